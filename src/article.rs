@@ -1,0 +1,324 @@
+//! The article: text decoded from a file (UTF-8, BOM dropped, nothing else changed), its paragraphs,
+//! its hash, and conversion between the byte offsets used inside the program and the code-point
+//! offsets used in every file the program reads or writes.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+/// The bundled sample article, opened when no file is given.
+pub const SAMPLE_TEXT: &str = include_str!("../assets/sample-article.txt");
+/// The name the sample article is shown under.
+pub const SAMPLE_NAME: &str = "sample-article.txt";
+
+/// Largest article the program opens (bytes). Larger files are refused with a message rather
+/// than exhausting memory.
+pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why an article could not be opened. Every variant names the file; decoding errors also name
+/// the byte offset, so the user can find the problem with a hex editor.
+#[derive(Debug, thiserror::Error)]
+pub enum ArticleError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not valid UTF-8 at byte {offset}; isnad reads UTF-8 text only")]
+    InvalidUtf8 { path: String, offset: usize },
+    #[error("{path}: looks like a binary file (NUL byte at byte {offset}), not a text article")]
+    Binary { path: String, offset: usize },
+    #[error("{path}: {size} bytes is over the limit of {limit} bytes for one article")]
+    TooLarge { path: String, size: u64, limit: u64 },
+}
+
+/// A loaded article. `text` is exactly the decoded file content without a leading BOM;
+/// all ranges are byte ranges into it.
+#[derive(Clone)]
+pub struct Article {
+    /// Where it was read from; `None` for the embedded sample or text given directly.
+    pub path: Option<PathBuf>,
+    /// Short name for the status bar and messages.
+    pub name: String,
+    pub text: String,
+    /// Byte range of each paragraph's content: split on `\n`, without the `\n` and without a
+    /// `\r` right before it (CRLF tolerated).
+    pub paragraphs: Vec<Range<usize>>,
+    offsets: OffsetIndex,
+}
+
+impl fmt::Debug for Article {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Article")
+            .field("name", &self.name)
+            .field("path", &self.path)
+            .field("bytes", &self.text.len())
+            .field("paragraphs", &self.paragraphs.len())
+            .finish()
+    }
+}
+
+impl Article {
+    /// Reads and decodes a file.
+    pub fn load(path: &Path) -> Result<Self, ArticleError> {
+        let shown = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|source| ArticleError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        if meta.len() > MAX_ARTICLE_BYTES {
+            return Err(ArticleError::TooLarge {
+                path: shown,
+                size: meta.len(),
+                limit: MAX_ARTICLE_BYTES,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        let mut article = Self::from_bytes(&shown, bytes)?;
+        article.path = Some(path.to_path_buf());
+        article.name = path
+            .file_name()
+            .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+        Ok(article)
+    }
+
+    /// The embedded sample article.
+    pub fn sample() -> Self {
+        Self::from_text(SAMPLE_NAME, SAMPLE_TEXT.to_owned())
+    }
+
+    /// Decodes bytes: a leading UTF-8 BOM is dropped, invalid UTF-8 and NUL bytes are errors
+    /// naming `name` and the byte offset (counted in the file, BOM included).
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Self, ArticleError> {
+        const BOM: &[u8] = b"\xEF\xBB\xBF";
+        let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+        if let Some(pos) = memchr_nul(&bytes[skip..]) {
+            return Err(ArticleError::Binary {
+                path: name.to_owned(),
+                offset: skip + pos,
+            });
+        }
+        let mut bytes = bytes;
+        bytes.drain(..skip);
+        let text = String::from_utf8(bytes).map_err(|e| ArticleError::InvalidUtf8 {
+            path: name.to_owned(),
+            offset: skip + e.utf8_error().valid_up_to(),
+        })?;
+        Ok(Self::from_text(name, text))
+    }
+
+    /// Wraps text that is already decoded (no BOM handling).
+    pub fn from_text(name: &str, text: String) -> Self {
+        let paragraphs = split_paragraphs(&text);
+        let offsets = OffsetIndex::new(&text);
+        Self {
+            path: None,
+            name: name.to_owned(),
+            text,
+            paragraphs,
+            offsets,
+        }
+    }
+
+    /// Text of paragraph `index` (empty string when out of range).
+    pub fn paragraph_text(&self, index: usize) -> &str {
+        self.paragraphs
+            .get(index)
+            .and_then(|r| self.text.get(r.clone()))
+            .unwrap_or("")
+    }
+
+    /// The paragraph containing byte offset `byte` (the last one for offsets at or past the end).
+    pub fn paragraph_at(&self, byte: usize) -> usize {
+        match self.paragraphs.binary_search_by(|r| {
+            if byte < r.start {
+                std::cmp::Ordering::Greater
+            } else if byte > r.end {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => i.min(self.paragraphs.len().saturating_sub(1)),
+        }
+    }
+
+    /// Lowercase hex SHA-256 of the UTF-8 text (the `text_sha256` of the annotation file).
+    pub fn sha256(&self) -> String {
+        sha256_hex(&self.text)
+    }
+
+    /// Length of the text in code points.
+    pub fn len_chars(&self) -> usize {
+        self.offsets.total_chars
+    }
+
+    /// Code-point offset of byte offset `byte`. A byte offset inside a character counts that
+    /// character as not yet reached; offsets past the end clamp to the length.
+    pub fn byte_to_char(&self, byte: usize) -> usize {
+        self.offsets.byte_to_char(&self.text, byte)
+    }
+
+    /// Byte offset of code-point offset `ch`, or `None` when past the end of the text.
+    pub fn char_to_byte(&self, ch: usize) -> Option<usize> {
+        self.offsets.char_to_byte(&self.text, ch)
+    }
+}
+
+/// Lowercase hex SHA-256 of a string's UTF-8 bytes.
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            out.push(start..end);
+            start = i + 1;
+        }
+    }
+    if start < text.len() || out.is_empty() {
+        let mut end = text.len();
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        out.push(start..end);
+    }
+    out
+}
+
+/// Checkpoints every `STEP` characters so conversions cost O(STEP), not O(text).
+#[derive(Clone, Debug)]
+struct OffsetIndex {
+    /// byte offset of character `k * STEP`
+    checkpoints: Vec<usize>,
+    total_chars: usize,
+}
+
+const STEP: usize = 256;
+
+impl OffsetIndex {
+    fn new(text: &str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / STEP / 2 + 1);
+        let mut n = 0;
+        for (b, _) in text.char_indices() {
+            if n % STEP == 0 {
+                checkpoints.push(b);
+            }
+            n += 1;
+        }
+        if checkpoints.is_empty() {
+            checkpoints.push(0);
+        }
+        Self {
+            checkpoints,
+            total_chars: n,
+        }
+    }
+
+    fn byte_to_char(&self, text: &str, byte: usize) -> usize {
+        if byte >= text.len() {
+            return self.total_chars;
+        }
+        let k = match self.checkpoints.binary_search(&byte) {
+            Ok(k) => return k * STEP,
+            Err(k) => k.saturating_sub(1),
+        };
+        let base = self.checkpoints[k];
+        let tail = &text.as_bytes()[base..byte];
+        // count UTF-8 lead bytes: every byte that is not a continuation byte starts a char
+        k * STEP + tail.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    }
+
+    fn char_to_byte(&self, text: &str, ch: usize) -> Option<usize> {
+        if ch > self.total_chars {
+            return None;
+        }
+        if ch == self.total_chars {
+            return Some(text.len());
+        }
+        let k = ch / STEP;
+        let base = *self.checkpoints.get(k)?;
+        text.get(base..)?
+            .char_indices()
+            .nth(ch - k * STEP)
+            .map(|(b, _)| base + b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_dropped_and_crlf_tolerated() {
+        let a = Article::from_bytes("t.txt", b"\xEF\xBB\xBFab\r\ncd\n".to_vec()).expect("valid");
+        assert_eq!(a.text, "ab\r\ncd\n");
+        assert_eq!(a.paragraphs, vec![0..2, 4..6]);
+        assert_eq!(a.paragraph_text(1), "cd");
+    }
+
+    #[test]
+    fn invalid_utf8_names_file_and_offset() {
+        let err = Article::from_bytes("bad.txt", b"ok \xFF".to_vec()).expect_err("invalid");
+        assert_eq!(
+            err.to_string(),
+            "bad.txt: not valid UTF-8 at byte 3; isnad reads UTF-8 text only"
+        );
+        let err = Article::from_bytes("bin", b"\xEF\xBB\xBFa\0b".to_vec()).expect_err("binary");
+        assert!(err.to_string().contains("NUL byte at byte 4"), "{err}");
+    }
+
+    #[test]
+    fn offsets_round_trip_over_checkpoints() {
+        let text: String = "أب😀c\u{064E}".repeat(200);
+        let a = Article::from_text("x", text.clone());
+        for (n, (b, _)) in text.char_indices().enumerate() {
+            assert_eq!(a.byte_to_char(b), n);
+            assert_eq!(a.char_to_byte(n), Some(b));
+        }
+        assert_eq!(a.char_to_byte(a.len_chars()), Some(text.len()));
+        assert_eq!(a.char_to_byte(a.len_chars() + 1), None);
+        assert_eq!(a.byte_to_char(usize::MAX), a.len_chars());
+    }
+
+    #[test]
+    fn paragraph_lookup() {
+        let a = Article::from_text("x", "a\n\nbc\n".into());
+        assert_eq!(a.paragraphs, vec![0..1, 2..2, 3..5]);
+        assert_eq!(a.paragraph_at(0), 0);
+        assert_eq!(a.paragraph_at(3), 2);
+        assert_eq!(a.paragraph_at(99), 2);
+        assert_eq!(a.paragraph_text(7), "");
+    }
+
+    #[test]
+    fn sample_hash_is_stable() {
+        let a = Article::sample();
+        assert_eq!(a.sha256().len(), 64);
+        assert_eq!(a.sha256(), sha256_hex(SAMPLE_TEXT));
+    }
+}

@@ -1,0 +1,7 @@
+//! isnad: read and annotate Arabic news articles in a terminal.
+//!
+//! The modules follow the pipeline: file → [`article`] → [`layout`] rows → screen, and
+//! article → annotations → JSON. Everything except `app`, `ui` and `tui` is engine code that
+//! never touches the terminal.
+
+pub mod article;
