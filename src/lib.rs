@@ -5,3 +5,4 @@
 //! never touches the terminal.
 
 pub mod article;
+pub mod cli;

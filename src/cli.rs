@@ -1,0 +1,177 @@
+//! Command-line definitions (clap). `main.rs` parses these and dispatches; each subcommand's
+//! work lives in `crate::commands`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// isnad: read and annotate Arabic news articles in the terminal.
+///
+/// With no subcommand, opens FILE (or the bundled sample article) in the full-screen reader.
+#[derive(Debug, Parser)]
+#[command(name = "isnad", version, about, long_about = None)]
+pub struct Cli {
+    /// Article to open in the reader (UTF-8 text). Without it, the bundled sample opens.
+    pub file: Option<PathBuf>,
+
+    /// Annotation file to use instead of `ARTICLE.isnad.json` next to the article.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub annotations: Option<PathBuf>,
+
+    /// How right-to-left text is drawn: app (isnad does bidi and shaping), terminal
+    /// (logical order for terminals that do bidi themselves), off (raw).
+    #[arg(long, value_enum, global = true)]
+    pub bidi: Option<BidiArg>,
+
+    /// Configuration file to use instead of the default location.
+    #[arg(long, value_name = "FILE", env = "ISNAD_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// Print where configuration, data and logs live, then exit.
+    #[arg(long)]
+    pub print_config_dir: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print an article laid out for the terminal (a bidi-aware `cat`).
+    Render(RenderArgs),
+    /// Run the built-in extractor on articles and print or write suggestions.
+    Extract(ExtractArgs),
+    /// Merge external extractions (Stanza, spaCy, HF, CoNLL, brat, interchange) as suggestions.
+    Import(ImportArgs),
+    /// Export an article's annotations to brat, W3C Web Annotation or CSV.
+    Export(ExportArgs),
+    /// Check an annotation file against the format; exits non-zero on problems.
+    Validate(ValidateArgs),
+    /// Score the built-in extractor against a gold CoNLL file.
+    Eval(EvalArgs),
+    /// Check the configuration, keymap and theme files; exits non-zero on problems.
+    CheckConfig,
+    /// Print shell completions.
+    Completions(CompletionsArgs),
+}
+
+/// Rendering mode as given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BidiArg {
+    App,
+    Terminal,
+    Off,
+}
+
+/// Paragraph direction as given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    Auto,
+    Rtl,
+    Ltr,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Article to render.
+    pub file: PathBuf,
+    /// Line width in cells (default: the terminal's width, or 80 when not a terminal).
+    #[arg(long, short)]
+    pub width: Option<u16>,
+    /// Paragraph direction: auto (first strong character), rtl or ltr.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub direction: DirectionArg,
+    /// Print JSON Lines, one object per visual row, instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Articles or folders of articles (`.txt`).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print a complete annotation document (JSON) instead of a summary.
+    #[arg(long)]
+    pub json: bool,
+    /// With several articles: write one `ARTICLE.extract.json` per article into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Auto,
+    Interchange,
+    Stanza,
+    Spacy,
+    Hf,
+    Conll,
+    Brat,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The article the extractions belong to.
+    pub article: PathBuf,
+    /// The file with the extractions.
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub format: ImportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Brat,
+    W3c,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The article (its annotation file is found next to it) or an annotation file.
+    pub file: PathBuf,
+    #[arg(long, value_enum)]
+    pub to: ExportFormat,
+    /// Where to write (a folder for brat; a file otherwise). Default: next to the article.
+    #[arg(long, short, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Annotation file to check.
+    pub file: PathBuf,
+    /// The article it belongs to (default: the `document.path` in the file, if found).
+    #[arg(long)]
+    pub article: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold standard in CoNLL / IOB2 (Wojood nested layers allowed).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Optional article or text file; by default the text is rebuilt from the gold tokens.
+    pub article: Option<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Shell to generate completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}
