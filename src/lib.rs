@@ -6,3 +6,4 @@
 
 pub mod article;
 pub mod cli;
+pub mod text;
