@@ -3,7 +3,10 @@
 //! Aho–Corasick automaton, and trigger rules for people, organisations, places, dates, numbers
 //! and money. Also the label set and the mapping from other tools' labels.
 
+pub mod conll;
+pub mod eval;
 pub mod gazetteer;
+pub mod import;
 pub mod lexicon;
 pub mod rules;
 pub mod tokens;
