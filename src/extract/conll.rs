@@ -110,7 +110,12 @@ pub fn decode(doc: &ConllDoc) -> Vec<TokenSpan> {
     // Open entities by slot; a slot is the layer an entity started in, or the first free one.
     let mut open: Vec<Option<(usize, String)>> = Vec::new();
     let mut spans = Vec::new();
-    fn close(open: &mut [Option<(usize, String)>], k: usize, last: usize, spans: &mut Vec<TokenSpan>) {
+    fn close(
+        open: &mut [Option<(usize, String)>],
+        k: usize,
+        last: usize,
+        spans: &mut Vec<TokenSpan>,
+    ) {
         if let Some((first, label)) = open[k].take() {
             spans.push(TokenSpan {
                 first,
@@ -235,7 +240,8 @@ mod tests {
 
     #[test]
     fn iob2_flat() {
-        let got = spans("قال O\nالرئيس O\nمحمود B-PERS\nعباس I-PERS\nفي O\nرام B-GPE\nالله I-GPE\n");
+        let got =
+            spans("قال O\nالرئيس O\nمحمود B-PERS\nعباس I-PERS\nفي O\nرام B-GPE\nالله I-GPE\n");
         assert_eq!(got, [(2, 3, "PERS".into(), 0), (5, 6, "GPE".into(), 0)]);
     }
 
@@ -291,7 +297,9 @@ mod tests {
     fn errors_name_line_and_column() {
         let err = parse("a O\nb\n", "gold.conll").unwrap_err().to_string();
         assert!(err.starts_with("gold.conll:2:2:"), "{err}");
-        let err = parse("a O\nbb X-ORG\n", "gold.conll").unwrap_err().to_string();
+        let err = parse("a O\nbb X-ORG\n", "gold.conll")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("gold.conll:2:4:"), "{err}");
     }
 }

@@ -64,7 +64,11 @@ impl Counts {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, other: &Counts) {
         self.matched_predicted += other.matched_predicted;
@@ -112,7 +116,9 @@ pub fn evaluate(gold: &ConllDoc) -> EvalReport {
         .into_iter()
         .filter_map(|s| {
             let group = Group::of(s.label)?;
-            let first = token_ranges.iter().position(|r| r.end > s.range.start && r.start < r.end)?;
+            let first = token_ranges
+                .iter()
+                .position(|r| r.end > s.range.start && r.start < r.end)?;
             let last = token_ranges
                 .iter()
                 .rposition(|r| r.start < s.range.end && r.start < r.end)?;
@@ -130,17 +136,30 @@ pub fn evaluate(gold: &ConllDoc) -> EvalReport {
     for group in Group::ALL {
         let g: Vec<&Scored> = gold_spans.iter().filter(|s| s.group == group).collect();
         let p: Vec<&Scored> = predicted.iter().filter(|s| s.group == group).collect();
-        let overlaps = |a: &Scored, b: &Scored| a.chars.start < b.chars.end && b.chars.start < a.chars.end;
+        let overlaps =
+            |a: &Scored, b: &Scored| a.chars.start < b.chars.end && b.chars.start < a.chars.end;
         let strict = Counts {
-            matched_predicted: p.iter().filter(|x| g.iter().any(|y| y.tokens == x.tokens)).count(),
+            matched_predicted: p
+                .iter()
+                .filter(|x| g.iter().any(|y| y.tokens == x.tokens))
+                .count(),
             predicted: p.len(),
-            matched_gold: g.iter().filter(|y| p.iter().any(|x| x.tokens == y.tokens)).count(),
+            matched_gold: g
+                .iter()
+                .filter(|y| p.iter().any(|x| x.tokens == y.tokens))
+                .count(),
             gold: g.len(),
         };
         let overlap = Counts {
-            matched_predicted: p.iter().filter(|x| g.iter().any(|y| overlaps(x, y))).count(),
+            matched_predicted: p
+                .iter()
+                .filter(|x| g.iter().any(|y| overlaps(x, y)))
+                .count(),
             predicted: p.len(),
-            matched_gold: g.iter().filter(|y| p.iter().any(|x| overlaps(x, y))).count(),
+            matched_gold: g
+                .iter()
+                .filter(|y| p.iter().any(|x| overlaps(x, y)))
+                .count(),
             gold: g.len(),
         };
         report.micro_strict.add(&strict);

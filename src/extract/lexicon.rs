@@ -241,11 +241,7 @@ fn lexicon() -> &'static Lexicon {
 
 /// The classes of a normalised word (0 when unknown).
 pub fn classes(normalized_word: &str) -> u32 {
-    lexicon()
-        .words
-        .get(normalized_word)
-        .copied()
-        .unwrap_or(0)
+    lexicon().words.get(normalized_word).copied().unwrap_or(0)
 }
 
 /// Is this normalised word a nationality or institutional adjective (السورية، الدولي،

@@ -167,7 +167,14 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool) -> bool {
     if t.has_conjunction(ctx.norm) && ctx.gaz[i].is_none() {
         return false;
     }
-    if t.is(class::STOP | class::CUE | class::MONTH | class::WEEKDAY | class::YEAR_WORD | class::RELATIVE_DATE | class::TITLE) {
+    if t.is(class::STOP
+        | class::CUE
+        | class::MONTH
+        | class::WEEKDAY
+        | class::YEAR_WORD
+        | class::RELATIVE_DATE
+        | class::TITLE)
+    {
         return false;
     }
     if ctx.gaz[i].is_some() {
@@ -233,7 +240,12 @@ fn org_rule(ctx: &mut Ctx) {
                 Some(_) if nisba(ctx.stem(i + 1)) => i + 1,
                 _ => i,
             };
-            if last > i || matches!(ctx.stem(i), "الحكومه" | "الجيش" | "الشرطه" | "البرلمان" | "الكنيست" | "الكونغرس") {
+            if last > i
+                || matches!(
+                    ctx.stem(i),
+                    "الحكومه" | "الجيش" | "الشرطه" | "البرلمان" | "الكنيست" | "الكونغرس"
+                )
+            {
                 ctx.push(i, last, Label::Org, "rule:org-head", 0.4);
             }
         }
@@ -275,15 +287,38 @@ fn place_rule(ctx: &mut Ctx) {
             // Compound names: بيت لحم، دير ياسين، كفر قاسم، رأس العين، خان يونس.
             let compound = matches!(
                 ctx.stem(next),
-                "بيت" | "دير" | "كفر" | "عين" | "تل" | "راس" | "خان" | "بئر" | "بني" | "ام" | "ابو" | "باب" | "سوق" | "جبل" | "وادي" | "قصر" | "برج"
+                "بيت"
+                    | "دير"
+                    | "كفر"
+                    | "عين"
+                    | "تل"
+                    | "راس"
+                    | "خان"
+                    | "بئر"
+                    | "بني"
+                    | "ام"
+                    | "ابو"
+                    | "باب"
+                    | "سوق"
+                    | "جبل"
+                    | "وادي"
+                    | "قصر"
+                    | "برج"
             );
             let mut last = next;
-            let construct = !n.definite && ctx.word(next + 1).is_some_and(|w| w.definite && w.clitic == 0 && !w.is(NAME_STOP) && !nisba(ctx.stem(next + 1)));
+            let construct = !n.definite
+                && ctx.word(next + 1).is_some_and(|w| {
+                    w.definite && w.clitic == 0 && !w.is(NAME_STOP) && !nisba(ctx.stem(next + 1))
+                });
             if (compound || construct) && ctx.word(next + 1).is_some_and(|w| !w.is(NAME_STOP)) {
                 last = next + 1;
             }
             // A place adjective: المدينة القديمة، الحي الشرقي.
-            if ctx.word(last + 1).is_some_and(|_| nisba(ctx.stem(last + 1))) && label != Label::Gpe {
+            if ctx
+                .word(last + 1)
+                .is_some_and(|_| nisba(ctx.stem(last + 1)))
+                && label != Label::Gpe
+            {
                 last += 1;
             }
             last
@@ -351,7 +386,10 @@ fn name_end(ctx: &Ctx, first: usize) -> usize {
         }
         if t.is(class::NAME_CONNECTOR) {
             // بن X، أبو X، عبد X: the connector needs a word after it.
-            if ctx.word(i + 1).is_some_and(|n| !n.is(NAME_STOP) && n.clitic == 0) {
+            if ctx
+                .word(i + 1)
+                .is_some_and(|n| !n.is(NAME_STOP) && n.clitic == 0)
+            {
                 last = i + 1;
                 i += 2;
                 continue;
@@ -416,7 +454,11 @@ fn month_at(ctx: &Ctx, i: usize) -> Option<usize> {
     if t.is(class::MONTH) {
         return Some(i);
     }
-    if t.is(class::MONTH_FIRST) && ctx.word(i + 1).is_some_and(|_| completes_month(ctx.stem(i), ctx.stem(i + 1))) {
+    if t.is(class::MONTH_FIRST)
+        && ctx
+            .word(i + 1)
+            .is_some_and(|_| completes_month(ctx.stem(i), ctx.stem(i + 1)))
+    {
         return Some(i + 1);
     }
     None
@@ -451,8 +493,9 @@ fn date_rule(ctx: &mut Ctx) {
                 ctx.number(i + 2).unwrap_or(0),
                 ctx.number(i + 4).unwrap_or(0),
             );
-            let plausible = (1..=31).contains(&a) && (1..=12).contains(&b) && (c >= 1000 || c < 100)
-                || (1000..=2200).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c);
+            let plausible =
+                (1..=31).contains(&a) && (1..=12).contains(&b) && (c >= 1000 || c < 100)
+                    || (1000..=2200).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c);
             if plausible {
                 ctx.push(i, i + 4, Label::Date, "rule:date", 0.8);
                 i += 5;
@@ -479,9 +522,15 @@ fn date_rule(ctx: &mut Ctx) {
             }
             let ambiguous = ctx.is_class(month_start, class::MONTH_AMBIGUOUS);
             let preceded_by_month_word = start > 0
-                && ctx.word(start - 1).is_some_and(|_| matches!(ctx.stem(start - 1), "شهر" | "الشهر"));
+                && ctx
+                    .word(start - 1)
+                    .is_some_and(|_| matches!(ctx.stem(start - 1), "شهر" | "الشهر"));
             if !ambiguous || day.is_some() || year.is_some() || preceded_by_month_word {
-                let first = if preceded_by_month_word { start - 1 } else { start };
+                let first = if preceded_by_month_word {
+                    start - 1
+                } else {
+                    start
+                };
                 ctx.push(first, last, Label::Date, "rule:date", 0.8);
                 i = last + 1;
                 continue;
@@ -495,7 +544,9 @@ fn date_rule(ctx: &mut Ctx) {
                     .word(i + 1)
                     .is_some_and(|_| matches!(ctx.stem(i + 1), "العامه" | "الخيريه"));
                 if !next_is_assembly {
-                    let first = if i > 0 && ctx.is_class(i - 1, class::DAY_PART) || (i > 0 && ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم")) {
+                    let first = if i > 0 && ctx.is_class(i - 1, class::DAY_PART)
+                        || (i > 0 && ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"))
+                    {
                         i - 1
                     } else {
                         i
@@ -526,8 +577,10 @@ fn date_rule(ctx: &mut Ctx) {
                 }
             }
             // الأسبوع الماضي، الشهر المقبل
-            if matches!(ctx.stem(i), "الاسبوع" | "الشهر" | "العقد" | "القرن" | "الفتره")
-                && ctx.is_class(i + 1, class::PERIOD_WORD)
+            if matches!(
+                ctx.stem(i),
+                "الاسبوع" | "الشهر" | "العقد" | "القرن" | "الفتره"
+            ) && ctx.is_class(i + 1, class::PERIOD_WORD)
             {
                 ctx.push(i, i + 1, Label::Date, "rule:date", 0.6);
                 i += 2;
@@ -582,7 +635,8 @@ fn number_rule(ctx: &mut Ctx) {
     let mut i = 0;
     while i < n {
         let t = &ctx.toks[i];
-        let is_num = t.kind == TokenKind::Number || (t.kind == TokenKind::Word && t.is(class::NUMBER_WORD));
+        let is_num =
+            t.kind == TokenKind::Number || (t.kind == TokenKind::Word && t.is(class::NUMBER_WORD));
         if !is_num {
             i += 1;
             continue;
@@ -591,7 +645,10 @@ fn number_rule(ctx: &mut Ctx) {
         let mut last = i;
         // 1,234.5 and scale words: 3 مليارات
         loop {
-            if ctx.is_punct(last + 1, ",.") && ctx.number(last + 2).is_some() && ctx.toks[last + 1].range.start == ctx.toks[last].range.end {
+            if ctx.is_punct(last + 1, ",.")
+                && ctx.number(last + 2).is_some()
+                && ctx.toks[last + 1].range.start == ctx.toks[last].range.end
+            {
                 last += 2;
             } else if ctx.is_class(last + 1, class::SCALE) && ctx.toks[last + 1].clitic == 0 {
                 last += 1;
@@ -601,7 +658,10 @@ fn number_rule(ctx: &mut Ctx) {
         }
         if ctx.is_class(last + 1, class::CURRENCY) {
             let mut end = last + 1;
-            if ctx.word(end + 1).is_some_and(|_| nisba(ctx.stem(end + 1)) || matches!(ctx.stem(end + 1), "امريكي" | "اميركي" | "استرليني")) {
+            if ctx.word(end + 1).is_some_and(|_| {
+                nisba(ctx.stem(end + 1))
+                    || matches!(ctx.stem(end + 1), "امريكي" | "اميركي" | "استرليني")
+            }) {
                 end += 1;
             }
             ctx.push(first, end, Label::Money, "rule:money", 0.8);
@@ -614,9 +674,18 @@ fn number_rule(ctx: &mut Ctx) {
             continue;
         }
         if ctx.is_class(last + 1, class::PERCENT_WORD)
-            || (ctx.word(last + 1).is_some_and(|_| ctx.stem(last + 1) == "في") && ctx.word(last + 2).is_some_and(|_| matches!(ctx.stem(last + 2), "المئه" | "الميه" | "المائه")))
+            || (ctx
+                .word(last + 1)
+                .is_some_and(|_| ctx.stem(last + 1) == "في")
+                && ctx
+                    .word(last + 2)
+                    .is_some_and(|_| matches!(ctx.stem(last + 2), "المئه" | "الميه" | "المائه")))
         {
-            let end = if ctx.is_class(last + 1, class::PERCENT_WORD) { last + 1 } else { last + 2 };
+            let end = if ctx.is_class(last + 1, class::PERCENT_WORD) {
+                last + 1
+            } else {
+                last + 2
+            };
             ctx.push(first, end, Label::Number, "rule:percent", 0.8);
             i = end + 1;
             continue;
@@ -637,7 +706,9 @@ fn norp_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
         let stem = ctx.stem(i);
-        let plural_nisba = stem.starts_with("ال") && (stem.ends_with("يون") || stem.ends_with("يين")) && stem.chars().count() >= 7;
+        let plural_nisba = stem.starts_with("ال")
+            && (stem.ends_with("يون") || stem.ends_with("يين"))
+            && stem.chars().count() >= 7;
         if t.is(class::NORP) {
             ctx.push(i, i, Label::Norp, "rule:norp", 0.6);
         } else if plural_nisba {

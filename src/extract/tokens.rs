@@ -37,8 +37,8 @@ pub struct Token {
 
 /// Proclitic chains, longest first, in normalised spelling. `لل` stands for ل + ال.
 const PROCLITICS: &[&str] = &[
-    "وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "وك",
-    "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل",
+    "وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "وك", "ول", "فب",
+    "فك", "فل", "و", "ف", "ب", "ك", "ل",
 ];
 
 impl Token {
@@ -57,7 +57,9 @@ impl Token {
 
     /// Starts with a conjunction (و/ف) that was split off: a new phrase begins here.
     pub fn has_conjunction(&self, norm: &str) -> bool {
-        self.clitic > 0 && (norm[self.range.clone()].starts_with('و') || norm[self.range.clone()].starts_with('ف'))
+        self.clitic > 0
+            && (norm[self.range.clone()].starts_with('و')
+                || norm[self.range.clone()].starts_with('ف'))
     }
 }
 
@@ -124,7 +126,11 @@ fn analyse(norm: &str, token: &mut Token) {
     let word = &norm[token.range.clone()];
     let full = lexicon::classes(word);
     token.definite = word.starts_with("ال") && word.chars().count() > 3;
-    if full != 0 || Gazetteer::get().longest_at(norm, token.range.start).is_some() {
+    if full != 0
+        || Gazetteer::get()
+            .longest_at(norm, token.range.start)
+            .is_some()
+    {
         token.classes = full;
         return;
     }
@@ -186,7 +192,8 @@ pub fn split_proclitics(word: &str) -> (&str, &str) {
 /// Is this token shaped like an imperfect verb (يفعل، تفعل، نفعل) rather than a name?
 pub fn verb_shaped(stem: &str) -> bool {
     let mut chars = stem.chars();
-    matches!(chars.next(), Some('ي' | 'ت' | 'ن')) && stem.chars().count() >= 4
+    matches!(chars.next(), Some('ي' | 'ت' | 'ن'))
+        && stem.chars().count() >= 4
         && lexicon::classes(stem) & class::GIVEN_NAME == 0
 }
 
@@ -197,7 +204,10 @@ mod tests {
 
     fn stems(s: &str) -> Vec<String> {
         let norm = normalize_str(s);
-        tokenize(&norm).iter().map(|t| t.stem(&norm).to_owned()).collect()
+        tokenize(&norm)
+            .iter()
+            .map(|t| t.stem(&norm).to_owned())
+            .collect()
     }
 
     #[test]
