@@ -4,5 +4,6 @@
 //! article → annotations → JSON. Everything except `app`, `ui` and `tui` is engine code that
 //! never touches the terminal.
 
+pub mod annotate;
 pub mod article;
 pub mod cli;
