@@ -194,6 +194,7 @@ impl<'a> Anchorer<'a> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -665,6 +665,7 @@ fn decode_into(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::annotate::model::{Item, Origin};

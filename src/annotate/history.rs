@@ -57,7 +57,7 @@ pub enum EditError {
 pub enum Applied {
     Added(Item),
     Removed(Item),
-    Updated { before: Item, after: Item },
+    Updated { before: Box<Item>, after: Box<Item> },
     Batch(Vec<Applied>),
 }
 
@@ -78,8 +78,11 @@ impl Applied {
     /// already be there or gone; the result is still the state this change leads to.
     fn replay(&self, set: &mut AnnotationSet) {
         match self {
-            Applied::Added(x) | Applied::Updated { after: x, .. } => {
+            Applied::Added(x) => {
                 set.upsert(x.clone());
+            }
+            Applied::Updated { after, .. } => {
+                set.upsert((**after).clone());
             }
             Applied::Removed(x) => {
                 set.remove(x.id());
@@ -109,9 +112,8 @@ impl Applied {
     /// Ids of the items this change touches.
     pub fn ids(&self) -> Vec<String> {
         match self {
-            Applied::Added(x) | Applied::Removed(x) | Applied::Updated { after: x, .. } => {
-                vec![x.id().to_owned()]
-            }
+            Applied::Added(x) | Applied::Removed(x) => vec![x.id().to_owned()],
+            Applied::Updated { after, .. } => vec![after.id().to_owned()],
             Applied::Batch(v) => v.iter().flat_map(Applied::ids).collect(),
         }
     }
@@ -145,8 +147,8 @@ pub fn apply_edit(set: &mut AnnotationSet, edit: Edit) -> Result<Applied, EditEr
             }
             set.upsert(item.clone());
             Ok(Applied::Updated {
-                before,
-                after: item,
+                before: Box::new(before),
+                after: Box::new(item),
             })
         }
         Edit::Batch(edits) => {
@@ -216,6 +218,7 @@ impl History {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::annotate::model::{Attribution, Claim, Label, Source};

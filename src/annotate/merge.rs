@@ -91,6 +91,7 @@ pub fn merge(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::annotate::model::{Claim, Item};

@@ -948,6 +948,7 @@ pub fn kind_of_id(id: &str) -> Option<ItemKind> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
