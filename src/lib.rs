@@ -7,3 +7,6 @@
 pub mod annotate;
 pub mod article;
 pub mod cli;
+pub mod commands;
+pub mod layout;
+pub mod text;
