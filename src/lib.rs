@@ -4,7 +4,10 @@
 //! article → annotations → JSON. Everything except `app`, `ui` and `tui` is engine code that
 //! never touches the terminal.
 
+pub mod annotate;
 pub mod article;
 pub mod cli;
+pub mod commands;
 pub mod extract;
+pub mod layout;
 pub mod text;
