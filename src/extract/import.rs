@@ -878,47 +878,8 @@ fn place_tokens(
     format: Format,
     tool: String,
 ) -> ImportOutcome {
-    let norm = NormalizedText::new(article);
-    let table = OffsetTable::new(article, unit);
     let same_text = source_text.map(|s| s == article);
-    let mut cursor_norm = 0usize;
-    let mut placed: Vec<Option<Range<usize>>> = Vec::with_capacity(doc.tokens.len());
-    let mut realigned_tokens = vec![false; doc.tokens.len()];
-    for (i, token) in doc.tokens.iter().enumerate() {
-        if token.text == conll::DOC_SEPARATOR {
-            placed.push(None);
-            continue;
-        }
-        // Given offsets that fit the token's text win.
-        if let Some((s, e)) = offsets.get(i).copied().flatten()
-            && let (Some(bs), Some(be)) = (table.byte(s), table.byte(e))
-            && bs < be
-            && matches_text(&article[bs..be], &token.text)
-        {
-            cursor_norm = norm.map.partition_point(|&m| m < be);
-            placed.push(Some(bs..be));
-            continue;
-        }
-        let needle = normalize_str(&token.text);
-        if needle.is_empty() {
-            placed.push(None);
-            continue;
-        }
-        let found = norm
-            .text
-            .get(cursor_norm..)
-            .and_then(|rest| rest.find(needle.as_str()));
-        match found {
-            Some(at) => {
-                let start = cursor_norm + at;
-                let end = start + needle.len();
-                placed.push(Some(norm.to_original(start..end)));
-                realigned_tokens[i] = offsets.get(i).copied().flatten().is_some();
-                cursor_norm = end;
-            }
-            None => placed.push(None),
-        }
-    }
+    let (placed, realigned_tokens) = align_tokens(article, doc, offsets, unit);
     let mut outcome = ImportOutcome {
         format,
         tool,
@@ -957,6 +918,60 @@ fn place_tokens(
         }
     }
     outcome
+}
+
+/// Places each token of a token-tag document in the article, in order: given offsets that fit
+/// the token's text win; otherwise the token is searched from where the previous one ended,
+/// exactly or after normalisation (tools that dediacritise, drop tatweel or NFKC-normalise).
+/// Returns each token's byte range (`None` when not found; document separators are `None`)
+/// and whether it was moved away from its given offsets.
+pub fn align_tokens(
+    article: &str,
+    doc: &conll::ConllDoc,
+    offsets: &[Option<(usize, usize)>],
+    unit: OffsetUnit,
+) -> (Vec<Option<Range<usize>>>, Vec<bool>) {
+    let norm = NormalizedText::new(article);
+    let table = OffsetTable::new(article, unit);
+    let mut cursor_norm = 0usize;
+    let mut placed: Vec<Option<Range<usize>>> = Vec::with_capacity(doc.tokens.len());
+    let mut realigned_tokens = vec![false; doc.tokens.len()];
+    for (i, token) in doc.tokens.iter().enumerate() {
+        if token.text == conll::DOC_SEPARATOR {
+            placed.push(None);
+            continue;
+        }
+        // Given offsets that fit the token's text win.
+        if let Some((s, e)) = offsets.get(i).copied().flatten()
+            && let (Some(bs), Some(be)) = (table.byte(s), table.byte(e))
+            && bs < be
+            && matches_text(&article[bs..be], &token.text)
+        {
+            cursor_norm = norm.map.partition_point(|&m| m < be);
+            placed.push(Some(bs..be));
+            continue;
+        }
+        let needle = normalize_str(&token.text);
+        if needle.is_empty() {
+            placed.push(None);
+            continue;
+        }
+        let found = norm
+            .text
+            .get(cursor_norm..)
+            .and_then(|rest| rest.find(needle.as_str()));
+        match found {
+            Some(at) => {
+                let start = cursor_norm + at;
+                let end = start + needle.len();
+                placed.push(Some(norm.to_original(start..end)));
+                realigned_tokens[i] = offsets.get(i).copied().flatten().is_some();
+                cursor_norm = end;
+            }
+            None => placed.push(None),
+        }
+    }
+    (placed, realigned_tokens)
 }
 
 /// Reads the text-bound annotations (`T` lines) of a brat `.ann` file. Offsets are code
