@@ -183,7 +183,7 @@ fn score(gold: &ConllDoc, text: &str, token_ranges: &[Option<Range<usize>>]) -> 
                 .iter()
                 .filter(|y| p.iter().any(|x| overlaps(x, y)))
                 .count(),
-            gold: g.len(),
+            gold: g.len() + missing_gold[group as usize],
         };
         report.micro_strict.add(&strict);
         report.micro_overlap.add(&overlap);

@@ -82,7 +82,9 @@ impl<'a> Ctx<'a> {
         if t.kind != TokenKind::Number {
             return None;
         }
-        self.norm[t.range.clone()].parse().ok()
+        self.norm[t.range.start + t.clitic..t.range.end]
+            .parse()
+            .ok()
     }
 
     fn is_class(&self, i: usize, flags: u32) -> bool {
@@ -145,6 +147,9 @@ fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
             covered_until = end;
             covered_label = Some(label);
         }
+        if AMBIGUOUS_NAMES.contains(&&ctx.norm[start..hit.end]) && !name_context(ctx, i, end) {
+            continue;
+        }
         let by = match hit.entry.list {
             "people" => "gazetteer:people",
             "organizations" => "gazetteer:organizations",
@@ -157,6 +162,70 @@ fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
             score: 0.8,
         });
     }
+}
+
+/// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح
+/// "opened", الجزيرة "the island"): taken only where the context marks a name.
+const AMBIGUOUS_NAMES: &[&str] = &[
+    "الشرق",
+    "العربيه",
+    "الحدث",
+    "النهار",
+    "الحياه",
+    "المنار",
+    "الجزيره",
+    "الاهرام",
+    "الميادين",
+    "الاناضول",
+    "فتح",
+    "قنا",
+    "بترا",
+    "واس",
+    "وام",
+    "سانا",
+    "وفا",
+    "تاس",
+    "الشروق",
+    "ميتا",
+    "ابل",
+    "امازون",
+    "اكس",
+];
+
+/// A quote, a preposition of source (لـ، بحسب) or an outlet noun right before the name, or a
+/// quote right after it.
+fn name_context(ctx: &Ctx, first: usize, end: usize) -> bool {
+    const QUOTES: &str = "\"«»“”„'";
+    let before = first.wrapping_sub(1);
+    let quoted = ctx.is_punct(before, QUOTES) || ctx.is_punct(end, QUOTES);
+    let cue = ctx.word(before).is_some_and(|_| {
+        matches!(
+            ctx.stem(before),
+            "ل" | "بحسب"
+                | "حسب"
+                | "وفق"
+                | "قناه"
+                | "صحيفه"
+                | "موقع"
+                | "وكاله"
+                | "جريده"
+                | "شبكه"
+                | "تلفزيون"
+                | "منصه"
+                | "حركه"
+                | "شركه"
+                | "مجموعه"
+                | "قوات"
+                | "اداره"
+                | "عناصر"
+                | "جهاز"
+                | "حساب"
+                | "عبر"
+        )
+    });
+    let own_clitic =
+        ctx.toks[first].clitic > 0 && ctx.norm[ctx.toks[first].range.clone()].starts_with('ل');
+    quoted || cue || own_clitic
 }
 
 /// Is token `i` a plausible continuation of an organisation or place name after its head?
@@ -196,6 +265,8 @@ fn nisba(stem: &str) -> bool {
 /// Extends a head at `head` over its genitive chain; returns the last token of the phrase.
 fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     let mut last = None;
+    // After a proper name (تنظيم داعش) only adjectives and ل-complements continue.
+    let mut after_name = false;
     let mut i = head + 1;
     while i < ctx.toks.len() && i <= head + max {
         if !chain_word(ctx, i, i == head + 1) {
@@ -204,6 +275,7 @@ fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
         if let Some((_, end)) = ctx.gaz[i] {
             last = Some(end - 1);
             i = end;
+            after_name = true;
             continue;
         }
         // A definite non-nisba word after an earlier definite one is usually the next phrase
@@ -211,13 +283,14 @@ fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
         if i > head + 1 {
             let prev = &ctx.toks[i - 1];
             let stem = ctx.stem(i);
-            let after_construct = !prev.definite;
+            let after_construct = !prev.definite && !after_name;
             let lam = ctx.toks[i].clitic > 0;
             if !(nisba(stem) || after_construct || lam) {
                 break;
             }
         }
         last = Some(i);
+        after_name = false;
         i += 1;
     }
     last
@@ -389,7 +462,7 @@ fn clitic_shaped(stem: &str) -> bool {
     let mut chars = stem.chars();
     let first = chars.next();
     let rest = chars.count();
-    rest < 1 || (matches!(first, Some('ب' | 'ل' | 'و' | 'ف' | 'ك')) && rest >= 3)
+    rest < 1 || (matches!(first, Some('ب' | 'ل' | 'و')) && rest >= 3)
 }
 
 /// Words that introduce a person's name in captions and reports (مقابلة مع X، رسالة من X).
