@@ -243,4 +243,5 @@ fn resolve(out: &mut Vec<Suggestion>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests;

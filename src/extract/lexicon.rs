@@ -285,6 +285,7 @@ pub fn completes_month(first: &str, second: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::class::*;
     use super::*;

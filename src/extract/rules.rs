@@ -666,7 +666,7 @@ fn numeric_date(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     if !(ctx.is_punct(at + 1, "/-.") && ctx.is_punct(at + 3, "/-.")) {
         return None;
     }
-    let plausible = (1..=31).contains(&a) && (1..=12).contains(&b) && (c >= 1000 || c < 100)
+    let plausible = (1..=31).contains(&a) && (1..=12).contains(&b) && !(100..1000).contains(&c)
         || (1..=12).contains(&a) && (1..=31).contains(&b) && c >= 1000
         || (1000..=2200).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c);
     if !plausible {
@@ -844,13 +844,10 @@ fn date_rule(ctx: &mut Ctx) {
                     .word(i + 1)
                     .is_some_and(|_| matches!(ctx.stem(i + 1), "العامه" | "الخيريه"));
                 if !next_is_assembly {
-                    let first = if i > 0 && ctx.is_class(i - 1, class::DAY_PART)
-                        || (i > 0 && ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"))
-                    {
-                        i - 1
-                    } else {
-                        i
-                    };
+                    let introduced = i > 0
+                        && (ctx.is_class(i - 1, class::DAY_PART)
+                            || ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"));
+                    let first = if introduced { i - 1 } else { i };
                     ctx.push(first, i, Label::Date, "rule:date", 0.7);
                     i += 1;
                     continue;

@@ -208,6 +208,7 @@ pub fn verb_shaped(stem: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::text::normalize::normalize_str;

@@ -247,6 +247,7 @@ impl NormalizedText {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
