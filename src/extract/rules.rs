@@ -339,9 +339,26 @@ fn place_rule(ctx: &mut Ctx) {
         } else {
             continue;
         };
+        // عن طريق "by way of", من ناحية "as for", ساحة المعركة: not places.
+        let before = i.wrapping_sub(1);
+        if ctx.word(before).is_some_and(|_| {
+            matches!(
+                (ctx.stem(before), ctx.stem(i)),
+                ("عن", "طريق") | ("من", "ناحيه") | ("في", "ناحيه") | ("من", "جهه")
+            )
+        }) {
+            continue;
+        }
         // The name right after the head: a gazetteer place, or one or two name words.
         let next = i + 1;
         let Some(n) = ctx.word(next) else { continue };
+        // An indefinite adjective (دولة أجنبية، منطقة أثرية) is not a name.
+        if ctx.gaz[next].is_none()
+            && !n.definite
+            && (ctx.stem(next).ends_with("يه") || super::lexicon::is_adjective(ctx.stem(next)))
+        {
+            continue;
+        }
         if n.is(NAME_STOP & !class::GPE_HEAD & !class::ORG_STANDALONE) && ctx.gaz[next].is_none() {
             continue;
         }
