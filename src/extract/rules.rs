@@ -229,10 +229,12 @@ fn name_context(ctx: &Ctx, first: usize, end: usize) -> bool {
 }
 
 /// Is token `i` a plausible continuation of an organisation or place name after its head?
-fn chain_word(ctx: &Ctx, i: usize, first: bool) -> bool {
+fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
     let Some(t) = ctx.word(i) else {
         return false;
     };
+    let raw = t.text(ctx.norm);
+    let lam_complement = raw.starts_with('ل') && !t.definite && raw.chars().count() > 3;
     if t.has_conjunction(ctx.norm) && ctx.gaz[i].is_none() {
         return false;
     }
@@ -251,11 +253,21 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool) -> bool {
     }
     let stem = ctx.stem(i);
     if first {
-        return !verb_shaped(stem) && !t.is(class::NUMBER_WORD);
+        // A definite head takes adjectives only (الحركة الطلابية), never a genitive noun;
+        // an indefinite adjective after an indefinite head (جمعية خيرية) means no name.
+        if head_definite {
+            return t.definite || lam_complement;
+        }
+        let indefinite_adjective =
+            !t.definite && (stem.ends_with("يه") || super::lexicon::is_adjective(stem));
+        return !verb_shaped(stem)
+            && !t.is(class::NUMBER_WORD)
+            && !indefinite_adjective
+            && !clitic_shaped(stem);
     }
     // After the first word: definite nouns and adjectives, and ل/لل complements
     // (المرصد السوري لحقوق الإنسان، وكالة الأنباء للأنباء).
-    t.definite || (t.clitic > 0 && ctx.norm[t.range.clone()].starts_with('ل'))
+    t.definite || (t.clitic > 0 && raw.starts_with('ل')) || lam_complement
 }
 
 fn nisba(stem: &str) -> bool {
@@ -269,7 +281,7 @@ fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     let mut after_name = false;
     let mut i = head + 1;
     while i < ctx.toks.len() && i <= head + max {
-        if !chain_word(ctx, i, i == head + 1) {
+        if !chain_word(ctx, i, i == head + 1, ctx.toks[head].definite) {
             break;
         }
         if let Some((_, end)) = ctx.gaz[i] {
