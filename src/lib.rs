@@ -6,3 +6,6 @@
 
 pub mod article;
 pub mod cli;
+pub mod commands;
+pub mod layout;
+pub mod text;
