@@ -62,22 +62,24 @@ struct EngineLine {
     visual_clusters: Vec<Range<usize>>,
 }
 
+/// The engine's own functions: paragraph analysis, L1 for the line, L2 over grapheme clusters
+/// (each cluster at the level of its first code point, as the layout does).
 fn engine_line(text: &str, direction: u8) -> EngineLine {
-    use unicode_bidi::{Level, ParagraphBidiInfo};
+    use isnad::text::bidi::{self, Direction};
     use unicode_segmentation::UnicodeSegmentation;
-    let default = match direction {
-        0 => Some(Level::ltr()),
-        1 => Some(Level::rtl()),
-        _ => None,
+    let direction = match direction {
+        0 => Direction::Ltr,
+        1 => Direction::Rtl,
+        _ => Direction::Auto,
     };
-    let para = ParagraphBidiInfo::new(text, default);
-    let levels = para.reordered_levels(0..text.len());
+    let para = bidi::analyze(text, direction);
+    let levels = bidi::line_levels(&para, text, 0..text.len());
     let clusters: Vec<Range<usize>> = text
         .grapheme_indices(true)
         .map(|(o, g)| o..o + g.len())
         .collect();
-    let cluster_levels: Vec<Level> = clusters.iter().map(|c| levels[c.start]).collect();
-    let order = ParagraphBidiInfo::reorder_visual(&cluster_levels);
+    let cluster_levels: Vec<_> = clusters.iter().map(|c| levels[c.start]).collect();
+    let order = bidi::visual_order(&cluster_levels);
     EngineLine {
         paragraph_level: para.paragraph_level.number(),
         byte_levels: levels.iter().map(|l| l.number()).collect(),
