@@ -36,7 +36,13 @@ fn parse(line_no: usize, line: &str) -> Case {
     }
     let levels = fields[3]
         .split_whitespace()
-        .map(|l| if l == "x" { None } else { Some(l.parse().expect("level")) })
+        .map(|l| {
+            if l == "x" {
+                None
+            } else {
+                Some(l.parse().expect("level"))
+            }
+        })
         .collect::<Vec<_>>();
     assert_eq!(levels.len(), offsets.len(), "line {line_no}");
     Case {
@@ -112,7 +118,9 @@ fn check(case: &Case, tally: &mut Tally) {
         if let Some(expected) = expected {
             let got = engine.byte_levels[case.offsets[i]];
             if got != *expected {
-                problems.push(format!("level of code point {i}: {got} != expected {expected}"));
+                problems.push(format!(
+                    "level of code point {i}: {got} != expected {expected}"
+                ));
             }
         }
     }
