@@ -323,7 +323,8 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
                 display.push(d);
             }
         }
-        let space = first_char.is_some_and(is_breaking_space);
+        // A space with a combining mark on it shows the mark: it is not a droppable space.
+        let space = cluster.chars().all(is_breaking_space);
         let mut w = if first_char == Some('\t') {
             usize::from(opts.tab_width.max(1))
         } else {
@@ -353,6 +354,9 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
             display.push_str(&marks);
             unit.range.start = held.range.start;
             unit.display = merged_start..display.len();
+            // A space now carrying a mark or an invisible character must not be dropped at a
+            // break, or they would vanish with it.
+            unit.space = false;
         }
         if w == 0 {
             match units.last_mut() {
