@@ -9,11 +9,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use unicode_bidi::Level;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::article::Article;
 pub use crate::text::bidi::Direction;
 use crate::text::bidi::{self, ParagraphLevels};
+use crate::text::cluster;
 use crate::text::sanitize::display_char;
 use crate::text::shape;
 use crate::text::width::{cluster_width, is_breaking_space};
@@ -298,7 +298,7 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
     // A lam whose glyph moved into the next alef's ligature: its unit joins the next one.
     let mut pending_forward: Option<Unit> = None;
 
-    for (start, cluster) in text.grapheme_indices(true) {
+    for (start, cluster) in cluster::cluster_indices(text) {
         let d_start = display.len();
         let mut lam_slot = false;
         let mut first_char = None;
