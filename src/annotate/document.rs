@@ -540,9 +540,14 @@ fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
         }
     };
     if !is_valid_id(kind, &id) {
+        let name = match kind {
+            ItemKind::Entity => "entity",
+            ItemKind::Source => "source",
+            ItemKind::Claim => "claim",
+            ItemKind::Attribution => "attribution",
+        };
         return Err(format!(
-            "id {id:?} is not a {} id ({}- and 6 lowercase hex digits)",
-            kind.key().trim_end_matches('s'),
+            "id {id:?} is not a valid {name} id ({}- and 6 lowercase hex digits)",
             kind.prefix()
         ));
     }

@@ -22,7 +22,13 @@ pub const SCHEMA_V1: &str = include_str!("../../assets/schema/isnad-annotations-
 pub fn validate_text(src: &str, file: &str, article: Option<&Article>) -> Vec<String> {
     let root = match document::check_structure(src, file) {
         Ok(root) => root,
-        Err(problems) => return problems.iter().map(ReadError::to_string).collect(),
+        Err(mut problems) => {
+            problems.sort_by_key(|p| match p {
+                ReadError::Invalid(e) => (e.line, e.column),
+                ReadError::NewerVersion { .. } => (0, 0),
+            });
+            return problems.iter().map(ReadError::to_string).collect();
+        }
     };
     let mut problems: Vec<FileError> = Vec::new();
     let at = |path: &[Step], message: String| {
