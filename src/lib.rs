@@ -6,3 +6,5 @@
 
 pub mod article;
 pub mod cli;
+pub mod extract;
+pub mod search;
