@@ -291,7 +291,10 @@ mod tests {
     #[test]
     fn ignores_tatweel_and_invisibles() {
         assert_eq!(found("الانظمـــة الجديدة", "الانظمة"), vec!["الانظمـــة"]);
-        assert_eq!(found("قال\u{200F} الوزير", "قال الوزير"), vec!["قال\u{200F} الوزير"]);
+        assert_eq!(
+            found("قال\u{200F} الوزير", "قال الوزير"),
+            vec!["قال\u{200F} الوزير"]
+        );
         assert_eq!(found("حل\u{200C}ب", "حلب"), vec!["حل\u{200C}ب"]);
     }
 
@@ -359,10 +362,22 @@ mod tests {
         let index = SearchIndex::new(text);
         let all = index.find_all("قال");
         assert_eq!(all.len(), 3);
-        assert_eq!(index.next_match("قال", all[0].start + 1), Some(all[1].clone()));
-        assert_eq!(index.next_match("قال", all[2].start + 1), Some(all[0].clone()));
-        assert_eq!(index.previous_match("قال", all[1].start), Some(all[0].clone()));
-        assert_eq!(index.previous_match("قال", all[0].start), Some(all[2].clone()));
+        assert_eq!(
+            index.next_match("قال", all[0].start + 1),
+            Some(all[1].clone())
+        );
+        assert_eq!(
+            index.next_match("قال", all[2].start + 1),
+            Some(all[0].clone())
+        );
+        assert_eq!(
+            index.previous_match("قال", all[1].start),
+            Some(all[0].clone())
+        );
+        assert_eq!(
+            index.previous_match("قال", all[0].start),
+            Some(all[2].clone())
+        );
         assert_eq!(index.next_match("غير", 0), None);
     }
 
