@@ -9,3 +9,4 @@ pub mod article;
 pub mod cli;
 pub mod extract;
 pub mod search;
+pub mod text;

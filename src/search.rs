@@ -2,95 +2,19 @@
 //! (أ/إ/آ/ٱ/ا, ى/ي, ة/ه, Persian letters and digits), returning byte ranges of the original text
 //! so that highlights land exactly on what the reader sees.
 //!
-//! The folding here is the matching layer of `notes/arabic-extraction.md` §2.2 (level L2, without
-//! NFKC ligature expansion). It lives in this module until the shared normaliser in
-//! `text::normalize` exists; [`fold_char`] is crate-visible so the cue suggester folds words the
-//! same way search does.
+//! Folding is [`crate::text::normalize::fold_char`] (the shared matching normalisation); this
+//! module keeps its own compact offset map (runs instead of two words per byte) so a 9 MB
+//! article indexes quickly and cheaply.
 
 use std::ops::Range;
 
 use crate::article::Article;
-
-/// What one original character becomes in the folded text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Folded {
-    /// Dropped: harakat and other combining marks, tatweel, invisible format characters.
-    Drop,
-    /// Replaced by (or kept as) this character.
-    Char(char),
-}
-
-/// True for combining marks that sit on the preceding letter (harakat, Quranic signs). A match
-/// that ends on a letter also covers these, so highlighting a word includes its vowels.
-pub(crate) fn is_arabic_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06DC}'
-        | '\u{06DF}'..='\u{06E4}'
-        | '\u{06E7}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}')
-}
-
-/// Format characters that carry no visible text: joiners, bidi marks and embeddings, BOM,
-/// soft hyphen, word joiner.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}'
-        | '\u{061C}'
-        | '\u{180E}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}')
-}
-
-/// Folds one character for matching.
-pub(crate) fn fold_char(c: char) -> Folded {
-    if is_arabic_mark(c) || is_invisible(c) || c == '\u{0640}' {
-        return Folded::Drop;
-    }
-    let folded = match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => 'ا',
-        'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' | 'ے' => 'ي',
-        'ة' | 'ە' | 'ۀ' | 'ھ' => 'ه',
-        'ک' => 'ك',
-        'ڤ' => 'ف',
-        'پ' => 'ب',
-        'چ' => 'ج',
-        'ژ' => 'ز',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
-        c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
-        c if c.is_uppercase() => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
-        }
-        c => c,
-    };
-    Folded::Char(folded)
-}
-
-/// Folds a whole string (no offset map); used for lexicon keys and queries.
-pub(crate) fn fold_str(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if let Folded::Char(f) = fold_char(c) {
-            out.push(f);
-        }
-    }
-    out
-}
+use crate::text::normalize::{Fold, fold_char, is_arabic_mark, normalize_str};
 
 /// A stretch of folded text and the original bytes it came from. Linear runs map byte for byte
 /// (every character kept the same UTF-8 length); a non-linear run is one original character
-/// whose folded form has a different length (e.g. an Arabic-Indic digit folded to ASCII).
+/// whose folded form has a different length (an Arabic-Indic digit folded to ASCII, a ligature
+/// expanded to two letters).
 #[derive(Clone, Copy, Debug)]
 struct Run {
     folded: u32,
@@ -121,48 +45,47 @@ impl SearchIndex {
         let mut folded = String::with_capacity(text.len());
         let mut runs: Vec<Run> = Vec::new();
         for (offset, c) in text.char_indices() {
-            let Folded::Char(f) = fold_char(c) else {
-                if is_arabic_mark(c)
-                    && let Some(last) = runs.last_mut()
-                    && (last.original + last.original_len + last.trailing_marks) as usize == offset
-                {
-                    last.trailing_marks += c.len_utf8() as u32;
+            let mut one = [0u8; 4];
+            let out: &str = match fold_char(c) {
+                Fold::Drop => {
+                    // Marks and tatweel belong to the letter before them; a match ending on
+                    // that letter covers them.
+                    if (is_arabic_mark(c) || c == '\u{0640}')
+                        && let Some(last) = runs.last_mut()
+                        && (last.original + last.original_len + last.trailing_marks) as usize
+                            == offset
+                    {
+                        last.trailing_marks += c.len_utf8() as u32;
+                    }
+                    continue;
                 }
-                continue;
+                Fold::Char(f) => f.encode_utf8(&mut one),
+                Fold::Expand(s) => s,
             };
             let original = offset as u32;
             let at = folded.len() as u32;
-            let (f_len, o_len) = (f.len_utf8() as u32, c.len_utf8() as u32);
-            folded.push(f);
-            if f_len == o_len {
-                if let Some(last) = runs.last_mut()
-                    && last.linear
-                    && last.folded + last.folded_len == at
-                    && last.original + last.original_len == original
-                    && last.trailing_marks == 0
-                {
-                    last.folded_len += f_len;
-                    last.original_len += o_len;
-                    continue;
-                }
-                runs.push(Run {
-                    folded: at,
-                    original,
-                    folded_len: f_len,
-                    original_len: o_len,
-                    trailing_marks: 0,
-                    linear: true,
-                });
-            } else {
-                runs.push(Run {
-                    folded: at,
-                    original,
-                    folded_len: f_len,
-                    original_len: o_len,
-                    trailing_marks: 0,
-                    linear: false,
-                });
+            let (f_len, o_len) = (out.len() as u32, c.len_utf8() as u32);
+            folded.push_str(out);
+            let linear = f_len == o_len && out.chars().count() == 1;
+            if linear
+                && let Some(last) = runs.last_mut()
+                && last.linear
+                && last.folded + last.folded_len == at
+                && last.original + last.original_len == original
+                && last.trailing_marks == 0
+            {
+                last.folded_len += f_len;
+                last.original_len += o_len;
+                continue;
             }
+            runs.push(Run {
+                folded: at,
+                original,
+                folded_len: f_len,
+                original_len: o_len,
+                trailing_marks: 0,
+                linear,
+            });
         }
         SearchIndex {
             folded,
@@ -199,10 +122,12 @@ impl SearchIndex {
     fn original_end(&self, folded_last: u32) -> Option<usize> {
         let run = self.run_containing(folded_last)?;
         let last_of_run = folded_last + 1 == run.folded + run.folded_len;
-        let end = if !last_of_run {
+        let end = if last_of_run {
+            run.original + run.original_len + run.trailing_marks
+        } else if run.linear {
             run.original + (folded_last - run.folded) + 1
         } else {
-            run.original + run.original_len + run.trailing_marks
+            run.original + run.original_len
         };
         Some(end as usize)
     }
@@ -210,7 +135,7 @@ impl SearchIndex {
     /// Every non-overlapping match of `query`, as byte ranges of the original text, in order.
     /// An empty query (or one made only of ignored characters) matches nothing.
     pub fn find_all(&self, query: &str) -> Vec<Range<usize>> {
-        let needle = fold_str(query);
+        let needle = normalize_str(query);
         if needle.is_empty() {
             return Vec::new();
         }
@@ -263,7 +188,7 @@ pub fn find_all(article: &Article, query: &str) -> Vec<Range<usize>> {
 
 /// [`find_all`] on plain text.
 pub fn find_all_in(text: &str, query: &str) -> Vec<Range<usize>> {
-    if fold_str(query).is_empty() {
+    if normalize_str(query).is_empty() {
         return Vec::new();
     }
     SearchIndex::new(text).find_all(query)
@@ -335,6 +260,14 @@ mod tests {
     }
 
     #[test]
+    fn ligatures_match_their_letters_and_map_to_the_whole_glyph() {
+        let text = "ﻻ شيء ثم لا";
+        assert_eq!(found(text, "لا"), vec!["ﻻ", "لا"]);
+        let ranges = find_all_in(text, "شيء ثم");
+        assert_eq!(&text[ranges[0].clone()], "شيء ثم");
+    }
+
+    #[test]
     fn empty_or_mark_only_query_matches_nothing() {
         assert!(find_all_in("قال الوزير", "").is_empty());
         assert!(find_all_in("قال الوزير", "\u{064E}\u{0640}").is_empty());
@@ -387,13 +320,13 @@ mod tests {
             text in "[\\PC\u{064B}-\u{0652}\u{0640}\u{200F}أإآاىيةه٠-٩ ]{0,60}",
             query in "[\\PC\u{064B}-\u{0652}\u{0640}أإآاىيةه٠-٩ ]{0,6}",
         ) {
-            let needle = fold_str(&query);
+            let needle = normalize_str(&query);
             let ranges = find_all_in(&text, &query);
             let mut previous_end = 0;
             for r in ranges {
                 proptest::prop_assert!(r.start >= previous_end && r.start < r.end && r.end <= text.len());
                 proptest::prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-                proptest::prop_assert_eq!(fold_str(&text[r.clone()]), needle.clone());
+                proptest::prop_assert_eq!(normalize_str(&text[r.clone()]), needle.clone());
                 previous_end = r.end;
             }
         }

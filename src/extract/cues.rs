@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::article::Article;
-use crate::search::{fold_str, is_arabic_mark};
+use crate::text::normalize::{is_arabic_mark, is_invisible, normalize_str as fold_str};
 
 /// Who a source is, as in the annotation file's `source_type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -339,7 +339,7 @@ fn tokenize(paragraph: &str, base: usize) -> Vec<Token> {
         if let Some(start) = word_start.take() {
             flush(&mut tokens, start, i);
         }
-        if c.is_whitespace() || crate::search::is_invisible(c) {
+        if c.is_whitespace() || is_invisible(c) {
             continue;
         }
         let kind = match quote_mark(c) {

@@ -1,0 +1,3 @@
+//! Text processing shared by layout and extraction.
+
+pub mod normalize;
