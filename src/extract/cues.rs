@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::annotate::model;
 use crate::article::Article;
 use crate::text::normalize::{is_arabic_mark, is_invisible, normalize_str as fold_str};
 
@@ -205,7 +206,7 @@ pub fn suggest_article(article: &Article) -> CueSuggestions {
 /// ranges are skipped). A pro-drop cue may link to a source of the previous paragraph.
 pub fn suggest(text: &str, paragraphs: &[Range<usize>]) -> CueSuggestions {
     let mut out = CueSuggestions::default();
-    let mut previous_sources: Vec<usize> = Vec::new();
+    let mut previous_sources: Vec<Antecedent> = Vec::new();
     for range in paragraphs {
         let Some(paragraph) = text.get(range.clone()) else {
             continue;
@@ -273,8 +274,11 @@ struct Token {
     kind: Kind,
     /// Folded form (no harakat/tatweel, letter variants unified).
     key: String,
-    /// Carries tanween (never part of a name).
+    /// Carries tanween.
     tanween: bool,
+    /// Carries fathatan, the accusative tanween of objects and adverbs (`بياناً`), which a
+    /// name never takes even in fully diacritised text.
+    tanween_fath: bool,
     /// Damma on the first letter after a و/ف prefix (a passive past verb when diacritised).
     damma_first: bool,
     /// Index of the matching quote mark for quote tokens.
@@ -310,6 +314,7 @@ fn tokenize(paragraph: &str, base: usize) -> Vec<Token> {
             return;
         }
         let tanween = raw.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}'));
+        let tanween_fath = raw.contains('\u{064B}');
         let mut letters = raw.chars().filter(|c| *c != '\u{0640}').peekable();
         if matches!(letters.peek(), Some('و' | 'ف')) && key.chars().count() > 3 {
             letters.next();
@@ -324,6 +329,7 @@ fn tokenize(paragraph: &str, base: usize) -> Vec<Token> {
             kind: Kind::Word,
             key,
             tanween,
+            tanween_fath,
             damma_first,
             pair: None,
             quoted: false,
@@ -351,6 +357,7 @@ fn tokenize(paragraph: &str, base: usize) -> Vec<Token> {
             kind,
             key: c.to_string(),
             tanween: false,
+            tanween_fath: false,
             damma_first: false,
             pair: None,
             quoted: false,
@@ -458,6 +465,8 @@ struct CueForm {
     needs_adjacent_complement: bool,
     /// `نقل`: `نقلت OUTLET عن SOURCE`.
     relay: bool,
+    /// `تحدث` "spoke": introduces a speaker for later pro-drop cues, never a claim itself.
+    speaker_only: bool,
 }
 
 struct Lemma {
@@ -561,9 +570,13 @@ const LEMMAS: &[Lemma] = &[
         Stance::Asserts,
         true,
     ),
-    lemma("بين", "بين بينت بينوا", "يبين تبين", "", "مبينا مبينة"),
+    lemma("بين", "بين بينت بينوا", "يبين", "", "مبينا مبينة"),
     lemma("لفت", "لفت لفتت لفتوا", "يلفت تلفت", "", "لافتا لافتة"),
-    lemma("شدد", "شدد شددت شددوا", "يشدد تشدد", "", "مشددا مشددة"),
+    with(
+        lemma("شدد", "شدد شددت شددوا", "يشدد تشدد", "", "مشددا مشددة"),
+        Stance::Asserts,
+        true,
+    ),
     lemma("تابع", "تابع تابعت تابعوا", "", "", "متابعا"),
     lemma("أردف", "أردف أردفت أردفوا", "يردف", "", "مردفا مردفة"),
     lemma("استطرد", "استطرد استطردت", "", "", ""),
@@ -585,7 +598,7 @@ const LEMMAS: &[Lemma] = &[
         false,
     ),
     with(
-        lemma("رأى", "رأى رأت رأوا", "يرى ترى يرون", "", ""),
+        lemma("رأى", "رأت رأوا", "يرى ترى يرون", "", ""),
         Stance::Believes,
         false,
     ),
@@ -626,6 +639,13 @@ const LEMMAS: &[Lemma] = &[
         false,
     ),
     lemma("نشر", "نشر نشرت نشروا", "ينشر تنشر", "", ""),
+    lemma(
+        "تحدث",
+        "تحدث تحدثت تحدثوا",
+        "يتحدث تتحدث",
+        "",
+        "متحدثا متحدثة",
+    ),
     lemma("أصدر", "أصدر أصدرت أصدروا", "يصدر تصدر", "", ""),
     lemma("بث", "بث بثت بثوا", "يبث تبث", "", ""),
 ];
@@ -658,6 +678,7 @@ static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(|| {
             object_claim: l.object_claim,
             needs_adjacent_complement: AMBIGUOUS.contains(&l.lemma),
             relay: l.lemma == "نقل",
+            speaker_only: l.lemma == "تحدث",
         };
         let groups = [
             (l.past, Form::Past),
@@ -694,6 +715,7 @@ static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(|| {
                 object_claim: true,
                 needs_adjacent_complement: false,
                 relay: false,
+                speaker_only: false,
             },
         );
     }
@@ -747,6 +769,10 @@ static ADVERBS: LazyLock<Vec<String>> = LazyLock::new(|| {
         "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة اليوم أمس الليلة مساء صباح \
          أيضا كذلك بدوره بدورها بدورهم مؤخرا سابقا لاحقا حينها آنذاك",
     )
+});
+/// `كان` and its sisters, which put the subject before a later verb.
+static AUXILIARIES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    set("كان كانت كانوا وكان وكانت وكانوا فكان ظل ظلت مازال ما زال لا يزال لايزال ليس")
 });
 static PARTICLES: LazyLock<Vec<String>> =
     LazyLock::new(|| set("قد وقد فقد لقد ولقد كما وكما ثم كذلك"));
@@ -885,6 +911,23 @@ fn is_masdar_like(key: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
+/// Something a pro-drop cue can point back to.
+#[derive(Clone, Debug)]
+enum Antecedent {
+    /// A suggested source (index into [`CueSuggestions::sources`]).
+    Source(usize, Gender),
+    /// A speaker not (yet) suggested as a source.
+    Latent(SourceSuggestion, Gender),
+}
+
+impl Antecedent {
+    fn gender(&self) -> Gender {
+        match self {
+            Antecedent::Source(_, g) | Antecedent::Latent(_, g) => *g,
+        }
+    }
+}
+
 struct NounPhrase {
     /// Token range, end exclusive.
     tokens: Range<usize>,
@@ -897,12 +940,11 @@ struct NounPhrase {
 struct ParagraphParser<'a> {
     text: &'a str,
     tokens: Vec<Token>,
-    /// Sources (indices into `out.sources`) from the previous paragraph, oldest first.
-    previous: &'a [usize],
+    /// Speakers of the previous paragraph, oldest first.
+    previous: &'a [Antecedent],
     out: &'a mut CueSuggestions,
     /// Sources mentioned in this paragraph, in order, with their gender.
-    sources_here: Vec<usize>,
-    genders: HashMap<usize, Gender>,
+    sources_here: Vec<Antecedent>,
     /// Token ranges covered by each claim made here (with the claim's index); cues inside
     /// them are content, not cues.
     claimed: Vec<(Range<usize>, usize)>,
@@ -912,7 +954,7 @@ impl<'a> ParagraphParser<'a> {
     fn new(
         text: &'a str,
         tokens: Vec<Token>,
-        previous: &'a [usize],
+        previous: &'a [Antecedent],
         out: &'a mut CueSuggestions,
     ) -> Self {
         ParagraphParser {
@@ -921,7 +963,6 @@ impl<'a> ParagraphParser<'a> {
             previous,
             out,
             sources_here: Vec::new(),
-            genders: HashMap::new(),
             claimed: Vec::new(),
         }
     }
@@ -994,7 +1035,7 @@ impl<'a> ParagraphParser<'a> {
         }
         let head_key = self.head_key(i, strip_prefix);
         if self.is_stop(&head_key)
-            || self.tokens[i].tanween
+            || self.tokens[i].tanween_fath
             || head_key.chars().any(|c| c.is_ascii_digit())
             || cue_form(&head_key).is_some()
         {
@@ -1009,6 +1050,10 @@ impl<'a> ParagraphParser<'a> {
         let mut j = i + 1;
         // Whether the previous word is in construct state (its genitive may follow).
         let mut open_construct = !prev_definite && !self.tokens[i].tanween;
+        let partitive = matches!(
+            bare(&head_key),
+            "مجموعه" | "عدد" | "بعض" | "احد" | "احدي" | "فريق"
+        );
         while j < end && j < i + 14 {
             if !self.is_word(j) {
                 // A short quoted name right after an organisation head: `منظمة "هيومن رايتس"`.
@@ -1031,9 +1076,16 @@ impl<'a> ParagraphParser<'a> {
             }
             let key = self.key(j).to_owned();
             let t = &self.tokens[j];
+            // `مجموعة من علماء الآثار`, `أحد زعماء الحركة`.
+            if self.key(j) == "من" && partitive && j == i + 1 {
+                open_construct = true;
+                prev_definite = false;
+                j += 1;
+                continue;
+            }
             let in_name = name_at.is_some_and(|n| j > n);
             if self.is_stop(&key)
-                || t.tanween
+                || t.tanween_fath
                 || cue_form(&key).is_some_and(|(f, _)| f.form != Form::Noun)
                 || key.chars().any(|c| c.is_ascii_digit())
                 || (key.starts_with('ل')
@@ -1049,7 +1101,12 @@ impl<'a> ParagraphParser<'a> {
                 continue;
             }
             if in_set(&NAME_PARTICLES, &key) {
+                // `عبد الإله بن كيران`: a name goes on after بن/أبو/عبد.
+                if name_at.is_none() && (role || prev_definite) {
+                    name_at = Some(j);
+                }
                 open_construct = true;
+                prev_definite = false;
                 j += 1;
                 continue;
             }
@@ -1065,7 +1122,12 @@ impl<'a> ParagraphParser<'a> {
             } else if given {
                 true
             } else if definite || coordinated {
-                open_construct || prev_definite
+                // After `حماية` (shaped like a nisba adjective but a noun in construct) a
+                // definite genitive still follows.
+                let prev = self.key(j - 1);
+                open_construct
+                    || prev_definite
+                    || (prev.ends_with("يه") && !in_set(&NISBA_ADJECTIVES, prev))
             } else if open_construct {
                 !(prev_definite) && (!is_masdar_like(&key) || is_nisba(&key))
             } else if prev_definite && role && !is_masdar_like(&key) && !key.ends_with('ه') {
@@ -1079,7 +1141,8 @@ impl<'a> ParagraphParser<'a> {
                 break;
             }
             role |= is_role(bare(&key));
-            open_construct = !definite && !is_nisba(&key);
+            // A noun with tanween is not in construct: only adjectives may follow.
+            open_construct = !definite && !is_nisba(&key) && !self.tokens[j].tanween;
             prev_definite = definite || coordinated;
             j += 1;
             last_good = j;
@@ -1121,12 +1184,25 @@ impl<'a> ParagraphParser<'a> {
             .to_owned()
     }
 
+    /// Words after which a clause (and so a subject) can begin: `وكان`, `وقبلها`, `ثم`.
+    fn is_clause_opener(&self, i: usize) -> bool {
+        let key = self.key(i);
+        in_set(&AUXILIARIES, key)
+            || in_set(&PARTICLES, key)
+            || key == "و"
+            || (key.starts_with('و')
+                && key.chars().count() <= 6
+                && i + 1 < self.tokens.len()
+                && in_set(&AUXILIARIES, self.key(i + 1)))
+    }
+
     fn is_stop(&self, key: &str) -> bool {
         in_set(&PREPOSITIONS, key)
             || in_set(&COMPLEMENTIZERS, key)
             || in_set(&RELATIVES, key)
             || in_set(&ADVERBS, key)
             || in_set(&PARTICLES, key)
+            || in_set(&AUXILIARIES, key)
             || matches!(
                 key,
                 "و" | "او" | "ان" | "لا" | "لم" | "لن" | "هو" | "هي" | "هم"
@@ -1176,6 +1252,7 @@ impl<'a> ParagraphParser<'a> {
                         matches!(
                             t,
                             SourceType::Official
+                                | SourceType::Expert
                                 | SourceType::Organization
                                 | SourceType::MediaOutlet
                         )
@@ -1203,7 +1280,15 @@ impl<'a> ParagraphParser<'a> {
         }
     }
 
-    fn add_source(&mut self, np: &NounPhrase) -> usize {
+    /// Records that source `s` speaks in this paragraph, so later pro-drop cues (here or in the
+    /// next paragraph) can resolve to it.
+    fn mention(&mut self, s: usize, gender: Gender) {
+        self.sources_here
+            .retain(|x| !matches!(x, Antecedent::Source(i, _) if *i == s));
+        self.sources_here.push(Antecedent::Source(s, gender));
+    }
+
+    fn source_of(&self, np: &NounPhrase) -> SourceSuggestion {
         let first = &self.tokens[np.tokens.start];
         let last = &self.tokens[np.tokens.end - 1];
         let start = self.word_start_after_prefix(np.tokens.start);
@@ -1212,18 +1297,36 @@ impl<'a> ParagraphParser<'a> {
             Some(n) => self.tokens[n].range.start..last.range.end,
             None => span.clone(),
         };
-        if let Some(existing) = self.out.sources.iter().position(|s| s.span == span) {
-            return existing;
-        }
-        self.out.sources.push(SourceSuggestion {
+        SourceSuggestion {
             span,
             name,
             source_type: np.source_type,
-        });
-        let index = self.out.sources.len() - 1;
-        self.sources_here.push(index);
-        self.genders.insert(index, np.gender);
+        }
+    }
+
+    fn add_source(&mut self, np: &NounPhrase) -> usize {
+        let source = self.source_of(np);
+        self.materialise(source, np.gender)
+    }
+
+    fn materialise(&mut self, source: SourceSuggestion, gender: Gender) -> usize {
+        let index = match self.out.sources.iter().position(|s| s.span == source.span) {
+            Some(existing) => existing,
+            None => {
+                self.out.sources.push(source);
+                self.out.sources.len() - 1
+            }
+        };
+        self.mention(index, gender);
         index
+    }
+
+    /// A speaker introduced by a cue verb with no claim of its own (`تحدث فلان في المؤتمر`):
+    /// not suggested as a source unless a later pro-drop cue points back to it.
+    fn add_latent(&mut self, np: &NounPhrase) {
+        let source = self.source_of(np);
+        self.sources_here
+            .push(Antecedent::Latent(source, np.gender));
     }
 
     /// Byte where token `i` starts once a ل/و preposition or conjunction glued to a definite
@@ -1390,42 +1493,32 @@ impl<'a> ParagraphParser<'a> {
         self.out.attributions.len() - 1
     }
 
-    /// The latest source before token `at` (this paragraph first, then the previous one),
-    /// preferring one whose grammatical gender agrees with the verb.
-    fn resolve_pro_drop(&self, gender: Gender) -> Option<usize> {
-        let candidates: Vec<usize> = self
+    /// The latest speaker (this paragraph, then the previous one), preferring one whose
+    /// grammatical gender agrees with the verb; a latent speaker becomes a source.
+    fn resolve_pro_drop(&mut self, gender: Gender) -> Option<usize> {
+        let candidates: Vec<Antecedent> = self
             .previous
             .iter()
             .chain(self.sources_here.iter())
-            .copied()
+            .cloned()
             .collect();
-        let agrees = |s: &usize| {
-            let g = self
-                .genders
-                .get(s)
-                .copied()
-                .unwrap_or_else(|| self.gender_of_source(*s));
+        let agrees = |a: &&Antecedent| {
+            let g = a.gender();
             g == gender || (gender == Gender::Masculine && g == Gender::Plural)
         };
-        candidates
+        let chosen = candidates
             .iter()
             .rev()
-            .find(|s| agrees(s))
-            .or(candidates.last())
-            .copied()
-    }
-
-    fn gender_of_source(&self, s: usize) -> Gender {
-        let Some(src) = self.out.sources.get(s) else {
-            return Gender::Masculine;
-        };
-        let first = self
-            .text
-            .get(src.span.clone())
-            .and_then(|t| t.split_whitespace().next())
-            .map(fold_str)
-            .unwrap_or_default();
-        self.noun_gender(&first)
+            .find(agrees)
+            .or(candidates.last())?
+            .clone();
+        Some(match chosen {
+            Antecedent::Source(i, g) => {
+                self.mention(i, g);
+                i
+            }
+            Antecedent::Latent(source, g) => self.materialise(source, g),
+        })
     }
 
     // -- verb cues ------------------------------------------------------------------------
@@ -1455,6 +1548,12 @@ impl<'a> ParagraphParser<'a> {
         if !passive && form.form != Form::Participle && !after_relative {
             subject = self.noun_phrase(j, s.end, false);
         }
+        if form.speaker_only {
+            if let Some(np) = &subject {
+                self.add_latent(np);
+            }
+            return None;
+        }
         let mut source: Option<usize> = None;
         let mut template = Template::Vso;
         let mut after_subject = j;
@@ -1478,7 +1577,7 @@ impl<'a> ParagraphParser<'a> {
         let claim_tokens = match complement {
             Some(start) => Some(start..self.claim_end(start, s)),
             None if form.object_claim && !after_relative => self
-                .object_start(after_subject, s, &form, subject.is_some())
+                .object_start(after_subject, s, &form)
                 .map(|start| start..self.claim_end(start, s)),
             None => None,
         };
@@ -1488,6 +1587,11 @@ impl<'a> ParagraphParser<'a> {
             None => Vec::new(),
         };
         if claim_ranges.is_empty() {
+            if let Some(np) = &subject
+                && !form.needs_adjacent_complement
+            {
+                self.add_latent(np);
+            }
             return None;
         }
         if let Some((outer, inner)) = relay_outer {
@@ -1523,6 +1627,8 @@ impl<'a> ParagraphParser<'a> {
                 Template::ProDrop
             };
             source = self.resolve_pro_drop(form.gender);
+            // A subjectless cue with nobody to point back to is not an attribution.
+            source?;
         }
         let quotation_only = complement.is_none() && !form.object_claim;
         let mut last = i + 1;
@@ -1553,7 +1659,11 @@ impl<'a> ParagraphParser<'a> {
                 && close > j
             {
                 let inner_words = (j + 1..close).filter(|&k| self.is_word(k)).count();
-                if inner_words >= 3 {
+                // A quotation right after the speaker is what they said; one further on
+                // (`أكد على أهمية "حرية الفكر والتعبير"`) is part of something else.
+                let adjacent = j == from
+                    || (j > s.start && (self.is_comma(j - 1) || self.is_punct(j - 1, ':')));
+                if inner_words >= 3 && adjacent {
                     return Some(j);
                 }
                 words += inner_words;
@@ -1561,7 +1671,12 @@ impl<'a> ParagraphParser<'a> {
                 continue;
             }
             if self.is_punct(j, ':') {
-                return Some(j + 1);
+                // `قال: إن …` — the complementizer after the colon is not part of the claim.
+                let after = j + 1;
+                if in_set(&COMPLEMENTIZERS, self.key(after)) {
+                    return Some(after + 1);
+                }
+                return Some(after);
             }
             if t.kind == Kind::Word {
                 let key = t.key.as_str();
@@ -1586,16 +1701,7 @@ impl<'a> ParagraphParser<'a> {
 
     /// For cues whose object is the claim (`أعلن انتهاء …`, `كشف عن …`): the token where the
     /// object starts, skipping `، السبت،` and a leading `عن`.
-    fn object_start(
-        &self,
-        from: usize,
-        s: &Range<usize>,
-        form: &CueForm,
-        has_subject: bool,
-    ) -> Option<usize> {
-        if !has_subject && form.form != Form::Noun {
-            return None;
-        }
+    fn object_start(&self, from: usize, s: &Range<usize>, form: &CueForm) -> Option<usize> {
         let mut j = from;
         loop {
             if j < s.end
@@ -1611,7 +1717,9 @@ impl<'a> ParagraphParser<'a> {
                 break;
             }
         }
-        if j < s.end && self.key(j) == "عن" && matches!(form.lemma, "أعلن" | "كشف" | "أعرب")
+        if j < s.end
+            && ((self.key(j) == "عن" && matches!(form.lemma, "أعلن" | "كشف" | "أعرب"))
+                || (self.key(j) == "علي" && matches!(form.lemma, "أكد" | "شدد")))
         {
             j += 1;
         }
@@ -1656,18 +1764,33 @@ impl<'a> ParagraphParser<'a> {
         if prefix > 0 || verb == s.start {
             return None;
         }
-        let mut start = verb;
-        while start > s.start && !self.is_comma(start - 1) && self.is_word(start - 1) {
-            start -= 1;
+        // `كان عالم الآثار فلان قد أعلن`: the subject ends before the particles.
+        let mut end = verb;
+        while end > s.start && in_set(&PARTICLES, self.key(end - 1)) {
+            end -= 1;
         }
-        while start < verb && (in_set(&PARTICLES, self.key(start)) || self.key(start) == "و") {
-            start += 1;
+        let earliest = end.saturating_sub(10).max(s.start);
+        for start in earliest..end {
+            if !self.is_word(start)
+                || (start > s.start && in_set(&PREPOSITIONS, self.key(start - 1)))
+                || (start > s.start
+                    && self.is_word(start - 1)
+                    && !self.is_comma(start - 1)
+                    && start != earliest
+                    && !self.is_clause_opener(start - 1))
+            {
+                continue;
+            }
+            if (start..end).any(|k| !self.is_word(k)) {
+                continue;
+            }
+            if let Some(np) = self.noun_phrase(start, end, false)
+                && np.tokens.end == end
+            {
+                return Some(np);
+            }
         }
-        if start == verb {
-            return None;
-        }
-        let np = self.noun_phrase(start, verb, false)?;
-        (np.tokens.end == verb).then_some(np)
+        None
     }
 
     fn noun_cue(
@@ -1679,7 +1802,7 @@ impl<'a> ParagraphParser<'a> {
         cue: Range<usize>,
     ) -> Option<usize> {
         let np = self.noun_phrase(j, s.end, false)?;
-        let start = self.object_start(np.tokens.end, s, form, true)?;
+        let start = self.object_start(np.tokens.end, s, form)?;
         let end = self.claim_end(start, s);
         let source = self.add_source(&np);
         let claim = self.add_claim(start..end)?;
@@ -1746,6 +1869,7 @@ impl<'a> ParagraphParser<'a> {
             object_claim: false,
             needs_adjacent_complement: false,
             relay: false,
+            speaker_only: false,
         };
         // Leading: `وبحسب المصادر، فإن …` — the claim follows the source.
         let leading = (s.start..i).all(|k| !self.is_word(k) || self.key(k) == "و");
@@ -1799,4 +1923,146 @@ impl<'a> ParagraphParser<'a> {
         }
         Some(np.tokens.end)
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversion into annotations
+
+impl SourceType {
+    fn to_model(self) -> model::SourceType {
+        match self {
+            SourceType::Official => model::SourceType::Official,
+            SourceType::AnonymousOfficial => model::SourceType::AnonymousOfficial,
+            SourceType::Anonymous => model::SourceType::Anonymous,
+            SourceType::Eyewitness => model::SourceType::Eyewitness,
+            SourceType::AffectedPerson => model::SourceType::AffectedPerson,
+            SourceType::Expert => model::SourceType::Expert,
+            SourceType::Organization => model::SourceType::Organization,
+            SourceType::MediaOutlet => model::SourceType::MediaOutlet,
+            SourceType::SocialMedia => model::SourceType::SocialMedia,
+            SourceType::Document => model::SourceType::Document,
+            SourceType::Journalist => model::SourceType::Journalist,
+            SourceType::Unknown => model::SourceType::Unknown,
+        }
+    }
+}
+
+impl QuoteType {
+    fn to_model(self) -> model::QuoteType {
+        match self {
+            QuoteType::Direct => model::QuoteType::Direct,
+            QuoteType::Indirect => model::QuoteType::Indirect,
+            QuoteType::Mixed => model::QuoteType::Mixed,
+        }
+    }
+}
+
+/// What [`add_to_annotations`] added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Added {
+    pub sources: usize,
+    pub claims: usize,
+    pub attributions: usize,
+}
+
+/// Adds the suggestions to `set` as `suggested` items with origin `rule` by `cues:<template>`.
+/// A source or claim whose span is already in the set (whatever its review status, so a
+/// rejected suggestion does not come back) is reused rather than duplicated, and an
+/// attribution already linking the same claim and source is skipped. Claims from passive cues
+/// (`قيل إن`) have no source to link and are added alone. Spans that do not fit `article` are
+/// skipped.
+pub fn add_to_annotations(
+    set: &mut model::AnnotationSet,
+    article: &Article,
+    suggestions: &CueSuggestions,
+) -> Added {
+    let mut added = Added::default();
+    let by_of = |template: Template| format!("cues:{}", template.as_str());
+    // The template that first used each source and claim, for their origin.
+    let mut source_template: Vec<Option<Template>> = vec![None; suggestions.sources.len()];
+    let mut claim_template: Vec<Option<Template>> = vec![None; suggestions.claims.len()];
+    for a in &suggestions.attributions {
+        if let Some(slot) = a.source.and_then(|s| source_template.get_mut(s)) {
+            slot.get_or_insert(a.template);
+        }
+        if let Some(slot) = claim_template.get_mut(a.claim) {
+            slot.get_or_insert(a.template);
+        }
+    }
+    let mut source_ids: Vec<Option<String>> = Vec::with_capacity(suggestions.sources.len());
+    for (i, s) in suggestions.sources.iter().enumerate() {
+        let existing = set
+            .sources
+            .iter()
+            .find(|x| x.span.is_some_and(|sp| sp.range() == s.span))
+            .map(|x| x.id.clone());
+        let id = existing.or_else(|| {
+            let template = source_template[i].unwrap_or(Template::Vso);
+            let origin = model::Origin::rule(&by_of(template), None);
+            let mut source =
+                model::Source::suggested(article, s.span.clone(), s.source_type.to_model(), origin)
+                    .ok()?;
+            source.id = set.fresh_id(model::ItemKind::Source);
+            source.name = article.text.get(s.name.clone())?.to_owned();
+            let id = source.id.clone();
+            set.sources.push(source);
+            added.sources += 1;
+            Some(id)
+        });
+        source_ids.push(id);
+    }
+    let mut claim_ids: Vec<Option<String>> = Vec::with_capacity(suggestions.claims.len());
+    for (i, c) in suggestions.claims.iter().enumerate() {
+        let existing = set
+            .claims
+            .iter()
+            .find(|x| x.span.range() == c.span)
+            .map(|x| x.id.clone());
+        let id = existing.or_else(|| {
+            let template = claim_template[i].unwrap_or(Template::Vso);
+            let claim_type = if c.quote_type == QuoteType::Direct {
+                model::ClaimType::Quote
+            } else {
+                model::ClaimType::Statement
+            };
+            let origin = model::Origin::rule(&by_of(template), None);
+            let mut claim =
+                model::Claim::suggested(article, c.span.clone(), claim_type, origin).ok()?;
+            claim.id = set.fresh_id(model::ItemKind::Claim);
+            let id = claim.id.clone();
+            set.claims.push(claim);
+            added.claims += 1;
+            Some(id)
+        });
+        claim_ids.push(id);
+    }
+    for a in &suggestions.attributions {
+        let (Some(Some(claim_id)), Some(Some(source_id))) = (
+            claim_ids.get(a.claim),
+            a.source.and_then(|s| source_ids.get(s)),
+        ) else {
+            continue;
+        };
+        if set
+            .attributions
+            .iter()
+            .any(|x| &x.claim_id == claim_id && &x.source_id == source_id)
+        {
+            continue;
+        }
+        let cue = model::Span::checked(article, a.cue.clone()).ok();
+        let origin = model::Origin::rule(&by_of(a.template), None);
+        let mut attribution = model::Attribution::suggested(
+            claim_id,
+            source_id,
+            cue,
+            a.quote_type.to_model(),
+            origin,
+        );
+        attribution.id = set.fresh_id(model::ItemKind::Attribution);
+        set.attributions.push(attribution);
+        added.attributions += 1;
+    }
+    set.sort();
+    added
 }
