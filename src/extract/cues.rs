@@ -770,6 +770,9 @@ static ADVERBS: LazyLock<Vec<String>> = LazyLock::new(|| {
          أيضا كذلك بدوره بدورها بدورهم مؤخرا سابقا لاحقا حينها آنذاك",
     )
 });
+/// Words that may stand between a comma and the cue that starts a new attribution.
+static CONNECTIVES: LazyLock<Vec<String>> =
+    LazyLock::new(|| set("مع أنه أنها كما وكما لكنه لكنها ولكنه غير إلا أن و ثم فيما وقد قد"));
 /// `كان` and its sisters, which put the subject before a later verb.
 static AUXILIARIES: LazyLock<Vec<String>> = LazyLock::new(|| {
     set("كان كانت كانوا وكان وكانت وكانوا فكان ظل ظلت مازال ما زال لا يزال لايزال ليس")
@@ -1016,12 +1019,18 @@ impl<'a> ParagraphParser<'a> {
     fn sentence(&mut self, s: Range<usize>) {
         let mut i = s.start;
         while i < s.end {
-            if self.is_claimed(i) || self.tokens[i].quoted || !self.is_word(i) {
+            if self.tokens[i].quoted || !self.is_word(i) {
                 i += 1;
                 continue;
             }
-            let next = self.preposition_cue(i, &s).or_else(|| self.verb_cue(i, &s));
-            i = next.unwrap_or(i + 1).max(i + 1);
+            // Inside a claim only a full reported clause counts (`مع أنه صرح أن …`,
+            // `على أن آخرين أشاروا إلى أن …`); `الحملة كشفت عن …` is content.
+            if self.is_claimed(i) {
+                self.verb_cue(i, &s, true);
+            } else if self.preposition_cue(i, &s).is_none() {
+                self.verb_cue(i, &s, false);
+            }
+            i += 1;
         }
     }
 
@@ -1189,6 +1198,7 @@ impl<'a> ParagraphParser<'a> {
         let key = self.key(i);
         in_set(&AUXILIARIES, key)
             || in_set(&PARTICLES, key)
+            || in_set(&COMPLEMENTIZERS, key)
             || key == "و"
             || (key.starts_with('و')
                 && key.chars().count() <= 6
@@ -1373,10 +1383,16 @@ impl<'a> ParagraphParser<'a> {
             }
             if self.is_comma(j) && j + 1 < s.end {
                 let k = self.key(j + 1);
-                if self.starts_preposition_cue(j + 1)
-                    || cue_form(k).is_some_and(|(f, _)| f.form != Form::Noun)
-                    || matches!(k, "فيما" | "بينما" | "وفيما")
+                if self.starts_preposition_cue(j + 1) || matches!(k, "فيما" | "بينما" | "وفيما")
                 {
+                    return j;
+                }
+                // `، مشيراً`, `، وأوضحت`, `، مع أنه صرح`, `، كما أكد`.
+                let mut c = j + 1;
+                while c < s.end && c <= j + 3 && in_set(&CONNECTIVES, self.key(c)) {
+                    c += 1;
+                }
+                if c < s.end && cue_form(self.key(c)).is_some_and(|(f, _)| f.form != Form::Noun) {
                     return j;
                 }
             }
@@ -1523,7 +1539,7 @@ impl<'a> ParagraphParser<'a> {
 
     // -- verb cues ------------------------------------------------------------------------
 
-    fn verb_cue(&mut self, i: usize, s: &Range<usize>) -> Option<usize> {
+    fn verb_cue(&mut self, i: usize, s: &Range<usize>, nested: bool) -> Option<usize> {
         let (form, prefix) = cue_form(self.key(i))?;
         if form.form == Form::Present && prefix == 0 && matches!(self.key(i), "يذكر" | "يشار")
         {
@@ -1574,6 +1590,9 @@ impl<'a> ParagraphParser<'a> {
             }
         }
         let complement = self.find_complement(after_subject, s, &form);
+        if nested && complement.is_none() {
+            return None;
+        }
         let claim_tokens = match complement {
             Some(start) => Some(start..self.claim_end(start, s)),
             None if form.object_claim && !after_relative => self
