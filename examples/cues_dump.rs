@@ -1,33 +1,45 @@
+//! Prints the attribution suggestions for an article (the bundled sample when no path is
+//! given), one line per attribution: template, cue, source (type), quote type and claim.
+//! Run with `cargo run --example cues_dump -- ARTICLE.txt`.
+
+use std::process::ExitCode;
+
 use isnad::article::Article;
 use isnad::extract::cues::suggest_article;
-fn main() {
-    let path = std::env::args().nth(1);
-    let article = match path {
-        Some(p) => Article::load(std::path::Path::new(&p)).unwrap(),
+
+fn main() -> ExitCode {
+    let article = match std::env::args_os().nth(1) {
+        Some(path) => match Article::load(std::path::Path::new(&path)) {
+            Ok(article) => article,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        },
         None => Article::sample(),
     };
     let s = suggest_article(&article);
+    let text = |r: &std::ops::Range<usize>| article.text.get(r.clone()).unwrap_or("");
     for a in &s.attributions {
-        let c = &s.claims[a.claim];
-        let src = a
-            .source
-            .map(|i| &article.text[s.sources[i].span.clone()])
-            .unwrap_or("-");
-        let ty = a
-            .source
-            .map(|i| s.sources[i].source_type.as_str())
-            .unwrap_or("-");
+        let (source, ty) = match a.source.and_then(|i| s.sources.get(i)) {
+            Some(src) => (text(&src.span), src.source_type.as_str()),
+            None => ("-", "-"),
+        };
+        let claim = s.claims.get(a.claim).map_or("", |c| text(&c.span));
+        let nested = a
+            .nested_in
+            .map(|n| format!(" (relayed by #{n})"))
+            .unwrap_or_default();
         println!(
-            "[{}] {} | SRC «{}» ({}) | CLAIM({}) «{}»{}",
+            "[{}] {} | {} ({}) | {}: {}{}",
             a.template.as_str(),
-            &article.text[a.cue.clone()],
-            src,
+            text(&a.cue),
+            source,
             ty,
             a.quote_type.as_str(),
-            &article.text[c.span.clone()],
-            a.nested_in
-                .map(|n| format!(" nested_in={n}"))
-                .unwrap_or_default()
+            claim,
+            nested
         );
     }
+    ExitCode::SUCCESS
 }

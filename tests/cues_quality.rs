@@ -109,7 +109,9 @@ fn score(
     let mut wrong = Vec::new();
     for a in &s.attributions {
         let claim = normalize_str(&text[s.claims[a.claim].span.clone()]);
-        let source = a.source.map(|i| normalize_str(&text[s.sources[i].span.clone()]));
+        let source = a
+            .source
+            .map(|i| normalize_str(&text[s.sources[i].span.clone()]));
         let mut ok = false;
         for (e, (want_source, want_claim)) in expected.iter().enumerate() {
             let want_claim = normalize_str(want_claim);
