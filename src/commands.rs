@@ -2,6 +2,8 @@
 //! them touches the terminal beyond stdout and stderr.
 
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod import;
 pub mod render;
+pub mod validate;

@@ -4,6 +4,7 @@
 //! and money. Also the label set and the mapping from other tools' labels.
 
 pub mod conll;
+pub mod cues;
 pub mod eval;
 pub mod gazetteer;
 pub mod import;

@@ -10,4 +10,5 @@ pub mod cli;
 pub mod commands;
 pub mod extract;
 pub mod layout;
+pub mod search;
 pub mod text;

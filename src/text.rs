@@ -2,6 +2,7 @@
 //! breaking, widths, what may be shown, and the matching normalisation used by extraction.
 
 pub mod bidi;
+pub mod cluster;
 mod forms;
 pub mod normalize;
 pub mod sanitize;
