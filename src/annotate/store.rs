@@ -375,13 +375,21 @@ impl AnnotationStore {
     /// they are written only once the user changes something. Items whose id is taken are
     /// skipped; returns how many were added.
     pub fn add_suggestions(&mut self, items: impl IntoIterator<Item = Item>) -> usize {
+        let mut ids: std::collections::HashSet<String> =
+            self.set.items().map(|i| i.id().to_owned()).collect();
         let mut added = 0;
         for item in items {
-            if !self.set.contains(item.id()) {
-                self.set.upsert(item);
+            if ids.insert(item.id().to_owned()) {
+                match item {
+                    Item::Entity(x) => self.set.entities.push(x),
+                    Item::Source(x) => self.set.sources.push(x),
+                    Item::Claim(x) => self.set.claims.push(x),
+                    Item::Attribution(x) => self.set.attributions.push(x),
+                }
                 added += 1;
             }
         }
+        self.set.sort();
         added
     }
 
