@@ -288,6 +288,36 @@ fn any_set_round_trips_and_every_written_file_matches_the_schema() {
 }
 
 #[test]
+fn any_set_saved_through_the_store_reopens_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let counter = std::cell::Cell::new(0usize);
+    let mut runner = TestRunner::new(Config {
+        cases: 32,
+        ..Config::default()
+    });
+    runner
+        .run(&spec_strategy(), |spec| {
+            let (article, mut set) = build(&spec);
+            set.orphans.clear(); // orphans come only from files, never from edits
+            let n = counter.get();
+            counter.set(n + 1);
+            let path = dir.path().join(format!("store-{n}.isnad.json"));
+            let mut store = AnnotationStore::open(article.clone(), &opts_at(&path));
+            if !set.is_empty() {
+                let adds = set.items().map(Edit::Add).collect();
+                store.apply(Edit::Batch(adds)).unwrap();
+            }
+            store.save().unwrap();
+            prop_assert_eq!(store.set(), &set);
+            let reopened = AnnotationStore::open(article, &opts_at(&path));
+            prop_assert!(reopened.read_only_reason().is_none());
+            prop_assert_eq!(reopened.set(), &set);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
 fn the_schema_rejects_what_the_program_rejects() {
     // The hand-written checks and the schema must agree on typical mistakes.
     let dir = tempfile::tempdir().unwrap();
