@@ -275,7 +275,10 @@ impl AnnotationStore {
                     };
                     store.set = loaded.set;
                     store.base = store.set.clone();
-                    store.anchor = loaded.anchor;
+                    // all zero when nothing moved, so "anything to report?" is `!= default()`
+                    if loaded.anchor.changed_anything() {
+                        store.anchor = loaded.anchor;
+                    }
                     store.text_changed = loaded.text_changed;
                     store.disk = stamp;
                 }
@@ -351,7 +354,8 @@ impl AnnotationStore {
         &self.document
     }
 
-    /// What re-anchoring did on open (all zero when the text was unchanged).
+    /// What re-anchoring did on open: all zero (`AnchorReport::default()`) when every span was
+    /// where the file said.
     pub fn anchor_report(&self) -> AnchorReport {
         self.anchor
     }
@@ -590,6 +594,7 @@ mod tests {
         assert_eq!(r.outcome, SaveOutcome::Written { backup: None });
         assert!(!store.is_dirty());
         let again = AnnotationStore::open(Article::sample(), &opts);
+        assert_eq!(again.anchor_report(), AnchorReport::default());
         assert_eq!(again.set(), store.set());
         assert_eq!(again.set().claims.len(), 2);
     }
