@@ -19,8 +19,27 @@ use serde_json::json;
 
 const SCHEMA: &str = "assets/schema/isnad-annotations-v1.schema.json";
 
+/// A Python interpreter that has the `jsonschema` package: `$ISNAD_PYTHON`, else `python3` or
+/// `python` on PATH, else pyenv's shim (the project machines have it there).
+fn python_with_jsonschema() -> Option<PathBuf> {
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    candidates.extend(std::env::var_os("ISNAD_PYTHON").map(PathBuf::from));
+    candidates.push("python3".into());
+    candidates.push("python".into());
+    if let Some(home) = std::env::var_os("HOME") {
+        candidates.push(Path::new(&home).join(".pyenv/shims/python3"));
+    }
+    candidates.into_iter().find(|py| {
+        Command::new(py)
+            .args(["-c", "import jsonschema"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
 /// Validates every file with Python's `jsonschema` (Draft 2020-12), the reference validator.
-/// Set `ISNAD_NO_PYTHON=1` to skip on machines without it (CI has it).
+/// Set `ISNAD_NO_PYTHON=1` to skip on machines without it (the project machines have it;
+/// elsewhere `pip install jsonschema`).
 fn schema_errors(files: &[PathBuf]) -> Vec<String> {
     if std::env::var_os("ISNAD_NO_PYTHON").is_some() {
         return Vec::new();
@@ -35,13 +54,17 @@ for f in sys.argv[2:]:
     for e in v.iter_errors(json.load(open(f, encoding="utf-8"))):
         print(f"{f}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
 "#;
-    let out = Command::new("python3")
+    let python = python_with_jsonschema().expect(
+        "the schema test needs Python with the jsonschema package (pip install jsonschema), \
+         or ISNAD_PYTHON=/path/to/python, or ISNAD_NO_PYTHON=1 to skip",
+    );
+    let out = Command::new(python)
         .arg("-c")
         .arg(script)
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA))
         .args(files)
         .output()
-        .expect("python3 with the jsonschema package is needed for the schema test (or set ISNAD_NO_PYTHON=1)");
+        .unwrap();
     assert!(
         out.status.success(),
         "schema validator failed: {}",
