@@ -147,7 +147,13 @@ fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
             covered_until = end;
             covered_label = Some(label);
         }
-        if AMBIGUOUS_NAMES.contains(&&ctx.norm[start..hit.end]) && !name_context(ctx, i, end) {
+        let written = &ctx.norm[start..hit.end];
+        let name = if hit.entry.after_lam {
+            format!("ا{written}")
+        } else {
+            written.to_owned()
+        };
+        if AMBIGUOUS_NAMES.contains(&name.as_str()) && !name_context(ctx, i, end) {
             continue;
         }
         let by = match hit.entry.list {
@@ -223,9 +229,7 @@ fn name_context(ctx: &Ctx, first: usize, end: usize) -> bool {
                 | "عبر"
         )
     });
-    let own_clitic =
-        ctx.toks[first].clitic > 0 && ctx.norm[ctx.toks[first].range.clone()].starts_with('ل');
-    quoted || cue || own_clitic
+    quoted || cue
 }
 
 /// Is token `i` a plausible continuation of an organisation or place name after its head?
@@ -249,7 +253,8 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
         return false;
     }
     if ctx.gaz[i].is_some() {
-        return true;
+        // بهونغ كونغ after an organisation is where it is, not part of its name.
+        return t.clitic == 0 || raw.starts_with('ل');
     }
     let stem = ctx.stem(i);
     if first {
@@ -945,7 +950,7 @@ fn date_rule(ctx: &mut Ctx) {
         // A bare year: 1800–2100 (not a count of something).
         if let Some(y) = ctx.number(i)
             && (1800..=2100).contains(&y)
-            && ctx.norm[ctx.toks[i].range.clone()].len() == 4
+            && ctx.toks[i].range.len() - ctx.toks[i].clitic == 4
             && !ctx.is_class(i + 1, class::CURRENCY | class::SCALE | class::PERCENT_WORD)
             && !ctx.is_punct(i + 1, "%,.")
             && !ctx.is_punct(i.wrapping_sub(1), ",.")
@@ -1021,7 +1026,7 @@ fn number_rule(ctx: &mut Ctx) {
         }
         // Dates already claim years; other numbers are NUMBER.
         let is_year = t.kind == TokenKind::Number && last == first && {
-            let s = &ctx.norm[t.range.clone()];
+            let s = &ctx.norm[t.range.start + t.clitic..t.range.end];
             s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
         };
         if !is_year {
