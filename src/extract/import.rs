@@ -944,7 +944,7 @@ pub fn align_tokens(
             && bs < be
             && matches_text(&article[bs..be], &token.text)
         {
-            cursor_norm = norm.map.partition_point(|&m| m < be);
+            cursor_norm = norm.map.partition_point(|&m| (m as usize) < be);
             placed.push(Some(bs..be));
             continue;
         }

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use super::Label;
-use super::gazetteer::Gazetteer;
 use super::lexicon::{class, completes_month};
 use super::tokens::{Token, TokenKind, verb_shaped};
 
@@ -94,23 +93,16 @@ impl<'a> Ctx<'a> {
 
 /// Runs every rule over the tokens of a normalised text.
 pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
-    let gazetteer = Gazetteer::get();
     let mut gaz = vec![None; toks.len()];
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Word {
+        let Some(hit) = t.gazetteer.filter(|_| t.kind == TokenKind::Word) else {
             continue;
-        }
-        let start = t.range.start + t.clitic;
-        if let Some(hit) = gazetteer.longest_at(norm, start) {
-            if hit.entry.after_lam && t.clitic == 0 {
-                continue;
-            }
-            let end = toks[i..]
-                .iter()
-                .position(|x| x.range.end >= hit.end)
-                .map_or(toks.len(), |p| i + p + 1);
-            gaz[i] = Some((hit.entry.label, end));
-        }
+        };
+        let end = toks[i..]
+            .iter()
+            .position(|x| x.range.end >= hit.end)
+            .map_or(toks.len(), |p| i + p + 1);
+        gaz[i] = Some((hit.entry.label, end));
     }
     let mut ctx = Ctx {
         norm,
@@ -118,7 +110,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
         gaz,
         out: Vec::new(),
     };
-    gazetteer_rule(&mut ctx, gazetteer);
+    gazetteer_rule(&mut ctx);
     org_rule(&mut ctx);
     place_rule(&mut ctx);
     person_rule(&mut ctx);
@@ -128,7 +120,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     ctx.out
 }
 
-fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
+fn gazetteer_rule(ctx: &mut Ctx) {
     let mut covered_until = 0;
     let mut covered_label = None;
     for i in 0..ctx.toks.len() {
@@ -140,7 +132,7 @@ fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
             continue;
         }
         let start = ctx.stem_start(i);
-        let Some(hit) = gazetteer.longest_at(ctx.norm, start) else {
+        let Some(hit) = ctx.toks[i].gazetteer else {
             continue;
         };
         if end > covered_until {
