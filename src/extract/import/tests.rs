@@ -320,3 +320,23 @@ fn garbage_never_panics() {
         }
     }
 }
+
+#[test]
+fn interchange_token_tags_must_match_the_tokens() {
+    let data = "{\"offset_unit\":\"codepoint\",\n\"tokens\":[{\"text\":\"غزة\"}],\n\"token_tags\":{\"layers\":[[\"B-GPE\",\"O\"]]}}";
+    let err = import(ARTICLE, data, "t.json", None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "t.json:3:1: token_tags layer 1 has 2 tags for 1 tokens"
+    );
+}
+
+#[test]
+fn conll_token_missing_from_the_article_does_not_derail_the_rest() {
+    // A token absent from the article is skipped; the following ones still align in order.
+    let data = "أعلنت O\nزززز B-ORG\nوزارة B-ORG\nالصحة I-ORG\n";
+    let out = import(ARTICLE, data, "g.conll", None).unwrap();
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+    assert_eq!(out.unaligned.len(), 1);
+    assert_eq!(out.unaligned[0].text, "زززز");
+}
