@@ -172,7 +172,7 @@ const STOPS: &str = "في من إلى على عن مع منذ خلال بعد ق
  تحت فوق داخل خارج قرب بالقرب وسط أثناء طوال ضمن إلا بل كذلك وذلك وهذا وهذه فيما بما مما عما \
  ممن منه منها منهم عنه عنها عنهم له لها لهم به بها بهم عليه عليها عليهم إليه إليها فيه فيها \
  معه معها الى الي او اذا ان انه انها الا عندما بالإضافة إضافة رقم لمدة بخصوص بشأن سر عام \
- محلي قسم حوالي نحو قرابة بيانات ";
+ محلي قسم حوالي نحو قرابة بيانات و ف ب ل ك يا ";
 
 /// Adjectives that continue organisation names (nationality and institutional nisbas), in the
 /// masculine singular without the article; feminine and plural forms are derived.

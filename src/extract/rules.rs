@@ -519,6 +519,12 @@ fn introduces_person(ctx: &Ctx, i: usize) -> bool {
 
 /// Extends a name from its first token; returns the last token.
 fn name_end(ctx: &Ctx, first: usize) -> usize {
+    name_end_with(ctx, first, false)
+}
+
+/// [`name_end`]; `after_title` lets a foreign surname that looks like a preposition plus a
+/// noun (ليفيت، بوريل) continue a name that a title introduced.
+fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize {
     if let Some((Label::Person, end)) = ctx.gaz[first] {
         return end - 1;
     }
@@ -543,6 +549,13 @@ fn name_end(ctx: &Ctx, first: usize) -> usize {
             break;
         }
         if t.is(NAME_STOP & !class::ORG_STANDALONE) || verb_shaped(stem) {
+            break;
+        }
+        // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
+        // بدنا), and one-letter tokens are particles.
+        let known = t.is(class::GIVEN_NAME);
+        let glued = clitic_shaped(stem) && !(after_title && i == first + 1);
+        if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
             break;
         }
         if ctx.gaz[i].is_some_and(|(label, _)| label != Label::Person) {
@@ -572,7 +585,7 @@ fn person_rule(ctx: &mut Ctx) {
         if t.is(class::TITLE)
             && let Some(first) = name_start_after_title(ctx, i)
         {
-            let last = name_end(ctx, first);
+            let last = name_end_with(ctx, first, true);
             let score = if t.is(class::HONORIFIC) { 0.7 } else { 0.6 };
             ctx.push(first, last, Label::Person, "rule:title", score);
             i = last + 1;
@@ -581,7 +594,7 @@ fn person_rule(ctx: &mut Ctx) {
         // مقابلة مع X، رسالة من X
         if introduces_person(ctx, i)
             && let Some(n) = ctx.word(i + 1)
-            && ctx.gaz[i + 1].is_none_or(|(l, _)| l == Label::Person)
+            && (n.is(class::GIVEN_NAME) || ctx.gaz[i + 1].is_some_and(|(l, _)| l == Label::Person))
             && !n.is(NAME_STOP)
             && n.clitic == 0
             && !n.definite
@@ -592,17 +605,18 @@ fn person_rule(ctx: &mut Ctx) {
             i = last + 1;
             continue;
         }
-        // Kunya: أبو عمار، أم كريم، أبو الوليد.
+        // Kunya: أبو عمار، أم كريم، أبو الوليد (not a village: قرية أم الزينات).
         if matches!(ctx.stem(i), "ابو" | "ام")
             && t.clitic == 0
             && ctx.gaz[i].is_none()
+            && !ctx.is_class(i.wrapping_sub(1), class::GPE_HEAD)
             && let Some(n) = ctx.word(i + 1)
             && ctx.gaz[i + 1].is_none()
             && n.clitic == 0
             && (n.is(class::GIVEN_NAME)
                 || (n.definite && !n.is(NAME_STOP) && !nisba(ctx.stem(i + 1))))
         {
-            let last = name_end(ctx, i + 1);
+            let last = i + 1;
             ctx.push(i, last, Label::Person, "rule:kunya", 0.5);
             i = last + 1;
             continue;
@@ -615,8 +629,11 @@ fn person_rule(ctx: &mut Ctx) {
             continue;
         }
         // A given name followed by more of a name (خليل السكاكيني، سليمان أبو العز).
+        // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
+        let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و');
         if t.is(class::GIVEN_NAME)
             && !t.is(class::AMBIGUOUS_NAME)
+            && glued_ok
             && ctx.gaz[i].is_none()
             && !ctx.is_class(i.wrapping_sub(1), class::TITLE)
         {
