@@ -267,6 +267,11 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
     t.definite || (t.clitic > 0 && raw.starts_with('ل')) || lam_complement
 }
 
+/// Ends like a nisba adjective (العثمانية، الروماني), whether or not it is in the list.
+fn nisba_shaped(stem: &str) -> bool {
+    stem.starts_with("ال") && (stem.ends_with("يه") || stem.ends_with('ي'))
+}
+
 fn nisba(stem: &str) -> bool {
     stem.starts_with("ال") && super::lexicon::is_adjective(stem)
 }
@@ -679,6 +684,26 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, u32)> {
     None
 }
 
+/// Is number token `i` part of a longer number written with separators (1,250 or 2.5)?
+fn glued_number_part(ctx: &Ctx, i: usize) -> bool {
+    let touches = |a: usize, b: usize| {
+        ctx.toks
+            .get(a)
+            .zip(ctx.toks.get(b))
+            .is_some_and(|(x, y)| x.range.end == y.range.start)
+    };
+    let after = ctx.is_punct(i + 1, ",.")
+        && touches(i, i + 1)
+        && ctx.number(i + 2).is_some()
+        && touches(i + 1, i + 2);
+    let before = i >= 2
+        && ctx.is_punct(i - 1, ",.")
+        && touches(i - 1, i)
+        && ctx.number(i - 2).is_some()
+        && touches(i - 2, i - 1);
+    after || before
+}
+
 /// `1936 - 1939`, `( 1931 / 1932 )`: the end of a year range whose first year ends at `last`.
 fn year_range_end(ctx: &Ctx, last: usize) -> usize {
     // Inside parentheses the range continues before the closing one.
@@ -857,6 +882,16 @@ fn date_rule(ctx: &mut Ctx) {
         }
         let Some(t) = ctx.toks.get(i) else { break };
         if t.kind == TokenKind::Word {
+            // الفترة العثمانية، العهد العثماني، الحقبة الاستعمارية
+            if matches!(ctx.stem(i), "الفتره" | "الحقبه" | "العهد" | "العصر")
+                && ctx
+                    .word(i + 1)
+                    .is_some_and(|n| n.definite && n.clitic == 0 && nisba_shaped(ctx.stem(i + 1)))
+            {
+                ctx.push(i, i + 1, Label::Date, "rule:period", 0.5);
+                i += 2;
+                continue;
+            }
             // السنوات الماضية، هذا العام
             if matches!(
                 ctx.stem(i),
@@ -956,13 +991,27 @@ fn date_rule(ctx: &mut Ctx) {
                 continue;
             }
         }
-        // A bare year: 1800–2100 (not a count of something).
+        // A year in parentheses with its era: ( 1343 ) هجري.
+        if ctx.is_punct(i, "(")
+            && let Some(y) = ctx.number(i + 1)
+            && (500..=2200).contains(&y)
+            && ctx.is_punct(i + 2, ")")
+            && ctx.is_class(i + 3, class::ERA)
+        {
+            ctx.push(i, i + 3, Label::Date, "rule:year", 0.6);
+            i += 4;
+            continue;
+        }
+        // A bare year: 1800–2100, or a Hijri-range year in parentheses (not a count of
+        // something, not part of a decimal or thousands-separated number).
+        let in_parens = ctx.is_punct(i.wrapping_sub(1), "(") && ctx.is_punct(i + 1, ")");
+        let year_range = if in_parens { 1000..=2100 } else { 1800..=2100 };
         if let Some(y) = ctx.number(i)
-            && (1800..=2100).contains(&y)
+            && year_range.contains(&y)
             && ctx.toks[i].range.len() - ctx.toks[i].clitic == 4
             && !ctx.is_class(i + 1, class::CURRENCY | class::SCALE | class::PERCENT_WORD)
-            && !ctx.is_punct(i + 1, "%,.")
-            && !ctx.is_punct(i.wrapping_sub(1), ",.")
+            && !ctx.is_punct(i + 1, "%")
+            && !glued_number_part(ctx, i)
         {
             let last = year_range_end(ctx, i);
             ctx.push(i, last, Label::Date, "rule:year", 0.4);
