@@ -136,6 +136,11 @@ impl BidiDataSource for FastBidiData {
 
 /// Resolves the levels of a paragraph (text without its paragraph separator).
 pub fn analyze(text: &str, direction: Direction) -> ParagraphLevels {
+    if let Some(simple) =
+        super::implicit::analyze_simple(text, direction, |c| FastBidiData.bidi_class(c))
+    {
+        return simple;
+    }
     let safe = neutralize_deep_controls(text);
     let level = match direction {
         Direction::Auto => None,
