@@ -1,4 +1,6 @@
 //! The CLI subcommands: thin clients of the engine that read files and print results. None of
 //! them touches the terminal beyond stdout and stderr.
 
+pub mod export;
 pub mod render;
+pub mod validate;
