@@ -136,9 +136,12 @@ impl BidiDataSource for FastBidiData {
 
 /// Resolves the levels of a paragraph (text without its paragraph separator).
 pub fn analyze(text: &str, direction: Direction) -> ParagraphLevels {
-    if let Some(simple) =
-        super::implicit::analyze_simple(text, direction, |c| FastBidiData.bidi_class(c))
-    {
+    let table = flat_classes();
+    let class_of = |c: char| match table.get(c as usize) {
+        Some(class) => *class,
+        None => unicode_bidi::bidi_class(c),
+    };
+    if let Some(simple) = super::implicit::analyze_simple(text, direction, class_of) {
         return simple;
     }
     let safe = neutralize_deep_controls(text);

@@ -53,16 +53,18 @@ impl<'a> Iterator for ClusterIndices<'a> {
         match self {
             Self::General(inner) => inner.next(),
             Self::Simple { text, pos } => {
+                // Only ASCII and two-byte Arabic-block characters are here, and every mark is
+                // a two-byte character: walk the bytes instead of decoding.
+                let bytes = text.as_bytes();
                 let start = *pos;
-                let rest = text.get(start..)?;
-                let mut chars = rest.char_indices();
-                let (_, base) = chars.next()?;
-                let mut end = start + base.len_utf8();
-                for (i, c) in chars {
-                    if !is_arabic_mark(c) {
+                let lead = *bytes.get(start)?;
+                let mut end = start + if lead < 0x80 { 1 } else { 2 };
+                while let (Some(&b0), Some(&b1)) = (bytes.get(end), bytes.get(end + 1)) {
+                    let code = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                    if b0 & 0xE0 != 0xC0 || !char::from_u32(code).is_some_and(is_arabic_mark) {
                         break;
                     }
-                    end = start + i + c.len_utf8();
+                    end += 2;
                 }
                 *pos = end;
                 text.get(start..end).map(|cluster| (start, cluster))

@@ -23,13 +23,19 @@ pub(crate) fn analyze_simple(
 ) -> Option<ParagraphLevels> {
     use BidiClass::*;
     let mut original: Vec<BidiClass> = Vec::with_capacity(text.len() / 2 + 1);
+    // Characters that may be paired brackets (class ON and not ASCII or Arabic punctuation
+    // other than the six ASCII brackets), with their index: N0 looks only at these.
+    let mut bracket_candidates: Vec<(usize, char)> = Vec::new();
     for c in text.chars() {
         let class = class_of(c);
-        if matches!(
-            class,
-            RLE | LRE | RLO | LRO | PDF | RLI | LRI | FSI | PDI | B | BN
-        ) {
-            return None;
+        match class {
+            RLE | LRE | RLO | LRO | PDF | RLI | LRI | FSI | PDI | B | BN => return None,
+            ON if matches!(c, '(' | ')' | '[' | ']' | '{' | '}')
+                || !(c.is_ascii() || ('\u{0600}'..='\u{08FF}').contains(&c)) =>
+            {
+                bracket_candidates.push((original.len(), c));
+            }
+            _ => {}
         }
         original.push(class);
     }
@@ -113,7 +119,7 @@ pub(crate) fn analyze_simple(
         }
     }
 
-    resolve_brackets(text, &original, &mut t, e, sos);
+    resolve_brackets(&bracket_candidates, &original, &mut t, e, sos);
 
     // N1/N2: runs of neutrals between the same direction take it, others the embedding one.
     let strong_of = |c: BidiClass| if c == L { L } else { R };
@@ -142,7 +148,7 @@ pub(crate) fn analyze_simple(
 
 /// BD16 and N0: paired brackets take the direction of what they enclose, or of their context.
 fn resolve_brackets(
-    text: &str,
+    candidates: &[(usize, char)],
     original: &[BidiClass],
     t: &mut [BidiClass],
     e: BidiClass,
@@ -151,13 +157,8 @@ fn resolve_brackets(
     use BidiClass::*;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in text.chars().enumerate() {
-        // Only ON characters can be brackets; most ON characters in news text are ASCII or
-        // Arabic punctuation, none of them brackets except these six.
-        if t[i] != ON
-            || (c.is_ascii() && !matches!(c, '(' | ')' | '[' | ']' | '{' | '}'))
-            || ('\u{0600}'..='\u{08FF}').contains(&c)
-        {
+    for &(i, c) in candidates {
+        if t[i] != ON {
             continue;
         }
         let Some(bracket) = HardcodedBidiData.bidi_matched_opening_bracket(c) else {
@@ -219,6 +220,23 @@ fn resolve_brackets(
     }
 }
 
+/// One value per character → the same value for every byte of that character.
+fn spread<T: Copy>(text: &str, per_char: &[T], fill: T) -> Vec<T> {
+    let mut next = 0usize;
+    let mut current = fill;
+    text.as_bytes()
+        .iter()
+        .map(|&byte| {
+            // A byte that is not a UTF-8 continuation byte starts the next character.
+            if byte & 0xC0 != 0x80 {
+                current = per_char.get(next).copied().unwrap_or(fill);
+                next += 1;
+            }
+            current
+        })
+        .collect()
+}
+
 /// I1–I2 and the per-byte tables the rest of the engine indexes by byte offset.
 fn expand(
     text: &str,
@@ -229,26 +247,25 @@ fn expand(
     use BidiClass::*;
     let base = paragraph_level.number();
     let rtl = paragraph_level.is_rtl();
-    let mut levels = Vec::with_capacity(text.len());
-    let mut classes = Vec::with_capacity(text.len());
-    let mut pure_ltr = !rtl;
-    for (i, c) in text.chars().enumerate() {
-        let level = match resolved.map(|t| t[i]) {
-            None => base,
-            Some(class) => match (rtl, class) {
-                (false, R) => base + 1,
-                (false, AN | EN) => base + 2,
-                (true, L | EN | AN) => base + 1,
-                _ => base,
-            },
-        };
-        pure_ltr &= level == 0;
-        let level = Level::new(level).unwrap_or(paragraph_level);
-        for _ in 0..c.len_utf8() {
-            levels.push(level);
-            classes.push(original[i]);
+    // Levels per character first (at most base + 2, so always valid), then both tables spread
+    // over the bytes of each character in one pass over the bytes.
+    let char_levels: Vec<Level> = match resolved {
+        None => vec![paragraph_level; original.len()],
+        Some(t) => {
+            let plus_one = Level::new(base + 1).unwrap_or(paragraph_level);
+            let plus_two = Level::new(base + 2).unwrap_or(paragraph_level);
+            t.iter()
+                .map(|class| match (rtl, class) {
+                    (false, R) | (true, L | EN | AN) => plus_one,
+                    (false, AN | EN) => plus_two,
+                    _ => paragraph_level,
+                })
+                .collect()
         }
-    }
+    };
+    let pure_ltr = !rtl && char_levels.iter().all(|l| l.number() == 0);
+    let levels = spread(text, &char_levels, paragraph_level);
+    let classes = spread(text, original, L);
     ParagraphLevels {
         levels,
         classes,
