@@ -19,6 +19,18 @@ fn main() -> ExitCode {
             let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
             isnad::commands::render::run(args, cli.bidi, width, &mut out)
         }
+        Some(Command::Extract(args)) => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            isnad::commands::extract::run(args, &mut out)
+        }
+        Some(Command::Import(args)) => {
+            let mut out = io::stdout().lock();
+            isnad::commands::import::run(args, cli.annotations.as_deref(), &mut out)
+        }
+        Some(Command::Eval(args)) => {
+            let mut out = io::stdout().lock();
+            isnad::commands::eval::run(args, &mut out)
+        }
         _ => Err("this subcommand is not available yet".to_owned()),
     };
     match result {
