@@ -255,7 +255,7 @@ mod tests {
         assert_eq!(ranges.len(), 2);
         assert_eq!(&text[ranges[0].clone()], "أعلن");
         assert_eq!(&text[ranges[1].clone()], "أعلن");
-        assert_eq!(ranges[1].start, text.rfind("أعلنت").unwrap());
+        assert_eq!(ranges[1].start, text.rfind("أعلنت").expect("second verb"));
         assert_eq!(found(text, "2025"), vec!["٢٠٢٥"]);
     }
 

@@ -1104,11 +1104,11 @@ impl<'a> ParagraphParser<'a> {
                 || key.chars().any(|c| c.is_ascii_digit())
                 || (key.starts_with('ل')
                     && !key.starts_with("ال")
-                    && !(in_name && !self.addressee_follows(j + 1)))
+                    && (!in_name || self.addressee_follows(j + 1)))
             {
                 break;
             }
-            if key == "باسم" || key == "بإسم" || key == "باسم" {
+            if key == "باسم" {
                 open_construct = true;
                 prev_definite = false;
                 j += 1;
@@ -1279,10 +1279,11 @@ impl<'a> ParagraphParser<'a> {
 
     fn noun_gender(&self, head_key: &str) -> Gender {
         let b = bare(head_key);
+        // Non-human plurals (مصادر) agree in the feminine singular.
         if matches!(b, "مصادر" | "وسائل" | "جهات" | "اوساط" | "سلطات" | "قوات")
+            || b.ends_with('ه')
+            || b.ends_with("ات")
         {
-            Gender::Feminine
-        } else if b.ends_with('ه') || b.ends_with("ات") {
             Gender::Feminine
         } else if matches!(
             b,
@@ -2232,7 +2233,10 @@ mod tests {
         let all = triples("وقالت المصادر إن القصف استمر، بحسب وكالة الأنباء.");
         assert_eq!(all.len(), 2, "{all:#?}");
         assert_eq!(all[0].claim, all[1].claim);
-        let outlet = all.iter().position(|t| t.cue == "بحسب").unwrap();
+        let outlet = all
+            .iter()
+            .position(|t| t.cue == "بحسب")
+            .expect("outlet attribution");
         let inner = 1 - outlet;
         assert_eq!(all[inner].source.as_deref(), Some("المصادر"));
         assert_eq!(all[inner].nested_in, Some(outlet));
@@ -2380,7 +2384,7 @@ mod tests {
         let outer = all
             .iter()
             .position(|t| t.source.as_deref() == Some("وكالة رويترز"))
-            .unwrap();
+            .expect("outlet attribution");
         let inner = 1 - outer;
         assert_eq!(all[outer].source_type, Some(SourceType::MediaOutlet));
         assert_eq!(all[inner].source.as_deref(), Some("مسؤول أمني"));
