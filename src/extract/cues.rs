@@ -3,7 +3,7 @@
 //! quotes) and the claim templates of `notes/arabic-extraction.md` §3.3. Output is plain data with
 //! article byte ranges; turning it into annotations is the caller's business.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -748,47 +748,48 @@ fn cue_form(key: &str) -> Option<(CueForm, usize)> {
     CUE_FORMS.get(rest).map(|f| (*f, 1))
 }
 
-fn set(words: &str) -> Vec<String> {
+type WordSet = HashSet<String>;
+
+fn set(words: &str) -> WordSet {
     words.split_whitespace().map(fold_str).collect()
 }
 
-static COMPLEMENTIZERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static COMPLEMENTIZERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "أن إن أنه إنه أنها إنها أنهم إنهم أنهما أننا إننا أنني إنني بأن بأنه بأنها بأنهم بأنهما \
          فإن فإنه فإنها وأن وإن",
     )
 });
-static PREPOSITIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "في عبر على من إلى الى عن خلال أمام مع حول بعد قبل منذ لدى ضد حتى عند نحو بين دون \
          عنه عنها عنهم عليه عليها فيه فيها له لها لهم لنا إليه إليها ل ب لـ بـ وفي وعلى ومن \
          وعن وخلال ومع",
     )
 });
-static ADVERBS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة اليوم أمس الليلة مساء صباح \
          أيضا كذلك بدوره بدورها بدورهم مؤخرا سابقا لاحقا حينها آنذاك",
     )
 });
 /// Words that may stand between a comma and the cue that starts a new attribution.
-static CONNECTIVES: LazyLock<Vec<String>> =
+static CONNECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set("مع أنه أنها كما وكما لكنه لكنها ولكنه غير إلا أن و ثم فيما وقد قد"));
 /// `كان` and its sisters, which put the subject before a later verb.
-static AUXILIARIES: LazyLock<Vec<String>> = LazyLock::new(|| {
+static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| {
     set("كان كانت كانوا وكان وكانت وكانوا فكان ظل ظلت مازال ما زال لا يزال لايزال ليس")
 });
-static PARTICLES: LazyLock<Vec<String>> =
-    LazyLock::new(|| set("قد وقد فقد لقد ولقد كما وكما ثم كذلك"));
-static RELATIVES: LazyLock<Vec<String>> =
+static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set("قد وقد فقد لقد ولقد كما وكما ثم كذلك"));
+static RELATIVES: LazyLock<WordSet> =
     LazyLock::new(|| set("الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما وما"));
 /// Words before `أن` that make it a subordinator of time or necessity, not a complement.
-static NOT_COMPLEMENT_BEFORE: LazyLock<Vec<String>> =
+static NOT_COMPLEMENT_BEFORE: LazyLock<WordSet> =
     LazyLock::new(|| set("قبل بعد منذ إلا يجب يمكن لابد بد دون بمجرد حتى"));
-static NAME_PARTICLES: LazyLock<Vec<String>> =
+static NAME_PARTICLES: LazyLock<WordSet> =
     LazyLock::new(|| set("بن ابن بنت أبو أبي أم عبد آل ولد"));
 /// Masdar objects often announced (`أعلن مقتل …`): never read as part of a name.
-static OBJECT_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static OBJECT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "مقتل مصرع اعتقال انتهاء بدء رفع فرض وقف إطلاق استهداف سقوط إصابة تعيين إلغاء قيام وجود \
          عدم نجاح فشل رفض موافقة دعم التزام استعداد تأجيل تعليق تشكيل إرسال تسليم عودة وصول فتح \
@@ -796,7 +797,7 @@ static OBJECT_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
     )
 });
 /// Given names common in Arabic news (Arab and foreign), to tell a name from a masdar object.
-static GIVEN_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "محمد أحمد محمود مصطفى علي حسن حسين عمر عثمان خالد سعيد سعد سعود فهد فيصل عبدالله عبدالرحمن \
          عبدالعزيز إبراهيم إسماعيل يوسف يعقوب موسى عيسى سليمان سلمان داود طارق زياد زيد رامي سامي \
@@ -813,7 +814,7 @@ static GIVEN_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
          رجب هاكان كمالا هيلاري أنجيلا تيريزا بوريس كريستين أورسولا جان فرانسوا نيكولا",
     )
 });
-static NISBA_ADJECTIVES: LazyLock<Vec<String>> = LazyLock::new(|| {
+static NISBA_ADJECTIVES: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "مطلعة مطلع محلية محلي أمنية أمني عسكرية عسكري طبية طبي رسمية رسمي حكومية حكومي دبلوماسية \
          دبلوماسي مسؤول مسؤولة رفيع رفيعة كبير كبيرة بارز بارزة مقربة مقرب متطابقة موثوقة \
@@ -886,8 +887,8 @@ fn bare(key: &str) -> &str {
         .unwrap_or(key)
 }
 
-fn in_set(set: &[String], key: &str) -> bool {
-    set.iter().any(|w| w == key)
+fn in_set(set: &WordSet, key: &str) -> bool {
+    set.contains(key)
 }
 
 fn is_definite(key: &str) -> bool {
@@ -1041,8 +1042,9 @@ impl<'a> ParagraphParser<'a> {
 
     // -- source noun phrases --------------------------------------------------------------
 
-    /// Parses a source noun phrase starting at token `i` (whose first `skip` chars of key are a
-    /// preposition to leave out, e.g. the ل of `لمصادر`).
+    /// Parses a source noun phrase starting at token `i` and ending before `end`: a head noun
+    /// with its genitives, adjectives and a personal name. With `strip_prefix`, the head's
+    /// leading ل is a preposition (`وفقا لمصادر`).
     fn noun_phrase(&self, i: usize, end: usize, strip_prefix: bool) -> Option<NounPhrase> {
         if i >= end || !self.is_word(i) || self.tokens[i].quoted {
             return None;
