@@ -16,20 +16,41 @@ use crate::text::normalize::{Fold, fold_char, is_arabic_mark, normalize_str};
 /// (every character kept the same UTF-8 length); a non-linear run is one original character
 /// whose folded form has a different length (an Arabic-Indic digit folded to ASCII, a ligature
 /// expanded to two letters).
+/// 16 bytes: fully diacritised text has one run per letter.
 #[derive(Clone, Copy, Debug)]
 struct Run {
     folded: u32,
     original: u32,
-    folded_len: u32,
     original_len: u32,
+    /// 0 for a linear run (folded length = original length), else the folded length of the
+    /// one character (at most a few bytes).
+    nonlinear_folded_len: u16,
     /// Bytes of combining marks right after the run (they break linearity, so they only ever
-    /// follow a run's last character); a match ending there covers them too.
-    trailing_marks: u32,
-    linear: bool,
+    /// follow a run's last character); a match ending there covers them too. Saturates: a
+    /// longer pile of marks is simply not all highlighted.
+    trailing_marks: u16,
+}
+
+impl Run {
+    fn linear(&self) -> bool {
+        self.nonlinear_folded_len == 0
+    }
+
+    fn folded_len(&self) -> u32 {
+        if self.linear() {
+            self.original_len
+        } else {
+            u32::from(self.nonlinear_folded_len)
+        }
+    }
+
+    fn original_end(&self) -> u32 {
+        self.original + self.original_len + u32::from(self.trailing_marks)
+    }
 }
 
 /// The folded text of an article and the map back to original bytes. Build it once per article
-/// (about 30 ms for 9 MB in release) and query it as the user types.
+/// and query it as the user types (see `examples/search_speed.rs` for timings).
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     folded: String,
@@ -43,12 +64,15 @@ pub struct SearchIndex {
 struct UnchangedTable {
     ascii: [bool; 128],
     arabic: [bool; 256],
+    /// Dropped marks and tatweel of the Arabic block, which extend the previous letter.
+    arabic_mark: [bool; 256],
 }
 
 static UNCHANGED: LazyLock<UnchangedTable> = LazyLock::new(|| {
     let mut table = UnchangedTable {
         ascii: [false; 128],
         arabic: [false; 256],
+        arabic_mark: [false; 256],
     };
     for (i, slot) in table.ascii.iter_mut().enumerate() {
         let c = char::from(i as u8);
@@ -57,6 +81,8 @@ static UNCHANGED: LazyLock<UnchangedTable> = LazyLock::new(|| {
     for (i, slot) in table.arabic.iter_mut().enumerate() {
         if let Some(c) = char::from_u32(0x600 + i as u32) {
             *slot = fold_char(c) == Fold::Char(c);
+            table.arabic_mark[i] =
+                fold_char(c) == Fold::Drop && (is_arabic_mark(c) || c == '\u{0640}');
         }
     }
     table
@@ -91,10 +117,9 @@ impl Builder<'_> {
                 self.runs.push(Run {
                     folded,
                     original,
-                    folded_len,
                     original_len: offset as u32 - original,
+                    nonlinear_folded_len: 0,
                     trailing_marks: 0,
-                    linear: true,
                 });
             }
         }
@@ -115,21 +140,33 @@ impl SearchIndex {
             open_run: None,
         };
         let bytes = text.as_bytes();
+        let table = &*UNCHANGED;
         let mut offset = 0;
         while offset < bytes.len() {
             // Most characters are ASCII or Arabic letters that fold to themselves: a table
             // lookup on the raw bytes says so without decoding, and they are copied in bulk
             // later, only extending the current linear run.
             let lead = bytes[offset];
-            let unchanged = if lead < 0x80 {
-                UNCHANGED.ascii[lead as usize]
+            let (unchanged, mark) = if lead < 0x80 {
+                (table.ascii[lead as usize], false)
             } else if (0xD8..=0xDB).contains(&lead) {
                 let cp = (usize::from(lead & 0x1F) << 6)
                     | usize::from(bytes.get(offset + 1).copied().unwrap_or(0) & 0x3F);
-                UNCHANGED.arabic[cp - 0x600]
+                (table.arabic[cp - 0x600], table.arabic_mark[cp - 0x600])
             } else {
-                false
+                (false, false)
             };
+            if mark {
+                b.flush(offset, 2);
+                b.close_run(offset);
+                if let Some(last) = b.runs.last_mut()
+                    && last.original_end() as usize == offset
+                {
+                    last.trailing_marks = last.trailing_marks.saturating_add(2);
+                }
+                offset += 2;
+                continue;
+            }
             if unchanged {
                 if b.open_run.is_none() {
                     let at = b.folded.len() + (offset - b.copy_from);
@@ -159,10 +196,10 @@ impl SearchIndex {
                     // that letter covers them.
                     if (is_arabic_mark(c) || c == '\u{0640}')
                         && let Some(last) = b.runs.last_mut()
-                        && (last.original + last.original_len + last.trailing_marks) as usize
-                            == offset
+                        && last.original_end() as usize == offset
                     {
-                        last.trailing_marks += c.len_utf8() as u32;
+                        last.trailing_marks =
+                            last.trailing_marks.saturating_add(c.len_utf8() as u16);
                     }
                 }
                 Fold::Char(f) if f.len_utf8() == c.len_utf8() => {
@@ -182,10 +219,9 @@ impl SearchIndex {
                     b.runs.push(Run {
                         folded: at,
                         original: offset as u32,
-                        folded_len: b.folded.len() as u32 - at,
                         original_len: c.len_utf8() as u32,
+                        nonlinear_folded_len: (b.folded.len() as u32 - at).max(1) as u16,
                         trailing_marks: 0,
-                        linear: false,
                     });
                 }
             }
@@ -218,11 +254,11 @@ impl SearchIndex {
         let i = lo + runs[lo..hi].partition_point(|r| r.folded <= pos);
         let i = i.checked_sub(1)?;
         let run = runs.get(i)?;
-        (pos < run.folded + run.folded_len).then_some(from + i)
+        (pos < run.folded + run.folded_len()).then_some(from + i)
     }
 
     fn original_start(&self, run: &Run, folded_pos: u32) -> usize {
-        (if run.linear {
+        (if run.linear() {
             run.original + (folded_pos - run.folded)
         } else {
             run.original
@@ -232,10 +268,10 @@ impl SearchIndex {
     /// Original end for a match whose last folded byte is `folded_last`, extended over the
     /// combining marks that follow the last letter.
     fn original_end(&self, run: &Run, folded_last: u32) -> usize {
-        let last_of_run = folded_last + 1 == run.folded + run.folded_len;
+        let last_of_run = folded_last + 1 == run.folded + run.folded_len();
         (if last_of_run {
-            run.original + run.original_len + run.trailing_marks
-        } else if run.linear {
+            run.original_end()
+        } else if run.linear() {
             run.original + (folded_last - run.folded) + 1
         } else {
             run.original + run.original_len
