@@ -3,11 +3,13 @@
 
 pub mod anchor;
 pub mod document;
+pub mod formats;
 pub mod history;
 pub mod jsonpos;
 pub mod merge;
 pub mod model;
 pub mod store;
+pub mod validate;
 
 pub use history::{Applied, Edit, EditError};
 pub use model::*;

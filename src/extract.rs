@@ -16,6 +16,8 @@ use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
+use crate::annotate;
+use crate::article::Article;
 use crate::text::normalize::NormalizedText;
 
 /// The entity labels isnad uses (DESIGN.md §3).
@@ -149,6 +151,51 @@ pub fn extract(text: &str) -> Vec<Suggestion> {
         .collect();
     resolve(&mut out);
     out
+}
+
+/// The built-in suggestions for an article as annotation entities: status `suggested`,
+/// origin `rule` with the rule or list that found them and its score.
+pub fn suggest_entities(article: &Article) -> Vec<annotate::Entity> {
+    to_entities(article, &extract(&article.text))
+}
+
+/// Converts suggestions on `article.text` into annotation entities (spans that do not fit the
+/// article are skipped).
+pub fn to_entities(article: &Article, suggestions: &[Suggestion]) -> Vec<annotate::Entity> {
+    suggestions
+        .iter()
+        .filter_map(|s| {
+            let label = annotate::Label::parse(s.label.as_str()).ok()?;
+            let score = (f64::from(s.score) * 1000.0).round() / 1000.0;
+            let origin = annotate::Origin::rule(s.by, Some(score));
+            annotate::Entity::suggested(article, s.range.clone(), label, origin).ok()
+        })
+        .collect()
+}
+
+/// Converts imported mentions into annotation entities: status `suggested`, origin `import`
+/// by the tool, with the tool's own label kept in `original_label`.
+pub fn imported_entities(
+    article: &Article,
+    outcome: &import::ImportOutcome,
+) -> Vec<annotate::Entity> {
+    outcome
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let label = annotate::Label::parse(m.label.as_str()).ok()?;
+            let mut origin = annotate::Origin::import(&outcome.tool);
+            origin.score = m
+                .score
+                .map(|x| (f64::from(x) * 10_000.0).round() / 10_000.0);
+            let mut entity =
+                annotate::Entity::suggested(article, m.range.clone(), label, origin).ok()?;
+            if m.raw_label != m.label.as_str() {
+                entity.original_label = Some(m.raw_label.clone());
+            }
+            Some(entity)
+        })
+        .collect()
 }
 
 /// Settles competing findings: one label per range; gazetteer entries beat weaker rule

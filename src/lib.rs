@@ -7,6 +7,8 @@
 pub mod annotate;
 pub mod article;
 pub mod cli;
+pub mod commands;
 pub mod extract;
+pub mod layout;
 pub mod search;
 pub mod text;

@@ -1,3 +1,11 @@
-//! Text processing shared by layout and extraction.
+//! Pure Unicode work on article text, independent of any terminal: shaping, bidi, line
+//! breaking, widths, what may be shown, and the matching normalisation used by extraction.
 
+pub mod bidi;
+pub mod cluster;
+mod forms;
 pub mod normalize;
+pub mod sanitize;
+pub mod shape;
+pub mod width;
+pub mod wrap;

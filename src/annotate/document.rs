@@ -411,6 +411,41 @@ pub fn check_structure(src: &str, file: &str) -> Result<Value, Vec<ReadError>> {
     }
 }
 
+/// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, the shape the schema's pattern accepts.
+fn is_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if b.len() < 20
+        || !digits(0..4)
+        || b[4] != b'-'
+        || !digits(5..7)
+        || b[7] != b'-'
+        || !digits(8..10)
+        || b[10] != b'T'
+        || !digits(11..13)
+        || b[13] != b':'
+        || !digits(14..16)
+        || b[16] != b':'
+        || !digits(17..19)
+    {
+        return false;
+    }
+    let mut i = 19;
+    if b[i] == b'.' {
+        let frac = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if frac == 0 {
+            return false;
+        }
+        i += 1 + frac;
+    }
+    match &b[i..] {
+        [b'Z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
 fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
@@ -438,6 +473,33 @@ fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
             Some(v) if !(0.0..=1.0).contains(&v) => Err(format!("{what} {v} is outside 0..1")),
             _ => Ok(()),
         }
+    }
+    // Nullable fields the schema requires to be present (serde would take a missing one as null).
+    let required_nullable: &[&[&str]] = match kind {
+        ItemKind::Source => &[&["span"], &["entity_id"]],
+        ItemKind::Claim => &[&["verification", "confidence"]],
+        ItemKind::Attribution => &[&["cue"]],
+        ItemKind::Entity => &[],
+    };
+    for path in required_nullable {
+        let mut v = Some(item);
+        for key in *path {
+            v = v.and_then(|x| x.get(*key));
+        }
+        if v.is_none() {
+            return Err(format!(
+                "missing field `{}` (use null when there is none)",
+                path.join(".")
+            ));
+        }
+    }
+    if let Some(at) = item
+        .get("review")
+        .and_then(|r| r.get("at"))
+        .and_then(Value::as_str)
+        && !is_rfc3339(at)
+    {
+        return Err(format!("review.at {at:?} is not an RFC 3339 timestamp"));
     }
     let (id, origin) = match kind {
         ItemKind::Entity => {
@@ -478,9 +540,14 @@ fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
         }
     };
     if !is_valid_id(kind, &id) {
+        let name = match kind {
+            ItemKind::Entity => "entity",
+            ItemKind::Source => "source",
+            ItemKind::Claim => "claim",
+            ItemKind::Attribution => "attribution",
+        };
         return Err(format!(
-            "id {id:?} is not a {} id ({}- and 6 lowercase hex digits)",
-            kind.key().trim_end_matches('s'),
+            "id {id:?} is not a valid {name} id ({}- and 6 lowercase hex digits)",
             kind.prefix()
         ));
     }
@@ -665,6 +732,7 @@ fn decode_into(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::annotate::model::{Item, Origin};

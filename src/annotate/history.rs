@@ -2,7 +2,9 @@
 //! [`Edit`]; applying it records what it replaced, so undo and redo are exact and unlimited
 //! while the article is open.
 
-use super::model::{AnnotationSet, Item, ItemKind, kind_of_id};
+use crate::article::Article;
+
+use super::model::{AnnotationSet, Item, ItemKind, ReviewStatus, kind_of_id};
 
 /// A change requested by the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +41,46 @@ impl Edit {
     }
 }
 
+impl Edit {
+    /// Sets the review status of `id` (accept, reject), keeping everything else.
+    pub fn set_review(
+        set: &AnnotationSet,
+        id: &str,
+        status: ReviewStatus,
+        by: &str,
+    ) -> Option<Edit> {
+        let mut item = set.get(id)?;
+        item.review_mut().set_status(status, by);
+        Some(Edit::Update(item))
+    }
+
+    /// Accepts the entity `id` and every pending suggestion with the same label and the same
+    /// text, as one undo step.
+    pub fn accept_identical(
+        set: &AnnotationSet,
+        article: &Article,
+        id: &str,
+        by: &str,
+    ) -> Option<Edit> {
+        let Some(Item::Entity(first)) = set.get(id) else {
+            return None;
+        };
+        let text = first.span.text(article);
+        let edits: Vec<Edit> = set
+            .entities
+            .iter()
+            .filter(|e| {
+                e.id == first.id
+                    || (e.review.status == ReviewStatus::Suggested
+                        && e.label == first.label
+                        && e.span.text(article) == text)
+            })
+            .filter_map(|e| Edit::set_review(set, &e.id, ReviewStatus::Accepted, by))
+            .collect();
+        Some(Edit::Batch(edits))
+    }
+}
+
 /// Why an edit was refused; the set is left unchanged.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
@@ -57,7 +99,7 @@ pub enum EditError {
 pub enum Applied {
     Added(Item),
     Removed(Item),
-    Updated { before: Item, after: Item },
+    Updated { before: Box<Item>, after: Box<Item> },
     Batch(Vec<Applied>),
 }
 
@@ -78,8 +120,11 @@ impl Applied {
     /// already be there or gone; the result is still the state this change leads to.
     fn replay(&self, set: &mut AnnotationSet) {
         match self {
-            Applied::Added(x) | Applied::Updated { after: x, .. } => {
+            Applied::Added(x) => {
                 set.upsert(x.clone());
+            }
+            Applied::Updated { after, .. } => {
+                set.upsert((**after).clone());
             }
             Applied::Removed(x) => {
                 set.remove(x.id());
@@ -109,9 +154,8 @@ impl Applied {
     /// Ids of the items this change touches.
     pub fn ids(&self) -> Vec<String> {
         match self {
-            Applied::Added(x) | Applied::Removed(x) | Applied::Updated { after: x, .. } => {
-                vec![x.id().to_owned()]
-            }
+            Applied::Added(x) | Applied::Removed(x) => vec![x.id().to_owned()],
+            Applied::Updated { after, .. } => vec![after.id().to_owned()],
             Applied::Batch(v) => v.iter().flat_map(Applied::ids).collect(),
         }
     }
@@ -145,8 +189,8 @@ pub fn apply_edit(set: &mut AnnotationSet, edit: Edit) -> Result<Applied, EditEr
             }
             set.upsert(item.clone());
             Ok(Applied::Updated {
-                before,
-                after: item,
+                before: Box::new(before),
+                after: Box::new(item),
             })
         }
         Edit::Batch(edits) => {
@@ -216,10 +260,10 @@ impl History {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::annotate::model::{Attribution, Claim, Label, Source};
-    use crate::article::Article;
 
     fn setup() -> (Article, AnnotationSet) {
         (Article::sample(), AnnotationSet::default())
@@ -284,6 +328,40 @@ mod tests {
                 .unwrap();
         h.apply(&mut set, Edit::Add(Item::Entity(e))).unwrap();
         assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn accept_identical_mentions_in_one_step() {
+        use crate::annotate::model::{Entity, Origin};
+        let a = Article::from_text("t", "حلب ثم حلب ثم دمشق ثم حلب".into());
+        let mut set = AnnotationSet::default();
+        let mut h = History::default();
+        let label = Label::parse("GPE").unwrap();
+        let mut ids = Vec::new();
+        for (b, m) in a
+            .text
+            .match_indices("حلب")
+            .chain(a.text.match_indices("دمشق"))
+        {
+            let e = Entity::suggested(&a, b..b + m.len(), label.clone(), Origin::rule("g", None))
+                .unwrap();
+            ids.push(e.id.clone());
+            set.upsert(Item::Entity(e));
+        }
+        let edit = Edit::accept_identical(&set, &a, &ids[0], "me").unwrap();
+        h.apply(&mut set, edit).unwrap();
+        let accepted = set
+            .entities
+            .iter()
+            .filter(|e| e.review.status == ReviewStatus::Accepted)
+            .count();
+        assert_eq!(accepted, 3);
+        h.undo(&mut set);
+        assert!(
+            set.entities
+                .iter()
+                .all(|e| e.review.status == ReviewStatus::Suggested)
+        );
     }
 
     #[test]

@@ -179,6 +179,7 @@ fn find_child(src: &str, pos: usize, step: &Step) -> Option<usize> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

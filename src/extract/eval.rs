@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::conll::{ConllDoc, decode, rebuild_text};
+use super::import::{OffsetUnit, align_tokens};
 use super::{Label, extract};
 
 /// The label groups that are scored.
@@ -97,31 +98,53 @@ struct Scored {
     tokens: (usize, usize),
 }
 
-/// Scores the extractor on a gold document.
+/// Scores the extractor on a gold document, on the text rebuilt from its tokens.
 pub fn evaluate(gold: &ConllDoc) -> EvalReport {
     let (text, token_ranges) = rebuild_text(gold);
+    let token_ranges: Vec<Option<Range<usize>>> = token_ranges
+        .into_iter()
+        .map(|r| (r.start < r.end).then_some(r))
+        .collect();
+    score(gold, &text, &token_ranges)
+}
+
+/// Scores the extractor on an article that the gold tokens belong to: the tokens are aligned
+/// to the article text (gold entities whose tokens cannot be found are counted as missed).
+pub fn evaluate_on_text(gold: &ConllDoc, text: &str) -> EvalReport {
+    let offsets = vec![None; gold.tokens.len()];
+    let (token_ranges, _) = align_tokens(text, gold, &offsets, OffsetUnit::Codepoint);
+    score(gold, text, &token_ranges)
+}
+
+fn score(gold: &ConllDoc, text: &str, token_ranges: &[Option<Range<usize>>]) -> EvalReport {
+    let mut missing_gold = vec![0usize; Group::ALL.len()];
     let gold_spans: Vec<Scored> = decode(gold)
         .into_iter()
         .filter_map(|s| {
             let group = Group::of(Label::map_foreign(&s.raw_label)?)?;
-            let chars = token_ranges[s.first].start..token_ranges[s.last].end;
-            (chars.start < chars.end).then_some(Scored {
-                group,
-                chars,
-                tokens: (s.first, s.last),
-            })
+            match (&token_ranges[s.first], &token_ranges[s.last]) {
+                (Some(a), Some(b)) if a.start < b.end => Some(Scored {
+                    group,
+                    chars: a.start..b.end,
+                    tokens: (s.first, s.last),
+                }),
+                _ => {
+                    missing_gold[group as usize] += 1;
+                    None
+                }
+            }
         })
         .collect();
-    let predicted: Vec<Scored> = extract(&text)
+    let touches = |r: &Option<Range<usize>>, span: &Range<usize>| {
+        r.as_ref()
+            .is_some_and(|r| r.start < span.end && span.start < r.end)
+    };
+    let predicted: Vec<Scored> = extract(text)
         .into_iter()
         .filter_map(|s| {
             let group = Group::of(s.label)?;
-            let first = token_ranges
-                .iter()
-                .position(|r| r.end > s.range.start && r.start < r.end)?;
-            let last = token_ranges
-                .iter()
-                .rposition(|r| r.start < s.range.end && r.start < r.end)?;
+            let first = token_ranges.iter().position(|r| touches(r, &s.range))?;
+            let last = token_ranges.iter().rposition(|r| touches(r, &s.range))?;
             Some(Scored {
                 group,
                 chars: s.range,
@@ -148,7 +171,7 @@ pub fn evaluate(gold: &ConllDoc) -> EvalReport {
                 .iter()
                 .filter(|y| p.iter().any(|x| x.tokens == y.tokens))
                 .count(),
-            gold: g.len(),
+            gold: g.len() + missing_gold[group as usize],
         };
         let overlap = Counts {
             matched_predicted: p
@@ -160,7 +183,7 @@ pub fn evaluate(gold: &ConllDoc) -> EvalReport {
                 .iter()
                 .filter(|y| p.iter().any(|x| overlaps(x, y)))
                 .count(),
-            gold: g.len(),
+            gold: g.len() + missing_gold[group as usize],
         };
         report.micro_strict.add(&strict);
         report.micro_overlap.add(&overlap);
@@ -184,5 +207,18 @@ mod tests {
         let person = report.groups.iter().find(|g| g.0 == Group::Person).unwrap();
         assert_eq!(person.1.matched_gold, 1);
         assert!(report.micro_overlap.f1() > 0.99);
+    }
+
+    #[test]
+    fn scores_on_an_article_text() {
+        let data = "الرئيس O\nمحمود B-PERS\nعباس I-PERS\nفي O\nغزة B-GPE\nأمس B-DATE\nمريخ B-LOC\n";
+        let doc = parse(data, "t").unwrap();
+        let report = evaluate_on_text(&doc, "قال الرئيس محمود عباس، في غزة أمس.");
+        let places = report.groups.iter().find(|g| g.0 == Group::Places).unwrap();
+        // مريخ is not in the text: counted as a missed gold entity.
+        assert_eq!(places.2.gold, 2);
+        assert_eq!(places.2.matched_gold, 1);
+        let person = report.groups.iter().find(|g| g.0 == Group::Person).unwrap();
+        assert_eq!(person.1.matched_gold, 1);
     }
 }

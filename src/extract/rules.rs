@@ -82,7 +82,9 @@ impl<'a> Ctx<'a> {
         if t.kind != TokenKind::Number {
             return None;
         }
-        self.norm[t.range.clone()].parse().ok()
+        self.norm[t.range.start + t.clitic..t.range.end]
+            .parse()
+            .ok()
     }
 
     fn is_class(&self, i: usize, flags: u32) -> bool {
@@ -145,6 +147,9 @@ fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
             covered_until = end;
             covered_label = Some(label);
         }
+        if AMBIGUOUS_NAMES.contains(&&ctx.norm[start..hit.end]) && !name_context(ctx, i, end) {
+            continue;
+        }
         let by = match hit.entry.list {
             "people" => "gazetteer:people",
             "organizations" => "gazetteer:organizations",
@@ -157,6 +162,70 @@ fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
             score: 0.8,
         });
     }
+}
+
+/// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح
+/// "opened", الجزيرة "the island"): taken only where the context marks a name.
+const AMBIGUOUS_NAMES: &[&str] = &[
+    "الشرق",
+    "العربيه",
+    "الحدث",
+    "النهار",
+    "الحياه",
+    "المنار",
+    "الجزيره",
+    "الاهرام",
+    "الميادين",
+    "الاناضول",
+    "فتح",
+    "قنا",
+    "بترا",
+    "واس",
+    "وام",
+    "سانا",
+    "وفا",
+    "تاس",
+    "الشروق",
+    "ميتا",
+    "ابل",
+    "امازون",
+    "اكس",
+];
+
+/// A quote, a preposition of source (لـ، بحسب) or an outlet noun right before the name, or a
+/// quote right after it.
+fn name_context(ctx: &Ctx, first: usize, end: usize) -> bool {
+    const QUOTES: &str = "\"«»“”„'";
+    let before = first.wrapping_sub(1);
+    let quoted = ctx.is_punct(before, QUOTES) || ctx.is_punct(end, QUOTES);
+    let cue = ctx.word(before).is_some_and(|_| {
+        matches!(
+            ctx.stem(before),
+            "ل" | "بحسب"
+                | "حسب"
+                | "وفق"
+                | "قناه"
+                | "صحيفه"
+                | "موقع"
+                | "وكاله"
+                | "جريده"
+                | "شبكه"
+                | "تلفزيون"
+                | "منصه"
+                | "حركه"
+                | "شركه"
+                | "مجموعه"
+                | "قوات"
+                | "اداره"
+                | "عناصر"
+                | "جهاز"
+                | "حساب"
+                | "عبر"
+        )
+    });
+    let own_clitic =
+        ctx.toks[first].clitic > 0 && ctx.norm[ctx.toks[first].range.clone()].starts_with('ل');
+    quoted || cue || own_clitic
 }
 
 /// Is token `i` a plausible continuation of an organisation or place name after its head?
@@ -196,6 +265,8 @@ fn nisba(stem: &str) -> bool {
 /// Extends a head at `head` over its genitive chain; returns the last token of the phrase.
 fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     let mut last = None;
+    // After a proper name (تنظيم داعش) only adjectives and ل-complements continue.
+    let mut after_name = false;
     let mut i = head + 1;
     while i < ctx.toks.len() && i <= head + max {
         if !chain_word(ctx, i, i == head + 1) {
@@ -204,6 +275,7 @@ fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
         if let Some((_, end)) = ctx.gaz[i] {
             last = Some(end - 1);
             i = end;
+            after_name = true;
             continue;
         }
         // A definite non-nisba word after an earlier definite one is usually the next phrase
@@ -211,13 +283,14 @@ fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
         if i > head + 1 {
             let prev = &ctx.toks[i - 1];
             let stem = ctx.stem(i);
-            let after_construct = !prev.definite;
+            let after_construct = !prev.definite && !after_name;
             let lam = ctx.toks[i].clitic > 0;
             if !(nisba(stem) || after_construct || lam) {
                 break;
             }
         }
         last = Some(i);
+        after_name = false;
         i += 1;
     }
     last
@@ -344,7 +417,12 @@ fn place_rule(ctx: &mut Ctx) {
 /// (وزير الخارجية الأمريكي، المتحدث باسم وزارة الداخلية السورية).
 fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
     let mut i = title + 1;
-    let limit = title + 8;
+    // Abbreviated titles are followed by a full stop: د . حسن، أ. محمد.
+    if ctx.stem(title).chars().count() == 1 && ctx.is_punct(i, ".") {
+        i += 1;
+    }
+    let limit = i + 7;
+    let weak = ctx.toks[title].is(class::WEAK_TITLE);
     while i < ctx.toks.len() && i < limit {
         let t = ctx.word(i)?;
         let stem = ctx.stem(i);
@@ -353,6 +431,9 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
         }
         if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
             return Some(i);
+        }
+        if weak {
+            return None;
         }
         let complement = t.definite
             || stem == "باسم"
@@ -363,12 +444,51 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
             i = ctx.gaz[i].map_or(i + 1, |(_, end)| end.max(i + 1));
             continue;
         }
-        if t.is(NAME_STOP) || verb_shaped(stem) || t.has_conjunction(ctx.norm) {
+        if t.is(NAME_STOP)
+            || verb_shaped(stem)
+            || t.has_conjunction(ctx.norm)
+            || clitic_shaped(stem)
+        {
             return None;
         }
         return Some(i);
     }
     None
+}
+
+/// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather
+/// than a name: names rarely carry proclitics, and known names are checked before this.
+fn clitic_shaped(stem: &str) -> bool {
+    let mut chars = stem.chars();
+    let first = chars.next();
+    let rest = chars.count();
+    rest < 1 || (matches!(first, Some('ب' | 'ل' | 'و')) && rest >= 3)
+}
+
+/// Words that introduce a person's name in captions and reports (مقابلة مع X، رسالة من X).
+fn introduces_person(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let prep = ctx.stem(i);
+    if t.clitic > 0 || !matches!(prep, "مع" | "من") || i == 0 {
+        return false;
+    }
+    ctx.word(i - 1).is_some_and(|_| {
+        matches!(
+            ctx.stem(i - 1),
+            "مقابله"
+                | "حوار"
+                | "لقاء"
+                | "رساله"
+                | "شكوي"
+                | "شهاده"
+                | "برقيه"
+                | "استرحام"
+                | "تبرع"
+                | "طلب"
+                | "كتاب"
+                | "مذكره"
+        )
+    })
 }
 
 /// Extends a name from its first token; returns the last token.
@@ -432,6 +552,42 @@ fn person_rule(ctx: &mut Ctx) {
             i = last + 1;
             continue;
         }
+        // مقابلة مع X، رسالة من X
+        if introduces_person(ctx, i)
+            && let Some(n) = ctx.word(i + 1)
+            && ctx.gaz[i + 1].is_none_or(|(l, _)| l == Label::Person)
+            && !n.is(NAME_STOP)
+            && n.clitic == 0
+            && !n.definite
+            && !verb_shaped(ctx.stem(i + 1))
+        {
+            let last = name_end(ctx, i + 1);
+            ctx.push(i + 1, last, Label::Person, "rule:name-intro", 0.5);
+            i = last + 1;
+            continue;
+        }
+        // Kunya: أبو عمار، أم كريم، أبو الوليد.
+        if matches!(ctx.stem(i), "ابو" | "ام")
+            && t.clitic == 0
+            && ctx.gaz[i].is_none()
+            && let Some(n) = ctx.word(i + 1)
+            && ctx.gaz[i + 1].is_none()
+            && n.clitic == 0
+            && (n.is(class::GIVEN_NAME)
+                || (n.definite && !n.is(NAME_STOP) && !nisba(ctx.stem(i + 1))))
+        {
+            let last = name_end(ctx, i + 1);
+            ctx.push(i, last, Label::Person, "rule:kunya", 0.5);
+            i = last + 1;
+            continue;
+        }
+        // A speaker's name at the start of a line of dialogue: «عماد : …».
+        let line_start = i == 0 || ctx.toks[i - 1].kind == TokenKind::Break;
+        if line_start && t.is(class::GIVEN_NAME) && t.clitic == 0 && ctx.is_punct(i + 1, ":") {
+            ctx.push(i, i, Label::Person, "rule:speaker", 0.5);
+            i += 2;
+            continue;
+        }
         // A given name followed by more of a name (خليل السكاكيني، سليمان أبو العز).
         if t.is(class::GIVEN_NAME)
             && !t.is(class::AMBIGUOUS_NAME)
@@ -443,6 +599,10 @@ fn person_rule(ctx: &mut Ctx) {
                 ctx.push(i, last, Label::Person, "rule:given-name", 0.5);
                 i = last + 1;
                 continue;
+            }
+            // A lone given name that is not also a common word.
+            if t.clitic == 0 {
+                ctx.push(i, i, Label::Person, "rule:given-name", 0.4);
             }
         }
         i += 1;
@@ -476,31 +636,128 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, u32)> {
     None
 }
 
+/// `1936 - 1939`, `( 1931 / 1932 )`: the end of a year range whose first year ends at `last`.
+fn year_range_end(ctx: &Ctx, last: usize) -> usize {
+    // Inside parentheses the range continues before the closing one.
+    let inner = if ctx.is_punct(last, ")") {
+        last - 1
+    } else {
+        last
+    };
+    if ctx.is_punct(inner + 1, "-/")
+        && let Some(y) = ctx.number(inner + 2)
+        && (1000..=2200).contains(&y)
+    {
+        if inner != last && ctx.is_punct(inner + 3, ")") {
+            return inner + 3;
+        }
+        if inner == last {
+            return inner + 2;
+        }
+    }
+    last
+}
+
+/// A numeric date `N / N / N` (optionally in parentheses) starting at `i`: (first, last).
+fn numeric_date(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
+    let open = ctx.is_punct(i, "(");
+    let at = if open { i + 1 } else { i };
+    let (a, b, c) = (ctx.number(at)?, ctx.number(at + 2)?, ctx.number(at + 4)?);
+    if !(ctx.is_punct(at + 1, "/-.") && ctx.is_punct(at + 3, "/-.")) {
+        return None;
+    }
+    let plausible = (1..=31).contains(&a) && (1..=12).contains(&b) && (c >= 1000 || c < 100)
+        || (1..=12).contains(&a) && (1..=31).contains(&b) && c >= 1000
+        || (1000..=2200).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c);
+    if !plausible {
+        return None;
+    }
+    match (open, ctx.is_punct(at + 5, ")")) {
+        (true, true) => Some((i, at + 5)),
+        (true, false) => None,
+        (false, _) => Some((at, at + 4)),
+    }
+}
+
+/// Extends a date over a preceding تاريخ / بتاريخ.
+fn widen_date(ctx: &Ctx, first: usize, last: usize) -> (usize, usize) {
+    let before = first.wrapping_sub(1);
+    if ctx.word(before).is_some_and(|_| {
+        ctx.stem(before) == "تاريخ" || ctx.norm[ctx.toks[before].range.clone()].ends_with("تاريخ")
+    }) {
+        (before, last)
+    } else {
+        (first, last)
+    }
+}
+
+/// Durations and periods: 8 سنوات، ثلاث سنوات، عامين، لعدة أيام، السنوات الماضية.
+fn duration_at(ctx: &Ctx, i: usize) -> Option<usize> {
+    const UNITS: &[&str] = &[
+        "سنوات",
+        "سنه",
+        "سنين",
+        "اعوام",
+        "عاما",
+        "عام",
+        "ايام",
+        "يوما",
+        "يوم",
+        "اشهر",
+        "شهرا",
+        "شهور",
+        "اسابيع",
+        "اسبوعا",
+        "عقود",
+        "عقدا",
+        "ساعات",
+        "ساعه",
+        "دقايق",
+        "دقيقه",
+        "ثانيه",
+    ];
+    const DUALS: &[&str] = &[
+        "عامين",
+        "سنتين",
+        "شهرين",
+        "يومين",
+        "اسبوعين",
+        "عقدين",
+        "ساعتين",
+    ];
+    let t = ctx.word(i).map(|_| ctx.stem(i));
+    if let Some(stem) = t
+        && DUALS.contains(&stem)
+    {
+        return Some(i);
+    }
+    let counted = ctx.number(i).is_some()
+        || ctx.is_class(i, class::NUMBER_WORD)
+        || ctx
+            .word(i)
+            .is_some_and(|_| matches!(ctx.stem(i), "عده" | "بضعه" | "بضع"));
+    if counted
+        && ctx
+            .word(i + 1)
+            .is_some_and(|_| UNITS.contains(&ctx.stem(i + 1)))
+    {
+        return Some(i + 1);
+    }
+    None
+}
+
 fn date_rule(ctx: &mut Ctx) {
     let n = ctx.toks.len();
     let mut i = 0;
     while i < n {
         let start = i;
-        // Numeric dates: d/m/yyyy, yyyy-mm-dd (tokens: N / N / N).
-        if ctx.number(i).is_some()
-            && ctx.is_punct(i + 1, "/-.")
-            && ctx.number(i + 2).is_some()
-            && ctx.is_punct(i + 3, "/-.")
-            && ctx.number(i + 4).is_some()
-        {
-            let (a, b, c) = (
-                ctx.number(i).unwrap_or(0),
-                ctx.number(i + 2).unwrap_or(0),
-                ctx.number(i + 4).unwrap_or(0),
-            );
-            let plausible =
-                (1..=31).contains(&a) && (1..=12).contains(&b) && (c >= 1000 || c < 100)
-                    || (1000..=2200).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c);
-            if plausible {
-                ctx.push(i, i + 4, Label::Date, "rule:date", 0.8);
-                i += 5;
-                continue;
-            }
+        // Numeric dates: d/m/yyyy, yyyy-mm-dd (tokens: N / N / N), with the parentheses and
+        // the word تاريخ that often surround them: بتاريخ ( 26 / 4 / 1948 ).
+        if let Some((first, last)) = numeric_date(ctx, i) {
+            let (first, last) = widen_date(ctx, first, last);
+            ctx.push(first, last, Label::Date, "rule:date", 0.8);
+            i = last + 1;
+            continue;
         }
         // [day] MONTH [/ MONTH] [year]
         let day = ctx.number(i).filter(|d| (1..=31).contains(d));
@@ -520,6 +777,10 @@ fn date_rule(ctx: &mut Ctx) {
                     last += 1;
                 }
             }
+            // شباط ( 28 / 2 / 1945 )
+            if let Some((_, l)) = numeric_date(ctx, last + 1) {
+                last = widen_date(ctx, last + 1, l).1;
+            }
             let ambiguous = ctx.is_class(month_start, class::MONTH_AMBIGUOUS);
             let preceded_by_month_word = start > 0
                 && ctx
@@ -536,8 +797,47 @@ fn date_rule(ctx: &mut Ctx) {
                 continue;
             }
         }
+        if let Some(last) = duration_at(ctx, i) {
+            let label = if ctx.word(last).is_some_and(|_| {
+                matches!(
+                    ctx.stem(last),
+                    "ساعات" | "ساعه" | "دقايق" | "دقيقه" | "ثانيه" | "ساعتين"
+                )
+            }) {
+                Label::Time
+            } else {
+                Label::Date
+            };
+            ctx.push(i, last, label, "rule:duration", 0.5);
+            i = last + 1;
+            continue;
+        }
         let Some(t) = ctx.toks.get(i) else { break };
         if t.kind == TokenKind::Word {
+            // السنوات الماضية، هذا العام
+            if matches!(
+                ctx.stem(i),
+                "السنوات" | "الاعوام" | "الايام" | "الاشهر" | "الشهور" | "العقود"
+            ) && ctx.word(i + 1).is_some_and(|_| {
+                ctx.is_class(i + 1, class::PERIOD_WORD)
+                    || matches!(ctx.stem(i + 1), "الاخيره" | "الاولي" | "المقبله" | "القليله")
+            }) {
+                ctx.push(i, i + 1, Label::Date, "rule:date", 0.6);
+                i += 2;
+                continue;
+            }
+            if matches!(ctx.stem(i), "هذا" | "هذه")
+                && ctx.word(i + 1).is_some_and(|_| {
+                    matches!(
+                        ctx.stem(i + 1),
+                        "العام" | "السنه" | "الاسبوع" | "الشهر" | "الصباح" | "المساء"
+                    )
+                })
+            {
+                ctx.push(i, i + 1, Label::Date, "rule:date", 0.6);
+                i += 2;
+                continue;
+            }
             // (يوم)? WEEKDAY, with a following date or day part.
             if t.is(class::WEEKDAY) && (t.definite || ctx.stem(i) == "يوم") {
                 let next_is_assembly = ctx
@@ -561,7 +861,7 @@ fn date_rule(ctx: &mut Ctx) {
                 if let Some((last, y)) = number_at(ctx, i + 1)
                     && (100..=2200).contains(&y)
                 {
-                    let mut last = last;
+                    let mut last = year_range_end(ctx, last);
                     if ctx.is_class(last + 1, class::ERA) {
                         last += 1;
                     }
@@ -624,7 +924,10 @@ fn date_rule(ctx: &mut Ctx) {
             && !ctx.is_punct(i + 1, "%,.")
             && !ctx.is_punct(i.wrapping_sub(1), ",.")
         {
-            ctx.push(i, i, Label::Date, "rule:year", 0.4);
+            let last = year_range_end(ctx, i);
+            ctx.push(i, last, Label::Date, "rule:year", 0.4);
+            i = last + 1;
+            continue;
         }
         i += 1;
     }

@@ -91,7 +91,17 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
                 iter.next();
             }
             let word = &norm[start..end];
-            let kind = if word.bytes().all(|b| b.is_ascii_digit()) {
+            // Digits, possibly with a proclitic glued on (و20، ب2019).
+            let digits_from = word
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(word.len());
+            let numeric = digits_from < word.len()
+                && word[digits_from..].bytes().all(|b| b.is_ascii_digit())
+                && matches!(
+                    &word[..digits_from],
+                    "" | "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول"
+                );
+            let kind = if numeric {
                 TokenKind::Number
             } else {
                 TokenKind::Word
@@ -99,7 +109,7 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
             let mut token = Token {
                 range: start..end,
                 kind,
-                clitic: 0,
+                clitic: if numeric { digits_from } else { 0 },
                 classes: 0,
                 definite: false,
             };

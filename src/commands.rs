@@ -1,0 +1,9 @@
+//! The CLI subcommands: thin clients of the engine that read files and print results. None of
+//! them touches the terminal beyond stdout and stderr.
+
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod import;
+pub mod render;
+pub mod validate;
