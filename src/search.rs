@@ -9,6 +9,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
+
 use crate::article::Article;
 use crate::text::normalize::{Fold, fold_char, is_arabic_mark, normalize_str};
 
@@ -132,106 +134,38 @@ impl SearchIndex {
     /// boundary rather than panicking.
     pub fn new(text: &str) -> Self {
         let text = truncate_to_u32(text);
-        let mut b = Builder {
-            text,
-            folded: String::with_capacity(text.len()),
-            runs: Vec::new(),
-            copy_from: 0,
-            open_run: None,
-        };
-        let bytes = text.as_bytes();
-        let table = &*UNCHANGED;
-        let mut offset = 0;
-        while offset < bytes.len() {
-            // Most characters are ASCII or Arabic letters that fold to themselves: a table
-            // lookup on the raw bytes says so without decoding, and they are copied in bulk
-            // later, only extending the current linear run.
-            let lead = bytes[offset];
-            let (unchanged, mark) = if lead < 0x80 {
-                (table.ascii[lead as usize], false)
-            } else if (0xD8..=0xDB).contains(&lead) {
-                let cp = (usize::from(lead & 0x1F) << 6)
-                    | usize::from(bytes.get(offset + 1).copied().unwrap_or(0) & 0x3F);
-                (table.arabic[cp - 0x600], table.arabic_mark[cp - 0x600])
-            } else {
-                (false, false)
+        let chunks = split_at_spaces(text, PARALLEL_CHUNK_BYTES);
+        if chunks.len() < 2 {
+            let (folded, runs) = fold_chunk(text);
+            return SearchIndex {
+                folded,
+                runs,
+                original_len: text.len(),
             };
-            if mark {
-                b.flush(offset, 2);
-                b.close_run(offset);
-                if let Some(last) = b.runs.last_mut()
-                    && last.original_end() as usize == offset
-                {
-                    last.trailing_marks = last.trailing_marks.saturating_add(2);
-                }
-                offset += 2;
-                continue;
-            }
-            if unchanged {
-                if b.open_run.is_none() {
-                    let at = b.folded.len() + (offset - b.copy_from);
-                    b.open_run = Some((at as u32, offset as u32));
-                }
-                offset += if lead < 0x80 { 1 } else { 2 };
-                continue;
-            }
-            let Some(c) = text.get(offset..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            let next = offset + c.len_utf8();
-            let fold = fold_char(c);
-            if fold == Fold::Char(c) {
-                if b.open_run.is_none() {
-                    let at = b.folded.len() + (offset - b.copy_from);
-                    b.open_run = Some((at as u32, offset as u32));
-                }
-                offset = next;
-                continue;
-            }
-            b.flush(offset, c.len_utf8());
-            match fold {
-                Fold::Drop => {
-                    b.close_run(offset);
-                    // Marks and tatweel belong to the letter before them; a match ending on
-                    // that letter covers them.
-                    if (is_arabic_mark(c) || c == '\u{0640}')
-                        && let Some(last) = b.runs.last_mut()
-                        && last.original_end() as usize == offset
-                    {
-                        last.trailing_marks =
-                            last.trailing_marks.saturating_add(c.len_utf8() as u16);
-                    }
-                }
-                Fold::Char(f) if f.len_utf8() == c.len_utf8() => {
-                    if b.open_run.is_none() {
-                        b.open_run = Some((b.folded.len() as u32, offset as u32));
-                    }
-                    b.folded.push(f);
-                }
-                Fold::Char(_) | Fold::Expand(_) => {
-                    b.close_run(offset);
-                    let at = b.folded.len() as u32;
-                    match fold {
-                        Fold::Expand(out) => b.folded.push_str(out),
-                        Fold::Char(f) => b.folded.push(f),
-                        Fold::Drop => {}
-                    }
-                    b.runs.push(Run {
-                        folded: at,
-                        original: offset as u32,
-                        original_len: c.len_utf8() as u32,
-                        nonlinear_folded_len: (b.folded.len() as u32 - at).max(1) as u16,
-                        trailing_marks: 0,
-                    });
-                }
-            }
-            offset = next;
         }
-        b.flush(text.len(), 0);
-        b.close_run(text.len());
+        // Chunks end before a space, so no run or trailing mark crosses a boundary; their
+        // results are concatenated with shifted offsets.
+        let parts: Vec<(usize, String, Vec<Run>)> = chunks
+            .par_iter()
+            .map(|r| {
+                let (folded, runs) = fold_chunk(&text[r.clone()]);
+                (r.start, folded, runs)
+            })
+            .collect();
+        let mut folded = String::with_capacity(text.len());
+        let mut runs = Vec::with_capacity(parts.iter().map(|p| p.2.len()).sum());
+        for (original_start, part_folded, part_runs) in parts {
+            let folded_start = folded.len() as u32;
+            folded.push_str(&part_folded);
+            runs.extend(part_runs.into_iter().map(|mut r| {
+                r.folded += folded_start;
+                r.original += original_start as u32;
+                r
+            }));
+        }
         SearchIndex {
-            folded: b.folded,
-            runs: b.runs,
+            folded,
+            runs,
             original_len: text.len(),
         }
     }
@@ -319,6 +253,131 @@ pub fn previous_match(matches: &[Range<usize>], before: usize) -> Option<usize> 
     let last = matches.len().checked_sub(1)?;
     let i = matches.partition_point(|m| m.start < before);
     Some(i.checked_sub(1).unwrap_or(last))
+}
+
+/// Texts larger than this are folded in parallel chunks.
+const PARALLEL_CHUNK_BYTES: usize = 1 << 20;
+
+/// Splits `text` into ranges of about `size` bytes, each ending just before an ASCII space or
+/// newline (so never inside a character or between a letter and its marks).
+fn split_at_spaces(text: &str, size: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let Some(cut) = bytes[start + size..]
+            .iter()
+            .position(|b| *b == b' ' || *b == b'\n')
+            .map(|p| start + size + p)
+        else {
+            break;
+        };
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// Folds one stretch of text: the folded string and its runs, offsets relative to the stretch.
+fn fold_chunk(text: &str) -> (String, Vec<Run>) {
+    let mut b = Builder {
+        text,
+        folded: String::with_capacity(text.len()),
+        runs: Vec::new(),
+        copy_from: 0,
+        open_run: None,
+    };
+    let bytes = text.as_bytes();
+    let table = &*UNCHANGED;
+    let mut offset = 0;
+    while offset < bytes.len() {
+        // Most characters are ASCII or Arabic letters that fold to themselves: a table
+        // lookup on the raw bytes says so without decoding, and they are copied in bulk
+        // later, only extending the current linear run.
+        let lead = bytes[offset];
+        let (unchanged, mark) = if lead < 0x80 {
+            (table.ascii[lead as usize], false)
+        } else if (0xD8..=0xDB).contains(&lead) {
+            let cp = (usize::from(lead & 0x1F) << 6)
+                | usize::from(bytes.get(offset + 1).copied().unwrap_or(0) & 0x3F);
+            (table.arabic[cp - 0x600], table.arabic_mark[cp - 0x600])
+        } else {
+            (false, false)
+        };
+        if mark {
+            b.flush(offset, 2);
+            b.close_run(offset);
+            if let Some(last) = b.runs.last_mut()
+                && last.original_end() as usize == offset
+            {
+                last.trailing_marks = last.trailing_marks.saturating_add(2);
+            }
+            offset += 2;
+            continue;
+        }
+        if unchanged {
+            if b.open_run.is_none() {
+                let at = b.folded.len() + (offset - b.copy_from);
+                b.open_run = Some((at as u32, offset as u32));
+            }
+            offset += if lead < 0x80 { 1 } else { 2 };
+            continue;
+        }
+        let Some(c) = text.get(offset..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let next = offset + c.len_utf8();
+        let fold = fold_char(c);
+        if fold == Fold::Char(c) {
+            if b.open_run.is_none() {
+                let at = b.folded.len() + (offset - b.copy_from);
+                b.open_run = Some((at as u32, offset as u32));
+            }
+            offset = next;
+            continue;
+        }
+        b.flush(offset, c.len_utf8());
+        match fold {
+            Fold::Drop => {
+                b.close_run(offset);
+                // Marks and tatweel belong to the letter before them; a match ending on
+                // that letter covers them.
+                if (is_arabic_mark(c) || c == '\u{0640}')
+                    && let Some(last) = b.runs.last_mut()
+                    && last.original_end() as usize == offset
+                {
+                    last.trailing_marks = last.trailing_marks.saturating_add(c.len_utf8() as u16);
+                }
+            }
+            Fold::Char(f) if f.len_utf8() == c.len_utf8() => {
+                if b.open_run.is_none() {
+                    b.open_run = Some((b.folded.len() as u32, offset as u32));
+                }
+                b.folded.push(f);
+            }
+            Fold::Char(_) | Fold::Expand(_) => {
+                b.close_run(offset);
+                let at = b.folded.len() as u32;
+                match fold {
+                    Fold::Expand(out) => b.folded.push_str(out),
+                    Fold::Char(f) => b.folded.push(f),
+                    Fold::Drop => {}
+                }
+                b.runs.push(Run {
+                    folded: at,
+                    original: offset as u32,
+                    original_len: c.len_utf8() as u32,
+                    nonlinear_folded_len: (b.folded.len() as u32 - at).max(1) as u16,
+                    trailing_marks: 0,
+                });
+            }
+        }
+        offset = next;
+    }
+    b.flush(text.len(), 0);
+    b.close_run(text.len());
+    (b.folded, b.runs)
 }
 
 fn truncate_to_u32(text: &str) -> &str {
@@ -443,6 +502,30 @@ mod tests {
                 .collect();
             assert!(!expected.is_empty(), "{query}");
             assert_eq!(index.find_all(query), expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn parallel_chunks_give_the_same_matches_as_one_pass() {
+        let piece = include_str!("../tests/data/wikinews-ar-attribution.txt");
+        let mut text = String::new();
+        while text.len() < 3 * PARALLEL_CHUNK_BYTES {
+            text.push_str(piece);
+            text.push_str(crate::article::SAMPLE_TEXT);
+        }
+        assert!(split_at_spaces(&text, PARALLEL_CHUNK_BYTES).len() >= 3);
+        let chunked = SearchIndex::new(&text);
+        let (folded, runs) = fold_chunk(&text);
+        let single = SearchIndex {
+            folded,
+            runs,
+            original_len: text.len(),
+        };
+        assert_eq!(chunked.folded, single.folded);
+        for query in ["النبي داود", "داعش", "ا", "2005"] {
+            let hits = chunked.find_all(query);
+            assert!(!hits.is_empty());
+            assert_eq!(hits, single.find_all(query), "{query}");
         }
     }
 
