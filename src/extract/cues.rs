@@ -776,6 +776,13 @@ static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
 /// Words that may stand between a comma and the cue that starts a new attribution.
 static CONNECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set("مع أنه أنها كما وكما لكنه لكنها ولكنه غير إلا أن و ثم فيما وقد قد"));
+/// News outlets that follow ل as the addressee of a statement (`قال لرويترز`).
+static OUTLETS: LazyLock<WordSet> = LazyLock::new(|| {
+    set(
+        "رويترز فرانس الجزيرة العربية الأناضول سبوتنيك الشرق الأوسط الحياة النهار سي بي \
+         أسوشيتد اسوشيتد شينخوا إيتار تاس الحرة سكاي يورونيوز",
+    )
+});
 /// `كان` and its sisters, which put the subject before a later verb.
 static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| {
     set("كان كانت كانوا وكان وكانت وكانوا فكان ظل ظلت مازال ما زال لا يزال لايزال ليس")
@@ -1068,7 +1075,7 @@ impl<'a> ParagraphParser<'a> {
         let mut open_construct = !prev_definite && !self.tokens[i].tanween;
         let partitive = matches!(
             bare(&head_key),
-            "مجموعه" | "عدد" | "بعض" | "احد" | "احدي" | "فريق"
+            "مجموعه" | "عدد" | "عديد" | "بعض" | "احد" | "احدي" | "فريق" | "كثير"
         );
         while j < end && j < i + 14 {
             if !self.is_word(j) {
@@ -1106,7 +1113,7 @@ impl<'a> ParagraphParser<'a> {
                 || key.chars().any(|c| c.is_ascii_digit())
                 || (key.starts_with('ل')
                     && !key.starts_with("ال")
-                    && (!in_name || self.addressee_follows(j + 1)))
+                    && (!in_name || self.is_addressee(j)))
             {
                 break;
             }
@@ -1174,16 +1181,18 @@ impl<'a> ParagraphParser<'a> {
         })
     }
 
-    /// After `قال فلان لرويترز`, the ل-word is the addressee when a complement follows it;
-    /// otherwise (`كارولين ليفيت بياناً`) it is part of the name.
-    fn addressee_follows(&self, j: usize) -> bool {
-        let mut k = j;
-        while k < self.tokens.len()
-            && (self.is_comma(k) || matches!(self.tokens[k].kind, Kind::Quote(_)))
-        {
-            k += 1;
-        }
-        in_set(&COMPLEMENTIZERS, self.key(k)) || self.is_punct(k, ':')
+    /// Inside a name, is the ل-word at `j` an addressee (`قال فلان لرويترز`, `للصحفيين`,
+    /// `لوكالة …`) rather than the family name (`لافروف`, `لويد`, `ليفيت`)?
+    fn is_addressee(&self, j: usize) -> bool {
+        let key = self.key(j);
+        let rest = key.strip_prefix('ل').unwrap_or(key);
+        rest.is_empty()
+            || key.starts_with("لل")
+            || head_type(bare(rest)).is_some()
+            || in_set(&OUTLETS, rest)
+            || (j + 1 < self.tokens.len()
+                && self.tokens[j + 1].kind == Kind::Quote(QuoteMark::Either)
+                && self.tokens[j + 1].range.start == self.tokens[j].range.end)
     }
 
     fn head_key(&self, i: usize, strip_prefix: bool) -> String {
@@ -2196,6 +2205,16 @@ mod tests {
         let t = one("وكان وزير الصحة قد أعلن أن المستشفى سيفتح غداً.");
         assert_eq!(t.template, Template::Svo);
         assert_eq!(t.source.as_deref(), Some("وزير الصحة"));
+    }
+
+    #[test]
+    fn family_names_starting_with_lam_versus_addressees() {
+        let t = one("قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مثمرة.");
+        assert_eq!(t.source.as_deref(), Some("وزير الخارجية الروسي سيرغي لافروف"));
+        let t = one("وقال الوزير أحمد لرويترز إن المحادثات مثمرة.");
+        assert_eq!(t.source.as_deref(), Some("الوزير أحمد"));
+        let t = one("وقال المتحدث محمد للصحفيين إن المحادثات مثمرة.");
+        assert_eq!(t.source.as_deref(), Some("المتحدث محمد"));
     }
 
     #[test]
