@@ -1948,8 +1948,13 @@ impl<'a> ParagraphParser<'a> {
         let claim = match claim_before {
             Some(c) => (c, self.out.claims[c].quote_type),
             None => {
+                // The clause from the sentence start, without a leading `إن` or `و`.
                 let mut start = s.start;
-                while start < before && !self.is_word(start) {
+                while start < before
+                    && (!self.is_word(start)
+                        || in_set(&COMPLEMENTIZERS, self.key(start))
+                        || self.key(start) == "و")
+                {
                     start += 1;
                 }
                 self.add_claim(start..before)?
@@ -2210,7 +2215,10 @@ mod tests {
     #[test]
     fn family_names_starting_with_lam_versus_addressees() {
         let t = one("قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مثمرة.");
-        assert_eq!(t.source.as_deref(), Some("وزير الخارجية الروسي سيرغي لافروف"));
+        assert_eq!(
+            t.source.as_deref(),
+            Some("وزير الخارجية الروسي سيرغي لافروف")
+        );
         let t = one("وقال الوزير أحمد لرويترز إن المحادثات مثمرة.");
         assert_eq!(t.source.as_deref(), Some("الوزير أحمد"));
         let t = one("وقال المتحدث محمد للصحفيين إن المحادثات مثمرة.");
