@@ -19,9 +19,30 @@ use serde_json::json;
 
 const SCHEMA: &str = "assets/schema/isnad-annotations-v1.schema.json";
 
-/// A Python interpreter that has the `jsonschema` package: `$ISNAD_PYTHON`, else `python3` or
-/// `python` on PATH, else pyenv's shim (the project machines have it there).
+/// Folder (inside `target/`) where the test installs Python's `jsonschema` when no interpreter
+/// on the machine has it, so `cargo test` works on a fresh machine without manual steps.
+fn local_python_deps() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pydeps")
+}
+
+fn has_jsonschema(py: &Path) -> bool {
+    Command::new(py)
+        .args(["-c", "import jsonschema"])
+        .env("PYTHONPATH", local_python_deps())
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A Python interpreter that can import `jsonschema` (with `PYTHONPATH` set to
+/// [`local_python_deps`]): `$ISNAD_PYTHON`, else `python3` or `python` on PATH, else pyenv's
+/// shim. When none has it, it is installed from PyPI into `target/pydeps` once.
 fn python_with_jsonschema() -> Option<PathBuf> {
+    // Tests run in parallel: one of them installs, the others wait and reuse the result.
+    static FOUND: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    FOUND.get_or_init(find_or_install_python).clone()
+}
+
+fn find_or_install_python() -> Option<PathBuf> {
     let mut candidates: Vec<PathBuf> = Vec::new();
     candidates.extend(std::env::var_os("ISNAD_PYTHON").map(PathBuf::from));
     candidates.push("python3".into());
@@ -29,12 +50,29 @@ fn python_with_jsonschema() -> Option<PathBuf> {
     if let Some(home) = std::env::var_os("HOME") {
         candidates.push(Path::new(&home).join(".pyenv/shims/python3"));
     }
-    candidates.into_iter().find(|py| {
+    if let Some(py) = candidates.iter().find(|py| has_jsonschema(py)) {
+        return Some(py.clone());
+    }
+    let installer = candidates.iter().find(|py| {
         Command::new(py)
-            .args(["-c", "import jsonschema"])
+            .args(["-m", "pip", "--version"])
             .output()
             .is_ok_and(|o| o.status.success())
-    })
+    })?;
+    let status = Command::new(installer)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
+        .args(["--root-user-action=ignore", "--target"])
+        .arg(local_python_deps())
+        .arg("jsonschema")
+        .status()
+        .ok()?;
+    (status.success() && has_jsonschema(installer)).then(|| installer.clone())
 }
 
 /// Validates every file with Python's `jsonschema` (Draft 2020-12), the reference validator.
@@ -55,10 +93,11 @@ for f in sys.argv[2:]:
         print(f"{f}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
 "#;
     let python = python_with_jsonschema().expect(
-        "the schema test needs Python with the jsonschema package (pip install jsonschema), \
-         or ISNAD_PYTHON=/path/to/python, or ISNAD_NO_PYTHON=1 to skip",
+        "the schema test needs Python 3 with pip (it installs jsonschema into target/pydeps), \
+         or ISNAD_PYTHON=/path/to/python with jsonschema, or ISNAD_NO_PYTHON=1 to skip",
     );
     let out = Command::new(python)
+        .env("PYTHONPATH", local_python_deps())
         .arg("-c")
         .arg(script)
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA))
