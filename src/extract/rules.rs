@@ -279,35 +279,68 @@ fn nisba(stem: &str) -> bool {
 /// Extends a head at `head` over its genitive chain; returns the last token of the phrase.
 fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     let mut last = None;
+    // Where the phrase may safely end: a definite word, a gazetteer name or the first word.
+    // A run of indefinite construct nouns (هيئة سوق رأس المال) must reach a definite word.
+    let mut solid = None;
     // After a proper name (تنظيم داعش) only adjectives and ل-complements continue.
     let mut after_name = false;
+    let mut coordinated = false;
     let mut i = head + 1;
     while i < ctx.toks.len() && i <= head + max {
+        let t = &ctx.toks[i];
+        let raw = t.text(ctx.norm);
+        // One coordination of definite nouns: التربية والتعليم، الأغذية والزراعة.
+        let coordination = !coordinated
+            && i > head + 1
+            && t.kind == TokenKind::Word
+            && (raw.starts_with("وال") && raw.chars().count() > 4)
+            && ctx.toks[i - 1].definite
+            && !nisba(ctx.stem(i - 1))
+            && ctx.gaz[i].is_none();
+        if coordination {
+            coordinated = true;
+            last = Some(i);
+            solid = last;
+            after_name = false;
+            i += 1;
+            continue;
+        }
         if !chain_word(ctx, i, i == head + 1, ctx.toks[head].definite) {
             break;
         }
         if let Some((_, end)) = ctx.gaz[i] {
             last = Some(end - 1);
+            solid = last;
             i = end;
             after_name = true;
             continue;
         }
+        let stem = ctx.stem(i);
+        let lam = raw.starts_with('ل') && raw.chars().count() > 3;
         // A definite non-nisba word after an earlier definite one is usually the next phrase
         // (وزارة الداخلية القضاء…): allow it only directly after the head or a construct noun.
         if i > head + 1 {
             let prev = &ctx.toks[i - 1];
-            let stem = ctx.stem(i);
             let after_construct = !prev.definite && !after_name;
-            let lam = ctx.toks[i].clitic > 0;
-            if !(nisba(stem) || after_construct || lam) {
+            let indefinite_run = !t.definite
+                && after_construct
+                && !lam
+                && !verb_shaped(stem)
+                && !clitic_shaped(stem)
+                && !stem.ends_with("يه")
+                && !t.is(NAME_STOP);
+            if !(nisba(stem) || (after_construct && t.definite) || lam || indefinite_run) {
                 break;
             }
         }
         last = Some(i);
+        if t.definite || lam || i == head + 1 {
+            solid = last;
+        }
         after_name = false;
         i += 1;
     }
-    last
+    if last != solid { solid } else { last }
 }
 
 fn org_rule(ctx: &mut Ctx) {
