@@ -1,6 +1,8 @@
 //! Properties of the matching normalisation and the extractor on arbitrary text: offsets map
 //! back onto character boundaries in order, and suggestions are always valid spans.
 
+#![allow(clippy::unwrap_used)]
+
 use isnad::extract::extract;
 use isnad::text::normalize::{NormalizedText, normalize_str};
 use proptest::prelude::*;
