@@ -487,6 +487,20 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
     }
     let limit = i + 7;
     let weak = ctx.toks[title].is(class::WEAK_TITLE);
+    let honorific = ctx.toks[title].is(class::HONORIFIC);
+    // Right after an honorific a definite word ending like a family name is the name itself
+    // (الدكتور الخليدي، الشيخ الحسيني), unless it is a nationality or institution adjective.
+    if honorific
+        && let Some(t) = ctx.word(i)
+        && t.definite
+        && t.clitic == 0
+        && ctx.gaz[i].is_none()
+        && ctx.stem(i).ends_with('ي')
+        && !super::lexicon::is_adjective(ctx.stem(i))
+        && !t.is(NAME_STOP)
+    {
+        return Some(i);
+    }
     while i < ctx.toks.len() && i < limit {
         let t = ctx.word(i)?;
         let stem = ctx.stem(i);
@@ -508,10 +522,12 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
             i = ctx.gaz[i].map_or(i + 1, |(_, end)| end.max(i + 1));
             continue;
         }
+        // An honorific is followed by a name almost always, so a name that looks like a
+        // preposition plus a noun (السيد براق) is still taken after one.
         if t.is(NAME_STOP)
             || verb_shaped(stem)
             || t.has_conjunction(ctx.norm)
-            || clitic_shaped(stem)
+            || (clitic_shaped(stem) && !honorific)
         {
             return None;
         }

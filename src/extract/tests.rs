@@ -62,6 +62,19 @@ fn person_titles_followed_by_names() {
     assert!(has(text, "أنتوني بلينكن", Label::Person));
     let text = "وألقى د. حسن أبولبده كلمة في الافتتاح.";
     assert!(has(text, "حسن أبولبده", Label::Person), "{:?}", found(text));
+    // After an honorific: a family name alone, or a name that looks like ب + noun.
+    assert!(has(
+        "ويعد الدكتور الخليدي من الدعائم",
+        "الخليدي",
+        Label::Person
+    ));
+    assert!(has(
+        "وقال السيد براق النابلسي إن",
+        "براق النابلسي",
+        Label::Person
+    ));
+    // … but not a nationality adjective.
+    assert!(!has("التقى الشيخ السعودي بالوفد", "السعودي", Label::Person));
     // A title with no name after it is not a person.
     let text = "وقال الرئيس إن الحكومة ستجتمع.";
     assert!(!found(text).iter().any(|(_, l)| *l == Label::Person));
