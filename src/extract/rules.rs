@@ -72,7 +72,11 @@ impl<'a> Ctx<'a> {
 
     fn is_punct(&self, i: usize, chars: &str) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct && chars.contains(&self.norm[t.range.clone()])
+            t.kind == TokenKind::Punct
+                && self.norm[t.range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| chars.contains(c))
         })
     }
 
