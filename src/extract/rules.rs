@@ -166,6 +166,40 @@ fn gazetteer_rule(ctx: &mut Ctx) {
     }
 }
 
+/// A ل-phrase that belongs to an organisation's name: للأنباء، للتنمية (ل + article), or
+/// لحقوق الإنسان، لشؤون اللاجئين (ل + a construct noun of purpose + a definite noun).
+fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let raw = t.text(ctx.norm);
+    // للجنة، للرئيس: a new organisation or a person begins there.
+    if t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE) {
+        return false;
+    }
+    if raw.starts_with("لل") && raw.chars().count() > 4 {
+        return true;
+    }
+    let purpose = matches!(
+        raw,
+        "لحقوق"
+            | "لشوون"
+            | "لشؤون"
+            | "لرعايه"
+            | "لاغاثه"
+            | "لتنميه"
+            | "لدعم"
+            | "لمكافحه"
+            | "لتحرير"
+            | "لحمايه"
+            | "لانقاذ"
+            | "لدراسات"
+            | "لابحاث"
+            | "لمراقبه"
+            | "لتنسيق"
+            | "لحقوق"
+    );
+    purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
+}
+
 /// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح
 /// "opened", الجزيرة "the island"): taken only where the context marks a name.
 const AMBIGUOUS_NAMES: &[&str] = &[
@@ -234,7 +268,7 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
         return false;
     };
     let raw = t.text(ctx.norm);
-    let lam_complement = raw.starts_with('ل') && !t.definite && raw.chars().count() > 3;
+    let lam_complement = is_lam_complement(ctx, i);
     if t.has_conjunction(ctx.norm) && ctx.gaz[i].is_none() {
         return false;
     }
@@ -268,7 +302,7 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
     }
     // After the first word: definite nouns and adjectives, and ل/لل complements
     // (المرصد السوري لحقوق الإنسان، وكالة الأنباء للأنباء).
-    t.definite || (t.clitic > 0 && raw.starts_with('ل')) || lam_complement
+    t.definite || lam_complement
 }
 
 /// Ends like a nisba adjective (العثمانية، الروماني), whether or not it is in the list.
@@ -320,7 +354,7 @@ fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
             continue;
         }
         let stem = ctx.stem(i);
-        let lam = raw.starts_with('ل') && raw.chars().count() > 3;
+        let lam = is_lam_complement(ctx, i);
         // A definite non-nisba word after an earlier definite one is usually the next phrase
         // (وزارة الداخلية القضاء…): allow it only directly after the head or a construct noun.
         if i > head + 1 {
@@ -511,6 +545,16 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
         if ctx.gaz[i].is_some_and(|(label, _)| label == Label::Person) {
             return Some(i);
         }
+        // على folds to علي: it is the name only when more of a name follows.
+        if stem == "علي"
+            && !ctx.word(i + 1).is_some_and(|n| {
+                n.clitic == 0
+                    && (n.is(class::GIVEN_NAME | class::NAME_CONNECTOR)
+                        || (n.definite && nisba_shaped(ctx.stem(i + 1))))
+            })
+        {
+            return None;
+        }
         if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
             return Some(i);
         }
@@ -525,6 +569,11 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
         if complement {
             i = ctx.gaz[i].map_or(i + 1, |(_, end)| end.max(i + 1));
             continue;
+        }
+        // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
+        // a plain word right after it is the complement (مدير علماء …), not a name.
+        if i == title + 1 && !honorific && !ctx.toks[title].definite {
+            return None;
         }
         // An honorific is followed by a name almost always, so a name that looks like a
         // preposition plus a noun (السيد براق) is still taken after one.
@@ -1151,9 +1200,26 @@ fn norp_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
         let stem = ctx.stem(i);
+        // Peoples by nationality: السوريون، الفلسطينيين (not الحاليين "the current ones").
         let plural_nisba = stem.starts_with("ال")
             && (stem.ends_with("يون") || stem.ends_with("يين"))
-            && stem.chars().count() >= 7;
+            && super::lexicon::is_adjective(stem)
+            && !matches!(
+                stem,
+                "الدوليين"
+                    | "الدوليون"
+                    | "المحليين"
+                    | "المحليون"
+                    | "الرسميين"
+                    | "الرسميون"
+                    | "الامنيين"
+                    | "الامنيون"
+                    | "العسكريين"
+                    | "العسكريون"
+                    | "المدنيين"
+                    | "المدنيون"
+                    | "الحكوميين"
+            );
         if t.is(class::NORP) {
             ctx.push(i, i, Label::Norp, "rule:norp", 0.6);
         } else if plural_nisba {

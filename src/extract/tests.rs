@@ -75,6 +75,33 @@ fn person_titles_followed_by_names() {
     ));
     // … but not a nationality adjective.
     assert!(!has("التقى الشيخ السعودي بالوفد", "السعودي", Label::Person));
+    // على after a title is the preposition; علي followed by more of a name is a person.
+    assert!(
+        !found("وشدد الرئيس على أهمية الحوار")
+            .iter()
+            .any(|(_, l)| *l == Label::Person)
+    );
+    assert!(
+        has(
+            "وقال الرئيس علي عبد الله صالح إن",
+            "علي عبد الله صالح",
+            Label::Person
+        ),
+        "{:?}",
+        found("وقال الرئيس علي عبد الله صالح إن")
+    );
+    // An indefinite title's next word is its complement, not a name.
+    assert!(
+        !found("قال مدير علماء المشروع إن")
+            .iter()
+            .any(|(_, l)| *l == Label::Person)
+    );
+    // لل + an organisation noun starts a new phrase: the company is not "for the committee".
+    assert!(
+        !found("قدمت الشركة للجنة الأوراق المالية طلبا")
+            .iter()
+            .any(|(s, _)| s.contains("الشركة للجنة"))
+    );
     // A title with no name after it is not a person.
     let text = "وقال الرئيس إن الحكومة ستجتمع.";
     assert!(!found(text).iter().any(|(_, l)| *l == Label::Person));
