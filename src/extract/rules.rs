@@ -195,7 +195,6 @@ fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
             | "لابحاث"
             | "لمراقبه"
             | "لتنسيق"
-            | "لحقوق"
     );
     purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
 }
