@@ -809,7 +809,7 @@ fn glued_number_part(ctx: &Ctx, i: usize) -> bool {
 fn year_range_end(ctx: &Ctx, last: usize) -> usize {
     // Inside parentheses the range continues before the closing one.
     let inner = if ctx.is_punct(last, ")") {
-        last - 1
+        last.saturating_sub(1)
     } else {
         last
     };
