@@ -340,3 +340,34 @@ fn conll_token_missing_from_the_article_does_not_derail_the_rest() {
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].text, "زززز");
 }
+
+#[test]
+fn spacy_offsets_into_a_different_text_are_realigned() {
+    // spaCy ran on a copy with a leading title line; its offsets are off by that line.
+    let tool_text = format!("عنوان\n{ARTICLE}");
+    let at = tool_text.find("وزارة الصحة").unwrap();
+    let s = tool_text[..at].chars().count();
+    let data = serde_json::json!({
+        "text": tool_text,
+        "ents": [{"start": s, "end": s + 11, "label": "ORG"}, {"start": 0, "end": 5, "label": "MISC"}]
+    })
+    .to_string();
+    let out = import(ARTICLE, &data, "sp.json", None).unwrap();
+    assert_eq!(out.same_text, Some(false));
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", true)]);
+    // "عنوان" is only in the tool's text.
+    assert_eq!(out.unaligned.len(), 1);
+    assert_eq!(out.unaligned[0].text, "عنوان");
+}
+
+#[test]
+fn hugging_face_wrong_offsets_are_realigned_by_word() {
+    // Byte offsets given where code points were expected.
+    let at = ARTICLE.find("رام الله").unwrap();
+    let data = format!(
+        r#"[{{"entity_group":"LOC","score":0.9,"word":"رام الله","start":{at},"end":{}}}]"#,
+        at + "رام الله".len()
+    );
+    let out = import(ARTICLE, &data, "hf.json", None).unwrap();
+    assert_eq!(texts(&out), [("رام الله", Label::Loc, "LOC", true)]);
+}
