@@ -62,17 +62,15 @@ pub(crate) fn analyze_simple(
     let mut t = original.clone();
     let n = t.len();
 
-    // W1: NSM takes the type of what precedes it.
+    // W1: NSM takes the type of what precedes it (as W1 left it, before W2/W3).
+    // W2 + W3: EN after AL becomes AN; AL becomes R.
     let mut prev = sos;
+    let mut last_strong = sos;
     for class in &mut t {
         if *class == NSM {
             *class = prev;
         }
         prev = *class;
-    }
-    // W2 + W3: EN after AL becomes AN; AL becomes R.
-    let mut last_strong = sos;
-    for class in &mut t {
         match *class {
             L | R => last_strong = *class,
             AL => {
