@@ -7,4 +7,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod commands;
 pub mod config;
+pub mod layout;
+pub mod text;

@@ -1,0 +1,4 @@
+//! The CLI subcommands: thin clients of the engine that read files and print results. None of
+//! them touches the terminal beyond stdout and stderr.
+
+pub mod render;

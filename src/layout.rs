@@ -1,0 +1,749 @@
+//! Article + width + mode → visual rows. Each row is what one terminal line shows, already in
+//! visual order, shaped and sanitised, with a cell table mapping every cell back to the byte
+//! range of the article it shows (for highlighting, the cursor and the mouse). Layout is done
+//! per paragraph and cached per (paragraph, options), so only what is visible is ever laid out.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use unicode_bidi::Level;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::article::Article;
+pub use crate::text::bidi::Direction;
+use crate::text::bidi::{self, ParagraphLevels};
+use crate::text::sanitize::display_char;
+use crate::text::shape;
+use crate::text::width::{cluster_width, is_breaking_space};
+use crate::text::wrap::{self, Break, WrapUnit};
+
+/// How right-to-left text is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum BidiMode {
+    /// isnad reorders and shapes; the terminal must only draw cells left to right.
+    #[default]
+    App,
+    /// Logical order, unshaped: for terminals that do bidi and shaping themselves.
+    Terminal,
+    /// Raw logical text, left-aligned (still sanitised), for debugging.
+    Off,
+}
+
+impl BidiMode {
+    /// The next mode in the cycle app → terminal → off → app.
+    pub fn next(self) -> Self {
+        match self {
+            Self::App => Self::Terminal,
+            Self::Terminal => Self::Off,
+            Self::Off => Self::App,
+        }
+    }
+}
+
+impl std::str::FromStr for BidiMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "app" => Ok(Self::App),
+            "terminal" => Ok(Self::Terminal),
+            "off" => Ok(Self::Off),
+            other => Err(format!(
+                "unknown bidi mode '{other}' (expected app, terminal or off)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for BidiMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::App => "app",
+            Self::Terminal => "terminal",
+            Self::Off => "off",
+        })
+    }
+}
+
+/// Everything that changes the rows of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LayoutOptions {
+    pub width: u16,
+    pub mode: BidiMode,
+    pub direction: Direction,
+    /// Columns a tab takes (tabs are expanded to spaces, never sent to the terminal).
+    pub tab_width: u8,
+    /// Show bidi controls and marks as visible symbols.
+    pub reveal_controls: bool,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        Self {
+            width: 80,
+            mode: BidiMode::App,
+            direction: Direction::Auto,
+            tab_width: 4,
+            reveal_controls: false,
+        }
+    }
+}
+
+/// One drawn cell (or a wide cell): where it is on the row and what it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// Column within the row's content (alignment padding not included).
+    pub x: u16,
+    pub width: u8,
+    /// Bytes of the article shown by this cell (a ligature covers lam and alef; a base letter
+    /// covers its marks; invisible characters belong to a neighbouring cell).
+    pub logical: Range<usize>,
+    /// Bytes of [`VisualRow::text`] drawn in this cell.
+    pub text: Range<usize>,
+}
+
+/// One terminal line of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisualRow {
+    pub paragraph: usize,
+    /// Bytes of the article shown on this row (whitespace dropped at a break belongs to none).
+    pub logical: Range<usize>,
+    /// The row as drawn, left to right, without alignment padding.
+    pub text: String,
+    /// Columns taken by `text`.
+    pub width: u16,
+    /// The paragraph's base direction is right-to-left.
+    pub rtl: bool,
+    /// Cells in visual order, left to right.
+    pub cells: Vec<Cell>,
+    right_aligned: bool,
+}
+
+impl VisualRow {
+    /// Columns of padding before the row on a screen `width` wide (RTL rows are right-aligned).
+    pub fn indent(&self, width: u16) -> u16 {
+        if self.right_aligned {
+            width.saturating_sub(self.width)
+        } else {
+            0
+        }
+    }
+
+    /// The drawn text of one cell.
+    pub fn cell_text(&self, cell: &Cell) -> &str {
+        self.text.get(cell.text.clone()).unwrap_or("")
+    }
+
+    /// The cell covering content column `col` (padding excluded).
+    pub fn cell_at(&self, col: u16) -> Option<&Cell> {
+        let i = self
+            .cells
+            .partition_point(|c| c.x + u16::from(c.width) <= col);
+        self.cells.get(i).filter(|c| c.x <= col)
+    }
+
+    /// The cells showing any byte of `range`, in visual order.
+    pub fn cells_in<'a>(&'a self, range: &'a Range<usize>) -> impl Iterator<Item = &'a Cell> + 'a {
+        self.cells
+            .iter()
+            .filter(move |c| c.logical.start < range.end && range.start < c.logical.end)
+    }
+}
+
+/// A piece of the paragraph that is never split: a grapheme cluster, or a lam-alef ligature,
+/// together with any invisible characters attached to it.
+struct Unit {
+    /// Byte range within the paragraph.
+    range: Range<usize>,
+    /// Range of the display text in the paragraph's display buffer.
+    display: Range<usize>,
+    width: usize,
+    space: bool,
+    /// Paragraph byte whose bidi level the unit takes.
+    level_at: usize,
+}
+
+/// Lays out one paragraph of an article. An empty paragraph yields one empty row; an index
+/// out of range yields nothing.
+pub fn layout_paragraph(
+    article: &Article,
+    paragraph: usize,
+    opts: &LayoutOptions,
+) -> Vec<VisualRow> {
+    let Some(range) = article.paragraphs.get(paragraph) else {
+        return Vec::new();
+    };
+    let text = article.text.get(range.clone()).unwrap_or("");
+    layout_text(text, range.start, paragraph, opts)
+}
+
+/// Lays out `text` (one paragraph, no newline) that starts at byte `base` of the article.
+pub fn layout_text(
+    text: &str,
+    base: usize,
+    paragraph: usize,
+    opts: &LayoutOptions,
+) -> Vec<VisualRow> {
+    let width = usize::from(opts.width.max(1));
+    let levels = match opts.mode {
+        BidiMode::App if !text.is_empty() => Some(bidi::analyze(text, opts.direction)),
+        _ => None,
+    };
+    let rtl = match &levels {
+        Some(p) => p.is_rtl(),
+        None => bidi::is_rtl_paragraph(text, opts.direction),
+    };
+    let right_aligned = rtl && opts.mode != BidiMode::Off;
+    let empty_row = || VisualRow {
+        paragraph,
+        logical: base..base,
+        text: String::new(),
+        width: 0,
+        rtl,
+        cells: Vec::new(),
+        right_aligned,
+    };
+    if text.is_empty() {
+        return vec![empty_row()];
+    }
+
+    let (units, display) = build_units(text, opts, width);
+    let wrap_units = break_opportunities(text, &units);
+    let lines = wrap::wrap(&wrap_units, width);
+    if lines.is_empty() {
+        return vec![empty_row()];
+    }
+
+    let mut rows = Vec::with_capacity(lines.len());
+    for line in lines {
+        let line_units = &units[line];
+        let (Some(first), Some(last)) = (line_units.first(), line_units.last()) else {
+            continue;
+        };
+        let byte_range = first.range.start..last.range.end;
+        let order: Vec<usize> = match &levels {
+            Some(p) if !p.pure_ltr || p.is_rtl() => {
+                let unit_levels = unit_levels(p, text, byte_range.clone(), line_units);
+                bidi::visual_order(&unit_levels)
+                    .into_iter()
+                    .map(|i| (i, unit_levels[i].is_rtl()))
+                    .map(|(i, r)| if r { i | MIRROR_FLAG } else { i })
+                    .collect()
+            }
+            _ => (0..line_units.len()).collect(),
+        };
+        let mut row = VisualRow {
+            paragraph,
+            logical: base + byte_range.start..base + byte_range.end,
+            text: String::with_capacity(display_len(line_units)),
+            width: 0,
+            rtl,
+            cells: Vec::with_capacity(line_units.len()),
+            right_aligned,
+        };
+        let mut x = 0usize;
+        for entry in order {
+            let unit = &line_units[entry & !MIRROR_FLAG];
+            let shown = &display[unit.display.clone()];
+            let start = row.text.len();
+            let mirrored = (entry & MIRROR_FLAG != 0)
+                .then(|| single_char(shown).and_then(bidi::mirror))
+                .flatten();
+            match mirrored {
+                Some(m) => row.text.push(m),
+                None => row.text.push_str(shown),
+            }
+            row.cells.push(Cell {
+                x: clamp_u16(x),
+                width: u8::try_from(unit.width).unwrap_or(u8::MAX),
+                logical: base + unit.range.start..base + unit.range.end,
+                text: start..row.text.len(),
+            });
+            x += unit.width;
+        }
+        row.width = clamp_u16(x);
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        rows.push(empty_row());
+    }
+    rows
+}
+
+/// High bit on a visual-order entry: the unit sits at an RTL level and mirrors (L4).
+const MIRROR_FLAG: usize = 1 << (usize::BITS - 1);
+
+fn clamp_u16(x: usize) -> u16 {
+    u16::try_from(x).unwrap_or(u16::MAX)
+}
+
+fn display_len(units: &[Unit]) -> usize {
+    units.iter().map(|u| u.display.len()).sum()
+}
+
+fn single_char(s: &str) -> Option<char> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    it.next().is_none().then_some(c)
+}
+
+/// Splits a paragraph into units with their display text and width.
+fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, String) {
+    let slots =
+        (opts.mode == BidiMode::App && shape::needs_shaping(text)).then(|| shape::shape(text));
+    let mut display = String::with_capacity(text.len() + 16);
+    let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2 + 1);
+    let mut char_index = 0usize;
+    // A lam whose glyph moved into the next alef's ligature: its unit joins the next one.
+    let mut pending_forward: Option<Unit> = None;
+
+    for (start, cluster) in text.grapheme_indices(true) {
+        let d_start = display.len();
+        let mut lam_slot = false;
+        let mut first_char = None;
+        for c in cluster.chars() {
+            first_char.get_or_insert(c);
+            let shaped = match &slots {
+                Some(s) => s.get(char_index).copied().flatten(),
+                None => Some(c),
+            };
+            char_index += 1;
+            let Some(shaped) = shaped else {
+                lam_slot = true;
+                continue;
+            };
+            if shaped == '\t' {
+                for _ in 0..opts.tab_width.max(1) {
+                    display.push(' ');
+                }
+                continue;
+            }
+            if let Some(d) = display_char(shaped, opts.reveal_controls) {
+                display.push(d);
+            }
+        }
+        let space = first_char.is_some_and(is_breaking_space);
+        let mut w = if first_char == Some('\t') {
+            usize::from(opts.tab_width.max(1))
+        } else {
+            cluster_width(&display[d_start..])
+        };
+        if w > width {
+            // Only a wide character on a line narrower than it: show a marker that fits.
+            display.truncate(d_start);
+            display.push('\u{FFFD}');
+            w = 1;
+        }
+        let mut unit = Unit {
+            range: start..start + cluster.len(),
+            display: d_start..display.len(),
+            width: w,
+            space,
+            level_at: start,
+        };
+        if let Some(held) = pending_forward.take() {
+            // The held zero-width unit (a lam whose glyph is in this ligature, or marks and
+            // invisibles that had no visible unit before them) joins this one. Base first:
+            // marks must follow a base to attach to it.
+            let base = display[unit.display.clone()].to_owned();
+            let marks = display[held.display.clone()].to_owned();
+            let merged_start = display.len();
+            display.push_str(&base);
+            display.push_str(&marks);
+            unit.range.start = held.range.start;
+            unit.display = merged_start..display.len();
+        }
+        if w == 0 {
+            match units.last_mut() {
+                // Invisible or combining-only cluster: it belongs to the cell before it...
+                Some(prev) if !lam_slot && !prev.space => {
+                    prev.range.end = unit.range.end;
+                    if prev.display.end == unit.display.start {
+                        prev.display.end = unit.display.end;
+                    } else {
+                        let extra = display[unit.display.clone()].to_owned();
+                        let old = display[prev.display.clone()].to_owned();
+                        let merged_start = display.len();
+                        display.push_str(&old);
+                        display.push_str(&extra);
+                        prev.display = merged_start..display.len();
+                    }
+                }
+                // ...unless that is a space that may be dropped at a break, or there is none.
+                _ => pending_forward = Some(unit),
+            }
+            continue;
+        }
+        units.push(unit);
+    }
+    if let Some(held) = pending_forward {
+        match units.last_mut() {
+            Some(prev) => {
+                let extra = display[held.display.clone()].to_owned();
+                let old = display[prev.display.clone()].to_owned();
+                let merged_start = display.len();
+                display.push_str(&old);
+                display.push_str(&extra);
+                prev.range.end = held.range.end;
+                prev.display = merged_start..display.len();
+                // A space that now carries a visible-to-the-file character is no longer dropped.
+                prev.space = false;
+            }
+            None => units.push(held),
+        }
+    }
+    (units, display)
+}
+
+/// Marks where UAX #14 allows or requires a break before each unit.
+fn break_opportunities(text: &str, units: &[Unit]) -> Vec<WrapUnit> {
+    let mut out: Vec<WrapUnit> = units
+        .iter()
+        .map(|u| WrapUnit {
+            width: u.width,
+            space: u.space,
+            break_before: Break::No,
+        })
+        .collect();
+    let mut ui = 0;
+    for (pos, op) in unicode_linebreak::linebreaks(text) {
+        if pos >= text.len() {
+            break;
+        }
+        while ui < units.len() && units[ui].range.start < pos {
+            ui += 1;
+        }
+        if ui < units.len() && units[ui].range.start == pos {
+            out[ui].break_before = match op {
+                unicode_linebreak::BreakOpportunity::Mandatory => Break::Mandatory,
+                unicode_linebreak::BreakOpportunity::Allowed => Break::Allowed,
+            };
+        }
+    }
+    out
+}
+
+/// Levels (after L1 on this line) of each unit of a line.
+fn unit_levels(p: &ParagraphLevels, text: &str, line: Range<usize>, units: &[Unit]) -> Vec<Level> {
+    let levels = bidi::line_levels(p, text, line.clone());
+    units
+        .iter()
+        .map(|u| {
+            levels
+                .get(u.level_at.saturating_sub(line.start))
+                .copied()
+                .unwrap_or(p.paragraph_level)
+        })
+        .collect()
+}
+
+/// Laid-out paragraphs kept for reuse, keyed by paragraph and options. Bounded: when it holds
+/// too many rows it is emptied, so memory stays proportional to what was recently shown.
+#[derive(Default)]
+pub struct LayoutCache {
+    entries: HashMap<(usize, LayoutOptions), Arc<[VisualRow]>>,
+    rows: usize,
+}
+
+/// Rows kept before the cache is emptied.
+const CACHE_ROW_LIMIT: usize = 200_000;
+
+impl LayoutCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The rows of a paragraph, laid out on first use.
+    pub fn rows(
+        &mut self,
+        article: &Article,
+        paragraph: usize,
+        opts: &LayoutOptions,
+    ) -> Arc<[VisualRow]> {
+        if let Some(rows) = self.entries.get(&(paragraph, *opts)) {
+            return Arc::clone(rows);
+        }
+        let rows: Arc<[VisualRow]> = layout_paragraph(article, paragraph, opts).into();
+        if self.rows + rows.len() > CACHE_ROW_LIMIT {
+            self.clear();
+        }
+        self.rows += rows.len();
+        self.entries.insert((paragraph, *opts), Arc::clone(&rows));
+        rows
+    }
+
+    /// Forgets everything (after the article text changes).
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.rows = 0;
+    }
+
+    /// Number of paragraphs currently cached.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A position in the laid-out article: a row of a paragraph. Scrolling moves these without
+/// laying out anything but the paragraphs passed over.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RowPos {
+    pub paragraph: usize,
+    pub row: usize,
+}
+
+impl LayoutCache {
+    /// Moves `pos` by `delta` rows (negative = up), stopping at the first and last rows.
+    pub fn step(
+        &mut self,
+        article: &Article,
+        opts: &LayoutOptions,
+        mut pos: RowPos,
+        delta: isize,
+    ) -> RowPos {
+        let count = article.paragraphs.len();
+        if count == 0 {
+            return RowPos::default();
+        }
+        pos.paragraph = pos.paragraph.min(count - 1);
+        let mut remaining = delta.unsigned_abs();
+        if delta >= 0 {
+            while remaining > 0 {
+                let rows = self.rows(article, pos.paragraph, opts).len();
+                let left_here = rows.saturating_sub(1).saturating_sub(pos.row);
+                if remaining <= left_here {
+                    pos.row += remaining;
+                    break;
+                }
+                if pos.paragraph + 1 >= count {
+                    pos.row = rows.saturating_sub(1);
+                    break;
+                }
+                remaining -= left_here + 1;
+                pos.paragraph += 1;
+                pos.row = 0;
+            }
+        } else {
+            while remaining > 0 {
+                if remaining <= pos.row {
+                    pos.row -= remaining;
+                    break;
+                }
+                if pos.paragraph == 0 {
+                    pos.row = 0;
+                    break;
+                }
+                remaining -= pos.row + 1;
+                pos.paragraph -= 1;
+                pos.row = self
+                    .rows(article, pos.paragraph, opts)
+                    .len()
+                    .saturating_sub(1);
+            }
+        }
+        pos
+    }
+
+    /// The position of the last row of the article.
+    pub fn last_row(&mut self, article: &Article, opts: &LayoutOptions) -> RowPos {
+        let Some(paragraph) = article.paragraphs.len().checked_sub(1) else {
+            return RowPos::default();
+        };
+        let rows = self.rows(article, paragraph, opts).len();
+        RowPos {
+            paragraph,
+            row: rows.saturating_sub(1),
+        }
+    }
+
+    /// Up to `height` rows starting at `top`, with their positions.
+    pub fn visible(
+        &mut self,
+        article: &Article,
+        opts: &LayoutOptions,
+        top: RowPos,
+        height: usize,
+    ) -> Vec<(RowPos, Arc<[VisualRow]>)> {
+        let mut out = Vec::with_capacity(height);
+        let mut pos = top;
+        while out.len() < height && pos.paragraph < article.paragraphs.len() {
+            let rows = self.rows(article, pos.paragraph, opts);
+            while out.len() < height && pos.row < rows.len() {
+                out.push((pos, Arc::clone(&rows)));
+                pos.row += 1;
+            }
+            pos = RowPos {
+                paragraph: pos.paragraph + 1,
+                row: 0,
+            };
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str, width: u16) -> Vec<VisualRow> {
+        let opts = LayoutOptions {
+            width,
+            ..LayoutOptions::default()
+        };
+        layout_text(text, 0, 0, &opts)
+    }
+
+    fn texts(text: &str, width: u16) -> Vec<String> {
+        rows(text, width).into_iter().map(|r| r.text).collect()
+    }
+
+    #[test]
+    fn arabic_sentence_is_reversed_and_shaped() {
+        // سلام عليكم: the first word is drawn on the right
+        let r = texts("سلام عليكم", 80);
+        assert_eq!(
+            r,
+            vec!["\u{FEE2}\u{FEDC}\u{FEF4}\u{FEE0}\u{FECB} \u{FEE1}\u{FEFC}\u{FEB3}"]
+        );
+        let row = &rows("سلام عليكم", 80)[0];
+        assert!(row.rtl);
+        assert_eq!(row.width, 9);
+        assert_eq!(row.indent(20), 11);
+        // the ligature cell covers lam and alef
+        let lig = row
+            .cells
+            .iter()
+            .find(|c| row.cell_text(c) == "\u{FEFC}")
+            .expect("ligature");
+        assert_eq!(&"سلام عليكم"[lig.logical.clone()], "لا");
+    }
+
+    #[test]
+    fn numbers_and_latin_stay_ltr_inside_arabic() {
+        let r = texts("عدد 123 من BBC", 80);
+        assert_eq!(r.len(), 1);
+        assert!(r[0].starts_with("BBC "), "{:?}", r[0]);
+        assert!(r[0].contains(" 123 "), "{:?}", r[0]);
+    }
+
+    #[test]
+    fn brackets_mirror_in_rtl() {
+        // (قسد) must show the opening bracket on the right: visual ")...(" becomes "(...)" drawn
+        let r = texts("(قسد)", 80);
+        assert_eq!(r, vec!["(\u{FEAA}\u{FEB4}\u{FED7})"]);
+    }
+
+    #[test]
+    fn harakat_stay_after_their_base() {
+        let r = texts("بَب", 80);
+        // visual: final beh, then initial beh followed by its fatha
+        assert_eq!(r, vec!["\u{FE90}\u{FE91}\u{064E}"]);
+        let row = &rows("بَب", 80)[0];
+        assert_eq!(row.cells.len(), 2);
+        assert_eq!(row.width, 2);
+    }
+
+    #[test]
+    fn wraps_in_logical_order() {
+        // the first row holds the first words
+        let text = "واحد اثنان ثلاثة اربعة";
+        let r = rows(text, 11);
+        assert_eq!(&text[r[0].logical.clone()], "واحد اثنان");
+        assert_eq!(&text[r[1].logical.clone()], "ثلاثة اربعة");
+        for row in &r {
+            assert!(row.width <= 11);
+        }
+    }
+
+    #[test]
+    fn controls_never_reach_the_row() {
+        let r = texts("a\u{1B}[31mb\u{7}", 80);
+        assert_eq!(r, vec!["a␛[31mb␇"]);
+    }
+
+    #[test]
+    fn empty_and_odd_paragraphs() {
+        assert_eq!(rows("", 10).len(), 1);
+        assert_eq!(rows("   ", 1).len(), 1);
+        assert_eq!(texts("\u{064E}", 10), vec!["\u{064E}"]);
+        let r = rows("\u{064E}ب", 10);
+        assert_eq!(r[0].cells.len(), 1);
+        assert_eq!(r[0].cells[0].logical, 0..4);
+        assert_eq!(texts("ب\u{200D}لا", 10), vec!["\u{FEFC}\u{FE91}"]);
+        assert_eq!(texts("😀", 1), vec!["\u{FFFD}"]);
+        assert_eq!(texts("a\tb", 10), vec!["a    b"]);
+    }
+
+    #[test]
+    fn terminal_and_off_modes_keep_logical_order() {
+        let mut opts = LayoutOptions {
+            mode: BidiMode::Terminal,
+            ..LayoutOptions::default()
+        };
+        let r = layout_text("سلام", 0, 0, &opts);
+        assert_eq!(r[0].text, "سلام");
+        assert_eq!(r[0].indent(10), 6);
+        opts.mode = BidiMode::Off;
+        let r = layout_text("سلام", 0, 0, &opts);
+        assert_eq!(r[0].indent(10), 0);
+    }
+
+    #[test]
+    fn cell_lookup() {
+        let row = &rows("ab cd", 80)[0];
+        assert_eq!(row.cell_at(0).map(|c| c.logical.clone()), Some(0..1));
+        assert_eq!(row.cell_at(4).map(|c| c.logical.clone()), Some(4..5));
+        assert!(row.cell_at(5).is_none());
+    }
+
+    #[test]
+    fn cache_and_scrolling() {
+        let article = Article::from_text("t", "a b c d\n\nword".into());
+        let opts = LayoutOptions {
+            width: 3,
+            ..LayoutOptions::default()
+        };
+        let mut cache = LayoutCache::new();
+        // paragraph 0 has rows "a b", "c d"; paragraph 1 one empty row; paragraph 2 "wor", "d"
+        let last = cache.last_row(&article, &opts);
+        assert_eq!(
+            last,
+            RowPos {
+                paragraph: 2,
+                row: 1
+            }
+        );
+        let p = cache.step(&article, &opts, RowPos::default(), 3);
+        assert_eq!(
+            p,
+            RowPos {
+                paragraph: 2,
+                row: 0
+            }
+        );
+        assert_eq!(cache.step(&article, &opts, p, -3), RowPos::default());
+        assert_eq!(cache.step(&article, &opts, p, 100), last);
+        let vis = cache.visible(
+            &article,
+            &opts,
+            RowPos {
+                paragraph: 0,
+                row: 1,
+            },
+            3,
+        );
+        assert_eq!(vis.len(), 3);
+        assert_eq!(
+            vis[2].0,
+            RowPos {
+                paragraph: 2,
+                row: 0
+            }
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! Pure Unicode work on article text, independent of any terminal: shaping, bidi, line
+//! breaking, widths and what may be shown.
+
+pub mod bidi;
+mod forms;
+pub mod sanitize;
+pub mod shape;
+pub mod width;
+pub mod wrap;

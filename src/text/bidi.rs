@@ -1,0 +1,236 @@
+//! The Unicode Bidirectional Algorithm as isnad uses it: paragraph levels from `unicode-bidi`
+//! (rules P–I, conformance-tested), then per line our own L1 on just that line (the crate's
+//! `reordered_levels` copies the whole paragraph for every line, quadratic on long
+//! paragraphs), L2 through `reorder_visual` over whatever units the caller passes (grapheme
+//! clusters, so marks stay after their base: L3), and L4 mirroring.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_bidi::{BidiClass, BidiInfo, Level, ParagraphBidiInfo};
+
+/// Paragraph direction: from the first strong character (UAX #9 P2/P3) or forced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Direction {
+    #[default]
+    Auto,
+    Rtl,
+    Ltr,
+}
+
+impl std::str::FromStr for Direction {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "auto" => Ok(Self::Auto),
+            "rtl" => Ok(Self::Rtl),
+            "ltr" => Ok(Self::Ltr),
+            other => Err(format!(
+                "unknown direction '{other}' (expected auto, rtl or ltr)"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Direction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Auto => "auto",
+            Self::Rtl => "rtl",
+            Self::Ltr => "ltr",
+        })
+    }
+}
+
+/// Deepest nesting of embeddings, overrides and isolates that is obeyed. Deeper controls are
+/// neutralised before analysis: UAX #9 allows 125, but levels near the limit trip a panic in
+/// unicode-bidi 0.3.18 (issue #145), and no real text nests this deep.
+pub const MAX_BIDI_DEPTH: usize = 32;
+
+/// Resolved levels of one paragraph, per byte of its text.
+#[derive(Clone, Debug)]
+pub struct ParagraphLevels {
+    pub levels: Vec<Level>,
+    pub classes: Vec<BidiClass>,
+    pub paragraph_level: Level,
+    /// No character resolved to an RTL level: visual order equals logical order.
+    pub pure_ltr: bool,
+}
+
+impl ParagraphLevels {
+    pub fn is_rtl(&self) -> bool {
+        self.paragraph_level.is_rtl()
+    }
+}
+
+/// Replaces controls nested deeper than [`MAX_BIDI_DEPTH`] with U+200B (same UTF-8 length, so
+/// byte offsets are unchanged; class BN, so it is ignored by the algorithm).
+pub fn neutralize_deep_controls(text: &str) -> Cow<'_, str> {
+    let has_controls = text.as_bytes().windows(3).any(|w| {
+        w[0] == 0xE2
+            && ((w[1] == 0x80 && (0xAA..=0xAE).contains(&w[2]))
+                || (w[1] == 0x81 && (0xA6..=0xA9).contains(&w[2])))
+    });
+    if !has_controls {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut ignored = 0usize;
+    for c in text.chars() {
+        match c {
+            '\u{202A}'..='\u{202B}' | '\u{202D}'..='\u{202E}' | '\u{2066}'..='\u{2068}' => {
+                if depth >= MAX_BIDI_DEPTH {
+                    ignored += 1;
+                    out.push('\u{200B}');
+                } else {
+                    depth += 1;
+                    out.push(c);
+                }
+            }
+            '\u{202C}' | '\u{2069}' => {
+                if ignored > 0 {
+                    ignored -= 1;
+                    out.push('\u{200B}');
+                } else {
+                    depth = depth.saturating_sub(1);
+                    out.push(c);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Resolves the levels of a paragraph (text without its paragraph separator).
+pub fn analyze(text: &str, direction: Direction) -> ParagraphLevels {
+    let safe = neutralize_deep_controls(text);
+    let level = match direction {
+        Direction::Auto => None,
+        Direction::Rtl => Some(Level::rtl()),
+        Direction::Ltr => Some(Level::ltr()),
+    };
+    let info = ParagraphBidiInfo::new(&safe, level);
+    let pure_ltr = info.is_pure_ltr || !info.has_rtl();
+    ParagraphLevels {
+        paragraph_level: info.paragraph_level,
+        pure_ltr,
+        levels: info.levels,
+        classes: info.original_classes,
+    }
+}
+
+/// True when the paragraph's base direction is RTL, by P2/P3 or as forced. Cheaper than
+/// [`analyze`] when only the direction is needed.
+pub fn is_rtl_paragraph(text: &str, direction: Direction) -> bool {
+    match direction {
+        Direction::Rtl => true,
+        Direction::Ltr => false,
+        Direction::Auto => unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl,
+    }
+}
+
+/// Rule L1 for one line: levels of the line's bytes, with segment separators, trailing
+/// whitespace and whitespace before separators reset to the paragraph level. `text` is the
+/// paragraph text, `line` a byte range within it on character boundaries.
+pub fn line_levels(para: &ParagraphLevels, text: &str, line: Range<usize>) -> Vec<Level> {
+    let mut levels = para.levels[line.clone()].to_vec();
+    let classes = &para.classes[line.clone()];
+    let Some(line_text) = text.get(line) else {
+        return levels;
+    };
+    let base = para.paragraph_level;
+    let mut reset_from: Option<usize> = Some(0);
+    let mut prev_level = base;
+    for (i, c) in line_text.char_indices() {
+        let len = c.len_utf8();
+        match classes[i] {
+            BidiClass::B | BidiClass::S => {
+                let from = reset_from.unwrap_or(i);
+                for l in &mut levels[from..i + len] {
+                    *l = base;
+                }
+                reset_from = None;
+            }
+            BidiClass::WS | BidiClass::FSI | BidiClass::LRI | BidiClass::RLI | BidiClass::PDI => {
+                reset_from.get_or_insert(i);
+            }
+            // Removed by X9 but retained: they take the level of what precedes them so they
+            // travel with it, and count as whitespace for the reset.
+            BidiClass::RLE
+            | BidiClass::LRE
+            | BidiClass::RLO
+            | BidiClass::LRO
+            | BidiClass::PDF
+            | BidiClass::BN => {
+                reset_from.get_or_insert(i);
+                for l in &mut levels[i..i + len] {
+                    *l = prev_level;
+                }
+            }
+            _ => reset_from = None,
+        }
+        prev_level = levels[i];
+    }
+    if let Some(from) = reset_from {
+        for l in &mut levels[from..] {
+            *l = base;
+        }
+    }
+    levels
+}
+
+/// Rule L2: `result[visual] = logical index` for units with the given levels.
+pub fn visual_order(levels: &[Level]) -> Vec<usize> {
+    if levels.iter().all(|l| l.is_ltr()) && levels.windows(2).all(|w| w[0] == w[1]) {
+        return (0..levels.len()).collect();
+    }
+    BidiInfo::reorder_visual(levels)
+}
+
+/// Rule L4: the mirrored glyph of a character displayed in an RTL run, if it has one.
+pub fn mirror(c: char) -> Option<char> {
+    unicode_bidi_mirroring::get_mirrored(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_by_first_strong() {
+        assert!(is_rtl_paragraph("123 مرحبا", Direction::Auto));
+        assert!(!is_rtl_paragraph("Apple قالت", Direction::Auto));
+        assert!(is_rtl_paragraph("Apple", Direction::Rtl));
+        assert!(analyze("مرحبا", Direction::Auto).is_rtl());
+        assert!(analyze("hello", Direction::Auto).pure_ltr);
+    }
+
+    #[test]
+    fn l1_resets_trailing_whitespace() {
+        let text = "abc مرحبا ";
+        let p = analyze(text, Direction::Ltr);
+        let levels = line_levels(&p, text, 0..text.len());
+        assert_eq!(levels[text.len() - 1], Level::ltr());
+        assert!(levels[5].is_rtl());
+    }
+
+    #[test]
+    fn deep_isolates_are_neutralised() {
+        let text = format!("{}1", "\u{2067}".repeat(200));
+        let safe = neutralize_deep_controls(&text);
+        assert_eq!(safe.len(), text.len());
+        let p = analyze(&text, Direction::Auto);
+        let levels = line_levels(&p, &text, 0..text.len());
+        let order = visual_order(&levels);
+        assert_eq!(order.len(), text.len());
+    }
+
+    #[test]
+    fn mirroring() {
+        assert_eq!(mirror('('), Some(')'));
+        assert_eq!(mirror('«'), Some('»'));
+        assert_eq!(mirror('a'), None);
+    }
+}
