@@ -1,4 +1,879 @@
-//! The application state machine: state, the command table, `update(&mut App, Action) -> Effect`
-//! (pure: no I/O), key routing and the event loop that performs effects.
+//! The application state machine: [`App`] holds all state, every change goes through
+//! [`App::update`] with an [`Action`] and returns an [`Effect`] for the loop to perform (file
+//! and terminal I/O happen only in [`run`]), and [`App::handle_event`] turns terminal events
+//! into actions through the keymap.
 
 pub mod command;
+pub mod command_line;
+pub mod input;
+pub mod start;
+pub mod words;
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::article::Article;
+use crate::config::keymap::{KeyPress, Lookup};
+use crate::config::theme::{self, ThemeSpec};
+use crate::config::{
+    BidiSetting, DirectionSetting, Paths, Problem, SettingValue, Settings,
+};
+use crate::layout::{BidiMode, Direction, LayoutCache, LayoutOptions, RowPos, VisualRow};
+use crate::tui::EventSource;
+use crate::ui::theme::{ColorDepth, Theme};
+use command::Command;
+use command_line::{LineEditor, Typed};
+
+/// Every change the app can make.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Run(Command),
+    /// Scroll by rows (mouse wheel).
+    Scroll(isize),
+    /// A click on the screen: move the cursor to the word there.
+    Click { column: u16, row: u16 },
+    Resize { width: u16, height: u16 },
+    SetBidi(BidiMode),
+    /// Execute a `:` command line.
+    Execute(String),
+    ThemeLoaded(ThemeSpec, Vec<Problem>),
+    ArticleOpened(Box<Article>),
+    Info(String),
+    Error(String),
+    /// Time passed: expire messages.
+    Tick,
+}
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Clear the screen and draw everything again.
+    Redraw,
+    /// Switch the terminal's own bidi (explicit for app/off, implicit for terminal) and redraw.
+    TerminalBidi { explicit: bool },
+    SetMouse(bool),
+    LoadTheme(String),
+    OpenArticle(PathBuf),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+    pub at: Instant,
+}
+
+/// What is drawn over the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help { scroll: u16 },
+    CommandLine(LineEditor),
+}
+
+/// Screen rows below the text: the status bar.
+pub const STATUS_ROWS: u16 = 1;
+/// Smallest usable screen; below it a message is shown instead of the reader.
+pub const MIN_WIDTH: u16 = 12;
+pub const MIN_HEIGHT: u16 = 3;
+
+pub struct App {
+    pub article: Article,
+    pub settings: Settings,
+    pub paths: Paths,
+    pub theme: Theme,
+    pub mode: BidiMode,
+    pub layout: LayoutCache,
+    /// First visible row.
+    pub top: RowPos,
+    /// The word under the cursor (article bytes).
+    pub cursor: Option<Range<usize>>,
+    /// Screen size.
+    pub width: u16,
+    pub height: u16,
+    /// Rows on screen now, recomputed after every update.
+    pub view: Vec<(RowPos, std::sync::Arc<[VisualRow]>)>,
+    pub overlay: Overlay,
+    /// Keys typed so far of a longer sequence (which-key shows continuations).
+    pub pending: Vec<KeyPress>,
+    pub message: Option<Message>,
+    /// Advice about the terminal's own bidi setting, shown when there is no message.
+    pub hint: Option<&'static str>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(article: Article, settings: Settings, paths: Paths, depth: ColorDepth) -> Self {
+        let mode = match settings.config.bidi {
+            BidiSetting::App => BidiMode::App,
+            BidiSetting::Terminal => BidiMode::Terminal,
+            BidiSetting::Off => BidiMode::Off,
+        };
+        let theme = Theme::new(&settings.theme, depth);
+        let cursor = words::first_word(&article);
+        let mut app = Self {
+            article,
+            theme,
+            mode,
+            layout: LayoutCache::new(),
+            top: RowPos::default(),
+            cursor,
+            width: 80,
+            height: 24,
+            view: Vec::new(),
+            overlay: Overlay::None,
+            pending: Vec::new(),
+            message: None,
+            hint: None,
+            quit: false,
+            settings,
+            paths,
+        };
+        if let Some(first) = app.settings.problems.first() {
+            let more = app.settings.problems.len() - 1;
+            let text = if more > 0 {
+                format!("{first} (and {more} more: run `isnad check-config`)")
+            } else {
+                first.to_string()
+            };
+            app.set_message(MessageKind::Error, text);
+        }
+        app.refresh_view();
+        app
+    }
+
+    /// Rows of text on screen.
+    pub fn text_height(&self) -> u16 {
+        self.height.saturating_sub(STATUS_ROWS)
+    }
+
+    /// Width of the text column and its left edge.
+    pub fn text_column(&self) -> (u16, u16) {
+        let max = self.settings.config.max_width;
+        if max > 0 && max < self.width {
+            (max, (self.width - max) / 2)
+        } else {
+            (self.width, 0)
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    pub fn layout_options(&self) -> LayoutOptions {
+        let c = &self.settings.config;
+        LayoutOptions {
+            width: self.text_column().0.max(1),
+            mode: self.mode,
+            direction: match c.direction {
+                DirectionSetting::Auto => Direction::Auto,
+                DirectionSetting::Rtl => Direction::Rtl,
+                DirectionSetting::Ltr => Direction::Ltr,
+            },
+            tab_width: c.tab_width,
+            reveal_controls: c.reveal_controls,
+        }
+    }
+
+    fn set_message(&mut self, kind: MessageKind, text: String) {
+        self.message = Some(Message {
+            text,
+            kind,
+            at: Instant::now(),
+        });
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.set_message(MessageKind::Info, text.into());
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.set_message(MessageKind::Error, text.into());
+    }
+
+    /// Position in the article as a percentage, from the byte offset of the first visible row
+    /// (100 when the end is on screen).
+    pub fn percent(&self) -> u8 {
+        let len = self.article.text.len();
+        let end_visible = self.view.last().is_some_and(|(pos, rows)| {
+            pos.paragraph + 1 >= self.article.paragraphs.len() && pos.row + 1 >= rows.len()
+        });
+        if len == 0 || end_visible {
+            return 100;
+        }
+        let start = self
+            .view
+            .first()
+            .and_then(|(pos, rows)| rows.get(pos.row))
+            .map_or(0, |r| r.logical.start);
+        u8::try_from(start.saturating_mul(100) / len).unwrap_or(100)
+    }
+
+    /// Recomputes the visible rows (only the paragraphs on screen are laid out).
+    pub fn refresh_view(&mut self) {
+        let opts = self.layout_options();
+        let height = usize::from(self.text_height());
+        self.view = self.layout.visible(&self.article, &opts, self.top, height);
+    }
+
+    /// Where the row holding byte `at` is.
+    fn row_of(&mut self, at: usize) -> RowPos {
+        let opts = self.layout_options();
+        let paragraph = self.article.paragraph_at(at);
+        let rows = self.layout.rows(&self.article, paragraph, &opts);
+        let row = rows
+            .iter()
+            .rposition(|r| r.logical.start <= at && !r.logical.is_empty())
+            .unwrap_or(0);
+        RowPos { paragraph, row }
+    }
+
+    fn step(&mut self, pos: RowPos, delta: isize) -> RowPos {
+        let opts = self.layout_options();
+        self.layout.step(&self.article, &opts, pos, delta)
+    }
+
+    /// The highest `top` that still fills the screen.
+    fn max_top(&mut self) -> RowPos {
+        let opts = self.layout_options();
+        let last = self.layout.last_row(&self.article, &opts);
+        let back = (self.text_height() as isize).saturating_sub(1);
+        self.layout.step(&self.article, &opts, last, -back)
+    }
+
+    fn scroll(&mut self, delta: isize) {
+        let target = self.step(self.top, delta);
+        let max = self.max_top();
+        self.top = if delta > 0 { target.min(max.max(self.top)) } else { target };
+        self.refresh_view();
+        self.keep_cursor_on_screen(delta > 0);
+    }
+
+    /// After scrolling, a cursor that left the screen moves to the first (scrolling down) or
+    /// last (scrolling up) word on screen.
+    fn keep_cursor_on_screen(&mut self, down: bool) {
+        let (Some(first), Some(last)) = (self.view.first(), self.view.last()) else {
+            return;
+        };
+        let start = first.1.get(first.0.row).map_or(0, |r| r.logical.start);
+        let end = last.1.get(last.0.row).map_or(start, |r| r.logical.end);
+        let visible = self
+            .cursor
+            .as_ref()
+            .is_some_and(|c| c.start >= start && c.start < end.max(start + 1));
+        if visible {
+            return;
+        }
+        let candidate = if down {
+            words::word_at_or_after(&self.article, start)
+        } else {
+            words::word_before(&self.article, end)
+        };
+        if let Some(w) = candidate.filter(|w| w.start >= start && w.start < end.max(start + 1)) {
+            self.cursor = Some(w);
+        }
+    }
+
+    /// Scrolls so the cursor's row is on screen.
+    fn reveal_cursor(&mut self) {
+        let Some(at) = self.cursor.as_ref().map(|c| c.start) else {
+            return;
+        };
+        let pos = self.row_of(at);
+        let height = self.text_height().max(1) as isize;
+        if pos < self.top {
+            self.top = pos;
+        } else {
+            let bottom = self.step(self.top, height - 1);
+            if pos > bottom {
+                self.top = self.step(pos, -(height - 1));
+            }
+        }
+        self.refresh_view();
+    }
+
+    fn goto_byte(&mut self, at: usize) {
+        let pos = self.row_of(at);
+        let max = self.max_top();
+        self.top = pos.min(max);
+        self.cursor = words::word_near(&self.article, at);
+        self.refresh_view();
+        self.reveal_cursor();
+    }
+
+    /// Moves the cursor to the word on its row nearest to the left (`left`) or right on screen,
+    /// continuing on the next row in reading order at the row's end.
+    fn move_on_screen(&mut self, left: bool) {
+        let Some(cursor) = self.cursor.clone() else {
+            return;
+        };
+        let pos = self.row_of(cursor.start);
+        let opts = self.layout_options();
+        let rows = self.layout.rows(&self.article, pos.paragraph, &opts);
+        let Some(row) = rows.get(pos.row) else {
+            return;
+        };
+        let placed = self.words_by_x(row);
+        let here = placed
+            .iter()
+            .find(|(_, w)| *w == cursor)
+            .map(|(x, _)| *x);
+        let target = match here {
+            Some(x) if left => placed.iter().filter(|(wx, _)| *wx < x).max_by_key(|(wx, _)| *wx),
+            Some(x) => placed.iter().filter(|(wx, _)| *wx > x).min_by_key(|(wx, _)| *wx),
+            None => None,
+        };
+        if let Some((_, w)) = target {
+            self.cursor = Some(w.clone());
+            self.reveal_cursor();
+            return;
+        }
+        // Off the edge of the row: left leaves an RTL row forward, an LTR row backward.
+        let forward = left == row.rtl;
+        let next = self.step(pos, if forward { 1 } else { -1 });
+        if next == pos {
+            return;
+        }
+        let rows = self.layout.rows(&self.article, next.paragraph, &opts);
+        let Some(next_row) = rows.get(next.row) else {
+            return;
+        };
+        let placed = self.words_by_x(next_row);
+        // entering from the right edge when moving left, from the left edge when moving right
+        let chosen = if left {
+            placed.iter().max_by_key(|(x, _)| *x)
+        } else {
+            placed.iter().min_by_key(|(x, _)| *x)
+        };
+        match chosen {
+            Some((_, w)) => {
+                self.cursor = Some(w.clone());
+                self.reveal_cursor();
+            }
+            None => {
+                // an empty row: step over it in the same direction
+                let start = next_row.logical.start;
+                let w = if forward {
+                    words::word_at_or_after(&self.article, start)
+                } else {
+                    words::word_before(&self.article, start)
+                };
+                if let Some(w) = w {
+                    self.cursor = Some(w);
+                    self.reveal_cursor();
+                }
+            }
+        }
+    }
+
+    /// Words of a row with the leftmost column each occupies.
+    fn words_by_x(&self, row: &VisualRow) -> Vec<(u16, Range<usize>)> {
+        words::words_in(&self.article, row.paragraph, &row.logical)
+            .into_iter()
+            .filter_map(|w| row.cells_in(&w).map(|c| c.x).min().map(|x| (x, w)))
+            .collect()
+    }
+
+    /// The article byte range shown at a screen position, if any.
+    pub fn hit(&self, column: u16, row: u16) -> Option<Range<usize>> {
+        let (width, left) = self.text_column();
+        let (_, rows) = self.view.get(usize::from(row))?;
+        let pos = self.view.get(usize::from(row))?.0;
+        let visual = rows.get(pos.row)?;
+        let indent = visual.indent(width);
+        let col = column.checked_sub(left + indent)?;
+        visual.cell_at(col).map(|c| c.logical.clone())
+    }
+
+    fn set_mode(&mut self, mode: BidiMode) -> Effect {
+        let anchor = self.anchor();
+        self.mode = mode;
+        self.restore_anchor(anchor);
+        self.info(format!("rendering mode: {mode}"));
+        Effect::TerminalBidi {
+            explicit: mode != BidiMode::Terminal,
+        }
+    }
+
+    /// Byte offset of the top row, to keep the same text on top when the layout changes.
+    fn anchor(&self) -> usize {
+        self.view
+            .first()
+            .and_then(|(pos, rows)| rows.get(pos.row))
+            .map_or(0, |r| r.logical.start)
+    }
+
+    fn restore_anchor(&mut self, anchor: usize) {
+        self.top = self.row_of(anchor);
+        self.refresh_view();
+    }
+
+    pub fn theme_names(&self) -> Vec<String> {
+        theme::available(&self.paths.themes_dir())
+    }
+
+    /// Applies one action. Pure: no file or terminal I/O (that is what the returned effect is
+    /// for), so tests can drive it directly.
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Run(command) => return self.run_command(command),
+            Action::Scroll(delta) => self.scroll(delta),
+            Action::Click { column, row } => {
+                if let Some(hit) = self.hit(column, row)
+                    && let Some(w) = words::word_near(&self.article, hit.start)
+                {
+                    self.cursor = Some(w);
+                }
+            }
+            Action::Resize { width, height } => {
+                let anchor = self.anchor();
+                self.width = width;
+                self.height = height;
+                self.restore_anchor(anchor);
+            }
+            Action::SetBidi(mode) => return self.set_mode(mode),
+            Action::Execute(line) => return self.execute(&line),
+            Action::ThemeLoaded(spec, problems) => {
+                self.theme = Theme::new(&spec, self.theme.depth);
+                self.settings.config.theme = spec.name.clone();
+                self.settings.theme = spec;
+                match problems.first() {
+                    Some(p) => self.error(p.to_string()),
+                    None => self.info(format!("theme: {}", self.theme.name)),
+                }
+            }
+            Action::ArticleOpened(article) => {
+                self.article = *article;
+                self.layout.clear();
+                self.top = RowPos::default();
+                self.cursor = words::first_word(&self.article);
+                self.refresh_view();
+                self.info(format!("opened {}", self.article.name));
+            }
+            Action::Info(text) => self.info(text),
+            Action::Error(text) => self.error(text),
+            Action::Tick => {
+                let expire = Duration::from_secs(self.settings.config.message_seconds);
+                if self
+                    .message
+                    .as_ref()
+                    .is_some_and(|m| m.kind == MessageKind::Info && m.at.elapsed() >= expire)
+                {
+                    self.message = None;
+                }
+            }
+        }
+        Effect::None
+    }
+
+    fn run_command(&mut self, command: Command) -> Effect {
+        let height = self.text_height().max(1) as isize;
+        match command {
+            Command::Quit => {
+                self.quit = true;
+                return Effect::Quit;
+            }
+            Command::Help => {
+                self.overlay = match self.overlay {
+                    Overlay::Help { .. } => Overlay::None,
+                    _ => Overlay::Help { scroll: 0 },
+                };
+            }
+            Command::CommandLine => {
+                self.overlay = Overlay::CommandLine(LineEditor::new(self.theme_names()));
+            }
+            Command::Cancel => {
+                self.overlay = Overlay::None;
+                self.pending.clear();
+                self.message = None;
+                self.hint = None;
+            }
+            Command::CycleBidi => return self.set_mode(self.mode.next()),
+            Command::Redraw => return Effect::Redraw,
+            Command::ScrollDown => self.scroll(1),
+            Command::ScrollUp => self.scroll(-1),
+            Command::HalfPageDown => self.scroll((height / 2).max(1)),
+            Command::HalfPageUp => self.scroll(-(height / 2).max(1)),
+            Command::PageDown => self.scroll((height - 1).max(1)),
+            Command::PageUp => self.scroll(-(height - 1).max(1)),
+            Command::Top => {
+                self.top = RowPos::default();
+                self.cursor = words::first_word(&self.article);
+                self.refresh_view();
+            }
+            Command::Bottom => {
+                self.top = self.max_top();
+                self.cursor = words::last_word(&self.article);
+                self.refresh_view();
+            }
+            Command::NextWord | Command::PrevWord => {
+                let next = match &self.cursor {
+                    Some(c) if command == Command::NextWord => words::next_word(&self.article, c),
+                    Some(c) => words::prev_word(&self.article, c),
+                    None => words::first_word(&self.article),
+                };
+                match next {
+                    Some(w) => {
+                        self.cursor = Some(w);
+                        self.reveal_cursor();
+                    }
+                    None => self.info(if command == Command::NextWord {
+                        "at the last word"
+                    } else {
+                        "at the first word"
+                    }),
+                }
+            }
+            Command::WordLeft => self.move_on_screen(true),
+            Command::WordRight => self.move_on_screen(false),
+        }
+        Effect::None
+    }
+
+    fn execute(&mut self, line: &str) -> Effect {
+        self.overlay = Overlay::None;
+        let typed = match command_line::parse(line) {
+            Ok(t) => t,
+            Err(e) => {
+                self.error(e);
+                return Effect::None;
+            }
+        };
+        match typed {
+            Typed::Run(c) => self.run_command(c),
+            Typed::Quit => self.run_command(Command::Quit),
+            Typed::Edit(path) => Effect::OpenArticle(path),
+            Typed::Theme(name) => Effect::LoadTheme(name),
+            Typed::Bidi(mode) => self.set_mode(mode),
+            Typed::GotoPercent(p) => {
+                let at = self.article.text.len() * usize::from(p) / 100;
+                self.goto_byte(at);
+                Effect::None
+            }
+            Typed::GotoParagraph(n) => {
+                let count = self.article.paragraphs.len();
+                if n > count {
+                    self.error(format!("there are {count} paragraphs"));
+                } else {
+                    let at = self.article.paragraphs[n - 1].start;
+                    self.goto_byte(at);
+                }
+                Effect::None
+            }
+            Typed::Set { key, value } => self.set_option(&key, &value),
+        }
+    }
+
+    fn set_option(&mut self, key: &str, value: &str) -> Effect {
+        let anchor = self.anchor();
+        let before = self.settings.config.clone();
+        if let Err(e) = self
+            .settings
+            .config
+            .set(None, key, &SettingValue::from_typed(value))
+        {
+            self.error(e);
+            return Effect::None;
+        }
+        let after = self.settings.config.clone();
+        self.info(format!("{key} = {value}"));
+        if after.bidi != before.bidi {
+            let mode = match after.bidi {
+                BidiSetting::App => BidiMode::App,
+                BidiSetting::Terminal => BidiMode::Terminal,
+                BidiSetting::Off => BidiMode::Off,
+            };
+            return self.set_mode(mode);
+        }
+        if after.theme != before.theme {
+            return Effect::LoadTheme(after.theme);
+        }
+        if after.color != before.color {
+            self.theme = Theme::new(&self.settings.theme, ColorDepth::detect(after.color));
+        }
+        self.restore_anchor(anchor);
+        if after.mouse != before.mouse {
+            return Effect::SetMouse(after.mouse);
+        }
+        Effect::None
+    }
+
+    /// Turns a terminal event into actions. Pure like `update`.
+    pub fn handle_event(&mut self, event: Event) -> Effect {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                match &mut self.overlay {
+                    Overlay::CommandLine(_) => return self.command_line_key(key),
+                    Overlay::Help { .. } => return self.help_key(key),
+                    Overlay::None => {}
+                }
+                let Some(press) = input::key_press(&key) else {
+                    return Effect::None;
+                };
+                self.normal_key(press)
+            }
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::ScrollDown if self.overlay == Overlay::None => {
+                    self.update(Action::Scroll(self.settings.config.wheel_lines as isize))
+                }
+                MouseEventKind::ScrollUp if self.overlay == Overlay::None => {
+                    self.update(Action::Scroll(-(self.settings.config.wheel_lines as isize)))
+                }
+                MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => {
+                    self.update(Action::Click {
+                        column: mouse.column,
+                        row: mouse.row,
+                    })
+                }
+                _ => Effect::None,
+            },
+            Event::Resize(width, height) => self.update(Action::Resize { width, height }),
+            Event::Paste(text) => {
+                if let Overlay::CommandLine(editor) = &mut self.overlay {
+                    editor.insert(&text);
+                }
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn normal_key(&mut self, press: KeyPress) -> Effect {
+        let lookup = self
+            .settings
+            .keymap
+            .lookup_with_layout(&self.pending, press);
+        match lookup {
+            Lookup::Matched(command) => {
+                self.pending.clear();
+                self.update(Action::Run(command))
+            }
+            Lookup::Pending(_) => {
+                // remember the key as the keymap knows it (Latin after layout translation)
+                let mut typed = self.pending.clone();
+                typed.push(press);
+                if self.settings.keymap.lookup(&typed) == Lookup::NotFound
+                    && let Some(latin) = crate::config::arabic::translate(press)
+                {
+                    typed.pop();
+                    typed.push(latin);
+                }
+                self.pending = typed;
+                Effect::None
+            }
+            Lookup::NotFound => {
+                let mut typed = self.pending.clone();
+                typed.push(press);
+                self.pending.clear();
+                if press.key == crate::config::keymap::KeyName::Esc {
+                    return self.update(Action::Run(Command::Cancel));
+                }
+                let help = self.settings.keymap.keys_for(Command::Help);
+                let hint = help
+                    .first()
+                    .map(|k| format!(" ({k} shows the keys)"))
+                    .unwrap_or_default();
+                self.info(format!(
+                    "{} is not bound{hint}",
+                    crate::config::keymap::sequence_to_string(&typed)
+                ));
+                Effect::None
+            }
+        }
+    }
+
+    fn help_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
+        let Some(press) = input::key_press(&key) else {
+            return Effect::None;
+        };
+        let Overlay::Help { scroll } = &mut self.overlay else {
+            return Effect::None;
+        };
+        let page = self.height.saturating_sub(4).max(1);
+        match self.settings.keymap.lookup_with_layout(&[], press) {
+            Lookup::Matched(Command::ScrollDown) => *scroll = scroll.saturating_add(1),
+            Lookup::Matched(Command::ScrollUp) => *scroll = scroll.saturating_sub(1),
+            Lookup::Matched(Command::PageDown | Command::HalfPageDown) => {
+                *scroll = scroll.saturating_add(page);
+            }
+            Lookup::Matched(Command::PageUp | Command::HalfPageUp) => {
+                *scroll = scroll.saturating_sub(page);
+            }
+            Lookup::Matched(Command::Top) => *scroll = 0,
+            Lookup::Matched(Command::Quit | Command::Help | Command::Cancel) => {
+                self.overlay = Overlay::None;
+            }
+            _ if key.code == KeyCode::Esc => self.overlay = Overlay::None,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn command_line_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
+        use crossterm::event::KeyModifiers;
+        let Overlay::CommandLine(editor) = &mut self.overlay else {
+            return Effect::None;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => self.overlay = Overlay::None,
+            KeyCode::Enter => {
+                let line = editor.text.clone();
+                return self.update(Action::Execute(line));
+            }
+            KeyCode::Tab => editor.cycle(true),
+            KeyCode::BackTab => editor.cycle(false),
+            KeyCode::Backspace => {
+                if !editor.backspace() {
+                    self.overlay = Overlay::None;
+                }
+            }
+            KeyCode::Delete => editor.delete(),
+            KeyCode::Left => editor.left(),
+            KeyCode::Right => editor.right(),
+            KeyCode::Home => editor.home(),
+            KeyCode::End => editor.end(),
+            KeyCode::Char('u') if ctrl => editor.clear(),
+            KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
+            KeyCode::Char(c) if !ctrl => editor.insert(c.encode_utf8(&mut [0; 4])),
+            _ => {}
+        }
+        Effect::None
+    }
+}
+
+/// Terminal hint for terminals whose own bidi fights isnad's (kitty, Konsole, mlterm), from the
+/// environment.
+pub fn terminal_hint(var: impl Fn(&str) -> Option<String>) -> Option<&'static str> {
+    let term = var("TERM").unwrap_or_default();
+    if var("KITTY_WINDOW_ID").is_some() || term == "xterm-kitty" {
+        Some("kitty: set `force_ltr yes` in kitty.conf, or kitty re-reverses Arabic words (or use `m` for terminal mode)")
+    } else if var("KONSOLE_VERSION").is_some() {
+        Some("Konsole: turn off Profile › Advanced › Bi-Directional text rendering, or press `m` for terminal mode")
+    } else if var("MLTERM").is_some() {
+        Some("mlterm: it reorders Arabic itself; press `m` for terminal mode, or start mlterm with -ctl=false")
+    } else {
+        None
+    }
+}
+
+/// How often the loop wakes without input (message expiry).
+const TICK: Duration = Duration::from_millis(250);
+/// How long to wait for the alef after a lam from a two-character lam-alef key.
+const LAM_ALEF_WAIT: Duration = Duration::from_millis(15);
+
+/// Hooks for effects that touch the real terminal (none in tests).
+pub trait TerminalControl {
+    fn set_bidi_explicit(&mut self, explicit: bool) -> std::io::Result<()>;
+    fn set_mouse(&mut self, on: bool) -> std::io::Result<()>;
+}
+
+/// No terminal to control: a `TestBackend`.
+pub struct NoTerminalControl;
+
+impl TerminalControl for NoTerminalControl {
+    fn set_bidi_explicit(&mut self, _explicit: bool) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn set_mouse(&mut self, _on: bool) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The event loop: draw, wait for events, update, perform effects, until quit.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    events: &mut dyn EventSource,
+    control: &mut dyn TerminalControl,
+    app: &mut App,
+) -> std::io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let to_io = |e: B::Error| std::io::Error::other(e);
+    let size = terminal.size().map_err(to_io)?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut held: Option<Event> = None;
+    while !app.quit {
+        terminal
+            .draw(|frame| frame.render_widget(&*app, frame.area()))
+            .map_err(to_io)?;
+        let event = match held.take() {
+            Some(e) => Some(e),
+            None => events.next(TICK)?,
+        };
+        let Some(mut event) = event else {
+            app.update(Action::Tick);
+            continue;
+        };
+        if input::is_lam(&event) {
+            // A lam-alef key may arrive as two characters; join them before the keymap sees them.
+            if let Some(next) = events.next(LAM_ALEF_WAIT)? {
+                match input::join_lam_alef(&event, &next) {
+                    Some(joined) => event = joined,
+                    None => held = Some(next),
+                }
+            }
+        }
+        let effect = app.handle_event(event);
+        perform(effect, terminal, control, app)?;
+    }
+    Ok(())
+}
+
+fn perform<B: Backend>(
+    effect: Effect,
+    terminal: &mut Terminal<B>,
+    control: &mut dyn TerminalControl,
+    app: &mut App,
+) -> std::io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let to_io = |e: B::Error| std::io::Error::other(e);
+    match effect {
+        Effect::None | Effect::Quit => {}
+        Effect::Redraw => terminal.clear().map_err(to_io)?,
+        Effect::TerminalBidi { explicit } => {
+            control.set_bidi_explicit(explicit)?;
+            terminal.clear().map_err(to_io)?;
+        }
+        Effect::SetMouse(on) => control.set_mouse(on)?,
+        Effect::LoadTheme(name) => {
+            let action = match theme::load(&name, &app.paths.themes_dir()) {
+                Ok((spec, problems)) => Action::ThemeLoaded(spec, problems),
+                Err(problems) => Action::Error(
+                    problems
+                        .first()
+                        .map_or_else(|| format!("cannot load theme {name}"), ToString::to_string),
+                ),
+            };
+            app.update(action);
+        }
+        Effect::OpenArticle(path) => {
+            let action = match Article::load(&path) {
+                Ok(article) => Action::ArticleOpened(Box::new(article)),
+                Err(e) => Action::Error(e.to_string()),
+            };
+            app.update(action);
+        }
+    }
+    Ok(())
+}

@@ -2,3 +2,5 @@
 //! them touches the terminal beyond stdout and stderr.
 
 pub mod render;
+pub mod check_config;
+pub mod completions;

@@ -11,3 +11,5 @@ pub mod commands;
 pub mod config;
 pub mod layout;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,83 @@
+//! Starting the reader: open the article (errors are printed before any terminal mode is
+//! touched), load settings, enter full-screen mode, run the loop, and restore the terminal on
+//! every way out.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use crossterm::event::Event;
+
+use crate::app::{App, TerminalControl, run, terminal_hint};
+use crate::article::Article;
+use crate::cli::{BidiArg, Cli};
+use crate::config::{Paths, Settings, no_color_requested};
+use crate::layout::BidiMode;
+use crate::tui::{self, EventSource, TerminalEvents, TerminalOptions};
+use crate::ui::theme::ColorDepth;
+
+struct RealTerminal;
+
+impl TerminalControl for RealTerminal {
+    fn set_bidi_explicit(&mut self, explicit: bool) -> std::io::Result<()> {
+        tui::set_bidi_explicit(explicit)
+    }
+
+    fn set_mouse(&mut self, on: bool) -> std::io::Result<()> {
+        tui::set_mouse(on)
+    }
+}
+
+/// Debug builds only: `ISNAD_DEBUG_PANIC=1` panics on the first key, to test that the panic
+/// hook restores the terminal.
+struct PanicOnKey<E>(E);
+
+impl<E: EventSource> EventSource for PanicOnKey<E> {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
+        let event = self.0.next(timeout)?;
+        if matches!(event, Some(Event::Key(_))) {
+            panic!("ISNAD_DEBUG_PANIC: deliberate panic to test terminal restore");
+        }
+        Ok(event)
+    }
+}
+
+/// Runs the full-screen reader for `cli.file` (or the sample).
+pub fn start(cli: &Cli) -> Result<ExitCode, String> {
+    let article = match &cli.file {
+        Some(path) => Article::load(path).map_err(|e| e.to_string())?,
+        None => Article::sample(),
+    };
+    let paths = Paths::resolve(cli.config.as_deref());
+    let mut settings = Settings::load(&paths, no_color_requested());
+    if let Some(bidi) = cli.bidi {
+        settings.config.bidi = match bidi {
+            BidiArg::App => crate::config::BidiSetting::App,
+            BidiArg::Terminal => crate::config::BidiSetting::Terminal,
+            BidiArg::Off => crate::config::BidiSetting::Off,
+        };
+    }
+    let depth = if no_color_requested() {
+        ColorDepth::None
+    } else {
+        ColorDepth::detect(settings.config.color)
+    };
+    let mouse = settings.config.mouse;
+    let hints = settings.config.terminal_hints;
+    let mut app = App::new(article, settings, paths, depth);
+    if hints {
+        app.hint = terminal_hint(|k| std::env::var(k).ok());
+    }
+    let options = TerminalOptions {
+        mouse,
+        bidi_explicit: app.mode != BidiMode::Terminal,
+    };
+    let mut terminal = tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
+    let result = if cfg!(debug_assertions) && std::env::var_os("ISNAD_DEBUG_PANIC").is_some() {
+        run(&mut terminal, &mut PanicOnKey(TerminalEvents), &mut RealTerminal, &mut app)
+    } else {
+        run(&mut terminal, &mut TerminalEvents, &mut RealTerminal, &mut app)
+    };
+    tui::restore();
+    result.map_err(|e| format!("terminal error: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,70 @@
+//! The status bar: file, rendering mode, message (errors stay until dismissed), position.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, MessageKind};
+use crate::config::theme::Slot;
+
+pub struct StatusBar<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &app.theme;
+        let bar = theme.style(Slot::StatusBar);
+        buf.set_style(area, bar);
+        let right = format!(" {:>3}% ", app.percent());
+        let mode = format!(" {} ", app.mode.to_string().to_uppercase());
+        let name = format!(" {} ", app.article.name);
+        let (text, slot) = match (&app.message, app.hint) {
+            (Some(m), _) => (
+                m.text.clone(),
+                match m.kind {
+                    MessageKind::Info => Slot::StatusInfo,
+                    MessageKind::Error => Slot::StatusError,
+                },
+            ),
+            (None, Some(hint)) => (hint.to_owned(), Slot::Hint),
+            (None, None) => (String::new(), Slot::StatusBar),
+        };
+        let fixed = right.width() + mode.width() + name.width().min(30) + 1;
+        let room = usize::from(area.width).saturating_sub(fixed);
+        let message = truncate(&text, room);
+        let name = truncate(&name, 30);
+        let used = name.width() + mode.width() + 1 + message.width() + right.width();
+        let gap = usize::from(area.width).saturating_sub(used);
+        let line = Line::from(vec![
+            Span::styled(name, theme.style(Slot::StatusFile)),
+            Span::styled(mode, theme.style(Slot::StatusMode)),
+            Span::styled(" ", bar),
+            Span::styled(message, theme.style(slot)),
+            Span::styled(" ".repeat(gap), bar),
+            Span::styled(right, bar),
+        ]);
+        line.render(area, buf);
+    }
+}
+
+/// Cuts `text` to at most `width` columns, marking the cut with an ellipsis.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
