@@ -838,6 +838,19 @@ where
     Ok(())
 }
 
+/// Clears the screen and forgets what is on it, so the next draw repaints every cell.
+/// (`Terminal::clear` would first ask the terminal for the cursor position, which some
+/// terminals never answer.)
+fn full_redraw<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    terminal
+        .backend_mut()
+        .clear_region(ratatui::backend::ClearType::All)?;
+    // swapping twice resets both buffers: the next diff is against an empty screen
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    Ok(())
+}
+
 fn perform<B: Backend>(
     effect: Effect,
     terminal: &mut Terminal<B>,
@@ -850,10 +863,10 @@ where
     let to_io = |e: B::Error| std::io::Error::other(e);
     match effect {
         Effect::None | Effect::Quit => {}
-        Effect::Redraw => terminal.clear().map_err(to_io)?,
+        Effect::Redraw => full_redraw(terminal).map_err(to_io)?,
         Effect::TerminalBidi { explicit } => {
             control.set_bidi_explicit(explicit)?;
-            terminal.clear().map_err(to_io)?;
+            full_redraw(terminal).map_err(to_io)?;
         }
         Effect::SetMouse(on) => control.set_mouse(on)?,
         Effect::LoadTheme(name) => {
