@@ -20,9 +20,7 @@ use ratatui::backend::Backend;
 use crate::article::Article;
 use crate::config::keymap::{KeyPress, Lookup};
 use crate::config::theme::{self, ThemeSpec};
-use crate::config::{
-    BidiSetting, DirectionSetting, Paths, Problem, SettingValue, Settings,
-};
+use crate::config::{BidiSetting, DirectionSetting, Paths, Problem, SettingValue, Settings};
 use crate::layout::{BidiMode, Direction, LayoutCache, LayoutOptions, RowPos, VisualRow};
 use crate::tui::EventSource;
 use crate::ui::theme::{ColorDepth, Theme};
@@ -36,8 +34,14 @@ pub enum Action {
     /// Scroll by rows (mouse wheel).
     Scroll(isize),
     /// A click on the screen: move the cursor to the word there.
-    Click { column: u16, row: u16 },
-    Resize { width: u16, height: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     SetBidi(BidiMode),
     /// Execute a `:` command line.
     Execute(String),
@@ -57,7 +61,9 @@ pub enum Effect {
     /// Clear the screen and draw everything again.
     Redraw,
     /// Switch the terminal's own bidi (explicit for app/off, implicit for terminal) and redraw.
-    TerminalBidi { explicit: bool },
+    TerminalBidi {
+        explicit: bool,
+    },
     SetMouse(bool),
     LoadTheme(String),
     OpenArticle(PathBuf),
@@ -258,7 +264,11 @@ impl App {
     fn scroll(&mut self, delta: isize) {
         let target = self.step(self.top, delta);
         let max = self.max_top();
-        self.top = if delta > 0 { target.min(max.max(self.top)) } else { target };
+        self.top = if delta > 0 {
+            target.min(max.max(self.top))
+        } else {
+            target
+        };
         self.refresh_view();
         self.keep_cursor_on_screen(delta > 0);
     }
@@ -328,13 +338,16 @@ impl App {
             return;
         };
         let placed = self.words_by_x(row);
-        let here = placed
-            .iter()
-            .find(|(_, w)| *w == cursor)
-            .map(|(x, _)| *x);
+        let here = placed.iter().find(|(_, w)| *w == cursor).map(|(x, _)| *x);
         let target = match here {
-            Some(x) if left => placed.iter().filter(|(wx, _)| *wx < x).max_by_key(|(wx, _)| *wx),
-            Some(x) => placed.iter().filter(|(wx, _)| *wx > x).min_by_key(|(wx, _)| *wx),
+            Some(x) if left => placed
+                .iter()
+                .filter(|(wx, _)| *wx < x)
+                .max_by_key(|(wx, _)| *wx),
+            Some(x) => placed
+                .iter()
+                .filter(|(wx, _)| *wx > x)
+                .min_by_key(|(wx, _)| *wx),
             None => None,
         };
         if let Some((_, w)) = target {
@@ -633,12 +646,11 @@ impl App {
                 MouseEventKind::ScrollUp if self.overlay == Overlay::None => {
                     self.update(Action::Scroll(-(self.settings.config.wheel_lines as isize)))
                 }
-                MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => {
-                    self.update(Action::Click {
+                MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => self
+                    .update(Action::Click {
                         column: mouse.column,
                         row: mouse.row,
-                    })
-                }
+                    }),
                 _ => Effect::None,
             },
             Event::Resize(width, height) => self.update(Action::Resize { width, height }),
@@ -737,11 +749,8 @@ impl App {
             }
             KeyCode::Tab => editor.cycle(true),
             KeyCode::BackTab => editor.cycle(false),
-            KeyCode::Backspace => {
-                if !editor.backspace() {
-                    self.overlay = Overlay::None;
-                }
-            }
+            // backspace on an empty line closes it, as in vim
+            KeyCode::Backspace if !editor.backspace() => self.overlay = Overlay::None,
             KeyCode::Delete => editor.delete(),
             KeyCode::Left => editor.left(),
             KeyCode::Right => editor.right(),
@@ -761,11 +770,17 @@ impl App {
 pub fn terminal_hint(var: impl Fn(&str) -> Option<String>) -> Option<&'static str> {
     let term = var("TERM").unwrap_or_default();
     if var("KITTY_WINDOW_ID").is_some() || term == "xterm-kitty" {
-        Some("kitty: set `force_ltr yes` in kitty.conf, or kitty re-reverses Arabic words (or use `m` for terminal mode)")
+        Some(
+            "kitty: set `force_ltr yes` in kitty.conf, or kitty re-reverses Arabic words (or use `m` for terminal mode)",
+        )
     } else if var("KONSOLE_VERSION").is_some() {
-        Some("Konsole: turn off Profile › Advanced › Bi-Directional text rendering, or press `m` for terminal mode")
+        Some(
+            "Konsole: turn off Profile › Advanced › Bi-Directional text rendering, or press `m` for terminal mode",
+        )
     } else if var("MLTERM").is_some() {
-        Some("mlterm: it reorders Arabic itself; press `m` for terminal mode, or start mlterm with -ctl=false")
+        Some(
+            "mlterm: it reorders Arabic itself; press `m` for terminal mode, or start mlterm with -ctl=false",
+        )
     } else {
         None
     }

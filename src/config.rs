@@ -207,11 +207,8 @@ impl SettingValue {
     /// Interprets text typed on the `:set` line (`on`/`off` are read as booleans where a key
     /// wants one).
     pub fn from_typed(text: &str) -> Self {
-        match text {
-            _ => text
-                .parse::<i64>()
-                .map_or_else(|_| Self::Str(text.to_owned()), Self::Int),
-        }
+        text.parse::<i64>()
+            .map_or_else(|_| Self::Str(text.to_owned()), Self::Int)
     }
 
     fn describe(&self) -> String {
@@ -667,7 +664,7 @@ mod tests {
         assert!(!config.mouse);
         let err = config
             .set(None, "mose", &SettingValue::from_typed("on"))
-            .unwrap_err();
+            .expect_err("an error");
         assert_eq!(err, "unknown key `mose`; did you mean `mouse`?");
     }
 

@@ -13,8 +13,7 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use crossterm::terminal::{
-    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
-    enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -173,8 +172,9 @@ impl ScriptedEvents {
 
 impl EventSource for ScriptedEvents {
     fn next(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
-        self.events.pop_front().map(Some).ok_or_else(|| {
-            io::Error::new(io::ErrorKind::UnexpectedEof, "scripted events ran out")
-        })
+        self.events
+            .pop_front()
+            .map(Some)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::UnexpectedEof, "scripted events ran out"))
     }
 }

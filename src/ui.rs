@@ -51,8 +51,9 @@ impl Widget for &App {
                 scroll: *scroll,
             }
             .render(text_area, buf),
-            Overlay::CommandLine(editor) => popups::CommandLine { app: self, editor }
-                .render(area, buf),
+            Overlay::CommandLine(editor) => {
+                popups::CommandLine { app: self, editor }.render(area, buf)
+            }
         }
     }
 }

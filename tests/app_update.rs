@@ -35,7 +35,10 @@ fn chars(app: &mut App, text: &str) {
 }
 
 fn ctrl(app: &mut App, c: char) -> Effect {
-    app.handle_event(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )))
 }
 
 fn cursor_text(app: &App) -> String {
@@ -58,7 +61,13 @@ fn starts_at_the_top_with_the_cursor_on_the_first_word() {
 fn scrolling_keys_move_the_view() {
     let mut app = sample(80, 24);
     chars(&mut app, "j");
-    assert_eq!(app.top, RowPos { paragraph: 0, row: 1 });
+    assert_eq!(
+        app.top,
+        RowPos {
+            paragraph: 0,
+            row: 1
+        }
+    );
     chars(&mut app, "k");
     assert_eq!(app.top, RowPos::default());
     ctrl(&mut app, 'd');
@@ -117,20 +126,32 @@ fn left_arrow_continues_on_the_next_row_in_rtl_text() {
     }
     let second_row = app.view[1].1[1].logical.clone();
     let c = app.cursor.clone().expect("cursor");
-    assert!(second_row.contains(&c.start), "cursor moved to the next row's first word");
+    assert!(
+        second_row.contains(&c.start),
+        "cursor moved to the next row's first word"
+    );
     // the first word of the next row in reading order is the rightmost one
     let w = app.article.text[c].to_owned();
-    assert_eq!(w, isnad::app::words::words_in(&app.article, 0, &second_row)
-        .first()
-        .map(|r| app.article.text[r.clone()].to_owned())
-        .expect("word"));
+    assert_eq!(
+        w,
+        isnad::app::words::words_in(&app.article, 0, &second_row)
+            .first()
+            .map(|r| app.article.text[r.clone()].to_owned())
+            .expect("word")
+    );
 }
 
 #[test]
 fn arabic_layout_keys_work_like_latin_ones() {
     let mut app = sample(80, 24);
     chars(&mut app, "ت");
-    assert_eq!(app.top, RowPos { paragraph: 0, row: 1 });
+    assert_eq!(
+        app.top,
+        RowPos {
+            paragraph: 0,
+            row: 1
+        }
+    );
     chars(&mut app, "ن");
     assert_eq!(app.top, RowPos::default());
     chars(&mut app, "gg");
@@ -159,7 +180,11 @@ fn prefix_keys_wait_for_the_rest() {
     assert_eq!(app.percent(), 100);
     chars(&mut app, "gZ");
     assert!(app.pending.is_empty());
-    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("g Z is not bound")));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("g Z is not bound"))
+    );
 }
 
 #[test]
@@ -185,10 +210,17 @@ fn command_line_runs_commands_and_completes() {
     assert_eq!(app.mode, BidiMode::Terminal);
 
     chars(&mut app, ":theme light");
-    assert_eq!(key(&mut app, KeyCode::Enter), Effect::LoadTheme("light".into()));
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        Effect::LoadTheme("light".into())
+    );
     chars(&mut app, ":nonsense");
     key(&mut app, KeyCode::Enter);
-    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("unknown command :nonsense")));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("unknown command :nonsense"))
+    );
     chars(&mut app, ":set max_width 50");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.layout_options().width, 50);
@@ -213,11 +245,17 @@ fn bidi_cycles_and_keeps_the_same_text_on_top() {
     let mut app = sample(80, 24);
     key(&mut app, KeyCode::PageDown);
     let anchor = app.view[0].1[app.view[0].0.row].logical.start;
-    assert_eq!(chars_effect(&mut app, 'm'), Effect::TerminalBidi { explicit: false });
+    assert_eq!(
+        chars_effect(&mut app, 'm'),
+        Effect::TerminalBidi { explicit: false }
+    );
     assert_eq!(app.mode, BidiMode::Terminal);
     let top = app.view[0].1[app.view[0].0.row].logical.clone();
     assert!(top.start <= anchor && anchor <= top.end.max(top.start + 1) + 200);
-    assert_eq!(chars_effect(&mut app, 'm'), Effect::TerminalBidi { explicit: true });
+    assert_eq!(
+        chars_effect(&mut app, 'm'),
+        Effect::TerminalBidi { explicit: true }
+    );
     assert_eq!(app.mode, BidiMode::Off);
     chars(&mut app, "m");
     assert_eq!(app.mode, BidiMode::App);
@@ -241,7 +279,13 @@ fn resize_reflows_and_mouse_scrolls() {
         row: 5,
         modifiers: KeyModifiers::NONE,
     }));
-    assert_eq!(app.top, RowPos { paragraph: 0, row: 3 });
+    assert_eq!(
+        app.top,
+        RowPos {
+            paragraph: 0,
+            row: 3
+        }
+    );
 }
 
 #[test]
@@ -274,7 +318,11 @@ fn bottom_of_a_ten_megabyte_article_is_instant() {
     chars(&mut app, "gg");
     let elapsed = start.elapsed();
     assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
-    assert!(app.layout.len() < 200, "laid out {} paragraphs", app.layout.len());
+    assert!(
+        app.layout.len() < 200,
+        "laid out {} paragraphs",
+        app.layout.len()
+    );
 }
 
 #[test]
@@ -286,7 +334,11 @@ fn config_problems_show_in_the_status_bar() {
     let settings = Settings::load(&paths, false);
     let app = App::new(Article::sample(), settings, paths, ColorDepth::Ansi256);
     let message = app.message.expect("error shown");
-    assert!(message.text.starts_with(&format!("{}:2:", file.display())), "{}", message.text);
+    assert!(
+        message.text.starts_with(&format!("{}:2:", file.display())),
+        "{}",
+        message.text
+    );
 }
 
 #[test]
@@ -294,11 +346,21 @@ fn help_lists_every_command_with_its_live_keys() {
     let app = sample(100, 40);
     let text: String = isnad::ui::help::lines(&app)
         .iter()
-        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>() + "\n")
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+                + "\n"
+        })
         .collect();
     for info in isnad::app::command::COMMANDS {
         assert!(text.contains(info.name), "{} missing from help", info.name);
-        assert!(text.contains(info.description), "{} description missing", info.name);
+        assert!(
+            text.contains(info.description),
+            "{} description missing",
+            info.name
+        );
     }
     assert!(text.contains("j, <Down>"));
     assert!(text.contains(":theme NAME"));

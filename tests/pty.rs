@@ -38,7 +38,13 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_isnad"));
         cmd.args(args);
         cmd.cwd(home.path());
-        for var in ["NO_COLOR", "KITTY_WINDOW_ID", "KONSOLE_VERSION", "MLTERM", "ISNAD_CONFIG"] {
+        for var in [
+            "NO_COLOR",
+            "KITTY_WINDOW_ID",
+            "KONSOLE_VERSION",
+            "MLTERM",
+            "ISNAD_CONFIG",
+        ] {
             cmd.env_remove(var);
         }
         let h = home.path();
@@ -124,12 +130,19 @@ impl Pty {
     fn assert_restored(&self) {
         let s = self.parser.screen();
         assert!(!s.alternate_screen(), "still on the alternate screen");
-        assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse left on");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse left on"
+        );
         assert!(!s.bracketed_paste(), "bracketed paste left on");
         let raw = String::from_utf8_lossy(&self.raw);
         let leave = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
         let implicit = raw.rfind("\x1b[8h").expect("bidi implicit mode restored");
-        assert!(implicit > leave, "CSI 8 h comes after leaving the alternate screen");
+        assert!(
+            implicit > leave,
+            "CSI 8 h comes after leaving the alternate screen"
+        );
     }
 }
 
@@ -146,12 +159,18 @@ fn shows_shaped_text_scrolls_and_quits_restoring_the_terminal() {
     let mut pty = Pty::spawn(&[], &[], |_| {});
     pty.wait_for("shaped Arabic", has_presentation_forms);
     assert!(pty.parser.screen().alternate_screen());
-    assert_ne!(pty.parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    assert_ne!(
+        pty.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
     assert!(pty.parser.screen().bracketed_paste());
     let raw = String::from_utf8_lossy(&pty.raw).into_owned();
     let explicit = raw.find("\x1b[8l").expect("explicit bidi mode sent");
     let enter = raw.find("\x1b[?1049h").expect("alternate screen");
-    assert!(explicit < enter, "CSI 8 l must come before entering the alternate screen");
+    assert!(
+        explicit < enter,
+        "CSI 8 l must come before entering the alternate screen"
+    );
     pty.wait_text("sample-article.txt");
     pty.wait_text("  0%");
     pty.send("G");
@@ -159,7 +178,9 @@ fn shows_shaped_text_scrolls_and_quits_restoring_the_terminal() {
     pty.send("?");
     pty.wait_text("Keys (Esc closes)");
     pty.send("?");
-    pty.wait_for("help closed", |s| !s.contents().contains("Keys (Esc closes)"));
+    pty.wait_for("help closed", |s| {
+        !s.contents().contains("Keys (Esc closes)")
+    });
     pty.send("q");
     let status = pty.wait_exit();
     assert!(status.success());
@@ -227,7 +248,10 @@ fn terminal_mode_key_switches_to_logical_text_and_implicit_bidi() {
     pty.wait_text("أعلن المتحدث");
     assert!(!has_presentation_forms(pty.parser.screen()));
     let raw = String::from_utf8_lossy(&pty.raw).into_owned();
-    assert!(raw.matches("\x1b[8h").count() >= 1, "implicit mode sent for terminal rendering");
+    assert!(
+        raw.matches("\x1b[8h").count() >= 1,
+        "implicit mode sent for terminal rendering"
+    );
     pty.send("q");
     assert!(pty.wait_exit().success());
 }
@@ -239,5 +263,8 @@ fn missing_file_is_an_error_without_starting_the_ui() {
     assert!(!status.success());
     pty.wait_text("no-such-article.txt: cannot read");
     let raw = String::from_utf8_lossy(&pty.raw);
-    assert!(!raw.contains("\x1b[?1049h"), "the full-screen UI was started");
+    assert!(
+        !raw.contains("\x1b[?1049h"),
+        "the full-screen UI was started"
+    );
 }

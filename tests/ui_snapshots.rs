@@ -16,7 +16,12 @@ use ratatui::backend::TestBackend;
 
 fn app(width: u16, height: u16) -> App {
     let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(Article::sample(), Settings::defaults(), paths, ColorDepth::TrueColor);
+    let mut app = App::new(
+        Article::sample(),
+        Settings::defaults(),
+        paths,
+        ColorDepth::TrueColor,
+    );
     app.update(Action::Resize { width, height });
     app
 }
@@ -83,7 +88,13 @@ fn terminal_mode_is_logical_and_too_small_shows_a_message() {
         height: 2,
     });
     let terminal = draw(&app, 8, 2);
-    let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
     assert!(text.starts_with("Terminal"), "{text}");
 }
 
@@ -97,23 +108,26 @@ fn cursor_word_is_highlighted_with_the_theme_style() {
     let highlighted: Vec<u16> = (0..80)
         .filter(|x| buf[(*x, 0)].bg == cursor_style.bg.expect("cursor has a background"))
         .collect();
-    assert_eq!(highlighted, vec![76, 77, 78, 79], "أعلن is four cells at the right edge");
+    assert_eq!(
+        highlighted,
+        vec![76, 77, 78, 79],
+        "أعلن is four cells at the right edge"
+    );
 }
 
 #[test]
 fn scripted_event_loop_runs_until_quit() {
     let mut app = app(80, 24);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    let mut events = ScriptedEvents::new([
-        press('k'),
-        Event::Resize(50, 15),
-        press('w'),
-        press('q'),
-    ]);
+    let mut events =
+        ScriptedEvents::new([press('k'), Event::Resize(50, 15), press('w'), press('q')]);
     run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
     assert!(app.quit);
     assert_eq!(app.width, 50);
-    assert_eq!(app.article.text[app.cursor.clone().expect("cursor")].to_owned(), "المتحدث");
+    assert_eq!(
+        app.article.text[app.cursor.clone().expect("cursor")].to_owned(),
+        "المتحدث"
+    );
 }
 
 #[test]
@@ -123,7 +137,10 @@ fn scripted_lam_alef_pair_is_one_key() {
     // w, then ل + ا (the b key typed as two characters) goes back; then q
     let mut events = ScriptedEvents::new([press('w'), press('ل'), press('ا'), press('q')]);
     run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
-    assert_eq!(app.article.text[app.cursor.clone().expect("cursor")].to_owned(), "أعلن");
+    assert_eq!(
+        app.article.text[app.cursor.clone().expect("cursor")].to_owned(),
+        "أعلن"
+    );
 }
 
 proptest! {

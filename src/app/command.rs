@@ -171,12 +171,15 @@ mod tests {
 
     #[test]
     fn unknown_names_get_suggestions() {
-        let err = "view.scrol_down".parse::<Command>().unwrap_err();
+        let err = "view.scrol_down".parse::<Command>().expect_err("an error");
         assert_eq!(err.suggestion, Some("view.scroll_down"));
         assert_eq!(
             err.to_string(),
             "unknown command `view.scrol_down`; did you mean `view.scroll_down`?"
         );
-        assert_eq!("zzz".parse::<Command>().unwrap_err().suggestion, None);
+        assert_eq!(
+            "zzz".parse::<Command>().expect_err("an error").suggestion,
+            None
+        );
     }
 }

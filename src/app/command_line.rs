@@ -12,10 +12,26 @@ use crate::layout::BidiMode;
 pub const TYPABLE: &[(&[&str], &str, &str)] = &[
     (&["quit", "q"], "", "Quit"),
     (&["edit", "e"], "FILE", "Open another article"),
-    (&["theme"], "NAME", "Switch theme (dark, light, mono, or themes/NAME.toml)"),
-    (&["bidi"], "MODE", "Set the rendering mode: app, terminal or off"),
-    (&["goto"], "N% | N", "Go to a percentage of the article, or to paragraph N"),
-    (&["set"], "KEY VALUE", "Change a setting for this session (as in config.toml)"),
+    (
+        &["theme"],
+        "NAME",
+        "Switch theme (dark, light, mono, or themes/NAME.toml)",
+    ),
+    (
+        &["bidi"],
+        "MODE",
+        "Set the rendering mode: app, terminal or off",
+    ),
+    (
+        &["goto"],
+        "N% | N",
+        "Go to a percentage of the article, or to paragraph N",
+    ),
+    (
+        &["set"],
+        "KEY VALUE",
+        "Change a setting for this session (as in config.toml)",
+    ),
     (&["help", "h"], "", "Show the keys and commands"),
 ];
 
@@ -96,7 +112,9 @@ fn parse_goto(arg: &str) -> Result<Typed, String> {
     }
     match arg.parse::<usize>() {
         Ok(n) if n >= 1 => Ok(Typed::GotoParagraph(n)),
-        _ => Err(format!("`{arg}` is not a position: use N% or a paragraph number")),
+        _ => Err(format!(
+            "`{arg}` is not a position: use N% or a paragraph number"
+        )),
     }
 }
 
@@ -300,7 +318,10 @@ mod tests {
     #[test]
     fn parses_commands() {
         assert_eq!(parse("q"), Ok(Typed::Quit));
-        assert_eq!(parse(" e  /tmp/a b.txt "), Ok(Typed::Edit("/tmp/a b.txt".into())));
+        assert_eq!(
+            parse(" e  /tmp/a b.txt "),
+            Ok(Typed::Edit("/tmp/a b.txt".into()))
+        );
         assert_eq!(parse("bidi terminal"), Ok(Typed::Bidi(BidiMode::Terminal)));
         assert_eq!(parse("goto 50%"), Ok(Typed::GotoPercent(50)));
         assert_eq!(parse("goto 3"), Ok(Typed::GotoParagraph(3)));
@@ -315,9 +336,15 @@ mod tests {
         assert_eq!(parse("theme light"), Ok(Typed::Theme("light".into())));
         assert!(parse("goto 150%").is_err());
         assert!(parse("bidi sideways").is_err());
-        assert_eq!(parse("qui").unwrap_err(), "unknown command :qui; did you mean :quit?");
-        assert_eq!(parse("e").unwrap_err(), ":e needs a file name");
-        assert_eq!(parse("q now").unwrap_err(), ":q takes no argument");
+        assert_eq!(
+            parse("qui").expect_err("an error"),
+            "unknown command :qui; did you mean :quit?"
+        );
+        assert_eq!(parse("e").expect_err("an error"), ":e needs a file name");
+        assert_eq!(
+            parse("q now").expect_err("an error"),
+            ":q takes no argument"
+        );
     }
 
     #[test]
@@ -325,11 +352,20 @@ mod tests {
         let themes = vec!["dark".to_owned(), "light".to_owned(), "mono".to_owned()];
         let first: Vec<String> = complete("th", &themes).into_iter().map(|c| c.0).collect();
         assert_eq!(first, ["theme"]);
-        let arg: Vec<String> = complete("theme l", &themes).into_iter().map(|c| c.0).collect();
+        let arg: Vec<String> = complete("theme l", &themes)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
         assert_eq!(arg, ["light"]);
-        let modes: Vec<String> = complete("bidi ", &themes).into_iter().map(|c| c.0).collect();
+        let modes: Vec<String> = complete("bidi ", &themes)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
         assert_eq!(modes, ["app", "terminal", "off"]);
-        let keys: Vec<String> = complete("set ma", &themes).into_iter().map(|c| c.0).collect();
+        let keys: Vec<String> = complete("set ma", &themes)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
         assert_eq!(keys, ["max_width"]);
         assert!(complete("view.", &themes).len() >= 5);
     }

@@ -71,11 +71,22 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         mouse,
         bidi_explicit: app.mode != BidiMode::Terminal,
     };
-    let mut terminal = tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
+    let mut terminal =
+        tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
     let result = if cfg!(debug_assertions) && std::env::var_os("ISNAD_DEBUG_PANIC").is_some() {
-        run(&mut terminal, &mut PanicOnKey(TerminalEvents), &mut RealTerminal, &mut app)
+        run(
+            &mut terminal,
+            &mut PanicOnKey(TerminalEvents),
+            &mut RealTerminal,
+            &mut app,
+        )
     } else {
-        run(&mut terminal, &mut TerminalEvents, &mut RealTerminal, &mut app)
+        run(
+            &mut terminal,
+            &mut TerminalEvents,
+            &mut RealTerminal,
+            &mut app,
+        )
     };
     tui::restore();
     result.map_err(|e| format!("terminal error: {e}"))?;

@@ -7,7 +7,11 @@ use std::process::ExitCode;
 
 use crate::config::{Paths, Settings, no_color_requested};
 
-pub fn run(config: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, String> {
+pub fn run(
+    config: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
     let paths = Paths::resolve(config);
     let settings = Settings::load(&paths, no_color_requested());
     let io = |e: std::io::Error| format!("writing output: {e}");
@@ -29,7 +33,11 @@ pub fn run(config: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> R
         err,
         "{} problem{} found; isnad starts with the defaults for what is wrong",
         settings.problems.len(),
-        if settings.problems.len() == 1 { "" } else { "s" }
+        if settings.problems.len() == 1 {
+            ""
+        } else {
+            "s"
+        }
     )
     .map_err(io)?;
     Ok(ExitCode::FAILURE)
@@ -61,12 +69,18 @@ mod tests {
         assert_eq!(code, ExitCode::FAILURE);
         let err = String::from_utf8(err).expect("utf8");
         assert!(
-            err.starts_with(&format!("{}:2:8: reader.bidi: expected one of", file.display())),
+            err.starts_with(&format!(
+                "{}:2:8: reader.bidi: expected one of",
+                file.display()
+            )),
             "{err}"
         );
         std::fs::write(&file, "[reader]\nbidi = \"off\"\n").expect("write");
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        assert_eq!(run(Some(&file), &mut out, &mut err).expect("runs"), ExitCode::SUCCESS);
+        assert_eq!(
+            run(Some(&file), &mut out, &mut err).expect("runs"),
+            ExitCode::SUCCESS
+        );
         assert!(String::from_utf8(out).expect("utf8").contains(": ok"));
     }
 }

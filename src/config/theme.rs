@@ -434,7 +434,7 @@ mod tests {
         assert!(ColorSpec::parse("#ff80").is_err());
         assert!(
             ColorSpec::parse("bleu")
-                .unwrap_err()
+                .expect_err("an error")
                 .contains("did you mean `blue`")
         );
     }
@@ -472,7 +472,7 @@ mod tests {
     #[test]
     fn unknown_theme_is_an_error_with_suggestion() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let err = load("ligth", dir.path()).unwrap_err();
+        let err = load("ligth", dir.path()).expect_err("an error");
         assert!(
             err[0].message.contains("did you mean `light`"),
             "{}",

@@ -26,7 +26,14 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let mut group = "";
     let key_col = COMMANDS
         .iter()
-        .map(|c| app.settings.keymap.keys_for(c.command).join(", ").chars().count())
+        .map(|c| {
+            app.settings
+                .keymap
+                .keys_for(c.command)
+                .join(", ")
+                .chars()
+                .count()
+        })
         .max()
         .unwrap_or(0)
         .clamp(14, 28);
@@ -94,7 +101,10 @@ impl Widget for Help<'_> {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(theme.style(Slot::PopupBorder))
-                    .title(Span::styled(" Keys (Esc closes) ", theme.style(Slot::PopupTitle))),
+                    .title(Span::styled(
+                        " Keys (Esc closes) ",
+                        theme.style(Slot::PopupTitle),
+                    )),
             )
             .render(popup, buf);
     }

@@ -29,7 +29,10 @@ impl Widget for WhichKey<'_> {
             .iter()
             .map(|(key, command)| {
                 Line::from(vec![
-                    Span::styled(format!(" {:<6}", key.to_string()), theme.style(Slot::HelpKey)),
+                    Span::styled(
+                        format!(" {:<6}", key.to_string()),
+                        theme.style(Slot::HelpKey),
+                    ),
                     Span::styled(
                         format!("{} ", command.info().description),
                         theme.style(Slot::HelpText),
@@ -86,7 +89,13 @@ impl Widget for CommandLine<'_> {
         buf.set_style(line_area, style);
         let text = format!(":{}", self.editor.text);
         let shown = truncate(&text, usize::from(area.width.saturating_sub(1)));
-        buf.set_stringn(line_area.x, line_area.y, &shown, usize::from(area.width), style);
+        buf.set_stringn(
+            line_area.x,
+            line_area.y,
+            &shown,
+            usize::from(area.width),
+            style,
+        );
         // the editing cursor as a reversed cell
         let before: String = self.editor.text.chars().take(self.editor.cursor).collect();
         let cx = line_area.x + u16::try_from(1 + before.width()).unwrap_or(u16::MAX);

@@ -46,13 +46,7 @@ impl Widget for Reader<'_> {
                 } else {
                     text_style
                 };
-                buf.set_stringn(
-                    x,
-                    y,
-                    row.cell_text(cell),
-                    usize::from(cell.width),
-                    style,
-                );
+                buf.set_stringn(x, y, row.cell_text(cell), usize::from(cell.width), style);
             }
         }
     }

@@ -26,14 +26,12 @@ impl ColorDepth {
             ColorSetting::Ansi256 => Self::Ansi256,
             ColorSetting::Ansi16 => Self::Ansi16,
             ColorSetting::None => Self::None,
-            ColorSetting::Auto => {
-                match supports_color::on_cached(supports_color::Stream::Stdout) {
-                    Some(level) if level.has_16m => Self::TrueColor,
-                    Some(level) if level.has_256 => Self::Ansi256,
-                    Some(_) => Self::Ansi16,
-                    None => Self::from_env(|k| std::env::var(k).ok()),
-                }
-            }
+            ColorSetting::Auto => match supports_color::on_cached(supports_color::Stream::Stdout) {
+                Some(level) if level.has_16m => Self::TrueColor,
+                Some(level) if level.has_256 => Self::Ansi256,
+                Some(_) => Self::Ansi16,
+                None => Self::from_env(|k| std::env::var(k).ok()),
+            },
         }
     }
 
@@ -210,12 +208,30 @@ mod tests {
     #[test]
     fn downsampling() {
         let orange = ColorSpec::Rgb(255, 135, 0);
-        assert_eq!(color(orange, ColorDepth::TrueColor), Some(Color::Rgb(255, 135, 0)));
-        assert_eq!(color(orange, ColorDepth::Ansi256), Some(Color::Indexed(208)));
-        assert_eq!(color(ColorSpec::Rgb(250, 10, 10), ColorDepth::Ansi16), Some(Color::LightRed));
-        assert_eq!(color(ColorSpec::Rgb(20, 20, 20), ColorDepth::Ansi16), Some(Color::Black));
-        assert_eq!(color(ColorSpec::Indexed(196), ColorDepth::Ansi16), Some(Color::LightRed));
-        assert_eq!(color(ColorSpec::Rgb(128, 128, 128), ColorDepth::Ansi256), Some(Color::Indexed(244)));
+        assert_eq!(
+            color(orange, ColorDepth::TrueColor),
+            Some(Color::Rgb(255, 135, 0))
+        );
+        assert_eq!(
+            color(orange, ColorDepth::Ansi256),
+            Some(Color::Indexed(208))
+        );
+        assert_eq!(
+            color(ColorSpec::Rgb(250, 10, 10), ColorDepth::Ansi16),
+            Some(Color::LightRed)
+        );
+        assert_eq!(
+            color(ColorSpec::Rgb(20, 20, 20), ColorDepth::Ansi16),
+            Some(Color::Black)
+        );
+        assert_eq!(
+            color(ColorSpec::Indexed(196), ColorDepth::Ansi16),
+            Some(Color::LightRed)
+        );
+        assert_eq!(
+            color(ColorSpec::Rgb(128, 128, 128), ColorDepth::Ansi256),
+            Some(Color::Indexed(244))
+        );
         assert_eq!(color(orange, ColorDepth::None), None);
         for i in 16..=255u8 {
             assert_eq!(nearest_256(indexed_rgb(i)), i, "{i}");
@@ -225,22 +241,49 @@ mod tests {
     #[test]
     fn depth_from_environment() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| (*v).to_owned())
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
         };
-        assert_eq!(ColorDepth::from_env(env(&[("COLORTERM", "truecolor")])), ColorDepth::TrueColor);
-        assert_eq!(ColorDepth::from_env(env(&[("TERM", "xterm-256color")])), ColorDepth::Ansi256);
-        assert_eq!(ColorDepth::from_env(env(&[("TERM", "xterm")])), ColorDepth::Ansi16);
-        assert_eq!(ColorDepth::from_env(env(&[("TERM", "xterm"), ("NO_COLOR", "1")])), ColorDepth::None);
-        assert_eq!(ColorDepth::from_env(env(&[("TERM", "xterm"), ("NO_COLOR", "")])), ColorDepth::Ansi16);
+        assert_eq!(
+            ColorDepth::from_env(env(&[("COLORTERM", "truecolor")])),
+            ColorDepth::TrueColor
+        );
+        assert_eq!(
+            ColorDepth::from_env(env(&[("TERM", "xterm-256color")])),
+            ColorDepth::Ansi256
+        );
+        assert_eq!(
+            ColorDepth::from_env(env(&[("TERM", "xterm")])),
+            ColorDepth::Ansi16
+        );
+        assert_eq!(
+            ColorDepth::from_env(env(&[("TERM", "xterm"), ("NO_COLOR", "1")])),
+            ColorDepth::None
+        );
+        assert_eq!(
+            ColorDepth::from_env(env(&[("TERM", "xterm"), ("NO_COLOR", "")])),
+            ColorDepth::Ansi16
+        );
     }
 
     #[test]
     fn mono_theme_draws_with_modifiers_only() {
-        let mono = Theme::new(&ThemeSpec::builtin("mono").expect("mono"), ColorDepth::TrueColor);
+        let mono = Theme::new(
+            &ThemeSpec::builtin("mono").expect("mono"),
+            ColorDepth::TrueColor,
+        );
         for slot in Slot::ALL {
             let s = mono.style(*slot);
             assert!(matches!(s.fg, None | Some(Color::Reset)), "{slot}");
         }
-        assert!(mono.style(Slot::Cursor).add_modifier.contains(Modifier::REVERSED));
+        assert!(
+            mono.style(Slot::Cursor)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
     }
 }
