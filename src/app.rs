@@ -22,6 +22,7 @@ use crate::config::keymap::{KeyPress, Lookup};
 use crate::config::theme::{self, ThemeSpec};
 use crate::config::{BidiSetting, DirectionSetting, Paths, Problem, SettingValue, Settings};
 use crate::layout::{BidiMode, Direction, LayoutCache, LayoutOptions, RowPos, VisualRow};
+use crate::text::sanitize::{HiddenCounts, count_hidden};
 use crate::tui::EventSource;
 use crate::ui::theme::{ColorDepth, Theme};
 use command::Command;
@@ -67,6 +68,8 @@ pub enum Effect {
     SetMouse(bool),
     LoadTheme(String),
     OpenArticle(PathBuf),
+    /// Give the terminal back to the shell until resumed.
+    Suspend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +121,9 @@ pub struct App {
     pub message: Option<Message>,
     /// Advice about the terminal's own bidi setting, shown when there is no message.
     pub hint: Option<&'static str>,
+    /// Invisible characters in the article (bidi controls can make text read differently
+    /// from what it says, so their presence is always shown).
+    pub hidden: HiddenCounts,
     pub quit: bool,
 }
 
@@ -144,6 +150,7 @@ impl App {
             pending: Vec::new(),
             message: None,
             hint: None,
+            hidden: HiddenCounts::default(),
             quit: false,
             settings,
             paths,
@@ -157,8 +164,17 @@ impl App {
             };
             app.set_message(MessageKind::Error, text);
         }
-        app.refresh_view();
+        app.article_changed();
         app
+    }
+
+    /// Resets what depends on the article's text.
+    fn article_changed(&mut self) {
+        self.layout.clear();
+        self.top = RowPos::default();
+        self.cursor = words::first_word(&self.article);
+        self.hidden = count_hidden(&self.article.text);
+        self.refresh_view();
     }
 
     /// Rows of text on screen.
@@ -471,10 +487,7 @@ impl App {
             }
             Action::ArticleOpened(article) => {
                 self.article = *article;
-                self.layout.clear();
-                self.top = RowPos::default();
-                self.cursor = words::first_word(&self.article);
-                self.refresh_view();
+                self.article_changed();
                 self.info(format!("opened {}", self.article.name));
             }
             Action::Info(text) => self.info(text),
@@ -517,6 +530,7 @@ impl App {
             }
             Command::CycleBidi => return self.set_mode(self.mode.next()),
             Command::Redraw => return Effect::Redraw,
+            Command::Suspend => return Effect::Suspend,
             Command::ScrollDown => self.scroll(1),
             Command::ScrollUp => self.scroll(-1),
             Command::HalfPageDown => self.scroll((height / 2).max(1)),
@@ -791,10 +805,13 @@ const TICK: Duration = Duration::from_millis(250);
 /// How long to wait for the alef after a lam from a two-character lam-alef key.
 const LAM_ALEF_WAIT: Duration = Duration::from_millis(15);
 
-/// Hooks for effects that touch the real terminal (none in tests).
+/// Hooks for effects that touch the real terminal or process (none in tests).
 pub trait TerminalControl {
     fn set_bidi_explicit(&mut self, explicit: bool) -> std::io::Result<()>;
     fn set_mouse(&mut self, on: bool) -> std::io::Result<()>;
+    fn suspend(&mut self) -> std::io::Result<()>;
+    /// SIGTERM or SIGHUP arrived: quit the normal way (restoring the terminal).
+    fn terminate_requested(&self) -> bool;
 }
 
 /// No terminal to control: a `TestBackend`.
@@ -806,6 +823,12 @@ impl TerminalControl for NoTerminalControl {
     }
     fn set_mouse(&mut self, _on: bool) -> std::io::Result<()> {
         Ok(())
+    }
+    fn suspend(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn terminate_requested(&self) -> bool {
+        false
     }
 }
 
@@ -827,6 +850,11 @@ where
     });
     let mut held: Option<Event> = None;
     while !app.quit {
+        if control.terminate_requested() {
+            let effect = app.update(Action::Run(Command::Quit));
+            perform(effect, terminal, control, app)?;
+            break;
+        }
         terminal
             .draw(|frame| frame.render_widget(&*app, frame.area()))
             .map_err(to_io)?;
@@ -884,6 +912,12 @@ where
             full_redraw(terminal).map_err(to_io)?;
         }
         Effect::SetMouse(on) => control.set_mouse(on)?,
+        Effect::Suspend => {
+            if let Err(e) = control.suspend() {
+                app.update(Action::Error(format!("cannot suspend: {e}")));
+            }
+            full_redraw(terminal).map_err(to_io)?;
+        }
         Effect::LoadTheme(name) => {
             let action = match theme::load(&name, &app.paths.themes_dir()) {
                 Ok((spec, problems)) => Action::ThemeLoaded(spec, problems),

@@ -58,6 +58,16 @@ static HOOK: Once = Once::new();
 /// clearing the alternate screen, because VTE stores the mode per row when rows are created.
 pub fn init(options: TerminalOptions) -> io::Result<Tui> {
     install_panic_hook();
+    enter(options)?;
+    let terminal = Terminal::new(CrosstermBackend::new(stdout()));
+    if terminal.is_err() {
+        restore();
+    }
+    terminal
+}
+
+/// Switches the terminal into full-screen mode (also used to resume after a suspend).
+pub fn enter(options: TerminalOptions) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     MOUSE.store(options.mouse, Ordering::SeqCst);
@@ -75,12 +85,35 @@ pub fn init(options: TerminalOptions) -> io::Result<Tui> {
         if options.mouse {
             execute!(out, EnableMouseCapture)?;
         }
-        Terminal::new(CrosstermBackend::new(stdout()))
+        Ok(())
     })();
     if setup.is_err() {
         restore();
     }
     setup
+}
+
+/// `Ctrl-z`: gives the terminal back, stops the process like any job (`fg` continues it), then
+/// enters full-screen mode again. The caller redraws everything.
+#[cfg(unix)]
+pub fn suspend(options: TerminalOptions) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter(options)
+}
+
+/// Suspending is a Unix job-control feature.
+#[cfg(not(unix))]
+pub fn suspend(_options: TerminalOptions) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "suspending is not supported on this system",
+    ))
+}
+
+/// Whether mouse capture is on now (it can be switched while running).
+pub fn mouse_enabled() -> bool {
+    MOUSE.load(Ordering::SeqCst)
 }
 
 /// Leaves full-screen mode and undoes everything `init` did. Safe to call more than once and

@@ -376,3 +376,30 @@ fn escape_clears_messages_and_hint() {
     assert!(app.message.is_none());
     assert!(app.hint.is_none());
 }
+
+#[test]
+fn hidden_bidi_controls_are_counted_and_shown() {
+    let article = Article::from_text(
+        "spoof.txt",
+        "abc \u{202E}def\u{202C} \u{1B}[31m ok\n".into(),
+    );
+    let app = app_with(article, 60, 10);
+    assert_eq!(app.hidden.bidi_controls, 2);
+    assert_eq!(app.hidden.control_chars, 1);
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 10)).expect("t");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let status: String = (0..60)
+        .map(|x| terminal.backend().buffer()[(x, 9)].symbol().to_owned())
+        .collect();
+    assert!(status.contains("2 bidi ctl, 1 ctl"), "{status}");
+}
+
+#[test]
+fn ctrl_z_asks_to_suspend() {
+    let mut app = sample(80, 24);
+    assert_eq!(ctrl(&mut app, 'z'), Effect::Suspend);
+    assert_eq!(ctrl(&mut app, 'c'), Effect::Quit);
+}

@@ -268,3 +268,48 @@ fn missing_file_is_an_error_without_starting_the_ui() {
         "the full-screen UI was started"
     );
 }
+
+#[test]
+fn sigterm_quits_and_restores_the_terminal() {
+    let mut pty = Pty::spawn(&[], &[], |_| {});
+    pty.wait_for("shaped Arabic", has_presentation_forms);
+    let pid = pty.child.process_id().expect("pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let exit = pty.wait_exit();
+    assert!(exit.success(), "SIGTERM is a normal quit");
+    pty.assert_restored();
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_resumes() {
+    let mut pty = Pty::spawn(&[], &[], |_| {});
+    pty.wait_for("shaped Arabic", has_presentation_forms);
+    let before = String::from_utf8_lossy(&pty.raw)
+        .matches("\x1b[?1049l")
+        .count();
+    pty.send("\x1a");
+    // a process without job control (as here) is not stopped by SIGTSTP, so it comes straight
+    // back: the alternate screen was left once and entered again
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while String::from_utf8_lossy(&pty.raw)
+        .matches("\x1b[?1049l")
+        .count()
+        == before
+    {
+        assert!(Instant::now() < deadline, "never left the alternate screen");
+        std::thread::sleep(Duration::from_millis(20));
+        pty.pump();
+    }
+    pty.wait_for("resumed", |s| {
+        s.alternate_screen() && has_presentation_forms(s)
+    });
+    pty.send("G");
+    pty.wait_text("100%");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+}

@@ -28,6 +28,7 @@ pub enum Command {
     WordLeft,
     WordRight,
     Cancel,
+    Suspend,
 }
 
 /// One row of the command table.
@@ -71,7 +72,8 @@ table! {
     Help, "app.help", "App", "Show or hide this help", ["?", "<F1>"];
     CommandLine, "app.command_line", "App", "Open the command line (:w, :q, :e FILE, :theme NAME, …)", [":"];
     Cancel, "app.cancel", "App", "Close the open popup or prompt, clear the message", ["<Esc>"];
-    Quit, "app.quit", "App", "Quit", ["q"];
+    Suspend, "app.suspend", "App", "Suspend to the shell (fg resumes)", ["<C-z>"];
+    Quit, "app.quit", "App", "Quit", ["q", "<C-c>"];
 }
 
 impl Command {

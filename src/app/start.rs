@@ -3,6 +3,8 @@
 //! every way out.
 
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::Event;
@@ -15,15 +17,28 @@ use crate::layout::BidiMode;
 use crate::tui::{self, EventSource, TerminalEvents, TerminalOptions};
 use crate::ui::theme::ColorDepth;
 
-struct RealTerminal;
+struct RealTerminal {
+    options: TerminalOptions,
+    terminate: Arc<AtomicBool>,
+}
 
 impl TerminalControl for RealTerminal {
     fn set_bidi_explicit(&mut self, explicit: bool) -> std::io::Result<()> {
+        self.options.bidi_explicit = explicit;
         tui::set_bidi_explicit(explicit)
     }
 
     fn set_mouse(&mut self, on: bool) -> std::io::Result<()> {
+        self.options.mouse = on;
         tui::set_mouse(on)
+    }
+
+    fn suspend(&mut self) -> std::io::Result<()> {
+        tui::suspend(self.options)
+    }
+
+    fn terminate_requested(&self) -> bool {
+        self.terminate.load(Ordering::SeqCst)
     }
 }
 
@@ -71,22 +86,27 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         mouse,
         bidi_explicit: app.mode != BidiMode::Terminal,
     };
+    let terminate = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
+    #[cfg(not(unix))]
+    let signals = [signal_hook::consts::SIGTERM];
+    for signal in signals {
+        signal_hook::flag::register(signal, Arc::clone(&terminate))
+            .map_err(|e| format!("cannot install the signal handler: {e}"))?;
+    }
+    let mut control = RealTerminal { options, terminate };
     let mut terminal =
         tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
     let result = if cfg!(debug_assertions) && std::env::var_os("ISNAD_DEBUG_PANIC").is_some() {
         run(
             &mut terminal,
             &mut PanicOnKey(TerminalEvents),
-            &mut RealTerminal,
+            &mut control,
             &mut app,
         )
     } else {
-        run(
-            &mut terminal,
-            &mut TerminalEvents,
-            &mut RealTerminal,
-            &mut app,
-        )
+        run(&mut terminal, &mut TerminalEvents, &mut control, &mut app)
     };
     tui::restore();
     result.map_err(|e| format!("terminal error: {e}"))?;

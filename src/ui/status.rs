@@ -20,6 +20,12 @@ impl Widget for StatusBar<'_> {
         let bar = theme.style(Slot::StatusBar);
         buf.set_style(area, bar);
         let right = format!(" {:>3}% ", app.percent());
+        let hidden = match (app.hidden.bidi_controls, app.hidden.control_chars) {
+            (0, 0) => String::new(),
+            (b, 0) => format!(" {b} bidi ctl "),
+            (0, c) => format!(" {c} ctl "),
+            (b, c) => format!(" {b} bidi ctl, {c} ctl "),
+        };
         let mode = format!(" {} ", app.mode.to_string().to_uppercase());
         let name = format!(" {} ", app.article.name);
         let (text, slot) = match (&app.message, app.hint) {
@@ -33,11 +39,12 @@ impl Widget for StatusBar<'_> {
             (None, Some(hint)) => (hint.to_owned(), Slot::Hint),
             (None, None) => (String::new(), Slot::StatusBar),
         };
-        let fixed = right.width() + mode.width() + name.width().min(30) + 1;
+        let fixed = right.width() + hidden.width() + mode.width() + name.width().min(30) + 1;
         let room = usize::from(area.width).saturating_sub(fixed);
         let message = truncate(&text, room);
         let name = truncate(&name, 30);
-        let used = name.width() + mode.width() + 1 + message.width() + right.width();
+        let used =
+            name.width() + mode.width() + 1 + message.width() + hidden.width() + right.width();
         let gap = usize::from(area.width).saturating_sub(used);
         let line = Line::from(vec![
             Span::styled(name, theme.style(Slot::StatusFile)),
@@ -45,6 +52,7 @@ impl Widget for StatusBar<'_> {
             Span::styled(" ", bar),
             Span::styled(message, theme.style(slot)),
             Span::styled(" ".repeat(gap), bar),
+            Span::styled(hidden, theme.style(Slot::ControlChar)),
             Span::styled(right, bar),
         ]);
         line.render(area, buf);
