@@ -530,7 +530,7 @@ mod tests {
             shown[1]
         );
         assert_eq!(map.keys_for(Command::Help), vec!["h"]);
-        assert_eq!(map.keys_for(Command::Quit), vec!["q"]);
+        assert_eq!(map.keys_for(Command::Quit), vec!["q", "<C-c>"]);
     }
 
     #[test]
