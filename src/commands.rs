@@ -3,4 +3,6 @@
 
 pub mod check_config;
 pub mod completions;
+pub mod export;
 pub mod render;
+pub mod validate;

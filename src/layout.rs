@@ -9,11 +9,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use unicode_bidi::Level;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::article::Article;
 pub use crate::text::bidi::Direction;
 use crate::text::bidi::{self, ParagraphLevels};
+use crate::text::cluster;
 use crate::text::sanitize::display_char;
 use crate::text::shape;
 use crate::text::width::{cluster_width, is_breaking_space};
@@ -298,7 +298,7 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
     // A lam whose glyph moved into the next alef's ligature: its unit joins the next one.
     let mut pending_forward: Option<Unit> = None;
 
-    for (start, cluster) in text.grapheme_indices(true) {
+    for (start, cluster) in cluster::cluster_indices(text) {
         let d_start = display.len();
         let mut lam_slot = false;
         let mut first_char = None;
@@ -323,7 +323,8 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
                 display.push(d);
             }
         }
-        let space = first_char.is_some_and(is_breaking_space);
+        // A space with a combining mark on it shows the mark: it is not a droppable space.
+        let space = cluster.chars().all(is_breaking_space);
         let mut w = if first_char == Some('\t') {
             usize::from(opts.tab_width.max(1))
         } else {
@@ -353,6 +354,9 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
             display.push_str(&marks);
             unit.range.start = held.range.start;
             unit.display = merged_start..display.len();
+            // A space now carrying a mark or an invisible character must not be dropped at a
+            // break, or they would vanish with it.
+            unit.space = false;
         }
         if w == 0 {
             match units.last_mut() {

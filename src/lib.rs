@@ -4,6 +4,7 @@
 //! article → annotations → JSON. Everything except `app`, `ui` and `tui` is engine code that
 //! never touches the terminal.
 
+pub mod annotate;
 pub mod app;
 pub mod article;
 pub mod cli;

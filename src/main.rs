@@ -34,6 +34,12 @@ fn main() -> ExitCode {
                 &mut io::stdout(),
                 &mut io::stderr(),
             ),
+            Some(Command::Validate(args)) => {
+                commands::validate::run(args, &mut io::stdout(), &mut io::stderr())
+            }
+            Some(Command::Export(args)) => {
+                commands::export::run(args, cli.annotations.as_deref(), &mut io::stdout())
+            }
             Some(Command::Completions(args)) => {
                 commands::completions::run(args, &mut io::stdout().lock())
             }

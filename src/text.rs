@@ -2,6 +2,7 @@
 //! breaking, widths and what may be shown.
 
 pub mod bidi;
+pub mod cluster;
 mod forms;
 pub mod sanitize;
 pub mod shape;

@@ -6,8 +6,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use unicode_bidi::{BidiClass, BidiInfo, Level, ParagraphBidiInfo};
+use unicode_bidi::{BidiClass, BidiDataSource, BidiInfo, Level, ParagraphBidiInfo};
 
 /// Paragraph direction: from the first strong character (UAX #9 P2/P3) or forced.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -103,6 +104,36 @@ pub fn neutralize_deep_controls(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Code points below this get their bidi class from a flat table: Latin, Greek, Cyrillic,
+/// Hebrew, Arabic and its supplements.
+const FLAT_CLASSES: usize = 0x900;
+
+/// `unicode-bidi`'s own data, with the classes of the first [`FLAT_CLASSES`] code points read
+/// from a flat table instead of a binary search per character (that search was 14% of the time
+/// spent laying out Arabic news).
+struct FastBidiData;
+
+fn flat_classes() -> &'static [BidiClass; FLAT_CLASSES] {
+    static TABLE: OnceLock<[BidiClass; FLAT_CLASSES]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            u32::try_from(i)
+                .ok()
+                .and_then(char::from_u32)
+                .map_or(BidiClass::BN, unicode_bidi::bidi_class)
+        })
+    })
+}
+
+impl BidiDataSource for FastBidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        match flat_classes().get(c as usize) {
+            Some(class) => *class,
+            None => unicode_bidi::bidi_class(c),
+        }
+    }
+}
+
 /// Resolves the levels of a paragraph (text without its paragraph separator).
 pub fn analyze(text: &str, direction: Direction) -> ParagraphLevels {
     let safe = neutralize_deep_controls(text);
@@ -111,7 +142,7 @@ pub fn analyze(text: &str, direction: Direction) -> ParagraphLevels {
         Direction::Rtl => Some(Level::rtl()),
         Direction::Ltr => Some(Level::ltr()),
     };
-    let info = ParagraphBidiInfo::new(&safe, level);
+    let info = ParagraphBidiInfo::new_with_data_source(&FastBidiData, &safe, level);
     let pure_ltr = info.is_pure_ltr || !info.has_rtl();
     ParagraphLevels {
         paragraph_level: info.paragraph_level,
@@ -191,6 +222,11 @@ pub fn visual_order(levels: &[Level]) -> Vec<usize> {
 
 /// Rule L4: the mirrored glyph of a character displayed in an RTL run, if it has one.
 pub fn mirror(c: char) -> Option<char> {
+    // Nearly everything in an RTL run is Arabic (shaped into presentation forms), and nothing
+    // in the Arabic blocks mirrors: skip the table search for them.
+    if matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
+        return None;
+    }
     unicode_bidi_mirroring::get_mirrored(c)
 }
 
@@ -225,6 +261,19 @@ mod tests {
         let levels = line_levels(&p, &text, 0..text.len());
         let order = visual_order(&levels);
         assert_eq!(order.len(), text.len());
+    }
+
+    #[test]
+    fn fast_tables_agree_with_the_crates() {
+        for c in (0u32..0x1_0000).filter_map(char::from_u32) {
+            assert_eq!(
+                FastBidiData.bidi_class(c),
+                unicode_bidi::bidi_class(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            assert_eq!(mirror(c), unicode_bidi_mirroring::get_mirrored(c));
+        }
     }
 
     #[test]

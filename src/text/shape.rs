@@ -4,6 +4,8 @@
 //! FriBidi does. Keeping slots 1:1 is what lets every screen cell map back to the text.
 //! No optional ligatures (never ﷲ), so every cell stays one column wide.
 
+use std::sync::OnceLock;
+
 use unicode_joining_type::{JoiningType, get_joining_type};
 
 use super::forms::{FORMS, LAM_ALEF};
@@ -48,6 +50,29 @@ fn join_class(c: char) -> Join {
 }
 
 fn forms_of(c: char) -> Option<&'static [Option<char>; 4]> {
+    // Nearly every lookup is in the Arabic block: index it directly (position in FORMS + 1,
+    // 0 for none) instead of searching.
+    static ARABIC_BLOCK: OnceLock<[u16; 0x100]> = OnceLock::new();
+    let block = ARABIC_BLOCK.get_or_init(|| {
+        let mut table = [0u16; 0x100];
+        for (i, (base, _)) in FORMS.iter().enumerate() {
+            if let (Some(slot), Ok(pos)) = (
+                (*base as usize)
+                    .checked_sub(0x0600)
+                    .and_then(|o| table.get_mut(o)),
+                u16::try_from(i + 1),
+            ) {
+                *slot = pos;
+            }
+        }
+        table
+    });
+    if let Some(&pos) = (c as usize).checked_sub(0x0600).and_then(|o| block.get(o)) {
+        return usize::from(pos)
+            .checked_sub(1)
+            .and_then(|i| FORMS.get(i))
+            .map(|(_, forms)| forms);
+    }
     FORMS
         .binary_search_by_key(&c, |(base, _)| *base)
         .ok()
@@ -199,6 +224,17 @@ mod tests {
         assert_eq!(s.len(), text.chars().count());
         assert!(!s.contains(&Some('\u{FDF2}')));
         assert_eq!(shaped(text), "\u{FE8D}\u{FEDF}\u{FEE0}\u{FEEA}");
+    }
+
+    #[test]
+    fn direct_index_agrees_with_the_table() {
+        for c in ('\u{0}'..='\u{0FFF}').chain('\u{FB50}'..='\u{FEFF}') {
+            let searched = FORMS
+                .binary_search_by_key(&c, |(base, _)| *base)
+                .ok()
+                .map(|i| &FORMS[i].1);
+            assert_eq!(forms_of(c), searched, "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

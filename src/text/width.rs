@@ -6,7 +6,18 @@ use unicode_width::UnicodeWidthStr;
 
 /// Columns taken by one displayed cluster.
 pub fn cluster_width(display: &str) -> usize {
-    UnicodeWidthStr::width(display)
+    // Shaped Arabic and ASCII, nearly all of what is drawn, without the width tables: printable
+    // ASCII and the presentation forms take one column, harakat none. Anything else, including
+    // unshaped letters (where the lam-alef sequence rule applies), is measured in full.
+    let mut width = 0;
+    for c in display.chars() {
+        match c {
+            ' '..='~' | '\u{FE70}'..='\u{FE74}' | '\u{FE76}'..='\u{FEFC}' => width += 1,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
+            _ => return UnicodeWidthStr::width(display),
+        }
+    }
+    width
 }
 
 /// True for characters that separate words and may hang at the end of a line: the UAX #14
@@ -33,5 +44,29 @@ mod tests {
         assert!(is_breaking_space(' '));
         assert!(is_breaking_space('\t'));
         assert!(!is_breaking_space('\u{A0}'));
+    }
+
+    #[test]
+    fn fast_path_agrees_with_unicode_width() {
+        let fast: Vec<char> = ('\u{20}'..='\u{7E}')
+            .chain('\u{FE70}'..='\u{FEFC}')
+            .chain('\u{064B}'..='\u{065F}')
+            .chain(['\u{0670}'])
+            .collect();
+        let mut s = String::new();
+        for &a in &fast {
+            for &b in &fast {
+                s.clear();
+                s.push(a);
+                s.push(b);
+                assert_eq!(
+                    cluster_width(&s),
+                    UnicodeWidthStr::width(s.as_str()),
+                    "{s:?}"
+                );
+            }
+        }
+        // Unshaped lam-alef takes the general path and its sequence rule.
+        assert_eq!(cluster_width("\u{0644}\u{0627}"), 1);
     }
 }

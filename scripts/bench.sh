@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Side-by-side speed and memory of `isnad render` and GNU FriBidi's CLI on a ~9 MB corpus of
+# diacritised Arabic news (30 copies of tests/data/wikinews-ar.txt, written to bench-data/,
+# which git ignores). Runs the two alternately RUNS times (default 7) and prints the median wall
+# time of each, their ratio (target: isnad / fribidi <= 0.5) and peak memory (target: <= 2x the
+# file size). Installs the `fribidi` CLI (Debian: libfribidi-bin) and GNU time when missing and
+# running as root. Usage: scripts/bench.sh [RUNS] ; ISNAD_BIN=path skips the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-7}"
+width=80
+
+need=()
+command -v fribidi >/dev/null || need+=(libfribidi-bin)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
+    else
+        echo "bench.sh: please install: ${need[*]}" >&2
+        exit 1
+    fi
+fi
+
+mkdir -p bench-data
+corpus=bench-data/wikinews-x30.txt
+if [ ! -s "$corpus" ]; then
+    for _ in $(seq 30); do cat tests/data/wikinews-ar.txt; done >"$corpus"
+fi
+size=$(stat -c %s "$corpus")
+
+if [ -z "${ISNAD_BIN:-}" ]; then
+    cargo build --release --quiet
+    ISNAD_BIN=target/release/isnad
+fi
+
+# Wall time in seconds of one run and its peak RSS in KiB, as "SECONDS KIB".
+measure() {
+    local start end rss
+    start=$(date +%s%N)
+    rss=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1)
+    end=$(date +%s%N)
+    printf "%d.%06d %s\n" $(( (end - start) / 1000000000 )) $(( (end - start) / 1000 % 1000000 )) "$rss"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+isnad_times=() fribidi_times=() isnad_rss=0 fribidi_rss=0
+for i in $(seq "$runs"); do
+    read -r t m < <(measure "$ISNAD_BIN" render --width "$width" "$corpus")
+    isnad_times+=("$t"); [ "$m" -gt "$isnad_rss" ] && isnad_rss=$m
+    read -r t m < <(measure fribidi --nopad --width "$width" "$corpus")
+    fribidi_times+=("$t"); [ "$m" -gt "$fribidi_rss" ] && fribidi_rss=$m
+    echo "run $i: isnad ${isnad_times[-1]} s, fribidi ${fribidi_times[-1]} s" >&2
+done
+
+isnad_med=$(printf '%s\n' "${isnad_times[@]}" | median)
+fribidi_med=$(printf '%s\n' "${fribidi_times[@]}" | median)
+awk -v f="$corpus" -v size="$size" -v runs="$runs" -v i="$isnad_med" -v fr="$fribidi_med" \
+    -v im="$isnad_rss" -v fm="$fribidi_rss" -v cores="$(nproc)" 'BEGIN {
+    printf "corpus: %s, %.1f MB; width 80; %d runs each, alternating; %d cores\n", f, size / 1e6, runs, cores
+    printf "isnad render   median %.3f s  (%.1f MB/s)  peak RSS %.1f MB (%.2fx file)\n", i, size / 1e6 / i, im / 1024, im * 1024 / size
+    printf "fribidi        median %.3f s  (%.1f MB/s)  peak RSS %.1f MB (%.2fx file)\n", fr, size / 1e6 / fr, fm / 1024, fm * 1024 / size
+    printf "ratio isnad / fribidi: %.2f (target <= 0.5)\n", i / fr
+}'

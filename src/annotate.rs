@@ -1,0 +1,16 @@
+//! Annotations: the model (entities, sources, claims, attributions), their JSON file, undo/redo,
+//! re-anchoring after the article text changes, validation, and export/import formats.
+
+pub mod anchor;
+pub mod document;
+pub mod formats;
+pub mod history;
+pub mod jsonpos;
+pub mod merge;
+pub mod model;
+pub mod store;
+pub mod validate;
+
+pub use history::{Applied, Edit, EditError};
+pub use model::*;
+pub use store::{AnnotationStore, Location, SaveOutcome, SaveReport, StoreError, StoreOptions};

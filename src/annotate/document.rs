@@ -1,0 +1,816 @@
+//! The annotation file format (`isnad/annotations`, version 1): writing an annotation set as
+//! stable JSON, and reading it back with errors that name FILE:LINE:COLUMN. Writing converts the
+//! in-memory byte spans to code points plus quotes; reading places every span in the current
+//! article (re-anchoring when the text changed) and moves what cannot be placed to `orphans`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::article::Article;
+
+use super::anchor::{AnchorReport, Anchorer, Placement};
+use super::jsonpos::{self, Step};
+use super::model::{
+    AnnotationSet, Attribution, Claim, ClaimType, Entity, FileSpan, ItemKind, Label, Origin,
+    QuoteType, Review, Source, SourceType, Span, Verification, is_valid_id, kind_of_id,
+};
+
+/// The `format` value of every annotation file.
+pub const FORMAT: &str = "isnad/annotations";
+/// The newest format version this program reads and the one it writes.
+pub const VERSION: u64 = 1;
+/// The only offset unit written.
+pub const OFFSET_UNIT: &str = "codepoint";
+
+/// The `document` header: which text the offsets refer to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentInfo {
+    /// The article's path, relative to the annotation file's folder when it is beside it.
+    pub path: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub language: String,
+    /// Length of the text in code points.
+    pub length: usize,
+    pub text_sha256: String,
+    pub offset_unit: String,
+}
+
+impl DocumentInfo {
+    /// A header for `article`, with `path` as given.
+    pub fn for_article(article: &Article, path: String) -> Self {
+        Self {
+            path,
+            title: None,
+            url: None,
+            language: "ar".to_owned(),
+            length: article.len_chars(),
+            text_sha256: article.sha256(),
+            offset_unit: OFFSET_UNIT.to_owned(),
+        }
+    }
+
+    /// The same header brought up to date with `article` (length and hash).
+    pub fn refreshed(&self, article: &Article) -> Self {
+        Self {
+            length: article.len_chars(),
+            text_sha256: article.sha256(),
+            ..self.clone()
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityRecord {
+    id: String,
+    label: Label,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    original_label: Option<String>,
+    span: FileSpan,
+    origin: Origin,
+    review: Review,
+    #[serde(default)]
+    note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    conflict_with: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceRecord {
+    id: String,
+    span: Option<FileSpan>,
+    name: String,
+    source_type: SourceType,
+    entity_id: Option<String>,
+    origin: Origin,
+    review: Review,
+    #[serde(default)]
+    note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    conflict_with: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimRecord {
+    id: String,
+    span: FileSpan,
+    claim_type: ClaimType,
+    verification: Verification,
+    origin: Origin,
+    review: Review,
+    #[serde(default)]
+    note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    conflict_with: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueRecord {
+    span: FileSpan,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttributionRecord {
+    id: String,
+    claim_id: String,
+    source_id: String,
+    cue: Option<CueRecord>,
+    quote_type: QuoteType,
+    origin: Origin,
+    review: Review,
+    #[serde(default)]
+    note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    conflict_with: Option<String>,
+}
+
+/// The whole file, in its fixed key order.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u64,
+    document: &'a DocumentInfo,
+    entities: Vec<EntityRecord>,
+    sources: Vec<SourceRecord>,
+    claims: Vec<ClaimRecord>,
+    attributions: Vec<AttributionRecord>,
+    orphans: &'a [Value],
+}
+
+/// Serialises `set` for `article`: items in file order, 2-space indent, trailing newline.
+pub fn to_json(document: &DocumentInfo, set: &AnnotationSet, article: &Article) -> String {
+    let mut set = set.clone();
+    set.sort();
+    let out = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        document,
+        entities: set
+            .entities
+            .iter()
+            .map(|e| EntityRecord {
+                id: e.id.clone(),
+                label: e.label.clone(),
+                original_label: e.original_label.clone(),
+                span: e.span.to_file(article),
+                origin: e.origin.clone(),
+                review: e.review.clone(),
+                note: e.note.clone(),
+                conflict_with: e.conflict_with.clone(),
+            })
+            .collect(),
+        sources: set
+            .sources
+            .iter()
+            .map(|s| SourceRecord {
+                id: s.id.clone(),
+                span: s.span.map(|x| x.to_file(article)),
+                name: s.name.clone(),
+                source_type: s.source_type,
+                entity_id: s.entity_id.clone(),
+                origin: s.origin.clone(),
+                review: s.review.clone(),
+                note: s.note.clone(),
+                conflict_with: s.conflict_with.clone(),
+            })
+            .collect(),
+        claims: set
+            .claims
+            .iter()
+            .map(|c| ClaimRecord {
+                id: c.id.clone(),
+                span: c.span.to_file(article),
+                claim_type: c.claim_type,
+                verification: c.verification.clone(),
+                origin: c.origin.clone(),
+                review: c.review.clone(),
+                note: c.note.clone(),
+                conflict_with: c.conflict_with.clone(),
+            })
+            .collect(),
+        attributions: set
+            .attributions
+            .iter()
+            .map(|a| AttributionRecord {
+                id: a.id.clone(),
+                claim_id: a.claim_id.clone(),
+                source_id: a.source_id.clone(),
+                cue: a.cue.map(|x| CueRecord {
+                    span: x.to_file(article),
+                }),
+                quote_type: a.quote_type,
+                origin: a.origin.clone(),
+                review: a.review.clone(),
+                note: a.note.clone(),
+                conflict_with: a.conflict_with.clone(),
+            })
+            .collect(),
+        orphans: &set.orphans,
+    };
+    // Serialising plain data into a String cannot fail; fall back to an empty object rather
+    // than panic should serde_json ever disagree.
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{}".to_owned());
+    text.push('\n');
+    text
+}
+
+/// A problem found while reading a file, with its position.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct FileError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// JSON pointer of the offending value ("" for syntax errors and the root).
+    pub pointer: String,
+}
+
+/// Why a file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// Not JSON, or not this format: the file must not be overwritten.
+    #[error("{0}")]
+    Invalid(FileError),
+    /// A newer format version than this program knows.
+    #[error(
+        "{file}: annotation format version {version} is newer than this isnad understands ({VERSION}); opened read-only"
+    )]
+    NewerVersion { file: String, version: u64 },
+}
+
+/// A file read and placed in an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub document: DocumentInfo,
+    pub set: AnnotationSet,
+    pub anchor: AnchorReport,
+    /// True when the file's `text_sha256` is not the article's.
+    pub text_changed: bool,
+}
+
+fn error_at(src: &str, file: &str, path: &[Step], message: String) -> FileError {
+    let (line, column) = jsonpos::line_col(src, jsonpos::locate(src, path));
+    FileError {
+        file: file.to_owned(),
+        line,
+        column,
+        message,
+        pointer: jsonpos::pointer_string(path),
+    }
+}
+
+/// Checks structure only (no article): JSON syntax, format, version, every item's shape and
+/// id, unique ids. Returns the parsed value and every problem found, in file order.
+pub fn check_structure(src: &str, file: &str) -> Result<Value, Vec<ReadError>> {
+    let root: Value = serde_json::from_str(src).map_err(|e| {
+        let column = jsonpos::char_column(src, e.line(), e.column());
+        let message = e.to_string();
+        // serde_json appends " at line L column C"; the position is already in front.
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_owned();
+        vec![ReadError::Invalid(FileError {
+            file: file.to_owned(),
+            line: e.line(),
+            column,
+            message,
+            pointer: String::new(),
+        })]
+    })?;
+    let mut problems = Vec::new();
+    let bad =
+        |path: &[Step], message: String| ReadError::Invalid(error_at(src, file, path, message));
+    let Some(obj) = root.as_object() else {
+        return Err(vec![bad(&[], "expected a JSON object".to_owned())]);
+    };
+    match obj.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => problems.push(bad(
+            &["format".into()],
+            format!("format is {other}, expected \"{FORMAT}\""),
+        )),
+        None => problems.push(bad(&[], format!("missing \"format\": \"{FORMAT}\""))),
+    }
+    match obj.get("version").map(Value::as_u64) {
+        Some(Some(v)) if v == VERSION => {}
+        Some(Some(v)) if v > VERSION => {
+            return Err(vec![ReadError::NewerVersion {
+                file: file.to_owned(),
+                version: v,
+            }]);
+        }
+        Some(_) => problems.push(bad(
+            &["version".into()],
+            format!("version must be the integer {VERSION}"),
+        )),
+        None => problems.push(bad(&[], "missing \"version\"".to_owned())),
+    }
+    for key in obj.keys() {
+        if !matches!(
+            key.as_str(),
+            "format"
+                | "version"
+                | "document"
+                | "entities"
+                | "sources"
+                | "claims"
+                | "attributions"
+                | "orphans"
+        ) {
+            problems.push(bad(
+                &[key.as_str().into()],
+                format!("unknown top-level field {key:?}"),
+            ));
+        }
+    }
+    match obj.get("document") {
+        Some(d) => match DocumentInfo::deserialize(d) {
+            Ok(doc) if doc.offset_unit != OFFSET_UNIT => problems.push(bad(
+                &["document".into(), "offset_unit".into()],
+                format!(
+                    "offset_unit is {:?}, only \"{OFFSET_UNIT}\" is supported",
+                    doc.offset_unit
+                ),
+            )),
+            Ok(doc) if !is_sha256_hex(&doc.text_sha256) => problems.push(bad(
+                &["document".into(), "text_sha256".into()],
+                "text_sha256 must be 64 lowercase hex digits".to_owned(),
+            )),
+            Ok(_) => {}
+            Err(e) => problems.push(bad(&["document".into()], format!("document: {e}"))),
+        },
+        None => problems.push(bad(&[], "missing \"document\"".to_owned())),
+    }
+    let mut seen = std::collections::HashMap::new();
+    for kind in [
+        ItemKind::Entity,
+        ItemKind::Source,
+        ItemKind::Claim,
+        ItemKind::Attribution,
+    ] {
+        let key = kind.key();
+        let Some(list) = obj.get(key) else {
+            problems.push(bad(&[], format!("missing \"{key}\" (use [] when empty)")));
+            continue;
+        };
+        let Some(items) = list.as_array() else {
+            problems.push(bad(&[key.into()], format!("{key} must be an array")));
+            continue;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let path = [Step::from(key), Step::Index(i)];
+            if let Err(message) = check_item(kind, item) {
+                problems.push(bad(&path, message));
+                continue;
+            }
+            let id = item
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned();
+            if let Some(first) = seen.insert(id.clone(), jsonpos::pointer_string(&path)) {
+                problems.push(bad(
+                    &[Step::from(key), Step::Index(i), "id".into()],
+                    format!("duplicate id {id} (first at {first})"),
+                ));
+            }
+        }
+    }
+    match obj.get("orphans") {
+        Some(Value::Array(orphans)) => {
+            for (i, o) in orphans.iter().enumerate() {
+                if !o.is_object() {
+                    problems.push(bad(
+                        &["orphans".into(), Step::Index(i)],
+                        "an orphan must be an object".to_owned(),
+                    ));
+                }
+            }
+        }
+        Some(_) => problems.push(bad(
+            &["orphans".into()],
+            "orphans must be an array".to_owned(),
+        )),
+        None => problems.push(bad(
+            &[],
+            "missing \"orphans\" (use [] when empty)".to_owned(),
+        )),
+    }
+    if problems.is_empty() {
+        Ok(root)
+    } else {
+        Err(problems)
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, the shape the schema's pattern accepts.
+fn is_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if b.len() < 20
+        || !digits(0..4)
+        || b[4] != b'-'
+        || !digits(5..7)
+        || b[7] != b'-'
+        || !digits(8..10)
+        || b[10] != b'T'
+        || !digits(11..13)
+        || b[13] != b':'
+        || !digits(14..16)
+        || b[16] != b':'
+        || !digits(17..19)
+    {
+        return false;
+    }
+    let mut i = 19;
+    if b[i] == b'.' {
+        let frac = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if frac == 0 {
+            return false;
+        }
+        i += 1 + frac;
+    }
+    match &b[i..] {
+        [b'Z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Strict typed check of one item: shape, id format, span sanity, score and confidence ranges.
+fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
+    fn span_ok(s: &FileSpan, what: &str) -> Result<(), String> {
+        if s.start >= s.end {
+            return Err(format!(
+                "{what}: start {} must be less than end {}",
+                s.start, s.end
+            ));
+        }
+        if s.exact.chars().count() != s.end - s.start {
+            return Err(format!(
+                "{what}: exact has {} code points but the span covers {}",
+                s.exact.chars().count(),
+                s.end - s.start
+            ));
+        }
+        Ok(())
+    }
+    fn unit(x: Option<f64>, what: &str) -> Result<(), String> {
+        match x {
+            Some(v) if !(0.0..=1.0).contains(&v) => Err(format!("{what} {v} is outside 0..1")),
+            _ => Ok(()),
+        }
+    }
+    // Nullable fields the schema requires to be present (serde would take a missing one as null).
+    let required_nullable: &[&[&str]] = match kind {
+        ItemKind::Source => &[&["span"], &["entity_id"]],
+        ItemKind::Claim => &[&["verification", "confidence"]],
+        ItemKind::Attribution => &[&["cue"]],
+        ItemKind::Entity => &[],
+    };
+    for path in required_nullable {
+        let mut v = Some(item);
+        for key in *path {
+            v = v.and_then(|x| x.get(*key));
+        }
+        if v.is_none() {
+            return Err(format!(
+                "missing field `{}` (use null when there is none)",
+                path.join(".")
+            ));
+        }
+    }
+    if let Some(at) = item
+        .get("review")
+        .and_then(|r| r.get("at"))
+        .and_then(Value::as_str)
+        && !is_rfc3339(at)
+    {
+        return Err(format!("review.at {at:?} is not an RFC 3339 timestamp"));
+    }
+    let (id, origin) = match kind {
+        ItemKind::Entity => {
+            let r = EntityRecord::deserialize(item).map_err(|e| e.to_string())?;
+            span_ok(&r.span, "span")?;
+            (r.id, r.origin)
+        }
+        ItemKind::Source => {
+            let r = SourceRecord::deserialize(item).map_err(|e| e.to_string())?;
+            if let Some(s) = &r.span {
+                span_ok(s, "span")?;
+            }
+            if let Some(e) = &r.entity_id
+                && !is_valid_id(ItemKind::Entity, e)
+            {
+                return Err(format!("entity_id {e:?} is not an entity id"));
+            }
+            (r.id, r.origin)
+        }
+        ItemKind::Claim => {
+            let r = ClaimRecord::deserialize(item).map_err(|e| e.to_string())?;
+            span_ok(&r.span, "span")?;
+            unit(r.verification.confidence, "verification.confidence")?;
+            (r.id, r.origin)
+        }
+        ItemKind::Attribution => {
+            let r = AttributionRecord::deserialize(item).map_err(|e| e.to_string())?;
+            if let Some(c) = &r.cue {
+                span_ok(&c.span, "cue.span")?;
+            }
+            if !is_valid_id(ItemKind::Claim, &r.claim_id) {
+                return Err(format!("claim_id {:?} is not a claim id", r.claim_id));
+            }
+            if !is_valid_id(ItemKind::Source, &r.source_id) {
+                return Err(format!("source_id {:?} is not a source id", r.source_id));
+            }
+            (r.id, r.origin)
+        }
+    };
+    if !is_valid_id(kind, &id) {
+        let name = match kind {
+            ItemKind::Entity => "entity",
+            ItemKind::Source => "source",
+            ItemKind::Claim => "claim",
+            ItemKind::Attribution => "attribution",
+        };
+        return Err(format!(
+            "id {id:?} is not a valid {name} id ({}- and 6 lowercase hex digits)",
+            kind.prefix()
+        ));
+    }
+    unit(origin.score, "origin.score")
+}
+
+/// Reads a file's text and places it in `article`. Items whose spans cannot be placed go to
+/// `orphans` verbatim; orphans from the file that fit again are restored.
+pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadError> {
+    let root = check_structure(src, file).map_err(|mut problems| problems.remove(0))?;
+    let bad =
+        |path: &[Step], message: String| ReadError::Invalid(error_at(src, file, path, message));
+    let document = DocumentInfo::deserialize(&root["document"])
+        .map_err(|e| bad(&["document".into()], e.to_string()))?;
+    let text_changed = document.text_sha256 != article.sha256();
+    let anchorer = Anchorer::new(article);
+    let mut set = AnnotationSet::default();
+    let mut report = AnchorReport::default();
+    for kind in [
+        ItemKind::Entity,
+        ItemKind::Source,
+        ItemKind::Claim,
+        ItemKind::Attribution,
+    ] {
+        let items = root[kind.key()].as_array().cloned().unwrap_or_default();
+        for (i, raw) in items.into_iter().enumerate() {
+            match place_item(kind, &raw, &anchorer, &mut report) {
+                Ok(Some(())) => {}
+                Ok(None) => {
+                    report.orphaned += 1;
+                    set.orphans.push(raw);
+                    continue;
+                }
+                Err(e) => return Err(bad(&[kind.key().into(), Step::Index(i)], e)),
+            }
+            // placed: decode into the set
+            decode_into(kind, &raw, &anchorer, &mut set)
+                .map_err(|e| bad(&[kind.key().into(), Step::Index(i)], e))?;
+        }
+    }
+    for raw in root["orphans"].as_array().cloned().unwrap_or_default() {
+        let kind = raw.get("id").and_then(Value::as_str).and_then(kind_of_id);
+        let restorable = kind.is_some_and(|k| {
+            check_item(k, &raw).is_ok()
+                && !raw
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .is_some_and(|id| set.contains(id))
+                && matches!(
+                    place_item(k, &raw, &anchorer, &mut AnchorReport::default()),
+                    Ok(Some(()))
+                )
+        });
+        match kind {
+            Some(k) if restorable && decode_into(k, &raw, &anchorer, &mut set).is_ok() => {
+                report.restored += 1;
+            }
+            _ => set.orphans.push(raw),
+        }
+    }
+    set.sort();
+    Ok(Loaded {
+        document,
+        set,
+        anchor: report,
+        text_changed,
+    })
+}
+
+fn spans_of(kind: ItemKind, raw: &Value) -> Result<Vec<FileSpan>, String> {
+    let get = |v: Option<&Value>| -> Result<Option<FileSpan>, String> {
+        match v {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => FileSpan::deserialize(v)
+                .map(Some)
+                .map_err(|e| e.to_string()),
+        }
+    };
+    let spans = match kind {
+        ItemKind::Entity | ItemKind::Source | ItemKind::Claim => get(raw.get("span"))?,
+        ItemKind::Attribution => get(raw.get("cue").and_then(|c| c.get("span")))?,
+    };
+    Ok(spans.into_iter().collect())
+}
+
+/// `Ok(Some(()))` when every span of the item can be placed, `Ok(None)` when one cannot.
+fn place_item(
+    kind: ItemKind,
+    raw: &Value,
+    anchorer: &Anchorer<'_>,
+    report: &mut AnchorReport,
+) -> Result<Option<()>, String> {
+    let mut placements = Vec::new();
+    for s in spans_of(kind, raw)? {
+        match anchorer.place(&s) {
+            Some((_, p)) => placements.push(p),
+            None => return Ok(None),
+        }
+    }
+    placements
+        .into_iter()
+        .for_each(|p: Placement| report.add(p));
+    Ok(Some(()))
+}
+
+fn placed(anchorer: &Anchorer<'_>, s: &FileSpan) -> Result<Span, String> {
+    anchorer.place(s).map(|(span, _)| span).ok_or_else(|| {
+        format!(
+            "span {}..{} {:?} not found in the text",
+            s.start, s.end, s.exact
+        )
+    })
+}
+
+fn decode_into(
+    kind: ItemKind,
+    raw: &Value,
+    anchorer: &Anchorer<'_>,
+    set: &mut AnnotationSet,
+) -> Result<(), String> {
+    match kind {
+        ItemKind::Entity => {
+            let r = EntityRecord::deserialize(raw).map_err(|e| e.to_string())?;
+            set.entities.push(Entity {
+                span: placed(anchorer, &r.span)?,
+                id: r.id,
+                label: r.label,
+                original_label: r.original_label,
+                origin: r.origin,
+                review: r.review,
+                note: r.note,
+                conflict_with: r.conflict_with,
+            });
+        }
+        ItemKind::Source => {
+            let r = SourceRecord::deserialize(raw).map_err(|e| e.to_string())?;
+            set.sources.push(Source {
+                span: r.span.as_ref().map(|s| placed(anchorer, s)).transpose()?,
+                id: r.id,
+                name: r.name,
+                source_type: r.source_type,
+                entity_id: r.entity_id,
+                origin: r.origin,
+                review: r.review,
+                note: r.note,
+                conflict_with: r.conflict_with,
+            });
+        }
+        ItemKind::Claim => {
+            let r = ClaimRecord::deserialize(raw).map_err(|e| e.to_string())?;
+            set.claims.push(Claim {
+                span: placed(anchorer, &r.span)?,
+                id: r.id,
+                claim_type: r.claim_type,
+                verification: r.verification,
+                origin: r.origin,
+                review: r.review,
+                note: r.note,
+                conflict_with: r.conflict_with,
+            });
+        }
+        ItemKind::Attribution => {
+            let r = AttributionRecord::deserialize(raw).map_err(|e| e.to_string())?;
+            set.attributions.push(Attribution {
+                cue: r
+                    .cue
+                    .as_ref()
+                    .map(|c| placed(anchorer, &c.span))
+                    .transpose()?,
+                id: r.id,
+                claim_id: r.claim_id,
+                source_id: r.source_id,
+                quote_type: r.quote_type,
+                origin: r.origin,
+                review: r.review,
+                note: r.note,
+                conflict_with: r.conflict_with,
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::annotate::model::{Item, Origin};
+
+    fn sample_set(a: &Article) -> AnnotationSet {
+        let mut set = AnnotationSet::default();
+        let name = a.text.find("نور الدين البابا").unwrap();
+        let e = Entity::suggested(
+            a,
+            name..name + "نور الدين البابا".len(),
+            Label::parse("PERSON").unwrap(),
+            Origin::rule("gazetteer:persons", Some(0.8)),
+        )
+        .unwrap();
+        let s = Source::by_human(a, 9..name + "نور الدين البابا".len(), "analyst").unwrap();
+        let c = Claim::by_human(
+            a,
+            a.char_to_byte(75).unwrap()..a.char_to_byte(100).unwrap(),
+            "analyst",
+        )
+        .unwrap();
+        let link = Attribution::by_human(&c.id, &s.id, Span::checked(a, 0..8).ok(), "analyst");
+        for item in [
+            Item::Entity(e),
+            Item::Source(s),
+            Item::Claim(c),
+            Item::Attribution(link),
+        ] {
+            set.upsert(item);
+        }
+        set
+    }
+
+    #[test]
+    fn writes_stable_json_and_reads_it_back() {
+        let a = Article::sample();
+        let set = sample_set(&a);
+        let doc = DocumentInfo::for_article(&a, "sample-article.txt".into());
+        let text = to_json(&doc, &set, &a);
+        assert!(text.ends_with("}\n"));
+        assert!(text.starts_with("{\n  \"format\": \"isnad/annotations\",\n  \"version\": 1,\n  \"document\": {\n    \"path\""));
+        let loaded = parse(&text, "x.isnad.json", &a).unwrap();
+        assert_eq!(loaded.set, set);
+        assert!(!loaded.text_changed);
+        assert_eq!(to_json(&loaded.document, &loaded.set, &a), text);
+    }
+
+    #[test]
+    fn syntax_and_shape_errors_have_positions() {
+        let a = Article::sample();
+        let err = parse(
+            "{\n  \"format\": \"isnad/annotations\",\n  \"version\": 1,,\n}",
+            "f.json",
+            &a,
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("f.json:3:16: "), "{err}");
+        let doc = DocumentInfo::for_article(&a, "s.txt".into());
+        let text = to_json(&doc, &sample_set(&a), &a).replace("\"PERSON\"", "\"person\"");
+        let err = parse(&text, "f.json", &a).unwrap_err();
+        let ReadError::Invalid(e) = err else {
+            panic!("{err}")
+        };
+        assert_eq!(e.pointer, "/entities/0");
+        assert_eq!(text.lines().nth(e.line - 1).unwrap().trim(), "{");
+        assert!(e.message.contains("invalid label"), "{}", e.message);
+    }
+
+    #[test]
+    fn newer_version_is_reported() {
+        let a = Article::sample();
+        let src = r#"{"format": "isnad/annotations", "version": 2}"#;
+        assert_eq!(
+            parse(src, "f.json", &a).unwrap_err(),
+            ReadError::NewerVersion {
+                file: "f.json".into(),
+                version: 2
+            }
+        );
+    }
+}

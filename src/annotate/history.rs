@@ -1,0 +1,314 @@
+//! Edits to an annotation set and their undo/redo history. Every change the user makes is an
+//! [`Edit`]; applying it records what it replaced, so undo and redo are exact and unlimited
+//! while the article is open.
+
+use super::model::{AnnotationSet, Item, ItemKind, kind_of_id};
+
+/// A change requested by the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds a new item (its id must be unused).
+    Add(Item),
+    /// Removes the item with this id.
+    Remove(String),
+    /// Replaces the item with the same id.
+    Update(Item),
+    /// Several edits that undo and redo as one step (e.g. "accept all identical mentions").
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// Removes `id` together with the attributions that point at it (when it is a claim or a
+    /// source), as one undo step, so no link is left dangling.
+    pub fn remove_with_links(set: &AnnotationSet, id: &str) -> Edit {
+        let mut edits: Vec<Edit> = Vec::new();
+        if matches!(kind_of_id(id), Some(ItemKind::Claim | ItemKind::Source)) {
+            edits.extend(
+                set.attributions
+                    .iter()
+                    .filter(|a| a.claim_id == id || a.source_id == id)
+                    .map(|a| Edit::Remove(a.id.clone())),
+            );
+        }
+        edits.push(Edit::Remove(id.to_owned()));
+        if edits.len() == 1 {
+            edits.remove(0)
+        } else {
+            Edit::Batch(edits)
+        }
+    }
+}
+
+/// Why an edit was refused; the set is left unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("an item with id {0} already exists")]
+    DuplicateId(String),
+    #[error("no item with id {0}")]
+    NoSuchItem(String),
+    #[error("{0:?} is not an id of this format (e-, s-, c- or a- followed by 6 hex digits)")]
+    BadId(String),
+    #[error("empty batch")]
+    EmptyBatch,
+}
+
+/// An edit as applied, with what it replaced: enough to undo and redo it exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Applied {
+    Added(Item),
+    Removed(Item),
+    Updated { before: Box<Item>, after: Box<Item> },
+    Batch(Vec<Applied>),
+}
+
+impl Applied {
+    fn inverse(&self) -> Applied {
+        match self {
+            Applied::Added(x) => Applied::Removed(x.clone()),
+            Applied::Removed(x) => Applied::Added(x.clone()),
+            Applied::Updated { before, after } => Applied::Updated {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Applied::Batch(v) => Applied::Batch(v.iter().rev().map(Applied::inverse).collect()),
+        }
+    }
+
+    /// Re-applies this change. Tolerant: after a merge with another writer's file, the item may
+    /// already be there or gone; the result is still the state this change leads to.
+    fn replay(&self, set: &mut AnnotationSet) {
+        match self {
+            Applied::Added(x) => {
+                set.upsert(x.clone());
+            }
+            Applied::Updated { after, .. } => {
+                set.upsert((**after).clone());
+            }
+            Applied::Removed(x) => {
+                set.remove(x.id());
+            }
+            Applied::Batch(v) => v.iter().for_each(|a| a.replay(set)),
+        }
+    }
+
+    /// A short description for the status bar ("add claim c-0d93e1").
+    pub fn describe(&self) -> String {
+        fn kind(item: &Item) -> &'static str {
+            match item.kind() {
+                ItemKind::Entity => "entity",
+                ItemKind::Source => "source",
+                ItemKind::Claim => "claim",
+                ItemKind::Attribution => "attribution",
+            }
+        }
+        match self {
+            Applied::Added(x) => format!("add {} {}", kind(x), x.id()),
+            Applied::Removed(x) => format!("remove {} {}", kind(x), x.id()),
+            Applied::Updated { after, .. } => format!("change {} {}", kind(after), after.id()),
+            Applied::Batch(v) => format!("{} changes", v.len()),
+        }
+    }
+
+    /// Ids of the items this change touches.
+    pub fn ids(&self) -> Vec<String> {
+        match self {
+            Applied::Added(x) | Applied::Removed(x) => vec![x.id().to_owned()],
+            Applied::Updated { after, .. } => vec![after.id().to_owned()],
+            Applied::Batch(v) => v.iter().flat_map(Applied::ids).collect(),
+        }
+    }
+}
+
+/// Applies `edit` to `set`. On error the set is unchanged (a failing batch is rolled back).
+pub fn apply_edit(set: &mut AnnotationSet, edit: Edit) -> Result<Applied, EditError> {
+    match edit {
+        Edit::Add(item) => {
+            let id = item.id().to_owned();
+            if kind_of_id(&id) != Some(item.kind()) {
+                return Err(EditError::BadId(id));
+            }
+            if set.contains(&id) {
+                return Err(EditError::DuplicateId(id));
+            }
+            set.upsert(item.clone());
+            Ok(Applied::Added(item))
+        }
+        Edit::Remove(id) => set
+            .remove(&id)
+            .map(Applied::Removed)
+            .ok_or(EditError::NoSuchItem(id)),
+        Edit::Update(item) => {
+            let id = item.id().to_owned();
+            let Some(before) = set.get(&id) else {
+                return Err(EditError::NoSuchItem(id));
+            };
+            if before.kind() != item.kind() {
+                return Err(EditError::BadId(id));
+            }
+            set.upsert(item.clone());
+            Ok(Applied::Updated {
+                before: Box::new(before),
+                after: Box::new(item),
+            })
+        }
+        Edit::Batch(edits) => {
+            if edits.is_empty() {
+                return Err(EditError::EmptyBatch);
+            }
+            let mut done: Vec<Applied> = Vec::with_capacity(edits.len());
+            for e in edits {
+                match apply_edit(set, e) {
+                    Ok(a) => done.push(a),
+                    Err(err) => {
+                        for a in done.iter().rev() {
+                            a.inverse().replay(set);
+                        }
+                        return Err(err);
+                    }
+                }
+            }
+            Ok(Applied::Batch(done))
+        }
+    }
+}
+
+/// Undo and redo stacks. Unlimited: an article's edits are small and the history lives only
+/// while it is open.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Applied>,
+    redo: Vec<Applied>,
+}
+
+impl History {
+    /// Applies `edit` and records it; clears the redo stack.
+    pub fn apply(&mut self, set: &mut AnnotationSet, edit: Edit) -> Result<&Applied, EditError> {
+        let applied = apply_edit(set, edit)?;
+        self.redo.clear();
+        self.undo.push(applied);
+        Ok(self
+            .undo
+            .last()
+            .unwrap_or_else(|| unreachable!("just pushed")))
+    }
+
+    /// Undoes the last change; returns it, or `None` when there is nothing to undo.
+    pub fn undo(&mut self, set: &mut AnnotationSet) -> Option<&Applied> {
+        let applied = self.undo.pop()?;
+        applied.inverse().replay(set);
+        self.redo.push(applied);
+        self.redo.last()
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(&mut self, set: &mut AnnotationSet) -> Option<&Applied> {
+        let applied = self.redo.pop()?;
+        applied.replay(set);
+        self.undo.push(applied);
+        self.undo.last()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::annotate::model::{Attribution, Claim, Label, Source};
+    use crate::article::Article;
+
+    fn setup() -> (Article, AnnotationSet) {
+        (Article::sample(), AnnotationSet::default())
+    }
+
+    #[test]
+    fn undo_redo_every_kind_of_edit() {
+        let (a, mut set) = setup();
+        let mut h = History::default();
+        let claim = Claim::by_human(&a, 0..8, "me").unwrap();
+        let id = claim.id.clone();
+        h.apply(&mut set, Edit::Add(Item::Claim(claim.clone())))
+            .unwrap();
+        let mut changed = claim.clone();
+        changed.note = "checked".into();
+        h.apply(&mut set, Edit::Update(Item::Claim(changed.clone())))
+            .unwrap();
+        h.apply(&mut set, Edit::Remove(id.clone())).unwrap();
+        assert!(set.is_empty());
+        h.undo(&mut set);
+        assert_eq!(set.claims, vec![changed.clone()]);
+        h.undo(&mut set);
+        assert_eq!(set.claims, vec![claim.clone()]);
+        h.undo(&mut set);
+        assert!(set.is_empty());
+        assert!(h.undo(&mut set).is_none());
+        h.redo(&mut set);
+        h.redo(&mut set);
+        assert_eq!(set.claims, vec![changed]);
+        h.redo(&mut set);
+        assert!(set.is_empty());
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn failing_batch_rolls_back_and_new_edit_clears_redo() {
+        let (a, mut set) = setup();
+        let mut h = History::default();
+        let c = Claim::by_human(&a, 0..8, "me").unwrap();
+        let err = h
+            .apply(
+                &mut set,
+                Edit::Batch(vec![
+                    Edit::Add(Item::Claim(c.clone())),
+                    Edit::Remove("e-000000".into()),
+                ]),
+            )
+            .unwrap_err();
+        assert_eq!(err, EditError::NoSuchItem("e-000000".into()));
+        assert!(set.is_empty());
+        h.apply(&mut set, Edit::Add(Item::Claim(c.clone())))
+            .unwrap();
+        assert_eq!(
+            h.apply(&mut set, Edit::Add(Item::Claim(c.clone())))
+                .unwrap_err(),
+            EditError::DuplicateId(c.id.clone())
+        );
+        h.undo(&mut set);
+        assert!(h.can_redo());
+        let e =
+            crate::annotate::model::Entity::by_human(&a, 0..8, Label::parse("ORG").unwrap(), "me")
+                .unwrap();
+        h.apply(&mut set, Edit::Add(Item::Entity(e))).unwrap();
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn remove_with_links_takes_attributions_along() {
+        let (a, mut set) = setup();
+        let mut h = History::default();
+        let c = Claim::by_human(&a, 0..8, "me").unwrap();
+        let s = Source::by_human(&a, 9..23, "me").unwrap();
+        let link = Attribution::by_human(&c.id, &s.id, None, "me");
+        for item in [
+            Item::Claim(c.clone()),
+            Item::Source(s),
+            Item::Attribution(link),
+        ] {
+            h.apply(&mut set, Edit::Add(item)).unwrap();
+        }
+        let edit = Edit::remove_with_links(&set, &c.id);
+        h.apply(&mut set, edit).unwrap();
+        assert!(set.attributions.is_empty() && set.claims.is_empty());
+        assert_eq!(set.sources.len(), 1);
+        h.undo(&mut set);
+        assert_eq!(set.attributions.len(), 1);
+        assert_eq!(set.claims.len(), 1);
+    }
+}

@@ -1,0 +1,184 @@
+//! Three-way merge of annotation sets by id, used when the file changed on disk since it was
+//! read (another annotator, a `git pull`). Nothing either side saved is lost:
+//!
+//! - added on one side only → kept;
+//! - deleted on one side, unchanged on the other → deleted; deleted on one side but changed on
+//!   the other → the changed item is kept;
+//! - changed on one side only → that side's version;
+//! - changed differently on both sides → both kept: ours under its id, theirs under a fresh id,
+//!   each with `conflict_with` naming the other, for the user to resolve.
+//!
+//! Orphans are united (identical ones once).
+
+use std::collections::BTreeSet;
+
+use super::model::{AnnotationSet, Item};
+
+/// What a merge did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Items added or changed by the other writer and taken into ours.
+    pub taken: usize,
+    /// Items the other writer deleted that we had not changed, deleted here too.
+    pub deleted: usize,
+    /// Items changed on both sides, now present twice and flagged with `conflict_with`.
+    pub conflicts: usize,
+}
+
+/// Merges `ours` and `theirs`, both descended from `base`.
+pub fn merge(
+    base: &AnnotationSet,
+    ours: &AnnotationSet,
+    theirs: &AnnotationSet,
+) -> (AnnotationSet, MergeReport) {
+    let mut report = MergeReport::default();
+    let mut out = ours.clone();
+    let ids: BTreeSet<String> = base
+        .items()
+        .chain(ours.items())
+        .chain(theirs.items())
+        .map(|i| i.id().to_owned())
+        .collect();
+    for id in ids {
+        let (b, o, t) = (base.get(&id), ours.get(&id), theirs.get(&id));
+        match (b, o, t) {
+            (_, None, None) | (None, Some(_), None) => {}
+            (Some(b), Some(o), None) => {
+                // they deleted it: follow unless we changed it
+                if o == b {
+                    out.remove(&id);
+                    report.deleted += 1;
+                }
+            }
+            (None, None, Some(t)) => {
+                out.upsert(t);
+                report.taken += 1;
+            }
+            (Some(b), None, Some(t)) => {
+                // we deleted; keep theirs only if they changed it
+                if t != b {
+                    out.upsert(t);
+                    report.taken += 1;
+                }
+            }
+            (b, Some(o), Some(t)) => {
+                if o == t || Some(&t) == b.as_ref() {
+                    // same on both, or only we changed it
+                } else if Some(&o) == b.as_ref() {
+                    out.upsert(t);
+                    report.taken += 1;
+                } else {
+                    let copy_id = out.fresh_id(t.kind());
+                    let mut theirs_copy = t;
+                    theirs_copy.set_id(copy_id.clone());
+                    theirs_copy.set_conflict_with(Some(o.id().to_owned()));
+                    let mut ours_flagged: Item = o;
+                    ours_flagged.set_conflict_with(Some(copy_id));
+                    out.upsert(ours_flagged);
+                    out.upsert(theirs_copy);
+                    report.conflicts += 1;
+                }
+            }
+        }
+    }
+    for orphan in &theirs.orphans {
+        if !out.orphans.contains(orphan) {
+            out.orphans.push(orphan.clone());
+        }
+    }
+    out.sort();
+    (out, report)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::annotate::model::{Claim, Item};
+    use crate::article::Article;
+
+    fn claim(a: &Article, chars: std::ops::Range<usize>) -> Claim {
+        Claim::by_human(
+            a,
+            a.char_to_byte(chars.start).unwrap()..a.char_to_byte(chars.end).unwrap(),
+            "me",
+        )
+        .unwrap()
+    }
+
+    fn set_of(items: &[&Claim]) -> AnnotationSet {
+        let mut s = AnnotationSet::default();
+        for c in items {
+            s.upsert(Item::Claim((*c).clone()));
+        }
+        s
+    }
+
+    #[test]
+    fn every_case_of_the_three_way_merge() {
+        let a = Article::sample();
+        let kept = claim(&a, 0..4);
+        let deleted_by_them = claim(&a, 5..10);
+        let changed_by_them = claim(&a, 11..20);
+        let changed_by_both = claim(&a, 21..30);
+        let deleted_by_us_changed_by_them = claim(&a, 31..40);
+        let base = set_of(&[
+            &kept,
+            &deleted_by_them,
+            &changed_by_them,
+            &changed_by_both,
+            &deleted_by_us_changed_by_them,
+        ]);
+
+        let mut ours = base.clone();
+        let ours_new = claim(&a, 41..50);
+        ours.upsert(Item::Claim(ours_new.clone()));
+        let mut ours_change = changed_by_both.clone();
+        ours_change.note = "ours".into();
+        ours.upsert(Item::Claim(ours_change.clone()));
+        ours.remove(&deleted_by_us_changed_by_them.id);
+
+        let mut theirs = base.clone();
+        let theirs_new = claim(&a, 51..60);
+        theirs.upsert(Item::Claim(theirs_new.clone()));
+        theirs.remove(&deleted_by_them.id);
+        let mut t1 = changed_by_them.clone();
+        t1.note = "theirs".into();
+        theirs.upsert(Item::Claim(t1.clone()));
+        let mut t2 = changed_by_both.clone();
+        t2.note = "theirs too".into();
+        theirs.upsert(Item::Claim(t2.clone()));
+        let mut t3 = deleted_by_us_changed_by_them.clone();
+        t3.note = "still wanted".into();
+        theirs.upsert(Item::Claim(t3.clone()));
+        theirs.orphans.push(serde_json::json!({"id": "e-abcdef"}));
+
+        let (m, report) = merge(&base, &ours, &theirs);
+        assert_eq!(
+            report,
+            MergeReport {
+                taken: 3,
+                deleted: 1,
+                conflicts: 1
+            }
+        );
+        let get = |id: &str| m.claims.iter().find(|c| c.id == id).cloned();
+        assert_eq!(get(&kept.id), Some(kept.clone()));
+        assert_eq!(get(&deleted_by_them.id), None);
+        assert_eq!(get(&changed_by_them.id), Some(t1));
+        assert_eq!(get(&ours_new.id), Some(ours_new));
+        assert_eq!(get(&theirs_new.id), Some(theirs_new));
+        assert_eq!(get(&deleted_by_us_changed_by_them.id), Some(t3));
+        let ours_flagged = get(&changed_by_both.id).unwrap();
+        assert_eq!(ours_flagged.note, "ours");
+        let copy_id = ours_flagged.conflict_with.clone().unwrap();
+        let copy = get(&copy_id).unwrap();
+        assert_eq!(copy.note, "theirs too");
+        assert_eq!(
+            copy.conflict_with.as_deref(),
+            Some(changed_by_both.id.as_str())
+        );
+        assert_eq!(m.orphans.len(), 1);
+        assert_eq!(m.claims.len(), 7);
+    }
+}

@@ -1,0 +1,588 @@
+//! `AnnotationStore`, the object the app holds for one article's annotations: where the file
+//! is (sidecar, `--annotations` override, or the data directory), whether it may be written,
+//! the current set with its undo history, and saving that never loses data (temporary file in
+//! the same folder, fsync, previous version kept as `FILE.bak`, rename over; merge by id when
+//! another writer changed the file since it was read).
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use crate::article::{Article, sha256_hex};
+
+use super::anchor::AnchorReport;
+use super::document::{self, DocumentInfo, ReadError};
+use super::history::{Applied, Edit, EditError, History};
+use super::merge::{MergeReport, merge};
+use super::model::{AnnotationSet, Item};
+
+/// Suffix of sidecar files: `aleppo.txt` → `aleppo.isnad.json`.
+pub const SIDECAR_SUFFIX: &str = ".isnad.json";
+
+/// Where the annotations of an article live by default: beside it, with the article's
+/// extension replaced by `.isnad.json`.
+pub fn sidecar_path(article_path: &Path) -> PathBuf {
+    let stem = article_path
+        .file_stem()
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+    article_path.with_file_name(format!("{stem}{SIDECAR_SUFFIX}"))
+}
+
+/// The data directory from `directories` (`~/.local/share/isnad` on Linux).
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "isnad").map(|d| d.data_dir().to_path_buf())
+}
+
+/// How to find the annotation file.
+#[derive(Clone, Debug, Default)]
+pub struct StoreOptions {
+    /// `--annotations PATH`: use this file whatever the article.
+    pub annotations: Option<PathBuf>,
+    /// Data directory for fallbacks; `None` means [`default_data_dir`].
+    pub data_dir: Option<PathBuf>,
+}
+
+/// Why the file is where it is (shown in the status bar).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// `ARTICLE.isnad.json` next to the article.
+    Sidecar,
+    /// Given with `--annotations`.
+    Override,
+    /// Under the data directory, with the reason (sample article, folder not writable).
+    DataDir(String),
+}
+
+/// Problems saving or editing.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("annotations are read-only: {0}")]
+    ReadOnly(String),
+    #[error("{0}")]
+    Edit(#[from] EditError),
+    /// The file changed on disk and can no longer be read; nothing is written over it.
+    #[error("not saved: the file changed on disk and cannot be merged: {0}")]
+    DiskUnreadable(ReadError),
+    #[error("no data directory is available for annotation files (set HOME or use --annotations)")]
+    NoDataDir,
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// What a save did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveReport {
+    pub path: PathBuf,
+    pub outcome: SaveOutcome,
+    /// Set when the file had changed on disk and was merged.
+    pub merged: Option<MergeReport>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written; the previous version, if any, is at `backup`.
+    Written { backup: Option<PathBuf> },
+    /// Nothing changed since the last save: nothing written.
+    Unchanged,
+    /// The store is read-only (with the reason): nothing written, ever.
+    ReadOnly(String),
+}
+
+/// What identifies the file's content on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct DiskStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    sha256: String,
+}
+
+fn read_with_stamp(path: &Path) -> io::Result<Option<(String, DiskStamp)>> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let meta = fs::metadata(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+        )
+    })?;
+    let stamp = DiskStamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        sha256: sha256_hex(&text),
+    };
+    Ok(Some((text, stamp)))
+}
+
+/// Whether a new file can be created in `dir` (tried, not guessed from permission bits).
+fn dir_is_writable(dir: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".isnad-probe")
+        .tempfile_in(dir)
+        .is_ok()
+}
+
+/// Writes `bytes` to `path` so that a reader, or a crash at any moment, sees either the old
+/// file or the new one: temporary file in the same folder, fsync, copy of the old file to
+/// `FILE.bak`, rename over, fsync of the folder. `before_rename` runs just before the rename
+/// (tests use it to simulate a crash; an error there leaves the old file untouched).
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> io::Result<()>,
+) -> Result<Option<PathBuf>, StoreError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+    let name = path.file_name().map_or_else(
+        || "annotations".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io_err(&dir))?;
+    tmp.write_all(bytes).map_err(io_err(tmp.path()))?;
+    let old_meta = fs::metadata(path).ok();
+    if let Some(meta) = &old_meta {
+        // keep the permissions the user gave the file (tempfile creates 0600)
+        let _ = fs::set_permissions(tmp.path(), meta.permissions());
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
+        }
+    }
+    tmp.as_file().sync_all().map_err(io_err(tmp.path()))?;
+    let mut backup = None;
+    if old_meta.is_some() {
+        let bak = PathBuf::from(format!("{}.bak", path.display()));
+        let old = fs::read(path).map_err(io_err(path))?;
+        let mut bak_tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}.bak."))
+            .tempfile_in(&dir)
+            .map_err(io_err(&dir))?;
+        bak_tmp.write_all(&old).map_err(io_err(&bak))?;
+        bak_tmp.as_file().sync_all().map_err(io_err(&bak))?;
+        bak_tmp.persist(&bak).map_err(|e| io_err(&bak)(e.error))?;
+        backup = Some(bak);
+    }
+    before_rename().map_err(io_err(path))?;
+    tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
+    if let Ok(d) = fs::File::open(&dir) {
+        // directory fsync makes the rename durable; not supported everywhere, so best effort
+        let _ = d.sync_all();
+    }
+    Ok(backup)
+}
+
+/// The annotations of one open article.
+pub struct AnnotationStore {
+    article: Arc<Article>,
+    path: PathBuf,
+    location: Location,
+    read_only: Option<String>,
+    document: DocumentInfo,
+    set: AnnotationSet,
+    /// The set as last read from or written to disk: the base of a merge.
+    base: AnnotationSet,
+    /// The file as last read or written by us (`None`: there was no file).
+    disk: Option<DiskStamp>,
+    dirty: bool,
+    history: History,
+    anchor: AnchorReport,
+    text_changed: bool,
+}
+
+impl std::fmt::Debug for AnnotationStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AnnotationStore")
+            .field("path", &self.path)
+            .field("location", &self.location)
+            .field("read_only", &self.read_only)
+            .field("items", &self.set.len())
+            .field("dirty", &self.dirty)
+            .finish()
+    }
+}
+
+impl AnnotationStore {
+    /// Opens the annotations of `article`. Never fails: problems make the store read-only with
+    /// the reason (see [`AnnotationStore::read_only_reason`]), so the article can still be read.
+    pub fn open(article: impl Into<Arc<Article>>, options: &StoreOptions) -> Self {
+        let article = article.into();
+        let data_dir = options.data_dir.clone().or_else(default_data_dir);
+        let resolved = resolve_path(&article, options, data_dir.as_deref());
+        let (path, location, fallback_source) = match resolved {
+            Ok(r) => r,
+            Err(e) => {
+                return Self::empty(
+                    article,
+                    PathBuf::new(),
+                    Location::Override,
+                    Some(e.to_string()),
+                );
+            }
+        };
+        let mut store = Self::empty(article, path.clone(), location, None);
+        let shown = path.display().to_string();
+        let read = match read_with_stamp(&path) {
+            Ok(Some((text, stamp))) => Some((text, Some(stamp), shown)),
+            Ok(None) => match fallback_source {
+                // The article folder is not writable but holds a sidecar: start from it; the
+                // first save creates the data-directory copy.
+                Some(src) => match read_with_stamp(&src) {
+                    Ok(Some((text, _))) => Some((text, None, src.display().to_string())),
+                    Ok(None) => None,
+                    Err(e) => {
+                        store.read_only = Some(format!("{}: {e}", src.display()));
+                        None
+                    }
+                },
+                None => None,
+            },
+            Err(e) => {
+                store.read_only = Some(format!("{shown}: {e}"));
+                None
+            }
+        };
+        if let Some((text, stamp, name)) = read {
+            match document::parse(&text, &name, &store.article) {
+                Ok(loaded) => {
+                    store.document = DocumentInfo {
+                        path: store.document.path.clone(),
+                        ..loaded.document.refreshed(&store.article)
+                    };
+                    store.set = loaded.set;
+                    store.base = store.set.clone();
+                    store.anchor = loaded.anchor;
+                    store.text_changed = loaded.text_changed;
+                    store.disk = stamp;
+                }
+                Err(e) => store.read_only = Some(e.to_string()),
+            }
+        }
+        store
+    }
+
+    fn empty(
+        article: Arc<Article>,
+        path: PathBuf,
+        location: Location,
+        read_only: Option<String>,
+    ) -> Self {
+        let doc_path = document_path(&article, &path);
+        Self {
+            document: DocumentInfo::for_article(&article, doc_path),
+            article,
+            path,
+            location,
+            read_only,
+            set: AnnotationSet::default(),
+            base: AnnotationSet::default(),
+            disk: None,
+            dirty: false,
+            history: History::default(),
+            anchor: AnchorReport::default(),
+            text_changed: false,
+        }
+    }
+
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+
+    /// The annotation file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// One line for the status bar: the file, and why it is there when not beside the article.
+    pub fn describe_location(&self) -> String {
+        match &self.location {
+            Location::Sidecar | Location::Override => self.path.display().to_string(),
+            Location::DataDir(why) => format!("{} ({why})", self.path.display()),
+        }
+    }
+
+    /// `Some(reason)` when the store never writes (unreadable or invalid file, newer version).
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    /// True when there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn set(&self) -> &AnnotationSet {
+        &self.set
+    }
+
+    pub fn document(&self) -> &DocumentInfo {
+        &self.document
+    }
+
+    /// What re-anchoring did on open (all zero when the text was unchanged).
+    pub fn anchor_report(&self) -> AnchorReport {
+        self.anchor
+    }
+
+    /// True when the file was written for a different version of the article text.
+    pub fn text_changed(&self) -> bool {
+        self.text_changed
+    }
+
+    /// Applies a user's change (recorded for undo) and marks the store dirty.
+    pub fn apply(&mut self, edit: Edit) -> Result<&Applied, StoreError> {
+        if let Some(r) = &self.read_only {
+            return Err(StoreError::ReadOnly(r.clone()));
+        }
+        let applied = self.history.apply(&mut self.set, edit)?;
+        self.dirty = true;
+        Ok(applied)
+    }
+
+    /// Adds suggestions (from the extractor) without marking the store dirty and without undo:
+    /// they are written only once the user changes something. Items whose id is taken are
+    /// skipped; returns how many were added.
+    pub fn add_suggestions(&mut self, items: impl IntoIterator<Item = Item>) -> usize {
+        let mut added = 0;
+        for item in items {
+            if !self.set.contains(item.id()) {
+                self.set.upsert(item);
+                added += 1;
+            }
+        }
+        added
+    }
+
+    /// Undoes the last change; `None` when there is none (or the store is read-only).
+    pub fn undo(&mut self) -> Option<&Applied> {
+        if self.read_only.is_some() {
+            return None;
+        }
+        let applied = self.history.undo(&mut self.set)?;
+        self.dirty = true;
+        Some(applied)
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(&mut self) -> Option<&Applied> {
+        if self.read_only.is_some() {
+            return None;
+        }
+        let applied = self.history.redo(&mut self.set)?;
+        self.dirty = true;
+        Some(applied)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Saves if there are changes. Read-only stores never write.
+    pub fn save(&mut self) -> Result<SaveReport, StoreError> {
+        self.save_with(|| Ok(()))
+    }
+
+    /// [`AnnotationStore::save`] with a hook run just before the final rename (for crash tests).
+    pub fn save_with(
+        &mut self,
+        before_rename: impl FnOnce() -> io::Result<()>,
+    ) -> Result<SaveReport, StoreError> {
+        let report = |outcome, merged| SaveReport {
+            path: self.path.clone(),
+            outcome,
+            merged,
+        };
+        if let Some(r) = &self.read_only {
+            return Ok(report(SaveOutcome::ReadOnly(r.clone()), None));
+        }
+        if !self.dirty {
+            return Ok(report(SaveOutcome::Unchanged, None));
+        }
+        let current = read_with_stamp(&self.path).map_err(io_err(&self.path))?;
+        let mut merged = None;
+        if let Some((text, stamp)) = &current
+            && self.disk.as_ref() != Some(stamp)
+        {
+            let theirs = document::parse(text, &self.path.display().to_string(), &self.article)
+                .map_err(StoreError::DiskUnreadable)?;
+            let (set, merge_report) = merge(&self.base, &self.set, &theirs.set);
+            self.set = set;
+            merged = Some(merge_report);
+        }
+        self.document = self.document.refreshed(&self.article);
+        let text = document::to_json(&self.document, &self.set, &self.article);
+        let backup = write_atomic(&self.path, text.as_bytes(), before_rename)?;
+        self.disk = read_with_stamp(&self.path)
+            .map_err(io_err(&self.path))?
+            .map(|(_, stamp)| stamp);
+        self.base = self.set.clone();
+        self.dirty = false;
+        Ok(SaveReport {
+            path: self.path.clone(),
+            outcome: SaveOutcome::Written { backup },
+            merged,
+        })
+    }
+}
+
+/// The `document.path` written for `article` into the file at `file`: the article's name when
+/// they share a folder, its absolute path otherwise, its name for text without a file.
+fn document_path(article: &Article, file: &Path) -> String {
+    let Some(article_path) = &article.path else {
+        return article.name.clone();
+    };
+    let same_dir = article_path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+        == file.parent().map(Path::to_path_buf).unwrap_or_default();
+    if same_dir {
+        article.name.clone()
+    } else {
+        fs::canonicalize(article_path)
+            .unwrap_or_else(|_| article_path.clone())
+            .display()
+            .to_string()
+    }
+}
+
+/// Chooses the file: override, sidecar when its folder is writable, else the data directory.
+/// The third value is a sidecar to start from when falling back because its folder is not
+/// writable.
+fn resolve_path(
+    article: &Article,
+    options: &StoreOptions,
+    data_dir: Option<&Path>,
+) -> Result<(PathBuf, Location, Option<PathBuf>), StoreError> {
+    if let Some(p) = &options.annotations {
+        return Ok((p.clone(), Location::Override, None));
+    }
+    let in_data_dir = |file_name: String| -> Result<PathBuf, StoreError> {
+        Ok(data_dir
+            .ok_or(StoreError::NoDataDir)?
+            .join("annotations")
+            .join(file_name))
+    };
+    let Some(article_path) = &article.path else {
+        let stem = Path::new(&article.name)
+            .file_stem()
+            .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+        return Ok((
+            in_data_dir(format!("{stem}{SIDECAR_SUFFIX}"))?,
+            Location::DataDir("no article file".to_owned()),
+            None,
+        ));
+    };
+    let sidecar = sidecar_path(article_path);
+    let dir = match sidecar.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if dir_is_writable(&dir) {
+        return Ok((sidecar, Location::Sidecar, None));
+    }
+    // One data-directory file per article path, so two articles of the same name in
+    // different read-only folders do not share annotations.
+    let absolute = fs::canonicalize(article_path).unwrap_or_else(|_| article_path.clone());
+    let tag = &sha256_hex(&absolute.display().to_string())[..12];
+    let stem = article_path
+        .file_stem()
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+    let path = in_data_dir(format!("{stem}-{tag}{SIDECAR_SUFFIX}"))?;
+    let from = sidecar.exists().then_some(sidecar);
+    Ok((
+        path,
+        Location::DataDir(format!("{} is not writable", dir.display())),
+        from,
+    ))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::annotate::model::Claim;
+
+    #[test]
+    fn sidecar_replaces_the_extension() {
+        assert_eq!(
+            sidecar_path(Path::new("/a/aleppo.txt")),
+            PathBuf::from("/a/aleppo.isnad.json")
+        );
+        assert_eq!(
+            sidecar_path(Path::new("notes")),
+            PathBuf::from("notes.isnad.json")
+        );
+    }
+
+    #[test]
+    fn sample_goes_to_the_data_dir_and_writes_only_after_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = StoreOptions {
+            annotations: None,
+            data_dir: Some(dir.path().to_path_buf()),
+        };
+        let mut store = AnnotationStore::open(Article::sample(), &opts);
+        assert_eq!(
+            store.path(),
+            dir.path().join("annotations/sample-article.isnad.json")
+        );
+        assert!(matches!(store.location(), Location::DataDir(_)));
+        let a = Article::sample();
+        let suggestion = Claim::suggested(
+            &a,
+            0..8,
+            crate::annotate::model::ClaimType::Event,
+            crate::annotate::model::Origin::rule("cues", None),
+        )
+        .unwrap();
+        assert_eq!(store.add_suggestions([Item::Claim(suggestion)]), 1);
+        assert_eq!(store.save().unwrap().outcome, SaveOutcome::Unchanged);
+        assert!(!store.path().exists());
+        let c = Claim::by_human(&a, 9..23, "me").unwrap();
+        store.apply(Edit::Add(Item::Claim(c))).unwrap();
+        assert!(store.is_dirty());
+        let r = store.save().unwrap();
+        assert_eq!(r.outcome, SaveOutcome::Written { backup: None });
+        assert!(!store.is_dirty());
+        let again = AnnotationStore::open(Article::sample(), &opts);
+        assert_eq!(again.set(), store.set());
+        assert_eq!(again.set().claims.len(), 2);
+    }
+}

@@ -1,0 +1,116 @@
+//! `isnad export FILE --to brat|w3c|csv [--out PATH]`: writes an article's annotations in
+//! another tool's format. FILE is the article (its annotation file is found as the reader finds
+//! it) or an annotation file (`*.isnad.json`, whose `document.path` names the article).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::annotate::document::{self, DocumentInfo};
+use crate::annotate::formats::{brat, csv, w3c};
+use crate::annotate::model::AnnotationSet;
+use crate::annotate::store::{AnnotationStore, SIDECAR_SUFFIX, StoreOptions, write_atomic};
+use crate::annotate::validate::find_article;
+use crate::article::Article;
+use crate::cli::{ExportArgs, ExportFormat};
+
+/// Reads the annotations named by `file` (an article or an annotation file).
+fn load(
+    file: &Path,
+    annotations: Option<&Path>,
+) -> Result<(Article, DocumentInfo, AnnotationSet), String> {
+    let is_annotation_file = file.to_string_lossy().ends_with(SIDECAR_SUFFIX);
+    if is_annotation_file {
+        let shown = file.display().to_string();
+        let src = std::fs::read_to_string(file).map_err(|e| format!("{shown}: {e}"))?;
+        let article_path = find_article(file, &src, None).ok_or_else(|| {
+            format!("{shown}: the article named in document.path was not found next to it")
+        })?;
+        let article = Article::load(&article_path).map_err(|e| e.to_string())?;
+        let loaded = document::parse(&src, &shown, &article).map_err(|e| e.to_string())?;
+        return Ok((article, loaded.document, loaded.set));
+    }
+    let article = Article::load(file).map_err(|e| e.to_string())?;
+    let options = StoreOptions {
+        annotations: annotations.map(Path::to_path_buf),
+        data_dir: None,
+    };
+    let store = AnnotationStore::open(article.clone(), &options);
+    if let Some(reason) = store.read_only_reason()
+        && store.path().exists()
+    {
+        return Err(reason.to_owned());
+    }
+    Ok((article, store.document().clone(), store.set().clone()))
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    write_atomic(path, text.as_bytes(), || Ok(()))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+pub fn run(
+    args: &ExportArgs,
+    annotations: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let (article, doc, set) = load(&args.file, annotations)?;
+    let base = article
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(&article.name));
+    let stem = base.file_stem().map_or_else(
+        || "article".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let folder = base.parent().map(Path::to_path_buf).unwrap_or_default();
+    let to_stdout = args.out.as_deref() == Some(Path::new("-"));
+    let (text, default) = match args.to {
+        ExportFormat::Brat => {
+            // The article itself is the `.txt`, so brat output goes to its own folder rather than
+            // next to the article, where it would overwrite it.
+            let dir = args
+                .out
+                .clone()
+                .unwrap_or_else(|| folder.join(format!("{stem}.brat")));
+            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            let txt = dir.join(format!("{stem}.txt"));
+            let ann = dir.join(format!("{stem}.ann"));
+            if article.path.as_deref().and_then(|p| p.canonicalize().ok())
+                == txt.canonicalize().ok()
+            {
+                return Err(format!(
+                    "{}: refusing to overwrite the article itself; choose another --out folder",
+                    txt.display()
+                ));
+            }
+            write_file(&txt, &article.text)?;
+            write_file(&ann, &brat::to_ann(&set, &article))?;
+            let _ = writeln!(
+                out,
+                "wrote {} and {} ({} annotations)",
+                txt.display(),
+                ann.display(),
+                set.len()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        ExportFormat::W3c => (
+            w3c::to_w3c(&doc, &set, &article),
+            folder.join(format!("{stem}.w3c.jsonld")),
+        ),
+        ExportFormat::Csv => (
+            csv::to_csv(&set, &article),
+            folder.join(format!("{stem}.annotations.csv")),
+        ),
+    };
+    if to_stdout {
+        out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = args.out.clone().unwrap_or(default);
+    write_file(&path, &text)?;
+    let _ = writeln!(out, "wrote {} ({} annotations)", path.display(), set.len());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,453 @@
+//! Export formats against golden files, brat import (round trip, realignment, bad lines), and
+//! the `validate` and `export` commands, including error positions.
+//!
+//! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test annotate_formats`
+//! and review the diff.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use isnad::annotate::document::{self, DocumentInfo};
+use isnad::annotate::formats::{brat, csv, w3c};
+use isnad::annotate::model::*;
+use isnad::article::{Article, SAMPLE_TEXT};
+use isnad::cli::{ExportArgs, ExportFormat, ValidateArgs};
+use isnad::commands;
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/annotate")
+        .join(name)
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = data(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with UPDATE_GOLDEN=1 to create)",
+            path.display()
+        )
+    });
+    assert_eq!(
+        actual,
+        expected,
+        "{} differs from the export",
+        path.display()
+    );
+}
+
+fn span(a: &Article, quote: &str) -> Span {
+    let s = a.text.find(quote).unwrap();
+    Span::checked(a, s..s + quote.len()).unwrap()
+}
+
+fn review(status: ReviewStatus) -> Review {
+    Review {
+        status,
+        by: Some("analyst".into()),
+        at: Some("2026-11-29T17:00:00Z".into()),
+        previous: None,
+    }
+}
+
+/// A fixed annotation set on the sample article (fixed ids, so outputs are reproducible).
+fn fixed_set(a: &Article) -> AnnotationSet {
+    let mut set = AnnotationSet::default();
+    let person = Entity {
+        id: "e-4f1c9a".into(),
+        label: Label::parse("PERSON").unwrap(),
+        original_label: Some("PERS".into()),
+        span: span(a, "نور الدين البابا"),
+        origin: Origin::rule("gazetteer:persons", Some(0.8)),
+        review: review(ReviewStatus::Accepted),
+        note: String::new(),
+        conflict_with: None,
+    };
+    let mut city = Entity {
+        id: "e-0a0b0c".into(),
+        label: Label::parse("GPE").unwrap(),
+        original_label: None,
+        span: span(a, "حلب الشرقية"),
+        origin: Origin::model("camelbert-ner@1.2", Some(0.97)),
+        review: review(ReviewStatus::Accepted),
+        note: "east Aleppo, \"neighbourhoods\"".into(),
+        conflict_with: None,
+    };
+    city.relabel(Label::parse("LOC").unwrap(), "analyst");
+    city.review.at = Some("2026-11-29T17:05:00Z".into());
+    let source = Source {
+        id: "s-77a0b2".into(),
+        span: Some(span(
+            a,
+            "المتحدث باسم وزارة الداخلية السورية نور الدين البابا",
+        )),
+        name: "نور الدين البابا".into(),
+        source_type: SourceType::Official,
+        entity_id: Some("e-4f1c9a".into()),
+        origin: Origin::human("analyst"),
+        review: review(ReviewStatus::Accepted),
+        note: String::new(),
+        conflict_with: None,
+    };
+    let unnamed = Source {
+        id: "s-0000aa".into(),
+        span: None,
+        name: "the ministry (implied)".into(),
+        source_type: SourceType::Organization,
+        entity_id: None,
+        origin: Origin::human("analyst"),
+        review: review(ReviewStatus::Suggested),
+        note: String::new(),
+        conflict_with: None,
+    };
+    // crosses the line break between the first two paragraphs
+    let first_para_end = a.paragraphs[0].end;
+    let claim = Claim {
+        id: "c-0d93e1".into(),
+        span: Span::checked(
+            a,
+            span(a, "لقيا حتفهما").start..a.paragraphs[1].start + "وأضاف".len(),
+        )
+        .unwrap(),
+        claim_type: ClaimType::Event,
+        verification: Verification {
+            status: VerificationStatus::Unverified,
+            confidence: None,
+        },
+        origin: Origin::human("analyst"),
+        review: review(ReviewStatus::Accepted),
+        note: "two killed, line 1\nsee ministry statement".into(),
+        conflict_with: None,
+    };
+    assert!(claim.span.start < first_para_end && claim.span.end > first_para_end);
+    let claim2 = Claim {
+        id: "c-1e2f30".into(),
+        span: span(a, "القضاء على 3 عناصر"),
+        claim_type: ClaimType::Quantity,
+        verification: Verification {
+            status: VerificationStatus::MostlyTrue,
+            confidence: Some(0.75),
+        },
+        origin: Origin::rule("cues", Some(0.6)),
+        review: review(ReviewStatus::Suggested),
+        note: String::new(),
+        conflict_with: None,
+    };
+    let link = Attribution {
+        id: "a-19c4d0".into(),
+        claim_id: "c-1e2f30".into(),
+        source_id: "s-77a0b2".into(),
+        cue: Some(span(a, "أعلن")),
+        quote_type: QuoteType::Indirect,
+        origin: Origin::human("analyst"),
+        review: review(ReviewStatus::Accepted),
+        note: String::new(),
+        conflict_with: None,
+    };
+    let implied = Attribution {
+        id: "a-2b3c4d".into(),
+        claim_id: "c-0d93e1".into(),
+        source_id: "s-0000aa".into(),
+        cue: None,
+        quote_type: QuoteType::Unknown,
+        origin: Origin::human("analyst"),
+        review: review(ReviewStatus::Accepted),
+        note: String::new(),
+        conflict_with: None,
+    };
+    for item in [
+        Item::Entity(person),
+        Item::Entity(city),
+        Item::Source(source),
+        Item::Source(unnamed),
+        Item::Claim(claim),
+        Item::Claim(claim2),
+        Item::Attribution(link),
+        Item::Attribution(implied),
+    ] {
+        set.upsert(item);
+    }
+    set
+}
+
+fn doc(a: &Article) -> DocumentInfo {
+    DocumentInfo::for_article(a, "sample-article.txt".into())
+}
+
+#[test]
+fn native_file_matches_golden() {
+    let a = Article::sample();
+    let text = document::to_json(&doc(&a), &fixed_set(&a), &a);
+    golden("sample-article.isnad.json", &text);
+    assert_eq!(document::parse(&text, "g", &a).unwrap().set, fixed_set(&a));
+}
+
+#[test]
+fn brat_export_matches_golden_and_imports_back() {
+    let a = Article::sample();
+    let set = fixed_set(&a);
+    let ann = brat::to_ann(&set, &a);
+    golden("sample-article.ann", &ann);
+    // the line-crossing claim is written as two fragments
+    assert!(
+        ann.lines()
+            .any(|l| l.starts_with("T") && l.contains("\tClaim ") && l.contains(';')),
+        "{ann}"
+    );
+
+    let back = brat::parse_ann(&ann, "sample-article.ann", &a);
+    assert!(back.warnings.is_empty(), "{:#?}", back.warnings);
+    let key =
+        |set: &AnnotationSet| {
+            let mut v: Vec<String> =
+                set.entities
+                    .iter()
+                    .map(|e| format!("E {} {:?}", e.label, e.span))
+                    .chain(set.sources.iter().map(|s| {
+                        format!(
+                            "S {} {:?} {:?}",
+                            s.source_type,
+                            s.span,
+                            s.entity_id.is_some()
+                        )
+                    }))
+                    .chain(set.claims.iter().map(|c| {
+                        format!("C {} {} {:?}", c.claim_type, c.verification.status, c.span)
+                    }))
+                    .collect();
+            v.sort();
+            v
+        };
+    let mut expected = set.clone();
+    expected.sources.retain(|s| s.span.is_some()); // a spanless source has no brat T line
+    assert_eq!(key(&back.set), key(&expected));
+    assert_eq!(back.set.attributions.len(), 1);
+    let at = &back.set.attributions[0];
+    assert_eq!(
+        at.cue.map(|c| c.text(&a).to_owned()).as_deref(),
+        Some("أعلن")
+    );
+    let claim = back
+        .set
+        .claims
+        .iter()
+        .find(|c| c.id == at.claim_id)
+        .unwrap();
+    assert_eq!(claim.span.text(&a), "القضاء على 3 عناصر");
+    assert!(
+        back.set
+            .claims
+            .iter()
+            .any(|c| c.note.contains("see ministry statement"))
+    );
+    assert!(
+        back.set
+            .items()
+            .all(|i| i.origin().kind == OriginKind::Import
+                && i.review().status == ReviewStatus::Suggested)
+    );
+}
+
+#[test]
+fn brat_import_checks_offsets_against_the_text() {
+    let text = "قال 😀 إن القاهرة هادئة.\nوذكرت مصادر أن الوضع مستقر.";
+    let a = Article::from_text("t.txt", text.to_owned());
+    // T1: UTF-16 offsets (as brat's web client counts, one too far after the emoji): realigned.
+    // T2: correct. T3: text not in the article: skipped. T4: malformed.
+    let ann = "T1\tGPE 10 17\tالقاهرة\nT2\tSource 30 35\tمصادر\nT3\tLOC 0 3\tدمشق\nT4\tORG x y\tfoo\nR1\tNope Arg1:T1 Arg2:T2\n";
+    let r = brat::parse_ann(ann, "x.ann", &a);
+    assert_eq!(r.set.entities.len(), 1);
+    assert_eq!(r.set.entities[0].span.text(&a), "القاهرة");
+    assert_eq!(a.byte_to_char(r.set.entities[0].span.start), 9);
+    assert_eq!(r.set.sources[0].span.unwrap().text(&a), "مصادر");
+    assert_eq!(r.warnings.len(), 4, "{:#?}", r.warnings);
+    assert!(
+        r.warnings[0].starts_with("x.ann:1: T1: text at 10..17")
+            && r.warnings[0].contains("realigned to 9..16")
+    );
+    assert!(r.warnings[1].starts_with("x.ann:3: T3:") && r.warnings[1].contains("not found"));
+    assert!(r.warnings[2].starts_with("x.ann:4: T4: bad offsets"));
+    assert!(r.warnings[3].starts_with("x.ann:5: R1: relation"));
+}
+
+#[test]
+fn w3c_export_matches_golden() {
+    let a = Article::sample();
+    let out = w3c::to_w3c(&doc(&a), &fixed_set(&a), &a);
+    golden("sample-article.w3c.jsonld", &out);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let items = v["first"]["items"].as_array().unwrap();
+    assert_eq!(v["total"], 8);
+    let person = items
+        .iter()
+        .find(|i| i["id"].as_str().unwrap().ends_with("e-4f1c9a"))
+        .unwrap();
+    assert_eq!(person["target"]["textDirection"], "rtl");
+    assert_eq!(
+        person["target"]["selector"][0]["type"],
+        "TextPositionSelector"
+    );
+    assert_eq!(person["target"]["selector"][0]["start"], 41);
+    assert_eq!(person["target"]["selector"][0]["end"], 57);
+    assert_eq!(person["target"]["selector"][1]["exact"], "نور الدين البابا");
+}
+
+#[test]
+fn csv_export_matches_golden() {
+    let a = Article::sample();
+    let out = csv::to_csv(&fixed_set(&a), &a);
+    golden("sample-article.csv", &out);
+    // one row per annotation plus the header; the note with a quote and a comma is quoted
+    // records end with CRLF; the note's own line break is a bare LF inside quotes
+    assert_eq!(out.split("\r\n").filter(|r| !r.is_empty()).count(), 9);
+    assert!(out.contains(",\"east Aleppo, \"\"neighbourhoods\"\"\"\r\n"));
+    assert!(out.contains("e-4f1c9a,entity,PERSON,41,57,نور الدين البابا,"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+fn run_validate(file: &Path, article: Option<&Path>) -> (ExitCode, String, String) {
+    let args = ValidateArgs {
+        file: file.to_path_buf(),
+        article: article.map(Path::to_path_buf),
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = commands::validate::run(&args, &mut out, &mut err).unwrap();
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn validate_accepts_a_good_file_and_checks_it_against_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("sample-article.txt");
+    std::fs::write(&article, SAMPLE_TEXT).unwrap();
+    let file = dir.path().join("sample-article.isnad.json");
+    std::fs::copy(data("sample-article.isnad.json"), &file).unwrap();
+    let (code, out, err) = run_validate(&file, None);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(out.contains("valid (checked against"), "{out}");
+    // the same file against another text: offsets and quotes no longer match
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, format!("سطر جديد\n{SAMPLE_TEXT}")).unwrap();
+    let (code, _, err) = run_validate(&file, Some(&other));
+    assert_eq!(code, ExitCode::FAILURE);
+    let first = err.lines().next().unwrap();
+    let name = file.display().to_string();
+    let length_line = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("\"length\""))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        first,
+        format!("{name}:{length_line}:15: length is 2963, the article has 2972 code points")
+    );
+    assert!(
+        err.lines()
+            .nth(1)
+            .unwrap()
+            .contains("does not match the stored"),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_reports_positions_of_problems() {
+    let name = |f: &str| data(f).display().to_string();
+    let (code, _, err) = run_validate(&data("invalid-syntax.isnad.json"), None);
+    assert_eq!(code, ExitCode::FAILURE);
+    assert_eq!(
+        err,
+        format!(
+            "{}:6:7: expected `,` or `]`\n",
+            name("invalid-syntax.isnad.json")
+        )
+    );
+
+    let (code, _, err) = run_validate(&data("invalid-values.isnad.json"), None);
+    assert_eq!(code, ExitCode::FAILURE);
+    let f = name("invalid-values.isnad.json");
+    let expected = [
+        format!("{f}:3:14: version must be the integer 1"),
+        format!("{f}:16:5: id \"e-XYZ\" is not a valid entity id (e- and 6 lowercase hex digits)"),
+        format!(
+            "{f}:23:5: unknown variant `rumour`, expected one of `statement`, `quantity`, `event`, `causal`, `prediction`, `quote`, `opinion`, `other`"
+        ),
+        format!("{f}:33:12: unknown top-level field \"extra\""),
+    ];
+    assert_eq!(err.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn export_command_writes_each_format_next_to_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("sample-article.txt");
+    std::fs::write(&article, SAMPLE_TEXT).unwrap();
+    std::fs::copy(
+        data("sample-article.isnad.json"),
+        dir.path().join("sample-article.isnad.json"),
+    )
+    .unwrap();
+    for (to, expect) in [
+        (ExportFormat::Csv, "sample-article.annotations.csv"),
+        (ExportFormat::W3c, "sample-article.w3c.jsonld"),
+    ] {
+        let args = ExportArgs {
+            file: article.clone(),
+            to,
+            out: None,
+        };
+        let mut out = Vec::new();
+        assert_eq!(
+            commands::export::run(&args, None, &mut out).unwrap(),
+            ExitCode::SUCCESS
+        );
+        let written = std::fs::read_to_string(dir.path().join(expect)).unwrap();
+        let golden_name = expect.replace(".annotations", "");
+        assert_eq!(
+            written,
+            std::fs::read_to_string(data(&golden_name)).unwrap()
+        );
+    }
+    // brat: from the annotation file, into a folder of its own
+    let args = ExportArgs {
+        file: dir.path().join("sample-article.isnad.json"),
+        to: ExportFormat::Brat,
+        out: None,
+    };
+    let mut out = Vec::new();
+    assert_eq!(
+        commands::export::run(&args, None, &mut out).unwrap(),
+        ExitCode::SUCCESS
+    );
+    let brat_dir = dir.path().join("sample-article.brat");
+    assert_eq!(
+        std::fs::read_to_string(brat_dir.join("sample-article.txt")).unwrap(),
+        SAMPLE_TEXT
+    );
+    assert_eq!(
+        std::fs::read_to_string(brat_dir.join("sample-article.ann")).unwrap(),
+        std::fs::read_to_string(data("sample-article.ann")).unwrap()
+    );
+    // never over the article itself
+    let args = ExportArgs {
+        file: article.clone(),
+        to: ExportFormat::Brat,
+        out: Some(dir.path().to_path_buf()),
+    };
+    let err = commands::export::run(&args, None, &mut Vec::new()).unwrap_err();
+    assert!(err.contains("refusing to overwrite the article"), "{err}");
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), SAMPLE_TEXT);
+}

@@ -1,0 +1,688 @@
+//! The annotation file never loses data: property round trip (and every written file validates
+//! against the shipped JSON Schema with a real validator), code-point offsets, crash safety,
+//! malformed and newer files left untouched, concurrent writers merged, data-dir fallback.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use isnad::annotate::document::{self, DocumentInfo};
+use isnad::annotate::model::*;
+use isnad::annotate::store::{AnnotationStore, Location, SaveOutcome, StoreOptions};
+use isnad::annotate::{Edit, validate};
+use isnad::article::Article;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::json;
+
+const SCHEMA: &str = "assets/schema/isnad-annotations-v1.schema.json";
+
+/// Validates every file with Python's `jsonschema` (Draft 2020-12), the reference validator.
+/// Set `ISNAD_NO_PYTHON=1` to skip on machines without it (CI has it).
+fn schema_errors(files: &[PathBuf]) -> Vec<String> {
+    if std::env::var_os("ISNAD_NO_PYTHON").is_some() {
+        return Vec::new();
+    }
+    let script = r#"
+import json, sys
+from jsonschema import Draft202012Validator
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+Draft202012Validator.check_schema(schema)
+v = Draft202012Validator(schema)
+for f in sys.argv[2:]:
+    for e in v.iter_errors(json.load(open(f, encoding="utf-8"))):
+        print(f"{f}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA))
+        .args(files)
+        .output()
+        .expect("python3 with the jsonschema package is needed for the schema test (or set ISNAD_NO_PYTHON=1)");
+    assert!(
+        out.status.success(),
+        "schema validator failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn opts_at(path: &Path) -> StoreOptions {
+    StoreOptions {
+        annotations: Some(path.to_path_buf()),
+        data_dir: None,
+    }
+}
+
+fn char_range(a: &Article, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    a.char_to_byte(r.start).unwrap()..a.char_to_byte(r.end).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Property round trip
+
+const PIECES: &[&str] = &[
+    "قال",
+    " ",
+    "سُجّلت",
+    "😀",
+    "\n",
+    "ـ",
+    "a",
+    "\"",
+    ",",
+    "\u{200F}",
+    "1,554",
+    "\t",
+    "ﻻ",
+    "👩‍👩‍👧",
+];
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 1..60).prop_map(|v| v.concat())
+}
+
+fn any_string() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("x"),
+            Just("ق"),
+            Just("\""),
+            Just("\\"),
+            Just("\n"),
+            Just("😀"),
+            Just("\u{0}"),
+            Just(" ")
+        ],
+        0..6,
+    )
+    .prop_map(|v| v.concat())
+}
+
+#[derive(Clone, Debug)]
+struct Common {
+    origin: Origin,
+    review: Review,
+    note: String,
+    conflict: Option<u32>,
+}
+
+fn common_strategy() -> impl Strategy<Value = Common> {
+    (
+        prop::sample::select(OriginKind::ALL),
+        any_string(),
+        prop::option::of(0u32..=1000),
+        prop::sample::select(ReviewStatus::ALL),
+        prop::option::of(any_string()),
+        prop::option::of(prop::sample::select(
+            &["2026-11-29T17:00:00Z", "2026-01-02T03:04:05.123+02:00"][..],
+        )),
+        prop::option::of(prop::sample::select(&["ORG", "PERSON"][..])),
+        any_string(),
+        prop::option::of(0u32..0x00ff_ffff),
+    )
+        .prop_map(
+            |(kind, by, score, status, rby, at, prev, note, conflict)| Common {
+                origin: Origin {
+                    kind,
+                    by,
+                    score: score.map(|s| f64::from(s) / 1000.0),
+                },
+                review: Review {
+                    status,
+                    by: rby,
+                    at: at.map(str::to_owned),
+                    previous: prev.map(|p| json!({ "label": p })),
+                },
+                note,
+                conflict,
+            },
+        )
+}
+
+#[derive(Clone, Debug)]
+struct Spec {
+    text: String,
+    items: Vec<(u8, usize, usize, u8, Common, bool)>,
+    orphans: Vec<String>,
+}
+
+fn spec_strategy() -> impl Strategy<Value = Spec> {
+    (
+        text_strategy(),
+        prop::collection::vec(
+            (
+                0u8..4,
+                any::<usize>(),
+                any::<usize>(),
+                any::<u8>(),
+                common_strategy(),
+                any::<bool>(),
+            ),
+            0..12,
+        ),
+        prop::collection::vec(any_string(), 0..3),
+    )
+        .prop_map(|(text, items, orphans)| Spec {
+            text,
+            items,
+            orphans,
+        })
+}
+
+fn build(spec: &Spec) -> (Article, AnnotationSet) {
+    let a = Article::from_text("prop.txt", spec.text.clone());
+    let n = a.len_chars();
+    let mut set = AnnotationSet::default();
+    let id = |kind: ItemKind, i: usize| format!("{}-{:06x}", kind.prefix(), i * 7919 + 17);
+    for (i, (kind, x, y, pick, c, flag)) in spec.items.iter().enumerate() {
+        let (s, e) = (x % n, y % n);
+        let (s, e) = (s.min(e), s.max(e) + 1);
+        let span = Span::checked(&a, char_range(&a, s..e)).unwrap();
+        let conflict = c.conflict.map(|v| format!("c-{v:06x}"));
+        let item = match kind {
+            0 => Item::Entity(Entity {
+                id: id(ItemKind::Entity, i),
+                label: Label::parse(DEFAULT_LABELS[*pick as usize % DEFAULT_LABELS.len()]).unwrap(),
+                original_label: flag.then(|| "B-PERS".to_owned()),
+                span,
+                origin: c.origin.clone(),
+                review: c.review.clone(),
+                note: c.note.clone(),
+                conflict_with: conflict,
+            }),
+            1 => Item::Source(Source {
+                id: id(ItemKind::Source, i),
+                span: flag.then_some(span),
+                name: c.note.chars().rev().collect(),
+                source_type: SourceType::ALL[*pick as usize % SourceType::ALL.len()],
+                entity_id: (!flag).then(|| id(ItemKind::Entity, i + 1)),
+                origin: c.origin.clone(),
+                review: c.review.clone(),
+                note: c.note.clone(),
+                conflict_with: conflict,
+            }),
+            2 => Item::Claim(Claim {
+                id: id(ItemKind::Claim, i),
+                span,
+                claim_type: ClaimType::ALL[*pick as usize % ClaimType::ALL.len()],
+                verification: Verification {
+                    status: VerificationStatus::ALL[*pick as usize % VerificationStatus::ALL.len()],
+                    confidence: flag.then_some(0.25),
+                },
+                origin: c.origin.clone(),
+                review: c.review.clone(),
+                note: c.note.clone(),
+                conflict_with: conflict,
+            }),
+            _ => Item::Attribution(Attribution {
+                id: id(ItemKind::Attribution, i),
+                claim_id: id(ItemKind::Claim, i + 1),
+                source_id: id(ItemKind::Source, i + 2),
+                cue: flag.then_some(span),
+                quote_type: QuoteType::ALL[*pick as usize % QuoteType::ALL.len()],
+                origin: c.origin.clone(),
+                review: c.review.clone(),
+                note: c.note.clone(),
+                conflict_with: conflict,
+            }),
+        };
+        set.upsert(item);
+    }
+    for (i, note) in spec.orphans.iter().enumerate() {
+        // an orphan that cannot be restored (no span): kept verbatim
+        set.orphans.push(json!({ "id": format!("c-{:06x}", 0xabc000 + i), "note": note, "z": [1, {"b": null, "a": 2}] }));
+    }
+    set.sort();
+    (a, set)
+}
+
+#[test]
+fn any_set_round_trips_and_every_written_file_matches_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut runner = TestRunner::new(Config {
+        cases: 96,
+        ..Config::default()
+    });
+    let counter = std::cell::Cell::new(0usize);
+    let files = std::cell::RefCell::new(Vec::new());
+    runner
+        .run(&spec_strategy(), |spec| {
+            let (article, set) = build(&spec);
+            let doc = DocumentInfo::for_article(&article, "prop.txt".into());
+            let text = document::to_json(&doc, &set, &article);
+            let loaded = document::parse(&text, "prop.isnad.json", &article).unwrap();
+            prop_assert_eq!(&loaded.set, &set);
+            prop_assert_eq!(&loaded.document, &doc);
+            prop_assert_eq!(
+                document::to_json(&loaded.document, &loaded.set, &article),
+                text.clone()
+            );
+            prop_assert!(
+                validate::validate_text(&text, "p", Some(&article))
+                    .iter()
+                    .all(|p| p.contains("does not name an item"))
+            );
+            let n = counter.get();
+            counter.set(n + 1);
+            let path = dir.path().join(format!("case-{n}.isnad.json"));
+            std::fs::write(&path, &text).unwrap();
+            files.borrow_mut().push(path);
+            Ok(())
+        })
+        .unwrap();
+    let written = files.into_inner();
+    assert!(written.len() >= 96);
+    let errors = schema_errors(&written);
+    assert!(
+        errors.is_empty(),
+        "schema violations:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_the_program_rejects() {
+    // The hand-written checks and the schema must agree on typical mistakes.
+    let dir = tempfile::tempdir().unwrap();
+    let a = Article::sample();
+    let mut set = AnnotationSet::default();
+    set.upsert(Item::Claim(Claim::by_human(&a, 0..8, "me").unwrap()));
+    let good = document::to_json(&DocumentInfo::for_article(&a, "s.txt".into()), &set, &a);
+    let bad_versions = [
+        good.replace(
+            "\"claim_type\": \"statement\"",
+            "\"claim_type\": \"rumour\"",
+        ),
+        good.replace(
+            "\"offset_unit\": \"codepoint\"",
+            "\"offset_unit\": \"utf16\"",
+        ),
+        good.replace(
+            "\"status\": \"unverified\"",
+            "\"status\": \"unverified\", \"extra\": 1",
+        ),
+        good.replace("\"id\": \"c-", "\"id\": \"x-"),
+        good.replace("\"orphans\": []", "\"orphans\": [3]"),
+    ];
+    let mut files = Vec::new();
+    for (i, text) in bad_versions.iter().enumerate() {
+        assert_ne!(text, &good, "case {i} did not change the file");
+        assert!(
+            !validate::validate_text(text, "f", None).is_empty(),
+            "case {i} accepted by isnad"
+        );
+        let p = dir.path().join(format!("bad-{i}.json"));
+        std::fs::write(&p, text).unwrap();
+        files.push(p);
+    }
+    if std::env::var_os("ISNAD_NO_PYTHON").is_none() {
+        // the shipped fixture is valid for both
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/annotate/sample-article.isnad.json");
+        assert_eq!(
+            schema_errors(std::slice::from_ref(&fixture)),
+            Vec::<String>::new()
+        );
+        let errors = schema_errors(&files);
+        for f in &files {
+            let f = f.display().to_string();
+            assert!(
+                errors.iter().any(|e| e.starts_with(&f)),
+                "schema accepted {f}"
+            );
+        }
+    }
+}
+
+#[test]
+fn offsets_in_the_file_are_code_points_with_emoji_and_harakat() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "قال 😀 إن سُجّلت 👩‍👩‍👧 في القاهرة.";
+    let a = Article::from_text("t.txt", text.to_owned());
+    let path = dir.path().join("t.isnad.json");
+    let mut store = AnnotationStore::open(a.clone(), &opts_at(&path));
+    let start = text.find("القاهرة").unwrap();
+    let e = Entity::by_human(
+        &a,
+        start..start + "القاهرة".len(),
+        Label::parse("GPE").unwrap(),
+        "me",
+    )
+    .unwrap();
+    let s = text.find("سُجّلت").unwrap();
+    let c = Claim::by_human(&a, s..s + "سُجّلت".len(), "me").unwrap();
+    store.apply(Edit::Add(Item::Entity(e))).unwrap();
+    store.apply(Edit::Add(Item::Claim(c))).unwrap();
+    store.save().unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    // As Python counts: text.index("القاهرة") == 25 (😀 is one code point, the family emoji
+    // five), len("سُجّلت") == 6 (4 letters + damma + shadda); UTF-8 bytes would give 54 and 12.
+    assert_eq!(start, 54);
+    assert_eq!(v["entities"][0]["span"]["start"], 25);
+    assert_eq!(v["entities"][0]["span"]["end"], 32);
+    assert_eq!(v["claims"][0]["span"]["start"], 9);
+    assert_eq!(v["claims"][0]["span"]["end"], 15);
+    assert_eq!(v["document"]["length"], 33);
+    assert_eq!(v["entities"][0]["span"]["exact"], "القاهرة");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crash safety
+
+/// Child side of the crash test: saves ever-growing sets in a loop until killed.
+#[test]
+#[ignore = "run by crash_mid_save_leaves_old_or_new_file as a child process"]
+fn crash_child_writer() {
+    let Some(path) = std::env::var_os("ISNAD_CRASH_FILE") else {
+        return;
+    };
+    let a = Article::sample();
+    let mut store = AnnotationStore::open(a.clone(), &opts_at(Path::new(&path)));
+    let words: Vec<(usize, usize)> = a
+        .text
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .map(|w| (w[0] + 1, w[1]))
+        .filter(|(s, e)| s < e)
+        .collect();
+    let mut i = 0usize;
+    loop {
+        let (s, e) = words[i % words.len()];
+        let mut c = Claim::by_human(&a, s..e, "child").unwrap();
+        c.note = "n".repeat(2000);
+        store.apply(Edit::Add(Item::Claim(c))).unwrap();
+        store.save().unwrap();
+        i += 1;
+    }
+}
+
+#[test]
+fn crash_mid_save_leaves_old_or_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crash.isnad.json");
+    let exe = std::env::current_exe().unwrap();
+    let a = Article::sample();
+    for round in 0..4u64 {
+        let mut child = Command::new(&exe)
+            .args([
+                "--exact",
+                "crash_child_writer",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("ISNAD_CRASH_FILE", &path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(400 + 150 * round));
+        child.kill().unwrap(); // SIGKILL: no chance to clean up
+        child.wait().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let loaded = document::parse(&text, "crash", &a).expect("a complete file after a kill");
+        assert!(!loaded.set.claims.is_empty(), "round {round}");
+        if let Ok(bak) = std::fs::read_to_string(path.with_extension("json.bak")) {
+            document::parse(&bak, "bak", &a).expect("a complete backup");
+        }
+    }
+}
+
+#[test]
+fn interrupted_save_before_rename_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.isnad.json");
+    let a = Article::sample();
+    let mut store = AnnotationStore::open(a.clone(), &opts_at(&path));
+    store
+        .apply(Edit::Add(Item::Claim(
+            Claim::by_human(&a, 0..8, "me").unwrap(),
+        )))
+        .unwrap();
+    store.save().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    store
+        .apply(Edit::Add(Item::Claim(
+            Claim::by_human(&a, 9..23, "me").unwrap(),
+        )))
+        .unwrap();
+    let err = store
+        .save_with(|| Err(std::io::Error::other("simulated crash")))
+        .unwrap_err();
+    assert!(err.to_string().contains("simulated crash"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(store.is_dirty());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // the next save succeeds, and the previous version is kept as .bak
+    let r = store.save().unwrap();
+    assert!(matches!(
+        r.outcome,
+        SaveOutcome::Written { backup: Some(_) }
+    ));
+    assert_eq!(
+        std::fs::read(path.with_extension("json.bak")).unwrap(),
+        before
+    );
+    assert_eq!(
+        AnnotationStore::open(a, &opts_at(&path)).set().claims.len(),
+        2
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Malformed and newer files
+
+#[test]
+fn a_malformed_file_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.isnad.json");
+    let original = b"{\n  \"format\": \"isnad/annotations\",\n  \"version\": 1,\n  \"entities\": [ oops ]\n}\n";
+    std::fs::write(&path, original).unwrap();
+    let a = Article::sample();
+    let mut store = AnnotationStore::open(a.clone(), &opts_at(&path));
+    let reason = store.read_only_reason().unwrap().to_owned();
+    assert!(
+        reason.starts_with(&format!("{}:4:17: ", path.display())),
+        "{reason}"
+    );
+    let err = store
+        .apply(Edit::Add(Item::Claim(
+            Claim::by_human(&a, 0..8, "me").unwrap(),
+        )))
+        .unwrap_err();
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert!(store.undo().is_none());
+    assert!(matches!(
+        store.save().unwrap().outcome,
+        SaveOutcome::ReadOnly(_)
+    ));
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+    assert!(!path.with_extension("json.bak").exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_newer_version_opens_read_only_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.isnad.json");
+    let original = "{\"format\": \"isnad/annotations\", \"version\": 7, \"future\": true}\n";
+    std::fs::write(&path, original).unwrap();
+    let mut store = AnnotationStore::open(Article::sample(), &opts_at(&path));
+    let reason = store.read_only_reason().unwrap();
+    assert!(reason.contains("version 7 is newer"), "{reason}");
+    assert!(matches!(
+        store.save().unwrap().outcome,
+        SaveOutcome::ReadOnly(_)
+    ));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concurrent writers
+
+#[test]
+fn two_writers_on_one_file_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.isnad.json");
+    let a = Article::sample();
+    let mut first = AnnotationStore::open(a.clone(), &opts_at(&path));
+    let shared = Claim::by_human(&a, 0..8, "first").unwrap();
+    let doomed = Claim::by_human(&a, char_range(&a, 100..110), "first").unwrap();
+    first.apply(Edit::Add(Item::Claim(shared.clone()))).unwrap();
+    first.apply(Edit::Add(Item::Claim(doomed.clone()))).unwrap();
+    first.save().unwrap();
+
+    let mut second = AnnotationStore::open(a.clone(), &opts_at(&path));
+    // both add something
+    let by_first = Source::by_human(&a, 9..23, "first").unwrap();
+    let by_second = Entity::by_human(
+        &a,
+        char_range(&a, 41..57),
+        Label::parse("PERSON").unwrap(),
+        "second",
+    )
+    .unwrap();
+    first
+        .apply(Edit::Add(Item::Source(by_first.clone())))
+        .unwrap();
+    second
+        .apply(Edit::Add(Item::Entity(by_second.clone())))
+        .unwrap();
+    // both change the same claim differently
+    let mut c1 = shared.clone();
+    c1.note = "first's note".into();
+    let mut c2 = shared.clone();
+    c2.set_type(ClaimType::Event, "second");
+    first.apply(Edit::Update(Item::Claim(c1.clone()))).unwrap();
+    second.apply(Edit::Update(Item::Claim(c2.clone()))).unwrap();
+    // the second deletes a claim the first did not touch
+    second.apply(Edit::Remove(doomed.id.clone())).unwrap();
+
+    assert!(first.save().unwrap().merged.is_none());
+    let report = second.save().unwrap();
+    let merged = report.merged.expect("second must merge");
+    assert_eq!(merged.conflicts, 1);
+    // the first saves again after a further change and picks up the second's work
+    first
+        .apply(Edit::Update(Item::Source({
+            let mut s = by_first.clone();
+            s.set_type(SourceType::Official, "first");
+            s
+        })))
+        .unwrap();
+    first.save().unwrap();
+
+    let end = AnnotationStore::open(a.clone(), &opts_at(&path));
+    let set = end.set();
+    assert!(set.contains(&by_first.id) && set.contains(&by_second.id));
+    assert!(!set.contains(&doomed.id));
+    let versions: Vec<&Claim> = set
+        .claims
+        .iter()
+        .filter(|c| c.span == shared.span)
+        .collect();
+    assert_eq!(versions.len(), 2, "{versions:#?}");
+    assert!(
+        versions
+            .iter()
+            .any(|c| c.note == "first's note" && c.conflict_with.is_some())
+    );
+    assert!(
+        versions
+            .iter()
+            .any(|c| c.claim_type == ClaimType::Event && c.conflict_with.is_some())
+    );
+    assert_eq!(set.sources[0].source_type, SourceType::Official);
+    assert_eq!(first.set(), set);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the file lives
+
+#[test]
+fn sidecar_next_to_the_article_and_data_dir_fallback() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let article_path = dir.path().join("aleppo.txt");
+    std::fs::write(&article_path, isnad::article::SAMPLE_TEXT).unwrap();
+    let a = Article::load(&article_path).unwrap();
+    let opts = StoreOptions {
+        annotations: None,
+        data_dir: Some(data.path().to_path_buf()),
+    };
+    let mut store = AnnotationStore::open(a.clone(), &opts);
+    assert_eq!(store.location(), &Location::Sidecar);
+    assert_eq!(store.path(), dir.path().join("aleppo.isnad.json"));
+    store
+        .apply(Edit::Add(Item::Claim(
+            Claim::by_human(&a, 0..8, "me").unwrap(),
+        )))
+        .unwrap();
+    store.save().unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(store.path()).unwrap()).unwrap();
+    assert_eq!(v["document"]["path"], "aleppo.txt");
+
+    // An article whose folder cannot be written (here: it does not exist; as root, permission
+    // bits would not stop us) falls back to the data directory and says why.
+    let mut ghost = a.clone();
+    ghost.path = Some(dir.path().join("missing-folder/gone.txt"));
+    let mut store = AnnotationStore::open(ghost.clone(), &opts);
+    match store.location() {
+        Location::DataDir(why) => assert!(why.contains("not writable"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(store.path().starts_with(data.path()));
+    assert!(store.describe_location().contains("not writable"));
+    store
+        .apply(Edit::Add(Item::Claim(
+            Claim::by_human(&a, 0..8, "me").unwrap(),
+        )))
+        .unwrap();
+    store.save().unwrap();
+    assert_eq!(AnnotationStore::open(ghost, &opts).set().claims.len(), 1);
+}
+
+#[test]
+fn undo_redo_through_the_store_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("u.isnad.json");
+    let a = Article::sample();
+    let mut store = AnnotationStore::open(a.clone(), &opts_at(&path));
+    let c = Claim::by_human(&a, 0..8, "me").unwrap();
+    store.apply(Edit::Add(Item::Claim(c.clone()))).unwrap();
+    store.save().unwrap();
+    assert_eq!(
+        store.undo().unwrap().describe(),
+        format!("add claim {}", c.id)
+    );
+    assert!(store.is_dirty());
+    store.save().unwrap();
+    assert!(
+        AnnotationStore::open(a.clone(), &opts_at(&path))
+            .set()
+            .is_empty()
+    );
+    store.redo().unwrap();
+    store.save().unwrap();
+    assert_eq!(
+        AnnotationStore::open(a, &opts_at(&path)).set().claims,
+        vec![c]
+    );
+}
