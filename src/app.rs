@@ -3,6 +3,7 @@
 //! and terminal I/O happen only in [`run`]), and [`App::handle_event`] turns terminal events
 //! into actions through the keymap.
 
+pub mod annotations;
 pub mod command;
 pub mod command_line;
 pub mod input;
@@ -17,6 +18,9 @@ use crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use std::sync::Arc;
+
+use crate::annotate::AnnotationStore;
 use crate::article::Article;
 use crate::config::keymap::{KeyPress, Lookup};
 use crate::config::theme::{self, ThemeSpec};
@@ -29,7 +33,7 @@ use command::Command;
 use command_line::{LineEditor, Typed};
 
 /// Every change the app can make.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Action {
     Run(Command),
     /// Scroll by rows (mouse wheel).
@@ -48,6 +52,13 @@ pub enum Action {
     Execute(String),
     ThemeLoaded(ThemeSpec, Vec<Problem>),
     ArticleOpened(Box<Article>),
+    /// Another article and its annotations, opened by the loop.
+    StoreOpened(Box<AnnotationStore>),
+    /// Extend the selection to the word at a screen position (mouse drag).
+    Drag {
+        column: u16,
+        row: u16,
+    },
     Info(String),
     Error(String),
     /// Time passed: expire messages.
@@ -68,8 +79,14 @@ pub enum Effect {
     SetMouse(bool),
     LoadTheme(String),
     OpenArticle(PathBuf),
-    /// Give the terminal back to the shell until resumed.
+    /// Give the terminal back to the shell until resumed (after saving).
     Suspend,
+    /// Write the annotations (`explicit`: asked for, so say so in the status bar).
+    Save {
+        explicit: bool,
+    },
+    /// Quit without saving (`:q!`).
+    ForceQuit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +117,17 @@ pub const MIN_WIDTH: u16 = 12;
 pub const MIN_HEIGHT: u16 = 3;
 
 pub struct App {
-    pub article: Article,
+    pub article: Arc<Article>,
+    /// The article's annotations; `None` when they are not available (tests without files).
+    pub store: Option<AnnotationStore>,
+    /// Name recorded as `by` on annotations.
+    pub annotator: String,
+    /// Where the selection started (a word), while selecting.
+    pub selection_anchor: Option<Range<usize>>,
+    /// How to find annotation files for articles opened with `:e`.
+    pub store_options: Option<crate::annotate::StoreOptions>,
+    /// Unsaved annotation changes, for autosave timing.
+    pub unsaved: Option<annotations::Unsaved>,
     pub settings: Settings,
     pub paths: Paths,
     pub theme: Theme,
@@ -137,7 +164,12 @@ impl App {
         let theme = Theme::new(&settings.theme, depth);
         let cursor = words::first_word(&article);
         let mut app = Self {
-            article,
+            article: Arc::new(article),
+            store: None,
+            annotator: "analyst".to_owned(),
+            selection_anchor: None,
+            store_options: None,
+            unsaved: None,
             theme,
             mode,
             layout: LayoutCache::new(),
@@ -168,8 +200,32 @@ impl App {
         app
     }
 
+    /// Attaches the annotation store (opened by the caller, since opening reads files). Its
+    /// article replaces the app's, so both always show the same text.
+    pub fn with_store(mut self, store: AnnotationStore, annotator: &str) -> Self {
+        self.attach_store(store);
+        self.annotator = annotator.to_owned();
+        self
+    }
+
+    fn attach_store(&mut self, store: AnnotationStore) {
+        self.article = Arc::new(store.article().clone());
+        if let Some(reason) = store.read_only_reason() {
+            self.error(format!("annotations are read-only: {reason}"));
+        } else if store.anchor_report() != Default::default() {
+            self.info(format!(
+                "the article changed since it was annotated: {:?}",
+                store.anchor_report()
+            ));
+        }
+        self.store = Some(store);
+        self.unsaved = None;
+        self.article_changed();
+    }
+
     /// Resets what depends on the article's text.
     fn article_changed(&mut self) {
+        self.selection_anchor = None;
         self.layout.clear();
         self.top = RowPos::default();
         self.cursor = words::first_word(&self.article);
@@ -486,13 +542,34 @@ impl App {
                 }
             }
             Action::ArticleOpened(article) => {
-                self.article = *article;
+                self.article = Arc::new(*article);
+                self.store = None;
                 self.article_changed();
                 self.info(format!("opened {}", self.article.name));
+            }
+            Action::StoreOpened(store) => {
+                self.attach_store(*store);
+                if self.message.is_none() {
+                    self.info(format!("opened {}", self.article.name));
+                }
+            }
+            Action::Drag { column, row } => {
+                if let Some(hit) = self.hit(column, row)
+                    && let Some(w) = words::word_near(&self.article, hit.start)
+                {
+                    if self.selection_anchor.is_none() {
+                        self.selection_anchor = self.cursor.clone();
+                    }
+                    self.cursor = Some(w);
+                }
             }
             Action::Info(text) => self.info(text),
             Action::Error(text) => self.error(text),
             Action::Tick => {
+                let effect = annotations::effect_for_tick(self, Instant::now());
+                if effect != Effect::None {
+                    return effect;
+                }
                 let expire = Duration::from_secs(self.settings.config.message_seconds);
                 if self
                     .message
@@ -523,6 +600,7 @@ impl App {
                 self.overlay = Overlay::CommandLine(LineEditor::new(self.theme_names()));
             }
             Command::Cancel => {
+                self.selection_anchor = None;
                 self.overlay = Overlay::None;
                 self.pending.clear();
                 self.message = None;
@@ -531,6 +609,12 @@ impl App {
             Command::CycleBidi => return self.set_mode(self.mode.next()),
             Command::Redraw => return Effect::Redraw,
             Command::Suspend => return Effect::Suspend,
+            Command::Select => self.toggle_selection(),
+            Command::TagSource => self.tag(annotations::TagKind::Source),
+            Command::TagClaim => self.tag(annotations::TagKind::Claim),
+            Command::Undo => self.undo_redo(false),
+            Command::Redo => self.undo_redo(true),
+            Command::Save => return Effect::Save { explicit: true },
             Command::ScrollDown => self.scroll(1),
             Command::ScrollUp => self.scroll(-1),
             Command::HalfPageDown => self.scroll((height / 2).max(1)),
@@ -583,6 +667,15 @@ impl App {
         match typed {
             Typed::Run(c) => self.run_command(c),
             Typed::Quit => self.run_command(Command::Quit),
+            Typed::ForceQuit => {
+                self.quit = true;
+                Effect::ForceQuit
+            }
+            Typed::Write => Effect::Save { explicit: true },
+            Typed::WriteQuit => {
+                self.quit = true;
+                Effect::Quit
+            }
             Typed::Edit(path) => Effect::OpenArticle(path),
             Typed::Theme(name) => Effect::LoadTheme(name),
             Typed::Bidi(mode) => self.set_mode(mode),
@@ -660,8 +753,15 @@ impl App {
                 MouseEventKind::ScrollUp if self.overlay == Overlay::None => {
                     self.update(Action::Scroll(-(self.settings.config.wheel_lines as isize)))
                 }
-                MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => self
-                    .update(Action::Click {
+                MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => {
+                    self.selection_anchor = None;
+                    self.update(Action::Click {
+                        column: mouse.column,
+                        row: mouse.row,
+                    })
+                }
+                MouseEventKind::Drag(MouseButton::Left) if self.overlay == Overlay::None => self
+                    .update(Action::Drag {
                         column: mouse.column,
                         row: mouse.row,
                     }),
@@ -863,7 +963,8 @@ where
             None => events.next(TICK)?,
         };
         let Some(mut event) = event else {
-            app.update(Action::Tick);
+            let effect = app.update(Action::Tick);
+            perform(effect, terminal, control, app)?;
             continue;
         };
         if input::is_lam(&event) {
@@ -876,6 +977,9 @@ where
             }
         }
         let effect = app.handle_event(event);
+        perform(effect, terminal, control, app)?;
+        // autosave is checked after every event too, so steady typing cannot postpone it
+        let effect = app.update(Action::Tick);
         perform(effect, terminal, control, app)?;
     }
     Ok(())
@@ -905,7 +1009,21 @@ where
 {
     let to_io = |e: B::Error| std::io::Error::other(e);
     match effect {
-        Effect::None | Effect::Quit => {}
+        Effect::None | Effect::ForceQuit => {}
+        Effect::Quit => {
+            // quitting saves first; if that fails, stay, so nothing is lost
+            if !app.save_annotations(false) {
+                app.quit = false;
+                let why = app
+                    .message
+                    .as_ref()
+                    .map_or_else(|| "not saved".to_owned(), |m| m.text.clone());
+                app.update(Action::Error(format!("{why}; :q! quits without saving")));
+            }
+        }
+        Effect::Save { explicit } => {
+            app.save_annotations(explicit);
+        }
         Effect::Redraw => full_redraw(terminal).map_err(to_io)?,
         Effect::TerminalBidi { explicit } => {
             control.set_bidi_explicit(explicit)?;
@@ -913,6 +1031,7 @@ where
         }
         Effect::SetMouse(on) => control.set_mouse(on)?,
         Effect::Suspend => {
+            app.save_annotations(false);
             if let Err(e) = control.suspend() {
                 app.update(Action::Error(format!("cannot suspend: {e}")));
             }
@@ -930,8 +1049,16 @@ where
             app.update(action);
         }
         Effect::OpenArticle(path) => {
+            if !app.save_annotations(false) {
+                return Ok(());
+            }
             let action = match Article::load(&path) {
-                Ok(article) => Action::ArticleOpened(Box::new(article)),
+                Ok(article) => match &app.store_options {
+                    Some(options) => {
+                        Action::StoreOpened(Box::new(AnnotationStore::open(article, options)))
+                    }
+                    None => Action::ArticleOpened(Box::new(article)),
+                },
                 Err(e) => Action::Error(e.to_string()),
             };
             app.update(action);

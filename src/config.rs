@@ -128,6 +128,8 @@ pub struct Config {
     pub mouse: bool,
     pub terminal_hints: bool,
     pub message_seconds: u64,
+    /// Name written as `by` on annotations; empty means the login name ($USER).
+    pub annotator: String,
     pub bidi: BidiSetting,
     pub direction: DirectionSetting,
     pub tab_width: u8,
@@ -145,6 +147,7 @@ impl Default for Config {
             mouse: true,
             terminal_hints: true,
             message_seconds: 5,
+            annotator: String::new(),
             bidi: BidiSetting::App,
             direction: DirectionSetting::Auto,
             tab_width: 4,
@@ -165,6 +168,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
             "mouse",
             "terminal_hints",
             "message_seconds",
+            "annotator",
         ],
     ),
     (
@@ -314,6 +318,10 @@ impl Config {
             ("general", "mouse") => self.mouse = boolean(value)?,
             ("general", "terminal_hints") => self.terminal_hints = boolean(value)?,
             ("general", "message_seconds") => self.message_seconds = integer(value, 1, 3600)?,
+            ("general", "annotator") => match value {
+                SettingValue::Str(s) => self.annotator = s.trim().to_owned(),
+                other => return Err(format!("expected a name, found {}", other.describe())),
+            },
             ("reader", "bidi") => {
                 self.bidi = choice(
                     value,
@@ -586,6 +594,7 @@ mod tests {
             mouse: false,
             terminal_hints: false,
             message_seconds: 1,
+            annotator: "someone".into(),
             bidi: BidiSetting::Off,
             direction: DirectionSetting::Ltr,
             tab_width: 1,

@@ -273,6 +273,8 @@ fn missing_file_is_an_error_without_starting_the_ui() {
 fn sigterm_quits_and_restores_the_terminal() {
     let mut pty = Pty::spawn(&[], &[], |_| {});
     pty.wait_for("shaped Arabic", has_presentation_forms);
+    pty.send("c");
+    pty.wait_text("add claim");
     let pid = pty.child.process_id().expect("pid");
     let status = std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])
@@ -282,6 +284,13 @@ fn sigterm_quits_and_restores_the_terminal() {
     let exit = pty.wait_exit();
     assert!(exit.success(), "SIGTERM is a normal quit");
     pty.assert_restored();
+    // the sample has no file of its own, so its annotations live in the data directory
+    let file = pty
+        ._home
+        .path()
+        .join("data/isnad/annotations/sample-article.isnad.json");
+    let text = std::fs::read_to_string(&file).expect("saved on SIGTERM");
+    assert!(text.contains("\"claims\": [\n    {"), "{text}");
 }
 
 #[test]
@@ -312,4 +321,19 @@ fn ctrl_z_gives_the_terminal_back_and_resumes() {
     pty.send("q");
     assert!(pty.wait_exit().success());
     pty.assert_restored();
+}
+
+#[test]
+fn annotations_of_a_file_are_saved_beside_it_on_quit() {
+    let mut pty = Pty::spawn(&["article.txt"], &[], |home| {
+        std::fs::write(home.join("article.txt"), "قال المتحدث إن الوضع هادئ.\n").expect("write");
+    });
+    pty.wait_text("article.txt");
+    pty.send("vws");
+    pty.wait_text("add source");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let text =
+        std::fs::read_to_string(pty._home.path().join("article.isnad.json")).expect("sidecar");
+    assert!(text.contains("\"exact\": \"قال المتحدث\""), "{text}");
 }

@@ -29,6 +29,12 @@ pub enum Command {
     WordRight,
     Cancel,
     Suspend,
+    Select,
+    TagSource,
+    TagClaim,
+    Undo,
+    Redo,
+    Save,
 }
 
 /// One row of the command table.
@@ -67,11 +73,17 @@ table! {
     PrevWord, "cursor.prev_word", "Cursor", "Previous word in reading order", ["b"];
     WordLeft, "cursor.left", "Cursor", "Word to the left on screen (forward in right-to-left text)", ["<Left>"];
     WordRight, "cursor.right", "Cursor", "Word to the right on screen (backward in right-to-left text)", ["<Right>"];
+    Select, "select.toggle", "Annotate", "Start a selection at the word cursor (motions and mouse drag extend it; Esc cancels)", ["v"];
+    TagSource, "tag.source", "Annotate", "Tag the selection (or the word) as a source", ["s"];
+    TagClaim, "tag.claim", "Annotate", "Tag the selection (or the word) as a claim", ["c"];
+    Undo, "edit.undo", "Annotate", "Undo the last change", ["u"];
+    Redo, "edit.redo", "Annotate", "Redo the last undone change", ["<C-r>"];
+    Save, "file.save", "Annotate", "Save the annotations now (they are also saved within a second of every change)", ["<C-s>"];
     CycleBidi, "view.cycle_bidi", "View", "Cycle the right-to-left rendering mode: app, terminal, off", ["m", "<F2>"];
     Redraw, "view.redraw", "View", "Redraw the screen", ["<C-l>"];
     Help, "app.help", "App", "Show or hide this help", ["?", "<F1>"];
     CommandLine, "app.command_line", "App", "Open the command line (:w, :q, :e FILE, :theme NAME, …)", [":"];
-    Cancel, "app.cancel", "App", "Close the open popup or prompt, clear the message", ["<Esc>"];
+    Cancel, "app.cancel", "App", "Close the open popup or prompt, cancel the selection, clear the message", ["<Esc>"];
     Suspend, "app.suspend", "App", "Suspend to the shell (fg resumes)", ["<C-z>"];
     Quit, "app.quit", "App", "Quit", ["q", "<C-c>"];
 }

@@ -10,7 +10,10 @@ use crate::layout::BidiMode;
 
 /// A typable command: (names, argument hint, description). The first name is the canonical one.
 pub const TYPABLE: &[(&[&str], &str, &str)] = &[
-    (&["quit", "q"], "", "Quit"),
+    (&["write", "w"], "", "Save the annotations now"),
+    (&["wq", "x"], "", "Save and quit"),
+    (&["quit", "q"], "", "Quit (saves first)"),
+    (&["quit!", "q!"], "", "Quit without saving"),
     (&["edit", "e"], "FILE", "Open another article"),
     (
         &["theme"],
@@ -40,6 +43,9 @@ pub const TYPABLE: &[(&[&str], &str, &str)] = &[
 pub enum Typed {
     Run(Command),
     Quit,
+    ForceQuit,
+    Write,
+    WriteQuit,
     Edit(PathBuf),
     Theme(String),
     Bidi(BidiMode),
@@ -73,7 +79,10 @@ pub fn parse(line: &str) -> Result<Typed, String> {
         }
     };
     match name {
-        "q" | "quit" | "q!" | "quit!" => no_args(Typed::Quit),
+        "q" | "quit" => no_args(Typed::Quit),
+        "q!" | "quit!" => no_args(Typed::ForceQuit),
+        "w" | "write" => no_args(Typed::Write),
+        "wq" | "x" => no_args(Typed::WriteQuit),
         "e" | "edit" => Ok(Typed::Edit(PathBuf::from(need("a file name")?))),
         "theme" => Ok(Typed::Theme(need("a theme name")?.to_owned())),
         "bidi" => need("a mode: app, terminal or off")?

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use crossterm::event::Event;
 
+use crate::annotate::{AnnotationStore, StoreOptions};
 use crate::app::{App, TerminalControl, run, terminal_hint};
 use crate::article::Article;
 use crate::cli::{BidiArg, Cli};
@@ -78,7 +79,24 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
     };
     let mouse = settings.config.mouse;
     let hints = settings.config.terminal_hints;
-    let mut app = App::new(article, settings, paths, depth);
+    let annotator = match settings.config.annotator.as_str() {
+        "" => std::env::var("USER")
+            .ok()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| "analyst".to_owned()),
+        name => name.to_owned(),
+    };
+    let store_options = StoreOptions {
+        annotations: cli.annotations.clone(),
+        data_dir: Some(paths.data_dir.clone()),
+    };
+    let store = AnnotationStore::open(article.clone(), &store_options);
+    let location = store.describe_location();
+    let mut app = App::new(article, settings, paths, depth).with_store(store, &annotator);
+    app.store_options = Some(store_options);
+    if app.message.is_none() {
+        app.update(crate::app::Action::Info(format!("annotations: {location}")));
+    }
     if hints {
         app.hint = terminal_hint(|k| std::env::var(k).ok());
     }

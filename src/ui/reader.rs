@@ -19,7 +19,34 @@ impl Widget for Reader<'_> {
         let text_style = app.theme.style(Slot::Text);
         let cursor_style = app.theme.style(Slot::Cursor);
         buf.set_style(area, text_style);
+        let selection_style = app.theme.style(Slot::Selection);
+        let suggested_style = app.theme.style(Slot::Suggested);
         let (width, left) = app.text_column();
+        // annotations and selection on screen, found once per frame
+        let visible = match (app.view.first(), app.view.last()) {
+            (Some((p0, r0)), Some((p1, r1))) => {
+                let start = r0.get(p0.row).map_or(0, |r| r.logical.start);
+                let end = r1.get(p1.row).map_or(start, |r| r.logical.end);
+                start..end
+            }
+            _ => 0..0,
+        };
+        let marks: Vec<_> = app
+            .marks_in(&visible)
+            .into_iter()
+            .map(|(range, slot, suggested)| {
+                let style = app.theme.style(slot);
+                (
+                    range,
+                    if suggested {
+                        style.patch(suggested_style)
+                    } else {
+                        style
+                    },
+                )
+            })
+            .collect();
+        let selection = app.selection();
         let width = width.min(area.width);
         for (i, (pos, rows)) in app.view.iter().enumerate() {
             let Ok(dy) = u16::try_from(i) else { break };
@@ -37,15 +64,21 @@ impl Widget for Reader<'_> {
                 if cell_end > area.x + left + width || x >= area.right() {
                     continue;
                 }
-                let on_cursor = app
-                    .cursor
-                    .as_ref()
-                    .is_some_and(|c| c.start < cell.logical.end && cell.logical.start < c.end);
-                let style = if on_cursor {
-                    text_style.patch(cursor_style)
-                } else {
-                    text_style
+                let hits = |r: &std::ops::Range<usize>| {
+                    r.start < cell.logical.end && cell.logical.start < r.end
                 };
+                let mut style = text_style;
+                for (range, mark) in &marks {
+                    if hits(range) {
+                        style = style.patch(*mark);
+                    }
+                }
+                if selection.as_ref().is_some_and(hits) {
+                    style = style.patch(selection_style);
+                }
+                if app.cursor.as_ref().is_some_and(hits) {
+                    style = style.patch(cursor_style);
+                }
                 buf.set_stringn(x, y, row.cell_text(cell), usize::from(cell.width), style);
             }
         }

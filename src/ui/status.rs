@@ -27,7 +27,12 @@ impl Widget for StatusBar<'_> {
             (b, c) => format!(" {b} bidi ctl, {c} ctl "),
         };
         let mode = format!(" {} ", app.mode.to_string().to_uppercase());
-        let name = format!(" {} ", app.article.name);
+        let marker = app.annotation_marker();
+        let name = if marker.is_empty() {
+            format!(" {} ", app.article.name)
+        } else {
+            format!(" {} {marker} ", app.article.name)
+        };
         let (text, slot) = match (&app.message, app.hint) {
             (Some(m), _) => (
                 m.text.clone(),

@@ -1,0 +1,247 @@
+//! End-to-end annotation through the app with scripted keys against real files: select words,
+//! tag, undo, redo, autosave within a second, save on quit, read-only files never written.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use isnad::annotate::{AnnotationStore, StoreOptions};
+use isnad::app::{Action, App, NoTerminalControl, run};
+use isnad::article::Article;
+use isnad::config::{Paths, Settings};
+use isnad::tui::{EventSource, ScriptedEvents};
+use isnad::ui::theme::ColorDepth;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app_with_file(file: &Path) -> App {
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let options = StoreOptions {
+        annotations: Some(file.to_path_buf()),
+        data_dir: file.parent().map(Path::to_path_buf),
+    };
+    let store = AnnotationStore::open(Article::sample(), &options);
+    let mut app = App::new(
+        Article::sample(),
+        Settings::defaults(),
+        paths,
+        ColorDepth::TrueColor,
+    )
+    .with_store(store, "tester");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn run_script(app: &mut App, events: Vec<Event>) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    run(
+        &mut terminal,
+        &mut ScriptedEvents::new(events),
+        &mut NoTerminalControl,
+        app,
+    )
+    .expect("runs");
+}
+
+fn json(file: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(file).expect("file written")).expect("json")
+}
+
+fn temp_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("sample.isnad.json");
+    (dir, file)
+}
+
+#[test]
+fn select_three_words_tag_source_undo_redo_quit() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    run_script(
+        &mut app,
+        vec![
+            key('v'),
+            key('w'),
+            key('w'),
+            key('s'),
+            key('u'),
+            ctrl('r'),
+            key('q'),
+        ],
+    );
+    let doc = json(&file);
+    let sources = doc["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0]["span"]["exact"], "أعلن المتحدث باسم");
+    assert_eq!(sources[0]["span"]["start"], 0);
+    assert_eq!(sources[0]["span"]["end"], 17, "code points, not bytes");
+    assert_eq!(sources[0]["source_type"], "unknown");
+    assert_eq!(sources[0]["origin"]["by"], "tester");
+    assert!(app.selection().is_none(), "tagging ends the selection");
+}
+
+#[test]
+fn undo_back_to_nothing_saves_an_empty_set() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    run_script(&mut app, vec![key('c'), key('u'), key('q')]);
+    let doc = json(&file);
+    assert_eq!(doc["claims"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn claim_on_the_cursor_word_and_escape_cancels_a_selection() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    let esc = Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    run_script(
+        &mut app,
+        vec![key('w'), key('v'), key('w'), esc, key('c'), key('q')],
+    );
+    let doc = json(&file);
+    let claims = doc["claims"].as_array().expect("claims");
+    assert_eq!(claims.len(), 1);
+    // the selection was cancelled, so only the cursor word is tagged
+    assert_eq!(claims[0]["span"]["exact"], "باسم");
+    assert_eq!(claims[0]["claim_type"], "statement");
+}
+
+#[test]
+fn mouse_drag_extends_a_selection() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    let mouse = |kind, column| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 79));
+    app.handle_event(mouse(MouseEventKind::Drag(MouseButton::Left), 70));
+    let selected = app.selection().expect("selection");
+    assert_eq!(&app.article.text[selected], "أعلن المتحدث");
+}
+
+/// Events with pauses, to let the autosave timer run out while the app is waiting.
+struct Timed {
+    steps: Vec<(Duration, Option<Event>)>,
+    checks: Box<dyn FnMut(usize)>,
+    index: usize,
+}
+
+impl EventSource for Timed {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        (self.checks)(self.index);
+        let Some((wait, event)) = self.steps.get(self.index).cloned() else {
+            return Err(io::Error::other("script ran out"));
+        };
+        let slept = wait.min(timeout);
+        std::thread::sleep(slept);
+        if slept < wait {
+            self.steps[self.index].0 = wait - slept;
+            return Ok(None);
+        }
+        self.index += 1;
+        Ok(event)
+    }
+}
+
+#[test]
+fn autosave_writes_the_file_within_a_second_of_a_change() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(None::<Duration>));
+    let seen_in = seen.clone();
+    let watched = file.clone();
+    let started = Instant::now();
+    let mut events = Timed {
+        steps: vec![
+            (Duration::ZERO, Some(key('c'))),
+            (Duration::from_millis(1000), None),
+            (Duration::ZERO, Some(key('q'))),
+        ],
+        checks: Box::new(move |_| {
+            if seen_in.borrow().is_none() && watched.exists() {
+                *seen_in.borrow_mut() = Some(started.elapsed());
+            }
+        }),
+        index: 0,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
+    let at = seen.borrow().expect("file written before quitting");
+    assert!(at < Duration::from_secs(1), "written after {at:?}");
+    assert_eq!(json(&file)["claims"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_malformed_file_is_never_overwritten() {
+    let (_dir, file) = temp_file();
+    let broken = b"{ \"format\": \"isnad/annotations\", oops\n";
+    std::fs::write(&file, broken).expect("write");
+    let mut app = app_with_file(&file);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("read-only")),
+        "the reason is shown"
+    );
+    run_script(
+        &mut app,
+        vec![key('v'), key('w'), key('s'), key('c'), key('u'), key('q')],
+    );
+    assert_eq!(std::fs::read(&file).expect("still there"), broken);
+    assert_eq!(app.annotation_marker(), "[RO]");
+}
+
+#[test]
+fn write_command_saves_and_reports() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app.handle_event(key('s'));
+    assert_eq!(app.annotation_marker(), "[+]");
+    let mut events = vec![key(':'), key('w'), enter.clone()];
+    events.extend([key(':'), key('q'), key('!'), enter]);
+    run_script(&mut app, events);
+    assert!(file.exists());
+    assert_eq!(app.annotation_marker(), "");
+}
+
+#[test]
+fn tagged_spans_are_drawn_in_their_slot() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    app.handle_event(key('w'));
+    app.handle_event(key('c'));
+    app.handle_event(key('w'));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let claim_bg = app
+        .theme
+        .style(isnad::config::theme::Slot::Claim)
+        .bg
+        .expect("claim background");
+    let buf = terminal.backend().buffer();
+    let marked: Vec<u16> = (0..80).filter(|x| buf[(*x, 0)].bg == claim_bg).collect();
+    // المتحدث is 7 cells, just left of أعلن and a space at the right edge
+    assert_eq!(marked, (68..75).collect::<Vec<u16>>());
+}
