@@ -3,6 +3,9 @@
 
 pub mod check_config;
 pub mod completions;
+pub mod eval;
 pub mod export;
+pub mod extract;
+pub mod import;
 pub mod render;
 pub mod validate;

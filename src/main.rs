@@ -43,7 +43,14 @@ fn main() -> ExitCode {
             Some(Command::Completions(args)) => {
                 commands::completions::run(args, &mut io::stdout().lock())
             }
-            Some(_) => Err("this subcommand is not available yet".to_owned()),
+            Some(Command::Extract(args)) => {
+                let mut out = io::BufWriter::new(io::stdout().lock());
+                commands::extract::run(args, &mut out)
+            }
+            Some(Command::Import(args)) => {
+                commands::import::run(args, cli.annotations.as_deref(), &mut io::stdout().lock())
+            }
+            Some(Command::Eval(args)) => commands::eval::run(args, &mut io::stdout().lock()),
         }
     };
     match result {

@@ -1,9 +1,10 @@
 //! Pure Unicode work on article text, independent of any terminal: shaping, bidi, line
-//! breaking, widths and what may be shown.
+//! breaking, widths, what may be shown, and the matching normalisation used by extraction.
 
 pub mod bidi;
 pub mod cluster;
 mod forms;
+pub mod normalize;
 pub mod sanitize;
 pub mod shape;
 pub mod width;

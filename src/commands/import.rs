@@ -1,0 +1,123 @@
+//! `isnad import ARTICLE FILE [--format …]`: merges another tool's extractions into the
+//! article's annotation file as suggestions, reporting `imported N, realigned M, unaligned K`
+//! and listing the mentions that could not be placed.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::annotate::{AnnotationStore, Edit, Item, StoreOptions};
+use crate::article::Article;
+use crate::cli::{ImportArgs, ImportFormat};
+use crate::extract::import::{Format, import};
+use crate::extract::imported_entities;
+
+/// Largest extraction file read (bytes).
+const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
+
+pub fn format_of(arg: ImportFormat) -> Option<Format> {
+    match arg {
+        ImportFormat::Auto => None,
+        ImportFormat::Interchange => Some(Format::Interchange),
+        ImportFormat::Stanza => Some(Format::Stanza),
+        ImportFormat::Spacy => Some(Format::Spacy),
+        ImportFormat::Hf => Some(Format::Hf),
+        ImportFormat::Conll => Some(Format::Conll),
+        ImportFormat::Brat => Some(Format::Brat),
+    }
+}
+
+/// Reads an extraction file as UTF-8 text (BOM dropped), with a size limit.
+pub fn read_input(path: &Path) -> Result<String, String> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "{shown}: {} bytes is too large to import",
+            meta.len()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{shown}: not valid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
+}
+
+/// Runs `import`. `annotations` is the global `--annotations` override.
+pub fn run(
+    args: &ImportArgs,
+    annotations: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let article = Article::load(&args.article).map_err(|e| e.to_string())?;
+    let data = read_input(&args.file)?;
+    let shown = args.file.display().to_string();
+    let outcome =
+        import(&article.text, &data, &shown, format_of(args.format)).map_err(|e| e.to_string())?;
+    let options = StoreOptions {
+        annotations: annotations.map(Path::to_path_buf),
+        data_dir: None,
+    };
+    let mut store = AnnotationStore::open(article, &options);
+    if let Some(reason) = store.read_only_reason() {
+        return Err(format!("annotations cannot be changed: {reason}"));
+    }
+    // A mention already in the file with the same span and label (whatever its review state:
+    // a rejected one must not come back) is not added again.
+    let existing: std::collections::HashSet<(usize, usize, String)> = store
+        .set()
+        .entities
+        .iter()
+        .map(|e| (e.span.start, e.span.end, e.label.as_str().to_owned()))
+        .collect();
+    let entities = imported_entities(store.article(), &outcome);
+    let fresh: Vec<Edit> = entities
+        .into_iter()
+        .filter(|e| !existing.contains(&(e.span.start, e.span.end, e.label.as_str().to_owned())))
+        .map(|e| Edit::Add(Item::Entity(e)))
+        .collect();
+    let added = fresh.len();
+    if !fresh.is_empty() {
+        store.apply(Edit::Batch(fresh)).map_err(|e| e.to_string())?;
+        store.save().map_err(|e| e.to_string())?;
+    }
+    let err = |e: std::io::Error| format!("cannot write output: {e}");
+    writeln!(
+        out,
+        "{shown} ({}, {}): {}; {} new in {}",
+        outcome.format.name(),
+        outcome.tool,
+        outcome.summary(),
+        added,
+        store.path().display()
+    )
+    .map_err(err)?;
+    if outcome.same_text == Some(false) {
+        writeln!(
+            out,
+            "note: the tool processed a different text; mentions were aligned by their text"
+        )
+        .map_err(err)?;
+    }
+    for u in &outcome.unaligned {
+        writeln!(
+            out,
+            "unaligned: {}: {} {:?}{}",
+            u.location,
+            u.raw_label,
+            u.text,
+            u.offsets
+                .map(|(s, e)| format!(" at {s}..{e}"))
+                .unwrap_or_default()
+        )
+        .map_err(err)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,247 @@
+//! The built-in Arabic entity extractor (offline, no model): normalisation with an offset map,
+//! tokenisation with lexicon-checked proclitic stripping, gazetteers matched with an
+//! Aho–Corasick automaton, and trigger rules for people, organisations, places, dates, numbers
+//! and money. Also the label set and the mapping from other tools' labels.
+
+pub mod conll;
+pub mod cues;
+pub mod eval;
+pub mod gazetteer;
+pub mod import;
+pub mod lexicon;
+pub mod rules;
+pub mod tokens;
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use crate::annotate;
+use crate::article::Article;
+use crate::text::normalize::NormalizedText;
+
+/// The entity labels isnad uses (DESIGN.md §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    Person,
+    Org,
+    Gpe,
+    Loc,
+    Fac,
+    Norp,
+    Event,
+    Date,
+    Time,
+    Number,
+    Money,
+    Misc,
+}
+
+impl Label {
+    pub const ALL: [Label; 12] = [
+        Label::Person,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Fac,
+        Label::Norp,
+        Label::Event,
+        Label::Date,
+        Label::Time,
+        Label::Number,
+        Label::Money,
+        Label::Misc,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Fac => "FAC",
+            Label::Norp => "NORP",
+            Label::Event => "EVENT",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Number => "NUMBER",
+            Label::Money => "MONEY",
+            Label::Misc => "MISC",
+        }
+    }
+
+    /// Our own label names only.
+    pub fn from_code(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
+    /// Maps a label from another tool (ANERcorp/CAMeL, AQMAR/Stanza, spaCy, Hatmi, Wojood,
+    /// ACE, OntoNotes) to ours (notes/arabic-extraction.md §1.3). Case-insensitive; a
+    /// Wojood fine subtype (`GPE_COUNTRY`, `ORG-GOV`) maps like its type. `None` for labels
+    /// outside our set (OCC, LAW, WEBSITE…), which importers keep as MISC with the original.
+    pub fn map_foreign(raw: &str) -> Option<Label> {
+        let upper = raw.trim().to_ascii_uppercase();
+        if let Some(l) = Label::from_code(&upper) {
+            return Some(l);
+        }
+        let base = upper.split(['_', '-', '.', ':']).next().unwrap_or("");
+        Some(match base {
+            "PER" | "PERS" | "PERSON" => Label::Person,
+            "ORG" | "ORGANIZATION" | "ORGANISATION" | "COMPANY" => Label::Org,
+            "GPE" => Label::Gpe,
+            "LOC" | "LOCATION" => Label::Loc,
+            "FAC" | "FACILITY" => Label::Fac,
+            "NORP" | "NATIONALITY" => Label::Norp,
+            "EVENT" | "COMPETITION" => Label::Event,
+            "DATE" => Label::Date,
+            "TIME" => Label::Time,
+            "CARDINAL" | "ORDINAL" | "PERCENT" | "QUANTITY" | "NUMBER" | "NUM" => Label::Number,
+            "MONEY" | "PRICE" | "CURR" => Label::Money,
+            "MISC" | "MIS" | "MIS0" | "MIS1" | "MIS2" | "MIS3" | "PRODUCT" | "PRIZE" | "LAW"
+            | "LANGUAGE" | "WEBSITE" | "DISEASE" | "WORK_OF_ART" | "VEH" | "WEA" => Label::Misc,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Label {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Label::from_code(s).ok_or_else(|| {
+            format!(
+                "unknown label {s:?}; expected one of: {}",
+                Label::ALL.map(Label::as_str).join(", ")
+            )
+        })
+    }
+}
+
+/// One suggested entity: a byte range into the text given to [`extract`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub range: Range<usize>,
+    pub label: Label,
+    /// Which list or rule found it: `gazetteer:places`, `rule:title`, …
+    pub by: &'static str,
+    pub score: f32,
+}
+
+/// Finds entities in `text`. Ranges are byte ranges into `text`, on character boundaries,
+/// sorted by start, then longest first. Nested spans of different labels are kept
+/// (جامعة بيرزيت ORG ⊃ بيرزيت GPE); identical ranges keep the best-scored label.
+pub fn extract(text: &str) -> Vec<Suggestion> {
+    let norm = NormalizedText::new(text);
+    let toks = tokens::tokenize(&norm.text);
+    let found = rules::run(&norm.text, &toks);
+    let mut out: Vec<Suggestion> = found
+        .into_iter()
+        .map(|f| Suggestion {
+            range: norm.to_original(f.range),
+            label: f.label,
+            by: f.by,
+            score: f.score,
+        })
+        .filter(|s| s.range.start < s.range.end)
+        .collect();
+    resolve(&mut out);
+    out
+}
+
+/// The built-in suggestions for an article as annotation entities: status `suggested`,
+/// origin `rule` with the rule or list that found them and its score.
+pub fn suggest_entities(article: &Article) -> Vec<annotate::Entity> {
+    to_entities(article, &extract(&article.text))
+}
+
+/// Converts suggestions on `article.text` into annotation entities (spans that do not fit the
+/// article are skipped).
+pub fn to_entities(article: &Article, suggestions: &[Suggestion]) -> Vec<annotate::Entity> {
+    suggestions
+        .iter()
+        .filter_map(|s| {
+            let label = annotate::Label::parse(s.label.as_str()).ok()?;
+            let score = (f64::from(s.score) * 1000.0).round() / 1000.0;
+            let origin = annotate::Origin::rule(s.by, Some(score));
+            annotate::Entity::suggested(article, s.range.clone(), label, origin).ok()
+        })
+        .collect()
+}
+
+/// Converts imported mentions into annotation entities: status `suggested`, origin `import`
+/// by the tool, with the tool's own label kept in `original_label`.
+pub fn imported_entities(
+    article: &Article,
+    outcome: &import::ImportOutcome,
+) -> Vec<annotate::Entity> {
+    outcome
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let label = annotate::Label::parse(m.label.as_str()).ok()?;
+            let mut origin = annotate::Origin::import(&outcome.tool);
+            origin.score = m
+                .score
+                .map(|x| (f64::from(x) * 10_000.0).round() / 10_000.0);
+            let mut entity =
+                annotate::Entity::suggested(article, m.range.clone(), label, origin).ok()?;
+            if m.raw_label != m.label.as_str() {
+                entity.original_label = Some(m.raw_label.clone());
+            }
+            Some(entity)
+        })
+        .collect()
+}
+
+/// Settles competing findings: one label per range; gazetteer entries beat weaker rule
+/// findings that overlap them partially with the same label group; sorted output.
+fn resolve(out: &mut Vec<Suggestion>) {
+    out.sort_by(|a, b| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+            .then(b.score.total_cmp(&a.score))
+    });
+    out.dedup_by(|later, kept| later.range == kept.range);
+    // A weaker span of the same label that crosses (not nests in) a stronger one is dropped.
+    let snapshot = out.clone();
+    out.retain(|s| {
+        !snapshot.iter().any(|o| {
+            o.label == s.label
+                && o.score > s.score
+                && o.range.start < s.range.end
+                && s.range.start < o.range.end
+                && !(o.range.start <= s.range.start && s.range.end <= o.range.end)
+                && !(s.range.start <= o.range.start && o.range.end <= s.range.end)
+        })
+    });
+    // Numbers inside dates and money are part of them.
+    let snapshot = out.clone();
+    out.retain(|s| {
+        s.label != Label::Number
+            || !snapshot.iter().any(|o| {
+                matches!(o.label, Label::Date | Label::Time | Label::Money)
+                    && o.range.start <= s.range.start
+                    && s.range.end <= o.range.end
+            })
+    });
+    // A same-label span strictly inside a longer one adds nothing.
+    let snapshot = out.clone();
+    out.retain(|s| {
+        !snapshot.iter().any(|o| {
+            o.label == s.label
+                && o.range != s.range
+                && o.range.start <= s.range.start
+                && s.range.end <= o.range.end
+        })
+    });
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,181 @@
+//! The embedded gazetteers (`assets/gazetteer/*.tsv`) compiled into one Aho–Corasick automaton
+//! over normalised names, searched anchored at word starts (after any proclitics) with the
+//! longest entry winning.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use super::Label;
+use crate::text::normalize::normalize_str;
+
+/// One embedded list: its name (used in `by: "gazetteer:<name>"`) and its text.
+const LISTS: &[(&str, &str)] = &[
+    (
+        "places",
+        include_str!("../../assets/gazetteer/countries.tsv"),
+    ),
+    ("places", include_str!("../../assets/gazetteer/places.tsv")),
+    ("places", include_str!("../../assets/gazetteer/cities.tsv")),
+    (
+        "places",
+        include_str!("../../assets/gazetteer/subdivisions.tsv"),
+    ),
+    (
+        "organizations",
+        include_str!("../../assets/gazetteer/organizations.tsv"),
+    ),
+    ("people", include_str!("../../assets/gazetteer/people.tsv")),
+];
+
+const BLOCKLIST: &str = include_str!("../../assets/gazetteer/blocklist.txt");
+
+/// What a pattern stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    pub label: Label,
+    pub list: &'static str,
+    /// The pattern is an `ال…` name with its alef removed, as written after the preposition ل
+    /// (للأمم المتحدة = ل + الأمم المتحدة); valid only right after a ل proclitic.
+    pub after_lam: bool,
+}
+
+pub struct Gazetteer {
+    /// `None` only if the automaton could not be built (it is built from compiled-in lists,
+    /// so in practice never); lookups then find nothing rather than panicking.
+    automaton: Option<AhoCorasick>,
+    entries: Vec<Entry>,
+}
+
+/// A gazetteer hit: normalised byte range and what it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub end: usize,
+    pub entry: Entry,
+}
+
+impl Gazetteer {
+    fn build() -> Self {
+        let blocked: std::collections::HashSet<String> = BLOCKLIST
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(normalize_str)
+            .collect();
+        // Later lists do not override earlier ones: countries and curated places come first.
+        let mut by_key: HashMap<String, Entry> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for &(list, text) in LISTS {
+            for line in text.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let mut cols = line.split('\t');
+                let (Some(name), Some(label)) = (cols.next(), cols.next()) else {
+                    continue;
+                };
+                let Some(label) = Label::from_code(label.trim()) else {
+                    continue;
+                };
+                let key = normalize_str(name.trim());
+                let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+                if key.is_empty() || (list == "places" && blocked.contains(&key)) {
+                    continue;
+                }
+                let mut insert = |key: String, after_lam: bool| {
+                    if !by_key.contains_key(&key) {
+                        order.push(key.clone());
+                        by_key.insert(
+                            key,
+                            Entry {
+                                label,
+                                list,
+                                after_lam,
+                            },
+                        );
+                    }
+                };
+                if let Some(rest) = key.strip_prefix("ال") {
+                    insert(format!("ل{rest}"), true);
+                }
+                insert(key, false);
+            }
+        }
+        let entries: Vec<Entry> = order.iter().map(|k| by_key[k]).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&order)
+            .ok();
+        Gazetteer { automaton, entries }
+    }
+
+    /// The shared, lazily built gazetteer.
+    pub fn get() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(Gazetteer::build)
+    }
+
+    /// The longest entry starting exactly at `start` in `haystack` and ending at a word
+    /// boundary.
+    pub fn longest_at(&self, haystack: &str, start: usize) -> Option<Hit> {
+        let input = Input::new(haystack)
+            .span(start..haystack.len())
+            .anchored(Anchored::Yes);
+        let found = self.automaton.as_ref()?.find(input)?;
+        let end = found.end();
+        let boundary = haystack[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !super::tokens::is_word_char(c));
+        if !boundary {
+            return None;
+        }
+        Some(Hit {
+            end,
+            entry: self.entries[found.pattern().as_usize()],
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_longest_entry_at_a_word_start() {
+        let g = Gazetteer::get();
+        assert!(g.len() > 3000);
+        let text = normalize_str("منظمة الصحة العالمية تقول");
+        let hit = g.longest_at(&text, 0).unwrap();
+        assert_eq!(&text[..hit.end], "منظمه الصحه العالميه");
+        assert_eq!(hit.entry.label, Label::Org);
+        // A prefix of a longer word is not a hit.
+        let text = normalize_str("مصرف");
+        assert!(g.longest_at(&text, 0).is_none());
+    }
+
+    #[test]
+    fn blocked_words_are_not_places() {
+        let g = Gazetteer::get();
+        let text = normalize_str("الحرية");
+        assert!(g.longest_at(&text, 0).is_none());
+    }
+
+    #[test]
+    fn lam_variant_is_marked() {
+        let g = Gazetteer::get();
+        let text = normalize_str("لامم المتحدة");
+        let hit = g.longest_at(&text, 0).unwrap();
+        assert!(hit.entry.after_lam);
+    }
+}

@@ -1,0 +1,1041 @@
+//! Importers of automatic extractions made by other tools (interchange JSON, Stanza, spaCy,
+//! Hugging Face pipelines, CoNLL/IOB/BIOES, brat). Every mention is checked against the article
+//! text: realigned to the nearest occurrence of its text when the offsets are off, set aside as
+//! unaligned when its text cannot be found; never placed at a wrong offset.
+
+use std::fmt;
+
+/// A problem with an input file, located as `FILE:LINE:COLUMN: message` (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl ImportError {
+    pub fn at(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        ImportError {
+            path: path.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::Label;
+use super::conll;
+use crate::text::normalize::{NormalizedText, fold_eq, normalize_str};
+
+/// The formats that can be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Interchange,
+    Stanza,
+    Spacy,
+    Hf,
+    Conll,
+    Brat,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Interchange => "interchange",
+            Format::Stanza => "stanza",
+            Format::Spacy => "spacy",
+            Format::Hf => "hf",
+            Format::Conll => "conll",
+            Format::Brat => "brat",
+        }
+    }
+
+    /// Guesses the format from the file name and content.
+    pub fn detect(path: &str, data: &str) -> Option<Format> {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".ann") {
+            return Some(Format::Brat);
+        }
+        if lower.ends_with(".conll") || lower.ends_with(".iob") || lower.ends_with(".bio") {
+            return Some(Format::Conll);
+        }
+        let trimmed = data.trim_start();
+        if trimmed.starts_with('{') || trimmed.starts_with('[') {
+            let value: Value = serde_json::from_str(data).ok()?;
+            return detect_json(&value);
+        }
+        let first = trimmed.lines().next().unwrap_or("");
+        if first.starts_with('T') && first.split('\t').count() >= 3 {
+            return Some(Format::Brat);
+        }
+        Some(Format::Conll)
+    }
+}
+
+fn detect_json(value: &Value) -> Option<Format> {
+    match value {
+        Value::Object(map) => {
+            if map.get("format").and_then(Value::as_str) == Some("ar-news-extractions")
+                || map.contains_key("offset_unit")
+            {
+                return Some(Format::Interchange);
+            }
+            let first_ent = map.get("ents").and_then(|e| e.get(0));
+            match first_ent {
+                Some(e) if e.get("start_char").is_some() || e.get("type").is_some() => {
+                    Some(Format::Stanza)
+                }
+                Some(_) => Some(Format::Spacy),
+                None if map.contains_key("tokens") && map.contains_key("text") => {
+                    Some(Format::Spacy)
+                }
+                None if map.contains_key("ents") => Some(Format::Stanza),
+                None => None,
+            }
+        }
+        Value::Array(items) => {
+            let first = items.first()?;
+            if first.get("entity_group").is_some() || first.get("entity").is_some() {
+                Some(Format::Hf)
+            } else if first.get("start_char").is_some() || first.get("type").is_some() {
+                Some(Format::Stanza)
+            } else if items.is_empty() {
+                Some(Format::Stanza)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// How offsets in a file count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffsetUnit {
+    Codepoint,
+    Utf16,
+    Utf8,
+}
+
+/// Offset → byte conversion for one text and unit.
+struct OffsetTable {
+    /// `bytes[offset]` = byte position, or `usize::MAX` inside a surrogate pair.
+    bytes: Vec<usize>,
+}
+
+impl OffsetTable {
+    fn new(text: &str, unit: OffsetUnit) -> Self {
+        let mut bytes = Vec::with_capacity(text.len() + 1);
+        match unit {
+            OffsetUnit::Utf8 => {
+                for at in 0..=text.len() {
+                    bytes.push(if text.is_char_boundary(at) {
+                        at
+                    } else {
+                        usize::MAX
+                    });
+                }
+                return OffsetTable { bytes };
+            }
+            OffsetUnit::Codepoint => {
+                bytes.extend(text.char_indices().map(|(at, _)| at));
+            }
+            OffsetUnit::Utf16 => {
+                for (at, c) in text.char_indices() {
+                    bytes.push(at);
+                    if c.len_utf16() == 2 {
+                        bytes.push(usize::MAX);
+                    }
+                }
+            }
+        }
+        bytes.push(text.len());
+        OffsetTable { bytes }
+    }
+
+    fn byte(&self, offset: usize) -> Option<usize> {
+        self.bytes.get(offset).copied().filter(|&b| b != usize::MAX)
+    }
+}
+
+/// A mention placed in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedMention {
+    /// Byte range in the article text.
+    pub range: Range<usize>,
+    /// Our label (MISC for labels outside our set).
+    pub label: Label,
+    /// The label as the tool wrote it.
+    pub raw_label: String,
+    pub score: Option<f32>,
+    /// The offsets did not match the text and the mention was moved to the nearest
+    /// occurrence of its text.
+    pub realigned: bool,
+}
+
+/// A mention whose text could not be found in the article: reported, kept aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnalignedMention {
+    pub text: String,
+    pub raw_label: String,
+    /// The offsets given in the file, in its unit.
+    pub offsets: Option<(usize, usize)>,
+    /// Where it is in the input (`FILE:LINE` or `FILE: mention N`).
+    pub location: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportOutcome {
+    pub format: Format,
+    /// The tool named in the file, else the format name.
+    pub tool: String,
+    pub mentions: Vec<ImportedMention>,
+    pub unaligned: Vec<UnalignedMention>,
+    /// Whether the text the tool saw (when the file carries it) is the article text.
+    pub same_text: Option<bool>,
+}
+
+impl ImportOutcome {
+    pub fn realigned(&self) -> usize {
+        self.mentions.iter().filter(|m| m.realigned).count()
+    }
+
+    /// `imported N, realigned M, unaligned K`
+    pub fn summary(&self) -> String {
+        format!(
+            "imported {}, realigned {}, unaligned {}",
+            self.mentions.len(),
+            self.realigned(),
+            self.unaligned.len()
+        )
+    }
+}
+
+/// A mention as read from a file, before it is checked against the article.
+struct RawMention {
+    start: Option<usize>,
+    end: Option<usize>,
+    text: Option<String>,
+    label: String,
+    score: Option<f32>,
+    location: String,
+}
+
+/// Imports `data` (the content of `path`) for an article whose text is `article`.
+pub fn import(
+    article: &str,
+    data: &str,
+    path: &str,
+    format: Option<Format>,
+) -> Result<ImportOutcome, ImportError> {
+    let format = match format {
+        Some(f) => f,
+        None => Format::detect(path, data).ok_or_else(|| {
+            ImportError::at(
+                path,
+                1,
+                1,
+                "cannot tell the format; pass --format (interchange, stanza, spacy, hf, conll, brat)",
+            )
+        })?,
+    };
+    match format {
+        Format::Conll => import_conll(article, data, path),
+        Format::Brat => {
+            let raws = parse_brat(data, path)?;
+            Ok(place_all(
+                article,
+                None,
+                OffsetUnit::Codepoint,
+                raws,
+                format,
+                "brat".into(),
+            ))
+        }
+        Format::Interchange => import_interchange(article, data, path),
+        Format::Stanza => import_stanza(article, data, path),
+        Format::Spacy => import_spacy(article, data, path),
+        Format::Hf => import_hf(article, data, path),
+    }
+}
+
+fn json_error(path: &str, err: &serde_json::Error) -> ImportError {
+    ImportError::at(
+        path,
+        err.line().max(1),
+        err.column().max(1),
+        err.to_string(),
+    )
+}
+
+fn parse_json<'a, T: Deserialize<'a>>(data: &'a str, path: &str) -> Result<T, ImportError> {
+    serde_json::from_str(data).map_err(|e| {
+        // serde_json appends " at line L column C"; the location is already in front.
+        let mut err = json_error(path, &e);
+        if let Some(cut) = err.message.rfind(" at line ") {
+            err.message.truncate(cut);
+        }
+        err
+    })
+}
+
+/// Checks every raw mention against the article and places it.
+fn place_all(
+    article: &str,
+    source_text: Option<&str>,
+    unit: OffsetUnit,
+    raws: Vec<RawMention>,
+    format: Format,
+    tool: String,
+) -> ImportOutcome {
+    let same_text = source_text.map(|s| s == article);
+    let article_table = OffsetTable::new(article, unit);
+    let source_table = source_text.map(|s| OffsetTable::new(s, unit));
+    let mut aligner = Aligner::new(article);
+    let mut outcome = ImportOutcome {
+        format,
+        tool,
+        mentions: Vec::new(),
+        unaligned: Vec::new(),
+        same_text,
+    };
+    for raw in raws {
+        // The mention's text: given, else read from the tool's own text at the offsets.
+        let from_source = match (source_text, &source_table, raw.start, raw.end) {
+            (Some(src), Some(table), Some(s), Some(e)) => match (table.byte(s), table.byte(e)) {
+                (Some(bs), Some(be)) if bs < be => src.get(bs..be).map(str::to_owned),
+                _ => None,
+            },
+            _ => None,
+        };
+        let text = raw.text.clone().or(from_source);
+        let expected = match (raw.start, raw.end) {
+            (Some(s), Some(e)) => match (article_table.byte(s), article_table.byte(e)) {
+                (Some(bs), Some(be)) if bs < be => Some(bs..be),
+                _ => None,
+            },
+            _ => None,
+        };
+        let placed = match (&expected, &text) {
+            (Some(range), Some(t)) if matches_text(&article[range.clone()], t) => {
+                Some((range.clone(), false))
+            }
+            (Some(range), None) => Some((range.clone(), false)),
+            (_, Some(t)) => {
+                let near = expected
+                    .as_ref()
+                    .map(|r| r.start)
+                    .or_else(|| raw.start.map(|s| s.min(article.len())));
+                aligner.nearest(t, near).map(|r| (r, true))
+            }
+            (None, None) => None,
+        };
+        let label = Label::map_foreign(&raw.label).unwrap_or(Label::Misc);
+        match placed {
+            Some((range, realigned)) if range.start < range.end => {
+                outcome.mentions.push(ImportedMention {
+                    range,
+                    label,
+                    raw_label: raw.label,
+                    score: raw.score,
+                    realigned,
+                })
+            }
+            _ => outcome.unaligned.push(UnalignedMention {
+                text: text.unwrap_or_default(),
+                raw_label: raw.label,
+                offsets: raw.start.zip(raw.end),
+                location: raw.location,
+            }),
+        }
+    }
+    outcome
+}
+
+/// Does the article text at some offsets say what the tool said? Exact, or equal after the
+/// matching normalisation (tools that dediacritise or NFKC-normalise), or equal up to the
+/// spaces and `##` that word-piece models insert.
+fn matches_text(found: &str, expected: &str) -> bool {
+    if found == expected || fold_eq(found, expected) {
+        return true;
+    }
+    let squeeze = |s: &str| -> String {
+        normalize_str(&s.replace("##", ""))
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    squeeze(found) == squeeze(expected)
+}
+
+/// Finds occurrences of a mention's text in the article: exact first, then after
+/// normalisation (mapped back to original bytes).
+struct Aligner<'a> {
+    article: &'a str,
+    normalized: Option<NormalizedText>,
+}
+
+impl<'a> Aligner<'a> {
+    fn new(article: &'a str) -> Self {
+        Aligner {
+            article,
+            normalized: None,
+        }
+    }
+
+    fn occurrences(&mut self, text: &str) -> Vec<Range<usize>> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let exact: Vec<Range<usize>> = self
+            .article
+            .match_indices(text)
+            .map(|(at, m)| at..at + m.len())
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        let needle = normalize_str(&text.replace("##", ""));
+        if needle.trim().is_empty() {
+            return Vec::new();
+        }
+        let norm = self
+            .normalized
+            .get_or_insert_with(|| NormalizedText::new(self.article));
+        norm.text
+            .match_indices(needle.as_str())
+            .map(|(at, m)| norm.to_original(at..at + m.len()))
+            .collect()
+    }
+
+    /// The occurrence nearest to byte `near` (the first one without a hint).
+    fn nearest(&mut self, text: &str, near: Option<usize>) -> Option<Range<usize>> {
+        let found = self.occurrences(text);
+        match near {
+            Some(at) => found.into_iter().min_by_key(|r| r.start.abs_diff(at)),
+            None => found.into_iter().next(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Interchange JSON (notes/arabic-extraction.md §1.3)
+
+#[derive(Deserialize)]
+struct Interchange {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    document: Option<InterchangeDocument>,
+    offset_unit: String,
+    #[serde(default)]
+    producer: Option<Value>,
+    #[serde(default)]
+    mentions: Vec<InterchangeMention>,
+    #[serde(default)]
+    tokens: Vec<InterchangeToken>,
+    #[serde(default)]
+    token_tags: Option<TokenTags>,
+}
+
+#[derive(Deserialize)]
+struct InterchangeDocument {
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    text_sha256: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct InterchangeMention {
+    #[serde(default)]
+    id: Option<String>,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    text: Option<String>,
+    label: String,
+    #[serde(default)]
+    canonical: Option<String>,
+    #[serde(default)]
+    score: Option<f32>,
+}
+
+#[derive(Deserialize)]
+struct InterchangeToken {
+    #[serde(default)]
+    start: Option<usize>,
+    #[serde(default)]
+    end: Option<usize>,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct TokenTags {
+    #[serde(default)]
+    #[allow(dead_code)]
+    scheme: Option<String>,
+    layers: Vec<Vec<String>>,
+}
+
+fn import_interchange(article: &str, data: &str, path: &str) -> Result<ImportOutcome, ImportError> {
+    let value: Value = serde_json::from_str(data).map_err(|e| json_error(path, &e))?;
+    let doc: Interchange = parse_json(data, path)?;
+    if let Some(f) = &doc.format
+        && f != "ar-news-extractions"
+    {
+        let (line, col) = locate_key(data, "format");
+        return Err(ImportError::at(
+            path,
+            line,
+            col,
+            format!("format {f:?} is not \"ar-news-extractions\""),
+        ));
+    }
+    let unit = match doc.offset_unit.as_str() {
+        "codepoint" => OffsetUnit::Codepoint,
+        "utf16" => OffsetUnit::Utf16,
+        "utf8" => OffsetUnit::Utf8,
+        other => {
+            let (line, col) = locate_key(data, "offset_unit");
+            return Err(ImportError::at(
+                path,
+                line,
+                col,
+                format!("offset_unit {other:?} is not one of codepoint, utf16, utf8"),
+            ));
+        }
+    };
+    let source_text = doc.document.as_ref().and_then(|d| d.text.as_deref());
+    if let (Some(text), Some(hash)) = (
+        source_text,
+        doc.document.as_ref().and_then(|d| d.text_sha256.as_deref()),
+    ) && !crate::article::sha256_hex(text).eq_ignore_ascii_case(hash)
+    {
+        let (line, col) = locate_key(data, "text_sha256");
+        return Err(ImportError::at(
+            path,
+            line,
+            col,
+            "text_sha256 is not the hash of document.text (file damaged or edited)",
+        ));
+    }
+    let tool = doc
+        .producer
+        .as_ref()
+        .and_then(|p| p.get("tool"))
+        .and_then(Value::as_str)
+        .unwrap_or("interchange")
+        .to_owned();
+    let _ = value;
+    if doc.mentions.is_empty()
+        && let Some(tags) = &doc.token_tags
+    {
+        // Token-level output: align the tokens, then decode the tag layers.
+        let mut conll_doc = conll::ConllDoc::default();
+        for (i, token) in doc.tokens.iter().enumerate() {
+            let tags: Vec<String> = tags
+                .layers
+                .iter()
+                .map(|layer| layer.get(i).cloned().unwrap_or_else(|| "O".to_owned()))
+                .collect();
+            conll_doc.tokens.push(conll::ConllToken {
+                text: token.text.clone(),
+                tags,
+                line: 0,
+                sentence_end: false,
+            });
+        }
+        let offsets: Vec<Option<(usize, usize)>> =
+            doc.tokens.iter().map(|t| t.start.zip(t.end)).collect();
+        return Ok(place_tokens(
+            article,
+            source_text,
+            unit,
+            &conll_doc,
+            &offsets,
+            path,
+            Format::Interchange,
+            tool,
+        ));
+    }
+    let raws = doc
+        .mentions
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| RawMention {
+            start: Some(m.start),
+            end: Some(m.end),
+            text: m.text,
+            label: m
+                .canonical
+                .filter(|c| Label::from_code(c).is_some())
+                .unwrap_or(m.label),
+            score: m.score,
+            location: format!(
+                "{path}: mention {}",
+                m.id.unwrap_or_else(|| (i + 1).to_string())
+            ),
+        })
+        .collect();
+    Ok(place_all(
+        article,
+        source_text,
+        unit,
+        raws,
+        Format::Interchange,
+        tool,
+    ))
+}
+
+/// Line and column (1-based) of the first `"key"` in a JSON text, for messages about values.
+fn locate_key(data: &str, key: &str) -> (usize, usize) {
+    let needle = format!("\"{key}\"");
+    match data.find(&needle) {
+        Some(at) => {
+            let before = &data[..at];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, col)
+        }
+        None => (1, 1),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Stanza, spaCy, Hugging Face
+
+#[derive(Deserialize)]
+struct StanzaEnt {
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(rename = "type")]
+    label: String,
+    start_char: usize,
+    end_char: usize,
+}
+
+#[derive(Deserialize)]
+struct StanzaDoc {
+    #[serde(default)]
+    text: Option<String>,
+    ents: Vec<StanzaEnt>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StanzaFile {
+    Doc(StanzaDoc),
+    List(Vec<StanzaEnt>),
+}
+
+fn import_stanza(article: &str, data: &str, path: &str) -> Result<ImportOutcome, ImportError> {
+    let value: Value = serde_json::from_str(data).map_err(|e| json_error(path, &e))?;
+    // Typed parse of the right shape so errors keep their position.
+    let file = if value.is_array() {
+        StanzaFile::List(parse_json(data, path)?)
+    } else {
+        StanzaFile::Doc(parse_json(data, path)?)
+    };
+    let (text, ents) = match file {
+        StanzaFile::Doc(d) => (d.text, d.ents),
+        StanzaFile::List(l) => (None, l),
+    };
+    let raws = ents
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| RawMention {
+            start: Some(e.start_char),
+            end: Some(e.end_char),
+            text: e.text,
+            label: e.label,
+            score: None,
+            location: format!("{path}: entity {}", i + 1),
+        })
+        .collect();
+    Ok(place_all(
+        article,
+        text.as_deref(),
+        OffsetUnit::Codepoint,
+        raws,
+        Format::Stanza,
+        "stanza".into(),
+    ))
+}
+
+#[derive(Deserialize)]
+struct SpacyEnt {
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+#[derive(Deserialize)]
+struct SpacyDoc {
+    text: String,
+    #[serde(default)]
+    ents: Vec<SpacyEnt>,
+    #[serde(default)]
+    spans: std::collections::BTreeMap<String, Vec<SpacyEnt>>,
+}
+
+fn import_spacy(article: &str, data: &str, path: &str) -> Result<ImportOutcome, ImportError> {
+    let doc: SpacyDoc = parse_json(data, path)?;
+    let mut raws: Vec<RawMention> = Vec::new();
+    let groups = std::iter::once(("ents".to_owned(), doc.ents)).chain(doc.spans);
+    for (group, ents) in groups {
+        for (i, e) in ents.into_iter().enumerate() {
+            raws.push(RawMention {
+                start: Some(e.start),
+                end: Some(e.end),
+                text: None,
+                label: e.label,
+                score: None,
+                location: format!("{path}: {group} {}", i + 1),
+            });
+        }
+    }
+    // spaCy gives no per-entity text: it is read from the doc's text at the offsets.
+    let outcome = place_all(
+        article,
+        Some(&doc.text),
+        OffsetUnit::Codepoint,
+        raws,
+        Format::Spacy,
+        "spacy".into(),
+    );
+    Ok(outcome)
+}
+
+#[derive(Deserialize)]
+struct HfEntity {
+    #[serde(default)]
+    entity_group: Option<String>,
+    #[serde(default)]
+    entity: Option<String>,
+    #[serde(default)]
+    word: Option<String>,
+    start: Option<usize>,
+    end: Option<usize>,
+    #[serde(default)]
+    score: Option<f32>,
+}
+
+fn import_hf(article: &str, data: &str, path: &str) -> Result<ImportOutcome, ImportError> {
+    let items: Vec<HfEntity> = parse_json(data, path)?;
+    let mut raws: Vec<RawMention> = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let location = format!("{path}: item {}", i + 1);
+        let Some(tag) = item.entity_group.or(item.entity) else {
+            let (line, col) = locate_nth_object(data, i);
+            return Err(ImportError::at(
+                path,
+                line,
+                col,
+                "item has neither entity_group nor entity",
+            ));
+        };
+        // Without aggregation every word piece is an item tagged B-X / I-X: pieces that
+        // continue the previous entity are merged into it.
+        let (prefix, label) = match tag.split_once('-') {
+            Some((p @ ("B" | "I" | "E" | "S"), l)) => (Some(p), l.to_owned()),
+            _ => (None, tag.clone()),
+        };
+        if prefix == Some("I") || prefix == Some("E") {
+            if let Some(last) = raws.last_mut()
+                && last.label == label
+                && let (Some(le), Some(s), Some(e)) = (last.end, item.start, item.end)
+                && s >= le
+                && article_gap_is_word_internal_or_space(article, le, s)
+            {
+                last.end = Some(e);
+                last.text = None;
+                last.score = match (last.score, item.score) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                continue;
+            }
+        }
+        raws.push(RawMention {
+            start: item.start,
+            end: item.end,
+            text: item.word.filter(|w| !w.starts_with("##")),
+            label,
+            score: item.score,
+            location,
+        });
+    }
+    Ok(place_all(
+        article,
+        None,
+        OffsetUnit::Codepoint,
+        raws,
+        Format::Hf,
+        "hf".into(),
+    ))
+}
+
+/// Between two code-point offsets there is at most whitespace (pieces of one entity).
+fn article_gap_is_word_internal_or_space(article: &str, from: usize, to: usize) -> bool {
+    article
+        .chars()
+        .skip(from)
+        .take(to.saturating_sub(from))
+        .all(char::is_whitespace)
+}
+
+/// Line and column of the `n`-th object of a top-level JSON array (approximate: counts `{` at
+/// nesting depth 1), for messages about one item.
+fn locate_nth_object(data: &str, n: usize) -> (usize, usize) {
+    let mut depth = 0usize;
+    let mut seen = 0usize;
+    let (mut line, mut col) = (1usize, 0usize);
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in data.chars() {
+        if c == '\n' {
+            line += 1;
+            col = 0;
+        } else {
+            col += 1;
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => {
+                if c == '{' && depth == 1 {
+                    if seen == n {
+                        return (line, col);
+                    }
+                    seen += 1;
+                }
+                depth += 1;
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    (1, 1)
+}
+
+// ---------------------------------------------------------------------------------------
+// CoNLL and brat
+
+fn import_conll(article: &str, data: &str, path: &str) -> Result<ImportOutcome, ImportError> {
+    let doc = conll::parse(data, path)?;
+    let offsets = vec![None; doc.tokens.len()];
+    Ok(place_tokens(
+        article,
+        None,
+        OffsetUnit::Codepoint,
+        &doc,
+        &offsets,
+        path,
+        Format::Conll,
+        "conll".into(),
+    ))
+}
+
+/// Aligns tokens to the article in order (each searched from where the previous one ended,
+/// exactly or after normalisation) and turns decoded tag spans into mentions.
+#[allow(clippy::too_many_arguments)]
+fn place_tokens(
+    article: &str,
+    source_text: Option<&str>,
+    unit: OffsetUnit,
+    doc: &conll::ConllDoc,
+    offsets: &[Option<(usize, usize)>],
+    path: &str,
+    format: Format,
+    tool: String,
+) -> ImportOutcome {
+    let same_text = source_text.map(|s| s == article);
+    let (placed, realigned_tokens) = align_tokens(article, doc, offsets, unit);
+    let mut outcome = ImportOutcome {
+        format,
+        tool,
+        mentions: Vec::new(),
+        unaligned: Vec::new(),
+        same_text,
+    };
+    for span in conll::decode(doc) {
+        let (first, last) = (&placed[span.first], &placed[span.last]);
+        let all_placed = placed[span.first..=span.last]
+            .iter()
+            .zip(&doc.tokens[span.first..=span.last])
+            .all(|(p, t)| p.is_some() || t.text == conll::DOC_SEPARATOR);
+        let text = doc.tokens[span.first..=span.last]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let label = Label::map_foreign(&span.raw_label).unwrap_or(Label::Misc);
+        match (first, last) {
+            (Some(a), Some(b)) if all_placed && a.start < b.end => {
+                outcome.mentions.push(ImportedMention {
+                    range: a.start..b.end,
+                    label,
+                    raw_label: span.raw_label,
+                    score: None,
+                    realigned: realigned_tokens[span.first..=span.last].iter().any(|&r| r),
+                })
+            }
+            _ => outcome.unaligned.push(UnalignedMention {
+                text,
+                raw_label: span.raw_label,
+                offsets: None,
+                location: format!("{path}:{}", doc.tokens[span.first].line),
+            }),
+        }
+    }
+    outcome
+}
+
+/// Places each token of a token-tag document in the article, in order: given offsets that fit
+/// the token's text win; otherwise the token is searched from where the previous one ended,
+/// exactly or after normalisation (tools that dediacritise, drop tatweel or NFKC-normalise).
+/// Returns each token's byte range (`None` when not found; document separators are `None`)
+/// and whether it was moved away from its given offsets.
+pub fn align_tokens(
+    article: &str,
+    doc: &conll::ConllDoc,
+    offsets: &[Option<(usize, usize)>],
+    unit: OffsetUnit,
+) -> (Vec<Option<Range<usize>>>, Vec<bool>) {
+    let norm = NormalizedText::new(article);
+    let table = OffsetTable::new(article, unit);
+    let mut cursor_norm = 0usize;
+    let mut placed: Vec<Option<Range<usize>>> = Vec::with_capacity(doc.tokens.len());
+    let mut realigned_tokens = vec![false; doc.tokens.len()];
+    for (i, token) in doc.tokens.iter().enumerate() {
+        if token.text == conll::DOC_SEPARATOR {
+            placed.push(None);
+            continue;
+        }
+        // Given offsets that fit the token's text win.
+        if let Some((s, e)) = offsets.get(i).copied().flatten()
+            && let (Some(bs), Some(be)) = (table.byte(s), table.byte(e))
+            && bs < be
+            && matches_text(&article[bs..be], &token.text)
+        {
+            cursor_norm = norm.map.partition_point(|&m| m < be);
+            placed.push(Some(bs..be));
+            continue;
+        }
+        let needle = normalize_str(&token.text);
+        if needle.is_empty() {
+            placed.push(None);
+            continue;
+        }
+        let found = norm
+            .text
+            .get(cursor_norm..)
+            .and_then(|rest| rest.find(needle.as_str()));
+        match found {
+            Some(at) => {
+                let start = cursor_norm + at;
+                let end = start + needle.len();
+                placed.push(Some(norm.to_original(start..end)));
+                realigned_tokens[i] = offsets.get(i).copied().flatten().is_some();
+                cursor_norm = end;
+            }
+            None => placed.push(None),
+        }
+    }
+    (placed, realigned_tokens)
+}
+
+/// Reads the text-bound annotations (`T` lines) of a brat `.ann` file. Offsets are code
+/// points; a discontinuous span (`0 5;8 12`) is imported as the range covering its parts.
+/// Other annotation kinds (relations, events, attributes, notes) are not entities and are
+/// skipped.
+fn parse_brat(data: &str, path: &str) -> Result<Vec<RawMention>, ImportError> {
+    let mut raws = Vec::new();
+    for (index, line) in data.lines().enumerate() {
+        let line_no = index + 1;
+        if !line.starts_with('T') {
+            continue;
+        }
+        let mut fields = line.splitn(3, '\t');
+        let id = fields.next().unwrap_or("");
+        let Some(middle) = fields.next() else {
+            return Err(ImportError::at(
+                path,
+                line_no,
+                id.chars().count() + 1,
+                "expected a TAB after the id",
+            ));
+        };
+        let text = fields.next().map(str::to_owned);
+        let middle_col = id.chars().count() + 2;
+        let mut parts = middle.splitn(2, ' ');
+        let label = parts.next().unwrap_or("").to_owned();
+        let ranges = parts.next().unwrap_or("");
+        let mut start = usize::MAX;
+        let mut end = 0usize;
+        for fragment in ranges.split(';') {
+            let nums: Vec<&str> = fragment.split_whitespace().collect();
+            let parsed = match nums.as_slice() {
+                [s, e] => s.parse::<usize>().ok().zip(e.parse::<usize>().ok()),
+                _ => None,
+            };
+            let Some((s, e)) = parsed.filter(|(s, e)| s < e) else {
+                return Err(ImportError::at(
+                    path,
+                    line_no,
+                    middle_col + label.chars().count() + 1,
+                    format!("bad offsets {ranges:?} (expected `START END[;START END]`)"),
+                ));
+            };
+            start = start.min(s);
+            end = end.max(e);
+        }
+        if label.is_empty() {
+            return Err(ImportError::at(path, line_no, middle_col, "missing label"));
+        }
+        let discontinuous = ranges.contains(';');
+        raws.push(RawMention {
+            start: Some(start),
+            end: Some(end),
+            // The quote of a discontinuous span joins its parts; it cannot be checked against
+            // the covering range, so only the offsets are used.
+            text: if discontinuous { None } else { text },
+            label,
+            score: None,
+            location: format!("{path}:{line_no}"),
+        });
+    }
+    Ok(raws)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,322 @@
+//! Importer tests: every format, wrong offsets, UTF-16 offsets with emoji, nested CoNLL layers,
+//! and errors located as FILE:LINE:COLUMN.
+
+use super::*;
+
+const ARTICLE: &str = "أعلنت وزارة الصحة في غزة 😀 أن الرئيس محمود عباس زار رام الله.";
+
+fn texts(outcome: &ImportOutcome) -> Vec<(&str, Label, &str, bool)> {
+    outcome
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                &ARTICLE[m.range.clone()],
+                m.label,
+                m.raw_label.as_str(),
+                m.realigned,
+            )
+        })
+        .collect()
+}
+
+fn cp(s: &str) -> (usize, usize) {
+    let at = ARTICLE.find(s).unwrap();
+    let start = ARTICLE[..at].chars().count();
+    (start, start + s.chars().count())
+}
+
+fn utf16(s: &str) -> (usize, usize) {
+    let at = ARTICLE.find(s).unwrap();
+    let start = ARTICLE[..at].encode_utf16().count();
+    (start, start + s.encode_utf16().count())
+}
+
+#[test]
+fn interchange_codepoint_offsets() {
+    let (s, e) = cp("محمود عباس");
+    let data = format!(
+        r#"{{"format":"ar-news-extractions","version":1,"offset_unit":"codepoint",
+        "producer":{{"tool":"stanza"}},
+        "mentions":[{{"id":"m1","start":{s},"end":{e},"text":"محمود عباس","label":"PER","canonical":"PERSON","score":0.9}}]}}"#
+    );
+    let out = import(ARTICLE, &data, "x.json", None).unwrap();
+    assert_eq!(out.format, Format::Interchange);
+    assert_eq!(out.tool, "stanza");
+    assert_eq!(
+        texts(&out),
+        [("محمود عباس", Label::Person, "PERSON", false)]
+    );
+    assert_eq!(out.summary(), "imported 1, realigned 0, unaligned 0");
+}
+
+#[test]
+fn interchange_utf16_offsets_after_an_emoji() {
+    let (s, e) = utf16("رام الله");
+    // The same numbers as code points would be off by one (the emoji is 2 UTF-16 units).
+    assert_ne!((s, e), cp("رام الله"));
+    let data = format!(
+        r#"{{"format":"ar-news-extractions","offset_unit":"utf16","mentions":[{{"start":{s},"end":{e},"text":"رام الله","label":"LOC"}}]}}"#
+    );
+    let out = import(ARTICLE, &data, "x.json", None).unwrap();
+    assert_eq!(texts(&out), [("رام الله", Label::Loc, "LOC", false)]);
+}
+
+#[test]
+fn interchange_utf8_offsets() {
+    let at = ARTICLE.find("غزة").unwrap();
+    let data = format!(
+        r#"{{"offset_unit":"utf8","mentions":[{{"start":{at},"end":{},"text":"غزة","label":"GPE"}}]}}"#,
+        at + "غزة".len()
+    );
+    let out = import(ARTICLE, &data, "x.json", None).unwrap();
+    assert_eq!(texts(&out), [("غزة", Label::Gpe, "GPE", false)]);
+}
+
+#[test]
+fn wrong_offsets_are_realigned_and_unfindable_kept_aside() {
+    // Offsets given as UTF-8 bytes while declaring code points: realigned by text.
+    let at = ARTICLE.find("وزارة الصحة").unwrap();
+    let data = format!(
+        r#"{{"offset_unit":"codepoint","mentions":[
+            {{"start":{at},"end":{},"text":"وزارة الصحة","label":"ORG"}},
+            {{"start":3,"end":9,"text":"بنيامين","label":"PER"}}]}}"#,
+        at + 20
+    );
+    let out = import(ARTICLE, &data, "x.json", None).unwrap();
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", true)]);
+    assert_eq!(out.unaligned.len(), 1);
+    assert_eq!(out.unaligned[0].text, "بنيامين");
+    assert_eq!(out.summary(), "imported 1, realigned 1, unaligned 1");
+}
+
+#[test]
+fn realignment_picks_the_nearest_occurrence() {
+    let article = "غزة ثم غزة ثم غزة";
+    // Claims 13..16 (the third) but with a bad end; the third occurrence is nearest.
+    let data = r#"{"offset_unit":"codepoint","mentions":[{"start":13,"end":15,"text":"غزة","label":"GPE"}]}"#;
+    let out = import(article, data, "x.json", None).unwrap();
+    let third = article.rfind("غزة").unwrap();
+    assert_eq!(out.mentions[0].range.start, third);
+    assert!(out.mentions[0].realigned);
+}
+
+#[test]
+fn diacritised_or_normalised_tool_text_still_aligns() {
+    let article = "قال مُحَمَّد إن";
+    let data = r#"{"offset_unit":"codepoint","mentions":[{"start":0,"end":4,"text":"محمد","label":"PERS"}]}"#;
+    let out = import(article, data, "x.json", None).unwrap();
+    assert_eq!(&article[out.mentions[0].range.clone()], "مُحَمَّد");
+    assert_eq!(out.mentions[0].label, Label::Person);
+}
+
+#[test]
+fn interchange_errors_are_located() {
+    let data = "{\n  \"offset_unit\": \"bytes\",\n  \"mentions\": []\n}";
+    let err = import(ARTICLE, data, "ex.json", Some(Format::Interchange)).unwrap_err();
+    assert_eq!((err.line, err.column), (2, 3), "{err}");
+    assert!(err.to_string().starts_with("ex.json:2:3: offset_unit"));
+    let data = "{\n  \"offset_unit\": \"utf8\",\n  \"mentions\": [{\"start\": \"x\"}]\n}";
+    let err = import(ARTICLE, data, "ex.json", Some(Format::Interchange)).unwrap_err();
+    assert_eq!(err.line, 3, "{err}");
+    let err = import(
+        ARTICLE,
+        "{\"offset_unit\": ",
+        "ex.json",
+        Some(Format::Interchange),
+    )
+    .unwrap_err();
+    assert!(err.to_string().starts_with("ex.json:1:"), "{err}");
+}
+
+#[test]
+fn interchange_hash_is_checked() {
+    let data =
+        r#"{"document":{"text":"غزة","text_sha256":"00"},"offset_unit":"codepoint","mentions":[]}"#;
+    let err = import(ARTICLE, data, "h.json", None).unwrap_err();
+    assert!(err.message.contains("text_sha256"), "{err}");
+}
+
+#[test]
+fn interchange_tool_saw_a_different_text() {
+    // The tool's text lacks the emoji, so its offsets after it are shifted by one.
+    let tool_text = ARTICLE.replace("😀 ", "");
+    let at = tool_text.find("محمود عباس").unwrap();
+    let s = tool_text[..at].chars().count();
+    let data = serde_json::json!({
+        "format": "ar-news-extractions", "offset_unit": "codepoint",
+        "document": {"text": tool_text, "text_sha256": crate::article::sha256_hex(&tool_text)},
+        "mentions": [{"start": s, "end": s + 10, "label": "PER"}]
+    })
+    .to_string();
+    let out = import(ARTICLE, &data, "d.json", None).unwrap();
+    assert_eq!(out.same_text, Some(false));
+    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PER", true)]);
+}
+
+#[test]
+fn interchange_token_tags_with_nested_layers() {
+    let data = r#"{"offset_unit":"codepoint",
+      "tokens":[{"text":"وزارة"},{"text":"الصحة"},{"text":"في"},{"text":"غزة"}],
+      "token_tags":{"scheme":"IOB2","layers":[["B-ORG","I-ORG","I-ORG","I-ORG"],["O","O","O","B-GPE"]]}}"#;
+    let out = import(ARTICLE, data, "t.json", None).unwrap();
+    let got = texts(&out);
+    assert!(got.contains(&("وزارة الصحة في غزة", Label::Org, "ORG", false)));
+    assert!(got.contains(&("غزة", Label::Gpe, "GPE", false)));
+}
+
+#[test]
+fn stanza_doc_and_list() {
+    let (s, e) = cp("غزة");
+    let doc = format!(
+        r#"{{"text":{},"ents":[{{"text":"غزة","type":"LOC","start_char":{s},"end_char":{e}}}]}}"#,
+        serde_json::to_string(ARTICLE).unwrap()
+    );
+    let out = import(ARTICLE, &doc, "s.json", None).unwrap();
+    assert_eq!(out.format, Format::Stanza);
+    assert_eq!(out.same_text, Some(true));
+    assert_eq!(texts(&out), [("غزة", Label::Loc, "LOC", false)]);
+    let list = format!(r#"[{{"text":"محمود عباس","type":"PER","start_char":0,"end_char":3}}]"#);
+    let out = import(ARTICLE, &list, "s.json", None).unwrap();
+    assert_eq!(out.format, Format::Stanza);
+    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PER", true)]);
+}
+
+#[test]
+fn spacy_to_json() {
+    let (s, e) = cp("وزارة الصحة");
+    let data = format!(
+        r#"{{"text":{},"ents":[{{"start":{s},"end":{e},"label":"ORG"}}],"sents":[],"tokens":[{{"id":0,"start":0,"end":5}}]}}"#,
+        serde_json::to_string(ARTICLE).unwrap()
+    );
+    let out = import(ARTICLE, &data, "sp.json", None).unwrap();
+    assert_eq!(out.format, Format::Spacy);
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+}
+
+#[test]
+fn hugging_face_aggregated_and_word_pieces() {
+    let (s, e) = cp("محمود عباس");
+    let agg = format!(
+        r#"[{{"entity_group":"PERS","score":0.98,"word":"محمود عباس","start":{s},"end":{e}}}]"#
+    );
+    let out = import(ARTICLE, &agg, "hf.json", None).unwrap();
+    assert_eq!(out.format, Format::Hf);
+    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PERS", false)]);
+    assert_eq!(out.mentions[0].score, Some(0.98));
+    // Not aggregated: B-/I- pieces, including a ## continuation.
+    let (s1, e1) = cp("محمود");
+    let (s2, e2) = cp("عباس");
+    let pieces = format!(
+        r###"[{{"entity":"B-PERS","score":0.9,"word":"محمود","start":{s1},"end":{e1},"index":1}},
+            {{"entity":"I-PERS","score":0.8,"word":"عب","start":{s2},"end":{},"index":2}},
+            {{"entity":"I-PERS","score":0.85,"word":"##اس","start":{},"end":{e2},"index":3}}]"###,
+        s2 + 2,
+        s2 + 2
+    );
+    let out = import(ARTICLE, &pieces, "hf.json", None).unwrap();
+    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PERS", false)]);
+    assert_eq!(out.mentions[0].score, Some(0.8));
+}
+
+#[test]
+fn conll_tokens_realigned_to_the_article_with_nested_layers() {
+    let data = "أعلنت O\nوزارة B-ORG\nالصحة I-ORG\nفي I-ORG\nغزة I-ORG B-GPE\n\nأن O\nالرئيس O\nمحمد B-PERS\n";
+    let out = import(ARTICLE, data, "g.conll", None).unwrap();
+    let got = texts(&out);
+    assert!(
+        got.contains(&("وزارة الصحة في غزة", Label::Org, "ORG", false)),
+        "{got:?}"
+    );
+    assert!(got.contains(&("غزة", Label::Gpe, "GPE", false)));
+    // محمد is not in the article: reported with its line, not placed.
+    assert_eq!(out.unaligned.len(), 1);
+    assert_eq!(out.unaligned[0].location, "g.conll:9");
+    // A tool that normalised the text (no hamza) still aligns.
+    let out = import(
+        ARTICLE,
+        "اعلنت O\nوزاره B-ORG\nالصحه I-ORG\n",
+        "g.conll",
+        None,
+    )
+    .unwrap();
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+}
+
+#[test]
+fn conll_errors_are_located() {
+    let err = import(
+        ARTICLE,
+        "غزة B-GPE\nرفح Q-LOC\n",
+        "g.conll",
+        Some(Format::Conll),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "g.conll:2:5: bad tag \"Q-LOC\" (expected O, B-X, I-X, E-X, S-X, L-X or U-X)"
+    );
+}
+
+#[test]
+fn brat_ann_with_wrong_offsets_and_discontinuous_spans() {
+    let (s, e) = cp("غزة");
+    let (ps, pe) = cp("محمود عباس");
+    let data = format!(
+        "T1\tLOC {s} {e}\tغزة\nT2\tPER 0 10\tمحمود عباس\nR1\tRel Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes T1\tnote\nT3\tPER {ps} {};{} {pe}\tمحمود عباس\nT4\tORG 0 4\tيونيسف\n",
+        ps + 5,
+        ps + 6
+    );
+    let out = import(ARTICLE, &data, "a.ann", None).unwrap();
+    assert_eq!(out.format, Format::Brat);
+    let got = texts(&out);
+    assert_eq!(got[0], ("غزة", Label::Loc, "LOC", false));
+    assert_eq!(got[1], ("محمود عباس", Label::Person, "PER", true));
+    assert_eq!(got[2], ("محمود عباس", Label::Person, "PER", false));
+    assert_eq!(out.unaligned.len(), 1);
+    assert_eq!(out.unaligned[0].location, "a.ann:6");
+}
+
+#[test]
+fn brat_errors_are_located() {
+    let err = import(ARTICLE, "T1\tLOC 5 x\tغزة\n", "a.ann", None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a.ann:1:8: bad offsets \"5 x\" (expected `START END[;START END]`)"
+    );
+}
+
+#[test]
+fn unknown_labels_become_misc_and_keep_the_original() {
+    let (s, e) = cp("الرئيس");
+    let data = format!(r#"[{{"text":"الرئيس","type":"OCC","start_char":{s},"end_char":{e}}}]"#);
+    let out = import(ARTICLE, &data, "s.json", None).unwrap();
+    assert_eq!(texts(&out), [("الرئيس", Label::Misc, "OCC", false)]);
+}
+
+#[test]
+fn garbage_never_panics() {
+    for data in [
+        "",
+        "{}",
+        "[]",
+        "[1,2]",
+        "null",
+        "T\t\t",
+        "x",
+        "{\"ents\": 3}",
+        "\u{0}\u{1}",
+    ] {
+        for format in [
+            None,
+            Some(Format::Interchange),
+            Some(Format::Stanza),
+            Some(Format::Spacy),
+            Some(Format::Hf),
+            Some(Format::Conll),
+            Some(Format::Brat),
+        ] {
+            let _ = import(ARTICLE, data, "g", format);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! Tokenisation of normalised text and proclitic analysis: a token's proclitics (و ف ب ل ك ال
+//! لل) are split off only when what remains is a known word, so بغداد stays بغداد while
+//! وبغداد is و + بغداد.
+
+use std::ops::Range;
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::{self, class};
+
+/// Letters, digits and the marks that survive normalisation belong to words.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    /// A line break: entities never cross it.
+    Break,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range in the normalised text.
+    pub range: Range<usize>,
+    pub kind: TokenKind,
+    /// Bytes of proclitics before the stem (0 when none was split off).
+    pub clitic: usize,
+    /// Lexicon classes of the stem.
+    pub classes: u32,
+    /// The stem had the article ال (possibly assimilated in لل).
+    pub definite: bool,
+}
+
+/// Proclitic chains, longest first, in normalised spelling. `لل` stands for ل + ال.
+const PROCLITICS: &[&str] = &[
+    "وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "وك", "ول", "فب",
+    "فك", "فل", "و", "ف", "ب", "ك", "ل",
+];
+
+impl Token {
+    pub fn text<'a>(&self, norm: &'a str) -> &'a str {
+        &norm[self.range.clone()]
+    }
+
+    /// The token without its proclitics.
+    pub fn stem<'a>(&self, norm: &'a str) -> &'a str {
+        &norm[self.range.start + self.clitic..self.range.end]
+    }
+
+    pub fn is(&self, flags: u32) -> bool {
+        self.classes & flags != 0
+    }
+
+    /// Starts with a conjunction (و/ف) that was split off: a new phrase begins here.
+    pub fn has_conjunction(&self, norm: &str) -> bool {
+        self.clitic > 0
+            && (norm[self.range.clone()].starts_with('و')
+                || norm[self.range.clone()].starts_with('ف'))
+    }
+}
+
+/// Splits normalised text into tokens and analyses each word's proclitics.
+pub fn tokenize(norm: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(norm.len() / 6);
+    let mut iter = norm.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if c == '\n' {
+            tokens.push(Token {
+                range: start..start + 1,
+                kind: TokenKind::Break,
+                clitic: 0,
+                classes: 0,
+                definite: false,
+            });
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = start + c.len_utf8();
+            while let Some(&(at, next)) = iter.peek() {
+                if !is_word_char(next) {
+                    break;
+                }
+                end = at + next.len_utf8();
+                iter.next();
+            }
+            let word = &norm[start..end];
+            // Digits, possibly with a proclitic glued on (و20، ب2019).
+            let digits_from = word
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(word.len());
+            let numeric = digits_from < word.len()
+                && word[digits_from..].bytes().all(|b| b.is_ascii_digit())
+                && matches!(
+                    &word[..digits_from],
+                    "" | "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول"
+                );
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            let mut token = Token {
+                range: start..end,
+                kind,
+                clitic: if numeric { digits_from } else { 0 },
+                classes: 0,
+                definite: false,
+            };
+            if kind == TokenKind::Word {
+                analyse(norm, &mut token);
+            }
+            tokens.push(token);
+        } else {
+            tokens.push(Token {
+                range: start..start + c.len_utf8(),
+                kind: TokenKind::Punct,
+                clitic: 0,
+                classes: 0,
+                definite: false,
+            });
+        }
+    }
+    tokens
+}
+
+/// Finds the proclitic split: the full form first, then the longest chain whose remainder is
+/// a lexicon word or starts a gazetteer entry.
+fn analyse(norm: &str, token: &mut Token) {
+    let word = &norm[token.range.clone()];
+    let full = lexicon::classes(word);
+    token.definite = word.starts_with("ال") && word.chars().count() > 3;
+    if full != 0
+        || Gazetteer::get()
+            .longest_at(norm, token.range.start)
+            .is_some()
+    {
+        token.classes = full;
+        return;
+    }
+    for prefix in PROCLITICS {
+        let Some(rest) = word.strip_prefix(prefix) else {
+            continue;
+        };
+        if rest.chars().count() < 2 {
+            continue;
+        }
+        let ends_with_article = prefix.ends_with("ال") || prefix.ends_with("لل");
+        // After لل the stem is looked up with its article restored.
+        let classes = if ends_with_article {
+            lexicon::classes(&format!("ال{rest}"))
+        } else {
+            lexicon::classes(rest)
+        };
+        let hit = if ends_with_article {
+            None
+        } else {
+            Gazetteer::get()
+                .longest_at(norm, token.range.start + prefix.len())
+                .filter(|hit| !hit.entry.after_lam || prefix.ends_with('ل'))
+        };
+        let in_gazetteer = hit.is_some();
+        let assimilated_article = hit.is_some_and(|h| h.entry.after_lam);
+        if classes != 0 || in_gazetteer {
+            token.clitic = if ends_with_article {
+                // Keep ال inside the stem where it is written (وال/بال); for لل the article
+                // is assimilated, so the stem starts after the whole prefix.
+                if prefix.ends_with("ال") {
+                    prefix.len() - "ال".len()
+                } else {
+                    prefix.len()
+                }
+            } else {
+                prefix.len()
+            };
+            token.classes = classes;
+            token.definite = ends_with_article || assimilated_article || rest.starts_with("ال");
+            return;
+        }
+    }
+}
+
+/// Proclitic split of a single word on its own (for tests and importers): (clitic, stem).
+pub fn split_proclitics(word: &str) -> (&str, &str) {
+    let norm = crate::text::normalize::NormalizedText::new(word);
+    let tokens = tokenize(&norm.text);
+    match tokens.first() {
+        Some(t) if t.clitic > 0 && t.range.start == 0 => {
+            let at = norm.original_offset(t.clitic);
+            (&word[..at], &word[at..])
+        }
+        _ => ("", word),
+    }
+}
+
+/// Is this token shaped like an imperfect verb (يفعل، تفعل، نفعل) rather than a name?
+pub fn verb_shaped(stem: &str) -> bool {
+    let mut chars = stem.chars();
+    matches!(chars.next(), Some('ي' | 'ت' | 'ن'))
+        && stem.chars().count() >= 4
+        && lexicon::classes(stem) & class::GIVEN_NAME == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize_str;
+
+    fn stems(s: &str) -> Vec<String> {
+        let norm = normalize_str(s);
+        tokenize(&norm)
+            .iter()
+            .map(|t| t.stem(&norm).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn clitics_split_only_before_known_words() {
+        assert_eq!(stems("بغداد"), ["بغداد"]);
+        assert_eq!(stems("وبغداد"), ["بغداد"]);
+        assert_eq!(stems("بيروت"), ["بيروت"]);
+        assert_eq!(stems("لبنان"), ["لبنان"]);
+        assert_eq!(stems("فرنسا"), ["فرنسا"]);
+        assert_eq!(stems("كندا"), ["كندا"]);
+        assert_eq!(stems("واشنطن"), ["واشنطن"]);
+        assert_eq!(stems("ولبنان"), ["لبنان"]);
+        assert_eq!(stems("بالقاهرة"), ["القاهره"]);
+        assert_eq!(stems("والرئيس"), ["الرئيس"]);
+        // Unknown remainder: nothing is split.
+        assert_eq!(stems("وبالكتابة"), ["وبالكتابه"]);
+    }
+
+    #[test]
+    fn lam_lam_restores_the_article() {
+        let norm = normalize_str("للأمم المتحدة");
+        let tokens = tokenize(&norm);
+        assert!(tokens[0].definite);
+        assert_eq!(tokens[0].stem(&norm), "لامم");
+        let norm = normalize_str("لوزارة");
+        let tokens = tokenize(&norm);
+        assert_eq!(tokens[0].stem(&norm), "وزاره");
+        assert!(tokens[0].is(class::ORG_HEAD));
+    }
+
+    #[test]
+    fn punctuation_numbers_and_breaks() {
+        let norm = normalize_str("قتل ٣ أشخاص، أمس.\nثم");
+        let kinds: Vec<TokenKind> = tokenize(&norm).iter().map(|t| t.kind).collect();
+        use TokenKind::*;
+        assert_eq!(kinds, [Word, Number, Word, Punct, Word, Punct, Break, Word]);
+    }
+
+    #[test]
+    fn split_proclitics_of_a_word() {
+        assert_eq!(split_proclitics("وبغداد"), ("و", "بغداد"));
+        assert_eq!(split_proclitics("بغداد"), ("", "بغداد"));
+        assert_eq!(split_proclitics("لوزارة"), ("ل", "وزارة"));
+        assert_eq!(split_proclitics("وبالكتابة"), ("", "وبالكتابة"));
+    }
+}

@@ -1,0 +1,337 @@
+//! Orthographic normalisation of Arabic text for matching (never for display), with a map from
+//! every byte of the normalised text back to the original text.
+//!
+//! What is folded (notes/arabic-extraction.md §2.2, level "L2"): harakat, tanwin, shadda, sukun,
+//! dagger alef and Quranic marks are dropped; tatweel and invisible / bidi control characters are
+//! dropped; alef variants أ إ آ ٱ → ا; ى → ي; ة → ه; Persian letters (ک گ ی ڤ پ چ ژ ھ) → their
+//! Arabic counterparts; Arabic presentation forms → base letters (ﻻ → لا); Arabic-Indic and
+//! Persian digits → ASCII; ٫ ٬ ٪ → . , %; unusual spaces → ' '; ASCII letters → lower case.
+//! Hamza on waw/yeh (ؤ ئ) is kept: folding it merges too many unrelated words.
+
+use std::ops::Range;
+
+/// What one original character becomes in the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    /// Removed (diacritic, tatweel, invisible control).
+    Drop,
+    /// Replaced by (or kept as) one character.
+    Char(char),
+    /// Expanded to several characters (ligatures: ﻻ → لا, ﷲ → الله).
+    Expand(&'static str),
+}
+
+/// Is `c` a combining mark that belongs to the letter before it (and is dropped when matching)?
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+}
+
+/// Is `c` an invisible formatting character that carries no letter (bidi controls, joiners, BOM)?
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Base letters of Arabic Presentation Forms-B U+FE80..=U+FEF4, as (count of forms, letter).
+const FORMS_B: &[(u32, char)] = &[
+    (1, 'ء'),
+    (2, 'ا'), // alef madda
+    (2, 'ا'), // alef hamza above
+    (2, 'ؤ'),
+    (2, 'ا'), // alef hamza below
+    (4, 'ئ'),
+    (2, 'ا'),
+    (4, 'ب'),
+    (2, 'ه'), // teh marbuta
+    (4, 'ت'),
+    (4, 'ث'),
+    (4, 'ج'),
+    (4, 'ح'),
+    (4, 'خ'),
+    (2, 'د'),
+    (2, 'ذ'),
+    (2, 'ر'),
+    (2, 'ز'),
+    (4, 'س'),
+    (4, 'ش'),
+    (4, 'ص'),
+    (4, 'ض'),
+    (4, 'ط'),
+    (4, 'ظ'),
+    (4, 'ع'),
+    (4, 'غ'),
+    (4, 'ف'),
+    (4, 'ق'),
+    (4, 'ك'),
+    (4, 'ل'),
+    (4, 'م'),
+    (4, 'ن'),
+    (4, 'ه'),
+    (2, 'و'),
+    (2, 'ي'), // alef maksura
+    (4, 'ي'),
+];
+
+fn presentation_form_b(c: char) -> Option<Fold> {
+    let cp = c as u32;
+    match cp {
+        // Isolated / medial forms of harakat, with or without tatweel.
+        0xFE70..=0xFE7F => Some(Fold::Drop),
+        0xFEF5..=0xFEFC => Some(Fold::Expand("لا")),
+        0xFE80..=0xFEF4 => {
+            let mut offset = cp - 0xFE80;
+            for &(count, letter) in FORMS_B {
+                if offset < count {
+                    return Some(Fold::Char(letter));
+                }
+                offset -= count;
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// How one character is folded for matching. Cheap: a `match` on the code point.
+#[inline]
+pub fn fold_char(c: char) -> Fold {
+    if c.is_ascii() {
+        return Fold::Char(c.to_ascii_lowercase());
+    }
+    if is_arabic_mark(c) || is_invisible(c) || c == '\u{0640}' {
+        return Fold::Drop;
+    }
+    let folded = match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => 'ا',
+        'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' | 'ے' | 'ۓ' => 'ي',
+        'ة' | 'ۀ' | 'ھ' | 'ە' | 'ہ' => 'ه',
+        'ک' | 'ڪ' | 'گ' => 'ك',
+        'ڤ' | 'ڥ' => 'ف',
+        'پ' => 'ب',
+        'چ' => 'ج',
+        'ژ' => 'ز',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        '٫' => '.',
+        '٬' => ',',
+        '٪' => '%',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        '\u{FDF2}' => return Fold::Expand("الله"),
+        _ => {
+            if let Some(fold) = presentation_form_b(c) {
+                return fold;
+            }
+            c
+        }
+    };
+    Fold::Char(folded)
+}
+
+/// Normalises a string without keeping an offset map (for gazetteer keys and lookups).
+pub fn normalize_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match fold_char(c) {
+            Fold::Drop => {}
+            Fold::Char(f) => out.push(f),
+            Fold::Expand(s) => out.push_str(s),
+        }
+    }
+    out
+}
+
+/// Do two strings match after folding?
+pub fn fold_eq(a: &str, b: &str) -> bool {
+    let mut left = a.chars().flat_map(fold_iter);
+    let mut right = b.chars().flat_map(fold_iter);
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+fn fold_iter(c: char) -> impl Iterator<Item = char> {
+    let (single, expanded) = match fold_char(c) {
+        Fold::Drop => (None, ""),
+        Fold::Char(f) => (Some(f), ""),
+        Fold::Expand(s) => (None, s),
+    };
+    single.into_iter().chain(expanded.chars())
+}
+
+/// A normalised copy of some text with a byte map back to the original.
+///
+/// `map[i]` is the original byte offset of the character that produced normalised byte `i`;
+/// `map[text.len()]` is the original length. Use [`NormalizedText::to_original`] to turn a
+/// normalised range into an original one.
+#[derive(Debug, Clone, Default)]
+pub struct NormalizedText {
+    pub text: String,
+    pub map: Vec<usize>,
+    /// `ends[i]`: original byte where the character that produced normalised byte `i` ends,
+    /// including the marks dropped right after it (so a mapped word keeps its harakat).
+    ends: Vec<usize>,
+}
+
+impl NormalizedText {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut ends = Vec::with_capacity(original.len() + 1);
+        let mut buf = [0u8; 4];
+        for (at, c) in original.char_indices() {
+            let end = at + c.len_utf8();
+            let mut push =
+                |f: char, text: &mut String, map: &mut Vec<usize>, ends: &mut Vec<usize>| {
+                    let n = f.encode_utf8(&mut buf).len();
+                    text.push(f);
+                    for _ in 0..n {
+                        map.push(at);
+                        ends.push(end);
+                    }
+                };
+            match fold_char(c) {
+                Fold::Drop => {
+                    // A dropped mark extends the preceding character's span; an invisible
+                    // control does not (it is not part of the word).
+                    if is_arabic_mark(c) || c == '\u{0640}' {
+                        let last_start = map.last().copied();
+                        if let Some(last_start) = last_start {
+                            for (m, e) in map.iter().rev().zip(ends.iter_mut().rev()) {
+                                if *m != last_start {
+                                    break;
+                                }
+                                if *e == at {
+                                    *e = end;
+                                }
+                            }
+                        }
+                    }
+                }
+                Fold::Char(f) => push(f, &mut text, &mut map, &mut ends),
+                Fold::Expand(s) => {
+                    for f in s.chars() {
+                        push(f, &mut text, &mut map, &mut ends);
+                    }
+                }
+            }
+        }
+        map.push(original.len());
+        ends.push(original.len());
+        NormalizedText { text, map, ends }
+    }
+
+    /// The original byte range covering the normalised byte range `range`. An empty range maps
+    /// to an empty range at the corresponding original position. Out-of-range input is clamped.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        let n = self.text.len();
+        let start = range.start.min(n);
+        let end = range.end.clamp(start, n);
+        let orig_start = self.map[start];
+        if end == start {
+            return orig_start..orig_start;
+        }
+        orig_start..self.ends[end - 1].max(orig_start)
+    }
+
+    /// The original byte offset of normalised byte `at` (clamped).
+    pub fn original_offset(&self, at: usize) -> usize {
+        self.map[at.min(self.text.len())]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_harakat_and_tatweel_and_maps_back() {
+        let original = "قالَ الـــرئيسُ مُحَمَّدٌ";
+        let norm = NormalizedText::new(original);
+        assert_eq!(norm.text, "قال الرئيس محمد");
+        let word = norm.text.find("محمد").unwrap();
+        let back = norm.to_original(word..word + "محمد".len());
+        assert_eq!(&original[back], "مُحَمَّدٌ");
+        let word = norm.text.find("الرئيس").unwrap();
+        let back = norm.to_original(word..word + "الرئيس".len());
+        assert_eq!(&original[back], "الـــرئيسُ");
+    }
+
+    #[test]
+    fn unifies_alef_yeh_teh_marbuta() {
+        assert_eq!(
+            normalize_str("أحمد إبراهيم آمنة ٱلله"),
+            "احمد ابراهيم امنه الله"
+        );
+        assert_eq!(normalize_str("مصطفى"), "مصطفي");
+        assert_eq!(normalize_str("ڤيينا"), "فيينا");
+        assert_eq!(normalize_str("کرکوک"), "كركوك");
+        assert!(fold_eq("القاهرة", "القاهره"));
+        assert!(fold_eq("مُصْطَفَى", "مصطفي"));
+        assert!(!fold_eq("بغداد", "غداد"));
+    }
+
+    #[test]
+    fn folds_digits_and_separators() {
+        let original = "٢٠٢٤/٣/١٥ و۱۲٫٥٪";
+        let norm = NormalizedText::new(original);
+        assert_eq!(norm.text, "2024/3/15 و12.5%");
+        let at = norm.text.find("12.5%").unwrap();
+        let back = norm.to_original(at..norm.text.len());
+        assert_eq!(&original[back], "۱۲٫٥٪");
+    }
+
+    #[test]
+    fn invisible_controls_are_dropped_but_not_attached_to_words() {
+        let original = "\u{200F}غزة\u{200E} و\u{200C}رفح";
+        let norm = NormalizedText::new(original);
+        assert_eq!(norm.text, "غزه ورفح");
+        let back = norm.to_original(0.."غزه".len());
+        assert_eq!(&original[back], "غزة");
+    }
+
+    #[test]
+    fn ligatures_expand_and_map_to_the_single_original_char() {
+        let original = "ﻻ بد";
+        let norm = NormalizedText::new(original);
+        assert_eq!(norm.text, "لا بد");
+        // Half of the ligature still maps to the whole ligature.
+        let back = norm.to_original(0.."ل".len());
+        assert_eq!(&original[back], "ﻻ");
+        assert_eq!(normalize_str("ﺑﻐﺪاد"), "بغداد");
+        assert_eq!(normalize_str("\u{FDF2}"), "الله");
+    }
+
+    #[test]
+    fn map_is_monotonic_and_ends_at_original_length() {
+        let original = "السَّلامُ عليكم ﻷهل ٣ 😀 text";
+        let norm = NormalizedText::new(original);
+        assert_eq!(norm.map.len(), norm.text.len() + 1);
+        assert_eq!(*norm.map.last().unwrap(), original.len());
+        assert!(norm.map.windows(2).all(|w| w[0] <= w[1]));
+        for (i, _) in norm.text.char_indices() {
+            assert!(original.is_char_boundary(norm.map[i]));
+        }
+        assert_eq!(norm.to_original(3..3), norm.map[3]..norm.map[3]);
+        assert_eq!(norm.to_original(0..10_000), 0..original.len());
+    }
+
+    #[test]
+    fn ascii_is_lowercased_other_scripts_kept() {
+        assert_eq!(normalize_str("UN Security Council"), "un security council");
+        assert_eq!(normalize_str("Ωμέγα"), "Ωμέγα");
+    }
+
+    #[test]
+    fn leading_marks_do_not_panic() {
+        let norm = NormalizedText::new("\u{064E}\u{0640}ب");
+        assert_eq!(norm.text, "ب");
+        assert_eq!(norm.to_original(0..2), 4..6);
+    }
+}
