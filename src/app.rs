@@ -50,10 +50,14 @@ pub enum Action {
     SetBidi(BidiMode),
     /// Execute a `:` command line.
     Execute(String),
+    /// Search for the text typed at the `/` prompt.
+    Search(String),
     ThemeLoaded(ThemeSpec, Vec<Problem>),
     ArticleOpened(Box<Article>),
     /// Another article and its annotations, opened by the loop.
     StoreOpened(Box<AnnotationStore>),
+    /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
+    Imported(Vec<crate::annotate::Entity>, String),
     /// Extend the selection to the word at a screen position (mouse drag).
     Drag {
         column: u16,
@@ -79,6 +83,10 @@ pub enum Effect {
     SetMouse(bool),
     LoadTheme(String),
     OpenArticle(PathBuf),
+    /// Read an external extraction file and add its entities as suggestions.
+    Import(PathBuf),
+    /// Save, then write the annotations in another format.
+    Export(crate::cli::ExportFormat),
     /// Give the terminal back to the shell until resumed (after saving).
     Suspend,
     /// Write the annotations (`explicit`: asked for, so say so in the status bar).
@@ -106,8 +114,12 @@ pub struct Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     CommandLine(LineEditor),
+    /// The `/` search prompt.
+    Search(LineEditor),
 }
 
 /// Screen rows below the text: the status bar.
@@ -126,6 +138,10 @@ pub struct App {
     pub selection_anchor: Option<Range<usize>>,
     /// How to find annotation files for articles opened with `:e`.
     pub store_options: Option<crate::annotate::StoreOptions>,
+    /// The last search and its matches (article bytes, in order).
+    pub search: Option<(String, Vec<Range<usize>>)>,
+    /// Folded text for searching, built on the first search.
+    search_index: Option<crate::search::SearchIndex>,
     /// Unsaved annotation changes, for autosave timing.
     pub unsaved: Option<annotations::Unsaved>,
     pub settings: Settings,
@@ -169,6 +185,8 @@ impl App {
             annotator: "analyst".to_owned(),
             selection_anchor: None,
             store_options: None,
+            search: None,
+            search_index: None,
             unsaved: None,
             theme,
             mode,
@@ -226,6 +244,8 @@ impl App {
     /// Resets what depends on the article's text.
     fn article_changed(&mut self) {
         self.selection_anchor = None;
+        self.search = None;
+        self.search_index = None;
         self.layout.clear();
         self.top = RowPos::default();
         self.cursor = words::first_word(&self.article);
@@ -532,6 +552,7 @@ impl App {
             }
             Action::SetBidi(mode) => return self.set_mode(mode),
             Action::Execute(line) => return self.execute(&line),
+            Action::Search(query) => self.start_search(query),
             Action::ThemeLoaded(spec, problems) => {
                 self.theme = Theme::new(&spec, self.theme.depth);
                 self.settings.config.theme = spec.name.clone();
@@ -553,6 +574,7 @@ impl App {
                     self.info(format!("opened {}", self.article.name));
                 }
             }
+            Action::Imported(entities, summary) => self.add_imported(entities, &summary),
             Action::Drag { column, row } => {
                 if let Some(hit) = self.hit(column, row)
                     && let Some(w) = words::word_near(&self.article, hit.start)
@@ -601,6 +623,7 @@ impl App {
             }
             Command::Cancel => {
                 self.selection_anchor = None;
+                self.search = None;
                 self.overlay = Overlay::None;
                 self.pending.clear();
                 self.message = None;
@@ -615,6 +638,9 @@ impl App {
             Command::Undo => self.undo_redo(false),
             Command::Redo => self.undo_redo(true),
             Command::Save => return Effect::Save { explicit: true },
+            Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
+            Command::SearchNext => self.step_search(true),
+            Command::SearchPrev => self.step_search(false),
             Command::ScrollDown => self.scroll(1),
             Command::ScrollUp => self.scroll(-1),
             Command::HalfPageDown => self.scroll((height / 2).max(1)),
@@ -678,6 +704,8 @@ impl App {
             }
             Typed::Edit(path) => Effect::OpenArticle(path),
             Typed::Theme(name) => Effect::LoadTheme(name),
+            Typed::Import(path) => Effect::Import(path),
+            Typed::Export(format) => Effect::Export(format),
             Typed::Bidi(mode) => self.set_mode(mode),
             Typed::GotoPercent(p) => {
                 let at = self.article.text.len() * usize::from(p) / 100;
@@ -737,7 +765,9 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 match &mut self.overlay {
-                    Overlay::CommandLine(_) => return self.command_line_key(key),
+                    Overlay::CommandLine(_) | Overlay::Search(_) => {
+                        return self.command_line_key(key);
+                    }
                     Overlay::Help { .. } => return self.help_key(key),
                     Overlay::None => {}
                 }
@@ -769,7 +799,7 @@ impl App {
             },
             Event::Resize(width, height) => self.update(Action::Resize { width, height }),
             Event::Paste(text) => {
-                if let Overlay::CommandLine(editor) = &mut self.overlay {
+                if let Overlay::CommandLine(editor) | Overlay::Search(editor) = &mut self.overlay {
                     editor.insert(&text);
                 }
                 Effect::None
@@ -849,9 +879,66 @@ impl App {
         Effect::None
     }
 
+    /// Runs a new search and moves to the first match at or after the cursor.
+    fn start_search(&mut self, query: String) {
+        if query.trim().is_empty() {
+            // an empty search repeats the last one, as in vim and less
+            if self.search.is_some() {
+                self.step_search(true);
+            }
+            return;
+        }
+        let index = self
+            .search_index
+            .get_or_insert_with(|| crate::search::SearchIndex::new(&self.article.text));
+        let matches = index.find_all(&query);
+        if matches.is_empty() {
+            self.error(format!("not found: {query}"));
+            self.search = None;
+            return;
+        }
+        self.search = Some((query, matches));
+        let from = self.cursor.as_ref().map_or(0, |c| c.start);
+        self.jump_to_match(|m| m.partition_point(|r| r.start < from));
+    }
+
+    /// `n` / `N`: the next or previous match after the cursor, wrapping around.
+    fn step_search(&mut self, forward: bool) {
+        let Some((_, matches)) = &self.search else {
+            self.info("no search yet: / starts one");
+            return;
+        };
+        let at = self.cursor.as_ref().map_or(0, |c| c.start);
+        let count = matches.len();
+        if forward {
+            self.jump_to_match(|m| m.partition_point(|r| r.start <= at) % count);
+        } else {
+            self.jump_to_match(|m| {
+                m.partition_point(|r| r.start < at)
+                    .checked_sub(1)
+                    .unwrap_or(count - 1)
+            });
+        }
+    }
+
+    fn jump_to_match(&mut self, pick: impl Fn(&[Range<usize>]) -> usize) {
+        let Some((_, matches)) = &self.search else {
+            return;
+        };
+        let i = pick(matches).min(matches.len().saturating_sub(1));
+        let Some(found) = matches.get(i).cloned() else {
+            return;
+        };
+        let total = matches.len();
+        self.cursor = Some(found);
+        self.reveal_cursor();
+        self.info(format!("match {} of {total}", i + 1));
+    }
+
     fn command_line_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
         use crossterm::event::KeyModifiers;
-        let Overlay::CommandLine(editor) = &mut self.overlay else {
+        let searching = matches!(self.overlay, Overlay::Search(_));
+        let (Overlay::CommandLine(editor) | Overlay::Search(editor)) = &mut self.overlay else {
             return Effect::None;
         };
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -859,6 +946,10 @@ impl App {
             KeyCode::Esc => self.overlay = Overlay::None,
             KeyCode::Enter => {
                 let line = editor.text.clone();
+                if searching {
+                    self.overlay = Overlay::None;
+                    return self.update(Action::Search(line));
+                }
                 return self.update(Action::Execute(line));
             }
             KeyCode::Tab => editor.cycle(true),
@@ -1047,6 +1138,16 @@ where
                 ),
             };
             app.update(action);
+        }
+        Effect::Import(path) => {
+            let action = annotations::read_import(app, &path);
+            app.update(action);
+        }
+        Effect::Export(format) => {
+            if app.save_annotations(false) {
+                let action = annotations::export(app, format);
+                app.update(action);
+            }
         }
         Effect::OpenArticle(path) => {
             if !app.save_annotations(false) {

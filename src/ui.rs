@@ -51,9 +51,18 @@ impl Widget for &App {
                 scroll: *scroll,
             }
             .render(text_area, buf),
-            Overlay::CommandLine(editor) => {
-                popups::CommandLine { app: self, editor }.render(area, buf)
+            Overlay::Search(editor) => popups::CommandLine {
+                app: self,
+                editor,
+                prompt: '/',
             }
+            .render(area, buf),
+            Overlay::CommandLine(editor) => popups::CommandLine {
+                app: self,
+                editor,
+                prompt: ':',
+            }
+            .render(area, buf),
         }
     }
 }

@@ -245,3 +245,65 @@ fn tagged_spans_are_drawn_in_their_slot() {
     // المتحدث is 7 cells, just left of أعلن and a space at the right edge
     assert_eq!(marked, (68..75).collect::<Vec<u16>>());
 }
+
+#[test]
+fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article_path = dir.path().join("article.txt");
+    std::fs::write(&article_path, isnad::article::SAMPLE_TEXT).expect("write article");
+    let article = Article::load(&article_path).expect("article");
+    let options = StoreOptions {
+        annotations: None,
+        data_dir: Some(dir.path().join("data")),
+    };
+    let store = AnnotationStore::open(article.clone(), &options);
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor)
+        .with_store(store, "tester");
+    let ann = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/annotate/sample-article.ann");
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let mut events: Vec<Event> = format!(":import {}", ann.display())
+        .chars()
+        .map(key)
+        .collect();
+    events.push(enter.clone());
+    run_script(&mut app, {
+        events.push(key('q'));
+        events
+    });
+    let imported = app.store.as_ref().expect("store").set().entities.len();
+    assert!(imported > 0, "{:?}", app.message);
+    assert!(
+        app.store
+            .as_ref()
+            .expect("store")
+            .set()
+            .entities
+            .iter()
+            .all(|e| e.review.status == isnad::annotate::ReviewStatus::Suggested)
+    );
+    let sidecar = dir.path().join("article.isnad.json");
+    assert_eq!(
+        json(&sidecar)["entities"].as_array().map(Vec::len),
+        Some(imported)
+    );
+
+    app.quit = false;
+    let mut events: Vec<Event> = ":export csv".chars().map(key).collect();
+    events.push(enter);
+    events.push(key('u'));
+    events.push(key('q'));
+    run_script(&mut app, events);
+    let csv = std::fs::read_to_string(dir.path().join("article.annotations.csv")).expect("csv");
+    assert_eq!(
+        csv.matches("\r\n").count(),
+        imported + 1,
+        "header and one row per entity"
+    );
+    assert_eq!(
+        app.store.as_ref().expect("store").set().entities.len(),
+        0,
+        "u undid the import"
+    );
+    assert_eq!(json(&sidecar)["entities"].as_array().map(Vec::len), Some(0));
+}

@@ -403,3 +403,57 @@ fn ctrl_z_asks_to_suspend() {
     assert_eq!(ctrl(&mut app, 'z'), Effect::Suspend);
     assert_eq!(ctrl(&mut app, 'c'), Effect::Quit);
 }
+
+#[test]
+fn slash_searches_ignoring_harakat_and_n_steps_through_matches() {
+    let mut app = sample(80, 24);
+    chars(&mut app, "/");
+    assert!(matches!(app.overlay, Overlay::Search(_)));
+    chars(&mut app, "مشيرا");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(
+        cursor_text(&app),
+        "مشيراً",
+        "the tanween is covered by the match"
+    );
+
+    let first_hit = app.cursor.clone();
+    chars(&mut app, "gg/");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.cursor, first_hit,
+        "an empty search repeats the last one"
+    );
+
+    chars(&mut app, "gg/الداخلية");
+    key(&mut app, KeyCode::Enter);
+    let (_, matches) = app.search.clone().expect("matches");
+    assert!(matches.len() >= 3, "{}", matches.len());
+    let first = app.cursor.clone().expect("cursor");
+    assert_eq!(first, matches[0]);
+    chars(&mut app, "n");
+    assert_eq!(app.cursor.clone(), Some(matches[1].clone()));
+    chars(&mut app, "N");
+    assert_eq!(app.cursor.clone(), Some(matches[0].clone()));
+    chars(&mut app, "N");
+    assert_eq!(app.cursor.clone(), matches.last().cloned(), "wraps around");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with(&format!("match {} of", matches.len())))
+    );
+    // Arabic layout: ى is the n key
+    chars(&mut app, "ى");
+    assert_eq!(app.cursor.clone(), Some(matches[0].clone()));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.search.is_none());
+
+    chars(&mut app, "/zzzz");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text == "not found: zzzz")
+    );
+}

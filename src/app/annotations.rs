@@ -5,8 +5,11 @@
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use crate::annotate::{AnnotationStore, Claim, Edit, Item, ReviewStatus, Source};
-use crate::app::{App, Effect};
+use std::path::Path;
+
+use crate::annotate::{AnnotationStore, Claim, Edit, Entity, Item, ReviewStatus, Source};
+use crate::app::{Action, App, Effect};
+use crate::cli::{ExportArgs, ExportFormat};
 use crate::config::theme::Slot;
 
 /// Save once the user paused this long after a change…
@@ -113,6 +116,40 @@ impl App {
             } else {
                 "nothing to undo"
             }),
+        }
+    }
+
+    /// Adds entities from `:import` as suggestions, skipping mentions already annotated with
+    /// the same span and label (whatever their review state, so rejected ones stay rejected).
+    pub(super) fn add_imported(&mut self, entities: Vec<Entity>, summary: &str) {
+        let Some(store) = self.store.as_mut() else {
+            self.error("annotations are not available for this article");
+            return;
+        };
+        let existing: std::collections::HashSet<(usize, usize, String)> = store
+            .set()
+            .entities
+            .iter()
+            .map(|e| (e.span.start, e.span.end, e.label.as_str().to_owned()))
+            .collect();
+        let fresh: Vec<Edit> = entities
+            .into_iter()
+            .filter(|e| {
+                !existing.contains(&(e.span.start, e.span.end, e.label.as_str().to_owned()))
+            })
+            .map(|e| Edit::Add(Item::Entity(e)))
+            .collect();
+        let added = fresh.len();
+        if added == 0 {
+            self.info(format!("{summary}; nothing new"));
+            return;
+        }
+        match store.apply(Edit::Batch(fresh)) {
+            Ok(_) => {
+                self.note_change();
+                self.info(format!("{summary}; {added} new suggestions (u undoes)"));
+            }
+            Err(e) => self.error(e.to_string()),
         }
     }
 
@@ -238,5 +275,43 @@ pub fn effect_for_tick(app: &App, now: Instant) -> Effect {
         Effect::Save { explicit: false }
     } else {
         Effect::None
+    }
+}
+
+/// Reads and aligns an extraction file for `:import` (I/O, so called by the loop).
+pub fn read_import(app: &App, path: &Path) -> Action {
+    let data = match crate::commands::import::read_input(path) {
+        Ok(d) => d,
+        Err(e) => return Action::Error(e),
+    };
+    let shown = path.display().to_string();
+    match crate::extract::import::import(&app.article.text, &data, &shown, None) {
+        Ok(outcome) => {
+            let summary = format!("{shown}: {}", outcome.summary());
+            Action::Imported(
+                crate::extract::imported_entities(&app.article, &outcome),
+                summary,
+            )
+        }
+        Err(e) => Action::Error(e.to_string()),
+    }
+}
+
+/// Writes the saved annotations in another format next to the article (I/O, called by the loop).
+pub fn export(app: &App, format: ExportFormat) -> Action {
+    let (Some(article_path), Some(store)) = (&app.article.path, &app.store) else {
+        return Action::Error(
+            "export needs an article file (the sample has none): run isnad FILE".into(),
+        );
+    };
+    let args = ExportArgs {
+        file: article_path.clone(),
+        to: format,
+        out: None,
+    };
+    let mut out = Vec::new();
+    match crate::commands::export::run(&args, Some(store.path()), &mut out) {
+        Ok(_) => Action::Info(String::from_utf8_lossy(&out).trim().to_owned()),
+        Err(e) => Action::Error(e),
     }
 }

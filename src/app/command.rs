@@ -35,6 +35,9 @@ pub enum Command {
     Undo,
     Redo,
     Save,
+    Search,
+    SearchNext,
+    SearchPrev,
 }
 
 /// One row of the command table.
@@ -69,6 +72,9 @@ table! {
     PageUp, "view.page_up", "Scroll", "Scroll up one screen", ["<PageUp>", "<C-b>"];
     Top, "view.top", "Scroll", "Go to the start of the article", ["g g", "<Home>"];
     Bottom, "view.bottom", "Scroll", "Go to the end of the article", ["G", "g e", "<End>"];
+    Search, "search.start", "Search", "Search forward (ignores harakat, tatweel and letter variants)", ["/"];
+    SearchNext, "search.next", "Search", "Next match", ["n"];
+    SearchPrev, "search.prev", "Search", "Previous match", ["N"];
     NextWord, "cursor.next_word", "Cursor", "Next word in reading order", ["w"];
     PrevWord, "cursor.prev_word", "Cursor", "Previous word in reading order", ["b"];
     WordLeft, "cursor.left", "Cursor", "Word to the left on screen (forward in right-to-left text)", ["<Left>"];

@@ -4,7 +4,10 @@
 
 use std::path::PathBuf;
 
+use clap::ValueEnum;
+
 use crate::app::command::{COMMANDS, Command, closest};
+use crate::cli::ExportFormat;
 use crate::config::KEYS;
 use crate::layout::BidiMode;
 
@@ -15,6 +18,16 @@ pub const TYPABLE: &[(&[&str], &str, &str)] = &[
     (&["quit", "q"], "", "Quit (saves first)"),
     (&["quit!", "q!"], "", "Quit without saving"),
     (&["edit", "e"], "FILE", "Open another article"),
+    (
+        &["import"],
+        "FILE",
+        "Add entities from Stanza, spaCy, HF, CoNLL, brat or interchange files as suggestions",
+    ),
+    (
+        &["export"],
+        "FORMAT",
+        "Export the annotations: brat, w3c or csv (written next to the article)",
+    ),
     (
         &["theme"],
         "NAME",
@@ -48,6 +61,8 @@ pub enum Typed {
     WriteQuit,
     Edit(PathBuf),
     Theme(String),
+    Import(PathBuf),
+    Export(ExportFormat),
     Bidi(BidiMode),
     GotoPercent(u8),
     GotoParagraph(usize),
@@ -85,6 +100,13 @@ pub fn parse(line: &str) -> Result<Typed, String> {
         "wq" | "x" => no_args(Typed::WriteQuit),
         "e" | "edit" => Ok(Typed::Edit(PathBuf::from(need("a file name")?))),
         "theme" => Ok(Typed::Theme(need("a theme name")?.to_owned())),
+        "import" => Ok(Typed::Import(PathBuf::from(need("a file name")?))),
+        "export" => {
+            let arg = need("a format: brat, w3c or csv")?;
+            ExportFormat::from_str(arg, true)
+                .map(Typed::Export)
+                .map_err(|_| format!("unknown export format `{arg}`; use brat, w3c or csv"))
+        }
         "bidi" => need("a mode: app, terminal or off")?
             .parse::<BidiMode>()
             .map(Typed::Bidi),
@@ -165,6 +187,10 @@ pub fn complete(line: &str, themes: &[String]) -> Vec<(String, String)> {
     } else {
         match (words[0], index) {
             ("theme", 1) => themes.iter().map(|t| (t.clone(), String::new())).collect(),
+            ("export", 1) => ["brat", "w3c", "csv"]
+                .iter()
+                .map(|m| ((*m).to_owned(), String::new()))
+                .collect(),
             ("bidi", 1) => ["app", "terminal", "off"]
                 .iter()
                 .map(|m| ((*m).to_owned(), String::new()))
@@ -213,16 +239,29 @@ pub struct LineEditor {
     cycle_base: Option<String>,
     /// Theme names offered after `:theme`.
     themes: Vec<String>,
+    /// Offer completions (the `:` line); the `/` line has none.
+    completing: bool,
 }
 
 impl LineEditor {
+    /// The `:` line, completing command names and arguments.
     pub fn new(themes: Vec<String>) -> Self {
         let mut editor = Self {
             themes,
+            completing: true,
             ..Self::default()
         };
         editor.edited();
         editor
+    }
+
+    /// A line without completion (the `/` search prompt), starting with `text`.
+    pub fn plain(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            cursor: text.chars().count(),
+            ..Self::default()
+        }
     }
 
     fn byte_at(&self, chars: usize) -> usize {
@@ -235,7 +274,9 @@ impl LineEditor {
     fn edited(&mut self) {
         self.selected = None;
         self.cycle_base = None;
-        self.candidates = complete(&self.text, &self.themes);
+        if self.completing {
+            self.candidates = complete(&self.text, &self.themes);
+        }
     }
 
     pub fn insert(&mut self, s: &str) {
@@ -294,6 +335,9 @@ impl LineEditor {
 
     /// Tab / Shift-Tab: puts the next (or previous) candidate in place of the word being typed.
     pub fn cycle(&mut self, forward: bool) {
+        if !self.completing {
+            return;
+        }
         let base = self.cycle_base.clone().unwrap_or_else(|| self.text.clone());
         if self.cycle_base.is_none() {
             self.candidates = complete(&base, &self.themes);
@@ -343,6 +387,9 @@ mod tests {
         );
         assert_eq!(parse("view.bottom"), Ok(Typed::Run(Command::Bottom)));
         assert_eq!(parse("theme light"), Ok(Typed::Theme("light".into())));
+        assert_eq!(parse("export W3C"), Ok(Typed::Export(ExportFormat::W3c)));
+        assert!(parse("export pdf").is_err());
+        assert_eq!(parse("import x.json"), Ok(Typed::Import("x.json".into())));
         assert!(parse("goto 150%").is_err());
         assert!(parse("bidi sideways").is_err());
         assert_eq!(

@@ -68,9 +68,11 @@ impl Widget for WhichKey<'_> {
     }
 }
 
+/// The `:` command line or the `/` search prompt (`prompt` is the character shown first).
 pub struct CommandLine<'a> {
     pub app: &'a App,
     pub editor: &'a LineEditor,
+    pub prompt: char,
 }
 
 impl Widget for CommandLine<'_> {
@@ -87,7 +89,7 @@ impl Widget for CommandLine<'_> {
         let style = theme.style(Slot::CommandLine);
         Clear.render(line_area, buf);
         buf.set_style(line_area, style);
-        let text = format!(":{}", self.editor.text);
+        let text = format!("{}{}", self.prompt, self.editor.text);
         let shown = truncate(&text, usize::from(area.width.saturating_sub(1)));
         buf.set_stringn(
             line_area.x,

@@ -47,6 +47,15 @@ impl Widget for Reader<'_> {
             })
             .collect();
         let selection = app.selection();
+        let search_style = app.theme.style(Slot::SearchMatch);
+        let matches: &[std::ops::Range<usize>] = match &app.search {
+            Some((_, all)) => {
+                let first = all.partition_point(|m| m.end <= visible.start);
+                let last = all.partition_point(|m| m.start < visible.end);
+                &all[first..last.max(first)]
+            }
+            None => &[],
+        };
         let width = width.min(area.width);
         for (i, (pos, rows)) in app.view.iter().enumerate() {
             let Ok(dy) = u16::try_from(i) else { break };
@@ -72,6 +81,9 @@ impl Widget for Reader<'_> {
                     if hits(range) {
                         style = style.patch(*mark);
                     }
+                }
+                if matches.iter().any(hits) {
+                    style = style.patch(search_style);
                 }
                 if selection.as_ref().is_some_and(hits) {
                     style = style.patch(selection_style);
