@@ -230,11 +230,22 @@ impl App {
         self.article = Arc::new(store.article().clone());
         if let Some(reason) = store.read_only_reason() {
             self.error(format!("annotations are read-only: {reason}"));
-        } else if store.anchor_report() != Default::default() {
-            self.info(format!(
-                "the article changed since it was annotated: {:?}",
-                store.anchor_report()
-            ));
+        } else if store.text_changed() {
+            let r = store.anchor_report();
+            let text = format!(
+                "the article changed since it was annotated: {} in place, {} moved, {} matched \
+                 loosely, {} could not be placed (kept in `orphans` of {})",
+                r.unchanged,
+                r.moved,
+                r.tolerant,
+                r.orphaned,
+                store.path().display()
+            );
+            if r.orphaned > 0 {
+                self.error(text);
+            } else {
+                self.info(text);
+            }
         }
         self.store = Some(store);
         self.unsaved = None;
@@ -856,15 +867,16 @@ impl App {
         let Some(press) = input::key_press(&key) else {
             return Effect::None;
         };
+        let page = self.height.saturating_sub(4).max(1);
+        let max_scroll = crate::ui::help::max_scroll(self);
         let Overlay::Help { scroll } = &mut self.overlay else {
             return Effect::None;
         };
-        let page = self.height.saturating_sub(4).max(1);
         match self.settings.keymap.lookup_with_layout(&[], press) {
-            Lookup::Matched(Command::ScrollDown) => *scroll = scroll.saturating_add(1),
+            Lookup::Matched(Command::ScrollDown) => *scroll = (*scroll + 1).min(max_scroll),
             Lookup::Matched(Command::ScrollUp) => *scroll = scroll.saturating_sub(1),
             Lookup::Matched(Command::PageDown | Command::HalfPageDown) => {
-                *scroll = scroll.saturating_add(page);
+                *scroll = scroll.saturating_add(page).min(max_scroll);
             }
             Lookup::Matched(Command::PageUp | Command::HalfPageUp) => {
                 *scroll = scroll.saturating_sub(page);
@@ -984,7 +996,7 @@ pub fn terminal_hint(var: impl Fn(&str) -> Option<String>) -> Option<&'static st
         )
     } else if var("MLTERM").is_some() {
         Some(
-            "mlterm: it reorders Arabic itself; press `m` for terminal mode, or start mlterm with -ctl=false",
+            "mlterm: it reorders Arabic itself; set use_ctl = false in ~/.mlterm/main, or press `m` for terminal mode",
         )
     } else {
         None

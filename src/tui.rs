@@ -165,8 +165,16 @@ pub fn install_panic_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            let was_active = ACTIVE.load(Ordering::SeqCst);
             restore();
             previous(info);
+            if was_active {
+                eprintln!(
+                    "\nisnad stopped because of a bug; the terminal has been restored. Annotations \
+                     are saved within a second of every change, so at most the last second is \
+                     lost. Please report the message above."
+                );
+            }
         }));
     });
 }

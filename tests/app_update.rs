@@ -457,3 +457,44 @@ fn slash_searches_ignoring_harakat_and_n_steps_through_matches() {
             .is_some_and(|m| m.text == "not found: zzzz")
     );
 }
+
+#[test]
+fn terminal_hints_for_kitty_konsole_and_mlterm() {
+    use isnad::app::terminal_hint;
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    };
+    assert!(
+        terminal_hint(env(&[("KITTY_WINDOW_ID", "1")])).is_some_and(|h| h.contains("force_ltr"))
+    );
+    assert!(
+        terminal_hint(env(&[("TERM", "xterm-kitty")])).is_some_and(|h| h.contains("force_ltr"))
+    );
+    assert!(
+        terminal_hint(env(&[("KONSOLE_VERSION", "230805")]))
+            .is_some_and(|h| h.contains("Bi-Directional"))
+    );
+    assert!(terminal_hint(env(&[("MLTERM", "3.9.3")])).is_some_and(|h| h.contains("use_ctl")));
+    assert_eq!(terminal_hint(env(&[("TERM", "xterm-256color")])), None);
+}
+
+#[test]
+fn help_scrolls_but_not_past_its_end() {
+    let mut app = sample(80, 24);
+    chars(&mut app, "?");
+    for _ in 0..500 {
+        chars(&mut app, "j");
+    }
+    let Overlay::Help { scroll } = app.overlay else {
+        panic!("help open");
+    };
+    assert_eq!(scroll, isnad::ui::help::max_scroll(&app));
+    assert!(scroll > 0);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::None);
+}

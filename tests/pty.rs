@@ -223,6 +223,7 @@ fn panic_restores_the_terminal_and_prints_the_message() {
     assert!(!status.success());
     pty.assert_restored();
     pty.wait_text("deliberate panic");
+    pty.wait_text("the terminal has been restored");
 }
 
 #[test]

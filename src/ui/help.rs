@@ -75,17 +75,30 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
+/// The popup for an area of the app's size.
+fn popup_area(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(100);
+    let height = area.height.saturating_sub(2);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// How far the help can scroll before its last line reaches the bottom of the popup.
+pub fn max_scroll(app: &App) -> u16 {
+    let popup = popup_area(Rect::new(0, 0, app.width, app.text_height()));
+    u16::try_from(lines(app).len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(popup.height.saturating_sub(2))
+}
+
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
-        let width = area.width.saturating_sub(4).min(100);
-        let height = area.height.saturating_sub(2);
-        let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
+        let popup = popup_area(area);
         if popup.width < 4 || popup.height < 3 {
             return;
         }
