@@ -7,6 +7,7 @@ pub mod annotations;
 pub mod command;
 pub mod command_line;
 pub mod input;
+pub mod library;
 pub mod start;
 pub mod words;
 
@@ -52,6 +53,8 @@ pub enum Action {
     Execute(String),
     /// Search for the text typed at the `/` prompt.
     Search(String),
+    /// The library folder was listed again.
+    LibraryScanned(Vec<library::Entry>),
     ThemeLoaded(ThemeSpec, Vec<Problem>),
     ArticleOpened(Box<Article>),
     /// Another article and its annotations, opened by the loop.
@@ -85,6 +88,8 @@ pub enum Effect {
     OpenArticle(PathBuf),
     /// Read an external extraction file and add its entities as suggestions.
     Import(PathBuf),
+    /// Save, then list the library folder again (counts change as articles are annotated).
+    RescanLibrary,
     /// Save, then write the annotations in another format.
     Export(crate::cli::ExportFormat),
     /// Give the terminal back to the shell until resumed (after saving).
@@ -122,6 +127,13 @@ pub enum Overlay {
     Search(LineEditor),
 }
 
+/// What fills the screen under the overlays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Reader,
+    Library,
+}
+
 /// Screen rows below the text: the status bar.
 pub const STATUS_ROWS: u16 = 1;
 /// Smallest usable screen; below it a message is shown instead of the reader.
@@ -138,6 +150,9 @@ pub struct App {
     pub selection_anchor: Option<Range<usize>>,
     /// How to find annotation files for articles opened with `:e`.
     pub store_options: Option<crate::annotate::StoreOptions>,
+    /// The folder list when started on a directory.
+    pub library: Option<library::Library>,
+    pub screen: Screen,
     /// The last search and its matches (article bytes, in order).
     pub search: Option<(String, Vec<Range<usize>>)>,
     /// Folded text for searching, built on the first search.
@@ -187,6 +202,8 @@ impl App {
             store_options: None,
             search: None,
             search_index: None,
+            library: None,
+            screen: Screen::Reader,
             unsaved: None,
             theme,
             mode,
@@ -563,7 +580,19 @@ impl App {
             }
             Action::SetBidi(mode) => return self.set_mode(mode),
             Action::Execute(line) => return self.execute(&line),
+            Action::Search(query) if self.screen == Screen::Library => {
+                if let Some(lib) = &mut self.library {
+                    lib.set_filter(&query);
+                    let shown = lib.visible().len();
+                    self.info(format!("{shown} articles match"));
+                }
+            }
             Action::Search(query) => self.start_search(query),
+            Action::LibraryScanned(entries) => {
+                if let Some(lib) = &mut self.library {
+                    lib.refresh(entries);
+                }
+            }
             Action::ThemeLoaded(spec, problems) => {
                 self.theme = Theme::new(&spec, self.theme.depth);
                 self.settings.config.theme = spec.name.clone();
@@ -574,12 +603,14 @@ impl App {
                 }
             }
             Action::ArticleOpened(article) => {
+                self.screen = Screen::Reader;
                 self.article = Arc::new(*article);
                 self.store = None;
                 self.article_changed();
                 self.info(format!("opened {}", self.article.name));
             }
             Action::StoreOpened(store) => {
+                self.screen = Screen::Reader;
                 self.attach_store(*store);
                 if self.message.is_none() {
                     self.info(format!("opened {}", self.article.name));
@@ -616,7 +647,51 @@ impl App {
         Effect::None
     }
 
+    /// Commands while the library is shown: movement picks an article, `/` filters.
+    fn library_command(&mut self, command: Command) -> Option<Effect> {
+        let page = self.text_height().saturating_sub(2).max(1) as isize;
+        let lib = self.library.as_mut()?;
+        match command {
+            Command::ScrollDown | Command::NextWord | Command::WordRight => lib.move_by(1),
+            Command::ScrollUp | Command::PrevWord | Command::WordLeft => lib.move_by(-1),
+            Command::HalfPageDown | Command::PageDown => lib.move_by(page),
+            Command::HalfPageUp | Command::PageUp => lib.move_by(-page),
+            Command::Top => lib.selected = 0,
+            Command::Bottom => lib.move_by(isize::MAX),
+            Command::LibrarySort => {
+                lib.cycle_sort();
+                let by = lib.sort.name();
+                self.info(format!("sorted by {by}"));
+            }
+            Command::LibraryOpen => {
+                return Some(match lib.selected_path() {
+                    Some(path) => Effect::OpenArticle(path),
+                    None => Effect::None,
+                });
+            }
+            Command::LibraryBack => {}
+            Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
+            Command::Cancel => {
+                lib.set_filter("");
+                return None;
+            }
+            Command::Quit
+            | Command::Help
+            | Command::CommandLine
+            | Command::CycleBidi
+            | Command::Redraw
+            | Command::Suspend => return None,
+            _ => self.info("open an article first (Enter)"),
+        }
+        Some(Effect::None)
+    }
+
     fn run_command(&mut self, command: Command) -> Effect {
+        if self.screen == Screen::Library
+            && let Some(effect) = self.library_command(command)
+        {
+            return effect;
+        }
         let height = self.text_height().max(1) as isize;
         match command {
             Command::Quit => {
@@ -650,6 +725,13 @@ impl App {
             Command::Redo => self.undo_redo(true),
             Command::Save => return Effect::Save { explicit: true },
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
+            Command::LibraryBack if self.library.is_some() => {
+                self.screen = Screen::Library;
+                return Effect::RescanLibrary;
+            }
+            Command::LibraryBack | Command::LibraryOpen | Command::LibrarySort => {
+                self.info("no library: start isnad with a folder (isnad DIR)");
+            }
             Command::SearchNext => self.step_search(true),
             Command::SearchPrev => self.step_search(false),
             Command::ScrollDown => self.scroll(1),
@@ -1154,6 +1236,16 @@ where
         Effect::Import(path) => {
             let action = annotations::read_import(app, &path);
             app.update(action);
+        }
+        Effect::RescanLibrary => {
+            app.save_annotations(false);
+            if let Some(dir) = app.library.as_ref().map(|l| l.dir.clone()) {
+                let action = match library::scan(&dir) {
+                    Ok(entries) => Action::LibraryScanned(entries),
+                    Err(e) => Action::Error(e),
+                };
+                app.update(action);
+            }
         }
         Effect::Export(format) => {
             if app.save_annotations(false) {

@@ -3,6 +3,7 @@
 //! depends on the order things were opened in.
 
 pub mod help;
+pub mod library;
 pub mod popups;
 pub mod reader;
 pub mod status;
@@ -13,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, STATUS_ROWS};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, STATUS_ROWS, Screen};
 use crate::config::theme::Slot;
 
 impl Widget for &App {
@@ -39,7 +40,10 @@ impl Widget for &App {
             height: STATUS_ROWS.min(area.height),
             ..area
         };
-        reader::Reader { app: self }.render(text_area, buf);
+        match self.screen {
+            Screen::Reader => reader::Reader { app: self }.render(text_area, buf),
+            Screen::Library => library::LibraryView { app: self }.render(text_area, buf),
+        }
         status::StatusBar { app: self }.render(status_area, buf);
         if !self.pending.is_empty() {
             popups::WhichKey { app: self }.render(text_area, buf);

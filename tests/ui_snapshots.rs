@@ -164,3 +164,60 @@ proptest! {
         let _ = draw(&app, height, width);
     }
 }
+
+#[test]
+fn library_view_lists_articles_and_opens_one() {
+    use isnad::app::Screen;
+    use isnad::app::library::{Library, scan};
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("aleppo.txt"), isnad::article::SAMPLE_TEXT).expect("write");
+    std::fs::write(dir.path().join("notes.md"), "# ملاحظات التحرير\n\nنص.\n").expect("write");
+    std::fs::write(dir.path().join("english.txt"), "A title in English\nbody\n").expect("write");
+    std::fs::write(
+        dir.path().join("aleppo.isnad.json"),
+        r#"{"entities":[{"review":{"status":"suggested"}}],"claims":[{"review":{"status":"accepted"}}]}"#,
+    )
+    .expect("write");
+    let mut app = app(80, 12);
+    app.library = Some(Library::new(
+        std::path::PathBuf::from("articles"),
+        scan(dir.path()).expect("scan"),
+    ));
+    app.screen = Screen::Library;
+    insta::assert_snapshot!("library", draw(&app, 80, 12).backend());
+
+    app.handle_event(press('j'));
+    assert_eq!(
+        app.library.as_ref().and_then(|l| l.selected_path()),
+        Some(dir.path().join("english.txt"))
+    );
+    let effect = app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(
+        effect,
+        isnad::app::Effect::OpenArticle(dir.path().join("english.txt"))
+    );
+    app.update(Action::ArticleOpened(Box::new(
+        Article::load(&dir.path().join("english.txt")).expect("load"),
+    )));
+    assert_eq!(app.screen, Screen::Reader);
+    let effect = app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Backspace,
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(effect, isnad::app::Effect::RescanLibrary);
+    assert_eq!(app.screen, Screen::Library);
+    // filter with /
+    for c in "/ملاحظات".chars() {
+        app.handle_event(press(c));
+    }
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(app.library.as_ref().map(|l| l.visible().len()), Some(1));
+    app.handle_event(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    assert_eq!(app.library.as_ref().map(|l| l.visible().len()), Some(3));
+}

@@ -201,6 +201,30 @@ impl App {
         }
     }
 
+    /// The article's annotation progress for the status bar ("3 done 5 todo "), empty when
+    /// there is nothing yet.
+    pub fn progress(&self) -> String {
+        let Some(store) = &self.store else {
+            return String::new();
+        };
+        let set = store.set();
+        let (mut done, mut todo) = (0, 0);
+        let mut count = |status: ReviewStatus| match status {
+            ReviewStatus::Accepted | ReviewStatus::Corrected => done += 1,
+            ReviewStatus::Suggested => todo += 1,
+            ReviewStatus::Rejected => {}
+        };
+        set.entities.iter().for_each(|x| count(x.review.status));
+        set.sources.iter().for_each(|x| count(x.review.status));
+        set.claims.iter().for_each(|x| count(x.review.status));
+        set.attributions.iter().for_each(|x| count(x.review.status));
+        if done + todo == 0 {
+            String::new()
+        } else {
+            format!("{done} done {todo} todo  ")
+        }
+    }
+
     /// Status-bar marker: `[+]` unsaved, `[RO]` read-only, nothing otherwise.
     pub fn annotation_marker(&self) -> &'static str {
         match &self.store {

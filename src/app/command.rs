@@ -38,6 +38,9 @@ pub enum Command {
     Search,
     SearchNext,
     SearchPrev,
+    LibraryOpen,
+    LibraryBack,
+    LibrarySort,
 }
 
 /// One row of the command table.
@@ -85,6 +88,9 @@ table! {
     Undo, "edit.undo", "Annotate", "Undo the last change", ["u"];
     Redo, "edit.redo", "Annotate", "Redo the last undone change", ["<C-r>"];
     Save, "file.save", "Annotate", "Save the annotations now (they are also saved within a second of every change)", ["<C-s>"];
+    LibraryOpen, "library.open", "Library", "Open the chosen article (isnad DIR lists a folder)", ["<Enter>"];
+    LibraryBack, "library.back", "Library", "Back from the article to the library", ["<Backspace>"];
+    LibrarySort, "library.sort", "Library", "Sort the library by name, size or pending suggestions", ["o"];
     CycleBidi, "view.cycle_bidi", "View", "Cycle the right-to-left rendering mode: app, terminal, off", ["m", "<F2>"];
     Redraw, "view.redraw", "View", "Redraw the screen", ["<C-l>"];
     Help, "app.help", "App", "Show or hide this help", ["?", "<F1>"];

@@ -10,7 +10,8 @@ use std::time::Duration;
 use crossterm::event::Event;
 
 use crate::annotate::{AnnotationStore, StoreOptions};
-use crate::app::{App, TerminalControl, run, terminal_hint};
+use crate::app::library::{self, Library};
+use crate::app::{App, Screen, TerminalControl, run, terminal_hint};
 use crate::article::Article;
 use crate::cli::{BidiArg, Cli};
 use crate::config::{Paths, Settings, no_color_requested};
@@ -59,9 +60,13 @@ impl<E: EventSource> EventSource for PanicOnKey<E> {
 
 /// Runs the full-screen reader for `cli.file` (or the sample).
 pub fn start(cli: &Cli) -> Result<ExitCode, String> {
+    let library = match &cli.file {
+        Some(dir) if dir.is_dir() => Some(Library::new(dir.clone(), library::scan(dir)?)),
+        _ => None,
+    };
     let article = match &cli.file {
-        Some(path) => Article::load(path).map_err(|e| e.to_string())?,
-        None => Article::sample(),
+        Some(path) if library.is_none() => Article::load(path).map_err(|e| e.to_string())?,
+        _ => Article::sample(),
     };
     let paths = Paths::resolve(cli.config.as_deref());
     let mut settings = Settings::load(&paths, no_color_requested());
@@ -90,13 +95,21 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         annotations: cli.annotations.clone(),
         data_dir: Some(paths.data_dir.clone()),
     };
-    let store = AnnotationStore::open(article.clone(), &store_options);
-    let location = store.describe_location();
-    let mut app = App::new(article, settings, paths, depth).with_store(store, &annotator);
-    app.store_options = Some(store_options);
-    if app.message.is_none() {
-        app.update(crate::app::Action::Info(format!("annotations: {location}")));
+    let mut app = App::new(article, settings, paths, depth);
+    if let Some(library) = library {
+        // the reader starts empty-handed: Enter opens an article with its annotations
+        app.library = Some(library);
+        app.screen = Screen::Library;
+        app.annotator = annotator;
+    } else {
+        let store = AnnotationStore::open(app.article.as_ref().clone(), &store_options);
+        let location = store.describe_location();
+        app = app.with_store(store, &annotator);
+        if app.message.is_none() {
+            app.update(crate::app::Action::Info(format!("annotations: {location}")));
+        }
     }
+    app.store_options = Some(store_options);
     if hints {
         app.hint = terminal_hint(|k| std::env::var(k).ok());
     }

@@ -19,7 +19,15 @@ impl Widget for StatusBar<'_> {
         let theme = &app.theme;
         let bar = theme.style(Slot::StatusBar);
         buf.set_style(area, bar);
-        let right = format!(" {:>3}% ", app.percent());
+        let right = match (&app.screen, &app.library) {
+            (crate::app::Screen::Library, Some(lib)) => {
+                format!(" {} articles ", lib.visible().len())
+            }
+            _ => {
+                let progress = app.progress();
+                format!(" {progress}{:>3}% ", app.percent())
+            }
+        };
         let hidden = match (app.hidden.bidi_controls, app.hidden.control_chars) {
             (0, 0) => String::new(),
             (b, 0) => format!(" {b} bidi ctl "),
@@ -28,7 +36,9 @@ impl Widget for StatusBar<'_> {
         };
         let mode = format!(" {} ", app.mode.to_string().to_uppercase());
         let marker = app.annotation_marker();
-        let name = if marker.is_empty() {
+        let name = if app.screen == crate::app::Screen::Library {
+            " library ".to_owned()
+        } else if marker.is_empty() {
             format!(" {} ", app.article.name)
         } else {
             format!(" {} {marker} ", app.article.name)
