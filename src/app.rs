@@ -8,6 +8,7 @@ pub mod command;
 pub mod command_line;
 pub mod input;
 pub mod library;
+pub mod log;
 pub mod start;
 pub mod words;
 
@@ -316,6 +317,9 @@ impl App {
     }
 
     fn set_message(&mut self, kind: MessageKind, text: String) {
+        if kind == MessageKind::Error {
+            log::write(&format!("error: {text}"));
+        }
         self.message = Some(Message {
             text,
             kind,
@@ -1193,6 +1197,9 @@ where
     B::Error: Send + Sync + 'static,
 {
     let to_io = |e: B::Error| std::io::Error::other(e);
+    if effect != Effect::None {
+        log::write(&format!("effect {effect:?}"));
+    }
     match effect {
         Effect::None | Effect::ForceQuit => {}
         Effect::Quit => {

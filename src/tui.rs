@@ -168,12 +168,16 @@ pub fn install_panic_hook() {
             let was_active = ACTIVE.load(Ordering::SeqCst);
             restore();
             previous(info);
+            crate::app::log::write(&format!("panic: {info}"));
             if was_active {
                 eprintln!(
                     "\nisnad stopped because of a bug; the terminal has been restored. Annotations \
                      are saved within a second of every change, so at most the last second is \
                      lost. Please report the message above."
                 );
+                if let Some(path) = crate::app::log::path() {
+                    eprintln!("The log is in {}", path.display());
+                }
             }
         }));
     });

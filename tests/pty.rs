@@ -185,6 +185,10 @@ fn shows_shaped_text_scrolls_and_quits_restoring_the_terminal() {
     let status = pty.wait_exit();
     assert!(status.success());
     pty.assert_restored();
+    assert!(
+        !pty._home.path().join("state/isnad/isnad.log").exists(),
+        "no log unless -v or ISNAD_LOG"
+    );
 }
 
 #[test]
@@ -216,7 +220,11 @@ fn panic_restores_the_terminal_and_prints_the_message() {
     if !cfg!(debug_assertions) {
         return; // the panic trigger exists only in debug builds
     }
-    let mut pty = Pty::spawn(&[], &[("ISNAD_DEBUG_PANIC", "1")], |_| {});
+    let mut pty = Pty::spawn(
+        &[],
+        &[("ISNAD_DEBUG_PANIC", "1"), ("ISNAD_LOG", "1")],
+        |_| {},
+    );
     pty.wait_for("shaped Arabic", has_presentation_forms);
     pty.send("j");
     let status = pty.wait_exit();
@@ -224,6 +232,13 @@ fn panic_restores_the_terminal_and_prints_the_message() {
     pty.assert_restored();
     pty.wait_text("deliberate panic");
     pty.wait_text("the terminal has been restored");
+    pty.wait_text("The log is in");
+    let log = std::fs::read_to_string(pty._home.path().join("state/isnad/isnad.log")).expect("log");
+    assert!(
+        log.contains("panic: ") && log.contains("deliberate panic"),
+        "{log}"
+    );
+    assert!(log.contains("started"));
 }
 
 #[test]

@@ -69,6 +69,10 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         _ => Article::sample(),
     };
     let paths = Paths::resolve(cli.config.as_deref());
+    if cli.verbose || crate::app::log::requested_by_env() {
+        crate::app::log::init(&paths.log_dir)?;
+        crate::app::log::write(&format!("paths: {paths:?}"));
+    }
     let mut settings = Settings::load(&paths, no_color_requested());
     if let Some(bidi) = cli.bidi {
         settings.config.bidi = match bidi {
@@ -82,6 +86,14 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
     } else {
         ColorDepth::detect(settings.config.color)
     };
+    for problem in &settings.problems {
+        crate::app::log::write(&format!("config: {problem}"));
+    }
+    crate::app::log::write(&format!(
+        "colour depth {depth:?}, bidi {:?}, TERM={:?}",
+        settings.config.bidi,
+        std::env::var("TERM").ok()
+    ));
     let mouse = settings.config.mouse;
     let hints = settings.config.terminal_hints;
     let annotator = match settings.config.annotator.as_str() {
