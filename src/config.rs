@@ -391,9 +391,10 @@ impl Config {
                 if !keys.contains(&key_name) {
                     problems.push(source.problem(
                         key.span(),
-                        format!(
-                            "{} in [{name}]",
-                            unknown_key_message(key_name, keys.iter().copied())
+                        unknown_key_message(key_name, keys.iter().copied()).replacen(
+                            &format!("`{key_name}`"),
+                            &format!("`{key_name}` in [{name}]"),
+                            1,
                         ),
                     ));
                     continue;
@@ -637,7 +638,7 @@ mod tests {
         assert_eq!(
             shown,
             vec![
-                "/home/u/.config/isnad/config.toml:2:1: unknown key `thme`; did you mean `theme`? in [general]",
+                "/home/u/.config/isnad/config.toml:2:1: unknown key `thme` in [general]; did you mean `theme`?",
                 "/home/u/.config/isnad/config.toml:6:8: reader.bidi: expected one of \"app\", \"terminal\", \"off\", found \"ap\"; did you mean \"app\"?",
                 "/home/u/.config/isnad/config.toml:7:13: reader.tab_width: expected a number from 1 to 16, found 99",
                 "/home/u/.config/isnad/config.toml:8:2: unknown section `colours`; known: `general`, `reader`",
