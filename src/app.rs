@@ -126,6 +126,8 @@ pub enum Overlay {
     CommandLine(LineEditor),
     /// The `/` search prompt.
     Search(LineEditor),
+    /// Waiting for a label key (after `e` or `r`).
+    LabelPicker(annotations::LabelFor),
 }
 
 /// What fills the screen under the overlays.
@@ -725,6 +727,16 @@ impl App {
             Command::Select => self.toggle_selection(),
             Command::TagSource => self.tag(annotations::TagKind::Source),
             Command::TagClaim => self.tag(annotations::TagKind::Claim),
+            Command::TagEntity | Command::Relabel => {
+                if let Some(purpose) = self.pick_label(command == Command::Relabel) {
+                    self.overlay = Overlay::LabelPicker(purpose);
+                }
+            }
+            Command::ReviewNext => self.step_pending(true),
+            Command::ReviewPrev => self.step_pending(false),
+            Command::Accept => self.review(true),
+            Command::Reject => self.review(false),
+            Command::AcceptAll => self.accept_all_same(),
             Command::Undo => self.undo_redo(false),
             Command::Redo => self.undo_redo(true),
             Command::Save => return Effect::Save { explicit: true },
@@ -866,6 +878,7 @@ impl App {
                         return self.command_line_key(key);
                     }
                     Overlay::Help { .. } => return self.help_key(key),
+                    Overlay::LabelPicker(_) => return self.label_key(key),
                     Overlay::None => {}
                 }
                 let Some(press) = input::key_press(&key) else {
@@ -947,6 +960,30 @@ impl App {
                 Effect::None
             }
         }
+    }
+
+    /// A key in the label picker: a label's letter (on either keyboard layout) picks it,
+    /// anything else cancels.
+    fn label_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
+        let Overlay::LabelPicker(purpose) = std::mem::replace(&mut self.overlay, Overlay::None)
+        else {
+            return Effect::None;
+        };
+        let Some(press) = input::key_press(&key) else {
+            return Effect::None;
+        };
+        let latin = crate::config::arabic::translate(press).unwrap_or(press);
+        let chosen = match latin.key {
+            crate::config::keymap::KeyName::Char(c) if !latin.ctrl && !latin.alt => {
+                annotations::LABEL_KEYS.iter().find(|(k, _)| *k == c)
+            }
+            _ => None,
+        };
+        match chosen {
+            Some((_, label)) => self.label_chosen(purpose, label),
+            None => self.info("cancelled"),
+        }
+        Effect::None
     }
 
     fn help_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
@@ -1267,7 +1304,7 @@ where
             let action = match Article::load(&path) {
                 Ok(article) => match &app.store_options {
                     Some(options) => {
-                        Action::StoreOpened(Box::new(AnnotationStore::open(article, options)))
+                        Action::StoreOpened(Box::new(annotations::open_store(article, options)))
                     }
                     None => Action::ArticleOpened(Box::new(article)),
                 },

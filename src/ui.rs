@@ -55,6 +55,7 @@ impl Widget for &App {
                 scroll: *scroll,
             }
             .render(text_area, buf),
+            Overlay::LabelPicker(_) => popups::LabelPicker { app: self }.render(text_area, buf),
             Overlay::Search(editor) => popups::CommandLine {
                 app: self,
                 editor,

@@ -307,3 +307,159 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
     );
     assert_eq!(json(&sidecar)["entities"].as_array().map(Vec::len), Some(0));
 }
+
+fn review_app(file: &Path) -> App {
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let options = StoreOptions {
+        annotations: Some(file.to_path_buf()),
+        data_dir: file.parent().map(Path::to_path_buf),
+    };
+    let store = isnad::app::annotations::open_store(Article::sample(), &options);
+    let mut app = App::new(
+        Article::sample(),
+        Settings::defaults(),
+        paths,
+        ColorDepth::TrueColor,
+    )
+    .with_store(store, "reviewer");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+fn entities(app: &App) -> Vec<isnad::annotate::Entity> {
+    app.store.as_ref().expect("store").set().entities.clone()
+}
+
+#[test]
+fn built_in_suggestions_appear_without_writing_and_are_reviewed_by_keys() {
+    use isnad::annotate::ReviewStatus;
+    let (_dir, file) = temp_file();
+    let mut app = review_app(&file);
+    let pending = entities(&app);
+    assert!(
+        pending.len() >= 5,
+        "the extractor found {} entities",
+        pending.len()
+    );
+    assert!(
+        pending
+            .iter()
+            .all(|e| e.review.status == ReviewStatus::Suggested)
+    );
+    assert!(!file.exists(), "suggestions alone are not written");
+
+    // ] goes to the first pending suggestion; a accepts it and moves on
+    app.handle_event(key(']'));
+    let first = app.cursor.clone().expect("cursor");
+    let first_entity = entities(&app)
+        .into_iter()
+        .filter(|e| e.review.status == ReviewStatus::Suggested)
+        .min_by_key(|e| e.span.start)
+        .expect("pending");
+    assert_eq!(first, first_entity.span.range());
+    app.handle_event(key('a'));
+    let accepted = entities(&app)
+        .into_iter()
+        .find(|e| e.id == first_entity.id)
+        .expect("still there");
+    assert_eq!(accepted.review.status, ReviewStatus::Accepted);
+    assert_eq!(accepted.review.by.as_deref(), Some("reviewer"));
+    assert_ne!(
+        app.cursor.clone(),
+        Some(first),
+        "moved to the next suggestion"
+    );
+
+    // x rejects (kept in the file, hidden); r then o relabels as ORG
+    let second = app.cursor.clone().expect("cursor");
+    app.handle_event(key('x'));
+    assert!(
+        entities(&app)
+            .iter()
+            .any(|e| e.span.range() == second && e.review.status == ReviewStatus::Rejected)
+    );
+    let third = app.cursor.clone().expect("cursor");
+    app.handle_event(key('r'));
+    app.handle_event(key('o'));
+    let relabelled = entities(&app)
+        .into_iter()
+        .find(|e| e.span.range() == third && e.review.status == ReviewStatus::Corrected)
+        .expect("relabelled");
+    assert_eq!(relabelled.label.as_str(), "ORG");
+    assert!(relabelled.review.previous.is_some());
+
+    // e on a word with the Arabic-layout key for p (ح) tags a PERSON
+    app.handle_event(key('g'));
+    app.handle_event(key('g'));
+    app.handle_event(key('e'));
+    app.handle_event(key('ح'));
+    assert!(entities(&app).iter().any(|e| e.label.as_str() == "PERSON"
+        && e.span.range() == (0..8)
+        && e.origin.kind == isnad::annotate::OriginKind::Human));
+
+    // undo the last step, then quit: the file holds the reviewed state
+    app.handle_event(key('u'));
+    run_script(&mut app, vec![key('q')]);
+    let doc = json(&file);
+    let statuses: Vec<&str> = doc["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter_map(|e| e["review"]["status"].as_str())
+        .collect();
+    assert!(statuses.contains(&"accepted"));
+    assert!(
+        statuses.contains(&"rejected"),
+        "rejections stay in the file"
+    );
+    assert!(statuses.contains(&"corrected"));
+    assert!(
+        !doc["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .any(|e| e["span"]["start"] == 0 && e["origin"]["kind"] == "human"),
+        "the undone tag is gone"
+    );
+}
+
+#[test]
+fn accept_all_identical_mentions_in_one_step() {
+    use isnad::annotate::ReviewStatus;
+    let (_dir, file) = temp_file();
+    let mut app = review_app(&file);
+    // find a pending text that occurs more than once
+    let all = entities(&app);
+    let article = app.article.clone();
+    let text_of = |e: &isnad::annotate::Entity| e.span.text(&article).to_owned();
+    let repeated = all
+        .iter()
+        .find(|e| {
+            all.iter()
+                .filter(|o| text_of(o) == text_of(e) && o.label == e.label)
+                .count()
+                > 1
+        })
+        .cloned()
+        .expect("the sample repeats some entity");
+    let same = all
+        .iter()
+        .filter(|o| text_of(o) == text_of(&repeated) && o.label == repeated.label)
+        .count();
+    app.cursor = Some(repeated.span.range());
+    app.handle_event(key('A'));
+    let accepted = entities(&app)
+        .iter()
+        .filter(|o| text_of(o) == text_of(&repeated) && o.review.status == ReviewStatus::Accepted)
+        .count();
+    assert_eq!(accepted, same);
+    app.handle_event(key('u'));
+    assert!(
+        entities(&app)
+            .iter()
+            .all(|e| e.review.status == ReviewStatus::Suggested)
+    );
+}

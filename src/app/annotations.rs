@@ -201,27 +201,32 @@ impl App {
         }
     }
 
-    /// The article's annotation progress for the status bar ("3 done 5 todo "), empty when
+    /// The article's annotation progress for the status bar ("5 todo · 3 done "), empty when
     /// there is nothing yet.
     pub fn progress(&self) -> String {
         let Some(store) = &self.store else {
             return String::new();
         };
         let set = store.set();
-        let (mut done, mut todo) = (0, 0);
+        let (mut done, mut todo, mut rejected) = (0, 0, 0);
         let mut count = |status: ReviewStatus| match status {
             ReviewStatus::Accepted | ReviewStatus::Corrected => done += 1,
             ReviewStatus::Suggested => todo += 1,
-            ReviewStatus::Rejected => {}
+            ReviewStatus::Rejected => rejected += 1,
         };
         set.entities.iter().for_each(|x| count(x.review.status));
         set.sources.iter().for_each(|x| count(x.review.status));
         set.claims.iter().for_each(|x| count(x.review.status));
         set.attributions.iter().for_each(|x| count(x.review.status));
-        if done + todo == 0 {
+        let parts: Vec<String> = [(todo, "todo"), (done, "done"), (rejected, "rejected")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+        if parts.is_empty() {
             String::new()
         } else {
-            format!("{done} done {todo} todo  ")
+            format!("{} ", parts.join(" · "))
         }
     }
 
@@ -337,5 +342,237 @@ pub fn export(app: &App, format: ExportFormat) -> Action {
     match crate::commands::export::run(&args, Some(store.path()), &mut out) {
         Ok(_) => Action::Info(String::from_utf8_lossy(&out).trim().to_owned()),
         Err(e) => Action::Error(e),
+    }
+}
+
+/// Single keys for labels in the label picker (`e`, `r`).
+pub const LABEL_KEYS: &[(char, &str)] = &[
+    ('p', "PERSON"),
+    ('o', "ORG"),
+    ('g', "GPE"),
+    ('l', "LOC"),
+    ('f', "FAC"),
+    ('n', "NORP"),
+    ('e', "EVENT"),
+    ('d', "DATE"),
+    ('t', "TIME"),
+    ('u', "NUMBER"),
+    ('m', "MONEY"),
+    ('i', "MISC"),
+];
+
+/// What a label chosen in the picker is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelFor {
+    /// Tag this range as a new entity.
+    Tag(Range<usize>),
+    /// Relabel the entity with this id.
+    Relabel(String),
+}
+
+/// Articles larger than this get no automatic suggestions on open (extraction would delay
+/// opening); `isnad extract` still works on them.
+pub const SUGGEST_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Opens an article's annotations; when there is no annotation file yet, the built-in
+/// extractor's suggestions are added (shown at once, written only after the first change).
+pub fn open_store(
+    article: crate::article::Article,
+    options: &crate::annotate::StoreOptions,
+) -> AnnotationStore {
+    let mut store = AnnotationStore::open(article, options);
+    let fresh = !store.path().exists() && store.set().is_empty() && !store.is_read_only();
+    if fresh && store.article().text.len() <= SUGGEST_LIMIT_BYTES {
+        let entities = crate::extract::suggest_entities(store.article());
+        store.add_suggestions(entities.into_iter().map(Item::Entity));
+    }
+    store
+}
+
+impl App {
+    /// Pending (suggested) entities in text order.
+    fn pending_entities(&self) -> Vec<Entity> {
+        let Some(store) = &self.store else {
+            return Vec::new();
+        };
+        let mut pending: Vec<Entity> = store
+            .set()
+            .entities
+            .iter()
+            .filter(|e| e.review.status == ReviewStatus::Suggested)
+            .cloned()
+            .collect();
+        pending.sort_by_key(|e| (e.span.start, e.span.end));
+        pending
+    }
+
+    /// `]` / `[`: the next or previous pending suggestion, wrapping; the cursor covers it.
+    pub(super) fn step_pending(&mut self, forward: bool) {
+        let pending = self.pending_entities();
+        if pending.is_empty() {
+            self.info("no pending suggestions");
+            return;
+        }
+        let at = self.cursor.as_ref().map_or(0, |c| c.start);
+        let target = if forward {
+            pending
+                .iter()
+                .find(|e| e.span.start > at)
+                .or_else(|| pending.first())
+        } else {
+            pending
+                .iter()
+                .rev()
+                .find(|e| e.span.start < at)
+                .or_else(|| pending.last())
+        };
+        if let Some(e) = target {
+            let index = pending.iter().position(|p| p.id == e.id).unwrap_or(0) + 1;
+            self.cursor = Some(e.span.range());
+            self.reveal_cursor();
+            self.info(format!(
+                "{} {} ({index} of {} pending; a accepts, x rejects, r relabels)",
+                e.label.as_str(),
+                e.span.text(&self.article),
+                pending.len()
+            ));
+        }
+    }
+
+    /// The entity under the cursor: a pending one first, the shortest first.
+    fn entity_at_cursor(&self) -> Option<Entity> {
+        let store = self.store.as_ref()?;
+        let at = self.cursor.as_ref()?.start;
+        store
+            .set()
+            .entities
+            .iter()
+            .filter(|e| e.span.start <= at && at < e.span.end)
+            .filter(|e| e.review.status != ReviewStatus::Rejected)
+            .min_by_key(|e| {
+                (
+                    e.review.status != ReviewStatus::Suggested,
+                    e.span.end - e.span.start,
+                )
+            })
+            .cloned()
+    }
+
+    fn apply_edit(&mut self, edit: Edit) -> bool {
+        let Some(store) = self.store.as_mut() else {
+            self.error("annotations are not available for this article");
+            return false;
+        };
+        match store.apply(edit) {
+            Ok(applied) => {
+                let what = applied.describe();
+                self.note_change();
+                self.info(what);
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// `a` / `x`: accept or reject the entity under the cursor, then go to the next pending one.
+    pub(super) fn review(&mut self, accept: bool) {
+        let Some(mut entity) = self.entity_at_cursor() else {
+            self.info("no entity under the cursor (] goes to the next suggestion)");
+            return;
+        };
+        let status = if accept {
+            ReviewStatus::Accepted
+        } else {
+            ReviewStatus::Rejected
+        };
+        entity.review.set_status(status, &self.annotator);
+        if self.apply_edit(Edit::Update(Item::Entity(entity)))
+            && !self.pending_entities().is_empty()
+        {
+            self.step_pending(true);
+        }
+    }
+
+    /// `A`: accepts every pending entity with the same text and label as the one under the
+    /// cursor, as one undo step.
+    pub(super) fn accept_all_same(&mut self) {
+        let Some(entity) = self.entity_at_cursor() else {
+            self.info("no entity under the cursor");
+            return;
+        };
+        let text = entity.span.text(&self.article).to_owned();
+        let edits: Vec<Edit> = self
+            .pending_entities()
+            .into_iter()
+            .filter(|e| e.label == entity.label && e.span.text(&self.article) == text)
+            .map(|mut e| {
+                e.review.set_status(ReviewStatus::Accepted, &self.annotator);
+                Edit::Update(Item::Entity(e))
+            })
+            .collect();
+        let count = edits.len();
+        if count == 0 {
+            self.info("nothing pending with this text and label");
+            return;
+        }
+        if self.apply_edit(Edit::Batch(edits)) {
+            self.info(format!(
+                "accepted {count} × {} {text}",
+                entity.label.as_str()
+            ));
+        }
+    }
+
+    /// Opens the label picker for `e` (tag) or `r` (relabel).
+    pub(super) fn pick_label(&mut self, relabel: bool) -> Option<LabelFor> {
+        if relabel {
+            match self.entity_at_cursor() {
+                Some(e) => Some(LabelFor::Relabel(e.id)),
+                None => {
+                    self.info("no entity under the cursor");
+                    None
+                }
+            }
+        } else {
+            match self.selection().or_else(|| self.cursor.clone()) {
+                Some(range) => Some(LabelFor::Tag(range)),
+                None => {
+                    self.info("nothing to tag");
+                    None
+                }
+            }
+        }
+    }
+
+    /// A label was chosen in the picker.
+    pub(super) fn label_chosen(&mut self, purpose: LabelFor, label: &str) {
+        let Ok(label) = crate::annotate::Label::parse(label) else {
+            return;
+        };
+        match purpose {
+            LabelFor::Tag(range) => {
+                match Entity::by_human(&self.article, range, label, &self.annotator) {
+                    Ok(e) => {
+                        if self.apply_edit(Edit::Add(Item::Entity(e))) {
+                            self.selection_anchor = None;
+                        }
+                    }
+                    Err(e) => self.error(e.to_string()),
+                }
+            }
+            LabelFor::Relabel(id) => {
+                let found = self
+                    .store
+                    .as_ref()
+                    .and_then(|s| s.set().entities.iter().find(|e| e.id == id).cloned());
+                if let Some(mut e) = found {
+                    e.relabel(label, &self.annotator);
+                    self.apply_edit(Edit::Update(Item::Entity(e)));
+                }
+            }
+        }
     }
 }

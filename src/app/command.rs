@@ -41,6 +41,13 @@ pub enum Command {
     LibraryOpen,
     LibraryBack,
     LibrarySort,
+    TagEntity,
+    ReviewNext,
+    ReviewPrev,
+    Accept,
+    Reject,
+    AcceptAll,
+    Relabel,
 }
 
 /// One row of the command table.
@@ -85,6 +92,13 @@ table! {
     Select, "select.toggle", "Annotate", "Start a selection at the word cursor (motions and mouse drag extend it; Esc cancels)", ["v"];
     TagSource, "tag.source", "Annotate", "Tag the selection (or the word) as a source", ["s"];
     TagClaim, "tag.claim", "Annotate", "Tag the selection (or the word) as a claim", ["c"];
+    TagEntity, "tag.entity", "Annotate", "Tag the selection (or the word) as an entity (then a label key)", ["e"];
+    ReviewNext, "review.next", "Review", "Next pending suggestion", ["]"];
+    ReviewPrev, "review.prev", "Review", "Previous pending suggestion", ["["];
+    Accept, "review.accept", "Review", "Accept the suggestion under the cursor (and go to the next)", ["a"];
+    Reject, "review.reject", "Review", "Reject the suggestion under the cursor (and go to the next)", ["x"];
+    AcceptAll, "review.accept_all", "Review", "Accept every pending suggestion with the same text and label", ["A"];
+    Relabel, "review.relabel", "Review", "Change the label of the entity under the cursor (then a label key)", ["r"];
     Undo, "edit.undo", "Annotate", "Undo the last change", ["u"];
     Redo, "edit.redo", "Annotate", "Redo the last undone change", ["<C-r>"];
     Save, "file.save", "Annotate", "Save the annotations now (they are also saved within a second of every change)", ["<C-s>"];

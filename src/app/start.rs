@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use crossterm::event::Event;
 
-use crate::annotate::{AnnotationStore, StoreOptions};
+use crate::annotate::StoreOptions;
 use crate::app::library::{self, Library};
 use crate::app::{App, Screen, TerminalControl, run, terminal_hint};
 use crate::article::Article;
@@ -114,7 +114,8 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         app.screen = Screen::Library;
         app.annotator = annotator;
     } else {
-        let store = AnnotationStore::open(app.article.as_ref().clone(), &store_options);
+        let store =
+            crate::app::annotations::open_store(app.article.as_ref().clone(), &store_options);
         let location = store.describe_location();
         app = app.with_store(store, &annotator);
         if app.message.is_none() {

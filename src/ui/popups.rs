@@ -146,3 +146,46 @@ impl Widget for CommandLine<'_> {
         }
     }
 }
+
+/// The label keys shown after `e` or `r`.
+pub struct LabelPicker<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for LabelPicker<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let lines: Vec<Line> = crate::app::annotations::LABEL_KEYS
+            .iter()
+            .map(|(key, label)| {
+                Line::from(vec![
+                    Span::styled(format!(" {key}  "), theme.style(Slot::HelpKey)),
+                    Span::styled(
+                        format!("{label:<7}"),
+                        theme.style(crate::app::annotations::entity_slot(label)),
+                    ),
+                    Span::raw(" "),
+                ])
+            })
+            .collect();
+        let width = 16u16.min(area.width);
+        let height = u16::try_from(lines.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
+        let popup = Rect {
+            x: area.right().saturating_sub(width),
+            y: area.bottom().saturating_sub(height),
+            width,
+            height,
+        };
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.style(Slot::PopupBorder))
+                    .title(Span::styled(" label ", theme.style(Slot::PopupTitle))),
+            )
+            .render(popup, buf);
+    }
+}

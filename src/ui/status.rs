@@ -19,15 +19,21 @@ impl Widget for StatusBar<'_> {
         let theme = &app.theme;
         let bar = theme.style(Slot::StatusBar);
         buf.set_style(area, bar);
-        let right = match (&app.screen, &app.library) {
+        let mut right = match (&app.screen, &app.library) {
             (crate::app::Screen::Library, Some(lib)) => {
                 format!(" {} articles ", lib.visible().len())
             }
-            _ => {
-                let progress = app.progress();
-                format!(" {progress}{:>3}% ", app.percent())
-            }
+            _ => format!(" {:>3}% ", app.percent()),
         };
+        // review progress when there is room for it next to the message
+        let progress = app.progress();
+        let message_width = app.message.as_ref().map_or(0, |m| m.text.width());
+        if app.screen == crate::app::Screen::Reader
+            && !progress.is_empty()
+            && message_width + progress.width() + 50 <= usize::from(area.width)
+        {
+            right = format!(" {progress}{}", right);
+        }
         let hidden = match (app.hidden.bidi_controls, app.hidden.control_chars) {
             (0, 0) => String::new(),
             (b, 0) => format!(" {b} bidi ctl "),
