@@ -372,7 +372,7 @@ pub enum LabelFor {
 
 /// Articles larger than this get no automatic suggestions on open (extraction would delay
 /// opening); `isnad extract` still works on them.
-pub const SUGGEST_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+pub const SUGGEST_LIMIT_BYTES: usize = 1024 * 1024;
 
 /// Opens an article's annotations; when there is no annotation file yet, the built-in
 /// extractor's suggestions are added (shown at once, written only after the first change).
