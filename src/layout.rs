@@ -302,8 +302,11 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
         let d_start = display.len();
         let mut lam_slot = false;
         let mut first_char = None;
+        // A space with a combining mark on it shows the mark: it is not a droppable space.
+        let mut space = true;
         for c in cluster.chars() {
             first_char.get_or_insert(c);
+            space &= is_breaking_space(c);
             let shaped = match &slots {
                 Some(s) => s.get(char_index).copied().flatten(),
                 None => Some(c),
@@ -323,8 +326,6 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
                 display.push(d);
             }
         }
-        // A space with a combining mark on it shows the mark: it is not a droppable space.
-        let space = cluster.chars().all(is_breaking_space);
         let mut w = if first_char == Some('\t') {
             usize::from(opts.tab_width.max(1))
         } else {

@@ -451,3 +451,54 @@ fn export_command_writes_each_format_next_to_the_article() {
     assert!(err.contains("refusing to overwrite the article"), "{err}");
     assert_eq!(std::fs::read_to_string(&article).unwrap(), SAMPLE_TEXT);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Robustness: no input makes the readers panic.
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn golden_file() -> String {
+        std::fs::read_to_string(data("sample-article.isnad.json")).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Damaged copies of a real file: a slice cut out and random text put in its place.
+        #[test]
+        fn damaged_files_are_errors_not_panics(cut in 0usize..8000, len in 0usize..40, insert in "[\\[\\]{}\",:0-9a-z\u{0600}-\u{0620} -]{0,8}") {
+            let good = golden_file();
+            let mut start = cut % good.len();
+            while !good.is_char_boundary(start) { start -= 1; }
+            let mut end = (start + len).min(good.len());
+            while !good.is_char_boundary(end) { end += 1; }
+            let damaged = format!("{}{insert}{}", &good[..start], &good[end..]);
+            let a = Article::sample();
+            let parsed = document::parse(&damaged, "d.json", &a);
+            let problems = isnad::annotate::validate::validate_text(&damaged, "d.json", Some(&a));
+            // When the reader refuses the file, the validator reports at least one problem,
+            // each with FILE:LINE:COLUMN (or the newer-version notice).
+            if parsed.is_err() {
+                prop_assert!(!problems.is_empty());
+            }
+            for p in &problems {
+                let mut parts = p.splitn(4, ':');
+                let positioned = parts.next() == Some("d.json")
+                    && parts.next().is_some_and(|l| l.parse::<usize>().is_ok())
+                    && parts.next().is_some_and(|c| c.parse::<usize>().is_ok());
+                prop_assert!(positioned || p.contains("is newer than"), "{}", p);
+            }
+        }
+
+        #[test]
+        fn arbitrary_ann_lines_never_panic(ann in "([TREAM#][0-9]{0,2}\t[A-Za-z_:0-9 ;]{0,20}(\t[\u{0621}-\u{064A} ]{0,10})?\n){0,8}") {
+            let a = Article::sample();
+            let r = brat::parse_ann(&ann, "f.ann", &a);
+            for e in &r.set.entities {
+                prop_assert!(a.text.is_char_boundary(e.span.start) && e.span.end <= a.text.len());
+            }
+        }
+    }
+}

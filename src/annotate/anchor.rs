@@ -9,6 +9,12 @@ use crate::article::Article;
 
 use super::model::{FileSpan, Span};
 
+/// A quote at least this long (code points) is placed wherever it is found: it is unlikely to
+/// occur by chance.
+const DISTINCTIVE_QUOTE_CHARS: usize = 20;
+/// Shorter quotes need this much of their stored prefix + suffix around the new place.
+const MIN_CONTEXT_CHARS: usize = 8;
+
 /// How a span was placed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Placement {
@@ -174,10 +180,15 @@ impl<'a> Anchorer<'a> {
     }
 
     /// The candidate with the most matching context, nearest to the old position on ties.
+    /// A short quote found only in unrelated surroundings (its sentence was deleted, the word
+    /// occurs elsewhere) is not placed: a misplaced annotation is worse than a listed orphan.
     fn best(&self, span: &FileSpan, candidates: &[Span]) -> Option<Span> {
         let text = &self.article.text;
         let prefix = span.prefix.as_deref().unwrap_or("");
         let suffix = span.suffix.as_deref().unwrap_or("");
+        let distinctive = span.exact.chars().count() >= DISTINCTIVE_QUOTE_CHARS;
+        let stored_context = prefix.chars().count() + suffix.chars().count();
+        let needed = MIN_CONTEXT_CHARS.min(stored_context);
         candidates
             .iter()
             .map(|c| {
@@ -189,6 +200,7 @@ impl<'a> Anchorer<'a> {
                 (context, distance, *c)
             })
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+            .filter(|(context, _, _)| distinctive || *context >= needed)
             .map(|(_, _, c)| c)
     }
 }
@@ -238,6 +250,25 @@ mod tests {
         let new = Article::from_text("a", "في القاهرةُ الآن".into());
         let (placed, _) = Anchorer::new(&new).place(&span).unwrap();
         assert_eq!(placed.text(&new), "القاهرةُ");
+    }
+
+    #[test]
+    fn a_short_quote_in_unrelated_surroundings_is_not_placed() {
+        let old = Article::from_text(
+            "a",
+            "قال الوزير إن داعش هاجم القرية.\nوفي خبر آخر نفت داعش ذلك.".into(),
+        );
+        let span = file_span(&old, "داعش", 0);
+        let new = Article::from_text("a", "وفي خبر آخر نفت داعش ذلك.".into());
+        assert_eq!(Anchorer::new(&new).place(&span), None);
+        // a long quote is distinctive enough on its own
+        let long = file_span(&old, "قال الوزير إن داعش هاجم القرية", 0);
+        let moved = Article::from_text("a", "عاجل: قال الوزير إن داعش هاجم القرية!".into());
+        let (placed, how) = Anchorer::new(&moved).place(&long).unwrap();
+        assert_eq!(
+            (placed.text(&moved), how),
+            ("قال الوزير إن داعش هاجم القرية", Placement::Moved)
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! [`Edit`]; applying it records what it replaced, so undo and redo are exact and unlimited
 //! while the article is open.
 
-use super::model::{AnnotationSet, Item, ItemKind, kind_of_id};
+use crate::article::Article;
+
+use super::model::{AnnotationSet, Item, ItemKind, ReviewStatus, kind_of_id};
 
 /// A change requested by the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +38,46 @@ impl Edit {
         } else {
             Edit::Batch(edits)
         }
+    }
+}
+
+impl Edit {
+    /// Sets the review status of `id` (accept, reject), keeping everything else.
+    pub fn set_review(
+        set: &AnnotationSet,
+        id: &str,
+        status: ReviewStatus,
+        by: &str,
+    ) -> Option<Edit> {
+        let mut item = set.get(id)?;
+        item.review_mut().set_status(status, by);
+        Some(Edit::Update(item))
+    }
+
+    /// Accepts the entity `id` and every pending suggestion with the same label and the same
+    /// text, as one undo step.
+    pub fn accept_identical(
+        set: &AnnotationSet,
+        article: &Article,
+        id: &str,
+        by: &str,
+    ) -> Option<Edit> {
+        let Some(Item::Entity(first)) = set.get(id) else {
+            return None;
+        };
+        let text = first.span.text(article);
+        let edits: Vec<Edit> = set
+            .entities
+            .iter()
+            .filter(|e| {
+                e.id == first.id
+                    || (e.review.status == ReviewStatus::Suggested
+                        && e.label == first.label
+                        && e.span.text(article) == text)
+            })
+            .filter_map(|e| Edit::set_review(set, &e.id, ReviewStatus::Accepted, by))
+            .collect();
+        Some(Edit::Batch(edits))
     }
 }
 
@@ -222,7 +264,6 @@ impl History {
 mod tests {
     use super::*;
     use crate::annotate::model::{Attribution, Claim, Label, Source};
-    use crate::article::Article;
 
     fn setup() -> (Article, AnnotationSet) {
         (Article::sample(), AnnotationSet::default())
@@ -287,6 +328,40 @@ mod tests {
                 .unwrap();
         h.apply(&mut set, Edit::Add(Item::Entity(e))).unwrap();
         assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn accept_identical_mentions_in_one_step() {
+        use crate::annotate::model::{Entity, Origin};
+        let a = Article::from_text("t", "حلب ثم حلب ثم دمشق ثم حلب".into());
+        let mut set = AnnotationSet::default();
+        let mut h = History::default();
+        let label = Label::parse("GPE").unwrap();
+        let mut ids = Vec::new();
+        for (b, m) in a
+            .text
+            .match_indices("حلب")
+            .chain(a.text.match_indices("دمشق"))
+        {
+            let e = Entity::suggested(&a, b..b + m.len(), label.clone(), Origin::rule("g", None))
+                .unwrap();
+            ids.push(e.id.clone());
+            set.upsert(Item::Entity(e));
+        }
+        let edit = Edit::accept_identical(&set, &a, &ids[0], "me").unwrap();
+        h.apply(&mut set, edit).unwrap();
+        let accepted = set
+            .entities
+            .iter()
+            .filter(|e| e.review.status == ReviewStatus::Accepted)
+            .count();
+        assert_eq!(accepted, 3);
+        h.undo(&mut set);
+        assert!(
+            set.entities
+                .iter()
+                .all(|e| e.review.status == ReviewStatus::Suggested)
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //!
 //! Orphans are united (identical ones once).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::model::{AnnotationSet, Item};
 
@@ -33,20 +33,28 @@ pub fn merge(
 ) -> (AnnotationSet, MergeReport) {
     let mut report = MergeReport::default();
     let mut out = ours.clone();
-    let ids: BTreeSet<String> = base
-        .items()
-        .chain(ours.items())
-        .chain(theirs.items())
-        .map(|i| i.id().to_owned())
+    let index = |set: &AnnotationSet| -> HashMap<String, Item> {
+        set.items().map(|i| (i.id().to_owned(), i)).collect()
+    };
+    let (base_items, our_items, their_items) = (index(base), index(ours), index(theirs));
+    let ids: BTreeSet<&String> = base_items
+        .keys()
+        .chain(our_items.keys())
+        .chain(their_items.keys())
         .collect();
     for id in ids {
-        let (b, o, t) = (base.get(&id), ours.get(&id), theirs.get(&id));
+        let (b, o, t) = (
+            base_items.get(id).cloned(),
+            our_items.get(id).cloned(),
+            their_items.get(id).cloned(),
+        );
+        let id = id.as_str();
         match (b, o, t) {
             (_, None, None) | (None, Some(_), None) => {}
             (Some(b), Some(o), None) => {
                 // they deleted it: follow unless we changed it
                 if o == b {
-                    out.remove(&id);
+                    out.remove(id);
                     report.deleted += 1;
                 }
             }

@@ -71,6 +71,37 @@ impl Span {
         Ok(Self { start, end })
     }
 
+    /// `range` widened to whole grapheme clusters, so a span never separates a letter from its
+    /// harakat or splits an emoji sequence; `None` when empty or out of range.
+    pub fn snapped(article: &Article, range: Range<usize>) -> Option<Self> {
+        use unicode_segmentation::GraphemeCursor;
+        let text = &article.text;
+        if range.start >= range.end || range.end > text.len() {
+            return None;
+        }
+        let mut start = range.start;
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = range.end;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let mut cursor = GraphemeCursor::new(start, text.len(), true);
+        if !cursor.is_boundary(text, 0).unwrap_or(true) {
+            start = cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0);
+        }
+        let mut cursor = GraphemeCursor::new(end, text.len(), true);
+        if !cursor.is_boundary(text, 0).unwrap_or(true) {
+            end = cursor
+                .next_boundary(text, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(text.len());
+        }
+        Some(Self { start, end })
+    }
+
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
@@ -1006,6 +1037,26 @@ mod tests {
             Span::checked(&a, 0..999),
             Err(SpanError::OutOfRange { .. })
         ));
+    }
+
+    #[test]
+    fn snapping_keeps_harakat_and_emoji_whole() {
+        let a = Article::from_text("t", "سُجّلت 👩‍👩‍👧".to_owned());
+        // "س" alone would leave its damma behind
+        assert_eq!(
+            Span::snapped(&a, 0..2)
+                .map(|s| s.text(&a).to_owned())
+                .as_deref(),
+            Some("سُ")
+        );
+        let emoji = a.text.find('👩').unwrap();
+        assert_eq!(
+            Span::snapped(&a, emoji + 1..emoji + 4)
+                .map(|s| s.text(&a).to_owned())
+                .as_deref(),
+            Some("👩‍👩‍👧")
+        );
+        assert_eq!(Span::snapped(&a, 3..3), None);
     }
 
     #[test]

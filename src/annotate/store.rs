@@ -275,7 +275,10 @@ impl AnnotationStore {
                     };
                     store.set = loaded.set;
                     store.base = store.set.clone();
-                    store.anchor = loaded.anchor;
+                    // all zero when nothing moved, so "anything to report?" is `!= default()`
+                    if loaded.anchor.changed_anything() {
+                        store.anchor = loaded.anchor;
+                    }
                     store.text_changed = loaded.text_changed;
                     store.disk = stamp;
                 }
@@ -351,7 +354,8 @@ impl AnnotationStore {
         &self.document
     }
 
-    /// What re-anchoring did on open (all zero when the text was unchanged).
+    /// What re-anchoring did on open: all zero (`AnchorReport::default()`) when every span was
+    /// where the file said.
     pub fn anchor_report(&self) -> AnchorReport {
         self.anchor
     }
@@ -375,13 +379,21 @@ impl AnnotationStore {
     /// they are written only once the user changes something. Items whose id is taken are
     /// skipped; returns how many were added.
     pub fn add_suggestions(&mut self, items: impl IntoIterator<Item = Item>) -> usize {
+        let mut ids: std::collections::HashSet<String> =
+            self.set.items().map(|i| i.id().to_owned()).collect();
         let mut added = 0;
         for item in items {
-            if !self.set.contains(item.id()) {
-                self.set.upsert(item);
+            if ids.insert(item.id().to_owned()) {
+                match item {
+                    Item::Entity(x) => self.set.entities.push(x),
+                    Item::Source(x) => self.set.sources.push(x),
+                    Item::Claim(x) => self.set.claims.push(x),
+                    Item::Attribution(x) => self.set.attributions.push(x),
+                }
                 added += 1;
             }
         }
+        self.set.sort();
         added
     }
 
@@ -582,6 +594,7 @@ mod tests {
         assert_eq!(r.outcome, SaveOutcome::Written { backup: None });
         assert!(!store.is_dirty());
         let again = AnnotationStore::open(Article::sample(), &opts);
+        assert_eq!(again.anchor_report(), AnchorReport::default());
         assert_eq!(again.set(), store.set());
         assert_eq!(again.set().claims.len(), 2);
     }

@@ -118,8 +118,6 @@ fn detect_json(value: &Value) -> Option<Format> {
                 Some(Format::Hf)
             } else if first.get("start_char").is_some() || first.get("type").is_some() {
                 Some(Format::Stanza)
-            } else if items.is_empty() {
-                Some(Format::Stanza)
             } else {
                 None
             }
@@ -761,21 +759,20 @@ fn import_hf(article: &str, data: &str, path: &str) -> Result<ImportOutcome, Imp
             Some((p @ ("B" | "I" | "E" | "S"), l)) => (Some(p), l.to_owned()),
             _ => (None, tag.clone()),
         };
-        if prefix == Some("I") || prefix == Some("E") {
-            if let Some(last) = raws.last_mut()
-                && last.label == label
-                && let (Some(le), Some(s), Some(e)) = (last.end, item.start, item.end)
-                && s >= le
-                && article_gap_is_word_internal_or_space(article, le, s)
-            {
-                last.end = Some(e);
-                last.text = None;
-                last.score = match (last.score, item.score) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-                continue;
-            }
+        if matches!(prefix, Some("I" | "E"))
+            && let Some(last) = raws.last_mut()
+            && last.label == label
+            && let (Some(le), Some(s), Some(e)) = (last.end, item.start, item.end)
+            && s >= le
+            && article_gap_is_word_internal_or_space(article, le, s)
+        {
+            last.end = Some(e);
+            last.text = None;
+            last.score = match (last.score, item.score) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            continue;
         }
         raws.push(RawMention {
             start: item.start,
@@ -947,7 +944,7 @@ pub fn align_tokens(
             && bs < be
             && matches_text(&article[bs..be], &token.text)
         {
-            cursor_norm = norm.map.partition_point(|&m| m < be);
+            cursor_norm = norm.map.partition_point(|&m| (m as usize) < be);
             placed.push(Some(bs..be));
             continue;
         }
@@ -1038,4 +1035,5 @@ fn parse_brat(data: &str, path: &str) -> Result<Vec<RawMention>, ImportError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests;

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use super::Label;
-use super::gazetteer::Gazetteer;
 use super::lexicon::{class, completes_month};
 use super::tokens::{Token, TokenKind, verb_shaped};
 
@@ -94,23 +93,16 @@ impl<'a> Ctx<'a> {
 
 /// Runs every rule over the tokens of a normalised text.
 pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
-    let gazetteer = Gazetteer::get();
     let mut gaz = vec![None; toks.len()];
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Word {
+        let Some(hit) = t.gazetteer.filter(|_| t.kind == TokenKind::Word) else {
             continue;
-        }
-        let start = t.range.start + t.clitic;
-        if let Some(hit) = gazetteer.longest_at(norm, start) {
-            if hit.entry.after_lam && t.clitic == 0 {
-                continue;
-            }
-            let end = toks[i..]
-                .iter()
-                .position(|x| x.range.end >= hit.end)
-                .map_or(toks.len(), |p| i + p + 1);
-            gaz[i] = Some((hit.entry.label, end));
-        }
+        };
+        let end = toks[i..]
+            .iter()
+            .position(|x| x.range.end >= hit.end)
+            .map_or(toks.len(), |p| i + p + 1);
+        gaz[i] = Some((hit.entry.label, end));
     }
     let mut ctx = Ctx {
         norm,
@@ -118,7 +110,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
         gaz,
         out: Vec::new(),
     };
-    gazetteer_rule(&mut ctx, gazetteer);
+    gazetteer_rule(&mut ctx);
     org_rule(&mut ctx);
     place_rule(&mut ctx);
     person_rule(&mut ctx);
@@ -128,7 +120,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     ctx.out
 }
 
-fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
+fn gazetteer_rule(ctx: &mut Ctx) {
     let mut covered_until = 0;
     let mut covered_label = None;
     for i in 0..ctx.toks.len() {
@@ -140,14 +132,20 @@ fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
             continue;
         }
         let start = ctx.stem_start(i);
-        let Some(hit) = gazetteer.longest_at(ctx.norm, start) else {
+        let Some(hit) = ctx.toks[i].gazetteer else {
             continue;
         };
         if end > covered_until {
             covered_until = end;
             covered_label = Some(label);
         }
-        if AMBIGUOUS_NAMES.contains(&&ctx.norm[start..hit.end]) && !name_context(ctx, i, end) {
+        let written = &ctx.norm[start..hit.end];
+        let name = if hit.entry.after_lam {
+            format!("ا{written}")
+        } else {
+            written.to_owned()
+        };
+        if AMBIGUOUS_NAMES.contains(&name.as_str()) && !name_context(ctx, i, end) {
             continue;
         }
         let by = match hit.entry.list {
@@ -223,16 +221,16 @@ fn name_context(ctx: &Ctx, first: usize, end: usize) -> bool {
                 | "عبر"
         )
     });
-    let own_clitic =
-        ctx.toks[first].clitic > 0 && ctx.norm[ctx.toks[first].range.clone()].starts_with('ل');
-    quoted || cue || own_clitic
+    quoted || cue
 }
 
 /// Is token `i` a plausible continuation of an organisation or place name after its head?
-fn chain_word(ctx: &Ctx, i: usize, first: bool) -> bool {
+fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
     let Some(t) = ctx.word(i) else {
         return false;
     };
+    let raw = t.text(ctx.norm);
+    let lam_complement = raw.starts_with('ل') && !t.definite && raw.chars().count() > 3;
     if t.has_conjunction(ctx.norm) && ctx.gaz[i].is_none() {
         return false;
     }
@@ -247,15 +245,26 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool) -> bool {
         return false;
     }
     if ctx.gaz[i].is_some() {
-        return true;
+        // بهونغ كونغ after an organisation is where it is, not part of its name.
+        return t.clitic == 0 || raw.starts_with('ل');
     }
     let stem = ctx.stem(i);
     if first {
-        return !verb_shaped(stem) && !t.is(class::NUMBER_WORD);
+        // A definite head takes adjectives only (الحركة الطلابية), never a genitive noun;
+        // an indefinite adjective after an indefinite head (جمعية خيرية) means no name.
+        if head_definite {
+            return t.definite || lam_complement;
+        }
+        let indefinite_adjective =
+            !t.definite && (stem.ends_with("يه") || super::lexicon::is_adjective(stem));
+        return !verb_shaped(stem)
+            && !t.is(class::NUMBER_WORD)
+            && !indefinite_adjective
+            && !clitic_shaped(stem);
     }
     // After the first word: definite nouns and adjectives, and ل/لل complements
     // (المرصد السوري لحقوق الإنسان، وكالة الأنباء للأنباء).
-    t.definite || (t.clitic > 0 && ctx.norm[t.range.clone()].starts_with('ل'))
+    t.definite || (t.clitic > 0 && raw.starts_with('ل')) || lam_complement
 }
 
 fn nisba(stem: &str) -> bool {
@@ -269,7 +278,7 @@ fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     let mut after_name = false;
     let mut i = head + 1;
     while i < ctx.toks.len() && i <= head + max {
-        if !chain_word(ctx, i, i == head + 1) {
+        if !chain_word(ctx, i, i == head + 1, ctx.toks[head].definite) {
             break;
         }
         if let Some((_, end)) = ctx.gaz[i] {
@@ -339,9 +348,26 @@ fn place_rule(ctx: &mut Ctx) {
         } else {
             continue;
         };
+        // عن طريق "by way of", من ناحية "as for", ساحة المعركة: not places.
+        let before = i.wrapping_sub(1);
+        if ctx.word(before).is_some_and(|_| {
+            matches!(
+                (ctx.stem(before), ctx.stem(i)),
+                ("عن", "طريق") | ("من", "ناحيه") | ("في", "ناحيه") | ("من", "جهه")
+            )
+        }) {
+            continue;
+        }
         // The name right after the head: a gazetteer place, or one or two name words.
         let next = i + 1;
         let Some(n) = ctx.word(next) else { continue };
+        // An indefinite adjective (دولة أجنبية، منطقة أثرية) is not a name.
+        if ctx.gaz[next].is_none()
+            && !n.definite
+            && (ctx.stem(next).ends_with("يه") || super::lexicon::is_adjective(ctx.stem(next)))
+        {
+            continue;
+        }
         if n.is(NAME_STOP & !class::GPE_HEAD & !class::ORG_STANDALONE) && ctx.gaz[next].is_none() {
             continue;
         }
@@ -666,7 +692,7 @@ fn numeric_date(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     if !(ctx.is_punct(at + 1, "/-.") && ctx.is_punct(at + 3, "/-.")) {
         return None;
     }
-    let plausible = (1..=31).contains(&a) && (1..=12).contains(&b) && (c >= 1000 || c < 100)
+    let plausible = (1..=31).contains(&a) && (1..=12).contains(&b) && !(100..1000).contains(&c)
         || (1..=12).contains(&a) && (1..=31).contains(&b) && c >= 1000
         || (1000..=2200).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c);
     if !plausible {
@@ -844,13 +870,10 @@ fn date_rule(ctx: &mut Ctx) {
                     .word(i + 1)
                     .is_some_and(|_| matches!(ctx.stem(i + 1), "العامه" | "الخيريه"));
                 if !next_is_assembly {
-                    let first = if i > 0 && ctx.is_class(i - 1, class::DAY_PART)
-                        || (i > 0 && ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"))
-                    {
-                        i - 1
-                    } else {
-                        i
-                    };
+                    let introduced = i > 0
+                        && (ctx.is_class(i - 1, class::DAY_PART)
+                            || ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"));
+                    let first = if introduced { i - 1 } else { i };
                     ctx.push(first, i, Label::Date, "rule:date", 0.7);
                     i += 1;
                     continue;
@@ -919,7 +942,7 @@ fn date_rule(ctx: &mut Ctx) {
         // A bare year: 1800–2100 (not a count of something).
         if let Some(y) = ctx.number(i)
             && (1800..=2100).contains(&y)
-            && ctx.norm[ctx.toks[i].range.clone()].len() == 4
+            && ctx.toks[i].range.len() - ctx.toks[i].clitic == 4
             && !ctx.is_class(i + 1, class::CURRENCY | class::SCALE | class::PERCENT_WORD)
             && !ctx.is_punct(i + 1, "%,.")
             && !ctx.is_punct(i.wrapping_sub(1), ",.")
@@ -995,7 +1018,7 @@ fn number_rule(ctx: &mut Ctx) {
         }
         // Dates already claim years; other numbers are NUMBER.
         let is_year = t.kind == TokenKind::Number && last == first && {
-            let s = &ctx.norm[t.range.clone()];
+            let s = &ctx.norm[t.range.start + t.clitic..t.range.end];
             s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
         };
         if !is_year {

@@ -5,6 +5,7 @@
 use unicode_width::UnicodeWidthStr;
 
 /// Columns taken by one displayed cluster.
+#[inline]
 pub fn cluster_width(display: &str) -> usize {
     // Shaped Arabic and ASCII, nearly all of what is drawn, without the width tables: printable
     // ASCII and the presentation forms take one column, harakat none. Anything else, including

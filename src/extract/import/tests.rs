@@ -176,8 +176,8 @@ fn stanza_doc_and_list() {
     assert_eq!(out.format, Format::Stanza);
     assert_eq!(out.same_text, Some(true));
     assert_eq!(texts(&out), [("غزة", Label::Loc, "LOC", false)]);
-    let list = format!(r#"[{{"text":"محمود عباس","type":"PER","start_char":0,"end_char":3}}]"#);
-    let out = import(ARTICLE, &list, "s.json", None).unwrap();
+    let list = r#"[{"text":"محمود عباس","type":"PER","start_char":0,"end_char":3}]"#;
+    let out = import(ARTICLE, list, "s.json", None).unwrap();
     assert_eq!(out.format, Format::Stanza);
     assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PER", true)]);
 }
