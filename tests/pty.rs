@@ -292,8 +292,9 @@ fn sigterm_quits_and_restores_the_terminal() {
     pty.send("c");
     pty.wait_text("add claim");
     let pid = pty.child.process_id().expect("pid");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+    // the shell's built-in kill, so no separate binary is needed
+    let status = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -TERM {pid}")])
         .status()
         .expect("kill");
     assert!(status.success());
