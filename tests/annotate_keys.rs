@@ -463,3 +463,39 @@ fn accept_all_identical_mentions_in_one_step() {
             .all(|e| e.review.status == ReviewStatus::Suggested)
     );
 }
+
+#[test]
+fn mono_theme_brackets_annotated_spans() {
+    let (_dir, file) = temp_file();
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let options = StoreOptions {
+        annotations: Some(file.clone()),
+        data_dir: file.parent().map(Path::to_path_buf),
+    };
+    let store = AnnotationStore::open(Article::sample(), &options);
+    let mut settings = Settings::defaults();
+    settings.theme = isnad::config::theme::ThemeSpec::builtin("mono").expect("mono");
+    let mut app =
+        App::new(Article::sample(), settings, paths, ColorDepth::None).with_store(store, "tester");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.handle_event(key('w'));
+    app.handle_event(key('c'));
+    app.handle_event(key('w'));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let row: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_owned())
+        .collect();
+    // المتحدث (cells 68..75) is the claim: brackets in the spaces on both sides
+    assert_eq!(terminal.backend().buffer()[(67, 0)].symbol(), "[");
+    assert_eq!(terminal.backend().buffer()[(75, 0)].symbol(), "]");
+    assert!(
+        !row.contains("[[") && row.matches('[').count() == 1,
+        "{row}"
+    );
+}

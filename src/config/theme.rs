@@ -182,6 +182,9 @@ pub struct StyleSpec {
 pub struct ThemeSpec {
     pub name: String,
     pub styles: BTreeMap<Slot, StyleSpec>,
+    /// Draw `[` `]` around entities, claims and sources (where a space allows), so they stay
+    /// visible without colour.
+    pub brackets: bool,
 }
 
 /// Built-in themes, embedded.
@@ -205,12 +208,14 @@ impl ThemeSpec {
         Some(Self {
             name: name.to_owned(),
             styles: parsed.styles,
+            brackets: parsed.brackets.unwrap_or(false),
         })
     }
 }
 
 struct Parsed {
     inherits: Option<String>,
+    brackets: Option<bool>,
     styles: BTreeMap<Slot, StyleSpec>,
     problems: Vec<Problem>,
 }
@@ -220,6 +225,7 @@ fn parse(path: &Path, text: &str) -> Parsed {
     let source = SourceText::new(path, text);
     let mut out = Parsed {
         inherits: None,
+        brackets: None,
         styles: BTreeMap::new(),
         problems: Vec::new(),
     };
@@ -232,6 +238,15 @@ fn parse(path: &Path, text: &str) -> Parsed {
     };
     for (key, value) in table.get_ref() {
         let name = key.get_ref().as_ref();
+        if name == "brackets" {
+            match value.get_ref() {
+                DeValue::Boolean(b) => out.brackets = Some(*b),
+                _ => out
+                    .problems
+                    .push(source.problem(value.span(), "`brackets` must be true or false".into())),
+            }
+            continue;
+        }
         if name == "inherits" {
             match value.get_ref() {
                 DeValue::String(s) => out.inherits = Some(s.to_string()),
@@ -360,6 +375,7 @@ fn load_depth(
         ThemeSpec {
             name: name.to_owned(),
             styles,
+            brackets: parsed.brackets.unwrap_or(parent.brackets),
         },
         problems,
     ))
@@ -423,6 +439,8 @@ mod tests {
             assert_ne!(mono.style(slot).modifiers, Modifiers::default(), "{slot}");
         }
         assert_ne!(mono.style(Slot::Claim), mono.style(Slot::Source));
+        assert!(mono.brackets);
+        assert!(!ThemeSpec::builtin("dark").expect("dark").brackets);
     }
 
     #[test]

@@ -93,6 +93,60 @@ impl Widget for Reader<'_> {
                 }
                 buf.set_stringn(x, y, row.cell_text(cell), usize::from(cell.width), style);
             }
+            if app.theme.brackets {
+                draw_brackets(
+                    buf,
+                    row,
+                    &marks,
+                    (area.x + left, x0),
+                    y,
+                    area.x + left + width,
+                );
+            }
+        }
+    }
+}
+
+/// Puts `[` and `]` in the spaces beside the visual ends of each annotated span on this row
+/// (only where the span really starts or ends here, and only over a space or the margin, so no
+/// text is hidden).
+fn draw_brackets(
+    buf: &mut Buffer,
+    row: &crate::layout::VisualRow,
+    marks: &[(std::ops::Range<usize>, ratatui::style::Style)],
+    (left_limit, x0): (u16, u16),
+    y: u16,
+    right_limit: u16,
+) {
+    let free = |col: Option<u16>| match col {
+        None => false,
+        Some(col) => row.cell_at(col).is_none_or(|c| row.cell_text(c) == " "),
+    };
+    for (range, style) in marks {
+        let (Some(first), Some(last)) = (row.cells_in(range).next(), row.cells_in(range).last())
+        else {
+            continue;
+        };
+        let is_edge = |c: &crate::layout::Cell| {
+            c.logical.contains(&range.start) || c.logical.contains(&range.end.saturating_sub(1))
+        };
+        // at the row's own start, the margin before it is free when the row is indented
+        let before_free = match first.x.checked_sub(1) {
+            Some(col) => free(Some(col)),
+            None => x0 > left_limit,
+        };
+        if is_edge(first) && before_free && x0 + first.x > 0 {
+            let x = x0 + first.x - 1;
+            if x < right_limit && x < buf.area.right() {
+                buf[(x, y)].set_symbol("[").set_style(*style);
+            }
+        }
+        let after = last.x + u16::from(last.width);
+        if is_edge(last) && free(Some(after)) {
+            let x = x0 + after;
+            if x < right_limit && x < buf.area.right() {
+                buf[(x, y)].set_symbol("]").set_style(*style);
+            }
         }
     }
 }

@@ -181,6 +181,8 @@ fn style(spec: StyleSpec, depth: ColorDepth) -> Style {
 pub struct Theme {
     pub name: String,
     pub depth: ColorDepth,
+    /// Draw brackets around annotated spans (see `ThemeSpec::brackets`).
+    pub brackets: bool,
     styles: HashMap<Slot, Style>,
 }
 
@@ -189,6 +191,7 @@ impl Theme {
         Self {
             name: spec.name.clone(),
             depth,
+            brackets: spec.brackets,
             styles: Slot::ALL
                 .iter()
                 .map(|s| (*s, style(spec.style(*s), depth)))
