@@ -28,8 +28,22 @@ pub struct BidiExplicit;
 
 impl crossterm::Command for BidiExplicit {
     fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
-        f.write_str("\x1b[8l\x1b[1 k")
+        f.write_str("\x1b[8l\x1b[1 k")?;
+        tmux_passthrough(f, "\x1b[8l")
     }
+}
+
+/// tmux keeps BDSM to itself; wrapped in its DCS passthrough the switch reaches the outer
+/// terminal when `allow-passthrough` is on (and is dropped harmlessly when it is off).
+fn tmux_passthrough(f: &mut impl std::fmt::Write, sequence: &str) -> std::fmt::Result {
+    if std::env::var_os("TMUX").is_some() {
+        write!(
+            f,
+            "\x1bPtmux;{}\x1b\\",
+            sequence.replace('\x1b', "\x1b\x1b")
+        )?;
+    }
+    Ok(())
 }
 
 /// BDSM set + default direction: the terminal's own bidi again (the standard's default).
@@ -37,7 +51,8 @@ pub struct BidiImplicit;
 
 impl crossterm::Command for BidiImplicit {
     fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
-        f.write_str("\x1b[8h\x1b[0 k")
+        f.write_str("\x1b[8h\x1b[0 k")?;
+        tmux_passthrough(f, "\x1b[8h")
     }
 }
 

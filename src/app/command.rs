@@ -209,6 +209,103 @@ mod tests {
         }
     }
 
+    /// Every variant, listed by an exhaustive match so adding a command without updating this
+    /// test (and so without checking it has a table row) does not compile.
+    fn all_commands() -> Vec<Command> {
+        let all = vec![
+            Command::Quit,
+            Command::Help,
+            Command::CommandLine,
+            Command::CycleBidi,
+            Command::Redraw,
+            Command::ScrollDown,
+            Command::ScrollUp,
+            Command::HalfPageDown,
+            Command::HalfPageUp,
+            Command::PageDown,
+            Command::PageUp,
+            Command::Top,
+            Command::Bottom,
+            Command::NextWord,
+            Command::PrevWord,
+            Command::WordLeft,
+            Command::WordRight,
+            Command::Cancel,
+            Command::Suspend,
+            Command::Select,
+            Command::TagSource,
+            Command::TagClaim,
+            Command::Undo,
+            Command::Redo,
+            Command::Save,
+            Command::Search,
+            Command::SearchNext,
+            Command::SearchPrev,
+            Command::LibraryOpen,
+            Command::LibraryBack,
+            Command::LibrarySort,
+            Command::TagEntity,
+            Command::ReviewNext,
+            Command::ReviewPrev,
+            Command::Accept,
+            Command::Reject,
+            Command::AcceptAll,
+            Command::Relabel,
+        ];
+        for c in &all {
+            match c {
+                Command::Quit => {}
+                Command::Help => {}
+                Command::CommandLine => {}
+                Command::CycleBidi => {}
+                Command::Redraw => {}
+                Command::ScrollDown => {}
+                Command::ScrollUp => {}
+                Command::HalfPageDown => {}
+                Command::HalfPageUp => {}
+                Command::PageDown => {}
+                Command::PageUp => {}
+                Command::Top => {}
+                Command::Bottom => {}
+                Command::NextWord => {}
+                Command::PrevWord => {}
+                Command::WordLeft => {}
+                Command::WordRight => {}
+                Command::Cancel => {}
+                Command::Suspend => {}
+                Command::Select => {}
+                Command::TagSource => {}
+                Command::TagClaim => {}
+                Command::Undo => {}
+                Command::Redo => {}
+                Command::Save => {}
+                Command::Search => {}
+                Command::SearchNext => {}
+                Command::SearchPrev => {}
+                Command::LibraryOpen => {}
+                Command::LibraryBack => {}
+                Command::LibrarySort => {}
+                Command::TagEntity => {}
+                Command::ReviewNext => {}
+                Command::ReviewPrev => {}
+                Command::Accept => {}
+                Command::Reject => {}
+                Command::AcceptAll => {}
+                Command::Relabel => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_variant_has_a_table_row() {
+        let all = all_commands();
+        assert_eq!(all.len(), COMMANDS.len());
+        for c in all {
+            assert!(COMMANDS.iter().any(|i| i.command == c), "{c:?} has no row");
+        }
+    }
+
     #[test]
     fn unknown_names_get_suggestions() {
         let err = "view.scrol_down".parse::<Command>().expect_err("an error");
