@@ -16,6 +16,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay, STATUS_ROWS, Screen};
 use crate::config::theme::Slot;
+use crate::layout::{Direction, LayoutOptions, layout_text};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -70,4 +71,28 @@ impl Widget for &App {
             .render(area, buf),
         }
     }
+}
+
+/// A line of interface text (a message, a file name, a title) as it must be sent to the terminal:
+/// in app mode, right-to-left runs reordered and shaped by the layout engine inside a
+/// left-to-right line, so Arabic in messages reads correctly; in the other modes unchanged.
+/// Text wider than `width` is cut (in logical order, before reordering) with an ellipsis.
+pub fn visual_line(app: &App, text: &str, width: usize) -> String {
+    let cut = status::truncate(text, width);
+    let needs_bidi = app.mode == crate::layout::BidiMode::App
+        && cut
+            .chars()
+            .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFC}'));
+    if !needs_bidi {
+        return cut;
+    }
+    let opts = LayoutOptions {
+        width: u16::MAX,
+        direction: Direction::Ltr,
+        ..app.layout_options()
+    };
+    layout_text(&cut, 0, 0, &opts)
+        .into_iter()
+        .next()
+        .map_or(cut, |row| row.text)
 }

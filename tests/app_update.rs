@@ -498,3 +498,35 @@ fn help_scrolls_but_not_past_its_end() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, Overlay::None);
 }
+
+#[test]
+fn arabic_in_status_messages_is_shaped_and_reordered() {
+    let mut app = sample(80, 24);
+    app.update(Action::Info("حُفظ الملف".into()));
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("t");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let status: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_owned())
+        .collect();
+    // visual order: the second word (الملف) is drawn first, in presentation forms
+    let file = status.find('\u{FED2}').expect("final ف");
+    let hifz = status.find('\u{FEC6}').expect("final ظ");
+    assert!(file < hifz, "{status}");
+    assert!(
+        !status.contains("الملف"),
+        "logical order must not reach the terminal: {status}"
+    );
+    // terminal mode leaves it to the terminal
+    chars(&mut app, "m");
+    app.update(Action::Info("حُفظ الملف".into()));
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let status: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_owned())
+        .collect();
+    assert!(status.contains("الملف"), "{status}");
+}

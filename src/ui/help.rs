@@ -69,7 +69,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out.push(Line::from(""));
     out.push(Line::from(Span::styled("Keyboard", group_style)));
     out.push(Line::from(Span::styled(
-        "  With an Arabic layout the same keys work: ت = j, ن = k, ص = w, \u{FEFB} = b, ؟ = ?",
+        crate::ui::visual_line(
+            app,
+            "  With an Arabic layout the same keys work: ت = j, ن = k, ص = w, \u{FEFB} = b, ؟ = ?",
+            200,
+        ),
         text_style,
     )));
     out

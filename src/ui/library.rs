@@ -49,7 +49,7 @@ impl Widget for LibraryView<'_> {
         buf.set_stringn(
             area.x,
             area.y,
-            truncate(&header, usize::from(area.width)),
+            crate::ui::visual_line(app, &header, usize::from(area.width)),
             usize::from(area.width),
             app.theme.style(Slot::HelpGroup),
         );

@@ -62,8 +62,8 @@ impl Widget for StatusBar<'_> {
         };
         let fixed = right.width() + hidden.width() + mode.width() + name.width().min(30) + 1;
         let room = usize::from(area.width).saturating_sub(fixed);
-        let message = truncate(&text, room);
-        let name = truncate(&name, 30);
+        let message = crate::ui::visual_line(app, &text, room);
+        let name = crate::ui::visual_line(app, &name, 30);
         let used =
             name.width() + mode.width() + 1 + message.width() + hidden.width() + right.width();
         let gap = usize::from(area.width).saturating_sub(used);
