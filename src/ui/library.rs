@@ -8,7 +8,6 @@ use ratatui::widgets::Widget;
 use crate::app::App;
 use crate::config::theme::Slot;
 use crate::layout::{LayoutOptions, layout_text};
-use crate::ui::status::truncate;
 
 pub struct LibraryView<'a> {
     pub app: &'a App,
