@@ -1,5 +1,7 @@
 //! The `extract`, `import` and `eval` subcommands, run as a user would run them.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

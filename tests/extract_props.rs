@@ -1,6 +1,8 @@
 //! Properties of the matching normalisation and the extractor on arbitrary text: offsets map
 //! back onto character boundaries in order, and suggestions are always valid spans.
 
+#![allow(clippy::unwrap_used)]
+
 use isnad::extract::extract;
 use isnad::text::normalize::{NormalizedText, normalize_str};
 use proptest::prelude::*;
@@ -27,6 +29,24 @@ fn arabic_text() -> impl Strategy<Value = String> {
         Just(" ".to_owned()),
         Just("\n".to_owned()),
         Just("،".to_owned()),
+        Just(" عام ".to_owned()),
+        Just(" كانون ".to_owned()),
+        Just(" الثاني ".to_owned()),
+        Just(" أبو ".to_owned()),
+        Just(" مقابلة مع ".to_owned()),
+        Just(" د . ".to_owned()),
+        Just(" : ".to_owned()),
+        Just(" ) ".to_owned()),
+        Just(" هجري ".to_owned()),
+        Just(" بتاريخ ".to_owned()),
+        Just(" 1948 ".to_owned()),
+        Just(" دولار ".to_owned()),
+        Just(" مليون ".to_owned()),
+        Just(" للأمم المتحدة ".to_owned()),
+        Just(" حي ".to_owned()),
+        Just(" والتعليم ".to_owned()),
+        Just(" محمد ".to_owned()),
+        Just(" على ".to_owned()),
         "[\u{0600}-\u{06FF}]{1,3}",
         "[a-z0-9 ]{1,3}",
     ];

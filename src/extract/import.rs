@@ -546,6 +546,26 @@ fn import_interchange(article: &str, data: &str, path: &str) -> Result<ImportOut
         .unwrap_or("interchange")
         .to_owned();
     let _ = value;
+    if let Some(tags) = &doc.token_tags
+        && let Some((k, layer)) = tags
+            .layers
+            .iter()
+            .enumerate()
+            .find(|(_, layer)| layer.len() != doc.tokens.len())
+    {
+        let (line, col) = locate_key(data, "token_tags");
+        return Err(ImportError::at(
+            path,
+            line,
+            col,
+            format!(
+                "token_tags layer {} has {} tags for {} tokens",
+                k + 1,
+                layer.len(),
+                doc.tokens.len()
+            ),
+        ));
+    }
     if doc.mentions.is_empty()
         && let Some(tags) = &doc.token_tags
     {
@@ -741,6 +761,7 @@ struct HfEntity {
 
 fn import_hf(article: &str, data: &str, path: &str) -> Result<ImportOutcome, ImportError> {
     let items: Vec<HfEntity> = parse_json(data, path)?;
+    let table = OffsetTable::new(article, OffsetUnit::Codepoint);
     let mut raws: Vec<RawMention> = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let location = format!("{path}: item {}", i + 1);
@@ -764,7 +785,7 @@ fn import_hf(article: &str, data: &str, path: &str) -> Result<ImportOutcome, Imp
             && last.label == label
             && let (Some(le), Some(s), Some(e)) = (last.end, item.start, item.end)
             && s >= le
-            && article_gap_is_word_internal_or_space(article, le, s)
+            && gap_is_blank(article, &table, le, s)
         {
             last.end = Some(e);
             last.text = None;
@@ -794,12 +815,11 @@ fn import_hf(article: &str, data: &str, path: &str) -> Result<ImportOutcome, Imp
 }
 
 /// Between two code-point offsets there is at most whitespace (pieces of one entity).
-fn article_gap_is_word_internal_or_space(article: &str, from: usize, to: usize) -> bool {
-    article
-        .chars()
-        .skip(from)
-        .take(to.saturating_sub(from))
-        .all(char::is_whitespace)
+fn gap_is_blank(article: &str, table: &OffsetTable, from: usize, to: usize) -> bool {
+    match (table.byte(from), table.byte(to)) {
+        (Some(a), Some(b)) if a <= b => article[a..b].chars().all(char::is_whitespace),
+        _ => false,
+    }
 }
 
 /// Line and column of the `n`-th object of a top-level JSON array (approximate: counts `{` at
@@ -917,6 +937,9 @@ fn place_tokens(
     outcome
 }
 
+/// How far past the previous token (normalised bytes) the next one is searched for.
+const ALIGN_WINDOW: usize = 4096;
+
 /// Places each token of a token-tag document in the article, in order: given offsets that fit
 /// the token's text win; otherwise the token is searched from where the previous one ended,
 /// exactly or after normalisation (tools that dediacritise, drop tatweel or NFKC-normalise).
@@ -953,9 +976,15 @@ pub fn align_tokens(
             placed.push(None);
             continue;
         }
+        // Tokens come in order with little between them; a bounded window keeps a token that
+        // is missing from the article from costing a scan of the whole rest.
+        let window_end = (cursor_norm + ALIGN_WINDOW + needle.len()).min(norm.text.len());
+        let window_end = (window_end..=norm.text.len())
+            .find(|&e| norm.text.is_char_boundary(e))
+            .unwrap_or(norm.text.len());
         let found = norm
             .text
-            .get(cursor_norm..)
+            .get(cursor_norm..window_end)
             .and_then(|rest| rest.find(needle.as_str()));
         match found {
             Some(at) => {

@@ -72,7 +72,11 @@ impl<'a> Ctx<'a> {
 
     fn is_punct(&self, i: usize, chars: &str) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct && chars.contains(&self.norm[t.range.clone()])
+            t.kind == TokenKind::Punct
+                && self.norm[t.range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| chars.contains(c))
         })
     }
 
@@ -162,6 +166,39 @@ fn gazetteer_rule(ctx: &mut Ctx) {
     }
 }
 
+/// A ل-phrase that belongs to an organisation's name: للأنباء، للتنمية (ل + article), or
+/// لحقوق الإنسان، لشؤون اللاجئين (ل + a construct noun of purpose + a definite noun).
+fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let raw = t.text(ctx.norm);
+    // للجنة، للرئيس: a new organisation or a person begins there.
+    if t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE) {
+        return false;
+    }
+    if raw.starts_with("لل") && raw.chars().count() > 4 {
+        return true;
+    }
+    let purpose = matches!(
+        raw,
+        "لحقوق"
+            | "لشوون"
+            | "لشؤون"
+            | "لرعايه"
+            | "لاغاثه"
+            | "لتنميه"
+            | "لدعم"
+            | "لمكافحه"
+            | "لتحرير"
+            | "لحمايه"
+            | "لانقاذ"
+            | "لدراسات"
+            | "لابحاث"
+            | "لمراقبه"
+            | "لتنسيق"
+    );
+    purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
+}
+
 /// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح
 /// "opened", الجزيرة "the island"): taken only where the context marks a name.
 const AMBIGUOUS_NAMES: &[&str] = &[
@@ -230,7 +267,7 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
         return false;
     };
     let raw = t.text(ctx.norm);
-    let lam_complement = raw.starts_with('ل') && !t.definite && raw.chars().count() > 3;
+    let lam_complement = is_lam_complement(ctx, i);
     if t.has_conjunction(ctx.norm) && ctx.gaz[i].is_none() {
         return false;
     }
@@ -264,7 +301,12 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
     }
     // After the first word: definite nouns and adjectives, and ل/لل complements
     // (المرصد السوري لحقوق الإنسان، وكالة الأنباء للأنباء).
-    t.definite || (t.clitic > 0 && raw.starts_with('ل')) || lam_complement
+    t.definite || lam_complement
+}
+
+/// Ends like a nisba adjective (العثمانية، الروماني), whether or not it is in the list.
+fn nisba_shaped(stem: &str) -> bool {
+    stem.starts_with("ال") && (stem.ends_with("يه") || stem.ends_with('ي'))
 }
 
 fn nisba(stem: &str) -> bool {
@@ -274,35 +316,68 @@ fn nisba(stem: &str) -> bool {
 /// Extends a head at `head` over its genitive chain; returns the last token of the phrase.
 fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     let mut last = None;
+    // Where the phrase may safely end: a definite word, a gazetteer name or the first word.
+    // A run of indefinite construct nouns (هيئة سوق رأس المال) must reach a definite word.
+    let mut solid = None;
     // After a proper name (تنظيم داعش) only adjectives and ل-complements continue.
     let mut after_name = false;
+    let mut coordinated = false;
     let mut i = head + 1;
     while i < ctx.toks.len() && i <= head + max {
+        let t = &ctx.toks[i];
+        let raw = t.text(ctx.norm);
+        // One coordination of definite nouns: التربية والتعليم، الأغذية والزراعة.
+        let coordination = !coordinated
+            && i > head + 1
+            && t.kind == TokenKind::Word
+            && (raw.starts_with("وال") && raw.chars().count() > 4)
+            && ctx.toks[i - 1].definite
+            && !nisba(ctx.stem(i - 1))
+            && ctx.gaz[i].is_none();
+        if coordination {
+            coordinated = true;
+            last = Some(i);
+            solid = last;
+            after_name = false;
+            i += 1;
+            continue;
+        }
         if !chain_word(ctx, i, i == head + 1, ctx.toks[head].definite) {
             break;
         }
         if let Some((_, end)) = ctx.gaz[i] {
             last = Some(end - 1);
+            solid = last;
             i = end;
             after_name = true;
             continue;
         }
+        let stem = ctx.stem(i);
+        let lam = is_lam_complement(ctx, i);
         // A definite non-nisba word after an earlier definite one is usually the next phrase
         // (وزارة الداخلية القضاء…): allow it only directly after the head or a construct noun.
         if i > head + 1 {
             let prev = &ctx.toks[i - 1];
-            let stem = ctx.stem(i);
             let after_construct = !prev.definite && !after_name;
-            let lam = ctx.toks[i].clitic > 0;
-            if !(nisba(stem) || after_construct || lam) {
+            let indefinite_run = !t.definite
+                && after_construct
+                && !lam
+                && !verb_shaped(stem)
+                && !clitic_shaped(stem)
+                && !stem.ends_with("يه")
+                && !t.is(NAME_STOP);
+            if !(nisba(stem) || (after_construct && t.definite) || lam || indefinite_run) {
                 break;
             }
         }
         last = Some(i);
+        if t.definite || lam || i == head + 1 {
+            solid = last;
+        }
         after_name = false;
         i += 1;
     }
-    last
+    if last != solid { solid } else { last }
 }
 
 fn org_rule(ctx: &mut Ctx) {
@@ -449,11 +524,35 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
     }
     let limit = i + 7;
     let weak = ctx.toks[title].is(class::WEAK_TITLE);
+    let honorific = ctx.toks[title].is(class::HONORIFIC);
+    // Right after an honorific a definite word ending like a family name is the name itself
+    // (الدكتور الخليدي، الشيخ الحسيني), unless it is a nationality or institution adjective.
+    if honorific
+        && let Some(t) = ctx.word(i)
+        && t.definite
+        && t.clitic == 0
+        && ctx.gaz[i].is_none()
+        && ctx.stem(i).ends_with('ي')
+        && !super::lexicon::is_adjective(ctx.stem(i))
+        && !t.is(NAME_STOP)
+    {
+        return Some(i);
+    }
     while i < ctx.toks.len() && i < limit {
         let t = ctx.word(i)?;
         let stem = ctx.stem(i);
         if ctx.gaz[i].is_some_and(|(label, _)| label == Label::Person) {
             return Some(i);
+        }
+        // على folds to علي: it is the name only when more of a name follows.
+        if stem == "علي"
+            && !ctx.word(i + 1).is_some_and(|n| {
+                n.clitic == 0
+                    && (n.is(class::GIVEN_NAME | class::NAME_CONNECTOR)
+                        || (n.definite && nisba_shaped(ctx.stem(i + 1))))
+            })
+        {
+            return None;
         }
         if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
             return Some(i);
@@ -470,10 +569,17 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
             i = ctx.gaz[i].map_or(i + 1, |(_, end)| end.max(i + 1));
             continue;
         }
+        // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
+        // a plain word right after it is the complement (مدير علماء …), not a name.
+        if i == title + 1 && !honorific && !ctx.toks[title].definite {
+            return None;
+        }
+        // An honorific is followed by a name almost always, so a name that looks like a
+        // preposition plus a noun (السيد براق) is still taken after one.
         if t.is(NAME_STOP)
             || verb_shaped(stem)
             || t.has_conjunction(ctx.norm)
-            || clitic_shaped(stem)
+            || (clitic_shaped(stem) && !honorific)
         {
             return None;
         }
@@ -519,6 +625,12 @@ fn introduces_person(ctx: &Ctx, i: usize) -> bool {
 
 /// Extends a name from its first token; returns the last token.
 fn name_end(ctx: &Ctx, first: usize) -> usize {
+    name_end_with(ctx, first, false)
+}
+
+/// [`name_end`]; `after_title` lets a foreign surname that looks like a preposition plus a
+/// noun (ليفيت، بوريل) continue a name that a title introduced.
+fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize {
     if let Some((Label::Person, end)) = ctx.gaz[first] {
         return end - 1;
     }
@@ -543,6 +655,13 @@ fn name_end(ctx: &Ctx, first: usize) -> usize {
             break;
         }
         if t.is(NAME_STOP & !class::ORG_STANDALONE) || verb_shaped(stem) {
+            break;
+        }
+        // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
+        // بدنا), and one-letter tokens are particles.
+        let known = t.is(class::GIVEN_NAME);
+        let glued = clitic_shaped(stem) && !(after_title && i == first + 1);
+        if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
             break;
         }
         if ctx.gaz[i].is_some_and(|(label, _)| label != Label::Person) {
@@ -572,7 +691,7 @@ fn person_rule(ctx: &mut Ctx) {
         if t.is(class::TITLE)
             && let Some(first) = name_start_after_title(ctx, i)
         {
-            let last = name_end(ctx, first);
+            let last = name_end_with(ctx, first, true);
             let score = if t.is(class::HONORIFIC) { 0.7 } else { 0.6 };
             ctx.push(first, last, Label::Person, "rule:title", score);
             i = last + 1;
@@ -581,7 +700,7 @@ fn person_rule(ctx: &mut Ctx) {
         // مقابلة مع X، رسالة من X
         if introduces_person(ctx, i)
             && let Some(n) = ctx.word(i + 1)
-            && ctx.gaz[i + 1].is_none_or(|(l, _)| l == Label::Person)
+            && (n.is(class::GIVEN_NAME) || ctx.gaz[i + 1].is_some_and(|(l, _)| l == Label::Person))
             && !n.is(NAME_STOP)
             && n.clitic == 0
             && !n.definite
@@ -592,17 +711,18 @@ fn person_rule(ctx: &mut Ctx) {
             i = last + 1;
             continue;
         }
-        // Kunya: أبو عمار، أم كريم، أبو الوليد.
+        // Kunya: أبو عمار، أم كريم، أبو الوليد (not a village: قرية أم الزينات).
         if matches!(ctx.stem(i), "ابو" | "ام")
             && t.clitic == 0
             && ctx.gaz[i].is_none()
+            && !ctx.is_class(i.wrapping_sub(1), class::GPE_HEAD)
             && let Some(n) = ctx.word(i + 1)
             && ctx.gaz[i + 1].is_none()
             && n.clitic == 0
             && (n.is(class::GIVEN_NAME)
                 || (n.definite && !n.is(NAME_STOP) && !nisba(ctx.stem(i + 1))))
         {
-            let last = name_end(ctx, i + 1);
+            let last = i + 1;
             ctx.push(i, last, Label::Person, "rule:kunya", 0.5);
             i = last + 1;
             continue;
@@ -615,8 +735,11 @@ fn person_rule(ctx: &mut Ctx) {
             continue;
         }
         // A given name followed by more of a name (خليل السكاكيني، سليمان أبو العز).
+        // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
+        let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و');
         if t.is(class::GIVEN_NAME)
             && !t.is(class::AMBIGUOUS_NAME)
+            && glued_ok
             && ctx.gaz[i].is_none()
             && !ctx.is_class(i.wrapping_sub(1), class::TITLE)
         {
@@ -662,11 +785,31 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, u32)> {
     None
 }
 
+/// Is number token `i` part of a longer number written with separators (1,250 or 2.5)?
+fn glued_number_part(ctx: &Ctx, i: usize) -> bool {
+    let touches = |a: usize, b: usize| {
+        ctx.toks
+            .get(a)
+            .zip(ctx.toks.get(b))
+            .is_some_and(|(x, y)| x.range.end == y.range.start)
+    };
+    let after = ctx.is_punct(i + 1, ",.")
+        && touches(i, i + 1)
+        && ctx.number(i + 2).is_some()
+        && touches(i + 1, i + 2);
+    let before = i >= 2
+        && ctx.is_punct(i - 1, ",.")
+        && touches(i - 1, i)
+        && ctx.number(i - 2).is_some()
+        && touches(i - 2, i - 1);
+    after || before
+}
+
 /// `1936 - 1939`, `( 1931 / 1932 )`: the end of a year range whose first year ends at `last`.
 fn year_range_end(ctx: &Ctx, last: usize) -> usize {
     // Inside parentheses the range continues before the closing one.
     let inner = if ctx.is_punct(last, ")") {
-        last - 1
+        last.saturating_sub(1)
     } else {
         last
     };
@@ -840,6 +983,16 @@ fn date_rule(ctx: &mut Ctx) {
         }
         let Some(t) = ctx.toks.get(i) else { break };
         if t.kind == TokenKind::Word {
+            // الفترة العثمانية، العهد العثماني، الحقبة الاستعمارية
+            if matches!(ctx.stem(i), "الفتره" | "الحقبه" | "العهد" | "العصر")
+                && ctx
+                    .word(i + 1)
+                    .is_some_and(|n| n.definite && n.clitic == 0 && nisba_shaped(ctx.stem(i + 1)))
+            {
+                ctx.push(i, i + 1, Label::Date, "rule:period", 0.5);
+                i += 2;
+                continue;
+            }
             // السنوات الماضية، هذا العام
             if matches!(
                 ctx.stem(i),
@@ -939,13 +1092,27 @@ fn date_rule(ctx: &mut Ctx) {
                 continue;
             }
         }
-        // A bare year: 1800–2100 (not a count of something).
+        // A year in parentheses with its era: ( 1343 ) هجري.
+        if ctx.is_punct(i, "(")
+            && let Some(y) = ctx.number(i + 1)
+            && (500..=2200).contains(&y)
+            && ctx.is_punct(i + 2, ")")
+            && ctx.is_class(i + 3, class::ERA)
+        {
+            ctx.push(i, i + 3, Label::Date, "rule:year", 0.6);
+            i += 4;
+            continue;
+        }
+        // A bare year: 1800–2100, or a Hijri-range year in parentheses (not a count of
+        // something, not part of a decimal or thousands-separated number).
+        let in_parens = ctx.is_punct(i.wrapping_sub(1), "(") && ctx.is_punct(i + 1, ")");
+        let year_range = if in_parens { 1000..=2100 } else { 1800..=2100 };
         if let Some(y) = ctx.number(i)
-            && (1800..=2100).contains(&y)
+            && year_range.contains(&y)
             && ctx.toks[i].range.len() - ctx.toks[i].clitic == 4
             && !ctx.is_class(i + 1, class::CURRENCY | class::SCALE | class::PERCENT_WORD)
-            && !ctx.is_punct(i + 1, "%,.")
-            && !ctx.is_punct(i.wrapping_sub(1), ",.")
+            && !ctx.is_punct(i + 1, "%")
+            && !glued_number_part(ctx, i)
         {
             let last = year_range_end(ctx, i);
             ctx.push(i, last, Label::Date, "rule:year", 0.4);
@@ -1032,9 +1199,26 @@ fn norp_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
         let stem = ctx.stem(i);
+        // Peoples by nationality: السوريون، الفلسطينيين (not الحاليين "the current ones").
         let plural_nisba = stem.starts_with("ال")
             && (stem.ends_with("يون") || stem.ends_with("يين"))
-            && stem.chars().count() >= 7;
+            && super::lexicon::is_adjective(stem)
+            && !matches!(
+                stem,
+                "الدوليين"
+                    | "الدوليون"
+                    | "المحليين"
+                    | "المحليون"
+                    | "الرسميين"
+                    | "الرسميون"
+                    | "الامنيين"
+                    | "الامنيون"
+                    | "العسكريين"
+                    | "العسكريون"
+                    | "المدنيين"
+                    | "المدنيون"
+                    | "الحكوميين"
+            );
         if t.is(class::NORP) {
             ctx.push(i, i, Label::Norp, "rule:norp", 0.6);
         } else if plural_nisba {
