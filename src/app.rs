@@ -126,6 +126,11 @@ pub enum Overlay {
     CommandLine(LineEditor),
     /// The `/` search prompt.
     Search(LineEditor),
+    /// A list to read (`:orphans`), closed with Esc or q.
+    List {
+        title: String,
+        lines: Vec<String>,
+    },
     /// Waiting for a label key (after `e` or `r`).
     LabelPicker(annotations::LabelFor),
 }
@@ -832,6 +837,21 @@ impl App {
                 Effect::None
             }
             Typed::Set { key, value } => self.set_option(&key, &value),
+            Typed::Orphans => {
+                let lines = self.orphan_lines();
+                if lines.is_empty() {
+                    self.info("no orphans: every annotation is placed in the text");
+                } else {
+                    self.overlay = Overlay::List {
+                        title: format!(
+                            " {} orphans (kept in the file, never dropped) ",
+                            lines.len()
+                        ),
+                        lines,
+                    };
+                }
+                Effect::None
+            }
         }
     }
 
@@ -879,6 +899,10 @@ impl App {
                     }
                     Overlay::Help { .. } => return self.help_key(key),
                     Overlay::LabelPicker(_) => return self.label_key(key),
+                    Overlay::List { .. } => {
+                        self.overlay = Overlay::None;
+                        return Effect::None;
+                    }
                     Overlay::None => {}
                 }
                 let Some(press) = input::key_press(&key) else {

@@ -56,6 +56,12 @@ impl Widget for &App {
                 scroll: *scroll,
             }
             .render(text_area, buf),
+            Overlay::List { title, lines } => popups::List {
+                app: self,
+                title,
+                lines,
+            }
+            .render(text_area, buf),
             Overlay::LabelPicker(_) => popups::LabelPicker { app: self }.render(text_area, buf),
             Overlay::Search(editor) => popups::CommandLine {
                 app: self,

@@ -499,3 +499,44 @@ fn mono_theme_brackets_annotated_spans() {
         "{row}"
     );
 }
+
+#[test]
+fn orphans_after_a_text_change_are_listed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/annotate/sample-article.isnad.json");
+    // the article lost the name the PERSON entity was anchored to
+    let changed = isnad::article::SAMPLE_TEXT.replace("نور الدين البابا", "المسؤول");
+    std::fs::write(dir.path().join("sample-article.txt"), changed).expect("write");
+    std::fs::copy(&fixture, dir.path().join("sample-article.isnad.json")).expect("copy");
+    let article = Article::load(&dir.path().join("sample-article.txt")).expect("article");
+    let options = StoreOptions {
+        annotations: None,
+        data_dir: Some(dir.path().join("data")),
+    };
+    let store = AnnotationStore::open(article.clone(), &options);
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor)
+        .with_store(store, "tester");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let message = app.message.clone().expect("re-anchoring reported");
+    assert!(
+        message.text.contains("could not be placed"),
+        "{}",
+        message.text
+    );
+    app.update(Action::Execute("orphans".into()));
+    let isnad::app::Overlay::List { lines, .. } = &app.overlay else {
+        panic!("orphans listed: {:?}", app.message);
+    };
+    assert!(
+        lines.iter().any(|l| l.contains("نور الدين البابا")),
+        "{lines:?}"
+    );
+    app.handle_event(key('q'));
+    assert_eq!(app.overlay, isnad::app::Overlay::None);
+    assert!(!app.quit, "q closes the list, it does not quit");
+}

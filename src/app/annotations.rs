@@ -230,6 +230,26 @@ impl App {
         }
     }
 
+    /// One line per orphan: its id and the text it was anchored to.
+    pub fn orphan_lines(&self) -> Vec<String> {
+        let Some(store) = &self.store else {
+            return Vec::new();
+        };
+        store
+            .set()
+            .orphans
+            .iter()
+            .map(|o| {
+                let id = o["id"].as_str().unwrap_or("?");
+                let exact = o["span"]["exact"]
+                    .as_str()
+                    .or_else(|| o["cue"]["span"]["exact"].as_str())
+                    .unwrap_or("");
+                format!("{id}  {exact}")
+            })
+            .collect()
+    }
+
     /// Status-bar marker: `[+]` unsaved, `[RO]` read-only, nothing otherwise.
     pub fn annotation_marker(&self) -> &'static str {
         match &self.store {

@@ -49,6 +49,11 @@ pub const TYPABLE: &[(&[&str], &str, &str)] = &[
         "Change a setting for this session (as in config.toml)",
     ),
     (&["help", "h"], "", "Show the keys and commands"),
+    (
+        &["orphans"],
+        "",
+        "List annotations that could not be placed after the article changed",
+    ),
 ];
 
 /// What a typed line asks for.
@@ -67,6 +72,7 @@ pub enum Typed {
     GotoPercent(u8),
     GotoParagraph(usize),
     Set { key: String, value: String },
+    Orphans,
 }
 
 /// Parses a command line (without the leading `:`).
@@ -122,6 +128,7 @@ pub fn parse(line: &str) -> Result<Typed, String> {
             })
         }
         "h" | "help" => no_args(Typed::Run(Command::Help)),
+        "orphans" => no_args(Typed::Orphans),
         _ => match name.parse::<Command>() {
             Ok(c) => no_args(Typed::Run(c)),
             Err(_) => {

@@ -189,3 +189,48 @@ impl Widget for LabelPicker<'_> {
             .render(popup, buf);
     }
 }
+
+/// A plain list to read (`:orphans`); any key closes it.
+pub struct List<'a> {
+    pub app: &'a App,
+    pub title: &'a str,
+    pub lines: &'a [String],
+}
+
+impl Widget for List<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let width = area.width.saturating_sub(4).min(100);
+        let inner = usize::from(width.saturating_sub(2));
+        let height = u16::try_from(self.lines.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
+        if width < 4 || height < 3 {
+            return;
+        }
+        let popup = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        Clear.render(popup, buf);
+        let lines: Vec<Line> = self
+            .lines
+            .iter()
+            .map(|l| Line::from(crate::ui::visual_line(self.app, l, inner)))
+            .collect();
+        Paragraph::new(lines)
+            .style(theme.style(Slot::HelpText))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.style(Slot::PopupBorder))
+                    .title(Span::styled(
+                        self.title.to_owned(),
+                        theme.style(Slot::PopupTitle),
+                    )),
+            )
+            .render(popup, buf);
+    }
+}
