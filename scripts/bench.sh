@@ -34,32 +34,37 @@ if [ -z "${ISNAD_BIN:-}" ]; then
     ISNAD_BIN=target/release/isnad
 fi
 
-# Wall time in seconds of one run and its peak RSS in KiB, as "SECONDS KIB".
+# One run: "WALL_SECONDS PEAK_RSS_KIB CPU_SECONDS" (CPU = user + system, all threads).
 measure() {
-    local start end rss
+    local start end out
     start=$(date +%s%N)
-    rss=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1)
+    out=$(/usr/bin/time -f '%M %U %S' "$@" 2>&1 >/dev/null | tail -n 1)
     end=$(date +%s%N)
-    printf "%d.%06d %s\n" $(( (end - start) / 1000000000 )) $(( (end - start) / 1000 % 1000000 )) "$rss"
+    printf '%d.%06d %s\n' $(( (end - start) / 1000000000 )) $(( (end - start) / 1000 % 1000000 )) \
+        "$(awk '{ printf "%d %.2f", $1, $2 + $3 }' <<<"$out")"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-isnad_times=() fribidi_times=() isnad_rss=0 fribidi_rss=0
+isnad_times=() fribidi_times=() isnad_cpu=() fribidi_cpu=() isnad_rss=0 fribidi_rss=0
 for i in $(seq "$runs"); do
-    read -r t m < <(measure "$ISNAD_BIN" render --width "$width" "$corpus")
-    isnad_times+=("$t"); [ "$m" -gt "$isnad_rss" ] && isnad_rss=$m
-    read -r t m < <(measure fribidi --nopad --width "$width" "$corpus")
-    fribidi_times+=("$t"); [ "$m" -gt "$fribidi_rss" ] && fribidi_rss=$m
+    read -r t m c < <(measure "$ISNAD_BIN" render --width "$width" "$corpus")
+    isnad_times+=("$t"); isnad_cpu+=("$c"); [ "$m" -gt "$isnad_rss" ] && isnad_rss=$m
+    read -r t m c < <(measure fribidi --nopad --width "$width" "$corpus")
+    fribidi_times+=("$t"); fribidi_cpu+=("$c"); [ "$m" -gt "$fribidi_rss" ] && fribidi_rss=$m
     echo "run $i: isnad ${isnad_times[-1]} s, fribidi ${fribidi_times[-1]} s" >&2
 done
 
 isnad_med=$(printf '%s\n' "${isnad_times[@]}" | median)
 fribidi_med=$(printf '%s\n' "${fribidi_times[@]}" | median)
+isnad_cpu_med=$(printf '%s\n' "${isnad_cpu[@]}" | median)
+fribidi_cpu_med=$(printf '%s\n' "${fribidi_cpu[@]}" | median)
 awk -v f="$corpus" -v size="$size" -v runs="$runs" -v i="$isnad_med" -v fr="$fribidi_med" \
-    -v im="$isnad_rss" -v fm="$fribidi_rss" -v cores="$(nproc)" 'BEGIN {
-    printf "corpus: %s, %.1f MB; width 80; %d runs each, alternating; %d cores\n", f, size / 1e6, runs, cores
-    printf "isnad render   median %.3f s  (%.1f MB/s)  peak RSS %.1f MB (%.2fx file)\n", i, size / 1e6 / i, im / 1024, im * 1024 / size
-    printf "fribidi        median %.3f s  (%.1f MB/s)  peak RSS %.1f MB (%.2fx file)\n", fr, size / 1e6 / fr, fm / 1024, fm * 1024 / size
-    printf "ratio isnad / fribidi: %.2f (target <= 0.5)\n", i / fr
+    -v ic="$isnad_cpu_med" -v fc="$fribidi_cpu_med" -v im="$isnad_rss" -v fm="$fribidi_rss" \
+    -v cores="$(nproc)" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+    printf "corpus: %s, %.1f MB; width 80; %d runs each, alternating; %d cores, load average %s\n", f, size / 1e6, runs, cores, load
+    printf "isnad render   median %.3f s wall, %.2f s CPU  (%.1f MB/s)  peak RSS %.1f MB (%.2fx file)\n", i, ic, size / 1e6 / i, im / 1024, im * 1024 / size
+    printf "fribidi        median %.3f s wall, %.2f s CPU  (%.1f MB/s)  peak RSS %.1f MB (%.2fx file)\n", fr, fc, size / 1e6 / fr, fm / 1024, fm * 1024 / size
+    printf "ratio isnad / fribidi: %.2f wall (target <= 0.5), %.2f CPU\n", i / fr, ic / fc
+    if (load > cores) print "note: the machine is busy (load above the core count); wall-time ratios are unreliable"
 }'

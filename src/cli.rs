@@ -31,6 +31,10 @@ pub struct Cli {
     #[arg(long)]
     pub print_config_dir: bool,
 
+    /// Write a log file (in the log folder of --print-config-dir); also ISNAD_LOG=1.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

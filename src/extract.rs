@@ -209,39 +209,49 @@ fn resolve(out: &mut Vec<Suggestion>) {
             .then(b.score.total_cmp(&a.score))
     });
     out.dedup_by(|later, kept| later.range == kept.range);
-    // A weaker span of the same label that crosses (not nests in) a stronger one is dropped.
-    let snapshot = out.clone();
-    out.retain(|s| {
-        !snapshot.iter().any(|o| {
-            o.label == s.label
-                && o.score > s.score
-                && o.range.start < s.range.end
-                && s.range.start < o.range.end
-                && !(o.range.start <= s.range.start && s.range.end <= o.range.end)
-                && !(s.range.start <= o.range.start && o.range.end <= s.range.end)
-        })
-    });
-    // Numbers inside dates and money are part of them.
-    let snapshot = out.clone();
-    out.retain(|s| {
-        s.label != Label::Number
-            || !snapshot.iter().any(|o| {
-                matches!(o.label, Label::Date | Label::Time | Label::Money)
-                    && o.range.start <= s.range.start
-                    && s.range.end <= o.range.end
-            })
-    });
-    // A same-label span strictly inside a longer one adds nothing.
-    let snapshot = out.clone();
-    out.retain(|s| {
-        !snapshot.iter().any(|o| {
-            o.label == s.label
-                && o.range != s.range
-                && o.range.start <= s.range.start
-                && s.range.end <= o.range.end
-        })
+    // Each pair of overlapping spans is looked at once, found with a sweep over the sorted
+    // spans (linear in practice: spans are short, few are open at a time).
+    let mut drop = vec![false; out.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..out.len() {
+        let start = out[i].range.start;
+        open.retain(|&o| out[o].range.end > start);
+        for &o in &open {
+            let (a, b) = (&out[o], &out[i]);
+            let a_holds_b = a.range.start <= b.range.start && b.range.end <= a.range.end;
+            let b_holds_a = b.range.start <= a.range.start && a.range.end <= b.range.end;
+            if a.label == b.label {
+                if a_holds_b {
+                    // A same-label span inside a longer one adds nothing.
+                    drop[i] = true;
+                } else if b_holds_a {
+                    drop[o] = true;
+                } else if a.score > b.score {
+                    // Crossing spans of one label: the weaker one goes.
+                    drop[i] = true;
+                } else if b.score > a.score {
+                    drop[o] = true;
+                }
+            } else {
+                // Numbers inside dates and money are part of them.
+                let is_container = |l: Label| matches!(l, Label::Date | Label::Time | Label::Money);
+                if b.label == Label::Number && is_container(a.label) && a_holds_b {
+                    drop[i] = true;
+                } else if a.label == Label::Number && is_container(b.label) && b_holds_a {
+                    drop[o] = true;
+                }
+            }
+        }
+        open.push(i);
+    }
+    let mut index = 0;
+    out.retain(|_| {
+        let keep = !drop[index];
+        index += 1;
+        keep
     });
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests;

@@ -16,7 +16,7 @@ use crate::text::bidi::{self, ParagraphLevels};
 use crate::text::cluster;
 use crate::text::sanitize::display_char;
 use crate::text::shape;
-use crate::text::width::{cluster_width, is_breaking_space};
+use crate::text::width::{cluster_width, is_breaking_space, simple_char_width};
 use crate::text::wrap::{self, Break, WrapUnit};
 
 /// How right-to-left text is drawn.
@@ -302,8 +302,14 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
         let d_start = display.len();
         let mut lam_slot = false;
         let mut first_char = None;
+        // A space with a combining mark on it shows the mark: it is not a droppable space.
+        let mut space = true;
+        // Width summed while the cluster is built, while every drawn char has a simple width;
+        // otherwise the cluster is measured whole afterwards.
+        let mut simple_width = Some(0usize);
         for c in cluster.chars() {
             first_char.get_or_insert(c);
+            space &= is_breaking_space(c);
             let shaped = match &slots {
                 Some(s) => s.get(char_index).copied().flatten(),
                 None => Some(c),
@@ -317,18 +323,18 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
                 for _ in 0..opts.tab_width.max(1) {
                     display.push(' ');
                 }
+                simple_width = simple_width.map(|w| w + usize::from(opts.tab_width.max(1)));
                 continue;
             }
             if let Some(d) = display_char(shaped, opts.reveal_controls) {
                 display.push(d);
+                simple_width = simple_width.zip(simple_char_width(d)).map(|(w, x)| w + x);
             }
         }
-        // A space with a combining mark on it shows the mark: it is not a droppable space.
-        let space = cluster.chars().all(is_breaking_space);
         let mut w = if first_char == Some('\t') {
             usize::from(opts.tab_width.max(1))
         } else {
-            cluster_width(&display[d_start..])
+            simple_width.unwrap_or_else(|| cluster_width(&display[d_start..]))
         };
         if w > width {
             // Only a wide character on a line narrower than it: show a marker that fits.

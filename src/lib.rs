@@ -5,10 +5,14 @@
 //! never touches the terminal.
 
 pub mod annotate;
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod extract;
 pub mod layout;
 pub mod search;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -4,6 +4,7 @@
 pub mod bidi;
 pub mod cluster;
 mod forms;
+mod implicit;
 pub mod normalize;
 pub mod sanitize;
 pub mod shape;

@@ -1,6 +1,7 @@
 //! Reference comparison of the engine's rows (shaping, per-line reordering, mirroring, mark
 //! placement) with GNU FriBidi's per-line API, on the sample article and the diacritised Wikinews
-//! text at several widths, auto and RTL paragraph direction.
+//! text at several widths, auto and RTL paragraph direction, and on a file of hard cases
+//! (numbers, brackets, Latin inside Arabic and the reverse, Persian, Urdu, joiners, tatweel).
 //!
 //! The FriBidi rows are golden files in `tests/data/fribidi/`, made by
 //! `scripts/regen-fribidi-golden.sh`: it builds `tests/oracle/fribidi-lines.c` and reruns this
@@ -29,6 +30,13 @@ fn texts() -> Vec<(&'static str, Article)> {
             Article::from_text(
                 "wikinews-ar.txt",
                 include_str!("data/wikinews-ar.txt").to_owned(),
+            ),
+        ),
+        (
+            "cases",
+            Article::from_text(
+                "bidi-cases.txt",
+                include_str!("data/bidi-cases.txt").to_owned(),
             ),
         ),
     ]

@@ -43,12 +43,19 @@ pub fn collect_articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// The annotation document (DESIGN.md §3) holding the suggestions for one article.
+/// The annotation document (DESIGN.md §3) holding the suggestions for one article: entities,
+/// and the sources, claims and attributions of the cue suggester.
 pub fn document_json(article: &Article, shown_path: &str, suggestions: &[Suggestion]) -> String {
-    let set = AnnotationSet {
+    let mut set = AnnotationSet {
         entities: to_entities(article, suggestions),
         ..AnnotationSet::default()
     };
+    // Sources, claims and attributions suggested from attribution cues (issue 5).
+    crate::extract::cues::add_to_annotations(
+        &mut set,
+        article,
+        &crate::extract::cues::suggest_article(article),
+    );
     to_json(
         &DocumentInfo::for_article(article, shown_path.to_owned()),
         &set,

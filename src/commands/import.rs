@@ -50,6 +50,89 @@ pub fn read_input(path: &Path) -> Result<String, String> {
         .unwrap_or(text))
 }
 
+/// A brat file with isnad's own types (written by `isnad export --to brat`): sources, claims
+/// and cues come back too, through the annotation module's brat reader.
+fn is_isnad_brat(data: &str) -> bool {
+    data.lines().any(|line| {
+        line.starts_with('T')
+            && line.split('\t').nth(1).is_some_and(|def| {
+                matches!(
+                    def.split(' ').next(),
+                    Some("Source" | "Claim" | "Content" | "Cue" | "Attribution")
+                )
+            })
+    })
+}
+
+fn import_isnad_brat(
+    article: Article,
+    data: &str,
+    shown: &str,
+    annotations: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let parsed = crate::annotate::formats::brat::parse_ann(data, shown, &article);
+    let options = StoreOptions {
+        annotations: annotations.map(Path::to_path_buf),
+        data_dir: None,
+    };
+    let mut store = AnnotationStore::open(article, &options);
+    if let Some(reason) = store.read_only_reason() {
+        return Err(format!("annotations cannot be changed: {reason}"));
+    }
+    let mut set = parsed.set;
+    // Labels from other tools map to ours; the tool's label is kept.
+    for entity in &mut set.entities {
+        let raw = entity
+            .original_label
+            .clone()
+            .unwrap_or_else(|| entity.label.as_str().to_owned());
+        if let Some(ours) = crate::extract::Label::map_foreign(&raw)
+            && let Ok(label) = crate::annotate::Label::parse(ours.as_str())
+            && label != entity.label
+        {
+            entity.label = label;
+            entity.original_label = Some(raw);
+        }
+    }
+    let items: Vec<Edit> = set
+        .entities
+        .into_iter()
+        .map(Item::Entity)
+        .chain(set.sources.into_iter().map(Item::Source))
+        .chain(set.claims.into_iter().map(Item::Claim))
+        .chain(set.attributions.into_iter().map(Item::Attribution))
+        .filter(|item| !store.set().contains(item.id()))
+        .map(Edit::Add)
+        .collect();
+    let added = items.len();
+    if !items.is_empty() {
+        store.apply(Edit::Batch(items)).map_err(|e| e.to_string())?;
+        store.save().map_err(|e| e.to_string())?;
+    }
+    let err = |e: std::io::Error| format!("cannot write output: {e}");
+    let realigned = parsed
+        .warnings
+        .iter()
+        .filter(|w| w.contains("realigned"))
+        .count();
+    let unaligned = parsed
+        .warnings
+        .iter()
+        .filter(|w| w.ends_with("skipped"))
+        .count();
+    writeln!(
+        out,
+        "{shown} (brat, isnad export): imported {added}, realigned {realigned}, unaligned {unaligned}; in {}",
+        store.path().display()
+    )
+    .map_err(err)?;
+    for warning in &parsed.warnings {
+        writeln!(out, "warning: {warning}").map_err(err)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs `import`. `annotations` is the global `--annotations` override.
 pub fn run(
     args: &ImportArgs,
@@ -59,8 +142,11 @@ pub fn run(
     let article = Article::load(&args.article).map_err(|e| e.to_string())?;
     let data = read_input(&args.file)?;
     let shown = args.file.display().to_string();
-    let outcome =
-        import(&article.text, &data, &shown, format_of(args.format)).map_err(|e| e.to_string())?;
+    let format = format_of(args.format).or_else(|| Format::detect(&shown, &data));
+    if format == Some(Format::Brat) && is_isnad_brat(&data) {
+        return import_isnad_brat(article, &data, &shown, annotations, out);
+    }
+    let outcome = import(&article.text, &data, &shown, format).map_err(|e| e.to_string())?;
     let options = StoreOptions {
         annotations: annotations.map(Path::to_path_buf),
         data_dir: None,

@@ -12,7 +12,7 @@ use crate::layout::{BidiMode, Direction, LayoutOptions, VisualRow, layout_paragr
 
 /// Paragraphs laid out per parallel batch: large enough to amortise scheduling, small enough
 /// that output starts quickly and memory stays bounded on huge files.
-const BATCH: usize = 2048;
+const BATCH: usize = 512;
 
 /// Runs `render`. `terminal_width` is the width of the terminal stdout is attached to, if any.
 pub fn run(

@@ -159,9 +159,11 @@ pub fn decode(doc: &ConllDoc) -> Vec<TokenSpan> {
                 starts.push((k, label, single));
             }
         }
-        for k in 0..open.len() {
-            if !continued[k] && i > 0 {
-                close(&mut open, k, i - 1, &mut spans);
+        if i > 0 {
+            for (k, kept) in continued.iter().enumerate() {
+                if !kept {
+                    close(&mut open, k, i - 1, &mut spans);
+                }
             }
         }
         for (k, label, single) in starts {
@@ -227,6 +229,7 @@ pub fn rebuild_text(doc: &ConllDoc) -> (String, Vec<Range<usize>>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

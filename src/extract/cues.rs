@@ -3,7 +3,7 @@
 //! quotes) and the claim templates of `notes/arabic-extraction.md` §3.3. Output is plain data with
 //! article byte ranges; turning it into annotations is the caller's business.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -748,47 +748,55 @@ fn cue_form(key: &str) -> Option<(CueForm, usize)> {
     CUE_FORMS.get(rest).map(|f| (*f, 1))
 }
 
-fn set(words: &str) -> Vec<String> {
+type WordSet = HashSet<String>;
+
+fn set(words: &str) -> WordSet {
     words.split_whitespace().map(fold_str).collect()
 }
 
-static COMPLEMENTIZERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static COMPLEMENTIZERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "أن إن أنه إنه أنها إنها أنهم إنهم أنهما أننا إننا أنني إنني بأن بأنه بأنها بأنهم بأنهما \
          فإن فإنه فإنها وأن وإن",
     )
 });
-static PREPOSITIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "في عبر على من إلى الى عن خلال أمام مع حول بعد قبل منذ لدى ضد حتى عند نحو بين دون \
          عنه عنها عنهم عليه عليها فيه فيها له لها لهم لنا إليه إليها ل ب لـ بـ وفي وعلى ومن \
          وعن وخلال ومع",
     )
 });
-static ADVERBS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة اليوم أمس الليلة مساء صباح \
          أيضا كذلك بدوره بدورها بدورهم مؤخرا سابقا لاحقا حينها آنذاك",
     )
 });
 /// Words that may stand between a comma and the cue that starts a new attribution.
-static CONNECTIVES: LazyLock<Vec<String>> =
+static CONNECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set("مع أنه أنها كما وكما لكنه لكنها ولكنه غير إلا أن و ثم فيما وقد قد"));
+/// News outlets that follow ل as the addressee of a statement (`قال لرويترز`).
+static OUTLETS: LazyLock<WordSet> = LazyLock::new(|| {
+    set(
+        "رويترز فرانس الجزيرة العربية الأناضول سبوتنيك الشرق الأوسط الحياة النهار سي بي \
+         أسوشيتد اسوشيتد شينخوا إيتار تاس الحرة سكاي يورونيوز",
+    )
+});
 /// `كان` and its sisters, which put the subject before a later verb.
-static AUXILIARIES: LazyLock<Vec<String>> = LazyLock::new(|| {
+static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| {
     set("كان كانت كانوا وكان وكانت وكانوا فكان ظل ظلت مازال ما زال لا يزال لايزال ليس")
 });
-static PARTICLES: LazyLock<Vec<String>> =
-    LazyLock::new(|| set("قد وقد فقد لقد ولقد كما وكما ثم كذلك"));
-static RELATIVES: LazyLock<Vec<String>> =
+static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set("قد وقد فقد لقد ولقد كما وكما ثم كذلك"));
+static RELATIVES: LazyLock<WordSet> =
     LazyLock::new(|| set("الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما وما"));
 /// Words before `أن` that make it a subordinator of time or necessity, not a complement.
-static NOT_COMPLEMENT_BEFORE: LazyLock<Vec<String>> =
+static NOT_COMPLEMENT_BEFORE: LazyLock<WordSet> =
     LazyLock::new(|| set("قبل بعد منذ إلا يجب يمكن لابد بد دون بمجرد حتى"));
-static NAME_PARTICLES: LazyLock<Vec<String>> =
+static NAME_PARTICLES: LazyLock<WordSet> =
     LazyLock::new(|| set("بن ابن بنت أبو أبي أم عبد آل ولد"));
 /// Masdar objects often announced (`أعلن مقتل …`): never read as part of a name.
-static OBJECT_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
+static OBJECT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "مقتل مصرع اعتقال انتهاء بدء رفع فرض وقف إطلاق استهداف سقوط إصابة تعيين إلغاء قيام وجود \
          عدم نجاح فشل رفض موافقة دعم التزام استعداد تأجيل تعليق تشكيل إرسال تسليم عودة وصول فتح \
@@ -796,7 +804,7 @@ static OBJECT_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
     )
 });
 /// Given names common in Arabic news (Arab and foreign), to tell a name from a masdar object.
-static GIVEN_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "محمد أحمد محمود مصطفى علي حسن حسين عمر عثمان خالد سعيد سعد سعود فهد فيصل عبدالله عبدالرحمن \
          عبدالعزيز إبراهيم إسماعيل يوسف يعقوب موسى عيسى سليمان سلمان داود طارق زياد زيد رامي سامي \
@@ -813,7 +821,7 @@ static GIVEN_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
          رجب هاكان كمالا هيلاري أنجيلا تيريزا بوريس كريستين أورسولا جان فرانسوا نيكولا",
     )
 });
-static NISBA_ADJECTIVES: LazyLock<Vec<String>> = LazyLock::new(|| {
+static NISBA_ADJECTIVES: LazyLock<WordSet> = LazyLock::new(|| {
     set(
         "مطلعة مطلع محلية محلي أمنية أمني عسكرية عسكري طبية طبي رسمية رسمي حكومية حكومي دبلوماسية \
          دبلوماسي مسؤول مسؤولة رفيع رفيعة كبير كبيرة بارز بارزة مقربة مقرب متطابقة موثوقة \
@@ -886,8 +894,8 @@ fn bare(key: &str) -> &str {
         .unwrap_or(key)
 }
 
-fn in_set(set: &[String], key: &str) -> bool {
-    set.iter().any(|w| w == key)
+fn in_set(set: &WordSet, key: &str) -> bool {
+    set.contains(key)
 }
 
 fn is_definite(key: &str) -> bool {
@@ -1041,8 +1049,9 @@ impl<'a> ParagraphParser<'a> {
 
     // -- source noun phrases --------------------------------------------------------------
 
-    /// Parses a source noun phrase starting at token `i` (whose first `skip` chars of key are a
-    /// preposition to leave out, e.g. the ل of `لمصادر`).
+    /// Parses a source noun phrase starting at token `i` and ending before `end`: a head noun
+    /// with its genitives, adjectives and a personal name. With `strip_prefix`, the head's
+    /// leading ل is a preposition (`وفقا لمصادر`).
     fn noun_phrase(&self, i: usize, end: usize, strip_prefix: bool) -> Option<NounPhrase> {
         if i >= end || !self.is_word(i) || self.tokens[i].quoted {
             return None;
@@ -1066,7 +1075,7 @@ impl<'a> ParagraphParser<'a> {
         let mut open_construct = !prev_definite && !self.tokens[i].tanween;
         let partitive = matches!(
             bare(&head_key),
-            "مجموعه" | "عدد" | "بعض" | "احد" | "احدي" | "فريق"
+            "مجموعه" | "عدد" | "عديد" | "بعض" | "احد" | "احدي" | "فريق" | "كثير"
         );
         while j < end && j < i + 14 {
             if !self.is_word(j) {
@@ -1104,11 +1113,11 @@ impl<'a> ParagraphParser<'a> {
                 || key.chars().any(|c| c.is_ascii_digit())
                 || (key.starts_with('ل')
                     && !key.starts_with("ال")
-                    && !(in_name && !self.addressee_follows(j + 1)))
+                    && (!in_name || self.is_addressee(j)))
             {
                 break;
             }
-            if key == "باسم" || key == "بإسم" || key == "باسم" {
+            if key == "باسم" {
                 open_construct = true;
                 prev_definite = false;
                 j += 1;
@@ -1172,16 +1181,18 @@ impl<'a> ParagraphParser<'a> {
         })
     }
 
-    /// After `قال فلان لرويترز`, the ل-word is the addressee when a complement follows it;
-    /// otherwise (`كارولين ليفيت بياناً`) it is part of the name.
-    fn addressee_follows(&self, j: usize) -> bool {
-        let mut k = j;
-        while k < self.tokens.len()
-            && (self.is_comma(k) || matches!(self.tokens[k].kind, Kind::Quote(_)))
-        {
-            k += 1;
-        }
-        in_set(&COMPLEMENTIZERS, self.key(k)) || self.is_punct(k, ':')
+    /// Inside a name, is the ل-word at `j` an addressee (`قال فلان لرويترز`, `للصحفيين`,
+    /// `لوكالة …`) rather than the family name (`لافروف`, `لويد`, `ليفيت`)?
+    fn is_addressee(&self, j: usize) -> bool {
+        let key = self.key(j);
+        let rest = key.strip_prefix('ل').unwrap_or(key);
+        rest.is_empty()
+            || key.starts_with("لل")
+            || head_type(bare(rest)).is_some()
+            || in_set(&OUTLETS, rest)
+            || (j + 1 < self.tokens.len()
+                && self.tokens[j + 1].kind == Kind::Quote(QuoteMark::Either)
+                && self.tokens[j + 1].range.start == self.tokens[j].range.end)
     }
 
     fn head_key(&self, i: usize, strip_prefix: bool) -> String {
@@ -1279,10 +1290,11 @@ impl<'a> ParagraphParser<'a> {
 
     fn noun_gender(&self, head_key: &str) -> Gender {
         let b = bare(head_key);
+        // Non-human plurals (مصادر) agree in the feminine singular.
         if matches!(b, "مصادر" | "وسائل" | "جهات" | "اوساط" | "سلطات" | "قوات")
+            || b.ends_with('ه')
+            || b.ends_with("ات")
         {
-            Gender::Feminine
-        } else if b.ends_with('ه') || b.ends_with("ات") {
             Gender::Feminine
         } else if matches!(
             b,
@@ -1936,8 +1948,13 @@ impl<'a> ParagraphParser<'a> {
         let claim = match claim_before {
             Some(c) => (c, self.out.claims[c].quote_type),
             None => {
+                // The clause from the sentence start, without a leading `إن` or `و`.
                 let mut start = s.start;
-                while start < before && !self.is_word(start) {
+                while start < before
+                    && (!self.is_word(start)
+                        || in_set(&COMPLEMENTIZERS, self.key(start))
+                        || self.key(start) == "و")
+                {
                     start += 1;
                 }
                 self.add_claim(start..before)?
@@ -2196,6 +2213,19 @@ mod tests {
     }
 
     #[test]
+    fn family_names_starting_with_lam_versus_addressees() {
+        let t = one("قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مثمرة.");
+        assert_eq!(
+            t.source.as_deref(),
+            Some("وزير الخارجية الروسي سيرغي لافروف")
+        );
+        let t = one("وقال الوزير أحمد لرويترز إن المحادثات مثمرة.");
+        assert_eq!(t.source.as_deref(), Some("الوزير أحمد"));
+        let t = one("وقال المتحدث محمد للصحفيين إن المحادثات مثمرة.");
+        assert_eq!(t.source.as_deref(), Some("المتحدث محمد"));
+    }
+
+    #[test]
     fn trailing_and_leading_prepositions() {
         let t = one("قتل خمسة أشخاص في القصف، بحسب مصادر طبية.");
         assert_eq!(t.cue, "بحسب");
@@ -2232,7 +2262,10 @@ mod tests {
         let all = triples("وقالت المصادر إن القصف استمر، بحسب وكالة الأنباء.");
         assert_eq!(all.len(), 2, "{all:#?}");
         assert_eq!(all[0].claim, all[1].claim);
-        let outlet = all.iter().position(|t| t.cue == "بحسب").unwrap();
+        let outlet = all
+            .iter()
+            .position(|t| t.cue == "بحسب")
+            .expect("outlet attribution");
         let inner = 1 - outlet;
         assert_eq!(all[inner].source.as_deref(), Some("المصادر"));
         assert_eq!(all[inner].nested_in, Some(outlet));
@@ -2380,7 +2413,7 @@ mod tests {
         let outer = all
             .iter()
             .position(|t| t.source.as_deref() == Some("وكالة رويترز"))
-            .unwrap();
+            .expect("outlet attribution");
         let inner = 1 - outer;
         assert_eq!(all[outer].source_type, Some(SourceType::MediaOutlet));
         assert_eq!(all[inner].source.as_deref(), Some("مسؤول أمني"));

@@ -193,6 +193,7 @@ fn score(gold: &ConllDoc, text: &str, token_ranges: &[Option<Range<usize>>]) -> 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::extract::conll::parse;

@@ -84,16 +84,15 @@ impl Gazetteer {
                     continue;
                 }
                 let mut insert = |key: String, after_lam: bool| {
-                    if !by_key.contains_key(&key) {
-                        order.push(key.clone());
-                        by_key.insert(
-                            key,
-                            Entry {
-                                label,
-                                list,
-                                after_lam,
-                            },
-                        );
+                    if let std::collections::hash_map::Entry::Vacant(slot) =
+                        by_key.entry(key.clone())
+                    {
+                        order.push(key);
+                        slot.insert(Entry {
+                            label,
+                            list,
+                            after_lam,
+                        });
                     }
                 };
                 if let Some(rest) = key.strip_prefix("ال") {
@@ -148,6 +147,7 @@ impl Gazetteer {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -118,8 +118,6 @@ fn detect_json(value: &Value) -> Option<Format> {
                 Some(Format::Hf)
             } else if first.get("start_char").is_some() || first.get("type").is_some() {
                 Some(Format::Stanza)
-            } else if items.is_empty() {
-                Some(Format::Stanza)
             } else {
                 None
             }
@@ -541,6 +539,26 @@ fn import_interchange(article: &str, data: &str, path: &str) -> Result<ImportOut
         .unwrap_or("interchange")
         .to_owned();
     let _ = value;
+    if let Some(tags) = &doc.token_tags
+        && let Some((k, layer)) = tags
+            .layers
+            .iter()
+            .enumerate()
+            .find(|(_, layer)| layer.len() != doc.tokens.len())
+    {
+        let (line, col) = locate_key(data, "token_tags");
+        return Err(ImportError::at(
+            path,
+            line,
+            col,
+            format!(
+                "token_tags layer {} has {} tags for {} tokens",
+                k + 1,
+                layer.len(),
+                doc.tokens.len()
+            ),
+        ));
+    }
     if doc.mentions.is_empty()
         && let Some(tags) = &doc.token_tags
     {
@@ -736,6 +754,7 @@ struct HfEntity {
 
 fn import_hf(article: &str, data: &str, path: &str) -> Result<ImportOutcome, ImportError> {
     let items: Vec<HfEntity> = parse_json(data, path)?;
+    let table = OffsetTable::new(article, OffsetUnit::Codepoint);
     let mut raws: Vec<RawMention> = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let location = format!("{path}: item {}", i + 1);
@@ -754,21 +773,20 @@ fn import_hf(article: &str, data: &str, path: &str) -> Result<ImportOutcome, Imp
             Some((p @ ("B" | "I" | "E" | "S"), l)) => (Some(p), l.to_owned()),
             _ => (None, tag.clone()),
         };
-        if prefix == Some("I") || prefix == Some("E") {
-            if let Some(last) = raws.last_mut()
-                && last.label == label
-                && let (Some(le), Some(s), Some(e)) = (last.end, item.start, item.end)
-                && s >= le
-                && article_gap_is_word_internal_or_space(article, le, s)
-            {
-                last.end = Some(e);
-                last.text = None;
-                last.score = match (last.score, item.score) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-                continue;
-            }
+        if matches!(prefix, Some("I" | "E"))
+            && let Some(last) = raws.last_mut()
+            && last.label == label
+            && let (Some(le), Some(s), Some(e)) = (last.end, item.start, item.end)
+            && s >= le
+            && gap_is_blank(article, &table, le, s)
+        {
+            last.end = Some(e);
+            last.text = None;
+            last.score = match (last.score, item.score) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            continue;
         }
         raws.push(RawMention {
             start: item.start,
@@ -790,12 +808,11 @@ fn import_hf(article: &str, data: &str, path: &str) -> Result<ImportOutcome, Imp
 }
 
 /// Between two code-point offsets there is at most whitespace (pieces of one entity).
-fn article_gap_is_word_internal_or_space(article: &str, from: usize, to: usize) -> bool {
-    article
-        .chars()
-        .skip(from)
-        .take(to.saturating_sub(from))
-        .all(char::is_whitespace)
+fn gap_is_blank(article: &str, table: &OffsetTable, from: usize, to: usize) -> bool {
+    match (table.byte(from), table.byte(to)) {
+        (Some(a), Some(b)) if a <= b => article[a..b].chars().all(char::is_whitespace),
+        _ => false,
+    }
 }
 
 /// Line and column of the `n`-th object of a top-level JSON array (approximate: counts `{` at
@@ -913,6 +930,9 @@ fn place_tokens(
     outcome
 }
 
+/// How far past the previous token (normalised bytes) the next one is searched for.
+const ALIGN_WINDOW: usize = 4096;
+
 /// Places each token of a token-tag document in the article, in order: given offsets that fit
 /// the token's text win; otherwise the token is searched from where the previous one ended,
 /// exactly or after normalisation (tools that dediacritise, drop tatweel or NFKC-normalise).
@@ -940,7 +960,7 @@ pub fn align_tokens(
             && bs < be
             && matches_text(&article[bs..be], &token.text)
         {
-            cursor_norm = norm.map.partition_point(|&m| m < be);
+            cursor_norm = norm.map.partition_point(|&m| (m as usize) < be);
             placed.push(Some(bs..be));
             continue;
         }
@@ -949,9 +969,15 @@ pub fn align_tokens(
             placed.push(None);
             continue;
         }
+        // Tokens come in order with little between them; a bounded window keeps a token that
+        // is missing from the article from costing a scan of the whole rest.
+        let window_end = (cursor_norm + ALIGN_WINDOW + needle.len()).min(norm.text.len());
+        let window_end = (window_end..=norm.text.len())
+            .find(|&e| norm.text.is_char_boundary(e))
+            .unwrap_or(norm.text.len());
         let found = norm
             .text
-            .get(cursor_norm..)
+            .get(cursor_norm..window_end)
             .and_then(|rest| rest.find(needle.as_str()));
         match found {
             Some(at) => {
@@ -1031,4 +1057,5 @@ fn parse_brat(data: &str, path: &str) -> Result<Vec<RawMention>, ImportError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests;

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use super::Label;
-use super::gazetteer::Gazetteer;
 use super::lexicon::{class, completes_month};
 use super::tokens::{Token, TokenKind, verb_shaped};
 
@@ -73,7 +72,11 @@ impl<'a> Ctx<'a> {
 
     fn is_punct(&self, i: usize, chars: &str) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct && chars.contains(&self.norm[t.range.clone()])
+            t.kind == TokenKind::Punct
+                && self.norm[t.range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| chars.contains(c))
         })
     }
 
@@ -94,23 +97,16 @@ impl<'a> Ctx<'a> {
 
 /// Runs every rule over the tokens of a normalised text.
 pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
-    let gazetteer = Gazetteer::get();
     let mut gaz = vec![None; toks.len()];
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Word {
+        let Some(hit) = t.gazetteer.filter(|_| t.kind == TokenKind::Word) else {
             continue;
-        }
-        let start = t.range.start + t.clitic;
-        if let Some(hit) = gazetteer.longest_at(norm, start) {
-            if hit.entry.after_lam && t.clitic == 0 {
-                continue;
-            }
-            let end = toks[i..]
-                .iter()
-                .position(|x| x.range.end >= hit.end)
-                .map_or(toks.len(), |p| i + p + 1);
-            gaz[i] = Some((hit.entry.label, end));
-        }
+        };
+        let end = toks[i..]
+            .iter()
+            .position(|x| x.range.end >= hit.end)
+            .map_or(toks.len(), |p| i + p + 1);
+        gaz[i] = Some((hit.entry.label, end));
     }
     let mut ctx = Ctx {
         norm,
@@ -118,7 +114,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
         gaz,
         out: Vec::new(),
     };
-    gazetteer_rule(&mut ctx, gazetteer);
+    gazetteer_rule(&mut ctx);
     org_rule(&mut ctx);
     place_rule(&mut ctx);
     person_rule(&mut ctx);
@@ -128,7 +124,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     ctx.out
 }
 
-fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
+fn gazetteer_rule(ctx: &mut Ctx) {
     let mut covered_until = 0;
     let mut covered_label = None;
     for i in 0..ctx.toks.len() {
@@ -140,14 +136,20 @@ fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
             continue;
         }
         let start = ctx.stem_start(i);
-        let Some(hit) = gazetteer.longest_at(ctx.norm, start) else {
+        let Some(hit) = ctx.toks[i].gazetteer else {
             continue;
         };
         if end > covered_until {
             covered_until = end;
             covered_label = Some(label);
         }
-        if AMBIGUOUS_NAMES.contains(&&ctx.norm[start..hit.end]) && !name_context(ctx, i, end) {
+        let written = &ctx.norm[start..hit.end];
+        let name = if hit.entry.after_lam {
+            format!("ا{written}")
+        } else {
+            written.to_owned()
+        };
+        if AMBIGUOUS_NAMES.contains(&name.as_str()) && !name_context(ctx, i, end) {
             continue;
         }
         let by = match hit.entry.list {
@@ -162,6 +164,39 @@ fn gazetteer_rule(ctx: &mut Ctx, gazetteer: &Gazetteer) {
             score: 0.8,
         });
     }
+}
+
+/// A ل-phrase that belongs to an organisation's name: للأنباء، للتنمية (ل + article), or
+/// لحقوق الإنسان، لشؤون اللاجئين (ل + a construct noun of purpose + a definite noun).
+fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let raw = t.text(ctx.norm);
+    // للجنة، للرئيس: a new organisation or a person begins there.
+    if t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE) {
+        return false;
+    }
+    if raw.starts_with("لل") && raw.chars().count() > 4 {
+        return true;
+    }
+    let purpose = matches!(
+        raw,
+        "لحقوق"
+            | "لشوون"
+            | "لشؤون"
+            | "لرعايه"
+            | "لاغاثه"
+            | "لتنميه"
+            | "لدعم"
+            | "لمكافحه"
+            | "لتحرير"
+            | "لحمايه"
+            | "لانقاذ"
+            | "لدراسات"
+            | "لابحاث"
+            | "لمراقبه"
+            | "لتنسيق"
+    );
+    purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
 }
 
 /// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح
@@ -223,16 +258,16 @@ fn name_context(ctx: &Ctx, first: usize, end: usize) -> bool {
                 | "عبر"
         )
     });
-    let own_clitic =
-        ctx.toks[first].clitic > 0 && ctx.norm[ctx.toks[first].range.clone()].starts_with('ل');
-    quoted || cue || own_clitic
+    quoted || cue
 }
 
 /// Is token `i` a plausible continuation of an organisation or place name after its head?
-fn chain_word(ctx: &Ctx, i: usize, first: bool) -> bool {
+fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
     let Some(t) = ctx.word(i) else {
         return false;
     };
+    let raw = t.text(ctx.norm);
+    let lam_complement = is_lam_complement(ctx, i);
     if t.has_conjunction(ctx.norm) && ctx.gaz[i].is_none() {
         return false;
     }
@@ -247,15 +282,31 @@ fn chain_word(ctx: &Ctx, i: usize, first: bool) -> bool {
         return false;
     }
     if ctx.gaz[i].is_some() {
-        return true;
+        // بهونغ كونغ after an organisation is where it is, not part of its name.
+        return t.clitic == 0 || raw.starts_with('ل');
     }
     let stem = ctx.stem(i);
     if first {
-        return !verb_shaped(stem) && !t.is(class::NUMBER_WORD);
+        // A definite head takes adjectives only (الحركة الطلابية), never a genitive noun;
+        // an indefinite adjective after an indefinite head (جمعية خيرية) means no name.
+        if head_definite {
+            return t.definite || lam_complement;
+        }
+        let indefinite_adjective =
+            !t.definite && (stem.ends_with("يه") || super::lexicon::is_adjective(stem));
+        return !verb_shaped(stem)
+            && !t.is(class::NUMBER_WORD)
+            && !indefinite_adjective
+            && !clitic_shaped(stem);
     }
     // After the first word: definite nouns and adjectives, and ل/لل complements
     // (المرصد السوري لحقوق الإنسان، وكالة الأنباء للأنباء).
-    t.definite || (t.clitic > 0 && ctx.norm[t.range.clone()].starts_with('ل'))
+    t.definite || lam_complement
+}
+
+/// Ends like a nisba adjective (العثمانية، الروماني), whether or not it is in the list.
+fn nisba_shaped(stem: &str) -> bool {
+    stem.starts_with("ال") && (stem.ends_with("يه") || stem.ends_with('ي'))
 }
 
 fn nisba(stem: &str) -> bool {
@@ -265,35 +316,68 @@ fn nisba(stem: &str) -> bool {
 /// Extends a head at `head` over its genitive chain; returns the last token of the phrase.
 fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     let mut last = None;
+    // Where the phrase may safely end: a definite word, a gazetteer name or the first word.
+    // A run of indefinite construct nouns (هيئة سوق رأس المال) must reach a definite word.
+    let mut solid = None;
     // After a proper name (تنظيم داعش) only adjectives and ل-complements continue.
     let mut after_name = false;
+    let mut coordinated = false;
     let mut i = head + 1;
     while i < ctx.toks.len() && i <= head + max {
-        if !chain_word(ctx, i, i == head + 1) {
+        let t = &ctx.toks[i];
+        let raw = t.text(ctx.norm);
+        // One coordination of definite nouns: التربية والتعليم، الأغذية والزراعة.
+        let coordination = !coordinated
+            && i > head + 1
+            && t.kind == TokenKind::Word
+            && (raw.starts_with("وال") && raw.chars().count() > 4)
+            && ctx.toks[i - 1].definite
+            && !nisba(ctx.stem(i - 1))
+            && ctx.gaz[i].is_none();
+        if coordination {
+            coordinated = true;
+            last = Some(i);
+            solid = last;
+            after_name = false;
+            i += 1;
+            continue;
+        }
+        if !chain_word(ctx, i, i == head + 1, ctx.toks[head].definite) {
             break;
         }
         if let Some((_, end)) = ctx.gaz[i] {
             last = Some(end - 1);
+            solid = last;
             i = end;
             after_name = true;
             continue;
         }
+        let stem = ctx.stem(i);
+        let lam = is_lam_complement(ctx, i);
         // A definite non-nisba word after an earlier definite one is usually the next phrase
         // (وزارة الداخلية القضاء…): allow it only directly after the head or a construct noun.
         if i > head + 1 {
             let prev = &ctx.toks[i - 1];
-            let stem = ctx.stem(i);
             let after_construct = !prev.definite && !after_name;
-            let lam = ctx.toks[i].clitic > 0;
-            if !(nisba(stem) || after_construct || lam) {
+            let indefinite_run = !t.definite
+                && after_construct
+                && !lam
+                && !verb_shaped(stem)
+                && !clitic_shaped(stem)
+                && !stem.ends_with("يه")
+                && !t.is(NAME_STOP);
+            if !(nisba(stem) || (after_construct && t.definite) || lam || indefinite_run) {
                 break;
             }
         }
         last = Some(i);
+        if t.definite || lam || i == head + 1 {
+            solid = last;
+        }
         after_name = false;
         i += 1;
     }
-    last
+    if last != solid { solid } else { last }
 }
 
 fn org_rule(ctx: &mut Ctx) {
@@ -339,9 +423,26 @@ fn place_rule(ctx: &mut Ctx) {
         } else {
             continue;
         };
+        // عن طريق "by way of", من ناحية "as for", ساحة المعركة: not places.
+        let before = i.wrapping_sub(1);
+        if ctx.word(before).is_some_and(|_| {
+            matches!(
+                (ctx.stem(before), ctx.stem(i)),
+                ("عن", "طريق") | ("من", "ناحيه") | ("في", "ناحيه") | ("من", "جهه")
+            )
+        }) {
+            continue;
+        }
         // The name right after the head: a gazetteer place, or one or two name words.
         let next = i + 1;
         let Some(n) = ctx.word(next) else { continue };
+        // An indefinite adjective (دولة أجنبية، منطقة أثرية) is not a name.
+        if ctx.gaz[next].is_none()
+            && !n.definite
+            && (ctx.stem(next).ends_with("يه") || super::lexicon::is_adjective(ctx.stem(next)))
+        {
+            continue;
+        }
         if n.is(NAME_STOP & !class::GPE_HEAD & !class::ORG_STANDALONE) && ctx.gaz[next].is_none() {
             continue;
         }
@@ -423,11 +524,35 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
     }
     let limit = i + 7;
     let weak = ctx.toks[title].is(class::WEAK_TITLE);
+    let honorific = ctx.toks[title].is(class::HONORIFIC);
+    // Right after an honorific a definite word ending like a family name is the name itself
+    // (الدكتور الخليدي، الشيخ الحسيني), unless it is a nationality or institution adjective.
+    if honorific
+        && let Some(t) = ctx.word(i)
+        && t.definite
+        && t.clitic == 0
+        && ctx.gaz[i].is_none()
+        && ctx.stem(i).ends_with('ي')
+        && !super::lexicon::is_adjective(ctx.stem(i))
+        && !t.is(NAME_STOP)
+    {
+        return Some(i);
+    }
     while i < ctx.toks.len() && i < limit {
         let t = ctx.word(i)?;
         let stem = ctx.stem(i);
         if ctx.gaz[i].is_some_and(|(label, _)| label == Label::Person) {
             return Some(i);
+        }
+        // على folds to علي: it is the name only when more of a name follows.
+        if stem == "علي"
+            && !ctx.word(i + 1).is_some_and(|n| {
+                n.clitic == 0
+                    && (n.is(class::GIVEN_NAME | class::NAME_CONNECTOR)
+                        || (n.definite && nisba_shaped(ctx.stem(i + 1))))
+            })
+        {
+            return None;
         }
         if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
             return Some(i);
@@ -444,10 +569,17 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
             i = ctx.gaz[i].map_or(i + 1, |(_, end)| end.max(i + 1));
             continue;
         }
+        // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
+        // a plain word right after it is the complement (مدير علماء …), not a name.
+        if i == title + 1 && !honorific && !ctx.toks[title].definite {
+            return None;
+        }
+        // An honorific is followed by a name almost always, so a name that looks like a
+        // preposition plus a noun (السيد براق) is still taken after one.
         if t.is(NAME_STOP)
             || verb_shaped(stem)
             || t.has_conjunction(ctx.norm)
-            || clitic_shaped(stem)
+            || (clitic_shaped(stem) && !honorific)
         {
             return None;
         }
@@ -493,6 +625,12 @@ fn introduces_person(ctx: &Ctx, i: usize) -> bool {
 
 /// Extends a name from its first token; returns the last token.
 fn name_end(ctx: &Ctx, first: usize) -> usize {
+    name_end_with(ctx, first, false)
+}
+
+/// [`name_end`]; `after_title` lets a foreign surname that looks like a preposition plus a
+/// noun (ليفيت، بوريل) continue a name that a title introduced.
+fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize {
     if let Some((Label::Person, end)) = ctx.gaz[first] {
         return end - 1;
     }
@@ -517,6 +655,13 @@ fn name_end(ctx: &Ctx, first: usize) -> usize {
             break;
         }
         if t.is(NAME_STOP & !class::ORG_STANDALONE) || verb_shaped(stem) {
+            break;
+        }
+        // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
+        // بدنا), and one-letter tokens are particles.
+        let known = t.is(class::GIVEN_NAME);
+        let glued = clitic_shaped(stem) && !(after_title && i == first + 1);
+        if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
             break;
         }
         if ctx.gaz[i].is_some_and(|(label, _)| label != Label::Person) {
@@ -546,7 +691,7 @@ fn person_rule(ctx: &mut Ctx) {
         if t.is(class::TITLE)
             && let Some(first) = name_start_after_title(ctx, i)
         {
-            let last = name_end(ctx, first);
+            let last = name_end_with(ctx, first, true);
             let score = if t.is(class::HONORIFIC) { 0.7 } else { 0.6 };
             ctx.push(first, last, Label::Person, "rule:title", score);
             i = last + 1;
@@ -555,7 +700,7 @@ fn person_rule(ctx: &mut Ctx) {
         // مقابلة مع X، رسالة من X
         if introduces_person(ctx, i)
             && let Some(n) = ctx.word(i + 1)
-            && ctx.gaz[i + 1].is_none_or(|(l, _)| l == Label::Person)
+            && (n.is(class::GIVEN_NAME) || ctx.gaz[i + 1].is_some_and(|(l, _)| l == Label::Person))
             && !n.is(NAME_STOP)
             && n.clitic == 0
             && !n.definite
@@ -566,17 +711,18 @@ fn person_rule(ctx: &mut Ctx) {
             i = last + 1;
             continue;
         }
-        // Kunya: أبو عمار، أم كريم، أبو الوليد.
+        // Kunya: أبو عمار، أم كريم، أبو الوليد (not a village: قرية أم الزينات).
         if matches!(ctx.stem(i), "ابو" | "ام")
             && t.clitic == 0
             && ctx.gaz[i].is_none()
+            && !ctx.is_class(i.wrapping_sub(1), class::GPE_HEAD)
             && let Some(n) = ctx.word(i + 1)
             && ctx.gaz[i + 1].is_none()
             && n.clitic == 0
             && (n.is(class::GIVEN_NAME)
                 || (n.definite && !n.is(NAME_STOP) && !nisba(ctx.stem(i + 1))))
         {
-            let last = name_end(ctx, i + 1);
+            let last = i + 1;
             ctx.push(i, last, Label::Person, "rule:kunya", 0.5);
             i = last + 1;
             continue;
@@ -589,8 +735,11 @@ fn person_rule(ctx: &mut Ctx) {
             continue;
         }
         // A given name followed by more of a name (خليل السكاكيني، سليمان أبو العز).
+        // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
+        let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و');
         if t.is(class::GIVEN_NAME)
             && !t.is(class::AMBIGUOUS_NAME)
+            && glued_ok
             && ctx.gaz[i].is_none()
             && !ctx.is_class(i.wrapping_sub(1), class::TITLE)
         {
@@ -636,11 +785,31 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, u32)> {
     None
 }
 
+/// Is number token `i` part of a longer number written with separators (1,250 or 2.5)?
+fn glued_number_part(ctx: &Ctx, i: usize) -> bool {
+    let touches = |a: usize, b: usize| {
+        ctx.toks
+            .get(a)
+            .zip(ctx.toks.get(b))
+            .is_some_and(|(x, y)| x.range.end == y.range.start)
+    };
+    let after = ctx.is_punct(i + 1, ",.")
+        && touches(i, i + 1)
+        && ctx.number(i + 2).is_some()
+        && touches(i + 1, i + 2);
+    let before = i >= 2
+        && ctx.is_punct(i - 1, ",.")
+        && touches(i - 1, i)
+        && ctx.number(i - 2).is_some()
+        && touches(i - 2, i - 1);
+    after || before
+}
+
 /// `1936 - 1939`, `( 1931 / 1932 )`: the end of a year range whose first year ends at `last`.
 fn year_range_end(ctx: &Ctx, last: usize) -> usize {
     // Inside parentheses the range continues before the closing one.
     let inner = if ctx.is_punct(last, ")") {
-        last - 1
+        last.saturating_sub(1)
     } else {
         last
     };
@@ -666,7 +835,7 @@ fn numeric_date(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     if !(ctx.is_punct(at + 1, "/-.") && ctx.is_punct(at + 3, "/-.")) {
         return None;
     }
-    let plausible = (1..=31).contains(&a) && (1..=12).contains(&b) && (c >= 1000 || c < 100)
+    let plausible = (1..=31).contains(&a) && (1..=12).contains(&b) && !(100..1000).contains(&c)
         || (1..=12).contains(&a) && (1..=31).contains(&b) && c >= 1000
         || (1000..=2200).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c);
     if !plausible {
@@ -814,6 +983,16 @@ fn date_rule(ctx: &mut Ctx) {
         }
         let Some(t) = ctx.toks.get(i) else { break };
         if t.kind == TokenKind::Word {
+            // الفترة العثمانية، العهد العثماني، الحقبة الاستعمارية
+            if matches!(ctx.stem(i), "الفتره" | "الحقبه" | "العهد" | "العصر")
+                && ctx
+                    .word(i + 1)
+                    .is_some_and(|n| n.definite && n.clitic == 0 && nisba_shaped(ctx.stem(i + 1)))
+            {
+                ctx.push(i, i + 1, Label::Date, "rule:period", 0.5);
+                i += 2;
+                continue;
+            }
             // السنوات الماضية، هذا العام
             if matches!(
                 ctx.stem(i),
@@ -844,13 +1023,10 @@ fn date_rule(ctx: &mut Ctx) {
                     .word(i + 1)
                     .is_some_and(|_| matches!(ctx.stem(i + 1), "العامه" | "الخيريه"));
                 if !next_is_assembly {
-                    let first = if i > 0 && ctx.is_class(i - 1, class::DAY_PART)
-                        || (i > 0 && ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"))
-                    {
-                        i - 1
-                    } else {
-                        i
-                    };
+                    let introduced = i > 0
+                        && (ctx.is_class(i - 1, class::DAY_PART)
+                            || ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"));
+                    let first = if introduced { i - 1 } else { i };
                     ctx.push(first, i, Label::Date, "rule:date", 0.7);
                     i += 1;
                     continue;
@@ -916,13 +1092,27 @@ fn date_rule(ctx: &mut Ctx) {
                 continue;
             }
         }
-        // A bare year: 1800–2100 (not a count of something).
+        // A year in parentheses with its era: ( 1343 ) هجري.
+        if ctx.is_punct(i, "(")
+            && let Some(y) = ctx.number(i + 1)
+            && (500..=2200).contains(&y)
+            && ctx.is_punct(i + 2, ")")
+            && ctx.is_class(i + 3, class::ERA)
+        {
+            ctx.push(i, i + 3, Label::Date, "rule:year", 0.6);
+            i += 4;
+            continue;
+        }
+        // A bare year: 1800–2100, or a Hijri-range year in parentheses (not a count of
+        // something, not part of a decimal or thousands-separated number).
+        let in_parens = ctx.is_punct(i.wrapping_sub(1), "(") && ctx.is_punct(i + 1, ")");
+        let year_range = if in_parens { 1000..=2100 } else { 1800..=2100 };
         if let Some(y) = ctx.number(i)
-            && (1800..=2100).contains(&y)
-            && ctx.norm[ctx.toks[i].range.clone()].len() == 4
+            && year_range.contains(&y)
+            && ctx.toks[i].range.len() - ctx.toks[i].clitic == 4
             && !ctx.is_class(i + 1, class::CURRENCY | class::SCALE | class::PERCENT_WORD)
-            && !ctx.is_punct(i + 1, "%,.")
-            && !ctx.is_punct(i.wrapping_sub(1), ",.")
+            && !ctx.is_punct(i + 1, "%")
+            && !glued_number_part(ctx, i)
         {
             let last = year_range_end(ctx, i);
             ctx.push(i, last, Label::Date, "rule:year", 0.4);
@@ -995,7 +1185,7 @@ fn number_rule(ctx: &mut Ctx) {
         }
         // Dates already claim years; other numbers are NUMBER.
         let is_year = t.kind == TokenKind::Number && last == first && {
-            let s = &ctx.norm[t.range.clone()];
+            let s = &ctx.norm[t.range.start + t.clitic..t.range.end];
             s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
         };
         if !is_year {
@@ -1009,9 +1199,26 @@ fn norp_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
         let stem = ctx.stem(i);
+        // Peoples by nationality: السوريون، الفلسطينيين (not الحاليين "the current ones").
         let plural_nisba = stem.starts_with("ال")
             && (stem.ends_with("يون") || stem.ends_with("يين"))
-            && stem.chars().count() >= 7;
+            && super::lexicon::is_adjective(stem)
+            && !matches!(
+                stem,
+                "الدوليين"
+                    | "الدوليون"
+                    | "المحليين"
+                    | "المحليون"
+                    | "الرسميين"
+                    | "الرسميون"
+                    | "الامنيين"
+                    | "الامنيون"
+                    | "العسكريين"
+                    | "العسكريون"
+                    | "المدنيين"
+                    | "المدنيون"
+                    | "الحكوميين"
+            );
         if t.is(class::NORP) {
             ctx.push(i, i, Label::Norp, "rule:norp", 0.6);
         } else if plural_nisba {

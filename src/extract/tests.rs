@@ -62,6 +62,46 @@ fn person_titles_followed_by_names() {
     assert!(has(text, "أنتوني بلينكن", Label::Person));
     let text = "وألقى د. حسن أبولبده كلمة في الافتتاح.";
     assert!(has(text, "حسن أبولبده", Label::Person), "{:?}", found(text));
+    // After an honorific: a family name alone, or a name that looks like ب + noun.
+    assert!(has(
+        "ويعد الدكتور الخليدي من الدعائم",
+        "الخليدي",
+        Label::Person
+    ));
+    assert!(has(
+        "وقال السيد براق النابلسي إن",
+        "براق النابلسي",
+        Label::Person
+    ));
+    // … but not a nationality adjective.
+    assert!(!has("التقى الشيخ السعودي بالوفد", "السعودي", Label::Person));
+    // على after a title is the preposition; علي followed by more of a name is a person.
+    assert!(
+        !found("وشدد الرئيس على أهمية الحوار")
+            .iter()
+            .any(|(_, l)| *l == Label::Person)
+    );
+    assert!(
+        has(
+            "وقال الرئيس علي عبد الله صالح إن",
+            "علي عبد الله صالح",
+            Label::Person
+        ),
+        "{:?}",
+        found("وقال الرئيس علي عبد الله صالح إن")
+    );
+    // An indefinite title's next word is its complement, not a name.
+    assert!(
+        !found("قال مدير علماء المشروع إن")
+            .iter()
+            .any(|(_, l)| *l == Label::Person)
+    );
+    // لل + an organisation noun starts a new phrase: the company is not "for the committee".
+    assert!(
+        !found("قدمت الشركة للجنة الأوراق المالية طلبا")
+            .iter()
+            .any(|(s, _)| s.contains("الشركة للجنة"))
+    );
     // A title with no name after it is not a person.
     let text = "وقال الرئيس إن الحكومة ستجتمع.";
     assert!(!found(text).iter().any(|(_, l)| *l == Label::Person));

@@ -4,13 +4,21 @@
 
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, Hit};
 use super::lexicon::{self, class};
 
 /// Letters, digits and the marks that survive normalisation belong to words.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '_' => true,
+        // Arabic letters (after normalisation marks and tatweel are gone).
+        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => true,
+        c if c.is_ascii() => false,
+        '\u{0600}'..='\u{06FF}' => c.is_alphanumeric(),
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +41,8 @@ pub struct Token {
     pub classes: u32,
     /// The stem had the article ال (possibly assimilated in لل).
     pub definite: bool,
+    /// The longest gazetteer entry starting at the stem, if any.
+    pub gazetteer: Option<Hit>,
 }
 
 /// Proclitic chains, longest first, in normalised spelling. `لل` stands for ل + ال.
@@ -75,6 +85,7 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
                 clitic: 0,
                 classes: 0,
                 definite: false,
+                gazetteer: None,
             });
             continue;
         }
@@ -112,6 +123,7 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
                 clitic: if numeric { digits_from } else { 0 },
                 classes: 0,
                 definite: false,
+                gazetteer: None,
             };
             if kind == TokenKind::Word {
                 analyse(norm, &mut token);
@@ -124,6 +136,7 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
                 clitic: 0,
                 classes: 0,
                 definite: false,
+                gazetteer: None,
             });
         }
     }
@@ -136,12 +149,10 @@ fn analyse(norm: &str, token: &mut Token) {
     let word = &norm[token.range.clone()];
     let full = lexicon::classes(word);
     token.definite = word.starts_with("ال") && word.chars().count() > 3;
-    if full != 0
-        || Gazetteer::get()
-            .longest_at(norm, token.range.start)
-            .is_some()
-    {
+    let hit = Gazetteer::get().longest_at(norm, token.range.start);
+    if full != 0 || hit.is_some() {
         token.classes = full;
+        token.gazetteer = hit.filter(|h| !h.entry.after_lam);
         return;
     }
     for prefix in PROCLITICS {
@@ -180,6 +191,7 @@ fn analyse(norm: &str, token: &mut Token) {
                 prefix.len()
             };
             token.classes = classes;
+            token.gazetteer = hit;
             token.definite = ends_with_article || assimilated_article || rest.starts_with("ال");
             return;
         }
@@ -208,6 +220,7 @@ pub fn verb_shaped(stem: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::text::normalize::normalize_str;

@@ -136,6 +136,14 @@ impl BidiDataSource for FastBidiData {
 
 /// Resolves the levels of a paragraph (text without its paragraph separator).
 pub fn analyze(text: &str, direction: Direction) -> ParagraphLevels {
+    let table = flat_classes();
+    let class_of = |c: char| match table.get(c as usize) {
+        Some(class) => *class,
+        None => unicode_bidi::bidi_class(c),
+    };
+    if let Some(simple) = super::implicit::analyze_simple(text, direction, class_of) {
+        return simple;
+    }
     let safe = neutralize_deep_controls(text);
     let level = match direction {
         Direction::Auto => None,
@@ -165,23 +173,22 @@ pub fn is_rtl_paragraph(text: &str, direction: Direction) -> bool {
 /// Rule L1 for one line: levels of the line's bytes, with segment separators, trailing
 /// whitespace and whitespace before separators reset to the paragraph level. `text` is the
 /// paragraph text, `line` a byte range within it on character boundaries.
-pub fn line_levels(para: &ParagraphLevels, text: &str, line: Range<usize>) -> Vec<Level> {
-    let mut levels = para.levels[line.clone()].to_vec();
-    let classes = &para.classes[line.clone()];
-    let Some(line_text) = text.get(line) else {
-        return levels;
+pub fn line_levels(para: &ParagraphLevels, _text: &str, line: Range<usize>) -> Vec<Level> {
+    let (Some(levels), Some(classes)) = (para.levels.get(line.clone()), para.classes.get(line))
+    else {
+        return Vec::new();
     };
+    let mut levels = levels.to_vec();
     let base = para.paragraph_level;
-    let mut reset_from: Option<usize> = Some(0);
+    // Byte by byte: every byte of a character carries its class and level, so the text itself
+    // need not be decoded (the parameter stays for callers that have it at hand).
+    let mut reset_from: Option<usize> = None;
     let mut prev_level = base;
-    for (i, c) in line_text.char_indices() {
-        let len = c.len_utf8();
+    for i in 0..levels.len() {
         match classes[i] {
             BidiClass::B | BidiClass::S => {
                 let from = reset_from.unwrap_or(i);
-                for l in &mut levels[from..i + len] {
-                    *l = base;
-                }
+                levels[from..=i].fill(base);
                 reset_from = None;
             }
             BidiClass::WS | BidiClass::FSI | BidiClass::LRI | BidiClass::RLI | BidiClass::PDI => {
@@ -196,18 +203,14 @@ pub fn line_levels(para: &ParagraphLevels, text: &str, line: Range<usize>) -> Ve
             | BidiClass::PDF
             | BidiClass::BN => {
                 reset_from.get_or_insert(i);
-                for l in &mut levels[i..i + len] {
-                    *l = prev_level;
-                }
+                levels[i] = prev_level;
             }
             _ => reset_from = None,
         }
         prev_level = levels[i];
     }
     if let Some(from) = reset_from {
-        for l in &mut levels[from..] {
-            *l = base;
-        }
+        levels[from..].fill(base);
     }
     levels
 }
@@ -250,6 +253,73 @@ mod tests {
         let levels = line_levels(&p, text, 0..text.len());
         assert_eq!(levels[text.len() - 1], Level::ltr());
         assert!(levels[5].is_rtl());
+    }
+
+    /// The character-by-character L1 the byte loop replaced, kept as its reference.
+    fn line_levels_by_char(para: &ParagraphLevels, text: &str, line: Range<usize>) -> Vec<Level> {
+        let mut levels = para.levels[line.clone()].to_vec();
+        let classes = &para.classes[line.clone()];
+        let base = para.paragraph_level;
+        let mut reset_from: Option<usize> = Some(0);
+        let mut prev_level = base;
+        for (i, c) in text[line].char_indices() {
+            let len = c.len_utf8();
+            match classes[i] {
+                BidiClass::B | BidiClass::S => {
+                    let from = reset_from.unwrap_or(i);
+                    levels[from..i + len].fill(base);
+                    reset_from = None;
+                }
+                BidiClass::WS
+                | BidiClass::FSI
+                | BidiClass::LRI
+                | BidiClass::RLI
+                | BidiClass::PDI => {
+                    reset_from.get_or_insert(i);
+                }
+                BidiClass::RLE
+                | BidiClass::LRE
+                | BidiClass::RLO
+                | BidiClass::LRO
+                | BidiClass::PDF
+                | BidiClass::BN => {
+                    reset_from.get_or_insert(i);
+                    levels[i..i + len].fill(prev_level);
+                }
+                _ => reset_from = None,
+            }
+            prev_level = levels[i];
+        }
+        if let Some(from) = reset_from {
+            levels[from..].fill(base);
+        }
+        levels
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_loop_l1_matches_the_char_loop(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'ب', '1', '\u{0661}', ' ', '\t', '\u{1F}', '\u{2029}', '\u{200D}',
+                '\u{FEFF}', '\u{202B}', '\u{202C}', '\u{2067}', '\u{2069}', '\u{2066}', '(',
+                ')', '\u{064E}', '\u{3000}', '!', '\u{05D0}',
+            ]), 0..30),
+            cut in 0usize..30,
+            d in 0usize..3,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let direction = [Direction::Auto, Direction::Rtl, Direction::Ltr][d];
+            let para = analyze(&text, direction);
+            // every line split at a character boundary
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let split = bounds[cut.min(bounds.len() - 1)];
+            for line in [0..split, split..text.len(), 0..text.len()] {
+                proptest::prop_assert_eq!(
+                    line_levels(&para, &text, line.clone()),
+                    line_levels_by_char(&para, &text, line)
+                );
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,10 @@
 
 use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
 
-/// Combining marks of the Arabic block (all Grapheme_Cluster_Break=Extend).
+/// Combining marks of the Arabic block (all Grapheme_Cluster_Break=Extend). The iterator tests
+/// the same set on UTF-8 bytes; this is the reference the tests check it and the general
+/// segmenter against.
+#[cfg(test)]
 fn is_arabic_mark(c: char) -> bool {
     matches!(
         c,
@@ -31,6 +34,31 @@ fn is_simple(c: char) -> bool {
         || (matches!(c, '\u{0606}'..='\u{06FF}') && !matches!(c, '\u{061C}' | '\u{06DD}'))
 }
 
+/// `text.chars().all(is_simple)` on the bytes: printable ASCII bytes, or two-byte sequences
+/// with lead byte D8–DB (U+0600–U+06FF) other than the excluded code points.
+fn all_simple(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if lead < 0x80 {
+            if !(0x20..=0x7E).contains(&lead) {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(&next) = bytes.get(i + 1).filter(|_| (0xD8..=0xDB).contains(&lead)) else {
+            return false;
+        };
+        let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+        if !char::from_u32(code).is_some_and(is_simple) {
+            return false;
+        }
+        i += 2;
+    }
+    true
+}
+
 /// Iterator over `(byte offset, cluster)` pairs, like `grapheme_indices(true)`.
 pub enum ClusterIndices<'a> {
     Simple { text: &'a str, pos: usize },
@@ -39,7 +67,7 @@ pub enum ClusterIndices<'a> {
 
 /// The extended grapheme clusters of `text` with their byte offsets.
 pub fn cluster_indices(text: &str) -> ClusterIndices<'_> {
-    if text.chars().all(is_simple) {
+    if all_simple(text) {
         ClusterIndices::Simple { text, pos: 0 }
     } else {
         ClusterIndices::General(text.grapheme_indices(true))
@@ -53,16 +81,24 @@ impl<'a> Iterator for ClusterIndices<'a> {
         match self {
             Self::General(inner) => inner.next(),
             Self::Simple { text, pos } => {
+                // Only ASCII and two-byte Arabic-block characters are here, and every mark is
+                // a two-byte character: walk the bytes instead of decoding.
+                let bytes = text.as_bytes();
                 let start = *pos;
-                let rest = text.get(start..)?;
-                let mut chars = rest.char_indices();
-                let (_, base) = chars.next()?;
-                let mut end = start + base.len_utf8();
-                for (i, c) in chars {
-                    if !is_arabic_mark(c) {
+                let lead = *bytes.get(start)?;
+                let mut end = start + if lead < 0x80 { 1 } else { 2 };
+                while let (Some(&b0), Some(&b1)) = (bytes.get(end), bytes.get(end + 1)) {
+                    // is_arabic_mark on the UTF-8 bytes of U+0600–U+06FF (lead D8–DB).
+                    let mark = match b0 {
+                        0xD8 => matches!(b1, 0x90..=0x9A),
+                        0xD9 => matches!(b1, 0x8B..=0x9F | 0xB0),
+                        0xDB => matches!(b1, 0x96..=0x9C | 0x9F..=0xA4 | 0xA7..=0xA8 | 0xAA..=0xAD),
+                        _ => false,
+                    };
+                    if !mark {
                         break;
                     }
-                    end = start + i + c.len_utf8();
+                    end += 2;
                 }
                 *pos = end;
                 text.get(start..end).map(|cluster| (start, cluster))
@@ -113,6 +149,24 @@ mod tests {
                 s.push(a);
                 s.push(b);
                 assert_eq!(fast(&s), general(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_mark_test_agrees_with_the_char_test() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            let text = format!("ب{c}");
+            let joined = fast(&text).len() == 1;
+            assert_eq!(joined, is_arabic_mark(c), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn byte_check_agrees_with_the_char_check() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("a{c}ب"), format!("ب{c}")] {
+                assert_eq!(all_simple(&text), text.chars().all(is_simple), "{text:?}");
             }
         }
     }

@@ -168,15 +168,16 @@ fn fold_iter(c: char) -> impl Iterator<Item = char> {
 /// A normalised copy of some text with a byte map back to the original.
 ///
 /// `map[i]` is the original byte offset of the character that produced normalised byte `i`;
-/// `map[text.len()]` is the original length. Use [`NormalizedText::to_original`] to turn a
+/// `map[text.len()]` is the original length. Offsets are `u32` to keep the map small (articles
+/// are limited far below 4 GiB; longer input saturates). Use [`NormalizedText::to_original`] to turn a
 /// normalised range into an original one.
 #[derive(Debug, Clone, Default)]
 pub struct NormalizedText {
     pub text: String,
-    pub map: Vec<usize>,
+    pub map: Vec<u32>,
     /// `ends[i]`: original byte where the character that produced normalised byte `i` ends,
     /// including the marks dropped right after it (so a mapped word keeps its harakat).
-    ends: Vec<usize>,
+    ends: Vec<u32>,
 }
 
 impl NormalizedText {
@@ -185,17 +186,18 @@ impl NormalizedText {
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut ends = Vec::with_capacity(original.len() + 1);
         let mut buf = [0u8; 4];
-        for (at, c) in original.char_indices() {
-            let end = at + c.len_utf8();
-            let mut push =
-                |f: char, text: &mut String, map: &mut Vec<usize>, ends: &mut Vec<usize>| {
-                    let n = f.encode_utf8(&mut buf).len();
-                    text.push(f);
-                    for _ in 0..n {
-                        map.push(at);
-                        ends.push(end);
-                    }
-                };
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        for (at_wide, c) in original.char_indices() {
+            let end = narrow(at_wide + c.len_utf8());
+            let at = narrow(at_wide);
+            let mut push = |f: char, text: &mut String, map: &mut Vec<u32>, ends: &mut Vec<u32>| {
+                let n = f.encode_utf8(&mut buf).len();
+                text.push(f);
+                for _ in 0..n {
+                    map.push(at);
+                    ends.push(end);
+                }
+            };
             match fold_char(c) {
                 Fold::Drop => {
                     // A dropped mark extends the preceding character's span; an invisible
@@ -222,8 +224,8 @@ impl NormalizedText {
                 }
             }
         }
-        map.push(original.len());
-        ends.push(original.len());
+        map.push(narrow(original.len()));
+        ends.push(narrow(original.len()));
         NormalizedText { text, map, ends }
     }
 
@@ -233,20 +235,21 @@ impl NormalizedText {
         let n = self.text.len();
         let start = range.start.min(n);
         let end = range.end.clamp(start, n);
-        let orig_start = self.map[start];
+        let orig_start = self.map[start] as usize;
         if end == start {
             return orig_start..orig_start;
         }
-        orig_start..self.ends[end - 1].max(orig_start)
+        orig_start..(self.ends[end - 1] as usize).max(orig_start)
     }
 
     /// The original byte offset of normalised byte `at` (clamped).
     pub fn original_offset(&self, at: usize) -> usize {
-        self.map[at.min(self.text.len())]
+        self.map[at.min(self.text.len())] as usize
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -313,12 +316,13 @@ mod tests {
         let original = "السَّلامُ عليكم ﻷهل ٣ 😀 text";
         let norm = NormalizedText::new(original);
         assert_eq!(norm.map.len(), norm.text.len() + 1);
-        assert_eq!(*norm.map.last().unwrap(), original.len());
+        assert_eq!(*norm.map.last().unwrap() as usize, original.len());
         assert!(norm.map.windows(2).all(|w| w[0] <= w[1]));
         for (i, _) in norm.text.char_indices() {
-            assert!(original.is_char_boundary(norm.map[i]));
+            assert!(original.is_char_boundary(norm.map[i] as usize));
         }
-        assert_eq!(norm.to_original(3..3), norm.map[3]..norm.map[3]);
+        let at = norm.original_offset(3);
+        assert_eq!(norm.to_original(3..3), at..at);
         assert_eq!(norm.to_original(0..10_000), 0..original.len());
     }
 

@@ -95,52 +95,45 @@ pub fn needs_shaping(text: &str) -> bool {
 /// `Some(c)` is what to display for that character (its presentation form, or itself), `None`
 /// marks the lam whose glyph moved into a following lam-alef ligature.
 pub fn shape(text: &str) -> Vec<Option<char>> {
-    let chars: Vec<char> = text.chars().collect();
-    let classes: Vec<Join> = chars.iter().map(|&c| join_class(c)).collect();
+    let n = text.chars().count();
+    let mut chars: Vec<char> = Vec::with_capacity(n);
+    let mut classes: Vec<Join> = Vec::with_capacity(n);
+    for c in text.chars() {
+        chars.push(c);
+        classes.push(join_class(c));
+    }
     let mut out: Vec<Option<char>> = chars.iter().map(|&c| Some(c)).collect();
 
-    // Index of the nearest non-transparent neighbour on each side, found by one pass each way
-    // so shaping stays linear even with long runs of marks.
-    let n = chars.len();
-    let mut prev = vec![None; n];
-    let mut last = None;
-    for i in 0..n {
-        prev[i] = last;
-        if classes[i] != Join::Transparent {
-            last = Some(i);
-        }
-    }
-    let mut next = vec![None; n];
-    last = None;
-    for i in (0..n).rev() {
-        next[i] = last;
-        if classes[i] != Join::Transparent {
-            last = Some(i);
-        }
-    }
-
+    // Nearest non-transparent neighbours: the previous one is carried along the main loop, the
+    // next one is found by scanning the marks after a letter. Each mark is scanned only by the
+    // letter before it, so shaping stays linear even with long runs of marks.
+    let next_of = |i: usize| (i + 1..n).find(|&k| classes[k] != Join::Transparent);
     let joins_forward = |j: Join| matches!(j, Join::Dual | Join::Left | Join::Causing);
     let joins_backward = |j: Join| matches!(j, Join::Dual | Join::Right | Join::Causing);
 
+    let mut prev: Option<usize> = None;
     let mut i = 0;
     while i < n {
         let class = classes[i];
         if !matches!(class, Join::Dual | Join::Right | Join::Left) {
+            if class != Join::Transparent {
+                prev = Some(i);
+            }
             i += 1;
             continue;
         }
-        let joins_prev =
-            joins_backward(class) && prev[i].is_some_and(|p| joins_forward(classes[p]));
-        let joins_next =
-            joins_forward(class) && next[i].is_some_and(|q| joins_backward(classes[q]));
+        let next = next_of(i);
+        let joins_prev = joins_backward(class) && prev.is_some_and(|p| joins_forward(classes[p]));
+        let joins_next = joins_forward(class) && next.is_some_and(|q| joins_backward(classes[q]));
 
         if chars[i] == LAM
-            && let Some(a) = next[i]
+            && let Some(a) = next
             && let Some((isolated, fin)) = lam_alef(chars[a])
         {
             out[i] = None;
             out[a] = Some(if joins_prev { fin } else { isolated });
             // The alef is consumed; continue after it.
+            prev = Some(a);
             i = a + 1;
             continue;
         }
@@ -165,6 +158,7 @@ pub fn shape(text: &str) -> Vec<Option<char>> {
                 out[i] = Some(c);
             }
         }
+        prev = Some(i);
         i += 1;
     }
     out

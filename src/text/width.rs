@@ -5,19 +5,29 @@
 use unicode_width::UnicodeWidthStr;
 
 /// Columns taken by one displayed cluster.
+#[inline]
 pub fn cluster_width(display: &str) -> usize {
-    // Shaped Arabic and ASCII, nearly all of what is drawn, without the width tables: printable
-    // ASCII and the presentation forms take one column, harakat none. Anything else, including
-    // unshaped letters (where the lam-alef sequence rule applies), is measured in full.
     let mut width = 0;
     for c in display.chars() {
-        match c {
-            ' '..='~' | '\u{FE70}'..='\u{FE74}' | '\u{FE76}'..='\u{FEFC}' => width += 1,
-            '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
-            _ => return UnicodeWidthStr::width(display),
+        match simple_char_width(c) {
+            Some(w) => width += w,
+            None => return UnicodeWidthStr::width(display),
         }
     }
     width
+}
+
+/// Width of the characters that make up nearly all of what is drawn, without the width tables:
+/// printable ASCII and the Arabic presentation forms take one column, harakat none. `None` for
+/// anything else, including unshaped letters (where the lam-alef sequence rule applies): such a
+/// cluster must be measured whole with [`cluster_width`]. Widths of these characters add up.
+#[inline]
+pub fn simple_char_width(c: char) -> Option<usize> {
+    match c {
+        ' '..='~' | '\u{FE70}'..='\u{FE74}' | '\u{FE76}'..='\u{FEFC}' => Some(1),
+        '\u{064B}'..='\u{065F}' | '\u{0670}' => Some(0),
+        _ => None,
+    }
 }
 
 /// True for characters that separate words and may hang at the end of a line: the UAX #14

@@ -176,8 +176,8 @@ fn stanza_doc_and_list() {
     assert_eq!(out.format, Format::Stanza);
     assert_eq!(out.same_text, Some(true));
     assert_eq!(texts(&out), [("غزة", Label::Loc, "LOC", false)]);
-    let list = format!(r#"[{{"text":"محمود عباس","type":"PER","start_char":0,"end_char":3}}]"#);
-    let out = import(ARTICLE, &list, "s.json", None).unwrap();
+    let list = r#"[{"text":"محمود عباس","type":"PER","start_char":0,"end_char":3}]"#;
+    let out = import(ARTICLE, list, "s.json", None).unwrap();
     assert_eq!(out.format, Format::Stanza);
     assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PER", true)]);
 }
@@ -319,4 +319,55 @@ fn garbage_never_panics() {
             let _ = import(ARTICLE, data, "g", format);
         }
     }
+}
+
+#[test]
+fn interchange_token_tags_must_match_the_tokens() {
+    let data = "{\"offset_unit\":\"codepoint\",\n\"tokens\":[{\"text\":\"غزة\"}],\n\"token_tags\":{\"layers\":[[\"B-GPE\",\"O\"]]}}";
+    let err = import(ARTICLE, data, "t.json", None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "t.json:3:1: token_tags layer 1 has 2 tags for 1 tokens"
+    );
+}
+
+#[test]
+fn conll_token_missing_from_the_article_does_not_derail_the_rest() {
+    // A token absent from the article is skipped; the following ones still align in order.
+    let data = "أعلنت O\nزززز B-ORG\nوزارة B-ORG\nالصحة I-ORG\n";
+    let out = import(ARTICLE, data, "g.conll", None).unwrap();
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+    assert_eq!(out.unaligned.len(), 1);
+    assert_eq!(out.unaligned[0].text, "زززز");
+}
+
+#[test]
+fn spacy_offsets_into_a_different_text_are_realigned() {
+    // spaCy ran on a copy with a leading title line; its offsets are off by that line.
+    let tool_text = format!("عنوان\n{ARTICLE}");
+    let at = tool_text.find("وزارة الصحة").unwrap();
+    let s = tool_text[..at].chars().count();
+    let data = serde_json::json!({
+        "text": tool_text,
+        "ents": [{"start": s, "end": s + 11, "label": "ORG"}, {"start": 0, "end": 5, "label": "MISC"}]
+    })
+    .to_string();
+    let out = import(ARTICLE, &data, "sp.json", None).unwrap();
+    assert_eq!(out.same_text, Some(false));
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", true)]);
+    // "عنوان" is only in the tool's text.
+    assert_eq!(out.unaligned.len(), 1);
+    assert_eq!(out.unaligned[0].text, "عنوان");
+}
+
+#[test]
+fn hugging_face_wrong_offsets_are_realigned_by_word() {
+    // Byte offsets given where code points were expected.
+    let at = ARTICLE.find("رام الله").unwrap();
+    let data = format!(
+        r#"[{{"entity_group":"LOC","score":0.9,"word":"رام الله","start":{at},"end":{}}}]"#,
+        at + "رام الله".len()
+    );
+    let out = import(ARTICLE, &data, "hf.json", None).unwrap();
+    assert_eq!(texts(&out), [("رام الله", Label::Loc, "LOC", true)]);
 }

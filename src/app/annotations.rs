@@ -1,0 +1,598 @@
+//! Annotating from the reader: the selection (started with `v`, extended by word motions and
+//! mouse drags), tagging it as a source or claim, undo/redo, and when saving is due (within a
+//! second of a change; the loop performs the save, since it is I/O).
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use std::path::Path;
+
+use crate::annotate::{AnnotationStore, Claim, Edit, Entity, Item, ReviewStatus, Source};
+use crate::app::{Action, App, Effect};
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::config::theme::Slot;
+
+/// Save once the user paused this long after a change…
+const SAVE_AFTER_PAUSE: Duration = Duration::from_millis(300);
+/// …or at the latest this long after the first unsaved change.
+const SAVE_AT_LATEST: Duration = Duration::from_millis(700);
+
+/// What to tag a selection as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagKind {
+    Source,
+    Claim,
+}
+
+/// When unsaved changes were made.
+#[derive(Debug, Clone, Copy)]
+pub struct Unsaved {
+    pub first: Instant,
+    pub last: Instant,
+}
+
+impl App {
+    /// The selected byte range: from the anchor word to the cursor word, in either order.
+    pub fn selection(&self) -> Option<Range<usize>> {
+        let anchor = self.selection_anchor.as_ref()?;
+        let cursor = self.cursor.as_ref().unwrap_or(anchor);
+        Some(anchor.start.min(cursor.start)..anchor.end.max(cursor.end))
+    }
+
+    pub(super) fn toggle_selection(&mut self) {
+        if self.selection_anchor.is_some() {
+            self.selection_anchor = None;
+        } else {
+            self.selection_anchor = self.cursor.clone();
+        }
+    }
+
+    fn note_change(&mut self) {
+        let now = Instant::now();
+        self.unsaved = Some(match self.unsaved {
+            Some(u) => Unsaved { last: now, ..u },
+            None => Unsaved {
+                first: now,
+                last: now,
+            },
+        });
+    }
+
+    pub(super) fn tag(&mut self, kind: TagKind) {
+        let Some(range) = self.selection().or_else(|| self.cursor.clone()) else {
+            self.info("nothing to tag: the article has no words");
+            return;
+        };
+        let Some(store) = self.store.as_mut() else {
+            self.error("annotations are not available for this article");
+            return;
+        };
+        let item = match kind {
+            TagKind::Source => {
+                Source::by_human(&self.article, range, &self.annotator).map(Item::Source)
+            }
+            TagKind::Claim => {
+                Claim::by_human(&self.article, range, &self.annotator).map(Item::Claim)
+            }
+        };
+        let result = match item {
+            Ok(item) => store
+                .apply(Edit::Add(item))
+                .map(|a| a.describe())
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match result {
+            Ok(done) => {
+                self.selection_anchor = None;
+                self.note_change();
+                self.info(done);
+            }
+            Err(e) => self.error(e),
+        }
+    }
+
+    pub(super) fn undo_redo(&mut self, redo: bool) {
+        let Some(store) = self.store.as_mut() else {
+            self.error("annotations are not available for this article");
+            return;
+        };
+        if let Some(reason) = store.read_only_reason() {
+            let reason = reason.to_owned();
+            self.error(format!("annotations are read-only: {reason}"));
+            return;
+        }
+        let done = if redo { store.redo() } else { store.undo() }.map(|a| a.describe());
+        match done {
+            Some(what) => {
+                self.note_change();
+                self.info(format!(
+                    "{}: {what}",
+                    if redo { "redone" } else { "undone" }
+                ));
+            }
+            None => self.info(if redo {
+                "nothing to redo"
+            } else {
+                "nothing to undo"
+            }),
+        }
+    }
+
+    /// Adds entities from `:import` as suggestions, skipping mentions already annotated with
+    /// the same span and label (whatever their review state, so rejected ones stay rejected).
+    pub(super) fn add_imported(&mut self, entities: Vec<Entity>, summary: &str) {
+        let Some(store) = self.store.as_mut() else {
+            self.error("annotations are not available for this article");
+            return;
+        };
+        let existing: std::collections::HashSet<(usize, usize, String)> = store
+            .set()
+            .entities
+            .iter()
+            .map(|e| (e.span.start, e.span.end, e.label.as_str().to_owned()))
+            .collect();
+        let fresh: Vec<Edit> = entities
+            .into_iter()
+            .filter(|e| {
+                !existing.contains(&(e.span.start, e.span.end, e.label.as_str().to_owned()))
+            })
+            .map(|e| Edit::Add(Item::Entity(e)))
+            .collect();
+        let added = fresh.len();
+        if added == 0 {
+            self.info(format!("{summary}; nothing new"));
+            return;
+        }
+        match store.apply(Edit::Batch(fresh)) {
+            Ok(_) => {
+                self.note_change();
+                self.info(format!("{summary}; {added} new suggestions (u undoes)"));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// `Effect::Save` when the autosave delay has passed since unsaved changes.
+    pub(super) fn autosave_due(&self, now: Instant) -> bool {
+        self.unsaved.is_some_and(|u| {
+            now.duration_since(u.last) >= SAVE_AFTER_PAUSE
+                || now.duration_since(u.first) >= SAVE_AT_LATEST
+        }) && self.store.as_ref().is_some_and(AnnotationStore::is_dirty)
+    }
+
+    /// Saves the annotations (I/O: called by the loop for `Effect::Save` and before quitting or
+    /// suspending). Returns false when saving failed, with the error in the status bar.
+    pub fn save_annotations(&mut self, explicit: bool) -> bool {
+        let Some(store) = self.store.as_mut() else {
+            if explicit {
+                self.error("annotations are not available for this article");
+            }
+            return true;
+        };
+        match store.save() {
+            Ok(report) => {
+                self.unsaved = None;
+                let mut text = match &report.outcome {
+                    crate::annotate::SaveOutcome::Written { .. } => {
+                        format!("saved {}", report.path.display())
+                    }
+                    crate::annotate::SaveOutcome::Unchanged => "no changes to save".to_owned(),
+                    // edits to a read-only store are refused, so there is nothing to lose
+                    crate::annotate::SaveOutcome::ReadOnly(why) => {
+                        if explicit {
+                            self.error(format!("annotations are read-only, not saved: {why}"));
+                        }
+                        return true;
+                    }
+                };
+                if let Some(merged) = &report.merged {
+                    text = format!("{text} (merged with changes made on disk: {merged:?})");
+                    self.info(text);
+                } else if explicit {
+                    self.info(text);
+                }
+                true
+            }
+            Err(e) => {
+                self.error(format!("not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    /// The article's annotation progress for the status bar ("5 todo · 3 done "), empty when
+    /// there is nothing yet.
+    pub fn progress(&self) -> String {
+        let Some(store) = &self.store else {
+            return String::new();
+        };
+        let set = store.set();
+        let (mut done, mut todo, mut rejected) = (0, 0, 0);
+        let mut count = |status: ReviewStatus| match status {
+            ReviewStatus::Accepted | ReviewStatus::Corrected => done += 1,
+            ReviewStatus::Suggested => todo += 1,
+            ReviewStatus::Rejected => rejected += 1,
+        };
+        set.entities.iter().for_each(|x| count(x.review.status));
+        set.sources.iter().for_each(|x| count(x.review.status));
+        set.claims.iter().for_each(|x| count(x.review.status));
+        set.attributions.iter().for_each(|x| count(x.review.status));
+        let parts: Vec<String> = [(todo, "todo"), (done, "done"), (rejected, "rejected")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("{} ", parts.join(" · "))
+        }
+    }
+
+    /// One line per orphan: its id and the text it was anchored to.
+    pub fn orphan_lines(&self) -> Vec<String> {
+        let Some(store) = &self.store else {
+            return Vec::new();
+        };
+        store
+            .set()
+            .orphans
+            .iter()
+            .map(|o| {
+                let id = o["id"].as_str().unwrap_or("?");
+                let exact = o["span"]["exact"]
+                    .as_str()
+                    .or_else(|| o["cue"]["span"]["exact"].as_str())
+                    .unwrap_or("");
+                format!("{id}  {exact}")
+            })
+            .collect()
+    }
+
+    /// Status-bar marker: `[+]` unsaved, `[RO]` read-only, nothing otherwise.
+    pub fn annotation_marker(&self) -> &'static str {
+        match &self.store {
+            Some(s) if s.is_read_only() => "[RO]",
+            Some(s) if s.is_dirty() => "[+]",
+            _ => "",
+        }
+    }
+
+    /// Annotated ranges overlapping `range`, with the slot to draw them in (sources and claims
+    /// by kind, entities by label; suggestions additionally in the `suggested` slot).
+    pub fn marks_in(&self, range: &Range<usize>) -> Vec<(Range<usize>, Slot, bool)> {
+        let Some(store) = &self.store else {
+            return Vec::new();
+        };
+        let set = store.set();
+        let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
+        let suggested = |s: ReviewStatus| s == ReviewStatus::Suggested;
+        let mut out = Vec::new();
+        for c in &set.claims {
+            if overlaps(&c.span.range()) && c.review.status != ReviewStatus::Rejected {
+                out.push((c.span.range(), Slot::Claim, suggested(c.review.status)));
+            }
+        }
+        for s in &set.sources {
+            if let Some(span) = s.span
+                && overlaps(&span.range())
+                && s.review.status != ReviewStatus::Rejected
+            {
+                out.push((span.range(), Slot::Source, suggested(s.review.status)));
+            }
+        }
+        for e in &set.entities {
+            if overlaps(&e.span.range()) && e.review.status != ReviewStatus::Rejected {
+                out.push((
+                    e.span.range(),
+                    entity_slot(e.label.as_str()),
+                    suggested(e.review.status),
+                ));
+            }
+        }
+        for a in &set.attributions {
+            if let Some(cue) = a.cue
+                && overlaps(&cue.range())
+            {
+                out.push((cue.range(), Slot::Cue, suggested(a.review.status)));
+            }
+        }
+        out
+    }
+}
+
+/// The theme slot of an entity label.
+pub fn entity_slot(label: &str) -> Slot {
+    match label {
+        "PERSON" | "PERS" | "PER" => Slot::EntityPerson,
+        "ORG" => Slot::EntityOrg,
+        "GPE" => Slot::EntityGpe,
+        "LOC" => Slot::EntityLoc,
+        "FAC" => Slot::EntityFac,
+        "NORP" => Slot::EntityNorp,
+        "EVENT" => Slot::EntityEvent,
+        "DATE" | "TIME" => Slot::EntityDate,
+        "NUMBER" | "MONEY" => Slot::EntityNumber,
+        _ => Slot::EntityMisc,
+    }
+}
+
+/// Whether the store's unsaved changes should be written now.
+pub fn effect_for_tick(app: &App, now: Instant) -> Effect {
+    if app.autosave_due(now) {
+        Effect::Save { explicit: false }
+    } else {
+        Effect::None
+    }
+}
+
+/// Reads and aligns an extraction file for `:import` (I/O, so called by the loop).
+pub fn read_import(app: &App, path: &Path) -> Action {
+    let data = match crate::commands::import::read_input(path) {
+        Ok(d) => d,
+        Err(e) => return Action::Error(e),
+    };
+    let shown = path.display().to_string();
+    match crate::extract::import::import(&app.article.text, &data, &shown, None) {
+        Ok(outcome) => {
+            let summary = format!("{shown}: {}", outcome.summary());
+            Action::Imported(
+                crate::extract::imported_entities(&app.article, &outcome),
+                summary,
+            )
+        }
+        Err(e) => Action::Error(e.to_string()),
+    }
+}
+
+/// Writes the saved annotations in another format next to the article (I/O, called by the loop).
+pub fn export(app: &App, format: ExportFormat) -> Action {
+    let (Some(article_path), Some(store)) = (&app.article.path, &app.store) else {
+        return Action::Error(
+            "export needs an article file (the sample has none): run isnad FILE".into(),
+        );
+    };
+    let args = ExportArgs {
+        file: article_path.clone(),
+        to: format,
+        out: None,
+    };
+    let mut out = Vec::new();
+    match crate::commands::export::run(&args, Some(store.path()), &mut out) {
+        Ok(_) => Action::Info(String::from_utf8_lossy(&out).trim().to_owned()),
+        Err(e) => Action::Error(e),
+    }
+}
+
+/// Single keys for labels in the label picker (`e`, `r`).
+pub const LABEL_KEYS: &[(char, &str)] = &[
+    ('p', "PERSON"),
+    ('o', "ORG"),
+    ('g', "GPE"),
+    ('l', "LOC"),
+    ('f', "FAC"),
+    ('n', "NORP"),
+    ('e', "EVENT"),
+    ('d', "DATE"),
+    ('t', "TIME"),
+    ('u', "NUMBER"),
+    ('m', "MONEY"),
+    ('i', "MISC"),
+];
+
+/// What a label chosen in the picker is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelFor {
+    /// Tag this range as a new entity.
+    Tag(Range<usize>),
+    /// Relabel the entity with this id.
+    Relabel(String),
+}
+
+/// Articles larger than this get no automatic suggestions on open (extraction would delay
+/// opening); `isnad extract` still works on them.
+pub const SUGGEST_LIMIT_BYTES: usize = 1024 * 1024;
+
+/// Opens an article's annotations; when there is no annotation file yet, the built-in
+/// extractor's suggestions are added (shown at once, written only after the first change).
+pub fn open_store(
+    article: crate::article::Article,
+    options: &crate::annotate::StoreOptions,
+) -> AnnotationStore {
+    let mut store = AnnotationStore::open(article, options);
+    let fresh = !store.path().exists() && store.set().is_empty() && !store.is_read_only();
+    if fresh && store.article().text.len() <= SUGGEST_LIMIT_BYTES {
+        let entities = crate::extract::suggest_entities(store.article());
+        store.add_suggestions(entities.into_iter().map(Item::Entity));
+    }
+    store
+}
+
+impl App {
+    /// Pending (suggested) entities in text order.
+    fn pending_entities(&self) -> Vec<Entity> {
+        let Some(store) = &self.store else {
+            return Vec::new();
+        };
+        let mut pending: Vec<Entity> = store
+            .set()
+            .entities
+            .iter()
+            .filter(|e| e.review.status == ReviewStatus::Suggested)
+            .cloned()
+            .collect();
+        pending.sort_by_key(|e| (e.span.start, e.span.end));
+        pending
+    }
+
+    /// `]` / `[`: the next or previous pending suggestion, wrapping; the cursor covers it.
+    pub(super) fn step_pending(&mut self, forward: bool) {
+        let pending = self.pending_entities();
+        if pending.is_empty() {
+            self.info("no pending suggestions");
+            return;
+        }
+        let at = self.cursor.as_ref().map_or(0, |c| c.start);
+        let target = if forward {
+            pending
+                .iter()
+                .find(|e| e.span.start > at)
+                .or_else(|| pending.first())
+        } else {
+            pending
+                .iter()
+                .rev()
+                .find(|e| e.span.start < at)
+                .or_else(|| pending.last())
+        };
+        if let Some(e) = target {
+            let index = pending.iter().position(|p| p.id == e.id).unwrap_or(0) + 1;
+            self.cursor = Some(e.span.range());
+            self.reveal_cursor();
+            self.info(format!(
+                "{} {} ({index} of {} pending; a accepts, x rejects, r relabels)",
+                e.label.as_str(),
+                e.span.text(&self.article),
+                pending.len()
+            ));
+        }
+    }
+
+    /// The entity under the cursor: a pending one first, the shortest first.
+    fn entity_at_cursor(&self) -> Option<Entity> {
+        let store = self.store.as_ref()?;
+        let at = self.cursor.as_ref()?.start;
+        store
+            .set()
+            .entities
+            .iter()
+            .filter(|e| e.span.start <= at && at < e.span.end)
+            .filter(|e| e.review.status != ReviewStatus::Rejected)
+            .min_by_key(|e| {
+                (
+                    e.review.status != ReviewStatus::Suggested,
+                    e.span.end - e.span.start,
+                )
+            })
+            .cloned()
+    }
+
+    fn apply_edit(&mut self, edit: Edit) -> bool {
+        let Some(store) = self.store.as_mut() else {
+            self.error("annotations are not available for this article");
+            return false;
+        };
+        match store.apply(edit) {
+            Ok(applied) => {
+                let what = applied.describe();
+                self.note_change();
+                self.info(what);
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// `a` / `x`: accept or reject the entity under the cursor, then go to the next pending one.
+    pub(super) fn review(&mut self, accept: bool) {
+        let Some(mut entity) = self.entity_at_cursor() else {
+            self.info("no entity under the cursor (] goes to the next suggestion)");
+            return;
+        };
+        let status = if accept {
+            ReviewStatus::Accepted
+        } else {
+            ReviewStatus::Rejected
+        };
+        entity.review.set_status(status, &self.annotator);
+        if self.apply_edit(Edit::Update(Item::Entity(entity)))
+            && !self.pending_entities().is_empty()
+        {
+            self.step_pending(true);
+        }
+    }
+
+    /// `A`: accepts every pending entity with the same text and label as the one under the
+    /// cursor, as one undo step.
+    pub(super) fn accept_all_same(&mut self) {
+        let Some(entity) = self.entity_at_cursor() else {
+            self.info("no entity under the cursor");
+            return;
+        };
+        let text = entity.span.text(&self.article).to_owned();
+        let edits: Vec<Edit> = self
+            .pending_entities()
+            .into_iter()
+            .filter(|e| e.label == entity.label && e.span.text(&self.article) == text)
+            .map(|mut e| {
+                e.review.set_status(ReviewStatus::Accepted, &self.annotator);
+                Edit::Update(Item::Entity(e))
+            })
+            .collect();
+        let count = edits.len();
+        if count == 0 {
+            self.info("nothing pending with this text and label");
+            return;
+        }
+        if self.apply_edit(Edit::Batch(edits)) {
+            self.info(format!(
+                "accepted {count} × {} {text}",
+                entity.label.as_str()
+            ));
+        }
+    }
+
+    /// Opens the label picker for `e` (tag) or `r` (relabel).
+    pub(super) fn pick_label(&mut self, relabel: bool) -> Option<LabelFor> {
+        if relabel {
+            match self.entity_at_cursor() {
+                Some(e) => Some(LabelFor::Relabel(e.id)),
+                None => {
+                    self.info("no entity under the cursor");
+                    None
+                }
+            }
+        } else {
+            match self.selection().or_else(|| self.cursor.clone()) {
+                Some(range) => Some(LabelFor::Tag(range)),
+                None => {
+                    self.info("nothing to tag");
+                    None
+                }
+            }
+        }
+    }
+
+    /// A label was chosen in the picker.
+    pub(super) fn label_chosen(&mut self, purpose: LabelFor, label: &str) {
+        let Ok(label) = crate::annotate::Label::parse(label) else {
+            return;
+        };
+        match purpose {
+            LabelFor::Tag(range) => {
+                match Entity::by_human(&self.article, range, label, &self.annotator) {
+                    Ok(e) => {
+                        if self.apply_edit(Edit::Add(Item::Entity(e))) {
+                            self.selection_anchor = None;
+                        }
+                    }
+                    Err(e) => self.error(e.to_string()),
+                }
+            }
+            LabelFor::Relabel(id) => {
+                let found = self
+                    .store
+                    .as_ref()
+                    .and_then(|s| s.set().entities.iter().find(|e| e.id == id).cloned());
+                if let Some(mut e) = found {
+                    e.relabel(label, &self.annotator);
+                    self.apply_edit(Edit::Update(Item::Entity(e)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Starting the reader: open the article (errors are printed before any terminal mode is
+//! touched), load settings, enter full-screen mode, run the loop, and restore the terminal on
+//! every way out.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::Event;
+
+use crate::annotate::StoreOptions;
+use crate::app::library::{self, Library};
+use crate::app::{App, Screen, TerminalControl, run, terminal_hint};
+use crate::article::Article;
+use crate::cli::{BidiArg, Cli};
+use crate::config::{Paths, Settings, no_color_requested};
+use crate::layout::BidiMode;
+use crate::tui::{self, EventSource, TerminalEvents, TerminalOptions};
+use crate::ui::theme::ColorDepth;
+
+struct RealTerminal {
+    options: TerminalOptions,
+    terminate: Arc<AtomicBool>,
+}
+
+impl TerminalControl for RealTerminal {
+    fn set_bidi_explicit(&mut self, explicit: bool) -> std::io::Result<()> {
+        self.options.bidi_explicit = explicit;
+        tui::set_bidi_explicit(explicit)
+    }
+
+    fn set_mouse(&mut self, on: bool) -> std::io::Result<()> {
+        self.options.mouse = on;
+        tui::set_mouse(on)
+    }
+
+    fn suspend(&mut self) -> std::io::Result<()> {
+        tui::suspend(self.options)
+    }
+
+    fn terminate_requested(&self) -> bool {
+        self.terminate.load(Ordering::SeqCst)
+    }
+}
+
+/// Debug builds only: `ISNAD_DEBUG_PANIC=1` panics on the first key, to test that the panic
+/// hook restores the terminal.
+struct PanicOnKey<E>(E);
+
+impl<E: EventSource> EventSource for PanicOnKey<E> {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
+        let event = self.0.next(timeout)?;
+        if matches!(event, Some(Event::Key(_))) {
+            panic!("ISNAD_DEBUG_PANIC: deliberate panic to test terminal restore");
+        }
+        Ok(event)
+    }
+}
+
+/// Runs the full-screen reader for `cli.file` (or the sample).
+pub fn start(cli: &Cli) -> Result<ExitCode, String> {
+    let library = match &cli.file {
+        Some(dir) if dir.is_dir() => Some(Library::new(dir.clone(), library::scan(dir)?)),
+        _ => None,
+    };
+    let article = match &cli.file {
+        Some(path) if library.is_none() => Article::load(path).map_err(|e| e.to_string())?,
+        _ => Article::sample(),
+    };
+    let paths = Paths::resolve(cli.config.as_deref());
+    if cli.verbose || crate::app::log::requested_by_env() {
+        crate::app::log::init(&paths.log_dir)?;
+        crate::app::log::write(&format!("paths: {paths:?}"));
+    }
+    let mut settings = Settings::load(&paths, no_color_requested());
+    if let Some(bidi) = cli.bidi {
+        settings.config.bidi = match bidi {
+            BidiArg::App => crate::config::BidiSetting::App,
+            BidiArg::Terminal => crate::config::BidiSetting::Terminal,
+            BidiArg::Off => crate::config::BidiSetting::Off,
+        };
+    }
+    let depth = if no_color_requested() {
+        ColorDepth::None
+    } else {
+        ColorDepth::detect(settings.config.color)
+    };
+    for problem in &settings.problems {
+        crate::app::log::write(&format!("config: {problem}"));
+    }
+    crate::app::log::write(&format!(
+        "colour depth {depth:?}, bidi {:?}, TERM={:?}",
+        settings.config.bidi,
+        std::env::var("TERM").ok()
+    ));
+    let mouse = settings.config.mouse;
+    let hints = settings.config.terminal_hints;
+    let annotator = match settings.config.annotator.as_str() {
+        "" => std::env::var("USER")
+            .ok()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| "analyst".to_owned()),
+        name => name.to_owned(),
+    };
+    let store_options = StoreOptions {
+        annotations: cli.annotations.clone(),
+        data_dir: Some(paths.data_dir.clone()),
+    };
+    let mut app = App::new(article, settings, paths, depth);
+    if let Some(library) = library {
+        // the reader starts empty-handed: Enter opens an article with its annotations
+        app.library = Some(library);
+        app.screen = Screen::Library;
+        app.annotator = annotator;
+    } else {
+        let store =
+            crate::app::annotations::open_store(app.article.as_ref().clone(), &store_options);
+        let location = store.describe_location();
+        app = app.with_store(store, &annotator);
+        if app.message.is_none() {
+            app.update(crate::app::Action::Info(format!("annotations: {location}")));
+        }
+    }
+    app.store_options = Some(store_options);
+    if hints {
+        app.hint = terminal_hint(|k| std::env::var(k).ok());
+    }
+    let options = TerminalOptions {
+        mouse,
+        bidi_explicit: app.mode != BidiMode::Terminal,
+    };
+    let terminate = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
+    #[cfg(not(unix))]
+    let signals = [signal_hook::consts::SIGTERM];
+    for signal in signals {
+        signal_hook::flag::register(signal, Arc::clone(&terminate))
+            .map_err(|e| format!("cannot install the signal handler: {e}"))?;
+    }
+    let mut control = RealTerminal { options, terminate };
+    let mut terminal =
+        tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
+    let result = if cfg!(debug_assertions) && std::env::var_os("ISNAD_DEBUG_PANIC").is_some() {
+        run(
+            &mut terminal,
+            &mut PanicOnKey(TerminalEvents),
+            &mut control,
+            &mut app,
+        )
+    } else {
+        run(&mut terminal, &mut TerminalEvents, &mut control, &mut app)
+    };
+    tui::restore();
+    result.map_err(|e| format!("terminal error: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,625 @@
+//! Keys as data: the key notation (`j`, `G`, `<C-d>`, `<PageDown>`, `g g`), the keymap built from
+//! the command table's defaults with the user's `keymap.toml` merged over it, sequence lookup
+//! (prefix keys give a which-key list), and the Arabic-layout fallback.
+//!
+//! Terminal-independent: the app converts terminal key events into [`KeyPress`].
+
+use std::fmt;
+use std::path::Path;
+
+use crate::app::command::{COMMANDS, Command};
+use crate::config::{Problem, SourceText, arabic};
+
+/// A key name without modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyName {
+    Char(char),
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Delete,
+    Insert,
+    F(u8),
+}
+
+/// One key press. For characters, shift is already in the character (`G`, `?`), so `shift` is
+/// only set for named keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyPress {
+    pub key: KeyName,
+    pub ctrl: bool,
+    pub alt: bool,
+    pub shift: bool,
+}
+
+impl KeyPress {
+    pub const fn plain(key: KeyName) -> Self {
+        Self {
+            key,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        }
+    }
+
+    pub const fn char(c: char) -> Self {
+        Self::plain(KeyName::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Self {
+        Self {
+            key: KeyName::Char(c),
+            ctrl: true,
+            alt: false,
+            shift: false,
+        }
+    }
+
+    /// Parses one key in keymap notation.
+    pub fn parse(token: &str) -> Result<Self, String> {
+        let mut chars = token.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => return Err("empty key".into()),
+            (Some(c), None) => return Ok(Self::char(c)),
+            _ => {}
+        }
+        let Some(inner) = token.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
+            return Err(format!(
+                "`{token}` is not a key: write one character (`j`), a named key in angle brackets \
+                 (`<Down>`, `<C-d>`), and separate the keys of a sequence with spaces (`g g`)"
+            ));
+        };
+        let mut press = Self::plain(KeyName::Esc);
+        let mut rest = inner;
+        // modifiers are single letters followed by '-', e.g. C-S-Tab; a lone "-" is the key itself
+        while rest.len() > 2 && rest.as_bytes()[1] == b'-' {
+            match rest.as_bytes()[0].to_ascii_uppercase() {
+                b'C' => press.ctrl = true,
+                b'A' | b'M' => press.alt = true,
+                b'S' => press.shift = true,
+                _ => return Err(format!("unknown modifier in `{token}`; use C-, A- or S-")),
+            }
+            rest = &rest[2..];
+        }
+        let mut chars = rest.chars();
+        press.key = match (chars.next(), chars.next()) {
+            (Some(c), None) => {
+                if press.shift && c.is_alphabetic() {
+                    press.shift = false;
+                    KeyName::Char(c.to_uppercase().next().unwrap_or(c))
+                } else {
+                    KeyName::Char(c)
+                }
+            }
+            _ => named_key(rest).ok_or_else(|| {
+                format!(
+                    "unknown key name `{rest}` in `{token}`; known names: Up Down Left Right \
+                     PageUp PageDown Home End Enter Esc Tab BackTab Backspace Delete Insert \
+                     Space lt gt F1-F12"
+                )
+            })?,
+        };
+        if press.key == KeyName::Tab && press.shift {
+            press = Self::plain(KeyName::BackTab);
+        }
+        Ok(press)
+    }
+}
+
+fn named_key(name: &str) -> Option<KeyName> {
+    let lower = name.to_ascii_lowercase();
+    Some(match lower.as_str() {
+        "up" => KeyName::Up,
+        "down" => KeyName::Down,
+        "left" => KeyName::Left,
+        "right" => KeyName::Right,
+        "pageup" | "pgup" => KeyName::PageUp,
+        "pagedown" | "pgdn" => KeyName::PageDown,
+        "home" => KeyName::Home,
+        "end" => KeyName::End,
+        "enter" | "ret" | "return" | "cr" => KeyName::Enter,
+        "esc" | "escape" => KeyName::Esc,
+        "tab" => KeyName::Tab,
+        "backtab" => KeyName::BackTab,
+        "backspace" | "bs" => KeyName::Backspace,
+        "delete" | "del" => KeyName::Delete,
+        "insert" | "ins" => KeyName::Insert,
+        "space" => KeyName::Char(' '),
+        "lt" => KeyName::Char('<'),
+        "gt" => KeyName::Char('>'),
+        _ => {
+            let n: u8 = lower.strip_prefix('f')?.parse().ok()?;
+            if (1..=24).contains(&n) {
+                KeyName::F(n)
+            } else {
+                return None;
+            }
+        }
+    })
+}
+
+impl fmt::Display for KeyPress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self.key {
+            KeyName::Char(' ') => "Space".to_owned(),
+            KeyName::Char('<') => "lt".to_owned(),
+            KeyName::Char('>') => "gt".to_owned(),
+            KeyName::Char(c) => c.to_string(),
+            KeyName::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let plain_char = matches!(self.key, KeyName::Char(c) if c != ' ' && c != '<' && c != '>');
+        if plain_char && !self.ctrl && !self.alt && !self.shift {
+            return f.write_str(&name);
+        }
+        f.write_str("<")?;
+        if self.ctrl {
+            f.write_str("C-")?;
+        }
+        if self.alt {
+            f.write_str("A-")?;
+        }
+        if self.shift {
+            f.write_str("S-")?;
+        }
+        write!(f, "{name}>")
+    }
+}
+
+/// A key sequence in notation (`g g`).
+pub fn parse_sequence(text: &str) -> Result<Vec<KeyPress>, String> {
+    let keys: Vec<KeyPress> = text
+        .split_whitespace()
+        .map(KeyPress::parse)
+        .collect::<Result<_, _>>()?;
+    if keys.is_empty() {
+        Err("empty key sequence".into())
+    } else {
+        Ok(keys)
+    }
+}
+
+pub fn sequence_to_string(keys: &[KeyPress]) -> String {
+    keys.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: Vec<KeyPress>,
+    pub command: Command,
+}
+
+/// Result of looking up the keys typed so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    Matched(Command),
+    /// The keys are the start of longer bindings: (next key, command) for the which-key popup.
+    Pending(Vec<(KeyPress, Command)>),
+    NotFound,
+}
+
+/// All bindings of the normal (reading) mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    /// The command table's default keys.
+    fn default() -> Self {
+        let mut bindings = Vec::new();
+        for info in COMMANDS {
+            for key in info.keys {
+                if let Ok(keys) = parse_sequence(key) {
+                    bindings.push(Binding {
+                        keys,
+                        command: info.command,
+                    });
+                }
+            }
+        }
+        Self { bindings }
+    }
+}
+
+impl Keymap {
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The key sequences bound to `command`, in binding order.
+    pub fn keys_for(&self, command: Command) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.command == command)
+            .map(|b| sequence_to_string(&b.keys))
+            .collect()
+    }
+
+    /// Looks up a typed sequence exactly as typed.
+    pub fn lookup(&self, typed: &[KeyPress]) -> Lookup {
+        if let Some(b) = self.bindings.iter().find(|b| b.keys == typed) {
+            return Lookup::Matched(b.command);
+        }
+        let mut next: Vec<(KeyPress, Command)> = self
+            .bindings
+            .iter()
+            .filter(|b| b.keys.len() > typed.len() && b.keys.starts_with(typed))
+            .map(|b| (b.keys[typed.len()], b.command))
+            .collect();
+        next.dedup();
+        if next.is_empty() {
+            Lookup::NotFound
+        } else {
+            Lookup::Pending(next)
+        }
+    }
+
+    /// Looks up `pending` followed by `key`; when that finds nothing, retries with the key
+    /// translated from the Arabic PC layout to the Latin key in the same physical place, so
+    /// that the same keys work whichever layout is active. Direct bindings always win.
+    pub fn lookup_with_layout(&self, pending: &[KeyPress], key: KeyPress) -> Lookup {
+        let mut typed = pending.to_vec();
+        typed.push(key);
+        let direct = self.lookup(&typed);
+        if direct != Lookup::NotFound {
+            return direct;
+        }
+        match arabic::translate(key) {
+            Some(latin) => {
+                typed.pop();
+                typed.push(latin);
+                self.lookup(&typed)
+            }
+            None => Lookup::NotFound,
+        }
+    }
+
+    /// Merges a user keymap over this one. Each command named in the file gets exactly the
+    /// keys listed there (an empty list unbinds it); a key sequence the user binds is taken
+    /// away from any other command, so user bindings always win. Problems name the file and
+    /// position; everything that can be applied is applied.
+    pub fn merge_user(&mut self, path: &Path, text: &str) -> Vec<Problem> {
+        let source = SourceText::new(path, text);
+        let mut problems = Vec::new();
+        let table = match toml::de::DeTable::parse(text) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(source.toml_error(&e));
+                return problems;
+            }
+        };
+        for (section, value) in table.get_ref() {
+            if section.get_ref() != "normal" {
+                problems.push(source.problem(
+                    section.span(),
+                    format!(
+                        "unknown section `{}`; keymap.toml has one section, `[normal]`",
+                        section.get_ref()
+                    ),
+                ));
+                continue;
+            }
+            let toml::de::DeValue::Table(entries) = value.get_ref() else {
+                problems.push(source.problem(value.span(), "`normal` must be a table".into()));
+                continue;
+            };
+            for (name, keys_value) in entries {
+                let command = match name.get_ref().parse::<Command>() {
+                    Ok(c) => c,
+                    Err(e) => {
+                        problems.push(source.problem(name.span(), e.to_string()));
+                        continue;
+                    }
+                };
+                let mut sequences = Vec::new();
+                let items: Vec<&toml::Spanned<toml::de::DeValue>> = match keys_value.get_ref() {
+                    toml::de::DeValue::String(_) => vec![keys_value],
+                    toml::de::DeValue::Array(a) => a.iter().collect(),
+                    _ => {
+                        problems.push(source.problem(
+                            keys_value.span(),
+                            "keys must be a string or a list of strings".into(),
+                        ));
+                        continue;
+                    }
+                };
+                let mut ok = true;
+                for item in items {
+                    match item.get_ref() {
+                        toml::de::DeValue::String(s) => match parse_sequence(s) {
+                            Ok(seq) => sequences.push(seq),
+                            Err(msg) => {
+                                problems.push(source.problem(item.span(), msg));
+                                ok = false;
+                            }
+                        },
+                        _ => {
+                            problems
+                                .push(source.problem(item.span(), "a key must be a string".into()));
+                            ok = false;
+                        }
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+                self.bindings
+                    .retain(|b| b.command != command && !sequences.contains(&b.keys));
+                for keys in sequences {
+                    self.bindings.push(Binding { keys, command });
+                }
+            }
+        }
+        crate::config::sort_problems(&mut problems);
+        problems.extend(self.shadowing_problems(&source));
+        problems
+    }
+
+    /// A binding that is a strict prefix of another makes the longer one unreachable.
+    fn shadowing_problems(&self, source: &SourceText) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for short in &self.bindings {
+            for long in &self.bindings {
+                if long.keys.len() > short.keys.len() && long.keys.starts_with(&short.keys) {
+                    out.push(source.problem(
+                        None,
+                        format!(
+                            "`{}` ({}) hides `{}` ({}): a key cannot be both a command and the \
+                             start of a longer sequence",
+                            sequence_to_string(&short.keys),
+                            short.command,
+                            sequence_to_string(&long.keys),
+                            long.command
+                        ),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// The keymap as `keymap.toml` text (used to generate the shipped, documented default file).
+    pub fn to_toml(&self) -> String {
+        let mut out = String::from("[normal]\n");
+        for info in COMMANDS {
+            let keys = self.keys_for(info.command);
+            let quoted: Vec<String> = keys
+                .iter()
+                .map(|k| format!("\"{}\"", k.replace('\\', "\\\\").replace('"', "\\\"")))
+                .collect();
+            out.push_str(&format!("# {}\n", info.description));
+            out.push_str(&format!("\"{}\" = [{}]\n", info.name, quoted.join(", ")));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_notation() {
+        assert_eq!(KeyPress::parse("j"), Ok(KeyPress::char('j')));
+        assert_eq!(KeyPress::parse("<C-d>"), Ok(KeyPress::ctrl('d')));
+        assert_eq!(
+            KeyPress::parse("<pagedown>"),
+            Ok(KeyPress::plain(KeyName::PageDown))
+        );
+        assert_eq!(KeyPress::parse("<Space>"), Ok(KeyPress::char(' ')));
+        assert_eq!(KeyPress::parse("<S-g>"), Ok(KeyPress::char('G')));
+        assert_eq!(
+            KeyPress::parse("<S-Tab>"),
+            Ok(KeyPress::plain(KeyName::BackTab))
+        );
+        assert_eq!(
+            KeyPress::parse("<F12>"),
+            Ok(KeyPress::plain(KeyName::F(12)))
+        );
+        assert_eq!(
+            KeyPress::parse("<C-->").map(|k| k.key),
+            Ok(KeyName::Char('-'))
+        );
+        assert!(KeyPress::parse("<Dwn>").is_err());
+        assert!(KeyPress::parse("jj").is_err());
+        assert!(KeyPress::parse("<X-a>").is_err());
+        assert_eq!(
+            parse_sequence("g g"),
+            Ok(vec![KeyPress::char('g'), KeyPress::char('g')])
+        );
+        for text in [
+            "j",
+            "<C-d>",
+            "<PageDown>",
+            "<Space>",
+            "g e",
+            "<A-S-Up>",
+            "<lt>",
+        ] {
+            let seq = parse_sequence(text).expect(text);
+            assert_eq!(sequence_to_string(&seq), text);
+        }
+    }
+
+    #[test]
+    fn every_default_key_parses_and_none_is_hidden() {
+        for info in COMMANDS {
+            for key in info.keys {
+                parse_sequence(key).unwrap_or_else(|e| panic!("{}: {e}", info.name));
+            }
+        }
+        let map = Keymap::default();
+        let source = SourceText::new(Path::new("defaults"), "");
+        assert!(map.shadowing_problems(&source).is_empty());
+        let total: usize = COMMANDS.iter().map(|c| c.keys.len()).sum();
+        assert_eq!(map.bindings().len(), total);
+    }
+
+    #[test]
+    fn lookup_sequences_and_prefixes() {
+        let map = Keymap::default();
+        assert_eq!(
+            map.lookup(&[KeyPress::char('j')]),
+            Lookup::Matched(Command::ScrollDown)
+        );
+        let Lookup::Pending(next) = map.lookup(&[KeyPress::char('g')]) else {
+            panic!("g is a prefix");
+        };
+        assert!(next.contains(&(KeyPress::char('g'), Command::Top)));
+        assert!(next.contains(&(KeyPress::char('e'), Command::Bottom)));
+        assert_eq!(
+            map.lookup(&[KeyPress::char('g'), KeyPress::char('g')]),
+            Lookup::Matched(Command::Top)
+        );
+        assert_eq!(map.lookup(&[KeyPress::char('Z')]), Lookup::NotFound);
+    }
+
+    #[test]
+    fn user_keymap_replaces_keys_and_steals_sequences() {
+        let mut map = Keymap::default();
+        let text = "[normal]\n\"view.scroll_down\" = [\"n\", \"<C-n>\"]\n\"app.quit\" = \"j\"\n";
+        let problems = map.merge_user(Path::new("keymap.toml"), text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(map.keys_for(Command::ScrollDown), vec!["n", "<C-n>"]);
+        assert_eq!(map.keys_for(Command::Quit), vec!["j"]);
+        assert_eq!(
+            map.lookup(&[KeyPress::char('j')]),
+            Lookup::Matched(Command::Quit)
+        );
+        assert_eq!(map.lookup(&[KeyPress::char('q')]), Lookup::NotFound);
+        // untouched commands keep their defaults
+        assert_eq!(map.keys_for(Command::ScrollUp), vec!["k", "<Up>"]);
+    }
+
+    #[test]
+    fn empty_list_unbinds() {
+        let mut map = Keymap::default();
+        let problems = map.merge_user(Path::new("k.toml"), "[normal]\n\"app.help\" = []\n");
+        assert!(problems.is_empty());
+        assert!(map.keys_for(Command::Help).is_empty());
+    }
+
+    #[test]
+    fn user_keymap_errors_have_positions_and_the_rest_applies() {
+        let mut map = Keymap::default();
+        let text = "[normal]\n\"view.scrol_down\" = \"n\"\n\"app.quit\" = [\"<Dwn>\"]\n\"app.help\" = \"h\"\n";
+        let problems = map.merge_user(Path::new("/c/keymap.toml"), text);
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert_eq!(
+            shown[0],
+            "/c/keymap.toml:2:1: unknown command `view.scrol_down`; did you mean `view.scroll_down`?"
+        );
+        assert!(
+            shown[1].starts_with("/c/keymap.toml:3:15: unknown key name `Dwn`"),
+            "{}",
+            shown[1]
+        );
+        assert_eq!(map.keys_for(Command::Help), vec!["h"]);
+        assert_eq!(map.keys_for(Command::Quit), vec!["q", "<C-c>"]);
+    }
+
+    #[test]
+    fn syntax_errors_and_wrong_sections_are_reported() {
+        let mut map = Keymap::default();
+        let problems = map.merge_user(Path::new("k.toml"), "[normal\n");
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].to_string().starts_with("k.toml:1:"),
+            "{}",
+            problems[0]
+        );
+        let problems = map.merge_user(Path::new("k.toml"), "[visul]\nx = 1\n");
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("k.toml:1:2: unknown section `visul`")
+        );
+    }
+
+    #[test]
+    fn prefix_shadowing_is_reported() {
+        let mut map = Keymap::default();
+        let problems = map.merge_user(Path::new("k.toml"), "[normal]\n\"view.redraw\" = \"g\"\n");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("`g` (view.redraw) hides `g g` (view.top)")
+        );
+    }
+
+    #[test]
+    fn arabic_layout_reaches_the_same_commands() {
+        let map = Keymap::default();
+        let cases = [
+            ('ت', Command::ScrollDown),
+            ('ن', Command::ScrollUp),
+            ('ص', Command::NextWord),
+            ('\u{FEFB}', Command::PrevWord),
+            ('؟', Command::Help),
+            ('ض', Command::Quit),
+            ('ة', Command::CycleBidi),
+            ('\u{FEF7}', Command::Bottom),
+        ];
+        for (ch, command) in cases {
+            assert_eq!(
+                map.lookup_with_layout(&[], KeyPress::char(ch)),
+                Lookup::Matched(command),
+                "{ch}"
+            );
+        }
+        // ل is the g key: a prefix, then ل again is g g
+        assert!(matches!(
+            map.lookup_with_layout(&[], KeyPress::char('ل')),
+            Lookup::Pending(_)
+        ));
+        assert_eq!(
+            map.lookup_with_layout(&[KeyPress::char('g')], KeyPress::char('ل')),
+            Lookup::Matched(Command::Top)
+        );
+        // Ctrl with the Arabic letter on the d key is Ctrl-d
+        assert_eq!(
+            map.lookup_with_layout(&[], KeyPress::ctrl('ي')),
+            Lookup::Matched(Command::HalfPageDown)
+        );
+    }
+
+    #[test]
+    fn direct_bindings_win_over_translation() {
+        let mut map = Keymap::default();
+        let problems = map.merge_user(Path::new("k.toml"), "[normal]\n\"app.help\" = \"ت\"\n");
+        assert!(problems.is_empty());
+        assert_eq!(
+            map.lookup_with_layout(&[], KeyPress::char('ت')),
+            Lookup::Matched(Command::Help)
+        );
+    }
+
+    #[test]
+    fn to_toml_round_trips() {
+        let map = Keymap::default();
+        let mut merged = Keymap {
+            bindings: Vec::new(),
+        };
+        let problems = merged.merge_user(Path::new("k.toml"), &map.to_toml());
+        assert!(problems.is_empty(), "{problems:?}");
+        for info in COMMANDS {
+            assert_eq!(merged.keys_for(info.command), map.keys_for(info.command));
+        }
+    }
+}

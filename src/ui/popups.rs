@@ -1,0 +1,236 @@
+//! Small overlays: the which-key popup after a prefix key, and the `:` command line with its
+//! completion list.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use crate::app::command_line::LineEditor;
+use crate::config::keymap::{Lookup, sequence_to_string};
+use crate::config::theme::Slot;
+use crate::ui::status::truncate;
+
+pub struct WhichKey<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for WhichKey<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let Lookup::Pending(next) = app.settings.keymap.lookup(&app.pending) else {
+            return;
+        };
+        let theme = &app.theme;
+        let lines: Vec<Line> = next
+            .iter()
+            .map(|(key, command)| {
+                Line::from(vec![
+                    Span::styled(
+                        format!(" {:<6}", key.to_string()),
+                        theme.style(Slot::HelpKey),
+                    ),
+                    Span::styled(
+                        format!("{} ", command.info().description),
+                        theme.style(Slot::HelpText),
+                    ),
+                ])
+            })
+            .collect();
+        let inner_width = lines.iter().map(Line::width).max().unwrap_or(0);
+        let width = u16::try_from(inner_width + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.width);
+        let height = u16::try_from(lines.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
+        let popup = Rect {
+            x: area.right().saturating_sub(width),
+            y: area.bottom().saturating_sub(height),
+            width,
+            height,
+        };
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.style(Slot::PopupBorder))
+                    .title(Span::styled(
+                        format!(" {} … ", sequence_to_string(&app.pending)),
+                        theme.style(Slot::PopupTitle),
+                    )),
+            )
+            .render(popup, buf);
+    }
+}
+
+/// The `:` command line or the `/` search prompt (`prompt` is the character shown first).
+pub struct CommandLine<'a> {
+    pub app: &'a App,
+    pub editor: &'a LineEditor,
+    pub prompt: char,
+}
+
+impl Widget for CommandLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        if area.height == 0 {
+            return;
+        }
+        let line_area = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        let style = theme.style(Slot::CommandLine);
+        Clear.render(line_area, buf);
+        buf.set_style(line_area, style);
+        let text = format!("{}{}", self.prompt, self.editor.text);
+        let shown = truncate(&text, usize::from(area.width.saturating_sub(1)));
+        buf.set_stringn(
+            line_area.x,
+            line_area.y,
+            &shown,
+            usize::from(area.width),
+            style,
+        );
+        // the editing cursor as a reversed cell
+        let before: String = self.editor.text.chars().take(self.editor.cursor).collect();
+        let cx = line_area.x + u16::try_from(1 + before.width()).unwrap_or(u16::MAX);
+        if cx < line_area.right() {
+            let cell = &mut buf[(cx, line_area.y)];
+            cell.set_style(style.add_modifier(Modifier::REVERSED));
+        }
+
+        let candidates = &self.editor.candidates;
+        let room = usize::from(area.height.saturating_sub(1));
+        if candidates.is_empty() || room == 0 {
+            return;
+        }
+        let count = candidates.len().min(8).min(room);
+        let first = self
+            .editor
+            .selected
+            .map_or(0, |s| s.saturating_sub(count - 1));
+        let height = u16::try_from(count).unwrap_or(0);
+        let list = Rect {
+            y: line_area.y - height,
+            height,
+            ..area
+        };
+        Clear.render(list, buf);
+        let name_col = candidates.iter().map(|(c, _)| c.width()).max().unwrap_or(0);
+        for (i, (name, desc)) in candidates.iter().enumerate().skip(first).take(count) {
+            let selected = self.editor.selected == Some(i);
+            let slot = if selected {
+                Slot::CompletionSelected
+            } else {
+                Slot::Completion
+            };
+            let y = list.y + u16::try_from(i - first).unwrap_or(0);
+            let row = Rect {
+                y,
+                height: 1,
+                ..list
+            };
+            buf.set_style(row, theme.style(slot));
+            let text = truncate(
+                &format!(" {name:<name_col$}  {desc}"),
+                usize::from(area.width),
+            );
+            buf.set_stringn(row.x, y, &text, usize::from(area.width), theme.style(slot));
+        }
+    }
+}
+
+/// The label keys shown after `e` or `r`.
+pub struct LabelPicker<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for LabelPicker<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let lines: Vec<Line> = crate::app::annotations::LABEL_KEYS
+            .iter()
+            .map(|(key, label)| {
+                Line::from(vec![
+                    Span::styled(format!(" {key}  "), theme.style(Slot::HelpKey)),
+                    Span::styled(
+                        format!("{label:<7}"),
+                        theme.style(crate::app::annotations::entity_slot(label)),
+                    ),
+                    Span::raw(" "),
+                ])
+            })
+            .collect();
+        let width = 16u16.min(area.width);
+        let height = u16::try_from(lines.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
+        let popup = Rect {
+            x: area.right().saturating_sub(width),
+            y: area.bottom().saturating_sub(height),
+            width,
+            height,
+        };
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.style(Slot::PopupBorder))
+                    .title(Span::styled(" label ", theme.style(Slot::PopupTitle))),
+            )
+            .render(popup, buf);
+    }
+}
+
+/// A plain list to read (`:orphans`); any key closes it.
+pub struct List<'a> {
+    pub app: &'a App,
+    pub title: &'a str,
+    pub lines: &'a [String],
+}
+
+impl Widget for List<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let width = area.width.saturating_sub(4).min(100);
+        let inner = usize::from(width.saturating_sub(2));
+        let height = u16::try_from(self.lines.len() + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
+        if width < 4 || height < 3 {
+            return;
+        }
+        let popup = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        Clear.render(popup, buf);
+        let lines: Vec<Line> = self
+            .lines
+            .iter()
+            .map(|l| Line::from(crate::ui::visual_line(self.app, l, inner)))
+            .collect();
+        Paragraph::new(lines)
+            .style(theme.style(Slot::HelpText))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.style(Slot::PopupBorder))
+                    .title(Span::styled(
+                        self.title.to_owned(),
+                        theme.style(Slot::PopupTitle),
+                    )),
+            )
+            .render(popup, buf);
+    }
+}

@@ -1,0 +1,152 @@
+//! The article: visible rows drawn cell by cell from their cell tables, right-to-left rows
+//! right-aligned, the word under the cursor highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::config::theme::Slot;
+
+pub struct Reader<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for Reader<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let area = area.intersection(buf.area);
+        let text_style = app.theme.style(Slot::Text);
+        let cursor_style = app.theme.style(Slot::Cursor);
+        buf.set_style(area, text_style);
+        let selection_style = app.theme.style(Slot::Selection);
+        let suggested_style = app.theme.style(Slot::Suggested);
+        let (width, left) = app.text_column();
+        // annotations and selection on screen, found once per frame
+        let visible = match (app.view.first(), app.view.last()) {
+            (Some((p0, r0)), Some((p1, r1))) => {
+                let start = r0.get(p0.row).map_or(0, |r| r.logical.start);
+                let end = r1.get(p1.row).map_or(start, |r| r.logical.end);
+                start..end
+            }
+            _ => 0..0,
+        };
+        let marks: Vec<_> = app
+            .marks_in(&visible)
+            .into_iter()
+            .map(|(range, slot, suggested)| {
+                let style = app.theme.style(slot);
+                (
+                    range,
+                    if suggested {
+                        style.patch(suggested_style)
+                    } else {
+                        style
+                    },
+                )
+            })
+            .collect();
+        let selection = app.selection();
+        let search_style = app.theme.style(Slot::SearchMatch);
+        let matches: &[std::ops::Range<usize>] = match &app.search {
+            Some((_, all)) => {
+                let first = all.partition_point(|m| m.end <= visible.start);
+                let last = all.partition_point(|m| m.start < visible.end);
+                &all[first..last.max(first)]
+            }
+            None => &[],
+        };
+        let width = width.min(area.width);
+        for (i, (pos, rows)) in app.view.iter().enumerate() {
+            let Ok(dy) = u16::try_from(i) else { break };
+            if dy >= area.height {
+                break;
+            }
+            let Some(row) = rows.get(pos.row) else {
+                continue;
+            };
+            let y = area.y + dy;
+            let x0 = area.x + left + row.indent(width);
+            for cell in &row.cells {
+                let x = x0.saturating_add(cell.x);
+                let cell_end = x.saturating_add(u16::from(cell.width));
+                if cell_end > area.x + left + width || x >= area.right() {
+                    continue;
+                }
+                let hits = |r: &std::ops::Range<usize>| {
+                    r.start < cell.logical.end && cell.logical.start < r.end
+                };
+                let mut style = text_style;
+                for (range, mark) in &marks {
+                    if hits(range) {
+                        style = style.patch(*mark);
+                    }
+                }
+                if matches.iter().any(hits) {
+                    style = style.patch(search_style);
+                }
+                if selection.as_ref().is_some_and(hits) {
+                    style = style.patch(selection_style);
+                }
+                if app.cursor.as_ref().is_some_and(hits) {
+                    style = style.patch(cursor_style);
+                }
+                buf.set_stringn(x, y, row.cell_text(cell), usize::from(cell.width), style);
+            }
+            if app.theme.brackets {
+                draw_brackets(
+                    buf,
+                    row,
+                    &marks,
+                    (area.x + left, x0),
+                    y,
+                    area.x + left + width,
+                );
+            }
+        }
+    }
+}
+
+/// Puts `[` and `]` in the spaces beside the visual ends of each annotated span on this row
+/// (only where the span really starts or ends here, and only over a space or the margin, so no
+/// text is hidden).
+fn draw_brackets(
+    buf: &mut Buffer,
+    row: &crate::layout::VisualRow,
+    marks: &[(std::ops::Range<usize>, ratatui::style::Style)],
+    (left_limit, x0): (u16, u16),
+    y: u16,
+    right_limit: u16,
+) {
+    let free = |col: Option<u16>| match col {
+        None => false,
+        Some(col) => row.cell_at(col).is_none_or(|c| row.cell_text(c) == " "),
+    };
+    for (range, style) in marks {
+        let (Some(first), Some(last)) = (row.cells_in(range).next(), row.cells_in(range).last())
+        else {
+            continue;
+        };
+        let is_edge = |c: &crate::layout::Cell| {
+            c.logical.contains(&range.start) || c.logical.contains(&range.end.saturating_sub(1))
+        };
+        // at the row's own start, the margin before it is free when the row is indented
+        let before_free = match first.x.checked_sub(1) {
+            Some(col) => free(Some(col)),
+            None => x0 > left_limit,
+        };
+        if is_edge(first) && before_free && x0 + first.x > 0 {
+            let x = x0 + first.x - 1;
+            if x < right_limit && x < buf.area.right() {
+                buf[(x, y)].set_symbol("[").set_style(*style);
+            }
+        }
+        let after = last.x + u16::from(last.width);
+        if is_edge(last) && free(Some(after)) {
+            let x = x0 + after;
+            if x < right_limit && x < buf.area.right() {
+                buf[(x, y)].set_symbol("]").set_style(*style);
+            }
+        }
+    }
+}

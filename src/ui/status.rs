@@ -1,0 +1,99 @@
+//! The status bar: file, rendering mode, message (errors stay until dismissed), position.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, MessageKind};
+use crate::config::theme::Slot;
+
+pub struct StatusBar<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &app.theme;
+        let bar = theme.style(Slot::StatusBar);
+        buf.set_style(area, bar);
+        let mut right = match (&app.screen, &app.library) {
+            (crate::app::Screen::Library, Some(lib)) => {
+                format!(" {} articles ", lib.visible().len())
+            }
+            _ => format!(" {:>3}% ", app.percent()),
+        };
+        // review progress when there is room for it next to the message
+        let progress = app.progress();
+        let message_width = app.message.as_ref().map_or(0, |m| m.text.width());
+        if app.screen == crate::app::Screen::Reader
+            && !progress.is_empty()
+            && message_width + progress.width() + 50 <= usize::from(area.width)
+        {
+            right = format!(" {progress}{}", right);
+        }
+        let hidden = match (app.hidden.bidi_controls, app.hidden.control_chars) {
+            (0, 0) => String::new(),
+            (b, 0) => format!(" {b} bidi ctl "),
+            (0, c) => format!(" {c} ctl "),
+            (b, c) => format!(" {b} bidi ctl, {c} ctl "),
+        };
+        let mode = format!(" {} ", app.mode.to_string().to_uppercase());
+        let marker = app.annotation_marker();
+        let name = if app.screen == crate::app::Screen::Library {
+            " library ".to_owned()
+        } else if marker.is_empty() {
+            format!(" {} ", app.article.name)
+        } else {
+            format!(" {} {marker} ", app.article.name)
+        };
+        let (text, slot) = match (&app.message, app.hint) {
+            (Some(m), _) => (
+                m.text.clone(),
+                match m.kind {
+                    MessageKind::Info => Slot::StatusInfo,
+                    MessageKind::Error => Slot::StatusError,
+                },
+            ),
+            (None, Some(hint)) => (hint.to_owned(), Slot::Hint),
+            (None, None) => (String::new(), Slot::StatusBar),
+        };
+        let fixed = right.width() + hidden.width() + mode.width() + name.width().min(30) + 1;
+        let room = usize::from(area.width).saturating_sub(fixed);
+        let message = crate::ui::visual_line(app, &text, room);
+        let name = crate::ui::visual_line(app, &name, 30);
+        let used =
+            name.width() + mode.width() + 1 + message.width() + hidden.width() + right.width();
+        let gap = usize::from(area.width).saturating_sub(used);
+        let line = Line::from(vec![
+            Span::styled(name, theme.style(Slot::StatusFile)),
+            Span::styled(mode, theme.style(Slot::StatusMode)),
+            Span::styled(" ", bar),
+            Span::styled(message, theme.style(slot)),
+            Span::styled(" ".repeat(gap), bar),
+            Span::styled(hidden, theme.style(Slot::ControlChar)),
+            Span::styled(right, bar),
+        ]);
+        line.render(area, buf);
+    }
+}
+
+/// Cuts `text` to at most `width` columns, marking the cut with an ellipsis.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,542 @@
+//! End-to-end annotation through the app with scripted keys against real files: select words,
+//! tag, undo, redo, autosave within a second, save on quit, read-only files never written.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use isnad::annotate::{AnnotationStore, StoreOptions};
+use isnad::app::{Action, App, NoTerminalControl, run};
+use isnad::article::Article;
+use isnad::config::{Paths, Settings};
+use isnad::tui::{EventSource, ScriptedEvents};
+use isnad::ui::theme::ColorDepth;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app_with_file(file: &Path) -> App {
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let options = StoreOptions {
+        annotations: Some(file.to_path_buf()),
+        data_dir: file.parent().map(Path::to_path_buf),
+    };
+    let store = AnnotationStore::open(Article::sample(), &options);
+    let mut app = App::new(
+        Article::sample(),
+        Settings::defaults(),
+        paths,
+        ColorDepth::TrueColor,
+    )
+    .with_store(store, "tester");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn run_script(app: &mut App, events: Vec<Event>) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    run(
+        &mut terminal,
+        &mut ScriptedEvents::new(events),
+        &mut NoTerminalControl,
+        app,
+    )
+    .expect("runs");
+}
+
+fn json(file: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(file).expect("file written")).expect("json")
+}
+
+fn temp_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("sample.isnad.json");
+    (dir, file)
+}
+
+#[test]
+fn select_three_words_tag_source_undo_redo_quit() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    run_script(
+        &mut app,
+        vec![
+            key('v'),
+            key('w'),
+            key('w'),
+            key('s'),
+            key('u'),
+            ctrl('r'),
+            key('q'),
+        ],
+    );
+    let doc = json(&file);
+    let sources = doc["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0]["span"]["exact"], "أعلن المتحدث باسم");
+    assert_eq!(sources[0]["span"]["start"], 0);
+    assert_eq!(sources[0]["span"]["end"], 17, "code points, not bytes");
+    assert_eq!(sources[0]["source_type"], "unknown");
+    assert_eq!(sources[0]["origin"]["by"], "tester");
+    assert!(app.selection().is_none(), "tagging ends the selection");
+}
+
+#[test]
+fn undo_back_to_nothing_saves_an_empty_set() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    run_script(&mut app, vec![key('c'), key('u'), key('q')]);
+    let doc = json(&file);
+    assert_eq!(doc["claims"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn claim_on_the_cursor_word_and_escape_cancels_a_selection() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    let esc = Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    run_script(
+        &mut app,
+        vec![key('w'), key('v'), key('w'), esc, key('c'), key('q')],
+    );
+    let doc = json(&file);
+    let claims = doc["claims"].as_array().expect("claims");
+    assert_eq!(claims.len(), 1);
+    // the selection was cancelled, so only the cursor word is tagged
+    assert_eq!(claims[0]["span"]["exact"], "باسم");
+    assert_eq!(claims[0]["claim_type"], "statement");
+}
+
+#[test]
+fn mouse_drag_extends_a_selection() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    let mouse = |kind, column| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 79));
+    app.handle_event(mouse(MouseEventKind::Drag(MouseButton::Left), 70));
+    let selected = app.selection().expect("selection");
+    assert_eq!(&app.article.text[selected], "أعلن المتحدث");
+}
+
+/// Events with pauses, to let the autosave timer run out while the app is waiting.
+struct Timed {
+    steps: Vec<(Duration, Option<Event>)>,
+    checks: Box<dyn FnMut(usize)>,
+    index: usize,
+}
+
+impl EventSource for Timed {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        (self.checks)(self.index);
+        let Some((wait, event)) = self.steps.get(self.index).cloned() else {
+            return Err(io::Error::other("script ran out"));
+        };
+        let slept = wait.min(timeout);
+        std::thread::sleep(slept);
+        if slept < wait {
+            self.steps[self.index].0 = wait - slept;
+            return Ok(None);
+        }
+        self.index += 1;
+        Ok(event)
+    }
+}
+
+#[test]
+fn autosave_writes_the_file_within_a_second_of_a_change() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(None::<Duration>));
+    let seen_in = seen.clone();
+    let watched = file.clone();
+    let started = Instant::now();
+    let mut events = Timed {
+        steps: vec![
+            (Duration::ZERO, Some(key('c'))),
+            (Duration::from_millis(1000), None),
+            (Duration::ZERO, Some(key('q'))),
+        ],
+        checks: Box::new(move |_| {
+            if seen_in.borrow().is_none() && watched.exists() {
+                *seen_in.borrow_mut() = Some(started.elapsed());
+            }
+        }),
+        index: 0,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
+    let at = seen.borrow().expect("file written before quitting");
+    assert!(at < Duration::from_secs(1), "written after {at:?}");
+    assert_eq!(json(&file)["claims"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_malformed_file_is_never_overwritten() {
+    let (_dir, file) = temp_file();
+    let broken = b"{ \"format\": \"isnad/annotations\", oops\n";
+    std::fs::write(&file, broken).expect("write");
+    let mut app = app_with_file(&file);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("read-only")),
+        "the reason is shown"
+    );
+    run_script(
+        &mut app,
+        vec![key('v'), key('w'), key('s'), key('c'), key('u'), key('q')],
+    );
+    assert_eq!(std::fs::read(&file).expect("still there"), broken);
+    assert_eq!(app.annotation_marker(), "[RO]");
+}
+
+#[test]
+fn write_command_saves_and_reports() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app.handle_event(key('s'));
+    assert_eq!(app.annotation_marker(), "[+]");
+    let mut events = vec![key(':'), key('w'), enter.clone()];
+    events.extend([key(':'), key('q'), key('!'), enter]);
+    run_script(&mut app, events);
+    assert!(file.exists());
+    assert_eq!(app.annotation_marker(), "");
+}
+
+#[test]
+fn tagged_spans_are_drawn_in_their_slot() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    app.handle_event(key('w'));
+    app.handle_event(key('c'));
+    app.handle_event(key('w'));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let claim_bg = app
+        .theme
+        .style(isnad::config::theme::Slot::Claim)
+        .bg
+        .expect("claim background");
+    let buf = terminal.backend().buffer();
+    let marked: Vec<u16> = (0..80).filter(|x| buf[(*x, 0)].bg == claim_bg).collect();
+    // المتحدث is 7 cells, just left of أعلن and a space at the right edge
+    assert_eq!(marked, (68..75).collect::<Vec<u16>>());
+}
+
+#[test]
+fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article_path = dir.path().join("article.txt");
+    std::fs::write(&article_path, isnad::article::SAMPLE_TEXT).expect("write article");
+    let article = Article::load(&article_path).expect("article");
+    let options = StoreOptions {
+        annotations: None,
+        data_dir: Some(dir.path().join("data")),
+    };
+    let store = AnnotationStore::open(article.clone(), &options);
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor)
+        .with_store(store, "tester");
+    let ann = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/annotate/sample-article.ann");
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let mut events: Vec<Event> = format!(":import {}", ann.display())
+        .chars()
+        .map(key)
+        .collect();
+    events.push(enter.clone());
+    run_script(&mut app, {
+        events.push(key('q'));
+        events
+    });
+    let imported = app.store.as_ref().expect("store").set().entities.len();
+    assert!(imported > 0, "{:?}", app.message);
+    assert!(
+        app.store
+            .as_ref()
+            .expect("store")
+            .set()
+            .entities
+            .iter()
+            .all(|e| e.review.status == isnad::annotate::ReviewStatus::Suggested)
+    );
+    let sidecar = dir.path().join("article.isnad.json");
+    assert_eq!(
+        json(&sidecar)["entities"].as_array().map(Vec::len),
+        Some(imported)
+    );
+
+    app.quit = false;
+    let mut events: Vec<Event> = ":export csv".chars().map(key).collect();
+    events.push(enter);
+    events.push(key('u'));
+    events.push(key('q'));
+    run_script(&mut app, events);
+    let csv = std::fs::read_to_string(dir.path().join("article.annotations.csv")).expect("csv");
+    assert_eq!(
+        csv.matches("\r\n").count(),
+        imported + 1,
+        "header and one row per entity"
+    );
+    assert_eq!(
+        app.store.as_ref().expect("store").set().entities.len(),
+        0,
+        "u undid the import"
+    );
+    assert_eq!(json(&sidecar)["entities"].as_array().map(Vec::len), Some(0));
+}
+
+fn review_app(file: &Path) -> App {
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let options = StoreOptions {
+        annotations: Some(file.to_path_buf()),
+        data_dir: file.parent().map(Path::to_path_buf),
+    };
+    let store = isnad::app::annotations::open_store(Article::sample(), &options);
+    let mut app = App::new(
+        Article::sample(),
+        Settings::defaults(),
+        paths,
+        ColorDepth::TrueColor,
+    )
+    .with_store(store, "reviewer");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+fn entities(app: &App) -> Vec<isnad::annotate::Entity> {
+    app.store.as_ref().expect("store").set().entities.clone()
+}
+
+#[test]
+fn built_in_suggestions_appear_without_writing_and_are_reviewed_by_keys() {
+    use isnad::annotate::ReviewStatus;
+    let (_dir, file) = temp_file();
+    let mut app = review_app(&file);
+    let pending = entities(&app);
+    assert!(
+        pending.len() >= 5,
+        "the extractor found {} entities",
+        pending.len()
+    );
+    assert!(
+        pending
+            .iter()
+            .all(|e| e.review.status == ReviewStatus::Suggested)
+    );
+    assert!(!file.exists(), "suggestions alone are not written");
+
+    // ] goes to the first pending suggestion; a accepts it and moves on
+    app.handle_event(key(']'));
+    let first = app.cursor.clone().expect("cursor");
+    let first_entity = entities(&app)
+        .into_iter()
+        .filter(|e| e.review.status == ReviewStatus::Suggested)
+        .min_by_key(|e| e.span.start)
+        .expect("pending");
+    assert_eq!(first, first_entity.span.range());
+    app.handle_event(key('a'));
+    let accepted = entities(&app)
+        .into_iter()
+        .find(|e| e.id == first_entity.id)
+        .expect("still there");
+    assert_eq!(accepted.review.status, ReviewStatus::Accepted);
+    assert_eq!(accepted.review.by.as_deref(), Some("reviewer"));
+    assert_ne!(
+        app.cursor.clone(),
+        Some(first),
+        "moved to the next suggestion"
+    );
+
+    // x rejects (kept in the file, hidden); r then o relabels as ORG
+    let second = app.cursor.clone().expect("cursor");
+    app.handle_event(key('x'));
+    assert!(
+        entities(&app)
+            .iter()
+            .any(|e| e.span.range() == second && e.review.status == ReviewStatus::Rejected)
+    );
+    let third = app.cursor.clone().expect("cursor");
+    app.handle_event(key('r'));
+    app.handle_event(key('o'));
+    let relabelled = entities(&app)
+        .into_iter()
+        .find(|e| e.span.range() == third && e.review.status == ReviewStatus::Corrected)
+        .expect("relabelled");
+    assert_eq!(relabelled.label.as_str(), "ORG");
+    assert!(relabelled.review.previous.is_some());
+
+    // e on a word with the Arabic-layout key for p (ح) tags a PERSON
+    app.handle_event(key('g'));
+    app.handle_event(key('g'));
+    app.handle_event(key('e'));
+    app.handle_event(key('ح'));
+    assert!(entities(&app).iter().any(|e| e.label.as_str() == "PERSON"
+        && e.span.range() == (0..8)
+        && e.origin.kind == isnad::annotate::OriginKind::Human));
+
+    // undo the last step, then quit: the file holds the reviewed state
+    app.handle_event(key('u'));
+    run_script(&mut app, vec![key('q')]);
+    let doc = json(&file);
+    let statuses: Vec<&str> = doc["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter_map(|e| e["review"]["status"].as_str())
+        .collect();
+    assert!(statuses.contains(&"accepted"));
+    assert!(
+        statuses.contains(&"rejected"),
+        "rejections stay in the file"
+    );
+    assert!(statuses.contains(&"corrected"));
+    assert!(
+        !doc["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .any(|e| e["span"]["start"] == 0 && e["origin"]["kind"] == "human"),
+        "the undone tag is gone"
+    );
+}
+
+#[test]
+fn accept_all_identical_mentions_in_one_step() {
+    use isnad::annotate::ReviewStatus;
+    let (_dir, file) = temp_file();
+    let mut app = review_app(&file);
+    // find a pending text that occurs more than once
+    let all = entities(&app);
+    let article = app.article.clone();
+    let text_of = |e: &isnad::annotate::Entity| e.span.text(&article).to_owned();
+    let repeated = all
+        .iter()
+        .find(|e| {
+            all.iter()
+                .filter(|o| text_of(o) == text_of(e) && o.label == e.label)
+                .count()
+                > 1
+        })
+        .cloned()
+        .expect("the sample repeats some entity");
+    let same = all
+        .iter()
+        .filter(|o| text_of(o) == text_of(&repeated) && o.label == repeated.label)
+        .count();
+    app.cursor = Some(repeated.span.range());
+    app.handle_event(key('A'));
+    let accepted = entities(&app)
+        .iter()
+        .filter(|o| text_of(o) == text_of(&repeated) && o.review.status == ReviewStatus::Accepted)
+        .count();
+    assert_eq!(accepted, same);
+    app.handle_event(key('u'));
+    assert!(
+        entities(&app)
+            .iter()
+            .all(|e| e.review.status == ReviewStatus::Suggested)
+    );
+}
+
+#[test]
+fn mono_theme_brackets_annotated_spans() {
+    let (_dir, file) = temp_file();
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let options = StoreOptions {
+        annotations: Some(file.clone()),
+        data_dir: file.parent().map(Path::to_path_buf),
+    };
+    let store = AnnotationStore::open(Article::sample(), &options);
+    let mut settings = Settings::defaults();
+    settings.theme = isnad::config::theme::ThemeSpec::builtin("mono").expect("mono");
+    let mut app =
+        App::new(Article::sample(), settings, paths, ColorDepth::None).with_store(store, "tester");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.handle_event(key('w'));
+    app.handle_event(key('c'));
+    app.handle_event(key('w'));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let row: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_owned())
+        .collect();
+    // المتحدث (cells 68..75) is the claim: brackets in the spaces on both sides
+    assert_eq!(terminal.backend().buffer()[(67, 0)].symbol(), "[");
+    assert_eq!(terminal.backend().buffer()[(75, 0)].symbol(), "]");
+    assert!(
+        !row.contains("[[") && row.matches('[').count() == 1,
+        "{row}"
+    );
+}
+
+#[test]
+fn orphans_after_a_text_change_are_listed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/annotate/sample-article.isnad.json");
+    // the article lost the name the PERSON entity was anchored to
+    let changed = isnad::article::SAMPLE_TEXT.replace("نور الدين البابا", "المسؤول");
+    std::fs::write(dir.path().join("sample-article.txt"), changed).expect("write");
+    std::fs::copy(&fixture, dir.path().join("sample-article.isnad.json")).expect("copy");
+    let article = Article::load(&dir.path().join("sample-article.txt")).expect("article");
+    let options = StoreOptions {
+        annotations: None,
+        data_dir: Some(dir.path().join("data")),
+    };
+    let store = AnnotationStore::open(article.clone(), &options);
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor)
+        .with_store(store, "tester");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let message = app.message.clone().expect("re-anchoring reported");
+    assert!(
+        message.text.contains("could not be placed"),
+        "{}",
+        message.text
+    );
+    app.update(Action::Execute("orphans".into()));
+    let isnad::app::Overlay::List { lines, .. } = &app.overlay else {
+        panic!("orphans listed: {:?}", app.message);
+    };
+    assert!(
+        lines.iter().any(|l| l.contains("نور الدين البابا")),
+        "{lines:?}"
+    );
+    app.handle_event(key('q'));
+    assert_eq!(app.overlay, isnad::app::Overlay::None);
+    assert!(!app.quit, "q closes the list, it does not quit");
+}
