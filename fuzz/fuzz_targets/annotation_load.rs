@@ -26,7 +26,10 @@ fuzz_target!(|data: &[u8]| {
         }
         // a loaded file can be written back and read again
         let json = document::to_json(&loaded.document, &loaded.set, &art);
-        assert!(document::parse(&json, "rewritten.isnad.json", &art).is_ok(), "{json}");
+        assert!(
+            document::parse(&json, "rewritten.isnad.json", &art).is_ok(),
+            "{json}"
+        );
     }
     let Ok(dir) = tempfile::tempdir() else { return };
     let path = dir.path().join("fuzz.isnad.json");

@@ -10,12 +10,20 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     let (article, file) = common::split_article(data);
-    common::check_import(&article, &file, "x.ann", isnad::extract::import::Format::Brat);
+    common::check_import(
+        &article,
+        &file,
+        "x.ann",
+        isnad::extract::import::Format::Brat,
+    );
     let art = Article::from_text("fuzz", article);
     let out = isnad::annotate::formats::brat::parse_ann(&file, "x.ann", &art);
     for item in out.set.items() {
         if let Some(span) = item.span() {
-            assert!(span.start <= span.end && span.end <= art.text.len(), "{span:?}");
+            assert!(
+                span.start <= span.end && span.end <= art.text.len(),
+                "{span:?}"
+            );
             assert!(art.text.get(span.start..span.end).is_some(), "{span:?}");
         }
     }

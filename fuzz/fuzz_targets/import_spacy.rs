@@ -8,5 +8,10 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     let (article, file) = common::split_article(data);
-    common::check_import(&article, &file, "x.json", isnad::extract::import::Format::Spacy);
+    common::check_import(
+        &article,
+        &file,
+        "x.json",
+        isnad::extract::import::Format::Spacy,
+    );
 });

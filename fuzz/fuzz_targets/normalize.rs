@@ -10,9 +10,15 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(norm.text, normalize_str(&original));
     assert_eq!(norm.map.len(), norm.text.len() + 1);
     assert_eq!(norm.map.last().copied(), Some(original.len()));
-    assert!(norm.map.windows(2).all(|w| w[0] <= w[1]), "map not monotonic");
+    assert!(
+        norm.map.windows(2).all(|w| w[0] <= w[1]),
+        "map not monotonic"
+    );
     assert!(norm.map.iter().all(|&m| original.is_char_boundary(m)));
-    assert!(fold_eq(&original, &norm.text), "text does not fold-equal its normal form");
+    assert!(
+        fold_eq(&original, &norm.text),
+        "text does not fold-equal its normal form"
+    );
     let n = norm.text.len();
     let cuts = [0, n / 3, n / 2, n, n + 5];
     for &a in &cuts {

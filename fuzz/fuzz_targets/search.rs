@@ -16,9 +16,15 @@ fuzz_target!(|data: &[u8]| {
     let all = index.find_all(&query);
     let mut last_end = 0;
     for m in &all {
-        assert!(m.start >= last_end, "overlapping or unordered matches {all:?}");
+        assert!(
+            m.start >= last_end,
+            "overlapping or unordered matches {all:?}"
+        );
         assert!(m.start < m.end, "empty match {m:?}");
-        assert!(text.get(m.clone()).is_some(), "match {m:?} not on char boundaries");
+        assert!(
+            text.get(m.clone()).is_some(),
+            "match {m:?} not on char boundaries"
+        );
         last_end = m.end;
     }
     assert_eq!(all, isnad::search::find_all_in(&text, &query));
