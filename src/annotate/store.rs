@@ -18,6 +18,12 @@ use super::history::{Applied, Edit, EditError, History};
 use super::merge::{MergeReport, merge};
 use super::model::{AnnotationSet, Item};
 
+/// Largest annotation file the store reads (bytes). A bigger file is not parsed (parsing it
+/// would hold several times its size in memory): the store opens read-only with a message
+/// naming the file, its size and this limit, and the file is left untouched. A real file is far
+/// smaller: a few hundred bytes per annotation.
+pub const MAX_ANNOTATION_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Suffix of sidecar files: `aleppo.txt` → `aleppo.isnad.json`.
 pub const SIDECAR_SUFFIX: &str = ".isnad.json";
 
@@ -109,13 +115,28 @@ struct DiskStamp {
     sha256: String,
 }
 
+/// Refuses a file of `len` bytes that is over [`MAX_ANNOTATION_BYTES`], before it is read.
+pub fn check_annotation_size(len: u64) -> io::Result<()> {
+    if len > MAX_ANNOTATION_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!(
+                "{len} bytes is over the limit of {MAX_ANNOTATION_BYTES} bytes for an annotation \
+                 file; not read"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn read_with_stamp(path: &Path) -> io::Result<Option<(String, DiskStamp)>> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    let meta = fs::metadata(path)?;
+    check_annotation_size(meta.len())?;
+    let bytes = fs::read(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidData,

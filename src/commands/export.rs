@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use crate::annotate::document::{self, DocumentInfo};
 use crate::annotate::formats::{brat, csv, w3c};
 use crate::annotate::model::AnnotationSet;
-use crate::annotate::store::{AnnotationStore, SIDECAR_SUFFIX, StoreOptions, write_atomic};
+use crate::annotate::store::{
+    AnnotationStore, SIDECAR_SUFFIX, StoreOptions, check_annotation_size, write_atomic,
+};
 use crate::annotate::validate::find_article;
 use crate::article::Article;
 use crate::cli::{ExportArgs, ExportFormat};
@@ -22,6 +24,8 @@ fn load(
     let is_annotation_file = file.to_string_lossy().ends_with(SIDECAR_SUFFIX);
     if is_annotation_file {
         let shown = file.display().to_string();
+        let meta = std::fs::metadata(file).map_err(|e| format!("{shown}: {e}"))?;
+        check_annotation_size(meta.len()).map_err(|e| format!("{shown}: {e}"))?;
         let src = std::fs::read_to_string(file).map_err(|e| format!("{shown}: {e}"))?;
         let article_path = find_article(file, &src, None).ok_or_else(|| {
             format!("{shown}: the article named in document.path was not found next to it")

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use crate::annotate::store::check_annotation_size;
 use crate::annotate::validate::{find_article, validate_text};
 use crate::article::Article;
 use crate::cli::ValidateArgs;
@@ -18,6 +19,8 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let shown = args.file.display().to_string();
+    let meta = std::fs::metadata(&args.file).map_err(|e| format!("{shown}: {e}"))?;
+    check_annotation_size(meta.len()).map_err(|e| format!("{shown}: {e}"))?;
     let bytes = std::fs::read(&args.file).map_err(|e| format!("{shown}: {e}"))?;
     let src = match String::from_utf8(bytes) {
         Ok(s) => s,

@@ -277,23 +277,16 @@ pub fn import(
 }
 
 fn json_error(path: &str, err: &serde_json::Error) -> ImportError {
-    ImportError::at(
-        path,
-        err.line().max(1),
-        err.column().max(1),
-        err.to_string(),
-    )
+    let mut message = err.to_string();
+    // serde_json appends " at line L column C"; the location is already in front.
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    ImportError::at(path, err.line().max(1), err.column().max(1), message)
 }
 
 fn parse_json<'a, T: Deserialize<'a>>(data: &'a str, path: &str) -> Result<T, ImportError> {
-    serde_json::from_str(data).map_err(|e| {
-        // serde_json appends " at line L column C"; the location is already in front.
-        let mut err = json_error(path, &e);
-        if let Some(cut) = err.message.rfind(" at line ") {
-            err.message.truncate(cut);
-        }
-        err
-    })
+    serde_json::from_str(data).map_err(|e| json_error(path, &e))
 }
 
 /// Checks every raw mention against the article and places it.
