@@ -274,6 +274,13 @@ fn brat_import_checks_offsets_against_the_text() {
     assert!(r.warnings[1].starts_with("x.ann:3: T3:") && r.warnings[1].contains("not found"));
     assert!(r.warnings[2].starts_with("x.ann:4: T4: bad offsets"));
     assert!(r.warnings[3].starts_with("x.ann:5: R1: relation"));
+    // The same realignment and skip, as data.
+    assert_eq!(r.realigned.len(), 1);
+    assert_eq!((r.realigned[0].line, r.realigned[0].written), (1, (10, 17)));
+    assert_eq!(r.realigned[0].span, r.set.entities[0].span);
+    assert_eq!(r.unaligned.len(), 1);
+    assert_eq!((r.unaligned[0].line, r.unaligned[0].id.as_str()), (3, "T3"));
+    assert_eq!(r.unaligned[0].reference, "دمشق");
 }
 
 #[test]

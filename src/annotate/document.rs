@@ -255,7 +255,8 @@ pub struct Loaded {
     pub text_changed: bool,
 }
 
-fn error_at(src: &str, file: &str, path: &[Step], message: String) -> FileError {
+/// A problem at the JSON path `path` of `src`, located as line and column.
+pub(crate) fn error_at(src: &str, file: &str, path: &[Step], message: String) -> FileError {
     let (line, column) = jsonpos::line_col(src, jsonpos::locate(src, path));
     FileError {
         file: file.to_owned(),

@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::article::Article;
 
-use super::document::{self, FileError, ReadError};
-use super::jsonpos::{self, Step};
+use super::document::{self, FileError, ReadError, error_at};
+use super::jsonpos::Step;
 use super::model::{FileSpan, ItemKind};
 
 /// The JSON Schema of format version 1, as shipped.
@@ -31,16 +31,7 @@ pub fn validate_text(src: &str, file: &str, article: Option<&Article>) -> Vec<St
         }
     };
     let mut problems: Vec<FileError> = Vec::new();
-    let at = |path: &[Step], message: String| {
-        let (line, column) = jsonpos::line_col(src, jsonpos::locate(src, path));
-        FileError {
-            file: file.to_owned(),
-            line,
-            column,
-            message,
-            pointer: jsonpos::pointer_string(path),
-        }
-    };
+    let at = |path: &[Step], message: String| error_at(src, file, path, message);
 
     // References between items (orphans count: an attribution may point at an orphaned claim).
     let mut ids: HashSet<&str> = HashSet::new();

@@ -64,6 +64,33 @@ fn is_isnad_brat(data: &str) -> bool {
     })
 }
 
+/// The article's annotation store, refusing one that cannot be changed.
+fn open_writable(article: Article, annotations: Option<&Path>) -> Result<AnnotationStore, String> {
+    let options = StoreOptions {
+        annotations: annotations.map(Path::to_path_buf),
+        data_dir: None,
+    };
+    let store = AnnotationStore::open(article, &options);
+    if let Some(reason) = store.read_only_reason() {
+        return Err(format!("annotations cannot be changed: {reason}"));
+    }
+    Ok(store)
+}
+
+/// Adds `edits` as one undoable batch and saves; returns how many were added.
+fn add_all(store: &mut AnnotationStore, edits: Vec<Edit>) -> Result<usize, String> {
+    let added = edits.len();
+    if !edits.is_empty() {
+        store.apply(Edit::Batch(edits)).map_err(|e| e.to_string())?;
+        store.save().map_err(|e| e.to_string())?;
+    }
+    Ok(added)
+}
+
+fn write_err(e: std::io::Error) -> String {
+    format!("cannot write output: {e}")
+}
+
 fn import_isnad_brat(
     article: Article,
     data: &str,
@@ -72,14 +99,7 @@ fn import_isnad_brat(
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let parsed = crate::annotate::formats::brat::parse_ann(data, shown, &article);
-    let options = StoreOptions {
-        annotations: annotations.map(Path::to_path_buf),
-        data_dir: None,
-    };
-    let mut store = AnnotationStore::open(article, &options);
-    if let Some(reason) = store.read_only_reason() {
-        return Err(format!("annotations cannot be changed: {reason}"));
-    }
+    let mut store = open_writable(article, annotations)?;
     let mut set = parsed.set;
     // Labels from other tools map to ours; the tool's label is kept.
     for entity in &mut set.entities {
@@ -105,30 +125,17 @@ fn import_isnad_brat(
         .filter(|item| !store.set().contains(item.id()))
         .map(Edit::Add)
         .collect();
-    let added = items.len();
-    if !items.is_empty() {
-        store.apply(Edit::Batch(items)).map_err(|e| e.to_string())?;
-        store.save().map_err(|e| e.to_string())?;
-    }
-    let err = |e: std::io::Error| format!("cannot write output: {e}");
-    let realigned = parsed
-        .warnings
-        .iter()
-        .filter(|w| w.contains("realigned"))
-        .count();
-    let unaligned = parsed
-        .warnings
-        .iter()
-        .filter(|w| w.ends_with("skipped"))
-        .count();
+    let added = add_all(&mut store, items)?;
     writeln!(
         out,
-        "{shown} (brat, isnad export): imported {added}, realigned {realigned}, unaligned {unaligned}; in {}",
+        "{shown} (brat, isnad export): imported {added}, realigned {}, unaligned {}; in {}",
+        parsed.realigned.len(),
+        parsed.unaligned.len(),
         store.path().display()
     )
-    .map_err(err)?;
+    .map_err(write_err)?;
     for warning in &parsed.warnings {
-        writeln!(out, "warning: {warning}").map_err(err)?;
+        writeln!(out, "warning: {warning}").map_err(write_err)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -147,14 +154,7 @@ pub fn run(
         return import_isnad_brat(article, &data, &shown, annotations, out);
     }
     let outcome = import(&article.text, &data, &shown, format).map_err(|e| e.to_string())?;
-    let options = StoreOptions {
-        annotations: annotations.map(Path::to_path_buf),
-        data_dir: None,
-    };
-    let mut store = AnnotationStore::open(article, &options);
-    if let Some(reason) = store.read_only_reason() {
-        return Err(format!("annotations cannot be changed: {reason}"));
-    }
+    let mut store = open_writable(article, annotations)?;
     // A mention already in the file with the same span and label (whatever its review state:
     // a rejected one must not come back) is not added again.
     let existing: std::collections::HashSet<(usize, usize, String)> = store
@@ -169,12 +169,7 @@ pub fn run(
         .filter(|e| !existing.contains(&(e.span.start, e.span.end, e.label.as_str().to_owned())))
         .map(|e| Edit::Add(Item::Entity(e)))
         .collect();
-    let added = fresh.len();
-    if !fresh.is_empty() {
-        store.apply(Edit::Batch(fresh)).map_err(|e| e.to_string())?;
-        store.save().map_err(|e| e.to_string())?;
-    }
-    let err = |e: std::io::Error| format!("cannot write output: {e}");
+    let added = add_all(&mut store, fresh)?;
     writeln!(
         out,
         "{shown} ({}, {}): {}; {} new in {}",
@@ -184,13 +179,13 @@ pub fn run(
         added,
         store.path().display()
     )
-    .map_err(err)?;
+    .map_err(write_err)?;
     if outcome.same_text == Some(false) {
         writeln!(
             out,
             "note: the tool processed a different text; mentions were aligned by their text"
         )
-        .map_err(err)?;
+        .map_err(write_err)?;
     }
     for u in &outcome.unaligned {
         writeln!(
@@ -203,7 +198,7 @@ pub fn run(
                 .map(|(s, e)| format!(" at {s}..{e}"))
                 .unwrap_or_default()
         )
-        .map_err(err)?;
+        .map_err(write_err)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -44,6 +44,7 @@ use serde_json::Value;
 
 use super::Label;
 use super::conll;
+use crate::annotate::formats::brat::{BadTextBound, parse_text_bound};
 use crate::text::normalize::{NormalizedText, fold_eq, normalize_str};
 
 /// The formats that can be imported.
@@ -213,6 +214,16 @@ pub struct ImportOutcome {
 }
 
 impl ImportOutcome {
+    fn empty(format: Format, tool: String, same_text: Option<bool>) -> Self {
+        ImportOutcome {
+            format,
+            tool,
+            mentions: Vec::new(),
+            unaligned: Vec::new(),
+            same_text,
+        }
+    }
+
     pub fn realigned(&self) -> usize {
         self.mentions.iter().filter(|m| m.realigned).count()
     }
@@ -302,13 +313,7 @@ fn place_all(
     let article_table = OffsetTable::new(article, unit);
     let source_table = source_text.map(|s| OffsetTable::new(s, unit));
     let mut aligner = Aligner::new(article);
-    let mut outcome = ImportOutcome {
-        format,
-        tool,
-        mentions: Vec::new(),
-        unaligned: Vec::new(),
-        same_text,
-    };
+    let mut outcome = ImportOutcome::empty(format, tool, same_text);
     for raw in raws {
         // The mention's text: given, else read from the tool's own text at the offsets.
         let from_source = match (source_text, &source_table, raw.start, raw.end) {
@@ -890,13 +895,7 @@ fn place_tokens(
 ) -> ImportOutcome {
     let same_text = source_text.map(|s| s == article);
     let (placed, realigned_tokens) = align_tokens(article, doc, offsets, unit);
-    let mut outcome = ImportOutcome {
-        format,
-        tool,
-        mentions: Vec::new(),
-        unaligned: Vec::new(),
-        same_text,
-    };
+    let mut outcome = ImportOutcome::empty(format, tool, same_text);
     for span in conll::decode(doc) {
         let (first, last) = (&placed[span.first], &placed[span.last]);
         let all_placed = placed[span.first..=span.last]
@@ -993,10 +992,10 @@ pub fn align_tokens(
     (placed, realigned_tokens)
 }
 
-/// Reads the text-bound annotations (`T` lines) of a brat `.ann` file. Offsets are code
-/// points; a discontinuous span (`0 5;8 12`) is imported as the range covering its parts.
-/// Other annotation kinds (relations, events, attributes, notes) are not entities and are
-/// skipped.
+/// Reads the text-bound annotations (`T` lines) of a brat `.ann` file with the annotation
+/// module's brat line reader. Offsets are code points; a discontinuous span (`0 5;8 12`) is
+/// imported as the range covering its parts. Other annotation kinds (relations, events,
+/// attributes, notes) are not entities and are skipped.
 fn parse_brat(data: &str, path: &str) -> Result<Vec<RawMention>, ImportError> {
     let mut raws = Vec::new();
     for (index, line) in data.lines().enumerate() {
@@ -1004,51 +1003,33 @@ fn parse_brat(data: &str, path: &str) -> Result<Vec<RawMention>, ImportError> {
         if !line.starts_with('T') {
             continue;
         }
-        let mut fields = line.splitn(3, '\t');
-        let id = fields.next().unwrap_or("");
-        let Some(middle) = fields.next() else {
-            return Err(ImportError::at(
-                path,
-                line_no,
-                id.chars().count() + 1,
-                "expected a TAB after the id",
-            ));
-        };
-        let text = fields.next().map(str::to_owned);
-        let middle_col = id.chars().count() + 2;
-        let mut parts = middle.splitn(2, ' ');
-        let label = parts.next().unwrap_or("").to_owned();
-        let ranges = parts.next().unwrap_or("");
-        let mut start = usize::MAX;
-        let mut end = 0usize;
-        for fragment in ranges.split(';') {
-            let nums: Vec<&str> = fragment.split_whitespace().collect();
-            let parsed = match nums.as_slice() {
-                [s, e] => s.parse::<usize>().ok().zip(e.parse::<usize>().ok()),
-                _ => None,
+        let bound = parse_text_bound(line).map_err(|bad| {
+            let message = match &bad {
+                BadTextBound::NoTab { .. } => "expected a TAB after the id".to_owned(),
+                BadTextBound::NoOffsets { .. } => {
+                    "bad offsets \"\" (expected `START END[;START END]`)".to_owned()
+                }
+                BadTextBound::BadOffsets { offsets, .. } => {
+                    format!("bad offsets {offsets:?} (expected `START END[;START END]`)")
+                }
             };
-            let Some((s, e)) = parsed.filter(|(s, e)| s < e) else {
-                return Err(ImportError::at(
-                    path,
-                    line_no,
-                    middle_col + label.chars().count() + 1,
-                    format!("bad offsets {ranges:?} (expected `START END[;START END]`)"),
-                ));
-            };
-            start = start.min(s);
-            end = end.max(e);
+            ImportError::at(path, line_no, bad.column(), message)
+        })?;
+        if bound.kind.is_empty() {
+            let column = bound.id.chars().count() + 2;
+            return Err(ImportError::at(path, line_no, column, "missing label"));
         }
-        if label.is_empty() {
-            return Err(ImportError::at(path, line_no, middle_col, "missing label"));
-        }
-        let discontinuous = ranges.contains(';');
+        let start = bound.fragments.iter().map(|f| f.0).min();
+        let end = bound.fragments.iter().map(|f| f.1).max();
         raws.push(RawMention {
-            start: Some(start),
-            end: Some(end),
+            start,
+            end,
             // The quote of a discontinuous span joins its parts; it cannot be checked against
             // the covering range, so only the offsets are used.
-            text: if discontinuous { None } else { text },
-            label,
+            text: (bound.fragments.len() == 1)
+                .then(|| bound.reference.map(str::to_owned))
+                .flatten(),
+            label: bound.kind.to_owned(),
             score: None,
             location: format!("{path}:{line_no}"),
         });

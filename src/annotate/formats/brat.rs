@@ -147,11 +147,118 @@ pub fn to_ann(set: &AnnotationSet, article: &Article) -> String {
     out
 }
 
+/// A text-bound (`T`) line of a `.ann` file as written, before it is checked against the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextBound<'a> {
+    /// The brat id (`T1`).
+    pub id: &'a str,
+    /// The brat type (`PER`, `Source`, …).
+    pub kind: &'a str,
+    /// Code-point fragments (`start < end`), in the order written.
+    pub fragments: Vec<(usize, usize)>,
+    /// The reference text after the second TAB; fragments are joined with single spaces.
+    pub reference: Option<&'a str>,
+}
+
+/// Why a text-bound line could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadTextBound<'a> {
+    /// No TAB after the id.
+    NoTab { id: &'a str },
+    /// The type is not followed by a space and offsets.
+    NoOffsets { id: &'a str, kind: &'a str },
+    /// A fragment is not `START END` with `START < END`.
+    BadOffsets {
+        id: &'a str,
+        kind: &'a str,
+        /// All the offsets as written (`0 5;8 12`).
+        offsets: &'a str,
+        /// The fragment at fault (`8 x`).
+        fragment: &'a str,
+    },
+}
+
+impl BadTextBound<'_> {
+    /// 1-based code-point column of the problem: after the id for a missing TAB, else where
+    /// the offsets start.
+    pub fn column(&self) -> usize {
+        match self {
+            BadTextBound::NoTab { id } => id.chars().count() + 1,
+            BadTextBound::NoOffsets { id, kind } | BadTextBound::BadOffsets { id, kind, .. } => {
+                id.chars().count() + kind.chars().count() + 3
+            }
+        }
+    }
+}
+
+/// Reads one text-bound line (`ID TAB TYPE START END[;START END] [TAB TEXT]`). The caller
+/// decides what a line not starting with `T` is.
+pub fn parse_text_bound(line: &str) -> Result<TextBound<'_>, BadTextBound<'_>> {
+    let mut parts = line.splitn(3, '\t');
+    let id = parts.next().unwrap_or("");
+    let Some(def) = parts.next() else {
+        return Err(BadTextBound::NoTab { id });
+    };
+    let reference = parts.next();
+    let Some((kind, offsets)) = def.split_once(' ') else {
+        return Err(BadTextBound::NoOffsets { id, kind: def });
+    };
+    let mut fragments = Vec::new();
+    for fragment in offsets.split(';') {
+        let mut nums = fragment.split_whitespace().map(str::parse::<usize>);
+        match (nums.next(), nums.next(), nums.next()) {
+            (Some(Ok(s)), Some(Ok(e)), None) if s < e => fragments.push((s, e)),
+            _ => {
+                return Err(BadTextBound::BadOffsets {
+                    id,
+                    kind,
+                    offsets,
+                    fragment,
+                });
+            }
+        }
+    }
+    Ok(TextBound {
+        id,
+        kind,
+        fragments,
+        reference,
+    })
+}
+
+/// A text-bound annotation whose reference text was not at its offsets but found nearby.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RealignedSpan {
+    /// Line in the `.ann` file (1-based).
+    pub line: usize,
+    pub id: String,
+    /// The code-point offsets written in the file.
+    pub written: (usize, usize),
+    /// Where the reference text was found.
+    pub span: Span,
+}
+
+/// A text-bound annotation whose reference text is not in the article: skipped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnalignedSpan {
+    /// Line in the `.ann` file (1-based).
+    pub line: usize,
+    pub id: String,
+    pub kind: String,
+    /// The code-point offsets written in the file.
+    pub written: (usize, usize),
+    pub reference: String,
+}
+
 /// The result of reading a `.ann` file.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BratImport {
     /// Everything read, as suggestions (`origin.kind = import`).
     pub set: AnnotationSet,
+    /// Spans moved to where their reference text is (each also has a warning).
+    pub realigned: Vec<RealignedSpan>,
+    /// Spans whose reference text is not in the article (each also has a warning).
+    pub unaligned: Vec<UnalignedSpan>,
     /// Lines skipped or spans realigned, as `FILE:LINE: message`.
     pub warnings: Vec<String>,
 }
@@ -199,31 +306,26 @@ pub fn parse_ann(ann: &str, file: &str, article: &Article) -> BratImport {
             deferred.push((n, line));
             continue;
         }
-        let mut parts = line.splitn(3, '\t');
-        let (Some(bid), Some(def)) = (parts.next(), parts.next()) else {
-            warn(
-                n,
-                "malformed text-bound line (expected ID TAB TYPE START END TAB TEXT)".into(),
-            );
-            continue;
-        };
-        let reference = parts.next().unwrap_or("");
-        let Some((kind, offsets)) = def.split_once(' ') else {
-            warn(n, format!("{bid}: missing offsets"));
-            continue;
-        };
-        let mut frags = Vec::new();
-        for frag in offsets.split(';') {
-            let mut nums = frag.split_whitespace().map(str::parse::<usize>);
-            match (nums.next(), nums.next(), nums.next()) {
-                (Some(Ok(s)), Some(Ok(e)), None) if s < e => frags.push((s, e)),
-                _ => {
-                    warn(n, format!("{bid}: bad offsets {frag:?}"));
-                    frags.clear();
-                    break;
-                }
+        let parsed = match parse_text_bound(line) {
+            Ok(parsed) => parsed,
+            Err(BadTextBound::NoTab { .. }) => {
+                warn(
+                    n,
+                    "malformed text-bound line (expected ID TAB TYPE START END TAB TEXT)".into(),
+                );
+                continue;
             }
-        }
+            Err(BadTextBound::NoOffsets { id, .. }) => {
+                warn(n, format!("{id}: missing offsets"));
+                continue;
+            }
+            Err(BadTextBound::BadOffsets { id, fragment, .. }) => {
+                warn(n, format!("{id}: bad offsets {fragment:?}"));
+                continue;
+            }
+        };
+        let (bid, kind, frags) = (parsed.id, parsed.kind, parsed.fragments);
+        let reference = parsed.reference.unwrap_or("");
         let (Some(&(start, _)), Some(&(_, end))) = (frags.first(), frags.last()) else {
             continue;
         };
@@ -268,6 +370,12 @@ pub fn parse_ann(ann: &str, file: &str, article: &Article) -> BratImport {
                                 article.byte_to_char(s.end)
                             ),
                         );
+                        out.realigned.push(RealignedSpan {
+                            line: n,
+                            id: bid.to_owned(),
+                            written: (start, end),
+                            span: s,
+                        });
                         s
                     }
                     None => {
@@ -275,6 +383,13 @@ pub fn parse_ann(ann: &str, file: &str, article: &Article) -> BratImport {
                             n,
                             format!("{bid}: {reference:?} not found in the article; skipped"),
                         );
+                        out.unaligned.push(UnalignedSpan {
+                            line: n,
+                            id: bid.to_owned(),
+                            kind: kind.to_owned(),
+                            written: (start, end),
+                            reference: reference.to_owned(),
+                        });
                         continue;
                     }
                 }
