@@ -4,6 +4,7 @@
 #![no_main]
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use isnad::config::keymap::{Keymap, parse_sequence};
 use isnad::config::{Config, Problem, theme};
@@ -30,7 +31,9 @@ fuzz_target!(|data: &[u8]| {
         let _ = keymap.lookup(&keys);
         let _ = isnad::config::keymap::sequence_to_string(&keys);
     }
-    if let Ok(dir) = tempfile::tempdir()
+    // one folder for the whole run: creating and removing a folder per input is slow
+    static THEMES: OnceLock<Option<tempfile::TempDir>> = OnceLock::new();
+    if let Some(dir) = THEMES.get_or_init(|| tempfile::tempdir().ok())
         && std::fs::write(dir.path().join("fuzz.toml"), text.as_bytes()).is_ok()
     {
         match theme::load("fuzz", dir.path()) {
