@@ -354,3 +354,80 @@ fn annotations_of_a_file_are_saved_beside_it_on_quit() {
         std::fs::read_to_string(pty._home.path().join("article.isnad.json")).expect("sidecar");
     assert!(text.contains("\"exact\": \"قال المتحدث\""), "{text}");
 }
+
+#[test]
+fn hostile_article_cannot_reach_the_terminal() {
+    // An OSC title change, a colour, a cursor jump, BEL, backspace and CR inside the article.
+    let hostile =
+        "خبر \u{1b}]0;PWNED\u{7} عاجل \u{1b}[38;5;201mلون\u{1b}[7;77Hقفز\u{8}\r نهاية\u{9b}31m\n";
+    let mut pty = Pty::spawn(&["hostile.txt"], &[], |home| {
+        std::fs::write(home.join("hostile.txt"), hostile).expect("write");
+    });
+    pty.wait_text("hostile.txt");
+    // The controls are drawn as visible symbols...
+    pty.wait_for("visible control pictures", |s| {
+        let text = s.contents();
+        text.contains('␛') && text.contains('␇') && text.contains('␈') && text.contains('␍')
+    });
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+    // ...and none of the sequences ever reached the terminal.
+    let raw = String::from_utf8_lossy(&pty.raw);
+    for sequence in [
+        "\u{1b}]0;PWNED",
+        "\u{1b}[38;5;201m",
+        "\u{1b}[7;77H",
+        "\u{7}",
+        "\u{8}",
+        "\u{9b}",
+    ] {
+        assert!(
+            !raw.contains(sequence),
+            "{sequence:?} from the article was sent to the terminal"
+        );
+    }
+}
+
+#[test]
+fn sigkill_loses_at_most_the_last_second() {
+    let mut pty = Pty::spawn(&["article.txt"], &[], |home| {
+        std::fs::write(home.join("article.txt"), "قال المتحدث إن الوضع هادئ.\n").expect("write");
+    });
+    pty.wait_text("article.txt");
+    pty.send("vws");
+    pty.wait_text("add source");
+    // A change older than a second must be on disk even if the process dies without warning.
+    std::thread::sleep(Duration::from_millis(1200));
+    let pid = pty.child.process_id().expect("pid");
+    let status = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -KILL {pid}")])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    pty.wait_exit();
+    let text = std::fs::read_to_string(pty._home.path().join("article.isnad.json"))
+        .expect("saved before the kill");
+    assert!(text.contains("\"exact\": \"قال المتحدث\""), "{text}");
+}
+
+#[test]
+fn sighup_saves_and_restores_the_terminal() {
+    let mut pty = Pty::spawn(&["article.txt"], &[], |home| {
+        std::fs::write(home.join("article.txt"), "قال المتحدث إن الوضع هادئ.\n").expect("write");
+    });
+    pty.wait_text("article.txt");
+    pty.send("c");
+    pty.wait_text("add claim");
+    let pid = pty.child.process_id().expect("pid");
+    let status = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -HUP {pid}")])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    pty.wait_exit();
+    pty.assert_restored();
+    let text = std::fs::read_to_string(pty._home.path().join("article.isnad.json"))
+        .expect("saved on SIGHUP");
+    assert!(text.contains("\"claims\": [\n    {"), "{text}");
+}

@@ -31,9 +31,11 @@ pub fn simple_char_width(c: char) -> Option<usize> {
 }
 
 /// True for characters that separate words and may hang at the end of a line: the UAX #14
-/// spaces, but not the no-break spaces, which glue words together.
+/// spaces, but not the no-break spaces, which glue words together, and not control characters
+/// other than tab (a carriage return or form feed is shown as its symbol, never dropped).
 pub fn is_breaking_space(c: char) -> bool {
-    c.is_whitespace()
+    (c == '\t' || !c.is_control())
+        && c.is_whitespace()
         && !matches!(
             c,
             '\u{A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' | '\u{2029}' | '\u{85}'
@@ -54,6 +56,8 @@ mod tests {
         assert!(is_breaking_space(' '));
         assert!(is_breaking_space('\t'));
         assert!(!is_breaking_space('\u{A0}'));
+        assert!(!is_breaking_space('\r'));
+        assert!(!is_breaking_space('\u{B}'));
     }
 
     #[test]
