@@ -9,6 +9,7 @@ pub mod command_line;
 pub mod input;
 pub mod library;
 pub mod log;
+pub mod review;
 pub mod start;
 pub mod words;
 
@@ -133,6 +134,8 @@ pub enum Overlay {
     },
     /// Waiting for a label key (after `e` or `r`).
     LabelPicker(annotations::LabelFor),
+    /// The labels and layers with their counts; their keys toggle them (`L`).
+    Legend,
 }
 
 /// What fills the screen under the overlays.
@@ -187,6 +190,11 @@ pub struct App {
     pub message: Option<Message>,
     /// Advice about the terminal's own bidi setting, shown when there is no message.
     pub hint: Option<&'static str>,
+    /// Which annotation layers are drawn and visited.
+    pub layers: review::Layers,
+    /// The annotation last reached with `]`/`[` or adjusted (its id), which the review keys act
+    /// on while the cursor is inside it, even where annotations overlap.
+    pub focus: Option<String>,
     /// Invisible characters in the article (bidi controls can make text read differently
     /// from what it says, so their presence is always shown).
     pub hidden: HiddenCounts,
@@ -226,6 +234,8 @@ impl App {
             message: None,
             hint: None,
             hidden: HiddenCounts::default(),
+            layers: review::Layers::default(),
+            focus: None,
             quit: false,
             settings,
             paths,
@@ -742,6 +752,16 @@ impl App {
             Command::Accept => self.review(true),
             Command::Reject => self.review(false),
             Command::AcceptAll => self.accept_all_same(),
+            Command::StartEarlier => self.move_edge(review::Edge::StartEarlier),
+            Command::StartLater => self.move_edge(review::Edge::StartLater),
+            Command::EndLeft => self.move_edge(review::Edge::EndLeft),
+            Command::EndRight => self.move_edge(review::Edge::EndRight),
+            Command::Legend => {
+                self.overlay = match self.overlay {
+                    Overlay::Legend => Overlay::None,
+                    _ => Overlay::Legend,
+                };
+            }
             Command::Undo => self.undo_redo(false),
             Command::Redo => self.undo_redo(true),
             Command::Save => return Effect::Save { explicit: true },
@@ -899,6 +919,7 @@ impl App {
                     }
                     Overlay::Help { .. } => return self.help_key(key),
                     Overlay::LabelPicker(_) => return self.label_key(key),
+                    Overlay::Legend => return self.legend_key(key),
                     Overlay::List { .. } => {
                         self.overlay = Overlay::None;
                         return Effect::None;

@@ -3,6 +3,7 @@
 //! depends on the order things were opened in.
 
 pub mod help;
+pub mod legend;
 pub mod library;
 pub mod popups;
 pub mod reader;
@@ -63,6 +64,7 @@ impl Widget for &App {
             }
             .render(text_area, buf),
             Overlay::LabelPicker(_) => popups::LabelPicker { app: self }.render(text_area, buf),
+            Overlay::Legend => legend::Legend { app: self }.render(text_area, buf),
             Overlay::Search(editor) => popups::CommandLine {
                 app: self,
                 editor,

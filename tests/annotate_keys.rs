@@ -540,3 +540,101 @@ fn orphans_after_a_text_change_are_listed() {
     assert_eq!(app.overlay, isnad::app::Overlay::None);
     assert!(!app.quit, "q closes the list, it does not quit");
 }
+
+fn shift(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::SHIFT))
+}
+
+#[test]
+fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
+    use isnad::annotate::ReviewStatus;
+    let (_dir, file) = temp_file();
+    let mut app = review_app(&file);
+    app.handle_event(key(']'));
+    let id = app.focus.clone().expect("focus on the first suggestion");
+    let span_of = |app: &App| {
+        entities(app)
+            .into_iter()
+            .find(|e| e.id == id)
+            .expect("entity")
+            .span
+    };
+    let before = span_of(&app);
+    // < takes in the word before; the sample is right-to-left, so Shift+← lengthens the end
+    app.handle_event(key('<'));
+    let wider = span_of(&app);
+    assert!(wider.start < before.start && wider.end == before.end);
+    app.handle_event(shift(KeyCode::Left));
+    let longer = span_of(&app);
+    assert!(longer.end > before.end && longer.start == wider.start);
+    app.handle_event(shift(KeyCode::Right));
+    app.handle_event(key('>'));
+    assert_eq!(span_of(&app), before, "back to the suggested span");
+    let e = entities(&app).into_iter().find(|e| e.id == id).expect("e");
+    assert_eq!(e.review.status, ReviewStatus::Corrected);
+    assert!(
+        e.review
+            .previous
+            .is_some_and(|p| p["span"]["exact"].is_string())
+    );
+    // never empty: > on a one-word span is refused
+    while span_of(&app).start < span_of(&app).end
+        && isnad::app::words::next_word(
+            &app.article,
+            &(span_of(&app).start..span_of(&app).start + 1),
+        )
+        .is_some_and(|w| w.start < span_of(&app).end)
+    {
+        app.handle_event(key('>'));
+    }
+    let one = span_of(&app);
+    app.handle_event(key('>'));
+    assert_eq!(span_of(&app), one);
+    // each move is one undo step
+    for _ in 0..20 {
+        app.handle_event(key('u'));
+    }
+    assert_eq!(span_of(&app), before);
+
+    // the legend hides the label: ] no longer visits it, and it is not drawn
+    let label = entities(&app)
+        .into_iter()
+        .find(|e| e.id == id)
+        .expect("e")
+        .label;
+    let picker = isnad::app::annotations::LABEL_KEYS
+        .iter()
+        .find(|(_, l)| *l == label.as_str())
+        .map(|(k, _)| *k)
+        .expect("label key");
+    app.handle_event(key('L'));
+    assert_eq!(app.overlay, isnad::app::Overlay::Legend);
+    app.handle_event(key(picker));
+    app.handle_event(shift(KeyCode::Esc));
+    assert_eq!(app.overlay, isnad::app::Overlay::None);
+    app.cursor = Some(0..1);
+    for _ in 0..entities(&app).len() {
+        app.handle_event(key(']'));
+        assert_ne!(
+            app.focus.as_deref(),
+            Some(id.as_str()),
+            "hidden label visited"
+        );
+    }
+    let range = before.range();
+    assert!(app.marks_in(&range).iter().all(|(r, _, _)| *r != range));
+    // rejected are hidden by default and shown by x in the legend
+    app.layers = isnad::app::review::Layers::default();
+    app.cursor = Some(before.range());
+    app.focus = Some(id.clone());
+    app.handle_event(key('x'));
+    assert!(app.marks_in(&range).iter().all(|(r, _, _)| *r != range));
+    app.handle_event(key('L'));
+    app.handle_event(key('x'));
+    assert!(
+        app.marks_in(&range)
+            .iter()
+            .any(|(r, _, s)| *r == range && *s == ReviewStatus::Rejected)
+    );
+    assert!(app.progress().contains("1 rejected"), "{}", app.progress());
+}

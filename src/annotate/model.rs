@@ -438,11 +438,19 @@ impl Review {
         self.at = Some(now_rfc3339());
     }
 
-    /// Marks a correction: status `corrected`, and `previous` records `old` unless an earlier
-    /// correction already recorded the original value (which is the one worth keeping).
+    /// Marks a correction: status `corrected`, and `previous` records the fields of `old`
+    /// that no earlier correction recorded (the original value is the one worth keeping), so a
+    /// relabel followed by a span change keeps both the original label and the original span.
     pub fn correct(&mut self, old: Value, by: &str) {
-        if self.previous.is_none() {
-            self.previous = Some(old);
+        match (&mut self.previous, old) {
+            (None, old) => self.previous = Some(old),
+            (Some(Value::Object(kept)), Value::Object(fields)) => {
+                for (key, value) in fields {
+                    kept.entry(key).or_insert(value);
+                }
+            }
+            // a `previous` of another shape (from an older file) is kept as it is
+            (Some(_), _) => {}
         }
         self.set_status(ReviewStatus::Corrected, by);
     }
@@ -639,6 +647,44 @@ impl Item {
             Item::Claim(x) => x.id = id,
             Item::Attribution(x) => x.id = id,
         }
+    }
+}
+
+impl Item {
+    /// Moves the item's span (the cue of an attribution) to `span` and records the old one in
+    /// `review.previous` as a correction, in the file's form (code points and the quote), so
+    /// the record is readable without the program. False, changing nothing, when the item has
+    /// no span or the span is the same.
+    pub fn respan(&mut self, article: &Article, span: Span, by: &str) -> bool {
+        let slot = match self {
+            Item::Entity(x) => Some(&mut x.span),
+            Item::Claim(x) => Some(&mut x.span),
+            Item::Source(x) => x.span.as_mut(),
+            Item::Attribution(x) => x.cue.as_mut(),
+        };
+        let Some(slot) = slot else {
+            return false;
+        };
+        if *slot == span {
+            return false;
+        }
+        let was = slot.to_file(article);
+        *slot = span;
+        // a source named by its span (as suggested or tagged) keeps being named by it
+        if let Item::Source(x) = self
+            && x.name == was.exact
+        {
+            x.name = span.text(article).to_owned();
+        }
+        let key = if self.kind() == ItemKind::Attribution {
+            "cue"
+        } else {
+            "span"
+        };
+        let old =
+            serde_json::json!({ key: { "start": was.start, "end": was.end, "exact": was.exact } });
+        self.review_mut().correct(old, by);
+        true
     }
 }
 
@@ -1086,6 +1132,44 @@ mod tests {
         assert_eq!(e.review.status, ReviewStatus::Corrected);
         assert_eq!(e.review.previous, Some(serde_json::json!({"label": "ORG"})));
         assert_eq!(e.label.as_str(), "GPE");
+    }
+
+    #[test]
+    fn respan_records_the_original_span_next_to_an_earlier_relabel() {
+        let a = article();
+        let start = a.text.find("القاهرة").unwrap();
+        let mut e = Entity::suggested(
+            &a,
+            start..start + "القاهرة".len(),
+            Label::parse("ORG").unwrap(),
+            Origin::rule("r", None),
+        )
+        .unwrap();
+        e.relabel(Label::parse("GPE").unwrap(), "me");
+        let mut item = Item::Entity(e);
+        let wider = Span::checked(&a, start - "إن ".len()..start + "القاهرة".len()).unwrap();
+        assert!(item.respan(&a, wider, "me"));
+        assert!(!item.respan(&a, wider, "me"), "same span: no change");
+        let narrower = Span::checked(&a, start..start + "القاهرة".len()).unwrap();
+        assert!(item.respan(&a, narrower, "me"));
+        let Item::Entity(e) = item else { panic!() };
+        assert_eq!(e.review.status, ReviewStatus::Corrected);
+        assert_eq!(
+            e.review.previous,
+            Some(serde_json::json!({
+                "label": "ORG",
+                "span": {"start": 9, "end": 16, "exact": "القاهرة"}
+            })),
+            "the first label and the first span, in code points"
+        );
+        let mut source = Item::Source(Source {
+            span: None,
+            ..Source::suggested(&a, 0..3, SourceType::Unknown, Origin::rule("r", None)).unwrap()
+        });
+        assert!(
+            !source.respan(&a, narrower, "me"),
+            "a source without a span"
+        );
     }
 
     #[test]

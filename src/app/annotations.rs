@@ -201,8 +201,8 @@ impl App {
         }
     }
 
-    /// The article's annotation progress for the status bar ("5 todo · 3 done "), empty when
-    /// there is nothing yet.
+    /// The article's review counts for the status bar ("5 pending · 3 accepted · 1 rejected ",
+    /// corrections counting as accepted), empty when there is nothing yet.
     pub fn progress(&self) -> String {
         let Some(store) = &self.store else {
             return String::new();
@@ -218,11 +218,15 @@ impl App {
         set.sources.iter().for_each(|x| count(x.review.status));
         set.claims.iter().for_each(|x| count(x.review.status));
         set.attributions.iter().for_each(|x| count(x.review.status));
-        let parts: Vec<String> = [(todo, "todo"), (done, "done"), (rejected, "rejected")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| format!("{n} {what}"))
-            .collect();
+        let parts: Vec<String> = [
+            (todo, "pending"),
+            (done, "accepted"),
+            (rejected, "rejected"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
         if parts.is_empty() {
             String::new()
         } else {
@@ -259,43 +263,45 @@ impl App {
         }
     }
 
-    /// Annotated ranges overlapping `range`, with the slot to draw them in (sources and claims
-    /// by kind, entities by label; suggestions additionally in the `suggested` slot).
-    pub fn marks_in(&self, range: &Range<usize>) -> Vec<(Range<usize>, Slot, bool)> {
+    /// Annotated ranges of the shown layers overlapping `range`, with the slot to draw them in
+    /// (sources and claims by kind, entities by label) and their review status (suggestions are
+    /// drawn additionally in the `suggested` slot, rejected ones struck through).
+    pub fn marks_in(&self, range: &Range<usize>) -> Vec<(Range<usize>, Slot, ReviewStatus)> {
+        use crate::annotate::ItemKind;
         let Some(store) = &self.store else {
             return Vec::new();
         };
         let set = store.set();
+        let layers = &self.layers;
         let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
-        let suggested = |s: ReviewStatus| s == ReviewStatus::Suggested;
         let mut out = Vec::new();
         for c in &set.claims {
-            if overlaps(&c.span.range()) && c.review.status != ReviewStatus::Rejected {
-                out.push((c.span.range(), Slot::Claim, suggested(c.review.status)));
+            if overlaps(&c.span.range()) && layers.shows(ItemKind::Claim, None, c.review.status) {
+                out.push((c.span.range(), Slot::Claim, c.review.status));
             }
         }
         for s in &set.sources {
             if let Some(span) = s.span
                 && overlaps(&span.range())
-                && s.review.status != ReviewStatus::Rejected
+                && layers.shows(ItemKind::Source, None, s.review.status)
             {
-                out.push((span.range(), Slot::Source, suggested(s.review.status)));
+                out.push((span.range(), Slot::Source, s.review.status));
             }
         }
         for e in &set.entities {
-            if overlaps(&e.span.range()) && e.review.status != ReviewStatus::Rejected {
-                out.push((
-                    e.span.range(),
-                    entity_slot(e.label.as_str()),
-                    suggested(e.review.status),
-                ));
+            let label = e.label.as_str();
+            if overlaps(&e.span.range())
+                && layers.shows(ItemKind::Entity, Some(label), e.review.status)
+            {
+                out.push((e.span.range(), entity_slot(label), e.review.status));
             }
         }
         for a in &set.attributions {
             if let Some(cue) = a.cue
                 && overlaps(&cue.range())
+                && layers.shows(ItemKind::Attribution, None, a.review.status)
             {
-                out.push((cue.range(), Slot::Cue, suggested(a.review.status)));
+                out.push((cue.range(), Slot::Cue, a.review.status));
             }
         }
         out
@@ -410,7 +416,7 @@ pub fn open_store(
 }
 
 impl App {
-    /// Pending (suggested) entities in text order.
+    /// Pending (suggested) entities of the shown layers, in text order.
     fn pending_entities(&self) -> Vec<Entity> {
         let Some(store) = &self.store else {
             return Vec::new();
@@ -420,6 +426,13 @@ impl App {
             .entities
             .iter()
             .filter(|e| e.review.status == ReviewStatus::Suggested)
+            .filter(|e| {
+                self.layers.shows(
+                    crate::annotate::ItemKind::Entity,
+                    Some(e.label.as_str()),
+                    e.review.status,
+                )
+            })
             .cloned()
             .collect();
         pending.sort_by_key(|e| (e.span.start, e.span.end));
@@ -430,7 +443,7 @@ impl App {
     pub(super) fn step_pending(&mut self, forward: bool) {
         let pending = self.pending_entities();
         if pending.is_empty() {
-            self.info("no pending suggestions");
+            self.info("no pending suggestions shown (L lists the layers)");
             return;
         }
         let at = self.cursor.as_ref().map_or(0, |c| c.start);
@@ -449,6 +462,7 @@ impl App {
         if let Some(e) = target {
             let index = pending.iter().position(|p| p.id == e.id).unwrap_or(0) + 1;
             self.cursor = Some(e.span.range());
+            self.focus = Some(e.id.clone());
             self.reveal_cursor();
             self.info(format!(
                 "{} {} ({index} of {} pending; a accepts, x rejects, r relabels)",
@@ -468,7 +482,13 @@ impl App {
             .entities
             .iter()
             .filter(|e| e.span.start <= at && at < e.span.end)
-            .filter(|e| e.review.status != ReviewStatus::Rejected)
+            .filter(|e| {
+                self.layers.shows(
+                    crate::annotate::ItemKind::Entity,
+                    Some(e.label.as_str()),
+                    e.review.status,
+                )
+            })
             .min_by_key(|e| {
                 (
                     e.review.status != ReviewStatus::Suggested,
@@ -478,7 +498,7 @@ impl App {
             .cloned()
     }
 
-    fn apply_edit(&mut self, edit: Edit) -> bool {
+    pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
         let Some(store) = self.store.as_mut() else {
             self.error("annotations are not available for this article");
             return false;

@@ -48,6 +48,11 @@ pub enum Command {
     Reject,
     AcceptAll,
     Relabel,
+    StartEarlier,
+    StartLater,
+    EndLeft,
+    EndRight,
+    Legend,
 }
 
 /// One row of the command table.
@@ -99,6 +104,11 @@ table! {
     Reject, "review.reject", "Review", "Reject the suggestion under the cursor (and go to the next)", ["x"];
     AcceptAll, "review.accept_all", "Review", "Accept every pending suggestion with the same text and label", ["A"];
     Relabel, "review.relabel", "Review", "Change the label of the entity under the cursor (then a label key)", ["r"];
+    StartEarlier, "review.start_earlier", "Review", "Move the start of the annotation under the cursor one word earlier (reading order)", ["<lt>"];
+    StartLater, "review.start_later", "Review", "Move the start of the annotation under the cursor one word later (reading order)", ["<gt>"];
+    EndLeft, "review.end_left", "Review", "Move the end of the annotation under the cursor one word left on screen (longer in right-to-left text)", ["<S-Left>"];
+    EndRight, "review.end_right", "Review", "Move the end of the annotation under the cursor one word right on screen (shorter in right-to-left text)", ["<S-Right>"];
+    Legend, "view.legend", "Review", "Show the legend: labels and layers with counts; their keys hide or show them", ["L"];
     Undo, "edit.undo", "Annotate", "Undo the last change", ["u"];
     Redo, "edit.redo", "Annotate", "Redo the last undone change", ["<C-r>"];
     Save, "file.save", "Annotate", "Save the annotations now (they are also saved within a second of every change)", ["<C-s>"];
@@ -251,6 +261,11 @@ mod tests {
             Command::Reject,
             Command::AcceptAll,
             Command::Relabel,
+            Command::StartEarlier,
+            Command::StartLater,
+            Command::EndLeft,
+            Command::EndRight,
+            Command::Legend,
         ];
         for c in &all {
             match c {
@@ -292,6 +307,11 @@ mod tests {
                 Command::Reject => {}
                 Command::AcceptAll => {}
                 Command::Relabel => {}
+                Command::StartEarlier => {}
+                Command::StartLater => {}
+                Command::EndLeft => {}
+                Command::EndRight => {}
+                Command::Legend => {}
             }
         }
         all

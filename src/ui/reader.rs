@@ -5,6 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use ratatui::style::Modifier;
+
+use crate::annotate::ReviewStatus;
 use crate::app::App;
 use crate::config::theme::Slot;
 
@@ -34,14 +37,18 @@ impl Widget for Reader<'_> {
         let marks: Vec<_> = app
             .marks_in(&visible)
             .into_iter()
-            .map(|(range, slot, suggested)| {
+            .map(|(range, slot, status)| {
                 let style = app.theme.style(slot);
                 (
                     range,
-                    if suggested {
-                        style.patch(suggested_style)
-                    } else {
-                        style
+                    match status {
+                        ReviewStatus::Suggested => style.patch(suggested_style),
+                        // shown only when asked for (legend): struck through, so never mistaken
+                        // for an accepted annotation
+                        ReviewStatus::Rejected => style
+                            .add_modifier(Modifier::CROSSED_OUT | Modifier::DIM)
+                            .patch(suggested_style),
+                        ReviewStatus::Accepted | ReviewStatus::Corrected => style,
                     },
                 )
             })

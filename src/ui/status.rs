@@ -25,12 +25,12 @@ impl Widget for StatusBar<'_> {
             }
             _ => format!(" {:>3}% ", app.percent()),
         };
-        // review progress when there is room for it next to the message
+        // review counts stay in sight while reviewing (the message is cut instead), unless the
+        // screen is too narrow to leave the file name and some message beside them
         let progress = app.progress();
-        let message_width = app.message.as_ref().map_or(0, |m| m.text.width());
         if app.screen == crate::app::Screen::Reader
             && !progress.is_empty()
-            && message_width + progress.width() + 50 <= usize::from(area.width)
+            && progress.width() + 40 <= usize::from(area.width)
         {
             right = format!(" {progress}{}", right);
         }

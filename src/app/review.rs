@@ -1,0 +1,398 @@
+//! Reviewing in the reader beyond accept/reject: which layers are drawn (labels, suggestions,
+//! rejected ones, claims, sources; the legend `L` toggles them), per-label counts for the
+//! legend, and moving the start or end of the current annotation by a word (`<` `>` for the
+//! start in reading order, Shift+←/→ for the end in screen direction), each one undoable edit.
+
+use std::collections::BTreeSet;
+
+use crate::annotate::{Edit, Item, ItemKind, ReviewStatus, Span};
+use crate::app::{App, Effect, Overlay, input, words};
+use crate::article::Article;
+use crate::config::keymap::KeyName;
+
+/// What is drawn and visited by `]`/`[`. Rejected suggestions are hidden at first: they stay in
+/// the file only so a re-run does not bring them back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layers {
+    hidden_labels: BTreeSet<String>,
+    /// Pending suggestions (of every kind).
+    pub suggestions: bool,
+    pub rejected: bool,
+    pub claims: bool,
+    pub sources: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Self {
+            hidden_labels: BTreeSet::new(),
+            suggestions: true,
+            rejected: false,
+            claims: true,
+            sources: true,
+        }
+    }
+}
+
+/// Keys of the legend for the layers that are not entity labels (labels use the picker keys).
+pub const SUGGESTIONS_KEY: char = 'S';
+pub const REJECTED_KEY: char = 'x';
+pub const CLAIMS_KEY: char = 'c';
+pub const SOURCES_KEY: char = 's';
+
+impl Layers {
+    pub fn label_shown(&self, label: &str) -> bool {
+        !self.hidden_labels.contains(label)
+    }
+
+    pub fn toggle_label(&mut self, label: &str) {
+        if !self.hidden_labels.remove(label) {
+            self.hidden_labels.insert(label.to_owned());
+        }
+    }
+
+    /// Whether an item of this kind, entity label and review status is drawn.
+    pub fn shows(&self, kind: ItemKind, label: Option<&str>, status: ReviewStatus) -> bool {
+        let by_status = match status {
+            ReviewStatus::Rejected => self.rejected,
+            ReviewStatus::Suggested => self.suggestions,
+            ReviewStatus::Accepted | ReviewStatus::Corrected => true,
+        };
+        by_status
+            && match kind {
+                ItemKind::Entity => label.is_none_or(|l| self.label_shown(l)),
+                ItemKind::Claim => self.claims,
+                ItemKind::Source => self.sources,
+                ItemKind::Attribution => true,
+            }
+    }
+
+    pub fn shows_item(&self, item: &Item) -> bool {
+        let label = match item {
+            Item::Entity(e) => Some(e.label.as_str()),
+            _ => None,
+        };
+        self.shows(item.kind(), label, item.review().status)
+    }
+}
+
+/// Review counts of one layer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub pending: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: ReviewStatus) {
+        match status {
+            ReviewStatus::Suggested => self.pending += 1,
+            ReviewStatus::Accepted | ReviewStatus::Corrected => self.accepted += 1,
+            ReviewStatus::Rejected => self.rejected += 1,
+        }
+    }
+}
+
+/// One row of the legend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegendRow {
+    /// The key that toggles it (none for labels outside the picker's list).
+    pub key: Option<char>,
+    pub name: String,
+    /// Entity label, or `None` for the other layers.
+    pub label: Option<String>,
+    pub counts: Counts,
+    pub shown: bool,
+}
+
+/// Which way an edge of a span moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// `<`: the start one word earlier in reading order.
+    StartEarlier,
+    /// `>`: the start one word later.
+    StartLater,
+    /// Shift+←: the end one word to the left on screen.
+    EndLeft,
+    /// Shift+→: the end one word to the right on screen.
+    EndRight,
+}
+
+/// The start of the nearest word starting before (`later` false) or after `start`, in the same
+/// paragraph: an entity never spreads into the next paragraph by a key held too long.
+fn moved_start(article: &Article, start: usize, later: bool) -> Option<usize> {
+    let words = words::paragraph_words(article, article.paragraph_at(start));
+    if later {
+        words.iter().map(|w| w.start).find(|&s| s > start)
+    } else {
+        words.iter().rev().map(|w| w.start).find(|&s| s < start)
+    }
+}
+
+/// The end of the nearest word ending after (`later`) or before `end`, in the paragraph of the
+/// span's last character.
+fn moved_end(article: &Article, end: usize, later: bool) -> Option<usize> {
+    let words = words::paragraph_words(article, article.paragraph_at(end.saturating_sub(1)));
+    if later {
+        words.iter().map(|w| w.end).find(|&e| e > end)
+    } else {
+        words.iter().rev().map(|w| w.end).find(|&e| e < end)
+    }
+}
+
+impl App {
+    /// The annotation the review keys act on: the one last reached with `]`/`[` or adjusted,
+    /// while the cursor is inside it; else the drawn one under the cursor, pending first, then
+    /// the shortest.
+    pub(super) fn current_item(&self) -> Option<Item> {
+        let store = self.store.as_ref()?;
+        let at = self.cursor.as_ref()?.start;
+        let set = store.set();
+        let under = |item: &Item| {
+            item.span().is_some_and(|s| s.start <= at && at < s.end) && self.layers.shows_item(item)
+        };
+        if let Some(item) = self.focus.as_deref().and_then(|id| set.get(id))
+            && under(&item)
+        {
+            return Some(item);
+        }
+        set.entities
+            .iter()
+            .cloned()
+            .map(Item::Entity)
+            .chain(set.claims.iter().cloned().map(Item::Claim))
+            .chain(set.sources.iter().cloned().map(Item::Source))
+            .filter(under)
+            .min_by_key(|item| {
+                let span = item.span().map_or(0, |s| s.end - s.start);
+                (item.review().status != ReviewStatus::Suggested, span)
+            })
+    }
+
+    /// `<` `>` Shift+← Shift+→: moves one edge of the current annotation by a word, as one
+    /// undoable edit; the cursor follows the moved edge.
+    pub(super) fn move_edge(&mut self, edge: Edge) {
+        let Some(mut item) = self.current_item() else {
+            self.info("no annotation under the cursor (] goes to the next suggestion)");
+            return;
+        };
+        let Some(span) = item.span() else {
+            return;
+        };
+        let later = match edge {
+            Edge::StartEarlier => false,
+            Edge::StartLater => true,
+            // left on screen is later in reading order on a right-to-left row, as with ←
+            Edge::EndLeft | Edge::EndRight => {
+                let rtl = self.row_is_rtl(span.end.saturating_sub(1));
+                (edge == Edge::EndLeft) == rtl
+            }
+        };
+        let moves_start = matches!(edge, Edge::StartEarlier | Edge::StartLater);
+        let range = if moves_start {
+            moved_start(&self.article, span.start, later).map(|s| s..span.end)
+        } else {
+            moved_end(&self.article, span.end, later).map(|e| span.start..e)
+        };
+        let Some(range) = range else {
+            self.info("no word further that way in this paragraph");
+            return;
+        };
+        if range.start >= range.end {
+            self.info("that would leave the span empty");
+            return;
+        }
+        let Ok(new_span) = Span::checked(&self.article, range) else {
+            return;
+        };
+        if !item.respan(&self.article, new_span, &self.annotator) {
+            return;
+        }
+        let id = item.id().to_owned();
+        if self.apply_edit(Edit::Update(item)) {
+            let edge_at = if moves_start {
+                new_span.start
+            } else {
+                new_span.end - 1
+            };
+            self.cursor = words::word_near(&self.article, edge_at);
+            self.focus = Some(id);
+            self.reveal_cursor();
+            self.info(format!("now «{}» (u undoes)", new_span.text(&self.article)));
+        }
+    }
+
+    /// Whether the visual row holding byte `at` runs right to left.
+    fn row_is_rtl(&mut self, at: usize) -> bool {
+        let pos = self.row_of(at);
+        let opts = self.layout_options();
+        let rows = self.layout.rows(&self.article, pos.paragraph, &opts);
+        rows.get(pos.row).is_some_and(|r| r.rtl)
+    }
+
+    /// The legend: every entity label (those of the picker, then any other label in the file),
+    /// then suggestions, rejected, claims and sources, with counts and whether they are shown.
+    pub fn legend_rows(&self) -> Vec<LegendRow> {
+        let mut per_label: std::collections::BTreeMap<&str, Counts> = Default::default();
+        let (mut all, mut claims, mut sources) =
+            (Counts::default(), Counts::default(), Counts::default());
+        if let Some(store) = &self.store {
+            let set = store.set();
+            for e in &set.entities {
+                per_label
+                    .entry(e.label.as_str())
+                    .or_default()
+                    .add(e.review.status);
+                all.add(e.review.status);
+            }
+            for c in &set.claims {
+                claims.add(c.review.status);
+                all.add(c.review.status);
+            }
+            for s in &set.sources {
+                sources.add(s.review.status);
+                all.add(s.review.status);
+            }
+        }
+        let keys = super::annotations::LABEL_KEYS;
+        let mut rows: Vec<LegendRow> = keys
+            .iter()
+            .map(|(key, label)| LegendRow {
+                key: Some(*key),
+                name: (*label).to_owned(),
+                label: Some((*label).to_owned()),
+                counts: per_label.get(label).copied().unwrap_or_default(),
+                shown: self.layers.label_shown(label),
+            })
+            .collect();
+        rows.extend(
+            per_label
+                .iter()
+                .filter(|(label, _)| !keys.iter().any(|(_, l)| l == *label))
+                .map(|(label, counts)| LegendRow {
+                    key: None,
+                    name: (*label).to_owned(),
+                    label: Some((*label).to_owned()),
+                    counts: *counts,
+                    shown: self.layers.label_shown(label),
+                }),
+        );
+        let layer = |key: char, name: &str, counts: Counts, shown: bool| LegendRow {
+            key: Some(key),
+            name: name.to_owned(),
+            label: None,
+            counts,
+            shown,
+        };
+        rows.push(layer(
+            SUGGESTIONS_KEY,
+            "suggestions",
+            Counts {
+                pending: all.pending,
+                ..Counts::default()
+            },
+            self.layers.suggestions,
+        ));
+        rows.push(layer(
+            REJECTED_KEY,
+            "rejected",
+            Counts {
+                rejected: all.rejected,
+                ..Counts::default()
+            },
+            self.layers.rejected,
+        ));
+        rows.push(layer(CLAIMS_KEY, "claims", claims, self.layers.claims));
+        rows.push(layer(SOURCES_KEY, "sources", sources, self.layers.sources));
+        rows
+    }
+
+    /// A key while the legend is open: a layer's key toggles it (on either keyboard layout);
+    /// Esc, `L` or `q` close it.
+    pub(super) fn legend_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
+        let Some(press) = input::key_press(&key) else {
+            return Effect::None;
+        };
+        let latin = crate::config::arabic::translate(press).unwrap_or(press);
+        let c = match latin.key {
+            KeyName::Esc => {
+                self.overlay = Overlay::None;
+                return Effect::None;
+            }
+            KeyName::Char(c) if !latin.ctrl && !latin.alt => c,
+            _ => return Effect::None,
+        };
+        let flip = |b: &mut bool| {
+            *b = !*b;
+            *b
+        };
+        let (name, shown) = match c {
+            'L' | 'q' => {
+                self.overlay = Overlay::None;
+                return Effect::None;
+            }
+            SUGGESTIONS_KEY => ("suggestions", flip(&mut self.layers.suggestions)),
+            REJECTED_KEY => ("rejected", flip(&mut self.layers.rejected)),
+            CLAIMS_KEY => ("claims", flip(&mut self.layers.claims)),
+            SOURCES_KEY => ("sources", flip(&mut self.layers.sources)),
+            _ => match super::annotations::LABEL_KEYS.iter().find(|(k, _)| *k == c) {
+                Some((_, label)) => {
+                    self.layers.toggle_label(label);
+                    (*label, self.layers.label_shown(label))
+                }
+                None => return Effect::None,
+            },
+        };
+        self.info(format!("{name} {}", if shown { "shown" } else { "hidden" }));
+        Effect::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> Article {
+        Article::from_text("t", "قال المتحدث باسم الجيش.\n\nوأضاف أمس".into())
+    }
+
+    #[test]
+    fn starts_and_ends_move_by_whole_words_inside_the_paragraph() {
+        let a = article();
+        let at = |w: &str| a.text.find(w).expect("word");
+        let army = at("الجيش");
+        assert_eq!(moved_start(&a, army, false), Some(at("باسم")));
+        assert_eq!(moved_start(&a, at("باسم"), true), Some(army));
+        assert_eq!(moved_start(&a, 0, false), None);
+        // from inside a word (after a clitic), the start first reaches the word's own start
+        let inside = army + "ال".len();
+        assert_eq!(moved_start(&a, inside, false), Some(army));
+        let end = army + "الجيش".len();
+        assert_eq!(moved_end(&a, end, false), Some(at("باسم") + "باسم".len()));
+        assert_eq!(
+            moved_end(&a, end, true),
+            None,
+            "not into the next paragraph"
+        );
+        assert_eq!(moved_start(&a, at("وأضاف"), false), None);
+    }
+
+    #[test]
+    fn rejected_are_hidden_by_default_and_layers_toggle() {
+        let mut layers = Layers::default();
+        assert!(!layers.shows(ItemKind::Entity, Some("ORG"), ReviewStatus::Rejected));
+        assert!(layers.shows(ItemKind::Entity, Some("ORG"), ReviewStatus::Suggested));
+        layers.rejected = true;
+        assert!(layers.shows(ItemKind::Entity, Some("ORG"), ReviewStatus::Rejected));
+        layers.toggle_label("ORG");
+        assert!(!layers.shows(ItemKind::Entity, Some("ORG"), ReviewStatus::Accepted));
+        assert!(layers.shows(ItemKind::Entity, Some("GPE"), ReviewStatus::Accepted));
+        layers.toggle_label("ORG");
+        layers.suggestions = false;
+        assert!(!layers.shows(ItemKind::Claim, None, ReviewStatus::Suggested));
+        assert!(layers.shows(ItemKind::Claim, None, ReviewStatus::Accepted));
+        layers.claims = false;
+        assert!(!layers.shows(ItemKind::Claim, None, ReviewStatus::Accepted));
+    }
+}
