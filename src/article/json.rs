@@ -92,7 +92,10 @@ mod tests {
             "a.json:1:26: invalid type: integer `5`, expected a string"
         );
         let err = parse("a.json", "{\"text\": \"a\",}").expect_err("syntax");
-        assert!(err.to_string().starts_with("a.json:1:14: "), "{err}");
+        assert!(
+            err.to_string().starts_with("a.json:1:13: trailing comma"),
+            "{err}"
+        );
         let err = parse("a.json", "[1]").expect_err("array");
         assert!(
             err.to_string().contains("expected an article object"),
