@@ -93,7 +93,7 @@ mod tests {
         );
         let err = parse("a.json", "{\"text\": \"a\",}").expect_err("syntax");
         assert!(
-            err.to_string().starts_with("a.json:1:13: trailing comma"),
+            err.to_string().starts_with("a.json:1:14: trailing comma"),
             "{err}"
         );
         let err = parse("a.json", "[1]").expect_err("array");
