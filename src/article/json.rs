@@ -96,7 +96,7 @@ mod tests {
             err.to_string().starts_with("a.json:1:14: trailing comma"),
             "{err}"
         );
-        let err = parse("a.json", "[1]").expect_err("array");
+        let err = parse("a.json", "\"نص\"").expect_err("a bare string");
         assert!(
             err.to_string().contains("expected an article object"),
             "{err}"
