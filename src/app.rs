@@ -1328,8 +1328,8 @@ where
         }
         Effect::RescanLibrary => {
             app.save_annotations(false);
-            if let Some(dir) = app.library.as_ref().map(|l| l.dir.clone()) {
-                let action = match library::scan(&dir) {
+            if let Some(scanned) = app.library.as_ref().map(library::Library::rescan) {
+                let action = match scanned {
                     Ok(entries) => Action::LibraryScanned(entries),
                     Err(e) => Action::Error(e),
                 };

@@ -1,6 +1,12 @@
-//! The article: text decoded from a file (UTF-8, BOM dropped, nothing else changed), its paragraphs,
-//! its hash, and conversion between the byte offsets used inside the program and the code-point
-//! offsets used in every file the program reads or writes.
+//! The article: text decoded from a file (UTF-8, BOM dropped), its paragraphs, its metadata
+//! (title, url, publication date), its hash, and conversion between the byte offsets used inside
+//! the program and the code-point offsets used in every file the program reads or writes.
+//! `.txt` is taken as is; `.md`, `.html` and `.json` go through the loaders in `article/`, and the
+//! text they extract is the article text every offset and hash refers to.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
 
 use std::fmt;
 use std::ops::Range;
@@ -33,6 +39,56 @@ pub enum ArticleError {
     Binary { path: String, offset: usize },
     #[error("{path}: {size} bytes is over the limit of {limit} bytes for one article")]
     TooLarge { path: String, size: u64, limit: u64 },
+    /// A structured article (`.json`) that does not have the expected shape.
+    #[error("{path}:{line}:{column}: {message}")]
+    Format {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// How a file is read, chosen by its extension (case-insensitive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleFormat {
+    /// Plain text, taken as is (also every unknown extension).
+    Text,
+    /// Markdown: the text as is, minus YAML front matter.
+    Markdown,
+    /// HTML: the readable text of the page, one paragraph per line.
+    Html,
+    /// JSON: `{"title", "url", "published", "text"}`.
+    Json,
+}
+
+impl ArticleFormat {
+    pub fn of_path(path: &Path) -> Self {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" => Self::Markdown,
+            "html" | "htm" | "xhtml" => Self::Html,
+            "json" => Self::Json,
+            _ => Self::Text,
+        }
+    }
+
+    /// Whether a folder listing should offer `path` as an article: the known extensions, not
+    /// hidden files and not annotation files (`*.isnad.json`).
+    pub fn is_article_file(path: &Path) -> bool {
+        let Some(name) = path.file_name().map(|n| n.to_string_lossy().to_lowercase()) else {
+            return false;
+        };
+        if name.starts_with('.') || name.ends_with(".isnad.json") {
+            return false;
+        }
+        [".txt", ".md", ".markdown", ".html", ".htm", ".json"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+    }
 }
 
 /// A loaded article. `text` is exactly the decoded file content without a leading BOM;
@@ -47,6 +103,13 @@ pub struct Article {
     /// Byte range of each paragraph's content: split on `\n`, without the `\n` and without a
     /// `\r` right before it (CRLF tolerated).
     pub paragraphs: Vec<Range<usize>>,
+    /// Title declared by the file (front matter or `# heading`, `<title>`/`<h1>`, JSON `title`);
+    /// `None` for plain text, whose title is only a guess (see [`Article::display_title`]).
+    pub title: Option<String>,
+    /// Address of the original (`<link rel=canonical>`, `og:url`, front matter or JSON `url`).
+    pub url: Option<String>,
+    /// Publication date as written in the file (not parsed).
+    pub published: Option<String>,
     offsets: OffsetIndex,
 }
 
@@ -57,12 +120,14 @@ impl fmt::Debug for Article {
             .field("path", &self.path)
             .field("bytes", &self.text.len())
             .field("paragraphs", &self.paragraphs.len())
+            .field("title", &self.title)
+            .field("url", &self.url)
             .finish()
     }
 }
 
 impl Article {
-    /// Reads and decodes a file.
+    /// Reads and decodes a file with the loader its extension selects ([`ArticleFormat`]).
     pub fn load(path: &Path) -> Result<Self, ArticleError> {
         let shown = path.display().to_string();
         let meta = std::fs::metadata(path).map_err(|source| ArticleError::Io {
@@ -80,7 +145,7 @@ impl Article {
             path: shown.clone(),
             source,
         })?;
-        let mut article = Self::from_bytes(&shown, bytes)?;
+        let mut article = Self::from_bytes_as(ArticleFormat::of_path(path), &shown, bytes)?;
         article.path = Some(path.to_path_buf());
         article.name = path
             .file_name()
@@ -93,24 +158,25 @@ impl Article {
         Self::from_text(SAMPLE_NAME, SAMPLE_TEXT.to_owned())
     }
 
-    /// Decodes bytes: a leading UTF-8 BOM is dropped, invalid UTF-8 and NUL bytes are errors
-    /// naming `name` and the byte offset (counted in the file, BOM included).
+    /// Decodes plain-text bytes: a leading UTF-8 BOM is dropped, invalid UTF-8 and NUL bytes
+    /// are errors naming `name` and the byte offset (counted in the file, BOM included).
     pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Self, ArticleError> {
-        const BOM: &[u8] = b"\xEF\xBB\xBF";
-        let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-        if let Some(pos) = memchr_nul(&bytes[skip..]) {
-            return Err(ArticleError::Binary {
-                path: name.to_owned(),
-                offset: skip + pos,
-            });
-        }
-        let mut bytes = bytes;
-        bytes.drain(..skip);
-        let text = String::from_utf8(bytes).map_err(|e| ArticleError::InvalidUtf8 {
-            path: name.to_owned(),
-            offset: skip + e.utf8_error().valid_up_to(),
-        })?;
-        Ok(Self::from_text(name, text))
+        Self::from_bytes_as(ArticleFormat::Text, name, bytes)
+    }
+
+    /// Decodes bytes as [`Article::from_bytes`] does, then reads them as `format`.
+    pub fn from_bytes_as(
+        format: ArticleFormat,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<Self, ArticleError> {
+        let text = decode(name, bytes)?;
+        Ok(match format {
+            ArticleFormat::Text => Self::from_text(name, text),
+            ArticleFormat::Markdown => markdown::parse(name, &text),
+            ArticleFormat::Html => html::parse(name, &text),
+            ArticleFormat::Json => json::parse(name, &text)?,
+        })
     }
 
     /// Wraps text that is already decoded (no BOM handling).
@@ -122,7 +188,18 @@ impl Article {
             name: name.to_owned(),
             text,
             paragraphs,
+            title: None,
+            url: None,
+            published: None,
             offsets,
+        }
+    }
+
+    /// The title to show: the declared one, else the first non-empty line of the text.
+    pub fn display_title(&self) -> String {
+        match &self.title {
+            Some(title) => title.clone(),
+            None => first_line(&self.text).to_owned(),
         }
     }
 
@@ -180,6 +257,31 @@ pub fn sha256_hex(text: &str) -> String {
         out.push_str(&format!("{b:02x}"));
     }
     out
+}
+
+/// The first non-empty line, trimmed: the best guess at a plain-text article's title.
+pub fn first_line(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+}
+
+/// UTF-8 decoding shared by every format: BOM dropped, NUL bytes and invalid UTF-8 refused.
+fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, ArticleError> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    if let Some(pos) = memchr_nul(&bytes[skip..]) {
+        return Err(ArticleError::Binary {
+            path: name.to_owned(),
+            offset: skip + pos,
+        });
+    }
+    bytes.drain(..skip);
+    String::from_utf8(bytes).map_err(|e| ArticleError::InvalidUtf8 {
+        path: name.to_owned(),
+        offset: skip + e.utf8_error().valid_up_to(),
+    })
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {

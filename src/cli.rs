@@ -7,12 +7,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// isnad: read and annotate Arabic news articles in the terminal.
 ///
-/// With no subcommand, opens FILE (or the bundled sample article) in the full-screen reader.
+/// With no subcommand, opens FILE (or the bundled sample article) in the full-screen reader;
+/// a folder or several files open the library.
 #[derive(Debug, Parser)]
 #[command(name = "isnad", version, about, long_about = None)]
 pub struct Cli {
-    /// Article to open in the reader (UTF-8 text). Without it, the bundled sample opens.
-    pub file: Option<PathBuf>,
+    /// Article to open in the reader (.txt, .md, .html or .json, UTF-8). A folder or several
+    /// files open the library of those articles. Without it, the bundled sample opens.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 
     /// Annotation file to use instead of `ARTICLE.isnad.json` next to the article.
     #[arg(long, value_name = "PATH", global = true)]

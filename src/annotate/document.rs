@@ -38,12 +38,12 @@ pub struct DocumentInfo {
 }
 
 impl DocumentInfo {
-    /// A header for `article`, with `path` as given.
+    /// A header for `article`, with `path` as given; title and url from the article's metadata.
     pub fn for_article(article: &Article, path: String) -> Self {
         Self {
             path,
-            title: None,
-            url: None,
+            title: article.title.clone(),
+            url: article.url.clone(),
             language: "ar".to_owned(),
             length: article.len_chars(),
             text_sha256: article.sha256(),
@@ -51,9 +51,12 @@ impl DocumentInfo {
         }
     }
 
-    /// The same header brought up to date with `article` (length and hash).
+    /// The same header brought up to date with `article` (length and hash); a title or url the
+    /// file lacks is taken from the article's metadata, one it has is kept.
     pub fn refreshed(&self, article: &Article) -> Self {
         Self {
+            title: self.title.clone().or_else(|| article.title.clone()),
+            url: self.url.clone().or_else(|| article.url.clone()),
             length: article.len_chars(),
             text_sha256: article.sha256(),
             ..self.clone()

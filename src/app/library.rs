@@ -1,11 +1,13 @@
-//! The library: `isnad DIR` lists the articles of a folder (`.txt` and `.md`) with their title,
-//! size and how far their annotation is (accepted and pending items, claims), sortable and
-//! filterable; `Enter` opens one and `Backspace` returns. Scanning reads files, so the loop
-//! calls [`scan`]; everything else is plain state.
+//! The library: `isnad DIR` lists the articles of a folder (`.txt`, `.md`, `.html`, `.json`), and
+//! `isnad FILE1 FILE2 …` lists those files, with their title (from the article loaders'
+//! metadata), size and how far their annotation is (accepted and pending items, claims),
+//! sortable and filterable; `Enter` opens one and `Backspace` returns. Scanning reads files, so
+//! the loop calls [`Library::rescan`]; everything else is plain state.
 
 use std::path::{Path, PathBuf};
 
 use crate::annotate::store::sidecar_path;
+use crate::article::{Article, ArticleFormat, first_line};
 
 /// One article of the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +51,10 @@ impl SortBy {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Library {
+    /// The folder listed, or the folder of the first file when files were given.
     pub dir: PathBuf,
+    /// The files given on the command line; empty when the whole of `dir` is listed.
+    pub files: Vec<PathBuf>,
     pub entries: Vec<Entry>,
     pub sort: SortBy,
     /// Only entries whose title or file name contains this (case-insensitive) are shown.
@@ -62,6 +67,7 @@ impl Library {
     pub fn new(dir: PathBuf, entries: Vec<Entry>) -> Self {
         let mut library = Self {
             dir,
+            files: Vec::new(),
             entries,
             sort: SortBy::Name,
             filter: String::new(),
@@ -69,6 +75,38 @@ impl Library {
         };
         library.sort_entries();
         library
+    }
+
+    /// A library of the given files (in the order of [`SortBy::Name`] like a folder).
+    pub fn of_files(mut files: Vec<PathBuf>, entries: Vec<Entry>) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|f| seen.insert(f.clone()));
+        let dir = files
+            .first()
+            .and_then(|f| f.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let mut library = Self::new(dir, entries);
+        library.files = files;
+        library
+    }
+
+    /// What the library lists, for its header: the folder, or the number of files.
+    pub fn label(&self) -> String {
+        if self.files.is_empty() {
+            self.dir.display().to_string()
+        } else {
+            format!("{} files", self.files.len())
+        }
+    }
+
+    /// Reads the entries again from the folder or the files.
+    pub fn rescan(&self) -> Result<Vec<Entry>, String> {
+        if self.files.is_empty() {
+            scan(&self.dir)
+        } else {
+            scan_files(&self.files)
+        }
     }
 
     fn sort_entries(&mut self) {
@@ -135,38 +173,16 @@ impl Library {
     }
 }
 
-/// Title of an article: the first `# heading` or front-matter `title:` of Markdown, else the
-/// first non-empty line.
-pub fn title_of(path: &Path, text: &str) -> String {
-    let is_md = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    let first_line = || {
-        text.lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
-            .to_owned()
-    };
-    if !is_md {
-        return first_line();
+/// Title of an article file from its loader's metadata, falling back to the first line of the
+/// text. Plain text reads only the start of the file, since its title is its first line.
+/// `Err` when the file cannot be loaded.
+pub fn title_of_file(path: &Path) -> Result<String, String> {
+    if ArticleFormat::of_path(path) == ArticleFormat::Text {
+        return Ok(first_line(&read_head(path, 4096)).to_owned());
     }
-    let mut lines = text.lines();
-    if text.starts_with("---") {
-        lines.next();
-        for line in lines.by_ref() {
-            if line.trim() == "---" {
-                break;
-            }
-            if let Some(t) = line.strip_prefix("title:") {
-                return t.trim().trim_matches('"').to_owned();
-            }
-        }
-    }
-    lines
-        .map(str::trim)
-        .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_owned()))
-        .unwrap_or_else(first_line)
+    Article::load(path)
+        .map(|a| a.display_title())
+        .map_err(|e| e.to_string())
 }
 
 /// Counts of an annotation file, read leniently (any readable JSON of the format).
@@ -189,39 +205,63 @@ fn counts(file: &Path) -> Option<(usize, usize, usize, bool)> {
     Some((accepted, pending, claims, false))
 }
 
-/// Lists the articles of `dir` (`.txt`, `.md`; annotation files and hidden files skipped).
+/// Lists the articles of `dir` (see [`ArticleFormat::is_article_file`]). A `.json` file that
+/// is not an article (no `text`) is left out, since folders hold other JSON too.
 pub fn scan(dir: &Path) -> Result<Vec<Entry>, String> {
     let shown = dir.display();
     let read = std::fs::read_dir(dir).map_err(|e| format!("{shown}: cannot list: {e}"))?;
     let mut entries = Vec::new();
     for item in read.flatten() {
         let path = item.path();
-        let name = item.file_name().to_string_lossy().into_owned();
-        let is_article = path.is_file()
-            && !name.starts_with('.')
-            && path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
-        if !is_article {
+        if !path.is_file() || !ArticleFormat::is_article_file(&path) {
             continue;
         }
-        let bytes = item.metadata().map_or(0, |m| m.len());
-        // the title needs only the start of the file
-        let head = read_head(&path, 4096);
-        let title = title_of(&path, &head);
-        let (accepted, pending, claims, unreadable) =
-            counts(&sidecar_path(&path)).unwrap_or((0, 0, 0, false));
-        entries.push(Entry {
-            title: if title.is_empty() { name } else { title },
-            path,
-            bytes,
-            accepted,
-            pending,
-            claims,
-            unreadable,
-        });
+        let title = title_of_file(&path);
+        if title.is_err() && ArticleFormat::of_path(&path) == ArticleFormat::Json {
+            continue;
+        }
+        entries.push(entry(path, title.unwrap_or_default()));
     }
     Ok(entries)
+}
+
+/// The entries of files named by the user; each must exist. A file that does not load is still
+/// listed (under its name), and opening it shows why.
+pub fn scan_files(files: &[PathBuf]) -> Result<Vec<Entry>, String> {
+    let mut entries = Vec::with_capacity(files.len());
+    for path in files {
+        if !path.is_file() {
+            return Err(format!("{}: not a file", path.display()));
+        }
+        if entries.iter().any(|e: &Entry| &e.path == path) {
+            continue;
+        }
+        entries.push(entry(path.clone(), title_of_file(path).unwrap_or_default()));
+    }
+    Ok(entries)
+}
+
+fn entry(path: PathBuf, title: String) -> Entry {
+    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+    let (accepted, pending, claims, unreadable) =
+        counts(&sidecar_path(&path)).unwrap_or((0, 0, 0, false));
+    let title = if title.is_empty() {
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    } else {
+        title
+    };
+    Entry {
+        path,
+        title,
+        bytes,
+        accepted,
+        pending,
+        claims,
+        unreadable,
+    }
 }
 
 fn read_head(path: &Path, limit: usize) -> String {
@@ -239,28 +279,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn titles_from_text_and_markdown() {
-        assert_eq!(
-            title_of(Path::new("a.txt"), "\n  عنوان الخبر \nنص"),
-            "عنوان الخبر"
-        );
-        assert_eq!(title_of(Path::new("a.md"), "intro\n# العنوان\n"), "العنوان");
-        assert_eq!(
-            title_of(
-                Path::new("a.md"),
-                "---\ntitle: \"خبر\"\ndate: x\n---\n# other\n"
-            ),
-            "خبر"
-        );
-        assert_eq!(title_of(Path::new("a.md"), "no heading"), "no heading");
-    }
-
-    #[test]
     fn scans_counts_sorts_and_filters() {
         let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(dir.path().join("b.txt"), "ثانٍ\nنص طويل جدا جدا").expect("w");
+        std::fs::write(dir.path().join("b.txt"), "ثانٍ\nنص طويل جدا جدا جدا جدا جدا").expect("w");
         std::fs::write(dir.path().join("a.md"), "# أول\n").expect("w");
         std::fs::write(dir.path().join("notes.json"), "{}").expect("w");
+        std::fs::write(
+            dir.path().join("c.json"),
+            r#"{"title": "ثالث", "text": "نص"}"#,
+        )
+        .expect("w");
+        std::fs::write(dir.path().join("d.html"), "<title>رابع</title><p>نص</p>").expect("w");
         std::fs::write(
             dir.path().join("b.isnad.json"),
             r#"{"entities":[{"review":{"status":"suggested"}},{"review":{"status":"accepted"}}],
@@ -269,7 +298,8 @@ mod tests {
         .expect("w");
         let mut lib = Library::new(dir.path().to_path_buf(), scan(dir.path()).expect("scan"));
         let titles: Vec<&str> = lib.visible().iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(titles, ["أول", "ثانٍ"]);
+        // notes.json is not an article and b.isnad.json is an annotation file: both left out
+        assert_eq!(titles, ["أول", "ثانٍ", "ثالث", "رابع"]);
         let b = &lib.visible()[1];
         assert_eq!((b.accepted, b.pending, b.claims), (2, 1, 1));
         lib.cycle_sort();
@@ -281,5 +311,28 @@ mod tests {
         lib.move_by(5);
         assert_eq!(lib.selected, 0);
         assert!(scan(&dir.path().join("missing")).is_err());
+    }
+
+    #[test]
+    fn library_of_files_lists_exactly_those_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let md = dir.path().join("a.md");
+        let json = dir.path().join("b.json");
+        let broken = dir.path().join("c.json");
+        std::fs::write(&md, "---\ntitle: أول\n---\nنص").expect("w");
+        std::fs::write(&json, r#"{"title": "ثان", "text": "نص"}"#).expect("w");
+        std::fs::write(&broken, "{").expect("w");
+        std::fs::write(dir.path().join("other.txt"), "غير مطلوب").expect("w");
+        let files = vec![json.clone(), md.clone(), broken.clone(), json.clone()];
+        let lib = Library::of_files(files.clone(), scan_files(&files).expect("scan"));
+        let titles: Vec<&str> = lib.visible().iter().map(|e| e.title.as_str()).collect();
+        // named explicitly, a broken article is still listed (under its name); duplicates once
+        assert_eq!(titles, ["أول", "ثان", "c.json"]);
+        assert_eq!(lib.dir, dir.path());
+        assert_eq!(lib.label(), "3 files");
+        assert_eq!(lib.rescan().expect("rescan").len(), 3);
+        let missing = dir.path().join("missing.txt");
+        let err = scan_files(&[md, missing.clone()]).expect_err("missing");
+        assert_eq!(err, format!("{}: not a file", missing.display()));
     }
 }

@@ -58,14 +58,19 @@ impl<E: EventSource> EventSource for PanicOnKey<E> {
     }
 }
 
-/// Runs the full-screen reader for `cli.file` (or the sample).
+/// Runs the full-screen reader for `cli.files`: one file opens in the reader, a folder or
+/// several files open the library, none opens the sample.
 pub fn start(cli: &Cli) -> Result<ExitCode, String> {
-    let library = match &cli.file {
-        Some(dir) if dir.is_dir() => Some(Library::new(dir.clone(), library::scan(dir)?)),
-        _ => None,
+    let library = match cli.files.as_slice() {
+        [dir] if dir.is_dir() => Some(Library::new(dir.clone(), library::scan(dir)?)),
+        [] | [_] => None,
+        files => Some(Library::of_files(
+            files.to_vec(),
+            library::scan_files(files)?,
+        )),
     };
-    let article = match &cli.file {
-        Some(path) if library.is_none() => Article::load(path).map_err(|e| e.to_string())?,
+    let article = match cli.files.as_slice() {
+        [path] if library.is_none() => Article::load(path).map_err(|e| e.to_string())?,
         _ => Article::sample(),
     };
     let paths = Paths::resolve(cli.config.as_deref());

@@ -38,7 +38,7 @@ impl Widget for LibraryView<'_> {
         let title_width = area.width.saturating_sub(numbers + 1).max(1);
         let header = format!(
             "{:<tw$} {:>9} {:>6} {:>6} {:>6}",
-            format!("{} ({})", lib.dir.display(), lib.sort.name()),
+            format!("{} ({})", lib.label(), lib.sort.name()),
             "size",
             "done",
             "todo",
@@ -55,7 +55,7 @@ impl Widget for LibraryView<'_> {
         let visible = lib.visible();
         if visible.is_empty() {
             let msg = if lib.filter.is_empty() {
-                "no .txt or .md articles in this folder"
+                "no .txt, .md, .html or .json articles here"
             } else {
                 "no article matches the filter (Esc clears it)"
             };
