@@ -1164,7 +1164,13 @@ mod tests {
         );
         let mut source = Item::Source(Source {
             span: None,
-            ..Source::suggested(&a, 0..3, SourceType::Unknown, Origin::rule("r", None)).unwrap()
+            ..Source::suggested(
+                &a,
+                start..start + "القاهرة".len(),
+                SourceType::Unknown,
+                Origin::rule("r", None),
+            )
+            .unwrap()
         });
         assert!(
             !source.respan(&a, narrower, "me"),
