@@ -25,10 +25,16 @@ impl Widget for StatusBar<'_> {
             }
             _ => format!(" {:>3}% ", app.percent()),
         };
-        // review counts stay in sight while reviewing (the message is cut instead), unless the
-        // screen is too narrow to leave the file name and some message beside them
+        // review counts stay in sight while reviewing (an info message is cut instead), unless the
+        // screen is too narrow to leave the file name and some message beside them; an error
+        // always gets the room, so it is never cut away
         let progress = app.progress();
+        let error_shown = app
+            .message
+            .as_ref()
+            .is_some_and(|m| matches!(m.kind, MessageKind::Error));
         if app.screen == crate::app::Screen::Reader
+            && !error_shown
             && !progress.is_empty()
             && progress.width() + 40 <= usize::from(area.width)
         {
