@@ -44,27 +44,11 @@ impl Widget for WhichKey<'_> {
         let width = u16::try_from(inner_width + 2)
             .unwrap_or(u16::MAX)
             .min(area.width);
-        let height = u16::try_from(lines.len() + 2)
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        let popup = Rect {
-            x: area.right().saturating_sub(width),
-            y: area.bottom().saturating_sub(height),
-            width,
-            height,
-        };
-        Clear.render(popup, buf);
-        Paragraph::new(lines)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.style(Slot::PopupBorder))
-                    .title(Span::styled(
-                        format!(" {} … ", sequence_to_string(&app.pending)),
-                        theme.style(Slot::PopupTitle),
-                    )),
-            )
-            .render(popup, buf);
+        let title = Span::styled(
+            format!(" {} … ", sequence_to_string(&app.pending)),
+            theme.style(Slot::PopupTitle),
+        );
+        bottom_right_popup(area, buf, theme, title, lines, width);
     }
 }
 
@@ -169,24 +153,8 @@ impl Widget for LabelPicker<'_> {
             })
             .collect();
         let width = 16u16.min(area.width);
-        let height = u16::try_from(lines.len() + 2)
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        let popup = Rect {
-            x: area.right().saturating_sub(width),
-            y: area.bottom().saturating_sub(height),
-            width,
-            height,
-        };
-        Clear.render(popup, buf);
-        Paragraph::new(lines)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.style(Slot::PopupBorder))
-                    .title(Span::styled(" label ", theme.style(Slot::PopupTitle))),
-            )
-            .render(popup, buf);
+        let title = Span::styled(" label ", theme.style(Slot::PopupTitle));
+        bottom_right_popup(area, buf, theme, title, lines, width);
     }
 }
 
@@ -233,4 +201,34 @@ impl Widget for List<'_> {
             )
             .render(popup, buf);
     }
+}
+
+/// Draws `lines` in a bordered popup `width` columns wide at the bottom-right corner of `area`
+/// (the which-key and label pickers share this placement).
+fn bottom_right_popup(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &crate::ui::theme::Theme,
+    title: Span<'_>,
+    lines: Vec<Line<'_>>,
+    width: u16,
+) {
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = Rect {
+        x: area.right().saturating_sub(width),
+        y: area.bottom().saturating_sub(height),
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.style(Slot::PopupBorder))
+                .title(title),
+        )
+        .render(popup, buf);
 }
