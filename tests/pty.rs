@@ -1,9 +1,12 @@
 //! Real-terminal tests: the binary runs in a pseudo-terminal, its output is parsed by vt100, and
-//! we check what a user would see (shaped Arabic), that keys work, and that the terminal is
-//! restored (alternate screen, mouse, bracketed paste, bidi mode) after quit, and after a panic.
+//! we check what a user would see (shaped Arabic), that keys work, that the terminal is restored
+//! (raw mode, alternate screen, mouse, bracketed paste, cursor, bidi mode: one shared check,
+//! [`Pty::assert_restored`]) after quit, an error, a panic, SIGTERM and SIGHUP, and that
+//! annotations survive kills, a full disk and write-protected files.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -11,6 +14,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 struct Pty {
     master: Box<dyn MasterPty + Send>,
+    /// The pty's line settings before the app ran (cooked mode): raw mode must be undone to this.
+    cooked: LineMode,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     output: Receiver<Vec<u8>>,
@@ -23,21 +28,64 @@ fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).expect("non-zero")
 }
 
+/// The pty's line discipline flags (termios input, output and local flags, as their names), read
+/// from the master side, so they can be read after the app has exited. Raw mode clears ICANON,
+/// ECHO, ISIG, ICRNL, OPOST and more; restoring puts back exactly what was there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LineMode {
+    input: String,
+    output: String,
+    local: String,
+}
+
+impl LineMode {
+    fn of(master: &dyn MasterPty) -> Self {
+        let t = master.get_termios().expect("termios of the pty");
+        Self {
+            input: format!("{:?}", t.input_flags),
+            output: format!("{:?}", t.output_flags),
+            local: format!("{:?}", t.local_flags),
+        }
+    }
+
+    fn is_cooked(&self) -> bool {
+        ["ICANON", "ECHO", "ISIG"]
+            .iter()
+            .all(|flag| self.local.split(['(', ')', ' ', '|']).any(|f| f == *flag))
+    }
+}
+
 impl Pty {
-    fn spawn(args: &[&str], env: &[(&str, &str)], setup: impl FnOnce(&std::path::Path)) -> Self {
+    fn spawn(args: &[&str], env: &[(&str, &str)], setup: impl FnOnce(&Path)) -> Self {
+        Self::spawn_in(None, 80, args, env, setup)
+    }
+
+    /// [`Pty::spawn`] in the folder `cwd` (the temporary home when `None`), `cols` wide.
+    fn spawn_in(
+        cwd: Option<&Path>,
+        cols: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+        setup: impl FnOnce(&Path),
+    ) -> Self {
         let home = tempfile::tempdir().expect("tempdir");
         setup(home.path());
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
-                cols: 80,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
             .expect("openpty");
+        let cooked = LineMode::of(pair.master.as_ref());
+        assert!(
+            cooked.is_cooked(),
+            "a new pty starts in cooked mode: {cooked:?}"
+        );
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_isnad"));
         cmd.args(args);
-        cmd.cwd(home.path());
+        cmd.cwd(cwd.unwrap_or(home.path()));
         for var in [
             "NO_COLOR",
             "KITTY_WINDOW_ID",
@@ -72,10 +120,11 @@ impl Pty {
         });
         Self {
             master: pair.master,
+            cooked,
             writer,
             child,
             output: rx,
-            parser: vt100::Parser::new(nz(24), nz(80), 200),
+            parser: vt100::Parser::new(nz(24), nz(cols), 200),
             raw: Vec::new(),
             _home: home,
         }
@@ -127,6 +176,11 @@ impl Pty {
         }
     }
 
+    /// What every way out must leave behind: the terminal exactly as it was before isnad
+    /// started. Raw mode off (line settings back to cooked), the normal screen, no mouse
+    /// reporting in any encoding, no bracketed paste, a visible cursor, and the terminal's own
+    /// bidi (`CSI 8 h` and `CSI 0 SP k`, sent after leaving the alternate screen, whose rows
+    /// would otherwise keep the explicit mode).
     fn assert_restored(&self) {
         let s = self.parser.screen();
         assert!(!s.alternate_screen(), "still on the alternate screen");
@@ -135,14 +189,62 @@ impl Pty {
             vt100::MouseProtocolMode::None,
             "mouse left on"
         );
+        assert_eq!(
+            s.mouse_protocol_encoding(),
+            vt100::MouseProtocolEncoding::Default,
+            "mouse encoding (SGR/UTF-8) left on"
+        );
         assert!(!s.bracketed_paste(), "bracketed paste left on");
+        assert!(!s.hide_cursor(), "cursor left hidden");
         let raw = String::from_utf8_lossy(&self.raw);
         let leave = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
-        let implicit = raw.rfind("\x1b[8h").expect("bidi implicit mode restored");
+        let implicit = raw
+            .rfind("\x1b[8h\x1b[0 k")
+            .expect("bidi implicit mode and default direction restored");
         assert!(
             implicit > leave,
             "CSI 8 h comes after leaving the alternate screen"
         );
+        let enter = raw
+            .rfind("\x1b[?1049h")
+            .expect("entered the alternate screen");
+        assert!(
+            leave > enter,
+            "the last alternate-screen switch is the exit"
+        );
+        assert_eq!(
+            LineMode::of(self.master.as_ref()),
+            self.cooked,
+            "raw mode left on: the pty's line settings differ from before"
+        );
+    }
+
+    fn assert_raw_mode_on(&self) {
+        let now = LineMode::of(self.master.as_ref());
+        assert!(
+            !now.is_cooked(),
+            "raw mode is not on while running: {now:?}"
+        );
+    }
+
+    fn kill(&self, signal: &str) {
+        let pid = self.child.process_id().expect("pid");
+        // the shell's built-in kill, so no separate binary is needed
+        let status = std::process::Command::new("sh")
+            .args(["-c", &format!("kill -{signal} {pid}")])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+    }
+}
+
+impl Drop for Pty {
+    /// A failed assertion must not leave the app running (it would hold a mounted folder busy).
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
@@ -164,6 +266,7 @@ fn shows_shaped_text_scrolls_and_quits_restoring_the_terminal() {
         vt100::MouseProtocolMode::None
     );
     assert!(pty.parser.screen().bracketed_paste());
+    pty.assert_raw_mode_on();
     let raw = String::from_utf8_lossy(&pty.raw).into_owned();
     let explicit = raw.find("\x1b[8l").expect("explicit bidi mode sent");
     let enter = raw.find("\x1b[?1049h").expect("alternate screen");
@@ -291,13 +394,7 @@ fn sigterm_quits_and_restores_the_terminal() {
     pty.wait_for("shaped Arabic", has_presentation_forms);
     pty.send("c");
     pty.wait_text("add claim");
-    let pid = pty.child.process_id().expect("pid");
-    // the shell's built-in kill, so no separate binary is needed
-    let status = std::process::Command::new("sh")
-        .args(["-c", &format!("kill -TERM {pid}")])
-        .status()
-        .expect("kill");
-    assert!(status.success());
+    pty.kill("TERM");
     let exit = pty.wait_exit();
     assert!(exit.success(), "SIGTERM is a normal quit");
     pty.assert_restored();
@@ -399,12 +496,7 @@ fn sigkill_loses_at_most_the_last_second() {
     pty.wait_text("add source");
     // A change older than a second must be on disk even if the process dies without warning.
     std::thread::sleep(Duration::from_millis(1200));
-    let pid = pty.child.process_id().expect("pid");
-    let status = std::process::Command::new("sh")
-        .args(["-c", &format!("kill -KILL {pid}")])
-        .status()
-        .expect("kill");
-    assert!(status.success());
+    pty.kill("KILL");
     pty.wait_exit();
     let text = std::fs::read_to_string(pty._home.path().join("article.isnad.json"))
         .expect("saved before the kill");
@@ -419,15 +511,248 @@ fn sighup_saves_and_restores_the_terminal() {
     pty.wait_text("article.txt");
     pty.send("c");
     pty.wait_text("add claim");
-    let pid = pty.child.process_id().expect("pid");
-    let status = std::process::Command::new("sh")
-        .args(["-c", &format!("kill -HUP {pid}")])
-        .status()
-        .expect("kill");
-    assert!(status.success());
+    pty.kill("HUP");
     pty.wait_exit();
     pty.assert_restored();
     let text = std::fs::read_to_string(pty._home.path().join("article.isnad.json"))
         .expect("saved on SIGHUP");
     assert!(text.contains("\"claims\": [\n    {"), "{text}");
+}
+
+#[test]
+fn an_error_in_the_running_app_saves_and_restores_the_terminal() {
+    if !cfg!(debug_assertions) {
+        return; // the error trigger exists only in debug builds
+    }
+    let mut pty = Pty::spawn(&["article.txt"], &[("ISNAD_DEBUG_ERROR", "1")], |home| {
+        std::fs::write(home.join("article.txt"), "قال المتحدث إن الوضع هادئ.\n").expect("write");
+    });
+    pty.wait_text("article.txt");
+    pty.assert_raw_mode_on();
+    // The claim and the failing key arrive together, so the loop fails before the autosave
+    // delay has passed: only the error path can have saved the claim.
+    pty.send("c\x1b[24~");
+    let status = pty.wait_exit();
+    assert!(!status.success(), "an error exits with a failure status");
+    pty.assert_restored();
+    pty.wait_text("isnad: terminal error: ISNAD_DEBUG_ERROR: deliberate terminal read error");
+    let text = std::fs::read_to_string(pty._home.path().join("article.isnad.json"))
+        .expect("saved on the error path");
+    assert!(text.contains("\"claims\": [\n    {"), "{text}");
+}
+
+/// A tmpfs mounted on a temporary folder for the life of the guard. Mounting needs privileges
+/// (root here; CI containers may refuse), so [`Tmpfs::mount`] says why it could not.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    fn mount(size: &str) -> Result<Self, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let out = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0755")])
+            .arg("isnad-test")
+            .arg(dir.path())
+            .output()
+            .map_err(|e| format!("cannot run mount: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "mount failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(Self { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        // unmounted before the TempDir field removes the (then empty) mount point
+        let unmounted = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !unmounted {
+            // still busy (a failed test's child): detach it now, the kernel frees it later
+            let _ = std::process::Command::new("umount")
+                .arg("-l")
+                .arg(self.dir.path())
+                .status();
+        }
+    }
+}
+
+/// Fills the file system holding `dir` with `dir/filler` until a write fails.
+fn fill_disk(dir: &Path) -> PathBuf {
+    let filler = dir.join("filler");
+    let mut file = std::fs::File::create(&filler).expect("filler");
+    let chunk = vec![0x55u8; 64 * 1024];
+    loop {
+        if let Err(e) = file.write_all(&chunk) {
+            assert_eq!(e.raw_os_error(), Some(28), "expected ENOSPC, got {e}");
+            break;
+        }
+    }
+    drop(file);
+    // tmpfs allocates whole pages: now not even one byte of a new file fits
+    let probe = dir.join("probe");
+    let full = std::fs::write(&probe, b"x").is_err();
+    let _ = std::fs::remove_file(&probe);
+    assert!(full, "the disk is not full");
+    filler
+}
+
+/// Names in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read_dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_full_disk_keeps_the_previous_file_and_says_so() {
+    let tmpfs = match Tmpfs::mount("1m") {
+        Ok(t) => t,
+        Err(why) => {
+            eprintln!("skipped a_full_disk_keeps_the_previous_file_and_says_so: {why}");
+            return;
+        }
+    };
+    let dir = tmpfs.path();
+    std::fs::write(dir.join("article.txt"), "قال المتحدث إن الوضع هادئ.\n").expect("article");
+    let sidecar = dir.join("article.isnad.json");
+
+    // A first session writes the annotation file.
+    let mut first = Pty::spawn_in(Some(dir), 120, &["article.txt"], &[], |_| {});
+    first.wait_text("article.txt");
+    first.send("vws");
+    first.wait_text("add source");
+    first.send("q");
+    assert!(first.wait_exit().success());
+    drop(first);
+    let before = std::fs::read(&sidecar).expect("first session saved");
+    assert!(String::from_utf8_lossy(&before).contains("\"exact\": \"قال المتحدث\""));
+
+    let filler = fill_disk(dir);
+    let mut pty = Pty::spawn_in(Some(dir), 160, &["article.txt"], &[], |_| {});
+    pty.wait_text("article.txt");
+    pty.send("c");
+    // the autosave fails: the status bar (bottom row) says so, in words
+    pty.wait_for("disk-full error in the status bar", |s| {
+        let bar = s.contents_between(23, 0, 23, 160);
+        bar.contains("not saved: article.isnad.json: disk full; the previous version is kept")
+    });
+    assert_eq!(std::fs::read(&sidecar).expect("sidecar"), before);
+    // the autosave keeps retrying, so a temporary file may exist for an instant; none may stay
+    let leftovers = (0..5).all(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        listing(dir) != ["article.isnad.json", "article.txt", "filler"]
+    });
+    assert!(
+        !leftovers,
+        "temporary files left behind: {:?}",
+        listing(dir)
+    );
+
+    // Quitting must not drop the claim: the app stays and says how to quit anyway.
+    pty.send("q");
+    pty.wait_text("the previous version is kept; :q! quits without saving");
+    assert!(
+        matches!(pty.child.try_wait(), Ok(None)),
+        "quit with unsaved changes"
+    );
+    assert_eq!(std::fs::read(&sidecar).expect("sidecar"), before);
+
+    // Once there is room again, the next quit saves everything.
+    std::fs::remove_file(&filler).expect("free the disk");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+    let after = std::fs::read_to_string(&sidecar).expect("sidecar");
+    assert!(after.contains("\"claims\": [\n    {"), "{after}");
+    assert!(after.contains("\"exact\": \"قال المتحدث\""), "{after}");
+    assert_eq!(
+        std::fs::read(dir.join("article.isnad.json.bak")).expect("backup"),
+        before
+    );
+    assert_eq!(
+        listing(dir),
+        [
+            "article.isnad.json",
+            "article.isnad.json.bak",
+            "article.txt"
+        ],
+        "no temporary file is left from the failed saves"
+    );
+    drop(pty);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_protected_annotation_file_opens_read_only_and_is_never_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let text = "قال المتحدث إن الوضع هادئ.\n";
+    let mut before = Vec::new();
+    let mut pty = Pty::spawn_in(None, 120, &["article.txt"], &[], |home| {
+        let article = home.join("article.txt");
+        std::fs::write(&article, text).expect("write");
+        // an annotation file with one claim, written by the library, then made read-only
+        let a = isnad::article::Article::load(&article).expect("article");
+        let options = isnad::annotate::StoreOptions {
+            annotations: None,
+            data_dir: Some(home.join("data")),
+        };
+        let mut store = isnad::annotate::AnnotationStore::open(a.clone(), &options);
+        let claim = isnad::annotate::Claim::by_human(&a, 0..6, "someone").expect("claim");
+        store
+            .apply(isnad::annotate::Edit::Add(isnad::annotate::Item::Claim(
+                claim,
+            )))
+            .expect("apply");
+        store.save().expect("save");
+        let sidecar = home.join("article.isnad.json");
+        std::fs::set_permissions(&sidecar, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+        before = std::fs::read(&sidecar).expect("read");
+    });
+    let home = pty._home.path().to_path_buf();
+    pty.wait_for("read-only message in the status bar", |s| {
+        let bar = s.contents_between(23, 0, 23, 120);
+        bar.contains("[RO]")
+            && bar.contains("annotations are read-only: article.isnad.json is write-protected")
+    });
+    // Edits are refused with a message, and nothing reaches the disk.
+    pty.send("vws");
+    pty.wait_text("annotations are read-only");
+    pty.send("c");
+    std::thread::sleep(Duration::from_millis(1200));
+    pty.send("\x13"); // Ctrl-s: an explicit save
+    pty.wait_text("not saved");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    pty.assert_restored();
+    let sidecar = home.join("article.isnad.json");
+    assert_eq!(std::fs::read(&sidecar).expect("sidecar"), before);
+    assert_eq!(
+        std::fs::metadata(&sidecar)
+            .expect("meta")
+            .permissions()
+            .mode()
+            & 0o777,
+        0o444
+    );
+    let mut names = listing(&home);
+    names.retain(|n| !["config", "state", "data"].contains(&n.as_str()));
+    assert_eq!(
+        names,
+        ["article.isnad.json", "article.txt"],
+        "no backup, no temporary file"
+    );
 }

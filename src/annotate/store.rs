@@ -5,7 +5,7 @@
 //! another writer changed the file since it was read).
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -64,7 +64,7 @@ pub enum Location {
 /// Problems saving or editing.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", describe_io(source))]
     Io {
         path: String,
         #[source]
@@ -79,6 +79,18 @@ pub enum StoreError {
     DiskUnreadable(ReadError),
     #[error("no data directory is available for annotation files (set HOME or use --annotations)")]
     NoDataDir,
+}
+
+/// An I/O error in the user's words where the system's are obscure; a full disk also says that
+/// nothing was lost, since [`write_atomic`] never touches the old file before the new one is
+/// complete.
+fn describe_io(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "disk full; the previous version is kept".to_owned()
+        }
+        _ => error.to_string(),
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -135,8 +147,20 @@ fn read_with_stamp(path: &Path) -> io::Result<Option<(String, DiskStamp)>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
+    if !meta.is_file() {
+        // a device or FIFO would be read forever (`/dev/zero`) or replaced by the first save
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file; annotations are kept in regular files only",
+        ));
+    }
     check_annotation_size(meta.len())?;
-    let bytes = fs::read(path)?;
+    // bounded even if the file grows after the size check
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(MAX_ANNOTATION_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    check_annotation_size(bytes.len() as u64)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidData,
@@ -151,12 +175,55 @@ fn read_with_stamp(path: &Path) -> io::Result<Option<(String, DiskStamp)>> {
     Ok(Some((text, stamp)))
 }
 
-/// Whether a new file can be created in `dir` (tried, not guessed from permission bits).
+/// Whether a new file can be created in `dir`: tried, not guessed, except that a folder without
+/// any write permission bit never counts as writable. Root may write there anyway, but the bits
+/// say the owner does not want it written.
 fn dir_is_writable(dir: &Path) -> bool {
+    if fs::metadata(dir).is_ok_and(|m| m.permissions().readonly()) {
+        return false;
+    }
     tempfile::Builder::new()
         .prefix(".isnad-probe")
         .tempfile_in(dir)
         .is_ok()
+}
+
+/// Why the annotation file at `path` must not be written, if it must not. An existing file without
+/// any write permission bit (`chmod a-w`) is write-protected even for root, whom the system would
+/// let write it (and a rename over it would replace it for anyone who may write the folder); a
+/// file that cannot be opened for writing (another owner, a read-only file system) or whose
+/// folder is not writable cannot be saved either, so the user is told at once, not at the
+/// first save. Opening for writing without truncating changes nothing.
+fn write_protection(path: &Path) -> Option<String> {
+    let shown = path.display();
+    if let Ok(meta) = fs::metadata(path) {
+        if meta.permissions().readonly() {
+            return Some(format!("{shown} is write-protected{}", mode_note(&meta)));
+        }
+        if let Err(e) = fs::OpenOptions::new().write(true).open(path) {
+            return Some(format!("{shown} cannot be written: {e}"));
+        }
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    // A folder that does not exist yet is created by the first save.
+    if dir.is_dir() && !dir_is_writable(dir) {
+        return Some(format!("its folder {} is not writable", dir.display()));
+    }
+    None
+}
+
+#[cfg(unix)]
+fn mode_note(meta: &fs::Metadata) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    format!(" (mode {:o})", meta.permissions().mode() & 0o7777)
+}
+
+#[cfg(not(unix))]
+fn mode_note(_meta: &fs::Metadata) -> String {
+    String::new()
 }
 
 /// Writes `bytes` to `path` so that a reader, or a crash at any moment, sees either the old
@@ -177,12 +244,14 @@ pub fn write_atomic(
         || "annotations".into(),
         |n| n.to_string_lossy().into_owned(),
     );
+    // Errors name `path`, the file the user knows, not the temporary file (which is deleted
+    // when `tmp` is dropped on the way out).
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(&dir)
-        .map_err(io_err(&dir))?;
-    tmp.write_all(bytes).map_err(io_err(tmp.path()))?;
+        .map_err(io_err(path))?;
+    tmp.write_all(bytes).map_err(io_err(path))?;
     let old_meta = fs::metadata(path).ok();
     if let Some(meta) = &old_meta {
         // keep the permissions the user gave the file (tempfile creates 0600)
@@ -194,7 +263,7 @@ pub fn write_atomic(
             let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
         }
     }
-    tmp.as_file().sync_all().map_err(io_err(tmp.path()))?;
+    tmp.as_file().sync_all().map_err(io_err(path))?;
     let mut backup = None;
     if old_meta.is_some() {
         let bak = PathBuf::from(format!("{}.bak", path.display()));
@@ -202,7 +271,7 @@ pub fn write_atomic(
         let mut bak_tmp = tempfile::Builder::new()
             .prefix(&format!(".{name}.bak."))
             .tempfile_in(&dir)
-            .map_err(io_err(&dir))?;
+            .map_err(io_err(&bak))?;
         bak_tmp.write_all(&old).map_err(io_err(&bak))?;
         bak_tmp.as_file().sync_all().map_err(io_err(&bak))?;
         bak_tmp.persist(&bak).map_err(|e| io_err(&bak)(e.error))?;
@@ -222,7 +291,10 @@ pub struct AnnotationStore {
     article: Arc<Article>,
     path: PathBuf,
     location: Location,
+    /// Why the file could not be used (unreadable, invalid, newer version, too big).
     read_only: Option<String>,
+    /// Why a file that loaded fine must not be written (see [`write_protection`]).
+    write_protected: Option<String>,
     document: DocumentInfo,
     set: AnnotationSet,
     /// The set as last read from or written to disk: the base of a merge.
@@ -241,6 +313,7 @@ impl std::fmt::Debug for AnnotationStore {
             .field("path", &self.path)
             .field("location", &self.location)
             .field("read_only", &self.read_only)
+            .field("write_protected", &self.write_protected)
             .field("items", &self.set.len())
             .field("dirty", &self.dirty)
             .finish()
@@ -306,6 +379,9 @@ impl AnnotationStore {
                 Err(e) => store.read_only = Some(e.to_string()),
             }
         }
+        if store.read_only.is_none() {
+            store.write_protected = write_protection(&store.path);
+        }
         store
     }
 
@@ -322,6 +398,7 @@ impl AnnotationStore {
             path,
             location,
             read_only,
+            write_protected: None,
             set: AnnotationSet::default(),
             base: AnnotationSet::default(),
             disk: None,
@@ -353,13 +430,22 @@ impl AnnotationStore {
         }
     }
 
-    /// `Some(reason)` when the store never writes (unreadable or invalid file, newer version).
+    /// `Some(reason)` when the store never writes: the file could not be used (see
+    /// [`AnnotationStore::load_problem`]) or is write-protected.
     pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only
+            .as_deref()
+            .or(self.write_protected.as_deref())
+    }
+
+    /// `Some(reason)` when the file exists but could not be loaded (unreadable, invalid, newer
+    /// version, too big); a write-protected file that loaded fine is not a problem for readers.
+    pub fn load_problem(&self) -> Option<&str> {
         self.read_only.as_deref()
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.read_only.is_some()
+        self.read_only_reason().is_some()
     }
 
     /// True when there are changes not yet saved.
@@ -388,8 +474,8 @@ impl AnnotationStore {
 
     /// Applies a user's change (recorded for undo) and marks the store dirty.
     pub fn apply(&mut self, edit: Edit) -> Result<&Applied, StoreError> {
-        if let Some(r) = &self.read_only {
-            return Err(StoreError::ReadOnly(r.clone()));
+        if let Some(r) = self.read_only_reason() {
+            return Err(StoreError::ReadOnly(r.to_owned()));
         }
         let applied = self.history.apply(&mut self.set, edit)?;
         self.dirty = true;
@@ -420,7 +506,7 @@ impl AnnotationStore {
 
     /// Undoes the last change; `None` when there is none (or the store is read-only).
     pub fn undo(&mut self) -> Option<&Applied> {
-        if self.read_only.is_some() {
+        if self.is_read_only() {
             return None;
         }
         let applied = self.history.undo(&mut self.set)?;
@@ -430,7 +516,7 @@ impl AnnotationStore {
 
     /// Redoes the last undone change.
     pub fn redo(&mut self) -> Option<&Applied> {
-        if self.read_only.is_some() {
+        if self.is_read_only() {
             return None;
         }
         let applied = self.history.redo(&mut self.set)?;
@@ -461,8 +547,8 @@ impl AnnotationStore {
             outcome,
             merged,
         };
-        if let Some(r) = &self.read_only {
-            return Ok(report(SaveOutcome::ReadOnly(r.clone()), None));
+        if let Some(r) = self.read_only_reason() {
+            return Ok(report(SaveOutcome::ReadOnly(r.to_owned()), None));
         }
         if !self.dirty {
             return Ok(report(SaveOutcome::Unchanged, None));

@@ -195,7 +195,15 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(format!("not saved: {e}"));
+                // The autosave retries on every tick while the problem lasts (a full disk):
+                // keep a longer message about the same failure (the quit hint) in sight.
+                let text = format!("not saved: {e}");
+                let shown = self.message.as_ref().is_some_and(|m| {
+                    matches!(m.kind, crate::app::MessageKind::Error) && m.text.starts_with(&text)
+                });
+                if !shown {
+                    self.error(text);
+                }
                 false
             }
         }

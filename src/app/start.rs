@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::Event;
+use crossterm::event::{Event, KeyCode};
 
 use crate::annotate::StoreOptions;
 use crate::app::library::{self, Library};
@@ -53,6 +53,25 @@ impl<E: EventSource> EventSource for PanicOnKey<E> {
         let event = self.0.next(timeout)?;
         if matches!(event, Some(Event::Key(_))) {
             panic!("ISNAD_DEBUG_PANIC: deliberate panic to test terminal restore");
+        }
+        Ok(event)
+    }
+}
+
+/// Debug builds only: `ISNAD_DEBUG_ERROR=1` makes reading the terminal fail at the key F12, as
+/// when the terminal goes away, to test the error path (annotations saved, terminal restored,
+/// message on the normal screen).
+struct FailOnF12<E>(E);
+
+impl<E: EventSource> EventSource for FailOnF12<E> {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
+        let event = self.0.next(timeout)?;
+        if let Some(Event::Key(key)) = &event
+            && key.code == KeyCode::F(12)
+        {
+            return Err(std::io::Error::other(
+                "ISNAD_DEBUG_ERROR: deliberate terminal read error",
+            ));
         }
         Ok(event)
     }
@@ -147,10 +166,18 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
     let mut control = RealTerminal { options, terminate };
     let mut terminal =
         tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
-    let result = if cfg!(debug_assertions) && std::env::var_os("ISNAD_DEBUG_PANIC").is_some() {
+    let debug = |var| cfg!(debug_assertions) && std::env::var_os(var).is_some();
+    let result = if debug("ISNAD_DEBUG_PANIC") {
         run(
             &mut terminal,
             &mut PanicOnKey(TerminalEvents),
+            &mut control,
+            &mut app,
+        )
+    } else if debug("ISNAD_DEBUG_ERROR") {
+        run(
+            &mut terminal,
+            &mut FailOnF12(TerminalEvents),
             &mut control,
             &mut app,
         )
@@ -158,6 +185,15 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         run(&mut terminal, &mut TerminalEvents, &mut control, &mut app)
     };
     tui::restore();
-    result.map_err(|e| format!("terminal error: {e}"))?;
+    if let Err(e) = result {
+        // The loop stopped on an error, maybe before the autosave of the last changes.
+        let saved = if app.save_annotations(false) {
+            String::new()
+        } else {
+            let why = app.message.as_ref().map_or("", |m| m.text.as_str());
+            format!("; the last annotation changes were not saved: {why}")
+        };
+        return Err(format!("terminal error: {e}{saved}"));
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -40,7 +40,7 @@ fn load(
         data_dir: None,
     };
     let store = AnnotationStore::open(article.clone(), &options);
-    if let Some(reason) = store.read_only_reason()
+    if let Some(reason) = store.load_problem()
         && store.path().exists()
     {
         return Err(reason.to_owned());
