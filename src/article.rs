@@ -37,6 +37,7 @@ pub enum ArticleError {
     InvalidUtf8 { path: String, offset: usize },
     #[error("{path}: looks like a binary file (NUL byte at byte {offset}), not a text article")]
     Binary { path: String, offset: usize },
+    /// `size` is at least the file's size: what could be read before giving up.
     #[error("{path}: {size} bytes is over the limit of {limit} bytes for one article")]
     TooLarge { path: String, size: u64, limit: u64 },
     /// A structured article (`.json`) that does not have the expected shape.
@@ -141,10 +142,27 @@ impl Article {
                 limit: MAX_ARTICLE_BYTES,
             });
         }
-        let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
-            path: shown.clone(),
-            source,
-        })?;
+        // Bounded even when the size above says nothing: a pipe or a device (`/dev/zero`)
+        // reports 0 bytes and may never end.
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|file| {
+                std::io::Read::read_to_end(
+                    &mut std::io::Read::take(file, MAX_ARTICLE_BYTES + 1),
+                    &mut bytes,
+                )
+            })
+            .map_err(|source| ArticleError::Io {
+                path: shown.clone(),
+                source,
+            })?;
+        if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+            return Err(ArticleError::TooLarge {
+                path: shown,
+                size: bytes.len() as u64,
+                limit: MAX_ARTICLE_BYTES,
+            });
+        }
         let mut article = Self::from_bytes_as(ArticleFormat::of_path(path), &shown, bytes)?;
         article.path = Some(path.to_path_buf());
         article.name = path

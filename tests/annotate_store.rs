@@ -778,3 +778,164 @@ fn undo_redo_through_the_store_is_saved() {
         vec![c]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files and folders that must not be written (tests run as root here, for whom the system
+// allows every write: the store must go by the permission bits)
+
+#[cfg(unix)]
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// An article in `dir` with a sidecar holding one claim.
+fn article_with_sidecar(dir: &Path) -> (Article, PathBuf) {
+    let article_path = dir.join("aleppo.txt");
+    std::fs::write(&article_path, isnad::article::SAMPLE_TEXT).unwrap();
+    let a = Article::load(&article_path).unwrap();
+    let sidecar = dir.join("aleppo.isnad.json");
+    let mut store = AnnotationStore::open(a.clone(), &opts_at(&sidecar));
+    store
+        .apply(Edit::Add(Item::Claim(
+            Claim::by_human(&a, 0..8, "me").unwrap(),
+        )))
+        .unwrap();
+    store.save().unwrap();
+    (a, sidecar)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_protected_file_opens_read_only_and_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, sidecar) = article_with_sidecar(dir.path());
+    chmod(&sidecar, 0o444);
+    let before = std::fs::read(&sidecar).unwrap();
+    let opts = StoreOptions {
+        annotations: None,
+        data_dir: Some(dir.path().join("data")),
+    };
+    let mut store = AnnotationStore::open(a.clone(), &opts);
+    assert_eq!(store.location(), &Location::Sidecar);
+    let reason = store.read_only_reason().unwrap().to_owned();
+    assert!(
+        reason.contains("aleppo.isnad.json is write-protected (mode 444)"),
+        "{reason}"
+    );
+    // loaded all the same: it can be read, reviewed on screen and exported
+    assert_eq!(store.set().claims.len(), 1);
+    assert_eq!(store.load_problem(), None);
+    let err = store
+        .apply(Edit::Add(Item::Claim(
+            Claim::by_human(&a, 9..23, "me").unwrap(),
+        )))
+        .unwrap_err();
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert!(store.undo().is_none());
+    assert!(matches!(
+        store.save().unwrap().outcome,
+        SaveOutcome::ReadOnly(_)
+    ));
+    assert_eq!(std::fs::read(&sidecar).unwrap(), before);
+    assert!(!dir.path().join("aleppo.isnad.json.bak").exists());
+    // export reads it like any other file
+    let args = isnad::cli::ExportArgs {
+        file: dir.path().join("aleppo.txt"),
+        to: isnad::cli::ExportFormat::Csv,
+        out: Some(dir.path().join("out.csv")),
+    };
+    isnad::commands::export::run(&args, None, &mut Vec::new()).unwrap();
+    assert!(
+        std::fs::read_to_string(dir.path().join("out.csv"))
+            .unwrap()
+            .lines()
+            .count()
+            > 1
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_without_write_permission_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    let (a, sidecar) = article_with_sidecar(&locked);
+    let before = std::fs::read(&sidecar).unwrap();
+    chmod(&locked, 0o555);
+    let unlock = || chmod(&locked, 0o755);
+
+    // The sidecar's folder is read-only: its annotations are carried on in the data directory.
+    let opts = StoreOptions {
+        annotations: None,
+        data_dir: Some(data.path().to_path_buf()),
+    };
+    let mut store = AnnotationStore::open(a.clone(), &opts);
+    let fallback =
+        matches!(store.location(), Location::DataDir(why) if why.contains("not writable"));
+    let claims = store.set().claims.len();
+    store
+        .apply(Edit::Add(Item::Claim(
+            Claim::by_human(&a, 9..23, "me").unwrap(),
+        )))
+        .unwrap();
+    store.save().unwrap();
+    let saved_in_data = store.path().starts_with(data.path());
+
+    // `--annotations` pointing into the read-only folder: read-only from the start.
+    let mut pinned = AnnotationStore::open(a.clone(), &opts_at(&sidecar));
+    let pinned_reason = pinned.read_only_reason().map(str::to_owned);
+    let pinned_apply = pinned.apply(Edit::Add(Item::Claim(
+        Claim::by_human(&a, 9..23, "me").unwrap(),
+    )));
+    let new_file = locked.join("new.isnad.json");
+    let fresh = AnnotationStore::open(a, &opts_at(&new_file));
+    let fresh_reason = fresh.read_only_reason().map(str::to_owned);
+    let listing: Vec<_> = std::fs::read_dir(&locked)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    unlock();
+
+    assert!(fallback, "{:?}", store.location());
+    assert_eq!(claims, 1, "started from the sidecar's annotations");
+    assert!(saved_in_data, "{}", store.path().display());
+    assert_eq!(std::fs::read(&sidecar).unwrap(), before);
+    assert_eq!(listing.len(), 2, "nothing added to the folder: {listing:?}");
+    let reason = pinned_reason.expect("read-only");
+    assert!(reason.contains("is not writable"), "{reason}");
+    assert!(pinned_apply.is_err());
+    assert_eq!(pinned.set().claims.len(), 1, "still loaded for reading");
+    assert!(
+        fresh_reason.is_some_and(|r| r.contains("is not writable")),
+        "a new file in a read-only folder"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_fifo_is_not_an_annotation_file() {
+    let a = Article::sample();
+    // /dev/zero would be read forever, and a save would replace the device node
+    let store = AnnotationStore::open(a.clone(), &opts_at(Path::new("/dev/zero")));
+    let reason = store.read_only_reason().unwrap();
+    assert!(
+        reason.contains("/dev/zero") && reason.contains("not a regular file"),
+        "{reason}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.isnad.json");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        // opening a FIFO for reading would block until a writer appears
+        let store = AnnotationStore::open(a, &opts_at(&fifo));
+        assert!(
+            store
+                .read_only_reason()
+                .unwrap()
+                .contains("not a regular file")
+        );
+    }
+}

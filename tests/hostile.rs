@@ -1,7 +1,8 @@
 //! Hostile input for the engine, each trap of issue 8 as an explicit test: lone surrogate
 //! escapes in JSON, huge numbers and out-of-range offsets, overlapping and zero-length spans in
 //! the annotation loader and every JSON importer, and the size limits on articles and annotation
-//! files. (Layout traps and the 5 MB line are in tests/layout_props.rs.)
+//! files. (Layout traps and the 5 MB line are in tests/layout_props.rs; a 200 MB article opened
+//! in the real reader is in tests/pty.rs.)
 
 use std::fs::File;
 use std::sync::Arc;
@@ -386,4 +387,14 @@ fn article_over_the_limit_is_refused_with_a_clear_message() {
         message.contains(&MAX_ARTICLE_BYTES.to_string()),
         "{message}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_device_is_refused_at_the_limit() {
+    // /dev/zero says it has 0 bytes; reading it must stop at the limit instead of exhausting
+    // memory
+    let err = Article::load(std::path::Path::new("/dev/zero")).expect_err("refused");
+    assert!(matches!(err, ArticleError::TooLarge { .. }), "{err:?}");
+    assert!(err.to_string().contains("over the limit"), "{err}");
 }

@@ -138,7 +138,16 @@ impl Pty {
     }
 
     fn wait_for(&mut self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_for_within(Duration::from_secs(10), what, pred);
+    }
+
+    fn wait_for_within(
+        &mut self,
+        limit: Duration,
+        what: &str,
+        pred: impl Fn(&vt100::Screen) -> bool,
+    ) {
+        let deadline = Instant::now() + limit;
         loop {
             self.pump();
             if pred(self.parser.screen()) {
@@ -755,4 +764,36 @@ fn a_write_protected_annotation_file_opens_read_only_and_is_never_written() {
         ["article.isnad.json", "article.txt"],
         "no backup, no temporary file"
     );
+}
+
+#[test]
+fn a_200_megabyte_article_opens_in_the_reader() {
+    let size: u64 = 200 * 1024 * 1024;
+    let mut pty = Pty::spawn(&["big.txt"], &[], |home| {
+        let paragraph = format!("{}\n\n", isnad::article::SAMPLE_TEXT.trim_end());
+        let mut out =
+            std::io::BufWriter::new(std::fs::File::create(home.join("big.txt")).expect("create"));
+        let mut written = 0;
+        while written < size {
+            out.write_all(paragraph.as_bytes()).expect("write");
+            written += paragraph.len() as u64;
+        }
+    });
+    let start = Instant::now();
+    // generous: this is an unoptimised build on a shared machine
+    let limit = Duration::from_secs(180);
+    pty.wait_for_within(limit, "the article on screen", |s| {
+        has_presentation_forms(s) && s.contents().contains("big.txt")
+    });
+    let opened = start.elapsed();
+    pty.send("G");
+    pty.wait_for_within(limit, "the end of the article", |s| {
+        s.contents_between(23, 70, 23, 80).contains("100%")
+    });
+    let end = start.elapsed();
+    pty.send("q");
+    let exit = pty.wait_exit();
+    eprintln!("200 MB article: on screen after {opened:?}, at the end after {end:?}");
+    assert!(exit.success());
+    pty.assert_restored();
 }
