@@ -127,6 +127,24 @@ impl fmt::Debug for Article {
     }
 }
 
+/// Reads at most `limit` bytes of the file at `path`; more is an error of kind `FileTooLarge`.
+/// Callers check the size first for a precise message; this bound also holds for what reports
+/// no size (a pipe, `/dev/zero`) or grows while being read.
+pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("more than {limit} bytes; not read"),
+        ));
+    }
+    Ok(bytes)
+}
+
 impl Article {
     /// Reads and decodes a file with the loader its extension selects ([`ArticleFormat`]).
     pub fn load(path: &Path) -> Result<Self, ArticleError> {
@@ -142,27 +160,22 @@ impl Article {
                 limit: MAX_ARTICLE_BYTES,
             });
         }
-        // Bounded even when the size above says nothing: a pipe or a device (`/dev/zero`)
-        // reports 0 bytes and may never end.
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|file| {
-                std::io::Read::read_to_end(
-                    &mut std::io::Read::take(file, MAX_ARTICLE_BYTES + 1),
-                    &mut bytes,
-                )
-            })
-            .map_err(|source| ArticleError::Io {
-                path: shown.clone(),
-                source,
-            })?;
-        if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-            return Err(ArticleError::TooLarge {
-                path: shown,
-                size: bytes.len() as u64,
-                limit: MAX_ARTICLE_BYTES,
-            });
-        }
+        let bytes = match read_limited(path, MAX_ARTICLE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+                return Err(ArticleError::TooLarge {
+                    path: shown,
+                    size: MAX_ARTICLE_BYTES + 1,
+                    limit: MAX_ARTICLE_BYTES,
+                });
+            }
+            Err(source) => {
+                return Err(ArticleError::Io {
+                    path: shown,
+                    source,
+                });
+            }
+        };
         let mut article = Self::from_bytes_as(ArticleFormat::of_path(path), &shown, bytes)?;
         article.path = Some(path.to_path_buf());
         article.name = path

@@ -146,12 +146,8 @@ fn zero_length_and_overlapping_spans_in_an_annotation_file() {
     // zero length: start == end at the quote's start
     let zero = SAMPLE_JSON.replacen("\"end\": 57,", "\"end\": 41,", 1);
     assert_ne!(zero, SAMPLE_JSON);
-    if let Ok(loaded) = loads_safely(&zero, &article)
-        && let Some(item) = loaded.set.items().find(|i| i.id() == "e-4f1c9a")
-    {
-        let span = item.span().expect("entity span");
-        assert!(span.end > span.start, "an empty entity span was accepted");
-    }
+    let err = loads_safely(&zero, &article).expect_err("an empty span is refused");
+    assert!(err.contains("must be less than end"), "{err}");
     // overlapping: a second entity inside the first one's span loads beside it
     let overlap = SAMPLE_JSON.replacen(
         "\"entities\": [",
@@ -397,4 +393,16 @@ fn an_endless_device_is_refused_at_the_limit() {
     let err = Article::load(std::path::Path::new("/dev/zero")).expect_err("refused");
     assert!(matches!(err, ArticleError::TooLarge { .. }), "{err:?}");
     assert!(err.to_string().contains("over the limit"), "{err}");
+    // the same for `isnad validate` and an annotation file
+    let args = isnad::cli::ValidateArgs {
+        file: "/dev/zero".into(),
+        article: None,
+    };
+    let message = isnad::commands::validate::run(&args, &mut Vec::new(), &mut Vec::new())
+        .expect_err("refused");
+    assert!(
+        message.contains("/dev/zero")
+            && message.contains(&format!("more than {MAX_ANNOTATION_BYTES} bytes")),
+        "{message}"
+    );
 }

@@ -791,6 +791,11 @@ fn a_200_megabyte_article_opens_in_the_reader() {
         s.contents_between(23, 70, 23, 80).contains("100%")
     });
     let end = start.elapsed();
+    let pid = pty.child.process_id().expect("pid");
+    let peak = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_owned));
+    eprintln!("200 MB article: peak memory {peak:?}");
     pty.send("q");
     let exit = pty.wait_exit();
     eprintln!("200 MB article: on screen after {opened:?}, at the end after {end:?}");

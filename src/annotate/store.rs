@@ -5,7 +5,7 @@
 //! another writer changed the file since it was read).
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -155,12 +155,7 @@ fn read_with_stamp(path: &Path) -> io::Result<Option<(String, DiskStamp)>> {
         ));
     }
     check_annotation_size(meta.len())?;
-    // bounded even if the file grows after the size check
-    let mut bytes = Vec::new();
-    fs::File::open(path)?
-        .take(MAX_ANNOTATION_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    check_annotation_size(bytes.len() as u64)?;
+    let bytes = crate::article::read_limited(path, MAX_ANNOTATION_BYTES)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidData,

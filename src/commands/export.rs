@@ -26,7 +26,15 @@ fn load(
         let shown = file.display().to_string();
         let meta = std::fs::metadata(file).map_err(|e| format!("{shown}: {e}"))?;
         check_annotation_size(meta.len()).map_err(|e| format!("{shown}: {e}"))?;
-        let src = std::fs::read_to_string(file).map_err(|e| format!("{shown}: {e}"))?;
+        let bytes =
+            crate::article::read_limited(file, crate::annotate::store::MAX_ANNOTATION_BYTES)
+                .map_err(|e| format!("{shown}: {e}"))?;
+        let src = String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{shown}: not valid UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
         let article_path = find_article(file, &src, None).ok_or_else(|| {
             format!("{shown}: the article named in document.path was not found next to it")
         })?;

@@ -37,7 +37,8 @@ pub fn read_input(path: &Path) -> Result<String, String> {
             meta.len()
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let bytes = crate::article::read_limited(path, MAX_IMPORT_BYTES)
+        .map_err(|e| format!("{shown}: cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{shown}: not valid UTF-8 at byte {}",
