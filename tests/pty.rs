@@ -382,6 +382,7 @@ fn terminal_mode_key_switches_to_logical_text_and_implicit_bidi() {
     );
     pty.send("q");
     assert!(pty.wait_exit().success());
+    pty.assert_restored();
 }
 
 #[test]
@@ -456,6 +457,7 @@ fn annotations_of_a_file_are_saved_beside_it_on_quit() {
     pty.wait_text("add source");
     pty.send("q");
     assert!(pty.wait_exit().success());
+    pty.assert_restored();
     let text =
         std::fs::read_to_string(pty._home.path().join("article.isnad.json")).expect("sidecar");
     assert!(text.contains("\"exact\": \"قال المتحدث\""), "{text}");
@@ -794,7 +796,11 @@ fn a_200_megabyte_article_opens_in_the_reader() {
     let pid = pty.child.process_id().expect("pid");
     let peak = std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_owned));
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        });
     eprintln!("200 MB article: peak memory {peak:?}");
     pty.send("q");
     let exit = pty.wait_exit();
