@@ -10,6 +10,7 @@ pub mod input;
 pub mod library;
 pub mod log;
 pub mod start;
+pub mod suggestions;
 pub mod words;
 
 use std::ops::Range;
@@ -737,10 +738,10 @@ impl App {
                     self.overlay = Overlay::LabelPicker(purpose);
                 }
             }
-            Command::ReviewNext => self.step_pending(true),
-            Command::ReviewPrev => self.step_pending(false),
-            Command::Accept => self.review(true),
-            Command::Reject => self.review(false),
+            Command::ReviewNext => self.step_suggestion(true),
+            Command::ReviewPrev => self.step_suggestion(false),
+            Command::Accept => self.review_item(true),
+            Command::Reject => self.review_item(false),
             Command::AcceptAll => self.accept_all_same(),
             Command::Undo => self.undo_redo(false),
             Command::Redo => self.undo_redo(true),
