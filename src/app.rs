@@ -11,6 +11,7 @@ pub mod library;
 pub mod log;
 pub mod review;
 pub mod start;
+pub mod suggestions;
 pub mod words;
 
 use std::ops::Range;
@@ -747,10 +748,10 @@ impl App {
                     self.overlay = Overlay::LabelPicker(purpose);
                 }
             }
-            Command::ReviewNext => self.step_pending(true),
-            Command::ReviewPrev => self.step_pending(false),
-            Command::Accept => self.review(true),
-            Command::Reject => self.review(false),
+            Command::ReviewNext => self.step_suggestion(true),
+            Command::ReviewPrev => self.step_suggestion(false),
+            Command::Accept => self.review_item(true),
+            Command::Reject => self.review_item(false),
             Command::AcceptAll => self.accept_all_same(),
             Command::StartEarlier => self.move_edge(review::Edge::StartEarlier),
             Command::StartLater => self.move_edge(review::Edge::StartLater),
