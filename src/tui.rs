@@ -117,6 +117,43 @@ pub fn suspend(options: TerminalOptions) -> io::Result<()> {
     enter(options)
 }
 
+/// `E`: gives the terminal to `$VISUAL` (else `$EDITOR`, else `vi`) on a temporary file holding
+/// `text`, waits for it, enters full-screen mode again and returns what was saved. The variable
+/// may hold arguments (`code --wait`), so it is run through the shell, as git does. The caller
+/// redraws everything.
+pub fn edit_in_editor(options: TerminalOptions, text: &str) -> io::Result<String> {
+    let file = tempfile::Builder::new()
+        .prefix("isnad-note-")
+        .suffix(".txt")
+        .tempfile()?;
+    std::fs::write(file.path(), text)?;
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_owned());
+    restore();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("isnad-editor")
+        .arg(file.path())
+        .status();
+    // back to full screen whatever the editor did
+    enter(options)?;
+    let status = status?;
+    if !status.success() {
+        return Err(io::Error::other(format!("{editor} exited with {status}")));
+    }
+    let bytes = std::fs::read(file.path())?;
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "the note is not UTF-8"))
+}
+
 /// Suspending is a Unix job-control feature.
 #[cfg(not(unix))]
 pub fn suspend(_options: TerminalOptions) -> io::Result<()> {

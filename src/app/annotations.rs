@@ -75,6 +75,7 @@ impl App {
                 Claim::by_human(&self.article, range, &self.annotator).map(Item::Claim)
             }
         };
+        let id = item.as_ref().map(|i| i.id().to_owned()).ok();
         let result = match item {
             Ok(item) => store
                 .apply(Edit::Add(item))
@@ -84,6 +85,8 @@ impl App {
         };
         match result {
             Ok(done) => {
+                // the new claim or source is what l, t, V and C act on next
+                self.focus = id;
                 self.selection_anchor = None;
                 self.note_change();
                 self.info(done);
@@ -302,6 +305,12 @@ impl App {
                 && layers.shows(ItemKind::Attribution, None, a.review.status)
             {
                 out.push((cue.range(), Slot::Cue, a.review.status));
+            }
+        }
+        // drawn last, so the linked ends stand out over their own colours
+        for linked in self.linked_ranges() {
+            if overlaps(&linked) {
+                out.push((linked, Slot::Linked, ReviewStatus::Accepted));
             }
         }
         out

@@ -39,6 +39,10 @@ impl TerminalControl for RealTerminal {
         tui::suspend(self.options)
     }
 
+    fn edit_text(&mut self, text: &str) -> std::io::Result<String> {
+        tui::edit_in_editor(self.options, text)
+    }
+
     fn terminate_requested(&self) -> bool {
         self.terminate.load(Ordering::SeqCst)
     }

@@ -56,7 +56,7 @@ impl Widget for WhichKey<'_> {
 pub struct CommandLine<'a> {
     pub app: &'a App,
     pub editor: &'a LineEditor,
-    pub prompt: char,
+    pub prompt: &'a str,
 }
 
 impl Widget for CommandLine<'_> {
@@ -84,7 +84,8 @@ impl Widget for CommandLine<'_> {
         );
         // the editing cursor as a reversed cell
         let before: String = self.editor.text.chars().take(self.editor.cursor).collect();
-        let cx = line_area.x + u16::try_from(1 + before.width()).unwrap_or(u16::MAX);
+        let cx =
+            line_area.x + u16::try_from(self.prompt.width() + before.width()).unwrap_or(u16::MAX);
         if cx < line_area.right() {
             let cell = &mut buf[(cx, line_area.y)];
             cell.set_style(style.add_modifier(Modifier::REVERSED));
@@ -231,4 +232,134 @@ fn bottom_right_popup(
                 .title(title),
         )
         .render(popup, buf);
+}
+
+/// The value keys after `t` or `V`; the current value is marked.
+pub struct ChoicePicker<'a> {
+    pub app: &'a App,
+    pub picker: &'a crate::app::attributes::ChoicePicker,
+}
+
+impl Widget for ChoicePicker<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let options = self.picker.attribute.options();
+        let value_col = options.iter().map(|(_, v)| v.width()).max().unwrap_or(0);
+        let lines: Vec<Line> = options
+            .iter()
+            .map(|(key, value)| {
+                let mark = if *value == self.picker.current {
+                    "•"
+                } else {
+                    " "
+                };
+                Line::from(vec![
+                    Span::styled(format!(" {key}  "), theme.style(Slot::HelpKey)),
+                    Span::styled(
+                        format!("{value:<value_col$} {mark}"),
+                        theme.style(Slot::HelpText),
+                    ),
+                ])
+            })
+            .collect();
+        let inner = lines.iter().map(Line::width).max().unwrap_or(0);
+        let width = u16::try_from(inner + 2)
+            .unwrap_or(u16::MAX)
+            .max(u16::try_from(self.picker.attribute.title().width() + 4).unwrap_or(0))
+            .min(area.width);
+        let title = Span::styled(
+            format!(" {} ", self.picker.attribute.title()),
+            theme.style(Slot::PopupTitle),
+        );
+        bottom_right_popup(area, buf, theme, title, lines, width);
+    }
+}
+
+/// The `l` picker: the other ends to link, nearest first, the chosen one highlighted; linked
+/// ones are ticked (Enter on them unlinks).
+pub struct LinkPicker<'a> {
+    pub app: &'a App,
+    pub picker: &'a crate::app::attributes::LinkPicker,
+}
+
+impl Widget for LinkPicker<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &app.theme;
+        let width = area.width.saturating_sub(4).min(72);
+        let inner = usize::from(width.saturating_sub(2));
+        let rows = self.picker.candidates.len().min(12);
+        let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
+        if width < 12 || height < 3 {
+            return;
+        }
+        let popup = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        Clear.render(popup, buf);
+        let shown_rows = usize::from(height - 2);
+        let first = self
+            .picker
+            .selected
+            .saturating_sub(shown_rows.saturating_sub(1));
+        let kind = match app
+            .store
+            .as_ref()
+            .and_then(|s| s.set().get(&self.picker.from))
+        {
+            Some(crate::annotate::Item::Source(_)) => "claims",
+            _ => "sources",
+        };
+        let lines: Vec<Line> = self
+            .picker
+            .candidates
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(shown_rows)
+            .map(|(i, c)| {
+                let key = if i < 9 {
+                    format!("{} ", i + 1)
+                } else {
+                    "  ".to_owned()
+                };
+                let linked = if c.linked.is_some() { "✓" } else { " " };
+                let place = if c.distance == usize::MAX {
+                    "    "
+                } else if c.before {
+                    "  ↑ "
+                } else {
+                    "  ↓ "
+                };
+                let head = format!("{key}{linked}{place}");
+                let room = inner.saturating_sub(head.width());
+                let text = crate::ui::visual_snippet(app, &c.text, room);
+                let style = if i == self.picker.selected {
+                    theme.style(Slot::CompletionSelected)
+                } else {
+                    theme.style(Slot::HelpText)
+                };
+                let used = head.width() + text.width();
+                Line::from(vec![
+                    Span::styled(head, style.patch(theme.style(Slot::HelpKey))),
+                    Span::styled(text, style),
+                    Span::styled(" ".repeat(inner.saturating_sub(used)), style),
+                ])
+            })
+            .collect();
+        Paragraph::new(lines)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.style(Slot::PopupBorder))
+                    .title(Span::styled(
+                        format!(" link {kind} · Enter links/unlinks · Esc "),
+                        theme.style(Slot::PopupTitle),
+                    )),
+            )
+            .render(popup, buf);
+    }
 }
