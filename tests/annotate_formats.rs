@@ -368,7 +368,10 @@ fn parse_rfc4180(text: &str) -> Vec<Vec<String>> {
         }
     }
     assert!(!quoted, "unterminated quote");
-    assert!(field.is_empty() && record.is_empty(), "last record without CRLF");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "last record without CRLF"
+    );
     records
 }
 
@@ -433,7 +436,11 @@ fn csv_claim_rows_carry_claim_sources_cue_type_and_status() {
     assert_eq!(refused["cue"], "وأضاف");
     for r in rows.iter().filter(|r| r["kind"] == "entity") {
         assert_eq!(
-            (r["claim"].as_str(), r["sources"].as_str(), r["cue"].as_str()),
+            (
+                r["claim"].as_str(),
+                r["sources"].as_str(),
+                r["cue"].as_str()
+            ),
             ("", "", "")
         );
     }

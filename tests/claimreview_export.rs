@@ -283,7 +283,10 @@ impl Vocabulary {
                 continue;
             }
             let prop = &self.0["properties"][key.as_str()];
-            assert!(prop.is_object(), "{path}: {key} is not a schema.org property");
+            assert!(
+                prop.is_object(),
+                "{path}: {key} is not a schema.org property"
+            );
             let domain: Vec<&str> = prop["domain"]
                 .as_array()
                 .unwrap()
@@ -328,9 +331,9 @@ impl Vocabulary {
                 .as_str()
                 .is_some_and(|s| s.starts_with("https://") || s.starts_with("http://")),
             "Date" => v.as_str().is_some_and(is_iso_date),
-            "DateTime" => v.as_str().is_some_and(|s| {
-                s.len() > 11 && is_iso_date(&s[..10]) && s.as_bytes()[10] == b'T'
-            }),
+            "DateTime" => v
+                .as_str()
+                .is_some_and(|s| s.len() > 11 && is_iso_date(&s[..10]) && s.as_bytes()[10] == b'T'),
             ty => v["@type"].as_str().is_some_and(|t| self.is_a(t, ty)),
         }
     }
@@ -347,7 +350,11 @@ fn is_iso_date(s: &str) -> bool {
 fn parse(out: &str) -> (Value, Vec<Value>) {
     let root: Value = serde_json::from_str(out).unwrap();
     assert_eq!(root["@context"], "https://schema.org");
-    assert_eq!(root.as_object().unwrap().len(), 2, "only @context and @graph");
+    assert_eq!(
+        root.as_object().unwrap().len(),
+        2,
+        "only @context and @graph"
+    );
     let graph = root["@graph"].as_array().unwrap().clone();
     (root, graph)
 }

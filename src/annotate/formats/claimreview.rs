@@ -41,11 +41,54 @@ pub fn rating(status: VerificationStatus) -> Option<(&'static str, Option<u8>)> 
 /// Heads (normalised, without ال) that make an official or untyped source an institution rather
 /// than a person: `وزارة الداخلية` is an Organization, `المتحدث باسم الوزارة` a Person.
 const INSTITUTION_HEADS: &[&str] = &[
-    "وزاره", "حكومه", "جيش", "شرطه", "داخليه", "خارجيه", "دفاع", "سلطات", "قوات", "مجلس", "برلمان",
-    "مكتب", "نيابه", "محكمه", "بلديه", "امن", "اداره", "جهاز", "كرملين", "رئاسه", "منظمه", "جمعيه",
-    "هيئه", "اتحاد", "حزب", "حركه", "شركه", "مؤسسه", "لجنه", "امم", "صندوق", "برنامج", "مفوضيه",
-    "مرصد", "تحالف", "نقابه", "وكاله", "صحيفه", "موقع", "قناه", "تلفزيون", "اذاعه", "شبكه",
-    "مجله", "جريده", "بيت", "قياده", "محافظه",
+    "وزاره",
+    "حكومه",
+    "جيش",
+    "شرطه",
+    "داخليه",
+    "خارجيه",
+    "دفاع",
+    "سلطات",
+    "قوات",
+    "مجلس",
+    "برلمان",
+    "مكتب",
+    "نيابه",
+    "محكمه",
+    "بلديه",
+    "امن",
+    "اداره",
+    "جهاز",
+    "كرملين",
+    "رئاسه",
+    "منظمه",
+    "جمعيه",
+    "هيئه",
+    "اتحاد",
+    "حزب",
+    "حركه",
+    "شركه",
+    "مؤسسه",
+    "لجنه",
+    "امم",
+    "صندوق",
+    "برنامج",
+    "مفوضيه",
+    "مرصد",
+    "تحالف",
+    "نقابه",
+    "وكاله",
+    "صحيفه",
+    "موقع",
+    "قناه",
+    "تلفزيون",
+    "اذاعه",
+    "شبكه",
+    "مجله",
+    "جريده",
+    "بيت",
+    "قياده",
+    "محافظه",
 ];
 
 fn is_institution(phrase: &str) -> bool {
@@ -53,7 +96,10 @@ fn is_institution(phrase: &str) -> bool {
     let Some(head) = folded.split_whitespace().next() else {
         return false;
     };
-    let head = head.strip_prefix('و').filter(|h| h.starts_with("ال")).unwrap_or(head);
+    let head = head
+        .strip_prefix('و')
+        .filter(|h| h.starts_with("ال"))
+        .unwrap_or(head);
     let bare = head
         .strip_prefix("ال")
         .filter(|r| r.chars().count() >= 2)
@@ -239,7 +285,10 @@ fn claim_review(
 
     let mut review = Map::new();
     review.insert("@type".into(), json!("ClaimReview"));
-    review.insert("@id".into(), json!(format!("urn:isnad:{hash}:{}", claim.id)));
+    review.insert(
+        "@id".into(),
+        json!(format!("urn:isnad:{hash}:{}", claim.id)),
+    );
     review.insert("claimReviewed".into(), json!(text));
     review.insert("itemReviewed".into(), Value::Object(item));
     review.insert("reviewRating".into(), Value::Object(rating));

@@ -162,7 +162,9 @@ fn claim_text(set: &AnnotationSet, article: &Article, id: &str) -> String {
 }
 
 fn cue_text(a: &Attribution, article: &Article) -> String {
-    a.cue.map(|c| c.text(article).to_owned()).unwrap_or_default()
+    a.cue
+        .map(|c| c.text(article).to_owned())
+        .unwrap_or_default()
 }
 
 /// Distinct non-empty values in order, joined with [`LIST_SEPARATOR`].
