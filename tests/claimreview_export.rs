@@ -581,7 +581,7 @@ fn export_command_writes_claimreview_next_to_the_article() {
     let written = dir.path().join("clashes.claimreview.jsonld");
     let message = String::from_utf8(out).unwrap();
     assert!(
-        message.contains("clashes.claimreview.jsonld (3 claim reviews"),
+        message.contains("clashes.claimreview.jsonld (3 claim reviews)"),
         "{message}"
     );
     let text = std::fs::read_to_string(&written).unwrap();
@@ -596,4 +596,27 @@ fn export_command_writes_claimreview_next_to_the_article() {
     let mut out = Vec::new();
     commands::export::run(&args, None, &mut out).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), text);
+    // no verdicts yet: an empty graph and a message that says why
+    let mut unreviewed = set(&a);
+    for c in &mut unreviewed.claims {
+        c.verification.status = VerificationStatus::Unverified;
+    }
+    std::fs::write(
+        dir.path().join("clashes.isnad.json"),
+        document::to_json(&info, &unreviewed, &a),
+    )
+    .unwrap();
+    let args = ExportArgs { out: None, ..args };
+    let mut out = Vec::new();
+    commands::export::run(&args, None, &mut out).unwrap();
+    let message = String::from_utf8(out).unwrap();
+    assert!(
+        message.contains("(0 claim reviews: no claim has a verification verdict yet)"),
+        "{message}"
+    );
+    assert!(
+        parse(&std::fs::read_to_string(&written).unwrap())
+            .1
+            .is_empty()
+    );
 }

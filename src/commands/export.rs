@@ -123,10 +123,12 @@ pub fn run(
     }
     let path = args.out.clone().unwrap_or(default);
     write_file(&path, &text)?;
-    let what = if args.to == ExportFormat::Claimreview {
-        "claim reviews: claims with a verdict"
-    } else {
-        "annotations"
+    let what = match args.to {
+        ExportFormat::Claimreview if count == 0 => {
+            "claim reviews: no claim has a verification verdict yet"
+        }
+        ExportFormat::Claimreview => "claim reviews",
+        _ => "annotations",
     };
     let _ = writeln!(out, "wrote {} ({count} {what})", path.display());
     Ok(ExitCode::SUCCESS)
