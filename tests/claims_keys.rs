@@ -153,6 +153,7 @@ fn the_link_picker_orders_sources_by_distance_and_enter_unlinks() {
                     .iter()
                     .filter_map(|s| s.span)
                     .any(|s| s.end < c.span.start)
+                && set0.attributions.iter().any(|a| a.claim_id == c.id)
         })
         .expect("a claim between sources")
         .clone();
@@ -187,9 +188,16 @@ fn the_link_picker_orders_sources_by_distance_and_enter_unlinks() {
             assert_eq!(c.distance, gap);
         }
     }
-    // j moves down, Enter links the second nearest source
-    app.handle_event(key('j'));
-    let second = picker.candidates[1].clone();
+    // j moves down; Enter links the nearest source not yet linked
+    let target = picker
+        .candidates
+        .iter()
+        .position(|c| c.linked.is_none() && !c.suggested)
+        .expect("an unlinked source");
+    for _ in 0..target {
+        app.handle_event(key('j'));
+    }
+    let second = picker.candidates[target].clone();
     app.handle_event(code(KeyCode::Enter));
     assert_eq!(app.overlay, Overlay::None);
     let linked = set(&app);
@@ -225,6 +233,29 @@ fn the_link_picker_orders_sources_by_distance_and_enter_unlinks() {
             .iter()
             .all(|a| !(a.claim_id == claim.id && a.source_id == second.id))
     );
+    // Enter on a suggested link accepts that link instead of adding a second one
+    app.handle_event(key('l'));
+    let Overlay::Link(picker) = app.overlay.clone() else {
+        panic!("picker open again");
+    };
+    {
+        let index = picker
+            .candidates
+            .iter()
+            .position(|c| c.suggested)
+            .expect("the suggested link is offered");
+        let count = set(&app).attributions.len();
+        let source = picker.candidates[index].id.clone();
+        app.handle_event(key(char::from(b'1' + u8::try_from(index).expect("small"))));
+        let after = set(&app);
+        assert_eq!(after.attributions.len(), count);
+        let link = after
+            .attributions
+            .iter()
+            .find(|a| a.claim_id == claim.id && a.source_id == source)
+            .expect("still there");
+        assert_eq!(link.review.status, ReviewStatus::Accepted);
+    }
     // Esc closes without change
     app.handle_event(key('l'));
     let before = set(&app);

@@ -110,8 +110,10 @@ pub struct LinkCandidate {
     pub distance: usize,
     /// Whether the candidate comes before the item in the text.
     pub before: bool,
-    /// The attribution that already links them, if any (`Enter` then unlinks).
+    /// The accepted attribution that already links them, if any (`Enter` then unlinks).
     pub linked: Option<String>,
+    /// A suggested link between them exists (`Enter` accepts it).
+    pub suggested: bool,
 }
 
 /// The open link picker (`l`).
@@ -125,7 +127,9 @@ pub struct LinkPicker {
 
 /// Bytes between two ranges; 0 when they overlap or touch.
 fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
-    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
 }
 
 /// The other ends `from` can be linked to, nearest first: sources for a claim, claims for a
@@ -136,11 +140,18 @@ pub fn link_candidates(set: &AnnotationSet, text: &str, from: &Item) -> Vec<Link
     };
     let live = |s: ReviewStatus| s != ReviewStatus::Rejected;
     let exact = |r: &Range<usize>| text.get(r.clone()).unwrap_or("").to_owned();
-    let linked = |claim: &str, source: &str| {
+    let link_of = |claim: &str, source: &str| {
         set.attributions
             .iter()
             .find(|a| a.claim_id == claim && a.source_id == source && live(a.review.status))
+    };
+    let linked = |claim: &str, source: &str| {
+        link_of(claim, source)
+            .filter(|a| a.review.status != ReviewStatus::Suggested)
             .map(|a| a.id.clone())
+    };
+    let suggested = |claim: &str, source: &str| {
+        link_of(claim, source).is_some_and(|a| a.review.status == ReviewStatus::Suggested)
     };
     let mut out: Vec<LinkCandidate> = match from {
         Item::Claim(c) => set
@@ -158,6 +169,7 @@ pub fn link_candidates(set: &AnnotationSet, text: &str, from: &Item) -> Vec<Link
                     distance: range.as_ref().map_or(usize::MAX, |r| gap(&from_range, r)),
                     before: range.as_ref().is_some_and(|r| r.start < from_range.start),
                     linked: linked(&c.id, &s.id),
+                    suggested: suggested(&c.id, &s.id),
                 }
             })
             .collect(),
@@ -173,6 +185,7 @@ pub fn link_candidates(set: &AnnotationSet, text: &str, from: &Item) -> Vec<Link
                     distance: gap(&from_range, &range),
                     before: range.start < from_range.start,
                     linked: linked(&c.id, &s.id),
+                    suggested: suggested(&c.id, &s.id),
                 }
             })
             .collect(),
@@ -271,18 +284,21 @@ impl App {
             _ => return,
         };
         let (edit, done) = match &candidate.linked {
-            Some(attribution) => (
-                Edit::Remove(attribution.clone()),
-                format!("unlinked «{}» (u undoes)", candidate.text),
-            ),
+            Some(_) => match Edit::unlink(set, &claim_id, &source_id) {
+                Some(edit) => (edit, format!("unlinked «{}» (u undoes)", candidate.text)),
+                None => return,
+            },
             None => {
-                // linking by hand also accepts the ends that were only suggested
-                let mut edits = vec![Edit::Add(Item::Attribution(Attribution::by_human(
-                    &claim_id,
-                    &source_id,
-                    None,
-                    &self.annotator,
-                )))];
+                // a new link, or the suggested one accepted; linking by hand also accepts the
+                // ends that were only suggested
+                let link = match Edit::link(set, &claim_id, &source_id, None, &self.annotator) {
+                    Ok(edit) => edit,
+                    Err(e) => {
+                        self.error(e.to_string());
+                        return;
+                    }
+                };
+                let mut edits = vec![link];
                 for end in [&claim_id, &source_id] {
                     if set
                         .get(end)

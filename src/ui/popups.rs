@@ -326,7 +326,13 @@ impl Widget for LinkPicker<'_> {
                 } else {
                     "  ".to_owned()
                 };
-                let linked = if c.linked.is_some() { "✓" } else { " " };
+                let linked = if c.linked.is_some() {
+                    "✓"
+                } else if c.suggested {
+                    "?"
+                } else {
+                    " "
+                };
                 let place = if c.distance == usize::MAX {
                     "    "
                 } else if c.before {
