@@ -431,3 +431,35 @@ fn panel_and_pickers_on_screen() {
     app.handle_event(key('V'));
     insta::assert_snapshot!("verification_picker", draw(&app).backend());
 }
+
+#[test]
+fn an_arabic_note_is_shown_shaped_and_in_reading_order_while_typed() {
+    let (_dir, file) = temp_file();
+    let mut app = app(&file, false);
+    app.handle_event(key('s'));
+    app.handle_event(code(KeyCode::Enter));
+    let note = "مصدر رسمي";
+    for c in note.chars() {
+        app.handle_event(key(c));
+    }
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let bottom = buffer.area.height - 1;
+    let line: String = (0..buffer.area.width)
+        .map(|x| buffer[(x, bottom)].symbol().to_owned())
+        .collect();
+    let opts = isnad::layout::LayoutOptions {
+        width: u16::MAX,
+        direction: isnad::layout::Direction::Auto,
+        ..app.layout_options()
+    };
+    let expected = isnad::layout::layout_text(note, 0, 0, &opts).remove(0).text;
+    assert!(line.starts_with("note:  "), "{line:?}");
+    assert!(line.contains(&expected), "{line:?} vs {expected:?}");
+    assert_ne!(expected, note, "reordered and shaped, not logical");
+    // the cursor sits at the end of the text, which is its left edge
+    let cursor = buffer[("note: ".len() as u16, bottom)].modifier;
+    assert!(cursor.contains(ratatui::style::Modifier::REVERSED));
+    app.handle_event(code(KeyCode::Enter));
+    assert_eq!(set(&app).sources[0].note, note);
+}

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -12,6 +12,7 @@ use crate::app::App;
 use crate::app::command_line::LineEditor;
 use crate::config::keymap::{Lookup, sequence_to_string};
 use crate::config::theme::Slot;
+use crate::layout::{BidiMode, Direction, LayoutOptions, layout_text};
 use crate::ui::status::truncate;
 
 pub struct WhichKey<'a> {
@@ -59,6 +60,50 @@ pub struct CommandLine<'a> {
     pub prompt: &'a str,
 }
 
+impl CommandLine<'_> {
+    /// In app mode, a line holding Arabic is drawn as the reader draws text — reordered and
+    /// shaped, its direction from its first strong letter — so a note or a search reads
+    /// correctly while typed. Returns the screen column of the editing cursor, or `None` when
+    /// the line needs no bidi (drawn as typed).
+    fn visual_edit_line(&self, line: Rect, buf: &mut Buffer, style: Style) -> Option<u16> {
+        let text = &self.editor.text;
+        let needs_bidi = self.app.mode == BidiMode::App
+            && text
+                .chars()
+                .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFC}'));
+        if !needs_bidi {
+            return None;
+        }
+        let opts = LayoutOptions {
+            width: u16::MAX,
+            direction: Direction::Auto,
+            ..self.app.layout_options()
+        };
+        let row = layout_text(text, 0, 0, &opts).into_iter().next()?;
+        let (after_prompt, _) =
+            buf.set_stringn(line.x, line.y, self.prompt, usize::from(line.width), style);
+        // a right-to-left line keeps a free column on its left for the cursor at its end
+        let x0 = after_prompt + u16::from(row.rtl);
+        buf.set_stringn(
+            x0,
+            line.y,
+            &row.text,
+            usize::from(line.right().saturating_sub(x0)),
+            style,
+        );
+        let at = text
+            .char_indices()
+            .nth(self.editor.cursor)
+            .map_or(text.len(), |(i, _)| i);
+        let column = match row.cells.iter().find(|c| c.logical.contains(&at)) {
+            Some(cell) => x0.saturating_add(cell.x),
+            None if row.rtl => x0 - 1,
+            None => x0.saturating_add(row.width),
+        };
+        Some(column)
+    }
+}
+
 impl Widget for CommandLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
@@ -73,19 +118,24 @@ impl Widget for CommandLine<'_> {
         let style = theme.style(Slot::CommandLine);
         Clear.render(line_area, buf);
         buf.set_style(line_area, style);
-        let text = format!("{}{}", self.prompt, self.editor.text);
-        let shown = truncate(&text, usize::from(area.width.saturating_sub(1)));
-        buf.set_stringn(
-            line_area.x,
-            line_area.y,
-            &shown,
-            usize::from(area.width),
-            style,
-        );
+        let cx = match self.visual_edit_line(line_area, buf, style) {
+            Some(cx) => cx,
+            None => {
+                let text = format!("{}{}", self.prompt, self.editor.text);
+                let shown = truncate(&text, usize::from(area.width.saturating_sub(1)));
+                buf.set_stringn(
+                    line_area.x,
+                    line_area.y,
+                    &shown,
+                    usize::from(area.width),
+                    style,
+                );
+                let before: String = self.editor.text.chars().take(self.editor.cursor).collect();
+                line_area.x
+                    + u16::try_from(self.prompt.width() + before.width()).unwrap_or(u16::MAX)
+            }
+        };
         // the editing cursor as a reversed cell
-        let before: String = self.editor.text.chars().take(self.editor.cursor).collect();
-        let cx =
-            line_area.x + u16::try_from(self.prompt.width() + before.width()).unwrap_or(u16::MAX);
         if cx < line_area.right() {
             let cell = &mut buf[(cx, line_area.y)];
             cell.set_style(style.add_modifier(Modifier::REVERSED));
