@@ -1183,15 +1183,10 @@ impl App {
             KeyCode::BackTab => editor.cycle(false),
             // backspace on an empty line closes it, as in vim
             KeyCode::Backspace if !editor.backspace() => self.overlay = Overlay::None,
-            KeyCode::Delete => editor.delete(),
-            KeyCode::Left => editor.left(),
-            KeyCode::Right => editor.right(),
-            KeyCode::Home => editor.home(),
-            KeyCode::End => editor.end(),
-            KeyCode::Char('u') if ctrl => editor.clear(),
             KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
-            KeyCode::Char(c) if !ctrl => editor.insert(c.encode_utf8(&mut [0; 4])),
-            _ => {}
+            _ => {
+                editor.edit_key(&key);
+            }
         }
         Effect::None
     }

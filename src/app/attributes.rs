@@ -240,7 +240,7 @@ impl App {
             return Effect::None;
         };
         let last = picker.candidates.len().saturating_sub(1);
-        let latin = latin_char(&key);
+        let latin = input::latin_char(&key);
         match (key.code, latin) {
             (KeyCode::Down, _) | (_, Some('j')) => {
                 picker.selected = (picker.selected + 1).min(last)
@@ -358,7 +358,7 @@ impl App {
         let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
             return Effect::None;
         };
-        let Some(c) = latin_char(&key) else {
+        let Some(c) = input::latin_char(&key) else {
             self.info("cancelled");
             return Effect::None;
         };
@@ -536,14 +536,9 @@ impl App {
             KeyCode::Backspace => {
                 editor.backspace();
             }
-            KeyCode::Delete => editor.delete(),
-            KeyCode::Left => editor.left(),
-            KeyCode::Right => editor.right(),
-            KeyCode::Home => editor.home(),
-            KeyCode::End => editor.end(),
-            KeyCode::Char('u') if ctrl => editor.clear(),
-            KeyCode::Char(c) if !ctrl => editor.insert(c.encode_utf8(&mut [0; 4])),
-            _ => {}
+            _ => {
+                editor.edit_key(&key);
+            }
         }
         Effect::None
     }
@@ -595,27 +590,6 @@ impl App {
             .filter_map(|other| other.span().map(|s| s.range()))
             .collect()
     }
-}
-
-/// The key as a Latin letter or digit, also when typed on the Arabic layout; `None` for
-/// non-character keys and chords.
-fn latin_char(key: &KeyEvent) -> Option<char> {
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
-    let KeyCode::Char(c) = key.code else {
-        return None;
-    };
-    input::key_press(key)
-        .and_then(crate::config::arabic::translate)
-        .and_then(|p| match p.key {
-            crate::config::keymap::KeyName::Char(l) => Some(l),
-            _ => None,
-        })
-        .or(Some(c))
 }
 
 /// "claim «…»" for messages.

@@ -342,6 +342,24 @@ impl LineEditor {
         self.cursor = self.text.chars().count();
     }
 
+    /// The editing keys every prompt shares (moving, deleting, typing); false for keys the
+    /// prompt handles itself (Enter, Esc, Tab, Backspace, Ctrl-c…).
+    pub fn edit_key(&mut self, key: &crossterm::event::KeyEvent) -> bool {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left => self.left(),
+            KeyCode::Right => self.right(),
+            KeyCode::Home => self.home(),
+            KeyCode::End => self.end(),
+            KeyCode::Char('u') if ctrl => self.clear(),
+            KeyCode::Char(c) if !ctrl => self.insert(c.encode_utf8(&mut [0; 4])),
+            _ => return false,
+        }
+        true
+    }
+
     /// Tab / Shift-Tab: puts the next (or previous) candidate in place of the word being typed.
     pub fn cycle(&mut self, forward: bool) {
         if !self.completing {

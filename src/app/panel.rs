@@ -290,16 +290,7 @@ impl App {
             return None;
         }
         // the same keys on an Arabic keyboard layout
-        let latin = match key.code {
-            KeyCode::Char(c) => crate::app::input::key_press(&key)
-                .and_then(crate::config::arabic::translate)
-                .and_then(|p| match p.key {
-                    crate::config::keymap::KeyName::Char(l) => Some(l),
-                    _ => None,
-                })
-                .or(Some(c)),
-            _ => None,
-        };
+        let latin = crate::app::input::latin_char(&key);
         match (key.code, latin) {
             (KeyCode::Down, _) | (_, Some('j')) => self.select_panel_line(selected + 1, true),
             (KeyCode::Up, _) | (_, Some('k')) => {

@@ -227,12 +227,7 @@ impl Widget for List<'_> {
         if width < 4 || height < 3 {
             return;
         }
-        let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
+        let popup = centered(area, width, height);
         Clear.render(popup, buf);
         let lines: Vec<Line> = self
             .lines
@@ -251,6 +246,16 @@ impl Widget for List<'_> {
                     )),
             )
             .render(popup, buf);
+    }
+}
+
+/// A `width` × `height` rectangle in the middle of `area` (which must hold it).
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
     }
 }
 
@@ -343,12 +348,7 @@ impl Widget for LinkPicker<'_> {
         if width < 12 || height < 3 {
             return;
         }
-        let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
+        let popup = centered(area, width, height);
         Clear.render(popup, buf);
         let shown_rows = usize::from(height - 2);
         let first = self
