@@ -287,7 +287,7 @@ impl App {
     }
 
     fn attach_store(&mut self, store: AnnotationStore) {
-        self.article = Arc::new(store.article().clone());
+        self.article = Arc::clone(store.shared_article());
         if let Some(reason) = store.read_only_reason() {
             self.error(format!("annotations are read-only: {reason}"));
         } else if store.text_changed() {

@@ -762,3 +762,20 @@ fn cue_suggestions_are_stepped_and_reviewed_with_their_links() {
             .any(|s| s["review"]["status"] == "rejected")
     );
 }
+
+#[test]
+fn reader_and_store_hold_one_copy_of_the_article() {
+    // A 10 MB article must be in memory once: the store's article is the one the reader shows.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = app_with_file(&dir.path().join("a.isnad.json"));
+    let store = app.store.as_ref().expect("store attached");
+    assert!(std::sync::Arc::ptr_eq(&app.article, store.shared_article()));
+    let article = std::sync::Arc::new(Article::sample());
+    let opened = isnad::app::annotations::open_store(std::sync::Arc::clone(&article), &{
+        StoreOptions {
+            annotations: Some(dir.path().join("b.isnad.json")),
+            data_dir: Some(dir.path().to_path_buf()),
+        }
+    });
+    assert!(std::sync::Arc::ptr_eq(&article, opened.shared_article()));
+}

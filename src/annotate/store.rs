@@ -367,6 +367,12 @@ impl AnnotationStore {
         &self.article
     }
 
+    /// The article itself, shared rather than copied: the reader shows the same text the store
+    /// anchors to, and a 10 MB article is held once.
+    pub fn shared_article(&self) -> &Arc<Article> {
+        &self.article
+    }
+
     /// The annotation file.
     pub fn path(&self) -> &Path {
         &self.path

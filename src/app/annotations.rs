@@ -412,7 +412,7 @@ pub const SUGGEST_LIMIT_BYTES: usize = 1024 * 1024;
 /// Opens an article's annotations; when there is no annotation file yet, the built-in
 /// extractor's suggestions are added (shown at once, written only after the first change).
 pub fn open_store(
-    article: crate::article::Article,
+    article: impl Into<std::sync::Arc<crate::article::Article>>,
     options: &crate::annotate::StoreOptions,
 ) -> AnnotationStore {
     let mut store = AnnotationStore::open(article, options);

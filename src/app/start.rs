@@ -123,8 +123,7 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         app.screen = Screen::Library;
         app.annotator = annotator;
     } else {
-        let store =
-            crate::app::annotations::open_store(app.article.as_ref().clone(), &store_options);
+        let store = crate::app::annotations::open_store(Arc::clone(&app.article), &store_options);
         let location = store.describe_location();
         app = app.with_store(store, &annotator);
         if app.message.is_none() {
