@@ -4,13 +4,16 @@
 //! into actions through the keymap.
 
 pub mod annotations;
+pub mod attributes;
 pub mod command;
 pub mod command_line;
 pub mod input;
 pub mod library;
 pub mod log;
+pub mod panel;
 pub mod review;
 pub mod start;
+pub mod suggestions;
 pub mod words;
 
 use std::ops::Range;
@@ -68,6 +71,11 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// The note of annotation `id` came back from the external editor.
+    NoteEdited {
+        id: String,
+        note: String,
+    },
     Info(String),
     Error(String),
     /// Time passed: expire messages.
@@ -102,6 +110,11 @@ pub enum Effect {
     },
     /// Quit without saving (`:q!`).
     ForceQuit,
+    /// Edit the note of annotation `id` in `$VISUAL`/`$EDITOR`, then send `NoteEdited`.
+    EditNote {
+        id: String,
+        note: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +149,15 @@ pub enum Overlay {
     LabelPicker(annotations::LabelFor),
     /// The labels and layers with their counts; their keys toggle them (`L`).
     Legend,
+    /// Waiting for a claim-type, verification or source-type key (after `t` or `V`).
+    Choice(attributes::ChoicePicker),
+    /// Sources of a claim (or claims of a source) to link, nearest first (`l`).
+    Link(attributes::LinkPicker),
+    /// The note of an annotation being edited on the bottom line (`Enter`).
+    Note {
+        id: String,
+        editor: LineEditor,
+    },
 }
 
 /// What fills the screen under the overlays.
@@ -199,6 +221,8 @@ pub struct App {
     /// from what it says, so their presence is always shown).
     pub hidden: HiddenCounts,
     pub quit: bool,
+    /// The side panel (`Tab`), when open.
+    pub panel: Option<panel::Panel>,
 }
 
 impl App {
@@ -237,6 +261,7 @@ impl App {
             layers: review::Layers::default(),
             focus: None,
             quit: false,
+            panel: None,
             settings,
             paths,
         };
@@ -262,7 +287,7 @@ impl App {
     }
 
     fn attach_store(&mut self, store: AnnotationStore) {
-        self.article = Arc::new(store.article().clone());
+        self.article = Arc::clone(store.shared_article());
         if let Some(reason) = store.read_only_reason() {
             self.error(format!("annotations are read-only: {reason}"));
         } else if store.text_changed() {
@@ -307,10 +332,11 @@ impl App {
     /// Width of the text column and its left edge.
     pub fn text_column(&self) -> (u16, u16) {
         let max = self.settings.config.max_width;
-        if max > 0 && max < self.width {
-            (max, (self.width - max) / 2)
+        let room = self.width.saturating_sub(self.panel_width());
+        if max > 0 && max < room {
+            (max, (room - max) / 2)
         } else {
-            (self.width, 0)
+            (room, 0)
         }
     }
 
@@ -585,6 +611,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::Run(command) => return self.run_command(command),
+            Action::NoteEdited { id, note } => self.set_note(&id, note),
             Action::Scroll(delta) => self.scroll(delta),
             Action::Click { column, row } => {
                 if let Some(hit) = self.hit(column, row)
@@ -684,7 +711,7 @@ impl App {
                 let by = lib.sort.name();
                 self.info(format!("sorted by {by}"));
             }
-            Command::LibraryOpen => {
+            Command::Open => {
                 return Some(match lib.selected_path() {
                     Some(path) => Effect::OpenArticle(path),
                     None => Effect::None,
@@ -740,6 +767,7 @@ impl App {
             Command::Redraw => return Effect::Redraw,
             Command::Suspend => return Effect::Suspend,
             Command::Select => self.toggle_selection(),
+            Command::TogglePanel => self.toggle_panel(),
             Command::TagSource => self.tag(annotations::TagKind::Source),
             Command::TagClaim => self.tag(annotations::TagKind::Claim),
             Command::TagEntity | Command::Relabel => {
@@ -747,10 +775,10 @@ impl App {
                     self.overlay = Overlay::LabelPicker(purpose);
                 }
             }
-            Command::ReviewNext => self.step_pending(true),
-            Command::ReviewPrev => self.step_pending(false),
-            Command::Accept => self.review(true),
-            Command::Reject => self.review(false),
+            Command::ReviewNext => self.step_suggestion(true),
+            Command::ReviewPrev => self.step_suggestion(false),
+            Command::Accept => self.review_item(true),
+            Command::Reject => self.review_item(false),
             Command::AcceptAll => self.accept_all_same(),
             Command::StartEarlier => self.move_edge(review::Edge::StartEarlier),
             Command::StartLater => self.move_edge(review::Edge::StartLater),
@@ -770,7 +798,15 @@ impl App {
                 self.screen = Screen::Library;
                 return Effect::RescanLibrary;
             }
-            Command::LibraryBack | Command::LibraryOpen | Command::LibrarySort => {
+            // Enter in the reader: the note of the annotation under the cursor
+            Command::Open => self.open_note_editor(),
+            Command::NoteInEditor => return self.external_note(),
+            Command::Link => self.open_link_picker(),
+            Command::SetType => self.open_choice(false),
+            Command::Verify => self.open_choice(true),
+            Command::Cue => self.attach_cue(),
+            Command::Delete => self.delete_current(),
+            Command::LibraryBack | Command::LibrarySort => {
                 self.info("no library: start isnad with a folder (isnad DIR)");
             }
             Command::SearchNext => self.step_search(true),
@@ -919,12 +955,20 @@ impl App {
                     }
                     Overlay::Help { .. } => return self.help_key(key),
                     Overlay::LabelPicker(_) => return self.label_key(key),
+                    Overlay::Choice(_) => return self.choice_key(key),
+                    Overlay::Link(_) => return self.link_key(key),
+                    Overlay::Note { .. } => return self.note_key(key),
                     Overlay::Legend => return self.legend_key(key),
                     Overlay::List { .. } => {
                         self.overlay = Overlay::None;
                         return Effect::None;
                     }
                     Overlay::None => {}
+                }
+                if self.panel.as_ref().is_some_and(|p| p.focused)
+                    && let Some(effect) = self.panel_key(key)
+                {
+                    return effect;
                 }
                 let Some(press) = input::key_press(&key) else {
                     return Effect::None;
@@ -954,7 +998,10 @@ impl App {
             },
             Event::Resize(width, height) => self.update(Action::Resize { width, height }),
             Event::Paste(text) => {
-                if let Overlay::CommandLine(editor) | Overlay::Search(editor) = &mut self.overlay {
+                if let Overlay::CommandLine(editor)
+                | Overlay::Search(editor)
+                | Overlay::Note { editor, .. } = &mut self.overlay
+                {
                     editor.insert(&text);
                 }
                 Effect::None
@@ -1136,15 +1183,10 @@ impl App {
             KeyCode::BackTab => editor.cycle(false),
             // backspace on an empty line closes it, as in vim
             KeyCode::Backspace if !editor.backspace() => self.overlay = Overlay::None,
-            KeyCode::Delete => editor.delete(),
-            KeyCode::Left => editor.left(),
-            KeyCode::Right => editor.right(),
-            KeyCode::Home => editor.home(),
-            KeyCode::End => editor.end(),
-            KeyCode::Char('u') if ctrl => editor.clear(),
             KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
-            KeyCode::Char(c) if !ctrl => editor.insert(c.encode_utf8(&mut [0; 4])),
-            _ => {}
+            _ => {
+                editor.edit_key(&key);
+            }
         }
         Effect::None
     }
@@ -1181,6 +1223,8 @@ pub trait TerminalControl {
     fn set_bidi_explicit(&mut self, explicit: bool) -> std::io::Result<()>;
     fn set_mouse(&mut self, on: bool) -> std::io::Result<()>;
     fn suspend(&mut self) -> std::io::Result<()>;
+    /// Lets the user edit `text` in an external editor and returns the result.
+    fn edit_text(&mut self, text: &str) -> std::io::Result<String>;
     /// SIGTERM or SIGHUP arrived: quit the normal way (restoring the terminal).
     fn terminate_requested(&self) -> bool;
 }
@@ -1197,6 +1241,12 @@ impl TerminalControl for NoTerminalControl {
     }
     fn suspend(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+    fn edit_text(&mut self, _text: &str) -> std::io::Result<String> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::Unsupported,
+            "no terminal to run an editor in",
+        ))
     }
     fn terminate_requested(&self) -> bool {
         false
@@ -1304,6 +1354,14 @@ where
             full_redraw(terminal).map_err(to_io)?;
         }
         Effect::SetMouse(on) => control.set_mouse(on)?,
+        Effect::EditNote { id, note } => {
+            let action = match control.edit_text(&note) {
+                Ok(note) => Action::NoteEdited { id, note },
+                Err(e) => Action::Error(format!("note not changed: {e}")),
+            };
+            app.update(action);
+            full_redraw(terminal).map_err(to_io)?;
+        }
         Effect::Suspend => {
             app.save_annotations(false);
             if let Err(e) = control.suspend() {

@@ -50,7 +50,7 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Merge external extractions (Stanza, spaCy, HF, CoNLL, brat, interchange) as suggestions.
     Import(ImportArgs),
-    /// Export an article's annotations to brat, W3C Web Annotation or CSV.
+    /// Export an article's annotations to brat, W3C Web Annotation, CSV or schema.org ClaimReview.
     Export(ExportArgs),
     /// Check an annotation file against the format; exits non-zero on problems.
     Validate(ValidateArgs),
@@ -132,6 +132,8 @@ pub enum ExportFormat {
     Brat,
     W3c,
     Csv,
+    /// schema.org ClaimReview JSON-LD: one review per claim with a verdict.
+    Claimreview,
 }
 
 #[derive(Debug, Args)]

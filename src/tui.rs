@@ -117,6 +117,48 @@ pub fn suspend(options: TerminalOptions) -> io::Result<()> {
     enter(options)
 }
 
+/// `E`: gives the terminal to `$VISUAL` (else `$EDITOR`, else `vi`) on a temporary file holding
+/// `text`, waits for it, enters full-screen mode again and returns what was saved. The caller
+/// redraws everything.
+pub fn edit_in_editor(options: TerminalOptions, text: &str) -> io::Result<String> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_owned());
+    restore();
+    let edited = run_editor(&editor, text);
+    // back to full screen whatever the editor did
+    enter(options)?;
+    edited
+}
+
+/// Runs `editor` on a temporary file holding `text` and returns the file's new contents. The
+/// command may carry arguments (`code --wait`), so it is run through the shell, as git does.
+pub fn run_editor(editor: &str, text: &str) -> io::Result<String> {
+    let file = tempfile::Builder::new()
+        .prefix("isnad-note-")
+        .suffix(".txt")
+        .tempfile()?;
+    std::fs::write(file.path(), text)?;
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("isnad-editor")
+        .arg(file.path())
+        .status()?;
+    if !status.success() {
+        return Err(io::Error::other(format!("{editor} exited with {status}")));
+    }
+    let bytes = std::fs::read(file.path())?;
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "the note is not UTF-8"))
+}
+
 /// Suspending is a Unix job-control feature.
 #[cfg(not(unix))]
 pub fn suspend(_options: TerminalOptions) -> io::Result<()> {
@@ -236,5 +278,27 @@ impl EventSource for ScriptedEvents {
             .pop_front()
             .map(Some)
             .ok_or_else(|| io::Error::new(io::ErrorKind::UnexpectedEof, "scripted events ran out"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_editor_gets_the_note_and_its_changes_come_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let script = dir.path().join("editor.sh");
+        // an "editor" that checks what it was given and appends a line
+        std::fs::write(
+            &script,
+            "#!/bin/sh\ngrep -q 'الأصل' \"$1\" || exit 3\nprintf 'تم التحقق\\n' >> \"$1\"\n",
+        )
+        .expect("script");
+        let edited = run_editor(&format!("sh {}", script.display()), "الأصل\n").expect("edited");
+        assert_eq!(edited, "الأصل\nتم التحقق\n");
+        // a failing editor is an error, not an empty note
+        let failed = run_editor(&format!("sh {}", script.display()), "something else");
+        assert!(failed.is_err());
     }
 }

@@ -5,6 +5,7 @@
 pub mod help;
 pub mod legend;
 pub mod library;
+pub mod panel;
 pub mod popups;
 pub mod reader;
 pub mod status;
@@ -43,7 +44,20 @@ impl Widget for &App {
             ..area
         };
         match self.screen {
-            Screen::Reader => reader::Reader { app: self }.render(text_area, buf),
+            Screen::Reader => {
+                reader::Reader { app: self }.render(text_area, buf);
+                let side = self.panel_width();
+                if side > 0 {
+                    panel::SidePanel { app: self }.render(
+                        Rect {
+                            x: text_area.right().saturating_sub(side),
+                            width: side,
+                            ..text_area
+                        },
+                        buf,
+                    );
+                }
+            }
             Screen::Library => library::LibraryView { app: self }.render(text_area, buf),
         }
         status::StatusBar { app: self }.render(status_area, buf);
@@ -68,15 +82,27 @@ impl Widget for &App {
             Overlay::Search(editor) => popups::CommandLine {
                 app: self,
                 editor,
-                prompt: '/',
+                prompt: "/",
             }
             .render(area, buf),
             Overlay::CommandLine(editor) => popups::CommandLine {
                 app: self,
                 editor,
-                prompt: ':',
+                prompt: ":",
             }
             .render(area, buf),
+            Overlay::Note { editor, .. } => popups::CommandLine {
+                app: self,
+                editor,
+                prompt: "note: ",
+            }
+            .render(area, buf),
+            Overlay::Choice(picker) => {
+                popups::ChoicePicker { app: self, picker }.render(text_area, buf)
+            }
+            Overlay::Link(picker) => {
+                popups::LinkPicker { app: self, picker }.render(text_area, buf)
+            }
         }
     }
 }
@@ -86,6 +112,17 @@ impl Widget for &App {
 /// left-to-right line, so Arabic in messages reads correctly; in the other modes unchanged.
 /// Text wider than `width` is cut (in logical order, before reordering) with an ellipsis.
 pub fn visual_line(app: &App, text: &str, width: usize) -> String {
+    visual(app, text, width, Direction::Ltr)
+}
+
+/// A snippet of the article (a claim, a source, an entity) on one line: like [`visual_line`],
+/// but its direction comes from its own first strong letter, as a paragraph's does, so
+/// «8 ديسمبر» keeps the number on the right.
+pub fn visual_snippet(app: &App, text: &str, width: usize) -> String {
+    visual(app, text, width, Direction::Auto)
+}
+
+fn visual(app: &App, text: &str, width: usize, direction: Direction) -> String {
     let cut = status::truncate(text, width);
     let needs_bidi = app.mode == crate::layout::BidiMode::App
         && cut
@@ -96,7 +133,7 @@ pub fn visual_line(app: &App, text: &str, width: usize) -> String {
     }
     let opts = LayoutOptions {
         width: u16::MAX,
-        direction: Direction::Ltr,
+        direction,
         ..app.layout_options()
     };
     layout_text(&cut, 0, 0, &opts)

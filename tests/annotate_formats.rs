@@ -317,6 +317,135 @@ fn csv_export_matches_golden() {
     assert!(out.contains("e-4f1c9a,entity,PERSON,41,57,نور الدين البابا,"));
 }
 
+/// Records of an RFC 4180 table (CRLF between records, `"` quoting with `""` escapes), failing
+/// on anything else: a bare quote inside an unquoted field, an unterminated quote.
+fn parse_rfc4180(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    let mut at_field_start = true;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => {
+                    quoted = false;
+                    assert!(
+                        matches!(chars.peek(), None | Some(',') | Some('\r')),
+                        "text after a closing quote"
+                    );
+                }
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                assert!(at_field_start, "quote inside an unquoted field: {field:?}");
+                quoted = true;
+                at_field_start = false;
+            }
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                at_field_start = true;
+            }
+            '\n' => panic!("bare LF outside quotes after {field:?}"),
+            c => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "last record without CRLF"
+    );
+    records
+}
+
+/// The rows of the CSV export as header → value maps, checking the BOM and the field count.
+fn csv_rows(out: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let body = out
+        .strip_prefix('\u{FEFF}')
+        .expect("UTF-8 byte order mark for Excel");
+    let records = parse_rfc4180(body);
+    let header = &records[0];
+    assert_eq!(header, &csv::HEADER.map(str::to_owned).to_vec());
+    records[1..]
+        .iter()
+        .map(|r| {
+            assert_eq!(r.len(), header.len(), "{r:?}");
+            header.iter().cloned().zip(r.iter().cloned()).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn csv_claim_rows_carry_claim_sources_cue_type_and_status() {
+    let a = Article::sample();
+    let mut set = fixed_set(&a);
+    // a second source for the first claim, and a rejected link that must not be listed
+    let mut extra = set.attributions[0].clone();
+    extra.id = "a-3c4d5e".into();
+    extra.source_id = "s-0000aa".into();
+    extra.cue = Some(span(&a, "مشيراً"));
+    set.upsert(Item::Attribution(extra));
+    let mut rejected = set.attributions[0].clone();
+    rejected.id = "a-4d5e6f".into();
+    rejected.source_id = "s-0000aa".into();
+    rejected.cue = Some(span(&a, "وأضاف"));
+    rejected.review.status = ReviewStatus::Rejected;
+    set.upsert(Item::Attribution(rejected));
+    let rows = csv_rows(&csv::to_csv(&set, &a));
+    assert_eq!(rows.len(), 10);
+    let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap();
+    let quantity = row("c-1e2f30");
+    assert_eq!(quantity["kind"], "claim");
+    assert_eq!(quantity["claim"], "القضاء على 3 عناصر");
+    assert_eq!(
+        quantity["sources"],
+        "نور الدين البابا | the ministry (implied)"
+    );
+    assert_eq!(quantity["cue"], "أعلن | مشيراً");
+    assert_eq!(quantity["claim_type"], "quantity");
+    assert_eq!(quantity["verification"], "mostly_true");
+    let event = row("c-0d93e1");
+    assert_eq!(event["claim"], "لقيا حتفهما في العملية.\nوأضاف");
+    assert_eq!(event["sources"], "the ministry (implied)");
+    assert_eq!(event["cue"], "", "a link without a cue");
+    assert_eq!(event["verification"], "unverified");
+    let link = row("a-19c4d0");
+    assert_eq!(link["claim"], "القضاء على 3 عناصر");
+    assert_eq!(link["sources"], "نور الدين البابا");
+    assert_eq!(link["cue"], "أعلن");
+    assert_eq!(link["quote_type"], "indirect");
+    let refused = row("a-4d5e6f");
+    assert_eq!(refused["review_status"], "rejected");
+    assert_eq!(refused["cue"], "وأضاف");
+    for r in rows.iter().filter(|r| r["kind"] == "entity") {
+        assert_eq!(
+            (
+                r["claim"].as_str(),
+                r["sources"].as_str(),
+                r["cue"].as_str()
+            ),
+            ("", "", "")
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Commands
 

@@ -350,6 +350,22 @@ fn built_in_suggestions_appear_without_writing_and_are_reviewed_by_keys() {
             .all(|e| e.review.status == ReviewStatus::Suggested)
     );
     assert!(!file.exists(), "suggestions alone are not written");
+    // this test is about entities: the cue suggester's items (reviewed by the same keys, see
+    // cue_suggestions_are_stepped_and_reviewed_with_their_links) are removed first
+    let others = set(&app);
+    let removals: Vec<isnad::annotate::Edit> = others
+        .attributions
+        .iter()
+        .map(|a| a.id.clone())
+        .chain(others.claims.iter().map(|c| c.id.clone()))
+        .chain(others.sources.iter().map(|s| s.id.clone()))
+        .map(isnad::annotate::Edit::Remove)
+        .collect();
+    app.store
+        .as_mut()
+        .expect("store")
+        .apply(isnad::annotate::Edit::Batch(removals))
+        .expect("removed");
 
     // ] goes to the first pending suggestion; a accepts it and moves on
     app.handle_event(key(']'));
@@ -550,8 +566,17 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
     use isnad::annotate::ReviewStatus;
     let (_dir, file) = temp_file();
     let mut app = review_app(&file);
-    app.handle_event(key(']'));
-    let id = app.focus.clone().expect("focus on the first suggestion");
+    // ] visits claims and sources too; go on to the first entity suggestion
+    let mut id = String::new();
+    for _ in 0..100 {
+        app.handle_event(key(']'));
+        let focus = app.focus.clone().expect("focus on a suggestion");
+        if entities(&app).iter().any(|e| e.id == focus) {
+            id = focus;
+            break;
+        }
+    }
+    assert!(!id.is_empty(), "] reaches an entity suggestion");
     let span_of = |app: &App| {
         entities(app)
             .into_iter()
@@ -637,4 +662,120 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
             .any(|(r, _, s)| *r == range && *s == ReviewStatus::Rejected)
     );
     assert!(app.progress().contains("1 rejected"), "{}", app.progress());
+}
+
+fn set(app: &App) -> isnad::annotate::AnnotationSet {
+    app.store.as_ref().expect("store").set().clone()
+}
+
+#[test]
+fn cue_suggestions_are_stepped_and_reviewed_with_their_links() {
+    use isnad::annotate::ReviewStatus;
+    let (_dir, file) = temp_file();
+    let mut app = review_app(&file);
+    let before = set(&app);
+    assert!(!before.sources.is_empty(), "sources suggested on open");
+    assert!(!before.claims.is_empty(), "claims suggested on open");
+    assert!(!before.attributions.is_empty(), "attributions suggested");
+    assert!(
+        before
+            .attributions
+            .iter()
+            .all(|a| a.review.status == ReviewStatus::Suggested)
+    );
+    assert!(!file.exists(), "suggestions alone are not written");
+
+    // ] reaches a claim; a accepts it with its attributions and their sources
+    let mut claim = None;
+    for _ in 0..200 {
+        app.handle_event(key(']'));
+        let cursor = app.cursor.clone().expect("cursor");
+        if let Some(c) = set(&app).claims.iter().find(|c| {
+            c.span.range() == cursor && set(&app).attributions.iter().any(|a| a.claim_id == c.id)
+        }) {
+            claim = Some(c.clone());
+            break;
+        }
+    }
+    let claim = claim.expect("] reaches a linked claim");
+    app.handle_event(key('a'));
+    let after = set(&app);
+    let links: Vec<_> = after
+        .attributions
+        .iter()
+        .filter(|a| a.claim_id == claim.id)
+        .collect();
+    assert!(!links.is_empty());
+    for a in &links {
+        assert_eq!(a.review.status, ReviewStatus::Accepted, "{}", a.id);
+        let source = after
+            .sources
+            .iter()
+            .find(|s| s.id == a.source_id)
+            .expect("source");
+        assert_eq!(source.review.status, ReviewStatus::Accepted);
+    }
+    assert_eq!(
+        after
+            .claims
+            .iter()
+            .find(|c| c.id == claim.id)
+            .map(|c| c.review.status),
+        Some(ReviewStatus::Accepted)
+    );
+    // one undo step restores all of them
+    app.handle_event(key('u'));
+    assert_eq!(set(&app), before);
+
+    // x on a source rejects it and its pending attributions, not the claims
+    let source = before
+        .sources
+        .iter()
+        .find(|s| s.span.is_some() && before.attributions.iter().any(|a| a.source_id == s.id))
+        .expect("a linked source")
+        .clone();
+    app.cursor = source.span.map(|s| s.range());
+    app.handle_event(key('x'));
+    let after = set(&app);
+    for a in after
+        .attributions
+        .iter()
+        .filter(|a| a.source_id == source.id)
+    {
+        assert_eq!(a.review.status, ReviewStatus::Rejected);
+        assert_eq!(
+            after
+                .claims
+                .iter()
+                .find(|c| c.id == a.claim_id)
+                .map(|c| c.review.status),
+            Some(ReviewStatus::Suggested)
+        );
+    }
+    run_script(&mut app, vec![key('q')]);
+    let doc = json(&file);
+    assert!(
+        doc["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .any(|s| s["review"]["status"] == "rejected")
+    );
+}
+
+#[test]
+fn reader_and_store_hold_one_copy_of_the_article() {
+    // A 10 MB article must be in memory once: the store's article is the one the reader shows.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = app_with_file(&dir.path().join("a.isnad.json"));
+    let store = app.store.as_ref().expect("store attached");
+    assert!(std::sync::Arc::ptr_eq(&app.article, store.shared_article()));
+    let article = std::sync::Arc::new(Article::sample());
+    let opened = isnad::app::annotations::open_store(std::sync::Arc::clone(&article), &{
+        StoreOptions {
+            annotations: Some(dir.path().join("b.isnad.json")),
+            data_dir: Some(dir.path().to_path_buf()),
+        }
+    });
+    assert!(std::sync::Arc::ptr_eq(&article, opened.shared_article()));
 }

@@ -4,7 +4,7 @@
 
 use crate::article::Article;
 
-use super::model::{AnnotationSet, Item, ItemKind, ReviewStatus, kind_of_id};
+use super::model::{AnnotationSet, Attribution, Item, ItemKind, ReviewStatus, Span, kind_of_id};
 
 /// A change requested by the app.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,17 +20,29 @@ pub enum Edit {
 }
 
 impl Edit {
-    /// Removes `id` together with the attributions that point at it (when it is a claim or a
-    /// source), as one undo step, so no link is left dangling.
+    /// Removes `id` together with what points at it, as one undo step, so no reference is left
+    /// dangling: the attributions of a claim or a source; the `entity_id` of sources naming an
+    /// entity is cleared (the sources stay).
     pub fn remove_with_links(set: &AnnotationSet, id: &str) -> Edit {
         let mut edits: Vec<Edit> = Vec::new();
-        if matches!(kind_of_id(id), Some(ItemKind::Claim | ItemKind::Source)) {
-            edits.extend(
+        match kind_of_id(id) {
+            Some(ItemKind::Claim | ItemKind::Source) => edits.extend(
                 set.attributions
                     .iter()
                     .filter(|a| a.claim_id == id || a.source_id == id)
                     .map(|a| Edit::Remove(a.id.clone())),
-            );
+            ),
+            Some(ItemKind::Entity) => edits.extend(
+                set.sources
+                    .iter()
+                    .filter(|s| s.entity_id.as_deref() == Some(id))
+                    .map(|s| {
+                        let mut s = s.clone();
+                        s.entity_id = None;
+                        Edit::Update(Item::Source(s))
+                    }),
+            ),
+            _ => {}
         }
         edits.push(Edit::Remove(id.to_owned()));
         if edits.len() == 1 {
@@ -42,6 +54,72 @@ impl Edit {
 }
 
 impl Edit {
+    /// Links claim `claim_id` to source `source_id` (the `l` key), with an optional cue, as
+    /// accepted by `by`. A link that exists already is not doubled: a suggested or rejected one
+    /// is accepted (and given the cue when it had none), an accepted one is refused.
+    pub fn link(
+        set: &AnnotationSet,
+        claim_id: &str,
+        source_id: &str,
+        cue: Option<Span>,
+        by: &str,
+    ) -> Result<Edit, EditError> {
+        for (id, kind) in [(claim_id, ItemKind::Claim), (source_id, ItemKind::Source)] {
+            if kind_of_id(id) != Some(kind) {
+                return Err(EditError::BadId(id.to_owned()));
+            }
+            if !set.contains(id) {
+                return Err(EditError::NoSuchItem(id.to_owned()));
+            }
+        }
+        let existing = set
+            .attributions
+            .iter()
+            .find(|a| a.claim_id == claim_id && a.source_id == source_id);
+        match existing {
+            Some(a)
+                if matches!(
+                    a.review.status,
+                    ReviewStatus::Accepted | ReviewStatus::Corrected
+                ) =>
+            {
+                Err(EditError::AlreadyLinked {
+                    claim_id: claim_id.to_owned(),
+                    source_id: source_id.to_owned(),
+                })
+            }
+            Some(a) => {
+                let mut a = a.clone();
+                if a.cue.is_none() {
+                    a.cue = cue;
+                }
+                a.review.set_status(ReviewStatus::Accepted, by);
+                Ok(Edit::Update(Item::Attribution(a)))
+            }
+            None => {
+                let mut a = Attribution::by_human(claim_id, source_id, cue, by);
+                a.id = set.fresh_id(ItemKind::Attribution);
+                Ok(Edit::Add(Item::Attribution(a)))
+            }
+        }
+    }
+
+    /// Removes every attribution between claim `claim_id` and source `source_id` as one step;
+    /// `None` when they are not linked.
+    pub fn unlink(set: &AnnotationSet, claim_id: &str, source_id: &str) -> Option<Edit> {
+        let edits: Vec<Edit> = set
+            .attributions
+            .iter()
+            .filter(|a| a.claim_id == claim_id && a.source_id == source_id)
+            .map(|a| Edit::Remove(a.id.clone()))
+            .collect();
+        match edits.len() {
+            0 => None,
+            1 => edits.into_iter().next(),
+            _ => Some(Edit::Batch(edits)),
+        }
+    }
+
     /// Sets the review status of `id` (accept, reject), keeping everything else.
     pub fn set_review(
         set: &AnnotationSet,
@@ -92,6 +170,8 @@ pub enum EditError {
     BadId(String),
     #[error("empty batch")]
     EmptyBatch,
+    #[error("claim {claim_id} is already attributed to source {source_id}")]
+    AlreadyLinked { claim_id: String, source_id: String },
 }
 
 /// An edit as applied, with what it replaced: enough to undo and redo it exactly.
@@ -263,7 +343,7 @@ impl History {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::annotate::model::{Attribution, Claim, Label, Source};
+    use crate::annotate::model::{Claim, Label, Source};
 
     fn setup() -> (Article, AnnotationSet) {
         (Article::sample(), AnnotationSet::default())

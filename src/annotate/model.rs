@@ -640,6 +640,25 @@ impl Item {
         }
     }
 
+    /// The free-text note every kind of item carries.
+    pub fn note(&self) -> &str {
+        match self {
+            Item::Entity(x) => &x.note,
+            Item::Source(x) => &x.note,
+            Item::Claim(x) => &x.note,
+            Item::Attribution(x) => &x.note,
+        }
+    }
+
+    pub fn set_note(&mut self, note: String) {
+        match self {
+            Item::Entity(x) => x.note = note,
+            Item::Source(x) => x.note = note,
+            Item::Claim(x) => x.note = note,
+            Item::Attribution(x) => x.note = note,
+        }
+    }
+
     pub fn set_id(&mut self, id: String) {
         match self {
             Item::Entity(x) => x.id = id,

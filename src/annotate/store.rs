@@ -28,12 +28,43 @@ pub const MAX_ANNOTATION_BYTES: u64 = 64 * 1024 * 1024;
 pub const SIDECAR_SUFFIX: &str = ".isnad.json";
 
 /// Where the annotations of an article live by default: beside it, with the article's
-/// extension replaced by `.isnad.json`.
+/// extension replaced by `.isnad.json` — unless that file already belongs to another article
+/// of the same name (`aleppo.html` beside an annotated `aleppo.txt`), which then keeps it while
+/// this one gets `aleppo.html.isnad.json`, so two articles never share (and re-anchor) one file.
 pub fn sidecar_path(article_path: &Path) -> PathBuf {
     let stem = article_path
         .file_stem()
         .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
-    article_path.with_file_name(format!("{stem}{SIDECAR_SUFFIX}"))
+    let shared = article_path.with_file_name(format!("{stem}{SIDECAR_SUFFIX}"));
+    let Some(name) = article_path.file_name() else {
+        return shared;
+    };
+    match sidecar_owner(&shared) {
+        Some(owner) if Path::new(&owner).file_name() != Some(name) => {
+            article_path.with_file_name(format!("{}{SIDECAR_SUFFIX}", name.to_string_lossy()))
+        }
+        _ => shared,
+    }
+}
+
+/// The article an existing annotation file was written for (`document.path`); `None` when
+/// there is no such file or it cannot be read (the store then reports the problem).
+fn sidecar_owner(sidecar: &Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        document: Option<Owner>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Owner {
+        path: String,
+    }
+    let file = fs::File::open(sidecar).ok()?;
+    if file.metadata().ok()?.len() > MAX_ANNOTATION_BYTES {
+        return None;
+    }
+    // the other fields are skipped without being built
+    let head: Head = serde_json::from_reader(std::io::BufReader::new(file)).ok()?;
+    head.document.map(|d| d.path).filter(|p| !p.is_empty())
 }
 
 /// The data directory from `directories` (`~/.local/share/isnad` on Linux).
@@ -408,6 +439,12 @@ impl AnnotationStore {
         &self.article
     }
 
+    /// The article itself, shared rather than copied: the reader shows the same text the store
+    /// anchors to, and a 10 MB article is held once.
+    pub fn shared_article(&self) -> &Arc<Article> {
+        &self.article
+    }
+
     /// The annotation file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -662,6 +699,40 @@ mod tests {
         assert_eq!(
             sidecar_path(Path::new("notes")),
             PathBuf::from("notes.isnad.json")
+        );
+    }
+
+    #[test]
+    fn articles_with_one_name_and_two_extensions_never_share_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let txt = dir.path().join("aleppo.txt");
+        let html = dir.path().join("aleppo.html");
+        fs::write(&txt, "أعلن المتحدث باسم الوزارة").unwrap();
+        fs::write(&html, "<p>نص آخر تماماً</p>").unwrap();
+        let opts = StoreOptions::default();
+        let mut store = AnnotationStore::open(Article::load(&txt).unwrap(), &opts);
+        assert_eq!(store.path(), dir.path().join("aleppo.isnad.json"));
+        let claim = Claim::by_human(store.article(), 0..8, "me").unwrap();
+        store
+            .apply(crate::annotate::Edit::Add(crate::annotate::Item::Claim(
+                claim,
+            )))
+            .unwrap();
+        store.save().unwrap();
+        let written = fs::read(store.path()).unwrap();
+        // the shared name is taken by aleppo.txt: aleppo.html gets its own file
+        assert_eq!(
+            sidecar_path(&html),
+            dir.path().join("aleppo.html.isnad.json")
+        );
+        let other = AnnotationStore::open(Article::load(&html).unwrap(), &opts);
+        assert_eq!(other.path(), dir.path().join("aleppo.html.isnad.json"));
+        assert!(other.set().claims.is_empty());
+        // and aleppo.txt still finds its own, untouched
+        assert_eq!(sidecar_path(&txt), dir.path().join("aleppo.isnad.json"));
+        assert_eq!(
+            fs::read(dir.path().join("aleppo.isnad.json")).unwrap(),
+            written
         );
     }
 

@@ -75,6 +75,7 @@ impl App {
                 Claim::by_human(&self.article, range, &self.annotator).map(Item::Claim)
             }
         };
+        let id = item.as_ref().map(|i| i.id().to_owned()).ok();
         let result = match item {
             Ok(item) => store
                 .apply(Edit::Add(item))
@@ -84,6 +85,8 @@ impl App {
         };
         match result {
             Ok(done) => {
+                // the new claim or source is what l, t, V and C act on next
+                self.focus = id;
                 self.selection_anchor = None;
                 self.note_change();
                 self.info(done);
@@ -312,6 +315,12 @@ impl App {
                 out.push((cue.range(), Slot::Cue, a.review.status));
             }
         }
+        // drawn last, so the linked ends stand out over their own colours
+        for linked in self.linked_ranges() {
+            if overlaps(&linked) {
+                out.push((linked, Slot::Linked, ReviewStatus::Accepted));
+            }
+        }
         out
     }
 }
@@ -411,7 +420,7 @@ pub const SUGGEST_LIMIT_BYTES: usize = 1024 * 1024;
 /// Opens an article's annotations; when there is no annotation file yet, the built-in
 /// extractor's suggestions are added (shown at once, written only after the first change).
 pub fn open_store(
-    article: crate::article::Article,
+    article: impl Into<std::sync::Arc<crate::article::Article>>,
     options: &crate::annotate::StoreOptions,
 ) -> AnnotationStore {
     let mut store = AnnotationStore::open(article, options);
@@ -419,6 +428,12 @@ pub fn open_store(
     if fresh && store.article().text.len() <= SUGGEST_LIMIT_BYTES {
         let entities = crate::extract::suggest_entities(store.article());
         store.add_suggestions(entities.into_iter().map(Item::Entity));
+        // sources, claims and attributions from the cue lexicon: built on a copy of the set
+        // (the cue suggester reuses spans already there), then added the same way
+        let cues = crate::extract::cues::suggest_article(store.article());
+        let mut with_cues = store.set().clone();
+        crate::extract::cues::add_to_annotations(&mut with_cues, store.article(), &cues);
+        store.add_suggestions(with_cues.items());
     }
     store
 }
@@ -445,40 +460,6 @@ impl App {
             .collect();
         pending.sort_by_key(|e| (e.span.start, e.span.end));
         pending
-    }
-
-    /// `]` / `[`: the next or previous pending suggestion, wrapping; the cursor covers it.
-    pub(super) fn step_pending(&mut self, forward: bool) {
-        let pending = self.pending_entities();
-        if pending.is_empty() {
-            self.info("no pending suggestions shown (L lists the layers)");
-            return;
-        }
-        let at = self.cursor.as_ref().map_or(0, |c| c.start);
-        let target = if forward {
-            pending
-                .iter()
-                .find(|e| e.span.start > at)
-                .or_else(|| pending.first())
-        } else {
-            pending
-                .iter()
-                .rev()
-                .find(|e| e.span.start < at)
-                .or_else(|| pending.last())
-        };
-        if let Some(e) = target {
-            let index = pending.iter().position(|p| p.id == e.id).unwrap_or(0) + 1;
-            self.cursor = Some(e.span.range());
-            self.focus = Some(e.id.clone());
-            self.reveal_cursor();
-            self.info(format!(
-                "{} {} ({index} of {} pending; a accepts, x rejects, r relabels)",
-                e.label.as_str(),
-                e.span.text(&self.article),
-                pending.len()
-            ));
-        }
     }
 
     /// The entity under the cursor: a pending one first, the shortest first.
@@ -522,25 +503,6 @@ impl App {
                 self.error(e.to_string());
                 false
             }
-        }
-    }
-
-    /// `a` / `x`: accept or reject the entity under the cursor, then go to the next pending one.
-    pub(super) fn review(&mut self, accept: bool) {
-        let Some(mut entity) = self.entity_at_cursor() else {
-            self.info("no entity under the cursor (] goes to the next suggestion)");
-            return;
-        };
-        let status = if accept {
-            ReviewStatus::Accepted
-        } else {
-            ReviewStatus::Rejected
-        };
-        entity.review.set_status(status, &self.annotator);
-        if self.apply_edit(Edit::Update(Item::Entity(entity)))
-            && !self.pending_entities().is_empty()
-        {
-            self.step_pending(true);
         }
     }
 

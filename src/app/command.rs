@@ -38,7 +38,7 @@ pub enum Command {
     Search,
     SearchNext,
     SearchPrev,
-    LibraryOpen,
+    Open,
     LibraryBack,
     LibrarySort,
     TagEntity,
@@ -53,6 +53,13 @@ pub enum Command {
     EndLeft,
     EndRight,
     Legend,
+    TogglePanel,
+    Link,
+    SetType,
+    Verify,
+    Cue,
+    Delete,
+    NoteInEditor,
 }
 
 /// One row of the command table.
@@ -109,12 +116,19 @@ table! {
     EndLeft, "review.end_left", "Review", "Move the end of the annotation under the cursor one word left on screen (longer in right-to-left text)", ["<S-Left>"];
     EndRight, "review.end_right", "Review", "Move the end of the annotation under the cursor one word right on screen (shorter in right-to-left text)", ["<S-Right>"];
     Legend, "view.legend", "Review", "Show the legend: labels and layers with counts; their keys hide or show them", ["L"];
+    Link, "claim.link", "Claims", "Link the claim under the cursor to a source (or a source to a claim): a picker, nearest first; Enter links or unlinks", ["l"];
+    Cue, "claim.cue", "Claims", "Attach the selection (or the word) as the cue of the current claim's attribution", ["C"];
+    SetType, "claim.type", "Claims", "Set the type of the claim or source under the cursor (then a key)", ["t"];
+    Verify, "claim.verify", "Claims", "Set the verification status of the claim under the cursor (then a key)", ["V"];
+    Open, "annotate.open", "Annotate", "Edit the note of the annotation under the cursor (Enter keeps it, Esc drops the edit); in the library, open the chosen article", ["<Enter>"];
+    NoteInEditor, "annotate.note_editor", "Annotate", "Edit the note of the annotation under the cursor in $VISUAL or $EDITOR", ["E"];
+    Delete, "annotate.delete", "Annotate", "Delete the annotation under the cursor with its links (u undoes)", ["d"];
     Undo, "edit.undo", "Annotate", "Undo the last change", ["u"];
     Redo, "edit.redo", "Annotate", "Redo the last undone change", ["<C-r>"];
     Save, "file.save", "Annotate", "Save the annotations now (they are also saved within a second of every change)", ["<C-s>"];
-    LibraryOpen, "library.open", "Library", "Open the chosen article (isnad DIR lists a folder)", ["<Enter>"];
     LibraryBack, "library.back", "Library", "Back from the article to the library", ["<Backspace>"];
     LibrarySort, "library.sort", "Library", "Sort the library by name, size or pending suggestions", ["o"];
+    TogglePanel, "view.panel", "View", "Side panel of claims, sources and entities (Tab again: keys to the reader, then close)", ["<Tab>"];
     CycleBidi, "view.cycle_bidi", "View", "Cycle the right-to-left rendering mode: app, terminal, off", ["m", "<F2>"];
     Redraw, "view.redraw", "View", "Redraw the screen", ["<C-l>"];
     Help, "app.help", "App", "Show or hide this help", ["?", "<F1>"];
@@ -251,7 +265,7 @@ mod tests {
             Command::Search,
             Command::SearchNext,
             Command::SearchPrev,
-            Command::LibraryOpen,
+            Command::Open,
             Command::LibraryBack,
             Command::LibrarySort,
             Command::TagEntity,
@@ -266,6 +280,13 @@ mod tests {
             Command::EndLeft,
             Command::EndRight,
             Command::Legend,
+            Command::TogglePanel,
+            Command::Link,
+            Command::SetType,
+            Command::Verify,
+            Command::Cue,
+            Command::Delete,
+            Command::NoteInEditor,
         ];
         for c in &all {
             match c {
@@ -297,7 +318,7 @@ mod tests {
                 Command::Search => {}
                 Command::SearchNext => {}
                 Command::SearchPrev => {}
-                Command::LibraryOpen => {}
+                Command::Open => {}
                 Command::LibraryBack => {}
                 Command::LibrarySort => {}
                 Command::TagEntity => {}
@@ -312,6 +333,13 @@ mod tests {
                 Command::EndLeft => {}
                 Command::EndRight => {}
                 Command::Legend => {}
+                Command::TogglePanel => {}
+                Command::Link => {}
+                Command::SetType => {}
+                Command::Verify => {}
+                Command::Cue => {}
+                Command::Delete => {}
+                Command::NoteInEditor => {}
             }
         }
         all

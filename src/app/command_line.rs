@@ -26,7 +26,7 @@ pub const TYPABLE: &[(&[&str], &str, &str)] = &[
     (
         &["export"],
         "FORMAT",
-        "Export the annotations: brat, w3c or csv (written next to the article)",
+        "Export the annotations: brat, w3c, csv or claimreview (written next to the article)",
     ),
     (
         &["theme"],
@@ -108,10 +108,12 @@ pub fn parse(line: &str) -> Result<Typed, String> {
         "theme" => Ok(Typed::Theme(need("a theme name")?.to_owned())),
         "import" => Ok(Typed::Import(PathBuf::from(need("a file name")?))),
         "export" => {
-            let arg = need("a format: brat, w3c or csv")?;
+            let arg = need("a format: brat, w3c, csv or claimreview")?;
             ExportFormat::from_str(arg, true)
                 .map(Typed::Export)
-                .map_err(|_| format!("unknown export format `{arg}`; use brat, w3c or csv"))
+                .map_err(|_| {
+                    format!("unknown export format `{arg}`; use brat, w3c, csv or claimreview")
+                })
         }
         "bidi" => need("a mode: app, terminal or off")?
             .parse::<BidiMode>()
@@ -194,7 +196,7 @@ pub fn complete(line: &str, themes: &[String]) -> Vec<(String, String)> {
     } else {
         match (words[0], index) {
             ("theme", 1) => themes.iter().map(|t| (t.clone(), String::new())).collect(),
-            ("export", 1) => ["brat", "w3c", "csv"]
+            ("export", 1) => ["brat", "w3c", "csv", "claimreview"]
                 .iter()
                 .map(|m| ((*m).to_owned(), String::new()))
                 .collect(),
@@ -338,6 +340,24 @@ impl LineEditor {
 
     pub fn end(&mut self) {
         self.cursor = self.text.chars().count();
+    }
+
+    /// The editing keys every prompt shares (moving, deleting, typing); false for keys the
+    /// prompt handles itself (Enter, Esc, Tab, Backspace, Ctrl-c…).
+    pub fn edit_key(&mut self, key: &crossterm::event::KeyEvent) -> bool {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left => self.left(),
+            KeyCode::Right => self.right(),
+            KeyCode::Home => self.home(),
+            KeyCode::End => self.end(),
+            KeyCode::Char('u') if ctrl => self.clear(),
+            KeyCode::Char(c) if !ctrl => self.insert(c.encode_utf8(&mut [0; 4])),
+            _ => return false,
+        }
+        true
     }
 
     /// Tab / Shift-Tab: puts the next (or previous) candidate in place of the word being typed.

@@ -6,6 +6,28 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::config::arabic::combine_lam_alef;
 use crate::config::keymap::{KeyName, KeyPress};
 
+/// A plain character key as the Latin letter in its place, also when typed on the Arabic
+/// layout (ش is `a`), for pickers whose options are single letters; `None` for named keys and
+/// Ctrl/Alt chords.
+pub fn latin_char(key: &KeyEvent) -> Option<char> {
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    key_press(key)
+        .and_then(crate::config::arabic::translate)
+        .and_then(|p| match p.key {
+            KeyName::Char(l) => Some(l),
+            _ => None,
+        })
+        .or(Some(c))
+}
+
 /// The key press of a terminal key event; `None` for keys isnad never binds (media keys, …).
 pub fn key_press(key: &KeyEvent) -> Option<KeyPress> {
     let name = match key.code {

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::annotate::{Edit, Item, ItemKind, ReviewStatus, Span};
-use crate::app::{App, Effect, Overlay, input, words};
+use crate::app::{App, Effect, Overlay, input, suggestions, words};
 use crate::article::Article;
 use crate::config::keymap::KeyName;
 
@@ -152,8 +152,10 @@ impl App {
         let under = |item: &Item| {
             item.span().is_some_and(|s| s.start <= at && at < s.end) && self.layers.shows_item(item)
         };
+        // the focused item may be an attribution, reached at its cue
         if let Some(item) = self.focus.as_deref().and_then(|id| set.get(id))
-            && under(&item)
+            && suggestions::item_range(set, &item).is_some_and(|r| r.start <= at && at < r.end)
+            && self.layers.shows_item(&item)
         {
             return Some(item);
         }

@@ -39,6 +39,10 @@ impl TerminalControl for RealTerminal {
         tui::suspend(self.options)
     }
 
+    fn edit_text(&mut self, text: &str) -> std::io::Result<String> {
+        tui::edit_in_editor(self.options, text)
+    }
+
     fn terminate_requested(&self) -> bool {
         self.terminate.load(Ordering::SeqCst)
     }
@@ -138,8 +142,7 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         app.screen = Screen::Library;
         app.annotator = annotator;
     } else {
-        let store =
-            crate::app::annotations::open_store(app.article.as_ref().clone(), &store_options);
+        let store = crate::app::annotations::open_store(Arc::clone(&app.article), &store_options);
         let location = store.describe_location();
         app = app.with_store(store, &annotator);
         if app.message.is_none() {

@@ -1,4 +1,4 @@
-//! `isnad export FILE --to brat|w3c|csv [--out PATH]`: writes an article's annotations in
+//! `isnad export FILE --to brat|w3c|csv|claimreview [--out PATH]`: writes an article's annotations in
 //! another tool's format. FILE is the article (its annotation file is found as the reader finds
 //! it) or an annotation file (`*.isnad.json`, whose `document.path` names the article).
 
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::annotate::document::{self, DocumentInfo};
-use crate::annotate::formats::{brat, csv, w3c};
+use crate::annotate::formats::{brat, claimreview, csv, w3c};
 use crate::annotate::model::AnnotationSet;
 use crate::annotate::store::{
     AnnotationStore, SIDECAR_SUFFIX, StoreOptions, check_annotation_size, write_atomic,
@@ -78,6 +78,7 @@ pub fn run(
     );
     let folder = base.parent().map(Path::to_path_buf).unwrap_or_default();
     let to_stdout = args.out.as_deref() == Some(Path::new("-"));
+    let mut count = set.len();
     let (text, default) = match args.to {
         ExportFormat::Brat => {
             // The article itself is the `.txt`, so brat output goes to its own folder rather than
@@ -116,6 +117,13 @@ pub fn run(
             csv::to_csv(&set, &article),
             folder.join(format!("{stem}.annotations.csv")),
         ),
+        ExportFormat::Claimreview => {
+            count = claimreview::reviewed_claims(&set);
+            (
+                claimreview::to_claimreview(&doc, &set, &article),
+                folder.join(format!("{stem}.claimreview.jsonld")),
+            )
+        }
     };
     if to_stdout {
         out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
@@ -123,6 +131,13 @@ pub fn run(
     }
     let path = args.out.clone().unwrap_or(default);
     write_file(&path, &text)?;
-    let _ = writeln!(out, "wrote {} ({} annotations)", path.display(), set.len());
+    let what = match args.to {
+        ExportFormat::Claimreview if count == 0 => {
+            "claim reviews: no claim has a verification verdict yet"
+        }
+        ExportFormat::Claimreview => "claim reviews",
+        _ => "annotations",
+    };
+    let _ = writeln!(out, "wrote {} ({count} {what})", path.display());
     Ok(ExitCode::SUCCESS)
 }

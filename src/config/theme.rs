@@ -64,6 +64,7 @@ slots! {
     Claim = "claim": "claims";
     Source = "source": "sources";
     Cue = "cue": "attribution cues";
+    Linked = "linked": "sources of the claim under the cursor, and claims of the source under it";
 }
 
 impl fmt::Display for Slot {

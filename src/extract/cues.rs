@@ -1,7 +1,8 @@
 //! Attribution suggestions: finds source–cue–claim triples in Arabic news text from a cue lexicon
 //! (verbs of saying in their inflections, `بحسب`/`وفقاً لـ`/`نقلاً عن`, anonymous sources, direct
-//! quotes) and the claim templates of `notes/arabic-extraction.md` §3.3. Output is plain data with
-//! article byte ranges; turning it into annotations is the caller's business.
+//! quotes before or after the speaker) and the claim templates of `notes/arabic-extraction.md`
+//! §3.3 (listed in `docs/extraction.md`). Output is plain data with article byte ranges; turning
+//! it into annotations is the caller's business.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -130,6 +131,8 @@ pub enum Template {
     Relay,
     /// A cue followed by quotations and no complement clause.
     Quotation,
+    /// A quotation first, its speaker after it (`«…»، قال الوزير`).
+    Postposed,
     /// A cue noun (`إعلان X رفع العقوبات`).
     Noun,
 }
@@ -145,6 +148,7 @@ impl Template {
             Template::Preposition => "preposition",
             Template::Relay => "relay",
             Template::Quotation => "quotation",
+            Template::Postposed => "postposed",
             Template::Noun => "noun",
         }
     }
@@ -1451,7 +1455,14 @@ impl<'a> ParagraphParser<'a> {
         } else {
             QuoteType::Indirect
         };
-        let (a, b) = if whole_quote { (a + 1, b - 1) } else { (a, b) };
+        let (mut a, mut b) = if whole_quote { (a + 1, b - 1) } else { (a, b) };
+        // `«الوضع مستقر.»`: the quotation's own full stop is not part of the claim.
+        while whole_quote && a < b && matches!(self.tokens[a].kind, Kind::Punct(_)) {
+            a += 1;
+        }
+        while whole_quote && a < b && matches!(self.tokens[b - 1].kind, Kind::Punct(_)) {
+            b -= 1;
+        }
         Some((
             self.tokens[a].range.start..self.tokens[b - 1].range.end,
             quote_type,
@@ -1619,11 +1630,23 @@ impl<'a> ParagraphParser<'a> {
                 .map(|start| start..self.claim_end(start, s)),
             None => None,
         };
-        let claim_ranges: Vec<Range<usize>> = match claim_tokens {
+        let mut claim_ranges: Vec<Range<usize>> = match claim_tokens {
             Some(r) => vec![r],
             None if !after_relative => self.quotations_after(after_subject, s),
             None => Vec::new(),
         };
+        // `«…»، قال الوزير`: nothing follows the speaker, the quotation opening the sentence is
+        // what they said.
+        let mut postposed = false;
+        if claim_ranges.is_empty()
+            && subject.is_some()
+            && prefix == 0
+            && relay_outer.is_none()
+            && let Some(quote) = self.quotation_before(i, s)
+        {
+            claim_ranges.push(quote);
+            postposed = true;
+        }
         if claim_ranges.is_empty() {
             if let Some(np) = &subject
                 && !form.needs_adjacent_complement
@@ -1673,7 +1696,9 @@ impl<'a> ParagraphParser<'a> {
         for r in claim_ranges {
             last = last.max(r.end);
             if let Some(claim) = self.add_claim(r) {
-                let t = if quotation_only && template == Template::Vso {
+                let t = if postposed {
+                    Template::Postposed
+                } else if quotation_only && template == Template::Vso {
                     Template::Quotation
                 } else {
                     template
@@ -1774,6 +1799,25 @@ impl<'a> ParagraphParser<'a> {
         (is_masdar_like(key) || noun_ok).then_some(j)
     }
 
+    /// A quotation of at least two words that opens the sentence and ends right before the
+    /// verb at `verb` (or before a comma there): `«الوضع مستقر»، قال الوزير`. Two words are
+    /// enough here: a name or term in quotes (`"داعش"`) is one word, and a sentence that opens
+    /// with a quotation its speaker then follows is a statement.
+    fn quotation_before(&self, verb: usize, s: &Range<usize>) -> Option<Range<usize>> {
+        let mut k = verb;
+        if k > s.start && self.is_comma(k - 1) {
+            k -= 1;
+        }
+        let close = k.checked_sub(1).filter(|&c| c > s.start)?;
+        let Kind::Quote(_) = self.tokens[close].kind else {
+            return None;
+        };
+        let open = (s.start..close).find(|&o| self.tokens[o].pair == Some(close))?;
+        let opens_sentence = (s.start..open).all(|o| !self.is_word(o));
+        let words = (open + 1..close).filter(|&w| self.is_word(w)).count();
+        (opens_sentence && words >= 2 && !self.is_claimed(open + 1)).then_some(open..close + 1)
+    }
+
     /// Long quotations in the rest of the sentence, up to the next cue (`نشرت … بياناً … "…"`).
     fn quotations_after(&self, from: usize, s: &Range<usize>) -> Vec<Range<usize>> {
         let mut out = Vec::new();
@@ -1864,18 +1908,25 @@ impl<'a> ParagraphParser<'a> {
         };
         match key {
             "بحسب" | "حسب" | "وفق" => {
-                // `بحسب ما أفادت الوكالة`
+                // `بحسب ما أفادت الوكالة`, `حسب ما ذكرته الوزارة`
                 if self.key(i + 1) == "ما"
-                    && let Some((f, _)) = cue_form(self.key(i + 2))
-                    && f.form != Form::Noun
+                    && let Some(verb_end) = self.reporting_verb_at(i + 2)
                 {
-                    return Some((i..i + 3, i + 3, false, "بحسب"));
+                    return Some((i..verb_end, verb_end, false, "بحسب"));
                 }
                 Some((i..i + 1, i + 1, false, "بحسب"))
             }
             "وفقا" | "طبقا" => {
                 let next = self.key(i + 1);
-                if next == "ل" {
+                // `وفقاً لما ذكرته الوزارة`, `وفقاً لما أفادت به مصادر`
+                let verb_at = match next {
+                    "لما" => Some(i + 2),
+                    "ل" if self.key(i + 2) == "ما" => Some(i + 3),
+                    _ => None,
+                };
+                if let Some(verb_end) = verb_at.and_then(|v| self.reporting_verb_at(v)) {
+                    Some((i..verb_end, verb_end, false, "وفقاً لـ"))
+                } else if next == "ل" {
                     Some((i..i + 2, i + 2, false, "وفقاً لـ"))
                 } else if next.starts_with('ل') {
                     Some((i..i + 1, i + 1, true, "وفقاً لـ"))
@@ -1890,6 +1941,26 @@ impl<'a> ParagraphParser<'a> {
             "علي" if self.key(i + 1) == "لسان" => Some((i..i + 2, i + 2, false, "على لسان")),
             _ => None,
         }
+    }
+
+    /// A verb of saying at `v` after `بحسب ما` / `وفقاً لما`, possibly with its object pronoun
+    /// (`ذكرته`, `أعلنته`) or followed by `به` (`أفادت به`); the token after it.
+    fn reporting_verb_at(&self, v: usize) -> Option<usize> {
+        let key = self.key(v);
+        let is_verb = |k: &str| cue_form(k).is_some_and(|(f, _)| f.form != Form::Noun);
+        let found = is_verb(key)
+            || ["ه", "ها"].iter().any(|pronoun| {
+                key.strip_suffix(pronoun)
+                    .is_some_and(|k| k.chars().count() >= 3 && is_verb(k))
+            });
+        if !found {
+            return None;
+        }
+        Some(if self.key(v + 1) == "به" {
+            v + 2
+        } else {
+            v + 1
+        })
     }
 
     fn starts_preposition_cue(&self, i: usize) -> bool {

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -12,6 +12,7 @@ use crate::app::App;
 use crate::app::command_line::LineEditor;
 use crate::config::keymap::{Lookup, sequence_to_string};
 use crate::config::theme::Slot;
+use crate::layout::{BidiMode, Direction, LayoutOptions, layout_text};
 use crate::ui::status::truncate;
 
 pub struct WhichKey<'a> {
@@ -56,7 +57,51 @@ impl Widget for WhichKey<'_> {
 pub struct CommandLine<'a> {
     pub app: &'a App,
     pub editor: &'a LineEditor,
-    pub prompt: char,
+    pub prompt: &'a str,
+}
+
+impl CommandLine<'_> {
+    /// In app mode, a line holding Arabic is drawn as the reader draws text — reordered and
+    /// shaped, its direction from its first strong letter — so a note or a search reads
+    /// correctly while typed. Returns the screen column of the editing cursor, or `None` when
+    /// the line needs no bidi (drawn as typed).
+    fn visual_edit_line(&self, line: Rect, buf: &mut Buffer, style: Style) -> Option<u16> {
+        let text = &self.editor.text;
+        let needs_bidi = self.app.mode == BidiMode::App
+            && text
+                .chars()
+                .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFC}'));
+        if !needs_bidi {
+            return None;
+        }
+        let opts = LayoutOptions {
+            width: u16::MAX,
+            direction: Direction::Auto,
+            ..self.app.layout_options()
+        };
+        let row = layout_text(text, 0, 0, &opts).into_iter().next()?;
+        let (after_prompt, _) =
+            buf.set_stringn(line.x, line.y, self.prompt, usize::from(line.width), style);
+        // a right-to-left line keeps a free column on its left for the cursor at its end
+        let x0 = after_prompt + u16::from(row.rtl);
+        buf.set_stringn(
+            x0,
+            line.y,
+            &row.text,
+            usize::from(line.right().saturating_sub(x0)),
+            style,
+        );
+        let at = text
+            .char_indices()
+            .nth(self.editor.cursor)
+            .map_or(text.len(), |(i, _)| i);
+        let column = match row.cells.iter().find(|c| c.logical.contains(&at)) {
+            Some(cell) => x0.saturating_add(cell.x),
+            None if row.rtl => x0 - 1,
+            None => x0.saturating_add(row.width),
+        };
+        Some(column)
+    }
 }
 
 impl Widget for CommandLine<'_> {
@@ -73,18 +118,24 @@ impl Widget for CommandLine<'_> {
         let style = theme.style(Slot::CommandLine);
         Clear.render(line_area, buf);
         buf.set_style(line_area, style);
-        let text = format!("{}{}", self.prompt, self.editor.text);
-        let shown = truncate(&text, usize::from(area.width.saturating_sub(1)));
-        buf.set_stringn(
-            line_area.x,
-            line_area.y,
-            &shown,
-            usize::from(area.width),
-            style,
-        );
+        let cx = match self.visual_edit_line(line_area, buf, style) {
+            Some(cx) => cx,
+            None => {
+                let text = format!("{}{}", self.prompt, self.editor.text);
+                let shown = truncate(&text, usize::from(area.width.saturating_sub(1)));
+                buf.set_stringn(
+                    line_area.x,
+                    line_area.y,
+                    &shown,
+                    usize::from(area.width),
+                    style,
+                );
+                let before: String = self.editor.text.chars().take(self.editor.cursor).collect();
+                line_area.x
+                    + u16::try_from(self.prompt.width() + before.width()).unwrap_or(u16::MAX)
+            }
+        };
         // the editing cursor as a reversed cell
-        let before: String = self.editor.text.chars().take(self.editor.cursor).collect();
-        let cx = line_area.x + u16::try_from(1 + before.width()).unwrap_or(u16::MAX);
         if cx < line_area.right() {
             let cell = &mut buf[(cx, line_area.y)];
             cell.set_style(style.add_modifier(Modifier::REVERSED));
@@ -176,12 +227,7 @@ impl Widget for List<'_> {
         if width < 4 || height < 3 {
             return;
         }
-        let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
+        let popup = centered(area, width, height);
         Clear.render(popup, buf);
         let lines: Vec<Line> = self
             .lines
@@ -200,6 +246,16 @@ impl Widget for List<'_> {
                     )),
             )
             .render(popup, buf);
+    }
+}
+
+/// A `width` × `height` rectangle in the middle of `area` (which must hold it).
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
     }
 }
 
@@ -231,4 +287,135 @@ fn bottom_right_popup(
                 .title(title),
         )
         .render(popup, buf);
+}
+
+/// The value keys after `t` or `V`; the current value is marked.
+pub struct ChoicePicker<'a> {
+    pub app: &'a App,
+    pub picker: &'a crate::app::attributes::ChoicePicker,
+}
+
+impl Widget for ChoicePicker<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let options = self.picker.attribute.options();
+        let value_col = options.iter().map(|(_, v)| v.width()).max().unwrap_or(0);
+        let lines: Vec<Line> = options
+            .iter()
+            .map(|(key, value)| {
+                let mark = if *value == self.picker.current {
+                    "•"
+                } else {
+                    " "
+                };
+                Line::from(vec![
+                    Span::styled(format!(" {key}  "), theme.style(Slot::HelpKey)),
+                    Span::styled(
+                        format!("{value:<value_col$} {mark}"),
+                        theme.style(Slot::HelpText),
+                    ),
+                ])
+            })
+            .collect();
+        let inner = lines.iter().map(Line::width).max().unwrap_or(0);
+        let width = u16::try_from(inner + 2)
+            .unwrap_or(u16::MAX)
+            .max(u16::try_from(self.picker.attribute.title().width() + 4).unwrap_or(0))
+            .min(area.width);
+        let title = Span::styled(
+            format!(" {} ", self.picker.attribute.title()),
+            theme.style(Slot::PopupTitle),
+        );
+        bottom_right_popup(area, buf, theme, title, lines, width);
+    }
+}
+
+/// The `l` picker: the other ends to link, nearest first, the chosen one highlighted; linked
+/// ones are ticked (Enter on them unlinks).
+pub struct LinkPicker<'a> {
+    pub app: &'a App,
+    pub picker: &'a crate::app::attributes::LinkPicker,
+}
+
+impl Widget for LinkPicker<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &app.theme;
+        let width = area.width.saturating_sub(4).min(72);
+        let inner = usize::from(width.saturating_sub(2));
+        let rows = self.picker.candidates.len().min(12);
+        let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
+        if width < 12 || height < 3 {
+            return;
+        }
+        let popup = centered(area, width, height);
+        Clear.render(popup, buf);
+        let shown_rows = usize::from(height - 2);
+        let first = self
+            .picker
+            .selected
+            .saturating_sub(shown_rows.saturating_sub(1));
+        let kind = match app
+            .store
+            .as_ref()
+            .and_then(|s| s.set().get(&self.picker.from))
+        {
+            Some(crate::annotate::Item::Source(_)) => "claims",
+            _ => "sources",
+        };
+        let lines: Vec<Line> = self
+            .picker
+            .candidates
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(shown_rows)
+            .map(|(i, c)| {
+                let key = if i < 9 {
+                    format!("{} ", i + 1)
+                } else {
+                    "  ".to_owned()
+                };
+                let linked = if c.linked.is_some() {
+                    "✓"
+                } else if c.suggested {
+                    "?"
+                } else {
+                    " "
+                };
+                let place = if c.distance == usize::MAX {
+                    "    "
+                } else if c.before {
+                    "  ↑ "
+                } else {
+                    "  ↓ "
+                };
+                let head = format!("{key}{linked}{place}");
+                let room = inner.saturating_sub(head.width());
+                let text = crate::ui::visual_snippet(app, &c.text, room);
+                let style = if i == self.picker.selected {
+                    theme.style(Slot::CompletionSelected)
+                } else {
+                    theme.style(Slot::HelpText)
+                };
+                let used = head.width() + text.width();
+                Line::from(vec![
+                    Span::styled(head, style.patch(theme.style(Slot::HelpKey))),
+                    Span::styled(text, style),
+                    Span::styled(" ".repeat(inner.saturating_sub(used)), style),
+                ])
+            })
+            .collect();
+        Paragraph::new(lines)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.style(Slot::PopupBorder))
+                    .title(Span::styled(
+                        format!(" link {kind} · Enter links/unlinks · Esc "),
+                        theme.style(Slot::PopupTitle),
+                    )),
+            )
+            .render(popup, buf);
+    }
 }

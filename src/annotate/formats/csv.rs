@@ -1,18 +1,31 @@
-//! CSV export: one row per annotation (RFC 4180 quoting, CRLF line ends, UTF-8), code-point
-//! offsets, for spreadsheets and pandas.
+//! CSV export: one row per annotation (RFC 4180 quoting, CRLF line ends, UTF-8 with a byte order
+//! mark so Excel reads Arabic correctly), code-point offsets, for spreadsheets and pandas. Claim
+//! and attribution rows also carry the claim's text, its sources and its cues, so a sheet of
+//! claims can be read without joining rows.
 
 use crate::article::Article;
 
-use super::super::model::{AnnotationSet, Origin, Review, Span};
+use super::super::model::{AnnotationSet, Attribution, Origin, Review, ReviewStatus, Span};
+
+/// Excel opens a CSV without it in the legacy code page and garbles Arabic; pandas and Python's
+/// `utf-8-sig` skip it.
+pub const BOM: &str = "\u{FEFF}";
+
+/// Joins several sources or cues in one cell. `|` does not occur in Arabic prose, where `,` and
+/// `;` have Arabic forms anyway (`،` `؛`) but Latin ones do turn up.
+pub const LIST_SEPARATOR: &str = " | ";
 
 /// Column names, in order.
-pub const HEADER: [&str; 19] = [
+pub const HEADER: [&str; 22] = [
     "id",
     "kind",
     "label",
     "start",
     "end",
     "text",
+    "claim",
+    "sources",
+    "cue",
     "source_type",
     "source_name",
     "claim_type",
@@ -46,6 +59,9 @@ struct Row {
     kind: &'static str,
     label: String,
     span: Option<Span>,
+    claim: String,
+    sources: String,
+    cue: String,
     source_type: String,
     source_name: String,
     claim_type: String,
@@ -100,6 +116,9 @@ impl Row {
             &start,
             &end,
             &text,
+            &self.claim,
+            &self.sources,
+            &self.cue,
             &self.source_type,
             &self.source_name,
             &self.claim_type,
@@ -120,9 +139,50 @@ impl Row {
     }
 }
 
-/// The whole table, header first.
+/// What a source is called in a cell: its name, else the words it spans, else its id.
+fn source_label(set: &AnnotationSet, article: &Article, id: &str) -> String {
+    let Some(s) = set.sources.iter().find(|s| s.id == id) else {
+        return id.to_owned();
+    };
+    if !s.name.is_empty() {
+        return s.name.clone();
+    }
+    match s.span {
+        Some(span) => span.text(article).to_owned(),
+        None => s.id.clone(),
+    }
+}
+
+fn claim_text(set: &AnnotationSet, article: &Article, id: &str) -> String {
+    set.claims
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.span.text(article).to_owned())
+        .unwrap_or_default()
+}
+
+fn cue_text(a: &Attribution, article: &Article) -> String {
+    a.cue
+        .map(|c| c.text(article).to_owned())
+        .unwrap_or_default()
+}
+
+/// Distinct non-empty values in order, joined with [`LIST_SEPARATOR`].
+fn join_distinct(values: impl Iterator<Item = String>) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for v in values {
+        if !v.is_empty() && !seen.contains(&v) {
+            seen.push(v);
+        }
+    }
+    seen.join(LIST_SEPARATOR)
+}
+
+/// The whole table: byte order mark, header, then entities, sources, claims and attributions.
+/// A claim's `sources` and `cue` list its attributions whose link and source were not rejected.
 pub fn to_csv(set: &AnnotationSet, article: &Article) -> String {
-    let mut out = HEADER.join(",");
+    let mut out = BOM.to_owned();
+    out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
     for e in &set.entities {
         let mut r = Row::new(&e.id, "entity", Some(e.span), &e.origin, &e.review, &e.note);
@@ -137,12 +197,33 @@ pub fn to_csv(set: &AnnotationSet, article: &Article) -> String {
     }
     for c in &set.claims {
         let mut r = Row::new(&c.id, "claim", Some(c.span), &c.origin, &c.review, &c.note);
+        let links: Vec<&Attribution> = set
+            .attributions
+            .iter()
+            .filter(|a| a.claim_id == c.id && a.review.status != ReviewStatus::Rejected)
+            .filter(|a| {
+                set.sources
+                    .iter()
+                    .find(|s| s.id == a.source_id)
+                    .is_none_or(|s| s.review.status != ReviewStatus::Rejected)
+            })
+            .collect();
+        r.claim = c.span.text(article).to_owned();
+        r.sources = join_distinct(
+            links
+                .iter()
+                .map(|a| source_label(set, article, &a.source_id)),
+        );
+        r.cue = join_distinct(links.iter().map(|a| cue_text(a, article)));
         r.claim_type = c.claim_type.to_string();
         r.verification = c.verification.status.to_string();
         r.write(article, &mut out);
     }
     for a in &set.attributions {
         let mut r = Row::new(&a.id, "attribution", a.cue, &a.origin, &a.review, &a.note);
+        r.claim = claim_text(set, article, &a.claim_id);
+        r.sources = source_label(set, article, &a.source_id);
+        r.cue = cue_text(a, article);
         r.quote_type = a.quote_type.to_string();
         r.claim_id = a.claim_id.clone();
         r.source_id = a.source_id.clone();

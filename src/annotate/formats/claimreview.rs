@@ -1,0 +1,371 @@
+//! schema.org `ClaimReview` export (JSON-LD) for fact-checking tools: one `ClaimReview` per claim
+//! that carries a verdict, the claim's attributed sources as the `Claim`'s authors and the
+//! article as its `appearance`, all in one `@graph` under a single `@context`. The mapping of
+//! verdicts to ratings is [`rating`]; `docs/exports.md` documents every field.
+
+use serde_json::{Map, Value, json};
+
+use crate::article::Article;
+use crate::text::normalize::normalize_str;
+
+use super::super::document::DocumentInfo;
+use super::super::model::{
+    AnnotationSet, Claim, Entity, OriginKind, ReviewStatus, Source, SourceType, VerificationStatus,
+};
+
+/// The numeric scale used for verdicts that sit on the true–false axis.
+pub const WORST_RATING: u8 = 1;
+pub const BEST_RATING: u8 = 5;
+
+/// A verdict as a schema.org `Rating`: the short text shown to readers (`alternateName`) and,
+/// for verdicts on the true–false axis, a value on a 1–5 scale. `None` for `unverified` and
+/// `in_progress`, which are not verdicts and get no `ClaimReview`.
+///
+/// `misleading`, `unproven` and `not_checkable` are not points between true and false, so they
+/// carry text only (Google shows only the text; a number would suggest an order that is not there).
+pub fn rating(status: VerificationStatus) -> Option<(&'static str, Option<u8>)> {
+    use VerificationStatus::*;
+    Some(match status {
+        Unverified | InProgress => return None,
+        True => ("True", Some(5)),
+        MostlyTrue => ("Mostly true", Some(4)),
+        Mixed => ("Mixed", Some(3)),
+        MostlyFalse => ("Mostly false", Some(2)),
+        False => ("False", Some(1)),
+        Misleading => ("Misleading", None),
+        Unproven => ("Unproven", None),
+        NotCheckable => ("Not checkable", None),
+    })
+}
+
+/// Heads (normalised, without ال) that make an official or untyped source an institution rather
+/// than a person: `وزارة الداخلية` is an Organization, `المتحدث باسم الوزارة` a Person.
+const INSTITUTION_HEADS: &[&str] = &[
+    "وزاره",
+    "حكومه",
+    "جيش",
+    "شرطه",
+    "داخليه",
+    "خارجيه",
+    "دفاع",
+    "سلطات",
+    "قوات",
+    "مجلس",
+    "برلمان",
+    "مكتب",
+    "نيابه",
+    "محكمه",
+    "بلديه",
+    "امن",
+    "اداره",
+    "جهاز",
+    "كرملين",
+    "رئاسه",
+    "منظمه",
+    "جمعيه",
+    "هيئه",
+    "اتحاد",
+    "حزب",
+    "حركه",
+    "شركه",
+    "مؤسسه",
+    "لجنه",
+    "امم",
+    "صندوق",
+    "برنامج",
+    "مفوضيه",
+    "مرصد",
+    "تحالف",
+    "نقابه",
+    "وكاله",
+    "صحيفه",
+    "موقع",
+    "قناه",
+    "تلفزيون",
+    "اذاعه",
+    "شبكه",
+    "مجله",
+    "جريده",
+    "بيت",
+    "قياده",
+    "محافظه",
+];
+
+fn is_institution(phrase: &str) -> bool {
+    let folded = normalize_str(phrase);
+    let Some(head) = folded.split_whitespace().next() else {
+        return false;
+    };
+    let head = head
+        .strip_prefix('و')
+        .filter(|h| h.starts_with("ال"))
+        .unwrap_or(head);
+    let bare = head
+        .strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(head);
+    INSTITUTION_HEADS.contains(&bare)
+}
+
+/// A description for sources that are not a named speaker, so a reader of the markup knows
+/// `مصادر محلية` is not somebody's name.
+fn description(source_type: SourceType) -> Option<&'static str> {
+    use SourceType::*;
+    match source_type {
+        Anonymous => Some("anonymous source"),
+        AnonymousOfficial => Some("anonymous official source"),
+        Eyewitness => Some("eyewitnesses"),
+        AffectedPerson => Some("affected people"),
+        SocialMedia => Some("social media"),
+        Document => Some("document"),
+        _ => None,
+    }
+}
+
+/// The schema.org type of a source as a claim author: the linked entity's label when there is
+/// one, else the source type, else (official and untyped sources) the phrase's head noun.
+fn author_type(source: &Source, entity: Option<&Entity>, name: &str) -> &'static str {
+    if let Some(e) = entity {
+        match e.label.as_str() {
+            "PERSON" | "PER" | "PERS" => return "Person",
+            "ORG" | "GPE" | "NORP" | "FAC" => return "Organization",
+            _ => {}
+        }
+    }
+    use SourceType::*;
+    match source.source_type {
+        Organization | Document => "Organization",
+        MediaOutlet => "NewsMediaOrganization",
+        Official | AnonymousOfficial | Unknown if is_institution(name) => "Organization",
+        _ => "Person",
+    }
+}
+
+/// What the source is called: its name, else the words it spans, else its type.
+fn source_name(source: &Source, article: &Article) -> String {
+    let name = collapse(&source.name);
+    if !name.is_empty() {
+        return name;
+    }
+    let spanned = source.span.map(|s| collapse(s.text(article)));
+    match spanned {
+        Some(text) if !text.is_empty() => text,
+        _ => format!("unnamed source ({})", source.source_type),
+    }
+}
+
+/// Text with every run of whitespace (line breaks included) turned into one space.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn author(source: &Source, set: &AnnotationSet, article: &Article) -> Value {
+    let name = source_name(source, article);
+    let entity = source
+        .entity_id
+        .as_deref()
+        .and_then(|id| set.entities.iter().find(|e| e.id == id));
+    let mut a = Map::new();
+    a.insert("@type".into(), json!(author_type(source, entity, &name)));
+    a.insert("name".into(), json!(name));
+    if let Some(d) = description(source.source_type) {
+        a.insert("description".into(), json!(d));
+    }
+    Value::Object(a)
+}
+
+/// Dates in schema.org are ISO 8601; an article date written otherwise (`3 كانون الأول`) is left
+/// out rather than passed on. `2024-05-01 10:00` keeps its date.
+fn iso_date(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let date = raw.get(..10)?;
+    let b = date.as_bytes();
+    let shaped = b.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    if !shaped {
+        return None;
+    }
+    match raw.as_bytes().get(10) {
+        None => Some(date.to_owned()),
+        Some(b'T') => Some(raw.to_owned()),
+        Some(_) => Some(date.to_owned()),
+    }
+}
+
+/// The article as a `CreativeWork`: its address, title (else its file name) and date when known.
+fn appearance(doc: &DocumentInfo, article: &Article) -> Value {
+    let mut a = Map::new();
+    a.insert("@type".into(), json!("CreativeWork"));
+    if let Some(url) = &doc.url {
+        a.insert("url".into(), json!(url));
+    }
+    let file_name = doc
+        .path
+        .rsplit(['/', '\\'])
+        .next()
+        .filter(|n| !n.is_empty())
+        .unwrap_or(&article.name);
+    let title = doc.title.as_deref().or(article.title.as_deref());
+    a.insert("name".into(), json!(title.unwrap_or(file_name)));
+    if let Some(date) = article.published.as_deref().and_then(iso_date) {
+        a.insert("datePublished".into(), json!(date));
+    }
+    a.insert("inLanguage".into(), json!(doc.language));
+    Value::Object(a)
+}
+
+/// The sources a claim is attributed to, in attribution order, each once; rejected links and
+/// rejected sources are not attributions.
+fn sources_of<'a>(set: &'a AnnotationSet, claim: &Claim) -> Vec<&'a Source> {
+    let mut out: Vec<&Source> = Vec::new();
+    for a in &set.attributions {
+        if a.claim_id != claim.id || a.review.status == ReviewStatus::Rejected {
+            continue;
+        }
+        let Some(s) = set.sources.iter().find(|s| s.id == a.source_id) else {
+            continue;
+        };
+        if s.review.status != ReviewStatus::Rejected && !out.iter().any(|o| o.id == s.id) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The reviewer: who last set the claim's review, else the human who made it.
+fn reviewer(claim: &Claim) -> Option<Value> {
+    let by = claim.review.by.as_deref().or(match claim.origin.kind {
+        OriginKind::Human => Some(claim.origin.by.as_str()),
+        _ => None,
+    })?;
+    Some(json!({ "@type": "Person", "name": by }))
+}
+
+fn claim_review(
+    doc: &DocumentInfo,
+    set: &AnnotationSet,
+    article: &Article,
+    claim: &Claim,
+) -> Option<Value> {
+    let (verdict, value) = rating(claim.verification.status)?;
+    let hash = doc.text_sha256.get(..16).unwrap_or(&doc.text_sha256);
+    let text = collapse(claim.span.text(article));
+
+    let mut item = Map::new();
+    item.insert("@type".into(), json!("Claim"));
+    item.insert("text".into(), json!(text));
+    let authors: Vec<Value> = sources_of(set, claim)
+        .into_iter()
+        .map(|s| author(s, set, article))
+        .collect();
+    match authors.len() {
+        0 => {}
+        1 => {
+            item.insert("author".into(), authors.into_iter().next()?);
+        }
+        _ => {
+            item.insert("author".into(), Value::Array(authors));
+        }
+    }
+    if let Some(date) = article.published.as_deref().and_then(iso_date) {
+        item.insert("datePublished".into(), json!(date));
+    }
+    item.insert("appearance".into(), appearance(doc, article));
+
+    let mut rating = Map::new();
+    rating.insert("@type".into(), json!("Rating"));
+    rating.insert("alternateName".into(), json!(verdict));
+    if let Some(v) = value {
+        rating.insert("ratingValue".into(), json!(v));
+        rating.insert("bestRating".into(), json!(BEST_RATING));
+        rating.insert("worstRating".into(), json!(WORST_RATING));
+    }
+
+    let mut review = Map::new();
+    review.insert("@type".into(), json!("ClaimReview"));
+    review.insert(
+        "@id".into(),
+        json!(format!("urn:isnad:{hash}:{}", claim.id)),
+    );
+    review.insert("claimReviewed".into(), json!(text));
+    review.insert("itemReviewed".into(), Value::Object(item));
+    review.insert("reviewRating".into(), Value::Object(rating));
+    if let Some(at) = &claim.review.at {
+        review.insert("datePublished".into(), json!(at));
+    }
+    if let Some(by) = reviewer(claim) {
+        review.insert("author".into(), by);
+    }
+    if !claim.note.trim().is_empty() {
+        review.insert("reviewBody".into(), json!(claim.note));
+    }
+    review.insert("inLanguage".into(), json!(doc.language));
+    Some(Value::Object(review))
+}
+
+/// The number of claims that get a `ClaimReview`: those with a verdict that were not rejected.
+pub fn reviewed_claims(set: &AnnotationSet) -> usize {
+    set.claims
+        .iter()
+        .filter(|c| c.review.status != ReviewStatus::Rejected)
+        .filter(|c| rating(c.verification.status).is_some())
+        .count()
+}
+
+/// The JSON-LD document: `{"@context": "https://schema.org", "@graph": [ClaimReview, …]}` in
+/// claim order, pretty-printed with a trailing newline. Claims without a verdict and rejected
+/// claims are left out; the graph is empty when none is left.
+pub fn to_claimreview(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> String {
+    let graph: Vec<Value> = set
+        .claims
+        .iter()
+        .filter(|c| c.review.status != ReviewStatus::Rejected)
+        .filter_map(|c| claim_review(doc, set, article, c))
+        .collect();
+    let root = json!({ "@context": "https://schema.org", "@graph": graph });
+    let mut text = serde_json::to_string_pretty(&root).unwrap_or_else(|_| "{}".to_owned());
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_on_the_true_false_axis_are_ordered() {
+        use VerificationStatus::*;
+        let values: Vec<u8> = [False, MostlyFalse, Mixed, MostlyTrue, True]
+            .iter()
+            .filter_map(|s| rating(*s).and_then(|r| r.1))
+            .collect();
+        assert_eq!(values, vec![1, 2, 3, 4, 5]);
+        assert_eq!(rating(Unverified), None);
+        assert_eq!(rating(InProgress), None);
+        assert_eq!(rating(Misleading), Some(("Misleading", None)));
+        for s in VerificationStatus::ALL {
+            if let Some((name, value)) = rating(*s) {
+                assert!(!name.is_empty());
+                assert!(value.is_none_or(|v| (WORST_RATING..=BEST_RATING).contains(&v)));
+            }
+        }
+    }
+
+    #[test]
+    fn institution_heads_and_dates() {
+        assert!(is_institution("وزارة الداخلية السورية"));
+        assert!(is_institution("والحكومة"));
+        assert!(!is_institution("المتحدث باسم وزارة الداخلية"));
+        assert!(!is_institution(""));
+        assert_eq!(iso_date("2024-05-01").as_deref(), Some("2024-05-01"));
+        assert_eq!(
+            iso_date("2024-05-01T10:00:00+03:00").as_deref(),
+            Some("2024-05-01T10:00:00+03:00")
+        );
+        assert_eq!(iso_date("2024-05-01 10:00").as_deref(), Some("2024-05-01"));
+        assert_eq!(iso_date("3 كانون الأول 2024"), None);
+        assert_eq!(iso_date("2024"), None);
+    }
+}

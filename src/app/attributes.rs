@@ -1,0 +1,639 @@
+//! Working on claims and sources after tagging them: the single-key attribute pickers (`t`
+//! claim or source type, `V` verification status), the `l` link picker (sources of a claim,
+//! nearest first, or claims of a source), the `C` cue, `d` delete, and notes (`Enter` edits one
+//! inline, `E` in `$EDITOR`). Every change is one undoable [`Edit`].
+
+use std::ops::Range;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::annotate::{
+    AnnotationSet, Attribution, ClaimType, Edit, Item, ItemKind, ReviewStatus, SourceType, Span,
+    VerificationStatus,
+};
+use crate::app::command_line::LineEditor;
+use crate::app::{App, Effect, Overlay, input, suggestions};
+
+/// Keys of the claim-type picker (`t` on a claim).
+pub const CLAIM_TYPE_KEYS: &[(char, ClaimType)] = &[
+    ('s', ClaimType::Statement),
+    ('n', ClaimType::Quantity),
+    ('e', ClaimType::Event),
+    ('c', ClaimType::Causal),
+    ('p', ClaimType::Prediction),
+    ('q', ClaimType::Quote),
+    ('o', ClaimType::Opinion),
+    ('x', ClaimType::Other),
+];
+
+/// Keys of the verification picker (`V` on a claim).
+pub const VERIFICATION_KEYS: &[(char, VerificationStatus)] = &[
+    ('u', VerificationStatus::Unverified),
+    ('p', VerificationStatus::InProgress),
+    ('t', VerificationStatus::True),
+    ('r', VerificationStatus::MostlyTrue),
+    ('x', VerificationStatus::Mixed),
+    ('l', VerificationStatus::MostlyFalse),
+    ('f', VerificationStatus::False),
+    ('m', VerificationStatus::Misleading),
+    ('n', VerificationStatus::Unproven),
+    ('c', VerificationStatus::NotCheckable),
+];
+
+/// Keys of the source-type picker (`t` on a source).
+pub const SOURCE_TYPE_KEYS: &[(char, SourceType)] = &[
+    ('o', SourceType::Official),
+    ('a', SourceType::AnonymousOfficial),
+    ('n', SourceType::Anonymous),
+    ('e', SourceType::Eyewitness),
+    ('f', SourceType::AffectedPerson),
+    ('x', SourceType::Expert),
+    ('g', SourceType::Organization),
+    ('m', SourceType::MediaOutlet),
+    ('s', SourceType::SocialMedia),
+    ('d', SourceType::Document),
+    ('j', SourceType::Journalist),
+    ('u', SourceType::Unknown),
+];
+
+/// Which attribute a choice picker sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attribute {
+    ClaimType,
+    Verification,
+    SourceType,
+}
+
+impl Attribute {
+    pub fn title(self) -> &'static str {
+        match self {
+            Attribute::ClaimType => "claim type",
+            Attribute::Verification => "verification",
+            Attribute::SourceType => "source type",
+        }
+    }
+
+    /// The picker's keys and the values they set, in the order shown.
+    pub fn options(self) -> Vec<(char, &'static str)> {
+        match self {
+            Attribute::ClaimType => CLAIM_TYPE_KEYS
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect(),
+            Attribute::Verification => VERIFICATION_KEYS
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect(),
+            Attribute::SourceType => SOURCE_TYPE_KEYS
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect(),
+        }
+    }
+}
+
+/// The open choice picker: which item, which attribute, and its value now (marked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoicePicker {
+    pub id: String,
+    pub attribute: Attribute,
+    pub current: &'static str,
+}
+
+/// One line of the link picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkCandidate {
+    /// The source (from a claim) or claim (from a source) this line links to.
+    pub id: String,
+    pub text: String,
+    /// Bytes between the two spans (0 when they touch or overlap; `usize::MAX` without a span).
+    pub distance: usize,
+    /// Whether the candidate comes before the item in the text.
+    pub before: bool,
+    /// The accepted attribution that already links them, if any (`Enter` then unlinks).
+    pub linked: Option<String>,
+    /// A suggested link between them exists (`Enter` accepts it).
+    pub suggested: bool,
+}
+
+/// The open link picker (`l`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkPicker {
+    /// The claim or source the links are made from.
+    pub from: String,
+    pub candidates: Vec<LinkCandidate>,
+    pub selected: usize,
+}
+
+/// Bytes between two ranges; 0 when they overlap or touch.
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
+}
+
+/// The other ends `from` can be linked to, nearest first: sources for a claim, claims for a
+/// source. Rejected items are left out; sources without a span (pro-drop) come last.
+pub fn link_candidates(set: &AnnotationSet, text: &str, from: &Item) -> Vec<LinkCandidate> {
+    let Some(from_range) = suggestions::item_range(set, from) else {
+        return Vec::new();
+    };
+    let live = |s: ReviewStatus| s != ReviewStatus::Rejected;
+    let exact = |r: &Range<usize>| text.get(r.clone()).unwrap_or("").to_owned();
+    let link_of = |claim: &str, source: &str| {
+        set.attributions
+            .iter()
+            .find(|a| a.claim_id == claim && a.source_id == source && live(a.review.status))
+    };
+    let linked = |claim: &str, source: &str| {
+        link_of(claim, source)
+            .filter(|a| a.review.status != ReviewStatus::Suggested)
+            .map(|a| a.id.clone())
+    };
+    let suggested = |claim: &str, source: &str| {
+        link_of(claim, source).is_some_and(|a| a.review.status == ReviewStatus::Suggested)
+    };
+    let mut out: Vec<LinkCandidate> = match from {
+        Item::Claim(c) => set
+            .sources
+            .iter()
+            .filter(|s| live(s.review.status))
+            .map(|s| {
+                let range = s.span.map(|sp| sp.range());
+                LinkCandidate {
+                    id: s.id.clone(),
+                    text: match &range {
+                        Some(r) => exact(r),
+                        None => s.name.clone(),
+                    },
+                    distance: range.as_ref().map_or(usize::MAX, |r| gap(&from_range, r)),
+                    before: range.as_ref().is_some_and(|r| r.start < from_range.start),
+                    linked: linked(&c.id, &s.id),
+                    suggested: suggested(&c.id, &s.id),
+                }
+            })
+            .collect(),
+        Item::Source(s) => set
+            .claims
+            .iter()
+            .filter(|c| live(c.review.status))
+            .map(|c| {
+                let range = c.span.range();
+                LinkCandidate {
+                    id: c.id.clone(),
+                    text: exact(&range),
+                    distance: gap(&from_range, &range),
+                    before: range.start < from_range.start,
+                    linked: linked(&c.id, &s.id),
+                    suggested: suggested(&c.id, &s.id),
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    out.sort_by_key(|c| (c.distance, !c.before));
+    out
+}
+
+impl App {
+    /// The claim or source the linking keys act on: the current item, or for an attribution
+    /// reached at its cue, its claim.
+    fn current_claim_or_source(&self) -> Option<Item> {
+        let set = self.store.as_ref()?.set();
+        match self.current_item()? {
+            Item::Attribution(a) => set.get(&a.claim_id),
+            item @ (Item::Claim(_) | Item::Source(_)) => Some(item),
+            Item::Entity(_) => None,
+        }
+    }
+
+    /// `l`: opens the link picker for the claim or source under the cursor.
+    pub(super) fn open_link_picker(&mut self) {
+        let Some(store) = self.store.as_ref() else {
+            self.error("annotations are not available for this article");
+            return;
+        };
+        let Some(from) = self.current_claim_or_source() else {
+            self.info("put the cursor on a claim or a source to link it (c and s tag them)");
+            return;
+        };
+        let candidates = link_candidates(store.set(), &self.article.text, &from);
+        if candidates.is_empty() {
+            self.info(match from.kind() {
+                ItemKind::Claim => "no sources to link yet (s tags one)",
+                _ => "no claims to link yet (c tags one)",
+            });
+            return;
+        }
+        self.focus = Some(from.id().to_owned());
+        self.overlay = Overlay::Link(LinkPicker {
+            from: from.id().to_owned(),
+            candidates,
+            selected: 0,
+        });
+    }
+
+    /// A key in the link picker: j/k or arrows move, a digit or `Enter` links (or unlinks an
+    /// existing link), anything else closes it.
+    pub(super) fn link_key(&mut self, key: KeyEvent) -> Effect {
+        let Overlay::Link(picker) = &mut self.overlay else {
+            return Effect::None;
+        };
+        let last = picker.candidates.len().saturating_sub(1);
+        let latin = input::latin_char(&key);
+        match (key.code, latin) {
+            (KeyCode::Down, _) | (_, Some('j')) => {
+                picker.selected = (picker.selected + 1).min(last)
+            }
+            (KeyCode::Up, _) | (_, Some('k')) => {
+                picker.selected = picker.selected.saturating_sub(1)
+            }
+            (KeyCode::Enter, _) => {
+                let chosen = picker.selected;
+                self.link_chosen(chosen);
+            }
+            (_, Some(d @ '1'..='9')) => {
+                let chosen = usize::from(d as u8 - b'1');
+                if chosen <= last {
+                    self.link_chosen(chosen);
+                }
+            }
+            _ => {
+                self.overlay = Overlay::None;
+                self.info("cancelled");
+            }
+        }
+        Effect::None
+    }
+
+    /// Links (or unlinks) candidate `index` of the open link picker and closes it.
+    fn link_chosen(&mut self, index: usize) {
+        let Overlay::Link(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+            return;
+        };
+        let Some(candidate) = picker.candidates.get(index) else {
+            return;
+        };
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let set = store.set();
+        let (claim_id, source_id) = match set.get(&picker.from) {
+            Some(Item::Claim(c)) => (c.id, candidate.id.clone()),
+            Some(Item::Source(s)) => (candidate.id.clone(), s.id),
+            _ => return,
+        };
+        let (edit, done) = match &candidate.linked {
+            Some(_) => match Edit::unlink(set, &claim_id, &source_id) {
+                Some(edit) => (edit, format!("unlinked «{}» (u undoes)", candidate.text)),
+                None => return,
+            },
+            None => {
+                // a new link, or the suggested one accepted; linking by hand also accepts the
+                // ends that were only suggested
+                let link = match Edit::link(set, &claim_id, &source_id, None, &self.annotator) {
+                    Ok(edit) => edit,
+                    Err(e) => {
+                        self.error(e.to_string());
+                        return;
+                    }
+                };
+                let mut edits = vec![link];
+                for end in [&claim_id, &source_id] {
+                    if set
+                        .get(end)
+                        .is_some_and(|i| i.review().status == ReviewStatus::Suggested)
+                    {
+                        edits.extend(Edit::set_review(
+                            set,
+                            end,
+                            ReviewStatus::Accepted,
+                            &self.annotator,
+                        ));
+                    }
+                }
+                let edit = if edits.len() == 1 {
+                    edits.remove(0)
+                } else {
+                    Edit::Batch(edits)
+                };
+                (edit, format!("linked «{}» (u undoes)", candidate.text))
+            }
+        };
+        if self.apply_edit(edit) {
+            self.info(done);
+        }
+    }
+
+    /// `t` and `V`: opens the picker of `attribute` for the item under the cursor.
+    pub(super) fn open_choice(&mut self, verification: bool) {
+        let Some(item) = self.current_claim_or_source() else {
+            self.info(if verification {
+                "put the cursor on a claim to set its verification status"
+            } else {
+                "put the cursor on a claim or a source to set its type"
+            });
+            return;
+        };
+        let (attribute, current) = match (&item, verification) {
+            (Item::Claim(c), false) => (Attribute::ClaimType, c.claim_type.as_str()),
+            (Item::Claim(c), true) => (Attribute::Verification, c.verification.status.as_str()),
+            (Item::Source(s), false) => (Attribute::SourceType, s.source_type.as_str()),
+            _ => {
+                self.info("sources have no verification status: put the cursor on a claim");
+                return;
+            }
+        };
+        self.focus = Some(item.id().to_owned());
+        self.overlay = Overlay::Choice(ChoicePicker {
+            id: item.id().to_owned(),
+            attribute,
+            current,
+        });
+    }
+
+    /// A key in a choice picker: an option's letter (on either keyboard layout) sets it,
+    /// anything else cancels.
+    pub(super) fn choice_key(&mut self, key: KeyEvent) -> Effect {
+        let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+            return Effect::None;
+        };
+        let Some(c) = input::latin_char(&key) else {
+            self.info("cancelled");
+            return Effect::None;
+        };
+        let item = self.store.as_ref().and_then(|s| s.set().get(&picker.id));
+        let changed = match (item, picker.attribute) {
+            (Some(Item::Claim(mut claim)), Attribute::ClaimType) => {
+                CLAIM_TYPE_KEYS.iter().find(|(k, _)| *k == c).map(|(_, v)| {
+                    claim.claim_type = *v;
+                    (Item::Claim(claim), v.as_str())
+                })
+            }
+            (Some(Item::Claim(mut claim)), Attribute::Verification) => VERIFICATION_KEYS
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map(|(_, v)| {
+                    claim.verification.status = *v;
+                    (Item::Claim(claim), v.as_str())
+                }),
+            (Some(Item::Source(mut source)), Attribute::SourceType) => SOURCE_TYPE_KEYS
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map(|(_, v)| {
+                    source.source_type = *v;
+                    (Item::Source(source), v.as_str())
+                }),
+            _ => None,
+        };
+        match changed {
+            Some((item, value)) => {
+                if self.apply_edit(Edit::Update(item)) {
+                    self.info(format!("{}: {value} (u undoes)", picker.attribute.title()));
+                }
+            }
+            None => self.info("cancelled"),
+        }
+        Effect::None
+    }
+
+    /// `C`: the selection (or the word) becomes the cue of the current claim's attribution —
+    /// the one whose source is nearest the cue when the claim has several.
+    pub(super) fn attach_cue(&mut self) {
+        let Some(range) = self.selection().or_else(|| self.cursor.clone()) else {
+            return;
+        };
+        let Some(store) = self.store.as_ref() else {
+            self.error("annotations are not available for this article");
+            return;
+        };
+        let set = store.set();
+        let Some(claim) = self.cue_claim(set, &range) else {
+            self.info("no claim to attach a cue to: tag one with c, or put the cursor on it first");
+            return;
+        };
+        let source_range = |a: &Attribution| {
+            set.sources
+                .iter()
+                .find(|s| s.id == a.source_id)
+                .and_then(|s| s.span)
+                .map_or(usize::MAX, |s| gap(&s.range(), &range))
+        };
+        let Some(mut attribution) = set
+            .attributions
+            .iter()
+            .filter(|a| a.claim_id == claim && a.review.status != ReviewStatus::Rejected)
+            .min_by_key(|a| source_range(a))
+            .cloned()
+        else {
+            self.info("this claim has no source yet: l links one, then C attaches the cue");
+            return;
+        };
+        let Ok(cue) = Span::checked(&self.article, range) else {
+            return;
+        };
+        attribution.cue = Some(cue);
+        if self.apply_edit(Edit::Update(Item::Attribution(attribution))) {
+            self.selection_anchor = None;
+            self.info(format!(
+                "cue «{}» attached (u undoes)",
+                cue.text(&self.article)
+            ));
+        }
+    }
+
+    /// The claim `C` attaches to: the one last worked on (tagged, linked, reached with `]`),
+    /// else the nearest claim in the same paragraph.
+    fn cue_claim(&self, set: &AnnotationSet, range: &Range<usize>) -> Option<String> {
+        if let Some(id) = &self.focus
+            && let Some(Item::Claim(c)) = set.get(id)
+        {
+            return Some(c.id);
+        }
+        let paragraph = self.article.paragraph_at(range.start);
+        set.claims
+            .iter()
+            .filter(|c| c.review.status != ReviewStatus::Rejected)
+            .filter(|c| self.article.paragraph_at(c.span.start) == paragraph)
+            .min_by_key(|c| gap(&c.span.range(), range))
+            .map(|c| c.id.clone())
+    }
+
+    /// `d`: deletes the annotation under the cursor with the attributions that point at it,
+    /// as one undo step.
+    pub(super) fn delete_current(&mut self) {
+        let Some(item) = self.current_item() else {
+            self.info("no annotation under the cursor");
+            return;
+        };
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let edit = Edit::remove_with_links(store.set(), item.id());
+        let links = match &edit {
+            Edit::Batch(edits) => edits.len() - 1,
+            _ => 0,
+        };
+        let what = describe_item(&item, &self.article.text);
+        if self.apply_edit(edit) {
+            self.focus = None;
+            self.info(match links {
+                0 => format!("deleted {what} (u undoes)"),
+                1 => format!("deleted {what} and its link (u undoes)"),
+                n => format!("deleted {what} and its {n} links (u undoes)"),
+            });
+        }
+    }
+
+    /// `Enter` in the reader: edits the note of the annotation under the cursor on the
+    /// bottom line.
+    pub(super) fn open_note_editor(&mut self) {
+        let Some(item) = self.current_item() else {
+            self.info("no annotation under the cursor to write a note on");
+            return;
+        };
+        self.focus = Some(item.id().to_owned());
+        self.overlay = Overlay::Note {
+            id: item.id().to_owned(),
+            editor: LineEditor::plain(item.note()),
+        };
+    }
+
+    /// `E`: asks the loop to open the note of the annotation under the cursor in `$EDITOR`.
+    pub(super) fn external_note(&mut self) -> Effect {
+        let Some(item) = self.current_item() else {
+            self.info("no annotation under the cursor to write a note on");
+            return Effect::None;
+        };
+        if let Some(reason) = self.store.as_ref().and_then(|s| s.read_only_reason()) {
+            let reason = reason.to_owned();
+            self.error(format!("annotations are read-only: {reason}"));
+            return Effect::None;
+        }
+        Effect::EditNote {
+            id: item.id().to_owned(),
+            note: item.note().to_owned(),
+        }
+    }
+
+    /// A key while the inline note editor is open: Enter keeps the note, Esc drops the edit.
+    pub(super) fn note_key(&mut self, key: KeyEvent) -> Effect {
+        let Overlay::Note { id, editor } = &mut self.overlay else {
+            return Effect::None;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                self.overlay = Overlay::None;
+                self.info("note not changed");
+            }
+            KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
+            KeyCode::Enter => {
+                let (id, note) = (id.clone(), editor.text.clone());
+                self.overlay = Overlay::None;
+                self.set_note(&id, note);
+            }
+            KeyCode::Backspace => {
+                editor.backspace();
+            }
+            _ => {
+                editor.edit_key(&key);
+            }
+        }
+        Effect::None
+    }
+
+    /// Sets the note of `id` (from the inline editor or `$EDITOR`), one undo step.
+    pub(super) fn set_note(&mut self, id: &str, note: String) {
+        let Some(mut item) = self.store.as_ref().and_then(|s| s.set().get(id)) else {
+            self.error("the annotation is gone (deleted or undone) — note not kept");
+            return;
+        };
+        // an editor adds a final newline; trailing blank lines are not part of the note
+        let note = note.trim_end().to_owned();
+        if item.note() == note {
+            self.info("note not changed");
+            return;
+        }
+        let empty = note.is_empty();
+        item.set_note(note);
+        if self.apply_edit(Edit::Update(item)) {
+            self.info(if empty {
+                "note removed (u undoes)"
+            } else {
+                "note saved (u undoes)"
+            });
+        }
+    }
+
+    /// Claims and sources linked to the claim or source under the cursor (drawn lit up).
+    pub fn linked_ranges(&self) -> Vec<Range<usize>> {
+        let (Some(store), Some(item)) = (self.store.as_ref(), self.current_claim_or_source())
+        else {
+            return Vec::new();
+        };
+        let set = store.set();
+        let shown = |s: ReviewStatus| self.layers.shows(ItemKind::Attribution, None, s);
+        set.attributions
+            .iter()
+            .filter(|a| shown(a.review.status))
+            .filter_map(|a| {
+                if a.claim_id == item.id() {
+                    set.get(&a.source_id)
+                } else if a.source_id == item.id() {
+                    set.get(&a.claim_id)
+                } else {
+                    None
+                }
+            })
+            .filter(|other| self.layers.shows_item(other))
+            .filter_map(|other| other.span().map(|s| s.range()))
+            .collect()
+    }
+}
+
+/// "claim «…»" for messages.
+fn describe_item(item: &Item, text: &str) -> String {
+    let exact = item
+        .span()
+        .and_then(|s| text.get(s.range()))
+        .unwrap_or_default();
+    let kind = match item.kind() {
+        ItemKind::Entity => "entity",
+        ItemKind::Source => "source",
+        ItemKind::Claim => "claim",
+        ItemKind::Attribution => "attribution",
+    };
+    format!("{kind} «{exact}»")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picker_keys_are_distinct_and_cover_every_value() {
+        for attribute in [
+            Attribute::ClaimType,
+            Attribute::Verification,
+            Attribute::SourceType,
+        ] {
+            let options = attribute.options();
+            let mut keys: Vec<char> = options.iter().map(|(k, _)| *k).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), options.len(), "{attribute:?}");
+        }
+        assert_eq!(CLAIM_TYPE_KEYS.len(), ClaimType::ALL.len());
+        assert_eq!(VERIFICATION_KEYS.len(), VerificationStatus::ALL.len());
+        assert_eq!(SOURCE_TYPE_KEYS.len(), SourceType::ALL.len());
+    }
+
+    #[test]
+    fn gaps_are_zero_when_touching_and_symmetric() {
+        assert_eq!(gap(&(0..5), &(5..9)), 0);
+        assert_eq!(gap(&(0..5), &(3..9)), 0);
+        assert_eq!(gap(&(0..5), &(8..9)), 3);
+        assert_eq!(gap(&(8..9), &(0..5)), 3);
+    }
+}

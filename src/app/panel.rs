@@ -1,0 +1,341 @@
+//! The side panel (`Tab`): the article's structure in three views — claims with their sources
+//! and verification status, sources with their claims, entities grouped by label with counts.
+//! Moving in the panel moves the reader to the item's span; `Enter` jumps and gives the keys
+//! back to the reader. The reader narrows while the panel is open (see [`App::panel_width`]).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::annotate::ReviewStatus;
+use crate::app::{App, Effect, MIN_WIDTH};
+
+/// Which list the panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelView {
+    Claims,
+    Sources,
+    Entities,
+}
+
+impl PanelView {
+    pub const ALL: [PanelView; 3] = [PanelView::Claims, PanelView::Sources, PanelView::Entities];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PanelView::Claims => "claims",
+            PanelView::Sources => "sources",
+            PanelView::Entities => "entities",
+        }
+    }
+
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+}
+
+/// The open panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Panel {
+    pub view: PanelView,
+    /// Index into [`App::panel_lines`] of the chosen line (always one with a target).
+    pub selected: usize,
+    /// Whether keys go to the panel (`j`/`k` move in it) rather than the reader.
+    pub focused: bool,
+}
+
+/// One line of the panel: a short left-to-right marker (status, arrow, count) and the text,
+/// which is laid out by the engine on its own when drawn, so Arabic never mixes with the
+/// marker's digits and brackets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelLine {
+    pub marker: String,
+    pub text: String,
+    /// The article bytes the line stands for; headings and "(no source)" have none.
+    pub target: Option<Range<usize>>,
+    /// A group heading (entity label) or a top-level item, drawn emphasised.
+    pub heading: bool,
+}
+
+impl PanelLine {
+    fn item(marker: String, text: String, target: Option<Range<usize>>) -> Self {
+        Self {
+            marker,
+            text,
+            target,
+            heading: true,
+        }
+    }
+
+    fn sub(marker: &str, text: String, target: Option<Range<usize>>) -> Self {
+        Self {
+            marker: format!("  {marker}"),
+            text,
+            target,
+            heading: false,
+        }
+    }
+}
+
+/// Suggestions are marked so the panel shows what still needs review.
+fn pending_mark(status: ReviewStatus) -> &'static str {
+    if status == ReviewStatus::Suggested {
+        "? "
+    } else {
+        ""
+    }
+}
+
+impl App {
+    /// Columns the panel takes on the right (0 when closed): a third of the screen, within
+    /// limits, never leaving the reader narrower than the smallest usable width.
+    pub fn panel_width(&self) -> u16 {
+        if self.panel.is_none() {
+            return 0;
+        }
+        (self.width / 3)
+            .clamp(16, 48)
+            .min(self.width.saturating_sub(MIN_WIDTH))
+    }
+
+    /// The lines of the panel's current view.
+    pub fn panel_lines(&self) -> Vec<PanelLine> {
+        let (Some(panel), Some(store)) = (&self.panel, &self.store) else {
+            return Vec::new();
+        };
+        let set = store.set();
+        let text = &self.article.text;
+        let exact = |r: Range<usize>| text.get(r).unwrap_or("").to_owned();
+        let live = |s: ReviewStatus| s != ReviewStatus::Rejected;
+        let mut out = Vec::new();
+        match panel.view {
+            PanelView::Claims => {
+                // in reading order, whatever order they were tagged in
+                let mut claims: Vec<_> = set
+                    .claims
+                    .iter()
+                    .filter(|c| live(c.review.status))
+                    .collect();
+                claims.sort_by_key(|c| (c.span.start, c.span.end));
+                for c in claims {
+                    out.push(PanelLine::item(
+                        format!(
+                            "{}[{}] ",
+                            pending_mark(c.review.status),
+                            c.verification.status.as_str(),
+                        ),
+                        exact(c.span.range()),
+                        Some(c.span.range()),
+                    ));
+                    let sources: Vec<_> = set
+                        .attributions
+                        .iter()
+                        .filter(|a| a.claim_id == c.id && live(a.review.status))
+                        .filter_map(|a| set.sources.iter().find(|s| s.id == a.source_id))
+                        .filter(|s| live(s.review.status))
+                        .collect();
+                    if sources.is_empty() {
+                        out.push(PanelLine::sub("(no source)", String::new(), None));
+                    }
+                    for s in sources {
+                        out.push(PanelLine::sub(
+                            "← ",
+                            source_name(s, text),
+                            s.span.map(|sp| sp.range()),
+                        ));
+                    }
+                }
+            }
+            PanelView::Sources => {
+                let mut sources: Vec<_> = set
+                    .sources
+                    .iter()
+                    .filter(|s| live(s.review.status))
+                    .collect();
+                sources.sort_by_key(|s| s.span.map_or(usize::MAX, |sp| sp.start));
+                for s in sources {
+                    out.push(PanelLine::item(
+                        format!(
+                            "{}({}) ",
+                            pending_mark(s.review.status),
+                            s.source_type.as_str(),
+                        ),
+                        source_name(s, text),
+                        s.span.map(|sp| sp.range()),
+                    ));
+                    let claims: Vec<_> = set
+                        .attributions
+                        .iter()
+                        .filter(|a| a.source_id == s.id && live(a.review.status))
+                        .filter_map(|a| set.claims.iter().find(|c| c.id == a.claim_id))
+                        .filter(|c| live(c.review.status))
+                        .collect();
+                    for c in claims {
+                        out.push(PanelLine::sub(
+                            "→ ",
+                            exact(c.span.range()),
+                            Some(c.span.range()),
+                        ));
+                    }
+                }
+            }
+            PanelView::Entities => {
+                // label → text → (count, first occurrence)
+                let mut groups: BTreeMap<&str, BTreeMap<String, (usize, Range<usize>)>> =
+                    BTreeMap::new();
+                for e in set.entities.iter().filter(|e| live(e.review.status)) {
+                    let entry = groups
+                        .entry(e.label.as_str())
+                        .or_default()
+                        .entry(exact(e.span.range()))
+                        .or_insert((0, e.span.range()));
+                    entry.0 += 1;
+                    if e.span.start < entry.1.start {
+                        entry.1 = e.span.range();
+                    }
+                }
+                for (label, texts) in groups {
+                    let total: usize = texts.values().map(|(n, _)| n).sum();
+                    out.push(PanelLine::item(
+                        format!("{label} ({total})"),
+                        String::new(),
+                        None,
+                    ));
+                    let mut texts: Vec<_> = texts.into_iter().collect();
+                    texts.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), first.start));
+                    for (t, (n, first)) in texts {
+                        out.push(PanelLine::sub(&format!("{n:>3}× "), t, Some(first)));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// `Tab`: opens the panel with the keys in it; with the keys in the panel, gives them back
+    /// to the reader; with the keys in the reader, closes it.
+    pub(super) fn toggle_panel(&mut self) {
+        let anchor = self.anchor();
+        match &mut self.panel {
+            None => {
+                self.panel = Some(Panel {
+                    view: PanelView::Claims,
+                    selected: 0,
+                    focused: true,
+                });
+                self.select_panel_line(0, true);
+            }
+            Some(p) if p.focused => p.focused = false,
+            Some(_) => self.panel = None,
+        }
+        // the reader's width changed: reflow, keeping the same text on top
+        self.restore_anchor(anchor);
+    }
+
+    /// Chooses the first line with a target at or after `from` (before it when going back),
+    /// and moves the reader there.
+    fn select_panel_line(&mut self, from: usize, forward: bool) {
+        let lines = self.panel_lines();
+        let found = if forward {
+            lines
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find(|(_, l)| l.target.is_some())
+        } else {
+            lines
+                .iter()
+                .enumerate()
+                .take(from + 1)
+                .rev()
+                .find(|(_, l)| l.target.is_some())
+        };
+        let Some((index, line)) = found else {
+            if let Some(p) = &mut self.panel
+                && lines.iter().all(|l| l.target.is_none())
+            {
+                p.selected = 0;
+            }
+            return;
+        };
+        let target = line.target.clone();
+        if let Some(p) = &mut self.panel {
+            p.selected = index;
+        }
+        if let Some(range) = target {
+            self.cursor = Some(range);
+            self.reveal_cursor();
+        }
+    }
+
+    fn switch_panel_view(&mut self, view: PanelView) {
+        if let Some(p) = &mut self.panel {
+            p.view = view;
+            p.selected = 0;
+        }
+        self.select_panel_line(0, true);
+        self.info(format!("panel: {}", view.title()));
+    }
+
+    /// A key while the panel has the keys. Returns `None` for keys the panel leaves to the
+    /// reader's keymap (help, the command line, review keys…).
+    pub(super) fn panel_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        let panel = self.panel.as_ref()?;
+        let (selected, view) = (panel.selected, panel.view);
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return None;
+        }
+        // the same keys on an Arabic keyboard layout
+        let latin = crate::app::input::latin_char(&key);
+        match (key.code, latin) {
+            (KeyCode::Down, _) | (_, Some('j')) => self.select_panel_line(selected + 1, true),
+            (KeyCode::Up, _) | (_, Some('k')) => {
+                if selected > 0 {
+                    self.select_panel_line(selected - 1, false);
+                }
+            }
+            (KeyCode::Enter, _) => {
+                self.select_panel_line(selected, true);
+                if let Some(p) = &mut self.panel {
+                    p.focused = false;
+                }
+            }
+            (KeyCode::Tab | KeyCode::Esc, _) => {
+                if let Some(p) = &mut self.panel {
+                    p.focused = false;
+                }
+            }
+            (_, Some(c @ ('1' | '2' | '3'))) => {
+                let i = usize::from(c as u8 - b'1');
+                self.switch_panel_view(PanelView::ALL[i]);
+            }
+            (KeyCode::Right, _) | (_, Some('l')) => {
+                self.switch_panel_view(PanelView::ALL[(view.index() + 1) % 3]);
+            }
+            (KeyCode::Left, _) | (_, Some('h')) => {
+                self.switch_panel_view(PanelView::ALL[(view.index() + 2) % 3]);
+            }
+            (_, Some('q')) => {
+                let anchor = self.anchor();
+                self.panel = None;
+                self.restore_anchor(anchor);
+            }
+            _ => return None,
+        }
+        Some(Effect::None)
+    }
+}
+
+fn source_name(s: &crate::annotate::Source, text: &str) -> String {
+    if !s.name.is_empty() {
+        return s.name.clone();
+    }
+    s.span
+        .and_then(|sp| text.get(sp.range()))
+        .unwrap_or("(unnamed)")
+        .to_owned()
+}

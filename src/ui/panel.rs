@@ -1,0 +1,101 @@
+//! The side panel on the right of the reader: a tab line naming the three views, then the
+//! current view's lines, the chosen one highlighted. Arabic lines are laid out by the engine
+//! through [`crate::ui::visual_line`], like status messages.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::app::panel::PanelView;
+use crate::config::theme::Slot;
+
+pub struct SidePanel<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for SidePanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let area = area.intersection(buf.area);
+        let Some(panel) = &app.panel else {
+            return;
+        };
+        if area.width < 3 || area.height < 2 {
+            return;
+        }
+        let text_style = app.theme.style(Slot::Text);
+        buf.set_style(area, text_style);
+        // a rule between the reader and the panel
+        for y in area.top()..area.bottom() {
+            buf[(area.x, y)].set_symbol("│").set_style(text_style);
+        }
+        let inner = Rect {
+            x: area.x + 2,
+            width: area.width - 2,
+            ..area
+        };
+        let width = usize::from(inner.width);
+        let mut x = inner.x;
+        for (i, view) in PanelView::ALL.iter().enumerate() {
+            let label = format!("{} {} ", i + 1, view.title());
+            let style = if *view == panel.view {
+                text_style.add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                text_style
+            };
+            let (next, _) = buf.set_stringn(
+                x,
+                inner.y,
+                &label,
+                usize::from(inner.right().saturating_sub(x)),
+                style,
+            );
+            x = next;
+        }
+        let lines = app.panel_lines();
+        let rows = usize::from(inner.height - 1);
+        if lines.is_empty() {
+            let empty = match panel.view {
+                PanelView::Claims => "no claims yet (c tags one)",
+                PanelView::Sources => "no sources yet (s tags one)",
+                PanelView::Entities => "no entities yet (e tags one)",
+            };
+            buf.set_stringn(inner.x, inner.y + 1, empty, width, text_style);
+            return;
+        }
+        // keep the chosen line in view
+        let first = panel.selected.saturating_sub(rows.saturating_sub(1));
+        let chosen = if panel.focused {
+            app.theme.style(Slot::Cursor)
+        } else {
+            app.theme.style(Slot::Selection)
+        };
+        for (dy, (i, line)) in lines.iter().enumerate().skip(first).take(rows).enumerate() {
+            let y = inner.y + 1 + dy as u16;
+            let mut style: Style = if line.heading {
+                text_style.add_modifier(Modifier::BOLD)
+            } else {
+                text_style
+            };
+            if i == panel.selected && line.target.is_some() {
+                style = style.patch(chosen);
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                    chosen,
+                );
+            }
+            let (x, _) = buf.set_stringn(inner.x, y, &line.marker, width, style);
+            let room = usize::from(inner.right().saturating_sub(x));
+            if room > 0 && !line.text.is_empty() {
+                let shown = crate::ui::visual_snippet(app, &line.text, room);
+                buf.set_stringn(x, y, &shown, room, style);
+            }
+        }
+    }
+}
