@@ -2,10 +2,14 @@
 //! 10,000 entities (the built-in extractor's suggestions on repeated Wikinews text, accepted),
 //! and the extractor's throughput on one core.
 
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
+
 use std::hint::black_box;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use cpu_time::{ProcessCpuTime, cpu_now};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use isnad::annotate::model::{Item, ReviewStatus};
 use isnad::annotate::{AnnotationStore, Edit, StoreOptions};
@@ -34,7 +38,7 @@ fn annotated_article() -> (Arc<Article>, Vec<Item>) {
     (article, items)
 }
 
-fn file(c: &mut Criterion) {
+fn file(c: &mut Criterion<ProcessCpuTime>) {
     let (article, items) = annotated_article();
     let dir = tempfile::tempdir().expect("tempdir");
     let options = StoreOptions {
@@ -65,24 +69,26 @@ fn file(c: &mut Criterion) {
                     e.note = format!("round {round}");
                 }
                 store.apply(Edit::Update(changed)).expect("update");
-                let started = Instant::now();
+                let started = cpu_now();
                 black_box(store.save().expect("save"));
-                total += started.elapsed();
+                total += cpu_now().saturating_sub(started);
             }
             total
         })
     });
     group.bench_function("load", |b| {
-        b.iter(|| {
+        // the store is returned, so freeing it (which the reader never does right after
+        // opening) is not timed
+        b.iter_with_large_drop(|| {
             let store = AnnotationStore::open(Arc::clone(&article), &options);
-            assert!(store.read_only_reason().is_none());
-            store.set().entities.len()
+            assert_eq!(store.set().entities.len(), ANNOTATIONS);
+            store
         })
     });
     group.finish();
 }
 
-fn extraction(c: &mut Criterion) {
+fn extraction(c: &mut Criterion<ProcessCpuTime>) {
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(WIKINEWS.len() as u64));
     // build the gazetteer and lexicon before timing
@@ -97,6 +103,7 @@ criterion_group! {
     name = benches;
     // The machine is shared: short, repeatable runs rather than long ones.
     config = Criterion::default()
+        .with_measurement(ProcessCpuTime::default())
         .sample_size(15)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));

@@ -2,9 +2,13 @@
 //! reordering; the stages alone; and a screen of a ~9 MB article (30 copies of the diacritised
 //! Wikinews text) from a cold and from a warm cache, as the reader draws it.
 
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
+
 use std::hint::black_box;
 use std::time::Duration;
 
+use cpu_time::ProcessCpuTime;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use isnad::article::Article;
 use isnad::layout::{LayoutCache, LayoutOptions, RowPos, layout_paragraph, layout_text};
@@ -21,7 +25,7 @@ fn big_article() -> Article {
     Article::from_text("bench", WIKINEWS.repeat(30))
 }
 
-fn paragraph(c: &mut Criterion) {
+fn paragraph(c: &mut Criterion<ProcessCpuTime>) {
     let text = longest_paragraph();
     let mut group = c.benchmark_group("paragraph");
     group.throughput(Throughput::Bytes(text.len() as u64));
@@ -41,7 +45,7 @@ fn paragraph(c: &mut Criterion) {
     group.finish();
 }
 
-fn whole_article(c: &mut Criterion) {
+fn whole_article(c: &mut Criterion<ProcessCpuTime>) {
     let article = Article::from_text("wikinews", WIKINEWS.to_owned());
     let opts = LayoutOptions::default();
     let mut group = c.benchmark_group("article");
@@ -56,7 +60,7 @@ fn whole_article(c: &mut Criterion) {
     group.finish();
 }
 
-fn screen(c: &mut Criterion) {
+fn screen(c: &mut Criterion<ProcessCpuTime>) {
     let article = big_article();
     let opts = LayoutOptions::default();
     let middle = RowPos {
@@ -103,6 +107,7 @@ criterion_group! {
     name = benches;
     // The machine is shared: short, repeatable runs rather than long ones.
     config = Criterion::default()
+        .with_measurement(ProcessCpuTime::default())
         .sample_size(30)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));

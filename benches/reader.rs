@@ -3,10 +3,14 @@
 //! and the per-key cost of `G`, PgDn and a resize with a cold layout cache (what a key costs the
 //! first time), a frame redraw, and a search (folding the article, then finding every match).
 
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
+
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use cpu_time::{ProcessCpuTime, cpu_now};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use isnad::annotate::StoreOptions;
@@ -55,7 +59,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
         .expect("test backend draws");
 }
 
-fn load(c: &mut Criterion) {
+fn load(c: &mut Criterion<ProcessCpuTime>) {
     let bytes = corpus();
     let mut group = c.benchmark_group("reader_9mb");
     group.throughput(Throughput::Bytes(bytes.len() as u64));
@@ -69,7 +73,7 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-fn reader(c: &mut Criterion) {
+fn reader(c: &mut Criterion<ProcessCpuTime>) {
     let bytes = corpus();
     let dir = tempfile::tempdir().expect("tempdir");
     let mut group = c.benchmark_group("reader_9mb");
@@ -98,9 +102,9 @@ fn reader(c: &mut Criterion) {
                 for _ in 0..iters {
                     setup(&mut app);
                     app.layout.clear();
-                    let started = Instant::now();
+                    let started = cpu_now();
                     black_box(app.handle_event(event()));
-                    total += started.elapsed();
+                    total += cpu_now().saturating_sub(started);
                 }
                 total
             })
@@ -129,7 +133,7 @@ fn reader(c: &mut Criterion) {
     group.finish();
 }
 
-fn search(c: &mut Criterion) {
+fn search(c: &mut Criterion<ProcessCpuTime>) {
     let text = WIKINEWS.repeat(30);
     let mut group = c.benchmark_group("search_9mb");
     group.throughput(Throughput::Bytes(text.len() as u64));
@@ -147,6 +151,7 @@ criterion_group! {
     name = benches;
     // The machine is shared: short, repeatable runs rather than long ones.
     config = Criterion::default()
+        .with_measurement(ProcessCpuTime::default())
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));

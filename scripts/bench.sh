@@ -4,7 +4,10 @@
 # which git ignores). Runs the two alternately RUNS times (default 7) and prints the median wall
 # time of each, their ratio (target: isnad / fribidi <= 0.5) and peak memory (target: <= 2x the
 # file size). Installs the `fribidi` CLI (Debian: libfribidi-bin) and GNU time when missing and
-# running as root. Usage: scripts/bench.sh [RUNS] ; ISNAD_BIN=path skips the release build.
+# running as root. Then `isnad extract` over a folder of 1,000 articles (slices of the same
+# text) with all cores and with one (RAYON_NUM_THREADS=1): MB/s and how many cores it kept busy;
+# and save/load of an annotation file of 10,000 entities (examples/annotation_io.rs).
+# Usage: scripts/bench.sh [RUNS] ; ISNAD_BIN=path skips the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-7}"
@@ -68,3 +71,34 @@ awk -v f="$corpus" -v size="$size" -v runs="$runs" -v i="$isnad_med" -v fr="$fri
     printf "ratio isnad / fribidi: %.2f wall (target <= 0.5), %.2f CPU\n", i / fr, ic / fc
     if (load > cores) print "note: the machine is busy (load above the core count); wall-time ratios are unreliable"
 }'
+
+# Extraction over a folder of 1,000 articles: 10 paragraphs each, cut from the corpus.
+folder=bench-data/articles-1000
+if [ ! -d "$folder" ] || [ "$(ls "$folder" | wc -l)" -ne 1000 ]; then
+    rm -rf "$folder" && mkdir -p "$folder"
+    awk -v dir="$folder" 'NF { n++; file = sprintf("%s/article-%04d.txt", dir, int((n - 1) / 10) % 1000); print >> file; close(file) }' \
+        <(for _ in $(seq 25); do cat tests/data/wikinews-ar.txt; done)
+fi
+folder_bytes=$(cat "$folder"/*.txt | wc -c)
+extract_all=() extract_all_cpu=() extract_one=() extract_one_cpu=()
+for i in $(seq "$runs"); do
+    read -r t _ c < <(measure "$ISNAD_BIN" extract "$folder")
+    extract_all+=("$t"); extract_all_cpu+=("$c")
+    read -r t _ c < <(RAYON_NUM_THREADS=1 measure "$ISNAD_BIN" extract "$folder")
+    extract_one+=("$t"); extract_one_cpu+=("$c")
+done
+ea=$(printf '%s\n' "${extract_all[@]}" | median)
+eac=$(printf '%s\n' "${extract_all_cpu[@]}" | median)
+eo=$(printf '%s\n' "${extract_one[@]}" | median)
+eoc=$(printf '%s\n' "${extract_one_cpu[@]}" | median)
+awk -v b="$folder_bytes" -v a="$ea" -v ac="$eac" -v o="$eo" -v oc="$eoc" 'BEGIN {
+    printf "isnad extract, 1,000 articles (%.1f MB), whole process:\n", b / 1e6
+    printf "  all cores: median %.3f s wall, %.2f s CPU (%.2f cores busy; %.1f MB/s)\n", a, ac, ac / a, b / 1e6 / a
+    printf "  one core (RAYON_NUM_THREADS=1): median %.3f s wall, %.2f s CPU (%.1f MB per CPU second; target >= 20)\n", o, oc, b / 1e6 / oc
+}'
+
+if [ -z "${ANNOTATION_IO_BIN:-}" ]; then
+    cargo build --release --quiet --example annotation_io
+    ANNOTATION_IO_BIN=target/release/examples/annotation_io
+fi
+"$ANNOTATION_IO_BIN" "$runs"

@@ -57,8 +57,14 @@ impl AnchorReport {
 pub struct Anchorer<'a> {
     article: &'a Article,
     /// The tolerant form of the text, and for each of its chars the byte range it came from.
-    folded: String,
-    folded_map: Vec<(usize, usize)>,
+    /// Built on the first span that is not where the file says (usually never: opening a file
+    /// whose article did not change must not fold the whole text, 16 bytes per character).
+    folded: std::sync::OnceLock<Folded>,
+}
+
+struct Folded {
+    text: String,
+    map: Vec<(usize, usize)>,
 }
 
 /// Characters the tolerant match ignores: Arabic harakat and Quranic marks, superscript alef,
@@ -131,11 +137,9 @@ fn common_prefix_chars(a: &str, b: &str) -> usize {
 
 impl<'a> Anchorer<'a> {
     pub fn new(article: &'a Article) -> Self {
-        let (folded, folded_map) = fold(&article.text);
         Self {
             article,
-            folded,
-            folded_map,
+            folded: std::sync::OnceLock::new(),
         }
     }
 
@@ -163,14 +167,22 @@ impl<'a> Anchorer<'a> {
         if needle.is_empty() {
             return None;
         }
+        let folded = self.folded.get_or_init(|| {
+            let (text, map) = fold(&self.article.text);
+            Folded { text, map }
+        });
         let mut candidates = Vec::new();
-        for (fb, m) in self.folded.match_indices(needle) {
-            let first = self.folded[..fb].chars().count();
+        // Matches come in order: count characters from the previous match on, not from the
+        // start of the text each time.
+        let (mut counted_to, mut chars_before) = (0, 0);
+        for (fb, m) in folded.text.match_indices(needle) {
+            chars_before += folded.text[counted_to..fb].chars().count();
+            counted_to = fb;
+            let first = chars_before;
             let count = m.chars().count();
-            let (Some(&(start, _)), Some(&(_, end))) = (
-                self.folded_map.get(first),
-                self.folded_map.get(first + count - 1),
-            ) else {
+            let (Some(&(start, _)), Some(&(_, end))) =
+                (folded.map.get(first), folded.map.get(first + count - 1))
+            else {
                 continue;
             };
             candidates.push(Span { start, end });

@@ -3,6 +3,7 @@
 //! in-memory byte spans to code points plus quotes; reading places every span in the current
 //! article (re-anchoring when the text changed) and moves what cannot be placed to `orphans`.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -148,8 +149,16 @@ struct FileOut<'a> {
 
 /// Serialises `set` for `article`: items in file order, 2-space indent, trailing newline.
 pub fn to_json(document: &DocumentInfo, set: &AnnotationSet, article: &Article) -> String {
-    let mut set = set.clone();
-    set.sort();
+    // The store keeps its set sorted; copying 10,000 items just to sort them again is avoided.
+    let sorted;
+    let set = if set.is_sorted() {
+        set
+    } else {
+        let mut copy = set.clone();
+        copy.sort();
+        sorted = copy;
+        &sorted
+    };
     let out = FileOut {
         format: FORMAT,
         version: VERSION,
@@ -369,18 +378,21 @@ pub fn check_structure(src: &str, file: &str) -> Result<Value, Vec<ReadError>> {
             problems.push(bad(&[key.into()], format!("{key} must be an array")));
             continue;
         };
-        for (i, item) in items.iter().enumerate() {
+        // Each item is checked on its own (in parallel); problems are reported in file order.
+        let checked: Vec<Result<(), String>> = items
+            .par_iter()
+            .map(|item| check_item(kind, item))
+            .collect();
+        for ((i, item), check) in items.iter().enumerate().zip(checked) {
             let path = [Step::from(key), Step::Index(i)];
-            if let Err(message) = check_item(kind, item) {
+            if let Err(message) = check {
                 problems.push(bad(&path, message));
                 continue;
             }
-            let id = item
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_owned();
-            if let Some(first) = seen.insert(id.clone(), jsonpos::pointer_string(&path)) {
+            let id = item.get("id").and_then(Value::as_str).unwrap_or("");
+            // Where an id was first seen is only spelled out when it turns up again.
+            if let Some((first_key, first_i)) = seen.insert(id, (key, i)) {
+                let first = jsonpos::pointer_string(&[Step::from(first_key), Step::Index(first_i)]);
                 problems.push(bad(
                     &[Step::from(key), Step::Index(i), "id".into()],
                     format!("duplicate id {id} (first at {first})"),
@@ -561,7 +573,22 @@ fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
 /// Reads a file's text and places it in `article`. Items whose spans cannot be placed go to
 /// `orphans` verbatim; orphans from the file that fit again are restored.
 pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadError> {
-    let root = check_structure(src, file).map_err(|mut problems| problems.remove(0))?;
+    let mut root = check_structure(src, file).map_err(|mut problems| problems.remove(0))?;
+    // The lists are moved out of the tree rather than copied (10,000 items are 10,000 maps).
+    let mut take_list = |key: &str| match root.get_mut(key).map(Value::take) {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    let lists: Vec<(ItemKind, Vec<Value>)> = [
+        ItemKind::Entity,
+        ItemKind::Source,
+        ItemKind::Claim,
+        ItemKind::Attribution,
+    ]
+    .into_iter()
+    .map(|kind| (kind, take_list(kind.key())))
+    .collect();
+    let orphans = take_list("orphans");
     let bad =
         |path: &[Step], message: String| ReadError::Invalid(error_at(src, file, path, message));
     let document = DocumentInfo::deserialize(&root["document"])
@@ -570,29 +597,44 @@ pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadErr
     let anchorer = Anchorer::new(article);
     let mut set = AnnotationSet::default();
     let mut report = AnchorReport::default();
-    for kind in [
-        ItemKind::Entity,
-        ItemKind::Source,
-        ItemKind::Claim,
-        ItemKind::Attribution,
-    ] {
-        let items = root[kind.key()].as_array().cloned().unwrap_or_default();
-        for (i, raw) in items.into_iter().enumerate() {
-            match place_item(kind, &raw, &anchorer, &mut report) {
-                Ok(Some(())) => {}
-                Ok(None) => {
+    for (kind, items) in lists {
+        // Items are placed and decoded independently: spread over the cores, then taken in
+        // file order (so the first error reported is the first in the file, as before).
+        let outcomes: Vec<Result<Decoded, String>> = items
+            .into_par_iter()
+            .map(|raw| {
+                let mut placements = AnchorReport::default();
+                Ok(match decode_one(kind, &raw, &anchorer, &mut placements)? {
+                    Some(one) => Decoded::Placed(one, placements),
+                    None => Decoded::Orphan(raw),
+                })
+            })
+            .collect();
+        match kind {
+            ItemKind::Entity => set.entities.reserve(outcomes.len()),
+            ItemKind::Source => set.sources.reserve(outcomes.len()),
+            ItemKind::Claim => set.claims.reserve(outcomes.len()),
+            ItemKind::Attribution => set.attributions.reserve(outcomes.len()),
+        }
+        for (i, outcome) in outcomes.into_iter().enumerate() {
+            match outcome.map_err(|e| bad(&[kind.key().into(), Step::Index(i)], e))? {
+                Decoded::Orphan(raw) => {
                     report.orphaned += 1;
                     set.orphans.push(raw);
-                    continue;
                 }
-                Err(e) => return Err(bad(&[kind.key().into(), Step::Index(i)], e)),
+                Decoded::Placed(one, placements) => {
+                    report.unchanged += placements.unchanged;
+                    report.moved += placements.moved;
+                    report.tolerant += placements.tolerant;
+                    set.entities.extend(one.entities);
+                    set.sources.extend(one.sources);
+                    set.claims.extend(one.claims);
+                    set.attributions.extend(one.attributions);
+                }
             }
-            // placed: decode into the set
-            decode_into(kind, &raw, &anchorer, &mut set)
-                .map_err(|e| bad(&[kind.key().into(), Step::Index(i)], e))?;
         }
     }
-    for raw in root["orphans"].as_array().cloned().unwrap_or_default() {
+    for raw in orphans {
         let kind = raw.get("id").and_then(Value::as_str).and_then(kind_of_id);
         let restorable = kind.is_some_and(|k| {
             check_item(k, &raw).is_ok()
@@ -619,6 +661,13 @@ pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadErr
         anchor: report,
         text_changed,
     })
+}
+
+/// One item of the file after placing: decoded (a set holding just it, and how its spans were
+/// placed), or kept verbatim as an orphan.
+enum Decoded {
+    Placed(AnnotationSet, AnchorReport),
+    Orphan(Value),
 }
 
 fn spans_of(kind: ItemKind, raw: &Value) -> Result<Vec<FileSpan>, String> {
@@ -657,26 +706,33 @@ fn place_item(
     Ok(Some(()))
 }
 
-fn placed(anchorer: &Anchorer<'_>, s: &FileSpan) -> Result<Span, String> {
-    anchorer.place(s).map(|(span, _)| span).ok_or_else(|| {
-        format!(
-            "span {}..{} {:?} not found in the text",
-            s.start, s.end, s.exact
-        )
-    })
-}
-
-fn decode_into(
+/// Decodes one item of the file (deserialised once) and places its spans once; `Ok(None)`
+/// when a span cannot be placed (the item becomes an orphan). Placements go to `report`.
+fn decode_one(
     kind: ItemKind,
     raw: &Value,
     anchorer: &Anchorer<'_>,
-    set: &mut AnnotationSet,
-) -> Result<(), String> {
+    report: &mut AnchorReport,
+) -> Result<Option<AnnotationSet>, String> {
+    let mut placements = Vec::new();
+    let mut lost = false;
+    let mut place = |s: &FileSpan| match anchorer.place(s) {
+        Some((span, how)) => {
+            placements.push(how);
+            span
+        }
+        None => {
+            lost = true;
+            Span { start: 0, end: 0 }
+        }
+    };
+    let mut one = AnnotationSet::default();
+    let set = &mut one;
     match kind {
         ItemKind::Entity => {
             let r = EntityRecord::deserialize(raw).map_err(|e| e.to_string())?;
             set.entities.push(Entity {
-                span: placed(anchorer, &r.span)?,
+                span: place(&r.span),
                 id: r.id,
                 label: r.label,
                 original_label: r.original_label,
@@ -689,7 +745,7 @@ fn decode_into(
         ItemKind::Source => {
             let r = SourceRecord::deserialize(raw).map_err(|e| e.to_string())?;
             set.sources.push(Source {
-                span: r.span.as_ref().map(|s| placed(anchorer, s)).transpose()?,
+                span: r.span.as_ref().map(&mut place),
                 id: r.id,
                 name: r.name,
                 source_type: r.source_type,
@@ -703,7 +759,7 @@ fn decode_into(
         ItemKind::Claim => {
             let r = ClaimRecord::deserialize(raw).map_err(|e| e.to_string())?;
             set.claims.push(Claim {
-                span: placed(anchorer, &r.span)?,
+                span: place(&r.span),
                 id: r.id,
                 claim_type: r.claim_type,
                 verification: r.verification,
@@ -716,11 +772,7 @@ fn decode_into(
         ItemKind::Attribution => {
             let r = AttributionRecord::deserialize(raw).map_err(|e| e.to_string())?;
             set.attributions.push(Attribution {
-                cue: r
-                    .cue
-                    .as_ref()
-                    .map(|c| placed(anchorer, &c.span))
-                    .transpose()?,
+                cue: r.cue.as_ref().map(|c| place(&c.span)),
                 id: r.id,
                 claim_id: r.claim_id,
                 source_id: r.source_id,
@@ -732,6 +784,26 @@ fn decode_into(
             });
         }
     }
+    if lost {
+        return Ok(None);
+    }
+    placements.into_iter().for_each(|p| report.add(p));
+    Ok(Some(one))
+}
+
+/// Decodes one item of the file into `set`; an error when a span cannot be placed.
+fn decode_into(
+    kind: ItemKind,
+    raw: &Value,
+    anchorer: &Anchorer<'_>,
+    set: &mut AnnotationSet,
+) -> Result<(), String> {
+    let one = decode_one(kind, raw, anchorer, &mut AnchorReport::default())?
+        .ok_or_else(|| "a span was not found in the text".to_owned())?;
+    set.entities.extend(one.entities);
+    set.sources.extend(one.sources);
+    set.claims.extend(one.claims);
+    set.attributions.extend(one.attributions);
     Ok(())
 }
 

@@ -8,7 +8,9 @@ use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::cli::{BidiArg, DirectionArg, RenderArgs};
-use crate::layout::{BidiMode, Direction, LayoutOptions, VisualRow, layout_paragraph};
+use crate::layout::{
+    BidiMode, Direction, LayoutOptions, VisualRow, layout_paragraph, layout_paragraph_text,
+};
 
 /// Paragraphs laid out per parallel batch: large enough to amortise scheduling, small enough
 /// that output starts quickly and memory stays bounded on huge files.
@@ -58,7 +60,14 @@ pub fn write_article(
             .into_par_iter()
             .map(|p| {
                 let mut buf = Vec::new();
-                for row in layout_paragraph(article, p, opts) {
+                // Printed rows need no cell tables; JSON rows neither, but keep one code path
+                // for what tools inspect.
+                let rows = if json {
+                    layout_paragraph(article, p, opts)
+                } else {
+                    layout_paragraph_text(article, p, opts)
+                };
+                for row in rows {
                     if json {
                         write_json_row(article, &row, &mut buf);
                     } else {

@@ -1,0 +1,127 @@
+//! Wall-clock and CPU time of saving and loading an annotation file of 10,000 entities (the
+//! built-in extractor's suggestions on repeated Wikinews text, accepted), as medians of RUNS
+//! runs: the figures `scripts/bench.sh` prints. `cargo bench --bench annotations` measures the
+//! same with criterion. Run with `cargo run --release --example annotation_io -- [RUNS]`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use isnad::annotate::model::{Item, ReviewStatus};
+use isnad::annotate::{AnnotationStore, Edit, StoreOptions};
+use isnad::article::Article;
+
+const WIKINEWS: &str = include_str!("../tests/data/wikinews-ar.txt");
+const ANNOTATIONS: usize = 10_000;
+
+/// CPU time of the whole process (all threads), nanosecond precision, from /proc on Linux.
+fn cpu_now() -> Option<Duration> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()?.flatten() {
+        let stat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(total))
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+/// Runs `f`, returning (wall ms, CPU ms).
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, f64, T) {
+    let cpu = cpu_now();
+    let started = Instant::now();
+    let out = f();
+    let wall = started.elapsed().as_secs_f64() * 1000.0;
+    let cpu = cpu_now()
+        .zip(cpu)
+        .map_or(f64::NAN, |(b, a)| (b - a).as_secs_f64() * 1000.0);
+    (wall, cpu, out)
+}
+
+fn main() -> std::process::ExitCode {
+    let runs: usize = std::env::args()
+        .nth(1)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(9);
+    let per_copy = isnad::extract::extract(WIKINEWS).len().max(1);
+    let article = Arc::new(Article::from_text(
+        "bench.txt",
+        WIKINEWS.repeat(ANNOTATIONS.div_ceil(per_copy) + 1),
+    ));
+    let mut ids = std::collections::HashSet::new();
+    let items: Vec<Item> = isnad::extract::suggest_entities(&article)
+        .into_iter()
+        .filter(|e| ids.insert(e.id.clone()))
+        .take(ANNOTATIONS)
+        .map(|mut e| {
+            e.review.set_status(ReviewStatus::Accepted, "bench");
+            Item::Entity(e)
+        })
+        .collect();
+    if items.len() < ANNOTATIONS {
+        eprintln!("annotation_io: only {} suggestions", items.len());
+        return std::process::ExitCode::FAILURE;
+    }
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("annotation_io: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let file = dir.path().join("bench.isnad.json");
+    let options = StoreOptions {
+        annotations: Some(file.clone()),
+        data_dir: Some(dir.path().to_path_buf()),
+    };
+    let mut store = AnnotationStore::open(Arc::clone(&article), &options);
+    let first = items[0].clone();
+    if let Err(e) = store.apply(Edit::Batch(items.into_iter().map(Edit::Add).collect())) {
+        eprintln!("annotation_io: {e}");
+        return std::process::ExitCode::FAILURE;
+    }
+    let (mut save_wall, mut save_cpu, mut load_wall, mut load_cpu) =
+        (vec![], vec![], vec![], vec![]);
+    for round in 0..runs {
+        let mut changed = first.clone();
+        if let Item::Entity(e) = &mut changed {
+            e.note = format!("round {round}");
+        }
+        if let Err(e) = store.apply(Edit::Update(changed)) {
+            eprintln!("annotation_io: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+        let (wall, cpu, saved) = timed(|| store.save());
+        if let Err(e) = saved {
+            eprintln!("annotation_io: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+        save_wall.push(wall);
+        save_cpu.push(cpu);
+        let (wall, cpu, loaded) = timed(|| AnnotationStore::open(Arc::clone(&article), &options));
+        if loaded.set().entities.len() != ANNOTATIONS {
+            eprintln!("annotation_io: the file did not load back");
+            return std::process::ExitCode::FAILURE;
+        }
+        load_wall.push(wall);
+        load_cpu.push(cpu);
+        drop(loaded);
+    }
+    let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+    println!(
+        "annotations: {ANNOTATIONS} entities, file {:.1} MB, {runs} runs: save median {:.1} ms wall \
+         ({:.1} ms CPU), load median {:.1} ms wall ({:.1} ms CPU) (targets < 50 ms)",
+        size as f64 / 1e6,
+        median(save_wall),
+        median(save_cpu),
+        median(load_wall),
+        median(load_cpu)
+    );
+    std::process::ExitCode::SUCCESS
+}
