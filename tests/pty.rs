@@ -808,3 +808,72 @@ fn a_200_megabyte_article_opens_in_the_reader() {
     assert!(exit.success());
     pty.assert_restored();
 }
+
+/// Closing the terminal window (the pty master goes away) while isnad waits for a key: it must
+/// notice, save and exit, not spin on end-of-file forever (crossterm alone does).
+#[test]
+fn a_closed_terminal_window_saves_and_exits() {
+    let home = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        home.path().join("article.txt"),
+        "قال المتحدث إن الوضع هادئ.\n",
+    )
+    .expect("write");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("openpty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_isnad"));
+    cmd.arg("article.txt");
+    cmd.cwd(home.path());
+    let h = home.path();
+    cmd.env("HOME", h);
+    cmd.env("XDG_CONFIG_HOME", h.join("config"));
+    cmd.env("XDG_STATE_HOME", h.join("state"));
+    cmd.env("XDG_DATA_HOME", h.join("data"));
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let pid = child.process_id().expect("pid");
+    // a watchdog, so a regression fails the test instead of hanging it
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(60));
+        let _ = std::process::Command::new("sh")
+            .args(["-c", &format!("kill -9 {pid}")])
+            .status();
+    });
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut writer = pair.master.take_writer().expect("writer");
+    let mut seen = Vec::new();
+    let mut read_until = |needle: &str, seen: &mut Vec<u8>| {
+        let mut buf = [0u8; 8192];
+        while !String::from_utf8_lossy(seen).contains(needle) {
+            let n = reader.read(&mut buf).expect("read");
+            assert!(n > 0, "output ended before {needle:?}");
+            seen.extend_from_slice(&buf[..n]);
+        }
+    };
+    read_until("article.txt", &mut seen);
+    writer.write_all(b"c").expect("send");
+    writer.flush().expect("flush");
+    read_until("add claim", &mut seen);
+    // the window closes: every handle on the master goes
+    drop(reader);
+    drop(writer);
+    drop(pair.master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().expect("try_wait").is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "isnad did not exit after its terminal hung up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let text = std::fs::read_to_string(home.path().join("article.isnad.json"))
+        .expect("saved when the terminal hung up");
+    assert!(text.contains("\"claims\": [\n    {"), "{text}");
+}

@@ -173,19 +173,24 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
     let result = if debug("ISNAD_DEBUG_PANIC") {
         run(
             &mut terminal,
-            &mut PanicOnKey(TerminalEvents),
+            &mut PanicOnKey(TerminalEvents::new()),
             &mut control,
             &mut app,
         )
     } else if debug("ISNAD_DEBUG_ERROR") {
         run(
             &mut terminal,
-            &mut FailOnF12(TerminalEvents),
+            &mut FailOnF12(TerminalEvents::new()),
             &mut control,
             &mut app,
         )
     } else {
-        run(&mut terminal, &mut TerminalEvents, &mut control, &mut app)
+        run(
+            &mut terminal,
+            &mut TerminalEvents::new(),
+            &mut control,
+            &mut app,
+        )
     };
     tui::restore();
     if let Err(e) = result {
