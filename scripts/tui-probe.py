@@ -67,6 +67,14 @@ def settle(fd):
         last = time.perf_counter()
 
 
+def peak_rss(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return None
+
+
 def cpu_ms(pid):
     """CPU time the reader has used so far, all threads (ns precision from schedstat): the
     figure a busy shared machine distorts least."""
@@ -107,9 +115,11 @@ def summary(path):
         target = "100 ms" if key == "search" else "5 ms of layout"
         print(f"{key:>12}: median {med(key + '_ms'):6.1f} ms key to frame, "
               f"{med(key + '_cpu_ms'):6.1f} ms CPU (target < {target})")
+    before = med("peak_rss_before_search_kib")
     rss = med("peak_rss_kib")
-    print(f"peak RSS after all of these: median {rss / 1024:.1f} MB "
-          f"({rss * 1024 / size:.2f}x file; target <= 3x)")
+    print(f"peak RSS before the search: median {before / 1024:.1f} MB "
+          f"({before * 1024 / size:.2f}x file); after it (search index built): "
+          f"{rss / 1024:.1f} MB ({rss * 1024 / size:.2f}x; target <= 3x)")
     if float(load) > cores:
         print("note: the machine is busy (load above the core count): wall times are inflated, "
               "CPU times much less")
@@ -141,14 +151,12 @@ def main():
     action(fd, pid, "PgUp", lambda: os.write(fd, b"\x1b[5~"), result)
     action(fd, pid, "resize", lambda: set_size(fd, 25, 70), result)
     action(fd, pid, "gg", lambda: os.write(fd, b"gg"), result)
+    result["peak_rss_before_search_kib"] = peak_rss(pid)
     os.write(fd, b"/")
     settle(fd)
     os.write(fd, query.encode())
     action(fd, pid, "search", lambda: os.write(fd, b"\r"), result)
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                result["peak_rss_kib"] = int(line.split()[1])
+    result["peak_rss_kib"] = peak_rss(pid)
     os.write(fd, b"q")
     settle(fd)
     try:
