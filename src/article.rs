@@ -111,7 +111,8 @@ pub struct Article {
     pub url: Option<String>,
     /// Publication date as written in the file (not parsed).
     pub published: Option<String>,
-    offsets: OffsetIndex,
+    /// Built on first use: printing an article (`isnad render`) never needs it.
+    offsets: std::sync::OnceLock<OffsetIndex>,
     /// Computed on first use: opening the annotations and every save need it, and hashing
     /// 10 MB takes milliseconds each time.
     sha256: std::sync::OnceLock<String>,
@@ -216,7 +217,6 @@ impl Article {
     /// Wraps text that is already decoded (no BOM handling).
     pub fn from_text(name: &str, text: String) -> Self {
         let paragraphs = split_paragraphs(&text);
-        let offsets = OffsetIndex::new(&text);
         Self {
             path: None,
             name: name.to_owned(),
@@ -225,7 +225,7 @@ impl Article {
             title: None,
             url: None,
             published: None,
-            offsets,
+            offsets: std::sync::OnceLock::new(),
             sha256: std::sync::OnceLock::new(),
         }
     }
@@ -262,6 +262,10 @@ impl Article {
         }
     }
 
+    fn offsets(&self) -> &OffsetIndex {
+        self.offsets.get_or_init(|| OffsetIndex::new(&self.text))
+    }
+
     /// Lowercase hex SHA-256 of the UTF-8 text (the `text_sha256` of the annotation file).
     pub fn sha256(&self) -> String {
         self.sha256.get_or_init(|| sha256_hex(&self.text)).clone()
@@ -269,18 +273,18 @@ impl Article {
 
     /// Length of the text in code points.
     pub fn len_chars(&self) -> usize {
-        self.offsets.total_chars
+        self.offsets().total_chars
     }
 
     /// Code-point offset of byte offset `byte`. A byte offset inside a character counts that
     /// character as not yet reached; offsets past the end clamp to the length.
     pub fn byte_to_char(&self, byte: usize) -> usize {
-        self.offsets.byte_to_char(&self.text, byte)
+        self.offsets().byte_to_char(&self.text, byte)
     }
 
     /// Byte offset of code-point offset `ch`, or `None` when past the end of the text.
     pub fn char_to_byte(&self, ch: usize) -> Option<usize> {
-        self.offsets.char_to_byte(&self.text, ch)
+        self.offsets().char_to_byte(&self.text, ch)
     }
 }
 

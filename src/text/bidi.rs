@@ -230,6 +230,21 @@ pub fn mirror(c: char) -> Option<char> {
     if matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
         return None;
     }
+    // The rest is mostly spaces, digits and punctuation between Arabic words: in ASCII only the
+    // brackets mirror.
+    if c.is_ascii() {
+        return match c {
+            '(' => Some(')'),
+            ')' => Some('('),
+            '<' => Some('>'),
+            '>' => Some('<'),
+            '[' => Some(']'),
+            ']' => Some('['),
+            '{' => Some('}'),
+            '}' => Some('{'),
+            _ => None,
+        };
+    }
     unicode_bidi_mirroring::get_mirrored(c)
 }
 
