@@ -217,8 +217,14 @@ pub fn line_levels(para: &ParagraphLevels, _text: &str, line: Range<usize>) -> V
 
 /// Rule L2: `result[visual] = logical index` for units with the given levels.
 pub fn visual_order(levels: &[Level]) -> Vec<usize> {
-    if levels.iter().all(|l| l.is_ltr()) && levels.windows(2).all(|w| w[0] == w[1]) {
-        return (0..levels.len()).collect();
+    // One level for the whole line (most lines of plain Arabic or Latin prose): L2 reverses
+    // everything at an odd level and nothing at an even one.
+    if levels.windows(2).all(|w| w[0] == w[1]) {
+        return if levels.first().is_some_and(|l| l.is_rtl()) {
+            (0..levels.len()).rev().collect()
+        } else {
+            (0..levels.len()).collect()
+        };
     }
     BidiInfo::reorder_visual(levels)
 }
