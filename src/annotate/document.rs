@@ -9,6 +9,8 @@ use serde_json::Value;
 
 use crate::article::Article;
 
+mod fast;
+
 use super::anchor::{AnchorReport, Anchorer, Placement};
 use super::jsonpos::{self, Step};
 use super::model::{
@@ -573,6 +575,16 @@ fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
 /// Reads a file's text and places it in `article`. Items whose spans cannot be placed go to
 /// `orphans` verbatim; orphans from the file that fit again are restored.
 pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadError> {
+    // The usual file (valid, every span where it says) is read straight into typed records;
+    // anything else — an error to report, a span to re-anchor — takes the general path.
+    match fast::parse(src, article) {
+        Some(loaded) => Ok(loaded),
+        None => parse_general(src, file, article),
+    }
+}
+
+/// [`parse`] through the JSON tree: every check with its position, re-anchoring and orphans.
+pub(crate) fn parse_general(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadError> {
     let mut root = check_structure(src, file).map_err(|mut problems| problems.remove(0))?;
     // The lists are moved out of the tree rather than copied (10,000 items are 10,000 maps).
     let mut take_list = |key: &str| match root.get_mut(key).map(Value::take) {
@@ -634,6 +646,24 @@ pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadErr
             }
         }
     }
+    restore_orphans(orphans, &anchorer, &mut set, &mut report);
+    set.sort();
+    Ok(Loaded {
+        document,
+        set,
+        anchor: report,
+        text_changed,
+    })
+}
+
+/// Puts the file's orphans that fit the text again back into `set` (counted in `report`);
+/// the rest stay orphans, verbatim.
+fn restore_orphans(
+    orphans: Vec<Value>,
+    anchorer: &Anchorer<'_>,
+    set: &mut AnnotationSet,
+    report: &mut AnchorReport,
+) {
     for raw in orphans {
         let kind = raw.get("id").and_then(Value::as_str).and_then(kind_of_id);
         let restorable = kind.is_some_and(|k| {
@@ -643,24 +673,17 @@ pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadErr
                     .and_then(Value::as_str)
                     .is_some_and(|id| set.contains(id))
                 && matches!(
-                    place_item(k, &raw, &anchorer, &mut AnchorReport::default()),
+                    place_item(k, &raw, anchorer, &mut AnchorReport::default()),
                     Ok(Some(()))
                 )
         });
         match kind {
-            Some(k) if restorable && decode_into(k, &raw, &anchorer, &mut set).is_ok() => {
+            Some(k) if restorable && decode_into(k, &raw, anchorer, set).is_ok() => {
                 report.restored += 1;
             }
             _ => set.orphans.push(raw),
         }
     }
-    set.sort();
-    Ok(Loaded {
-        document,
-        set,
-        anchor: report,
-        text_changed,
-    })
 }
 
 /// One item of the file after placing: decoded (a set holding just it, and how its spans were

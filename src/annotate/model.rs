@@ -967,6 +967,18 @@ impl AnnotationSet {
         }
     }
 
+    /// The ids of every item (orphans not counted).
+    pub fn ids(&self) -> std::collections::HashSet<String> {
+        self.entities
+            .iter()
+            .map(|x| &x.id)
+            .chain(self.sources.iter().map(|x| &x.id))
+            .chain(self.claims.iter().map(|x| &x.id))
+            .chain(self.attributions.iter().map(|x| &x.id))
+            .cloned()
+            .collect()
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.entities.iter().any(|x| x.id == id)
             || self.sources.iter().any(|x| x.id == id)
