@@ -3,7 +3,7 @@
 //! so that highlights land exactly on what the reader sees.
 //!
 //! Folding is [`crate::text::normalize::fold_char`] (the shared matching normalisation). The
-//! index keeps only the folded text and a checkpoint per kilobyte; a query refolds the segments
+//! index keeps only the folded text and a checkpoint per 256 bytes; a query refolds the segments
 //! its matches fall in to map them back, so a 9 MB article indexes quickly and costs about its
 //! folded size in memory.
 
@@ -167,7 +167,10 @@ impl Builder<'_> {
 type Checkpoint = (u32, u32);
 
 /// Original bytes per segment: a match is mapped back by refolding at most this much text.
-const SEGMENT_BYTES: usize = 1024;
+const SEGMENT_BYTES: usize = 256;
+
+/// Queries with more matches than this map them back on all cores.
+const PARALLEL_MATCHES: usize = 2048;
 
 /// The runs of one refolded segment, with absolute offsets; kept while the sorted matches of a
 /// query walk through it.
@@ -292,14 +295,32 @@ impl FoldedIndex {
         if needle.is_empty() || text.len() < self.original_len {
             return Vec::new();
         }
-        let mut out = Vec::new();
+        let positions: Vec<(u32, u32)> = self
+            .folded
+            .match_indices(needle.as_str())
+            .map(|(pos, m)| (pos as u32, (pos + m.len() - 1) as u32))
+            .collect();
+        if positions.len() < PARALLEL_MATCHES {
+            return self.map_matches(text, &positions);
+        }
+        // A frequent word refolds most of the text: share that between the cores.
+        let group = positions.len().div_ceil(rayon::current_num_threads() * 4);
+        positions
+            .par_chunks(group)
+            .flat_map_iter(|group| self.map_matches(text, group))
+            .collect()
+    }
+
+    /// Original byte ranges of the sorted matches whose first and last folded bytes are
+    /// `positions`.
+    fn map_matches(&self, text: &str, positions: &[(u32, u32)]) -> Vec<Range<usize>> {
+        let mut out = Vec::with_capacity(positions.len());
         // Match starts and ends each move forward only, so each side refolds a segment at
-        // most once per query.
+        // most once.
         let mut starts = SegmentRuns::new();
         let mut ends = SegmentRuns::new();
         let mut segment = 0;
-        for (pos, matched) in self.folded.match_indices(needle.as_str()) {
-            let (start, last) = (pos as u32, (pos + matched.len() - 1) as u32);
+        for &(start, last) in positions {
             segment = self.segment_of(segment, start);
             let last_segment = self.segment_of(segment, last);
             let Some(first_run) = starts.run_at(self, text, segment, start) else {
