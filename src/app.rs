@@ -189,7 +189,7 @@ pub struct App {
     /// The last search and its matches (article bytes, in order).
     pub search: Option<(String, Vec<Range<usize>>)>,
     /// Folded text for searching, built on the first search.
-    search_index: Option<crate::search::SearchIndex>,
+    search_index: Option<crate::search::FoldedIndex>,
     /// Unsaved annotation changes, for autosave timing.
     pub unsaved: Option<annotations::Unsaved>,
     pub settings: Settings,
@@ -1117,8 +1117,8 @@ impl App {
         }
         let index = self
             .search_index
-            .get_or_insert_with(|| crate::search::SearchIndex::new(&self.article.text));
-        let matches = index.find_all(&query);
+            .get_or_insert_with(|| crate::search::FoldedIndex::new(&self.article.text));
+        let matches = index.find_all(&self.article.text, &query);
         if matches.is_empty() {
             self.error(format!("not found: {query}"));
             self.search = None;

@@ -2,9 +2,10 @@
 //! (أ/إ/آ/ٱ/ا, ى/ي, ة/ه, Persian letters and digits), returning byte ranges of the original text
 //! so that highlights land exactly on what the reader sees.
 //!
-//! Folding is [`crate::text::normalize::fold_char`] (the shared matching normalisation); this
-//! module keeps its own compact offset map (runs instead of two words per byte) so a 9 MB
-//! article indexes quickly and cheaply.
+//! Folding is [`crate::text::normalize::fold_char`] (the shared matching normalisation). The
+//! index keeps only the folded text and a checkpoint per 256 bytes; a query refolds the segments
+//! its matches fall in to map them back, so a 9 MB article indexes quickly and costs about its
+//! folded size in memory.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -49,14 +50,42 @@ impl Run {
     fn original_end(&self) -> u32 {
         self.original + self.original_len + u32::from(self.trailing_marks)
     }
+
+    /// Original start of a match whose first folded byte, in this run, is `folded_pos`.
+    fn original_start(&self, folded_pos: u32) -> usize {
+        (if self.linear() {
+            self.original + (folded_pos - self.folded)
+        } else {
+            self.original
+        }) as usize
+    }
+
+    /// Original end of a match whose last folded byte, in this run, is `folded_last`;
+    /// extended over the combining marks that follow the last letter.
+    fn original_end_of_match(&self, folded_last: u32) -> usize {
+        let last_of_run = folded_last + 1 == self.folded + self.folded_len();
+        (if last_of_run {
+            self.original_end()
+        } else if self.linear() {
+            self.original + (folded_last - self.folded) + 1
+        } else {
+            self.original + self.original_len
+        }) as usize
+    }
 }
 
-/// The folded text of an article and the map back to original bytes. Build it once per article
-/// and query it as the user types (see `examples/search_speed.rs` for timings).
+/// The folded text of an article and sparse checkpoints back to the original. The offset map
+/// itself (a [`Run`] per letter of diacritised text, 16 bytes each, four times the text) is not
+/// kept: a query refolds only the segments its matches fall in, so the index costs about the
+/// size of the folded text.
 #[derive(Clone, Debug, Default)]
-pub struct SearchIndex {
+pub struct FoldedIndex {
     folded: String,
-    runs: Vec<Run>,
+    /// Where each segment starts: (folded offset, original offset). Segments are folded
+    /// independently and give exactly the runs of a whole-text fold, because each starts just
+    /// before a character that is not dropped (so no combining mark belongs to the segment
+    /// before it).
+    checkpoints: Vec<Checkpoint>,
     original_len: usize,
 }
 
@@ -94,8 +123,10 @@ static UNCHANGED: LazyLock<UnchangedTable> = LazyLock::new(|| {
 /// is open until a character changes length or is dropped.
 struct Builder<'a> {
     text: &'a str,
-    folded: String,
-    runs: Vec<Run>,
+    /// Folded output; this stretch's folded offsets count from `base`.
+    folded: &'a mut String,
+    base: usize,
+    runs: &'a mut Vec<Run>,
     /// Original offset of identical bytes not yet copied into `folded`.
     copy_from: usize,
     /// (folded, original) start of the linear run in progress.
@@ -103,6 +134,10 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    fn folded_len(&self) -> usize {
+        self.folded.len() - self.base
+    }
+
     /// Copies the pending identical bytes up to `offset` and skips the `len` bytes there.
     fn flush(&mut self, offset: usize, len: usize) {
         if let Some(pending) = self.text.get(self.copy_from..offset) {
@@ -114,7 +149,7 @@ impl Builder<'_> {
     /// Ends the linear run in progress at original `offset` (everything before it is flushed).
     fn close_run(&mut self, offset: usize) {
         if let Some((folded, original)) = self.open_run.take() {
-            let folded_len = self.folded.len() as u32 - folded;
+            let folded_len = self.folded_len() as u32 - folded;
             if folded_len > 0 {
                 self.runs.push(Run {
                     folded,
@@ -128,44 +163,104 @@ impl Builder<'_> {
     }
 }
 
-impl SearchIndex {
-    /// Folds `text`. Texts over 4 GiB are not supported by the u32 map; articles are capped far
-    /// below that (`article::MAX_ARTICLE_BYTES`), and longer input is truncated at a character
-    /// boundary rather than panicking.
+/// (folded offset, original offset) where a segment starts.
+type Checkpoint = (u32, u32);
+
+/// Original bytes per segment: a match is mapped back by refolding at most this much text.
+const SEGMENT_BYTES: usize = 256;
+
+/// Queries with more matches than this map them back on all cores.
+const PARALLEL_MATCHES: usize = 2048;
+
+/// The runs of one refolded segment, with absolute offsets; kept while the sorted matches of a
+/// query walk through it.
+struct SegmentRuns {
+    segment: usize,
+    runs: Vec<Run>,
+    scratch: String,
+}
+
+impl SegmentRuns {
+    fn new() -> Self {
+        SegmentRuns {
+            segment: usize::MAX,
+            runs: Vec::new(),
+            scratch: String::new(),
+        }
+    }
+
+    /// The run containing folded byte `pos` of segment `segment`, refolding it if it is not the
+    /// one held.
+    fn run_at(&mut self, index: &FoldedIndex, text: &str, segment: usize, pos: u32) -> Option<Run> {
+        if self.segment != segment {
+            let (folded_start, original_start) = *index.checkpoints.get(segment)?;
+            let original_end = index
+                .checkpoints
+                .get(segment + 1)
+                .map_or(index.original_len, |c| c.1 as usize);
+            self.scratch.clear();
+            self.runs.clear();
+            fold_into(
+                text.get(original_start as usize..original_end)?,
+                &mut self.scratch,
+                &mut self.runs,
+            );
+            for run in &mut self.runs {
+                run.folded += folded_start;
+                run.original += original_start;
+            }
+            self.segment = segment;
+        }
+        let i = self
+            .runs
+            .partition_point(|r| r.folded <= pos)
+            .checked_sub(1)?;
+        let run = self.runs[i];
+        (pos < run.folded + run.folded_len()).then_some(run)
+    }
+}
+
+impl FoldedIndex {
+    /// Folds `text`. Texts over 4 GiB are not supported by the u32 offsets; articles are capped
+    /// far below that (`article::MAX_ARTICLE_BYTES`), and longer input is truncated at a
+    /// character boundary rather than panicking.
     pub fn new(text: &str) -> Self {
+        Self::with_segments(text, SEGMENT_BYTES)
+    }
+
+    fn with_segments(text: &str, segment_bytes: usize) -> Self {
         let text = truncate_to_u32(text);
-        let chunks = split_at_spaces(text, PARALLEL_CHUNK_BYTES);
+        let chunks = split_at_safe_points(text, PARALLEL_CHUNK_BYTES);
         if chunks.len() < 2 {
-            let (folded, runs) = fold_chunk(text);
-            return SearchIndex {
+            let (folded, checkpoints) = fold_segments(text, segment_bytes);
+            return FoldedIndex {
                 folded,
-                runs,
+                checkpoints,
                 original_len: text.len(),
             };
         }
-        // Chunks end before a space, so no run or trailing mark crosses a boundary; their
-        // results are concatenated with shifted offsets.
-        let parts: Vec<(usize, String, Vec<Run>)> = chunks
+        // Chunk boundaries are safe points too, so the chunks' segments are the whole text's.
+        let parts: Vec<(usize, String, Vec<Checkpoint>)> = chunks
             .par_iter()
             .map(|r| {
-                let (folded, runs) = fold_chunk(&text[r.clone()]);
-                (r.start, folded, runs)
+                let (folded, checkpoints) = fold_segments(&text[r.clone()], segment_bytes);
+                (r.start, folded, checkpoints)
             })
             .collect();
-        let mut folded = String::with_capacity(text.len());
-        let mut runs = Vec::with_capacity(parts.iter().map(|p| p.2.len()).sum());
-        for (original_start, part_folded, part_runs) in parts {
+        let mut folded = String::with_capacity(parts.iter().map(|p| p.1.len()).sum());
+        let mut checkpoints = Vec::with_capacity(parts.iter().map(|p| p.2.len()).sum());
+        for (original_start, part_folded, part_checkpoints) in parts {
             let folded_start = folded.len() as u32;
             folded.push_str(&part_folded);
-            runs.extend(part_runs.into_iter().map(|mut r| {
-                r.folded += folded_start;
-                r.original += original_start as u32;
-                r
-            }));
+            checkpoints.extend(
+                part_checkpoints
+                    .into_iter()
+                    .map(|(f, o)| (f + folded_start, o + original_start as u32)),
+            );
         }
-        SearchIndex {
+        FoldedIndex {
             folded,
-            runs,
+            checkpoints,
             original_len: text.len(),
         }
     }
@@ -175,66 +270,109 @@ impl SearchIndex {
         self.original_len
     }
 
-    /// Index of the run containing folded byte `pos`, searching forward from run `from`
-    /// (galloping, so a sorted sequence of lookups walks the runs once).
-    fn locate(&self, from: usize, pos: u32) -> Option<usize> {
-        let runs = self.runs.get(from..)?;
-        let mut hi = 1;
-        while hi < runs.len() && runs[hi].folded <= pos {
-            hi *= 2;
+    /// Bytes of memory the index holds (for measurements).
+    pub fn heap_bytes(&self) -> usize {
+        self.folded.capacity() + self.checkpoints.capacity() * std::mem::size_of::<Checkpoint>()
+    }
+
+    /// Segment containing folded byte `pos`, searching forward from segment `from`.
+    fn segment_of(&self, from: usize, pos: u32) -> usize {
+        let rest = self.checkpoints.get(from..).unwrap_or(&[]);
+        // Matches are dense or close together, so look at the next few segments first.
+        let near = rest.len().min(4);
+        let i = match rest[..near].iter().position(|c| c.0 > pos) {
+            Some(i) => i,
+            None => near + rest[near..].partition_point(|c| c.0 <= pos),
+        };
+        from + i.saturating_sub(1)
+    }
+
+    /// Every non-overlapping match of `query` in `text` (the text this index was built from),
+    /// as byte ranges of it, in order. An empty query (or one made only of ignored characters)
+    /// matches nothing.
+    pub fn find_all(&self, text: &str, query: &str) -> Vec<Range<usize>> {
+        let needle = normalize_str(query);
+        if needle.is_empty() || text.len() < self.original_len {
+            return Vec::new();
         }
-        let lo = hi / 2;
-        let hi = hi.min(runs.len());
-        let i = lo + runs[lo..hi].partition_point(|r| r.folded <= pos);
-        let i = i.checked_sub(1)?;
-        let run = runs.get(i)?;
-        (pos < run.folded + run.folded_len()).then_some(from + i)
+        let positions: Vec<(u32, u32)> = self
+            .folded
+            .match_indices(needle.as_str())
+            .map(|(pos, m)| (pos as u32, (pos + m.len() - 1) as u32))
+            .collect();
+        if positions.len() < PARALLEL_MATCHES {
+            return self.map_matches(text, &positions);
+        }
+        // A frequent word refolds most of the text: share that between the cores.
+        let group = positions.len().div_ceil(rayon::current_num_threads() * 4);
+        positions
+            .par_chunks(group)
+            .flat_map_iter(|group| self.map_matches(text, group))
+            .collect()
     }
 
-    fn original_start(&self, run: &Run, folded_pos: u32) -> usize {
-        (if run.linear() {
-            run.original + (folded_pos - run.folded)
-        } else {
-            run.original
-        }) as usize
+    /// Original byte ranges of the sorted matches whose first and last folded bytes are
+    /// `positions`.
+    fn map_matches(&self, text: &str, positions: &[(u32, u32)]) -> Vec<Range<usize>> {
+        let mut out = Vec::with_capacity(positions.len());
+        // Match starts and ends each move forward only, so each side refolds a segment at
+        // most once.
+        let mut starts = SegmentRuns::new();
+        let mut ends = SegmentRuns::new();
+        let mut segment = 0;
+        for &(start, last) in positions {
+            segment = self.segment_of(segment, start);
+            let last_segment = self.segment_of(segment, last);
+            let Some(first_run) = starts.run_at(self, text, segment, start) else {
+                continue;
+            };
+            let last_run = if last_segment == segment {
+                starts.run_at(self, text, last_segment, last)
+            } else {
+                ends.run_at(self, text, last_segment, last)
+            };
+            let Some(last_run) = last_run else {
+                continue;
+            };
+            out.push(first_run.original_start(start)..last_run.original_end_of_match(last));
+        }
+        out
+    }
+}
+
+/// A [`FoldedIndex`] with the text it was built from. Build it once per article and query it as
+/// the user types (see `examples/search_speed.rs` for timings); an owner of the text that
+/// cannot lend it for the index's lifetime keeps the [`FoldedIndex`] and passes the text to
+/// each query.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex<'a> {
+    text: &'a str,
+    index: FoldedIndex,
+}
+
+impl<'a> SearchIndex<'a> {
+    /// Folds `text` (see [`FoldedIndex::new`]).
+    pub fn new(text: &'a str) -> Self {
+        SearchIndex {
+            text,
+            index: FoldedIndex::new(text),
+        }
     }
 
-    /// Original end for a match whose last folded byte is `folded_last`, extended over the
-    /// combining marks that follow the last letter.
-    fn original_end(&self, run: &Run, folded_last: u32) -> usize {
-        let last_of_run = folded_last + 1 == run.folded + run.folded_len();
-        (if last_of_run {
-            run.original_end()
-        } else if run.linear() {
-            run.original + (folded_last - run.folded) + 1
-        } else {
-            run.original + run.original_len
-        }) as usize
+    /// Length in bytes of the indexed original text.
+    pub fn original_len(&self) -> usize {
+        self.index.original_len()
     }
 
     /// Every non-overlapping match of `query`, as byte ranges of the original text, in order.
     /// An empty query (or one made only of ignored characters) matches nothing.
     pub fn find_all(&self, query: &str) -> Vec<Range<usize>> {
-        let needle = normalize_str(query);
-        if needle.is_empty() {
-            return Vec::new();
-        }
-        let mut out = Vec::new();
-        let mut cursor = 0;
-        for (pos, matched) in self.folded.match_indices(needle.as_str()) {
-            let (start, last) = (pos as u32, (pos + matched.len() - 1) as u32);
-            let Some(first_run) = self.locate(cursor, start) else {
-                continue;
-            };
-            cursor = first_run;
-            let Some(last_run) = self.locate(first_run, last) else {
-                continue;
-            };
-            let s = self.original_start(&self.runs[first_run], start);
-            let e = self.original_end(&self.runs[last_run], last);
-            out.push(s..e);
-        }
-        out
+        self.index.find_all(self.text, query)
+    }
+
+    /// The index without the borrowed text.
+    pub fn into_folded(self) -> FoldedIndex {
+        self.index
     }
 }
 
@@ -258,20 +396,13 @@ pub fn previous_match(matches: &[Range<usize>], before: usize) -> Option<usize> 
 /// Texts larger than this are folded in parallel chunks.
 const PARALLEL_CHUNK_BYTES: usize = 1 << 20;
 
-/// Splits `text` into ranges of about `size` bytes, each ending just before an ASCII space or
-/// newline (so never inside a character or between a letter and its marks).
-fn split_at_spaces(text: &str, size: usize) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
+/// Splits `text` into ranges of about `size` bytes, each ending just before a character that
+/// is not dropped by folding: never inside a character or between a letter and its marks, so
+/// the ranges fold exactly as the whole text does.
+fn split_at_safe_points(text: &str, size: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    while text.len() - start > size {
-        let Some(cut) = bytes[start + size..]
-            .iter()
-            .position(|b| *b == b' ' || *b == b'\n')
-            .map(|p| start + size + p)
-        else {
-            break;
-        };
+    while let Some(cut) = next_safe_point(text, start + size.max(1)) {
         out.push(start..cut);
         start = cut;
     }
@@ -279,12 +410,43 @@ fn split_at_spaces(text: &str, size: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// Folds one stretch of text: the folded string and its runs, offsets relative to the stretch.
-fn fold_chunk(text: &str) -> (String, Vec<Run>) {
+/// The first offset at or after `from` (and before the end) where a character that folding
+/// keeps starts.
+fn next_safe_point(text: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let rest = text.get(at..)?;
+    rest.char_indices()
+        .find(|&(_, c)| fold_char(c) != Fold::Drop)
+        .map(|(i, _)| at + i)
+}
+
+/// Folds `text` into a string with a checkpoint at the start of each segment of about
+/// `segment_bytes` (offsets relative to `text`).
+fn fold_segments(text: &str, segment_bytes: usize) -> (String, Vec<Checkpoint>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut checkpoints = Vec::with_capacity(text.len() / segment_bytes.max(1) + 1);
+    let mut runs = Vec::new();
+    for segment in split_at_safe_points(text, segment_bytes) {
+        checkpoints.push((folded.len() as u32, segment.start as u32));
+        fold_into(&text[segment], &mut folded, &mut runs);
+        runs.clear();
+    }
+    folded.shrink_to_fit();
+    (folded, checkpoints)
+}
+
+/// Folds one stretch of text onto `folded`, appending its runs (offsets relative to the stretch
+/// and to where its folded text starts).
+fn fold_into(text: &str, folded: &mut String, runs: &mut Vec<Run>) {
+    let base = folded.len();
     let mut b = Builder {
         text,
-        folded: String::with_capacity(text.len()),
-        runs: Vec::new(),
+        folded,
+        base,
+        runs,
         copy_from: 0,
         open_run: None,
     };
@@ -318,7 +480,7 @@ fn fold_chunk(text: &str) -> (String, Vec<Run>) {
         }
         if unchanged {
             if b.open_run.is_none() {
-                let at = b.folded.len() + (offset - b.copy_from);
+                let at = b.folded_len() + (offset - b.copy_from);
                 b.open_run = Some((at as u32, offset as u32));
             }
             offset += if lead < 0x80 { 1 } else { 2 };
@@ -331,7 +493,7 @@ fn fold_chunk(text: &str) -> (String, Vec<Run>) {
         let fold = fold_char(c);
         if fold == Fold::Char(c) {
             if b.open_run.is_none() {
-                let at = b.folded.len() + (offset - b.copy_from);
+                let at = b.folded_len() + (offset - b.copy_from);
                 b.open_run = Some((at as u32, offset as u32));
             }
             offset = next;
@@ -352,13 +514,13 @@ fn fold_chunk(text: &str) -> (String, Vec<Run>) {
             }
             Fold::Char(f) if f.len_utf8() == c.len_utf8() => {
                 if b.open_run.is_none() {
-                    b.open_run = Some((b.folded.len() as u32, offset as u32));
+                    b.open_run = Some((b.folded_len() as u32, offset as u32));
                 }
                 b.folded.push(f);
             }
             Fold::Char(_) | Fold::Expand(_) => {
                 b.close_run(offset);
-                let at = b.folded.len() as u32;
+                let at = b.folded_len() as u32;
                 match fold {
                     Fold::Expand(out) => b.folded.push_str(out),
                     Fold::Char(f) => b.folded.push(f),
@@ -368,7 +530,7 @@ fn fold_chunk(text: &str) -> (String, Vec<Run>) {
                     folded: at,
                     original: offset as u32,
                     original_len: c.len_utf8() as u32,
-                    nonlinear_folded_len: (b.folded.len() as u32 - at).max(1) as u16,
+                    nonlinear_folded_len: (b.folded_len() as u32 - at).max(1) as u16,
                     trailing_marks: 0,
                 });
             }
@@ -377,7 +539,6 @@ fn fold_chunk(text: &str) -> (String, Vec<Run>) {
     }
     b.flush(text.len(), 0);
     b.close_run(text.len());
-    (b.folded, b.runs)
 }
 
 fn truncate_to_u32(text: &str) -> &str {
@@ -505,28 +666,83 @@ mod tests {
         }
     }
 
+    /// The map before checkpoints: the whole text folded in one pass, every run kept, each
+    /// match located by binary search.
+    fn reference_find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+        let needle = normalize_str(query);
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let (mut folded, mut runs) = (String::new(), Vec::new());
+        fold_into(text, &mut folded, &mut runs);
+        let run_at = |pos: u32| {
+            let i = runs.partition_point(|r| r.folded <= pos) - 1;
+            assert!(pos < runs[i].folded + runs[i].folded_len());
+            runs[i]
+        };
+        folded
+            .match_indices(needle.as_str())
+            .map(|(pos, m)| {
+                let (start, last) = (pos as u32, (pos + m.len() - 1) as u32);
+                run_at(start).original_start(start)..run_at(last).original_end_of_match(last)
+            })
+            .collect()
+    }
+
     #[test]
-    fn parallel_chunks_give_the_same_matches_as_one_pass() {
+    fn parallel_chunks_and_segments_give_the_same_matches_as_one_pass() {
         let piece = include_str!("../tests/data/wikinews-ar-attribution.txt");
         let mut text = String::new();
         while text.len() < 3 * PARALLEL_CHUNK_BYTES {
             text.push_str(piece);
             text.push_str(crate::article::SAMPLE_TEXT);
         }
-        assert!(split_at_spaces(&text, PARALLEL_CHUNK_BYTES).len() >= 3);
+        assert!(split_at_safe_points(&text, PARALLEL_CHUNK_BYTES).len() >= 3);
         let chunked = SearchIndex::new(&text);
-        let (folded, runs) = fold_chunk(&text);
-        let single = SearchIndex {
-            folded,
-            runs,
-            original_len: text.len(),
-        };
-        assert_eq!(chunked.folded, single.folded);
+        let (mut folded, mut runs) = (String::new(), Vec::new());
+        fold_into(&text, &mut folded, &mut runs);
+        assert_eq!(chunked.index.folded, folded);
+        assert!(chunked.index.checkpoints.len() > text.len() / (2 * SEGMENT_BYTES));
         for query in ["النبي داود", "داعش", "ا", "2005"] {
             let hits = chunked.find_all(query);
             assert!(!hits.is_empty());
-            assert_eq!(hits, single.find_all(query), "{query}");
+            assert_eq!(hits, reference_find_all(&text, query), "{query}");
         }
+    }
+
+    #[test]
+    fn matches_across_segment_boundaries_map_exactly() {
+        let text = include_str!("../tests/data/wikinews-ar-attribution.txt");
+        for segment_bytes in [1, 2, 3, 7, 64] {
+            let index = FoldedIndex::with_segments(text, segment_bytes);
+            for query in ["النبي داود", "قال", "ا", "2005", "أن ا"] {
+                let hits = index.find_all(text, query);
+                assert!(!hits.is_empty());
+                assert_eq!(
+                    hits,
+                    reference_find_all(text, query),
+                    "{query} {segment_bytes}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_is_about_the_size_of_the_folded_text() {
+        let text = include_str!("../tests/data/wikinews-ar-attribution.txt").repeat(20);
+        let index = FoldedIndex::new(&text);
+        assert!(
+            index.heap_bytes() <= text.len() * 11 / 10,
+            "{}",
+            index.heap_bytes()
+        );
+    }
+
+    #[test]
+    fn a_shorter_text_than_the_indexed_one_matches_nothing() {
+        let index = FoldedIndex::new("قال الوزير");
+        assert!(index.find_all("قال", "قال").is_empty());
+        assert_eq!(index.find_all("قال الوزير", "الوزير"), vec![7..19]);
     }
 
     #[test]
@@ -567,6 +783,28 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn segmented_index_agrees_with_the_whole_text_map(
+            // One alternative per kind of character, so marks are as common as letters.
+            text in "([ء-ي]|[\u{064B}-\u{0652}\u{0670}]|\u{0640}|[\u{200C}\u{200F}\u{00A0}]|[أإآٱاىيةهیکپ]|[٠-٩۰-۹٫]|[ﻻﻼﷲﺍﺑ]|[a-zA-Z0-9]| |\n|\\.){0,120}",
+            random_query in "[a-zA-Z0-9\u{0621}-\u{064A}\u{064B}-\u{0652}\u{0640}أإآاىيةه٠-٩ﻻﷲ ]{1,4}",
+            // Most queries are cut from the text itself so that they match, often at
+            // segment edges.
+            query_start in 0usize..120,
+            query_chars in 0usize..6,
+            segment_bytes in 1usize..40,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let query: String = if query_chars == 0 || chars.is_empty() {
+                random_query
+            } else {
+                chars.iter().cycle().skip(query_start % chars.len()).take(query_chars).collect()
+            };
+            let index = FoldedIndex::with_segments(&text, segment_bytes);
+            proptest::prop_assert_eq!(index.find_all(&text, &query), reference_find_all(&text, &query));
+        }
+
+        #[test]
+
         fn never_panics_and_ranges_fold_to_the_query(
             text in "[\\PC\u{064B}-\u{0652}\u{0640}\u{200F}أإآاىيةه٠-٩ﻻﷲ ]{0,60}",
             query in "[\\PC\u{064B}-\u{0652}\u{0640}أإآاىيةه٠-٩ ]{0,6}",
