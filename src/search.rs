@@ -300,15 +300,17 @@ impl FoldedIndex {
             .match_indices(needle.as_str())
             .map(|(pos, m)| (pos as u32, (pos + m.len() - 1) as u32))
             .collect();
-        if positions.len() < PARALLEL_MATCHES {
-            return self.map_matches(text, &positions);
-        }
-        // A frequent word refolds most of the text: share that between the cores.
-        let group = positions.len().div_ceil(rayon::current_num_threads() * 4);
-        positions
-            .par_chunks(group)
-            .flat_map_iter(|group| self.map_matches(text, group))
-            .collect()
+        let mapped = if positions.len() < PARALLEL_MATCHES {
+            self.map_matches(text, &positions)
+        } else {
+            // A frequent word refolds most of the text: share that between the cores.
+            let group = positions.len().div_ceil(rayon::current_num_threads() * 4);
+            positions
+                .par_chunks(group)
+                .flat_map_iter(|group| self.map_matches(text, group))
+                .collect()
+        };
+        without_overlaps(mapped)
     }
 
     /// Original byte ranges of the sorted matches whose first and last folded bytes are
@@ -338,6 +340,21 @@ impl FoldedIndex {
         }
         out
     }
+}
+
+/// Drops a match that overlaps the one before it in the original text: one character that
+/// folds to several letters (ﷲ → الله) can hold two matches of a short query, which are one
+/// place to the reader (and `n` must not stop there twice).
+fn without_overlaps(mut matches: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut last_end = 0;
+    matches.retain(|m| {
+        let keep = m.start >= last_end;
+        if keep {
+            last_end = m.end;
+        }
+        keep
+    });
+    matches
 }
 
 /// A [`FoldedIndex`] with the text it was built from. Build it once per article and query it as
@@ -755,6 +772,23 @@ mod tests {
     fn query_longer_than_text_matches_nothing() {
         assert!(find_all_in("قال", "قال الوزير").is_empty());
         assert!(find_all_in("", "قال").is_empty());
+    }
+
+    #[test]
+    fn one_character_folding_to_two_matches_is_found_once() {
+        // ﷲ folds to الله: two lams, one place in the text
+        let text = "قال ﷲ أكبر";
+        let found = SearchIndex::new(text).find_all("ل");
+        let lig = text.find('ﷲ').expect("ligature");
+        assert_eq!(
+            found.iter().filter(|m| m.start == lig).count(),
+            1,
+            "{found:?}"
+        );
+        assert!(
+            found.windows(2).all(|w| w[0].end <= w[1].start),
+            "{found:?}"
+        );
     }
 
     #[test]
