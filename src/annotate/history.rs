@@ -218,12 +218,7 @@ impl Applied {
     /// A short description for the status bar ("add claim c-0d93e1").
     pub fn describe(&self) -> String {
         fn kind(item: &Item) -> &'static str {
-            match item.kind() {
-                ItemKind::Entity => "entity",
-                ItemKind::Source => "source",
-                ItemKind::Claim => "claim",
-                ItemKind::Attribution => "attribution",
-            }
+            item.kind().noun()
         }
         match self {
             Applied::Added(x) => format!("add {} {}", kind(x), x.id()),

@@ -546,6 +546,16 @@ impl ItemKind {
         }
     }
 
+    /// One item of this kind, in messages ("entity", "claim"…).
+    pub fn noun(self) -> &'static str {
+        match self {
+            ItemKind::Entity => "entity",
+            ItemKind::Source => "source",
+            ItemKind::Claim => "claim",
+            ItemKind::Attribution => "attribution",
+        }
+    }
+
     /// The key of this kind's array in the file.
     pub fn key(self) -> &'static str {
         match self {

@@ -598,13 +598,7 @@ fn describe_item(item: &Item, text: &str) -> String {
         .span()
         .and_then(|s| text.get(s.range()))
         .unwrap_or_default();
-    let kind = match item.kind() {
-        ItemKind::Entity => "entity",
-        ItemKind::Source => "source",
-        ItemKind::Claim => "claim",
-        ItemKind::Attribution => "attribution",
-    };
-    format!("{kind} «{exact}»")
+    format!("{} «{exact}»", item.kind().noun())
 }
 
 #[cfg(test)]

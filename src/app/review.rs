@@ -149,9 +149,6 @@ impl App {
         let store = self.store.as_ref()?;
         let at = self.cursor.as_ref()?.start;
         let set = store.set();
-        let under = |item: &Item| {
-            item.span().is_some_and(|s| s.start <= at && at < s.end) && self.layers.shows_item(item)
-        };
         // the focused item may be an attribution, reached at its cue
         if let Some(item) = self.focus.as_deref().and_then(|id| set.get(id))
             && suggestions::item_range(set, &item).is_some_and(|r| r.start <= at && at < r.end)
@@ -159,17 +156,34 @@ impl App {
         {
             return Some(item);
         }
-        set.entities
-            .iter()
-            .cloned()
-            .map(Item::Entity)
-            .chain(set.claims.iter().cloned().map(Item::Claim))
-            .chain(set.sources.iter().cloned().map(Item::Source))
-            .filter(under)
-            .min_by_key(|item| {
-                let span = item.span().map_or(0, |s| s.end - s.start);
-                (item.review().status != ReviewStatus::Suggested, span)
+        // Drawn every frame (linked highlights): compare by reference, clone only the one found.
+        let under = |kind, label, span: Option<Span>, status| {
+            span.is_some_and(|s| s.start <= at && at < s.end)
+                && self.layers.shows(kind, label, status)
+        };
+        let entities = set.entities.iter().map(|e| {
+            let label = Some(e.label.as_str());
+            (
+                ItemKind::Entity,
+                label,
+                &e.id,
+                Some(e.span),
+                e.review.status,
+            )
+        });
+        let claims = (set.claims.iter())
+            .map(|c| (ItemKind::Claim, None, &c.id, Some(c.span), c.review.status));
+        let sources =
+            (set.sources.iter()).map(|s| (ItemKind::Source, None, &s.id, s.span, s.review.status));
+        entities
+            .chain(claims)
+            .chain(sources)
+            .filter(|&(kind, label, _, span, status)| under(kind, label, span, status))
+            .min_by_key(|&(_, _, _, span, status)| {
+                let len = span.map_or(0, |s| s.end - s.start);
+                (status != ReviewStatus::Suggested, len)
             })
+            .and_then(|(_, _, id, _, _)| set.get(id))
     }
 
     /// `<` `>` Shift+← Shift+→: moves one edge of the current annotation by a word, as one
