@@ -7,6 +7,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod stream;
 
 use std::fmt;
 use std::ops::Range;
@@ -149,37 +150,42 @@ pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Reads an article file whole, refusing one over [`MAX_ARTICLE_BYTES`] before reading it
+/// (or, for what reports no size, once that much has been read).
+pub fn read_article_file(path: &Path) -> Result<Vec<u8>, ArticleError> {
+    let shown = || path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| ArticleError::Io {
+        path: shown(),
+        source,
+    })?;
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(ArticleError::TooLarge {
+            path: shown(),
+            size: meta.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    read_limited(path, MAX_ARTICLE_BYTES).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::FileTooLarge {
+            ArticleError::TooLarge {
+                path: shown(),
+                size: MAX_ARTICLE_BYTES + 1,
+                limit: MAX_ARTICLE_BYTES,
+            }
+        } else {
+            ArticleError::Io {
+                path: shown(),
+                source,
+            }
+        }
+    })
+}
+
 impl Article {
     /// Reads and decodes a file with the loader its extension selects ([`ArticleFormat`]).
     pub fn load(path: &Path) -> Result<Self, ArticleError> {
         let shown = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|source| ArticleError::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        if meta.len() > MAX_ARTICLE_BYTES {
-            return Err(ArticleError::TooLarge {
-                path: shown,
-                size: meta.len(),
-                limit: MAX_ARTICLE_BYTES,
-            });
-        }
-        let bytes = match read_limited(path, MAX_ARTICLE_BYTES) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
-                return Err(ArticleError::TooLarge {
-                    path: shown,
-                    size: MAX_ARTICLE_BYTES + 1,
-                    limit: MAX_ARTICLE_BYTES,
-                });
-            }
-            Err(source) => {
-                return Err(ArticleError::Io {
-                    path: shown,
-                    source,
-                });
-            }
-        };
+        let bytes = read_article_file(path)?;
         let mut article = Self::from_bytes_as(ArticleFormat::of_path(path), &shown, bytes)?;
         article.path = Some(path.to_path_buf());
         article.name = path
@@ -308,6 +314,17 @@ pub fn first_line(text: &str) -> &str {
 
 /// UTF-8 decoding shared by every format: BOM dropped, NUL bytes and invalid UTF-8 refused.
 fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, ArticleError> {
+    let skip = refuse_binary(name, &bytes)?;
+    bytes.drain(..skip);
+    String::from_utf8(bytes).map_err(|e| ArticleError::InvalidUtf8 {
+        path: name.to_owned(),
+        offset: skip + e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Refuses bytes with a NUL in them (a binary file); otherwise returns the length of the BOM to
+/// skip (0 or 3).
+fn refuse_binary(name: &str, bytes: &[u8]) -> Result<usize, ArticleError> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     if let Some(pos) = memchr_nul(&bytes[skip..]) {
@@ -316,11 +333,7 @@ fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, ArticleError> {
             offset: skip + pos,
         });
     }
-    bytes.drain(..skip);
-    String::from_utf8(bytes).map_err(|e| ArticleError::InvalidUtf8 {
-        path: name.to_owned(),
-        offset: skip + e.utf8_error().valid_up_to(),
-    })
+    Ok(skip)
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {

@@ -8,11 +8,9 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use unicode_bidi::Level;
-
 use crate::article::Article;
+use crate::text::bidi;
 pub use crate::text::bidi::Direction;
-use crate::text::bidi::{self, ParagraphLevels};
 use crate::text::cluster;
 use crate::text::sanitize::display_char;
 use crate::text::shape;
@@ -153,6 +151,7 @@ impl VisualRow {
 
 /// A piece of the paragraph that is never split: a grapheme cluster, or a lam-alef ligature,
 /// together with any invisible characters attached to it.
+#[derive(Debug, PartialEq, Eq)]
 struct Unit {
     /// Byte range within the paragraph.
     range: Range<usize>,
@@ -178,18 +177,15 @@ pub fn layout_paragraph(
     layout_text(text, range.start, paragraph, opts)
 }
 
-/// [`layout_paragraph`] without the cell tables (`cells` is empty): for printing, where
-/// nothing maps columns back to the text. Building them was a fifth of `isnad render`'s work.
-pub fn layout_paragraph_text(
-    article: &Article,
+/// [`layout_text`] without the cell tables (`cells` is empty): for printing, where nothing
+/// maps columns back to the text. Building them was a fifth of `isnad render`'s work.
+pub fn layout_text_printed(
+    text: &str,
+    base: usize,
     paragraph: usize,
     opts: &LayoutOptions,
 ) -> Vec<VisualRow> {
-    let Some(range) = article.paragraphs.get(paragraph) else {
-        return Vec::new();
-    };
-    let text = article.text.get(range.clone()).unwrap_or("");
-    layout_rows(text, range.start, paragraph, opts, false)
+    layout_rows(text, base, paragraph, opts, false)
 }
 
 /// Lays out `text` (one paragraph, no newline) that starts at byte `base` of the article.
@@ -209,6 +205,53 @@ fn layout_rows(
     opts: &LayoutOptions,
     with_cells: bool,
 ) -> Vec<VisualRow> {
+    let mut rows = Vec::new();
+    lay_out(text, base, opts, with_cells, |line| {
+        rows.push(VisualRow {
+            paragraph,
+            logical: line.logical.clone(),
+            text: line.text.clone(),
+            width: line.width,
+            rtl: line.rtl,
+            cells: std::mem::take(&mut line.cells),
+            right_aligned: line.right_aligned,
+        });
+    });
+    rows
+}
+
+/// Appends the rows of paragraph `text` to `out` as `isnad render` prints them: each row
+/// padded on the left when right-aligned on a screen `opts.width` wide, then a newline. The
+/// same rows as [`layout_text`], without building a [`VisualRow`] for each.
+pub fn print_paragraph(text: &str, opts: &LayoutOptions, out: &mut Vec<u8>) {
+    lay_out(text, 0, opts, false, |line| {
+        if line.right_aligned {
+            let pad = opts.width.saturating_sub(line.width);
+            out.resize(out.len() + usize::from(pad), b' ');
+        }
+        out.extend_from_slice(line.text.as_bytes());
+        out.push(b'\n');
+    });
+}
+
+/// A row as it is laid out, handed to the caller of [`lay_out`], which reuses it for the next.
+struct LaidLine {
+    logical: Range<usize>,
+    text: String,
+    width: u16,
+    cells: Vec<Cell>,
+    rtl: bool,
+    right_aligned: bool,
+}
+
+/// Lays out one paragraph and calls `emit` with each row, top to bottom.
+fn lay_out(
+    text: &str,
+    base: usize,
+    opts: &LayoutOptions,
+    with_cells: bool,
+    mut emit: impl FnMut(&mut LaidLine),
+) {
     let width = usize::from(opts.width.max(1));
     let levels = match opts.mode {
         BidiMode::App if !text.is_empty() => Some(bidi::analyze(text, opts.direction)),
@@ -218,56 +261,61 @@ fn layout_rows(
         Some(p) => p.is_rtl(),
         None => bidi::is_rtl_paragraph(text, opts.direction),
     };
-    let right_aligned = rtl && opts.mode != BidiMode::Off;
-    let empty_row = || VisualRow {
-        paragraph,
+    let mut row = LaidLine {
         logical: base..base,
         text: String::new(),
         width: 0,
-        rtl,
         cells: Vec::new(),
-        right_aligned,
+        rtl,
+        right_aligned: rtl && opts.mode != BidiMode::Off,
     };
     if text.is_empty() {
-        return vec![empty_row()];
+        emit(&mut row);
+        return;
     }
 
     let (units, display) = build_units(text, opts, width);
     let wrap_units = break_opportunities(text, &units);
     let lines = wrap::wrap(&wrap_units, width);
-    if lines.is_empty() {
-        return vec![empty_row()];
-    }
-
-    let mut rows = Vec::with_capacity(lines.len());
+    // Reused from line to line: most paragraphs have several.
+    let mut line_levels = Vec::new();
+    let mut unit_levels = Vec::new();
+    let mut order: Vec<usize> = Vec::new();
+    let mut emitted = false;
     for line in lines {
         let line_units = &units[line];
         let (Some(first), Some(last)) = (line_units.first(), line_units.last()) else {
             continue;
         };
         let byte_range = first.range.start..last.range.end;
-        let order: Vec<usize> = match &levels {
+        order.clear();
+        match &levels {
             Some(p) if !p.pure_ltr || p.is_rtl() => {
-                let unit_levels = unit_levels(p, text, byte_range.clone(), line_units);
-                bidi::visual_order(&unit_levels)
-                    .into_iter()
-                    .map(|i| (i, unit_levels[i].is_rtl()))
-                    .map(|(i, r)| if r { i | MIRROR_FLAG } else { i })
-                    .collect()
+                bidi::unit_levels_into(
+                    p,
+                    byte_range.clone(),
+                    line_units.iter().map(|u| u.level_at),
+                    &mut line_levels,
+                    &mut unit_levels,
+                );
+                bidi::visual_order_into(&unit_levels, &mut order);
+                for entry in &mut order {
+                    if unit_levels.get(*entry).is_some_and(|l| l.is_rtl()) {
+                        *entry |= MIRROR_FLAG;
+                    }
+                }
             }
-            _ => (0..line_units.len()).collect(),
-        };
-        let mut row = VisualRow {
-            paragraph,
-            logical: base + byte_range.start..base + byte_range.end,
-            text: String::with_capacity(display_len(line_units)),
-            width: 0,
-            rtl,
-            cells: Vec::with_capacity(if with_cells { line_units.len() } else { 0 }),
-            right_aligned,
-        };
+            _ => order.extend(0..line_units.len()),
+        }
+        row.logical = base + byte_range.start..base + byte_range.end;
+        row.text.clear();
+        row.text.reserve(display_len(line_units));
+        row.cells.clear();
+        if with_cells {
+            row.cells.reserve(line_units.len());
+        }
         let mut x = 0usize;
-        for entry in order {
+        for &entry in &order {
             let unit = &line_units[entry & !MIRROR_FLAG];
             let shown = &display[unit.display.clone()];
             let start = row.text.len();
@@ -289,12 +337,16 @@ fn layout_rows(
             x += unit.width;
         }
         row.width = clamp_u16(x);
-        rows.push(row);
+        emit(&mut row);
+        emitted = true;
     }
-    if rows.is_empty() {
-        rows.push(empty_row());
+    if !emitted {
+        row.logical = base..base;
+        row.text.clear();
+        row.cells.clear();
+        row.width = 0;
+        emit(&mut row);
     }
-    rows
 }
 
 /// High bit on a visual-order entry: the unit sits at an RTL level and mirrors (L4).
@@ -316,6 +368,18 @@ fn single_char(s: &str) -> Option<char> {
 
 /// Splits a paragraph into units with their display text and width.
 fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, String) {
+    build_units_with(text, opts, width, true)
+}
+
+/// [`build_units`]; `fast` lets clusters of the common characters (see
+/// [`cluster::ClusterIndices::is_simple`]) skip the per-character checks that cannot apply to
+/// them. Tests compare both ways.
+fn build_units_with(
+    text: &str,
+    opts: &LayoutOptions,
+    width: usize,
+    fast: bool,
+) -> (Vec<Unit>, String) {
     let slots =
         (opts.mode == BidiMode::App && shape::needs_shaping(text)).then(|| shape::shape(text));
     let mut display = String::with_capacity(text.len() + 16);
@@ -323,8 +387,10 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
     let mut char_index = 0usize;
     // A lam whose glyph moved into the next alef's ligature: its unit joins the next one.
     let mut pending_forward: Option<Unit> = None;
+    let clusters = cluster::cluster_indices(text);
+    let simple = fast && clusters.is_simple();
 
-    for (start, cluster) in cluster::cluster_indices(text) {
+    for (start, cluster) in clusters {
         let d_start = display.len();
         let mut lam_slot = false;
         let mut first_char = None;
@@ -333,28 +399,49 @@ fn build_units(text: &str, opts: &LayoutOptions, width: usize) -> (Vec<Unit>, St
         // Width summed while the cluster is built, while every drawn char has a simple width;
         // otherwise the cluster is measured whole afterwards.
         let mut simple_width = Some(0usize);
-        for c in cluster.chars() {
-            first_char.get_or_insert(c);
-            space &= is_breaking_space(c);
-            let shaped = match &slots {
-                Some(s) => s.get(char_index).copied().flatten(),
-                None => Some(c),
-            };
-            char_index += 1;
-            let Some(shaped) = shaped else {
-                lam_slot = true;
-                continue;
-            };
-            if shaped == '\t' {
-                for _ in 0..opts.tab_width.max(1) {
-                    display.push(' ');
+        if simple {
+            // Printable ASCII, Arabic letters and marks, and their presentation forms: never a
+            // tab, a control or an invisible character, so each is drawn as shaped, and the
+            // only breaking space is a lone U+0020.
+            space = cluster == " ";
+            for c in cluster.chars() {
+                let shaped = match &slots {
+                    Some(s) => s.get(char_index).copied().flatten(),
+                    None => Some(c),
+                };
+                char_index += 1;
+                match shaped {
+                    Some(d) => {
+                        display.push(d);
+                        simple_width = simple_width.zip(simple_char_width(d)).map(|(w, x)| w + x);
+                    }
+                    None => lam_slot = true,
                 }
-                simple_width = simple_width.map(|w| w + usize::from(opts.tab_width.max(1)));
-                continue;
             }
-            if let Some(d) = display_char(shaped, opts.reveal_controls) {
-                display.push(d);
-                simple_width = simple_width.zip(simple_char_width(d)).map(|(w, x)| w + x);
+        } else {
+            for c in cluster.chars() {
+                first_char.get_or_insert(c);
+                space &= is_breaking_space(c);
+                let shaped = match &slots {
+                    Some(s) => s.get(char_index).copied().flatten(),
+                    None => Some(c),
+                };
+                char_index += 1;
+                let Some(shaped) = shaped else {
+                    lam_slot = true;
+                    continue;
+                };
+                if shaped == '\t' {
+                    for _ in 0..opts.tab_width.max(1) {
+                        display.push(' ');
+                    }
+                    simple_width = simple_width.map(|w| w + usize::from(opts.tab_width.max(1)));
+                    continue;
+                }
+                if let Some(d) = display_char(shaped, opts.reveal_controls) {
+                    display.push(d);
+                    simple_width = simple_width.zip(simple_char_width(d)).map(|(w, x)| w + x);
+                }
             }
         }
         let mut w = if first_char == Some('\t') {
@@ -458,20 +545,6 @@ fn break_opportunities(text: &str, units: &[Unit]) -> Vec<WrapUnit> {
         }
     }
     out
-}
-
-/// Levels (after L1 on this line) of each unit of a line.
-fn unit_levels(p: &ParagraphLevels, text: &str, line: Range<usize>, units: &[Unit]) -> Vec<Level> {
-    let levels = bidi::line_levels(p, text, line.clone());
-    units
-        .iter()
-        .map(|u| {
-            levels
-                .get(u.level_at.saturating_sub(line.start))
-                .copied()
-                .unwrap_or(p.paragraph_level)
-        })
-        .collect()
 }
 
 /// Laid-out paragraphs kept for reuse, keyed by paragraph and options. Bounded: when it holds
@@ -626,6 +699,31 @@ impl LayoutCache {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// The fast path for common characters builds the same units as the general one.
+        #[test]
+        fn simple_clusters_build_the_same_units(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '(', ')', '1', '.', '~', 'ل', 'ا', 'أ', 'ب', 'ة', 'ى', 'ء', 'د',
+                '\u{064E}', '\u{0651}', '\u{0670}', '\u{0610}', '\u{06D6}', '\u{0640}',
+                '\u{0660}', '\u{060C}', '\u{061F}', '\u{06F0}', '\u{06C1}', '\u{06FF}',
+            ]), 0..40),
+            width in 1u16..12,
+            mode in 0usize..3,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let opts = LayoutOptions {
+                width,
+                mode: [BidiMode::App, BidiMode::Terminal, BidiMode::Off][mode],
+                ..LayoutOptions::default()
+            };
+            proptest::prop_assert!(cluster::cluster_indices(&text).is_simple());
+            let fast = build_units_with(&text, &opts, usize::from(width), true);
+            let general = build_units_with(&text, &opts, usize::from(width), false);
+            proptest::prop_assert_eq!(fast, general, "{:?}", text);
+        }
+    }
+
     fn rows(text: &str, width: u16) -> Vec<VisualRow> {
         let opts = LayoutOptions {
             width,
@@ -743,7 +841,8 @@ mod tests {
             };
             for p in 0..article.paragraphs.len() {
                 let full = layout_paragraph(&article, p, &opts);
-                let bare = layout_paragraph_text(&article, p, &opts);
+                let range = article.paragraphs[p].clone();
+                let bare = layout_text_printed(&article.text[range.clone()], range.start, p, &opts);
                 assert_eq!(full.len(), bare.len());
                 for (f, b) in full.iter().zip(&bare) {
                     assert!(b.cells.is_empty());

@@ -1,15 +1,19 @@
 //! `isnad render`: the article laid out as the reader shows it, printed to stdout: a
 //! bidi-aware `cat` for any terminal, or JSON Lines describing every visual row.
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, sync_channel};
 
 use rayon::prelude::*;
 
-use crate::article::Article;
+use crate::article::stream::{Piece, PlainTextStream};
+use crate::article::{Article, ArticleError, ArticleFormat};
 use crate::cli::{BidiArg, DirectionArg, RenderArgs};
 use crate::layout::{
-    BidiMode, Direction, LayoutOptions, VisualRow, layout_paragraph, layout_paragraph_text,
+    BidiMode, Direction, LayoutOptions, VisualRow, layout_paragraph, print_paragraph,
 };
 
 /// Paragraphs laid out per parallel batch: large enough to amortise scheduling, small enough
@@ -23,7 +27,6 @@ pub fn run(
     terminal_width: Option<u16>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
-    let article = Article::load(&args.file).map_err(|e| e.to_string())?;
     let opts = LayoutOptions {
         width: args.width.or(terminal_width).unwrap_or(80).max(1),
         mode: match bidi {
@@ -38,14 +41,38 @@ pub fn run(
         },
         ..LayoutOptions::default()
     };
-    write_article(&article, &opts, args.json, out).map_err(|e| match e.kind() {
-        io::ErrorKind::BrokenPipe => String::new(),
-        _ => format!("writing output: {e}"),
-    })?;
-    Ok(ExitCode::SUCCESS)
+    let written = if args.json || ArticleFormat::of_path(&args.file) != ArticleFormat::Text {
+        let article = Article::load(&args.file).map_err(|e| e.to_string())?;
+        write_article(&article, &opts, args.json, out).map_err(Failure::Output)
+    } else {
+        PlainTextStream::open(&args.file)
+            .map_err(Failure::Input)
+            .and_then(|stream| write_stream(stream, &opts, out))
+    };
+    match written {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(Failure::Input(e)) => Err(e.to_string()),
+        // A reader that stops early (`| head`) is not an error.
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => Err(String::new()),
+        Err(Failure::Output(e)) => Err(format!("writing output: {e}")),
+    }
 }
 
-/// Lays out every paragraph (in parallel batches) and writes rows in order.
+/// Why printing stopped: the input has a bad byte (everything before its paragraph has been
+/// printed), or the output could not be written.
+enum Failure {
+    Input(ArticleError),
+    Output(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Self::Output(e)
+    }
+}
+
+/// Lays out every paragraph of `article` and writes its rows in order: as text, or as JSON
+/// Lines with code-point offsets.
 pub fn write_article(
     article: &Article,
     opts: &LayoutOptions,
@@ -53,42 +80,103 @@ pub fn write_article(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let count = article.paragraphs.len();
-    let mut start = 0;
-    while start < count {
-        let end = (start + BATCH).min(count);
-        let chunks: Vec<Vec<u8>> = (start..end)
-            .into_par_iter()
-            .map(|p| {
-                let mut buf = Vec::new();
-                // Printed rows need no cell tables; JSON rows neither, but keep one code path
-                // for what tools inspect.
-                let rows = if json {
-                    layout_paragraph(article, p, opts)
-                } else {
-                    layout_paragraph_text(article, p, opts)
-                };
-                for row in rows {
-                    if json {
-                        write_json_row(article, &row, &mut buf);
-                    } else {
-                        write_text_row(&row, opts.width, &mut buf);
-                    }
+    for start in (0..count).step_by(BATCH) {
+        let written = write_in_order(start..(start + BATCH).min(count), out, |p, buf| {
+            if json {
+                for row in layout_paragraph(article, p, opts) {
+                    write_json_row(article, &row, buf);
                 }
-                buf
-            })
-            .collect();
-        for chunk in chunks {
-            out.write_all(&chunk)?;
+            } else {
+                print_paragraph(article.paragraph_text(p), opts, buf);
+            }
+            Ok(())
+        });
+        match written {
+            Ok(()) => {}
+            Err(Failure::Output(e)) => return Err(e),
+            // Paragraphs of a loaded article are never rejected.
+            Err(Failure::Input(e)) => return Err(io::Error::other(e.to_string())),
         }
-        start = end;
     }
     out.flush()
 }
 
-fn write_text_row(row: &VisualRow, width: u16, buf: &mut Vec<u8>) {
-    buf.resize(buf.len() + usize::from(row.indent(width)), b' ');
-    buf.extend_from_slice(row.text.as_bytes());
-    buf.push(b'\n');
+/// Pieces laid out at once: while the first is written, the cores already work on the next,
+/// so no core waits for the last paragraph of a piece or for the output.
+const PIECES_IN_FLIGHT: usize = 2;
+
+/// A piece with the printed rows of each of its paragraphs, or the error of a bad one.
+type RenderedPiece = (Piece, Vec<Result<Vec<u8>, ArticleError>>);
+
+/// Prints a plain-text file piece by piece, laying out pieces on every core while earlier
+/// ones are written and later ones read.
+fn write_stream(
+    mut stream: PlainTextStream,
+    opts: &LayoutOptions,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    rayon::in_place_scope(|scope| {
+        let mut in_flight: VecDeque<Receiver<RenderedPiece>> = VecDeque::new();
+        let mut write_oldest = |in_flight: &mut VecDeque<Receiver<RenderedPiece>>,
+                                stream: &PlainTextStream|
+         -> Result<(), Failure> {
+            let Some((piece, rendered)) = in_flight.pop_front().and_then(|rx| rx.recv().ok())
+            else {
+                return Ok(());
+            };
+            for chunk in rendered {
+                out.write_all(&chunk.map_err(Failure::Input)?)?;
+            }
+            stream.recycle(piece);
+            Ok(())
+        };
+        while let Some(piece) = stream.next() {
+            let piece = piece.map_err(Failure::Input)?;
+            let (done, rx) = sync_channel(1);
+            scope.spawn(move |_| {
+                let rendered = (0..piece.len())
+                    .into_par_iter()
+                    .map(|i| {
+                        let (_, text) = piece.paragraph(i)?;
+                        let mut buf = Vec::new();
+                        print_paragraph(text, opts, &mut buf);
+                        Ok(buf)
+                    })
+                    .collect();
+                // The receiver is gone only when printing already stopped.
+                let _ = done.send((piece, rendered));
+            });
+            in_flight.push_back(rx);
+            if in_flight.len() >= PIECES_IN_FLIGHT {
+                write_oldest(&mut in_flight, &stream)?;
+            }
+        }
+        while !in_flight.is_empty() {
+            write_oldest(&mut in_flight, &stream)?;
+        }
+        out.flush()?;
+        Ok(())
+    })
+}
+
+/// Calls `render` for each paragraph of `range` on every core, then writes what each produced
+/// in order, up to the first paragraph that failed.
+fn write_in_order(
+    range: Range<usize>,
+    out: &mut dyn Write,
+    render: impl Fn(usize, &mut Vec<u8>) -> Result<(), ArticleError> + Sync,
+) -> Result<(), Failure> {
+    let chunks: Vec<Result<Vec<u8>, ArticleError>> = range
+        .into_par_iter()
+        .map(|p| {
+            let mut buf = Vec::new();
+            render(p, &mut buf).map(|()| buf)
+        })
+        .collect();
+    for chunk in chunks {
+        out.write_all(&chunk.map_err(Failure::Input)?)?;
+    }
+    Ok(())
 }
 
 fn write_json_row(article: &Article, row: &VisualRow, buf: &mut Vec<u8>) {

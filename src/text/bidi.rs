@@ -56,6 +56,10 @@ pub struct ParagraphLevels {
     pub paragraph_level: Level,
     /// No character resolved to an RTL level: visual order equals logical order.
     pub pure_ltr: bool,
+    /// L1 can change nothing but whitespace at the end of a line: the paragraph has no segment
+    /// separators, and no explicit formatting or BN characters (which take the level of what
+    /// precedes them).
+    pub only_trailing_whitespace_resets: bool,
 }
 
 impl ParagraphLevels {
@@ -157,6 +161,7 @@ pub fn analyze(text: &str, direction: Direction) -> ParagraphLevels {
         pure_ltr,
         levels: info.levels,
         classes: info.original_classes,
+        only_trailing_whitespace_resets: false,
     }
 }
 
@@ -174,14 +179,22 @@ pub fn is_rtl_paragraph(text: &str, direction: Direction) -> bool {
 /// whitespace and whitespace before separators reset to the paragraph level. `text` is the
 /// paragraph text, `line` a byte range within it on character boundaries.
 pub fn line_levels(para: &ParagraphLevels, _text: &str, line: Range<usize>) -> Vec<Level> {
-    let (Some(levels), Some(classes)) = (para.levels.get(line.clone()), para.classes.get(line))
+    let mut levels = Vec::new();
+    line_levels_into(para, line, &mut levels);
+    levels
+}
+
+/// [`line_levels`] into a buffer the caller reuses from line to line. Byte by byte: every
+/// byte of a character carries its class and level, so the text itself is not needed.
+pub fn line_levels_into(para: &ParagraphLevels, line: Range<usize>, levels: &mut Vec<Level>) {
+    levels.clear();
+    let (Some(line_levels), Some(classes)) =
+        (para.levels.get(line.clone()), para.classes.get(line))
     else {
-        return Vec::new();
+        return;
     };
-    let mut levels = levels.to_vec();
+    levels.extend_from_slice(line_levels);
     let base = para.paragraph_level;
-    // Byte by byte: every byte of a character carries its class and level, so the text itself
-    // need not be decoded (the parameter stays for callers that have it at hand).
     let mut reset_from: Option<usize> = None;
     let mut prev_level = base;
     for i in 0..levels.len() {
@@ -212,21 +225,68 @@ pub fn line_levels(para: &ParagraphLevels, _text: &str, line: Range<usize>) -> V
     if let Some(from) = reset_from {
         levels[from..].fill(base);
     }
-    levels
+}
+
+/// The levels after L1 of the units of one line, each read at a byte offset (`starts`, within
+/// `line`): what [`line_levels_into`] gives at those offsets. When L1 can only reset trailing
+/// whitespace, this skips copying and scanning the line's levels byte by byte.
+pub fn unit_levels_into(
+    para: &ParagraphLevels,
+    line: Range<usize>,
+    starts: impl Iterator<Item = usize>,
+    scratch: &mut Vec<Level>,
+    out: &mut Vec<Level>,
+) {
+    out.clear();
+    let base = para.paragraph_level;
+    if para.only_trailing_whitespace_resets {
+        let Some(classes) = para.classes.get(line.clone()) else {
+            return;
+        };
+        let trailing = classes
+            .iter()
+            .rev()
+            .take_while(|c| **c == BidiClass::WS)
+            .count();
+        let reset_from = line.end - trailing;
+        out.extend(starts.map(|at| {
+            if at >= reset_from {
+                base
+            } else {
+                para.levels.get(at).copied().unwrap_or(base)
+            }
+        }));
+    } else {
+        line_levels_into(para, line.clone(), scratch);
+        out.extend(starts.map(|at| {
+            scratch
+                .get(at.saturating_sub(line.start))
+                .copied()
+                .unwrap_or(base)
+        }));
+    }
 }
 
 /// Rule L2: `result[visual] = logical index` for units with the given levels.
 pub fn visual_order(levels: &[Level]) -> Vec<usize> {
+    let mut order = Vec::with_capacity(levels.len());
+    visual_order_into(levels, &mut order);
+    order
+}
+
+/// [`visual_order`] appended to a buffer the caller reuses.
+pub fn visual_order_into(levels: &[Level], order: &mut Vec<usize>) {
     // One level for the whole line (most lines of plain Arabic or Latin prose): L2 reverses
     // everything at an odd level and nothing at an even one.
     if levels.windows(2).all(|w| w[0] == w[1]) {
-        return if levels.first().is_some_and(|l| l.is_rtl()) {
-            (0..levels.len()).rev().collect()
+        if levels.first().is_some_and(|l| l.is_rtl()) {
+            order.extend((0..levels.len()).rev());
         } else {
-            (0..levels.len()).collect()
-        };
+            order.extend(0..levels.len());
+        }
+    } else {
+        order.extend(BidiInfo::reorder_visual(levels));
     }
-    BidiInfo::reorder_visual(levels)
 }
 
 /// Rule L4: the mirrored glyph of a character displayed in an RTL run, if it has one.
@@ -317,6 +377,26 @@ mod tests {
         levels
     }
 
+    /// A paragraph of `chars` analysed in direction `d` (auto, rtl, ltr), and three lines of
+    /// it: before and after the character boundary nearest `cut`, and the whole.
+    fn split_paragraph(
+        chars: Vec<char>,
+        cut: usize,
+        d: usize,
+    ) -> (String, ParagraphLevels, [Range<usize>; 3]) {
+        let text: String = chars.into_iter().collect();
+        let direction = [Direction::Auto, Direction::Rtl, Direction::Ltr][d];
+        let para = analyze(&text, direction);
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let split = bounds[cut.min(bounds.len() - 1)];
+        let lines = [0..split, split..text.len(), 0..text.len()];
+        (text, para, lines)
+    }
+
     proptest::proptest! {
         #[test]
         fn byte_loop_l1_matches_the_char_loop(
@@ -328,19 +408,47 @@ mod tests {
             cut in 0usize..30,
             d in 0usize..3,
         ) {
-            let text: String = chars.into_iter().collect();
-            let direction = [Direction::Auto, Direction::Rtl, Direction::Ltr][d];
-            let para = analyze(&text, direction);
-            // every line split at a character boundary
-            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-            let split = bounds[cut.min(bounds.len() - 1)];
-            for line in [0..split, split..text.len(), 0..text.len()] {
+            let (text, para, lines) = split_paragraph(chars, cut, d);
+            for line in lines {
                 proptest::prop_assert_eq!(
                     line_levels(&para, &text, line.clone()),
                     line_levels_by_char(&para, &text, line)
                 );
             }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn unit_levels_shortcut_matches_the_byte_loop(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'ب', '1', '\u{0661}', ' ', '\u{3000}', '(', ')', '\u{064E}', '!',
+                '\u{05D0}', '.', '\u{060C}', '\t', '\u{200D}',
+            ]), 0..30),
+            cut in 0usize..30,
+            d in 0usize..3,
+        ) {
+            let (text, para, lines) = split_paragraph(chars, cut, d);
+            let general = ParagraphLevels { only_trailing_whitespace_resets: false, ..para.clone() };
+            for line in lines {
+                let starts = || text[line.clone()].char_indices().map(|(i, _)| line.start + i);
+                let (mut scratch, mut fast, mut slow) = (Vec::new(), Vec::new(), Vec::new());
+                unit_levels_into(&para, line.clone(), starts(), &mut scratch, &mut fast);
+                unit_levels_into(&general, line.clone(), starts(), &mut scratch, &mut slow);
+                proptest::prop_assert_eq!(fast, slow, "{:?} {:?}", text, line);
+            }
+        }
+    }
+
+    #[test]
+    fn tabs_and_controls_take_the_byte_loop() {
+        for text in ["a\tب", "ب\u{200D}ب", "a\u{202B}b\u{202C}"] {
+            assert!(
+                !analyze(text, Direction::Auto).only_trailing_whitespace_resets,
+                "{text:?}"
+            );
+        }
+        assert!(analyze("سلام 12 (abc). ", Direction::Auto).only_trailing_whitespace_resets);
     }
 
     #[test]

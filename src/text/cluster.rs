@@ -74,6 +74,15 @@ pub fn cluster_indices(text: &str) -> ClusterIndices<'_> {
     }
 }
 
+impl ClusterIndices<'_> {
+    /// True when the text is made only of printable ASCII and the Arabic block (without the
+    /// prepended concatenation marks and the Arabic letter mark): every cluster is a base and
+    /// the Arabic marks after it.
+    pub fn is_simple(&self) -> bool {
+        matches!(self, Self::Simple { .. })
+    }
+}
+
 impl<'a> Iterator for ClusterIndices<'a> {
     type Item = (usize, &'a str);
 

@@ -26,10 +26,12 @@ pub(crate) fn analyze_simple(
     // Characters that may be paired brackets (class ON and not ASCII or Arabic punctuation
     // other than the six ASCII brackets), with their index: N0 looks only at these.
     let mut bracket_candidates: Vec<(usize, char)> = Vec::new();
+    let mut separators = false;
     for c in text.chars() {
         let class = class_of(c);
         match class {
             RLE | LRE | RLO | LRO | PDF | RLI | LRI | FSI | PDI | B | BN => return None,
+            S => separators = true,
             ON if matches!(c, '(' | ')' | '[' | ']' | '{' | '}')
                 || !(c.is_ascii() || ('\u{0600}'..='\u{08FF}').contains(&c)) =>
             {
@@ -56,7 +58,7 @@ pub(crate) fn analyze_simple(
 
     if !rtl && !original.iter().any(|c| matches!(c, R | AL | AN)) {
         // Nothing right-to-left: W7 turns every number into L, N1/N2 every neutral into L.
-        return Some(expand(text, &original, None, paragraph_level));
+        return Some(expand(text, &original, None, paragraph_level, separators));
     }
 
     let mut t = original.clone();
@@ -141,7 +143,13 @@ pub(crate) fn analyze_simple(
         t[start..i].fill(resolved);
     }
 
-    Some(expand(text, &original, Some(&t), paragraph_level))
+    Some(expand(
+        text,
+        &original,
+        Some(&t),
+        paragraph_level,
+        separators,
+    ))
 }
 
 /// BD16 and N0: paired brackets take the direction of what they enclose, or of their context.
@@ -241,6 +249,7 @@ fn expand(
     original: &[BidiClass],
     resolved: Option<&[BidiClass]>,
     paragraph_level: Level,
+    separators: bool,
 ) -> ParagraphLevels {
     use BidiClass::*;
     let base = paragraph_level.number();
@@ -269,6 +278,7 @@ fn expand(
         classes,
         paragraph_level,
         pure_ltr,
+        only_trailing_whitespace_resets: !separators,
     }
 }
 
