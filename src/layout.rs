@@ -319,9 +319,12 @@ fn lay_out(
             let unit = &line_units[entry & !MIRROR_FLAG];
             let shown = &display[unit.display.clone()];
             let start = row.text.len();
-            let mirrored = (entry & MIRROR_FLAG != 0)
-                .then(|| single_char(shown).and_then(bidi::mirror))
-                .flatten();
+            // Arabic letters and their presentation forms (lead bytes D8–DB, EF) never mirror,
+            // and they are nearly everything at an RTL level.
+            let mirrored = (entry & MIRROR_FLAG != 0
+                && !matches!(shown.as_bytes().first(), Some(0xD8..=0xDB | 0xEF)))
+            .then(|| single_char(shown).and_then(bidi::mirror))
+            .flatten();
             match mirrored {
                 Some(m) => row.text.push(m),
                 None => row.text.push_str(shown),

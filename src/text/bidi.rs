@@ -429,7 +429,8 @@ mod tests {
             d in 0usize..3,
         ) {
             let (text, para, lines) = split_paragraph(chars, cut, d);
-            let general = ParagraphLevels { only_trailing_whitespace_resets: false, ..para.clone() };
+            let general =
+                ParagraphLevels { only_trailing_whitespace_resets: false, ..para.clone() };
             for line in lines {
                 let starts = || text[line.clone()].char_indices().map(|(i, _)| line.start + i);
                 let (mut scratch, mut fast, mut slow) = (Vec::new(), Vec::new(), Vec::new());

@@ -28,7 +28,8 @@ fn is_arabic_mark(c: char) -> bool {
 
 /// Characters the fast path handles: printable ASCII and the Arabic block, except the
 /// prepended concatenation marks (U+0600–0605, U+06DD: GCB=Prepend) and the Arabic letter
-/// mark (U+061C: GCB=Control).
+/// mark (U+061C: GCB=Control). The reference [`all_simple`] is tested against.
+#[cfg(test)]
 fn is_simple(c: char) -> bool {
     matches!(c, ' '..='~')
         || (matches!(c, '\u{0606}'..='\u{06FF}') && !matches!(c, '\u{061C}' | '\u{06DD}'))
@@ -47,11 +48,16 @@ fn all_simple(text: &str) -> bool {
             i += 1;
             continue;
         }
-        let Some(&next) = bytes.get(i + 1).filter(|_| (0xD8..=0xDB).contains(&lead)) else {
-            return false;
+        // U+0600–U+06FF is D8 80 – DB BF; the excluded U+0600–0605 are D8 80–85, U+061C is
+        // D8 9C and U+06DD is DB 9D. In valid UTF-8 a lead byte D8–DB is always followed by a
+        // continuation byte.
+        let simple = match (lead, bytes.get(i + 1)) {
+            (0xD8, Some(&next)) => !matches!(next, 0x80..=0x85 | 0x9C),
+            (0xD9 | 0xDA, Some(_)) => true,
+            (0xDB, Some(&next)) => next != 0x9D,
+            _ => false,
         };
-        let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-        if !char::from_u32(code).is_some_and(is_simple) {
+        if !simple {
             return false;
         }
         i += 2;
@@ -86,6 +92,7 @@ impl ClusterIndices<'_> {
 impl<'a> Iterator for ClusterIndices<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Self::General(inner) => inner.next(),
