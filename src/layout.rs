@@ -363,6 +363,23 @@ fn display_len(units: &[Unit]) -> usize {
     units.iter().map(|u| u.display.len()).sum()
 }
 
+/// The characters of a cluster of simple text (see [`cluster::ClusterIndices::is_simple`]):
+/// each is one ASCII byte or two bytes of U+0600–U+06FF, decoded without the general decoder.
+fn simple_chars(cluster: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = cluster.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let lead = *bytes.get(i)?;
+        if lead < 0x80 {
+            i += 1;
+            return Some(char::from(lead));
+        }
+        let next = *bytes.get(i + 1)?;
+        i += 2;
+        char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F))
+    })
+}
+
 fn single_char(s: &str) -> Option<char> {
     let mut it = s.chars();
     let c = it.next()?;
@@ -407,7 +424,9 @@ fn build_units_with(
             // tab, a control or an invisible character, so each is drawn as shaped, and the
             // only breaking space is a lone U+0020.
             space = cluster == " ";
-            for c in cluster.chars() {
+            let mut sum = 0;
+            let mut measure = false;
+            for c in simple_chars(cluster) {
                 let shaped = match &slots {
                     Some(s) => s.get(char_index).copied().flatten(),
                     None => Some(c),
@@ -416,11 +435,15 @@ fn build_units_with(
                 match shaped {
                     Some(d) => {
                         display.push(d);
-                        simple_width = simple_width.zip(simple_char_width(d)).map(|(w, x)| w + x);
+                        match simple_char_width(d) {
+                            Some(w) => sum += w,
+                            None => measure = true,
+                        }
                     }
                     None => lam_slot = true,
                 }
             }
+            simple_width = (!measure).then_some(sum);
         } else {
             for c in cluster.chars() {
                 first_char.get_or_insert(c);
