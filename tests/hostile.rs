@@ -393,6 +393,13 @@ fn an_endless_device_is_refused_at_the_limit() {
     let err = Article::load(std::path::Path::new("/dev/zero")).expect_err("refused");
     assert!(matches!(err, ArticleError::TooLarge { .. }), "{err:?}");
     assert!(err.to_string().contains("over the limit"), "{err}");
+    // the same for `isnad render`, which streams plain text
+    let mut stream =
+        isnad::article::stream::PlainTextStream::open(std::path::Path::new("/dev/zero"))
+            .expect("opens");
+    let err = stream.next().and_then(Result::err).expect("refused");
+    assert!(matches!(err, ArticleError::TooLarge { .. }), "{err:?}");
+    assert!(stream.next().is_none());
     // the same for `isnad validate` and an annotation file
     let args = isnad::cli::ValidateArgs {
         file: "/dev/zero".into(),
