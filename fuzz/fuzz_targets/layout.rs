@@ -1,9 +1,10 @@
 //! Fuzz target: the layout engine. The first two bytes choose width (1..=300), bidi mode,
 //! direction, reveal flag and tab width; the rest is the paragraph text (lossy UTF-8, newlines
-//! replaced, since a paragraph never holds one). Checks the invariants of tests/layout_props.rs.
+//! replaced, since a paragraph never holds one). Checks the invariants of tests/layout_props.rs,
+//! and that `print_paragraph` (what `isnad render` prints) prints exactly these rows.
 #![no_main]
 
-use isnad::layout::{BidiMode, Direction, LayoutOptions, layout_text};
+use isnad::layout::{BidiMode, Direction, LayoutOptions, layout_text, print_paragraph};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -24,6 +25,15 @@ fuzz_target!(|data: &[u8]| {
     };
     let rows = layout_text(&text, base, 0, &opts);
     assert!(!rows.is_empty(), "no rows");
+    let mut printed = Vec::new();
+    print_paragraph(&text, &opts, &mut printed);
+    let mut expected = Vec::new();
+    for row in &rows {
+        expected.resize(expected.len() + usize::from(row.indent(width)), b' ');
+        expected.extend_from_slice(row.text.as_bytes());
+        expected.push(b'\n');
+    }
+    assert!(printed == expected, "printed rows differ for {text:?}");
     let mut covered = base;
     for row in &rows {
         assert!(

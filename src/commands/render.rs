@@ -3,7 +3,6 @@
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
-use std::ops::Range;
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, sync_channel};
 
@@ -81,21 +80,22 @@ pub fn write_article(
 ) -> io::Result<()> {
     let count = article.paragraphs.len();
     for start in (0..count).step_by(BATCH) {
-        let written = write_in_order(start..(start + BATCH).min(count), out, |p, buf| {
-            if json {
-                for row in layout_paragraph(article, p, opts) {
-                    write_json_row(article, &row, buf);
+        let chunks: Vec<Vec<u8>> = (start..(start + BATCH).min(count))
+            .into_par_iter()
+            .map(|p| {
+                let mut buf = Vec::new();
+                if json {
+                    for row in layout_paragraph(article, p, opts) {
+                        write_json_row(article, &row, &mut buf);
+                    }
+                } else {
+                    print_paragraph(article.paragraph_text(p), opts, &mut buf);
                 }
-            } else {
-                print_paragraph(article.paragraph_text(p), opts, buf);
-            }
-            Ok(())
-        });
-        match written {
-            Ok(()) => {}
-            Err(Failure::Output(e)) => return Err(e),
-            // Paragraphs of a loaded article are never rejected.
-            Err(Failure::Input(e)) => return Err(io::Error::other(e.to_string())),
+                buf
+            })
+            .collect();
+        for chunk in chunks {
+            out.write_all(&chunk)?;
         }
     }
     out.flush()
@@ -157,26 +157,6 @@ fn write_stream(
         out.flush()?;
         Ok(())
     })
-}
-
-/// Calls `render` for each paragraph of `range` on every core, then writes what each produced
-/// in order, up to the first paragraph that failed.
-fn write_in_order(
-    range: Range<usize>,
-    out: &mut dyn Write,
-    render: impl Fn(usize, &mut Vec<u8>) -> Result<(), ArticleError> + Sync,
-) -> Result<(), Failure> {
-    let chunks: Vec<Result<Vec<u8>, ArticleError>> = range
-        .into_par_iter()
-        .map(|p| {
-            let mut buf = Vec::new();
-            render(p, &mut buf).map(|()| buf)
-        })
-        .collect();
-    for chunk in chunks {
-        out.write_all(&chunk.map_err(Failure::Input)?)?;
-    }
-    Ok(())
 }
 
 fn write_json_row(article: &Article, row: &VisualRow, buf: &mut Vec<u8>) {
