@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
+use std::thread::JoinHandle;
 
 use super::{ArticleError, MAX_ARTICLE_BYTES};
 
@@ -75,10 +76,15 @@ impl Piece {
     }
 }
 
-/// The pieces of a plain-text file, read ahead on a thread of their own.
+/// The pieces of a plain-text file, read ahead on a thread of their own. The thread ends at
+/// the end of the file, at an error, or when the stream is dropped.
 pub struct PlainTextStream {
     pieces: Receiver<Result<Piece, ArticleError>>,
     spare: Sender<Vec<u8>>,
+    /// Joined once the reader has sent everything, so that a stream read to its end leaves
+    /// nothing running. A stream dropped early lets it finish on its own: it may be waiting
+    /// on a pipe that never closes.
+    reader: Option<JoinHandle<()>>,
 }
 
 impl PlainTextStream {
@@ -102,11 +108,15 @@ impl PlainTextStream {
         let (pieces_tx, pieces) = sync_channel(READ_AHEAD);
         let (spare, spare_rx) = channel();
         let reader_name = Arc::clone(&name);
-        std::thread::Builder::new()
+        let reader = std::thread::Builder::new()
             .name("isnad-read".into())
             .spawn(move || read_pieces(file, reader_name, &pieces_tx, &spare_rx))
             .map_err(io_error)?;
-        Ok(Self { pieces, spare })
+        Ok(Self {
+            pieces,
+            spare,
+            reader: Some(reader),
+        })
     }
 
     /// Hands a piece's buffer back to the reader, which fills it again: fresh pages for every
@@ -121,7 +131,16 @@ impl Iterator for PlainTextStream {
     type Item = Result<Piece, ArticleError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.pieces.recv().ok()
+        match self.pieces.recv() {
+            Ok(piece) => Some(piece),
+            Err(_) => {
+                // The reader dropped its sender: it has returned.
+                if let Some(reader) = self.reader.take() {
+                    let _ = reader.join();
+                }
+                None
+            }
+        }
     }
 }
 
@@ -361,6 +380,18 @@ mod tests {
         same_as_article(b"\xEF\xBB\xBFab\nc\0d");
         let error = streamed(b"\xEF\xBB\xBFab\nc\0d").expect_err("binary");
         assert!(error.contains("NUL byte at byte 7"), "{error}");
+    }
+
+    #[test]
+    fn a_stream_read_to_its_end_leaves_no_thread_running() {
+        // The fuzzer's leak check found the detached reader still exiting after the last piece.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, b"ab\ncd\xFF").expect("write");
+        let mut stream = PlainTextStream::open(&path).expect("open");
+        assert!(stream.reader.is_some());
+        assert_eq!(stream.by_ref().count(), 1);
+        assert!(stream.reader.is_none(), "reader not joined");
     }
 
     #[test]
