@@ -138,7 +138,9 @@ fn write_stream(
                     .into_par_iter()
                     .map(|i| {
                         let (_, text) = piece.paragraph(i)?;
-                        let mut buf = Vec::new();
+                        // Presentation forms take three bytes where letters took two, and
+                        // right-aligned rows are padded: room for that avoids regrowing.
+                        let mut buf = Vec::with_capacity(text.len() * 2 + 128);
                         print_paragraph(text, opts, &mut buf);
                         Ok(buf)
                     })
