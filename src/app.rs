@@ -221,6 +221,9 @@ pub struct App {
     /// from what it says, so their presence is always shown).
     pub hidden: HiddenCounts,
     pub quit: bool,
+    /// Said on stderr once the terminal is restored: where unsaved changes were kept when isnad
+    /// had to exit without saving them ([`App::rescue_unsaved`]).
+    pub exit_note: Option<String>,
     /// The side panel (`Tab`), when open.
     pub panel: Option<panel::Panel>,
 }
@@ -261,6 +264,7 @@ impl App {
             layers: review::Layers::default(),
             focus: None,
             quit: false,
+            exit_note: None,
             panel: None,
             settings,
             paths,
@@ -1274,6 +1278,10 @@ where
         if control.terminate_requested() {
             let effect = app.update(Action::Run(Command::Quit));
             perform(effect, terminal, control, app)?;
+            if !app.quit {
+                // The save failed (a full disk): exit anyway, keeping a copy elsewhere.
+                app.exit_note = app.rescue_unsaved();
+            }
             break;
         }
         terminal

@@ -706,6 +706,49 @@ fn a_full_disk_keeps_the_previous_file_and_says_so() {
     drop(pty);
 }
 
+#[test]
+fn sigterm_on_a_full_disk_keeps_the_unsaved_changes_elsewhere() {
+    let tmpfs = match Tmpfs::mount("1m") {
+        Ok(t) => t,
+        Err(why) => {
+            eprintln!("skipped sigterm_on_a_full_disk_keeps_the_unsaved_changes_elsewhere: {why}");
+            return;
+        }
+    };
+    let dir = tmpfs.path();
+    std::fs::write(dir.join("article.txt"), "قال المتحدث إن الوضع هادئ.\n").expect("article");
+    let _filler = fill_disk(dir);
+    let mut pty = Pty::spawn_in(Some(dir), 160, &["article.txt"], &[], |_| {});
+    pty.wait_text("article.txt");
+    pty.send("vwc");
+    pty.wait_for("disk-full error in the status bar", |s| {
+        s.contents_between(23, 0, 23, 160)
+            .contains("not saved: article.isnad.json: disk full")
+    });
+    // The session is ended from outside: isnad cannot ask, so it keeps a copy and says where.
+    pty.kill("TERM");
+    let exit = pty.wait_exit();
+    assert!(
+        !exit.success(),
+        "exiting without saving is not a normal quit"
+    );
+    pty.assert_restored();
+    let recovery = pty._home.path().join("data/isnad/recovery");
+    let kept = listing(&recovery);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].ends_with("-article.isnad.json"), "{kept:?}");
+    let copy = recovery.join(&kept[0]);
+    let text = std::fs::read_to_string(&copy).expect("the copy");
+    assert!(text.contains("\"exact\": \"قال\""), "{text}");
+    let said = String::from_utf8_lossy(&pty.raw).replace("\r\n", " ");
+    assert!(
+        said.contains(&format!("the unsaved changes are in {}", copy.display())),
+        "{said}"
+    );
+    assert!(!dir.join("article.isnad.json").exists());
+    drop(pty);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_write_protected_annotation_file_opens_read_only_and_is_never_written() {

@@ -576,6 +576,16 @@ impl AnnotationStore {
         self.save_with(|| Ok(()))
     }
 
+    /// The annotation file a save would write now, without reading or merging what is on disk:
+    /// for a copy kept elsewhere when the file itself cannot be written.
+    pub fn unsaved_json(&self) -> String {
+        document::to_json(
+            &self.document.refreshed(&self.article),
+            &self.set,
+            &self.article,
+        )
+    }
+
     /// [`AnnotationStore::save`] with a hook run just before the final rename (for crash tests).
     pub fn save_with(
         &mut self,

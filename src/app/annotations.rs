@@ -166,6 +166,56 @@ impl App {
 
     /// Saves the annotations (I/O: called by the loop for `Effect::Save` and before quitting or
     /// suspending). Returns false when saving failed, with the error in the status bar.
+    /// Keeps a copy of annotation changes that could not be saved when isnad has to exit
+    /// anyway (a signal, a lost terminal): in the data directory's `recovery/` folder, else in
+    /// the temporary directory (a full disk may hold the first and not the second). Returns
+    /// what to tell the user on the way out; `None` when nothing was unsaved.
+    pub fn rescue_unsaved(&self) -> Option<String> {
+        let store = self.store.as_ref()?;
+        if !store.is_dirty() || store.is_read_only() {
+            return None;
+        }
+        let text = store.unsaved_json();
+        let name = store
+            .path()
+            .file_name()
+            .map_or_else(|| "annotations.isnad.json".into(), |n| n.to_string_lossy());
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let file_name = format!("{stamp}-{name}");
+        let dirs = [
+            self.paths.data_dir.join("recovery"),
+            std::env::temp_dir().join("isnad-recovery"),
+        ];
+        let mut failures = Vec::new();
+        for dir in dirs {
+            let path = dir.join(&file_name);
+            let written = std::fs::create_dir_all(&dir)
+                .map_err(|e| e.to_string())
+                .and_then(|()| {
+                    crate::annotate::store::write_atomic(&path, text.as_bytes(), || Ok(()))
+                        .map_err(|e| e.to_string())
+                });
+            match written {
+                Ok(_) => {
+                    return Some(format!(
+                        "the annotations could not be saved to {}; the unsaved changes are in {}",
+                        store.path().display(),
+                        path.display()
+                    ));
+                }
+                Err(e) => failures.push(format!("{}: {e}", dir.display())),
+            }
+        }
+        Some(format!(
+            "the annotations could not be saved to {}, nor a copy kept ({}): \
+             the last changes are lost",
+            store.path().display(),
+            failures.join("; ")
+        ))
+    }
+
     pub fn save_annotations(&mut self, explicit: bool) -> bool {
         let Some(store) = self.store.as_mut() else {
             if explicit {

@@ -199,9 +199,13 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
             String::new()
         } else {
             let why = app.message.as_ref().map_or("", |m| m.text.as_str());
-            format!("; the last annotation changes were not saved: {why}")
+            let kept = app.rescue_unsaved().unwrap_or_default();
+            format!("; the last annotation changes were not saved: {why}; {kept}")
         };
         return Err(format!("terminal error: {e}{saved}"));
     }
-    Ok(ExitCode::SUCCESS)
+    match app.exit_note.take() {
+        Some(note) => Err(note),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }
