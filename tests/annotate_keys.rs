@@ -779,3 +779,44 @@ fn reader_and_store_hold_one_copy_of_the_article() {
     });
     assert!(std::sync::Arc::ptr_eq(&article, opened.shared_article()));
 }
+
+#[test]
+fn unsaved_changes_are_kept_in_the_recovery_folder_when_isnad_must_exit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("file");
+    std::fs::create_dir(&folder).expect("folder");
+    let mut app = app_with_file(&folder.join("sample.isnad.json"));
+    app.paths.data_dir = dir.path().join("data");
+    // The annotation file's folder becomes a file, so every save fails (as on a full disk; tests
+    // run as root here, for whom permission bits do not stop a write).
+    std::fs::remove_dir(&folder).expect("remove");
+    std::fs::write(&folder, "").expect("file");
+    assert_eq!(app.rescue_unsaved(), None, "nothing unsaved yet");
+    app.handle_event(key('c'));
+    assert!(!app.save_annotations(false));
+
+    let note = app.rescue_unsaved().expect("a note");
+    let recovery = dir.path().join("data/recovery");
+    let kept: Vec<PathBuf> = std::fs::read_dir(&recovery)
+        .expect("recovery folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        note.ends_with(&format!("the unsaved changes are in {}", kept[0].display())),
+        "{note}"
+    );
+    assert_eq!(json(&kept[0])["claims"].as_array().map(Vec::len), Some(1));
+
+    // A data directory that cannot be created: the copy goes to the temporary directory.
+    app.paths.data_dir = dir.path().join("file/data");
+    let note = app.rescue_unsaved().expect("a note");
+    let (_, kept) = note.split_once("the unsaved changes are in ").expect(&note);
+    let kept = PathBuf::from(kept);
+    assert!(
+        kept.starts_with(std::env::temp_dir().join("isnad-recovery")),
+        "{note}"
+    );
+    assert_eq!(json(&kept)["claims"].as_array().map(Vec::len), Some(1));
+    std::fs::remove_file(&kept).expect("clean up");
+}
