@@ -628,17 +628,31 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
-#[test]
-fn a_full_disk_keeps_the_previous_file_and_says_so() {
+/// A 1 MB tmpfs holding `article.txt`, or `None` (said on stderr, naming `test`) where mounting
+/// is not permitted.
+fn small_disk_with_article(test: &str) -> Option<Tmpfs> {
     let tmpfs = match Tmpfs::mount("1m") {
         Ok(t) => t,
         Err(why) => {
-            eprintln!("skipped a_full_disk_keeps_the_previous_file_and_says_so: {why}");
-            return;
+            eprintln!("skipped {test}: {why}");
+            return None;
         }
     };
+    std::fs::write(
+        tmpfs.path().join("article.txt"),
+        "قال المتحدث إن الوضع هادئ.\n",
+    )
+    .expect("article");
+    Some(tmpfs)
+}
+
+#[test]
+fn a_full_disk_keeps_the_previous_file_and_says_so() {
+    let Some(tmpfs) = small_disk_with_article("a_full_disk_keeps_the_previous_file_and_says_so")
+    else {
+        return;
+    };
     let dir = tmpfs.path();
-    std::fs::write(dir.join("article.txt"), "قال المتحدث إن الوضع هادئ.\n").expect("article");
     let sidecar = dir.join("article.isnad.json");
 
     // A first session writes the annotation file.
@@ -708,15 +722,12 @@ fn a_full_disk_keeps_the_previous_file_and_says_so() {
 
 #[test]
 fn sigterm_on_a_full_disk_keeps_the_unsaved_changes_elsewhere() {
-    let tmpfs = match Tmpfs::mount("1m") {
-        Ok(t) => t,
-        Err(why) => {
-            eprintln!("skipped sigterm_on_a_full_disk_keeps_the_unsaved_changes_elsewhere: {why}");
-            return;
-        }
+    let Some(tmpfs) =
+        small_disk_with_article("sigterm_on_a_full_disk_keeps_the_unsaved_changes_elsewhere")
+    else {
+        return;
     };
     let dir = tmpfs.path();
-    std::fs::write(dir.join("article.txt"), "قال المتحدث إن الوضع هادئ.\n").expect("article");
     let _filler = fill_disk(dir);
     let mut pty = Pty::spawn_in(Some(dir), 160, &["article.txt"], &[], |_| {});
     pty.wait_text("article.txt");
