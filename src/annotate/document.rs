@@ -4,7 +4,7 @@
 //! article (re-anchoring when the text changed) and moves what cannot be placed to `orphans`.
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::article::Article;
@@ -15,7 +15,8 @@ use super::anchor::{AnchorReport, Anchorer, Placement};
 use super::jsonpos::{self, Step};
 use super::model::{
     AnnotationSet, Attribution, Claim, ClaimType, Entity, FileSpan, ItemKind, Label, Origin,
-    QuoteType, Review, Source, SourceType, Span, Verification, is_valid_id, kind_of_id,
+    QuoteType, Review, Source, SourceType, Span, Verification, VerificationStatus, is_valid_id,
+    kind_of_id,
 };
 
 /// The `format` value of every annotation file.
@@ -67,14 +68,26 @@ impl DocumentInfo {
     }
 }
 
+/// A nullable field that must be present (the schema requires `null` rather than absence):
+/// with `deserialize_with`, serde reports a missing field instead of taking it as `None`. The
+/// general path checks this itself first, with its own message ([`check_item`]); the fast path
+/// relies on it.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    Option::<T>::deserialize(d)
+}
+
+// The records below are one item as the file holds it. `S` is the span as read: `FileSpan`
+// on the general path (and when writing), a span borrowing its quote from the file on the fast
+// path (`fast::SpanIn`). Both paths build the model with the same `into_model`.
+
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EntityRecord {
+struct EntityRecord<S = FileSpan> {
     id: String,
     label: Label,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     original_label: Option<String>,
-    span: FileSpan,
+    span: S,
     origin: Origin,
     review: Review,
     #[serde(default)]
@@ -83,13 +96,30 @@ struct EntityRecord {
     conflict_with: Option<String>,
 }
 
+impl<S> EntityRecord<S> {
+    fn into_model(self, span: Span) -> Entity {
+        Entity {
+            span,
+            id: self.id,
+            label: self.label,
+            original_label: self.original_label,
+            origin: self.origin,
+            review: self.review,
+            note: self.note,
+            conflict_with: self.conflict_with,
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourceRecord {
+#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
+struct SourceRecord<S = FileSpan> {
     id: String,
-    span: Option<FileSpan>,
+    #[serde(deserialize_with = "present")]
+    span: Option<S>,
     name: String,
     source_type: SourceType,
+    #[serde(deserialize_with = "present")]
     entity_id: Option<String>,
     origin: Origin,
     review: Review,
@@ -99,13 +129,38 @@ struct SourceRecord {
     conflict_with: Option<String>,
 }
 
+impl<S> SourceRecord<S> {
+    fn into_model(self, span: Option<Span>) -> Source {
+        Source {
+            span,
+            id: self.id,
+            name: self.name,
+            source_type: self.source_type,
+            entity_id: self.entity_id,
+            origin: self.origin,
+            review: self.review,
+            note: self.note,
+            conflict_with: self.conflict_with,
+        }
+    }
+}
+
+/// [`Verification`] as the file holds it: the confidence must be written, `null` when unknown.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ClaimRecord {
+struct VerificationRecord {
+    status: VerificationStatus,
+    #[serde(deserialize_with = "present")]
+    confidence: Option<f64>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimRecord<S = FileSpan> {
     id: String,
-    span: FileSpan,
+    span: S,
     claim_type: ClaimType,
-    verification: Verification,
+    verification: VerificationRecord,
     origin: Origin,
     review: Review,
     #[serde(default)]
@@ -114,19 +169,38 @@ struct ClaimRecord {
     conflict_with: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CueRecord {
-    span: FileSpan,
+impl<S> ClaimRecord<S> {
+    fn into_model(self, span: Span) -> Claim {
+        Claim {
+            span,
+            id: self.id,
+            claim_type: self.claim_type,
+            verification: Verification {
+                status: self.verification.status,
+                confidence: self.verification.confidence,
+            },
+            origin: self.origin,
+            review: self.review,
+            note: self.note,
+            conflict_with: self.conflict_with,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct AttributionRecord {
+struct CueRecord<S = FileSpan> {
+    span: S,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
+struct AttributionRecord<S = FileSpan> {
     id: String,
     claim_id: String,
     source_id: String,
-    cue: Option<CueRecord>,
+    #[serde(deserialize_with = "present")]
+    cue: Option<CueRecord<S>>,
     quote_type: QuoteType,
     origin: Origin,
     review: Review,
@@ -134,6 +208,22 @@ struct AttributionRecord {
     note: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     conflict_with: Option<String>,
+}
+
+impl<S> AttributionRecord<S> {
+    fn into_model(self, cue: Option<Span>) -> Attribution {
+        Attribution {
+            cue,
+            id: self.id,
+            claim_id: self.claim_id,
+            source_id: self.source_id,
+            quote_type: self.quote_type,
+            origin: self.origin,
+            review: self.review,
+            note: self.note,
+            conflict_with: self.conflict_with,
+        }
+    }
 }
 
 /// The whole file, in its fixed key order.
@@ -201,7 +291,10 @@ pub fn to_json(document: &DocumentInfo, set: &AnnotationSet, article: &Article) 
                 id: c.id.clone(),
                 span: c.span.to_file(article),
                 claim_type: c.claim_type,
-                verification: c.verification.clone(),
+                verification: VerificationRecord {
+                    status: c.verification.status,
+                    confidence: c.verification.confidence,
+                },
                 origin: c.origin.clone(),
                 review: c.review.clone(),
                 note: c.note.clone(),
@@ -754,57 +847,23 @@ fn decode_one(
     match kind {
         ItemKind::Entity => {
             let r = EntityRecord::deserialize(raw).map_err(|e| e.to_string())?;
-            set.entities.push(Entity {
-                span: place(&r.span),
-                id: r.id,
-                label: r.label,
-                original_label: r.original_label,
-                origin: r.origin,
-                review: r.review,
-                note: r.note,
-                conflict_with: r.conflict_with,
-            });
+            let span = place(&r.span);
+            set.entities.push(r.into_model(span));
         }
         ItemKind::Source => {
             let r = SourceRecord::deserialize(raw).map_err(|e| e.to_string())?;
-            set.sources.push(Source {
-                span: r.span.as_ref().map(&mut place),
-                id: r.id,
-                name: r.name,
-                source_type: r.source_type,
-                entity_id: r.entity_id,
-                origin: r.origin,
-                review: r.review,
-                note: r.note,
-                conflict_with: r.conflict_with,
-            });
+            let span = r.span.as_ref().map(&mut place);
+            set.sources.push(r.into_model(span));
         }
         ItemKind::Claim => {
             let r = ClaimRecord::deserialize(raw).map_err(|e| e.to_string())?;
-            set.claims.push(Claim {
-                span: place(&r.span),
-                id: r.id,
-                claim_type: r.claim_type,
-                verification: r.verification,
-                origin: r.origin,
-                review: r.review,
-                note: r.note,
-                conflict_with: r.conflict_with,
-            });
+            let span = place(&r.span);
+            set.claims.push(r.into_model(span));
         }
         ItemKind::Attribution => {
             let r = AttributionRecord::deserialize(raw).map_err(|e| e.to_string())?;
-            set.attributions.push(Attribution {
-                cue: r.cue.as_ref().map(|c| place(&c.span)),
-                id: r.id,
-                claim_id: r.claim_id,
-                source_id: r.source_id,
-                quote_type: r.quote_type,
-                origin: r.origin,
-                review: r.review,
-                note: r.note,
-                conflict_with: r.conflict_with,
-            });
+            let cue = r.cue.as_ref().map(|c| place(&c.span));
+            set.attributions.push(r.into_model(cue));
         }
     }
     if lost {

@@ -7,25 +7,17 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::article::Article;
 
 use super::super::anchor::{AnchorReport, Anchorer};
-use super::super::model::{
-    AnnotationSet, Attribution, Claim, ClaimType, Entity, ItemKind, Label, Origin, QuoteType,
-    Review, Source, SourceType, Span, Verification, VerificationStatus, is_valid_id,
-};
+use super::super::model::{AnnotationSet, ItemKind, Origin, Review, Span, is_valid_id};
 use super::{
-    DocumentInfo, FORMAT, Loaded, OFFSET_UNIT, VERSION, is_rfc3339, is_sha256_hex, restore_orphans,
+    AttributionRecord, ClaimRecord, DocumentInfo, EntityRecord, FORMAT, Loaded, OFFSET_UNIT,
+    SourceRecord, VERSION, is_rfc3339, is_sha256_hex, restore_orphans,
 };
-
-/// A nullable field that must be present (the schema requires `null` rather than absence):
-/// with `deserialize_with`, serde reports a missing field instead of taking it as `None`.
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
-    Option::<T>::deserialize(d)
-}
 
 /// The whole file. Unknown fields anywhere make the general path report them.
 #[derive(Deserialize)]
@@ -36,13 +28,13 @@ struct FileIn<'a> {
     version: u64,
     document: DocumentInfo,
     #[serde(borrow)]
-    entities: Vec<EntityIn<'a>>,
+    entities: Vec<EntityRecord<SpanIn<'a>>>,
     #[serde(borrow)]
-    sources: Vec<SourceIn<'a>>,
+    sources: Vec<SourceRecord<SpanIn<'a>>>,
     #[serde(borrow)]
-    claims: Vec<ClaimIn<'a>>,
+    claims: Vec<ClaimRecord<SpanIn<'a>>>,
     #[serde(borrow)]
-    attributions: Vec<AttributionIn<'a>>,
+    attributions: Vec<AttributionRecord<SpanIn<'a>>>,
     orphans: Vec<Value>,
 }
 
@@ -60,89 +52,6 @@ struct SpanIn<'a> {
     #[serde(default, borrow)]
     #[allow(dead_code)]
     suffix: Option<Cow<'a, str>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EntityIn<'a> {
-    id: String,
-    label: Label,
-    #[serde(default)]
-    original_label: Option<String>,
-    #[serde(borrow)]
-    span: SpanIn<'a>,
-    origin: Origin,
-    review: Review,
-    #[serde(default)]
-    note: String,
-    #[serde(default)]
-    conflict_with: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourceIn<'a> {
-    id: String,
-    #[serde(borrow, deserialize_with = "present")]
-    span: Option<SpanIn<'a>>,
-    name: String,
-    source_type: SourceType,
-    #[serde(deserialize_with = "present")]
-    entity_id: Option<String>,
-    origin: Origin,
-    review: Review,
-    #[serde(default)]
-    note: String,
-    #[serde(default)]
-    conflict_with: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct VerificationIn {
-    status: VerificationStatus,
-    #[serde(deserialize_with = "present")]
-    confidence: Option<f64>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClaimIn<'a> {
-    id: String,
-    #[serde(borrow)]
-    span: SpanIn<'a>,
-    claim_type: ClaimType,
-    verification: VerificationIn,
-    origin: Origin,
-    review: Review,
-    #[serde(default)]
-    note: String,
-    #[serde(default)]
-    conflict_with: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CueIn<'a> {
-    #[serde(borrow)]
-    span: SpanIn<'a>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AttributionIn<'a> {
-    id: String,
-    claim_id: String,
-    source_id: String,
-    #[serde(borrow, deserialize_with = "present")]
-    cue: Option<CueIn<'a>>,
-    quote_type: QuoteType,
-    origin: Origin,
-    review: Review,
-    #[serde(default)]
-    note: String,
-    #[serde(default)]
-    conflict_with: Option<String>,
 }
 
 /// Places items whose spans are exactly where the file says; counts the spans placed.
@@ -209,16 +118,8 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
     set.entities.reserve_exact(file.entities.len());
     for r in file.entities {
         placer.common(ItemKind::Entity, &r.id, &r.origin, &r.review)?;
-        set.entities.push(Entity {
-            span: placer.place(&r.span)?,
-            id: r.id,
-            label: r.label,
-            original_label: r.original_label,
-            origin: r.origin,
-            review: r.review,
-            note: r.note,
-            conflict_with: r.conflict_with,
-        });
+        let span = placer.place(&r.span)?;
+        set.entities.push(r.into_model(span));
     }
     set.sources.reserve_exact(file.sources.len());
     for r in file.sources {
@@ -233,17 +134,7 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
             Some(s) => Some(placer.place(s)?),
             None => None,
         };
-        set.sources.push(Source {
-            span,
-            id: r.id,
-            name: r.name,
-            source_type: r.source_type,
-            entity_id: r.entity_id,
-            origin: r.origin,
-            review: r.review,
-            note: r.note,
-            conflict_with: r.conflict_with,
-        });
+        set.sources.push(r.into_model(span));
     }
     set.claims.reserve_exact(file.claims.len());
     for r in file.claims {
@@ -251,19 +142,8 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
         if !unit(r.verification.confidence) {
             return None;
         }
-        set.claims.push(Claim {
-            span: placer.place(&r.span)?,
-            id: r.id,
-            claim_type: r.claim_type,
-            verification: Verification {
-                status: r.verification.status,
-                confidence: r.verification.confidence,
-            },
-            origin: r.origin,
-            review: r.review,
-            note: r.note,
-            conflict_with: r.conflict_with,
-        });
+        let span = placer.place(&r.span)?;
+        set.claims.push(r.into_model(span));
     }
     set.attributions.reserve_exact(file.attributions.len());
     for r in file.attributions {
@@ -277,17 +157,7 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
             Some(c) => Some(placer.place(&c.span)?),
             None => None,
         };
-        set.attributions.push(Attribution {
-            cue,
-            id: r.id,
-            claim_id: r.claim_id,
-            source_id: r.source_id,
-            quote_type: r.quote_type,
-            origin: r.origin,
-            review: r.review,
-            note: r.note,
-            conflict_with: r.conflict_with,
-        });
+        set.attributions.push(r.into_model(cue));
     }
     let mut report = AnchorReport {
         unchanged: placer.unchanged,
@@ -311,7 +181,7 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
 mod tests {
     use super::super::{ReadError, parse_general, to_json};
     use super::*;
-    use crate::annotate::model::{Item, ReviewStatus};
+    use crate::annotate::model::{Attribution, Claim, Entity, Item, Label, ReviewStatus, Source};
 
     const WIKINEWS: &str = include_str!("../../../tests/data/wikinews-ar.txt");
     const SAMPLE_FILE: &str =
