@@ -153,32 +153,48 @@ pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
 /// Reads an article file whole, refusing one over [`MAX_ARTICLE_BYTES`] before reading it
 /// (or, for what reports no size, once that much has been read).
 pub fn read_article_file(path: &Path) -> Result<Vec<u8>, ArticleError> {
-    let shown = || path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| ArticleError::Io {
-        path: shown(),
-        source,
-    })?;
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(ArticleError::TooLarge {
-            path: shown(),
-            size: meta.len(),
-            limit: MAX_ARTICLE_BYTES,
-        });
-    }
+    refuse_oversized(path)?;
     read_limited(path, MAX_ARTICLE_BYTES).map_err(|source| {
         if source.kind() == std::io::ErrorKind::FileTooLarge {
-            ArticleError::TooLarge {
-                path: shown(),
-                size: MAX_ARTICLE_BYTES + 1,
-                limit: MAX_ARTICLE_BYTES,
-            }
+            ArticleError::read_past_limit(path.display().to_string())
         } else {
             ArticleError::Io {
-                path: shown(),
+                path: path.display().to_string(),
                 source,
             }
         }
     })
+}
+
+/// Refuses a file whose size is over [`MAX_ARTICLE_BYTES`] before anything is read (or one
+/// that cannot be looked at). What reports no size, or grows, is stopped while it is read
+/// ([`ArticleError::read_past_limit`]).
+pub(crate) fn refuse_oversized(path: &Path) -> Result<(), ArticleError> {
+    let size = std::fs::metadata(path)
+        .map_err(|source| ArticleError::Io {
+            path: path.display().to_string(),
+            source,
+        })?
+        .len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(ArticleError::TooLarge {
+            path: path.display().to_string(),
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+impl ArticleError {
+    /// A file found over the limit while being read: a device, a pipe, a file that grew.
+    pub(crate) fn read_past_limit(path: String) -> Self {
+        Self::TooLarge {
+            path,
+            size: MAX_ARTICLE_BYTES + 1,
+            limit: MAX_ARTICLE_BYTES,
+        }
+    }
 }
 
 impl Article {

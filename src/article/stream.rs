@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 use std::thread::JoinHandle;
 
-use super::{ArticleError, MAX_ARTICLE_BYTES};
+use super::{ArticleError, MAX_ARTICLE_BYTES, refuse_oversized};
 
 /// Bytes read for one piece (more when a paragraph is longer). With two pieces laid out and
 /// one read ahead, printing 9 MB peaks at 12 MB of memory, the program included.
@@ -91,19 +91,12 @@ impl PlainTextStream {
     /// Opens `path`; a file over [`MAX_ARTICLE_BYTES`] is refused as [`super::Article::load`]
     /// refuses it (before reading when its size is known, else once that much is read).
     pub fn open(path: &Path) -> Result<Self, ArticleError> {
+        refuse_oversized(path)?;
         let name: Arc<str> = path.display().to_string().into();
         let io_error = |source| ArticleError::Io {
             path: name.to_string(),
             source,
         };
-        let size = std::fs::metadata(path).map_err(io_error)?.len();
-        if size > MAX_ARTICLE_BYTES {
-            return Err(ArticleError::TooLarge {
-                path: name.to_string(),
-                size,
-                limit: MAX_ARTICLE_BYTES,
-            });
-        }
         let file = File::open(path).map_err(io_error)?;
         let (pieces_tx, pieces) = sync_channel(READ_AHEAD);
         let (spare, spare_rx) = channel();
@@ -180,11 +173,7 @@ fn read_pieces(
             };
             total += n as u64;
             if total > MAX_ARTICLE_BYTES {
-                let _ = pieces.send(Err(ArticleError::TooLarge {
-                    path: name.to_string(),
-                    size: MAX_ARTICLE_BYTES + 1,
-                    limit: MAX_ARTICLE_BYTES,
-                }));
+                let _ = pieces.send(Err(ArticleError::read_past_limit(name.to_string())));
                 return;
             }
             // `read_to_end` on `take` stops short only at the end of the file.
