@@ -122,6 +122,17 @@ fn opts_at(path: &Path) -> StoreOptions {
     }
 }
 
+/// A read-only store refuses an edit (adding `claim`), has nothing to undo, and saves nothing.
+fn assert_refuses_changes(store: &mut AnnotationStore, claim: Claim) {
+    let err = store.apply(Edit::Add(Item::Claim(claim))).unwrap_err();
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert!(store.undo().is_none());
+    assert!(matches!(
+        store.save().unwrap().outcome,
+        SaveOutcome::ReadOnly(_)
+    ));
+}
+
 fn char_range(a: &Article, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     a.char_to_byte(r.start).unwrap()..a.char_to_byte(r.end).unwrap()
 }
@@ -592,17 +603,7 @@ fn a_malformed_file_is_never_overwritten() {
         reason.starts_with(&format!("{}:4:17: ", path.display())),
         "{reason}"
     );
-    let err = store
-        .apply(Edit::Add(Item::Claim(
-            Claim::by_human(&a, 0..8, "me").unwrap(),
-        )))
-        .unwrap_err();
-    assert!(err.to_string().contains("read-only"), "{err}");
-    assert!(store.undo().is_none());
-    assert!(matches!(
-        store.save().unwrap().outcome,
-        SaveOutcome::ReadOnly(_)
-    ));
+    assert_refuses_changes(&mut store, Claim::by_human(&a, 0..8, "me").unwrap());
     drop(store);
     assert_eq!(std::fs::read(&path).unwrap(), original);
     assert!(!path.with_extension("json.bak").exists());
@@ -826,17 +827,7 @@ fn a_write_protected_file_opens_read_only_and_is_never_written() {
     // loaded all the same: it can be read, reviewed on screen and exported
     assert_eq!(store.set().claims.len(), 1);
     assert_eq!(store.load_problem(), None);
-    let err = store
-        .apply(Edit::Add(Item::Claim(
-            Claim::by_human(&a, 9..23, "me").unwrap(),
-        )))
-        .unwrap_err();
-    assert!(err.to_string().contains("read-only"), "{err}");
-    assert!(store.undo().is_none());
-    assert!(matches!(
-        store.save().unwrap().outcome,
-        SaveOutcome::ReadOnly(_)
-    ));
+    assert_refuses_changes(&mut store, Claim::by_human(&a, 9..23, "me").unwrap());
     assert_eq!(std::fs::read(&sidecar).unwrap(), before);
     assert!(!dir.path().join("aleppo.isnad.json.bak").exists());
     // export reads it like any other file
