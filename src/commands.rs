@@ -6,6 +6,7 @@ pub mod completions;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod feed;
 pub mod import;
 pub mod render;
 pub mod validate;
