@@ -2120,7 +2120,7 @@ pub fn add_to_annotations(
             let mut source =
                 model::Source::suggested(article, s.span.clone(), s.source_type.to_model(), origin)
                     .ok()?;
-            source.id = set.fresh_id(model::ItemKind::Source);
+            source.id = set.unique_id(&source.id, model::ItemKind::Source);
             source.name = article.text.get(s.name.clone())?.to_owned();
             let id = source.id.clone();
             set.sources.push(source);
@@ -2146,7 +2146,7 @@ pub fn add_to_annotations(
             let origin = model::Origin::rule(&by_of(template), None);
             let mut claim =
                 model::Claim::suggested(article, c.span.clone(), claim_type, origin).ok()?;
-            claim.id = set.fresh_id(model::ItemKind::Claim);
+            claim.id = set.unique_id(&claim.id, model::ItemKind::Claim);
             let id = claim.id.clone();
             set.claims.push(claim);
             added.claims += 1;
@@ -2177,7 +2177,7 @@ pub fn add_to_annotations(
             a.quote_type.to_model(),
             origin,
         );
-        attribution.id = set.fresh_id(model::ItemKind::Attribution);
+        attribution.id = set.unique_id(&attribution.id, model::ItemKind::Attribution);
         set.attributions.push(attribution);
         added.attributions += 1;
     }
