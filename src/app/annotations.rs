@@ -240,7 +240,7 @@ impl App {
                     }
                 };
                 if let Some(merged) = &report.merged {
-                    text = format!("{text} (merged with changes made on disk: {merged:?})");
+                    text = format!("{text}; merged with changes made on disk: {merged}");
                     self.info(text);
                 } else if explicit {
                     self.info(text);
