@@ -30,8 +30,8 @@ use crate::annotate::AnnotationStore;
 use crate::article::Article;
 use crate::config::keymap::{KeyPress, Lookup};
 use crate::config::theme::{self, ThemeSpec};
-use crate::config::{BidiSetting, DirectionSetting, Paths, Problem, SettingValue, Settings};
-use crate::layout::{BidiMode, Direction, LayoutCache, LayoutOptions, RowPos, VisualRow};
+use crate::config::{Paths, Problem, SettingValue, Settings};
+use crate::layout::{BidiMode, LayoutCache, LayoutOptions, RowPos, VisualRow};
 use crate::text::sanitize::{HiddenCounts, count_hidden};
 use crate::tui::EventSource;
 use crate::ui::theme::{ColorDepth, Theme};
@@ -101,7 +101,7 @@ pub enum Effect {
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
     /// Save, then write the annotations in another format.
-    Export(crate::cli::ExportFormat),
+    Export(crate::annotate::formats::Format),
     /// Give the terminal back to the shell until resumed (after saving).
     Suspend,
     /// Write the annotations (`explicit`: asked for, so say so in the status bar).
@@ -230,11 +230,7 @@ pub struct App {
 
 impl App {
     pub fn new(article: Article, settings: Settings, paths: Paths, depth: ColorDepth) -> Self {
-        let mode = match settings.config.bidi {
-            BidiSetting::App => BidiMode::App,
-            BidiSetting::Terminal => BidiMode::Terminal,
-            BidiSetting::Off => BidiMode::Off,
-        };
+        let mode = settings.config.bidi;
         let theme = Theme::new(&settings.theme, depth);
         let cursor = words::first_word(&article);
         let mut app = Self {
@@ -353,11 +349,7 @@ impl App {
         LayoutOptions {
             width: self.text_column().0.max(1),
             mode: self.mode,
-            direction: match c.direction {
-                DirectionSetting::Auto => Direction::Auto,
-                DirectionSetting::Rtl => Direction::Rtl,
-                DirectionSetting::Ltr => Direction::Ltr,
-            },
+            direction: c.direction,
             tab_width: c.tab_width,
             reveal_controls: c.reveal_controls,
         }
@@ -929,12 +921,7 @@ impl App {
         let after = self.settings.config.clone();
         self.info(format!("{key} = {value}"));
         if after.bidi != before.bidi {
-            let mode = match after.bidi {
-                BidiSetting::App => BidiMode::App,
-                BidiSetting::Terminal => BidiMode::Terminal,
-                BidiSetting::Off => BidiMode::Off,
-            };
-            return self.set_mode(mode);
+            return self.set_mode(after.bidi);
         }
         if after.theme != before.theme {
             return Effect::LoadTheme(after.theme);

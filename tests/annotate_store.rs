@@ -833,7 +833,7 @@ fn a_write_protected_file_opens_read_only_and_is_never_written() {
     // export reads it like any other file
     let args = isnad::cli::ExportArgs {
         file: dir.path().join("aleppo.txt"),
-        to: isnad::cli::ExportFormat::Csv,
+        to: isnad::annotate::formats::Format::Csv,
         out: Some(dir.path().join("out.csv")),
     };
     isnad::commands::export::run(&args, None, &mut Vec::new()).unwrap();

@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 
 use std::path::Path;
 
+use crate::annotate::formats::Format as ExportFormat;
 use crate::annotate::{AnnotationStore, Claim, Edit, Entity, Item, ReviewStatus, Source};
 use crate::app::{Action, App, Effect};
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::ExportArgs;
 use crate::config::theme::Slot;
 
 /// Save once the user paused this long after a change…
@@ -407,7 +408,12 @@ pub fn read_import(app: &App, path: &Path) -> Action {
         Err(e) => return Action::Error(e),
     };
     let shown = path.display().to_string();
-    match crate::extract::import::import(&app.article.text, &data, &shown, None) {
+    match crate::extract::import::import(
+        &app.article.text,
+        &data,
+        &shown,
+        crate::extract::import::Format::Auto,
+    ) {
         Ok(outcome) => {
             let summary = format!("{shown}: {}", outcome.summary());
             Action::Imported(

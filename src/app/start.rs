@@ -13,7 +13,7 @@ use crate::annotate::StoreOptions;
 use crate::app::library::{self, Library};
 use crate::app::{App, Screen, TerminalControl, run, terminal_hint};
 use crate::article::Article;
-use crate::cli::{BidiArg, Cli};
+use crate::cli::Cli;
 use crate::config::{Paths, Settings, no_color_requested};
 use crate::layout::BidiMode;
 use crate::tui::{self, EventSource, TerminalEvents, TerminalOptions};
@@ -103,11 +103,7 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
     }
     let mut settings = Settings::load(&paths, no_color_requested());
     if let Some(bidi) = cli.bidi {
-        settings.config.bidi = match bidi {
-            BidiArg::App => crate::config::BidiSetting::App,
-            BidiArg::Terminal => crate::config::BidiSetting::Terminal,
-            BidiArg::Off => crate::config::BidiSetting::Off,
-        };
+        settings.config.bidi = bidi;
     }
     let depth = if no_color_requested() {
         ColorDepth::None
