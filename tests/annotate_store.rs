@@ -262,7 +262,7 @@ fn build(spec: &Spec) -> (Article, AnnotationSet) {
         let item = match kind {
             0 => Item::Entity(Entity {
                 id: id(ItemKind::Entity, i),
-                label: Label::parse(DEFAULT_LABELS[*pick as usize % DEFAULT_LABELS.len()]).unwrap(),
+                label: Label::BUILT_IN[*pick as usize % Label::BUILT_IN.len()].clone(),
                 original_label: flag.then(|| "B-PERS".to_owned()),
                 span,
                 origin: c.origin.clone(),

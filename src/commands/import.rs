@@ -96,8 +96,7 @@ fn import_isnad_brat(
             .original_label
             .clone()
             .unwrap_or_else(|| entity.label.as_str().to_owned());
-        if let Some(ours) = crate::extract::Label::map_foreign(&raw)
-            && let Ok(label) = crate::annotate::Label::parse(ours.as_str())
+        if let Some(label) = crate::annotate::Label::map_foreign(&raw)
             && label != entity.label
         {
             entity.label = label;

@@ -42,8 +42,8 @@ use std::ops::Range;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::Label;
 use super::conll;
+use crate::annotate::Label;
 use crate::annotate::formats::brat::{BadTextBound, parse_text_bound};
 use crate::text::normalize::{NormalizedText, fold_eq, normalize_str};
 
@@ -379,7 +379,7 @@ fn place_all(
             }
             (None, None) => None,
         };
-        let label = Label::map_foreign(&raw.label).unwrap_or(Label::Misc);
+        let label = Label::map_foreign(&raw.label).unwrap_or(Label::MISC);
         match placed {
             Some((range, realigned)) if range.start < range.end => {
                 outcome.mentions.push(ImportedMention {
@@ -639,7 +639,7 @@ fn import_interchange(article: &str, data: &str, path: &str) -> Result<ImportOut
             text: m.text,
             label: m
                 .canonical
-                .filter(|c| Label::from_code(c).is_some())
+                .filter(|c| Label::parse(c).is_ok_and(|l| l.is_built_in()))
                 .unwrap_or(m.label),
             score: m.score,
             location: format!(
@@ -941,7 +941,7 @@ fn place_tokens(
             .map(|t| t.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let label = Label::map_foreign(&span.raw_label).unwrap_or(Label::Misc);
+        let label = Label::map_foreign(&span.raw_label).unwrap_or(Label::MISC);
         match (first, last) {
             (Some(a), Some(b)) if all_placed && a.start < b.end => {
                 outcome.mentions.push(ImportedMention {

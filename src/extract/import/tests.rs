@@ -12,7 +12,7 @@ fn texts(outcome: &ImportOutcome) -> Vec<(&str, Label, &str, bool)> {
         .map(|m| {
             (
                 &ARTICLE[m.range.clone()],
-                m.label,
+                m.label.clone(),
                 m.raw_label.as_str(),
                 m.realigned,
             )
@@ -45,7 +45,7 @@ fn interchange_codepoint_offsets() {
     assert_eq!(out.tool, "stanza");
     assert_eq!(
         texts(&out),
-        [("محمود عباس", Label::Person, "PERSON", false)]
+        [("محمود عباس", Label::PERSON, "PERSON", false)]
     );
     assert_eq!(out.summary(), "imported 1, realigned 0, unaligned 0");
 }
@@ -59,7 +59,7 @@ fn interchange_utf16_offsets_after_an_emoji() {
         r#"{{"format":"ar-news-extractions","offset_unit":"utf16","mentions":[{{"start":{s},"end":{e},"text":"رام الله","label":"LOC"}}]}}"#
     );
     let out = import(ARTICLE, &data, "x.json", Format::Auto).unwrap();
-    assert_eq!(texts(&out), [("رام الله", Label::Loc, "LOC", false)]);
+    assert_eq!(texts(&out), [("رام الله", Label::LOC, "LOC", false)]);
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn interchange_utf8_offsets() {
         at + "غزة".len()
     );
     let out = import(ARTICLE, &data, "x.json", Format::Auto).unwrap();
-    assert_eq!(texts(&out), [("غزة", Label::Gpe, "GPE", false)]);
+    assert_eq!(texts(&out), [("غزة", Label::GPE, "GPE", false)]);
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn wrong_offsets_are_realigned_and_unfindable_kept_aside() {
         at + 20
     );
     let out = import(ARTICLE, &data, "x.json", Format::Auto).unwrap();
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", true)]);
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", true)]);
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].text, "بنيامين");
     assert_eq!(out.summary(), "imported 1, realigned 1, unaligned 1");
@@ -107,7 +107,7 @@ fn diacritised_or_normalised_tool_text_still_aligns() {
     let data = r#"{"offset_unit":"codepoint","mentions":[{"start":0,"end":4,"text":"محمد","label":"PERS"}]}"#;
     let out = import(article, data, "x.json", Format::Auto).unwrap();
     assert_eq!(&article[out.mentions[0].range.clone()], "مُحَمَّد");
-    assert_eq!(out.mentions[0].label, Label::Person);
+    assert_eq!(out.mentions[0].label, Label::PERSON);
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn interchange_tool_saw_a_different_text() {
     .to_string();
     let out = import(ARTICLE, &data, "d.json", Format::Auto).unwrap();
     assert_eq!(out.same_text, Some(false));
-    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PER", true)]);
+    assert_eq!(texts(&out), [("محمود عباس", Label::PERSON, "PER", true)]);
 }
 
 #[test]
@@ -161,8 +161,8 @@ fn interchange_token_tags_with_nested_layers() {
       "token_tags":{"scheme":"IOB2","layers":[["B-ORG","I-ORG","I-ORG","I-ORG"],["O","O","O","B-GPE"]]}}"#;
     let out = import(ARTICLE, data, "t.json", Format::Auto).unwrap();
     let got = texts(&out);
-    assert!(got.contains(&("وزارة الصحة في غزة", Label::Org, "ORG", false)));
-    assert!(got.contains(&("غزة", Label::Gpe, "GPE", false)));
+    assert!(got.contains(&("وزارة الصحة في غزة", Label::ORG, "ORG", false)));
+    assert!(got.contains(&("غزة", Label::GPE, "GPE", false)));
 }
 
 #[test]
@@ -175,11 +175,11 @@ fn stanza_doc_and_list() {
     let out = import(ARTICLE, &doc, "s.json", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Stanza);
     assert_eq!(out.same_text, Some(true));
-    assert_eq!(texts(&out), [("غزة", Label::Loc, "LOC", false)]);
+    assert_eq!(texts(&out), [("غزة", Label::LOC, "LOC", false)]);
     let list = r#"[{"text":"محمود عباس","type":"PER","start_char":0,"end_char":3}]"#;
     let out = import(ARTICLE, list, "s.json", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Stanza);
-    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PER", true)]);
+    assert_eq!(texts(&out), [("محمود عباس", Label::PERSON, "PER", true)]);
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn spacy_to_json() {
     );
     let out = import(ARTICLE, &data, "sp.json", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Spacy);
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", false)]);
 }
 
 #[test]
@@ -202,7 +202,7 @@ fn hugging_face_aggregated_and_word_pieces() {
     );
     let out = import(ARTICLE, &agg, "hf.json", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Hf);
-    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PERS", false)]);
+    assert_eq!(texts(&out), [("محمود عباس", Label::PERSON, "PERS", false)]);
     assert_eq!(out.mentions[0].score, Some(0.98));
     // Not aggregated: B-/I- pieces, including a ## continuation.
     let (s1, e1) = cp("محمود");
@@ -215,7 +215,7 @@ fn hugging_face_aggregated_and_word_pieces() {
         s2 + 2
     );
     let out = import(ARTICLE, &pieces, "hf.json", Format::Auto).unwrap();
-    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PERS", false)]);
+    assert_eq!(texts(&out), [("محمود عباس", Label::PERSON, "PERS", false)]);
     assert_eq!(out.mentions[0].score, Some(0.8));
 }
 
@@ -225,10 +225,10 @@ fn conll_tokens_realigned_to_the_article_with_nested_layers() {
     let out = import(ARTICLE, data, "g.conll", Format::Auto).unwrap();
     let got = texts(&out);
     assert!(
-        got.contains(&("وزارة الصحة في غزة", Label::Org, "ORG", false)),
+        got.contains(&("وزارة الصحة في غزة", Label::ORG, "ORG", false)),
         "{got:?}"
     );
-    assert!(got.contains(&("غزة", Label::Gpe, "GPE", false)));
+    assert!(got.contains(&("غزة", Label::GPE, "GPE", false)));
     // محمد is not in the article: reported with its line, not placed.
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].location, "g.conll:9");
@@ -240,7 +240,7 @@ fn conll_tokens_realigned_to_the_article_with_nested_layers() {
         Format::Auto,
     )
     .unwrap();
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", false)]);
 }
 
 #[test]
@@ -264,9 +264,9 @@ fn brat_ann_with_wrong_offsets_and_discontinuous_spans() {
     let out = import(ARTICLE, &data, "a.ann", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Brat);
     let got = texts(&out);
-    assert_eq!(got[0], ("غزة", Label::Loc, "LOC", false));
-    assert_eq!(got[1], ("محمود عباس", Label::Person, "PER", true));
-    assert_eq!(got[2], ("محمود عباس", Label::Person, "PER", false));
+    assert_eq!(got[0], ("غزة", Label::LOC, "LOC", false));
+    assert_eq!(got[1], ("محمود عباس", Label::PERSON, "PER", true));
+    assert_eq!(got[2], ("محمود عباس", Label::PERSON, "PER", false));
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].location, "a.ann:6");
 }
@@ -285,7 +285,7 @@ fn unknown_labels_become_misc_and_keep_the_original() {
     let (s, e) = cp("الرئيس");
     let data = format!(r#"[{{"text":"الرئيس","type":"OCC","start_char":{s},"end_char":{e}}}]"#);
     let out = import(ARTICLE, &data, "s.json", Format::Auto).unwrap();
-    assert_eq!(texts(&out), [("الرئيس", Label::Misc, "OCC", false)]);
+    assert_eq!(texts(&out), [("الرئيس", Label::MISC, "OCC", false)]);
 }
 
 #[test]
@@ -322,7 +322,7 @@ fn conll_token_missing_from_the_article_does_not_derail_the_rest() {
     // A token absent from the article is skipped; the following ones still align in order.
     let data = "أعلنت O\nزززز B-ORG\nوزارة B-ORG\nالصحة I-ORG\n";
     let out = import(ARTICLE, data, "g.conll", Format::Auto).unwrap();
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", false)]);
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].text, "زززز");
 }
@@ -340,7 +340,7 @@ fn spacy_offsets_into_a_different_text_are_realigned() {
     .to_string();
     let out = import(ARTICLE, &data, "sp.json", Format::Auto).unwrap();
     assert_eq!(out.same_text, Some(false));
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", true)]);
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", true)]);
     // "عنوان" is only in the tool's text.
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].text, "عنوان");
@@ -355,5 +355,5 @@ fn hugging_face_wrong_offsets_are_realigned_by_word() {
         at + "رام الله".len()
     );
     let out = import(ARTICLE, &data, "hf.json", Format::Auto).unwrap();
-    assert_eq!(texts(&out), [("رام الله", Label::Loc, "LOC", true)]);
+    assert_eq!(texts(&out), [("رام الله", Label::LOC, "LOC", true)]);
 }
