@@ -24,7 +24,10 @@ pub use review::{Origin, Review, Verification, now_rfc3339};
 pub use set::AnnotationSet;
 pub use source::Source;
 pub use span::{CONTEXT_CHARS, FileSpan, Span, SpanError};
-pub use vocab::{ClaimType, OriginKind, QuoteType, ReviewStatus, SourceType, VerificationStatus};
+pub use vocab::{
+    ClaimType, OriginKind, QuoteType, ReviewStatus, SourceRole, SourceType, Stance,
+    VerificationStatus,
+};
 
 /// A short article with an emoji and harakat, shared by the model's unit tests.
 #[cfg(test)]

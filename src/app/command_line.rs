@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use crate::annotate::formats::Format as ExportFormat;
-use crate::app::command::{COMMANDS, Command, closest};
 use crate::config::KEYS;
+use crate::config::commands::{COMMANDS, Command, closest};
 use crate::layout::BidiMode;
 
 /// A typable command: (names, argument hint, description). The first name is the canonical one.
