@@ -560,7 +560,7 @@ mod tests {
             let scanning = Anchorer::new(&new);
             for span in &spans {
                 let want = place_by_scanning(&new, span);
-                prop_assert_eq!(indexed.place(span), want.clone(), "indexed, {:?}", span);
+                prop_assert_eq!(indexed.place(span), want, "indexed, {:?}", span);
                 prop_assert_eq!(scanning.place(span), want, "scanning, {:?}", span);
             }
         }
