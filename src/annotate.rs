@@ -6,6 +6,7 @@ pub mod document;
 pub mod formats;
 pub mod history;
 pub mod jsonpos;
+pub mod lock;
 pub mod merge;
 pub mod model;
 pub mod store;
