@@ -45,6 +45,9 @@ STANCES = {"asserts", "denies", "doubts", "confirms", "retracts"}
 ROLES = {"speaker", "intermediary", "both"}
 ELLIPSIS = re.compile(r"\s*(?:…|\s\.\.\.\s)\s*")
 OPEN_QUOTES = "«\"“"
+# What a span never starts or ends with (guidelines §2.2); quotation marks are left to the
+# annotator, since a quoted name inside a source keeps them.
+OUTER = " \t\n،,.:؛;"
 CLOSE_QUOTES = "»\"”"
 # A cue may start a word, or follow the conjunction و/ف written onto it (وقال، فأكد).
 WORD_START = re.compile(r"(?:^|[\s«\"“(،,.:؛])[وف]?$")
@@ -124,14 +127,16 @@ def locate(article, text, where):
         place = f"line {line}" if line else "the article"
         raise ListError(f"{parts[0]!r} occurs {len(found)} time(s) in {place}, not {index + 1}")
     start = found[index]
-    if len(parts) == 1:
-        return start, start + len(parts[0])
-    tail = article.text.find(parts[1], start + len(parts[0]))
-    if tail == -1:
-        raise ListError(f"{parts[1]!r} does not occur after {parts[0]!r}")
-    if article.text.count("\n", start, tail) and not line:
-        pass  # a span may cross a line break (headline claims do not, but quotes can)
-    return start, tail + len(parts[1])
+    end = start + len(parts[0])
+    if len(parts) == 2:
+        tail = article.text.find(parts[1], end)
+        if tail == -1:
+            raise ListError(f"{parts[1]!r} does not occur after {parts[0]!r}")
+        end = tail + len(parts[1])
+    covered = article.text[start:end]
+    if covered != covered.strip(OUTER):
+        raise ListError(f"{covered!r} starts or ends with a space or punctuation (guidelines §2.2)")
+    return start, end
 
 
 def nearest_cue(article, cue, claim):
@@ -181,7 +186,7 @@ def build(article, lines, by):
     used = set()
     doc_opts = {}
     ents, srcs, claims, attrs = [], [], [], []
-    ent_names, src_names, claim_names = {}, {}, {}
+    ent_names, src_names, claim_names, ent_lines = {}, {}, {}, {}
     pending_src, pending_attr = [], []
     for number, raw in lines:
         line = raw.strip()
@@ -202,6 +207,7 @@ def build(article, lines, by):
                 e = {"id": item_id("e", used, start, end, label), "label": label,
                      "span": article.span(start, end), "origin": origin, "review": review}
                 ents.append(e)
+                ent_lines[e["id"]] = number
                 if len(fields) == 5 and fields[4]:
                     if fields[4] in ent_names:
                         raise ListError(f"entity name {fields[4]!r} used twice")
@@ -285,6 +291,7 @@ def build(article, lines, by):
                       "source_id": speaker["id"], "cue": cue, "quote_type": quote, "via": via,
                       "stance": stance, "origin": origin, "review": review})
 
+    by_id = {s["id"]: s for s in srcs}
     for number, s, opts in pending_src:
         if "entity" in opts:
             s["entity_id"] = entity_for(opts["entity"], s, ents, ent_names, number)
@@ -297,9 +304,12 @@ def build(article, lines, by):
             target = source(opts["same_as"], number)
             if target is s:
                 raise ListError(f"{number}: a source cannot be the same as itself")
+            if "same_as" in by_id[target["id"]]:
+                raise ListError(f"{number}: same_as={opts['same_as']} itself has same_as: point at the first mention (§3.4)")
             s["same_as"] = target["id"]
         s["origin"], s["review"] = origin, review
 
+    check_flat(ents, ent_lines)
     text = article.text
     document = {
         "path": article.path.name,
@@ -324,6 +334,14 @@ def build(article, lines, by):
         "attributions": sorted(attrs, key=lambda a: (claim_start[a["claim_id"]], a["id"])),
         "orphans": [],
     }
+
+
+def check_flat(ents, lines):
+    """Entities are flat (guidelines §9.3): none overlaps another."""
+    spans = sorted((e["span"]["start"], e["span"]["end"], e["span"]["exact"], lines[e["id"]]) for e in ents)
+    for (s0, e0, t0, n0), (s1, e1, t1, n1) in zip(spans, spans[1:]):
+        if s1 < e0:
+            raise ListError(f"{n1}: entity {t1!r} overlaps {t0!r} of line {n0}: entities are flat (§9.3)")
 
 
 def entity_for(ref, source, ents, ent_names, number):
