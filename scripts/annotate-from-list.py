@@ -4,6 +4,7 @@ version 2: attributions with via and stance, sources with role and same_as).
 
   python3 scripts/annotate-from-list.py ARTICLE.txt LIST [--by NAME] [-o OUT] [--validate]
   python3 scripts/annotate-from-list.py ARTICLE.txt --find TEXT     # where TEXT occurs (line.k, offset)
+  python3 scripts/annotate-from-list.py ARTICLE.txt --skeleton      # a list to start from
 
 OUT defaults to ARTICLE.isnad.json beside the article (an existing file is kept as OUT.bak);
 --validate then runs `isnad validate OUT --article ARTICLE` (the binary from $ISNAD, else
@@ -366,6 +367,14 @@ def guess_quote(text, start, end):
     return "indirect"
 
 
+def skeleton(article):
+    """A list to start from: the outlet line and every article line as a numbered comment."""
+    print(f"# {article.path.name}: one item per line (docs/attribution-guidelines.md, appendix A)")
+    print("doc | outlet=ويكي الأخبار")
+    for n, line in enumerate(article.text.rstrip("\n").split("\n"), 1):
+        print(f"\n# L{n}: {line}")
+
+
 def find(article, needle):
     for i in article.occurrences(needle):
         line = article.line_of(i)
@@ -423,10 +432,14 @@ def main():
     ap.add_argument("-o", "--out", help="output file (default ARTICLE.isnad.json, '-' for stdout)")
     ap.add_argument("--validate", action="store_true", help="run isnad validate on the result")
     ap.add_argument("--find", metavar="TEXT", help="list the occurrences of TEXT and stop")
+    ap.add_argument("--skeleton", action="store_true", help="print a list to start from: the article's lines as numbered comments")
     args = ap.parse_args()
     article = Article(args.article)
     if args.find:
         find(article, args.find)
+        return
+    if args.skeleton:
+        skeleton(article)
         return
     if not args.list:
         ap.error("LIST is required (or --find TEXT)")
