@@ -6,7 +6,8 @@ version 2: attributions with via and stance, sources with role and same_as).
   python3 scripts/annotate-from-list.py ARTICLE.txt --find TEXT     # where TEXT occurs (line.k, offset)
   python3 scripts/annotate-from-list.py ARTICLE.txt --skeleton      # a list to start from
 
-OUT defaults to ARTICLE.isnad.json beside the article (an existing file is kept as OUT.bak);
+OUT defaults to ARTICLE.isnad.json beside the article (an existing file with anything not made
+from a list by the same --by is kept as OUT.bak);
 --validate then runs `isnad validate OUT --article ARTICLE` (the binary from $ISNAD, else
 target/debug/isnad, else `isnad` on PATH). The list format is documented in
 docs/attribution-guidelines.md, appendix A. In short, one item per line, fields split by `|`:
@@ -424,6 +425,20 @@ def validate(out, article, doc):
     return run.returncode
 
 
+def made_from_a_list(path, by):
+    """Whether every item of an existing file is one this tool writes for BY (then the file is
+    only a product of the list and is replaced; anything else is kept as .bak)."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        items = [i for k in ("entities", "sources", "claims", "attributions") for i in doc[k]]
+        return not doc.get("orphans") and all(
+            i["origin"] == {"kind": "human", "by": by} and i["review"] == {"status": "accepted", "by": by}
+            for i in items
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("article")
@@ -454,8 +469,9 @@ def main():
         return
     stem = article.path.name.removesuffix(".txt")
     out = Path(args.out) if args.out else article.path.with_name(f"{stem}.isnad.json")
-    if out.exists():
+    if out.exists() and not made_from_a_list(out, args.by):
         shutil.copyfile(out, out.with_name(out.name + ".bak"))
+        print(f"{out} had annotations not made from this list: kept as {out.name}.bak")
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(body, encoding="utf-8")
     tmp.replace(out)
