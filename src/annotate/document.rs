@@ -538,7 +538,8 @@ pub(crate) fn parse_general(src: &str, file: &str, article: &Article) -> Result<
     let document = DocumentInfo::deserialize(&root["document"])
         .map_err(|e| bad(&["document".into()], e.to_string()))?;
     let text_changed = document.text_sha256 != article.sha256();
-    let anchorer = Anchorer::new(article);
+    let spans = all_spans(&lists, &orphans);
+    let anchorer = Anchorer::indexed(article, &spans);
     let mut set = AnnotationSet::default();
     let mut report = AnchorReport::default();
     for (kind, items) in lists {
@@ -586,6 +587,21 @@ pub(crate) fn parse_general(src: &str, file: &str, article: &Article) -> Result<
         anchor: report,
         text_changed,
     })
+}
+
+/// The spans of every item of `lists` and of the `orphans` (those that can be read), to index
+/// the quotes of the ones re-anchoring will search for.
+pub(super) fn all_spans(lists: &[(ItemKind, Vec<Value>)], orphans: &[Value]) -> Vec<FileSpan> {
+    let orphans = orphans.par_iter().filter_map(|raw| {
+        let kind = raw.get("id").and_then(Value::as_str).and_then(kind_of_id)?;
+        spans_of(kind, raw).ok()
+    });
+    lists
+        .par_iter()
+        .flat_map(|(kind, items)| items.par_iter().filter_map(|raw| spans_of(*kind, raw).ok()))
+        .chain(orphans)
+        .flatten()
+        .collect()
 }
 
 /// Puts the file's orphans that fit the text again back into `set` (counted in `report`);

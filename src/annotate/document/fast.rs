@@ -16,7 +16,7 @@ use super::super::anchor::{AnchorReport, Anchorer};
 use super::super::model::{AnnotationSet, ItemKind, Origin, Review, Span, is_valid_id};
 use super::{
     AttributionRecord, ClaimRecord, DocumentInfo, EntityRecord, FORMAT, Loaded, OFFSET_UNIT,
-    SourceRecord, VERSION, is_rfc3339, is_sha256_hex, restore_orphans,
+    SourceRecord, VERSION, all_spans, is_rfc3339, is_sha256_hex, restore_orphans,
 };
 
 /// The whole file. Unknown fields anywhere make the general path report them.
@@ -170,7 +170,13 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
         ..AnchorReport::default()
     };
     if !file.orphans.is_empty() {
-        restore_orphans(file.orphans, &Anchorer::new(article), &mut set, &mut report);
+        let spans = all_spans(&[], &file.orphans);
+        restore_orphans(
+            file.orphans,
+            &Anchorer::indexed(article, &spans),
+            &mut set,
+            &mut report,
+        );
     }
     set.sort();
     let text_changed = file.document.text_sha256 != article.sha256();
