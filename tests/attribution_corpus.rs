@@ -1,13 +1,17 @@
 //! The attribution gold corpus (`tests/data/attribution/`) stays what its README says: every
 //! article of the vendored Wikinews text exactly once, each plain file its diacritised twin
 //! without harakat, every article in one half of the split; and the annotation files beside it
-//! (gold, annotators', the guidelines' worked examples) quote the article at their offsets.
+//! (gold, annotators', the guidelines' worked examples) validate as format version 2 and quote
+//! the article at their offsets.
 
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use isnad::annotate::validate::validate_text;
+use isnad::article::Article;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -129,11 +133,16 @@ fn annotation_files() -> Vec<(PathBuf, PathBuf)> {
 }
 
 #[test]
-fn annotation_files_quote_the_article_at_their_offsets() {
+fn annotation_files_validate_and_quote_the_article_at_their_offsets() {
     let files = annotation_files();
     assert!(files.len() >= 2, "the worked examples are missing");
     for (file, article) in files {
-        let doc: serde_json::Value = serde_json::from_str(&read(&file)).unwrap();
+        let src = read(&file);
+        let loaded = Article::load(&article).unwrap();
+        let problems = validate_text(&src, &file.display().to_string(), Some(&loaded));
+        assert!(problems.is_empty(), "{problems:#?}");
+        let doc: serde_json::Value = serde_json::from_str(&src).unwrap();
+        assert_eq!(doc["version"], 2, "{}", file.display());
         let text: Vec<char> = read(&article).chars().collect();
         let mut spans = Vec::new();
         for kind in ["entities", "sources", "claims"] {
