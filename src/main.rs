@@ -27,7 +27,7 @@ fn main() -> ExitCode {
             .map_err(|e| e.to_string())
     } else {
         match &cli.command {
-            None => isnad::app::start::start(&cli),
+            None => isnad::tui::run(&cli),
             Some(Command::Render(args)) => {
                 localise_urls(&cli, vec![args.file.clone()]).and_then(|file| {
                     let args = isnad::cli::RenderArgs {

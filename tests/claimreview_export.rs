@@ -12,10 +12,11 @@ use std::process::ExitCode;
 use serde_json::Value;
 
 use isnad::annotate::document::{self, DocumentInfo};
+use isnad::annotate::formats::Format as ExportFormat;
 use isnad::annotate::formats::claimreview::to_claimreview;
 use isnad::annotate::model::*;
 use isnad::article::Article;
-use isnad::cli::{ExportArgs, ExportFormat};
+use isnad::cli::ExportArgs;
 use isnad::commands;
 
 const TEXT: &str = "أعلن المتحدث باسم وزارة الصحة أحمد علي أن عدد المصابين بلغ 40 شخصاً.
@@ -53,6 +54,8 @@ fn source(a: &Article, id: &str, quote: &str, source_type: SourceType) -> Source
         name: quote.into(),
         source_type,
         entity_id: None,
+        role: SourceRole::Speaker,
+        same_as: None,
         origin: Origin::rule("cues:vso", None),
         review: review(ReviewStatus::Accepted),
         note: String::new(),
@@ -68,6 +71,7 @@ fn claim(a: &Article, id: &str, quote: &str, status: VerificationStatus) -> Clai
         verification: Verification {
             status,
             confidence: None,
+            ..Default::default()
         },
         origin: Origin::human("analyst"),
         review: review(ReviewStatus::Accepted),
@@ -81,8 +85,10 @@ fn link(id: &str, claim: &str, source: &str, status: ReviewStatus) -> Attributio
         id: id.into(),
         claim_id: claim.into(),
         source_id: source.into(),
+        via: Vec::new(),
         cue: None,
         quote_type: QuoteType::Indirect,
+        stance: Stance::Asserts,
         origin: Origin::human("analyst"),
         review: review(status),
         note: String::new(),
@@ -124,6 +130,8 @@ fn set(a: &Article) -> AnnotationSet {
     let implied = Source {
         span: None,
         entity_id: Some("e-0000e1".into()),
+        role: SourceRole::Speaker,
+        same_as: None,
         ..source(a, "s-000006", "أحمد علي", SourceType::Unknown)
     };
     let mut injured = claim(
