@@ -642,7 +642,7 @@ mod tests {
                 "/home/u/.config/isnad/config.toml:2:1: unknown key `thme` in [general]; did you mean `theme`?",
                 "/home/u/.config/isnad/config.toml:6:8: reader.bidi: expected one of \"app\", \"terminal\", \"off\", found \"ap\"; did you mean \"app\"?",
                 "/home/u/.config/isnad/config.toml:7:13: reader.tab_width: expected a number from 1 to 16, found 99",
-                "/home/u/.config/isnad/config.toml:8:2: unknown section `colours`; known: `general`, `reader`",
+                "/home/u/.config/isnad/config.toml:8:2: unknown section `colours`; known: `general`, `reader`, `web`",
             ]
         );
         assert!(!config.mouse);
