@@ -16,9 +16,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use isnad::annotate::StoreOptions;
 use isnad::app::{Action, App};
 use isnad::article::Article;
+use isnad::config::colors::ColorDepth;
 use isnad::config::{Paths, Settings};
 use isnad::search::SearchIndex;
-use isnad::ui::theme::ColorDepth;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

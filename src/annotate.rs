@@ -8,6 +8,7 @@ pub mod file;
 pub mod formats;
 pub mod history;
 pub mod jsonpos;
+pub mod lock;
 pub mod merge;
 pub mod model;
 pub mod store;

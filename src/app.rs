@@ -1,18 +1,19 @@
 //! The application state machine: [`App`] holds all state, every change goes through
-//! [`App::update`] with an [`Action`] and returns an [`Effect`] for the loop to perform (file
-//! and terminal I/O happen only in [`run`]), and [`App::handle_event`] turns terminal events
-//! into actions through the keymap.
+//! [`App::update`] with an [`Action`] and returns the [`Effect`]s for the loop to perform (file,
+//! log and terminal I/O happen only in `tui`; time arrives with [`Action::Tick`]), and
+//! [`App::handle_event`] turns terminal events into actions through the keymap.
 
 pub mod annotations;
 pub mod attributes;
-pub mod command;
 pub mod command_line;
+mod find;
+pub mod help;
 pub mod input;
+mod keys;
 pub mod library;
-pub mod log;
+mod motion;
 pub mod panel;
 pub mod review;
-pub mod start;
 pub mod suggestions;
 pub mod words;
 
@@ -20,22 +21,17 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::Terminal;
-use ratatui::backend::Backend;
-
 use std::sync::Arc;
 
 use crate::annotate::AnnotationStore;
 use crate::article::Article;
-use crate::config::keymap::{KeyPress, Lookup};
+use crate::config::colors::{ColorDepth, Theme};
+use crate::config::commands::Command;
+use crate::config::keymap::KeyPress;
 use crate::config::theme::{self, ThemeSpec};
 use crate::config::{BidiSetting, DirectionSetting, Paths, Problem, SettingValue, Settings};
 use crate::layout::{BidiMode, Direction, LayoutCache, LayoutOptions, RowPos, VisualRow};
 use crate::text::sanitize::{HiddenCounts, count_hidden};
-use crate::tui::EventSource;
-use crate::ui::theme::{ColorDepth, Theme};
-use command::Command;
 use command_line::{LineEditor, Typed};
 
 /// Every change the app can make.
@@ -78,14 +74,16 @@ pub enum Action {
     },
     Info(String),
     Error(String),
-    /// Time passed: expire messages.
-    Tick,
+    /// The time is now this: expire messages, save when the autosave delay has passed.
+    Tick(Instant),
 }
 
 /// What the loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
+    /// Append a line to the log file (when logging is on).
+    Log(String),
     Quit,
     /// Clear the screen and draw everything again.
     Redraw,
@@ -226,15 +224,31 @@ pub struct App {
     pub exit_note: Option<String>,
     /// The side panel (`Tab`), when open.
     pub panel: Option<panel::Panel>,
+    /// The time as the loop last said (the clock is read there, never here).
+    pub now: Instant,
+    /// What `color = "auto"` means on this terminal (found by the shell at start).
+    pub terminal_colors: ColorDepth,
+    /// Names `:theme` completes: built-in and the user's files, listed when the app is made
+    /// (the folder is not read while running).
+    pub themes: Vec<String>,
+    /// Lines for the log, handed to the loop as [`Effect::Log`].
+    log: Vec<String>,
 }
 
 impl App {
-    pub fn new(article: Article, settings: Settings, paths: Paths, depth: ColorDepth) -> Self {
+    /// `terminal_colors`: how many colours the terminal shows (what `color = "auto"` means).
+    pub fn new(
+        article: Article,
+        settings: Settings,
+        paths: Paths,
+        terminal_colors: ColorDepth,
+    ) -> Self {
         let mode = match settings.config.bidi {
             BidiSetting::App => BidiMode::App,
             BidiSetting::Terminal => BidiMode::Terminal,
             BidiSetting::Off => BidiMode::Off,
         };
+        let depth = ColorDepth::resolve(settings.config.color, terminal_colors);
         let theme = Theme::new(&settings.theme, depth);
         let cursor = words::first_word(&article);
         let mut app = Self {
@@ -266,6 +280,10 @@ impl App {
             quit: false,
             exit_note: None,
             panel: None,
+            now: Instant::now(),
+            terminal_colors,
+            themes: theme::available(&paths.themes_dir()),
+            log: Vec::new(),
             settings,
             paths,
         };
@@ -365,12 +383,12 @@ impl App {
 
     fn set_message(&mut self, kind: MessageKind, text: String) {
         if kind == MessageKind::Error {
-            log::write(&format!("error: {text}"));
+            self.log.push(format!("error: {text}"));
         }
         self.message = Some(Message {
             text,
             kind,
-            at: Instant::now(),
+            at: self.now,
         });
     }
 
@@ -407,212 +425,29 @@ impl App {
         self.view = self.layout.visible(&self.article, &opts, self.top, height);
     }
 
-    /// Where the row holding byte `at` is.
-    fn row_of(&mut self, at: usize) -> RowPos {
-        let opts = self.layout_options();
-        let paragraph = self.article.paragraph_at(at);
-        let rows = self.layout.rows(&self.article, paragraph, &opts);
-        let row = rows
-            .iter()
-            .rposition(|r| r.logical.start <= at && !r.logical.is_empty())
-            .unwrap_or(0);
-        RowPos { paragraph, row }
+    /// Applies one action. Pure: no clock, file, log or terminal (that is what the returned
+    /// effects are for), so tests can drive it directly.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effect = self.apply(action);
+        self.with_log(effect)
     }
 
-    fn step(&mut self, pos: RowPos, delta: isize) -> RowPos {
-        let opts = self.layout_options();
-        self.layout.step(&self.article, &opts, pos, delta)
-    }
-
-    /// The highest `top` that still fills the screen.
-    fn max_top(&mut self) -> RowPos {
-        let opts = self.layout_options();
-        let last = self.layout.last_row(&self.article, &opts);
-        let back = (self.text_height() as isize).saturating_sub(1);
-        self.layout.step(&self.article, &opts, last, -back)
-    }
-
-    fn scroll(&mut self, delta: isize) {
-        let target = self.step(self.top, delta);
-        let max = self.max_top();
-        self.top = if delta > 0 {
-            target.min(max.max(self.top))
-        } else {
-            target
-        };
-        self.refresh_view();
-        self.keep_cursor_on_screen(delta > 0);
-    }
-
-    /// After scrolling, a cursor that left the screen moves to the first (scrolling down) or
-    /// last (scrolling up) word on screen.
-    fn keep_cursor_on_screen(&mut self, down: bool) {
-        let (Some(first), Some(last)) = (self.view.first(), self.view.last()) else {
-            return;
-        };
-        let start = first.1.get(first.0.row).map_or(0, |r| r.logical.start);
-        let end = last.1.get(last.0.row).map_or(start, |r| r.logical.end);
-        let visible = self
-            .cursor
-            .as_ref()
-            .is_some_and(|c| c.start >= start && c.start < end.max(start + 1));
-        if visible {
-            return;
+    /// The log lines written since the last call, then `effect` (unless it is `None`).
+    fn with_log(&mut self, effect: Effect) -> Vec<Effect> {
+        let mut effects: Vec<Effect> = self.take_log().into_iter().map(Effect::Log).collect();
+        if effect != Effect::None {
+            effects.push(effect);
         }
-        let candidate = if down {
-            words::word_at_or_after(&self.article, start)
-        } else {
-            words::word_before(&self.article, end)
-        };
-        if let Some(w) = candidate.filter(|w| w.start >= start && w.start < end.max(start + 1)) {
-            self.cursor = Some(w);
-        }
+        effects
     }
 
-    /// Scrolls so the cursor's row is on screen.
-    fn reveal_cursor(&mut self) {
-        let Some(at) = self.cursor.as_ref().map(|c| c.start) else {
-            return;
-        };
-        let pos = self.row_of(at);
-        let height = self.text_height().max(1) as isize;
-        if pos < self.top {
-            self.top = pos;
-        } else {
-            let bottom = self.step(self.top, height - 1);
-            if pos > bottom {
-                self.top = self.step(pos, -(height - 1));
-            }
-        }
-        self.refresh_view();
+    /// Log lines not yet handed out (the loop asks after calling into the app directly, as
+    /// when saving).
+    pub fn take_log(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.log)
     }
 
-    fn goto_byte(&mut self, at: usize) {
-        let pos = self.row_of(at);
-        let max = self.max_top();
-        self.top = pos.min(max);
-        self.cursor = words::word_near(&self.article, at);
-        self.refresh_view();
-        self.reveal_cursor();
-    }
-
-    /// Moves the cursor to the word on its row nearest to the left (`left`) or right on screen,
-    /// continuing on the next row in reading order at the row's end.
-    fn move_on_screen(&mut self, left: bool) {
-        let Some(cursor) = self.cursor.clone() else {
-            return;
-        };
-        let pos = self.row_of(cursor.start);
-        let opts = self.layout_options();
-        let rows = self.layout.rows(&self.article, pos.paragraph, &opts);
-        let Some(row) = rows.get(pos.row) else {
-            return;
-        };
-        let placed = self.words_by_x(row);
-        let here = placed.iter().find(|(_, w)| *w == cursor).map(|(x, _)| *x);
-        let target = match here {
-            Some(x) if left => placed
-                .iter()
-                .filter(|(wx, _)| *wx < x)
-                .max_by_key(|(wx, _)| *wx),
-            Some(x) => placed
-                .iter()
-                .filter(|(wx, _)| *wx > x)
-                .min_by_key(|(wx, _)| *wx),
-            None => None,
-        };
-        if let Some((_, w)) = target {
-            self.cursor = Some(w.clone());
-            self.reveal_cursor();
-            return;
-        }
-        // Off the edge of the row: left leaves an RTL row forward, an LTR row backward.
-        let forward = left == row.rtl;
-        let next = self.step(pos, if forward { 1 } else { -1 });
-        if next == pos {
-            return;
-        }
-        let rows = self.layout.rows(&self.article, next.paragraph, &opts);
-        let Some(next_row) = rows.get(next.row) else {
-            return;
-        };
-        let placed = self.words_by_x(next_row);
-        // entering from the right edge when moving left, from the left edge when moving right
-        let chosen = if left {
-            placed.iter().max_by_key(|(x, _)| *x)
-        } else {
-            placed.iter().min_by_key(|(x, _)| *x)
-        };
-        match chosen {
-            Some((_, w)) => {
-                self.cursor = Some(w.clone());
-                self.reveal_cursor();
-            }
-            None => {
-                // an empty row: step over it in the same direction
-                let start = next_row.logical.start;
-                let w = if forward {
-                    words::word_at_or_after(&self.article, start)
-                } else {
-                    words::word_before(&self.article, start)
-                };
-                if let Some(w) = w {
-                    self.cursor = Some(w);
-                    self.reveal_cursor();
-                }
-            }
-        }
-    }
-
-    /// Words of a row with the leftmost column each occupies.
-    fn words_by_x(&self, row: &VisualRow) -> Vec<(u16, Range<usize>)> {
-        words::words_in(&self.article, row.paragraph, &row.logical)
-            .into_iter()
-            .filter_map(|w| row.cells_in(&w).map(|c| c.x).min().map(|x| (x, w)))
-            .collect()
-    }
-
-    /// The article byte range shown at a screen position, if any.
-    pub fn hit(&self, column: u16, row: u16) -> Option<Range<usize>> {
-        let (width, left) = self.text_column();
-        let (_, rows) = self.view.get(usize::from(row))?;
-        let pos = self.view.get(usize::from(row))?.0;
-        let visual = rows.get(pos.row)?;
-        let indent = visual.indent(width);
-        let col = column.checked_sub(left + indent)?;
-        visual.cell_at(col).map(|c| c.logical.clone())
-    }
-
-    fn set_mode(&mut self, mode: BidiMode) -> Effect {
-        let anchor = self.anchor();
-        self.mode = mode;
-        self.restore_anchor(anchor);
-        self.info(format!("rendering mode: {mode}"));
-        Effect::TerminalBidi {
-            explicit: mode != BidiMode::Terminal,
-        }
-    }
-
-    /// Byte offset of the top row, to keep the same text on top when the layout changes.
-    fn anchor(&self) -> usize {
-        self.view
-            .first()
-            .and_then(|(pos, rows)| rows.get(pos.row))
-            .map_or(0, |r| r.logical.start)
-    }
-
-    fn restore_anchor(&mut self, anchor: usize) {
-        self.top = self.row_of(anchor);
-        self.refresh_view();
-    }
-
-    pub fn theme_names(&self) -> Vec<String> {
-        theme::available(&self.paths.themes_dir())
-    }
-
-    /// Applies one action. Pure: no file or terminal I/O (that is what the returned effect is
-    /// for), so tests can drive it directly.
-    pub fn update(&mut self, action: Action) -> Effect {
+    fn apply(&mut self, action: Action) -> Effect {
         match action {
             Action::Run(command) => return self.run_command(command),
             Action::NoteEdited { id, note } => self.set_note(&id, note),
@@ -681,17 +516,16 @@ impl App {
             }
             Action::Info(text) => self.info(text),
             Action::Error(text) => self.error(text),
-            Action::Tick => {
-                let effect = annotations::effect_for_tick(self, Instant::now());
+            Action::Tick(now) => {
+                self.now = now;
+                let effect = annotations::effect_for_tick(self, now);
                 if effect != Effect::None {
                     return effect;
                 }
                 let expire = Duration::from_secs(self.settings.config.message_seconds);
-                if self
-                    .message
-                    .as_ref()
-                    .is_some_and(|m| m.kind == MessageKind::Info && m.at.elapsed() >= expire)
-                {
+                if self.message.as_ref().is_some_and(|m| {
+                    m.kind == MessageKind::Info && now.saturating_duration_since(m.at) >= expire
+                }) {
                     self.message = None;
                 }
             }
@@ -757,7 +591,7 @@ impl App {
                 };
             }
             Command::CommandLine => {
-                self.overlay = Overlay::CommandLine(LineEditor::new(self.theme_names()));
+                self.overlay = Overlay::CommandLine(LineEditor::new(self.themes.clone()));
             }
             Command::Cancel => {
                 self.selection_anchor = None;
@@ -940,7 +774,10 @@ impl App {
             return Effect::LoadTheme(after.theme);
         }
         if after.color != before.color {
-            self.theme = Theme::new(&self.settings.theme, ColorDepth::detect(after.color));
+            self.theme = Theme::new(
+                &self.settings.theme,
+                ColorDepth::resolve(after.color, self.terminal_colors),
+            );
         }
         self.restore_anchor(anchor);
         if after.mouse != before.mouse {
@@ -948,481 +785,4 @@ impl App {
         }
         Effect::None
     }
-
-    /// Turns a terminal event into actions. Pure like `update`.
-    pub fn handle_event(&mut self, event: Event) -> Effect {
-        match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                match &mut self.overlay {
-                    Overlay::CommandLine(_) | Overlay::Search(_) => {
-                        return self.command_line_key(key);
-                    }
-                    Overlay::Help { .. } => return self.help_key(key),
-                    Overlay::LabelPicker(_) => return self.label_key(key),
-                    Overlay::Choice(_) => return self.choice_key(key),
-                    Overlay::Link(_) => return self.link_key(key),
-                    Overlay::Note { .. } => return self.note_key(key),
-                    Overlay::Legend => return self.legend_key(key),
-                    Overlay::List { .. } => {
-                        self.overlay = Overlay::None;
-                        return Effect::None;
-                    }
-                    Overlay::None => {}
-                }
-                if self.panel.as_ref().is_some_and(|p| p.focused)
-                    && let Some(effect) = self.panel_key(key)
-                {
-                    return effect;
-                }
-                let Some(press) = input::key_press(&key) else {
-                    return Effect::None;
-                };
-                self.normal_key(press)
-            }
-            Event::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::ScrollDown if self.overlay == Overlay::None => {
-                    self.update(Action::Scroll(self.settings.config.wheel_lines as isize))
-                }
-                MouseEventKind::ScrollUp if self.overlay == Overlay::None => {
-                    self.update(Action::Scroll(-(self.settings.config.wheel_lines as isize)))
-                }
-                MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => {
-                    self.selection_anchor = None;
-                    self.update(Action::Click {
-                        column: mouse.column,
-                        row: mouse.row,
-                    })
-                }
-                MouseEventKind::Drag(MouseButton::Left) if self.overlay == Overlay::None => self
-                    .update(Action::Drag {
-                        column: mouse.column,
-                        row: mouse.row,
-                    }),
-                _ => Effect::None,
-            },
-            Event::Resize(width, height) => self.update(Action::Resize { width, height }),
-            Event::Paste(text) => {
-                if let Overlay::CommandLine(editor)
-                | Overlay::Search(editor)
-                | Overlay::Note { editor, .. } = &mut self.overlay
-                {
-                    editor.insert(&text);
-                }
-                Effect::None
-            }
-            _ => Effect::None,
-        }
-    }
-
-    fn normal_key(&mut self, press: KeyPress) -> Effect {
-        let lookup = self
-            .settings
-            .keymap
-            .lookup_with_layout(&self.pending, press);
-        match lookup {
-            Lookup::Matched(command) => {
-                self.pending.clear();
-                self.update(Action::Run(command))
-            }
-            Lookup::Pending(_) => {
-                // remember the key as the keymap knows it (Latin after layout translation)
-                let mut typed = self.pending.clone();
-                typed.push(press);
-                if self.settings.keymap.lookup(&typed) == Lookup::NotFound
-                    && let Some(latin) = crate::config::arabic::translate(press)
-                {
-                    typed.pop();
-                    typed.push(latin);
-                }
-                self.pending = typed;
-                Effect::None
-            }
-            Lookup::NotFound => {
-                let mut typed = self.pending.clone();
-                typed.push(press);
-                self.pending.clear();
-                if press.key == crate::config::keymap::KeyName::Esc {
-                    return self.update(Action::Run(Command::Cancel));
-                }
-                let help = self.settings.keymap.keys_for(Command::Help);
-                let hint = help
-                    .first()
-                    .map(|k| format!(" ({k} shows the keys)"))
-                    .unwrap_or_default();
-                self.info(format!(
-                    "{} is not bound{hint}",
-                    crate::config::keymap::sequence_to_string(&typed)
-                ));
-                Effect::None
-            }
-        }
-    }
-
-    /// A key in the label picker: a label's letter (on either keyboard layout) picks it,
-    /// anything else cancels.
-    fn label_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
-        let Overlay::LabelPicker(purpose) = std::mem::replace(&mut self.overlay, Overlay::None)
-        else {
-            return Effect::None;
-        };
-        let Some(press) = input::key_press(&key) else {
-            return Effect::None;
-        };
-        let latin = crate::config::arabic::translate(press).unwrap_or(press);
-        let chosen = match latin.key {
-            crate::config::keymap::KeyName::Char(c) if !latin.ctrl && !latin.alt => {
-                annotations::LABEL_KEYS.iter().find(|(k, _)| *k == c)
-            }
-            _ => None,
-        };
-        match chosen {
-            Some((_, label)) => self.label_chosen(purpose, label),
-            None => self.info("cancelled"),
-        }
-        Effect::None
-    }
-
-    fn help_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
-        let Some(press) = input::key_press(&key) else {
-            return Effect::None;
-        };
-        let page = self.height.saturating_sub(4).max(1);
-        let max_scroll = crate::ui::help::max_scroll(self);
-        let Overlay::Help { scroll } = &mut self.overlay else {
-            return Effect::None;
-        };
-        match self.settings.keymap.lookup_with_layout(&[], press) {
-            Lookup::Matched(Command::ScrollDown) => *scroll = (*scroll + 1).min(max_scroll),
-            Lookup::Matched(Command::ScrollUp) => *scroll = scroll.saturating_sub(1),
-            Lookup::Matched(Command::PageDown | Command::HalfPageDown) => {
-                *scroll = scroll.saturating_add(page).min(max_scroll);
-            }
-            Lookup::Matched(Command::PageUp | Command::HalfPageUp) => {
-                *scroll = scroll.saturating_sub(page);
-            }
-            Lookup::Matched(Command::Top) => *scroll = 0,
-            Lookup::Matched(Command::Quit | Command::Help | Command::Cancel) => {
-                self.overlay = Overlay::None;
-            }
-            _ if key.code == KeyCode::Esc => self.overlay = Overlay::None,
-            _ => {}
-        }
-        Effect::None
-    }
-
-    /// Runs a new search and moves to the first match at or after the cursor.
-    fn start_search(&mut self, query: String) {
-        if query.trim().is_empty() {
-            // an empty search repeats the last one, as in vim and less
-            if self.search.is_some() {
-                self.step_search(true);
-            }
-            return;
-        }
-        let index = self
-            .search_index
-            .get_or_insert_with(|| crate::search::FoldedIndex::new(&self.article.text));
-        let matches = index.find_all(&self.article.text, &query);
-        if matches.is_empty() {
-            self.error(format!("not found: {query}"));
-            self.search = None;
-            return;
-        }
-        self.search = Some((query, matches));
-        let from = self.cursor.as_ref().map_or(0, |c| c.start);
-        self.jump_to_match(|m| m.partition_point(|r| r.start < from));
-    }
-
-    /// `n` / `N`: the next or previous match after the cursor, wrapping around.
-    fn step_search(&mut self, forward: bool) {
-        let Some((_, matches)) = &self.search else {
-            self.info("no search yet: / starts one");
-            return;
-        };
-        let at = self.cursor.as_ref().map_or(0, |c| c.start);
-        let count = matches.len();
-        if forward {
-            self.jump_to_match(|m| m.partition_point(|r| r.start <= at) % count);
-        } else {
-            self.jump_to_match(|m| {
-                m.partition_point(|r| r.start < at)
-                    .checked_sub(1)
-                    .unwrap_or(count - 1)
-            });
-        }
-    }
-
-    fn jump_to_match(&mut self, pick: impl Fn(&[Range<usize>]) -> usize) {
-        let Some((_, matches)) = &self.search else {
-            return;
-        };
-        let i = pick(matches).min(matches.len().saturating_sub(1));
-        let Some(found) = matches.get(i).cloned() else {
-            return;
-        };
-        let total = matches.len();
-        self.cursor = Some(found);
-        self.reveal_cursor();
-        self.info(format!("match {} of {total}", i + 1));
-    }
-
-    fn command_line_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
-        use crossterm::event::KeyModifiers;
-        let searching = matches!(self.overlay, Overlay::Search(_));
-        let (Overlay::CommandLine(editor) | Overlay::Search(editor)) = &mut self.overlay else {
-            return Effect::None;
-        };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => self.overlay = Overlay::None,
-            KeyCode::Enter => {
-                let line = editor.text.clone();
-                if searching {
-                    self.overlay = Overlay::None;
-                    return self.update(Action::Search(line));
-                }
-                return self.update(Action::Execute(line));
-            }
-            KeyCode::Tab => editor.cycle(true),
-            KeyCode::BackTab => editor.cycle(false),
-            // backspace on an empty line closes it, as in vim
-            KeyCode::Backspace if !editor.backspace() => self.overlay = Overlay::None,
-            KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
-            _ => {
-                editor.edit_key(&key);
-            }
-        }
-        Effect::None
-    }
-}
-
-/// Terminal hint for terminals whose own bidi fights isnad's (kitty, Konsole, mlterm), from the
-/// environment.
-pub fn terminal_hint(var: impl Fn(&str) -> Option<String>) -> Option<&'static str> {
-    let term = var("TERM").unwrap_or_default();
-    if var("KITTY_WINDOW_ID").is_some() || term == "xterm-kitty" {
-        Some(
-            "kitty: set `force_ltr yes` in kitty.conf, or kitty re-reverses Arabic words (or use `m` for terminal mode)",
-        )
-    } else if var("KONSOLE_VERSION").is_some() {
-        Some(
-            "Konsole: turn off Profile › Advanced › Bi-Directional text rendering, or press `m` for terminal mode",
-        )
-    } else if var("MLTERM").is_some() {
-        Some(
-            "mlterm: it reorders Arabic itself; set use_ctl = false in ~/.mlterm/main, or press `m` for terminal mode",
-        )
-    } else {
-        None
-    }
-}
-
-/// How often the loop wakes without input (message expiry).
-const TICK: Duration = Duration::from_millis(250);
-/// How long to wait for the alef after a lam from a two-character lam-alef key.
-const LAM_ALEF_WAIT: Duration = Duration::from_millis(15);
-
-/// Hooks for effects that touch the real terminal or process (none in tests).
-pub trait TerminalControl {
-    fn set_bidi_explicit(&mut self, explicit: bool) -> std::io::Result<()>;
-    fn set_mouse(&mut self, on: bool) -> std::io::Result<()>;
-    fn suspend(&mut self) -> std::io::Result<()>;
-    /// Lets the user edit `text` in an external editor and returns the result.
-    fn edit_text(&mut self, text: &str) -> std::io::Result<String>;
-    /// SIGTERM or SIGHUP arrived: quit the normal way (restoring the terminal).
-    fn terminate_requested(&self) -> bool;
-}
-
-/// No terminal to control: a `TestBackend`.
-pub struct NoTerminalControl;
-
-impl TerminalControl for NoTerminalControl {
-    fn set_bidi_explicit(&mut self, _explicit: bool) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn set_mouse(&mut self, _on: bool) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn suspend(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn edit_text(&mut self, _text: &str) -> std::io::Result<String> {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::Unsupported,
-            "no terminal to run an editor in",
-        ))
-    }
-    fn terminate_requested(&self) -> bool {
-        false
-    }
-}
-
-/// The event loop: draw, wait for events, update, perform effects, until quit.
-pub fn run<B: Backend>(
-    terminal: &mut Terminal<B>,
-    events: &mut dyn EventSource,
-    control: &mut dyn TerminalControl,
-    app: &mut App,
-) -> std::io::Result<()>
-where
-    B::Error: Send + Sync + 'static,
-{
-    let to_io = |e: B::Error| std::io::Error::other(e);
-    let size = terminal.size().map_err(to_io)?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
-    let mut held: Option<Event> = None;
-    while !app.quit {
-        if control.terminate_requested() {
-            let effect = app.update(Action::Run(Command::Quit));
-            perform(effect, terminal, control, app)?;
-            if !app.quit {
-                // The save failed (a full disk): exit anyway, keeping a copy elsewhere.
-                app.exit_note = app.rescue_unsaved();
-            }
-            break;
-        }
-        terminal
-            .draw(|frame| frame.render_widget(&*app, frame.area()))
-            .map_err(to_io)?;
-        let event = match held.take() {
-            Some(e) => Some(e),
-            None => events.next(TICK)?,
-        };
-        let Some(mut event) = event else {
-            let effect = app.update(Action::Tick);
-            perform(effect, terminal, control, app)?;
-            continue;
-        };
-        if input::is_lam(&event) {
-            // A lam-alef key may arrive as two characters; join them before the keymap sees them.
-            if let Some(next) = events.next(LAM_ALEF_WAIT)? {
-                match input::join_lam_alef(&event, &next) {
-                    Some(joined) => event = joined,
-                    None => held = Some(next),
-                }
-            }
-        }
-        let effect = app.handle_event(event);
-        perform(effect, terminal, control, app)?;
-        // autosave is checked after every event too, so steady typing cannot postpone it
-        let effect = app.update(Action::Tick);
-        perform(effect, terminal, control, app)?;
-    }
-    Ok(())
-}
-
-/// Clears the screen and forgets what is on it, so the next draw repaints every cell.
-/// (`Terminal::clear` would first ask the terminal for the cursor position, which some
-/// terminals never answer.)
-fn full_redraw<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
-    terminal
-        .backend_mut()
-        .clear_region(ratatui::backend::ClearType::All)?;
-    // swapping twice resets both buffers: the next diff is against an empty screen
-    terminal.swap_buffers();
-    terminal.swap_buffers();
-    Ok(())
-}
-
-fn perform<B: Backend>(
-    effect: Effect,
-    terminal: &mut Terminal<B>,
-    control: &mut dyn TerminalControl,
-    app: &mut App,
-) -> std::io::Result<()>
-where
-    B::Error: Send + Sync + 'static,
-{
-    let to_io = |e: B::Error| std::io::Error::other(e);
-    if effect != Effect::None {
-        log::write(&format!("effect {effect:?}"));
-    }
-    match effect {
-        Effect::None | Effect::ForceQuit => {}
-        Effect::Quit => {
-            // quitting saves first; if that fails, stay, so nothing is lost
-            if !app.save_annotations(false) {
-                app.quit = false;
-                let why = app
-                    .message
-                    .as_ref()
-                    .map_or_else(|| "not saved".to_owned(), |m| m.text.clone());
-                app.update(Action::Error(format!("{why}; :q! quits without saving")));
-            }
-        }
-        Effect::Save { explicit } => {
-            app.save_annotations(explicit);
-        }
-        Effect::Redraw => full_redraw(terminal).map_err(to_io)?,
-        Effect::TerminalBidi { explicit } => {
-            control.set_bidi_explicit(explicit)?;
-            full_redraw(terminal).map_err(to_io)?;
-        }
-        Effect::SetMouse(on) => control.set_mouse(on)?,
-        Effect::EditNote { id, note } => {
-            let action = match control.edit_text(&note) {
-                Ok(note) => Action::NoteEdited { id, note },
-                Err(e) => Action::Error(format!("note not changed: {e}")),
-            };
-            app.update(action);
-            full_redraw(terminal).map_err(to_io)?;
-        }
-        Effect::Suspend => {
-            app.save_annotations(false);
-            if let Err(e) = control.suspend() {
-                app.update(Action::Error(format!("cannot suspend: {e}")));
-            }
-            full_redraw(terminal).map_err(to_io)?;
-        }
-        Effect::LoadTheme(name) => {
-            let action = match theme::load(&name, &app.paths.themes_dir()) {
-                Ok((spec, problems)) => Action::ThemeLoaded(spec, problems),
-                Err(problems) => Action::Error(
-                    problems
-                        .first()
-                        .map_or_else(|| format!("cannot load theme {name}"), ToString::to_string),
-                ),
-            };
-            app.update(action);
-        }
-        Effect::Import(path) => {
-            let action = annotations::read_import(app, &path);
-            app.update(action);
-        }
-        Effect::RescanLibrary => {
-            app.save_annotations(false);
-            if let Some(scanned) = app.library.as_ref().map(library::Library::rescan) {
-                let action = match scanned {
-                    Ok(entries) => Action::LibraryScanned(entries),
-                    Err(e) => Action::Error(e),
-                };
-                app.update(action);
-            }
-        }
-        Effect::Export(format) => {
-            if app.save_annotations(false) {
-                let action = annotations::export(app, format);
-                app.update(action);
-            }
-        }
-        Effect::OpenArticle(path) => {
-            if !app.save_annotations(false) {
-                return Ok(());
-            }
-            let action = match Article::load(&path) {
-                Ok(article) => match &app.store_options {
-                    Some(options) => {
-                        Action::StoreOpened(Box::new(annotations::open_store(article, options)))
-                    }
-                    None => Action::ArticleOpened(Box::new(article)),
-                },
-                Err(e) => Action::Error(e.to_string()),
-            };
-            app.update(action);
-        }
-    }
-    Ok(())
 }

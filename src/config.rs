@@ -5,6 +5,8 @@
 //! Terminal-independent, so `isnad check-config` uses exactly the same code as the app.
 
 pub mod arabic;
+pub mod colors;
+pub mod commands;
 pub mod keymap;
 pub mod theme;
 
@@ -12,7 +14,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::app::command::closest;
+use crate::config::commands::closest;
 use keymap::Keymap;
 use theme::ThemeSpec;
 

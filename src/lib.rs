@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod extract;
 pub mod layout;
+pub mod log;
 pub mod search;
 pub mod text;
 pub mod tui;

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
             .map_err(|e| e.to_string())
     } else {
         match &cli.command {
-            None => isnad::app::start::start(&cli),
+            None => isnad::tui::run(&cli),
             Some(Command::Render(args)) => {
                 let stdout = io::stdout();
                 let width = if stdout.is_terminal() {

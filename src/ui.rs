@@ -9,7 +9,6 @@ pub mod panel;
 pub mod popups;
 pub mod reader;
 pub mod status;
-pub mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -9,11 +9,12 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use isnad::annotate::{AnnotationStore, StoreOptions};
-use isnad::app::{Action, App, NoTerminalControl, run};
+use isnad::app::{Action, App};
 use isnad::article::Article;
+use isnad::config::colors::ColorDepth;
 use isnad::config::{Paths, Settings};
 use isnad::tui::{EventSource, ScriptedEvents};
-use isnad::ui::theme::ColorDepth;
+use isnad::tui::{NoTerminalControl, run_loop as run};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -855,6 +855,15 @@ fn a_folder_without_write_permission_is_never_written() {
     std::fs::create_dir(&locked).unwrap();
     let (a, sidecar) = article_with_sidecar(&locked);
     let before = std::fs::read(&sidecar).unwrap();
+    let list = || -> Vec<_> {
+        let mut names: Vec<_> = std::fs::read_dir(&locked)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let listed_before = list();
     chmod(&locked, 0o555);
     let unlock = || chmod(&locked, 0o755);
 
@@ -884,17 +893,14 @@ fn a_folder_without_write_permission_is_never_written() {
     let new_file = locked.join("new.isnad.json");
     let fresh = AnnotationStore::open(a, &opts_at(&new_file));
     let fresh_reason = fresh.read_only_reason().map(str::to_owned);
-    let listing: Vec<_> = std::fs::read_dir(&locked)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let listing = list();
     unlock();
 
     assert!(fallback, "{:?}", store.location());
     assert_eq!(claims, 1, "started from the sidecar's annotations");
     assert!(saved_in_data, "{}", store.path().display());
     assert_eq!(std::fs::read(&sidecar).unwrap(), before);
-    assert_eq!(listing.len(), 2, "nothing added to the folder: {listing:?}");
+    assert_eq!(listing, listed_before, "nothing added to the folder");
     let reason = pinned_reason.expect("read-only");
     assert!(reason.contains("is not writable"), "{reason}");
     assert!(pinned_apply.is_err());

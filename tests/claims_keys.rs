@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use isnad::annotate::{AnnotationStore, Item, ReviewStatus, StoreOptions};
-use isnad::app::{Action, App, Effect, NoTerminalControl, Overlay, run};
+use isnad::app::{Action, App, Effect, Overlay};
 use isnad::article::Article;
+use isnad::config::colors::ColorDepth;
 use isnad::config::{Paths, Settings};
 use isnad::tui::ScriptedEvents;
-use isnad::ui::theme::ColorDepth;
+use isnad::tui::{NoTerminalControl, run_loop as run};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -298,7 +299,7 @@ fn pickers_cancel_on_other_keys_and_work_on_the_arabic_layout() {
     assert_eq!(set(&app), before);
     // E asks the loop for the external editor with the current note; its answer is kept
     let effect = app.handle_event(key('E'));
-    let Effect::EditNote { id, note } = effect else {
+    let [Effect::EditNote { id, note }] = effect.as_slice() else {
         panic!("E asks for the editor: {effect:?}");
     };
     assert_eq!(note, "");
@@ -307,7 +308,7 @@ fn pickers_cancel_on_other_keys_and_work_on_the_arabic_layout() {
         note: "من الموقع الرسمي\n\n".into(),
     });
     assert_eq!(
-        set(&app).get(&id).map(|i| i.note().to_owned()),
+        set(&app).get(id).map(|i| i.note().to_owned()),
         Some("من الموقع الرسمي".to_owned())
     );
 }

@@ -5,11 +5,12 @@
 use std::path::Path;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use isnad::app::{Action, App, NoTerminalControl, run};
+use isnad::app::{Action, App};
 use isnad::article::Article;
+use isnad::config::colors::ColorDepth;
 use isnad::config::{Paths, Settings};
 use isnad::tui::ScriptedEvents;
-use isnad::ui::theme::ColorDepth;
+use isnad::tui::{NoTerminalControl, run_loop as run};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -197,7 +198,9 @@ fn library_view_lists_articles_and_opens_one() {
     )));
     assert_eq!(
         effect,
-        isnad::app::Effect::OpenArticle(dir.path().join("english.txt"))
+        vec![isnad::app::Effect::OpenArticle(
+            dir.path().join("english.txt")
+        )]
     );
     app.update(Action::ArticleOpened(Box::new(
         Article::load(&dir.path().join("english.txt")).expect("load"),
@@ -207,7 +210,7 @@ fn library_view_lists_articles_and_opens_one() {
         KeyCode::Backspace,
         KeyModifiers::NONE,
     )));
-    assert_eq!(effect, isnad::app::Effect::RescanLibrary);
+    assert_eq!(effect, vec![isnad::app::Effect::RescanLibrary]);
     assert_eq!(app.screen, Screen::Library);
     // filter with /
     for c in "/ملاحظات".chars() {

@@ -25,7 +25,34 @@ pub struct MergeReport {
     pub conflicts: usize,
 }
 
-/// Merges `ours` and `theirs`, both descended from `base`.
+/// In words, for the status bar: `2 items taken, 1 deleted, 1 conflict kept twice (conflict_with)`.
+impl std::fmt::Display for MergeReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.taken > 0 {
+            parts.push(format!("{} taken", count(self.taken, "item", "items")));
+        }
+        if self.deleted > 0 {
+            parts.push(format!("{} deleted", count(self.deleted, "item", "items")));
+        }
+        if self.conflicts > 0 {
+            parts.push(format!(
+                "{} kept twice (conflict_with)",
+                count(self.conflicts, "conflict", "conflicts")
+            ));
+        }
+        if parts.is_empty() {
+            return f.write_str("nothing new");
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// Merges `ours` and `theirs`, both descended from `base` (the version this writer last read
+/// or wrote). The one merge of annotation sets: the store's save and the git merge driver both
+/// use it. An item only in `ours` is an addition, never a deletion by the other side.
 pub fn merge(
     base: &AnnotationSet,
     ours: &AnnotationSet,
@@ -188,5 +215,10 @@ mod tests {
         );
         assert_eq!(m.orphans.len(), 1);
         assert_eq!(m.claims.len(), 7);
+        assert_eq!(
+            report.to_string(),
+            "3 items taken, 1 item deleted, 1 conflict kept twice (conflict_with)"
+        );
+        assert_eq!(MergeReport::default().to_string(), "nothing new");
     }
 }

@@ -15,6 +15,7 @@ use crate::article::{Article, sha256_hex};
 use super::anchor::AnchorReport;
 use super::document::{self, DocumentInfo, ReadError};
 use super::history::{Applied, Edit, EditError, History};
+use super::lock::SaveLock;
 use super::merge::{MergeReport, merge};
 use super::model::{AnnotationSet, Item};
 
@@ -602,15 +603,22 @@ impl AnnotationStore {
         if !self.dirty {
             return Ok(report(SaveOutcome::Unchanged, None));
         }
+        // Read, merge and write under the file's lock, so another writer's save cannot slip in
+        // between our read and our rename (its work would be replaced unseen).
+        let _lock = SaveLock::acquire(&self.path).map_err(io_err(&self.path))?;
         let current = read_with_stamp(&self.path).map_err(io_err(&self.path))?;
         let mut merged = None;
-        if let Some((text, stamp)) = &current
-            && self.disk.as_ref() != Some(stamp)
+        if let Some((text, stamp)) = current
+            && self.disk.as_ref() != Some(&stamp)
         {
-            let theirs = document::parse(text, &self.path.display().to_string(), &self.article)
+            let theirs = document::parse(&text, &self.path.display().to_string(), &self.article)
                 .map_err(StoreError::DiskUnreadable)?;
             let (set, merge_report) = merge(&self.base, &self.set, &theirs.set);
             self.set = set;
+            // What was just read is now the last version seen: the base of the next merge even
+            // if this write fails.
+            self.base = theirs.set;
+            self.disk = Some(stamp);
             merged = Some(merge_report);
         }
         self.document = self.document.refreshed(&self.article);

@@ -5,11 +5,8 @@
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use std::path::Path;
-
 use crate::annotate::{AnnotationStore, Claim, Edit, Entity, Item, ReviewStatus, Source};
-use crate::app::{Action, App, Effect};
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::app::{App, Effect};
 use crate::config::theme::Slot;
 
 /// Save once the user paused this long after a change…
@@ -48,7 +45,7 @@ impl App {
     }
 
     fn note_change(&mut self) {
-        let now = Instant::now();
+        let now = self.now;
         self.unsaved = Some(match self.unsaved {
             Some(u) => Unsaved { last: now, ..u },
             None => Unsaved {
@@ -240,7 +237,7 @@ impl App {
                     }
                 };
                 if let Some(merged) = &report.merged {
-                    text = format!("{text} (merged with changes made on disk: {merged:?})");
+                    text = format!("{text}; merged with changes made on disk: {merged}");
                     self.info(text);
                 } else if explicit {
                     self.info(text);
@@ -397,44 +394,6 @@ pub fn effect_for_tick(app: &App, now: Instant) -> Effect {
         Effect::Save { explicit: false }
     } else {
         Effect::None
-    }
-}
-
-/// Reads and aligns an extraction file for `:import` (I/O, so called by the loop).
-pub fn read_import(app: &App, path: &Path) -> Action {
-    let data = match crate::commands::import::read_input(path) {
-        Ok(d) => d,
-        Err(e) => return Action::Error(e),
-    };
-    let shown = path.display().to_string();
-    match crate::extract::import::import(&app.article.text, &data, &shown, None) {
-        Ok(outcome) => {
-            let summary = format!("{shown}: {}", outcome.summary());
-            Action::Imported(
-                crate::extract::imported_entities(&app.article, &outcome),
-                summary,
-            )
-        }
-        Err(e) => Action::Error(e.to_string()),
-    }
-}
-
-/// Writes the saved annotations in another format next to the article (I/O, called by the loop).
-pub fn export(app: &App, format: ExportFormat) -> Action {
-    let (Some(article_path), Some(store)) = (&app.article.path, &app.store) else {
-        return Action::Error(
-            "export needs an article file (the sample has none): run isnad FILE".into(),
-        );
-    };
-    let args = ExportArgs {
-        file: article_path.clone(),
-        to: format,
-        out: None,
-    };
-    let mut out = Vec::new();
-    match crate::commands::export::run(&args, Some(store.path()), &mut out) {
-        Ok(_) => Action::Info(String::from_utf8_lossy(&out).trim().to_owned()),
-        Err(e) => Action::Error(e),
     }
 }
 

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use crate::app::command::{COMMANDS, Command, closest};
 use crate::cli::ExportFormat;
 use crate::config::KEYS;
+use crate::config::commands::{COMMANDS, Command, closest};
 use crate::layout::BidiMode;
 
 /// A typable command: (names, argument hint, description). The first name is the canonical one.

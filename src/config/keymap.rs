@@ -7,7 +7,7 @@
 use std::fmt;
 use std::path::Path;
 
-use crate::app::command::{COMMANDS, Command};
+use crate::config::commands::{COMMANDS, Command};
 use crate::config::{Problem, SourceText, arabic};
 
 /// A key name without modifiers.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use crate::app::command::closest;
+use crate::config::commands::closest;
 use crate::config::{Problem, SourceText, read_optional};
 
 macro_rules! slots {

@@ -264,7 +264,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 fn bottom_right_popup(
     area: Rect,
     buf: &mut Buffer,
-    theme: &crate::ui::theme::Theme,
+    theme: &crate::config::colors::Theme,
     title: Span<'_>,
     lines: Vec<Line<'_>>,
     width: u16,

@@ -5,19 +5,19 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
-
-use crossterm::event::{Event, KeyCode};
 
 use crate::annotate::StoreOptions;
 use crate::app::library::{self, Library};
-use crate::app::{App, Screen, TerminalControl, run, terminal_hint};
+use crate::app::{Action, App, Screen, annotations};
 use crate::article::Article;
 use crate::cli::{BidiArg, Cli};
+use crate::config::colors::ColorDepth;
 use crate::config::{Paths, Settings, no_color_requested};
 use crate::layout::BidiMode;
-use crate::tui::{self, EventSource, TerminalEvents, TerminalOptions};
-use crate::ui::theme::ColorDepth;
+use crate::log;
+use crate::tui::events::{FailOnF12, PanicOnKey, TerminalEvents};
+use crate::tui::terminal::{self as tui, TerminalOptions};
+use crate::tui::{TerminalControl, run_loop};
 
 struct RealTerminal {
     options: TerminalOptions,
@@ -48,42 +48,9 @@ impl TerminalControl for RealTerminal {
     }
 }
 
-/// Debug builds only: `ISNAD_DEBUG_PANIC=1` panics on the first key, to test that the panic
-/// hook restores the terminal.
-struct PanicOnKey<E>(E);
-
-impl<E: EventSource> EventSource for PanicOnKey<E> {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
-        let event = self.0.next(timeout)?;
-        if matches!(event, Some(Event::Key(_))) {
-            panic!("ISNAD_DEBUG_PANIC: deliberate panic to test terminal restore");
-        }
-        Ok(event)
-    }
-}
-
-/// Debug builds only: `ISNAD_DEBUG_ERROR=1` makes reading the terminal fail at the key F12, as
-/// when the terminal goes away, to test the error path (annotations saved, terminal restored,
-/// message on the normal screen).
-struct FailOnF12<E>(E);
-
-impl<E: EventSource> EventSource for FailOnF12<E> {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
-        let event = self.0.next(timeout)?;
-        if let Some(Event::Key(key)) = &event
-            && key.code == KeyCode::F(12)
-        {
-            return Err(std::io::Error::other(
-                "ISNAD_DEBUG_ERROR: deliberate terminal read error",
-            ));
-        }
-        Ok(event)
-    }
-}
-
 /// Runs the full-screen reader for `cli.files`: one file opens in the reader, a folder or
 /// several files open the library, none opens the sample.
-pub fn start(cli: &Cli) -> Result<ExitCode, String> {
+pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     let library = match cli.files.as_slice() {
         [dir] if dir.is_dir() => Some(Library::new(dir.clone(), library::scan(dir)?)),
         [] | [_] => None,
@@ -97,9 +64,9 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         _ => Article::sample(),
     };
     let paths = Paths::resolve(cli.config.as_deref());
-    if cli.verbose || crate::app::log::requested_by_env() {
-        crate::app::log::init(&paths.log_dir)?;
-        crate::app::log::write(&format!("paths: {paths:?}"));
+    if cli.verbose || log::requested_by_env() {
+        log::init(&paths.log_dir)?;
+        log::write(&format!("paths: {paths:?}"));
     }
     let mut settings = Settings::load(&paths, no_color_requested());
     if let Some(bidi) = cli.bidi {
@@ -109,15 +76,17 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
             BidiArg::Off => crate::config::BidiSetting::Off,
         };
     }
-    let depth = if no_color_requested() {
+    // what `color = "auto"` means on this terminal; the app resolves the setting against it
+    let terminal_colors = if no_color_requested() {
         ColorDepth::None
     } else {
-        ColorDepth::detect(settings.config.color)
+        terminal_color_depth()
     };
+    let depth = ColorDepth::resolve(settings.config.color, terminal_colors);
     for problem in &settings.problems {
-        crate::app::log::write(&format!("config: {problem}"));
+        log::write(&format!("config: {problem}"));
     }
-    crate::app::log::write(&format!(
+    log::write(&format!(
         "colour depth {depth:?}, bidi {:?}, TERM={:?}",
         settings.config.bidi,
         std::env::var("TERM").ok()
@@ -135,18 +104,18 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         annotations: cli.annotations.clone(),
         data_dir: Some(paths.data_dir.clone()),
     };
-    let mut app = App::new(article, settings, paths, depth);
+    let mut app = App::new(article, settings, paths, terminal_colors);
     if let Some(library) = library {
         // the reader starts empty-handed: Enter opens an article with its annotations
         app.library = Some(library);
         app.screen = Screen::Library;
         app.annotator = annotator;
     } else {
-        let store = crate::app::annotations::open_store(Arc::clone(&app.article), &store_options);
+        let store = annotations::open_store(Arc::clone(&app.article), &store_options);
         let location = store.describe_location();
         app = app.with_store(store, &annotator);
         if app.message.is_none() {
-            app.update(crate::app::Action::Info(format!("annotations: {location}")));
+            app.update(Action::Info(format!("annotations: {location}")));
         }
     }
     app.store_options = Some(store_options);
@@ -171,21 +140,21 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
     let debug = |var| cfg!(debug_assertions) && std::env::var_os(var).is_some();
     let result = if debug("ISNAD_DEBUG_PANIC") {
-        run(
+        run_loop(
             &mut terminal,
             &mut PanicOnKey(TerminalEvents::new()),
             &mut control,
             &mut app,
         )
     } else if debug("ISNAD_DEBUG_ERROR") {
-        run(
+        run_loop(
             &mut terminal,
             &mut FailOnF12(TerminalEvents::new()),
             &mut control,
             &mut app,
         )
     } else {
-        run(
+        run_loop(
             &mut terminal,
             &mut TerminalEvents::new(),
             &mut control,
@@ -193,6 +162,9 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
         )
     };
     tui::restore();
+    for line in app.take_log() {
+        log::write(&line);
+    }
     if let Err(e) = result {
         // The loop stopped on an error, maybe before the autosave of the last changes.
         let saved = if app.save_annotations(false) {
@@ -207,5 +179,37 @@ pub fn start(cli: &Cli) -> Result<ExitCode, String> {
     match app.exit_note.take() {
         Some(note) => Err(note),
         None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Terminal hint for terminals whose own bidi fights isnad's (kitty, Konsole, mlterm), from the
+/// environment.
+pub fn terminal_hint(var: impl Fn(&str) -> Option<String>) -> Option<&'static str> {
+    let term = var("TERM").unwrap_or_default();
+    if var("KITTY_WINDOW_ID").is_some() || term == "xterm-kitty" {
+        Some(
+            "kitty: set `force_ltr yes` in kitty.conf, or kitty re-reverses Arabic words (or use `m` for terminal mode)",
+        )
+    } else if var("KONSOLE_VERSION").is_some() {
+        Some(
+            "Konsole: turn off Profile › Advanced › Bi-Directional text rendering, or press `m` for terminal mode",
+        )
+    } else if var("MLTERM").is_some() {
+        Some(
+            "mlterm: it reorders Arabic itself; set use_ctl = false in ~/.mlterm/main, or press `m` for terminal mode",
+        )
+    } else {
+        None
+    }
+}
+
+/// How many colours the terminal shows, as `color = "auto"` finds out: supports-color on
+/// stdout, else the environment alone (NO_COLOR, COLORTERM, TERM).
+pub fn terminal_color_depth() -> ColorDepth {
+    match supports_color::on_cached(supports_color::Stream::Stdout) {
+        Some(level) if level.has_16m => ColorDepth::TrueColor,
+        Some(level) if level.has_256 => ColorDepth::Ansi256,
+        Some(_) => ColorDepth::Ansi16,
+        None => ColorDepth::from_env(|k| std::env::var(k).ok()),
     }
 }

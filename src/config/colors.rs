@@ -19,19 +19,15 @@ pub enum ColorDepth {
 }
 
 impl ColorDepth {
-    /// From the config (`auto` asks the environment: NO_COLOR, COLORTERM, TERM).
-    pub fn detect(setting: ColorSetting) -> Self {
+    /// The depth the config asks for; `auto` is what the terminal was found to show
+    /// (`terminal`, probed once at start by the shell).
+    pub fn resolve(setting: ColorSetting, terminal: Self) -> Self {
         match setting {
             ColorSetting::TrueColor => Self::TrueColor,
             ColorSetting::Ansi256 => Self::Ansi256,
             ColorSetting::Ansi16 => Self::Ansi16,
             ColorSetting::None => Self::None,
-            ColorSetting::Auto => match supports_color::on_cached(supports_color::Stream::Stdout) {
-                Some(level) if level.has_16m => Self::TrueColor,
-                Some(level) if level.has_256 => Self::Ansi256,
-                Some(_) => Self::Ansi16,
-                None => Self::from_env(|k| std::env::var(k).ok()),
-            },
+            ColorSetting::Auto => terminal,
         }
     }
 

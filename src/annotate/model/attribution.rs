@@ -1,0 +1,56 @@
+//! Attributions: the link from a claim to its source, through a cue.
+
+use super::ids::new_id;
+use super::item::ItemKind;
+use super::review::{Origin, Review};
+use super::span::Span;
+use super::vocab::QuoteType;
+
+/// Links a claim to its source, optionally through a cue ("قال", "بحسب").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub id: String,
+    pub claim_id: String,
+    pub source_id: String,
+    pub cue: Option<Span>,
+    pub quote_type: QuoteType,
+    pub origin: Origin,
+    pub review: Review,
+    pub note: String,
+    pub conflict_with: Option<String>,
+}
+
+impl Attribution {
+    pub fn suggested(
+        claim_id: &str,
+        source_id: &str,
+        cue: Option<Span>,
+        quote_type: QuoteType,
+        origin: Origin,
+    ) -> Self {
+        Self {
+            id: new_id(ItemKind::Attribution),
+            claim_id: claim_id.to_owned(),
+            source_id: source_id.to_owned(),
+            cue,
+            quote_type,
+            origin,
+            review: Review::suggested(),
+            note: String::new(),
+            conflict_with: None,
+        }
+    }
+
+    /// A link made by hand (`l` key), accepted.
+    pub fn by_human(claim_id: &str, source_id: &str, cue: Option<Span>, by: &str) -> Self {
+        let mut a = Self::suggested(
+            claim_id,
+            source_id,
+            cue,
+            QuoteType::Unknown,
+            Origin::human(by),
+        );
+        a.review = Review::accepted(by);
+        a
+    }
+}

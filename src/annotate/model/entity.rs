@@ -1,0 +1,93 @@
+//! Entities: named mentions (person, organisation, place, date…) with their label.
+
+use std::ops::Range;
+
+use crate::article::Article;
+
+use super::ids::new_id;
+use super::item::ItemKind;
+use super::review::{Origin, Review};
+use super::span::{Span, SpanError};
+use super::vocab::Label;
+
+/// A named mention: person, organisation, place, date…
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    pub id: String,
+    pub label: Label,
+    /// The label an importer or model gave before mapping to ours (e.g. Wojood's `PERS`).
+    pub original_label: Option<String>,
+    pub span: Span,
+    pub origin: Origin,
+    pub review: Review,
+    pub note: String,
+    /// Id of the other copy when a save found this item changed both here and on disk.
+    pub conflict_with: Option<String>,
+}
+
+impl Entity {
+    /// A suggestion from a rule, model or importer: random id, status `suggested`.
+    pub fn suggested(
+        article: &Article,
+        range: Range<usize>,
+        label: Label,
+        origin: Origin,
+    ) -> Result<Self, SpanError> {
+        Ok(Self {
+            id: new_id(ItemKind::Entity),
+            label,
+            original_label: None,
+            span: Span::checked(article, range)?,
+            origin,
+            review: Review::suggested(),
+            note: String::new(),
+            conflict_with: None,
+        })
+    }
+
+    /// An entity tagged by hand: accepted at once.
+    pub fn by_human(
+        article: &Article,
+        range: Range<usize>,
+        label: Label,
+        by: &str,
+    ) -> Result<Self, SpanError> {
+        let mut e = Self::suggested(article, range, label, Origin::human(by))?;
+        e.review = Review::accepted(by);
+        Ok(e)
+    }
+
+    /// Relabels, recording the old label in `review.previous`.
+    pub fn relabel(&mut self, label: Label, by: &str) {
+        if label == self.label {
+            return;
+        }
+        let old = serde_json::json!({ "label": self.label.as_str() });
+        self.label = label;
+        self.review.correct(old, by);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::annotate::model::{ReviewStatus, test_article as article};
+
+    #[test]
+    fn relabel_keeps_first_previous() {
+        let a = article();
+        let mut e = Entity::suggested(
+            &a,
+            0..6,
+            Label::parse("ORG").unwrap(),
+            Origin::rule("r", Some(0.5)),
+        )
+        .unwrap();
+        e.relabel(Label::parse("PERSON").unwrap(), "me");
+        e.relabel(Label::parse("GPE").unwrap(), "me");
+        assert_eq!(e.review.status, ReviewStatus::Corrected);
+        assert_eq!(e.review.previous, Some(serde_json::json!({"label": "ORG"})));
+        assert_eq!(e.label.as_str(), "GPE");
+    }
+}

@@ -1,0 +1,64 @@
+//! Sources: who a statement is attributed to.
+
+use std::ops::Range;
+
+use crate::article::Article;
+
+use super::ids::new_id;
+use super::item::ItemKind;
+use super::review::{Origin, Review};
+use super::span::{Span, SpanError};
+use super::vocab::SourceType;
+
+/// Who a statement is attributed to. `span` is `None` for pro-drop sources ("وأضاف"), which
+/// then usually point at an entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub span: Option<Span>,
+    pub name: String,
+    pub source_type: SourceType,
+    pub entity_id: Option<String>,
+    pub origin: Origin,
+    pub review: Review,
+    pub note: String,
+    pub conflict_with: Option<String>,
+}
+
+impl Source {
+    pub fn suggested(
+        article: &Article,
+        range: Range<usize>,
+        source_type: SourceType,
+        origin: Origin,
+    ) -> Result<Self, SpanError> {
+        let span = Span::checked(article, range)?;
+        Ok(Self {
+            id: new_id(ItemKind::Source),
+            name: span.text(article).to_owned(),
+            span: Some(span),
+            source_type,
+            entity_id: None,
+            origin,
+            review: Review::suggested(),
+            note: String::new(),
+            conflict_with: None,
+        })
+    }
+
+    /// A source tagged by hand (`s` key): type `unknown`, accepted.
+    pub fn by_human(article: &Article, range: Range<usize>, by: &str) -> Result<Self, SpanError> {
+        let mut s = Self::suggested(article, range, SourceType::Unknown, Origin::human(by))?;
+        s.review = Review::accepted(by);
+        Ok(s)
+    }
+
+    pub fn set_type(&mut self, source_type: SourceType, by: &str) {
+        if source_type == self.source_type {
+            return;
+        }
+        let old = serde_json::json!({ "source_type": self.source_type.as_str() });
+        self.source_type = source_type;
+        self.review.correct(old, by);
+    }
+}

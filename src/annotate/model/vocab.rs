@@ -1,0 +1,211 @@
+//! The closed vocabularies of the format (origin kind, review status, source, claim and quote
+//! types, verdicts) and the open one, entity labels.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Entity labels offered by default; the set is configurable, so any label matching
+/// [`Label::parse`] is accepted in files.
+pub const DEFAULT_LABELS: [&str; 12] = [
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "NUMBER", "MONEY",
+    "MISC",
+];
+
+/// An entity label: configurable, so a validated string rather than an enum. Upper-case ASCII
+/// letters, digits, `_` and `-`, starting with a letter, at most 32 characters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Label(String);
+
+impl Label {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let ok = !s.is_empty()
+            && s.len() <= 32
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(format!(
+                "invalid label {s:?}: use upper-case ASCII letters, digits, '_' or '-', starting with a letter (at most 32)"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Label {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s)
+    }
+}
+
+impl From<Label> for String {
+    fn from(l: Label) -> String {
+        l.0
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Label {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::parse(s)
+    }
+}
+
+/// Declares a closed vocabulary: a serde enum in snake_case with `ALL`, `as_str`, `Display`
+/// and `FromStr`, so the file values, the UI pickers and the schema share one list.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? } default $default:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name::$default
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(format!(
+                        "unknown {} {:?}; expected one of: {}",
+                        stringify!($name),
+                        s,
+                        [$($text),+].join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// Who or what produced an item.
+    OriginKind { Human = "human", Rule = "rule", Model = "model", Import = "import" } default Human
+);
+
+vocabulary!(
+    /// Where an item stands in review. Suggestions and human annotations share one shape:
+    /// accepting is a state change, never a copy.
+    ReviewStatus {
+        Suggested = "suggested",
+        Accepted = "accepted",
+        Rejected = "rejected",
+        Corrected = "corrected",
+    } default Suggested
+);
+
+vocabulary!(
+    /// What kind of source a statement is attributed to.
+    SourceType {
+        Official = "official",
+        AnonymousOfficial = "anonymous_official",
+        Anonymous = "anonymous",
+        Eyewitness = "eyewitness",
+        AffectedPerson = "affected_person",
+        Expert = "expert",
+        Organization = "organization",
+        MediaOutlet = "media_outlet",
+        SocialMedia = "social_media",
+        Document = "document",
+        Journalist = "journalist",
+        Unknown = "unknown",
+    } default Unknown
+);
+
+vocabulary!(
+    /// What kind of claim a span makes.
+    ClaimType {
+        Statement = "statement",
+        Quantity = "quantity",
+        Event = "event",
+        Causal = "causal",
+        Prediction = "prediction",
+        Quote = "quote",
+        Opinion = "opinion",
+        Other = "other",
+    } default Statement
+);
+
+vocabulary!(
+    /// Fact-check verdict of a claim (maps to schema.org ClaimReview `alternateName`).
+    VerificationStatus {
+        Unverified = "unverified",
+        InProgress = "in_progress",
+        True = "true",
+        MostlyTrue = "mostly_true",
+        Mixed = "mixed",
+        MostlyFalse = "mostly_false",
+        False = "false",
+        Misleading = "misleading",
+        Unproven = "unproven",
+        NotCheckable = "not_checkable",
+    } default Unverified
+);
+
+vocabulary!(
+    /// How the attributed content is reported (PARC-style).
+    QuoteType {
+        Direct = "direct",
+        Indirect = "indirect",
+        Mixed = "mixed",
+        Paraphrase = "paraphrase",
+        Unknown = "unknown",
+    } default Unknown
+);
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabularies_parse_and_print() {
+        for t in SourceType::ALL {
+            assert_eq!(t.as_str().parse::<SourceType>(), Ok(*t));
+        }
+        assert!("nope".parse::<ClaimType>().is_err());
+        assert!(Label::parse("person").is_err());
+        assert!(Label::parse("B-PERS").is_ok());
+        assert_eq!(
+            serde_json::to_string(&VerificationStatus::MostlyTrue).unwrap(),
+            "\"mostly_true\""
+        );
+    }
+}

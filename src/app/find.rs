@@ -1,0 +1,64 @@
+//! Searching the article from the reader: `/` runs a search over the folded text (built on the
+//! first search), `n` / `N` step through the matches from the cursor, wrapping around.
+
+use std::ops::Range;
+
+use crate::app::App;
+
+impl App {
+    /// Runs a new search and moves to the first match at or after the cursor.
+    pub(super) fn start_search(&mut self, query: String) {
+        if query.trim().is_empty() {
+            // an empty search repeats the last one, as in vim and less
+            if self.search.is_some() {
+                self.step_search(true);
+            }
+            return;
+        }
+        let index = self
+            .search_index
+            .get_or_insert_with(|| crate::search::FoldedIndex::new(&self.article.text));
+        let matches = index.find_all(&self.article.text, &query);
+        if matches.is_empty() {
+            self.error(format!("not found: {query}"));
+            self.search = None;
+            return;
+        }
+        self.search = Some((query, matches));
+        let from = self.cursor.as_ref().map_or(0, |c| c.start);
+        self.jump_to_match(|m| m.partition_point(|r| r.start < from));
+    }
+
+    /// `n` / `N`: the next or previous match after the cursor, wrapping around.
+    pub(super) fn step_search(&mut self, forward: bool) {
+        let Some((_, matches)) = &self.search else {
+            self.info("no search yet: / starts one");
+            return;
+        };
+        let at = self.cursor.as_ref().map_or(0, |c| c.start);
+        let count = matches.len();
+        if forward {
+            self.jump_to_match(|m| m.partition_point(|r| r.start <= at) % count);
+        } else {
+            self.jump_to_match(|m| {
+                m.partition_point(|r| r.start < at)
+                    .checked_sub(1)
+                    .unwrap_or(count - 1)
+            });
+        }
+    }
+
+    pub(super) fn jump_to_match(&mut self, pick: impl Fn(&[Range<usize>]) -> usize) {
+        let Some((_, matches)) = &self.search else {
+            return;
+        };
+        let i = pick(matches).min(matches.len().saturating_sub(1));
+        let Some(found) = matches.get(i).cloned() else {
+            return;
+        };
+        let total = matches.len();
+        self.cursor = Some(found);
+        self.reveal_cursor();
+        self.info(format!("match {} of {total}", i + 1));
+    }
+}

@@ -1,0 +1,188 @@
+//! The effect runner: performs what `update` asked for — saving, loading themes and articles,
+//! importing, exporting, rescanning the library, the log, the terminal's own modes — and feeds
+//! the outcome back to the app as an action.
+
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::app::{Action, App, Effect, annotations, library};
+use crate::article::Article;
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::config::theme;
+use crate::log;
+use crate::tui::TerminalControl;
+
+/// Performs the effects in order, and those of the actions they lead to after them.
+pub fn perform<B: Backend>(
+    effects: Vec<Effect>,
+    terminal: &mut Terminal<B>,
+    control: &mut dyn TerminalControl,
+    app: &mut App,
+) -> std::io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mut queue = std::collections::VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        if !matches!(effect, Effect::Log(_)) {
+            log::write(&format!("effect {effect:?}"));
+        }
+        queue.extend(perform_one(effect, terminal, control, app)?);
+        // what direct calls into the app (saving) logged
+        queue.extend(app.take_log().into_iter().map(Effect::Log));
+    }
+    Ok(())
+}
+
+/// Performs one effect; returns the effects of the action it produced.
+fn perform_one<B: Backend>(
+    effect: Effect,
+    terminal: &mut Terminal<B>,
+    control: &mut dyn TerminalControl,
+    app: &mut App,
+) -> std::io::Result<Vec<Effect>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let to_io = |e: B::Error| std::io::Error::other(e);
+    let mut then = Vec::new();
+    match effect {
+        Effect::None | Effect::ForceQuit => {}
+        Effect::Log(line) => log::write(&line),
+        Effect::Quit => {
+            // quitting saves first; if that fails, stay, so nothing is lost
+            if !app.save_annotations(false) {
+                app.quit = false;
+                let why = app
+                    .message
+                    .as_ref()
+                    .map_or_else(|| "not saved".to_owned(), |m| m.text.clone());
+                then = app.update(Action::Error(format!("{why}; :q! quits without saving")));
+            }
+        }
+        Effect::Save { explicit } => {
+            app.save_annotations(explicit);
+        }
+        Effect::Redraw => full_redraw(terminal).map_err(to_io)?,
+        Effect::TerminalBidi { explicit } => {
+            control.set_bidi_explicit(explicit)?;
+            full_redraw(terminal).map_err(to_io)?;
+        }
+        Effect::SetMouse(on) => control.set_mouse(on)?,
+        Effect::EditNote { id, note } => {
+            let action = match control.edit_text(&note) {
+                Ok(note) => Action::NoteEdited { id, note },
+                Err(e) => Action::Error(format!("note not changed: {e}")),
+            };
+            then = app.update(action);
+            full_redraw(terminal).map_err(to_io)?;
+        }
+        Effect::Suspend => {
+            app.save_annotations(false);
+            if let Err(e) = control.suspend() {
+                then = app.update(Action::Error(format!("cannot suspend: {e}")));
+            }
+            full_redraw(terminal).map_err(to_io)?;
+        }
+        Effect::LoadTheme(name) => {
+            let action = match theme::load(&name, &app.paths.themes_dir()) {
+                Ok((spec, problems)) => Action::ThemeLoaded(spec, problems),
+                Err(problems) => Action::Error(
+                    problems
+                        .first()
+                        .map_or_else(|| format!("cannot load theme {name}"), ToString::to_string),
+                ),
+            };
+            then = app.update(action);
+        }
+        Effect::Import(path) => {
+            let action = read_import(app, &path);
+            then = app.update(action);
+        }
+        Effect::RescanLibrary => {
+            app.save_annotations(false);
+            if let Some(scanned) = app.library.as_ref().map(library::Library::rescan) {
+                let action = match scanned {
+                    Ok(entries) => Action::LibraryScanned(entries),
+                    Err(e) => Action::Error(e),
+                };
+                then = app.update(action);
+            }
+        }
+        Effect::Export(format) => {
+            if app.save_annotations(false) {
+                let action = export(app, format);
+                then = app.update(action);
+            }
+        }
+        Effect::OpenArticle(path) => {
+            if !app.save_annotations(false) {
+                return Ok(then);
+            }
+            let action = match Article::load(&path) {
+                Ok(article) => match &app.store_options {
+                    Some(options) => {
+                        Action::StoreOpened(Box::new(annotations::open_store(article, options)))
+                    }
+                    None => Action::ArticleOpened(Box::new(article)),
+                },
+                Err(e) => Action::Error(e.to_string()),
+            };
+            then = app.update(action);
+        }
+    }
+    Ok(then)
+}
+
+/// Clears the screen and forgets what is on it, so the next draw repaints every cell.
+/// (`Terminal::clear` would first ask the terminal for the cursor position, which some
+/// terminals never answer.)
+fn full_redraw<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    terminal
+        .backend_mut()
+        .clear_region(ratatui::backend::ClearType::All)?;
+    // swapping twice resets both buffers: the next diff is against an empty screen
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// Reads and aligns an extraction file for `:import` (I/O, so called by the loop).
+pub fn read_import(app: &App, path: &Path) -> Action {
+    let data = match crate::commands::import::read_input(path) {
+        Ok(d) => d,
+        Err(e) => return Action::Error(e),
+    };
+    let shown = path.display().to_string();
+    match crate::extract::import::import(&app.article.text, &data, &shown, None) {
+        Ok(outcome) => {
+            let summary = format!("{shown}: {}", outcome.summary());
+            Action::Imported(
+                crate::extract::imported_entities(&app.article, &outcome),
+                summary,
+            )
+        }
+        Err(e) => Action::Error(e.to_string()),
+    }
+}
+
+/// Writes the saved annotations in another format next to the article (I/O, called by the loop).
+pub fn export(app: &App, format: ExportFormat) -> Action {
+    let (Some(article_path), Some(store)) = (&app.article.path, &app.store) else {
+        return Action::Error(
+            "export needs an article file (the sample has none): run isnad FILE".into(),
+        );
+    };
+    let args = ExportArgs {
+        file: article_path.clone(),
+        to: format,
+        out: None,
+    };
+    let mut out = Vec::new();
+    match crate::commands::export::run(&args, Some(store.path()), &mut out) {
+        Ok(_) => Action::Info(String::from_utf8_lossy(&out).trim().to_owned()),
+        Err(e) => Action::Error(e),
+    }
+}
