@@ -7,6 +7,7 @@ pub mod document;
 pub mod file;
 pub mod formats;
 pub mod history;
+pub mod isnad;
 pub mod jsonpos;
 pub mod lock;
 pub mod merge;
