@@ -172,10 +172,11 @@ pub fn write_atomic(
     tmp.write_all(bytes).map_err(io_err(path))?;
     // only a regular file is ever backed up (or replaced): never a device node or a FIFO
     let old_meta = fs::symlink_metadata(path).ok();
-    if let Some(meta) = old_meta.as_ref().filter(|m| !m.is_file()) {
-        if !meta.file_type().is_symlink() {
-            return Err(refused(path, "is not a regular file; not replaced"));
-        }
+    if old_meta
+        .as_ref()
+        .is_some_and(|m| !m.is_file() && !m.file_type().is_symlink())
+    {
+        return Err(refused(path, "is not a regular file; not replaced"));
     }
     let old_file = old_meta.filter(fs::Metadata::is_file);
     if let Some(meta) = &old_file {
