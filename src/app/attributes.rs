@@ -199,7 +199,7 @@ impl App {
     /// The claim or source the linking keys act on: the current item, or for an attribution
     /// reached at its cue, its claim.
     fn current_claim_or_source(&self) -> Option<Item> {
-        let set = self.store.as_ref()?.set();
+        let set = self.session.store.as_ref()?.set();
         match self.current_item()? {
             Item::Attribution(a) => set.get(&a.claim_id),
             item @ (Item::Claim(_) | Item::Source(_)) => Some(item),
@@ -209,7 +209,7 @@ impl App {
 
     /// `l`: opens the link picker for the claim or source under the cursor.
     pub(super) fn open_link_picker(&mut self) {
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             self.error("annotations are not available for this article");
             return;
         };
@@ -217,7 +217,7 @@ impl App {
             self.info("put the cursor on a claim or a source to link it (c and s tag them)");
             return;
         };
-        let candidates = link_candidates(store.set(), &self.article.text, &from);
+        let candidates = link_candidates(store.set(), &self.reader.article.text, &from);
         if candidates.is_empty() {
             self.info(match from.kind() {
                 ItemKind::Claim => "no sources to link yet (s tags one)",
@@ -225,7 +225,7 @@ impl App {
             });
             return;
         }
-        self.focus = Some(from.id().to_owned());
+        self.reader.focus = Some(from.id().to_owned());
         self.overlay = Overlay::Link(LinkPicker {
             from: from.id().to_owned(),
             candidates,
@@ -274,7 +274,7 @@ impl App {
         let Some(candidate) = picker.candidates.get(index) else {
             return;
         };
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             return;
         };
         let set = store.set();
@@ -291,13 +291,14 @@ impl App {
             None => {
                 // a new link, or the suggested one accepted; linking by hand also accepts the
                 // ends that were only suggested
-                let link = match Edit::link(set, &claim_id, &source_id, None, &self.annotator) {
-                    Ok(edit) => edit,
-                    Err(e) => {
-                        self.error(e.to_string());
-                        return;
-                    }
-                };
+                let link =
+                    match Edit::link(set, &claim_id, &source_id, None, &self.session.annotator) {
+                        Ok(edit) => edit,
+                        Err(e) => {
+                            self.error(e.to_string());
+                            return;
+                        }
+                    };
                 let mut edits = vec![link];
                 for end in [&claim_id, &source_id] {
                     if set
@@ -308,7 +309,7 @@ impl App {
                             set,
                             end,
                             ReviewStatus::Accepted,
-                            &self.annotator,
+                            &self.session.annotator,
                         ));
                     }
                 }
@@ -344,7 +345,7 @@ impl App {
                 return;
             }
         };
-        self.focus = Some(item.id().to_owned());
+        self.reader.focus = Some(item.id().to_owned());
         self.overlay = Overlay::Choice(ChoicePicker {
             id: item.id().to_owned(),
             attribute,
@@ -362,7 +363,11 @@ impl App {
             self.info("cancelled");
             return Effect::None;
         };
-        let item = self.store.as_ref().and_then(|s| s.set().get(&picker.id));
+        let item = self
+            .session
+            .store
+            .as_ref()
+            .and_then(|s| s.set().get(&picker.id));
         let changed = match (item, picker.attribute) {
             (Some(Item::Claim(mut claim)), Attribute::ClaimType) => {
                 CLAIM_TYPE_KEYS.iter().find(|(k, _)| *k == c).map(|(_, v)| {
@@ -400,10 +405,10 @@ impl App {
     /// `C`: the selection (or the word) becomes the cue of the current claim's attribution —
     /// the one whose source is nearest the cue when the claim has several.
     pub(super) fn attach_cue(&mut self) {
-        let Some(range) = self.selection().or_else(|| self.cursor.clone()) else {
+        let Some(range) = self.selection().or_else(|| self.reader.cursor.clone()) else {
             return;
         };
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             self.error("annotations are not available for this article");
             return;
         };
@@ -429,15 +434,15 @@ impl App {
             self.info("this claim has no source yet: l links one, then C attaches the cue");
             return;
         };
-        let Ok(cue) = Span::checked(&self.article, range) else {
+        let Ok(cue) = Span::checked(&self.reader.article, range) else {
             return;
         };
         attribution.cue = Some(cue);
         if self.apply_edit(Edit::Update(Item::Attribution(attribution))) {
-            self.selection_anchor = None;
+            self.reader.selection_anchor = None;
             self.info(format!(
                 "cue «{}» attached (u undoes)",
-                cue.text(&self.article)
+                cue.text(&self.reader.article)
             ));
         }
     }
@@ -445,16 +450,16 @@ impl App {
     /// The claim `C` attaches to: the one last worked on (tagged, linked, reached with `]`),
     /// else the nearest claim in the same paragraph.
     fn cue_claim(&self, set: &AnnotationSet, range: &Range<usize>) -> Option<String> {
-        if let Some(id) = &self.focus
+        if let Some(id) = &self.reader.focus
             && let Some(Item::Claim(c)) = set.get(id)
         {
             return Some(c.id);
         }
-        let paragraph = self.article.paragraph_at(range.start);
+        let paragraph = self.reader.article.paragraph_at(range.start);
         set.claims
             .iter()
             .filter(|c| c.review.status != ReviewStatus::Rejected)
-            .filter(|c| self.article.paragraph_at(c.span.start) == paragraph)
+            .filter(|c| self.reader.article.paragraph_at(c.span.start) == paragraph)
             .min_by_key(|c| gap(&c.span.range(), range))
             .map(|c| c.id.clone())
     }
@@ -466,7 +471,7 @@ impl App {
             self.info("no annotation under the cursor");
             return;
         };
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             return;
         };
         let edit = Edit::remove_with_links(store.set(), item.id());
@@ -474,9 +479,9 @@ impl App {
             Edit::Batch(edits) => edits.len() - 1,
             _ => 0,
         };
-        let what = describe_item(&item, &self.article.text);
+        let what = describe_item(&item, &self.reader.article.text);
         if self.apply_edit(edit) {
-            self.focus = None;
+            self.reader.focus = None;
             self.info(match links {
                 0 => format!("deleted {what} (u undoes)"),
                 1 => format!("deleted {what} and its link (u undoes)"),
@@ -492,7 +497,7 @@ impl App {
             self.info("no annotation under the cursor to write a note on");
             return;
         };
-        self.focus = Some(item.id().to_owned());
+        self.reader.focus = Some(item.id().to_owned());
         self.overlay = Overlay::Note {
             id: item.id().to_owned(),
             editor: LineEditor::plain(item.note()),
@@ -505,7 +510,12 @@ impl App {
             self.info("no annotation under the cursor to write a note on");
             return Effect::None;
         };
-        if let Some(reason) = self.store.as_ref().and_then(|s| s.read_only_reason()) {
+        if let Some(reason) = self
+            .session
+            .store
+            .as_ref()
+            .and_then(|s| s.read_only_reason())
+        {
             let reason = reason.to_owned();
             self.error(format!("annotations are read-only: {reason}"));
             return Effect::None;
@@ -545,7 +555,7 @@ impl App {
 
     /// Sets the note of `id` (from the inline editor or `$EDITOR`), one undo step.
     pub(super) fn set_note(&mut self, id: &str, note: String) {
-        let Some(mut item) = self.store.as_ref().and_then(|s| s.set().get(id)) else {
+        let Some(mut item) = self.session.store.as_ref().and_then(|s| s.set().get(id)) else {
             self.error("the annotation is gone (deleted or undone) — note not kept");
             return;
         };
@@ -568,12 +578,13 @@ impl App {
 
     /// Claims and sources linked to the claim or source under the cursor (drawn lit up).
     pub fn linked_ranges(&self) -> Vec<Range<usize>> {
-        let (Some(store), Some(item)) = (self.store.as_ref(), self.current_claim_or_source())
+        let (Some(store), Some(item)) =
+            (self.session.store.as_ref(), self.current_claim_or_source())
         else {
             return Vec::new();
         };
         let set = store.set();
-        let shown = |s: ReviewStatus| self.layers.shows(ItemKind::Attribution, None, s);
+        let shown = |s: ReviewStatus| self.reader.layers.shows(ItemKind::Attribution, None, s);
         set.attributions
             .iter()
             .filter(|a| shown(a.review.status))
@@ -586,7 +597,7 @@ impl App {
                     None
                 }
             })
-            .filter(|other| self.layers.shows_item(other))
+            .filter(|other| self.reader.layers.shows_item(other))
             .filter_map(|other| other.span().map(|s| s.range()))
             .collect()
     }

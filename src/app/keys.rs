@@ -52,7 +52,7 @@ impl App {
                     self.apply(Action::Scroll(-(self.settings.config.wheel_lines as isize)))
                 }
                 MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => {
-                    self.selection_anchor = None;
+                    self.reader.selection_anchor = None;
                     self.apply(Action::Click {
                         column: mouse.column,
                         row: mouse.row,
@@ -83,15 +83,15 @@ impl App {
         let lookup = self
             .settings
             .keymap
-            .lookup_with_layout(&self.pending, press);
+            .lookup_with_layout(&self.shell.pending, press);
         match lookup {
             Lookup::Matched(command) => {
-                self.pending.clear();
+                self.shell.pending.clear();
                 self.apply(Action::Run(command))
             }
             Lookup::Pending(_) => {
                 // remember the key as the keymap knows it (Latin after layout translation)
-                let mut typed = self.pending.clone();
+                let mut typed = self.shell.pending.clone();
                 typed.push(press);
                 if self.settings.keymap.lookup(&typed) == Lookup::NotFound
                     && let Some(latin) = crate::config::arabic::translate(press)
@@ -99,13 +99,13 @@ impl App {
                     typed.pop();
                     typed.push(latin);
                 }
-                self.pending = typed;
+                self.shell.pending = typed;
                 Effect::None
             }
             Lookup::NotFound => {
-                let mut typed = self.pending.clone();
+                let mut typed = self.shell.pending.clone();
                 typed.push(press);
-                self.pending.clear();
+                self.shell.pending.clear();
                 if press.key == crate::config::keymap::KeyName::Esc {
                     return self.apply(Action::Run(Command::Cancel));
                 }
@@ -151,7 +151,7 @@ impl App {
         let Some(press) = input::key_press(&key) else {
             return Effect::None;
         };
-        let page = self.height.saturating_sub(4).max(1);
+        let page = self.reader.height.saturating_sub(4).max(1);
         let max_scroll =
             help::max_scroll(help::rows(&self.settings.keymap).len(), self.text_height());
         let Overlay::Help { scroll } = &mut self.overlay else {

@@ -94,18 +94,18 @@ impl App {
         if self.panel.is_none() {
             return 0;
         }
-        (self.width / 3)
+        (self.reader.width / 3)
             .clamp(16, 48)
-            .min(self.width.saturating_sub(MIN_WIDTH))
+            .min(self.reader.width.saturating_sub(MIN_WIDTH))
     }
 
     /// The lines of the panel's current view.
     pub fn panel_lines(&self) -> Vec<PanelLine> {
-        let (Some(panel), Some(store)) = (&self.panel, &self.store) else {
+        let (Some(panel), Some(store)) = (&self.panel, &self.session.store) else {
             return Vec::new();
         };
         let set = store.set();
-        let text = &self.article.text;
+        let text = &self.reader.article.text;
         let exact = |r: Range<usize>| text.get(r).unwrap_or("").to_owned();
         let live = |s: ReviewStatus| s != ReviewStatus::Rejected;
         let mut out = Vec::new();
@@ -264,7 +264,7 @@ impl App {
             p.selected = index;
         }
         if let Some(range) = target {
-            self.cursor = Some(range);
+            self.reader.cursor = Some(range);
             self.reveal_cursor();
         }
     }
