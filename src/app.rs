@@ -12,6 +12,7 @@ pub mod input;
 mod keys;
 pub mod library;
 mod motion;
+pub mod overlay;
 pub mod panel;
 pub mod reader;
 pub mod review;
@@ -35,6 +36,7 @@ use crate::config::{BidiSetting, DirectionSetting, Paths, Problem, SettingValue,
 use crate::layout::{BidiMode, Direction, LayoutOptions, RowPos};
 use crate::text::sanitize::count_hidden;
 use command_line::{LineEditor, Typed};
+pub use overlay::{Outcome, Overlay};
 pub use shell::{Message, MessageKind};
 
 /// Every change the app can make.
@@ -115,36 +117,6 @@ pub enum Effect {
     EditNote {
         id: String,
         note: String,
-    },
-}
-
-/// What is drawn over the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    None,
-    Help {
-        scroll: u16,
-    },
-    CommandLine(LineEditor),
-    /// The `/` search prompt.
-    Search(LineEditor),
-    /// A list to read (`:orphans`), closed with Esc or q.
-    List {
-        title: String,
-        lines: Vec<String>,
-    },
-    /// Waiting for a label key (after `e` or `r`).
-    LabelPicker(annotations::LabelFor),
-    /// The labels and layers with their counts; their keys toggle them (`L`).
-    Legend,
-    /// Waiting for a claim-type, verification or source-type key (after `t` or `V`).
-    Choice(attributes::ChoicePicker),
-    /// Sources of a claim (or claims of a source) to link, nearest first (`l`).
-    Link(attributes::LinkPicker),
-    /// The note of an annotation being edited on the bottom line (`Enter`).
-    Note {
-        id: String,
-        editor: LineEditor,
     },
 }
 
@@ -608,6 +580,25 @@ impl App {
                     }),
                 }
             }
+            // the overlays' own commands reach them through their `handle`, never here
+            Command::PickerDown
+            | Command::PickerUp
+            | Command::PickerChoose
+            | Command::Pick(_)
+            | Command::PanelDown
+            | Command::PanelUp
+            | Command::PanelJump
+            | Command::PanelLeave
+            | Command::PanelClaims
+            | Command::PanelSources
+            | Command::PanelEntities
+            | Command::PanelNextView
+            | Command::PanelPrevView
+            | Command::PanelClose
+            | Command::PromptSubmit
+            | Command::PromptCancel
+            | Command::PromptComplete
+            | Command::PromptCompleteBack => {}
             Command::WordLeft => self.move_on_screen(true),
             Command::WordRight => self.move_on_screen(false),
         }

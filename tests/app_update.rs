@@ -555,3 +555,42 @@ fn arabic_in_status_messages_is_shaped_and_reordered() {
         .collect();
     assert!(status.contains("الملف"), "{status}");
 }
+
+#[test]
+fn rebound_keys_reach_the_prompt_the_panel_and_the_selection() {
+    let mut settings = Settings::defaults();
+    let problems = settings.keymap.merge_user(
+        Path::new("keymap.toml"),
+        "[prompt]\n\"prompt.cancel\" = \"<C-g>\"\n\
+         [panel]\n\"panel.entities\" = \"e\"\n\"panel.leave\" = \"x\"\n\
+         [select]\n\"select.toggle\" = \"z\"\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let mut app = App::new(Article::sample(), settings, paths, ColorDepth::TrueColor);
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    // the prompt: Esc is no longer its cancel key, Ctrl-g is
+    chars(&mut app, ":");
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.overlay, Overlay::CommandLine(_)));
+    ctrl(&mut app, 'g');
+    assert_eq!(app.overlay, Overlay::None);
+    // the side panel: its own keys, the rest going to the reader
+    key(&mut app, KeyCode::Tab);
+    chars(&mut app, "e");
+    let panel = app.panel.clone().expect("panel open");
+    assert_eq!(panel.view, isnad::app::panel::PanelView::Entities);
+    assert!(panel.focused);
+    chars(&mut app, "x");
+    assert!(app.panel.as_ref().is_some_and(|p| !p.focused));
+    key(&mut app, KeyCode::Tab);
+    assert!(app.panel.is_none());
+    // a selection's own section: z drops it, v (in [reader]) still starts one
+    chars(&mut app, "v");
+    assert!(app.reader.selection_anchor.is_some());
+    chars(&mut app, "z");
+    assert!(app.reader.selection_anchor.is_none());
+}

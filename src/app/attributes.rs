@@ -5,14 +5,12 @@
 
 use std::ops::Range;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use crate::annotate::{
     AnnotationSet, Attribution, ClaimType, Edit, Item, ItemKind, ReviewStatus, SourceType, Span,
     VerificationStatus,
 };
 use crate::app::command_line::LineEditor;
-use crate::app::{App, Effect, Overlay, input, suggestions};
+use crate::app::{App, Effect, Overlay, suggestions};
 
 /// Keys of the claim-type picker (`t` on a claim).
 pub const CLAIM_TYPE_KEYS: &[(char, ClaimType)] = &[
@@ -233,41 +231,8 @@ impl App {
         });
     }
 
-    /// A key in the link picker: j/k or arrows move, a digit or `Enter` links (or unlinks an
-    /// existing link), anything else closes it.
-    pub(super) fn link_key(&mut self, key: KeyEvent) -> Effect {
-        let Overlay::Link(picker) = &mut self.overlay else {
-            return Effect::None;
-        };
-        let last = picker.candidates.len().saturating_sub(1);
-        let latin = input::latin_char(&key);
-        match (key.code, latin) {
-            (KeyCode::Down, _) | (_, Some('j')) => {
-                picker.selected = (picker.selected + 1).min(last)
-            }
-            (KeyCode::Up, _) | (_, Some('k')) => {
-                picker.selected = picker.selected.saturating_sub(1)
-            }
-            (KeyCode::Enter, _) => {
-                let chosen = picker.selected;
-                self.link_chosen(chosen);
-            }
-            (_, Some(d @ '1'..='9')) => {
-                let chosen = usize::from(d as u8 - b'1');
-                if chosen <= last {
-                    self.link_chosen(chosen);
-                }
-            }
-            _ => {
-                self.overlay = Overlay::None;
-                self.info("cancelled");
-            }
-        }
-        Effect::None
-    }
-
     /// Links (or unlinks) candidate `index` of the open link picker and closes it.
-    fn link_chosen(&mut self, index: usize) {
+    pub(super) fn link_chosen(&mut self, index: usize) {
         let Overlay::Link(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
             return;
         };
@@ -353,16 +318,9 @@ impl App {
         });
     }
 
-    /// A key in a choice picker: an option's letter (on either keyboard layout) sets it,
-    /// anything else cancels.
-    pub(super) fn choice_key(&mut self, key: KeyEvent) -> Effect {
-        let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
-            return Effect::None;
-        };
-        let Some(c) = input::latin_char(&key) else {
-            self.info("cancelled");
-            return Effect::None;
-        };
+    /// The letter `c` typed in a choice picker: the option it stands for is set (one undo
+    /// step); a letter of no option cancels.
+    pub(super) fn choice_chosen(&mut self, picker: &ChoicePicker, c: char) {
         let item = self
             .session
             .store
@@ -399,7 +357,6 @@ impl App {
             }
             None => self.info("cancelled"),
         }
-        Effect::None
     }
 
     /// `C`: the selection (or the word) becomes the cue of the current claim's attribution —
@@ -524,33 +481,6 @@ impl App {
             id: item.id().to_owned(),
             note: item.note().to_owned(),
         }
-    }
-
-    /// A key while the inline note editor is open: Enter keeps the note, Esc drops the edit.
-    pub(super) fn note_key(&mut self, key: KeyEvent) -> Effect {
-        let Overlay::Note { id, editor } = &mut self.overlay else {
-            return Effect::None;
-        };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
-                self.overlay = Overlay::None;
-                self.info("note not changed");
-            }
-            KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
-            KeyCode::Enter => {
-                let (id, note) = (id.clone(), editor.text.clone());
-                self.overlay = Overlay::None;
-                self.set_note(&id, note);
-            }
-            KeyCode::Backspace => {
-                editor.backspace();
-            }
-            _ => {
-                editor.edit_key(&key);
-            }
-        }
-        Effect::None
     }
 
     /// Sets the note of `id` (from the inline editor or `$EDITOR`), one undo step.

@@ -6,9 +6,8 @@
 use std::collections::BTreeSet;
 
 use crate::annotate::{Edit, Item, ItemKind, ReviewStatus, Span};
-use crate::app::{App, Effect, Overlay, input, suggestions, words};
+use crate::app::{App, suggestions, words};
 use crate::article::Article;
-use crate::config::keymap::KeyName;
 
 /// What is drawn and visited by `]`/`[`. Rejected suggestions are hidden at first: they stay in
 /// the file only so a re-run does not bring them back.
@@ -340,30 +339,13 @@ impl App {
         rows
     }
 
-    /// A key while the legend is open: a layer's key toggles it (on either keyboard layout);
-    /// Esc, `L` or `q` close it.
-    pub(super) fn legend_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
-        let Some(press) = input::key_press(&key) else {
-            return Effect::None;
-        };
-        let latin = crate::config::arabic::translate(press).unwrap_or(press);
-        let c = match latin.key {
-            KeyName::Esc => {
-                self.overlay = Overlay::None;
-                return Effect::None;
-            }
-            KeyName::Char(c) if !latin.ctrl && !latin.alt => c,
-            _ => return Effect::None,
-        };
+    /// A letter typed in the legend: the layer or label it stands for is hidden or shown.
+    pub(super) fn legend_toggle(&mut self, c: char) {
         let flip = |b: &mut bool| {
             *b = !*b;
             *b
         };
         let (name, shown) = match c {
-            'L' | 'q' => {
-                self.overlay = Overlay::None;
-                return Effect::None;
-            }
             SUGGESTIONS_KEY => ("suggestions", flip(&mut self.reader.layers.suggestions)),
             REJECTED_KEY => ("rejected", flip(&mut self.reader.layers.rejected)),
             CLAIMS_KEY => ("claims", flip(&mut self.reader.layers.claims)),
@@ -373,11 +355,10 @@ impl App {
                     self.reader.layers.toggle_label(label);
                     (*label, self.reader.layers.label_shown(label))
                 }
-                None => return Effect::None,
+                None => return,
             },
         };
         self.info(format!("{name} {}", if shown { "shown" } else { "hidden" }));
-        Effect::None
     }
 }
 
