@@ -1,9 +1,12 @@
 //! Criterion benchmarks of the annotation file and the extractor: saving and loading a file of
 //! 10,000 entities (the built-in extractor's suggestions on repeated Wikinews text, accepted),
-//! and the extractor's throughput on one core.
+//! re-anchoring 100,000 annotations after a line was added to their 9.2 MB article, and the
+//! extractor's throughput on one core.
 
 #[path = "common/cpu_time.rs"]
 mod cpu_time;
+#[path = "common/wikinews_annotations.rs"]
+mod wikinews_annotations;
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -11,30 +14,23 @@ use std::time::Duration;
 
 use cpu_time::{ProcessCpuTime, cpu_now};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use isnad::annotate::model::{Item, ReviewStatus};
+use isnad::annotate::model::Item;
 use isnad::annotate::{AnnotationStore, Edit, StoreOptions};
 use isnad::article::Article;
+use wikinews_annotations::{PREPENDED_LINE, WIKINEWS, accepted_entities};
 
-const WIKINEWS: &str = include_str!("../tests/data/wikinews-ar.txt");
 const ANNOTATIONS: usize = 10_000;
+/// Re-anchoring: this many annotations on the 9.2 MB article of the README (30 copies).
+const REANCHORED: usize = 100_000;
+const COPIES: usize = 30;
 
 /// The smallest number of Wikinews copies whose suggestions reach [`ANNOTATIONS`] entities, and
-/// those entities, accepted by a person (so every field of a review is written).
+/// those entities, accepted.
 fn annotated_article() -> (Arc<Article>, Vec<Item>) {
     let per_copy = isnad::extract::extract(WIKINEWS).len().max(1);
     let copies = ANNOTATIONS.div_ceil(per_copy) + 1;
     let article = Arc::new(Article::from_text("bench.txt", WIKINEWS.repeat(copies)));
-    let mut ids = std::collections::HashSet::new();
-    let items = isnad::extract::suggest_entities(&article)
-        .into_iter()
-        .filter(|e| ids.insert(e.id.clone()))
-        .take(ANNOTATIONS)
-        .map(|mut e| {
-            e.review.set_status(ReviewStatus::Accepted, "bench");
-            Item::Entity(e)
-        })
-        .collect::<Vec<_>>();
-    assert_eq!(items.len(), ANNOTATIONS, "not enough suggestions");
+    let items = accepted_entities(&article, ANNOTATIONS).expect("enough annotations");
     (article, items)
 }
 
@@ -88,6 +84,37 @@ fn file(c: &mut Criterion<ProcessCpuTime>) {
     group.finish();
 }
 
+/// Opening a file of [`REANCHORED`] annotations after a line was added at the top of their
+/// 9.2 MB article: every span is re-anchored (parsing and checking the file included).
+fn reanchoring(c: &mut Criterion<ProcessCpuTime>) {
+    let article = Arc::new(Article::from_text("bench.txt", WIKINEWS.repeat(COPIES)));
+    let items = accepted_entities(&article, REANCHORED).expect("enough annotations");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let options = StoreOptions {
+        annotations: Some(dir.path().join("bench.isnad.json")),
+        data_dir: Some(dir.path().to_path_buf()),
+    };
+    let mut store = AnnotationStore::open(Arc::clone(&article), &options);
+    store
+        .apply(Edit::Batch(items.into_iter().map(Edit::Add).collect()))
+        .expect("adds");
+    store.save().expect("save");
+    let changed = Arc::new(Article::from_text(
+        "bench.txt",
+        format!("{PREPENDED_LINE}{}", article.text),
+    ));
+    let mut group = c.benchmark_group("reanchor_100000");
+    group.sample_size(10);
+    group.bench_function("open_after_a_line_was_added", |b| {
+        b.iter_with_large_drop(|| {
+            let store = AnnotationStore::open(Arc::clone(&changed), &options);
+            assert_eq!(store.set().entities.len(), REANCHORED);
+            store
+        })
+    });
+    group.finish();
+}
+
 fn extraction(c: &mut Criterion<ProcessCpuTime>) {
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(WIKINEWS.len() as u64));
@@ -107,6 +134,6 @@ criterion_group! {
         .sample_size(15)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
-    targets = file, extraction
+    targets = file, reanchoring, extraction
 }
 criterion_main!(benches);

@@ -1,17 +1,26 @@
 //! Wall-clock and CPU time of saving and loading an annotation file of 10,000 entities (the
-//! built-in extractor's suggestions on repeated Wikinews text, accepted), as medians of RUNS
-//! runs: the figures `scripts/bench.sh` prints. `cargo bench --bench annotations` measures the
-//! same with criterion. Run with `cargo run --release --example annotation_io -- [RUNS]`.
+//! built-in extractor's suggestions on repeated Wikinews text, accepted), and of opening a file
+//! of 100,000 annotations after a line was added to their 9.2 MB article (every span
+//! re-anchored), as medians of RUNS runs: the figures `scripts/bench.sh` prints. `cargo bench
+//! --bench annotations` measures the same with criterion. Run with `cargo run --release
+//! --example annotation_io -- [RUNS]`.
 
+#[path = "../benches/common/wikinews_annotations.rs"]
+mod wikinews_annotations;
+
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use isnad::annotate::model::{Item, ReviewStatus};
+use isnad::annotate::model::Item;
 use isnad::annotate::{AnnotationStore, Edit, StoreOptions};
 use isnad::article::Article;
+use wikinews_annotations::{PREPENDED_LINE, WIKINEWS, accepted_entities};
 
-const WIKINEWS: &str = include_str!("../tests/data/wikinews-ar.txt");
 const ANNOTATIONS: usize = 10_000;
+const REANCHORED: usize = 100_000;
+/// Copies of the Wikinews text in the 9.2 MB article of the README.
+const COPIES: usize = 30;
 
 /// CPU time of the whole process (all threads).
 fn cpu_now() -> Option<Duration> {
@@ -53,20 +62,10 @@ fn main() -> std::process::ExitCode {
         "bench.txt",
         WIKINEWS.repeat(ANNOTATIONS.div_ceil(per_copy) + 1),
     ));
-    let mut ids = std::collections::HashSet::new();
-    let items: Vec<Item> = isnad::extract::suggest_entities(&article)
-        .into_iter()
-        .filter(|e| ids.insert(e.id.clone()))
-        .take(ANNOTATIONS)
-        .map(|mut e| {
-            e.review.set_status(ReviewStatus::Accepted, "bench");
-            Item::Entity(e)
-        })
-        .collect();
-    if items.len() < ANNOTATIONS {
-        eprintln!("annotation_io: only {} suggestions", items.len());
+    let Some(items) = accepted_entities(&article, ANNOTATIONS) else {
+        eprintln!("annotation_io: not enough annotations");
         return std::process::ExitCode::FAILURE;
-    }
+    };
     let dir = match tempfile::tempdir() {
         Ok(d) => d,
         Err(e) => {
@@ -122,5 +121,51 @@ fn main() -> std::process::ExitCode {
         median(load_wall),
         median(load_cpu)
     );
-    std::process::ExitCode::SUCCESS
+    match reanchoring(dir.path(), runs.min(5)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("annotation_io: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens a file of [`REANCHORED`] annotations after a line was added above their article, `runs`
+/// times, and prints the medians and what re-anchoring reported.
+fn reanchoring(dir: &Path, runs: usize) -> Result<(), String> {
+    let article = Arc::new(Article::from_text("bench.txt", WIKINEWS.repeat(COPIES)));
+    let items = accepted_entities(&article, REANCHORED).ok_or("not enough annotations")?;
+    let options = StoreOptions {
+        annotations: Some(dir.join("reanchor.isnad.json")),
+        data_dir: Some(dir.to_path_buf()),
+    };
+    let mut store = AnnotationStore::open(Arc::clone(&article), &options);
+    store
+        .apply(Edit::Batch(items.into_iter().map(Edit::Add).collect()))
+        .map_err(|e| e.to_string())?;
+    store.save().map_err(|e| e.to_string())?;
+    drop(store);
+    let changed = Arc::new(Article::from_text(
+        "bench.txt",
+        format!("{PREPENDED_LINE}{}", article.text),
+    ));
+    let (mut walls, mut cpus) = (vec![], vec![]);
+    let mut report = None;
+    for _ in 0..runs {
+        let (wall, cpu, loaded) = timed(|| AnnotationStore::open(Arc::clone(&changed), &options));
+        if loaded.set().entities.len() != REANCHORED {
+            return Err("the re-anchored file lost annotations".into());
+        }
+        walls.push(wall);
+        cpus.push(cpu);
+        report = Some(loaded.anchor_report());
+    }
+    println!(
+        "re-anchoring: {REANCHORED} annotations after a line was added to their {:.1} MB \
+         article, {runs} runs: open median {:.0} ms wall ({:.0} ms CPU) (target < 2 s); {report:?}",
+        changed.text.len() as f64 / 1e6,
+        median(walls),
+        median(cpus),
+    );
+    Ok(())
 }

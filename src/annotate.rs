@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod document;
 pub mod formats;
 pub mod history;
+pub mod isnad;
 pub mod jsonpos;
 pub mod lock;
 pub mod merge;

@@ -150,6 +150,19 @@ pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Reads at most `limit` bytes of the regular file at `path`, refusing anything else before
+/// opening it: a FIFO would block until a writer appears and a device may never end. For
+/// inputs that only make sense as files (annotation files, gold files).
+pub fn read_regular_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a FIFO, device or folder); only regular files are read",
+        ));
+    }
+    read_limited(path, limit)
+}
+
 /// Reads an article file whole, refusing one over [`MAX_ARTICLE_BYTES`] before reading it
 /// (or, for what reports no size, once that much has been read).
 pub fn read_article_file(path: &Path) -> Result<Vec<u8>, ArticleError> {

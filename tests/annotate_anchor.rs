@@ -166,3 +166,64 @@ fn reanchoring_after_the_sample_article_is_edited() {
         Some(WITNESSES)
     );
 }
+
+/// A chain's members are sources with spans of their own: when the article changes they move
+/// with their spans, and the chain (ids, in order) and the coreference stay as they were.
+#[test]
+fn chain_members_move_with_their_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let path = dir.path().join("aleppo.txt");
+    std::fs::write(&path, SAMPLE_TEXT).unwrap();
+    let a = Article::load(&path).unwrap();
+    let after = |quote: &str, from: usize| {
+        let start = from + a.text[from..].find(quote).unwrap();
+        start..start + quote.len()
+    };
+    let claim = Claim::by_human(&a, span_of(&a, "اشتباكات عنيفة دارت ظهر السبت"), "me").unwrap();
+    let speaker = Source::by_human(&a, span_of(&a, "مصادر محلية"), "me").unwrap();
+    let outlet = Source {
+        source_type: SourceType::Outlet,
+        role: SourceRole::Intermediary,
+        ..Source::by_human(&a, after("الشرق", speaker.span.unwrap().end), "me").unwrap()
+    };
+    let later = Source {
+        same_as: Some(speaker.id.clone()),
+        ..Source::by_human(&a, span_of(&a, "وأوضحت المصادر"), "me").unwrap()
+    };
+    let mut link = Attribution::by_human(&claim.id, &speaker.id, None, "me");
+    link.via = vec![outlet.id.clone()];
+    link.stance = Stance::Confirms;
+    let mut store = AnnotationStore::open(a.clone(), &opts(data.path()));
+    for item in [
+        Item::Claim(claim),
+        Item::Source(speaker.clone()),
+        Item::Source(outlet.clone()),
+        Item::Source(later.clone()),
+        Item::Attribution(link.clone()),
+    ] {
+        store.apply(Edit::Add(item)).unwrap();
+    }
+    store.save().unwrap();
+
+    let inserted = "عاجل: تحديث.\n";
+    std::fs::write(&path, format!("{inserted}{SAMPLE_TEXT}")).unwrap();
+    let b = Article::load(&path).unwrap();
+    let reopened = AnnotationStore::open(b.clone(), &opts(data.path()));
+    assert_eq!(reopened.anchor_report().orphaned, 0);
+    let set = reopened.set();
+    for (source, quote) in [
+        (&speaker, "مصادر محلية"),
+        (&outlet, "الشرق"),
+        (&later, "وأوضحت المصادر"),
+    ] {
+        let Some(Item::Source(moved)) = set.get(&source.id) else {
+            panic!("{quote} is gone")
+        };
+        let span = moved.span.unwrap();
+        assert_eq!(span.start, source.span.unwrap().start + inserted.len());
+        assert_eq!(span.text(&b), quote);
+        assert_eq!((moved.role, &moved.same_as), (source.role, &source.same_as));
+    }
+    assert_eq!(set.attributions, vec![link]);
+}

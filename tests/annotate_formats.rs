@@ -90,6 +90,8 @@ fn fixed_set(a: &Article) -> AnnotationSet {
         name: "نور الدين البابا".into(),
         source_type: SourceType::Official,
         entity_id: Some("e-4f1c9a".into()),
+        role: SourceRole::Speaker,
+        same_as: None,
         origin: Origin::human("analyst"),
         review: review(ReviewStatus::Accepted),
         note: String::new(),
@@ -101,6 +103,8 @@ fn fixed_set(a: &Article) -> AnnotationSet {
         name: "the ministry (implied)".into(),
         source_type: SourceType::Organization,
         entity_id: None,
+        role: SourceRole::Speaker,
+        same_as: None,
         origin: Origin::human("analyst"),
         review: review(ReviewStatus::Suggested),
         note: String::new(),
@@ -119,6 +123,7 @@ fn fixed_set(a: &Article) -> AnnotationSet {
         verification: Verification {
             status: VerificationStatus::Unverified,
             confidence: None,
+            ..Default::default()
         },
         origin: Origin::human("analyst"),
         review: review(ReviewStatus::Accepted),
@@ -133,6 +138,7 @@ fn fixed_set(a: &Article) -> AnnotationSet {
         verification: Verification {
             status: VerificationStatus::MostlyTrue,
             confidence: Some(0.75),
+            ..Default::default()
         },
         origin: Origin::rule("cues", Some(0.6)),
         review: review(ReviewStatus::Suggested),
@@ -143,8 +149,10 @@ fn fixed_set(a: &Article) -> AnnotationSet {
         id: "a-19c4d0".into(),
         claim_id: "c-1e2f30".into(),
         source_id: "s-77a0b2".into(),
+        via: Vec::new(),
         cue: Some(span(a, "أعلن")),
         quote_type: QuoteType::Indirect,
+        stance: Stance::Asserts,
         origin: Origin::human("analyst"),
         review: review(ReviewStatus::Accepted),
         note: String::new(),
@@ -154,8 +162,10 @@ fn fixed_set(a: &Article) -> AnnotationSet {
         id: "a-2b3c4d".into(),
         claim_id: "c-0d93e1".into(),
         source_id: "s-0000aa".into(),
+        via: Vec::new(),
         cue: None,
         quote_type: QuoteType::Unknown,
+        stance: Stance::Asserts,
         origin: Origin::human("analyst"),
         review: review(ReviewStatus::Accepted),
         note: String::new(),
@@ -516,7 +526,7 @@ fn validate_reports_positions_of_problems() {
     assert_eq!(code, ExitCode::FAILURE);
     let f = name("invalid-values.isnad.json");
     let expected = [
-        format!("{f}:3:14: version must be the integer 1"),
+        format!("{f}:3:14: version must be an integer from 1 to 2"),
         format!("{f}:16:5: id \"e-XYZ\" is not a valid entity id (e- and 6 lowercase hex digits)"),
         format!(
             "{f}:23:5: unknown variant `rumour`, expected one of `statement`, `quantity`, `event`, `causal`, `prediction`, `quote`, `opinion`, `other`"

@@ -17,7 +17,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::json;
 
-const SCHEMA: &str = "assets/schema/isnad-annotations-v1.schema.json";
+/// The schema of the version isnad writes, and of the version it still reads.
+const SCHEMA: &str = "assets/schema/isnad-annotations-v2.schema.json";
+const SCHEMA_V1: &str = "assets/schema/isnad-annotations-v1.schema.json";
 
 /// Folder (inside `target/`) where the test installs Python's `jsonschema` when no interpreter
 /// on the machine has it, so `cargo test` works on a fresh machine without manual steps.
@@ -79,6 +81,11 @@ fn find_or_install_python() -> Option<PathBuf> {
 /// Set `ISNAD_NO_PYTHON=1` to skip on machines without it (the project machines have it;
 /// elsewhere `pip install jsonschema`).
 fn schema_errors(files: &[PathBuf]) -> Vec<String> {
+    schema_errors_against(SCHEMA, files)
+}
+
+/// [`schema_errors`] against the schema at `schema` (relative to the crate).
+fn schema_errors_against(schema: &str, files: &[PathBuf]) -> Vec<String> {
     if std::env::var_os("ISNAD_NO_PYTHON").is_some() {
         return Vec::new();
     }
@@ -100,7 +107,7 @@ for f in sys.argv[2:]:
         .env("PYTHONPATH", local_python_deps())
         .arg("-c")
         .arg(script)
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(schema))
         .args(files)
         .output()
         .unwrap();
@@ -276,6 +283,9 @@ fn build(spec: &Spec) -> (Article, AnnotationSet) {
                 name: c.note.chars().rev().collect(),
                 source_type: SourceType::ALL[*pick as usize % SourceType::ALL.len()],
                 entity_id: (!flag).then(|| id(ItemKind::Entity, i + 1)),
+                role: SourceRole::ALL[*pick as usize % SourceRole::ALL.len()],
+                // a mention referring back to an earlier one ("المصدر")
+                same_as: (pick % 2 == 0).then(|| id(ItemKind::Source, i + 3)),
                 origin: c.origin.clone(),
                 review: c.review.clone(),
                 note: c.note.clone(),
@@ -288,6 +298,13 @@ fn build(spec: &Spec) -> (Article, AnnotationSet) {
                 verification: Verification {
                     status: VerificationStatus::ALL[*pick as usize % VerificationStatus::ALL.len()],
                     confidence: flag.then_some(0.25),
+                    by: flag.then(|| c.note.clone()),
+                    at: c.review.at.clone(),
+                    evidence: if *flag {
+                        vec![c.note.clone(), "https://example.org/تحقق".to_owned()]
+                    } else {
+                        Vec::new()
+                    },
                 },
                 origin: c.origin.clone(),
                 review: c.review.clone(),
@@ -298,8 +315,13 @@ fn build(spec: &Spec) -> (Article, AnnotationSet) {
                 id: id(ItemKind::Attribution, i),
                 claim_id: id(ItemKind::Claim, i + 1),
                 source_id: id(ItemKind::Source, i + 2),
+                // a chain of up to three hands, speaker outward
+                via: (0..*pick as usize % 4)
+                    .map(|k| id(ItemKind::Source, i + 3 + k))
+                    .collect(),
                 cue: flag.then_some(span),
                 quote_type: QuoteType::ALL[*pick as usize % QuoteType::ALL.len()],
+                stance: Stance::ALL[*pick as usize / 4 % Stance::ALL.len()],
                 origin: c.origin.clone(),
                 review: c.review.clone(),
                 note: c.note.clone(),
@@ -935,4 +957,169 @@ fn a_device_or_fifo_is_not_an_annotation_file() {
                 .contains("not a regular file")
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Format version 2: the isnad
+
+/// The sample article's claim "اشتباكات عنيفة…" as local sources told it to الشرق, and a later
+/// "المصادر" referring back to them.
+fn chain_items(a: &Article) -> (Claim, Source, Source, Source, Attribution) {
+    let at = |quote: &str, from: usize| {
+        let start = from + a.text[from..].find(quote).unwrap();
+        start..start + quote.len()
+    };
+    let claim = Claim::by_human(a, at("اشتباكات عنيفة دارت ظهر السبت", 0), "first").unwrap();
+    let speaker = Source::by_human(a, at("مصادر محلية", 0), "first").unwrap();
+    let outlet_at = at("الشرق", speaker.span.unwrap().end);
+    let mut outlet = Source::by_human(a, outlet_at, "first").unwrap();
+    outlet.source_type = SourceType::Outlet;
+    outlet.role = SourceRole::Intermediary;
+    let mut later = Source::by_human(a, at("المصادر", 0), "first").unwrap();
+    later.same_as = Some(speaker.id.clone());
+    let mut link = Attribution::by_human(&claim.id, &speaker.id, None, "first");
+    link.via = vec![outlet.id.clone()];
+    (claim, speaker, outlet, later, link)
+}
+
+#[test]
+fn a_version_1_file_opens_and_is_upgraded_on_the_first_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/annotate/sample-article.v1.isnad.json");
+    assert_eq!(
+        schema_errors_against(SCHEMA_V1, std::slice::from_ref(&fixture)),
+        Vec::<String>::new()
+    );
+    let v1 = std::fs::read(&fixture).unwrap();
+    let path = dir.path().join("sample-article.isnad.json");
+    std::fs::write(&path, &v1).unwrap();
+    let a = Article::sample();
+    let mut store = AnnotationStore::open(a.clone(), &opts_at(&path));
+    assert!(store.read_only_reason().is_none());
+    assert!(validate::validate_text(&String::from_utf8_lossy(&v1), "v1", Some(&a)).is_empty());
+    let items = store.set().len();
+    assert!(items >= 6);
+    // opening writes nothing
+    store.save().unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), v1);
+
+    // the first change writes version 2; the backup is the version 1 file as it was
+    let mut link = store.set().attributions[0].clone();
+    let outlet = Source {
+        source_type: SourceType::Agency,
+        role: SourceRole::Intermediary,
+        ..Source::by_human(&a, 0.."أعلن".len(), "analyst").unwrap()
+    };
+    link.via = vec![outlet.id.clone()];
+    link.stance = Stance::Confirms;
+    store
+        .apply(Edit::Batch(vec![
+            Edit::Add(Item::Source(outlet)),
+            Edit::Update(Item::Attribution(link)),
+        ]))
+        .unwrap();
+    store.save().unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("\"version\": 2,"), "{written}");
+    assert!(written.contains("\"stance\": \"confirms\""));
+    assert_eq!(std::fs::read(path.with_extension("json.bak")).unwrap(), v1);
+    assert_eq!(
+        schema_errors(std::slice::from_ref(&path)),
+        Vec::<String>::new()
+    );
+    let reopened = AnnotationStore::open(a, &opts_at(&path));
+    assert_eq!(reopened.set(), store.set());
+    assert_eq!(reopened.set().len(), items + 1);
+
+    // a version 1 file may not carry the fields of version 2
+    let mixed = String::from_utf8_lossy(&v1).replacen(
+        "\"quote_type\": \"indirect\",",
+        "\"quote_type\": \"indirect\", \"stance\": \"denies\",",
+        1,
+    );
+    let problems = validate::validate_text(&mixed, "mixed", None);
+    assert!(
+        problems.len() == 1 && problems[0].contains("`stance` is a format version 2 field"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn concurrent_chain_edits_keep_both_sides() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chains.isnad.json");
+    let a = Article::sample();
+    let (claim, speaker, outlet, later, link) = chain_items(&a);
+    let mut first = AnnotationStore::open(a.clone(), &opts_at(&path));
+    let adds = [
+        Item::Claim(claim),
+        Item::Source(speaker.clone()),
+        Item::Source(outlet.clone()),
+        Item::Source(later.clone()),
+        Item::Attribution(link.clone()),
+    ];
+    first
+        .apply(Edit::Batch(adds.into_iter().map(Edit::Add).collect()))
+        .unwrap();
+    first.save().unwrap();
+    let mut second = AnnotationStore::open(a.clone(), &opts_at(&path));
+
+    // the first lengthens the chain; the second says the source denies it
+    let statement = Source {
+        source_type: SourceType::Statement,
+        role: SourceRole::Intermediary,
+        ..Source::by_human(&a, 0.."أعلن".len(), "first").unwrap()
+    };
+    let mut longer = link.clone();
+    longer.via = vec![statement.id.clone(), outlet.id.clone()];
+    first
+        .apply(Edit::Batch(vec![
+            Edit::Add(Item::Source(statement.clone())),
+            Edit::Update(Item::Attribution(longer.clone())),
+        ]))
+        .unwrap();
+    let mut denied = link.clone();
+    denied.stance = Stance::Denies;
+    second
+        .apply(Edit::Update(Item::Attribution(denied.clone())))
+        .unwrap();
+    // only the second touches the coreference: it is taken as it is
+    let mut unlinked = later.clone();
+    unlinked.same_as = None;
+    second
+        .apply(Edit::Update(Item::Source(unlinked.clone())))
+        .unwrap();
+    first.save().unwrap();
+    let report = second.save().unwrap();
+    assert_eq!(report.merged.expect("the second merges").conflicts, 1);
+
+    let end = AnnotationStore::open(a, &opts_at(&path));
+    let set = end.set();
+    let copies: Vec<&Attribution> = set
+        .attributions
+        .iter()
+        .filter(|x| x.claim_id == link.claim_id)
+        .collect();
+    assert_eq!(copies.len(), 2, "{copies:#?}");
+    assert!(copies.iter().all(|x| x.conflict_with.is_some()));
+    assert!(
+        copies
+            .iter()
+            .any(|x| x.via == longer.via && x.stance == Stance::Asserts)
+    );
+    assert!(
+        copies
+            .iter()
+            .any(|x| x.via == link.via && x.stance == Stance::Denies)
+    );
+    assert!(set.contains(&statement.id));
+    let Some(Item::Source(merged_later)) = set.get(&later.id) else {
+        panic!("the later mention is gone")
+    };
+    assert_eq!(merged_later.same_as, None);
+    assert_eq!(
+        schema_errors(std::slice::from_ref(&path)),
+        Vec::<String>::new()
+    );
 }

@@ -53,6 +53,8 @@ fn source(a: &Article, id: &str, quote: &str, source_type: SourceType) -> Source
         name: quote.into(),
         source_type,
         entity_id: None,
+        role: SourceRole::Speaker,
+        same_as: None,
         origin: Origin::rule("cues:vso", None),
         review: review(ReviewStatus::Accepted),
         note: String::new(),
@@ -68,6 +70,7 @@ fn claim(a: &Article, id: &str, quote: &str, status: VerificationStatus) -> Clai
         verification: Verification {
             status,
             confidence: None,
+            ..Default::default()
         },
         origin: Origin::human("analyst"),
         review: review(ReviewStatus::Accepted),
@@ -81,8 +84,10 @@ fn link(id: &str, claim: &str, source: &str, status: ReviewStatus) -> Attributio
         id: id.into(),
         claim_id: claim.into(),
         source_id: source.into(),
+        via: Vec::new(),
         cue: None,
         quote_type: QuoteType::Indirect,
+        stance: Stance::Asserts,
         origin: Origin::human("analyst"),
         review: review(status),
         note: String::new(),
@@ -124,6 +129,8 @@ fn set(a: &Article) -> AnnotationSet {
     let implied = Source {
         span: None,
         entity_id: Some("e-0000e1".into()),
+        role: SourceRole::Speaker,
+        same_as: None,
         ..source(a, "s-000006", "أحمد علي", SourceType::Unknown)
     };
     let mut injured = claim(

@@ -208,3 +208,57 @@ fn eval_prints_strict_and_overlap_scores() {
     assert_eq!(v["text"], "article");
     assert_eq!(v["micro"]["overlap"]["matched_gold"], 3);
 }
+
+/// Runs isnad, killing it when it has not finished within `seconds` (`None` then): opening a
+/// FIFO for reading blocks until a writer appears, which used to hang `validate` and `eval`.
+fn isnad_within(args: &[&str], dir: &Path, seconds: u64) -> Option<Output> {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run isnad");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    Some(child.wait_with_output().expect("output"))
+}
+
+#[test]
+fn validate_and_eval_refuse_a_fifo_or_a_device_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.conll");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped the FIFO: mkfifo is not available here");
+    }
+    let mut inputs = vec!["/dev/null".to_owned()];
+    if fifo.exists() {
+        inputs.push("pipe.conll".to_owned());
+    }
+    for input in &inputs {
+        for args in [
+            vec!["validate", input.as_str()],
+            vec!["eval", "--gold", input.as_str()],
+        ] {
+            let out = isnad_within(&args, dir.path(), 20)
+                .unwrap_or_else(|| panic!("`isnad {}` did not finish", args.join(" ")));
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success(), "{args:?}");
+            assert!(
+                err.contains(input.as_str()) && err.contains("not a regular file"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}

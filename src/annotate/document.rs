@@ -1,28 +1,29 @@
-//! The annotation file format (`isnad/annotations`, version 1): writing an annotation set as
+//! The annotation file format (`isnad/annotations`, version 2; version 1 is read): writing an annotation set as
 //! stable JSON, and reading it back with errors that name FILE:LINE:COLUMN. Writing converts the
 //! in-memory byte spans to code points plus quotes; reading places every span in the current
 //! article (re-anchoring when the text changed) and moves what cannot be placed to `orphans`.
 
 use rayon::prelude::*;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::article::Article;
 
 mod fast;
+mod records;
 
 use super::anchor::{AnchorReport, Anchorer, Placement};
 use super::jsonpos::{self, Step};
-use super::model::{
-    AnnotationSet, Attribution, Claim, ClaimType, Entity, FileSpan, ItemKind, Label, Origin,
-    QuoteType, Review, Source, SourceType, Span, Verification, VerificationStatus, is_valid_id,
-    kind_of_id,
-};
+use super::model::{AnnotationSet, FileSpan, ItemKind, Span, is_valid_id, kind_of_id};
+use records::{AttributionRecord, ClaimRecord, EntityRecord, SourceRecord, version_2_fields};
 
 /// The `format` value of every annotation file.
 pub const FORMAT: &str = "isnad/annotations";
 /// The newest format version this program reads and the one it writes.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
+/// The oldest version read; such a file is upgraded to [`VERSION`] by its first save (the
+/// `.bak` the save leaves keeps the old file).
+pub const OLDEST_VERSION: u64 = 1;
 /// The only offset unit written.
 pub const OFFSET_UNIT: &str = "codepoint";
 
@@ -39,6 +40,10 @@ pub struct DocumentInfo {
     pub length: usize,
     pub text_sha256: String,
     pub offset_unit: String,
+    /// The article's own outlet (version 2): the last hand of every chain, the root of the
+    /// article's isnad. Written when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
 }
 
 impl DocumentInfo {
@@ -52,6 +57,7 @@ impl DocumentInfo {
             length: article.len_chars(),
             text_sha256: article.sha256(),
             offset_unit: OFFSET_UNIT.to_owned(),
+            outlet: None,
         }
     }
 
@@ -64,164 +70,6 @@ impl DocumentInfo {
             length: article.len_chars(),
             text_sha256: article.sha256(),
             ..self.clone()
-        }
-    }
-}
-
-/// A nullable field that must be present (the schema requires `null` rather than absence):
-/// with `deserialize_with`, serde reports a missing field instead of taking it as `None`. The
-/// general path checks this itself first, with its own message ([`check_item`]); the fast path
-/// relies on it.
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
-    Option::<T>::deserialize(d)
-}
-
-// The records below are one item as the file holds it. `S` is the span as read: `FileSpan`
-// on the general path (and when writing), a span borrowing its quote from the file on the fast
-// path (`fast::SpanIn`). Both paths build the model with the same `into_model`.
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EntityRecord<S = FileSpan> {
-    id: String,
-    label: Label,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    original_label: Option<String>,
-    span: S,
-    origin: Origin,
-    review: Review,
-    #[serde(default)]
-    note: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    conflict_with: Option<String>,
-}
-
-impl<S> EntityRecord<S> {
-    fn into_model(self, span: Span) -> Entity {
-        Entity {
-            span,
-            id: self.id,
-            label: self.label,
-            original_label: self.original_label,
-            origin: self.origin,
-            review: self.review,
-            note: self.note,
-            conflict_with: self.conflict_with,
-        }
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
-struct SourceRecord<S = FileSpan> {
-    id: String,
-    #[serde(deserialize_with = "present")]
-    span: Option<S>,
-    name: String,
-    source_type: SourceType,
-    #[serde(deserialize_with = "present")]
-    entity_id: Option<String>,
-    origin: Origin,
-    review: Review,
-    #[serde(default)]
-    note: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    conflict_with: Option<String>,
-}
-
-impl<S> SourceRecord<S> {
-    fn into_model(self, span: Option<Span>) -> Source {
-        Source {
-            span,
-            id: self.id,
-            name: self.name,
-            source_type: self.source_type,
-            entity_id: self.entity_id,
-            origin: self.origin,
-            review: self.review,
-            note: self.note,
-            conflict_with: self.conflict_with,
-        }
-    }
-}
-
-/// [`Verification`] as the file holds it: the confidence must be written, `null` when unknown.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct VerificationRecord {
-    status: VerificationStatus,
-    #[serde(deserialize_with = "present")]
-    confidence: Option<f64>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClaimRecord<S = FileSpan> {
-    id: String,
-    span: S,
-    claim_type: ClaimType,
-    verification: VerificationRecord,
-    origin: Origin,
-    review: Review,
-    #[serde(default)]
-    note: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    conflict_with: Option<String>,
-}
-
-impl<S> ClaimRecord<S> {
-    fn into_model(self, span: Span) -> Claim {
-        Claim {
-            span,
-            id: self.id,
-            claim_type: self.claim_type,
-            verification: Verification {
-                status: self.verification.status,
-                confidence: self.verification.confidence,
-            },
-            origin: self.origin,
-            review: self.review,
-            note: self.note,
-            conflict_with: self.conflict_with,
-        }
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CueRecord<S = FileSpan> {
-    span: S,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
-struct AttributionRecord<S = FileSpan> {
-    id: String,
-    claim_id: String,
-    source_id: String,
-    #[serde(deserialize_with = "present")]
-    cue: Option<CueRecord<S>>,
-    quote_type: QuoteType,
-    origin: Origin,
-    review: Review,
-    #[serde(default)]
-    note: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    conflict_with: Option<String>,
-}
-
-impl<S> AttributionRecord<S> {
-    fn into_model(self, cue: Option<Span>) -> Attribution {
-        Attribution {
-            cue,
-            id: self.id,
-            claim_id: self.claim_id,
-            source_id: self.source_id,
-            quote_type: self.quote_type,
-            origin: self.origin,
-            review: self.review,
-            note: self.note,
-            conflict_with: self.conflict_with,
         }
     }
 }
@@ -258,65 +106,22 @@ pub fn to_json(document: &DocumentInfo, set: &AnnotationSet, article: &Article) 
         entities: set
             .entities
             .iter()
-            .map(|e| EntityRecord {
-                id: e.id.clone(),
-                label: e.label.clone(),
-                original_label: e.original_label.clone(),
-                span: e.span.to_file(article),
-                origin: e.origin.clone(),
-                review: e.review.clone(),
-                note: e.note.clone(),
-                conflict_with: e.conflict_with.clone(),
-            })
+            .map(|x| EntityRecord::from_model(x, article))
             .collect(),
         sources: set
             .sources
             .iter()
-            .map(|s| SourceRecord {
-                id: s.id.clone(),
-                span: s.span.map(|x| x.to_file(article)),
-                name: s.name.clone(),
-                source_type: s.source_type,
-                entity_id: s.entity_id.clone(),
-                origin: s.origin.clone(),
-                review: s.review.clone(),
-                note: s.note.clone(),
-                conflict_with: s.conflict_with.clone(),
-            })
+            .map(|x| SourceRecord::from_model(x, article))
             .collect(),
         claims: set
             .claims
             .iter()
-            .map(|c| ClaimRecord {
-                id: c.id.clone(),
-                span: c.span.to_file(article),
-                claim_type: c.claim_type,
-                verification: VerificationRecord {
-                    status: c.verification.status,
-                    confidence: c.verification.confidence,
-                },
-                origin: c.origin.clone(),
-                review: c.review.clone(),
-                note: c.note.clone(),
-                conflict_with: c.conflict_with.clone(),
-            })
+            .map(|x| ClaimRecord::from_model(x, article))
             .collect(),
         attributions: set
             .attributions
             .iter()
-            .map(|a| AttributionRecord {
-                id: a.id.clone(),
-                claim_id: a.claim_id.clone(),
-                source_id: a.source_id.clone(),
-                cue: a.cue.map(|x| CueRecord {
-                    span: x.to_file(article),
-                }),
-                quote_type: a.quote_type,
-                origin: a.origin.clone(),
-                review: a.review.clone(),
-                note: a.note.clone(),
-                conflict_with: a.conflict_with.clone(),
-            })
+            .map(|x| AttributionRecord::from_model(x, article))
             .collect(),
         orphans: &set.orphans,
     };
@@ -345,7 +150,7 @@ pub enum ReadError {
     /// Not JSON, or not this format: the file must not be overwritten.
     #[error("{0}")]
     Invalid(FileError),
-    /// A newer format version than this program knows.
+    /// A newer format version than this program knows (opened read-only).
     #[error(
         "{file}: annotation format version {version} is newer than this isnad understands ({VERSION}); opened read-only"
     )]
@@ -407,8 +212,9 @@ pub fn check_structure(src: &str, file: &str) -> Result<Value, Vec<ReadError>> {
         )),
         None => problems.push(bad(&[], format!("missing \"format\": \"{FORMAT}\""))),
     }
+    let mut version = VERSION;
     match obj.get("version").map(Value::as_u64) {
-        Some(Some(v)) if v == VERSION => {}
+        Some(Some(v)) if (OLDEST_VERSION..=VERSION).contains(&v) => version = v,
         Some(Some(v)) if v > VERSION => {
             return Err(vec![ReadError::NewerVersion {
                 file: file.to_owned(),
@@ -417,7 +223,7 @@ pub fn check_structure(src: &str, file: &str) -> Result<Value, Vec<ReadError>> {
         }
         Some(_) => problems.push(bad(
             &["version".into()],
-            format!("version must be the integer {VERSION}"),
+            format!("version must be an integer from {OLDEST_VERSION} to {VERSION}"),
         )),
         None => problems.push(bad(&[], "missing \"version\"".to_owned())),
     }
@@ -452,6 +258,10 @@ pub fn check_structure(src: &str, file: &str) -> Result<Value, Vec<ReadError>> {
                 &["document".into(), "text_sha256".into()],
                 "text_sha256 must be 64 lowercase hex digits".to_owned(),
             )),
+            Ok(doc) if version < 2 && doc.outlet.is_some() => problems.push(bad(
+                &["document".into(), "outlet".into()],
+                "outlet is a format version 2 field; this file says version 1".to_owned(),
+            )),
             Ok(_) => {}
             Err(e) => problems.push(bad(&["document".into()], format!("document: {e}"))),
         },
@@ -476,7 +286,7 @@ pub fn check_structure(src: &str, file: &str) -> Result<Value, Vec<ReadError>> {
         // Each item is checked on its own (in parallel); problems are reported in file order.
         let checked: Vec<Result<(), String>> = items
             .par_iter()
-            .map(|item| check_item(kind, item))
+            .map(|item| check_item(kind, item, version))
             .collect();
         for ((i, item), check) in items.iter().enumerate().zip(checked) {
             let path = [Step::from(key), Step::Index(i)];
@@ -561,8 +371,9 @@ fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-/// Strict typed check of one item: shape, id format, span sanity, score and confidence ranges.
-fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
+/// Strict typed check of one item of a file of `version`: shape, id format, span sanity, score
+/// and confidence ranges, references by id well formed.
+fn check_item(kind: ItemKind, item: &Value, version: u64) -> Result<(), String> {
     fn span_ok(s: &FileSpan, what: &str) -> Result<(), String> {
         if s.start >= s.end {
             return Err(format!(
@@ -592,17 +403,37 @@ fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
         ItemKind::Attribution => &[&["cue"]],
         ItemKind::Entity => &[],
     };
-    for path in required_nullable {
+    let field = |path: &[&str]| {
         let mut v = Some(item);
-        for key in *path {
+        for key in path {
             v = v.and_then(|x| x.get(*key));
         }
-        if v.is_none() {
+        v
+    };
+    for path in required_nullable {
+        if field(path).is_none() {
             return Err(format!(
                 "missing field `{}` (use null when there is none)",
                 path.join(".")
             ));
         }
+    }
+    if version < 2
+        && let Some(path) = version_2_fields(kind)
+            .iter()
+            .find(|path| field(path).is_some())
+    {
+        return Err(format!(
+            "`{}` is a format version 2 field; this file says version 1",
+            path.join(".")
+        ));
+    }
+    if let Some(at) = field(&["verification", "at"]).and_then(Value::as_str)
+        && !is_rfc3339(at)
+    {
+        return Err(format!(
+            "verification.at {at:?} is not an RFC 3339 timestamp"
+        ));
     }
     if let Some(at) = item
         .get("review")
@@ -628,6 +459,11 @@ fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
             {
                 return Err(format!("entity_id {e:?} is not an entity id"));
             }
+            if let Some(s) = &r.same_as
+                && !is_valid_id(ItemKind::Source, s)
+            {
+                return Err(format!("same_as {s:?} is not a source id"));
+            }
             (r.id, r.origin)
         }
         ItemKind::Claim => {
@@ -646,6 +482,9 @@ fn check_item(kind: ItemKind, item: &Value) -> Result<(), String> {
             }
             if !is_valid_id(ItemKind::Source, &r.source_id) {
                 return Err(format!("source_id {:?} is not a source id", r.source_id));
+            }
+            if let Some(v) = r.via.iter().find(|v| !is_valid_id(ItemKind::Source, v)) {
+                return Err(format!("via {v:?} is not a source id"));
             }
             (r.id, r.origin)
         }
@@ -699,7 +538,8 @@ pub(crate) fn parse_general(src: &str, file: &str, article: &Article) -> Result<
     let document = DocumentInfo::deserialize(&root["document"])
         .map_err(|e| bad(&["document".into()], e.to_string()))?;
     let text_changed = document.text_sha256 != article.sha256();
-    let anchorer = Anchorer::new(article);
+    let spans = all_spans(&lists, &orphans);
+    let anchorer = Anchorer::indexed(article, &spans);
     let mut set = AnnotationSet::default();
     let mut report = AnchorReport::default();
     for (kind, items) in lists {
@@ -749,6 +589,21 @@ pub(crate) fn parse_general(src: &str, file: &str, article: &Article) -> Result<
     })
 }
 
+/// The spans of every item of `lists` and of the `orphans` (those that can be read), to index
+/// the quotes of the ones re-anchoring will search for.
+pub(super) fn all_spans(lists: &[(ItemKind, Vec<Value>)], orphans: &[Value]) -> Vec<FileSpan> {
+    let orphans = orphans.par_iter().filter_map(|raw| {
+        let kind = raw.get("id").and_then(Value::as_str).and_then(kind_of_id)?;
+        spans_of(kind, raw).ok()
+    });
+    lists
+        .par_iter()
+        .flat_map(|(kind, items)| items.par_iter().filter_map(|raw| spans_of(*kind, raw).ok()))
+        .chain(orphans)
+        .flatten()
+        .collect()
+}
+
 /// Puts the file's orphans that fit the text again back into `set` (counted in `report`);
 /// the rest stay orphans, verbatim.
 fn restore_orphans(
@@ -760,7 +615,7 @@ fn restore_orphans(
     for raw in orphans {
         let kind = raw.get("id").and_then(Value::as_str).and_then(kind_of_id);
         let restorable = kind.is_some_and(|k| {
-            check_item(k, &raw).is_ok()
+            check_item(k, &raw, VERSION).is_ok()
                 && !raw
                     .get("id")
                     .and_then(Value::as_str)
@@ -893,7 +748,7 @@ fn decode_into(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::annotate::model::{Item, Origin};
+    use crate::annotate::model::{Attribution, Claim, Entity, Item, Label, Origin, Source};
 
     fn sample_set(a: &Article) -> AnnotationSet {
         let mut set = AnnotationSet::default();
@@ -931,7 +786,7 @@ mod tests {
         let doc = DocumentInfo::for_article(&a, "sample-article.txt".into());
         let text = to_json(&doc, &set, &a);
         assert!(text.ends_with("}\n"));
-        assert!(text.starts_with("{\n  \"format\": \"isnad/annotations\",\n  \"version\": 1,\n  \"document\": {\n    \"path\""));
+        assert!(text.starts_with("{\n  \"format\": \"isnad/annotations\",\n  \"version\": 2,\n  \"document\": {\n    \"path\""));
         let loaded = parse(&text, "x.isnad.json", &a).unwrap();
         assert_eq!(loaded.set, set);
         assert!(!loaded.text_changed);
@@ -962,12 +817,12 @@ mod tests {
     #[test]
     fn newer_version_is_reported() {
         let a = Article::sample();
-        let src = r#"{"format": "isnad/annotations", "version": 2}"#;
+        let src = r#"{"format": "isnad/annotations", "version": 3}"#;
         assert_eq!(
             parse(src, "f.json", &a).unwrap_err(),
             ReadError::NewerVersion {
                 file: "f.json".into(),
-                version: 2
+                version: 3
             }
         );
     }

@@ -23,8 +23,8 @@ pub use set::AnnotationSet;
 pub use source::Source;
 pub use span::{CONTEXT_CHARS, FileSpan, Span, SpanError};
 pub use vocab::{
-    ClaimType, DEFAULT_LABELS, Label, OriginKind, QuoteType, ReviewStatus, SourceType,
-    VerificationStatus,
+    ClaimType, DEFAULT_LABELS, Label, OriginKind, QuoteType, ReviewStatus, SourceRole, SourceType,
+    Stance, VerificationStatus,
 };
 
 /// A short article with an emoji and harakat, shared by the model's unit tests.

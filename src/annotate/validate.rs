@@ -1,5 +1,7 @@
-//! Checking an annotation file: its structure (the same rules as the shipped JSON Schema,
-//! `assets/schema/isnad-annotations-v1.schema.json`, by a strict typed parse), and, when the
+//! Checking an annotation file: its structure (the same rules as the shipped JSON Schemas,
+//! `assets/schema/isnad-annotations-v2.schema.json` and, for files of version 1,
+//! `isnad-annotations-v1.schema.json`, by a strict typed parse), its references between items
+//! (claims, sources, chains, `same_as` without cycles), and, when the
 //! article is available, that every offset is in range and every quote matches the text there.
 //! Each problem is a `FILE:LINE:COLUMN: message`.
 
@@ -16,6 +18,8 @@ use super::model::{FileSpan, ItemKind};
 
 /// The JSON Schema of format version 1, as shipped.
 pub const SCHEMA_V1: &str = include_str!("../../assets/schema/isnad-annotations-v1.schema.json");
+/// The JSON Schema of format version 2, the version isnad writes.
+pub const SCHEMA_V2: &str = include_str!("../../assets/schema/isnad-annotations-v2.schema.json");
 
 /// Every problem in `src` (named `file`), in file order. With `article`, offsets and quotes
 /// are checked against its text too.
@@ -70,6 +74,7 @@ pub fn validate_text(src: &str, file: &str, article: Option<&Article>) -> Vec<St
             }
         }
     }
+    problems.extend(chain_problems(&root, &ids, &at));
 
     if let Some(article) = article {
         let len = article.len_chars();
@@ -128,6 +133,85 @@ pub fn validate_text(src: &str, file: &str, article: Option<&Article>) -> Vec<St
     problems.iter().map(FileError::to_string).collect()
 }
 
+/// Problems in the isnad fields: a `via` link that names no source, a source listed twice in one
+/// chain or as its own intermediary, a `same_as` that names no source or goes round in a circle.
+fn chain_problems(
+    root: &Value,
+    ids: &HashSet<&str>,
+    at: &dyn Fn(&[Step], String) -> FileError,
+) -> Vec<FileError> {
+    let mut problems = Vec::new();
+    let list = |key: &str| root[key].as_array().map(Vec::as_slice).unwrap_or_default();
+    for (i, a) in list("attributions").iter().enumerate() {
+        let source = a.get("source_id").and_then(Value::as_str);
+        let mut seen = HashSet::new();
+        for (j, link) in a
+            .get("via")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let Some(link) = link.as_str() else { continue };
+            let path = [
+                Step::from("attributions"),
+                Step::Index(i),
+                "via".into(),
+                Step::Index(j),
+            ];
+            if !ids.contains(link) {
+                problems.push(at(
+                    &path,
+                    format!("via {link} does not name an item in this file"),
+                ));
+            } else if Some(link) == source {
+                problems.push(at(
+                    &path,
+                    format!("via {link} is the attribution's own source"),
+                ));
+            } else if !seen.insert(link) {
+                problems.push(at(
+                    &path,
+                    format!("via {link} is listed twice in one chain"),
+                ));
+            }
+        }
+    }
+    let same_as: std::collections::HashMap<&str, &str> = list("sources")
+        .iter()
+        .filter_map(|s| Some((s.get("id")?.as_str()?, s.get("same_as")?.as_str()?)))
+        .collect();
+    for (i, s) in list("sources").iter().enumerate() {
+        let (Some(id), Some(target)) = (
+            s.get("id").and_then(Value::as_str),
+            s.get("same_as").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        let path = [Step::from("sources"), Step::Index(i), "same_as".into()];
+        if !ids.contains(target) {
+            problems.push(at(
+                &path,
+                format!("same_as {target} does not name an item in this file"),
+            ));
+            continue;
+        }
+        // follow the references: a circle back to this source has no named referent
+        let mut next = Some(target);
+        for _ in 0..=same_as.len() {
+            match next {
+                Some(n) if n == id => {
+                    problems.push(at(&path, format!("same_as of {id} leads back to {id}")));
+                    break;
+                }
+                Some(n) => next = same_as.get(n).copied(),
+                None => break,
+            }
+        }
+    }
+    problems
+}
+
 /// The article a file belongs to: `explicit` if given, else `document.path` resolved against
 /// the file's folder, if that file exists.
 pub fn find_article(file: &Path, src: &str, explicit: Option<&Path>) -> Option<PathBuf> {
@@ -149,12 +233,53 @@ pub fn find_article(file: &Path, src: &str, explicit: Option<&Path>) -> Option<P
 mod tests {
     use super::*;
     use crate::annotate::document::{DocumentInfo, to_json};
-    use crate::annotate::model::{AnnotationSet, Attribution, Claim, Item};
+    use crate::annotate::model::{AnnotationSet, Attribution, Claim, Item, Source};
 
     #[test]
-    fn schema_is_json() {
-        let v: Value = serde_json::from_str(SCHEMA_V1).unwrap();
-        assert_eq!(v["properties"]["format"]["const"], "isnad/annotations");
+    fn schemas_are_json() {
+        for (schema, version) in [(SCHEMA_V1, 1), (SCHEMA_V2, 2)] {
+            let v: Value = serde_json::from_str(schema).unwrap();
+            assert_eq!(v["properties"]["format"]["const"], "isnad/annotations");
+            assert_eq!(v["properties"]["version"]["const"], version);
+        }
+    }
+
+    #[test]
+    fn reports_broken_chains_and_circular_same_as() {
+        let a = Article::sample();
+        let mut set = AnnotationSet::default();
+        let c = Claim::by_human(&a, 0..8, "me").unwrap();
+        let at = |quote: &str| {
+            let start = a.text.find(quote).unwrap();
+            start..start + quote.len()
+        };
+        let mut speaker = Source::by_human(&a, at("مصادر محلية"), "me").unwrap();
+        let mut again = Source::by_human(&a, at("المصادر"), "me").unwrap();
+        speaker.same_as = Some(again.id.clone());
+        again.same_as = Some(speaker.id.clone());
+        let mut link = Attribution::by_human(&c.id, &speaker.id, None, "me");
+        link.via = vec![
+            again.id.clone(),
+            "s-000000".into(),
+            again.id.clone(),
+            speaker.id.clone(),
+        ];
+        for item in [
+            Item::Claim(c),
+            Item::Source(speaker),
+            Item::Source(again),
+            Item::Attribution(link),
+        ] {
+            set.upsert(item);
+        }
+        let text = to_json(&DocumentInfo::for_article(&a, "x.txt".into()), &set, &a);
+        let problems = validate_text(&text, "f.json", None);
+        let has = |needle: &str| problems.iter().filter(|p| p.contains(needle)).count();
+        assert_eq!(has("via s-000000 does not name"), 1, "{problems:#?}");
+        assert_eq!(has("listed twice"), 1, "{problems:#?}");
+        assert_eq!(has("own source"), 1, "{problems:#?}");
+        assert_eq!(has("leads back"), 2, "{problems:#?}");
+        assert_eq!(problems.len(), 5, "{problems:#?}");
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub fn read_input(path: &Path) -> Result<String, String> {
             meta.len()
         ));
     }
-    let bytes = crate::article::read_limited(path, MAX_IMPORT_BYTES)
+    let bytes = crate::article::read_regular_limited(path, MAX_IMPORT_BYTES)
         .map_err(|e| format!("{shown}: cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(

@@ -21,9 +21,11 @@ pub fn run(
     let shown = args.file.display().to_string();
     let meta = std::fs::metadata(&args.file).map_err(|e| format!("{shown}: {e}"))?;
     check_annotation_size(meta.len()).map_err(|e| format!("{shown}: {e}"))?;
-    let bytes =
-        crate::article::read_limited(&args.file, crate::annotate::store::MAX_ANNOTATION_BYTES)
-            .map_err(|e| format!("{shown}: {e}"))?;
+    let bytes = crate::article::read_regular_limited(
+        &args.file,
+        crate::annotate::store::MAX_ANNOTATION_BYTES,
+    )
+    .map_err(|e| format!("{shown}: {e}"))?;
     let src = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {

@@ -7,6 +7,7 @@
 //! score a suggestion is widened to the tokens it touches, which makes the two conventions
 //! comparable.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::conll::{ConllDoc, decode, rebuild_text};
@@ -135,16 +136,12 @@ fn score(gold: &ConllDoc, text: &str, token_ranges: &[Option<Range<usize>>]) -> 
             }
         })
         .collect();
-    let touches = |r: &Option<Range<usize>>, span: &Range<usize>| {
-        r.as_ref()
-            .is_some_and(|r| r.start < span.end && span.start < r.end)
-    };
+    let tokens = TokenIndex::new(token_ranges);
     let predicted: Vec<Scored> = extract(text)
         .into_iter()
         .filter_map(|s| {
             let group = Group::of(s.label)?;
-            let first = token_ranges.iter().position(|r| touches(r, &s.range))?;
-            let last = token_ranges.iter().rposition(|r| touches(r, &s.range))?;
+            let (first, last) = tokens.touching(&s.range)?;
             Some(Scored {
                 group,
                 chars: s.range,
@@ -159,37 +156,123 @@ fn score(gold: &ConllDoc, text: &str, token_ranges: &[Option<Range<usize>>]) -> 
     for group in Group::ALL {
         let g: Vec<&Scored> = gold_spans.iter().filter(|s| s.group == group).collect();
         let p: Vec<&Scored> = predicted.iter().filter(|s| s.group == group).collect();
-        let overlaps =
-            |a: &Scored, b: &Scored| a.chars.start < b.chars.end && b.chars.start < a.chars.end;
-        let strict = Counts {
-            matched_predicted: p
-                .iter()
-                .filter(|x| g.iter().any(|y| y.tokens == x.tokens))
-                .count(),
-            predicted: p.len(),
-            matched_gold: g
-                .iter()
-                .filter(|y| p.iter().any(|x| x.tokens == y.tokens))
-                .count(),
-            gold: g.len() + missing_gold[group as usize],
-        };
-        let overlap = Counts {
-            matched_predicted: p
-                .iter()
-                .filter(|x| g.iter().any(|y| overlaps(x, y)))
-                .count(),
-            predicted: p.len(),
-            matched_gold: g
-                .iter()
-                .filter(|y| p.iter().any(|x| overlaps(x, y)))
-                .count(),
-            gold: g.len() + missing_gold[group as usize],
-        };
+        let gold_total = g.len() + missing_gold[group as usize];
+        let (strict, overlap) = (
+            Counts::strict(&g, &p, gold_total),
+            Counts::overlap(&g, &p, gold_total),
+        );
         report.micro_strict.add(&strict);
         report.micro_overlap.add(&overlap);
         report.groups.push((group, strict, overlap));
     }
     report
+}
+
+impl Counts {
+    /// Predictions and gold spans matched by covering the same tokens.
+    fn strict(g: &[&Scored], p: &[&Scored], gold: usize) -> Counts {
+        let gold_tokens: HashSet<(usize, usize)> = g.iter().map(|s| s.tokens).collect();
+        let predicted_tokens: HashSet<(usize, usize)> = p.iter().map(|s| s.tokens).collect();
+        Counts {
+            matched_predicted: p.iter().filter(|x| gold_tokens.contains(&x.tokens)).count(),
+            predicted: p.len(),
+            matched_gold: g
+                .iter()
+                .filter(|y| predicted_tokens.contains(&y.tokens))
+                .count(),
+            gold,
+        }
+    }
+
+    /// Predictions and gold spans matched by sharing a character.
+    fn overlap(g: &[&Scored], p: &[&Scored], gold: usize) -> Counts {
+        let gold_chars = Intervals::new(g.iter().map(|s| s.chars.clone()));
+        let predicted_chars = Intervals::new(p.iter().map(|s| s.chars.clone()));
+        Counts {
+            matched_predicted: p.iter().filter(|x| gold_chars.overlaps(&x.chars)).count(),
+            predicted: p.len(),
+            matched_gold: g
+                .iter()
+                .filter(|y| predicted_chars.overlaps(&y.chars))
+                .count(),
+            gold,
+        }
+    }
+}
+
+/// Ranges sorted by start with the largest end up to each: whether any of them shares a
+/// character with a given range, by binary search (a scan of all of them per prediction made
+/// `eval` quadratic).
+struct Intervals {
+    starts: Vec<usize>,
+    /// `max_end[i]`: the largest end among the first `i + 1` ranges by start.
+    max_end: Vec<usize>,
+}
+
+impl Intervals {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Self {
+        let mut ranges: Vec<Range<usize>> = ranges.collect();
+        ranges.sort_unstable_by_key(|r| r.start);
+        let max_end = ranges
+            .iter()
+            .scan(0, |most, r| {
+                *most = r.end.max(*most);
+                Some(*most)
+            })
+            .collect();
+        Self {
+            starts: ranges.into_iter().map(|r| r.start).collect(),
+            max_end,
+        }
+    }
+
+    /// True when some range `a` has `a.start < r.end && r.start < a.end`.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let starting_before_end = self.starts.partition_point(|&s| s < r.end);
+        starting_before_end > 0 && self.max_end[starting_before_end - 1] > r.start
+    }
+}
+
+/// The tokens' character ranges, to find the first and last token a prediction touches.
+struct TokenIndex<'a> {
+    ranges: &'a [Option<Range<usize>>],
+    /// (start, end, token) of the placed tokens, when they are non-empty, in order and do not
+    /// overlap (always for text rebuilt from the tokens; aligned tokens too in practice):
+    /// then the touched tokens are found by binary search, else by scanning them all.
+    ordered: Option<Vec<(usize, usize, usize)>>,
+}
+
+impl<'a> TokenIndex<'a> {
+    fn new(ranges: &'a [Option<Range<usize>>]) -> Self {
+        let placed: Vec<(usize, usize, usize)> = ranges
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.as_ref().map(|r| (r.start, r.end, i)))
+            .collect();
+        let in_order =
+            placed.iter().all(|t| t.0 < t.1) && placed.windows(2).all(|w| w[0].1 <= w[1].0);
+        Self {
+            ranges,
+            ordered: in_order.then_some(placed),
+        }
+    }
+
+    /// The first and last token sharing a character with `span`.
+    fn touching(&self, span: &Range<usize>) -> Option<(usize, usize)> {
+        let Some(placed) = &self.ordered else {
+            let touches = |r: &Option<Range<usize>>| {
+                r.as_ref()
+                    .is_some_and(|r| r.start < span.end && span.start < r.end)
+            };
+            return Some((
+                self.ranges.iter().position(touches)?,
+                self.ranges.iter().rposition(touches)?,
+            ));
+        };
+        let first = placed.partition_point(|t| t.1 <= span.start);
+        let after_last = placed.partition_point(|t| t.0 < span.end);
+        (first < after_last).then(|| (placed[first].2, placed[after_last - 1].2))
+    }
 }
 
 #[cfg(test)]
@@ -208,6 +291,59 @@ mod tests {
         let person = report.groups.iter().find(|g| g.0 == Group::Person).unwrap();
         assert_eq!(person.1.matched_gold, 1);
         assert!(report.micro_overlap.f1() > 0.99);
+    }
+
+    #[test]
+    fn a_large_gold_file_scores_as_its_parts_add_up() {
+        // 20,000 copies of a small document (200,000 tokens; scanning every token per
+        // prediction made this quadratic): every count is 20,000 times the small one's.
+        let data = "وقال O\nالرئيس O\nمحمود B-PERS\nعباس I-PERS\nفي O\nمدينة B-GPE\nرام I-GPE\nالله I-GPE\nيوم O\nالسبت B-DATE\n\n";
+        let copies = 20_000;
+        let small = evaluate(&parse(data, "t").unwrap());
+        let large = evaluate(&parse(&data.repeat(copies), "t").unwrap());
+        let times = |c: &Counts| Counts {
+            matched_predicted: c.matched_predicted * copies,
+            predicted: c.predicted * copies,
+            matched_gold: c.matched_gold * copies,
+            gold: c.gold * copies,
+        };
+        assert!(small.micro_strict.predicted > 0 && small.micro_strict.gold > 0);
+        assert_eq!(large.tokens, small.tokens * copies);
+        assert_eq!(large.micro_strict, times(&small.micro_strict));
+        assert_eq!(large.micro_overlap, times(&small.micro_overlap));
+        for ((g, s, o), (lg, ls, lo)) in small.groups.iter().zip(&large.groups) {
+            assert_eq!((lg, ls, lo), (g, &times(s), &times(o)));
+        }
+    }
+
+    #[test]
+    fn touched_tokens_and_overlaps_agree_with_scanning() {
+        // placed tokens in order (binary search) and out of order (the scan) give the same
+        let in_order = [Some(0..3), None, Some(4..6), Some(7..9), Some(10..12)];
+        let shuffled = [Some(4..6), None, Some(0..3), Some(10..12), Some(7..9)];
+        for ranges in [&in_order[..], &shuffled[..]] {
+            let index = TokenIndex::new(ranges);
+            for start in 0..13 {
+                for end in start + 1..14 {
+                    let touches = |r: &Option<Range<usize>>| {
+                        r.as_ref().is_some_and(|r| r.start < end && start < r.end)
+                    };
+                    let want = ranges
+                        .iter()
+                        .position(touches)
+                        .zip(ranges.iter().rposition(touches));
+                    assert_eq!(index.touching(&(start..end)), want, "{start}..{end}");
+                }
+            }
+        }
+        let spans = [2..5, 9..9, 3..4, 12..20];
+        let intervals = Intervals::new(spans.iter().cloned());
+        for start in 0..22 {
+            for end in start..23 {
+                let want = spans.iter().any(|a| a.start < end && start < a.end);
+                assert_eq!(intervals.overlaps(&(start..end)), want, "{start}..{end}");
+            }
+        }
     }
 
     #[test]

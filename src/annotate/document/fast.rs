@@ -16,7 +16,7 @@ use super::super::anchor::{AnchorReport, Anchorer};
 use super::super::model::{AnnotationSet, ItemKind, Origin, Review, Span, is_valid_id};
 use super::{
     AttributionRecord, ClaimRecord, DocumentInfo, EntityRecord, FORMAT, Loaded, OFFSET_UNIT,
-    SourceRecord, VERSION, is_rfc3339, is_sha256_hex, restore_orphans,
+    SourceRecord, VERSION, all_spans, is_rfc3339, is_sha256_hex, restore_orphans,
 };
 
 /// The whole file. Unknown fields anywhere make the general path report them.
@@ -95,7 +95,8 @@ fn unit(x: Option<f64>) -> bool {
 }
 
 /// Reads `src` when it is a valid file of this version whose spans are all where it says;
-/// `None` otherwise (nothing is reported: the general path reads it again and says why).
+/// `None` otherwise (nothing is reported: the general path reads it again and says why). A
+/// file of an older version takes the general path, which refuses fields its version lacks.
 pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
     let file: FileIn<'_> = serde_json::from_str(src).ok()?;
     let doc = &file.document;
@@ -127,6 +128,9 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
         if r.entity_id
             .as_deref()
             .is_some_and(|e| !is_valid_id(ItemKind::Entity, e))
+            || r.same_as
+                .as_deref()
+                .is_some_and(|s| !is_valid_id(ItemKind::Source, s))
         {
             return None;
         }
@@ -139,7 +143,8 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
     set.claims.reserve_exact(file.claims.len());
     for r in file.claims {
         placer.common(ItemKind::Claim, &r.id, &r.origin, &r.review)?;
-        if !unit(r.verification.confidence) {
+        if !unit(r.verification.confidence) || !r.verification.at.as_deref().is_none_or(is_rfc3339)
+        {
             return None;
         }
         let span = placer.place(&r.span)?;
@@ -150,6 +155,7 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
         placer.common(ItemKind::Attribution, &r.id, &r.origin, &r.review)?;
         if !is_valid_id(ItemKind::Claim, &r.claim_id)
             || !is_valid_id(ItemKind::Source, &r.source_id)
+            || !r.via.iter().all(|v| is_valid_id(ItemKind::Source, v))
         {
             return None;
         }
@@ -164,7 +170,13 @@ pub(super) fn parse(src: &str, article: &Article) -> Option<Loaded> {
         ..AnchorReport::default()
     };
     if !file.orphans.is_empty() {
-        restore_orphans(file.orphans, &Anchorer::new(article), &mut set, &mut report);
+        let spans = all_spans(&[], &file.orphans);
+        restore_orphans(
+            file.orphans,
+            &Anchorer::indexed(article, &spans),
+            &mut set,
+            &mut report,
+        );
     }
     set.sort();
     let text_changed = file.document.text_sha256 != article.sha256();
@@ -345,8 +357,11 @@ mod tests {
             INVALID_VALUES.to_owned(),
             sample.replacen("\"note\": \"\"", "\"note\": \"\", \"extra\": 1", 1),
             sample.replacen("\"orphans\": []", "\"orphans\": [], \"extra\": 1", 1),
-            sample.replacen("\"version\": 1", "\"version\": 2", 1),
-            sample.replacen("\"version\": 1", "\"version\": 1.0", 1),
+            sample.replacen("\"version\": 2", "\"version\": 3", 1),
+            sample.replacen("\"version\": 2", "\"version\": 2.0", 1),
+            sample.replacen("\"version\": 2", "\"version\": 1", 1),
+            sample.replacen("\"via\": []", "\"via\": [\"c-0d93e1\"]", 1),
+            sample.replacen("\"stance\": \"asserts\"", "\"stance\": \"says\"", 1),
             sample.replacen("\"e-0a0b0c\"", "\"e-4f1c9a\"", 1),
             sample.replacen("\"e-4f1c9a\"", "\"e-4f1c9\"", 1),
             sample.replacen("\"score\": 0.8", "\"score\": 1.5", 1),
@@ -373,7 +388,7 @@ mod tests {
         }
         assert!(matches!(
             takes_general_path(&bad[4], &article),
-            Err(ReadError::NewerVersion { version: 2, .. })
+            Err(ReadError::NewerVersion { version: 3, .. })
         ));
     }
 

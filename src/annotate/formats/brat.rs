@@ -403,6 +403,8 @@ pub fn parse_ann(ann: &str, file: &str, article: &Article) -> BratImport {
                     name: span.text(article).to_owned(),
                     source_type: SourceType::Unknown,
                     entity_id: None,
+                    role: Default::default(),
+                    same_as: None,
                     origin: origin.clone(),
                     review: Default::default(),
                     note: String::new(),

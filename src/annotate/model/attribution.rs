@@ -4,16 +4,22 @@ use super::ids::new_id;
 use super::item::ItemKind;
 use super::review::{Origin, Review};
 use super::span::Span;
-use super::vocab::QuoteType;
+use super::vocab::{QuoteType, Stance};
 
-/// Links a claim to its source, optionally through a cue ("قال", "بحسب").
+/// Links a claim to its source, optionally through a cue ("قال", "بحسب"), and through the
+/// intermediaries it passed on the way to the article (`via`: "نقلت وكالة الأناضول عن مصدر أمني"
+/// is the source مصدر أمني via الأناضول).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attribution {
     pub id: String,
     pub claim_id: String,
     pub source_id: String,
+    /// Source ids of the intermediaries, in order from the speaker outward (a statement, then
+    /// the agency that carried it…); the article's own outlet is `document.outlet`, not here.
+    pub via: Vec<String>,
     pub cue: Option<Span>,
     pub quote_type: QuoteType,
+    pub stance: Stance,
     pub origin: Origin,
     pub review: Review,
     pub note: String,
@@ -32,8 +38,10 @@ impl Attribution {
             id: new_id(ItemKind::Attribution),
             claim_id: claim_id.to_owned(),
             source_id: source_id.to_owned(),
+            via: Vec::new(),
             cue,
             quote_type,
+            stance: Stance::Asserts,
             origin,
             review: Review::suggested(),
             note: String::new(),

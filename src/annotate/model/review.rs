@@ -111,10 +111,47 @@ pub fn now_rfc3339() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
-/// A fact-check verdict and how sure it is (0–1).
+/// A fact-check verdict, how sure it is (0–1), and its provenance: who set it, when, and on
+/// what evidence (URLs or notes).
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
     pub status: VerificationStatus,
     pub confidence: Option<f64>,
+    /// Who set the verdict.
+    pub by: Option<String>,
+    /// When the verdict was set, RFC 3339 UTC (a ClaimReview's `datePublished`).
+    pub at: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+impl Verification {
+    /// Sets the verdict, recording `by` and now as its provenance; nothing changes when the
+    /// verdict is the same (its date stays the day it was reached).
+    pub fn set_verdict(&mut self, status: VerificationStatus, by: &str) {
+        if status == self.status {
+            return;
+        }
+        self.status = status;
+        self.by = Some(by.to_owned());
+        self.at = Some(now_rfc3339());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verdict_records_who_and_when_once() {
+        let mut v = Verification::default();
+        v.set_verdict(VerificationStatus::False, "analyst");
+        assert_eq!(v.status, VerificationStatus::False);
+        assert_eq!(v.by.as_deref(), Some("analyst"));
+        let at = v.at.clone();
+        assert!(at.as_deref().is_some_and(|t| t.ends_with('Z')), "{at:?}");
+        // the same verdict again keeps its author and date
+        v.set_verdict(VerificationStatus::False, "someone else");
+        assert_eq!((v.by.as_deref(), v.at.clone()), (Some("analyst"), at));
+    }
 }

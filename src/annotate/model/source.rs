@@ -8,10 +8,10 @@ use super::ids::new_id;
 use super::item::ItemKind;
 use super::review::{Origin, Review};
 use super::span::{Span, SpanError};
-use super::vocab::SourceType;
+use super::vocab::{SourceRole, SourceType};
 
-/// Who a statement is attributed to. `span` is `None` for pro-drop sources ("وأضاف"), which
-/// then usually point at an entity.
+/// Who a statement is attributed to, or a hand it passed through. `span` is `None` for pro-drop
+/// sources ("وأضاف"), which then usually point at an entity.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub id: String,
@@ -19,6 +19,11 @@ pub struct Source {
     pub name: String,
     pub source_type: SourceType,
     pub entity_id: Option<String>,
+    /// Speaker, intermediary (in some attribution's `via`) or both.
+    pub role: SourceRole,
+    /// The source this mention refers back to ("المصدر" → "مصدر مسؤول بوزارة الخارجية"); the
+    /// referent's chain of `same_as` ends at the mention that names the source.
+    pub same_as: Option<String>,
     pub origin: Origin,
     pub review: Review,
     pub note: String,
@@ -39,6 +44,8 @@ impl Source {
             span: Some(span),
             source_type,
             entity_id: None,
+            role: SourceRole::Speaker,
+            same_as: None,
             origin,
             review: Review::suggested(),
             note: String::new(),

@@ -146,7 +146,35 @@ vocabulary!(
         Document = "document",
         Journalist = "journalist",
         Unknown = "unknown",
+        // Format version 2: the hands a report passes through (an isnad's intermediaries).
+        Statement = "statement",
+        Agency = "agency",
+        Outlet = "outlet",
+        Interview = "interview",
+        SocialAccount = "social_account",
     } default Unknown
+);
+
+vocabulary!(
+    /// What a source is in a chain of transmission: the one who said it, a hand it passed
+    /// through (an agency, an outlet, a statement), or both in different attributions.
+    SourceRole {
+        Speaker = "speaker",
+        Intermediary = "intermediary",
+        Both = "both",
+    } default Speaker
+);
+
+vocabulary!(
+    /// How a source stands towards the claim it is linked to. A denial links the denier to the
+    /// claim (the rumour or report) it denies; `confirms` confirms someone else's report.
+    Stance {
+        Asserts = "asserts",
+        Denies = "denies",
+        Doubts = "doubts",
+        Confirms = "confirms",
+        Retracts = "retracts",
+    } default Asserts
 );
 
 vocabulary!(
