@@ -337,7 +337,7 @@ impl App {
                 .iter()
                 .find(|(k, _)| *k == c)
                 .map(|(_, v)| {
-                    claim.verification.set_verdict(*v, &self.annotator);
+                    claim.verification.set_verdict(*v, &self.session.annotator);
                     (Item::Claim(claim), v.as_str())
                 }),
             (Some(Item::Source(mut source)), Attribute::SourceType) => SOURCE_TYPE_KEYS
