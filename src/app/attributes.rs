@@ -52,6 +52,12 @@ pub const SOURCE_TYPE_KEYS: &[(char, SourceType)] = &[
     ('d', SourceType::Document),
     ('j', SourceType::Journalist),
     ('u', SourceType::Unknown),
+    // format version 2: the hands a report passes through
+    ('t', SourceType::Statement),
+    ('y', SourceType::Agency),
+    ('l', SourceType::Outlet),
+    ('i', SourceType::Interview),
+    ('c', SourceType::SocialAccount),
 ];
 
 /// Which attribute a choice picker sets.
