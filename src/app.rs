@@ -32,8 +32,8 @@ use crate::config::colors::{ColorDepth, Theme};
 use crate::config::commands::Command;
 
 use crate::config::theme::{self, ThemeSpec};
-use crate::config::{BidiSetting, DirectionSetting, Paths, Problem, SettingValue, Settings};
-use crate::layout::{BidiMode, Direction, LayoutOptions, RowPos};
+use crate::config::{Paths, Problem, SettingValue, Settings};
+use crate::layout::{BidiMode, LayoutOptions, RowPos};
 use crate::text::sanitize::count_hidden;
 use command_line::{LineEditor, Typed};
 pub use overlay::{Outcome, Overlay};
@@ -104,7 +104,7 @@ pub enum Effect {
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
     /// Save, then write the annotations in another format.
-    Export(crate::cli::ExportFormat),
+    Export(crate::annotate::formats::Format),
     /// Give the terminal back to the shell until resumed (after saving).
     Suspend,
     /// Write the annotations (`explicit`: asked for, so say so in the status bar).
@@ -158,11 +158,7 @@ impl App {
         paths: Paths,
         terminal_colors: ColorDepth,
     ) -> Self {
-        let mode = match settings.config.bidi {
-            BidiSetting::App => BidiMode::App,
-            BidiSetting::Terminal => BidiMode::Terminal,
-            BidiSetting::Off => BidiMode::Off,
-        };
+        let mode = settings.config.bidi;
         let depth = ColorDepth::resolve(settings.config.color, terminal_colors);
         let theme = Theme::new(&settings.theme, depth);
         let themes = theme::available(&paths.themes_dir());
@@ -262,11 +258,7 @@ impl App {
         LayoutOptions {
             width: self.text_column().0.max(1),
             mode: self.reader.mode,
-            direction: match c.direction {
-                DirectionSetting::Auto => Direction::Auto,
-                DirectionSetting::Rtl => Direction::Rtl,
-                DirectionSetting::Ltr => Direction::Ltr,
-            },
+            direction: c.direction,
             tab_width: c.tab_width,
             reveal_controls: c.reveal_controls,
         }
@@ -679,12 +671,7 @@ impl App {
         let after = self.settings.config.clone();
         self.info(format!("{key} = {value}"));
         if after.bidi != before.bidi {
-            let mode = match after.bidi {
-                BidiSetting::App => BidiMode::App,
-                BidiSetting::Terminal => BidiMode::Terminal,
-                BidiSetting::Off => BidiMode::Off,
-            };
-            return self.set_mode(mode);
+            return self.set_mode(after.bidi);
         }
         if after.theme != before.theme {
             return Effect::LoadTheme(after.theme);
