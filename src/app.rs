@@ -29,8 +29,8 @@ use crate::config::colors::{ColorDepth, Theme};
 use crate::config::commands::Command;
 use crate::config::keymap::KeyPress;
 use crate::config::theme::{self, ThemeSpec};
-use crate::config::{BidiSetting, DirectionSetting, Paths, Problem, SettingValue, Settings};
-use crate::layout::{BidiMode, Direction, LayoutCache, LayoutOptions, RowPos, VisualRow};
+use crate::config::{Paths, Problem, SettingValue, Settings};
+use crate::layout::{BidiMode, LayoutCache, LayoutOptions, RowPos, VisualRow};
 use crate::text::sanitize::{HiddenCounts, count_hidden};
 use command_line::{LineEditor, Typed};
 
@@ -99,7 +99,7 @@ pub enum Effect {
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
     /// Save, then write the annotations in another format.
-    Export(crate::cli::ExportFormat),
+    Export(crate::annotate::formats::Format),
     /// Give the terminal back to the shell until resumed (after saving).
     Suspend,
     /// Write the annotations (`explicit`: asked for, so say so in the status bar).
@@ -243,11 +243,7 @@ impl App {
         paths: Paths,
         terminal_colors: ColorDepth,
     ) -> Self {
-        let mode = match settings.config.bidi {
-            BidiSetting::App => BidiMode::App,
-            BidiSetting::Terminal => BidiMode::Terminal,
-            BidiSetting::Off => BidiMode::Off,
-        };
+        let mode = settings.config.bidi;
         let depth = ColorDepth::resolve(settings.config.color, terminal_colors);
         let theme = Theme::new(&settings.theme, depth);
         let cursor = words::first_word(&article);
@@ -371,11 +367,7 @@ impl App {
         LayoutOptions {
             width: self.text_column().0.max(1),
             mode: self.mode,
-            direction: match c.direction {
-                DirectionSetting::Auto => Direction::Auto,
-                DirectionSetting::Rtl => Direction::Rtl,
-                DirectionSetting::Ltr => Direction::Ltr,
-            },
+            direction: c.direction,
             tab_width: c.tab_width,
             reveal_controls: c.reveal_controls,
         }
@@ -763,12 +755,7 @@ impl App {
         let after = self.settings.config.clone();
         self.info(format!("{key} = {value}"));
         if after.bidi != before.bidi {
-            let mode = match after.bidi {
-                BidiSetting::App => BidiMode::App,
-                BidiSetting::Terminal => BidiMode::Terminal,
-                BidiSetting::Off => BidiMode::Off,
-            };
-            return self.set_mode(mode);
+            return self.set_mode(after.bidi);
         }
         if after.theme != before.theme {
             return Effect::LoadTheme(after.theme);

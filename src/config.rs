@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::config::commands::closest;
+use crate::text::bidi::{BidiMode, Direction};
 use keymap::Keymap;
 use theme::ThemeSpec;
 
@@ -95,23 +96,6 @@ fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_owned()
 }
 
-/// How right-to-left text is drawn (mirrors `layout::BidiMode`, kept here so config stays
-/// independent of the layout engine's types).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BidiSetting {
-    App,
-    Terminal,
-    Off,
-}
-
-/// Paragraph direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DirectionSetting {
-    Auto,
-    Rtl,
-    Ltr,
-}
-
 /// Colour depth: detected, or forced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorSetting {
@@ -132,8 +116,8 @@ pub struct Config {
     pub message_seconds: u64,
     /// Name written as `by` on annotations; empty means the login name ($USER).
     pub annotator: String,
-    pub bidi: BidiSetting,
-    pub direction: DirectionSetting,
+    pub bidi: BidiMode,
+    pub direction: Direction,
     pub tab_width: u8,
     pub reveal_controls: bool,
     pub max_width: u16,
@@ -150,8 +134,8 @@ impl Default for Config {
             terminal_hints: true,
             message_seconds: 5,
             annotator: String::new(),
-            bidi: BidiSetting::App,
-            direction: DirectionSetting::Auto,
+            bidi: BidiMode::App,
+            direction: Direction::Auto,
             tab_width: 4,
             reveal_controls: false,
             max_width: 0,
@@ -339,24 +323,10 @@ impl Config {
                 other => return Err(format!("expected a name, found {}", other.describe())),
             },
             ("reader", "bidi") => {
-                self.bidi = choice(
-                    value,
-                    &[
-                        ("app", BidiSetting::App),
-                        ("terminal", BidiSetting::Terminal),
-                        ("off", BidiSetting::Off),
-                    ],
-                )?;
+                self.bidi = choice(value, &BidiMode::ALL.map(|m| (m.name(), m)))?;
             }
             ("reader", "direction") => {
-                self.direction = choice(
-                    value,
-                    &[
-                        ("auto", DirectionSetting::Auto),
-                        ("rtl", DirectionSetting::Rtl),
-                        ("ltr", DirectionSetting::Ltr),
-                    ],
-                )?;
+                self.direction = choice(value, &Direction::ALL.map(|d| (d.name(), d)))?;
             }
             ("reader", "tab_width") => self.tab_width = integer(value, 1, 16)?,
             ("reader", "reveal_controls") => self.reveal_controls = boolean(value)?,
@@ -612,8 +582,8 @@ mod tests {
             terminal_hints: false,
             message_seconds: 1,
             annotator: "someone".into(),
-            bidi: BidiSetting::Off,
-            direction: DirectionSetting::Ltr,
+            bidi: BidiMode::Off,
+            direction: Direction::Ltr,
             tab_width: 1,
             reveal_controls: true,
             max_width: 1,
@@ -661,7 +631,7 @@ mod tests {
             ]
         );
         assert!(!config.mouse);
-        assert_eq!(config.bidi, BidiSetting::App);
+        assert_eq!(config.bidi, BidiMode::App);
     }
 
     #[test]
@@ -683,7 +653,7 @@ mod tests {
         config
             .set(None, "bidi", &SettingValue::from_typed("off"))
             .expect("valid");
-        assert_eq!(config.bidi, BidiSetting::Off);
+        assert_eq!(config.bidi, BidiMode::Off);
         config
             .set(None, "mouse", &SettingValue::from_typed("off"))
             .expect("valid");

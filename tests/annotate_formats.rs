@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use isnad::annotate::document::{self, DocumentInfo};
+use isnad::annotate::formats::Format as ExportFormat;
 use isnad::annotate::formats::{brat, csv, w3c};
 use isnad::annotate::model::*;
 use isnad::article::{Article, SAMPLE_TEXT};
-use isnad::cli::{ExportArgs, ExportFormat, ValidateArgs};
+use isnad::cli::{ExportArgs, ValidateArgs};
 use isnad::commands;
 
 fn data(name: &str) -> PathBuf {

@@ -12,10 +12,11 @@ use std::process::ExitCode;
 use serde_json::Value;
 
 use isnad::annotate::document::{self, DocumentInfo};
+use isnad::annotate::formats::Format as ExportFormat;
 use isnad::annotate::formats::claimreview::to_claimreview;
 use isnad::annotate::model::*;
 use isnad::article::Article;
-use isnad::cli::{ExportArgs, ExportFormat};
+use isnad::cli::ExportArgs;
 use isnad::commands;
 
 const TEXT: &str = "أعلن المتحدث باسم وزارة الصحة أحمد علي أن عدد المصابين بلغ 40 شخصاً.

@@ -372,20 +372,30 @@ impl App {
     }
 }
 
-/// The theme slot of an entity label.
+/// The theme slot of an entity label; other tools' spellings (PERS, ORG-GOV) take the colour of
+/// the built-in label they map to.
 pub fn entity_slot(label: &str) -> Slot {
-    match label {
-        "PERSON" | "PERS" | "PER" => Slot::EntityPerson,
-        "ORG" => Slot::EntityOrg,
-        "GPE" => Slot::EntityGpe,
-        "LOC" => Slot::EntityLoc,
-        "FAC" => Slot::EntityFac,
-        "NORP" => Slot::EntityNorp,
-        "EVENT" => Slot::EntityEvent,
-        "DATE" | "TIME" => Slot::EntityDate,
-        "NUMBER" | "MONEY" => Slot::EntityNumber,
-        _ => Slot::EntityMisc,
-    }
+    use crate::annotate::Label;
+    let slots = [
+        (Label::PERSON, Slot::EntityPerson),
+        (Label::ORG, Slot::EntityOrg),
+        (Label::GPE, Slot::EntityGpe),
+        (Label::LOC, Slot::EntityLoc),
+        (Label::FAC, Slot::EntityFac),
+        (Label::NORP, Slot::EntityNorp),
+        (Label::EVENT, Slot::EntityEvent),
+        (Label::DATE, Slot::EntityDate),
+        (Label::TIME, Slot::EntityDate),
+        (Label::NUMBER, Slot::EntityNumber),
+        (Label::MONEY, Slot::EntityNumber),
+    ];
+    let Some(built_in) = Label::map_foreign(label) else {
+        return Slot::EntityMisc;
+    };
+    slots
+        .into_iter()
+        .find(|(l, _)| *l == built_in)
+        .map_or(Slot::EntityMisc, |(_, slot)| slot)
 }
 
 /// Whether the store's unsaved changes should be written now.

@@ -4,9 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::ValueEnum;
-
-use crate::cli::ExportFormat;
+use crate::annotate::formats::Format as ExportFormat;
 use crate::config::KEYS;
 use crate::config::commands::{COMMANDS, Command, closest};
 use crate::layout::BidiMode;
@@ -109,11 +107,9 @@ pub fn parse(line: &str) -> Result<Typed, String> {
         "import" => Ok(Typed::Import(PathBuf::from(need("a file name")?))),
         "export" => {
             let arg = need("a format: brat, w3c, csv or claimreview")?;
-            ExportFormat::from_str(arg, true)
-                .map(Typed::Export)
-                .map_err(|_| {
-                    format!("unknown export format `{arg}`; use brat, w3c, csv or claimreview")
-                })
+            arg.parse::<ExportFormat>().map(Typed::Export).map_err(|_| {
+                format!("unknown export format `{arg}`; use brat, w3c, csv or claimreview")
+            })
         }
         "bidi" => need("a mode: app, terminal or off")?
             .parse::<BidiMode>()

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::annotate::document::{self, DocumentInfo};
+use crate::annotate::formats::Format as ExportFormat;
 use crate::annotate::formats::{brat, claimreview, csv, w3c};
 use crate::annotate::model::AnnotationSet;
 use crate::annotate::store::{
@@ -14,7 +15,7 @@ use crate::annotate::store::{
 };
 use crate::annotate::validate::find_article;
 use crate::article::Article;
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::ExportArgs;
 
 /// Reads the annotations named by `file` (an article or an annotation file).
 fn load(

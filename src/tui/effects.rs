@@ -7,9 +7,10 @@ use std::path::Path;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use crate::annotate::formats::Format as ExportFormat;
 use crate::app::{Action, App, Effect, annotations, library};
 use crate::article::Article;
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::ExportArgs;
 use crate::config::theme;
 use crate::log;
 use crate::tui::TerminalControl;
@@ -156,7 +157,12 @@ pub fn read_import(app: &App, path: &Path) -> Action {
         Err(e) => return Action::Error(e),
     };
     let shown = path.display().to_string();
-    match crate::extract::import::import(&app.article.text, &data, &shown, None) {
+    match crate::extract::import::import(
+        &app.article.text,
+        &data,
+        &shown,
+        crate::extract::import::Format::Auto,
+    ) {
         Ok(outcome) => {
             let summary = format!("{shown}: {}", outcome.summary());
             Action::Imported(

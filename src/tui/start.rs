@@ -10,7 +10,7 @@ use crate::annotate::StoreOptions;
 use crate::app::library::{self, Library};
 use crate::app::{Action, App, Screen, annotations};
 use crate::article::Article;
-use crate::cli::{BidiArg, Cli};
+use crate::cli::Cli;
 use crate::config::colors::ColorDepth;
 use crate::config::{Paths, Settings, no_color_requested};
 use crate::layout::BidiMode;
@@ -70,11 +70,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     }
     let mut settings = Settings::load(&paths, no_color_requested());
     if let Some(bidi) = cli.bidi {
-        settings.config.bidi = match bidi {
-            BidiArg::App => crate::config::BidiSetting::App,
-            BidiArg::Terminal => crate::config::BidiSetting::Terminal,
-            BidiArg::Off => crate::config::BidiSetting::Off,
-        };
+        settings.config.bidi = bidi;
     }
     // what `color = "auto"` means on this terminal; the app resolves the setting against it
     let terminal_colors = if no_color_requested() {

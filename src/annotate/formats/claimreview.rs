@@ -12,7 +12,7 @@ use crate::text::normalize::normalize_str;
 use super::super::document::DocumentInfo;
 use super::super::isnad::{Isnad, collapse, supports};
 use super::super::model::{
-    AnnotationSet, Claim, Entity, ReviewStatus, Source, SourceType, VerificationStatus,
+    AnnotationSet, Claim, Entity, Label, ReviewStatus, Source, SourceType, VerificationStatus,
 };
 
 /// The numeric scale used for verdicts that sit on the true–false axis.
@@ -128,9 +128,10 @@ fn description(source_type: SourceType) -> Option<&'static str> {
 /// one, else the source type, else (official and untyped sources) the phrase's head noun.
 fn author_type(source: &Source, entity: Option<&Entity>, name: &str) -> &'static str {
     if let Some(e) = entity {
-        match e.label.as_str() {
-            "PERSON" | "PER" | "PERS" => return "Person",
-            "ORG" | "GPE" | "NORP" | "FAC" => return "Organization",
+        let organisations = [Label::ORG, Label::GPE, Label::NORP, Label::FAC];
+        match Label::map_foreign(e.label.as_str()) {
+            Some(l) if l == Label::PERSON => return "Person",
+            Some(l) if organisations.contains(&l) => return "Organization",
             _ => {}
         }
     }

@@ -6,9 +6,9 @@ use crate::article::Article;
 
 use super::ids::new_id;
 use super::item::ItemKind;
+use super::label::Label;
 use super::review::{Origin, Review};
 use super::span::{Span, SpanError};
-use super::vocab::Label;
 
 /// A named mention: person, organisation, place, date…
 #[derive(Clone, Debug, PartialEq)]
