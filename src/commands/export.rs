@@ -63,9 +63,12 @@ fn write_file(path: &Path, text: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// Exports FILE's annotations; `annotator` (the configured name) authors ClaimReviews whose
+/// verdict does not say who set it.
 pub fn run(
     args: &ExportArgs,
     annotations: Option<&Path>,
+    annotator: &str,
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let (article, doc, set) = load(&args.file, annotations)?;
@@ -115,13 +118,13 @@ pub fn run(
             folder.join(format!("{stem}.w3c.jsonld")),
         ),
         ExportFormat::Csv => (
-            csv::to_csv(&set, &article),
+            csv::to_csv(&doc, &set, &article),
             folder.join(format!("{stem}.annotations.csv")),
         ),
         ExportFormat::Claimreview => {
             count = claimreview::reviewed_claims(&set);
             (
-                claimreview::to_claimreview(&doc, &set, &article),
+                claimreview::to_claimreview(&doc, &set, &article, annotator),
                 folder.join(format!("{stem}.claimreview.jsonld")),
             )
         }
