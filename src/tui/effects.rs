@@ -188,7 +188,8 @@ pub fn export(app: &App, format: ExportFormat) -> Action {
         out: None,
     };
     let mut out = Vec::new();
-    match crate::commands::export::run(&args, Some(store.path()), &app.annotator, &mut out) {
+    match crate::commands::export::run(&args, Some(store.path()), &app.session.annotator, &mut out)
+    {
         Ok(_) => Action::Info(String::from_utf8_lossy(&out).trim().to_owned()),
         Err(e) => Action::Error(e),
     }
