@@ -18,7 +18,7 @@ use crate::article::Article;
 use crate::cli::ExportArgs;
 
 /// Reads the annotations named by `file` (an article or an annotation file).
-fn load(
+pub(crate) fn load(
     file: &Path,
     annotations: Option<&Path>,
 ) -> Result<(Article, DocumentInfo, AnnotationSet), String> {
@@ -57,7 +57,7 @@ fn load(
     Ok((article, store.document().clone(), store.set().clone()))
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
+pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
     write_atomic(path, text.as_bytes(), || Ok(()))
         .map(|_| ())
         .map_err(|e| e.to_string())
