@@ -10,8 +10,9 @@ use crate::annotate::document::{self, DocumentInfo};
 use crate::annotate::formats::Format as ExportFormat;
 use crate::annotate::formats::{brat, claimreview, csv, w3c};
 use crate::annotate::model::AnnotationSet;
+use crate::annotate::output::{Written, write_output};
 use crate::annotate::store::{
-    AnnotationStore, SIDECAR_SUFFIX, StoreOptions, check_annotation_size, write_atomic,
+    AnnotationStore, SIDECAR_SUFFIX, StoreOptions, check_annotation_size,
 };
 use crate::annotate::validate::find_article;
 use crate::article::Article;
@@ -57,10 +58,9 @@ pub(crate) fn load(
     Ok((article, store.document().clone(), store.set().clone()))
 }
 
-pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    write_atomic(path, text.as_bytes(), || Ok(()))
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+/// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is `out`).
+pub(crate) fn write_file(path: &Path, text: &str, out: &mut dyn Write) -> Result<Written, String> {
+    write_output(path, text.as_bytes(), out).map_err(|e| e.to_string())
 }
 
 /// Exports FILE's annotations; `annotator` (the configured name) authors ClaimReviews whose
@@ -81,7 +81,6 @@ pub fn run(
         |s| s.to_string_lossy().into_owned(),
     );
     let folder = base.parent().map(Path::to_path_buf).unwrap_or_default();
-    let to_stdout = args.out.as_deref() == Some(Path::new("-"));
     let mut count = set.len();
     let (text, default) = match args.to {
         ExportFormat::Brat => {
@@ -102,8 +101,8 @@ pub fn run(
                     txt.display()
                 ));
             }
-            write_file(&txt, &article.text)?;
-            write_file(&ann, &brat::to_ann(&set, &article))?;
+            write_file(&txt, &article.text, out)?;
+            write_file(&ann, &brat::to_ann(&set, &article), out)?;
             let _ = writeln!(
                 out,
                 "wrote {} and {} ({} annotations)",
@@ -129,12 +128,10 @@ pub fn run(
             )
         }
     };
-    if to_stdout {
-        out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    let path = args.out.clone().unwrap_or(default);
+    if write_file(&path, &text, out)? == Written::Stdout {
         return Ok(ExitCode::SUCCESS);
     }
-    let path = args.out.clone().unwrap_or(default);
-    write_file(&path, &text)?;
     let what = match args.to {
         ExportFormat::Claimreview if count == 0 => {
             "claim reviews: no claim has a verification verdict yet"

@@ -5,8 +5,10 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::annotate::output::Written;
 use crate::annotate::report::Report;
 use crate::cli::ReportArgs;
+use crate::text::sanitize::printable;
 
 use super::export::{load, write_file};
 
@@ -18,16 +20,14 @@ pub fn run(
     let (article, doc, set) = load(&args.file, annotations)?;
     let text = Report::new(&doc, &set, &article).render(args.format);
     match &args.out {
-        Some(path) if path != Path::new("-") => {
-            write_file(path, &text)?;
-            writeln!(
-                out,
-                "wrote {}",
-                crate::text::sanitize::printable(&path.display().to_string())
-            )
-            .map_err(|e| e.to_string())?;
+        Some(path) => {
+            // a file is replaced atomically; a FIFO or device is written into; `-` is stdout
+            if write_file(path, &text, out)? != Written::Stdout {
+                writeln!(out, "wrote {}", printable(&path.display().to_string()))
+                    .map_err(|e| e.to_string())?;
+            }
         }
-        _ => out.write_all(text.as_bytes()).map_err(|e| e.to_string())?,
+        None => out.write_all(text.as_bytes()).map_err(|e| e.to_string())?,
     }
     Ok(ExitCode::SUCCESS)
 }
