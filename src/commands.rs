@@ -10,4 +10,5 @@ pub mod extract;
 pub mod feed;
 pub mod import;
 pub mod render;
+pub mod report;
 pub mod validate;
