@@ -7,6 +7,8 @@ pub mod completions;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod git_setup;
 pub mod import;
+pub mod merge;
 pub mod render;
 pub mod validate;
