@@ -11,4 +11,5 @@ pub mod git_setup;
 pub mod import;
 pub mod merge;
 pub mod render;
+pub mod report;
 pub mod validate;

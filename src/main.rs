@@ -62,6 +62,9 @@ fn main() -> ExitCode {
             Some(Command::GitSetup(args)) => {
                 commands::git_setup::run(args, &mut io::stdout().lock())
             }
+            Some(Command::Report(args)) => {
+                commands::report::run(args, cli.annotations.as_deref(), &mut io::stdout().lock())
+            }
             Some(Command::Agree(args)) => {
                 commands::agree::run(args, &mut io::stdout().lock(), &mut io::stderr())
             }
