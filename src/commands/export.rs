@@ -129,8 +129,14 @@ pub fn run(
         }
     };
     let path = args.out.clone().unwrap_or(default);
-    if write_file(&path, &text, out)? == Written::Stdout {
-        return Ok(ExitCode::SUCCESS);
+    match write_file(&path, &text, out)? {
+        Written::Stdout => return Ok(ExitCode::SUCCESS),
+        Written::File { replaced, .. } => {
+            if let Some(warning) = replaced.warning {
+                let _ = writeln!(out, "warning: {warning}");
+            }
+        }
+        Written::Stream => {}
     }
     let what = match args.to {
         ExportFormat::Claimreview if count == 0 => {
