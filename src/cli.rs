@@ -1,9 +1,42 @@
 //! Command-line definitions (clap). `main.rs` parses these and dispatches; each subcommand's
 //! work lives in `crate::commands`.
 
+use std::error::Error;
 use std::path::PathBuf;
+use std::str::FromStr;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
+
+use crate::annotate::formats::Format as ExportFormat;
+use crate::extract::import::Format as ImportFormat;
+use crate::text::bidi::{BidiMode, Direction};
+
+/// Parses one of the names of an engine type (the engine owns the type and its names; clap only
+/// lists them in `--help` and completions, and rejects anything else with its usual message).
+fn one_of<T>(names: impl IntoIterator<Item = PossibleValue>) -> impl TypedValueParser<Value = T>
+where
+    T: FromStr + Clone + Send + Sync + 'static,
+    T::Err: Into<Box<dyn Error + Send + Sync>>,
+{
+    PossibleValuesParser::new(names).try_map(|s| s.parse::<T>())
+}
+
+fn bidi_modes() -> impl TypedValueParser<Value = BidiMode> {
+    one_of(BidiMode::ALL.map(|m| PossibleValue::new(m.name())))
+}
+
+fn directions() -> impl TypedValueParser<Value = Direction> {
+    one_of(Direction::ALL.map(|d| PossibleValue::new(d.name())))
+}
+
+fn import_formats() -> impl TypedValueParser<Value = ImportFormat> {
+    one_of(ImportFormat::ALL.map(|f| PossibleValue::new(f.name())))
+}
+
+fn export_formats() -> impl TypedValueParser<Value = ExportFormat> {
+    one_of(ExportFormat::ALL.map(|f| PossibleValue::new(f.name()).help(f.description())))
+}
 
 /// isnad: read and annotate Arabic news articles in the terminal.
 ///
@@ -23,8 +56,8 @@ pub struct Cli {
 
     /// How right-to-left text is drawn: app (isnad does bidi and shaping), terminal
     /// (logical order for terminals that do bidi themselves), off (raw).
-    #[arg(long, value_enum, global = true)]
-    pub bidi: Option<BidiArg>,
+    #[arg(long, global = true, value_parser = bidi_modes())]
+    pub bidi: Option<BidiMode>,
 
     /// Configuration file to use instead of the default location.
     #[arg(long, value_name = "FILE", env = "ISNAD_CONFIG", global = true)]
@@ -56,26 +89,12 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Score the built-in extractor against a gold CoNLL file.
     Eval(EvalArgs),
+    /// Agreement between annotators: span F1, Cohen's κ and Krippendorff's α per layer.
+    Agree(AgreeArgs),
     /// Check the configuration, keymap and theme files; exits non-zero on problems.
     CheckConfig,
     /// Print shell completions.
     Completions(CompletionsArgs),
-}
-
-/// Rendering mode as given on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BidiArg {
-    App,
-    Terminal,
-    Off,
-}
-
-/// Paragraph direction as given on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DirectionArg {
-    Auto,
-    Rtl,
-    Ltr,
 }
 
 #[derive(Debug, Args)]
@@ -86,8 +105,8 @@ pub struct RenderArgs {
     #[arg(long, short)]
     pub width: Option<u16>,
     /// Paragraph direction: auto (first strong character), rtl or ltr.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub direction: DirectionArg,
+    #[arg(long, default_value = "auto", value_parser = directions())]
+    pub direction: Direction,
     /// Print JSON Lines, one object per visual row, instead of text.
     #[arg(long)]
     pub json: bool,
@@ -106,41 +125,22 @@ pub struct ExtractArgs {
     pub out_dir: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ImportFormat {
-    Auto,
-    Interchange,
-    Stanza,
-    Spacy,
-    Hf,
-    Conll,
-    Brat,
-}
-
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The article the extractions belong to.
     pub article: PathBuf,
     /// The file with the extractions.
     pub file: PathBuf,
-    #[arg(long, value_enum, default_value = "auto")]
+    /// The format of FILE; auto guesses it from the file name and content.
+    #[arg(long, default_value = "auto", value_parser = import_formats())]
     pub format: ImportFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Brat,
-    W3c,
-    Csv,
-    /// schema.org ClaimReview JSON-LD: one review per claim with a verdict.
-    Claimreview,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The article (its annotation file is found next to it) or an annotation file.
     pub file: PathBuf,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = export_formats())]
     pub to: ExportFormat,
     /// Where to write (a folder for brat; a file otherwise). Default: next to the article.
     #[arg(long, short, value_name = "PATH")]
@@ -163,6 +163,16 @@ pub struct EvalArgs {
     pub gold: PathBuf,
     /// Optional article or text file; by default the text is rebuilt from the gold tokens.
     pub article: Option<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreeArgs {
+    /// Each annotator's annotation file, or folder of them (paired by document.text_sha256).
+    #[arg(required = true, num_args = 2.., value_name = "FILE_OR_DIR")]
+    pub paths: Vec<PathBuf>,
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,

@@ -1,7 +1,7 @@
 //! The built-in Arabic entity extractor (offline, no model): normalisation with an offset map,
 //! tokenisation with lexicon-checked proclitic stripping, gazetteers matched with an
 //! Aho–Corasick automaton, and trigger rules for people, organisations, places, dates, numbers
-//! and money. Also the label set and the mapping from other tools' labels.
+//! and money.
 
 pub mod conll;
 pub mod cues;
@@ -12,115 +12,12 @@ pub mod lexicon;
 pub mod rules;
 pub mod tokens;
 
-use std::fmt;
 use std::ops::Range;
-use std::str::FromStr;
 
 use crate::annotate;
+use crate::annotate::Label;
 use crate::article::Article;
 use crate::text::normalize::NormalizedText;
-
-/// The entity labels isnad uses (DESIGN.md §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Label {
-    Person,
-    Org,
-    Gpe,
-    Loc,
-    Fac,
-    Norp,
-    Event,
-    Date,
-    Time,
-    Number,
-    Money,
-    Misc,
-}
-
-impl Label {
-    pub const ALL: [Label; 12] = [
-        Label::Person,
-        Label::Org,
-        Label::Gpe,
-        Label::Loc,
-        Label::Fac,
-        Label::Norp,
-        Label::Event,
-        Label::Date,
-        Label::Time,
-        Label::Number,
-        Label::Money,
-        Label::Misc,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Org => "ORG",
-            Label::Gpe => "GPE",
-            Label::Loc => "LOC",
-            Label::Fac => "FAC",
-            Label::Norp => "NORP",
-            Label::Event => "EVENT",
-            Label::Date => "DATE",
-            Label::Time => "TIME",
-            Label::Number => "NUMBER",
-            Label::Money => "MONEY",
-            Label::Misc => "MISC",
-        }
-    }
-
-    /// Our own label names only.
-    pub fn from_code(s: &str) -> Option<Label> {
-        Label::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-
-    /// Maps a label from another tool (ANERcorp/CAMeL, AQMAR/Stanza, spaCy, Hatmi, Wojood,
-    /// ACE, OntoNotes) to ours (notes/arabic-extraction.md §1.3). Case-insensitive; a
-    /// Wojood fine subtype (`GPE_COUNTRY`, `ORG-GOV`) maps like its type. `None` for labels
-    /// outside our set (OCC, LAW, WEBSITE…), which importers keep as MISC with the original.
-    pub fn map_foreign(raw: &str) -> Option<Label> {
-        let upper = raw.trim().to_ascii_uppercase();
-        if let Some(l) = Label::from_code(&upper) {
-            return Some(l);
-        }
-        let base = upper.split(['_', '-', '.', ':']).next().unwrap_or("");
-        Some(match base {
-            "PER" | "PERS" | "PERSON" => Label::Person,
-            "ORG" | "ORGANIZATION" | "ORGANISATION" | "COMPANY" => Label::Org,
-            "GPE" => Label::Gpe,
-            "LOC" | "LOCATION" => Label::Loc,
-            "FAC" | "FACILITY" => Label::Fac,
-            "NORP" | "NATIONALITY" => Label::Norp,
-            "EVENT" | "COMPETITION" => Label::Event,
-            "DATE" => Label::Date,
-            "TIME" => Label::Time,
-            "CARDINAL" | "ORDINAL" | "PERCENT" | "QUANTITY" | "NUMBER" | "NUM" => Label::Number,
-            "MONEY" | "PRICE" | "CURR" => Label::Money,
-            "MISC" | "MIS" | "MIS0" | "MIS1" | "MIS2" | "MIS3" | "PRODUCT" | "PRIZE" | "LAW"
-            | "LANGUAGE" | "WEBSITE" | "DISEASE" | "WORK_OF_ART" | "VEH" | "WEA" => Label::Misc,
-            _ => return None,
-        })
-    }
-}
-
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Label {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Label::from_code(s).ok_or_else(|| {
-            format!(
-                "unknown label {s:?}; expected one of: {}",
-                Label::ALL.map(Label::as_str).join(", ")
-            )
-        })
-    }
-}
 
 /// One suggested entity: a byte range into the text given to [`extract`].
 #[derive(Debug, Clone, PartialEq)]
@@ -165,7 +62,7 @@ pub fn to_entities(article: &Article, suggestions: &[Suggestion]) -> Vec<annotat
     suggestions
         .iter()
         .filter_map(|s| {
-            let label = annotate::Label::parse(s.label.as_str()).ok()?;
+            let label = s.label.clone();
             let score = (f64::from(s.score) * 1000.0).round() / 1000.0;
             let origin = annotate::Origin::rule(s.by, Some(score));
             annotate::Entity::suggested(article, s.range.clone(), label, origin).ok()
@@ -183,7 +80,7 @@ pub fn imported_entities(
         .mentions
         .iter()
         .filter_map(|m| {
-            let label = annotate::Label::parse(m.label.as_str()).ok()?;
+            let label = m.label.clone();
             let mut origin = annotate::Origin::import(&outcome.tool);
             origin.score = m
                 .score
@@ -234,10 +131,10 @@ fn resolve(out: &mut Vec<Suggestion>) {
                 }
             } else {
                 // Numbers inside dates and money are part of them.
-                let is_container = |l: Label| matches!(l, Label::Date | Label::Time | Label::Money);
-                if b.label == Label::Number && is_container(a.label) && a_holds_b {
+                let is_container = |l: &Label| [Label::DATE, Label::TIME, Label::MONEY].contains(l);
+                if b.label == Label::NUMBER && is_container(&a.label) && a_holds_b {
                     drop[i] = true;
-                } else if a.label == Label::Number && is_container(b.label) && b_holds_a {
+                } else if a.label == Label::NUMBER && is_container(&b.label) && b_holds_a {
                     drop[o] = true;
                 }
             }

@@ -3,12 +3,11 @@
 //! range of the article it shows (for highlighting, the cursor and the mouse). Layout is done
 //! per paragraph and cached per (paragraph, options), so only what is visible is ever laid out.
 
-use std::fmt;
 use std::ops::Range;
 
 use crate::article::Article;
 use crate::text::bidi;
-pub use crate::text::bidi::Direction;
+pub use crate::text::bidi::{BidiMode, Direction};
 use crate::text::cluster;
 use crate::text::sanitize::display_char;
 use crate::text::shape;
@@ -17,53 +16,6 @@ use crate::text::wrap::{self, Break, WrapUnit};
 
 mod cache;
 pub use cache::{LayoutCache, RowPos};
-
-/// How right-to-left text is drawn.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum BidiMode {
-    /// isnad reorders and shapes; the terminal must only draw cells left to right.
-    #[default]
-    App,
-    /// Logical order, unshaped: for terminals that do bidi and shaping themselves.
-    Terminal,
-    /// Raw logical text, left-aligned (still sanitised), for debugging.
-    Off,
-}
-
-impl BidiMode {
-    /// The next mode in the cycle app → terminal → off → app.
-    pub fn next(self) -> Self {
-        match self {
-            Self::App => Self::Terminal,
-            Self::Terminal => Self::Off,
-            Self::Off => Self::App,
-        }
-    }
-}
-
-impl std::str::FromStr for BidiMode {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "app" => Ok(Self::App),
-            "terminal" => Ok(Self::Terminal),
-            "off" => Ok(Self::Off),
-            other => Err(format!(
-                "unknown bidi mode '{other}' (expected app, terminal or off)"
-            )),
-        }
-    }
-}
-
-impl fmt::Display for BidiMode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::App => "app",
-            Self::Terminal => "terminal",
-            Self::Off => "off",
-        })
-    }
-}
 
 /// Everything that changes the rows of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -269,7 +269,7 @@ fn build(spec: &Spec) -> (Article, AnnotationSet) {
         let item = match kind {
             0 => Item::Entity(Entity {
                 id: id(ItemKind::Entity, i),
-                label: Label::parse(DEFAULT_LABELS[*pick as usize % DEFAULT_LABELS.len()]).unwrap(),
+                label: Label::BUILT_IN[*pick as usize % Label::BUILT_IN.len()].clone(),
                 original_label: flag.then(|| "B-PERS".to_owned()),
                 span,
                 origin: c.origin.clone(),
@@ -855,10 +855,10 @@ fn a_write_protected_file_opens_read_only_and_is_never_written() {
     // export reads it like any other file
     let args = isnad::cli::ExportArgs {
         file: dir.path().join("aleppo.txt"),
-        to: isnad::cli::ExportFormat::Csv,
+        to: isnad::annotate::formats::Format::Csv,
         out: Some(dir.path().join("out.csv")),
     };
-    isnad::commands::export::run(&args, None, &mut Vec::new()).unwrap();
+    isnad::commands::export::run(&args, None, "tester", &mut Vec::new()).unwrap();
     assert!(
         std::fs::read_to_string(dir.path().join("out.csv"))
             .unwrap()

@@ -4,8 +4,9 @@
 //! direct quotes in «» and "" (before and after the speaker), nested `نقلت … عن`, anonymous sources
 //! (`مصادر محلية`, `شهود عيان`). Each case names the source, cue, claim and template expected.
 
+use isnad::annotate::model::{QuoteType, SourceType};
 use isnad::article::Article;
-use isnad::extract::cues::{QuoteType, SourceType, Template, suggest_article};
+use isnad::extract::cues::{Template, suggest_article};
 
 /// One suggestion in readable form.
 #[derive(Debug, Clone, PartialEq)]

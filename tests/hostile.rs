@@ -191,7 +191,7 @@ fn json_mention(format: Format, start: &str, end: &str, text: &str) -> String {
         Format::Hf => format!(
             r#"[{{"entity_group":"LOC","score":0.9,"word":{text},"start":{start},"end":{end}}}]"#
         ),
-        Format::Conll | Format::Brat => unreachable!("not JSON"),
+        Format::Auto | Format::Conll | Format::Brat => unreachable!("not JSON"),
     }
 }
 
@@ -208,7 +208,7 @@ fn import_safely(
     data: &str,
     expect: Option<&str>,
 ) -> Result<ImportOutcome, String> {
-    match import(ARTICLE, data, "hostile.json", Some(format)) {
+    match import(ARTICLE, data, "hostile.json", format) {
         Ok(out) => {
             for m in &out.mentions {
                 let shown = ARTICLE

@@ -7,6 +7,7 @@ mod claim;
 mod entity;
 mod ids;
 mod item;
+mod label;
 mod review;
 mod set;
 mod source;
@@ -16,15 +17,16 @@ mod vocab;
 pub use attribution::Attribution;
 pub use claim::Claim;
 pub use entity::Entity;
-pub use ids::{is_valid_id, kind_of_id, new_id};
+pub use ids::{id_for, is_valid_id, kind_of_id, new_id};
 pub use item::{Item, ItemKind};
+pub use label::Label;
 pub use review::{Origin, Review, Verification, now_rfc3339};
 pub use set::AnnotationSet;
 pub use source::Source;
 pub use span::{CONTEXT_CHARS, FileSpan, Span, SpanError};
 pub use vocab::{
-    ClaimType, DEFAULT_LABELS, Label, OriginKind, QuoteType, ReviewStatus, SourceRole, SourceType,
-    Stance, VerificationStatus,
+    ClaimType, OriginKind, QuoteType, ReviewStatus, SourceRole, SourceType, Stance,
+    VerificationStatus,
 };
 
 /// A short article with an emoji and harakat, shared by the model's unit tests.

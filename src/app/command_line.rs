@@ -4,9 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::ValueEnum;
-
-use crate::cli::ExportFormat;
+use crate::annotate::formats::Format as ExportFormat;
 use crate::config::KEYS;
 use crate::config::commands::{COMMANDS, Command, closest};
 use crate::layout::BidiMode;
@@ -109,11 +107,9 @@ pub fn parse(line: &str) -> Result<Typed, String> {
         "import" => Ok(Typed::Import(PathBuf::from(need("a file name")?))),
         "export" => {
             let arg = need("a format: brat, w3c, csv or claimreview")?;
-            ExportFormat::from_str(arg, true)
-                .map(Typed::Export)
-                .map_err(|_| {
-                    format!("unknown export format `{arg}`; use brat, w3c, csv or claimreview")
-                })
+            arg.parse::<ExportFormat>().map(Typed::Export).map_err(|_| {
+                format!("unknown export format `{arg}`; use brat, w3c, csv or claimreview")
+            })
         }
         "bidi" => need("a mode: app, terminal or off")?
             .parse::<BidiMode>()
@@ -344,17 +340,16 @@ impl LineEditor {
 
     /// The editing keys every prompt shares (moving, deleting, typing); false for keys the
     /// prompt handles itself (Enter, Esc, Tab, Backspace, Ctrl-c…).
-    pub fn edit_key(&mut self, key: &crossterm::event::KeyEvent) -> bool {
-        use crossterm::event::{KeyCode, KeyModifiers};
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Delete => self.delete(),
-            KeyCode::Left => self.left(),
-            KeyCode::Right => self.right(),
-            KeyCode::Home => self.home(),
-            KeyCode::End => self.end(),
-            KeyCode::Char('u') if ctrl => self.clear(),
-            KeyCode::Char(c) if !ctrl => self.insert(c.encode_utf8(&mut [0; 4])),
+    pub fn edit_key(&mut self, press: crate::config::keymap::KeyPress) -> bool {
+        use crate::config::keymap::KeyName;
+        match press.key {
+            KeyName::Delete => self.delete(),
+            KeyName::Left => self.left(),
+            KeyName::Right => self.right(),
+            KeyName::Home => self.home(),
+            KeyName::End => self.end(),
+            KeyName::Char('u') if press.ctrl => self.clear(),
+            KeyName::Char(c) if !press.ctrl => self.insert(c.encode_utf8(&mut [0; 4])),
             _ => return false,
         }
         true

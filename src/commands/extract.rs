@@ -9,11 +9,12 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
+use crate::annotate::Label;
 use crate::annotate::document::{DocumentInfo, to_json};
-use crate::annotate::{AnnotationSet, store::write_atomic};
+use crate::annotate::{AnnotationSet, output::write_output};
 use crate::article::Article;
 use crate::cli::ExtractArgs;
-use crate::extract::{Label, Suggestion, extract, to_entities};
+use crate::extract::{Suggestion, extract, to_entities};
 
 /// One processed article.
 struct Extracted {
@@ -144,7 +145,8 @@ fn write_result(dir: &Path, done: &Extracted) -> Result<(), String> {
         &done.path.display().to_string(),
         &done.suggestions,
     );
-    write_atomic(&target, json.as_bytes(), || Ok(()))
+    // the target may be a FIFO or device someone made under that name: written into, not over
+    write_output(&target, json.as_bytes(), &mut io::sink())
         .map(|_| ())
         .map_err(|e| format!("{}: cannot write: {e}", target.display()))
 }
@@ -158,15 +160,16 @@ fn write_summary(out: &mut dyn Write, done: &Extracted) -> io::Result<()> {
         done.path.display(),
         done.suggestions.len()
     )?;
-    let mut by_label: BTreeMap<Label, BTreeMap<&str, usize>> = BTreeMap::new();
+    // Labels in their usual order (PERSON, ORG, GPE…), not alphabetical.
+    let mut by_label: BTreeMap<(Option<usize>, Label), BTreeMap<&str, usize>> = BTreeMap::new();
     for s in &done.suggestions {
         *by_label
-            .entry(s.label)
+            .entry((s.label.rank(), s.label.clone()))
             .or_default()
             .entry(&done.article.text[s.range.clone()])
             .or_default() += 1;
     }
-    for (label, texts) in by_label {
+    for ((_, label), texts) in by_label {
         let total: usize = texts.values().sum();
         let mut texts: Vec<(&str, usize)> = texts.into_iter().collect();
         texts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));

@@ -8,24 +8,12 @@ use std::process::ExitCode;
 
 use crate::annotate::{AnnotationStore, Edit, Item, StoreOptions};
 use crate::article::Article;
-use crate::cli::{ImportArgs, ImportFormat};
+use crate::cli::ImportArgs;
 use crate::extract::import::{Format, import};
 use crate::extract::imported_entities;
 
 /// Largest extraction file read (bytes).
 const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
-
-pub fn format_of(arg: ImportFormat) -> Option<Format> {
-    match arg {
-        ImportFormat::Auto => None,
-        ImportFormat::Interchange => Some(Format::Interchange),
-        ImportFormat::Stanza => Some(Format::Stanza),
-        ImportFormat::Spacy => Some(Format::Spacy),
-        ImportFormat::Hf => Some(Format::Hf),
-        ImportFormat::Conll => Some(Format::Conll),
-        ImportFormat::Brat => Some(Format::Brat),
-    }
-}
 
 /// Reads an extraction file as UTF-8 text (BOM dropped), with a size limit.
 pub fn read_input(path: &Path) -> Result<String, String> {
@@ -108,8 +96,7 @@ fn import_isnad_brat(
             .original_label
             .clone()
             .unwrap_or_else(|| entity.label.as_str().to_owned());
-        if let Some(ours) = crate::extract::Label::map_foreign(&raw)
-            && let Ok(label) = crate::annotate::Label::parse(ours.as_str())
+        if let Some(label) = crate::annotate::Label::map_foreign(&raw)
             && label != entity.label
         {
             entity.label = label;
@@ -150,15 +137,18 @@ pub fn run(
     let article = Article::load(&args.article).map_err(|e| e.to_string())?;
     let data = read_input(&args.file)?;
     let shown = args.file.display().to_string();
-    let format = format_of(args.format).or_else(|| Format::detect(&shown, &data));
-    if format == Some(Format::Brat) && is_isnad_brat(&data) {
+    let format = match args.format {
+        Format::Auto => Format::detect(&shown, &data).unwrap_or(Format::Auto),
+        given => given,
+    };
+    if format == Format::Brat && is_isnad_brat(&data) {
         return import_isnad_brat(article, &data, &shown, annotations, out);
     }
     let outcome = import(&article.text, &data, &shown, format).map_err(|e| e.to_string())?;
     let mut store = open_writable(article, annotations)?;
     // A mention already in the file with the same span and label (whatever its review state:
     // a rejected one must not come back) is not added again.
-    let existing: std::collections::HashSet<(usize, usize, String)> = store
+    let mut existing: std::collections::HashSet<(usize, usize, String)> = store
         .set()
         .entities
         .iter()
@@ -167,7 +157,8 @@ pub fn run(
     let entities = imported_entities(store.article(), &outcome);
     let fresh: Vec<Edit> = entities
         .into_iter()
-        .filter(|e| !existing.contains(&(e.span.start, e.span.end, e.label.as_str().to_owned())))
+        // inserting as it goes also keeps one of identical mentions (they share one id)
+        .filter(|e| existing.insert((e.span.start, e.span.end, e.label.as_str().to_owned())))
         .map(|e| Edit::Add(Item::Entity(e)))
         .collect();
     let added = add_all(&mut store, fresh)?;

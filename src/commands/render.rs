@@ -10,10 +10,8 @@ use rayon::prelude::*;
 
 use crate::article::stream::{Piece, PlainTextStream};
 use crate::article::{Article, ArticleError, ArticleFormat};
-use crate::cli::{BidiArg, DirectionArg, RenderArgs};
-use crate::layout::{
-    BidiMode, Direction, LayoutOptions, VisualRow, layout_paragraph, print_paragraph,
-};
+use crate::cli::RenderArgs;
+use crate::layout::{BidiMode, LayoutOptions, VisualRow, layout_paragraph, print_paragraph};
 
 /// Paragraphs laid out per parallel batch: large enough to amortise scheduling, small enough
 /// that output starts quickly and memory stays bounded on huge files.
@@ -22,22 +20,14 @@ const BATCH: usize = 512;
 /// Runs `render`. `terminal_width` is the width of the terminal stdout is attached to, if any.
 pub fn run(
     args: &RenderArgs,
-    bidi: Option<BidiArg>,
+    bidi: Option<BidiMode>,
     terminal_width: Option<u16>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let opts = LayoutOptions {
         width: args.width.or(terminal_width).unwrap_or(80).max(1),
-        mode: match bidi {
-            None | Some(BidiArg::App) => BidiMode::App,
-            Some(BidiArg::Terminal) => BidiMode::Terminal,
-            Some(BidiArg::Off) => BidiMode::Off,
-        },
-        direction: match args.direction {
-            DirectionArg::Auto => Direction::Auto,
-            DirectionArg::Rtl => Direction::Rtl,
-            DirectionArg::Ltr => Direction::Ltr,
-        },
+        mode: bidi.unwrap_or_default(),
+        direction: args.direction,
         ..LayoutOptions::default()
     };
     let written = if args.json || ArticleFormat::of_path(&args.file) != ArticleFormat::Text {

@@ -9,66 +9,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::annotate::model;
+use crate::annotate::model::{QuoteType, SourceType};
 use crate::article::Article;
 use crate::text::normalize::{is_arabic_mark, is_invisible, normalize_str as fold_str};
-
-/// Who a source is, as in the annotation file's `source_type`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SourceType {
-    Official,
-    AnonymousOfficial,
-    Anonymous,
-    Eyewitness,
-    AffectedPerson,
-    Expert,
-    Organization,
-    MediaOutlet,
-    SocialMedia,
-    Document,
-    Journalist,
-    Unknown,
-}
-
-impl SourceType {
-    /// The name used in annotation files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceType::Official => "official",
-            SourceType::AnonymousOfficial => "anonymous_official",
-            SourceType::Anonymous => "anonymous",
-            SourceType::Eyewitness => "eyewitness",
-            SourceType::AffectedPerson => "affected_person",
-            SourceType::Expert => "expert",
-            SourceType::Organization => "organization",
-            SourceType::MediaOutlet => "media_outlet",
-            SourceType::SocialMedia => "social_media",
-            SourceType::Document => "document",
-            SourceType::Journalist => "journalist",
-            SourceType::Unknown => "unknown",
-        }
-    }
-}
-
-/// Whether the claim is the source's own words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum QuoteType {
-    /// Entirely inside quotation marks.
-    Direct,
-    /// Reported speech without a quotation.
-    Indirect,
-    /// Reported speech that quotes part of the words.
-    Mixed,
-}
-
-impl QuoteType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteType::Direct => "direct",
-            QuoteType::Indirect => "indirect",
-            QuoteType::Mixed => "mixed",
-        }
-    }
-}
 
 /// What kind of word the cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -2046,35 +1989,6 @@ impl<'a> ParagraphParser<'a> {
 // ---------------------------------------------------------------------------------------------
 // Conversion into annotations
 
-impl SourceType {
-    fn to_model(self) -> model::SourceType {
-        match self {
-            SourceType::Official => model::SourceType::Official,
-            SourceType::AnonymousOfficial => model::SourceType::AnonymousOfficial,
-            SourceType::Anonymous => model::SourceType::Anonymous,
-            SourceType::Eyewitness => model::SourceType::Eyewitness,
-            SourceType::AffectedPerson => model::SourceType::AffectedPerson,
-            SourceType::Expert => model::SourceType::Expert,
-            SourceType::Organization => model::SourceType::Organization,
-            SourceType::MediaOutlet => model::SourceType::MediaOutlet,
-            SourceType::SocialMedia => model::SourceType::SocialMedia,
-            SourceType::Document => model::SourceType::Document,
-            SourceType::Journalist => model::SourceType::Journalist,
-            SourceType::Unknown => model::SourceType::Unknown,
-        }
-    }
-}
-
-impl QuoteType {
-    fn to_model(self) -> model::QuoteType {
-        match self {
-            QuoteType::Direct => model::QuoteType::Direct,
-            QuoteType::Indirect => model::QuoteType::Indirect,
-            QuoteType::Mixed => model::QuoteType::Mixed,
-        }
-    }
-}
-
 /// What [`add_to_annotations`] added.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Added {
@@ -2118,9 +2032,8 @@ pub fn add_to_annotations(
             let template = source_template[i].unwrap_or(Template::Vso);
             let origin = model::Origin::rule(&by_of(template), None);
             let mut source =
-                model::Source::suggested(article, s.span.clone(), s.source_type.to_model(), origin)
-                    .ok()?;
-            source.id = set.fresh_id(model::ItemKind::Source);
+                model::Source::suggested(article, s.span.clone(), s.source_type, origin).ok()?;
+            source.id = set.unique_id(&source.id, model::ItemKind::Source);
             source.name = article.text.get(s.name.clone())?.to_owned();
             let id = source.id.clone();
             set.sources.push(source);
@@ -2146,7 +2059,7 @@ pub fn add_to_annotations(
             let origin = model::Origin::rule(&by_of(template), None);
             let mut claim =
                 model::Claim::suggested(article, c.span.clone(), claim_type, origin).ok()?;
-            claim.id = set.fresh_id(model::ItemKind::Claim);
+            claim.id = set.unique_id(&claim.id, model::ItemKind::Claim);
             let id = claim.id.clone();
             set.claims.push(claim);
             added.claims += 1;
@@ -2170,14 +2083,9 @@ pub fn add_to_annotations(
         }
         let cue = model::Span::checked(article, a.cue.clone()).ok();
         let origin = model::Origin::rule(&by_of(a.template), None);
-        let mut attribution = model::Attribution::suggested(
-            claim_id,
-            source_id,
-            cue,
-            a.quote_type.to_model(),
-            origin,
-        );
-        attribution.id = set.fresh_id(model::ItemKind::Attribution);
+        let mut attribution =
+            model::Attribution::suggested(claim_id, source_id, cue, a.quote_type, origin);
+        attribution.id = set.unique_id(&attribution.id, model::ItemKind::Attribution);
         set.attributions.push(attribution);
         added.attributions += 1;
     }

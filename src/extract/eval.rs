@@ -11,8 +11,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::conll::{ConllDoc, decode, rebuild_text};
+use super::extract;
 use super::import::{OffsetUnit, align_tokens};
-use super::{Label, extract};
+use crate::annotate::Label;
 
 /// The label groups that are scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,14 +27,17 @@ pub enum Group {
 impl Group {
     pub const ALL: [Group; 4] = [Group::Person, Group::Org, Group::Places, Group::Dates];
 
-    pub fn of(label: Label) -> Option<Group> {
-        match label {
-            Label::Person => Some(Group::Person),
-            Label::Org => Some(Group::Org),
-            Label::Gpe | Label::Loc | Label::Fac => Some(Group::Places),
-            Label::Date | Label::Time => Some(Group::Dates),
-            _ => None,
-        }
+    pub fn of(label: &Label) -> Option<Group> {
+        let groups = [
+            (Label::PERSON, Group::Person),
+            (Label::ORG, Group::Org),
+            (Label::GPE, Group::Places),
+            (Label::LOC, Group::Places),
+            (Label::FAC, Group::Places),
+            (Label::DATE, Group::Dates),
+            (Label::TIME, Group::Dates),
+        ];
+        groups.into_iter().find(|(l, _)| l == label).map(|(_, g)| g)
     }
 
     pub fn name(self) -> &'static str {
@@ -122,7 +126,7 @@ fn score(gold: &ConllDoc, text: &str, token_ranges: &[Option<Range<usize>>]) -> 
     let gold_spans: Vec<Scored> = decode(gold)
         .into_iter()
         .filter_map(|s| {
-            let group = Group::of(Label::map_foreign(&s.raw_label)?)?;
+            let group = Group::of(&Label::map_foreign(&s.raw_label)?)?;
             match (&token_ranges[s.first], &token_ranges[s.last]) {
                 (Some(a), Some(b)) if a.start < b.end => Some(Scored {
                     group,
@@ -140,7 +144,7 @@ fn score(gold: &ConllDoc, text: &str, token_ranges: &[Option<Range<usize>>]) -> 
     let predicted: Vec<Scored> = extract(text)
         .into_iter()
         .filter_map(|s| {
-            let group = Group::of(s.label)?;
+            let group = Group::of(&s.label)?;
             let (first, last) = tokens.touching(&s.range)?;
             Some(Scored {
                 group,

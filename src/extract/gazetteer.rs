@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
-use super::Label;
+use crate::annotate::Label;
 use crate::text::normalize::normalize_str;
 
 /// One embedded list: its name (used in `by: "gazetteer:<name>"`) and its text.
@@ -32,7 +32,7 @@ const LISTS: &[(&str, &str)] = &[
 const BLOCKLIST: &str = include_str!("../../assets/gazetteer/blocklist.txt");
 
 /// What a pattern stands for.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     pub label: Label,
     pub list: &'static str,
@@ -49,7 +49,7 @@ pub struct Gazetteer {
 }
 
 /// A gazetteer hit: normalised byte range and what it is.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Hit {
     pub end: usize,
     pub entry: Entry,
@@ -75,7 +75,7 @@ impl Gazetteer {
                 let (Some(name), Some(label)) = (cols.next(), cols.next()) else {
                     continue;
                 };
-                let Some(label) = Label::from_code(label.trim()) else {
+                let Some(label) = Label::parse(label.trim()).ok().filter(Label::is_built_in) else {
                     continue;
                 };
                 let key = normalize_str(name.trim());
@@ -89,7 +89,7 @@ impl Gazetteer {
                     {
                         order.push(key);
                         slot.insert(Entry {
-                            label,
+                            label: label.clone(),
                             list,
                             after_lam,
                         });
@@ -101,7 +101,7 @@ impl Gazetteer {
                 insert(key, false);
             }
         }
-        let entries: Vec<Entry> = order.iter().map(|k| by_key[k]).collect();
+        let entries: Vec<Entry> = order.iter().map(|k| by_key[k].clone()).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
@@ -133,7 +133,7 @@ impl Gazetteer {
         }
         Some(Hit {
             end,
-            entry: self.entries[found.pattern().as_usize()],
+            entry: self.entries[found.pattern().as_usize()].clone(),
         })
     }
 
@@ -158,7 +158,7 @@ mod tests {
         let text = normalize_str("منظمة الصحة العالمية تقول");
         let hit = g.longest_at(&text, 0).unwrap();
         assert_eq!(&text[..hit.end], "منظمه الصحه العالميه");
-        assert_eq!(hit.entry.label, Label::Org);
+        assert_eq!(hit.entry.label, Label::ORG);
         // A prefix of a longer word is not a hit.
         let text = normalize_str("مصرف");
         assert!(g.longest_at(&text, 0).is_none());

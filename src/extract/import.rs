@@ -42,14 +42,15 @@ use std::ops::Range;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::Label;
 use super::conll;
+use crate::annotate::Label;
 use crate::annotate::formats::brat::{BadTextBound, parse_text_bound};
 use crate::text::normalize::{NormalizedText, fold_eq, normalize_str};
 
-/// The formats that can be imported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The formats that can be imported; `Auto` guesses from the file name and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    Auto,
     Interchange,
     Stanza,
     Spacy,
@@ -59,8 +60,21 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every choice, in the order `--help` lists them.
+    pub const ALL: [Format; 7] = [
+        Format::Auto,
+        Format::Interchange,
+        Format::Stanza,
+        Format::Spacy,
+        Format::Hf,
+        Format::Conll,
+        Format::Brat,
+    ];
+
+    /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
+            Format::Auto => "auto",
             Format::Interchange => "interchange",
             Format::Stanza => "stanza",
             Format::Spacy => "spacy",
@@ -89,6 +103,27 @@ impl Format {
             return Some(Format::Brat);
         }
         Some(Format::Conll)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown import format {s:?} (expected {})",
+                    Self::ALL.map(Self::name).join(", ")
+                )
+            })
     }
 }
 
@@ -254,20 +289,19 @@ pub fn import(
     article: &str,
     data: &str,
     path: &str,
-    format: Option<Format>,
+    format: Format,
 ) -> Result<ImportOutcome, ImportError> {
     let format = match format {
-        Some(f) => f,
-        None => Format::detect(path, data).ok_or_else(|| {
-            ImportError::at(
-                path,
-                1,
-                1,
-                "cannot tell the format; pass --format (interchange, stanza, spacy, hf, conll, brat)",
-            )
-        })?,
+        Format::Auto => Format::detect(path, data).unwrap_or(Format::Auto),
+        given => given,
     };
     match format {
+        Format::Auto => Err(ImportError::at(
+            path,
+            1,
+            1,
+            "cannot tell the format; pass --format (interchange, stanza, spacy, hf, conll, brat)",
+        )),
         Format::Conll => import_conll(article, data, path),
         Format::Brat => {
             let raws = parse_brat(data, path)?;
@@ -345,7 +379,7 @@ fn place_all(
             }
             (None, None) => None,
         };
-        let label = Label::map_foreign(&raw.label).unwrap_or(Label::Misc);
+        let label = Label::map_foreign(&raw.label).unwrap_or(Label::MISC);
         match placed {
             Some((range, realigned)) if range.start < range.end => {
                 outcome.mentions.push(ImportedMention {
@@ -605,7 +639,7 @@ fn import_interchange(article: &str, data: &str, path: &str) -> Result<ImportOut
             text: m.text,
             label: m
                 .canonical
-                .filter(|c| Label::from_code(c).is_some())
+                .filter(|c| Label::parse(c).is_ok_and(|l| l.is_built_in()))
                 .unwrap_or(m.label),
             score: m.score,
             location: format!(
@@ -907,7 +941,7 @@ fn place_tokens(
             .map(|t| t.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let label = Label::map_foreign(&span.raw_label).unwrap_or(Label::Misc);
+        let label = Label::map_foreign(&span.raw_label).unwrap_or(Label::MISC);
         match (first, last) {
             (Some(a), Some(b)) if all_placed && a.start < b.end => {
                 outcome.mentions.push(ImportedMention {

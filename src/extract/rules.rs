@@ -4,9 +4,9 @@
 
 use std::ops::Range;
 
-use super::Label;
 use super::lexicon::{class, completes_month};
 use super::tokens::{Token, TokenKind, verb_shaped};
+use crate::annotate::Label;
 
 /// A rule's finding, in normalised bytes.
 #[derive(Debug, Clone)]
@@ -99,14 +99,14 @@ impl<'a> Ctx<'a> {
 pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     let mut gaz = vec![None; toks.len()];
     for (i, t) in toks.iter().enumerate() {
-        let Some(hit) = t.gazetteer.filter(|_| t.kind == TokenKind::Word) else {
+        let Some(hit) = t.gazetteer.as_ref().filter(|_| t.kind == TokenKind::Word) else {
             continue;
         };
         let end = toks[i..]
             .iter()
             .position(|x| x.range.end >= hit.end)
             .map_or(toks.len(), |p| i + p + 1);
-        gaz[i] = Some((hit.entry.label, end));
+        gaz[i] = Some((hit.entry.label.clone(), end));
     }
     let mut ctx = Ctx {
         norm,
@@ -128,20 +128,20 @@ fn gazetteer_rule(ctx: &mut Ctx) {
     let mut covered_until = 0;
     let mut covered_label = None;
     for i in 0..ctx.toks.len() {
-        let Some((label, end)) = ctx.gaz[i] else {
+        let Some((label, end)) = ctx.gaz[i].clone() else {
             continue;
         };
         // Same-label entries nested in a longer one add nothing.
-        if i < covered_until && covered_label == Some(label) {
+        if i < covered_until && covered_label.as_ref() == Some(&label) {
             continue;
         }
         let start = ctx.stem_start(i);
-        let Some(hit) = ctx.toks[i].gazetteer else {
+        let Some(hit) = ctx.toks[i].gazetteer.clone() else {
             continue;
         };
         if end > covered_until {
             covered_until = end;
-            covered_label = Some(label);
+            covered_label = Some(label.clone());
         }
         let written = &ctx.norm[start..hit.end];
         let name = if hit.entry.after_lam {
@@ -385,9 +385,9 @@ fn org_rule(ctx: &mut Ctx) {
         let Some(t) = ctx.word(i) else { continue };
         if t.is(class::ORG_HEAD) {
             match chain(ctx, i, 5) {
-                Some(last) => ctx.push(i, last, Label::Org, "rule:org-head", 0.6),
+                Some(last) => ctx.push(i, last, Label::ORG, "rule:org-head", 0.6),
                 None if t.is(class::ORG_STANDALONE) => {
-                    ctx.push(i, i, Label::Org, "rule:org-head", 0.4)
+                    ctx.push(i, i, Label::ORG, "rule:org-head", 0.4)
                 }
                 None => {}
             }
@@ -403,7 +403,7 @@ fn org_rule(ctx: &mut Ctx) {
                     "الحكومه" | "الجيش" | "الشرطه" | "البرلمان" | "الكنيست" | "الكونغرس"
                 )
             {
-                ctx.push(i, last, Label::Org, "rule:org-head", 0.4);
+                ctx.push(i, last, Label::ORG, "rule:org-head", 0.4);
             }
         }
     }
@@ -413,13 +413,13 @@ fn place_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
         let (label, by) = if t.is(class::GPE_HEAD) {
-            (Label::Gpe, "rule:place-head")
+            (Label::GPE, "rule:place-head")
         } else if t.is(class::FAC_HEAD) {
-            (Label::Fac, "rule:facility-head")
+            (Label::FAC, "rule:facility-head")
         } else if t.is(class::LOC_HEAD) {
-            (Label::Loc, "rule:place-head")
+            (Label::LOC, "rule:place-head")
         } else if t.is(class::EVENT_HEAD) {
-            (Label::Event, "rule:event-head")
+            (Label::EVENT, "rule:event-head")
         } else {
             continue;
         };
@@ -449,7 +449,7 @@ fn place_rule(ctx: &mut Ctx) {
         // Another head (مدينة + حي…) or a gazetteer entry decides the extent.
         let last = if let Some((_, end)) = ctx.gaz[next] {
             end - 1
-        } else if label == Label::Event {
+        } else if label == Label::EVENT {
             match ctx.number(next).or_else(|| ctx.word(next).map(|_| 0)) {
                 Some(_) if ctx.toks[next].definite => next,
                 _ => continue,
@@ -491,7 +491,7 @@ fn place_rule(ctx: &mut Ctx) {
             if ctx
                 .word(last + 1)
                 .is_some_and(|_| nisba(ctx.stem(last + 1)))
-                && label != Label::Gpe
+                && label != Label::GPE
             {
                 last += 1;
             }
@@ -499,17 +499,17 @@ fn place_rule(ctx: &mut Ctx) {
         };
         // Events take a year after them: حرب 1967، الانتفاضة الأولى 1987.
         let mut last = last;
-        if label == Label::Event {
+        if label == Label::EVENT {
             if ctx.number(last + 1).is_some() {
                 last += 1;
             }
             ctx.push(i, last, label, by, 0.4);
             continue;
         }
-        ctx.push(i, last, label, by, 0.6);
+        ctx.push(i, last, label.clone(), by, 0.6);
         // The name inside is a place of its own when nothing else says what it is.
-        if label == Label::Gpe && ctx.gaz[next].is_none() && !ctx.toks[next].is(class::GPE_HEAD) {
-            ctx.push(next, last, Label::Gpe, by, 0.4);
+        if label == Label::GPE && ctx.gaz[next].is_none() && !ctx.toks[next].is(class::GPE_HEAD) {
+            ctx.push(next, last, Label::GPE, by, 0.4);
         }
     }
 }
@@ -541,7 +541,10 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
     while i < ctx.toks.len() && i < limit {
         let t = ctx.word(i)?;
         let stem = ctx.stem(i);
-        if ctx.gaz[i].is_some_and(|(label, _)| label == Label::Person) {
+        if ctx.gaz[i]
+            .as_ref()
+            .is_some_and(|(label, _)| *label == Label::PERSON)
+        {
             return Some(i);
         }
         // على folds to علي: it is the name only when more of a name follows.
@@ -566,7 +569,9 @@ fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
             || ctx.gaz[i].is_some()
             || (t.clitic > 0 && ctx.norm[t.range.clone()].starts_with('ل'));
         if complement {
-            i = ctx.gaz[i].map_or(i + 1, |(_, end)| end.max(i + 1));
+            i = ctx.gaz[i]
+                .as_ref()
+                .map_or(i + 1, |(_, end)| (*end).max(i + 1));
             continue;
         }
         // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
@@ -631,7 +636,9 @@ fn name_end(ctx: &Ctx, first: usize) -> usize {
 /// [`name_end`]; `after_title` lets a foreign surname that looks like a preposition plus a
 /// noun (ليفيت، بوريل) continue a name that a title introduced.
 fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize {
-    if let Some((Label::Person, end)) = ctx.gaz[first] {
+    if let Some((label, end)) = &ctx.gaz[first]
+        && *label == Label::PERSON
+    {
         return end - 1;
     }
     let mut last = first;
@@ -664,7 +671,10 @@ fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize {
         if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
             break;
         }
-        if ctx.gaz[i].is_some_and(|(label, _)| label != Label::Person) {
+        if ctx.gaz[i]
+            .as_ref()
+            .is_some_and(|(label, _)| *label != Label::PERSON)
+        {
             break;
         }
         if t.definite && !(nisba(stem) || stem.chars().count() >= 5 || i == first + 1) {
@@ -693,21 +703,24 @@ fn person_rule(ctx: &mut Ctx) {
         {
             let last = name_end_with(ctx, first, true);
             let score = if t.is(class::HONORIFIC) { 0.7 } else { 0.6 };
-            ctx.push(first, last, Label::Person, "rule:title", score);
+            ctx.push(first, last, Label::PERSON, "rule:title", score);
             i = last + 1;
             continue;
         }
         // مقابلة مع X، رسالة من X
         if introduces_person(ctx, i)
             && let Some(n) = ctx.word(i + 1)
-            && (n.is(class::GIVEN_NAME) || ctx.gaz[i + 1].is_some_and(|(l, _)| l == Label::Person))
+            && (n.is(class::GIVEN_NAME)
+                || ctx.gaz[i + 1]
+                    .as_ref()
+                    .is_some_and(|(l, _)| *l == Label::PERSON))
             && !n.is(NAME_STOP)
             && n.clitic == 0
             && !n.definite
             && !verb_shaped(ctx.stem(i + 1))
         {
             let last = name_end(ctx, i + 1);
-            ctx.push(i + 1, last, Label::Person, "rule:name-intro", 0.5);
+            ctx.push(i + 1, last, Label::PERSON, "rule:name-intro", 0.5);
             i = last + 1;
             continue;
         }
@@ -723,14 +736,14 @@ fn person_rule(ctx: &mut Ctx) {
                 || (n.definite && !n.is(NAME_STOP) && !nisba(ctx.stem(i + 1))))
         {
             let last = i + 1;
-            ctx.push(i, last, Label::Person, "rule:kunya", 0.5);
+            ctx.push(i, last, Label::PERSON, "rule:kunya", 0.5);
             i = last + 1;
             continue;
         }
         // A speaker's name at the start of a line of dialogue: «عماد : …».
         let line_start = i == 0 || ctx.toks[i - 1].kind == TokenKind::Break;
         if line_start && t.is(class::GIVEN_NAME) && t.clitic == 0 && ctx.is_punct(i + 1, ":") {
-            ctx.push(i, i, Label::Person, "rule:speaker", 0.5);
+            ctx.push(i, i, Label::PERSON, "rule:speaker", 0.5);
             i += 2;
             continue;
         }
@@ -745,13 +758,13 @@ fn person_rule(ctx: &mut Ctx) {
         {
             let last = name_end(ctx, i);
             if last > i {
-                ctx.push(i, last, Label::Person, "rule:given-name", 0.5);
+                ctx.push(i, last, Label::PERSON, "rule:given-name", 0.5);
                 i = last + 1;
                 continue;
             }
             // A lone given name that is not also a common word.
             if t.clitic == 0 {
-                ctx.push(i, i, Label::Person, "rule:given-name", 0.4);
+                ctx.push(i, i, Label::PERSON, "rule:given-name", 0.4);
             }
         }
         i += 1;
@@ -924,7 +937,7 @@ fn date_rule(ctx: &mut Ctx) {
         // the word تاريخ that often surround them: بتاريخ ( 26 / 4 / 1948 ).
         if let Some((first, last)) = numeric_date(ctx, i) {
             let (first, last) = widen_date(ctx, first, last);
-            ctx.push(first, last, Label::Date, "rule:date", 0.8);
+            ctx.push(first, last, Label::DATE, "rule:date", 0.8);
             i = last + 1;
             continue;
         }
@@ -961,7 +974,7 @@ fn date_rule(ctx: &mut Ctx) {
                 } else {
                     start
                 };
-                ctx.push(first, last, Label::Date, "rule:date", 0.8);
+                ctx.push(first, last, Label::DATE, "rule:date", 0.8);
                 i = last + 1;
                 continue;
             }
@@ -973,9 +986,9 @@ fn date_rule(ctx: &mut Ctx) {
                     "ساعات" | "ساعه" | "دقايق" | "دقيقه" | "ثانيه" | "ساعتين"
                 )
             }) {
-                Label::Time
+                Label::TIME
             } else {
-                Label::Date
+                Label::DATE
             };
             ctx.push(i, last, label, "rule:duration", 0.5);
             i = last + 1;
@@ -989,7 +1002,7 @@ fn date_rule(ctx: &mut Ctx) {
                     .word(i + 1)
                     .is_some_and(|n| n.definite && n.clitic == 0 && nisba_shaped(ctx.stem(i + 1)))
             {
-                ctx.push(i, i + 1, Label::Date, "rule:period", 0.5);
+                ctx.push(i, i + 1, Label::DATE, "rule:period", 0.5);
                 i += 2;
                 continue;
             }
@@ -1001,7 +1014,7 @@ fn date_rule(ctx: &mut Ctx) {
                 ctx.is_class(i + 1, class::PERIOD_WORD)
                     || matches!(ctx.stem(i + 1), "الاخيره" | "الاولي" | "المقبله" | "القليله")
             }) {
-                ctx.push(i, i + 1, Label::Date, "rule:date", 0.6);
+                ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
                 i += 2;
                 continue;
             }
@@ -1013,7 +1026,7 @@ fn date_rule(ctx: &mut Ctx) {
                     )
                 })
             {
-                ctx.push(i, i + 1, Label::Date, "rule:date", 0.6);
+                ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
                 i += 2;
                 continue;
             }
@@ -1027,7 +1040,7 @@ fn date_rule(ctx: &mut Ctx) {
                         && (ctx.is_class(i - 1, class::DAY_PART)
                             || ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"));
                     let first = if introduced { i - 1 } else { i };
-                    ctx.push(first, i, Label::Date, "rule:date", 0.7);
+                    ctx.push(first, i, Label::DATE, "rule:date", 0.7);
                     i += 1;
                     continue;
                 }
@@ -1041,13 +1054,13 @@ fn date_rule(ctx: &mut Ctx) {
                     if ctx.is_class(last + 1, class::ERA) {
                         last += 1;
                     }
-                    ctx.push(i, last, Label::Date, "rule:date", 0.8);
+                    ctx.push(i, last, Label::DATE, "rule:date", 0.8);
                     i = last + 1;
                     continue;
                 }
                 // العام الماضي، السنة المقبلة
                 if ctx.is_class(i + 1, class::PERIOD_WORD) {
-                    ctx.push(i, i + 1, Label::Date, "rule:date", 0.6);
+                    ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
                     i += 2;
                     continue;
                 }
@@ -1058,21 +1071,21 @@ fn date_rule(ctx: &mut Ctx) {
                 "الاسبوع" | "الشهر" | "العقد" | "القرن" | "الفتره"
             ) && ctx.is_class(i + 1, class::PERIOD_WORD)
             {
-                ctx.push(i, i + 1, Label::Date, "rule:date", 0.6);
+                ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
                 i += 2;
                 continue;
             }
             // صباح/مساء + اليوم/أمس/WEEKDAY
             if t.is(class::DAY_PART) && ctx.is_class(i + 1, class::RELATIVE_DATE | class::WEEKDAY) {
-                ctx.push(i, i + 1, Label::Date, "rule:date", 0.6);
+                ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
                 i += 2;
                 continue;
             }
             if t.is(class::RELATIVE_DATE) && t.clitic == 0 {
                 let label = if matches!(ctx.stem(i), "الان" | "حاليا") {
-                    Label::Time
+                    Label::TIME
                 } else {
-                    Label::Date
+                    Label::DATE
                 };
                 ctx.push(i, i, label, "rule:relative-date", 0.5);
                 i += 1;
@@ -1087,7 +1100,7 @@ fn date_rule(ctx: &mut Ctx) {
                 if ctx.is_class(last + 1, class::TIME_WORD) {
                     last += 1;
                 }
-                ctx.push(i, last, Label::Time, "rule:time", 0.7);
+                ctx.push(i, last, Label::TIME, "rule:time", 0.7);
                 i = last + 1;
                 continue;
             }
@@ -1099,7 +1112,7 @@ fn date_rule(ctx: &mut Ctx) {
             && ctx.is_punct(i + 2, ")")
             && ctx.is_class(i + 3, class::ERA)
         {
-            ctx.push(i, i + 3, Label::Date, "rule:year", 0.6);
+            ctx.push(i, i + 3, Label::DATE, "rule:year", 0.6);
             i += 4;
             continue;
         }
@@ -1115,7 +1128,7 @@ fn date_rule(ctx: &mut Ctx) {
             && !glued_number_part(ctx, i)
         {
             let last = year_range_end(ctx, i);
-            ctx.push(i, last, Label::Date, "rule:year", 0.4);
+            ctx.push(i, last, Label::DATE, "rule:year", 0.4);
             i = last + 1;
             continue;
         }
@@ -1157,12 +1170,12 @@ fn number_rule(ctx: &mut Ctx) {
             }) {
                 end += 1;
             }
-            ctx.push(first, end, Label::Money, "rule:money", 0.8);
+            ctx.push(first, end, Label::MONEY, "rule:money", 0.8);
             i = end + 1;
             continue;
         }
         if ctx.is_punct(last + 1, "%") {
-            ctx.push(first, last + 1, Label::Number, "rule:percent", 0.8);
+            ctx.push(first, last + 1, Label::NUMBER, "rule:percent", 0.8);
             i = last + 2;
             continue;
         }
@@ -1179,7 +1192,7 @@ fn number_rule(ctx: &mut Ctx) {
             } else {
                 last + 2
             };
-            ctx.push(first, end, Label::Number, "rule:percent", 0.8);
+            ctx.push(first, end, Label::NUMBER, "rule:percent", 0.8);
             i = end + 1;
             continue;
         }
@@ -1189,7 +1202,7 @@ fn number_rule(ctx: &mut Ctx) {
             s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
         };
         if !is_year {
-            ctx.push(first, last, Label::Number, "rule:number", 0.6);
+            ctx.push(first, last, Label::NUMBER, "rule:number", 0.6);
         }
         i = last + 1;
     }
@@ -1220,9 +1233,9 @@ fn norp_rule(ctx: &mut Ctx) {
                     | "الحكوميين"
             );
         if t.is(class::NORP) {
-            ctx.push(i, i, Label::Norp, "rule:norp", 0.6);
+            ctx.push(i, i, Label::NORP, "rule:norp", 0.6);
         } else if plural_nisba {
-            ctx.push(i, i, Label::Norp, "rule:nisba", 0.4);
+            ctx.push(i, i, Label::NORP, "rule:nisba", 0.4);
         }
     }
 }

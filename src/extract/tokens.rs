@@ -177,7 +177,7 @@ fn analyse(norm: &str, token: &mut Token) {
                 .filter(|hit| !hit.entry.after_lam || prefix.ends_with('ل'))
         };
         let in_gazetteer = hit.is_some();
-        let assimilated_article = hit.is_some_and(|h| h.entry.after_lam);
+        let assimilated_article = hit.as_ref().is_some_and(|h| h.entry.after_lam);
         if classes != 0 || in_gazetteer {
             token.clitic = if ends_with_article {
                 // Keep ال inside the stem where it is written (وال/بال); for لل the article

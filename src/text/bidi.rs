@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 use unicode_bidi::{BidiClass, BidiDataSource, BidiInfo, Level, ParagraphBidiInfo};
 
-/// Paragraph direction: from the first strong character (UAX #9 P2/P3) or forced.
+/// Paragraph direction: from the first strong character (UAX #9 P2/P3) or forced. The one type
+/// for it: the layout, the configuration file and the command line all use it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Direction {
     #[default]
@@ -19,27 +20,85 @@ pub enum Direction {
     Ltr,
 }
 
+impl Direction {
+    /// Every direction, in the order the configuration and `--help` list them.
+    pub const ALL: [Direction; 3] = [Self::Auto, Self::Rtl, Self::Ltr];
+
+    /// The name used in the configuration file and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Rtl => "rtl",
+            Self::Ltr => "ltr",
+        }
+    }
+}
+
 impl std::str::FromStr for Direction {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "auto" => Ok(Self::Auto),
-            "rtl" => Ok(Self::Rtl),
-            "ltr" => Ok(Self::Ltr),
-            other => Err(format!(
-                "unknown direction '{other}' (expected auto, rtl or ltr)"
-            )),
-        }
+        Self::ALL
+            .into_iter()
+            .find(|d| d.name() == s)
+            .ok_or_else(|| format!("unknown direction '{s}' (expected auto, rtl or ltr)"))
     }
 }
 
 impl std::fmt::Display for Direction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Self::Auto => "auto",
-            Self::Rtl => "rtl",
-            Self::Ltr => "ltr",
-        })
+        f.write_str(self.name())
+    }
+}
+
+/// How right-to-left text is drawn. The one type for it: the layout, the configuration file,
+/// the command line and the reader's `:bidi` all use it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum BidiMode {
+    /// isnad reorders and shapes; the terminal must only draw cells left to right.
+    #[default]
+    App,
+    /// Logical order, unshaped: for terminals that do bidi and shaping themselves.
+    Terminal,
+    /// Raw logical text, left-aligned (still sanitised), for debugging.
+    Off,
+}
+
+impl BidiMode {
+    /// Every mode, in the order of the cycle and of `--help`.
+    pub const ALL: [BidiMode; 3] = [Self::App, Self::Terminal, Self::Off];
+
+    /// The name used in the configuration file, on the command line and after `:bidi`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::App => "app",
+            Self::Terminal => "terminal",
+            Self::Off => "off",
+        }
+    }
+
+    /// The next mode in the cycle app → terminal → off → app.
+    pub fn next(self) -> Self {
+        match self {
+            Self::App => Self::Terminal,
+            Self::Terminal => Self::Off,
+            Self::Off => Self::App,
+        }
+    }
+}
+
+impl std::str::FromStr for BidiMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.name() == s)
+            .ok_or_else(|| format!("unknown bidi mode '{s}' (expected app, terminal or off)"))
+    }
+}
+
+impl std::fmt::Display for BidiMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 

@@ -1,70 +1,10 @@
 //! The closed vocabularies of the format (origin kind, review status, source, claim and quote
-//! types, verdicts) and the open one, entity labels.
+//! types, verdicts); the open one, entity labels, is in `label.rs`.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
-
-/// Entity labels offered by default; the set is configurable, so any label matching
-/// [`Label::parse`] is accepted in files.
-pub const DEFAULT_LABELS: [&str; 12] = [
-    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "NUMBER", "MONEY",
-    "MISC",
-];
-
-/// An entity label: configurable, so a validated string rather than an enum. Upper-case ASCII
-/// letters, digits, `_` and `-`, starting with a letter, at most 32 characters.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Label(String);
-
-impl Label {
-    pub fn parse(s: &str) -> Result<Self, String> {
-        let ok = !s.is_empty()
-            && s.len() <= 32
-            && s.starts_with(|c: char| c.is_ascii_uppercase())
-            && s.chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-');
-        if ok {
-            Ok(Self(s.to_owned()))
-        } else {
-            Err(format!(
-                "invalid label {s:?}: use upper-case ASCII letters, digits, '_' or '-', starting with a letter (at most 32)"
-            ))
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<String> for Label {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        Self::parse(&s)
-    }
-}
-
-impl From<Label> for String {
-    fn from(l: Label) -> String {
-        l.0
-    }
-}
-
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for Label {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Self::parse(s)
-    }
-}
 
 /// Declares a closed vocabulary: a serde enum in snake_case with `ALL`, `as_str`, `Display`
 /// and `FromStr`, so the file values, the UI pickers and the schema share one list.
@@ -229,8 +169,6 @@ mod tests {
             assert_eq!(t.as_str().parse::<SourceType>(), Ok(*t));
         }
         assert!("nope".parse::<ClaimType>().is_err());
-        assert!(Label::parse("person").is_err());
-        assert!(Label::parse("B-PERS").is_ok());
         assert_eq!(
             serde_json::to_string(&VerificationStatus::MostlyTrue).unwrap(),
             "\"mostly_true\""

@@ -12,7 +12,7 @@ fn texts(outcome: &ImportOutcome) -> Vec<(&str, Label, &str, bool)> {
         .map(|m| {
             (
                 &ARTICLE[m.range.clone()],
-                m.label,
+                m.label.clone(),
                 m.raw_label.as_str(),
                 m.realigned,
             )
@@ -40,12 +40,12 @@ fn interchange_codepoint_offsets() {
         "producer":{{"tool":"stanza"}},
         "mentions":[{{"id":"m1","start":{s},"end":{e},"text":"محمود عباس","label":"PER","canonical":"PERSON","score":0.9}}]}}"#
     );
-    let out = import(ARTICLE, &data, "x.json", None).unwrap();
+    let out = import(ARTICLE, &data, "x.json", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Interchange);
     assert_eq!(out.tool, "stanza");
     assert_eq!(
         texts(&out),
-        [("محمود عباس", Label::Person, "PERSON", false)]
+        [("محمود عباس", Label::PERSON, "PERSON", false)]
     );
     assert_eq!(out.summary(), "imported 1, realigned 0, unaligned 0");
 }
@@ -58,8 +58,8 @@ fn interchange_utf16_offsets_after_an_emoji() {
     let data = format!(
         r#"{{"format":"ar-news-extractions","offset_unit":"utf16","mentions":[{{"start":{s},"end":{e},"text":"رام الله","label":"LOC"}}]}}"#
     );
-    let out = import(ARTICLE, &data, "x.json", None).unwrap();
-    assert_eq!(texts(&out), [("رام الله", Label::Loc, "LOC", false)]);
+    let out = import(ARTICLE, &data, "x.json", Format::Auto).unwrap();
+    assert_eq!(texts(&out), [("رام الله", Label::LOC, "LOC", false)]);
 }
 
 #[test]
@@ -69,8 +69,8 @@ fn interchange_utf8_offsets() {
         r#"{{"offset_unit":"utf8","mentions":[{{"start":{at},"end":{},"text":"غزة","label":"GPE"}}]}}"#,
         at + "غزة".len()
     );
-    let out = import(ARTICLE, &data, "x.json", None).unwrap();
-    assert_eq!(texts(&out), [("غزة", Label::Gpe, "GPE", false)]);
+    let out = import(ARTICLE, &data, "x.json", Format::Auto).unwrap();
+    assert_eq!(texts(&out), [("غزة", Label::GPE, "GPE", false)]);
 }
 
 #[test]
@@ -83,8 +83,8 @@ fn wrong_offsets_are_realigned_and_unfindable_kept_aside() {
             {{"start":3,"end":9,"text":"بنيامين","label":"PER"}}]}}"#,
         at + 20
     );
-    let out = import(ARTICLE, &data, "x.json", None).unwrap();
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", true)]);
+    let out = import(ARTICLE, &data, "x.json", Format::Auto).unwrap();
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", true)]);
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].text, "بنيامين");
     assert_eq!(out.summary(), "imported 1, realigned 1, unaligned 1");
@@ -95,7 +95,7 @@ fn realignment_picks_the_nearest_occurrence() {
     let article = "غزة ثم غزة ثم غزة";
     // Claims 13..16 (the third) but with a bad end; the third occurrence is nearest.
     let data = r#"{"offset_unit":"codepoint","mentions":[{"start":13,"end":15,"text":"غزة","label":"GPE"}]}"#;
-    let out = import(article, data, "x.json", None).unwrap();
+    let out = import(article, data, "x.json", Format::Auto).unwrap();
     let third = article.rfind("غزة").unwrap();
     assert_eq!(out.mentions[0].range.start, third);
     assert!(out.mentions[0].realigned);
@@ -105,25 +105,25 @@ fn realignment_picks_the_nearest_occurrence() {
 fn diacritised_or_normalised_tool_text_still_aligns() {
     let article = "قال مُحَمَّد إن";
     let data = r#"{"offset_unit":"codepoint","mentions":[{"start":0,"end":4,"text":"محمد","label":"PERS"}]}"#;
-    let out = import(article, data, "x.json", None).unwrap();
+    let out = import(article, data, "x.json", Format::Auto).unwrap();
     assert_eq!(&article[out.mentions[0].range.clone()], "مُحَمَّد");
-    assert_eq!(out.mentions[0].label, Label::Person);
+    assert_eq!(out.mentions[0].label, Label::PERSON);
 }
 
 #[test]
 fn interchange_errors_are_located() {
     let data = "{\n  \"offset_unit\": \"bytes\",\n  \"mentions\": []\n}";
-    let err = import(ARTICLE, data, "ex.json", Some(Format::Interchange)).unwrap_err();
+    let err = import(ARTICLE, data, "ex.json", Format::Interchange).unwrap_err();
     assert_eq!((err.line, err.column), (2, 3), "{err}");
     assert!(err.to_string().starts_with("ex.json:2:3: offset_unit"));
     let data = "{\n  \"offset_unit\": \"utf8\",\n  \"mentions\": [{\"start\": \"x\"}]\n}";
-    let err = import(ARTICLE, data, "ex.json", Some(Format::Interchange)).unwrap_err();
+    let err = import(ARTICLE, data, "ex.json", Format::Interchange).unwrap_err();
     assert_eq!(err.line, 3, "{err}");
     let err = import(
         ARTICLE,
         "{\"offset_unit\": ",
         "ex.json",
-        Some(Format::Interchange),
+        Format::Interchange,
     )
     .unwrap_err();
     assert!(err.to_string().starts_with("ex.json:1:"), "{err}");
@@ -133,7 +133,7 @@ fn interchange_errors_are_located() {
 fn interchange_hash_is_checked() {
     let data =
         r#"{"document":{"text":"غزة","text_sha256":"00"},"offset_unit":"codepoint","mentions":[]}"#;
-    let err = import(ARTICLE, data, "h.json", None).unwrap_err();
+    let err = import(ARTICLE, data, "h.json", Format::Auto).unwrap_err();
     assert!(err.message.contains("text_sha256"), "{err}");
 }
 
@@ -149,9 +149,9 @@ fn interchange_tool_saw_a_different_text() {
         "mentions": [{"start": s, "end": s + 10, "label": "PER"}]
     })
     .to_string();
-    let out = import(ARTICLE, &data, "d.json", None).unwrap();
+    let out = import(ARTICLE, &data, "d.json", Format::Auto).unwrap();
     assert_eq!(out.same_text, Some(false));
-    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PER", true)]);
+    assert_eq!(texts(&out), [("محمود عباس", Label::PERSON, "PER", true)]);
 }
 
 #[test]
@@ -159,10 +159,10 @@ fn interchange_token_tags_with_nested_layers() {
     let data = r#"{"offset_unit":"codepoint",
       "tokens":[{"text":"وزارة"},{"text":"الصحة"},{"text":"في"},{"text":"غزة"}],
       "token_tags":{"scheme":"IOB2","layers":[["B-ORG","I-ORG","I-ORG","I-ORG"],["O","O","O","B-GPE"]]}}"#;
-    let out = import(ARTICLE, data, "t.json", None).unwrap();
+    let out = import(ARTICLE, data, "t.json", Format::Auto).unwrap();
     let got = texts(&out);
-    assert!(got.contains(&("وزارة الصحة في غزة", Label::Org, "ORG", false)));
-    assert!(got.contains(&("غزة", Label::Gpe, "GPE", false)));
+    assert!(got.contains(&("وزارة الصحة في غزة", Label::ORG, "ORG", false)));
+    assert!(got.contains(&("غزة", Label::GPE, "GPE", false)));
 }
 
 #[test]
@@ -172,14 +172,14 @@ fn stanza_doc_and_list() {
         r#"{{"text":{},"ents":[{{"text":"غزة","type":"LOC","start_char":{s},"end_char":{e}}}]}}"#,
         serde_json::to_string(ARTICLE).unwrap()
     );
-    let out = import(ARTICLE, &doc, "s.json", None).unwrap();
+    let out = import(ARTICLE, &doc, "s.json", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Stanza);
     assert_eq!(out.same_text, Some(true));
-    assert_eq!(texts(&out), [("غزة", Label::Loc, "LOC", false)]);
+    assert_eq!(texts(&out), [("غزة", Label::LOC, "LOC", false)]);
     let list = r#"[{"text":"محمود عباس","type":"PER","start_char":0,"end_char":3}]"#;
-    let out = import(ARTICLE, list, "s.json", None).unwrap();
+    let out = import(ARTICLE, list, "s.json", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Stanza);
-    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PER", true)]);
+    assert_eq!(texts(&out), [("محمود عباس", Label::PERSON, "PER", true)]);
 }
 
 #[test]
@@ -189,9 +189,9 @@ fn spacy_to_json() {
         r#"{{"text":{},"ents":[{{"start":{s},"end":{e},"label":"ORG"}}],"sents":[],"tokens":[{{"id":0,"start":0,"end":5}}]}}"#,
         serde_json::to_string(ARTICLE).unwrap()
     );
-    let out = import(ARTICLE, &data, "sp.json", None).unwrap();
+    let out = import(ARTICLE, &data, "sp.json", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Spacy);
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", false)]);
 }
 
 #[test]
@@ -200,9 +200,9 @@ fn hugging_face_aggregated_and_word_pieces() {
     let agg = format!(
         r#"[{{"entity_group":"PERS","score":0.98,"word":"محمود عباس","start":{s},"end":{e}}}]"#
     );
-    let out = import(ARTICLE, &agg, "hf.json", None).unwrap();
+    let out = import(ARTICLE, &agg, "hf.json", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Hf);
-    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PERS", false)]);
+    assert_eq!(texts(&out), [("محمود عباس", Label::PERSON, "PERS", false)]);
     assert_eq!(out.mentions[0].score, Some(0.98));
     // Not aggregated: B-/I- pieces, including a ## continuation.
     let (s1, e1) = cp("محمود");
@@ -214,21 +214,21 @@ fn hugging_face_aggregated_and_word_pieces() {
         s2 + 2,
         s2 + 2
     );
-    let out = import(ARTICLE, &pieces, "hf.json", None).unwrap();
-    assert_eq!(texts(&out), [("محمود عباس", Label::Person, "PERS", false)]);
+    let out = import(ARTICLE, &pieces, "hf.json", Format::Auto).unwrap();
+    assert_eq!(texts(&out), [("محمود عباس", Label::PERSON, "PERS", false)]);
     assert_eq!(out.mentions[0].score, Some(0.8));
 }
 
 #[test]
 fn conll_tokens_realigned_to_the_article_with_nested_layers() {
     let data = "أعلنت O\nوزارة B-ORG\nالصحة I-ORG\nفي I-ORG\nغزة I-ORG B-GPE\n\nأن O\nالرئيس O\nمحمد B-PERS\n";
-    let out = import(ARTICLE, data, "g.conll", None).unwrap();
+    let out = import(ARTICLE, data, "g.conll", Format::Auto).unwrap();
     let got = texts(&out);
     assert!(
-        got.contains(&("وزارة الصحة في غزة", Label::Org, "ORG", false)),
+        got.contains(&("وزارة الصحة في غزة", Label::ORG, "ORG", false)),
         "{got:?}"
     );
-    assert!(got.contains(&("غزة", Label::Gpe, "GPE", false)));
+    assert!(got.contains(&("غزة", Label::GPE, "GPE", false)));
     // محمد is not in the article: reported with its line, not placed.
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].location, "g.conll:9");
@@ -237,21 +237,15 @@ fn conll_tokens_realigned_to_the_article_with_nested_layers() {
         ARTICLE,
         "اعلنت O\nوزاره B-ORG\nالصحه I-ORG\n",
         "g.conll",
-        None,
+        Format::Auto,
     )
     .unwrap();
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", false)]);
 }
 
 #[test]
 fn conll_errors_are_located() {
-    let err = import(
-        ARTICLE,
-        "غزة B-GPE\nرفح Q-LOC\n",
-        "g.conll",
-        Some(Format::Conll),
-    )
-    .unwrap_err();
+    let err = import(ARTICLE, "غزة B-GPE\nرفح Q-LOC\n", "g.conll", Format::Conll).unwrap_err();
     assert_eq!(
         err.to_string(),
         "g.conll:2:5: bad tag \"Q-LOC\" (expected O, B-X, I-X, E-X, S-X, L-X or U-X)"
@@ -267,19 +261,19 @@ fn brat_ann_with_wrong_offsets_and_discontinuous_spans() {
         ps + 5,
         ps + 6
     );
-    let out = import(ARTICLE, &data, "a.ann", None).unwrap();
+    let out = import(ARTICLE, &data, "a.ann", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Brat);
     let got = texts(&out);
-    assert_eq!(got[0], ("غزة", Label::Loc, "LOC", false));
-    assert_eq!(got[1], ("محمود عباس", Label::Person, "PER", true));
-    assert_eq!(got[2], ("محمود عباس", Label::Person, "PER", false));
+    assert_eq!(got[0], ("غزة", Label::LOC, "LOC", false));
+    assert_eq!(got[1], ("محمود عباس", Label::PERSON, "PER", true));
+    assert_eq!(got[2], ("محمود عباس", Label::PERSON, "PER", false));
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].location, "a.ann:6");
 }
 
 #[test]
 fn brat_errors_are_located() {
-    let err = import(ARTICLE, "T1\tLOC 5 x\tغزة\n", "a.ann", None).unwrap_err();
+    let err = import(ARTICLE, "T1\tLOC 5 x\tغزة\n", "a.ann", Format::Auto).unwrap_err();
     assert_eq!(
         err.to_string(),
         "a.ann:1:8: bad offsets \"5 x\" (expected `START END[;START END]`)"
@@ -290,8 +284,8 @@ fn brat_errors_are_located() {
 fn unknown_labels_become_misc_and_keep_the_original() {
     let (s, e) = cp("الرئيس");
     let data = format!(r#"[{{"text":"الرئيس","type":"OCC","start_char":{s},"end_char":{e}}}]"#);
-    let out = import(ARTICLE, &data, "s.json", None).unwrap();
-    assert_eq!(texts(&out), [("الرئيس", Label::Misc, "OCC", false)]);
+    let out = import(ARTICLE, &data, "s.json", Format::Auto).unwrap();
+    assert_eq!(texts(&out), [("الرئيس", Label::MISC, "OCC", false)]);
 }
 
 #[test]
@@ -307,15 +301,7 @@ fn garbage_never_panics() {
         "{\"ents\": 3}",
         "\u{0}\u{1}",
     ] {
-        for format in [
-            None,
-            Some(Format::Interchange),
-            Some(Format::Stanza),
-            Some(Format::Spacy),
-            Some(Format::Hf),
-            Some(Format::Conll),
-            Some(Format::Brat),
-        ] {
+        for format in Format::ALL {
             let _ = import(ARTICLE, data, "g", format);
         }
     }
@@ -324,7 +310,7 @@ fn garbage_never_panics() {
 #[test]
 fn interchange_token_tags_must_match_the_tokens() {
     let data = "{\"offset_unit\":\"codepoint\",\n\"tokens\":[{\"text\":\"غزة\"}],\n\"token_tags\":{\"layers\":[[\"B-GPE\",\"O\"]]}}";
-    let err = import(ARTICLE, data, "t.json", None).unwrap_err();
+    let err = import(ARTICLE, data, "t.json", Format::Auto).unwrap_err();
     assert_eq!(
         err.to_string(),
         "t.json:3:1: token_tags layer 1 has 2 tags for 1 tokens"
@@ -335,8 +321,8 @@ fn interchange_token_tags_must_match_the_tokens() {
 fn conll_token_missing_from_the_article_does_not_derail_the_rest() {
     // A token absent from the article is skipped; the following ones still align in order.
     let data = "أعلنت O\nزززز B-ORG\nوزارة B-ORG\nالصحة I-ORG\n";
-    let out = import(ARTICLE, data, "g.conll", None).unwrap();
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", false)]);
+    let out = import(ARTICLE, data, "g.conll", Format::Auto).unwrap();
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", false)]);
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].text, "زززز");
 }
@@ -352,9 +338,9 @@ fn spacy_offsets_into_a_different_text_are_realigned() {
         "ents": [{"start": s, "end": s + 11, "label": "ORG"}, {"start": 0, "end": 5, "label": "MISC"}]
     })
     .to_string();
-    let out = import(ARTICLE, &data, "sp.json", None).unwrap();
+    let out = import(ARTICLE, &data, "sp.json", Format::Auto).unwrap();
     assert_eq!(out.same_text, Some(false));
-    assert_eq!(texts(&out), [("وزارة الصحة", Label::Org, "ORG", true)]);
+    assert_eq!(texts(&out), [("وزارة الصحة", Label::ORG, "ORG", true)]);
     // "عنوان" is only in the tool's text.
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].text, "عنوان");
@@ -368,6 +354,6 @@ fn hugging_face_wrong_offsets_are_realigned_by_word() {
         r#"[{{"entity_group":"LOC","score":0.9,"word":"رام الله","start":{at},"end":{}}}]"#,
         at + "رام الله".len()
     );
-    let out = import(ARTICLE, &data, "hf.json", None).unwrap();
-    assert_eq!(texts(&out), [("رام الله", Label::Loc, "LOC", true)]);
+    let out = import(ARTICLE, &data, "hf.json", Format::Auto).unwrap();
+    assert_eq!(texts(&out), [("رام الله", Label::LOC, "LOC", true)]);
 }
