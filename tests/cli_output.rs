@@ -38,7 +38,7 @@ fn export(file: &Path, to: ExportFormat, out: &Path) -> (Result<(), String>, Str
         out: Some(out.to_path_buf()),
     };
     let mut said = Vec::new();
-    let result = isnad::commands::export::run(&args, None, "analyst", &mut said).map(|_| ());
+    let result = isnad::commands::export::run(&args, None, "tester", &mut said).map(|_| ());
     (result, String::from_utf8_lossy(&said).into_owned())
 }
 
