@@ -590,7 +590,16 @@ impl App {
             | Command::PromptSubmit
             | Command::PromptCancel
             | Command::PromptComplete
-            | Command::PromptCompleteBack => {}
+            | Command::PromptCompleteBack
+            | Command::Label(_)
+            | Command::ClaimType(_)
+            | Command::SourceType(_)
+            | Command::Verdict(_)
+            | Command::LegendSuggestions
+            | Command::LegendRejected
+            | Command::LegendClaims
+            | Command::LegendSources
+            | Command::LegendClose => {}
             Command::WordLeft => self.move_on_screen(true),
             Command::WordRight => self.move_on_screen(false),
         }

@@ -564,10 +564,13 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
         .find(|e| e.id == id)
         .expect("e")
         .label;
-    let picker = isnad::app::annotations::LABEL_KEYS
-        .iter()
-        .find(|(_, l)| *l == label.as_str())
-        .map(|(k, _)| *k)
+    let picker = app
+        .settings
+        .keymap
+        .choices(isnad::config::commands::Mode::Label)
+        .into_iter()
+        .find(|(_, c)| matches!(c, isnad::config::commands::Command::Label(l) if *l == label.as_str()))
+        .and_then(|(k, _)| k.chars().next())
         .expect("label key");
     app.handle_event(key('L'));
     assert_eq!(app.overlay, isnad::app::Overlay::Legend);

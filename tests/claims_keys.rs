@@ -399,3 +399,46 @@ fn an_arabic_note_is_shown_shaped_and_in_reading_order_while_typed() {
     app.handle_event(code(KeyCode::Enter));
     assert_eq!(set(&app).sources[0].note, note);
 }
+
+#[test]
+fn rebound_label_and_verdict_letters_reach_their_pickers_and_are_shown() {
+    let (_dir, file) = temp_file();
+    let mut settings = isnad::config::Settings::defaults();
+    let problems = settings.keymap.merge_user(
+        Path::new("keymap.toml"),
+        "[label]\n\"label.person\" = \"h\"\n[verdict]\n\"verdict.false\" = \"z\"\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = TestApp::sample()
+        .size(100, 30)
+        .settings(settings, common::no_config())
+        .annotations(&file)
+        .build();
+    let screen = |app: &App| format!("{:?}", draw(app).backend());
+    // e on a word: the label picker offers h for PERSON, p no longer picks it
+    for e in keys("wve") {
+        app.handle_event(e);
+    }
+    assert!(matches!(app.overlay, Overlay::LabelPicker(_)));
+    let shown = screen(&app);
+    assert!(shown.contains(" h  PERSON"), "{shown}");
+    assert!(!shown.contains(" p  PERSON"), "{shown}");
+    app.handle_event(key('h'));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(set(&app).entities.len(), 1);
+    assert_eq!(set(&app).entities[0].label.as_str(), "PERSON");
+    // a claim: V offers z for false, and z sets it
+    for e in keys("wvwc") {
+        app.handle_event(e);
+    }
+    app.handle_event(key('V'));
+    assert!(matches!(app.overlay, Overlay::Choice(_)));
+    let shown = screen(&app);
+    assert!(shown.contains(" z  false"), "{shown}");
+    app.handle_event(key('z'));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(
+        set(&app).claims[0].verification.status,
+        isnad::annotate::VerificationStatus::False
+    );
+}

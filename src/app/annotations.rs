@@ -419,22 +419,6 @@ pub fn effect_for_tick(app: &App, now: Instant) -> Effect {
     }
 }
 
-/// Single keys for labels in the label picker (`e`, `r`).
-pub const LABEL_KEYS: &[(char, &str)] = &[
-    ('p', "PERSON"),
-    ('o', "ORG"),
-    ('g', "GPE"),
-    ('l', "LOC"),
-    ('f', "FAC"),
-    ('n', "NORP"),
-    ('e', "EVENT"),
-    ('d', "DATE"),
-    ('t', "TIME"),
-    ('u', "NUMBER"),
-    ('m', "MONEY"),
-    ('i', "MISC"),
-];
-
 /// What a label chosen in the picker is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LabelFor {

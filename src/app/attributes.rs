@@ -5,60 +5,11 @@
 
 use std::ops::Range;
 
-use crate::annotate::{
-    AnnotationSet, Attribution, ClaimType, Edit, Item, ItemKind, ReviewStatus, SourceType, Span,
-    VerificationStatus,
-};
+use crate::annotate::{AnnotationSet, Attribution, Edit, Item, ItemKind, ReviewStatus, Span};
 use crate::app::command_line::LineEditor;
 use crate::app::{App, Effect, Overlay, suggestions};
-
-/// Keys of the claim-type picker (`t` on a claim).
-pub const CLAIM_TYPE_KEYS: &[(char, ClaimType)] = &[
-    ('s', ClaimType::Statement),
-    ('n', ClaimType::Quantity),
-    ('e', ClaimType::Event),
-    ('c', ClaimType::Causal),
-    ('p', ClaimType::Prediction),
-    ('q', ClaimType::Quote),
-    ('o', ClaimType::Opinion),
-    ('x', ClaimType::Other),
-];
-
-/// Keys of the verification picker (`V` on a claim).
-pub const VERIFICATION_KEYS: &[(char, VerificationStatus)] = &[
-    ('u', VerificationStatus::Unverified),
-    ('p', VerificationStatus::InProgress),
-    ('t', VerificationStatus::True),
-    ('r', VerificationStatus::MostlyTrue),
-    ('x', VerificationStatus::Mixed),
-    ('l', VerificationStatus::MostlyFalse),
-    ('f', VerificationStatus::False),
-    ('m', VerificationStatus::Misleading),
-    ('n', VerificationStatus::Unproven),
-    ('c', VerificationStatus::NotCheckable),
-];
-
-/// Keys of the source-type picker (`t` on a source).
-pub const SOURCE_TYPE_KEYS: &[(char, SourceType)] = &[
-    ('o', SourceType::Official),
-    ('a', SourceType::AnonymousOfficial),
-    ('n', SourceType::Anonymous),
-    ('e', SourceType::Eyewitness),
-    ('f', SourceType::AffectedPerson),
-    ('x', SourceType::Expert),
-    ('g', SourceType::Organization),
-    ('m', SourceType::MediaOutlet),
-    ('s', SourceType::SocialMedia),
-    ('d', SourceType::Document),
-    ('j', SourceType::Journalist),
-    ('u', SourceType::Unknown),
-    // format version 2: the hands a report passes through
-    ('t', SourceType::Statement),
-    ('y', SourceType::Agency),
-    ('l', SourceType::Outlet),
-    ('i', SourceType::Interview),
-    ('c', SourceType::SocialAccount),
-];
+use crate::config::commands::{Command, Mode};
+use crate::config::keymap::Keymap;
 
 /// Which attribute a choice picker sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,22 +28,27 @@ impl Attribute {
         }
     }
 
-    /// The picker's keys and the values they set, in the order shown.
-    pub fn options(self) -> Vec<(char, &'static str)> {
+    /// The keymap section of the picker's keys.
+    pub fn mode(self) -> Mode {
         match self {
-            Attribute::ClaimType => CLAIM_TYPE_KEYS
-                .iter()
-                .map(|(k, v)| (*k, v.as_str()))
-                .collect(),
-            Attribute::Verification => VERIFICATION_KEYS
-                .iter()
-                .map(|(k, v)| (*k, v.as_str()))
-                .collect(),
-            Attribute::SourceType => SOURCE_TYPE_KEYS
-                .iter()
-                .map(|(k, v)| (*k, v.as_str()))
-                .collect(),
+            Attribute::ClaimType => Mode::ClaimType,
+            Attribute::Verification => Mode::Verdict,
+            Attribute::SourceType => Mode::SourceType,
         }
+    }
+
+    /// The picker's keys (the first bound to each value) and the values they set, in the
+    /// order shown.
+    pub fn options(self, keys: &Keymap) -> Vec<(String, &'static str)> {
+        keys.choices(self.mode())
+            .into_iter()
+            .filter_map(|(key, command)| match command {
+                Command::ClaimType(v) => Some((key, v.as_str())),
+                Command::Verdict(v) => Some((key, v.as_str())),
+                Command::SourceType(v) => Some((key, v.as_str())),
+                _ => None,
+            })
+            .collect()
     }
 }
 
@@ -324,35 +280,27 @@ impl App {
         });
     }
 
-    /// The letter `c` typed in a choice picker: the option it stands for is set (one undo
-    /// step); a letter of no option cancels.
-    pub(super) fn choice_chosen(&mut self, picker: &ChoicePicker, c: char) {
+    /// A choice made in a choice picker (its section's command): the value is set (one undo
+    /// step); a choice of another attribute cancels.
+    pub(super) fn choice_chosen(&mut self, picker: &ChoicePicker, choice: Command) {
         let item = self
             .session
             .store
             .as_ref()
             .and_then(|s| s.set().get(&picker.id));
-        let changed = match (item, picker.attribute) {
-            (Some(Item::Claim(mut claim)), Attribute::ClaimType) => {
-                CLAIM_TYPE_KEYS.iter().find(|(k, _)| *k == c).map(|(_, v)| {
-                    claim.claim_type = *v;
-                    (Item::Claim(claim), v.as_str())
-                })
+        let changed = match (item, picker.attribute, choice) {
+            (Some(Item::Claim(mut claim)), Attribute::ClaimType, Command::ClaimType(v)) => {
+                claim.claim_type = v;
+                Some((Item::Claim(claim), v.as_str()))
             }
-            (Some(Item::Claim(mut claim)), Attribute::Verification) => VERIFICATION_KEYS
-                .iter()
-                .find(|(k, _)| *k == c)
-                .map(|(_, v)| {
-                    claim.verification.set_verdict(*v, &self.session.annotator);
-                    (Item::Claim(claim), v.as_str())
-                }),
-            (Some(Item::Source(mut source)), Attribute::SourceType) => SOURCE_TYPE_KEYS
-                .iter()
-                .find(|(k, _)| *k == c)
-                .map(|(_, v)| {
-                    source.source_type = *v;
-                    (Item::Source(source), v.as_str())
-                }),
+            (Some(Item::Claim(mut claim)), Attribute::Verification, Command::Verdict(v)) => {
+                claim.verification.set_verdict(v, &self.session.annotator);
+                Some((Item::Claim(claim), v.as_str()))
+            }
+            (Some(Item::Source(mut source)), Attribute::SourceType, Command::SourceType(v)) => {
+                source.source_type = v;
+                Some((Item::Source(source), v.as_str()))
+            }
             _ => None,
         };
         match changed {
@@ -551,6 +499,7 @@ fn describe_item(item: &Item, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotate::{ClaimType, SourceType, VerificationStatus};
 
     #[test]
     fn picker_keys_are_distinct_and_cover_every_value() {
@@ -559,15 +508,18 @@ mod tests {
             Attribute::Verification,
             Attribute::SourceType,
         ] {
-            let options = attribute.options();
-            let mut keys: Vec<char> = options.iter().map(|(k, _)| *k).collect();
+            let options = attribute.options(&Keymap::default());
+            let mut keys: Vec<&str> = options.iter().map(|(k, _)| k.as_str()).collect();
             keys.sort_unstable();
             keys.dedup();
             assert_eq!(keys.len(), options.len(), "{attribute:?}");
+            let every = match attribute {
+                Attribute::ClaimType => ClaimType::ALL.len(),
+                Attribute::Verification => VerificationStatus::ALL.len(),
+                Attribute::SourceType => SourceType::ALL.len(),
+            };
+            assert_eq!(options.len(), every, "{attribute:?}");
         }
-        assert_eq!(CLAIM_TYPE_KEYS.len(), ClaimType::ALL.len());
-        assert_eq!(VERIFICATION_KEYS.len(), VerificationStatus::ALL.len());
-        assert_eq!(SOURCE_TYPE_KEYS.len(), SourceType::ALL.len());
     }
 
     #[test]

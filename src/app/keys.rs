@@ -170,7 +170,7 @@ impl App {
                 Outcome::Stay | Outcome::Pass => {}
             },
             Overlay::LabelPicker(purpose) => {
-                let outcome = purpose.handle(press);
+                let outcome = purpose.handle(press, keys);
                 let Overlay::LabelPicker(purpose) =
                     std::mem::replace(&mut self.overlay, Overlay::None)
                 else {
@@ -182,13 +182,13 @@ impl App {
                 }
             }
             Overlay::Choice(picker) => {
-                let outcome = picker.handle(press);
+                let outcome = picker.handle(press, keys);
                 let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None)
                 else {
                     return Effect::None;
                 };
                 match outcome {
-                    Outcome::Chosen(letter) => self.choice_chosen(&picker, letter),
+                    Outcome::Chosen(choice) => self.choice_chosen(&picker, choice),
                     _ => self.info("cancelled"),
                 }
             }
@@ -200,8 +200,8 @@ impl App {
                 }
                 Outcome::Stay | Outcome::Pass => {}
             },
-            Overlay::Legend => match overlay::legend_handle(press) {
-                Outcome::Chosen(letter) => self.legend_toggle(letter),
+            Overlay::Legend => match overlay::legend_handle(press, keys) {
+                Outcome::Chosen(choice) => self.legend_toggle(choice),
                 Outcome::Close => self.overlay = Overlay::None,
                 Outcome::Stay | Outcome::Pass => {}
             },

@@ -2,7 +2,7 @@
 //! `handle(KeyPress) -> Outcome`, reading its keys from its keymap section, so the app only
 //! acts on the outcome (link this, set that, run the line). One enum says which is open.
 
-use crate::app::annotations::{LABEL_KEYS, LabelFor};
+use crate::app::annotations::LabelFor;
 use crate::app::attributes::{ChoicePicker, LinkPicker};
 use crate::app::command_line::LineEditor;
 use crate::config::commands::{Command, Mode};
@@ -51,16 +51,6 @@ pub enum Outcome<T = ()> {
     Pass,
 }
 
-/// A plain character as the Latin key in its place (also typed on the Arabic layout), for
-/// pickers whose options are single letters; `None` for named keys and Ctrl/Alt chords.
-pub fn option_letter(press: KeyPress) -> Option<char> {
-    let latin = crate::config::arabic::translate(press).unwrap_or(press);
-    match latin.key {
-        KeyName::Char(c) if !latin.ctrl && !latin.alt => Some(c),
-        _ => None,
-    }
-}
-
 impl LinkPicker {
     /// `[picker]` keys move and choose (by position too); any other key closes it.
     pub fn handle(&mut self, press: KeyPress, keys: &Keymap) -> Outcome<usize> {
@@ -82,31 +72,33 @@ impl LinkPicker {
 }
 
 impl ChoicePicker {
-    /// An option's letter is chosen (the app checks it is one); any other key closes it.
-    pub fn handle(&self, press: KeyPress) -> Outcome<char> {
-        option_letter(press).map_or(Outcome::Close, Outcome::Chosen)
+    /// A key of the attribute's section (`[claim_type]`, `[source_type]`, `[verdict]`) chooses
+    /// its value; any other key closes it.
+    pub fn handle(&self, press: KeyPress, keys: &Keymap) -> Outcome<Command> {
+        keys.command_in(self.attribute.mode(), press)
+            .map_or(Outcome::Close, Outcome::Chosen)
     }
 }
 
 impl LabelFor {
-    /// A label's letter picks it; any other key closes the picker.
-    pub fn handle(&self, press: KeyPress) -> Outcome<&'static str> {
-        option_letter(press)
-            .and_then(|c| LABEL_KEYS.iter().find(|(k, _)| *k == c))
-            .map_or(Outcome::Close, |(_, label)| Outcome::Chosen(*label))
+    /// A `[label]` key picks its label; any other key closes the picker.
+    pub fn handle(&self, press: KeyPress, keys: &Keymap) -> Outcome<&'static str> {
+        match keys.command_in(Mode::Label, press) {
+            Some(Command::Label(label)) => Outcome::Chosen(label),
+            _ => Outcome::Close,
+        }
     }
 }
 
-/// The legend (`L`): a layer's or label's letter is chosen (to toggle it, the legend staying
-/// open); Esc, `L` and `q` close it; other keys do nothing.
-pub fn legend_handle(press: KeyPress) -> Outcome<char> {
-    if press.key == KeyName::Esc {
-        return Outcome::Close;
-    }
-    match option_letter(press) {
-        Some('L' | 'q') => Outcome::Close,
-        Some(c) => Outcome::Chosen(c),
-        None => Outcome::Stay,
+/// The legend (`L`): a `[legend]` layer key or a `[label]` key is chosen (to toggle it, the
+/// legend staying open); `legend.close` closes it; other keys do nothing.
+pub fn legend_handle(press: KeyPress, keys: &Keymap) -> Outcome<Command> {
+    match keys.command_in(Mode::Legend, press) {
+        Some(Command::LegendClose) => Outcome::Close,
+        Some(command) => Outcome::Chosen(command),
+        None => keys
+            .command_in(Mode::Label, press)
+            .map_or(Outcome::Stay, Outcome::Chosen),
     }
 }
 

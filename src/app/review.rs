@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use crate::annotate::{Edit, Item, ItemKind, ReviewStatus, Span};
 use crate::app::{App, suggestions, words};
 use crate::article::Article;
+use crate::config::commands::{Command, Mode};
 
 /// What is drawn and visited by `]`/`[`. Rejected suggestions are hidden at first: they stay in
 /// the file only so a re-run does not bring them back.
@@ -32,12 +33,6 @@ impl Default for Layers {
         }
     }
 }
-
-/// Keys of the legend for the layers that are not entity labels (labels use the picker keys).
-pub const SUGGESTIONS_KEY: char = 'S';
-pub const REJECTED_KEY: char = 'x';
-pub const CLAIMS_KEY: char = 'c';
-pub const SOURCES_KEY: char = 's';
 
 impl Layers {
     pub fn label_shown(&self, label: &str) -> bool {
@@ -97,7 +92,7 @@ impl Counts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LegendRow {
     /// The key that toggles it (none for labels outside the picker's list).
-    pub key: Option<char>,
+    pub key: Option<String>,
     pub name: String,
     /// Entity label, or `None` for the other layers.
     pub label: Option<String>,
@@ -276,11 +271,19 @@ impl App {
                 all.add(s.review.status);
             }
         }
-        let keys = super::annotations::LABEL_KEYS;
+        let keymap = &self.settings.keymap;
+        let keys: Vec<(String, &str)> = keymap
+            .choices(Mode::Label)
+            .into_iter()
+            .filter_map(|(key, command)| match command {
+                Command::Label(label) => Some((key, label)),
+                _ => None,
+            })
+            .collect();
         let mut rows: Vec<LegendRow> = keys
             .iter()
             .map(|(key, label)| LegendRow {
-                key: Some(*key),
+                key: Some(key.clone()),
                 name: (*label).to_owned(),
                 label: Some((*label).to_owned()),
                 counts: per_label.get(label).copied().unwrap_or_default(),
@@ -299,15 +302,15 @@ impl App {
                     shown: self.reader.layers.label_shown(label),
                 }),
         );
-        let layer = |key: char, name: &str, counts: Counts, shown: bool| LegendRow {
-            key: Some(key),
+        let layer = |command: Command, name: &str, counts: Counts, shown: bool| LegendRow {
+            key: keymap.keys_in(Mode::Legend, command).into_iter().next(),
             name: name.to_owned(),
             label: None,
             counts,
             shown,
         };
         rows.push(layer(
-            SUGGESTIONS_KEY,
+            Command::LegendSuggestions,
             "suggestions",
             Counts {
                 pending: all.pending,
@@ -316,7 +319,7 @@ impl App {
             self.reader.layers.suggestions,
         ));
         rows.push(layer(
-            REJECTED_KEY,
+            Command::LegendRejected,
             "rejected",
             Counts {
                 rejected: all.rejected,
@@ -325,13 +328,13 @@ impl App {
             self.reader.layers.rejected,
         ));
         rows.push(layer(
-            CLAIMS_KEY,
+            Command::LegendClaims,
             "claims",
             claims,
             self.reader.layers.claims,
         ));
         rows.push(layer(
-            SOURCES_KEY,
+            Command::LegendSources,
             "sources",
             sources,
             self.reader.layers.sources,
@@ -339,24 +342,24 @@ impl App {
         rows
     }
 
-    /// A letter typed in the legend: the layer or label it stands for is hidden or shown.
-    pub(super) fn legend_toggle(&mut self, c: char) {
+    /// A `[legend]` or `[label]` choice in the legend: its layer or label is hidden or shown.
+    pub(super) fn legend_toggle(&mut self, choice: Command) {
         let flip = |b: &mut bool| {
             *b = !*b;
             *b
         };
-        let (name, shown) = match c {
-            SUGGESTIONS_KEY => ("suggestions", flip(&mut self.reader.layers.suggestions)),
-            REJECTED_KEY => ("rejected", flip(&mut self.reader.layers.rejected)),
-            CLAIMS_KEY => ("claims", flip(&mut self.reader.layers.claims)),
-            SOURCES_KEY => ("sources", flip(&mut self.reader.layers.sources)),
-            _ => match super::annotations::LABEL_KEYS.iter().find(|(k, _)| *k == c) {
-                Some((_, label)) => {
-                    self.reader.layers.toggle_label(label);
-                    (*label, self.reader.layers.label_shown(label))
-                }
-                None => return,
-            },
+        let (name, shown) = match choice {
+            Command::LegendSuggestions => {
+                ("suggestions", flip(&mut self.reader.layers.suggestions))
+            }
+            Command::LegendRejected => ("rejected", flip(&mut self.reader.layers.rejected)),
+            Command::LegendClaims => ("claims", flip(&mut self.reader.layers.claims)),
+            Command::LegendSources => ("sources", flip(&mut self.reader.layers.sources)),
+            Command::Label(label) => {
+                self.reader.layers.toggle_label(label);
+                (label, self.reader.layers.label_shown(label))
+            }
+            _ => return,
         };
         self.info(format!("{name} {}", if shown { "shown" } else { "hidden" }));
     }

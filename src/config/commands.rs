@@ -7,6 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::annotate::{ClaimType, SourceType, VerificationStatus};
+
 /// A command without arguments, as bound to keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
@@ -79,6 +81,20 @@ pub enum Command {
     PromptCancel,
     PromptComplete,
     PromptCompleteBack,
+    /// Give the entity this label (the label picker after `e` or `r`; in the legend, hide or
+    /// show the label).
+    Label(&'static str),
+    /// Set the claim type (the picker after `t` on a claim).
+    ClaimType(ClaimType),
+    /// Set the source type (the picker after `t` on a source).
+    SourceType(SourceType),
+    /// Set the verification status (the picker after `V`).
+    Verdict(VerificationStatus),
+    LegendSuggestions,
+    LegendRejected,
+    LegendClaims,
+    LegendSources,
+    LegendClose,
 }
 
 /// A section of `keymap.toml`: where a key is looked up depends on what has the keys.
@@ -96,16 +112,31 @@ pub enum Mode {
     Prompt,
     /// The library list: looked up before `[reader]`.
     Library,
+    /// The entity label picker (`e`, `r`); the legend reads its keys too.
+    Label,
+    /// The claim type picker (`t` on a claim).
+    ClaimType,
+    /// The source type picker (`t` on a source).
+    SourceType,
+    /// The verification picker (`V`).
+    Verdict,
+    /// The legend (`L`): its layers' keys; labels use `[label]`'s.
+    Legend,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Reader,
         Mode::Select,
         Mode::Picker,
         Mode::Panel,
         Mode::Prompt,
         Mode::Library,
+        Mode::Label,
+        Mode::ClaimType,
+        Mode::SourceType,
+        Mode::Verdict,
+        Mode::Legend,
     ];
 
     /// The section's name in `keymap.toml`.
@@ -117,6 +148,11 @@ impl Mode {
             Mode::Panel => "panel",
             Mode::Prompt => "prompt",
             Mode::Library => "library",
+            Mode::Label => "label",
+            Mode::ClaimType => "claim_type",
+            Mode::SourceType => "source_type",
+            Mode::Verdict => "verdict",
+            Mode::Legend => "legend",
         }
     }
 
@@ -242,6 +278,58 @@ table! {
     Prompt PromptCancel, "prompt.cancel", "Prompt", "Close the prompt (a note edit is dropped)";
     Prompt PromptComplete, "prompt.complete", "Prompt", "Next completion of the command line";
     Prompt PromptCompleteBack, "prompt.complete_back", "Prompt", "Previous completion of the command line";
+    Label Label("PERSON"), "label.person", "Entity labels", "PERSON";
+    Label Label("ORG"), "label.org", "Entity labels", "ORG";
+    Label Label("GPE"), "label.gpe", "Entity labels", "GPE";
+    Label Label("LOC"), "label.loc", "Entity labels", "LOC";
+    Label Label("FAC"), "label.fac", "Entity labels", "FAC";
+    Label Label("NORP"), "label.norp", "Entity labels", "NORP";
+    Label Label("EVENT"), "label.event", "Entity labels", "EVENT";
+    Label Label("DATE"), "label.date", "Entity labels", "DATE";
+    Label Label("TIME"), "label.time", "Entity labels", "TIME";
+    Label Label("NUMBER"), "label.number", "Entity labels", "NUMBER";
+    Label Label("MONEY"), "label.money", "Entity labels", "MONEY";
+    Label Label("MISC"), "label.misc", "Entity labels", "MISC";
+    ClaimType ClaimType(crate::annotate::ClaimType::Statement), "claim_type.statement", "Claim types", "statement";
+    ClaimType ClaimType(crate::annotate::ClaimType::Quantity), "claim_type.quantity", "Claim types", "quantity";
+    ClaimType ClaimType(crate::annotate::ClaimType::Event), "claim_type.event", "Claim types", "event";
+    ClaimType ClaimType(crate::annotate::ClaimType::Causal), "claim_type.causal", "Claim types", "causal";
+    ClaimType ClaimType(crate::annotate::ClaimType::Prediction), "claim_type.prediction", "Claim types", "prediction";
+    ClaimType ClaimType(crate::annotate::ClaimType::Quote), "claim_type.quote", "Claim types", "quote";
+    ClaimType ClaimType(crate::annotate::ClaimType::Opinion), "claim_type.opinion", "Claim types", "opinion";
+    ClaimType ClaimType(crate::annotate::ClaimType::Other), "claim_type.other", "Claim types", "other";
+    Verdict Verdict(crate::annotate::VerificationStatus::Unverified), "verdict.unverified", "Verification", "unverified";
+    Verdict Verdict(crate::annotate::VerificationStatus::InProgress), "verdict.in_progress", "Verification", "in_progress";
+    Verdict Verdict(crate::annotate::VerificationStatus::True), "verdict.true", "Verification", "true";
+    Verdict Verdict(crate::annotate::VerificationStatus::MostlyTrue), "verdict.mostly_true", "Verification", "mostly_true";
+    Verdict Verdict(crate::annotate::VerificationStatus::Mixed), "verdict.mixed", "Verification", "mixed";
+    Verdict Verdict(crate::annotate::VerificationStatus::MostlyFalse), "verdict.mostly_false", "Verification", "mostly_false";
+    Verdict Verdict(crate::annotate::VerificationStatus::False), "verdict.false", "Verification", "false";
+    Verdict Verdict(crate::annotate::VerificationStatus::Misleading), "verdict.misleading", "Verification", "misleading";
+    Verdict Verdict(crate::annotate::VerificationStatus::Unproven), "verdict.unproven", "Verification", "unproven";
+    Verdict Verdict(crate::annotate::VerificationStatus::NotCheckable), "verdict.not_checkable", "Verification", "not_checkable";
+    SourceType SourceType(crate::annotate::SourceType::Official), "source_type.official", "Source types", "official";
+    SourceType SourceType(crate::annotate::SourceType::AnonymousOfficial), "source_type.anonymous_official", "Source types", "anonymous_official";
+    SourceType SourceType(crate::annotate::SourceType::Anonymous), "source_type.anonymous", "Source types", "anonymous";
+    SourceType SourceType(crate::annotate::SourceType::Eyewitness), "source_type.eyewitness", "Source types", "eyewitness";
+    SourceType SourceType(crate::annotate::SourceType::AffectedPerson), "source_type.affected_person", "Source types", "affected_person";
+    SourceType SourceType(crate::annotate::SourceType::Expert), "source_type.expert", "Source types", "expert";
+    SourceType SourceType(crate::annotate::SourceType::Organization), "source_type.organization", "Source types", "organization";
+    SourceType SourceType(crate::annotate::SourceType::MediaOutlet), "source_type.media_outlet", "Source types", "media_outlet";
+    SourceType SourceType(crate::annotate::SourceType::SocialMedia), "source_type.social_media", "Source types", "social_media";
+    SourceType SourceType(crate::annotate::SourceType::Document), "source_type.document", "Source types", "document";
+    SourceType SourceType(crate::annotate::SourceType::Journalist), "source_type.journalist", "Source types", "journalist";
+    SourceType SourceType(crate::annotate::SourceType::Unknown), "source_type.unknown", "Source types", "unknown";
+    SourceType SourceType(crate::annotate::SourceType::Statement), "source_type.statement", "Source types", "statement";
+    SourceType SourceType(crate::annotate::SourceType::Agency), "source_type.agency", "Source types", "agency";
+    SourceType SourceType(crate::annotate::SourceType::Outlet), "source_type.outlet", "Source types", "outlet";
+    SourceType SourceType(crate::annotate::SourceType::Interview), "source_type.interview", "Source types", "interview";
+    SourceType SourceType(crate::annotate::SourceType::SocialAccount), "source_type.social_account", "Source types", "social_account";
+    Legend LegendSuggestions, "legend.suggestions", "Legend", "Hide or show the pending suggestions";
+    Legend LegendRejected, "legend.rejected", "Legend", "Hide or show the rejected suggestions";
+    Legend LegendClaims, "legend.claims", "Legend", "Hide or show the claims";
+    Legend LegendSources, "legend.sources", "Legend", "Hide or show the sources";
+    Legend LegendClose, "legend.close", "Legend", "Close the legend";
 }
 
 impl Command {
@@ -411,11 +499,40 @@ mod tests {
             Command::PromptCancel,
             Command::PromptComplete,
             Command::PromptCompleteBack,
+            Command::Label("PERSON"),
+            Command::ClaimType(ClaimType::Statement),
+            Command::SourceType(SourceType::Unknown),
+            Command::Verdict(VerificationStatus::Unverified),
+            Command::LegendSuggestions,
+            Command::LegendRejected,
+            Command::LegendClaims,
+            Command::LegendSources,
+            Command::LegendClose,
+        ];
+        let labels = [
+            "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "NUMBER",
+            "MONEY", "MISC",
         ];
         let all: Vec<Command> = all
             .into_iter()
             .flat_map(|c| match c {
                 Command::Pick(_) => (1..=9).map(Command::Pick).collect(),
+                Command::Label(_) => labels.into_iter().map(Command::Label).collect(),
+                Command::ClaimType(_) => ClaimType::ALL
+                    .iter()
+                    .copied()
+                    .map(Command::ClaimType)
+                    .collect(),
+                Command::SourceType(_) => SourceType::ALL
+                    .iter()
+                    .copied()
+                    .map(Command::SourceType)
+                    .collect(),
+                Command::Verdict(_) => VerificationStatus::ALL
+                    .iter()
+                    .copied()
+                    .map(Command::Verdict)
+                    .collect(),
                 c => vec![c],
             })
             .collect();
@@ -489,6 +606,15 @@ mod tests {
                 Command::PromptCancel => {}
                 Command::PromptComplete => {}
                 Command::PromptCompleteBack => {}
+                Command::Label(_) => {}
+                Command::ClaimType(_) => {}
+                Command::SourceType(_) => {}
+                Command::Verdict(_) => {}
+                Command::LegendSuggestions => {}
+                Command::LegendRejected => {}
+                Command::LegendClaims => {}
+                Command::LegendSources => {}
+                Command::LegendClose => {}
             }
         }
         all

@@ -256,6 +256,19 @@ impl Keymap {
             .collect()
     }
 
+    /// The choices of a picker section (`[label]`, `[verdict]`, …) in the command table's order,
+    /// each with the first key bound to it; a choice left with no key is not offered.
+    pub fn choices(&self, mode: Mode) -> Vec<(String, Command)> {
+        COMMANDS
+            .iter()
+            .filter(|info| info.mode == mode)
+            .filter_map(|info| {
+                let first = self.keys_in(mode, info.command).into_iter().next()?;
+                Some((first, info.command))
+            })
+            .collect()
+    }
+
     /// Looks up a typed sequence in the reader's section, exactly as typed.
     pub fn lookup(&self, typed: &[KeyPress]) -> Lookup {
         self.lookup_in(Mode::Reader, typed)

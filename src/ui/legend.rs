@@ -45,6 +45,7 @@ impl Widget for Legend<'_> {
             };
             let key = row
                 .key
+                .as_ref()
                 .map_or_else(|| "   ".to_owned(), |k| format!(" {k} "));
             let count = |n: usize, w: usize| {
                 if n == 0 {

@@ -190,8 +190,16 @@ pub struct LabelPicker<'a> {
 impl Widget for LabelPicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
-        let lines: Vec<Line> = crate::app::annotations::LABEL_KEYS
-            .iter()
+        let lines: Vec<Line> = self
+            .app
+            .settings
+            .keymap
+            .choices(crate::config::commands::Mode::Label)
+            .into_iter()
+            .filter_map(|(key, command)| match command {
+                crate::config::commands::Command::Label(label) => Some((key, label)),
+                _ => None,
+            })
             .map(|(key, label)| {
                 Line::from(vec![
                     Span::styled(format!(" {key}  "), theme.style(Slot::HelpKey)),
@@ -298,7 +306,7 @@ pub struct ChoicePicker<'a> {
 impl Widget for ChoicePicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
-        let options = self.picker.attribute.options();
+        let options = self.picker.attribute.options(&self.app.settings.keymap);
         let value_col = options.iter().map(|(_, v)| v.width()).max().unwrap_or(0);
         let lines: Vec<Line> = options
             .iter()
