@@ -93,6 +93,10 @@ impl LabelFor {
 /// The legend (`L`): a `[legend]` layer key or a `[label]` key is chosen (to toggle it, the
 /// legend staying open); `legend.close` closes it; other keys do nothing.
 pub fn legend_handle(press: KeyPress, keys: &Keymap) -> Outcome<Command> {
+    // Esc with any modifier closes it, as every overlay
+    if press.key == KeyName::Esc {
+        return Outcome::Close;
+    }
     match keys.command_in(Mode::Legend, press) {
         Some(Command::LegendClose) => Outcome::Close,
         Some(command) => Outcome::Chosen(command),
