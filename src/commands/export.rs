@@ -3,15 +3,14 @@
 //! it) or an annotation file (`*.isnad.json`, whose `document.path` names the article).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::annotate::document::{self, DocumentInfo};
-use crate::annotate::formats::Format as ExportFormat;
-use crate::annotate::formats::{brat, claimreview, csv, w3c};
+use crate::annotate::formats;
 use crate::annotate::model::AnnotationSet;
 use crate::annotate::store::{
-    AnnotationStore, SIDECAR_SUFFIX, StoreOptions, check_annotation_size, write_atomic,
+    AnnotationStore, SIDECAR_SUFFIX, StoreOptions, check_annotation_size,
 };
 use crate::annotate::validate::find_article;
 use crate::article::Article;
@@ -57,88 +56,20 @@ fn load(
     Ok((article, store.document().clone(), store.set().clone()))
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    write_atomic(path, text.as_bytes(), || Ok(()))
-        .map(|_| ())
-        .map_err(|e| e.to_string())
-}
-
 pub fn run(
     args: &ExportArgs,
     annotations: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let (article, doc, set) = load(&args.file, annotations)?;
-    let base = article
-        .path
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(&article.name));
-    let stem = base.file_stem().map_or_else(
-        || "article".to_owned(),
-        |s| s.to_string_lossy().into_owned(),
-    );
-    let folder = base.parent().map(Path::to_path_buf).unwrap_or_default();
-    let to_stdout = args.out.as_deref() == Some(Path::new("-"));
-    let mut count = set.len();
-    let (text, default) = match args.to {
-        ExportFormat::Brat => {
-            // The article itself is the `.txt`, so brat output goes to its own folder rather than
-            // next to the article, where it would overwrite it.
-            let dir = args
-                .out
-                .clone()
-                .unwrap_or_else(|| folder.join(format!("{stem}.brat")));
-            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            let txt = dir.join(format!("{stem}.txt"));
-            let ann = dir.join(format!("{stem}.ann"));
-            if article.path.as_deref().and_then(|p| p.canonicalize().ok())
-                == txt.canonicalize().ok()
-            {
-                return Err(format!(
-                    "{}: refusing to overwrite the article itself; choose another --out folder",
-                    txt.display()
-                ));
-            }
-            write_file(&txt, &article.text)?;
-            write_file(&ann, &brat::to_ann(&set, &article))?;
-            let _ = writeln!(
-                out,
-                "wrote {} and {} ({} annotations)",
-                txt.display(),
-                ann.display(),
-                set.len()
-            );
-            return Ok(ExitCode::SUCCESS);
-        }
-        ExportFormat::W3c => (
-            w3c::to_w3c(&doc, &set, &article),
-            folder.join(format!("{stem}.w3c.jsonld")),
-        ),
-        ExportFormat::Csv => (
-            csv::to_csv(&set, &article),
-            folder.join(format!("{stem}.annotations.csv")),
-        ),
-        ExportFormat::Claimreview => {
-            count = claimreview::reviewed_claims(&set);
-            (
-                claimreview::to_claimreview(&doc, &set, &article),
-                folder.join(format!("{stem}.claimreview.jsonld")),
-            )
-        }
-    };
-    if to_stdout {
+    // `--out -`: the text on standard output (brat is a folder, so `-` names one there too).
+    if args.out.as_deref() == Some(Path::new("-"))
+        && let Some((text, _, _)) = formats::render(args.to, &doc, &set, &article)
+    {
         out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let path = args.out.clone().unwrap_or(default);
-    write_file(&path, &text)?;
-    let what = match args.to {
-        ExportFormat::Claimreview if count == 0 => {
-            "claim reviews: no claim has a verification verdict yet"
-        }
-        ExportFormat::Claimreview => "claim reviews",
-        _ => "annotations",
-    };
-    let _ = writeln!(out, "wrote {} ({count} {what})", path.display());
+    let exported = formats::export(&article, &doc, &set, args.to, args.out.as_deref())?;
+    let _ = writeln!(out, "{exported}");
     Ok(ExitCode::SUCCESS)
 }

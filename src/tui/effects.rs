@@ -10,7 +10,6 @@ use ratatui::backend::Backend;
 use crate::annotate::formats::Format as ExportFormat;
 use crate::app::{Action, App, Effect, annotations, library};
 use crate::article::Article;
-use crate::cli::ExportArgs;
 use crate::config::theme;
 use crate::log;
 use crate::tui::TerminalControl;
@@ -150,45 +149,34 @@ fn full_redraw<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
     Ok(())
 }
 
-/// Reads and aligns an extraction file for `:import` (I/O, so called by the loop).
+/// Reads and aligns an extraction file for `:import` (I/O, so called by the loop); the items
+/// are added by `update` (only the new ones: `extract::import::only_new`).
 pub fn read_import(app: &App, path: &Path) -> Action {
-    let data = match crate::commands::import::read_input(path) {
+    use crate::extract::import::{Format, prepare, read_file};
+    let data = match read_file(path) {
         Ok(d) => d,
         Err(e) => return Action::Error(e),
     };
     let shown = path.display().to_string();
-    match crate::extract::import::import(
-        &app.article.text,
-        &data,
-        &shown,
-        crate::extract::import::Format::Auto,
-    ) {
-        Ok(outcome) => {
-            let summary = format!("{shown}: {}", outcome.summary());
-            Action::Imported(
-                crate::extract::imported_entities(&app.article, &outcome),
-                summary,
-            )
+    match prepare(&app.article, &data, &shown, Format::Auto) {
+        Ok(prepared) => {
+            let summary = format!("{shown}: {}", prepared.summary());
+            Action::Imported(prepared.items, summary)
         }
         Err(e) => Action::Error(e.to_string()),
     }
 }
 
-/// Writes the saved annotations in another format next to the article (I/O, called by the loop).
+/// Writes the annotations in another format next to the article (I/O, called by the loop).
 pub fn export(app: &App, format: ExportFormat) -> Action {
-    let (Some(article_path), Some(store)) = (&app.article.path, &app.store) else {
+    let (Some(_), Some(store)) = (&app.article.path, &app.store) else {
         return Action::Error(
             "export needs an article file (the sample has none): run isnad FILE".into(),
         );
     };
-    let args = ExportArgs {
-        file: article_path.clone(),
-        to: format,
-        out: None,
-    };
-    let mut out = Vec::new();
-    match crate::commands::export::run(&args, Some(store.path()), &mut out) {
-        Ok(_) => Action::Info(String::from_utf8_lossy(&out).trim().to_owned()),
+    let article = store.article();
+    match crate::annotate::formats::export(article, store.document(), store.set(), format, None) {
+        Ok(exported) => Action::Info(exported.to_string()),
         Err(e) => Action::Error(e),
     }
 }
