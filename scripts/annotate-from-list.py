@@ -4,8 +4,10 @@ version 2: attributions with via and stance, sources with role and same_as).
 
   python3 scripts/annotate-from-list.py ARTICLE.txt LIST [--by NAME] [-o OUT] [--validate]
   python3 scripts/annotate-from-list.py ARTICLE.txt --find TEXT     # where TEXT occurs (line.k, offset)
+  python3 scripts/annotate-from-list.py ARTICLE.txt --skeleton      # a list to start from
 
-OUT defaults to ARTICLE.isnad.json beside the article (an existing file is kept as OUT.bak);
+OUT defaults to ARTICLE.isnad.json beside the article (an existing file with anything not made
+from a list by the same --by is kept as OUT.bak);
 --validate then runs `isnad validate OUT --article ARTICLE` (the binary from $ISNAD, else
 target/debug/isnad, else `isnad` on PATH). The list format is documented in
 docs/attribution-guidelines.md, appendix A. In short, one item per line, fields split by `|`:
@@ -45,6 +47,9 @@ STANCES = {"asserts", "denies", "doubts", "confirms", "retracts"}
 ROLES = {"speaker", "intermediary", "both"}
 ELLIPSIS = re.compile(r"\s*(?:…|\s\.\.\.\s)\s*")
 OPEN_QUOTES = "«\"“"
+# What a span never starts or ends with (guidelines §2.2); quotation marks are left to the
+# annotator, since a quoted name inside a source keeps them.
+OUTER = " \t\n،,.:؛;"
 CLOSE_QUOTES = "»\"”"
 # A cue may start a word, or follow the conjunction و/ف written onto it (وقال، فأكد).
 WORD_START = re.compile(r"(?:^|[\s«\"“(،,.:؛])[وف]?$")
@@ -124,14 +129,16 @@ def locate(article, text, where):
         place = f"line {line}" if line else "the article"
         raise ListError(f"{parts[0]!r} occurs {len(found)} time(s) in {place}, not {index + 1}")
     start = found[index]
-    if len(parts) == 1:
-        return start, start + len(parts[0])
-    tail = article.text.find(parts[1], start + len(parts[0]))
-    if tail == -1:
-        raise ListError(f"{parts[1]!r} does not occur after {parts[0]!r}")
-    if article.text.count("\n", start, tail) and not line:
-        pass  # a span may cross a line break (headline claims do not, but quotes can)
-    return start, tail + len(parts[1])
+    end = start + len(parts[0])
+    if len(parts) == 2:
+        tail = article.text.find(parts[1], end)
+        if tail == -1:
+            raise ListError(f"{parts[1]!r} does not occur after {parts[0]!r}")
+        end = tail + len(parts[1])
+    covered = article.text[start:end]
+    if covered != covered.strip(OUTER):
+        raise ListError(f"{covered!r} starts or ends with a space or punctuation (guidelines §2.2)")
+    return start, end
 
 
 def nearest_cue(article, cue, claim):
@@ -181,7 +188,7 @@ def build(article, lines, by):
     used = set()
     doc_opts = {}
     ents, srcs, claims, attrs = [], [], [], []
-    ent_names, src_names, claim_names = {}, {}, {}
+    ent_names, src_names, claim_names, ent_lines = {}, {}, {}, {}
     pending_src, pending_attr = [], []
     for number, raw in lines:
         line = raw.strip()
@@ -202,6 +209,7 @@ def build(article, lines, by):
                 e = {"id": item_id("e", used, start, end, label), "label": label,
                      "span": article.span(start, end), "origin": origin, "review": review}
                 ents.append(e)
+                ent_lines[e["id"]] = number
                 if len(fields) == 5 and fields[4]:
                     if fields[4] in ent_names:
                         raise ListError(f"entity name {fields[4]!r} used twice")
@@ -285,6 +293,7 @@ def build(article, lines, by):
                       "source_id": speaker["id"], "cue": cue, "quote_type": quote, "via": via,
                       "stance": stance, "origin": origin, "review": review})
 
+    by_id = {s["id"]: s for s in srcs}
     for number, s, opts in pending_src:
         if "entity" in opts:
             s["entity_id"] = entity_for(opts["entity"], s, ents, ent_names, number)
@@ -297,9 +306,12 @@ def build(article, lines, by):
             target = source(opts["same_as"], number)
             if target is s:
                 raise ListError(f"{number}: a source cannot be the same as itself")
+            if "same_as" in by_id[target["id"]]:
+                raise ListError(f"{number}: same_as={opts['same_as']} itself has same_as: point at the first mention (§3.4)")
             s["same_as"] = target["id"]
         s["origin"], s["review"] = origin, review
 
+    check_flat(ents, ent_lines)
     text = article.text
     document = {
         "path": article.path.name,
@@ -326,6 +338,14 @@ def build(article, lines, by):
     }
 
 
+def check_flat(ents, lines):
+    """Entities are flat (guidelines §9.3): none overlaps another."""
+    spans = sorted((e["span"]["start"], e["span"]["end"], e["span"]["exact"], lines[e["id"]]) for e in ents)
+    for (s0, e0, t0, n0), (s1, e1, t1, n1) in zip(spans, spans[1:]):
+        if s1 < e0:
+            raise ListError(f"{n1}: entity {t1!r} overlaps {t0!r} of line {n0}: entities are flat (§9.3)")
+
+
 def entity_for(ref, source, ents, ent_names, number):
     """The entity named REF, else the entity whose text is REF inside the source's span."""
     if ref in ent_names:
@@ -346,6 +366,14 @@ def guess_quote(text, start, end):
     if any(q in text[start:end] for q in "«»“”") or text[start:end].count('"') >= 2:
         return "mixed"
     return "indirect"
+
+
+def skeleton(article):
+    """A list to start from: the outlet line and every article line as a numbered comment."""
+    print(f"# {article.path.name}: one item per line (docs/attribution-guidelines.md, appendix A)")
+    print("doc | outlet=ويكي الأخبار")
+    for n, line in enumerate(article.text.rstrip("\n").split("\n"), 1):
+        print(f"\n# L{n}: {line}")
 
 
 def find(article, needle):
@@ -397,6 +425,20 @@ def validate(out, article, doc):
     return run.returncode
 
 
+def made_from_a_list(path, by):
+    """Whether every item of an existing file is one this tool writes for BY (then the file is
+    only a product of the list and is replaced; anything else is kept as .bak)."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        items = [i for k in ("entities", "sources", "claims", "attributions") for i in doc[k]]
+        return not doc.get("orphans") and all(
+            i["origin"] == {"kind": "human", "by": by} and i["review"] == {"status": "accepted", "by": by}
+            for i in items
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("article")
@@ -405,10 +447,14 @@ def main():
     ap.add_argument("-o", "--out", help="output file (default ARTICLE.isnad.json, '-' for stdout)")
     ap.add_argument("--validate", action="store_true", help="run isnad validate on the result")
     ap.add_argument("--find", metavar="TEXT", help="list the occurrences of TEXT and stop")
+    ap.add_argument("--skeleton", action="store_true", help="print a list to start from: the article's lines as numbered comments")
     args = ap.parse_args()
     article = Article(args.article)
     if args.find:
         find(article, args.find)
+        return
+    if args.skeleton:
+        skeleton(article)
         return
     if not args.list:
         ap.error("LIST is required (or --find TEXT)")
@@ -423,8 +469,9 @@ def main():
         return
     stem = article.path.name.removesuffix(".txt")
     out = Path(args.out) if args.out else article.path.with_name(f"{stem}.isnad.json")
-    if out.exists():
+    if out.exists() and not made_from_a_list(out, args.by):
         shutil.copyfile(out, out.with_name(out.name + ".bak"))
+        print(f"{out} had annotations not made from this list: kept as {out.name}.bak")
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(body, encoding="utf-8")
     tmp.replace(out)

@@ -1,8 +1,10 @@
 //! Annotations: the model (entities, sources, claims, attributions), their JSON file, undo/redo,
 //! re-anchoring after the article text changes, validation, and export/import formats.
 
+pub mod agreement;
 pub mod anchor;
 pub mod document;
+pub mod file;
 pub mod formats;
 pub mod history;
 pub mod isnad;

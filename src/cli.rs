@@ -89,6 +89,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Score the built-in extractor against a gold CoNLL file.
     Eval(EvalArgs),
+    /// Agreement between annotators: span F1, Cohen's κ and Krippendorff's α per layer.
+    Agree(AgreeArgs),
     /// Check the configuration, keymap and theme files; exits non-zero on problems.
     CheckConfig,
     /// Print shell completions.
@@ -161,6 +163,16 @@ pub struct EvalArgs {
     pub gold: PathBuf,
     /// Optional article or text file; by default the text is rebuilt from the gold tokens.
     pub article: Option<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreeArgs {
+    /// Each annotator's annotation file, or folder of them (paired by document.text_sha256).
+    #[arg(required = true, num_args = 2.., value_name = "FILE_OR_DIR")]
+    pub paths: Vec<PathBuf>,
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,

@@ -1,6 +1,7 @@
 //! The CLI subcommands: thin clients of the engine that read files and print results. None of
 //! them touches the terminal beyond stdout and stderr.
 
+pub mod agree;
 pub mod check_config;
 pub mod completions;
 pub mod eval;

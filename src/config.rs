@@ -265,6 +265,20 @@ fn integer<T: TryFrom<i64>>(value: &SettingValue, min: i64, max: i64) -> Result<
 }
 
 impl Config {
+    /// The annotator's name, the one place it is decided: `annotator` from the config, else the
+    /// login name (`$USER`), else "analyst". Written as `by` on annotations and verdicts, and
+    /// as the author of exported ClaimReviews.
+    pub fn annotator_name(&self) -> String {
+        match self.annotator.trim() {
+            "" => std::env::var("USER")
+                .ok()
+                .map(|u| u.trim().to_owned())
+                .filter(|u| !u.is_empty())
+                .unwrap_or_else(|| "analyst".to_owned()),
+            name => name.to_owned(),
+        }
+    }
+
     /// Sets one key. `section` may be omitted (`:set bidi off`) when the key name is unique.
     pub fn set(
         &mut self,

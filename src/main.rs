@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use isnad::cli::{Cli, Command};
 use isnad::commands;
-use isnad::config::Paths;
+use isnad::config::{Paths, Settings};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,7 +38,14 @@ fn main() -> ExitCode {
                 commands::validate::run(args, &mut io::stdout(), &mut io::stderr())
             }
             Some(Command::Export(args)) => {
-                commands::export::run(args, cli.annotations.as_deref(), &mut io::stdout())
+                let settings = Settings::load(&Paths::resolve(cli.config.as_deref()), true);
+                let annotator = settings.config.annotator_name();
+                commands::export::run(
+                    args,
+                    cli.annotations.as_deref(),
+                    &annotator,
+                    &mut io::stdout(),
+                )
             }
             Some(Command::Completions(args)) => {
                 commands::completions::run(args, &mut io::stdout().lock())
@@ -51,6 +58,9 @@ fn main() -> ExitCode {
                 commands::import::run(args, cli.annotations.as_deref(), &mut io::stdout().lock())
             }
             Some(Command::Eval(args)) => commands::eval::run(args, &mut io::stdout().lock()),
+            Some(Command::Agree(args)) => {
+                commands::agree::run(args, &mut io::stdout().lock(), &mut io::stderr())
+            }
         }
     };
     match result {

@@ -1,13 +1,17 @@
 //! The attribution gold corpus (`tests/data/attribution/`) stays what its README says: every
 //! article of the vendored Wikinews text exactly once, each plain file its diacritised twin
 //! without harakat, every article in one half of the split; and the annotation files beside it
-//! (gold, annotators', the guidelines' worked examples) quote the article at their offsets.
+//! (gold, annotators', the guidelines' worked examples) validate as format version 2 and quote
+//! the article at their offsets.
 
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use isnad::annotate::validate::validate_text;
+use isnad::article::Article;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -129,11 +133,16 @@ fn annotation_files() -> Vec<(PathBuf, PathBuf)> {
 }
 
 #[test]
-fn annotation_files_quote_the_article_at_their_offsets() {
+fn annotation_files_validate_and_quote_the_article_at_their_offsets() {
     let files = annotation_files();
     assert!(files.len() >= 2, "the worked examples are missing");
     for (file, article) in files {
-        let doc: serde_json::Value = serde_json::from_str(&read(&file)).unwrap();
+        let src = read(&file);
+        let loaded = Article::load(&article).unwrap();
+        let problems = validate_text(&src, &file.display().to_string(), Some(&loaded));
+        assert!(problems.is_empty(), "{problems:#?}");
+        let doc: serde_json::Value = serde_json::from_str(&src).unwrap();
+        assert_eq!(doc["version"], 2, "{}", file.display());
         let text: Vec<char> = read(&article).chars().collect();
         let mut spans = Vec::new();
         for kind in ["entities", "sources", "claims"] {
@@ -196,31 +205,49 @@ fn worked_examples_are_regenerated_from_their_lists() {
     }
 }
 
-/// A wrong line in a list stops the tool before anything is written, naming the list and line.
+/// A wrong line in a list stops the tool before anything is written, naming the list and line:
+/// a text not in the article, outer punctuation, overlapping entities, a same_as chain.
 #[test]
-fn list_tool_names_the_line_of_a_missing_text_and_writes_nothing() {
+fn list_tool_refuses_wrong_lines_and_writes_nothing() {
     if std::env::var_os("ISNAD_NO_PYTHON").is_some() {
         eprintln!("ISNAD_NO_PYTHON set: the list tool is not run");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let list = dir.path().join("bad.list");
-    std::fs::write(
-        &list,
-        "ent | PERSON | باتريسيو | L1\nclaim | c1 | نص غير موجود | L2\n",
-    )
-    .unwrap();
-    let out_file = dir.path().join("out.isnad.json");
-    let out = Command::new("python3")
-        .arg(root().join("scripts/annotate-from-list.py"))
-        .arg(corpus().join("43-sport.txt"))
-        .arg(&list)
-        .arg("-o")
-        .arg(&out_file)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("bad.list:2:"), "{err}");
-    assert!(!out_file.exists());
+    let cases = [
+        (
+            "ent | PERSON | باتريسيو | L1\nclaim | c1 | نص غير موجود | L2\n",
+            "bad.list:2: 'نص غير موجود' occurs 0 time(s)",
+        ),
+        (
+            "claim | c1 | باتريسيو يقول: | L1\n",
+            "bad.list:1: 'باتريسيو يقول:' starts or ends",
+        ),
+        (
+            "ent | PERSON | باتريسيو | L1\nent | PERSON | باتريسيو يقول | L1\n",
+            "bad.list:2: entity 'باتريسيو يقول' overlaps",
+        ),
+        (
+            "src | a | باتريسيو | L1 | unknown\nsrc | b | باتريسيو | L3 | unknown | same_as=a\n\
+             src | c | باتريسيو | L5 | unknown | same_as=b\n",
+            "bad.list:3: same_as=b itself has same_as",
+        ),
+    ];
+    for (list_text, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let list = dir.path().join("bad.list");
+        std::fs::write(&list, list_text).unwrap();
+        let out_file = dir.path().join("out.isnad.json");
+        let out = Command::new("python3")
+            .arg(root().join("scripts/annotate-from-list.py"))
+            .arg(corpus().join("43-sport.txt"))
+            .arg(&list)
+            .arg("-o")
+            .arg(&out_file)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{list_text}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{err}");
+        assert!(!out_file.exists());
+    }
 }

@@ -68,3 +68,38 @@ fn two_stores_saving_at_the_same_instant_lose_nothing() {
     assert_eq!(end.set().claims.len(), 2 * ROUNDS);
     assert!(elapsed < Duration::from_secs(30), "took {elapsed:?}");
 }
+
+#[test]
+fn two_readers_on_an_article_without_annotations_share_the_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let article_path = dir.path().join("aleppo.txt");
+    std::fs::write(&article_path, isnad::article::SAMPLE_TEXT).unwrap();
+    let options = StoreOptions {
+        annotations: None,
+        data_dir: Some(dir.path().join("data")),
+    };
+    let open =
+        || isnad::app::annotations::open_store(Article::load(&article_path).unwrap(), &options);
+    let (mut first, mut second) = (open(), open());
+    let suggested = first.set().len();
+    assert!(
+        first.set().entities.len() > 3,
+        "the sample has entity suggestions"
+    );
+    assert_eq!(
+        first.set(),
+        second.set(),
+        "two extractions of one text agree, ids too"
+    );
+    for (store, who) in [(&mut first, "first"), (&mut second, "second")] {
+        let claim = Claim::by_human(store.article(), 0..8, who).unwrap();
+        store.apply(Edit::Add(Item::Claim(claim))).unwrap();
+        store.save().unwrap();
+    }
+    let end = AnnotationStore::open(Article::load(&article_path).unwrap(), &options);
+    assert_eq!(
+        end.set().len(),
+        suggested + 2,
+        "each suggestion once, both claims kept"
+    );
+}

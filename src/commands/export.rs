@@ -56,20 +56,30 @@ fn load(
     Ok((article, store.document().clone(), store.set().clone()))
 }
 
+/// Exports FILE's annotations; `annotator` (the configured name) authors ClaimReviews whose
+/// verdict does not say who set it.
 pub fn run(
     args: &ExportArgs,
     annotations: Option<&Path>,
+    annotator: &str,
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let (article, doc, set) = load(&args.file, annotations)?;
     // `--out -`: the text on standard output (brat is a folder, so `-` names one there too).
     if args.out.as_deref() == Some(Path::new("-"))
-        && let Some((text, _, _)) = formats::render(args.to, &doc, &set, &article)
+        && let Some((text, _, _)) = formats::render(args.to, &doc, &set, &article, annotator)
     {
         out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let exported = formats::export(&article, &doc, &set, args.to, args.out.as_deref())?;
+    let exported = formats::export(
+        &article,
+        &doc,
+        &set,
+        args.to,
+        args.out.as_deref(),
+        annotator,
+    )?;
     let _ = writeln!(out, "{exported}");
     Ok(ExitCode::SUCCESS)
 }

@@ -175,7 +175,14 @@ pub fn export(app: &App, format: ExportFormat) -> Action {
         );
     };
     let article = store.article();
-    match crate::annotate::formats::export(article, store.document(), store.set(), format, None) {
+    match crate::annotate::formats::export(
+        article,
+        store.document(),
+        store.set(),
+        format,
+        None,
+        &app.annotator,
+    ) {
         Ok(exported) => Action::Info(exported.to_string()),
         Err(e) => Action::Error(e),
     }

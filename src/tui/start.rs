@@ -89,13 +89,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     ));
     let mouse = settings.config.mouse;
     let hints = settings.config.terminal_hints;
-    let annotator = match settings.config.annotator.as_str() {
-        "" => std::env::var("USER")
-            .ok()
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| "analyst".to_owned()),
-        name => name.to_owned(),
-    };
+    let annotator = settings.config.annotator_name();
     let store_options = StoreOptions {
         annotations: cli.annotations.clone(),
         data_dir: Some(paths.data_dir.clone()),

@@ -35,17 +35,19 @@ impl fmt::Display for Exported {
 }
 
 /// The text of a one-file format with how many annotations it holds and what they are; `None`
-/// for brat (a folder of two files).
+/// for brat (a folder of two files). `annotator` (the configured name) authors ClaimReviews
+/// whose verdict does not say who set it.
 pub fn render(
     format: Format,
     doc: &DocumentInfo,
     set: &AnnotationSet,
     article: &Article,
+    annotator: &str,
 ) -> Option<(String, usize, &'static str)> {
     Some(match format {
         Format::Brat => return None,
         Format::W3c => (w3c::to_w3c(doc, set, article), set.len(), "annotations"),
-        Format::Csv => (csv::to_csv(set, article), set.len(), "annotations"),
+        Format::Csv => (csv::to_csv(doc, set, article), set.len(), "annotations"),
         Format::Claimreview => {
             let count = claimreview::reviewed_claims(set);
             let what = if count == 0 {
@@ -53,7 +55,11 @@ pub fn render(
             } else {
                 "claim reviews"
             };
-            (claimreview::to_claimreview(doc, set, article), count, what)
+            (
+                claimreview::to_claimreview(doc, set, article, annotator),
+                count,
+                what,
+            )
         }
     })
 }
@@ -96,9 +102,10 @@ pub fn export(
     set: &AnnotationSet,
     format: Format,
     dest: Option<&Path>,
+    annotator: &str,
 ) -> Result<Exported, String> {
     let dest = dest.map_or_else(|| default_destination(article, format), Path::to_path_buf);
-    let Some((text, count, what)) = render(format, doc, set, article) else {
+    let Some((text, count, what)) = render(format, doc, set, article, annotator) else {
         return export_brat(article, set, &dest);
     };
     write_file(&dest, &text)?;
