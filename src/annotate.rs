@@ -12,6 +12,7 @@ pub mod jsonpos;
 pub mod lock;
 pub mod merge;
 pub mod model;
+pub mod output;
 pub mod store;
 pub mod validate;
 

@@ -136,7 +136,7 @@ fn mouse_drag_extends_a_selection() {
     app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 79));
     app.handle_event(mouse(MouseEventKind::Drag(MouseButton::Left), 70));
     let selected = app.selection().expect("selection");
-    assert_eq!(&app.article.text[selected], "أعلن المتحدث");
+    assert_eq!(&app.reader.article.text[selected], "أعلن المتحدث");
 }
 
 /// Events with pauses, to let the autosave timer run out while the app is waiting.
@@ -198,7 +198,8 @@ fn a_malformed_file_is_never_overwritten() {
     std::fs::write(&file, broken).expect("write");
     let mut app = app_with_file(&file);
     assert!(
-        app.message
+        app.shell
+            .message
             .as_ref()
             .is_some_and(|m| m.text.contains("read-only")),
         "the reason is shown"
@@ -272,14 +273,15 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
         events.push(key('q'));
         events
     });
-    let set = app.store.as_ref().expect("store").set();
+    let set = app.session.store.as_ref().expect("store").set();
     let entities = set.entities.len();
-    assert!(entities > 0, "{:?}", app.message);
+    assert!(entities > 0, "{:?}", app.shell.message);
     // the .ann also has sources and claims: the reader imports them as the command line does
     assert!(!set.sources.is_empty() && !set.claims.is_empty());
     let imported = set.len();
     assert!(
-        app.store
+        app.session
+            .store
             .as_ref()
             .expect("store")
             .set()
@@ -293,7 +295,7 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
         Some(entities)
     );
 
-    app.quit = false;
+    app.shell.quit = false;
     let mut events: Vec<Event> = ":export csv".chars().map(key).collect();
     events.push(enter);
     events.push(key('u'));
@@ -306,7 +308,13 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
         "header and one row per annotation"
     );
     assert_eq!(
-        app.store.as_ref().expect("store").set().entities.len(),
+        app.session
+            .store
+            .as_ref()
+            .expect("store")
+            .set()
+            .entities
+            .len(),
         0,
         "u undid the import"
     );
@@ -335,7 +343,13 @@ fn review_app(file: &Path) -> App {
 }
 
 fn entities(app: &App) -> Vec<isnad::annotate::Entity> {
-    app.store.as_ref().expect("store").set().entities.clone()
+    app.session
+        .store
+        .as_ref()
+        .expect("store")
+        .set()
+        .entities
+        .clone()
 }
 
 #[test]
@@ -366,7 +380,8 @@ fn built_in_suggestions_appear_without_writing_and_are_reviewed_by_keys() {
         .chain(others.sources.iter().map(|s| s.id.clone()))
         .map(isnad::annotate::Edit::Remove)
         .collect();
-    app.store
+    app.session
+        .store
         .as_mut()
         .expect("store")
         .apply(isnad::annotate::Edit::Batch(removals))
@@ -374,7 +389,7 @@ fn built_in_suggestions_appear_without_writing_and_are_reviewed_by_keys() {
 
     // ] goes to the first pending suggestion; a accepts it and moves on
     app.handle_event(key(']'));
-    let first = app.cursor.clone().expect("cursor");
+    let first = app.reader.cursor.clone().expect("cursor");
     let first_entity = entities(&app)
         .into_iter()
         .filter(|e| e.review.status == ReviewStatus::Suggested)
@@ -389,20 +404,20 @@ fn built_in_suggestions_appear_without_writing_and_are_reviewed_by_keys() {
     assert_eq!(accepted.review.status, ReviewStatus::Accepted);
     assert_eq!(accepted.review.by.as_deref(), Some("reviewer"));
     assert_ne!(
-        app.cursor.clone(),
+        app.reader.cursor.clone(),
         Some(first),
         "moved to the next suggestion"
     );
 
     // x rejects (kept in the file, hidden); r then o relabels as ORG
-    let second = app.cursor.clone().expect("cursor");
+    let second = app.reader.cursor.clone().expect("cursor");
     app.handle_event(key('x'));
     assert!(
         entities(&app)
             .iter()
             .any(|e| e.span.range() == second && e.review.status == ReviewStatus::Rejected)
     );
-    let third = app.cursor.clone().expect("cursor");
+    let third = app.reader.cursor.clone().expect("cursor");
     app.handle_event(key('r'));
     app.handle_event(key('o'));
     let relabelled = entities(&app)
@@ -454,7 +469,7 @@ fn accept_all_identical_mentions_in_one_step() {
     let mut app = review_app(&file);
     // find a pending text that occurs more than once
     let all = entities(&app);
-    let article = app.article.clone();
+    let article = app.reader.article.clone();
     let text_of = |e: &isnad::annotate::Entity| e.span.text(&article).to_owned();
     let repeated = all
         .iter()
@@ -470,7 +485,7 @@ fn accept_all_identical_mentions_in_one_step() {
         .iter()
         .filter(|o| text_of(o) == text_of(&repeated) && o.label == repeated.label)
         .count();
-    app.cursor = Some(repeated.span.range());
+    app.reader.cursor = Some(repeated.span.range());
     app.handle_event(key('A'));
     let accepted = entities(&app)
         .iter()
@@ -543,7 +558,7 @@ fn orphans_after_a_text_change_are_listed() {
         width: 80,
         height: 24,
     });
-    let message = app.message.clone().expect("re-anchoring reported");
+    let message = app.shell.message.clone().expect("re-anchoring reported");
     assert!(
         message.text.contains("could not be placed"),
         "{}",
@@ -551,7 +566,7 @@ fn orphans_after_a_text_change_are_listed() {
     );
     app.update(Action::Execute("orphans".into()));
     let isnad::app::Overlay::List { lines, .. } = &app.overlay else {
-        panic!("orphans listed: {:?}", app.message);
+        panic!("orphans listed: {:?}", app.shell.message);
     };
     assert!(
         lines.iter().any(|l| l.contains("نور الدين البابا")),
@@ -559,7 +574,7 @@ fn orphans_after_a_text_change_are_listed() {
     );
     app.handle_event(key('q'));
     assert_eq!(app.overlay, isnad::app::Overlay::None);
-    assert!(!app.quit, "q closes the list, it does not quit");
+    assert!(!app.shell.quit, "q closes the list, it does not quit");
 }
 
 fn shift(code: KeyCode) -> Event {
@@ -575,7 +590,7 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
     let mut id = String::new();
     for _ in 0..100 {
         app.handle_event(key(']'));
-        let focus = app.focus.clone().expect("focus on a suggestion");
+        let focus = app.reader.focus.clone().expect("focus on a suggestion");
         if entities(&app).iter().any(|e| e.id == focus) {
             id = focus;
             break;
@@ -610,7 +625,7 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
     // never empty: > on a one-word span is refused
     while span_of(&app).start < span_of(&app).end
         && isnad::app::words::next_word(
-            &app.article,
+            &app.reader.article,
             &(span_of(&app).start..span_of(&app).start + 1),
         )
         .is_some_and(|w| w.start < span_of(&app).end)
@@ -642,11 +657,11 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
     app.handle_event(key(picker));
     app.handle_event(shift(KeyCode::Esc));
     assert_eq!(app.overlay, isnad::app::Overlay::None);
-    app.cursor = Some(0..1);
+    app.reader.cursor = Some(0..1);
     for _ in 0..entities(&app).len() {
         app.handle_event(key(']'));
         assert_ne!(
-            app.focus.as_deref(),
+            app.reader.focus.as_deref(),
             Some(id.as_str()),
             "hidden label visited"
         );
@@ -654,9 +669,9 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
     let range = before.range();
     assert!(app.marks_in(&range).iter().all(|(r, _, _)| *r != range));
     // rejected are hidden by default and shown by x in the legend
-    app.layers = isnad::app::review::Layers::default();
-    app.cursor = Some(before.range());
-    app.focus = Some(id.clone());
+    app.reader.layers = isnad::app::review::Layers::default();
+    app.reader.cursor = Some(before.range());
+    app.reader.focus = Some(id.clone());
     app.handle_event(key('x'));
     assert!(app.marks_in(&range).iter().all(|(r, _, _)| *r != range));
     app.handle_event(key('L'));
@@ -670,7 +685,7 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
 }
 
 fn set(app: &App) -> isnad::annotate::AnnotationSet {
-    app.store.as_ref().expect("store").set().clone()
+    app.session.store.as_ref().expect("store").set().clone()
 }
 
 #[test]
@@ -694,7 +709,7 @@ fn cue_suggestions_are_stepped_and_reviewed_with_their_links() {
     let mut claim = None;
     for _ in 0..200 {
         app.handle_event(key(']'));
-        let cursor = app.cursor.clone().expect("cursor");
+        let cursor = app.reader.cursor.clone().expect("cursor");
         if let Some(c) = set(&app).claims.iter().find(|c| {
             c.span.range() == cursor && set(&app).attributions.iter().any(|a| a.claim_id == c.id)
         }) {
@@ -739,7 +754,7 @@ fn cue_suggestions_are_stepped_and_reviewed_with_their_links() {
         .find(|s| s.span.is_some() && before.attributions.iter().any(|a| a.source_id == s.id))
         .expect("a linked source")
         .clone();
-    app.cursor = source.span.map(|s| s.range());
+    app.reader.cursor = source.span.map(|s| s.range());
     app.handle_event(key('x'));
     let after = set(&app);
     for a in after
@@ -773,8 +788,11 @@ fn reader_and_store_hold_one_copy_of_the_article() {
     // A 10 MB article must be in memory once: the store's article is the one the reader shows.
     let dir = tempfile::tempdir().expect("tempdir");
     let app = app_with_file(&dir.path().join("a.isnad.json"));
-    let store = app.store.as_ref().expect("store attached");
-    assert!(std::sync::Arc::ptr_eq(&app.article, store.shared_article()));
+    let store = app.session.store.as_ref().expect("store attached");
+    assert!(std::sync::Arc::ptr_eq(
+        &app.reader.article,
+        store.shared_article()
+    ));
     let article = std::sync::Arc::new(Article::sample());
     let opened = isnad::app::annotations::open_store(std::sync::Arc::clone(&article), &{
         StoreOptions {
@@ -901,7 +919,7 @@ fn reader_and_command_line_import_give_the_same_store() {
     )));
     events.push(key('q'));
     run_script(&mut app, events);
-    let reader = app.store.as_ref().expect("store").set().clone();
+    let reader = app.session.store.as_ref().expect("store").set().clone();
 
     // the command line's operation
     let mut store = store_in("cli.isnad.json");

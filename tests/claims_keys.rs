@@ -72,7 +72,7 @@ fn temp_file() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn set(app: &App) -> isnad::annotate::AnnotationSet {
-    app.store.as_ref().expect("store").set().clone()
+    app.session.store.as_ref().expect("store").set().clone()
 }
 
 fn json(file: &Path) -> serde_json::Value {
@@ -126,7 +126,7 @@ fn tag_link_cue_attributes_note_then_delete_and_undo() {
 
     // d on the source takes its attribution along; one u brings both back
     let before = set(&app);
-    app.cursor = isnad::app::words::word_near(&app.article, "أعلن ".len());
+    app.reader.cursor = isnad::app::words::word_near(&app.reader.article, "أعلن ".len());
     app.handle_event(key('d'));
     let after = set(&app);
     assert!(after.sources.is_empty() && after.attributions.is_empty());
@@ -158,11 +158,11 @@ fn the_link_picker_orders_sources_by_distance_and_enter_unlinks() {
         })
         .expect("a claim between sources")
         .clone();
-    app.cursor = Some(claim.span.range());
-    app.focus = Some(claim.id.clone());
+    app.reader.cursor = Some(claim.span.range());
+    app.reader.focus = Some(claim.id.clone());
     app.handle_event(key('l'));
     let Overlay::Link(picker) = app.overlay.clone() else {
-        panic!("link picker open: {:?}", app.message);
+        panic!("link picker open: {:?}", app.shell.message);
     };
     assert_eq!(picker.from, claim.id);
     assert_eq!(
@@ -272,7 +272,7 @@ fn pickers_cancel_on_other_keys_and_work_on_the_arabic_layout() {
     for e in keys("wvws") {
         app.handle_event(e);
     }
-    app.cursor = isnad::app::words::word_near(&app.article, "أعلن ".len());
+    app.reader.cursor = isnad::app::words::word_near(&app.reader.article, "أعلن ".len());
     // t on a source: source types; خ is o (official) on the Arabic PC layout
     app.handle_event(key('t'));
     assert!(matches!(app.overlay, Overlay::Choice(_)));
@@ -336,7 +336,7 @@ fn the_side_panel_lists_claims_sources_and_entities_and_moves_the_reader() {
     );
     // the chosen line is a claim; the reader's cursor is on it
     let chosen = lines[panel.selected].target.clone().expect("a target");
-    assert_eq!(app.cursor, Some(chosen.clone()));
+    assert_eq!(app.reader.cursor, Some(chosen.clone()));
     // j moves to the next line with a target, and the reader follows
     app.handle_event(key('j'));
     let panel = app.panel.clone().expect("panel");
@@ -344,7 +344,7 @@ fn the_side_panel_lists_claims_sources_and_entities_and_moves_the_reader() {
         .target
         .clone()
         .expect("target");
-    assert_eq!(app.cursor, Some(next));
+    assert_eq!(app.reader.cursor, Some(next));
     // 2: sources, each followed by its claims
     app.handle_event(key('2'));
     let lines = app.panel_lines();
@@ -388,15 +388,15 @@ fn the_claim_under_the_cursor_lights_up_its_sources() {
         .find(|x| x.id == a.source_id)
         .and_then(|x| x.span)
         .expect("source with a span");
-    app.cursor = Some(claim.span.range());
-    app.focus = Some(claim.id.clone());
+    app.reader.cursor = Some(claim.span.range());
+    app.reader.focus = Some(claim.id.clone());
     assert!(app.linked_ranges().contains(&source.range()));
-    let marks = app.marks_in(&(0..app.article.text.len()));
+    let marks = app.marks_in(&(0..app.reader.article.text.len()));
     assert!(marks.iter().any(|(r, slot, _)| *r == source.range()
         && *slot == isnad::config::theme::Slot::Linked));
     // and the other way round
-    app.cursor = Some(source.range());
-    app.focus = Some(a.source_id.clone());
+    app.reader.cursor = Some(source.range());
+    app.reader.focus = Some(a.source_id.clone());
     assert!(app.linked_ranges().contains(&claim.span.range()));
 }
 
@@ -421,7 +421,7 @@ fn panel_and_pickers_on_screen() {
     // the first suggested claim with a source: l lists the sources, nearest first
     app.handle_event(key(']'));
     while !matches!(
-        app.focus.as_deref().and_then(|id| set(&app).get(id)),
+        app.reader.focus.as_deref().and_then(|id| set(&app).get(id)),
         Some(Item::Claim(_))
     ) {
         app.handle_event(key(']'));

@@ -123,10 +123,10 @@ fn scripted_event_loop_runs_until_quit() {
     let mut events =
         ScriptedEvents::new([press('k'), Event::Resize(50, 15), press('w'), press('q')]);
     run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
-    assert!(app.quit);
-    assert_eq!(app.width, 50);
+    assert!(app.shell.quit);
+    assert_eq!(app.reader.width, 50);
     assert_eq!(
-        app.article.text[app.cursor.clone().expect("cursor")].to_owned(),
+        app.reader.article.text[app.reader.cursor.clone().expect("cursor")].to_owned(),
         "المتحدث"
     );
 }
@@ -139,7 +139,7 @@ fn scripted_lam_alef_pair_is_one_key() {
     let mut events = ScriptedEvents::new([press('w'), press('ل'), press('ا'), press('q')]);
     run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
     assert_eq!(
-        app.article.text[app.cursor.clone().expect("cursor")].to_owned(),
+        app.reader.article.text[app.reader.cursor.clone().expect("cursor")].to_owned(),
         "أعلن"
     );
 }

@@ -7,7 +7,7 @@ pub mod csv;
 mod export;
 pub mod w3c;
 
-pub use export::{Exported, default_destination, export, render};
+pub use export::{Exported, default_destination, export};
 
 use std::fmt;
 use std::str::FromStr;

@@ -5,7 +5,7 @@
 //! another writer changed the file since it was read).
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -18,6 +18,8 @@ use super::history::{Applied, Edit, EditError, History};
 use super::lock::SaveLock;
 use super::merge::{MergeReport, merge};
 use super::model::{AnnotationSet, Item};
+pub use super::output::write_atomic;
+use super::output::{OutputError, describe_io};
 
 /// Largest annotation file the store reads (bytes). A bigger file is not parsed (parsing it
 /// would hold several times its size in memory): the store opens read-only with a message
@@ -113,15 +115,12 @@ pub enum StoreError {
     NoDataDir,
 }
 
-/// An I/O error in the user's words where the system's are obscure; a full disk also says that
-/// nothing was lost, since [`write_atomic`] never touches the old file before the new one is
-/// complete.
-fn describe_io(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-            "disk full; the previous version is kept".to_owned()
+impl From<OutputError> for StoreError {
+    fn from(e: OutputError) -> Self {
+        StoreError::Io {
+            path: e.path,
+            source: e.source,
         }
-        _ => error.to_string(),
     }
 }
 
@@ -251,73 +250,6 @@ fn mode_note(meta: &fs::Metadata) -> String {
 #[cfg(not(unix))]
 fn mode_note(_meta: &fs::Metadata) -> String {
     String::new()
-}
-
-/// Writes `bytes` to `path` so that a reader, or a crash at any moment, sees either the old
-/// file or the new one: temporary file in the same folder, fsync, copy of the old file to
-/// `FILE.bak`, rename over, fsync of the folder. `before_rename` runs just before the rename
-/// (tests use it to simulate a crash; an error there leaves the old file untouched).
-pub fn write_atomic(
-    path: &Path,
-    bytes: &[u8],
-    before_rename: impl FnOnce() -> io::Result<()>,
-) -> Result<Option<PathBuf>, StoreError> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-    let name = path.file_name().map_or_else(
-        || "annotations".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    // Errors name `path`, the file the user knows, not the temporary file (which is deleted
-    // when `tmp` is dropped on the way out).
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io_err(path))?;
-    tmp.write_all(bytes).map_err(io_err(path))?;
-    let old_meta = fs::metadata(path).ok();
-    if let Some(meta) = &old_meta {
-        // keep the permissions the user gave the file (tempfile creates 0600)
-        let _ = fs::set_permissions(tmp.path(), meta.permissions());
-    } else {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
-        }
-    }
-    tmp.as_file().sync_all().map_err(io_err(path))?;
-    let mut backup = None;
-    if old_meta.is_some() {
-        let bak = PathBuf::from(format!("{}.bak", path.display()));
-        // The backup is the old file itself, linked under the backup name: its data is already
-        // on disk, so nothing is copied or synced again (a 6 MB file took most of a save).
-        // Where hard links are not supported, it is copied as before.
-        let prefix = format!(".{name}.bak.");
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        match builder.make_in(&dir, |p| fs::hard_link(path, p)) {
-            Ok(link) => link.persist(&bak).map_err(|e| io_err(&bak)(e.error))?,
-            Err(_) => {
-                let bak_tmp = builder.tempfile_in(&dir).map_err(io_err(&bak))?;
-                fs::copy(path, bak_tmp.path()).map_err(io_err(&bak))?;
-                bak_tmp.as_file().sync_all().map_err(io_err(&bak))?;
-                bak_tmp.persist(&bak).map_err(|e| io_err(&bak)(e.error))?;
-            }
-        }
-        backup = Some(bak);
-    }
-    before_rename().map_err(io_err(path))?;
-    tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
-    if let Ok(d) = fs::File::open(&dir) {
-        // directory fsync makes the rename durable; not supported everywhere, so best effort
-        let _ = d.sync_all();
-    }
-    Ok(backup)
 }
 
 /// The annotations of one open article.

@@ -65,13 +65,6 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let (article, doc, set) = load(&args.file, annotations)?;
-    // `--out -`: the text on standard output (brat is a folder, so `-` names one there too).
-    if args.out.as_deref() == Some(Path::new("-"))
-        && let Some((text, _, _)) = formats::render(args.to, &doc, &set, &article, annotator)
-    {
-        out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
-        return Ok(ExitCode::SUCCESS);
-    }
     let exported = formats::export(
         &article,
         &doc,
@@ -79,7 +72,10 @@ pub fn run(
         args.to,
         args.out.as_deref(),
         annotator,
+        out,
     )?;
-    let _ = writeln!(out, "{exported}");
+    if !exported.to_stdout {
+        let _ = writeln!(out, "{exported}");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::annotate::Label;
 use crate::annotate::document::{DocumentInfo, to_json};
-use crate::annotate::{AnnotationSet, store::write_atomic};
+use crate::annotate::{AnnotationSet, output::write_output};
 use crate::article::Article;
 use crate::cli::ExtractArgs;
 use crate::extract::{Suggestion, extract, to_entities};
@@ -145,7 +145,8 @@ fn write_result(dir: &Path, done: &Extracted) -> Result<(), String> {
         &done.path.display().to_string(),
         &done.suggestions,
     );
-    write_atomic(&target, json.as_bytes(), || Ok(()))
+    // the target may be a FIFO or device someone made under that name: written into, not over
+    write_output(&target, json.as_bytes(), &mut io::sink())
         .map(|_| ())
         .map_err(|e| format!("{}: cannot write: {e}", target.display()))
 }

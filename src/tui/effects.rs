@@ -54,8 +54,9 @@ where
         Effect::Quit => {
             // quitting saves first; if that fails, stay, so nothing is lost
             if !app.save_annotations(false) {
-                app.quit = false;
+                app.shell.quit = false;
                 let why = app
+                    .shell
                     .message
                     .as_ref()
                     .map_or_else(|| "not saved".to_owned(), |m| m.text.clone());
@@ -122,7 +123,7 @@ where
                 return Ok(then);
             }
             let action = match Article::load(&path) {
-                Ok(article) => match &app.store_options {
+                Ok(article) => match &app.session.store_options {
                     Some(options) => {
                         Action::StoreOpened(Box::new(annotations::open_store(article, options)))
                     }
@@ -158,7 +159,7 @@ pub fn read_import(app: &App, path: &Path) -> Action {
         Err(e) => return Action::Error(e),
     };
     let shown = path.display().to_string();
-    match prepare(&app.article, &data, &shown, Format::Auto) {
+    match prepare(&app.reader.article, &data, &shown, Format::Auto) {
         Ok(prepared) => {
             let summary = format!("{shown}: {}", prepared.summary());
             Action::Imported(prepared.items, summary)
@@ -169,7 +170,7 @@ pub fn read_import(app: &App, path: &Path) -> Action {
 
 /// Writes the annotations in another format next to the article (I/O, called by the loop).
 pub fn export(app: &App, format: ExportFormat) -> Action {
-    let (Some(_), Some(store)) = (&app.article.path, &app.store) else {
+    let (Some(_), Some(store)) = (&app.reader.article.path, &app.session.store) else {
         return Action::Error(
             "export needs an article file (the sample has none): run isnad FILE".into(),
         );
@@ -181,7 +182,8 @@ pub fn export(app: &App, format: ExportFormat) -> Action {
         store.set(),
         format,
         None,
-        &app.annotator,
+        &app.session.annotator,
+        &mut std::io::sink(),
     ) {
         Ok(exported) => Action::Info(exported.to_string()),
         Err(e) => Action::Error(e),

@@ -2,11 +2,12 @@
 //! `isnad export` and the reader's `:export`.
 
 use std::fmt;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::super::document::DocumentInfo;
 use super::super::model::AnnotationSet;
-use super::super::store::write_atomic;
+use super::super::output::{Written, write_output};
 use super::{Format, brat, claimreview, csv, w3c};
 use crate::article::Article;
 
@@ -19,6 +20,8 @@ pub struct Exported {
     pub count: usize,
     /// What `count` counts.
     pub what: &'static str,
+    /// The destination was `-`: the text went to standard output (nothing to report there).
+    pub to_stdout: bool,
 }
 
 impl fmt::Display for Exported {
@@ -37,7 +40,7 @@ impl fmt::Display for Exported {
 /// The text of a one-file format with how many annotations it holds and what they are; `None`
 /// for brat (a folder of two files). `annotator` (the configured name) authors ClaimReviews
 /// whose verdict does not say who set it.
-pub fn render(
+fn render(
     format: Format,
     doc: &DocumentInfo,
     set: &AnnotationSet,
@@ -88,14 +91,16 @@ fn stem_of(path: &Path) -> String {
     )
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    write_atomic(path, text.as_bytes(), || Ok(()))
-        .map(|_| ())
+/// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is
+/// `stdout`); whether it went to `stdout`.
+fn write_file(path: &Path, text: &str, stdout: &mut dyn Write) -> Result<bool, String> {
+    write_output(path, text.as_bytes(), stdout)
+        .map(|written| written == Written::Stdout)
         .map_err(|e| e.to_string())
 }
 
 /// Writes `set` (the annotations of `article`, described by `doc`) in `format` to `dest` (a
-/// folder for brat, a file otherwise; by default [`default_destination`]).
+/// folder for brat, a file otherwise, `-` for `stdout`; by default [`default_destination`]).
 pub fn export(
     article: &Article,
     doc: &DocumentInfo,
@@ -103,21 +108,28 @@ pub fn export(
     format: Format,
     dest: Option<&Path>,
     annotator: &str,
+    stdout: &mut dyn Write,
 ) -> Result<Exported, String> {
     let dest = dest.map_or_else(|| default_destination(article, format), Path::to_path_buf);
     let Some((text, count, what)) = render(format, doc, set, article, annotator) else {
-        return export_brat(article, set, &dest);
+        return export_brat(article, set, &dest, stdout);
     };
-    write_file(&dest, &text)?;
+    let to_stdout = write_file(&dest, &text, stdout)?;
     Ok(Exported {
         paths: vec![dest],
         count,
         what,
+        to_stdout,
     })
 }
 
 /// brat: the article's text and the `.ann` into the folder `dir`.
-fn export_brat(article: &Article, set: &AnnotationSet, dir: &Path) -> Result<Exported, String> {
+fn export_brat(
+    article: &Article,
+    set: &AnnotationSet,
+    dir: &Path,
+    stdout: &mut dyn Write,
+) -> Result<Exported, String> {
     let stem = stem_of(article.path.as_deref().unwrap_or(Path::new(&article.name)));
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let txt = dir.join(format!("{stem}.txt"));
@@ -128,11 +140,12 @@ fn export_brat(article: &Article, set: &AnnotationSet, dir: &Path) -> Result<Exp
             txt.display()
         ));
     }
-    write_file(&txt, &article.text)?;
-    write_file(&ann, &brat::to_ann(set, article))?;
+    write_file(&txt, &article.text, stdout)?;
+    write_file(&ann, &brat::to_ann(set, article), stdout)?;
     Ok(Exported {
         paths: vec![txt, ann],
         count: set.len(),
         what: "annotations",
+        to_stdout: false,
     })
 }
