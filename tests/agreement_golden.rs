@@ -89,7 +89,7 @@ fn character_level_alpha_matches_the_krippendorff_package() {
                                 s[0].as_u64().unwrap() as u32,
                                 s[1].as_u64().unwrap() as u32,
                             ))],
-                            label: s[2].as_str().unwrap(),
+                            label: s[2].as_str().unwrap().into(),
                         })
                         .collect()
                 })

@@ -8,6 +8,7 @@
 //! ([`matching::pair_units`]); scoring a system against gold is the same pairing, read as
 //! precision (share of the system's units paired) and recall (share of the gold's).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -39,12 +40,12 @@ pub struct Unit<'a> {
     /// Entities, sources and claims: their span. Attributions: the claim's span, then the
     /// source's span (or name).
     pub anchors: Vec<Anchor<'a>>,
-    /// The label κ compares: entity label, source type, claim type, quote type.
-    pub label: &'a str,
+    /// The label κ compares: entity label, source type, claim type, quote type, stance, or
+    /// the chain of intermediaries.
+    pub label: Cow<'a, str>,
 }
 
-/// What is compared. Chains and stance (attribution `via` and `stance`) join when the file
-/// format carries them.
+/// What is compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Layer {
@@ -56,14 +57,20 @@ pub enum Layer {
     Claims,
     /// Claim–source links, labelled by quote type.
     Attributions,
+    /// Claim–source links, labelled by their chain of intermediaries (`via`).
+    Chains,
+    /// Claim–source links, labelled by stance.
+    Stance,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 4] = [
+    pub const ALL: [Layer; 6] = [
         Layer::Entities,
         Layer::Sources,
         Layer::Claims,
         Layer::Attributions,
+        Layer::Chains,
+        Layer::Stance,
     ];
 
     pub fn name(self) -> &'static str {
@@ -72,13 +79,15 @@ impl Layer {
             Layer::Sources => "sources",
             Layer::Claims => "claims",
             Layer::Attributions => "attributions",
+            Layer::Chains => "chains",
+            Layer::Stance => "stance",
         }
     }
 
     /// Whether α values name places in one article (a link's source), so values of two
     /// articles are never the same value when figures are pooled.
     fn values_are_local(self) -> bool {
-        matches!(self, Layer::Attributions)
+        matches!(self, Layer::Attributions | Layer::Chains | Layer::Stance)
     }
 
     /// The units of this layer in `set`, with code-point spans in `article`.
@@ -96,7 +105,7 @@ impl Layer {
                 .map(|e| Unit {
                     id: &e.id,
                     anchors: vec![cp(e.span)],
-                    label: e.label.as_str(),
+                    label: Cow::Borrowed(e.label.as_str()),
                 })
                 .collect(),
             Layer::Sources => set
@@ -105,7 +114,7 @@ impl Layer {
                 .map(|s| Unit {
                     id: &s.id,
                     anchors: vec![s.span.map_or(Anchor::Name(&s.name), cp)],
-                    label: s.source_type.as_str(),
+                    label: Cow::Borrowed(s.source_type.as_str()),
                 })
                 .collect(),
             Layer::Claims => set
@@ -114,10 +123,10 @@ impl Layer {
                 .map(|c| Unit {
                     id: &c.id,
                     anchors: vec![cp(c.span)],
-                    label: c.claim_type.as_str(),
+                    label: Cow::Borrowed(c.claim_type.as_str()),
                 })
                 .collect(),
-            Layer::Attributions => {
+            Layer::Attributions | Layer::Chains | Layer::Stance => {
                 let claims: HashMap<&str, Anchor<'a>> = set
                     .claims
                     .iter()
@@ -132,18 +141,44 @@ impl Layer {
                 set.attributions
                     .iter()
                     .filter_map(|a| {
+                        let label = match self {
+                            Layer::Stance => Cow::Borrowed(a.stance.as_str()),
+                            Layer::Chains => Cow::Owned(chain_label(&a.via, &sources)?),
+                            _ => Cow::Borrowed(a.quote_type.as_str()),
+                        };
                         Some(Unit {
                             id: &a.id,
                             anchors: vec![
                                 *claims.get(a.claim_id.as_str())?,
                                 *sources.get(a.source_id.as_str())?,
                             ],
-                            label: a.quote_type.as_str(),
+                            label,
                         })
                     })
                     .collect()
             }
         }
+    }
+}
+
+/// A chain of intermediaries as a label: each one's span (or name) in order, `direct` for
+/// none; `None` when one of them is not in the set.
+fn chain_label(via: &[String], sources: &HashMap<&str, Anchor<'_>>) -> Option<String> {
+    if via.is_empty() {
+        return Some("direct".to_owned());
+    }
+    let hops: Option<Vec<String>> = via
+        .iter()
+        .map(|id| sources.get(id.as_str()).map(anchor_text))
+        .collect();
+    Some(hops?.join(" > "))
+}
+
+/// An anchor as text: `[start,end)` or the quoted name.
+pub fn anchor_text(anchor: &Anchor<'_>) -> String {
+    match anchor {
+        Anchor::Span((s, e)) => format!("[{s},{e})"),
+        Anchor::Name(n) => format!("{n:?}"),
     }
 }
 
@@ -214,9 +249,9 @@ pub fn score_pair<'a>(a: &[Unit<'a>], b: &[Unit<'a>]) -> PairScore {
         ..PairScore::default()
     };
     for p in &pairs {
-        score.confusion.record(a[p.a].label, b[p.b].label);
+        score.confusion.record(&a[p.a].label, &b[p.b].label);
     }
-    let mut labels: Vec<&str> = a.iter().chain(b).map(|u| u.label).collect();
+    let mut labels: Vec<&str> = a.iter().chain(b).map(|u| u.label.as_ref()).collect();
     labels.sort_unstable();
     labels.dedup();
     for label in labels {

@@ -52,13 +52,10 @@ impl Values {
 fn value_name(unit: &Unit<'_>) -> String {
     let mut name = String::new();
     for anchor in unit.anchors.iter().skip(1) {
-        match anchor {
-            Anchor::Span((s, e)) => name.push_str(&format!("[{s},{e})")),
-            Anchor::Name(n) => name.push_str(&format!("{n:?}")),
-        }
+        name.push_str(&super::anchor_text(anchor));
         name.push(' ');
     }
-    name.push_str(unit.label);
+    name.push_str(&unit.label);
     name
 }
 
@@ -161,7 +158,7 @@ mod tests {
         Unit {
             id: "",
             anchors: vec![Anchor::Span((start, end))],
-            label,
+            label: label.into(),
         }
     }
 

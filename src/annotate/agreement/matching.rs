@@ -110,7 +110,7 @@ mod tests {
         Unit {
             id: "",
             anchors: vec![Anchor::Span((start, end))],
-            label,
+            label: label.into(),
         }
     }
 
@@ -162,7 +162,7 @@ mod tests {
         let link = |c: (u32, u32), s: Anchor<'static>| Unit {
             id: "",
             anchors: vec![Anchor::Span(c), s],
-            label: "indirect",
+            label: "indirect".into(),
         };
         let a = [link((0, 10), Anchor::Span((20, 25)))];
         let b = [

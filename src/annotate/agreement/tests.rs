@@ -177,7 +177,7 @@ fn the_worked_example_of_docs_agreement_md() {
     let u = |s: u32, e: u32, label: &'static str| Unit {
         id: "",
         anchors: vec![Anchor::Span((s, e))],
-        label,
+        label: label.into(),
     };
     let a = [u(0, 4, "PERSON"), u(10, 17, "GPE"), u(20, 25, "ORG")];
     let b = [u(0, 7, "PERSON"), u(10, 17, "LOC")];
@@ -198,4 +198,35 @@ fn the_worked_example_of_docs_agreement_md() {
     );
     let (m, _) = chars::coincidences(&[Some(&a), Some(&b)], 30);
     assert!(close(m.alpha(), 1.0 - 59.0 * 30.0 / 2456.0));
+}
+
+#[test]
+fn chains_and_stance_compare_paired_links() {
+    let a = article();
+    let claim = Claim::by_human(&a, at(&a, "القاهرة استقبلت الوفد"), "x").unwrap();
+    let speaker = Source::by_human(&a, at(&a, "المتحدث"), "x").unwrap();
+    let ministry = Source::by_human(&a, at(&a, "الوزارة"), "x").unwrap();
+    let mut direct = Attribution::by_human(&claim.id, &speaker.id, None, "x");
+    let mut through = direct.clone();
+    through.via = vec![ministry.id.clone()];
+    through.stance = crate::annotate::model::Stance::Denies;
+    let with = |link: &Attribution| {
+        set([
+            Item::Claim(claim.clone()),
+            Item::Source(speaker.clone()),
+            Item::Source(ministry.clone()),
+            Item::Attribution(link.clone()),
+        ])
+    };
+    direct.note = "one".into();
+    let r = agree(&a, &[Some(&with(&direct)), Some(&with(&through))]);
+    let chains = &r.layers[&Layer::Chains].pairs[&(0, 1)];
+    assert_eq!(chains.exact.matched, 1, "the links pair");
+    assert_eq!(chains.labelled.matched, 0, "their chains differ");
+    let (labels, _) = chains.confusion.matrix();
+    assert_eq!(labels, ["[17,24)", "direct"]);
+    let stance = &r.layers[&Layer::Stance].pairs[&(0, 1)];
+    assert_eq!(stance.labelled.matched, 0);
+    let same = agree(&a, &[Some(&with(&through)), Some(&with(&through))]);
+    assert_eq!(same.layers[&Layer::Chains].alpha(), Some(1.0));
 }
