@@ -13,6 +13,7 @@ pub mod lock;
 pub mod merge;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod store;
 pub mod validate;
 

@@ -9,6 +9,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
 use crate::annotate::formats::Format as ExportFormat;
+use crate::annotate::report::ReportFormat;
 use crate::extract::import::Format as ImportFormat;
 use crate::text::bidi::{BidiMode, Direction};
 
@@ -28,6 +29,10 @@ fn bidi_modes() -> impl TypedValueParser<Value = BidiMode> {
 
 fn directions() -> impl TypedValueParser<Value = Direction> {
     one_of(Direction::ALL.map(|d| PossibleValue::new(d.name())))
+}
+
+fn report_formats() -> impl TypedValueParser<Value = ReportFormat> {
+    one_of(ReportFormat::ALL.map(|f| PossibleValue::new(f.name()).help(f.description())))
 }
 
 fn import_formats() -> impl TypedValueParser<Value = ImportFormat> {
@@ -85,6 +90,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Export an article's annotations to brat, W3C Web Annotation, CSV or schema.org ClaimReview.
     Export(ExportArgs),
+    /// A readable report of an article's isnad: claims, chains, stances, verdicts and the tree.
+    Report(ReportArgs),
     /// Check an annotation file against the format; exits non-zero on problems.
     Validate(ValidateArgs),
     /// Score the built-in extractor against a gold CoNLL file.
@@ -143,6 +150,17 @@ pub struct ExportArgs {
     #[arg(long, value_parser = export_formats())]
     pub to: ExportFormat,
     /// Where to write (a folder for brat; a file otherwise). Default: next to the article.
+    #[arg(long, short, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The article (its annotation file is found next to it) or an annotation file.
+    pub file: PathBuf,
+    #[arg(long, default_value = "md", value_parser = report_formats())]
+    pub format: ReportFormat,
+    /// Write to PATH instead of standard output.
     #[arg(long, short, value_name = "PATH")]
     pub out: Option<PathBuf>,
 }

@@ -9,4 +9,5 @@ pub mod export;
 pub mod extract;
 pub mod import;
 pub mod render;
+pub mod report;
 pub mod validate;

@@ -58,6 +58,9 @@ fn main() -> ExitCode {
                 commands::import::run(args, cli.annotations.as_deref(), &mut io::stdout().lock())
             }
             Some(Command::Eval(args)) => commands::eval::run(args, &mut io::stdout().lock()),
+            Some(Command::Report(args)) => {
+                commands::report::run(args, cli.annotations.as_deref(), &mut io::stdout().lock())
+            }
             Some(Command::Agree(args)) => {
                 commands::agree::run(args, &mut io::stdout().lock(), &mut io::stderr())
             }

@@ -1,71 +1,25 @@
 //! End-to-end annotation through the app with scripted keys against real files: select words,
 //! tag, undo, redo, autosave within a second, save on quit, read-only files never written.
 
+mod common;
+
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+use common::{
+    TestApp, ctrl, draw, json, press as key, run_events, run_script, set, shift, temp_file,
 };
+use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use isnad::annotate::{AnnotationStore, StoreOptions};
 use isnad::app::{Action, App};
 use isnad::article::Article;
+use isnad::config::Settings;
 use isnad::config::colors::ColorDepth;
-use isnad::config::{Paths, Settings};
-use isnad::tui::{EventSource, ScriptedEvents};
-use isnad::tui::{NoTerminalControl, run_loop as run};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use isnad::tui::EventSource;
 
 fn app_with_file(file: &Path) -> App {
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let options = StoreOptions {
-        annotations: Some(file.to_path_buf()),
-        data_dir: file.parent().map(Path::to_path_buf),
-    };
-    let store = AnnotationStore::open(Article::sample(), &options);
-    let mut app = App::new(
-        Article::sample(),
-        Settings::defaults(),
-        paths,
-        ColorDepth::TrueColor,
-    )
-    .with_store(store, "tester");
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app
-}
-
-fn key(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-}
-
-fn ctrl(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn run_script(app: &mut App, events: Vec<Event>) {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    run(
-        &mut terminal,
-        &mut ScriptedEvents::new(events),
-        &mut NoTerminalControl,
-        app,
-    )
-    .expect("runs");
-}
-
-fn json(file: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(file).expect("file written")).expect("json")
-}
-
-fn temp_file() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("sample.isnad.json");
-    (dir, file)
+    TestApp::sample().annotations(file).build()
 }
 
 #[test]
@@ -108,7 +62,7 @@ fn undo_back_to_nothing_saves_an_empty_set() {
 fn claim_on_the_cursor_word_and_escape_cancels_a_selection() {
     let (_dir, file) = temp_file();
     let mut app = app_with_file(&file);
-    let esc = Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    let esc = common::code(KeyCode::Esc);
     run_script(
         &mut app,
         vec![key('w'), key('v'), key('w'), esc, key('c'), key('q')],
@@ -184,8 +138,7 @@ fn autosave_writes_the_file_within_a_second_of_a_change() {
         }),
         index: 0,
     };
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
+    run_events(&mut app, &mut events);
     let at = seen.borrow().expect("file written before quitting");
     assert!(at < Duration::from_secs(1), "written after {at:?}");
     assert_eq!(json(&file)["claims"].as_array().map(Vec::len), Some(1));
@@ -216,7 +169,7 @@ fn a_malformed_file_is_never_overwritten() {
 fn write_command_saves_and_reports() {
     let (_dir, file) = temp_file();
     let mut app = app_with_file(&file);
-    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let enter = common::code(KeyCode::Enter);
     app.handle_event(key('s'));
     assert_eq!(app.annotation_marker(), "[+]");
     let mut events = vec![key(':'), key('w'), enter.clone()];
@@ -233,10 +186,7 @@ fn tagged_spans_are_drawn_in_their_slot() {
     app.handle_event(key('w'));
     app.handle_event(key('c'));
     app.handle_event(key('w'));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    let terminal = draw(&app);
     let claim_bg = app
         .theme
         .style(isnad::config::theme::Slot::Claim)
@@ -259,11 +209,9 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
         data_dir: Some(dir.path().join("data")),
     };
     let store = AnnotationStore::open(article.clone(), &options);
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor)
-        .with_store(store, "tester");
+    let mut app = TestApp::article(article).store(store).build();
     let ann = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/annotate/sample-article.ann");
-    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let enter = common::code(KeyCode::Enter);
     let mut events: Vec<Event> = format!(":import {}", ann.display())
         .chars()
         .map(key)
@@ -322,24 +270,10 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
 }
 
 fn review_app(file: &Path) -> App {
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let options = StoreOptions {
-        annotations: Some(file.to_path_buf()),
-        data_dir: file.parent().map(Path::to_path_buf),
-    };
-    let store = isnad::app::annotations::open_store(Article::sample(), &options);
-    let mut app = App::new(
-        Article::sample(),
-        Settings::defaults(),
-        paths,
-        ColorDepth::TrueColor,
-    )
-    .with_store(store, "reviewer");
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app
+    TestApp::sample()
+        .suggested_annotations(file)
+        .annotator("reviewer")
+        .build()
 }
 
 fn entities(app: &App) -> Vec<isnad::annotate::Entity> {
@@ -503,27 +437,17 @@ fn accept_all_identical_mentions_in_one_step() {
 #[test]
 fn mono_theme_brackets_annotated_spans() {
     let (_dir, file) = temp_file();
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let options = StoreOptions {
-        annotations: Some(file.clone()),
-        data_dir: file.parent().map(Path::to_path_buf),
-    };
-    let store = AnnotationStore::open(Article::sample(), &options);
     let mut settings = Settings::defaults();
     settings.theme = isnad::config::theme::ThemeSpec::builtin("mono").expect("mono");
-    let mut app =
-        App::new(Article::sample(), settings, paths, ColorDepth::None).with_store(store, "tester");
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    let mut app = TestApp::sample()
+        .settings(settings, common::no_config())
+        .colors(ColorDepth::None)
+        .annotations(&file)
+        .build();
     app.handle_event(key('w'));
     app.handle_event(key('c'));
     app.handle_event(key('w'));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    let terminal = draw(&app);
     let row: String = (0..80)
         .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_owned())
         .collect();
@@ -551,13 +475,7 @@ fn orphans_after_a_text_change_are_listed() {
         data_dir: Some(dir.path().join("data")),
     };
     let store = AnnotationStore::open(article.clone(), &options);
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor)
-        .with_store(store, "tester");
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    let mut app = TestApp::article(article).store(store).build();
     let message = app.shell.message.clone().expect("re-anchoring reported");
     assert!(
         message.text.contains("could not be placed"),
@@ -575,10 +493,6 @@ fn orphans_after_a_text_change_are_listed() {
     app.handle_event(key('q'));
     assert_eq!(app.overlay, isnad::app::Overlay::None);
     assert!(!app.shell.quit, "q closes the list, it does not quit");
-}
-
-fn shift(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::SHIFT))
 }
 
 #[test]
@@ -682,10 +596,6 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
             .any(|(r, _, s)| *r == range && *s == ReviewStatus::Rejected)
     );
     assert!(app.progress().contains("1 rejected"), "{}", app.progress());
-}
-
-fn set(app: &App) -> isnad::annotate::AnnotationSet {
-    app.session.store.as_ref().expect("store").set().clone()
 }
 
 #[test]
@@ -901,22 +811,11 @@ fn reader_and_command_line_import_give_the_same_store() {
     };
 
     // the reader: `:import FILE`
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(
-        article.clone(),
-        Settings::defaults(),
-        paths,
-        ColorDepth::TrueColor,
-    )
-    .with_store(store_in("reader.isnad.json"), "tester");
-    let mut events: Vec<Event> = format!(":import {}", ann.display())
-        .chars()
-        .map(key)
-        .collect();
-    events.push(Event::Key(KeyEvent::new(
-        KeyCode::Enter,
-        KeyModifiers::NONE,
-    )));
+    let mut app = TestApp::article(article.clone())
+        .store(store_in("reader.isnad.json"))
+        .build();
+    let mut events = common::keys(&format!(":import {}", ann.display()));
+    events.push(common::code(KeyCode::Enter));
     events.push(key('q'));
     run_script(&mut app, events);
     let reader = app.session.store.as_ref().expect("store").set().clone();

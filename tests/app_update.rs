@@ -2,43 +2,37 @@
 //! checks state transitions: scrolling, word cursor, screen-direction moves, Arabic layout
 //! keys, the command line, bidi modes, and that big articles never get laid out whole.
 
+mod common;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use common::{TestApp, no_config};
+use crossterm::event::{Event, KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
 use isnad::app::{Action, App, Effect, Overlay};
 use isnad::article::Article;
 use isnad::config::colors::ColorDepth;
-use isnad::config::commands::Command;
 use isnad::config::{Paths, Settings};
 use isnad::layout::{BidiMode, RowPos};
 
 fn app_with(article: Article, width: u16, height: u16) -> App {
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor);
-    app.update(Action::Resize { width, height });
-    app
+    TestApp::article(article).size(width, height).build()
 }
 
 fn sample(width: u16, height: u16) -> App {
-    app_with(Article::sample(), width, height)
+    TestApp::sample().size(width, height).build()
 }
 
 fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    app.handle_event(common::code(code))
 }
 
 fn chars(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
+    common::type_keys(app, text);
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )))
+    app.handle_event(common::ctrl(c))
 }
 
 fn cursor_text(app: &App) -> String {
@@ -349,7 +343,10 @@ fn config_problems_show_in_the_status_bar() {
     std::fs::write(&file, "[general]\nmouse = maybe\n").expect("write");
     let paths = Paths::resolve(Some(&file));
     let settings = Settings::load(&paths, false);
-    let app = App::new(Article::sample(), settings, paths, ColorDepth::Ansi256);
+    let app = TestApp::sample()
+        .settings(settings, paths)
+        .colors(ColorDepth::Ansi256)
+        .build();
     let message = app.shell.message.expect("error shown");
     assert!(
         message.text.starts_with(&format!("{}:2:", file.display())),
@@ -381,7 +378,27 @@ fn help_lists_every_command_with_its_live_keys() {
     }
     assert!(text.contains("j, <Down>"));
     assert!(text.contains(":theme NAME"));
-    let _ = Command::Quit;
+    // live: a rebound key shows in its command's row
+    let mut settings = Settings::defaults();
+    let problems = settings
+        .keymap
+        .merge_user(Path::new("k.toml"), "[reader]\n\"app.quit\" = \"Q\"\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let app = TestApp::sample()
+        .size(100, 40)
+        .settings(settings, no_config())
+        .build();
+    let quit_row = isnad::ui::help::lines(&app)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .find(|row| row.contains("(app.quit)"))
+        .expect("a quit row");
+    assert!(quit_row.trim_start().starts_with("Q "), "{quit_row}");
 }
 
 #[test]
@@ -403,11 +420,7 @@ fn hidden_bidi_controls_are_counted_and_shown() {
     let app = app_with(article, 60, 10);
     assert_eq!(app.reader.hidden.bidi_controls, 2);
     assert_eq!(app.reader.hidden.control_chars, 1);
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 10)).expect("t");
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    let terminal = common::draw(&app);
     let status: String = (0..60)
         .map(|x| terminal.backend().buffer()[(x, 9)].symbol().to_owned())
         .collect();
@@ -528,11 +541,7 @@ fn help_scrolls_but_not_past_its_end() {
 fn arabic_in_status_messages_is_shaped_and_reordered() {
     let mut app = sample(80, 24);
     app.update(Action::Info("حُفظ الملف".into()));
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("t");
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    let terminal = common::draw(&app);
     let status: String = (0..80)
         .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_owned())
         .collect();
@@ -547,9 +556,7 @@ fn arabic_in_status_messages_is_shaped_and_reordered() {
     // terminal mode leaves it to the terminal
     chars(&mut app, "m");
     app.update(Action::Info("حُفظ الملف".into()));
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    let terminal = common::draw(&app);
     let status: String = (0..80)
         .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_owned())
         .collect();
@@ -566,12 +573,10 @@ fn rebound_keys_reach_the_prompt_the_panel_and_the_selection() {
          [select]\n\"select.toggle\" = \"z\"\n",
     );
     assert!(problems.is_empty(), "{problems:?}");
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(Article::sample(), settings, paths, ColorDepth::TrueColor);
-    app.update(Action::Resize {
-        width: 100,
-        height: 30,
-    });
+    let mut app = TestApp::sample()
+        .size(100, 30)
+        .settings(settings, no_config())
+        .build();
     // the prompt: Esc is no longer its cancel key, Ctrl-g is
     chars(&mut app, ":");
     key(&mut app, KeyCode::Esc);

@@ -2,81 +2,24 @@
 //! a claim, link them with `l`, attach a cue with `C`, set type and verification with `t`/`V`,
 //! write a note, delete with `d` and undo; the side panel's views and its movement.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use isnad::annotate::{AnnotationStore, Item, ReviewStatus, StoreOptions};
+use std::path::Path;
+
+use common::{TestApp, code, draw, json, keys, press as key, run_script, set, temp_file};
+use crossterm::event::KeyCode;
+use isnad::annotate::{Item, ReviewStatus};
 use isnad::app::{Action, App, Effect, Overlay};
-use isnad::article::Article;
-use isnad::config::colors::ColorDepth;
-use isnad::config::{Paths, Settings};
-use isnad::tui::ScriptedEvents;
-use isnad::tui::{NoTerminalControl, run_loop as run};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 /// The sample with an annotation file at `file`; `suggest` adds the built-in suggestions as on
 /// a first open.
 fn app(file: &Path, suggest: bool) -> App {
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let options = StoreOptions {
-        annotations: Some(file.to_path_buf()),
-        data_dir: file.parent().map(Path::to_path_buf),
-    };
-    let store = if suggest {
-        isnad::app::annotations::open_store(Article::sample(), &options)
+    let app = TestApp::sample().size(100, 30);
+    if suggest {
+        app.suggested_annotations(file).build()
     } else {
-        AnnotationStore::open(Article::sample(), &options)
-    };
-    let mut app = App::new(
-        Article::sample(),
-        Settings::defaults(),
-        paths,
-        ColorDepth::TrueColor,
-    )
-    .with_store(store, "tester");
-    app.update(Action::Resize {
-        width: 100,
-        height: 30,
-    });
-    app
-}
-
-fn key(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-}
-
-fn code(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn keys(s: &str) -> Vec<Event> {
-    s.chars().map(key).collect()
-}
-
-fn run_script(app: &mut App, events: Vec<Event>) {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    run(
-        &mut terminal,
-        &mut ScriptedEvents::new(events),
-        &mut NoTerminalControl,
-        app,
-    )
-    .expect("runs");
-}
-
-fn temp_file() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("sample.isnad.json");
-    (dir, file)
-}
-
-fn set(app: &App) -> isnad::annotate::AnnotationSet {
-    app.session.store.as_ref().expect("store").set().clone()
-}
-
-fn json(file: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(file).expect("file written")).expect("json")
+        app.annotations(file).build()
+    }
 }
 
 #[test]
@@ -398,14 +341,6 @@ fn the_claim_under_the_cursor_lights_up_its_sources() {
     app.reader.cursor = Some(source.range());
     app.reader.focus = Some(a.source_id.clone());
     assert!(app.linked_ranges().contains(&claim.span.range()));
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("draw");
-    terminal
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use crate::annotate::document::{self, DocumentInfo};
 use crate::annotate::formats;
 use crate::annotate::model::AnnotationSet;
+use crate::annotate::output::{Written, write_output};
 use crate::annotate::store::{
     AnnotationStore, SIDECAR_SUFFIX, StoreOptions, check_annotation_size,
 };
@@ -17,7 +18,7 @@ use crate::article::Article;
 use crate::cli::ExportArgs;
 
 /// Reads the annotations named by `file` (an article or an annotation file).
-fn load(
+pub(crate) fn load(
     file: &Path,
     annotations: Option<&Path>,
 ) -> Result<(Article, DocumentInfo, AnnotationSet), String> {
@@ -56,6 +57,12 @@ fn load(
     Ok((article, store.document().clone(), store.set().clone()))
 }
 
+/// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is `out`);
+/// for `report`, which writes through the same rules as the exports.
+pub(crate) fn write_file(path: &Path, text: &str, out: &mut dyn Write) -> Result<Written, String> {
+    write_output(path, text.as_bytes(), out).map_err(|e| e.to_string())
+}
+
 /// Exports FILE's annotations; `annotator` (the configured name) authors ClaimReviews whose
 /// verdict does not say who set it.
 pub fn run(
@@ -74,6 +81,9 @@ pub fn run(
         annotator,
         out,
     )?;
+    for warning in &exported.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
     if !exported.to_stdout {
         let _ = writeln!(out, "{exported}");
     }

@@ -22,6 +22,8 @@ pub struct Exported {
     pub what: &'static str,
     /// The destination was `-`: the text went to standard output (nothing to report there).
     pub to_stdout: bool,
+    /// Something the user should know although the export succeeded (no backup kept).
+    pub warnings: Vec<String>,
 }
 
 impl fmt::Display for Exported {
@@ -92,11 +94,19 @@ fn stem_of(path: &Path) -> String {
 }
 
 /// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is
-/// `stdout`); whether it went to `stdout`.
-fn write_file(path: &Path, text: &str, stdout: &mut dyn Write) -> Result<bool, String> {
-    write_output(path, text.as_bytes(), stdout)
-        .map(|written| written == Written::Stdout)
-        .map_err(|e| e.to_string())
+/// `stdout`), noting any warning in `exported`.
+fn write_file(
+    path: &Path,
+    text: &str,
+    stdout: &mut dyn Write,
+    exported: &mut Exported,
+) -> Result<(), String> {
+    match write_output(path, text.as_bytes(), stdout).map_err(|e| e.to_string())? {
+        Written::Stdout => exported.to_stdout = true,
+        Written::File { replaced, .. } => exported.warnings.extend(replaced.warning),
+        Written::Stream => {}
+    }
+    Ok(())
 }
 
 /// Writes `set` (the annotations of `article`, described by `doc`) in `format` to `dest` (a
@@ -114,13 +124,15 @@ pub fn export(
     let Some((text, count, what)) = render(format, doc, set, article, annotator) else {
         return export_brat(article, set, &dest, stdout);
     };
-    let to_stdout = write_file(&dest, &text, stdout)?;
-    Ok(Exported {
-        paths: vec![dest],
+    let mut exported = Exported {
+        paths: vec![dest.clone()],
         count,
         what,
-        to_stdout,
-    })
+        to_stdout: false,
+        warnings: Vec::new(),
+    };
+    write_file(&dest, &text, stdout, &mut exported)?;
+    Ok(exported)
 }
 
 /// brat: the article's text and the `.ann` into the folder `dir`.
@@ -140,12 +152,14 @@ fn export_brat(
             txt.display()
         ));
     }
-    write_file(&txt, &article.text, stdout)?;
-    write_file(&ann, &brat::to_ann(set, article), stdout)?;
-    Ok(Exported {
-        paths: vec![txt, ann],
+    let mut exported = Exported {
+        paths: vec![txt.clone(), ann.clone()],
         count: set.len(),
         what: "annotations",
         to_stdout: false,
-    })
+        warnings: Vec::new(),
+    };
+    write_file(&txt, &article.text, stdout, &mut exported)?;
+    write_file(&ann, &brat::to_ann(set, article), stdout, &mut exported)?;
+    Ok(exported)
 }
