@@ -251,13 +251,38 @@ fn add_isnad(a: &Article, set: &mut AnnotationSet) {
             "analyst",
         )
     };
+    // the spokesman again, through his Telegram account
+    let account = Source {
+        id: "s-8192a3".into(),
+        source_type: SourceType::SocialAccount,
+        role: SourceRole::Intermediary,
+        ..Source::by_human(a, span(a, "حسابه على منصة \"تليجرام\"").range(), "analyst").unwrap()
+    };
+    let seized = Claim {
+        id: "c-3041b2".into(),
+        ..Claim::by_human(a, span(a, "العملية تضمنت مصادرة أسلحة").range(), "analyst").unwrap()
+    };
+    let posted = Attribution {
+        id: "a-8192a3".into(),
+        via: vec![account.id.clone()],
+        quote_type: QuoteType::Direct,
+        ..Attribution::by_human(
+            &seized.id,
+            "s-77a0b2",
+            Some(first_word(a, "وأضاف عبر")),
+            "analyst",
+        )
+    };
     for item in [
         Item::Source(locals),
         Item::Source(outlet),
         Item::Source(again),
+        Item::Source(account),
         Item::Claim(clashes),
+        Item::Claim(seized),
         Item::Attribution(told),
         Item::Attribution(confirmed),
+        Item::Attribution(posted),
     ] {
         set.upsert(item);
     }
@@ -335,7 +360,7 @@ fn brat_export_matches_golden_and_imports_back() {
     let mut expected = set.clone();
     expected.sources.retain(|s| s.span.is_some()); // a spanless source has no brat T line
     assert_eq!(key(&back.set), key(&expected));
-    assert_eq!(back.set.attributions.len(), 3);
+    assert_eq!(back.set.attributions.len(), 4);
     let at = back
         .set
         .attributions
@@ -399,7 +424,7 @@ fn w3c_export_matches_golden() {
     golden("sample-article.w3c.jsonld", &out);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let items = v["first"]["items"].as_array().unwrap();
-    assert_eq!(v["total"], 14);
+    assert_eq!(v["total"], 17);
     let person = items
         .iter()
         .find(|i| i["id"].as_str().unwrap().ends_with("e-4f1c9a"))
@@ -421,7 +446,7 @@ fn csv_export_matches_golden() {
     golden("sample-article.csv", &out);
     // one row per annotation plus the header; the note with a quote and a comma is quoted
     // records end with CRLF; the note's own line break is a bare LF inside quotes
-    assert_eq!(out.split("\r\n").filter(|r| !r.is_empty()).count(), 15);
+    assert_eq!(out.split("\r\n").filter(|r| !r.is_empty()).count(), 18);
     assert!(out.contains(",\"east Aleppo, \"\"neighbourhoods\"\"\"\r\n"));
     assert!(out.contains("e-4f1c9a,entity,PERSON,41,57,نور الدين البابا,"));
 }
@@ -518,7 +543,7 @@ fn csv_claim_rows_carry_claim_sources_cue_type_and_status() {
     rejected.review.status = ReviewStatus::Rejected;
     set.upsert(Item::Attribution(rejected));
     let rows = csv_rows(&csv::to_csv(&doc(&a), &set, &a));
-    assert_eq!(rows.len(), 16);
+    assert_eq!(rows.len(), 19);
     let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap();
     let quantity = row("c-1e2f30");
     assert_eq!(quantity["kind"], "claim");

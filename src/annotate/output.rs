@@ -40,15 +40,20 @@ fn refused(path: &Path, why: &str) -> OutputError {
     io_err(path)(io::Error::new(io::ErrorKind::InvalidInput, why.to_owned()))
 }
 
+/// What [`write_atomic`] did with the previous version.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Replaced {
+    /// Where the previous version is kept, if there was one.
+    pub backup: Option<PathBuf>,
+    /// Why no backup was kept although there was a previous version (`FILE.bak` is a folder).
+    pub warning: Option<String>,
+}
+
 /// What [`write_output`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Written {
-    /// A regular file was written (replaced atomically); the previous version, if any, is at
-    /// `backup`.
-    File {
-        path: PathBuf,
-        backup: Option<PathBuf>,
-    },
+    /// A regular file was written (replaced atomically), at `path` (the end of any links).
+    File { path: PathBuf, replaced: Replaced },
     /// Written straight into a character device or FIFO.
     Stream,
     /// Written to standard output (`-`).
@@ -74,13 +79,13 @@ pub fn write_output(
     match fs::metadata(path) {
         Ok(meta) if meta.is_file() => {
             let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-            let backup = write_atomic(&target, bytes, || Ok(())).map_err(|e| OutputError {
+            let replaced = write_atomic(&target, bytes, || Ok(())).map_err(|e| OutputError {
                 path: path.display().to_string(),
                 source: e.source,
             })?;
             Ok(Written::File {
                 path: target,
-                backup,
+                replaced,
             })
         }
         Ok(meta) if meta.is_dir() => Err(refused(path, "is a directory; not written")),
@@ -101,10 +106,10 @@ pub fn write_output(
         )),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let target = dangling_target(path).map_err(io_err(path))?;
-            let backup = write_atomic(&target, bytes, || Ok(()))?;
+            let replaced = write_atomic(&target, bytes, || Ok(()))?;
             Ok(Written::File {
                 path: target,
-                backup,
+                replaced,
             })
         }
         Err(e) => Err(io_err(path)(e)),
@@ -145,14 +150,16 @@ fn dangling_target(path: &Path) -> io::Result<PathBuf> {
 
 /// Writes `bytes` to the regular file (or new file) `path` so that a reader, or a crash at any
 /// moment, sees either the old file or the new one: temporary file in the same folder, fsync,
-/// the old file linked (or copied) to `FILE.bak`, rename over, fsync of the folder.
+/// the old file linked (or copied) to `FILE.bak`, rename over, fsync of the folder. When
+/// `FILE.bak` is taken by something other than a regular file (a folder), the backup is skipped
+/// with a warning rather than the save refused.
 /// `before_rename` runs just before the rename (tests use it to simulate a crash; an error there
 /// leaves the old file untouched). Use [`write_output`] for a path that may be anything else.
 pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
     before_rename: impl FnOnce() -> io::Result<()>,
-) -> Result<Option<PathBuf>, OutputError> {
+) -> Result<Replaced, OutputError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -190,9 +197,15 @@ pub fn write_atomic(
         }
     }
     tmp.as_file().sync_all().map_err(io_err(path))?;
-    let mut backup = None;
-    if old_file.is_some() {
-        let bak = PathBuf::from(format!("{}.bak", path.display()));
+    let mut replaced = Replaced::default();
+    let bak = PathBuf::from(format!("{}.bak", path.display()));
+    let bak_taken = fs::symlink_metadata(&bak).is_ok_and(|m| !m.is_file());
+    if old_file.is_some() && bak_taken {
+        replaced.warning = Some(format!(
+            "{} is not a regular file; no backup kept",
+            bak.display()
+        ));
+    } else if old_file.is_some() {
         // The backup is the old file itself, linked under the backup name: its data is already
         // on disk, so nothing is copied or synced again (a 6 MB file took most of a save).
         // Where hard links are not supported, it is copied as before.
@@ -208,7 +221,7 @@ pub fn write_atomic(
                 bak_tmp.persist(&bak).map_err(|e| io_err(&bak)(e.error))?;
             }
         }
-        backup = Some(bak);
+        replaced.backup = Some(bak);
     }
     before_rename().map_err(io_err(path))?;
     tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
@@ -216,7 +229,7 @@ pub fn write_atomic(
         // directory fsync makes the rename durable; not supported everywhere, so best effort
         let _ = d.sync_all();
     }
-    Ok(backup)
+    Ok(replaced)
 }
 
 #[cfg(test)]
@@ -235,10 +248,7 @@ mod tests {
         let written = write_output(&link, b"new", &mut Vec::new()).unwrap();
         assert!(matches!(
             written,
-            Written::File {
-                backup: Some(_),
-                ..
-            }
+            Written::File { replaced, .. } if replaced.backup.is_some()
         ));
         assert!(
             fs::symlink_metadata(&link)

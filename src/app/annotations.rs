@@ -240,10 +240,18 @@ impl App {
                         return true;
                     }
                 };
+                // a failed save's message would still say "not saved" after this one succeeded
+                let stale = self.shell.message.as_ref().is_some_and(|m| {
+                    matches!(m.kind, crate::app::MessageKind::Error)
+                        && m.text.starts_with("not saved")
+                });
+                if let Some(warning) = &report.warning {
+                    text = format!("{text}; {warning}");
+                }
                 if let Some(merged) = &report.merged {
                     text = format!("{text}; merged with changes made on disk: {merged}");
                     self.info(text);
-                } else if explicit {
+                } else if explicit || stale || report.warning.is_some() {
                     self.info(text);
                 }
                 true

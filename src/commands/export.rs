@@ -19,7 +19,7 @@ use crate::article::Article;
 use crate::cli::ExportArgs;
 
 /// Reads the annotations named by `file` (an article or an annotation file).
-fn load(
+pub(crate) fn load(
     file: &Path,
     annotations: Option<&Path>,
 ) -> Result<(Article, DocumentInfo, AnnotationSet), String> {
@@ -59,7 +59,7 @@ fn load(
 }
 
 /// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is `out`).
-fn write_file(path: &Path, text: &str, out: &mut dyn Write) -> Result<Written, String> {
+pub(crate) fn write_file(path: &Path, text: &str, out: &mut dyn Write) -> Result<Written, String> {
     write_output(path, text.as_bytes(), out).map_err(|e| e.to_string())
 }
 
@@ -129,8 +129,14 @@ pub fn run(
         }
     };
     let path = args.out.clone().unwrap_or(default);
-    if write_file(&path, &text, out)? == Written::Stdout {
-        return Ok(ExitCode::SUCCESS);
+    match write_file(&path, &text, out)? {
+        Written::Stdout => return Ok(ExitCode::SUCCESS),
+        Written::File { replaced, .. } => {
+            if let Some(warning) = replaced.warning {
+                let _ = writeln!(out, "warning: {warning}");
+            }
+        }
+        Written::Stream => {}
     }
     let what = match args.to {
         ExportFormat::Claimreview if count == 0 => {
