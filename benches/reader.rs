@@ -44,7 +44,8 @@ fn start(bytes: Vec<u8>, dir: &Path) -> App {
         annotations: Some(dir.join("wikinews-x30.isnad.json")),
         data_dir: Some(dir.to_path_buf()),
     };
-    let store = isnad::app::annotations::open_store(std::sync::Arc::clone(&app.article), &options);
+    let store =
+        isnad::app::annotations::open_store(std::sync::Arc::clone(&app.reader.article), &options);
     let mut app = app.with_store(store, "bench");
     app.update(Action::Resize {
         width: WIDTH,
@@ -101,7 +102,7 @@ fn reader(c: &mut Criterion<ProcessCpuTime>) {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     setup(&mut app);
-                    app.layout.clear();
+                    app.reader.layout.clear();
                     let started = cpu_now();
                     black_box(app.handle_event(event()));
                     total += cpu_now().saturating_sub(started);

@@ -1,15 +1,20 @@
 //! Annotations: the model (entities, sources, claims, attributions), their JSON file, undo/redo,
 //! re-anchoring after the article text changes, validation, and export/import formats.
 
+pub mod agreement;
 pub mod anchor;
 pub mod document;
+pub mod file;
 pub mod formats;
 pub mod history;
 pub mod isnad;
 pub mod jsonpos;
 pub mod lock;
 pub mod merge;
+pub mod merge_files;
 pub mod model;
+pub mod output;
+pub mod report;
 pub mod store;
 pub mod validate;
 

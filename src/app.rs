@@ -12,12 +12,15 @@ pub mod input;
 mod keys;
 pub mod library;
 mod motion;
+pub mod overlay;
 pub mod panel;
+pub mod reader;
 pub mod review;
+pub mod session;
+pub mod shell;
 pub mod suggestions;
 pub mod words;
 
-use std::ops::Range;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -27,12 +30,14 @@ use crate::annotate::AnnotationStore;
 use crate::article::Article;
 use crate::config::colors::{ColorDepth, Theme};
 use crate::config::commands::Command;
-use crate::config::keymap::KeyPress;
+
 use crate::config::theme::{self, ThemeSpec};
 use crate::config::{Paths, Problem, SettingValue, Settings};
-use crate::layout::{BidiMode, LayoutCache, LayoutOptions, RowPos, VisualRow};
-use crate::text::sanitize::{HiddenCounts, count_hidden};
+use crate::layout::{BidiMode, LayoutOptions, RowPos};
+use crate::text::sanitize::count_hidden;
 use command_line::{LineEditor, Typed};
+pub use overlay::{Outcome, Overlay};
+pub use shell::{Message, MessageKind};
 
 /// Every change the app can make.
 #[derive(Debug)]
@@ -115,49 +120,6 @@ pub enum Effect {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MessageKind {
-    Info,
-    Error,
-}
-
-#[derive(Debug, Clone)]
-pub struct Message {
-    pub text: String,
-    pub kind: MessageKind,
-    pub at: Instant,
-}
-
-/// What is drawn over the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    None,
-    Help {
-        scroll: u16,
-    },
-    CommandLine(LineEditor),
-    /// The `/` search prompt.
-    Search(LineEditor),
-    /// A list to read (`:orphans`), closed with Esc or q.
-    List {
-        title: String,
-        lines: Vec<String>,
-    },
-    /// Waiting for a label key (after `e` or `r`).
-    LabelPicker(annotations::LabelFor),
-    /// The labels and layers with their counts; their keys toggle them (`L`).
-    Legend,
-    /// Waiting for a claim-type, verification or source-type key (after `t` or `V`).
-    Choice(attributes::ChoicePicker),
-    /// Sources of a claim (or claims of a source) to link, nearest first (`l`).
-    Link(attributes::LinkPicker),
-    /// The note of an annotation being edited on the bottom line (`Enter`).
-    Note {
-        id: String,
-        editor: LineEditor,
-    },
-}
-
 /// What fills the screen under the overlays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -171,68 +133,21 @@ pub const STATUS_ROWS: u16 = 1;
 pub const MIN_WIDTH: u16 = 12;
 pub const MIN_HEIGHT: u16 = 3;
 
+/// The whole state, in parts that own their own: what the reader shows, the annotating session,
+/// the open overlay and side panel, and the shell around them (status, keys, time, log).
 pub struct App {
-    pub article: Arc<Article>,
-    /// The article's annotations; `None` when they are not available (tests without files).
-    pub store: Option<AnnotationStore>,
-    /// Name recorded as `by` on annotations.
-    pub annotator: String,
-    /// Where the selection started (a word), while selecting.
-    pub selection_anchor: Option<Range<usize>>,
-    /// How to find annotation files for articles opened with `:e`.
-    pub store_options: Option<crate::annotate::StoreOptions>,
-    /// The folder list when started on a directory.
+    pub reader: reader::Reader,
+    pub session: session::Session,
+    pub overlay: Overlay,
+    /// The side panel (`Tab`), when open.
+    pub panel: Option<panel::Panel>,
+    pub shell: shell::Shell,
+    /// The folder list when started on a directory, and whether it fills the screen.
     pub library: Option<library::Library>,
     pub screen: Screen,
-    /// The last search and its matches (article bytes, in order).
-    pub search: Option<(String, Vec<Range<usize>>)>,
-    /// Folded text for searching, built on the first search.
-    search_index: Option<crate::search::FoldedIndex>,
-    /// Unsaved annotation changes, for autosave timing.
-    pub unsaved: Option<annotations::Unsaved>,
     pub settings: Settings,
     pub paths: Paths,
     pub theme: Theme,
-    pub mode: BidiMode,
-    pub layout: LayoutCache,
-    /// First visible row.
-    pub top: RowPos,
-    /// The word under the cursor (article bytes).
-    pub cursor: Option<Range<usize>>,
-    /// Screen size.
-    pub width: u16,
-    pub height: u16,
-    /// Rows on screen now, recomputed after every update.
-    pub view: Vec<(RowPos, std::sync::Arc<[VisualRow]>)>,
-    pub overlay: Overlay,
-    /// Keys typed so far of a longer sequence (which-key shows continuations).
-    pub pending: Vec<KeyPress>,
-    pub message: Option<Message>,
-    /// Advice about the terminal's own bidi setting, shown when there is no message.
-    pub hint: Option<&'static str>,
-    /// Which annotation layers are drawn and visited.
-    pub layers: review::Layers,
-    /// The annotation last reached with `]`/`[` or adjusted (its id), which the review keys act
-    /// on while the cursor is inside it, even where annotations overlap.
-    pub focus: Option<String>,
-    /// Invisible characters in the article (bidi controls can make text read differently
-    /// from what it says, so their presence is always shown).
-    pub hidden: HiddenCounts,
-    pub quit: bool,
-    /// Said on stderr once the terminal is restored: where unsaved changes were kept when isnad
-    /// had to exit without saving them ([`App::rescue_unsaved`]).
-    pub exit_note: Option<String>,
-    /// The side panel (`Tab`), when open.
-    pub panel: Option<panel::Panel>,
-    /// The time as the loop last said (the clock is read there, never here).
-    pub now: Instant,
-    /// What `color = "auto"` means on this terminal (found by the shell at start).
-    pub terminal_colors: ColorDepth,
-    /// Names `:theme` completes: built-in and the user's files, listed when the app is made
-    /// (the folder is not read while running).
-    pub themes: Vec<String>,
-    /// Lines for the log, handed to the loop as [`Effect::Log`].
-    log: Vec<String>,
 }
 
 impl App {
@@ -246,40 +161,16 @@ impl App {
         let mode = settings.config.bidi;
         let depth = ColorDepth::resolve(settings.config.color, terminal_colors);
         let theme = Theme::new(&settings.theme, depth);
-        let cursor = words::first_word(&article);
+        let themes = theme::available(&paths.themes_dir());
         let mut app = Self {
-            article: Arc::new(article),
-            store: None,
-            annotator: "analyst".to_owned(),
-            selection_anchor: None,
-            store_options: None,
-            search: None,
-            search_index: None,
+            reader: reader::Reader::new(article, mode),
+            session: session::Session::default(),
+            overlay: Overlay::None,
+            panel: None,
+            shell: shell::Shell::new(terminal_colors, themes),
             library: None,
             screen: Screen::Reader,
-            unsaved: None,
             theme,
-            mode,
-            layout: LayoutCache::new(),
-            top: RowPos::default(),
-            cursor,
-            width: 80,
-            height: 24,
-            view: Vec::new(),
-            overlay: Overlay::None,
-            pending: Vec::new(),
-            message: None,
-            hint: None,
-            hidden: HiddenCounts::default(),
-            layers: review::Layers::default(),
-            focus: None,
-            quit: false,
-            exit_note: None,
-            panel: None,
-            now: Instant::now(),
-            terminal_colors,
-            themes: theme::available(&paths.themes_dir()),
-            log: Vec::new(),
             settings,
             paths,
         };
@@ -300,12 +191,12 @@ impl App {
     /// article replaces the app's, so both always show the same text.
     pub fn with_store(mut self, store: AnnotationStore, annotator: &str) -> Self {
         self.attach_store(store);
-        self.annotator = annotator.to_owned();
+        self.session.annotator = annotator.to_owned();
         self
     }
 
     fn attach_store(&mut self, store: AnnotationStore) {
-        self.article = Arc::clone(store.shared_article());
+        self.reader.article = Arc::clone(store.shared_article());
         if let Some(reason) = store.read_only_reason() {
             self.error(format!("annotations are read-only: {reason}"));
         } else if store.text_changed() {
@@ -325,32 +216,32 @@ impl App {
                 self.info(text);
             }
         }
-        self.store = Some(store);
-        self.unsaved = None;
+        self.session.store = Some(store);
+        self.session.unsaved = None;
         self.article_changed();
     }
 
     /// Resets what depends on the article's text.
     fn article_changed(&mut self) {
-        self.selection_anchor = None;
-        self.search = None;
-        self.search_index = None;
-        self.layout.clear();
-        self.top = RowPos::default();
-        self.cursor = words::first_word(&self.article);
-        self.hidden = count_hidden(&self.article.text);
+        self.reader.selection_anchor = None;
+        self.reader.search = None;
+        self.reader.search_index = None;
+        self.reader.layout.clear();
+        self.reader.top = RowPos::default();
+        self.reader.cursor = words::first_word(&self.reader.article);
+        self.reader.hidden = count_hidden(&self.reader.article.text);
         self.refresh_view();
     }
 
     /// Rows of text on screen.
     pub fn text_height(&self) -> u16 {
-        self.height.saturating_sub(STATUS_ROWS)
+        self.reader.height.saturating_sub(STATUS_ROWS)
     }
 
     /// Width of the text column and its left edge.
     pub fn text_column(&self) -> (u16, u16) {
         let max = self.settings.config.max_width;
-        let room = self.width.saturating_sub(self.panel_width());
+        let room = self.reader.width.saturating_sub(self.panel_width());
         if max > 0 && max < room {
             (max, (room - max) / 2)
         } else {
@@ -359,14 +250,14 @@ impl App {
     }
 
     pub fn too_small(&self) -> bool {
-        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+        self.reader.width < MIN_WIDTH || self.reader.height < MIN_HEIGHT
     }
 
     pub fn layout_options(&self) -> LayoutOptions {
         let c = &self.settings.config;
         LayoutOptions {
             width: self.text_column().0.max(1),
-            mode: self.mode,
+            mode: self.reader.mode,
             direction: c.direction,
             tab_width: c.tab_width,
             reveal_controls: c.reveal_controls,
@@ -375,12 +266,12 @@ impl App {
 
     fn set_message(&mut self, kind: MessageKind, text: String) {
         if kind == MessageKind::Error {
-            self.log.push(format!("error: {text}"));
+            self.shell.log.push(format!("error: {text}"));
         }
-        self.message = Some(Message {
+        self.shell.message = Some(Message {
             text,
             kind,
-            at: self.now,
+            at: self.shell.now,
         });
     }
 
@@ -395,14 +286,15 @@ impl App {
     /// Position in the article as a percentage, from the byte offset of the first visible row
     /// (100 when the end is on screen).
     pub fn percent(&self) -> u8 {
-        let len = self.article.text.len();
-        let end_visible = self.view.last().is_some_and(|(pos, rows)| {
-            pos.paragraph + 1 >= self.article.paragraphs.len() && pos.row + 1 >= rows.len()
+        let len = self.reader.article.text.len();
+        let end_visible = self.reader.view.last().is_some_and(|(pos, rows)| {
+            pos.paragraph + 1 >= self.reader.article.paragraphs.len() && pos.row + 1 >= rows.len()
         });
         if len == 0 || end_visible {
             return 100;
         }
         let start = self
+            .reader
             .view
             .first()
             .and_then(|(pos, rows)| rows.get(pos.row))
@@ -414,7 +306,10 @@ impl App {
     pub fn refresh_view(&mut self) {
         let opts = self.layout_options();
         let height = usize::from(self.text_height());
-        self.view = self.layout.visible(&self.article, &opts, self.top, height);
+        self.reader.view =
+            self.reader
+                .layout
+                .visible(&self.reader.article, &opts, self.reader.top, height);
     }
 
     /// Applies one action. Pure: no clock, file, log or terminal (that is what the returned
@@ -436,7 +331,7 @@ impl App {
     /// Log lines not yet handed out (the loop asks after calling into the app directly, as
     /// when saving).
     pub fn take_log(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.log)
+        std::mem::take(&mut self.shell.log)
     }
 
     fn apply(&mut self, action: Action) -> Effect {
@@ -446,15 +341,15 @@ impl App {
             Action::Scroll(delta) => self.scroll(delta),
             Action::Click { column, row } => {
                 if let Some(hit) = self.hit(column, row)
-                    && let Some(w) = words::word_near(&self.article, hit.start)
+                    && let Some(w) = words::word_near(&self.reader.article, hit.start)
                 {
-                    self.cursor = Some(w);
+                    self.reader.cursor = Some(w);
                 }
             }
             Action::Resize { width, height } => {
                 let anchor = self.anchor();
-                self.width = width;
-                self.height = height;
+                self.reader.width = width;
+                self.reader.height = height;
                 self.restore_anchor(anchor);
             }
             Action::SetBidi(mode) => return self.set_mode(mode),
@@ -483,42 +378,42 @@ impl App {
             }
             Action::ArticleOpened(article) => {
                 self.screen = Screen::Reader;
-                self.article = Arc::new(*article);
-                self.store = None;
+                self.reader.article = Arc::new(*article);
+                self.session.store = None;
                 self.article_changed();
-                self.info(format!("opened {}", self.article.name));
+                self.info(format!("opened {}", self.reader.article.name));
             }
             Action::StoreOpened(store) => {
                 self.screen = Screen::Reader;
                 self.attach_store(*store);
-                if self.message.is_none() {
-                    self.info(format!("opened {}", self.article.name));
+                if self.shell.message.is_none() {
+                    self.info(format!("opened {}", self.reader.article.name));
                 }
             }
             Action::Imported(entities, summary) => self.add_imported(entities, &summary),
             Action::Drag { column, row } => {
                 if let Some(hit) = self.hit(column, row)
-                    && let Some(w) = words::word_near(&self.article, hit.start)
+                    && let Some(w) = words::word_near(&self.reader.article, hit.start)
                 {
-                    if self.selection_anchor.is_none() {
-                        self.selection_anchor = self.cursor.clone();
+                    if self.reader.selection_anchor.is_none() {
+                        self.reader.selection_anchor = self.reader.cursor.clone();
                     }
-                    self.cursor = Some(w);
+                    self.reader.cursor = Some(w);
                 }
             }
             Action::Info(text) => self.info(text),
             Action::Error(text) => self.error(text),
             Action::Tick(now) => {
-                self.now = now;
+                self.shell.now = now;
                 let effect = annotations::effect_for_tick(self, now);
                 if effect != Effect::None {
                     return effect;
                 }
                 let expire = Duration::from_secs(self.settings.config.message_seconds);
-                if self.message.as_ref().is_some_and(|m| {
+                if self.shell.message.as_ref().is_some_and(|m| {
                     m.kind == MessageKind::Info && now.saturating_duration_since(m.at) >= expire
                 }) {
-                    self.message = None;
+                    self.shell.message = None;
                 }
             }
         }
@@ -573,7 +468,7 @@ impl App {
         let height = self.text_height().max(1) as isize;
         match command {
             Command::Quit => {
-                self.quit = true;
+                self.shell.quit = true;
                 return Effect::Quit;
             }
             Command::Help => {
@@ -583,17 +478,17 @@ impl App {
                 };
             }
             Command::CommandLine => {
-                self.overlay = Overlay::CommandLine(LineEditor::new(self.themes.clone()));
+                self.overlay = Overlay::CommandLine(LineEditor::new(self.shell.themes.clone()));
             }
             Command::Cancel => {
-                self.selection_anchor = None;
-                self.search = None;
+                self.reader.selection_anchor = None;
+                self.reader.search = None;
                 self.overlay = Overlay::None;
-                self.pending.clear();
-                self.message = None;
-                self.hint = None;
+                self.shell.pending.clear();
+                self.shell.message = None;
+                self.shell.hint = None;
             }
-            Command::CycleBidi => return self.set_mode(self.mode.next()),
+            Command::CycleBidi => return self.set_mode(self.reader.mode.next()),
             Command::Redraw => return Effect::Redraw,
             Command::Suspend => return Effect::Suspend,
             Command::Select => self.toggle_selection(),
@@ -648,24 +543,26 @@ impl App {
             Command::PageDown => self.scroll((height - 1).max(1)),
             Command::PageUp => self.scroll(-(height - 1).max(1)),
             Command::Top => {
-                self.top = RowPos::default();
-                self.cursor = words::first_word(&self.article);
+                self.reader.top = RowPos::default();
+                self.reader.cursor = words::first_word(&self.reader.article);
                 self.refresh_view();
             }
             Command::Bottom => {
-                self.top = self.max_top();
-                self.cursor = words::last_word(&self.article);
+                self.reader.top = self.max_top();
+                self.reader.cursor = words::last_word(&self.reader.article);
                 self.refresh_view();
             }
             Command::NextWord | Command::PrevWord => {
-                let next = match &self.cursor {
-                    Some(c) if command == Command::NextWord => words::next_word(&self.article, c),
-                    Some(c) => words::prev_word(&self.article, c),
-                    None => words::first_word(&self.article),
+                let next = match &self.reader.cursor {
+                    Some(c) if command == Command::NextWord => {
+                        words::next_word(&self.reader.article, c)
+                    }
+                    Some(c) => words::prev_word(&self.reader.article, c),
+                    None => words::first_word(&self.reader.article),
                 };
                 match next {
                     Some(w) => {
-                        self.cursor = Some(w);
+                        self.reader.cursor = Some(w);
                         self.reveal_cursor();
                     }
                     None => self.info(if command == Command::NextWord {
@@ -675,6 +572,25 @@ impl App {
                     }),
                 }
             }
+            // the overlays' own commands reach them through their `handle`, never here
+            Command::PickerDown
+            | Command::PickerUp
+            | Command::PickerChoose
+            | Command::Pick(_)
+            | Command::PanelDown
+            | Command::PanelUp
+            | Command::PanelJump
+            | Command::PanelLeave
+            | Command::PanelClaims
+            | Command::PanelSources
+            | Command::PanelEntities
+            | Command::PanelNextView
+            | Command::PanelPrevView
+            | Command::PanelClose
+            | Command::PromptSubmit
+            | Command::PromptCancel
+            | Command::PromptComplete
+            | Command::PromptCompleteBack => {}
             Command::WordLeft => self.move_on_screen(true),
             Command::WordRight => self.move_on_screen(false),
         }
@@ -694,12 +610,12 @@ impl App {
             Typed::Run(c) => self.run_command(c),
             Typed::Quit => self.run_command(Command::Quit),
             Typed::ForceQuit => {
-                self.quit = true;
+                self.shell.quit = true;
                 Effect::ForceQuit
             }
             Typed::Write => Effect::Save { explicit: true },
             Typed::WriteQuit => {
-                self.quit = true;
+                self.shell.quit = true;
                 Effect::Quit
             }
             Typed::Edit(path) => Effect::OpenArticle(path),
@@ -708,16 +624,16 @@ impl App {
             Typed::Export(format) => Effect::Export(format),
             Typed::Bidi(mode) => self.set_mode(mode),
             Typed::GotoPercent(p) => {
-                let at = self.article.text.len() * usize::from(p) / 100;
+                let at = self.reader.article.text.len() * usize::from(p) / 100;
                 self.goto_byte(at);
                 Effect::None
             }
             Typed::GotoParagraph(n) => {
-                let count = self.article.paragraphs.len();
+                let count = self.reader.article.paragraphs.len();
                 if n > count {
                     self.error(format!("there are {count} paragraphs"));
                 } else {
-                    let at = self.article.paragraphs[n - 1].start;
+                    let at = self.reader.article.paragraphs[n - 1].start;
                     self.goto_byte(at);
                 }
                 Effect::None
@@ -763,7 +679,7 @@ impl App {
         if after.color != before.color {
             self.theme = Theme::new(
                 &self.settings.theme,
-                ColorDepth::resolve(after.color, self.terminal_colors),
+                ColorDepth::resolve(after.color, self.shell.terminal_colors),
             );
         }
         self.restore_anchor(anchor);

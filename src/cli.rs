@@ -9,6 +9,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
 use crate::annotate::formats::Format as ExportFormat;
+use crate::annotate::report::ReportFormat;
 use crate::extract::import::Format as ImportFormat;
 use crate::text::bidi::{BidiMode, Direction};
 
@@ -30,6 +31,10 @@ fn directions() -> impl TypedValueParser<Value = Direction> {
     one_of(Direction::ALL.map(|d| PossibleValue::new(d.name())))
 }
 
+fn report_formats() -> impl TypedValueParser<Value = ReportFormat> {
+    one_of(ReportFormat::ALL.map(|f| PossibleValue::new(f.name()).help(f.description())))
+}
+
 fn import_formats() -> impl TypedValueParser<Value = ImportFormat> {
     one_of(ImportFormat::ALL.map(|f| PossibleValue::new(f.name())))
 }
@@ -45,10 +50,17 @@ fn export_formats() -> impl TypedValueParser<Value = ExportFormat> {
 #[derive(Debug, Parser)]
 #[command(name = "isnad", version, about, long_about = None)]
 pub struct Cli {
-    /// Article to open in the reader (.txt, .md, .html or .json, UTF-8). A folder or several
-    /// files open the library of those articles. Without it, the bundled sample opens.
-    #[arg(value_name = "FILE")]
+    /// Article to open in the reader (.txt, .md, .html or .json), or an http(s) address: the
+    /// page is fetched, reduced to its article and kept in the data folder for offline reading.
+    /// A folder or several files open the library of those articles. Without it, the bundled
+    /// sample opens.
+    #[arg(value_name = "FILE|URL")]
     pub files: Vec<PathBuf>,
+
+    /// With an http(s) address: fetch the page again even when a copy is saved (annotations
+    /// are re-anchored when its text changed).
+    #[arg(long, global = true)]
+    pub refresh: bool,
 
     /// Annotation file to use instead of `ARTICLE.isnad.json` next to the article.
     #[arg(long, value_name = "PATH", global = true)]
@@ -79,25 +91,37 @@ pub struct Cli {
 pub enum Command {
     /// Print an article laid out for the terminal (a bidi-aware `cat`).
     Render(RenderArgs),
+    /// List the items of RSS or Atom feeds (addresses or files; default: `feeds` in the
+    /// configuration) with their date, source and whether you read or annotated them.
+    Feed(FeedArgs),
     /// Run the built-in extractor on articles and print or write suggestions.
     Extract(ExtractArgs),
     /// Merge external extractions (Stanza, spaCy, HF, CoNLL, brat, interchange) as suggestions.
     Import(ImportArgs),
     /// Export an article's annotations to brat, W3C Web Annotation, CSV or schema.org ClaimReview.
     Export(ExportArgs),
+    /// A readable report of an article's isnad: claims, chains, stances, verdicts and the tree.
+    Report(ReportArgs),
     /// Check an annotation file against the format; exits non-zero on problems.
     Validate(ValidateArgs),
     /// Score the built-in extractor against a gold CoNLL file.
     Eval(EvalArgs),
+    /// Agreement between annotators: span F1, Cohen's κ and Krippendorff's α per layer.
+    Agree(AgreeArgs),
+    /// Git merge driver for annotation files (`%O %A %B --path %P`; see `git-setup`).
+    Merge(MergeArgs),
+    /// Make a git repository merge annotation files with `isnad merge`.
+    GitSetup(GitSetupArgs),
     /// Check the configuration, keymap and theme files; exits non-zero on problems.
     CheckConfig,
     /// Print shell completions.
     Completions(CompletionsArgs),
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct RenderArgs {
-    /// Article to render.
+    /// Article to render: a file or an http(s) address.
+    #[arg(value_name = "FILE|URL")]
     pub file: PathBuf,
     /// Line width in cells (default: the terminal's width, or 80 when not a terminal).
     #[arg(long, short)]
@@ -108,6 +132,16 @@ pub struct RenderArgs {
     /// Print JSON Lines, one object per visual row, instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FeedArgs {
+    /// Feeds: http(s) addresses or files. Without any, the `feeds` of the configuration.
+    #[arg(value_name = "URL|FILE")]
+    pub sources: Vec<String>,
+    /// Line width in cells (default: the terminal's width, or 80 when not a terminal).
+    #[arg(long, short)]
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Args)]
@@ -146,6 +180,17 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The article (its annotation file is found next to it) or an annotation file.
+    pub file: PathBuf,
+    #[arg(long, default_value = "md", value_parser = report_formats())]
+    pub format: ReportFormat,
+    /// Write to PATH instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Annotation file to check.
     pub file: PathBuf,
@@ -164,6 +209,38 @@ pub struct EvalArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreeArgs {
+    /// Each annotator's annotation file, or folder of them (paired by document.text_sha256).
+    #[arg(required = true, num_args = 2.., value_name = "FILE_OR_DIR")]
+    pub paths: Vec<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor's version (git's %O; empty when there is none).
+    pub base: PathBuf,
+    /// Our version (git's %A); the result is written here.
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    pub theirs: PathBuf,
+    /// The file's path in the working tree (git's %P), to find the article beside it.
+    #[arg(long)]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {
+    /// A folder inside the repository (default: the current one).
+    pub dir: Option<PathBuf>,
+    /// Set up the user's git config and attributes file instead of the repository's.
+    #[arg(long)]
+    pub global: bool,
 }
 
 #[derive(Debug, Args)]

@@ -60,7 +60,7 @@ impl Widget for &App {
             Screen::Library => library::LibraryView { app: self }.render(text_area, buf),
         }
         status::StatusBar { app: self }.render(status_area, buf);
-        if !self.pending.is_empty() {
+        if !self.shell.pending.is_empty() {
             popups::WhichKey { app: self }.render(text_area, buf);
         }
         match &self.overlay {
@@ -123,7 +123,7 @@ pub fn visual_snippet(app: &App, text: &str, width: usize) -> String {
 
 fn visual(app: &App, text: &str, width: usize, direction: Direction) -> String {
     let cut = status::truncate(text, width);
-    let needs_bidi = app.mode == crate::layout::BidiMode::App
+    let needs_bidi = app.reader.mode == crate::layout::BidiMode::App
         && cut
             .chars()
             .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFC}'));

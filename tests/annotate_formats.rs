@@ -184,11 +184,133 @@ fn fixed_set(a: &Article) -> AnnotationSet {
     ] {
         set.upsert(item);
     }
+    add_isnad(a, &mut set);
     set
 }
 
+/// The first word of the first occurrence of `phrase`.
+fn first_word(a: &Article, phrase: &str) -> Span {
+    let s = span(a, phrase);
+    let word = phrase.split(' ').next().unwrap_or(phrase);
+    Span {
+        start: s.start,
+        end: s.start + word.len(),
+    }
+}
+
+/// The isnad of the sample: local sources told الشرق of the clashes, and "المصادر" (the same
+/// sources) confirmed it to الشرق; the quantity claim's verdict with its provenance.
+fn add_isnad(a: &Article, set: &mut AnnotationSet) {
+    let locals = Source {
+        id: "s-5e6f70".into(),
+        source_type: SourceType::Anonymous,
+        ..Source::by_human(a, span(a, "مصادر محلية").range(), "analyst").unwrap()
+    };
+    let after_locals =
+        locals.span.unwrap().end + a.text[locals.span.unwrap().end..].find("الشرق").unwrap();
+    let outlet = Source {
+        id: "s-6f7081".into(),
+        source_type: SourceType::Outlet,
+        role: SourceRole::Intermediary,
+        ..Source::by_human(a, after_locals..after_locals + "الشرق".len(), "analyst").unwrap()
+    };
+    let again = Source {
+        id: "s-708192".into(),
+        source_type: SourceType::Anonymous,
+        same_as: Some("s-5e6f70".into()),
+        ..Source::by_human(a, first_word(a, "المصادر أن").range(), "analyst").unwrap()
+    };
+    let clashes = Claim {
+        id: "c-2f3041".into(),
+        ..Claim::by_human(
+            a,
+            span(a, "اشتباكات عنيفة دارت ظهر السبت").range(),
+            "analyst",
+        )
+        .unwrap()
+    };
+    let told = Attribution {
+        id: "a-5e6f70".into(),
+        via: vec![outlet.id.clone()],
+        quote_type: QuoteType::Direct,
+        ..Attribution::by_human(
+            &clashes.id,
+            &locals.id,
+            Some(first_word(a, "وذكرت مصادر محلية")),
+            "analyst",
+        )
+    };
+    let confirmed = Attribution {
+        id: "a-6f7081".into(),
+        via: vec![outlet.id.clone()],
+        stance: Stance::Confirms,
+        ..Attribution::by_human(
+            &clashes.id,
+            &again.id,
+            Some(first_word(a, "وأوضحت المصادر")),
+            "analyst",
+        )
+    };
+    // the spokesman again, through his Telegram account
+    let account = Source {
+        id: "s-8192a3".into(),
+        source_type: SourceType::SocialAccount,
+        role: SourceRole::Intermediary,
+        ..Source::by_human(a, span(a, "حسابه على منصة \"تليجرام\"").range(), "analyst").unwrap()
+    };
+    let seized = Claim {
+        id: "c-3041b2".into(),
+        ..Claim::by_human(a, span(a, "العملية تضمنت مصادرة أسلحة").range(), "analyst").unwrap()
+    };
+    let posted = Attribution {
+        id: "a-8192a3".into(),
+        via: vec![account.id.clone()],
+        quote_type: QuoteType::Direct,
+        ..Attribution::by_human(
+            &seized.id,
+            "s-77a0b2",
+            Some(first_word(a, "وأضاف عبر")),
+            "analyst",
+        )
+    };
+    for item in [
+        Item::Source(locals),
+        Item::Source(outlet),
+        Item::Source(again),
+        Item::Source(account),
+        Item::Claim(clashes),
+        Item::Claim(seized),
+        Item::Attribution(told),
+        Item::Attribution(confirmed),
+        Item::Attribution(posted),
+    ] {
+        set.upsert(item);
+    }
+    // by_human stamps the time: fixed here so the outputs are reproducible
+    for x in &mut set.sources {
+        x.review.at = Some("2026-11-29T17:00:00Z".into());
+    }
+    for c in &mut set.claims {
+        c.review.at = Some("2026-11-29T17:00:00Z".into());
+        if c.id == "c-1e2f30" {
+            c.verification.by = Some("fact-checker".into());
+            c.verification.at = Some("2026-12-01T09:30:00Z".into());
+            c.verification.evidence = vec![
+                "https://example.org/aleppo-report".into(),
+                "بيان وزارة الداخلية على منصة إكس".into(),
+            ];
+        }
+    }
+    for x in &mut set.attributions {
+        x.review.at = Some("2026-11-29T17:00:00Z".into());
+    }
+}
+
 fn doc(a: &Article) -> DocumentInfo {
-    DocumentInfo::for_article(a, "sample-article.txt".into())
+    DocumentInfo {
+        outlet: Some("الشرق".into()),
+        ..DocumentInfo::for_article(a, "sample-article.txt".into())
+    }
 }
 
 #[test]
@@ -238,12 +360,13 @@ fn brat_export_matches_golden_and_imports_back() {
     let mut expected = set.clone();
     expected.sources.retain(|s| s.span.is_some()); // a spanless source has no brat T line
     assert_eq!(key(&back.set), key(&expected));
-    assert_eq!(back.set.attributions.len(), 1);
-    let at = &back.set.attributions[0];
-    assert_eq!(
-        at.cue.map(|c| c.text(&a).to_owned()).as_deref(),
-        Some("أعلن")
-    );
+    assert_eq!(back.set.attributions.len(), 4);
+    let at = back
+        .set
+        .attributions
+        .iter()
+        .find(|x| x.cue.map(|c| c.text(&a)) == Some("أعلن"))
+        .unwrap();
     let claim = back
         .set
         .claims
@@ -301,7 +424,7 @@ fn w3c_export_matches_golden() {
     golden("sample-article.w3c.jsonld", &out);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let items = v["first"]["items"].as_array().unwrap();
-    assert_eq!(v["total"], 8);
+    assert_eq!(v["total"], 17);
     let person = items
         .iter()
         .find(|i| i["id"].as_str().unwrap().ends_with("e-4f1c9a"))
@@ -319,11 +442,11 @@ fn w3c_export_matches_golden() {
 #[test]
 fn csv_export_matches_golden() {
     let a = Article::sample();
-    let out = csv::to_csv(&fixed_set(&a), &a);
+    let out = csv::to_csv(&doc(&a), &fixed_set(&a), &a);
     golden("sample-article.csv", &out);
     // one row per annotation plus the header; the note with a quote and a comma is quoted
     // records end with CRLF; the note's own line break is a bare LF inside quotes
-    assert_eq!(out.split("\r\n").filter(|r| !r.is_empty()).count(), 9);
+    assert_eq!(out.split("\r\n").filter(|r| !r.is_empty()).count(), 18);
     assert!(out.contains(",\"east Aleppo, \"\"neighbourhoods\"\"\"\r\n"));
     assert!(out.contains("e-4f1c9a,entity,PERSON,41,57,نور الدين البابا,"));
 }
@@ -419,8 +542,8 @@ fn csv_claim_rows_carry_claim_sources_cue_type_and_status() {
     rejected.cue = Some(span(&a, "وأضاف"));
     rejected.review.status = ReviewStatus::Rejected;
     set.upsert(Item::Attribution(rejected));
-    let rows = csv_rows(&csv::to_csv(&set, &a));
-    assert_eq!(rows.len(), 10);
+    let rows = csv_rows(&csv::to_csv(&doc(&a), &set, &a));
+    assert_eq!(rows.len(), 19);
     let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap();
     let quantity = row("c-1e2f30");
     assert_eq!(quantity["kind"], "claim");
@@ -558,7 +681,7 @@ fn export_command_writes_each_format_next_to_the_article() {
         };
         let mut out = Vec::new();
         assert_eq!(
-            commands::export::run(&args, None, &mut out).unwrap(),
+            commands::export::run(&args, None, "tester", &mut out).unwrap(),
             ExitCode::SUCCESS
         );
         let written = std::fs::read_to_string(dir.path().join(expect)).unwrap();
@@ -576,7 +699,7 @@ fn export_command_writes_each_format_next_to_the_article() {
     };
     let mut out = Vec::new();
     assert_eq!(
-        commands::export::run(&args, None, &mut out).unwrap(),
+        commands::export::run(&args, None, "tester", &mut out).unwrap(),
         ExitCode::SUCCESS
     );
     let brat_dir = dir.path().join("sample-article.brat");
@@ -594,7 +717,7 @@ fn export_command_writes_each_format_next_to_the_article() {
         to: ExportFormat::Brat,
         out: Some(dir.path().to_path_buf()),
     };
-    let err = commands::export::run(&args, None, &mut Vec::new()).unwrap_err();
+    let err = commands::export::run(&args, None, "tester", &mut Vec::new()).unwrap_err();
     assert!(err.contains("refusing to overwrite the article"), "{err}");
     assert_eq!(std::fs::read_to_string(&article).unwrap(), SAMPLE_TEXT);
 }

@@ -1,71 +1,25 @@
 //! End-to-end annotation through the app with scripted keys against real files: select words,
 //! tag, undo, redo, autosave within a second, save on quit, read-only files never written.
 
+mod common;
+
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+use common::{
+    TestApp, ctrl, draw, json, press as key, run_events, run_script, set, shift, temp_file,
 };
+use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use isnad::annotate::{AnnotationStore, StoreOptions};
 use isnad::app::{Action, App};
 use isnad::article::Article;
+use isnad::config::Settings;
 use isnad::config::colors::ColorDepth;
-use isnad::config::{Paths, Settings};
-use isnad::tui::{EventSource, ScriptedEvents};
-use isnad::tui::{NoTerminalControl, run_loop as run};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use isnad::tui::EventSource;
 
 fn app_with_file(file: &Path) -> App {
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let options = StoreOptions {
-        annotations: Some(file.to_path_buf()),
-        data_dir: file.parent().map(Path::to_path_buf),
-    };
-    let store = AnnotationStore::open(Article::sample(), &options);
-    let mut app = App::new(
-        Article::sample(),
-        Settings::defaults(),
-        paths,
-        ColorDepth::TrueColor,
-    )
-    .with_store(store, "tester");
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app
-}
-
-fn key(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-}
-
-fn ctrl(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn run_script(app: &mut App, events: Vec<Event>) {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    run(
-        &mut terminal,
-        &mut ScriptedEvents::new(events),
-        &mut NoTerminalControl,
-        app,
-    )
-    .expect("runs");
-}
-
-fn json(file: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(file).expect("file written")).expect("json")
-}
-
-fn temp_file() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("sample.isnad.json");
-    (dir, file)
+    TestApp::sample().annotations(file).build()
 }
 
 #[test]
@@ -108,7 +62,7 @@ fn undo_back_to_nothing_saves_an_empty_set() {
 fn claim_on_the_cursor_word_and_escape_cancels_a_selection() {
     let (_dir, file) = temp_file();
     let mut app = app_with_file(&file);
-    let esc = Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    let esc = common::code(KeyCode::Esc);
     run_script(
         &mut app,
         vec![key('w'), key('v'), key('w'), esc, key('c'), key('q')],
@@ -136,7 +90,7 @@ fn mouse_drag_extends_a_selection() {
     app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 79));
     app.handle_event(mouse(MouseEventKind::Drag(MouseButton::Left), 70));
     let selected = app.selection().expect("selection");
-    assert_eq!(&app.article.text[selected], "أعلن المتحدث");
+    assert_eq!(&app.reader.article.text[selected], "أعلن المتحدث");
 }
 
 /// Events with pauses, to let the autosave timer run out while the app is waiting.
@@ -184,8 +138,7 @@ fn autosave_writes_the_file_within_a_second_of_a_change() {
         }),
         index: 0,
     };
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
+    run_events(&mut app, &mut events);
     let at = seen.borrow().expect("file written before quitting");
     assert!(at < Duration::from_secs(1), "written after {at:?}");
     assert_eq!(json(&file)["claims"].as_array().map(Vec::len), Some(1));
@@ -198,7 +151,8 @@ fn a_malformed_file_is_never_overwritten() {
     std::fs::write(&file, broken).expect("write");
     let mut app = app_with_file(&file);
     assert!(
-        app.message
+        app.shell
+            .message
             .as_ref()
             .is_some_and(|m| m.text.contains("read-only")),
         "the reason is shown"
@@ -215,7 +169,7 @@ fn a_malformed_file_is_never_overwritten() {
 fn write_command_saves_and_reports() {
     let (_dir, file) = temp_file();
     let mut app = app_with_file(&file);
-    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let enter = common::code(KeyCode::Enter);
     app.handle_event(key('s'));
     assert_eq!(app.annotation_marker(), "[+]");
     let mut events = vec![key(':'), key('w'), enter.clone()];
@@ -232,10 +186,7 @@ fn tagged_spans_are_drawn_in_their_slot() {
     app.handle_event(key('w'));
     app.handle_event(key('c'));
     app.handle_event(key('w'));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    let terminal = draw(&app);
     let claim_bg = app
         .theme
         .style(isnad::config::theme::Slot::Claim)
@@ -258,11 +209,9 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
         data_dir: Some(dir.path().join("data")),
     };
     let store = AnnotationStore::open(article.clone(), &options);
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor)
-        .with_store(store, "tester");
+    let mut app = TestApp::article(article).store(store).build();
     let ann = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/annotate/sample-article.ann");
-    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let enter = common::code(KeyCode::Enter);
     let mut events: Vec<Event> = format!(":import {}", ann.display())
         .chars()
         .map(key)
@@ -272,10 +221,18 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
         events.push(key('q'));
         events
     });
-    let imported = app.store.as_ref().expect("store").set().entities.len();
-    assert!(imported > 0, "{:?}", app.message);
+    let imported = app
+        .session
+        .store
+        .as_ref()
+        .expect("store")
+        .set()
+        .entities
+        .len();
+    assert!(imported > 0, "{:?}", app.shell.message);
     assert!(
-        app.store
+        app.session
+            .store
             .as_ref()
             .expect("store")
             .set()
@@ -289,7 +246,7 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
         Some(imported)
     );
 
-    app.quit = false;
+    app.shell.quit = false;
     let mut events: Vec<Event> = ":export csv".chars().map(key).collect();
     events.push(enter);
     events.push(key('u'));
@@ -302,7 +259,13 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
         "header and one row per entity"
     );
     assert_eq!(
-        app.store.as_ref().expect("store").set().entities.len(),
+        app.session
+            .store
+            .as_ref()
+            .expect("store")
+            .set()
+            .entities
+            .len(),
         0,
         "u undid the import"
     );
@@ -310,28 +273,20 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
 }
 
 fn review_app(file: &Path) -> App {
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let options = StoreOptions {
-        annotations: Some(file.to_path_buf()),
-        data_dir: file.parent().map(Path::to_path_buf),
-    };
-    let store = isnad::app::annotations::open_store(Article::sample(), &options);
-    let mut app = App::new(
-        Article::sample(),
-        Settings::defaults(),
-        paths,
-        ColorDepth::TrueColor,
-    )
-    .with_store(store, "reviewer");
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app
+    TestApp::sample()
+        .suggested_annotations(file)
+        .annotator("reviewer")
+        .build()
 }
 
 fn entities(app: &App) -> Vec<isnad::annotate::Entity> {
-    app.store.as_ref().expect("store").set().entities.clone()
+    app.session
+        .store
+        .as_ref()
+        .expect("store")
+        .set()
+        .entities
+        .clone()
 }
 
 #[test]
@@ -362,7 +317,8 @@ fn built_in_suggestions_appear_without_writing_and_are_reviewed_by_keys() {
         .chain(others.sources.iter().map(|s| s.id.clone()))
         .map(isnad::annotate::Edit::Remove)
         .collect();
-    app.store
+    app.session
+        .store
         .as_mut()
         .expect("store")
         .apply(isnad::annotate::Edit::Batch(removals))
@@ -370,7 +326,7 @@ fn built_in_suggestions_appear_without_writing_and_are_reviewed_by_keys() {
 
     // ] goes to the first pending suggestion; a accepts it and moves on
     app.handle_event(key(']'));
-    let first = app.cursor.clone().expect("cursor");
+    let first = app.reader.cursor.clone().expect("cursor");
     let first_entity = entities(&app)
         .into_iter()
         .filter(|e| e.review.status == ReviewStatus::Suggested)
@@ -385,20 +341,20 @@ fn built_in_suggestions_appear_without_writing_and_are_reviewed_by_keys() {
     assert_eq!(accepted.review.status, ReviewStatus::Accepted);
     assert_eq!(accepted.review.by.as_deref(), Some("reviewer"));
     assert_ne!(
-        app.cursor.clone(),
+        app.reader.cursor.clone(),
         Some(first),
         "moved to the next suggestion"
     );
 
     // x rejects (kept in the file, hidden); r then o relabels as ORG
-    let second = app.cursor.clone().expect("cursor");
+    let second = app.reader.cursor.clone().expect("cursor");
     app.handle_event(key('x'));
     assert!(
         entities(&app)
             .iter()
             .any(|e| e.span.range() == second && e.review.status == ReviewStatus::Rejected)
     );
-    let third = app.cursor.clone().expect("cursor");
+    let third = app.reader.cursor.clone().expect("cursor");
     app.handle_event(key('r'));
     app.handle_event(key('o'));
     let relabelled = entities(&app)
@@ -450,7 +406,7 @@ fn accept_all_identical_mentions_in_one_step() {
     let mut app = review_app(&file);
     // find a pending text that occurs more than once
     let all = entities(&app);
-    let article = app.article.clone();
+    let article = app.reader.article.clone();
     let text_of = |e: &isnad::annotate::Entity| e.span.text(&article).to_owned();
     let repeated = all
         .iter()
@@ -466,7 +422,7 @@ fn accept_all_identical_mentions_in_one_step() {
         .iter()
         .filter(|o| text_of(o) == text_of(&repeated) && o.label == repeated.label)
         .count();
-    app.cursor = Some(repeated.span.range());
+    app.reader.cursor = Some(repeated.span.range());
     app.handle_event(key('A'));
     let accepted = entities(&app)
         .iter()
@@ -484,27 +440,17 @@ fn accept_all_identical_mentions_in_one_step() {
 #[test]
 fn mono_theme_brackets_annotated_spans() {
     let (_dir, file) = temp_file();
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let options = StoreOptions {
-        annotations: Some(file.clone()),
-        data_dir: file.parent().map(Path::to_path_buf),
-    };
-    let store = AnnotationStore::open(Article::sample(), &options);
     let mut settings = Settings::defaults();
     settings.theme = isnad::config::theme::ThemeSpec::builtin("mono").expect("mono");
-    let mut app =
-        App::new(Article::sample(), settings, paths, ColorDepth::None).with_store(store, "tester");
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    let mut app = TestApp::sample()
+        .settings(settings, common::no_config())
+        .colors(ColorDepth::None)
+        .annotations(&file)
+        .build();
     app.handle_event(key('w'));
     app.handle_event(key('c'));
     app.handle_event(key('w'));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    let terminal = draw(&app);
     let row: String = (0..80)
         .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_owned())
         .collect();
@@ -532,14 +478,8 @@ fn orphans_after_a_text_change_are_listed() {
         data_dir: Some(dir.path().join("data")),
     };
     let store = AnnotationStore::open(article.clone(), &options);
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor)
-        .with_store(store, "tester");
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    let message = app.message.clone().expect("re-anchoring reported");
+    let mut app = TestApp::article(article).store(store).build();
+    let message = app.shell.message.clone().expect("re-anchoring reported");
     assert!(
         message.text.contains("could not be placed"),
         "{}",
@@ -547,7 +487,7 @@ fn orphans_after_a_text_change_are_listed() {
     );
     app.update(Action::Execute("orphans".into()));
     let isnad::app::Overlay::List { lines, .. } = &app.overlay else {
-        panic!("orphans listed: {:?}", app.message);
+        panic!("orphans listed: {:?}", app.shell.message);
     };
     assert!(
         lines.iter().any(|l| l.contains("نور الدين البابا")),
@@ -555,11 +495,7 @@ fn orphans_after_a_text_change_are_listed() {
     );
     app.handle_event(key('q'));
     assert_eq!(app.overlay, isnad::app::Overlay::None);
-    assert!(!app.quit, "q closes the list, it does not quit");
-}
-
-fn shift(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::SHIFT))
+    assert!(!app.shell.quit, "q closes the list, it does not quit");
 }
 
 #[test]
@@ -571,7 +507,7 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
     let mut id = String::new();
     for _ in 0..100 {
         app.handle_event(key(']'));
-        let focus = app.focus.clone().expect("focus on a suggestion");
+        let focus = app.reader.focus.clone().expect("focus on a suggestion");
         if entities(&app).iter().any(|e| e.id == focus) {
             id = focus;
             break;
@@ -606,7 +542,7 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
     // never empty: > on a one-word span is refused
     while span_of(&app).start < span_of(&app).end
         && isnad::app::words::next_word(
-            &app.article,
+            &app.reader.article,
             &(span_of(&app).start..span_of(&app).start + 1),
         )
         .is_some_and(|w| w.start < span_of(&app).end)
@@ -638,11 +574,11 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
     app.handle_event(key(picker));
     app.handle_event(shift(KeyCode::Esc));
     assert_eq!(app.overlay, isnad::app::Overlay::None);
-    app.cursor = Some(0..1);
+    app.reader.cursor = Some(0..1);
     for _ in 0..entities(&app).len() {
         app.handle_event(key(']'));
         assert_ne!(
-            app.focus.as_deref(),
+            app.reader.focus.as_deref(),
             Some(id.as_str()),
             "hidden label visited"
         );
@@ -650,9 +586,9 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
     let range = before.range();
     assert!(app.marks_in(&range).iter().all(|(r, _, _)| *r != range));
     // rejected are hidden by default and shown by x in the legend
-    app.layers = isnad::app::review::Layers::default();
-    app.cursor = Some(before.range());
-    app.focus = Some(id.clone());
+    app.reader.layers = isnad::app::review::Layers::default();
+    app.reader.cursor = Some(before.range());
+    app.reader.focus = Some(id.clone());
     app.handle_event(key('x'));
     assert!(app.marks_in(&range).iter().all(|(r, _, _)| *r != range));
     app.handle_event(key('L'));
@@ -663,10 +599,6 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
             .any(|(r, _, s)| *r == range && *s == ReviewStatus::Rejected)
     );
     assert!(app.progress().contains("1 rejected"), "{}", app.progress());
-}
-
-fn set(app: &App) -> isnad::annotate::AnnotationSet {
-    app.store.as_ref().expect("store").set().clone()
 }
 
 #[test]
@@ -690,7 +622,7 @@ fn cue_suggestions_are_stepped_and_reviewed_with_their_links() {
     let mut claim = None;
     for _ in 0..200 {
         app.handle_event(key(']'));
-        let cursor = app.cursor.clone().expect("cursor");
+        let cursor = app.reader.cursor.clone().expect("cursor");
         if let Some(c) = set(&app).claims.iter().find(|c| {
             c.span.range() == cursor && set(&app).attributions.iter().any(|a| a.claim_id == c.id)
         }) {
@@ -735,7 +667,7 @@ fn cue_suggestions_are_stepped_and_reviewed_with_their_links() {
         .find(|s| s.span.is_some() && before.attributions.iter().any(|a| a.source_id == s.id))
         .expect("a linked source")
         .clone();
-    app.cursor = source.span.map(|s| s.range());
+    app.reader.cursor = source.span.map(|s| s.range());
     app.handle_event(key('x'));
     let after = set(&app);
     for a in after
@@ -769,8 +701,11 @@ fn reader_and_store_hold_one_copy_of_the_article() {
     // A 10 MB article must be in memory once: the store's article is the one the reader shows.
     let dir = tempfile::tempdir().expect("tempdir");
     let app = app_with_file(&dir.path().join("a.isnad.json"));
-    let store = app.store.as_ref().expect("store attached");
-    assert!(std::sync::Arc::ptr_eq(&app.article, store.shared_article()));
+    let store = app.session.store.as_ref().expect("store attached");
+    assert!(std::sync::Arc::ptr_eq(
+        &app.reader.article,
+        store.shared_article()
+    ));
     let article = std::sync::Arc::new(Article::sample());
     let opened = isnad::app::annotations::open_store(std::sync::Arc::clone(&article), &{
         StoreOptions {

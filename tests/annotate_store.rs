@@ -858,7 +858,7 @@ fn a_write_protected_file_opens_read_only_and_is_never_written() {
         to: isnad::annotate::formats::Format::Csv,
         out: Some(dir.path().join("out.csv")),
     };
-    isnad::commands::export::run(&args, None, &mut Vec::new()).unwrap();
+    isnad::commands::export::run(&args, None, "tester", &mut Vec::new()).unwrap();
     assert!(
         std::fs::read_to_string(dir.path().join("out.csv"))
             .unwrap()

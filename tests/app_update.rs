@@ -2,58 +2,53 @@
 //! checks state transitions: scrolling, word cursor, screen-direction moves, Arabic layout
 //! keys, the command line, bidi modes, and that big articles never get laid out whole.
 
+mod common;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use common::{TestApp, no_config};
+use crossterm::event::{Event, KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
 use isnad::app::{Action, App, Effect, Overlay};
 use isnad::article::Article;
 use isnad::config::colors::ColorDepth;
-use isnad::config::commands::Command;
 use isnad::config::{Paths, Settings};
 use isnad::layout::{BidiMode, RowPos};
 
 fn app_with(article: Article, width: u16, height: u16) -> App {
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor);
-    app.update(Action::Resize { width, height });
-    app
+    TestApp::article(article).size(width, height).build()
 }
 
 fn sample(width: u16, height: u16) -> App {
-    app_with(Article::sample(), width, height)
+    TestApp::sample().size(width, height).build()
 }
 
 fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    app.handle_event(common::code(code))
 }
 
 fn chars(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
+    common::type_keys(app, text);
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )))
+    app.handle_event(common::ctrl(c))
 }
 
 fn cursor_text(app: &App) -> String {
-    app.cursor
+    app.reader
+        .cursor
         .clone()
-        .map(|r| app.article.text[r].to_owned())
+        .map(|r| app.reader.article.text[r].to_owned())
         .unwrap_or_default()
 }
 
 #[test]
 fn starts_at_the_top_with_the_cursor_on_the_first_word() {
     let app = sample(80, 24);
-    assert_eq!(app.top, RowPos::default());
+    assert_eq!(app.reader.top, RowPos::default());
     assert_eq!(cursor_text(&app), "أعلن");
-    assert_eq!(app.view.len(), 23);
+    assert_eq!(app.reader.view.len(), 23);
     assert_eq!(app.percent(), 0);
 }
 
@@ -62,28 +57,28 @@ fn scrolling_keys_move_the_view() {
     let mut app = sample(80, 24);
     chars(&mut app, "j");
     assert_eq!(
-        app.top,
+        app.reader.top,
         RowPos {
             paragraph: 0,
             row: 1
         }
     );
     chars(&mut app, "k");
-    assert_eq!(app.top, RowPos::default());
+    assert_eq!(app.reader.top, RowPos::default());
     ctrl(&mut app, 'd');
-    let after_half = app.top;
+    let after_half = app.reader.top;
     assert!(after_half > RowPos::default());
     ctrl(&mut app, 'u');
-    assert_eq!(app.top, RowPos::default());
+    assert_eq!(app.reader.top, RowPos::default());
     key(&mut app, KeyCode::PageDown);
-    assert!(app.top > after_half);
+    assert!(app.reader.top > after_half);
     chars(&mut app, "G");
     assert_eq!(app.percent(), 100);
-    let bottom = app.top;
+    let bottom = app.reader.top;
     chars(&mut app, "j");
-    assert_eq!(app.top, bottom, "cannot scroll past the end");
+    assert_eq!(app.reader.top, bottom, "cannot scroll past the end");
     chars(&mut app, "gg");
-    assert_eq!(app.top, RowPos::default());
+    assert_eq!(app.reader.top, RowPos::default());
     assert_eq!(cursor_text(&app), "أعلن");
 }
 
@@ -91,8 +86,10 @@ fn scrolling_keys_move_the_view() {
 fn scrolling_carries_the_cursor_along() {
     let mut app = sample(80, 24);
     key(&mut app, KeyCode::PageDown);
-    let first_visible = app.view[0].1[app.view[0].0.row].logical.clone();
-    let cursor = app.cursor.clone().expect("cursor");
+    let first_visible = app.reader.view[0].1[app.reader.view[0].0.row]
+        .logical
+        .clone();
+    let cursor = app.reader.cursor.clone().expect("cursor");
     assert!(cursor.start >= first_visible.start, "cursor left on screen");
 }
 
@@ -117,26 +114,31 @@ fn word_motions_follow_reading_order() {
 #[test]
 fn left_arrow_continues_on_the_next_row_in_rtl_text() {
     let mut app = sample(40, 20);
-    let first_row = app.view[0].1[0].logical.clone();
+    let first_row = app.reader.view[0].1[0].logical.clone();
     let mut steps = 0;
-    while app.cursor.as_ref().is_some_and(|c| c.start < first_row.end) {
+    while app
+        .reader
+        .cursor
+        .as_ref()
+        .is_some_and(|c| c.start < first_row.end)
+    {
         key(&mut app, KeyCode::Left);
         steps += 1;
         assert!(steps < 50, "Left never left the first row");
     }
-    let second_row = app.view[1].1[1].logical.clone();
-    let c = app.cursor.clone().expect("cursor");
+    let second_row = app.reader.view[1].1[1].logical.clone();
+    let c = app.reader.cursor.clone().expect("cursor");
     assert!(
         second_row.contains(&c.start),
         "cursor moved to the next row's first word"
     );
     // the first word of the next row in reading order is the rightmost one
-    let w = app.article.text[c].to_owned();
+    let w = app.reader.article.text[c].to_owned();
     assert_eq!(
         w,
-        isnad::app::words::words_in(&app.article, 0, &second_row)
+        isnad::app::words::words_in(&app.reader.article, 0, &second_row)
             .first()
-            .map(|r| app.article.text[r.clone()].to_owned())
+            .map(|r| app.reader.article.text[r.clone()].to_owned())
             .expect("word")
     );
 }
@@ -146,14 +148,14 @@ fn arabic_layout_keys_work_like_latin_ones() {
     let mut app = sample(80, 24);
     chars(&mut app, "ت");
     assert_eq!(
-        app.top,
+        app.reader.top,
         RowPos {
             paragraph: 0,
             row: 1
         }
     );
     chars(&mut app, "ن");
-    assert_eq!(app.top, RowPos::default());
+    assert_eq!(app.reader.top, RowPos::default());
     chars(&mut app, "gg");
     chars(&mut app, "ص");
     assert_eq!(cursor_text(&app), "المتحدث");
@@ -166,7 +168,7 @@ fn arabic_layout_keys_work_like_latin_ones() {
     // ل ل is g g
     chars(&mut app, "G");
     chars(&mut app, "لل");
-    assert_eq!(app.top, RowPos::default());
+    assert_eq!(app.reader.top, RowPos::default());
     assert_eq!(key(&mut app, KeyCode::Char('ض')), vec![Effect::Quit]);
 }
 
@@ -174,14 +176,15 @@ fn arabic_layout_keys_work_like_latin_ones() {
 fn prefix_keys_wait_for_the_rest() {
     let mut app = sample(80, 24);
     chars(&mut app, "g");
-    assert_eq!(app.pending.len(), 1);
+    assert_eq!(app.shell.pending.len(), 1);
     chars(&mut app, "e");
-    assert!(app.pending.is_empty());
+    assert!(app.shell.pending.is_empty());
     assert_eq!(app.percent(), 100);
     chars(&mut app, "gZ");
-    assert!(app.pending.is_empty());
+    assert!(app.shell.pending.is_empty());
     assert!(
-        app.message
+        app.shell
+            .message
             .as_ref()
             .is_some_and(|m| m.text.contains("g Z is not bound"))
     );
@@ -195,7 +198,7 @@ fn command_line_runs_commands_and_completes() {
     chars(&mut app, "goto 50%");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, Overlay::None);
-    let at = app.cursor.clone().expect("cursor").start * 100 / app.article.text.len();
+    let at = app.reader.cursor.clone().expect("cursor").start * 100 / app.reader.article.text.len();
     assert!((48..=52).contains(&at), "{at}");
 
     chars(&mut app, ":bi");
@@ -207,7 +210,7 @@ fn command_line_runs_commands_and_completes() {
     chars(&mut app, " terminal");
     let effect = key(&mut app, KeyCode::Enter);
     assert_eq!(effect, vec![Effect::TerminalBidi { explicit: false }]);
-    assert_eq!(app.mode, BidiMode::Terminal);
+    assert_eq!(app.reader.mode, BidiMode::Terminal);
 
     chars(&mut app, ":theme light");
     assert_eq!(
@@ -217,7 +220,8 @@ fn command_line_runs_commands_and_completes() {
     chars(&mut app, ":nonsense");
     key(&mut app, KeyCode::Enter);
     assert!(
-        app.message
+        app.shell
+            .message
             .as_ref()
             .is_some_and(|m| m.text.contains("unknown command :nonsense"))
     );
@@ -244,21 +248,23 @@ fn escape_and_backspace_close_the_command_line() {
 fn bidi_cycles_and_keeps_the_same_text_on_top() {
     let mut app = sample(80, 24);
     key(&mut app, KeyCode::PageDown);
-    let anchor = app.view[0].1[app.view[0].0.row].logical.start;
+    let anchor = app.reader.view[0].1[app.reader.view[0].0.row].logical.start;
     assert_eq!(
         chars_effect(&mut app, 'm'),
         vec![Effect::TerminalBidi { explicit: false }]
     );
-    assert_eq!(app.mode, BidiMode::Terminal);
-    let top = app.view[0].1[app.view[0].0.row].logical.clone();
+    assert_eq!(app.reader.mode, BidiMode::Terminal);
+    let top = app.reader.view[0].1[app.reader.view[0].0.row]
+        .logical
+        .clone();
     assert!(top.start <= anchor && anchor <= top.end.max(top.start + 1) + 200);
     assert_eq!(
         chars_effect(&mut app, 'm'),
         vec![Effect::TerminalBidi { explicit: true }]
     );
-    assert_eq!(app.mode, BidiMode::Off);
+    assert_eq!(app.reader.mode, BidiMode::Off);
     chars(&mut app, "m");
-    assert_eq!(app.mode, BidiMode::App);
+    assert_eq!(app.reader.mode, BidiMode::App);
 }
 
 fn chars_effect(app: &mut App, c: char) -> Vec<Effect> {
@@ -268,10 +274,15 @@ fn chars_effect(app: &mut App, c: char) -> Vec<Effect> {
 #[test]
 fn resize_reflows_and_mouse_scrolls() {
     let mut app = sample(80, 24);
-    let rows_wide = app.view.len();
+    let rows_wide = app.reader.view.len();
     app.handle_event(Event::Resize(30, 10));
-    assert_eq!(app.view.len(), 9);
-    assert!(app.view.iter().all(|(p, rows)| rows[p.row].width <= 30));
+    assert_eq!(app.reader.view.len(), 9);
+    assert!(
+        app.reader
+            .view
+            .iter()
+            .all(|(p, rows)| rows[p.row].width <= 30)
+    );
     assert!(rows_wide > 9);
     app.handle_event(Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
@@ -280,7 +291,7 @@ fn resize_reflows_and_mouse_scrolls() {
         modifiers: KeyModifiers::NONE,
     }));
     assert_eq!(
-        app.top,
+        app.reader.top,
         RowPos {
             paragraph: 0,
             row: 3
@@ -298,8 +309,8 @@ fn click_moves_the_cursor_to_the_word_there() {
         row: 1,
         modifiers: KeyModifiers::NONE,
     }));
-    let second_row = app.view[1].1[1].logical.clone();
-    let c = app.cursor.clone().expect("cursor");
+    let second_row = app.reader.view[1].1[1].logical.clone();
+    let c = app.reader.cursor.clone().expect("cursor");
     assert!(second_row.contains(&c.start));
 }
 
@@ -319,9 +330,9 @@ fn bottom_of_a_ten_megabyte_article_is_instant() {
     let elapsed = start.elapsed();
     assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
     assert!(
-        app.layout.len() < 200,
+        app.reader.layout.len() < 200,
         "laid out {} paragraphs",
-        app.layout.len()
+        app.reader.layout.len()
     );
 }
 
@@ -332,8 +343,11 @@ fn config_problems_show_in_the_status_bar() {
     std::fs::write(&file, "[general]\nmouse = maybe\n").expect("write");
     let paths = Paths::resolve(Some(&file));
     let settings = Settings::load(&paths, false);
-    let app = App::new(Article::sample(), settings, paths, ColorDepth::Ansi256);
-    let message = app.message.expect("error shown");
+    let app = TestApp::sample()
+        .settings(settings, paths)
+        .colors(ColorDepth::Ansi256)
+        .build();
+    let message = app.shell.message.expect("error shown");
     assert!(
         message.text.starts_with(&format!("{}:2:", file.display())),
         "{}",
@@ -364,17 +378,37 @@ fn help_lists_every_command_with_its_live_keys() {
     }
     assert!(text.contains("j, <Down>"));
     assert!(text.contains(":theme NAME"));
-    let _ = Command::Quit;
+    // live: a rebound key shows in its command's row
+    let mut settings = Settings::defaults();
+    let problems = settings
+        .keymap
+        .merge_user(Path::new("k.toml"), "[reader]\n\"app.quit\" = \"Q\"\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let app = TestApp::sample()
+        .size(100, 40)
+        .settings(settings, no_config())
+        .build();
+    let quit_row = isnad::ui::help::lines(&app)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .find(|row| row.contains("(app.quit)"))
+        .expect("a quit row");
+    assert!(quit_row.trim_start().starts_with("Q "), "{quit_row}");
 }
 
 #[test]
 fn escape_clears_messages_and_hint() {
     let mut app = sample(80, 24);
-    app.hint = Some("hint");
+    app.shell.hint = Some("hint");
     app.update(Action::Error("boom".into()));
     key(&mut app, KeyCode::Esc);
-    assert!(app.message.is_none());
-    assert!(app.hint.is_none());
+    assert!(app.shell.message.is_none());
+    assert!(app.shell.hint.is_none());
 }
 
 #[test]
@@ -384,13 +418,9 @@ fn hidden_bidi_controls_are_counted_and_shown() {
         "abc \u{202E}def\u{202C} \u{1B}[31m ok\n".into(),
     );
     let app = app_with(article, 60, 10);
-    assert_eq!(app.hidden.bidi_controls, 2);
-    assert_eq!(app.hidden.control_chars, 1);
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 10)).expect("t");
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    assert_eq!(app.reader.hidden.bidi_controls, 2);
+    assert_eq!(app.reader.hidden.control_chars, 1);
+    let terminal = common::draw(&app);
     let status: String = (0..60)
         .map(|x| terminal.backend().buffer()[(x, 9)].symbol().to_owned())
         .collect();
@@ -418,41 +448,47 @@ fn slash_searches_ignoring_harakat_and_n_steps_through_matches() {
         "the tanween is covered by the match"
     );
 
-    let first_hit = app.cursor.clone();
+    let first_hit = app.reader.cursor.clone();
     chars(&mut app, "gg/");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.cursor, first_hit,
+        app.reader.cursor, first_hit,
         "an empty search repeats the last one"
     );
 
     chars(&mut app, "gg/الداخلية");
     key(&mut app, KeyCode::Enter);
-    let (_, matches) = app.search.clone().expect("matches");
+    let (_, matches) = app.reader.search.clone().expect("matches");
     assert!(matches.len() >= 3, "{}", matches.len());
-    let first = app.cursor.clone().expect("cursor");
+    let first = app.reader.cursor.clone().expect("cursor");
     assert_eq!(first, matches[0]);
     chars(&mut app, "n");
-    assert_eq!(app.cursor.clone(), Some(matches[1].clone()));
+    assert_eq!(app.reader.cursor.clone(), Some(matches[1].clone()));
     chars(&mut app, "N");
-    assert_eq!(app.cursor.clone(), Some(matches[0].clone()));
+    assert_eq!(app.reader.cursor.clone(), Some(matches[0].clone()));
     chars(&mut app, "N");
-    assert_eq!(app.cursor.clone(), matches.last().cloned(), "wraps around");
+    assert_eq!(
+        app.reader.cursor.clone(),
+        matches.last().cloned(),
+        "wraps around"
+    );
     assert!(
-        app.message
+        app.shell
+            .message
             .as_ref()
             .is_some_and(|m| m.text.starts_with(&format!("match {} of", matches.len())))
     );
     // Arabic layout: ى is the n key
     chars(&mut app, "ى");
-    assert_eq!(app.cursor.clone(), Some(matches[0].clone()));
+    assert_eq!(app.reader.cursor.clone(), Some(matches[0].clone()));
     key(&mut app, KeyCode::Esc);
-    assert!(app.search.is_none());
+    assert!(app.reader.search.is_none());
 
     chars(&mut app, "/zzzz");
     key(&mut app, KeyCode::Enter);
     assert!(
-        app.message
+        app.shell
+            .message
             .as_ref()
             .is_some_and(|m| m.text == "not found: zzzz")
     );
@@ -505,11 +541,7 @@ fn help_scrolls_but_not_past_its_end() {
 fn arabic_in_status_messages_is_shaped_and_reordered() {
     let mut app = sample(80, 24);
     app.update(Action::Info("حُفظ الملف".into()));
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("t");
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    let terminal = common::draw(&app);
     let status: String = (0..80)
         .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_owned())
         .collect();
@@ -524,11 +556,46 @@ fn arabic_in_status_messages_is_shaped_and_reordered() {
     // terminal mode leaves it to the terminal
     chars(&mut app, "m");
     app.update(Action::Info("حُفظ الملف".into()));
-    terminal
-        .draw(|f| f.render_widget(&app, f.area()))
-        .expect("draw");
+    let terminal = common::draw(&app);
     let status: String = (0..80)
         .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_owned())
         .collect();
     assert!(status.contains("الملف"), "{status}");
+}
+
+#[test]
+fn rebound_keys_reach_the_prompt_the_panel_and_the_selection() {
+    let mut settings = Settings::defaults();
+    let problems = settings.keymap.merge_user(
+        Path::new("keymap.toml"),
+        "[prompt]\n\"prompt.cancel\" = \"<C-g>\"\n\
+         [panel]\n\"panel.entities\" = \"e\"\n\"panel.leave\" = \"x\"\n\
+         [select]\n\"select.toggle\" = \"z\"\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = TestApp::sample()
+        .size(100, 30)
+        .settings(settings, no_config())
+        .build();
+    // the prompt: Esc is no longer its cancel key, Ctrl-g is
+    chars(&mut app, ":");
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.overlay, Overlay::CommandLine(_)));
+    ctrl(&mut app, 'g');
+    assert_eq!(app.overlay, Overlay::None);
+    // the side panel: its own keys, the rest going to the reader
+    key(&mut app, KeyCode::Tab);
+    chars(&mut app, "e");
+    let panel = app.panel.clone().expect("panel open");
+    assert_eq!(panel.view, isnad::app::panel::PanelView::Entities);
+    assert!(panel.focused);
+    chars(&mut app, "x");
+    assert!(app.panel.as_ref().is_some_and(|p| !p.focused));
+    key(&mut app, KeyCode::Tab);
+    assert!(app.panel.is_none());
+    // a selection's own section: z drops it, v (in [reader]) still starts one
+    chars(&mut app, "v");
+    assert!(app.reader.selection_anchor.is_some());
+    chars(&mut app, "z");
+    assert!(app.reader.selection_anchor.is_none());
 }

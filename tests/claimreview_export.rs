@@ -71,7 +71,9 @@ fn claim(a: &Article, id: &str, quote: &str, status: VerificationStatus) -> Clai
         verification: Verification {
             status,
             confidence: None,
-            ..Default::default()
+            by: Some("fact-checker".into()),
+            at: Some("2026-12-01T09:30:00Z".into()),
+            evidence: Vec::new(),
         },
         origin: Origin::human("analyst"),
         review: review(ReviewStatus::Accepted),
@@ -141,12 +143,14 @@ fn set(a: &Article) -> AnnotationSet {
         VerificationStatus::False,
     );
     injured.note = "hospital records show 12".into();
-    let road = claim(
+    let mut road = claim(
         a,
         "c-000002",
         "الطريق أُغلق بالكامل",
         VerificationStatus::Misleading,
     );
+    // a verdict that does not say who reached it is the exporting annotator's
+    road.verification.by = None;
     let calm = claim(
         a,
         "c-000003",
@@ -379,7 +383,7 @@ fn by_claim<'a>(graph: &'a [Value], claim: &str) -> &'a Value {
 #[test]
 fn every_review_fits_the_schema_org_vocabulary() {
     let a = article();
-    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a));
+    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a, "tester"));
     let vocabulary = Vocabulary::load();
     let mut checked = 0;
     for (i, review) in graph.iter().enumerate() {
@@ -412,7 +416,7 @@ fn the_checker_rejects_wrong_structures() {
 #[test]
 fn one_review_per_claim_with_a_verdict() {
     let a = article();
-    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a));
+    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a, "tester"));
     let reviewed: Vec<&str> = graph
         .iter()
         .map(|r| r["claimReviewed"].as_str().unwrap())
@@ -430,10 +434,16 @@ fn one_review_per_claim_with_a_verdict() {
     assert_eq!(graph[0]["@id"], format!("urn:isnad:{hash}:c-000001"));
     for r in &graph {
         assert_eq!(r["itemReviewed"]["text"], r["claimReviewed"]);
-        assert_eq!(r["datePublished"], "2026-11-29T17:00:00Z");
+        // when the verdict was set, not when the claim was tagged (review.at, 2026-11-29)
+        assert_eq!(r["datePublished"], "2026-12-01T09:30:00Z");
+        let reviewer = if r["claimReviewed"] == "الطريق أُغلق بالكامل" {
+            "tester"
+        } else {
+            "fact-checker"
+        };
         assert_eq!(
             r["author"],
-            serde_json::json!({"@type": "Person", "name": "analyst"})
+            serde_json::json!({"@type": "Person", "name": reviewer})
         );
         assert_eq!(r["inLanguage"], "ar");
     }
@@ -444,7 +454,7 @@ fn one_review_per_claim_with_a_verdict() {
 #[test]
 fn ratings_follow_the_documented_scale() {
     let a = article();
-    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a));
+    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a, "tester"));
     assert_eq!(
         by_claim(&graph, "عدد المصابين بلغ 40 شخصاً")["reviewRating"],
         serde_json::json!({"@type": "Rating", "alternateName": "False",
@@ -465,7 +475,7 @@ fn ratings_follow_the_documented_scale() {
 #[test]
 fn claim_authors_come_from_its_sources() {
     let a = article();
-    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a));
+    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a, "tester"));
     // a person (official with a name) and an institution; the rejected link to مصادر محلية is out
     assert_eq!(
         by_claim(&graph, "عدد المصابين بلغ 40 شخصاً")["itemReviewed"]["author"],
@@ -503,7 +513,7 @@ fn anonymous_and_outlet_sources_and_claims_without_sources() {
         }
     }
     s.attributions.retain(|x| x.id != "a-000004");
-    let (_, graph) = parse(&to_claimreview(&doc(&a), &s, &a));
+    let (_, graph) = parse(&to_claimreview(&doc(&a), &s, &a, "tester"));
     assert_eq!(graph.len(), 5);
     assert_eq!(
         by_claim(&graph, "الاشتباكات توقفت مساءً")["itemReviewed"]["author"],
@@ -524,7 +534,7 @@ fn anonymous_and_outlet_sources_and_claims_without_sources() {
 #[test]
 fn the_article_is_the_appearance() {
     let a = article();
-    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a));
+    let (_, graph) = parse(&to_claimreview(&doc(&a), &set(&a), &a, "tester"));
     for r in &graph {
         assert_eq!(
             r["itemReviewed"]["appearance"],
@@ -545,6 +555,7 @@ fn the_article_is_the_appearance() {
         &DocumentInfo::for_article(&bare, "news/clashes.txt".into()),
         &set(&bare),
         &bare,
+        "tester",
     ));
     assert_eq!(
         graph[0]["itemReviewed"]["appearance"],
@@ -560,7 +571,7 @@ fn nothing_to_review_gives_an_empty_graph() {
     for c in &mut s.claims {
         c.verification.status = VerificationStatus::InProgress;
     }
-    let (_, graph) = parse(&to_claimreview(&doc(&a), &s, &a));
+    let (_, graph) = parse(&to_claimreview(&doc(&a), &s, &a, "tester"));
     assert!(graph.is_empty());
 }
 
@@ -583,7 +594,7 @@ fn export_command_writes_claimreview_next_to_the_article() {
     };
     let mut out = Vec::new();
     assert_eq!(
-        commands::export::run(&args, None, &mut out).unwrap(),
+        commands::export::run(&args, None, "tester", &mut out).unwrap(),
         ExitCode::SUCCESS
     );
     let written = dir.path().join("clashes.claimreview.jsonld");
@@ -593,7 +604,7 @@ fn export_command_writes_claimreview_next_to_the_article() {
         "{message}"
     );
     let text = std::fs::read_to_string(&written).unwrap();
-    assert_eq!(text, to_claimreview(&info, &set(&a), &a));
+    assert_eq!(text, to_claimreview(&info, &set(&a), &a, "tester"));
     let (_, graph) = parse(&text);
     assert_eq!(graph.len(), 3);
     // to standard output
@@ -602,7 +613,7 @@ fn export_command_writes_claimreview_next_to_the_article() {
         ..args
     };
     let mut out = Vec::new();
-    commands::export::run(&args, None, &mut out).unwrap();
+    commands::export::run(&args, None, "tester", &mut out).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), text);
     // no verdicts yet: an empty graph and a message that says why
     let mut unreviewed = set(&a);
@@ -616,7 +627,7 @@ fn export_command_writes_claimreview_next_to_the_article() {
     .unwrap();
     let args = ExportArgs { out: None, ..args };
     let mut out = Vec::new();
-    commands::export::run(&args, None, &mut out).unwrap();
+    commands::export::run(&args, None, "tester", &mut out).unwrap();
     let message = String::from_utf8(out).unwrap();
     assert!(
         message.contains("(0 claim reviews: no claim has a verification verdict yet)"),
@@ -627,4 +638,99 @@ fn export_command_writes_claimreview_next_to_the_article() {
             .1
             .is_empty()
     );
+}
+
+/// The isnad in a review: "المصدر" is the named source it refers back to, the agency it passed
+/// through and the article (with its outlet) are where the claim appeared, a denial is not
+/// authorship.
+#[test]
+fn the_chain_gives_the_named_speaker_and_every_appearance() {
+    let text = "قال مصدر مسؤول بوزارة الخارجية لوكالة الأنباء الرسمية إن الوفد وصل إلى الرياض. \
+                وأضاف المصدر أن المحادثات ستبدأ غداً. ونفى الوزير أن يكون الوفد وصل.";
+    let a = Article::from_text("talks.txt", text.to_owned());
+    let named = source(
+        &a,
+        "s-0000a1",
+        "مصدر مسؤول بوزارة الخارجية",
+        SourceType::AnonymousOfficial,
+    );
+    let agency = Source {
+        role: SourceRole::Intermediary,
+        ..source(&a, "s-0000a2", "الأنباء الرسمية", SourceType::Agency)
+    };
+    let again = Source {
+        same_as: Some(named.id.clone()),
+        ..source(&a, "s-0000a3", "المصدر", SourceType::Unknown)
+    };
+    let minister = source(&a, "s-0000a4", "الوزير", SourceType::Official);
+    let arrived = claim(
+        &a,
+        "c-0000b1",
+        "الوفد وصل إلى الرياض",
+        VerificationStatus::False,
+    );
+    let talks = claim(
+        &a,
+        "c-0000b2",
+        "المحادثات ستبدأ غداً",
+        VerificationStatus::Unproven,
+    );
+    let via = |mut x: Attribution, hands: &[&str], stance: Stance| {
+        x.via = hands.iter().map(|h| (*h).to_owned()).collect();
+        x.stance = stance;
+        x
+    };
+    let mut set = AnnotationSet::default();
+    for item in [
+        Item::Source(named),
+        Item::Source(agency),
+        Item::Source(again),
+        Item::Source(minister),
+        Item::Claim(arrived),
+        Item::Claim(talks),
+        Item::Attribution(via(
+            link("a-0000c1", "c-0000b1", "s-0000a1", ReviewStatus::Accepted),
+            &["s-0000a2"],
+            Stance::Asserts,
+        )),
+        Item::Attribution(via(
+            link("a-0000c2", "c-0000b2", "s-0000a3", ReviewStatus::Accepted),
+            &["s-0000a2"],
+            Stance::Asserts,
+        )),
+        Item::Attribution(via(
+            link("a-0000c3", "c-0000b1", "s-0000a4", ReviewStatus::Accepted),
+            &[],
+            Stance::Denies,
+        )),
+    ] {
+        set.upsert(item);
+    }
+    let mut document = DocumentInfo::for_article(&a, "talks.txt".into());
+    document.outlet = Some("الشرق".into());
+    let (_, graph) = parse(&to_claimreview(&document, &set, &a, "tester"));
+    let speaker = serde_json::json!({
+        "@type": "Person",
+        "name": "مصدر مسؤول بوزارة الخارجية",
+        "description": "anonymous official source"
+    });
+    let appearances = serde_json::json!([
+        {"@type": "CreativeWork", "name": "الأنباء الرسمية",
+         "publisher": {"@type": "NewsMediaOrganization", "name": "الأنباء الرسمية"}},
+        {"@type": "CreativeWork", "name": "talks.txt", "inLanguage": "ar",
+         "publisher": {"@type": "NewsMediaOrganization", "name": "الشرق"}}
+    ]);
+    for claim in ["الوفد وصل إلى الرياض", "المحادثات ستبدأ غداً"]
+    {
+        let item = &by_claim(&graph, claim)["itemReviewed"];
+        assert_eq!(
+            item["author"], speaker,
+            "{claim}: never a bare المصدر, never the denier"
+        );
+        assert_eq!(item["appearance"], appearances, "{claim}");
+    }
+    let vocabulary = Vocabulary::load();
+    for r in &graph {
+        vocabulary.check(r, "graph");
+    }
 }

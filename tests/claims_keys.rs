@@ -2,81 +2,24 @@
 //! a claim, link them with `l`, attach a cue with `C`, set type and verification with `t`/`V`,
 //! write a note, delete with `d` and undo; the side panel's views and its movement.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use isnad::annotate::{AnnotationStore, Item, ReviewStatus, StoreOptions};
+use std::path::Path;
+
+use common::{TestApp, code, draw, json, keys, press as key, run_script, set, temp_file};
+use crossterm::event::KeyCode;
+use isnad::annotate::{Item, ReviewStatus};
 use isnad::app::{Action, App, Effect, Overlay};
-use isnad::article::Article;
-use isnad::config::colors::ColorDepth;
-use isnad::config::{Paths, Settings};
-use isnad::tui::ScriptedEvents;
-use isnad::tui::{NoTerminalControl, run_loop as run};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 /// The sample with an annotation file at `file`; `suggest` adds the built-in suggestions as on
 /// a first open.
 fn app(file: &Path, suggest: bool) -> App {
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let options = StoreOptions {
-        annotations: Some(file.to_path_buf()),
-        data_dir: file.parent().map(Path::to_path_buf),
-    };
-    let store = if suggest {
-        isnad::app::annotations::open_store(Article::sample(), &options)
+    let app = TestApp::sample().size(100, 30);
+    if suggest {
+        app.suggested_annotations(file).build()
     } else {
-        AnnotationStore::open(Article::sample(), &options)
-    };
-    let mut app = App::new(
-        Article::sample(),
-        Settings::defaults(),
-        paths,
-        ColorDepth::TrueColor,
-    )
-    .with_store(store, "tester");
-    app.update(Action::Resize {
-        width: 100,
-        height: 30,
-    });
-    app
-}
-
-fn key(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-}
-
-fn code(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn keys(s: &str) -> Vec<Event> {
-    s.chars().map(key).collect()
-}
-
-fn run_script(app: &mut App, events: Vec<Event>) {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    run(
-        &mut terminal,
-        &mut ScriptedEvents::new(events),
-        &mut NoTerminalControl,
-        app,
-    )
-    .expect("runs");
-}
-
-fn temp_file() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("sample.isnad.json");
-    (dir, file)
-}
-
-fn set(app: &App) -> isnad::annotate::AnnotationSet {
-    app.store.as_ref().expect("store").set().clone()
-}
-
-fn json(file: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(file).expect("file written")).expect("json")
+        app.annotations(file).build()
+    }
 }
 
 #[test]
@@ -126,7 +69,7 @@ fn tag_link_cue_attributes_note_then_delete_and_undo() {
 
     // d on the source takes its attribution along; one u brings both back
     let before = set(&app);
-    app.cursor = isnad::app::words::word_near(&app.article, "أعلن ".len());
+    app.reader.cursor = isnad::app::words::word_near(&app.reader.article, "أعلن ".len());
     app.handle_event(key('d'));
     let after = set(&app);
     assert!(after.sources.is_empty() && after.attributions.is_empty());
@@ -158,11 +101,11 @@ fn the_link_picker_orders_sources_by_distance_and_enter_unlinks() {
         })
         .expect("a claim between sources")
         .clone();
-    app.cursor = Some(claim.span.range());
-    app.focus = Some(claim.id.clone());
+    app.reader.cursor = Some(claim.span.range());
+    app.reader.focus = Some(claim.id.clone());
     app.handle_event(key('l'));
     let Overlay::Link(picker) = app.overlay.clone() else {
-        panic!("link picker open: {:?}", app.message);
+        panic!("link picker open: {:?}", app.shell.message);
     };
     assert_eq!(picker.from, claim.id);
     assert_eq!(
@@ -272,7 +215,7 @@ fn pickers_cancel_on_other_keys_and_work_on_the_arabic_layout() {
     for e in keys("wvws") {
         app.handle_event(e);
     }
-    app.cursor = isnad::app::words::word_near(&app.article, "أعلن ".len());
+    app.reader.cursor = isnad::app::words::word_near(&app.reader.article, "أعلن ".len());
     // t on a source: source types; خ is o (official) on the Arabic PC layout
     app.handle_event(key('t'));
     assert!(matches!(app.overlay, Overlay::Choice(_)));
@@ -336,7 +279,7 @@ fn the_side_panel_lists_claims_sources_and_entities_and_moves_the_reader() {
     );
     // the chosen line is a claim; the reader's cursor is on it
     let chosen = lines[panel.selected].target.clone().expect("a target");
-    assert_eq!(app.cursor, Some(chosen.clone()));
+    assert_eq!(app.reader.cursor, Some(chosen.clone()));
     // j moves to the next line with a target, and the reader follows
     app.handle_event(key('j'));
     let panel = app.panel.clone().expect("panel");
@@ -344,7 +287,7 @@ fn the_side_panel_lists_claims_sources_and_entities_and_moves_the_reader() {
         .target
         .clone()
         .expect("target");
-    assert_eq!(app.cursor, Some(next));
+    assert_eq!(app.reader.cursor, Some(next));
     // 2: sources, each followed by its claims
     app.handle_event(key('2'));
     let lines = app.panel_lines();
@@ -388,24 +331,16 @@ fn the_claim_under_the_cursor_lights_up_its_sources() {
         .find(|x| x.id == a.source_id)
         .and_then(|x| x.span)
         .expect("source with a span");
-    app.cursor = Some(claim.span.range());
-    app.focus = Some(claim.id.clone());
+    app.reader.cursor = Some(claim.span.range());
+    app.reader.focus = Some(claim.id.clone());
     assert!(app.linked_ranges().contains(&source.range()));
-    let marks = app.marks_in(&(0..app.article.text.len()));
+    let marks = app.marks_in(&(0..app.reader.article.text.len()));
     assert!(marks.iter().any(|(r, slot, _)| *r == source.range()
         && *slot == isnad::config::theme::Slot::Linked));
     // and the other way round
-    app.cursor = Some(source.range());
-    app.focus = Some(a.source_id.clone());
+    app.reader.cursor = Some(source.range());
+    app.reader.focus = Some(a.source_id.clone());
     assert!(app.linked_ranges().contains(&claim.span.range()));
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("draw");
-    terminal
 }
 
 #[test]
@@ -421,7 +356,7 @@ fn panel_and_pickers_on_screen() {
     // the first suggested claim with a source: l lists the sources, nearest first
     app.handle_event(key(']'));
     while !matches!(
-        app.focus.as_deref().and_then(|id| set(&app).get(id)),
+        app.reader.focus.as_deref().and_then(|id| set(&app).get(id)),
         Some(Item::Claim(_))
     ) {
         app.handle_event(key(']'));

@@ -1,54 +1,42 @@
 //! Screen snapshots of the reader on a `TestBackend` (insta; CI runs with INSTA_UPDATE=no), a
-//! scripted run of the real event loop, and a property test that drawing never panics at any
-//! size after any keys.
+//! scripted run of the real event loop, and a property test that any size after any keys draws
+//! the reader with its status bar (or the too-small message), never a panic.
 
-use std::path::Path;
+mod common;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use isnad::app::{Action, App};
+use common::{TestApp, code, draw, press, run_events};
+use crossterm::event::{Event, KeyCode};
+use isnad::app::{Action, App, MIN_HEIGHT, MIN_WIDTH};
 use isnad::article::Article;
-use isnad::config::colors::ColorDepth;
-use isnad::config::{Paths, Settings};
 use isnad::tui::ScriptedEvents;
-use isnad::tui::{NoTerminalControl, run_loop as run};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn app(width: u16, height: u16) -> App {
-    let paths = Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
-    let mut app = App::new(
-        Article::sample(),
-        Settings::defaults(),
-        paths,
-        ColorDepth::TrueColor,
-    );
-    app.update(Action::Resize { width, height });
-    app
+    TestApp::sample().size(width, height).build()
 }
 
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("draw");
-    terminal
-}
-
-fn press(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+/// The drawn screen's rows as text.
+fn rows(app: &App) -> Vec<String> {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width.max(1));
+    buffer
+        .content()
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect())
+        .collect()
 }
 
 #[test]
 fn sample_80x24() {
     let app = app(80, 24);
-    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+    insta::assert_snapshot!(draw(&app).backend());
 }
 
 #[test]
 fn sample_40x20() {
     let app = app(40, 20);
-    insta::assert_snapshot!(draw(&app, 40, 20).backend());
+    insta::assert_snapshot!(draw(&app).backend());
 }
 
 #[test]
@@ -57,52 +45,45 @@ fn sample_40x20_scrolled_with_cursor_moved() {
     for c in "jjjww".chars() {
         app.handle_event(press(c));
     }
-    insta::assert_snapshot!(draw(&app, 40, 20).backend());
+    insta::assert_snapshot!(draw(&app).backend());
 }
 
 #[test]
 fn help_overlay_80x24() {
     let mut app = app(80, 24);
     app.handle_event(press('?'));
-    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+    insta::assert_snapshot!(draw(&app).backend());
 }
 
 #[test]
 fn which_key_and_command_line_80x24() {
     let mut app = app(80, 24);
     app.handle_event(press('g'));
-    insta::assert_snapshot!("which_key", draw(&app, 80, 24).backend());
-    app.handle_event(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    insta::assert_snapshot!("which_key", draw(&app).backend());
+    app.handle_event(code(KeyCode::Esc));
     for c in ":the".chars() {
         app.handle_event(press(c));
     }
-    insta::assert_snapshot!("command_line", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("command_line", draw(&app).backend());
 }
 
 #[test]
 fn terminal_mode_is_logical_and_too_small_shows_a_message() {
     let mut app = app(60, 12);
     app.handle_event(press('m'));
-    insta::assert_snapshot!("terminal_mode", draw(&app, 60, 12).backend());
+    insta::assert_snapshot!("terminal_mode", draw(&app).backend());
     app.update(Action::Resize {
         width: 8,
         height: 2,
     });
-    let terminal = draw(&app, 8, 2);
-    let text: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let text = rows(&app).concat();
     assert!(text.starts_with("Terminal"), "{text}");
 }
 
 #[test]
 fn cursor_word_is_highlighted_with_the_theme_style() {
     let app = app(80, 24);
-    let terminal = draw(&app, 80, 24);
+    let terminal = draw(&app);
     let buf = terminal.backend().buffer();
     let cursor_style = app.theme.style(isnad::config::theme::Slot::Cursor);
     // the first word is at the right end of the first row
@@ -119,14 +100,13 @@ fn cursor_word_is_highlighted_with_the_theme_style() {
 #[test]
 fn scripted_event_loop_runs_until_quit() {
     let mut app = app(80, 24);
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let mut events =
         ScriptedEvents::new([press('k'), Event::Resize(50, 15), press('w'), press('q')]);
-    run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
-    assert!(app.quit);
-    assert_eq!(app.width, 50);
+    run_events(&mut app, &mut events);
+    assert!(app.shell.quit);
+    assert_eq!(app.reader.width, 50);
     assert_eq!(
-        app.article.text[app.cursor.clone().expect("cursor")].to_owned(),
+        app.reader.article.text[app.reader.cursor.clone().expect("cursor")].to_owned(),
         "المتحدث"
     );
 }
@@ -134,12 +114,11 @@ fn scripted_event_loop_runs_until_quit() {
 #[test]
 fn scripted_lam_alef_pair_is_one_key() {
     let mut app = app(80, 24);
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     // w, then ل + ا (the b key typed as two characters) goes back; then q
     let mut events = ScriptedEvents::new([press('w'), press('ل'), press('ا'), press('q')]);
-    run(&mut terminal, &mut events, &mut NoTerminalControl, &mut app).expect("runs");
+    run_events(&mut app, &mut events);
     assert_eq!(
-        app.article.text[app.cursor.clone().expect("cursor")].to_owned(),
+        app.reader.article.text[app.reader.cursor.clone().expect("cursor")].to_owned(),
         "أعلن"
     );
 }
@@ -147,7 +126,7 @@ fn scripted_lam_alef_pair_is_one_key() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
-    fn rendering_never_panics(
+    fn any_size_after_any_keys_draws_the_reader_or_the_message(
         width in 1u16..160,
         height in 1u16..60,
         keys in proptest::collection::vec(
@@ -159,10 +138,20 @@ proptest! {
         for c in keys {
             app.handle_event(press(c));
         }
-        app.handle_event(Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)));
-        let _ = draw(&app, width, height);
-        app.update(Action::Resize { width: height, height: width });
-        let _ = draw(&app, height, width);
+        app.handle_event(code(KeyCode::Left));
+        for (w, h) in [(width, height), (height, width)] {
+            app.update(Action::Resize { width: w, height: h });
+            let screen = rows(&app);
+            prop_assert_eq!(screen.len(), usize::from(h));
+            if w < MIN_WIDTH || h < MIN_HEIGHT {
+                // too small: the message instead of a broken reader
+                prop_assert!(screen.concat().starts_with('T'), "{:?}", screen);
+            } else {
+                // the status bar is drawn on the last row, whatever the keys opened
+                let status = screen.last().map(|r| r.trim().to_owned()).unwrap_or_default();
+                prop_assert!(!status.is_empty(), "{:?}", screen);
+            }
+        }
     }
 }
 
@@ -185,17 +174,14 @@ fn library_view_lists_articles_and_opens_one() {
         scan(dir.path()).expect("scan"),
     ));
     app.screen = Screen::Library;
-    insta::assert_snapshot!("library", draw(&app, 80, 12).backend());
+    insta::assert_snapshot!("library", draw(&app).backend());
 
     app.handle_event(press('j'));
     assert_eq!(
         app.library.as_ref().and_then(|l| l.selected_path()),
         Some(dir.path().join("english.txt"))
     );
-    let effect = app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Enter,
-        KeyModifiers::NONE,
-    )));
+    let effect = app.handle_event(code(KeyCode::Enter));
     assert_eq!(
         effect,
         vec![isnad::app::Effect::OpenArticle(
@@ -206,21 +192,15 @@ fn library_view_lists_articles_and_opens_one() {
         Article::load(&dir.path().join("english.txt")).expect("load"),
     )));
     assert_eq!(app.screen, Screen::Reader);
-    let effect = app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Backspace,
-        KeyModifiers::NONE,
-    )));
+    let effect = app.handle_event(code(KeyCode::Backspace));
     assert_eq!(effect, vec![isnad::app::Effect::RescanLibrary]);
     assert_eq!(app.screen, Screen::Library);
     // filter with /
     for c in "/ملاحظات".chars() {
         app.handle_event(press(c));
     }
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Enter,
-        KeyModifiers::NONE,
-    )));
+    app.handle_event(code(KeyCode::Enter));
     assert_eq!(app.library.as_ref().map(|l| l.visible().len()), Some(1));
-    app.handle_event(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    app.handle_event(code(KeyCode::Esc));
     assert_eq!(app.library.as_ref().map(|l| l.visible().len()), Some(3));
 }

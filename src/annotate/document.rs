@@ -179,9 +179,16 @@ pub(crate) fn error_at(src: &str, file: &str, path: &[Step], message: String) ->
     }
 }
 
+/// `src` without a leading UTF-8 byte order mark, which some Windows editors write: the file
+/// is valid all the same (JSON forbids the mark, but it says nothing about the content).
+fn without_bom(src: &str) -> &str {
+    src.strip_prefix('\u{feff}').unwrap_or(src)
+}
+
 /// Checks structure only (no article): JSON syntax, format, version, every item's shape and
 /// id, unique ids. Returns the parsed value and every problem found, in file order.
 pub fn check_structure(src: &str, file: &str) -> Result<Value, Vec<ReadError>> {
+    let src = without_bom(src);
     let root: Value = serde_json::from_str(src).map_err(|e| {
         let column = jsonpos::char_column(src, e.line(), e.column());
         let message = e.to_string();
@@ -507,6 +514,7 @@ fn check_item(kind: ItemKind, item: &Value, version: u64) -> Result<(), String> 
 /// Reads a file's text and places it in `article`. Items whose spans cannot be placed go to
 /// `orphans` verbatim; orphans from the file that fit again are restored.
 pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadError> {
+    let src = without_bom(src);
     // The usual file (valid, every span where it says) is read straight into typed records;
     // anything else — an error to report, a span to re-anchor — takes the general path.
     match fast::parse(src, article) {

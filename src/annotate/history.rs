@@ -168,7 +168,9 @@ pub enum EditError {
     DuplicateId(String),
     #[error("no item with id {0}")]
     NoSuchItem(String),
-    #[error("{0:?} is not an id of this format (e-, s-, c- or a- followed by 6 hex digits)")]
+    #[error(
+        "{0:?} is not an id of this format (e-, s-, c- or a- followed by 16 hex digits, or 6 in older files)"
+    )]
     BadId(String),
     #[error("empty batch")]
     EmptyBatch,

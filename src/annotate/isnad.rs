@@ -209,11 +209,13 @@ impl<'a> Isnad<'a> {
 
     fn path(&self, a: &Attribution) -> ClaimPath {
         let speaker = self.canonical(&a.source_id).to_owned();
+        let outlet = self.outlet.map(collapse);
         let mut via: Vec<String> = Vec::new();
         for v in &a.via {
             let v = self.canonical(v).to_owned();
-            // a hand that is the speaker again, or named twice, is one hand
-            if v != speaker && !via.contains(&v) {
+            // a hand that is the speaker again, or named twice, is one hand; the article's own
+            // outlet tagged as a hand ("لـ"الشرق"" in an article of الشرق) is the root, not a hand
+            if v != speaker && !via.contains(&v) && outlet.as_deref() != Some(&self.name(&v)) {
                 via.push(v);
             }
         }
@@ -520,6 +522,26 @@ mod tests {
         assert_eq!(with_outlet.chain_text(a), "مصدر أمني ← الأناضول ← الشرق");
         let without = Isnad::new(&f.set, &f.article, None);
         assert_eq!(without.chain(a), ["مصدر أمني", "الأناضول"]);
+    }
+
+    #[test]
+    fn the_articles_own_outlet_tagged_as_a_hand_is_the_root() {
+        let (f, [_, anadolu, _, _], [killed, _, _]) = article_isnad();
+        let isnad = Isnad::new(&f.set, &f.article, Some("الأناضول"));
+        let a = f
+            .set
+            .attributions
+            .iter()
+            .find(|a| a.claim_id == killed)
+            .unwrap();
+        assert_eq!(isnad.chain_text(a), "مصدر أمني ← الأناضول");
+        assert_eq!(isnad.claim(&killed).single_intermediary, None);
+        let tree = isnad.tree();
+        assert!(
+            tree.children
+                .iter()
+                .all(|c| c.kind != NodeKind::Intermediary(anadolu.clone()))
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod vocab;
 pub use attribution::Attribution;
 pub use claim::Claim;
 pub use entity::Entity;
-pub use ids::{is_valid_id, kind_of_id, new_id};
+pub use ids::{id_for, is_valid_id, kind_of_id, new_id};
 pub use item::{Item, ItemKind};
 pub use label::Label;
 pub use review::{Origin, Review, Verification, now_rfc3339};

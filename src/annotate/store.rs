@@ -5,7 +5,7 @@
 //! another writer changed the file since it was read).
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -18,6 +18,8 @@ use super::history::{Applied, Edit, EditError, History};
 use super::lock::SaveLock;
 use super::merge::{MergeReport, merge};
 use super::model::{AnnotationSet, Item};
+pub use super::output::write_atomic;
+use super::output::{OutputError, describe_io};
 
 /// Largest annotation file the store reads (bytes). A bigger file is not parsed (parsing it
 /// would hold several times its size in memory): the store opens read-only with a message
@@ -113,15 +115,12 @@ pub enum StoreError {
     NoDataDir,
 }
 
-/// An I/O error in the user's words where the system's are obscure; a full disk also says that
-/// nothing was lost, since [`write_atomic`] never touches the old file before the new one is
-/// complete.
-fn describe_io(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-            "disk full; the previous version is kept".to_owned()
+impl From<OutputError> for StoreError {
+    fn from(e: OutputError) -> Self {
+        StoreError::Io {
+            path: e.path,
+            source: e.source,
         }
-        _ => error.to_string(),
     }
 }
 
@@ -139,6 +138,8 @@ pub struct SaveReport {
     pub outcome: SaveOutcome,
     /// Set when the file had changed on disk and was merged.
     pub merged: Option<MergeReport>,
+    /// Something the user should know although the save succeeded (no backup could be kept).
+    pub warning: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,24 +223,52 @@ fn dir_is_writable(dir: &Path) -> bool {
 /// folder is not writable cannot be saved either, so the user is told at once, not at the
 /// first save. Opening for writing without truncating changes nothing.
 fn write_protection(path: &Path) -> Option<String> {
-    let shown = path.display();
-    if let Ok(meta) = fs::metadata(path) {
-        if meta.permissions().readonly() {
-            return Some(format!("{shown} is write-protected{}", mode_note(&meta)));
-        }
-        if let Err(e) = fs::OpenOptions::new().write(true).open(path) {
-            return Some(format!("{shown} cannot be written: {e}"));
-        }
+    if let Some(why) = permission_bits_forbid(path) {
+        return Some(why);
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    if fs::metadata(path).is_ok()
+        && let Err(e) = fs::OpenOptions::new().write(true).open(path)
+    {
+        return Some(format!("{} cannot be written: {e}", path.display()));
+    }
+    let dir = folder_of(path);
     // A folder that does not exist yet is created by the first save.
     if dir.is_dir() && !dir_is_writable(dir) {
         return Some(format!("its folder {} is not writable", dir.display()));
     }
     None
+}
+
+/// Why the permission bits say `path` must not be written now: the file, or its folder, has no
+/// write bit at all. Checked at open and again before every save (a `chmod` while the article
+/// is open counts even for root); cheap, it creates nothing.
+fn permission_bits_forbid(path: &Path) -> Option<String> {
+    if let Ok(meta) = fs::metadata(path)
+        && meta.permissions().readonly()
+    {
+        return Some(format!(
+            "{} is write-protected{}",
+            path.display(),
+            mode_note(&meta)
+        ));
+    }
+    let dir = folder_of(path);
+    match fs::metadata(dir) {
+        Ok(meta) if meta.permissions().readonly() => Some(format!(
+            "its folder {} is not writable{}",
+            dir.display(),
+            mode_note(&meta)
+        )),
+        _ => None,
+    }
+}
+
+/// The folder `path` is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
 }
 
 #[cfg(unix)]
@@ -251,73 +280,6 @@ fn mode_note(meta: &fs::Metadata) -> String {
 #[cfg(not(unix))]
 fn mode_note(_meta: &fs::Metadata) -> String {
     String::new()
-}
-
-/// Writes `bytes` to `path` so that a reader, or a crash at any moment, sees either the old
-/// file or the new one: temporary file in the same folder, fsync, copy of the old file to
-/// `FILE.bak`, rename over, fsync of the folder. `before_rename` runs just before the rename
-/// (tests use it to simulate a crash; an error there leaves the old file untouched).
-pub fn write_atomic(
-    path: &Path,
-    bytes: &[u8],
-    before_rename: impl FnOnce() -> io::Result<()>,
-) -> Result<Option<PathBuf>, StoreError> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-    let name = path.file_name().map_or_else(
-        || "annotations".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    // Errors name `path`, the file the user knows, not the temporary file (which is deleted
-    // when `tmp` is dropped on the way out).
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io_err(path))?;
-    tmp.write_all(bytes).map_err(io_err(path))?;
-    let old_meta = fs::metadata(path).ok();
-    if let Some(meta) = &old_meta {
-        // keep the permissions the user gave the file (tempfile creates 0600)
-        let _ = fs::set_permissions(tmp.path(), meta.permissions());
-    } else {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
-        }
-    }
-    tmp.as_file().sync_all().map_err(io_err(path))?;
-    let mut backup = None;
-    if old_meta.is_some() {
-        let bak = PathBuf::from(format!("{}.bak", path.display()));
-        // The backup is the old file itself, linked under the backup name: its data is already
-        // on disk, so nothing is copied or synced again (a 6 MB file took most of a save).
-        // Where hard links are not supported, it is copied as before.
-        let prefix = format!(".{name}.bak.");
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        match builder.make_in(&dir, |p| fs::hard_link(path, p)) {
-            Ok(link) => link.persist(&bak).map_err(|e| io_err(&bak)(e.error))?,
-            Err(_) => {
-                let bak_tmp = builder.tempfile_in(&dir).map_err(io_err(&bak))?;
-                fs::copy(path, bak_tmp.path()).map_err(io_err(&bak))?;
-                bak_tmp.as_file().sync_all().map_err(io_err(&bak))?;
-                bak_tmp.persist(&bak).map_err(|e| io_err(&bak)(e.error))?;
-            }
-        }
-        backup = Some(bak);
-    }
-    before_rename().map_err(io_err(path))?;
-    tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
-    if let Ok(d) = fs::File::open(&dir) {
-        // directory fsync makes the rename durable; not supported everywhere, so best effort
-        let _ = d.sync_all();
-    }
-    Ok(backup)
 }
 
 /// The annotations of one open article.
@@ -596,12 +558,18 @@ impl AnnotationStore {
             path: self.path.clone(),
             outcome,
             merged,
+            warning: None,
         };
         if let Some(r) = self.read_only_reason() {
             return Ok(report(SaveOutcome::ReadOnly(r.to_owned()), None));
         }
         if !self.dirty {
             return Ok(report(SaveOutcome::Unchanged, None));
+        }
+        // Permissions may have been taken away since the file was opened: the changes stay in
+        // memory (and `q` keeps asking) until a save is allowed again.
+        if let Some(why) = permission_bits_forbid(&self.path) {
+            return Err(StoreError::ReadOnly(why));
         }
         // Read, merge and write under the file's lock, so another writer's save cannot slip in
         // between our read and our rename (its work would be replaced unseen).
@@ -623,7 +591,7 @@ impl AnnotationStore {
         }
         self.document = self.document.refreshed(&self.article);
         let text = document::to_json(&self.document, &self.set, &self.article);
-        let backup = write_atomic(&self.path, text.as_bytes(), before_rename)?;
+        let replaced = write_atomic(&self.path, text.as_bytes(), before_rename)?;
         // The stamp of what was just written, from the bytes in hand rather than a second read
         // of the file (which would also take in a write by someone else made in between).
         let meta = fs::metadata(&self.path).map_err(io_err(&self.path))?;
@@ -636,8 +604,11 @@ impl AnnotationStore {
         self.dirty = false;
         Ok(SaveReport {
             path: self.path.clone(),
-            outcome: SaveOutcome::Written { backup },
+            outcome: SaveOutcome::Written {
+                backup: replaced.backup,
+            },
             merged,
+            warning: replaced.warning,
         })
     }
 }
@@ -691,13 +662,7 @@ fn resolve_path(
         ));
     };
     let sidecar = sidecar_path(article_path);
-    let dir = match sidecar.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if dir_is_writable(&dir) {
-        return Ok((sidecar, Location::Sidecar, None));
-    }
+    let dir = folder_of(&sidecar).to_path_buf();
     // One data-directory file per article path, so two articles of the same name in
     // different read-only folders do not share annotations.
     let absolute = fs::canonicalize(article_path).unwrap_or_else(|_| article_path.clone());
@@ -705,7 +670,30 @@ fn resolve_path(
     let stem = article_path
         .file_stem()
         .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
-    let path = in_data_dir(format!("{stem}-{tag}{SIDECAR_SUFFIX}"))?;
+    let copy = data_dir.map(|d| {
+        d.join("annotations")
+            .join(format!("{stem}-{tag}{SIDECAR_SUFFIX}"))
+    });
+    if dir_is_writable(&dir) {
+        // Saved in the data directory while the folder was read-only: that copy holds the
+        // latest work, so it is opened (and said), never silently passed over for the sidecar.
+        if let Some(copy) = copy.filter(|c| c.is_file()) {
+            let newer = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+            let sidecar_changed_since = newer(&sidecar) > newer(&copy);
+            let why = format!(
+                "saved here while {} was not writable{}",
+                dir.display(),
+                if sidecar_changed_since {
+                    "; the file beside the article changed since: compare them"
+                } else {
+                    "; move it beside the article to use it there"
+                }
+            );
+            return Ok((copy, Location::DataDir(why), None));
+        }
+        return Ok((sidecar, Location::Sidecar, None));
+    }
+    let path = copy.ok_or(StoreError::NoDataDir)?;
     let from = sidecar.exists().then_some(sidecar);
     Ok((
         path,

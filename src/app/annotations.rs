@@ -31,22 +31,22 @@ pub struct Unsaved {
 impl App {
     /// The selected byte range: from the anchor word to the cursor word, in either order.
     pub fn selection(&self) -> Option<Range<usize>> {
-        let anchor = self.selection_anchor.as_ref()?;
-        let cursor = self.cursor.as_ref().unwrap_or(anchor);
+        let anchor = self.reader.selection_anchor.as_ref()?;
+        let cursor = self.reader.cursor.as_ref().unwrap_or(anchor);
         Some(anchor.start.min(cursor.start)..anchor.end.max(cursor.end))
     }
 
     pub(super) fn toggle_selection(&mut self) {
-        if self.selection_anchor.is_some() {
-            self.selection_anchor = None;
+        if self.reader.selection_anchor.is_some() {
+            self.reader.selection_anchor = None;
         } else {
-            self.selection_anchor = self.cursor.clone();
+            self.reader.selection_anchor = self.reader.cursor.clone();
         }
     }
 
     fn note_change(&mut self) {
-        let now = self.now;
-        self.unsaved = Some(match self.unsaved {
+        let now = self.shell.now;
+        self.session.unsaved = Some(match self.session.unsaved {
             Some(u) => Unsaved { last: now, ..u },
             None => Unsaved {
                 first: now,
@@ -56,21 +56,21 @@ impl App {
     }
 
     pub(super) fn tag(&mut self, kind: TagKind) {
-        let Some(range) = self.selection().or_else(|| self.cursor.clone()) else {
+        let Some(range) = self.selection().or_else(|| self.reader.cursor.clone()) else {
             self.info("nothing to tag: the article has no words");
             return;
         };
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.session.store.as_mut() else {
             self.error("annotations are not available for this article");
             return;
         };
         let item = match kind {
             TagKind::Source => {
-                Source::by_human(&self.article, range, &self.annotator).map(Item::Source)
+                Source::by_human(&self.reader.article, range, &self.session.annotator)
+                    .map(Item::Source)
             }
-            TagKind::Claim => {
-                Claim::by_human(&self.article, range, &self.annotator).map(Item::Claim)
-            }
+            TagKind::Claim => Claim::by_human(&self.reader.article, range, &self.session.annotator)
+                .map(Item::Claim),
         };
         let id = item.as_ref().map(|i| i.id().to_owned()).ok();
         let result = match item {
@@ -83,8 +83,8 @@ impl App {
         match result {
             Ok(done) => {
                 // the new claim or source is what l, t, V and C act on next
-                self.focus = id;
-                self.selection_anchor = None;
+                self.reader.focus = id;
+                self.reader.selection_anchor = None;
                 self.note_change();
                 self.info(done);
             }
@@ -93,7 +93,7 @@ impl App {
     }
 
     pub(super) fn undo_redo(&mut self, redo: bool) {
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.session.store.as_mut() else {
             self.error("annotations are not available for this article");
             return;
         };
@@ -122,7 +122,7 @@ impl App {
     /// Adds entities from `:import` as suggestions, skipping mentions already annotated with
     /// the same span and label (whatever their review state, so rejected ones stay rejected).
     pub(super) fn add_imported(&mut self, entities: Vec<Entity>, summary: &str) {
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.session.store.as_mut() else {
             self.error("annotations are not available for this article");
             return;
         };
@@ -155,10 +155,14 @@ impl App {
 
     /// `Effect::Save` when the autosave delay has passed since unsaved changes.
     pub(super) fn autosave_due(&self, now: Instant) -> bool {
-        self.unsaved.is_some_and(|u| {
+        self.session.unsaved.is_some_and(|u| {
             now.duration_since(u.last) >= SAVE_AFTER_PAUSE
                 || now.duration_since(u.first) >= SAVE_AT_LATEST
-        }) && self.store.as_ref().is_some_and(AnnotationStore::is_dirty)
+        }) && self
+            .session
+            .store
+            .as_ref()
+            .is_some_and(AnnotationStore::is_dirty)
     }
 
     /// Saves the annotations (I/O: called by the loop for `Effect::Save` and before quitting or
@@ -168,7 +172,7 @@ impl App {
     /// the temporary directory (a full disk may hold the first and not the second). Returns
     /// what to tell the user on the way out; `None` when nothing was unsaved.
     pub fn rescue_unsaved(&self) -> Option<String> {
-        let store = self.store.as_ref()?;
+        let store = self.session.store.as_ref()?;
         if !store.is_dirty() || store.is_read_only() {
             return None;
         }
@@ -214,7 +218,7 @@ impl App {
     }
 
     pub fn save_annotations(&mut self, explicit: bool) -> bool {
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.session.store.as_mut() else {
             if explicit {
                 self.error("annotations are not available for this article");
             }
@@ -222,7 +226,7 @@ impl App {
         };
         match store.save() {
             Ok(report) => {
-                self.unsaved = None;
+                self.session.unsaved = None;
                 let mut text = match &report.outcome {
                     crate::annotate::SaveOutcome::Written { .. } => {
                         format!("saved {}", report.path.display())
@@ -236,10 +240,18 @@ impl App {
                         return true;
                     }
                 };
+                // a failed save's message would still say "not saved" after this one succeeded
+                let stale = self.shell.message.as_ref().is_some_and(|m| {
+                    matches!(m.kind, crate::app::MessageKind::Error)
+                        && m.text.starts_with("not saved")
+                });
+                if let Some(warning) = &report.warning {
+                    text = format!("{text}; {warning}");
+                }
                 if let Some(merged) = &report.merged {
                     text = format!("{text}; merged with changes made on disk: {merged}");
                     self.info(text);
-                } else if explicit {
+                } else if explicit || stale || report.warning.is_some() {
                     self.info(text);
                 }
                 true
@@ -248,7 +260,7 @@ impl App {
                 // The autosave retries on every tick while the problem lasts (a full disk):
                 // keep a longer message about the same failure (the quit hint) in sight.
                 let text = format!("not saved: {e}");
-                let shown = self.message.as_ref().is_some_and(|m| {
+                let shown = self.shell.message.as_ref().is_some_and(|m| {
                     matches!(m.kind, crate::app::MessageKind::Error) && m.text.starts_with(&text)
                 });
                 if !shown {
@@ -262,7 +274,7 @@ impl App {
     /// The article's review counts for the status bar ("5 pending · 3 accepted · 1 rejected ",
     /// corrections counting as accepted), empty when there is nothing yet.
     pub fn progress(&self) -> String {
-        let Some(store) = &self.store else {
+        let Some(store) = &self.session.store else {
             return String::new();
         };
         let set = store.set();
@@ -294,7 +306,7 @@ impl App {
 
     /// One line per orphan: its id and the text it was anchored to.
     pub fn orphan_lines(&self) -> Vec<String> {
-        let Some(store) = &self.store else {
+        let Some(store) = &self.session.store else {
             return Vec::new();
         };
         store
@@ -314,7 +326,7 @@ impl App {
 
     /// Status-bar marker: `[+]` unsaved, `[RO]` read-only, nothing otherwise.
     pub fn annotation_marker(&self) -> &'static str {
-        match &self.store {
+        match &self.session.store {
             Some(s) if s.is_read_only() => "[RO]",
             Some(s) if s.is_dirty() => "[+]",
             _ => "",
@@ -326,11 +338,11 @@ impl App {
     /// drawn additionally in the `suggested` slot, rejected ones struck through).
     pub fn marks_in(&self, range: &Range<usize>) -> Vec<(Range<usize>, Slot, ReviewStatus)> {
         use crate::annotate::ItemKind;
-        let Some(store) = &self.store else {
+        let Some(store) = &self.session.store else {
             return Vec::new();
         };
         let set = store.set();
-        let layers = &self.layers;
+        let layers = &self.reader.layers;
         let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
         let mut out = Vec::new();
         for c in &set.claims {
@@ -460,7 +472,7 @@ pub fn open_store(
 impl App {
     /// Pending (suggested) entities of the shown layers, in text order.
     fn pending_entities(&self) -> Vec<Entity> {
-        let Some(store) = &self.store else {
+        let Some(store) = &self.session.store else {
             return Vec::new();
         };
         let mut pending: Vec<Entity> = store
@@ -469,7 +481,7 @@ impl App {
             .iter()
             .filter(|e| e.review.status == ReviewStatus::Suggested)
             .filter(|e| {
-                self.layers.shows(
+                self.reader.layers.shows(
                     crate::annotate::ItemKind::Entity,
                     Some(e.label.as_str()),
                     e.review.status,
@@ -483,15 +495,15 @@ impl App {
 
     /// The entity under the cursor: a pending one first, the shortest first.
     fn entity_at_cursor(&self) -> Option<Entity> {
-        let store = self.store.as_ref()?;
-        let at = self.cursor.as_ref()?.start;
+        let store = self.session.store.as_ref()?;
+        let at = self.reader.cursor.as_ref()?.start;
         store
             .set()
             .entities
             .iter()
             .filter(|e| e.span.start <= at && at < e.span.end)
             .filter(|e| {
-                self.layers.shows(
+                self.reader.layers.shows(
                     crate::annotate::ItemKind::Entity,
                     Some(e.label.as_str()),
                     e.review.status,
@@ -507,7 +519,7 @@ impl App {
     }
 
     pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
-        let Some(store) = self.store.as_mut() else {
+        let Some(store) = self.session.store.as_mut() else {
             self.error("annotations are not available for this article");
             return false;
         };
@@ -532,13 +544,14 @@ impl App {
             self.info("no entity under the cursor");
             return;
         };
-        let text = entity.span.text(&self.article).to_owned();
+        let text = entity.span.text(&self.reader.article).to_owned();
         let edits: Vec<Edit> = self
             .pending_entities()
             .into_iter()
-            .filter(|e| e.label == entity.label && e.span.text(&self.article) == text)
+            .filter(|e| e.label == entity.label && e.span.text(&self.reader.article) == text)
             .map(|mut e| {
-                e.review.set_status(ReviewStatus::Accepted, &self.annotator);
+                e.review
+                    .set_status(ReviewStatus::Accepted, &self.session.annotator);
                 Edit::Update(Item::Entity(e))
             })
             .collect();
@@ -566,7 +579,7 @@ impl App {
                 }
             }
         } else {
-            match self.selection().or_else(|| self.cursor.clone()) {
+            match self.selection().or_else(|| self.reader.cursor.clone()) {
                 Some(range) => Some(LabelFor::Tag(range)),
                 None => {
                     self.info("nothing to tag");
@@ -583,10 +596,11 @@ impl App {
         };
         match purpose {
             LabelFor::Tag(range) => {
-                match Entity::by_human(&self.article, range, label, &self.annotator) {
+                match Entity::by_human(&self.reader.article, range, label, &self.session.annotator)
+                {
                     Ok(e) => {
                         if self.apply_edit(Edit::Add(Item::Entity(e))) {
-                            self.selection_anchor = None;
+                            self.reader.selection_anchor = None;
                         }
                     }
                     Err(e) => self.error(e.to_string()),
@@ -594,11 +608,12 @@ impl App {
             }
             LabelFor::Relabel(id) => {
                 let found = self
+                    .session
                     .store
                     .as_ref()
                     .and_then(|s| s.set().entities.iter().find(|e| e.id == id).cloned());
                 if let Some(mut e) = found {
-                    e.relabel(label, &self.annotator);
+                    e.relabel(label, &self.session.annotator);
                     self.apply_edit(Edit::Update(Item::Entity(e)));
                 }
             }

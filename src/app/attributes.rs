@@ -5,14 +5,12 @@
 
 use std::ops::Range;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use crate::annotate::{
     AnnotationSet, Attribution, ClaimType, Edit, Item, ItemKind, ReviewStatus, SourceType, Span,
     VerificationStatus,
 };
 use crate::app::command_line::LineEditor;
-use crate::app::{App, Effect, Overlay, input, suggestions};
+use crate::app::{App, Effect, Overlay, suggestions};
 
 /// Keys of the claim-type picker (`t` on a claim).
 pub const CLAIM_TYPE_KEYS: &[(char, ClaimType)] = &[
@@ -54,6 +52,12 @@ pub const SOURCE_TYPE_KEYS: &[(char, SourceType)] = &[
     ('d', SourceType::Document),
     ('j', SourceType::Journalist),
     ('u', SourceType::Unknown),
+    // format version 2: the hands a report passes through
+    ('t', SourceType::Statement),
+    ('y', SourceType::Agency),
+    ('l', SourceType::Outlet),
+    ('i', SourceType::Interview),
+    ('c', SourceType::SocialAccount),
 ];
 
 /// Which attribute a choice picker sets.
@@ -199,7 +203,7 @@ impl App {
     /// The claim or source the linking keys act on: the current item, or for an attribution
     /// reached at its cue, its claim.
     fn current_claim_or_source(&self) -> Option<Item> {
-        let set = self.store.as_ref()?.set();
+        let set = self.session.store.as_ref()?.set();
         match self.current_item()? {
             Item::Attribution(a) => set.get(&a.claim_id),
             item @ (Item::Claim(_) | Item::Source(_)) => Some(item),
@@ -209,7 +213,7 @@ impl App {
 
     /// `l`: opens the link picker for the claim or source under the cursor.
     pub(super) fn open_link_picker(&mut self) {
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             self.error("annotations are not available for this article");
             return;
         };
@@ -217,7 +221,7 @@ impl App {
             self.info("put the cursor on a claim or a source to link it (c and s tag them)");
             return;
         };
-        let candidates = link_candidates(store.set(), &self.article.text, &from);
+        let candidates = link_candidates(store.set(), &self.reader.article.text, &from);
         if candidates.is_empty() {
             self.info(match from.kind() {
                 ItemKind::Claim => "no sources to link yet (s tags one)",
@@ -225,7 +229,7 @@ impl App {
             });
             return;
         }
-        self.focus = Some(from.id().to_owned());
+        self.reader.focus = Some(from.id().to_owned());
         self.overlay = Overlay::Link(LinkPicker {
             from: from.id().to_owned(),
             candidates,
@@ -233,48 +237,15 @@ impl App {
         });
     }
 
-    /// A key in the link picker: j/k or arrows move, a digit or `Enter` links (or unlinks an
-    /// existing link), anything else closes it.
-    pub(super) fn link_key(&mut self, key: KeyEvent) -> Effect {
-        let Overlay::Link(picker) = &mut self.overlay else {
-            return Effect::None;
-        };
-        let last = picker.candidates.len().saturating_sub(1);
-        let latin = input::latin_char(&key);
-        match (key.code, latin) {
-            (KeyCode::Down, _) | (_, Some('j')) => {
-                picker.selected = (picker.selected + 1).min(last)
-            }
-            (KeyCode::Up, _) | (_, Some('k')) => {
-                picker.selected = picker.selected.saturating_sub(1)
-            }
-            (KeyCode::Enter, _) => {
-                let chosen = picker.selected;
-                self.link_chosen(chosen);
-            }
-            (_, Some(d @ '1'..='9')) => {
-                let chosen = usize::from(d as u8 - b'1');
-                if chosen <= last {
-                    self.link_chosen(chosen);
-                }
-            }
-            _ => {
-                self.overlay = Overlay::None;
-                self.info("cancelled");
-            }
-        }
-        Effect::None
-    }
-
     /// Links (or unlinks) candidate `index` of the open link picker and closes it.
-    fn link_chosen(&mut self, index: usize) {
+    pub(super) fn link_chosen(&mut self, index: usize) {
         let Overlay::Link(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
             return;
         };
         let Some(candidate) = picker.candidates.get(index) else {
             return;
         };
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             return;
         };
         let set = store.set();
@@ -291,13 +262,14 @@ impl App {
             None => {
                 // a new link, or the suggested one accepted; linking by hand also accepts the
                 // ends that were only suggested
-                let link = match Edit::link(set, &claim_id, &source_id, None, &self.annotator) {
-                    Ok(edit) => edit,
-                    Err(e) => {
-                        self.error(e.to_string());
-                        return;
-                    }
-                };
+                let link =
+                    match Edit::link(set, &claim_id, &source_id, None, &self.session.annotator) {
+                        Ok(edit) => edit,
+                        Err(e) => {
+                            self.error(e.to_string());
+                            return;
+                        }
+                    };
                 let mut edits = vec![link];
                 for end in [&claim_id, &source_id] {
                     if set
@@ -308,7 +280,7 @@ impl App {
                             set,
                             end,
                             ReviewStatus::Accepted,
-                            &self.annotator,
+                            &self.session.annotator,
                         ));
                     }
                 }
@@ -344,7 +316,7 @@ impl App {
                 return;
             }
         };
-        self.focus = Some(item.id().to_owned());
+        self.reader.focus = Some(item.id().to_owned());
         self.overlay = Overlay::Choice(ChoicePicker {
             id: item.id().to_owned(),
             attribute,
@@ -352,17 +324,14 @@ impl App {
         });
     }
 
-    /// A key in a choice picker: an option's letter (on either keyboard layout) sets it,
-    /// anything else cancels.
-    pub(super) fn choice_key(&mut self, key: KeyEvent) -> Effect {
-        let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
-            return Effect::None;
-        };
-        let Some(c) = input::latin_char(&key) else {
-            self.info("cancelled");
-            return Effect::None;
-        };
-        let item = self.store.as_ref().and_then(|s| s.set().get(&picker.id));
+    /// The letter `c` typed in a choice picker: the option it stands for is set (one undo
+    /// step); a letter of no option cancels.
+    pub(super) fn choice_chosen(&mut self, picker: &ChoicePicker, c: char) {
+        let item = self
+            .session
+            .store
+            .as_ref()
+            .and_then(|s| s.set().get(&picker.id));
         let changed = match (item, picker.attribute) {
             (Some(Item::Claim(mut claim)), Attribute::ClaimType) => {
                 CLAIM_TYPE_KEYS.iter().find(|(k, _)| *k == c).map(|(_, v)| {
@@ -374,7 +343,7 @@ impl App {
                 .iter()
                 .find(|(k, _)| *k == c)
                 .map(|(_, v)| {
-                    claim.verification.set_verdict(*v, &self.annotator);
+                    claim.verification.set_verdict(*v, &self.session.annotator);
                     (Item::Claim(claim), v.as_str())
                 }),
             (Some(Item::Source(mut source)), Attribute::SourceType) => SOURCE_TYPE_KEYS
@@ -394,16 +363,15 @@ impl App {
             }
             None => self.info("cancelled"),
         }
-        Effect::None
     }
 
     /// `C`: the selection (or the word) becomes the cue of the current claim's attribution —
     /// the one whose source is nearest the cue when the claim has several.
     pub(super) fn attach_cue(&mut self) {
-        let Some(range) = self.selection().or_else(|| self.cursor.clone()) else {
+        let Some(range) = self.selection().or_else(|| self.reader.cursor.clone()) else {
             return;
         };
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             self.error("annotations are not available for this article");
             return;
         };
@@ -429,15 +397,15 @@ impl App {
             self.info("this claim has no source yet: l links one, then C attaches the cue");
             return;
         };
-        let Ok(cue) = Span::checked(&self.article, range) else {
+        let Ok(cue) = Span::checked(&self.reader.article, range) else {
             return;
         };
         attribution.cue = Some(cue);
         if self.apply_edit(Edit::Update(Item::Attribution(attribution))) {
-            self.selection_anchor = None;
+            self.reader.selection_anchor = None;
             self.info(format!(
                 "cue «{}» attached (u undoes)",
-                cue.text(&self.article)
+                cue.text(&self.reader.article)
             ));
         }
     }
@@ -445,16 +413,16 @@ impl App {
     /// The claim `C` attaches to: the one last worked on (tagged, linked, reached with `]`),
     /// else the nearest claim in the same paragraph.
     fn cue_claim(&self, set: &AnnotationSet, range: &Range<usize>) -> Option<String> {
-        if let Some(id) = &self.focus
+        if let Some(id) = &self.reader.focus
             && let Some(Item::Claim(c)) = set.get(id)
         {
             return Some(c.id);
         }
-        let paragraph = self.article.paragraph_at(range.start);
+        let paragraph = self.reader.article.paragraph_at(range.start);
         set.claims
             .iter()
             .filter(|c| c.review.status != ReviewStatus::Rejected)
-            .filter(|c| self.article.paragraph_at(c.span.start) == paragraph)
+            .filter(|c| self.reader.article.paragraph_at(c.span.start) == paragraph)
             .min_by_key(|c| gap(&c.span.range(), range))
             .map(|c| c.id.clone())
     }
@@ -466,7 +434,7 @@ impl App {
             self.info("no annotation under the cursor");
             return;
         };
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             return;
         };
         let edit = Edit::remove_with_links(store.set(), item.id());
@@ -474,9 +442,9 @@ impl App {
             Edit::Batch(edits) => edits.len() - 1,
             _ => 0,
         };
-        let what = describe_item(&item, &self.article.text);
+        let what = describe_item(&item, &self.reader.article.text);
         if self.apply_edit(edit) {
-            self.focus = None;
+            self.reader.focus = None;
             self.info(match links {
                 0 => format!("deleted {what} (u undoes)"),
                 1 => format!("deleted {what} and its link (u undoes)"),
@@ -492,7 +460,7 @@ impl App {
             self.info("no annotation under the cursor to write a note on");
             return;
         };
-        self.focus = Some(item.id().to_owned());
+        self.reader.focus = Some(item.id().to_owned());
         self.overlay = Overlay::Note {
             id: item.id().to_owned(),
             editor: LineEditor::plain(item.note()),
@@ -505,7 +473,12 @@ impl App {
             self.info("no annotation under the cursor to write a note on");
             return Effect::None;
         };
-        if let Some(reason) = self.store.as_ref().and_then(|s| s.read_only_reason()) {
+        if let Some(reason) = self
+            .session
+            .store
+            .as_ref()
+            .and_then(|s| s.read_only_reason())
+        {
             let reason = reason.to_owned();
             self.error(format!("annotations are read-only: {reason}"));
             return Effect::None;
@@ -516,36 +489,9 @@ impl App {
         }
     }
 
-    /// A key while the inline note editor is open: Enter keeps the note, Esc drops the edit.
-    pub(super) fn note_key(&mut self, key: KeyEvent) -> Effect {
-        let Overlay::Note { id, editor } = &mut self.overlay else {
-            return Effect::None;
-        };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
-                self.overlay = Overlay::None;
-                self.info("note not changed");
-            }
-            KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
-            KeyCode::Enter => {
-                let (id, note) = (id.clone(), editor.text.clone());
-                self.overlay = Overlay::None;
-                self.set_note(&id, note);
-            }
-            KeyCode::Backspace => {
-                editor.backspace();
-            }
-            _ => {
-                editor.edit_key(&key);
-            }
-        }
-        Effect::None
-    }
-
     /// Sets the note of `id` (from the inline editor or `$EDITOR`), one undo step.
     pub(super) fn set_note(&mut self, id: &str, note: String) {
-        let Some(mut item) = self.store.as_ref().and_then(|s| s.set().get(id)) else {
+        let Some(mut item) = self.session.store.as_ref().and_then(|s| s.set().get(id)) else {
             self.error("the annotation is gone (deleted or undone) — note not kept");
             return;
         };
@@ -568,12 +514,13 @@ impl App {
 
     /// Claims and sources linked to the claim or source under the cursor (drawn lit up).
     pub fn linked_ranges(&self) -> Vec<Range<usize>> {
-        let (Some(store), Some(item)) = (self.store.as_ref(), self.current_claim_or_source())
+        let (Some(store), Some(item)) =
+            (self.session.store.as_ref(), self.current_claim_or_source())
         else {
             return Vec::new();
         };
         let set = store.set();
-        let shown = |s: ReviewStatus| self.layers.shows(ItemKind::Attribution, None, s);
+        let shown = |s: ReviewStatus| self.reader.layers.shows(ItemKind::Attribution, None, s);
         set.attributions
             .iter()
             .filter(|a| shown(a.review.status))
@@ -586,7 +533,7 @@ impl App {
                     None
                 }
             })
-            .filter(|other| self.layers.shows_item(other))
+            .filter(|other| self.reader.layers.shows_item(other))
             .filter_map(|other| other.span().map(|s| s.range()))
             .collect()
     }

@@ -340,17 +340,16 @@ impl LineEditor {
 
     /// The editing keys every prompt shares (moving, deleting, typing); false for keys the
     /// prompt handles itself (Enter, Esc, Tab, Backspace, Ctrl-c…).
-    pub fn edit_key(&mut self, key: &crossterm::event::KeyEvent) -> bool {
-        use crossterm::event::{KeyCode, KeyModifiers};
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Delete => self.delete(),
-            KeyCode::Left => self.left(),
-            KeyCode::Right => self.right(),
-            KeyCode::Home => self.home(),
-            KeyCode::End => self.end(),
-            KeyCode::Char('u') if ctrl => self.clear(),
-            KeyCode::Char(c) if !ctrl => self.insert(c.encode_utf8(&mut [0; 4])),
+    pub fn edit_key(&mut self, press: crate::config::keymap::KeyPress) -> bool {
+        use crate::config::keymap::KeyName;
+        match press.key {
+            KeyName::Delete => self.delete(),
+            KeyName::Left => self.left(),
+            KeyName::Right => self.right(),
+            KeyName::Home => self.home(),
+            KeyName::End => self.end(),
+            KeyName::Char('u') if press.ctrl => self.clear(),
+            KeyName::Char(c) if !press.ctrl => self.insert(c.encode_utf8(&mut [0; 4])),
             _ => return false,
         }
         true

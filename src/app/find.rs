@@ -10,32 +10,33 @@ impl App {
     pub(super) fn start_search(&mut self, query: String) {
         if query.trim().is_empty() {
             // an empty search repeats the last one, as in vim and less
-            if self.search.is_some() {
+            if self.reader.search.is_some() {
                 self.step_search(true);
             }
             return;
         }
         let index = self
+            .reader
             .search_index
-            .get_or_insert_with(|| crate::search::FoldedIndex::new(&self.article.text));
-        let matches = index.find_all(&self.article.text, &query);
+            .get_or_insert_with(|| crate::search::FoldedIndex::new(&self.reader.article.text));
+        let matches = index.find_all(&self.reader.article.text, &query);
         if matches.is_empty() {
             self.error(format!("not found: {query}"));
-            self.search = None;
+            self.reader.search = None;
             return;
         }
-        self.search = Some((query, matches));
-        let from = self.cursor.as_ref().map_or(0, |c| c.start);
+        self.reader.search = Some((query, matches));
+        let from = self.reader.cursor.as_ref().map_or(0, |c| c.start);
         self.jump_to_match(|m| m.partition_point(|r| r.start < from));
     }
 
     /// `n` / `N`: the next or previous match after the cursor, wrapping around.
     pub(super) fn step_search(&mut self, forward: bool) {
-        let Some((_, matches)) = &self.search else {
+        let Some((_, matches)) = &self.reader.search else {
             self.info("no search yet: / starts one");
             return;
         };
-        let at = self.cursor.as_ref().map_or(0, |c| c.start);
+        let at = self.reader.cursor.as_ref().map_or(0, |c| c.start);
         let count = matches.len();
         if forward {
             self.jump_to_match(|m| m.partition_point(|r| r.start <= at) % count);
@@ -49,7 +50,7 @@ impl App {
     }
 
     pub(super) fn jump_to_match(&mut self, pick: impl Fn(&[Range<usize>]) -> usize) {
-        let Some((_, matches)) = &self.search else {
+        let Some((_, matches)) = &self.reader.search else {
             return;
         };
         let i = pick(matches).min(matches.len().saturating_sub(1));
@@ -57,7 +58,7 @@ impl App {
             return;
         };
         let total = matches.len();
-        self.cursor = Some(found);
+        self.reader.cursor = Some(found);
         self.reveal_cursor();
         self.info(format!("match {} of {total}", i + 1));
     }

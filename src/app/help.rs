@@ -2,9 +2,10 @@
 //! shows the keys that actually work), plus the `:` commands and the Arabic-layout note. The
 //! rows are plain text; `ui::help` styles and draws them.
 
+use crate::app::Outcome;
 use crate::app::command_line::TYPABLE;
-use crate::config::commands::COMMANDS;
-use crate::config::keymap::Keymap;
+use crate::config::commands::{COMMANDS, Command};
+use crate::config::keymap::{KeyName, KeyPress, Keymap, Lookup};
 
 /// One row of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,4 +86,29 @@ pub fn max_scroll(rows: usize, text_height: u16) -> u16 {
     u16::try_from(rows)
         .unwrap_or(u16::MAX)
         .saturating_sub(popup_height(text_height).saturating_sub(2))
+}
+
+/// The help (`?`): the reader's scrolling keys scroll it, its own key, quit and cancel close it.
+pub fn handle(
+    scroll: &mut u16,
+    press: KeyPress,
+    keys: &Keymap,
+    page: u16,
+    max_scroll: u16,
+) -> Outcome {
+    match keys.lookup_with_layout(&[], press) {
+        Lookup::Matched(Command::ScrollDown) => *scroll = (*scroll + 1).min(max_scroll),
+        Lookup::Matched(Command::ScrollUp) => *scroll = scroll.saturating_sub(1),
+        Lookup::Matched(Command::PageDown | Command::HalfPageDown) => {
+            *scroll = scroll.saturating_add(page).min(max_scroll);
+        }
+        Lookup::Matched(Command::PageUp | Command::HalfPageUp) => {
+            *scroll = scroll.saturating_sub(page);
+        }
+        Lookup::Matched(Command::Top) => *scroll = 0,
+        Lookup::Matched(Command::Quit | Command::Help | Command::Cancel) => return Outcome::Close,
+        _ if press.key == KeyName::Esc => return Outcome::Close,
+        _ => {}
+    }
+    Outcome::Stay
 }

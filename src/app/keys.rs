@@ -1,11 +1,11 @@
 //! Keys and other terminal events: the open overlay gets them first, then the side panel, then
 //! the keymap (with which-key for sequences and the Arabic layout fallback).
 
-use crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use crate::app::help;
-use crate::app::{Action, App, Effect, Overlay, annotations, input};
-use crate::config::commands::Command;
+use crate::app::overlay::{self, Outcome};
+use crate::app::{Action, App, Effect, Overlay, Screen, help, input};
+use crate::config::commands::{Command, Mode};
 use crate::config::keymap::{KeyPress, Lookup};
 
 impl App {
@@ -18,30 +18,19 @@ impl App {
     pub(super) fn handle(&mut self, event: Event) -> Effect {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                match &mut self.overlay {
-                    Overlay::CommandLine(_) | Overlay::Search(_) => {
-                        return self.command_line_key(key);
-                    }
-                    Overlay::Help { .. } => return self.help_key(key),
-                    Overlay::LabelPicker(_) => return self.label_key(key),
-                    Overlay::Choice(_) => return self.choice_key(key),
-                    Overlay::Link(_) => return self.link_key(key),
-                    Overlay::Note { .. } => return self.note_key(key),
-                    Overlay::Legend => return self.legend_key(key),
-                    Overlay::List { .. } => {
-                        self.overlay = Overlay::None;
-                        return Effect::None;
-                    }
-                    Overlay::None => {}
-                }
-                if self.panel.as_ref().is_some_and(|p| p.focused)
-                    && let Some(effect) = self.panel_key(key)
-                {
-                    return effect;
-                }
                 let Some(press) = input::key_press(&key) else {
                     return Effect::None;
                 };
+                if self.overlay != Overlay::None {
+                    return self.overlay_key(press);
+                }
+                if self.panel.as_ref().is_some_and(|p| p.focused)
+                    && let Some(panel) = &self.panel
+                    && let Outcome::Chosen(command) = panel.handle(press, &self.settings.keymap)
+                {
+                    self.panel_command(command);
+                    return Effect::None;
+                }
                 self.normal_key(press)
             }
             Event::Mouse(mouse) => match mouse.kind {
@@ -52,7 +41,7 @@ impl App {
                     self.apply(Action::Scroll(-(self.settings.config.wheel_lines as isize)))
                 }
                 MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => {
-                    self.selection_anchor = None;
+                    self.reader.selection_anchor = None;
                     self.apply(Action::Click {
                         column: mouse.column,
                         row: mouse.row,
@@ -79,19 +68,34 @@ impl App {
         }
     }
 
+    /// A key for the reader: a selection's or the library's own section first (single keys),
+    /// then `[reader]`, with sequences and the Arabic layout fallback.
     pub(super) fn normal_key(&mut self, press: KeyPress) -> Effect {
+        let refined = if self.screen == Screen::Library {
+            Some(Mode::Library)
+        } else if self.reader.selection_anchor.is_some() {
+            Some(Mode::Select)
+        } else {
+            None
+        };
+        if self.shell.pending.is_empty()
+            && let Some(mode) = refined
+            && let Some(command) = self.settings.keymap.command_in(mode, press)
+        {
+            return self.apply(Action::Run(command));
+        }
         let lookup = self
             .settings
             .keymap
-            .lookup_with_layout(&self.pending, press);
+            .lookup_with_layout(&self.shell.pending, press);
         match lookup {
             Lookup::Matched(command) => {
-                self.pending.clear();
+                self.shell.pending.clear();
                 self.apply(Action::Run(command))
             }
             Lookup::Pending(_) => {
                 // remember the key as the keymap knows it (Latin after layout translation)
-                let mut typed = self.pending.clone();
+                let mut typed = self.shell.pending.clone();
                 typed.push(press);
                 if self.settings.keymap.lookup(&typed) == Lookup::NotFound
                     && let Some(latin) = crate::config::arabic::translate(press)
@@ -99,13 +103,13 @@ impl App {
                     typed.pop();
                     typed.push(latin);
                 }
-                self.pending = typed;
+                self.shell.pending = typed;
                 Effect::None
             }
             Lookup::NotFound => {
-                let mut typed = self.pending.clone();
+                let mut typed = self.shell.pending.clone();
                 typed.push(press);
-                self.pending.clear();
+                self.shell.pending.clear();
                 if press.key == crate::config::keymap::KeyName::Esc {
                     return self.apply(Action::Run(Command::Cancel));
                 }
@@ -123,84 +127,84 @@ impl App {
         }
     }
 
-    /// A key in the label picker: a label's letter (on either keyboard layout) picks it,
-    /// anything else cancels.
-    pub(super) fn label_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
-        let Overlay::LabelPicker(purpose) = std::mem::replace(&mut self.overlay, Overlay::None)
-        else {
-            return Effect::None;
-        };
-        let Some(press) = input::key_press(&key) else {
-            return Effect::None;
-        };
-        let latin = crate::config::arabic::translate(press).unwrap_or(press);
-        let chosen = match latin.key {
-            crate::config::keymap::KeyName::Char(c) if !latin.ctrl && !latin.alt => {
-                annotations::LABEL_KEYS.iter().find(|(k, _)| *k == c)
-            }
-            _ => None,
-        };
-        match chosen {
-            Some((_, label)) => self.label_chosen(purpose, label),
-            None => self.info("cancelled"),
-        }
-        Effect::None
-    }
-
-    pub(super) fn help_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
-        let Some(press) = input::key_press(&key) else {
-            return Effect::None;
-        };
-        let page = self.height.saturating_sub(4).max(1);
-        let max_scroll =
-            help::max_scroll(help::rows(&self.settings.keymap).len(), self.text_height());
-        let Overlay::Help { scroll } = &mut self.overlay else {
-            return Effect::None;
-        };
-        match self.settings.keymap.lookup_with_layout(&[], press) {
-            Lookup::Matched(Command::ScrollDown) => *scroll = (*scroll + 1).min(max_scroll),
-            Lookup::Matched(Command::ScrollUp) => *scroll = scroll.saturating_sub(1),
-            Lookup::Matched(Command::PageDown | Command::HalfPageDown) => {
-                *scroll = scroll.saturating_add(page).min(max_scroll);
-            }
-            Lookup::Matched(Command::PageUp | Command::HalfPageUp) => {
-                *scroll = scroll.saturating_sub(page);
-            }
-            Lookup::Matched(Command::Top) => *scroll = 0,
-            Lookup::Matched(Command::Quit | Command::Help | Command::Cancel) => {
-                self.overlay = Overlay::None;
-            }
-            _ if key.code == KeyCode::Esc => self.overlay = Overlay::None,
-            _ => {}
-        }
-        Effect::None
-    }
-
-    pub(super) fn command_line_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
-        use crossterm::event::KeyModifiers;
+    /// A key while an overlay is open: the overlay's `handle` says what happened, the app
+    /// acts on it.
+    fn overlay_key(&mut self, press: KeyPress) -> Effect {
+        let keys = &self.settings.keymap;
+        let text_height = self.text_height();
         let searching = matches!(self.overlay, Overlay::Search(_));
-        let (Overlay::CommandLine(editor) | Overlay::Search(editor)) = &mut self.overlay else {
-            return Effect::None;
-        };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => self.overlay = Overlay::None,
-            KeyCode::Enter => {
-                let line = editor.text.clone();
-                if searching {
+        match &mut self.overlay {
+            Overlay::None => {}
+            Overlay::List { .. } => self.overlay = Overlay::None,
+            Overlay::Help { scroll } => {
+                let page = self.reader.height.saturating_sub(4).max(1);
+                let max = help::max_scroll(help::rows(keys).len(), text_height);
+                if help::handle(scroll, press, keys, page, max) == Outcome::Close {
                     self.overlay = Overlay::None;
-                    return self.apply(Action::Search(line));
                 }
-                return self.apply(Action::Execute(line));
             }
-            KeyCode::Tab => editor.cycle(true),
-            KeyCode::BackTab => editor.cycle(false),
-            // backspace on an empty line closes it, as in vim
-            KeyCode::Backspace if !editor.backspace() => self.overlay = Overlay::None,
-            KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
-            _ => {
-                editor.edit_key(&key);
+            Overlay::CommandLine(editor) | Overlay::Search(editor) => {
+                match editor.handle(press, keys, true) {
+                    Outcome::Chosen(line) => {
+                        self.overlay = Overlay::None;
+                        return if searching {
+                            self.apply(Action::Search(line))
+                        } else {
+                            self.apply(Action::Execute(line))
+                        };
+                    }
+                    Outcome::Close => self.overlay = Overlay::None,
+                    Outcome::Stay | Outcome::Pass => {}
+                }
             }
+            Overlay::Note { id, editor } => match editor.handle(press, keys, false) {
+                Outcome::Chosen(note) => {
+                    let id = id.clone();
+                    self.overlay = Overlay::None;
+                    self.set_note(&id, note);
+                }
+                Outcome::Close => {
+                    self.overlay = Overlay::None;
+                    self.info("note not changed");
+                }
+                Outcome::Stay | Outcome::Pass => {}
+            },
+            Overlay::LabelPicker(purpose) => {
+                let outcome = purpose.handle(press);
+                let Overlay::LabelPicker(purpose) =
+                    std::mem::replace(&mut self.overlay, Overlay::None)
+                else {
+                    return Effect::None;
+                };
+                match outcome {
+                    Outcome::Chosen(label) => self.label_chosen(purpose, label),
+                    _ => self.info("cancelled"),
+                }
+            }
+            Overlay::Choice(picker) => {
+                let outcome = picker.handle(press);
+                let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None)
+                else {
+                    return Effect::None;
+                };
+                match outcome {
+                    Outcome::Chosen(letter) => self.choice_chosen(&picker, letter),
+                    _ => self.info("cancelled"),
+                }
+            }
+            Overlay::Link(picker) => match picker.handle(press, keys) {
+                Outcome::Chosen(index) => self.link_chosen(index),
+                Outcome::Close => {
+                    self.overlay = Overlay::None;
+                    self.info("cancelled");
+                }
+                Outcome::Stay | Outcome::Pass => {}
+            },
+            Overlay::Legend => match overlay::legend_handle(press) {
+                Outcome::Chosen(letter) => self.legend_toggle(letter),
+                Outcome::Close => self.overlay = Overlay::None,
+                Outcome::Stay | Outcome::Pass => {}
+            },
         }
         Effect::None
     }

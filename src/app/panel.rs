@@ -6,10 +6,9 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use crate::annotate::ReviewStatus;
-use crate::app::{App, Effect, MIN_WIDTH};
+use crate::app::{App, MIN_WIDTH};
+use crate::config::commands::Command;
 
 /// Which list the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,18 +93,18 @@ impl App {
         if self.panel.is_none() {
             return 0;
         }
-        (self.width / 3)
+        (self.reader.width / 3)
             .clamp(16, 48)
-            .min(self.width.saturating_sub(MIN_WIDTH))
+            .min(self.reader.width.saturating_sub(MIN_WIDTH))
     }
 
     /// The lines of the panel's current view.
     pub fn panel_lines(&self) -> Vec<PanelLine> {
-        let (Some(panel), Some(store)) = (&self.panel, &self.store) else {
+        let (Some(panel), Some(store)) = (&self.panel, &self.session.store) else {
             return Vec::new();
         };
         let set = store.set();
-        let text = &self.article.text;
+        let text = &self.reader.article.text;
         let exact = |r: Range<usize>| text.get(r).unwrap_or("").to_owned();
         let live = |s: ReviewStatus| s != ReviewStatus::Rejected;
         let mut out = Vec::new();
@@ -264,7 +263,7 @@ impl App {
             p.selected = index;
         }
         if let Some(range) = target {
-            self.cursor = Some(range);
+            self.reader.cursor = Some(range);
             self.reveal_cursor();
         }
     }
@@ -278,55 +277,42 @@ impl App {
         self.info(format!("panel: {}", view.title()));
     }
 
-    /// A key while the panel has the keys. Returns `None` for keys the panel leaves to the
-    /// reader's keymap (help, the command line, review keys…).
-    pub(super) fn panel_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        let panel = self.panel.as_ref()?;
+    /// A `[panel]` command while the panel has the keys.
+    pub(super) fn panel_command(&mut self, command: Command) {
+        let Some(panel) = self.panel.as_ref() else {
+            return;
+        };
         let (selected, view) = (panel.selected, panel.view);
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return None;
-        }
-        // the same keys on an Arabic keyboard layout
-        let latin = crate::app::input::latin_char(&key);
-        match (key.code, latin) {
-            (KeyCode::Down, _) | (_, Some('j')) => self.select_panel_line(selected + 1, true),
-            (KeyCode::Up, _) | (_, Some('k')) => {
-                if selected > 0 {
-                    self.select_panel_line(selected - 1, false);
-                }
-            }
-            (KeyCode::Enter, _) => {
+        match command {
+            Command::PanelDown => self.select_panel_line(selected + 1, true),
+            Command::PanelUp if selected > 0 => self.select_panel_line(selected - 1, false),
+            Command::PanelJump => {
                 self.select_panel_line(selected, true);
                 if let Some(p) = &mut self.panel {
                     p.focused = false;
                 }
             }
-            (KeyCode::Tab | KeyCode::Esc, _) => {
+            Command::PanelLeave => {
                 if let Some(p) = &mut self.panel {
                     p.focused = false;
                 }
             }
-            (_, Some(c @ ('1' | '2' | '3'))) => {
-                let i = usize::from(c as u8 - b'1');
-                self.switch_panel_view(PanelView::ALL[i]);
-            }
-            (KeyCode::Right, _) | (_, Some('l')) => {
+            Command::PanelClaims => self.switch_panel_view(PanelView::ALL[0]),
+            Command::PanelSources => self.switch_panel_view(PanelView::ALL[1]),
+            Command::PanelEntities => self.switch_panel_view(PanelView::ALL[2]),
+            Command::PanelNextView => {
                 self.switch_panel_view(PanelView::ALL[(view.index() + 1) % 3]);
             }
-            (KeyCode::Left, _) | (_, Some('h')) => {
+            Command::PanelPrevView => {
                 self.switch_panel_view(PanelView::ALL[(view.index() + 2) % 3]);
             }
-            (_, Some('q')) => {
+            Command::PanelClose => {
                 let anchor = self.anchor();
                 self.panel = None;
                 self.restore_anchor(anchor);
             }
-            _ => return None,
+            _ => {}
         }
-        Some(Effect::None)
     }
 }
 

@@ -6,9 +6,8 @@
 use std::collections::BTreeSet;
 
 use crate::annotate::{Edit, Item, ItemKind, ReviewStatus, Span};
-use crate::app::{App, Effect, Overlay, input, suggestions, words};
+use crate::app::{App, suggestions, words};
 use crate::article::Article;
-use crate::config::keymap::KeyName;
 
 /// What is drawn and visited by `]`/`[`. Rejected suggestions are hidden at first: they stay in
 /// the file only so a re-run does not bring them back.
@@ -146,20 +145,20 @@ impl App {
     /// while the cursor is inside it; else the drawn one under the cursor, pending first, then
     /// the shortest.
     pub(super) fn current_item(&self) -> Option<Item> {
-        let store = self.store.as_ref()?;
-        let at = self.cursor.as_ref()?.start;
+        let store = self.session.store.as_ref()?;
+        let at = self.reader.cursor.as_ref()?.start;
         let set = store.set();
         // the focused item may be an attribution, reached at its cue
-        if let Some(item) = self.focus.as_deref().and_then(|id| set.get(id))
+        if let Some(item) = self.reader.focus.as_deref().and_then(|id| set.get(id))
             && suggestions::item_range(set, &item).is_some_and(|r| r.start <= at && at < r.end)
-            && self.layers.shows_item(&item)
+            && self.reader.layers.shows_item(&item)
         {
             return Some(item);
         }
         // Drawn every frame (linked highlights): compare by reference, clone only the one found.
         let under = |kind, label, span: Option<Span>, status| {
             span.is_some_and(|s| s.start <= at && at < s.end)
-                && self.layers.shows(kind, label, status)
+                && self.reader.layers.shows(kind, label, status)
         };
         let entities = set.entities.iter().map(|e| {
             let label = Some(e.label.as_str());
@@ -207,9 +206,9 @@ impl App {
         };
         let moves_start = matches!(edge, Edge::StartEarlier | Edge::StartLater);
         let range = if moves_start {
-            moved_start(&self.article, span.start, later).map(|s| s..span.end)
+            moved_start(&self.reader.article, span.start, later).map(|s| s..span.end)
         } else {
-            moved_end(&self.article, span.end, later).map(|e| span.start..e)
+            moved_end(&self.reader.article, span.end, later).map(|e| span.start..e)
         };
         let Some(range) = range else {
             self.info("no word further that way in this paragraph");
@@ -219,10 +218,10 @@ impl App {
             self.info("that would leave the span empty");
             return;
         }
-        let Ok(new_span) = Span::checked(&self.article, range) else {
+        let Ok(new_span) = Span::checked(&self.reader.article, range) else {
             return;
         };
-        if !item.respan(&self.article, new_span, &self.annotator) {
+        if !item.respan(&self.reader.article, new_span, &self.session.annotator) {
             return;
         }
         let id = item.id().to_owned();
@@ -232,10 +231,13 @@ impl App {
             } else {
                 new_span.end - 1
             };
-            self.cursor = words::word_near(&self.article, edge_at);
-            self.focus = Some(id);
+            self.reader.cursor = words::word_near(&self.reader.article, edge_at);
+            self.reader.focus = Some(id);
             self.reveal_cursor();
-            self.info(format!("now «{}» (u undoes)", new_span.text(&self.article)));
+            self.info(format!(
+                "now «{}» (u undoes)",
+                new_span.text(&self.reader.article)
+            ));
         }
     }
 
@@ -243,7 +245,10 @@ impl App {
     fn row_is_rtl(&mut self, at: usize) -> bool {
         let pos = self.row_of(at);
         let opts = self.layout_options();
-        let rows = self.layout.rows(&self.article, pos.paragraph, &opts);
+        let rows = self
+            .reader
+            .layout
+            .rows(&self.reader.article, pos.paragraph, &opts);
         rows.get(pos.row).is_some_and(|r| r.rtl)
     }
 
@@ -253,7 +258,7 @@ impl App {
         let mut per_label: std::collections::BTreeMap<&str, Counts> = Default::default();
         let (mut all, mut claims, mut sources) =
             (Counts::default(), Counts::default(), Counts::default());
-        if let Some(store) = &self.store {
+        if let Some(store) = &self.session.store {
             let set = store.set();
             for e in &set.entities {
                 per_label
@@ -279,7 +284,7 @@ impl App {
                 name: (*label).to_owned(),
                 label: Some((*label).to_owned()),
                 counts: per_label.get(label).copied().unwrap_or_default(),
-                shown: self.layers.label_shown(label),
+                shown: self.reader.layers.label_shown(label),
             })
             .collect();
         rows.extend(
@@ -291,7 +296,7 @@ impl App {
                     name: (*label).to_owned(),
                     label: Some((*label).to_owned()),
                     counts: *counts,
-                    shown: self.layers.label_shown(label),
+                    shown: self.reader.layers.label_shown(label),
                 }),
         );
         let layer = |key: char, name: &str, counts: Counts, shown: bool| LegendRow {
@@ -308,7 +313,7 @@ impl App {
                 pending: all.pending,
                 ..Counts::default()
             },
-            self.layers.suggestions,
+            self.reader.layers.suggestions,
         ));
         rows.push(layer(
             REJECTED_KEY,
@@ -317,51 +322,43 @@ impl App {
                 rejected: all.rejected,
                 ..Counts::default()
             },
-            self.layers.rejected,
+            self.reader.layers.rejected,
         ));
-        rows.push(layer(CLAIMS_KEY, "claims", claims, self.layers.claims));
-        rows.push(layer(SOURCES_KEY, "sources", sources, self.layers.sources));
+        rows.push(layer(
+            CLAIMS_KEY,
+            "claims",
+            claims,
+            self.reader.layers.claims,
+        ));
+        rows.push(layer(
+            SOURCES_KEY,
+            "sources",
+            sources,
+            self.reader.layers.sources,
+        ));
         rows
     }
 
-    /// A key while the legend is open: a layer's key toggles it (on either keyboard layout);
-    /// Esc, `L` or `q` close it.
-    pub(super) fn legend_key(&mut self, key: crossterm::event::KeyEvent) -> Effect {
-        let Some(press) = input::key_press(&key) else {
-            return Effect::None;
-        };
-        let latin = crate::config::arabic::translate(press).unwrap_or(press);
-        let c = match latin.key {
-            KeyName::Esc => {
-                self.overlay = Overlay::None;
-                return Effect::None;
-            }
-            KeyName::Char(c) if !latin.ctrl && !latin.alt => c,
-            _ => return Effect::None,
-        };
+    /// A letter typed in the legend: the layer or label it stands for is hidden or shown.
+    pub(super) fn legend_toggle(&mut self, c: char) {
         let flip = |b: &mut bool| {
             *b = !*b;
             *b
         };
         let (name, shown) = match c {
-            'L' | 'q' => {
-                self.overlay = Overlay::None;
-                return Effect::None;
-            }
-            SUGGESTIONS_KEY => ("suggestions", flip(&mut self.layers.suggestions)),
-            REJECTED_KEY => ("rejected", flip(&mut self.layers.rejected)),
-            CLAIMS_KEY => ("claims", flip(&mut self.layers.claims)),
-            SOURCES_KEY => ("sources", flip(&mut self.layers.sources)),
+            SUGGESTIONS_KEY => ("suggestions", flip(&mut self.reader.layers.suggestions)),
+            REJECTED_KEY => ("rejected", flip(&mut self.reader.layers.rejected)),
+            CLAIMS_KEY => ("claims", flip(&mut self.reader.layers.claims)),
+            SOURCES_KEY => ("sources", flip(&mut self.reader.layers.sources)),
             _ => match super::annotations::LABEL_KEYS.iter().find(|(k, _)| *k == c) {
                 Some((_, label)) => {
-                    self.layers.toggle_label(label);
-                    (*label, self.layers.label_shown(label))
+                    self.reader.layers.toggle_label(label);
+                    (*label, self.reader.layers.label_shown(label))
                 }
-                None => return Effect::None,
+                None => return,
             },
         };
         self.info(format!("{name} {}", if shown { "shown" } else { "hidden" }));
-        Effect::None
     }
 }
 

@@ -106,16 +106,20 @@ impl App {
     /// `]` / `[`: the next or previous pending suggestion of any kind, wrapping; the cursor
     /// covers it.
     pub(super) fn step_suggestion(&mut self, forward: bool) {
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             self.info("no pending suggestions");
             return;
         };
-        let pending = pending_items(store.set(), &self.layers);
+        let pending = pending_items(store.set(), &self.reader.layers);
         if pending.is_empty() {
             self.info("no pending suggestions");
             return;
         }
-        let here = self.cursor.as_ref().map_or((0, 0), |c| (c.start, c.end));
+        let here = self
+            .reader
+            .cursor
+            .as_ref()
+            .map_or((0, 0), |c| (c.start, c.end));
         let key = |r: &Range<usize>| (r.start, r.end);
         let index = if forward {
             pending.iter().position(|(r, _)| key(r) > here).unwrap_or(0)
@@ -126,9 +130,9 @@ impl App {
                 .unwrap_or(pending.len() - 1)
         };
         let (range, item) = pending[index].clone();
-        let what = describe(&item, &self.article.text, &range);
-        self.cursor = Some(range);
-        self.focus = Some(item.id().to_owned());
+        let what = describe(&item, &self.reader.article.text, &range);
+        self.reader.cursor = Some(range);
+        self.reader.focus = Some(item.id().to_owned());
         self.reveal_cursor();
         self.info(format!(
             "{what} ({} of {} pending; a accepts, x rejects)",
@@ -144,7 +148,7 @@ impl App {
             self.info("nothing to review under the cursor (] goes to the next suggestion)");
             return;
         };
-        let Some(store) = self.store.as_ref() else {
+        let Some(store) = self.session.store.as_ref() else {
             return;
         };
         let status = if accept {
@@ -152,7 +156,7 @@ impl App {
         } else {
             ReviewStatus::Rejected
         };
-        let mut edits = review_edits(store.set(), item.id(), status, &self.annotator);
+        let mut edits = review_edits(store.set(), item.id(), status, &self.session.annotator);
         let edit = match edits.len() {
             0 => return,
             1 => edits.remove(0),
@@ -161,9 +165,10 @@ impl App {
         let applied = self.apply_edit(edit);
         if applied
             && self
+                .session
                 .store
                 .as_ref()
-                .is_some_and(|s| !pending_items(s.set(), &self.layers).is_empty())
+                .is_some_and(|s| !pending_items(s.set(), &self.reader.layers).is_empty())
         {
             self.step_suggestion(true);
         }

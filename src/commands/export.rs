@@ -10,15 +10,16 @@ use crate::annotate::document::{self, DocumentInfo};
 use crate::annotate::formats::Format as ExportFormat;
 use crate::annotate::formats::{brat, claimreview, csv, w3c};
 use crate::annotate::model::AnnotationSet;
+use crate::annotate::output::{Written, write_output};
 use crate::annotate::store::{
-    AnnotationStore, SIDECAR_SUFFIX, StoreOptions, check_annotation_size, write_atomic,
+    AnnotationStore, SIDECAR_SUFFIX, StoreOptions, check_annotation_size,
 };
 use crate::annotate::validate::find_article;
 use crate::article::Article;
 use crate::cli::ExportArgs;
 
 /// Reads the annotations named by `file` (an article or an annotation file).
-fn load(
+pub(crate) fn load(
     file: &Path,
     annotations: Option<&Path>,
 ) -> Result<(Article, DocumentInfo, AnnotationSet), String> {
@@ -57,15 +58,17 @@ fn load(
     Ok((article, store.document().clone(), store.set().clone()))
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    write_atomic(path, text.as_bytes(), || Ok(()))
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+/// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is `out`).
+pub(crate) fn write_file(path: &Path, text: &str, out: &mut dyn Write) -> Result<Written, String> {
+    write_output(path, text.as_bytes(), out).map_err(|e| e.to_string())
 }
 
+/// Exports FILE's annotations; `annotator` (the configured name) authors ClaimReviews whose
+/// verdict does not say who set it.
 pub fn run(
     args: &ExportArgs,
     annotations: Option<&Path>,
+    annotator: &str,
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let (article, doc, set) = load(&args.file, annotations)?;
@@ -78,7 +81,6 @@ pub fn run(
         |s| s.to_string_lossy().into_owned(),
     );
     let folder = base.parent().map(Path::to_path_buf).unwrap_or_default();
-    let to_stdout = args.out.as_deref() == Some(Path::new("-"));
     let mut count = set.len();
     let (text, default) = match args.to {
         ExportFormat::Brat => {
@@ -99,8 +101,8 @@ pub fn run(
                     txt.display()
                 ));
             }
-            write_file(&txt, &article.text)?;
-            write_file(&ann, &brat::to_ann(&set, &article))?;
+            write_file(&txt, &article.text, out)?;
+            write_file(&ann, &brat::to_ann(&set, &article), out)?;
             let _ = writeln!(
                 out,
                 "wrote {} and {} ({} annotations)",
@@ -115,23 +117,27 @@ pub fn run(
             folder.join(format!("{stem}.w3c.jsonld")),
         ),
         ExportFormat::Csv => (
-            csv::to_csv(&set, &article),
+            csv::to_csv(&doc, &set, &article),
             folder.join(format!("{stem}.annotations.csv")),
         ),
         ExportFormat::Claimreview => {
             count = claimreview::reviewed_claims(&set);
             (
-                claimreview::to_claimreview(&doc, &set, &article),
+                claimreview::to_claimreview(&doc, &set, &article, annotator),
                 folder.join(format!("{stem}.claimreview.jsonld")),
             )
         }
     };
-    if to_stdout {
-        out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
-        return Ok(ExitCode::SUCCESS);
-    }
     let path = args.out.clone().unwrap_or(default);
-    write_file(&path, &text)?;
+    match write_file(&path, &text, out)? {
+        Written::Stdout => return Ok(ExitCode::SUCCESS),
+        Written::File { replaced, .. } => {
+            if let Some(warning) = replaced.warning {
+                let _ = writeln!(out, "warning: {warning}");
+            }
+        }
+        Written::Stream => {}
+    }
     let what = match args.to {
         ExportFormat::Claimreview if count == 0 => {
             "claim reviews: no claim has a verification verdict yet"

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::annotate::Label;
 use crate::annotate::document::{DocumentInfo, to_json};
-use crate::annotate::{AnnotationSet, store::write_atomic};
+use crate::annotate::{AnnotationSet, output::write_output};
 use crate::article::Article;
 use crate::cli::ExtractArgs;
 use crate::extract::{Suggestion, extract, to_entities};
@@ -57,6 +57,8 @@ pub fn document_json(article: &Article, shown_path: &str, suggestions: &[Suggest
         article,
         &crate::extract::cues::suggest_article(article),
     );
+    // chains, stances and coreference over those suggestions
+    crate::extract::isnad::suggest(&mut set, article);
     to_json(
         &DocumentInfo::for_article(article, shown_path.to_owned()),
         &set,
@@ -145,7 +147,8 @@ fn write_result(dir: &Path, done: &Extracted) -> Result<(), String> {
         &done.path.display().to_string(),
         &done.suggestions,
     );
-    write_atomic(&target, json.as_bytes(), || Ok(()))
+    // the target may be a FIFO or device someone made under that name: written into, not over
+    write_output(&target, json.as_bytes(), &mut io::sink())
         .map(|_| ())
         .map_err(|e| format!("{}: cannot write: {e}", target.display()))
 }

@@ -148,7 +148,7 @@ pub fn run(
     let mut store = open_writable(article, annotations)?;
     // A mention already in the file with the same span and label (whatever its review state:
     // a rejected one must not come back) is not added again.
-    let existing: std::collections::HashSet<(usize, usize, String)> = store
+    let mut existing: std::collections::HashSet<(usize, usize, String)> = store
         .set()
         .entities
         .iter()
@@ -157,7 +157,8 @@ pub fn run(
     let entities = imported_entities(store.article(), &outcome);
     let fresh: Vec<Edit> = entities
         .into_iter()
-        .filter(|e| !existing.contains(&(e.span.start, e.span.end, e.label.as_str().to_owned())))
+        // inserting as it goes also keeps one of identical mentions (they share one id)
+        .filter(|e| existing.insert((e.span.start, e.span.end, e.label.as_str().to_owned())))
         .map(|e| Edit::Add(Item::Entity(e)))
         .collect();
     let added = add_all(&mut store, fresh)?;

@@ -1,6 +1,6 @@
-//! The one command table: every command a key, the `:` command line or the help overlay can name.
-//! Help, which-key, `:` completion, keymap validation and the shipped `assets/keymap.toml` are all
-//! generated from or checked against [`COMMANDS`], so they cannot drift apart.
+//! The one command table: every command a key, the `:` command line or the help overlay can name,
+//! with the keymap section ([`Mode`]) it is bound in. Help, which-key, `:` completion and keymap
+//! validation all read [`COMMANDS`]; the default keys are data, in `assets/keymap.toml`.
 //!
 //! This file is plain data (no terminal types) so that `check-config` can validate keymaps too.
 
@@ -60,6 +60,80 @@ pub enum Command {
     Cue,
     Delete,
     NoteInEditor,
+    PickerDown,
+    PickerUp,
+    PickerChoose,
+    /// Choose the n-th entry of a picker (1 to 9).
+    Pick(u8),
+    PanelDown,
+    PanelUp,
+    PanelJump,
+    PanelLeave,
+    PanelClaims,
+    PanelSources,
+    PanelEntities,
+    PanelNextView,
+    PanelPrevView,
+    PanelClose,
+    PromptSubmit,
+    PromptCancel,
+    PromptComplete,
+    PromptCompleteBack,
+}
+
+/// A section of `keymap.toml`: where a key is looked up depends on what has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    /// Reading and annotating.
+    Reader,
+    /// While a selection is open: looked up before `[reader]`.
+    Select,
+    /// The link picker (`l`).
+    Picker,
+    /// The side panel while it has the keys.
+    Panel,
+    /// The command line, the search prompt and the note editor.
+    Prompt,
+    /// The library list: looked up before `[reader]`.
+    Library,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 6] = [
+        Mode::Reader,
+        Mode::Select,
+        Mode::Picker,
+        Mode::Panel,
+        Mode::Prompt,
+        Mode::Library,
+    ];
+
+    /// The section's name in `keymap.toml`.
+    pub fn section(self) -> &'static str {
+        match self {
+            Mode::Reader => "reader",
+            Mode::Select => "select",
+            Mode::Picker => "picker",
+            Mode::Panel => "panel",
+            Mode::Prompt => "prompt",
+            Mode::Library => "library",
+        }
+    }
+
+    /// The section named `name` (`normal` is the old name of `reader`, still read).
+    pub fn from_section(name: &str) -> Option<Self> {
+        match name {
+            "normal" => Some(Mode::Reader),
+            _ => Self::ALL.into_iter().find(|m| m.section() == name),
+        }
+    }
+
+    /// Whether `command` can be bound in this section: the select and library sections refine
+    /// the reader's keys, the others have commands of their own.
+    pub fn accepts(self, command: Command) -> bool {
+        let home = command.info().mode;
+        home == self || (home == Mode::Reader && matches!(self, Mode::Select | Mode::Library))
+    }
 }
 
 /// One row of the command table.
@@ -72,70 +146,102 @@ pub struct CommandInfo {
     pub description: &'static str,
     /// Heading the help overlay groups it under.
     pub group: &'static str,
-    /// Default key sequences (keymap notation, see `config::keymap`).
-    pub keys: &'static [&'static str],
+    /// The keymap section it belongs to.
+    pub mode: Mode,
 }
 
 macro_rules! table {
-    ($($cmd:ident, $name:literal, $group:literal, $desc:literal, [$($key:literal),*];)*) => {
+    ($($mode:ident $cmd:expr, $name:literal, $group:literal, $desc:literal;)*) => {
         /// Every command, in the order the help overlay lists them.
         pub const COMMANDS: &[CommandInfo] = &[
-            $(CommandInfo { command: Command::$cmd, name: $name, description: $desc, group: $group, keys: &[$($key),*] },)*
+            $(CommandInfo {
+                command: { use Command::*; $cmd },
+                name: $name,
+                description: $desc,
+                group: $group,
+                mode: Mode::$mode,
+            },)*
         ];
     };
 }
 
 table! {
-    ScrollDown, "view.scroll_down", "Scroll", "Scroll down one line", ["j", "<Down>"];
-    ScrollUp, "view.scroll_up", "Scroll", "Scroll up one line", ["k", "<Up>"];
-    HalfPageDown, "view.half_page_down", "Scroll", "Scroll down half a screen", ["<C-d>"];
-    HalfPageUp, "view.half_page_up", "Scroll", "Scroll up half a screen", ["<C-u>"];
-    PageDown, "view.page_down", "Scroll", "Scroll down one screen", ["<PageDown>", "<Space>", "<C-f>"];
-    PageUp, "view.page_up", "Scroll", "Scroll up one screen", ["<PageUp>", "<C-b>"];
-    Top, "view.top", "Scroll", "Go to the start of the article", ["g g", "<Home>"];
-    Bottom, "view.bottom", "Scroll", "Go to the end of the article", ["G", "g e", "<End>"];
-    Search, "search.start", "Search", "Search forward (ignores harakat, tatweel and letter variants)", ["/"];
-    SearchNext, "search.next", "Search", "Next match", ["n"];
-    SearchPrev, "search.prev", "Search", "Previous match", ["N"];
-    NextWord, "cursor.next_word", "Cursor", "Next word in reading order", ["w"];
-    PrevWord, "cursor.prev_word", "Cursor", "Previous word in reading order", ["b"];
-    WordLeft, "cursor.left", "Cursor", "Word to the left on screen (forward in right-to-left text)", ["<Left>"];
-    WordRight, "cursor.right", "Cursor", "Word to the right on screen (backward in right-to-left text)", ["<Right>"];
-    Select, "select.toggle", "Annotate", "Start a selection at the word cursor (motions and mouse drag extend it; Esc cancels)", ["v"];
-    TagSource, "tag.source", "Annotate", "Tag the selection (or the word) as a source", ["s"];
-    TagClaim, "tag.claim", "Annotate", "Tag the selection (or the word) as a claim", ["c"];
-    TagEntity, "tag.entity", "Annotate", "Tag the selection (or the word) as an entity (then a label key)", ["e"];
-    ReviewNext, "review.next", "Review", "Next pending suggestion", ["]"];
-    ReviewPrev, "review.prev", "Review", "Previous pending suggestion", ["["];
-    Accept, "review.accept", "Review", "Accept the suggestion under the cursor (and go to the next)", ["a"];
-    Reject, "review.reject", "Review", "Reject the suggestion under the cursor (and go to the next)", ["x"];
-    AcceptAll, "review.accept_all", "Review", "Accept every pending suggestion with the same text and label", ["A"];
-    Relabel, "review.relabel", "Review", "Change the label of the entity under the cursor (then a label key)", ["r"];
-    StartEarlier, "review.start_earlier", "Review", "Move the start of the annotation under the cursor one word earlier (reading order)", ["<lt>"];
-    StartLater, "review.start_later", "Review", "Move the start of the annotation under the cursor one word later (reading order)", ["<gt>"];
-    EndLeft, "review.end_left", "Review", "Move the end of the annotation under the cursor one word left on screen (longer in right-to-left text)", ["<S-Left>"];
-    EndRight, "review.end_right", "Review", "Move the end of the annotation under the cursor one word right on screen (shorter in right-to-left text)", ["<S-Right>"];
-    Legend, "view.legend", "Review", "Show the legend: labels and layers with counts; their keys hide or show them", ["L"];
-    Link, "claim.link", "Claims", "Link the claim under the cursor to a source (or a source to a claim): a picker, nearest first; Enter links or unlinks", ["l"];
-    Cue, "claim.cue", "Claims", "Attach the selection (or the word) as the cue of the current claim's attribution", ["C"];
-    SetType, "claim.type", "Claims", "Set the type of the claim or source under the cursor (then a key)", ["t"];
-    Verify, "claim.verify", "Claims", "Set the verification status of the claim under the cursor (then a key)", ["V"];
-    Open, "annotate.open", "Annotate", "Edit the note of the annotation under the cursor (Enter keeps it, Esc drops the edit); in the library, open the chosen article", ["<Enter>"];
-    NoteInEditor, "annotate.note_editor", "Annotate", "Edit the note of the annotation under the cursor in $VISUAL or $EDITOR", ["E"];
-    Delete, "annotate.delete", "Annotate", "Delete the annotation under the cursor with its links (u undoes)", ["d"];
-    Undo, "edit.undo", "Annotate", "Undo the last change", ["u"];
-    Redo, "edit.redo", "Annotate", "Redo the last undone change", ["<C-r>"];
-    Save, "file.save", "Annotate", "Save the annotations now (they are also saved within a second of every change)", ["<C-s>"];
-    LibraryBack, "library.back", "Library", "Back from the article to the library", ["<Backspace>"];
-    LibrarySort, "library.sort", "Library", "Sort the library by name, size or pending suggestions", ["o"];
-    TogglePanel, "view.panel", "View", "Side panel of claims, sources and entities (Tab again: keys to the reader, then close)", ["<Tab>"];
-    CycleBidi, "view.cycle_bidi", "View", "Cycle the right-to-left rendering mode: app, terminal, off", ["m", "<F2>"];
-    Redraw, "view.redraw", "View", "Redraw the screen", ["<C-l>"];
-    Help, "app.help", "App", "Show or hide this help", ["?", "<F1>"];
-    CommandLine, "app.command_line", "App", "Open the command line (:w, :q, :e FILE, :theme NAME, …)", [":"];
-    Cancel, "app.cancel", "App", "Close the open popup or prompt, cancel the selection, clear the message", ["<Esc>"];
-    Suspend, "app.suspend", "App", "Suspend to the shell (fg resumes)", ["<C-z>"];
-    Quit, "app.quit", "App", "Quit", ["q", "<C-c>"];
+    Reader ScrollDown, "view.scroll_down", "Scroll", "Scroll down one line";
+    Reader ScrollUp, "view.scroll_up", "Scroll", "Scroll up one line";
+    Reader HalfPageDown, "view.half_page_down", "Scroll", "Scroll down half a screen";
+    Reader HalfPageUp, "view.half_page_up", "Scroll", "Scroll up half a screen";
+    Reader PageDown, "view.page_down", "Scroll", "Scroll down one screen";
+    Reader PageUp, "view.page_up", "Scroll", "Scroll up one screen";
+    Reader Top, "view.top", "Scroll", "Go to the start of the article";
+    Reader Bottom, "view.bottom", "Scroll", "Go to the end of the article";
+    Reader Search, "search.start", "Search", "Search forward (ignores harakat, tatweel and letter variants)";
+    Reader SearchNext, "search.next", "Search", "Next match";
+    Reader SearchPrev, "search.prev", "Search", "Previous match";
+    Reader NextWord, "cursor.next_word", "Cursor", "Next word in reading order";
+    Reader PrevWord, "cursor.prev_word", "Cursor", "Previous word in reading order";
+    Reader WordLeft, "cursor.left", "Cursor", "Word to the left on screen (forward in right-to-left text)";
+    Reader WordRight, "cursor.right", "Cursor", "Word to the right on screen (backward in right-to-left text)";
+    Reader Select, "select.toggle", "Annotate", "Start a selection at the word cursor (motions and mouse drag extend it; Esc cancels)";
+    Reader TagSource, "tag.source", "Annotate", "Tag the selection (or the word) as a source";
+    Reader TagClaim, "tag.claim", "Annotate", "Tag the selection (or the word) as a claim";
+    Reader TagEntity, "tag.entity", "Annotate", "Tag the selection (or the word) as an entity (then a label key)";
+    Reader ReviewNext, "review.next", "Review", "Next pending suggestion";
+    Reader ReviewPrev, "review.prev", "Review", "Previous pending suggestion";
+    Reader Accept, "review.accept", "Review", "Accept the suggestion under the cursor (and go to the next)";
+    Reader Reject, "review.reject", "Review", "Reject the suggestion under the cursor (and go to the next)";
+    Reader AcceptAll, "review.accept_all", "Review", "Accept every pending suggestion with the same text and label";
+    Reader Relabel, "review.relabel", "Review", "Change the label of the entity under the cursor (then a label key)";
+    Reader StartEarlier, "review.start_earlier", "Review", "Move the start of the annotation under the cursor one word earlier (reading order)";
+    Reader StartLater, "review.start_later", "Review", "Move the start of the annotation under the cursor one word later (reading order)";
+    Reader EndLeft, "review.end_left", "Review", "Move the end of the annotation under the cursor one word left on screen (longer in right-to-left text)";
+    Reader EndRight, "review.end_right", "Review", "Move the end of the annotation under the cursor one word right on screen (shorter in right-to-left text)";
+    Reader Legend, "view.legend", "Review", "Show the legend: labels and layers with counts; their keys hide or show them";
+    Reader Link, "claim.link", "Claims", "Link the claim under the cursor to a source (or a source to a claim): a picker, nearest first; Enter links or unlinks";
+    Reader Cue, "claim.cue", "Claims", "Attach the selection (or the word) as the cue of the current claim's attribution";
+    Reader SetType, "claim.type", "Claims", "Set the type of the claim or source under the cursor (then a key)";
+    Reader Verify, "claim.verify", "Claims", "Set the verification status of the claim under the cursor (then a key)";
+    Reader Open, "annotate.open", "Annotate", "Edit the note of the annotation under the cursor (Enter keeps it, Esc drops the edit); in the library, open the chosen article";
+    Reader NoteInEditor, "annotate.note_editor", "Annotate", "Edit the note of the annotation under the cursor in $VISUAL or $EDITOR";
+    Reader Delete, "annotate.delete", "Annotate", "Delete the annotation under the cursor with its links (u undoes)";
+    Reader Undo, "edit.undo", "Annotate", "Undo the last change";
+    Reader Redo, "edit.redo", "Annotate", "Redo the last undone change";
+    Reader Save, "file.save", "Annotate", "Save the annotations now (they are also saved within a second of every change)";
+    Reader LibraryBack, "library.back", "Library", "Back from the article to the library";
+    Reader LibrarySort, "library.sort", "Library", "Sort the library by name, size or pending suggestions";
+    Reader TogglePanel, "view.panel", "View", "Side panel of claims, sources and entities (Tab again: keys to the reader, then close)";
+    Reader CycleBidi, "view.cycle_bidi", "View", "Cycle the right-to-left rendering mode: app, terminal, off";
+    Reader Redraw, "view.redraw", "View", "Redraw the screen";
+    Reader Help, "app.help", "App", "Show or hide this help";
+    Reader CommandLine, "app.command_line", "App", "Open the command line (:w, :q, :e FILE, :theme NAME, …)";
+    Reader Cancel, "app.cancel", "App", "Close the open popup or prompt, cancel the selection, clear the message";
+    Reader Suspend, "app.suspend", "App", "Suspend to the shell (fg resumes)";
+    Reader Quit, "app.quit", "App", "Quit";
+    Picker PickerDown, "picker.down", "Pickers", "Next entry of the picker";
+    Picker PickerUp, "picker.up", "Pickers", "Previous entry of the picker";
+    Picker PickerChoose, "picker.choose", "Pickers", "Choose the highlighted entry (link, unlink, accept)";
+    Picker Pick(1), "picker.choose_1", "Pickers", "Choose entry 1";
+    Picker Pick(2), "picker.choose_2", "Pickers", "Choose entry 2";
+    Picker Pick(3), "picker.choose_3", "Pickers", "Choose entry 3";
+    Picker Pick(4), "picker.choose_4", "Pickers", "Choose entry 4";
+    Picker Pick(5), "picker.choose_5", "Pickers", "Choose entry 5";
+    Picker Pick(6), "picker.choose_6", "Pickers", "Choose entry 6";
+    Picker Pick(7), "picker.choose_7", "Pickers", "Choose entry 7";
+    Picker Pick(8), "picker.choose_8", "Pickers", "Choose entry 8";
+    Picker Pick(9), "picker.choose_9", "Pickers", "Choose entry 9";
+    Panel PanelDown, "panel.down", "Side panel", "Next line (the reader follows)";
+    Panel PanelUp, "panel.up", "Side panel", "Previous line (the reader follows)";
+    Panel PanelJump, "panel.jump", "Side panel", "Jump to the line's place and give the keys back to the reader";
+    Panel PanelLeave, "panel.leave", "Side panel", "Give the keys back to the reader (the panel stays open)";
+    Panel PanelClaims, "panel.claims", "Side panel", "Show claims with their sources";
+    Panel PanelSources, "panel.sources", "Side panel", "Show sources with their claims";
+    Panel PanelEntities, "panel.entities", "Side panel", "Show entities by label";
+    Panel PanelNextView, "panel.next_view", "Side panel", "Next view (claims, sources, entities)";
+    Panel PanelPrevView, "panel.prev_view", "Side panel", "Previous view";
+    Panel PanelClose, "panel.close", "Side panel", "Close the panel";
+    Prompt PromptSubmit, "prompt.submit", "Prompt", "Run the command line, search, keep the note";
+    Prompt PromptCancel, "prompt.cancel", "Prompt", "Close the prompt (a note edit is dropped)";
+    Prompt PromptComplete, "prompt.complete", "Prompt", "Next completion of the command line";
+    Prompt PromptCompleteBack, "prompt.complete_back", "Prompt", "Previous completion of the command line";
 }
 
 impl Command {
@@ -287,7 +393,32 @@ mod tests {
             Command::Cue,
             Command::Delete,
             Command::NoteInEditor,
+            Command::PickerDown,
+            Command::PickerUp,
+            Command::PickerChoose,
+            Command::Pick(1),
+            Command::PanelDown,
+            Command::PanelUp,
+            Command::PanelJump,
+            Command::PanelLeave,
+            Command::PanelClaims,
+            Command::PanelSources,
+            Command::PanelEntities,
+            Command::PanelNextView,
+            Command::PanelPrevView,
+            Command::PanelClose,
+            Command::PromptSubmit,
+            Command::PromptCancel,
+            Command::PromptComplete,
+            Command::PromptCompleteBack,
         ];
+        let all: Vec<Command> = all
+            .into_iter()
+            .flat_map(|c| match c {
+                Command::Pick(_) => (1..=9).map(Command::Pick).collect(),
+                c => vec![c],
+            })
+            .collect();
         for c in &all {
             match c {
                 Command::Quit => {}
@@ -340,6 +471,24 @@ mod tests {
                 Command::Cue => {}
                 Command::Delete => {}
                 Command::NoteInEditor => {}
+                Command::PickerDown => {}
+                Command::PickerUp => {}
+                Command::PickerChoose => {}
+                Command::Pick(_) => {}
+                Command::PanelDown => {}
+                Command::PanelUp => {}
+                Command::PanelJump => {}
+                Command::PanelLeave => {}
+                Command::PanelClaims => {}
+                Command::PanelSources => {}
+                Command::PanelEntities => {}
+                Command::PanelNextView => {}
+                Command::PanelPrevView => {}
+                Command::PanelClose => {}
+                Command::PromptSubmit => {}
+                Command::PromptCancel => {}
+                Command::PromptComplete => {}
+                Command::PromptCompleteBack => {}
             }
         }
         all

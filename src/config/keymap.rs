@@ -1,13 +1,13 @@
-//! Keys as data: the key notation (`j`, `G`, `<C-d>`, `<PageDown>`, `g g`), the keymap built from
-//! the command table's defaults with the user's `keymap.toml` merged over it, sequence lookup
-//! (prefix keys give a which-key list), and the Arabic-layout fallback.
+//! Keys as data: the key notation (`j`, `G`, `<C-d>`, `<PageDown>`, `g g`), the keymap read from
+//! the shipped `assets/keymap.toml` with the user's `keymap.toml` merged over it, a section per
+//! [`Mode`], sequence lookup (prefix keys give a which-key list), and the Arabic-layout fallback.
 //!
 //! Terminal-independent: the app converts terminal key events into [`KeyPress`].
 
 use std::fmt;
 use std::path::Path;
 
-use crate::config::commands::{COMMANDS, Command};
+use crate::config::commands::{COMMANDS, Command, Mode};
 use crate::config::{Problem, SourceText, arabic};
 
 /// A key name without modifiers.
@@ -198,6 +198,8 @@ pub fn sequence_to_string(keys: &[KeyPress]) -> String {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
+    /// The section it is bound in.
+    pub mode: Mode,
     pub keys: Vec<KeyPress>,
     pub command: Command,
 }
@@ -211,27 +213,27 @@ pub enum Lookup {
     NotFound,
 }
 
-/// All bindings of the normal (reading) mode.
+/// All bindings, of every section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
 impl Default for Keymap {
-    /// The command table's default keys.
+    /// The shipped defaults, `assets/keymap.toml` (a test checks it reads without a problem).
     fn default() -> Self {
-        let mut bindings = Vec::new();
-        for info in COMMANDS {
-            for key in info.keys {
-                if let Ok(keys) = parse_sequence(key) {
-                    bindings.push(Binding {
-                        keys,
-                        command: info.command,
-                    });
-                }
-            }
-        }
-        Self { bindings }
+        let mut map = Self {
+            bindings: Vec::new(),
+        };
+        map.merge_user(
+            Path::new("assets/keymap.toml"),
+            crate::config::DEFAULT_KEYMAP,
+        );
+        // TOML tables come back sorted by name: list the defaults in the command table's order
+        // (which-key and help show them so), each command's keys as the file gives them
+        let position = |c: Command| COMMANDS.iter().position(|i| i.command == c);
+        map.bindings.sort_by_key(|b| (b.mode, position(b.command)));
+        map
     }
 }
 
@@ -240,23 +242,32 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The key sequences bound to `command`, in binding order.
+    /// The key sequences bound to `command` in its own section, in binding order.
     pub fn keys_for(&self, command: Command) -> Vec<String> {
+        self.keys_in(command.info().mode, command)
+    }
+
+    /// The key sequences bound to `command` in section `mode`.
+    pub fn keys_in(&self, mode: Mode, command: Command) -> Vec<String> {
         self.bindings
             .iter()
-            .filter(|b| b.command == command)
+            .filter(|b| b.mode == mode && b.command == command)
             .map(|b| sequence_to_string(&b.keys))
             .collect()
     }
 
-    /// Looks up a typed sequence exactly as typed.
+    /// Looks up a typed sequence in the reader's section, exactly as typed.
     pub fn lookup(&self, typed: &[KeyPress]) -> Lookup {
-        if let Some(b) = self.bindings.iter().find(|b| b.keys == typed) {
+        self.lookup_in(Mode::Reader, typed)
+    }
+
+    /// Looks up a typed sequence in section `mode`, exactly as typed.
+    pub fn lookup_in(&self, mode: Mode, typed: &[KeyPress]) -> Lookup {
+        let section = || self.bindings.iter().filter(move |b| b.mode == mode);
+        if let Some(b) = section().find(|b| b.keys == typed) {
             return Lookup::Matched(b.command);
         }
-        let mut next: Vec<(KeyPress, Command)> = self
-            .bindings
-            .iter()
+        let mut next: Vec<(KeyPress, Command)> = section()
             .filter(|b| b.keys.len() > typed.len() && b.keys.starts_with(typed))
             .map(|b| (b.keys[typed.len()], b.command))
             .collect();
@@ -268,13 +279,19 @@ impl Keymap {
         }
     }
 
-    /// Looks up `pending` followed by `key`; when that finds nothing, retries with the key
-    /// translated from the Arabic PC layout to the Latin key in the same physical place, so
-    /// that the same keys work whichever layout is active. Direct bindings always win.
+    /// [`Keymap::lookup_in_with_layout`] in the reader's section.
     pub fn lookup_with_layout(&self, pending: &[KeyPress], key: KeyPress) -> Lookup {
+        self.lookup_in_with_layout(Mode::Reader, pending, key)
+    }
+
+    /// Looks up `pending` followed by `key` in section `mode`; when that finds nothing,
+    /// retries with the key translated from the Arabic PC layout to the Latin key in the same
+    /// physical place, so that the same keys work whichever layout is active. Direct bindings
+    /// always win.
+    pub fn lookup_in_with_layout(&self, mode: Mode, pending: &[KeyPress], key: KeyPress) -> Lookup {
         let mut typed = pending.to_vec();
         typed.push(key);
-        let direct = self.lookup(&typed);
+        let direct = self.lookup_in(mode, &typed);
         if direct != Lookup::NotFound {
             return direct;
         }
@@ -282,16 +299,24 @@ impl Keymap {
             Some(latin) => {
                 typed.pop();
                 typed.push(latin);
-                self.lookup(&typed)
+                self.lookup_in(mode, &typed)
             }
             None => Lookup::NotFound,
         }
     }
 
-    /// Merges a user keymap over this one. Each command named in the file gets exactly the
-    /// keys listed there (an empty list unbinds it); a key sequence the user binds is taken
-    /// away from any other command, so user bindings always win. Problems name the file and
-    /// position; everything that can be applied is applied.
+    /// The command a single key runs in section `mode` (with the layout fallback), if any.
+    pub fn command_in(&self, mode: Mode, key: KeyPress) -> Option<Command> {
+        match self.lookup_in_with_layout(mode, &[], key) {
+            Lookup::Matched(command) => Some(command),
+            Lookup::Pending(_) | Lookup::NotFound => None,
+        }
+    }
+
+    /// Merges a keymap file over this one. Each command named in a section gets exactly the
+    /// keys listed there (an empty list unbinds it); a key sequence the file binds is taken
+    /// away from any other command of that section, so user bindings always win. Problems name
+    /// the file and position; everything that can be applied is applied.
     pub fn merge_user(&mut self, path: &Path, text: &str) -> Vec<Problem> {
         let source = SourceText::new(path, text);
         let mut problems = Vec::new();
@@ -303,18 +328,26 @@ impl Keymap {
             }
         };
         for (section, value) in table.get_ref() {
-            if section.get_ref() != "normal" {
+            let Some(mode) = Mode::from_section(section.get_ref()) else {
+                let names: Vec<String> = Mode::ALL
+                    .iter()
+                    .map(|m| format!("`[{}]`", m.section()))
+                    .collect();
                 problems.push(source.problem(
                     section.span(),
                     format!(
-                        "unknown section `{}`; keymap.toml has one section, `[normal]`",
-                        section.get_ref()
+                        "unknown section `{}`; keymap.toml has the sections {}",
+                        section.get_ref(),
+                        names.join(", ")
                     ),
                 ));
                 continue;
-            }
+            };
             let toml::de::DeValue::Table(entries) = value.get_ref() else {
-                problems.push(source.problem(value.span(), "`normal` must be a table".into()));
+                problems.push(source.problem(
+                    value.span(),
+                    format!("`{}` must be a table", section.get_ref()),
+                ));
                 continue;
             };
             for (name, keys_value) in entries {
@@ -325,42 +358,29 @@ impl Keymap {
                         continue;
                     }
                 };
-                let mut sequences = Vec::new();
-                let items: Vec<&toml::Spanned<toml::de::DeValue>> = match keys_value.get_ref() {
-                    toml::de::DeValue::String(_) => vec![keys_value],
-                    toml::de::DeValue::Array(a) => a.iter().collect(),
-                    _ => {
-                        problems.push(source.problem(
-                            keys_value.span(),
-                            "keys must be a string or a list of strings".into(),
-                        ));
-                        continue;
-                    }
-                };
-                let mut ok = true;
-                for item in items {
-                    match item.get_ref() {
-                        toml::de::DeValue::String(s) => match parse_sequence(s) {
-                            Ok(seq) => sequences.push(seq),
-                            Err(msg) => {
-                                problems.push(source.problem(item.span(), msg));
-                                ok = false;
-                            }
-                        },
-                        _ => {
-                            problems
-                                .push(source.problem(item.span(), "a key must be a string".into()));
-                            ok = false;
-                        }
-                    }
-                }
-                if !ok {
+                if !mode.accepts(command) {
+                    problems.push(source.problem(
+                        name.span(),
+                        format!(
+                            "`{command}` cannot be bound in `[{}]`; it belongs in `[{}]`",
+                            mode.section(),
+                            command.info().mode.section()
+                        ),
+                    ));
                     continue;
                 }
-                self.bindings
-                    .retain(|b| b.command != command && !sequences.contains(&b.keys));
+                let Some(sequences) = parse_keys(&source, keys_value, &mut problems) else {
+                    continue;
+                };
+                self.bindings.retain(|b| {
+                    b.mode != mode || (b.command != command && !sequences.contains(&b.keys))
+                });
                 for keys in sequences {
-                    self.bindings.push(Binding { keys, command });
+                    self.bindings.push(Binding {
+                        mode,
+                        keys,
+                        command,
+                    });
                 }
             }
         }
@@ -369,12 +389,16 @@ impl Keymap {
         problems
     }
 
-    /// A binding that is a strict prefix of another makes the longer one unreachable.
+    /// A binding that is a strict prefix of another in the same section makes the longer one
+    /// unreachable.
     fn shadowing_problems(&self, source: &SourceText) -> Vec<Problem> {
         let mut out = Vec::new();
         for short in &self.bindings {
             for long in &self.bindings {
-                if long.keys.len() > short.keys.len() && long.keys.starts_with(&short.keys) {
+                if long.mode == short.mode
+                    && long.keys.len() > short.keys.len()
+                    && long.keys.starts_with(&short.keys)
+                {
                     out.push(source.problem(
                         None,
                         format!(
@@ -392,20 +416,64 @@ impl Keymap {
         out
     }
 
-    /// The keymap as `keymap.toml` text (used to generate the shipped, documented default file).
+    /// The keymap as `keymap.toml` text, a section per mode.
     pub fn to_toml(&self) -> String {
-        let mut out = String::from("[normal]\n");
-        for info in COMMANDS {
-            let keys = self.keys_for(info.command);
-            let quoted: Vec<String> = keys
-                .iter()
-                .map(|k| format!("\"{}\"", k.replace('\\', "\\\\").replace('"', "\\\"")))
-                .collect();
-            out.push_str(&format!("# {}\n", info.description));
-            out.push_str(&format!("\"{}\" = [{}]\n", info.name, quoted.join(", ")));
+        let mut out = String::new();
+        for mode in Mode::ALL {
+            out.push_str(&format!("[{}]\n", mode.section()));
+            for info in COMMANDS {
+                let keys = self.keys_in(mode, info.command);
+                if keys.is_empty() && info.mode != mode {
+                    continue;
+                }
+                let quoted: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("\"{}\"", k.replace('\\', "\\\\").replace('"', "\\\"")))
+                    .collect();
+                out.push_str(&format!("# {}\n", info.description));
+                out.push_str(&format!("\"{}\" = [{}]\n", info.name, quoted.join(", ")));
+            }
         }
         out
     }
+}
+
+/// The key sequences of one entry (a string or a list of strings); `None` when any is wrong,
+/// so a half-understood entry changes nothing.
+fn parse_keys(
+    source: &SourceText,
+    value: &toml::Spanned<toml::de::DeValue>,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Vec<KeyPress>>> {
+    let items: Vec<&toml::Spanned<toml::de::DeValue>> = match value.get_ref() {
+        toml::de::DeValue::String(_) => vec![value],
+        toml::de::DeValue::Array(a) => a.iter().collect(),
+        _ => {
+            problems.push(source.problem(
+                value.span(),
+                "keys must be a string or a list of strings".into(),
+            ));
+            return None;
+        }
+    };
+    let mut sequences = Vec::new();
+    let mut ok = true;
+    for item in items {
+        match item.get_ref() {
+            toml::de::DeValue::String(s) => match parse_sequence(s) {
+                Ok(seq) => sequences.push(seq),
+                Err(msg) => {
+                    problems.push(source.problem(item.span(), msg));
+                    ok = false;
+                }
+            },
+            _ => {
+                problems.push(source.problem(item.span(), "a key must be a string".into()));
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(sequences)
 }
 
 #[cfg(test)]
@@ -456,17 +524,70 @@ mod tests {
     }
 
     #[test]
-    fn every_default_key_parses_and_none_is_hidden() {
-        for info in COMMANDS {
-            for key in info.keys {
-                parse_sequence(key).unwrap_or_else(|e| panic!("{}: {e}", info.name));
+    fn the_shipped_keymap_reads_cleanly_and_names_every_command_in_its_section() {
+        let mut map = Keymap {
+            bindings: Vec::new(),
+        };
+        let problems = map.merge_user(Path::new("keymap.toml"), crate::config::DEFAULT_KEYMAP);
+        assert!(problems.is_empty(), "{problems:?}");
+        let default = Keymap::default();
+        assert_eq!(map.bindings.len(), default.bindings.len());
+        for mode in Mode::ALL {
+            for info in COMMANDS {
+                assert_eq!(
+                    map.keys_in(mode, info.command),
+                    default.keys_in(mode, info.command)
+                );
             }
         }
-        let map = Keymap::default();
-        let source = SourceText::new(Path::new("defaults"), "");
-        assert!(map.shadowing_problems(&source).is_empty());
-        let total: usize = COMMANDS.iter().map(|c| c.keys.len()).sum();
-        assert_eq!(map.bindings().len(), total);
+        for info in COMMANDS {
+            let line = format!("\n\"{}\" = [", info.name);
+            let section = format!("\n[{}]\n", info.mode.section());
+            let in_section = crate::config::DEFAULT_KEYMAP
+                .split_once(&section)
+                .map(|(_, rest)| rest.split("\n[").next().unwrap_or(""))
+                .is_some_and(|body| body.contains(&line));
+            assert!(
+                in_section,
+                "{} missing from [{}]",
+                info.name,
+                info.mode.section()
+            );
+        }
+        // the pickers' and the panel's keys are data too
+        assert_eq!(map.keys_for(Command::PickerDown), vec!["j", "<Down>"]);
+        assert_eq!(map.keys_for(Command::PanelLeave), vec!["<Tab>", "<Esc>"]);
+        assert_eq!(map.keys_for(Command::Pick(3)), vec!["3"]);
+    }
+
+    #[test]
+    fn sections_are_looked_up_apart_and_commands_stay_in_their_own() {
+        let mut map = Keymap::default();
+        let text = "[picker]\n\"picker.down\" = \"n\"\n\"view.top\" = \"t\"\n[reader]\n\"picker.up\" = \"u\"\n";
+        let problems = map.merge_user(Path::new("k.toml"), text);
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "k.toml:3:1: `view.top` cannot be bound in `[picker]`; it belongs in `[reader]`",
+                "k.toml:5:1: `picker.up` cannot be bound in `[reader]`; it belongs in `[picker]`",
+            ]
+        );
+        assert_eq!(
+            map.command_in(Mode::Picker, KeyPress::char('n')),
+            Some(Command::PickerDown)
+        );
+        assert_eq!(map.command_in(Mode::Picker, KeyPress::char('j')), None);
+        // the reader's j is untouched by the picker's
+        assert_eq!(
+            map.command_in(Mode::Reader, KeyPress::char('j')),
+            Some(Command::ScrollDown)
+        );
+        // the Arabic layout reaches the panel's keys too
+        assert_eq!(
+            map.command_in(Mode::Panel, KeyPress::char('ت')),
+            Some(Command::PanelDown)
+        );
     }
 
     #[test]
@@ -618,8 +739,13 @@ mod tests {
         };
         let problems = merged.merge_user(Path::new("k.toml"), &map.to_toml());
         assert!(problems.is_empty(), "{problems:?}");
-        for info in COMMANDS {
-            assert_eq!(merged.keys_for(info.command), map.keys_for(info.command));
+        for mode in Mode::ALL {
+            for info in COMMANDS {
+                assert_eq!(
+                    merged.keys_in(mode, info.command),
+                    map.keys_in(mode, info.command)
+                );
+            }
         }
     }
 }

@@ -2033,7 +2033,7 @@ pub fn add_to_annotations(
             let origin = model::Origin::rule(&by_of(template), None);
             let mut source =
                 model::Source::suggested(article, s.span.clone(), s.source_type, origin).ok()?;
-            source.id = set.fresh_id(model::ItemKind::Source);
+            source.id = set.unique_id(&source.id, model::ItemKind::Source);
             source.name = article.text.get(s.name.clone())?.to_owned();
             let id = source.id.clone();
             set.sources.push(source);
@@ -2059,7 +2059,7 @@ pub fn add_to_annotations(
             let origin = model::Origin::rule(&by_of(template), None);
             let mut claim =
                 model::Claim::suggested(article, c.span.clone(), claim_type, origin).ok()?;
-            claim.id = set.fresh_id(model::ItemKind::Claim);
+            claim.id = set.unique_id(&claim.id, model::ItemKind::Claim);
             let id = claim.id.clone();
             set.claims.push(claim);
             added.claims += 1;
@@ -2085,7 +2085,7 @@ pub fn add_to_annotations(
         let origin = model::Origin::rule(&by_of(a.template), None);
         let mut attribution =
             model::Attribution::suggested(claim_id, source_id, cue, a.quote_type, origin);
-        attribution.id = set.fresh_id(model::ItemKind::Attribution);
+        attribution.id = set.unique_id(&attribution.id, model::ItemKind::Attribution);
         set.attributions.push(attribution);
         added.attributions += 1;
     }

@@ -94,6 +94,12 @@ fn count_hidden_chars(text: &str, counts: &mut HiddenCounts) {
     }
 }
 
+/// `text` (a string from a file) made safe for one line of command-line output: controls,
+/// line breaks included, shown as symbols; bidi controls revealed; invisible marks dropped.
+pub fn printable(text: &str) -> String {
+    text.chars().filter_map(|c| display_char(c, true)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +112,11 @@ mod tests {
         assert_eq!(display_char('\u{9B}', false), Some('\u{FFFD}'));
         assert_eq!(display_char('\u{7F}', false), Some('␡'));
         assert_eq!(display_char('ب', false), Some('ب'));
+    }
+
+    #[test]
+    fn printable_keeps_one_line_and_shows_controls() {
+        assert_eq!(printable("قال\n\u{1B}[2J\u{202E}x"), "قال␊␛[2J⇚x");
     }
 
     #[test]

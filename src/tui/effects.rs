@@ -55,8 +55,9 @@ where
         Effect::Quit => {
             // quitting saves first; if that fails, stay, so nothing is lost
             if !app.save_annotations(false) {
-                app.quit = false;
+                app.shell.quit = false;
                 let why = app
+                    .shell
                     .message
                     .as_ref()
                     .map_or_else(|| "not saved".to_owned(), |m| m.text.clone());
@@ -123,7 +124,7 @@ where
                 return Ok(then);
             }
             let action = match Article::load(&path) {
-                Ok(article) => match &app.store_options {
+                Ok(article) => match &app.session.store_options {
                     Some(options) => {
                         Action::StoreOpened(Box::new(annotations::open_store(article, options)))
                     }
@@ -158,7 +159,7 @@ pub fn read_import(app: &App, path: &Path) -> Action {
     };
     let shown = path.display().to_string();
     match crate::extract::import::import(
-        &app.article.text,
+        &app.reader.article.text,
         &data,
         &shown,
         crate::extract::import::Format::Auto,
@@ -166,7 +167,7 @@ pub fn read_import(app: &App, path: &Path) -> Action {
         Ok(outcome) => {
             let summary = format!("{shown}: {}", outcome.summary());
             Action::Imported(
-                crate::extract::imported_entities(&app.article, &outcome),
+                crate::extract::imported_entities(&app.reader.article, &outcome),
                 summary,
             )
         }
@@ -176,7 +177,7 @@ pub fn read_import(app: &App, path: &Path) -> Action {
 
 /// Writes the saved annotations in another format next to the article (I/O, called by the loop).
 pub fn export(app: &App, format: ExportFormat) -> Action {
-    let (Some(article_path), Some(store)) = (&app.article.path, &app.store) else {
+    let (Some(article_path), Some(store)) = (&app.reader.article.path, &app.session.store) else {
         return Action::Error(
             "export needs an article file (the sample has none): run isnad FILE".into(),
         );
@@ -187,7 +188,8 @@ pub fn export(app: &App, format: ExportFormat) -> Action {
         out: None,
     };
     let mut out = Vec::new();
-    match crate::commands::export::run(&args, Some(store.path()), &mut out) {
+    match crate::commands::export::run(&args, Some(store.path()), &app.session.annotator, &mut out)
+    {
         Ok(_) => Action::Info(String::from_utf8_lossy(&out).trim().to_owned()),
         Err(e) => Action::Error(e),
     }

@@ -71,13 +71,13 @@ where
     });
     perform(effects, terminal, control, app)?;
     let mut held: Option<Event> = None;
-    while !app.quit {
+    while !app.shell.quit {
         if control.terminate_requested() {
             let effects = app.update(Action::Run(Command::Quit));
             perform(effects, terminal, control, app)?;
-            if !app.quit {
+            if !app.shell.quit {
                 // The save failed (a full disk): exit anyway, keeping a copy elsewhere.
-                app.exit_note = app.rescue_unsaved();
+                app.shell.exit_note = app.rescue_unsaved();
             }
             break;
         }
@@ -103,7 +103,7 @@ where
             }
         }
         // the time the event arrived, for what it changes (messages, the autosave timer)
-        app.now = Instant::now();
+        app.shell.now = Instant::now();
         let effects = app.handle_event(event);
         perform(effects, terminal, control, app)?;
         // autosave is checked after every event too, so steady typing cannot postpone it

@@ -89,13 +89,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     ));
     let mouse = settings.config.mouse;
     let hints = settings.config.terminal_hints;
-    let annotator = match settings.config.annotator.as_str() {
-        "" => std::env::var("USER")
-            .ok()
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| "analyst".to_owned()),
-        name => name.to_owned(),
-    };
+    let annotator = settings.config.annotator_name();
     let store_options = StoreOptions {
         annotations: cli.annotations.clone(),
         data_dir: Some(paths.data_dir.clone()),
@@ -105,22 +99,22 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
         // the reader starts empty-handed: Enter opens an article with its annotations
         app.library = Some(library);
         app.screen = Screen::Library;
-        app.annotator = annotator;
+        app.session.annotator = annotator;
     } else {
-        let store = annotations::open_store(Arc::clone(&app.article), &store_options);
+        let store = annotations::open_store(Arc::clone(&app.reader.article), &store_options);
         let location = store.describe_location();
         app = app.with_store(store, &annotator);
-        if app.message.is_none() {
+        if app.shell.message.is_none() {
             app.update(Action::Info(format!("annotations: {location}")));
         }
     }
-    app.store_options = Some(store_options);
+    app.session.store_options = Some(store_options);
     if hints {
-        app.hint = terminal_hint(|k| std::env::var(k).ok());
+        app.shell.hint = terminal_hint(|k| std::env::var(k).ok());
     }
     let options = TerminalOptions {
         mouse,
-        bidi_explicit: app.mode != BidiMode::Terminal,
+        bidi_explicit: app.reader.mode != BidiMode::Terminal,
     };
     let terminate = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
@@ -166,13 +160,13 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
         let saved = if app.save_annotations(false) {
             String::new()
         } else {
-            let why = app.message.as_ref().map_or("", |m| m.text.as_str());
+            let why = app.shell.message.as_ref().map_or("", |m| m.text.as_str());
             let kept = app.rescue_unsaved().unwrap_or_default();
             format!("; the last annotation changes were not saved: {why}; {kept}")
         };
         return Err(format!("terminal error: {e}{saved}"));
     }
-    match app.exit_note.take() {
+    match app.shell.exit_note.take() {
         Some(note) => Err(note),
         None => Ok(ExitCode::SUCCESS),
     }

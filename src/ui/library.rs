@@ -68,7 +68,7 @@ impl Widget for LibraryView<'_> {
         let first = lib.selected.saturating_sub(rows.saturating_sub(1));
         let opts = LayoutOptions {
             width: title_width,
-            mode: app.mode,
+            mode: app.reader.mode,
             ..app.layout_options()
         };
         for (i, entry) in visible.iter().enumerate().skip(first).take(rows) {

@@ -22,7 +22,7 @@ pub struct WhichKey<'a> {
 impl Widget for WhichKey<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let Lookup::Pending(next) = app.settings.keymap.lookup(&app.pending) else {
+        let Lookup::Pending(next) = app.settings.keymap.lookup(&app.shell.pending) else {
             return;
         };
         let theme = &app.theme;
@@ -46,7 +46,7 @@ impl Widget for WhichKey<'_> {
             .unwrap_or(u16::MAX)
             .min(area.width);
         let title = Span::styled(
-            format!(" {} … ", sequence_to_string(&app.pending)),
+            format!(" {} … ", sequence_to_string(&app.shell.pending)),
             theme.style(Slot::PopupTitle),
         );
         bottom_right_popup(area, buf, theme, title, lines, width);
@@ -67,7 +67,7 @@ impl CommandLine<'_> {
     /// the line needs no bidi (drawn as typed).
     fn visual_edit_line(&self, line: Rect, buf: &mut Buffer, style: Style) -> Option<u16> {
         let text = &self.editor.text;
-        let needs_bidi = self.app.mode == BidiMode::App
+        let needs_bidi = self.app.reader.mode == BidiMode::App
             && text
                 .chars()
                 .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFC}'));
@@ -356,6 +356,7 @@ impl Widget for LinkPicker<'_> {
             .selected
             .saturating_sub(shown_rows.saturating_sub(1));
         let kind = match app
+            .session
             .store
             .as_ref()
             .and_then(|s| s.set().get(&self.picker.from))

@@ -26,7 +26,7 @@ impl Widget for Reader<'_> {
         let suggested_style = app.theme.style(Slot::Suggested);
         let (width, left) = app.text_column();
         // annotations and selection on screen, found once per frame
-        let visible = match (app.view.first(), app.view.last()) {
+        let visible = match (app.reader.view.first(), app.reader.view.last()) {
             (Some((p0, r0)), Some((p1, r1))) => {
                 let start = r0.get(p0.row).map_or(0, |r| r.logical.start);
                 let end = r1.get(p1.row).map_or(start, |r| r.logical.end);
@@ -55,7 +55,7 @@ impl Widget for Reader<'_> {
             .collect();
         let selection = app.selection();
         let search_style = app.theme.style(Slot::SearchMatch);
-        let matches: &[std::ops::Range<usize>] = match &app.search {
+        let matches: &[std::ops::Range<usize>] = match &app.reader.search {
             Some((_, all)) => {
                 let first = all.partition_point(|m| m.end <= visible.start);
                 let last = all.partition_point(|m| m.start < visible.end);
@@ -64,7 +64,7 @@ impl Widget for Reader<'_> {
             None => &[],
         };
         let width = width.min(area.width);
-        for (i, (pos, rows)) in app.view.iter().enumerate() {
+        for (i, (pos, rows)) in app.reader.view.iter().enumerate() {
             let Ok(dy) = u16::try_from(i) else { break };
             if dy >= area.height {
                 break;
@@ -95,7 +95,7 @@ impl Widget for Reader<'_> {
                 if selection.as_ref().is_some_and(hits) {
                     style = style.patch(selection_style);
                 }
-                if app.cursor.as_ref().is_some_and(hits) {
+                if app.reader.cursor.as_ref().is_some_and(hits) {
                     style = style.patch(cursor_style);
                 }
                 buf.set_stringn(x, y, row.cell_text(cell), usize::from(cell.width), style);

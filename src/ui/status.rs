@@ -30,6 +30,7 @@ impl Widget for StatusBar<'_> {
         // always gets the room, so it is never cut away
         let progress = app.progress();
         let error_shown = app
+            .shell
             .message
             .as_ref()
             .is_some_and(|m| matches!(m.kind, MessageKind::Error));
@@ -40,22 +41,25 @@ impl Widget for StatusBar<'_> {
         {
             right = format!(" {progress}{}", right);
         }
-        let hidden = match (app.hidden.bidi_controls, app.hidden.control_chars) {
+        let hidden = match (
+            app.reader.hidden.bidi_controls,
+            app.reader.hidden.control_chars,
+        ) {
             (0, 0) => String::new(),
             (b, 0) => format!(" {b} bidi ctl "),
             (0, c) => format!(" {c} ctl "),
             (b, c) => format!(" {b} bidi ctl, {c} ctl "),
         };
-        let mode = format!(" {} ", app.mode.to_string().to_uppercase());
+        let mode = format!(" {} ", app.reader.mode.to_string().to_uppercase());
         let marker = app.annotation_marker();
         let name = if app.screen == crate::app::Screen::Library {
             " library ".to_owned()
         } else if marker.is_empty() {
-            format!(" {} ", app.article.name)
+            format!(" {} ", app.reader.article.name)
         } else {
-            format!(" {} {marker} ", app.article.name)
+            format!(" {} {marker} ", app.reader.article.name)
         };
-        let (text, slot) = match (&app.message, app.hint) {
+        let (text, slot) = match (&app.shell.message, app.shell.hint) {
             (Some(m), _) => (
                 m.text.clone(),
                 match m.kind {

@@ -1,7 +1,8 @@
 //! schema.org `ClaimReview` export (JSON-LD) for fact-checking tools: one `ClaimReview` per claim
-//! that carries a verdict, the claim's attributed sources as the `Claim`'s authors and the
-//! article as its `appearance`, all in one `@graph` under a single `@context`. The mapping of
-//! verdicts to ratings is [`rating`]; `docs/exports.md` documents every field.
+//! that carries a verdict, the claim's original speakers (after `same_as`) as the `Claim`'s
+//! authors, the hands it passed through and the article as its `appearance`s, all in one
+//! `@graph` under a single `@context`. The mapping of verdicts to ratings is [`rating`];
+//! `docs/exports.md` documents every field.
 
 use serde_json::{Map, Value, json};
 
@@ -9,9 +10,9 @@ use crate::article::Article;
 use crate::text::normalize::normalize_str;
 
 use super::super::document::DocumentInfo;
+use super::super::isnad::{Isnad, collapse, supports};
 use super::super::model::{
-    AnnotationSet, Claim, Entity, Label, OriginKind, ReviewStatus, Source, SourceType,
-    VerificationStatus,
+    AnnotationSet, Claim, Entity, Label, ReviewStatus, Source, SourceType, VerificationStatus,
 };
 
 /// The numeric scale used for verdicts that sit on the true–false axis.
@@ -136,33 +137,26 @@ fn author_type(source: &Source, entity: Option<&Entity>, name: &str) -> &'static
     }
     use SourceType::*;
     match source.source_type {
-        Organization | Document => "Organization",
-        MediaOutlet => "NewsMediaOrganization",
+        Organization | Document | Statement => "Organization",
+        MediaOutlet | Agency | Outlet => "NewsMediaOrganization",
         Official | AnonymousOfficial | Unknown if is_institution(name) => "Organization",
         _ => "Person",
     }
 }
 
-/// What the source is called: its name, else the words it spans, else its type.
-fn source_name(source: &Source, article: &Article) -> String {
-    let name = collapse(&source.name);
-    if !name.is_empty() {
-        return name;
-    }
-    let spanned = source.span.map(|s| collapse(s.text(article)));
-    match spanned {
-        Some(text) if !text.is_empty() => text,
-        _ => format!("unnamed source ({})", source.source_type),
+/// What a source is called: its canonical name (after `same_as`), else its type.
+fn source_name(source: &Source, isnad: &Isnad<'_>) -> String {
+    let name = isnad.name(&source.id);
+    if name == isnad.canonical(&source.id) {
+        format!("unnamed source ({})", source.source_type)
+    } else {
+        name
     }
 }
 
-/// Text with every run of whitespace (line breaks included) turned into one space.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn author(source: &Source, set: &AnnotationSet, article: &Article) -> Value {
-    let name = source_name(source, article);
+/// A source as a schema.org `Person` or `Organization`, under its canonical name.
+fn author(source: &Source, isnad: &Isnad<'_>, set: &AnnotationSet) -> Value {
+    let name = source_name(source, isnad);
     let entity = source
         .entity_id
         .as_deref()
@@ -215,34 +209,83 @@ fn appearance(doc: &DocumentInfo, article: &Article) -> Value {
         a.insert("datePublished".into(), json!(date));
     }
     a.insert("inLanguage".into(), json!(doc.language));
+    if let Some(outlet) = doc
+        .outlet
+        .as_deref()
+        .map(collapse)
+        .filter(|o| !o.is_empty())
+    {
+        a.insert(
+            "publisher".into(),
+            json!({ "@type": "NewsMediaOrganization", "name": outlet }),
+        );
+    }
     Value::Object(a)
 }
 
-/// The sources a claim is attributed to, in attribution order, each once; rejected links and
-/// rejected sources are not attributions.
-fn sources_of<'a>(set: &'a AnnotationSet, claim: &Claim) -> Vec<&'a Source> {
-    let mut out: Vec<&Source> = Vec::new();
-    for a in &set.attributions {
-        if a.claim_id != claim.id || a.review.status == ReviewStatus::Rejected {
-            continue;
-        }
-        let Some(s) = set.sources.iter().find(|s| s.id == a.source_id) else {
-            continue;
-        };
-        if s.review.status != ReviewStatus::Rejected && !out.iter().any(|o| o.id == s.id) {
-            out.push(s);
-        }
+/// Where a claim appeared before the article: an intermediary that is a work itself (a
+/// statement, an interview, a post, a document) by its name; any other hand (an agency, an
+/// outlet, a person relaying it) as the publisher of a work.
+fn intermediary_appearance(source: &Source, isnad: &Isnad<'_>, set: &AnnotationSet) -> Value {
+    use SourceType::*;
+    let work = match source.source_type {
+        Statement => Some("statement"),
+        Interview => Some("interview"),
+        SocialAccount | SocialMedia => Some("social media post"),
+        Document => Some("document"),
+        _ => None,
+    };
+    match work {
+        Some(what) => json!({
+            "@type": "CreativeWork",
+            "name": source_name(source, isnad),
+            "description": what,
+        }),
+        // the work is known by its publisher's name: "الأناضول" for an Anadolu report
+        None => json!({
+            "@type": "CreativeWork",
+            "name": source_name(source, isnad),
+            "publisher": author(source, isnad, set),
+        }),
     }
-    out
 }
 
-/// The reviewer: who last set the claim's review, else the human who made it.
-fn reviewer(claim: &Claim) -> Option<Value> {
-    let by = claim.review.by.as_deref().or(match claim.origin.kind {
-        OriginKind::Human => Some(claim.origin.by.as_str()),
-        _ => None,
-    })?;
-    Some(json!({ "@type": "Person", "name": by }))
+/// One value for one, a list for several, nothing for none.
+fn one_or_list(item: &mut Map<String, Value>, key: &str, mut values: Vec<Value>) {
+    match values.len() {
+        0 => {}
+        1 => {
+            item.insert(key.into(), values.remove(0));
+        }
+        _ => {
+            item.insert(key.into(), Value::Array(values));
+        }
+    }
+}
+
+/// The claim's original speakers (canonical, each once, in attribution order) and the
+/// intermediaries its supporting chains passed through (speaker outward, each once). Denials
+/// and doubts are not authorship.
+fn speakers_and_hands<'a>(isnad: &Isnad<'a>, claim: &Claim) -> (Vec<&'a Source>, Vec<&'a Source>) {
+    let (mut speakers, mut hands): (Vec<&Source>, Vec<&Source>) = (Vec::new(), Vec::new());
+    for path in isnad.claim(&claim.id).paths {
+        if !supports(path.stance) {
+            continue;
+        }
+        if let Some(s) = isnad.source(&path.speaker)
+            && !speakers.iter().any(|x| x.id == s.id)
+        {
+            speakers.push(s);
+        }
+        for v in &path.via {
+            if let Some(s) = isnad.source(v)
+                && !hands.iter().any(|x| x.id == s.id)
+            {
+                hands.push(s);
+            }
+        }
+    }
+    (speakers, hands)
 }
 
 fn claim_review(
@@ -250,7 +293,9 @@ fn claim_review(
     set: &AnnotationSet,
     article: &Article,
     claim: &Claim,
+    annotator: &str,
 ) -> Option<Value> {
+    let isnad = Isnad::new(set, article, doc.outlet.as_deref());
     let (verdict, value) = rating(claim.verification.status)?;
     let hash = doc.text_sha256.get(..16).unwrap_or(&doc.text_sha256);
     let text = collapse(claim.span.text(article));
@@ -258,23 +303,18 @@ fn claim_review(
     let mut item = Map::new();
     item.insert("@type".into(), json!("Claim"));
     item.insert("text".into(), json!(text));
-    let authors: Vec<Value> = sources_of(set, claim)
-        .into_iter()
-        .map(|s| author(s, set, article))
-        .collect();
-    match authors.len() {
-        0 => {}
-        1 => {
-            item.insert("author".into(), authors.into_iter().next()?);
-        }
-        _ => {
-            item.insert("author".into(), Value::Array(authors));
-        }
-    }
+    let (speakers, hands) = speakers_and_hands(&isnad, claim);
+    let authors = speakers.iter().map(|s| author(s, &isnad, set)).collect();
+    one_or_list(&mut item, "author", authors);
     if let Some(date) = article.published.as_deref().and_then(iso_date) {
         item.insert("datePublished".into(), json!(date));
     }
-    item.insert("appearance".into(), appearance(doc, article));
+    let mut appearances: Vec<Value> = hands
+        .iter()
+        .map(|s| intermediary_appearance(s, &isnad, set))
+        .collect();
+    appearances.push(appearance(doc, article));
+    one_or_list(&mut item, "appearance", appearances);
 
     let mut rating = Map::new();
     rating.insert("@type".into(), json!("Rating"));
@@ -294,12 +334,17 @@ fn claim_review(
     review.insert("claimReviewed".into(), json!(text));
     review.insert("itemReviewed".into(), Value::Object(item));
     review.insert("reviewRating".into(), Value::Object(rating));
-    if let Some(at) = &claim.review.at {
+    // the review is published when the verdict was reached, by whoever reached it
+    if let Some(at) = &claim.verification.at {
         review.insert("datePublished".into(), json!(at));
     }
-    if let Some(by) = reviewer(claim) {
-        review.insert("author".into(), by);
-    }
+    let by = claim
+        .verification
+        .by
+        .as_deref()
+        .filter(|b| !b.trim().is_empty())
+        .unwrap_or(annotator);
+    review.insert("author".into(), json!({ "@type": "Person", "name": by }));
     if !claim.note.trim().is_empty() {
         review.insert("reviewBody".into(), json!(claim.note));
     }
@@ -318,13 +363,19 @@ pub fn reviewed_claims(set: &AnnotationSet) -> usize {
 
 /// The JSON-LD document: `{"@context": "https://schema.org", "@graph": [ClaimReview, …]}` in
 /// claim order, pretty-printed with a trailing newline. Claims without a verdict and rejected
-/// claims are left out; the graph is empty when none is left.
-pub fn to_claimreview(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> String {
+/// claims are left out; the graph is empty when none is left. `annotator` (the configured name)
+/// is the author of reviews whose verdict does not record who set it.
+pub fn to_claimreview(
+    doc: &DocumentInfo,
+    set: &AnnotationSet,
+    article: &Article,
+    annotator: &str,
+) -> String {
     let graph: Vec<Value> = set
         .claims
         .iter()
         .filter(|c| c.review.status != ReviewStatus::Rejected)
-        .filter_map(|c| claim_review(doc, set, article, c))
+        .filter_map(|c| claim_review(doc, set, article, c, annotator))
         .collect();
     let root = json!({ "@context": "https://schema.org", "@graph": graph });
     let mut text = serde_json::to_string_pretty(&root).unwrap_or_else(|_| "{}".to_owned());

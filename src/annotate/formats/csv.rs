@@ -1,11 +1,13 @@
 //! CSV export: one row per annotation (RFC 4180 quoting, CRLF line ends, UTF-8 with a byte order
 //! mark so Excel reads Arabic correctly), code-point offsets, for spreadsheets and pandas. Claim
-//! and attribution rows also carry the claim's text, its sources and its cues, so a sheet of
-//! claims can be read without joining rows.
+//! and attribution rows also carry the claim's text, its sources, cues and chains (the isnad), so
+//! a sheet of claims can be read without joining rows.
 
 use crate::article::Article;
 
-use super::super::model::{AnnotationSet, Attribution, Origin, Review, ReviewStatus, Span};
+use super::super::document::DocumentInfo;
+use super::super::isnad::Isnad;
+use super::super::model::{AnnotationSet, Attribution, Origin, Review, Span};
 
 /// Excel opens a CSV without it in the legacy code page and garbles Arabic; pandas and Python's
 /// `utf-8-sig` skip it.
@@ -16,7 +18,7 @@ pub const BOM: &str = "\u{FEFF}";
 pub const LIST_SEPARATOR: &str = " | ";
 
 /// Column names, in order.
-pub const HEADER: [&str; 22] = [
+pub const HEADER: [&str; 25] = [
     "id",
     "kind",
     "label",
@@ -31,6 +33,9 @@ pub const HEADER: [&str; 22] = [
     "claim_type",
     "verification",
     "quote_type",
+    "chain",
+    "stance",
+    "independent_sources",
     "claim_id",
     "source_id",
     "origin_kind",
@@ -67,6 +72,9 @@ struct Row {
     claim_type: String,
     verification: String,
     quote_type: String,
+    chain: String,
+    stance: String,
+    independent_sources: String,
     claim_id: String,
     source_id: String,
     origin_kind: String,
@@ -124,6 +132,9 @@ impl Row {
             &self.claim_type,
             &self.verification,
             &self.quote_type,
+            &self.chain,
+            &self.stance,
+            &self.independent_sources,
             &self.claim_id,
             &self.source_id,
             &self.origin_kind,
@@ -136,20 +147,6 @@ impl Row {
         let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
-    }
-}
-
-/// What a source is called in a cell: its name, else the words it spans, else its id.
-fn source_label(set: &AnnotationSet, article: &Article, id: &str) -> String {
-    let Some(s) = set.sources.iter().find(|s| s.id == id) else {
-        return id.to_owned();
-    };
-    if !s.name.is_empty() {
-        return s.name.clone();
-    }
-    match s.span {
-        Some(span) => span.text(article).to_owned(),
-        None => s.id.clone(),
     }
 }
 
@@ -179,8 +176,10 @@ fn join_distinct(values: impl Iterator<Item = String>) -> String {
 }
 
 /// The whole table: byte order mark, header, then entities, sources, claims and attributions.
-/// A claim's `sources` and `cue` list its attributions whose link and source were not rejected.
-pub fn to_csv(set: &AnnotationSet, article: &Article) -> String {
+/// A claim's `sources`, `cue`, `chain` and `stance` list its attributions whose link and source
+/// were not rejected; sources by their canonical name (after `same_as`).
+pub fn to_csv(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> String {
+    let isnad = Isnad::new(set, article, doc.outlet.as_deref());
     let mut out = BOM.to_owned();
     out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
@@ -197,24 +196,13 @@ pub fn to_csv(set: &AnnotationSet, article: &Article) -> String {
     }
     for c in &set.claims {
         let mut r = Row::new(&c.id, "claim", Some(c.span), &c.origin, &c.review, &c.note);
-        let links: Vec<&Attribution> = set
-            .attributions
-            .iter()
-            .filter(|a| a.claim_id == c.id && a.review.status != ReviewStatus::Rejected)
-            .filter(|a| {
-                set.sources
-                    .iter()
-                    .find(|s| s.id == a.source_id)
-                    .is_none_or(|s| s.review.status != ReviewStatus::Rejected)
-            })
-            .collect();
+        let links: Vec<&Attribution> = isnad.links(&c.id).collect();
         r.claim = c.span.text(article).to_owned();
-        r.sources = join_distinct(
-            links
-                .iter()
-                .map(|a| source_label(set, article, &a.source_id)),
-        );
+        r.sources = join_distinct(links.iter().map(|a| isnad.name(&a.source_id)));
         r.cue = join_distinct(links.iter().map(|a| cue_text(a, article)));
+        r.chain = join_distinct(links.iter().map(|a| isnad.chain_text(a)));
+        r.stance = join_distinct(links.iter().map(|a| a.stance.to_string()));
+        r.independent_sources = isnad.claim(&c.id).independent.to_string();
         r.claim_type = c.claim_type.to_string();
         r.verification = c.verification.status.to_string();
         r.write(article, &mut out);
@@ -222,9 +210,11 @@ pub fn to_csv(set: &AnnotationSet, article: &Article) -> String {
     for a in &set.attributions {
         let mut r = Row::new(&a.id, "attribution", a.cue, &a.origin, &a.review, &a.note);
         r.claim = claim_text(set, article, &a.claim_id);
-        r.sources = source_label(set, article, &a.source_id);
+        r.sources = isnad.name(&a.source_id);
         r.cue = cue_text(a, article);
         r.quote_type = a.quote_type.to_string();
+        r.chain = isnad.chain_text(a);
+        r.stance = a.stance.to_string();
         r.claim_id = a.claim_id.clone();
         r.source_id = a.source_id.clone();
         r.write(article, &mut out);

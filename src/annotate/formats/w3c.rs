@@ -2,14 +2,19 @@
 //! `AnnotationCollection`, each target with a `TextPositionSelector` (code points) and a
 //! `TextQuoteSelector` (exact, prefix, suffix) and `textDirection: "rtl"`. Entities are
 //! `classifying`, sources and claims `tagging` (type in a `classifying` body, verdict
-//! `assessing`, notes `commenting`), attributions `linking` a claim to its source.
+//! `assessing`, notes `commenting`), attributions `linking` a claim to its source. The isnad
+//! (format version 2) rides on body properties in the `isnad:` namespace: an attribution's chain
+//! (`isnad:chain`, source IRIs speaker outward, and its one-line text as the body's value) and
+//! `isnad:stance`; a source's `isnad:role` and `isnad:sameAs`; a verdict's `creator`, `created`
+//! and `isnad:evidence`.
 
 use serde_json::{Value, json};
 
 use crate::article::Article;
 
 use super::super::document::DocumentInfo;
-use super::super::model::{AnnotationSet, Origin, OriginKind, Review, Span};
+use super::super::isnad::Isnad;
+use super::super::model::{AnnotationSet, Claim, Origin, OriginKind, Review, Span};
 
 /// The IRI of an item: stable for a given text and id.
 fn iri(doc: &DocumentInfo, id: &str) -> String {
@@ -80,8 +85,26 @@ fn tagging(value: &str) -> Value {
     json!({ "type": "TextualBody", "purpose": "tagging", "value": value })
 }
 
+/// A claim's verdict as an `assessing` body, with who reached it, when, and on what evidence.
+fn assessing(c: &Claim) -> Value {
+    let v = &c.verification;
+    let mut body =
+        json!({ "type": "TextualBody", "purpose": "assessing", "value": v.status.as_str() });
+    if let Some(by) = &v.by {
+        body["creator"] = json!({ "type": "Person", "name": by });
+    }
+    if let Some(at) = &v.at {
+        body["created"] = json!(at);
+    }
+    if !v.evidence.is_empty() {
+        body["isnad:evidence"] = json!(v.evidence);
+    }
+    body
+}
+
 /// The collection as pretty JSON with a trailing newline.
 pub fn to_w3c(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> String {
+    let isnad = Isnad::new(set, article, doc.outlet.as_deref());
     let mut items = Vec::new();
     for e in &set.entities {
         items.push(annotation(
@@ -94,7 +117,12 @@ pub fn to_w3c(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> Str
         ));
     }
     for s in &set.sources {
-        let mut body = vec![tagging("source"), classifying(s.source_type.as_str())];
+        let mut source = tagging("source");
+        source["isnad:role"] = json!(s.role.as_str());
+        if let Some(same) = &s.same_as {
+            source["isnad:sameAs"] = json!(iri(doc, same));
+        }
+        let mut body = vec![source, classifying(s.source_type.as_str())];
         if !s.name.is_empty() {
             body.push(json!({ "type": "TextualBody", "purpose": "identifying", "value": s.name }));
         }
@@ -118,7 +146,7 @@ pub fn to_w3c(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> Str
         let body = vec![
             tagging("claim"),
             classifying(c.claim_type.as_str()),
-            json!({ "type": "TextualBody", "purpose": "assessing", "value": c.verification.status.as_str() }),
+            assessing(c),
         ];
         items.push(annotation(
             doc,
@@ -133,6 +161,16 @@ pub fn to_w3c(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> Str
         let body = vec![
             json!({ "type": "SpecificResource", "purpose": "identifying", "source": iri(doc, &a.source_id) }),
             classifying(a.quote_type.as_str()),
+            json!({
+                "type": "TextualBody",
+                "purpose": "describing",
+                "value": isnad.chain_text(a),
+                "isnad:chain": std::iter::once(&a.source_id)
+                    .chain(&a.via)
+                    .map(|id| iri(doc, id))
+                    .collect::<Vec<_>>(),
+                "isnad:stance": a.stance.as_str(),
+            }),
         ];
         let mut targets = vec![json!(iri(doc, &a.claim_id))];
         if let Some(cue) = a.cue {

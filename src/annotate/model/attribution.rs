@@ -1,6 +1,6 @@
 //! Attributions: the link from a claim to its source, through a cue.
 
-use super::ids::new_id;
+use super::ids::id_for;
 use super::item::ItemKind;
 use super::review::{Origin, Review};
 use super::span::Span;
@@ -34,8 +34,10 @@ impl Attribution {
         quote_type: QuoteType,
         origin: Origin,
     ) -> Self {
+        let cue_key = cue.map_or_else(String::new, |c| format!("{}-{}", c.start, c.end));
+        let key = format!("{claim_id}>{source_id}@{cue_key}:{}", quote_type.as_str());
         Self {
-            id: new_id(ItemKind::Attribution),
+            id: id_for(ItemKind::Attribution, &origin, &key),
             claim_id: claim_id.to_owned(),
             source_id: source_id.to_owned(),
             via: Vec::new(),

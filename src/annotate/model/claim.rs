@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 
-use super::ids::new_id;
+use super::ids::id_for;
 use super::item::ItemKind;
 use super::review::{Origin, Review, Verification};
 use super::span::{Span, SpanError};
@@ -30,8 +30,9 @@ impl Claim {
         claim_type: ClaimType,
         origin: Origin,
     ) -> Result<Self, SpanError> {
+        let key = format!("{}-{}:{}", range.start, range.end, claim_type.as_str());
         Ok(Self {
-            id: new_id(ItemKind::Claim),
+            id: id_for(ItemKind::Claim, &origin, &key),
             span: Span::checked(article, range)?,
             claim_type,
             verification: Verification::default(),

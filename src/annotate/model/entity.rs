@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 
-use super::ids::new_id;
+use super::ids::id_for;
 use super::item::ItemKind;
 use super::label::Label;
 use super::review::{Origin, Review};
@@ -33,8 +33,9 @@ impl Entity {
         label: Label,
         origin: Origin,
     ) -> Result<Self, SpanError> {
+        let key = format!("{}-{}:{}", range.start, range.end, label.as_str());
         Ok(Self {
-            id: new_id(ItemKind::Entity),
+            id: id_for(ItemKind::Entity, &origin, &key),
             label,
             original_label: None,
             span: Span::checked(article, range)?,
@@ -72,7 +73,7 @@ impl Entity {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::annotate::model::{ReviewStatus, test_article as article};
+    use crate::annotate::model::{ReviewStatus, is_valid_id, test_article as article};
 
     #[test]
     fn relabel_keeps_first_previous() {
@@ -89,5 +90,36 @@ mod tests {
         assert_eq!(e.review.status, ReviewStatus::Corrected);
         assert_eq!(e.review.previous, Some(serde_json::json!({"label": "ORG"})));
         assert_eq!(e.label.as_str(), "GPE");
+    }
+
+    #[test]
+    fn a_suggestion_has_the_same_id_in_every_extraction_and_a_human_tag_a_new_one() {
+        let a = article();
+        let suggest = |range: std::ops::Range<usize>, label: &str, by: &str| {
+            Entity::suggested(
+                &a,
+                range,
+                Label::parse(label).unwrap(),
+                Origin::rule(by, None),
+            )
+            .unwrap()
+            .id
+        };
+        let id = suggest(0..6, "ORG", "r");
+        assert_eq!(id, suggest(0..6, "ORG", "r"));
+        assert!(is_valid_id(ItemKind::Entity, &id), "{id}");
+        for other in [
+            suggest(0..7, "ORG", "r"),
+            suggest(0..6, "GPE", "r"),
+            suggest(0..6, "ORG", "g"),
+        ] {
+            assert_ne!(id, other);
+        }
+        let tag = || {
+            Entity::by_human(&a, 0..6, Label::parse("ORG").unwrap(), "me")
+                .unwrap()
+                .id
+        };
+        assert_ne!(tag(), tag());
     }
 }

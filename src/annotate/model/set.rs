@@ -131,6 +131,16 @@ impl AnnotationSet {
         }
     }
 
+    /// `id` when no item has it yet, else a fresh random id for `kind`: the uniqueness check
+    /// for an item whose id was derived from what it is ([`super::ids::id_for`]).
+    pub fn unique_id(&self, id: &str, kind: ItemKind) -> String {
+        if self.contains(id) {
+            self.fresh_id(kind)
+        } else {
+            id.to_owned()
+        }
+    }
+
     /// Every item, in kind order then file order.
     pub fn items(&self) -> impl Iterator<Item = Item> + '_ {
         self.entities

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 
-use super::ids::new_id;
+use super::ids::id_for;
 use super::item::ItemKind;
 use super::review::{Origin, Review};
 use super::span::{Span, SpanError};
@@ -38,8 +38,9 @@ impl Source {
         origin: Origin,
     ) -> Result<Self, SpanError> {
         let span = Span::checked(article, range)?;
+        let key = format!("{}-{}:{}", span.start, span.end, source_type.as_str());
         Ok(Self {
-            id: new_id(ItemKind::Source),
+            id: id_for(ItemKind::Source, &origin, &key),
             name: span.text(article).to_owned(),
             span: Some(span),
             source_type,

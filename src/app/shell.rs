@@ -1,0 +1,57 @@
+//! The shell's part of the state: the status bar (message, terminal hint), keys typed so far of
+//! a sequence, the time as the loop last said, lines for the log, and whether to quit.
+
+use std::time::Instant;
+
+use crate::config::colors::ColorDepth;
+use crate::config::keymap::KeyPress;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+    pub at: Instant,
+}
+
+pub struct Shell {
+    pub message: Option<Message>,
+    /// Advice about the terminal's own bidi setting, shown when there is no message.
+    pub hint: Option<&'static str>,
+    /// Keys typed so far of a longer sequence (which-key shows continuations).
+    pub pending: Vec<KeyPress>,
+    pub quit: bool,
+    /// Said on stderr once the terminal is restored: where unsaved changes were kept when isnad
+    /// had to exit without saving them ([`crate::app::App::rescue_unsaved`]).
+    pub exit_note: Option<String>,
+    /// The time as the loop last said (the clock is read there, never here).
+    pub now: Instant,
+    /// What `color = "auto"` means on this terminal (found by the shell at start).
+    pub terminal_colors: ColorDepth,
+    /// Names `:theme` completes: built-in and the user's files, listed when the app is made
+    /// (the folder is not read while running).
+    pub themes: Vec<String>,
+    /// Lines for the log, handed to the loop as [`crate::app::Effect::Log`].
+    pub(super) log: Vec<String>,
+}
+
+impl Shell {
+    pub fn new(terminal_colors: ColorDepth, themes: Vec<String>) -> Self {
+        Self {
+            message: None,
+            hint: None,
+            pending: Vec::new(),
+            quit: false,
+            exit_note: None,
+            now: Instant::now(),
+            terminal_colors,
+            themes,
+            log: Vec::new(),
+        }
+    }
+}
