@@ -123,16 +123,34 @@ where
             if !app.save_annotations(false) {
                 return Ok(then);
             }
-            let action = match Article::load(&path) {
+            // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
+            let loaded = match path.to_str().filter(|p| crate::article::fetch::is_url(p)) {
+                Some(url) => crate::article::web::open_url(
+                    url,
+                    &app.paths.data_dir,
+                    false,
+                    crate::article::fetch::FetchOptions::default(),
+                    &mut |_| {},
+                )
+                .map(|opened| opened.article)
+                .map_err(|e| e.to_string()),
+                None => Article::load(&path).map_err(|e| e.to_string()),
+            };
+            let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
+            let action = match loaded {
                 Ok(article) => match &app.session.store_options {
                     Some(options) => {
                         Action::StoreOpened(Box::new(annotations::open_store(article, options)))
                     }
                     None => Action::ArticleOpened(Box::new(article)),
                 },
-                Err(e) => Action::Error(e.to_string()),
+                Err(e) => Action::Error(e),
             };
             then = app.update(action);
+            // a guessed encoding is said, not hidden (article/encoding.rs)
+            if let Some(note) = note {
+                then.extend(app.update(Action::Info(note)));
+            }
         }
     }
     Ok(then)
