@@ -11,6 +11,7 @@ pub mod isnad;
 pub mod jsonpos;
 pub mod lock;
 pub mod merge;
+pub mod merge_files;
 pub mod model;
 pub mod output;
 pub mod report;

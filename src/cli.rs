@@ -98,6 +98,10 @@ pub enum Command {
     Eval(EvalArgs),
     /// Agreement between annotators: span F1, Cohen's κ and Krippendorff's α per layer.
     Agree(AgreeArgs),
+    /// Git merge driver for annotation files (`%O %A %B --path %P`; see `git-setup`).
+    Merge(MergeArgs),
+    /// Make a git repository merge annotation files with `isnad merge`.
+    GitSetup(GitSetupArgs),
     /// Check the configuration, keymap and theme files; exits non-zero on problems.
     CheckConfig,
     /// Print shell completions.
@@ -194,6 +198,28 @@ pub struct AgreeArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor's version (git's %O; empty when there is none).
+    pub base: PathBuf,
+    /// Our version (git's %A); the result is written here.
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    pub theirs: PathBuf,
+    /// The file's path in the working tree (git's %P), to find the article beside it.
+    #[arg(long)]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {
+    /// A folder inside the repository (default: the current one).
+    pub dir: Option<PathBuf>,
+    /// Set up the user's git config and attributes file instead of the repository's.
+    #[arg(long)]
+    pub global: bool,
 }
 
 #[derive(Debug, Args)]

@@ -80,7 +80,7 @@ pub fn read(path: &Path, article: Option<Arc<Article>>) -> Result<AnnotationFile
         Some(a) => (a, TextSource::Given),
         None => match own_article(path, &src) {
             Some((a, p)) => (Arc::new(a), TextSource::Article(p)),
-            None => (Arc::new(stand_in(&src, &shown)?), TextSource::StandIn),
+            None => (Arc::new(stand_in(&[&src], &shown)?), TextSource::StandIn),
         },
     };
     let loaded = document::parse(&src, &shown, &article).map_err(|e| e.to_string())?;
@@ -103,40 +103,28 @@ pub fn own_article(path: &Path, src: &str) -> Option<(Article, PathBuf)> {
     (Some(article.sha256()) == text_sha256(src)).then_some((article, found))
 }
 
-/// A text of the file's `document.length` code points holding every item's quote (and its
-/// stored context) at its offsets, spaces elsewhere: enough to read the offsets back.
-pub fn stand_in(src: &str, shown: &str) -> Result<Article, String> {
-    let root = document::check_structure(src, shown).map_err(|mut problems| {
-        let first = problems.remove(0).to_string();
-        match problems.len() {
-            0 => first,
-            n => format!("{first} (and {n} more problems)"),
-        }
-    })?;
+/// A text of the first file's `document.length` code points holding every item's quote (and
+/// its stored context) at its offsets, spaces elsewhere: enough to read the offsets back. Files
+/// made on the same text (same `text_sha256`) may be given together; their quotes add up.
+pub fn stand_in(srcs: &[&str], shown: &str) -> Result<Article, String> {
+    let mut roots = Vec::with_capacity(srcs.len());
+    for src in srcs {
+        roots.push(
+            document::check_structure(src, shown).map_err(|mut problems| {
+                let first = problems.remove(0).to_string();
+                match problems.len() {
+                    0 => first,
+                    n => format!("{first} (and {n} more problems)"),
+                }
+            })?,
+        );
+    }
+    let Some(root) = roots.first() else {
+        return Err(format!("{shown}: no annotation file"));
+    };
     let len = root["document"]["length"].as_u64().unwrap_or(0) as usize;
     let mut chars = vec![' '; len];
-    let spans: Vec<FileSpan> = [
-        ItemKind::Entity,
-        ItemKind::Source,
-        ItemKind::Claim,
-        ItemKind::Attribution,
-    ]
-    .into_iter()
-    .flat_map(|kind| {
-        root[kind.key()]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(move |item| {
-                let span = match kind {
-                    ItemKind::Attribution => item.get("cue").and_then(|c| c.get("span")),
-                    _ => item.get("span"),
-                };
-                span.filter(|s| !s.is_null())
-                    .and_then(|s| serde_json::from_value::<FileSpan>(s.clone()).ok())
-            })
-    })
-    .collect();
+    let spans: Vec<FileSpan> = roots.iter().flat_map(file_spans).collect();
     let mut put = |at: usize, text: &str| {
         for (i, c) in text.chars().enumerate() {
             if let Some(slot) = chars.get_mut(at + i) {
@@ -160,6 +148,32 @@ pub fn stand_in(src: &str, shown: &str) -> Result<Article, String> {
     let mut article = Article::from_text(name, chars.into_iter().collect());
     article.title = root["document"]["title"].as_str().map(str::to_owned);
     Ok(article)
+}
+
+/// Every span of the items of a parsed file (orphans are not placed).
+fn file_spans(root: &Value) -> Vec<FileSpan> {
+    [
+        ItemKind::Entity,
+        ItemKind::Source,
+        ItemKind::Claim,
+        ItemKind::Attribution,
+    ]
+    .into_iter()
+    .flat_map(|kind| {
+        root[kind.key()]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(move |item| {
+                let span = match kind {
+                    ItemKind::Attribution => item.get("cue").and_then(|c| c.get("span")),
+                    _ => item.get("span"),
+                };
+                span.filter(|s| !s.is_null())
+                    .and_then(|s| serde_json::from_value::<FileSpan>(s.clone()).ok())
+            })
+    })
+    .collect()
 }
 
 /// Every `*.isnad.json` file under `dir` (not in hidden folders), sorted.
