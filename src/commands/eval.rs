@@ -14,6 +14,8 @@ use crate::extract::conll;
 use crate::extract::eval::{Counts, EvalReport, evaluate, evaluate_on_text};
 
 pub fn run(args: &EvalArgs, out: &mut dyn Write) -> Result<ExitCode, String> {
+    // group names and problems quote the gold file
+    let out = &mut crate::text::sanitize::PrintableWriter::new(out);
     let shown = args.gold.display().to_string();
     let data = read_input(&args.gold)?;
     let gold = conll::parse(&data, &shown).map_err(|e| e.to_string())?;

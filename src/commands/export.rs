@@ -58,6 +58,11 @@ pub(crate) fn load(
     Ok((article, store.document().clone(), store.set().clone()))
 }
 
+/// Where a summary line goes: `out`, made printable (file names come from the article's).
+fn said(out: &mut dyn Write) -> crate::text::sanitize::PrintableWriter<&mut dyn Write> {
+    crate::text::sanitize::PrintableWriter::new(out)
+}
+
 /// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is `out`).
 pub(crate) fn write_file(path: &Path, text: &str, out: &mut dyn Write) -> Result<Written, String> {
     write_output(path, text.as_bytes(), out).map_err(|e| e.to_string())
@@ -104,7 +109,7 @@ pub fn run(
             write_file(&txt, &article.text, out)?;
             write_file(&ann, &brat::to_ann(&set, &article), out)?;
             let _ = writeln!(
-                out,
+                said(out),
                 "wrote {} and {} ({} annotations)",
                 txt.display(),
                 ann.display(),
@@ -130,10 +135,11 @@ pub fn run(
     };
     let path = args.out.clone().unwrap_or(default);
     match write_file(&path, &text, out)? {
+        // the export itself, data for a pipe: not a report
         Written::Stdout => return Ok(ExitCode::SUCCESS),
         Written::File { replaced, .. } => {
             if let Some(warning) = replaced.warning {
-                let _ = writeln!(out, "warning: {warning}");
+                let _ = writeln!(said(out), "warning: {warning}");
             }
         }
         Written::Stream => {}
@@ -145,6 +151,6 @@ pub fn run(
         ExportFormat::Claimreview => "claim reviews",
         _ => "annotations",
     };
-    let _ = writeln!(out, "wrote {} ({count} {what})", path.display());
+    let _ = writeln!(said(out), "wrote {} ({count} {what})", path.display());
     Ok(ExitCode::SUCCESS)
 }
