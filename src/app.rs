@@ -66,7 +66,7 @@ pub enum Action {
     /// Another article and its annotations, opened by the loop.
     StoreOpened(Box<AnnotationStore>),
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
-    Imported(Vec<crate::annotate::Entity>, String),
+    Imported(Vec<crate::annotate::Item>, String),
     /// Extend the selection to the word at a screen position (mouse drag).
     Drag {
         column: u16,

@@ -8,6 +8,7 @@ pub mod cues;
 pub mod eval;
 pub mod gazetteer;
 pub mod import;
+pub mod isnad;
 pub mod lexicon;
 pub mod rules;
 pub mod tokens;

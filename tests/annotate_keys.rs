@@ -221,15 +221,12 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
         events.push(key('q'));
         events
     });
-    let imported = app
-        .session
-        .store
-        .as_ref()
-        .expect("store")
-        .set()
-        .entities
-        .len();
-    assert!(imported > 0, "{:?}", app.shell.message);
+    let set = app.session.store.as_ref().expect("store").set();
+    let entities = set.entities.len();
+    assert!(entities > 0, "{:?}", app.shell.message);
+    // the .ann also has sources and claims: the reader imports them as the command line does
+    assert!(!set.sources.is_empty() && !set.claims.is_empty());
+    let imported = set.len();
     assert!(
         app.session
             .store
@@ -243,7 +240,7 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
     let sidecar = dir.path().join("article.isnad.json");
     assert_eq!(
         json(&sidecar)["entities"].as_array().map(Vec::len),
-        Some(imported)
+        Some(entities)
     );
 
     app.shell.quit = false;
@@ -256,7 +253,7 @@ fn import_adds_suggestions_undoably_and_export_writes_next_to_the_article() {
     assert_eq!(
         csv.matches("\r\n").count(),
         imported + 1,
-        "header and one row per entity"
+        "header and one row per annotation"
     );
     assert_eq!(
         app.session
@@ -755,4 +752,87 @@ fn unsaved_changes_are_kept_in_the_recovery_folder_when_isnad_must_exit() {
     );
     assert_eq!(json(&kept)["claims"].as_array().map(Vec::len), Some(1));
     std::fs::remove_file(&kept).expect("clean up");
+}
+
+/// What an imported set holds, without the random ids: entities, sources and claims by span and
+/// kind, attributions by the spans they link.
+fn shape(set: &isnad::annotate::AnnotationSet) -> Vec<String> {
+    let span_of = |id: &str| {
+        set.claims
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| (c.span.start, c.span.end))
+            .or_else(|| {
+                set.sources
+                    .iter()
+                    .find(|s| s.id == id)
+                    .and_then(|s| s.span.map(|sp| (sp.start, sp.end)))
+            })
+    };
+    let mut out: Vec<String> = set
+        .entities
+        .iter()
+        .map(|e| format!("entity {:?} {} {:?}", e.span, e.label, e.original_label))
+        .chain(
+            set.sources
+                .iter()
+                .map(|s| format!("source {:?} {}", s.span, s.source_type)),
+        )
+        .chain(
+            set.claims
+                .iter()
+                .map(|c| format!("claim {:?} {}", c.span, c.claim_type)),
+        )
+        .chain(set.attributions.iter().map(|a| {
+            format!(
+                "attribution {:?} {:?}",
+                span_of(&a.claim_id),
+                span_of(&a.source_id)
+            )
+        }))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn reader_and_command_line_import_give_the_same_store() {
+    let ann = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/annotate/sample-article.ann");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article_path = dir.path().join("article.txt");
+    std::fs::write(&article_path, isnad::article::SAMPLE_TEXT).expect("write article");
+    let article = Article::load(&article_path).expect("article");
+    let store_in = |name: &str| {
+        let options = StoreOptions {
+            annotations: Some(dir.path().join(name)),
+            data_dir: Some(dir.path().join("data")),
+        };
+        AnnotationStore::open(article.clone(), &options)
+    };
+
+    // the reader: `:import FILE`
+    let mut app = TestApp::article(article.clone())
+        .store(store_in("reader.isnad.json"))
+        .build();
+    let mut events = common::keys(&format!(":import {}", ann.display()));
+    events.push(common::code(KeyCode::Enter));
+    events.push(key('q'));
+    run_script(&mut app, events);
+    let reader = app.session.store.as_ref().expect("store").set().clone();
+
+    // the command line's operation
+    let mut store = store_in("cli.isnad.json");
+    let data = std::fs::read(&ann).expect("ann");
+    let shown = ann.display().to_string();
+    let report = isnad::extract::import::import_into(
+        &mut store,
+        &data,
+        &shown,
+        isnad::extract::import::Format::Auto,
+    )
+    .expect("import");
+    assert_eq!(report.added, store.set().len());
+
+    assert!(!reader.claims.is_empty() && !reader.attributions.is_empty());
+    assert_eq!(shape(&reader), shape(store.set()));
 }

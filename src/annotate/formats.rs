@@ -4,10 +4,45 @@
 pub mod brat;
 pub mod claimreview;
 pub mod csv;
+mod export;
 pub mod w3c;
+
+pub use export::{Exported, default_destination, export};
 
 use std::fmt;
 use std::str::FromStr;
+
+/// A problem with an input file, located as `FILE:LINE:COLUMN: message` (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl ImportError {
+    pub fn at(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        ImportError {
+            path: path.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// The formats annotations can be exported to (the command line's `--to` and the reader's
 /// `:export`).

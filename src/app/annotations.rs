@@ -121,23 +121,14 @@ impl App {
 
     /// Adds entities from `:import` as suggestions, skipping mentions already annotated with
     /// the same span and label (whatever their review state, so rejected ones stay rejected).
-    pub(super) fn add_imported(&mut self, entities: Vec<Entity>, summary: &str) {
+    pub(super) fn add_imported(&mut self, items: Vec<Item>, summary: &str) {
         let Some(store) = self.session.store.as_mut() else {
             self.error("annotations are not available for this article");
             return;
         };
-        let existing: std::collections::HashSet<(usize, usize, String)> = store
-            .set()
-            .entities
-            .iter()
-            .map(|e| (e.span.start, e.span.end, e.label.as_str().to_owned()))
-            .collect();
-        let fresh: Vec<Edit> = entities
+        let fresh: Vec<Edit> = crate::extract::import::only_new(store.set(), items)
             .into_iter()
-            .filter(|e| {
-                !existing.contains(&(e.span.start, e.span.end, e.label.as_str().to_owned()))
-            })
-            .map(|e| Edit::Add(Item::Entity(e)))
+            .map(Edit::Add)
             .collect();
         let added = fresh.len();
         if added == 0 {

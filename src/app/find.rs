@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::app::App;
+use crate::search::{next_match, previous_match};
 
 impl App {
     /// Runs a new search and moves to the first match at or after the cursor.
@@ -27,25 +28,20 @@ impl App {
         }
         self.reader.search = Some((query, matches));
         let from = self.reader.cursor.as_ref().map_or(0, |c| c.start);
-        self.jump_to_match(|m| m.partition_point(|r| r.start < from));
+        self.jump_to_match(|m| next_match(m, from).unwrap_or(0));
     }
 
     /// `n` / `N`: the next or previous match after the cursor, wrapping around.
     pub(super) fn step_search(&mut self, forward: bool) {
-        let Some((_, matches)) = &self.reader.search else {
+        if self.reader.search.is_none() {
             self.info("no search yet: / starts one");
             return;
-        };
+        }
         let at = self.reader.cursor.as_ref().map_or(0, |c| c.start);
-        let count = matches.len();
         if forward {
-            self.jump_to_match(|m| m.partition_point(|r| r.start <= at) % count);
+            self.jump_to_match(|m| next_match(m, at + 1).unwrap_or(0));
         } else {
-            self.jump_to_match(|m| {
-                m.partition_point(|r| r.start < at)
-                    .checked_sub(1)
-                    .unwrap_or(count - 1)
-            });
+            self.jump_to_match(|m| previous_match(m, at).unwrap_or(0));
         }
     }
 

@@ -9,15 +9,15 @@ use serde_json::json;
 
 use crate::article::Article;
 use crate::cli::EvalArgs;
-use crate::commands::import::read_input;
 use crate::extract::conll;
 use crate::extract::eval::{Counts, EvalReport, evaluate, evaluate_on_text};
+use crate::extract::import::read_text;
 
 pub fn run(args: &EvalArgs, out: &mut dyn Write) -> Result<ExitCode, String> {
     // group names and problems quote the gold file
     let out = &mut crate::text::sanitize::PrintableWriter::new(out);
     let shown = args.gold.display().to_string();
-    let data = read_input(&args.gold)?;
+    let data = read_text(&args.gold)?;
     let gold = conll::parse(&data, &shown).map_err(|e| e.to_string())?;
     let (report, text_kind) = match &args.article {
         None => (evaluate(&gold), "rebuilt from gold tokens (single spaces)"),

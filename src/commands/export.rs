@@ -3,12 +3,11 @@
 //! it) or an annotation file (`*.isnad.json`, whose `document.path` names the article).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::annotate::document::{self, DocumentInfo};
-use crate::annotate::formats::Format as ExportFormat;
-use crate::annotate::formats::{brat, claimreview, csv, w3c};
+use crate::annotate::formats;
 use crate::annotate::model::AnnotationSet;
 use crate::annotate::output::{Written, write_output};
 use crate::annotate::store::{
@@ -63,7 +62,8 @@ fn said(out: &mut dyn Write) -> crate::text::sanitize::PrintableWriter<&mut dyn 
     crate::text::sanitize::PrintableWriter::new(out)
 }
 
-/// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is `out`).
+/// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is `out`);
+/// for `report`, which writes through the same rules as the exports.
 pub(crate) fn write_file(path: &Path, text: &str, out: &mut dyn Write) -> Result<Written, String> {
     write_output(path, text.as_bytes(), out).map_err(|e| e.to_string())
 }
@@ -77,80 +77,20 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
     let (article, doc, set) = load(&args.file, annotations)?;
-    let base = article
-        .path
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(&article.name));
-    let stem = base.file_stem().map_or_else(
-        || "article".to_owned(),
-        |s| s.to_string_lossy().into_owned(),
-    );
-    let folder = base.parent().map(Path::to_path_buf).unwrap_or_default();
-    let mut count = set.len();
-    let (text, default) = match args.to {
-        ExportFormat::Brat => {
-            // The article itself is the `.txt`, so brat output goes to its own folder rather than
-            // next to the article, where it would overwrite it.
-            let dir = args
-                .out
-                .clone()
-                .unwrap_or_else(|| folder.join(format!("{stem}.brat")));
-            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            let txt = dir.join(format!("{stem}.txt"));
-            let ann = dir.join(format!("{stem}.ann"));
-            if article.path.as_deref().and_then(|p| p.canonicalize().ok())
-                == txt.canonicalize().ok()
-            {
-                return Err(format!(
-                    "{}: refusing to overwrite the article itself; choose another --out folder",
-                    txt.display()
-                ));
-            }
-            write_file(&txt, &article.text, out)?;
-            write_file(&ann, &brat::to_ann(&set, &article), out)?;
-            let _ = writeln!(
-                said(out),
-                "wrote {} and {} ({} annotations)",
-                txt.display(),
-                ann.display(),
-                set.len()
-            );
-            return Ok(ExitCode::SUCCESS);
-        }
-        ExportFormat::W3c => (
-            w3c::to_w3c(&doc, &set, &article),
-            folder.join(format!("{stem}.w3c.jsonld")),
-        ),
-        ExportFormat::Csv => (
-            csv::to_csv(&doc, &set, &article),
-            folder.join(format!("{stem}.annotations.csv")),
-        ),
-        ExportFormat::Claimreview => {
-            count = claimreview::reviewed_claims(&set);
-            (
-                claimreview::to_claimreview(&doc, &set, &article, annotator),
-                folder.join(format!("{stem}.claimreview.jsonld")),
-            )
-        }
-    };
-    let path = args.out.clone().unwrap_or(default);
-    match write_file(&path, &text, out)? {
-        // the export itself, data for a pipe: not a report
-        Written::Stdout => return Ok(ExitCode::SUCCESS),
-        Written::File { replaced, .. } => {
-            if let Some(warning) = replaced.warning {
-                let _ = writeln!(said(out), "warning: {warning}");
-            }
-        }
-        Written::Stream => {}
+    let exported = formats::export(
+        &article,
+        &doc,
+        &set,
+        args.to,
+        args.out.as_deref(),
+        annotator,
+        out,
+    )?;
+    for warning in &exported.warnings {
+        let _ = writeln!(said(out), "warning: {warning}");
     }
-    let what = match args.to {
-        ExportFormat::Claimreview if count == 0 => {
-            "claim reviews: no claim has a verification verdict yet"
-        }
-        ExportFormat::Claimreview => "claim reviews",
-        _ => "annotations",
-    };
-    let _ = writeln!(said(out), "wrote {} ({count} {what})", path.display());
+    if !exported.to_stdout {
+        let _ = writeln!(said(out), "{exported}");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -57,6 +57,8 @@ pub fn document_json(article: &Article, shown_path: &str, suggestions: &[Suggest
         article,
         &crate::extract::cues::suggest_article(article),
     );
+    // chains, stances and coreference over those suggestions
+    crate::extract::isnad::suggest(&mut set, article);
     to_json(
         &DocumentInfo::for_article(article, shown_path.to_owned()),
         &set,

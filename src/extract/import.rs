@@ -4,39 +4,6 @@
 //! unaligned when its text cannot be found; never placed at a wrong offset.
 
 use std::fmt;
-
-/// A problem with an input file, located as `FILE:LINE:COLUMN: message` (1-based).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl ImportError {
-    pub fn at(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
-        ImportError {
-            path: path.to_owned(),
-            line,
-            column,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for ImportError {}
-
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -44,7 +11,7 @@ use serde_json::Value;
 
 use super::conll;
 use crate::annotate::Label;
-use crate::annotate::formats::brat::{BadTextBound, parse_text_bound};
+pub use crate::annotate::formats::ImportError;
 use crate::text::normalize::{NormalizedText, fold_eq, normalize_str};
 
 /// The formats that can be imported; `Auto` guesses from the file name and content.
@@ -81,6 +48,15 @@ impl Format {
             Format::Hf => "hf",
             Format::Conll => "conll",
             Format::Brat => "brat",
+        }
+    }
+
+    /// The format itself, or for `Auto` the one guessed from the file name and content (still
+    /// `Auto` when it cannot be told).
+    pub fn resolve(self, path: &str, data: &str) -> Format {
+        match self {
+            Format::Auto => Format::detect(path, data).unwrap_or(Format::Auto),
+            given => given,
         }
     }
 
@@ -291,10 +267,7 @@ pub fn import(
     path: &str,
     format: Format,
 ) -> Result<ImportOutcome, ImportError> {
-    let format = match format {
-        Format::Auto => Format::detect(path, data).unwrap_or(Format::Auto),
-        given => given,
-    };
+    let format = format.resolve(path, data);
     match format {
         Format::Auto => Err(ImportError::at(
             path,
@@ -303,17 +276,7 @@ pub fn import(
             "cannot tell the format; pass --format (interchange, stanza, spacy, hf, conll, brat)",
         )),
         Format::Conll => import_conll(article, data, path),
-        Format::Brat => {
-            let raws = parse_brat(data, path)?;
-            Ok(place_all(
-                article,
-                None,
-                OffsetUnit::Codepoint,
-                raws,
-                format,
-                "brat".into(),
-            ))
-        }
+        Format::Brat => brat_mentions(article, data, path),
         Format::Interchange => import_interchange(article, data, path),
         Format::Stanza => import_stanza(article, data, path),
         Format::Spacy => import_spacy(article, data, path),
@@ -1030,45 +993,51 @@ pub fn align_tokens(
 /// module's brat line reader. Offsets are code points; a discontinuous span (`0 5;8 12`) is
 /// imported as the range covering its parts. Other annotation kinds (relations, events,
 /// attributes, notes) are not entities and are skipped.
-fn parse_brat(data: &str, path: &str) -> Result<Vec<RawMention>, ImportError> {
-    let mut raws = Vec::new();
-    for (index, line) in data.lines().enumerate() {
-        let line_no = index + 1;
-        if !line.starts_with('T') {
-            continue;
-        }
-        let bound = parse_text_bound(line).map_err(|bad| {
-            let message = match &bad {
-                BadTextBound::NoTab { .. } => "expected a TAB after the id".to_owned(),
-                BadTextBound::NoOffsets { .. } => {
-                    "bad offsets \"\" (expected `START END[;START END]`)".to_owned()
-                }
-                BadTextBound::BadOffsets { offsets, .. } => {
-                    format!("bad offsets {offsets:?} (expected `START END[;START END]`)")
-                }
-            };
-            ImportError::at(path, line_no, bad.column(), message)
-        })?;
-        if bound.kind.is_empty() {
-            let column = bound.id.chars().count() + 2;
-            return Err(ImportError::at(path, line_no, column, "missing label"));
-        }
-        let start = bound.fragments.iter().map(|f| f.0).min();
-        let end = bound.fragments.iter().map(|f| f.1).max();
-        raws.push(RawMention {
-            start,
-            end,
-            // The quote of a discontinuous span joins its parts; it cannot be checked against
-            // the covering range, so only the offsets are used.
-            text: (bound.fragments.len() == 1)
-                .then(|| bound.reference.map(str::to_owned))
-                .flatten(),
-            label: bound.kind.to_owned(),
+mod into;
+pub use into::{ImportReport, Prepared, import_into, only_new, prepare, read_file, read_text};
+
+/// The entities of a brat file as mentions, read by the one brat reader
+/// ([`crate::annotate::formats::brat::parse_ann`]); [`prepare`] also keeps its sources, claims
+/// and attributions.
+fn brat_mentions(article: &str, data: &str, path: &str) -> Result<ImportOutcome, ImportError> {
+    let placed = crate::article::Article::from_text(path, article.to_owned());
+    let read = crate::annotate::formats::brat::parse_ann(data, path, &placed)?;
+    let mut outcome = ImportOutcome::empty(Format::Brat, "brat".into(), None);
+    for entity in read.set.entities {
+        let raw_label = entity
+            .original_label
+            .clone()
+            .unwrap_or_else(|| entity.label.to_string());
+        let range = entity.span.range();
+        outcome.mentions.push(ImportedMention {
+            realigned: read
+                .realigned
+                .iter()
+                .any(|r| r.item.as_deref() == Some(entity.id.as_str())),
+            label: Label::map_foreign(&raw_label).unwrap_or(Label::MISC),
+            raw_label,
+            range,
             score: None,
-            location: format!("{path}:{line_no}"),
         });
     }
-    Ok(raws)
+    outcome.unaligned = unaligned_of(&read.unaligned, path);
+    Ok(outcome)
+}
+
+/// A brat reader's unaligned spans as unaligned mentions (`FILE:LINE`).
+fn unaligned_of(
+    spans: &[crate::annotate::formats::brat::UnalignedSpan],
+    path: &str,
+) -> Vec<UnalignedMention> {
+    spans
+        .iter()
+        .map(|u| UnalignedMention {
+            text: u.reference.clone(),
+            raw_label: u.kind.clone(),
+            offsets: Some(u.written),
+            location: format!("{path}:{}", u.line),
+        })
+        .collect()
 }
 
 #[cfg(test)]

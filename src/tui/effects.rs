@@ -10,7 +10,6 @@ use ratatui::backend::Backend;
 use crate::annotate::formats::Format as ExportFormat;
 use crate::app::{Action, App, Effect, annotations, library};
 use crate::article::Article;
-use crate::cli::ExportArgs;
 use crate::config::theme;
 use crate::log;
 use crate::tui::TerminalControl;
@@ -123,16 +122,34 @@ where
             if !app.save_annotations(false) {
                 return Ok(then);
             }
-            let action = match Article::load(&path) {
+            // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
+            let loaded = match path.to_str().filter(|p| crate::article::fetch::is_url(p)) {
+                Some(url) => crate::article::web::open_url(
+                    url,
+                    &app.paths.data_dir,
+                    false,
+                    crate::article::fetch::FetchOptions::default(),
+                    &mut |_| {},
+                )
+                .map(|opened| opened.article)
+                .map_err(|e| e.to_string()),
+                None => Article::load(&path).map_err(|e| e.to_string()),
+            };
+            let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
+            let action = match loaded {
                 Ok(article) => match &app.session.store_options {
                     Some(options) => {
                         Action::StoreOpened(Box::new(annotations::open_store(article, options)))
                     }
                     None => Action::ArticleOpened(Box::new(article)),
                 },
-                Err(e) => Action::Error(e.to_string()),
+                Err(e) => Action::Error(e),
             };
             then = app.update(action);
+            // a guessed encoding is said, not hidden (article/encoding.rs)
+            if let Some(note) = note {
+                then.extend(app.update(Action::Info(note)));
+            }
         }
     }
     Ok(then)
@@ -151,46 +168,42 @@ fn full_redraw<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
     Ok(())
 }
 
-/// Reads and aligns an extraction file for `:import` (I/O, so called by the loop).
+/// Reads and aligns an extraction file for `:import` (I/O, so called by the loop); the items
+/// are added by `update` (only the new ones: `extract::import::only_new`).
 pub fn read_import(app: &App, path: &Path) -> Action {
-    let data = match crate::commands::import::read_input(path) {
+    use crate::extract::import::{Format, prepare, read_file};
+    let data = match read_file(path) {
         Ok(d) => d,
         Err(e) => return Action::Error(e),
     };
     let shown = path.display().to_string();
-    match crate::extract::import::import(
-        &app.reader.article.text,
-        &data,
-        &shown,
-        crate::extract::import::Format::Auto,
-    ) {
-        Ok(outcome) => {
-            let summary = format!("{shown}: {}", outcome.summary());
-            Action::Imported(
-                crate::extract::imported_entities(&app.reader.article, &outcome),
-                summary,
-            )
+    match prepare(&app.reader.article, &data, &shown, Format::Auto) {
+        Ok(prepared) => {
+            let summary = format!("{shown}: {}", prepared.summary());
+            Action::Imported(prepared.items, summary)
         }
         Err(e) => Action::Error(e.to_string()),
     }
 }
 
-/// Writes the saved annotations in another format next to the article (I/O, called by the loop).
+/// Writes the annotations in another format next to the article (I/O, called by the loop).
 pub fn export(app: &App, format: ExportFormat) -> Action {
-    let (Some(article_path), Some(store)) = (&app.reader.article.path, &app.session.store) else {
+    let (Some(_), Some(store)) = (&app.reader.article.path, &app.session.store) else {
         return Action::Error(
             "export needs an article file (the sample has none): run isnad FILE".into(),
         );
     };
-    let args = ExportArgs {
-        file: article_path.clone(),
-        to: format,
-        out: None,
-    };
-    let mut out = Vec::new();
-    match crate::commands::export::run(&args, Some(store.path()), &app.session.annotator, &mut out)
-    {
-        Ok(_) => Action::Info(String::from_utf8_lossy(&out).trim().to_owned()),
+    let article = store.article();
+    match crate::annotate::formats::export(
+        article,
+        store.document(),
+        store.set(),
+        format,
+        None,
+        &app.session.annotator,
+        &mut std::io::sink(),
+    ) {
+        Ok(exported) => Action::Info(exported.to_string()),
         Err(e) => Action::Error(e),
     }
 }

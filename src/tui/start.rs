@@ -104,7 +104,10 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
         let store = annotations::open_store(Arc::clone(&app.reader.article), &store_options);
         let location = store.describe_location();
         app = app.with_store(store, &annotator);
-        if app.shell.message.is_none() {
+        if let Some(note) = app.reader.article.encoding_note.clone() {
+            // a guessed encoding is said, not hidden (article/encoding.rs)
+            app.update(Action::Info(note));
+        } else if app.shell.message.is_none() {
             app.update(Action::Info(format!("annotations: {location}")));
         }
     }

@@ -13,6 +13,8 @@ use std::fmt::Write as _;
 
 use crate::article::Article;
 
+use super::ImportError;
+
 use super::super::anchor::Anchorer;
 use super::super::model::{
     AnnotationSet, Attribution, Claim, ClaimType, Entity, FileSpan, ItemKind, Label, Origin,
@@ -236,6 +238,8 @@ pub struct RealignedSpan {
     pub written: (usize, usize),
     /// Where the reference text was found.
     pub span: Span,
+    /// Our id of the item made from it (none for a cue).
+    pub item: Option<String>,
 }
 
 /// A text-bound annotation whose reference text is not in the article: skipped.
@@ -282,136 +286,190 @@ fn label_for(brat_type: &str) -> Option<Label> {
     Label::parse(&s).ok()
 }
 
-/// Parses `.ann` text into suggestions for `article`. Every span is checked: the reference text
-/// must equal the article's text at the offsets; otherwise the quote is searched nearby and the
-/// span realigned (with a warning) or skipped (with a warning) — never silently shifted.
-pub fn parse_ann(ann: &str, file: &str, article: &Article) -> BratImport {
-    let origin = Origin::import(&format!("brat:{file}"));
-    let anchorer = Anchorer::new(article);
-    let mut out = BratImport::default();
-    // brat id → our id
-    let mut ids: HashMap<String, String> = HashMap::new();
-    let mut cues: HashMap<String, Span> = HashMap::new();
-    let mut warn = |line: usize, msg: String| out.warnings.push(format!("{file}:{line}: {msg}"));
-    let mut set = AnnotationSet::default();
-    let mut deferred: Vec<(usize, &str)> = Vec::new();
-
+/// Parses `.ann` text into suggestions for `article`: the one brat reader, for `isnad import`
+/// and the reader's `:import` alike. Every span is checked: the reference text must equal the
+/// article's text at the offsets; otherwise the quote is searched nearby and the span realigned
+/// (with a warning) or set aside as unaligned — never silently shifted. A text-bound line that
+/// cannot be read at all is an error naming the file, line and column; relations, events,
+/// attributes and notes that do not fit are skipped with a warning.
+pub fn parse_ann(ann: &str, file: &str, article: &Article) -> Result<BratImport, ImportError> {
+    let mut reader = AnnReader::new(file, article);
+    // Text-bound lines first: the other lines refer to them, wherever they are in the file.
+    let mut others: Vec<(usize, &str)> = Vec::new();
     for (n, line) in ann.lines().enumerate() {
         let n = n + 1;
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             continue;
         }
-        if !line.starts_with('T') {
-            deferred.push((n, line));
-            continue;
+        if line.starts_with('T') {
+            reader.text_bound(n, line)?;
+        } else {
+            others.push((n, line));
         }
-        let parsed = match parse_text_bound(line) {
-            Ok(parsed) => parsed,
-            Err(BadTextBound::NoTab { .. }) => {
-                warn(
-                    n,
-                    "malformed text-bound line (expected ID TAB TYPE START END TAB TEXT)".into(),
-                );
-                continue;
-            }
-            Err(BadTextBound::NoOffsets { id, .. }) => {
-                warn(n, format!("{id}: missing offsets"));
-                continue;
-            }
-            Err(BadTextBound::BadOffsets { id, fragment, .. }) => {
-                warn(n, format!("{id}: bad offsets {fragment:?}"));
-                continue;
-            }
+    }
+    for (n, line) in others {
+        reader.other_line(n, line);
+    }
+    Ok(reader.finish())
+}
+
+/// The error for a text-bound line that cannot be read.
+fn bad_text_bound(file: &str, n: usize, bad: &BadTextBound<'_>) -> ImportError {
+    let message = match bad {
+        BadTextBound::NoTab { .. } => "expected a TAB after the id".to_owned(),
+        BadTextBound::NoOffsets { .. } => {
+            "bad offsets \"\" (expected `START END[;START END]`)".to_owned()
+        }
+        BadTextBound::BadOffsets { offsets, .. } => {
+            format!("bad offsets {offsets:?} (expected `START END[;START END]`)")
+        }
+    };
+    ImportError::at(file, n, bad.column(), message)
+}
+
+/// State of one `.ann` read: what was made so far and how brat ids map to ours.
+struct AnnReader<'a> {
+    file: &'a str,
+    article: &'a Article,
+    anchorer: Anchorer<'a>,
+    origin: Origin,
+    out: BratImport,
+    /// brat id → our id
+    ids: HashMap<String, String>,
+    /// brat id of a `Cue`/`Attribution` text-bound → its span
+    cues: HashMap<String, Span>,
+    /// our claim id → the cue given by `R Cue_of`
+    cue_of: HashMap<String, Span>,
+    /// (claim id, source id, cue) for each attribution to make once all lines are read
+    links: Vec<(String, String, Option<Span>)>,
+}
+
+impl<'a> AnnReader<'a> {
+    fn new(file: &'a str, article: &'a Article) -> Self {
+        AnnReader {
+            file,
+            article,
+            anchorer: Anchorer::new(article),
+            origin: Origin::import(&format!("brat:{file}")),
+            out: BratImport::default(),
+            ids: HashMap::new(),
+            cues: HashMap::new(),
+            cue_of: HashMap::new(),
+            links: Vec::new(),
+        }
+    }
+
+    fn warn(&mut self, line: usize, message: String) {
+        self.out
+            .warnings
+            .push(format!("{}:{line}: {message}", self.file));
+    }
+
+    /// `T1 TAB TYPE START END[;START END] TAB TEXT`: an entity, source, claim or cue.
+    fn text_bound(&mut self, n: usize, line: &str) -> Result<(), ImportError> {
+        let parsed = parse_text_bound(line).map_err(|bad| bad_text_bound(self.file, n, &bad))?;
+        if parsed.kind.is_empty() {
+            let column = parsed.id.chars().count() + 2;
+            return Err(ImportError::at(self.file, n, column, "missing label"));
+        }
+        let Some(span) = self.place(n, &parsed) else {
+            return Ok(());
         };
-        let (bid, kind, frags) = (parsed.id, parsed.kind, parsed.fragments);
+        let item = self.add(n, parsed.id, parsed.kind, span);
+        if let Some(realigned) = self.out.realigned.last_mut()
+            && realigned.line == n
+        {
+            realigned.item = item;
+        }
+        Ok(())
+    }
+
+    /// Where a text-bound annotation goes: at its offsets when the reference text is there,
+    /// else where the reference text is found (a warning), else nowhere (unaligned).
+    fn place(&mut self, n: usize, parsed: &TextBound<'_>) -> Option<Span> {
+        let article = self.article;
+        let frags = &parsed.fragments;
         let reference = parsed.reference.unwrap_or("");
-        let (Some(&(start, _)), Some(&(_, end))) = (frags.first(), frags.last()) else {
-            continue;
-        };
+        let (&(start, _), &(_, end)) = (frags.first()?, frags.last()?);
         // Fragments are joined with single spaces in the reference text; the whole range from
         // first start to last end is what we keep as one span.
-        let joined: Vec<String> = frags
+        let joined: Vec<&str> = frags
             .iter()
             .filter_map(|&(s, e)| {
                 let (bs, be) = (article.char_to_byte(s)?, article.char_to_byte(e)?);
-                article.text.get(bs..be).map(str::to_owned)
+                article.text.get(bs..be)
             })
             .collect();
-        let span = if joined.len() == frags.len() && joined.join(" ") == reference {
-            FileSpan {
-                start,
-                end,
-                exact: String::new(),
-                prefix: None,
-                suffix: None,
-            }
-            .to_bytes_unchecked(article)
-        } else {
-            None
+        let at_offsets = FileSpan {
+            start,
+            end,
+            exact: String::new(),
+            prefix: None,
+            suffix: None,
         };
-        let span = match span {
-            Some(s) => s,
+        if joined.len() == frags.len()
+            && joined.join(" ") == reference
+            && let Some(span) = at_offsets.to_bytes_unchecked(article)
+        {
+            return Some(span);
+        }
+        let wanted = FileSpan {
+            exact: reference.to_owned(),
+            ..at_offsets
+        };
+        let id = parsed.id;
+        match self.anchorer.place(&wanted) {
+            Some((span, _)) => {
+                let message = format!(
+                    "{id}: text at {start}..{end} is not {reference:?}; realigned to {}..{}",
+                    article.byte_to_char(span.start),
+                    article.byte_to_char(span.end)
+                );
+                self.warn(n, message);
+                self.out.realigned.push(RealignedSpan {
+                    line: n,
+                    id: id.to_owned(),
+                    written: (start, end),
+                    span,
+                    item: None,
+                });
+                Some(span)
+            }
             None => {
-                let wanted = FileSpan {
-                    start,
-                    end,
-                    exact: reference.to_owned(),
-                    prefix: None,
-                    suffix: None,
-                };
-                match anchorer.place(&wanted) {
-                    Some((s, _)) => {
-                        warn(
-                            n,
-                            format!(
-                                "{bid}: text at {start}..{end} is not {reference:?}; realigned to {}..{}",
-                                article.byte_to_char(s.start),
-                                article.byte_to_char(s.end)
-                            ),
-                        );
-                        out.realigned.push(RealignedSpan {
-                            line: n,
-                            id: bid.to_owned(),
-                            written: (start, end),
-                            span: s,
-                        });
-                        s
-                    }
-                    None => {
-                        warn(
-                            n,
-                            format!("{bid}: {reference:?} not found in the article; skipped"),
-                        );
-                        out.unaligned.push(UnalignedSpan {
-                            line: n,
-                            id: bid.to_owned(),
-                            kind: kind.to_owned(),
-                            written: (start, end),
-                            reference: reference.to_owned(),
-                        });
-                        continue;
-                    }
-                }
+                self.out.unaligned.push(UnalignedSpan {
+                    line: n,
+                    id: id.to_owned(),
+                    kind: parsed.kind.to_owned(),
+                    written: (start, end),
+                    reference: reference.to_owned(),
+                });
+                None
             }
-        };
-        match kind {
+        }
+    }
+
+    /// Makes the item a placed text-bound annotation stands for; returns its id.
+    fn add(&mut self, n: usize, bid: &str, kind: &str, span: Span) -> Option<String> {
+        let set = &mut self.out.set;
+        let id = match kind {
             "Source" => {
                 let s = Source {
                     id: set.fresh_id(ItemKind::Source),
                     span: Some(span),
-                    name: span.text(article).to_owned(),
+                    name: span.text(self.article).to_owned(),
                     source_type: SourceType::Unknown,
                     entity_id: None,
                     role: Default::default(),
                     same_as: None,
-                    origin: origin.clone(),
+                    origin: self.origin.clone(),
                     review: Default::default(),
                     note: String::new(),
                     conflict_with: None,
                 };
-                ids.insert(bid.to_owned(), s.id.clone());
+                let id = s.id.clone();
                 set.sources.push(s);
+                id
             }
             "Claim" | "Content" => {
                 let c = Claim {
@@ -419,183 +477,210 @@ pub fn parse_ann(ann: &str, file: &str, article: &Article) -> BratImport {
                     span,
                     claim_type: ClaimType::Statement,
                     verification: Default::default(),
-                    origin: origin.clone(),
+                    origin: self.origin.clone(),
                     review: Default::default(),
                     note: String::new(),
                     conflict_with: None,
                 };
-                ids.insert(bid.to_owned(), c.id.clone());
+                let id = c.id.clone();
                 set.claims.push(c);
+                id
             }
             "Cue" | "Attribution" => {
-                cues.insert(bid.to_owned(), span);
+                self.cues.insert(bid.to_owned(), span);
+                return None;
             }
-            other => match label_for(other) {
-                Some(label) => {
-                    let e = Entity {
-                        id: set.fresh_id(ItemKind::Entity),
-                        original_label: (label.as_str() != other).then(|| other.to_owned()),
-                        label,
-                        span,
-                        origin: origin.clone(),
-                        review: Default::default(),
-                        note: String::new(),
-                        conflict_with: None,
-                    };
-                    ids.insert(bid.to_owned(), e.id.clone());
-                    set.entities.push(e);
-                }
-                None => warn(
-                    n,
-                    format!("{bid}: type {other:?} cannot be a label; skipped"),
-                ),
-            },
-        }
+            other => {
+                let Some(label) = label_for(other) else {
+                    self.warn(
+                        n,
+                        format!("{bid}: type {other:?} cannot be a label; skipped"),
+                    );
+                    return None;
+                };
+                let e = Entity {
+                    id: set.fresh_id(ItemKind::Entity),
+                    original_label: (label.as_str() != other).then(|| other.to_owned()),
+                    label,
+                    span,
+                    origin: self.origin.clone(),
+                    review: Default::default(),
+                    note: String::new(),
+                    conflict_with: None,
+                };
+                let id = e.id.clone();
+                set.entities.push(e);
+                id
+            }
+        };
+        self.ids.insert(bid.to_owned(), id.clone());
+        Some(id)
     }
 
-    let mut cue_of: HashMap<String, Span> = HashMap::new();
-    let mut links: Vec<(usize, String, String, Option<Span>)> = Vec::new();
-    for (n, line) in deferred {
+    /// A relation, event, attribute or note line (read after every text-bound line).
+    fn other_line(&mut self, n: usize, line: &str) {
         let mut parts = line.splitn(3, '\t');
         let bid = parts.next().unwrap_or("");
         let def = parts.next().unwrap_or("");
         let rest = parts.next().unwrap_or("");
         let args: Vec<&str> = def.split_whitespace().collect();
-        let arg = |name: &str| -> Option<&str> {
-            args.iter()
-                .find_map(|a| a.strip_prefix(name).and_then(|x| x.strip_prefix(':')))
-        };
         match bid.chars().next() {
-            Some('R') => {
-                let (a1, a2) = (arg("Arg1"), arg("Arg2"));
-                match (args.first().copied(), a1, a2) {
-                    (Some("Attributed_to"), Some(c), Some(s)) => match (ids.get(c), ids.get(s)) {
-                        (Some(c), Some(s)) => links.push((n, c.clone(), s.clone(), None)),
-                        _ => warn(n, format!("{bid}: arguments not found")),
-                    },
-                    (Some("Cue_of"), Some(cue), Some(c)) => match (cues.get(cue), ids.get(c)) {
-                        (Some(span), Some(c)) => {
-                            cue_of.insert(c.clone(), *span);
-                        }
-                        _ => warn(n, format!("{bid}: arguments not found")),
-                    },
-                    (Some("Refers_to"), Some(s), Some(e)) => match (ids.get(s), ids.get(e)) {
-                        (Some(s), Some(e)) => {
-                            if let Some(src) = set.sources.iter_mut().find(|x| &x.id == s) {
-                                src.entity_id = Some(e.clone());
-                            }
-                        }
-                        _ => warn(n, format!("{bid}: arguments not found")),
-                    },
-                    _ => warn(
-                        n,
-                        format!("{bid}: relation {def:?} not understood; skipped"),
-                    ),
-                }
-            }
-            Some('E') => {
-                // E1	Attribution:T2 Source:T1 Content:T3
-                let cue = args
-                    .first()
-                    .and_then(|t| t.split_once(':'))
-                    .and_then(|(_, t)| cues.get(t).copied());
-                match (
-                    arg("Source").and_then(|s| ids.get(s)),
-                    arg("Content").and_then(|c| ids.get(c)),
-                ) {
-                    (Some(s), Some(c)) => links.push((n, c.clone(), s.clone(), cue)),
-                    _ => warn(
-                        n,
-                        format!("{bid}: event needs Source and Content arguments"),
-                    ),
-                }
-            }
-            Some('A') | Some('M') => {
-                let (Some(name), Some(target)) = (args.first().copied(), args.get(1)) else {
-                    warn(n, format!("{bid}: malformed attribute"));
-                    continue;
-                };
-                let value = args.get(2).copied().unwrap_or("").to_ascii_lowercase();
-                let Some(our) = ids.get(*target) else {
-                    warn(n, format!("{bid}: target {target} not found"));
-                    continue;
-                };
-                let ok = match name {
-                    "SourceType" => value.parse::<SourceType>().ok().and_then(|v| {
-                        set.sources
-                            .iter_mut()
-                            .find(|x| &x.id == our)
-                            .map(|x| x.source_type = v)
-                    }),
-                    "ClaimType" => value.parse::<ClaimType>().ok().and_then(|v| {
-                        set.claims
-                            .iter_mut()
-                            .find(|x| &x.id == our)
-                            .map(|x| x.claim_type = v)
-                    }),
-                    "Verification" => value.parse::<VerificationStatus>().ok().and_then(|v| {
-                        set.claims
-                            .iter_mut()
-                            .find(|x| &x.id == our)
-                            .map(|x| x.verification.status = v)
-                    }),
-                    // review state and quote type are re-decided by whoever reviews the import
-                    "Review" | "QuoteType" => Some(()),
-                    _ => None,
-                };
-                if ok.is_none() {
-                    warn(
-                        n,
-                        format!("{bid}: attribute {name} {value:?} not understood; skipped"),
-                    );
-                }
-            }
-            Some('#') => {
-                let target = args.get(1).and_then(|t| ids.get(*t));
-                let note = rest.trim();
-                match target {
-                    Some(our) => {
-                        let our = our.clone();
-                        let slot = set
-                            .entities
-                            .iter_mut()
-                            .find(|x| x.id == our)
-                            .map(|x| &mut x.note)
-                            .or_else(|| {
-                                set.sources
-                                    .iter_mut()
-                                    .find(|x| x.id == our)
-                                    .map(|x| &mut x.note)
-                            })
-                            .or_else(|| {
-                                set.claims
-                                    .iter_mut()
-                                    .find(|x| x.id == our)
-                                    .map(|x| &mut x.note)
-                            });
-                        if let Some(slot) = slot {
-                            if !slot.is_empty() {
-                                slot.push('\n');
-                            }
-                            slot.push_str(note);
-                        }
-                    }
-                    None => warn(n, format!("{bid}: note target not found")),
-                }
-            }
-            _ => warn(n, format!("{bid}: line type not supported; skipped")),
+            Some('R') => self.relation(n, bid, def, &args),
+            Some('E') => self.event(n, bid, &args),
+            Some('A') | Some('M') => self.attribute(n, bid, &args),
+            Some('#') => self.note(n, bid, &args, rest.trim()),
+            _ => self.warn(n, format!("{bid}: line type not supported; skipped")),
         }
     }
-    for (_, claim, source, cue) in links {
-        let cue = cue.or_else(|| cue_of.get(&claim).copied());
-        let mut at =
-            Attribution::suggested(&claim, &source, cue, QuoteType::Unknown, origin.clone());
-        at.id = set.fresh_id(ItemKind::Attribution);
-        set.attributions.push(at);
+
+    /// Our id for the brat id given as `NAME:ID` among `args`.
+    fn argument(&self, args: &[&str], name: &str) -> Option<String> {
+        let brat_id = args
+            .iter()
+            .find_map(|a| a.strip_prefix(name).and_then(|x| x.strip_prefix(':')))?;
+        self.ids.get(brat_id).cloned()
     }
-    set.sort();
-    out.set = set;
-    out
+
+    /// `R1 Attributed_to Arg1:claim Arg2:source`, `Cue_of Arg1:cue Arg2:claim`, `Refers_to`.
+    fn relation(&mut self, n: usize, bid: &str, def: &str, args: &[&str]) {
+        let (arg1, arg2) = (self.argument(args, "Arg1"), self.argument(args, "Arg2"));
+        let cue = args
+            .iter()
+            .find_map(|a| a.strip_prefix("Arg1:"))
+            .and_then(|t| self.cues.get(t).copied());
+        match (args.first().copied(), arg1, arg2) {
+            (Some("Attributed_to"), Some(claim), Some(source)) => {
+                self.links.push((claim, source, None));
+            }
+            (Some("Cue_of"), _, Some(claim)) if cue.is_some() => {
+                if let Some(cue) = cue {
+                    self.cue_of.insert(claim, cue);
+                }
+            }
+            (Some("Refers_to"), Some(source), Some(entity)) => {
+                if let Some(s) = self.out.set.sources.iter_mut().find(|x| x.id == source) {
+                    s.entity_id = Some(entity);
+                }
+            }
+            (Some("Attributed_to" | "Cue_of" | "Refers_to"), _, _) => {
+                self.warn(n, format!("{bid}: arguments not found"));
+            }
+            _ => self.warn(
+                n,
+                format!("{bid}: relation {def:?} not understood; skipped"),
+            ),
+        }
+    }
+
+    /// `E1 Attribution:T2 Source:T1 Content:T3` (PARC style).
+    fn event(&mut self, n: usize, bid: &str, args: &[&str]) {
+        let cue = args
+            .first()
+            .and_then(|t| t.split_once(':'))
+            .and_then(|(_, t)| self.cues.get(t).copied());
+        match (
+            self.argument(args, "Source"),
+            self.argument(args, "Content"),
+        ) {
+            (Some(source), Some(claim)) => self.links.push((claim, source, cue)),
+            _ => self.warn(
+                n,
+                format!("{bid}: event needs Source and Content arguments"),
+            ),
+        }
+    }
+
+    /// `A1 SourceType T1 official` and the like.
+    fn attribute(&mut self, n: usize, bid: &str, args: &[&str]) {
+        let (Some(name), Some(target)) = (args.first().copied(), args.get(1)) else {
+            self.warn(n, format!("{bid}: malformed attribute"));
+            return;
+        };
+        let value = args.get(2).copied().unwrap_or("").to_ascii_lowercase();
+        let Some(our) = self.ids.get(*target).cloned() else {
+            self.warn(n, format!("{bid}: target {target} not found"));
+            return;
+        };
+        let set = &mut self.out.set;
+        fn claim<'s>(set: &'s mut AnnotationSet, id: &str) -> Option<&'s mut Claim> {
+            set.claims.iter_mut().find(|x| x.id == id)
+        }
+        let ok = match name {
+            "SourceType" => value.parse::<SourceType>().ok().and_then(|v| {
+                let source = set.sources.iter_mut().find(|x| x.id == our)?;
+                source.source_type = v;
+                Some(())
+            }),
+            "ClaimType" => value.parse::<ClaimType>().ok().and_then(|v| {
+                claim(set, &our)?.claim_type = v;
+                Some(())
+            }),
+            "Verification" => value.parse::<VerificationStatus>().ok().and_then(|v| {
+                claim(set, &our)?.verification.status = v;
+                Some(())
+            }),
+            // review state and quote type are re-decided by whoever reviews the import
+            "Review" | "QuoteType" => Some(()),
+            _ => None,
+        };
+        if ok.is_none() {
+            self.warn(
+                n,
+                format!("{bid}: attribute {name} {value:?} not understood; skipped"),
+            );
+        }
+    }
+
+    /// `#1 AnnotatorNotes T1 TAB text`: appended to the item's note.
+    fn note(&mut self, n: usize, bid: &str, args: &[&str], note: &str) {
+        let Some(our) = args.get(1).and_then(|t| self.ids.get(*t)).cloned() else {
+            self.warn(n, format!("{bid}: note target not found"));
+            return;
+        };
+        let set = &mut self.out.set;
+        let slot = set
+            .entities
+            .iter_mut()
+            .find(|x| x.id == our)
+            .map(|x| &mut x.note)
+            .or_else(|| {
+                set.sources
+                    .iter_mut()
+                    .find(|x| x.id == our)
+                    .map(|x| &mut x.note)
+            })
+            .or_else(|| {
+                set.claims
+                    .iter_mut()
+                    .find(|x| x.id == our)
+                    .map(|x| &mut x.note)
+            });
+        if let Some(slot) = slot {
+            if !slot.is_empty() {
+                slot.push('\n');
+            }
+            slot.push_str(note);
+        }
+    }
+
+    /// Makes the attributions (now that every claim, source and cue is known) and sorts.
+    fn finish(mut self) -> BratImport {
+        let links = std::mem::take(&mut self.links);
+        for (claim, source, cue) in links {
+            let cue = cue.or_else(|| self.cue_of.get(&claim).copied());
+            let mut at = Attribution::suggested(
+                &claim,
+                &source,
+                cue,
+                QuoteType::Unknown,
+                self.origin.clone(),
+            );
+            at.id = self.out.set.fresh_id(ItemKind::Attribution);
+            self.out.set.attributions.push(at);
+        }
+        self.out.set.sort();
+        self.out
+    }
 }
 
 impl FileSpan {

@@ -263,10 +263,12 @@ fn brat_ann_with_wrong_offsets_and_discontinuous_spans() {
     );
     let out = import(ARTICLE, &data, "a.ann", Format::Auto).unwrap();
     assert_eq!(out.format, Format::Brat);
-    let got = texts(&out);
+    // the realigned T2 and the discontinuous T3 share one span: their order is not fixed
+    let mut got = texts(&out);
+    got.sort_by_key(|(text, .., realigned)| (text.to_string(), *realigned));
     assert_eq!(got[0], ("غزة", Label::LOC, "LOC", false));
-    assert_eq!(got[1], ("محمود عباس", Label::PERSON, "PER", true));
-    assert_eq!(got[2], ("محمود عباس", Label::PERSON, "PER", false));
+    assert_eq!(got[1], ("محمود عباس", Label::PERSON, "PER", false));
+    assert_eq!(got[2], ("محمود عباس", Label::PERSON, "PER", true));
     assert_eq!(out.unaligned.len(), 1);
     assert_eq!(out.unaligned[0].location, "a.ann:6");
 }

@@ -1,0 +1,244 @@
+//! Rule-based isnad suggestions, run after the cue suggester on its sources, claims and
+//! attributions (`isnad extract --json`): they prove the path from extraction to the file's
+//! chains, stances and coreference, and are suggestions like the rest (the next issue makes the
+//! extraction itself good). Three rules, their words in `assets/isnad/chain-cues.tsv`:
+//!
+//! - relay: «نقلت وكالة الأناضول عن مصدر أمني …» — the cue suggester links the claim to both;
+//!   the source after «عن» becomes the speaker and the one before it a hand (`via`), typed
+//!   agency or outlet by its first word;
+//! - stance: a denying, doubting or retracting cue (`نفت`, `شكك`, `تراجع`) sets the stance;
+//! - anaphor: «المصدر», «المصادر» refer back (`same_as`) to the last anonymous source before.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Stance};
+use crate::article::Article;
+use crate::text::normalize::normalize_str;
+
+const RULES: &str = include_str!("../../assets/isnad/chain-cues.tsv");
+
+/// How far after a relay cue «عن» is looked for (bytes): past the hand's name, not into the
+/// next sentence.
+const RELAY_WINDOW: usize = 160;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    Relay,
+    Stance(Stance),
+    Anaphor,
+    HandType(SourceType),
+}
+
+/// The rule words, normalised as the text is.
+fn rules() -> &'static HashMap<String, Rule> {
+    static RULES_BY_WORD: OnceLock<HashMap<String, Rule>> = OnceLock::new();
+    RULES_BY_WORD.get_or_init(|| {
+        RULES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (word, rule) = l.split_once('\t')?;
+                let rule = match rule.trim() {
+                    "relay" => Rule::Relay,
+                    "denies" => Rule::Stance(Stance::Denies),
+                    "doubts" => Rule::Stance(Stance::Doubts),
+                    "retracts" => Rule::Stance(Stance::Retracts),
+                    "anaphor" => Rule::Anaphor,
+                    "agency" => Rule::HandType(SourceType::Agency),
+                    "outlet" => Rule::HandType(SourceType::Outlet),
+                    _ => return None,
+                };
+                Some((normalize_str(word.trim()), rule))
+            })
+            .collect()
+    })
+}
+
+/// The rule of the first word of `text`, a leading و or ف (conjunction) set aside.
+fn rule_of(text: &str) -> Option<Rule> {
+    let word = normalize_str(text.split_whitespace().next()?);
+    let table = rules();
+    table.get(&word).copied().or_else(|| {
+        word.strip_prefix(['و', 'ف'])
+            .and_then(|bare| table.get(bare).copied())
+    })
+}
+
+/// Adds chains, stances and coreference to the suggestions in `set`.
+pub fn suggest(set: &mut AnnotationSet, article: &Article) {
+    relay_chains(set, article);
+    stances(set, article);
+    anaphors(set, article);
+}
+
+/// «نقلت X عن Y»: of the claim's links through one relay cue, the source after «عن» keeps the
+/// link with the others as its hands, outermost last; their own links to the claim go.
+fn relay_chains(set: &mut AnnotationSet, article: &Article) {
+    let mut drop: Vec<String> = Vec::new();
+    let mut hands_found: Vec<String> = Vec::new();
+    for i in 0..set.attributions.len() {
+        let a = &set.attributions[i];
+        let Some(cue) = a.cue else { continue };
+        if rule_of(cue.text(article)) != Some(Rule::Relay) {
+            continue;
+        }
+        let window = article
+            .text
+            .get(cue.end..article.text.len().min(cue.end + RELAY_WINDOW))
+            .or_else(|| article.text.get(cue.end..))
+            .unwrap_or("");
+        let Some(an) = window.find(" عن ").map(|p| cue.end + p + 1) else {
+            continue;
+        };
+        // the claim's links through this same cue, with their sources' places
+        let siblings: Vec<(usize, String, usize)> = set
+            .attributions
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.claim_id == a.claim_id && b.cue == Some(cue))
+            .filter_map(|(j, b)| {
+                let s = set.sources.iter().find(|s| s.id == b.source_id)?;
+                Some((j, s.id.clone(), s.span?.start))
+            })
+            .collect();
+        let speaker = siblings.iter().find(|(_, _, at)| *at > an);
+        let mut hands: Vec<&(usize, String, usize)> = siblings
+            .iter()
+            .filter(|(_, _, at)| (cue.end..an).contains(at))
+            .collect();
+        let Some((speaker_at, _, _)) = speaker else {
+            continue;
+        };
+        if hands.is_empty() || *speaker_at != i {
+            continue;
+        }
+        hands.sort_by_key(|(_, _, at)| std::cmp::Reverse(*at));
+        let via: Vec<String> = hands.iter().map(|(_, id, _)| id.clone()).collect();
+        drop.extend(
+            hands
+                .iter()
+                .map(|(j, _, _)| set.attributions[*j].id.clone()),
+        );
+        hands_found.extend(via.iter().cloned());
+        set.attributions[i].via = via;
+    }
+    set.attributions.retain(|a| !drop.contains(&a.id));
+    for s in &mut set.sources {
+        if hands_found.contains(&s.id) {
+            let speaks = set.attributions.iter().any(|a| a.source_id == s.id);
+            s.role = if speaks {
+                SourceRole::Both
+            } else {
+                SourceRole::Intermediary
+            };
+            if let Some(Rule::HandType(t)) = rule_of(&s.name) {
+                s.source_type = t;
+            }
+        }
+    }
+}
+
+fn stances(set: &mut AnnotationSet, article: &Article) {
+    for a in &mut set.attributions {
+        if let Some(Rule::Stance(stance)) = a.cue.and_then(|c| rule_of(c.text(article))) {
+            a.stance = stance;
+        }
+    }
+}
+
+/// «المصدر» after «مصدر أمني»: the same source, named by the earlier mention.
+fn anaphors(set: &mut AnnotationSet, article: &Article) {
+    let mut order: Vec<usize> = (0..set.sources.len()).collect();
+    order.sort_by_key(|&i| set.sources[i].span.map_or(usize::MAX, |s| s.start));
+    let mut last_anonymous: Option<String> = None;
+    for i in order {
+        let s = &set.sources[i];
+        let text = s.span.map_or(s.name.as_str(), |x| x.text(article));
+        let is_anaphor =
+            text.split_whitespace().count() == 1 && rule_of(text) == Some(Rule::Anaphor);
+        if is_anaphor {
+            if s.same_as.is_none()
+                && let Some(target) = &last_anonymous
+            {
+                let target = target.clone();
+                set.sources[i].same_as = Some(target);
+            }
+            continue;
+        }
+        if matches!(
+            s.source_type,
+            SourceType::Anonymous | SourceType::AnonymousOfficial
+        ) {
+            last_anonymous = Some(s.id.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::annotate::isnad::Isnad;
+
+    const TEXT: &str = "ونقلت وكالة الأناضول عن مصدر أمني قوله إن الهجوم أسفر عن قتيلين.\n\
+                        وأضاف المصدر أن المهاجمين فروا.\n\
+                        ونفت وزارة الداخلية أن يكون الهجوم وقع.\n";
+
+    fn suggested() -> (Article, AnnotationSet) {
+        let article = Article::from_text("t.txt", TEXT.to_owned());
+        let mut set = AnnotationSet::default();
+        crate::extract::cues::add_to_annotations(
+            &mut set,
+            &article,
+            &crate::extract::cues::suggest_article(&article),
+        );
+        suggest(&mut set, &article);
+        (article, set)
+    }
+
+    #[test]
+    fn the_rule_words_load_and_match_after_normalising() {
+        assert_eq!(rule_of("ونفى"), Some(Rule::Stance(Stance::Denies)));
+        assert_eq!(rule_of("نفت الوزارة"), Some(Rule::Stance(Stance::Denies)));
+        assert_eq!(
+            rule_of("وكالة الأنباء"),
+            Some(Rule::HandType(SourceType::Agency))
+        );
+        assert_eq!(rule_of("قال"), None);
+        assert!(rules().len() > 30);
+    }
+
+    #[test]
+    fn relay_stance_and_anaphor_reach_the_annotations() {
+        let (article, set) = suggested();
+        let isnad = Isnad::new(&set, &article, None);
+        let chains: Vec<(String, Stance)> = set
+            .attributions
+            .iter()
+            .map(|a| (isnad.chain_text(a), a.stance))
+            .collect();
+        assert!(
+            chains.contains(&("مصدر أمني ← وكالة الأناضول".to_owned(), Stance::Asserts)),
+            "{chains:?}"
+        );
+        assert!(
+            chains.contains(&("مصدر أمني".to_owned(), Stance::Asserts)),
+            "«المصدر» is the security source: {chains:?}"
+        );
+        assert!(
+            chains.contains(&("وزارة الداخلية".to_owned(), Stance::Denies)),
+            "{chains:?}"
+        );
+        assert_eq!(chains.len(), 3, "the agency's own link is gone: {chains:?}");
+        let agency = set
+            .sources
+            .iter()
+            .find(|s| s.name == "وكالة الأناضول")
+            .unwrap();
+        assert_eq!(
+            (agency.role, agency.source_type),
+            (SourceRole::Intermediary, SourceType::Agency)
+        );
+    }
+}
