@@ -72,7 +72,7 @@ fn an_export_into_a_fifo_is_written_into_it_not_over_it() {
     let (result, said) = export(&article, ExportFormat::Csv, &fifo);
     result.unwrap();
     let bytes = got
-        .recv_timeout(Duration::from_secs(10))
+        .recv_timeout(Duration::from_secs(30))
         .expect("the reader got the export");
     assert!(String::from_utf8_lossy(&bytes).contains("claim"), "{said}");
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
@@ -88,7 +88,7 @@ fn an_export_into_a_fifo_is_written_into_it_not_over_it() {
     let got = drain(&fifo);
     export(&article, ExportFormat::Csv, &link).0.unwrap();
     assert!(
-        !got.recv_timeout(Duration::from_secs(10))
+        !got.recv_timeout(Duration::from_secs(30))
             .unwrap()
             .is_empty()
     );
