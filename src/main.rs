@@ -99,7 +99,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(msg) if msg.is_empty() => ExitCode::SUCCESS,
         Err(msg) => {
-            eprintln!("isnad: {msg}");
+            // errors quote file names and contents: never a control character to the terminal
+            let mut err = isnad::text::sanitize::PrintableWriter::new(io::stderr());
+            let _ = writeln!(err, "isnad: {msg}");
             ExitCode::FAILURE
         }
     }

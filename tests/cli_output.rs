@@ -72,7 +72,7 @@ fn an_export_into_a_fifo_is_written_into_it_not_over_it() {
     let (result, said) = export(&article, ExportFormat::Csv, &fifo);
     result.unwrap();
     let bytes = got
-        .recv_timeout(Duration::from_secs(10))
+        .recv_timeout(Duration::from_secs(30))
         .expect("the reader got the export");
     assert!(String::from_utf8_lossy(&bytes).contains("claim"), "{said}");
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
@@ -88,7 +88,7 @@ fn an_export_into_a_fifo_is_written_into_it_not_over_it() {
     let got = drain(&fifo);
     export(&article, ExportFormat::Csv, &link).0.unwrap();
     assert!(
-        !got.recv_timeout(Duration::from_secs(10))
+        !got.recv_timeout(Duration::from_secs(30))
             .unwrap()
             .is_empty()
     );
@@ -172,4 +172,96 @@ fn an_export_to_dash_goes_to_standard_output_and_a_regular_file_is_replaced_with
     // a folder is refused, not replaced
     let (result, _) = export(&article, ExportFormat::Csv, dir.path());
     assert!(result.unwrap_err().contains("directory"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nothing from a file reaches the terminal through the command line
+
+/// Escape sequences and controls a hostile file carries: a title change, a bell, a colour, the
+/// 8-bit CSI and another C1 control.
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[31m\u{9b}2J\u{85}";
+
+/// Fails naming `what` when `output` holds an ESC, a BEL, any other C0 control but tab and
+/// line feed, DEL or a C1 control.
+fn assert_printable(what: &str, output: &str) {
+    let bad: Vec<char> = output
+        .chars()
+        .filter(|&c| c.is_control() && c != '\n' && c != '\t')
+        .collect();
+    assert!(bad.is_empty(), "{what} printed controls {bad:?}: {output}");
+}
+
+/// Runs the `isnad` binary with `args` in `dir`; stdout and stderr together.
+fn isnad(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .args(args)
+        .output()
+        .unwrap();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn no_subcommand_prints_the_controls_in_a_hostile_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), "قال أحمد في دمشق إن الوضع هادئ.\n").unwrap();
+    let json = |v: serde_json::Value| v.to_string();
+    // HF: the entity_group and the word, both unknown to isnad
+    std::fs::write(
+        d.join("hf.json"),
+        json(serde_json::json!([
+            {"entity_group": format!("PER{HOSTILE}"), "word": format!("x{HOSTILE}"),
+             "start": 4, "end": 8, "score": 0.9},
+            {"entity_group": "LOC", "word": format!("y{HOSTILE}"), "start": 100, "end": 120,
+             "score": 0.9}
+        ])),
+    )
+    .unwrap();
+    // brat: a label and a text
+    std::fs::write(
+        d.join("a.ann"),
+        format!("T1\tPER{HOSTILE} 4 8\tأحمد\nT2\tLOC 100 120\tx{HOSTILE}\n"),
+    )
+    .unwrap();
+    // an annotation file whose problems quote hostile values
+    std::fs::write(
+        d.join("bad.isnad.json"),
+        json(serde_json::json!({"format": HOSTILE, "version": 1, HOSTILE: HOSTILE})),
+    )
+    .unwrap();
+    // a gold file with a hostile label
+    std::fs::write(
+        d.join("gold.conll"),
+        format!("قال O\nأحمد B-PER{HOSTILE}\nفي O\nدمشق B-LOC\n"),
+    )
+    .unwrap();
+    // an article whose name is hostile: the export summary names the file it wrote
+    let hostile_name = format!("n{HOSTILE}.txt");
+    std::fs::write(d.join(&hostile_name), "قال أحمد.\n").unwrap();
+    let runs: [(&str, Vec<&str>); 7] = [
+        (
+            "import (HF)",
+            vec!["import", "a.txt", "hf.json", "--format", "hf"],
+        ),
+        (
+            "import (brat)",
+            vec!["import", "a.txt", "a.ann", "--format", "brat"],
+        ),
+        ("validate", vec!["validate", "bad.isnad.json"]),
+        ("eval", vec!["eval", "--gold", "gold.conll"]),
+        ("export", vec!["export", &hostile_name, "--to", "csv"]),
+        ("render", vec!["render", &hostile_name]),
+        ("missing file", vec!["validate", &hostile_name]),
+    ];
+    for (what, args) in runs {
+        assert_printable(what, &isnad(d, &args));
+    }
 }

@@ -14,6 +14,8 @@ use crate::extract::eval::{Counts, EvalReport, evaluate, evaluate_on_text};
 use crate::extract::import::read_text;
 
 pub fn run(args: &EvalArgs, out: &mut dyn Write) -> Result<ExitCode, String> {
+    // group names and problems quote the gold file
+    let out = &mut crate::text::sanitize::PrintableWriter::new(out);
     let shown = args.gold.display().to_string();
     let data = read_text(&args.gold)?;
     let gold = conll::parse(&data, &shown).map_err(|e| e.to_string())?;

@@ -57,6 +57,11 @@ pub(crate) fn load(
     Ok((article, store.document().clone(), store.set().clone()))
 }
 
+/// Where a summary line goes: `out`, made printable (file names come from the article's).
+fn said(out: &mut dyn Write) -> crate::text::sanitize::PrintableWriter<&mut dyn Write> {
+    crate::text::sanitize::PrintableWriter::new(out)
+}
+
 /// Writes `text` to `path` whatever is there (a FIFO or device is written into, `-` is `out`);
 /// for `report`, which writes through the same rules as the exports.
 pub(crate) fn write_file(path: &Path, text: &str, out: &mut dyn Write) -> Result<Written, String> {
@@ -82,10 +87,10 @@ pub fn run(
         out,
     )?;
     for warning in &exported.warnings {
-        let _ = writeln!(out, "warning: {warning}");
+        let _ = writeln!(said(out), "warning: {warning}");
     }
     if !exported.to_stdout {
-        let _ = writeln!(out, "{exported}");
+        let _ = writeln!(said(out), "{exported}");
     }
     Ok(ExitCode::SUCCESS)
 }

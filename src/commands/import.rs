@@ -35,6 +35,8 @@ pub fn run(
     annotations: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, String> {
+    // labels, texts and warnings come from the imported file
+    let out = &mut crate::text::sanitize::PrintableWriter::new(out);
     let article = Article::load(&args.article).map_err(|e| e.to_string())?;
     let data = read_file(&args.file)?;
     let shown = args.file.display().to_string();

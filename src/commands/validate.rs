@@ -18,6 +18,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, String> {
+    // problems quote the file's values
+    let out = &mut crate::text::sanitize::PrintableWriter::new(out);
+    let err = &mut crate::text::sanitize::PrintableWriter::new(err);
     let shown = args.file.display().to_string();
     let meta = std::fs::metadata(&args.file).map_err(|e| format!("{shown}: {e}"))?;
     check_annotation_size(meta.len()).map_err(|e| format!("{shown}: {e}"))?;

@@ -100,9 +100,80 @@ pub fn printable(text: &str) -> String {
     text.chars().filter_map(|c| display_char(c, true)).collect()
 }
 
+/// A writer for command-line reports: what passes through it reaches the terminal as
+/// [`printable`] shows it, except that line feeds and tabs stay (reports are lines). Every
+/// subcommand that prints strings from files (labels, quotes, names, problems) writes through
+/// one, so a file cannot send an escape sequence by way of an error message.
+pub struct PrintableWriter<W: std::io::Write> {
+    inner: W,
+    /// The start of a UTF-8 sequence cut between two writes.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> PrintableWriter<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    fn pass(&mut self, upto: usize) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(&self.pending[..upto]);
+        let clean: String = text
+            .chars()
+            .filter_map(|c| match c {
+                '\n' | '\t' => Some(c),
+                _ => display_char(c, true),
+            })
+            .collect();
+        self.pending.drain(..upto);
+        self.inner.write_all(clean.as_bytes())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for PrintableWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let upto = match std::str::from_utf8(&self.pending) {
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            _ => self.pending.len(),
+        };
+        self.pass(upto)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pass(self.pending.len())?;
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for PrintableWriter<W> {
+    fn drop(&mut self) {
+        let _ = std::io::Write::flush(self);
+    }
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_writer_keeps_lines_and_shows_controls() {
+        use std::io::Write;
+        let mut out = Vec::new();
+        {
+            let mut w = PrintableWriter::new(&mut out);
+            write!(w, "a\u{1b}]0;x\u{7}\tb\n\u{9b}").unwrap();
+            // a sequence cut between two writes
+            let bytes = "ب".as_bytes();
+            w.write_all(&bytes[..1]).unwrap();
+            w.write_all(&bytes[1..]).unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "a␛]0;x␇\tb\n\u{FFFD}ب");
+    }
 
     #[test]
     fn controls_become_visible_symbols() {

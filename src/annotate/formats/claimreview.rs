@@ -378,7 +378,10 @@ pub fn to_claimreview(
         .filter_map(|c| claim_review(doc, set, article, c, annotator))
         .collect();
     let root = json!({ "@context": "https://schema.org", "@graph": graph });
-    let mut text = serde_json::to_string_pretty(&root).unwrap_or_else(|_| "{}".to_owned());
+    let text = serde_json::to_string_pretty(&root).unwrap_or_else(|_| "{}".to_owned());
+    // Pasted into <script type="application/ld+json">, a `</script>` in a note would end the
+    // element; `<\/` is the same string to JSON (it can only occur inside strings).
+    let mut text = text.replace("</", "<\\/");
     text.push('\n');
     text
 }
@@ -386,6 +389,30 @@ pub fn to_claimreview(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_script_tag_in_a_note_cannot_end_the_script_element() {
+        let article = Article::from_text("t", "قال الوزير إن الوضع مستقر.".to_owned());
+        let mut claim = crate::annotate::model::Claim::by_human(&article, 0..6, "me")
+            .unwrap_or_else(|e| panic!("{e}"));
+        claim.verification.status = VerificationStatus::False;
+        claim.note = "</script><script>alert(1)</script>".to_owned();
+        let mut set = AnnotationSet::default();
+        set.claims.push(claim);
+        let doc = DocumentInfo::for_article(&article, "t".to_owned());
+        let text = to_claimreview(&doc, &set, &article, "me");
+        assert!(!text.contains("</"), "{text}");
+        assert!(
+            text.contains(r"<\/script><script>alert(1)<\/script>"),
+            "{text}"
+        );
+        // still JSON, with the note unchanged
+        let back: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            back["@graph"][0]["reviewBody"],
+            "</script><script>alert(1)</script>"
+        );
+    }
 
     #[test]
     fn verdicts_on_the_true_false_axis_are_ordered() {

@@ -46,8 +46,18 @@ pub const HEADER: [&str; 25] = [
     "note",
 ];
 
-/// Quotes a field when it holds a comma, quote, line break or leading/trailing space.
+/// Quotes a field when it holds a comma, quote, line break or leading/trailing space. A field
+/// a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+/// return) gets a `'` in front, as OWASP recommends against CSV injection: `=HYPERLINK(…)` in
+/// a note stays text.
 pub fn quote(field: &str) -> String {
+    let neutralised;
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        neutralised = format!("'{field}");
+        neutralised.as_str()
+    } else {
+        field
+    };
     let needs = field.contains([',', '"', '\n', '\r'])
         || field.starts_with(char::is_whitespace)
         || field.ends_with(char::is_whitespace);
@@ -234,5 +244,21 @@ mod tests {
         assert_eq!(quote("two\nlines"), "\"two\nlines\"");
         assert_eq!(quote(" padded"), "\" padded\"");
         assert_eq!(quote("قال، \"نعم\""), "\"قال، \"\"نعم\"\"\"");
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised() {
+        // OWASP: a leading = + - @ tab or carriage return makes a formula; a quote in front
+        // makes it text
+        assert_eq!(
+            quote("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(quote("+1"), "'+1");
+        assert_eq!(quote("-2+3"), "'-2+3");
+        assert_eq!(quote("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(quote("\t=1"), "'\t=1");
+        assert_eq!(quote("\r=1"), "\"'\r=1\"");
+        assert_eq!(quote("a=b"), "a=b");
     }
 }
