@@ -45,6 +45,18 @@ pub struct Unit<'a> {
     pub label: Cow<'a, str>,
 }
 
+#[cfg(test)]
+impl Unit<'static> {
+    /// A unit over one span, for the tests of the matching and the character coincidences.
+    pub(crate) fn span(start: u32, end: u32, label: &'static str) -> Self {
+        Unit {
+            id: "",
+            anchors: vec![Anchor::Span((start, end))],
+            label: label.into(),
+        }
+    }
+}
+
 /// What is compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]

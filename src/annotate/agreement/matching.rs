@@ -107,11 +107,7 @@ mod tests {
     use super::*;
 
     fn unit(start: u32, end: u32, label: &'static str) -> Unit<'static> {
-        Unit {
-            id: "",
-            anchors: vec![Anchor::Span((start, end))],
-            label: label.into(),
-        }
+        Unit::span(start, end, label)
     }
 
     #[test]
