@@ -14,6 +14,7 @@ pub mod merge;
 pub mod merge_files;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod report;
 pub mod store;
 pub mod validate;

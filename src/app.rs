@@ -12,6 +12,7 @@ pub mod input;
 mod keys;
 pub mod library;
 mod motion;
+pub mod opening;
 pub mod overlay;
 pub mod panel;
 pub mod reader;
@@ -65,6 +66,23 @@ pub enum Action {
     ArticleOpened(Box<Article>),
     /// Another article and its annotations, opened by the loop.
     StoreOpened(Box<AnnotationStore>),
+    /// The loop started opening the shown article's annotations in the background as job
+    /// `job` (`at_start`: the article the reader was started on) ([`opening`]).
+    AnnotationsOpening {
+        job: u64,
+        at_start: bool,
+    },
+    /// Background job `job` has placed `placed` of `total` items.
+    AnnotationsProgress {
+        job: u64,
+        placed: usize,
+        total: usize,
+    },
+    /// Background job `job` opened the annotations.
+    AnnotationsOpened {
+        job: u64,
+        store: Box<AnnotationStore>,
+    },
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
     /// Extend the selection to the word at a screen position (mouse drag).
@@ -99,6 +117,9 @@ pub enum Effect {
     SetMouse(bool),
     LoadTheme(String),
     OpenArticle(PathBuf),
+    /// Open the shown article's annotations on another thread (start-up; `OpenArticle` does
+    /// the same after loading the article).
+    OpenAnnotations,
     /// Read an external extraction file and add its entities as suggestions.
     Import(PathBuf),
     /// Save, then list the library folder again (counts change as articles are annotated).
@@ -196,6 +217,12 @@ impl App {
     }
 
     fn attach_store(&mut self, store: AnnotationStore) {
+        self.install_store(store);
+        self.article_changed();
+    }
+
+    /// Makes `store` the shown article's annotations, saying what re-anchoring did.
+    fn install_store(&mut self, store: AnnotationStore) {
         self.reader.article = Arc::clone(store.shared_article());
         if let Some(reason) = store.read_only_reason() {
             self.error(format!("annotations are read-only: {reason}"));
@@ -218,7 +245,6 @@ impl App {
         }
         self.session.store = Some(store);
         self.session.unsaved = None;
-        self.article_changed();
     }
 
     /// Resets what depends on the article's text.
@@ -380,16 +406,23 @@ impl App {
                 self.screen = Screen::Reader;
                 self.reader.article = Arc::new(*article);
                 self.session.store = None;
+                self.session.opening = None;
                 self.article_changed();
                 self.info(format!("opened {}", self.reader.article.name));
             }
             Action::StoreOpened(store) => {
                 self.screen = Screen::Reader;
+                self.session.opening = None;
                 self.attach_store(*store);
                 if self.shell.message.is_none() {
                     self.info(format!("opened {}", self.reader.article.name));
                 }
             }
+            Action::AnnotationsOpening { job, at_start } => self.opening_started(job, at_start),
+            Action::AnnotationsProgress { job, placed, total } => {
+                self.opening_progressed(job, placed, total);
+            }
+            Action::AnnotationsOpened { job, store } => self.opening_finished(job, *store),
             Action::Imported(entities, summary) => self.add_imported(entities, &summary),
             Action::Drag { column, row } => {
                 if let Some(hit) = self.hit(column, row)

@@ -3,12 +3,13 @@
 //! into actions ([`event_loop`]) and the runner of the effects `update` returns ([`effects`]). Everything that
 //! touches the terminal, the clock, signals or files on the reader's behalf is here.
 
+pub mod background;
 pub mod effects;
 pub mod event_loop;
 pub mod events;
 pub mod start;
 pub mod terminal;
 
-pub use event_loop::{NoTerminalControl, TerminalControl, run_loop};
+pub use event_loop::{NoTerminalControl, TerminalControl, run_loop, run_loop_with};
 pub use events::{EventSource, ScriptedEvents, TerminalEvents};
 pub use start::{run, terminal_hint};

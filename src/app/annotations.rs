@@ -61,7 +61,7 @@ impl App {
             return;
         };
         let Some(store) = self.session.store.as_mut() else {
-            self.error("annotations are not available for this article");
+            self.error(self.annotations_unavailable());
             return;
         };
         let item = match kind {
@@ -94,7 +94,7 @@ impl App {
 
     pub(super) fn undo_redo(&mut self, redo: bool) {
         let Some(store) = self.session.store.as_mut() else {
-            self.error("annotations are not available for this article");
+            self.error(self.annotations_unavailable());
             return;
         };
         if let Some(reason) = store.read_only_reason() {
@@ -123,7 +123,7 @@ impl App {
     /// the same span and label (whatever their review state, so rejected ones stay rejected).
     pub(super) fn add_imported(&mut self, items: Vec<Item>, summary: &str) {
         let Some(store) = self.session.store.as_mut() else {
-            self.error("annotations are not available for this article");
+            self.error(self.annotations_unavailable());
             return;
         };
         let fresh: Vec<Edit> = crate::extract::import::only_new(store.set(), items)
@@ -211,7 +211,7 @@ impl App {
     pub fn save_annotations(&mut self, explicit: bool) -> bool {
         let Some(store) = self.session.store.as_mut() else {
             if explicit {
-                self.error("annotations are not available for this article");
+                self.error(self.annotations_unavailable());
             }
             return true;
         };
@@ -429,7 +429,16 @@ pub fn open_store(
     article: impl Into<std::sync::Arc<crate::article::Article>>,
     options: &crate::annotate::StoreOptions,
 ) -> AnnotationStore {
-    let mut store = AnnotationStore::open(article, options);
+    open_store_reporting(article, options, &Default::default())
+}
+
+/// [`open_store`], counting the items placed in `progress` (for a background open).
+pub fn open_store_reporting(
+    article: impl Into<std::sync::Arc<crate::article::Article>>,
+    options: &crate::annotate::StoreOptions,
+    progress: &crate::annotate::progress::LoadProgress,
+) -> AnnotationStore {
+    let mut store = AnnotationStore::open_reporting(article, options, progress);
     let fresh = !store.path().exists() && store.set().is_empty() && !store.is_read_only();
     if fresh && store.article().text.len() <= SUGGEST_LIMIT_BYTES {
         let entities = crate::extract::suggest_entities(store.article());
@@ -495,7 +504,7 @@ impl App {
 
     pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
         let Some(store) = self.session.store.as_mut() else {
-            self.error("annotations are not available for this article");
+            self.error(self.annotations_unavailable());
             return false;
         };
         match store.apply(edit) {

@@ -170,7 +170,7 @@ impl App {
     /// `l`: opens the link picker for the claim or source under the cursor.
     pub(super) fn open_link_picker(&mut self) {
         let Some(store) = self.session.store.as_ref() else {
-            self.error("annotations are not available for this article");
+            self.error(self.annotations_unavailable());
             return;
         };
         let Some(from) = self.current_claim_or_source() else {
@@ -320,7 +320,7 @@ impl App {
             return;
         };
         let Some(store) = self.session.store.as_ref() else {
-            self.error("annotations are not available for this article");
+            self.error(self.annotations_unavailable());
             return;
         };
         let set = store.set();

@@ -13,6 +13,8 @@ pub struct Session {
     pub store_options: Option<StoreOptions>,
     /// Unsaved annotation changes, for autosave timing.
     pub unsaved: Option<Unsaved>,
+    /// The annotations being opened in the background (`store` is `None` meanwhile).
+    pub opening: Option<crate::app::opening::Opening>,
 }
 
 impl Default for Session {
@@ -22,6 +24,7 @@ impl Default for Session {
             annotator: "analyst".to_owned(),
             store_options: None,
             unsaved: None,
+            opening: None,
         }
     }
 }

@@ -47,10 +47,8 @@ pub fn collect_articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// The annotation document (DESIGN.md §3) holding the suggestions for one article: entities,
 /// and the sources, claims and attributions of the cue suggester.
 pub fn document_json(article: &Article, shown_path: &str, suggestions: &[Suggestion]) -> String {
-    let mut set = AnnotationSet {
-        entities: to_entities(article, suggestions),
-        ..AnnotationSet::default()
-    };
+    let mut set = AnnotationSet::default();
+    set.entities = to_entities(article, suggestions);
     // Sources, claims and attributions suggested from attribution cues (issue 5).
     crate::extract::cues::add_to_annotations(
         &mut set,

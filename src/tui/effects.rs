@@ -3,16 +3,19 @@
 //! the outcome back to the app as an action.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::annotate::formats::Format as ExportFormat;
-use crate::app::{Action, App, Effect, annotations, library};
+use crate::app::{Action, App, Effect, library};
 use crate::article::Article;
 use crate::config::theme;
 use crate::log;
 use crate::tui::TerminalControl;
+use crate::tui::background::Background;
 
 /// Performs the effects in order, and those of the actions they lead to after them.
 pub fn perform<B: Backend>(
@@ -20,6 +23,7 @@ pub fn perform<B: Backend>(
     terminal: &mut Terminal<B>,
     control: &mut dyn TerminalControl,
     app: &mut App,
+    background: &mut Background,
 ) -> std::io::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -29,7 +33,7 @@ where
         if !matches!(effect, Effect::Log(_)) {
             log::write(&format!("effect {effect:?}"));
         }
-        queue.extend(perform_one(effect, terminal, control, app)?);
+        queue.extend(perform_one(effect, terminal, control, app, background)?);
         // what direct calls into the app (saving) logged
         queue.extend(app.take_log().into_iter().map(Effect::Log));
     }
@@ -42,6 +46,7 @@ fn perform_one<B: Backend>(
     terminal: &mut Terminal<B>,
     control: &mut dyn TerminalControl,
     app: &mut App,
+    background: &mut Background,
 ) -> std::io::Result<Vec<Effect>>
 where
     B::Error: Send + Sync + 'static,
@@ -118,6 +123,7 @@ where
                 then = app.update(action);
             }
         }
+        Effect::OpenAnnotations => then = open_annotations(app, background, true),
         Effect::OpenArticle(path) => {
             if !app.save_annotations(false) {
                 return Ok(then);
@@ -136,16 +142,16 @@ where
                 None => Article::load(&path).map_err(|e| e.to_string()),
             };
             let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
+            let opened = loaded.is_ok();
             let action = match loaded {
-                Ok(article) => match &app.session.store_options {
-                    Some(options) => {
-                        Action::StoreOpened(Box::new(annotations::open_store(article, options)))
-                    }
-                    None => Action::ArticleOpened(Box::new(article)),
-                },
+                Ok(article) => Action::ArticleOpened(Box::new(article)),
                 Err(e) => Action::Error(e),
             };
             then = app.update(action);
+            // the text is shown; its annotations follow from a background job
+            if opened {
+                then.extend(open_annotations(app, background, false));
+            }
             // a guessed encoding is said, not hidden (article/encoding.rs)
             if let Some(note) = note {
                 then.extend(app.update(Action::Info(note)));
@@ -153,6 +159,27 @@ where
         }
     }
     Ok(then)
+}
+
+/// Opening annotations holds back the first screen (so they are there, and editable, at
+/// once) unless it re-anchors at least this many items: then the text is shown with the
+/// progress while they are placed.
+const BACKGROUND_FROM: usize = 5_000;
+/// And at most this long, whatever it is doing.
+const FIRST_SCREEN_WAIT: Duration = Duration::from_secs(5);
+
+/// Starts opening the shown article's annotations in the background (when the reader has
+/// annotation files: not for the sample) and waits briefly for them.
+fn open_annotations(app: &mut App, background: &mut Background, at_start: bool) -> Vec<Effect> {
+    let Some(options) = app.session.store_options.clone() else {
+        return Vec::new();
+    };
+    let job = background.open_store(Arc::clone(&app.reader.article), options);
+    let mut then = app.update(Action::AnnotationsOpening { job, at_start });
+    for action in background.wait_for(job, BACKGROUND_FROM, FIRST_SCREEN_WAIT) {
+        then.extend(app.update(action));
+    }
+    then
 }
 
 /// Clears the screen and forgets what is on it, so the next draw repaints every cell.
