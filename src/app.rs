@@ -86,7 +86,6 @@ pub enum Action {
 /// What the loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    None,
     /// Append a line to the log file (when logging is on).
     Log(String),
     Quit,
@@ -118,6 +117,13 @@ pub enum Effect {
         id: String,
         note: String,
     },
+}
+
+/// Whether the library screen took a command (with what the loop must do then) or passed it on
+/// to the reader's handling (quit, help, the command line…).
+enum LibraryOutcome {
+    Took(Option<Effect>),
+    Passed,
 }
 
 /// What fills the screen under the overlays.
@@ -319,12 +325,10 @@ impl App {
         self.with_log(effect)
     }
 
-    /// The log lines written since the last call, then `effect` (unless it is `None`).
-    fn with_log(&mut self, effect: Effect) -> Vec<Effect> {
+    /// The log lines written since the last call, then `effect` (if there is one).
+    fn with_log(&mut self, effect: Option<Effect>) -> Vec<Effect> {
         let mut effects: Vec<Effect> = self.take_log().into_iter().map(Effect::Log).collect();
-        if effect != Effect::None {
-            effects.push(effect);
-        }
+        effects.extend(effect);
         effects
     }
 
@@ -334,7 +338,7 @@ impl App {
         std::mem::take(&mut self.shell.log)
     }
 
-    fn apply(&mut self, action: Action) -> Effect {
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Run(command) => return self.run_command(command),
             Action::NoteEdited { id, note } => self.set_note(&id, note),
@@ -352,7 +356,7 @@ impl App {
                 self.reader.height = height;
                 self.restore_anchor(anchor);
             }
-            Action::SetBidi(mode) => return self.set_mode(mode),
+            Action::SetBidi(mode) => return Some(self.set_mode(mode)),
             Action::Execute(line) => return self.execute(&line),
             Action::Search(query) if self.screen == Screen::Library => {
                 if let Some(lib) = &mut self.library {
@@ -405,9 +409,8 @@ impl App {
             Action::Error(text) => self.error(text),
             Action::Tick(now) => {
                 self.shell.now = now;
-                let effect = annotations::effect_for_tick(self, now);
-                if effect != Effect::None {
-                    return effect;
+                if self.autosave_due(now) {
+                    return Some(Effect::Save { explicit: false });
                 }
                 let expire = Duration::from_secs(self.settings.config.message_seconds);
                 if self.shell.message.as_ref().is_some_and(|m| {
@@ -417,13 +420,15 @@ impl App {
                 }
             }
         }
-        Effect::None
+        None
     }
 
     /// Commands while the library is shown: movement picks an article, `/` filters.
-    fn library_command(&mut self, command: Command) -> Option<Effect> {
+    fn library_command(&mut self, command: Command) -> LibraryOutcome {
         let page = self.text_height().saturating_sub(2).max(1) as isize;
-        let lib = self.library.as_mut()?;
+        let Some(lib) = self.library.as_mut() else {
+            return LibraryOutcome::Passed;
+        };
         match command {
             Command::ScrollDown | Command::NextWord | Command::WordRight => lib.move_by(1),
             Command::ScrollUp | Command::PrevWord | Command::WordLeft => lib.move_by(-1),
@@ -437,31 +442,28 @@ impl App {
                 self.info(format!("sorted by {by}"));
             }
             Command::Open => {
-                return Some(match lib.selected_path() {
-                    Some(path) => Effect::OpenArticle(path),
-                    None => Effect::None,
-                });
+                return LibraryOutcome::Took(lib.selected_path().map(Effect::OpenArticle));
             }
             Command::LibraryBack => {}
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
             Command::Cancel => {
                 lib.set_filter("");
-                return None;
+                return LibraryOutcome::Passed;
             }
             Command::Quit
             | Command::Help
             | Command::CommandLine
             | Command::CycleBidi
             | Command::Redraw
-            | Command::Suspend => return None,
+            | Command::Suspend => return LibraryOutcome::Passed,
             _ => self.info("open an article first (Enter)"),
         }
-        Some(Effect::None)
+        LibraryOutcome::Took(None)
     }
 
-    fn run_command(&mut self, command: Command) -> Effect {
+    fn run_command(&mut self, command: Command) -> Option<Effect> {
         if self.screen == Screen::Library
-            && let Some(effect) = self.library_command(command)
+            && let LibraryOutcome::Took(effect) = self.library_command(command)
         {
             return effect;
         }
@@ -469,7 +471,7 @@ impl App {
         match command {
             Command::Quit => {
                 self.shell.quit = true;
-                return Effect::Quit;
+                return Some(Effect::Quit);
             }
             Command::Help => {
                 self.overlay = match self.overlay {
@@ -488,9 +490,9 @@ impl App {
                 self.shell.message = None;
                 self.shell.hint = None;
             }
-            Command::CycleBidi => return self.set_mode(self.reader.mode.next()),
-            Command::Redraw => return Effect::Redraw,
-            Command::Suspend => return Effect::Suspend,
+            Command::CycleBidi => return Some(self.set_mode(self.reader.mode.next())),
+            Command::Redraw => return Some(Effect::Redraw),
+            Command::Suspend => return Some(Effect::Suspend),
             Command::Select => self.toggle_selection(),
             Command::TogglePanel => self.toggle_panel(),
             Command::TagSource => self.tag(annotations::TagKind::Source),
@@ -517,11 +519,11 @@ impl App {
             }
             Command::Undo => self.undo_redo(false),
             Command::Redo => self.undo_redo(true),
-            Command::Save => return Effect::Save { explicit: true },
+            Command::Save => return Some(Effect::Save { explicit: true }),
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
             Command::LibraryBack if self.library.is_some() => {
                 self.screen = Screen::Library;
-                return Effect::RescanLibrary;
+                return Some(Effect::RescanLibrary);
             }
             // Enter in the reader: the note of the annotation under the cursor
             Command::Open => self.open_note_editor(),
@@ -603,16 +605,16 @@ impl App {
             Command::WordLeft => self.move_on_screen(true),
             Command::WordRight => self.move_on_screen(false),
         }
-        Effect::None
+        None
     }
 
-    fn execute(&mut self, line: &str) -> Effect {
+    fn execute(&mut self, line: &str) -> Option<Effect> {
         self.overlay = Overlay::None;
         let typed = match command_line::parse(line) {
             Ok(t) => t,
             Err(e) => {
                 self.error(e);
-                return Effect::None;
+                return None;
             }
         };
         match typed {
@@ -620,22 +622,22 @@ impl App {
             Typed::Quit => self.run_command(Command::Quit),
             Typed::ForceQuit => {
                 self.shell.quit = true;
-                Effect::ForceQuit
+                Some(Effect::ForceQuit)
             }
-            Typed::Write => Effect::Save { explicit: true },
+            Typed::Write => Some(Effect::Save { explicit: true }),
             Typed::WriteQuit => {
                 self.shell.quit = true;
-                Effect::Quit
+                Some(Effect::Quit)
             }
-            Typed::Edit(path) => Effect::OpenArticle(path),
-            Typed::Theme(name) => Effect::LoadTheme(name),
-            Typed::Import(path) => Effect::Import(path),
-            Typed::Export(format) => Effect::Export(format),
-            Typed::Bidi(mode) => self.set_mode(mode),
+            Typed::Edit(path) => Some(Effect::OpenArticle(path)),
+            Typed::Theme(name) => Some(Effect::LoadTheme(name)),
+            Typed::Import(path) => Some(Effect::Import(path)),
+            Typed::Export(format) => Some(Effect::Export(format)),
+            Typed::Bidi(mode) => Some(self.set_mode(mode)),
             Typed::GotoPercent(p) => {
                 let at = self.reader.article.text.len() * usize::from(p) / 100;
                 self.goto_byte(at);
-                Effect::None
+                None
             }
             Typed::GotoParagraph(n) => {
                 let count = self.reader.article.paragraphs.len();
@@ -645,7 +647,7 @@ impl App {
                     let at = self.reader.article.paragraphs[n - 1].start;
                     self.goto_byte(at);
                 }
-                Effect::None
+                None
             }
             Typed::Set { key, value } => self.set_option(&key, &value),
             Typed::Orphans => {
@@ -661,12 +663,12 @@ impl App {
                         lines,
                     };
                 }
-                Effect::None
+                None
             }
         }
     }
 
-    fn set_option(&mut self, key: &str, value: &str) -> Effect {
+    fn set_option(&mut self, key: &str, value: &str) -> Option<Effect> {
         let anchor = self.anchor();
         let before = self.settings.config.clone();
         if let Err(e) = self
@@ -675,15 +677,15 @@ impl App {
             .set(None, key, &SettingValue::from_typed(value))
         {
             self.error(e);
-            return Effect::None;
+            return None;
         }
         let after = self.settings.config.clone();
         self.info(format!("{key} = {value}"));
         if after.bidi != before.bidi {
-            return self.set_mode(after.bidi);
+            return Some(self.set_mode(after.bidi));
         }
         if after.theme != before.theme {
-            return Effect::LoadTheme(after.theme);
+            return Some(Effect::LoadTheme(after.theme));
         }
         if after.color != before.color {
             self.theme = Theme::new(
@@ -693,8 +695,8 @@ impl App {
         }
         self.restore_anchor(anchor);
         if after.mouse != before.mouse {
-            return Effect::SetMouse(after.mouse);
+            return Some(Effect::SetMouse(after.mouse));
         }
-        Effect::None
+        None
     }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use crate::annotate::{AnnotationStore, Claim, Edit, Entity, Item, ReviewStatus, Source};
-use crate::app::{App, Effect};
+use crate::app::App;
 use crate::config::theme::Slot;
 
 /// Save once the user paused this long after a change…
@@ -399,15 +399,6 @@ pub fn entity_slot(label: &str) -> Slot {
         .into_iter()
         .find(|(l, _)| *l == built_in)
         .map_or(Slot::EntityMisc, |(_, slot)| slot)
-}
-
-/// Whether the store's unsaved changes should be written now.
-pub fn effect_for_tick(app: &App, now: Instant) -> Effect {
-    if app.autosave_due(now) {
-        Effect::Save { explicit: false }
-    } else {
-        Effect::None
-    }
 }
 
 /// What a label chosen in the picker is for.
