@@ -29,21 +29,6 @@ pub struct Unsaved {
 }
 
 impl App {
-    /// The selected byte range: from the anchor word to the cursor word, in either order.
-    pub fn selection(&self) -> Option<Range<usize>> {
-        let anchor = self.reader.selection_anchor.as_ref()?;
-        let cursor = self.reader.cursor.as_ref().unwrap_or(anchor);
-        Some(anchor.start.min(cursor.start)..anchor.end.max(cursor.end))
-    }
-
-    pub(super) fn toggle_selection(&mut self) {
-        if self.reader.selection_anchor.is_some() {
-            self.reader.selection_anchor = None;
-        } else {
-            self.reader.selection_anchor = self.reader.cursor.clone();
-        }
-    }
-
     fn note_change(&mut self) {
         let now = self.shell.now;
         self.session.unsaved = Some(match self.session.unsaved {
@@ -56,7 +41,7 @@ impl App {
     }
 
     pub(super) fn tag(&mut self, kind: TagKind) {
-        let Some(range) = self.selection().or_else(|| self.reader.cursor.clone()) else {
+        let Some(range) = self.reader.target() else {
             self.info("nothing to tag: the article has no words");
             return;
         };
@@ -545,7 +530,7 @@ impl App {
                 }
             }
         } else {
-            match self.selection().or_else(|| self.reader.cursor.clone()) {
+            match self.reader.target() {
                 Some(range) => Some(LabelFor::Tag(range)),
                 None => {
                     self.info("nothing to tag");

@@ -316,7 +316,7 @@ impl App {
     /// `C`: the selection (or the word) becomes the cue of the current claim's attribution —
     /// the one whose source is nearest the cue when the claim has several.
     pub(super) fn attach_cue(&mut self) {
-        let Some(range) = self.selection().or_else(|| self.reader.cursor.clone()) else {
+        let Some(range) = self.reader.target() else {
             return;
         };
         let Some(store) = self.session.store.as_ref() else {
