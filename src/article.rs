@@ -2,12 +2,21 @@
 //! (title, url, publication date), its hash, and conversion between the byte offsets used inside
 //! the program and the code-point offsets used in every file the program reads or writes.
 //! `.txt` is taken as is; `.md`, `.html` and `.json` go through the loaders in `article/`, and the
-//! text they extract is the article text every offset and hash refers to.
+//! text they extract is the article text every offset and hash refers to. HTML is read in the
+//! encoding it declares or is detected in (`encoding`) and reduced to its article
+//! (`readability`); pages fetched from the web (`fetch`, `web`) and feeds (`feed`) are in
+//! `article/` too.
 
+pub(crate) mod dom;
+pub mod encoding;
+pub mod feed;
+pub mod fetch;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub(crate) mod readability;
 pub mod stream;
+pub mod web;
 
 use std::fmt;
 use std::ops::Range;
@@ -112,6 +121,11 @@ pub struct Article {
     pub url: Option<String>,
     /// Publication date as written in the file (not parsed).
     pub published: Option<String>,
+    /// Who wrote it, as the page says (HTML `author` metadata or byline).
+    pub byline: Option<String>,
+    /// Said about the encoding of an HTML page when it was guessed or bytes were replaced
+    /// (shown in the status bar); `None` when the page was read as declared.
+    pub encoding_note: Option<String>,
     /// Built on first use: printing an article (`isnad render`) never needs it.
     offsets: std::sync::OnceLock<OffsetIndex>,
     /// Computed on first use: opening the annotations and every save need it, and hashing
@@ -240,6 +254,9 @@ impl Article {
         name: &str,
         bytes: Vec<u8>,
     ) -> Result<Self, ArticleError> {
+        if format == ArticleFormat::Html {
+            return Self::from_html_bytes(name, &bytes, None);
+        }
         let text = decode(name, bytes)?;
         Ok(match format {
             ArticleFormat::Text => Self::from_text(name, text),
@@ -247,6 +264,27 @@ impl Article {
             ArticleFormat::Html => html::parse(name, &text),
             ArticleFormat::Json => json::parse(name, &text)?,
         })
+    }
+
+    /// Reads an HTML page in whatever encoding it is in ([`encoding::decode_html`]);
+    /// `http_charset` is the charset the server declared. Refuses binary data: NUL bytes in a
+    /// page that is not UTF-16.
+    pub fn from_html_bytes(
+        name: &str,
+        bytes: &[u8],
+        http_charset: Option<&str>,
+    ) -> Result<Self, ArticleError> {
+        let utf16 = matches!(
+            encoding_rs::Encoding::for_bom(bytes),
+            Some((e, _)) if e != encoding_rs::UTF_8
+        );
+        if !utf16 {
+            refuse_binary(name, bytes)?;
+        }
+        let decoded = encoding::decode_html(bytes, http_charset);
+        let mut article = html::parse(name, &decoded.text);
+        article.encoding_note = decoded.note;
+        Ok(article)
     }
 
     /// Wraps text that is already decoded (no BOM handling).
@@ -260,6 +298,8 @@ impl Article {
             title: None,
             url: None,
             published: None,
+            byline: None,
+            encoding_note: None,
             offsets: std::sync::OnceLock::new(),
             sha256: std::sync::OnceLock::new(),
         }

@@ -50,10 +50,17 @@ fn export_formats() -> impl TypedValueParser<Value = ExportFormat> {
 #[derive(Debug, Parser)]
 #[command(name = "isnad", version, about, long_about = None)]
 pub struct Cli {
-    /// Article to open in the reader (.txt, .md, .html or .json, UTF-8). A folder or several
-    /// files open the library of those articles. Without it, the bundled sample opens.
-    #[arg(value_name = "FILE")]
+    /// Article to open in the reader (.txt, .md, .html or .json), or an http(s) address: the
+    /// page is fetched, reduced to its article and kept in the data folder for offline reading.
+    /// A folder or several files open the library of those articles. Without it, the bundled
+    /// sample opens.
+    #[arg(value_name = "FILE|URL")]
     pub files: Vec<PathBuf>,
+
+    /// With an http(s) address: fetch the page again even when a copy is saved (annotations
+    /// are re-anchored when its text changed).
+    #[arg(long, global = true)]
+    pub refresh: bool,
 
     /// Annotation file to use instead of `ARTICLE.isnad.json` next to the article.
     #[arg(long, value_name = "PATH", global = true)]
@@ -84,6 +91,9 @@ pub struct Cli {
 pub enum Command {
     /// Print an article laid out for the terminal (a bidi-aware `cat`).
     Render(RenderArgs),
+    /// List the items of RSS or Atom feeds (addresses or files; default: `feeds` in the
+    /// configuration) with their date, source and whether you read or annotated them.
+    Feed(FeedArgs),
     /// Run the built-in extractor on articles and print or write suggestions.
     Extract(ExtractArgs),
     /// Merge external extractions (Stanza, spaCy, HF, CoNLL, brat, interchange) as suggestions.
@@ -110,9 +120,10 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct RenderArgs {
-    /// Article to render.
+    /// Article to render: a file or an http(s) address.
+    #[arg(value_name = "FILE|URL")]
     pub file: PathBuf,
     /// Line width in cells (default: the terminal's width, or 80 when not a terminal).
     #[arg(long, short)]
@@ -123,6 +134,16 @@ pub struct RenderArgs {
     /// Print JSON Lines, one object per visual row, instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FeedArgs {
+    /// Feeds: http(s) addresses or files. Without any, the `feeds` of the configuration.
+    #[arg(value_name = "URL|FILE")]
+    pub sources: Vec<String>,
+    /// Line width in cells (default: the terminal's width, or 80 when not a terminal).
+    #[arg(long, short)]
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ pub mod completions;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod feed;
 pub mod git_setup;
 pub mod import;
 pub mod merge;

@@ -122,6 +122,8 @@ pub struct Config {
     pub reveal_controls: bool,
     pub max_width: u16,
     pub wheel_lines: u16,
+    /// RSS or Atom feeds (addresses or files) `isnad feed` lists when given none.
+    pub feeds: Vec<String>,
 }
 
 impl Default for Config {
@@ -140,6 +142,7 @@ impl Default for Config {
             reveal_controls: false,
             max_width: 0,
             wheel_lines: 3,
+            feeds: Vec::new(),
         }
     }
 }
@@ -168,6 +171,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
             "wheel_lines",
         ],
     ),
+    ("web", &["feeds"]),
 ];
 
 /// A TOML value reduced to what settings need.
@@ -176,6 +180,8 @@ pub enum SettingValue {
     Str(String),
     Int(i64),
     Bool(bool),
+    /// A list of strings (`feeds`).
+    List(Vec<String>),
     Other(&'static str),
 }
 
@@ -189,7 +195,17 @@ impl SettingValue {
             DeValue::Boolean(b) => Self::Bool(*b),
             DeValue::Float(_) => Self::Other("a float"),
             DeValue::Datetime(_) => Self::Other("a date"),
-            DeValue::Array(_) => Self::Other("a list"),
+            DeValue::Array(items) => items
+                .iter()
+                .map(|i| match i.get_ref() {
+                    DeValue::String(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect::<Option<Vec<String>>>()
+                .map_or(
+                    Self::Other("a list with something other than text"),
+                    Self::List,
+                ),
             DeValue::Table(_) => Self::Other("a table"),
         }
     }
@@ -206,6 +222,7 @@ impl SettingValue {
             Self::Str(s) => format!("\"{s}\""),
             Self::Int(i) => i.to_string(),
             Self::Bool(b) => b.to_string(),
+            Self::List(items) => format!("a list of {}", items.len()),
             Self::Other(what) => (*what).to_owned(),
         }
     }
@@ -318,6 +335,17 @@ impl Config {
             ("general", "mouse") => self.mouse = boolean(value)?,
             ("general", "terminal_hints") => self.terminal_hints = boolean(value)?,
             ("general", "message_seconds") => self.message_seconds = integer(value, 1, 3600)?,
+            ("web", "feeds") => match value {
+                SettingValue::List(items) => {
+                    self.feeds = items.iter().map(|i| i.trim().to_owned()).collect();
+                }
+                other => {
+                    return Err(format!(
+                        "expected a list of feed addresses or files, found {}",
+                        other.describe()
+                    ));
+                }
+            },
             ("general", "annotator") => match value {
                 SettingValue::Str(s) => self.annotator = s.trim().to_owned(),
                 other => return Err(format!("expected a name, found {}", other.describe())),
@@ -588,6 +616,7 @@ mod tests {
             reveal_controls: true,
             max_width: 1,
             wheel_lines: 1,
+            feeds: vec!["x".into()],
         };
         let problems = config.merge_toml(Path::new("assets/config.toml"), DEFAULT_CONFIG);
         assert!(problems.is_empty(), "{problems:?}");
@@ -615,7 +644,7 @@ mod tests {
                 "/home/u/.config/isnad/config.toml:2:1: unknown key `thme` in [general]; did you mean `theme`?",
                 "/home/u/.config/isnad/config.toml:6:8: reader.bidi: expected one of \"app\", \"terminal\", \"off\", found \"ap\"; did you mean \"app\"?",
                 "/home/u/.config/isnad/config.toml:7:13: reader.tab_width: expected a number from 1 to 16, found 99",
-                "/home/u/.config/isnad/config.toml:8:2: unknown section `colours`; known: `general`, `reader`",
+                "/home/u/.config/isnad/config.toml:8:2: unknown section `colours`; known: `general`, `reader`, `web`",
             ]
         );
         assert!(!config.mouse);

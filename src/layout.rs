@@ -3,9 +3,7 @@
 //! range of the article it shows (for highlighting, the cursor and the mouse). Layout is done
 //! per paragraph and cached per (paragraph, options), so only what is visible is ever laid out.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::article::Article;
 use crate::text::bidi;
@@ -15,6 +13,9 @@ use crate::text::sanitize::display_char;
 use crate::text::shape;
 use crate::text::width::{cluster_width, is_breaking_space, simple_char_width};
 use crate::text::wrap::{self, Break, WrapUnit};
+
+mod cache;
+pub use cache::{LayoutCache, RowPos};
 
 /// Everything that changes the rows of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -196,14 +197,84 @@ struct LaidLine {
     right_aligned: bool,
 }
 
+/// Paragraphs longer than this (bytes) are laid out a window of about this size at a time, so
+/// memory stays bounded (a 10 MB line took 436 MB laid out whole). Each window starts where a
+/// row of the previous one started, after a space when there is one, and only the rows before
+/// that are kept; rows wrap greedily, so they come out the same, and bidi runs with the
+/// paragraph's direction. What a window cannot see is the context before its first row: only
+/// there can a row of such a paragraph differ from laying it out whole (a number starting a
+/// row after Arabic text in a left-to-right paragraph, an embedding opened rows earlier, a
+/// word cut by a row narrower than itself). Shorter paragraphs are laid out whole.
+pub const LONG_PARAGRAPH_BYTES: usize = 64 * 1024;
+
 /// Lays out one paragraph and calls `emit` with each row, top to bottom.
 fn lay_out(
     text: &str,
     base: usize,
     opts: &LayoutOptions,
     with_cells: bool,
+    emit: impl FnMut(&mut LaidLine),
+) {
+    lay_out_in_windows(text, base, opts, with_cells, LONG_PARAGRAPH_BYTES, emit);
+}
+
+/// [`lay_out`], with windows of `window_bytes` for paragraphs longer than that.
+fn lay_out_in_windows(
+    text: &str,
+    base: usize,
+    opts: &LayoutOptions,
+    with_cells: bool,
+    window_bytes: usize,
     mut emit: impl FnMut(&mut LaidLine),
 ) {
+    let mut emitted = false;
+    if text.len() <= window_bytes {
+        lay_out_window(text, base, opts, with_cells, false, &mut emitted, &mut emit);
+        return;
+    }
+    let direction = if bidi::is_rtl_paragraph(text, opts.direction) {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    };
+    let opts = LayoutOptions { direction, ..*opts };
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + window_bytes).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let last = end == text.len();
+        let window = &text[start..end];
+        let kept = lay_out_window(
+            window,
+            base + start,
+            &opts,
+            with_cells,
+            !last,
+            &mut emitted,
+            &mut emit,
+        );
+        if last {
+            break;
+        }
+        start += kept;
+    }
+}
+
+/// Lays out `text` (a whole paragraph, or a window of a long one) and emits its rows. With
+/// `hold_last`, the last row is not emitted (the next window starts with it): returns how many
+/// bytes of `text` the emitted rows covered, at least one row's worth. An empty row is emitted
+/// when `text` has no row and nothing was `emitted` before.
+fn lay_out_window(
+    text: &str,
+    base: usize,
+    opts: &LayoutOptions,
+    with_cells: bool,
+    hold_last: bool,
+    emitted: &mut bool,
+    emit: &mut impl FnMut(&mut LaidLine),
+) -> usize {
     let width = usize::from(opts.width.max(1));
     let levels = match opts.mode {
         BidiMode::App if !text.is_empty() => Some(bidi::analyze(text, opts.direction)),
@@ -223,17 +294,31 @@ fn lay_out(
     };
     if text.is_empty() {
         emit(&mut row);
-        return;
+        *emitted = true;
+        return text.len();
     }
 
     let (units, display) = build_units(text, opts, width);
     let wrap_units = break_opportunities(text, &units);
-    let lines = wrap::wrap(&wrap_units, width);
+    let mut lines = wrap::wrap(&wrap_units, width);
+    // Where the rows kept end: the start of the first held row, or the whole window.
+    let mut kept = text.len();
+    if hold_last && lines.len() > 1 {
+        let start_of =
+            |line: &Range<usize>| units.get(line.start).map_or(text.len(), |u| u.range.start);
+        // The next window starts with the last row, or better the last one after a space,
+        // so that no letter there joins one before it (shaping sees only its window).
+        let after_space = (1..lines.len())
+            .rev()
+            .find(|&k| text[..start_of(&lines[k])].ends_with(char::is_whitespace))
+            .unwrap_or(lines.len() - 1);
+        kept = start_of(&lines[after_space]);
+        lines.truncate(after_space);
+    }
     // Reused from line to line: most paragraphs have several.
     let mut line_levels = Vec::new();
     let mut unit_levels = Vec::new();
     let mut order: Vec<usize> = Vec::new();
-    let mut emitted = false;
     for line in lines {
         let line_units = &units[line];
         let (Some(first), Some(last)) = (line_units.first(), line_units.last()) else {
@@ -293,15 +378,17 @@ fn lay_out(
         }
         row.width = clamp_u16(x);
         emit(&mut row);
-        emitted = true;
+        *emitted = true;
     }
-    if !emitted {
+    if !*emitted && !hold_last {
         row.logical = base..base;
         row.text.clear();
         row.cells.clear();
         row.width = 0;
         emit(&mut row);
+        *emitted = true;
     }
+    kept
 }
 
 /// High bit on a visual-order entry: the unit sits at an RTL level and mirrors (L4).
@@ -525,157 +612,52 @@ fn break_opportunities(text: &str, units: &[Unit]) -> Vec<WrapUnit> {
     out
 }
 
-/// Laid-out paragraphs kept for reuse, keyed by paragraph and options. Bounded: when it holds
-/// too many rows it is emptied, so memory stays proportional to what was recently shown.
-#[derive(Default)]
-pub struct LayoutCache {
-    entries: HashMap<(usize, LayoutOptions), Arc<[VisualRow]>>,
-    rows: usize,
-}
-
-/// Rows kept before the cache is emptied.
-const CACHE_ROW_LIMIT: usize = 200_000;
-
-impl LayoutCache {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The rows of a paragraph, laid out on first use.
-    pub fn rows(
-        &mut self,
-        article: &Article,
-        paragraph: usize,
-        opts: &LayoutOptions,
-    ) -> Arc<[VisualRow]> {
-        if let Some(rows) = self.entries.get(&(paragraph, *opts)) {
-            return Arc::clone(rows);
-        }
-        let rows: Arc<[VisualRow]> = layout_paragraph(article, paragraph, opts).into();
-        if self.rows + rows.len() > CACHE_ROW_LIMIT {
-            self.clear();
-        }
-        self.rows += rows.len();
-        self.entries.insert((paragraph, *opts), Arc::clone(&rows));
-        rows
-    }
-
-    /// Forgets everything (after the article text changes).
-    pub fn clear(&mut self) {
-        self.entries.clear();
-        self.rows = 0;
-    }
-
-    /// Number of paragraphs currently cached.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-}
-
-/// A position in the laid-out article: a row of a paragraph. Scrolling moves these without
-/// laying out anything but the paragraphs passed over.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct RowPos {
-    pub paragraph: usize,
-    pub row: usize,
-}
-
-impl LayoutCache {
-    /// Moves `pos` by `delta` rows (negative = up), stopping at the first and last rows.
-    pub fn step(
-        &mut self,
-        article: &Article,
-        opts: &LayoutOptions,
-        mut pos: RowPos,
-        delta: isize,
-    ) -> RowPos {
-        let count = article.paragraphs.len();
-        if count == 0 {
-            return RowPos::default();
-        }
-        pos.paragraph = pos.paragraph.min(count - 1);
-        let mut remaining = delta.unsigned_abs();
-        if delta >= 0 {
-            while remaining > 0 {
-                let rows = self.rows(article, pos.paragraph, opts).len();
-                let left_here = rows.saturating_sub(1).saturating_sub(pos.row);
-                if remaining <= left_here {
-                    pos.row += remaining;
-                    break;
-                }
-                if pos.paragraph + 1 >= count {
-                    pos.row = rows.saturating_sub(1);
-                    break;
-                }
-                remaining -= left_here + 1;
-                pos.paragraph += 1;
-                pos.row = 0;
-            }
-        } else {
-            while remaining > 0 {
-                if remaining <= pos.row {
-                    pos.row -= remaining;
-                    break;
-                }
-                if pos.paragraph == 0 {
-                    pos.row = 0;
-                    break;
-                }
-                remaining -= pos.row + 1;
-                pos.paragraph -= 1;
-                pos.row = self
-                    .rows(article, pos.paragraph, opts)
-                    .len()
-                    .saturating_sub(1);
-            }
-        }
-        pos
-    }
-
-    /// The position of the last row of the article.
-    pub fn last_row(&mut self, article: &Article, opts: &LayoutOptions) -> RowPos {
-        let Some(paragraph) = article.paragraphs.len().checked_sub(1) else {
-            return RowPos::default();
-        };
-        let rows = self.rows(article, paragraph, opts).len();
-        RowPos {
-            paragraph,
-            row: rows.saturating_sub(1),
-        }
-    }
-
-    /// Up to `height` rows starting at `top`, with their positions.
-    pub fn visible(
-        &mut self,
-        article: &Article,
-        opts: &LayoutOptions,
-        top: RowPos,
-        height: usize,
-    ) -> Vec<(RowPos, Arc<[VisualRow]>)> {
-        let mut out = Vec::with_capacity(height);
-        let mut pos = top;
-        while out.len() < height && pos.paragraph < article.paragraphs.len() {
-            let rows = self.rows(article, pos.paragraph, opts);
-            while out.len() < height && pos.row < rows.len() {
-                out.push((pos, Arc::clone(&rows)));
-                pos.row += 1;
-            }
-            pos = RowPos {
-                paragraph: pos.paragraph + 1,
-                row: 0,
-            };
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rows of `text` laid out whole, however long.
+    fn laid_out_whole(text: &str, opts: &LayoutOptions) -> Vec<(Range<usize>, String, bool)> {
+        let mut rows = Vec::new();
+        lay_out_window(text, 0, opts, true, false, &mut false, &mut |line| {
+            rows.push((line.logical.clone(), line.text.clone(), line.right_aligned));
+        });
+        rows
+    }
+
+    #[test]
+    fn a_long_paragraph_laid_out_in_windows_has_the_rows_of_laying_it_out_whole() {
+        // Wikinews paragraphs joined into one, Arabic with Latin, digits and punctuation; and a
+        // Latin one with Arabic words in it; in windows of 4 kB (64 kB in use)
+        let wikinews = include_str!("../tests/data/wikinews-ar.txt").replace('\n', " ");
+        let arabic: String = wikinews.chars().take(20_000).collect();
+        let latin = "The minister said (in Arabic: قال الوزير) that 2,500 came. ".repeat(500);
+        for text in [&arabic, &latin] {
+            for width in [1, 37, 80, 200] {
+                let opts = LayoutOptions {
+                    width,
+                    ..LayoutOptions::default()
+                };
+                let mut windowed = Vec::new();
+                lay_out_in_windows(text, 0, &opts, true, 4096, |line| {
+                    windowed.push((line.logical.clone(), line.text.clone(), line.right_aligned));
+                });
+                let whole = laid_out_whole(text, &opts);
+                assert_eq!(windowed.len(), whole.len(), "width {width}");
+                for (w, o) in windowed.iter().zip(&whole) {
+                    assert_eq!(w, o, "width {width}");
+                }
+            }
+        }
+        // the reader's and render's paths use windows of LONG_PARAGRAPH_BYTES
+        let long = arabic.repeat(2 + LONG_PARAGRAPH_BYTES / arabic.len());
+        let opts = LayoutOptions::default();
+        let rows: Vec<_> = layout_text(&long, 0, 0, &opts)
+            .into_iter()
+            .map(|r| (r.logical, r.text, r.right_aligned))
+            .collect();
+        assert_eq!(rows, laid_out_whole(&long, &opts));
+    }
 
     proptest::proptest! {
         /// The fast path for common characters builds the same units as the general one.

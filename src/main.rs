@@ -9,7 +9,16 @@ use isnad::commands;
 use isnad::config::{Paths, Settings};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if cli.command.is_none() && !cli.print_config_dir {
+        match localise_urls(&cli, cli.files.clone()) {
+            Ok(files) => cli.files = files,
+            Err(msg) => {
+                eprintln!("isnad: {msg}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let result = if cli.print_config_dir {
         let text = commands::check_config::describe_paths(&Paths::resolve(cli.config.as_deref()));
         io::stdout()
@@ -20,14 +29,30 @@ fn main() -> ExitCode {
         match &cli.command {
             None => isnad::tui::run(&cli),
             Some(Command::Render(args)) => {
+                localise_urls(&cli, vec![args.file.clone()]).and_then(|file| {
+                    let args = isnad::cli::RenderArgs {
+                        file: file.into_iter().next().unwrap_or_default(),
+                        ..args.clone()
+                    };
+                    let stdout = io::stdout();
+                    let width = terminal_width(&stdout);
+                    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+                    commands::render::run(&args, cli.bidi, width, &mut out)
+                })
+            }
+            Some(Command::Feed(args)) => {
+                let paths = Paths::resolve(cli.config.as_deref());
+                let settings = isnad::config::Settings::load(&paths, false);
                 let stdout = io::stdout();
-                let width = if stdout.is_terminal() {
-                    crossterm::terminal::size().ok().map(|(w, _)| w)
-                } else {
-                    None
-                };
-                let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-                commands::render::run(args, cli.bidi, width, &mut out)
+                let width = terminal_width(&stdout);
+                commands::feed::run(
+                    args,
+                    &settings.config.feeds,
+                    &paths.data_dir,
+                    width,
+                    &mut io::BufWriter::new(stdout.lock()),
+                    &mut progress_out(),
+                )
             }
             Some(Command::CheckConfig) => commands::check_config::run(
                 cli.config.as_deref(),
@@ -78,5 +103,40 @@ fn main() -> ExitCode {
             eprintln!("isnad: {msg}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Replaces every http(s) address in `args` by its saved article, fetching it first (with a
+/// progress line on stderr) when there is no saved copy or `--refresh` was given.
+fn localise_urls(
+    cli: &Cli,
+    args: Vec<std::path::PathBuf>,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    if !args
+        .iter()
+        .any(|a| a.to_str().is_some_and(isnad::article::fetch::is_url))
+    {
+        return Ok(args);
+    }
+    let data_dir = Paths::resolve(cli.config.as_deref()).data_dir;
+    isnad::article::web::localise_arguments(&args, &data_dir, cli.refresh, &mut progress_out())
+        .map_err(|e| e.to_string())
+}
+
+/// Where progress lines go: stderr when it is a terminal, nowhere otherwise (a log or a pipe
+/// gets the result or the error, not the redrawn line).
+fn progress_out() -> Box<dyn Write> {
+    if io::stderr().is_terminal() {
+        Box::new(io::stderr())
+    } else {
+        Box::new(io::sink())
+    }
+}
+
+fn terminal_width(stdout: &io::Stdout) -> Option<u16> {
+    if stdout.is_terminal() {
+        crossterm::terminal::size().ok().map(|(w, _)| w)
+    } else {
+        None
     }
 }

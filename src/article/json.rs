@@ -1,4 +1,5 @@
-//! JSON articles: `{"title", "url", "published", "text"}` as written by scrapers and exporters.
+//! JSON articles: `{"title", "url", "published", "text"}` as written by scrapers and exporters
+//! (and by isnad for fetched pages, with `byline` and `encoding_note`).
 //! `text` is required and is the article text; the others are optional strings (or null);
 //! other keys are ignored. Errors name the file, line and column (in characters, as editors
 //! count them).
@@ -15,6 +16,9 @@ struct JsonArticle {
     title: Option<String>,
     url: Option<String>,
     published: Option<String>,
+    /// Written for fetched pages (see `article/web.rs`), optional elsewhere.
+    byline: Option<String>,
+    encoding_note: Option<String>,
     text: String,
 }
 
@@ -27,6 +31,8 @@ pub fn parse(name: &str, source: &str) -> Result<Article, ArticleError> {
     article.title = non_empty(parsed.title);
     article.url = non_empty(parsed.url);
     article.published = non_empty(parsed.published);
+    article.byline = non_empty(parsed.byline);
+    article.encoding_note = non_empty(parsed.encoding_note);
     Ok(article)
 }
 

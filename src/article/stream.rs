@@ -176,8 +176,10 @@ fn read_pieces(
                 let _ = pieces.send(Err(ArticleError::read_past_limit(name.to_string())));
                 return;
             }
-            // `read_to_end` on `take` stops short only at the end of the file.
-            if n < PIECE_BYTES {
+            // `read_to_end` on `take` stops short only at the end of the file. A NUL makes the
+            // file binary: nothing after it is printed, so nothing more is read (`/dev/zero`
+            // was read to the size limit, 256 MB, before it was refused).
+            if n < PIECE_BYTES || memchr::memchr(0, &bytes[before..]).is_some() {
                 break true;
             }
             if memchr::memchr(b'\n', &bytes[before..]).is_some() {
@@ -247,6 +249,20 @@ fn split_lines(bytes: &[u8], skip: usize, only: bool) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
     use crate::article::Article;
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_binary_device_is_refused_at_its_first_nul() {
+        let mut stream = PlainTextStream::open(Path::new("/dev/zero")).expect("opens");
+        let piece = stream.next().expect("a piece").expect("read");
+        // one read's worth, not the size limit
+        assert!(piece.bytes.len() <= PIECE_BYTES, "{}", piece.bytes.len());
+        assert!(matches!(
+            piece.paragraph(0),
+            Err(ArticleError::Binary { offset: 0, .. })
+        ));
+        assert!(stream.next().is_none());
+    }
 
     /// Every paragraph of a stream over `bytes`, or its first error.
     fn streamed(bytes: &[u8]) -> Result<Vec<(usize, usize, String)>, String> {
