@@ -168,7 +168,11 @@ fn compare_lists_differences_and_writes_a_valid_file() {
         ],
         dir.path(),
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("1 differences"), "{text}");
     assert!(text.contains("same span, different label"), "{text}");
