@@ -18,9 +18,7 @@ impl App {
     pub(super) fn handle(&mut self, event: Event) -> Option<Effect> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                let Some(press) = input::key_press(&key) else {
-                    return None;
-                };
+                let press = input::key_press(&key)?;
                 if self.overlay != Overlay::None {
                     return self.overlay_key(press);
                 }
