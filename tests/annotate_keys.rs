@@ -46,7 +46,10 @@ fn select_three_words_tag_source_undo_redo_quit() {
     assert_eq!(sources[0]["span"]["end"], 17, "code points, not bytes");
     assert_eq!(sources[0]["source_type"], "unknown");
     assert_eq!(sources[0]["origin"]["by"], "tester");
-    assert!(app.reader.selection().is_none(), "tagging ends the selection");
+    assert!(
+        app.reader.selection().is_none(),
+        "tagging ends the selection"
+    );
 }
 
 #[test]
