@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod anchor;
+pub mod compare;
 pub mod document;
 pub mod file;
 pub mod formats;
@@ -15,6 +16,7 @@ pub mod merge_files;
 pub mod model;
 pub mod output;
 pub mod progress;
+pub mod recovery;
 pub mod report;
 pub mod store;
 pub mod validate;

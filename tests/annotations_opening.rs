@@ -115,7 +115,7 @@ fn q_while_anchoring_quits_at_once_with_nothing_to_save() {
     });
     assert_eq!(type_keys(&mut app, "q"), vec![Effect::Quit]);
     // what the loop does for Quit: save, which has nothing to write
-    assert!(app.save_annotations(false));
+    assert!(isnad::tui::effects::save(&mut app, false, &mut Vec::new()));
     assert!(app.session.store.is_none());
 }
 

@@ -6,6 +6,7 @@
 //! is written, so the annotation file stays as it was until the annotations were placed.
 
 use crate::annotate::AnnotationStore;
+use crate::app::session::{NO_STORE, Session};
 use crate::app::{App, MessageKind};
 
 /// The annotations of the shown article being opened on another thread (job `job`).
@@ -106,7 +107,7 @@ impl App {
         }
         // the reader may have moved while waiting: it stays where it is
         self.install_store(store);
-        self.refresh_view();
+        self.reader.refresh_view(self.page());
         if self.shell.message.is_none() {
             if opening.at_start {
                 self.info(format!("annotations: {location}"));
@@ -116,11 +117,14 @@ impl App {
         }
     }
 
+}
+
+impl Session {
     /// Why there are no annotations to change: still being placed, or none for this article.
-    pub(super) fn annotations_unavailable(&self) -> String {
-        match &self.session.opening {
+    pub fn no_store(&self) -> String {
+        match &self.opening {
             Some(opening) => opening.refusal(),
-            None => "annotations are not available for this article".to_owned(),
+            None => NO_STORE.to_owned(),
         }
     }
 }

@@ -11,8 +11,9 @@ use std::time::Duration;
 
 use crate::annotate::StoreOptions;
 use crate::annotate::progress::LoadProgress;
-use crate::app::{Action, annotations};
+use crate::app::Action;
 use crate::article::Article;
+use crate::extract::open::open_store_reporting;
 
 /// How often a running job reports its progress.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -104,7 +105,7 @@ fn run_job(
     let (done, finished) = channel();
     let counting = Arc::clone(&progress);
     std::thread::spawn(move || {
-        let store = annotations::open_store_reporting(article, &options, &counting);
+        let store = open_store_reporting(article, &options, &counting);
         // the receiver has gone only when the app has: nothing to hand the store to
         let _ = done.send(store);
     });

@@ -54,22 +54,22 @@ where
     let to_io = |e: B::Error| std::io::Error::other(e);
     let mut then = Vec::new();
     match effect {
-        Effect::None | Effect::ForceQuit => {}
+        Effect::ForceQuit => {}
         Effect::Log(line) => log::write(&line),
         Effect::Quit => {
             // quitting saves first; if that fails, stay, so nothing is lost
-            if !app.save_annotations(false) {
+            if !save(app, false, &mut then) {
                 app.shell.quit = false;
                 let why = app
                     .shell
                     .message
                     .as_ref()
                     .map_or_else(|| "not saved".to_owned(), |m| m.text.clone());
-                then = app.update(Action::Error(format!("{why}; :q! quits without saving")));
+                then.extend(app.update(Action::Error(format!("{why}; :q! quits without saving"))));
             }
         }
         Effect::Save { explicit } => {
-            app.save_annotations(explicit);
+            save(app, explicit, &mut then);
         }
         Effect::Redraw => full_redraw(terminal).map_err(to_io)?,
         Effect::TerminalBidi { explicit } => {
@@ -86,9 +86,9 @@ where
             full_redraw(terminal).map_err(to_io)?;
         }
         Effect::Suspend => {
-            app.save_annotations(false);
+            save(app, false, &mut then);
             if let Err(e) = control.suspend() {
-                then = app.update(Action::Error(format!("cannot suspend: {e}")));
+                then.extend(app.update(Action::Error(format!("cannot suspend: {e}"))));
             }
             full_redraw(terminal).map_err(to_io)?;
         }
@@ -108,24 +108,24 @@ where
             then = app.update(action);
         }
         Effect::RescanLibrary => {
-            app.save_annotations(false);
+            save(app, false, &mut then);
             if let Some(scanned) = app.library.as_ref().map(library::Library::rescan) {
                 let action = match scanned {
                     Ok(entries) => Action::LibraryScanned(entries),
                     Err(e) => Action::Error(e),
                 };
-                then = app.update(action);
+                then.extend(app.update(action));
             }
         }
         Effect::Export(format) => {
-            if app.save_annotations(false) {
+            if save(app, false, &mut then) {
                 let action = export(app, format);
-                then = app.update(action);
+                then.extend(app.update(action));
             }
         }
         Effect::OpenAnnotations => then = open_annotations(app, background, true),
         Effect::OpenArticle(path) => {
-            if !app.save_annotations(false) {
+            if !save(app, false, &mut then) {
                 return Ok(then);
             }
             // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
@@ -147,7 +147,7 @@ where
                 Ok(article) => Action::ArticleOpened(Box::new(article)),
                 Err(e) => Action::Error(e),
             };
-            then = app.update(action);
+            then.extend(app.update(action));
             // the text is shown; its annotations follow from a background job
             if opened {
                 then.extend(open_annotations(app, background, false));
@@ -180,6 +180,30 @@ fn open_annotations(app: &mut App, background: &mut Background, at_start: bool) 
         then.extend(app.update(action));
     }
     then
+}
+
+/// Saves the annotations (I/O) and tells the app how it went (the effects of that go to
+/// `then`). False when saving failed, with the error in the status bar; true when there was
+/// nothing to save.
+pub fn save(app: &mut App, explicit: bool, then: &mut Vec<Effect>) -> bool {
+    let Some(store) = app.session.store.as_mut() else {
+        if explicit {
+            let why = app.session.no_store();
+            then.extend(app.update(Action::Error(why)));
+        }
+        return true;
+    };
+    let result = store.save().map_err(|e| e.to_string());
+    let saved = result.is_ok();
+    then.extend(app.update(Action::Saved { explicit, result }));
+    saved
+}
+
+/// Keeps a copy of unsaved annotation changes when isnad has to exit without saving them
+/// (`annotate::recovery`); what to tell the user on the way out, `None` when nothing was unsaved.
+pub fn rescue_unsaved(app: &App) -> Option<String> {
+    let store = app.session.store.as_ref()?;
+    crate::annotate::recovery::rescue_unsaved(store, &app.paths.data_dir)
 }
 
 /// Clears the screen and forgets what is on it, so the next draw repaints every cell.

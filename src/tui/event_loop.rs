@@ -13,7 +13,7 @@ use crate::app::{Action, App, input};
 use crate::config::commands::Command;
 use crate::tui::EventSource;
 use crate::tui::background::Background;
-use crate::tui::effects::perform;
+use crate::tui::effects::{self, perform};
 
 /// How often the loop wakes without input (message expiry).
 const TICK: Duration = Duration::from_millis(250);
@@ -99,7 +99,7 @@ where
             perform(effects, terminal, control, app, bg)?;
             if !app.shell.quit {
                 // The save failed (a full disk): exit anyway, keeping a copy elsewhere.
-                app.shell.exit_note = app.rescue_unsaved();
+                app.shell.exit_note = effects::rescue_unsaved(app);
             }
             break;
         }

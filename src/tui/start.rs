@@ -17,7 +17,7 @@ use crate::layout::BidiMode;
 use crate::log;
 use crate::tui::events::{FailOnF12, PanicOnKey, TerminalEvents};
 use crate::tui::terminal::{self as tui, TerminalOptions};
-use crate::tui::{TerminalControl, run_loop_with};
+use crate::tui::{TerminalControl, effects, run_loop_with};
 
 struct RealTerminal {
     options: TerminalOptions,
@@ -163,11 +163,18 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     }
     if let Err(e) = result {
         // The loop stopped on an error, maybe before the autosave of the last changes.
-        let saved = if app.save_annotations(false) {
+        let mut logged = Vec::new();
+        let saved = effects::save(&mut app, false, &mut logged);
+        for effect in logged {
+            if let Effect::Log(line) = effect {
+                log::write(&line);
+            }
+        }
+        let saved = if saved {
             String::new()
         } else {
             let why = app.shell.message.as_ref().map_or("", |m| m.text.as_str());
-            let kept = app.rescue_unsaved().unwrap_or_default();
+            let kept = effects::rescue_unsaved(&app).unwrap_or_default();
             format!("; the last annotation changes were not saved: {why}; {kept}")
         };
         return Err(format!("terminal error: {e}{saved}"));
