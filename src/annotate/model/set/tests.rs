@@ -84,14 +84,14 @@ fn item(a: &Article, kind: u8, start: usize, len: usize) -> Item {
         0 => Item::Entity(Entity::by_human(a, range, Label::PERSON, "t").unwrap()),
         1 => {
             let mut s = Source::by_human(a, range, "t").unwrap();
-            if start % 2 == 0 {
+            if start.is_multiple_of(2) {
                 s.span = None;
             }
             Item::Source(s)
         }
         2 => Item::Claim(Claim::by_human(a, range, "t").unwrap()),
         _ => {
-            let cue = (start % 3 != 0).then_some(Span {
+            let cue = (!start.is_multiple_of(3)).then_some(Span {
                 start,
                 end: range.end,
             });
