@@ -6,6 +6,7 @@
 pub mod annotations;
 pub mod attributes;
 pub mod command_line;
+pub mod compare;
 mod find;
 pub mod help;
 pub mod input;
@@ -67,6 +68,13 @@ pub enum Action {
     StoreOpened(Box<AnnotationStore>),
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
+    /// Another annotator's file for `:compare`, placed in this article (`note`: what placing it
+    /// did, said after the count).
+    CompareLoaded {
+        name: String,
+        set: Box<crate::annotate::AnnotationSet>,
+        note: String,
+    },
     /// Extend the selection to the word at a screen position (mouse drag).
     Drag {
         column: u16,
@@ -101,6 +109,8 @@ pub enum Effect {
     OpenArticle(PathBuf),
     /// Read an external extraction file and add its entities as suggestions.
     Import(PathBuf),
+    /// Read another annotator's file of this article for the compare view.
+    LoadCompare(PathBuf),
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
     /// Save, then write the annotations in another format.
@@ -144,6 +154,8 @@ pub struct App {
     pub shell: shell::Shell,
     /// The folder list when started on a directory, and whether it fills the screen.
     pub library: Option<library::Library>,
+    /// The compare view (`:compare`), while adjudicating.
+    pub compare: Option<compare::Compare>,
     pub screen: Screen,
     pub settings: Settings,
     pub paths: Paths,
@@ -169,6 +181,7 @@ impl App {
             panel: None,
             shell: shell::Shell::new(terminal_colors, themes),
             library: None,
+            compare: None,
             screen: Screen::Reader,
             theme,
             settings,
@@ -216,13 +229,21 @@ impl App {
                 self.info(text);
             }
         }
+        let conflicts = crate::annotate::compare::conflict_pairs(store.set()).len();
         self.session.store = Some(store);
         self.session.unsaved = None;
         self.article_changed();
+        if conflicts > 0 && self.shell.message.is_none() {
+            self.info(format!(
+                "{conflicts} items were changed on both sides of a merge (conflict_with): \
+                 :compare settles them"
+            ));
+        }
     }
 
     /// Resets what depends on the article's text.
     fn article_changed(&mut self) {
+        self.compare = None;
         self.reader.selection_anchor = None;
         self.reader.search = None;
         self.reader.search_index = None;
@@ -235,7 +256,9 @@ impl App {
 
     /// Rows of text on screen.
     pub fn text_height(&self) -> u16 {
-        self.reader.height.saturating_sub(STATUS_ROWS)
+        self.reader
+            .height
+            .saturating_sub(STATUS_ROWS + self.compare_rows())
     }
 
     /// Width of the text column and its left edge.
@@ -391,6 +414,7 @@ impl App {
                 }
             }
             Action::Imported(entities, summary) => self.add_imported(entities, &summary),
+            Action::CompareLoaded { name, set, note } => self.compare_loaded(name, *set, note),
             Action::Drag { column, row } => {
                 if let Some(hit) = self.hit(column, row)
                     && let Some(w) = words::word_near(&self.reader.article, hit.start)
@@ -600,6 +624,16 @@ impl App {
             | Command::LegendClaims
             | Command::LegendSources
             | Command::LegendClose => {}
+            Command::CompareShow
+            | Command::CompareNext
+            | Command::ComparePrev
+            | Command::CompareTakeA
+            | Command::CompareTakeB
+            | Command::CompareTakeBoth
+            | Command::CompareDropBoth
+            | Command::CompareEdit
+            | Command::CompareUndo
+            | Command::CompareHide => self.compare_command(command),
             Command::WordLeft => self.move_on_screen(true),
             Command::WordRight => self.move_on_screen(false),
         }
@@ -630,6 +664,7 @@ impl App {
             Typed::Edit(path) => Effect::OpenArticle(path),
             Typed::Theme(name) => Effect::LoadTheme(name),
             Typed::Import(path) => Effect::Import(path),
+            Typed::Compare(path) => self.compare_typed(path),
             Typed::Export(format) => Effect::Export(format),
             Typed::Bidi(mode) => self.set_mode(mode),
             Typed::GotoPercent(p) => {
