@@ -166,16 +166,16 @@ impl App {
 
     /// `:compare FILE` reads the other file (the loop does, then sends `CompareLoaded`);
     /// `:compare` shows the hidden view again, or the merge conflicts of the open file.
-    pub(super) fn compare_typed(&mut self, path: Option<PathBuf>) -> Effect {
+    pub(super) fn compare_typed(&mut self, path: Option<PathBuf>) -> Option<Effect> {
         if let Err(e) = self.writable_store() {
             self.error(e);
-            return Effect::None;
+            return None;
         }
         match path {
-            Some(path) => Effect::LoadCompare(path),
+            Some(path) => Some(Effect::LoadCompare(path)),
             None => {
                 self.show_compare();
-                Effect::None
+                None
             }
         }
     }
@@ -259,7 +259,7 @@ impl App {
             Command::CompareHide => {
                 c.shown = false;
                 let (settled, total) = (c.settled(), c.differences.len());
-                self.refresh_view();
+                self.reader.refresh_view(self.page());
                 self.info(format!(
                     "{settled} of {total} differences settled; {} shows them again",
                     self.show_keys()
@@ -312,8 +312,9 @@ impl App {
             self.reader.cursor = Some(start..end);
             self.reader.focus = d.a.clone().or(d.b.clone());
         }
-        self.refresh_view();
-        self.reveal_cursor();
+        let page = self.page();
+        self.reader.refresh_view(page);
+        self.reader.reveal_cursor(page);
     }
 
     /// Applies a decision to the current difference as one edit, then goes to the next open
@@ -393,13 +394,13 @@ impl App {
             c.shown = false;
             let d = &c.differences[c.current];
             if d.a.is_none() {
-                self.refresh_view();
+                self.reader.refresh_view(self.page());
                 return self.info(format!(
                     "only in B: not in this file yet (take it with b); {keys} goes back"
                 ));
             }
         }
-        self.refresh_view();
+        self.reader.refresh_view(self.page());
         self.info(format!("edit it here; {keys} goes back to the differences"));
     }
 

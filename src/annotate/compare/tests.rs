@@ -179,7 +179,9 @@ fn edit_between_two_sets_leads_from_one_to_the_other_and_back() {
     ]);
     let mut history = crate::annotate::history::History::default();
     let mut s = from.clone();
-    history.apply(&mut s, edit_between(&from, &to).unwrap()).unwrap();
+    history
+        .apply(&mut s, edit_between(&from, &to).unwrap())
+        .unwrap();
     assert_eq!(s, to);
     history.undo(&mut s).unwrap();
     assert_eq!(s, from);
