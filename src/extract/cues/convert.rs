@@ -1,7 +1,7 @@
 //! Turning cue suggestions into annotation items (sources, claims, attributions), reusing what
 //! the annotation set already holds.
 
-use super::{CueSuggestions, Template};
+use super::{AttributionSuggestion, ClaimSuggestion, CueSuggestions, SourceSuggestion, Template};
 use crate::annotate::model;
 use crate::annotate::model::QuoteType;
 use crate::article::Article;
@@ -26,7 +26,6 @@ pub fn add_to_annotations(
     suggestions: &CueSuggestions,
 ) -> Added {
     let mut added = Added::default();
-    let by_of = |template: Template| format!("cues:{}", template.as_str());
     // The template that first used each source and claim, for their origin.
     let mut source_template: Vec<Option<Template>> = vec![None; suggestions.sources.len()];
     let mut claim_template: Vec<Option<Template>> = vec![None; suggestions.claims.len()];
@@ -38,52 +37,12 @@ pub fn add_to_annotations(
             slot.get_or_insert(a.template);
         }
     }
-    let mut source_ids: Vec<Option<String>> = Vec::with_capacity(suggestions.sources.len());
-    for (i, s) in suggestions.sources.iter().enumerate() {
-        let existing = set
-            .sources
-            .iter()
-            .find(|x| x.span.is_some_and(|sp| sp.range() == s.span))
-            .map(|x| x.id.clone());
-        let id = existing.or_else(|| {
-            let template = source_template[i].unwrap_or(Template::Vso);
-            let origin = model::Origin::rule(&by_of(template), None);
-            let mut source =
-                model::Source::suggested(article, s.span.clone(), s.source_type, origin).ok()?;
-            source.id = set.unique_id(&source.id, model::ItemKind::Source);
-            source.name = article.text.get(s.name.clone())?.to_owned();
-            let id = source.id.clone();
-            set.sources.push(source);
-            added.sources += 1;
-            Some(id)
-        });
-        source_ids.push(id);
-    }
-    let mut claim_ids: Vec<Option<String>> = Vec::with_capacity(suggestions.claims.len());
-    for (i, c) in suggestions.claims.iter().enumerate() {
-        let existing = set
-            .claims
-            .iter()
-            .find(|x| x.span.range() == c.span)
-            .map(|x| x.id.clone());
-        let id = existing.or_else(|| {
-            let template = claim_template[i].unwrap_or(Template::Vso);
-            let claim_type = if c.quote_type == QuoteType::Direct {
-                model::ClaimType::Quote
-            } else {
-                model::ClaimType::Statement
-            };
-            let origin = model::Origin::rule(&by_of(template), None);
-            let mut claim =
-                model::Claim::suggested(article, c.span.clone(), claim_type, origin).ok()?;
-            claim.id = set.unique_id(&claim.id, model::ItemKind::Claim);
-            let id = claim.id.clone();
-            set.claims.push(claim);
-            added.claims += 1;
-            Some(id)
-        });
-        claim_ids.push(id);
-    }
+    let source_ids: Vec<Option<String>> = (suggestions.sources.iter().zip(source_template))
+        .map(|(s, template)| add_source(set, article, s, template, &mut added))
+        .collect();
+    let claim_ids: Vec<Option<String>> = (suggestions.claims.iter().zip(claim_template))
+        .map(|(c, template)| add_claim(set, article, c, template, &mut added))
+        .collect();
     for a in &suggestions.attributions {
         let (Some(Some(claim_id)), Some(Some(source_id))) = (
             claim_ids.get(a.claim),
@@ -91,21 +50,92 @@ pub fn add_to_annotations(
         ) else {
             continue;
         };
-        if set
-            .attributions
-            .iter()
-            .any(|x| &x.claim_id == claim_id && &x.source_id == source_id)
-        {
-            continue;
+        if add_attribution(set, article, a, claim_id, source_id) {
+            added.attributions += 1;
         }
-        let cue = model::Span::checked(article, a.cue.clone()).ok();
-        let origin = model::Origin::rule(&by_of(a.template), None);
-        let mut attribution =
-            model::Attribution::suggested(claim_id, source_id, cue, a.quote_type, origin);
-        attribution.id = set.unique_id(&attribution.id, model::ItemKind::Attribution);
-        set.attributions.push(attribution);
-        added.attributions += 1;
     }
     set.sort();
     added
+}
+
+/// `cues:<template>`, the `by` of every item a template suggested.
+fn by_of(template: Template) -> String {
+    format!("cues:{}", template.as_str())
+}
+
+/// The id of the source at `s.span`: the one already in `set`, or a new suggested one.
+fn add_source(
+    set: &mut model::AnnotationSet,
+    article: &Article,
+    s: &SourceSuggestion,
+    template: Option<Template>,
+    added: &mut Added,
+) -> Option<String> {
+    if let Some(existing) = set
+        .sources
+        .iter()
+        .find(|x| x.span.is_some_and(|sp| sp.range() == s.span))
+    {
+        return Some(existing.id.clone());
+    }
+    let origin = model::Origin::rule(&by_of(template.unwrap_or(Template::Vso)), None);
+    let mut source =
+        model::Source::suggested(article, s.span.clone(), s.source_type, origin).ok()?;
+    source.id = set.unique_id(&source.id, model::ItemKind::Source);
+    source.name = article.text.get(s.name.clone())?.to_owned();
+    let id = source.id.clone();
+    set.sources.push(source);
+    added.sources += 1;
+    Some(id)
+}
+
+/// The id of the claim at `c.span`: the one already in `set`, or a new suggested one (a quote
+/// when the claim is a direct quotation, else a statement).
+fn add_claim(
+    set: &mut model::AnnotationSet,
+    article: &Article,
+    c: &ClaimSuggestion,
+    template: Option<Template>,
+    added: &mut Added,
+) -> Option<String> {
+    if let Some(existing) = set.claims.iter().find(|x| x.span.range() == c.span) {
+        return Some(existing.id.clone());
+    }
+    let claim_type = if c.quote_type == QuoteType::Direct {
+        model::ClaimType::Quote
+    } else {
+        model::ClaimType::Statement
+    };
+    let origin = model::Origin::rule(&by_of(template.unwrap_or(Template::Vso)), None);
+    let mut claim = model::Claim::suggested(article, c.span.clone(), claim_type, origin).ok()?;
+    claim.id = set.unique_id(&claim.id, model::ItemKind::Claim);
+    let id = claim.id.clone();
+    set.claims.push(claim);
+    added.claims += 1;
+    Some(id)
+}
+
+/// Adds the attribution linking `claim_id` to `source_id` unless `set` already links them;
+/// whether it was added.
+fn add_attribution(
+    set: &mut model::AnnotationSet,
+    article: &Article,
+    a: &AttributionSuggestion,
+    claim_id: &str,
+    source_id: &str,
+) -> bool {
+    if set
+        .attributions
+        .iter()
+        .any(|x| x.claim_id == claim_id && x.source_id == source_id)
+    {
+        return false;
+    }
+    let cue = model::Span::checked(article, a.cue.clone()).ok();
+    let origin = model::Origin::rule(&by_of(a.template), None);
+    let mut attribution =
+        model::Attribution::suggested(claim_id, source_id, cue, a.quote_type, origin);
+    attribution.id = set.unique_id(&attribution.id, model::ItemKind::Attribution);
+    set.attributions.push(attribution);
+    true
 }

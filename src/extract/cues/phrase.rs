@@ -33,120 +33,145 @@ impl ParagraphParser<'_> {
             return None;
         }
         let head_bare = bare(&head_key).to_owned();
-        let head_ty = head_type(&head_bare);
-        let mut role = is_role(&head_bare);
-        let mut name_at = in_set(&GIVEN_NAMES, &head_key).then_some(i);
-        let mut prev_definite = is_definite(&head_key);
-        let mut last_good = i + 1;
+        let prev_definite = is_definite(&head_key);
+        let mut scan = PhraseScan {
+            head: i,
+            head_type: head_type(&head_bare),
+            partitive: matches!(
+                head_bare.as_str(),
+                "مجموعه" | "عدد" | "عديد" | "بعض" | "احد" | "احدي" | "فريق" | "كثير"
+            ),
+            role: is_role(&head_bare),
+            name_at: in_set(&GIVEN_NAMES, &head_key).then_some(i),
+            prev_definite,
+            open_construct: !prev_definite && !self.tokens[i].tanween,
+            last_good: i + 1,
+        };
         let mut j = i + 1;
-        // Whether the previous word is in construct state (its genitive may follow).
-        let mut open_construct = !prev_definite && !self.tokens[i].tanween;
-        let partitive = matches!(
-            bare(&head_key),
-            "مجموعه" | "عدد" | "عديد" | "بعض" | "احد" | "احدي" | "فريق" | "كثير"
-        );
         while j < end && j < i + 14 {
-            if !self.is_word(j) {
-                // A short quoted name right after an organisation head: `منظمة "هيومن رايتس"`.
-                if let Some(close) = self.tokens[j].pair
-                    && close > j
-                    && close < end
-                    && j == last_good
-                    && matches!(
-                        head_ty,
-                        Some(SourceType::Organization | SourceType::MediaOutlet)
-                    )
-                    && (close - j) <= 4
-                    && self.tokens[j].range.start > self.tokens[j - 1].range.end
-                {
-                    j = close + 1;
-                    last_good = j;
-                    continue;
-                }
-                break;
+            match self.phrase_step(&mut scan, j, end) {
+                Some(next) => j = next,
+                None => break,
             }
-            let key = self.key(j).to_owned();
-            let t = &self.tokens[j];
-            // `مجموعة من علماء الآثار`, `أحد زعماء الحركة`.
-            if self.key(j) == "من" && partitive && j == i + 1 {
-                open_construct = true;
-                prev_definite = false;
-                j += 1;
-                continue;
-            }
-            let in_name = name_at.is_some_and(|n| j > n);
-            if self.is_stop(&key)
-                || t.tanween_fath
-                || cue_form(&key).is_some_and(|(f, _)| f.form != Form::Noun)
-                || key.chars().any(|c| c.is_ascii_digit())
-                || (key.starts_with('ل')
-                    && !key.starts_with("ال")
-                    && (!in_name || self.is_addressee(j)))
-            {
-                break;
-            }
-            if key == "باسم" {
-                open_construct = true;
-                prev_definite = false;
-                j += 1;
-                continue;
-            }
-            if in_set(&NAME_PARTICLES, &key) {
-                // `عبد الإله بن كيران`: a name goes on after بن/أبو/عبد.
-                if name_at.is_none() && (role || prev_definite) {
-                    name_at = Some(j);
-                }
-                open_construct = true;
-                prev_definite = false;
-                j += 1;
-                continue;
-            }
-            let definite = is_definite(&key);
-            let coordinated = key.starts_with("وال") && prev_definite;
-            let given = in_set(&GIVEN_NAMES, &key);
-            if given && name_at.is_none() {
-                name_at = Some(j);
-            }
-            let accept = if name_at.is_some() && j > name_at.unwrap_or(j) {
-                // Inside a name: family names and nisbas, definite or not.
-                !is_masdar_like(&key) || definite
-            } else if given {
-                true
-            } else if definite || coordinated {
-                // After `حماية` (shaped like a nisba adjective but a noun in construct) a
-                // definite genitive still follows.
-                let prev = self.key(j - 1);
-                open_construct
-                    || prev_definite
-                    || (prev.ends_with("يه") && !in_set(&NISBA_ADJECTIVES, prev))
-            } else if open_construct {
-                !(prev_definite) && (!is_masdar_like(&key) || is_nisba(&key))
-            } else if prev_definite && role && !is_masdar_like(&key) && !self.tokens[j].ta_marbuta {
-                // `الوزير فلان`: an unknown name right after a role.
-                name_at = Some(j);
-                true
-            } else {
-                is_nisba(&key) && !prev_definite
-            };
-            if !accept {
-                break;
-            }
-            role |= is_role(bare(&key));
-            // A noun with tanween is not in construct: only adjectives may follow.
-            open_construct = !definite && !is_nisba(&key) && !self.tokens[j].tanween;
-            prev_definite = definite || coordinated;
-            j += 1;
-            last_good = j;
         }
-        let tokens = i..last_good;
-        let source_type = self.classify(&tokens, head_ty, &head_bare);
+        let tokens = i..scan.last_good;
+        let source_type = self.classify(&tokens, scan.head_type, &head_bare);
         let gender = self.noun_gender(&head_key);
         Some(NounPhrase {
             tokens,
-            name_at: name_at.filter(|n| *n < last_good),
+            name_at: scan.name_at.filter(|n| *n < scan.last_good),
             source_type,
             gender,
         })
+    }
+
+    /// One step of the noun-phrase scan at token `j`: the token to look at next, or `None`
+    /// where the phrase has ended.
+    fn phrase_step(&self, scan: &mut PhraseScan, j: usize, end: usize) -> Option<usize> {
+        if !self.is_word(j) {
+            return self.quoted_name_after_head(scan, j, end);
+        }
+        let key = self.key(j);
+        // `مجموعة من علماء الآثار`, `أحد زعماء الحركة`.
+        if key == "من" && scan.partitive && j == scan.head + 1 {
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
+        if self.ends_phrase(scan, j) {
+            return None;
+        }
+        if key == "باسم" {
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
+        if in_set(&NAME_PARTICLES, key) {
+            // `عبد الإله بن كيران`: a name goes on after بن/أبو/عبد.
+            if scan.name_at.is_none() && (scan.role || scan.prev_definite) {
+                scan.name_at = Some(j);
+            }
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
+        self.take_word(scan, j).then_some(j + 1)
+    }
+
+    /// A short quoted name right after an organisation head (`منظمة "هيومن رايتس"`): the token
+    /// after its closing mark.
+    fn quoted_name_after_head(&self, scan: &mut PhraseScan, j: usize, end: usize) -> Option<usize> {
+        let close = self.tokens[j].pair?;
+        let organisation = matches!(
+            scan.head_type,
+            Some(SourceType::Organization | SourceType::MediaOutlet)
+        );
+        (close > j
+            && close < end
+            && j == scan.last_good
+            && organisation
+            && (close - j) <= 4
+            && self.tokens[j].range.start > self.tokens[j - 1].range.end)
+            .then(|| {
+                scan.last_good = close + 1;
+                close + 1
+            })
+    }
+
+    /// Words no source phrase runs into: function words, accusatives, verbs, numbers, and a
+    /// ل-word that is a preposition (outside a name) or an addressee.
+    fn ends_phrase(&self, scan: &PhraseScan, j: usize) -> bool {
+        let key = self.key(j);
+        let in_name = scan.name_at.is_some_and(|n| j > n);
+        self.is_stop(key)
+            || self.tokens[j].tanween_fath
+            || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
+            || key.chars().any(|c| c.is_ascii_digit())
+            || (key.starts_with('ل')
+                && !key.starts_with("ال")
+                && (!in_name || self.is_addressee(j)))
+    }
+
+    /// Whether the word at `j` continues the phrase (a genitive, an adjective, a name); if so,
+    /// the scan moves past it.
+    fn take_word(&self, scan: &mut PhraseScan, j: usize) -> bool {
+        let key = self.key(j);
+        let definite = is_definite(key);
+        let coordinated = key.starts_with("وال") && scan.prev_definite;
+        let given = in_set(&GIVEN_NAMES, key);
+        if given && scan.name_at.is_none() {
+            scan.name_at = Some(j);
+        }
+        let accept = if scan.name_at.is_some_and(|n| j > n) {
+            // Inside a name: family names and nisbas, definite or not.
+            !is_masdar_like(key) || definite
+        } else if given {
+            true
+        } else if definite || coordinated {
+            // After `حماية` (shaped like a nisba adjective but a noun in construct) a
+            // definite genitive still follows.
+            let prev = self.key(j - 1);
+            scan.open_construct
+                || scan.prev_definite
+                || (prev.ends_with("يه") && !in_set(&NISBA_ADJECTIVES, prev))
+        } else if scan.open_construct {
+            !scan.prev_definite && (!is_masdar_like(key) || is_nisba(key))
+        } else if scan.prev_definite
+            && scan.role
+            && !is_masdar_like(key)
+            && !self.tokens[j].ta_marbuta
+        {
+            // `الوزير فلان`: an unknown name right after a role.
+            scan.name_at = Some(j);
+            true
+        } else {
+            is_nisba(key) && !scan.prev_definite
+        };
+        if accept {
+            scan.role |= is_role(bare(key));
+            // A noun with tanween is not in construct: only adjectives may follow.
+            scan.open_construct = !definite && !is_nisba(key) && !self.tokens[j].tanween;
+            scan.prev_definite = definite || coordinated;
+            scan.last_good = j + 1;
+        }
+        accept
     }
 
     /// Inside a name, is the ل-word at `j` an addressee (`قال فلان لرويترز`, `للصحفيين`,
@@ -392,5 +417,31 @@ impl ParagraphParser<'_> {
             }
         }
         None
+    }
+}
+
+/// Where a noun-phrase scan stands.
+struct PhraseScan {
+    /// Token of the head noun.
+    head: usize,
+    head_type: Option<SourceType>,
+    /// `مجموعة`, `أحد`: a head that may take `من` before its genitive.
+    partitive: bool,
+    /// The phrase has a role noun (`الوزير`), so an unknown word after it may be a name.
+    role: bool,
+    /// Token index where a personal name starts, if any.
+    name_at: Option<usize>,
+    prev_definite: bool,
+    /// Whether the previous word is in construct state (its genitive may follow).
+    open_construct: bool,
+    /// End (exclusive) of the phrase accepted so far.
+    last_good: usize,
+}
+
+impl PhraseScan {
+    /// After `من`, `باسم` or a name particle: a genitive follows.
+    fn expect_genitive(&mut self) {
+        self.open_construct = true;
+        self.prev_definite = false;
     }
 }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::{CueForm, Form, Gender, cue_form};
-use super::parser::ParagraphParser;
+use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{CueType, Stance, Template};
 
@@ -85,6 +85,8 @@ impl ParagraphParser<'_> {
         self.preposition_at(i).is_some()
     }
 
+    /// A prepositional cue at token `i` of sentence `s`: the attribution it makes and the
+    /// token after the cue words.
     pub(super) fn preposition_cue(&mut self, i: usize, s: &Range<usize>) -> Option<usize> {
         let (cue_tokens, source_at, strip, lemma) = self.preposition_at(i)?;
         let np = self.noun_phrase(source_at, s.end, strip)?;
@@ -105,29 +107,53 @@ impl ParagraphParser<'_> {
         // Leading: `وبحسب المصادر، فإن …` — the claim follows the source.
         let leading = (s.start..i).all(|k| !self.is_word(k) || self.key(k) == "و");
         if leading {
-            let mut start = np.tokens.end;
-            while start < s.end
-                && (self.is_comma(start) || matches!(self.key(start), "فان" | "فانه" | "فانها"))
-            {
-                start += 1;
-            }
-            let end = self.claim_end(start, s);
-            if start >= end {
-                return None;
-            }
-            let source = self.add_source(&np);
-            let claim = self.add_claim(start..end)?;
-            self.attribute(claim, Some(source), cue, &form, Template::Preposition, None);
-            return Some(cue_tokens.end);
+            self.leading_preposition(&np, s, cue, &form)?;
+        } else {
+            self.trailing_preposition(i, &np, s, cue, &form)?;
         }
-        // Trailing: `CLAIM، بحسب SOURCE`. Reuse a claim that ends right before the cue, and
-        // mark the attributions already on it as relayed through this source.
+        Some(cue_tokens.end)
+    }
+
+    /// `بحسب المصادر، فإن CLAIM`: the claim follows the source.
+    fn leading_preposition(
+        &mut self,
+        np: &NounPhrase,
+        s: &Range<usize>,
+        cue: Range<usize>,
+        form: &CueForm,
+    ) -> Option<()> {
+        let mut start = np.tokens.end;
+        while start < s.end
+            && (self.is_comma(start) || matches!(self.key(start), "فان" | "فانه" | "فانها"))
+        {
+            start += 1;
+        }
+        let end = self.claim_end(start, s);
+        if start >= end {
+            return None;
+        }
+        let source = self.add_source(np);
+        let claim = self.add_claim(start..end)?;
+        self.attribute(claim, Some(source), cue, form, Template::Preposition, None);
+        Some(())
+    }
+
+    /// `CLAIM، بحسب SOURCE` with the cue at token `i`. Reuses a claim that ends right before
+    /// the cue, and marks the attributions already on it as relayed through this source.
+    fn trailing_preposition(
+        &mut self,
+        i: usize,
+        np: &NounPhrase,
+        s: &Range<usize>,
+        cue: Range<usize>,
+        form: &CueForm,
+    ) -> Option<()> {
         let before = if i > s.start && self.is_comma(i - 1) {
             i - 1
         } else {
             i
         };
-        let source = self.add_source(&np);
+        let source = self.add_source(np);
         let claim_before = self
             .claimed
             .iter()
@@ -149,7 +175,7 @@ impl ParagraphParser<'_> {
                 self.add_claim(start..before)?
             }
         };
-        let outer = self.attribute(claim, Some(source), cue, &form, Template::Preposition, None);
+        let outer = self.attribute(claim, Some(source), cue, form, Template::Preposition, None);
         for a in 0..outer {
             if self.out.attributions[a].claim == claim.0
                 && self.out.attributions[a].nested_in.is_none()
@@ -157,6 +183,6 @@ impl ParagraphParser<'_> {
                 self.out.attributions[a].nested_in = Some(outer);
             }
         }
-        Some(cue_tokens.end)
+        Some(())
     }
 }
