@@ -30,8 +30,9 @@ pub struct AnnotationSet {
     pub claims: Vec<Claim>,
     pub attributions: Vec<Attribution>,
     pub orphans: Vec<Value>,
-    /// Built on first need; derived from the lists, so not part of equality.
-    index: OnceLock<IdIndex>,
+    /// Built on first need; derived from the lists, so not part of equality. Boxed: a set is
+    /// often a field or an enum variant, and the index is rarely built for those.
+    index: OnceLock<Box<IdIndex>>,
 }
 
 impl PartialEq for AnnotationSet {
@@ -134,7 +135,7 @@ impl AnnotationSet {
     /// The index, built on first use; `None` when the lists were changed behind the set's back
     /// since (lookups then scan).
     fn index(&self) -> Option<&IdIndex> {
-        let index = self.index.get_or_init(|| self.build_index());
+        let index = self.index.get_or_init(|| Box::new(self.build_index()));
         (index.lens == self.lens()).then_some(index)
     }
 
@@ -145,7 +146,7 @@ impl AnnotationSet {
             if !self.is_sorted() {
                 self.sort_lists();
             }
-            self.index = OnceLock::from(self.build_index());
+            self.index = OnceLock::from(Box::new(self.build_index()));
         }
     }
 
