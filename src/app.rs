@@ -6,6 +6,7 @@
 pub mod annotations;
 pub mod attributes;
 pub mod command_line;
+pub mod compare;
 mod find;
 pub mod help;
 pub mod input;
@@ -67,6 +68,13 @@ pub enum Action {
     StoreOpened(Box<AnnotationStore>),
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
+    /// Another annotator's file for `:compare`, placed in this article (`note`: what placing it
+    /// did, said after the count).
+    CompareLoaded {
+        name: String,
+        set: Box<crate::annotate::AnnotationSet>,
+        note: String,
+    },
     /// Extend the selection to the word at a screen position (mouse drag).
     Drag {
         column: u16,
@@ -76,6 +84,11 @@ pub enum Action {
     NoteEdited {
         id: String,
         note: String,
+    },
+    /// The loop saved the annotations (`explicit`: asked for): what the save did, or why not.
+    Saved {
+        explicit: bool,
+        result: Result<crate::annotate::SaveReport, String>,
     },
     Info(String),
     Error(String),
@@ -100,6 +113,8 @@ pub enum Effect {
     OpenArticle(PathBuf),
     /// Read an external extraction file and add its entities as suggestions.
     Import(PathBuf),
+    /// Read another annotator's file of this article for the compare view.
+    LoadCompare(PathBuf),
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
     /// Save, then write the annotations in another format.
@@ -150,6 +165,8 @@ pub struct App {
     pub shell: shell::Shell,
     /// The folder list when started on a directory, and whether it fills the screen.
     pub library: Option<library::Library>,
+    /// The compare view (`:compare`), while adjudicating.
+    pub compare: Option<compare::Compare>,
     pub screen: Screen,
     pub settings: Settings,
     pub paths: Paths,
@@ -175,6 +192,7 @@ impl App {
             panel: None,
             shell: shell::Shell::new(terminal_colors, themes),
             library: None,
+            compare: None,
             screen: Screen::Reader,
             theme,
             settings,
@@ -223,9 +241,17 @@ impl App {
                 self.info(text);
             }
         }
+        let conflicts = crate::annotate::compare::conflict_pairs(store.set()).len();
         self.session.store = Some(store);
         self.session.unsaved = None;
+        self.compare = None;
         self.reader.show(article, self.page());
+        if conflicts > 0 && self.shell.message.is_none() {
+            self.info(format!(
+                "{conflicts} items were changed on both sides of a merge (conflict_with): \
+                 :compare settles them"
+            ));
+        }
     }
 
     /// The room the reader's text has now (settings, screen size and side panel).
@@ -244,7 +270,9 @@ impl App {
 
     /// Rows of text on screen.
     pub fn text_height(&self) -> u16 {
-        self.reader.height.saturating_sub(STATUS_ROWS)
+        self.reader
+            .height
+            .saturating_sub(STATUS_ROWS + self.compare_rows())
     }
 
     /// Width of the text column and its left edge.
@@ -373,6 +401,7 @@ impl App {
             Action::ArticleOpened(article) => {
                 self.screen = Screen::Reader;
                 self.session.store = None;
+                self.compare = None;
                 self.reader.show(Arc::new(*article), self.page());
                 self.info(format!("opened {}", self.reader.article.name));
             }
@@ -383,13 +412,21 @@ impl App {
                     self.info(format!("opened {}", self.reader.article.name));
                 }
             }
-            Action::Imported(entities, summary) => self.add_imported(entities, &summary),
+            Action::CompareLoaded { name, set, note } => self.compare_loaded(name, *set, note),
+            Action::Imported(entities, summary) => {
+                let note = (self.session).add_imported(entities, &summary, self.shell.now);
+                self.say(note);
+            }
+            Action::Saved { explicit, result } => {
+                let note = (self.session).saved(explicit, result, self.shell.message.as_ref());
+                self.say(note);
+            }
             Action::Drag { column, row } => self.reader.point_at(self.page(), column, row, true),
             Action::Info(text) => self.info(text),
             Action::Error(text) => self.error(text),
             Action::Tick(now) => {
                 self.shell.now = now;
-                if self.autosave_due(now) {
+                if self.session.autosave_due(now) {
                     return Some(Effect::Save { explicit: false });
                 }
                 let expire = Duration::from_secs(self.settings.config.message_seconds);
@@ -498,8 +535,10 @@ impl App {
                     _ => Overlay::Legend,
                 };
             }
-            Command::Undo => self.undo_redo(false),
-            Command::Redo => self.undo_redo(true),
+            Command::Undo | Command::Redo => {
+                let note = (self.session).undo_redo(command == Command::Redo, self.shell.now);
+                self.say(note);
+            }
             Command::Save => return Some(Effect::Save { explicit: true }),
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
             Command::LibraryBack if self.library.is_some() => {
@@ -560,6 +599,16 @@ impl App {
             | Command::LegendClaims
             | Command::LegendSources
             | Command::LegendClose => {}
+            Command::CompareShow
+            | Command::CompareNext
+            | Command::ComparePrev
+            | Command::CompareTakeA
+            | Command::CompareTakeB
+            | Command::CompareTakeBoth
+            | Command::CompareDropBoth
+            | Command::CompareEdit
+            | Command::CompareUndo
+            | Command::CompareHide => self.compare_command(command),
             Command::WordLeft => self.reader.move_on_screen(page, true),
             Command::WordRight => self.reader.move_on_screen(page, false),
         }
@@ -590,6 +639,7 @@ impl App {
             Typed::Edit(path) => Some(Effect::OpenArticle(path)),
             Typed::Theme(name) => Some(Effect::LoadTheme(name)),
             Typed::Import(path) => Some(Effect::Import(path)),
+            Typed::Compare(path) => self.compare_typed(path),
             Typed::Export(format) => Some(Effect::Export(format)),
             Typed::Bidi(mode) => Some(self.set_mode(mode)),
             Typed::GotoPercent(p) => {
@@ -609,7 +659,7 @@ impl App {
             }
             Typed::Set { key, value } => self.set_option(&key, &value),
             Typed::Orphans => {
-                let lines = self.orphan_lines();
+                let lines = self.session.orphan_lines();
                 if lines.is_empty() {
                     self.info("no orphans: every annotation is placed in the text");
                 } else {
