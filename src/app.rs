@@ -6,6 +6,7 @@
 pub mod annotations;
 pub mod attributes;
 pub mod command_line;
+pub mod compare;
 mod find;
 pub mod help;
 pub mod input;
@@ -31,13 +32,13 @@ use crate::article::Article;
 use crate::config::colors::{ColorDepth, Theme};
 use crate::config::commands::Command;
 
-use crate::config::theme::{self, ThemeSpec};
+use crate::config::theme::ThemeSpec;
 use crate::config::{Paths, Problem, SettingValue, Settings};
 use crate::layout::{BidiMode, LayoutOptions};
 use command_line::{LineEditor, Typed};
 pub use overlay::{Outcome, Overlay};
 pub use reader::Page;
-pub use shell::{Message, MessageKind, Note};
+pub use shell::{Message, MessageKind, Note, Surroundings};
 
 /// Every change the app can make.
 #[derive(Debug)]
@@ -67,6 +68,13 @@ pub enum Action {
     StoreOpened(Box<AnnotationStore>),
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
+    /// Another annotator's file for `:compare`, placed in this article (`note`: what placing it
+    /// did, said after the count).
+    CompareLoaded {
+        name: String,
+        set: Box<crate::annotate::AnnotationSet>,
+        note: String,
+    },
     /// Extend the selection to the word at a screen position (mouse drag).
     Drag {
         column: u16,
@@ -105,6 +113,8 @@ pub enum Effect {
     OpenArticle(PathBuf),
     /// Read an external extraction file and add its entities as suggestions.
     Import(PathBuf),
+    /// Read another annotator's file of this article for the compare view.
+    LoadCompare(PathBuf),
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
     /// Save, then write the annotations in another format.
@@ -155,6 +165,8 @@ pub struct App {
     pub shell: shell::Shell,
     /// The folder list when started on a directory, and whether it fills the screen.
     pub library: Option<library::Library>,
+    /// The compare view (`:compare`), while adjudicating.
+    pub compare: Option<compare::Compare>,
     pub screen: Screen,
     pub settings: Settings,
     pub paths: Paths,
@@ -162,24 +174,19 @@ pub struct App {
 }
 
 impl App {
-    /// `terminal_colors`: how many colours the terminal shows (what `color = "auto"` means).
-    pub fn new(
-        article: Article,
-        settings: Settings,
-        paths: Paths,
-        terminal_colors: ColorDepth,
-    ) -> Self {
+    /// `found`: what the shell found around the app at start (terminal colours, themes, time).
+    pub fn new(article: Article, settings: Settings, paths: Paths, found: Surroundings) -> Self {
         let mode = settings.config.bidi;
-        let depth = ColorDepth::resolve(settings.config.color, terminal_colors);
+        let depth = ColorDepth::resolve(settings.config.color, found.terminal_colors);
         let theme = Theme::new(&settings.theme, depth);
-        let themes = theme::available(&paths.themes_dir());
         let mut app = Self {
             reader: reader::Reader::new(article, mode),
             session: session::Session::default(),
             overlay: Overlay::None,
             panel: None,
-            shell: shell::Shell::new(terminal_colors, themes),
+            shell: shell::Shell::new(found),
             library: None,
+            compare: None,
             screen: Screen::Reader,
             theme,
             settings,
@@ -228,9 +235,17 @@ impl App {
                 self.info(text);
             }
         }
+        let conflicts = crate::annotate::compare::conflict_pairs(store.set()).len();
         self.session.store = Some(store);
         self.session.unsaved = None;
+        self.compare = None;
         self.reader.show(article, self.page());
+        if conflicts > 0 && self.shell.message.is_none() {
+            self.info(format!(
+                "{conflicts} items were changed on both sides of a merge (conflict_with): \
+                 :compare settles them"
+            ));
+        }
     }
 
     /// The room the reader's text has now (settings, screen size and side panel).
@@ -249,7 +264,9 @@ impl App {
 
     /// Rows of text on screen.
     pub fn text_height(&self) -> u16 {
-        self.reader.height.saturating_sub(STATUS_ROWS)
+        self.reader
+            .height
+            .saturating_sub(STATUS_ROWS + self.compare_rows())
     }
 
     /// Width of the text column and its left edge.
@@ -378,6 +395,7 @@ impl App {
             Action::ArticleOpened(article) => {
                 self.screen = Screen::Reader;
                 self.session.store = None;
+                self.compare = None;
                 self.reader.show(Arc::new(*article), self.page());
                 self.info(format!("opened {}", self.reader.article.name));
             }
@@ -388,6 +406,7 @@ impl App {
                     self.info(format!("opened {}", self.reader.article.name));
                 }
             }
+            Action::CompareLoaded { name, set, note } => self.compare_loaded(name, *set, note),
             Action::Imported(entities, summary) => {
                 let note = (self.session).add_imported(entities, &summary, self.shell.now);
                 self.say(note);
@@ -574,6 +593,16 @@ impl App {
             | Command::LegendClaims
             | Command::LegendSources
             | Command::LegendClose => {}
+            Command::CompareShow
+            | Command::CompareNext
+            | Command::ComparePrev
+            | Command::CompareTakeA
+            | Command::CompareTakeB
+            | Command::CompareTakeBoth
+            | Command::CompareDropBoth
+            | Command::CompareEdit
+            | Command::CompareUndo
+            | Command::CompareHide => self.compare_command(command),
             Command::WordLeft => self.reader.move_on_screen(page, true),
             Command::WordRight => self.reader.move_on_screen(page, false),
         }
@@ -604,6 +633,7 @@ impl App {
             Typed::Edit(path) => Some(Effect::OpenArticle(path)),
             Typed::Theme(name) => Some(Effect::LoadTheme(name)),
             Typed::Import(path) => Some(Effect::Import(path)),
+            Typed::Compare(path) => self.compare_typed(path),
             Typed::Export(format) => Some(Effect::Export(format)),
             Typed::Bidi(mode) => Some(self.set_mode(mode)),
             Typed::GotoPercent(p) => {
