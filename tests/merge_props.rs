@@ -43,7 +43,11 @@ enum Op {
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    prop_oneof![Just(Op::Keep), (0u8..6).prop_map(Op::Change), Just(Op::Delete)]
+    prop_oneof![
+        Just(Op::Keep),
+        (0u8..6).prop_map(Op::Change),
+        Just(Op::Delete)
+    ]
 }
 
 /// A side: an op per base item, and additions (slot, id number, note). Ids below 3 are shared
