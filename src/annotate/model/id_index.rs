@@ -3,6 +3,7 @@
 //! 100,000 costs microseconds, not a pass over the list.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::attribution::Attribution;
 use super::claim::Claim;
@@ -106,3 +107,9 @@ impl IdIndex {
 pub(super) fn scan<T: Listed>(list: &[T], id: &str) -> Option<usize> {
     list.iter().position(|y| y.id() == id)
 }
+
+/// Where a set keeps its [`IdIndex`]: built on first need, boxed (a set is often a field or an
+/// enum variant, and the index is rarely built for those). A public field of the set so that
+/// `AnnotationSet { entities, ..Default::default() }` works; there is nothing in it to set.
+#[derive(Clone, Debug, Default)]
+pub struct IndexCell(pub(super) OnceLock<Box<IdIndex>>);

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::attribution::Attribution;
 use super::claim::Claim;
 use super::entity::Entity;
-use super::id_index::{IdIndex, Listed, scan};
+use super::id_index::{IdIndex, IndexCell, Listed, scan};
 use super::ids::{kind_of_id, new_id};
 use super::item::{Item, ItemKind};
 use super::source::Source;
@@ -30,9 +30,10 @@ pub struct AnnotationSet {
     pub claims: Vec<Claim>,
     pub attributions: Vec<Attribution>,
     pub orphans: Vec<Value>,
-    /// Built on first need; derived from the lists, so not part of equality. Boxed: a set is
-    /// often a field or an enum variant, and the index is rarely built for those.
-    index: OnceLock<Box<IdIndex>>,
+    /// The id index: derived from the lists (so not part of equality), kept by the set's
+    /// methods. Public only so that a set can be written as `AnnotationSet { entities,
+    /// ..Default::default() }`; leave it to `Default`.
+    pub index: IndexCell,
 }
 
 impl PartialEq for AnnotationSet {
@@ -135,18 +136,18 @@ impl AnnotationSet {
     /// The index, built on first use; `None` when the lists were changed behind the set's back
     /// since (lookups then scan).
     fn index(&self) -> Option<&IdIndex> {
-        let index = self.index.get_or_init(|| Box::new(self.build_index()));
+        let index = self.index.0.get_or_init(|| Box::new(self.build_index()));
         (index.lens == self.lens()).then_some(index)
     }
 
     /// Makes the index current before a change: rebuilt, with the lists put in order, when they
     /// were pushed to directly.
     fn refresh_index(&mut self) {
-        if self.index.get().is_none_or(|ix| ix.lens != self.lens()) {
+        if self.index.0.get().is_none_or(|ix| ix.lens != self.lens()) {
             if !self.is_sorted() {
                 self.sort_lists();
             }
-            self.index = OnceLock::from(Box::new(self.build_index()));
+            self.index = IndexCell(OnceLock::from(Box::new(self.build_index())));
         }
     }
 
@@ -161,7 +162,7 @@ impl AnnotationSet {
     /// next use: call it after changing spans or ids in place.
     pub fn sort(&mut self) {
         self.sort_lists();
-        self.index = OnceLock::new();
+        self.index = IndexCell::default();
     }
 
     /// True when every list is in the order [`AnnotationSet::sort`] gives.
@@ -250,7 +251,7 @@ impl AnnotationSet {
     /// (a binary search and one move), so a run of edits is not quadratic.
     pub fn upsert(&mut self, item: Item) -> Option<Item> {
         self.refresh_index();
-        let index = self.index.get_mut()?;
+        let index = self.index.0.get_mut()?;
         let slot = slot(item.kind());
         match item {
             Item::Entity(x) => put(&mut self.entities, index, slot, x).map(Item::Entity),
@@ -266,7 +267,7 @@ impl AnnotationSet {
     pub fn remove(&mut self, id: &str) -> Option<Item> {
         let kind = kind_of_id(id)?;
         self.refresh_index();
-        let index = self.index.get_mut()?;
+        let index = self.index.0.get_mut()?;
         let slot = slot(kind);
         match kind {
             ItemKind::Entity => take(&mut self.entities, index, slot, id).map(Item::Entity),
@@ -310,7 +311,7 @@ impl AnnotationSet {
     pub fn remove_all(&mut self, ids: &HashSet<String>) -> usize {
         let before = self.len();
         self.retain_ids(|id| !ids.contains(id));
-        self.index = OnceLock::new();
+        self.index = IndexCell::default();
         before - self.len()
     }
 
