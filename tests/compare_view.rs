@@ -166,6 +166,8 @@ fn keys_settle_every_difference_and_the_file_is_the_adjudicated_one() {
     ];
     expected.sort();
     assert_eq!(summary(&fa), expected);
+    // who did what stays said: B's source keeps B's name
+    assert_eq!(set_of(&fa).sources[0].review.by.as_deref(), Some("bob"));
     // B's file is read, never written
     assert_eq!(set_of(&fb).entities.len(), 3);
 }
