@@ -44,7 +44,7 @@ impl App {
         }
     }
 
-    fn note_change(&mut self) {
+    pub(super) fn note_change(&mut self) {
         let now = self.shell.now;
         self.session.unsaved = Some(match self.session.unsaved {
             Some(u) => Unsaved { last: now, ..u },

@@ -695,6 +695,20 @@ fn cue_form(key: &str) -> Option<(CueForm, usize)> {
     CUE_FORMS.get(rest).map(|f| (*f, 1))
 }
 
+/// Bytes of a و or ف (with its marks) glued to a cue verb at the start of `text` (`وأضاف`,
+/// `فقال`), 0 when there is none: a cue set by hand in the reader is given without it, as the
+/// extractor gives its cues.
+pub fn conjunction_prefix_len(text: &str) -> usize {
+    let word = text.split_whitespace().next().unwrap_or("");
+    if !text.starts_with(word) || !matches!(cue_form(&fold_str(word)), Some((_, 1))) {
+        return 0;
+    }
+    let mut chars = word.char_indices().skip(1);
+    chars
+        .find(|(_, c)| !is_arabic_mark(*c) && *c != '\u{0640}')
+        .map_or(0, |(at, _)| at)
+}
+
 type WordSet = HashSet<String>;
 
 fn set(words: &str) -> WordSet {
