@@ -36,11 +36,11 @@ use crate::config::commands::Command;
 
 use crate::config::theme::{self, ThemeSpec};
 use crate::config::{Paths, Problem, SettingValue, Settings};
-use crate::layout::{BidiMode, LayoutOptions, RowPos};
-use crate::text::sanitize::count_hidden;
+use crate::layout::{BidiMode, LayoutOptions};
 use command_line::{LineEditor, Typed};
 pub use overlay::{Outcome, Overlay};
-pub use shell::{Message, MessageKind};
+pub use reader::Page;
+pub use shell::{Message, MessageKind, Note};
 
 /// Every change the app can make.
 #[derive(Debug)]
@@ -89,7 +89,6 @@ pub enum Action {
 /// What the loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    None,
     /// Append a line to the log file (when logging is on).
     Log(String),
     Quit,
@@ -121,6 +120,13 @@ pub enum Effect {
         id: String,
         note: String,
     },
+}
+
+/// Whether the library screen took a command (with what the loop must do then) or passed it on
+/// to the reader's handling (quit, help, the command line…).
+enum LibraryOutcome {
+    Took(Option<Effect>),
+    Passed,
 }
 
 /// What fills the screen under the overlays.
@@ -191,7 +197,8 @@ impl App {
             };
             app.set_message(MessageKind::Error, text);
         }
-        app.article_changed();
+        let page = app.page();
+        app.reader.reset(page);
         app
     }
 
@@ -204,7 +211,7 @@ impl App {
     }
 
     fn attach_store(&mut self, store: AnnotationStore) {
-        self.reader.article = Arc::clone(store.shared_article());
+        let article = Arc::clone(store.shared_article());
         if let Some(reason) = store.read_only_reason() {
             self.error(format!("annotations are read-only: {reason}"));
         } else if store.text_changed() {
@@ -226,19 +233,21 @@ impl App {
         }
         self.session.store = Some(store);
         self.session.unsaved = None;
-        self.article_changed();
+        self.reader.show(article, self.page());
     }
 
-    /// Resets what depends on the article's text.
-    fn article_changed(&mut self) {
-        self.reader.selection_anchor = None;
-        self.reader.search = None;
-        self.reader.search_index = None;
-        self.reader.layout.clear();
-        self.reader.top = RowPos::default();
-        self.reader.cursor = words::first_word(&self.reader.article);
-        self.reader.hidden = count_hidden(&self.reader.article.text);
-        self.refresh_view();
+    /// The room the reader's text has now (settings, screen size and side panel).
+    pub fn page(&self) -> Page {
+        let c = &self.settings.config;
+        let (width, left) = self.text_column();
+        Page {
+            width,
+            left,
+            rows: self.text_height(),
+            direction: c.direction,
+            tab_width: c.tab_width,
+            reveal_controls: c.reveal_controls,
+        }
     }
 
     /// Rows of text on screen.
@@ -262,14 +271,7 @@ impl App {
     }
 
     pub fn layout_options(&self) -> LayoutOptions {
-        let c = &self.settings.config;
-        LayoutOptions {
-            width: self.text_column().0.max(1),
-            mode: self.reader.mode,
-            direction: c.direction,
-            tab_width: c.tab_width,
-            reveal_controls: c.reveal_controls,
-        }
+        self.reader.options(self.page())
     }
 
     fn set_message(&mut self, kind: MessageKind, text: String) {
@@ -291,23 +293,11 @@ impl App {
         self.set_message(MessageKind::Error, text.into());
     }
 
-    /// Position in the article as a percentage, from the byte offset of the first visible row
-    /// (100 when the end is on screen).
-    pub fn percent(&self) -> u8 {
-        let len = self.reader.article.text.len();
-        let end_visible = self.reader.view.last().is_some_and(|(pos, rows)| {
-            pos.paragraph + 1 >= self.reader.article.paragraphs.len() && pos.row + 1 >= rows.len()
-        });
-        if len == 0 || end_visible {
-            return 100;
+    /// Shows what a part said, if it said anything.
+    fn say(&mut self, note: impl Into<Option<Note>>) {
+        if let Some(note) = note.into() {
+            self.set_message(note.kind, note.text);
         }
-        let start = self
-            .reader
-            .view
-            .first()
-            .and_then(|(pos, rows)| rows.get(pos.row))
-            .map_or(0, |r| r.logical.start);
-        u8::try_from(start.saturating_mul(100) / len).unwrap_or(100)
     }
 
     /// Recomputes the visible rows (only the paragraphs on screen are laid out).
@@ -320,6 +310,15 @@ impl App {
                 .visible(&self.reader.article, &opts, self.reader.top, height);
     }
 
+    /// Lays the article out in another bidi mode; the terminal's own bidi follows.
+    fn set_mode(&mut self, mode: BidiMode) -> Effect {
+        self.reader.set_mode(self.page(), mode);
+        self.info(format!("rendering mode: {mode}"));
+        Effect::TerminalBidi {
+            explicit: mode != BidiMode::Terminal,
+        }
+    }
+
     /// Applies one action. Pure: no clock, file, log or terminal (that is what the returned
     /// effects are for), so tests can drive it directly.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -327,12 +326,10 @@ impl App {
         self.with_log(effect)
     }
 
-    /// The log lines written since the last call, then `effect` (unless it is `None`).
-    fn with_log(&mut self, effect: Effect) -> Vec<Effect> {
+    /// The log lines written since the last call, then `effect` (if there is one).
+    fn with_log(&mut self, effect: Option<Effect>) -> Vec<Effect> {
         let mut effects: Vec<Effect> = self.take_log().into_iter().map(Effect::Log).collect();
-        if effect != Effect::None {
-            effects.push(effect);
-        }
+        effects.extend(effect);
         effects
     }
 
@@ -342,25 +339,19 @@ impl App {
         std::mem::take(&mut self.shell.log)
     }
 
-    fn apply(&mut self, action: Action) -> Effect {
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Run(command) => return self.run_command(command),
             Action::NoteEdited { id, note } => self.set_note(&id, note),
-            Action::Scroll(delta) => self.scroll(delta),
-            Action::Click { column, row } => {
-                if let Some(hit) = self.hit(column, row)
-                    && let Some(w) = words::word_near(&self.reader.article, hit.start)
-                {
-                    self.reader.cursor = Some(w);
-                }
-            }
+            Action::Scroll(delta) => self.reader.scroll(self.page(), delta),
+            Action::Click { column, row } => self.reader.point_at(self.page(), column, row, false),
             Action::Resize { width, height } => {
-                let anchor = self.anchor();
+                let anchor = self.reader.anchor();
                 self.reader.width = width;
                 self.reader.height = height;
-                self.restore_anchor(anchor);
+                self.reader.restore_anchor(self.page(), anchor);
             }
-            Action::SetBidi(mode) => return self.set_mode(mode),
+            Action::SetBidi(mode) => return Some(self.set_mode(mode)),
             Action::Execute(line) => return self.execute(&line),
             Action::Search(query) if self.screen == Screen::Library => {
                 if let Some(lib) = &mut self.library {
@@ -369,7 +360,10 @@ impl App {
                     self.info(format!("{shown} articles match"));
                 }
             }
-            Action::Search(query) => self.start_search(query),
+            Action::Search(query) => {
+                let note = self.reader.start_search(self.page(), query);
+                self.say(note);
+            }
             Action::LibraryScanned(entries) => {
                 if let Some(lib) = &mut self.library {
                     lib.refresh(entries);
@@ -386,9 +380,8 @@ impl App {
             }
             Action::ArticleOpened(article) => {
                 self.screen = Screen::Reader;
-                self.reader.article = Arc::new(*article);
                 self.session.store = None;
-                self.article_changed();
+                self.reader.show(Arc::new(*article), self.page());
                 self.info(format!("opened {}", self.reader.article.name));
             }
             Action::StoreOpened(store) => {
@@ -399,23 +392,13 @@ impl App {
                 }
             }
             Action::Imported(entities, summary) => self.add_imported(entities, &summary),
-            Action::Drag { column, row } => {
-                if let Some(hit) = self.hit(column, row)
-                    && let Some(w) = words::word_near(&self.reader.article, hit.start)
-                {
-                    if self.reader.selection_anchor.is_none() {
-                        self.reader.selection_anchor = self.reader.cursor.clone();
-                    }
-                    self.reader.cursor = Some(w);
-                }
-            }
+            Action::Drag { column, row } => self.reader.point_at(self.page(), column, row, true),
             Action::Info(text) => self.info(text),
             Action::Error(text) => self.error(text),
             Action::Tick(now) => {
                 self.shell.now = now;
-                let effect = annotations::effect_for_tick(self, now);
-                if effect != Effect::None {
-                    return effect;
+                if self.autosave_due(now) {
+                    return Some(Effect::Save { explicit: false });
                 }
                 let expire = Duration::from_secs(self.settings.config.message_seconds);
                 if self.shell.message.as_ref().is_some_and(|m| {
@@ -425,13 +408,15 @@ impl App {
                 }
             }
         }
-        Effect::None
+        None
     }
 
     /// Commands while the library is shown: movement picks an article, `/` filters.
-    fn library_command(&mut self, command: Command) -> Option<Effect> {
+    fn library_command(&mut self, command: Command) -> LibraryOutcome {
         let page = self.text_height().saturating_sub(2).max(1) as isize;
-        let lib = self.library.as_mut()?;
+        let Some(lib) = self.library.as_mut() else {
+            return LibraryOutcome::Passed;
+        };
         match command {
             Command::ScrollDown | Command::NextWord | Command::WordRight => lib.move_by(1),
             Command::ScrollUp | Command::PrevWord | Command::WordLeft => lib.move_by(-1),
@@ -445,39 +430,37 @@ impl App {
                 self.info(format!("sorted by {by}"));
             }
             Command::Open => {
-                return Some(match lib.selected_path() {
-                    Some(path) => Effect::OpenArticle(path),
-                    None => Effect::None,
-                });
+                return LibraryOutcome::Took(lib.selected_path().map(Effect::OpenArticle));
             }
             Command::LibraryBack => {}
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
             Command::Cancel => {
                 lib.set_filter("");
-                return None;
+                return LibraryOutcome::Passed;
             }
             Command::Quit
             | Command::Help
             | Command::CommandLine
             | Command::CycleBidi
             | Command::Redraw
-            | Command::Suspend => return None,
+            | Command::Suspend => return LibraryOutcome::Passed,
             _ => self.info("open an article first (Enter)"),
         }
-        Some(Effect::None)
+        LibraryOutcome::Took(None)
     }
 
-    fn run_command(&mut self, command: Command) -> Effect {
+    fn run_command(&mut self, command: Command) -> Option<Effect> {
         if self.screen == Screen::Library
-            && let Some(effect) = self.library_command(command)
+            && let LibraryOutcome::Took(effect) = self.library_command(command)
         {
             return effect;
         }
-        let height = self.text_height().max(1) as isize;
+        let page = self.page();
+        let height = page.rows.max(1) as isize;
         match command {
             Command::Quit => {
                 self.shell.quit = true;
-                return Effect::Quit;
+                return Some(Effect::Quit);
             }
             Command::Help => {
                 self.overlay = match self.overlay {
@@ -496,10 +479,10 @@ impl App {
                 self.shell.message = None;
                 self.shell.hint = None;
             }
-            Command::CycleBidi => return self.set_mode(self.reader.mode.next()),
-            Command::Redraw => return Effect::Redraw,
-            Command::Suspend => return Effect::Suspend,
-            Command::Select => self.toggle_selection(),
+            Command::CycleBidi => return Some(self.set_mode(self.reader.mode.next())),
+            Command::Redraw => return Some(Effect::Redraw),
+            Command::Suspend => return Some(Effect::Suspend),
+            Command::Select => self.reader.toggle_selection(),
             Command::TogglePanel => self.toggle_panel(),
             Command::TagSource => self.tag(annotations::TagKind::Source),
             Command::TagClaim => self.tag(annotations::TagKind::Claim),
@@ -525,11 +508,11 @@ impl App {
             }
             Command::Undo => self.undo_redo(false),
             Command::Redo => self.undo_redo(true),
-            Command::Save => return Effect::Save { explicit: true },
+            Command::Save => return Some(Effect::Save { explicit: true }),
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
             Command::LibraryBack if self.library.is_some() => {
                 self.screen = Screen::Library;
-                return Effect::RescanLibrary;
+                return Some(Effect::RescanLibrary);
             }
             // Enter in the reader: the note of the annotation under the cursor
             Command::Open => self.open_note_editor(),
@@ -551,43 +534,20 @@ impl App {
             Command::LibraryBack | Command::LibrarySort => {
                 self.info("no library: start isnad with a folder (isnad DIR)");
             }
-            Command::SearchNext => self.step_search(true),
-            Command::SearchPrev => self.step_search(false),
-            Command::ScrollDown => self.scroll(1),
-            Command::ScrollUp => self.scroll(-1),
-            Command::HalfPageDown => self.scroll((height / 2).max(1)),
-            Command::HalfPageUp => self.scroll(-(height / 2).max(1)),
-            Command::PageDown => self.scroll((height - 1).max(1)),
-            Command::PageUp => self.scroll(-(height - 1).max(1)),
-            Command::Top => {
-                self.reader.top = RowPos::default();
-                self.reader.cursor = words::first_word(&self.reader.article);
-                self.refresh_view();
+            Command::SearchNext | Command::SearchPrev => {
+                let note = (self.reader).step_search(page, command == Command::SearchNext);
+                self.say(note);
             }
-            Command::Bottom => {
-                self.reader.top = self.max_top();
-                self.reader.cursor = words::last_word(&self.reader.article);
-                self.refresh_view();
-            }
+            Command::ScrollDown => self.reader.scroll(page, 1),
+            Command::ScrollUp => self.reader.scroll(page, -1),
+            Command::HalfPageDown => self.reader.scroll(page, (height / 2).max(1)),
+            Command::HalfPageUp => self.reader.scroll(page, -(height / 2).max(1)),
+            Command::PageDown => self.reader.scroll(page, (height - 1).max(1)),
+            Command::PageUp => self.reader.scroll(page, -(height - 1).max(1)),
+            Command::Top | Command::Bottom => self.reader.to_end(page, command == Command::Bottom),
             Command::NextWord | Command::PrevWord => {
-                let next = match &self.reader.cursor {
-                    Some(c) if command == Command::NextWord => {
-                        words::next_word(&self.reader.article, c)
-                    }
-                    Some(c) => words::prev_word(&self.reader.article, c),
-                    None => words::first_word(&self.reader.article),
-                };
-                match next {
-                    Some(w) => {
-                        self.reader.cursor = Some(w);
-                        self.reveal_cursor();
-                    }
-                    None => self.info(if command == Command::NextWord {
-                        "at the last word"
-                    } else {
-                        "at the first word"
-                    }),
-                }
+                let note = (self.reader).step_word(page, command == Command::NextWord);
+                self.say(note);
             }
             // the overlays' own commands reach them through their `handle`, never here
             Command::PickerDown
@@ -632,19 +592,19 @@ impl App {
             | Command::IsnadBottom
             | Command::IsnadJump
             | Command::IsnadBack => {}
-            Command::WordLeft => self.move_on_screen(true),
-            Command::WordRight => self.move_on_screen(false),
+            Command::WordLeft => self.reader.move_on_screen(page, true),
+            Command::WordRight => self.reader.move_on_screen(page, false),
         }
-        Effect::None
+        None
     }
 
-    fn execute(&mut self, line: &str) -> Effect {
+    fn execute(&mut self, line: &str) -> Option<Effect> {
         self.overlay = Overlay::None;
         let typed = match command_line::parse(line) {
             Ok(t) => t,
             Err(e) => {
                 self.error(e);
-                return Effect::None;
+                return None;
             }
         };
         match typed {
@@ -652,22 +612,22 @@ impl App {
             Typed::Quit => self.run_command(Command::Quit),
             Typed::ForceQuit => {
                 self.shell.quit = true;
-                Effect::ForceQuit
+                Some(Effect::ForceQuit)
             }
-            Typed::Write => Effect::Save { explicit: true },
+            Typed::Write => Some(Effect::Save { explicit: true }),
             Typed::WriteQuit => {
                 self.shell.quit = true;
-                Effect::Quit
+                Some(Effect::Quit)
             }
-            Typed::Edit(path) => Effect::OpenArticle(path),
-            Typed::Theme(name) => Effect::LoadTheme(name),
-            Typed::Import(path) => Effect::Import(path),
-            Typed::Export(format) => Effect::Export(format),
-            Typed::Bidi(mode) => self.set_mode(mode),
+            Typed::Edit(path) => Some(Effect::OpenArticle(path)),
+            Typed::Theme(name) => Some(Effect::LoadTheme(name)),
+            Typed::Import(path) => Some(Effect::Import(path)),
+            Typed::Export(format) => Some(Effect::Export(format)),
+            Typed::Bidi(mode) => Some(self.set_mode(mode)),
             Typed::GotoPercent(p) => {
                 let at = self.reader.article.text.len() * usize::from(p) / 100;
-                self.goto_byte(at);
-                Effect::None
+                self.reader.goto_byte(self.page(), at);
+                None
             }
             Typed::GotoParagraph(n) => {
                 let count = self.reader.article.paragraphs.len();
@@ -675,13 +635,13 @@ impl App {
                     self.error(format!("there are {count} paragraphs"));
                 } else {
                     let at = self.reader.article.paragraphs[n - 1].start;
-                    self.goto_byte(at);
+                    self.reader.goto_byte(self.page(), at);
                 }
-                Effect::None
+                None
             }
             Typed::Set { key, value } if key == "outlet" => {
                 self.set_outlet(&value);
-                Effect::None
+                None
             }
             Typed::Set { key, value } => self.set_option(&key, &value),
             Typed::Orphans => {
@@ -697,13 +657,13 @@ impl App {
                         lines,
                     };
                 }
-                Effect::None
+                None
             }
         }
     }
 
-    fn set_option(&mut self, key: &str, value: &str) -> Effect {
-        let anchor = self.anchor();
+    fn set_option(&mut self, key: &str, value: &str) -> Option<Effect> {
+        let anchor = self.reader.anchor();
         let before = self.settings.config.clone();
         if let Err(e) = self
             .settings
@@ -711,15 +671,15 @@ impl App {
             .set(None, key, &SettingValue::from_typed(value))
         {
             self.error(e);
-            return Effect::None;
+            return None;
         }
         let after = self.settings.config.clone();
         self.info(format!("{key} = {value}"));
         if after.bidi != before.bidi {
-            return self.set_mode(after.bidi);
+            return Some(self.set_mode(after.bidi));
         }
         if after.theme != before.theme {
-            return Effect::LoadTheme(after.theme);
+            return Some(Effect::LoadTheme(after.theme));
         }
         if after.color != before.color {
             self.theme = Theme::new(
@@ -727,10 +687,10 @@ impl App {
                 ColorDepth::resolve(after.color, self.shell.terminal_colors),
             );
         }
-        self.restore_anchor(anchor);
+        self.reader.restore_anchor(self.page(), anchor);
         if after.mouse != before.mouse {
-            return Effect::SetMouse(after.mouse);
+            return Some(Effect::SetMouse(after.mouse));
         }
-        Effect::None
+        None
     }
 }

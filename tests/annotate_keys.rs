@@ -46,7 +46,10 @@ fn select_three_words_tag_source_undo_redo_quit() {
     assert_eq!(sources[0]["span"]["end"], 17, "code points, not bytes");
     assert_eq!(sources[0]["source_type"], "unknown");
     assert_eq!(sources[0]["origin"]["by"], "tester");
-    assert!(app.selection().is_none(), "tagging ends the selection");
+    assert!(
+        app.reader.selection().is_none(),
+        "tagging ends the selection"
+    );
 }
 
 #[test]
@@ -89,7 +92,7 @@ fn mouse_drag_extends_a_selection() {
     };
     app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 79));
     app.handle_event(mouse(MouseEventKind::Drag(MouseButton::Left), 70));
-    let selected = app.selection().expect("selection");
+    let selected = app.reader.selection().expect("selection");
     assert_eq!(&app.reader.article.text[selected], "أعلن المتحدث");
 }
 

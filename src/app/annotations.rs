@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use crate::annotate::{AnnotationStore, Claim, Edit, Entity, Item, ReviewStatus, Source};
-use crate::app::{App, Effect};
+use crate::app::App;
 use crate::config::theme::Slot;
 
 /// Save once the user paused this long after a change…
@@ -29,21 +29,6 @@ pub struct Unsaved {
 }
 
 impl App {
-    /// The selected byte range: from the anchor word to the cursor word, in either order.
-    pub fn selection(&self) -> Option<Range<usize>> {
-        let anchor = self.reader.selection_anchor.as_ref()?;
-        let cursor = self.reader.cursor.as_ref().unwrap_or(anchor);
-        Some(anchor.start.min(cursor.start)..anchor.end.max(cursor.end))
-    }
-
-    pub(super) fn toggle_selection(&mut self) {
-        if self.reader.selection_anchor.is_some() {
-            self.reader.selection_anchor = None;
-        } else {
-            self.reader.selection_anchor = self.reader.cursor.clone();
-        }
-    }
-
     pub(super) fn note_change(&mut self) {
         let now = self.shell.now;
         self.session.unsaved = Some(match self.session.unsaved {
@@ -56,7 +41,7 @@ impl App {
     }
 
     pub(super) fn tag(&mut self, kind: TagKind) {
-        let Some(range) = self.selection().or_else(|| self.reader.cursor.clone()) else {
+        let Some(range) = self.reader.target() else {
             self.info("nothing to tag: the article has no words");
             return;
         };
@@ -401,15 +386,6 @@ pub fn entity_slot(label: &str) -> Slot {
         .map_or(Slot::EntityMisc, |(_, slot)| slot)
 }
 
-/// Whether the store's unsaved changes should be written now.
-pub fn effect_for_tick(app: &App, now: Instant) -> Effect {
-    if app.autosave_due(now) {
-        Effect::Save { explicit: false }
-    } else {
-        Effect::None
-    }
-}
-
 /// What a label chosen in the picker is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LabelFor {
@@ -554,7 +530,7 @@ impl App {
                 }
             }
         } else {
-            match self.selection().or_else(|| self.reader.cursor.clone()) {
+            match self.reader.target() {
                 Some(range) => Some(LabelFor::Tag(range)),
                 None => {
                     self.info("nothing to tag");

@@ -169,7 +169,7 @@ impl App {
     /// so the claim last worked on comes first.
     pub(super) fn chain_attribution(&self) -> Option<Attribution> {
         let set = self.session.store.as_ref()?.set();
-        let at = self.selection().or_else(|| self.reader.cursor.clone())?;
+        let at = self.reader.selection().or_else(|| self.reader.cursor.clone())?;
         let focused = self.reader.focus.as_deref().and_then(|id| set.get(id));
         let under = self.current_item();
         let picks = if self.reader.selection_anchor.is_some() {
@@ -272,7 +272,7 @@ impl App {
             return;
         };
         self.reader.focus = Some(attribution.id.clone());
-        if let Some(range) = self.selection() {
+        if let Some(range) = self.reader.selection() {
             self.add_selected_intermediary(attribution, range);
             return;
         }

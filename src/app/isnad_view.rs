@@ -252,7 +252,7 @@ impl App {
     }
 
     /// A key while the isnad view fills the screen.
-    pub(super) fn isnad_key(&mut self, press: KeyPress) -> Effect {
+    pub(super) fn isnad_key(&mut self, press: KeyPress) -> Option<Effect> {
         match self.isnad.handle(press, &self.settings.keymap) {
             Outcome::Close => {
                 self.screen = Screen::Reader;
@@ -275,12 +275,12 @@ impl App {
                     ) => self.apply(Action::Run(c)),
                     _ => {
                         self.info("in the isnad view: j/k move, Enter jumps to the text, Esc goes back");
-                        Effect::None
+                        None
                     }
                 };
             }
         }
-        Effect::None
+        None
     }
 
     fn isnad_command(&mut self, command: Command) {
@@ -305,7 +305,7 @@ impl App {
                         .filter(|w| w.start < target.end)
                         .or(Some(target));
                 self.reader.focus = None;
-                self.reveal_cursor();
+                self.reader.reveal_cursor(self.page());
                 self.info("jumped to the text (T goes back to the isnad)");
             }
             _ => {}

@@ -88,10 +88,12 @@ impl App {
             }
             _ => {
                 let word = self.reader.article.text.get(cursor).unwrap_or("").to_owned();
-                self.start_search(word);
-                if !forward {
-                    self.step_search(false);
+                let page = self.page();
+                let mut note = self.reader.start_search(page, word);
+                if !forward && note.is_some() {
+                    note = Some(self.reader.step_search(page, false));
                 }
+                self.say(note);
                 return;
             }
         };
@@ -128,7 +130,7 @@ impl App {
             .filter(|w| w.start < target.end)
             .or(Some(target));
         self.reader.focus = None;
-        self.reveal_cursor();
+        self.reader.reveal_cursor(self.page());
         self.info(if total == 1 {
             format!("«{what}»: the only mention")
         } else {

@@ -19,6 +19,29 @@ pub struct Message {
     pub at: Instant,
 }
 
+/// What a part of the app says after doing something; the app shows it in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub kind: MessageKind,
+    pub text: String,
+}
+
+impl Note {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            kind: MessageKind::Info,
+            text: text.into(),
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            kind: MessageKind::Error,
+            text: text.into(),
+        }
+    }
+}
+
 pub struct Shell {
     pub message: Option<Message>,
     /// Advice about the terminal's own bidi setting, shown when there is no message.

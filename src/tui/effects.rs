@@ -49,7 +49,7 @@ where
     let to_io = |e: B::Error| std::io::Error::other(e);
     let mut then = Vec::new();
     match effect {
-        Effect::None | Effect::ForceQuit => {}
+        Effect::ForceQuit => {}
         Effect::Log(line) => log::write(&line),
         Effect::Quit => {
             // quitting saves first; if that fails, stay, so nothing is lost

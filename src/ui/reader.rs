@@ -53,7 +53,7 @@ impl Widget for Reader<'_> {
                 )
             })
             .collect();
-        let selection = app.selection();
+        let selection = app.reader.selection();
         let search_style = app.theme.style(Slot::SearchMatch);
         let matches: &[std::ops::Range<usize>] = match &app.reader.search {
             Some((_, all)) => {

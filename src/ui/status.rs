@@ -23,7 +23,7 @@ impl Widget for StatusBar<'_> {
             (crate::app::Screen::Library, Some(lib)) => {
                 format!(" {} articles ", lib.visible().len())
             }
-            _ => format!(" {:>3}% ", app.percent()),
+            _ => format!(" {:>3}% ", app.reader.percent()),
         };
         // review counts stay in sight while reviewing (an info message is cut instead), unless the
         // screen is too narrow to leave the file name and some message beside them; an error
