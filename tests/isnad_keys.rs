@@ -42,11 +42,22 @@ fn find_word(app: &mut App, phrase: &str) {
 }
 
 fn message(app: &App) -> String {
-    app.shell.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    app.shell
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
 }
 
 fn range_of(app: &App, phrase: &str, nth: usize) -> Range<usize> {
-    let start = app.reader.article.text.match_indices(phrase).nth(nth).unwrap().0;
+    let start = app
+        .reader
+        .article
+        .text
+        .match_indices(phrase)
+        .nth(nth)
+        .unwrap()
+        .0;
     start..start + phrase.len()
 }
 
@@ -63,16 +74,21 @@ fn attribution_of(app: &App, claim: &str) -> isnad::annotate::Attribution {
     let r = range_of(app, claim, 0);
     let set = set(app);
     let c = set.claims.iter().find(|c| c.span.range() == r).unwrap();
-    set.attributions.into_iter().find(|a| a.claim_id == c.id).unwrap()
+    set.attributions
+        .into_iter()
+        .find(|a| a.claim_id == c.id)
+        .unwrap()
 }
 
 const CLAIM_A: &str = "تمت بالاشتراك بين إدارة الأمن العام";
 const CLAIM_B: &str = "الحملة كشفت عن";
 const CLAIM_C: &str = "دوريات من الأمن العام السوري فرضت طوقاً أمنياً";
+const CLAIM_D: &str =
+    "مسلحين بادروا بإطلاق الرصاص على دوريات الأمن العام، لتندلع بعدها اشتباكات عنيفة";
 
 /// Builds the isnad of the sample by keys: claim A said by وزارة الداخلية through بيانها and
 /// منصة إكس; claim B denied by مصادر; claim C said by المصادر, the same source as مصادر محلية;
-/// the outlet الشرق.
+/// claim D without a source; the outlet الشرق.
 fn build(app: &mut App) {
     // claim A and its speaker, linked
     find(app, "وزارة الداخلية");
@@ -83,7 +99,11 @@ fn build(app: &mut App) {
     // two hands, the second first: the editor puts them in order
     find(app, "منصة إكس");
     type_keys(app, "vi");
-    assert!(message(app).contains("added to the chain"), "{}", message(app));
+    assert!(
+        message(app).contains("added to the chain"),
+        "{}",
+        message(app)
+    );
     find_word(app, "في بيانها");
     type_keys(app, "vi");
     let a = attribution_of(app, CLAIM_A);
@@ -95,7 +115,10 @@ fn build(app: &mut App) {
     type_keys(app, "IjK");
     assert!(message(app).contains("moved inward"), "{}", message(app));
     app.handle_event(code(KeyCode::Esc));
-    assert_eq!(attribution_of(app, CLAIM_A).via, vec![statement.id, platform.id]);
+    assert_eq!(
+        attribution_of(app, CLAIM_A).via,
+        vec![statement.id, platform.id]
+    );
 
     // claim B, denied by مصادر
     find_word(app, "وذكرت مصادر");
@@ -118,7 +141,15 @@ fn build(app: &mut App) {
     type_keys(app, "Vf");
     find_word(app, "وأوضحت المصادر");
     type_keys(app, "=1");
-    assert!(message(app).contains("is the same source as «مصادر محلية»"), "{}", message(app));
+    assert!(
+        message(app).contains("is the same source as «مصادر محلية»"),
+        "{}",
+        message(app)
+    );
+
+    // a claim no source stands behind (yet)
+    find(app, CLAIM_D);
+    type_keys(app, "c");
 
     // the outlet
     type_keys(app, ":set outlet الشرق");
@@ -129,20 +160,30 @@ fn build(app: &mut App) {
 fn a_chain_a_denial_and_same_as_by_keys_reach_the_claimreview_export() {
     let (_dir, article_path, file) = sample_on_disk();
     let article = Article::load(&article_path).unwrap();
-    let mut app = TestApp::article(article).size(100, 30).annotations(&file).build();
+    let mut app = TestApp::article(article)
+        .size(100, 30)
+        .annotations(&file)
+        .build();
     build(&mut app);
     let later = source_at(&app, "المصادر", 0);
     let first = source_at(&app, "مصادر محلية", 0);
     assert_eq!(later.same_as.as_deref(), Some(first.id.as_str()));
 
     // * from المصادر wraps to the first mention, مصادر محلية
+    find_word(&mut app, "وأوضحت المصادر");
     app.handle_event(common::press('*'));
     let cursor = app.reader.cursor.clone().unwrap();
     assert_eq!(cursor.start, range_of(&app, "مصادر محلية", 0).start);
-    assert!(message(&app).contains("mention 1 of 2"), "{}", message(&app));
+    assert!(
+        message(&app).contains("mention 1 of 2"),
+        "{}",
+        message(&app)
+    );
 
     // the export, performed by the real loop, after the save
-    run_script(&mut app, keys(":export claimreview\n"));
+    let mut events = keys(":export claimreview");
+    events.extend([code(KeyCode::Enter), common::press('q')]);
+    run_script(&mut app, events);
     let saved = json(&file);
     assert_eq!(saved["document"]["outlet"], "الشرق");
     let exported = std::fs::read_dir(article_path.parent().unwrap())
@@ -172,7 +213,8 @@ fn every_isnad_change_undoes_and_redoes() {
     // same_as, quote type, stance and the chain order come back off one by one
     let later = |app: &App| source_at(app, "المصادر", 0).same_as;
     assert!(later(&app).is_some());
-    app.handle_event(common::press('u'));
+    // the unattributed claim first, then the same-as mark
+    type_keys(&mut app, "uu");
     assert_eq!(later(&app), None);
     app.handle_event(ctrl('r'));
     assert!(later(&app).is_some());
@@ -183,7 +225,11 @@ fn every_isnad_change_undoes_and_redoes() {
     type_keys(&mut app, "Id");
     app.handle_event(code(KeyCode::Esc));
     assert_eq!(attribution_of(&app, CLAIM_A).via.len(), 1);
-    assert!(message(&app).contains("taken out of the chain"), "{}", message(&app));
+    assert!(
+        message(&app).contains("taken out of the chain"),
+        "{}",
+        message(&app)
+    );
     app.handle_event(common::press('u'));
     assert_eq!(attribution_of(&app, CLAIM_A).via.len(), 2);
 }

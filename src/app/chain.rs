@@ -169,7 +169,10 @@ impl App {
     /// so the claim last worked on comes first.
     pub(super) fn chain_attribution(&self) -> Option<Attribution> {
         let set = self.session.store.as_ref()?.set();
-        let at = self.reader.selection().or_else(|| self.reader.cursor.clone())?;
+        let at = self
+            .reader
+            .selection()
+            .or_else(|| self.reader.cursor.clone())?;
         let focused = self.reader.focus.as_deref().and_then(|id| set.get(id));
         let under = self.current_item();
         let picks = if self.reader.selection_anchor.is_some() {
@@ -204,7 +207,9 @@ impl App {
             let far = |a: &Attribution| {
                 [
                     a.cue.map(|c| c.range()),
-                    (a.source_id != own).then(|| span_of(&a.source_id)).flatten(),
+                    (a.source_id != own)
+                        .then(|| span_of(&a.source_id))
+                        .flatten(),
                     (a.claim_id != own).then(|| span_of(&a.claim_id)).flatten(),
                 ]
                 .into_iter()
@@ -317,7 +322,10 @@ impl App {
         let existing = set
             .sources
             .iter()
-            .find(|s| s.review.status != ReviewStatus::Rejected && s.span.map(|x| x.range()) == Some(range.clone()))
+            .find(|s| {
+                s.review.status != ReviewStatus::Rejected
+                    && s.span.map(|x| x.range()) == Some(range.clone())
+            })
             .cloned();
         let mut edits = Vec::new();
         let source = match existing {
@@ -648,7 +656,11 @@ impl App {
 }
 
 /// The intermediaries of a chain with their names, for the chain editor.
-pub fn via_names(set: &AnnotationSet, article: &crate::article::Article, via: &[String]) -> Vec<String> {
+pub fn via_names(
+    set: &AnnotationSet,
+    article: &crate::article::Article,
+    via: &[String],
+) -> Vec<String> {
     let isnad = Isnad::new(set, article, None);
     via.iter().map(|v| isnad.name(v)).collect()
 }

@@ -30,7 +30,10 @@ pub enum RowKind {
     Intermediary,
     Speaker,
     /// A claim at a speaker (or without a source).
-    Claim { stance: Stance, warning: bool },
+    Claim {
+        stance: Stance,
+        warning: bool,
+    },
     /// The heading of the claims without a source, or a blank line before it.
     Heading,
 }
@@ -64,7 +67,10 @@ pub const LEGEND: &str = "+ asserts ✓ confirms ✗ denies ? doubts ↶ retract
 
 /// The prefix that continues a row's box art for its children (`├─ ` → `│  `).
 fn child_indent(prefix: &str) -> String {
-    let keep: String = prefix.chars().take(prefix.chars().count().saturating_sub(3)).collect();
+    let keep: String = prefix
+        .chars()
+        .take(prefix.chars().count().saturating_sub(3))
+        .collect();
     if prefix.ends_with("├─ ") {
         format!("{keep}│  ")
     } else if prefix.is_empty() {
@@ -90,7 +96,8 @@ pub fn rows(set: &AnnotationSet, article: &Article, outlet: Option<&str>) -> Vec
             .map(|s| s.range())
     };
     let claim_span = |id: &str| set.claims.iter().find(|c| c.id == id).map(|c| c.span);
-    let claim_row = |prefix: String, claim_id: &str, stance: Stance| {
+    // `stance`: of the link to the speaker above; `None` for a claim without a source
+    let claim_row = |prefix: String, claim_id: &str, stance: Option<Stance>| {
         let info = isnad.claim(claim_id);
         let warning = info.single_intermediary.is_some();
         let span = claim_span(claim_id);
@@ -98,14 +105,15 @@ pub fn rows(set: &AnnotationSet, article: &Article, outlet: Option<&str>) -> Vec
             prefix,
             marker: format!(
                 "{} {} src{} ",
-                stance_mark(stance),
+                stance.map_or(" ", stance_mark),
                 info.independent,
                 if warning { " ⚠" } else { "" }
             ),
-            text: span
-                .map(|s| collapse(s.text(article)))
-                .unwrap_or_default(),
-            kind: RowKind::Claim { stance, warning },
+            text: span.map(|s| collapse(s.text(article))).unwrap_or_default(),
+            kind: RowKind::Claim {
+                stance: stance.unwrap_or_default(),
+                warning,
+            },
             target: span.map(|s| s.range()),
         }
     };
@@ -123,9 +131,12 @@ pub fn rows(set: &AnnotationSet, article: &Article, outlet: Option<&str>) -> Vec
                     node.name.clone()
                 },
             ),
-            NodeKind::Intermediary(id) => {
-                (RowKind::Intermediary, "◇", first_mention(id), node.name.clone())
-            }
+            NodeKind::Intermediary(id) => (
+                RowKind::Intermediary,
+                "◇",
+                first_mention(id),
+                node.name.clone(),
+            ),
             NodeKind::Speaker(id) => (RowKind::Speaker, "●", first_mention(id), node.name.clone()),
         };
         out.push(IsnadRow {
@@ -139,7 +150,7 @@ pub fn rows(set: &AnnotationSet, article: &Article, outlet: Option<&str>) -> Vec
         let last = node.claims.len().saturating_sub(1);
         for (i, link) in node.claims.iter().enumerate() {
             let prefix = format!("{indent}{}", branch(i == last && node.children.is_empty()));
-            out.push(claim_row(prefix, &link.claim_id, link.stance));
+            out.push(claim_row(prefix, &link.claim_id, Some(link.stance)));
         }
     }
     let mut alone: Vec<_> = set
@@ -150,7 +161,11 @@ pub fn rows(set: &AnnotationSet, article: &Article, outlet: Option<&str>) -> Vec
         .collect();
     alone.sort_by_key(|c| c.span.start);
     if !alone.is_empty() {
-        for text in [String::new(), format!("{} claims without a source", alone.len())] {
+        let heading = match alone.len() {
+            1 => "1 claim without a source".to_owned(),
+            n => format!("{n} claims without a source"),
+        };
+        for text in [String::new(), heading] {
             out.push(IsnadRow {
                 prefix: String::new(),
                 marker: String::new(),
@@ -161,7 +176,7 @@ pub fn rows(set: &AnnotationSet, article: &Article, outlet: Option<&str>) -> Vec
         }
         let last = alone.len() - 1;
         for (i, c) in alone.into_iter().enumerate() {
-            out.push(claim_row(branch(i == last).to_owned(), &c.id, Stance::Asserts));
+            out.push(claim_row(branch(i == last).to_owned(), &c.id, None));
         }
     }
     out
@@ -183,7 +198,10 @@ pub fn chain_lines(
                 Stance::Asserts => "← ".to_owned(),
                 s => format!("{} {}: ", stance_mark(s), s.as_str()),
             };
-            let target = isnad.source(&a.source_id).and_then(|s| s.span).map(|s| s.range());
+            let target = isnad
+                .source(&a.source_id)
+                .and_then(|s| s.span)
+                .map(|s| s.range());
             (marker, isnad.chain_text(a), target)
         })
         .collect()
@@ -225,12 +243,19 @@ impl App {
         let at = self.reader.cursor.as_ref().map_or(0, |c| c.start);
         let selected = rows
             .iter()
-            .position(|r| r.target.as_ref().is_some_and(|t| t.start <= at && at < t.end))
+            .position(|r| {
+                r.target
+                    .as_ref()
+                    .is_some_and(|t| t.start <= at && at < t.end)
+            })
             .unwrap_or(0);
         self.isnad = IsnadView { selected, top: 0 };
         self.move_isnad(0, rows.len());
         self.screen = Screen::Isnad;
-        let claims = rows.iter().filter(|r| matches!(r.kind, RowKind::Claim { .. })).count();
+        let claims = rows
+            .iter()
+            .filter(|r| matches!(r.kind, RowKind::Claim { .. }))
+            .count();
         self.info(format!(
             "isnad: {claims} claim lines · j/k move · Enter jumps to the text · Esc back"
         ));
@@ -274,7 +299,9 @@ impl App {
                         | Command::Cancel),
                     ) => self.apply(Action::Run(c)),
                     _ => {
-                        self.info("in the isnad view: j/k move, Enter jumps to the text, Esc goes back");
+                        self.info(
+                            "in the isnad view: j/k move, Enter jumps to the text, Esc goes back",
+                        );
                         None
                     }
                 };

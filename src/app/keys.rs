@@ -213,13 +213,11 @@ impl App {
                 }
                 Outcome::Stay | Outcome::Pass => {}
             },
-            Overlay::Chain(editor) => {
-                match editor.handle(press, keys, chain_len) {
-                    Outcome::Chosen(command) => self.chain_command(command),
-                    Outcome::Close => self.overlay = Overlay::None,
-                    Outcome::Stay | Outcome::Pass => {}
-                }
-            }
+            Overlay::Chain(editor) => match editor.handle(press, keys, chain_len) {
+                Outcome::Chosen(command) => self.chain_command(command),
+                Outcome::Close => self.overlay = Overlay::None,
+                Outcome::Stay | Outcome::Pass => {}
+            },
             Overlay::Legend => match overlay::legend_handle(press, keys) {
                 Outcome::Chosen(choice) => self.legend_toggle(choice),
                 Outcome::Close => self.overlay = Overlay::None,

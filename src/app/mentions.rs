@@ -34,7 +34,9 @@ pub fn mention_ranges(set: &AnnotationSet, article: &Article, item: &Item) -> Ve
             entity_ids.extend(
                 set.entities
                     .iter()
-                    .filter(|x| live(x.review.status) && normalize_str(x.span.text(article)) == text)
+                    .filter(|x| {
+                        live(x.review.status) && normalize_str(x.span.text(article)) == text
+                    })
                     .map(|x| x.id.as_str()),
             );
         }
@@ -44,7 +46,11 @@ pub fn mention_ranges(set: &AnnotationSet, article: &Article, item: &Item) -> Ve
     let naming: Vec<&str> = set
         .sources
         .iter()
-        .filter(|s| s.entity_id.as_deref().is_some_and(|e| entity_ids.contains(e)))
+        .filter(|s| {
+            s.entity_id
+                .as_deref()
+                .is_some_and(|e| entity_ids.contains(e))
+        })
         .map(|s| s.id.as_str())
         .collect();
     for id in naming {
@@ -87,7 +93,13 @@ impl App {
                 mention_ranges(store.set(), &self.reader.article, item)
             }
             _ => {
-                let word = self.reader.article.text.get(cursor).unwrap_or("").to_owned();
+                let word = self
+                    .reader
+                    .article
+                    .text
+                    .get(cursor)
+                    .unwrap_or("")
+                    .to_owned();
                 let page = self.page();
                 let mut note = self.reader.start_search(page, word);
                 if !forward && note.is_some() {
@@ -126,9 +138,10 @@ impl App {
             ),
         };
         // the cursor is a word: the first word of the mention
-        self.reader.cursor = crate::app::words::word_at_or_after(&self.reader.article, target.start)
-            .filter(|w| w.start < target.end)
-            .or(Some(target));
+        self.reader.cursor =
+            crate::app::words::word_at_or_after(&self.reader.article, target.start)
+                .filter(|w| w.start < target.end)
+                .or(Some(target));
         self.reader.focus = None;
         self.reader.reveal_cursor(self.page());
         self.info(if total == 1 {
@@ -145,7 +158,8 @@ mod tests {
     use super::*;
     use crate::annotate::{Entity, Label, Source};
 
-    const TEXT: &str = "قال مصدر مسؤول إن الوزير وصل. وأكد المصدر أن الوزير غادر. وقال الوزير إنه عاد.";
+    const TEXT: &str =
+        "قال مصدر مسؤول إن الوزير وصل. وأكد المصدر أن الوزير غادر. وقال الوزير إنه عاد.";
 
     fn range(text: &str, word: &str, nth: usize) -> Range<usize> {
         let start = text.match_indices(word).nth(nth).unwrap().0;
@@ -163,8 +177,13 @@ mod tests {
         set.sources = vec![first.clone(), later, other];
         let minister: Vec<Entity> = (0..3)
             .map(|n| {
-                Entity::by_human(&article, range(TEXT, "الوزير", n), Label::parse("PERSON").unwrap(), "t")
-                    .unwrap()
+                Entity::by_human(
+                    &article,
+                    range(TEXT, "الوزير", n),
+                    Label::parse("PERSON").unwrap(),
+                    "t",
+                )
+                .unwrap()
             })
             .collect();
         set.entities = minister.clone();
@@ -175,6 +194,9 @@ mod tests {
             vec![range(TEXT, "مصدر مسؤول", 0), range(TEXT, "المصدر", 0)]
         );
         let got = mention_ranges(&set, &article, &Item::Entity(minister[0].clone()));
-        assert_eq!(got, (0..3).map(|n| range(TEXT, "الوزير", n)).collect::<Vec<_>>());
+        assert_eq!(
+            got,
+            (0..3).map(|n| range(TEXT, "الوزير", n)).collect::<Vec<_>>()
+        );
     }
 }

@@ -87,10 +87,18 @@ impl Widget for IsnadScreen<'_> {
             area.y,
             " isnad ",
             width,
-            app.theme.style(Slot::PopupTitle).add_modifier(Modifier::REVERSED),
+            app.theme
+                .style(Slot::PopupTitle)
+                .add_modifier(Modifier::REVERSED),
         );
         let room = usize::from(area.right().saturating_sub(x));
-        buf.set_stringn(x + 1, area.y, LEGEND, room.saturating_sub(1), app.theme.style(Slot::Hint));
+        buf.set_stringn(
+            x + 1,
+            area.y,
+            LEGEND,
+            room.saturating_sub(1),
+            app.theme.style(Slot::Hint),
+        );
         let rows = app.isnad_rows();
         if rows.len() <= 1 && rows.iter().all(|r| r.kind == RowKind::Root) {
             buf.set_stringn(
@@ -111,8 +119,18 @@ impl Widget for IsnadScreen<'_> {
         let chosen = app.theme.style(Slot::Cursor);
         for (dy, (i, row)) in rows.iter().enumerate().skip(top).take(height).enumerate() {
             let y = area.y + 1 + dy as u16;
-            let line = Rect { y, height: 1, ..area };
-            let over = |style: Style| if i == selected { style.patch(chosen) } else { style };
+            let line = Rect {
+                y,
+                height: 1,
+                ..area
+            };
+            let over = |style: Style| {
+                if i == selected {
+                    style.patch(chosen)
+                } else {
+                    style
+                }
+            };
             if i == selected {
                 buf.set_style(line, chosen);
             }
@@ -157,7 +175,9 @@ fn list_popup(
     };
     Clear.render(popup, buf);
     let shown = usize::from(height - 2);
-    let first = selected.unwrap_or(0).saturating_sub(shown.saturating_sub(1));
+    let first = selected
+        .unwrap_or(0)
+        .saturating_sub(shown.saturating_sub(1));
     let body: Vec<Line> = lines
         .iter()
         .enumerate()
@@ -184,7 +204,10 @@ fn list_popup(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.style(Slot::PopupBorder))
-                .title(Span::styled(title.to_owned(), theme.style(Slot::PopupTitle))),
+                .title(Span::styled(
+                    title.to_owned(),
+                    theme.style(Slot::PopupTitle),
+                )),
         )
         .render(popup, buf);
 }
@@ -204,7 +227,11 @@ impl Widget for SourcePickerPopup<'_> {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let key = if i < 9 { format!("{} ", i + 1) } else { "  ".to_owned() };
+                let key = if i < 9 {
+                    format!("{} ", i + 1)
+                } else {
+                    "  ".to_owned()
+                };
                 let tick = if c.linked.is_some() { "✓" } else { " " };
                 let place = match (c.distance, c.before) {
                     (usize::MAX, _) => "    ",
@@ -215,7 +242,14 @@ impl Widget for SourcePickerPopup<'_> {
             })
             .collect();
         let title = self.picker.title();
-        list_popup(self.app, area, buf, title, &lines, Some(self.picker.selected));
+        list_popup(
+            self.app,
+            area,
+            buf,
+            title,
+            &lines,
+            Some(self.picker.selected),
+        );
     }
 }
 
@@ -233,7 +267,11 @@ impl Widget for ChainEditorPopup<'_> {
             return;
         };
         let set = store.set();
-        let Some(a) = set.attributions.iter().find(|a| a.id == self.editor.attribution) else {
+        let Some(a) = set
+            .attributions
+            .iter()
+            .find(|a| a.id == self.editor.attribution)
+        else {
             return;
         };
         let isnad = Isnad::new(set, &app.reader.article, app.outlet());
