@@ -45,7 +45,7 @@ fn start(bytes: Vec<u8>, dir: &Path) -> App {
         data_dir: Some(dir.to_path_buf()),
     };
     let store =
-        isnad::app::annotations::open_store(std::sync::Arc::clone(&app.reader.article), &options);
+        isnad::extract::open::open_store(std::sync::Arc::clone(&app.reader.article), &options);
     let mut app = app.with_store(store, "bench");
     app.update(Action::Resize {
         width: WIDTH,

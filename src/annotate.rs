@@ -15,6 +15,7 @@ pub mod merge;
 pub mod merge_files;
 pub mod model;
 pub mod output;
+pub mod recovery;
 pub mod report;
 pub mod store;
 pub mod validate;

@@ -80,6 +80,11 @@ pub enum Action {
         id: String,
         note: String,
     },
+    /// The loop saved the annotations (`explicit`: asked for): what the save did, or why not.
+    Saved {
+        explicit: bool,
+        result: Result<crate::annotate::SaveReport, String>,
+    },
     Info(String),
     Error(String),
     /// The time is now this: expire messages, save when the autosave delay has passed.
@@ -391,13 +396,20 @@ impl App {
                     self.info(format!("opened {}", self.reader.article.name));
                 }
             }
-            Action::Imported(entities, summary) => self.add_imported(entities, &summary),
+            Action::Imported(entities, summary) => {
+                let note = (self.session).add_imported(entities, &summary, self.shell.now);
+                self.say(note);
+            }
+            Action::Saved { explicit, result } => {
+                let note = (self.session).saved(explicit, result, self.shell.message.as_ref());
+                self.say(note);
+            }
             Action::Drag { column, row } => self.reader.point_at(self.page(), column, row, true),
             Action::Info(text) => self.info(text),
             Action::Error(text) => self.error(text),
             Action::Tick(now) => {
                 self.shell.now = now;
-                if self.autosave_due(now) {
+                if self.session.autosave_due(now) {
                     return Some(Effect::Save { explicit: false });
                 }
                 let expire = Duration::from_secs(self.settings.config.message_seconds);
@@ -506,8 +518,10 @@ impl App {
                     _ => Overlay::Legend,
                 };
             }
-            Command::Undo => self.undo_redo(false),
-            Command::Redo => self.undo_redo(true),
+            Command::Undo | Command::Redo => {
+                let note = (self.session).undo_redo(command == Command::Redo, self.shell.now);
+                self.say(note);
+            }
             Command::Save => return Some(Effect::Save { explicit: true }),
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
             Command::LibraryBack if self.library.is_some() => {
@@ -645,7 +659,7 @@ impl App {
             }
             Typed::Set { key, value } => self.set_option(&key, &value),
             Typed::Orphans => {
-                let lines = self.orphan_lines();
+                let lines = self.session.orphan_lines();
                 if lines.is_empty() {
                     self.info("no orphans: every annotation is placed in the text");
                 } else {

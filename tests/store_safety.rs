@@ -78,8 +78,7 @@ fn two_readers_on_an_article_without_annotations_share_the_suggestions() {
         annotations: None,
         data_dir: Some(dir.path().join("data")),
     };
-    let open =
-        || isnad::app::annotations::open_store(Article::load(&article_path).unwrap(), &options);
+    let open = || isnad::extract::open::open_store(Article::load(&article_path).unwrap(), &options);
     let (mut first, mut second) = (open(), open());
     let suggested = first.set().len();
     assert!(
@@ -260,7 +259,7 @@ fn a_stale_not_saved_message_goes_after_the_next_successful_save() {
     std::fs::create_dir(&path).unwrap();
     let store = app.session.store.as_mut().unwrap();
     add_claim(store, "first");
-    assert!(!app.save_annotations(false));
+    assert!(!isnad::tui::effects::save(&mut app, false, &mut Vec::new()));
     let shown = |app: &App| {
         app.shell
             .message
@@ -270,6 +269,6 @@ fn a_stale_not_saved_message_goes_after_the_next_successful_save() {
     };
     assert!(shown(&app).starts_with("not saved"), "{}", shown(&app));
     std::fs::remove_dir(&path).unwrap();
-    assert!(app.save_annotations(false));
+    assert!(isnad::tui::effects::save(&mut app, false, &mut Vec::new()));
     assert!(!shown(&app).contains("not saved"), "{}", shown(&app));
 }

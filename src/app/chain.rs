@@ -646,7 +646,7 @@ impl App {
             self.error(e.to_string());
             return;
         }
-        self.note_change();
+        self.session.note_change(self.shell.now);
         self.info(if name.is_empty() {
             "outlet cleared (document.outlet)".to_owned()
         } else {

@@ -50,7 +50,7 @@ pub struct Shell {
     pub pending: Vec<KeyPress>,
     pub quit: bool,
     /// Said on stderr once the terminal is restored: where unsaved changes were kept when isnad
-    /// had to exit without saving them ([`crate::app::App::rescue_unsaved`]).
+    /// had to exit without saving them ([`crate::annotate::recovery::rescue_unsaved`]).
     pub exit_note: Option<String>,
     /// The time as the loop last said (the clock is read there, never here).
     pub now: Instant,

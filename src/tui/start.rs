@@ -8,16 +8,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::annotate::StoreOptions;
 use crate::app::library::{self, Library};
-use crate::app::{Action, App, Screen, annotations};
+use crate::app::{Action, App, Effect, Screen};
 use crate::article::Article;
 use crate::cli::Cli;
 use crate::config::colors::ColorDepth;
 use crate::config::{Paths, Settings, no_color_requested};
+use crate::extract::open::open_store;
 use crate::layout::BidiMode;
 use crate::log;
 use crate::tui::events::{FailOnF12, PanicOnKey, TerminalEvents};
 use crate::tui::terminal::{self as tui, TerminalOptions};
-use crate::tui::{TerminalControl, run_loop};
+use crate::tui::{TerminalControl, effects, run_loop};
 
 struct RealTerminal {
     options: TerminalOptions,
@@ -101,7 +102,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
         app.screen = Screen::Library;
         app.session.annotator = annotator;
     } else {
-        let store = annotations::open_store(Arc::clone(&app.reader.article), &store_options);
+        let store = open_store(Arc::clone(&app.reader.article), &store_options);
         let location = store.describe_location();
         app = app.with_store(store, &annotator);
         if let Some(note) = app.reader.article.encoding_note.clone() {
@@ -160,11 +161,18 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     }
     if let Err(e) = result {
         // The loop stopped on an error, maybe before the autosave of the last changes.
-        let saved = if app.save_annotations(false) {
+        let mut logged = Vec::new();
+        let saved = effects::save(&mut app, false, &mut logged);
+        for effect in logged {
+            if let Effect::Log(line) = effect {
+                log::write(&line);
+            }
+        }
+        let saved = if saved {
             String::new()
         } else {
             let why = app.shell.message.as_ref().map_or("", |m| m.text.as_str());
-            let kept = app.rescue_unsaved().unwrap_or_default();
+            let kept = effects::rescue_unsaved(&app).unwrap_or_default();
             format!("; the last annotation changes were not saved: {why}; {kept}")
         };
         return Err(format!("terminal error: {e}{saved}"));

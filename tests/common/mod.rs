@@ -116,7 +116,7 @@ impl TestApp {
         let store = match &self.store {
             Store::None => None,
             Store::File(file) => Some(AnnotationStore::open(self.article.clone(), &options(file))),
-            Store::Suggested(file) => Some(isnad::app::annotations::open_store(
+            Store::Suggested(file) => Some(isnad::extract::open::open_store(
                 self.article.clone(),
                 &options(file),
             )),
