@@ -7,6 +7,7 @@ pub mod annotations;
 pub mod attributes;
 pub mod chain;
 pub mod command_line;
+pub mod compare;
 mod find;
 pub mod help;
 pub mod input;
@@ -70,6 +71,13 @@ pub enum Action {
     StoreOpened(Box<AnnotationStore>),
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
+    /// Another annotator's file for `:compare`, placed in this article (`note`: what placing it
+    /// did, said after the count).
+    CompareLoaded {
+        name: String,
+        set: Box<crate::annotate::AnnotationSet>,
+        note: String,
+    },
     /// Extend the selection to the word at a screen position (mouse drag).
     Drag {
         column: u16,
@@ -108,6 +116,8 @@ pub enum Effect {
     OpenArticle(PathBuf),
     /// Read an external extraction file and add its entities as suggestions.
     Import(PathBuf),
+    /// Read another annotator's file of this article for the compare view.
+    LoadCompare(PathBuf),
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
     /// Save, then write the annotations in another format.
@@ -160,6 +170,8 @@ pub struct App {
     pub shell: shell::Shell,
     /// The folder list when started on a directory, and whether it fills the screen.
     pub library: Option<library::Library>,
+    /// The compare view (`:compare`), while adjudicating.
+    pub compare: Option<compare::Compare>,
     pub screen: Screen,
     /// Where the isnad view is (its rows are built from the annotations when drawn).
     pub isnad: isnad_view::IsnadView,
@@ -187,6 +199,7 @@ impl App {
             panel: None,
             shell: shell::Shell::new(terminal_colors, themes),
             library: None,
+            compare: None,
             screen: Screen::Reader,
             isnad: isnad_view::IsnadView::default(),
             theme,
@@ -236,9 +249,17 @@ impl App {
                 self.info(text);
             }
         }
+        let conflicts = crate::annotate::compare::conflict_pairs(store.set()).len();
         self.session.store = Some(store);
         self.session.unsaved = None;
+        self.compare = None;
         self.reader.show(article, self.page());
+        if conflicts > 0 && self.shell.message.is_none() {
+            self.info(format!(
+                "{conflicts} items were changed on both sides of a merge (conflict_with): \
+                 :compare settles them"
+            ));
+        }
     }
 
     /// The room the reader's text has now (settings, screen size and side panel).
@@ -257,7 +278,9 @@ impl App {
 
     /// Rows of text on screen.
     pub fn text_height(&self) -> u16 {
-        self.reader.height.saturating_sub(STATUS_ROWS)
+        self.reader
+            .height
+            .saturating_sub(STATUS_ROWS + self.compare_rows())
     }
 
     /// Width of the text column and its left edge.
@@ -386,6 +409,7 @@ impl App {
             Action::ArticleOpened(article) => {
                 self.screen = Screen::Reader;
                 self.session.store = None;
+                self.compare = None;
                 self.reader.show(Arc::new(*article), self.page());
                 self.info(format!("opened {}", self.reader.article.name));
             }
@@ -396,6 +420,7 @@ impl App {
                     self.info(format!("opened {}", self.reader.article.name));
                 }
             }
+            Action::CompareLoaded { name, set, note } => self.compare_loaded(name, *set, note),
             Action::Imported(entities, summary) => {
                 let note = (self.session).add_imported(entities, &summary, self.shell.now);
                 self.say(note);
@@ -606,6 +631,16 @@ impl App {
             | Command::IsnadBottom
             | Command::IsnadJump
             | Command::IsnadBack => {}
+            Command::CompareShow
+            | Command::CompareNext
+            | Command::ComparePrev
+            | Command::CompareTakeA
+            | Command::CompareTakeB
+            | Command::CompareTakeBoth
+            | Command::CompareDropBoth
+            | Command::CompareEdit
+            | Command::CompareUndo
+            | Command::CompareHide => self.compare_command(command),
             Command::WordLeft => self.reader.move_on_screen(page, true),
             Command::WordRight => self.reader.move_on_screen(page, false),
         }
@@ -636,6 +671,7 @@ impl App {
             Typed::Edit(path) => Some(Effect::OpenArticle(path)),
             Typed::Theme(name) => Some(Effect::LoadTheme(name)),
             Typed::Import(path) => Some(Effect::Import(path)),
+            Typed::Compare(path) => self.compare_typed(path),
             Typed::Export(format) => Some(Effect::Export(format)),
             Typed::Bidi(mode) => Some(self.set_mode(mode)),
             Typed::GotoPercent(p) => {

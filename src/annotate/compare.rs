@@ -9,7 +9,11 @@ use std::collections::HashMap;
 use crate::article::Article;
 
 use super::agreement::{Layer, Unit, pair_units};
+use super::history::Edit;
 use super::model::{AnnotationSet, Item};
+
+mod conflicts;
+pub use conflicts::{conflict_differences, conflict_pairs, settle, settle_conflict};
 
 /// How two annotators differ on one item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,6 +28,9 @@ pub enum DifferenceKind {
     Boundaries,
     /// The same claim–source link with a different quote type, chain (`via`) or stance.
     Link,
+    /// The same item changed differently on two branches (a merge's `conflict_with` pair) in
+    /// something other than its span, label or link: a note, a verdict, a review.
+    Changed,
 }
 
 impl DifferenceKind {
@@ -34,6 +41,7 @@ impl DifferenceKind {
             DifferenceKind::Label => "same span, different label",
             DifferenceKind::Boundaries => "overlapping spans, different boundaries",
             DifferenceKind::Link => "different link or chain",
+            DifferenceKind::Changed => "changed on both sides",
         }
     }
 }
@@ -266,8 +274,45 @@ fn relink(
     }
 }
 
+/// The one edit (an undo step) that turns `from` into `to`: additions, changes and removals
+/// by id; `None` when they hold the same items. Orphans are not items and are left alone.
+pub fn edit_between(from: &AnnotationSet, to: &AnnotationSet) -> Option<Edit> {
+    let before: HashMap<String, Item> = from.items().map(|i| (i.id().to_owned(), i)).collect();
+    let mut edits = Vec::new();
+    for item in to.items() {
+        match before.get(item.id()) {
+            None => edits.push(Edit::Add(item)),
+            Some(old) if *old != item => edits.push(Edit::Update(item)),
+            Some(_) => {}
+        }
+    }
+    edits.extend(
+        from.items()
+            .filter(|i| !to.contains(i.id()))
+            .map(|i| Edit::Remove(i.id().to_owned())),
+    );
+    match edits.len() {
+        0 => None,
+        1 => edits.pop(),
+        _ => Some(Edit::Batch(edits)),
+    }
+}
+
+/// One decision on one difference between `current` (A's items as adjudicated so far) and
+/// `b`, applied: the set it leads to. Used one at a time by the reader, so each decision is an
+/// undo step of its own.
+pub fn decide(
+    current: &AnnotationSet,
+    b: &AnnotationSet,
+    article: &Article,
+    difference: &Difference,
+    how: Resolution,
+) -> AnnotationSet {
+    resolve(current, b, article, &[(difference.clone(), how)])
+}
+
 /// Removes an item and every link or reference that needs it.
-fn remove_with_dependants(set: &mut AnnotationSet, id: &str) {
+pub(super) fn remove_with_dependants(set: &mut AnnotationSet, id: &str) {
     set.remove(id);
     let gone = |x: &str| x == id;
     set.attributions
@@ -280,34 +325,6 @@ fn remove_with_dependants(set: &mut AnnotationSet, id: &str) {
             s.same_as = None;
         }
     }
-}
-
-/// Pairs of items a merge kept twice (`conflict_with` naming each other), each pair once.
-pub fn conflict_pairs(set: &AnnotationSet) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = set
-        .items()
-        .filter_map(|i| {
-            let other = i.conflict_with()?.to_owned();
-            (i.id() < other.as_str()).then(|| (i.id().to_owned(), other))
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-/// Settles a conflict pair: keeps `keep`, removes the other copy (and what needs it), and
-/// clears `conflict_with`.
-pub fn settle_conflict(set: &mut AnnotationSet, keep: &str) -> bool {
-    let Some(mut item) = set.get(keep) else {
-        return false;
-    };
-    let Some(other) = item.conflict_with().map(str::to_owned) else {
-        return false;
-    };
-    item.set_conflict_with(None);
-    set.upsert(item);
-    remove_with_dependants(set, &other);
-    true
 }
 
 #[cfg(test)]

@@ -53,6 +53,11 @@ pub const TYPABLE: &[(&[&str], &str, &str)] = &[
         "The article's isnad: outlet, intermediaries and speakers as a tree with their claims",
     ),
     (
+        &["compare"],
+        "[FILE]",
+        "Compare with another annotator's file of this article (no FILE: this file's merge conflicts)",
+    ),
+    (
         &["orphans"],
         "",
         "List annotations that could not be placed after the article changed",
@@ -70,11 +75,16 @@ pub enum Typed {
     Edit(PathBuf),
     Theme(String),
     Import(PathBuf),
+    /// `:compare FILE`, or `:compare` (the hidden view again, or the merge conflicts).
+    Compare(Option<PathBuf>),
     Export(ExportFormat),
     Bidi(BidiMode),
     GotoPercent(u8),
     GotoParagraph(usize),
-    Set { key: String, value: String },
+    Set {
+        key: String,
+        value: String,
+    },
     Orphans,
 }
 
@@ -110,6 +120,9 @@ pub fn parse(line: &str) -> Result<Typed, String> {
         "e" | "edit" => Ok(Typed::Edit(PathBuf::from(need("a file name")?))),
         "theme" => Ok(Typed::Theme(need("a theme name")?.to_owned())),
         "import" => Ok(Typed::Import(PathBuf::from(need("a file name")?))),
+        "compare" => Ok(Typed::Compare(
+            (!rest.is_empty()).then(|| PathBuf::from(rest)),
+        )),
         "export" => {
             let arg = need("a format: brat, w3c, csv or claimreview")?;
             arg.parse::<ExportFormat>().map(Typed::Export).map_err(|_| {

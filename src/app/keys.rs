@@ -74,6 +74,8 @@ impl App {
     pub(super) fn normal_key(&mut self, press: KeyPress) -> Option<Effect> {
         let refined = if self.screen == Screen::Library {
             Some(Mode::Library)
+        } else if self.compare_shown() {
+            Some(Mode::Compare)
         } else if self.reader.selection_anchor.is_some() {
             Some(Mode::Select)
         } else {

@@ -124,6 +124,17 @@ pub enum Command {
     IsnadBottom,
     IsnadJump,
     IsnadBack,
+    /// Show the compare view again (after `e` or hiding it), or the open file's merge conflicts.
+    CompareShow,
+    CompareNext,
+    ComparePrev,
+    CompareTakeA,
+    CompareTakeB,
+    CompareTakeBoth,
+    CompareDropBoth,
+    CompareEdit,
+    CompareUndo,
+    CompareHide,
 }
 
 /// A section of `keymap.toml`: where a key is looked up depends on what has the keys.
@@ -159,10 +170,12 @@ pub enum Mode {
     Chain,
     /// The isnad view (`T`, `:isnad`).
     Isnad,
+    /// The compare view (`:compare`): looked up before `[reader]`.
+    Compare,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Reader,
         Mode::Select,
         Mode::Picker,
@@ -178,6 +191,7 @@ impl Mode {
         Mode::QuoteType,
         Mode::Chain,
         Mode::Isnad,
+        Mode::Compare,
     ];
 
     /// The section's name in `keymap.toml`.
@@ -198,6 +212,7 @@ impl Mode {
             Mode::QuoteType => "quote_type",
             Mode::Chain => "chain",
             Mode::Isnad => "isnad",
+            Mode::Compare => "compare",
         }
     }
 
@@ -406,6 +421,16 @@ table! {
     Isnad IsnadBottom, "isnad.bottom", "Isnad view", "Last line";
     Isnad IsnadJump, "isnad.jump", "Isnad view", "Jump to the line's span in the reader";
     Isnad IsnadBack, "isnad.back", "Isnad view", "Back to the reader";
+    Reader CompareShow, "compare.show", "Compare", "Show the compare view again (:compare FILE opens it), or settle this file's merge conflicts";
+    Compare CompareNext, "compare.next", "Compare", "Next difference not yet settled";
+    Compare ComparePrev, "compare.prev", "Compare", "Previous difference not yet settled";
+    Compare CompareTakeA, "compare.take_a", "Compare", "Take A's side (the open file): B's item is left out";
+    Compare CompareTakeB, "compare.take_b", "Compare", "Take B's side: its item replaces A's (or is added; A's is dropped)";
+    Compare CompareTakeBoth, "compare.take_both", "Compare", "Keep both items";
+    Compare CompareDropBoth, "compare.drop_both", "Compare", "Drop both items (with their links)";
+    Compare CompareEdit, "compare.edit", "Compare", "Edit the item in the reader (compare.show comes back)";
+    Compare CompareUndo, "compare.undo", "Compare", "Undo the last decision";
+    Compare CompareHide, "compare.hide", "Compare", "Hide the compare view (decisions are kept and saved)";
 }
 
 impl Command {
@@ -607,6 +632,16 @@ mod tests {
             Command::IsnadBottom,
             Command::IsnadJump,
             Command::IsnadBack,
+            Command::CompareShow,
+            Command::CompareNext,
+            Command::ComparePrev,
+            Command::CompareTakeA,
+            Command::CompareTakeB,
+            Command::CompareTakeBoth,
+            Command::CompareDropBoth,
+            Command::CompareEdit,
+            Command::CompareUndo,
+            Command::CompareHide,
         ];
         let labels = [
             "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "NUMBER",
@@ -743,6 +778,16 @@ mod tests {
                 Command::IsnadBottom => {}
                 Command::IsnadJump => {}
                 Command::IsnadBack => {}
+                Command::CompareShow => {}
+                Command::CompareNext => {}
+                Command::ComparePrev => {}
+                Command::CompareTakeA => {}
+                Command::CompareTakeB => {}
+                Command::CompareTakeBoth => {}
+                Command::CompareDropBoth => {}
+                Command::CompareEdit => {}
+                Command::CompareUndo => {}
+                Command::CompareHide => {}
             }
         }
         all

@@ -104,6 +104,10 @@ where
             let action = read_import(app, &path);
             then = app.update(action);
         }
+        Effect::LoadCompare(path) => {
+            let action = read_compare(app, &path);
+            then = app.update(action);
+        }
         Effect::RescanLibrary => {
             save(app, false, &mut then);
             if let Some(scanned) = app.library.as_ref().map(library::Library::rescan) {
@@ -206,6 +210,37 @@ pub fn read_import(app: &App, path: &Path) -> Action {
             Action::Imported(prepared.items, summary)
         }
         Err(e) => Action::Error(e.to_string()),
+    }
+}
+
+/// Reads another annotator's file for `:compare`, placed in the open article (I/O, so called
+/// by the loop): items it cannot place are left out of the comparison, and said.
+pub fn read_compare(app: &App, path: &Path) -> Action {
+    let article = std::sync::Arc::clone(&app.reader.article);
+    match crate::annotate::file::read(path, Some(article)) {
+        Ok(file) => {
+            let r = file.anchor;
+            let note = if r.orphaned > 0 {
+                format!(
+                    " ({} of its items could not be placed in this text and are not compared)",
+                    r.orphaned
+                )
+            } else if r.moved + r.tolerant > 0 {
+                " (it was made on another version of the text; its items were re-placed)".into()
+            } else {
+                String::new()
+            };
+            Action::CompareLoaded {
+                // the file's name: B in the compare bar (the folder is the user's own)
+                name: path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+                set: Box::new(file.set),
+                note,
+            }
+        }
+        Err(e) => Action::Error(e),
     }
 }
 

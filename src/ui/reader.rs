@@ -53,6 +53,8 @@ impl Widget for Reader<'_> {
                 )
             })
             .collect();
+        // comparing: both files' items, by kind of difference (ui/compare.rs)
+        let marks = super::compare::marks(app, &visible).unwrap_or(marks);
         let selection = app.reader.selection();
         let search_style = app.theme.style(Slot::SearchMatch);
         let matches: &[std::ops::Range<usize>] = match &app.reader.search {

@@ -123,3 +123,67 @@ fn conflict_pairs_are_listed_once_and_settled() {
     assert_eq!(s.entities[0].conflict_with, None);
     assert!(conflict_pairs(&s).is_empty());
 }
+
+#[test]
+fn taking_the_fresh_copy_keeps_the_links_to_the_original_id() {
+    let a = article();
+    let claim = Claim::by_human(&a, at(&a, "القاهرة استقبلت الوفد"), "x").unwrap();
+    let ours = Source::by_human(&a, at(&a, "المتحدث"), "x").unwrap();
+    let mut theirs = Source::by_human(&a, at(&a, "المتحدث باسم الوزارة"), "y").unwrap();
+    let link = Attribution::by_human(&claim.id, &ours.id, None, "x");
+    theirs.conflict_with = Some(ours.id.clone());
+    let mut ours_flagged = ours.clone();
+    ours_flagged.conflict_with = Some(theirs.id.clone());
+    let s = set([
+        Item::Claim(claim),
+        Item::Source(ours_flagged),
+        Item::Source(theirs.clone()),
+        Item::Attribution(link.clone()),
+    ]);
+    let d = conflict_differences(&s);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].kind, DifferenceKind::Boundaries);
+    let mut taken = s.clone();
+    assert!(settle_conflict(&mut taken, &theirs.id));
+    assert_eq!(taken.sources.len(), 1);
+    assert_eq!(taken.sources[0].id, ours.id, "under the id the link names");
+    assert_eq!(taken.sources[0].span, theirs.span, "with their content");
+    assert_eq!(taken.attributions, vec![link]);
+    // both kept: two plain items; both dropped: the link goes with them
+    let mut both = s.clone();
+    assert!(settle(&mut both, &d[0], Resolution::TakeBoth));
+    assert!(conflict_pairs(&both).is_empty() && both.sources.len() == 2);
+    let mut none = s.clone();
+    assert!(settle(&mut none, &d[0], Resolution::DropBoth));
+    assert!(none.sources.is_empty() && none.attributions.is_empty());
+}
+
+#[test]
+fn edit_between_two_sets_leads_from_one_to_the_other_and_back() {
+    let a = article();
+    let kept = entity(&a, "الوفد", "ORG");
+    let changed = entity(&a, "القاهرة", "GPE");
+    let mut relabelled = changed.clone();
+    relabelled.label = Label::parse("LOC").unwrap();
+    let gone = entity(&a, "الوزارة", "ORG");
+    let added = Claim::by_human(&a, at(&a, "استقبلت الوفد"), "x").unwrap();
+    let from = set([
+        Item::Entity(kept.clone()),
+        Item::Entity(changed),
+        Item::Entity(gone),
+    ]);
+    let to = set([
+        Item::Entity(kept),
+        Item::Entity(relabelled),
+        Item::Claim(added),
+    ]);
+    let mut history = crate::annotate::history::History::default();
+    let mut s = from.clone();
+    history
+        .apply(&mut s, edit_between(&from, &to).unwrap())
+        .unwrap();
+    assert_eq!(s, to);
+    history.undo(&mut s).unwrap();
+    assert_eq!(s, from);
+    assert_eq!(edit_between(&to, &to), None);
+}
