@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::annotate::{AnnotationSet, ReviewStatus};
+use crate::annotate::{AnnotationStore, ReviewStatus};
 use crate::app::{App, MIN_WIDTH};
 use crate::config::commands::Command;
 
@@ -95,8 +95,11 @@ impl Panel {
             .min(screen.saturating_sub(MIN_WIDTH))
     }
 
-    /// The lines of the panel's current view of `set` (annotations of `text`).
-    pub fn lines(&self, set: &AnnotationSet, text: &str) -> Vec<PanelLine> {
+    /// The lines of the panel's current view of the store's annotations.
+    pub fn lines(&self, store: &AnnotationStore) -> Vec<PanelLine> {
+        let (set, article) = (store.set(), store.article());
+        let outlet = store.document().outlet.as_deref();
+        let text = &article.text;
         let exact = |r: Range<usize>| text.get(r).unwrap_or("").to_owned();
         let live = |s: ReviewStatus| s != ReviewStatus::Rejected;
         let mut out = Vec::new();
@@ -120,12 +123,7 @@ impl Panel {
                         Some(c.span.range()),
                     ));
                     // each source with its chain and stance: «مصدر أمني ← الأناضول»
-                    let chains = crate::app::isnad_view::chain_lines(
-                        set,
-                        &self.reader.article,
-                        self.outlet(),
-                        &c.id,
-                    );
+                    let chains = crate::app::isnad_view::chain_lines(set, article, outlet, &c.id);
                     if chains.is_empty() {
                         out.push(PanelLine::sub("(no source)", String::new(), None));
                     }
@@ -244,7 +242,7 @@ impl App {
     /// The lines of the open panel's view.
     pub fn panel_lines(&self) -> Vec<PanelLine> {
         match (&self.panel, &self.session.store) {
-            (Some(panel), Some(store)) => panel.lines(store.set(), &self.reader.article.text),
+            (Some(panel), Some(store)) => panel.lines(store),
             _ => Vec::new(),
         }
     }
