@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod anchor;
+pub mod describe;
 pub mod document;
 pub mod file;
 pub mod formats;

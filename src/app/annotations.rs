@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
+use crate::annotate::describe::describe_change;
 use crate::annotate::{AnnotationStore, Claim, Edit, Entity, Item, ReviewStatus, Source};
 use crate::app::{App, Effect};
 use crate::config::theme::Slot;
@@ -74,10 +75,14 @@ impl App {
         };
         let id = item.as_ref().map(|i| i.id().to_owned()).ok();
         let result = match item {
-            Ok(item) => store
-                .apply(Edit::Add(item))
-                .map(|a| a.describe())
-                .map_err(|e| e.to_string()),
+            Ok(item) => {
+                let text = &self.reader.article.text;
+                store
+                    .apply(Edit::Add(item))
+                    .cloned()
+                    .map(|a| describe_change(&a, store.set(), text))
+                    .map_err(|e| e.to_string())
+            }
             Err(e) => Err(e.to_string()),
         };
         match result {
@@ -102,7 +107,10 @@ impl App {
             self.error(format!("annotations are read-only: {reason}"));
             return;
         }
-        let done = if redo { store.redo() } else { store.undo() }.map(|a| a.describe());
+        let text = &self.reader.article.text;
+        let done = if redo { store.redo() } else { store.undo() }
+            .cloned()
+            .map(|a| describe_change(&a, store.set(), text));
         match done {
             Some(what) => {
                 self.note_change();
@@ -500,7 +508,8 @@ impl App {
         };
         match store.apply(edit) {
             Ok(applied) => {
-                let what = applied.describe();
+                let applied = applied.clone();
+                let what = describe_change(&applied, store.set(), &self.reader.article.text);
                 self.note_change();
                 self.info(what);
                 true
