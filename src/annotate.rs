@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod anchor;
+pub mod compare;
 pub mod describe;
 pub mod document;
 pub mod file;
@@ -10,11 +11,13 @@ pub mod formats;
 pub mod history;
 pub mod isnad;
 pub mod jsonpos;
+pub mod library;
 pub mod lock;
 pub mod merge;
 pub mod merge_files;
 pub mod model;
 pub mod output;
+pub mod recovery;
 pub mod report;
 pub mod store;
 pub mod validate;

@@ -6,6 +6,7 @@
 pub mod annotations;
 pub mod attributes;
 pub mod command_line;
+pub mod compare;
 mod find;
 pub mod help;
 pub mod input;
@@ -31,13 +32,13 @@ use crate::article::Article;
 use crate::config::colors::{ColorDepth, Theme};
 use crate::config::commands::Command;
 
-use crate::config::theme::{self, ThemeSpec};
+use crate::config::theme::ThemeSpec;
 use crate::config::{Paths, Problem, SettingValue, Settings};
-use crate::layout::{BidiMode, LayoutOptions, RowPos};
-use crate::text::sanitize::count_hidden;
+use crate::layout::{BidiMode, LayoutOptions};
 use command_line::{LineEditor, Typed};
 pub use overlay::{Outcome, Overlay};
-pub use shell::{Message, MessageKind};
+pub use reader::Page;
+pub use shell::{Message, MessageKind, Note, Surroundings};
 
 /// Every change the app can make.
 #[derive(Debug)]
@@ -67,6 +68,13 @@ pub enum Action {
     StoreOpened(Box<AnnotationStore>),
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
+    /// Another annotator's file for `:compare`, placed in this article (`note`: what placing it
+    /// did, said after the count).
+    CompareLoaded {
+        name: String,
+        set: Box<crate::annotate::AnnotationSet>,
+        note: String,
+    },
     /// Extend the selection to the word at a screen position (mouse drag).
     Drag {
         column: u16,
@@ -77,6 +85,11 @@ pub enum Action {
         id: String,
         note: String,
     },
+    /// The loop saved the annotations (`explicit`: asked for): what the save did, or why not.
+    Saved {
+        explicit: bool,
+        result: Result<crate::annotate::SaveReport, String>,
+    },
     Info(String),
     Error(String),
     /// The time is now this: expire messages, save when the autosave delay has passed.
@@ -86,7 +99,6 @@ pub enum Action {
 /// What the loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    None,
     /// Append a line to the log file (when logging is on).
     Log(String),
     Quit,
@@ -101,6 +113,8 @@ pub enum Effect {
     OpenArticle(PathBuf),
     /// Read an external extraction file and add its entities as suggestions.
     Import(PathBuf),
+    /// Read another annotator's file of this article for the compare view.
+    LoadCompare(PathBuf),
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
     /// Save, then write the annotations in another format.
@@ -118,6 +132,13 @@ pub enum Effect {
         id: String,
         note: String,
     },
+}
+
+/// Whether the library screen took a command (with what the loop must do then) or passed it on
+/// to the reader's handling (quit, help, the command line…).
+enum LibraryOutcome {
+    Took(Option<Effect>),
+    Passed,
 }
 
 /// What fills the screen under the overlays.
@@ -144,6 +165,8 @@ pub struct App {
     pub shell: shell::Shell,
     /// The folder list when started on a directory, and whether it fills the screen.
     pub library: Option<library::Library>,
+    /// The compare view (`:compare`), while adjudicating.
+    pub compare: Option<compare::Compare>,
     pub screen: Screen,
     pub settings: Settings,
     pub paths: Paths,
@@ -151,24 +174,19 @@ pub struct App {
 }
 
 impl App {
-    /// `terminal_colors`: how many colours the terminal shows (what `color = "auto"` means).
-    pub fn new(
-        article: Article,
-        settings: Settings,
-        paths: Paths,
-        terminal_colors: ColorDepth,
-    ) -> Self {
+    /// `found`: what the shell found around the app at start (terminal colours, themes, time).
+    pub fn new(article: Article, settings: Settings, paths: Paths, found: Surroundings) -> Self {
         let mode = settings.config.bidi;
-        let depth = ColorDepth::resolve(settings.config.color, terminal_colors);
+        let depth = ColorDepth::resolve(settings.config.color, found.terminal_colors);
         let theme = Theme::new(&settings.theme, depth);
-        let themes = theme::available(&paths.themes_dir());
         let mut app = Self {
             reader: reader::Reader::new(article, mode),
             session: session::Session::default(),
             overlay: Overlay::None,
             panel: None,
-            shell: shell::Shell::new(terminal_colors, themes),
+            shell: shell::Shell::new(found),
             library: None,
+            compare: None,
             screen: Screen::Reader,
             theme,
             settings,
@@ -183,7 +201,8 @@ impl App {
             };
             app.set_message(MessageKind::Error, text);
         }
-        app.article_changed();
+        let page = app.page();
+        app.reader.reset(page);
         app
     }
 
@@ -196,7 +215,7 @@ impl App {
     }
 
     fn attach_store(&mut self, store: AnnotationStore) {
-        self.reader.article = Arc::clone(store.shared_article());
+        let article = Arc::clone(store.shared_article());
         if let Some(reason) = store.read_only_reason() {
             self.error(format!("annotations are read-only: {reason}"));
         } else if store.text_changed() {
@@ -216,26 +235,38 @@ impl App {
                 self.info(text);
             }
         }
+        let conflicts = crate::annotate::compare::conflict_pairs(store.set()).len();
         self.session.store = Some(store);
         self.session.unsaved = None;
-        self.article_changed();
+        self.compare = None;
+        self.reader.show(article, self.page());
+        if conflicts > 0 && self.shell.message.is_none() {
+            self.info(format!(
+                "{conflicts} items were changed on both sides of a merge (conflict_with): \
+                 :compare settles them"
+            ));
+        }
     }
 
-    /// Resets what depends on the article's text.
-    fn article_changed(&mut self) {
-        self.reader.selection_anchor = None;
-        self.reader.search = None;
-        self.reader.search_index = None;
-        self.reader.layout.clear();
-        self.reader.top = RowPos::default();
-        self.reader.cursor = words::first_word(&self.reader.article);
-        self.reader.hidden = count_hidden(&self.reader.article.text);
-        self.refresh_view();
+    /// The room the reader's text has now (settings, screen size and side panel).
+    pub fn page(&self) -> Page {
+        let c = &self.settings.config;
+        let (width, left) = self.text_column();
+        Page {
+            width,
+            left,
+            rows: self.text_height(),
+            direction: c.direction,
+            tab_width: c.tab_width,
+            reveal_controls: c.reveal_controls,
+        }
     }
 
     /// Rows of text on screen.
     pub fn text_height(&self) -> u16 {
-        self.reader.height.saturating_sub(STATUS_ROWS)
+        self.reader
+            .height
+            .saturating_sub(STATUS_ROWS + self.compare_rows())
     }
 
     /// Width of the text column and its left edge.
@@ -254,14 +285,7 @@ impl App {
     }
 
     pub fn layout_options(&self) -> LayoutOptions {
-        let c = &self.settings.config;
-        LayoutOptions {
-            width: self.text_column().0.max(1),
-            mode: self.reader.mode,
-            direction: c.direction,
-            tab_width: c.tab_width,
-            reveal_controls: c.reveal_controls,
-        }
+        self.reader.options(self.page())
     }
 
     fn set_message(&mut self, kind: MessageKind, text: String) {
@@ -283,23 +307,11 @@ impl App {
         self.set_message(MessageKind::Error, text.into());
     }
 
-    /// Position in the article as a percentage, from the byte offset of the first visible row
-    /// (100 when the end is on screen).
-    pub fn percent(&self) -> u8 {
-        let len = self.reader.article.text.len();
-        let end_visible = self.reader.view.last().is_some_and(|(pos, rows)| {
-            pos.paragraph + 1 >= self.reader.article.paragraphs.len() && pos.row + 1 >= rows.len()
-        });
-        if len == 0 || end_visible {
-            return 100;
+    /// Shows what a part said, if it said anything.
+    fn say(&mut self, note: impl Into<Option<Note>>) {
+        if let Some(note) = note.into() {
+            self.set_message(note.kind, note.text);
         }
-        let start = self
-            .reader
-            .view
-            .first()
-            .and_then(|(pos, rows)| rows.get(pos.row))
-            .map_or(0, |r| r.logical.start);
-        u8::try_from(start.saturating_mul(100) / len).unwrap_or(100)
     }
 
     /// Recomputes the visible rows (only the paragraphs on screen are laid out).
@@ -312,6 +324,15 @@ impl App {
                 .visible(&self.reader.article, &opts, self.reader.top, height);
     }
 
+    /// Lays the article out in another bidi mode; the terminal's own bidi follows.
+    fn set_mode(&mut self, mode: BidiMode) -> Effect {
+        self.reader.set_mode(self.page(), mode);
+        self.info(format!("rendering mode: {mode}"));
+        Effect::TerminalBidi {
+            explicit: mode != BidiMode::Terminal,
+        }
+    }
+
     /// Applies one action. Pure: no clock, file, log or terminal (that is what the returned
     /// effects are for), so tests can drive it directly.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -319,12 +340,10 @@ impl App {
         self.with_log(effect)
     }
 
-    /// The log lines written since the last call, then `effect` (unless it is `None`).
-    fn with_log(&mut self, effect: Effect) -> Vec<Effect> {
+    /// The log lines written since the last call, then `effect` (if there is one).
+    fn with_log(&mut self, effect: Option<Effect>) -> Vec<Effect> {
         let mut effects: Vec<Effect> = self.take_log().into_iter().map(Effect::Log).collect();
-        if effect != Effect::None {
-            effects.push(effect);
-        }
+        effects.extend(effect);
         effects
     }
 
@@ -334,25 +353,19 @@ impl App {
         std::mem::take(&mut self.shell.log)
     }
 
-    fn apply(&mut self, action: Action) -> Effect {
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Run(command) => return self.run_command(command),
             Action::NoteEdited { id, note } => self.set_note(&id, note),
-            Action::Scroll(delta) => self.scroll(delta),
-            Action::Click { column, row } => {
-                if let Some(hit) = self.hit(column, row)
-                    && let Some(w) = words::word_near(&self.reader.article, hit.start)
-                {
-                    self.reader.cursor = Some(w);
-                }
-            }
+            Action::Scroll(delta) => self.reader.scroll(self.page(), delta),
+            Action::Click { column, row } => self.reader.point_at(self.page(), column, row, false),
             Action::Resize { width, height } => {
-                let anchor = self.anchor();
+                let anchor = self.reader.anchor();
                 self.reader.width = width;
                 self.reader.height = height;
-                self.restore_anchor(anchor);
+                self.reader.restore_anchor(self.page(), anchor);
             }
-            Action::SetBidi(mode) => return self.set_mode(mode),
+            Action::SetBidi(mode) => return Some(self.set_mode(mode)),
             Action::Execute(line) => return self.execute(&line),
             Action::Search(query) if self.screen == Screen::Library => {
                 if let Some(lib) = &mut self.library {
@@ -361,7 +374,10 @@ impl App {
                     self.info(format!("{shown} articles match"));
                 }
             }
-            Action::Search(query) => self.start_search(query),
+            Action::Search(query) => {
+                let note = self.reader.start_search(self.page(), query);
+                self.say(note);
+            }
             Action::LibraryScanned(entries) => {
                 if let Some(lib) = &mut self.library {
                     lib.refresh(entries);
@@ -378,9 +394,9 @@ impl App {
             }
             Action::ArticleOpened(article) => {
                 self.screen = Screen::Reader;
-                self.reader.article = Arc::new(*article);
                 self.session.store = None;
-                self.article_changed();
+                self.compare = None;
+                self.reader.show(Arc::new(*article), self.page());
                 self.info(format!("opened {}", self.reader.article.name));
             }
             Action::StoreOpened(store) => {
@@ -390,24 +406,22 @@ impl App {
                     self.info(format!("opened {}", self.reader.article.name));
                 }
             }
-            Action::Imported(entities, summary) => self.add_imported(entities, &summary),
-            Action::Drag { column, row } => {
-                if let Some(hit) = self.hit(column, row)
-                    && let Some(w) = words::word_near(&self.reader.article, hit.start)
-                {
-                    if self.reader.selection_anchor.is_none() {
-                        self.reader.selection_anchor = self.reader.cursor.clone();
-                    }
-                    self.reader.cursor = Some(w);
-                }
+            Action::CompareLoaded { name, set, note } => self.compare_loaded(name, *set, note),
+            Action::Imported(entities, summary) => {
+                let note = (self.session).add_imported(entities, &summary, self.shell.now);
+                self.say(note);
             }
+            Action::Saved { explicit, result } => {
+                let note = (self.session).saved(explicit, result, self.shell.message.as_ref());
+                self.say(note);
+            }
+            Action::Drag { column, row } => self.reader.point_at(self.page(), column, row, true),
             Action::Info(text) => self.info(text),
             Action::Error(text) => self.error(text),
             Action::Tick(now) => {
                 self.shell.now = now;
-                let effect = annotations::effect_for_tick(self, now);
-                if effect != Effect::None {
-                    return effect;
+                if self.session.autosave_due(now) {
+                    return Some(Effect::Save { explicit: false });
                 }
                 let expire = Duration::from_secs(self.settings.config.message_seconds);
                 if self.shell.message.as_ref().is_some_and(|m| {
@@ -417,13 +431,15 @@ impl App {
                 }
             }
         }
-        Effect::None
+        None
     }
 
     /// Commands while the library is shown: movement picks an article, `/` filters.
-    fn library_command(&mut self, command: Command) -> Option<Effect> {
+    fn library_command(&mut self, command: Command) -> LibraryOutcome {
         let page = self.text_height().saturating_sub(2).max(1) as isize;
-        let lib = self.library.as_mut()?;
+        let Some(lib) = self.library.as_mut() else {
+            return LibraryOutcome::Passed;
+        };
         match command {
             Command::ScrollDown | Command::NextWord | Command::WordRight => lib.move_by(1),
             Command::ScrollUp | Command::PrevWord | Command::WordLeft => lib.move_by(-1),
@@ -437,39 +453,37 @@ impl App {
                 self.info(format!("sorted by {by}"));
             }
             Command::Open => {
-                return Some(match lib.selected_path() {
-                    Some(path) => Effect::OpenArticle(path),
-                    None => Effect::None,
-                });
+                return LibraryOutcome::Took(lib.selected_path().map(Effect::OpenArticle));
             }
             Command::LibraryBack => {}
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
             Command::Cancel => {
                 lib.set_filter("");
-                return None;
+                return LibraryOutcome::Passed;
             }
             Command::Quit
             | Command::Help
             | Command::CommandLine
             | Command::CycleBidi
             | Command::Redraw
-            | Command::Suspend => return None,
+            | Command::Suspend => return LibraryOutcome::Passed,
             _ => self.info("open an article first (Enter)"),
         }
-        Some(Effect::None)
+        LibraryOutcome::Took(None)
     }
 
-    fn run_command(&mut self, command: Command) -> Effect {
+    fn run_command(&mut self, command: Command) -> Option<Effect> {
         if self.screen == Screen::Library
-            && let Some(effect) = self.library_command(command)
+            && let LibraryOutcome::Took(effect) = self.library_command(command)
         {
             return effect;
         }
-        let height = self.text_height().max(1) as isize;
+        let page = self.page();
+        let height = page.rows.max(1) as isize;
         match command {
             Command::Quit => {
                 self.shell.quit = true;
-                return Effect::Quit;
+                return Some(Effect::Quit);
             }
             Command::Help => {
                 self.overlay = match self.overlay {
@@ -488,10 +502,10 @@ impl App {
                 self.shell.message = None;
                 self.shell.hint = None;
             }
-            Command::CycleBidi => return self.set_mode(self.reader.mode.next()),
-            Command::Redraw => return Effect::Redraw,
-            Command::Suspend => return Effect::Suspend,
-            Command::Select => self.toggle_selection(),
+            Command::CycleBidi => return Some(self.set_mode(self.reader.mode.next())),
+            Command::Redraw => return Some(Effect::Redraw),
+            Command::Suspend => return Some(Effect::Suspend),
+            Command::Select => self.reader.toggle_selection(),
             Command::TogglePanel => self.toggle_panel(),
             Command::TagSource => self.tag(annotations::TagKind::Source),
             Command::TagClaim => self.tag(annotations::TagKind::Claim),
@@ -515,13 +529,15 @@ impl App {
                     _ => Overlay::Legend,
                 };
             }
-            Command::Undo => self.undo_redo(false),
-            Command::Redo => self.undo_redo(true),
-            Command::Save => return Effect::Save { explicit: true },
+            Command::Undo | Command::Redo => {
+                let note = (self.session).undo_redo(command == Command::Redo, self.shell.now);
+                self.say(note);
+            }
+            Command::Save => return Some(Effect::Save { explicit: true }),
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
             Command::LibraryBack if self.library.is_some() => {
                 self.screen = Screen::Library;
-                return Effect::RescanLibrary;
+                return Some(Effect::RescanLibrary);
             }
             // Enter in the reader: the note of the annotation under the cursor
             Command::Open => self.open_note_editor(),
@@ -534,43 +550,20 @@ impl App {
             Command::LibraryBack | Command::LibrarySort => {
                 self.info("no library: start isnad with a folder (isnad DIR)");
             }
-            Command::SearchNext => self.step_search(true),
-            Command::SearchPrev => self.step_search(false),
-            Command::ScrollDown => self.scroll(1),
-            Command::ScrollUp => self.scroll(-1),
-            Command::HalfPageDown => self.scroll((height / 2).max(1)),
-            Command::HalfPageUp => self.scroll(-(height / 2).max(1)),
-            Command::PageDown => self.scroll((height - 1).max(1)),
-            Command::PageUp => self.scroll(-(height - 1).max(1)),
-            Command::Top => {
-                self.reader.top = RowPos::default();
-                self.reader.cursor = words::first_word(&self.reader.article);
-                self.refresh_view();
+            Command::SearchNext | Command::SearchPrev => {
+                let note = (self.reader).step_search(page, command == Command::SearchNext);
+                self.say(note);
             }
-            Command::Bottom => {
-                self.reader.top = self.max_top();
-                self.reader.cursor = words::last_word(&self.reader.article);
-                self.refresh_view();
-            }
+            Command::ScrollDown => self.reader.scroll(page, 1),
+            Command::ScrollUp => self.reader.scroll(page, -1),
+            Command::HalfPageDown => self.reader.scroll(page, (height / 2).max(1)),
+            Command::HalfPageUp => self.reader.scroll(page, -(height / 2).max(1)),
+            Command::PageDown => self.reader.scroll(page, (height - 1).max(1)),
+            Command::PageUp => self.reader.scroll(page, -(height - 1).max(1)),
+            Command::Top | Command::Bottom => self.reader.to_end(page, command == Command::Bottom),
             Command::NextWord | Command::PrevWord => {
-                let next = match &self.reader.cursor {
-                    Some(c) if command == Command::NextWord => {
-                        words::next_word(&self.reader.article, c)
-                    }
-                    Some(c) => words::prev_word(&self.reader.article, c),
-                    None => words::first_word(&self.reader.article),
-                };
-                match next {
-                    Some(w) => {
-                        self.reader.cursor = Some(w);
-                        self.reveal_cursor();
-                    }
-                    None => self.info(if command == Command::NextWord {
-                        "at the last word"
-                    } else {
-                        "at the first word"
-                    }),
-                }
+                let note = (self.reader).step_word(page, command == Command::NextWord);
+                self.say(note);
             }
             // the overlays' own commands reach them through their `handle`, never here
             Command::PickerDown
@@ -600,19 +593,29 @@ impl App {
             | Command::LegendClaims
             | Command::LegendSources
             | Command::LegendClose => {}
-            Command::WordLeft => self.move_on_screen(true),
-            Command::WordRight => self.move_on_screen(false),
+            Command::CompareShow
+            | Command::CompareNext
+            | Command::ComparePrev
+            | Command::CompareTakeA
+            | Command::CompareTakeB
+            | Command::CompareTakeBoth
+            | Command::CompareDropBoth
+            | Command::CompareEdit
+            | Command::CompareUndo
+            | Command::CompareHide => self.compare_command(command),
+            Command::WordLeft => self.reader.move_on_screen(page, true),
+            Command::WordRight => self.reader.move_on_screen(page, false),
         }
-        Effect::None
+        None
     }
 
-    fn execute(&mut self, line: &str) -> Effect {
+    fn execute(&mut self, line: &str) -> Option<Effect> {
         self.overlay = Overlay::None;
         let typed = match command_line::parse(line) {
             Ok(t) => t,
             Err(e) => {
                 self.error(e);
-                return Effect::None;
+                return None;
             }
         };
         match typed {
@@ -620,22 +623,23 @@ impl App {
             Typed::Quit => self.run_command(Command::Quit),
             Typed::ForceQuit => {
                 self.shell.quit = true;
-                Effect::ForceQuit
+                Some(Effect::ForceQuit)
             }
-            Typed::Write => Effect::Save { explicit: true },
+            Typed::Write => Some(Effect::Save { explicit: true }),
             Typed::WriteQuit => {
                 self.shell.quit = true;
-                Effect::Quit
+                Some(Effect::Quit)
             }
-            Typed::Edit(path) => Effect::OpenArticle(path),
-            Typed::Theme(name) => Effect::LoadTheme(name),
-            Typed::Import(path) => Effect::Import(path),
-            Typed::Export(format) => Effect::Export(format),
-            Typed::Bidi(mode) => self.set_mode(mode),
+            Typed::Edit(path) => Some(Effect::OpenArticle(path)),
+            Typed::Theme(name) => Some(Effect::LoadTheme(name)),
+            Typed::Import(path) => Some(Effect::Import(path)),
+            Typed::Compare(path) => self.compare_typed(path),
+            Typed::Export(format) => Some(Effect::Export(format)),
+            Typed::Bidi(mode) => Some(self.set_mode(mode)),
             Typed::GotoPercent(p) => {
                 let at = self.reader.article.text.len() * usize::from(p) / 100;
-                self.goto_byte(at);
-                Effect::None
+                self.reader.goto_byte(self.page(), at);
+                None
             }
             Typed::GotoParagraph(n) => {
                 let count = self.reader.article.paragraphs.len();
@@ -643,13 +647,13 @@ impl App {
                     self.error(format!("there are {count} paragraphs"));
                 } else {
                     let at = self.reader.article.paragraphs[n - 1].start;
-                    self.goto_byte(at);
+                    self.reader.goto_byte(self.page(), at);
                 }
-                Effect::None
+                None
             }
             Typed::Set { key, value } => self.set_option(&key, &value),
             Typed::Orphans => {
-                let lines = self.orphan_lines();
+                let lines = self.session.orphan_lines();
                 if lines.is_empty() {
                     self.info("no orphans: every annotation is placed in the text");
                 } else {
@@ -661,13 +665,13 @@ impl App {
                         lines,
                     };
                 }
-                Effect::None
+                None
             }
         }
     }
 
-    fn set_option(&mut self, key: &str, value: &str) -> Effect {
-        let anchor = self.anchor();
+    fn set_option(&mut self, key: &str, value: &str) -> Option<Effect> {
+        let anchor = self.reader.anchor();
         let before = self.settings.config.clone();
         if let Err(e) = self
             .settings
@@ -675,15 +679,15 @@ impl App {
             .set(None, key, &SettingValue::from_typed(value))
         {
             self.error(e);
-            return Effect::None;
+            return None;
         }
         let after = self.settings.config.clone();
         self.info(format!("{key} = {value}"));
         if after.bidi != before.bidi {
-            return self.set_mode(after.bidi);
+            return Some(self.set_mode(after.bidi));
         }
         if after.theme != before.theme {
-            return Effect::LoadTheme(after.theme);
+            return Some(Effect::LoadTheme(after.theme));
         }
         if after.color != before.color {
             self.theme = Theme::new(
@@ -691,10 +695,10 @@ impl App {
                 ColorDepth::resolve(after.color, self.shell.terminal_colors),
             );
         }
-        self.restore_anchor(anchor);
+        self.reader.restore_anchor(self.page(), anchor);
         if after.mouse != before.mouse {
-            return Effect::SetMouse(after.mouse);
+            return Some(Effect::SetMouse(after.mouse));
         }
-        Effect::None
+        None
     }
 }

@@ -113,6 +113,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Agreement between annotators: span F1, Cohen's κ and Krippendorff's α per layer.
     Agree(AgreeArgs),
+    /// List the differences between two annotators' files of one article.
+    Compare(CompareArgs),
     /// Git merge driver for annotation files (`%O %A %B --path %P`; see `git-setup`).
     Merge(MergeArgs),
     /// Make a git repository merge annotation files with `isnad merge`.
@@ -224,6 +226,17 @@ pub struct AgreeArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Annotator A's annotation file.
+    pub a: PathBuf,
+    /// Annotator B's annotation file (of the same article).
+    pub b: PathBuf,
+    /// Write one annotation file: agreements once, both sides of every difference.
+    #[arg(long, value_name = "MERGED.json")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

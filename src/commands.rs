@@ -3,6 +3,7 @@
 
 pub mod agree;
 pub mod check_config;
+pub mod compare;
 pub mod completions;
 pub mod eval;
 pub mod export;

@@ -10,6 +10,7 @@ pub mod gazetteer;
 pub mod import;
 pub mod isnad;
 pub mod lexicon;
+pub mod open;
 pub mod rules;
 pub mod tokens;
 

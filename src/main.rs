@@ -83,6 +83,7 @@ fn main() -> ExitCode {
                 commands::import::run(args, cli.annotations.as_deref(), &mut io::stdout().lock())
             }
             Some(Command::Eval(args)) => commands::eval::run(args, &mut io::stdout().lock()),
+            Some(Command::Compare(args)) => commands::compare::run(args, &mut io::stdout().lock()),
             Some(Command::Merge(args)) => commands::merge::run(args, &mut io::stderr()),
             Some(Command::GitSetup(args)) => {
                 commands::git_setup::run(args, &mut io::stdout().lock())

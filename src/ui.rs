@@ -2,6 +2,7 @@
 //! then overlays in a fixed order (which-key, help, command line), so what is on top never
 //! depends on the order things were opened in.
 
+pub mod compare;
 pub mod help;
 pub mod legend;
 pub mod library;
@@ -55,6 +56,9 @@ impl Widget for &App {
                         },
                         buf,
                     );
+                }
+                if self.compare_shown() {
+                    compare::CompareBar { app: self }.render(text_area, buf);
                 }
             }
             Screen::Library => library::LibraryView { app: self }.render(text_area, buf),

@@ -153,3 +153,29 @@ fn three_annotators_and_files_of_different_texts() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn compare_lists_differences_and_writes_a_valid_file() {
+    let dir = tempfile::tempdir().unwrap();
+    two_annotators(dir.path());
+    let out = isnad(
+        &[
+            "compare",
+            "alice/sample.isnad.json",
+            "bob/sample.isnad.json",
+            "--out",
+            "merged.isnad.json",
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("1 differences"), "{text}");
+    assert!(text.contains("same span, different label"), "{text}");
+    let v = isnad(&["validate", "merged.isnad.json"], dir.path());
+    assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
+}

@@ -46,7 +46,10 @@ fn select_three_words_tag_source_undo_redo_quit() {
     assert_eq!(sources[0]["span"]["end"], 17, "code points, not bytes");
     assert_eq!(sources[0]["source_type"], "unknown");
     assert_eq!(sources[0]["origin"]["by"], "tester");
-    assert!(app.selection().is_none(), "tagging ends the selection");
+    assert!(
+        app.reader.selection().is_none(),
+        "tagging ends the selection"
+    );
 }
 
 #[test]
@@ -89,7 +92,7 @@ fn mouse_drag_extends_a_selection() {
     };
     app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 79));
     app.handle_event(mouse(MouseEventKind::Drag(MouseButton::Left), 70));
-    let selected = app.selection().expect("selection");
+    let selected = app.reader.selection().expect("selection");
     assert_eq!(&app.reader.article.text[selected], "أعلن المتحدث");
 }
 
@@ -162,7 +165,7 @@ fn a_malformed_file_is_never_overwritten() {
         vec![key('v'), key('w'), key('s'), key('c'), key('u'), key('q')],
     );
     assert_eq!(std::fs::read(&file).expect("still there"), broken);
-    assert_eq!(app.annotation_marker(), "[RO]");
+    assert_eq!(app.session.annotation_marker(), "[RO]");
 }
 
 #[test]
@@ -171,12 +174,12 @@ fn write_command_saves_and_reports() {
     let mut app = app_with_file(&file);
     let enter = common::code(KeyCode::Enter);
     app.handle_event(key('s'));
-    assert_eq!(app.annotation_marker(), "[+]");
+    assert_eq!(app.session.annotation_marker(), "[+]");
     let mut events = vec![key(':'), key('w'), enter.clone()];
     events.extend([key(':'), key('q'), key('!'), enter]);
     run_script(&mut app, events);
     assert!(file.exists());
-    assert_eq!(app.annotation_marker(), "");
+    assert_eq!(app.session.annotation_marker(), "");
 }
 
 #[test]
@@ -598,7 +601,11 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
             .iter()
             .any(|(r, _, s)| *r == range && *s == ReviewStatus::Rejected)
     );
-    assert!(app.progress().contains("1 rejected"), "{}", app.progress());
+    assert!(
+        app.session.progress().contains("1 rejected"),
+        "{}",
+        app.session.progress()
+    );
 }
 
 #[test]
@@ -707,7 +714,7 @@ fn reader_and_store_hold_one_copy_of_the_article() {
         store.shared_article()
     ));
     let article = std::sync::Arc::new(Article::sample());
-    let opened = isnad::app::annotations::open_store(std::sync::Arc::clone(&article), &{
+    let opened = isnad::extract::open::open_store(std::sync::Arc::clone(&article), &{
         StoreOptions {
             annotations: Some(dir.path().join("b.isnad.json")),
             data_dir: Some(dir.path().to_path_buf()),
@@ -727,11 +734,15 @@ fn unsaved_changes_are_kept_in_the_recovery_folder_when_isnad_must_exit() {
     // run as root here, for whom permission bits do not stop a write).
     std::fs::remove_dir(&folder).expect("remove");
     std::fs::write(&folder, "").expect("file");
-    assert_eq!(app.rescue_unsaved(), None, "nothing unsaved yet");
+    assert_eq!(
+        isnad::tui::effects::rescue_unsaved(&app),
+        None,
+        "nothing unsaved yet"
+    );
     app.handle_event(key('c'));
-    assert!(!app.save_annotations(false));
+    assert!(!isnad::tui::effects::save(&mut app, false, &mut Vec::new()));
 
-    let note = app.rescue_unsaved().expect("a note");
+    let note = isnad::tui::effects::rescue_unsaved(&app).expect("a note");
     let recovery = dir.path().join("data/recovery");
     let kept: Vec<PathBuf> = std::fs::read_dir(&recovery)
         .expect("recovery folder")
@@ -746,7 +757,7 @@ fn unsaved_changes_are_kept_in_the_recovery_folder_when_isnad_must_exit() {
 
     // A data directory that cannot be created: the copy goes to the temporary directory.
     app.paths.data_dir = dir.path().join("file/data");
-    let note = app.rescue_unsaved().expect("a note");
+    let note = isnad::tui::effects::rescue_unsaved(&app).expect("a note");
     let (_, kept) = note.split_once("the unsaved changes are in ").expect(&note);
     let kept = PathBuf::from(kept);
     assert!(

@@ -49,7 +49,7 @@ fn starts_at_the_top_with_the_cursor_on_the_first_word() {
     assert_eq!(app.reader.top, RowPos::default());
     assert_eq!(cursor_text(&app), "أعلن");
     assert_eq!(app.reader.view.len(), 23);
-    assert_eq!(app.percent(), 0);
+    assert_eq!(app.reader.percent(), 0);
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn scrolling_keys_move_the_view() {
     key(&mut app, KeyCode::PageDown);
     assert!(app.reader.top > after_half);
     chars(&mut app, "G");
-    assert_eq!(app.percent(), 100);
+    assert_eq!(app.reader.percent(), 100);
     let bottom = app.reader.top;
     chars(&mut app, "j");
     assert_eq!(app.reader.top, bottom, "cannot scroll past the end");
@@ -179,7 +179,7 @@ fn prefix_keys_wait_for_the_rest() {
     assert_eq!(app.shell.pending.len(), 1);
     chars(&mut app, "e");
     assert!(app.shell.pending.is_empty());
-    assert_eq!(app.percent(), 100);
+    assert_eq!(app.reader.percent(), 100);
     chars(&mut app, "gZ");
     assert!(app.shell.pending.is_empty());
     assert!(

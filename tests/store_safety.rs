@@ -78,8 +78,7 @@ fn two_readers_on_an_article_without_annotations_share_the_suggestions() {
         annotations: None,
         data_dir: Some(dir.path().join("data")),
     };
-    let open =
-        || isnad::app::annotations::open_store(Article::load(&article_path).unwrap(), &options);
+    let open = || isnad::extract::open::open_store(Article::load(&article_path).unwrap(), &options);
     let (mut first, mut second) = (open(), open());
     let suggested = first.set().len();
     assert!(
@@ -249,18 +248,20 @@ fn a_stale_not_saved_message_goes_after_the_next_successful_save() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.isnad.json");
     let store = AnnotationStore::open(Article::sample(), &opts_at(&path));
+    let paths = isnad::config::Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let found = isnad::tui::surroundings(&paths, isnad::config::colors::ColorDepth::TrueColor);
     let mut app = App::new(
         Article::sample(),
         isnad::config::Settings::defaults(),
-        isnad::config::Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml"))),
-        isnad::config::colors::ColorDepth::TrueColor,
+        paths,
+        found,
     )
     .with_store(store, "me");
     // a save that fails: the file's place is taken by a folder
     std::fs::create_dir(&path).unwrap();
     let store = app.session.store.as_mut().unwrap();
     add_claim(store, "first");
-    assert!(!app.save_annotations(false));
+    assert!(!isnad::tui::effects::save(&mut app, false, &mut Vec::new()));
     let shown = |app: &App| {
         app.shell
             .message
@@ -270,6 +271,6 @@ fn a_stale_not_saved_message_goes_after_the_next_successful_save() {
     };
     assert!(shown(&app).starts_with("not saved"), "{}", shown(&app));
     std::fs::remove_dir(&path).unwrap();
-    assert!(app.save_annotations(false));
+    assert!(isnad::tui::effects::save(&mut app, false, &mut Vec::new()));
     assert!(!shown(&app).contains("not saved"), "{}", shown(&app));
 }

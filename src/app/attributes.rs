@@ -315,7 +315,7 @@ impl App {
     /// `C`: the selection (or the word) becomes the cue of the current claim's attribution —
     /// the one whose source is nearest the cue when the claim has several.
     pub(super) fn attach_cue(&mut self) {
-        let Some(range) = self.selection().or_else(|| self.reader.cursor.clone()) else {
+        let Some(range) = self.reader.target() else {
             return;
         };
         let Some(store) = self.session.store.as_ref() else {
@@ -416,10 +416,10 @@ impl App {
     }
 
     /// `E`: asks the loop to open the note of the annotation under the cursor in `$EDITOR`.
-    pub(super) fn external_note(&mut self) -> Effect {
+    pub(super) fn external_note(&mut self) -> Option<Effect> {
         let Some(item) = self.current_item() else {
             self.info("no annotation under the cursor to write a note on");
-            return Effect::None;
+            return None;
         };
         if let Some(reason) = self
             .session
@@ -429,12 +429,12 @@ impl App {
         {
             let reason = reason.to_owned();
             self.error(format!("annotations are read-only: {reason}"));
-            return Effect::None;
+            return None;
         }
-        Effect::EditNote {
+        Some(Effect::EditNote {
             id: item.id().to_owned(),
             note: item.note().to_owned(),
-        }
+        })
     }
 
     /// Sets the note of `id` (from the inline editor or `$EDITOR`), one undo step.

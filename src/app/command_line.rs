@@ -48,6 +48,11 @@ pub const TYPABLE: &[(&[&str], &str, &str)] = &[
     ),
     (&["help", "h"], "", "Show the keys and commands"),
     (
+        &["compare"],
+        "[FILE]",
+        "Compare with another annotator's file of this article (no FILE: this file's merge conflicts)",
+    ),
+    (
         &["orphans"],
         "",
         "List annotations that could not be placed after the article changed",
@@ -65,11 +70,16 @@ pub enum Typed {
     Edit(PathBuf),
     Theme(String),
     Import(PathBuf),
+    /// `:compare FILE`, or `:compare` (the hidden view again, or the merge conflicts).
+    Compare(Option<PathBuf>),
     Export(ExportFormat),
     Bidi(BidiMode),
     GotoPercent(u8),
     GotoParagraph(usize),
-    Set { key: String, value: String },
+    Set {
+        key: String,
+        value: String,
+    },
     Orphans,
 }
 
@@ -105,6 +115,9 @@ pub fn parse(line: &str) -> Result<Typed, String> {
         "e" | "edit" => Ok(Typed::Edit(PathBuf::from(need("a file name")?))),
         "theme" => Ok(Typed::Theme(need("a theme name")?.to_owned())),
         "import" => Ok(Typed::Import(PathBuf::from(need("a file name")?))),
+        "compare" => Ok(Typed::Compare(
+            (!rest.is_empty()).then(|| PathBuf::from(rest)),
+        )),
         "export" => {
             let arg = need("a format: brat, w3c, csv or claimreview")?;
             arg.parse::<ExportFormat>().map(Typed::Export).map_err(|_| {

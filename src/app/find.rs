@@ -3,59 +3,56 @@
 
 use std::ops::Range;
 
-use crate::app::App;
+use crate::app::reader::{Page, Reader};
+use crate::app::shell::Note;
 use crate::search::{next_match, previous_match};
 
-impl App {
+impl Reader {
     /// Runs a new search and moves to the first match at or after the cursor.
-    pub(super) fn start_search(&mut self, query: String) {
+    pub fn start_search(&mut self, page: Page, query: String) -> Option<Note> {
         if query.trim().is_empty() {
             // an empty search repeats the last one, as in vim and less
-            if self.reader.search.is_some() {
-                self.step_search(true);
-            }
-            return;
+            return self.search.is_some().then(|| self.step_search(page, true));
         }
         let index = self
-            .reader
             .search_index
-            .get_or_insert_with(|| crate::search::FoldedIndex::new(&self.reader.article.text));
-        let matches = index.find_all(&self.reader.article.text, &query);
+            .get_or_insert_with(|| crate::search::FoldedIndex::new(&self.article.text));
+        let matches = index.find_all(&self.article.text, &query);
         if matches.is_empty() {
-            self.error(format!("not found: {query}"));
-            self.reader.search = None;
-            return;
+            self.search = None;
+            return Some(Note::error(format!("not found: {query}")));
         }
-        self.reader.search = Some((query, matches));
-        let from = self.reader.cursor.as_ref().map_or(0, |c| c.start);
-        self.jump_to_match(|m| next_match(m, from).unwrap_or(0));
+        self.search = Some((query, matches));
+        let from = self.cursor.as_ref().map_or(0, |c| c.start);
+        self.jump_to_match(page, |m| next_match(m, from).unwrap_or(0))
     }
 
     /// `n` / `N`: the next or previous match after the cursor, wrapping around.
-    pub(super) fn step_search(&mut self, forward: bool) {
-        if self.reader.search.is_none() {
-            self.info("no search yet: / starts one");
-            return;
+    pub fn step_search(&mut self, page: Page, forward: bool) -> Note {
+        if self.search.is_none() {
+            return Note::info("no search yet: / starts one");
         }
-        let at = self.reader.cursor.as_ref().map_or(0, |c| c.start);
-        if forward {
-            self.jump_to_match(|m| next_match(m, at + 1).unwrap_or(0));
+        let at = self.cursor.as_ref().map_or(0, |c| c.start);
+        let found = if forward {
+            self.jump_to_match(page, |m| next_match(m, at + 1).unwrap_or(0))
         } else {
-            self.jump_to_match(|m| previous_match(m, at).unwrap_or(0));
-        }
+            self.jump_to_match(page, |m| previous_match(m, at).unwrap_or(0))
+        };
+        found.unwrap_or_else(|| Note::info("no matches"))
     }
 
-    pub(super) fn jump_to_match(&mut self, pick: impl Fn(&[Range<usize>]) -> usize) {
-        let Some((_, matches)) = &self.reader.search else {
-            return;
-        };
+    /// Moves the cursor to the match `pick` chooses; says which one it is.
+    fn jump_to_match(
+        &mut self,
+        page: Page,
+        pick: impl Fn(&[Range<usize>]) -> usize,
+    ) -> Option<Note> {
+        let (_, matches) = self.search.as_ref()?;
         let i = pick(matches).min(matches.len().saturating_sub(1));
-        let Some(found) = matches.get(i).cloned() else {
-            return;
-        };
+        let found = matches.get(i).cloned()?;
         let total = matches.len();
-        self.reader.cursor = Some(found);
-        self.reveal_cursor();
-        self.info(format!("match {} of {total}", i + 1));
+        self.cursor = Some(found);
+        self.reveal_cursor(page);
+        Some(Note::info(format!("match {} of {total}", i + 1)))
     }
 }

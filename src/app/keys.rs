@@ -15,12 +15,10 @@ impl App {
         self.with_log(effect)
     }
 
-    pub(super) fn handle(&mut self, event: Event) -> Effect {
+    pub(super) fn handle(&mut self, event: Event) -> Option<Effect> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                let Some(press) = input::key_press(&key) else {
-                    return Effect::None;
-                };
+                let press = input::key_press(&key)?;
                 if self.overlay != Overlay::None {
                     return self.overlay_key(press);
                 }
@@ -29,7 +27,7 @@ impl App {
                     && let Outcome::Chosen(command) = panel.handle(press, &self.settings.keymap)
                 {
                     self.panel_command(command);
-                    return Effect::None;
+                    return None;
                 }
                 self.normal_key(press)
             }
@@ -52,7 +50,7 @@ impl App {
                         column: mouse.column,
                         row: mouse.row,
                     }),
-                _ => Effect::None,
+                _ => None,
             },
             Event::Resize(width, height) => self.apply(Action::Resize { width, height }),
             Event::Paste(text) => {
@@ -62,17 +60,19 @@ impl App {
                 {
                     editor.insert(&text);
                 }
-                Effect::None
+                None
             }
-            _ => Effect::None,
+            _ => None,
         }
     }
 
     /// A key for the reader: a selection's or the library's own section first (single keys),
     /// then `[reader]`, with sequences and the Arabic layout fallback.
-    pub(super) fn normal_key(&mut self, press: KeyPress) -> Effect {
+    pub(super) fn normal_key(&mut self, press: KeyPress) -> Option<Effect> {
         let refined = if self.screen == Screen::Library {
             Some(Mode::Library)
+        } else if self.compare_shown() {
+            Some(Mode::Compare)
         } else if self.reader.selection_anchor.is_some() {
             Some(Mode::Select)
         } else {
@@ -104,7 +104,7 @@ impl App {
                     typed.push(latin);
                 }
                 self.shell.pending = typed;
-                Effect::None
+                None
             }
             Lookup::NotFound => {
                 let mut typed = self.shell.pending.clone();
@@ -122,14 +122,14 @@ impl App {
                     "{} is not bound{hint}",
                     crate::config::keymap::sequence_to_string(&typed)
                 ));
-                Effect::None
+                None
             }
         }
     }
 
     /// A key while an overlay is open: the overlay's `handle` says what happened, the app
     /// acts on it.
-    fn overlay_key(&mut self, press: KeyPress) -> Effect {
+    fn overlay_key(&mut self, press: KeyPress) -> Option<Effect> {
         let keys = &self.settings.keymap;
         let text_height = self.text_height();
         let searching = matches!(self.overlay, Overlay::Search(_));
@@ -175,7 +175,7 @@ impl App {
                 let Overlay::LabelPicker(purpose) =
                     std::mem::replace(&mut self.overlay, Overlay::None)
                 else {
-                    return Effect::None;
+                    return None;
                 };
                 match outcome {
                     Outcome::Chosen(label) => self.label_chosen(purpose, label),
@@ -186,7 +186,7 @@ impl App {
                 let outcome = picker.handle(press, keys);
                 let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None)
                 else {
-                    return Effect::None;
+                    return None;
                 };
                 match outcome {
                     Outcome::Chosen(choice) => self.choice_chosen(&picker, choice),
@@ -207,6 +207,6 @@ impl App {
                 Outcome::Stay | Outcome::Pass => {}
             },
         }
-        Effect::None
+        None
     }
 }

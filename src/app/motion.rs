@@ -4,18 +4,16 @@
 
 use std::ops::Range;
 
-use crate::app::{App, Effect, words};
+use crate::app::reader::{Page, Reader};
+use crate::app::words;
 use crate::layout::{BidiMode, RowPos, VisualRow};
 
-impl App {
+impl Reader {
     /// Where the row holding byte `at` is.
-    pub(super) fn row_of(&mut self, at: usize) -> RowPos {
-        let opts = self.layout_options();
-        let paragraph = self.reader.article.paragraph_at(at);
-        let rows = self
-            .reader
-            .layout
-            .rows(&self.reader.article, paragraph, &opts);
+    pub fn row_of(&mut self, page: Page, at: usize) -> RowPos {
+        let opts = self.options(page);
+        let paragraph = self.article.paragraph_at(at);
+        let rows = self.layout.rows(&self.article, paragraph, &opts);
         let row = rows
             .iter()
             .rposition(|r| r.logical.start <= at && !r.logical.is_empty())
@@ -23,45 +21,40 @@ impl App {
         RowPos { paragraph, row }
     }
 
-    pub(super) fn step(&mut self, pos: RowPos, delta: isize) -> RowPos {
-        let opts = self.layout_options();
-        self.reader
-            .layout
-            .step(&self.reader.article, &opts, pos, delta)
+    pub fn step(&mut self, page: Page, pos: RowPos, delta: isize) -> RowPos {
+        let opts = self.options(page);
+        self.layout.step(&self.article, &opts, pos, delta)
     }
 
     /// The highest `top` that still fills the screen.
-    pub(super) fn max_top(&mut self) -> RowPos {
-        let opts = self.layout_options();
-        let last = self.reader.layout.last_row(&self.reader.article, &opts);
-        let back = (self.text_height() as isize).saturating_sub(1);
-        self.reader
-            .layout
-            .step(&self.reader.article, &opts, last, -back)
+    pub fn max_top(&mut self, page: Page) -> RowPos {
+        let opts = self.options(page);
+        let last = self.layout.last_row(&self.article, &opts);
+        let back = (page.rows as isize).saturating_sub(1);
+        self.layout.step(&self.article, &opts, last, -back)
     }
 
-    pub(super) fn scroll(&mut self, delta: isize) {
-        let target = self.step(self.reader.top, delta);
-        let max = self.max_top();
-        self.reader.top = if delta > 0 {
-            target.min(max.max(self.reader.top))
+    pub fn scroll(&mut self, page: Page, delta: isize) {
+        let target = self.step(page, self.top, delta);
+        let max = self.max_top(page);
+        self.top = if delta > 0 {
+            target.min(max.max(self.top))
         } else {
             target
         };
-        self.refresh_view();
+        self.refresh_view(page);
         self.keep_cursor_on_screen(delta > 0);
     }
 
     /// After scrolling, a cursor that left the screen moves to the first (scrolling down) or
     /// last (scrolling up) word on screen.
-    pub(super) fn keep_cursor_on_screen(&mut self, down: bool) {
-        let (Some(first), Some(last)) = (self.reader.view.first(), self.reader.view.last()) else {
+    fn keep_cursor_on_screen(&mut self, down: bool) {
+        let (Some(first), Some(last)) = (self.view.first(), self.view.last()) else {
             return;
         };
         let start = first.1.get(first.0.row).map_or(0, |r| r.logical.start);
         let end = last.1.get(last.0.row).map_or(start, |r| r.logical.end);
         let visible = self
-            .reader
             .cursor
             .as_ref()
             .is_some_and(|c| c.start >= start && c.start < end.max(start + 1));
@@ -69,54 +62,51 @@ impl App {
             return;
         }
         let candidate = if down {
-            words::word_at_or_after(&self.reader.article, start)
+            words::word_at_or_after(&self.article, start)
         } else {
-            words::word_before(&self.reader.article, end)
+            words::word_before(&self.article, end)
         };
         if let Some(w) = candidate.filter(|w| w.start >= start && w.start < end.max(start + 1)) {
-            self.reader.cursor = Some(w);
+            self.cursor = Some(w);
         }
     }
 
     /// Scrolls so the cursor's row is on screen.
-    pub(super) fn reveal_cursor(&mut self) {
-        let Some(at) = self.reader.cursor.as_ref().map(|c| c.start) else {
+    pub fn reveal_cursor(&mut self, page: Page) {
+        let Some(at) = self.cursor.as_ref().map(|c| c.start) else {
             return;
         };
-        let pos = self.row_of(at);
-        let height = self.text_height().max(1) as isize;
-        if pos < self.reader.top {
-            self.reader.top = pos;
+        let pos = self.row_of(page, at);
+        let height = page.rows.max(1) as isize;
+        if pos < self.top {
+            self.top = pos;
         } else {
-            let bottom = self.step(self.reader.top, height - 1);
+            let bottom = self.step(page, self.top, height - 1);
             if pos > bottom {
-                self.reader.top = self.step(pos, -(height - 1));
+                self.top = self.step(page, pos, -(height - 1));
             }
         }
-        self.refresh_view();
+        self.refresh_view(page);
     }
 
-    pub(super) fn goto_byte(&mut self, at: usize) {
-        let pos = self.row_of(at);
-        let max = self.max_top();
-        self.reader.top = pos.min(max);
-        self.reader.cursor = words::word_near(&self.reader.article, at);
-        self.refresh_view();
-        self.reveal_cursor();
+    pub fn goto_byte(&mut self, page: Page, at: usize) {
+        let pos = self.row_of(page, at);
+        let max = self.max_top(page);
+        self.top = pos.min(max);
+        self.cursor = words::word_near(&self.article, at);
+        self.refresh_view(page);
+        self.reveal_cursor(page);
     }
 
     /// Moves the cursor to the word on its row nearest to the left (`left`) or right on screen,
     /// continuing on the next row in reading order at the row's end.
-    pub(super) fn move_on_screen(&mut self, left: bool) {
-        let Some(cursor) = self.reader.cursor.clone() else {
+    pub fn move_on_screen(&mut self, page: Page, left: bool) {
+        let Some(cursor) = self.cursor.clone() else {
             return;
         };
-        let pos = self.row_of(cursor.start);
-        let opts = self.layout_options();
-        let rows = self
-            .reader
-            .layout
-            .rows(&self.reader.article, pos.paragraph, &opts);
+        let pos = self.row_of(page, cursor.start);
+        let opts = self.options(page);
+        let rows = self.layout.rows(&self.article, pos.paragraph, &opts);
         let Some(row) = rows.get(pos.row) else {
             return;
         };
@@ -134,20 +124,17 @@ impl App {
             None => None,
         };
         if let Some((_, w)) = target {
-            self.reader.cursor = Some(w.clone());
-            self.reveal_cursor();
+            self.cursor = Some(w.clone());
+            self.reveal_cursor(page);
             return;
         }
         // Off the edge of the row: left leaves an RTL row forward, an LTR row backward.
         let forward = left == row.rtl;
-        let next = self.step(pos, if forward { 1 } else { -1 });
+        let next = self.step(page, pos, if forward { 1 } else { -1 });
         if next == pos {
             return;
         }
-        let rows = self
-            .reader
-            .layout
-            .rows(&self.reader.article, next.paragraph, &opts);
+        let rows = self.layout.rows(&self.article, next.paragraph, &opts);
         let Some(next_row) = rows.get(next.row) else {
             return;
         };
@@ -160,65 +147,61 @@ impl App {
         };
         match chosen {
             Some((_, w)) => {
-                self.reader.cursor = Some(w.clone());
-                self.reveal_cursor();
+                self.cursor = Some(w.clone());
+                self.reveal_cursor(page);
             }
             None => {
                 // an empty row: step over it in the same direction
                 let start = next_row.logical.start;
                 let w = if forward {
-                    words::word_at_or_after(&self.reader.article, start)
+                    words::word_at_or_after(&self.article, start)
                 } else {
-                    words::word_before(&self.reader.article, start)
+                    words::word_before(&self.article, start)
                 };
                 if let Some(w) = w {
-                    self.reader.cursor = Some(w);
-                    self.reveal_cursor();
+                    self.cursor = Some(w);
+                    self.reveal_cursor(page);
                 }
             }
         }
     }
 
     /// Words of a row with the leftmost column each occupies.
-    pub(super) fn words_by_x(&self, row: &VisualRow) -> Vec<(u16, Range<usize>)> {
-        words::words_in(&self.reader.article, row.paragraph, &row.logical)
+    fn words_by_x(&self, row: &VisualRow) -> Vec<(u16, Range<usize>)> {
+        words::words_in(&self.article, row.paragraph, &row.logical)
             .into_iter()
             .filter_map(|w| row.cells_in(&w).map(|c| c.x).min().map(|x| (x, w)))
             .collect()
     }
 
     /// The article byte range shown at a screen position, if any.
-    pub fn hit(&self, column: u16, row: u16) -> Option<Range<usize>> {
-        let (width, left) = self.text_column();
-        let (_, rows) = self.reader.view.get(usize::from(row))?;
-        let pos = self.reader.view.get(usize::from(row))?.0;
+    pub fn hit(&self, page: Page, column: u16, row: u16) -> Option<Range<usize>> {
+        let (width, left) = (page.width, page.left);
+        let (_, rows) = self.view.get(usize::from(row))?;
+        let pos = self.view.get(usize::from(row))?.0;
         let visual = rows.get(pos.row)?;
         let indent = visual.indent(width);
         let col = column.checked_sub(left + indent)?;
         visual.cell_at(col).map(|c| c.logical.clone())
     }
 
-    pub(super) fn set_mode(&mut self, mode: BidiMode) -> Effect {
+    /// Lays the article out in another bidi mode, keeping the same text on top.
+    pub fn set_mode(&mut self, page: Page, mode: BidiMode) {
         let anchor = self.anchor();
-        self.reader.mode = mode;
-        self.restore_anchor(anchor);
-        self.info(format!("rendering mode: {mode}"));
-        Effect::TerminalBidi {
-            explicit: mode != BidiMode::Terminal,
-        }
+        self.mode = mode;
+        self.restore_anchor(page, anchor);
     }
 
     /// Byte offset of the top row, to keep the same text on top when the layout changes.
-    pub(super) fn anchor(&self) -> usize {
-        self.reader
-            .view
+    pub fn anchor(&self) -> usize {
+        self.view
             .first()
             .and_then(|(pos, rows)| rows.get(pos.row))
             .map_or(0, |r| r.logical.start)
     }
 
-    pub(super) fn restore_anchor(&mut self, anchor: usize) {
-        self.reader.top = self.row_of(anchor);
-        self.refresh_view();
+    pub fn restore_anchor(&mut self, page: Page, anchor: usize) {
+        self.top = self.row_of(page, anchor);
+        self.refresh_view(page);
     }
 }

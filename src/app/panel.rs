@@ -215,7 +215,7 @@ impl App {
     /// `Tab`: opens the panel with the keys in it; with the keys in the panel, gives them back
     /// to the reader; with the keys in the reader, closes it.
     pub(super) fn toggle_panel(&mut self) {
-        let anchor = self.anchor();
+        let anchor = self.reader.anchor();
         match &mut self.panel {
             None => {
                 self.panel = Some(Panel {
@@ -229,7 +229,7 @@ impl App {
             Some(_) => self.panel = None,
         }
         // the reader's width changed: reflow, keeping the same text on top
-        self.restore_anchor(anchor);
+        self.reader.restore_anchor(self.page(), anchor);
     }
 
     /// Chooses the first line with a target at or after `from` (before it when going back),
@@ -264,7 +264,7 @@ impl App {
         }
         if let Some(range) = target {
             self.reader.cursor = Some(range);
-            self.reveal_cursor();
+            self.reader.reveal_cursor(self.page());
         }
     }
 
@@ -307,9 +307,9 @@ impl App {
                 self.switch_panel_view(PanelView::ALL[(view.index() + 2) % 3]);
             }
             Command::PanelClose => {
-                let anchor = self.anchor();
+                let anchor = self.reader.anchor();
                 self.panel = None;
-                self.restore_anchor(anchor);
+                self.reader.restore_anchor(self.page(), anchor);
             }
             _ => {}
         }

@@ -195,7 +195,7 @@ impl App {
             Edge::StartLater => true,
             // left on screen is later in reading order on a right-to-left row, as with ←
             Edge::EndLeft | Edge::EndRight => {
-                let rtl = self.row_is_rtl(span.end.saturating_sub(1));
+                let rtl = (self.reader).row_is_rtl(self.page(), span.end.saturating_sub(1));
                 (edge == Edge::EndLeft) == rtl
             }
         };
@@ -228,23 +228,12 @@ impl App {
             };
             self.reader.cursor = words::word_near(&self.reader.article, edge_at);
             self.reader.focus = Some(id);
-            self.reveal_cursor();
+            self.reader.reveal_cursor(self.page());
             self.info(format!(
                 "now «{}» (u undoes)",
                 new_span.text(&self.reader.article)
             ));
         }
-    }
-
-    /// Whether the visual row holding byte `at` runs right to left.
-    fn row_is_rtl(&mut self, at: usize) -> bool {
-        let pos = self.row_of(at);
-        let opts = self.layout_options();
-        let rows = self
-            .reader
-            .layout
-            .rows(&self.reader.article, pos.paragraph, &opts);
-        rows.get(pos.row).is_some_and(|r| r.rtl)
     }
 
     /// The legend: every entity label (those of the picker, then any other label in the file),

@@ -19,6 +19,29 @@ pub struct Message {
     pub at: Instant,
 }
 
+/// What a part of the app says after doing something; the app shows it in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub kind: MessageKind,
+    pub text: String,
+}
+
+impl Note {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            kind: MessageKind::Info,
+            text: text.into(),
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            kind: MessageKind::Error,
+            text: text.into(),
+        }
+    }
+}
+
 pub struct Shell {
     pub message: Option<Message>,
     /// Advice about the terminal's own bidi setting, shown when there is no message.
@@ -27,7 +50,7 @@ pub struct Shell {
     pub pending: Vec<KeyPress>,
     pub quit: bool,
     /// Said on stderr once the terminal is restored: where unsaved changes were kept when isnad
-    /// had to exit without saving them ([`crate::app::App::rescue_unsaved`]).
+    /// had to exit without saving them ([`crate::annotate::recovery::rescue_unsaved`]).
     pub exit_note: Option<String>,
     /// The time as the loop last said (the clock is read there, never here).
     pub now: Instant,
@@ -40,15 +63,30 @@ pub struct Shell {
     pub(super) log: Vec<String>,
 }
 
+/// What the shell found around the app when it started, which the pure app cannot look up
+/// itself: how many colours the terminal shows (what `color = "auto"` means), the theme names
+/// `:theme` completes (built-in and the user's files) and the time.
+#[derive(Debug, Clone)]
+pub struct Surroundings {
+    pub terminal_colors: ColorDepth,
+    pub themes: Vec<String>,
+    pub now: Instant,
+}
+
 impl Shell {
-    pub fn new(terminal_colors: ColorDepth, themes: Vec<String>) -> Self {
+    pub fn new(found: Surroundings) -> Self {
+        let Surroundings {
+            terminal_colors,
+            themes,
+            now,
+        } = found;
         Self {
             message: None,
             hint: None,
             pending: Vec::new(),
             quit: false,
             exit_note: None,
-            now: Instant::now(),
+            now,
             terminal_colors,
             themes,
             log: Vec::new(),

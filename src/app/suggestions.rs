@@ -125,7 +125,7 @@ impl App {
         let what = describe(&item, &self.reader.article.text, &range);
         self.reader.cursor = Some(range);
         self.reader.focus = Some(item.id().to_owned());
-        self.reveal_cursor();
+        self.reader.reveal_cursor(self.page());
         self.info(format!(
             "{what} ({} of {} pending; a accepts, x rejects)",
             index + 1,

@@ -95,6 +95,17 @@ pub enum Command {
     LegendClaims,
     LegendSources,
     LegendClose,
+    /// Show the compare view again (after `e` or hiding it), or the open file's merge conflicts.
+    CompareShow,
+    CompareNext,
+    ComparePrev,
+    CompareTakeA,
+    CompareTakeB,
+    CompareTakeBoth,
+    CompareDropBoth,
+    CompareEdit,
+    CompareUndo,
+    CompareHide,
 }
 
 /// A section of `keymap.toml`: where a key is looked up depends on what has the keys.
@@ -122,10 +133,12 @@ pub enum Mode {
     Verdict,
     /// The legend (`L`): its layers' keys; labels use `[label]`'s.
     Legend,
+    /// The compare view (`:compare`): looked up before `[reader]`.
+    Compare,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Reader,
         Mode::Select,
         Mode::Picker,
@@ -137,6 +150,7 @@ impl Mode {
         Mode::SourceType,
         Mode::Verdict,
         Mode::Legend,
+        Mode::Compare,
     ];
 
     /// The section's name in `keymap.toml`.
@@ -153,6 +167,7 @@ impl Mode {
             Mode::SourceType => "source_type",
             Mode::Verdict => "verdict",
             Mode::Legend => "legend",
+            Mode::Compare => "compare",
         }
     }
 
@@ -330,6 +345,16 @@ table! {
     Legend LegendClaims, "legend.claims", "Legend", "Hide or show the claims";
     Legend LegendSources, "legend.sources", "Legend", "Hide or show the sources";
     Legend LegendClose, "legend.close", "Legend", "Close the legend";
+    Reader CompareShow, "compare.show", "Compare", "Show the compare view again (:compare FILE opens it), or settle this file's merge conflicts";
+    Compare CompareNext, "compare.next", "Compare", "Next difference not yet settled";
+    Compare ComparePrev, "compare.prev", "Compare", "Previous difference not yet settled";
+    Compare CompareTakeA, "compare.take_a", "Compare", "Take A's side (the open file): B's item is left out";
+    Compare CompareTakeB, "compare.take_b", "Compare", "Take B's side: its item replaces A's (or is added; A's is dropped)";
+    Compare CompareTakeBoth, "compare.take_both", "Compare", "Keep both items";
+    Compare CompareDropBoth, "compare.drop_both", "Compare", "Drop both items (with their links)";
+    Compare CompareEdit, "compare.edit", "Compare", "Edit the item in the reader (compare.show comes back)";
+    Compare CompareUndo, "compare.undo", "Compare", "Undo the last decision";
+    Compare CompareHide, "compare.hide", "Compare", "Hide the compare view (decisions are kept and saved)";
 }
 
 impl Command {
@@ -508,6 +533,16 @@ mod tests {
             Command::LegendClaims,
             Command::LegendSources,
             Command::LegendClose,
+            Command::CompareShow,
+            Command::CompareNext,
+            Command::ComparePrev,
+            Command::CompareTakeA,
+            Command::CompareTakeB,
+            Command::CompareTakeBoth,
+            Command::CompareDropBoth,
+            Command::CompareEdit,
+            Command::CompareUndo,
+            Command::CompareHide,
         ];
         let labels = [
             "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "NUMBER",
@@ -615,6 +650,16 @@ mod tests {
                 Command::LegendClaims => {}
                 Command::LegendSources => {}
                 Command::LegendClose => {}
+                Command::CompareShow => {}
+                Command::CompareNext => {}
+                Command::ComparePrev => {}
+                Command::CompareTakeA => {}
+                Command::CompareTakeB => {}
+                Command::CompareTakeBoth => {}
+                Command::CompareDropBoth => {}
+                Command::CompareEdit => {}
+                Command::CompareUndo => {}
+                Command::CompareHide => {}
             }
         }
         all

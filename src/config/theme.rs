@@ -66,6 +66,12 @@ slots! {
     Source = "source": "sources";
     Cue = "cue": "attribution cues";
     Linked = "linked": "sources of the claim under the cursor, and claims of the source under it";
+    Agreed = "agreed": "compare view: items both files agree on (drawn quietly)";
+    DiffOnlyA = "diff_only_a": "compare view: items only in A (the open file), and A's tag";
+    DiffOnlyB = "diff_only_b": "compare view: items only in B (the other file), and B's tag";
+    DiffLabel = "diff_label": "compare view: the same span with a different label, or changed on both sides";
+    DiffBoundaries = "diff_boundaries": "compare view: overlapping spans with different boundaries";
+    DiffLink = "diff_link": "compare view: the same link with a different quote type, chain or stance";
 }
 
 impl fmt::Display for Slot {

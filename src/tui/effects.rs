@@ -8,9 +8,12 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::annotate::formats::Format as ExportFormat;
-use crate::app::{Action, App, Effect, annotations, library};
+use crate::annotate::library::scan_library;
+use crate::app::session::NO_STORE;
+use crate::app::{Action, App, Effect};
 use crate::article::Article;
 use crate::config::theme;
+use crate::extract::open::open_store;
 use crate::log;
 use crate::tui::TerminalControl;
 
@@ -49,22 +52,22 @@ where
     let to_io = |e: B::Error| std::io::Error::other(e);
     let mut then = Vec::new();
     match effect {
-        Effect::None | Effect::ForceQuit => {}
+        Effect::ForceQuit => {}
         Effect::Log(line) => log::write(&line),
         Effect::Quit => {
             // quitting saves first; if that fails, stay, so nothing is lost
-            if !app.save_annotations(false) {
+            if !save(app, false, &mut then) {
                 app.shell.quit = false;
                 let why = app
                     .shell
                     .message
                     .as_ref()
                     .map_or_else(|| "not saved".to_owned(), |m| m.text.clone());
-                then = app.update(Action::Error(format!("{why}; :q! quits without saving")));
+                then.extend(app.update(Action::Error(format!("{why}; :q! quits without saving"))));
             }
         }
         Effect::Save { explicit } => {
-            app.save_annotations(explicit);
+            save(app, explicit, &mut then);
         }
         Effect::Redraw => full_redraw(terminal).map_err(to_io)?,
         Effect::TerminalBidi { explicit } => {
@@ -81,9 +84,9 @@ where
             full_redraw(terminal).map_err(to_io)?;
         }
         Effect::Suspend => {
-            app.save_annotations(false);
+            save(app, false, &mut then);
             if let Err(e) = control.suspend() {
-                then = app.update(Action::Error(format!("cannot suspend: {e}")));
+                then.extend(app.update(Action::Error(format!("cannot suspend: {e}"))));
             }
             full_redraw(terminal).map_err(to_io)?;
         }
@@ -102,24 +105,29 @@ where
             let action = read_import(app, &path);
             then = app.update(action);
         }
+        Effect::LoadCompare(path) => {
+            let action = read_compare(app, &path);
+            then = app.update(action);
+        }
         Effect::RescanLibrary => {
-            app.save_annotations(false);
-            if let Some(scanned) = app.library.as_ref().map(library::Library::rescan) {
+            save(app, false, &mut then);
+            let scanned = (app.library.as_ref()).map(|lib| scan_library(&lib.dir, &lib.files));
+            if let Some(scanned) = scanned {
                 let action = match scanned {
                     Ok(entries) => Action::LibraryScanned(entries),
                     Err(e) => Action::Error(e),
                 };
-                then = app.update(action);
+                then.extend(app.update(action));
             }
         }
         Effect::Export(format) => {
-            if app.save_annotations(false) {
+            if save(app, false, &mut then) {
                 let action = export(app, format);
-                then = app.update(action);
+                then.extend(app.update(action));
             }
         }
         Effect::OpenArticle(path) => {
-            if !app.save_annotations(false) {
+            if !save(app, false, &mut then) {
                 return Ok(then);
             }
             // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
@@ -138,14 +146,12 @@ where
             let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
             let action = match loaded {
                 Ok(article) => match &app.session.store_options {
-                    Some(options) => {
-                        Action::StoreOpened(Box::new(annotations::open_store(article, options)))
-                    }
+                    Some(options) => Action::StoreOpened(Box::new(open_store(article, options))),
                     None => Action::ArticleOpened(Box::new(article)),
                 },
                 Err(e) => Action::Error(e),
             };
-            then = app.update(action);
+            then.extend(app.update(action));
             // a guessed encoding is said, not hidden (article/encoding.rs)
             if let Some(note) = note {
                 then.extend(app.update(Action::Info(note)));
@@ -153,6 +159,29 @@ where
         }
     }
     Ok(then)
+}
+
+/// Saves the annotations (I/O) and tells the app how it went (the effects of that go to
+/// `then`). False when saving failed, with the error in the status bar; true when there was
+/// nothing to save.
+pub fn save(app: &mut App, explicit: bool, then: &mut Vec<Effect>) -> bool {
+    let Some(store) = app.session.store.as_mut() else {
+        if explicit {
+            then.extend(app.update(Action::Error(NO_STORE.to_owned())));
+        }
+        return true;
+    };
+    let result = store.save().map_err(|e| e.to_string());
+    let saved = result.is_ok();
+    then.extend(app.update(Action::Saved { explicit, result }));
+    saved
+}
+
+/// Keeps a copy of unsaved annotation changes when isnad has to exit without saving them
+/// (`annotate::recovery`); what to tell the user on the way out, `None` when nothing was unsaved.
+pub fn rescue_unsaved(app: &App) -> Option<String> {
+    let store = app.session.store.as_ref()?;
+    crate::annotate::recovery::rescue_unsaved(store, &app.paths.data_dir)
 }
 
 /// Clears the screen and forgets what is on it, so the next draw repaints every cell.
@@ -183,6 +212,37 @@ pub fn read_import(app: &App, path: &Path) -> Action {
             Action::Imported(prepared.items, summary)
         }
         Err(e) => Action::Error(e.to_string()),
+    }
+}
+
+/// Reads another annotator's file for `:compare`, placed in the open article (I/O, so called
+/// by the loop): items it cannot place are left out of the comparison, and said.
+pub fn read_compare(app: &App, path: &Path) -> Action {
+    let article = std::sync::Arc::clone(&app.reader.article);
+    match crate::annotate::file::read(path, Some(article)) {
+        Ok(file) => {
+            let r = file.anchor;
+            let note = if r.orphaned > 0 {
+                format!(
+                    " ({} of its items could not be placed in this text and are not compared)",
+                    r.orphaned
+                )
+            } else if r.moved + r.tolerant > 0 {
+                " (it was made on another version of the text; its items were re-placed)".into()
+            } else {
+                String::new()
+            };
+            Action::CompareLoaded {
+                // the file's name: B in the compare bar (the folder is the user's own)
+                name: path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+                set: Box::new(file.set),
+                note,
+            }
+        }
+        Err(e) => Action::Error(e),
     }
 }
 

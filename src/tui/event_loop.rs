@@ -11,7 +11,7 @@ use ratatui::backend::Backend;
 use crate::app::{Action, App, input};
 use crate::config::commands::Command;
 use crate::tui::EventSource;
-use crate::tui::effects::perform;
+use crate::tui::effects::{self, perform};
 
 /// How often the loop wakes without input (message expiry).
 const TICK: Duration = Duration::from_millis(250);
@@ -77,7 +77,7 @@ where
             perform(effects, terminal, control, app)?;
             if !app.shell.quit {
                 // The save failed (a full disk): exit anyway, keeping a copy elsewhere.
-                app.shell.exit_note = app.rescue_unsaved();
+                app.shell.exit_note = effects::rescue_unsaved(app);
             }
             break;
         }

@@ -7,18 +7,20 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::annotate::StoreOptions;
-use crate::app::library::{self, Library};
-use crate::app::{Action, App, Screen, annotations};
+use crate::annotate::library::{scan, scan_files};
+use crate::app::library::Library;
+use crate::app::{Action, App, Effect, Screen, Surroundings};
 use crate::article::Article;
 use crate::cli::Cli;
 use crate::config::colors::ColorDepth;
 use crate::config::theme;
 use crate::config::{Paths, Settings, no_color_requested};
+use crate::extract::open::open_store;
 use crate::layout::BidiMode;
 use crate::log;
 use crate::tui::events::{FailOnF12, PanicOnKey, TerminalEvents};
 use crate::tui::terminal::{self as tui, TerminalOptions};
-use crate::tui::{TerminalControl, run_loop};
+use crate::tui::{TerminalControl, effects, run_loop};
 
 struct RealTerminal {
     options: TerminalOptions,
@@ -53,12 +55,9 @@ impl TerminalControl for RealTerminal {
 /// several files open the library, none opens the sample.
 pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     let library = match cli.files.as_slice() {
-        [dir] if dir.is_dir() => Some(Library::new(dir.clone(), library::scan(dir)?)),
+        [dir] if dir.is_dir() => Some(Library::new(dir.clone(), scan(dir)?)),
         [] | [_] => None,
-        files => Some(Library::of_files(
-            files.to_vec(),
-            library::scan_files(files)?,
-        )),
+        files => Some(Library::of_files(files.to_vec(), scan_files(files)?)),
     };
     let article = match cli.files.as_slice() {
         [path] if library.is_none() => Article::load(path).map_err(|e| e.to_string())?,
@@ -108,14 +107,15 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
         annotations: cli.annotations.clone(),
         data_dir: Some(paths.data_dir.clone()),
     };
-    let mut app = App::new(article, settings, paths, terminal_colors);
+    let found = surroundings(&paths, terminal_colors);
+    let mut app = App::new(article, settings, paths, found);
     if let Some(library) = library {
         // the reader starts empty-handed: Enter opens an article with its annotations
         app.library = Some(library);
         app.screen = Screen::Library;
         app.session.annotator = annotator;
     } else {
-        let store = annotations::open_store(Arc::clone(&app.reader.article), &store_options);
+        let store = open_store(Arc::clone(&app.reader.article), &store_options);
         let location = store.describe_location();
         app = app.with_store(store, &annotator);
         if let Some(note) = app.reader.article.encoding_note.clone() {
@@ -174,11 +174,18 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     }
     if let Err(e) = result {
         // The loop stopped on an error, maybe before the autosave of the last changes.
-        let saved = if app.save_annotations(false) {
+        let mut logged = Vec::new();
+        let saved = effects::save(&mut app, false, &mut logged);
+        for effect in logged {
+            if let Effect::Log(line) = effect {
+                log::write(&line);
+            }
+        }
+        let saved = if saved {
             String::new()
         } else {
             let why = app.shell.message.as_ref().map_or("", |m| m.text.as_str());
-            let kept = app.rescue_unsaved().unwrap_or_default();
+            let kept = effects::rescue_unsaved(&app).unwrap_or_default();
             format!("; the last annotation changes were not saved: {why}; {kept}")
         };
         return Err(format!("terminal error: {e}{saved}"));
@@ -186,6 +193,16 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     match app.shell.exit_note.take() {
         Some(note) => Err(note),
         None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// What the app needs from around it at start: the terminal's colours (found by the caller),
+/// the themes in the user's theme folder besides the built-in ones, and the time.
+pub fn surroundings(paths: &Paths, terminal_colors: ColorDepth) -> Surroundings {
+    Surroundings {
+        terminal_colors,
+        themes: crate::config::theme::available(&paths.themes_dir()),
+        now: std::time::Instant::now(),
     }
 }
 

@@ -53,7 +53,9 @@ impl Widget for Reader<'_> {
                 )
             })
             .collect();
-        let selection = app.selection();
+        // comparing: both files' items, by kind of difference (ui/compare.rs)
+        let marks = super::compare::marks(app, &visible).unwrap_or(marks);
+        let selection = app.reader.selection();
         let search_style = app.theme.style(Slot::SearchMatch);
         let matches: &[std::ops::Range<usize>] = match &app.reader.search {
             Some((_, all)) => {

@@ -23,12 +23,12 @@ impl Widget for StatusBar<'_> {
             (crate::app::Screen::Library, Some(lib)) => {
                 format!(" {} articles ", lib.visible().len())
             }
-            _ => format!(" {:>3}% ", app.percent()),
+            _ => format!(" {:>3}% ", app.reader.percent()),
         };
         // review counts stay in sight while reviewing (an info message is cut instead), unless the
         // screen is too narrow to leave the file name and some message beside them; an error
         // always gets the room, so it is never cut away
-        let progress = app.progress();
+        let progress = app.session.progress();
         let error_shown = app
             .shell
             .message
@@ -51,7 +51,7 @@ impl Widget for StatusBar<'_> {
             (b, c) => format!(" {b} bidi ctl, {c} ctl "),
         };
         let mode = format!(" {} ", app.reader.mode.to_string().to_uppercase());
-        let marker = app.annotation_marker();
+        let marker = app.session.annotation_marker();
         let name = if app.screen == crate::app::Screen::Library {
             " library ".to_owned()
         } else if marker.is_empty() {

@@ -116,14 +116,15 @@ impl TestApp {
         let store = match &self.store {
             Store::None => None,
             Store::File(file) => Some(AnnotationStore::open(self.article.clone(), &options(file))),
-            Store::Suggested(file) => Some(isnad::app::annotations::open_store(
+            Store::Suggested(file) => Some(isnad::extract::open::open_store(
                 self.article.clone(),
                 &options(file),
             )),
             Store::Given(_) => None,
         };
         let annotator = self.annotator;
-        let mut app = App::new(self.article, self.settings, self.paths, self.colors);
+        let found = isnad::tui::surroundings(&self.paths, self.colors);
+        let mut app = App::new(self.article, self.settings, self.paths, found);
         let store = match self.store {
             Store::Given(store) => Some(*store),
             _ => store,

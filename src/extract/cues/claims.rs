@@ -1,0 +1,257 @@
+//! Claims: where the claim after a cue starts (a complement clause, a colon, a quotation, an
+//! object) and ends, and its byte span and quote type.
+
+use std::ops::Range;
+
+use super::ClaimSuggestion;
+use super::lexicon::{CueForm, Form, cue_form};
+use super::parser::ParagraphParser;
+use super::tokens::Kind;
+use super::words::*;
+use crate::annotate::model::QuoteType;
+
+impl ParagraphParser<'_> {
+    /// Where a claim starting at token `start` ends (exclusive token index): the sentence end,
+    /// or a comma followed by another cue (`، مشيراً`, `، وأوضحت`, `، بحسب`).
+    pub(super) fn claim_end(&self, start: usize, s: &Range<usize>) -> usize {
+        let mut j = start;
+        while j < s.end {
+            if let Some(close) = self.tokens[j].pair
+                && close > j
+            {
+                j = close + 1;
+                continue;
+            }
+            if self.is_comma(j) && j + 1 < s.end {
+                let k = self.key(j + 1);
+                if self.starts_preposition_cue(j + 1) || matches!(k, "فيما" | "بينما" | "وفيما")
+                {
+                    return j;
+                }
+                // `، مشيراً`, `، وأوضحت`, `، مع أنه صرح`, `، كما أكد`.
+                let mut c = j + 1;
+                while c < s.end && c <= j + 3 && in_set(&CONNECTIVES, self.key(c)) {
+                    c += 1;
+                }
+                if c < s.end && cue_form(self.key(c)).is_some_and(|(f, _)| f.form != Form::Noun) {
+                    return j;
+                }
+            }
+            j += 1;
+        }
+        s.end
+    }
+
+    /// Byte span for claim tokens, without surrounding punctuation and, when the claim is one
+    /// quotation, without its marks.
+    pub(super) fn claim_span(&self, tokens: Range<usize>) -> Option<(Range<usize>, QuoteType)> {
+        let mut a = tokens.start;
+        let mut b = tokens.end;
+        while a < b && matches!(self.tokens[a].kind, Kind::Punct(_)) {
+            a += 1;
+        }
+        while a < b && matches!(self.tokens[b - 1].kind, Kind::Punct(_)) {
+            b -= 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let whole_quote = matches!(self.tokens[a].kind, Kind::Quote(_))
+            && self.tokens[a].pair == Some(b - 1)
+            && b - a > 2;
+        let words = (a..b).filter(|&i| self.is_word(i)).count();
+        if words == 0 {
+            return None;
+        }
+        let quoted_words = (a..b)
+            .filter(|&i| self.is_word(i) && self.in_long_quote(i))
+            .count();
+        let quote_type = if whole_quote || quoted_words == words {
+            QuoteType::Direct
+        } else if quoted_words > 0 {
+            QuoteType::Mixed
+        } else {
+            QuoteType::Indirect
+        };
+        let (mut a, mut b) = if whole_quote { (a + 1, b - 1) } else { (a, b) };
+        // `«الوضع مستقر.»`: the quotation's own full stop is not part of the claim.
+        while whole_quote && a < b && matches!(self.tokens[a].kind, Kind::Punct(_)) {
+            a += 1;
+        }
+        while whole_quote && a < b && matches!(self.tokens[b - 1].kind, Kind::Punct(_)) {
+            b -= 1;
+        }
+        Some((
+            self.tokens[a].range.start..self.tokens[b - 1].range.end,
+            quote_type,
+        ))
+    }
+
+    /// Inside a quotation of at least three words (shorter quotes are names or terms).
+    pub(super) fn in_long_quote(&self, i: usize) -> bool {
+        if !self.tokens[i].quoted {
+            return false;
+        }
+        let open = (0..i).rev().find(|&j| {
+            matches!(self.tokens[j].kind, Kind::Quote(_))
+                && self.tokens[j].pair.is_some_and(|c| c > i)
+        });
+        open.and_then(|o| self.tokens[o].pair.map(|c| (o, c)))
+            .is_some_and(|(o, c)| (o + 1..c).filter(|&k| self.is_word(k)).count() >= 3)
+    }
+
+    pub(super) fn add_claim(&mut self, tokens: Range<usize>) -> Option<(usize, QuoteType)> {
+        let (span, quote_type) = self.claim_span(tokens.clone())?;
+        let index = match self.out.claims.iter().position(|c| c.span == span) {
+            Some(existing) => existing,
+            None => {
+                self.out.claims.push(ClaimSuggestion { span, quote_type });
+                self.out.claims.len() - 1
+            }
+        };
+        self.claimed.push((tokens, index));
+        Some((index, quote_type))
+    }
+
+    /// Looks for the complement clause after the cue's subject: `أن`/`إن`, a colon, or a
+    /// long quotation, across short prepositional phrases (`عبر حسابه على منصة "تليجرام"`).
+    /// Returns the token where the claim starts.
+    pub(super) fn find_complement(
+        &self,
+        from: usize,
+        s: &Range<usize>,
+        form: &CueForm,
+    ) -> Option<usize> {
+        let mut j = from;
+        let mut words = 0;
+        while j < s.end && words <= 10 {
+            let t = &self.tokens[j];
+            if let Kind::Quote(_) = t.kind
+                && let Some(close) = t.pair
+                && close > j
+            {
+                let inner_words = (j + 1..close).filter(|&k| self.is_word(k)).count();
+                // A quotation right after the speaker is what they said; one further on
+                // (`أكد على أهمية "حرية الفكر والتعبير"`) is part of something else.
+                let adjacent = j == from
+                    || (j > s.start && (self.is_comma(j - 1) || self.is_punct(j - 1, ':')));
+                if inner_words >= 3 && adjacent {
+                    return Some(j);
+                }
+                words += inner_words;
+                j = close + 1;
+                continue;
+            }
+            if self.is_punct(j, ':') {
+                // `قال: إن …` — the complementizer after the colon is not part of the claim.
+                let after = j + 1;
+                if in_set(&COMPLEMENTIZERS, self.key(after)) {
+                    return Some(after + 1);
+                }
+                return Some(after);
+            }
+            if t.kind == Kind::Word {
+                let key = t.key.as_str();
+                if in_set(&COMPLEMENTIZERS, key) {
+                    if j > s.start && in_set(&NOT_COMPLEMENT_BEFORE, self.key(j - 1)) {
+                        return None;
+                    }
+                    return Some(j + 1);
+                }
+                if form.needs_adjacent_complement && words >= 1 {
+                    return None;
+                }
+                if j > from && cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun) {
+                    return None;
+                }
+                words += 1;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// For cues whose object is the claim (`أعلن انتهاء …`, `كشف عن …`): the token where the
+    /// object starts, skipping `، السبت،` and a leading `عن`.
+    pub(super) fn object_start(
+        &self,
+        from: usize,
+        s: &Range<usize>,
+        form: &CueForm,
+    ) -> Option<usize> {
+        let mut j = from;
+        loop {
+            if j < s.end
+                && self.is_comma(j)
+                && j + 2 < s.end
+                && in_set(&ADVERBS, self.key(j + 1))
+                && self.is_comma(j + 2)
+            {
+                j += 3;
+            } else if j < s.end && in_set(&ADVERBS, self.key(j)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j < s.end
+            && ((self.key(j) == "عن" && matches!(form.lemma, "أعلن" | "كشف" | "أعرب"))
+                || (self.key(j) == "علي" && matches!(form.lemma, "أكد" | "شدد")))
+        {
+            j += 1;
+        }
+        if j >= s.end || !self.is_word(j) {
+            return None;
+        }
+        let key = self.key(j);
+        if self.is_stop(key) || self.tokens[j].quoted {
+            return None;
+        }
+        // The object is a verbal noun (`انتهاء`, `القضاء على`, `رفع`) or, after a verb, a
+        // definite noun.
+        let noun_ok = form.form != Form::Noun && (is_definite(key) || self.tokens[j].ta_marbuta);
+        (is_masdar_like(key) || noun_ok).then_some(j)
+    }
+
+    /// A quotation of at least two words that opens the sentence and ends right before the
+    /// verb at `verb` (or before a comma there): `«الوضع مستقر»، قال الوزير`. Two words are
+    /// enough here: a name or term in quotes (`"داعش"`) is one word, and a sentence that opens
+    /// with a quotation its speaker then follows is a statement.
+    pub(super) fn quotation_before(&self, verb: usize, s: &Range<usize>) -> Option<Range<usize>> {
+        let mut k = verb;
+        if k > s.start && self.is_comma(k - 1) {
+            k -= 1;
+        }
+        let close = k.checked_sub(1).filter(|&c| c > s.start)?;
+        let Kind::Quote(_) = self.tokens[close].kind else {
+            return None;
+        };
+        let open = (s.start..close).find(|&o| self.tokens[o].pair == Some(close))?;
+        let opens_sentence = (s.start..open).all(|o| !self.is_word(o));
+        let words = (open + 1..close).filter(|&w| self.is_word(w)).count();
+        (opens_sentence && words >= 2 && !self.is_claimed(open + 1)).then_some(open..close + 1)
+    }
+
+    /// Long quotations in the rest of the sentence, up to the next cue (`نشرت … بياناً … "…"`).
+    pub(super) fn quotations_after(&self, from: usize, s: &Range<usize>) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut j = from;
+        while j < s.end {
+            if let Kind::Quote(_) = self.tokens[j].kind
+                && let Some(close) = self.tokens[j].pair
+                && close > j
+            {
+                if (j + 1..close).filter(|&k| self.is_word(k)).count() >= 3 {
+                    out.push(j..close + 1);
+                }
+                j = close + 1;
+                continue;
+            }
+            if self.is_word(j) && cue_form(self.key(j)).is_some() {
+                break;
+            }
+            j += 1;
+        }
+        out
+    }
+}

@@ -1,0 +1,209 @@
+//! The paragraph parser: its state (tokens, the speakers a pro-drop cue can point back to, the
+//! claims made so far), the sentence loop, and recording attributions. The templates live in
+//! [`super::verb`] and [`super::preposition`], phrases in [`super::phrase`] and
+//! [`super::claims`].
+
+use std::ops::Range;
+
+use super::lexicon::{CueForm, Gender};
+use super::tokens::{Kind, Token, is_sentence_end};
+use super::{AttributionSuggestion, CueSuggestions, SourceSuggestion, Template};
+use crate::annotate::model::{QuoteType, SourceType};
+use crate::text::normalize::is_arabic_mark;
+
+/// Something a pro-drop cue can point back to.
+#[derive(Clone, Debug)]
+pub(super) enum Antecedent {
+    /// A suggested source (index into [`CueSuggestions::sources`]).
+    Source(usize, Gender),
+    /// A speaker not (yet) suggested as a source.
+    Latent(SourceSuggestion, Gender),
+}
+
+impl Antecedent {
+    pub(super) fn gender(&self) -> Gender {
+        match self {
+            Antecedent::Source(_, g) | Antecedent::Latent(_, g) => *g,
+        }
+    }
+}
+
+pub(super) struct NounPhrase {
+    /// Token range, end exclusive.
+    pub(super) tokens: Range<usize>,
+    /// Token index where a personal name starts, if any.
+    pub(super) name_at: Option<usize>,
+    pub(super) source_type: SourceType,
+    pub(super) gender: Gender,
+}
+
+pub(super) struct ParagraphParser<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: Vec<Token>,
+    /// Speakers of the previous paragraph, oldest first.
+    pub(super) previous: &'a [Antecedent],
+    pub(super) out: &'a mut CueSuggestions,
+    /// Sources mentioned in this paragraph, in order, with their gender.
+    pub(super) sources_here: Vec<Antecedent>,
+    /// Token ranges covered by each claim made here (with the claim's index); cues inside
+    /// them are content, not cues.
+    pub(super) claimed: Vec<(Range<usize>, usize)>,
+}
+
+impl<'a> ParagraphParser<'a> {
+    pub(super) fn new(
+        text: &'a str,
+        tokens: Vec<Token>,
+        previous: &'a [Antecedent],
+        out: &'a mut CueSuggestions,
+    ) -> Self {
+        ParagraphParser {
+            text,
+            tokens,
+            previous,
+            out,
+            sources_here: Vec::new(),
+            claimed: Vec::new(),
+        }
+    }
+
+    pub(super) fn key(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.key.as_str())
+    }
+
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    pub(super) fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    pub(super) fn is_comma(&self, i: usize) -> bool {
+        self.is_punct(i, '،')
+            || self.is_punct(i, ',')
+            || self.is_punct(i, '؛')
+            || self.is_punct(i, ';')
+    }
+
+    pub(super) fn sentences(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for i in 0..self.tokens.len() {
+            if is_sentence_end(&self.tokens, i) {
+                if start < i {
+                    out.push(start..i);
+                }
+                start = i + 1;
+            }
+        }
+        if start < self.tokens.len() {
+            out.push(start..self.tokens.len());
+        }
+        out
+    }
+
+    pub(super) fn run(&mut self) {
+        for sentence in self.sentences() {
+            self.sentence(sentence);
+        }
+    }
+
+    pub(super) fn is_claimed(&self, i: usize) -> bool {
+        self.claimed.iter().any(|(r, _)| r.contains(&i))
+    }
+
+    pub(super) fn sentence(&mut self, s: Range<usize>) {
+        let mut i = s.start;
+        while i < s.end {
+            if self.tokens[i].quoted || !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            // Inside a claim only a full reported clause counts (`مع أنه صرح أن …`,
+            // `على أن آخرين أشاروا إلى أن …`); `الحملة كشفت عن …` is content.
+            if self.is_claimed(i) {
+                self.verb_cue(i, &s, true);
+            } else if let Some(after_cue) = self.preposition_cue(i, &s) {
+                // `بحسب ما أفادت`: the verb belongs to the prepositional cue.
+                i = after_cue.max(i + 1);
+                continue;
+            } else {
+                self.verb_cue(i, &s, false);
+            }
+            i += 1;
+        }
+    }
+
+    pub(super) fn cue_span(&self, i: usize, prefix_chars: usize) -> Range<usize> {
+        let t = &self.tokens[i];
+        if prefix_chars == 0 {
+            return t.range.clone();
+        }
+        let raw = &self.text[t.range.clone()];
+        let mut seen = 0;
+        for (offset, c) in raw.char_indices() {
+            if is_arabic_mark(c) || c == '\u{0640}' {
+                continue;
+            }
+            if seen == prefix_chars {
+                return t.range.start + offset..t.range.end;
+            }
+            seen += 1;
+        }
+        t.range.clone()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn attribute(
+        &mut self,
+        claim: (usize, QuoteType),
+        source: Option<usize>,
+        cue: Range<usize>,
+        form: &CueForm,
+        template: Template,
+        nested_in: Option<usize>,
+    ) -> usize {
+        self.out.attributions.push(AttributionSuggestion {
+            claim: claim.0,
+            source,
+            cue,
+            lemma: form.lemma,
+            cue_type: form.cue_type,
+            quote_type: claim.1,
+            stance: form.stance,
+            distancing: form.distancing,
+            template,
+            nested_in,
+        });
+        self.out.attributions.len() - 1
+    }
+
+    /// The latest speaker (this paragraph, then the previous one), preferring one whose
+    /// grammatical gender agrees with the verb; a latent speaker becomes a source.
+    pub(super) fn resolve_pro_drop(&mut self, gender: Gender) -> Option<usize> {
+        let candidates: Vec<Antecedent> = self
+            .previous
+            .iter()
+            .chain(self.sources_here.iter())
+            .cloned()
+            .collect();
+        let agrees = |a: &&Antecedent| {
+            let g = a.gender();
+            g == gender || (gender == Gender::Masculine && g == Gender::Plural)
+        };
+        let chosen = candidates
+            .iter()
+            .rev()
+            .find(agrees)
+            .or(candidates.last())?
+            .clone();
+        Some(match chosen {
+            Antecedent::Source(i, g) => {
+                self.mention(i, g);
+                i
+            }
+            Antecedent::Latent(source, g) => self.materialise(source, g),
+        })
+    }
+}

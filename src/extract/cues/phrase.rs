@@ -1,0 +1,447 @@
+//! Source noun phrases: a head noun with its genitives, adjectives and a personal name, the
+//! source type and grammatical gender it gives, and the subject before a verb (SVO).
+
+use std::ops::Range;
+
+use super::SourceSuggestion;
+use super::lexicon::{Form, Gender, cue_form};
+use super::parser::{Antecedent, NounPhrase, ParagraphParser};
+use super::tokens::{Kind, QuoteMark};
+use super::words::*;
+use crate::annotate::model::SourceType;
+use crate::text::normalize::is_arabic_mark;
+
+impl ParagraphParser<'_> {
+    /// Parses a source noun phrase starting at token `i` and ending before `end`: a head noun
+    /// with its genitives, adjectives and a personal name. With `strip_prefix`, the head's
+    /// leading ل is a preposition (`وفقا لمصادر`).
+    pub(super) fn noun_phrase(
+        &self,
+        i: usize,
+        end: usize,
+        strip_prefix: bool,
+    ) -> Option<NounPhrase> {
+        if i >= end || !self.is_word(i) || self.tokens[i].quoted {
+            return None;
+        }
+        let head_key = self.head_key(i, strip_prefix);
+        if self.is_stop(&head_key)
+            || self.tokens[i].tanween_fath
+            || head_key.chars().any(|c| c.is_ascii_digit())
+            || cue_form(&head_key).is_some()
+        {
+            return None;
+        }
+        let head_bare = bare(&head_key).to_owned();
+        let prev_definite = is_definite(&head_key);
+        let mut scan = PhraseScan {
+            head: i,
+            head_type: head_type(&head_bare),
+            partitive: matches!(
+                head_bare.as_str(),
+                "مجموعه" | "عدد" | "عديد" | "بعض" | "احد" | "احدي" | "فريق" | "كثير"
+            ),
+            role: is_role(&head_bare),
+            name_at: in_set(&GIVEN_NAMES, &head_key).then_some(i),
+            prev_definite,
+            open_construct: !prev_definite && !self.tokens[i].tanween,
+            last_good: i + 1,
+        };
+        let mut j = i + 1;
+        while j < end && j < i + 14 {
+            match self.phrase_step(&mut scan, j, end) {
+                Some(next) => j = next,
+                None => break,
+            }
+        }
+        let tokens = i..scan.last_good;
+        let source_type = self.classify(&tokens, scan.head_type, &head_bare);
+        let gender = self.noun_gender(&head_key);
+        Some(NounPhrase {
+            tokens,
+            name_at: scan.name_at.filter(|n| *n < scan.last_good),
+            source_type,
+            gender,
+        })
+    }
+
+    /// One step of the noun-phrase scan at token `j`: the token to look at next, or `None`
+    /// where the phrase has ended.
+    fn phrase_step(&self, scan: &mut PhraseScan, j: usize, end: usize) -> Option<usize> {
+        if !self.is_word(j) {
+            return self.quoted_name_after_head(scan, j, end);
+        }
+        let key = self.key(j);
+        // `مجموعة من علماء الآثار`, `أحد زعماء الحركة`.
+        if key == "من" && scan.partitive && j == scan.head + 1 {
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
+        if self.ends_phrase(scan, j) {
+            return None;
+        }
+        if key == "باسم" {
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
+        if in_set(&NAME_PARTICLES, key) {
+            // `عبد الإله بن كيران`: a name goes on after بن/أبو/عبد.
+            if scan.name_at.is_none() && (scan.role || scan.prev_definite) {
+                scan.name_at = Some(j);
+            }
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
+        self.take_word(scan, j).then_some(j + 1)
+    }
+
+    /// A short quoted name right after an organisation head (`منظمة "هيومن رايتس"`): the token
+    /// after its closing mark.
+    fn quoted_name_after_head(&self, scan: &mut PhraseScan, j: usize, end: usize) -> Option<usize> {
+        let close = self.tokens[j].pair?;
+        let organisation = matches!(
+            scan.head_type,
+            Some(SourceType::Organization | SourceType::MediaOutlet)
+        );
+        (close > j
+            && close < end
+            && j == scan.last_good
+            && organisation
+            && (close - j) <= 4
+            && self.tokens[j].range.start > self.tokens[j - 1].range.end)
+            .then(|| {
+                scan.last_good = close + 1;
+                close + 1
+            })
+    }
+
+    /// Words no source phrase runs into: function words, accusatives, verbs, numbers, and a
+    /// ل-word that is a preposition (outside a name) or an addressee.
+    fn ends_phrase(&self, scan: &PhraseScan, j: usize) -> bool {
+        let key = self.key(j);
+        let in_name = scan.name_at.is_some_and(|n| j > n);
+        self.is_stop(key)
+            || self.tokens[j].tanween_fath
+            || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
+            || key.chars().any(|c| c.is_ascii_digit())
+            || (key.starts_with('ل')
+                && !key.starts_with("ال")
+                && (!in_name || self.is_addressee(j)))
+    }
+
+    /// Whether the word at `j` continues the phrase (a genitive, an adjective, a name); if so,
+    /// the scan moves past it.
+    fn take_word(&self, scan: &mut PhraseScan, j: usize) -> bool {
+        let key = self.key(j);
+        let definite = is_definite(key);
+        let coordinated = key.starts_with("وال") && scan.prev_definite;
+        let given = in_set(&GIVEN_NAMES, key);
+        if given && scan.name_at.is_none() {
+            scan.name_at = Some(j);
+        }
+        let accept = if scan.name_at.is_some_and(|n| j > n) {
+            // Inside a name: family names and nisbas, definite or not.
+            !is_masdar_like(key) || definite
+        } else if given {
+            true
+        } else if definite || coordinated {
+            // After `حماية` (shaped like a nisba adjective but a noun in construct) a
+            // definite genitive still follows.
+            let prev = self.key(j - 1);
+            scan.open_construct
+                || scan.prev_definite
+                || (prev.ends_with("يه") && !in_set(&NISBA_ADJECTIVES, prev))
+        } else if scan.open_construct {
+            !scan.prev_definite && (!is_masdar_like(key) || is_nisba(key))
+        } else if scan.prev_definite
+            && scan.role
+            && !is_masdar_like(key)
+            && !self.tokens[j].ta_marbuta
+        {
+            // `الوزير فلان`: an unknown name right after a role.
+            scan.name_at = Some(j);
+            true
+        } else {
+            is_nisba(key) && !scan.prev_definite
+        };
+        if accept {
+            scan.role |= is_role(bare(key));
+            // A noun with tanween is not in construct: only adjectives may follow.
+            scan.open_construct = !definite && !is_nisba(key) && !self.tokens[j].tanween;
+            scan.prev_definite = definite || coordinated;
+            scan.last_good = j + 1;
+        }
+        accept
+    }
+
+    /// Inside a name, is the ل-word at `j` an addressee (`قال فلان لرويترز`, `للصحفيين`,
+    /// `لوكالة …`) rather than the family name (`لافروف`, `لويد`, `ليفيت`)?
+    pub(super) fn is_addressee(&self, j: usize) -> bool {
+        let key = self.key(j);
+        let rest = key.strip_prefix('ل').unwrap_or(key);
+        rest.is_empty()
+            || key.starts_with("لل")
+            || head_type(bare(rest)).is_some()
+            || in_set(&OUTLETS, rest)
+            || (j + 1 < self.tokens.len()
+                && self.tokens[j + 1].kind == Kind::Quote(QuoteMark::Either)
+                && self.tokens[j + 1].range.start == self.tokens[j].range.end)
+    }
+
+    pub(super) fn head_key(&self, i: usize, strip_prefix: bool) -> String {
+        let key = self.key(i);
+        if strip_prefix && let Some(rest) = key.strip_prefix('ل') {
+            if rest.starts_with('ل') {
+                return format!("ا{rest}");
+            }
+            return rest.to_owned();
+        }
+        key.strip_prefix('و')
+            .filter(|r| r.starts_with("ال"))
+            .unwrap_or(key)
+            .to_owned()
+    }
+
+    /// Words after which a clause (and so a subject) can begin: `وكان`, `وقبلها`, `ثم`.
+    pub(super) fn is_clause_opener(&self, i: usize) -> bool {
+        let key = self.key(i);
+        in_set(&AUXILIARIES, key)
+            || in_set(&PARTICLES, key)
+            || in_set(&COMPLEMENTIZERS, key)
+            || key == "و"
+            || (key.starts_with('و')
+                && key.chars().count() <= 6
+                && i + 1 < self.tokens.len()
+                && in_set(&AUXILIARIES, self.key(i + 1)))
+    }
+
+    pub(super) fn is_stop(&self, key: &str) -> bool {
+        in_set(&PREPOSITIONS, key)
+            || in_set(&COMPLEMENTIZERS, key)
+            || in_set(&RELATIVES, key)
+            || in_set(&ADVERBS, key)
+            || in_set(&PARTICLES, key)
+            || in_set(&AUXILIARIES, key)
+            || matches!(
+                key,
+                "و" | "او" | "ان" | "لا" | "لم" | "لن" | "هو" | "هي" | "هم"
+            )
+    }
+
+    pub(super) fn classify(
+        &self,
+        tokens: &Range<usize>,
+        head: Option<SourceType>,
+        head_bare: &str,
+    ) -> SourceType {
+        let modifiers: Vec<&str> = tokens.clone().skip(1).map(|t| self.key(t)).collect();
+        let official_modifier = modifiers.iter().any(|m| {
+            matches!(
+                bare(m),
+                "امني"
+                    | "امنيه"
+                    | "عسكري"
+                    | "عسكريه"
+                    | "رسمي"
+                    | "رسميه"
+                    | "حكومي"
+                    | "حكوميه"
+                    | "مسؤول"
+                    | "مسؤوله"
+                    | "دبلوماسي"
+                    | "دبلوماسيه"
+                    | "قضائي"
+                    | "قضائيه"
+            )
+        });
+        match head {
+            Some(SourceType::Anonymous) if official_modifier => SourceType::AnonymousOfficial,
+            Some(SourceType::AnonymousOfficial)
+                if head_bare == "مسؤول" && is_definite(self.key(tokens.start)) =>
+            {
+                SourceType::Official
+            }
+            Some(ty) => ty,
+            None => {
+                // A bare name, or a head we do not know: look at the rest of the phrase.
+                modifiers
+                    .iter()
+                    .find_map(|m| head_type(bare(m)))
+                    .filter(|t| {
+                        matches!(
+                            t,
+                            SourceType::Official
+                                | SourceType::Expert
+                                | SourceType::Organization
+                                | SourceType::MediaOutlet
+                        )
+                    })
+                    .unwrap_or(SourceType::Unknown)
+            }
+        }
+    }
+
+    pub(super) fn noun_gender(&self, head_key: &str) -> Gender {
+        let b = bare(head_key);
+        // Non-human plurals (مصادر) agree in the feminine singular.
+        if matches!(b, "مصادر" | "وسائل" | "جهات" | "اوساط" | "سلطات" | "قوات")
+            || b.ends_with('ه')
+            || b.ends_with("ات")
+        {
+            Gender::Feminine
+        } else if matches!(
+            b,
+            "شهود" | "مسؤولون" | "مسؤولين" | "خبراء" | "سكان" | "ناشطون" | "علماء"
+        ) || b.ends_with("ون")
+        {
+            Gender::Plural
+        } else {
+            Gender::Masculine
+        }
+    }
+
+    /// Records that source `s` speaks in this paragraph, so later pro-drop cues (here or in the
+    /// next paragraph) can resolve to it.
+    pub(super) fn mention(&mut self, s: usize, gender: Gender) {
+        self.sources_here
+            .retain(|x| !matches!(x, Antecedent::Source(i, _) if *i == s));
+        self.sources_here.push(Antecedent::Source(s, gender));
+    }
+
+    pub(super) fn source_of(&self, np: &NounPhrase) -> SourceSuggestion {
+        let first = &self.tokens[np.tokens.start];
+        let last = &self.tokens[np.tokens.end - 1];
+        let start = self.word_start_after_prefix(np.tokens.start);
+        let span = start.max(first.range.start)..last.range.end;
+        let name = match np.name_at {
+            Some(n) => self.tokens[n].range.start..last.range.end,
+            None => span.clone(),
+        };
+        SourceSuggestion {
+            span,
+            name,
+            source_type: np.source_type,
+        }
+    }
+
+    pub(super) fn add_source(&mut self, np: &NounPhrase) -> usize {
+        let source = self.source_of(np);
+        self.materialise(source, np.gender)
+    }
+
+    pub(super) fn materialise(&mut self, source: SourceSuggestion, gender: Gender) -> usize {
+        let index = match self.out.sources.iter().position(|s| s.span == source.span) {
+            Some(existing) => existing,
+            None => {
+                self.out.sources.push(source);
+                self.out.sources.len() - 1
+            }
+        };
+        self.mention(index, gender);
+        index
+    }
+
+    /// A speaker introduced by a cue verb with no claim of its own (`تحدث فلان في المؤتمر`):
+    /// not suggested as a source unless a later pro-drop cue points back to it.
+    pub(super) fn add_latent(&mut self, np: &NounPhrase) {
+        let source = self.source_of(np);
+        self.sources_here
+            .push(Antecedent::Latent(source, np.gender));
+    }
+
+    /// Byte where token `i` starts once a ل/و preposition or conjunction glued to a definite
+    /// head is left out (`لمصادر` → `مصادر`, `والوزارة` → `الوزارة`).
+    pub(super) fn word_start_after_prefix(&self, i: usize) -> usize {
+        let t = &self.tokens[i];
+        let raw = &self.text[t.range.clone()];
+        let mut chars = raw.char_indices();
+        let Some((_, first)) = chars.next() else {
+            return t.range.start;
+        };
+        let strip = match first {
+            'ل' => {
+                // `للأمم` keeps its ل: the article's alef is elided, so no split is exact.
+                !t.key.starts_with("ال")
+                    && !t.key.starts_with("لل")
+                    && !in_set(&GIVEN_NAMES, &t.key)
+                    && head_type(bare(&t.key)).is_none()
+            }
+            'و' => t.key.starts_with("وال"),
+            _ => false,
+        };
+        if !strip {
+            return t.range.start;
+        }
+        for (offset, c) in chars {
+            if !is_arabic_mark(c) && c != '\u{0640}' {
+                return t.range.start + offset;
+            }
+        }
+        t.range.start
+    }
+
+    /// SVO: a noun phrase between the clause start and the verb (`الوزارة قالت إن`).
+    pub(super) fn subject_before(
+        &self,
+        verb: usize,
+        prefix: usize,
+        s: &Range<usize>,
+    ) -> Option<NounPhrase> {
+        if prefix > 0 || verb == s.start {
+            return None;
+        }
+        // `كان عالم الآثار فلان قد أعلن`: the subject ends before the particles.
+        let mut end = verb;
+        while end > s.start && in_set(&PARTICLES, self.key(end - 1)) {
+            end -= 1;
+        }
+        let earliest = end.saturating_sub(10).max(s.start);
+        for start in earliest..end {
+            if !self.is_word(start)
+                || (start > s.start && in_set(&PREPOSITIONS, self.key(start - 1)))
+                || (start > s.start
+                    && self.is_word(start - 1)
+                    && !self.is_comma(start - 1)
+                    && start != earliest
+                    && !self.is_clause_opener(start - 1))
+            {
+                continue;
+            }
+            if (start..end).any(|k| !self.is_word(k)) {
+                continue;
+            }
+            if let Some(np) = self.noun_phrase(start, end, false)
+                && np.tokens.end == end
+            {
+                return Some(np);
+            }
+        }
+        None
+    }
+}
+
+/// Where a noun-phrase scan stands.
+struct PhraseScan {
+    /// Token of the head noun.
+    head: usize,
+    head_type: Option<SourceType>,
+    /// `مجموعة`, `أحد`: a head that may take `من` before its genitive.
+    partitive: bool,
+    /// The phrase has a role noun (`الوزير`), so an unknown word after it may be a name.
+    role: bool,
+    /// Token index where a personal name starts, if any.
+    name_at: Option<usize>,
+    prev_definite: bool,
+    /// Whether the previous word is in construct state (its genitive may follow).
+    open_construct: bool,
+    /// End (exclusive) of the phrase accepted so far.
+    last_good: usize,
+}
+
+impl PhraseScan {
+    /// After `من`, `باسم` or a name particle: a genitive follows.
+    fn expect_genitive(&mut self) {
+        self.open_construct = true;
+        self.prev_definite = false;
+    }
+}

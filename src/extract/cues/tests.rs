@@ -1,0 +1,422 @@
+//! Unit tests of the cue parser: each template, inflections, stance, quotations and the
+//! conversion into annotations.
+
+use super::*;
+use crate::annotate::model;
+
+/// One suggestion in readable form.
+#[derive(Debug)]
+struct Triple {
+    source: Option<String>,
+    source_type: Option<SourceType>,
+    cue: String,
+    claim: String,
+    template: Template,
+    quote_type: QuoteType,
+    stance: Stance,
+    distancing: bool,
+    nested_in: Option<usize>,
+}
+
+fn triples(text: &str) -> Vec<Triple> {
+    let article = Article::from_text("t", text.to_owned());
+    let s = suggest_article(&article);
+    s.attributions
+        .iter()
+        .map(|a| Triple {
+            source: a
+                .source
+                .map(|i| article.text[s.sources[i].span.clone()].to_owned()),
+            source_type: a.source.map(|i| s.sources[i].source_type),
+            cue: article.text[a.cue.clone()].to_owned(),
+            claim: article.text[s.claims[a.claim].span.clone()].to_owned(),
+            template: a.template,
+            quote_type: a.quote_type,
+            stance: a.stance,
+            distancing: a.distancing,
+            nested_in: a.nested_in,
+        })
+        .collect()
+}
+
+fn one(text: &str) -> Triple {
+    let mut all = triples(text);
+    assert_eq!(
+        all.len(),
+        1,
+        "expected one suggestion in {text:?}: {all:#?}"
+    );
+    all.remove(0)
+}
+
+#[test]
+fn verb_inflections_with_prefixes() {
+    let cases = [
+        ("وقالت الوزارة إن الوضع مستقر.", "قالت", "الوزارة"),
+        ("فأكد الوزير أن الوضع مستقر.", "أكد", "الوزير"),
+        ("وقد أعلن الجيش أن الوضع مستقر.", "أعلن", "الجيش"),
+        ("كما أكدت الوزارة أن الوضع مستقر.", "أكدت", "الوزارة"),
+        ("تقول الوزارة إن الوضع مستقر.", "تقول", "الوزارة"),
+        ("وصرح المحافظ بأن الوضع مستقر.", "صرح", "المحافظ"),
+        ("وأفادت الشرطة بأن الوضع مستقر.", "أفادت", "الشرطة"),
+        ("وأَكَّدَ الوَزِيرُ أَنَّ الوَضْعَ مُسْتَقِرٌّ.", "أَكَّدَ", "الوَزِيرُ"),
+        ("واكد الوزير ان الوضع مستقر.", "اكد", "الوزير"),
+    ];
+    for (text, cue, source) in cases {
+        let t = one(text);
+        assert_eq!(t.cue, cue, "{text}");
+        assert_eq!(t.source.as_deref(), Some(source), "{text}");
+        assert!(
+            t.claim.ends_with("مستقر") || t.claim.ends_with("مُسْتَقِرٌّ"),
+            "{text}: {t:?}"
+        );
+        assert_eq!(t.template, Template::Vso);
+    }
+}
+
+#[test]
+fn vso_with_title_name_and_time_before_object_claim() {
+    let t =
+        one("أعلن المتحدث باسم الجيش اللبناني العميد نزيه جريج، الأحد، انتهاء العملية في الشمال.");
+    assert_eq!(
+        t.source.as_deref(),
+        Some("المتحدث باسم الجيش اللبناني العميد نزيه جريج")
+    );
+    assert_eq!(t.source_type, Some(SourceType::Official));
+    assert_eq!(t.claim, "انتهاء العملية في الشمال");
+}
+
+#[test]
+fn svo_order() {
+    let t = one("الوزارة قالت إن المساعدات وصلت إلى المدينة.");
+    assert_eq!(t.template, Template::Svo);
+    assert_eq!(t.source.as_deref(), Some("الوزارة"));
+    assert_eq!(t.claim, "المساعدات وصلت إلى المدينة");
+    let t = one("وكان وزير الصحة قد أعلن أن المستشفى سيفتح غداً.");
+    assert_eq!(t.template, Template::Svo);
+    assert_eq!(t.source.as_deref(), Some("وزير الصحة"));
+}
+
+#[test]
+fn family_names_starting_with_lam_versus_addressees() {
+    let t = one("قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مثمرة.");
+    assert_eq!(
+        t.source.as_deref(),
+        Some("وزير الخارجية الروسي سيرغي لافروف")
+    );
+    let t = one("وقال الوزير أحمد لرويترز إن المحادثات مثمرة.");
+    assert_eq!(t.source.as_deref(), Some("الوزير أحمد"));
+    let t = one("وقال المتحدث محمد للصحفيين إن المحادثات مثمرة.");
+    assert_eq!(t.source.as_deref(), Some("المتحدث محمد"));
+}
+
+#[test]
+fn trailing_and_leading_prepositions() {
+    let t = one("قتل خمسة أشخاص في القصف، بحسب مصادر طبية.");
+    assert_eq!(t.cue, "بحسب");
+    assert_eq!(t.source.as_deref(), Some("مصادر طبية"));
+    assert_eq!(t.source_type, Some(SourceType::Anonymous));
+    assert_eq!(t.claim, "قتل خمسة أشخاص في القصف");
+    assert_eq!(t.template, Template::Preposition);
+
+    let t = one("وبحسب المرصد السوري، فإن القصف أسفر عن مقتل خمسة.");
+    assert_eq!(t.source.as_deref(), Some("المرصد السوري"));
+    assert_eq!(t.source_type, Some(SourceType::Organization));
+    assert_eq!(t.claim, "القصف أسفر عن مقتل خمسة");
+
+    let t = one("ارتفع عدد القتلى إلى عشرة، وفقاً لـ وزارة الصحة.");
+    assert_eq!(t.cue, "وفقاً لـ");
+    assert_eq!(t.source.as_deref(), Some("وزارة الصحة"));
+
+    let t = one("ارتفع عدد القتلى إلى عشرة، وفقا لمصادر محلية.");
+    assert_eq!(t.source.as_deref(), Some("مصادر محلية"));
+
+    let t = one("سقط عشرات القتلى في الهجوم، نقلاً عن وكالة الأنباء الرسمية.");
+    assert_eq!(t.cue, "نقلاً عن");
+    assert_eq!(t.source.as_deref(), Some("وكالة الأنباء الرسمية"));
+    assert_eq!(t.source_type, Some(SourceType::MediaOutlet));
+
+    let t = one("وحسب ما أفادت وكالة الأنباء، فإن الاجتماع تأجل.");
+    assert_eq!(t.cue, "حسب ما أفادت");
+    assert_eq!(t.source.as_deref(), Some("وكالة الأنباء"));
+    assert_eq!(t.claim, "الاجتماع تأجل");
+}
+
+#[test]
+fn trailing_preposition_relays_an_attributed_claim() {
+    let all = triples("وقالت المصادر إن القصف استمر، بحسب وكالة الأنباء.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].claim, all[1].claim);
+    let outlet = all
+        .iter()
+        .position(|t| t.cue == "بحسب")
+        .expect("outlet attribution");
+    let inner = 1 - outlet;
+    assert_eq!(all[inner].source.as_deref(), Some("المصادر"));
+    assert_eq!(all[inner].nested_in, Some(outlet));
+}
+
+#[test]
+fn anonymous_and_collective_sources() {
+    let cases = [
+        (
+            "وقال مصدر أمني إن الهجوم فشل.",
+            "مصدر أمني",
+            SourceType::AnonymousOfficial,
+        ),
+        (
+            "وذكرت مصادر مطلعة أن الهجوم فشل.",
+            "مصادر مطلعة",
+            SourceType::Anonymous,
+        ),
+        (
+            "وقال شهود عيان إن الهجوم فشل.",
+            "شهود عيان",
+            SourceType::Eyewitness,
+        ),
+        (
+            "وقال سكان محليون إن الهجوم فشل.",
+            "سكان محليون",
+            SourceType::AffectedPerson,
+        ),
+        (
+            "وقال مسؤول إن الهجوم فشل.",
+            "مسؤول",
+            SourceType::AnonymousOfficial,
+        ),
+        ("وقال خبراء إن الهجوم فشل.", "خبراء", SourceType::Expert),
+        (
+            "وذكر مراسلنا أن الهجوم فشل.",
+            "مراسلنا",
+            SourceType::Journalist,
+        ),
+        (
+            "وقال ناشطون إن الهجوم فشل.",
+            "ناشطون",
+            SourceType::SocialMedia,
+        ),
+        ("وذكر تقرير أن الهجوم فشل.", "تقرير", SourceType::Document),
+    ];
+    for (text, source, ty) in cases {
+        let t = one(text);
+        assert_eq!(t.source.as_deref(), Some(source), "{text}");
+        assert_eq!(t.source_type, Some(ty), "{text}");
+        assert_eq!(t.claim, "الهجوم فشل", "{text}");
+    }
+}
+
+#[test]
+fn pro_drop_links_to_the_previous_source() {
+    let all = triples("قال الوزير إن الوضع مستقر. وأضاف أن المساعدات وصلت.");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].template, Template::ProDrop);
+    assert_eq!(all[1].cue, "أضاف");
+    assert_eq!(all[1].source.as_deref(), Some("الوزير"));
+    assert_eq!(all[1].claim, "المساعدات وصلت");
+
+    // Across a paragraph break.
+    let all = triples("قال الوزير إن الوضع مستقر.\nوتابع: «المساعدات وصلت».");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].source.as_deref(), Some("الوزير"));
+    assert_eq!(all[1].quote_type, QuoteType::Direct);
+}
+
+#[test]
+fn pro_drop_prefers_a_source_of_the_same_gender() {
+    let all = triples(
+        "قالت الوزارة إن الوضع مستقر. وقال المتحدث إن المساعدات وصلت. وأوضحت أن المعبر مفتوح.",
+    );
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[2].cue, "أوضحت");
+    assert_eq!(all[2].source.as_deref(), Some("الوزارة"));
+}
+
+#[test]
+fn pro_drop_without_antecedent_is_not_suggested() {
+    assert!(triples("وأضاف أن الوضع مستقر.").is_empty());
+}
+
+#[test]
+fn pro_drop_can_point_to_a_speaker_without_claim() {
+    let all = triples("تحدث الوزير في المؤتمر عن الأزمة، وقال: «الوضع مستقر».");
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].source.as_deref(), Some("الوزير"));
+}
+
+#[test]
+fn participle_continues_the_sentence_source() {
+    let all = triples("قال الوزير إن الوضع مستقر، مشيراً إلى أن المساعدات وصلت.");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].claim, "الوضع مستقر");
+    assert_eq!(all[1].template, Template::Participle);
+    assert_eq!(all[1].source.as_deref(), Some("الوزير"));
+    assert_eq!(all[1].claim, "المساعدات وصلت");
+}
+
+#[test]
+fn passive_cues_have_no_source() {
+    let t = one("وقيل إن الهجوم أوقع قتلى.");
+    assert_eq!(t.template, Template::Passive);
+    assert_eq!(t.source, None);
+    assert_eq!(t.claim, "الهجوم أوقع قتلى");
+    let t = one("وأُفيد بأن الهجوم أوقع قتلى.");
+    assert_eq!(t.source, None);
+    let t = one("وذُكِرَ أن الهجوم أوقع قتلى.");
+    assert_eq!(t.template, Template::Passive);
+}
+
+#[test]
+fn direct_quotes_in_guillemets_straight_and_curly_marks() {
+    for text in [
+        "وقال الوزير: «نحن مستعدون للحوار».",
+        "وقال الوزير: \"نحن مستعدون للحوار\".",
+        "قال الوزير “نحن مستعدون للحوار”.",
+        "وقال الوزير: إن «نحن مستعدون للحوار».",
+    ] {
+        let t = one(text);
+        assert_eq!(t.claim, "نحن مستعدون للحوار", "{text}");
+        assert_eq!(t.quote_type, QuoteType::Direct, "{text}");
+        assert_eq!(t.source.as_deref(), Some("الوزير"), "{text}");
+    }
+    let t = one("وأكد الوزير أن الحكومة \"لن تتراجع عن قرارها\".");
+    assert_eq!(t.quote_type, QuoteType::Mixed);
+    assert_eq!(t.claim, "الحكومة \"لن تتراجع عن قرارها\"");
+}
+
+#[test]
+fn quotations_after_a_statement_verb() {
+    let all = triples("نشرت الوزارة بياناً جاء فيه \"الوضع تحت السيطرة تماماً\".");
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].template, Template::Quotation);
+    assert_eq!(all[0].claim, "الوضع تحت السيطرة تماماً");
+}
+
+#[test]
+fn relayed_statement_has_outer_and_inner_sources() {
+    let all = triples("ونقلت وكالة رويترز عن مسؤول أمني قوله إن الهجوم فشل.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    let outer = all
+        .iter()
+        .position(|t| t.source.as_deref() == Some("وكالة رويترز"))
+        .expect("outlet attribution");
+    let inner = 1 - outer;
+    assert_eq!(all[outer].source_type, Some(SourceType::MediaOutlet));
+    assert_eq!(all[inner].source.as_deref(), Some("مسؤول أمني"));
+    assert_eq!(all[inner].template, Template::Relay);
+    assert_eq!(all[inner].nested_in, Some(outer));
+    assert_eq!(all[inner].claim, "الهجوم فشل");
+}
+
+#[test]
+fn stance_and_distancing() {
+    let t = one("ونفى المتحدث أن يكون الجيش قصف المدينة.");
+    assert_eq!(t.stance, Stance::Denies);
+    let t = one("وزعم المتحدث أن الجيش لم يقصف المدينة.");
+    assert!(t.distancing);
+    let t = one("ويتوقع خبراء أن ترتفع الأسعار.");
+    assert_eq!(t.stance, Stance::Predicts);
+}
+
+#[test]
+fn verbs_of_saying_that_introduce_no_claim() {
+    for text in [
+        "وهذه هي العملية الأولى التي تعلن عنها الحكومة، منذ سقوط النظام.",
+        "وقال الوزير في مؤتمر صحفي عقده أمس.",
+        "وجرى اللقاء بين الطرفين في العاصمة.",
+        "يذكر أن المدينة شهدت اشتباكات العام الماضي.",
+        "الرجل الذي قال كلمته ورحل.",
+        "وكشفت الحملة عن مخازن للأسلحة.",
+        "وتابع الجمهور المباراة حتى نهايتها.",
+    ] {
+        assert!(triples(text).is_empty(), "{text}: {:#?}", triples(text));
+    }
+}
+
+#[test]
+fn cue_inside_a_claim_is_content_unless_it_reports_a_clause() {
+    let all = triples("وذكرت مصادر أن الحملة كشفت عن مخازن للأسلحة.");
+    assert_eq!(all.len(), 1);
+    let all = triples("وأضاف الوزير أن الحكومة ماضية في خطتها، مع أنه صرح أن الموازنة محدودة.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].claim, "الحكومة ماضية في خطتها");
+    assert_eq!(all[1].claim, "الموازنة محدودة");
+    assert_eq!(all[1].source.as_deref(), Some("الوزير"));
+}
+
+#[test]
+fn conversion_adds_suggested_rule_items_once() {
+    let article = Article::sample();
+    let suggestions = suggest_article(&article);
+    let mut set = model::AnnotationSet::default();
+    let added = add_to_annotations(&mut set, &article, &suggestions);
+    assert_eq!(added.sources, suggestions.sources.len());
+    assert_eq!(added.claims, suggestions.claims.len());
+    assert_eq!(added.attributions, suggestions.attributions.len());
+    for a in &set.attributions {
+        assert_eq!(a.review.status, model::ReviewStatus::Suggested);
+        assert_eq!(a.origin.kind, model::OriginKind::Rule);
+        assert!(a.origin.by.starts_with("cues:"), "{}", a.origin.by);
+        assert!(set.claims.iter().any(|c| c.id == a.claim_id));
+        assert!(set.sources.iter().any(|s| s.id == a.source_id));
+    }
+    assert!(set.sources.iter().any(|s| {
+        s.name == "نور الدين البابا"
+            && s.source_type == model::SourceType::Official
+            && s.span.is_some_and(|sp| {
+                sp.text(&article) == "المتحدث باسم وزارة الداخلية السورية نور الدين البابا"
+            })
+    }));
+    assert!(
+        set.claims
+            .iter()
+            .any(|c| c.claim_type == model::ClaimType::Quote)
+    );
+    let again = add_to_annotations(&mut set, &article, &suggestions);
+    assert_eq!(again, Added::default());
+}
+
+#[test]
+fn conversion_keeps_rejected_items_rejected() {
+    let article = Article::sample();
+    let suggestions = suggest_article(&article);
+    let mut set = model::AnnotationSet::default();
+    add_to_annotations(&mut set, &article, &suggestions);
+    for s in &mut set.sources {
+        s.review
+            .set_status(model::ReviewStatus::Rejected, "analyst");
+    }
+    let before = set.sources.len();
+    add_to_annotations(&mut set, &article, &suggestions);
+    assert_eq!(set.sources.len(), before);
+    assert!(
+        set.sources
+            .iter()
+            .all(|s| s.review.status == model::ReviewStatus::Rejected)
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_fit(
+        text in "[\\PC«»\"“”،:.\u{064B}-\u{0652}\u{0640}قالتأعلنوفبحسبإنأنمصادرشهود \n]{0,120}",
+    ) {
+        let article = Article::from_text("t", text.clone());
+        let s = suggest_article(&article);
+        let fits = |r: &Range<usize>| {
+            r.start < r.end && r.end <= text.len()
+                && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+        };
+        for x in &s.sources {
+            proptest::prop_assert!(fits(&x.span) && fits(&x.name));
+        }
+        for c in &s.claims {
+            proptest::prop_assert!(fits(&c.span));
+        }
+        for a in &s.attributions {
+            proptest::prop_assert!(fits(&a.cue));
+            proptest::prop_assert!(a.claim < s.claims.len());
+            proptest::prop_assert!(a.source.is_none_or(|i| i < s.sources.len()));
+            proptest::prop_assert!(a.nested_in.is_none_or(|i| i < s.attributions.len()));
+        }
+    }
+}

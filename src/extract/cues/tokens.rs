@@ -1,0 +1,193 @@
+//! The cue parser's tokens: words (with their folded key and the harakat that tell a passive
+//! verb or an accusative), punctuation, and quotation marks paired across the paragraph.
+
+use std::ops::Range;
+
+use crate::text::normalize::{is_arabic_mark, is_invisible, normalize_str as fold_str};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    Punct(char),
+    Quote(QuoteMark),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum QuoteMark {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Token {
+    /// Article byte range.
+    pub(super) range: Range<usize>,
+    pub(super) kind: Kind,
+    /// Folded form (no harakat/tatweel, letter variants unified).
+    pub(super) key: String,
+    /// Carries tanween.
+    pub(super) tanween: bool,
+    /// Ends in ة (folded to ه in `key`): a feminine noun, rarely a man's name (`نزيه`).
+    pub(super) ta_marbuta: bool,
+    /// Carries fathatan, the accusative tanween of objects and adverbs (`بياناً`), which a
+    /// name never takes even in fully diacritised text.
+    pub(super) tanween_fath: bool,
+    /// Damma on the first letter after a و/ف prefix (a passive past verb when diacritised).
+    pub(super) damma_first: bool,
+    /// Index of the matching quote mark for quote tokens.
+    pub(super) pair: Option<usize>,
+    /// Inside a quotation (between paired marks, marks excluded).
+    pub(super) quoted: bool,
+}
+
+pub(super) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || is_arabic_mark(c)
+        || c == '\u{0640}'
+        || c == '\u{200C}'
+        || c == '\u{200D}'
+}
+
+pub(super) fn quote_mark(c: char) -> Option<QuoteMark> {
+    match c {
+        '«' | '“' | '„' | '‹' => Some(QuoteMark::Open),
+        '»' | '”' | '›' => Some(QuoteMark::Close),
+        '"' => Some(QuoteMark::Either),
+        _ => None,
+    }
+}
+
+pub(super) fn tokenize(paragraph: &str, base: usize) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let flush = |tokens: &mut Vec<Token>, start: usize, end: usize| {
+        let raw = &paragraph[start..end];
+        let key = fold_str(raw);
+        if key.is_empty() {
+            return;
+        }
+        let tanween = raw.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}'));
+        let tanween_fath = raw.contains('\u{064B}');
+        let mut letters = raw.chars().filter(|c| *c != '\u{0640}').peekable();
+        if matches!(letters.peek(), Some('و' | 'ف')) && key.chars().count() > 3 {
+            letters.next();
+            while letters.peek().is_some_and(|c| is_arabic_mark(*c)) {
+                letters.next();
+            }
+        }
+        letters.next();
+        let damma_first = letters.next() == Some('\u{064F}');
+        tokens.push(Token {
+            range: base + start..base + end,
+            kind: Kind::Word,
+            key,
+            tanween,
+            tanween_fath,
+            ta_marbuta: raw
+                .chars()
+                .rev()
+                .find(|c| !is_arabic_mark(*c) && *c != '\u{0640}')
+                == Some('ة'),
+            damma_first,
+            pair: None,
+            quoted: false,
+        });
+    };
+    for (i, c) in paragraph.char_indices() {
+        if is_word_char(c) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            flush(&mut tokens, start, i);
+        }
+        if c.is_whitespace() || is_invisible(c) {
+            continue;
+        }
+        let kind = match quote_mark(c) {
+            Some(mark) => Kind::Quote(mark),
+            None => Kind::Punct(c),
+        };
+        tokens.push(Token {
+            range: base + i..base + i + c.len_utf8(),
+            kind,
+            key: c.to_string(),
+            tanween: false,
+            tanween_fath: false,
+            ta_marbuta: false,
+            damma_first: false,
+            pair: None,
+            quoted: false,
+        });
+    }
+    if let Some(start) = word_start {
+        flush(&mut tokens, start, paragraph.len());
+    }
+    pair_quotes(&mut tokens);
+    tokens
+}
+
+/// Pairs quotation marks: « » and “ ” nest; `"` alternates. Unpaired marks stay unpaired so a
+/// stray mark never swallows the rest of the paragraph.
+pub(super) fn pair_quotes(tokens: &mut [Token]) {
+    let mut stack: Vec<usize> = Vec::new();
+    let mut straight_open: Option<usize> = None;
+    for i in 0..tokens.len() {
+        match tokens[i].kind {
+            Kind::Quote(QuoteMark::Open) => stack.push(i),
+            Kind::Quote(QuoteMark::Close) => {
+                if let Some(open) = stack.pop() {
+                    tokens[open].pair = Some(i);
+                    tokens[i].pair = Some(open);
+                }
+            }
+            Kind::Quote(QuoteMark::Either) => match straight_open.take() {
+                Some(open) => {
+                    tokens[open].pair = Some(i);
+                    tokens[i].pair = Some(open);
+                }
+                None => straight_open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    for i in 0..tokens.len() {
+        if let (Kind::Quote(_), Some(close)) = (tokens[i].kind, tokens[i].pair)
+            && close > i
+        {
+            for t in &mut tokens[i + 1..close] {
+                t.quoted = true;
+            }
+        }
+    }
+}
+
+pub(super) fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.quoted {
+        return false;
+    }
+    match t.kind {
+        Kind::Punct('!' | '?' | '؟' | '…' | '\u{06D4}') => true,
+        Kind::Punct('.') => {
+            // A decimal point or an abbreviation dot inside a number is not a sentence end.
+            let touching = |j: Option<&Token>, before: bool| {
+                j.is_some_and(|n| {
+                    n.kind == Kind::Word
+                        && n.key.chars().all(|c| c.is_ascii_digit())
+                        && if before {
+                            n.range.end == t.range.start
+                        } else {
+                            n.range.start == t.range.end
+                        }
+                })
+            };
+            !(touching(i.checked_sub(1).and_then(|j| tokens.get(j)), true)
+                && touching(tokens.get(i + 1), false))
+        }
+        _ => false,
+    }
+}

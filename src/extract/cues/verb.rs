@@ -1,0 +1,250 @@
+//! Verb and noun cue templates: VSO, SVO, pro-drop, participle, passive, relay, quotation,
+//! postposed quotation, and cue nouns.
+
+use std::ops::Range;
+
+use super::Template;
+use super::lexicon::{CueForm, Form, PASSIVE_ONLY, cue_form};
+use super::parser::{NounPhrase, ParagraphParser};
+use super::words::*;
+use crate::text::normalize::normalize_str as fold_str;
+
+impl ParagraphParser<'_> {
+    /// A cue verb (or cue noun) at token `i` of sentence `s`: the attributions it makes, and
+    /// the token after the last claim it took. With `nested`, the verb is inside a claim and
+    /// only counts with a complement clause.
+    pub(super) fn verb_cue(&mut self, i: usize, s: &Range<usize>, nested: bool) -> Option<usize> {
+        let (form, prefix) = cue_form(self.key(i))?;
+        if form.form == Form::Present && prefix == 0 && matches!(self.key(i), "يذكر" | "يشار")
+        {
+            return None;
+        }
+        let verb = VerbCue {
+            at: i,
+            prefix,
+            form,
+            cue: self.cue_span(i, prefix),
+            passive: self.is_passive(i, prefix, &form),
+            // `التي تعلن عنها` and `ما ذكرت`: a relative clause about saying, not a report.
+            after_relative: i > s.start && in_set(&RELATIVES, self.key(i - 1)),
+        };
+        let mut j = i + 1;
+        while j < s.end && in_set(&ADVERBS, self.key(j)) {
+            j += 1;
+        }
+        if form.form == Form::Noun {
+            return self.noun_cue(i, j, s, &form, verb.cue);
+        }
+        // Explicit subject after the verb (VSO), unless the verb is a participle.
+        let subject = (!verb.passive && form.form != Form::Participle && !verb.after_relative)
+            .then(|| self.noun_phrase(j, s.end, false))
+            .flatten();
+        if form.speaker_only {
+            if let Some(np) = &subject {
+                self.add_latent(np);
+            }
+            return None;
+        }
+        let (after_subject, relay) = match &subject {
+            Some(np) => self.relayed_source(np, &form, s),
+            None => (j, None),
+        };
+        let complement = self.find_complement(after_subject, s, &form);
+        if nested && complement.is_none() {
+            return None;
+        }
+        let postposable = subject.is_some() && prefix == 0 && relay.is_none();
+        let (claims, postposed) =
+            self.verb_claims(&verb, s, after_subject, complement, postposable);
+        if claims.is_empty() {
+            if let Some(np) = &subject
+                && !form.needs_adjacent_complement
+            {
+                self.add_latent(np);
+            }
+            return None;
+        }
+        if let Some((outer, inner)) = relay {
+            return Some(self.attribute_relayed(&verb, claims, outer, inner));
+        }
+        let (source, template) = self.verb_source(&verb, subject.as_ref(), s)?;
+        let quotation_only = complement.is_none() && !form.object_claim;
+        let template = if postposed {
+            Template::Postposed
+        } else if quotation_only && template == Template::Vso {
+            Template::Quotation
+        } else {
+            template
+        };
+        let mut last = i + 1;
+        for r in claims {
+            last = last.max(r.end);
+            if let Some(claim) = self.add_claim(r) {
+                self.attribute(claim, source, verb.cue.clone(), &form, template, None);
+            }
+        }
+        Some(last)
+    }
+
+    /// A passive verb: a form that is passive even without harakat (`قيل`), or a past verb
+    /// written with a damma on its first letter.
+    fn is_passive(&self, i: usize, prefix: usize, form: &CueForm) -> bool {
+        let unprefixed: String = self.key(i).chars().skip(prefix).collect();
+        PASSIVE_ONLY.iter().any(|p| fold_str(p) == unprefixed)
+            || form.form == Form::Passive
+            || (form.form == Form::Past && self.tokens[i].damma_first)
+    }
+
+    /// After the subject `np`: the token where the rest of the clause starts and, for
+    /// `نقلت الوكالة عن مسؤول …` (an outlet relaying an inner source), the outer and inner
+    /// sources, both added.
+    fn relayed_source(
+        &mut self,
+        np: &NounPhrase,
+        form: &CueForm,
+        s: &Range<usize>,
+    ) -> (usize, Option<(usize, usize)>) {
+        let mut after_subject = np.tokens.end;
+        if !form.relay || self.key(after_subject) != "عن" {
+            return (after_subject, None);
+        }
+        let outer = self.add_source(np);
+        let Some(inner) = self.noun_phrase(after_subject + 1, s.end, false) else {
+            return (after_subject, None);
+        };
+        after_subject = inner.tokens.end;
+        let inner_source = self.add_source(&inner);
+        if matches!(self.key(after_subject), "قوله" | "قولها" | "قولهم") {
+            after_subject += 1;
+        }
+        (after_subject, Some((outer, inner_source)))
+    }
+
+    /// The token ranges of what the verb's source said: the complement clause, the object of a
+    /// cue like `أعلن`, the quotations after it, or (when `postposable`) a quotation opening
+    /// the sentence before the verb (`«…»، قال الوزير`; then the flag is `true`).
+    fn verb_claims(
+        &self,
+        verb: &VerbCue,
+        s: &Range<usize>,
+        after_subject: usize,
+        complement: Option<usize>,
+        postposable: bool,
+    ) -> (Vec<Range<usize>>, bool) {
+        let claim_tokens = match complement {
+            Some(start) => Some(start..self.claim_end(start, s)),
+            None if verb.form.object_claim && !verb.after_relative => self
+                .object_start(after_subject, s, &verb.form)
+                .map(|start| start..self.claim_end(start, s)),
+            None => None,
+        };
+        let claims: Vec<Range<usize>> = match claim_tokens {
+            Some(r) => vec![r],
+            None if !verb.after_relative => self.quotations_after(after_subject, s),
+            None => Vec::new(),
+        };
+        // `«…»، قال الوزير`: nothing follows the speaker, the quotation opening the sentence is
+        // what they said.
+        if claims.is_empty()
+            && postposable
+            && let Some(quote) = self.quotation_before(verb.at, s)
+        {
+            return (vec![quote], true);
+        }
+        (claims, false)
+    }
+
+    /// Each claim attributed to the relaying outlet (`outer`) and, nested in that, to the
+    /// source it relays (`inner`). Returns the token after the last claim.
+    fn attribute_relayed(
+        &mut self,
+        verb: &VerbCue,
+        claims: Vec<Range<usize>>,
+        outer: usize,
+        inner: usize,
+    ) -> usize {
+        let mut last = verb.at + 1;
+        for r in claims {
+            last = last.max(r.end);
+            if let Some(claim) = self.add_claim(r) {
+                let cue = verb.cue.clone();
+                let outer_at = self.attribute(
+                    claim,
+                    Some(outer),
+                    cue.clone(),
+                    &verb.form,
+                    Template::Vso,
+                    None,
+                );
+                self.attribute(
+                    claim,
+                    Some(inner),
+                    cue,
+                    &verb.form,
+                    Template::Relay,
+                    Some(outer_at),
+                );
+            }
+        }
+        last
+    }
+
+    /// The source of a verb without a relay and the template that found it: the subject after
+    /// the verb (VSO), none (passive), a subject before it (SVO), or an earlier speaker
+    /// (pro-drop, participle). `None` when a subjectless cue has nobody to point back to: then
+    /// it is no attribution.
+    fn verb_source(
+        &mut self,
+        verb: &VerbCue,
+        subject: Option<&NounPhrase>,
+        s: &Range<usize>,
+    ) -> Option<(Option<usize>, Template)> {
+        if let Some(np) = subject {
+            return Some((Some(self.add_source(np)), Template::Vso));
+        }
+        if verb.passive {
+            return Some((None, Template::Passive));
+        }
+        if let Some(svo) = self.subject_before(verb.at, verb.prefix, s) {
+            return Some((Some(self.add_source(&svo)), Template::Svo));
+        }
+        let template = if verb.form.form == Form::Participle {
+            Template::Participle
+        } else {
+            Template::ProDrop
+        };
+        let source = self.resolve_pro_drop(verb.form.gender)?;
+        Some((Some(source), template))
+    }
+
+    pub(super) fn noun_cue(
+        &mut self,
+        i: usize,
+        j: usize,
+        s: &Range<usize>,
+        form: &CueForm,
+        cue: Range<usize>,
+    ) -> Option<usize> {
+        let np = self.noun_phrase(j, s.end, false)?;
+        let start = self.object_start(np.tokens.end, s, form)?;
+        let end = self.claim_end(start, s);
+        let source = self.add_source(&np);
+        let claim = self.add_claim(start..end)?;
+        self.attribute(claim, Some(source), cue, form, Template::Noun, None);
+        Some(end.max(i + 1))
+    }
+}
+
+/// A cue verb found at a token, with what its form and harakat say.
+struct VerbCue {
+    /// Token index of the verb.
+    at: usize,
+    /// Letters of a و/ف prefix before it.
+    prefix: usize,
+    form: CueForm,
+    /// Byte range of the cue word without its prefix.
+    cue: Range<usize>,
+    passive: bool,
+    /// Follows a relative (`التي تعلن عنها`): about saying, not a report.
+    after_relative: bool,
+}

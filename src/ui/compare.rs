@@ -1,0 +1,122 @@
+//! The compare view's drawing: the reader's marks while comparing (agreements quietly,
+//! differences in their kind's colour, from [`App::compare_marks`]) and the bar under the text
+//! naming the current difference, A's and B's items, and the keys.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::config::commands::Command;
+use crate::config::theme::Slot;
+
+/// The reader's marks while the compare view is shown; `None` otherwise.
+pub fn marks(app: &App, visible: &Range<usize>) -> Option<Vec<(Range<usize>, Style)>> {
+    let marks = app.compare_marks(visible)?;
+    Some(
+        marks
+            .into_iter()
+            .map(|(range, slot)| (range, app.theme.style(slot)))
+            .collect(),
+    )
+}
+
+/// The bar under the text: a title rule with the counter, the difference, A's item, B's item,
+/// and the keys (read from the keymap).
+pub struct CompareBar<'a> {
+    pub app: &'a App,
+}
+
+impl CompareBar<'_> {
+    /// The first key of each compare command with what it does, in the order of a decision.
+    fn keys(&self) -> Vec<(String, &'static str)> {
+        let keymap = &self.app.settings.keymap;
+        [
+            (Command::CompareTakeA, "take A"),
+            (Command::CompareTakeB, "take B"),
+            (Command::CompareTakeBoth, "both"),
+            (Command::CompareDropBoth, "drop both"),
+            (Command::CompareEdit, "edit"),
+            (Command::CompareNext, "next"),
+            (Command::ComparePrev, "previous"),
+            (Command::CompareUndo, "undo"),
+            (Command::CompareHide, "hide"),
+        ]
+        .into_iter()
+        .filter_map(|(command, what)| {
+            let keys = keymap.keys_for(command);
+            keys.first().map(|k| (k.clone(), what))
+        })
+        .collect()
+    }
+}
+
+impl Widget for CompareBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let rows = app.compare_rows();
+        let area = area.intersection(buf.area);
+        let Some([title, what, a, b]) = app.compare_lines() else {
+            return;
+        };
+        if rows == 0 || area.height < rows {
+            return;
+        }
+        let bar = Rect {
+            y: area.bottom() - rows,
+            height: rows,
+            ..area
+        };
+        let text = app.theme.style(Slot::Text);
+        buf.set_style(bar, text);
+        let width = usize::from(bar.width);
+        let border = app.theme.style(Slot::PopupBorder);
+        let mut y = bar.y;
+        // the title on a rule, as a popup's
+        for x in bar.left()..bar.right() {
+            buf[(x, y)].set_symbol("─").set_style(border);
+        }
+        let title = crate::ui::visual_line(app, &format!(" {title} "), width.saturating_sub(2));
+        buf.set_stringn(
+            bar.x + 1,
+            y,
+            &title,
+            width.saturating_sub(2),
+            app.theme.style(Slot::PopupTitle),
+        );
+        y += 1;
+        let mut line = |y: u16, tag: Option<(&str, Slot)>, body: &str, style: Style| {
+            if y >= bar.bottom() {
+                return;
+            }
+            let mut x = bar.x;
+            if let Some((tag, slot)) = tag {
+                (x, _) = buf.set_stringn(x, y, tag, width, app.theme.style(slot));
+                (x, _) = buf.set_stringn(x, y, " ", 1, text);
+            }
+            let room = usize::from(bar.right().saturating_sub(x));
+            let shown = crate::ui::visual_line(app, body, room);
+            buf.set_stringn(x, y, &shown, room, style);
+        };
+        line(y, None, &format!(" {what}"), text);
+        line(y + 1, Some((" A ", Slot::DiffOnlyA)), &a, text);
+        line(y + 2, Some((" B ", Slot::DiffOnlyB)), &b, text);
+        let y = y + 3;
+        if y < bar.bottom() {
+            let (key_style, what_style) = (
+                app.theme.style(Slot::HelpKey),
+                app.theme.style(Slot::HelpText),
+            );
+            let mut x = bar.x;
+            for (key, what) in self.keys() {
+                let room = usize::from(bar.right().saturating_sub(x));
+                (x, _) = buf.set_stringn(x, y, format!("{key} "), room, key_style);
+                let room = usize::from(bar.right().saturating_sub(x));
+                (x, _) = buf.set_stringn(x, y, format!("{what}  "), room, what_style);
+            }
+        }
+    }
+}
