@@ -204,7 +204,8 @@ fn step_index(
 
 /// A short description of a pending item for the status bar.
 fn describe(item: &Item, text: &str, range: &Range<usize>) -> String {
-    let exact = text.get(range.clone()).unwrap_or("");
+    // quoted and shortened, so the count after it stays in the status bar
+    let exact = crate::annotate::describe::quote(text.get(range.clone()).unwrap_or(""));
     match item {
         Item::Entity(e) => format!("{} {exact}", e.label.as_str()),
         Item::Source(s) => format!("source ({}) {exact}", s.source_type.as_str()),
