@@ -476,7 +476,7 @@ fn saved_by(env: &[(&str, &str)], config: Option<&str>) -> String {
     });
     pty.wait_text("article.txt");
     pty.send("vws");
-    pty.wait_text("add source");
+    pty.wait_text("» added");
     pty.send("q");
     assert!(pty.wait_exit().success());
     let text =
