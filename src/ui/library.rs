@@ -34,15 +34,17 @@ impl Widget for LibraryView<'_> {
             return;
         }
         // columns: size 9, accepted 6, pending 6, claims 6, gaps; the title takes the rest
-        let numbers = 9 + 3 * 7;
+        let team = super::compare::TeamColumns::of(lib);
+        let numbers = 9 + 3 * 7 + team.width();
         let title_width = area.width.saturating_sub(numbers + 1).max(1);
         let header = format!(
-            "{:<tw$} {:>9} {:>6} {:>6} {:>6}",
+            "{:<tw$} {:>9} {:>6} {:>6} {:>6}{}",
             format!("{} ({})", lib.label(), lib.sort.name()),
             "size",
             "done",
             "todo",
             "claims",
+            team.header(),
             tw = usize::from(title_width)
         );
         buf.set_stringn(
@@ -100,11 +102,12 @@ impl Widget for LibraryView<'_> {
                 )
             };
             let numbers_text = format!(
-                " {:>9} {:>6} {:>6} {:>6}",
+                " {:>9} {:>6} {:>6} {:>6}{}",
                 human_size(entry.bytes),
                 done,
                 todo,
-                claims
+                claims,
+                team.cells(entry)
             );
             buf.set_stringn(
                 area.x + title_width,
