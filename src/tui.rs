@@ -1,12 +1,14 @@
 //! The shell around the app: starting the reader ([`run`]), the terminal's lifecycle
-//! ([`terminal`]), where events come from ([`events`]) and the loop that draws, turns events
-//! into actions ([`event_loop`]) and the runner of the effects `update` returns ([`effects`]). Everything that
+//! ([`terminal`]) and its background colour ([`background`]), where events come from ([`events`]) and the loop that draws, turns events
+//! into actions ([`event_loop`]), the runner of the effects `update` returns ([`effects`]) and
+//! the work it runs on other threads ([`jobs`]). Everything that
 //! touches the terminal, the clock, signals or files on the reader's behalf is here.
 
 pub mod background;
 pub mod effects;
 pub mod event_loop;
 pub mod events;
+pub mod jobs;
 pub mod start;
 pub mod terminal;
 

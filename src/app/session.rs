@@ -3,8 +3,11 @@
 //! what is unsaved and when saving is due (the loop performs the save, since it is I/O), edits,
 //! undo/redo, imports, and the counts the status bar shows.
 
+mod at_cursor;
+
 use std::time::{Duration, Instant};
 
+use crate::annotate::describe::describe_change;
 use crate::annotate::{
     AnnotationStore, Edit, Item, ReviewStatus, SaveOutcome, SaveReport, StoreOptions,
 };
@@ -67,7 +70,8 @@ impl Session {
         let Some(store) = self.store.as_mut() else {
             return Err(self.no_store());
         };
-        let done = store.apply(edit).map_err(|e| e.to_string())?.describe();
+        let applied = store.apply(edit).map_err(|e| e.to_string())?.clone();
+        let done = describe_change(&applied, store.set(), &store.article().text);
         self.note_change(now);
         Ok(done)
     }
@@ -80,7 +84,8 @@ impl Session {
         if let Some(reason) = store.read_only_reason() {
             return Note::error(format!("annotations are read-only: {reason}"));
         }
-        match if redo { store.redo() } else { store.undo() }.map(|a| a.describe()) {
+        let done = if redo { store.redo() } else { store.undo() }.cloned();
+        match done.map(|a| describe_change(&a, store.set(), &store.article().text)) {
             Some(what) => {
                 self.note_change(now);
                 Note::info(format!(

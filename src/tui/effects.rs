@@ -16,7 +16,7 @@ use crate::article::Article;
 use crate::config::theme;
 use crate::log;
 use crate::tui::TerminalControl;
-use crate::tui::background::Background;
+use crate::tui::jobs::Jobs;
 
 /// Performs the effects in order, and those of the actions they lead to after them.
 pub fn perform<B: Backend>(
@@ -24,7 +24,7 @@ pub fn perform<B: Backend>(
     terminal: &mut Terminal<B>,
     control: &mut dyn TerminalControl,
     app: &mut App,
-    background: &mut Background,
+    jobs: &mut Jobs,
 ) -> std::io::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -34,7 +34,7 @@ where
         if !matches!(effect, Effect::Log(_)) {
             log::write(&format!("effect {effect:?}"));
         }
-        queue.extend(perform_one(effect, terminal, control, app, background)?);
+        queue.extend(perform_one(effect, terminal, control, app, jobs)?);
         // what direct calls into the app (saving) logged
         queue.extend(app.take_log().into_iter().map(Effect::Log));
     }
@@ -47,7 +47,7 @@ fn perform_one<B: Backend>(
     terminal: &mut Terminal<B>,
     control: &mut dyn TerminalControl,
     app: &mut App,
-    background: &mut Background,
+    jobs: &mut Jobs,
 ) -> std::io::Result<Vec<Effect>>
 where
     B::Error: Send + Sync + 'static,
@@ -129,7 +129,7 @@ where
                 then.extend(app.update(action));
             }
         }
-        Effect::OpenAnnotations => then = open_annotations(app, background, true),
+        Effect::OpenAnnotations => then = open_annotations(app, jobs, true),
         Effect::OpenArticle(path) => {
             if !save(app, false, &mut then) {
                 return Ok(then);
@@ -156,7 +156,7 @@ where
             then.extend(app.update(action));
             // the text is shown; its annotations follow from a background job
             if opened {
-                then.extend(open_annotations(app, background, false));
+                then.extend(open_annotations(app, jobs, false));
             }
             // a guessed encoding is said, not hidden (article/encoding.rs)
             if let Some(note) = note {
@@ -176,13 +176,13 @@ const FIRST_SCREEN_WAIT: Duration = Duration::from_secs(5);
 
 /// Starts opening the shown article's annotations in the background (when the reader has
 /// annotation files: not for the sample) and waits briefly for them.
-fn open_annotations(app: &mut App, background: &mut Background, at_start: bool) -> Vec<Effect> {
+fn open_annotations(app: &mut App, jobs: &mut Jobs, at_start: bool) -> Vec<Effect> {
     let Some(options) = app.session.store_options.clone() else {
         return Vec::new();
     };
-    let job = background.open_store(Arc::clone(&app.reader.article), options);
+    let job = jobs.open_store(Arc::clone(&app.reader.article), options);
     let mut then = app.update(Action::AnnotationsOpening { job, at_start });
-    for action in background.wait_for(job, BACKGROUND_FROM, FIRST_SCREEN_WAIT) {
+    for action in jobs.wait_for(job, BACKGROUND_FROM, FIRST_SCREEN_WAIT) {
         then.extend(app.update(action));
     }
     then

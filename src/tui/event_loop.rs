@@ -12,7 +12,7 @@ use crate::app::Effect;
 use crate::app::{Action, App, input};
 use crate::config::commands::Command;
 use crate::tui::EventSource;
-use crate::tui::background::Background;
+use crate::tui::jobs::Jobs;
 use crate::tui::effects::{self, perform};
 
 /// How often the loop wakes without input (message expiry).
@@ -83,8 +83,8 @@ where
     B::Error: Send + Sync + 'static,
 {
     let to_io = |e: B::Error| std::io::Error::other(e);
-    let mut background = Background::default();
-    let bg = &mut background;
+    let mut jobs = Jobs::default();
+    let bg = &mut jobs;
     let size = terminal.size().map_err(to_io)?;
     let mut effects = app.update(Action::Resize {
         width: size.width,
