@@ -12,8 +12,8 @@ use crate::app::Effect;
 use crate::app::{Action, App, input};
 use crate::config::commands::Command;
 use crate::tui::EventSource;
-use crate::tui::jobs::Jobs;
 use crate::tui::effects::{self, perform};
+use crate::tui::jobs::Jobs;
 
 /// How often the loop wakes without input (message expiry).
 const TICK: Duration = Duration::from_millis(250);
