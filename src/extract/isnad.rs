@@ -18,9 +18,9 @@ use crate::text::normalize::normalize_str;
 
 const RULES: &str = include_str!("../../assets/isnad/chain-cues.tsv");
 
-/// How far after a relay cue «عن» is looked for (bytes): past the hand's name, not into the
+/// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
 /// next sentence.
-const RELAY_WINDOW: usize = 160;
+const RELAY_WORDS: usize = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rule {
@@ -79,6 +79,20 @@ pub fn suggest_annotations(article: &Article, suggestions: &[super::Suggestion])
     set
 }
 
+/// Where the word `word` starts among the next [`RELAY_WORDS`] words after byte `from`,
+/// compared without harakat (`عَنْ` is `عن`).
+fn word_after(article: &Article, from: usize, word: &str) -> Option<usize> {
+    let rest = article.text.get(from..)?;
+    let mut at = from;
+    for w in rest.split_inclusive(' ').take(RELAY_WORDS) {
+        if normalize_str(w.trim()) == word {
+            return Some(at);
+        }
+        at += w.len();
+    }
+    None
+}
+
 /// Adds chains, stances and coreference to the suggestions in `set`.
 pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     relay_chains(set, article);
@@ -97,12 +111,7 @@ fn relay_chains(set: &mut AnnotationSet, article: &Article) {
         if rule_of(cue.text(article)) != Some(Rule::Relay) {
             continue;
         }
-        let window = article
-            .text
-            .get(cue.end..article.text.len().min(cue.end + RELAY_WINDOW))
-            .or_else(|| article.text.get(cue.end..))
-            .unwrap_or("");
-        let Some(an) = window.find(" عن ").map(|p| cue.end + p + 1) else {
+        let Some(an) = word_after(article, cue.end, "عن") else {
             continue;
         };
         // the claim's links through this same cue, with their sources' places

@@ -96,6 +96,16 @@ pub(super) fn is_nisba(key: &str) -> bool {
         || (b.chars().count() >= 4 && (b.ends_with('ي') || b.ends_with("يه") || b.ends_with("يون")))
 }
 
+/// `بيانا`, `تقريرا`, `مقتلا`: an object noun in the accusative (its tanween written as a final
+/// alif), which no source phrase runs into. Read from the letters alone, so a text with and
+/// without harakat is read the same.
+pub(super) fn is_accusative_object(key: &str) -> bool {
+    key.strip_suffix('ا').is_some_and(|stem| {
+        !is_definite(key)
+            && (in_set(&OBJECT_NOUNS, stem) || head_type(stem) == Some(SourceType::Document))
+    })
+}
+
 /// `انتهاء`, `استهداف`, `تفعيل`: shaped like a verbal noun.
 pub(super) fn is_masdar_like(key: &str) -> bool {
     let b = bare(key);
