@@ -16,6 +16,8 @@ use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Stance};
 use crate::article::Article;
 use crate::text::normalize::normalize_str;
 
+mod channels;
+
 const RULES: &str = include_str!("../../assets/isnad/chain-cues.tsv");
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
@@ -25,6 +27,8 @@ const RELAY_WORDS: usize = 12;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rule {
     Relay,
+    /// A word that names a channel next to a cue (`channels.rs`).
+    Channel(channels::ChannelWord),
     Stance(Stance),
     Anaphor,
     HandType(SourceType),
@@ -47,7 +51,7 @@ fn rules() -> &'static HashMap<String, Rule> {
                     "anaphor" => Rule::Anaphor,
                     "agency" => Rule::HandType(SourceType::Agency),
                     "outlet" => Rule::HandType(SourceType::Outlet),
-                    _ => return None,
+                    other => Rule::Channel(channels::channel_rule(other)?),
                 };
                 Some((normalize_str(word.trim()), rule))
             })
@@ -96,6 +100,7 @@ fn word_after(article: &Article, from: usize, word: &str) -> Option<usize> {
 /// Adds chains, stances and coreference to the suggestions in `set`.
 pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     relay_chains(set, article);
+    channels::channel_chains(set, article);
     stances(set, article);
     anaphors(set, article);
 }
