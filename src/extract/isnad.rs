@@ -17,6 +17,7 @@ use crate::article::Article;
 use crate::text::normalize::normalize_str;
 
 mod channels;
+mod shapes;
 
 const RULES: &str = include_str!("../../assets/isnad/chain-cues.tsv");
 
@@ -99,9 +100,12 @@ fn word_after(article: &Article, from: usize, word: &str) -> Option<usize> {
 
 /// Adds chains, stances and coreference to the suggestions in `set`.
 pub fn suggest(set: &mut AnnotationSet, article: &Article) {
+    shapes::headline(set, article);
+    shapes::appositions(set, article);
     relay_chains(set, article);
     channels::channel_chains(set, article);
     stances(set, article);
+    shapes::denied_reports(set, article);
     anaphors(set, article);
 }
 
