@@ -102,6 +102,7 @@ fn word_after(article: &Article, from: usize, word: &str) -> Option<usize> {
 pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::headline(set, article);
     shapes::appositions(set, article);
+    shapes::naming_clauses(set, article);
     relay_chains(set, article);
     channels::channel_chains(set, article);
     stances(set, article);

@@ -19,6 +19,10 @@ impl ParagraphParser<'_> {
         {
             return None;
         }
+        // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
+        if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
+            return None;
+        }
         let verb = VerbCue {
             at: i,
             prefix,

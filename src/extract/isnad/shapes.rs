@@ -1,7 +1,8 @@
 //! Span shapes the guidelines fix and the cue suggester leaves short
 //! (docs/attribution-guidelines.md §3.2, §6.3, §7.3): a speaker with a comma apposition
 //! (`سامي ناصر، مدير الميناء، إن …`) is one source; a denied report (`نفت … أنباء عن X`) has X
-//! as its claim; a headline `SOURCE: CLAIM` is an attribution without a cue.
+//! as its claim; a headline `SOURCE: CLAIM` is an attribution without a cue; a clause that
+//! withholds the speaker's name (`مسؤول طلب عدم ذكر اسمه`) is inside the source.
 
 use crate::annotate::model::{
     AnnotationSet, Attribution, Claim, ClaimType, Origin, QuoteType, Source, SourceType, Span,
@@ -54,6 +55,58 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
         }
         let end = span.end + '،'.len_utf8() + apposition.trim_end().len();
         if let Ok(wider) = Span::checked(article, span.start..end) {
+            source.span = Some(wider);
+            source.name = wider.text(article).to_owned();
+        }
+    }
+}
+
+/// The last word of a clause that says which speaker is meant by not naming him.
+const IDENTITY_WORDS: &[&str] = &[
+    "اسمه",
+    "اسمها",
+    "اسمهم",
+    "اسماءهم",
+    "اسمائهم",
+    "هويته",
+    "هويتها",
+    "هويتهم",
+];
+
+/// `مسؤول طلب عدم ذكر اسمه إن …`, `مصدر رفض الكشف عن هويته أن …`: the clause is inside the
+/// source (§3.2, §8), up to its identity word.
+pub(super) fn naming_clauses(set: &mut AnnotationSet, article: &Article) {
+    for a in &set.attributions {
+        let Some(claim) = set.claims.iter().find(|c| c.id == a.claim_id) else {
+            continue;
+        };
+        let Some(source) = set.sources.iter_mut().find(|s| s.id == a.source_id) else {
+            continue;
+        };
+        let Some(span) = source.span else { continue };
+        if span.end >= claim.span.start {
+            continue;
+        }
+        let Some(between) = article.text.get(span.end..claim.span.start) else {
+            continue;
+        };
+        if between.contains(['،', '.', ':', '«', '"', '\n'])
+            || between.split_whitespace().count() > 8
+        {
+            continue;
+        }
+        let mut at = span.end;
+        let mut end = None;
+        for piece in between.split_inclusive(' ') {
+            let word = piece.trim();
+            if IDENTITY_WORDS.contains(&normalize_str(word).as_str()) {
+                end = Some(at + piece.trim_end().len());
+            }
+            at += piece.len();
+        }
+        if let Some(end) = end
+            && let Ok(wider) = Span::checked(article, span.start..end)
+        {
             source.span = Some(wider);
             source.name = wider.text(article).to_owned();
         }
@@ -197,6 +250,15 @@ mod tests {
         // a comma clause that is not an apposition before the content stays out
         let l = links("قال الوزير إن الجسر سيفتح، وأضاف أن الطريق جاهز.");
         assert_eq!(l[0].0, "الوزير", "{l:?}");
+    }
+
+    #[test]
+    fn a_clause_that_withholds_a_name_belongs_to_the_source() {
+        let l = links("قال مسؤول طلب عدم ذكر اسمه إن الميناء أغلق.");
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(l[0].0, "مسؤول طلب عدم ذكر اسمه");
+        let l = links("وأكد مصدر رفض الكشف عن هويته أن السفن عادت.");
+        assert_eq!(l[0].0, "مصدر رفض الكشف عن هويته", "{l:?}");
     }
 
     #[test]
