@@ -33,6 +33,8 @@ use crate::article::Article;
 pub use convert::{Added, add_to_annotations};
 use parser::{Antecedent, ParagraphParser};
 use tokens::{Kind, tokenize};
+/// The source type a head noun (folded, without ال) gives, for the isnad rules.
+pub(crate) use words::head_type as source_head_type;
 
 /// What kind of word the cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -103,6 +103,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::headline(set, article);
     shapes::appositions(set, article);
     shapes::naming_clauses(set, article);
+    shapes::coordinated_sources(set, article);
     relay_chains(set, article);
     channels::channel_chains(set, article);
     stances(set, article);

@@ -40,7 +40,7 @@ pub(super) static SOURCE_ADJECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::SOURCE_ADJECTIVES));
 
 /// Head words (without ال) and the source type they give.
-pub(super) fn head_type(bare: &str) -> Option<SourceType> {
+pub(crate) fn head_type(bare: &str) -> Option<SourceType> {
     static TABLE: LazyLock<HashMap<String, SourceType>> = LazyLock::new(|| {
         use SourceType::*;
         let groups: [(&'static str, SourceType); 11] = [

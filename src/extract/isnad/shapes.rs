@@ -113,6 +113,100 @@ pub(super) fn naming_clauses(set: &mut AnnotationSet, article: &Article) {
     }
 }
 
+/// The source phrase `وX` at the start of `text` (`X` up to a comma or the end, at most four
+/// words) when X's first word is a source head noun: (X's range in `text`, its type).
+fn coordinated(text: &str) -> Option<(std::ops::Range<usize>, SourceType)> {
+    let rest = text.strip_prefix('و')?;
+    let phrase = rest.split(['،', ',']).next()?.trim_end();
+    let first = normalize_str(phrase.split_whitespace().next()?);
+    let bare = first
+        .strip_prefix("ال")
+        .filter(|b| b.chars().count() >= 2)
+        .unwrap_or(&first);
+    let kind = crate::extract::cues::source_head_type(bare)?;
+    let n = phrase.split_whitespace().count();
+    (1..=4)
+        .contains(&n)
+        .then(|| ('و'.len_utf8()..'و'.len_utf8() + phrase.len(), kind))
+}
+
+/// `قالت مصادر طبية وشهود عيان إن …`, `بحسب مصدر أمني وشهود عيان، …`: two speakers joined by و
+/// share the cue and the claim (§3.3): the second gets its own source and link; a claim that
+/// began with it starts after its comma.
+pub(super) fn coordinated_sources(set: &mut AnnotationSet, article: &Article) {
+    let mut added = Vec::new();
+    for a in &set.attributions {
+        let Some(ci) = set.claims.iter().position(|c| c.id == a.claim_id) else {
+            continue;
+        };
+        let Some(source) = set.sources.iter().find(|s| s.id == a.source_id) else {
+            continue;
+        };
+        let Some(span) = source.span else { continue };
+        let claim = set.claims[ci].span;
+        let gap = article.text.get(span.end..claim.start);
+        let (text, base, in_claim) = match gap {
+            Some(g) if g.trim().is_empty() && claim.text(article).starts_with('و') => {
+                (claim.text(article), claim.start, true)
+            }
+            Some(g) => (g.trim(), span.end + (g.len() - g.trim_start().len()), false),
+            None => continue,
+        };
+        // the complementiser before the claim is not part of the second speaker
+        let text = match text.rsplit_once(' ') {
+            Some((head, last))
+                if !in_claim && COMPLEMENTISERS.contains(&normalize_str(last).as_str()) =>
+            {
+                head.trim_end()
+            }
+            _ => text,
+        };
+        let Some((range, kind)) = coordinated(text) else {
+            continue;
+        };
+        if !in_claim && range.end != text.len() {
+            continue;
+        }
+        let range = base + range.start..base + range.end;
+        let Ok(second) = Source::suggested(
+            article,
+            range.clone(),
+            kind,
+            Origin::rule("isnad:coordinated", None),
+        ) else {
+            continue;
+        };
+        if in_claim {
+            let after = article.text[range.end..claim.end]
+                .trim_start_matches(|c: char| c == '،' || c == ',' || c.is_whitespace());
+            let start = claim.end - after.len();
+            match Span::checked(article, start..claim.end) {
+                Ok(s) if after.split_whitespace().count() >= 2 => {
+                    added.push((ci, Some(s), second, a.cue, a.quote_type))
+                }
+                _ => continue,
+            }
+        } else {
+            added.push((ci, None, second, a.cue, a.quote_type));
+        }
+    }
+    for (ci, claim_span, second, cue, quote) in added {
+        if let Some(s) = claim_span {
+            set.claims[ci].span = s;
+        }
+        let claim_id = set.claims[ci].id.clone();
+        let link = Attribution::suggested(
+            &claim_id,
+            &second.id,
+            cue,
+            quote,
+            Origin::rule("isnad:coordinated", None),
+        );
+        set.sources.push(second);
+        set.attributions.push(link);
+    }
+}
+
 /// Frames of a denied report: the claim is what follows them.
 const REPORT_FRAMES: &[&str] = &[
     "انباء عن",
@@ -259,6 +353,21 @@ mod tests {
         assert_eq!(l[0].0, "مسؤول طلب عدم ذكر اسمه");
         let l = links("وأكد مصدر رفض الكشف عن هويته أن السفن عادت.");
         assert_eq!(l[0].0, "مصدر رفض الكشف عن هويته", "{l:?}");
+    }
+
+    #[test]
+    fn coordinated_speakers_share_cue_and_claim() {
+        let l = links("وقالت مصادر طبية وشهود عيان إن القصف أصاب السوق.");
+        let speakers: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(speakers, ["مصادر طبية", "شهود عيان"], "{l:?}");
+        assert!(l.iter().all(|x| x.2 == "القصف أصاب السوق" && x.1 == "قالت"));
+        let l = links("بحسب مصدر أمني وشهود عيان، سقطت القذيفة قرب المدرسة.");
+        let speakers: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(speakers, ["مصدر أمني", "شهود عيان"], "{l:?}");
+        assert!(l.iter().all(|x| x.2 == "سقطت القذيفة قرب المدرسة"), "{l:?}");
+        // a claim that begins with و and a noun that is no speaker stays whole
+        let l = links("بحسب الشرطة، وصلت التعزيزات إلى الحي.");
+        assert_eq!(l.len(), 1, "{l:?}");
     }
 
     #[test]
