@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod anchor;
 pub mod compare;
+pub mod describe;
 pub mod document;
 pub mod file;
 pub mod formats;
@@ -19,6 +20,7 @@ pub mod output;
 pub mod recovery;
 pub mod report;
 pub mod store;
+pub mod team;
 pub mod validate;
 
 pub use history::{Applied, Edit, EditError};

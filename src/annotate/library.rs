@@ -21,6 +21,8 @@ pub struct Entry {
     pub claims: usize,
     /// The annotation file could not be read (the count columns are then empty).
     pub unreadable: bool,
+    /// Annotators' files, differences and merge conflicts left (annotate/team.rs).
+    pub team: crate::annotate::team::Team,
 }
 
 /// The entries of a library: the articles of `dir`, or exactly `files` when some were named.
@@ -102,8 +104,9 @@ pub fn scan_files(files: &[PathBuf]) -> Result<Vec<Entry>, String> {
 
 fn entry(path: PathBuf, title: String) -> Entry {
     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-    let (accepted, pending, claims, unreadable) =
-        counts(&sidecar_path(&path)).unwrap_or((0, 0, 0, false));
+    let own = sidecar_path(&path);
+    let (accepted, pending, claims, unreadable) = counts(&own).unwrap_or((0, 0, 0, false));
+    let team = crate::annotate::team::team_of(&path, &own);
     let title = if title.is_empty() {
         path.file_name().map_or_else(
             || path.display().to_string(),
@@ -120,6 +123,7 @@ fn entry(path: PathBuf, title: String) -> Entry {
         pending,
         claims,
         unreadable,
+        team,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::annotate::{AnnotationSet, Attribution, Edit, Item, ItemKind, ReviewStatus, Span};
+use crate::annotate::{AnnotationSet, Attribution, Edit, Item, ItemKind, ReviewStatus};
 use crate::app::command_line::LineEditor;
 use crate::app::{App, Effect, Overlay, suggestions};
 use crate::config::commands::{Command, Mode};
@@ -17,6 +17,10 @@ pub enum Attribute {
     ClaimType,
     Verification,
     SourceType,
+    /// An attribution's stance (`S`, [`crate::app::chain`]).
+    Stance,
+    /// An attribution's quote type (`Q`).
+    QuoteType,
 }
 
 impl Attribute {
@@ -25,6 +29,8 @@ impl Attribute {
             Attribute::ClaimType => "claim type",
             Attribute::Verification => "verification",
             Attribute::SourceType => "source type",
+            Attribute::Stance => "stance",
+            Attribute::QuoteType => "quote type",
         }
     }
 
@@ -34,6 +40,8 @@ impl Attribute {
             Attribute::ClaimType => Mode::ClaimType,
             Attribute::Verification => Mode::Verdict,
             Attribute::SourceType => Mode::SourceType,
+            Attribute::Stance => Mode::Stance,
+            Attribute::QuoteType => Mode::QuoteType,
         }
     }
 
@@ -46,6 +54,8 @@ impl Attribute {
                 Command::ClaimType(v) => Some((key, v.as_str())),
                 Command::Verdict(v) => Some((key, v.as_str())),
                 Command::SourceType(v) => Some((key, v.as_str())),
+                Command::Stance(v) => Some((key, v.as_str())),
+                Command::QuoteType(v) => Some((key, v.as_str())),
                 _ => None,
             })
             .collect()
@@ -86,7 +96,7 @@ pub struct LinkPicker {
 }
 
 /// Bytes between two ranges; 0 when they overlap or touch.
-fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+pub(super) fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     b.start
         .saturating_sub(a.end)
         .max(a.start.saturating_sub(b.end))
@@ -283,6 +293,9 @@ impl App {
     /// A choice made in a choice picker (its section's command): the value is set (one undo
     /// step); a choice of another attribute cancels.
     pub(super) fn choice_chosen(&mut self, picker: &ChoicePicker, choice: Command) {
+        if matches!(picker.attribute, Attribute::Stance | Attribute::QuoteType) {
+            return self.attribution_choice_chosen(picker, choice);
+        }
         let item = self
             .session
             .store
@@ -291,23 +304,22 @@ impl App {
         let changed = match (item, picker.attribute, choice) {
             (Some(Item::Claim(mut claim)), Attribute::ClaimType, Command::ClaimType(v)) => {
                 claim.claim_type = v;
-                Some((Item::Claim(claim), v.as_str()))
+                Some(Item::Claim(claim))
             }
             (Some(Item::Claim(mut claim)), Attribute::Verification, Command::Verdict(v)) => {
                 claim.verification.set_verdict(v, &self.session.annotator);
-                Some((Item::Claim(claim), v.as_str()))
+                Some(Item::Claim(claim))
             }
             (Some(Item::Source(mut source)), Attribute::SourceType, Command::SourceType(v)) => {
                 source.source_type = v;
-                Some((Item::Source(source), v.as_str()))
+                Some(Item::Source(source))
             }
             _ => None,
         };
         match changed {
-            Some((item, value)) => {
-                if self.apply_edit(Edit::Update(item)) {
-                    self.info(format!("{}: {value} (u undoes)", picker.attribute.title()));
-                }
+            Some(item) => {
+                // apply_edit says which claim or source changed, from what to what
+                self.apply_edit(Edit::Update(item));
             }
             None => self.info("cancelled"),
         }
@@ -345,7 +357,7 @@ impl App {
             self.info("this claim has no source yet: l links one, then C attaches the cue");
             return;
         };
-        let Ok(cue) = Span::checked(&self.reader.article, range) else {
+        let Some(cue) = crate::app::chain::hand_cue(&self.reader.article, range) else {
             return;
         };
         attribution.cue = Some(cue);
@@ -390,7 +402,8 @@ impl App {
             Edit::Batch(edits) => edits.len() - 1,
             _ => 0,
         };
-        let what = describe_item(&item, &self.reader.article.text);
+        let what =
+            crate::annotate::describe::name_item(&item, store.set(), &self.reader.article.text);
         if self.apply_edit(edit) {
             self.reader.focus = None;
             self.info(match links {
@@ -487,15 +500,6 @@ impl App {
     }
 }
 
-/// "claim «…»" for messages.
-fn describe_item(item: &Item, text: &str) -> String {
-    let exact = item
-        .span()
-        .and_then(|s| text.get(s.range()))
-        .unwrap_or_default();
-    format!("{} «{exact}»", item.kind().noun())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,6 +511,8 @@ mod tests {
             Attribute::ClaimType,
             Attribute::Verification,
             Attribute::SourceType,
+            Attribute::Stance,
+            Attribute::QuoteType,
         ] {
             let options = attribute.options(&Keymap::default());
             let mut keys: Vec<&str> = options.iter().map(|(k, _)| k.as_str()).collect();
@@ -517,6 +523,8 @@ mod tests {
                 Attribute::ClaimType => ClaimType::ALL.len(),
                 Attribute::Verification => VerificationStatus::ALL.len(),
                 Attribute::SourceType => SourceType::ALL.len(),
+                Attribute::Stance => crate::annotate::Stance::ALL.len(),
+                Attribute::QuoteType => crate::annotate::QuoteType::ALL.len(),
             };
             assert_eq!(options.len(), every, "{attribute:?}");
         }
