@@ -90,10 +90,12 @@ fn chains_stances_and_same_as_survive_export_and_import() {
     let mut a3 = Attribution::by_human(&happened.id, &official.id, None, "t");
     a3.stance = Stance::Denies;
 
-    let mut set = AnnotationSet::default();
-    set.sources = vec![agency, statement, ministry.clone(), later, official];
-    set.claims = vec![toll, fled, happened];
-    set.attributions = vec![a1, a2, a3];
+    let mut set = AnnotationSet {
+        sources: vec![agency, statement, ministry, later, official],
+        claims: vec![toll, fled, happened],
+        attributions: vec![a1, a2, a3],
+        ..Default::default()
+    };
     set.sort();
 
     let ann = to_ann(&set, &article);
