@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::config::theme::Slot;
-use crate::layout::{LayoutOptions, layout_text};
+use crate::layout::Direction;
 
 pub struct LibraryView<'a> {
     pub app: &'a App,
@@ -68,11 +68,6 @@ impl Widget for LibraryView<'_> {
         }
         let rows = usize::from(area.height.saturating_sub(1));
         let first = lib.selected.saturating_sub(rows.saturating_sub(1));
-        let opts = LayoutOptions {
-            width: title_width,
-            mode: app.reader.mode,
-            ..app.layout_options()
-        };
         for (i, entry) in visible.iter().enumerate().skip(first).take(rows) {
             let y = area.y + 1 + u16::try_from(i - first).unwrap_or(0);
             let selected = i == lib.selected;
@@ -82,16 +77,21 @@ impl Widget for LibraryView<'_> {
                 text
             };
             buf.set_style(Rect::new(area.x, y, area.width, 1), style);
-            // the title's first visual row, right-aligned when right-to-left
-            if let Some(row) = layout_text(&entry.title, 0, 0, &opts).into_iter().next() {
-                let x = area.x + row.indent(title_width);
-                for cell in &row.cells {
-                    let cx = x + cell.x;
-                    if cx + u16::from(cell.width) <= area.x + title_width {
-                        buf.set_stringn(cx, y, row.cell_text(cell), usize::from(cell.width), style);
-                    }
-                }
-            }
+            // the title cut after layout, right-aligned when right-to-left
+            let title =
+                crate::ui::fit(app, &entry.title, usize::from(title_width), Direction::Auto);
+            let indent = if title.rtl {
+                usize::from(title_width).saturating_sub(title.width)
+            } else {
+                0
+            };
+            buf.set_stringn(
+                area.x + u16::try_from(indent).unwrap_or(0),
+                y,
+                &title.text,
+                title.width,
+                style,
+            );
             let (done, todo, claims) = if entry.unreadable {
                 ("?".to_owned(), "?".to_owned(), "?".to_owned())
             } else {
