@@ -216,6 +216,40 @@ pub(crate) fn refuse_oversized(path: &Path) -> Result<(), ArticleError> {
     Ok(())
 }
 
+/// [`read_article_file`] for a format that cannot hold a NUL byte (all but HTML, which may be
+/// UTF-16): read a megabyte at a time and refused at the first NUL, so `/dev/zero` or a binary
+/// file is not read up to the size limit (256 MB) before being refused.
+fn read_text_article_file(path: &Path) -> Result<Vec<u8>, ArticleError> {
+    use std::io::Read;
+    refuse_oversized(path)?;
+    let shown = || path.display().to_string();
+    let io = |source| ArticleError::Io {
+        path: shown(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        };
+        if let Some(at) = memchr_nul(&chunk[..n]) {
+            return Err(ArticleError::Binary {
+                path: shown(),
+                offset: bytes.len() + at,
+            });
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+            return Err(ArticleError::read_past_limit(shown()));
+        }
+    }
+}
+
 impl ArticleError {
     /// A file found over the limit while being read: a device, a pipe, a file that grew.
     pub(crate) fn read_past_limit(path: String) -> Self {
@@ -231,8 +265,13 @@ impl Article {
     /// Reads and decodes a file with the loader its extension selects ([`ArticleFormat`]).
     pub fn load(path: &Path) -> Result<Self, ArticleError> {
         let shown = path.display().to_string();
-        let bytes = read_article_file(path)?;
-        let mut article = Self::from_bytes_as(ArticleFormat::of_path(path), &shown, bytes)?;
+        let format = ArticleFormat::of_path(path);
+        let bytes = if format == ArticleFormat::Html {
+            read_article_file(path)?
+        } else {
+            read_text_article_file(path)?
+        };
+        let mut article = Self::from_bytes_as(format, &shown, bytes)?;
         article.path = Some(path.to_path_buf());
         article.name = path
             .file_name()
@@ -518,6 +557,34 @@ impl OffsetIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 18 item 12: `/dev/zero` (and any text with a NUL early) is refused at the first
+    /// NUL, not after reading 256 MB up to the size limit.
+    #[cfg(unix)]
+    #[test]
+    fn dev_zero_is_refused_at_its_first_byte() {
+        let err = Article::load(Path::new("/dev/zero")).expect_err("binary");
+        assert!(
+            matches!(err, ArticleError::Binary { offset: 0, .. }),
+            "{err}"
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("a.txt");
+        let mut bytes = "نص".repeat(1_000_000).into_bytes();
+        bytes.insert(3_000_001, 0);
+        std::fs::write(&file, bytes).expect("write");
+        let err = Article::load(&file).expect_err("binary");
+        assert!(
+            matches!(
+                err,
+                ArticleError::Binary {
+                    offset: 3_000_001,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
 
     #[test]
     fn bom_is_dropped_and_crlf_tolerated() {
