@@ -1,10 +1,15 @@
-//! The library: `isnad DIR` lists the articles of a folder (`.txt`, `.md`, `.html`, `.json`), and
-//! `isnad FILE1 FILE2 …` lists those files, with their title (from the article loaders'
-//! metadata), size and how far their annotation is (accepted and pending items, claims),
-//! sortable and filterable; `Enter` opens one and `Backspace` returns. Scanning reads files, so
-//! the loop calls [`Library::rescan`]; everything else is plain state.
+//! The library: `isnad DIR` lists the articles of a folder (`.txt`, `.md`, `.html`, `.json`),
+//! `isnad FILE1 FILE2 …` lists those files, and `isnad feed` the items of RSS and Atom feeds
+//! ([`feeds`]), with their title (from the article loaders' metadata, or the feed), size or date
+//! and source, and how far their annotation is (accepted and pending items, claims), sortable
+//! and filterable; `Enter` opens one and `Backspace` returns. Scanning reads files, so the loop
+//! calls [`Library::rescan`]; everything else is plain state.
+
+mod feeds;
 
 use std::path::{Path, PathBuf};
+
+pub use feeds::{FeedList, ItemInfo};
 
 use crate::annotate::store::sidecar_path;
 use crate::article::{Article, ArticleFormat, first_line};
@@ -22,6 +27,8 @@ pub struct Entry {
     pub claims: usize,
     /// The annotation file could not be read (the count columns are then empty).
     pub unreadable: bool,
+    /// For an item of a feed: its address, date, source and whether it was read.
+    pub item: Option<ItemInfo>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,14 +36,21 @@ pub enum SortBy {
     Name,
     Size,
     Pending,
+    /// Newest first (feed items; files have no date and keep their name order).
+    Date,
 }
 
 impl SortBy {
-    pub fn next(self) -> Self {
-        match self {
-            Self::Name => Self::Size,
-            Self::Size => Self::Pending,
-            Self::Pending => Self::Name,
+    /// The next order `o` gives: files by name, size, pending; feed items by date, name
+    /// (their title), pending.
+    pub fn next(self, feeds: bool) -> Self {
+        match (self, feeds) {
+            (Self::Name, false) => Self::Size,
+            (Self::Size, _) => Self::Pending,
+            (Self::Pending, false) => Self::Name,
+            (Self::Date, _) => Self::Name,
+            (Self::Name, true) => Self::Pending,
+            (Self::Pending, true) => Self::Date,
         }
     }
 
@@ -45,6 +59,7 @@ impl SortBy {
             Self::Name => "name",
             Self::Size => "size",
             Self::Pending => "pending",
+            Self::Date => "date",
         }
     }
 }
@@ -61,6 +76,8 @@ pub struct Library {
     pub filter: String,
     /// Index into [`Library::visible`].
     pub selected: usize,
+    /// When the library lists feeds: their items (the entries are made from them).
+    pub feeds: Option<FeedList>,
 }
 
 impl Library {
@@ -72,6 +89,7 @@ impl Library {
             sort: SortBy::Name,
             filter: String::new(),
             selected: 0,
+            feeds: None,
         };
         library.sort_entries();
         library
@@ -93,7 +111,9 @@ impl Library {
 
     /// What the library lists, for its header: the folder, or the number of files.
     pub fn label(&self) -> String {
-        if self.files.is_empty() {
+        if let Some(feeds) = &self.feeds {
+            feeds.label()
+        } else if self.files.is_empty() {
             self.dir.display().to_string()
         } else {
             format!("{} files", self.files.len())
@@ -102,7 +122,9 @@ impl Library {
 
     /// Reads the entries again from the folder or the files.
     pub fn rescan(&self) -> Result<Vec<Entry>, String> {
-        if self.files.is_empty() {
+        if let Some(feeds) = &self.feeds {
+            Ok(feeds.entries())
+        } else if self.files.is_empty() {
             scan(&self.dir)
         } else {
             scan_files(&self.files)
@@ -111,7 +133,15 @@ impl Library {
 
     fn sort_entries(&mut self) {
         match self.sort {
+            SortBy::Name if self.feeds.is_some() => {
+                self.entries.sort_by(|a, b| a.title.cmp(&b.title));
+            }
             SortBy::Name => self.entries.sort_by(|a, b| a.path.cmp(&b.path)),
+            SortBy::Date => self.entries.sort_by(|a, b| {
+                let date = |e: &Entry| e.item.as_ref().and_then(|i| i.published.clone());
+                // newest first, undated last
+                date(b).cmp(&date(a)).then(a.path.cmp(&b.path))
+            }),
             SortBy::Size => self.entries.sort_by_key(|e| std::cmp::Reverse(e.bytes)),
             SortBy::Pending => self
                 .entries
@@ -120,7 +150,7 @@ impl Library {
     }
 
     pub fn cycle_sort(&mut self) {
-        self.sort = self.sort.next();
+        self.sort = self.sort.next(self.feeds.is_some());
         self.sort_entries();
         self.selected = 0;
     }
@@ -157,6 +187,20 @@ impl Library {
 
     pub fn selected_path(&self) -> Option<PathBuf> {
         self.visible().get(self.selected).map(|e| e.path.clone())
+    }
+
+    /// What `Enter` opens: the selected file, or the address of the selected feed item (its
+    /// saved copy when there is one: `article::web::open_url`). `Err` says why nothing opens.
+    pub fn selected_target(&self) -> Option<Result<PathBuf, String>> {
+        let entry = *self.visible().get(self.selected)?;
+        Some(match &entry.item {
+            None => Ok(entry.path.clone()),
+            Some(item) => item
+                .link
+                .clone()
+                .map(PathBuf::from)
+                .ok_or_else(|| "this feed item has no address to open".to_owned()),
+        })
     }
 
     /// Replaces the entries (after a rescan), keeping the selection on the same file.
@@ -261,6 +305,7 @@ fn entry(path: PathBuf, title: String) -> Entry {
         pending,
         claims,
         unreadable,
+        item: None,
     }
 }
 
@@ -304,6 +349,7 @@ mod tests {
         assert_eq!((b.accepted, b.pending, b.claims), (2, 1, 1));
         lib.cycle_sort();
         assert_eq!(lib.sort, SortBy::Size);
+        assert_eq!(lib.selected_target(), Some(Ok(dir.path().join("b.txt"))));
         assert_eq!(lib.visible()[0].title, "ثانٍ");
         lib.set_filter("أول");
         assert_eq!(lib.visible().len(), 1);

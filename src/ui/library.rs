@@ -1,11 +1,15 @@
 //! The library list: one row per article with its title (laid out by the bidi engine, so Arabic
-//! titles read correctly and sit right-aligned in their column), size and annotation progress.
+//! titles read correctly and sit right-aligned in their column), size (a feed item: source,
+//! date and whether it was read or annotated) and annotation progress.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::app::App;
+use crate::app::library::Entry;
+use crate::article::feed::ItemState;
 use crate::config::theme::Slot;
 use crate::layout::{LayoutOptions, layout_text};
 
@@ -21,6 +25,84 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
+/// The columns right of the title: a folder's size, or a feed item's source, date and state;
+/// then the annotation counts.
+struct Columns {
+    feeds: bool,
+}
+
+impl Columns {
+    /// Width of the source column of a feed library.
+    const SOURCE: u16 = 14;
+
+    /// Cells right of the title (each column with the space before it).
+    fn width(&self) -> u16 {
+        let counts = 3 * 7;
+        if self.feeds {
+            1 + Self::SOURCE + 17 + 10 + counts
+        } else {
+            10 + counts
+        }
+    }
+
+    fn header(&self) -> String {
+        let counts = format!(" {:>6} {:>6} {:>6}", "done", "todo", "claims");
+        if self.feeds {
+            format!(
+                " {:<sw$} {:<16} {:<9}{counts}",
+                "source",
+                "date",
+                "state",
+                sw = usize::from(Self::SOURCE)
+            )
+        } else {
+            format!(" {:>9}{counts}", "size")
+        }
+    }
+
+    /// The row's text right of the title, except a feed item's source (drawn by the engine).
+    fn numbers(&self, entry: &Entry) -> String {
+        let (done, todo, claims) = if entry.unreadable {
+            ("?".to_owned(), "?".to_owned(), "?".to_owned())
+        } else {
+            (
+                entry.accepted.to_string(),
+                entry.pending.to_string(),
+                entry.claims.to_string(),
+            )
+        };
+        let counts = format!(" {done:>6} {todo:>6} {claims:>6}");
+        match &entry.item {
+            Some(item) => {
+                let state = match item.state {
+                    ItemState::New => "new",
+                    ItemState::Read => "read",
+                    ItemState::Annotated => "annotated",
+                };
+                let date = item.published.as_deref().unwrap_or("");
+                format!(" {date:<16} {state:<9}{counts}")
+            }
+            None => format!(" {:>9}{counts}", human_size(entry.bytes)),
+        }
+    }
+}
+
+/// Draws the first visual row of `text` laid out by the engine in `width` cells at `x`
+/// (right-aligned when right-to-left), so Arabic reads correctly; cells past the width are
+/// left out.
+fn draw_laid_out(buf: &mut Buffer, x: u16, y: u16, text: &str, opts: &LayoutOptions, style: Style) {
+    let Some(row) = layout_text(text, 0, 0, opts).into_iter().next() else {
+        return;
+    };
+    let left = x + row.indent(opts.width);
+    for cell in &row.cells {
+        let cx = left + cell.x;
+        if cx + u16::from(cell.width) <= x + opts.width {
+            buf.set_stringn(cx, y, row.cell_text(cell), usize::from(cell.width), style);
+        }
+    }
+}
+
 impl Widget for LibraryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -33,16 +115,15 @@ impl Widget for LibraryView<'_> {
         if area.height == 0 {
             return;
         }
-        // columns: size 9, accepted 6, pending 6, claims 6, gaps; the title takes the rest
-        let numbers = 9 + 3 * 7;
-        let title_width = area.width.saturating_sub(numbers + 1).max(1);
+        let columns = Columns {
+            feeds: lib.feeds.is_some(),
+        };
+        // the title takes what the other columns leave
+        let title_width = area.width.saturating_sub(columns.width()).max(1);
         let header = format!(
-            "{:<tw$} {:>9} {:>6} {:>6} {:>6}",
+            "{:<tw$}{}",
             format!("{} ({})", lib.label(), lib.sort.name()),
-            "size",
-            "done",
-            "todo",
-            "claims",
+            columns.header(),
             tw = usize::from(title_width)
         );
         buf.set_stringn(
@@ -54,10 +135,12 @@ impl Widget for LibraryView<'_> {
         );
         let visible = lib.visible();
         if visible.is_empty() {
-            let msg = if lib.filter.is_empty() {
-                "no .txt, .md, .html or .json articles here"
-            } else {
+            let msg = if !lib.filter.is_empty() {
                 "no article matches the filter (Esc clears it)"
+            } else if columns.feeds {
+                "the feeds have no items"
+            } else {
+                "no .txt, .md, .html or .json articles here"
             };
             if area.height > 1 {
                 buf.set_stringn(area.x, area.y + 1, msg, usize::from(area.width), text);
@@ -71,6 +154,10 @@ impl Widget for LibraryView<'_> {
             mode: app.reader.mode,
             ..app.layout_options()
         };
+        let source_opts = LayoutOptions {
+            width: Columns::SOURCE,
+            ..opts.clone()
+        };
         for (i, entry) in visible.iter().enumerate().skip(first).take(rows) {
             let y = area.y + 1 + u16::try_from(i - first).unwrap_or(0);
             let selected = i == lib.selected;
@@ -80,39 +167,17 @@ impl Widget for LibraryView<'_> {
                 text
             };
             buf.set_style(Rect::new(area.x, y, area.width, 1), style);
-            // the title's first visual row, right-aligned when right-to-left
-            if let Some(row) = layout_text(&entry.title, 0, 0, &opts).into_iter().next() {
-                let x = area.x + row.indent(title_width);
-                for cell in &row.cells {
-                    let cx = x + cell.x;
-                    if cx + u16::from(cell.width) <= area.x + title_width {
-                        buf.set_stringn(cx, y, row.cell_text(cell), usize::from(cell.width), style);
-                    }
+            draw_laid_out(buf, area.x, y, &entry.title, &opts, style);
+            let mut x = area.x + title_width;
+            if let Some(item) = &entry.item {
+                // the source is a feed's title, often Arabic: laid out like the title
+                if x + 1 + Columns::SOURCE <= area.x + area.width {
+                    draw_laid_out(buf, x + 1, y, &item.source, &source_opts, style);
                 }
+                x += 1 + Columns::SOURCE;
             }
-            let (done, todo, claims) = if entry.unreadable {
-                ("?".to_owned(), "?".to_owned(), "?".to_owned())
-            } else {
-                (
-                    entry.accepted.to_string(),
-                    entry.pending.to_string(),
-                    entry.claims.to_string(),
-                )
-            };
-            let numbers_text = format!(
-                " {:>9} {:>6} {:>6} {:>6}",
-                human_size(entry.bytes),
-                done,
-                todo,
-                claims
-            );
-            buf.set_stringn(
-                area.x + title_width,
-                y,
-                numbers_text,
-                usize::from(area.width.saturating_sub(title_width)),
-                style,
-            );
+            let room = (area.x + area.width).saturating_sub(x);
+            buf.set_stringn(x, y, columns.numbers(entry), usize::from(room), style);
         }
     }
 }
