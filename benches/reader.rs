@@ -39,7 +39,8 @@ fn key(code: KeyCode) -> Event {
 fn start(bytes: Vec<u8>, dir: &Path) -> App {
     let article = Article::from_bytes("wikinews-x30.txt", bytes).expect("valid corpus");
     let paths = Paths::resolve(Some(&dir.join("config.toml")));
-    let app = App::new(article, Settings::defaults(), paths, ColorDepth::TrueColor);
+    let found = isnad::tui::surroundings(&paths, ColorDepth::TrueColor);
+    let app = App::new(article, Settings::defaults(), paths, found);
     let options = StoreOptions {
         annotations: Some(dir.join("wikinews-x30.isnad.json")),
         data_dir: Some(dir.to_path_buf()),

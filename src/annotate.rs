@@ -10,6 +10,7 @@ pub mod formats;
 pub mod history;
 pub mod isnad;
 pub mod jsonpos;
+pub mod library;
 pub mod lock;
 pub mod merge;
 pub mod merge_files;

@@ -32,13 +32,13 @@ use crate::article::Article;
 use crate::config::colors::{ColorDepth, Theme};
 use crate::config::commands::Command;
 
-use crate::config::theme::{self, ThemeSpec};
+use crate::config::theme::ThemeSpec;
 use crate::config::{Paths, Problem, SettingValue, Settings};
 use crate::layout::{BidiMode, LayoutOptions};
 use command_line::{LineEditor, Typed};
 pub use overlay::{Outcome, Overlay};
 pub use reader::Page;
-pub use shell::{Message, MessageKind, Note};
+pub use shell::{Message, MessageKind, Note, Surroundings};
 
 /// Every change the app can make.
 #[derive(Debug)]
@@ -174,23 +174,17 @@ pub struct App {
 }
 
 impl App {
-    /// `terminal_colors`: how many colours the terminal shows (what `color = "auto"` means).
-    pub fn new(
-        article: Article,
-        settings: Settings,
-        paths: Paths,
-        terminal_colors: ColorDepth,
-    ) -> Self {
+    /// `found`: what the shell found around the app at start (terminal colours, themes, time).
+    pub fn new(article: Article, settings: Settings, paths: Paths, found: Surroundings) -> Self {
         let mode = settings.config.bidi;
-        let depth = ColorDepth::resolve(settings.config.color, terminal_colors);
+        let depth = ColorDepth::resolve(settings.config.color, found.terminal_colors);
         let theme = Theme::new(&settings.theme, depth);
-        let themes = theme::available(&paths.themes_dir());
         let mut app = Self {
             reader: reader::Reader::new(article, mode),
             session: session::Session::default(),
             overlay: Overlay::None,
             panel: None,
-            shell: shell::Shell::new(terminal_colors, themes),
+            shell: shell::Shell::new(found),
             library: None,
             compare: None,
             screen: Screen::Reader,

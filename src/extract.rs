@@ -13,6 +13,7 @@ pub mod lexicon;
 pub mod open;
 pub mod rules;
 pub mod tokens;
+pub mod wordlists;
 
 use std::ops::Range;
 

@@ -11,4 +11,4 @@ pub mod terminal;
 
 pub use event_loop::{NoTerminalControl, TerminalControl, run_loop};
 pub use events::{EventSource, ScriptedEvents, TerminalEvents};
-pub use start::{run, terminal_hint};
+pub use start::{run, surroundings, terminal_hint};

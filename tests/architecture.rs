@@ -3,6 +3,8 @@
 //! `extract/`, `search`) names a shell module (`app`, `ui`, `tui`, `cli`, `commands`) or a
 //! terminal crate (ratatui, crossterm), or when `app/` names `tui`, `ui`, `cli` or `commands`.
 //! It reads paths, not meaning: simple and strict, so a violation cannot hide in a nested `use`.
+//! A second test keeps `update` pure: no file, clock, environment or process call under `app/`
+//! (the effect runner in `tui/` does those and hands the results back as actions).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -20,6 +22,27 @@ const NOT_IN_ENGINE: &[&str] = &[
 ];
 /// The app's state machine is pure: no terminal loop, drawing or command-line code.
 const NOT_IN_APP: &[&str] = &["tui", "ui", "cli", "commands"];
+
+/// What code under `app/` never calls: files, the clock, the environment, other processes, and
+/// questions to the file system about paths.
+const IMPURE: &[&str] = &[
+    "std::fs",
+    "fs::",
+    "File::",
+    "OpenOptions",
+    "read_dir",
+    "Instant::now",
+    "SystemTime::now",
+    "std::env",
+    "env::",
+    "std::process",
+    "tempfile",
+    ".exists()",
+    ".is_file()",
+    ".is_dir()",
+    ".metadata()",
+    "canonicalize",
+];
 
 /// Every `.rs` file under `dir`.
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -148,6 +171,77 @@ fn engine_and_app_never_reach_into_the_shell() {
         problems.is_empty(),
         "the layering of DESIGN.md §1 is broken:\n{}",
         problems.join("\n")
+    );
+}
+
+/// The impure calls in a file's code (comments left out), one line each with its line number;
+/// `use std::{…}` groups are read item by item, so `use std::{env, fs}` counts too.
+fn impure_calls(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut hits: Vec<&str> = IMPURE
+            .iter()
+            .copied()
+            .filter(|p| code.contains(p))
+            .collect();
+        if let Some(group) = code.trim().strip_prefix("use std::{") {
+            for item in group.split([',', '}']) {
+                let first = first_segment(item);
+                if ["fs", "env", "process", "time"].contains(&first.as_str())
+                    && (first != "time"
+                        || group.contains("Instant")
+                        || group.contains("SystemTime"))
+                {
+                    hits.push("a `use std::{…}` group");
+                }
+            }
+        }
+        found.extend(hits.into_iter().map(|h| format!("line {}: {h}", n + 1)));
+    }
+    found
+}
+
+#[test]
+fn the_app_touches_no_file_clock_or_environment() {
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
+    let mut files = vec![app.with_extension("rs")];
+    rust_files(&app, &mut files);
+    files.sort();
+    assert!(files.len() > 10, "found only {} files", files.len());
+    let mut problems = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("read");
+        for call in impure_calls(&text) {
+            problems.push(format!("{}: {call}", file.display()));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "`update` must stay pure: do this in the effect runner (src/tui/effects.rs) and hand \
+         the result back as an action:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_reader_of_impure_calls_sees_them() {
+    let text = "let t = std::fs::read_to_string(p);\n\
+                // std::fs::write in a comment is documentation\n\
+                let now = Instant::now();\n\
+                use std::{env, path::Path};\n\
+                if path.exists() { }\n\
+                let at = self.shell.now;\n";
+    let calls = impure_calls(text);
+    assert_eq!(
+        calls,
+        [
+            "line 1: std::fs",
+            "line 1: fs::",
+            "line 3: Instant::now",
+            "line 4: a `use std::{…}` group",
+            "line 5: .exists()",
+        ]
     );
 }
 

@@ -1,8 +1,11 @@
 //! The git merge driver in real repositories: `isnad git-setup`, then two branches annotating
-//! the same article merged, rebased and cherry-picked through `isnad merge`. Needs git; when
-//! git is missing each test says so and passes without running.
+//! the same article merged, rebased and cherry-picked through `isnad merge`; a conflict settled
+//! in the reader by keys, then committed; branches on different versions of the article text.
+//! Needs git; when git is missing each test says so and passes without running.
 
 #![allow(clippy::unwrap_used)]
+
+mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -188,6 +191,131 @@ fn the_same_item_changed_on_both_sides_is_kept_twice_and_git_stops() {
     let theirs = merged.entities.iter().find(|e| e.id == copy_id).unwrap();
     assert_eq!(theirs.label.as_str(), "ORG");
     assert_eq!(theirs.conflict_with.as_deref(), Some(id.as_str()));
+
+    // settled in the reader, by keys: `:compare`, then the key of the ORG copy (A is the copy
+    // with the smaller id)
+    let take = if copy_id < id { "a" } else { "b" };
+    let mut app = common::TestApp::article(Article::load(&d.join("news.txt")).unwrap())
+        .annotations(&d.join(FILE))
+        .build();
+    let said = app.shell.message.as_ref().map(|m| m.text.clone()).unwrap();
+    assert!(said.contains(":compare settles them"), "{said}");
+    let mut events = common::keys(":compare");
+    events.push(common::code(crossterm::event::KeyCode::Enter));
+    events.extend(common::keys(take));
+    events.extend(common::keys(":q"));
+    events.push(common::code(crossterm::event::KeyCode::Enter));
+    common::run_script(&mut app, events);
+    assert_valid_without_markers(d);
+    let settled = read(d);
+    assert_eq!(settled.entities.len(), 1);
+    assert_eq!(settled.entities[0].label.as_str(), "ORG");
+    assert_eq!(settled.entities[0].conflict_with, None);
+    commit(d, "merge b: settled in the reader");
+    let status = ok(git(d, &["status", "--porcelain"]));
+    assert!(
+        status.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&status.stdout)
+    );
+}
+
+/// The article as a typo fix on one branch leaves it: a word added before every span.
+const FIXED: &str = "قال المتحدث الرسمي باسم وزارة الداخلية إن القاهرة استقبلت الوفد يوم الأحد.\n";
+
+#[test]
+fn a_branch_that_fixed_the_article_text_merges_placed_in_the_merged_article() {
+    if !git_available() {
+        return;
+    }
+    let (dir, base) = repo();
+    let d = dir.path();
+    // a: fixes the article; its annotations are saved against the new text
+    ok(git(d, &["checkout", "-q", "-b", "a"]));
+    std::fs::write(d.join("news.txt"), FIXED).unwrap();
+    let fixed = Article::from_text("news.txt", FIXED.to_owned());
+    let placed = file::read(&d.join(FILE), Some(std::sync::Arc::new(fixed.clone()))).unwrap();
+    std::fs::write(
+        d.join(FILE),
+        to_json(
+            &DocumentInfo::for_article(&fixed, "news.txt".into()),
+            &placed.set,
+            &fixed,
+        ),
+    )
+    .unwrap();
+    commit(d, "a: fix the article");
+    // b: annotates the old text
+    ok(git(d, &["checkout", "-q", "-b", "b", "main"]));
+    let mut set = base.clone();
+    let delegation = entity(&article(), "الوفد", "ORG");
+    set.upsert(delegation.clone());
+    write(d, &set);
+    commit(d, "b: delegation");
+    ok(git(d, &["checkout", "-q", "a"]));
+    ok(git(d, &["merge", "-q", "--no-edit", "b"]));
+    assert_valid_without_markers(d);
+    // written against the fixed text: read back with nothing to re-anchor
+    let src = std::fs::read_to_string(d.join(FILE)).unwrap();
+    let merged = isnad::annotate::document::parse(&src, FILE, &fixed).unwrap();
+    assert!(!merged.text_changed);
+    assert_eq!((merged.anchor.moved, merged.anchor.orphaned), (0, 0));
+    let e = merged
+        .set
+        .entities
+        .iter()
+        .find(|e| e.id == delegation.id())
+        .unwrap();
+    assert_eq!(
+        &fixed.text[e.span.range()],
+        "الوفد",
+        "re-anchored to the fixed text"
+    );
+    assert!(merged.set.orphans.is_empty());
+}
+
+#[test]
+fn without_the_article_at_hand_theirs_is_placed_in_ours_and_the_rest_kept_as_orphans() {
+    use isnad::annotate::merge_files::{MergedText, Side, merge_files};
+    let old = article();
+    let fixed = Article::from_text("news.txt", FIXED.to_owned());
+    let json = |a: &Article, set: &AnnotationSet| {
+        to_json(&DocumentInfo::for_article(a, "news.txt".into()), set, a)
+    };
+    let mut base = AnnotationSet::default();
+    base.upsert(entity(&old, "القاهرة", "GPE"));
+    // ours: the same entity, saved against the fixed text
+    let ours = isnad::annotate::document::parse(&json(&old, &base), "ours", &fixed)
+        .unwrap()
+        .set;
+    let mut theirs = base.clone();
+    let (placed, lost) = (entity(&old, "الوفد", "ORG"), entity(&old, "السبت", "DATE"));
+    theirs.upsert(placed.clone());
+    theirs.upsert(lost.clone());
+    let side = |name, src| Side { name, src };
+    let (base_src, ours_src, theirs_src) =
+        (json(&old, &base), json(&fixed, &ours), json(&old, &theirs));
+    let merged = merge_files(
+        side("base", &base_src),
+        side("ours", &ours_src),
+        side("theirs", &theirs_src),
+        None,
+    )
+    .unwrap();
+    assert_eq!(merged.text, MergedText::Ours);
+    assert_eq!(merged.orphaned, 1, "السبت is not in ours' text");
+    let value: serde_json::Value = serde_json::from_str(&merged.json).unwrap();
+    assert_eq!(value["orphans"].as_array().map(Vec::len), Some(1));
+    let back = isnad::annotate::document::parse(&merged.json, "merged", &fixed).unwrap();
+    let e = back
+        .set
+        .entities
+        .iter()
+        .find(|e| e.id == placed.id())
+        .unwrap();
+    assert_eq!(&fixed.text[e.span.range()], "الوفد");
+    assert!(back.set.contains(base.entities[0].id.as_str()));
+    assert!(!back.set.contains(lost.id()), "an orphan, not an item");
 }
 
 #[test]

@@ -248,11 +248,13 @@ fn a_stale_not_saved_message_goes_after_the_next_successful_save() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.isnad.json");
     let store = AnnotationStore::open(Article::sample(), &opts_at(&path));
+    let paths = isnad::config::Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml")));
+    let found = isnad::tui::surroundings(&paths, isnad::config::colors::ColorDepth::TrueColor);
     let mut app = App::new(
         Article::sample(),
         isnad::config::Settings::defaults(),
-        isnad::config::Paths::resolve(Some(Path::new("/nonexistent/isnad/config.toml"))),
-        isnad::config::colors::ColorDepth::TrueColor,
+        paths,
+        found,
     )
     .with_store(store, "me");
     // a save that fails: the file's place is taken by a folder

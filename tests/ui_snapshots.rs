@@ -157,8 +157,9 @@ proptest! {
 
 #[test]
 fn library_view_lists_articles_and_opens_one() {
+    use isnad::annotate::library::scan;
     use isnad::app::Screen;
-    use isnad::app::library::{Library, scan};
+    use isnad::app::library::Library;
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("aleppo.txt"), isnad::article::SAMPLE_TEXT).expect("write");
     std::fs::write(dir.path().join("notes.md"), "# ملاحظات التحرير\n\nنص.\n").expect("write");

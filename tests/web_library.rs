@@ -12,9 +12,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use common::{TestApp, code, draw, press, run_script, run_steps};
 use crossterm::event::KeyCode;
 use isnad::annotate::StoreOptions;
+use isnad::annotate::library::feed_entries;
 use isnad::app::library::Library;
 use isnad::app::{App, Screen};
-use isnad::article::feed::parse_feed;
+use isnad::article::feed::{FeedList, parse_feed};
 
 /// A server for the test's pages: `/ar/2025/05/relief` is the Arabic news page, anything else
 /// 404. Returns its address and how many requests it answered.
@@ -65,7 +66,8 @@ fn feed_library(base: &str, data: &Path) -> App {
         .size(100, 8)
         .settings(settings, paths)
         .build();
-    app.library = Some(Library::of_feeds(vec![feed], data.to_path_buf()));
+    let feeds = FeedList::new(vec![feed], data.to_path_buf());
+    app.library = Some(Library::of_feeds(feeds.clone(), feed_entries(&feeds)));
     app.screen = Screen::Library;
     app.session.store_options = Some(StoreOptions {
         annotations: None,

@@ -1,42 +1,20 @@
-//! The library: `isnad DIR` lists the articles of a folder (`.txt`, `.md`, `.html`, `.json`),
-//! `isnad FILE1 FILE2 …` lists those files, and `isnad feed` the items of RSS and Atom feeds
-//! ([`feeds`]), with their title (from the article loaders' metadata, or the feed), size or date
-//! and source, and how far their annotation is (accepted and pending items, claims), sortable
-//! and filterable; `Enter` opens one and `Backspace` returns. Scanning reads files, so the loop
-//! calls [`Library::rescan`]; everything else is plain state.
-
-mod feeds;
+//! The library screen: `isnad DIR` lists the articles of a folder, `isnad FILE1 FILE2 …` those
+//! files, `isnad feed` the items of RSS and Atom feeds (newest first; `Enter` fetches an item,
+//! or opens its saved copy), sortable and filterable; `Enter` opens one and `Backspace` returns. The entries are
+//! read by [`crate::annotate::library`] (files, so the loop does it: `Effect::RescanLibrary`
+//! comes back as `Action::LibraryScanned`); here is only the screen's state.
 
 use std::path::{Path, PathBuf};
 
-pub use feeds::{FeedList, ItemInfo};
-
-use crate::annotate::store::sidecar_path;
-use crate::article::{Article, ArticleFormat, first_line};
-
-/// One article of the folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub path: PathBuf,
-    pub title: String,
-    pub bytes: u64,
-    /// Accepted or corrected items in its annotation file.
-    pub accepted: usize,
-    /// Suggestions not yet reviewed.
-    pub pending: usize,
-    pub claims: usize,
-    /// The annotation file could not be read (the count columns are then empty).
-    pub unreadable: bool,
-    /// For an item of a feed: its address, date, source and whether it was read.
-    pub item: Option<ItemInfo>,
-}
+pub use crate::annotate::library::Entry;
+use crate::article::feed::FeedList;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
     Name,
     Size,
     Pending,
-    /// Newest first (feed items; files have no date and keep their name order).
+    /// Newest first (feed items).
     Date,
 }
 
@@ -76,7 +54,8 @@ pub struct Library {
     pub filter: String,
     /// Index into [`Library::visible`].
     pub selected: usize,
-    /// When the library lists feeds: their items (the entries are made from them).
+    /// When the library lists feeds: their items (the entries are read from them:
+    /// `annotate::library::feed_entries`).
     pub feeds: Option<FeedList>,
 }
 
@@ -91,6 +70,15 @@ impl Library {
             selected: 0,
             feeds: None,
         };
+        library.sort_entries();
+        library
+    }
+
+    /// A library of the items of `feeds` with their `entries`, newest first.
+    pub fn of_feeds(feeds: FeedList, entries: Vec<Entry>) -> Self {
+        let mut library = Self::new(feeds.data_dir.join("articles"), entries);
+        library.feeds = Some(feeds);
+        library.sort = SortBy::Date;
         library.sort_entries();
         library
     }
@@ -117,17 +105,6 @@ impl Library {
             self.dir.display().to_string()
         } else {
             format!("{} files", self.files.len())
-        }
-    }
-
-    /// Reads the entries again from the folder or the files.
-    pub fn rescan(&self) -> Result<Vec<Entry>, String> {
-        if let Some(feeds) = &self.feeds {
-            Ok(feeds.entries())
-        } else if self.files.is_empty() {
-            scan(&self.dir)
-        } else {
-            scan_files(&self.files)
         }
     }
 
@@ -217,168 +194,105 @@ impl Library {
     }
 }
 
-/// Title of an article file from its loader's metadata, falling back to the first line of the
-/// text. Plain text reads only the start of the file, since its title is its first line.
-/// `Err` when the file cannot be loaded.
-pub fn title_of_file(path: &Path) -> Result<String, String> {
-    if ArticleFormat::of_path(path) == ArticleFormat::Text {
-        return Ok(first_line(&read_head(path, 4096)).to_owned());
-    }
-    Article::load(path)
-        .map(|a| a.display_title())
-        .map_err(|e| e.to_string())
-}
-
-/// Counts of an annotation file, read leniently (any readable JSON of the format).
-fn counts(file: &Path) -> Option<(usize, usize, usize, bool)> {
-    let text = std::fs::read_to_string(file).ok()?;
-    let Ok(doc) = serde_json::from_str::<serde_json::Value>(&text) else {
-        return Some((0, 0, 0, true));
-    };
-    let (mut accepted, mut pending) = (0, 0);
-    for key in ["entities", "sources", "claims", "attributions"] {
-        for item in doc[key].as_array().into_iter().flatten() {
-            match item["review"]["status"].as_str() {
-                Some("accepted" | "corrected") => accepted += 1,
-                Some("suggested") | None => pending += 1,
-                _ => {}
-            }
-        }
-    }
-    let claims = doc["claims"].as_array().map_or(0, Vec::len);
-    Some((accepted, pending, claims, false))
-}
-
-/// Lists the articles of `dir` (see [`ArticleFormat::is_article_file`]). A `.json` file that
-/// is not an article (no `text`) is left out, since folders hold other JSON too.
-pub fn scan(dir: &Path) -> Result<Vec<Entry>, String> {
-    let shown = dir.display();
-    let read = std::fs::read_dir(dir).map_err(|e| format!("{shown}: cannot list: {e}"))?;
-    let mut entries = Vec::new();
-    for item in read.flatten() {
-        let path = item.path();
-        if !path.is_file() || !ArticleFormat::is_article_file(&path) {
-            continue;
-        }
-        let title = title_of_file(&path);
-        if title.is_err() && ArticleFormat::of_path(&path) == ArticleFormat::Json {
-            continue;
-        }
-        entries.push(entry(path, title.unwrap_or_default()));
-    }
-    Ok(entries)
-}
-
-/// The entries of files named by the user; each must exist. A file that does not load is still
-/// listed (under its name), and opening it shows why.
-pub fn scan_files(files: &[PathBuf]) -> Result<Vec<Entry>, String> {
-    let mut entries = Vec::with_capacity(files.len());
-    for path in files {
-        if !path.is_file() {
-            return Err(format!("{}: not a file", path.display()));
-        }
-        if entries.iter().any(|e: &Entry| &e.path == path) {
-            continue;
-        }
-        entries.push(entry(path.clone(), title_of_file(path).unwrap_or_default()));
-    }
-    Ok(entries)
-}
-
-fn entry(path: PathBuf, title: String) -> Entry {
-    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-    let (accepted, pending, claims, unreadable) =
-        counts(&sidecar_path(&path)).unwrap_or((0, 0, 0, false));
-    let title = if title.is_empty() {
-        path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    } else {
-        title
-    };
-    Entry {
-        path,
-        title,
-        bytes,
-        accepted,
-        pending,
-        claims,
-        unreadable,
-        item: None,
-    }
-}
-
-fn read_head(path: &Path, limit: usize) -> String {
-    use std::io::Read;
-    let mut buf = Vec::with_capacity(limit);
-    if let Ok(file) = std::fs::File::open(path) {
-        let _ = file.take(limit as u64).read_to_end(&mut buf);
-    }
-    let text = String::from_utf8_lossy(&buf);
-    text.trim_start_matches('\u{FEFF}').to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn scans_counts_sorts_and_filters() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(dir.path().join("b.txt"), "ثانٍ\nنص طويل جدا جدا جدا جدا جدا").expect("w");
-        std::fs::write(dir.path().join("a.md"), "# أول\n").expect("w");
-        std::fs::write(dir.path().join("notes.json"), "{}").expect("w");
-        std::fs::write(
-            dir.path().join("c.json"),
-            r#"{"title": "ثالث", "text": "نص"}"#,
-        )
-        .expect("w");
-        std::fs::write(dir.path().join("d.html"), "<title>رابع</title><p>نص</p>").expect("w");
-        std::fs::write(
-            dir.path().join("b.isnad.json"),
-            r#"{"entities":[{"review":{"status":"suggested"}},{"review":{"status":"accepted"}}],
-               "claims":[{"review":{"status":"accepted"}}]}"#,
-        )
-        .expect("w");
-        let mut lib = Library::new(dir.path().to_path_buf(), scan(dir.path()).expect("scan"));
-        let titles: Vec<&str> = lib.visible().iter().map(|e| e.title.as_str()).collect();
-        // notes.json is not an article and b.isnad.json is an annotation file: both left out
-        assert_eq!(titles, ["أول", "ثانٍ", "ثالث", "رابع"]);
-        let b = &lib.visible()[1];
-        assert_eq!((b.accepted, b.pending, b.claims), (2, 1, 1));
-        lib.cycle_sort();
-        assert_eq!(lib.sort, SortBy::Size);
-        assert_eq!(lib.selected_target(), Some(Ok(dir.path().join("b.txt"))));
-        assert_eq!(lib.visible()[0].title, "ثانٍ");
-        lib.set_filter("أول");
-        assert_eq!(lib.visible().len(), 1);
-        assert_eq!(lib.selected_path(), Some(dir.path().join("a.md")));
-        lib.move_by(5);
-        assert_eq!(lib.selected, 0);
-        assert!(scan(&dir.path().join("missing")).is_err());
+    fn entry(path: &str, title: &str, bytes: u64) -> Entry {
+        Entry {
+            path: PathBuf::from(path),
+            title: title.to_owned(),
+            bytes,
+            accepted: 0,
+            pending: 0,
+            claims: 0,
+            unreadable: false,
+            item: None,
+        }
     }
 
     #[test]
-    fn library_of_files_lists_exactly_those_files() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let md = dir.path().join("a.md");
-        let json = dir.path().join("b.json");
-        let broken = dir.path().join("c.json");
-        std::fs::write(&md, "---\ntitle: أول\n---\nنص").expect("w");
-        std::fs::write(&json, r#"{"title": "ثان", "text": "نص"}"#).expect("w");
-        std::fs::write(&broken, "{").expect("w");
-        std::fs::write(dir.path().join("other.txt"), "غير مطلوب").expect("w");
-        let files = vec![json.clone(), md.clone(), broken.clone(), json.clone()];
-        let lib = Library::of_files(files.clone(), scan_files(&files).expect("scan"));
+    fn sorts_filters_and_selects() {
+        let entries = vec![
+            entry("/l/b.txt", "ثانٍ", 50),
+            entry("/l/a.md", "أول", 8),
+            entry("/l/c.json", "ثالث", 30),
+        ];
+        let mut lib = Library::new(PathBuf::from("/l"), entries);
         let titles: Vec<&str> = lib.visible().iter().map(|e| e.title.as_str()).collect();
-        // named explicitly, a broken article is still listed (under its name); duplicates once
-        assert_eq!(titles, ["أول", "ثان", "c.json"]);
-        assert_eq!(lib.dir, dir.path());
-        assert_eq!(lib.label(), "3 files");
-        assert_eq!(lib.rescan().expect("rescan").len(), 3);
-        let missing = dir.path().join("missing.txt");
-        let err = scan_files(&[md, missing.clone()]).expect_err("missing");
-        assert_eq!(err, format!("{}: not a file", missing.display()));
+        assert_eq!(titles, ["أول", "ثانٍ", "ثالث"], "by name first");
+        lib.cycle_sort();
+        assert_eq!(lib.sort, SortBy::Size);
+        assert_eq!(lib.selected_target(), Some(Ok(PathBuf::from("/l/b.txt"))));
+        assert_eq!(lib.visible()[0].title, "ثانٍ");
+        lib.set_filter("أول");
+        assert_eq!(lib.visible().len(), 1);
+        assert_eq!(lib.selected_path(), Some(PathBuf::from("/l/a.md")));
+        lib.move_by(5);
+        assert_eq!(lib.selected, 0);
+    }
+
+    #[test]
+    fn a_library_of_files_lists_them_once_from_their_folder() {
+        let files = vec![
+            PathBuf::from("/l/b.json"),
+            PathBuf::from("/l/a.md"),
+            PathBuf::from("/l/b.json"),
+        ];
+        let lib = Library::of_files(files, vec![entry("/l/b.json", "ثان", 1)]);
+        assert_eq!(lib.dir, PathBuf::from("/l"));
+        assert_eq!(lib.files.len(), 2, "duplicates once");
+        assert_eq!(lib.label(), "2 files");
+    }
+
+    #[test]
+    fn feed_items_are_newest_first_open_by_address_and_sort_by_title() {
+        use crate::article::feed::{ItemInfo, ItemState};
+        let item = |path: &str, title: &str, link: Option<&str>, date: &str| Entry {
+            item: Some(ItemInfo {
+                link: link.map(str::to_owned),
+                published: Some(date.to_owned()),
+                source: "أخبار".to_owned(),
+                state: ItemState::New,
+            }),
+            ..entry(path, title, 0)
+        };
+        let feeds = FeedList {
+            titles: vec!["أخبار".to_owned()],
+            items: Vec::new(),
+            data_dir: PathBuf::from("/d"),
+        };
+        let entries = vec![
+            item(
+                "/d/old",
+                "قديم",
+                Some("https://n.example/old"),
+                "2025-05-01 08:00",
+            ),
+            item(
+                "/d/new",
+                "جديد",
+                Some("https://n.example/new"),
+                "2025-05-03 08:00",
+            ),
+            item("", "بلا رابط", None, "2025-05-02 08:00"),
+        ];
+        let mut lib = Library::of_feeds(feeds, entries);
+        assert_eq!(lib.label(), "أخبار");
+        let titles: Vec<&str> = lib.visible().iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["جديد", "بلا رابط", "قديم"]);
+        assert_eq!(
+            lib.selected_target(),
+            Some(Ok(PathBuf::from("https://n.example/new")))
+        );
+        lib.move_by(1);
+        assert!(matches!(lib.selected_target(), Some(Err(_))));
+        lib.cycle_sort();
+        assert_eq!(lib.sort, SortBy::Name);
+        assert_eq!(lib.visible()[0].title, "بلا رابط");
+        lib.cycle_sort();
+        assert_eq!(lib.sort, SortBy::Pending);
+        lib.cycle_sort();
+        assert_eq!(lib.sort, SortBy::Date);
     }
 }

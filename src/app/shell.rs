@@ -63,15 +63,30 @@ pub struct Shell {
     pub(super) log: Vec<String>,
 }
 
+/// What the shell found around the app when it started, which the pure app cannot look up
+/// itself: how many colours the terminal shows (what `color = "auto"` means), the theme names
+/// `:theme` completes (built-in and the user's files) and the time.
+#[derive(Debug, Clone)]
+pub struct Surroundings {
+    pub terminal_colors: ColorDepth,
+    pub themes: Vec<String>,
+    pub now: Instant,
+}
+
 impl Shell {
-    pub fn new(terminal_colors: ColorDepth, themes: Vec<String>) -> Self {
+    pub fn new(found: Surroundings) -> Self {
+        let Surroundings {
+            terminal_colors,
+            themes,
+            now,
+        } = found;
         Self {
             message: None,
             hint: None,
             pending: Vec::new(),
             quit: false,
             exit_note: None,
-            now: Instant::now(),
+            now,
             terminal_colors,
             themes,
             log: Vec::new(),

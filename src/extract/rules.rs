@@ -2,11 +2,15 @@
 //! place / facility / event head nouns with their genitive chains, dates and times, numbers,
 //! percentages and money. Each rule reports normalised byte ranges.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::lexicon::{class, completes_month};
 use super::tokens::{Token, TokenKind, verb_shaped};
+use super::wordlists as lists;
 use crate::annotate::Label;
+use crate::text::normalize::normalize_str;
 
 /// A rule's finding, in normalised bytes.
 #[derive(Debug, Clone)]
@@ -149,7 +153,7 @@ fn gazetteer_rule(ctx: &mut Ctx) {
         } else {
             written.to_owned()
         };
-        if AMBIGUOUS_NAMES.contains(&name.as_str()) && !name_context(ctx, i, end) {
+        if GAZETTEER_NAMES_ALSO_WORDS.contains(name.as_str()) && !name_context(ctx, i, end) {
             continue;
         }
         let by = match hit.entry.list {
@@ -201,31 +205,19 @@ fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
 
 /// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح
 /// "opened", الجزيرة "the island"): taken only where the context marks a name.
-const AMBIGUOUS_NAMES: &[&str] = &[
-    "الشرق",
-    "العربيه",
-    "الحدث",
-    "النهار",
-    "الحياه",
-    "المنار",
-    "الجزيره",
-    "الاهرام",
-    "الميادين",
-    "الاناضول",
-    "فتح",
-    "قنا",
-    "بترا",
-    "واس",
-    "وام",
-    "سانا",
-    "وفا",
-    "تاس",
-    "الشروق",
-    "ميتا",
-    "ابل",
-    "امازون",
-    "اكس",
-];
+static GAZETTEER_NAMES_ALSO_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::GAZETTEER_NAMES_ALSO_WORDS));
+/// Units of time counted after a number (`8 سنوات`).
+static DURATION_UNITS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::DURATION_UNITS));
+/// Dual units of time, a duration on their own (`عامين`).
+static DURATION_DUALS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::DURATION_DUALS));
+
+/// The normalised entries of a word list.
+fn normalised(list: &'static str) -> HashSet<String> {
+    lists::entries(list).map(normalize_str).collect()
+}
 
 /// A quote, a preposition of source (لـ، بحسب) or an outlet noun right before the name, or a
 /// quote right after it.
@@ -875,41 +867,9 @@ fn widen_date(ctx: &Ctx, first: usize, last: usize) -> (usize, usize) {
 
 /// Durations and periods: 8 سنوات، ثلاث سنوات، عامين، لعدة أيام، السنوات الماضية.
 fn duration_at(ctx: &Ctx, i: usize) -> Option<usize> {
-    const UNITS: &[&str] = &[
-        "سنوات",
-        "سنه",
-        "سنين",
-        "اعوام",
-        "عاما",
-        "عام",
-        "ايام",
-        "يوما",
-        "يوم",
-        "اشهر",
-        "شهرا",
-        "شهور",
-        "اسابيع",
-        "اسبوعا",
-        "عقود",
-        "عقدا",
-        "ساعات",
-        "ساعه",
-        "دقايق",
-        "دقيقه",
-        "ثانيه",
-    ];
-    const DUALS: &[&str] = &[
-        "عامين",
-        "سنتين",
-        "شهرين",
-        "يومين",
-        "اسبوعين",
-        "عقدين",
-        "ساعتين",
-    ];
     let t = ctx.word(i).map(|_| ctx.stem(i));
     if let Some(stem) = t
-        && DUALS.contains(&stem)
+        && DURATION_DUALS.contains(stem)
     {
         return Some(i);
     }
@@ -921,7 +881,7 @@ fn duration_at(ctx: &Ctx, i: usize) -> Option<usize> {
     if counted
         && ctx
             .word(i + 1)
-            .is_some_and(|_| UNITS.contains(&ctx.stem(i + 1)))
+            .is_some_and(|_| DURATION_UNITS.contains(ctx.stem(i + 1)))
     {
         return Some(i + 1);
     }

@@ -6,19 +6,63 @@ use std::ops::Range;
 
 use super::gazetteer::{Gazetteer, Hit};
 use super::lexicon::{self, class};
+use crate::text::normalize::{is_arabic_mark, is_invisible};
 
-/// Letters, digits and the marks that survive normalisation belong to words.
+/// Does `c` belong to a word? Letters and digits (ASCII, Arabic, any script), `_`, and the
+/// marks raw text carries inside Arabic words (harakat, tatweel, zero-width joiners; normalised
+/// text has none of them left). The one word test of both tokenisers (the entity extractor's
+/// on normalised text, the cue parser's on the article's own) and of the gazetteer's word ends.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '_' => true,
-        // Arabic letters (after normalisation marks and tatweel are gone).
+        // Arabic letters.
         '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => true,
         c if c.is_ascii() => false,
-        '\u{0600}'..='\u{06FF}' => c.is_alphanumeric(),
+        '\u{200C}' | '\u{200D}' => true,
         '\u{2000}'..='\u{206F}' => false,
-        _ => c.is_alphanumeric(),
+        _ => c.is_alphanumeric() || is_arabic_mark(c) || c == '\u{0640}',
     }
+}
+
+/// One piece of text as both tokenisers cut it: a run of word characters, a line break, or any
+/// other visible character on its own. Spaces and invisible formatting characters separate
+/// pieces and are no piece themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Byte range of a maximal run of [`is_word_char`] characters.
+    Word(Range<usize>),
+    /// A `\n` at this byte.
+    Break(usize),
+    /// Any other visible character, at this byte.
+    Other(usize, char),
+}
+
+/// The pieces of `text`, in order (byte offsets into `text`).
+pub fn pieces(text: &str) -> impl Iterator<Item = Piece> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = chars.next()?;
+            if c == '\n' {
+                return Some(Piece::Break(start));
+            }
+            if is_word_char(c) {
+                let mut end = start + c.len_utf8();
+                while let Some(&(at, next)) = chars.peek() {
+                    if !is_word_char(next) {
+                        break;
+                    }
+                    end = at + next.len_utf8();
+                    chars.next();
+                }
+                return Some(Piece::Word(start..end));
+            }
+            if !c.is_whitespace() && !is_invisible(c) {
+                return Some(Piece::Other(start, c));
+            }
+        }
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +96,18 @@ const PROCLITICS: &[&str] = &[
 ];
 
 impl Token {
+    /// A token of `kind` with nothing analysed yet.
+    fn bare(range: Range<usize>, kind: TokenKind) -> Token {
+        Token {
+            range,
+            kind,
+            clitic: 0,
+            classes: 0,
+            definite: false,
+            gazetteer: None,
+        }
+    }
+
     pub fn text<'a>(&self, norm: &'a str) -> &'a str {
         &norm[self.range.clone()]
     }
@@ -76,71 +132,38 @@ impl Token {
 /// Splits normalised text into tokens and analyses each word's proclitics.
 pub fn tokenize(norm: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(norm.len() / 6);
-    let mut iter = norm.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        if c == '\n' {
-            tokens.push(Token {
-                range: start..start + 1,
-                kind: TokenKind::Break,
-                clitic: 0,
-                classes: 0,
-                definite: false,
-                gazetteer: None,
-            });
-            continue;
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        if is_word_char(c) {
-            let mut end = start + c.len_utf8();
-            while let Some(&(at, next)) = iter.peek() {
-                if !is_word_char(next) {
-                    break;
-                }
-                end = at + next.len_utf8();
-                iter.next();
-            }
-            let word = &norm[start..end];
-            // Digits, possibly with a proclitic glued on (و20، ب2019).
-            let digits_from = word
-                .find(|c: char| c.is_ascii_digit())
-                .unwrap_or(word.len());
-            let numeric = digits_from < word.len()
-                && word[digits_from..].bytes().all(|b| b.is_ascii_digit())
-                && matches!(
-                    &word[..digits_from],
-                    "" | "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول"
-                );
-            let kind = if numeric {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            let mut token = Token {
-                range: start..end,
-                kind,
-                clitic: if numeric { digits_from } else { 0 },
-                classes: 0,
-                definite: false,
-                gazetteer: None,
-            };
-            if kind == TokenKind::Word {
-                analyse(norm, &mut token);
-            }
-            tokens.push(token);
-        } else {
-            tokens.push(Token {
-                range: start..start + c.len_utf8(),
-                kind: TokenKind::Punct,
-                clitic: 0,
-                classes: 0,
-                definite: false,
-                gazetteer: None,
-            });
-        }
+    for piece in pieces(norm) {
+        let token = match piece {
+            Piece::Break(at) => Token::bare(at..at + 1, TokenKind::Break),
+            Piece::Other(at, c) => Token::bare(at..at + c.len_utf8(), TokenKind::Punct),
+            Piece::Word(range) => word_token(norm, range),
+        };
+        tokens.push(token);
     }
     tokens
+}
+
+/// A word token: a number (possibly with a proclitic glued on: و20، ب2019) or a word with its
+/// proclitics analysed.
+fn word_token(norm: &str, range: Range<usize>) -> Token {
+    let word = &norm[range.clone()];
+    let digits_from = word
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(word.len());
+    let numeric = digits_from < word.len()
+        && word[digits_from..].bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            &word[..digits_from],
+            "" | "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول"
+        );
+    if numeric {
+        let mut token = Token::bare(range, TokenKind::Number);
+        token.clitic = digits_from;
+        return token;
+    }
+    let mut token = Token::bare(range, TokenKind::Word);
+    analyse(norm, &mut token);
+    token
 }
 
 /// Finds the proclitic split: the full form first, then the longest chain whose remainder is
@@ -267,6 +290,27 @@ mod tests {
         let kinds: Vec<TokenKind> = tokenize(&norm).iter().map(|t| t.kind).collect();
         use TokenKind::*;
         assert_eq!(kinds, [Word, Number, Word, Punct, Word, Punct, Break, Word]);
+    }
+
+    #[test]
+    fn pieces_keep_harakat_tatweel_and_joiners_inside_words() {
+        let text = "قَالَـت\u{200C}ه «نعم»، \u{200F}ok_1\nب";
+        let words: Vec<&str> = pieces(text)
+            .filter_map(|p| match p {
+                Piece::Word(r) => Some(&text[r]),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(words, ["قَالَـت\u{200C}ه", "نعم", "ok_1", "ب"]);
+        let others: Vec<char> = pieces(text)
+            .filter_map(|p| match p {
+                Piece::Other(_, c) => Some(c),
+                Piece::Break(_) => Some('⏎'),
+                Piece::Word(_) => None,
+            })
+            .collect();
+        // The right-to-left mark between words is no piece.
+        assert_eq!(others, ['«', '»', '،', '⏎']);
     }
 
     #[test]

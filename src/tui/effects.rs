@@ -8,8 +8,9 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::annotate::formats::Format as ExportFormat;
+use crate::annotate::library::{feed_entries, scan_library};
 use crate::app::session::NO_STORE;
-use crate::app::{Action, App, Effect, library};
+use crate::app::{Action, App, Effect};
 use crate::article::Article;
 use crate::config::theme;
 use crate::extract::open::open_store;
@@ -110,7 +111,11 @@ where
         }
         Effect::RescanLibrary => {
             save(app, false, &mut then);
-            if let Some(scanned) = app.library.as_ref().map(library::Library::rescan) {
+            let scanned = (app.library.as_ref()).map(|lib| match &lib.feeds {
+                Some(feeds) => Ok(feed_entries(feeds)),
+                None => scan_library(&lib.dir, &lib.files),
+            });
+            if let Some(scanned) = scanned {
                 let action = match scanned {
                     Ok(entries) => Action::LibraryScanned(entries),
                     Err(e) => Action::Error(e),

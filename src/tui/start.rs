@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::annotate::StoreOptions;
-use crate::app::library::{self, Library};
-use crate::app::{Action, App, Effect, Screen};
+use crate::annotate::library::{scan, scan_files};
+use crate::app::library::Library;
+use crate::app::{Action, App, Effect, Screen, Surroundings};
 use crate::article::Article;
 use crate::cli::Cli;
 use crate::config::colors::ColorDepth;
@@ -53,12 +54,9 @@ impl TerminalControl for RealTerminal {
 /// several files open the library, none opens the sample.
 pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     let library = match cli.files.as_slice() {
-        [dir] if dir.is_dir() => Some(Library::new(dir.clone(), library::scan(dir)?)),
+        [dir] if dir.is_dir() => Some(Library::new(dir.clone(), scan(dir)?)),
         [] | [_] => None,
-        files => Some(Library::of_files(
-            files.to_vec(),
-            library::scan_files(files)?,
-        )),
+        files => Some(Library::of_files(files.to_vec(), scan_files(files)?)),
     };
     let article = match cli.files.as_slice() {
         [path] if library.is_none() => Article::load(path).map_err(|e| e.to_string())?,
@@ -70,7 +68,9 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
 /// Runs the reader on the library of the items of `feeds` (`isnad feed` in a terminal).
 pub fn run_feeds(cli: &Cli, feeds: Vec<crate::article::feed::Feed>) -> Result<ExitCode, String> {
     let data_dir = Paths::resolve(cli.config.as_deref()).data_dir;
-    let library = Library::of_feeds(feeds, data_dir);
+    let feeds = crate::article::feed::FeedList::new(feeds, data_dir);
+    let entries = crate::annotate::library::feed_entries(&feeds);
+    let library = Library::of_feeds(feeds, entries);
     run_with(cli, Article::sample(), Some(library))
 }
 
@@ -107,7 +107,8 @@ fn run_with(cli: &Cli, article: Article, library: Option<Library>) -> Result<Exi
         annotations: cli.annotations.clone(),
         data_dir: Some(paths.data_dir.clone()),
     };
-    let mut app = App::new(article, settings, paths, terminal_colors);
+    let found = surroundings(&paths, terminal_colors);
+    let mut app = App::new(article, settings, paths, found);
     if let Some(library) = library {
         // the reader starts empty-handed: Enter opens an article with its annotations
         app.library = Some(library);
@@ -192,6 +193,16 @@ fn run_with(cli: &Cli, article: Article, library: Option<Library>) -> Result<Exi
     match app.shell.exit_note.take() {
         Some(note) => Err(note),
         None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// What the app needs from around it at start: the terminal's colours (found by the caller),
+/// the themes in the user's theme folder besides the built-in ones, and the time.
+pub fn surroundings(paths: &Paths, terminal_colors: ColorDepth) -> Surroundings {
+    Surroundings {
+        terminal_colors,
+        themes: crate::config::theme::available(&paths.themes_dir()),
+        now: std::time::Instant::now(),
     }
 }
 

@@ -156,7 +156,7 @@ impl Widget for LibraryView<'_> {
         };
         let source_opts = LayoutOptions {
             width: Columns::SOURCE,
-            ..opts.clone()
+            ..opts
         };
         for (i, entry) in visible.iter().enumerate().skip(first).take(rows) {
             let y = area.y + 1 + u16::try_from(i - first).unwrap_or(0);

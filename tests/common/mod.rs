@@ -123,7 +123,8 @@ impl TestApp {
             Store::Given(_) => None,
         };
         let annotator = self.annotator;
-        let mut app = App::new(self.article, self.settings, self.paths, self.colors);
+        let found = isnad::tui::surroundings(&self.paths, self.colors);
+        let mut app = App::new(self.article, self.settings, self.paths, found);
         let store = match self.store {
             Store::Given(store) => Some(*store),
             _ => store,

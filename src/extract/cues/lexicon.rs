@@ -226,7 +226,7 @@ pub(super) const LEMMAS: &[Lemma] = &[
 pub(super) const NOUN_CUES: &[(&str, &str)] = &[("إعلان", "إعلان"), ("تأكيد", "تأكيد")];
 
 /// Verbs that need an adjacent complement: homographs of very common non-cue words.
-pub(super) const AMBIGUOUS: &[&str] = &["بين", "رأى", "تابع"];
+pub(super) const NEEDS_ADJACENT_COMPLEMENT: &[&str] = &["بين", "رأى", "تابع"];
 
 /// Forms that are passive even without harakat.
 pub(super) const PASSIVE_ONLY: &[&str] = &["قيل", "أفيد", "أشير"];
@@ -248,7 +248,7 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             },
             distancing,
             object_claim: l.object_claim,
-            needs_adjacent_complement: AMBIGUOUS.contains(&l.lemma),
+            needs_adjacent_complement: NEEDS_ADJACENT_COMPLEMENT.contains(&l.lemma),
             relay: l.lemma == "نقل",
             speaker_only: l.lemma == "تحدث",
         };

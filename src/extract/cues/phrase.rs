@@ -42,7 +42,7 @@ impl ParagraphParser<'_> {
                 "مجموعه" | "عدد" | "عديد" | "بعض" | "احد" | "احدي" | "فريق" | "كثير"
             ),
             role: is_role(&head_bare),
-            name_at: in_set(&GIVEN_NAMES, &head_key).then_some(i),
+            name_at: in_set(&SPEAKER_GIVEN_NAMES, &head_key).then_some(i),
             prev_definite,
             open_construct: !prev_definite && !self.tokens[i].tanween,
             last_good: i + 1,
@@ -135,7 +135,7 @@ impl ParagraphParser<'_> {
         let key = self.key(j);
         let definite = is_definite(key);
         let coordinated = key.starts_with("وال") && scan.prev_definite;
-        let given = in_set(&GIVEN_NAMES, key);
+        let given = in_set(&SPEAKER_GIVEN_NAMES, key);
         if given && scan.name_at.is_none() {
             scan.name_at = Some(j);
         }
@@ -150,7 +150,7 @@ impl ParagraphParser<'_> {
             let prev = self.key(j - 1);
             scan.open_construct
                 || scan.prev_definite
-                || (prev.ends_with("يه") && !in_set(&NISBA_ADJECTIVES, prev))
+                || (prev.ends_with("يه") && !in_set(&SOURCE_ADJECTIVES, prev))
         } else if scan.open_construct {
             !scan.prev_definite && (!is_masdar_like(key) || is_nisba(key))
         } else if scan.prev_definite
@@ -363,7 +363,7 @@ impl ParagraphParser<'_> {
                 // `للأمم` keeps its ل: the article's alef is elided, so no split is exact.
                 !t.key.starts_with("ال")
                     && !t.key.starts_with("لل")
-                    && !in_set(&GIVEN_NAMES, &t.key)
+                    && !in_set(&SPEAKER_GIVEN_NAMES, &t.key)
                     && head_type(bare(&t.key)).is_none()
             }
             'و' => t.key.starts_with("وال"),

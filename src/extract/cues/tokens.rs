@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use crate::text::normalize::{is_arabic_mark, is_invisible, normalize_str as fold_str};
+use crate::extract::tokens::{Piece, pieces};
+use crate::text::normalize::{is_arabic_mark, normalize_str as fold_str};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -41,14 +42,6 @@ pub(super) struct Token {
     pub(super) quoted: bool,
 }
 
-pub(super) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || is_arabic_mark(c)
-        || c == '\u{0640}'
-        || c == '\u{200C}'
-        || c == '\u{200D}'
-}
-
 pub(super) fn quote_mark(c: char) -> Option<QuoteMark> {
     match c {
         '«' | '“' | '„' | '‹' => Some(QuoteMark::Open),
@@ -58,76 +51,65 @@ pub(super) fn quote_mark(c: char) -> Option<QuoteMark> {
     }
 }
 
+/// The tokens of `paragraph`, whose first byte is at `base` in the article (token ranges are
+/// article byte ranges), with quotation marks paired.
 pub(super) fn tokenize(paragraph: &str, base: usize) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut word_start: Option<usize> = None;
-    let flush = |tokens: &mut Vec<Token>, start: usize, end: usize| {
-        let raw = &paragraph[start..end];
-        let key = fold_str(raw);
-        if key.is_empty() {
-            return;
+    for piece in pieces(paragraph) {
+        match piece {
+            Piece::Word(range) => tokens.extend(word_token(paragraph, range, base)),
+            Piece::Other(at, c) => tokens.push(Token {
+                range: base + at..base + at + c.len_utf8(),
+                kind: quote_mark(c).map_or(Kind::Punct(c), Kind::Quote),
+                key: c.to_string(),
+                tanween: false,
+                tanween_fath: false,
+                ta_marbuta: false,
+                damma_first: false,
+                pair: None,
+                quoted: false,
+            }),
+            Piece::Break(_) => {}
         }
-        let tanween = raw.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}'));
-        let tanween_fath = raw.contains('\u{064B}');
-        let mut letters = raw.chars().filter(|c| *c != '\u{0640}').peekable();
-        if matches!(letters.peek(), Some('و' | 'ف')) && key.chars().count() > 3 {
-            letters.next();
-            while letters.peek().is_some_and(|c| is_arabic_mark(*c)) {
-                letters.next();
-            }
-        }
-        letters.next();
-        let damma_first = letters.next() == Some('\u{064F}');
-        tokens.push(Token {
-            range: base + start..base + end,
-            kind: Kind::Word,
-            key,
-            tanween,
-            tanween_fath,
-            ta_marbuta: raw
-                .chars()
-                .rev()
-                .find(|c| !is_arabic_mark(*c) && *c != '\u{0640}')
-                == Some('ة'),
-            damma_first,
-            pair: None,
-            quoted: false,
-        });
-    };
-    for (i, c) in paragraph.char_indices() {
-        if is_word_char(c) {
-            if word_start.is_none() {
-                word_start = Some(i);
-            }
-            continue;
-        }
-        if let Some(start) = word_start.take() {
-            flush(&mut tokens, start, i);
-        }
-        if c.is_whitespace() || is_invisible(c) {
-            continue;
-        }
-        let kind = match quote_mark(c) {
-            Some(mark) => Kind::Quote(mark),
-            None => Kind::Punct(c),
-        };
-        tokens.push(Token {
-            range: base + i..base + i + c.len_utf8(),
-            kind,
-            key: c.to_string(),
-            tanween: false,
-            tanween_fath: false,
-            ta_marbuta: false,
-            damma_first: false,
-            pair: None,
-            quoted: false,
-        });
-    }
-    if let Some(start) = word_start {
-        flush(&mut tokens, start, paragraph.len());
     }
     pair_quotes(&mut tokens);
     tokens
+}
+
+/// A word token with its folded key and what its harakat say; `None` for a run of marks that
+/// folds to nothing.
+fn word_token(paragraph: &str, range: Range<usize>, base: usize) -> Option<Token> {
+    let raw = &paragraph[range.clone()];
+    let key = fold_str(raw);
+    if key.is_empty() {
+        return None;
+    }
+    let tanween = raw.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}'));
+    let tanween_fath = raw.contains('\u{064B}');
+    let mut letters = raw.chars().filter(|c| *c != '\u{0640}').peekable();
+    if matches!(letters.peek(), Some('و' | 'ف')) && key.chars().count() > 3 {
+        letters.next();
+        while letters.peek().is_some_and(|c| is_arabic_mark(*c)) {
+            letters.next();
+        }
+    }
+    letters.next();
+    let damma_first = letters.next() == Some('\u{064F}');
+    let last_letter = raw
+        .chars()
+        .rev()
+        .find(|c| !is_arabic_mark(*c) && *c != '\u{0640}');
+    Some(Token {
+        range: base + range.start..base + range.end,
+        kind: Kind::Word,
+        key,
+        tanween,
+        tanween_fath,
+        ta_marbuta: last_letter == Some('ة'),
+        damma_first,
+        pair: None,
+        quoted: false,
+    })
 }
 
 /// Pairs quotation marks: « » and “ ” nest; `"` alternates. Unpaired marks stay unpaired so a

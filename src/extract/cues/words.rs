@@ -5,133 +5,60 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::annotate::model::SourceType;
+use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str as fold_str;
 
 pub(super) type WordSet = HashSet<String>;
 
-pub(super) fn set(words: &str) -> WordSet {
-    words.split_whitespace().map(fold_str).collect()
+/// The folded words of a list in `assets/lexicon/`.
+pub(super) fn set(list: &'static str) -> WordSet {
+    lists::entries(list).map(fold_str).collect()
 }
 
-pub(super) static COMPLEMENTIZERS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "أن إن أنه إنه أنها إنها أنهم إنهم أنهما أننا إننا أنني إنني بأن بأنه بأنها بأنهم بأنهما \
-         فإن فإنه فإنها وأن وإن",
-    )
-});
-pub(super) static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "في عبر على من إلى الى عن خلال أمام مع حول بعد قبل منذ لدى ضد حتى عند نحو بين دون \
-         عنه عنها عنهم عليه عليها فيه فيها له لها لهم لنا إليه إليها ل ب لـ بـ وفي وعلى ومن \
-         وعن وخلال ومع",
-    )
-});
-pub(super) static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة اليوم أمس الليلة مساء صباح \
-         أيضا كذلك بدوره بدورها بدورهم مؤخرا سابقا لاحقا حينها آنذاك",
-    )
-});
+pub(super) static COMPLEMENTIZERS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::COMPLEMENTIZERS));
+pub(super) static PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| set(lists::PREPOSITIONS));
+pub(super) static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| set(lists::ADVERBS));
 /// Words that may stand between a comma and the cue that starts a new attribution.
-pub(super) static CONNECTIVES: LazyLock<WordSet> =
-    LazyLock::new(|| set("مع أنه أنها كما وكما لكنه لكنها ولكنه غير إلا أن و ثم فيما وقد قد"));
+pub(super) static CONNECTIVES: LazyLock<WordSet> = LazyLock::new(|| set(lists::CONNECTIVES));
 /// News outlets that follow ل as the addressee of a statement (`قال لرويترز`).
-pub(super) static OUTLETS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "رويترز فرانس الجزيرة العربية الأناضول سبوتنيك الشرق الأوسط الحياة النهار سي بي \
-         أسوشيتد اسوشيتد شينخوا إيتار تاس الحرة سكاي يورونيوز",
-    )
-});
+pub(super) static OUTLETS: LazyLock<WordSet> = LazyLock::new(|| set(lists::OUTLETS));
 /// `كان` and its sisters, which put the subject before a later verb.
-pub(super) static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| {
-    set("كان كانت كانوا وكان وكانت وكانوا فكان ظل ظلت مازال ما زال لا يزال لايزال ليس")
-});
-pub(super) static PARTICLES: LazyLock<WordSet> =
-    LazyLock::new(|| set("قد وقد فقد لقد ولقد كما وكما ثم كذلك"));
-pub(super) static RELATIVES: LazyLock<WordSet> =
-    LazyLock::new(|| set("الذي التي الذين اللذين اللتين اللواتي اللاتي ما مما وما"));
+pub(super) static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| set(lists::AUXILIARIES));
+pub(super) static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set(lists::PARTICLES));
+pub(super) static RELATIVES: LazyLock<WordSet> = LazyLock::new(|| set(lists::RELATIVES));
 /// Words before `أن` that make it a subordinator of time or necessity, not a complement.
 pub(super) static NOT_COMPLEMENT_BEFORE: LazyLock<WordSet> =
-    LazyLock::new(|| set("قبل بعد منذ إلا يجب يمكن لابد بد دون بمجرد حتى"));
-pub(super) static NAME_PARTICLES: LazyLock<WordSet> =
-    LazyLock::new(|| set("بن ابن بنت أبو أبي أم عبد آل ولد"));
+    LazyLock::new(|| set(lists::NOT_COMPLEMENT_BEFORE));
+pub(super) static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set(lists::NAME_PARTICLES));
 /// Masdar objects often announced (`أعلن مقتل …`): never read as part of a name.
-pub(super) static OBJECT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "مقتل مصرع اعتقال انتهاء بدء رفع فرض وقف إطلاق استهداف سقوط إصابة تعيين إلغاء قيام وجود \
-         عدم نجاح فشل رفض موافقة دعم التزام استعداد تأجيل تعليق تشكيل إرسال تسليم عودة وصول فتح \
-         إغلاق تدمير ضبط مصادرة القضاء حصول تسجيل ارتفاع انخفاض تراجع زيادة نقل توقيع",
-    )
-});
+pub(super) static OBJECT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::OBJECT_NOUNS));
 /// Given names common in Arabic news (Arab and foreign), to tell a name from a masdar object.
-pub(super) static GIVEN_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "محمد أحمد محمود مصطفى علي حسن حسين عمر عثمان خالد سعيد سعد سعود فهد فيصل عبدالله عبدالرحمن \
-         عبدالعزيز إبراهيم إسماعيل يوسف يعقوب موسى عيسى سليمان سلمان داود طارق زياد زيد رامي سامي \
-         سمير ناصر نصر منصور ماهر مازن مروان هشام وليد وائل وسام عادل عماد عمار أنور أمين أيمن \
-         أسامة أسعد إياد جمال كمال نبيل نادر نور نزار هاني هادي هيثم حازم حمزة حمد حامد حاتم جواد \
-         جاسم جعفر رياض رضا رشيد صالح صلاح فادي فراس فؤاد قاسم كريم لؤي مجدي مهدي مراد معاذ \
-         ياسر ياسين يحيى بشار بشير تامر توفيق جبران جورج ميشال ميشيل بطرس إلياس نجيب نبيه شريف \
-         عصام غسان أكرم باسل باسم بسام حسام رائد سالم سلطان شادي صابر ضياء عزت علاء عمرو غازي \
-         فتحي لطفي ماجد مالك محسن مختار مصعب معتز منير نايف هيثم وحيد يزن \
-         فاطمة عائشة مريم زينب خديجة سارة ليلى هدى منى نادية سميرة رانيا رنا دينا ريم لينا \
-         هالة هبة أسماء آمنة سلمى سعاد نجلاء ملكة \
-         دونالد جو جوزيف باراك جون جيمس ويليام مايكل روبرت ديفيد بيتر بول فلاديمير سيرغي \
-         إيمانويل أنطونيو أنتوني كارولين ماركو مارك كير أنالينا أولاف ريشي بنيامين يوآف إيتمار \
-         رجب هاكان كمالا هيلاري أنجيلا تيريزا بوريس كريستين أورسولا جان فرانسوا نيكولا",
-    )
-});
-pub(super) static NISBA_ADJECTIVES: LazyLock<WordSet> = LazyLock::new(|| {
-    set(
-        "مطلعة مطلع محلية محلي أمنية أمني عسكرية عسكري طبية طبي رسمية رسمي حكومية حكومي دبلوماسية \
-         دبلوماسي مسؤول مسؤولة رفيع رفيعة كبير كبيرة بارز بارزة مقربة مقرب متطابقة موثوقة \
-         عيان عيانا محليون محليين إعلامية إعلامي قضائية قضائي سياسية سياسي",
-    )
-});
+pub(super) static SPEAKER_GIVEN_NAMES: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::SPEAKER_GIVEN_NAMES));
+pub(super) static SOURCE_ADJECTIVES: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::SOURCE_ADJECTIVES));
 
 /// Head words (without ال) and the source type they give.
 pub(super) fn head_type(bare: &str) -> Option<SourceType> {
     static TABLE: LazyLock<HashMap<String, SourceType>> = LazyLock::new(|| {
         use SourceType::*;
-        let groups: [(&str, SourceType); 11] = [
-            (
-                "متحدث متحدثة ناطق ناطقة وزير وزيرة وزارة وزراء رئيس رئيسة رئاسة مدير مديرة محافظ \
-                 محافظة قائد سفير سفيرة نائب نائبة أمين مستشار مستشارة ملك أمير عميد لواء عقيد \
-                 جنرال حكومة جيش شرطة داخلية خارجية دفاع سلطات قوات مجلس برلمان مكتب نيابة محكمة \
-                 بلدية أمن إدارة جهاز كرملين رئاسة الرئيس",
-                Official,
-            ),
-            ("مصدر مصادر أوساط جهات", Anonymous),
-            ("مسؤول مسؤولون مسؤولين", AnonymousOfficial),
-            ("شهود شاهد شاهدة", Eyewitness),
-            (
-                "سكان أهالي ناجون ناجين ضحايا أقارب عائلة ذوو مصابون نازحون لاجئون",
-                AffectedPerson,
-            ),
-            (
-                "خبير خبيرة خبراء محلل محللة محللون باحث باحثة باحثون أستاذ أكاديمي عالم علماء \
-                 طبيب طبيبة أطباء دكتور دكتورة",
-                Expert,
-            ),
-            (
-                "منظمة جمعية هيئة اتحاد حزب حركة شركة مؤسسة لجنة أمم صندوق برنامج مفوضية مرصد \
-                 تحالف نقابة",
-                Organization,
-            ),
-            (
-                "وكالة صحيفة موقع قناة تلفزيون إذاعة شبكة وسائل مجلة جريدة",
-                MediaOutlet,
-            ),
-            (
-                "حساب ناشطون ناشطين مدونون مغردون رواد صفحة منصة",
-                SocialMedia,
-            ),
-            ("بيان تقرير وثيقة دراسة رسالة بلاغ إحصاءات", Document),
-            ("مراسل مراسلة مراسلنا صحفي صحافي صحفية", Journalist),
+        let groups: [(&'static str, SourceType); 11] = [
+            (lists::SOURCE_HEADS_OFFICIAL, Official),
+            (lists::SOURCE_HEADS_ANONYMOUS, Anonymous),
+            (lists::SOURCE_HEADS_ANONYMOUS_OFFICIAL, AnonymousOfficial),
+            (lists::SOURCE_HEADS_EYEWITNESS, Eyewitness),
+            (lists::SOURCE_HEADS_AFFECTED_PERSON, AffectedPerson),
+            (lists::SOURCE_HEADS_EXPERT, Expert),
+            (lists::SOURCE_HEADS_ORGANIZATION, Organization),
+            (lists::SOURCE_HEADS_MEDIA_OUTLET, MediaOutlet),
+            (lists::SOURCE_HEADS_SOCIAL_MEDIA, SocialMedia),
+            (lists::SOURCE_HEADS_DOCUMENT, Document),
+            (lists::SOURCE_HEADS_JOURNALIST, Journalist),
         ];
         let mut map = HashMap::new();
         for (words, ty) in groups {
-            for w in words.split_whitespace() {
+            for w in lists::entries(words) {
                 map.insert(fold_str(w), ty);
             }
         }
@@ -165,7 +92,7 @@ pub(super) fn is_definite(key: &str) -> bool {
 /// `الإخباري`, `السورية`: a word that can end a phrase as an adjective.
 pub(super) fn is_nisba(key: &str) -> bool {
     let b = bare(key);
-    in_set(&NISBA_ADJECTIVES, key)
+    in_set(&SOURCE_ADJECTIVES, key)
         || (b.chars().count() >= 4 && (b.ends_with('ي') || b.ends_with("يه") || b.ends_with("يون")))
 }
 
