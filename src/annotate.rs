@@ -19,6 +19,7 @@ pub mod output;
 pub mod recovery;
 pub mod report;
 pub mod store;
+pub mod team;
 pub mod validate;
 
 pub use history::{Applied, Edit, EditError};

@@ -104,7 +104,7 @@ pub enum Command {
     Report(ReportArgs),
     /// Check an annotation file against the format; exits non-zero on problems.
     Validate(ValidateArgs),
-    /// Score the built-in extractor against a gold CoNLL file.
+    /// Score the built-in extractor against a gold CoNLL file or a folder of gold annotation files.
     Eval(EvalArgs),
     /// Agreement between annotators: span F1, Cohen's κ and Krippendorff's α per layer.
     Agree(AgreeArgs),
@@ -207,14 +207,31 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Gold standard in CoNLL / IOB2 (Wojood nested layers allowed).
+    /// Gold standard: a CoNLL / IOB2 file (Wojood nested layers allowed), or a folder of
+    /// articles with gold annotation files (`STEM.txt` beside `STEM.isnad.json`), such as
+    /// tests/data/attribution.
     #[arg(long)]
     pub gold: PathBuf,
-    /// Optional article or text file; by default the text is rebuilt from the gold tokens.
+    /// With a CoNLL file: the article or text file; by default the text is rebuilt from the
+    /// gold tokens.
     pub article: Option<PathBuf>,
+    /// With a gold folder: score only this half of its `split.toml`.
+    #[arg(long, value_enum)]
+    pub split: Option<EvalSplit>,
+    /// With a gold folder: list every miss, false alarm, boundary and label error with its
+    /// place (look at them on the dev half only).
+    #[arg(long)]
+    pub errors: bool,
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// A half of the gold corpus's split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EvalSplit {
+    Dev,
+    Test,
 }
 
 #[derive(Debug, Args)]

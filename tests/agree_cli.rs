@@ -25,7 +25,8 @@ fn write(dir: &Path, rel: &str, text: &str) {
     std::fs::write(p, text).unwrap();
 }
 
-/// Annotator A has the sample file; B relabelled its LOC entity as GPE.
+/// Annotator A has the sample file; B relabelled its LOC entity as GPE, and B's reviews are
+/// B's (`review.by`).
 fn two_annotators(dir: &Path) {
     write(
         dir,
@@ -35,7 +36,9 @@ fn two_annotators(dir: &Path) {
     write(
         dir,
         "bob/sample.isnad.json",
-        &SAMPLE.replace("\"LOC\"", "\"GPE\""),
+        &SAMPLE
+            .replace("\"LOC\"", "\"GPE\"")
+            .replace("\"by\": \"analyst\"", "\"by\": \"bob\""),
     );
 }
 
@@ -178,4 +181,19 @@ fn compare_lists_differences_and_writes_a_valid_file() {
     assert!(text.contains("same span, different label"), "{text}");
     let v = isnad(&["validate", "merged.isnad.json"], dir.path());
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
+    // who did what stays said: both sides of the difference keep their annotator
+    let merged: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("merged.isnad.json")).unwrap(),
+    )
+    .unwrap();
+    let by_label = |label: &str| {
+        merged["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["label"] == label)
+            .map(|e| e["review"]["by"].clone())
+    };
+    assert_eq!(by_label("GPE"), Some(Value::from("bob")));
+    assert_ne!(by_label("LOC"), Some(Value::from("bob")));
 }

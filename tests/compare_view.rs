@@ -166,6 +166,8 @@ fn keys_settle_every_difference_and_the_file_is_the_adjudicated_one() {
     ];
     expected.sort();
     assert_eq!(summary(&fa), expected);
+    // who did what stays said: B's source keeps B's name
+    assert_eq!(set_of(&fa).sources[0].review.by.as_deref(), Some("bob"));
     // B's file is read, never written
     assert_eq!(set_of(&fb).entities.len(), 3);
 }
@@ -260,4 +262,31 @@ fn merge_conflicts_are_hinted_on_open_and_settled_with_the_same_keys() {
         isnad::annotate::validate::validate_text(&src, "sample.isnad.json", Some(&a)),
         Vec::<String>::new()
     );
+}
+
+#[test]
+fn the_library_counts_annotators_files_and_what_is_left_to_settle() {
+    use isnad::annotate::library::scan;
+    use isnad::app::Screen;
+    use isnad::app::library::Library;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, fb) = two_files(dir.path());
+    // bob's file beside the article, named by the convention STEM.NAME.isnad.json
+    std::fs::rename(&fb, dir.path().join("sample.bob.isnad.json")).unwrap();
+    std::fs::write(dir.path().join("sample.txt"), article().text.clone()).unwrap();
+    std::fs::write(dir.path().join("alone.txt"), "خبر قصير\nنص.\n").unwrap();
+    let mut app = TestApp::sample().size(100, 8).build();
+    app.library = Some(Library::new(
+        std::path::PathBuf::from("articles"),
+        scan(dir.path()).unwrap(),
+    ));
+    app.screen = Screen::Library;
+    let lib = app.library.as_ref().unwrap();
+    let sample = lib
+        .visible()
+        .into_iter()
+        .find(|e| e.path.ends_with("sample.txt"))
+        .unwrap();
+    assert_eq!((sample.team.files, sample.team.differences), (2, 5));
+    insta::assert_snapshot!("library_team_columns", draw(&app).backend());
 }

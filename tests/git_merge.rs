@@ -191,6 +191,9 @@ fn the_same_item_changed_on_both_sides_is_kept_twice_and_git_stops() {
     let theirs = merged.entities.iter().find(|e| e.id == copy_id).unwrap();
     assert_eq!(theirs.label.as_str(), "ORG");
     assert_eq!(theirs.conflict_with.as_deref(), Some(id.as_str()));
+    // each copy says who made it
+    assert_eq!(ours.review.by.as_deref(), Some("a"));
+    assert_eq!(theirs.review.by.as_deref(), Some("b"));
 
     // settled in the reader, by keys: `:compare`, then the key of the ORG copy (A is the copy
     // with the smaller id)

@@ -463,6 +463,38 @@ fn annotations_of_a_file_are_saved_beside_it_on_quit() {
     assert!(text.contains("\"exact\": \"قال المتحدث\""), "{text}");
 }
 
+/// Tags a source in a fresh article with `env` and `config` (config.toml's text, if any) and
+/// returns the `review.by` the saved file records.
+fn saved_by(env: &[(&str, &str)], config: Option<&str>) -> String {
+    let mut pty = Pty::spawn(&["article.txt"], env, |home| {
+        std::fs::write(home.join("article.txt"), "قال المتحدث إن الوضع هادئ.\n").expect("write");
+        if let Some(config) = config {
+            let dir = home.join("config/isnad");
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            std::fs::write(dir.join("config.toml"), config).expect("write");
+        }
+    });
+    pty.wait_text("article.txt");
+    pty.send("vws");
+    pty.wait_text("add source");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let text =
+        std::fs::read_to_string(pty._home.path().join("article.isnad.json")).expect("sidecar");
+    let file: serde_json::Value = serde_json::from_str(&text).expect("json");
+    file["sources"][0]["review"]["by"]
+        .as_str()
+        .expect("review.by")
+        .to_owned()
+}
+
+#[test]
+fn saves_record_the_configured_annotator_else_the_login_name() {
+    let config = "[general]\nannotator = \"carol\"\n";
+    assert_eq!(saved_by(&[("USER", "dave")], Some(config)), "carol");
+    assert_eq!(saved_by(&[("USER", "dave")], None), "dave");
+}
+
 #[test]
 fn hostile_article_cannot_reach_the_terminal() {
     // An OSC title change, a colour, a cursor jump, BEL, backspace and CR inside the article.

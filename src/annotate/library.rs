@@ -24,6 +24,8 @@ pub struct Entry {
     pub claims: usize,
     /// The annotation file could not be read (the count columns are then empty).
     pub unreadable: bool,
+    /// Annotators' files, differences and merge conflicts left (annotate/team.rs).
+    pub team: crate::annotate::team::Team,
     /// For an item of a feed: its address, date, source and whether it was read.
     pub item: Option<ItemInfo>,
 }
@@ -107,8 +109,9 @@ pub fn scan_files(files: &[PathBuf]) -> Result<Vec<Entry>, String> {
 
 fn entry(path: PathBuf, title: String) -> Entry {
     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-    let (accepted, pending, claims, unreadable) =
-        counts(&sidecar_path(&path)).unwrap_or((0, 0, 0, false));
+    let own = sidecar_path(&path);
+    let (accepted, pending, claims, unreadable) = counts(&own).unwrap_or((0, 0, 0, false));
+    let team = crate::annotate::team::team_of(&path, &own);
     let title = if title.is_empty() {
         path.file_name().map_or_else(
             || path.display().to_string(),
@@ -125,6 +128,7 @@ fn entry(path: PathBuf, title: String) -> Entry {
         pending,
         claims,
         unreadable,
+        team,
         item: None,
     }
 }

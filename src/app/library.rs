@@ -207,6 +207,7 @@ mod tests {
             pending: 0,
             claims: 0,
             unreadable: false,
+            team: Default::default(),
             item: None,
         }
     }

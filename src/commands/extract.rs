@@ -11,10 +11,10 @@ use rayon::prelude::*;
 
 use crate::annotate::Label;
 use crate::annotate::document::{DocumentInfo, to_json};
-use crate::annotate::{AnnotationSet, output::write_output};
+use crate::annotate::output::write_output;
 use crate::article::Article;
 use crate::cli::ExtractArgs;
-use crate::extract::{Suggestion, extract, to_entities};
+use crate::extract::{Suggestion, extract};
 
 /// One processed article.
 struct Extracted {
@@ -47,18 +47,7 @@ pub fn collect_articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// The annotation document (DESIGN.md §3) holding the suggestions for one article: entities,
 /// and the sources, claims and attributions of the cue suggester.
 pub fn document_json(article: &Article, shown_path: &str, suggestions: &[Suggestion]) -> String {
-    let mut set = AnnotationSet {
-        entities: to_entities(article, suggestions),
-        ..AnnotationSet::default()
-    };
-    // Sources, claims and attributions suggested from attribution cues (issue 5).
-    crate::extract::cues::add_to_annotations(
-        &mut set,
-        article,
-        &crate::extract::cues::suggest_article(article),
-    );
-    // chains, stances and coreference over those suggestions
-    crate::extract::isnad::suggest(&mut set, article);
+    let set = crate::extract::isnad::suggest_annotations(article, suggestions);
     to_json(
         &DocumentInfo::for_article(article, shown_path.to_owned()),
         &set,

@@ -7,6 +7,8 @@
 //! score a suggestion is widened to the tokens it touches, which makes the two conventions
 //! comparable.
 
+pub mod gold;
+
 use std::collections::HashSet;
 use std::ops::Range;
 

@@ -65,6 +65,20 @@ fn rule_of(text: &str) -> Option<Rule> {
     })
 }
 
+/// Every suggestion of the built-in extractor for `article` as one annotation set: the entity
+/// `suggestions` (from [`super::extract`]), then the cue suggester's sources, claims and
+/// attributions, then chains, stances and coreference over them. `isnad extract --json`
+/// writes it; `isnad eval --gold DIR` scores it.
+pub fn suggest_annotations(article: &Article, suggestions: &[super::Suggestion]) -> AnnotationSet {
+    let mut set = AnnotationSet {
+        entities: super::to_entities(article, suggestions),
+        ..AnnotationSet::default()
+    };
+    super::cues::add_to_annotations(&mut set, article, &super::cues::suggest_article(article));
+    suggest(&mut set, article);
+    set
+}
+
 /// Adds chains, stances and coreference to the suggestions in `set`.
 pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     relay_chains(set, article);

@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::app::App;
+use crate::app::library::{Entry, Library};
 use crate::config::commands::Command;
 use crate::config::theme::Slot;
 
@@ -117,6 +118,44 @@ impl Widget for CompareBar<'_> {
                 let room = usize::from(bar.right().saturating_sub(x));
                 (x, _) = buf.set_stringn(x, y, format!("{what}  "), room, what_style);
             }
+        }
+    }
+}
+
+/// The library's team columns: annotators' files and what is left to settle (differences with
+/// the other annotators' files, and merge conflicts), shown only when some article has another
+/// annotator's file or a conflict (annotate/team.rs says which files count).
+pub struct TeamColumns {
+    shown: bool,
+}
+
+impl TeamColumns {
+    pub fn of(lib: &Library) -> Self {
+        Self {
+            shown: lib.visible().iter().any(|e| e.team.is_team()),
+        }
+    }
+
+    pub fn width(&self) -> u16 {
+        if self.shown { 13 } else { 0 }
+    }
+
+    pub fn header(&self) -> String {
+        if self.shown {
+            format!(" {:>5} {:>6}", "files", "left")
+        } else {
+            String::new()
+        }
+    }
+
+    pub fn cells(&self, entry: &Entry) -> String {
+        let t = entry.team;
+        if !self.shown {
+            String::new()
+        } else if t.is_team() {
+            format!(" {:>5} {:>6}", t.files, t.differences + t.conflicts)
+        } else {
+            format!(" {:>5} {:>6}", t.files, "")
         }
     }
 }

@@ -26,9 +26,10 @@ fn human_size(bytes: u64) -> String {
 }
 
 /// The columns right of the title: a folder's size, or a feed item's source, date and state;
-/// then the annotation counts.
+/// then the annotation counts, and a team's (`super::compare::TeamColumns`).
 struct Columns {
     feeds: bool,
+    team: super::compare::TeamColumns,
 }
 
 impl Columns {
@@ -37,7 +38,7 @@ impl Columns {
 
     /// Cells right of the title (each column with the space before it).
     fn width(&self) -> u16 {
-        let counts = 3 * 7;
+        let counts = 3 * 7 + self.team.width();
         if self.feeds {
             1 + Self::SOURCE + 17 + 10 + counts
         } else {
@@ -46,7 +47,13 @@ impl Columns {
     }
 
     fn header(&self) -> String {
-        let counts = format!(" {:>6} {:>6} {:>6}", "done", "todo", "claims");
+        let counts = format!(
+            " {:>6} {:>6} {:>6}{}",
+            "done",
+            "todo",
+            "claims",
+            self.team.header()
+        );
         if self.feeds {
             format!(
                 " {:<sw$} {:<16} {:<9}{counts}",
@@ -71,7 +78,7 @@ impl Columns {
                 entry.claims.to_string(),
             )
         };
-        let counts = format!(" {done:>6} {todo:>6} {claims:>6}");
+        let counts = format!(" {done:>6} {todo:>6} {claims:>6}{}", self.team.cells(entry));
         match &entry.item {
             Some(item) => {
                 let state = match item.state {
@@ -117,6 +124,7 @@ impl Widget for LibraryView<'_> {
         }
         let columns = Columns {
             feeds: lib.feeds.is_some(),
+            team: super::compare::TeamColumns::of(lib),
         };
         // the title takes what the other columns leave
         let title_width = area.width.saturating_sub(columns.width()).max(1);
