@@ -5,13 +5,16 @@
 
 pub mod annotations;
 pub mod attributes;
+pub mod chain;
 pub mod command_line;
 pub mod compare;
 mod find;
 pub mod help;
 pub mod input;
+pub mod isnad_view;
 mod keys;
 pub mod library;
+pub mod mentions;
 mod motion;
 pub mod overlay;
 pub mod panel;
@@ -146,6 +149,8 @@ enum LibraryOutcome {
 pub enum Screen {
     Reader,
     Library,
+    /// The article's isnad tree (`T`, `:isnad`).
+    Isnad,
 }
 
 /// Screen rows below the text: the status bar.
@@ -168,6 +173,8 @@ pub struct App {
     /// The compare view (`:compare`), while adjudicating.
     pub compare: Option<compare::Compare>,
     pub screen: Screen,
+    /// Where the isnad view is (its rows are built from the annotations when drawn).
+    pub isnad: isnad_view::IsnadView,
     pub settings: Settings,
     pub paths: Paths,
     pub theme: Theme,
@@ -188,6 +195,7 @@ impl App {
             library: None,
             compare: None,
             screen: Screen::Reader,
+            isnad: isnad_view::IsnadView::default(),
             theme,
             settings,
             paths,
@@ -549,6 +557,15 @@ impl App {
             Command::Verify => self.open_choice(true),
             Command::Cue => self.attach_cue(),
             Command::Delete => self.delete_current(),
+            Command::AddIntermediary => self.add_intermediary(),
+            Command::EditChain => self.open_chain_editor(),
+            Command::SetStance => self.open_attribution_choice(false),
+            Command::SetQuoteType => self.open_attribution_choice(true),
+            Command::SameAs => self.open_same_as(),
+            Command::NextMention => self.step_mention(true),
+            Command::PrevMention => self.step_mention(false),
+            Command::IsnadView if self.screen == Screen::Isnad => self.screen = Screen::Reader,
+            Command::IsnadView => self.open_isnad_view(),
             Command::LibraryBack | Command::LibrarySort => {
                 self.info("no library: start isnad with a folder (isnad DIR)");
             }
@@ -594,7 +611,22 @@ impl App {
             | Command::LegendRejected
             | Command::LegendClaims
             | Command::LegendSources
-            | Command::LegendClose => {}
+            | Command::LegendClose
+            | Command::Stance(_)
+            | Command::QuoteType(_)
+            | Command::ChainAdd
+            | Command::ChainOutward
+            | Command::ChainInward
+            | Command::ChainRemove
+            | Command::ChainClose
+            | Command::IsnadDown
+            | Command::IsnadUp
+            | Command::IsnadPageDown
+            | Command::IsnadPageUp
+            | Command::IsnadTop
+            | Command::IsnadBottom
+            | Command::IsnadJump
+            | Command::IsnadBack => {}
             Command::CompareShow
             | Command::CompareNext
             | Command::ComparePrev
@@ -651,6 +683,10 @@ impl App {
                     let at = self.reader.article.paragraphs[n - 1].start;
                     self.reader.goto_byte(self.page(), at);
                 }
+                None
+            }
+            Typed::Set { key, value } if key == "outlet" => {
+                self.set_outlet(&value);
                 None
             }
             Typed::Set { key, value } => self.set_option(&key, &value),

@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod help;
+pub mod isnad_view;
 pub mod legend;
 pub mod library;
 pub mod panel;
@@ -62,6 +63,7 @@ impl Widget for &App {
                 }
             }
             Screen::Library => library::LibraryView { app: self }.render(text_area, buf),
+            Screen::Isnad => isnad_view::IsnadScreen { app: self }.render(text_area, buf),
         }
         status::StatusBar { app: self }.render(status_area, buf);
         if !self.shell.pending.is_empty() {
@@ -105,6 +107,12 @@ impl Widget for &App {
             }
             Overlay::Link(picker) => {
                 popups::LinkPicker { app: self, picker }.render(text_area, buf)
+            }
+            Overlay::Sources(picker) => {
+                isnad_view::SourcePickerPopup { app: self, picker }.render(text_area, buf)
+            }
+            Overlay::Chain(editor) => {
+                isnad_view::ChainEditorPopup { app: self, editor }.render(text_area, buf)
             }
         }
     }

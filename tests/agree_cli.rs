@@ -177,7 +177,7 @@ fn compare_lists_differences_and_writes_a_valid_file() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("1 differences"), "{text}");
+    assert!(text.starts_with("1 difference\n"), "{text}");
     assert!(text.contains("same span, different label"), "{text}");
     let v = isnad(&["validate", "merged.isnad.json"], dir.path());
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));

@@ -1,7 +1,9 @@
 //! The compare view in the reader, driven by keys through the real event loop: `:compare FILE`
 //! lists the differences with another annotator's file, the keys settle them, the open file
 //! becomes the adjudicated one (saved like every edit), undo reverts a decision; `:compare`
-//! alone settles the `conflict_with` pairs a merge left. Snapshots at 100×30 and 40×20.
+//! alone settles the `conflict_with` pairs a merge left. Snapshots at 100×30 and 40×20. Also the
+//! library's team columns, and who a file says did what (`review.by`) through imports and
+//! adjudication.
 
 #![allow(clippy::unwrap_used)]
 
@@ -289,4 +291,31 @@ fn the_library_counts_annotators_files_and_what_is_left_to_settle() {
         .unwrap();
     assert_eq!((sample.team.files, sample.team.differences), (2, 5));
     insta::assert_snapshot!("library_team_columns", draw(&app).backend());
+}
+
+#[test]
+fn imports_name_the_tool_and_the_reviewer_is_the_configured_annotator() {
+    use isnad::annotate::{AnnotationStore, ReviewStatus, StoreOptions};
+    use isnad::extract::import::{Format, import_into};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.isnad.json");
+    let options = StoreOptions {
+        annotations: Some(path.clone()),
+        data_dir: None,
+    };
+    let mut store = AnnotationStore::open(article(), &options);
+    let conll = "نور B-PERS\nالدين I-PERS\nالبابا I-PERS\n";
+    let report = import_into(&mut store, conll.as_bytes(), "ner.conll", Format::Conll).unwrap();
+    assert_eq!(report.added, 1);
+    store.save().unwrap();
+    let imported = set_of(&path).entities[0].clone();
+    assert_eq!(imported.review.status, ReviewStatus::Suggested);
+    assert_eq!(imported.review.by, None, "nobody reviewed it yet");
+    assert_ne!(imported.origin.by, "carol", "the tool, not the annotator");
+    // accepted in the reader: the reviewer is the configured annotator, and it is saved
+    let mut app = open(&path, 100, 30);
+    run(&mut app, keys("]a"));
+    let accepted = set_of(&path).entities[0].clone();
+    assert_eq!(accepted.review.status, ReviewStatus::Accepted);
+    assert_eq!(accepted.review.by.as_deref(), Some("carol"));
 }

@@ -463,6 +463,20 @@ impl AnnotationStore {
         &self.document
     }
 
+    /// Sets the article's own outlet (`document.outlet`; `None` clears it), written on the
+    /// next save. Not part of the undo history: it is a property of the article, not an
+    /// annotation.
+    pub fn set_outlet(&mut self, outlet: Option<String>) -> Result<(), StoreError> {
+        if let Some(r) = self.read_only_reason() {
+            return Err(StoreError::ReadOnly(r.to_owned()));
+        }
+        if self.document.outlet != outlet {
+            self.document.outlet = outlet;
+            self.dirty = true;
+        }
+        Ok(())
+    }
+
     /// What re-anchoring did on open: all zero (`AnchorReport::default()`) when every span was
     /// where the file said.
     pub fn anchor_report(&self) -> AnchorReport {

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::annotate::{AnnotationSet, Attribution, Edit, Item, ItemKind, ReviewStatus, Span};
+use crate::annotate::{AnnotationSet, Attribution, Edit, Item, ItemKind, ReviewStatus};
 use crate::app::command_line::LineEditor;
 use crate::app::{App, Effect, Overlay, suggestions};
 use crate::config::commands::{Command, Mode};
@@ -17,6 +17,10 @@ pub enum Attribute {
     ClaimType,
     Verification,
     SourceType,
+    /// An attribution's stance (`S`, [`crate::app::chain`]).
+    Stance,
+    /// An attribution's quote type (`Q`).
+    QuoteType,
 }
 
 impl Attribute {
@@ -25,6 +29,8 @@ impl Attribute {
             Attribute::ClaimType => "claim type",
             Attribute::Verification => "verification",
             Attribute::SourceType => "source type",
+            Attribute::Stance => "stance",
+            Attribute::QuoteType => "quote type",
         }
     }
 
@@ -34,6 +40,8 @@ impl Attribute {
             Attribute::ClaimType => Mode::ClaimType,
             Attribute::Verification => Mode::Verdict,
             Attribute::SourceType => Mode::SourceType,
+            Attribute::Stance => Mode::Stance,
+            Attribute::QuoteType => Mode::QuoteType,
         }
     }
 
@@ -46,6 +54,8 @@ impl Attribute {
                 Command::ClaimType(v) => Some((key, v.as_str())),
                 Command::Verdict(v) => Some((key, v.as_str())),
                 Command::SourceType(v) => Some((key, v.as_str())),
+                Command::Stance(v) => Some((key, v.as_str())),
+                Command::QuoteType(v) => Some((key, v.as_str())),
                 _ => None,
             })
             .collect()
@@ -86,7 +96,7 @@ pub struct LinkPicker {
 }
 
 /// Bytes between two ranges; 0 when they overlap or touch.
-fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+pub(super) fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     b.start
         .saturating_sub(a.end)
         .max(a.start.saturating_sub(b.end))
@@ -283,6 +293,9 @@ impl App {
     /// A choice made in a choice picker (its section's command): the value is set (one undo
     /// step); a choice of another attribute cancels.
     pub(super) fn choice_chosen(&mut self, picker: &ChoicePicker, choice: Command) {
+        if matches!(picker.attribute, Attribute::Stance | Attribute::QuoteType) {
+            return self.attribution_choice_chosen(picker, choice);
+        }
         let item = self
             .session
             .store
@@ -345,7 +358,7 @@ impl App {
             self.info("this claim has no source yet: l links one, then C attaches the cue");
             return;
         };
-        let Ok(cue) = Span::checked(&self.reader.article, range) else {
+        let Some(cue) = crate::app::chain::hand_cue(&self.reader.article, range) else {
             return;
         };
         attribution.cue = Some(cue);
@@ -507,6 +520,8 @@ mod tests {
             Attribute::ClaimType,
             Attribute::Verification,
             Attribute::SourceType,
+            Attribute::Stance,
+            Attribute::QuoteType,
         ] {
             let options = attribute.options(&Keymap::default());
             let mut keys: Vec<&str> = options.iter().map(|(k, _)| k.as_str()).collect();
@@ -517,6 +532,8 @@ mod tests {
                 Attribute::ClaimType => ClaimType::ALL.len(),
                 Attribute::Verification => VerificationStatus::ALL.len(),
                 Attribute::SourceType => SourceType::ALL.len(),
+                Attribute::Stance => crate::annotate::Stance::ALL.len(),
+                Attribute::QuoteType => crate::annotate::QuoteType::ALL.len(),
             };
             assert_eq!(options.len(), every, "{attribute:?}");
         }

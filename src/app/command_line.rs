@@ -48,6 +48,11 @@ pub const TYPABLE: &[(&[&str], &str, &str)] = &[
     ),
     (&["help", "h"], "", "Show the keys and commands"),
     (
+        &["isnad"],
+        "",
+        "The article's isnad: outlet, intermediaries and speakers as a tree with their claims",
+    ),
+    (
         &["compare"],
         "[FILE]",
         "Compare with another annotator's file of this article (no FILE: this file's merge conflicts)",
@@ -139,6 +144,7 @@ pub fn parse(line: &str) -> Result<Typed, String> {
             })
         }
         "h" | "help" => no_args(Typed::Run(Command::Help)),
+        "isnad" => no_args(Typed::Run(Command::IsnadView)),
         "orphans" => no_args(Typed::Orphans),
         _ => match name.parse::<Command>() {
             Ok(c) => no_args(Typed::Run(c)),
@@ -219,6 +225,8 @@ pub fn complete(line: &str, themes: &[String]) -> Vec<(String, String)> {
                     keys.iter()
                         .map(move |k| ((*k).to_owned(), format!("[{section}]")))
                 })
+                // the article's outlet, saved with the annotations rather than the config
+                .chain([("outlet".to_owned(), "document.outlet".to_owned())])
                 .collect(),
             ("set", 2) => match words.get(1).copied() {
                 Some("bidi") => vec!["app", "terminal", "off"],

@@ -22,6 +22,9 @@ impl App {
                 if self.overlay != Overlay::None {
                     return self.overlay_key(press);
                 }
+                if self.screen == Screen::Isnad {
+                    return self.isnad_key(press);
+                }
                 if self.panel.as_ref().is_some_and(|p| p.focused)
                     && let Some(panel) = &self.panel
                     && let Outcome::Chosen(command) = panel.handle(press, &self.settings.keymap)
@@ -130,6 +133,10 @@ impl App {
     /// A key while an overlay is open: the overlay's `handle` says what happened, the app
     /// acts on it.
     fn overlay_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let chain_len = match &self.overlay {
+            Overlay::Chain(editor) => self.chain_via(&editor.attribution).len(),
+            _ => 0,
+        };
         let keys = &self.settings.keymap;
         let text_height = self.text_height();
         let searching = matches!(self.overlay, Overlay::Search(_));
@@ -198,6 +205,19 @@ impl App {
                     self.overlay = Overlay::None;
                     self.info("cancelled");
                 }
+                Outcome::Stay | Outcome::Pass => {}
+            },
+            Overlay::Sources(picker) => match picker.handle(press, keys) {
+                Outcome::Chosen(index) => self.source_chosen(index),
+                Outcome::Close => {
+                    self.overlay = Overlay::None;
+                    self.info("cancelled");
+                }
+                Outcome::Stay | Outcome::Pass => {}
+            },
+            Overlay::Chain(editor) => match editor.handle(press, keys, chain_len) {
+                Outcome::Chosen(command) => self.chain_command(command),
+                Outcome::Close => self.overlay = Overlay::None,
                 Outcome::Stay | Outcome::Pass => {}
             },
             Overlay::Legend => match overlay::legend_handle(press, keys) {

@@ -4,6 +4,7 @@
 
 use crate::app::annotations::LabelFor;
 use crate::app::attributes::{ChoicePicker, LinkPicker};
+use crate::app::chain::{ChainEditor, SourcePicker};
 use crate::app::command_line::LineEditor;
 use crate::config::commands::{Command, Mode};
 use crate::config::keymap::{KeyName, KeyPress, Keymap, Lookup};
@@ -31,6 +32,10 @@ pub enum Overlay {
     Choice(ChoicePicker),
     /// Sources of a claim (or claims of a source) to link, nearest first (`l`).
     Link(LinkPicker),
+    /// Sources to add to a chain (`i`) or to refer back to (`=`), nearest first.
+    Sources(SourcePicker),
+    /// The intermediaries of one attribution, to move or remove (`I`).
+    Chain(ChainEditor),
     /// The note of an annotation being edited on the bottom line (`Enter`).
     Note {
         id: String,
@@ -51,23 +56,34 @@ pub enum Outcome<T = ()> {
     Pass,
 }
 
+/// A key in a list picker of `len` entries: `[picker]` keys move `selected` and choose (by
+/// position too); any other key closes it.
+pub fn pick_in_list(
+    selected: &mut usize,
+    len: usize,
+    press: KeyPress,
+    keys: &Keymap,
+) -> Outcome<usize> {
+    let last = len.saturating_sub(1);
+    match keys.command_in(Mode::Picker, press) {
+        Some(Command::PickerDown) => *selected = (*selected + 1).min(last),
+        Some(Command::PickerUp) => *selected = selected.saturating_sub(1),
+        Some(Command::PickerChoose) => return Outcome::Chosen(*selected),
+        Some(Command::Pick(n)) => {
+            let index = usize::from(n.saturating_sub(1));
+            if index <= last {
+                return Outcome::Chosen(index);
+            }
+        }
+        _ => return Outcome::Close,
+    }
+    Outcome::Stay
+}
+
 impl LinkPicker {
     /// `[picker]` keys move and choose (by position too); any other key closes it.
     pub fn handle(&mut self, press: KeyPress, keys: &Keymap) -> Outcome<usize> {
-        let last = self.candidates.len().saturating_sub(1);
-        match keys.command_in(Mode::Picker, press) {
-            Some(Command::PickerDown) => self.selected = (self.selected + 1).min(last),
-            Some(Command::PickerUp) => self.selected = self.selected.saturating_sub(1),
-            Some(Command::PickerChoose) => return Outcome::Chosen(self.selected),
-            Some(Command::Pick(n)) => {
-                let index = usize::from(n.saturating_sub(1));
-                if index <= last {
-                    return Outcome::Chosen(index);
-                }
-            }
-            _ => return Outcome::Close,
-        }
-        Outcome::Stay
+        pick_in_list(&mut self.selected, self.candidates.len(), press, keys)
     }
 }
 

@@ -127,22 +127,18 @@ impl App {
                         exact(c.span.range()),
                         Some(c.span.range()),
                     ));
-                    let sources: Vec<_> = set
-                        .attributions
-                        .iter()
-                        .filter(|a| a.claim_id == c.id && live(a.review.status))
-                        .filter_map(|a| set.sources.iter().find(|s| s.id == a.source_id))
-                        .filter(|s| live(s.review.status))
-                        .collect();
-                    if sources.is_empty() {
+                    // each source with its chain and stance: «مصدر أمني ← الأناضول»
+                    let chains = crate::app::isnad_view::chain_lines(
+                        set,
+                        &self.reader.article,
+                        self.outlet(),
+                        &c.id,
+                    );
+                    if chains.is_empty() {
                         out.push(PanelLine::sub("(no source)", String::new(), None));
                     }
-                    for s in sources {
-                        out.push(PanelLine::sub(
-                            "← ",
-                            source_name(s, text),
-                            s.span.map(|sp| sp.range()),
-                        ));
+                    for (marker, chain, target) in chains {
+                        out.push(PanelLine::sub(&marker, chain, target));
                     }
                 }
             }

@@ -33,7 +33,12 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode, String> 
     }
     let diffs = differences(&first.set, &b.set, &first.article);
     let io = |e: std::io::Error| e.to_string();
-    writeln!(out, "{} differences", diffs.len()).map_err(io)?;
+    let noun = if diffs.len() == 1 {
+        "difference"
+    } else {
+        "differences"
+    };
+    writeln!(out, "{} {noun}", diffs.len()).map_err(io)?;
     for (n, d) in diffs.iter().enumerate() {
         writeln!(
             out,

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::annotate::{ClaimType, SourceType, VerificationStatus};
+use crate::annotate::{ClaimType, QuoteType, SourceType, Stance, VerificationStatus};
 
 /// A command without arguments, as bound to keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,6 +62,18 @@ pub enum Command {
     Cue,
     Delete,
     NoteInEditor,
+    /// Add an intermediary to the chain of the attribution under the cursor.
+    AddIntermediary,
+    /// Open the chain editor (reorder and remove intermediaries).
+    EditChain,
+    SetStance,
+    SetQuoteType,
+    /// Mark the source under the cursor as the same as another.
+    SameAs,
+    NextMention,
+    PrevMention,
+    /// The article's isnad tree, on its own screen.
+    IsnadView,
     PickerDown,
     PickerUp,
     PickerChoose,
@@ -95,6 +107,23 @@ pub enum Command {
     LegendClaims,
     LegendSources,
     LegendClose,
+    /// Set the stance of an attribution (the picker after `S`).
+    Stance(Stance),
+    /// Set the quote type of an attribution (the picker after `Q`).
+    QuoteType(QuoteType),
+    ChainAdd,
+    ChainOutward,
+    ChainInward,
+    ChainRemove,
+    ChainClose,
+    IsnadDown,
+    IsnadUp,
+    IsnadPageDown,
+    IsnadPageUp,
+    IsnadTop,
+    IsnadBottom,
+    IsnadJump,
+    IsnadBack,
     /// Show the compare view again (after `e` or hiding it), or the open file's merge conflicts.
     CompareShow,
     CompareNext,
@@ -133,12 +162,20 @@ pub enum Mode {
     Verdict,
     /// The legend (`L`): its layers' keys; labels use `[label]`'s.
     Legend,
+    /// The stance picker (`S`).
+    Stance,
+    /// The quote type picker (`Q`).
+    QuoteType,
+    /// The chain editor (`I`): its own keys; moving uses `[picker]`'s.
+    Chain,
+    /// The isnad view (`T`, `:isnad`).
+    Isnad,
     /// The compare view (`:compare`): looked up before `[reader]`.
     Compare,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Reader,
         Mode::Select,
         Mode::Picker,
@@ -150,6 +187,10 @@ impl Mode {
         Mode::SourceType,
         Mode::Verdict,
         Mode::Legend,
+        Mode::Stance,
+        Mode::QuoteType,
+        Mode::Chain,
+        Mode::Isnad,
         Mode::Compare,
     ];
 
@@ -167,6 +208,10 @@ impl Mode {
             Mode::SourceType => "source_type",
             Mode::Verdict => "verdict",
             Mode::Legend => "legend",
+            Mode::Stance => "stance",
+            Mode::QuoteType => "quote_type",
+            Mode::Chain => "chain",
+            Mode::Isnad => "isnad",
             Mode::Compare => "compare",
         }
     }
@@ -251,6 +296,14 @@ table! {
     Reader Cue, "claim.cue", "Claims", "Attach the selection (or the word) as the cue of the current claim's attribution";
     Reader SetType, "claim.type", "Claims", "Set the type of the claim or source under the cursor (then a key)";
     Reader Verify, "claim.verify", "Claims", "Set the verification status of the claim under the cursor (then a key)";
+    Reader AddIntermediary, "isnad.add_intermediary", "Isnad", "Add an intermediary to the chain of the claim's attribution: a picker of sources, nearest first (with a selection: the selection becomes a new source)";
+    Reader EditChain, "isnad.edit_chain", "Isnad", "Edit the chain of the attribution under the cursor: move or remove its intermediaries";
+    Reader SetStance, "isnad.stance", "Isnad", "Set the stance of the attribution under the cursor: asserts, denies, doubts, confirms, retracts (then a key)";
+    Reader SetQuoteType, "isnad.quote_type", "Isnad", "Set the quote type of the attribution under the cursor: direct, indirect, mixed… (then a key)";
+    Reader SameAs, "isnad.same_as", "Isnad", "Mark the source under the cursor as the same as another (a picker, earlier mentions first); again on the same one unmarks";
+    Reader NextMention, "isnad.next_mention", "Isnad", "Next mention of the source (after same as) or entity under the cursor";
+    Reader PrevMention, "isnad.prev_mention", "Isnad", "Previous mention of the source or entity under the cursor";
+    Reader IsnadView, "view.isnad", "Isnad", "The article's isnad: outlet, intermediaries and speakers as a tree with their claims (also :isnad)";
     Reader Open, "annotate.open", "Annotate", "Edit the note of the annotation under the cursor (Enter keeps it, Esc drops the edit); in the library, open the chosen article";
     Reader NoteInEditor, "annotate.note_editor", "Annotate", "Edit the note of the annotation under the cursor in $VISUAL or $EDITOR";
     Reader Delete, "annotate.delete", "Annotate", "Delete the annotation under the cursor with its links (u undoes)";
@@ -345,6 +398,29 @@ table! {
     Legend LegendClaims, "legend.claims", "Legend", "Hide or show the claims";
     Legend LegendSources, "legend.sources", "Legend", "Hide or show the sources";
     Legend LegendClose, "legend.close", "Legend", "Close the legend";
+    Stance Stance(crate::annotate::Stance::Asserts), "stance.asserts", "Stance", "asserts";
+    Stance Stance(crate::annotate::Stance::Denies), "stance.denies", "Stance", "denies";
+    Stance Stance(crate::annotate::Stance::Doubts), "stance.doubts", "Stance", "doubts";
+    Stance Stance(crate::annotate::Stance::Confirms), "stance.confirms", "Stance", "confirms";
+    Stance Stance(crate::annotate::Stance::Retracts), "stance.retracts", "Stance", "retracts";
+    QuoteType QuoteType(crate::annotate::QuoteType::Direct), "quote_type.direct", "Quote types", "direct";
+    QuoteType QuoteType(crate::annotate::QuoteType::Indirect), "quote_type.indirect", "Quote types", "indirect";
+    QuoteType QuoteType(crate::annotate::QuoteType::Mixed), "quote_type.mixed", "Quote types", "mixed";
+    QuoteType QuoteType(crate::annotate::QuoteType::Paraphrase), "quote_type.paraphrase", "Quote types", "paraphrase";
+    QuoteType QuoteType(crate::annotate::QuoteType::Unknown), "quote_type.unknown", "Quote types", "unknown";
+    Chain ChainAdd, "chain.add", "Chain editor", "Add an intermediary (a picker of sources, nearest first)";
+    Chain ChainOutward, "chain.outward", "Chain editor", "Move the chosen intermediary one hand outward (towards the article)";
+    Chain ChainInward, "chain.inward", "Chain editor", "Move the chosen intermediary one hand inward (towards the speaker)";
+    Chain ChainRemove, "chain.remove", "Chain editor", "Remove the chosen intermediary from the chain";
+    Chain ChainClose, "chain.close", "Chain editor", "Close the chain editor";
+    Isnad IsnadDown, "isnad.down", "Isnad view", "Next line";
+    Isnad IsnadUp, "isnad.up", "Isnad view", "Previous line";
+    Isnad IsnadPageDown, "isnad.page_down", "Isnad view", "One screen down";
+    Isnad IsnadPageUp, "isnad.page_up", "Isnad view", "One screen up";
+    Isnad IsnadTop, "isnad.top", "Isnad view", "First line";
+    Isnad IsnadBottom, "isnad.bottom", "Isnad view", "Last line";
+    Isnad IsnadJump, "isnad.jump", "Isnad view", "Jump to the line's span in the reader";
+    Isnad IsnadBack, "isnad.back", "Isnad view", "Back to the reader";
     Reader CompareShow, "compare.show", "Compare", "Show the compare view again (:compare FILE opens it), or settle this file's merge conflicts";
     Compare CompareNext, "compare.next", "Compare", "Next difference not yet settled";
     Compare ComparePrev, "compare.prev", "Compare", "Previous difference not yet settled";
@@ -506,6 +582,14 @@ mod tests {
             Command::Cue,
             Command::Delete,
             Command::NoteInEditor,
+            Command::AddIntermediary,
+            Command::EditChain,
+            Command::SetStance,
+            Command::SetQuoteType,
+            Command::SameAs,
+            Command::NextMention,
+            Command::PrevMention,
+            Command::IsnadView,
             Command::PickerDown,
             Command::PickerUp,
             Command::PickerChoose,
@@ -533,6 +617,21 @@ mod tests {
             Command::LegendClaims,
             Command::LegendSources,
             Command::LegendClose,
+            Command::Stance(Stance::Asserts),
+            Command::QuoteType(QuoteType::Unknown),
+            Command::ChainAdd,
+            Command::ChainOutward,
+            Command::ChainInward,
+            Command::ChainRemove,
+            Command::ChainClose,
+            Command::IsnadDown,
+            Command::IsnadUp,
+            Command::IsnadPageDown,
+            Command::IsnadPageUp,
+            Command::IsnadTop,
+            Command::IsnadBottom,
+            Command::IsnadJump,
+            Command::IsnadBack,
             Command::CompareShow,
             Command::CompareNext,
             Command::ComparePrev,
@@ -562,6 +661,12 @@ mod tests {
                     .iter()
                     .copied()
                     .map(Command::SourceType)
+                    .collect(),
+                Command::Stance(_) => Stance::ALL.iter().copied().map(Command::Stance).collect(),
+                Command::QuoteType(_) => QuoteType::ALL
+                    .iter()
+                    .copied()
+                    .map(Command::QuoteType)
                     .collect(),
                 Command::Verdict(_) => VerificationStatus::ALL
                     .iter()
@@ -623,6 +728,14 @@ mod tests {
                 Command::Cue => {}
                 Command::Delete => {}
                 Command::NoteInEditor => {}
+                Command::AddIntermediary => {}
+                Command::EditChain => {}
+                Command::SetStance => {}
+                Command::SetQuoteType => {}
+                Command::SameAs => {}
+                Command::NextMention => {}
+                Command::PrevMention => {}
+                Command::IsnadView => {}
                 Command::PickerDown => {}
                 Command::PickerUp => {}
                 Command::PickerChoose => {}
@@ -650,6 +763,21 @@ mod tests {
                 Command::LegendClaims => {}
                 Command::LegendSources => {}
                 Command::LegendClose => {}
+                Command::Stance(_) => {}
+                Command::QuoteType(_) => {}
+                Command::ChainAdd => {}
+                Command::ChainOutward => {}
+                Command::ChainInward => {}
+                Command::ChainRemove => {}
+                Command::ChainClose => {}
+                Command::IsnadDown => {}
+                Command::IsnadUp => {}
+                Command::IsnadPageDown => {}
+                Command::IsnadPageUp => {}
+                Command::IsnadTop => {}
+                Command::IsnadBottom => {}
+                Command::IsnadJump => {}
+                Command::IsnadBack => {}
                 Command::CompareShow => {}
                 Command::CompareNext => {}
                 Command::ComparePrev => {}

@@ -31,6 +31,21 @@ use crate::annotate::model::{QuoteType, SourceType};
 use crate::article::Article;
 
 pub use convert::{Added, add_to_annotations};
+
+/// Bytes of a و or ف (with its marks) glued to a cue verb at the start of `text` (`وأضاف`,
+/// `فقال`), 0 when there is none: a cue set by hand in the reader is given without it, as the
+/// extractor gives its cues.
+pub fn conjunction_prefix_len(text: &str) -> usize {
+    let word = text.split_whitespace().next().unwrap_or("");
+    let key = crate::text::normalize::normalize_str(word);
+    if !text.starts_with(word) || !matches!(lexicon::cue_form(&key), Some((_, 1))) {
+        return 0;
+    }
+    word.char_indices()
+        .skip(1)
+        .find(|(_, c)| !crate::text::normalize::is_arabic_mark(*c) && *c != '\u{0640}')
+        .map_or(0, |(at, _)| at)
+}
 use parser::{Antecedent, ParagraphParser};
 use tokens::{Kind, tokenize};
 
