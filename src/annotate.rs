@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod anchor;
 pub mod compare;
+pub mod describe;
 pub mod document;
 pub mod file;
 pub mod formats;

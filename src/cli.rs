@@ -71,6 +71,11 @@ pub struct Cli {
     #[arg(long, global = true, value_parser = bidi_modes())]
     pub bidi: Option<BidiMode>,
 
+    /// Colour theme for this run, overriding the configuration: auto (light or dark, from the
+    /// terminal's background), dark, light, mono, or a theme file's name.
+    #[arg(long, value_name = "NAME", env = "ISNAD_THEME")]
+    pub theme: Option<String>,
+
     /// Configuration file to use instead of the default location.
     #[arg(long, value_name = "FILE", env = "ISNAD_CONFIG", global = true)]
     pub config: Option<PathBuf>,

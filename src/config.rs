@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::config::commands::closest;
 use crate::text::bidi::{BidiMode, Direction};
 use keymap::Keymap;
-use theme::ThemeSpec;
+use theme::{Background, ThemeSpec};
 
 /// The documented default configuration, shipped in the binary.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
@@ -130,7 +130,7 @@ impl Default for Config {
     /// Must equal what `assets/config.toml` says (a test checks it).
     fn default() -> Self {
         Self {
-            theme: "dark".into(),
+            theme: theme::AUTO.into(),
             color: ColorSetting::Auto,
             mouse: true,
             terminal_hints: true,
@@ -557,19 +557,27 @@ impl Settings {
             Ok(None) => {}
             Err(p) => settings.problems.push(p),
         }
-        let wanted = if no_color {
-            "mono".to_owned()
-        } else {
-            settings.config.theme.clone()
-        };
-        match theme::load(&wanted, &paths.themes_dir()) {
-            Ok((spec, problems)) => {
-                settings.theme = spec;
-                settings.problems.extend(problems);
-            }
-            Err(problems) => settings.problems.extend(problems),
-        }
+        settings.load_theme(paths, no_color, None);
         settings
+    }
+
+    /// Loads the theme the config names; `auto` is `light` or `dark` for `background` (dark
+    /// when it is unknown), and `no_color` selects `mono` whatever the config says.
+    pub fn load_theme(&mut self, paths: &Paths, no_color: bool, background: Option<Background>) {
+        let wanted = if no_color {
+            "mono"
+        } else if self.config.theme == theme::AUTO {
+            background.unwrap_or_default().theme_name()
+        } else {
+            self.config.theme.as_str()
+        };
+        match theme::load(wanted, &paths.themes_dir()) {
+            Ok((spec, problems)) => {
+                self.theme = spec;
+                self.problems.extend(problems);
+            }
+            Err(problems) => self.problems.extend(problems),
+        }
     }
 }
 

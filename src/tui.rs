@@ -1,8 +1,9 @@
 //! The shell around the app: starting the reader ([`run`]), the terminal's lifecycle
-//! ([`terminal`]), where events come from ([`events`]) and the loop that draws, turns events
+//! ([`terminal`]) and its background colour ([`background`]), where events come from ([`events`]) and the loop that draws, turns events
 //! into actions ([`event_loop`]) and the runner of the effects `update` returns ([`effects`]). Everything that
 //! touches the terminal, the clock, signals or files on the reader's behalf is here.
 
+pub mod background;
 pub mod effects;
 pub mod event_loop;
 pub mod events;

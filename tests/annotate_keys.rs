@@ -850,3 +850,79 @@ fn reader_and_command_line_import_give_the_same_store() {
     assert!(!reader.claims.is_empty() && !reader.attributions.is_empty());
     assert_eq!(shape(&reader), shape(store.set()));
 }
+
+/// The status message, as the user reads it.
+fn message(app: &App) -> String {
+    app.shell
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn first_review_step_visits_the_suggestion_under_the_cursor() {
+    let (_dir, file) = temp_file();
+    let mut app = review_app(&file);
+    let first = {
+        let set = app.session.store.as_ref().expect("store").set();
+        isnad::app::suggestions::pending_items(set, &app.reader.layers)[0]
+            .0
+            .clone()
+    };
+    // the article opens with the cursor on its first word, where the first suggestion is
+    assert_eq!(
+        app.reader.cursor.as_ref().map(|c| c.start),
+        Some(first.start)
+    );
+    app.handle_event(key(']'));
+    assert_eq!(app.reader.cursor, Some(first), "{}", message(&app));
+    assert!(message(&app).contains("(1 of "), "{}", message(&app));
+    app.handle_event(key(']'));
+    assert!(message(&app).contains("(2 of "), "{}", message(&app));
+    app.handle_event(key('['));
+    assert!(message(&app).contains("(1 of "), "{}", message(&app));
+}
+
+#[test]
+fn every_change_and_every_undo_says_what_it_did_in_words() {
+    let (_dir, file) = temp_file();
+    let mut app = app_with_file(&file);
+    // an id is a kind letter, a dash and hex digits (`c-f82c2e`)
+    let no_ids = |text: &str| {
+        !text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .any(|w| {
+                w.len() > 4
+                    && w.starts_with(['e', 's', 'c', 'a'])
+                    && w[1..].starts_with('-')
+                    && w[2..].chars().all(|c| c.is_ascii_hexdigit())
+            })
+    };
+    app.handle_event(key('c'));
+    assert_eq!(message(&app), "claim «أعلن» added");
+    app.handle_event(key('u'));
+    assert_eq!(message(&app), "undone: claim «أعلن» added");
+    app.handle_event(ctrl('r'));
+    assert_eq!(message(&app), "redone: claim «أعلن» added");
+    app.handle_event(key('u'));
+    for c in "eo".chars() {
+        app.handle_event(key(c));
+    }
+    assert_eq!(message(&app), "ORG «أعلن» added");
+    for c in "rt".chars() {
+        app.handle_event(key(c));
+    }
+    assert_eq!(message(&app), "ORG → TIME on «أعلن»");
+    app.handle_event(key('u'));
+    assert_eq!(message(&app), "undone: ORG → TIME on «أعلن»");
+    assert!(no_ids(&message(&app)));
+    app.handle_event(key('d'));
+    assert!(
+        message(&app).starts_with("deleted ORG «أعلن»"),
+        "{}",
+        message(&app)
+    );
+    app.handle_event(key('u'));
+    assert_eq!(message(&app), "undone: ORG «أعلن» deleted");
+}

@@ -783,9 +783,10 @@ fn undo_redo_through_the_store_is_saved() {
     let c = Claim::by_human(&a, 0..8, "me").unwrap();
     store.apply(Edit::Add(Item::Claim(c.clone()))).unwrap();
     store.save().unwrap();
+    let undone = store.undo().unwrap().clone();
     assert_eq!(
-        store.undo().unwrap().describe(),
-        format!("add claim {}", c.id)
+        isnad::annotate::describe::describe_change(&undone, store.set(), &a.text),
+        "claim «أعلن» added"
     );
     assert!(store.is_dirty());
     store.save().unwrap();

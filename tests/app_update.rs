@@ -358,7 +358,7 @@ fn config_problems_show_in_the_status_bar() {
 #[test]
 fn help_lists_every_command_with_its_live_keys() {
     let app = sample(100, 40);
-    let text: String = isnad::ui::help::lines(&app)
+    let text: String = isnad::ui::help::lines(&app, 1000)
         .iter()
         .map(|l| {
             l.spans
@@ -388,7 +388,7 @@ fn help_lists_every_command_with_its_live_keys() {
         .size(100, 40)
         .settings(settings, no_config())
         .build();
-    let quit_row = isnad::ui::help::lines(&app)
+    let quit_row = isnad::ui::help::lines(&app, 1000)
         .iter()
         .map(|l| {
             l.spans
@@ -530,7 +530,8 @@ fn help_scrolls_but_not_past_its_end() {
         panic!("help open");
     };
     // 23 text rows, a popup of 21 with a border: 19 lines of the drawn help show at once
-    let drawn = isnad::ui::help::lines(&app).len();
+    // the help wraps inside the popup: 80 - 4 columns, less the border
+    let drawn = isnad::ui::help::lines(&app, 74).len();
     assert_eq!(usize::from(scroll), drawn - 19);
     assert!(scroll > 0);
     key(&mut app, KeyCode::Esc);

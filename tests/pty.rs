@@ -403,7 +403,7 @@ fn sigterm_quits_and_restores_the_terminal() {
     let mut pty = Pty::spawn(&[], &[], |_| {});
     pty.wait_for("shaped Arabic", has_presentation_forms);
     pty.send("c");
-    pty.wait_text("add claim");
+    pty.wait_text("» added");
     pty.kill("TERM");
     let exit = pty.wait_exit();
     assert!(exit.success(), "SIGTERM is a normal quit");
@@ -454,7 +454,7 @@ fn annotations_of_a_file_are_saved_beside_it_on_quit() {
     });
     pty.wait_text("article.txt");
     pty.send("vws");
-    pty.wait_text("add source");
+    pty.wait_text("» added");
     pty.send("q");
     assert!(pty.wait_exit().success());
     pty.assert_restored();
@@ -476,7 +476,7 @@ fn saved_by(env: &[(&str, &str)], config: Option<&str>) -> String {
     });
     pty.wait_text("article.txt");
     pty.send("vws");
-    pty.wait_text("add source");
+    pty.wait_text("» added");
     pty.send("q");
     assert!(pty.wait_exit().success());
     let text =
@@ -536,7 +536,7 @@ fn sigkill_loses_at_most_the_last_second() {
     });
     pty.wait_text("article.txt");
     pty.send("vws");
-    pty.wait_text("add source");
+    pty.wait_text("» added");
     // A change older than a second must be on disk even if the process dies without warning.
     std::thread::sleep(Duration::from_millis(1200));
     pty.kill("KILL");
@@ -553,7 +553,7 @@ fn sighup_saves_and_restores_the_terminal() {
     });
     pty.wait_text("article.txt");
     pty.send("c");
-    pty.wait_text("add claim");
+    pty.wait_text("» added");
     pty.kill("HUP");
     pty.wait_exit();
     pty.assert_restored();
@@ -691,7 +691,7 @@ fn a_full_disk_keeps_the_previous_file_and_says_so() {
     let mut first = Pty::spawn_in(Some(dir), 120, &["article.txt"], &[], |_| {});
     first.wait_text("article.txt");
     first.send("vws");
-    first.wait_text("add source");
+    first.wait_text("» added");
     first.send("q");
     assert!(first.wait_exit().success());
     drop(first);
@@ -958,7 +958,7 @@ fn a_closed_terminal_window_saves_and_exits() {
     read_until("article.txt", &mut seen);
     writer.write_all(b"c").expect("send");
     writer.flush().expect("flush");
-    read_until("add claim", &mut seen);
+    read_until("» added", &mut seen);
     // the window closes: every handle on the master goes
     drop(reader);
     drop(writer);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestApp, code, draw, press, run_events};
+use common::{TestApp, code, draw, press, rows, run_events};
 use crossterm::event::{Event, KeyCode};
 use isnad::app::{Action, App, MIN_HEIGHT, MIN_WIDTH};
 use isnad::article::Article;
@@ -13,18 +13,6 @@ use proptest::prelude::*;
 
 fn app(width: u16, height: u16) -> App {
     TestApp::sample().size(width, height).build()
-}
-
-/// The drawn screen's rows as text.
-fn rows(app: &App) -> Vec<String> {
-    let terminal = draw(app);
-    let buffer = terminal.backend().buffer();
-    let width = usize::from(buffer.area.width.max(1));
-    buffer
-        .content()
-        .chunks(width)
-        .map(|row| row.iter().map(|c| c.symbol()).collect())
-        .collect()
 }
 
 #[test]

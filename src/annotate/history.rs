@@ -217,19 +217,6 @@ impl Applied {
         }
     }
 
-    /// A short description for the status bar ("add claim c-0d93e1").
-    pub fn describe(&self) -> String {
-        fn kind(item: &Item) -> &'static str {
-            item.kind().noun()
-        }
-        match self {
-            Applied::Added(x) => format!("add {} {}", kind(x), x.id()),
-            Applied::Removed(x) => format!("remove {} {}", kind(x), x.id()),
-            Applied::Updated { after, .. } => format!("change {} {}", kind(after), after.id()),
-            Applied::Batch(v) => format!("{} changes", v.len()),
-        }
-    }
-
     /// Ids of the items this change touches.
     pub fn ids(&self) -> Vec<String> {
         match self {

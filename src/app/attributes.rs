@@ -304,23 +304,22 @@ impl App {
         let changed = match (item, picker.attribute, choice) {
             (Some(Item::Claim(mut claim)), Attribute::ClaimType, Command::ClaimType(v)) => {
                 claim.claim_type = v;
-                Some((Item::Claim(claim), v.as_str()))
+                Some(Item::Claim(claim))
             }
             (Some(Item::Claim(mut claim)), Attribute::Verification, Command::Verdict(v)) => {
                 claim.verification.set_verdict(v, &self.session.annotator);
-                Some((Item::Claim(claim), v.as_str()))
+                Some(Item::Claim(claim))
             }
             (Some(Item::Source(mut source)), Attribute::SourceType, Command::SourceType(v)) => {
                 source.source_type = v;
-                Some((Item::Source(source), v.as_str()))
+                Some(Item::Source(source))
             }
             _ => None,
         };
         match changed {
-            Some((item, value)) => {
-                if self.apply_edit(Edit::Update(item)) {
-                    self.info(format!("{}: {value} (u undoes)", picker.attribute.title()));
-                }
+            Some(item) => {
+                // apply_edit says which claim or source changed, from what to what
+                self.apply_edit(Edit::Update(item));
             }
             None => self.info("cancelled"),
         }
@@ -403,7 +402,8 @@ impl App {
             Edit::Batch(edits) => edits.len() - 1,
             _ => 0,
         };
-        let what = describe_item(&item, &self.reader.article.text);
+        let what =
+            crate::annotate::describe::name_item(&item, store.set(), &self.reader.article.text);
         if self.apply_edit(edit) {
             self.reader.focus = None;
             self.info(match links {
@@ -498,15 +498,6 @@ impl App {
             .filter_map(|other| other.span().map(|s| s.range()))
             .collect()
     }
-}
-
-/// "claim «…»" for messages.
-fn describe_item(item: &Item, text: &str) -> String {
-    let exact = item
-        .span()
-        .and_then(|s| text.get(s.range()))
-        .unwrap_or_default();
-    format!("{} «{exact}»", item.kind().noun())
 }
 
 #[cfg(test)]

@@ -74,6 +74,95 @@ pub fn key_column(keymap: &Keymap) -> usize {
         .clamp(14, 28)
 }
 
+/// Width of the help popup over a text area `text_width` wide (a margin of two on each side).
+pub fn popup_width(text_width: u16) -> u16 {
+    text_width.saturating_sub(4).min(100)
+}
+
+/// One line of the help as drawn inside its border: [`rows`] wrapped to the popup's width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    Blank,
+    Group(&'static str),
+    /// `keys` padded to the key column (spaces on a continuation line), a piece of the
+    /// description, and the command's name on the entry's last line.
+    Entry {
+        keys: String,
+        text: String,
+        name: Option<&'static str>,
+    },
+    Note(String),
+}
+
+/// The help wrapped to `width` columns: a long description continues under itself, after the
+/// key column, instead of being cut at the border.
+pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
+    let key_col = key_column(keymap);
+    let mut out = Vec::new();
+    for row in rows(keymap) {
+        match row {
+            Row::Blank => out.push(Line::Blank),
+            Row::Group(g) => out.push(Line::Group(g)),
+            Row::Note(text) => {
+                let indent = text.len() - text.trim_start().len();
+                let room = width.saturating_sub(indent).max(10);
+                for piece in wrap_words(text.trim_start(), room, room) {
+                    out.push(Line::Note(format!("{}{piece}", &text[..indent])));
+                }
+            }
+            Row::Entry {
+                keys,
+                description,
+                name,
+            } => {
+                let keys = format!("  {keys:<key_col$}");
+                let blank = " ".repeat(2 + key_col);
+                let first = width.saturating_sub(keys.chars().count() + 1).max(10);
+                let rest = width.saturating_sub(blank.len() + 1).max(10);
+                let mut pieces = wrap_words(description, first, rest);
+                let last_room = if pieces.len() == 1 { first } else { rest };
+                // the name goes after the last piece when it fits, else on a line of its own
+                let name_fits = name.is_none_or(|n| {
+                    pieces
+                        .last()
+                        .is_none_or(|p| p.chars().count() + n.chars().count() + 4 <= last_room)
+                });
+                if !name_fits {
+                    pieces.push(String::new());
+                }
+                let count = pieces.len();
+                for (i, text) in pieces.into_iter().enumerate() {
+                    out.push(Line::Entry {
+                        keys: if i == 0 { keys.clone() } else { blank.clone() },
+                        text,
+                        name: if i + 1 == count { name } else { None },
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Words of `text` in lines of at most `first` characters, then `rest` (a word longer than a
+/// line gets a line of its own).
+fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let room = if out.is_empty() { first } else { rest };
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push(line);
+    out
+}
+
 /// Height of the help popup over a text area `text_height` rows high (a row free above and
 /// below).
 pub fn popup_height(text_height: u16) -> u16 {
@@ -111,4 +200,54 @@ pub fn handle(
         _ => {}
     }
     Outcome::Stay
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_descriptions_wrap_under_themselves_and_keep_every_word() {
+        let keymap = Keymap::default();
+        let width = 60;
+        let wrapped = lines(&keymap, width);
+        let key_col = key_column(&keymap);
+        for line in &wrapped {
+            if let Line::Entry { keys, text, name } = line {
+                let used = keys.chars().count()
+                    + 1
+                    + text.chars().count()
+                    + name.map_or(0, |n| n.chars().count() + 4);
+                // a key list longer than the column, or a name alone on its line, may overrun
+                assert!(
+                    used <= width || keys.trim().chars().count() > key_col || text.is_empty(),
+                    "{used} > {width}: {keys}{text}"
+                );
+            }
+        }
+        let words = |text: &str| {
+            text.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        let original: Vec<String> = rows(&keymap)
+            .iter()
+            .flat_map(|r| match r {
+                Row::Entry { description, .. } => words(description),
+                _ => Vec::new(),
+            })
+            .collect();
+        let shown: Vec<String> = wrapped
+            .iter()
+            .flat_map(|l| match l {
+                Line::Entry { text, .. } => words(text),
+                _ => Vec::new(),
+            })
+            .collect();
+        assert_eq!(original, shown);
+        assert!(
+            wrapped.len() > rows(&keymap).len(),
+            "something wrapped at {width}"
+        );
+    }
 }

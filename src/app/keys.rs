@@ -145,7 +145,8 @@ impl App {
             Overlay::List { .. } => self.overlay = Overlay::None,
             Overlay::Help { scroll } => {
                 let page = self.reader.height.saturating_sub(4).max(1);
-                let max = help::max_scroll(help::rows(keys).len(), text_height);
+                let inner = usize::from(help::popup_width(self.reader.width).saturating_sub(2));
+                let max = help::max_scroll(help::lines(keys, inner).len(), text_height);
                 if help::handle(scroll, press, keys, page, max) == Outcome::Close {
                     self.overlay = Overlay::None;
                 }

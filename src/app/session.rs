@@ -5,6 +5,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::annotate::describe::describe_change;
 use crate::annotate::{
     AnnotationStore, Edit, Item, ReviewStatus, SaveOutcome, SaveReport, StoreOptions,
 };
@@ -62,7 +63,8 @@ impl Session {
     /// Applies one edit (one undo step); says what was done, or why not.
     pub fn apply(&mut self, edit: Edit, now: Instant) -> Result<String, String> {
         let store = self.store.as_mut().ok_or(NO_STORE)?;
-        let done = store.apply(edit).map_err(|e| e.to_string())?.describe();
+        let applied = store.apply(edit).map_err(|e| e.to_string())?.clone();
+        let done = describe_change(&applied, store.set(), &store.article().text);
         self.note_change(now);
         Ok(done)
     }
@@ -75,7 +77,8 @@ impl Session {
         if let Some(reason) = store.read_only_reason() {
             return Note::error(format!("annotations are read-only: {reason}"));
         }
-        match if redo { store.redo() } else { store.undo() }.map(|a| a.describe()) {
+        let done = if redo { store.redo() } else { store.undo() }.cloned();
+        match done.map(|a| describe_change(&a, store.set(), &store.article().text)) {
             Some(what) => {
                 self.note_change(now);
                 Note::info(format!(

@@ -115,20 +115,12 @@ impl App {
             self.info("no pending suggestions");
             return;
         }
-        let here = self
-            .reader
-            .cursor
-            .as_ref()
-            .map_or((0, 0), |c| (c.start, c.end));
-        let key = |r: &Range<usize>| (r.start, r.end);
-        let index = if forward {
-            pending.iter().position(|(r, _)| key(r) > here).unwrap_or(0)
-        } else {
-            pending
-                .iter()
-                .rposition(|(r, _)| key(r) < here)
-                .unwrap_or(pending.len() - 1)
-        };
+        let index = step_index(
+            &pending,
+            self.reader.cursor.as_ref(),
+            self.reader.focus.as_deref(),
+            forward,
+        );
         let (range, item) = pending[index].clone();
         let what = describe(&item, &self.reader.article.text, &range);
         self.reader.cursor = Some(range);
@@ -170,14 +162,50 @@ impl App {
                 .as_ref()
                 .is_some_and(|s| !pending_items(s.set(), &self.reader.layers).is_empty())
         {
+            // what was decided stays in the message, before where the cursor went next
+            let done = self.shell.message.as_ref().map(|m| m.text.clone());
             self.step_suggestion(true);
+            if let (Some(done), Some(next)) = (done, self.shell.message.as_ref()) {
+                let text = format!("{done} · next: {}", next.text);
+                self.info(text);
+            }
         }
+    }
+}
+
+/// Where `]` (`forward`) or `[` goes in `pending` (not empty). From the suggestion last reached
+/// (`focus`, still under the cursor) it steps to the neighbouring one; from a plain word cursor
+/// `]` goes to the first suggestion starting at that word or after it, so the suggestion under
+/// the cursor when an article opens is the first one visited, not skipped.
+fn step_index(
+    pending: &[(Range<usize>, Item)],
+    cursor: Option<&Range<usize>>,
+    focus: Option<&str>,
+    forward: bool,
+) -> usize {
+    let len = pending.len();
+    let current = pending
+        .iter()
+        .position(|(r, item)| Some(item.id()) == focus && Some(r) == cursor);
+    let start = cursor.map_or(0, |c| c.start);
+    match (current, forward) {
+        (Some(i), true) => (i + 1) % len,
+        (Some(i), false) => (i + len - 1) % len,
+        (None, true) => pending
+            .iter()
+            .position(|(r, _)| r.start >= start)
+            .unwrap_or(0),
+        (None, false) => pending
+            .iter()
+            .rposition(|(r, _)| r.start < start)
+            .unwrap_or(len - 1),
     }
 }
 
 /// A short description of a pending item for the status bar.
 fn describe(item: &Item, text: &str, range: &Range<usize>) -> String {
-    let exact = text.get(range.clone()).unwrap_or("");
+    // quoted and shortened, so the count after it stays in the status bar
+    let exact = crate::annotate::describe::quote(text.get(range.clone()).unwrap_or(""));
     match item {
         Item::Entity(e) => format!("{} {exact}", e.label.as_str()),
         Item::Source(s) => format!("source ({}) {exact}", s.source_type.as_str()),

@@ -42,6 +42,7 @@ slots! {
     StatusInfo = "status_info": "messages";
     StatusError = "status_error": "error messages";
     Hint = "hint": "hints, such as terminal advice";
+    Popup = "popup": "the background and text of popups (help, pickers, lists)";
     PopupBorder = "popup_border": "borders of popups";
     PopupTitle = "popup_title": "titles of popups";
     HelpGroup = "help_group": "group headings in the help";
@@ -192,6 +193,39 @@ pub struct ThemeSpec {
     /// Draw `[` `]` around entities, claims and sources (where a space allows), so they stay
     /// visible without colour.
     pub brackets: bool,
+}
+
+/// The theme name that picks `light` or `dark` from the terminal's background (the default).
+pub const AUTO: &str = "auto";
+
+/// A terminal's background, as `theme = "auto"` found it (tui::background asks the terminal).
+/// Dark when nothing answered: most terminals ship dark, and the dark theme keeps the body text
+/// in the terminal's own colour, so it stays readable on a light one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Background {
+    Light,
+    #[default]
+    Dark,
+}
+
+impl Background {
+    /// Light when the colour's relative luminance (components 0.0–1.0, sRGB weights) is over
+    /// one half.
+    pub fn from_rgb(r: f64, g: f64, b: f64) -> Self {
+        if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5 {
+            Self::Light
+        } else {
+            Self::Dark
+        }
+    }
+
+    /// The built-in theme for this background.
+    pub fn theme_name(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
 }
 
 /// Built-in themes, embedded.

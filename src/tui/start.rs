@@ -13,6 +13,7 @@ use crate::app::{Action, App, Effect, Screen, Surroundings};
 use crate::article::Article;
 use crate::cli::Cli;
 use crate::config::colors::ColorDepth;
+use crate::config::theme;
 use crate::config::{Paths, Settings, no_color_requested};
 use crate::extract::open::open_store;
 use crate::layout::BidiMode;
@@ -84,6 +85,19 @@ fn run_with(cli: &Cli, article: Article, library: Option<Library>) -> Result<Exi
     let mut settings = Settings::load(&paths, no_color_requested());
     if let Some(bidi) = cli.bidi {
         settings.config.bidi = bidi;
+    }
+    if let Some(name) = &cli.theme {
+        settings.config.theme.clone_from(name);
+    }
+    if cli.theme.is_some() || settings.config.theme == theme::AUTO {
+        // asked here, once, before the first frame: `update` never talks to the terminal
+        let background = if settings.config.theme == theme::AUTO && !no_color_requested() {
+            ask_background()
+        } else {
+            None
+        };
+        log::write(&format!("terminal background: {background:?}"));
+        settings.load_theme(&paths, no_color_requested(), background);
     }
     // what `color = "auto"` means on this terminal; the app resolves the setting against it
     let terminal_colors = if no_color_requested() {
@@ -225,6 +239,17 @@ pub fn terminal_hint(var: impl Fn(&str) -> Option<String>) -> Option<&'static st
     } else {
         None
     }
+}
+
+/// The terminal's background for `theme = "auto"`: the terminal is put in raw mode for the
+/// question (so the answer is neither echoed nor held back for a newline) and restored.
+fn ask_background() -> Option<theme::Background> {
+    let raw = crossterm::terminal::enable_raw_mode().is_ok();
+    let found = crate::tui::background::detect(|k| std::env::var(k).ok());
+    if raw {
+        let _ = crossterm::terminal::disable_raw_mode();
+    }
+    found
 }
 
 /// How many colours the terminal shows, as `color = "auto"` finds out: supports-color on

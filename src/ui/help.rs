@@ -2,11 +2,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::app::App;
-use crate::app::help::{self, Row};
+use crate::app::help;
 use crate::config::theme::Slot;
 
 pub struct Help<'a> {
@@ -14,34 +15,32 @@ pub struct Help<'a> {
     pub scroll: u16,
 }
 
-/// The help text as styled lines.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+/// The help text as styled lines, wrapped to `width` columns.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let key_style = theme.style(Slot::HelpKey);
     let text_style = theme.style(Slot::HelpText);
     let group_style = theme.style(Slot::HelpGroup);
-    let key_col = help::key_column(&app.settings.keymap);
-    help::rows(&app.settings.keymap)
+    // the hint colour without the status bar's background, which would break the popup's
+    let hint = theme.style(Slot::Hint);
+    let name_style = Style { bg: None, ..hint };
+    help::lines(&app.settings.keymap, width)
         .into_iter()
-        .map(|row| match row {
-            Row::Blank => Line::from(""),
-            Row::Group(name) => Line::from(Span::styled(name, group_style)),
-            Row::Entry {
-                keys,
-                description,
-                name,
-            } => {
+        .map(|line| match line {
+            help::Line::Blank => Line::from(""),
+            help::Line::Group(name) => Line::from(Span::styled(name, group_style)),
+            help::Line::Entry { keys, text, name } => {
                 let mut spans = vec![
-                    Span::styled(format!("  {keys:<key_col$}"), key_style),
-                    Span::styled(format!(" {description}"), text_style),
+                    Span::styled(keys, key_style),
+                    Span::styled(format!(" {text}"), text_style),
                 ];
                 if let Some(name) = name {
-                    spans.push(Span::styled(format!("  ({name})"), theme.style(Slot::Hint)));
+                    spans.push(Span::styled(format!("  ({name})"), name_style));
                 }
                 Line::from(spans)
             }
-            Row::Note(text) => Line::from(Span::styled(
-                crate::ui::visual_line(app, text, 200),
+            help::Line::Note(text) => Line::from(Span::styled(
+                crate::ui::visual_line(app, &text, width),
                 text_style,
             )),
         })
@@ -50,7 +49,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 
 /// The popup for an area of the app's size.
 fn popup_area(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).min(100);
+    let width = help::popup_width(area.width);
     let height = help::popup_height(area.height);
     Rect {
         x: area.x + (area.width - width) / 2,
@@ -68,10 +67,12 @@ impl Widget for Help<'_> {
             return;
         }
         Clear.render(popup, buf);
-        let lines = lines(self.app);
+        // the popup's own background, so it reads on any terminal and over any text
+        buf.set_style(popup, theme.style(Slot::Popup));
+        let lines = lines(self.app, usize::from(popup.width - 2));
         let max_scroll = help::max_scroll(lines.len(), area.height);
         Paragraph::new(lines)
-            .style(theme.style(Slot::HelpText))
+            .style(theme.style(Slot::Popup).patch(theme.style(Slot::HelpText)))
             .scroll((self.scroll.min(max_scroll), 0))
             .block(
                 Block::default()

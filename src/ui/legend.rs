@@ -81,6 +81,7 @@ impl Widget for Legend<'_> {
             height,
         };
         Clear.render(popup, buf);
+        buf.set_style(popup, theme.style(Slot::Popup));
         Paragraph::new(lines)
             .style(text)
             .block(

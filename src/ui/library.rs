@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::app::library::Entry;
 use crate::article::feed::ItemState;
 use crate::config::theme::Slot;
-use crate::layout::{LayoutOptions, layout_text};
+use crate::layout::Direction;
 
 pub struct LibraryView<'a> {
     pub app: &'a App,
@@ -94,20 +94,22 @@ impl Columns {
     }
 }
 
-/// Draws the first visual row of `text` laid out by the engine in `width` cells at `x`
-/// (right-aligned when right-to-left), so Arabic reads correctly; cells past the width are
-/// left out.
-fn draw_laid_out(buf: &mut Buffer, x: u16, y: u16, text: &str, opts: &LayoutOptions, style: Style) {
-    let Some(row) = layout_text(text, 0, 0, opts).into_iter().next() else {
-        return;
+/// Draws `text` in `width` cells at `x`, laid out by the engine and cut after layout
+/// (`ui::fit`), right-aligned when right-to-left, so Arabic reads correctly.
+fn draw_fitted(app: &App, buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) {
+    let fitted = crate::ui::fit(app, text, usize::from(width), Direction::Auto);
+    let indent = if fitted.rtl {
+        usize::from(width).saturating_sub(fitted.width)
+    } else {
+        0
     };
-    let left = x + row.indent(opts.width);
-    for cell in &row.cells {
-        let cx = left + cell.x;
-        if cx + u16::from(cell.width) <= x + opts.width {
-            buf.set_stringn(cx, y, row.cell_text(cell), usize::from(cell.width), style);
-        }
-    }
+    buf.set_stringn(
+        x + u16::try_from(indent).unwrap_or(0),
+        y,
+        &fitted.text,
+        fitted.width,
+        style,
+    );
 }
 
 impl Widget for LibraryView<'_> {
@@ -157,15 +159,6 @@ impl Widget for LibraryView<'_> {
         }
         let rows = usize::from(area.height.saturating_sub(1));
         let first = lib.selected.saturating_sub(rows.saturating_sub(1));
-        let opts = LayoutOptions {
-            width: title_width,
-            mode: app.reader.mode,
-            ..app.layout_options()
-        };
-        let source_opts = LayoutOptions {
-            width: Columns::SOURCE,
-            ..opts
-        };
         for (i, entry) in visible.iter().enumerate().skip(first).take(rows) {
             let y = area.y + 1 + u16::try_from(i - first).unwrap_or(0);
             let selected = i == lib.selected;
@@ -175,12 +168,12 @@ impl Widget for LibraryView<'_> {
                 text
             };
             buf.set_style(Rect::new(area.x, y, area.width, 1), style);
-            draw_laid_out(buf, area.x, y, &entry.title, &opts, style);
+            draw_fitted(app, buf, area.x, y, title_width, &entry.title, style);
             let mut x = area.x + title_width;
             if let Some(item) = &entry.item {
                 // the source is a feed's title, often Arabic: laid out like the title
                 if x + 1 + Columns::SOURCE <= area.x + area.width {
-                    draw_laid_out(buf, x + 1, y, &item.source, &source_opts, style);
+                    draw_fitted(app, buf, x + 1, y, Columns::SOURCE, &item.source, style);
                 }
                 x += 1 + Columns::SOURCE;
             }

@@ -27,9 +27,22 @@ impl Widget for SidePanel<'_> {
         }
         let text_style = app.theme.style(Slot::Text);
         buf.set_style(area, text_style);
-        // a rule between the reader and the panel
+        // a rule between the reader and the panel; while the panel has the keys (Tab gave them
+        // to it), the rule is heavy and a ▸ and the current view stand out in the cursor's
+        // colours, so which side the keys go to is always visible
+        let focus_style = app.theme.style(Slot::Cursor);
+        let (rule, rule_style) = if panel.focused {
+            ("┃", text_style.patch(focus_style))
+        } else {
+            ("│", text_style)
+        };
         for y in area.top()..area.bottom() {
-            buf[(area.x, y)].set_symbol("│").set_style(text_style);
+            buf[(area.x, y)].set_symbol(rule).set_style(rule_style);
+        }
+        if panel.focused {
+            buf[(area.x + 1, area.y)]
+                .set_symbol("▸")
+                .set_style(text_style.patch(focus_style));
         }
         let inner = Rect {
             x: area.x + 2,
@@ -40,7 +53,9 @@ impl Widget for SidePanel<'_> {
         let mut x = inner.x;
         for (i, view) in PanelView::ALL.iter().enumerate() {
             let label = format!("{} {} ", i + 1, view.title());
-            let style = if *view == panel.view {
+            let style = if *view == panel.view && panel.focused {
+                focus_style
+            } else if *view == panel.view {
                 text_style.add_modifier(Modifier::REVERSED | Modifier::BOLD)
             } else {
                 text_style

@@ -13,7 +13,6 @@ use crate::app::command_line::LineEditor;
 use crate::config::keymap::{Lookup, sequence_to_string};
 use crate::config::theme::Slot;
 use crate::layout::{BidiMode, Direction, LayoutOptions, layout_text};
-use crate::ui::status::truncate;
 
 pub struct WhichKey<'a> {
     pub app: &'a App,
@@ -122,7 +121,11 @@ impl Widget for CommandLine<'_> {
             Some(cx) => cx,
             None => {
                 let text = format!("{}{}", self.prompt, self.editor.text);
-                let shown = truncate(&text, usize::from(area.width.saturating_sub(1)));
+                let shown = crate::ui::visual_line(
+                    self.app,
+                    &text,
+                    usize::from(area.width.saturating_sub(1)),
+                );
                 buf.set_stringn(
                     line_area.x,
                     line_area.y,
@@ -173,7 +176,8 @@ impl Widget for CommandLine<'_> {
                 ..list
             };
             buf.set_style(row, theme.style(slot));
-            let text = truncate(
+            let text = crate::ui::visual_line(
+                self.app,
                 &format!(" {name:<name_col$}  {desc}"),
                 usize::from(area.width),
             );
@@ -237,6 +241,7 @@ impl Widget for List<'_> {
         }
         let popup = centered(area, width, height);
         Clear.render(popup, buf);
+        buf.set_style(popup, theme.style(Slot::Popup));
         let lines: Vec<Line> = self
             .lines
             .iter()
@@ -287,6 +292,7 @@ fn bottom_right_popup(
         height,
     };
     Clear.render(popup, buf);
+    buf.set_style(popup, theme.style(Slot::Popup));
     Paragraph::new(lines)
         .block(
             Block::default()
@@ -358,6 +364,7 @@ impl Widget for LinkPicker<'_> {
         }
         let popup = centered(area, width, height);
         Clear.render(popup, buf);
+        buf.set_style(popup, theme.style(Slot::Popup));
         let shown_rows = usize::from(height - 2);
         let first = self
             .picker
@@ -421,7 +428,7 @@ impl Widget for LinkPicker<'_> {
                     .borders(Borders::ALL)
                     .border_style(theme.style(Slot::PopupBorder))
                     .title(Span::styled(
-                        format!(" link {kind} · Enter links/unlinks · Esc "),
+                        format!(" link {kind} · a digit or Enter links/unlinks · Esc "),
                         theme.style(Slot::PopupTitle),
                     )),
             )

@@ -89,21 +89,3 @@ impl Widget for StatusBar<'_> {
         line.render(area, buf);
     }
 }
-
-/// Cuts `text` to at most `width` columns, marking the cut with an ellipsis.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}

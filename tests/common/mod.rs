@@ -180,6 +180,18 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
     terminal
 }
 
+/// The drawn screen's rows as text.
+pub fn rows(app: &App) -> Vec<String> {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width.max(1));
+    buffer
+        .content()
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect())
+        .collect()
+}
+
 /// Runs the real event loop on the events until they run out or the app quits.
 pub fn run_script(app: &mut App, events: Vec<Event>) {
     run_events(app, &mut ScriptedEvents::new(events));

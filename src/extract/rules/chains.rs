@@ -1,0 +1,258 @@
+//! Organisations, places, facilities and events from their head nouns (وزارة، مدينة، مطار…)
+//! extended over their genitive chains and nisba adjectives.
+
+use super::*;
+
+/// Is token `i` a plausible continuation of an organisation or place name after its head?
+pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) -> bool {
+    let Some(t) = ctx.word(i) else {
+        return false;
+    };
+    let raw = t.text(ctx.norm);
+    let lam_complement = is_lam_complement(ctx, i);
+    if t.has_conjunction(ctx.norm) && ctx.gaz[i].is_none() {
+        return false;
+    }
+    if t.is(class::STOP
+        | class::CUE
+        | class::MONTH
+        | class::WEEKDAY
+        | class::YEAR_WORD
+        | class::RELATIVE_DATE
+        | class::TITLE)
+    {
+        return false;
+    }
+    if ctx.gaz[i].is_some() {
+        // بهونغ كونغ after an organisation is where it is, not part of its name.
+        return t.clitic == 0 || raw.starts_with('ل');
+    }
+    let stem = ctx.stem(i);
+    if first {
+        // A definite head takes adjectives only (الحركة الطلابية), never a genitive noun;
+        // an indefinite adjective after an indefinite head (جمعية خيرية) means no name.
+        if head_definite {
+            return t.definite || lam_complement;
+        }
+        let indefinite_adjective =
+            !t.definite && (stem.ends_with("يه") || crate::extract::lexicon::is_adjective(stem));
+        return !verb_shaped(stem)
+            && !t.is(class::NUMBER_WORD)
+            && !indefinite_adjective
+            && !clitic_shaped(stem);
+    }
+    // After the first word: definite nouns and adjectives, and ل/لل complements
+    // (المرصد السوري لحقوق الإنسان، وكالة الأنباء للأنباء).
+    t.definite || lam_complement
+}
+
+/// Ends like a nisba adjective (العثمانية، الروماني), whether or not it is in the list.
+pub(super) fn nisba_shaped(stem: &str) -> bool {
+    stem.starts_with("ال") && (stem.ends_with("يه") || stem.ends_with('ي'))
+}
+
+pub(super) fn nisba(stem: &str) -> bool {
+    stem.starts_with("ال") && crate::extract::lexicon::is_adjective(stem)
+}
+
+/// Extends a head at `head` over its genitive chain; returns the last token of the phrase.
+pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
+    let mut last = None;
+    // Where the phrase may safely end: a definite word, a gazetteer name or the first word.
+    // A run of indefinite construct nouns (هيئة سوق رأس المال) must reach a definite word.
+    let mut solid = None;
+    // After a proper name (تنظيم داعش) only adjectives and ل-complements continue.
+    let mut after_name = false;
+    let mut coordinated = false;
+    let mut i = head + 1;
+    while i < ctx.toks.len() && i <= head + max {
+        let t = &ctx.toks[i];
+        let raw = t.text(ctx.norm);
+        // One coordination of definite nouns: التربية والتعليم، الأغذية والزراعة.
+        let coordination = !coordinated
+            && i > head + 1
+            && t.kind == TokenKind::Word
+            && (raw.starts_with("وال") && raw.chars().count() > 4)
+            && ctx.toks[i - 1].definite
+            && !nisba(ctx.stem(i - 1))
+            && ctx.gaz[i].is_none();
+        if coordination {
+            coordinated = true;
+            last = Some(i);
+            solid = last;
+            after_name = false;
+            i += 1;
+            continue;
+        }
+        if !chain_word(ctx, i, i == head + 1, ctx.toks[head].definite) {
+            break;
+        }
+        if let Some((_, end)) = ctx.gaz[i] {
+            last = Some(end - 1);
+            solid = last;
+            i = end;
+            after_name = true;
+            continue;
+        }
+        let stem = ctx.stem(i);
+        let lam = is_lam_complement(ctx, i);
+        // A definite non-nisba word after an earlier definite one is usually the next phrase
+        // (وزارة الداخلية القضاء…): allow it only directly after the head or a construct noun.
+        if i > head + 1 {
+            let prev = &ctx.toks[i - 1];
+            let after_construct = !prev.definite && !after_name;
+            let indefinite_run = !t.definite
+                && after_construct
+                && !lam
+                && !verb_shaped(stem)
+                && !clitic_shaped(stem)
+                && !stem.ends_with("يه")
+                && !t.is(NAME_STOP);
+            if !(nisba(stem) || (after_construct && t.definite) || lam || indefinite_run) {
+                break;
+            }
+        }
+        last = Some(i);
+        if t.definite || lam || i == head + 1 {
+            solid = last;
+        }
+        after_name = false;
+        i += 1;
+    }
+    if last != solid { solid } else { last }
+}
+
+pub(super) fn org_rule(ctx: &mut Ctx) {
+    for i in 0..ctx.toks.len() {
+        let Some(t) = ctx.word(i) else { continue };
+        if t.is(class::ORG_HEAD) {
+            match chain(ctx, i, 5) {
+                Some(last) => ctx.push(i, last, Label::ORG, "rule:org-head", 0.6),
+                None if t.is(class::ORG_STANDALONE) => {
+                    ctx.push(i, i, Label::ORG, "rule:org-head", 0.4)
+                }
+                None => {}
+            }
+        } else if t.is(class::ORG_STANDALONE) && !ctx.is_class(i.wrapping_sub(1), class::TITLE) {
+            // الداخلية السورية، الخارجية الأمريكية: ministries by their short name.
+            let last = match ctx.word(i + 1) {
+                Some(_) if nisba(ctx.stem(i + 1)) => i + 1,
+                _ => i,
+            };
+            if last > i
+                || matches!(
+                    ctx.stem(i),
+                    "الحكومه" | "الجيش" | "الشرطه" | "البرلمان" | "الكنيست" | "الكونغرس"
+                )
+            {
+                ctx.push(i, last, Label::ORG, "rule:org-head", 0.4);
+            }
+        }
+    }
+}
+
+pub(super) fn place_rule(ctx: &mut Ctx) {
+    for i in 0..ctx.toks.len() {
+        let Some(t) = ctx.word(i) else { continue };
+        let (label, by) = if t.is(class::GPE_HEAD) {
+            (Label::GPE, "rule:place-head")
+        } else if t.is(class::FAC_HEAD) {
+            (Label::FAC, "rule:facility-head")
+        } else if t.is(class::LOC_HEAD) {
+            (Label::LOC, "rule:place-head")
+        } else if t.is(class::EVENT_HEAD) {
+            (Label::EVENT, "rule:event-head")
+        } else {
+            continue;
+        };
+        // عن طريق "by way of", من ناحية "as for", ساحة المعركة: not places.
+        let before = i.wrapping_sub(1);
+        if ctx.word(before).is_some_and(|_| {
+            matches!(
+                (ctx.stem(before), ctx.stem(i)),
+                ("عن", "طريق") | ("من", "ناحيه") | ("في", "ناحيه") | ("من", "جهه")
+            )
+        }) {
+            continue;
+        }
+        // The name right after the head: a gazetteer place, or one or two name words.
+        let next = i + 1;
+        let Some(n) = ctx.word(next) else { continue };
+        // An indefinite adjective (دولة أجنبية، منطقة أثرية) is not a name.
+        if ctx.gaz[next].is_none()
+            && !n.definite
+            && (ctx.stem(next).ends_with("يه")
+                || crate::extract::lexicon::is_adjective(ctx.stem(next)))
+        {
+            continue;
+        }
+        if n.is(NAME_STOP & !class::GPE_HEAD & !class::ORG_STANDALONE) && ctx.gaz[next].is_none() {
+            continue;
+        }
+        // Another head (مدينة + حي…) or a gazetteer entry decides the extent.
+        let last = if let Some((_, end)) = ctx.gaz[next] {
+            end - 1
+        } else if label == Label::EVENT {
+            match ctx.number(next).or_else(|| ctx.word(next).map(|_| 0)) {
+                Some(_) if ctx.toks[next].definite => next,
+                _ => continue,
+            }
+        } else {
+            if verb_shaped(ctx.stem(next)) || n.has_conjunction(ctx.norm) {
+                continue;
+            }
+            // Compound names: بيت لحم، دير ياسين، كفر قاسم، رأس العين، خان يونس.
+            let compound = matches!(
+                ctx.stem(next),
+                "بيت"
+                    | "دير"
+                    | "كفر"
+                    | "عين"
+                    | "تل"
+                    | "راس"
+                    | "خان"
+                    | "بئر"
+                    | "بني"
+                    | "ام"
+                    | "ابو"
+                    | "باب"
+                    | "سوق"
+                    | "جبل"
+                    | "وادي"
+                    | "قصر"
+                    | "برج"
+            );
+            let mut last = next;
+            let construct = !n.definite
+                && ctx.word(next + 1).is_some_and(|w| {
+                    w.definite && w.clitic == 0 && !w.is(NAME_STOP) && !nisba(ctx.stem(next + 1))
+                });
+            if (compound || construct) && ctx.word(next + 1).is_some_and(|w| !w.is(NAME_STOP)) {
+                last = next + 1;
+            }
+            // A place adjective: المدينة القديمة، الحي الشرقي.
+            if ctx
+                .word(last + 1)
+                .is_some_and(|_| nisba(ctx.stem(last + 1)))
+                && label != Label::GPE
+            {
+                last += 1;
+            }
+            last
+        };
+        // Events take a year after them: حرب 1967، الانتفاضة الأولى 1987.
+        let mut last = last;
+        if label == Label::EVENT {
+            if ctx.number(last + 1).is_some() {
+                last += 1;
+            }
+            ctx.push(i, last, label, by, 0.4);
+            continue;
+        }
+        ctx.push(i, last, label.clone(), by, 0.6);
+        // The name inside is a place of its own when nothing else says what it is.
+        if label == Label::GPE && ctx.gaz[next].is_none() && !ctx.toks[next].is(class::GPE_HEAD) {
+            ctx.push(next, last, Label::GPE, by, 0.4);
+        }
+    }
+}

@@ -1,0 +1,395 @@
+//! Dates, times and durations: day–month–year, numeric dates, years (bare, in parentheses,
+//! after `عام`), weekdays, relative dates and periods, clock times.
+
+use super::*;
+
+/// Units of time counted after a number (`8 سنوات`).
+static DURATION_UNITS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::DURATION_UNITS));
+/// Dual units of time, a duration on their own (`عامين`).
+static DURATION_DUALS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::DURATION_DUALS));
+
+pub(super) fn month_at(ctx: &Ctx, i: usize) -> Option<usize> {
+    let t = ctx.word(i)?;
+    if t.is(class::MONTH) {
+        return Some(i);
+    }
+    if t.is(class::MONTH_FIRST)
+        && ctx
+            .word(i + 1)
+            .is_some_and(|_| completes_month(ctx.stem(i), ctx.stem(i + 1)))
+    {
+        return Some(i + 1);
+    }
+    None
+}
+
+/// Skips "( N )" around a number as written in the Wojood archive texts: returns the index of
+/// the last token of the (possibly parenthesised) number, if one starts at `i`.
+pub(super) fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, u32)> {
+    if let Some(n) = ctx.number(i) {
+        return Some((i, n));
+    }
+    if ctx.is_punct(i, "(") && ctx.is_punct(i + 2, ")") {
+        return ctx.number(i + 1).map(|n| (i + 2, n));
+    }
+    None
+}
+
+/// Is number token `i` part of a longer number written with separators (1,250 or 2.5)?
+pub(super) fn glued_number_part(ctx: &Ctx, i: usize) -> bool {
+    let touches = |a: usize, b: usize| {
+        ctx.toks
+            .get(a)
+            .zip(ctx.toks.get(b))
+            .is_some_and(|(x, y)| x.range.end == y.range.start)
+    };
+    let after = ctx.is_punct(i + 1, ",.")
+        && touches(i, i + 1)
+        && ctx.number(i + 2).is_some()
+        && touches(i + 1, i + 2);
+    let before = i >= 2
+        && ctx.is_punct(i - 1, ",.")
+        && touches(i - 1, i)
+        && ctx.number(i - 2).is_some()
+        && touches(i - 2, i - 1);
+    after || before
+}
+
+/// `1936 - 1939`, `( 1931 / 1932 )`: the end of a year range whose first year ends at `last`.
+pub(super) fn year_range_end(ctx: &Ctx, last: usize) -> usize {
+    // Inside parentheses the range continues before the closing one.
+    let inner = if ctx.is_punct(last, ")") {
+        last.saturating_sub(1)
+    } else {
+        last
+    };
+    if ctx.is_punct(inner + 1, "-/")
+        && let Some(y) = ctx.number(inner + 2)
+        && (1000..=2200).contains(&y)
+    {
+        if inner != last && ctx.is_punct(inner + 3, ")") {
+            return inner + 3;
+        }
+        if inner == last {
+            return inner + 2;
+        }
+    }
+    last
+}
+
+/// A numeric date `N / N / N` (optionally in parentheses) starting at `i`: (first, last).
+pub(super) fn numeric_date(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
+    let open = ctx.is_punct(i, "(");
+    let at = if open { i + 1 } else { i };
+    let (a, b, c) = (ctx.number(at)?, ctx.number(at + 2)?, ctx.number(at + 4)?);
+    if !(ctx.is_punct(at + 1, "/-.") && ctx.is_punct(at + 3, "/-.")) {
+        return None;
+    }
+    let plausible = (1..=31).contains(&a) && (1..=12).contains(&b) && !(100..1000).contains(&c)
+        || (1..=12).contains(&a) && (1..=31).contains(&b) && c >= 1000
+        || (1000..=2200).contains(&a) && (1..=12).contains(&b) && (1..=31).contains(&c);
+    if !plausible {
+        return None;
+    }
+    match (open, ctx.is_punct(at + 5, ")")) {
+        (true, true) => Some((i, at + 5)),
+        (true, false) => None,
+        (false, _) => Some((at, at + 4)),
+    }
+}
+
+/// Extends a date over a preceding تاريخ / بتاريخ.
+pub(super) fn widen_date(ctx: &Ctx, first: usize, last: usize) -> (usize, usize) {
+    let before = first.wrapping_sub(1);
+    if ctx.word(before).is_some_and(|_| {
+        ctx.stem(before) == "تاريخ" || ctx.norm[ctx.toks[before].range.clone()].ends_with("تاريخ")
+    }) {
+        (before, last)
+    } else {
+        (first, last)
+    }
+}
+
+/// Durations and periods: 8 سنوات، ثلاث سنوات، عامين، لعدة أيام، السنوات الماضية.
+pub(super) fn duration_at(ctx: &Ctx, i: usize) -> Option<usize> {
+    let t = ctx.word(i).map(|_| ctx.stem(i));
+    if let Some(stem) = t
+        && DURATION_DUALS.contains(stem)
+    {
+        return Some(i);
+    }
+    let counted = ctx.number(i).is_some()
+        || ctx.is_class(i, class::NUMBER_WORD)
+        || ctx
+            .word(i)
+            .is_some_and(|_| matches!(ctx.stem(i), "عده" | "بضعه" | "بضع"));
+    if counted
+        && ctx
+            .word(i + 1)
+            .is_some_and(|_| DURATION_UNITS.contains(ctx.stem(i + 1)))
+    {
+        return Some(i + 1);
+    }
+    None
+}
+
+/// Marks every date, time and duration, left to right; a match resumes after its last token.
+pub(super) fn date_rule(ctx: &mut Ctx) {
+    let n = ctx.toks.len();
+    let mut i = 0;
+    while i < n {
+        i = date_at(ctx, i).unwrap_or(i + 1);
+    }
+}
+
+/// The first date pattern that matches at token `i`, pushed; the token after it.
+fn date_at(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    if let Some(next) = numeric_date_rule(ctx, i) {
+        return Some(next);
+    }
+    if let Some(next) = month_date(ctx, i) {
+        return Some(next);
+    }
+    if let Some(next) = duration(ctx, i) {
+        return Some(next);
+    }
+    if ctx.toks[i].kind == TokenKind::Word
+        && let Some(next) = word_date(ctx, i)
+    {
+        return Some(next);
+    }
+    if let Some(next) = year_with_era_in_parentheses(ctx, i) {
+        return Some(next);
+    }
+    bare_year(ctx, i)
+}
+
+/// Numeric dates: d/m/yyyy, yyyy-mm-dd (tokens: N / N / N), with the parentheses and the word
+/// تاريخ that often surround them: بتاريخ ( 26 / 4 / 1948 ).
+fn numeric_date_rule(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let (first, last) = numeric_date(ctx, i)?;
+    let (first, last) = widen_date(ctx, first, last);
+    ctx.push(first, last, Label::DATE, "rule:date", 0.8);
+    Some(last + 1)
+}
+
+/// `[day] MONTH [/ MONTH] [year]`; a month that is also a word (مارس، رمضان) only with a day,
+/// a year or `شهر` before it.
+fn month_date(ctx: &mut Ctx, start: usize) -> Option<usize> {
+    let day = ctx.number(start).filter(|d| (1..=31).contains(d));
+    let month_start = if day.is_some() { start + 1 } else { start };
+    let month_end = month_at(ctx, month_start)?;
+    let mut last = month_end;
+    // Double naming: أكتوبر / تشرين الأول.
+    if ctx.is_punct(last + 1, "/")
+        && let Some(m2) = month_at(ctx, last + 2)
+    {
+        last = m2;
+    }
+    let year = number_at(ctx, last + 1).filter(|&(_, y)| y >= 100);
+    if let Some((y, _)) = year {
+        last = y;
+        if ctx.is_class(last + 1, class::ERA) {
+            last += 1;
+        }
+    }
+    // شباط ( 28 / 2 / 1945 )
+    if let Some((_, l)) = numeric_date(ctx, last + 1) {
+        last = widen_date(ctx, last + 1, l).1;
+    }
+    let ambiguous = ctx.is_class(month_start, class::MONTH_AMBIGUOUS);
+    let preceded_by_month_word = start > 0
+        && ctx
+            .word(start - 1)
+            .is_some_and(|_| matches!(ctx.stem(start - 1), "شهر" | "الشهر"));
+    if ambiguous && day.is_none() && year.is_none() && !preceded_by_month_word {
+        return None;
+    }
+    let first = if preceded_by_month_word {
+        start - 1
+    } else {
+        start
+    };
+    ctx.push(first, last, Label::DATE, "rule:date", 0.8);
+    Some(last + 1)
+}
+
+/// A duration (`8 سنوات`, `عامين`): a TIME when counted in hours, minutes or seconds.
+fn duration(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let last = duration_at(ctx, i)?;
+    let label = if ctx.word(last).is_some_and(|_| {
+        matches!(
+            ctx.stem(last),
+            "ساعات" | "ساعه" | "دقايق" | "دقيقه" | "ثانيه" | "ساعتين"
+        )
+    }) {
+        Label::TIME
+    } else {
+        Label::DATE
+    };
+    ctx.push(i, last, label, "rule:duration", 0.5);
+    Some(last + 1)
+}
+
+/// Dates that start with a word: periods, weekdays, `عام N`, relative dates, clock times.
+fn word_date(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    if let Some(next) = period(ctx, i) {
+        return Some(next);
+    }
+    if let Some(next) = weekday(ctx, i) {
+        return Some(next);
+    }
+    if let Some(next) = year_after_year_word(ctx, i) {
+        return Some(next);
+    }
+    if let Some(next) = relative_date(ctx, i) {
+        return Some(next);
+    }
+    clock_time(ctx, i)
+}
+
+/// Two-word periods: `الفترة العثمانية`, `السنوات الماضية`, `هذا العام`, `الأسبوع الماضي`.
+fn period(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let stem = ctx.stem(i);
+    let next_word = ctx.word(i + 1).is_some();
+    // الفترة العثمانية، العهد العثماني، الحقبة الاستعمارية
+    let era = matches!(stem, "الفتره" | "الحقبه" | "العهد" | "العصر")
+        && ctx
+            .word(i + 1)
+            .is_some_and(|n| n.definite && n.clitic == 0 && nisba_shaped(ctx.stem(i + 1)));
+    if era {
+        ctx.push(i, i + 1, Label::DATE, "rule:period", 0.5);
+        return Some(i + 2);
+    }
+    // السنوات الماضية، السنوات الأخيرة
+    let recent = matches!(
+        stem,
+        "السنوات" | "الاعوام" | "الايام" | "الاشهر" | "الشهور" | "العقود"
+    ) && next_word
+        && (ctx.is_class(i + 1, class::PERIOD_WORD)
+            || matches!(ctx.stem(i + 1), "الاخيره" | "الاولي" | "المقبله" | "القليله"));
+    // هذا العام، هذه السنة
+    let this = matches!(stem, "هذا" | "هذه")
+        && next_word
+        && matches!(
+            ctx.stem(i + 1),
+            "العام" | "السنه" | "الاسبوع" | "الشهر" | "الصباح" | "المساء"
+        );
+    // الأسبوع الماضي، الشهر المقبل
+    let last_or_next = matches!(stem, "الاسبوع" | "الشهر" | "العقد" | "القرن" | "الفتره")
+        && ctx.is_class(i + 1, class::PERIOD_WORD);
+    if recent || this || last_or_next {
+        ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
+        return Some(i + 2);
+    }
+    None
+}
+
+/// `(يوم)? WEEKDAY` (definite or after يوم), with a day part or يوم before it; not `الجمعية
+/// العامة`-like phrases.
+fn weekday(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let t = &ctx.toks[i];
+    if !t.is(class::WEEKDAY) || !(t.definite || ctx.stem(i) == "يوم") {
+        return None;
+    }
+    let next_is_assembly = ctx
+        .word(i + 1)
+        .is_some_and(|_| matches!(ctx.stem(i + 1), "العامه" | "الخيريه"));
+    if next_is_assembly {
+        return None;
+    }
+    let introduced = i > 0
+        && (ctx.is_class(i - 1, class::DAY_PART)
+            || ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"));
+    let first = if introduced { i - 1 } else { i };
+    ctx.push(first, i, Label::DATE, "rule:date", 0.7);
+    Some(i + 1)
+}
+
+/// `عام|سنة ( N ) [هـ|م]` and `العام الماضي، السنة المقبلة`.
+fn year_after_year_word(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    if !ctx.toks[i].is(class::YEAR_WORD) {
+        return None;
+    }
+    if let Some((last, y)) = number_at(ctx, i + 1)
+        && (100..=2200).contains(&y)
+    {
+        let mut last = year_range_end(ctx, last);
+        if ctx.is_class(last + 1, class::ERA) {
+            last += 1;
+        }
+        ctx.push(i, last, Label::DATE, "rule:date", 0.8);
+        return Some(last + 1);
+    }
+    if ctx.is_class(i + 1, class::PERIOD_WORD) {
+        ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
+        return Some(i + 2);
+    }
+    None
+}
+
+/// `صباح/مساء` + `اليوم/أمس/WEEKDAY`, or a relative date alone (`أمس`; `الآن` is a TIME).
+fn relative_date(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let t = &ctx.toks[i];
+    if t.is(class::DAY_PART) && ctx.is_class(i + 1, class::RELATIVE_DATE | class::WEEKDAY) {
+        ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
+        return Some(i + 2);
+    }
+    if t.is(class::RELATIVE_DATE) && t.clitic == 0 {
+        let label = if matches!(ctx.stem(i), "الان" | "حاليا") {
+            Label::TIME
+        } else {
+            Label::DATE
+        };
+        ctx.push(i, i, label, "rule:relative-date", 0.5);
+        return Some(i + 1);
+    }
+    None
+}
+
+/// `الساعة HH(:MM)? (صباحا|مساء)?`
+fn clock_time(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    if ctx.stem(i) != "الساعه" || ctx.number(i + 1).is_none() {
+        return None;
+    }
+    let mut last = i + 1;
+    if ctx.is_punct(last + 1, ":") && ctx.number(last + 2).is_some() {
+        last += 2;
+    }
+    if ctx.is_class(last + 1, class::TIME_WORD) {
+        last += 1;
+    }
+    ctx.push(i, last, Label::TIME, "rule:time", 0.7);
+    Some(last + 1)
+}
+
+/// A year in parentheses with its era: `( 1343 ) هجري`.
+fn year_with_era_in_parentheses(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let y = ctx.number(i + 1).filter(|_| ctx.is_punct(i, "("))?;
+    if !(500..=2200).contains(&y) || !ctx.is_punct(i + 2, ")") || !ctx.is_class(i + 3, class::ERA) {
+        return None;
+    }
+    ctx.push(i, i + 3, Label::DATE, "rule:year", 0.6);
+    Some(i + 4)
+}
+
+/// A bare year: 1800–2100, or a Hijri-range year in parentheses (not a count of something,
+/// not part of a decimal or thousands-separated number).
+fn bare_year(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let in_parens = ctx.is_punct(i.wrapping_sub(1), "(") && ctx.is_punct(i + 1, ")");
+    let year_range = if in_parens { 1000..=2100 } else { 1800..=2100 };
+    let y = ctx.number(i)?;
+    if !year_range.contains(&y)
+        || ctx.toks[i].range.len() - ctx.toks[i].clitic != 4
+        || ctx.is_class(i + 1, class::CURRENCY | class::SCALE | class::PERCENT_WORD)
+        || ctx.is_punct(i + 1, "%")
+        || glued_number_part(ctx, i)
+    {
+        return None;
+    }
+    let last = year_range_end(ctx, i);
+    ctx.push(i, last, Label::DATE, "rule:year", 0.4);
+    Some(last + 1)
+}

@@ -1,0 +1,119 @@
+//! Names from the gazetteers: the longest entry at each word, a ل-phrase that continues an
+//! organisation's name, and names that are ordinary words too (taken only where the context
+//! marks a name).
+
+use super::*;
+
+pub(super) fn gazetteer_rule(ctx: &mut Ctx) {
+    let mut covered_until = 0;
+    let mut covered_label = None;
+    for i in 0..ctx.toks.len() {
+        let Some((label, end)) = ctx.gaz[i].clone() else {
+            continue;
+        };
+        // Same-label entries nested in a longer one add nothing.
+        if i < covered_until && covered_label.as_ref() == Some(&label) {
+            continue;
+        }
+        let start = ctx.stem_start(i);
+        let Some(hit) = ctx.toks[i].gazetteer.clone() else {
+            continue;
+        };
+        if end > covered_until {
+            covered_until = end;
+            covered_label = Some(label.clone());
+        }
+        let written = &ctx.norm[start..hit.end];
+        let name = if hit.entry.after_lam {
+            format!("ا{written}")
+        } else {
+            written.to_owned()
+        };
+        if GAZETTEER_NAMES_ALSO_WORDS.contains(name.as_str()) && !name_context(ctx, i, end) {
+            continue;
+        }
+        let by = match hit.entry.list {
+            "people" => "gazetteer:people",
+            "organizations" => "gazetteer:organizations",
+            _ => "gazetteer:places",
+        };
+        ctx.out.push(Found {
+            range: start..hit.end,
+            label,
+            by,
+            score: 0.8,
+        });
+    }
+}
+
+/// A ل-phrase that belongs to an organisation's name: للأنباء، للتنمية (ل + article), or
+/// لحقوق الإنسان، لشؤون اللاجئين (ل + a construct noun of purpose + a definite noun).
+pub(super) fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let raw = t.text(ctx.norm);
+    // للجنة، للرئيس: a new organisation or a person begins there.
+    if t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE) {
+        return false;
+    }
+    if raw.starts_with("لل") && raw.chars().count() > 4 {
+        return true;
+    }
+    let purpose = matches!(
+        raw,
+        "لحقوق"
+            | "لشوون"
+            | "لشؤون"
+            | "لرعايه"
+            | "لاغاثه"
+            | "لتنميه"
+            | "لدعم"
+            | "لمكافحه"
+            | "لتحرير"
+            | "لحمايه"
+            | "لانقاذ"
+            | "لدراسات"
+            | "لابحاث"
+            | "لمراقبه"
+            | "لتنسيق"
+    );
+    purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
+}
+
+/// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح
+/// "opened", الجزيرة "the island"): taken only where the context marks a name.
+static GAZETTEER_NAMES_ALSO_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::GAZETTEER_NAMES_ALSO_WORDS));
+
+/// A quote, a preposition of source (لـ، بحسب) or an outlet noun right before the name, or a
+/// quote right after it.
+pub(super) fn name_context(ctx: &Ctx, first: usize, end: usize) -> bool {
+    const QUOTES: &str = "\"«»“”„'";
+    let before = first.wrapping_sub(1);
+    let quoted = ctx.is_punct(before, QUOTES) || ctx.is_punct(end, QUOTES);
+    let cue = ctx.word(before).is_some_and(|_| {
+        matches!(
+            ctx.stem(before),
+            "ل" | "بحسب"
+                | "حسب"
+                | "وفق"
+                | "قناه"
+                | "صحيفه"
+                | "موقع"
+                | "وكاله"
+                | "جريده"
+                | "شبكه"
+                | "تلفزيون"
+                | "منصه"
+                | "حركه"
+                | "شركه"
+                | "مجموعه"
+                | "قوات"
+                | "اداره"
+                | "عناصر"
+                | "جهاز"
+                | "حساب"
+                | "عبر"
+        )
+    });
+    quoted || cue
+}

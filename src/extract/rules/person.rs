@@ -1,0 +1,261 @@
+//! People: a name after a title (with the title's complement skipped), a known given name
+//! followed by more name words, names introduced by `مع`/`من` in captions.
+
+use super::*;
+
+/// Where a person's name starts after a title at `title`, skipping the title's complement
+/// (وزير الخارجية الأمريكي، المتحدث باسم وزارة الداخلية السورية).
+pub(super) fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
+    let mut i = title + 1;
+    // Abbreviated titles are followed by a full stop: د . حسن، أ. محمد.
+    if ctx.stem(title).chars().count() == 1 && ctx.is_punct(i, ".") {
+        i += 1;
+    }
+    let limit = i + 7;
+    let weak = ctx.toks[title].is(class::WEAK_TITLE);
+    let honorific = ctx.toks[title].is(class::HONORIFIC);
+    // Right after an honorific a definite word ending like a family name is the name itself
+    // (الدكتور الخليدي، الشيخ الحسيني), unless it is a nationality or institution adjective.
+    if honorific
+        && let Some(t) = ctx.word(i)
+        && t.definite
+        && t.clitic == 0
+        && ctx.gaz[i].is_none()
+        && ctx.stem(i).ends_with('ي')
+        && !crate::extract::lexicon::is_adjective(ctx.stem(i))
+        && !t.is(NAME_STOP)
+    {
+        return Some(i);
+    }
+    while i < ctx.toks.len() && i < limit {
+        let t = ctx.word(i)?;
+        let stem = ctx.stem(i);
+        if ctx.gaz[i]
+            .as_ref()
+            .is_some_and(|(label, _)| *label == Label::PERSON)
+        {
+            return Some(i);
+        }
+        // على folds to علي: it is the name only when more of a name follows.
+        if stem == "علي"
+            && !ctx.word(i + 1).is_some_and(|n| {
+                n.clitic == 0
+                    && (n.is(class::GIVEN_NAME | class::NAME_CONNECTOR)
+                        || (n.definite && nisba_shaped(ctx.stem(i + 1))))
+            })
+        {
+            return None;
+        }
+        if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
+            return Some(i);
+        }
+        if weak {
+            return None;
+        }
+        let complement = t.definite
+            || stem == "باسم"
+            || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE)
+            || ctx.gaz[i].is_some()
+            || (t.clitic > 0 && ctx.norm[t.range.clone()].starts_with('ل'));
+        if complement {
+            i = ctx.gaz[i]
+                .as_ref()
+                .map_or(i + 1, |(_, end)| (*end).max(i + 1));
+            continue;
+        }
+        // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
+        // a plain word right after it is the complement (مدير علماء …), not a name.
+        if i == title + 1 && !honorific && !ctx.toks[title].definite {
+            return None;
+        }
+        // An honorific is followed by a name almost always, so a name that looks like a
+        // preposition plus a noun (السيد براق) is still taken after one.
+        if t.is(NAME_STOP)
+            || verb_shaped(stem)
+            || t.has_conjunction(ctx.norm)
+            || (clitic_shaped(stem) && !honorific)
+        {
+            return None;
+        }
+        return Some(i);
+    }
+    None
+}
+
+/// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather
+/// than a name: names rarely carry proclitics, and known names are checked before this.
+pub(super) fn clitic_shaped(stem: &str) -> bool {
+    let mut chars = stem.chars();
+    let first = chars.next();
+    let rest = chars.count();
+    rest < 1 || (matches!(first, Some('ب' | 'ل' | 'و')) && rest >= 3)
+}
+
+/// Words that introduce a person's name in captions and reports (مقابلة مع X، رسالة من X).
+pub(super) fn introduces_person(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let prep = ctx.stem(i);
+    if t.clitic > 0 || !matches!(prep, "مع" | "من") || i == 0 {
+        return false;
+    }
+    ctx.word(i - 1).is_some_and(|_| {
+        matches!(
+            ctx.stem(i - 1),
+            "مقابله"
+                | "حوار"
+                | "لقاء"
+                | "رساله"
+                | "شكوي"
+                | "شهاده"
+                | "برقيه"
+                | "استرحام"
+                | "تبرع"
+                | "طلب"
+                | "كتاب"
+                | "مذكره"
+        )
+    })
+}
+
+/// Extends a name from its first token; returns the last token.
+pub(super) fn name_end(ctx: &Ctx, first: usize) -> usize {
+    name_end_with(ctx, first, false)
+}
+
+/// [`name_end`]; `after_title` lets a foreign surname that looks like a preposition plus a
+/// noun (ليفيت، بوريل) continue a name that a title introduced.
+pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize {
+    if let Some((label, end)) = &ctx.gaz[first]
+        && *label == Label::PERSON
+    {
+        return end - 1;
+    }
+    let mut last = first;
+    let mut i = first + 1;
+    while i < ctx.toks.len() && i <= first + 3 {
+        let Some(t) = ctx.word(i) else { break };
+        let stem = ctx.stem(i);
+        if t.has_conjunction(ctx.norm) || t.clitic > 0 && !t.definite {
+            break;
+        }
+        if t.is(class::NAME_CONNECTOR) {
+            // بن X، أبو X، عبد X: the connector needs a word after it.
+            if ctx
+                .word(i + 1)
+                .is_some_and(|n| !n.is(NAME_STOP) && n.clitic == 0)
+            {
+                last = i + 1;
+                i += 2;
+                continue;
+            }
+            break;
+        }
+        if t.is(NAME_STOP & !class::ORG_STANDALONE) || verb_shaped(stem) {
+            break;
+        }
+        // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
+        // بدنا), and one-letter tokens are particles.
+        let known = t.is(class::GIVEN_NAME);
+        let glued = clitic_shaped(stem) && !(after_title && i == first + 1);
+        if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
+            break;
+        }
+        if ctx.gaz[i]
+            .as_ref()
+            .is_some_and(|(label, _)| *label != Label::PERSON)
+        {
+            break;
+        }
+        if t.definite && !(nisba(stem) || stem.chars().count() >= 5 || i == first + 1) {
+            break;
+        }
+        // A third plain word is a name only when it is a known given name (محمد أحمد علي);
+        // otherwise it is usually the sentence going on (كارولين ليفيت بياناً).
+        if !t.definite && i > first + 1 && !t.is(class::GIVEN_NAME) {
+            break;
+        }
+        last = i;
+        i += 1;
+    }
+    last
+}
+
+pub(super) fn person_rule(ctx: &mut Ctx) {
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        let Some(t) = ctx.word(i) else {
+            i += 1;
+            continue;
+        };
+        if t.is(class::TITLE)
+            && let Some(first) = name_start_after_title(ctx, i)
+        {
+            let last = name_end_with(ctx, first, true);
+            let score = if t.is(class::HONORIFIC) { 0.7 } else { 0.6 };
+            ctx.push(first, last, Label::PERSON, "rule:title", score);
+            i = last + 1;
+            continue;
+        }
+        // مقابلة مع X، رسالة من X
+        if introduces_person(ctx, i)
+            && let Some(n) = ctx.word(i + 1)
+            && (n.is(class::GIVEN_NAME)
+                || ctx.gaz[i + 1]
+                    .as_ref()
+                    .is_some_and(|(l, _)| *l == Label::PERSON))
+            && !n.is(NAME_STOP)
+            && n.clitic == 0
+            && !n.definite
+            && !verb_shaped(ctx.stem(i + 1))
+        {
+            let last = name_end(ctx, i + 1);
+            ctx.push(i + 1, last, Label::PERSON, "rule:name-intro", 0.5);
+            i = last + 1;
+            continue;
+        }
+        // Kunya: أبو عمار، أم كريم، أبو الوليد (not a village: قرية أم الزينات).
+        if matches!(ctx.stem(i), "ابو" | "ام")
+            && t.clitic == 0
+            && ctx.gaz[i].is_none()
+            && !ctx.is_class(i.wrapping_sub(1), class::GPE_HEAD)
+            && let Some(n) = ctx.word(i + 1)
+            && ctx.gaz[i + 1].is_none()
+            && n.clitic == 0
+            && (n.is(class::GIVEN_NAME)
+                || (n.definite && !n.is(NAME_STOP) && !nisba(ctx.stem(i + 1))))
+        {
+            let last = i + 1;
+            ctx.push(i, last, Label::PERSON, "rule:kunya", 0.5);
+            i = last + 1;
+            continue;
+        }
+        // A speaker's name at the start of a line of dialogue: «عماد : …».
+        let line_start = i == 0 || ctx.toks[i - 1].kind == TokenKind::Break;
+        if line_start && t.is(class::GIVEN_NAME) && t.clitic == 0 && ctx.is_punct(i + 1, ":") {
+            ctx.push(i, i, Label::PERSON, "rule:speaker", 0.5);
+            i += 2;
+            continue;
+        }
+        // A given name followed by more of a name (خليل السكاكيني، سليمان أبو العز).
+        // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
+        let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و');
+        if t.is(class::GIVEN_NAME)
+            && !t.is(class::AMBIGUOUS_NAME)
+            && glued_ok
+            && ctx.gaz[i].is_none()
+            && !ctx.is_class(i.wrapping_sub(1), class::TITLE)
+        {
+            let last = name_end(ctx, i);
+            if last > i {
+                ctx.push(i, last, Label::PERSON, "rule:given-name", 0.5);
+                i = last + 1;
+                continue;
+            }
+            // A lone given name that is not also a common word.
+            if t.clitic == 0 {
+                ctx.push(i, i, Label::PERSON, "rule:given-name", 0.4);
+            }
+        }
+        i += 1;
+    }
+}
