@@ -587,17 +587,28 @@ fn edges_move_by_words_undoably_and_the_legend_hides_layers() {
         );
     }
     let range = before.range();
-    assert!(app.marks_in(&range).iter().all(|(r, _, _)| *r != range));
+    assert!(
+        app.session
+            .marks_in(&app.reader, &range)
+            .iter()
+            .all(|(r, _, _)| *r != range)
+    );
     // rejected are hidden by default and shown by x in the legend
     app.reader.layers = isnad::app::review::Layers::default();
     app.reader.cursor = Some(before.range());
     app.reader.focus = Some(id.clone());
     app.handle_event(key('x'));
-    assert!(app.marks_in(&range).iter().all(|(r, _, _)| *r != range));
+    assert!(
+        app.session
+            .marks_in(&app.reader, &range)
+            .iter()
+            .all(|(r, _, _)| *r != range)
+    );
     app.handle_event(key('L'));
     app.handle_event(key('x'));
     assert!(
-        app.marks_in(&range)
+        app.session
+            .marks_in(&app.reader, &range)
             .iter()
             .any(|(r, _, s)| *r == range && *s == ReviewStatus::Rejected)
     );

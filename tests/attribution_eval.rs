@@ -1,14 +1,18 @@
 //! The extractor measured on the attribution gold corpus (`tests/data/attribution/`): floors on
 //! the dev half (set a little under what it measured; the rules are tuned on dev), the test half
-//! printed next to it but never used as a floor, and `isnad eval --gold DIR` on a small folder.
+//! printed next to it but never used as a floor, `isnad eval --gold DIR` on a small folder, and
+//! the same spans on every article with and without harakat.
 
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use isnad::annotate::AnnotationSet;
 use isnad::annotate::agreement::Counts;
+use isnad::article::Article;
 use isnad::extract::eval::gold::{GoldReport, Half, Row, evaluate_dir};
+use isnad::extract::{extract, isnad::suggest_annotations};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/attribution")
@@ -66,6 +70,72 @@ fn dev_half_stays_above_its_floors_and_test_half_is_reported() {
         }
     }
     assert!(low.is_empty(), "below the dev floors:\n{}", low.join("\n"));
+}
+
+/// Code-point offset in the plain text of code-point offset `i` of the diacritised text: the
+/// characters before it that are not harakat.
+fn to_plain(diacritised: &[char], i: usize) -> usize {
+    diacritised[..i].iter().filter(|c| !is_haraka(**c)).count()
+}
+
+fn is_haraka(c: char) -> bool {
+    ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0670}'
+}
+
+/// Every span of a suggestion set as (layer, label, start, end) in code points, moved to the
+/// plain text by `map`.
+fn spans(set: &AnnotationSet, article: &Article, map: &dyn Fn(usize) -> usize) -> Vec<String> {
+    let cp = |s: isnad::annotate::Span| {
+        (
+            map(article.byte_to_char(s.start)),
+            map(article.byte_to_char(s.end)),
+        )
+    };
+    let mut out: Vec<String> = Vec::new();
+    for e in &set.entities {
+        out.push(format!("entity {} {:?}", e.label.as_str(), cp(e.span)));
+    }
+    for s in &set.sources {
+        out.push(format!("source {:?}", s.span.map(cp)));
+    }
+    for c in &set.claims {
+        out.push(format!("claim {:?}", cp(c.span)));
+    }
+    for a in &set.attributions {
+        out.push(format!("cue {:?} {}", a.cue.map(cp), a.stance.as_str()));
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn diacritised_articles_give_the_same_spans_as_plain_ones() {
+    let mut differ = Vec::new();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(corpus()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let Some(stem) = name.strip_suffix(".diacritised.txt") else {
+            continue;
+        };
+        let plain = Article::load(&corpus().join(format!("{stem}.txt"))).unwrap();
+        let marked = Article::load(&path).unwrap();
+        let chars: Vec<char> = marked.text.chars().collect();
+        let found_plain = suggest_annotations(&plain, &extract(&plain.text));
+        let found_marked = suggest_annotations(&marked, &extract(&marked.text));
+        let a = spans(&found_plain, &plain, &|i| i);
+        let b = spans(&found_marked, &marked, &|i| to_plain(&chars, i));
+        if a != b {
+            let only_plain: Vec<&String> = a.iter().filter(|x| !b.contains(x)).collect();
+            let only_marked: Vec<&String> = b.iter().filter(|x| !a.contains(x)).collect();
+            differ.push(format!(
+                "{stem}: plain only {only_plain:?}, diacritised only {only_marked:?}"
+            ));
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 70);
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 
 fn isnad(args: &[&str]) -> (bool, String, String) {

@@ -333,14 +333,24 @@ fn the_claim_under_the_cursor_lights_up_its_sources() {
         .expect("source with a span");
     app.reader.cursor = Some(claim.span.range());
     app.reader.focus = Some(claim.id.clone());
-    assert!(app.linked_ranges().contains(&source.range()));
-    let marks = app.marks_in(&(0..app.reader.article.text.len()));
+    assert!(
+        app.session
+            .linked_ranges(&app.reader)
+            .contains(&source.range())
+    );
+    let marks = app
+        .session
+        .marks_in(&app.reader, &(0..app.reader.article.text.len()));
     assert!(marks.iter().any(|(r, slot, _)| *r == source.range()
         && *slot == isnad::config::theme::Slot::Linked));
     // and the other way round
     app.reader.cursor = Some(source.range());
     app.reader.focus = Some(a.source_id.clone());
-    assert!(app.linked_ranges().contains(&claim.span.range()));
+    assert!(
+        app.session
+            .linked_ranges(&app.reader)
+            .contains(&claim.span.range())
+    );
 }
 
 #[test]

@@ -44,56 +44,6 @@ impl App {
             Err(e) => self.error(e),
         }
     }
-
-    /// Annotated ranges of the shown layers overlapping `range`, with the slot to draw them in
-    /// (sources and claims by kind, entities by label) and their review status (suggestions are
-    /// drawn additionally in the `suggested` slot, rejected ones struck through).
-    pub fn marks_in(&self, range: &Range<usize>) -> Vec<(Range<usize>, Slot, ReviewStatus)> {
-        use crate::annotate::ItemKind;
-        let Some(store) = &self.session.store else {
-            return Vec::new();
-        };
-        let set = store.set();
-        let layers = &self.reader.layers;
-        let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
-        let mut out = Vec::new();
-        for c in &set.claims {
-            if overlaps(&c.span.range()) && layers.shows(ItemKind::Claim, None, c.review.status) {
-                out.push((c.span.range(), Slot::Claim, c.review.status));
-            }
-        }
-        for s in &set.sources {
-            if let Some(span) = s.span
-                && overlaps(&span.range())
-                && layers.shows(ItemKind::Source, None, s.review.status)
-            {
-                out.push((span.range(), Slot::Source, s.review.status));
-            }
-        }
-        for e in &set.entities {
-            let label = e.label.as_str();
-            if overlaps(&e.span.range())
-                && layers.shows(ItemKind::Entity, Some(label), e.review.status)
-            {
-                out.push((e.span.range(), entity_slot(label), e.review.status));
-            }
-        }
-        for a in &set.attributions {
-            if let Some(cue) = a.cue
-                && overlaps(&cue.range())
-                && layers.shows(ItemKind::Attribution, None, a.review.status)
-            {
-                out.push((cue.range(), Slot::Cue, a.review.status));
-            }
-        }
-        // drawn last, so the linked ends stand out over their own colours
-        for linked in self.linked_ranges() {
-            if overlaps(&linked) {
-                out.push((linked, Slot::Linked, ReviewStatus::Accepted));
-            }
-        }
-        out
-    }
 }
 
 /// The theme slot of an entity label; other tools' spellings (PERS, ORG-GOV) take the colour of
@@ -132,54 +82,6 @@ pub enum LabelFor {
 }
 
 impl App {
-    /// Pending (suggested) entities of the shown layers, in text order.
-    fn pending_entities(&self) -> Vec<Entity> {
-        let Some(store) = &self.session.store else {
-            return Vec::new();
-        };
-        let mut pending: Vec<Entity> = store
-            .set()
-            .entities
-            .iter()
-            .filter(|e| e.review.status == ReviewStatus::Suggested)
-            .filter(|e| {
-                self.reader.layers.shows(
-                    crate::annotate::ItemKind::Entity,
-                    Some(e.label.as_str()),
-                    e.review.status,
-                )
-            })
-            .cloned()
-            .collect();
-        pending.sort_by_key(|e| (e.span.start, e.span.end));
-        pending
-    }
-
-    /// The entity under the cursor: a pending one first, the shortest first.
-    fn entity_at_cursor(&self) -> Option<Entity> {
-        let store = self.session.store.as_ref()?;
-        let at = self.reader.cursor.as_ref()?.start;
-        store
-            .set()
-            .entities
-            .iter()
-            .filter(|e| e.span.start <= at && at < e.span.end)
-            .filter(|e| {
-                self.reader.layers.shows(
-                    crate::annotate::ItemKind::Entity,
-                    Some(e.label.as_str()),
-                    e.review.status,
-                )
-            })
-            .min_by_key(|e| {
-                (
-                    e.review.status != ReviewStatus::Suggested,
-                    e.span.end - e.span.start,
-                )
-            })
-            .cloned()
-    }
-
     /// Applies an edit to the session's store and says what was done (or why not); true when
     /// it was applied.
     pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
@@ -198,13 +100,14 @@ impl App {
     /// `A`: accepts every pending entity with the same text and label as the one under the
     /// cursor, as one undo step.
     pub(super) fn accept_all_same(&mut self) {
-        let Some(entity) = self.entity_at_cursor() else {
+        let Some(entity) = self.session.entity_at_cursor(&self.reader) else {
             self.info("no entity under the cursor");
             return;
         };
         let text = entity.span.text(&self.reader.article).to_owned();
         let edits: Vec<Edit> = self
-            .pending_entities()
+            .session
+            .pending_entities(&self.reader)
             .into_iter()
             .filter(|e| e.label == entity.label && e.span.text(&self.reader.article) == text)
             .map(|mut e| {
@@ -229,7 +132,7 @@ impl App {
     /// Opens the label picker for `e` (tag) or `r` (relabel).
     pub(super) fn pick_label(&mut self, relabel: bool) -> Option<LabelFor> {
         if relabel {
-            match self.entity_at_cursor() {
+            match self.session.entity_at_cursor(&self.reader) {
                 Some(e) => Some(LabelFor::Relabel(e.id)),
                 None => {
                     self.info("no entity under the cursor");

@@ -166,24 +166,13 @@ pub fn link_candidates(set: &AnnotationSet, text: &str, from: &Item) -> Vec<Link
 }
 
 impl App {
-    /// The claim or source the linking keys act on: the current item, or for an attribution
-    /// reached at its cue, its claim.
-    fn current_claim_or_source(&self) -> Option<Item> {
-        let set = self.session.store.as_ref()?.set();
-        match self.current_item()? {
-            Item::Attribution(a) => set.get(&a.claim_id),
-            item @ (Item::Claim(_) | Item::Source(_)) => Some(item),
-            Item::Entity(_) => None,
-        }
-    }
-
     /// `l`: opens the link picker for the claim or source under the cursor.
     pub(super) fn open_link_picker(&mut self) {
         let Some(store) = self.session.store.as_ref() else {
             self.error("annotations are not available for this article");
             return;
         };
-        let Some(from) = self.current_claim_or_source() else {
+        let Some(from) = self.session.current_claim_or_source(&self.reader) else {
             self.info("put the cursor on a claim or a source to link it (c and s tag them)");
             return;
         };
@@ -265,7 +254,7 @@ impl App {
 
     /// `t` and `V`: opens the picker of `attribute` for the item under the cursor.
     pub(super) fn open_choice(&mut self, verification: bool) {
-        let Some(item) = self.current_claim_or_source() else {
+        let Some(item) = self.session.current_claim_or_source(&self.reader) else {
             self.info(if verification {
                 "put the cursor on a claim to set its verification status"
             } else {
@@ -336,7 +325,7 @@ impl App {
             return;
         };
         let set = store.set();
-        let Some(claim) = self.cue_claim(set, &range) else {
+        let Some(claim) = self.session.cue_claim(&self.reader, &range) else {
             self.info("no claim to attach a cue to: tag one with c, or put the cursor on it first");
             return;
         };
@@ -370,27 +359,10 @@ impl App {
         }
     }
 
-    /// The claim `C` attaches to: the one last worked on (tagged, linked, reached with `]`),
-    /// else the nearest claim in the same paragraph.
-    fn cue_claim(&self, set: &AnnotationSet, range: &Range<usize>) -> Option<String> {
-        if let Some(id) = &self.reader.focus
-            && let Some(Item::Claim(c)) = set.get(id)
-        {
-            return Some(c.id);
-        }
-        let paragraph = self.reader.article.paragraph_at(range.start);
-        set.claims
-            .iter()
-            .filter(|c| c.review.status != ReviewStatus::Rejected)
-            .filter(|c| self.reader.article.paragraph_at(c.span.start) == paragraph)
-            .min_by_key(|c| gap(&c.span.range(), range))
-            .map(|c| c.id.clone())
-    }
-
     /// `d`: deletes the annotation under the cursor with the attributions that point at it,
     /// as one undo step.
     pub(super) fn delete_current(&mut self) {
-        let Some(item) = self.current_item() else {
+        let Some(item) = self.session.current_item(&self.reader) else {
             self.info("no annotation under the cursor");
             return;
         };
@@ -417,7 +389,7 @@ impl App {
     /// `Enter` in the reader: edits the note of the annotation under the cursor on the
     /// bottom line.
     pub(super) fn open_note_editor(&mut self) {
-        let Some(item) = self.current_item() else {
+        let Some(item) = self.session.current_item(&self.reader) else {
             self.info("no annotation under the cursor to write a note on");
             return;
         };
@@ -430,7 +402,7 @@ impl App {
 
     /// `E`: asks the loop to open the note of the annotation under the cursor in `$EDITOR`.
     pub(super) fn external_note(&mut self) -> Option<Effect> {
-        let Some(item) = self.current_item() else {
+        let Some(item) = self.session.current_item(&self.reader) else {
             self.info("no annotation under the cursor to write a note on");
             return None;
         };
@@ -471,32 +443,6 @@ impl App {
                 "note saved (u undoes)"
             });
         }
-    }
-
-    /// Claims and sources linked to the claim or source under the cursor (drawn lit up).
-    pub fn linked_ranges(&self) -> Vec<Range<usize>> {
-        let (Some(store), Some(item)) =
-            (self.session.store.as_ref(), self.current_claim_or_source())
-        else {
-            return Vec::new();
-        };
-        let set = store.set();
-        let shown = |s: ReviewStatus| self.reader.layers.shows(ItemKind::Attribution, None, s);
-        set.attributions
-            .iter()
-            .filter(|a| shown(a.review.status))
-            .filter_map(|a| {
-                if a.claim_id == item.id() {
-                    set.get(&a.source_id)
-                } else if a.source_id == item.id() {
-                    set.get(&a.claim_id)
-                } else {
-                    None
-                }
-            })
-            .filter(|other| self.reader.layers.shows_item(other))
-            .filter_map(|other| other.span().map(|s| s.range()))
-            .collect()
     }
 }
 

@@ -174,7 +174,7 @@ impl App {
             .selection()
             .or_else(|| self.reader.cursor.clone())?;
         let focused = self.reader.focus.as_deref().and_then(|id| set.get(id));
-        let under = self.current_item();
+        let under = self.session.current_item(&self.reader);
         let picks = if self.reader.selection_anchor.is_some() {
             [focused, under]
         } else {
@@ -570,7 +570,7 @@ impl App {
             self.error("annotations are not available for this article");
             return;
         };
-        let source = match self.current_item() {
+        let source = match self.session.current_item(&self.reader) {
             Some(Item::Source(s)) => s,
             _ => {
                 self.info("put the cursor on a source («المصدر») to say whom it refers to");

@@ -222,7 +222,10 @@ impl App {
                 Outcome::Stay | Outcome::Pass => {}
             },
             Overlay::Legend => match overlay::legend_handle(press, keys) {
-                Outcome::Chosen(choice) => self.legend_toggle(choice),
+                Outcome::Chosen(choice) => {
+                    let note = self.reader.layers.toggle(choice);
+                    self.say(note);
+                }
                 Outcome::Close => self.overlay = Overlay::None,
                 Outcome::Stay | Outcome::Pass => {}
             },

@@ -80,7 +80,7 @@ impl App {
         let Some(cursor) = self.reader.cursor.clone() else {
             return;
         };
-        let item = match self.current_item() {
+        let item = match self.session.current_item(&self.reader) {
             Some(Item::Attribution(a)) => self
                 .session
                 .store

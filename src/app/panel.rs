@@ -1,12 +1,12 @@
 //! The side panel (`Tab`): the article's structure in three views — claims with their sources
 //! and verification status, sources with their claims, entities grouped by label with counts.
 //! Moving in the panel moves the reader to the item's span; `Enter` jumps and gives the keys
-//! back to the reader. The reader narrows while the panel is open (see [`App::panel_width`]).
+//! back to the reader. The reader narrows while the panel is open (see [`Panel::width_on`]).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::annotate::ReviewStatus;
+use crate::annotate::{AnnotationStore, ReviewStatus};
 use crate::app::{App, MIN_WIDTH};
 use crate::config::commands::Command;
 
@@ -86,29 +86,24 @@ fn pending_mark(status: ReviewStatus) -> &'static str {
     }
 }
 
-impl App {
-    /// Columns the panel takes on the right (0 when closed): a third of the screen, within
+impl Panel {
+    /// Columns the panel takes on the right of a screen this wide: a third of it, within
     /// limits, never leaving the reader narrower than the smallest usable width.
-    pub fn panel_width(&self) -> u16 {
-        if self.panel.is_none() {
-            return 0;
-        }
-        (self.reader.width / 3)
+    pub fn width_on(&self, screen: u16) -> u16 {
+        (screen / 3)
             .clamp(16, 48)
-            .min(self.reader.width.saturating_sub(MIN_WIDTH))
+            .min(screen.saturating_sub(MIN_WIDTH))
     }
 
-    /// The lines of the panel's current view.
-    pub fn panel_lines(&self) -> Vec<PanelLine> {
-        let (Some(panel), Some(store)) = (&self.panel, &self.session.store) else {
-            return Vec::new();
-        };
-        let set = store.set();
-        let text = &self.reader.article.text;
+    /// The lines of the panel's current view of the store's annotations.
+    pub fn lines(&self, store: &AnnotationStore) -> Vec<PanelLine> {
+        let (set, article) = (store.set(), store.article());
+        let outlet = store.document().outlet.as_deref();
+        let text = &article.text;
         let exact = |r: Range<usize>| text.get(r).unwrap_or("").to_owned();
         let live = |s: ReviewStatus| s != ReviewStatus::Rejected;
         let mut out = Vec::new();
-        match panel.view {
+        match self.view {
             PanelView::Claims => {
                 // in reading order, whatever order they were tagged in
                 let mut claims: Vec<_> = set
@@ -128,12 +123,7 @@ impl App {
                         Some(c.span.range()),
                     ));
                     // each source with its chain and stance: «مصدر أمني ← الأناضول»
-                    let chains = crate::app::isnad_view::chain_lines(
-                        set,
-                        &self.reader.article,
-                        self.outlet(),
-                        &c.id,
-                    );
+                    let chains = crate::app::isnad_view::chain_lines(set, article, outlet, &c.id);
                     if chains.is_empty() {
                         out.push(PanelLine::sub("(no source)", String::new(), None));
                     }
@@ -208,6 +198,55 @@ impl App {
         out
     }
 
+    /// Chooses the first line with a target at or after `from` (before it when going back);
+    /// its target is where the reader goes.
+    pub fn select(
+        &mut self,
+        lines: &[PanelLine],
+        from: usize,
+        forward: bool,
+    ) -> Option<Range<usize>> {
+        let found = if forward {
+            lines
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find(|(_, l)| l.target.is_some())
+        } else {
+            lines
+                .iter()
+                .enumerate()
+                .take(from + 1)
+                .rev()
+                .find(|(_, l)| l.target.is_some())
+        };
+        let Some((index, line)) = found else {
+            if lines.iter().all(|l| l.target.is_none()) {
+                self.selected = 0;
+            }
+            return None;
+        };
+        self.selected = index;
+        line.target.clone()
+    }
+}
+
+impl App {
+    /// Columns the panel takes on the right (0 when closed).
+    pub fn panel_width(&self) -> u16 {
+        self.panel
+            .as_ref()
+            .map_or(0, |p| p.width_on(self.reader.width))
+    }
+
+    /// The lines of the open panel's view.
+    pub fn panel_lines(&self) -> Vec<PanelLine> {
+        match (&self.panel, &self.session.store) {
+            (Some(panel), Some(store)) => panel.lines(store),
+            _ => Vec::new(),
+        }
+    }
+
     /// `Tab`: opens the panel with the keys in it; with the keys in the panel, gives them back
     /// to the reader; with the keys in the reader, closes it.
     pub(super) fn toggle_panel(&mut self) {
@@ -228,36 +267,10 @@ impl App {
         self.reader.restore_anchor(self.page(), anchor);
     }
 
-    /// Chooses the first line with a target at or after `from` (before it when going back),
-    /// and moves the reader there.
+    /// Chooses a panel line from `from` on (see [`Panel::select`]) and moves the reader there.
     fn select_panel_line(&mut self, from: usize, forward: bool) {
         let lines = self.panel_lines();
-        let found = if forward {
-            lines
-                .iter()
-                .enumerate()
-                .skip(from)
-                .find(|(_, l)| l.target.is_some())
-        } else {
-            lines
-                .iter()
-                .enumerate()
-                .take(from + 1)
-                .rev()
-                .find(|(_, l)| l.target.is_some())
-        };
-        let Some((index, line)) = found else {
-            if let Some(p) = &mut self.panel
-                && lines.iter().all(|l| l.target.is_none())
-            {
-                p.selected = 0;
-            }
-            return;
-        };
-        let target = line.target.clone();
-        if let Some(p) = &mut self.panel {
-            p.selected = index;
-        }
+        let target = (self.panel.as_mut()).and_then(|p| p.select(&lines, from, forward));
         if let Some(range) = target {
             self.reader.cursor = Some(range);
             self.reader.reveal_cursor(self.page());

@@ -6,9 +6,10 @@
 use std::collections::BTreeSet;
 
 use crate::annotate::{Edit, Item, ItemKind, ReviewStatus, Span};
-use crate::app::{App, suggestions, words};
+use crate::app::shell::Note;
+use crate::app::{App, words};
 use crate::article::Article;
-use crate::config::commands::{Command, Mode};
+use crate::config::commands::Command;
 
 /// What is drawn and visited by `]`/`[`. Rejected suggestions are hidden at first: they stay in
 /// the file only so a re-run does not bring them back.
@@ -35,6 +36,29 @@ impl Default for Layers {
 }
 
 impl Layers {
+    /// A `[legend]` or `[label]` choice in the legend: its layer or label is hidden or shown.
+    pub fn toggle(&mut self, choice: Command) -> Option<Note> {
+        let flip = |b: &mut bool| {
+            *b = !*b;
+            *b
+        };
+        let (name, shown) = match choice {
+            Command::LegendSuggestions => ("suggestions", flip(&mut self.suggestions)),
+            Command::LegendRejected => ("rejected", flip(&mut self.rejected)),
+            Command::LegendClaims => ("claims", flip(&mut self.claims)),
+            Command::LegendSources => ("sources", flip(&mut self.sources)),
+            Command::Label(label) => {
+                self.toggle_label(label);
+                (label, self.label_shown(label))
+            }
+            _ => return None,
+        };
+        Some(Note::info(format!(
+            "{name} {}",
+            if shown { "shown" } else { "hidden" }
+        )))
+    }
+
     pub fn label_shown(&self, label: &str) -> bool {
         !self.hidden_labels.contains(label)
     }
@@ -79,7 +103,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, status: ReviewStatus) {
+    pub(super) fn add(&mut self, status: ReviewStatus) {
         match status {
             ReviewStatus::Suggested => self.pending += 1,
             ReviewStatus::Accepted | ReviewStatus::Corrected => self.accepted += 1,
@@ -136,54 +160,10 @@ fn moved_end(article: &Article, end: usize, later: bool) -> Option<usize> {
 }
 
 impl App {
-    /// The annotation the review keys act on: the one last reached with `]`/`[` or adjusted,
-    /// while the cursor is inside it; else the drawn one under the cursor, pending first, then
-    /// the shortest.
-    pub(super) fn current_item(&self) -> Option<Item> {
-        let store = self.session.store.as_ref()?;
-        let at = self.reader.cursor.as_ref()?.start;
-        let set = store.set();
-        // the focused item may be an attribution, reached at its cue
-        if let Some(item) = self.reader.focus.as_deref().and_then(|id| set.get(id))
-            && suggestions::item_range(set, &item).is_some_and(|r| r.start <= at && at < r.end)
-            && self.reader.layers.shows_item(&item)
-        {
-            return Some(item);
-        }
-        // Drawn every frame (linked highlights): compare by reference, clone only the one found.
-        let under = |kind, label, span: Option<Span>, status| {
-            span.is_some_and(|s| s.start <= at && at < s.end)
-                && self.reader.layers.shows(kind, label, status)
-        };
-        let entities = set.entities.iter().map(|e| {
-            let label = Some(e.label.as_str());
-            (
-                ItemKind::Entity,
-                label,
-                &e.id,
-                Some(e.span),
-                e.review.status,
-            )
-        });
-        let claims = (set.claims.iter())
-            .map(|c| (ItemKind::Claim, None, &c.id, Some(c.span), c.review.status));
-        let sources =
-            (set.sources.iter()).map(|s| (ItemKind::Source, None, &s.id, s.span, s.review.status));
-        entities
-            .chain(claims)
-            .chain(sources)
-            .filter(|&(kind, label, _, span, status)| under(kind, label, span, status))
-            .min_by_key(|&(_, _, _, span, status)| {
-                let len = span.map_or(0, |s| s.end - s.start);
-                (status != ReviewStatus::Suggested, len)
-            })
-            .and_then(|(_, _, id, _, _)| set.get(id))
-    }
-
     /// `<` `>` Shift+← Shift+→: moves one edge of the current annotation by a word, as one
     /// undoable edit; the cursor follows the moved edge.
     pub(super) fn move_edge(&mut self, edge: Edge) {
-        let Some(mut item) = self.current_item() else {
+        let Some(mut item) = self.session.current_item(&self.reader) else {
             self.info("no annotation under the cursor (] goes to the next suggestion)");
             return;
         };
@@ -234,123 +214,6 @@ impl App {
                 new_span.text(&self.reader.article)
             ));
         }
-    }
-
-    /// The legend: every entity label (those of the picker, then any other label in the file),
-    /// then suggestions, rejected, claims and sources, with counts and whether they are shown.
-    pub fn legend_rows(&self) -> Vec<LegendRow> {
-        let mut per_label: std::collections::BTreeMap<&str, Counts> = Default::default();
-        let (mut all, mut claims, mut sources) =
-            (Counts::default(), Counts::default(), Counts::default());
-        if let Some(store) = &self.session.store {
-            let set = store.set();
-            for e in &set.entities {
-                per_label
-                    .entry(e.label.as_str())
-                    .or_default()
-                    .add(e.review.status);
-                all.add(e.review.status);
-            }
-            for c in &set.claims {
-                claims.add(c.review.status);
-                all.add(c.review.status);
-            }
-            for s in &set.sources {
-                sources.add(s.review.status);
-                all.add(s.review.status);
-            }
-        }
-        let keymap = &self.settings.keymap;
-        let keys: Vec<(String, &str)> = keymap
-            .choices(Mode::Label)
-            .into_iter()
-            .filter_map(|(key, command)| match command {
-                Command::Label(label) => Some((key, label)),
-                _ => None,
-            })
-            .collect();
-        let mut rows: Vec<LegendRow> = keys
-            .iter()
-            .map(|(key, label)| LegendRow {
-                key: Some(key.clone()),
-                name: (*label).to_owned(),
-                label: Some((*label).to_owned()),
-                counts: per_label.get(label).copied().unwrap_or_default(),
-                shown: self.reader.layers.label_shown(label),
-            })
-            .collect();
-        rows.extend(
-            per_label
-                .iter()
-                .filter(|(label, _)| !keys.iter().any(|(_, l)| l == *label))
-                .map(|(label, counts)| LegendRow {
-                    key: None,
-                    name: (*label).to_owned(),
-                    label: Some((*label).to_owned()),
-                    counts: *counts,
-                    shown: self.reader.layers.label_shown(label),
-                }),
-        );
-        let layer = |command: Command, name: &str, counts: Counts, shown: bool| LegendRow {
-            key: keymap.keys_in(Mode::Legend, command).into_iter().next(),
-            name: name.to_owned(),
-            label: None,
-            counts,
-            shown,
-        };
-        rows.push(layer(
-            Command::LegendSuggestions,
-            "suggestions",
-            Counts {
-                pending: all.pending,
-                ..Counts::default()
-            },
-            self.reader.layers.suggestions,
-        ));
-        rows.push(layer(
-            Command::LegendRejected,
-            "rejected",
-            Counts {
-                rejected: all.rejected,
-                ..Counts::default()
-            },
-            self.reader.layers.rejected,
-        ));
-        rows.push(layer(
-            Command::LegendClaims,
-            "claims",
-            claims,
-            self.reader.layers.claims,
-        ));
-        rows.push(layer(
-            Command::LegendSources,
-            "sources",
-            sources,
-            self.reader.layers.sources,
-        ));
-        rows
-    }
-
-    /// A `[legend]` or `[label]` choice in the legend: its layer or label is hidden or shown.
-    pub(super) fn legend_toggle(&mut self, choice: Command) {
-        let flip = |b: &mut bool| {
-            *b = !*b;
-            *b
-        };
-        let (name, shown) = match choice {
-            Command::LegendSuggestions => {
-                ("suggestions", flip(&mut self.reader.layers.suggestions))
-            }
-            Command::LegendRejected => ("rejected", flip(&mut self.reader.layers.rejected)),
-            Command::LegendClaims => ("claims", flip(&mut self.reader.layers.claims)),
-            Command::LegendSources => ("sources", flip(&mut self.reader.layers.sources)),
-            Command::Label(label) => {
-                self.reader.layers.toggle_label(label);
-                (label, self.reader.layers.label_shown(label))
-            }
-            _ => return,
-        };
-        self.info(format!("{name} {}", if shown { "shown" } else { "hidden" }));
     }
 }
 

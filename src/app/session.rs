@@ -3,6 +3,8 @@
 //! what is unsaved and when saving is due (the loop performs the save, since it is I/O), edits,
 //! undo/redo, imports, and the counts the status bar shows.
 
+mod at_cursor;
+
 use std::time::{Duration, Instant};
 
 use crate::annotate::describe::describe_change;

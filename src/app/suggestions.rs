@@ -136,7 +136,7 @@ impl App {
     /// `a` / `x`: accept or reject the suggestion under the cursor with its linked
     /// suggestions, then go to the next pending one.
     pub(super) fn review_item(&mut self, accept: bool) {
-        let Some(item) = self.current_item() else {
+        let Some(item) = self.session.current_item(&self.reader) else {
             self.info("nothing to review under the cursor (] goes to the next suggestion)");
             return;
         };

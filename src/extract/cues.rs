@@ -48,6 +48,8 @@ pub fn conjunction_prefix_len(text: &str) -> usize {
 }
 use parser::{Antecedent, ParagraphParser};
 use tokens::{Kind, tokenize};
+/// The source type a head noun (folded, without ال) gives, for the isnad rules.
+pub(crate) use words::head_type as source_head_type;
 
 /// What kind of word the cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

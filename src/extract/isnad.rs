@@ -16,15 +16,20 @@ use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Stance};
 use crate::article::Article;
 use crate::text::normalize::normalize_str;
 
+mod channels;
+mod shapes;
+
 const RULES: &str = include_str!("../../assets/isnad/chain-cues.tsv");
 
-/// How far after a relay cue «عن» is looked for (bytes): past the hand's name, not into the
+/// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
 /// next sentence.
-const RELAY_WINDOW: usize = 160;
+const RELAY_WORDS: usize = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rule {
     Relay,
+    /// A word that names a channel next to a cue (`channels.rs`).
+    Channel(channels::ChannelWord),
     Stance(Stance),
     Anaphor,
     HandType(SourceType),
@@ -47,7 +52,7 @@ fn rules() -> &'static HashMap<String, Rule> {
                     "anaphor" => Rule::Anaphor,
                     "agency" => Rule::HandType(SourceType::Agency),
                     "outlet" => Rule::HandType(SourceType::Outlet),
-                    _ => return None,
+                    other => Rule::Channel(channels::channel_rule(other)?),
                 };
                 Some((normalize_str(word.trim()), rule))
             })
@@ -79,10 +84,30 @@ pub fn suggest_annotations(article: &Article, suggestions: &[super::Suggestion])
     set
 }
 
+/// Where the word `word` starts among the next [`RELAY_WORDS`] words after byte `from`,
+/// compared without harakat (`عَنْ` is `عن`).
+fn word_after(article: &Article, from: usize, word: &str) -> Option<usize> {
+    let rest = article.text.get(from..)?;
+    let mut at = from;
+    for w in rest.split_inclusive(' ').take(RELAY_WORDS) {
+        if normalize_str(w.trim()) == word {
+            return Some(at);
+        }
+        at += w.len();
+    }
+    None
+}
+
 /// Adds chains, stances and coreference to the suggestions in `set`.
 pub fn suggest(set: &mut AnnotationSet, article: &Article) {
+    shapes::headline(set, article);
+    shapes::appositions(set, article);
+    shapes::naming_clauses(set, article);
+    shapes::coordinated_sources(set, article);
     relay_chains(set, article);
+    channels::channel_chains(set, article);
     stances(set, article);
+    shapes::denied_reports(set, article);
     anaphors(set, article);
 }
 
@@ -97,12 +122,7 @@ fn relay_chains(set: &mut AnnotationSet, article: &Article) {
         if rule_of(cue.text(article)) != Some(Rule::Relay) {
             continue;
         }
-        let window = article
-            .text
-            .get(cue.end..article.text.len().min(cue.end + RELAY_WINDOW))
-            .or_else(|| article.text.get(cue.end..))
-            .unwrap_or("");
-        let Some(an) = window.find(" عن ").map(|p| cue.end + p + 1) else {
+        let Some(an) = word_after(article, cue.end, "عن") else {
             continue;
         };
         // the claim's links through this same cue, with their sources' places

@@ -32,7 +32,10 @@ impl Widget for Legend<'_> {
             ),
             theme.style(Slot::HelpGroup),
         ))];
-        for row in app.legend_rows() {
+        for row in app
+            .session
+            .legend_rows(&app.reader.layers, &app.settings.keymap)
+        {
             let sample = match (&row.label, row.name.as_str()) {
                 (Some(label), _) => theme.style(entity_slot(label)),
                 (None, "suggestions") => theme.style(Slot::Suggested),

@@ -35,7 +35,8 @@ impl Widget for Reader<'_> {
             _ => 0..0,
         };
         let marks: Vec<_> = app
-            .marks_in(&visible)
+            .session
+            .marks_in(&app.reader, &visible)
             .into_iter()
             .map(|(range, slot, status)| {
                 let style = app.theme.style(slot);

@@ -161,7 +161,10 @@ impl ParagraphParser<'_> {
                 if form.needs_adjacent_complement && words >= 1 {
                     return None;
                 }
-                if j > from && cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun) {
+                if j > from
+                    && self.key(j - 1) != "عدم"
+                    && cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
+                {
                     return None;
                 }
                 words += 1;

@@ -26,7 +26,7 @@ impl ParagraphParser<'_> {
         }
         let head_key = self.head_key(i, strip_prefix);
         if self.is_stop(&head_key)
-            || self.tokens[i].tanween_fath
+            || is_accusative_object(&head_key)
             || head_key.chars().any(|c| c.is_ascii_digit())
             || cue_form(&head_key).is_some()
         {
@@ -44,7 +44,7 @@ impl ParagraphParser<'_> {
             role: is_role(&head_bare),
             name_at: in_set(&SPEAKER_GIVEN_NAMES, &head_key).then_some(i),
             prev_definite,
-            open_construct: !prev_definite && !self.tokens[i].tanween,
+            open_construct: !prev_definite,
             last_good: i + 1,
         };
         let mut j = i + 1;
@@ -121,7 +121,7 @@ impl ParagraphParser<'_> {
         let key = self.key(j);
         let in_name = scan.name_at.is_some_and(|n| j > n);
         self.is_stop(key)
-            || self.tokens[j].tanween_fath
+            || is_accusative_object(key)
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
             || key.chars().any(|c| c.is_ascii_digit())
             || (key.starts_with('ل')
@@ -166,8 +166,7 @@ impl ParagraphParser<'_> {
         };
         if accept {
             scan.role |= is_role(bare(key));
-            // A noun with tanween is not in construct: only adjectives may follow.
-            scan.open_construct = !definite && !is_nisba(key) && !self.tokens[j].tanween;
+            scan.open_construct = !definite && !is_nisba(key);
             scan.prev_definite = definite || coordinated;
             scan.last_good = j + 1;
         }

@@ -1,5 +1,6 @@
-//! The cue parser's tokens: words (with their folded key and the harakat that tell a passive
-//! verb or an accusative), punctuation, and quotation marks paired across the paragraph.
+//! The cue parser's tokens: words (with their folded key), punctuation, and quotation marks
+//! paired across the paragraph. Harakat are folded away and tell the parser nothing: an
+//! article gives the same suggestions with and without them (docs/attribution-guidelines.md §2.6).
 
 use std::ops::Range;
 
@@ -27,15 +28,8 @@ pub(super) struct Token {
     pub(super) kind: Kind,
     /// Folded form (no harakat/tatweel, letter variants unified).
     pub(super) key: String,
-    /// Carries tanween.
-    pub(super) tanween: bool,
     /// Ends in ة (folded to ه in `key`): a feminine noun, rarely a man's name (`نزيه`).
     pub(super) ta_marbuta: bool,
-    /// Carries fathatan, the accusative tanween of objects and adverbs (`بياناً`), which a
-    /// name never takes even in fully diacritised text.
-    pub(super) tanween_fath: bool,
-    /// Damma on the first letter after a و/ف prefix (a passive past verb when diacritised).
-    pub(super) damma_first: bool,
     /// Index of the matching quote mark for quote tokens.
     pub(super) pair: Option<usize>,
     /// Inside a quotation (between paired marks, marks excluded).
@@ -62,10 +56,7 @@ pub(super) fn tokenize(paragraph: &str, base: usize) -> Vec<Token> {
                 range: base + at..base + at + c.len_utf8(),
                 kind: quote_mark(c).map_or(Kind::Punct(c), Kind::Quote),
                 key: c.to_string(),
-                tanween: false,
-                tanween_fath: false,
                 ta_marbuta: false,
-                damma_first: false,
                 pair: None,
                 quoted: false,
             }),
@@ -84,17 +75,6 @@ fn word_token(paragraph: &str, range: Range<usize>, base: usize) -> Option<Token
     if key.is_empty() {
         return None;
     }
-    let tanween = raw.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}'));
-    let tanween_fath = raw.contains('\u{064B}');
-    let mut letters = raw.chars().filter(|c| *c != '\u{0640}').peekable();
-    if matches!(letters.peek(), Some('و' | 'ف')) && key.chars().count() > 3 {
-        letters.next();
-        while letters.peek().is_some_and(|c| is_arabic_mark(*c)) {
-            letters.next();
-        }
-    }
-    letters.next();
-    let damma_first = letters.next() == Some('\u{064F}');
     let last_letter = raw
         .chars()
         .rev()
@@ -103,10 +83,7 @@ fn word_token(paragraph: &str, range: Range<usize>, base: usize) -> Option<Token
         range: base + range.start..base + range.end,
         kind: Kind::Word,
         key,
-        tanween,
-        tanween_fath,
         ta_marbuta: last_letter == Some('ة'),
-        damma_first,
         pair: None,
         quoted: false,
     })

@@ -19,6 +19,10 @@ impl ParagraphParser<'_> {
         {
             return None;
         }
+        // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
+        if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
+            return None;
+        }
         let verb = VerbCue {
             at: i,
             prefix,
@@ -86,13 +90,11 @@ impl ParagraphParser<'_> {
         Some(last)
     }
 
-    /// A passive verb: a form that is passive even without harakat (`قيل`), or a past verb
-    /// written with a damma on its first letter.
+    /// A passive verb: a form that is passive without harakat (`قيل`, `أفيد`). A damma written
+    /// on a past verb is not read: the same text without harakat must give the same spans.
     fn is_passive(&self, i: usize, prefix: usize, form: &CueForm) -> bool {
         let unprefixed: String = self.key(i).chars().skip(prefix).collect();
-        PASSIVE_ONLY.iter().any(|p| fold_str(p) == unprefixed)
-            || form.form == Form::Passive
-            || (form.form == Form::Past && self.tokens[i].damma_first)
+        PASSIVE_ONLY.iter().any(|p| fold_str(p) == unprefixed) || form.form == Form::Passive
     }
 
     /// After the subject `np`: the token where the rest of the clause starts and, for

@@ -40,7 +40,7 @@ pub(super) static SOURCE_ADJECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::SOURCE_ADJECTIVES));
 
 /// Head words (without ال) and the source type they give.
-pub(super) fn head_type(bare: &str) -> Option<SourceType> {
+pub(crate) fn head_type(bare: &str) -> Option<SourceType> {
     static TABLE: LazyLock<HashMap<String, SourceType>> = LazyLock::new(|| {
         use SourceType::*;
         let groups: [(&'static str, SourceType); 11] = [
@@ -94,6 +94,16 @@ pub(super) fn is_nisba(key: &str) -> bool {
     let b = bare(key);
     in_set(&SOURCE_ADJECTIVES, key)
         || (b.chars().count() >= 4 && (b.ends_with('ي') || b.ends_with("يه") || b.ends_with("يون")))
+}
+
+/// `بيانا`, `تقريرا`, `مقتلا`: an object noun in the accusative (its tanween written as a final
+/// alif), which no source phrase runs into. Read from the letters alone, so a text with and
+/// without harakat is read the same.
+pub(super) fn is_accusative_object(key: &str) -> bool {
+    key.strip_suffix('ا').is_some_and(|stem| {
+        !is_definite(key)
+            && (in_set(&OBJECT_NOUNS, stem) || head_type(stem) == Some(SourceType::Document))
+    })
 }
 
 /// `انتهاء`, `استهداف`, `تفعيل`: shaped like a verbal noun.

@@ -1,0 +1,395 @@
+//! Span shapes the guidelines fix and the cue suggester leaves short
+//! (docs/attribution-guidelines.md §3.2, §6.3, §7.3): a speaker with a comma apposition
+//! (`سامي ناصر، مدير الميناء، إن …`) is one source; a denied report (`نفت … أنباء عن X`) has X
+//! as its claim; a headline `SOURCE: CLAIM` is an attribution without a cue; a clause that
+//! withholds the speaker's name (`مسؤول طلب عدم ذكر اسمه`) is inside the source.
+
+use crate::annotate::model::{
+    AnnotationSet, Attribution, Claim, ClaimType, Origin, QuoteType, Source, SourceType, Span,
+    Stance,
+};
+use crate::article::Article;
+use crate::text::normalize::normalize_str;
+
+/// Complementisers that may follow an apposition before the content.
+const COMPLEMENTISERS: &[&str] = &["ان", "بان", "انه", "انها", "إن", "أن"];
+
+/// Longest apposition taken into a source (characters).
+const APPOSITION_MAX: usize = 70;
+
+/// `X، APPOSITION، أن …`: the apposition joins the source span.
+pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
+    for a in &set.attributions {
+        let Some(claim) = set.claims.iter().find(|c| c.id == a.claim_id) else {
+            continue;
+        };
+        let Some(source) = set.sources.iter_mut().find(|s| s.id == a.source_id) else {
+            continue;
+        };
+        let Some(span) = source.span else { continue };
+        if span.end >= claim.span.start {
+            continue;
+        }
+        let Some(between) = article.text.get(span.end..claim.span.start) else {
+            continue;
+        };
+        let Some(rest) = between.strip_prefix('،') else {
+            continue;
+        };
+        let Some((apposition, after)) = rest.split_once('،') else {
+            continue;
+        };
+        let after = after.trim();
+        let complementiser = after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| COMPLEMENTISERS.contains(&normalize_str(w).as_str()));
+        let words = apposition.split_whitespace().count();
+        if !complementiser
+            || apposition.trim().is_empty()
+            || apposition.chars().count() > APPOSITION_MAX
+            || !(1..=8).contains(&words)
+            || apposition.contains(['.', ':', '«', '"'])
+        {
+            continue;
+        }
+        let end = span.end + '،'.len_utf8() + apposition.trim_end().len();
+        if let Ok(wider) = Span::checked(article, span.start..end) {
+            source.span = Some(wider);
+            source.name = wider.text(article).to_owned();
+        }
+    }
+}
+
+/// The last word of a clause that says which speaker is meant by not naming him.
+const IDENTITY_WORDS: &[&str] = &[
+    "اسمه",
+    "اسمها",
+    "اسمهم",
+    "اسماءهم",
+    "اسمائهم",
+    "هويته",
+    "هويتها",
+    "هويتهم",
+];
+
+/// `مسؤول طلب عدم ذكر اسمه إن …`, `مصدر رفض الكشف عن هويته أن …`: the clause is inside the
+/// source (§3.2, §8), up to its identity word.
+pub(super) fn naming_clauses(set: &mut AnnotationSet, article: &Article) {
+    for a in &set.attributions {
+        let Some(claim) = set.claims.iter().find(|c| c.id == a.claim_id) else {
+            continue;
+        };
+        let Some(source) = set.sources.iter_mut().find(|s| s.id == a.source_id) else {
+            continue;
+        };
+        let Some(span) = source.span else { continue };
+        if span.end >= claim.span.start {
+            continue;
+        }
+        let Some(between) = article.text.get(span.end..claim.span.start) else {
+            continue;
+        };
+        if between.contains(['،', '.', ':', '«', '"', '\n'])
+            || between.split_whitespace().count() > 8
+        {
+            continue;
+        }
+        let mut at = span.end;
+        let mut end = None;
+        for piece in between.split_inclusive(' ') {
+            let word = piece.trim();
+            if IDENTITY_WORDS.contains(&normalize_str(word).as_str()) {
+                end = Some(at + piece.trim_end().len());
+            }
+            at += piece.len();
+        }
+        if let Some(end) = end
+            && let Ok(wider) = Span::checked(article, span.start..end)
+        {
+            source.span = Some(wider);
+            source.name = wider.text(article).to_owned();
+        }
+    }
+}
+
+/// The source phrase `وX` at the start of `text` (`X` up to a comma or the end, at most four
+/// words) when X's first word is a source head noun: (X's range in `text`, its type).
+fn coordinated(text: &str) -> Option<(std::ops::Range<usize>, SourceType)> {
+    let rest = text.strip_prefix('و')?;
+    let phrase = rest.split(['،', ',']).next()?.trim_end();
+    let first = normalize_str(phrase.split_whitespace().next()?);
+    let bare = first
+        .strip_prefix("ال")
+        .filter(|b| b.chars().count() >= 2)
+        .unwrap_or(&first);
+    let kind = crate::extract::cues::source_head_type(bare)?;
+    let n = phrase.split_whitespace().count();
+    (1..=4)
+        .contains(&n)
+        .then(|| ('و'.len_utf8()..'و'.len_utf8() + phrase.len(), kind))
+}
+
+/// `قالت مصادر طبية وشهود عيان إن …`, `بحسب مصدر أمني وشهود عيان، …`: two speakers joined by و
+/// share the cue and the claim (§3.3): the second gets its own source and link; a claim that
+/// began with it starts after its comma.
+pub(super) fn coordinated_sources(set: &mut AnnotationSet, article: &Article) {
+    let mut added = Vec::new();
+    for a in &set.attributions {
+        let Some(ci) = set.claims.iter().position(|c| c.id == a.claim_id) else {
+            continue;
+        };
+        let Some(source) = set.sources.iter().find(|s| s.id == a.source_id) else {
+            continue;
+        };
+        let Some(span) = source.span else { continue };
+        let claim = set.claims[ci].span;
+        let gap = article.text.get(span.end..claim.start);
+        let (text, base, in_claim) = match gap {
+            Some(g) if g.trim().is_empty() && claim.text(article).starts_with('و') => {
+                (claim.text(article), claim.start, true)
+            }
+            Some(g) => (g.trim(), span.end + (g.len() - g.trim_start().len()), false),
+            None => continue,
+        };
+        // the complementiser before the claim is not part of the second speaker
+        let text = match text.rsplit_once(' ') {
+            Some((head, last))
+                if !in_claim && COMPLEMENTISERS.contains(&normalize_str(last).as_str()) =>
+            {
+                head.trim_end()
+            }
+            _ => text,
+        };
+        let Some((range, kind)) = coordinated(text) else {
+            continue;
+        };
+        if !in_claim && range.end != text.len() {
+            continue;
+        }
+        let range = base + range.start..base + range.end;
+        let Ok(second) = Source::suggested(
+            article,
+            range.clone(),
+            kind,
+            Origin::rule("isnad:coordinated", None),
+        ) else {
+            continue;
+        };
+        if in_claim {
+            let after = article.text[range.end..claim.end]
+                .trim_start_matches(|c: char| c == '،' || c == ',' || c.is_whitespace());
+            let start = claim.end - after.len();
+            match Span::checked(article, start..claim.end) {
+                Ok(s) if after.split_whitespace().count() >= 2 => {
+                    added.push((ci, Some(s), second, a.cue, a.quote_type))
+                }
+                _ => continue,
+            }
+        } else {
+            added.push((ci, None, second, a.cue, a.quote_type));
+        }
+    }
+    for (ci, claim_span, second, cue, quote) in added {
+        if let Some(s) = claim_span {
+            set.claims[ci].span = s;
+        }
+        let claim_id = set.claims[ci].id.clone();
+        let link = Attribution::suggested(
+            &claim_id,
+            &second.id,
+            cue,
+            quote,
+            Origin::rule("isnad:coordinated", None),
+        );
+        set.sources.push(second);
+        set.attributions.push(link);
+    }
+}
+
+/// Frames of a denied report: the claim is what follows them.
+const REPORT_FRAMES: &[&str] = &[
+    "انباء عن",
+    "الانباء عن",
+    "تقارير عن",
+    "التقارير عن",
+    "انباء تحدثت عن",
+    "تقارير تحدثت عن",
+    "ما تردد عن",
+    "صحه",
+    "صحه ما",
+    "انباء",
+    "تقارير",
+];
+
+/// `نفت الشرطة أنباء عن اعتقال الصحفي`: the denied claim starts after the report's frame.
+pub(super) fn denied_reports(set: &mut AnnotationSet, article: &Article) {
+    for a in &set.attributions {
+        if a.stance == Stance::Asserts {
+            continue;
+        }
+        let Some(claim) = set.claims.iter_mut().find(|c| c.id == a.claim_id) else {
+            continue;
+        };
+        let text = claim.span.text(article);
+        let words: Vec<(usize, &str)> = text
+            .split_inclusive(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len();
+                Some((start, w))
+            })
+            .collect();
+        for frame in REPORT_FRAMES {
+            let n = frame.split(' ').count();
+            if words.len() <= n {
+                continue;
+            }
+            let head: Vec<String> = words[..n]
+                .iter()
+                .map(|(_, w)| normalize_str(w.trim()))
+                .collect();
+            if head.join(" ") == *frame {
+                let start = claim.span.start + words[n].0;
+                if let Ok(s) = Span::checked(article, start..claim.span.end) {
+                    claim.span = s;
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// `وزير الزراعة: المحصول أفضل …` on the headline (the first line): a source before the colon,
+/// the claim after it, linked without a cue, when the cue suggester found nothing there.
+pub(super) fn headline(set: &mut AnnotationSet, article: &Article) {
+    let Some(first) = article.paragraphs.first().cloned() else {
+        return;
+    };
+    let covered = set.attributions.iter().any(|a| {
+        set.claims
+            .iter()
+            .any(|c| c.id == a.claim_id && c.span.start < first.end)
+    });
+    let line = &article.text[first.clone()];
+    let Some(colon) = line.find(':') else { return };
+    let (left, right) = (&line[..colon], &line[colon + 1..]);
+    let words = left.split_whitespace().count();
+    if covered || !(1..=6).contains(&words) || right.split_whitespace().count() < 2 {
+        return;
+    }
+    let quoted = left.trim().starts_with(['«', '"', '“']);
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || "«»\"“”.،".contains(c))
+            .len()
+    };
+    let left_start = first.start
+        + (left.len()
+            - left
+                .trim_start_matches(|c: char| c.is_whitespace() || "«\"“".contains(c))
+                .len());
+    let source_range = left_start..left_start + trim(&line[left_start - first.start..colon]);
+    let right_start = first.start + colon + 1 + (right.len() - right.trim_start().len());
+    let claim_range = right_start..right_start + trim(&article.text[right_start..first.end]);
+    let origin = Origin::rule("isnad:headline", None);
+    let kind = if quoted {
+        SourceType::MediaOutlet
+    } else {
+        SourceType::Unknown
+    };
+    let (Ok(source), Ok(claim)) = (
+        Source::suggested(article, source_range, kind, origin.clone()),
+        Claim::suggested(article, claim_range, ClaimType::Statement, origin.clone()),
+    ) else {
+        return;
+    };
+    let link = Attribution::suggested(&claim.id, &source.id, None, QuoteType::Indirect, origin);
+    set.sources.push(source);
+    set.claims.push(claim);
+    set.attributions.push(link);
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::article::Article;
+    use crate::extract::extract;
+    use crate::extract::isnad::suggest_annotations;
+
+    /// (source, cue, claim, stance) of every link.
+    fn links(text: &str) -> Vec<(String, String, String, String)> {
+        let article = Article::from_text("t", text.to_owned());
+        let set = suggest_annotations(&article, &extract(&article.text));
+        set.attributions
+            .iter()
+            .map(|a| {
+                let s = set.sources.iter().find(|s| s.id == a.source_id).unwrap();
+                let c = set.claims.iter().find(|c| c.id == a.claim_id).unwrap();
+                (
+                    s.span.unwrap().text(&article).to_owned(),
+                    a.cue.map_or(String::new(), |c| c.text(&article).to_owned()),
+                    c.span.text(&article).to_owned(),
+                    a.stance.as_str().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_comma_apposition_joins_its_speaker() {
+        let l = links("وقال سامي ناصر، مدير الميناء، إن السفن ستصل غدا.");
+        assert_eq!(l[0].0, "سامي ناصر، مدير الميناء", "{l:?}");
+        let l = links("أوضح المتحدث باسم الشركة، مارك لويس، أن الإنتاج سيرتفع.");
+        assert_eq!(l[0].0, "المتحدث باسم الشركة، مارك لويس", "{l:?}");
+        // a comma clause that is not an apposition before the content stays out
+        let l = links("قال الوزير إن الجسر سيفتح، وأضاف أن الطريق جاهز.");
+        assert_eq!(l[0].0, "الوزير", "{l:?}");
+    }
+
+    #[test]
+    fn a_clause_that_withholds_a_name_belongs_to_the_source() {
+        let l = links("قال مسؤول طلب عدم ذكر اسمه إن الميناء أغلق.");
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(l[0].0, "مسؤول طلب عدم ذكر اسمه");
+        let l = links("وأكد مصدر رفض الكشف عن هويته أن السفن عادت.");
+        assert_eq!(l[0].0, "مصدر رفض الكشف عن هويته", "{l:?}");
+    }
+
+    #[test]
+    fn coordinated_speakers_share_cue_and_claim() {
+        let l = links("وقالت مصادر طبية وشهود عيان إن القصف أصاب السوق.");
+        let speakers: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(speakers, ["مصادر طبية", "شهود عيان"], "{l:?}");
+        assert!(l.iter().all(|x| x.2 == "القصف أصاب السوق" && x.1 == "قالت"));
+        let l = links("بحسب مصدر أمني وشهود عيان، سقطت القذيفة قرب المدرسة.");
+        let speakers: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(speakers, ["مصدر أمني", "شهود عيان"], "{l:?}");
+        assert!(l.iter().all(|x| x.2 == "سقطت القذيفة قرب المدرسة"), "{l:?}");
+        // a claim that begins with و and a noun that is no speaker stays whole
+        let l = links("بحسب الشرطة، وصلت التعزيزات إلى الحي.");
+        assert_eq!(l.len(), 1, "{l:?}");
+    }
+
+    #[test]
+    fn a_denied_report_is_its_content() {
+        let l = links("نفت الشرطة أنباء عن اعتقال الصحفي في المدينة.");
+        assert_eq!(l[0].2, "اعتقال الصحفي في المدينة", "{l:?}");
+        assert_eq!(l[0].3, "denies");
+    }
+
+    #[test]
+    fn a_headline_source_colon_claim_has_no_cue() {
+        let l =
+            links("وزير الزراعة: المحصول أفضل من العام الماضي\nوقال الوزير إن الأمطار كانت كافية.");
+        let head = l.iter().find(|x| x.1.is_empty()).unwrap();
+        assert_eq!(head.0, "وزير الزراعة", "{l:?}");
+        assert_eq!(head.2, "المحصول أفضل من العام الماضي");
+
+        let l = links("«صحيفة المساء»: الحكومة تدرس رفع الأجور\nوذكرت الصحيفة أن القرار قريب.");
+        let head = l.iter().find(|x| x.1.is_empty()).unwrap();
+        assert_eq!(head.0, "صحيفة المساء", "{l:?}");
+        // a headline that only reports an event has no colon claim
+        let l = links("افتتاح الجسر الجديد في المدينة\nوقال المهندس إن العمل انتهى.");
+        assert_eq!(l.len(), 1, "{l:?}");
+    }
+}
