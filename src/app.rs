@@ -243,16 +243,15 @@ impl App {
                 self.info(text);
             }
         }
-        let conflicts = crate::annotate::compare::conflict_pairs(store.set()).len();
+        let conflicts = compare::conflict_hint(store.set());
         self.session.store = Some(store);
         self.session.unsaved = None;
         self.compare = None;
         self.reader.show(article, self.page());
-        if conflicts > 0 && self.shell.message.is_none() {
-            self.info(format!(
-                "{conflicts} items were changed on both sides of a merge (conflict_with): \
-                 :compare settles them"
-            ));
+        if let Some(hint) = conflicts
+            && self.shell.message.is_none()
+        {
+            self.info(hint);
         }
     }
 
@@ -486,8 +485,6 @@ impl App {
         {
             return effect;
         }
-        let page = self.page();
-        let height = page.rows.max(1) as isize;
         match command {
             Command::Quit => {
                 self.shell.quit = true;
@@ -515,22 +512,19 @@ impl App {
             Command::Suspend => return Some(Effect::Suspend),
             Command::Select => self.reader.toggle_selection(),
             Command::TogglePanel => self.toggle_panel(),
-            Command::TagSource => self.tag(annotations::TagKind::Source),
-            Command::TagClaim => self.tag(annotations::TagKind::Claim),
-            Command::TagEntity | Command::Relabel => {
-                if let Some(purpose) = self.pick_label(command == Command::Relabel) {
-                    self.overlay = Overlay::LabelPicker(purpose);
-                }
-            }
-            Command::ReviewNext => self.step_suggestion(true),
-            Command::ReviewPrev => self.step_suggestion(false),
-            Command::Accept => self.review_item(true),
-            Command::Reject => self.review_item(false),
-            Command::AcceptAll => self.accept_all_same(),
-            Command::StartEarlier => self.move_edge(review::Edge::StartEarlier),
-            Command::StartLater => self.move_edge(review::Edge::StartLater),
-            Command::EndLeft => self.move_edge(review::Edge::EndLeft),
-            Command::EndRight => self.move_edge(review::Edge::EndRight),
+            Command::TagSource
+            | Command::TagClaim
+            | Command::TagEntity
+            | Command::Relabel
+            | Command::ReviewNext
+            | Command::ReviewPrev
+            | Command::Accept
+            | Command::Reject
+            | Command::AcceptAll
+            | Command::StartEarlier
+            | Command::StartLater
+            | Command::EndLeft
+            | Command::EndRight => self.review_command(command),
             Command::Legend => {
                 self.overlay = match self.overlay {
                     Overlay::Legend => Overlay::None,
@@ -567,19 +561,21 @@ impl App {
             Command::LibraryBack | Command::LibrarySort => {
                 self.info("no library: start isnad with a folder (isnad DIR)");
             }
-            Command::SearchNext | Command::SearchPrev => {
-                let note = (self.reader).step_search(page, command == Command::SearchNext);
-                self.say(note);
-            }
-            Command::ScrollDown => self.reader.scroll(page, 1),
-            Command::ScrollUp => self.reader.scroll(page, -1),
-            Command::HalfPageDown => self.reader.scroll(page, (height / 2).max(1)),
-            Command::HalfPageUp => self.reader.scroll(page, -(height / 2).max(1)),
-            Command::PageDown => self.reader.scroll(page, (height - 1).max(1)),
-            Command::PageUp => self.reader.scroll(page, -(height - 1).max(1)),
-            Command::Top | Command::Bottom => self.reader.to_end(page, command == Command::Bottom),
-            Command::NextWord | Command::PrevWord => {
-                let note = (self.reader).step_word(page, command == Command::NextWord);
+            Command::SearchNext
+            | Command::SearchPrev
+            | Command::ScrollDown
+            | Command::ScrollUp
+            | Command::HalfPageDown
+            | Command::HalfPageUp
+            | Command::PageDown
+            | Command::PageUp
+            | Command::Top
+            | Command::Bottom
+            | Command::NextWord
+            | Command::PrevWord
+            | Command::WordLeft
+            | Command::WordRight => {
+                let note = self.reader.motion(self.page(), command);
                 self.say(note);
             }
             // the overlays' own commands reach them through their `handle`, never here
@@ -635,10 +631,31 @@ impl App {
             | Command::CompareEdit
             | Command::CompareUndo
             | Command::CompareHide => self.compare_command(command),
-            Command::WordLeft => self.reader.move_on_screen(page, true),
-            Command::WordRight => self.reader.move_on_screen(page, false),
         }
         None
+    }
+
+    /// Tagging and reviewing: the commands that act on the annotation at the cursor.
+    fn review_command(&mut self, command: Command) {
+        match command {
+            Command::TagSource => self.tag(annotations::TagKind::Source),
+            Command::TagClaim => self.tag(annotations::TagKind::Claim),
+            Command::TagEntity | Command::Relabel => {
+                if let Some(purpose) = self.pick_label(command == Command::Relabel) {
+                    self.overlay = Overlay::LabelPicker(purpose);
+                }
+            }
+            Command::ReviewNext => self.step_suggestion(true),
+            Command::ReviewPrev => self.step_suggestion(false),
+            Command::Accept => self.review_item(true),
+            Command::Reject => self.review_item(false),
+            Command::AcceptAll => self.accept_all_same(),
+            Command::StartEarlier => self.move_edge(review::Edge::StartEarlier),
+            Command::StartLater => self.move_edge(review::Edge::StartLater),
+            Command::EndLeft => self.move_edge(review::Edge::EndLeft),
+            Command::EndRight => self.move_edge(review::Edge::EndRight),
+            _ => {}
+        }
     }
 
     fn execute(&mut self, line: &str) -> Option<Effect> {

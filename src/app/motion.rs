@@ -5,10 +5,37 @@
 use std::ops::Range;
 
 use crate::app::reader::{Page, Reader};
+use crate::app::shell::Note;
 use crate::app::words;
+use crate::config::commands::Command;
 use crate::layout::{BidiMode, RowPos, VisualRow};
 
 impl Reader {
+    /// A motion command of the reader (scrolling, words, search matches); what to say, if
+    /// anything (at the last word, the match number).
+    pub fn motion(&mut self, page: Page, command: Command) -> Option<Note> {
+        let rows = page.rows.max(1) as isize;
+        match command {
+            Command::SearchNext | Command::SearchPrev => {
+                return Some(self.step_search(page, command == Command::SearchNext));
+            }
+            Command::NextWord | Command::PrevWord => {
+                return self.step_word(page, command == Command::NextWord);
+            }
+            Command::ScrollDown => self.scroll(page, 1),
+            Command::ScrollUp => self.scroll(page, -1),
+            Command::HalfPageDown => self.scroll(page, (rows / 2).max(1)),
+            Command::HalfPageUp => self.scroll(page, -(rows / 2).max(1)),
+            Command::PageDown => self.scroll(page, (rows - 1).max(1)),
+            Command::PageUp => self.scroll(page, -(rows - 1).max(1)),
+            Command::Top | Command::Bottom => self.to_end(page, command == Command::Bottom),
+            Command::WordLeft => self.move_on_screen(page, true),
+            Command::WordRight => self.move_on_screen(page, false),
+            _ => {}
+        }
+        None
+    }
+
     /// Where the row holding byte `at` is.
     pub fn row_of(&mut self, page: Page, at: usize) -> RowPos {
         let opts = self.options(page);
