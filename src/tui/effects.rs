@@ -91,14 +91,7 @@ where
             full_redraw(terminal).map_err(to_io)?;
         }
         Effect::LoadTheme(name) => {
-            let action = match theme::load(&name, &app.paths.themes_dir()) {
-                Ok((spec, problems)) => Action::ThemeLoaded(spec, problems),
-                Err(problems) => Action::Error(
-                    problems
-                        .first()
-                        .map_or_else(|| format!("cannot load theme {name}"), ToString::to_string),
-                ),
-            };
+            let action = load_theme(app, &name);
             then = app.update(action);
         }
         Effect::Import(path) => {
@@ -127,38 +120,55 @@ where
             }
         }
         Effect::OpenArticle(path) => {
-            if !save(app, false, &mut then) {
-                return Ok(then);
-            }
-            // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
-            let loaded = match path.to_str().filter(|p| crate::article::fetch::is_url(p)) {
-                Some(url) => crate::article::web::open_url(
-                    url,
-                    &app.paths.data_dir,
-                    false,
-                    crate::article::fetch::FetchOptions::default(),
-                    &mut |_| {},
-                )
-                .map(|opened| opened.article)
-                .map_err(|e| e.to_string()),
-                None => Article::load(&path).map_err(|e| e.to_string()),
-            };
-            let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
-            let action = match loaded {
-                Ok(article) => match &app.session.store_options {
-                    Some(options) => Action::StoreOpened(Box::new(open_store(article, options))),
-                    None => Action::ArticleOpened(Box::new(article)),
-                },
-                Err(e) => Action::Error(e),
-            };
-            then.extend(app.update(action));
-            // a guessed encoding is said, not hidden (article/encoding.rs)
-            if let Some(note) = note {
-                then.extend(app.update(Action::Info(note)));
+            if save(app, false, &mut then) {
+                open_article(app, &path, &mut then);
             }
         }
     }
     Ok(then)
+}
+
+/// Reads a theme for `:theme` / `:set theme`.
+fn load_theme(app: &App, name: &str) -> Action {
+    match theme::load(name, &app.paths.themes_dir()) {
+        Ok((spec, problems)) => Action::ThemeLoaded(spec, problems),
+        Err(problems) => Action::Error(
+            problems
+                .first()
+                .map_or_else(|| format!("cannot load theme {name}"), ToString::to_string),
+        ),
+    }
+}
+
+/// Opens another article (`:e`, Enter in the library) with its annotations; the app's
+/// answers go to `then`.
+fn open_article(app: &mut App, path: &Path, then: &mut Vec<Effect>) {
+    // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
+    let loaded = match path.to_str().filter(|p| crate::article::fetch::is_url(p)) {
+        Some(url) => crate::article::web::open_url(
+            url,
+            &app.paths.data_dir,
+            false,
+            crate::article::fetch::FetchOptions::default(),
+            &mut |_| {},
+        )
+        .map(|opened| opened.article)
+        .map_err(|e| e.to_string()),
+        None => Article::load(path).map_err(|e| e.to_string()),
+    };
+    let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
+    let action = match loaded {
+        Ok(article) => match &app.session.store_options {
+            Some(options) => Action::StoreOpened(Box::new(open_store(article, options))),
+            None => Action::ArticleOpened(Box::new(article)),
+        },
+        Err(e) => Action::Error(e),
+    };
+    then.extend(app.update(action));
+    // a guessed encoding is said, not hidden (article/encoding.rs)
+    if let Some(note) = note {
+        then.extend(app.update(Action::Info(note)));
+    }
 }
 
 /// Saves the annotations (I/O) and tells the app how it went (the effects of that go to
