@@ -243,16 +243,15 @@ impl App {
                 self.info(text);
             }
         }
-        let conflicts = crate::annotate::compare::conflict_pairs(store.set()).len();
+        let conflicts = compare::conflict_hint(store.set());
         self.session.store = Some(store);
         self.session.unsaved = None;
         self.compare = None;
         self.reader.show(article, self.page());
-        if conflicts > 0 && self.shell.message.is_none() {
-            self.info(format!(
-                "{conflicts} items were changed on both sides of a merge (conflict_with): \
-                 :compare settles them"
-            ));
+        if let Some(hint) = conflicts
+            && self.shell.message.is_none()
+        {
+            self.info(hint);
         }
     }
 

@@ -123,6 +123,9 @@ pub struct Article {
     pub published: Option<String>,
     /// Who wrote it, as the page says (HTML `author` metadata or byline).
     pub byline: Option<String>,
+    /// The outlet that published it (`og:site_name`, JSON-LD `publisher.name`, JSON `outlet`):
+    /// the root of the article's isnad when the annotation file names none.
+    pub outlet: Option<String>,
     /// Said about the encoding of an HTML page when it was guessed or bytes were replaced
     /// (shown in the status bar); `None` when the page was read as declared.
     pub encoding_note: Option<String>,
@@ -299,6 +302,7 @@ impl Article {
             url: None,
             published: None,
             byline: None,
+            outlet: None,
             encoding_note: None,
             offsets: std::sync::OnceLock::new(),
             sha256: std::sync::OnceLock::new(),

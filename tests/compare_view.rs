@@ -319,3 +319,24 @@ fn imports_name_the_tool_and_the_reviewer_is_the_configured_annotator() {
     assert_eq!(accepted.review.status, ReviewStatus::Accepted);
     assert_eq!(accepted.review.by.as_deref(), Some("carol"));
 }
+
+#[test]
+fn the_help_lists_the_compare_keys_from_the_keymap() {
+    use isnad::app::help::{Row, rows};
+    let app = TestApp::sample().build();
+    let rows = rows(&app.settings.keymap);
+    let keys_of = |name: &str| {
+        rows.iter().find_map(|r| match r {
+            Row::Entry {
+                keys,
+                name: Some(n),
+                ..
+            } if *n == name => Some(keys.clone()),
+            _ => None,
+        })
+    };
+    assert!(rows.contains(&Row::Group("Compare")));
+    assert_eq!(keys_of("compare.take_b").as_deref(), Some("b"));
+    assert_eq!(keys_of("compare.show").as_deref(), Some("D"));
+    assert_eq!(keys_of("compare.next").as_deref(), Some("], n"));
+}

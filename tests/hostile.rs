@@ -251,18 +251,50 @@ fn lone_surrogate_escape_in_each_json_importer_is_a_located_error() {
 #[test]
 fn huge_offsets_in_each_json_importer_never_place_a_mention_elsewhere() {
     for format in JSON_FORMATS {
-        for n in ["1e30", "18446744073709551616", "18446744073709551615", "-1"] {
+        // Not a usize: a located error naming the field's type, never a wrapped offset.
+        for n in ["1e30", "18446744073709551616", "-1"] {
             for (start, end) in [(n, "3"), ("0", n), (n, n)] {
                 let data = json_mention(format, start, end, r#""غزة""#);
-                if let Ok(out) = import_safely(format, &data, Some("غزة")) {
-                    assert_eq!(
-                        out.mentions.len() + out.unaligned.len(),
-                        1,
-                        "{format:?} {start}..{end}: mention lost"
-                    );
-                }
+                let err = import_safely(format, &data, Some("غزة"))
+                    .err()
+                    .unwrap_or_else(|| panic!("{format:?} {start}..{end}: accepted"));
+                assert!(
+                    err.contains("expected usize"),
+                    "{format:?} {start}..{end}: {err}"
+                );
             }
         }
+        // The largest usize is read, and the mention is found by its quote (or, for spaCy,
+        // which carries none, reported unaligned): never lost, never placed elsewhere.
+        let max = usize::MAX.to_string();
+        for (start, end) in [
+            (max.as_str(), "3"),
+            ("0", max.as_str()),
+            (max.as_str(), max.as_str()),
+        ] {
+            let data = json_mention(format, start, end, r#""غزة""#);
+            let out = import_safely(format, &data, Some("غزة"))
+                .unwrap_or_else(|e| panic!("{format:?} {start}..{end}: {e}"));
+            assert_found_by_quote_or_unaligned(format, &out);
+        }
+    }
+}
+
+/// One mention, shown as its quote (checked by [`import_safely`]) when the format carries
+/// one, else reported unaligned.
+fn assert_found_by_quote_or_unaligned(format: Format, out: &ImportOutcome) {
+    if format == Format::Spacy {
+        assert_eq!(
+            (out.mentions.len(), out.unaligned.len()),
+            (0, 1),
+            "{format:?}"
+        );
+    } else {
+        assert_eq!(
+            (out.mentions.len(), out.unaligned.len()),
+            (1, 0),
+            "{format:?}"
+        );
     }
 }
 
@@ -289,8 +321,11 @@ fn zero_length_and_reversed_spans_in_each_json_importer() {
     for format in JSON_FORMATS {
         for (start, end) in [(s, s), (s + 3, s)] {
             let data = json_mention(format, &start.to_string(), &end.to_string(), r#""غزة""#);
-            // import_safely refuses empty mentions; a quote, when given, is found by text
-            let _ = import_safely(format, &data, Some("غزة"));
+            // The empty or reversed span itself is refused (import_safely fails on an empty
+            // mention); the mention is found by its quote instead, or reported unaligned.
+            let out = import_safely(format, &data, Some("غزة"))
+                .unwrap_or_else(|e| panic!("{format:?} {start}..{end}: {e}"));
+            assert_found_by_quote_or_unaligned(format, &out);
         }
     }
 }

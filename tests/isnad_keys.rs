@@ -320,3 +320,39 @@ fn a_cue_set_by_hand_loses_its_conjunction() {
     let cue = a.cue.unwrap();
     assert_eq!(cue.text(&app.reader.article), "أوضحت");
 }
+
+#[test]
+fn the_outlet_comes_from_the_pages_metadata_and_set_outlet_overrides_it() {
+    let html = r#"<html><head><meta property="og:site_name" content="الشرق">
+        <title>اشتباكات في حلب</title></head><body><article><p>وقال شهود عيان إن
+        الاشتباكات توقفت مساء السبت بعد ساعات من القتال في حي الحيدرية شرقي المدينة.</p>
+        </article></body></html>"#;
+    let article = Article::from_html_bytes("page.html", html.as_bytes(), None).unwrap();
+    assert_eq!(article.outlet.as_deref(), Some("الشرق"));
+    let ld = r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+        "headline": "عنوان", "publisher": {"@type": "Organization", "name": "الأناضول"}}</script>
+        </head><body><p>نص المقال.</p></body></html>"#;
+    let article = Article::from_html_bytes("ld.html", ld.as_bytes(), None).unwrap();
+    assert_eq!(article.outlet.as_deref(), Some("الأناضول"));
+    let json = r#"{"text": "نص المقال.", "publisher": {"name": "رويترز"}}"#;
+    let article = Article::from_bytes_as(
+        isnad::article::ArticleFormat::Json,
+        "a.json",
+        json.as_bytes().to_vec(),
+    )
+    .unwrap();
+    assert_eq!(article.outlet.as_deref(), Some("رويترز"));
+
+    // the annotation file takes it, and :set outlet replaces it
+    let (_dir, file) = common::temp_file();
+    let mut app = TestApp::article(article).annotations(&file).build();
+    assert_eq!(app.outlet(), Some("رويترز"));
+    type_keys(&mut app, ":set outlet وكالة الأنباء");
+    app.handle_event(code(KeyCode::Enter));
+    assert_eq!(app.outlet(), Some("وكالة الأنباء"));
+    assert!(
+        message(&app).contains("outlet: «وكالة الأنباء»"),
+        "{}",
+        message(&app)
+    );
+}

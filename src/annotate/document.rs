@@ -57,7 +57,7 @@ impl DocumentInfo {
             length: article.len_chars(),
             text_sha256: article.sha256(),
             offset_unit: OFFSET_UNIT.to_owned(),
-            outlet: None,
+            outlet: article.outlet.clone(),
         }
     }
 
@@ -67,6 +67,7 @@ impl DocumentInfo {
         Self {
             title: self.title.clone().or_else(|| article.title.clone()),
             url: self.url.clone().or_else(|| article.url.clone()),
+            outlet: self.outlet.clone().or_else(|| article.outlet.clone()),
             length: article.len_chars(),
             text_sha256: article.sha256(),
             ..self.clone()

@@ -648,7 +648,7 @@ impl App {
         }
         self.session.note_change(self.shell.now);
         self.info(if name.is_empty() {
-            "outlet cleared (document.outlet)".to_owned()
+            "outlet cleared (a page that names its site gives that name again)".to_owned()
         } else {
             format!("outlet: «{name}» (saved as document.outlet, the root of the isnad)")
         });

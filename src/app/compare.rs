@@ -115,6 +115,18 @@ pub fn kind_slot(kind: DifferenceKind) -> Slot {
     }
 }
 
+/// What opening a file with merge conflicts left in it says.
+pub fn conflict_hint(set: &AnnotationSet) -> Option<String> {
+    let what = match crate::annotate::compare::conflict_pairs(set).len() {
+        0 => return None,
+        1 => "1 item was".to_owned(),
+        n => format!("{n} items were"),
+    };
+    Some(format!(
+        "{what} changed on both sides of a merge (conflict_with): :compare settles them"
+    ))
+}
+
 /// An item in a line: its kind and label, its text, and for a link the source and claim.
 fn describe(set: &AnnotationSet, item: &Item, text: &str) -> String {
     let quote = |r: Range<usize>| {
@@ -325,8 +337,9 @@ impl App {
             return;
         };
         let index = c.current;
-        let Ok(open) = self.writable_store() else {
-            return self.error("annotations are read-only");
+        let open = match self.writable_store() {
+            Ok(open) => open,
+            Err(e) => return self.error(e),
         };
         let next = match &c.against {
             Against::File { set, .. } => decide(open, set, &self.reader.article, &d, how),

@@ -67,6 +67,8 @@ pub struct Page {
     pub published: Option<String>,
     /// `<link rel=canonical>` or `og:url`.
     pub url: Option<String>,
+    /// The site's name: `og:site_name`, else JSON-LD `publisher.name`.
+    pub outlet: Option<String>,
     /// The article's text, one block per line, each line ending in `\n`.
     pub body: String,
 }
@@ -88,7 +90,9 @@ pub fn read_page(source: &str) -> Page {
         .or(found_byline)
         .filter(|b| !b.is_empty());
     let body = drop_repeated_header(body, [&title, &byline, &meta.published]);
+    let outlet = meta.value(&["og:site_name"]).or(meta.ld.publisher);
     Page {
+        outlet,
         title,
         byline,
         published: meta.published,
@@ -139,6 +143,7 @@ pub fn parse(name: &str, source: &str) -> Article {
     article.byline = page.byline;
     article.url = page.url;
     article.published = page.published;
+    article.outlet = page.outlet;
     article
 }
 
@@ -259,6 +264,8 @@ struct LinkedData {
     headline: Option<String>,
     author: Option<String>,
     published: Option<String>,
+    /// `publisher.name` (or a plain `publisher` string).
+    publisher: Option<String>,
 }
 
 impl Metadata {
@@ -469,6 +476,7 @@ impl LinkedData {
                             headline: text("headline").or_else(|| text("name")),
                             author: map.get("author").and_then(author_names),
                             published: text("datePublished"),
+                            publisher: map.get("publisher").and_then(author_names),
                         };
                     }
                 }

@@ -18,6 +18,9 @@ struct JsonArticle {
     published: Option<String>,
     /// Written for fetched pages (see `article/web.rs`), optional elsewhere.
     byline: Option<String>,
+    /// The outlet: a name, or an object with a `name` (`publisher` as schema.org writes it).
+    #[serde(alias = "site_name", alias = "publisher")]
+    outlet: Option<serde_json::Value>,
     encoding_note: Option<String>,
     text: String,
 }
@@ -32,6 +35,11 @@ pub fn parse(name: &str, source: &str) -> Result<Article, ArticleError> {
     article.url = non_empty(parsed.url);
     article.published = non_empty(parsed.published);
     article.byline = non_empty(parsed.byline);
+    article.outlet = non_empty(parsed.outlet.as_ref().and_then(|o| {
+        o.as_str()
+            .or_else(|| o.get("name").and_then(serde_json::Value::as_str))
+            .map(str::to_owned)
+    }));
     article.encoding_note = non_empty(parsed.encoding_note);
     Ok(article)
 }

@@ -111,6 +111,7 @@ pub fn open_url(
         "url": url,
         "published": page.published,
         "byline": page.byline,
+        "outlet": page.outlet,
         "text": page.text,
         "fetched_at": humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
         "final_url": fetched.final_url,

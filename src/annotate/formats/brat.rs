@@ -7,6 +7,14 @@
 //! `R Cue_of Arg1:cue Arg2:claim`; a source's entity → `R Refers_to`; types and review state →
 //! `A` lines; notes → `#` `AnnotatorNotes`. Import also reads PARC-style events
 //! (`E1 Attribution:T2 Source:T1 Content:T3`).
+//!
+//! The isnad (format version 2): an attribution's chain is written as `R Via Arg1:claim
+//! Arg2:intermediary` relations right after its `Attributed_to`, one per hand in chain order
+//! (speaker outward), so their order is the order of their `R` numbers, and a `Via` belongs to
+//! the claim's `Attributed_to` with the highest number below its own. A stance other than
+//! `asserts` is an `A Stance` attribute on the attribution's cue, or on its claim when it has no
+//! cue (brat has no attributes on relations). A source's `same_as` is `R Same_as Arg1:mention
+//! Arg2:referent`. Import reads all three back (and gives the hands their `role`).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -18,7 +26,7 @@ use super::ImportError;
 use super::super::anchor::Anchorer;
 use super::super::model::{
     AnnotationSet, Attribution, Claim, ClaimType, Entity, FileSpan, ItemKind, Label, Origin,
-    QuoteType, Source, SourceType, Span, VerificationStatus,
+    QuoteType, Source, SourceRole, SourceType, Span, Stance, VerificationStatus,
 };
 
 /// Code-point fragments of `span`, split at line breaks (brat spans may not contain them).
@@ -109,6 +117,12 @@ pub fn to_ann(set: &AnnotationSet, article: &Article) -> String {
             r += 1;
             let _ = writeln!(relations, "R{r}\tRefers_to Arg1:{src} Arg2:{ent}");
         }
+        if let (Some(src), Some(referent)) =
+            (tid.get(&s.id), s.same_as.as_ref().and_then(|x| tid.get(x)))
+        {
+            r += 1;
+            let _ = writeln!(relations, "R{r}\tSame_as Arg1:{src} Arg2:{referent}");
+        }
     }
     for at in &set.attributions {
         let Some(claim) = tid.get(&at.claim_id).cloned() else {
@@ -118,6 +132,11 @@ pub fn to_ann(set: &AnnotationSet, article: &Article) -> String {
             Some(source) => {
                 r += 1;
                 let _ = writeln!(relations, "R{r}\tAttributed_to Arg1:{claim} Arg2:{source}");
+                // the chain in order, right after the link it belongs to
+                for hand in at.via.iter().filter_map(|h| tid.get(h)) {
+                    r += 1;
+                    let _ = writeln!(relations, "R{r}\tVia Arg1:{claim} Arg2:{hand}");
+                }
             }
             None => {
                 let name = set
@@ -131,9 +150,13 @@ pub fn to_ann(set: &AnnotationSet, article: &Article) -> String {
         if at.quote_type != QuoteType::Unknown {
             attrs.push((claim.clone(), "QuoteType", at.quote_type.to_string()));
         }
-        if let Some(cue) = at.cue.and_then(|span| text_bound(&mut out, "Cue", span)) {
+        let cue = at.cue.and_then(|span| text_bound(&mut out, "Cue", span));
+        if let Some(cue) = &cue {
             r += 1;
             let _ = writeln!(relations, "R{r}\tCue_of Arg1:{cue} Arg2:{claim}");
+        }
+        if at.stance != Stance::Asserts {
+            attrs.push((cue.unwrap_or(claim), "Stance", at.stance.to_string()));
         }
     }
     out.push_str(&relations);
@@ -341,8 +364,24 @@ struct AnnReader<'a> {
     cues: HashMap<String, Span>,
     /// our claim id → the cue given by `R Cue_of`
     cue_of: HashMap<String, Span>,
-    /// (claim id, source id, cue) for each attribution to make once all lines are read
-    links: Vec<(String, String, Option<Span>)>,
+    /// (claim id, source id, cue, `R` number) for each attribution to make once all lines are
+    /// read (events have number 0)
+    links: Vec<(String, String, Option<Span>, u64)>,
+    /// (`R` number, claim id, intermediary id) of each `Via`
+    vias: Vec<(u64, String, String)>,
+    /// `A Stance` lines: on a claim (our id) or a cue (its span)
+    stances: Vec<(StanceOn, Stance)>,
+}
+
+/// What an `A Stance` line is attached to.
+enum StanceOn {
+    Claim(String),
+    Cue(Span),
+}
+
+/// The number of a brat id (`R12` → 12; 0 when it has none).
+fn id_number(bid: &str) -> u64 {
+    bid.get(1..).and_then(|n| n.parse().ok()).unwrap_or(0)
 }
 
 impl<'a> AnnReader<'a> {
@@ -357,6 +396,8 @@ impl<'a> AnnReader<'a> {
             cues: HashMap::new(),
             cue_of: HashMap::new(),
             links: Vec::new(),
+            vias: Vec::new(),
+            stances: Vec::new(),
         }
     }
 
@@ -550,7 +591,15 @@ impl<'a> AnnReader<'a> {
             .and_then(|t| self.cues.get(t).copied());
         match (args.first().copied(), arg1, arg2) {
             (Some("Attributed_to"), Some(claim), Some(source)) => {
-                self.links.push((claim, source, None));
+                self.links.push((claim, source, None, id_number(bid)));
+            }
+            (Some("Via"), Some(claim), Some(hand)) => {
+                self.vias.push((id_number(bid), claim, hand));
+            }
+            (Some("Same_as"), Some(mention), Some(referent)) => {
+                if let Some(s) = self.out.set.sources.iter_mut().find(|x| x.id == mention) {
+                    s.same_as = Some(referent);
+                }
             }
             (Some("Cue_of"), _, Some(claim)) if cue.is_some() => {
                 if let Some(cue) = cue {
@@ -562,7 +611,7 @@ impl<'a> AnnReader<'a> {
                     s.entity_id = Some(entity);
                 }
             }
-            (Some("Attributed_to" | "Cue_of" | "Refers_to"), _, _) => {
+            (Some("Attributed_to" | "Cue_of" | "Refers_to" | "Via" | "Same_as"), _, _) => {
                 self.warn(n, format!("{bid}: arguments not found"));
             }
             _ => self.warn(
@@ -582,7 +631,7 @@ impl<'a> AnnReader<'a> {
             self.argument(args, "Source"),
             self.argument(args, "Content"),
         ) {
-            (Some(source), Some(claim)) => self.links.push((claim, source, cue)),
+            (Some(source), Some(claim)) => self.links.push((claim, source, cue, 0)),
             _ => self.warn(
                 n,
                 format!("{bid}: event needs Source and Content arguments"),
@@ -597,6 +646,9 @@ impl<'a> AnnReader<'a> {
             return;
         };
         let value = args.get(2).copied().unwrap_or("").to_ascii_lowercase();
+        if name == "Stance" {
+            return self.stance_attribute(n, bid, target, &value);
+        }
         let Some(our) = self.ids.get(*target).cloned() else {
             self.warn(n, format!("{bid}: target {target} not found"));
             return;
@@ -628,6 +680,72 @@ impl<'a> AnnReader<'a> {
                 n,
                 format!("{bid}: attribute {name} {value:?} not understood; skipped"),
             );
+        }
+    }
+
+    /// `A1 Stance T3 denies`: on a claim, or on the cue of one of its attributions.
+    fn stance_attribute(&mut self, n: usize, bid: &str, target: &str, value: &str) {
+        let Ok(stance) = value.parse::<Stance>() else {
+            self.warn(
+                n,
+                format!("{bid}: stance {value:?} not understood; skipped"),
+            );
+            return;
+        };
+        let on = match (self.ids.get(target), self.cues.get(target)) {
+            (Some(claim), _) => StanceOn::Claim(claim.clone()),
+            (None, Some(cue)) => StanceOn::Cue(*cue),
+            (None, None) => {
+                self.warn(n, format!("{bid}: target {target} not found"));
+                return;
+            }
+        };
+        self.stances.push((on, stance));
+    }
+
+    /// Gives the attributions made from `links` (from index `first` of the set's) their chains
+    /// and stances, and the hands their role.
+    fn chains(&mut self, links: &[(String, String, Option<Span>, u64)], first: usize) {
+        let mut vias = std::mem::take(&mut self.vias);
+        vias.sort_by_key(|(number, _, _)| *number);
+        let attributions = &mut self.out.set.attributions[first..];
+        for (number, claim, hand) in vias {
+            let of_claim = || links.iter().enumerate().filter(|(_, l)| l.0 == claim);
+            let owner = of_claim()
+                .filter(|(_, l)| l.3 < number)
+                .max_by_key(|(_, l)| l.3)
+                .or_else(|| of_claim().next())
+                .map(|(i, _)| i);
+            if let Some(a) = owner.and_then(|i| attributions.get_mut(i))
+                && a.source_id != hand
+                && !a.via.contains(&hand)
+            {
+                a.via.push(hand);
+            }
+        }
+        for (on, stance) in std::mem::take(&mut self.stances) {
+            let cueless =
+                |a: &&mut Attribution, claim: &str| a.claim_id == claim && a.cue.is_none();
+            for a in attributions.iter_mut() {
+                let hit = match &on {
+                    StanceOn::Cue(cue) => a.cue == Some(*cue),
+                    StanceOn::Claim(claim) => cueless(&a, claim),
+                };
+                if hit {
+                    a.stance = stance;
+                }
+            }
+        }
+        let speakers: Vec<String> = attributions.iter().map(|a| a.source_id.clone()).collect();
+        let hands: Vec<String> = attributions.iter().flat_map(|a| a.via.clone()).collect();
+        for s in &mut self.out.set.sources {
+            if hands.contains(&s.id) {
+                s.role = if speakers.contains(&s.id) {
+                    SourceRole::Both
+                } else {
+                    SourceRole::Intermediary
+                };
+            }
         }
     }
 
@@ -666,18 +784,15 @@ impl<'a> AnnReader<'a> {
     /// Makes the attributions (now that every claim, source and cue is known) and sorts.
     fn finish(mut self) -> BratImport {
         let links = std::mem::take(&mut self.links);
-        for (claim, source, cue) in links {
-            let cue = cue.or_else(|| self.cue_of.get(&claim).copied());
-            let mut at = Attribution::suggested(
-                &claim,
-                &source,
-                cue,
-                QuoteType::Unknown,
-                self.origin.clone(),
-            );
+        let first = self.out.set.attributions.len();
+        for (claim, source, cue, _) in &links {
+            let cue = cue.or_else(|| self.cue_of.get(claim).copied());
+            let mut at =
+                Attribution::suggested(claim, source, cue, QuoteType::Unknown, self.origin.clone());
             at.id = self.out.set.fresh_id(ItemKind::Attribution);
             self.out.set.attributions.push(at);
         }
+        self.chains(&links, first);
         self.out.set.sort();
         self.out
     }
