@@ -17,6 +17,7 @@ pub mod merge;
 pub mod merge_files;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod recovery;
 pub mod report;
 pub mod store;

@@ -16,6 +16,7 @@ mod keys;
 pub mod library;
 pub mod mentions;
 mod motion;
+pub mod opening;
 pub mod overlay;
 pub mod panel;
 pub mod reader;
@@ -69,6 +70,23 @@ pub enum Action {
     ArticleOpened(Box<Article>),
     /// Another article and its annotations, opened by the loop.
     StoreOpened(Box<AnnotationStore>),
+    /// The loop started opening the shown article's annotations in the background as job
+    /// `job` (`at_start`: the article the reader was started on) ([`opening`]).
+    AnnotationsOpening {
+        job: u64,
+        at_start: bool,
+    },
+    /// Background job `job` has placed `placed` of `total` items.
+    AnnotationsProgress {
+        job: u64,
+        placed: usize,
+        total: usize,
+    },
+    /// Background job `job` opened the annotations.
+    AnnotationsOpened {
+        job: u64,
+        store: Box<AnnotationStore>,
+    },
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
     /// Another annotator's file for `:compare`, placed in this article (`note`: what placing it
@@ -114,6 +132,9 @@ pub enum Effect {
     SetMouse(bool),
     LoadTheme(String),
     OpenArticle(PathBuf),
+    /// Open the shown article's annotations on another thread (start-up; `OpenArticle` does
+    /// the same after loading the article).
+    OpenAnnotations,
     /// Read an external extraction file and add its entities as suggestions.
     Import(PathBuf),
     /// Read another annotator's file of this article for the compare view.
@@ -224,6 +245,12 @@ impl App {
 
     fn attach_store(&mut self, store: AnnotationStore) {
         let article = Arc::clone(store.shared_article());
+        self.install_store(store);
+        self.reader.show(article, self.page());
+    }
+
+    /// Makes `store` the shown article's annotations, saying what re-anchoring did.
+    fn install_store(&mut self, store: AnnotationStore) {
         if let Some(reason) = store.read_only_reason() {
             self.error(format!("annotations are read-only: {reason}"));
         } else if store.text_changed() {
@@ -247,7 +274,6 @@ impl App {
         self.session.store = Some(store);
         self.session.unsaved = None;
         self.compare = None;
-        self.reader.show(article, self.page());
         if let Some(hint) = conflicts
             && self.shell.message.is_none()
         {
@@ -402,17 +428,24 @@ impl App {
             Action::ArticleOpened(article) => {
                 self.screen = Screen::Reader;
                 self.session.store = None;
+                self.session.opening = None;
                 self.compare = None;
                 self.reader.show(Arc::new(*article), self.page());
                 self.info(format!("opened {}", self.reader.article.name));
             }
             Action::StoreOpened(store) => {
                 self.screen = Screen::Reader;
+                self.session.opening = None;
                 self.attach_store(*store);
                 if self.shell.message.is_none() {
                     self.info(format!("opened {}", self.reader.article.name));
                 }
             }
+            Action::AnnotationsOpening { job, at_start } => self.opening_started(job, at_start),
+            Action::AnnotationsProgress { job, placed, total } => {
+                self.opening_progressed(job, placed, total);
+            }
+            Action::AnnotationsOpened { job, store } => self.opening_finished(job, *store),
             Action::CompareLoaded { name, set, note } => self.compare_loaded(name, *set, note),
             Action::Imported(entities, summary) => {
                 let note = (self.session).add_imported(entities, &summary, self.shell.now);

@@ -15,6 +15,7 @@ mod records;
 use super::anchor::{AnchorReport, Anchorer, Placement};
 use super::jsonpos::{self, Step};
 use super::model::{AnnotationSet, FileSpan, ItemKind, Span, is_valid_id, kind_of_id};
+use super::progress::LoadProgress;
 use records::{AttributionRecord, ClaimRecord, EntityRecord, SourceRecord, version_2_fields};
 
 /// The `format` value of every annotation file.
@@ -515,17 +516,33 @@ fn check_item(kind: ItemKind, item: &Value, version: u64) -> Result<(), String> 
 /// Reads a file's text and places it in `article`. Items whose spans cannot be placed go to
 /// `orphans` verbatim; orphans from the file that fit again are restored.
 pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadError> {
+    parse_reporting(src, file, article, &LoadProgress::default())
+}
+
+/// [`parse`], counting the items placed in `progress` as it goes (re-anchoring 100,000 items
+/// takes long enough to show).
+pub fn parse_reporting(
+    src: &str,
+    file: &str,
+    article: &Article,
+    progress: &LoadProgress,
+) -> Result<Loaded, ReadError> {
     let src = without_bom(src);
     // The usual file (valid, every span where it says) is read straight into typed records;
     // anything else — an error to report, a span to re-anchor — takes the general path.
     match fast::parse(src, article) {
         Some(loaded) => Ok(loaded),
-        None => parse_general(src, file, article),
+        None => parse_general(src, file, article, progress),
     }
 }
 
 /// [`parse`] through the JSON tree: every check with its position, re-anchoring and orphans.
-pub(crate) fn parse_general(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadError> {
+pub(crate) fn parse_general(
+    src: &str,
+    file: &str,
+    article: &Article,
+    progress: &LoadProgress,
+) -> Result<Loaded, ReadError> {
     let mut root = check_structure(src, file).map_err(|mut problems| problems.remove(0))?;
     // The lists are moved out of the tree rather than copied (10,000 items are 10,000 maps).
     let mut take_list = |key: &str| match root.get_mut(key).map(Value::take) {
@@ -547,6 +564,7 @@ pub(crate) fn parse_general(src: &str, file: &str, article: &Article) -> Result<
     let document = DocumentInfo::deserialize(&root["document"])
         .map_err(|e| bad(&["document".into()], e.to_string()))?;
     let text_changed = document.text_sha256 != article.sha256();
+    progress.set_total(lists.iter().map(|(_, items)| items.len()).sum());
     let spans = all_spans(&lists, &orphans);
     let anchorer = Anchorer::indexed(article, &spans);
     let mut set = AnnotationSet::default();
@@ -558,7 +576,9 @@ pub(crate) fn parse_general(src: &str, file: &str, article: &Article) -> Result<
             .into_par_iter()
             .map(|raw| {
                 let mut placements = AnchorReport::default();
-                Ok(match decode_one(kind, &raw, &anchorer, &mut placements)? {
+                let decoded = decode_one(kind, &raw, &anchorer, &mut placements);
+                progress.placed_one();
+                Ok(match decoded? {
                     Some(one) => Decoded::Placed(one, placements),
                     None => Decoded::Orphan(raw),
                 })

@@ -213,7 +213,7 @@ impl Applied {
             Applied::Removed(x) => {
                 set.remove(x.id());
             }
-            Applied::Batch(v) => v.iter().for_each(|a| a.replay(set)),
+            Applied::Batch(v) => replay_runs(v, set),
         }
     }
 
@@ -224,6 +224,35 @@ impl Applied {
             Applied::Updated { after, .. } => vec![after.id().to_owned()],
             Applied::Batch(v) => v.iter().flat_map(Applied::ids).collect(),
         }
+    }
+}
+
+/// Replays the changes of a batch in order, each run of additions (or of removals) at once:
+/// one sort or one pass for the run, so undoing an import of 100,000 items is not quadratic.
+fn replay_runs(changes: &[Applied], set: &mut AnnotationSet) {
+    let mut rest = changes;
+    while let Some(first) = rest.first() {
+        let same = |a: &Applied| std::mem::discriminant(a) == std::mem::discriminant(first);
+        let run = rest.iter().position(|a| !same(a)).unwrap_or(rest.len());
+        let (now, later) = rest.split_at(run);
+        match first {
+            Applied::Added(_) => set.upsert_all(now.iter().filter_map(|a| match a {
+                Applied::Added(x) => Some(x.clone()),
+                _ => None,
+            })),
+            Applied::Removed(_) => {
+                let ids = now
+                    .iter()
+                    .filter_map(|a| match a {
+                        Applied::Removed(x) => Some(x.id().to_owned()),
+                        _ => None,
+                    })
+                    .collect();
+                set.remove_all(&ids);
+            }
+            _ => now.iter().for_each(|a| a.replay(set)),
+        }
+        rest = later;
     }
 }
 
@@ -269,7 +298,9 @@ pub fn apply_edit(set: &mut AnnotationSet, edit: Edit) -> Result<Applied, EditEr
 }
 
 /// Applies a batch, checking added ids against `ids` (the set's ids, kept up to date). On
-/// error the set is rolled back; `ids` is then stale, and the caller drops it.
+/// error the set is rolled back; `ids` is then stale, and the caller drops it. Additions are
+/// gathered and put in at once before any other kind of edit (and at the end), so a batch of
+/// 100,000 additions in any order costs one sort.
 fn apply_batch(
     set: &mut AnnotationSet,
     edits: Vec<Edit>,
@@ -279,7 +310,11 @@ fn apply_batch(
         return Err(EditError::EmptyBatch);
     }
     let mut done: Vec<Applied> = Vec::with_capacity(edits.len());
+    let mut pending: Vec<Item> = Vec::new();
     for e in edits {
+        if !matches!(e, Edit::Add(_)) {
+            set.upsert_all(pending.drain(..));
+        }
         let outcome = match e {
             Edit::Add(item) => {
                 let id = item.id().to_owned();
@@ -288,7 +323,7 @@ fn apply_batch(
                 } else if ids.contains(&id) {
                     Err(EditError::DuplicateId(id))
                 } else {
-                    set.upsert(item.clone());
+                    pending.push(item.clone());
                     ids.insert(id);
                     Ok(Applied::Added(item))
                 }
@@ -306,13 +341,13 @@ fn apply_batch(
         match outcome {
             Ok(a) => done.push(a),
             Err(err) => {
-                for a in done.iter().rev() {
-                    a.inverse().replay(set);
-                }
+                set.upsert_all(pending.drain(..));
+                Applied::Batch(done).inverse().replay(set);
                 return Err(err);
             }
         }
     }
+    set.upsert_all(pending);
     Ok(Applied::Batch(done))
 }
 

@@ -5,6 +5,7 @@
 mod attribution;
 mod claim;
 mod entity;
+mod id_index;
 mod ids;
 mod item;
 mod label;

@@ -4,6 +4,7 @@
 //! the same folder, fsync, previous version kept as `FILE.bak`, rename over; merge by id when
 //! another writer changed the file since it was read).
 
+use super::progress::LoadProgress;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -320,6 +321,15 @@ impl AnnotationStore {
     /// Opens the annotations of `article`. Never fails: problems make the store read-only with
     /// the reason (see [`AnnotationStore::read_only_reason`]), so the article can still be read.
     pub fn open(article: impl Into<Arc<Article>>, options: &StoreOptions) -> Self {
+        Self::open_reporting(article, options, &LoadProgress::default())
+    }
+
+    /// [`AnnotationStore::open`], counting the items placed in `progress` as it goes.
+    pub fn open_reporting(
+        article: impl Into<Arc<Article>>,
+        options: &StoreOptions,
+        progress: &LoadProgress,
+    ) -> Self {
         let article = article.into();
         let data_dir = options.data_dir.clone().or_else(default_data_dir);
         let resolved = resolve_path(&article, options, data_dir.as_deref());
@@ -357,7 +367,7 @@ impl AnnotationStore {
             }
         };
         if let Some((text, stamp, name)) = read {
-            match document::parse(&text, &name, &store.article) {
+            match document::parse_reporting(&text, &name, &store.article, progress) {
                 Ok(loaded) => {
                     store.document = DocumentInfo {
                         path: store.document.path.clone(),

@@ -169,7 +169,7 @@ impl App {
     /// `l`: opens the link picker for the claim or source under the cursor.
     pub(super) fn open_link_picker(&mut self) {
         let Some(store) = self.session.store.as_ref() else {
-            self.error("annotations are not available for this article");
+            self.error(self.session.no_store());
             return;
         };
         let Some(from) = self.session.current_claim_or_source(&self.reader) else {
@@ -321,7 +321,7 @@ impl App {
             return;
         };
         let Some(store) = self.session.store.as_ref() else {
-            self.error("annotations are not available for this article");
+            self.error(self.session.no_store());
             return;
         };
         let set = store.set();

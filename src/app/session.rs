@@ -37,6 +37,8 @@ pub struct Session {
     pub store_options: Option<StoreOptions>,
     /// Unsaved annotation changes, for autosave timing.
     pub unsaved: Option<Unsaved>,
+    /// The annotations being opened in the background (`store` is `None` meanwhile).
+    pub opening: Option<crate::app::opening::Opening>,
 }
 
 impl Default for Session {
@@ -46,6 +48,7 @@ impl Default for Session {
             annotator: "analyst".to_owned(),
             store_options: None,
             unsaved: None,
+            opening: None,
         }
     }
 }
@@ -64,7 +67,9 @@ impl Session {
 
     /// Applies one edit (one undo step); says what was done, or why not.
     pub fn apply(&mut self, edit: Edit, now: Instant) -> Result<String, String> {
-        let store = self.store.as_mut().ok_or(NO_STORE)?;
+        let Some(store) = self.store.as_mut() else {
+            return Err(self.no_store());
+        };
         let applied = store.apply(edit).map_err(|e| e.to_string())?.clone();
         let done = describe_change(&applied, store.set(), &store.article().text);
         self.note_change(now);
@@ -74,7 +79,7 @@ impl Session {
     /// `u` / `Ctrl-r`: undoes or redoes the last change.
     pub fn undo_redo(&mut self, redo: bool, now: Instant) -> Note {
         let Some(store) = self.store.as_mut() else {
-            return Note::error(NO_STORE);
+            return Note::error(self.no_store());
         };
         if let Some(reason) = store.read_only_reason() {
             return Note::error(format!("annotations are read-only: {reason}"));
@@ -101,7 +106,7 @@ impl Session {
     /// stay rejected).
     pub fn add_imported(&mut self, items: Vec<Item>, summary: &str, now: Instant) -> Note {
         let Some(store) = self.store.as_mut() else {
-            return Note::error(NO_STORE);
+            return Note::error(self.no_store());
         };
         let fresh: Vec<Edit> = crate::extract::import::only_new(store.set(), items)
             .into_iter()

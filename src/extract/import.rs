@@ -320,6 +320,9 @@ fn place_all(
             },
             _ => None,
         };
+        // Offsets outside the tool's own text (spaCy's `text`): nothing to check the mention
+        // against, so it is refused, reported with its place in the file.
+        let beyond_source = source_text.is_some() && raw.text.is_none() && from_source.is_none();
         let text = raw.text.clone().or(from_source);
         let expected = match (raw.start, raw.end) {
             (Some(s), Some(e)) => match (article_table.byte(s), article_table.byte(e)) {
@@ -329,6 +332,7 @@ fn place_all(
             _ => None,
         };
         let placed = match (&expected, &text) {
+            _ if beyond_source => None,
             (Some(range), Some(t)) if matches_text(&article[range.clone()], t) => {
                 Some((range.clone(), false))
             }

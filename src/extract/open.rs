@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::annotate::progress::LoadProgress;
 use crate::annotate::{AnnotationStore, Item, StoreOptions};
 use crate::article::Article;
 
@@ -13,7 +14,17 @@ pub const SUGGEST_LIMIT_BYTES: usize = 1024 * 1024;
 
 /// Opens an article's annotations, with suggestions when there are none yet.
 pub fn open_store(article: impl Into<Arc<Article>>, options: &StoreOptions) -> AnnotationStore {
-    let mut store = AnnotationStore::open(article, options);
+    open_store_reporting(article, options, &LoadProgress::default())
+}
+
+/// [`open_store`], counting the items placed in `progress` (the reader opens annotations in
+/// the background and shows how far re-anchoring got).
+pub fn open_store_reporting(
+    article: impl Into<Arc<Article>>,
+    options: &StoreOptions,
+    progress: &LoadProgress,
+) -> AnnotationStore {
+    let mut store = AnnotationStore::open_reporting(article, options, progress);
     let fresh = !store.path().exists() && store.set().is_empty() && !store.is_read_only();
     if fresh && store.article().text.len() <= SUGGEST_LIMIT_BYTES {
         let entities = crate::extract::suggest_entities(store.article());

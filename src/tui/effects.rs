@@ -3,19 +3,20 @@
 //! the outcome back to the app as an action.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::annotate::formats::Format as ExportFormat;
 use crate::annotate::library::scan_library;
-use crate::app::session::NO_STORE;
 use crate::app::{Action, App, Effect};
 use crate::article::Article;
 use crate::config::theme;
-use crate::extract::open::open_store;
 use crate::log;
 use crate::tui::TerminalControl;
+use crate::tui::jobs::Jobs;
 
 /// Performs the effects in order, and those of the actions they lead to after them.
 pub fn perform<B: Backend>(
@@ -23,6 +24,7 @@ pub fn perform<B: Backend>(
     terminal: &mut Terminal<B>,
     control: &mut dyn TerminalControl,
     app: &mut App,
+    jobs: &mut Jobs,
 ) -> std::io::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -32,7 +34,7 @@ where
         if !matches!(effect, Effect::Log(_)) {
             log::write(&format!("effect {effect:?}"));
         }
-        queue.extend(perform_one(effect, terminal, control, app)?);
+        queue.extend(perform_one(effect, terminal, control, app, jobs)?);
         // what direct calls into the app (saving) logged
         queue.extend(app.take_log().into_iter().map(Effect::Log));
     }
@@ -45,6 +47,7 @@ fn perform_one<B: Backend>(
     terminal: &mut Terminal<B>,
     control: &mut dyn TerminalControl,
     app: &mut App,
+    jobs: &mut Jobs,
 ) -> std::io::Result<Vec<Effect>>
 where
     B::Error: Send + Sync + 'static,
@@ -119,9 +122,10 @@ where
                 then.extend(app.update(action));
             }
         }
+        Effect::OpenAnnotations => then = open_annotations(app, jobs, true),
         Effect::OpenArticle(path) => {
             if save(app, false, &mut then) {
-                open_article(app, &path, &mut then);
+                open_article(app, jobs, &path, &mut then);
             }
         }
     }
@@ -140,9 +144,9 @@ fn load_theme(app: &App, name: &str) -> Action {
     }
 }
 
-/// Opens another article (`:e`, Enter in the library) with its annotations; the app's
-/// answers go to `then`.
-fn open_article(app: &mut App, path: &Path, then: &mut Vec<Effect>) {
+/// Opens another article (`:e`, Enter in the library): the text at once, its annotations from a
+/// background job; the app's answers go to `then`.
+fn open_article(app: &mut App, jobs: &mut Jobs, path: &Path, then: &mut Vec<Effect>) {
     // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
     let loaded = match path.to_str().filter(|p| crate::article::fetch::is_url(p)) {
         Some(url) => crate::article::web::open_url(
@@ -157,18 +161,41 @@ fn open_article(app: &mut App, path: &Path, then: &mut Vec<Effect>) {
         None => Article::load(path).map_err(|e| e.to_string()),
     };
     let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
+    let opened = loaded.is_ok();
     let action = match loaded {
-        Ok(article) => match &app.session.store_options {
-            Some(options) => Action::StoreOpened(Box::new(open_store(article, options))),
-            None => Action::ArticleOpened(Box::new(article)),
-        },
+        Ok(article) => Action::ArticleOpened(Box::new(article)),
         Err(e) => Action::Error(e),
     };
     then.extend(app.update(action));
+    // the text is shown; its annotations follow from a background job
+    if opened {
+        then.extend(open_annotations(app, jobs, false));
+    }
     // a guessed encoding is said, not hidden (article/encoding.rs)
     if let Some(note) = note {
         then.extend(app.update(Action::Info(note)));
     }
+}
+
+/// Opening annotations holds back the first screen (so they are there, and editable, at
+/// once) unless it re-anchors at least this many items: then the text is shown with the
+/// progress while they are placed.
+const BACKGROUND_FROM: usize = 5_000;
+/// And at most this long, whatever it is doing.
+const FIRST_SCREEN_WAIT: Duration = Duration::from_secs(5);
+
+/// Starts opening the shown article's annotations in the background (when the reader has
+/// annotation files: not for the sample) and waits briefly for them.
+fn open_annotations(app: &mut App, jobs: &mut Jobs, at_start: bool) -> Vec<Effect> {
+    let Some(options) = app.session.store_options.clone() else {
+        return Vec::new();
+    };
+    let job = jobs.open_store(Arc::clone(&app.reader.article), options);
+    let mut then = app.update(Action::AnnotationsOpening { job, at_start });
+    for action in jobs.wait_for(job, BACKGROUND_FROM, FIRST_SCREEN_WAIT) {
+        then.extend(app.update(action));
+    }
+    then
 }
 
 /// Saves the annotations (I/O) and tells the app how it went (the effects of that go to
@@ -177,7 +204,8 @@ fn open_article(app: &mut App, path: &Path, then: &mut Vec<Effect>) {
 pub fn save(app: &mut App, explicit: bool, then: &mut Vec<Effect>) -> bool {
     let Some(store) = app.session.store.as_mut() else {
         if explicit {
-            then.extend(app.update(Action::Error(NO_STORE.to_owned())));
+            let why = app.session.no_store();
+            then.extend(app.update(Action::Error(why)));
         }
         return true;
     };

@@ -8,13 +8,17 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use crate::app::Effect;
 use crate::app::{Action, App, input};
 use crate::config::commands::Command;
 use crate::tui::EventSource;
 use crate::tui::effects::{self, perform};
+use crate::tui::jobs::Jobs;
 
 /// How often the loop wakes without input (message expiry).
 const TICK: Duration = Duration::from_millis(250);
+/// How often it wakes while a background job runs, to show its progress and its outcome.
+const BUSY_TICK: Duration = Duration::from_millis(50);
 /// How long to wait for the alef after a lam from a two-character lam-alef key.
 const LAM_ALEF_WAIT: Duration = Duration::from_millis(15);
 
@@ -63,18 +67,36 @@ pub fn run_loop<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
+    run_loop_with(terminal, events, control, app, Vec::new())
+}
+
+/// [`run_loop`], performing `first` before the first screen (start-up: opening the article's
+/// annotations).
+pub fn run_loop_with<B: Backend>(
+    terminal: &mut Terminal<B>,
+    events: &mut dyn EventSource,
+    control: &mut dyn TerminalControl,
+    app: &mut App,
+    first: Vec<Effect>,
+) -> std::io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
     let to_io = |e: B::Error| std::io::Error::other(e);
+    let mut jobs = Jobs::default();
+    let bg = &mut jobs;
     let size = terminal.size().map_err(to_io)?;
-    let effects = app.update(Action::Resize {
+    let mut effects = app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    perform(effects, terminal, control, app)?;
+    effects.extend(first);
+    perform(effects, terminal, control, app, bg)?;
     let mut held: Option<Event> = None;
     while !app.shell.quit {
         if control.terminate_requested() {
             let effects = app.update(Action::Run(Command::Quit));
-            perform(effects, terminal, control, app)?;
+            perform(effects, terminal, control, app, bg)?;
             if !app.shell.quit {
                 // The save failed (a full disk): exit anyway, keeping a copy elsewhere.
                 app.shell.exit_note = effects::rescue_unsaved(app);
@@ -84,13 +106,22 @@ where
         terminal
             .draw(|frame| frame.render_widget(&*app, frame.area()))
             .map_err(to_io)?;
+        let wait = if bg.busy() { BUSY_TICK } else { TICK };
         let event = match held.take() {
             Some(e) => Some(e),
-            None => events.next(TICK)?,
+            None => events.next(wait)?,
         };
+        // what background jobs sent meanwhile (progress, annotations opened)
+        for action in bg.received() {
+            let effects = app.update(action);
+            perform(effects, terminal, control, app, bg)?;
+        }
+        if app.shell.quit {
+            break;
+        }
         let Some(mut event) = event else {
             let effects = app.update(Action::Tick(Instant::now()));
-            perform(effects, terminal, control, app)?;
+            perform(effects, terminal, control, app, bg)?;
             continue;
         };
         if input::is_lam(&event) {
@@ -105,10 +136,10 @@ where
         // the time the event arrived, for what it changes (messages, the autosave timer)
         app.shell.now = Instant::now();
         let effects = app.handle_event(event);
-        perform(effects, terminal, control, app)?;
+        perform(effects, terminal, control, app, bg)?;
         // autosave is checked after every event too, so steady typing cannot postpone it
         let effects = app.update(Action::Tick(Instant::now()));
-        perform(effects, terminal, control, app)?;
+        perform(effects, terminal, control, app, bg)?;
     }
     Ok(())
 }

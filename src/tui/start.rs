@@ -15,12 +15,11 @@ use crate::cli::Cli;
 use crate::config::colors::ColorDepth;
 use crate::config::theme;
 use crate::config::{Paths, Settings, no_color_requested};
-use crate::extract::open::open_store;
 use crate::layout::BidiMode;
 use crate::log;
 use crate::tui::events::{FailOnF12, PanicOnKey, TerminalEvents};
 use crate::tui::terminal::{self as tui, TerminalOptions};
-use crate::tui::{TerminalControl, effects, run_loop};
+use crate::tui::{TerminalControl, effects, run_loop_with};
 
 struct RealTerminal {
     options: TerminalOptions,
@@ -109,20 +108,20 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     };
     let found = surroundings(&paths, terminal_colors);
     let mut app = App::new(article, settings, paths, found);
+    let mut first = Vec::new();
     if let Some(library) = library {
         // the reader starts empty-handed: Enter opens an article with its annotations
         app.library = Some(library);
         app.screen = Screen::Library;
         app.session.annotator = annotator;
     } else {
-        let store = open_store(Arc::clone(&app.reader.article), &store_options);
-        let location = store.describe_location();
-        app = app.with_store(store, &annotator);
+        // the annotations are opened by the loop, in the background when they take long
+        // (re-anchoring a changed article): the text is shown at once
+        app.session.annotator = annotator;
+        first.push(Effect::OpenAnnotations);
         if let Some(note) = app.reader.article.encoding_note.clone() {
             // a guessed encoding is said, not hidden (article/encoding.rs)
             app.update(Action::Info(note));
-        } else if app.shell.message.is_none() {
-            app.update(Action::Info(format!("annotations: {location}")));
         }
     }
     app.session.store_options = Some(store_options);
@@ -147,25 +146,28 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
         tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
     let debug = |var| cfg!(debug_assertions) && std::env::var_os(var).is_some();
     let result = if debug("ISNAD_DEBUG_PANIC") {
-        run_loop(
+        run_loop_with(
             &mut terminal,
             &mut PanicOnKey(TerminalEvents::new()),
             &mut control,
             &mut app,
+            first,
         )
     } else if debug("ISNAD_DEBUG_ERROR") {
-        run_loop(
+        run_loop_with(
             &mut terminal,
             &mut FailOnF12(TerminalEvents::new()),
             &mut control,
             &mut app,
+            first,
         )
     } else {
-        run_loop(
+        run_loop_with(
             &mut terminal,
             &mut TerminalEvents::new(),
             &mut control,
             &mut app,
+            first,
         )
     };
     tui::restore();

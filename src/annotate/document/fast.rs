@@ -251,7 +251,7 @@ mod tests {
 
     /// Asserts that the fast path reads `src` and gives what the general path gives.
     fn fast_equals_general(src: &str, article: &Article) -> Loaded {
-        let general = parse_general(src, "f.json", article).unwrap();
+        let general = parse_general(src, "f.json", article, &Default::default()).unwrap();
         let fast = parse(src, article).expect("the fast path should read this file");
         assert_eq!(fast, general);
         fast
@@ -264,7 +264,7 @@ mod tests {
             parse(src, article).is_none(),
             "the fast path took this file"
         );
-        let general = parse_general(src, "f.json", article);
+        let general = parse_general(src, "f.json", article, &Default::default());
         assert_eq!(super::super::parse(src, "f.json", article), general);
         general
     }

@@ -3,7 +3,7 @@
 //! its sources, claims and attributions; the other formats as entity mentions), and adds only
 //! what is new.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Format, ImportError, UnalignedMention, import, unaligned_of};
@@ -141,23 +141,59 @@ fn prepare_brat(article: &Article, text: &str, path: &str) -> Result<Prepared, I
     })
 }
 
-/// The items that are not in `set` yet: an item whose id is there, or an entity with the same
-/// span and label as one there (whatever its review state: a rejected one must not come back)
-/// or as one earlier in `items`, is left out.
+/// What makes two imported items the same annotation whatever their ids: an entity's span and
+/// label; a claim's or a source's span (one claim or source per span: its type is an attribute
+/// the analyst may have corrected since). Spanless sources and attributions go by id only.
+fn same_key(item: &Item) -> Option<(char, usize, usize, String)> {
+    match item {
+        Item::Entity(e) => Some(('e', e.span.start, e.span.end, e.label.to_string())),
+        Item::Claim(c) => Some(('c', c.span.start, c.span.end, String::new())),
+        Item::Source(s) => s.span.map(|sp| ('s', sp.start, sp.end, String::new())),
+        Item::Attribution(_) => None,
+    }
+}
+
+/// The items that are not in `set` yet: an item whose id is there, or one that is the same
+/// annotation ([`same_key`]) as one there (whatever its review state: a rejected one must not
+/// come back) or as one earlier in `items`, is left out. Attributions of a claim or source left
+/// out are pointed at the one kept.
 pub fn only_new(set: &AnnotationSet, items: Vec<Item>) -> Vec<Item> {
-    let mut seen: HashSet<(usize, usize, Label)> = set
-        .entities
-        .iter()
-        .map(|e| (e.span.start, e.span.end, e.label.clone()))
+    let mut seen: HashMap<(char, usize, usize, String), String> = set
+        .items()
+        .filter_map(|x| same_key(&x).map(|k| (k, x.id().to_owned())))
         .collect();
-    items
-        .into_iter()
-        .filter(|item| !set.contains(item.id()))
-        .filter(|item| match item {
-            Item::Entity(e) => seen.insert((e.span.start, e.span.end, e.label.clone())),
-            _ => true,
-        })
-        .collect()
+    let mut kept_as: HashMap<String, String> = HashMap::new();
+    let mut fresh: Vec<Item> = Vec::new();
+    for item in items {
+        if set.contains(item.id()) {
+            continue;
+        }
+        if let Some(key) = same_key(&item) {
+            match seen.get(&key) {
+                Some(kept) => {
+                    kept_as.insert(item.id().to_owned(), kept.clone());
+                    continue;
+                }
+                None => {
+                    seen.insert(key, item.id().to_owned());
+                }
+            }
+        }
+        fresh.push(item);
+    }
+    let repoint = |id: &mut String| {
+        if let Some(kept) = kept_as.get(id) {
+            id.clone_from(kept);
+        }
+    };
+    for item in &mut fresh {
+        if let Item::Attribution(a) = item {
+            repoint(&mut a.claim_id);
+            repoint(&mut a.source_id);
+            a.via.iter_mut().for_each(repoint);
+        }
+    }
+    fresh
 }
 
 /// What [`import_into`] did.

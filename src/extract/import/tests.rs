@@ -2,6 +2,7 @@
 //! and errors located as FILE:LINE:COLUMN.
 
 use super::*;
+use crate::annotate::{AnnotationSet, AnnotationStore, Attribution, Claim, Item, Source};
 
 const ARTICLE: &str = "أعلنت وزارة الصحة في غزة 😀 أن الرئيس محمود عباس زار رام الله.";
 
@@ -371,4 +372,95 @@ fn hugging_face_wrong_offsets_are_realigned_by_word() {
     );
     let out = import(ARTICLE, &data, "hf.json", Format::Auto).unwrap();
     assert_eq!(texts(&out), [("رام الله", Label::LOC, "LOC", true)]);
+}
+
+#[test]
+fn spacy_mentions_beyond_its_own_text_are_refused_with_their_place() {
+    // spaCy's `text` is a short excerpt; the article is longer. A mention past the excerpt's
+    // end cannot be checked against anything: it is refused, never placed at its offsets.
+    let excerpt: String = ARTICLE.chars().take(10).collect();
+    let (s, e) = cp("محمود عباس");
+    let data = serde_json::json!({
+        "text": excerpt,
+        "ents": [{"start": s, "end": e, "label": "PER"}]
+    })
+    .to_string();
+    let out = import(ARTICLE, &data, "sp.json", Format::Auto).unwrap();
+    assert!(out.mentions.is_empty(), "{:?}", texts(&out));
+    assert_eq!(out.unaligned.len(), 1);
+    assert_eq!(out.unaligned[0].location, "sp.json: ents 1");
+    assert_eq!(out.unaligned[0].offsets, Some((s, e)));
+}
+
+/// A store on [`ARTICLE`] in a fresh folder.
+fn store() -> (tempfile::TempDir, AnnotationStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let options = crate::annotate::StoreOptions {
+        annotations: Some(dir.path().join("a.isnad.json")),
+        data_dir: Some(dir.path().to_path_buf()),
+    };
+    let article = crate::article::Article::from_text("a.txt", ARTICLE.to_owned());
+    (dir, AnnotationStore::open(article, &options))
+}
+
+#[test]
+fn identical_mentions_in_one_interchange_import_are_added_once() {
+    let (s, e) = cp("محمود عباس");
+    let mention = format!(r#"{{"start":{s},"end":{e},"text":"محمود عباس","label":"PER"}}"#);
+    let data = format!(
+        r#"{{"format":"ar-news-extractions","version":1,"offset_unit":"codepoint",
+        "producer":{{"tool":"t"}},"mentions":[{mention},{mention},{mention}]}}"#
+    );
+    let (_dir, mut store) = store();
+    let report = import_into(&mut store, data.as_bytes(), "x.json", Format::Auto).unwrap();
+    assert_eq!(report.added, 1);
+    assert_eq!(store.set().entities.len(), 1);
+    // and importing it again adds nothing
+    let again = import_into(&mut store, data.as_bytes(), "x.json", Format::Auto).unwrap();
+    assert_eq!(again.added, 0);
+}
+
+#[test]
+fn sources_and_claims_are_deduplicated_by_span_not_only_by_id() {
+    // the same claim and source twice under other ids, with an attribution on the copies
+    let (cs, ce) = cp("محمود عباس زار رام الله");
+    let (ss, se) = cp("وزارة الصحة");
+    let ann = |t: &str| {
+        format!(
+            "T{t}1\tClaim {cs} {ce}\tمحمود عباس زار رام الله\nT{t}2\tSource {ss} {se}\tوزارة الصحة\n"
+        )
+    };
+    let (_dir, mut store) = store();
+    let first = import_into(&mut store, ann("1").as_bytes(), "a.ann", Format::Brat).unwrap();
+    assert_eq!(first.added, 2, "{:?}", first.prepared.items);
+    let twice = format!("{}{}", ann("2"), ann("3"));
+    let second = import_into(&mut store, twice.as_bytes(), "b.ann", Format::Brat).unwrap();
+    assert_eq!(second.added, 0, "{:?}", second.prepared.items);
+    assert_eq!(store.set().claims.len(), 1);
+    assert_eq!(store.set().sources.len(), 1);
+}
+
+#[test]
+fn an_attribution_of_a_left_out_copy_points_at_the_one_kept() {
+    let (_dir, store) = store();
+    let article = store.article();
+    let word = |w: &str| ARTICLE.find(w).map(|at| at..at + w.len()).unwrap();
+    let claim = Claim::by_human(article, word("أعلنت"), "t").unwrap();
+    let mut copy = claim.clone();
+    copy.id = "c-00000000000000aa".to_owned();
+    let source = Source::by_human(article, word("وزارة"), "t").unwrap();
+    let attribution = Attribution::by_human(&copy.id, &source.id, None, "t");
+    let items = vec![
+        Item::Claim(claim.clone()),
+        Item::Claim(copy),
+        Item::Source(source.clone()),
+        Item::Attribution(attribution),
+    ];
+    let fresh = only_new(&AnnotationSet::default(), items);
+    assert_eq!(fresh.len(), 3);
+    let Some(Item::Attribution(a)) = fresh.last() else {
+        panic!("the attribution is kept: {fresh:?}");
+    };
+    assert_eq!(a.claim_id, claim.id);
+    assert_eq!(a.source_id, source.id);
 }
