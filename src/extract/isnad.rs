@@ -109,6 +109,8 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     stances(set, article);
     shapes::denied_reports(set, article);
     anaphors(set, article);
+    // spans were widened or moved in place: the set's order and id index follow them
+    set.sort();
 }
 
 /// «نقلت X عن Y»: of the claim's links through one relay cue, the source after «عن» keeps the
