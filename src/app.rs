@@ -492,9 +492,11 @@ impl App {
                 let by = lib.sort.name();
                 self.info(format!("sorted by {by}"));
             }
-            Command::Open => {
-                return LibraryOutcome::Took(lib.selected_path().map(Effect::OpenArticle));
-            }
+            Command::Open => match lib.selected_target() {
+                Some(Ok(target)) => return LibraryOutcome::Took(Some(Effect::OpenArticle(target))),
+                Some(Err(why)) => self.error(why),
+                None => {}
+            },
             Command::LibraryBack => {}
             Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
             Command::Cancel => {

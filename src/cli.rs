@@ -146,7 +146,11 @@ pub struct FeedArgs {
     /// Feeds: http(s) addresses or files. Without any, the `feeds` of the configuration.
     #[arg(value_name = "URL|FILE")]
     pub sources: Vec<String>,
-    /// Line width in cells (default: the terminal's width, or 80 when not a terminal).
+    /// Print the items instead of opening them in the library (the default when the output
+    /// is not a terminal).
+    #[arg(long)]
+    pub print: bool,
+    /// Line width in cells when printing (default: the terminal's width, or 80).
     #[arg(long, short)]
     pub width: Option<u16>,
 }

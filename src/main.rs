@@ -13,10 +13,7 @@ fn main() -> ExitCode {
     if cli.command.is_none() && !cli.print_config_dir {
         match localise_urls(&cli, cli.files.clone()) {
             Ok(files) => cli.files = files,
-            Err(msg) => {
-                eprintln!("isnad: {msg}");
-                return ExitCode::FAILURE;
-            }
+            Err(msg) => return fail(&msg),
         }
     }
     let result = if cli.print_config_dir {
@@ -39,6 +36,12 @@ fn main() -> ExitCode {
                     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
                     commands::render::run(&args, cli.bidi, width, &mut out)
                 })
+            }
+            Some(Command::Feed(args)) if !args.print && io::stdout().is_terminal() => {
+                let paths = Paths::resolve(cli.config.as_deref());
+                let settings = isnad::config::Settings::load(&paths, false);
+                commands::feed::load_all(args, &settings.config.feeds, &mut progress_out())
+                    .and_then(|feeds| isnad::tui::start::run_feeds(&cli, feeds))
             }
             Some(Command::Feed(args)) => {
                 let paths = Paths::resolve(cli.config.as_deref());
@@ -99,13 +102,16 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(msg) if msg.is_empty() => ExitCode::SUCCESS,
-        Err(msg) => {
-            // errors quote file names and contents: never a control character to the terminal
-            let mut err = isnad::text::sanitize::PrintableWriter::new(io::stderr());
-            let _ = writeln!(err, "isnad: {msg}");
-            ExitCode::FAILURE
-        }
+        Err(msg) => fail(&msg),
     }
+}
+
+/// Prints the error and fails. Errors quote file names, addresses and what a server or a file
+/// said: never a control character to the terminal.
+fn fail(msg: &str) -> ExitCode {
+    let mut err = isnad::text::sanitize::PrintableWriter::new(io::stderr());
+    let _ = writeln!(err, "isnad: {msg}");
+    ExitCode::FAILURE
 }
 
 /// Replaces every http(s) address in `args` by its saved article, fetching it first (with a

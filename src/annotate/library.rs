@@ -1,11 +1,14 @@
 //! Listing articles for the library screen: `isnad DIR` lists the articles of a folder (`.txt`,
 //! `.md`, `.html`, `.json`), `isnad FILE1 FILE2 …` those files, each with its title (from the
 //! article loaders' metadata), size and how far its annotation is (accepted and pending items,
-//! claims, read leniently from the annotation file next to it).
+//! claims, read leniently from the annotation file next to it); and the items of feeds
+//! ([`feed_entries`]), whose entries are where their copies are (or will be) saved.
 
 use std::path::{Path, PathBuf};
 
 use crate::annotate::store::sidecar_path;
+use crate::article::feed::{FeedItem, FeedList, ItemInfo, ItemState};
+use crate::article::web::saved_paths;
 use crate::article::{Article, ArticleFormat, first_line};
 
 /// One article of the folder.
@@ -23,6 +26,8 @@ pub struct Entry {
     pub unreadable: bool,
     /// Annotators' files, differences and merge conflicts left (annotate/team.rs).
     pub team: crate::annotate::team::Team,
+    /// For an item of a feed: its address, date, source and whether it was read.
+    pub item: Option<ItemInfo>,
 }
 
 /// The entries of a library: the articles of `dir`, or exactly `files` when some were named.
@@ -124,6 +129,39 @@ fn entry(path: PathBuf, title: String) -> Entry {
         claims,
         unreadable,
         team,
+        item: None,
+    }
+}
+
+/// The entries of the feeds' items: each is where its copy is saved (`article::web`), so
+/// its counts come from the annotation file beside that, like a file's. Reads files only,
+/// never the network.
+pub fn feed_entries(feeds: &FeedList) -> Vec<Entry> {
+    feeds
+        .items
+        .iter()
+        .map(|item| feed_entry(item, &feeds.data_dir))
+        .collect()
+}
+
+fn feed_entry(item: &FeedItem, data_dir: &Path) -> Entry {
+    let path = item
+        .link
+        .as_ref()
+        .map_or_else(PathBuf::new, |link| saved_paths(data_dir, link).article);
+    let title = if item.title.is_empty() {
+        item.link.clone().unwrap_or_else(|| "(no title)".to_owned())
+    } else {
+        item.title.clone()
+    };
+    Entry {
+        item: Some(ItemInfo {
+            link: item.link.clone(),
+            published: item.published.clone(),
+            source: item.source.clone(),
+            state: ItemState::of(item, data_dir),
+        }),
+        ..entry(path, title)
     }
 }
 
@@ -168,6 +206,47 @@ mod tests {
         assert_eq!((b.accepted, b.pending, b.claims), (2, 1, 1));
         assert!(b.bytes > entries[0].bytes, "sizes are read");
         assert!(scan(&dir.path().join("missing")).is_err());
+    }
+
+    #[test]
+    fn feed_items_have_their_state_and_counts_from_their_saved_copy() {
+        use crate::article::feed::Feed;
+        let data = tempfile::tempdir().expect("tempdir");
+        let item = |title: &str, link: Option<&str>| FeedItem {
+            title: title.to_owned(),
+            link: link.map(str::to_owned),
+            published: Some("2025-05-01 08:00".to_owned()),
+            source: "أخبار".to_owned(),
+        };
+        let feed = Feed {
+            title: "أخبار".to_owned(),
+            items: vec![
+                item("قديم", Some("https://news.example/old")),
+                item("جديد", Some("https://news.example/new")),
+                item("", None),
+            ],
+        };
+        let list = FeedList::new(vec![feed], data.path().to_path_buf());
+        // the old item was read and annotated before
+        let saved = saved_paths(data.path(), "https://news.example/old").article;
+        std::fs::create_dir_all(saved.parent().expect("folder")).expect("mkdir");
+        std::fs::write(&saved, r#"{"title": "قديم", "text": "نص"}"#).expect("w");
+        std::fs::write(
+            sidecar_path(&saved),
+            r#"{"claims":[{"review":{"status":"suggested"}}]}"#,
+        )
+        .expect("w");
+        let entries = feed_entries(&list);
+        let state = |e: &Entry| e.item.as_ref().map(|i| i.state);
+        assert_eq!(entries[0].path, saved);
+        assert_eq!(state(&entries[0]), Some(ItemState::Annotated));
+        assert_eq!((entries[0].pending, entries[0].claims), (1, 1));
+        assert_eq!(state(&entries[1]), Some(ItemState::New));
+        assert_eq!(entries[2].title, "(no title)");
+        // listing again reads the saved copies: the new item is read once saved
+        let new = saved_paths(data.path(), "https://news.example/new").article;
+        std::fs::write(&new, r#"{"title": "جديد", "text": "نص"}"#).expect("w");
+        assert_eq!(state(&feed_entries(&list)[1]), Some(ItemState::Read));
     }
 
     #[test]

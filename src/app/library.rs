@@ -1,25 +1,34 @@
 //! The library screen: `isnad DIR` lists the articles of a folder, `isnad FILE1 FILE2 …` those
-//! files, sortable and filterable; `Enter` opens one and `Backspace` returns. The entries are
+//! files, `isnad feed` the items of RSS and Atom feeds (newest first; `Enter` fetches an item,
+//! or opens its saved copy), sortable and filterable; `Enter` opens one and `Backspace` returns. The entries are
 //! read by [`crate::annotate::library`] (files, so the loop does it: `Effect::RescanLibrary`
 //! comes back as `Action::LibraryScanned`); here is only the screen's state.
 
 use std::path::{Path, PathBuf};
 
 pub use crate::annotate::library::Entry;
+use crate::article::feed::FeedList;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
     Name,
     Size,
     Pending,
+    /// Newest first (feed items).
+    Date,
 }
 
 impl SortBy {
-    pub fn next(self) -> Self {
-        match self {
-            Self::Name => Self::Size,
-            Self::Size => Self::Pending,
-            Self::Pending => Self::Name,
+    /// The next order `o` gives: files by name, size, pending; feed items by date, name
+    /// (their title), pending.
+    pub fn next(self, feeds: bool) -> Self {
+        match (self, feeds) {
+            (Self::Name, false) => Self::Size,
+            (Self::Size, _) => Self::Pending,
+            (Self::Pending, false) => Self::Name,
+            (Self::Date, _) => Self::Name,
+            (Self::Name, true) => Self::Pending,
+            (Self::Pending, true) => Self::Date,
         }
     }
 
@@ -28,6 +37,7 @@ impl SortBy {
             Self::Name => "name",
             Self::Size => "size",
             Self::Pending => "pending",
+            Self::Date => "date",
         }
     }
 }
@@ -44,6 +54,9 @@ pub struct Library {
     pub filter: String,
     /// Index into [`Library::visible`].
     pub selected: usize,
+    /// When the library lists feeds: their items (the entries are read from them:
+    /// `annotate::library::feed_entries`).
+    pub feeds: Option<FeedList>,
 }
 
 impl Library {
@@ -55,7 +68,17 @@ impl Library {
             sort: SortBy::Name,
             filter: String::new(),
             selected: 0,
+            feeds: None,
         };
+        library.sort_entries();
+        library
+    }
+
+    /// A library of the items of `feeds` with their `entries`, newest first.
+    pub fn of_feeds(feeds: FeedList, entries: Vec<Entry>) -> Self {
+        let mut library = Self::new(feeds.data_dir.join("articles"), entries);
+        library.feeds = Some(feeds);
+        library.sort = SortBy::Date;
         library.sort_entries();
         library
     }
@@ -76,7 +99,9 @@ impl Library {
 
     /// What the library lists, for its header: the folder, or the number of files.
     pub fn label(&self) -> String {
-        if self.files.is_empty() {
+        if let Some(feeds) = &self.feeds {
+            feeds.label()
+        } else if self.files.is_empty() {
             self.dir.display().to_string()
         } else {
             format!("{} files", self.files.len())
@@ -85,7 +110,15 @@ impl Library {
 
     fn sort_entries(&mut self) {
         match self.sort {
+            SortBy::Name if self.feeds.is_some() => {
+                self.entries.sort_by(|a, b| a.title.cmp(&b.title));
+            }
             SortBy::Name => self.entries.sort_by(|a, b| a.path.cmp(&b.path)),
+            SortBy::Date => self.entries.sort_by(|a, b| {
+                let date = |e: &Entry| e.item.as_ref().and_then(|i| i.published.clone());
+                // newest first, undated last
+                date(b).cmp(&date(a)).then(a.path.cmp(&b.path))
+            }),
             SortBy::Size => self.entries.sort_by_key(|e| std::cmp::Reverse(e.bytes)),
             SortBy::Pending => self
                 .entries
@@ -94,7 +127,7 @@ impl Library {
     }
 
     pub fn cycle_sort(&mut self) {
-        self.sort = self.sort.next();
+        self.sort = self.sort.next(self.feeds.is_some());
         self.sort_entries();
         self.selected = 0;
     }
@@ -133,6 +166,20 @@ impl Library {
         self.visible().get(self.selected).map(|e| e.path.clone())
     }
 
+    /// What `Enter` opens: the selected file, or the address of the selected feed item (its
+    /// saved copy when there is one: `article::web::open_url`). `Err` says why nothing opens.
+    pub fn selected_target(&self) -> Option<Result<PathBuf, String>> {
+        let entry = *self.visible().get(self.selected)?;
+        Some(match &entry.item {
+            None => Ok(entry.path.clone()),
+            Some(item) => item
+                .link
+                .clone()
+                .map(PathBuf::from)
+                .ok_or_else(|| "this feed item has no address to open".to_owned()),
+        })
+    }
+
     /// Replaces the entries (after a rescan), keeping the selection on the same file.
     pub fn refresh(&mut self, entries: Vec<Entry>) {
         let keep = self.selected_path();
@@ -161,6 +208,7 @@ mod tests {
             claims: 0,
             unreadable: false,
             team: Default::default(),
+            item: None,
         }
     }
 
@@ -176,6 +224,7 @@ mod tests {
         assert_eq!(titles, ["أول", "ثانٍ", "ثالث"], "by name first");
         lib.cycle_sort();
         assert_eq!(lib.sort, SortBy::Size);
+        assert_eq!(lib.selected_target(), Some(Ok(PathBuf::from("/l/b.txt"))));
         assert_eq!(lib.visible()[0].title, "ثانٍ");
         lib.set_filter("أول");
         assert_eq!(lib.visible().len(), 1);
@@ -195,5 +244,56 @@ mod tests {
         assert_eq!(lib.dir, PathBuf::from("/l"));
         assert_eq!(lib.files.len(), 2, "duplicates once");
         assert_eq!(lib.label(), "2 files");
+    }
+
+    #[test]
+    fn feed_items_are_newest_first_open_by_address_and_sort_by_title() {
+        use crate::article::feed::{ItemInfo, ItemState};
+        let item = |path: &str, title: &str, link: Option<&str>, date: &str| Entry {
+            item: Some(ItemInfo {
+                link: link.map(str::to_owned),
+                published: Some(date.to_owned()),
+                source: "أخبار".to_owned(),
+                state: ItemState::New,
+            }),
+            ..entry(path, title, 0)
+        };
+        let feeds = FeedList {
+            titles: vec!["أخبار".to_owned()],
+            items: Vec::new(),
+            data_dir: PathBuf::from("/d"),
+        };
+        let entries = vec![
+            item(
+                "/d/old",
+                "قديم",
+                Some("https://n.example/old"),
+                "2025-05-01 08:00",
+            ),
+            item(
+                "/d/new",
+                "جديد",
+                Some("https://n.example/new"),
+                "2025-05-03 08:00",
+            ),
+            item("", "بلا رابط", None, "2025-05-02 08:00"),
+        ];
+        let mut lib = Library::of_feeds(feeds, entries);
+        assert_eq!(lib.label(), "أخبار");
+        let titles: Vec<&str> = lib.visible().iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["جديد", "بلا رابط", "قديم"]);
+        assert_eq!(
+            lib.selected_target(),
+            Some(Ok(PathBuf::from("https://n.example/new")))
+        );
+        lib.move_by(1);
+        assert!(matches!(lib.selected_target(), Some(Err(_))));
+        lib.cycle_sort();
+        assert_eq!(lib.sort, SortBy::Name);
+        assert_eq!(lib.visible()[0].title, "بلا رابط");
+        lib.cycle_sort();
+        assert_eq!(lib.sort, SortBy::Pending);
+        lib.cycle_sort();
+        assert_eq!(lib.sort, SortBy::Date);
     }
 }

@@ -4,7 +4,7 @@
 //! already read (a saved copy exists) or annotated (an annotation file exists beside it).
 //! Reading a feed never fetches an item: that is the user's choice, one item at a time.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use scraper::Html;
 
@@ -55,6 +55,46 @@ impl ItemState {
             Self::New => ' ',
             Self::Read => '·',
             Self::Annotated => '✎',
+        }
+    }
+}
+
+/// What a library entry of a feed's item shows besides a file's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemInfo {
+    /// The article's address (`None`: the feed gave none, nothing to open).
+    pub link: Option<String>,
+    /// `YYYY-MM-DD HH:MM` UTC.
+    pub published: Option<String>,
+    /// The feed's title.
+    pub source: String,
+    pub state: ItemState,
+}
+
+/// The feeds a library lists (`isnad feed`): their items, and where fetched items are saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedList {
+    /// The feeds' titles, in the order given.
+    pub titles: Vec<String>,
+    pub items: Vec<FeedItem>,
+    /// The data directory: items are saved under its `articles/HOST/`.
+    pub data_dir: PathBuf,
+}
+
+impl FeedList {
+    pub fn new(feeds: Vec<Feed>, data_dir: PathBuf) -> Self {
+        Self {
+            titles: feeds.iter().map(|f| f.title.clone()).collect(),
+            items: feeds.into_iter().flat_map(|f| f.items).collect(),
+            data_dir,
+        }
+    }
+
+    /// The library header's label: the feed's title, or how many feeds.
+    pub fn label(&self) -> String {
+        match self.titles.as_slice() {
+            [one] => one.clone(),
+            titles => format!("{} feeds", titles.len()),
         }
     }
 }

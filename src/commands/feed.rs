@@ -1,4 +1,5 @@
-//! `isnad feed`: the items of RSS and Atom feeds, one block per item — the title laid out by
+//! `isnad feed`: the items of RSS and Atom feeds, in the library when the output is a terminal
+//! (`tui::start::run_feeds`), else (or with `--print`) printed, one block per item — the title laid out by
 //! the engine (right-to-left Arabic drawn as in the reader), then its state, date, source and
 //! address — so an item can be opened with `isnad ADDRESS`. Reading a feed fetches the feed
 //! only, never its items.
@@ -7,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::article::feed::{ItemState, load_feed};
+use crate::article::feed::{Feed, ItemState, load_feed};
 use crate::article::fetch::{FetchOptions, ProgressLine};
 use crate::cli::FeedArgs;
 use crate::layout::{LayoutOptions, print_paragraph};
@@ -22,24 +23,12 @@ pub fn run(
     out: &mut dyn Write,
     progress: &mut dyn Write,
 ) -> Result<ExitCode, String> {
-    let sources: &[String] = if args.sources.is_empty() {
-        configured
-    } else {
-        &args.sources
-    };
-    if sources.is_empty() {
-        return Err("no feed given, and no `feeds` in the configuration".to_owned());
-    }
     let opts = LayoutOptions {
         width: args.width.or(terminal_width).unwrap_or(80).max(1),
         ..LayoutOptions::default()
     };
     let mut buf = Vec::new();
-    for source in sources {
-        let mut line = ProgressLine::new(source, progress);
-        let feed = load_feed(source, FetchOptions::default(), &mut |p| line.update(p));
-        line.finish();
-        let feed = feed.map_err(|e| e.to_string())?;
+    for feed in load_all(args, configured, progress)? {
         for item in &feed.items {
             print_paragraph(&item.title, &opts, &mut buf);
             let state = match ItemState::of(item, data_dir) {
@@ -63,4 +52,30 @@ pub fn run(
         buf.clear();
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the feeds `args` name (the `configured` ones when it names none), with a progress
+/// line on `progress` while each is fetched: for printing, or for the library.
+pub fn load_all(
+    args: &FeedArgs,
+    configured: &[String],
+    progress: &mut dyn Write,
+) -> Result<Vec<Feed>, String> {
+    let sources: &[String] = if args.sources.is_empty() {
+        configured
+    } else {
+        &args.sources
+    };
+    if sources.is_empty() {
+        return Err("no feed given, and no `feeds` in the configuration".to_owned());
+    }
+    sources
+        .iter()
+        .map(|source| {
+            let mut line = ProgressLine::new(source, progress);
+            let feed = load_feed(source, FetchOptions::default(), &mut |p| line.update(p));
+            line.finish();
+            feed.map_err(|e| e.to_string())
+        })
+        .collect()
 }

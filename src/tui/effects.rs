@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::annotate::formats::Format as ExportFormat;
-use crate::annotate::library::scan_library;
+use crate::annotate::library::{feed_entries, scan_library};
 use crate::app::{Action, App, Effect};
 use crate::article::Article;
 use crate::config::theme;
@@ -114,7 +114,10 @@ where
         }
         Effect::RescanLibrary => {
             save(app, false, &mut then);
-            let scanned = (app.library.as_ref()).map(|lib| scan_library(&lib.dir, &lib.files));
+            let scanned = (app.library.as_ref()).map(|lib| match &lib.feeds {
+                Some(feeds) => Ok(feed_entries(feeds)),
+                None => scan_library(&lib.dir, &lib.files),
+            });
             if let Some(scanned) = scanned {
                 let action = match scanned {
                     Ok(entries) => Action::LibraryScanned(entries),

@@ -62,6 +62,20 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
         [path] if library.is_none() => Article::load(path).map_err(|e| e.to_string())?,
         _ => Article::sample(),
     };
+    run_with(cli, article, library)
+}
+
+/// Runs the reader on the library of the items of `feeds` (`isnad feed` in a terminal).
+pub fn run_feeds(cli: &Cli, feeds: Vec<crate::article::feed::Feed>) -> Result<ExitCode, String> {
+    let data_dir = Paths::resolve(cli.config.as_deref()).data_dir;
+    let feeds = crate::article::feed::FeedList::new(feeds, data_dir);
+    let entries = crate::annotate::library::feed_entries(&feeds);
+    let library = Library::of_feeds(feeds, entries);
+    run_with(cli, Article::sample(), Some(library))
+}
+
+/// Runs the reader on `article`, or on `library` when there is one.
+fn run_with(cli: &Cli, article: Article, library: Option<Library>) -> Result<ExitCode, String> {
     let paths = Paths::resolve(cli.config.as_deref());
     if cli.verbose || log::requested_by_env() {
         log::init(&paths.log_dir)?;

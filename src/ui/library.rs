@@ -1,11 +1,15 @@
 //! The library list: one row per article with its title (laid out by the bidi engine, so Arabic
-//! titles read correctly and sit right-aligned in their column), size and annotation progress.
+//! titles read correctly and sit right-aligned in their column), size (a feed item: source,
+//! date and whether it was read or annotated) and annotation progress.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::app::App;
+use crate::app::library::Entry;
+use crate::article::feed::ItemState;
 use crate::config::theme::Slot;
 use crate::layout::Direction;
 
@@ -21,6 +25,93 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
+/// The columns right of the title: a folder's size, or a feed item's source, date and state;
+/// then the annotation counts, and a team's (`super::compare::TeamColumns`).
+struct Columns {
+    feeds: bool,
+    team: super::compare::TeamColumns,
+}
+
+impl Columns {
+    /// Width of the source column of a feed library.
+    const SOURCE: u16 = 14;
+
+    /// Cells right of the title (each column with the space before it).
+    fn width(&self) -> u16 {
+        let counts = 3 * 7 + self.team.width();
+        if self.feeds {
+            1 + Self::SOURCE + 17 + 10 + counts
+        } else {
+            10 + counts
+        }
+    }
+
+    fn header(&self) -> String {
+        let counts = format!(
+            " {:>6} {:>6} {:>6}{}",
+            "done",
+            "todo",
+            "claims",
+            self.team.header()
+        );
+        if self.feeds {
+            format!(
+                " {:<sw$} {:<16} {:<9}{counts}",
+                "source",
+                "date",
+                "state",
+                sw = usize::from(Self::SOURCE)
+            )
+        } else {
+            format!(" {:>9}{counts}", "size")
+        }
+    }
+
+    /// The row's text right of the title, except a feed item's source (drawn by the engine).
+    fn numbers(&self, entry: &Entry) -> String {
+        let (done, todo, claims) = if entry.unreadable {
+            ("?".to_owned(), "?".to_owned(), "?".to_owned())
+        } else {
+            (
+                entry.accepted.to_string(),
+                entry.pending.to_string(),
+                entry.claims.to_string(),
+            )
+        };
+        let counts = format!(" {done:>6} {todo:>6} {claims:>6}{}", self.team.cells(entry));
+        match &entry.item {
+            Some(item) => {
+                let state = match item.state {
+                    ItemState::New => "new",
+                    ItemState::Read => "read",
+                    ItemState::Annotated => "annotated",
+                };
+                let date = item.published.as_deref().unwrap_or("");
+                format!(" {date:<16} {state:<9}{counts}")
+            }
+            None => format!(" {:>9}{counts}", human_size(entry.bytes)),
+        }
+    }
+}
+
+/// Draws `text` in `width` cells at `x`, laid out by the engine and cut after layout
+/// (`ui::fit`), right-aligned when right-to-left, so Arabic reads correctly.
+fn draw_fitted(app: &App, buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) {
+    let fitted = crate::ui::fit(app, text, usize::from(width), Direction::Auto);
+    let indent = if fitted.rtl {
+        usize::from(width).saturating_sub(fitted.width)
+    } else {
+        0
+    };
+    buf.set_stringn(
+        x + u16::try_from(indent).unwrap_or(0),
+        y,
+        &fitted.text,
+        fitted.width,
+        style,
+    );
+}
+
 impl Widget for LibraryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -33,18 +124,16 @@ impl Widget for LibraryView<'_> {
         if area.height == 0 {
             return;
         }
-        // columns: size 9, accepted 6, pending 6, claims 6, gaps; the title takes the rest
-        let team = super::compare::TeamColumns::of(lib);
-        let numbers = 9 + 3 * 7 + team.width();
-        let title_width = area.width.saturating_sub(numbers + 1).max(1);
+        let columns = Columns {
+            feeds: lib.feeds.is_some(),
+            team: super::compare::TeamColumns::of(lib),
+        };
+        // the title takes what the other columns leave
+        let title_width = area.width.saturating_sub(columns.width()).max(1);
         let header = format!(
-            "{:<tw$} {:>9} {:>6} {:>6} {:>6}{}",
+            "{:<tw$}{}",
             format!("{} ({})", lib.label(), lib.sort.name()),
-            "size",
-            "done",
-            "todo",
-            "claims",
-            team.header(),
+            columns.header(),
             tw = usize::from(title_width)
         );
         buf.set_stringn(
@@ -56,10 +145,12 @@ impl Widget for LibraryView<'_> {
         );
         let visible = lib.visible();
         if visible.is_empty() {
-            let msg = if lib.filter.is_empty() {
-                "no .txt, .md, .html or .json articles here"
-            } else {
+            let msg = if !lib.filter.is_empty() {
                 "no article matches the filter (Esc clears it)"
+            } else if columns.feeds {
+                "the feeds have no items"
+            } else {
+                "no .txt, .md, .html or .json articles here"
             };
             if area.height > 1 {
                 buf.set_stringn(area.x, area.y + 1, msg, usize::from(area.width), text);
@@ -77,45 +168,17 @@ impl Widget for LibraryView<'_> {
                 text
             };
             buf.set_style(Rect::new(area.x, y, area.width, 1), style);
-            // the title cut after layout, right-aligned when right-to-left
-            let title =
-                crate::ui::fit(app, &entry.title, usize::from(title_width), Direction::Auto);
-            let indent = if title.rtl {
-                usize::from(title_width).saturating_sub(title.width)
-            } else {
-                0
-            };
-            buf.set_stringn(
-                area.x + u16::try_from(indent).unwrap_or(0),
-                y,
-                &title.text,
-                title.width,
-                style,
-            );
-            let (done, todo, claims) = if entry.unreadable {
-                ("?".to_owned(), "?".to_owned(), "?".to_owned())
-            } else {
-                (
-                    entry.accepted.to_string(),
-                    entry.pending.to_string(),
-                    entry.claims.to_string(),
-                )
-            };
-            let numbers_text = format!(
-                " {:>9} {:>6} {:>6} {:>6}{}",
-                human_size(entry.bytes),
-                done,
-                todo,
-                claims,
-                team.cells(entry)
-            );
-            buf.set_stringn(
-                area.x + title_width,
-                y,
-                numbers_text,
-                usize::from(area.width.saturating_sub(title_width)),
-                style,
-            );
+            draw_fitted(app, buf, area.x, y, title_width, &entry.title, style);
+            let mut x = area.x + title_width;
+            if let Some(item) = &entry.item {
+                // the source is a feed's title, often Arabic: laid out like the title
+                if x + 1 + Columns::SOURCE <= area.x + area.width {
+                    draw_fitted(app, buf, x + 1, y, Columns::SOURCE, &item.source, style);
+                }
+                x += 1 + Columns::SOURCE;
+            }
+            let room = (area.x + area.width).saturating_sub(x);
+            buf.set_stringn(x, y, columns.numbers(entry), usize::from(room), style);
         }
     }
 }

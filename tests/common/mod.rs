@@ -197,6 +197,18 @@ pub fn run_script(app: &mut App, events: Vec<Event>) {
     run_events(app, &mut ScriptedEvents::new(events));
 }
 
+/// Runs the real event loop on the events and stops when they run out (the app keeps its
+/// state, so a test can look at it and go on with more keys).
+pub fn run_steps(app: &mut App, events: Vec<Event>) {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.reader.width, app.reader.height)).expect("terminal");
+    let mut source = ScriptedEvents::new(events);
+    match run_loop(&mut terminal, &mut source, &mut NoTerminalControl, app) {
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {}
+        other => other.expect("runs"),
+    }
+}
+
 /// Runs the real event loop on any event source (a timed one, say); it must end with a quit.
 pub fn run_events(app: &mut App, events: &mut dyn EventSource) {
     let mut terminal =

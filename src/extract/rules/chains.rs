@@ -153,99 +153,23 @@ pub(super) fn org_rule(ctx: &mut Ctx) {
 
 pub(super) fn place_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
-        let Some(t) = ctx.word(i) else { continue };
-        let (label, by) = if t.is(class::GPE_HEAD) {
-            (Label::GPE, "rule:place-head")
-        } else if t.is(class::FAC_HEAD) {
-            (Label::FAC, "rule:facility-head")
-        } else if t.is(class::LOC_HEAD) {
-            (Label::LOC, "rule:place-head")
-        } else if t.is(class::EVENT_HEAD) {
-            (Label::EVENT, "rule:event-head")
-        } else {
+        let Some((label, by)) = ctx.word(i).and_then(head_label) else {
             continue;
         };
-        // عن طريق "by way of", من ناحية "as for", ساحة المعركة: not places.
-        let before = i.wrapping_sub(1);
-        if ctx.word(before).is_some_and(|_| {
-            matches!(
-                (ctx.stem(before), ctx.stem(i)),
-                ("عن", "طريق") | ("من", "ناحيه") | ("في", "ناحيه") | ("من", "جهه")
-            )
-        }) {
+        if idiom_before(ctx, i) {
             continue;
         }
-        // The name right after the head: a gazetteer place, or one or two name words.
+        let Some(last) = name_after_head(ctx, i, &label) else {
+            continue;
+        };
         let next = i + 1;
-        let Some(n) = ctx.word(next) else { continue };
-        // An indefinite adjective (دولة أجنبية، منطقة أثرية) is not a name.
-        if ctx.gaz[next].is_none()
-            && !n.definite
-            && (ctx.stem(next).ends_with("يه")
-                || crate::extract::lexicon::is_adjective(ctx.stem(next)))
-        {
-            continue;
-        }
-        if n.is(NAME_STOP & !class::GPE_HEAD & !class::ORG_STANDALONE) && ctx.gaz[next].is_none() {
-            continue;
-        }
-        // Another head (مدينة + حي…) or a gazetteer entry decides the extent.
-        let last = if let Some((_, end)) = ctx.gaz[next] {
-            end - 1
-        } else if label == Label::EVENT {
-            match ctx.number(next).or_else(|| ctx.word(next).map(|_| 0)) {
-                Some(_) if ctx.toks[next].definite => next,
-                _ => continue,
-            }
-        } else {
-            if verb_shaped(ctx.stem(next)) || n.has_conjunction(ctx.norm) {
-                continue;
-            }
-            // Compound names: بيت لحم، دير ياسين، كفر قاسم، رأس العين، خان يونس.
-            let compound = matches!(
-                ctx.stem(next),
-                "بيت"
-                    | "دير"
-                    | "كفر"
-                    | "عين"
-                    | "تل"
-                    | "راس"
-                    | "خان"
-                    | "بئر"
-                    | "بني"
-                    | "ام"
-                    | "ابو"
-                    | "باب"
-                    | "سوق"
-                    | "جبل"
-                    | "وادي"
-                    | "قصر"
-                    | "برج"
-            );
-            let mut last = next;
-            let construct = !n.definite
-                && ctx.word(next + 1).is_some_and(|w| {
-                    w.definite && w.clitic == 0 && !w.is(NAME_STOP) && !nisba(ctx.stem(next + 1))
-                });
-            if (compound || construct) && ctx.word(next + 1).is_some_and(|w| !w.is(NAME_STOP)) {
-                last = next + 1;
-            }
-            // A place adjective: المدينة القديمة، الحي الشرقي.
-            if ctx
-                .word(last + 1)
-                .is_some_and(|_| nisba(ctx.stem(last + 1)))
-                && label != Label::GPE
-            {
-                last += 1;
-            }
-            last
-        };
         // Events take a year after them: حرب 1967، الانتفاضة الأولى 1987.
-        let mut last = last;
         if label == Label::EVENT {
-            if ctx.number(last + 1).is_some() {
-                last += 1;
-            }
+            let last = if ctx.number(last + 1).is_some() {
+                last + 1
+            } else {
+                last
+            };
             ctx.push(i, last, label, by, 0.4);
             continue;
         }
@@ -255,4 +179,102 @@ pub(super) fn place_rule(ctx: &mut Ctx) {
             ctx.push(next, last, Label::GPE, by, 0.4);
         }
     }
+}
+
+/// The label a place, facility or event head noun gives, and the rule's name.
+fn head_label(t: &Token) -> Option<(Label, &'static str)> {
+    if t.is(class::GPE_HEAD) {
+        Some((Label::GPE, "rule:place-head"))
+    } else if t.is(class::FAC_HEAD) {
+        Some((Label::FAC, "rule:facility-head"))
+    } else if t.is(class::LOC_HEAD) {
+        Some((Label::LOC, "rule:place-head"))
+    } else if t.is(class::EVENT_HEAD) {
+        Some((Label::EVENT, "rule:event-head"))
+    } else {
+        None
+    }
+}
+
+/// عن طريق "by way of", من ناحية "as for", من جهة: the head at `i` is in an idiom, no place.
+fn idiom_before(ctx: &Ctx, i: usize) -> bool {
+    let before = i.wrapping_sub(1);
+    ctx.word(before).is_some_and(|_| {
+        matches!(
+            (ctx.stem(before), ctx.stem(i)),
+            ("عن", "طريق") | ("من", "ناحيه") | ("في", "ناحيه") | ("من", "جهه")
+        )
+    })
+}
+
+/// The last token of the name right after the head at `i`: a gazetteer entry, or one or two
+/// name words (an event: one definite word or number); `None` when no name follows.
+fn name_after_head(ctx: &Ctx, i: usize, label: &Label) -> Option<usize> {
+    let next = i + 1;
+    let n = ctx.word(next)?;
+    // An indefinite adjective (دولة أجنبية، منطقة أثرية) is not a name.
+    if ctx.gaz[next].is_none()
+        && !n.definite
+        && (ctx.stem(next).ends_with("يه") || crate::extract::lexicon::is_adjective(ctx.stem(next)))
+    {
+        return None;
+    }
+    if n.is(NAME_STOP & !class::GPE_HEAD & !class::ORG_STANDALONE) && ctx.gaz[next].is_none() {
+        return None;
+    }
+    // Another head (مدينة + حي…) or a gazetteer entry decides the extent.
+    if let Some((_, end)) = ctx.gaz[next] {
+        return Some(end - 1);
+    }
+    if *label == Label::EVENT {
+        return match ctx.number(next).or_else(|| ctx.word(next).map(|_| 0)) {
+            Some(_) if ctx.toks[next].definite => Some(next),
+            _ => None,
+        };
+    }
+    if verb_shaped(ctx.stem(next)) || n.has_conjunction(ctx.norm) {
+        return None;
+    }
+    Some(place_name_end(ctx, next, label))
+}
+
+/// The end of a place name starting at `next`: a compound (بيت لحم، خان يونس) or a construct
+/// with a definite genitive, and a place adjective after it (المدينة القديمة; not for a GPE).
+fn place_name_end(ctx: &Ctx, next: usize, label: &Label) -> usize {
+    let compound = matches!(
+        ctx.stem(next),
+        "بيت"
+            | "دير"
+            | "كفر"
+            | "عين"
+            | "تل"
+            | "راس"
+            | "خان"
+            | "بئر"
+            | "بني"
+            | "ام"
+            | "ابو"
+            | "باب"
+            | "سوق"
+            | "جبل"
+            | "وادي"
+            | "قصر"
+            | "برج"
+    );
+    let mut last = next;
+    let construct = !ctx.toks[next].definite
+        && ctx.word(next + 1).is_some_and(|w| {
+            w.definite && w.clitic == 0 && !w.is(NAME_STOP) && !nisba(ctx.stem(next + 1))
+        });
+    if (compound || construct) && ctx.word(next + 1).is_some_and(|w| !w.is(NAME_STOP)) {
+        last = next + 1;
+    }
+    if ctx
+        .word(last + 1)
+        .is_some_and(|_| nisba(ctx.stem(last + 1)))
+        && *label != Label::GPE
+    {
+        last += 1;
+    }
+    last
 }
