@@ -12,7 +12,9 @@ use std::ops::Range;
 
 use crate::annotate::{AnnotationSet, Edit, Item, ItemKind, ReviewStatus};
 use crate::app::App;
+use crate::app::reader::Reader;
 use crate::app::review::Layers;
+use crate::app::session::Session;
 
 /// Where an item is in the text: its span, or for an attribution its cue (its claim's span
 /// when it has no cue). Pro-drop sources without a span have none.
@@ -106,30 +108,18 @@ impl App {
     /// `]` / `[`: the next or previous pending suggestion of any kind, wrapping; the cursor
     /// covers it.
     pub(super) fn step_suggestion(&mut self, forward: bool) {
-        let Some(store) = self.session.store.as_ref() else {
+        let Some((index, total, range, item)) = self.session.next_pending(&self.reader, forward)
+        else {
             self.info("no pending suggestions");
             return;
         };
-        let pending = pending_items(store.set(), &self.reader.layers);
-        if pending.is_empty() {
-            self.info("no pending suggestions");
-            return;
-        }
-        let index = step_index(
-            &pending,
-            self.reader.cursor.as_ref(),
-            self.reader.focus.as_deref(),
-            forward,
-        );
-        let (range, item) = pending[index].clone();
         let what = describe(&item, &self.reader.article.text, &range);
         self.reader.cursor = Some(range);
         self.reader.focus = Some(item.id().to_owned());
         self.reader.reveal_cursor(self.page());
         self.info(format!(
-            "{what} ({} of {} pending; a accepts, x rejects)",
-            index + 1,
-            pending.len()
+            "{what} ({} of {total} pending; a accepts, x rejects)",
+            index + 1
         ));
     }
 
@@ -199,6 +189,30 @@ fn step_index(
             .iter()
             .rposition(|(r, _)| r.start < start)
             .unwrap_or(len - 1),
+    }
+}
+
+impl Session {
+    /// The pending suggestion (of the shown layers) `]` (`forward`) or `[` goes to from the
+    /// reader's cursor (see [`step_index`]): its index, how many there are, its range, the item.
+    pub fn next_pending(
+        &self,
+        reader: &Reader,
+        forward: bool,
+    ) -> Option<(usize, usize, Range<usize>, Item)> {
+        let pending = pending_items(self.store.as_ref()?.set(), &reader.layers);
+        if pending.is_empty() {
+            return None;
+        }
+        let index = step_index(
+            &pending,
+            reader.cursor.as_ref(),
+            reader.focus.as_deref(),
+            forward,
+        );
+        let total = pending.len();
+        let (range, item) = pending.into_iter().nth(index)?;
+        Some((index, total, range, item))
     }
 }
 

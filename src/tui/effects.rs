@@ -94,14 +94,7 @@ where
             full_redraw(terminal).map_err(to_io)?;
         }
         Effect::LoadTheme(name) => {
-            let action = match theme::load(&name, &app.paths.themes_dir()) {
-                Ok((spec, problems)) => Action::ThemeLoaded(spec, problems),
-                Err(problems) => Action::Error(
-                    problems
-                        .first()
-                        .map_or_else(|| format!("cannot load theme {name}"), ToString::to_string),
-                ),
-            };
+            let action = load_theme(app, &name);
             then = app.update(action);
         }
         Effect::Import(path) => {
@@ -134,40 +127,57 @@ where
         }
         Effect::OpenAnnotations => then = open_annotations(app, jobs, true),
         Effect::OpenArticle(path) => {
-            if !save(app, false, &mut then) {
-                return Ok(then);
-            }
-            // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
-            let loaded = match path.to_str().filter(|p| crate::article::fetch::is_url(p)) {
-                Some(url) => crate::article::web::open_url(
-                    url,
-                    &app.paths.data_dir,
-                    false,
-                    crate::article::fetch::FetchOptions::default(),
-                    &mut |_| {},
-                )
-                .map(|opened| opened.article)
-                .map_err(|e| e.to_string()),
-                None => Article::load(&path).map_err(|e| e.to_string()),
-            };
-            let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
-            let opened = loaded.is_ok();
-            let action = match loaded {
-                Ok(article) => Action::ArticleOpened(Box::new(article)),
-                Err(e) => Action::Error(e),
-            };
-            then.extend(app.update(action));
-            // the text is shown; its annotations follow from a background job
-            if opened {
-                then.extend(open_annotations(app, jobs, false));
-            }
-            // a guessed encoding is said, not hidden (article/encoding.rs)
-            if let Some(note) = note {
-                then.extend(app.update(Action::Info(note)));
+            if save(app, false, &mut then) {
+                open_article(app, jobs, &path, &mut then);
             }
         }
     }
     Ok(then)
+}
+
+/// Reads a theme for `:theme` / `:set theme`.
+fn load_theme(app: &App, name: &str) -> Action {
+    match theme::load(name, &app.paths.themes_dir()) {
+        Ok((spec, problems)) => Action::ThemeLoaded(spec, problems),
+        Err(problems) => Action::Error(
+            problems
+                .first()
+                .map_or_else(|| format!("cannot load theme {name}"), ToString::to_string),
+        ),
+    }
+}
+
+/// Opens another article (`:e`, Enter in the library): the text at once, its annotations from a
+/// background job; the app's answers go to `then`.
+fn open_article(app: &mut App, jobs: &mut Jobs, path: &Path, then: &mut Vec<Effect>) {
+    // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
+    let loaded = match path.to_str().filter(|p| crate::article::fetch::is_url(p)) {
+        Some(url) => crate::article::web::open_url(
+            url,
+            &app.paths.data_dir,
+            false,
+            crate::article::fetch::FetchOptions::default(),
+            &mut |_| {},
+        )
+        .map(|opened| opened.article)
+        .map_err(|e| e.to_string()),
+        None => Article::load(path).map_err(|e| e.to_string()),
+    };
+    let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
+    let opened = loaded.is_ok();
+    let action = match loaded {
+        Ok(article) => Action::ArticleOpened(Box::new(article)),
+        Err(e) => Action::Error(e),
+    };
+    then.extend(app.update(action));
+    // the text is shown; its annotations follow from a background job
+    if opened {
+        then.extend(open_annotations(app, jobs, false));
+    }
+    // a guessed encoding is said, not hidden (article/encoding.rs)
+    if let Some(note) = note {
+        then.extend(app.update(Action::Info(note)));
+    }
 }
 
 /// Opening annotations holds back the first screen (so they are there, and editable, at
