@@ -327,12 +327,8 @@ impl App {
                     return;
                 };
                 self.screen = Screen::Reader;
-                self.reader.cursor =
-                    crate::app::words::word_at_or_after(&self.reader.article, target.start)
-                        .filter(|w| w.start < target.end)
-                        .or(Some(target));
-                self.reader.focus = None;
-                self.reader.reveal_cursor(self.page());
+                let page = self.page();
+                self.reader.go_to_span(target, page);
                 self.info("jumped to the text (T goes back to the isnad)");
             }
             _ => {}

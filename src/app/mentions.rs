@@ -138,12 +138,8 @@ impl App {
             ),
         };
         // the cursor is a word: the first word of the mention
-        self.reader.cursor =
-            crate::app::words::word_at_or_after(&self.reader.article, target.start)
-                .filter(|w| w.start < target.end)
-                .or(Some(target));
-        self.reader.focus = None;
-        self.reader.reveal_cursor(self.page());
+        let page = self.page();
+        self.reader.go_to_span(target, page);
         self.info(if total == 1 {
             format!("«{what}»: the only mention")
         } else {

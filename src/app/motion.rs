@@ -98,6 +98,16 @@ impl Reader {
         }
     }
 
+    /// Puts the cursor on the first word of `span` (the whole span when no word starts in it),
+    /// with no item focused, and scrolls it into view: where a jump to a mention lands.
+    pub fn go_to_span(&mut self, span: Range<usize>, page: Page) {
+        self.cursor = words::word_at_or_after(&self.article, span.start)
+            .filter(|w| w.start < span.end)
+            .or(Some(span));
+        self.focus = None;
+        self.reveal_cursor(page);
+    }
+
     /// Scrolls so the cursor's row is on screen.
     pub fn reveal_cursor(&mut self, page: Page) {
         let Some(at) = self.cursor.as_ref().map(|c| c.start) else {
