@@ -389,7 +389,7 @@ impl App {
     fn apply(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Run(command) => return self.run_command(command),
-            Action::NoteEdited { id, note } => self.set_note(&id, note),
+            Action::NoteEdited { id, note } => self.set_note(&id, &note),
             Action::Scroll(delta) => self.reader.scroll(self.page(), delta),
             Action::Click { column, row } => self.reader.point_at(self.page(), column, row, false),
             Action::Resize { width, height } => {
