@@ -24,6 +24,7 @@ pub mod review;
 pub mod session;
 pub mod shell;
 pub mod suggestions;
+pub mod tables;
 pub mod words;
 
 use std::path::PathBuf;
@@ -172,6 +173,10 @@ pub enum Screen {
     Library,
     /// The article's isnad tree (`T`, `:isnad`).
     Isnad,
+    /// The claims table (`g c`, `:claims`).
+    Claims,
+    /// The sources table (`g s`, `:sources`).
+    Sources,
 }
 
 /// Screen rows below the text: the status bar.
@@ -196,6 +201,8 @@ pub struct App {
     pub screen: Screen,
     /// Where the isnad view is (its rows are built from the annotations when drawn).
     pub isnad: isnad_view::IsnadView,
+    /// Where the claims and sources tables are, their sorts and filters.
+    pub tables: tables::Tables,
     pub settings: Settings,
     pub paths: Paths,
     pub theme: Theme,
@@ -217,6 +224,7 @@ impl App {
             compare: None,
             screen: Screen::Reader,
             isnad: isnad_view::IsnadView::default(),
+            tables: tables::Tables::default(),
             theme,
             settings,
             paths,
@@ -593,6 +601,8 @@ impl App {
             Command::PrevMention => self.step_mention(false),
             Command::IsnadView if self.screen == Screen::Isnad => self.screen = Screen::Reader,
             Command::IsnadView => self.open_isnad_view(),
+            Command::ClaimsTable => self.open_table(tables::Which::Claims),
+            Command::SourcesTable => self.open_table(tables::Which::Sources),
             Command::LibraryBack | Command::LibrarySort => {
                 self.info("no library: start isnad with a folder (isnad DIR)");
             }
@@ -655,7 +665,9 @@ impl App {
             | Command::IsnadTop
             | Command::IsnadBottom
             | Command::IsnadJump
-            | Command::IsnadBack => {}
+            | Command::IsnadBack
+            | Command::Claims(_)
+            | Command::Sources(_) => {}
             Command::CompareShow
             | Command::CompareNext
             | Command::ComparePrev
