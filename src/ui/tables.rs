@@ -120,13 +120,7 @@ impl Widget for Grid<'_> {
         let (x, _) = buf.set_stringn(area.x, area.y, self.title, width, title);
         let room = usize::from(area.right().saturating_sub(x + 1));
         let summary = crate::ui::fit(app, &self.summary, room, Direction::Ltr);
-        buf.set_stringn(
-            x + 1,
-            area.y,
-            summary.text,
-            room,
-            app.theme.style(Slot::HelpText),
-        );
+        buf.set_stringn(x + 1, area.y, summary.text, room, text);
         if area.height < 2 {
             return;
         }
@@ -256,7 +250,7 @@ impl<'a> Grid<'a> {
             app,
             title,
             summary: format!(
-                "{} of {all} · sort {}{order} · filter {filter} · o sort  O order  f filter",
+                "{} of {all} · filter {filter} · sort {}{order} · o sort  O order  f filter",
                 rows.len(),
                 table.sort.name()
             ),
