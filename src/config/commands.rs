@@ -367,8 +367,8 @@ table! {
     Reader NextMention, "isnad.next_mention", "Isnad", "Next mention of the source (after same as) or entity under the cursor";
     Reader PrevMention, "isnad.prev_mention", "Isnad", "Previous mention of the source or entity under the cursor";
     Reader IsnadView, "view.isnad", "Isnad", "The article's isnad: outlet, intermediaries and speakers as a tree with their claims (also :isnad)";
-    Reader ClaimsTable, "view.claims", "Claims", "The claims table: text, sources with chain, stance, type, verdict, review; sort, filter, set type and verdict (also :claims)";
-    Reader SourcesTable, "view.sources", "Claims", "The sources table: name, type, mentions, claims, chain role; sort and filter (also :sources)";
+    Reader ClaimsTable, "view.claims", "Claims", "Table of the claims, to sort, filter and judge (also :claims)";
+    Reader SourcesTable, "view.sources", "Claims", "Table of the sources and their claims (also :sources)";
     Reader Open, "annotate.open", "Annotate", "Edit the note of the annotation under the cursor (Enter keeps it, Esc drops the edit); in the library, open the chosen article";
     Reader NoteInEditor, "annotate.note_editor", "Annotate", "Edit the note of the annotation under the cursor in $VISUAL or $EDITOR";
     Reader Delete, "annotate.delete", "Annotate", "Delete the annotation under the cursor with its links (u undoes)";
