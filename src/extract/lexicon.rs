@@ -3,7 +3,7 @@
 //! (see [`super::wordlists`]). Words are given in ordinary spelling there and normalised when
 //! the lexicon is built.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::wordlists as lists;
@@ -56,7 +56,11 @@ pub mod class {
 
 struct Lexicon {
     words: HashMap<String, u32>,
-    nisbas: std::collections::HashSet<String>,
+    /// Nisbas of both lists (masculine singular, normalised), and institution adjectives
+    /// with a leading `=`.
+    nisbas: HashSet<String>,
+    /// Nationality and religion nisbas only.
+    nationalities: HashSet<String>,
 }
 
 fn build() -> Lexicon {
@@ -97,12 +101,19 @@ fn build() -> Lexicon {
     add(lists::STOP_WORDS, STOP);
     add(lists::GIVEN_NAMES, GIVEN_NAME);
     add(lists::GIVEN_NAMES_ALSO_WORDS, AMBIGUOUS_NAME);
-    let mut nisbas: std::collections::HashSet<String> =
-        lists::entries(lists::NISBAS).map(normalize_str).collect();
+    let nationalities: HashSet<String> = lists::entries(lists::NATIONALITIES)
+        .map(normalize_str)
+        .collect();
+    let mut nisbas: HashSet<String> = lists::entries(lists::NISBAS).map(normalize_str).collect();
+    nisbas.extend(nationalities.iter().cloned());
     nisbas.extend(
         lists::entries(lists::INSTITUTION_ADJECTIVES).map(|w| format!("={}", normalize_str(w))),
     );
-    Lexicon { words, nisbas }
+    Lexicon {
+        words,
+        nisbas,
+        nationalities,
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -123,14 +134,23 @@ pub fn is_adjective(word: &str) -> bool {
     if lex.nisbas.contains(&format!("=ال{bare}")) {
         return true;
     }
-    for suffix in ["يين", "يون", "يات", "يه", "ي"] {
-        if let Some(base) = bare.strip_suffix(suffix)
-            && lex.nisbas.contains(&format!("{base}ي"))
-        {
-            return true;
-        }
-    }
-    false
+    nisba_in(&lex.nisbas, bare)
+}
+
+/// Is this normalised word a nationality or religion adjective or noun (المصري، مصريه،
+/// الفلسطينيين، المسيحيون)? The article is optional.
+pub fn is_nationality(word: &str) -> bool {
+    let bare = word.strip_prefix("ال").unwrap_or(word);
+    nisba_in(&lexicon().nationalities, bare)
+}
+
+/// Is `bare` (without ال) a form of a masculine singular nisba of `set`: itself, its feminine
+/// or its plurals?
+fn nisba_in(set: &HashSet<String>, bare: &str) -> bool {
+    ["يين", "يون", "يات", "يه", "ي"].iter().any(|suffix| {
+        bare.strip_suffix(suffix)
+            .is_some_and(|base| set.contains(&format!("{base}ي")))
+    })
 }
 
 /// Second words that complete a two-word month name.

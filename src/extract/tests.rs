@@ -348,3 +348,22 @@ fn sample_article_entities_a_reader_would_mark() {
         .collect();
     assert_eq!(people.len(), 7, "{people:?}");
 }
+
+#[test]
+fn nationalities_outside_names_are_norp() {
+    let text = "التقى الشاعر السوري بلاعبين مصريين ومهندسة فلسطينية في مؤتمر.";
+    assert!(has(text, "السوري", Label::NORP), "{:?}", found(text));
+    assert!(has(text, "مصريين", Label::NORP), "{:?}", found(text));
+    assert!(has(text, "فلسطينية", Label::NORP), "{:?}", found(text));
+    // Inside a name the adjective is part of it; a language is no people; an institutional
+    // adjective is no nationality.
+    let text = "قال الجيش السوري في بيان باللغة العربية وبالإنجليزية إن الخبراء الدوليين وصلوا.";
+    assert!(has(text, "الجيش السوري", Label::ORG), "{:?}", found(text));
+    for word in ["السوري", "العربية", "الإنجليزية", "الدوليين"] {
+        assert!(
+            labels_of(text, word).is_empty(),
+            "{word}: {:?}",
+            found(text)
+        );
+    }
+}

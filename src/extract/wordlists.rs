@@ -102,6 +102,7 @@ lists! {
     NAME_CONNECTORS = "name-connectors.txt";
     NAME_ENDING_VERBS = "name-ending-verbs.txt";
     NAME_PARTICLES = "name-particles.txt";
+    NATIONALITIES = "nationalities.txt";
     NISBAS = "nisbas.txt";
     NORP_WORDS = "norp-words.txt";
     NOT_COMPLEMENT_BEFORE = "not-complement-before.txt";

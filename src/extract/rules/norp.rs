@@ -1,35 +1,48 @@
-//! Groups of people by nationality, religion or community (NORP).
+//! Groups of people by nationality, religion or community (NORP): the group nouns of
+//! `norp-words.txt` (الأكراد، الشيعة) and, outside a longer name, the nationality and religion
+//! adjectives of `nationalities.txt` in any form (الشاعر السوري، مصرية، الفلسطينيين).
 
 use super::*;
 
 pub(super) fn norp_rule(ctx: &mut Ctx) {
+    let covered = covered_tokens(ctx);
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
-        let stem = ctx.stem(i);
-        // Peoples by nationality: السوريون، الفلسطينيين (not الحاليين "the current ones").
-        let plural_nisba = stem.starts_with("ال")
-            && (stem.ends_with("يون") || stem.ends_with("يين"))
-            && crate::extract::lexicon::is_adjective(stem)
-            && !matches!(
-                stem,
-                "الدوليين"
-                    | "الدوليون"
-                    | "المحليين"
-                    | "المحليون"
-                    | "الرسميين"
-                    | "الرسميون"
-                    | "الامنيين"
-                    | "الامنيون"
-                    | "العسكريين"
-                    | "العسكريون"
-                    | "المدنيين"
-                    | "المدنيون"
-                    | "الحكوميين"
-            );
         if t.is(class::NORP) {
             ctx.push(i, i, Label::NORP, "rule:norp", 0.6);
-        } else if plural_nisba {
-            ctx.push(i, i, Label::NORP, "rule:nisba", 0.4);
+        } else if !covered[i]
+            && ctx.gaz[i].is_none()
+            && crate::extract::lexicon::is_nationality(ctx.stem(i))
+            && !names_language(ctx, i)
+        {
+            ctx.push(i, i, Label::NORP, "rule:nationality", 0.5);
         }
     }
+}
+
+/// For each token, whether an earlier rule's finding covers it: a nationality inside a name
+/// (الجيش السوري، الجمهورية العربية السورية) is part of that name, not a NORP of its own.
+fn covered_tokens(ctx: &Ctx) -> Vec<bool> {
+    let mut covered = vec![false; ctx.toks.len()];
+    for found in &ctx.out {
+        let first = ctx
+            .toks
+            .partition_point(|t| t.range.end <= found.range.start);
+        for (token, mark) in ctx.toks[first..].iter().zip(&mut covered[first..]) {
+            if token.range.start >= found.range.end {
+                break;
+            }
+            *mark = true;
+        }
+    }
+    covered
+}
+
+/// A language, not a people: after لغة (اللغة العربية) or with a glued ب (بالإنجليزية "in
+/// English"), which the guidelines leave untagged.
+fn names_language(ctx: &Ctx, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    let after_language = i > 0 && matches!(ctx.stem(i - 1), "اللغه" | "لغه" | "اللغات");
+    let in_language = t.definite && ctx.norm[t.range.clone()].starts_with("بال");
+    after_language || in_language
 }
