@@ -52,6 +52,8 @@ pub mod class {
     pub const DIRECTION: u32 = 1 << 28;
     /// Titles that only count before a known given name (الشاب، الطفل، المواطن).
     pub const WEAK_TITLE: u32 = 1 << 29;
+    /// Number words that are no NUMBER alone (أحد، عشرات).
+    pub const VAGUE_NUMBER: u32 = 1 << 30;
 }
 
 struct Lexicon {
@@ -92,6 +94,7 @@ fn build() -> Lexicon {
     add(lists::TIME_WORDS, TIME_WORD);
     add(lists::ERAS, ERA);
     add(lists::NUMBER_WORDS, NUMBER_WORD);
+    add(lists::VAGUE_NUMBERS, VAGUE_NUMBER);
     add(lists::SCALES, SCALE | NUMBER_WORD);
     add(lists::CURRENCIES, CURRENCY);
     add(lists::PERCENT_WORDS, PERCENT_WORD);

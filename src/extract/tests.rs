@@ -367,3 +367,25 @@ fn nationalities_outside_names_are_norp() {
         );
     }
 }
+
+#[test]
+fn vague_quantities_and_bare_institutions_are_not_entities() {
+    let text = "قال أحد المسؤولين إن عشرات الأشخاص وإحدى النساء أصيبوا، وإن 3 آلاف نزحوا.";
+    for word in ["أحد", "عشرات", "إحدى"] {
+        assert!(
+            labels_of(text, word).is_empty(),
+            "{word}: {:?}",
+            found(text)
+        );
+    }
+    assert!(has(text, "3 آلاف", Label::NUMBER), "{:?}", found(text));
+    let text = "وقالت الحكومة إن الشرطة اعتقلت ثلاثة، وأكدت الداخلية السورية ذلك.";
+    assert!(labels_of(text, "الحكومة").is_empty(), "{:?}", found(text));
+    assert!(labels_of(text, "الشرطة").is_empty(), "{:?}", found(text));
+    assert!(
+        has(text, "الداخلية السورية", Label::ORG),
+        "{:?}",
+        found(text)
+    );
+    assert!(has(text, "ثلاثة", Label::NUMBER), "{:?}", found(text));
+}

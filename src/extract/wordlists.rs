@@ -138,6 +138,7 @@ lists! {
     STOP_WORDS = "stop-words.txt";
     TIME_WORDS = "time-words.txt";
     TITLES = "titles.txt";
+    VAGUE_NUMBERS = "vague-numbers.txt";
     WEAK_TITLES = "weak-titles.txt";
     WEEKDAYS = "weekdays.txt";
     YEAR_WORDS = "year-words.txt";

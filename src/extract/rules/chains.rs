@@ -131,31 +131,21 @@ fn continues_chain(ctx: &Ctx, i: usize, after_name: bool) -> bool {
     nisba(stem) || (after_construct && t.definite) || lam || indefinite_run
 }
 
+/// Organisations from their head noun and its chain (وزارة الصحة، حركة الرايات السود), and
+/// ministries by their short name (الداخلية السورية). A bare head (الحكومة، الشرطة) is a common
+/// noun, not a name (docs/attribution-guidelines.md §9.2).
 pub(super) fn org_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
         if t.is(class::ORG_HEAD) {
-            match chain(ctx, i, 5) {
-                Some(last) => ctx.push(i, last, Label::ORG, "rule:org-head", 0.6),
-                None if t.is(class::ORG_STANDALONE) => {
-                    ctx.push(i, i, Label::ORG, "rule:org-head", 0.4)
-                }
-                None => {}
+            if let Some(last) = chain(ctx, i, 5) {
+                ctx.push(i, last, Label::ORG, "rule:org-head", 0.6);
             }
-        } else if t.is(class::ORG_STANDALONE) && !ctx.is_class(i.wrapping_sub(1), class::TITLE) {
-            // الداخلية السورية، الخارجية الأمريكية: ministries by their short name.
-            let last = match ctx.word(i + 1) {
-                Some(_) if nisba(ctx.stem(i + 1)) => i + 1,
-                _ => i,
-            };
-            if last > i
-                || matches!(
-                    ctx.stem(i),
-                    "الحكومه" | "الجيش" | "الشرطه" | "البرلمان" | "الكنيست" | "الكونغرس"
-                )
-            {
-                ctx.push(i, last, Label::ORG, "rule:org-head", 0.4);
-            }
+        } else if t.is(class::ORG_STANDALONE)
+            && !ctx.is_class(i.wrapping_sub(1), class::TITLE)
+            && ctx.word(i + 1).is_some_and(|_| nisba(ctx.stem(i + 1)))
+        {
+            ctx.push(i, i + 1, Label::ORG, "rule:org-head", 0.4);
         }
     }
 }

@@ -15,6 +15,10 @@ pub(super) fn number_rule(ctx: &mut Ctx) {
             continue;
         }
         let last = number_end(ctx, i);
+        if last == i && t.is(class::VAGUE_NUMBER) {
+            i += 1;
+            continue;
+        }
         i = money(ctx, i, last)
             .or_else(|| percentage(ctx, i, last))
             .unwrap_or_else(|| plain_number(ctx, i, last));
