@@ -18,7 +18,7 @@ use dates::date_rule;
 use known_names::{gazetteer_rule, is_lam_complement};
 use norp::norp_rule;
 use numbers::number_rule;
-use person::{clitic_shaped, person_rule};
+use person::{clitic_shaped, person_rule, repeated_surname_rule};
 
 use super::lexicon::{class, completes_month};
 use super::tokens::{Token, TokenKind, verb_shaped};
@@ -111,6 +111,27 @@ impl<'a> Ctx<'a> {
     fn is_class(&self, i: usize, flags: u32) -> bool {
         self.word(i).is_some_and(|t| t.is(flags))
     }
+
+    /// The index of the token that holds byte `at` (or the first one after it).
+    fn token_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.range.end <= at)
+    }
+
+    /// For each token, whether a finding so far covers it: a nationality or a repeated name
+    /// inside a longer name (الجيش السوري) is part of that name, not an entity of its own.
+    fn covered_tokens(&self) -> Vec<bool> {
+        let mut covered = vec![false; self.toks.len()];
+        for found in &self.out {
+            let first = self.token_at(found.range.start);
+            for (token, mark) in self.toks[first..].iter().zip(&mut covered[first..]) {
+                if token.range.start >= found.range.end {
+                    break;
+                }
+                *mark = true;
+            }
+        }
+        covered
+    }
 }
 
 /// Runs every rule over the tokens of a normalised text.
@@ -136,6 +157,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     org_rule(&mut ctx);
     place_rule(&mut ctx);
     person_rule(&mut ctx);
+    repeated_surname_rule(&mut ctx);
     date_rule(&mut ctx);
     number_rule(&mut ctx);
     norp_rule(&mut ctx);

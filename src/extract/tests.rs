@@ -389,3 +389,20 @@ fn vague_quantities_and_bare_institutions_are_not_entities() {
     );
     assert!(has(text, "ثلاثة", Label::NUMBER), "{:?}", found(text));
 }
+
+#[test]
+fn a_family_name_alone_repeats_a_full_name_found_before_or_after() {
+    let text = "رفض غيرنوف الاتهامات. وقال الرئيس التنفيذي ماركوس غيرنوف إن السفر مستمر، وأضاف غيرنوف أن الشركة رابحة.";
+    assert!(
+        has(text, "ماركوس غيرنوف", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+    let alone = found(text)
+        .iter()
+        .filter(|(s, l)| s == "غيرنوف" && *l == Label::PERSON)
+        .count();
+    assert_eq!(alone, 2, "{:?}", found(text));
+    // A word of a list or a definite noun is no family name of its own.
+    assert!(labels_of(text, "السفر").is_empty(), "{:?}", found(text));
+}

@@ -5,7 +5,7 @@
 use super::*;
 
 pub(super) fn norp_rule(ctx: &mut Ctx) {
-    let covered = covered_tokens(ctx);
+    let covered = ctx.covered_tokens();
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
         if t.is(class::NORP) {
@@ -18,24 +18,6 @@ pub(super) fn norp_rule(ctx: &mut Ctx) {
             ctx.push(i, i, Label::NORP, "rule:nationality", 0.5);
         }
     }
-}
-
-/// For each token, whether an earlier rule's finding covers it: a nationality inside a name
-/// (الجيش السوري، الجمهورية العربية السورية) is part of that name, not a NORP of its own.
-fn covered_tokens(ctx: &Ctx) -> Vec<bool> {
-    let mut covered = vec![false; ctx.toks.len()];
-    for found in &ctx.out {
-        let first = ctx
-            .toks
-            .partition_point(|t| t.range.end <= found.range.start);
-        for (token, mark) in ctx.toks[first..].iter().zip(&mut covered[first..]) {
-            if token.range.start >= found.range.end {
-                break;
-            }
-            *mark = true;
-        }
-    }
-    covered
 }
 
 /// A language, not a people: after لغة (اللغة العربية) or with a glued ب (بالإنجليزية "in

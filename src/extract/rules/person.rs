@@ -299,3 +299,40 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     }
     None
 }
+
+/// A family name of a full name found in the article names the same person when it stands
+/// alone elsewhere in it (سيب بلاتر … وقال بلاتر): the last word of every PERSON of two words
+/// or more that is no known word of any list.
+pub(super) fn repeated_surname_rule(ctx: &mut Ctx) {
+    let mut surnames = HashSet::new();
+    for found in ctx.out.iter().filter(|f| f.label == Label::PERSON) {
+        let first = ctx.token_at(found.range.start);
+        let last = ctx.token_at(found.range.end - 1);
+        if last > first && surname_shaped(ctx, last) {
+            surnames.insert(ctx.stem(last));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let covered = ctx.covered_tokens();
+    for i in 0..ctx.toks.len() {
+        if !covered[i] && surname_shaped(ctx, i) && surnames.contains(ctx.stem(i)) {
+            ctx.push(i, i, Label::PERSON, "rule:repeated-name", 0.4);
+        }
+    }
+}
+
+/// A word that can be a family name on its own: in no word list or gazetteer, three letters
+/// or more, with no preposition glued to it; with the article only when it ends like a nisba
+/// (الأنصاري), since a definite noun after a name is more often the sentence going on.
+fn surname_shaped(ctx: &Ctx, i: usize) -> bool {
+    ctx.word(i).is_some_and(|t| {
+        let stem = ctx.stem(i);
+        t.classes == 0
+            && ctx.gaz[i].is_none()
+            && stem.chars().count() >= 3
+            && (t.clitic == 0 || t.definite || t.has_conjunction(ctx.norm))
+            && (!t.definite || stem.ends_with('ي'))
+    })
+}
