@@ -406,3 +406,19 @@ fn a_family_name_alone_repeats_a_full_name_found_before_or_after() {
     // A word of a list or a definite noun is no family name of its own.
     assert!(labels_of(text, "السفر").is_empty(), "{:?}", found(text));
 }
+
+#[test]
+fn dates_side_by_side_are_one_date_and_now_is_none() {
+    let text = "وصل الوفد إلى بريطانيا يوم أمس الخميس 3 مايو، ويغادر الآن.";
+    assert!(
+        has(text, "يوم أمس الخميس 3 مايو", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+    assert!(has(text, "بريطانيا", Label::GPE), "{:?}", found(text));
+    assert!(labels_of(text, "الآن").is_empty(), "{:?}", found(text));
+    // A year word starts a date of its own.
+    let text = "ولد يوم الخميس سنة 1925 في القاهرة.";
+    assert!(has(text, "يوم الخميس", Label::DATE), "{:?}", found(text));
+    assert!(has(text, "سنة 1925", Label::DATE), "{:?}", found(text));
+}

@@ -138,10 +138,37 @@ pub(super) fn duration_at(ctx: &Ctx, i: usize) -> Option<usize> {
 /// Marks every date, time and duration, left to right; a match resumes after its last token.
 pub(super) fn date_rule(ctx: &mut Ctx) {
     let n = ctx.toks.len();
+    let from = ctx.out.len();
     let mut i = 0;
     while i < n {
         i = date_at(ctx, i).unwrap_or(i + 1);
     }
+    join_adjacent_dates(ctx, from);
+}
+
+/// Dates written one after the other with only a space between them are one date (أمس الأحد،
+/// يوم أمس الخميس 3 مايو), except before a year word (يوم الخميس سنة 1925 names the day and
+/// the year apart, as Wojood does); `from` is where this rule's findings start in `ctx.out`.
+fn join_adjacent_dates(ctx: &mut Ctx, from: usize) {
+    let found_here: Vec<Found> = ctx.out.drain(from..).collect();
+    let mut kept: Vec<Found> = Vec::with_capacity(found_here.len());
+    for found in found_here {
+        if let Some(prev) = kept.last_mut()
+            && prev.label == Label::DATE
+            && found.label == Label::DATE
+            && prev.range.end <= found.range.start
+            && ctx.norm[prev.range.end..found.range.start]
+                .chars()
+                .all(|c| c == ' ')
+            && !ctx.is_class(ctx.token_at(found.range.start), class::YEAR_WORD)
+        {
+            prev.range.end = found.range.end;
+            prev.score = prev.score.max(found.score);
+            continue;
+        }
+        kept.push(found);
+    }
+    ctx.out.extend(kept);
 }
 
 /// The first date pattern that matches at token `i`, pushed; the token after it.
@@ -337,13 +364,15 @@ fn relative_date(ctx: &mut Ctx, i: usize) -> Option<usize> {
         ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
         return Some(i + 2);
     }
-    if t.is(class::RELATIVE_DATE) && t.clitic == 0 {
-        let label = if matches!(ctx.stem(i), "الان" | "حاليا") {
-            Label::TIME
+    // `الآن`، `حالياً` "now, currently" name no time (guidelines §9.1); they only stop names.
+    if t.is(class::RELATIVE_DATE) && t.clitic == 0 && !matches!(ctx.stem(i), "الان" | "حاليا")
+    {
+        let first = if i > 0 && ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم") {
+            i - 1
         } else {
-            Label::DATE
+            i
         };
-        ctx.push(i, i, label, "rule:relative-date", 0.5);
+        ctx.push(first, i, Label::DATE, "rule:relative-date", 0.5);
         return Some(i + 1);
     }
     None
