@@ -243,20 +243,13 @@ fn month_date(ctx: &mut Ctx, start: usize) -> Option<usize> {
     Some(last + 1)
 }
 
-/// A duration (`8 سنوات`, `عامين`): a TIME when counted in hours, minutes or seconds.
+/// A duration (`8 سنوات`, `عامين`) is no date (guidelines §9.3): only its count is an entity,
+/// a NUMBER (`ثلاثة أيام` → `ثلاثة`); the whole is skipped so its unit starts no date.
 fn duration(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let last = duration_at(ctx, i)?;
-    let label = if ctx.word(last).is_some_and(|_| {
-        matches!(
-            ctx.stem(last),
-            "ساعات" | "ساعه" | "دقايق" | "دقيقه" | "ثانيه" | "ساعتين"
-        )
-    }) {
-        Label::TIME
-    } else {
-        Label::DATE
-    };
-    ctx.push(i, last, label, "rule:duration", 0.5);
+    if last > i && !ctx.is_class(i, class::VAGUE_NUMBER) && ctx.stem(i) != "عده" {
+        ctx.push(i, last - 1, Label::NUMBER, "rule:duration", 0.5);
+    }
     Some(last + 1)
 }
 
