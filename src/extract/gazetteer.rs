@@ -27,6 +27,11 @@ const LISTS: &[(&str, &str)] = &[
         include_str!("../../assets/gazetteer/organizations.tsv"),
     ),
     ("people", include_str!("../../assets/gazetteer/people.tsv")),
+    ("works", include_str!("../../assets/gazetteer/works.tsv")),
+    (
+        "platforms",
+        include_str!("../../assets/gazetteer/platforms.tsv"),
+    ),
 ];
 
 const BLOCKLIST: &str = include_str!("../../assets/gazetteer/blocklist.txt");

@@ -306,8 +306,9 @@ fn sample_article_entities_a_reader_would_mark() {
         ("البيت الأبيض", Label::ORG),
         ("قوات سوريا الديمقراطية", Label::ORG),
         ("قسد", Label::ORG),
-        ("تليجرام", Label::ORG),
-        ("إكس", Label::ORG),
+        ("تليجرام", Label::MISC),
+        // the platform as a service (منصة إكس), guidelines §12
+        ("إكس", Label::MISC),
         ("حلب", Label::GPE),
         ("حي الحيدرية", Label::GPE),
         ("حي كرم الجزماتي", Label::GPE),
@@ -429,6 +430,24 @@ fn durations_are_no_dates_only_their_count_is_a_number() {
     assert!(has(text, "38", Label::NUMBER), "{:?}", found(text));
     assert!(
         !found(text).iter().any(|(_, l)| *l == Label::DATE),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn platforms_are_misc_as_services_and_org_as_companies() {
+    let text = "نشر الوزير على تويتر صورة، وأعلنت فيسبوك أنها ستشتري برنامج سكايب، وانتشرت إنفلونزا الطيور.";
+    assert!(has(text, "تويتر", Label::MISC), "{:?}", found(text));
+    assert!(has(text, "فيسبوك", Label::ORG), "{:?}", found(text));
+    assert!(has(text, "سكايب", Label::MISC), "{:?}", found(text));
+    assert!(
+        labels_of(text, "برنامج سكايب").is_empty(),
+        "{:?}",
+        found(text)
+    );
+    assert!(
+        has(text, "إنفلونزا الطيور", Label::MISC),
         "{:?}",
         found(text)
     );

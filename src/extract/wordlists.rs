@@ -117,6 +117,7 @@ lists! {
     PERCENT_WORDS = "percent-words.txt";
     PERIOD_WORDS = "period-words.txt";
     PHRASE_STOPS = "phrase-stops.txt";
+    PLATFORM_CONTEXT = "platform-context.txt";
     PREPOSITIONS = "prepositions.txt";
     RELATIVE_DATES = "relative-dates.txt";
     RELATIVES = "relatives.txt";

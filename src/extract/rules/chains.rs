@@ -137,7 +137,12 @@ fn continues_chain(ctx: &Ctx, i: usize, after_name: bool) -> bool {
 pub(super) fn org_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
-        if t.is(class::ORG_HEAD) {
+        // تطبيق/برنامج + a platform or program (برنامج سكايب): the name alone is MISC.
+        let names_a_work = ctx
+            .gaz
+            .get(i + 1)
+            .is_some_and(|g| g.as_ref().is_some_and(|(l, _)| *l == Label::MISC));
+        if t.is(class::ORG_HEAD) && !names_a_work {
             if let Some(last) = chain(ctx, i, 5) {
                 ctx.push(i, last, Label::ORG, "rule:org-head", 0.6);
             }

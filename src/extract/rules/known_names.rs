@@ -32,10 +32,13 @@ pub(super) fn gazetteer_rule(ctx: &mut Ctx) {
         if GAZETTEER_NAMES_ALSO_WORDS.contains(name.as_str()) && !name_context(ctx, i, end) {
             continue;
         }
-        let by = match hit.entry.list {
-            "people" => "gazetteer:people",
-            "organizations" => "gazetteer:organizations",
-            _ => "gazetteer:places",
+        let (by, label) = match hit.entry.list {
+            "people" => ("gazetteer:people", label),
+            "organizations" => ("gazetteer:organizations", label),
+            "works" => ("gazetteer:works", label),
+            "platforms" if !service_meant(ctx, i) => ("gazetteer:platforms", Label::ORG),
+            "platforms" => ("gazetteer:platforms", label),
+            _ => ("gazetteer:places", label),
         };
         ctx.out.push(Found {
             range: start..hit.end,
@@ -44,6 +47,22 @@ pub(super) fn gazetteer_rule(ctx: &mut Ctx) {
             score: 0.8,
         });
     }
+}
+
+static PLATFORM_CONTEXT: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::PLATFORM_CONTEXT));
+
+/// Whether the platform named at `i` is the service (بفيسبوك، على تويتر، تطبيق واتساب), not
+/// the company behind it.
+fn service_meant(ctx: &Ctx, i: usize) -> bool {
+    let glued_b = ctx.toks[i].clitic > 0 && ctx.norm[ctx.toks[i].range.clone()].starts_with('ب');
+    // The name may be quoted: منصة "إكس".
+    let before = if ctx.is_punct(i.wrapping_sub(1), "\"«“") {
+        i.wrapping_sub(2)
+    } else {
+        i.wrapping_sub(1)
+    };
+    glued_b || (ctx.word(before).is_some() && PLATFORM_CONTEXT.contains(ctx.stem(before)))
 }
 
 /// A ل-phrase that belongs to an organisation's name: للأنباء، للتنمية (ل + article), or
