@@ -452,3 +452,14 @@ fn platforms_are_misc_as_services_and_org_as_companies() {
         found(text)
     );
 }
+
+#[test]
+fn a_compound_given_name_takes_a_family_name_after_it() {
+    let text = "وصرح عبد الرحيم كوشان بأن الاجتماع انتهى، ثم غادر كوشان القاعة.";
+    assert!(
+        has(text, "عبد الرحيم كوشان", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+    assert!(has(text, "كوشان", Label::PERSON), "{:?}", found(text));
+}

@@ -145,9 +145,11 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
     {
         return end - 1;
     }
+    // A compound given name (عبد الباسط، أبو بكر) counts as one word: one more may follow.
+    let compound = usize::from(ctx.toks[first].is(class::NAME_CONNECTOR));
     let mut last = first;
     let mut i = first + 1;
-    while i < ctx.toks.len() && i <= first + 3 {
+    while i < ctx.toks.len() && i <= first + 3 + compound {
         let Some(t) = ctx.word(i) else { break };
         let stem = ctx.stem(i);
         if t.has_conjunction(ctx.norm) || t.clitic > 0 && !t.definite {
@@ -186,7 +188,7 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
         }
         // A third plain word is a name only when it is a known given name (محمد أحمد علي);
         // otherwise it is usually the sentence going on (كارولين ليفيت بياناً).
-        if !t.definite && i > first + 1 && !t.is(class::GIVEN_NAME) {
+        if !t.definite && i > first + 1 + compound && !t.is(class::GIVEN_NAME) {
             break;
         }
         last = i;
