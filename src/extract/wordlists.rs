@@ -73,6 +73,7 @@ lists! {
     ACCOUNT_PLACE_WORDS = "account-place-words.txt";
     ADVERBS = "adverbs.txt";
     AUXILIARIES = "auxiliaries.txt";
+    CLAUSE_OPENERS = "clause-openers.txt";
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
@@ -116,6 +117,8 @@ lists! {
     PERIOD_WORDS = "period-words.txt";
     PHRASE_STOPS = "phrase-stops.txt";
     PREPOSITIONS = "prepositions.txt";
+    PRONOUN_PARTICLES = "pronoun-particles.txt";
+    PRONOUN_SUFFIXES = "pronoun-suffixes.txt";
     RELATIVE_DATES = "relative-dates.txt";
     RELATIVES = "relatives.txt";
     REPORT_FRAME_PHRASES = "report-frame-phrases.txt";

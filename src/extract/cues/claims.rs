@@ -208,13 +208,36 @@ impl ParagraphParser<'_> {
                 break;
             }
         }
-        if j < s.end
-            && form
-                .object_preposition
-                .is_some_and(|p| fold_str(p) == self.key(j))
-        {
+        let preposition = form.object_preposition.map(fold_str);
+        if j < s.end && preposition.as_deref() == Some(self.key(j)) {
             j += 1;
         }
+        if let Some(start) = self.object_at(j, s, form, preposition.as_deref()) {
+            return Some(start);
+        }
+        // `أعلنت الشركة … أمس الإثنين عن اكتشاف …`: more words before the preposition than
+        // the subject took; its verbal noun a few words on is still the object.
+        let preposition = preposition.filter(|p| p.chars().count() > 1)?;
+        (j..s.end.min(j + 8))
+            .take_while(|&k| {
+                (self.is_word(k) || self.is_comma(k))
+                    && !in_set(&COMPLEMENTIZERS, self.key(k))
+                    && cue_form(self.key(k)).is_none()
+            })
+            .find(|&k| self.key(k) == preposition && self.is_verbal_noun(k + 1))
+            .map(|k| k + 1)
+    }
+
+    /// The object at token `j` when it can be the claim: a verbal noun (`انتهاء`, `القضاء
+    /// على`, `ترشحه`) or, after a verb that takes any object, a definite noun. A one-letter
+    /// `preposition` is written on it (`بالإفراج`).
+    fn object_at(
+        &self,
+        j: usize,
+        s: &Range<usize>,
+        form: &CueForm,
+        preposition: Option<&str>,
+    ) -> Option<usize> {
         if j >= s.end || !self.is_word(j) {
             return None;
         }
@@ -222,10 +245,22 @@ impl ParagraphParser<'_> {
         if self.is_stop(key) || self.tokens[j].quoted {
             return None;
         }
-        // The object is a verbal noun (`انتهاء`, `القضاء على`, `رفع`) or, after a verb, a
-        // definite noun.
-        let noun_ok = form.form != Form::Noun && (is_definite(key) || self.tokens[j].ta_marbuta);
-        (is_masdar_like(key) || noun_ok).then_some(j)
+        let key = match preposition {
+            Some(p) if p.chars().count() == 1 => key.strip_prefix(p)?,
+            _ => key,
+        };
+        let verbal = is_masdar_like(key) || is_suffixed_masdar(key, self.tokens[j].ta_marbuta);
+        let noun_ok = form.form != Form::Noun
+            && !form.masdar_object
+            && (is_definite(key) || self.tokens[j].ta_marbuta);
+        (verbal || noun_ok).then_some(j)
+    }
+
+    /// A verbal noun at token `i`, bare or with a possessive pronoun.
+    pub(super) fn is_verbal_noun(&self, i: usize) -> bool {
+        self.is_word(i)
+            && (is_masdar_like(self.key(i))
+                || is_suffixed_masdar(self.key(i), self.tokens[i].ta_marbuta))
     }
 
     /// A quotation of at least two words that opens the sentence and ends right before the

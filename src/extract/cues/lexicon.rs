@@ -35,8 +35,11 @@ pub(super) struct CueForm {
     pub(super) distancing: bool,
     /// Takes a noun-phrase object that is itself the claim (`أعلن انتهاء العملية`).
     pub(super) object_claim: bool,
-    /// The preposition that may open that object (`أعرب عن`, `شدد على`), as written.
+    /// The preposition that may open that object (`أعرب عن`, `شدد على`; one letter: written
+    /// on the object, `رحب بالإفراج`), as written.
     pub(super) object_preposition: Option<&'static str>,
+    /// The object is a claim only when it is a verbal noun (`أدان مقتل …`, not `أدان الهجوم`).
+    pub(super) masdar_object: bool,
     /// Too ambiguous to stand without a complement right after it (`بين` "between").
     pub(super) needs_adjacent_complement: bool,
     /// `نقل`: `نقلت OUTLET عن SOURCE`.
@@ -124,6 +127,7 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             distancing: flag("distancing"),
             object_claim: l.object_claim,
             object_preposition: l.object_preposition,
+            masdar_object: flag("masdar-object"),
             needs_adjacent_complement: flag("adjacent"),
             relay: flag("relay"),
             speaker_only: flag("speaker-only"),
@@ -151,6 +155,7 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             distancing: false,
             object_claim: true,
             object_preposition: None,
+            masdar_object: false,
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,

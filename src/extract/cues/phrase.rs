@@ -27,6 +27,7 @@ impl ParagraphParser<'_> {
         let head_key = self.head_key(i, strip_prefix);
         if self.is_stop(&head_key)
             || is_accusative_object(&head_key)
+            || is_suffixed_masdar(&head_key, self.tokens[i].ta_marbuta)
             || head_key.chars().any(|c| c.is_ascii_digit())
             || cue_form(&head_key).is_some()
         {
@@ -203,6 +204,7 @@ impl ParagraphParser<'_> {
         let key = self.key(i);
         in_set(&AUXILIARIES, key)
             || in_set(&PARTICLES, key)
+            || in_set(&CLAUSE_OPENERS, key)
             || in_set(&COMPLEMENTIZERS, key)
             || key == "و"
             || (key.starts_with('و')
@@ -219,6 +221,8 @@ impl ParagraphParser<'_> {
             || in_set(&PARTICLES, key)
             || in_set(&AUXILIARIES, key)
             || in_set(&PHRASE_STOPS, key)
+            || in_set(&CLAUSE_OPENERS, key)
+            || in_set(&PRONOUN_PARTICLES, key)
     }
 
     pub(super) fn classify(
@@ -357,7 +361,8 @@ impl ParagraphParser<'_> {
         prefix: usize,
         s: &Range<usize>,
     ) -> Option<NounPhrase> {
-        if prefix > 0 || verb == s.start {
+        // `ولكنه أكد`: the subject is the pronoun on the particle
+        if prefix > 0 || verb == s.start || in_set(&PRONOUN_PARTICLES, self.key(verb - 1)) {
             return None;
         }
         // `كان عالم الآثار فلان قد أعلن`: the subject ends before the particles.

@@ -101,6 +101,7 @@ impl ParagraphParser<'_> {
             distancing: false,
             object_claim: false,
             object_preposition: None,
+            masdar_object: false,
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,

@@ -150,6 +150,11 @@ impl ParagraphParser<'_> {
         complement: Option<usize>,
         postposable: bool,
     ) -> (Vec<Range<usize>>, bool) {
+        // `نفى ترشحه، كما أن …`: a verbal noun right after the verb is its object, not a
+        // complement clause further on
+        let complement = complement.filter(|_| {
+            !(verb.form.object_claim && !verb.after_relative && self.is_verbal_noun(after_subject))
+        });
         let claim_tokens = match complement {
             Some(start) => Some(start..self.claim_end(start, s)),
             None if verb.form.object_claim && !verb.after_relative => self

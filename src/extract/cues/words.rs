@@ -55,6 +55,17 @@ pub(super) static PHRASE_STOPS: LazyLock<WordSet> = LazyLock::new(|| set(lists::
 /// `فيما`, `بينما` after a comma: a new clause, the claim ends.
 pub(super) static CONTRAST_CONNECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::CONTRAST_CONNECTIVES));
+/// `لكنه`, `إنها`: the subject pronoun is on the particle before the verb.
+pub(super) static PRONOUN_PARTICLES: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::PRONOUN_PARTICLES));
+/// `لكن`, `بل`: a new clause (and its subject) starts after them.
+pub(super) static CLAUSE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CLAUSE_OPENERS));
+/// `ه`, `ها`, `هم`: possessive pronouns written on a noun.
+pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    lists::entries(lists::PRONOUN_SUFFIXES)
+        .map(fold_str)
+        .collect()
+});
 /// `قوله` after a relayed source: the frame, not the claim.
 pub(super) static SAYING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::SAYING_NOUNS));
 
@@ -134,4 +145,15 @@ pub(super) fn is_masdar_like(key: &str) -> bool {
         || in_set(&OBJECT_NOUNS, b)
         || (n >= 5 && chars[0] == 'ا' && chars[n - 2] == 'ا')
         || (n >= 5 && chars[0] == 'ت' && chars[n - 2] == 'ي')
+}
+
+/// `ترشحه`, `استحواذها`: a verbal noun with a possessive pronoun (`ه` that is no `ة`), the
+/// four-letter `تفعّل` included (`ترشح`, `تدخل`).
+pub(super) fn is_suffixed_masdar(key: &str, ta_marbuta: bool) -> bool {
+    !ta_marbuta
+        && PRONOUN_SUFFIXES.iter().any(|suffix| {
+            key.strip_suffix(suffix.as_str()).is_some_and(|stem| {
+                is_masdar_like(stem) || (stem.chars().count() == 4 && stem.starts_with('ت'))
+            })
+        })
 }
