@@ -85,6 +85,7 @@ lists! {
     DURATION_UNITS = "duration-units.txt";
     ERAS = "eras.txt";
     EVENT_HEADS = "event-heads.txt";
+    FA_INNA = "fa-inna.txt";
     FAC_HEADS = "fac-heads.txt";
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";

@@ -40,7 +40,10 @@ impl ParagraphParser<'_> {
             head_type: head_type(&head_bare),
             partitive: in_set(&PARTITIVE_HEADS, &head_bare),
             role: is_role(&head_bare),
-            name_at: in_set(&SPEAKER_GIVEN_NAMES, &head_key).then_some(i),
+            // `عبد الباسط سيدا`: a name particle heading the phrase starts a name
+            name_at: (in_set(&SPEAKER_GIVEN_NAMES, &head_key)
+                || in_set(&NAME_PARTICLES, &head_key))
+            .then_some(i),
             prev_definite,
             open_construct: !prev_definite,
             last_good: i + 1,
@@ -121,6 +124,7 @@ impl ParagraphParser<'_> {
         self.is_stop(key)
             || is_accusative_object(key)
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
+            || is_cue_with_object_pronoun(key)
             || key.chars().any(|c| c.is_ascii_digit())
             || (key.starts_with('ل')
                 && !key.starts_with("ال")

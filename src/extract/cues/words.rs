@@ -60,6 +60,8 @@ pub(super) static PRONOUN_PARTICLES: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::PRONOUN_PARTICLES));
 /// `لكن`, `بل`: a new clause (and its subject) starts after them.
 pub(super) static CLAUSE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CLAUSE_OPENERS));
+/// `فإن`, `فإنه`: the complementiser after a leading `بحسب SOURCE`.
+pub(super) static FA_INNA: LazyLock<WordSet> = LazyLock::new(|| set(lists::FA_INNA));
 /// `ه`, `ها`, `هم`: possessive pronouns written on a noun.
 pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
     lists::entries(lists::PRONOUN_SUFFIXES)
@@ -156,4 +158,15 @@ pub(super) fn is_suffixed_masdar(key: &str, ta_marbuta: bool) -> bool {
                 is_masdar_like(stem) || (stem.chars().count() == 4 && stem.starts_with('ت'))
             })
         })
+}
+
+/// `نشرته`, `ذكرتها`: a cue verb with an object pronoun (`تقرير نشرته صحيفة …`).
+pub(super) fn is_cue_with_object_pronoun(key: &str) -> bool {
+    PRONOUN_SUFFIXES.iter().any(|suffix| {
+        key.strip_suffix(suffix.as_str()).is_some_and(|stem| {
+            stem.chars().count() >= 3
+                && super::lexicon::cue_form(stem)
+                    .is_some_and(|(f, _)| f.form != super::lexicon::Form::Noun)
+        })
+    })
 }
