@@ -48,6 +48,9 @@ pub(super) struct ParagraphParser<'a> {
     /// Token ranges covered by each claim made here (with the claim's index); cues inside
     /// them are content, not cues.
     pub(super) claimed: Vec<(Range<usize>, usize)>,
+    /// Parsing a report inside a claim: its speaker is no antecedent for a later pro-drop cue
+    /// (`قال تيري إن أوكامبو أبلغ …، وأضاف` is تيري adding).
+    pub(super) nested: bool,
 }
 
 impl<'a> ParagraphParser<'a> {
@@ -64,6 +67,7 @@ impl<'a> ParagraphParser<'a> {
             out,
             sources_here: Vec::new(),
             claimed: Vec::new(),
+            nested: false,
         }
     }
 
@@ -123,7 +127,9 @@ impl<'a> ParagraphParser<'a> {
             // Inside a claim only a full reported clause counts (`مع أنه صرح أن …`,
             // `على أن آخرين أشاروا إلى أن …`); `الحملة كشفت عن …` is content.
             if self.is_claimed(i) {
+                self.nested = true;
                 self.verb_cue(i, &s, true);
+                self.nested = false;
             } else if let Some(after_cue) = self.preposition_cue(i, &s) {
                 // `بحسب ما أفادت`: the verb belongs to the prepositional cue.
                 i = after_cue.max(i + 1);

@@ -281,6 +281,9 @@ impl ParagraphParser<'_> {
     /// Records that source `s` speaks in this paragraph, so later pro-drop cues (here or in the
     /// next paragraph) can resolve to it.
     pub(super) fn mention(&mut self, s: usize, gender: Gender) {
+        if self.nested {
+            return;
+        }
         self.sources_here
             .retain(|x| !matches!(x, Antecedent::Source(i, _) if *i == s));
         self.sources_here.push(Antecedent::Source(s, gender));
@@ -322,6 +325,9 @@ impl ParagraphParser<'_> {
     /// A speaker introduced by a cue verb with no claim of its own (`تحدث فلان في المؤتمر`):
     /// not suggested as a source unless a later pro-drop cue points back to it.
     pub(super) fn add_latent(&mut self, np: &NounPhrase) {
+        if self.nested {
+            return;
+        }
         let source = self.source_of(np);
         self.sources_here
             .push(Antecedent::Latent(source, np.gender));

@@ -102,6 +102,7 @@ impl ParagraphParser<'_> {
             object_claim: false,
             object_preposition: None,
             masdar_object: false,
+            addressee: false,
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,

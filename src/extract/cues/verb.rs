@@ -23,9 +23,18 @@ impl ParagraphParser<'_> {
             return self.noun_cue(i, j, s, &form, verb.cue);
         }
         // Explicit subject after the verb (VSO), unless the verb is a participle.
-        let subject = (!verb.passive && form.form != Form::Participle && !verb.after_relative)
+        let mut subject = (!verb.passive && form.form != Form::Participle && !verb.after_relative)
             .then(|| self.noun_phrase(j, s.end, false))
             .flatten();
+        // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
+        // verb is whom the speaker told
+        if form.addressee
+            && let Some(np) = &subject
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            j = np.tokens.end;
+            subject = None;
+        }
         if form.speaker_only {
             if let Some(np) = &subject {
                 self.add_latent(np);
