@@ -154,9 +154,12 @@ impl ParagraphParser<'_> {
                 if form.needs_adjacent_complement && words >= 1 {
                     return None;
                 }
+                // another cue verb starts another report; a homograph of a common word (`بين`
+                // "between") does not
                 if j > from
                     && self.key(j - 1) != "عدم"
-                    && cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
+                    && cue_form(key)
+                        .is_some_and(|(f, _)| f.form != Form::Noun && !f.needs_adjacent_complement)
                 {
                     return None;
                 }

@@ -307,7 +307,18 @@ impl ParagraphParser<'_> {
 
     pub(super) fn add_source(&mut self, np: &NounPhrase) -> usize {
         let source = self.source_of(np);
-        self.materialise(source, np.gender)
+        let index = self.materialise(source, np.gender);
+        if let Some(n) = np.name_at
+            && !self.nested
+        {
+            for t in n..np.tokens.end {
+                if is_name_word(self.key(t)) {
+                    let key = self.key(t).to_owned();
+                    self.names.insert(key, (index, np.gender));
+                }
+            }
+        }
+        index
     }
 
     pub(super) fn materialise(&mut self, source: SourceSuggestion, gender: Gender) -> usize {

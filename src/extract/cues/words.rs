@@ -170,3 +170,16 @@ pub(super) fn is_cue_with_object_pronoun(key: &str) -> bool {
         })
     })
 }
+
+/// A word of a personal name that can stand alone for its bearer later (`سيدا`, `تيري`): not
+/// a title, head noun, particle, adjective or verbal noun.
+pub(super) fn is_name_word(key: &str) -> bool {
+    key.chars().count() >= 3
+        && !is_definite(key)
+        && head_type(key).is_none()
+        && !is_role(key)
+        && !in_set(&NAME_PARTICLES, key)
+        && !is_nisba(key)
+        && !is_masdar_like(key)
+        && super::lexicon::cue_form(key).is_none()
+}
