@@ -78,6 +78,19 @@ impl ParagraphParser<'_> {
             scan.expect_genitive();
             return Some(j + 1);
         }
+        // `مصدر في الأزهر`, `مسؤول في وزارة الخارجية`: where an unnamed source works
+        if key == "في"
+            && j == scan.last_good
+            && matches!(
+                scan.head_type,
+                Some(SourceType::Anonymous | SourceType::AnonymousOfficial)
+            )
+            && j + 1 < end
+            && (is_definite(self.key(j + 1)) || head_type(bare(self.key(j + 1))).is_some())
+        {
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
         if self.ends_phrase(scan, j) {
             return None;
         }
