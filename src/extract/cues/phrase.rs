@@ -404,6 +404,21 @@ impl ParagraphParser<'_> {
         while end > s.start && in_set(&PARTICLES, self.key(end - 1)) {
             end -= 1;
         }
+        // `فلان، مؤسس الشركة، أوضح أن`: the subject and its apposition
+        if end > s.start && self.is_comma(end - 1) {
+            let close = end - 1;
+            let open = (close.saturating_sub(10).max(s.start)..close)
+                .rev()
+                .find(|&k| self.is_comma(k))?;
+            let mut np = self.subject_ending_at(open, s)?;
+            np.tokens.end = close;
+            return Some(np);
+        }
+        self.subject_ending_at(end, s)
+    }
+
+    /// A noun phrase that starts a clause and ends right before token `end`.
+    fn subject_ending_at(&self, end: usize, s: &Range<usize>) -> Option<NounPhrase> {
         let earliest = end.saturating_sub(10).max(s.start);
         for start in earliest..end {
             if !self.is_word(start)
