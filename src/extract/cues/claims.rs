@@ -23,6 +23,9 @@ impl ParagraphParser<'_> {
                 j = close + 1;
                 continue;
             }
+            if j > start && self.starts_next_report(j, s) {
+                return j;
+            }
             if self.is_comma(j) && j + 1 < s.end {
                 let k = self.key(j + 1);
                 if self.starts_preposition_cue(j + 1) || in_set(&CONTRAST_CONNECTIVES, k) {
@@ -40,6 +43,28 @@ impl ParagraphParser<'_> {
             j += 1;
         }
         s.end
+    }
+
+    /// A new report starting at `j` without a comma: `… وقال: …`, `… وأضاف أن …` (a و-prefixed
+    /// cue verb with its complement right after it), `… حيث أعلن …` (a clause opener and a cue
+    /// verb).
+    fn starts_next_report(&self, j: usize, s: &Range<usize>) -> bool {
+        let is_cue_verb = |k: usize| {
+            self.is_word(k)
+                && cue_form(self.key(k))
+                    .is_some_and(|(f, _)| f.form != Form::Noun && !f.needs_adjacent_complement)
+        };
+        if !self.is_word(j) {
+            return false;
+        }
+        if in_set(&CLAUSE_OPENERS, self.key(j)) {
+            return j + 1 < s.end && is_cue_verb(j + 1);
+        }
+        let prefixed = cue_form(self.key(j)).is_some_and(|(_, prefix)| prefix == 1);
+        prefixed
+            && is_cue_verb(j)
+            && j + 1 < s.end
+            && (self.is_punct(j + 1, ':') || in_set(&COMPLEMENTIZERS, self.key(j + 1)))
     }
 
     /// Byte span for claim tokens, without surrounding punctuation and, when the claim is one
