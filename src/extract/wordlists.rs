@@ -120,6 +120,8 @@ lists! {
     PREPOSITIONS = "prepositions.txt";
     PRONOUN_PARTICLES = "pronoun-particles.txt";
     PRONOUN_SUFFIXES = "pronoun-suffixes.txt";
+    REACTION_NOUNS = "reaction-nouns.txt";
+    REACTION_PREPOSITIONS = "reaction-prepositions.txt";
     RELATIVE_DATES = "relative-dates.txt";
     RELATIVES = "relatives.txt";
     REPORT_FRAME_PHRASES = "report-frame-phrases.txt";

@@ -98,6 +98,8 @@ impl ParagraphParser<'_> {
         } else {
             QuoteType::Indirect
         };
+        // `لسقوط قتلى`: the preposition written on the object is no part of the claim
+        let glued = self.glued_starts.contains(&a);
         let (mut a, mut b) = if whole_quote { (a + 1, b - 1) } else { (a, b) };
         // `«الوضع مستقر.»`: the quotation's own full stop is not part of the claim.
         while whole_quote && a < b && matches!(self.tokens[a].kind, Kind::Punct(_)) {
@@ -106,10 +108,12 @@ impl ParagraphParser<'_> {
         while whole_quote && a < b && matches!(self.tokens[b - 1].kind, Kind::Punct(_)) {
             b -= 1;
         }
-        Some((
-            self.tokens[a].range.start..self.tokens[b - 1].range.end,
-            quote_type,
-        ))
+        let start = if glued && !whole_quote {
+            self.cue_span(a, 1).start
+        } else {
+            self.tokens[a].range.start
+        };
+        Some((start..self.tokens[b - 1].range.end, quote_type))
     }
 
     /// Inside a quotation of at least three words (shorter quotes are names or terms).
@@ -240,6 +244,10 @@ impl ParagraphParser<'_> {
         if j < s.end && preposition.as_deref() == Some(self.key(j)) {
             j += 1;
         }
+        // `أعربت عن أسفها لسقوط قتلى`: the fact reacted to is the claim
+        if j < s.end && in_set(&REACTION_NOUNS, self.key(j)) {
+            return self.reaction_fact(j + 1, s);
+        }
         if let Some(start) = self.object_at(j, s, form, preposition.as_deref()) {
             return Some(start);
         }
@@ -282,6 +290,25 @@ impl ParagraphParser<'_> {
             && !form.masdar_object
             && (is_definite(key) || self.tokens[j].ta_marbuta);
         (verbal || noun_ok).then_some(j)
+    }
+
+    /// Where the fact after a reaction noun starts: after `إزاء`/`حيال`, or at a word with ل or
+    /// ب written on it (`لسقوط`).
+    fn reaction_fact(&self, k: usize, s: &Range<usize>) -> Option<usize> {
+        if k >= s.end || !self.is_word(k) {
+            return None;
+        }
+        if in_set(&REACTION_PREPOSITIONS, self.key(k)) {
+            return (k + 1 < s.end && self.is_word(k + 1)).then_some(k + 1);
+        }
+        self.glued_preposition(k).then_some(k)
+    }
+
+    /// A ل or ب written on the word at `k`, which is a word of its own after it.
+    pub(super) fn glued_preposition(&self, k: usize) -> bool {
+        let key = self.key(k);
+        key.strip_prefix(['ل', 'ب'])
+            .is_some_and(|rest| rest.chars().count() >= 3 && !self.is_stop(rest))
     }
 
     /// A verbal noun at token `i`, bare or with a possessive pronoun.

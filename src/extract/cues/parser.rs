@@ -53,6 +53,9 @@ pub(super) struct ParagraphParser<'a> {
     /// given names) with the source and its gender: a later bare mention (`فلم يعط سيدا أسماء
     /// واعتبر أن …`) makes it the speaker a pro-drop cue points back to.
     pub(super) names: &'a mut HashMap<String, (usize, Gender)>,
+    /// Claim tokens whose first letter is a preposition left out of the claim (`لسقوط`,
+    /// `بالإفراج` after a reaction).
+    pub(super) glued_starts: Vec<usize>,
     /// Parsing a report inside a claim: its speaker is no antecedent for a later pro-drop cue
     /// (`قال تيري إن أوكامبو أبلغ …، وأضاف` is تيري adding).
     pub(super) nested: bool,
@@ -74,6 +77,7 @@ impl<'a> ParagraphParser<'a> {
             sources_here: Vec::new(),
             claimed: Vec::new(),
             names,
+            glued_starts: Vec::new(),
             nested: false,
         }
     }

@@ -138,6 +138,10 @@ impl ParagraphParser<'_> {
             || is_accusative_object(key)
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
             || is_cue_with_object_pronoun(key)
+            // `بالإفراج`, `بإطلاق`: a verbal noun after ب, never a name
+            || key
+                .strip_prefix('ب')
+                .is_some_and(|rest| rest.chars().count() >= 4 && is_masdar_like(rest))
             || key.chars().any(|c| c.is_ascii_digit())
             || (key.starts_with('ل')
                 && !key.starts_with("ال")

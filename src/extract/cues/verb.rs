@@ -74,6 +74,16 @@ impl ParagraphParser<'_> {
         )
     }
 
+    /// A claim starting at token `k` with the verb's one-letter object preposition written on
+    /// it (`رحب بالإفراج`) or with ل/ب after a reaction noun (`عن أسفها لسقوط`).
+    fn object_with_preposition(&self, form: &CueForm, k: usize) -> bool {
+        let one_letter = form
+            .object_preposition
+            .is_some_and(|p| p.chars().count() == 1 && self.key(k).starts_with(p));
+        let after_reaction = k > 0 && in_set(&REACTION_NOUNS, self.key(k - 1));
+        (one_letter || after_reaction) && self.glued_preposition(k)
+    }
+
     /// The cue verb at token `i`, unless it is a verbal noun after `عدم`.
     fn verb_at(&self, i: usize, s: &Range<usize>) -> Option<VerbCue> {
         let (form, prefix) = cue_form(self.key(i))?;
@@ -116,6 +126,9 @@ impl ParagraphParser<'_> {
         let mut last = verb.at + 1;
         for r in claims {
             last = last.max(r.end);
+            if self.object_with_preposition(&verb.form, r.start) {
+                self.glued_starts.push(r.start);
+            }
             if let Some(claim) = self.add_claim(r) {
                 self.attribute(claim, source, verb.cue.clone(), &verb.form, template, None);
             }

@@ -62,6 +62,11 @@ pub(super) static PRONOUN_PARTICLES: LazyLock<WordSet> =
 pub(super) static CLAUSE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CLAUSE_OPENERS));
 /// `فإن`, `فإنه`: the complementiser after a leading `بحسب SOURCE`.
 pub(super) static FA_INNA: LazyLock<WordSet> = LazyLock::new(|| set(lists::FA_INNA));
+/// `أسفها`, `قلقه`: a reaction whose object is the fact reacted to.
+pub(super) static REACTION_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::REACTION_NOUNS));
+/// `إزاء`, `حيال`: between a reaction noun and its fact.
+pub(super) static REACTION_PREPOSITIONS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::REACTION_PREPOSITIONS));
 /// `ه`, `ها`, `هم`: possessive pronouns written on a noun.
 pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
     lists::entries(lists::PRONOUN_SUFFIXES)
