@@ -53,6 +53,9 @@ pub(super) struct ParagraphParser<'a> {
     /// given names) with the source and its gender: a later bare mention (`فلم يعط سيدا أسماء
     /// واعتبر أن …`) makes it the speaker a pro-drop cue points back to.
     pub(super) names: &'a mut HashMap<String, (usize, Gender)>,
+    /// Tokens between a cue and its claim (`استنتج الباحثون من الفروق بين النسخ أن …`): the
+    /// cue's frame, where no other cue starts.
+    pub(super) frames: Vec<Range<usize>>,
     /// Claim tokens whose first letter is a preposition left out of the claim (`لسقوط`,
     /// `بالإفراج` after a reaction).
     pub(super) glued_starts: Vec<usize>,
@@ -78,6 +81,7 @@ impl<'a> ParagraphParser<'a> {
             claimed: Vec::new(),
             names,
             glued_starts: Vec::new(),
+            frames: Vec::new(),
             nested: false,
         }
     }
@@ -131,7 +135,10 @@ impl<'a> ParagraphParser<'a> {
     pub(super) fn sentence(&mut self, s: Range<usize>) {
         let mut i = s.start;
         while i < s.end {
-            if self.tokens[i].quoted || !self.is_word(i) {
+            if self.tokens[i].quoted
+                || !self.is_word(i)
+                || self.frames.iter().any(|f| f.contains(&i))
+            {
                 i += 1;
                 continue;
             }

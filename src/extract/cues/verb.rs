@@ -123,6 +123,11 @@ impl ParagraphParser<'_> {
         } else {
             template
         };
+        if let Some(first) = claims.iter().map(|r| r.start).min()
+            && first > verb.at
+        {
+            self.frames.push(verb.at + 1..first);
+        }
         let mut last = verb.at + 1;
         for r in claims {
             last = last.max(r.end);
@@ -173,9 +178,12 @@ impl ParagraphParser<'_> {
         postposable: bool,
     ) -> (Vec<Range<usize>>, bool) {
         // `نفى ترشحه، كما أن …`: a verbal noun right after the verb is its object, not a
-        // complement clause further on
-        let complement = complement.filter(|_| {
-            !(verb.form.object_claim && !verb.after_relative && self.is_verbal_noun(after_subject))
+        // complement clause past a comma
+        let complement = complement.filter(|&c| {
+            !(verb.form.object_claim
+                && !verb.after_relative
+                && self.is_verbal_noun(after_subject)
+                && (after_subject..c).any(|k| self.is_comma(k)))
         });
         let claim_tokens = match complement {
             Some(start) => Some(start..self.claim_end(start, s)),
