@@ -320,3 +320,28 @@ fn at_40_columns_the_sources_table_keeps_the_names() {
     assert_eq!(app.screen, Screen::Sources);
     insta::assert_snapshot!("sources_table_40x20", screen(&app));
 }
+
+#[test]
+fn the_mouse_chooses_a_row_and_the_wheel_moves_through_them() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mouse = |kind, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let (_dir, mut app) = tagged(100, 30);
+    type_keys(&mut app, "gc");
+    let order = claim_order(&app);
+    // the third row is on screen line 4, below the title and the header
+    app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 4));
+    assert_eq!(app.chosen_claim().unwrap().id, order[2]);
+    // a click below the last row chooses nothing new
+    app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 20));
+    assert_eq!(app.chosen_claim().unwrap().id, order[2]);
+    app.handle_event(mouse(MouseEventKind::ScrollUp, 0));
+    assert_eq!(app.chosen_claim().unwrap().id, order[0]);
+    assert_eq!(app.screen, Screen::Claims);
+}

@@ -13,6 +13,7 @@ use crate::app::{Action, App, Effect, Overlay, Screen};
 use crate::config::commands::{Command, Mode, TableKey};
 use crate::config::keymap::KeyPress;
 use claims::{ClaimColumn, ClaimFilter, ClaimRow};
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use sources::{SourceColumn, SourceFilter, SourceRow};
 
 /// Where a table is: the chosen row (by id, so it follows its claim when a change re-sorts
@@ -215,6 +216,38 @@ impl App {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let at = self.tables.sources.at.position(&ids);
         rows.into_iter().nth(at)
+    }
+
+    /// The table on screen, if one is.
+    pub fn table_shown(&self) -> Option<Which> {
+        match self.screen {
+            Screen::Claims => Some(Which::Claims),
+            Screen::Sources => Some(Which::Sources),
+            Screen::Reader | Screen::Library | Screen::Isnad => None,
+        }
+    }
+
+    /// The mouse over a table: the wheel moves the chosen row, a click chooses the row under
+    /// it (the rows start below the title and header lines).
+    pub(super) fn table_mouse(&mut self, mouse: MouseEvent) {
+        let Some(which) = self.table_shown() else {
+            return;
+        };
+        let ids = self.shown_ids(which);
+        let height = self.table_height();
+        let wheel = self.settings.config.wheel_lines as isize;
+        let at = self.row_cursor(which);
+        match mouse.kind {
+            MouseEventKind::ScrollDown => at.move_by(&ids, wheel, height),
+            MouseEventKind::ScrollUp => at.move_by(&ids, -wheel, height),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let row = usize::from(mouse.row).checked_sub(2).map(|r| at.top + r);
+                if let Some(row) = row.filter(|r| *r < ids.len()) {
+                    at.choose(&ids, row, height);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// `g c`, `:claims`, `g s`, `:sources`: the table, on the row of what is under the cursor
