@@ -609,8 +609,20 @@ impl App {
             | Command::NextWord
             | Command::PrevWord
             | Command::WordLeft
-            | Command::WordRight => {
+            | Command::WordRight
+            | Command::NextSentence
+            | Command::PrevSentence
+            | Command::NextClosing => {
                 let note = self.reader.motion(self.page(), command);
+                self.say(note);
+            }
+            Command::SelectSentence | Command::SelectClause | Command::SelectQuotation => {
+                let object = match command {
+                    Command::SelectSentence => motion::TextObject::Sentence,
+                    Command::SelectClause => motion::TextObject::Clause,
+                    _ => motion::TextObject::Quotation,
+                };
+                let note = self.reader.select_object(self.page(), object);
                 self.say(note);
             }
             // the overlays' own commands reach them through their `handle`, never here
