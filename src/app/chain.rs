@@ -12,7 +12,7 @@ use crate::annotate::{
 };
 use crate::app::attributes::{Attribute, ChoicePicker, LinkCandidate, gap};
 use crate::app::overlay::{Outcome, pick_in_list};
-use crate::app::{App, Overlay};
+use crate::app::{App, Effect, Overlay};
 use crate::config::commands::{Command, Mode};
 use crate::config::keymap::{KeyName, KeyPress, Keymap};
 
@@ -370,8 +370,22 @@ impl App {
         }
     }
 
+    /// A key in the source picker (`i`, `=`): the chosen source joins (or leaves) the chain, or
+    /// becomes (or stops being) the referent.
+    pub(super) fn sources_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let Overlay::Sources(picker) = &mut self.overlay else {
+            return None;
+        };
+        match picker.handle(press, &self.settings.keymap) {
+            Outcome::Chosen(index) => self.source_chosen(index),
+            Outcome::Close => self.close_overlay(Some("cancelled")),
+            Outcome::Stay | Outcome::Pass => {}
+        }
+        None
+    }
+
     /// Candidate `index` of the open source picker was chosen.
-    pub(super) fn source_chosen(&mut self, index: usize) {
+    fn source_chosen(&mut self, index: usize) {
         let Overlay::Sources(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
             return;
         };
@@ -441,8 +455,26 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// A key in the chain editor (`I`): its `[chain]` commands move, remove or add
+    /// intermediaries, the editor staying open.
+    pub(super) fn chain_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let Overlay::Chain(editor) = &self.overlay else {
+            return None;
+        };
+        let len = self.chain_via(&editor.attribution).len();
+        let Overlay::Chain(editor) = &mut self.overlay else {
+            return None;
+        };
+        match editor.handle(press, &self.settings.keymap, len) {
+            Outcome::Chosen(command) => self.chain_command(command),
+            Outcome::Close => self.close_overlay(None),
+            Outcome::Stay | Outcome::Pass => {}
+        }
+        None
+    }
+
     /// A `[chain]` command in the chain editor.
-    pub(super) fn chain_command(&mut self, command: Command) {
+    fn chain_command(&mut self, command: Command) {
         let Overlay::Chain(editor) = &self.overlay else {
             return;
         };

@@ -1,12 +1,15 @@
 //! The `:` command line: the typable commands (`:q`, `:e FILE`, `:theme NAME`, `:bidi MODE`,
 //! `:goto N%`, `:set KEY VALUE`, and every command-table name such as `:view.bottom`), their
-//! parsing, and completion. The line editor state lives here too. No terminal types.
+//! parsing, and completion. The line editor state lives here too, and what a key at the prompt
+//! does. No terminal types.
 
 use std::path::PathBuf;
 
 use crate::annotate::formats::Format as ExportFormat;
+use crate::app::{Action, Effect, Outcome, Overlay};
 use crate::config::KEYS;
 use crate::config::commands::{COMMANDS, Command, closest};
+use crate::config::keymap::KeyPress;
 use crate::layout::BidiMode;
 
 /// A typable command: (names, argument hint, description). The first name is the canonical one.
@@ -361,7 +364,7 @@ impl LineEditor {
 
     /// The editing keys every prompt shares (moving, deleting, typing); false for keys the
     /// prompt handles itself (Enter, Esc, Tab, Backspace, Ctrl-c…).
-    pub fn edit_key(&mut self, press: crate::config::keymap::KeyPress) -> bool {
+    pub fn edit_key(&mut self, press: KeyPress) -> bool {
         use crate::config::keymap::KeyName;
         match press.key {
             KeyName::Delete => self.delete(),
@@ -404,6 +407,30 @@ impl LineEditor {
         };
         self.text = format!("{}{}", &base[..keep], self.candidates[next].0);
         self.cursor = self.text.chars().count();
+    }
+}
+
+impl crate::app::App {
+    /// A key at the `:` or `/` prompt: `Enter` runs the line or searches for it, `Esc` (or
+    /// Backspace on an empty line) closes the prompt.
+    pub(super) fn prompt_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let searching = matches!(self.overlay, Overlay::Search(_));
+        let (Overlay::CommandLine(editor) | Overlay::Search(editor)) = &mut self.overlay else {
+            return None;
+        };
+        match editor.handle(press, &self.settings.keymap, true) {
+            Outcome::Chosen(line) => {
+                self.overlay = Overlay::None;
+                return self.apply(if searching {
+                    Action::Search(line)
+                } else {
+                    Action::Execute(line)
+                });
+            }
+            Outcome::Close => self.overlay = Overlay::None,
+            Outcome::Stay | Outcome::Pass => {}
+        }
+        None
     }
 }
 

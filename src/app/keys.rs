@@ -3,8 +3,8 @@
 
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use crate::app::overlay::{self, Outcome};
-use crate::app::{Action, App, Effect, Overlay, Screen, help, input};
+use crate::app::overlay::Outcome;
+use crate::app::{Action, App, Effect, Overlay, Screen, input};
 use crate::config::commands::{Command, Mode};
 use crate::config::keymap::{KeyName, KeyPress, Lookup};
 
@@ -23,8 +23,8 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 let press = input::key_press(&key)?;
-                if self.overlay != Overlay::None {
-                    return self.overlay_key(press);
+                if let Some(take) = self.overlay.key_taker() {
+                    return take(self, press);
                 }
                 if self.screen == Screen::Isnad {
                     return self.isnad_key(press);
@@ -179,108 +179,5 @@ impl App {
             }
         }
         self.apply(Action::Run(command))
-    }
-
-    /// A key while an overlay is open: the overlay's `handle` says what happened, the app
-    /// acts on it.
-    fn overlay_key(&mut self, press: KeyPress) -> Option<Effect> {
-        let chain_len = match &self.overlay {
-            Overlay::Chain(editor) => self.chain_via(&editor.attribution).len(),
-            _ => 0,
-        };
-        let keys = &self.settings.keymap;
-        let text_height = self.text_height();
-        let searching = matches!(self.overlay, Overlay::Search(_));
-        match &mut self.overlay {
-            Overlay::None => {}
-            Overlay::List { .. } => self.overlay = Overlay::None,
-            Overlay::Help { scroll } => {
-                let page = self.reader.height.saturating_sub(4).max(1);
-                let inner = usize::from(help::popup_width(self.reader.width).saturating_sub(2));
-                let max = help::max_scroll(help::lines(keys, inner).len(), text_height);
-                if help::handle(scroll, press, keys, page, max) == Outcome::Close {
-                    self.overlay = Overlay::None;
-                }
-            }
-            Overlay::CommandLine(editor) | Overlay::Search(editor) => {
-                match editor.handle(press, keys, true) {
-                    Outcome::Chosen(line) => {
-                        self.overlay = Overlay::None;
-                        return if searching {
-                            self.apply(Action::Search(line))
-                        } else {
-                            self.apply(Action::Execute(line))
-                        };
-                    }
-                    Outcome::Close => self.overlay = Overlay::None,
-                    Outcome::Stay | Outcome::Pass => {}
-                }
-            }
-            Overlay::Note { id, editor } => match editor.handle(press, keys, false) {
-                Outcome::Chosen(note) => {
-                    let id = id.clone();
-                    self.overlay = Overlay::None;
-                    self.set_note(&id, note);
-                }
-                Outcome::Close => {
-                    self.overlay = Overlay::None;
-                    self.info("note not changed");
-                }
-                Outcome::Stay | Outcome::Pass => {}
-            },
-            Overlay::LabelPicker(purpose) => {
-                let outcome = purpose.handle(press, keys);
-                let Overlay::LabelPicker(purpose) =
-                    std::mem::replace(&mut self.overlay, Overlay::None)
-                else {
-                    return None;
-                };
-                match outcome {
-                    Outcome::Chosen(label) => self.label_chosen(purpose, label),
-                    _ => self.info("cancelled"),
-                }
-            }
-            Overlay::Choice(picker) => {
-                let outcome = picker.handle(press, keys);
-                let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None)
-                else {
-                    return None;
-                };
-                match outcome {
-                    Outcome::Chosen(choice) => self.choice_chosen(&picker, choice),
-                    _ => self.info("cancelled"),
-                }
-            }
-            Overlay::Link(picker) => match picker.handle(press, keys) {
-                Outcome::Chosen(index) => self.link_chosen(index),
-                Outcome::Close => {
-                    self.overlay = Overlay::None;
-                    self.info("cancelled");
-                }
-                Outcome::Stay | Outcome::Pass => {}
-            },
-            Overlay::Sources(picker) => match picker.handle(press, keys) {
-                Outcome::Chosen(index) => self.source_chosen(index),
-                Outcome::Close => {
-                    self.overlay = Overlay::None;
-                    self.info("cancelled");
-                }
-                Outcome::Stay | Outcome::Pass => {}
-            },
-            Overlay::Chain(editor) => match editor.handle(press, keys, chain_len) {
-                Outcome::Chosen(command) => self.chain_command(command),
-                Outcome::Close => self.overlay = Overlay::None,
-                Outcome::Stay | Outcome::Pass => {}
-            },
-            Overlay::Legend => match overlay::legend_handle(press, keys) {
-                Outcome::Chosen(choice) => {
-                    let note = self.reader.layers.toggle(choice);
-                    self.say(note);
-                }
-                Outcome::Close => self.overlay = Overlay::None,
-                Outcome::Stay | Outcome::Pass => {}
-            },
-        }
-        None
     }
 }

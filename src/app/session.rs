@@ -4,6 +4,9 @@
 //! undo/redo, imports, and the counts the status bar shows.
 
 mod at_cursor;
+mod edits;
+
+pub use edits::Planned;
 
 use std::time::{Duration, Instant};
 
