@@ -170,7 +170,9 @@ fn sentence_and_clause_objects_start_a_selection() {
     assert_eq!(message(&app), "sentence selected (25 words)");
     app.handle_event(code(KeyCode::Esc));
     assert_eq!(app.reader.selection(), None);
-    type_keys(&mut app, ",");
+    // the object left the cursor on its last word
+    assert_eq!(word(&app), "القادة");
+    type_keys(&mut app, "gg,");
     assert_eq!(
         selected(&app),
         "وقال المتحدث باسم الجيش: «سيطرت القوات على 3.5 كيلومترات من الطريق الدولي"

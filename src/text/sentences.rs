@@ -119,8 +119,9 @@ fn mark_at(text: &str, at: usize, c: char, stop: Stop) -> Range<usize> {
     if c == '\n' || stop == Stop::Closing {
         return at..end;
     }
-    for (i, next) in text[end..].char_indices() {
-        let here = end + i;
+    let base = end;
+    for (i, next) in text[base..].char_indices() {
+        let here = base + i;
         let belongs = next != '\n'
             && (SENTENCE_MARKS.contains(&next) || next == '.' || closes(text, here, next));
         if !belongs {
