@@ -72,7 +72,11 @@ fn esc_drops_a_count_and_zero_alone_is_no_count() {
     assert_eq!(word(&app), "المتحدث");
     type_keys(&mut app, "0");
     assert_eq!(app.shell.count, None);
-    assert!(message(&app).contains("0 is not bound"), "{}", message(&app));
+    assert!(
+        message(&app).contains("0 is not bound"),
+        "{}",
+        message(&app)
+    );
 }
 
 #[test]
@@ -111,7 +115,10 @@ fn sentence_moves_stop_at_arabic_marks_not_at_decimals_or_abbreviations() {
     }
     // the line end after `!` ends nothing more; the comma of the second paragraph is no
     // sentence end; its full stop is
-    assert_eq!(ends, ["القادة", "صامدة", "تصمد", "يعرف", "مستقر"].map(String::from));
+    assert_eq!(
+        ends,
+        ["القادة", "صامدة", "تصمد", "يعرف", "مستقر"].map(String::from)
+    );
     type_keys(&mut app, ")");
     assert_eq!(message(&app), "at the last sentence");
     // back: to the sentence's first word, then the previous sentence's
@@ -163,10 +170,7 @@ fn a_21_word_quoted_claim_takes_two_keys() {
 fn sentence_and_clause_objects_start_a_selection() {
     let mut app = app();
     type_keys(&mut app, "6w.");
-    assert_eq!(
-        selected(&app),
-        format!("وقال المتحدث باسم الجيش: «{CLAIM}")
-    );
+    assert_eq!(selected(&app), format!("وقال المتحدث باسم الجيش: «{CLAIM}"));
     assert_eq!(message(&app), "sentence selected (25 words)");
     app.handle_event(code(KeyCode::Esc));
     assert_eq!(app.reader.selection(), None);
@@ -217,6 +221,9 @@ fn snapshots_of_a_selected_quotation_and_a_count() {
         );
         app.handle_event(code(KeyCode::Esc));
         type_keys(&mut app, "12");
-        insta::assert_snapshot!(format!("count_typed_{width}x{height}"), draw(&app).backend());
+        insta::assert_snapshot!(
+            format!("count_typed_{width}x{height}"),
+            draw(&app).backend()
+        );
     }
 }

@@ -124,13 +124,15 @@ impl Reader {
         };
         let text = &self.article.text;
         let range = match object {
-            TextObject::Sentence => Some(sentences::unit_around(text, cursor.start, Stop::Sentence)),
+            TextObject::Sentence => {
+                Some(sentences::unit_around(text, cursor.start, Stop::Sentence))
+            }
             TextObject::Clause => Some(sentences::unit_around(text, cursor.start, Stop::Clause)),
             TextObject::Quotation => sentences::quotation_around(text, cursor.start),
         };
-        let first = range
-            .as_ref()
-            .and_then(|r| words::word_at_or_after(&self.article, r.start).filter(|w| w.start < r.end));
+        let first = range.as_ref().and_then(|r| {
+            words::word_at_or_after(&self.article, r.start).filter(|w| w.start < r.end)
+        });
         let last = range
             .as_ref()
             .and_then(|r| words::word_before(&self.article, r.end).filter(|w| w.start >= r.start));
@@ -152,10 +154,7 @@ impl Reader {
         self.selection_anchor = Some(first);
         self.cursor = Some(last);
         self.reveal_cursor(page);
-        Note::info(format!(
-            "{} selected ({count} words)",
-            object.name()
-        ))
+        Note::info(format!("{} selected ({count} words)", object.name()))
     }
 
     /// Where the row holding byte `at` is.
