@@ -173,6 +173,8 @@ const ROWS: &[(&str, &[&str])] = &[
     ("`=`", &["isnad.same_as"]),
     ("`*` `#`", &["isnad.next_mention", "isnad.prev_mention"]),
     ("`T`, `:isnad`", &["view.isnad"]),
+    ("`g c`, `:claims`", &["view.claims"]),
+    ("`g s`, `:sources`", &["view.sources"]),
     ("`Enter`, `E`", &["annotate.open", "annotate.note_editor"]),
     ("`d`", &["annotate.delete"]),
     ("`Tab`", &["view.panel"]),

@@ -50,9 +50,9 @@ impl Reader {
             Command::PageDown => self.scroll(page, (rows - 1).max(1)),
             Command::PageUp => self.scroll(page, -(rows - 1).max(1)),
             Command::Top | Command::Bottom => self.to_end(page, command == Command::Bottom),
-            Command::NextSentence => return self.to_stop(page, Stop::Sentence, true),
-            Command::PrevSentence => return self.to_stop(page, Stop::Sentence, false),
-            Command::NextClosing => return self.to_stop(page, Stop::Closing, true),
+            Command::NextSentence => return self.move_to_stop(page, Stop::Sentence, true),
+            Command::PrevSentence => return self.move_to_stop(page, Stop::Sentence, false),
+            Command::NextClosing => return self.move_to_stop(page, Stop::Closing, true),
             Command::WordLeft => self.move_on_screen(page, true),
             Command::WordRight => self.move_on_screen(page, false),
             _ => {}
@@ -63,7 +63,7 @@ impl Reader {
     /// `)` `}` (`forward`): to the last word before the next stop that has a word after the
     /// cursor; `(`: to the first word after the previous stop that has a word before the cursor
     /// (the start of the sentence, or of the one before when the cursor is there already).
-    fn to_stop(&mut self, page: Page, stop: Stop, forward: bool) -> Option<Note> {
+    fn move_to_stop(&mut self, page: Page, stop: Stop, forward: bool) -> Option<Note> {
         let cursor = self.cursor.clone()?;
         let target = if forward {
             self.word_before_stop(&cursor, stop)
