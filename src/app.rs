@@ -623,8 +623,21 @@ impl App {
             | Command::NextWord
             | Command::PrevWord
             | Command::WordLeft
-            | Command::WordRight => {
+            | Command::WordRight
+            | Command::NextSentence
+            | Command::PrevSentence
+            | Command::NextClosing => {
                 let note = self.reader.motion(self.page(), command);
+                self.say(note);
+                None
+            }
+            Command::SelectSentence | Command::SelectClause | Command::SelectQuotation => {
+                let object = match command {
+                    Command::SelectSentence => motion::TextObject::Sentence,
+                    Command::SelectClause => motion::TextObject::Clause,
+                    _ => motion::TextObject::Quotation,
+                };
+                let note = self.reader.select_object(self.page(), object);
                 self.say(note);
                 None
             }
@@ -697,8 +710,8 @@ impl App {
             }
             Command::IsnadView if self.screen == Screen::Isnad => self.screen = Screen::Reader,
             Command::IsnadView => self.open_isnad_view(),
-            Command::ClaimsTable => self.open_table(tables::Which::Claims),
-            Command::SourcesTable => self.open_table(tables::Which::Sources),
+            Command::ClaimsTable => return self.open_table(tables::Which::Claims),
+            Command::SourcesTable => return self.open_table(tables::Which::Sources),
             _ => {}
         }
         None
