@@ -6,11 +6,11 @@ use super::*;
 
 pub(super) fn norp_rule(ctx: &mut Ctx) {
     let covered = ctx.covered_tokens();
-    for i in 0..ctx.toks.len() {
+    for (i, covered) in covered.into_iter().enumerate() {
         let Some(t) = ctx.word(i) else { continue };
         if t.is(class::NORP) {
             ctx.push(i, i, Label::NORP, "rule:norp", 0.6);
-        } else if !covered[i]
+        } else if !covered
             && ctx.gaz[i].is_none()
             && crate::extract::lexicon::is_nationality(ctx.stem(i))
             && !names_language(ctx, i)

@@ -318,8 +318,8 @@ pub(super) fn repeated_surname_rule(ctx: &mut Ctx) {
         return;
     }
     let covered = ctx.covered_tokens();
-    for i in 0..ctx.toks.len() {
-        if !covered[i] && surname_shaped(ctx, i) && surnames.contains(ctx.stem(i)) {
+    for (i, covered) in covered.into_iter().enumerate() {
+        if !covered && surname_shaped(ctx, i) && surnames.contains(ctx.stem(i)) {
             ctx.push(i, i, Label::PERSON, "rule:repeated-name", 0.4);
         }
     }
