@@ -490,8 +490,8 @@ impl App {
         if self.screen == Screen::Library {
             if let Some(lib) = &mut self.library {
                 lib.set_filter(&query);
-                let shown = lib.visible().len();
-                self.info(format!("{shown} articles match"));
+                let shown = lib.count(lib.visible().len());
+                self.info(format!("{shown} match"));
             }
         } else {
             let note = self.reader.start_search(self.page(), query);

@@ -108,6 +108,18 @@ impl Library {
         }
     }
 
+    /// `n` of what the library lists, in words: `3 articles`, `1 article`, or for feeds
+    /// `3 items` (an item is not an article until it is fetched).
+    pub fn count(&self, n: usize) -> String {
+        let what = match (self.feeds.is_some(), n) {
+            (true, 1) => "item",
+            (true, _) => "items",
+            (false, 1) => "article",
+            (false, _) => "articles",
+        };
+        format!("{n} {what}")
+    }
+
     fn sort_entries(&mut self) {
         match self.sort {
             SortBy::Name if self.feeds.is_some() => {
@@ -244,6 +256,10 @@ mod tests {
         assert_eq!(lib.dir, PathBuf::from("/l"));
         assert_eq!(lib.files.len(), 2, "duplicates once");
         assert_eq!(lib.label(), "2 files");
+        assert_eq!(
+            (lib.count(1), lib.count(2)),
+            ("1 article".into(), "2 articles".into())
+        );
     }
 
     #[test]
@@ -280,6 +296,7 @@ mod tests {
         ];
         let mut lib = Library::of_feeds(feeds, entries);
         assert_eq!(lib.label(), "أخبار");
+        assert_eq!(lib.count(lib.visible().len()), "3 items");
         let titles: Vec<&str> = lib.visible().iter().map(|e| e.title.as_str()).collect();
         assert_eq!(titles, ["جديد", "بلا رابط", "قديم"]);
         assert_eq!(
