@@ -22,8 +22,13 @@ impl App {
                 if let Some(take) = self.overlay.key_taker() {
                     return take(self, press);
                 }
-                if self.screen == Screen::Isnad {
-                    return self.isnad_key(press);
+                match self.screen {
+                    Screen::Isnad => return self.isnad_key(press),
+                    Screen::Claims => return self.table_key(press, super::tables::Which::Claims),
+                    Screen::Sources => {
+                        return self.table_key(press, super::tables::Which::Sources);
+                    }
+                    Screen::Reader | Screen::Library => {}
                 }
                 if self.panel.as_ref().is_some_and(|p| p.focused)
                     && let Some(panel) = &self.panel

@@ -87,6 +87,7 @@ lists! {
     FAC_HEADS = "fac-heads.txt";
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
+    GIVEN_NAMES = "given-names.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
     GPE_HEADS = "gpe-heads.txt";
     HAND_NAME_ENDS = "hand-name-ends.txt";
@@ -133,7 +134,6 @@ lists! {
     SOURCE_HEADS_OFFICIAL = "source-heads-official.txt";
     SOURCE_HEADS_ORGANIZATION = "source-heads-organization.txt";
     SOURCE_HEADS_SOCIAL_MEDIA = "source-heads-social-media.txt";
-    SPEAKER_GIVEN_NAMES = "speaker-given-names.txt";
     STOP_WORDS = "stop-words.txt";
     TIME_WORDS = "time-words.txt";
     TITLES = "titles.txt";

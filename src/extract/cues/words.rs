@@ -35,7 +35,7 @@ pub(super) static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set(lists
 pub(super) static OBJECT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::OBJECT_NOUNS));
 /// Given names common in Arabic news (Arab and foreign), to tell a name from a masdar object.
 pub(super) static SPEAKER_GIVEN_NAMES: LazyLock<WordSet> =
-    LazyLock::new(|| set(lists::SPEAKER_GIVEN_NAMES));
+    LazyLock::new(|| set(lists::GIVEN_NAMES));
 pub(super) static SOURCE_ADJECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::SOURCE_ADJECTIVES));
 /// `مجموعة`, `أحد`: heads whose phrase goes on through من.
