@@ -13,7 +13,7 @@ use std::ops::Range;
 use common::{TestApp, code, draw, find, message, set, type_keys};
 use crossterm::event::KeyCode;
 use isnad::annotate::{ClaimType, SourceType, Stance, VerificationStatus};
-use isnad::app::{App, Screen};
+use isnad::app::{App, Effect, Screen};
 use ratatui::style::Modifier;
 
 /// Claim A is said by وزارة الداخلية through منصة إكس; claim B denied by مصادر; claim C has
@@ -85,8 +85,10 @@ fn screen(app: &App) -> String {
 #[test]
 fn the_claims_table_lists_every_claim_with_its_sources_and_verdict() {
     let (_dir, mut app) = tagged(100, 30);
-    type_keys(&mut app, "gc");
+    // switching screens redraws the terminal whole (no mark of the reader's text stays)
+    let effects = type_keys(&mut app, "gc");
     assert_eq!(app.screen, Screen::Claims);
+    assert!(effects.contains(&Effect::Redraw), "{effects:?}");
     let rows = app.claim_rows();
     assert_eq!(rows.len(), 4);
     // reading order: D, A, B, C
@@ -109,8 +111,9 @@ fn the_claims_table_lists_every_claim_with_its_sources_and_verdict() {
             .all(|c| !c.modifier.contains(Modifier::UNDERLINED))
     );
     // q goes back, :claims comes again (and again goes back), Esc goes back
-    type_keys(&mut app, "q");
+    let effects = type_keys(&mut app, "q");
     assert_eq!(app.screen, Screen::Reader);
+    assert!(effects.contains(&Effect::Redraw), "{effects:?}");
     for screen in [Screen::Claims, Screen::Reader, Screen::Claims] {
         type_keys(&mut app, ":claims");
         app.handle_event(code(KeyCode::Enter));
@@ -319,4 +322,29 @@ fn at_40_columns_the_sources_table_keeps_the_names() {
     app.handle_event(code(KeyCode::Enter));
     assert_eq!(app.screen, Screen::Sources);
     insta::assert_snapshot!("sources_table_40x20", screen(&app));
+}
+
+#[test]
+fn the_mouse_chooses_a_row_and_the_wheel_moves_through_them() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mouse = |kind, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let (_dir, mut app) = tagged(100, 30);
+    type_keys(&mut app, "gc");
+    let order = claim_order(&app);
+    // the third row is on screen line 4, below the title and the header
+    app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 4));
+    assert_eq!(app.chosen_claim().unwrap().id, order[2]);
+    // a click below the last row chooses nothing new
+    app.handle_event(mouse(MouseEventKind::Down(MouseButton::Left), 20));
+    assert_eq!(app.chosen_claim().unwrap().id, order[2]);
+    app.handle_event(mouse(MouseEventKind::ScrollUp, 0));
+    assert_eq!(app.chosen_claim().unwrap().id, order[0]);
+    assert_eq!(app.screen, Screen::Claims);
 }

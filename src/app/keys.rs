@@ -22,13 +22,11 @@ impl App {
                 if let Some(take) = self.overlay.key_taker() {
                     return take(self, press);
                 }
-                match self.screen {
-                    Screen::Isnad => return self.isnad_key(press),
-                    Screen::Claims => return self.table_key(press, super::tables::Which::Claims),
-                    Screen::Sources => {
-                        return self.table_key(press, super::tables::Which::Sources);
-                    }
-                    Screen::Reader | Screen::Library => {}
+                if self.screen == Screen::Isnad {
+                    return self.isnad_key(press);
+                }
+                if let Some(which) = self.table_shown() {
+                    return self.table_key(press, which);
                 }
                 if self.panel.as_ref().is_some_and(|p| p.focused)
                     && let Some(panel) = &self.panel
@@ -38,6 +36,12 @@ impl App {
                     return None;
                 }
                 self.normal_key(press)
+            }
+            Event::Mouse(mouse)
+                if self.overlay == Overlay::None && self.table_shown().is_some() =>
+            {
+                self.table_mouse(mouse);
+                None
             }
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::ScrollDown if self.overlay == Overlay::None => {

@@ -176,7 +176,14 @@ fn verdict_style(app: &App, verdict: VerificationStatus) -> Style {
     use VerificationStatus as V;
     match verdict {
         V::False | V::MostlyFalse | V::Misleading => app.theme.style(Slot::StatusError),
-        V::True | V::MostlyTrue => app.theme.style(Slot::StatusInfo),
+        // the message colour without the status bar's background, which would make a block
+        V::True | V::MostlyTrue => {
+            let info = app.theme.style(Slot::StatusInfo);
+            app.theme.style(Slot::Text).patch(Style {
+                fg: info.fg,
+                ..Style::default()
+            })
+        }
         _ => app.theme.style(Slot::Text),
     }
 }

@@ -13,6 +13,7 @@ use crate::app::{Action, App, Effect, Overlay, Screen};
 use crate::config::commands::{Command, Mode, TableKey};
 use crate::config::keymap::KeyPress;
 use claims::{ClaimColumn, ClaimFilter, ClaimRow};
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use sources::{SourceColumn, SourceFilter, SourceRow};
 
 /// Where a table is: the chosen row (by id, so it follows its claim when a change re-sorts
@@ -217,9 +218,48 @@ impl App {
         rows.into_iter().nth(at)
     }
 
+    /// The table on screen, if one is.
+    pub fn table_shown(&self) -> Option<Which> {
+        match self.screen {
+            Screen::Claims => Some(Which::Claims),
+            Screen::Sources => Some(Which::Sources),
+            Screen::Reader | Screen::Library | Screen::Isnad => None,
+        }
+    }
+
+    /// The mouse over a table: the wheel moves the chosen row, a click chooses the row under
+    /// it (the rows start below the title and header lines).
+    pub(super) fn table_mouse(&mut self, mouse: MouseEvent) {
+        let Some(which) = self.table_shown() else {
+            return;
+        };
+        let ids = self.shown_ids(which);
+        let height = self.table_height();
+        let wheel = self.settings.config.wheel_lines as isize;
+        let at = self.row_cursor(which);
+        match mouse.kind {
+            MouseEventKind::ScrollDown => at.move_by(&ids, wheel, height),
+            MouseEventKind::ScrollUp => at.move_by(&ids, -wheel, height),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let row = usize::from(mouse.row).checked_sub(2).map(|r| at.top + r);
+                if let Some(row) = row.filter(|r| *r < ids.len()) {
+                    at.choose(&ids, row, height);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// `g c`, `:claims`, `g s`, `:sources`: the table, on the row of what is under the cursor
-    /// when there is one. The key again goes back to the reader.
-    pub(super) fn open_table(&mut self, which: Which) {
+    /// when there is one; again, back to the reader. Switching screens redraws the terminal
+    /// whole, so no mark of the reader's Arabic (a haraka, a comma) is left between the rows.
+    pub(super) fn open_table(&mut self, which: Which) -> Option<Effect> {
+        let before = self.screen;
+        self.switch_table(which);
+        (self.screen != before).then_some(Effect::Redraw)
+    }
+
+    fn switch_table(&mut self, which: Which) {
         let screen = match which {
             Which::Claims => Screen::Claims,
             Which::Sources => Screen::Sources,
@@ -268,8 +308,10 @@ impl App {
         if let Some(Command::Claims(key) | Command::Sources(key)) =
             self.settings.keymap.command_in(mode, press)
         {
+            let before = self.screen;
             self.table_command(which, key);
-            return None;
+            // back in the reader: drawn whole, as when the table opened
+            return (self.screen != before).then_some(Effect::Redraw);
         }
         match self.settings.keymap.command_in(Mode::Reader, press) {
             Some(
