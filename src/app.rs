@@ -633,8 +633,21 @@ impl App {
             | Command::NextWord
             | Command::PrevWord
             | Command::WordLeft
-            | Command::WordRight => {
+            | Command::WordRight
+            | Command::NextSentence
+            | Command::PrevSentence
+            | Command::NextClosing => {
                 let note = self.reader.motion(self.page(), command);
+                self.say(note);
+                None
+            }
+            Command::SelectSentence | Command::SelectClause | Command::SelectQuotation => {
+                let object = match command {
+                    Command::SelectSentence => motion::TextObject::Sentence,
+                    Command::SelectClause => motion::TextObject::Clause,
+                    _ => motion::TextObject::Quotation,
+                };
+                let note = self.reader.select_object(self.page(), object);
                 self.say(note);
                 None
             }

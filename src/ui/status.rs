@@ -41,6 +41,10 @@ impl Widget for StatusBar<'_> {
         {
             right = format!(" {progress}{}", right);
         }
+        // a count being typed (`5` of `5w`) shows before the position, as "5×"
+        if let Some(count) = app.shell.count {
+            right = format!(" {count}×{right}");
+        }
         let hidden = match (
             app.reader.hidden.bidi_controls,
             app.reader.hidden.control_chars,
