@@ -280,7 +280,12 @@ impl ParagraphParser<'_> {
         cue: Range<usize>,
     ) -> Option<usize> {
         let np = self.noun_phrase(j, s.end, false)?;
-        let start = self.object_start(np.tokens.end, s, form)?;
+        // `قول علماء إن …`: a complement clause, else the object (`إعلان الوزارة رفع …`)
+        let start = if in_set(&COMPLEMENTIZERS, self.key(np.tokens.end)) {
+            np.tokens.end + 1
+        } else {
+            self.object_start(np.tokens.end, s, form)?
+        };
         let end = self.claim_end(start, s);
         let source = self.add_source(&np);
         let claim = self.add_claim(start..end)?;
