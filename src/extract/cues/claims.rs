@@ -9,6 +9,7 @@ use super::parser::ParagraphParser;
 use super::tokens::Kind;
 use super::words::*;
 use crate::annotate::model::QuoteType;
+use crate::text::normalize::normalize_str as fold_str;
 
 impl ParagraphParser<'_> {
     /// Where a claim starting at token `start` ends (exclusive token index): the sentence end,
@@ -24,8 +25,7 @@ impl ParagraphParser<'_> {
             }
             if self.is_comma(j) && j + 1 < s.end {
                 let k = self.key(j + 1);
-                if self.starts_preposition_cue(j + 1) || matches!(k, "فيما" | "بينما" | "وفيما")
-                {
+                if self.starts_preposition_cue(j + 1) || in_set(&CONTRAST_CONNECTIVES, k) {
                     return j;
                 }
                 // `، مشيراً`, `، وأوضحت`, `، مع أنه صرح`, `، كما أكد`.
@@ -130,12 +130,8 @@ impl ParagraphParser<'_> {
                 && let Some(close) = t.pair
                 && close > j
             {
-                let inner_words = (j + 1..close).filter(|&k| self.is_word(k)).count();
-                // A quotation right after the speaker is what they said; one further on
-                // (`أكد على أهمية "حرية الفكر والتعبير"`) is part of something else.
-                let adjacent = j == from
-                    || (j > s.start && (self.is_comma(j - 1) || self.is_punct(j - 1, ':')));
-                if inner_words >= 3 && adjacent {
+                let (said, inner_words) = self.quoted_complement(j, close, from, s);
+                if said {
                     return Some(j);
                 }
                 words += inner_words;
@@ -145,10 +141,7 @@ impl ParagraphParser<'_> {
             if self.is_punct(j, ':') {
                 // `قال: إن …` — the complementizer after the colon is not part of the claim.
                 let after = j + 1;
-                if in_set(&COMPLEMENTIZERS, self.key(after)) {
-                    return Some(after + 1);
-                }
-                return Some(after);
+                return Some(after + usize::from(in_set(&COMPLEMENTIZERS, self.key(after))));
             }
             if t.kind == Kind::Word {
                 let key = t.key.as_str();
@@ -172,6 +165,24 @@ impl ParagraphParser<'_> {
             j += 1;
         }
         None
+    }
+
+    /// A quotation from `open` to `close` met while looking for the complement after `from`:
+    /// whether it is what the speaker said (three words or more, right after the speaker or a
+    /// comma or colon), and its word count.
+    fn quoted_complement(
+        &self,
+        open: usize,
+        close: usize,
+        from: usize,
+        s: &Range<usize>,
+    ) -> (bool, usize) {
+        let inner_words = (open + 1..close).filter(|&k| self.is_word(k)).count();
+        // A quotation right after the speaker is what they said; one further on
+        // (`أكد على أهمية "حرية الفكر والتعبير"`) is part of something else.
+        let adjacent = open == from
+            || (open > s.start && (self.is_comma(open - 1) || self.is_punct(open - 1, ':')));
+        (inner_words >= 3 && adjacent, inner_words)
     }
 
     /// For cues whose object is the claim (`أعلن انتهاء …`, `كشف عن …`): the token where the
@@ -198,8 +209,9 @@ impl ParagraphParser<'_> {
             }
         }
         if j < s.end
-            && ((self.key(j) == "عن" && matches!(form.lemma, "أعلن" | "كشف" | "أعرب"))
-                || (self.key(j) == "علي" && matches!(form.lemma, "أكد" | "شدد")))
+            && form
+                .object_preposition
+                .is_some_and(|p| fold_str(p) == self.key(j))
         {
             j += 1;
         }

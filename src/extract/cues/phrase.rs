@@ -37,10 +37,7 @@ impl ParagraphParser<'_> {
         let mut scan = PhraseScan {
             head: i,
             head_type: head_type(&head_bare),
-            partitive: matches!(
-                head_bare.as_str(),
-                "مجموعه" | "عدد" | "عديد" | "بعض" | "احد" | "احدي" | "فريق" | "كثير"
-            ),
+            partitive: in_set(&PARTITIVE_HEADS, &head_bare),
             role: is_role(&head_bare),
             name_at: in_set(&SPEAKER_GIVEN_NAMES, &head_key).then_some(i),
             prev_definite,
@@ -221,10 +218,7 @@ impl ParagraphParser<'_> {
             || in_set(&ADVERBS, key)
             || in_set(&PARTICLES, key)
             || in_set(&AUXILIARIES, key)
-            || matches!(
-                key,
-                "و" | "او" | "ان" | "لا" | "لم" | "لن" | "هو" | "هي" | "هم"
-            )
+            || in_set(&PHRASE_STOPS, key)
     }
 
     pub(super) fn classify(
@@ -234,25 +228,9 @@ impl ParagraphParser<'_> {
         head_bare: &str,
     ) -> SourceType {
         let modifiers: Vec<&str> = tokens.clone().skip(1).map(|t| self.key(t)).collect();
-        let official_modifier = modifiers.iter().any(|m| {
-            matches!(
-                bare(m),
-                "امني"
-                    | "امنيه"
-                    | "عسكري"
-                    | "عسكريه"
-                    | "رسمي"
-                    | "رسميه"
-                    | "حكومي"
-                    | "حكوميه"
-                    | "مسؤول"
-                    | "مسؤوله"
-                    | "دبلوماسي"
-                    | "دبلوماسيه"
-                    | "قضائي"
-                    | "قضائيه"
-            )
-        });
+        let official_modifier = modifiers
+            .iter()
+            .any(|m| in_set(&OFFICIAL_MODIFIERS, bare(m)));
         match head {
             Some(SourceType::Anonymous) if official_modifier => SourceType::AnonymousOfficial,
             Some(SourceType::AnonymousOfficial)
@@ -283,16 +261,9 @@ impl ParagraphParser<'_> {
     pub(super) fn noun_gender(&self, head_key: &str) -> Gender {
         let b = bare(head_key);
         // Non-human plurals (مصادر) agree in the feminine singular.
-        if matches!(b, "مصادر" | "وسائل" | "جهات" | "اوساط" | "سلطات" | "قوات")
-            || b.ends_with('ه')
-            || b.ends_with("ات")
-        {
+        if in_set(&FEMININE_PLURAL_HEADS, b) || b.ends_with('ه') || b.ends_with("ات") {
             Gender::Feminine
-        } else if matches!(
-            b,
-            "شهود" | "مسؤولون" | "مسؤولين" | "خبراء" | "سكان" | "ناشطون" | "علماء"
-        ) || b.ends_with("ون")
-        {
+        } else if in_set(&HUMAN_PLURAL_HEADS, b) || b.ends_with("ون") {
             Gender::Plural
         } else {
             Gender::Masculine

@@ -100,6 +100,7 @@ impl ParagraphParser<'_> {
             cue_type: CueType::Preposition,
             distancing: false,
             object_claim: false,
+            object_preposition: None,
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,

@@ -12,7 +12,7 @@ pub(super) type WordSet = HashSet<String>;
 
 /// The folded words of a list in `assets/lexicon/`.
 pub(super) fn set(list: &'static str) -> WordSet {
-    lists::entries(list).map(fold_str).collect()
+    lists::folded(list)
 }
 
 pub(super) static COMPLEMENTIZERS: LazyLock<WordSet> =
@@ -38,6 +38,25 @@ pub(super) static SPEAKER_GIVEN_NAMES: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::SPEAKER_GIVEN_NAMES));
 pub(super) static SOURCE_ADJECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::SOURCE_ADJECTIVES));
+/// `مجموعة`, `أحد`: heads whose phrase goes on through من.
+pub(super) static PARTITIVE_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::PARTITIVE_HEADS));
+/// `أمني`, `حكومي`: make an anonymous source official.
+pub(super) static OFFICIAL_MODIFIERS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::OFFICIAL_MODIFIERS));
+/// `مصادر`, `سلطات`: non-human plurals that agree in the feminine singular.
+pub(super) static FEMININE_PLURAL_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::FEMININE_PLURAL_HEADS));
+/// `شهود`, `خبراء`: human plurals.
+pub(super) static HUMAN_PLURAL_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::HUMAN_PLURAL_HEADS));
+/// `و`, `لا`, `هو`: no source phrase starts with them.
+pub(super) static PHRASE_STOPS: LazyLock<WordSet> = LazyLock::new(|| set(lists::PHRASE_STOPS));
+/// `فيما`, `بينما` after a comma: a new clause, the claim ends.
+pub(super) static CONTRAST_CONNECTIVES: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::CONTRAST_CONNECTIVES));
+/// `قوله` after a relayed source: the frame, not the claim.
+pub(super) static SAYING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::SAYING_NOUNS));
 
 /// Head words (without ال) and the source type they give.
 pub(crate) fn head_type(bare: &str) -> Option<SourceType> {
