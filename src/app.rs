@@ -87,6 +87,21 @@ pub enum Action {
         job: u64,
         store: Box<AnnotationStore>,
     },
+    /// The loop started fetching the page at `url` as job `job` ([`opening`]).
+    FetchStarted {
+        job: u64,
+        url: String,
+    },
+    /// Fetch job `job` got this far.
+    FetchProgress {
+        job: u64,
+        progress: crate::article::fetch::Progress,
+    },
+    /// Fetch job `job` saved the page as this article file, or says why it could not.
+    PageFetched {
+        job: u64,
+        result: Result<PathBuf, String>,
+    },
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
     /// Another annotator's file for `:compare`, placed in this article (`note`: what placing it
@@ -131,7 +146,15 @@ pub enum Effect {
     },
     SetMouse(bool),
     LoadTheme(String),
+    /// Open an article file, or a web address (its saved copy, else fetched in the background).
     OpenArticle(PathBuf),
+    /// Fetch the page at `url` in the background (again when `refresh`), then open it.
+    FetchPage {
+        url: String,
+        refresh: bool,
+    },
+    /// Stop the page being fetched; nothing is saved.
+    CancelFetch,
     /// Open the shown article's annotations on another thread (start-up; `OpenArticle` does
     /// the same after loading the article).
     OpenAnnotations,
@@ -193,6 +216,8 @@ pub struct App {
     pub library: Option<library::Library>,
     /// The compare view (`:compare`), while adjudicating.
     pub compare: Option<compare::Compare>,
+    /// The web page being fetched in the background, if one is.
+    pub fetching: Option<opening::Fetching>,
     pub screen: Screen,
     /// Where the isnad view is (its rows are built from the annotations when drawn).
     pub isnad: isnad_view::IsnadView,
@@ -215,6 +240,7 @@ impl App {
             shell: shell::Shell::new(found),
             library: None,
             compare: None,
+            fetching: None,
             screen: Screen::Reader,
             isnad: isnad_view::IsnadView::default(),
             theme,
@@ -406,13 +432,16 @@ impl App {
                 }
             }
             Action::ThemeLoaded(spec, problems) => self.theme_loaded(spec, &problems),
-            Action::ArticleOpened(article) => self.article_opened(*article),
+            Action::ArticleOpened(article) => return self.article_opened(*article),
             Action::StoreOpened(store) => self.store_opened(*store),
             Action::AnnotationsOpening { job, at_start } => self.opening_started(job, at_start),
             Action::AnnotationsProgress { job, placed, total } => {
                 self.opening_progressed(job, placed, total);
             }
             Action::AnnotationsOpened { job, store } => self.opening_finished(job, *store),
+            Action::FetchStarted { job, url } => self.fetch_started(job, &url),
+            Action::FetchProgress { job, progress } => self.fetch_progressed(job, progress),
+            Action::PageFetched { job, result } => return self.page_fetched(job, result),
             Action::CompareLoaded { name, set, note } => self.compare_loaded(name, *set, note),
             Action::Imported(entities, summary) => {
                 let note = (self.session).add_imported(entities, &summary, self.shell.now);
@@ -435,13 +464,15 @@ impl App {
     }
 
     /// `:e` opened another article (without annotations until they are opened).
-    fn article_opened(&mut self, article: Article) {
+    fn article_opened(&mut self, article: Article) -> Option<Effect> {
         self.screen = Screen::Reader;
         self.session.store = None;
         self.session.opening = None;
         self.compare = None;
         self.reader.show(Arc::new(article), self.page());
         self.info(format!("opened {}", self.reader.article.name));
+        // a page still being fetched would replace what the user just opened
+        self.fetching.take().map(|_| Effect::CancelFetch)
     }
 
     /// Another article and its annotations were opened.
@@ -534,6 +565,9 @@ impl App {
     }
 
     fn run_command(&mut self, command: Command) -> Option<Effect> {
+        if command == Command::Cancel && self.fetching.is_some() {
+            return self.cancel_fetch();
+        }
         if self.screen == Screen::Library
             && let LibraryOutcome::Took(effect) = self.library_command(command)
         {

@@ -317,7 +317,7 @@ table! {
     Reader Redraw, "view.redraw", "View", "Redraw the screen";
     Reader Help, "app.help", "App", "Show or hide this help";
     Reader CommandLine, "app.command_line", "App", "Open the command line (:w, :q, :e FILE, :theme NAME, …)";
-    Reader Cancel, "app.cancel", "App", "Close the open popup or prompt, cancel the selection, clear the message";
+    Reader Cancel, "app.cancel", "App", "Close the open popup or prompt, cancel the selection, clear the message; stop a page being fetched";
     Reader Suspend, "app.suspend", "App", "Suspend to the shell (fg resumes)";
     Reader Quit, "app.quit", "App", "Quit";
     Picker PickerDown, "picker.down", "Pickers", "Next entry of the picker";
