@@ -24,6 +24,7 @@ pub mod review;
 pub mod session;
 pub mod shell;
 pub mod suggestions;
+pub mod tables;
 pub mod words;
 
 use std::path::PathBuf;
@@ -195,6 +196,10 @@ pub enum Screen {
     Library,
     /// The article's isnad tree (`T`, `:isnad`).
     Isnad,
+    /// The claims table (`g c`, `:claims`).
+    Claims,
+    /// The sources table (`g s`, `:sources`).
+    Sources,
 }
 
 /// Screen rows below the text: the status bar.
@@ -221,6 +226,8 @@ pub struct App {
     pub screen: Screen,
     /// Where the isnad view is (its rows are built from the annotations when drawn).
     pub isnad: isnad_view::IsnadView,
+    /// Where the claims and sources tables are, their sorts and filters.
+    pub tables: tables::Tables,
     pub settings: Settings,
     pub paths: Paths,
     pub theme: Theme,
@@ -243,6 +250,7 @@ impl App {
             fetching: None,
             screen: Screen::Reader,
             isnad: isnad_view::IsnadView::default(),
+            tables: tables::Tables::default(),
             theme,
             settings,
             paths,
@@ -592,7 +600,9 @@ impl App {
             | Mode::Stance
             | Mode::QuoteType
             | Mode::Chain
-            | Mode::Isnad => None,
+            | Mode::Isnad
+            | Mode::Claims
+            | Mode::Sources => None,
         }
     }
 
@@ -613,8 +623,21 @@ impl App {
             | Command::NextWord
             | Command::PrevWord
             | Command::WordLeft
-            | Command::WordRight => {
+            | Command::WordRight
+            | Command::NextSentence
+            | Command::PrevSentence
+            | Command::NextClosing => {
                 let note = self.reader.motion(self.page(), command);
+                self.say(note);
+                None
+            }
+            Command::SelectSentence | Command::SelectClause | Command::SelectQuotation => {
+                let object = match command {
+                    Command::SelectSentence => motion::TextObject::Sentence,
+                    Command::SelectClause => motion::TextObject::Clause,
+                    _ => motion::TextObject::Quotation,
+                };
+                let note = self.reader.select_object(self.page(), object);
                 self.say(note);
                 None
             }
@@ -635,7 +658,9 @@ impl App {
             | Command::TogglePanel
             | Command::LibraryBack
             | Command::LibrarySort
-            | Command::IsnadView => self.shell_command(command),
+            | Command::IsnadView
+            | Command::ClaimsTable
+            | Command::SourcesTable => self.shell_command(command),
             _ => self.annotate_command(command),
         }
     }
@@ -685,6 +710,8 @@ impl App {
             }
             Command::IsnadView if self.screen == Screen::Isnad => self.screen = Screen::Reader,
             Command::IsnadView => self.open_isnad_view(),
+            Command::ClaimsTable => return self.open_table(tables::Which::Claims),
+            Command::SourcesTable => return self.open_table(tables::Which::Sources),
             _ => {}
         }
         None

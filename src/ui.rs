@@ -11,6 +11,7 @@ pub mod panel;
 pub mod popups;
 pub mod reader;
 pub mod status;
+pub mod tables;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -74,6 +75,8 @@ fn draw_screen(app: &App, text_area: Rect, buf: &mut Buffer) {
         }
         Screen::Library => library::LibraryView { app }.render(text_area, buf),
         Screen::Isnad => isnad_view::IsnadScreen { app }.render(text_area, buf),
+        Screen::Claims => tables::ClaimsTable { app }.render(text_area, buf),
+        Screen::Sources => tables::SourcesTable { app }.render(text_area, buf),
     }
 }
 

@@ -56,6 +56,16 @@ pub const TYPABLE: &[(&[&str], &str, &str)] = &[
         "The article's isnad: outlet, intermediaries and speakers as a tree with their claims",
     ),
     (
+        &["claims"],
+        "",
+        "The claims table: sources, stance, type, verdict, review; sort, filter, edit in place",
+    ),
+    (
+        &["sources"],
+        "",
+        "The sources table: type, mentions, claims, chain role; sort and filter",
+    ),
+    (
         &["compare"],
         "[FILE]",
         "Compare with another annotator's file of this article (no FILE: this file's merge conflicts)",
@@ -148,6 +158,8 @@ pub fn parse(line: &str) -> Result<Typed, String> {
         }
         "h" | "help" => no_args(Typed::Run(Command::Help)),
         "isnad" => no_args(Typed::Run(Command::IsnadView)),
+        "claims" => no_args(Typed::Run(Command::ClaimsTable)),
+        "sources" => no_args(Typed::Run(Command::SourcesTable)),
         "orphans" => no_args(Typed::Orphans),
         _ => match name.parse::<Command>() {
             Ok(c) => no_args(Typed::Run(c)),

@@ -73,6 +73,7 @@ lists! {
     ACCOUNT_PLACE_WORDS = "account-place-words.txt";
     ADVERBS = "adverbs.txt";
     AUXILIARIES = "auxiliaries.txt";
+    CLAUSE_OPENERS = "clause-openers.txt";
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
@@ -84,9 +85,11 @@ lists! {
     DURATION_UNITS = "duration-units.txt";
     ERAS = "eras.txt";
     EVENT_HEADS = "event-heads.txt";
+    FA_INNA = "fa-inna.txt";
     FAC_HEADS = "fac-heads.txt";
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
+    GIVEN_NAMES = "given-names.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
     GPE_HEADS = "gpe-heads.txt";
     HAND_NAME_ENDS = "hand-name-ends.txt";
@@ -116,6 +119,10 @@ lists! {
     PERIOD_WORDS = "period-words.txt";
     PHRASE_STOPS = "phrase-stops.txt";
     PREPOSITIONS = "prepositions.txt";
+    PRONOUN_PARTICLES = "pronoun-particles.txt";
+    PRONOUN_SUFFIXES = "pronoun-suffixes.txt";
+    REACTION_NOUNS = "reaction-nouns.txt";
+    REACTION_PREPOSITIONS = "reaction-prepositions.txt";
     RELATIVE_DATES = "relative-dates.txt";
     RELATIVES = "relatives.txt";
     REPORT_FRAME_PHRASES = "report-frame-phrases.txt";
@@ -133,7 +140,6 @@ lists! {
     SOURCE_HEADS_OFFICIAL = "source-heads-official.txt";
     SOURCE_HEADS_ORGANIZATION = "source-heads-organization.txt";
     SOURCE_HEADS_SOCIAL_MEDIA = "source-heads-social-media.txt";
-    SPEAKER_GIVEN_NAMES = "speaker-given-names.txt";
     STOP_WORDS = "stop-words.txt";
     TIME_WORDS = "time-words.txt";
     TITLES = "titles.txt";

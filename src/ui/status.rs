@@ -44,10 +44,10 @@ impl Widget for StatusBar<'_> {
     }
 }
 
-/// The right end: how far through the article (or how many articles the library shows), after
-/// the review counts. Those stay in sight while reviewing (an info message is cut instead),
-/// unless the screen is too narrow to leave the file name and some message beside them; an
-/// error always gets the room, so it is never cut away.
+/// The right end: a count being typed, the review counts, and how far through the article
+/// (or how many articles the library shows). The review counts stay in sight while reviewing
+/// (an info message is cut instead), unless the screen is too narrow to leave the file name and
+/// some message beside them; an error always gets the room, so it is never cut away.
 fn position(app: &App, width: u16) -> String {
     let right = match (&app.screen, &app.library) {
         (Screen::Library, Some(lib)) => format!(" {} articles ", lib.visible().len()),
@@ -55,7 +55,7 @@ fn position(app: &App, width: u16) -> String {
     };
     let progress = app.session.progress();
     let error_shown = (app.shell.message.as_ref()).is_some_and(|m| m.kind == MessageKind::Error);
-    if app.screen == Screen::Reader
+    let right = if app.screen == Screen::Reader
         && !error_shown
         && !progress.is_empty()
         && progress.width() + 40 <= usize::from(width)
@@ -63,6 +63,11 @@ fn position(app: &App, width: u16) -> String {
         format!(" {progress}{right}")
     } else {
         right
+    };
+    // a count being typed (`5` of `5w`) shows before the position, as "5×"
+    match app.shell.count {
+        Some(count) => format!(" {count}×{right}"),
+        None => right,
     }
 }
 

@@ -316,3 +316,19 @@ pub fn set(app: &App) -> AnnotationSet {
 pub fn json(file: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(file).expect("file written")).expect("json")
 }
+
+/// The status bar's message now ("" when there is none).
+pub fn message(app: &App) -> String {
+    app.shell
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+/// Moves the cursor onto `phrase` (its first occurrence from the cursor) with `/`.
+pub fn find(app: &mut App, phrase: &str) {
+    app.handle_event(code(KeyCode::Esc));
+    type_keys(app, &format!("/{phrase}"));
+    app.handle_event(code(KeyCode::Enter));
+}
