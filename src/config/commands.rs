@@ -373,7 +373,7 @@ table! {
     Reader EndLeft, "review.end_left", "Review", "Move the end of the annotation under the cursor one word left on screen (longer in right-to-left text)";
     Reader EndRight, "review.end_right", "Review", "Move the end of the annotation under the cursor one word right on screen (shorter in right-to-left text)";
     Reader Legend, "view.legend", "Review", "Show the legend: labels and layers with counts; their keys hide or show them";
-    Reader Link, "claim.link", "Claims", "Link the claim under the cursor to a source (or a source to a claim): a picker, nearest first; Enter links or unlinks";
+    Reader Link, "claim.link", "Claims", "Link the claim under the cursor to a source (or a source to a claim): a picker, same sentence first, then the sentence before, then nearest; Enter links or unlinks";
     Reader Cue, "claim.cue", "Claims", "Attach the selection (or the word) as the cue of the current claim's attribution";
     Reader SetType, "claim.type", "Claims", "Set the type of the claim or source under the cursor (then a key)";
     Reader Verify, "claim.verify", "Claims", "Set the verification status of the claim under the cursor (then a key)";

@@ -172,6 +172,33 @@ pub fn unit_around(text: &str, at: usize, stop: Stop) -> Range<usize> {
     start.min(end)..end
 }
 
+/// The sentence before the one starting at byte `start` (blank lines skipped), if any: where
+/// the speaker a `وأضاف` continues was named.
+pub fn sentence_before(text: &str, start: usize) -> Option<Range<usize>> {
+    let mut before = start;
+    loop {
+        let mark = prev_stop(text, before, Stop::Sentence)?;
+        let unit = unit_around(text, mark.start, Stop::Sentence);
+        if !text[unit.clone()].trim().is_empty() {
+            return Some(unit);
+        }
+        before = mark.start;
+    }
+}
+
+/// The sentence after the one ending at byte `end` (blank lines skipped), if any.
+pub fn sentence_after(text: &str, end: usize) -> Option<Range<usize>> {
+    let mut from = end;
+    loop {
+        let mark = next_stop(text, from, Stop::Sentence)?;
+        let unit = unit_around(text, mark.end, Stop::Sentence);
+        if !text[unit.clone()].trim().is_empty() {
+            return Some(unit);
+        }
+        from = mark.end;
+    }
+}
+
 /// The inside of the innermost quotation (`«…»`, `“…”`, `"…"`) around byte `at`, without its
 /// marks; a quotation left open runs to the end of its line. `None` outside any quotation.
 pub fn quotation_around(text: &str, at: usize) -> Option<Range<usize>> {
@@ -328,6 +355,20 @@ mod tests {
         assert_eq!(&text[back.clone()], "\"");
         // the opening straight quote is not a closer
         assert!(back.start > at(text, "مستمرة"));
+    }
+
+    #[test]
+    fn neighbouring_sentences_skip_blank_lines() {
+        let text = "قال الوزير إن الاقتصاد ينمو.\n\nوأضاف أن البطالة تراجعت. ثم غادر";
+        let here = unit_around(text, at(text, "البطالة"), Stop::Sentence);
+        let before = sentence_before(text, here.start).expect("before");
+        assert_eq!(&text[before], "قال الوزير إن الاقتصاد ينمو");
+        let after = sentence_after(text, here.end).expect("after");
+        assert_eq!(&text[after], "ثم غادر");
+        let first = unit_around(text, 0, Stop::Sentence);
+        assert_eq!(sentence_before(text, first.start), None);
+        let last = unit_around(text, at(text, "غادر"), Stop::Sentence);
+        assert_eq!(sentence_after(text, last.end), None);
     }
 
     #[test]
