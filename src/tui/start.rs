@@ -201,6 +201,8 @@ fn make_app(
         // the reader starts empty-handed: Enter opens an article with its annotations
         app.library = Some(library);
         app.screen = Screen::Library;
+        // what articles never opened would suggest, counted in the background
+        first.push(Effect::CountLibrary);
     } else if let Some(fetch) = fetch {
         // the page opens (with its annotations) once it has arrived
         first.push(fetch);

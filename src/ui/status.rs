@@ -50,7 +50,7 @@ impl Widget for StatusBar<'_> {
 /// some message beside them; an error always gets the room, so it is never cut away.
 fn position(app: &App, width: u16) -> String {
     let right = match (&app.screen, &app.library) {
-        (Screen::Library, Some(lib)) => format!(" {} articles ", lib.visible().len()),
+        (Screen::Library, Some(lib)) => format!(" {} ", lib.count(lib.visible().len())),
         _ => format!(" {:>3}% ", app.reader.percent()),
     };
     let progress = app.session.progress();
