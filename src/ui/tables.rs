@@ -265,7 +265,9 @@ impl<'a> Grid<'a> {
                 .map(|&c| Column {
                     heading: heading(c.name(), c == table.sort, table.descending),
                     max_width: c.max_width(),
-                    priority: c.priority(),
+                    // the column the rows are sorted by shows first of all, so the order is
+                    // visible however narrow the screen
+                    priority: if c == table.sort { 0 } else { c.priority() },
                     numeric: c.numeric(),
                 })
                 .collect(),
