@@ -162,7 +162,8 @@ pub fn link_candidates(set: &AnnotationSet, text: &str, from: &Item) -> Vec<Link
             .collect(),
         _ => Vec::new(),
     };
-    out.sort_by_key(|c| (c.distance, !c.before));
+    let from_claim = matches!(from, Item::Claim(_));
+    crate::app::chain::sort_by_reading(set, text, &from_range, from_claim, &mut out);
     out
 }
 

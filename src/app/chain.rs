@@ -121,6 +121,39 @@ fn chain_edit(set: &AnnotationSet, updated: Attribution, touched: &[&str]) -> Ed
     }
 }
 
+/// Orders the link picker's candidates by the reading structure around `from` (the span of the
+/// claim, or with `from_claim` false of the source, the links are made from): first those in
+/// the same sentence; then, from a claim, the sources of the sentence before (the speaker a
+/// `وأضاف` continues), from a source, the claims of the sentence after; then the rest, nearest
+/// first (earlier ones first at the same distance).
+pub fn sort_by_reading(
+    set: &AnnotationSet,
+    text: &str,
+    from: &Range<usize>,
+    from_claim: bool,
+    candidates: &mut [LinkCandidate],
+) {
+    use crate::text::sentences::{self, Stop};
+    let here = sentences::unit_around(text, from.start, Stop::Sentence);
+    let neighbour = if from_claim {
+        sentences::sentence_before(text, here.start)
+    } else {
+        sentences::sentence_after(text, here.end)
+    };
+    let touches = |r: &Range<usize>, s: &Range<usize>| r.start <= s.end && s.start < r.end;
+    candidates.sort_by_cached_key(|c| {
+        let range = set
+            .get(&c.id)
+            .and_then(|item| crate::app::suggestions::item_range(set, &item));
+        let rank = match &range {
+            Some(r) if touches(r, &here) => 0,
+            Some(r) if neighbour.as_ref().is_some_and(|n| touches(r, n)) => 1,
+            _ => 2,
+        };
+        (rank, c.distance, !c.before)
+    });
+}
+
 /// The sources a chain or a referent can be chosen from, nearest to `near` first (earlier
 /// ones first at the same distance), without `except`; `ticked` are marked as chosen already.
 fn source_candidates(

@@ -6,7 +6,11 @@ use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use crate::app::overlay::Outcome;
 use crate::app::{Action, App, Effect, Overlay, Screen, input};
 use crate::config::commands::{Command, Mode};
-use crate::config::keymap::{KeyPress, Lookup};
+use crate::config::keymap::{KeyName, KeyPress, Lookup};
+
+/// The largest count kept (`99999j` scrolls as far as `9999j`): a count is a number of steps,
+/// and a key must not keep the app busy for long.
+const MAX_COUNT: u32 = 9999;
 
 impl App {
     /// Turns a terminal event into actions. Pure like `update`.
@@ -94,7 +98,10 @@ impl App {
             && let Some(mode) = refined
             && let Some(command) = self.settings.keymap.command_in(mode, press)
         {
-            return self.apply(Action::Run(command));
+            return self.run_counted(command);
+        }
+        if self.shell.pending.is_empty() && self.typed_count(press, refined) {
+            return None;
         }
         let lookup = self
             .settings
@@ -103,7 +110,7 @@ impl App {
         match lookup {
             Lookup::Matched(command) => {
                 self.shell.pending.clear();
-                self.apply(Action::Run(command))
+                self.run_counted(command)
             }
             Lookup::Pending(_) => {
                 // remember the key as the keymap knows it (Latin after layout translation)
@@ -122,6 +129,7 @@ impl App {
                 let mut typed = self.shell.pending.clone();
                 typed.push(press);
                 self.shell.pending.clear();
+                self.shell.count = None;
                 if press.key == crate::config::keymap::KeyName::Esc {
                     return self.apply(Action::Run(Command::Cancel));
                 }
@@ -137,5 +145,48 @@ impl App {
                 None
             }
         }
+    }
+
+    /// Whether `press` went into the count (`5` of `5w`, also in Arabic-Indic digits): a digit
+    /// no command of the section with the keys (`refined`, then `[reader]`) is bound to, a
+    /// `0` only after another digit. `Esc` drops a count being typed.
+    fn typed_count(&mut self, press: KeyPress, refined: Option<Mode>) -> bool {
+        if press.key == KeyName::Esc && self.shell.count.take().is_some() {
+            return true;
+        }
+        let KeyName::Char(c) = press.key else {
+            return false;
+        };
+        let digit = c.to_digit(10).or_else(|| {
+            let arabic_indic = u32::from(c).checked_sub(u32::from('٠'))?;
+            (arabic_indic < 10).then_some(arabic_indic)
+        });
+        let bound = |mode| self.settings.keymap.command_in(mode, press).is_some();
+        let Some(digit) = digit.filter(|_| !press.ctrl && !press.alt) else {
+            return false;
+        };
+        if (digit == 0 && self.shell.count.is_none())
+            || refined.is_some_and(bound)
+            || bound(Mode::Reader)
+        {
+            return false;
+        }
+        let count = self.shell.count.unwrap_or(0);
+        self.shell.count = Some((count * 10 + digit).min(MAX_COUNT));
+        true
+    }
+
+    /// Runs `command`, as many times as the count typed before it says when it takes one.
+    fn run_counted(&mut self, command: Command) -> Option<Effect> {
+        let times = match self.shell.count.take() {
+            Some(n) if command.takes_count() => n,
+            _ => 1,
+        };
+        for _ in 1..times {
+            if let Some(effect) = self.apply(Action::Run(command)) {
+                return Some(effect);
+            }
+        }
+        self.apply(Action::Run(command))
     }
 }

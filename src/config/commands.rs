@@ -29,6 +29,18 @@ pub enum Command {
     PrevWord,
     WordLeft,
     WordRight,
+    /// To the last word of the sentence (again: of the next one).
+    NextSentence,
+    /// To the first word of the sentence (again: of the previous one).
+    PrevSentence,
+    /// To the last word before the next closing quotation mark or bracket.
+    NextClosing,
+    /// Select the sentence around the cursor (with a selection open: extend it over it).
+    SelectSentence,
+    /// Select the clause around the cursor (up to `،` `؛` or the sentence end).
+    SelectClause,
+    /// Select the inside of the quotation around the cursor.
+    SelectQuotation,
     Cancel,
     Suspend,
     Select,
@@ -340,6 +352,12 @@ table! {
     Reader PrevWord, "cursor.prev_word", "Cursor", "Previous word in reading order";
     Reader WordLeft, "cursor.left", "Cursor", "Word to the left on screen (forward in right-to-left text)";
     Reader WordRight, "cursor.right", "Cursor", "Word to the right on screen (backward in right-to-left text)";
+    Reader NextSentence, "cursor.next_sentence", "Cursor", "To the sentence's last word (before . ؟ ! ۔ … or the line end); again: the next sentence's";
+    Reader PrevSentence, "cursor.prev_sentence", "Cursor", "To the sentence's first word; again: the previous sentence's";
+    Reader NextClosing, "cursor.next_closing", "Cursor", "To the last word before the next closing quotation mark or bracket (» ” \" ) ])";
+    Reader SelectSentence, "select.sentence", "Annotate", "Select the sentence around the cursor (with a selection open: extend it over the sentence)";
+    Reader SelectClause, "select.clause", "Annotate", "Select the clause around the cursor (up to ، ؛ or the sentence end)";
+    Reader SelectQuotation, "select.quotation", "Annotate", "Select the inside of the quotation around the cursor («…», “…”, \"…\")";
     Reader Select, "select.toggle", "Annotate", "Start a selection at the word cursor (motions and mouse drag extend it; Esc cancels)";
     Reader TagSource, "tag.source", "Annotate", "Tag the selection (or the word) as a source";
     Reader TagClaim, "tag.claim", "Annotate", "Tag the selection (or the word) as a claim";
@@ -355,7 +373,7 @@ table! {
     Reader EndLeft, "review.end_left", "Review", "Move the end of the annotation under the cursor one word left on screen (longer in right-to-left text)";
     Reader EndRight, "review.end_right", "Review", "Move the end of the annotation under the cursor one word right on screen (shorter in right-to-left text)";
     Reader Legend, "view.legend", "Review", "Show the legend: labels and layers with counts; their keys hide or show them";
-    Reader Link, "claim.link", "Claims", "Link the claim under the cursor to a source (or a source to a claim): a picker, nearest first; Enter links or unlinks";
+    Reader Link, "claim.link", "Claims", "Link the claim under the cursor to a source (or a source to a claim): a picker, same sentence first, then the sentence before, then nearest; Enter links or unlinks";
     Reader Cue, "claim.cue", "Claims", "Attach the selection (or the word) as the cue of the current claim's attribution";
     Reader SetType, "claim.type", "Claims", "Set the type of the claim or source under the cursor (then a key)";
     Reader Verify, "claim.verify", "Claims", "Set the verification status of the claim under the cursor (then a key)";
@@ -538,6 +556,34 @@ impl Command {
     pub fn name(self) -> &'static str {
         self.info().name
     }
+
+    /// Whether a count typed before the command's key (`5w`) repeats it: the motions, the
+    /// steps through matches, suggestions and mentions. Others run once.
+    pub fn takes_count(self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            ScrollDown
+                | ScrollUp
+                | HalfPageDown
+                | HalfPageUp
+                | PageDown
+                | PageUp
+                | NextWord
+                | PrevWord
+                | WordLeft
+                | WordRight
+                | NextSentence
+                | PrevSentence
+                | NextClosing
+                | SearchNext
+                | SearchPrev
+                | ReviewNext
+                | ReviewPrev
+                | NextMention
+                | PrevMention
+        )
+    }
 }
 
 impl fmt::Display for Command {
@@ -641,6 +687,12 @@ mod tests {
             Command::PrevWord,
             Command::WordLeft,
             Command::WordRight,
+            Command::NextSentence,
+            Command::PrevSentence,
+            Command::NextClosing,
+            Command::SelectSentence,
+            Command::SelectClause,
+            Command::SelectQuotation,
             Command::Cancel,
             Command::Suspend,
             Command::Select,
@@ -798,6 +850,12 @@ mod tests {
                 Command::PrevWord => {}
                 Command::WordLeft => {}
                 Command::WordRight => {}
+                Command::NextSentence => {}
+                Command::PrevSentence => {}
+                Command::NextClosing => {}
+                Command::SelectSentence => {}
+                Command::SelectClause => {}
+                Command::SelectQuotation => {}
                 Command::Cancel => {}
                 Command::Suspend => {}
                 Command::Select => {}

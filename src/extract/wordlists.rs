@@ -73,6 +73,7 @@ lists! {
     ACCOUNT_PLACE_WORDS = "account-place-words.txt";
     ADVERBS = "adverbs.txt";
     AUXILIARIES = "auxiliaries.txt";
+    CLAUSE_OPENERS = "clause-openers.txt";
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
@@ -84,6 +85,7 @@ lists! {
     DURATION_UNITS = "duration-units.txt";
     ERAS = "eras.txt";
     EVENT_HEADS = "event-heads.txt";
+    FA_INNA = "fa-inna.txt";
     FAC_HEADS = "fac-heads.txt";
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
@@ -117,6 +119,10 @@ lists! {
     PERIOD_WORDS = "period-words.txt";
     PHRASE_STOPS = "phrase-stops.txt";
     PREPOSITIONS = "prepositions.txt";
+    PRONOUN_PARTICLES = "pronoun-particles.txt";
+    PRONOUN_SUFFIXES = "pronoun-suffixes.txt";
+    REACTION_NOUNS = "reaction-nouns.txt";
+    REACTION_PREPOSITIONS = "reaction-prepositions.txt";
     RELATIVE_DATES = "relative-dates.txt";
     RELATIVES = "relatives.txt";
     REPORT_FRAME_PHRASES = "report-frame-phrases.txt";

@@ -55,7 +55,7 @@ impl Session {
         }
         // a new link, or the suggested one accepted
         let link = Edit::link(set, &claim_id, &source_id, None, &self.annotator)
-            .map_err(|e| Note::error(e.to_string()))?;
+            .map_err(|refused| Note::error(self.refusal(&refused)))?;
         let mut edits = vec![link];
         for end in [&claim_id, &source_id] {
             if set

@@ -35,12 +35,17 @@ pub(super) struct CueForm {
     pub(super) distancing: bool,
     /// Takes a noun-phrase object that is itself the claim (`أعلن انتهاء العملية`).
     pub(super) object_claim: bool,
-    /// The preposition that may open that object (`أعرب عن`, `شدد على`), as written.
+    /// The preposition that may open that object (`أعرب عن`, `شدد على`; one letter: written
+    /// on the object, `رحب بالإفراج`), as written.
     pub(super) object_preposition: Option<&'static str>,
+    /// The object is a claim only when it is a verbal noun (`أدان مقتل …`, not `أدان الهجوم`).
+    pub(super) masdar_object: bool,
     /// Too ambiguous to stand without a complement right after it (`بين` "between").
     pub(super) needs_adjacent_complement: bool,
     /// `نقل`: `نقلت OUTLET عن SOURCE`.
     pub(super) relay: bool,
+    /// `أبلغ`: after a subject before the verb, the noun after it is the addressee.
+    pub(super) addressee: bool,
     /// `تحدث` "spoke": introduces a speaker for later pro-drop cues, never a claim itself.
     pub(super) speaker_only: bool,
 }
@@ -55,6 +60,16 @@ struct Lemma {
     object_preposition: Option<&'static str>,
     flags: &'static str,
 }
+
+/// The flags column 8 of the verb table may hold (its header says what each means).
+const FLAGS: &[&str] = &[
+    "adjacent",
+    "relay",
+    "speaker-only",
+    "distancing",
+    "masdar-object",
+    "addressee",
+];
 
 /// A row of the verb table read into a [`Lemma`]; `Err` names the file, line and field.
 fn lemma(row: &lists::Row) -> Result<Lemma, String> {
@@ -72,12 +87,7 @@ fn lemma(row: &lists::Row) -> Result<Lemma, String> {
         other => return Err(row.error(&lists::CUE_VERBS, &format!("bad object {other:?}"))),
     };
     let flags = row.get(7);
-    if let Some(bad) = flags.split(',').find(|f| {
-        !matches!(
-            *f,
-            "-" | "adjacent" | "relay" | "speaker-only" | "distancing"
-        )
-    }) {
+    if let Some(bad) = flags.split(',').find(|f| *f != "-" && !FLAGS.contains(f)) {
         return Err(row.error(&lists::CUE_VERBS, &format!("unknown flag {bad:?}")));
     }
     let forms = |i: usize| match row.get(i) {
@@ -124,6 +134,8 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             distancing: flag("distancing"),
             object_claim: l.object_claim,
             object_preposition: l.object_preposition,
+            masdar_object: flag("masdar-object"),
+            addressee: flag("addressee"),
             needs_adjacent_complement: flag("adjacent"),
             relay: flag("relay"),
             speaker_only: flag("speaker-only"),
@@ -151,6 +163,8 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             distancing: false,
             object_claim: true,
             object_preposition: None,
+            masdar_object: false,
+            addressee: false,
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,

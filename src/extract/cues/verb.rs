@@ -23,9 +23,18 @@ impl ParagraphParser<'_> {
             return self.noun_cue(i, j, s, &form, verb.cue);
         }
         // Explicit subject after the verb (VSO), unless the verb is a participle.
-        let subject = (!verb.passive && form.form != Form::Participle && !verb.after_relative)
+        let mut subject = (!verb.passive && form.form != Form::Participle && !verb.after_relative)
             .then(|| self.noun_phrase(j, s.end, false))
             .flatten();
+        // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
+        // verb is whom the speaker told
+        if form.addressee
+            && let Some(np) = &subject
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            j = np.tokens.end;
+            subject = None;
+        }
         if form.speaker_only {
             if let Some(np) = &subject {
                 self.add_latent(np);
@@ -63,6 +72,16 @@ impl ParagraphParser<'_> {
             quotation_only,
             postposed,
         )
+    }
+
+    /// A claim starting at token `k` with the verb's one-letter object preposition written on
+    /// it (`رحب بالإفراج`) or with ل/ب after a reaction noun (`عن أسفها لسقوط`).
+    fn object_with_preposition(&self, form: &CueForm, k: usize) -> bool {
+        let one_letter = form
+            .object_preposition
+            .is_some_and(|p| p.chars().count() == 1 && self.key(k).starts_with(p));
+        let after_reaction = k > 0 && in_set(&REACTION_NOUNS, self.key(k - 1));
+        (one_letter || after_reaction) && self.glued_preposition(k)
     }
 
     /// The cue verb at token `i`, unless it is a verbal noun after `عدم`.
@@ -104,9 +123,17 @@ impl ParagraphParser<'_> {
         } else {
             template
         };
+        if let Some(first) = claims.iter().map(|r| r.start).min()
+            && first > verb.at
+        {
+            self.frames.push(verb.at + 1..first);
+        }
         let mut last = verb.at + 1;
         for r in claims {
             last = last.max(r.end);
+            if self.object_with_preposition(&verb.form, r.start) {
+                self.glued_starts.push(r.start);
+            }
             if let Some(claim) = self.add_claim(r) {
                 self.attribute(claim, source, verb.cue.clone(), &verb.form, template, None);
             }
@@ -150,6 +177,14 @@ impl ParagraphParser<'_> {
         complement: Option<usize>,
         postposable: bool,
     ) -> (Vec<Range<usize>>, bool) {
+        // `نفى ترشحه، كما أن …`: a verbal noun right after the verb is its object, not a
+        // complement clause past a comma
+        let complement = complement.filter(|&c| {
+            !(verb.form.object_claim
+                && !verb.after_relative
+                && self.is_verbal_noun(after_subject)
+                && (after_subject..c).any(|k| self.is_comma(k)))
+        });
         let claim_tokens = match complement {
             Some(start) => Some(start..self.claim_end(start, s)),
             None if verb.form.object_claim && !verb.after_relative => self
