@@ -67,6 +67,12 @@ pub enum Action {
     Search(String),
     /// The library folder was listed again.
     LibraryScanned(Vec<library::Entry>),
+    /// What a first open of the library's article `path` would suggest was counted (`None`:
+    /// the article could not be read).
+    LibraryCounted {
+        path: PathBuf,
+        counted: Option<crate::extract::counts::Suggested>,
+    },
     ThemeLoaded(ThemeSpec, Vec<Problem>),
     ArticleOpened(Box<Article>),
     /// Another article and its annotations, opened by the loop.
@@ -165,6 +171,9 @@ pub enum Effect {
     LoadCompare(PathBuf),
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
+    /// Count in the background what a first open of the library's articles without
+    /// annotations would suggest (`app::library`).
+    CountLibrary,
     /// Save, then write the annotations in another format.
     Export(crate::annotate::formats::Format),
     /// Give the terminal back to the shell until resumed (after saving).
@@ -434,9 +443,10 @@ impl App {
             Action::Search(query) => self.search(query),
             Action::Info(text) => self.info(text),
             Action::Error(text) => self.error(text),
-            Action::LibraryScanned(entries) => {
+            Action::LibraryScanned(entries) => return self.library_scanned(entries),
+            Action::LibraryCounted { path, counted } => {
                 if let Some(lib) = &mut self.library {
-                    lib.refresh(entries);
+                    lib.counted(&path, counted);
                 }
             }
             Action::ThemeLoaded(spec, problems) => self.theme_loaded(spec, &problems),
@@ -498,8 +508,8 @@ impl App {
         if self.screen == Screen::Library {
             if let Some(lib) = &mut self.library {
                 lib.set_filter(&query);
-                let shown = lib.visible().len();
-                self.info(format!("{shown} articles match"));
+                let shown = lib.count(lib.visible().len());
+                self.info(format!("{shown} match"));
             }
         } else {
             let note = self.reader.start_search(self.page(), query);

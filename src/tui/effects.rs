@@ -133,6 +133,11 @@ where
         }
         Effect::FetchPage { url, refresh } => then = fetch_page(app, jobs, url, refresh),
         Effect::CancelFetch => jobs.cancel_fetch(),
+        Effect::CountLibrary => {
+            if let Some(lib) = &app.library {
+                jobs.count_library(lib.to_count(), app.paths.data_dir.clone());
+            }
+        }
     }
     Ok(then)
 }

@@ -16,6 +16,7 @@ use crate::annotate::progress::LoadProgress;
 use crate::app::Action;
 use crate::article::Article;
 use crate::article::fetch::{FetchOptions, Go, Progress};
+use crate::extract::counts::{CountCache, count_all};
 use crate::extract::open::open_store_reporting;
 
 /// How often a running job reports its progress.
@@ -29,6 +30,8 @@ pub struct Jobs {
     running: Arc<AtomicUsize>,
     /// The fetch running, and the flag that stops it.
     fetch: Option<(u64, Arc<AtomicBool>)>,
+    /// The flag that stops the library's count running.
+    count: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Jobs {
@@ -40,6 +43,7 @@ impl Default for Jobs {
             last_job: 0,
             running: Arc::default(),
             fetch: None,
+            count: None,
         }
     }
 }
@@ -84,6 +88,34 @@ impl Jobs {
         if let Some((_, cancel)) = self.fetch.take() {
             cancel.store(true, Ordering::Relaxed);
         }
+    }
+
+    /// Starts counting what a first open of each of `articles` would suggest, on every core
+    /// (`extract::counts`), and stops the count that was running. Each count arrives as
+    /// [`Action::LibraryCounted`]; new counts are added to the cache in `data_dir` at the end.
+    pub fn count_library(&mut self, articles: Vec<PathBuf>, data_dir: PathBuf) {
+        if let Some(stop) = self.count.take() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        self.count = Some(Arc::clone(&stop));
+        self.spawn(move |_, send| {
+            let mut cache = CountCache::load(&data_dir);
+            let each = |path: &std::path::Path, counted| {
+                let action = Action::LibraryCounted {
+                    path: path.to_path_buf(),
+                    counted,
+                };
+                // a send fails only when the app has gone: then stop counting
+                if send.send(action).is_err() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            };
+            count_all(&articles, &mut cache, &stop, &each);
+            // a cache that cannot be written only costs counting again next time
+            let _ = cache.save();
+            None
+        });
     }
 
     /// Runs `work` on a thread of its own as the next job; what it returns is sent as its

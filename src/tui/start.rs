@@ -152,6 +152,8 @@ fn run_with(
         app.library = Some(library);
         app.screen = Screen::Library;
         app.session.annotator = annotator;
+        // what articles never opened would suggest, counted in the background
+        first.push(Effect::CountLibrary);
     } else if let Some(fetch) = fetch {
         // the page opens (with its annotations) once it has arrived
         app.session.annotator = annotator;

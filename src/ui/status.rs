@@ -21,7 +21,7 @@ impl Widget for StatusBar<'_> {
         buf.set_style(area, bar);
         let mut right = match (&app.screen, &app.library) {
             (crate::app::Screen::Library, Some(lib)) => {
-                format!(" {} articles ", lib.visible().len())
+                format!(" {} ", lib.count(lib.visible().len()))
             }
             _ => format!(" {:>3}% ", app.reader.percent()),
         };

@@ -252,13 +252,25 @@ impl EventSource for WhenIdle {
 
 /// [`run_steps`], each event handed over when the background jobs have ended ([`WhenIdle`]);
 /// after the last, waits for the jobs it started too.
-pub fn run_when_idle(app: &mut App, mut events: Vec<Event>) {
+pub fn run_when_idle(app: &mut App, events: Vec<Event>) {
+    run_when_idle_after(app, Vec::new(), events);
+}
+
+/// [`run_when_idle`], the loop performing `first` before the first screen (as at start-up).
+pub fn run_when_idle_after(app: &mut App, first: Vec<Effect>, mut events: Vec<Event>) {
     let mut terminal =
         Terminal::new(TestBackend::new(app.reader.width, app.reader.height)).expect("terminal");
     // a resize changes nothing, and is handed over only when what the last event started ended
     events.push(Event::Resize(app.reader.width, app.reader.height));
     let mut source = WhenIdle::new(events);
-    match run_loop(&mut terminal, &mut source, &mut NoTerminalControl, app) {
+    let run = isnad::tui::run_loop_with(
+        &mut terminal,
+        &mut source,
+        &mut NoTerminalControl,
+        app,
+        first,
+    );
+    match run {
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {}
         other => other.expect("runs"),
     }
