@@ -20,16 +20,29 @@ impl Widget for StatusBar<'_> {
         let bar = theme.style(Slot::StatusBar);
         buf.set_style(area, bar);
         let right = position(app, area.width);
+        // a count being typed (`5` of `5w`) shows before the position, as "5×", marked like
+        // the mode so it is seen
+        let count = (app.shell.count).map_or_else(String::new, |n| format!(" {n}× "));
         let hidden = hidden_controls(app);
         let mode = format!(" {} ", app.reader.mode.to_string().to_uppercase());
         let name = file_name(app);
         let (text, slot) = message(app);
-        let fixed = right.width() + hidden.width() + mode.width() + name.width().min(30) + 1;
+        let fixed = right.width()
+            + count.width()
+            + hidden.width()
+            + mode.width()
+            + name.width().min(30)
+            + 1;
         let room = usize::from(area.width).saturating_sub(fixed);
         let message = crate::ui::visual_line(app, &text, room);
         let name = crate::ui::visual_line(app, &name, 30);
-        let used =
-            name.width() + mode.width() + 1 + message.width() + hidden.width() + right.width();
+        let used = name.width()
+            + mode.width()
+            + 1
+            + message.width()
+            + hidden.width()
+            + count.width()
+            + right.width();
         let gap = usize::from(area.width).saturating_sub(used);
         let line = Line::from(vec![
             Span::styled(name, theme.style(Slot::StatusFile)),
@@ -38,13 +51,14 @@ impl Widget for StatusBar<'_> {
             Span::styled(message, theme.style(slot)),
             Span::styled(" ".repeat(gap), bar),
             Span::styled(hidden, theme.style(Slot::ControlChar)),
+            Span::styled(count, theme.style(Slot::StatusMode)),
             Span::styled(right, bar),
         ]);
         line.render(area, buf);
     }
 }
 
-/// The right end: a count being typed, the review counts, and how far through the article
+/// The right end: the review counts and how far through the article
 /// (or how many articles the library shows). The review counts stay in sight while reviewing
 /// (an info message is cut instead), unless the screen is too narrow to leave the file name and
 /// some message beside them; an error always gets the room, so it is never cut away.
@@ -55,7 +69,7 @@ fn position(app: &App, width: u16) -> String {
     };
     let progress = app.session.progress();
     let error_shown = (app.shell.message.as_ref()).is_some_and(|m| m.kind == MessageKind::Error);
-    let right = if app.screen == Screen::Reader
+    if app.screen == Screen::Reader
         && !error_shown
         && !progress.is_empty()
         && progress.width() + 40 <= usize::from(width)
@@ -63,11 +77,6 @@ fn position(app: &App, width: u16) -> String {
         format!(" {progress}{right}")
     } else {
         right
-    };
-    // a count being typed (`5` of `5w`) shows before the position, as "5×"
-    match app.shell.count {
-        Some(count) => format!(" {count}×{right}"),
-        None => right,
     }
 }
 
