@@ -41,10 +41,12 @@ impl Widget for StatusBar<'_> {
         {
             right = format!(" {progress}{}", right);
         }
-        // a count being typed (`5` of `5w`) shows before the position, as "5×"
-        if let Some(count) = app.shell.count {
-            right = format!(" {count}×{right}");
-        }
+        // a count being typed (`5` of `5w`) shows before the position, as "5×", marked like
+        // the mode so it is seen
+        let count = app
+            .shell
+            .count
+            .map_or_else(String::new, |n| format!(" {n}× "));
         let hidden = match (
             app.reader.hidden.bidi_controls,
             app.reader.hidden.control_chars,
@@ -74,12 +76,22 @@ impl Widget for StatusBar<'_> {
             (None, Some(hint)) => (hint.to_owned(), Slot::Hint),
             (None, None) => (String::new(), Slot::StatusBar),
         };
-        let fixed = right.width() + hidden.width() + mode.width() + name.width().min(30) + 1;
+        let fixed = right.width()
+            + count.width()
+            + hidden.width()
+            + mode.width()
+            + name.width().min(30)
+            + 1;
         let room = usize::from(area.width).saturating_sub(fixed);
         let message = crate::ui::visual_line(app, &text, room);
         let name = crate::ui::visual_line(app, &name, 30);
-        let used =
-            name.width() + mode.width() + 1 + message.width() + hidden.width() + right.width();
+        let used = name.width()
+            + mode.width()
+            + 1
+            + message.width()
+            + hidden.width()
+            + count.width()
+            + right.width();
         let gap = usize::from(area.width).saturating_sub(used);
         let line = Line::from(vec![
             Span::styled(name, theme.style(Slot::StatusFile)),
@@ -88,6 +100,7 @@ impl Widget for StatusBar<'_> {
             Span::styled(message, theme.style(slot)),
             Span::styled(" ".repeat(gap), bar),
             Span::styled(hidden, theme.style(Slot::ControlChar)),
+            Span::styled(count, theme.style(Slot::StatusMode)),
             Span::styled(right, bar),
         ]);
         line.render(area, buf);
