@@ -64,6 +64,30 @@ impl AnchorReport {
     }
 }
 
+/// What placing reads of a stored span, borrowed: from a [`FileSpan`], or straight from the
+/// text of the file being read (its fast path deserialises no owned copy of a quote).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredSpan<'s> {
+    /// Code-point offsets, as stored.
+    pub start: usize,
+    pub end: usize,
+    pub exact: &'s str,
+    pub prefix: Option<&'s str>,
+    pub suffix: Option<&'s str>,
+}
+
+impl<'s> From<&'s FileSpan> for StoredSpan<'s> {
+    fn from(s: &'s FileSpan) -> Self {
+        Self {
+            start: s.start,
+            end: s.end,
+            exact: &s.exact,
+            prefix: s.prefix.as_deref(),
+            suffix: s.suffix.as_deref(),
+        }
+    }
+}
+
 /// Searches one article; build once, place many spans.
 pub struct Anchorer<'a> {
     article: &'a Article,
@@ -154,6 +178,17 @@ fn fold(text: &str) -> (String, Vec<(usize, usize)>) {
     (out, map)
 }
 
+/// The byte span at exactly the stored offsets, when they fit the article and the text there is
+/// the stored quote: [`FileSpan::to_bytes`] without building an error for the spans that moved.
+pub fn at_offsets(article: &Article, span: StoredSpan<'_>) -> Option<Span> {
+    if span.start >= span.end {
+        return None;
+    }
+    let start = article.char_to_byte(span.start)?;
+    let end = article.char_to_byte(span.end)?;
+    (article.text.get(start..end)? == span.exact).then_some(Span { start, end })
+}
+
 /// Number of chars shared at the end of `a` and `b`.
 fn common_suffix_chars(a: &str, b: &str) -> usize {
     a.chars()
@@ -182,14 +217,15 @@ impl<'a> Anchorer<'a> {
     /// An anchorer that has found, in one pass over the text, every occurrence of the quotes
     /// of those `spans` that are not where they say: placing them then searches nothing.
     /// Spans not given here are still placed, by searching the text for each.
-    pub fn indexed<'s>(
+    pub fn indexed<'s, S: Into<StoredSpan<'s>>>(
         article: &'a Article,
-        spans: impl IntoIterator<Item = &'s FileSpan>,
+        spans: impl IntoIterator<Item = S>,
     ) -> Self {
         let quotes = spans
             .into_iter()
-            .filter(|s| s.to_bytes(article).is_err())
-            .map(|s| s.exact.as_str());
+            .map(Into::into)
+            .filter(|s| at_offsets(article, *s).is_none())
+            .map(|s| s.exact);
         Self {
             exact: QuoteIndex::exact(&article.text, quotes),
             ..Self::new(article)
@@ -205,21 +241,22 @@ impl<'a> Anchorer<'a> {
     }
 
     /// Places `span` in the article, or `None` when it cannot be placed.
-    pub fn place(&self, span: &FileSpan) -> Option<(Span, Placement)> {
+    pub fn place<'s>(&self, span: impl Into<StoredSpan<'s>>) -> Option<(Span, Placement)> {
+        let span = span.into();
         if span.exact.is_empty() {
             return None;
         }
-        if let Ok(s) = span.to_bytes(self.article) {
+        if let Some(s) = at_offsets(self.article, span) {
             return Some((s, Placement::Unchanged));
         }
-        let exact = match self.exact.as_ref().and_then(|i| i.get(&span.exact)) {
+        let exact = match self.exact.as_ref().and_then(|i| i.get(span.exact)) {
             Some(places) => self.best(span, places),
-            None => self.best(span, &self.search_text(&span.exact)),
+            None => self.best(span, &self.search_text(span.exact)),
         };
         if let Some(best) = exact {
             return Some((best, Placement::Moved));
         }
-        let (needle, _) = fold(&span.exact);
+        let (needle, _) = fold(span.exact);
         let needle = needle.trim();
         if needle.is_empty() {
             return None;
@@ -293,10 +330,10 @@ impl<'a> Anchorer<'a> {
     ///
     /// `candidates` are in text order. They are visited outwards from the old position, so in
     /// order of distance; once one has all the stored context, only those as near can beat it.
-    fn best(&self, span: &FileSpan, candidates: &[Span]) -> Option<Span> {
+    fn best(&self, span: StoredSpan<'_>, candidates: &[Span]) -> Option<Span> {
         let text = &self.article.text;
-        let prefix = span.prefix.as_deref().unwrap_or("");
-        let suffix = span.suffix.as_deref().unwrap_or("");
+        let prefix = span.prefix.unwrap_or("");
+        let suffix = span.suffix.unwrap_or("");
         let distinctive = span.exact.chars().count() >= DISTINCTIVE_QUOTE_CHARS;
         let stored_context = prefix.chars().count() + suffix.chars().count();
         let needed = MIN_CONTEXT_CHARS.min(stored_context);
