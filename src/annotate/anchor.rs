@@ -185,8 +185,12 @@ pub fn at_offsets(article: &Article, span: StoredSpan<'_>) -> Option<Span> {
         return None;
     }
     let start = article.char_to_byte(span.start)?;
-    let end = article.char_to_byte(span.end)?;
-    (article.text.get(start..end)? == span.exact).then_some(Span { start, end })
+    let end = start.checked_add(span.exact.len())?;
+    // The quote found at `start` ends at the stored end offset exactly when it has as many code
+    // points as the offsets span: one offset lookup instead of two.
+    (article.text.get(start..end)? == span.exact
+        && span.exact.chars().count() == span.end - span.start)
+        .then_some(Span { start, end })
 }
 
 /// Number of chars shared at the end of `a` and `b`.
@@ -232,6 +236,18 @@ impl<'a> Anchorer<'a> {
         }
     }
 
+    /// [`Anchorer::indexed`] for spans already known not to be where they say (none of them
+    /// passes [`at_offsets`]), which it does not check again.
+    pub fn indexed_moved<'s>(
+        article: &'a Article,
+        moved: impl IntoIterator<Item = StoredSpan<'s>>,
+    ) -> Self {
+        Self {
+            exact: QuoteIndex::exact(&article.text, moved.into_iter().map(|s| s.exact)),
+            ..Self::new(article)
+        }
+    }
+
     /// The work done so far.
     pub fn work(&self) -> AnchorWork {
         AnchorWork {
@@ -246,8 +262,17 @@ impl<'a> Anchorer<'a> {
         if span.exact.is_empty() {
             return None;
         }
-        if let Some(s) = at_offsets(self.article, span) {
-            return Some((s, Placement::Unchanged));
+        match at_offsets(self.article, span) {
+            Some(s) => Some((s, Placement::Unchanged)),
+            None => self.relocate(span),
+        }
+    }
+
+    /// Places a span that is not where it says ([`at_offsets`] found nothing there): by its
+    /// quote and context, exactly or tolerantly, or `None`.
+    pub fn relocate(&self, span: StoredSpan<'_>) -> Option<(Span, Placement)> {
+        if span.exact.is_empty() {
+            return None;
         }
         let exact = match self.exact.as_ref().and_then(|i| i.get(span.exact)) {
             Some(places) => self.best(span, places),
@@ -545,6 +570,30 @@ mod tests {
     }
 
     use proptest::prelude::*;
+
+    proptest! {
+        /// The one-lookup check of a span's offsets agrees with `FileSpan::to_bytes` (two
+        /// lookups and a comparison), also for offsets past the end, reversed or off by one and
+        /// quotes with the right text but the wrong length in code points.
+        #[test]
+        fn at_offsets_agrees_with_to_bytes(
+            text in small_text(30),
+            start in 0usize..40,
+            len in 0usize..8,
+            quote_from in 0usize..40,
+            quote_len in 0usize..8,
+        ) {
+            let article = Article::from_text("a", text);
+            let chars: Vec<char> = article.text.chars().collect();
+            let pick = |from: usize, n: usize| -> String {
+                chars.iter().skip(from).take(n).collect()
+            };
+            for exact in [pick(start, len), pick(quote_from, quote_len)] {
+                let span = FileSpan { start, end: start + len, exact, prefix: None, suffix: None };
+                prop_assert_eq!(at_offsets(&article, (&span).into()), span.to_bytes(&article).ok());
+            }
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]

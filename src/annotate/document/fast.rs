@@ -180,16 +180,16 @@ fn place_items<'a>(
     if moved.is_empty() && orphans.is_empty() {
         return (placed, None);
     }
-    let quotes = moved
+    let orphans = orphans
         .iter()
-        .map(|(_, s)| *s)
-        .chain(orphans.iter().map(Into::into));
-    let anchorer = Anchorer::indexed(article, quotes);
+        .map(StoredSpan::from)
+        .filter(|s| at_offsets(article, *s).is_none());
+    let anchorer = Anchorer::indexed_moved(article, moved.iter().map(|(_, s)| *s).chain(orphans));
     let found: Vec<Placed> = moved
         .par_iter()
         .map(|(_, s)| {
             let found = anchorer
-                .place(*s)
+                .relocate(*s)
                 .map_or(Placed::Lost, |(span, how)| Placed::At(span, how));
             progress.placed_one();
             found
