@@ -24,6 +24,7 @@ pub mod review;
 pub mod session;
 pub mod shell;
 pub mod suggestions;
+pub mod tables;
 pub mod words;
 
 use std::path::PathBuf;
@@ -34,7 +35,7 @@ use std::sync::Arc;
 use crate::annotate::AnnotationStore;
 use crate::article::Article;
 use crate::config::colors::{ColorDepth, Theme};
-use crate::config::commands::Command;
+use crate::config::commands::{Command, Mode};
 
 use crate::config::theme::ThemeSpec;
 use crate::config::{Paths, Problem, SettingValue, Settings};
@@ -66,6 +67,12 @@ pub enum Action {
     Search(String),
     /// The library folder was listed again.
     LibraryScanned(Vec<library::Entry>),
+    /// What a first open of the library's article `path` would suggest was counted (`None`:
+    /// the article could not be read).
+    LibraryCounted {
+        path: PathBuf,
+        counted: Option<crate::extract::counts::Suggested>,
+    },
     ThemeLoaded(ThemeSpec, Vec<Problem>),
     ArticleOpened(Box<Article>),
     /// Another article and its annotations, opened by the loop.
@@ -86,6 +93,21 @@ pub enum Action {
     AnnotationsOpened {
         job: u64,
         store: Box<AnnotationStore>,
+    },
+    /// The loop started fetching the page at `url` as job `job` ([`opening`]).
+    FetchStarted {
+        job: u64,
+        url: String,
+    },
+    /// Fetch job `job` got this far.
+    FetchProgress {
+        job: u64,
+        progress: crate::article::fetch::Progress,
+    },
+    /// Fetch job `job` saved the page as this article file, or says why it could not.
+    PageFetched {
+        job: u64,
+        result: Result<PathBuf, String>,
     },
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
@@ -131,7 +153,15 @@ pub enum Effect {
     },
     SetMouse(bool),
     LoadTheme(String),
+    /// Open an article file, or a web address (its saved copy, else fetched in the background).
     OpenArticle(PathBuf),
+    /// Fetch the page at `url` in the background (again when `refresh`), then open it.
+    FetchPage {
+        url: String,
+        refresh: bool,
+    },
+    /// Stop the page being fetched; nothing is saved.
+    CancelFetch,
     /// Open the shown article's annotations on another thread (start-up; `OpenArticle` does
     /// the same after loading the article).
     OpenAnnotations,
@@ -141,6 +171,9 @@ pub enum Effect {
     LoadCompare(PathBuf),
     /// Save, then list the library folder again (counts change as articles are annotated).
     RescanLibrary,
+    /// Count in the background what a first open of the library's articles without
+    /// annotations would suggest (`app::library`).
+    CountLibrary,
     /// Save, then write the annotations in another format.
     Export(crate::annotate::formats::Format),
     /// Give the terminal back to the shell until resumed (after saving).
@@ -172,6 +205,10 @@ pub enum Screen {
     Library,
     /// The article's isnad tree (`T`, `:isnad`).
     Isnad,
+    /// The claims table (`g c`, `:claims`).
+    Claims,
+    /// The sources table (`g s`, `:sources`).
+    Sources,
 }
 
 /// Screen rows below the text: the status bar.
@@ -193,9 +230,13 @@ pub struct App {
     pub library: Option<library::Library>,
     /// The compare view (`:compare`), while adjudicating.
     pub compare: Option<compare::Compare>,
+    /// The web page being fetched in the background, if one is.
+    pub fetching: Option<opening::Fetching>,
     pub screen: Screen,
     /// Where the isnad view is (its rows are built from the annotations when drawn).
     pub isnad: isnad_view::IsnadView,
+    /// Where the claims and sources tables are, their sorts and filters.
+    pub tables: tables::Tables,
     pub settings: Settings,
     pub paths: Paths,
     pub theme: Theme,
@@ -215,8 +256,10 @@ impl App {
             shell: shell::Shell::new(found),
             library: None,
             compare: None,
+            fetching: None,
             screen: Screen::Reader,
             isnad: isnad_view::IsnadView::default(),
+            tables: tables::Tables::default(),
             theme,
             settings,
             paths,
@@ -389,63 +432,34 @@ impl App {
     fn apply(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Run(command) => return self.run_command(command),
-            Action::NoteEdited { id, note } => self.set_note(&id, note),
+            Action::Execute(line) => return self.execute(&line),
+            Action::SetBidi(mode) => return Some(self.set_mode(mode)),
+            Action::Tick(now) => return self.tick(now),
+            Action::NoteEdited { id, note } => self.set_note(&id, &note),
             Action::Scroll(delta) => self.reader.scroll(self.page(), delta),
             Action::Click { column, row } => self.reader.point_at(self.page(), column, row, false),
-            Action::Resize { width, height } => {
-                let anchor = self.reader.anchor();
-                self.reader.width = width;
-                self.reader.height = height;
-                self.reader.restore_anchor(self.page(), anchor);
-            }
-            Action::SetBidi(mode) => return Some(self.set_mode(mode)),
-            Action::Execute(line) => return self.execute(&line),
-            Action::Search(query) if self.screen == Screen::Library => {
+            Action::Drag { column, row } => self.reader.point_at(self.page(), column, row, true),
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Search(query) => self.search(query),
+            Action::Info(text) => self.info(text),
+            Action::Error(text) => self.error(text),
+            Action::LibraryScanned(entries) => return self.library_scanned(entries),
+            Action::LibraryCounted { path, counted } => {
                 if let Some(lib) = &mut self.library {
-                    lib.set_filter(&query);
-                    let shown = lib.visible().len();
-                    self.info(format!("{shown} articles match"));
+                    lib.counted(&path, counted);
                 }
             }
-            Action::Search(query) => {
-                let note = self.reader.start_search(self.page(), query);
-                self.say(note);
-            }
-            Action::LibraryScanned(entries) => {
-                if let Some(lib) = &mut self.library {
-                    lib.refresh(entries);
-                }
-            }
-            Action::ThemeLoaded(spec, problems) => {
-                self.theme = Theme::new(&spec, self.theme.depth);
-                self.settings.config.theme = spec.name.clone();
-                self.settings.theme = spec;
-                match problems.first() {
-                    Some(p) => self.error(p.to_string()),
-                    None => self.info(format!("theme: {}", self.theme.name)),
-                }
-            }
-            Action::ArticleOpened(article) => {
-                self.screen = Screen::Reader;
-                self.session.store = None;
-                self.session.opening = None;
-                self.compare = None;
-                self.reader.show(Arc::new(*article), self.page());
-                self.info(format!("opened {}", self.reader.article.name));
-            }
-            Action::StoreOpened(store) => {
-                self.screen = Screen::Reader;
-                self.session.opening = None;
-                self.attach_store(*store);
-                if self.shell.message.is_none() {
-                    self.info(format!("opened {}", self.reader.article.name));
-                }
-            }
+            Action::ThemeLoaded(spec, problems) => self.theme_loaded(spec, &problems),
+            Action::ArticleOpened(article) => return self.article_opened(*article),
+            Action::StoreOpened(store) => self.store_opened(*store),
             Action::AnnotationsOpening { job, at_start } => self.opening_started(job, at_start),
             Action::AnnotationsProgress { job, placed, total } => {
                 self.opening_progressed(job, placed, total);
             }
             Action::AnnotationsOpened { job, store } => self.opening_finished(job, *store),
+            Action::FetchStarted { job, url } => self.fetch_started(job, &url),
+            Action::FetchProgress { job, progress } => self.fetch_progressed(job, progress),
+            Action::PageFetched { job, result } => return self.page_fetched(job, result),
             Action::CompareLoaded { name, set, note } => self.compare_loaded(name, *set, note),
             Action::Imported(entities, summary) => {
                 let note = (self.session).add_imported(entities, &summary, self.shell.now);
@@ -455,21 +469,75 @@ impl App {
                 let note = (self.session).saved(explicit, result, self.shell.message.as_ref());
                 self.say(note);
             }
-            Action::Drag { column, row } => self.reader.point_at(self.page(), column, row, true),
-            Action::Info(text) => self.info(text),
-            Action::Error(text) => self.error(text),
-            Action::Tick(now) => {
-                self.shell.now = now;
-                if self.session.autosave_due(now) {
-                    return Some(Effect::Save { explicit: false });
-                }
-                let expire = Duration::from_secs(self.settings.config.message_seconds);
-                if self.shell.message.as_ref().is_some_and(|m| {
-                    m.kind == MessageKind::Info && now.saturating_duration_since(m.at) >= expire
-                }) {
-                    self.shell.message = None;
-                }
+        }
+        None
+    }
+
+    /// The terminal has a new size: the same text stays at the top.
+    fn resize(&mut self, width: u16, height: u16) {
+        let anchor = self.reader.anchor();
+        self.reader.width = width;
+        self.reader.height = height;
+        self.reader.restore_anchor(self.page(), anchor);
+    }
+
+    /// `:e` opened another article (without annotations until they are opened).
+    fn article_opened(&mut self, article: Article) -> Option<Effect> {
+        self.screen = Screen::Reader;
+        self.session.store = None;
+        self.session.opening = None;
+        self.compare = None;
+        self.reader.show(Arc::new(article), self.page());
+        self.info(format!("opened {}", self.reader.article.name));
+        // a page still being fetched would replace what the user just opened
+        self.fetching.take().map(|_| Effect::CancelFetch)
+    }
+
+    /// Another article and its annotations were opened.
+    fn store_opened(&mut self, store: AnnotationStore) {
+        self.screen = Screen::Reader;
+        self.session.opening = None;
+        self.attach_store(store);
+        if self.shell.message.is_none() {
+            self.info(format!("opened {}", self.reader.article.name));
+        }
+    }
+
+    /// `/` typed: filters the library while it is shown, else searches the article.
+    fn search(&mut self, query: String) {
+        if self.screen == Screen::Library {
+            if let Some(lib) = &mut self.library {
+                lib.set_filter(&query);
+                let shown = lib.count(lib.visible().len());
+                self.info(format!("{shown} match"));
             }
+        } else {
+            let note = self.reader.start_search(self.page(), query);
+            self.say(note);
+        }
+    }
+
+    fn theme_loaded(&mut self, spec: ThemeSpec, problems: &[Problem]) {
+        self.theme = Theme::new(&spec, self.theme.depth);
+        self.settings.config.theme = spec.name.clone();
+        self.settings.theme = spec;
+        match problems.first() {
+            Some(p) => self.error(p.to_string()),
+            None => self.info(format!("theme: {}", self.theme.name)),
+        }
+    }
+
+    /// The time is `now`: save when the autosave delay has passed, expire an old message.
+    fn tick(&mut self, now: Instant) -> Option<Effect> {
+        self.shell.now = now;
+        if self.session.autosave_due(now) {
+            return Some(Effect::Save { explicit: false });
+        }
+        let expire = Duration::from_secs(self.settings.config.message_seconds);
+        if self.shell.message.as_ref().is_some_and(|m| {
+            m.kind == MessageKind::Info && now.saturating_duration_since(m.at) >= expire
+        }) {
+            self.shell.message = None;
         }
         None
     }
@@ -515,87 +583,43 @@ impl App {
     }
 
     fn run_command(&mut self, command: Command) -> Option<Effect> {
+        if command == Command::Cancel && self.fetching.is_some() {
+            return self.cancel_fetch();
+        }
         if self.screen == Screen::Library
             && let LibraryOutcome::Took(effect) = self.library_command(command)
         {
             return effect;
         }
+        match command.info().mode {
+            Mode::Reader | Mode::Select | Mode::Library => self.reader_command(command),
+            Mode::Compare => {
+                self.compare_command(command);
+                None
+            }
+            // the overlays' and the isnad view's own commands reach them through their
+            // `handle`, never here
+            Mode::Picker
+            | Mode::Panel
+            | Mode::Prompt
+            | Mode::Label
+            | Mode::ClaimType
+            | Mode::SourceType
+            | Mode::Verdict
+            | Mode::Legend
+            | Mode::Stance
+            | Mode::QuoteType
+            | Mode::Chain
+            | Mode::Isnad
+            | Mode::Claims
+            | Mode::Sources => None,
+        }
+    }
+
+    /// A `[reader]` command: moving, the shell's own (quit, help, prompts, screens), or
+    /// annotating.
+    fn reader_command(&mut self, command: Command) -> Option<Effect> {
         match command {
-            Command::Quit => {
-                self.shell.quit = true;
-                return Some(Effect::Quit);
-            }
-            Command::Help => {
-                self.overlay = match self.overlay {
-                    Overlay::Help { .. } => Overlay::None,
-                    _ => Overlay::Help { scroll: 0 },
-                };
-            }
-            Command::CommandLine => {
-                self.overlay = Overlay::CommandLine(LineEditor::new(self.shell.themes.clone()));
-            }
-            Command::Cancel => {
-                self.reader.selection_anchor = None;
-                self.reader.search = None;
-                self.overlay = Overlay::None;
-                self.shell.pending.clear();
-                self.shell.message = None;
-                self.shell.hint = None;
-            }
-            Command::CycleBidi => return Some(self.set_mode(self.reader.mode.next())),
-            Command::Redraw => return Some(Effect::Redraw),
-            Command::Suspend => return Some(Effect::Suspend),
-            Command::Select => self.reader.toggle_selection(),
-            Command::TogglePanel => self.toggle_panel(),
-            Command::TagSource
-            | Command::TagClaim
-            | Command::TagEntity
-            | Command::Relabel
-            | Command::ReviewNext
-            | Command::ReviewPrev
-            | Command::Accept
-            | Command::Reject
-            | Command::AcceptAll
-            | Command::StartEarlier
-            | Command::StartLater
-            | Command::EndLeft
-            | Command::EndRight => self.review_command(command),
-            Command::Legend => {
-                self.overlay = match self.overlay {
-                    Overlay::Legend => Overlay::None,
-                    _ => Overlay::Legend,
-                };
-            }
-            Command::Undo | Command::Redo => {
-                let note = (self.session).undo_redo(command == Command::Redo, self.shell.now);
-                self.say(note);
-            }
-            Command::Save => return Some(Effect::Save { explicit: true }),
-            Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
-            Command::LibraryBack if self.library.is_some() => {
-                self.screen = Screen::Library;
-                return Some(Effect::RescanLibrary);
-            }
-            // Enter in the reader: the note of the annotation under the cursor
-            Command::Open => self.open_note_editor(),
-            Command::NoteInEditor => return self.external_note(),
-            Command::Link => self.open_link_picker(),
-            Command::SetType => self.open_choice(false),
-            Command::Verify => self.open_choice(true),
-            Command::Cue => self.attach_cue(),
-            Command::Delete => self.delete_current(),
-            Command::AddIntermediary => self.add_intermediary(),
-            Command::EditChain => self.open_chain_editor(),
-            Command::SetStance => self.open_attribution_choice(false),
-            Command::SetQuoteType => self.open_attribution_choice(true),
-            Command::SameAs => self.open_same_as(),
-            Command::NextMention => self.step_mention(true),
-            Command::PrevMention => self.step_mention(false),
-            Command::IsnadView if self.screen == Screen::Isnad => self.screen = Screen::Reader,
-            Command::IsnadView => self.open_isnad_view(),
-            Command::LibraryBack | Command::LibrarySort => {
-                self.info("no library: start isnad with a folder (isnad DIR)");
-            }
             Command::SearchNext
             | Command::SearchPrev
             | Command::ScrollDown
@@ -609,70 +633,105 @@ impl App {
             | Command::NextWord
             | Command::PrevWord
             | Command::WordLeft
-            | Command::WordRight => {
+            | Command::WordRight
+            | Command::NextSentence
+            | Command::PrevSentence
+            | Command::NextClosing => {
                 let note = self.reader.motion(self.page(), command);
                 self.say(note);
+                None
             }
-            // the overlays' own commands reach them through their `handle`, never here
-            Command::PickerDown
-            | Command::PickerUp
-            | Command::PickerChoose
-            | Command::Pick(_)
-            | Command::PanelDown
-            | Command::PanelUp
-            | Command::PanelJump
-            | Command::PanelLeave
-            | Command::PanelClaims
-            | Command::PanelSources
-            | Command::PanelEntities
-            | Command::PanelNextView
-            | Command::PanelPrevView
-            | Command::PanelClose
-            | Command::PromptSubmit
-            | Command::PromptCancel
-            | Command::PromptComplete
-            | Command::PromptCompleteBack
-            | Command::Label(_)
-            | Command::ClaimType(_)
-            | Command::SourceType(_)
-            | Command::Verdict(_)
-            | Command::LegendSuggestions
-            | Command::LegendRejected
-            | Command::LegendClaims
-            | Command::LegendSources
-            | Command::LegendClose
-            | Command::Stance(_)
-            | Command::QuoteType(_)
-            | Command::ChainAdd
-            | Command::ChainOutward
-            | Command::ChainInward
-            | Command::ChainRemove
-            | Command::ChainClose
-            | Command::IsnadDown
-            | Command::IsnadUp
-            | Command::IsnadPageDown
-            | Command::IsnadPageUp
-            | Command::IsnadTop
-            | Command::IsnadBottom
-            | Command::IsnadJump
-            | Command::IsnadBack => {}
-            Command::CompareShow
-            | Command::CompareNext
-            | Command::ComparePrev
-            | Command::CompareTakeA
-            | Command::CompareTakeB
-            | Command::CompareTakeBoth
-            | Command::CompareDropBoth
-            | Command::CompareEdit
-            | Command::CompareUndo
-            | Command::CompareHide => self.compare_command(command),
+            Command::SelectSentence | Command::SelectClause | Command::SelectQuotation => {
+                let object = match command {
+                    Command::SelectSentence => motion::TextObject::Sentence,
+                    Command::SelectClause => motion::TextObject::Clause,
+                    _ => motion::TextObject::Quotation,
+                };
+                let note = self.reader.select_object(self.page(), object);
+                self.say(note);
+                None
+            }
+            Command::CompareShow => {
+                self.compare_command(command);
+                None
+            }
+            Command::Quit
+            | Command::Help
+            | Command::CommandLine
+            | Command::Cancel
+            | Command::CycleBidi
+            | Command::Redraw
+            | Command::Suspend
+            | Command::Save
+            | Command::Search
+            | Command::Legend
+            | Command::TogglePanel
+            | Command::LibraryBack
+            | Command::LibrarySort
+            | Command::IsnadView
+            | Command::ClaimsTable
+            | Command::SourcesTable => self.shell_command(command),
+            _ => self.annotate_command(command),
+        }
+    }
+
+    /// The shell's commands: quitting, saving, the overlays and screens, the terminal.
+    fn shell_command(&mut self, command: Command) -> Option<Effect> {
+        match command {
+            Command::Quit => {
+                self.shell.quit = true;
+                return Some(Effect::Quit);
+            }
+            Command::Save => return Some(Effect::Save { explicit: true }),
+            Command::CycleBidi => return Some(self.set_mode(self.reader.mode.next())),
+            Command::Redraw => return Some(Effect::Redraw),
+            Command::Suspend => return Some(Effect::Suspend),
+            Command::Help => {
+                self.overlay = match self.overlay {
+                    Overlay::Help { .. } => Overlay::None,
+                    _ => Overlay::Help { scroll: 0 },
+                };
+            }
+            Command::Legend => {
+                self.overlay = match self.overlay {
+                    Overlay::Legend => Overlay::None,
+                    _ => Overlay::Legend,
+                };
+            }
+            Command::CommandLine => {
+                self.overlay = Overlay::CommandLine(LineEditor::new(self.shell.themes.clone()));
+            }
+            Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
+            Command::Cancel => {
+                self.reader.selection_anchor = None;
+                self.reader.search = None;
+                self.overlay = Overlay::None;
+                self.shell.pending.clear();
+                self.shell.message = None;
+                self.shell.hint = None;
+            }
+            Command::TogglePanel => self.toggle_panel(),
+            Command::LibraryBack if self.library.is_some() => {
+                self.screen = Screen::Library;
+                return Some(Effect::RescanLibrary);
+            }
+            Command::LibraryBack | Command::LibrarySort => {
+                self.info("no library: start isnad with a folder (isnad DIR)");
+            }
+            Command::IsnadView if self.screen == Screen::Isnad => self.screen = Screen::Reader,
+            Command::IsnadView => self.open_isnad_view(),
+            Command::ClaimsTable => return self.open_table(tables::Which::Claims),
+            Command::SourcesTable => return self.open_table(tables::Which::Sources),
+            _ => {}
         }
         None
     }
 
-    /// Tagging and reviewing: the commands that act on the annotation at the cursor.
-    fn review_command(&mut self, command: Command) {
+    /// Tagging, reviewing and editing: the commands that act on the selection or on the
+    /// annotation at the cursor.
+    fn annotate_command(&mut self, command: Command) -> Option<Effect> {
         match command {
+            Command::Select => self.reader.toggle_selection(),
             Command::TagSource => self.tag(annotations::TagKind::Source),
             Command::TagClaim => self.tag(annotations::TagKind::Claim),
             Command::TagEntity | Command::Relabel => {
@@ -689,8 +748,28 @@ impl App {
             Command::StartLater => self.move_edge(review::Edge::StartLater),
             Command::EndLeft => self.move_edge(review::Edge::EndLeft),
             Command::EndRight => self.move_edge(review::Edge::EndRight),
+            Command::Undo | Command::Redo => {
+                let note = (self.session).undo_redo(command == Command::Redo, self.shell.now);
+                self.say(note);
+            }
+            // Enter in the reader: the note of the annotation under the cursor
+            Command::Open => self.open_note_editor(),
+            Command::NoteInEditor => return self.external_note(),
+            Command::Link => self.open_link_picker(),
+            Command::SetType => self.open_choice(false),
+            Command::Verify => self.open_choice(true),
+            Command::Cue => self.attach_cue(),
+            Command::Delete => self.delete_current(),
+            Command::AddIntermediary => self.add_intermediary(),
+            Command::EditChain => self.open_chain_editor(),
+            Command::SetStance => self.open_attribution_choice(false),
+            Command::SetQuoteType => self.open_attribution_choice(true),
+            Command::SameAs => self.open_same_as(),
+            Command::NextMention => self.step_mention(true),
+            Command::PrevMention => self.step_mention(false),
             _ => {}
         }
+        None
     }
 
     fn execute(&mut self, line: &str) -> Option<Effect> {
@@ -726,13 +805,7 @@ impl App {
                 None
             }
             Typed::GotoParagraph(n) => {
-                let count = self.reader.article.paragraphs.len();
-                if n > count {
-                    self.error(format!("there are {count} paragraphs"));
-                } else {
-                    let at = self.reader.article.paragraphs[n - 1].start;
-                    self.reader.goto_byte(self.page(), at);
-                }
+                self.goto_paragraph(n);
                 None
             }
             Typed::Set { key, value } if key == "outlet" => {
@@ -741,20 +814,40 @@ impl App {
             }
             Typed::Set { key, value } => self.set_option(&key, &value),
             Typed::Orphans => {
-                let lines = self.session.orphan_lines();
-                if lines.is_empty() {
-                    self.info("no orphans: every annotation is placed in the text");
-                } else {
-                    self.overlay = Overlay::List {
-                        title: format!(
-                            " {} orphans (kept in the file, never dropped) ",
-                            lines.len()
-                        ),
-                        lines,
-                    };
-                }
+                self.show_orphans();
                 None
             }
+        }
+    }
+
+    /// `:goto N` (paragraph `n`, counted from 1).
+    fn goto_paragraph(&mut self, n: usize) {
+        let count = self.reader.article.paragraphs.len();
+        match n
+            .checked_sub(1)
+            .and_then(|i| self.reader.article.paragraphs.get(i))
+        {
+            Some(paragraph) => {
+                let at = paragraph.start;
+                self.reader.goto_byte(self.page(), at);
+            }
+            None => self.error(format!("there are {count} paragraphs")),
+        }
+    }
+
+    /// `:orphans`: the annotations that could not be placed in the text, in a list to read.
+    fn show_orphans(&mut self) {
+        let lines = self.session.orphan_lines();
+        if lines.is_empty() {
+            self.info("no orphans: every annotation is placed in the text");
+        } else {
+            self.overlay = Overlay::List {
+                title: format!(
+                    " {} orphans (kept in the file, never dropped) ",
+                    lines.len()
+                ),
+                lines,
+            };
         }
     }
 

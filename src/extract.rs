@@ -4,6 +4,7 @@
 //! and money.
 
 pub mod conll;
+pub mod counts;
 pub mod cues;
 pub mod eval;
 pub mod gazetteer;

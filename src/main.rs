@@ -10,7 +10,7 @@ use isnad::config::{Paths, Settings};
 
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
-    if cli.command.is_none() && !cli.print_config_dir {
+    if cli.command.is_none() && !cli.print_config_dir && !reader_fetches(&cli) {
         match localise_urls(&cli, cli.files.clone()) {
             Ok(files) => cli.files = files,
             Err(msg) => return fail(&msg),
@@ -129,6 +129,15 @@ fn localise_urls(
     let data_dir = Paths::resolve(cli.config.as_deref()).data_dir;
     isnad::article::web::localise_arguments(&args, &data_dir, cli.refresh, &mut progress_out())
         .map_err(|e| e.to_string())
+}
+
+/// Whether the reader fetches the one address it was given itself, in the background (it
+/// starts at once, `Esc` cancels): when it runs in a terminal. Otherwise, and for several
+/// addresses (a library), they are fetched before it starts.
+fn reader_fetches(cli: &Cli) -> bool {
+    matches!(cli.files.as_slice(), [one] if one.to_str().is_some_and(isnad::article::fetch::is_url))
+        && io::stdin().is_terminal()
+        && io::stdout().is_terminal()
 }
 
 /// Where progress lines go: stderr when it is a terminal, nowhere otherwise (a log or a pipe

@@ -7,6 +7,7 @@ mod forms;
 mod implicit;
 pub mod normalize;
 pub mod sanitize;
+pub mod sentences;
 pub mod shape;
 pub mod width;
 pub mod wrap;

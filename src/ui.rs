@@ -11,6 +11,7 @@ pub mod panel;
 pub mod popups;
 pub mod reader;
 pub mod status;
+pub mod tables;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -64,6 +65,8 @@ impl Widget for &App {
             }
             Screen::Library => library::LibraryView { app: self }.render(text_area, buf),
             Screen::Isnad => isnad_view::IsnadScreen { app: self }.render(text_area, buf),
+            Screen::Claims => tables::ClaimsTable { app: self }.render(text_area, buf),
+            Screen::Sources => tables::SourcesTable { app: self }.render(text_area, buf),
         }
         status::StatusBar { app: self }.render(status_area, buf);
         if !self.shell.pending.is_empty() {

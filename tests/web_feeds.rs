@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use isnad::article::feed::{FeedItem, ItemState, load_feed, parse_feed};
-use isnad::article::fetch::FetchOptions;
+use isnad::article::fetch::{self, FetchOptions};
 use isnad::article::web::saved_paths;
 
 fn fixture(name: &str) -> PathBuf {
@@ -19,7 +19,7 @@ fn load(name: &str) -> isnad::article::feed::Feed {
     load_feed(
         &path.to_string_lossy(),
         FetchOptions::default(),
-        &mut |_| {},
+        &mut fetch::go_on(|_| {}),
     )
     .expect(name)
 }
@@ -104,7 +104,7 @@ fn a_missing_or_broken_feed_is_an_error_naming_it() {
     let err = load_feed(
         &missing.to_string_lossy(),
         FetchOptions::default(),
-        &mut |_| {},
+        &mut fetch::go_on(|_| {}),
     )
     .expect_err("missing");
     assert!(

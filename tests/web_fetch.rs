@@ -141,7 +141,7 @@ fn quick() -> FetchOptions {
 }
 
 fn get(url: &str) -> Result<fetch::Fetched, FetchError> {
-    fetch::fetch(url, Expect::Html, quick(), &mut |_| {})
+    fetch::fetch(url, Expect::Html, quick(), &mut fetch::go_on(|_| {}))
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn a_page_is_fetched_with_progress_and_redirects_are_followed() {
         &format!("{}/page", server.base),
         Expect::Html,
         quick(),
-        &mut |p| seen.push(p),
+        &mut fetch::go_on(|p| seen.push(p)),
     )
     .expect("fetched");
     assert_eq!(page.body, PAGE.as_bytes());
@@ -233,7 +233,8 @@ fn a_windows_1256_page_declared_in_the_header_opens_as_arabic() {
     let server = serve(route);
     let data = tempfile::tempdir().expect("tempdir");
     let url = format!("{}/cp1256", server.base);
-    let opened = open_url(&url, data.path(), false, quick(), &mut |_| {}).expect("opened");
+    let opened =
+        open_url(&url, data.path(), false, quick(), &mut fetch::go_on(|_| {})).expect("opened");
     assert!(
         opened.article.text.contains("وقال المتحدث باسم الهيئة"),
         "{}",
@@ -249,7 +250,8 @@ fn a_fetched_page_opens_offline_the_second_time_and_refresh_fetches_again() {
     let server = serve(route);
     let data = tempfile::tempdir().expect("tempdir");
     let url = format!("{}/changing", server.base);
-    let first = open_url(&url, data.path(), false, quick(), &mut |_| {}).expect("fetched");
+    let first =
+        open_url(&url, data.path(), false, quick(), &mut fetch::go_on(|_| {})).expect("fetched");
     assert!(first.fetched);
     assert_eq!(first.paths, saved_paths(data.path(), &url));
     let text = &first.article.text;
@@ -273,7 +275,8 @@ fn a_fetched_page_opens_offline_the_second_time_and_refresh_fetches_again() {
         PAGE.as_bytes()
     );
 
-    let again = open_url(&url, data.path(), false, quick(), &mut |_| {}).expect("offline");
+    let again =
+        open_url(&url, data.path(), false, quick(), &mut fetch::go_on(|_| {})).expect("offline");
     assert!(!again.fetched);
     assert_eq!(again.article.text, first.article.text);
     assert_eq!(
@@ -282,7 +285,8 @@ fn a_fetched_page_opens_offline_the_second_time_and_refresh_fetches_again() {
         "the second open made no request"
     );
 
-    let refreshed = open_url(&url, data.path(), true, quick(), &mut |_| {}).expect("refreshed");
+    let refreshed =
+        open_url(&url, data.path(), true, quick(), &mut fetch::go_on(|_| {})).expect("refreshed");
     assert!(refreshed.fetched && refreshed.article.text.contains("41 شاحنة"));
     assert_eq!(server.hits.load(Ordering::SeqCst), 2);
 }
@@ -383,5 +387,40 @@ fn a_failed_address_on_the_command_line_is_reported_without_control_characters()
     assert!(
         !err.chars().any(|c| c.is_control() && c != '\n'),
         "a control character reached the terminal: {err:?}"
+    );
+}
+
+/// The reader's `Esc` reaches a fetch through its progress callback: stopped at any point,
+/// before connecting or with the whole page received, the fetch ends as cancelled and
+/// nothing is saved.
+#[test]
+fn a_fetch_stopped_by_its_progress_callback_saves_nothing() {
+    use isnad::article::web::WebError;
+    use std::ops::ControlFlow;
+    let server = serve(route);
+    let data = tempfile::tempdir().expect("tempdir");
+    let url = format!("{}/page", server.base);
+    for stop_at in [Progress::Connecting, Progress::Saving] {
+        let err = open_url(&url, data.path(), false, quick(), &mut |p| {
+            if p == stop_at {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .err()
+        .expect("cancelled");
+        assert!(
+            matches!(err, WebError::Fetch(FetchError::Cancelled { .. })),
+            "{err}"
+        );
+        assert_eq!(err.to_string(), format!("{url}: fetch cancelled"));
+        let paths = saved_paths(data.path(), &url);
+        assert!(!paths.article.exists() && !paths.raw.exists());
+    }
+    assert_eq!(
+        server.hits.load(Ordering::SeqCst),
+        1,
+        "stopped before connecting, no request was made"
     );
 }

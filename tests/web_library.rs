@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{TestApp, code, draw, press, run_script, run_steps};
+use common::{TestApp, code, draw, press, run_script, run_when_idle};
 use crossterm::event::KeyCode;
 use isnad::annotate::StoreOptions;
 use isnad::annotate::library::feed_entries;
@@ -84,7 +84,7 @@ fn feed_items_are_listed_opened_by_enter_and_read_offline_the_second_time() {
     insta::assert_snapshot!("feed_library_new", draw(&app).backend());
 
     // the newest item first: Enter fetches it and opens its article
-    run_steps(&mut app, vec![code(KeyCode::Enter)]);
+    run_when_idle(&mut app, vec![code(KeyCode::Enter)]);
     assert_eq!(app.screen, Screen::Reader);
     let text = &app.reader.article.text;
     assert!(text.contains("قوافل"), "{text}");
@@ -92,14 +92,14 @@ fn feed_items_are_listed_opened_by_enter_and_read_offline_the_second_time() {
     assert_eq!(hits.load(Ordering::SeqCst), 1);
 
     // back in the library the item is read
-    run_steps(&mut app, vec![code(KeyCode::Backspace)]);
+    run_when_idle(&mut app, vec![code(KeyCode::Backspace)]);
     assert_eq!(app.screen, Screen::Library);
     // (the message names the saved file, whose name has a hash of the address and its port)
     app.shell.message = None;
     insta::assert_snapshot!("feed_library_read", draw(&app).backend());
 
     // opened again: from the saved copy, without a request
-    run_steps(&mut app, vec![code(KeyCode::Enter)]);
+    run_when_idle(&mut app, vec![code(KeyCode::Enter)]);
     assert!(app.reader.article.text.contains("قوافل"));
     assert_eq!(
         hits.load(Ordering::SeqCst),
@@ -108,7 +108,7 @@ fn feed_items_are_listed_opened_by_enter_and_read_offline_the_second_time() {
     );
 
     // an item the server does not have: the error names its address, the library stays
-    run_steps(
+    run_when_idle(
         &mut app,
         vec![code(KeyCode::Backspace), press('j'), code(KeyCode::Enter)],
     );

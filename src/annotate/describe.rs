@@ -2,7 +2,7 @@
 //! `ORG → TIME on «…»`, `link «…» → «…» accepted`), never an internal id. A burst of keys
 //! typed by accident must show what it changed, and `u` what it undid.
 
-use crate::annotate::history::Applied;
+use crate::annotate::history::{Applied, EditError};
 use crate::annotate::{AnnotationSet, Attribution, Item, ReviewStatus};
 
 /// Characters of annotated text quoted in a message; longer text is cut at a word with `…`
@@ -26,6 +26,41 @@ pub fn name_item(item: &Item, set: &AnnotationSet, text: &str) -> String {
         changed: Vec::new(),
     }
     .name(item)
+}
+
+/// Why an edit was refused, in words: the items it names by their kind and text (`source «…» is
+/// already linked to claim «…»`), never by id. `set` is the set the edit was refused by.
+pub fn describe_refusal(refused: &EditError, set: &AnnotationSet, text: &str) -> String {
+    let words = Words {
+        set,
+        text,
+        changed: Vec::new(),
+    };
+    let named = |id: &str| set.get(id).map(|item| words.name(&item));
+    match refused {
+        EditError::DuplicateId(id) => match named(id) {
+            Some(item) => format!("{item} is already in the annotations"),
+            None => "the item is already in the annotations".to_owned(),
+        },
+        EditError::NoSuchItem(_) => {
+            "the item is no longer in the annotations (deleted or undone)".to_owned()
+        }
+        EditError::BadId(_) => {
+            "the item's id is not of the annotation file's format (see isnad validate)".to_owned()
+        }
+        EditError::EmptyBatch => "nothing to change".to_owned(),
+        EditError::AlreadyLinked {
+            claim_id,
+            source_id,
+        } => {
+            let unknown = || "an item no longer there".to_owned();
+            format!(
+                "{} is already linked to {}",
+                named(source_id).unwrap_or_else(unknown),
+                named(claim_id).unwrap_or_else(unknown)
+            )
+        }
+    }
 }
 
 fn collect_items<'a>(applied: &'a Applied, out: &mut Vec<&'a Item>) {
@@ -215,6 +250,57 @@ mod tests {
             "t.txt",
             "قال المتحدث إن الجيش وصل إلى بين التشادية".to_owned(),
         )
+    }
+
+    #[test]
+    fn refusals_name_items_by_their_text_never_their_ids() {
+        use crate::annotate::{Edit, Source};
+        let a = article();
+        let mut set = AnnotationSet::default();
+        let speaker = a.text.find("المتحدث").expect("in the text");
+        let source = Source::by_human(&a, speaker..speaker + "المتحدث".len(), "me").expect("s");
+        let at = a.text.find("الجيش").expect("in the text");
+        let claim = Claim::by_human(&a, at..a.text.len(), "me").expect("claim");
+        for item in [Item::Source(source.clone()), Item::Claim(claim.clone())] {
+            crate::annotate::history::apply_edit(&mut set, Edit::Add(item)).expect("added");
+        }
+        let link = Edit::link(&set, &claim.id, &source.id, None, "me").expect("link");
+        crate::annotate::history::apply_edit(&mut set, link).expect("linked");
+        let mut malformed = claim.clone();
+        malformed.id = "s-0123456789abcdef".to_owned();
+        let refusals = [
+            Edit::link(&set, &claim.id, &source.id, None, "me").expect_err("linked twice"),
+            crate::annotate::history::apply_edit(&mut set, Edit::Add(Item::Claim(claim.clone())))
+                .expect_err("added twice"),
+            crate::annotate::history::apply_edit(
+                &mut set,
+                Edit::Remove("c-0123456789abcdef".into()),
+            )
+            .expect_err("not there"),
+            crate::annotate::history::apply_edit(&mut set, Edit::Add(Item::Claim(malformed)))
+                .expect_err("malformed"),
+            crate::annotate::history::apply_edit(&mut set, Edit::Batch(Vec::new()))
+                .expect_err("empty"),
+        ];
+        let said: Vec<String> = refusals
+            .iter()
+            .map(|e| describe_refusal(e, &set, &a.text))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "source «المتحدث» is already linked to claim «الجيش وصل إلى بين التشادية»",
+                "claim «الجيش وصل إلى بين التشادية» is already in the annotations",
+                "the item is no longer in the annotations (deleted or undone)",
+                "the item's id is not of the annotation file's format (see isnad validate)",
+                "nothing to change",
+            ]
+        );
+        // the plain display, kept for logs and the command line, does name ids
+        assert!(refusals[0].to_string().contains(&claim.id));
+        for words in &said {
+            assert!(!words.contains("c-") && !words.contains("s-"), "{words}");
+        }
     }
 
     #[test]

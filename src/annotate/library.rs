@@ -11,6 +11,20 @@ use crate::article::feed::{FeedItem, FeedList, ItemInfo, ItemState};
 use crate::article::web::saved_paths;
 use crate::article::{Article, ArticleFormat, first_line};
 
+/// Where an entry's counts come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountsFrom {
+    /// Its annotation file.
+    File,
+    /// No annotation file yet: the suggestions a first open would add, being counted in the
+    /// background (`extract::counts`); the counts are 0 until they arrive.
+    Counting,
+    /// No annotation file yet: the suggestions a first open would add, counted.
+    Suggested,
+    /// Nothing to count: a feed item not fetched yet.
+    Nothing,
+}
+
 /// One article of the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -24,6 +38,7 @@ pub struct Entry {
     pub claims: usize,
     /// The annotation file could not be read (the count columns are then empty).
     pub unreadable: bool,
+    pub counts_from: CountsFrom,
     /// Annotators' files, differences and merge conflicts left (annotate/team.rs).
     pub team: crate::annotate::team::Team,
     /// For an item of a feed: its address, date, source and whether it was read.
@@ -110,7 +125,13 @@ pub fn scan_files(files: &[PathBuf]) -> Result<Vec<Entry>, String> {
 fn entry(path: PathBuf, title: String) -> Entry {
     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
     let own = sidecar_path(&path);
-    let (accepted, pending, claims, unreadable) = counts(&own).unwrap_or((0, 0, 0, false));
+    let found = counts(&own);
+    let counts_from = match found {
+        Some(_) => CountsFrom::File,
+        None if path.is_file() => CountsFrom::Counting,
+        None => CountsFrom::Nothing,
+    };
+    let (accepted, pending, claims, unreadable) = found.unwrap_or((0, 0, 0, false));
     let team = crate::annotate::team::team_of(&path, &own);
     let title = if title.is_empty() {
         path.file_name().map_or_else(
@@ -128,6 +149,7 @@ fn entry(path: PathBuf, title: String) -> Entry {
         pending,
         claims,
         unreadable,
+        counts_from,
         team,
         item: None,
     }
@@ -204,6 +226,8 @@ mod tests {
         assert_eq!(titles, ["أول", "ثانٍ", "ثالث", "رابع"]);
         let b = &entries[1];
         assert_eq!((b.accepted, b.pending, b.claims), (2, 1, 1));
+        assert_eq!(b.counts_from, CountsFrom::File);
+        assert_eq!(entries[0].counts_from, CountsFrom::Counting, "never opened");
         assert!(b.bytes > entries[0].bytes, "sizes are read");
         assert!(scan(&dir.path().join("missing")).is_err());
     }
@@ -242,6 +266,7 @@ mod tests {
         assert_eq!(state(&entries[0]), Some(ItemState::Annotated));
         assert_eq!((entries[0].pending, entries[0].claims), (1, 1));
         assert_eq!(state(&entries[1]), Some(ItemState::New));
+        assert_eq!(entries[1].counts_from, CountsFrom::Nothing, "not fetched");
         assert_eq!(entries[2].title, "(no title)");
         // listing again reads the saved copies: the new item is read once saved
         let new = saved_paths(data.path(), "https://news.example/new").article;

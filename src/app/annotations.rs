@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use crate::annotate::{Claim, Edit, Entity, Item, ReviewStatus, Source};
-use crate::app::App;
+use crate::app::session::Planned;
+use crate::app::{App, Effect, Note, Outcome, Overlay};
+use crate::config::keymap::KeyPress;
 use crate::config::theme::Slot;
 
 /// What to tag a selection as.
@@ -97,6 +99,24 @@ impl App {
         }
     }
 
+    /// Applies an edit the session built and says what it did, or says why there was none;
+    /// true when it was applied.
+    pub(super) fn carry_out(&mut self, planned: Result<Planned, Note>) -> bool {
+        match planned {
+            Ok(Planned { edit, done }) => {
+                let applied = self.apply_edit(edit);
+                if applied && let Some(done) = done {
+                    self.info(done);
+                }
+                applied
+            }
+            Err(note) => {
+                self.say(note);
+                false
+            }
+        }
+    }
+
     /// `A`: accepts every pending entity with the same text and label as the one under the
     /// cursor, as one undo step.
     pub(super) fn accept_all_same(&mut self) {
@@ -150,8 +170,26 @@ impl App {
         }
     }
 
+    /// A key in the label picker (`e`, `r`): a `[label]` key tags or relabels, any other key
+    /// cancels. The picker closes either way.
+    pub(super) fn label_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let Overlay::LabelPicker(purpose) = &self.overlay else {
+            return None;
+        };
+        let outcome = purpose.handle(press, &self.settings.keymap);
+        let Overlay::LabelPicker(purpose) = std::mem::replace(&mut self.overlay, Overlay::None)
+        else {
+            return None;
+        };
+        match outcome {
+            Outcome::Chosen(label) => self.label_chosen(purpose, label),
+            _ => self.info("cancelled"),
+        }
+        None
+    }
+
     /// A label was chosen in the picker.
-    pub(super) fn label_chosen(&mut self, purpose: LabelFor, label: &str) {
+    fn label_chosen(&mut self, purpose: LabelFor, label: &str) {
         let Ok(label) = crate::annotate::Label::parse(label) else {
             return;
         };

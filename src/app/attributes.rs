@@ -1,15 +1,16 @@
 //! Working on claims and sources after tagging them: the single-key attribute pickers (`t`
 //! claim or source type, `V` verification status), the `l` link picker (sources of a claim,
 //! nearest first, or claims of a source), the `C` cue, `d` delete, and notes (`Enter` edits one
-//! inline, `E` in `$EDITOR`). Every change is one undoable [`Edit`].
+//! inline, `E` in `$EDITOR`), and what their overlays do with a key. The session builds every
+//! change ([`crate::app::session`]'s edit methods) as one undoable edit; the app dispatches.
 
 use std::ops::Range;
 
-use crate::annotate::{AnnotationSet, Attribution, Edit, Item, ItemKind, ReviewStatus};
+use crate::annotate::{AnnotationSet, Item, ItemKind, ReviewStatus};
 use crate::app::command_line::LineEditor;
-use crate::app::{App, Effect, Overlay, suggestions};
+use crate::app::{App, Effect, Outcome, Overlay, suggestions};
 use crate::config::commands::{Command, Mode};
-use crate::config::keymap::Keymap;
+use crate::config::keymap::{KeyPress, Keymap};
 
 /// Which attribute a choice picker sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,7 +162,8 @@ pub fn link_candidates(set: &AnnotationSet, text: &str, from: &Item) -> Vec<Link
             .collect(),
         _ => Vec::new(),
     };
-    out.sort_by_key(|c| (c.distance, !c.before));
+    let from_claim = matches!(from, Item::Claim(_));
+    crate::app::chain::sort_by_reading(set, text, &from_range, from_claim, &mut out);
     out
 }
 
@@ -192,63 +194,27 @@ impl App {
         });
     }
 
+    /// A key in the link picker (`l`): the chosen candidate is linked (or unlinked).
+    pub(super) fn link_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let Overlay::Link(picker) = &mut self.overlay else {
+            return None;
+        };
+        match picker.handle(press, &self.settings.keymap) {
+            Outcome::Chosen(index) => self.link_chosen(index),
+            Outcome::Close => self.close_overlay(Some("cancelled")),
+            Outcome::Stay | Outcome::Pass => {}
+        }
+        None
+    }
+
     /// Links (or unlinks) candidate `index` of the open link picker and closes it.
-    pub(super) fn link_chosen(&mut self, index: usize) {
+    fn link_chosen(&mut self, index: usize) {
         let Overlay::Link(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
             return;
         };
-        let Some(candidate) = picker.candidates.get(index) else {
-            return;
-        };
-        let Some(store) = self.session.store.as_ref() else {
-            return;
-        };
-        let set = store.set();
-        let (claim_id, source_id) = match set.get(&picker.from) {
-            Some(Item::Claim(c)) => (c.id, candidate.id.clone()),
-            Some(Item::Source(s)) => (candidate.id.clone(), s.id),
-            _ => return,
-        };
-        let (edit, done) = match &candidate.linked {
-            Some(_) => match Edit::unlink(set, &claim_id, &source_id) {
-                Some(edit) => (edit, format!("unlinked «{}» (u undoes)", candidate.text)),
-                None => return,
-            },
-            None => {
-                // a new link, or the suggested one accepted; linking by hand also accepts the
-                // ends that were only suggested
-                let link =
-                    match Edit::link(set, &claim_id, &source_id, None, &self.session.annotator) {
-                        Ok(edit) => edit,
-                        Err(e) => {
-                            self.error(e.to_string());
-                            return;
-                        }
-                    };
-                let mut edits = vec![link];
-                for end in [&claim_id, &source_id] {
-                    if set
-                        .get(end)
-                        .is_some_and(|i| i.review().status == ReviewStatus::Suggested)
-                    {
-                        edits.extend(Edit::set_review(
-                            set,
-                            end,
-                            ReviewStatus::Accepted,
-                            &self.session.annotator,
-                        ));
-                    }
-                }
-                let edit = if edits.len() == 1 {
-                    edits.remove(0)
-                } else {
-                    Edit::Batch(edits)
-                };
-                (edit, format!("linked «{}» (u undoes)", candidate.text))
-            }
-        };
-        if self.apply_edit(edit) {
-            self.info(done);
+        if let Some(candidate) = picker.candidates.get(index) {
+            let planned = self.session.link_edit(&picker.from, candidate);
+            self.carry_out(planned);
         }
     }
 
@@ -279,110 +245,47 @@ impl App {
         });
     }
 
-    /// A choice made in a choice picker (its section's command): the value is set (one undo
-    /// step); a choice of another attribute cancels.
-    pub(super) fn choice_chosen(&mut self, picker: &ChoicePicker, choice: Command) {
-        if matches!(picker.attribute, Attribute::Stance | Attribute::QuoteType) {
-            return self.attribution_choice_chosen(picker, choice);
-        }
-        let item = self
-            .session
-            .store
-            .as_ref()
-            .and_then(|s| s.set().get(&picker.id));
-        let changed = match (item, picker.attribute, choice) {
-            (Some(Item::Claim(mut claim)), Attribute::ClaimType, Command::ClaimType(v)) => {
-                claim.claim_type = v;
-                Some(Item::Claim(claim))
-            }
-            (Some(Item::Claim(mut claim)), Attribute::Verification, Command::Verdict(v)) => {
-                claim.verification.set_verdict(v, &self.session.annotator);
-                Some(Item::Claim(claim))
-            }
-            (Some(Item::Source(mut source)), Attribute::SourceType, Command::SourceType(v)) => {
-                source.source_type = v;
-                Some(Item::Source(source))
-            }
-            _ => None,
+    /// A key in a choice picker (`t`, `V`, `S`, `Q`): a key of its section sets the value (one
+    /// undo step); any other key cancels. The picker closes either way.
+    pub(super) fn choice_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let Overlay::Choice(picker) = &self.overlay else {
+            return None;
         };
-        match changed {
-            Some(item) => {
-                // apply_edit says which claim or source changed, from what to what
-                self.apply_edit(Edit::Update(item));
+        let outcome = picker.handle(press, &self.settings.keymap);
+        let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
+            return None;
+        };
+        match outcome {
+            Outcome::Chosen(choice)
+                if matches!(picker.attribute, Attribute::Stance | Attribute::QuoteType) =>
+            {
+                self.attribution_choice_chosen(&picker, choice);
             }
-            None => self.info("cancelled"),
+            Outcome::Chosen(choice) => {
+                let planned = self.session.choice_edit(&picker, choice);
+                self.carry_out(planned);
+            }
+            _ => self.info("cancelled"),
         }
+        None
     }
 
-    /// `C`: the selection (or the word) becomes the cue of the current claim's attribution —
-    /// the one whose source is nearest the cue when the claim has several.
+    /// `C`: the selection (or the word) becomes the cue of the current claim's attribution.
     pub(super) fn attach_cue(&mut self) {
         let Some(range) = self.reader.target() else {
             return;
         };
-        let Some(store) = self.session.store.as_ref() else {
-            self.error(self.session.no_store());
-            return;
-        };
-        let set = store.set();
-        let Some(claim) = self.session.cue_claim(&self.reader, &range) else {
-            self.info("no claim to attach a cue to: tag one with c, or put the cursor on it first");
-            return;
-        };
-        let source_range = |a: &Attribution| {
-            set.sources
-                .iter()
-                .find(|s| s.id == a.source_id)
-                .and_then(|s| s.span)
-                .map_or(usize::MAX, |s| gap(&s.range(), &range))
-        };
-        let Some(mut attribution) = set
-            .attributions
-            .iter()
-            .filter(|a| a.claim_id == claim && a.review.status != ReviewStatus::Rejected)
-            .min_by_key(|a| source_range(a))
-            .cloned()
-        else {
-            self.info("this claim has no source yet: l links one, then C attaches the cue");
-            return;
-        };
-        let Some(cue) = crate::app::chain::hand_cue(&self.reader.article, range) else {
-            return;
-        };
-        attribution.cue = Some(cue);
-        if self.apply_edit(Edit::Update(Item::Attribution(attribution))) {
+        let planned = self.session.cue_edit(&self.reader, range);
+        if self.carry_out(planned) {
             self.reader.selection_anchor = None;
-            self.info(format!(
-                "cue «{}» attached (u undoes)",
-                cue.text(&self.reader.article)
-            ));
         }
     }
 
-    /// `d`: deletes the annotation under the cursor with the attributions that point at it,
-    /// as one undo step.
+    /// `d`: deletes the annotation under the cursor with the attributions that point at it.
     pub(super) fn delete_current(&mut self) {
-        let Some(item) = self.session.current_item(&self.reader) else {
-            self.info("no annotation under the cursor");
-            return;
-        };
-        let Some(store) = self.session.store.as_ref() else {
-            return;
-        };
-        let edit = Edit::remove_with_links(store.set(), item.id());
-        let links = match &edit {
-            Edit::Batch(edits) => edits.len() - 1,
-            _ => 0,
-        };
-        let what =
-            crate::annotate::describe::name_item(&item, store.set(), &self.reader.article.text);
-        if self.apply_edit(edit) {
+        let planned = self.session.delete_edit(&self.reader);
+        if self.carry_out(planned) {
             self.reader.focus = None;
-            self.info(match links {
-                0 => format!("deleted {what} (u undoes)"),
-                1 => format!("deleted {what} and its link (u undoes)"),
-                n => format!("deleted {what} and its {n} links (u undoes)"),
-            });
         }
     }
 
@@ -422,27 +325,28 @@ impl App {
         })
     }
 
-    /// Sets the note of `id` (from the inline editor or `$EDITOR`), one undo step.
-    pub(super) fn set_note(&mut self, id: &str, note: String) {
-        let Some(mut item) = self.session.store.as_ref().and_then(|s| s.set().get(id)) else {
-            self.error("the annotation is gone (deleted or undone) — note not kept");
-            return;
+    /// A key in the inline note editor: `Enter` keeps the note (one undo step), `Esc` leaves
+    /// it as it was.
+    pub(super) fn note_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let Overlay::Note { id, editor } = &mut self.overlay else {
+            return None;
         };
-        // an editor adds a final newline; trailing blank lines are not part of the note
-        let note = note.trim_end().to_owned();
-        if item.note() == note {
-            self.info("note not changed");
-            return;
+        match editor.handle(press, &self.settings.keymap, false) {
+            Outcome::Chosen(note) => {
+                let id = id.clone();
+                self.overlay = Overlay::None;
+                self.set_note(&id, &note);
+            }
+            Outcome::Close => self.close_overlay(Some("note not changed")),
+            Outcome::Stay | Outcome::Pass => {}
         }
-        let empty = note.is_empty();
-        item.set_note(note);
-        if self.apply_edit(Edit::Update(item)) {
-            self.info(if empty {
-                "note removed (u undoes)"
-            } else {
-                "note saved (u undoes)"
-            });
-        }
+        None
+    }
+
+    /// Sets the note of `id` (from the inline editor or `$EDITOR`), one undo step.
+    pub(super) fn set_note(&mut self, id: &str, note: &str) {
+        let planned = self.session.note_edit(id, note);
+        self.carry_out(planned);
     }
 }
 

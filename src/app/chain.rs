@@ -12,7 +12,7 @@ use crate::annotate::{
 };
 use crate::app::attributes::{Attribute, ChoicePicker, LinkCandidate, gap};
 use crate::app::overlay::{Outcome, pick_in_list};
-use crate::app::{App, Overlay};
+use crate::app::{App, Effect, Overlay};
 use crate::config::commands::{Command, Mode};
 use crate::config::keymap::{KeyName, KeyPress, Keymap};
 
@@ -119,6 +119,39 @@ fn chain_edit(set: &AnnotationSet, updated: Attribution, touched: &[&str]) -> Ed
     } else {
         Edit::Batch(edits)
     }
+}
+
+/// Orders the link picker's candidates by the reading structure around `from` (the span of the
+/// claim, or with `from_claim` false of the source, the links are made from): first those in
+/// the same sentence; then, from a claim, the sources of the sentence before (the speaker a
+/// `وأضاف` continues), from a source, the claims of the sentence after; then the rest, nearest
+/// first (earlier ones first at the same distance).
+pub fn sort_by_reading(
+    set: &AnnotationSet,
+    text: &str,
+    from: &Range<usize>,
+    from_claim: bool,
+    candidates: &mut [LinkCandidate],
+) {
+    use crate::text::sentences::{self, Stop};
+    let here = sentences::unit_around(text, from.start, Stop::Sentence);
+    let neighbour = if from_claim {
+        sentences::sentence_before(text, here.start)
+    } else {
+        sentences::sentence_after(text, here.end)
+    };
+    let touches = |r: &Range<usize>, s: &Range<usize>| r.start <= s.end && s.start < r.end;
+    candidates.sort_by_cached_key(|c| {
+        let range = set
+            .get(&c.id)
+            .and_then(|item| crate::app::suggestions::item_range(set, &item));
+        let rank = match &range {
+            Some(r) if touches(r, &here) => 0,
+            Some(r) if neighbour.as_ref().is_some_and(|n| touches(r, n)) => 1,
+            _ => 2,
+        };
+        (rank, c.distance, !c.before)
+    });
 }
 
 /// The sources a chain or a referent can be chosen from, nearest to `near` first (earlier
@@ -370,8 +403,22 @@ impl App {
         }
     }
 
+    /// A key in the source picker (`i`, `=`): the chosen source joins (or leaves) the chain, or
+    /// becomes (or stops being) the referent.
+    pub(super) fn sources_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let Overlay::Sources(picker) = &mut self.overlay else {
+            return None;
+        };
+        match picker.handle(press, &self.settings.keymap) {
+            Outcome::Chosen(index) => self.source_chosen(index),
+            Outcome::Close => self.close_overlay(Some("cancelled")),
+            Outcome::Stay | Outcome::Pass => {}
+        }
+        None
+    }
+
     /// Candidate `index` of the open source picker was chosen.
-    pub(super) fn source_chosen(&mut self, index: usize) {
+    fn source_chosen(&mut self, index: usize) {
         let Overlay::Sources(picker) = std::mem::replace(&mut self.overlay, Overlay::None) else {
             return;
         };
@@ -441,8 +488,26 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// A key in the chain editor (`I`): its `[chain]` commands move, remove or add
+    /// intermediaries, the editor staying open.
+    pub(super) fn chain_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let Overlay::Chain(editor) = &self.overlay else {
+            return None;
+        };
+        let len = self.chain_via(&editor.attribution).len();
+        let Overlay::Chain(editor) = &mut self.overlay else {
+            return None;
+        };
+        match editor.handle(press, &self.settings.keymap, len) {
+            Outcome::Chosen(command) => self.chain_command(command),
+            Outcome::Close => self.close_overlay(None),
+            Outcome::Stay | Outcome::Pass => {}
+        }
+        None
+    }
+
     /// A `[chain]` command in the chain editor.
-    pub(super) fn chain_command(&mut self, command: Command) {
+    fn chain_command(&mut self, command: Command) {
         let Overlay::Chain(editor) = &self.overlay else {
             return;
         };

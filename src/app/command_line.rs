@@ -1,12 +1,15 @@
 //! The `:` command line: the typable commands (`:q`, `:e FILE`, `:theme NAME`, `:bidi MODE`,
 //! `:goto N%`, `:set KEY VALUE`, and every command-table name such as `:view.bottom`), their
-//! parsing, and completion. The line editor state lives here too. No terminal types.
+//! parsing, and completion. The line editor state lives here too, and what a key at the prompt
+//! does. No terminal types.
 
 use std::path::PathBuf;
 
 use crate::annotate::formats::Format as ExportFormat;
+use crate::app::{Action, Effect, Outcome, Overlay};
 use crate::config::KEYS;
 use crate::config::commands::{COMMANDS, Command, closest};
+use crate::config::keymap::KeyPress;
 use crate::layout::BidiMode;
 
 /// A typable command: (names, argument hint, description). The first name is the canonical one.
@@ -51,6 +54,16 @@ pub const TYPABLE: &[(&[&str], &str, &str)] = &[
         &["isnad"],
         "",
         "The article's isnad: outlet, intermediaries and speakers as a tree with their claims",
+    ),
+    (
+        &["claims"],
+        "",
+        "The claims table: sources, stance, type, verdict, review; sort, filter, edit in place",
+    ),
+    (
+        &["sources"],
+        "",
+        "The sources table: type, mentions, claims, chain role; sort and filter",
     ),
     (
         &["compare"],
@@ -145,6 +158,8 @@ pub fn parse(line: &str) -> Result<Typed, String> {
         }
         "h" | "help" => no_args(Typed::Run(Command::Help)),
         "isnad" => no_args(Typed::Run(Command::IsnadView)),
+        "claims" => no_args(Typed::Run(Command::ClaimsTable)),
+        "sources" => no_args(Typed::Run(Command::SourcesTable)),
         "orphans" => no_args(Typed::Orphans),
         _ => match name.parse::<Command>() {
             Ok(c) => no_args(Typed::Run(c)),
@@ -361,7 +376,7 @@ impl LineEditor {
 
     /// The editing keys every prompt shares (moving, deleting, typing); false for keys the
     /// prompt handles itself (Enter, Esc, Tab, Backspace, Ctrl-c…).
-    pub fn edit_key(&mut self, press: crate::config::keymap::KeyPress) -> bool {
+    pub fn edit_key(&mut self, press: KeyPress) -> bool {
         use crate::config::keymap::KeyName;
         match press.key {
             KeyName::Delete => self.delete(),
@@ -404,6 +419,30 @@ impl LineEditor {
         };
         self.text = format!("{}{}", &base[..keep], self.candidates[next].0);
         self.cursor = self.text.chars().count();
+    }
+}
+
+impl crate::app::App {
+    /// A key at the `:` or `/` prompt: `Enter` runs the line or searches for it, `Esc` (or
+    /// Backspace on an empty line) closes the prompt.
+    pub(super) fn prompt_key(&mut self, press: KeyPress) -> Option<Effect> {
+        let searching = matches!(self.overlay, Overlay::Search(_));
+        let (Overlay::CommandLine(editor) | Overlay::Search(editor)) = &mut self.overlay else {
+            return None;
+        };
+        match editor.handle(press, &self.settings.keymap, true) {
+            Outcome::Chosen(line) => {
+                self.overlay = Overlay::None;
+                return self.apply(if searching {
+                    Action::Search(line)
+                } else {
+                    Action::Execute(line)
+                });
+            }
+            Outcome::Close => self.overlay = Overlay::None,
+            Outcome::Stay | Outcome::Pass => {}
+        }
+        None
     }
 }
 

@@ -2,8 +2,8 @@
 //! shows the keys that actually work), plus the `:` commands and the Arabic-layout note. The
 //! rows are plain text; `ui::help` styles and draws them.
 
-use crate::app::Outcome;
 use crate::app::command_line::TYPABLE;
+use crate::app::{Outcome, Overlay};
 use crate::config::commands::{COMMANDS, Command};
 use crate::config::keymap::{KeyName, KeyPress, Keymap, Lookup};
 
@@ -200,6 +200,23 @@ pub fn handle(
         _ => {}
     }
     Outcome::Stay
+}
+
+impl crate::app::App {
+    /// A key in the help: it scrolls, or closes.
+    pub(super) fn help_key(&mut self, press: KeyPress) -> Option<crate::app::Effect> {
+        let page = self.reader.height.saturating_sub(4).max(1);
+        let inner = usize::from(popup_width(self.reader.width).saturating_sub(2));
+        let keys = &self.settings.keymap;
+        let max = max_scroll(lines(keys, inner).len(), self.text_height());
+        let Overlay::Help { scroll } = &mut self.overlay else {
+            return None;
+        };
+        if handle(scroll, press, keys, page, max) == Outcome::Close {
+            self.overlay = Overlay::None;
+        }
+        None
+    }
 }
 
 #[cfg(test)]

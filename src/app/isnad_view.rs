@@ -88,6 +88,31 @@ fn branch(last: bool) -> &'static str {
 pub fn rows(set: &AnnotationSet, article: &Article, outlet: Option<&str>) -> Vec<IsnadRow> {
     let isnad = Isnad::new(set, article, outlet);
     let tree = isnad.tree();
+    let mut out = Vec::new();
+    for row in tree_rows(&tree) {
+        let node: &IsnadNode = row.node;
+        out.push(node_row(&isnad, node, row.prefix.clone()));
+        let indent = child_indent(&row.prefix);
+        let last = node.claims.len().saturating_sub(1);
+        for (i, link) in node.claims.iter().enumerate() {
+            let prefix = format!("{indent}{}", branch(i == last && node.children.is_empty()));
+            out.push(claim_row(
+                &isnad,
+                set,
+                article,
+                prefix,
+                &link.claim_id,
+                Some(link.stance),
+            ));
+        }
+    }
+    out.extend(sourceless_rows(&isnad, set, article));
+    out
+}
+
+/// The row of one node of the tree: the article, an intermediary or a speaker, with how many
+/// claims stand on it, pointing at its first mention.
+fn node_row(isnad: &Isnad, node: &IsnadNode, prefix: String) -> IsnadRow {
     let first_mention = |id: &str| {
         isnad
             .mentions(id)
@@ -95,89 +120,101 @@ pub fn rows(set: &AnnotationSet, article: &Article, outlet: Option<&str>) -> Vec
             .find_map(|s| s.span)
             .map(|s| s.range())
     };
-    let claim_span = |id: &str| set.claims.iter().find(|c| c.id == id).map(|c| c.span);
-    // `stance`: of the link to the speaker above; `None` for a claim without a source
-    let claim_row = |prefix: String, claim_id: &str, stance: Option<Stance>| {
-        let info = isnad.claim(claim_id);
-        let warning = info.single_intermediary.is_some();
-        let span = claim_span(claim_id);
-        IsnadRow {
-            prefix,
-            marker: format!(
-                "{} {} src{} ",
-                stance.map_or(" ", stance_mark),
-                info.independent,
-                if warning { " ⚠" } else { "" }
-            ),
-            text: span.map(|s| collapse(s.text(article))).unwrap_or_default(),
-            kind: RowKind::Claim {
-                stance: stance.unwrap_or_default(),
-                warning,
+    let (kind, glyph, target, text) = match &node.kind {
+        NodeKind::Article => (
+            RowKind::Root,
+            "◆",
+            None,
+            if node.name.is_empty() {
+                "the article (:set outlet NAME names its outlet)".to_owned()
+            } else {
+                node.name.clone()
             },
-            target: span.map(|s| s.range()),
-        }
+        ),
+        NodeKind::Intermediary(id) => (
+            RowKind::Intermediary,
+            "◇",
+            first_mention(id),
+            node.name.clone(),
+        ),
+        NodeKind::Speaker(id) => (RowKind::Speaker, "●", first_mention(id), node.name.clone()),
     };
-    let mut out = Vec::new();
-    for row in tree_rows(&tree) {
-        let node: &IsnadNode = row.node;
-        let (kind, glyph, target, text) = match &node.kind {
-            NodeKind::Article => (
-                RowKind::Root,
-                "◆",
-                None,
-                if node.name.is_empty() {
-                    "the article (:set outlet NAME names its outlet)".to_owned()
-                } else {
-                    node.name.clone()
-                },
-            ),
-            NodeKind::Intermediary(id) => (
-                RowKind::Intermediary,
-                "◇",
-                first_mention(id),
-                node.name.clone(),
-            ),
-            NodeKind::Speaker(id) => (RowKind::Speaker, "●", first_mention(id), node.name.clone()),
-        };
-        out.push(IsnadRow {
-            prefix: row.prefix.clone(),
-            marker: format!("{glyph} [{}] ", node.count),
-            text,
-            kind,
-            target,
-        });
-        let indent = child_indent(&row.prefix);
-        let last = node.claims.len().saturating_sub(1);
-        for (i, link) in node.claims.iter().enumerate() {
-            let prefix = format!("{indent}{}", branch(i == last && node.children.is_empty()));
-            out.push(claim_row(prefix, &link.claim_id, Some(link.stance)));
-        }
+    IsnadRow {
+        prefix,
+        marker: format!("{glyph} [{}] ", node.count),
+        text,
+        kind,
+        target,
     }
+}
+
+/// The row of a claim: its stance (of the link to the speaker above; `None` for a claim
+/// without a source), how many independent sources it has, and a warning when it rests on a
+/// single intermediary.
+fn claim_row(
+    isnad: &Isnad,
+    set: &AnnotationSet,
+    article: &Article,
+    prefix: String,
+    claim_id: &str,
+    stance: Option<Stance>,
+) -> IsnadRow {
+    let info = isnad.claim(claim_id);
+    let warning = info.single_intermediary.is_some();
+    let span = set.claims.iter().find(|c| c.id == claim_id).map(|c| c.span);
+    IsnadRow {
+        prefix,
+        marker: format!(
+            "{} {} src{} ",
+            stance.map_or(" ", stance_mark),
+            info.independent,
+            if warning { " ⚠" } else { "" }
+        ),
+        text: span.map(|s| collapse(s.text(article))).unwrap_or_default(),
+        kind: RowKind::Claim {
+            stance: stance.unwrap_or_default(),
+            warning,
+        },
+        target: span.map(|s| s.range()),
+    }
+}
+
+/// The claims no source stands behind, in reading order, under a heading saying how many.
+fn sourceless_rows(isnad: &Isnad, set: &AnnotationSet, article: &Article) -> Vec<IsnadRow> {
     let mut alone: Vec<_> = set
         .claims
         .iter()
         .filter(|c| c.review.status != ReviewStatus::Rejected)
         .filter(|c| isnad.links(&c.id).next().is_none())
         .collect();
+    if alone.is_empty() {
+        return Vec::new();
+    }
     alone.sort_by_key(|c| c.span.start);
-    if !alone.is_empty() {
-        let heading = match alone.len() {
-            1 => "1 claim without a source".to_owned(),
-            n => format!("{n} claims without a source"),
-        };
-        for text in [String::new(), heading] {
-            out.push(IsnadRow {
-                prefix: String::new(),
-                marker: String::new(),
-                text,
-                kind: RowKind::Heading,
-                target: None,
-            });
-        }
-        let last = alone.len() - 1;
-        for (i, c) in alone.into_iter().enumerate() {
-            out.push(claim_row(branch(i == last).to_owned(), &c.id, None));
-        }
+    let heading = match alone.len() {
+        1 => "1 claim without a source".to_owned(),
+        n => format!("{n} claims without a source"),
+    };
+    let mut out: Vec<IsnadRow> = [String::new(), heading]
+        .into_iter()
+        .map(|text| IsnadRow {
+            prefix: String::new(),
+            marker: String::new(),
+            text,
+            kind: RowKind::Heading,
+            target: None,
+        })
+        .collect();
+    let last = alone.len() - 1;
+    for (i, c) in alone.into_iter().enumerate() {
+        out.push(claim_row(
+            isnad,
+            set,
+            article,
+            branch(i == last).to_owned(),
+            &c.id,
+            None,
+        ));
     }
     out
 }

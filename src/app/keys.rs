@@ -3,10 +3,14 @@
 
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use crate::app::overlay::{self, Outcome};
-use crate::app::{Action, App, Effect, Overlay, Screen, help, input};
+use crate::app::overlay::Outcome;
+use crate::app::{Action, App, Effect, Overlay, Screen, input};
 use crate::config::commands::{Command, Mode};
-use crate::config::keymap::{KeyPress, Lookup};
+use crate::config::keymap::{KeyName, KeyPress, Lookup};
+
+/// The largest count kept (`99999j` scrolls as far as `9999j`): a count is a number of steps,
+/// and a key must not keep the app busy for long.
+const MAX_COUNT: u32 = 9999;
 
 impl App {
     /// Turns a terminal event into actions. Pure like `update`.
@@ -19,11 +23,14 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 let press = input::key_press(&key)?;
-                if self.overlay != Overlay::None {
-                    return self.overlay_key(press);
+                if let Some(take) = self.overlay.key_taker() {
+                    return take(self, press);
                 }
                 if self.screen == Screen::Isnad {
                     return self.isnad_key(press);
+                }
+                if let Some(which) = self.table_shown() {
+                    return self.table_key(press, which);
                 }
                 if self.panel.as_ref().is_some_and(|p| p.focused)
                     && let Some(panel) = &self.panel
@@ -33,6 +40,12 @@ impl App {
                     return None;
                 }
                 self.normal_key(press)
+            }
+            Event::Mouse(mouse)
+                if self.overlay == Overlay::None && self.table_shown().is_some() =>
+            {
+                self.table_mouse(mouse);
+                None
             }
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::ScrollDown if self.overlay == Overlay::None => {
@@ -85,7 +98,10 @@ impl App {
             && let Some(mode) = refined
             && let Some(command) = self.settings.keymap.command_in(mode, press)
         {
-            return self.apply(Action::Run(command));
+            return self.run_counted(command);
+        }
+        if self.shell.pending.is_empty() && self.typed_count(press, refined) {
+            return None;
         }
         let lookup = self
             .settings
@@ -94,7 +110,7 @@ impl App {
         match lookup {
             Lookup::Matched(command) => {
                 self.shell.pending.clear();
-                self.apply(Action::Run(command))
+                self.run_counted(command)
             }
             Lookup::Pending(_) => {
                 // remember the key as the keymap knows it (Latin after layout translation)
@@ -113,6 +129,7 @@ impl App {
                 let mut typed = self.shell.pending.clone();
                 typed.push(press);
                 self.shell.pending.clear();
+                self.shell.count = None;
                 if press.key == crate::config::keymap::KeyName::Esc {
                     return self.apply(Action::Run(Command::Cancel));
                 }
@@ -130,106 +147,46 @@ impl App {
         }
     }
 
-    /// A key while an overlay is open: the overlay's `handle` says what happened, the app
-    /// acts on it.
-    fn overlay_key(&mut self, press: KeyPress) -> Option<Effect> {
-        let chain_len = match &self.overlay {
-            Overlay::Chain(editor) => self.chain_via(&editor.attribution).len(),
-            _ => 0,
-        };
-        let keys = &self.settings.keymap;
-        let text_height = self.text_height();
-        let searching = matches!(self.overlay, Overlay::Search(_));
-        match &mut self.overlay {
-            Overlay::None => {}
-            Overlay::List { .. } => self.overlay = Overlay::None,
-            Overlay::Help { scroll } => {
-                let page = self.reader.height.saturating_sub(4).max(1);
-                let inner = usize::from(help::popup_width(self.reader.width).saturating_sub(2));
-                let max = help::max_scroll(help::lines(keys, inner).len(), text_height);
-                if help::handle(scroll, press, keys, page, max) == Outcome::Close {
-                    self.overlay = Overlay::None;
-                }
-            }
-            Overlay::CommandLine(editor) | Overlay::Search(editor) => {
-                match editor.handle(press, keys, true) {
-                    Outcome::Chosen(line) => {
-                        self.overlay = Overlay::None;
-                        return if searching {
-                            self.apply(Action::Search(line))
-                        } else {
-                            self.apply(Action::Execute(line))
-                        };
-                    }
-                    Outcome::Close => self.overlay = Overlay::None,
-                    Outcome::Stay | Outcome::Pass => {}
-                }
-            }
-            Overlay::Note { id, editor } => match editor.handle(press, keys, false) {
-                Outcome::Chosen(note) => {
-                    let id = id.clone();
-                    self.overlay = Overlay::None;
-                    self.set_note(&id, note);
-                }
-                Outcome::Close => {
-                    self.overlay = Overlay::None;
-                    self.info("note not changed");
-                }
-                Outcome::Stay | Outcome::Pass => {}
-            },
-            Overlay::LabelPicker(purpose) => {
-                let outcome = purpose.handle(press, keys);
-                let Overlay::LabelPicker(purpose) =
-                    std::mem::replace(&mut self.overlay, Overlay::None)
-                else {
-                    return None;
-                };
-                match outcome {
-                    Outcome::Chosen(label) => self.label_chosen(purpose, label),
-                    _ => self.info("cancelled"),
-                }
-            }
-            Overlay::Choice(picker) => {
-                let outcome = picker.handle(press, keys);
-                let Overlay::Choice(picker) = std::mem::replace(&mut self.overlay, Overlay::None)
-                else {
-                    return None;
-                };
-                match outcome {
-                    Outcome::Chosen(choice) => self.choice_chosen(&picker, choice),
-                    _ => self.info("cancelled"),
-                }
-            }
-            Overlay::Link(picker) => match picker.handle(press, keys) {
-                Outcome::Chosen(index) => self.link_chosen(index),
-                Outcome::Close => {
-                    self.overlay = Overlay::None;
-                    self.info("cancelled");
-                }
-                Outcome::Stay | Outcome::Pass => {}
-            },
-            Overlay::Sources(picker) => match picker.handle(press, keys) {
-                Outcome::Chosen(index) => self.source_chosen(index),
-                Outcome::Close => {
-                    self.overlay = Overlay::None;
-                    self.info("cancelled");
-                }
-                Outcome::Stay | Outcome::Pass => {}
-            },
-            Overlay::Chain(editor) => match editor.handle(press, keys, chain_len) {
-                Outcome::Chosen(command) => self.chain_command(command),
-                Outcome::Close => self.overlay = Overlay::None,
-                Outcome::Stay | Outcome::Pass => {}
-            },
-            Overlay::Legend => match overlay::legend_handle(press, keys) {
-                Outcome::Chosen(choice) => {
-                    let note = self.reader.layers.toggle(choice);
-                    self.say(note);
-                }
-                Outcome::Close => self.overlay = Overlay::None,
-                Outcome::Stay | Outcome::Pass => {}
-            },
+    /// Whether `press` went into the count (`5` of `5w`, also in Arabic-Indic digits): a digit
+    /// no command of the section with the keys (`refined`, then `[reader]`) is bound to, a
+    /// `0` only after another digit. `Esc` drops a count being typed.
+    fn typed_count(&mut self, press: KeyPress, refined: Option<Mode>) -> bool {
+        if press.key == KeyName::Esc && self.shell.count.take().is_some() {
+            return true;
         }
-        None
+        let KeyName::Char(c) = press.key else {
+            return false;
+        };
+        let digit = c.to_digit(10).or_else(|| {
+            let arabic_indic = u32::from(c).checked_sub(u32::from('٠'))?;
+            (arabic_indic < 10).then_some(arabic_indic)
+        });
+        let bound = |mode| self.settings.keymap.command_in(mode, press).is_some();
+        let Some(digit) = digit.filter(|_| !press.ctrl && !press.alt) else {
+            return false;
+        };
+        if (digit == 0 && self.shell.count.is_none())
+            || refined.is_some_and(bound)
+            || bound(Mode::Reader)
+        {
+            return false;
+        }
+        let count = self.shell.count.unwrap_or(0);
+        self.shell.count = Some((count * 10 + digit).min(MAX_COUNT));
+        true
+    }
+
+    /// Runs `command`, as many times as the count typed before it says when it takes one.
+    fn run_counted(&mut self, command: Command) -> Option<Effect> {
+        let times = match self.shell.count.take() {
+            Some(n) if command.takes_count() => n,
+            _ => 1,
+        };
+        for _ in 1..times {
+            if let Some(effect) = self.apply(Action::Run(command)) {
+                return Some(effect);
+            }
+        }
+        self.apply(Action::Run(command))
     }
 }

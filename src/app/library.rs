@@ -2,12 +2,17 @@
 //! files, `isnad feed` the items of RSS and Atom feeds (newest first; `Enter` fetches an item,
 //! or opens its saved copy), sortable and filterable; `Enter` opens one and `Backspace` returns. The entries are
 //! read by [`crate::annotate::library`] (files, so the loop does it: `Effect::RescanLibrary`
-//! comes back as `Action::LibraryScanned`); here is only the screen's state.
+//! comes back as `Action::LibraryScanned`); here is only the screen's state. Articles without
+//! an annotation file show what a first open would suggest: the loop counts them in the
+//! background (`Effect::CountLibrary`, `extract::counts`) and each count arrives as
+//! `Action::LibraryCounted`, showing `…` until then.
 
 use std::path::{Path, PathBuf};
 
-pub use crate::annotate::library::Entry;
+pub use crate::annotate::library::{CountsFrom, Entry};
+use crate::app::{App, Effect};
 use crate::article::feed::FeedList;
+use crate::extract::counts::Suggested;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
@@ -108,6 +113,18 @@ impl Library {
         }
     }
 
+    /// `n` of what the library lists, in words: `3 articles`, `1 article`, or for feeds
+    /// `3 items` (an item is not an article until it is fetched).
+    pub fn count(&self, n: usize) -> String {
+        let what = match (self.feeds.is_some(), n) {
+            (true, 1) => "item",
+            (true, _) => "items",
+            (false, 1) => "article",
+            (false, _) => "articles",
+        };
+        format!("{n} {what}")
+    }
+
     fn sort_entries(&mut self) {
         match self.sort {
             SortBy::Name if self.feeds.is_some() => {
@@ -182,8 +199,13 @@ impl Library {
 
     /// Replaces the entries (after a rescan), keeping the selection on the same file.
     pub fn refresh(&mut self, entries: Vec<Entry>) {
-        let keep = self.selected_path();
         self.entries = entries;
+        self.resort();
+    }
+
+    /// Sorts again, keeping the selection on the same file.
+    fn resort(&mut self) {
+        let keep = self.selected_path();
         self.sort_entries();
         if let Some(keep) = keep
             && let Some(i) = self.visible().iter().position(|e| e.path == keep)
@@ -191,6 +213,42 @@ impl Library {
             self.selected = i;
         }
         self.move_by(0);
+    }
+
+    /// The articles whose suggestions are still to be counted.
+    pub fn to_count(&self) -> Vec<PathBuf> {
+        self.entries
+            .iter()
+            .filter(|e| e.counts_from == CountsFrom::Counting)
+            .map(|e| e.path.clone())
+            .collect()
+    }
+
+    /// The suggestions of `path` were counted (`None`: it could not be read).
+    pub fn counted(&mut self, path: &Path, counted: Option<Suggested>) {
+        let mut changed = false;
+        for entry in (self.entries.iter_mut())
+            .filter(|e| e.path == path && e.counts_from == CountsFrom::Counting)
+        {
+            let found = counted.unwrap_or_default();
+            (entry.accepted, entry.pending, entry.claims) = (0, found.pending, found.claims);
+            entry.counts_from = CountsFrom::Suggested;
+            // an article that cannot be read shows `?`, like an unreadable annotation file
+            entry.unreadable = counted.is_none();
+            changed = true;
+        }
+        if changed && self.sort == SortBy::Pending {
+            self.resort();
+        }
+    }
+}
+
+impl App {
+    /// The library was listed again: its articles without annotations are counted next.
+    pub(super) fn library_scanned(&mut self, entries: Vec<Entry>) -> Option<Effect> {
+        let lib = self.library.as_mut()?;
+        lib.refresh(entries);
+        (!lib.to_count().is_empty()).then_some(Effect::CountLibrary)
     }
 }
 
@@ -207,6 +265,7 @@ mod tests {
             pending: 0,
             claims: 0,
             unreadable: false,
+            counts_from: CountsFrom::File,
             team: Default::default(),
             item: None,
         }
@@ -244,6 +303,10 @@ mod tests {
         assert_eq!(lib.dir, PathBuf::from("/l"));
         assert_eq!(lib.files.len(), 2, "duplicates once");
         assert_eq!(lib.label(), "2 files");
+        assert_eq!(
+            (lib.count(1), lib.count(2)),
+            ("1 article".into(), "2 articles".into())
+        );
     }
 
     #[test]
@@ -280,6 +343,7 @@ mod tests {
         ];
         let mut lib = Library::of_feeds(feeds, entries);
         assert_eq!(lib.label(), "أخبار");
+        assert_eq!(lib.count(lib.visible().len()), "3 items");
         let titles: Vec<&str> = lib.visible().iter().map(|e| e.title.as_str()).collect();
         assert_eq!(titles, ["جديد", "بلا رابط", "قديم"]);
         assert_eq!(

@@ -73,6 +73,24 @@ pub fn mention_ranges(set: &AnnotationSet, article: &Article, item: &Item) -> Ve
     ranges
 }
 
+/// Which of `ranges` (in text order) comes after (`forward`) or before the one at byte `at`,
+/// wrapping around; from outside them, the nearest after or before.
+fn next_mention(ranges: &[Range<usize>], at: usize, forward: bool) -> usize {
+    let total = ranges.len();
+    let here = ranges
+        .iter()
+        .position(|r| r.start <= at && at < r.end.max(r.start + 1));
+    match (here, forward) {
+        (Some(i), true) => (i + 1) % total.max(1),
+        (Some(i), false) => (i + total - 1) % total.max(1),
+        (None, true) => ranges.iter().position(|r| r.start > at).unwrap_or(0),
+        (None, false) => ranges
+            .iter()
+            .rposition(|r| r.start < at)
+            .unwrap_or(total.saturating_sub(1)),
+    }
+}
+
 impl App {
     /// `*` (`forward`) and `#`: the next or previous mention of the source or entity under the
     /// cursor, wrapping around; the word under the cursor is searched when it is neither.
@@ -92,59 +110,47 @@ impl App {
             (Some(store), Some(item @ (Item::Source(_) | Item::Entity(_)))) => {
                 mention_ranges(store.set(), &self.reader.article, item)
             }
-            _ => {
-                let word = self
-                    .reader
-                    .article
-                    .text
-                    .get(cursor)
-                    .unwrap_or("")
-                    .to_owned();
-                let page = self.page();
-                let mut note = self.reader.start_search(page, word);
-                if !forward && note.is_some() {
-                    note = Some(self.reader.step_search(page, false));
-                }
-                self.say(note);
-                return;
-            }
+            _ => return self.search_word(cursor, forward),
         };
-        let total = ranges.len();
-        let here = ranges
-            .iter()
-            .position(|r| r.start <= cursor.start && cursor.start < r.end.max(r.start + 1));
-        let next = match (here, forward) {
-            (Some(i), true) => (i + 1) % total.max(1),
-            (Some(i), false) => (i + total - 1) % total.max(1),
-            (None, true) => ranges
-                .iter()
-                .position(|r| r.start > cursor.start)
-                .unwrap_or(0),
-            (None, false) => ranges
-                .iter()
-                .rposition(|r| r.start < cursor.start)
-                .unwrap_or(total.saturating_sub(1)),
-        };
+        let next = next_mention(&ranges, cursor.start, forward);
         let Some(target) = ranges.get(next).cloned() else {
             return;
         };
-        let what = match &item {
-            Some(Item::Source(s)) => match &self.session.store {
-                Some(store) => Isnad::new(store.set(), &self.reader.article, None).name(&s.id),
-                None => String::new(),
-            },
-            _ => crate::annotate::isnad::collapse(
-                self.reader.article.text.get(target.clone()).unwrap_or(""),
-            ),
-        };
+        let what = self.mention_name(item.as_ref(), &target);
         // the cursor is a word: the first word of the mention
         let page = self.page();
         self.reader.go_to_span(target, page);
+        let total = ranges.len();
         self.info(if total == 1 {
             format!("«{what}»: the only mention")
         } else {
             format!("«{what}»: mention {} of {total}", next + 1)
         });
+    }
+
+    /// `*` and `#` on a word that is no source or entity: search for the word, as vim does.
+    fn search_word(&mut self, word: Range<usize>, forward: bool) {
+        let word = self.reader.article.text.get(word).unwrap_or("").to_owned();
+        let page = self.page();
+        let mut note = self.reader.start_search(page, word);
+        if !forward && note.is_some() {
+            note = Some(self.reader.step_search(page, false));
+        }
+        self.say(note);
+    }
+
+    /// What the mention at `target` is called in the status bar: a source's name (after
+    /// `same_as`), else the mention's words.
+    fn mention_name(&self, item: Option<&Item>, target: &Range<usize>) -> String {
+        match (item, &self.session.store) {
+            (Some(Item::Source(s)), Some(store)) => {
+                Isnad::new(store.set(), &self.reader.article, None).name(&s.id)
+            }
+            (Some(Item::Source(_)), None) => String::new(),
+            _ => crate::annotate::isnad::collapse(
+                self.reader.article.text.get(target.clone()).unwrap_or(""),
+            ),
+        }
     }
 }
 

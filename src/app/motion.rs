@@ -1,6 +1,8 @@
 //! Moving through the article: the row a byte is on, scrolling by rows and pages, keeping the
-//! cursor on screen, word moves by screen position (left/right in either direction), mouse
-//! hit-testing and keeping the same text on top when the layout changes.
+//! cursor on screen, word moves by screen position (left/right in either direction), sentence
+//! and closing-mark moves and the sentence, clause and quotation objects (boundaries from
+//! [`crate::text::sentences`], snapped to words here), mouse hit-testing and keeping the same
+//! text on top when the layout changes.
 
 use std::ops::Range;
 
@@ -9,6 +11,25 @@ use crate::app::shell::Note;
 use crate::app::words;
 use crate::config::commands::Command;
 use crate::layout::{BidiMode, RowPos, VisualRow};
+use crate::text::sentences::{self, Stop};
+
+/// A stretch of text one key selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextObject {
+    Sentence,
+    Clause,
+    Quotation,
+}
+
+impl TextObject {
+    fn name(self) -> &'static str {
+        match self {
+            TextObject::Sentence => "sentence",
+            TextObject::Clause => "clause",
+            TextObject::Quotation => "quotation",
+        }
+    }
+}
 
 impl Reader {
     /// A motion command of the reader (scrolling, words, search matches); what to say, if
@@ -29,11 +50,111 @@ impl Reader {
             Command::PageDown => self.scroll(page, (rows - 1).max(1)),
             Command::PageUp => self.scroll(page, -(rows - 1).max(1)),
             Command::Top | Command::Bottom => self.to_end(page, command == Command::Bottom),
+            Command::NextSentence => return self.move_to_stop(page, Stop::Sentence, true),
+            Command::PrevSentence => return self.move_to_stop(page, Stop::Sentence, false),
+            Command::NextClosing => return self.move_to_stop(page, Stop::Closing, true),
             Command::WordLeft => self.move_on_screen(page, true),
             Command::WordRight => self.move_on_screen(page, false),
             _ => {}
         }
         None
+    }
+
+    /// `)` `}` (`forward`): to the last word before the next stop that has a word after the
+    /// cursor; `(`: to the first word after the previous stop that has a word before the cursor
+    /// (the start of the sentence, or of the one before when the cursor is there already).
+    fn move_to_stop(&mut self, page: Page, stop: Stop, forward: bool) -> Option<Note> {
+        let cursor = self.cursor.clone()?;
+        let target = if forward {
+            self.word_before_stop(&cursor, stop)
+        } else {
+            self.word_after_stop(&cursor, stop)
+        };
+        let Some(word) = target else {
+            let what = match stop {
+                Stop::Closing => "no closing quotation mark or bracket after the cursor",
+                _ if forward => "at the last sentence",
+                _ => "at the first sentence",
+            };
+            return Some(Note::info(what));
+        };
+        self.cursor = Some(word);
+        self.reveal_cursor(page);
+        None
+    }
+
+    fn word_before_stop(&self, cursor: &Range<usize>, stop: Stop) -> Option<Range<usize>> {
+        let text = &self.article.text;
+        let mut from = cursor.end;
+        loop {
+            let mark = sentences::next_stop(text, from, stop);
+            // without another stop, a sentence ends with the text; nothing closes there
+            let limit = match (&mark, stop) {
+                (Some(m), _) => m.start,
+                (None, Stop::Closing) => return None,
+                (None, _) => text.len() + 1,
+            };
+            let word = words::word_before(&self.article, limit);
+            if let Some(w) = word.filter(|w| w.start > cursor.start) {
+                return Some(w);
+            }
+            from = mark?.end;
+        }
+    }
+
+    fn word_after_stop(&self, cursor: &Range<usize>, stop: Stop) -> Option<Range<usize>> {
+        let text = &self.article.text;
+        let mut before = cursor.start;
+        loop {
+            let mark = sentences::prev_stop(text, before, stop);
+            let start = mark.as_ref().map_or(0, |m| m.end);
+            let word = words::word_at_or_after(&self.article, start);
+            if let Some(w) = word.filter(|w| w.start < cursor.start) {
+                return Some(w);
+            }
+            before = mark?.start;
+        }
+    }
+
+    /// `.` `,` `"`: selects the words of the sentence, clause or quotation around the cursor;
+    /// an open selection grows to cover it too. What to say (what was selected, or why not).
+    pub fn select_object(&mut self, page: Page, object: TextObject) -> Note {
+        let Some(cursor) = self.cursor.clone() else {
+            return Note::info("no word under the cursor");
+        };
+        let text = &self.article.text;
+        let range = match object {
+            TextObject::Sentence => {
+                Some(sentences::unit_around(text, cursor.start, Stop::Sentence))
+            }
+            TextObject::Clause => Some(sentences::unit_around(text, cursor.start, Stop::Clause)),
+            TextObject::Quotation => sentences::quotation_around(text, cursor.start),
+        };
+        let first = range.as_ref().and_then(|r| {
+            words::word_at_or_after(&self.article, r.start).filter(|w| w.start < r.end)
+        });
+        let last = range
+            .as_ref()
+            .and_then(|r| words::word_before(&self.article, r.end).filter(|w| w.start >= r.start));
+        let (Some(first), Some(last)) = (first, last) else {
+            return Note::info(format!("no {} around the cursor", object.name()));
+        };
+        let (mut first, mut last) = (first, last);
+        if let Some(anchor) = self.selection_anchor.clone() {
+            for w in [anchor, cursor] {
+                if w.start < first.start {
+                    first = w.clone();
+                }
+                if w.end > last.end {
+                    last = w;
+                }
+            }
+        }
+        let count = words::words_between(&self.article, first.start..last.end);
+        self.selection_anchor = Some(first);
+        self.cursor = Some(last);
+        self.reveal_cursor(page);
+        Note::info(format!("{} selected ({count} words)", object.name()))
     }
 
     /// Where the row holding byte `at` is.

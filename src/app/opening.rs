@@ -1,13 +1,49 @@
-//! Annotations opened in the background. When an article's text changed, opening its
-//! annotations re-anchors every span, which for 100,000 items takes seconds: the reader shows
-//! the text at once with the progress in the status bar (`re-anchoring 40,000 of 100,000…`),
-//! the annotations appear when they are placed. Meanwhile edits are refused with a message
-//! (there is nothing to edit yet, and nothing is queued), and quitting quits at once: nothing
-//! is written, so the annotation file stays as it was until the annotations were placed.
+//! Articles and annotations opened in the background.
+//!
+//! A web page (`:e URL`, `Enter` on a feed item, `isnad URL`) is fetched by a job while the
+//! reader stays on what it showed: the status bar shows a spinner, the host and the bytes
+//! received (`| fetching news.example 12/40 KB, Esc cancels`), `Esc` cancels (nothing is
+//! saved), `q` quits, and the page opens when it has arrived and been saved.
+//!
+//! When an article's text changed, opening its annotations re-anchors every span, which for
+//! 100,000 items takes seconds: the reader shows the text at once with the progress in the
+//! status bar (`re-anchoring 40,000 of 100,000…`), the annotations appear when they are
+//! placed. Meanwhile edits are refused with a message (there is nothing to edit yet, and
+//! nothing is queued), and quitting quits at once: nothing is written, so the annotation file
+//! stays as it was until the annotations were placed.
+
+use std::path::PathBuf;
 
 use crate::annotate::AnnotationStore;
 use crate::app::session::{NO_STORE, Session};
-use crate::app::{App, MessageKind};
+use crate::app::{App, Effect, MessageKind};
+use crate::article::fetch::{Progress, host};
+use crate::text::sanitize::printable;
+
+/// A web page being fetched by job `job`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetching {
+    pub job: u64,
+    /// The address's host, made printable.
+    host: String,
+    progress: Progress,
+    /// Progress reports so far: the spinner's step.
+    beats: usize,
+}
+
+/// The spinner's steps (plain ASCII: every terminal and font has them).
+const SPINNER: [char; 4] = ['|', '/', '-', '\\'];
+
+impl Fetching {
+    /// The status line: a spinner, the host and how much arrived.
+    pub fn progress(&self) -> String {
+        let spin = SPINNER[self.beats % SPINNER.len()];
+        format!(
+            "{spin} fetching {} {}, Esc cancels",
+            self.host, self.progress
+        )
+    }
+}
 
 /// The annotations of the shown article being opened on another thread (job `job`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +92,63 @@ impl Opening {
 }
 
 impl App {
+    /// Shows `line` in the status bar unless another message took it: one whose text
+    /// `ours` does not recognise (an error the user must see, say). It comes back when the
+    /// other message expires.
+    fn follow_progress(&mut self, ours: impl Fn(&str) -> bool, line: String) {
+        match &self.shell.message {
+            Some(m) if !ours(&m.text) => {}
+            _ => self.info(line),
+        }
+    }
+
+    /// The loop started fetching `url` as job `job` (a fetch running before is stopped).
+    pub(super) fn fetch_started(&mut self, job: u64, url: &str) {
+        let fetching = Fetching {
+            job,
+            host: printable(host(url)),
+            progress: Progress::Connecting,
+            beats: 0,
+        };
+        self.info(fetching.progress());
+        self.fetching = Some(fetching);
+    }
+
+    /// Fetch job `job` got this far.
+    pub(super) fn fetch_progressed(&mut self, job: u64, progress: Progress) {
+        let Some(fetching) = self.fetching.as_mut().filter(|f| f.job == job) else {
+            return;
+        };
+        let before = fetching.progress();
+        fetching.progress = progress;
+        fetching.beats += 1;
+        let line = fetching.progress();
+        self.follow_progress(|text| text == before, line);
+    }
+
+    /// Fetch job `job` ended: the saved page is opened like a file (`Err`: why not; the
+    /// reader stays where it was). A job no longer awaited (cancelled, replaced) is ignored.
+    pub(super) fn page_fetched(
+        &mut self,
+        job: u64,
+        result: Result<PathBuf, String>,
+    ) -> Option<Effect> {
+        self.fetching.take_if(|f| f.job == job)?;
+        match result {
+            Ok(saved) => return Some(Effect::OpenArticle(saved)),
+            Err(why) => self.error(why),
+        }
+        None
+    }
+
+    /// `Esc` while a page is fetched: the fetch stops and nothing is saved; the reader stays
+    /// on what it showed. `None` when nothing is fetched (`Esc` does its usual work).
+    pub(super) fn cancel_fetch(&mut self) -> Option<Effect> {
+        let fetching = self.fetching.take()?;
+        self.info(format!("fetch from {} cancelled", fetching.host));
+        Some(Effect::CancelFetch)
+    }
+
     /// The loop started opening the shown article's annotations as job `job`.
     pub(super) fn opening_started(&mut self, job: u64, at_start: bool) {
         self.session.store = None;
@@ -85,8 +178,7 @@ impl App {
         let ours = |text: &str| text == before.0 || text == before.1;
         match &self.shell.message {
             Some(m) if m.kind == MessageKind::Error && ours(&m.text) => self.error(refused),
-            Some(m) if !ours(&m.text) => {}
-            _ => self.info(line),
+            _ => self.follow_progress(ours, line),
         }
     }
 
@@ -130,7 +222,32 @@ impl Session {
 
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::*;
+
+    #[test]
+    fn the_fetch_line_spins_and_shows_the_host_printable() {
+        let mut fetching = Fetching {
+            job: 1,
+            host: printable(host("https://user@news.example:8080/a\u{1b}[2J")),
+            progress: Progress::Connecting,
+            beats: 0,
+        };
+        assert_eq!(
+            fetching.progress(),
+            "| fetching news.example:8080 connecting, Esc cancels"
+        );
+        fetching.beats = 1;
+        fetching.progress = Progress::Receiving {
+            received: 12 * 1024,
+            total: None,
+        };
+        assert_eq!(
+            fetching.progress(),
+            "/ fetching news.example:8080 12 KB, Esc cancels"
+        );
+        let odd = printable(host("http://evil\u{1b}[31m.example/"));
+        assert!(!odd.chars().any(char::is_control), "{odd:?}");
+    }
 
     #[test]
     fn thousands_are_grouped() {

@@ -1,11 +1,13 @@
 //! What is drawn over the reader, and how each overlay takes a key: every one has a
-//! `handle(KeyPress) -> Outcome`, reading its keys from its keymap section, so the app only
-//! acts on the outcome (link this, set that, run the line). One enum says which is open.
+//! `handle(KeyPress) -> Outcome`, reading its keys from its keymap section, and a key function
+//! beside the code it drives (`link_key` in `attributes`, `chain_key` in `chain`…) that carries
+//! the outcome out. One enum says which is open; [`Overlay::key_taker`] names its key function.
 
 use crate::app::annotations::LabelFor;
 use crate::app::attributes::{ChoicePicker, LinkPicker};
 use crate::app::chain::{ChainEditor, SourcePicker};
 use crate::app::command_line::LineEditor;
+use crate::app::{App, Effect};
 use crate::config::commands::{Command, Mode};
 use crate::config::keymap::{KeyName, KeyPress, Keymap, Lookup};
 
@@ -41,6 +43,58 @@ pub enum Overlay {
         id: String,
         editor: LineEditor,
     },
+}
+
+/// What takes the keys of an open overlay: handles the key and carries out the outcome.
+pub type KeyTaker = fn(&mut App, KeyPress) -> Option<Effect>;
+
+impl Overlay {
+    /// The function that takes this overlay's keys (`None`: no overlay is open). A new overlay
+    /// adds its variant and one line here; what it does lives with its own code.
+    pub fn key_taker(&self) -> Option<KeyTaker> {
+        Some(match self {
+            Overlay::None => return None,
+            Overlay::List { .. } => App::list_key,
+            Overlay::Help { .. } => App::help_key,
+            Overlay::CommandLine(_) | Overlay::Search(_) => App::prompt_key,
+            Overlay::Note { .. } => App::note_key,
+            Overlay::LabelPicker(_) => App::label_key,
+            Overlay::Choice(_) => App::choice_key,
+            Overlay::Link(_) => App::link_key,
+            Overlay::Sources(_) => App::sources_key,
+            Overlay::Chain(_) => App::chain_key,
+            Overlay::Legend => App::legend_key,
+        })
+    }
+}
+
+impl App {
+    /// Closes the open overlay, saying `why` when there is something to say.
+    pub(super) fn close_overlay(&mut self, why: Option<&str>) {
+        self.overlay = Overlay::None;
+        if let Some(why) = why {
+            self.info(why.to_owned());
+        }
+    }
+
+    /// A key in a list to read (`:orphans`): any key closes it.
+    fn list_key(&mut self, _press: KeyPress) -> Option<Effect> {
+        self.close_overlay(None);
+        None
+    }
+
+    /// A key in the legend (`L`): a layer or label key toggles it, the legend staying open.
+    fn legend_key(&mut self, press: KeyPress) -> Option<Effect> {
+        match legend_handle(press, &self.settings.keymap) {
+            Outcome::Chosen(choice) => {
+                let note = self.reader.layers.toggle(choice);
+                self.say(note);
+            }
+            Outcome::Close => self.close_overlay(None),
+            Outcome::Stay | Outcome::Pass => {}
+        }
+        None
+    }
 }
 
 /// What a key did to an open overlay.

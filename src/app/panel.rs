@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::annotate::{AnnotationStore, ReviewStatus};
+use crate::annotate::{AnnotationSet, AnnotationStore, ReviewStatus};
 use crate::app::{App, MIN_WIDTH};
 use crate::config::commands::Command;
 
@@ -86,6 +86,118 @@ fn pending_mark(status: ReviewStatus) -> &'static str {
     }
 }
 
+/// Whether an item still counts (rejected ones are left out of the panel).
+fn live(status: ReviewStatus) -> bool {
+    status != ReviewStatus::Rejected
+}
+
+/// The text of `range` (empty when it is not on character boundaries).
+fn exact(text: &str, range: Range<usize>) -> String {
+    text.get(range).unwrap_or("").to_owned()
+}
+
+/// The claims view: each claim in reading order, its verification status, and under it each
+/// source with its chain and stance («مصدر أمني ← الأناضول»).
+fn claim_lines(store: &AnnotationStore) -> Vec<PanelLine> {
+    let (set, article) = (store.set(), store.article());
+    let outlet = store.document().outlet.as_deref();
+    // in reading order, whatever order they were tagged in
+    let mut claims: Vec<_> = set
+        .claims
+        .iter()
+        .filter(|c| live(c.review.status))
+        .collect();
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    let mut out = Vec::new();
+    for c in claims {
+        out.push(PanelLine::item(
+            format!(
+                "{}[{}] ",
+                pending_mark(c.review.status),
+                c.verification.status.as_str(),
+            ),
+            exact(&article.text, c.span.range()),
+            Some(c.span.range()),
+        ));
+        let chains = crate::app::isnad_view::chain_lines(set, article, outlet, &c.id);
+        if chains.is_empty() {
+            out.push(PanelLine::sub("(no source)", String::new(), None));
+        }
+        for (marker, chain, target) in chains {
+            out.push(PanelLine::sub(&marker, chain, target));
+        }
+    }
+    out
+}
+
+/// The sources view: each source in reading order (those without a span last), its type, and
+/// under it the claims it is linked to.
+fn source_lines(set: &AnnotationSet, text: &str) -> Vec<PanelLine> {
+    let mut sources: Vec<_> = set
+        .sources
+        .iter()
+        .filter(|s| live(s.review.status))
+        .collect();
+    sources.sort_by_key(|s| s.span.map_or(usize::MAX, |sp| sp.start));
+    let mut out = Vec::new();
+    for s in sources {
+        out.push(PanelLine::item(
+            format!(
+                "{}({}) ",
+                pending_mark(s.review.status),
+                s.source_type.as_str(),
+            ),
+            source_name(s, text),
+            s.span.map(|sp| sp.range()),
+        ));
+        let claims = (set.attributions.iter())
+            .filter(|a| a.source_id == s.id && live(a.review.status))
+            .filter_map(|a| set.claims.iter().find(|c| c.id == a.claim_id))
+            .filter(|c| live(c.review.status));
+        for c in claims {
+            out.push(PanelLine::sub(
+                "→ ",
+                exact(text, c.span.range()),
+                Some(c.span.range()),
+            ));
+        }
+    }
+    out
+}
+
+/// The entities view: grouped by label with counts, each distinct text once with how often it
+/// occurs (most frequent first), reaching its first occurrence.
+fn entity_lines(set: &AnnotationSet, text: &str) -> Vec<PanelLine> {
+    // label → text → (count, first occurrence)
+    let mut groups: BTreeMap<&str, BTreeMap<String, (usize, Range<usize>)>> = BTreeMap::new();
+    for e in set.entities.iter().filter(|e| live(e.review.status)) {
+        let entry = groups
+            .entry(e.label.as_str())
+            .or_default()
+            .entry(exact(text, e.span.range()))
+            .or_insert((0, e.span.range()));
+        entry.0 += 1;
+        if e.span.start < entry.1.start {
+            entry.1 = e.span.range();
+        }
+    }
+    let mut out = Vec::new();
+    for (label, texts) in groups {
+        let total: usize = texts.values().map(|(n, _)| n).sum();
+        out.push(PanelLine::item(
+            format!("{label} ({total})"),
+            String::new(),
+            None,
+        ));
+        let mut texts: Vec<_> = texts.into_iter().collect();
+        texts.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), first.start));
+        for (t, (n, first)) in texts {
+            out.push(PanelLine::sub(&format!("{n:>3}× "), t, Some(first)));
+        }
+    }
+    out
+}
+
 impl Panel {
     /// Columns the panel takes on the right of a screen this wide: a third of it, within
     /// limits, never leaving the reader narrower than the smallest usable width.
@@ -97,105 +209,11 @@ impl Panel {
 
     /// The lines of the panel's current view of the store's annotations.
     pub fn lines(&self, store: &AnnotationStore) -> Vec<PanelLine> {
-        let (set, article) = (store.set(), store.article());
-        let outlet = store.document().outlet.as_deref();
-        let text = &article.text;
-        let exact = |r: Range<usize>| text.get(r).unwrap_or("").to_owned();
-        let live = |s: ReviewStatus| s != ReviewStatus::Rejected;
-        let mut out = Vec::new();
         match self.view {
-            PanelView::Claims => {
-                // in reading order, whatever order they were tagged in
-                let mut claims: Vec<_> = set
-                    .claims
-                    .iter()
-                    .filter(|c| live(c.review.status))
-                    .collect();
-                claims.sort_by_key(|c| (c.span.start, c.span.end));
-                for c in claims {
-                    out.push(PanelLine::item(
-                        format!(
-                            "{}[{}] ",
-                            pending_mark(c.review.status),
-                            c.verification.status.as_str(),
-                        ),
-                        exact(c.span.range()),
-                        Some(c.span.range()),
-                    ));
-                    // each source with its chain and stance: «مصدر أمني ← الأناضول»
-                    let chains = crate::app::isnad_view::chain_lines(set, article, outlet, &c.id);
-                    if chains.is_empty() {
-                        out.push(PanelLine::sub("(no source)", String::new(), None));
-                    }
-                    for (marker, chain, target) in chains {
-                        out.push(PanelLine::sub(&marker, chain, target));
-                    }
-                }
-            }
-            PanelView::Sources => {
-                let mut sources: Vec<_> = set
-                    .sources
-                    .iter()
-                    .filter(|s| live(s.review.status))
-                    .collect();
-                sources.sort_by_key(|s| s.span.map_or(usize::MAX, |sp| sp.start));
-                for s in sources {
-                    out.push(PanelLine::item(
-                        format!(
-                            "{}({}) ",
-                            pending_mark(s.review.status),
-                            s.source_type.as_str(),
-                        ),
-                        source_name(s, text),
-                        s.span.map(|sp| sp.range()),
-                    ));
-                    let claims: Vec<_> = set
-                        .attributions
-                        .iter()
-                        .filter(|a| a.source_id == s.id && live(a.review.status))
-                        .filter_map(|a| set.claims.iter().find(|c| c.id == a.claim_id))
-                        .filter(|c| live(c.review.status))
-                        .collect();
-                    for c in claims {
-                        out.push(PanelLine::sub(
-                            "→ ",
-                            exact(c.span.range()),
-                            Some(c.span.range()),
-                        ));
-                    }
-                }
-            }
-            PanelView::Entities => {
-                // label → text → (count, first occurrence)
-                let mut groups: BTreeMap<&str, BTreeMap<String, (usize, Range<usize>)>> =
-                    BTreeMap::new();
-                for e in set.entities.iter().filter(|e| live(e.review.status)) {
-                    let entry = groups
-                        .entry(e.label.as_str())
-                        .or_default()
-                        .entry(exact(e.span.range()))
-                        .or_insert((0, e.span.range()));
-                    entry.0 += 1;
-                    if e.span.start < entry.1.start {
-                        entry.1 = e.span.range();
-                    }
-                }
-                for (label, texts) in groups {
-                    let total: usize = texts.values().map(|(n, _)| n).sum();
-                    out.push(PanelLine::item(
-                        format!("{label} ({total})"),
-                        String::new(),
-                        None,
-                    ));
-                    let mut texts: Vec<_> = texts.into_iter().collect();
-                    texts.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), first.start));
-                    for (t, (n, first)) in texts {
-                        out.push(PanelLine::sub(&format!("{n:>3}× "), t, Some(first)));
-                    }
-                }
-            }
+            PanelView::Claims => claim_lines(store),
+            PanelView::Sources => source_lines(store.set(), &store.article().text),
+            PanelView::Entities => entity_lines(store.set(), &store.article().text),
         }
-        out
     }
 
     /// Chooses the first line with a target at or after `from` (before it when going back);

@@ -4,10 +4,13 @@
 //! undo/redo, imports, and the counts the status bar shows.
 
 mod at_cursor;
+mod edits;
+
+pub use edits::Planned;
 
 use std::time::{Duration, Instant};
 
-use crate::annotate::describe::describe_change;
+use crate::annotate::describe::{describe_change, describe_refusal};
 use crate::annotate::{
     AnnotationStore, Edit, Item, ReviewStatus, SaveOutcome, SaveReport, StoreOptions,
 };
@@ -70,10 +73,28 @@ impl Session {
         let Some(store) = self.store.as_mut() else {
             return Err(self.no_store());
         };
-        let applied = store.apply(edit).map_err(|e| e.to_string())?.clone();
+        let applied = match store.apply(edit) {
+            Ok(applied) => applied.clone(),
+            Err(crate::annotate::StoreError::Edit(refused)) => {
+                return Err(describe_refusal(
+                    &refused,
+                    store.set(),
+                    &store.article().text,
+                ));
+            }
+            Err(e) => return Err(e.to_string()),
+        };
         let done = describe_change(&applied, store.set(), &store.article().text);
         self.note_change(now);
         Ok(done)
+    }
+
+    /// Why the store refused an edit, in words naming the items by their text.
+    pub fn refusal(&self, refused: &crate::annotate::EditError) -> String {
+        match &self.store {
+            Some(store) => describe_refusal(refused, store.set(), &store.article().text),
+            None => self.no_store(),
+        }
     }
 
     /// `u` / `Ctrl-r`: undoes or redoes the last change.

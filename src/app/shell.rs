@@ -48,6 +48,8 @@ pub struct Shell {
     pub hint: Option<&'static str>,
     /// Keys typed so far of a longer sequence (which-key shows continuations).
     pub pending: Vec<KeyPress>,
+    /// A count typed before a command (`5` of `5w`), shown in the status bar until the command.
+    pub count: Option<u32>,
     pub quit: bool,
     /// Said on stderr once the terminal is restored: where unsaved changes were kept when isnad
     /// had to exit without saving them ([`crate::annotate::recovery::rescue_unsaved`]).
@@ -84,6 +86,7 @@ impl Shell {
             message: None,
             hint: None,
             pending: Vec::new(),
+            count: None,
             quit: false,
             exit_note: None,
             now,

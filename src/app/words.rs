@@ -65,6 +65,25 @@ pub fn word_near(article: &Article, at: usize) -> Option<Range<usize>> {
         .or_else(|| word_before(article, at))
 }
 
+/// How many words lie inside the byte range `range` (which may cross paragraphs).
+pub fn words_between(article: &Article, range: Range<usize>) -> usize {
+    if article.paragraphs.is_empty() {
+        return 0;
+    }
+    let (first, last) = (
+        article.paragraph_at(range.start),
+        article.paragraph_at(range.end),
+    );
+    (first..=last)
+        .map(|p| {
+            paragraph_words(article, p)
+                .iter()
+                .filter(|w| w.start >= range.start && w.end <= range.end)
+                .count()
+        })
+        .sum()
+}
+
 pub fn first_word(article: &Article) -> Option<Range<usize>> {
     word_at_or_after(article, 0)
 }

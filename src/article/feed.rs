@@ -121,7 +121,7 @@ pub enum FeedError {
 pub fn load_feed(
     source: &str,
     options: FetchOptions,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut dyn FnMut(Progress) -> fetch::Go,
 ) -> Result<Feed, FeedError> {
     let bytes = if fetch::is_url(source) {
         fetch::fetch(source, Expect::Feed, options, progress)?.body

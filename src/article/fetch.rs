@@ -3,9 +3,11 @@
 //! (decompressed size: gzip is accepted and a compressed bomb stops at the limit), and a clear
 //! error for every way it can fail, naming the URL. Only `http` and `https` addresses are
 //! fetched, and only the one asked for: nothing a page links to (images, scripts, styles) is
-//! ever requested.
+//! ever requested. The progress callback can stop a fetch (the reader's `Esc`): it is asked
+//! before connecting and after every chunk of the body.
 
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::time::Duration;
 
 use crate::article::MAX_ARTICLE_BYTES;
@@ -95,6 +97,35 @@ pub enum Progress {
         received: u64,
         total: Option<u64>,
     },
+    /// The whole page arrived and is about to be saved (`article::web::open_url`): the last
+    /// chance to stop without anything written.
+    Saving,
+}
+
+impl std::fmt::Display for Progress {
+    /// `connecting`, `12 KB`, `12/40 KB` (of the announced length), `saving`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Self::Connecting => f.write_str("connecting"),
+            Self::Receiving {
+                received,
+                total: Some(total),
+            } => write!(f, "{}/{} KB", received / 1024, total.div_ceil(1024)),
+            Self::Receiving { received, .. } => write!(f, "{} KB", received / 1024),
+            Self::Saving => f.write_str("saving"),
+        }
+    }
+}
+
+/// What a progress callback answers: go on, or stop the fetch ([`FetchError::Cancelled`]).
+pub type Go = ControlFlow<()>;
+
+/// A progress callback around `show` that never stops the fetch (for callers that only watch).
+pub fn go_on(mut show: impl FnMut(Progress)) -> impl FnMut(Progress) -> Go {
+    move |p| {
+        show(p);
+        Go::Continue(())
+    }
 }
 
 /// Why a fetch failed. Every message starts with the URL.
@@ -124,6 +155,8 @@ pub enum FetchError {
     },
     #[error("{url}: more than {limit} bytes; not read (the limit for one article)")]
     TooLarge { url: String, limit: u64 },
+    #[error("{url}: fetch cancelled")]
+    Cancelled { url: String },
     #[error("{url}: {detail}")]
     Other { url: String, detail: String },
 }
@@ -172,19 +205,13 @@ impl<'a> ProgressLine<'a> {
         }
     }
 
-    pub fn update(&mut self, progress: Progress) {
-        let state = match progress {
-            Progress::Connecting => "connecting".to_owned(),
-            Progress::Receiving {
-                received,
-                total: Some(total),
-            } => format!("{} of {} KB", received / 1024, total.div_ceil(1024)),
-            Progress::Receiving { received, .. } => format!("{} KB", received / 1024),
-        };
+    /// Shows `progress`; never stops the fetch (a progress callback as it is).
+    pub fn update(&mut self, progress: Progress) -> Go {
         // write errors on stderr are not worth failing a fetch for
-        let _ = write!(self.out, "\r\x1b[2Kfetching {} … {state}", self.url);
+        let _ = write!(self.out, "\r\x1b[2Kfetching {} … {progress}", self.url);
         let _ = self.out.flush();
         self.shown = true;
+        Go::Continue(())
     }
 
     /// Clears the line.
@@ -203,12 +230,21 @@ pub fn is_url(s: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// Fetches `url`, reporting progress as it goes.
+/// The host of `url` as written (`news.example:8080`), without the scheme, the user part or
+/// the path; not sanitised.
+pub fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    authority.rsplit('@').next().unwrap_or(authority)
+}
+
+/// Fetches `url`, reporting progress as it goes; stops with [`FetchError::Cancelled`] when
+/// `progress` answers [`Go::Break`].
 pub fn fetch(
     url: &str,
     expect: Expect,
     options: FetchOptions,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut dyn FnMut(Progress) -> Go,
 ) -> Result<Fetched, FetchError> {
     if !is_url(url) {
         return Err(FetchError::NotHttp {
@@ -222,7 +258,12 @@ pub fn fetch(
         .user_agent(concat!("isnad/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
-    progress(Progress::Connecting);
+    let cancelled = || FetchError::Cancelled {
+        url: url.to_owned(),
+    };
+    if progress(Progress::Connecting).is_break() {
+        return Err(cancelled());
+    }
     let mut response = agent
         .get(url)
         .header("Accept", expect.accept_header())
@@ -282,7 +323,7 @@ fn read_body(
     url: &str,
     options: &FetchOptions,
     total: Option<u64>,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut dyn FnMut(Progress) -> Go,
 ) -> Result<Vec<u8>, FetchError> {
     let mut limited = reader.take(options.max_bytes.saturating_add(1));
     let mut body = Vec::new();
@@ -301,10 +342,15 @@ fn read_body(
                 limit: options.max_bytes,
             });
         }
-        progress(Progress::Receiving {
+        let go = progress(Progress::Receiving {
             received: body.len() as u64,
             total,
         });
+        if go.is_break() {
+            return Err(FetchError::Cancelled {
+                url: url.to_owned(),
+            });
+        }
     }
     Ok(body)
 }
@@ -404,7 +450,7 @@ mod tests {
             "ftp://x/y",
             Expect::Html,
             FetchOptions::default(),
-            &mut |_| {},
+            &mut go_on(|_| {}),
         )
         .expect_err("refused");
         assert!(
@@ -417,8 +463,8 @@ mod tests {
     fn the_progress_line_rewrites_itself_and_hides_control_characters() {
         let mut out = Vec::new();
         let mut line = ProgressLine::new("http://h/\x1b[31m", &mut out);
-        line.update(Progress::Connecting);
-        line.update(Progress::Receiving {
+        let _ = line.update(Progress::Connecting);
+        let _ = line.update(Progress::Receiving {
             received: 2048,
             total: Some(4097),
         });
@@ -427,7 +473,7 @@ mod tests {
         assert_eq!(
             text,
             "\r\x1b[2Kfetching http://h/?[31m … connecting\
-             \r\x1b[2Kfetching http://h/?[31m … 2 of 5 KB\r\x1b[2K"
+             \r\x1b[2Kfetching http://h/?[31m … 2/5 KB\r\x1b[2K"
         );
     }
 

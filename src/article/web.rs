@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::article::encoding::decode_html;
-use crate::article::fetch::{self, Expect, FetchError, FetchOptions, Progress};
+use crate::article::fetch::{self, Expect, FetchError, FetchOptions, Go, Progress};
 use crate::article::{Article, ArticleError, html, sha256_hex};
 
 /// Why a web article could not be opened.
@@ -41,9 +41,8 @@ pub struct SavedPaths {
 /// words and a hash of the whole address (two addresses never share a file).
 pub fn saved_paths(data_dir: &Path, url: &str) -> SavedPaths {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let host = host.rsplit('@').next().unwrap_or(host);
-    let host = safe_name(&host.to_ascii_lowercase(), 100);
+    let path = rest.split_once('/').map_or("", |(_, path)| path);
+    let host = safe_name(&fetch::host(url).to_ascii_lowercase(), 100);
     let host = if host.is_empty() { "host".into() } else { host };
     let path = path.split(['?', '#']).next().unwrap_or("");
     let words = safe_name(path, 60);
@@ -86,13 +85,14 @@ pub struct Opened {
 }
 
 /// Opens `url`: the saved copy when there is one (unless `refresh`), else fetches it, saves it
-/// and opens the saved article.
+/// and opens the saved article. `progress` may stop the fetch (see [`fetch::fetch`]); it is
+/// asked once more, with [`Progress::Saving`], before anything is written.
 pub fn open_url(
     url: &str,
     data_dir: &Path,
     refresh: bool,
     options: FetchOptions,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut dyn FnMut(Progress) -> Go,
 ) -> Result<Opened, WebError> {
     let paths = saved_paths(data_dir, url);
     if !refresh && paths.article.is_file() {
@@ -104,6 +104,12 @@ pub fn open_url(
         });
     }
     let fetched = fetch::fetch(url, Expect::Html, options, progress)?;
+    if progress(Progress::Saving).is_break() {
+        return Err(FetchError::Cancelled {
+            url: url.to_owned(),
+        }
+        .into());
+    }
     let decoded = decode_html(&fetched.body, fetched.charset());
     let page = html::parse(url, &decoded.text);
     let record = serde_json::json!({

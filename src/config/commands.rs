@@ -29,6 +29,18 @@ pub enum Command {
     PrevWord,
     WordLeft,
     WordRight,
+    /// To the last word of the sentence (again: of the next one).
+    NextSentence,
+    /// To the first word of the sentence (again: of the previous one).
+    PrevSentence,
+    /// To the last word before the next closing quotation mark or bracket.
+    NextClosing,
+    /// Select the sentence around the cursor (with a selection open: extend it over it).
+    SelectSentence,
+    /// Select the clause around the cursor (up to `،` `؛` or the sentence end).
+    SelectClause,
+    /// Select the inside of the quotation around the cursor.
+    SelectQuotation,
     Cancel,
     Suspend,
     Select,
@@ -74,6 +86,10 @@ pub enum Command {
     PrevMention,
     /// The article's isnad tree, on its own screen.
     IsnadView,
+    /// The claims table, on its own screen.
+    ClaimsTable,
+    /// The sources table, on its own screen.
+    SourcesTable,
     PickerDown,
     PickerUp,
     PickerChoose,
@@ -135,6 +151,57 @@ pub enum Command {
     CompareEdit,
     CompareUndo,
     CompareHide,
+    /// A key of the claims table (`[claims]`).
+    Claims(TableKey),
+    /// A key of the sources table (`[sources]`).
+    Sources(TableKey),
+}
+
+/// What a key does in the claims or the sources table: the two tables share these, each in
+/// its own keymap section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableKey {
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    /// Jump to the row's place in the reader.
+    Jump,
+    /// Sort by the next column.
+    Sort,
+    /// Flip the order of the sort.
+    Reverse,
+    /// The next filter.
+    Filter,
+    /// The previous filter.
+    FilterBack,
+    /// Set the type of the row's claim or source (a picker).
+    SetType,
+    /// Set the verdict of the row's claim (a picker; claims only).
+    Verdict,
+    Back,
+}
+
+impl TableKey {
+    /// Every key of a table, the verdict last (the sources table has none).
+    pub const ALL: [TableKey; 14] = [
+        TableKey::Down,
+        TableKey::Up,
+        TableKey::PageDown,
+        TableKey::PageUp,
+        TableKey::Top,
+        TableKey::Bottom,
+        TableKey::Jump,
+        TableKey::Sort,
+        TableKey::Reverse,
+        TableKey::Filter,
+        TableKey::FilterBack,
+        TableKey::SetType,
+        TableKey::Back,
+        TableKey::Verdict,
+    ];
 }
 
 /// A section of `keymap.toml`: where a key is looked up depends on what has the keys.
@@ -170,12 +237,16 @@ pub enum Mode {
     Chain,
     /// The isnad view (`T`, `:isnad`).
     Isnad,
+    /// The claims table (`g c`, `:claims`).
+    Claims,
+    /// The sources table (`g s`, `:sources`).
+    Sources,
     /// The compare view (`:compare`): looked up before `[reader]`.
     Compare,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Reader,
         Mode::Select,
         Mode::Picker,
@@ -192,6 +263,8 @@ impl Mode {
         Mode::Chain,
         Mode::Isnad,
         Mode::Compare,
+        Mode::Claims,
+        Mode::Sources,
     ];
 
     /// The section's name in `keymap.toml`.
@@ -213,6 +286,8 @@ impl Mode {
             Mode::Chain => "chain",
             Mode::Isnad => "isnad",
             Mode::Compare => "compare",
+            Mode::Claims => "claims",
+            Mode::Sources => "sources",
         }
     }
 
@@ -277,6 +352,12 @@ table! {
     Reader PrevWord, "cursor.prev_word", "Cursor", "Previous word in reading order";
     Reader WordLeft, "cursor.left", "Cursor", "Word to the left on screen (forward in right-to-left text)";
     Reader WordRight, "cursor.right", "Cursor", "Word to the right on screen (backward in right-to-left text)";
+    Reader NextSentence, "cursor.next_sentence", "Cursor", "To the sentence's last word (before . ؟ ! ۔ … or the line end); again: the next sentence's";
+    Reader PrevSentence, "cursor.prev_sentence", "Cursor", "To the sentence's first word; again: the previous sentence's";
+    Reader NextClosing, "cursor.next_closing", "Cursor", "To the last word before the next closing quotation mark or bracket (» ” \" ) ])";
+    Reader SelectSentence, "select.sentence", "Annotate", "Select the sentence around the cursor (with a selection open: extend it over the sentence)";
+    Reader SelectClause, "select.clause", "Annotate", "Select the clause around the cursor (up to ، ؛ or the sentence end)";
+    Reader SelectQuotation, "select.quotation", "Annotate", "Select the inside of the quotation around the cursor («…», “…”, \"…\")";
     Reader Select, "select.toggle", "Annotate", "Start a selection at the word cursor (motions and mouse drag extend it; Esc cancels)";
     Reader TagSource, "tag.source", "Annotate", "Tag the selection (or the word) as a source";
     Reader TagClaim, "tag.claim", "Annotate", "Tag the selection (or the word) as a claim";
@@ -292,7 +373,7 @@ table! {
     Reader EndLeft, "review.end_left", "Review", "Move the end of the annotation under the cursor one word left on screen (longer in right-to-left text)";
     Reader EndRight, "review.end_right", "Review", "Move the end of the annotation under the cursor one word right on screen (shorter in right-to-left text)";
     Reader Legend, "view.legend", "Review", "Show the legend: labels and layers with counts; their keys hide or show them";
-    Reader Link, "claim.link", "Claims", "Link the claim under the cursor to a source (or a source to a claim): a picker, nearest first; Enter links or unlinks";
+    Reader Link, "claim.link", "Claims", "Link the claim under the cursor to a source (or a source to a claim): a picker, same sentence first, then the sentence before, then nearest; Enter links or unlinks";
     Reader Cue, "claim.cue", "Claims", "Attach the selection (or the word) as the cue of the current claim's attribution";
     Reader SetType, "claim.type", "Claims", "Set the type of the claim or source under the cursor (then a key)";
     Reader Verify, "claim.verify", "Claims", "Set the verification status of the claim under the cursor (then a key)";
@@ -304,6 +385,8 @@ table! {
     Reader NextMention, "isnad.next_mention", "Isnad", "Next mention of the source (after same as) or entity under the cursor";
     Reader PrevMention, "isnad.prev_mention", "Isnad", "Previous mention of the source or entity under the cursor";
     Reader IsnadView, "view.isnad", "Isnad", "The article's isnad: outlet, intermediaries and speakers as a tree with their claims (also :isnad)";
+    Reader ClaimsTable, "view.claims", "Claims", "Table of the claims, to sort, filter and judge (also :claims)";
+    Reader SourcesTable, "view.sources", "Claims", "Table of the sources and their claims (also :sources)";
     Reader Open, "annotate.open", "Annotate", "Edit the note of the annotation under the cursor (Enter keeps it, Esc drops the edit); in the library, open the chosen article";
     Reader NoteInEditor, "annotate.note_editor", "Annotate", "Edit the note of the annotation under the cursor in $VISUAL or $EDITOR";
     Reader Delete, "annotate.delete", "Annotate", "Delete the annotation under the cursor with its links (u undoes)";
@@ -317,7 +400,7 @@ table! {
     Reader Redraw, "view.redraw", "View", "Redraw the screen";
     Reader Help, "app.help", "App", "Show or hide this help";
     Reader CommandLine, "app.command_line", "App", "Open the command line (:w, :q, :e FILE, :theme NAME, …)";
-    Reader Cancel, "app.cancel", "App", "Close the open popup or prompt, cancel the selection, clear the message";
+    Reader Cancel, "app.cancel", "App", "Close the open popup or prompt, cancel the selection, clear the message; stop a page being fetched";
     Reader Suspend, "app.suspend", "App", "Suspend to the shell (fg resumes)";
     Reader Quit, "app.quit", "App", "Quit";
     Picker PickerDown, "picker.down", "Pickers", "Next entry of the picker";
@@ -431,6 +514,33 @@ table! {
     Compare CompareEdit, "compare.edit", "Compare", "Edit the item in the reader (compare.show comes back)";
     Compare CompareUndo, "compare.undo", "Compare", "Undo the last decision";
     Compare CompareHide, "compare.hide", "Compare", "Hide the compare view (decisions are kept and saved)";
+    Claims Claims(TableKey::Down), "claims.down", "Claims table", "Next row";
+    Claims Claims(TableKey::Up), "claims.up", "Claims table", "Previous row";
+    Claims Claims(TableKey::PageDown), "claims.page_down", "Claims table", "One screen down";
+    Claims Claims(TableKey::PageUp), "claims.page_up", "Claims table", "One screen up";
+    Claims Claims(TableKey::Top), "claims.top", "Claims table", "First row";
+    Claims Claims(TableKey::Bottom), "claims.bottom", "Claims table", "Last row";
+    Claims Claims(TableKey::Jump), "claims.jump", "Claims table", "Jump to the row's claim in the reader";
+    Claims Claims(TableKey::Sort), "claims.sort", "Claims table", "Sort by the next column (the header marks it)";
+    Claims Claims(TableKey::Reverse), "claims.reverse", "Claims table", "Flip the order of the sort";
+    Claims Claims(TableKey::Filter), "claims.filter", "Claims table", "Next filter: unsourced, unverified, suggested, by verdict, by type";
+    Claims Claims(TableKey::FilterBack), "claims.filter_back", "Claims table", "Previous filter";
+    Claims Claims(TableKey::SetType), "claims.type", "Claims table", "Set the type of the row's claim (then a key)";
+    Claims Claims(TableKey::Verdict), "claims.verdict", "Claims table", "Set the verdict of the row's claim (then a key)";
+    Claims Claims(TableKey::Back), "claims.back", "Claims table", "Back to the reader";
+    Sources Sources(TableKey::Down), "sources.down", "Sources table", "Next row";
+    Sources Sources(TableKey::Up), "sources.up", "Sources table", "Previous row";
+    Sources Sources(TableKey::PageDown), "sources.page_down", "Sources table", "One screen down";
+    Sources Sources(TableKey::PageUp), "sources.page_up", "Sources table", "One screen up";
+    Sources Sources(TableKey::Top), "sources.top", "Sources table", "First row";
+    Sources Sources(TableKey::Bottom), "sources.bottom", "Sources table", "Last row";
+    Sources Sources(TableKey::Jump), "sources.jump", "Sources table", "Jump to the row's first mention in the reader";
+    Sources Sources(TableKey::Sort), "sources.sort", "Sources table", "Sort by the next column (the header marks it)";
+    Sources Sources(TableKey::Reverse), "sources.reverse", "Sources table", "Flip the order of the sort";
+    Sources Sources(TableKey::Filter), "sources.filter", "Sources table", "Next filter: without claims, speakers, hands, suggested, by type";
+    Sources Sources(TableKey::FilterBack), "sources.filter_back", "Sources table", "Previous filter";
+    Sources Sources(TableKey::SetType), "sources.type", "Sources table", "Set the type of the row's source (then a key)";
+    Sources Sources(TableKey::Back), "sources.back", "Sources table", "Back to the reader";
 }
 
 impl Command {
@@ -445,6 +555,34 @@ impl Command {
 
     pub fn name(self) -> &'static str {
         self.info().name
+    }
+
+    /// Whether a count typed before the command's key (`5w`) repeats it: the motions, the
+    /// steps through matches, suggestions and mentions. Others run once.
+    pub fn takes_count(self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            ScrollDown
+                | ScrollUp
+                | HalfPageDown
+                | HalfPageUp
+                | PageDown
+                | PageUp
+                | NextWord
+                | PrevWord
+                | WordLeft
+                | WordRight
+                | NextSentence
+                | PrevSentence
+                | NextClosing
+                | SearchNext
+                | SearchPrev
+                | ReviewNext
+                | ReviewPrev
+                | NextMention
+                | PrevMention
+        )
     }
 }
 
@@ -549,6 +687,12 @@ mod tests {
             Command::PrevWord,
             Command::WordLeft,
             Command::WordRight,
+            Command::NextSentence,
+            Command::PrevSentence,
+            Command::NextClosing,
+            Command::SelectSentence,
+            Command::SelectClause,
+            Command::SelectQuotation,
             Command::Cancel,
             Command::Suspend,
             Command::Select,
@@ -590,6 +734,8 @@ mod tests {
             Command::NextMention,
             Command::PrevMention,
             Command::IsnadView,
+            Command::ClaimsTable,
+            Command::SourcesTable,
             Command::PickerDown,
             Command::PickerUp,
             Command::PickerChoose,
@@ -642,6 +788,8 @@ mod tests {
             Command::CompareEdit,
             Command::CompareUndo,
             Command::CompareHide,
+            Command::Claims(TableKey::Down),
+            Command::Sources(TableKey::Down),
         ];
         let labels = [
             "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "NUMBER",
@@ -673,6 +821,13 @@ mod tests {
                     .copied()
                     .map(Command::Verdict)
                     .collect(),
+                Command::Claims(_) => TableKey::ALL.into_iter().map(Command::Claims).collect(),
+                // the sources table sets no verdict
+                Command::Sources(_) => TableKey::ALL
+                    .into_iter()
+                    .filter(|k| *k != TableKey::Verdict)
+                    .map(Command::Sources)
+                    .collect(),
                 c => vec![c],
             })
             .collect();
@@ -695,6 +850,12 @@ mod tests {
                 Command::PrevWord => {}
                 Command::WordLeft => {}
                 Command::WordRight => {}
+                Command::NextSentence => {}
+                Command::PrevSentence => {}
+                Command::NextClosing => {}
+                Command::SelectSentence => {}
+                Command::SelectClause => {}
+                Command::SelectQuotation => {}
                 Command::Cancel => {}
                 Command::Suspend => {}
                 Command::Select => {}
@@ -736,6 +897,8 @@ mod tests {
                 Command::NextMention => {}
                 Command::PrevMention => {}
                 Command::IsnadView => {}
+                Command::ClaimsTable => {}
+                Command::SourcesTable => {}
                 Command::PickerDown => {}
                 Command::PickerUp => {}
                 Command::PickerChoose => {}
@@ -788,6 +951,8 @@ mod tests {
                 Command::CompareEdit => {}
                 Command::CompareUndo => {}
                 Command::CompareHide => {}
+                Command::Claims(_) => {}
+                Command::Sources(_) => {}
             }
         }
         all

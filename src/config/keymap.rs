@@ -689,7 +689,8 @@ mod tests {
     fn prefix_shadowing_is_reported() {
         let mut map = Keymap::default();
         let problems = map.merge_user(Path::new("k.toml"), "[normal]\n\"view.redraw\" = \"g\"\n");
-        assert_eq!(problems.len(), 2, "{problems:?}");
+        // `g g`, `g e`, `g c` and `g s` are all hidden
+        assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(
             problems[0]
                 .to_string()

@@ -192,6 +192,7 @@ pub fn suggest_article(article: &Article) -> CueSuggestions {
 pub fn suggest(text: &str, paragraphs: &[Range<usize>]) -> CueSuggestions {
     let mut out = CueSuggestions::default();
     let mut previous_sources: Vec<Antecedent> = Vec::new();
+    let mut names = std::collections::HashMap::new();
     for range in paragraphs {
         let Some(paragraph) = text.get(range.clone()) else {
             continue;
@@ -200,7 +201,8 @@ pub fn suggest(text: &str, paragraphs: &[Range<usize>]) -> CueSuggestions {
         if tokens.iter().all(|t| t.kind != Kind::Word) {
             continue;
         }
-        let mut parser = ParagraphParser::new(text, tokens, &previous_sources, &mut out);
+        let mut parser =
+            ParagraphParser::new(text, tokens, &previous_sources, &mut out, &mut names);
         parser.run();
         let here = parser.sources_here;
         previous_sources = here;

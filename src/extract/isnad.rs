@@ -1,7 +1,7 @@
 //! Rule-based isnad suggestions, run after the cue suggester on its sources, claims and
 //! attributions (`isnad extract --json`): they prove the path from extraction to the file's
 //! chains, stances and coreference, and are suggestions like the rest (the next issue makes the
-//! extraction itself good). Three rules, their words in `assets/isnad/chain-cues.tsv`:
+//! extraction itself good). Three rules, their words in `assets/lexicon/chain-cues.tsv`:
 //!
 //! - relay: «نقلت وكالة الأناضول عن مصدر أمني …» — the cue suggester links the claim to both;
 //!   the source after «عن» becomes the speaker and the one before it a hand (`via`), typed
@@ -14,12 +14,11 @@ use std::sync::OnceLock;
 
 use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Stance};
 use crate::article::Article;
+use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
 
 mod channels;
 mod shapes;
-
-const RULES: &str = include_str!("../../assets/isnad/chain-cues.tsv");
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
 /// next sentence.
@@ -35,27 +34,27 @@ enum Rule {
     HandType(SourceType),
 }
 
-/// The rule words, normalised as the text is.
+/// The rule a row of `chain-cues.tsv` names.
+fn rule_named(name: &str) -> Option<Rule> {
+    Some(match name {
+        "relay" => Rule::Relay,
+        "denies" => Rule::Stance(Stance::Denies),
+        "doubts" => Rule::Stance(Stance::Doubts),
+        "retracts" => Rule::Stance(Stance::Retracts),
+        "anaphor" => Rule::Anaphor,
+        "agency" => Rule::HandType(SourceType::Agency),
+        "outlet" => Rule::HandType(SourceType::Outlet),
+        other => Rule::Channel(channels::channel_rule(other)?),
+    })
+}
+
+/// The rule words, normalised as the text is; a malformed row (the test names it) is left out.
 fn rules() -> &'static HashMap<String, Rule> {
     static RULES_BY_WORD: OnceLock<HashMap<String, Rule>> = OnceLock::new();
     RULES_BY_WORD.get_or_init(|| {
-        RULES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (word, rule) = l.split_once('\t')?;
-                let rule = match rule.trim() {
-                    "relay" => Rule::Relay,
-                    "denies" => Rule::Stance(Stance::Denies),
-                    "doubts" => Rule::Stance(Stance::Doubts),
-                    "retracts" => Rule::Stance(Stance::Retracts),
-                    "anaphor" => Rule::Anaphor,
-                    "agency" => Rule::HandType(SourceType::Agency),
-                    "outlet" => Rule::HandType(SourceType::Outlet),
-                    other => Rule::Channel(channels::channel_rule(other)?),
-                };
-                Some((normalize_str(word.trim()), rule))
-            })
+        lists::rows(lists::CHAIN_CUES)
+            .filter_map(Result::ok)
+            .filter_map(|row| Some((normalize_str(row.get(0)), rule_named(row.get(1))?)))
             .collect()
     })
 }
@@ -101,6 +100,8 @@ fn word_after(article: &Article, from: usize, word: &str) -> Option<usize> {
 /// Adds chains, stances and coreference to the suggestions in `set`.
 pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::headline(set, article);
+    // the headline's link was pushed: put the lists in order so the id index serves lookups
+    set.sort();
     shapes::appositions(set, article);
     shapes::naming_clauses(set, article);
     shapes::coordinated_sources(set, article);
@@ -119,49 +120,60 @@ fn relay_chains(set: &mut AnnotationSet, article: &Article) {
     let mut drop: Vec<String> = Vec::new();
     let mut hands_found: Vec<String> = Vec::new();
     for i in 0..set.attributions.len() {
-        let a = &set.attributions[i];
-        let Some(cue) = a.cue else { continue };
-        if rule_of(cue.text(article)) != Some(Rule::Relay) {
-            continue;
-        }
-        let Some(an) = word_after(article, cue.end, "عن") else {
+        let Some(hands) = relay_hands(set, article, i) else {
             continue;
         };
-        // the claim's links through this same cue, with their sources' places
-        let siblings: Vec<(usize, String, usize)> = set
-            .attributions
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.claim_id == a.claim_id && b.cue == Some(cue))
-            .filter_map(|(j, b)| {
-                let s = set.sources.iter().find(|s| s.id == b.source_id)?;
-                Some((j, s.id.clone(), s.span?.start))
-            })
-            .collect();
-        let speaker = siblings.iter().find(|(_, _, at)| *at > an);
-        let mut hands: Vec<&(usize, String, usize)> = siblings
-            .iter()
-            .filter(|(_, _, at)| (cue.end..an).contains(at))
-            .collect();
-        let Some((speaker_at, _, _)) = speaker else {
-            continue;
-        };
-        if hands.is_empty() || *speaker_at != i {
-            continue;
-        }
-        hands.sort_by_key(|(_, _, at)| std::cmp::Reverse(*at));
-        let via: Vec<String> = hands.iter().map(|(_, id, _)| id.clone()).collect();
-        drop.extend(
-            hands
-                .iter()
-                .map(|(j, _, _)| set.attributions[*j].id.clone()),
-        );
+        let via: Vec<String> = hands.iter().map(|(_, id)| id.clone()).collect();
+        drop.extend(hands.iter().map(|(j, _)| set.attributions[*j].id.clone()));
         hands_found.extend(via.iter().cloned());
         set.attributions[i].via = via;
     }
     set.attributions.retain(|a| !drop.contains(&a.id));
+    mark_hands(set, &hands_found);
+}
+
+/// When link `i` is the speaker's link through a relay cue (its source after «عن»): the
+/// claim's other links through that cue (their place and source id), outermost first.
+fn relay_hands(set: &AnnotationSet, article: &Article, i: usize) -> Option<Vec<(usize, String)>> {
+    let a = &set.attributions[i];
+    let cue = a.cue?;
+    if rule_of(cue.text(article)) != Some(Rule::Relay) {
+        return None;
+    }
+    let an = word_after(article, cue.end, "عن")?;
+    // the claim's links through this same cue, with their sources' places
+    let siblings: Vec<(usize, String, usize)> = set
+        .attributions
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.claim_id == a.claim_id && b.cue == Some(cue))
+        .filter_map(|(j, b)| {
+            let s = &set.sources[set.position(&b.source_id)?];
+            Some((j, s.id.clone(), s.span?.start))
+        })
+        .collect();
+    let (speaker_at, _, _) = siblings.iter().find(|(_, _, at)| *at > an)?;
+    let mut hands: Vec<&(usize, String, usize)> = siblings
+        .iter()
+        .filter(|(_, _, at)| (cue.end..an).contains(at))
+        .collect();
+    if hands.is_empty() || *speaker_at != i {
+        return None;
+    }
+    hands.sort_by_key(|(_, _, at)| std::cmp::Reverse(*at));
+    Some(
+        hands
+            .into_iter()
+            .map(|(j, id, _)| (*j, id.clone()))
+            .collect(),
+    )
+}
+
+/// The role of every source that is a hand: an intermediary, or both when it also speaks; a
+/// hand named by an agency or outlet word takes that type.
+fn mark_hands(set: &mut AnnotationSet, hands: &[String]) {
     for s in &mut set.sources {
-        if hands_found.contains(&s.id) {
+        if hands.contains(&s.id) {
             let speaks = set.attributions.iter().any(|a| a.source_id == s.id);
             s.role = if speaks {
                 SourceRole::Both
@@ -231,6 +243,21 @@ mod tests {
         );
         suggest(&mut set, &article);
         (article, set)
+    }
+
+    #[test]
+    fn every_rule_row_names_a_rule() {
+        for row in lists::rows(lists::CHAIN_CUES) {
+            let row = row.unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                rule_named(row.get(1)).is_some(),
+                "{}",
+                row.error(
+                    &lists::CHAIN_CUES,
+                    &format!("unknown rule {:?}", row.get(1))
+                )
+            );
+        }
     }
 
     #[test]

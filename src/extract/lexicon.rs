@@ -62,7 +62,7 @@ struct Lexicon {
 fn build() -> Lexicon {
     let mut words: HashMap<String, u32> = HashMap::new();
     let mut add = |list: &'static str, flags: u32| {
-        for word in lists::entries(list).flat_map(str::split_whitespace) {
+        for word in lists::entries(list) {
             *words.entry(normalize_str(word)).or_insert(0) |= flags;
         }
     };
@@ -95,10 +95,7 @@ fn build() -> Lexicon {
     add(lists::NORP_WORDS, NORP);
     add(lists::NAME_ENDING_VERBS, CUE);
     add(lists::STOP_WORDS, STOP);
-    add(
-        include_str!("../../assets/gazetteer/given-names.txt"),
-        GIVEN_NAME,
-    );
+    add(lists::GIVEN_NAMES, GIVEN_NAME);
     add(lists::GIVEN_NAMES_ALSO_WORDS, AMBIGUOUS_NAME);
     let mut nisbas: std::collections::HashSet<String> =
         lists::entries(lists::NISBAS).map(normalize_str).collect();

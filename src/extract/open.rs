@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::annotate::progress::LoadProgress;
-use crate::annotate::{AnnotationStore, Item, StoreOptions};
+use crate::annotate::{AnnotationSet, AnnotationStore, Item, StoreOptions};
 use crate::article::Article;
 
 /// Articles larger than this get no automatic suggestions on open (extraction would delay
@@ -26,15 +26,43 @@ pub fn open_store_reporting(
 ) -> AnnotationStore {
     let mut store = AnnotationStore::open_reporting(article, options, progress);
     let fresh = !store.path().exists() && store.set().is_empty() && !store.is_read_only();
-    if fresh && store.article().text.len() <= SUGGEST_LIMIT_BYTES {
-        let entities = crate::extract::suggest_entities(store.article());
-        store.add_suggestions(entities.into_iter().map(Item::Entity));
-        // sources, claims and attributions from the cue lexicon: built on a copy of the set
-        // (the cue suggester reuses spans already there), then added the same way
-        let cues = crate::extract::cues::suggest_article(store.article());
-        let mut with_cues = store.set().clone();
-        crate::extract::cues::add_to_annotations(&mut with_cues, store.article(), &cues);
-        store.add_suggestions(with_cues.items());
+    if fresh {
+        let suggested = first_suggestions(store.article());
+        store.add_suggestions(suggested.items());
     }
     store
+}
+
+/// The suggestions a first open adds to an article without annotations (none above
+/// [`SUGGEST_LIMIT_BYTES`]): the extractor's entities, then the cue lexicon's sources, claims
+/// and attributions. The library counts them for articles never opened
+/// (`extract::counts`).
+pub fn first_suggestions(article: &Article) -> AnnotationSet {
+    let mut set = AnnotationSet::default();
+    if article.text.len() > SUGGEST_LIMIT_BYTES {
+        return set;
+    }
+    add_new(
+        &mut set,
+        crate::extract::suggest_entities(article)
+            .into_iter()
+            .map(Item::Entity),
+    );
+    // built on a copy of the set (the cue suggester reuses spans already there, and may widen
+    // them), of which the items not there yet are added
+    let cues = crate::extract::cues::suggest_article(article);
+    let mut with_cues = set.clone();
+    crate::extract::cues::add_to_annotations(&mut with_cues, article, &cues);
+    add_new(&mut set, with_cues.items());
+    set
+}
+
+/// Adds the items whose id is not in `set` yet (the first of each id), as
+/// [`AnnotationStore::add_suggestions`] does.
+fn add_new(set: &mut AnnotationSet, items: impl Iterator<Item = Item>) {
+    let mut ids = set.ids();
+    let new: Vec<Item> = items
+        .filter(|item| ids.insert(item.id().to_owned()))
+        .collect();
+    set.upsert_all(new);
 }

@@ -1,7 +1,13 @@
 //! The word lists of the extractor, as data: `assets/lexicon/*.txt`, one word per line under a
-//! `#` header saying what the list is for and where it came from, embedded at build time like
-//! the gazetteers. The entity lexicon ([`super::lexicon`]), the rules and the cue parser
-//! ([`super::cues`]) read them through [`entries`].
+//! `#` header saying what the list is for and where it came from (a `*-phrases.txt` list holds
+//! phrases of single-space-separated words), embedded at build time like the gazetteers; and
+//! its tables, `assets/lexicon/*.tsv`, one entry per line in tab-separated columns that the
+//! header explains. The entity lexicon ([`super::lexicon`]), the rules, the cue parser
+//! ([`super::cues`]) and the isnad rules read them through [`entries`] and [`rows`].
+
+use std::collections::HashSet;
+
+use crate::text::normalize::normalize_str;
 
 /// Declares one constant per list file and [`ALL`], the registry the format test checks.
 macro_rules! lists {
@@ -15,11 +21,63 @@ macro_rules! lists {
     };
 }
 
+/// Declares one constant per table file and [`TABLES`], the registry the format test checks.
+macro_rules! tables {
+    ($($name:ident = $file:literal, $columns:literal;)*) => {
+        $(
+            #[doc = concat!("`assets/lexicon/", $file, "`.")]
+            pub const $name: Table = Table {
+                file: $file,
+                text: include_str!(concat!("../../assets/lexicon/", $file)),
+                columns: $columns,
+            };
+        )*
+        /// Every table.
+        pub const TABLES: &[Table] = &[$($name),*];
+    };
+}
+
+/// A table of entries with fields: one entry per line, `columns` fields separated by one tab.
+#[derive(Clone, Copy, Debug)]
+pub struct Table {
+    pub file: &'static str,
+    pub text: &'static str,
+    pub columns: usize,
+}
+
+/// One row of a [`Table`]: its line number (from 1) and its fields, trimmed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub line: usize,
+    pub fields: Vec<&'static str>,
+}
+
+impl Row {
+    /// The field in column `i` (from 0); empty past the last.
+    pub fn get(&self, i: usize) -> &'static str {
+        self.fields.get(i).copied().unwrap_or("")
+    }
+
+    /// An error about this row, naming the table's file and the line.
+    pub fn error(&self, table: &Table, what: &str) -> String {
+        format!("assets/lexicon/{}:{}: {what}", table.file, self.line)
+    }
+}
+
+tables! {
+    CHAIN_CUES = "chain-cues.tsv", 2;
+    CUE_VERBS = "cue-verbs.tsv", 8;
+}
+
 lists! {
+    ACCOUNT_PLACE_WORDS = "account-place-words.txt";
     ADVERBS = "adverbs.txt";
     AUXILIARIES = "auxiliaries.txt";
+    CLAUSE_OPENERS = "clause-openers.txt";
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
+    CONTRAST_CONNECTIVES = "contrast-connectives.txt";
+    CUE_NOUNS = "cue-nouns.txt";
     CURRENCIES = "currencies.txt";
     DAY_PARTS = "day-parts.txt";
     DIRECTIONS = "directions.txt";
@@ -27,11 +85,17 @@ lists! {
     DURATION_UNITS = "duration-units.txt";
     ERAS = "eras.txt";
     EVENT_HEADS = "event-heads.txt";
+    FA_INNA = "fa-inna.txt";
     FAC_HEADS = "fac-heads.txt";
+    FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
+    GIVEN_NAMES = "given-names.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
     GPE_HEADS = "gpe-heads.txt";
+    HAND_NAME_ENDS = "hand-name-ends.txt";
     HONORIFICS = "honorifics.txt";
+    HUMAN_PLURAL_HEADS = "human-plural-heads.txt";
+    IDENTITY_WORDS = "identity-words.txt";
     INSTITUTION_ADJECTIVES = "institution-adjectives.txt";
     LOC_HEADS = "loc-heads.txt";
     MONTH_FIRST_WORDS = "month-first-words.txt";
@@ -45,15 +109,24 @@ lists! {
     NOT_COMPLEMENT_BEFORE = "not-complement-before.txt";
     NUMBER_WORDS = "number-words.txt";
     OBJECT_NOUNS = "object-nouns.txt";
+    OFFICIAL_MODIFIERS = "official-modifiers.txt";
     ORG_HEADS = "org-heads.txt";
     ORG_STANDALONE = "org-standalone.txt";
     OUTLETS = "outlets.txt";
     PARTICLES = "particles.txt";
+    PARTITIVE_HEADS = "partitive-heads.txt";
     PERCENT_WORDS = "percent-words.txt";
     PERIOD_WORDS = "period-words.txt";
+    PHRASE_STOPS = "phrase-stops.txt";
     PREPOSITIONS = "prepositions.txt";
+    PRONOUN_PARTICLES = "pronoun-particles.txt";
+    PRONOUN_SUFFIXES = "pronoun-suffixes.txt";
+    REACTION_NOUNS = "reaction-nouns.txt";
+    REACTION_PREPOSITIONS = "reaction-prepositions.txt";
     RELATIVE_DATES = "relative-dates.txt";
     RELATIVES = "relatives.txt";
+    REPORT_FRAME_PHRASES = "report-frame-phrases.txt";
+    SAYING_NOUNS = "saying-nouns.txt";
     SCALES = "scales.txt";
     SOURCE_ADJECTIVES = "source-adjectives.txt";
     SOURCE_HEADS_AFFECTED_PERSON = "source-heads-affected-person.txt";
@@ -67,7 +140,6 @@ lists! {
     SOURCE_HEADS_OFFICIAL = "source-heads-official.txt";
     SOURCE_HEADS_ORGANIZATION = "source-heads-organization.txt";
     SOURCE_HEADS_SOCIAL_MEDIA = "source-heads-social-media.txt";
-    SPEAKER_GIVEN_NAMES = "speaker-given-names.txt";
     STOP_WORDS = "stop-words.txt";
     TIME_WORDS = "time-words.txt";
     TITLES = "titles.txt";
@@ -76,11 +148,43 @@ lists! {
     YEAR_WORDS = "year-words.txt";
 }
 
+/// The entries of a list folded as the text is matched (`normalize_str`), as a set.
+pub fn folded(list: &'static str) -> HashSet<String> {
+    entries(list).map(normalize_str).collect()
+}
+
 /// The entries of a list: its lines without the `#` header, comments and blank lines, trimmed.
 pub fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// The rows of a table, comments and blank lines skipped; `Err` names the file and line of a
+/// row without the table's number of columns.
+pub fn rows(table: Table) -> impl Iterator<Item = Result<Row, String>> {
+    table
+        .text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(move |(n, line)| {
+            let row = Row {
+                line: n + 1,
+                fields: line.split('\t').map(str::trim).collect(),
+            };
+            if row.fields.len() == table.columns && row.fields.iter().all(|f| !f.is_empty()) {
+                Ok(row)
+            } else {
+                Err(row.error(
+                    &table,
+                    &format!(
+                        "{} non-empty tab-separated columns expected, found {:?}",
+                        table.columns, row.fields
+                    ),
+                ))
+            }
+        })
 }
 
 #[cfg(test)]
@@ -107,9 +211,14 @@ mod tests {
                     "{file}:{}: comment after the header",
                     n + 1
                 );
+                let phrases = file.ends_with("-phrases.txt");
+                let one_word = !entry.contains(char::is_whitespace);
+                let one_phrase = entry
+                    .split(' ')
+                    .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
                 assert!(
-                    !entry.contains(char::is_whitespace),
-                    "{file}:{}: one word per line, not {entry:?}",
+                    one_word || (phrases && one_phrase),
+                    "{file}:{}: one word (in a -phrases list, words separated by one space) per line, not {entry:?}",
                     n + 1
                 );
                 assert!(
@@ -135,9 +244,50 @@ mod tests {
             })
             .collect();
         on_disk.sort();
-        let mut registered: Vec<String> = ALL.iter().map(|(f, _)| (*f).to_owned()).collect();
+        let mut registered: Vec<String> = ALL
+            .iter()
+            .map(|(f, _)| *f)
+            .chain(TABLES.iter().map(|t| t.file))
+            .map(str::to_owned)
+            .collect();
         registered.sort();
         assert_eq!(on_disk, registered);
+    }
+
+    #[test]
+    fn every_table_has_a_header_and_rows_of_its_columns() {
+        for table in TABLES {
+            let header = table
+                .text
+                .lines()
+                .take_while(|l| l.starts_with('#'))
+                .count();
+            assert!(
+                header >= 3,
+                "{}: needs a `#` header explaining its columns",
+                table.file
+            );
+            let rows: Vec<Row> = rows(*table)
+                .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+                .collect();
+            assert!(!rows.is_empty(), "{}: no rows", table.file);
+        }
+    }
+
+    #[test]
+    fn a_malformed_row_names_its_file_and_line() {
+        let table = Table {
+            file: "t.tsv",
+            text: "# what\n# where\nقال\tقالت\nقال\n",
+            columns: 2,
+        };
+        let rows: Vec<_> = rows(table).collect();
+        assert_eq!(
+            rows[0].as_ref().map(|r| r.fields.clone()),
+            Ok(vec!["قال", "قالت"])
+        );
+        let err = rows[1].clone().err().unwrap_or_default();
+        assert!(err.starts_with("assets/lexicon/t.tsv:4: 2 "), "{err}");
     }
 
     #[test]

@@ -131,6 +131,13 @@ where
                 open_article(app, jobs, &path, &mut then);
             }
         }
+        Effect::FetchPage { url, refresh } => then = fetch_page(app, jobs, url, refresh),
+        Effect::CancelFetch => jobs.cancel_fetch(),
+        Effect::CountLibrary => {
+            if let Some(lib) = &app.library {
+                jobs.count_library(lib.to_count(), app.paths.data_dir.clone());
+            }
+        }
     }
     Ok(then)
 }
@@ -147,22 +154,29 @@ fn load_theme(app: &App, name: &str) -> Action {
     }
 }
 
+/// Starts fetching `url` in the background (`Esc` cancels it; it opens when saved).
+fn fetch_page(app: &mut App, jobs: &mut Jobs, url: String, refresh: bool) -> Vec<Effect> {
+    let job = jobs.fetch_page(url.clone(), app.paths.data_dir.clone(), refresh);
+    app.update(Action::FetchStarted { job, url })
+}
+
 /// Opens another article (`:e`, Enter in the library): the text at once, its annotations from a
-/// background job; the app's answers go to `then`.
+/// background job; the app's answers go to `then`. A web address opens its saved copy, or is
+/// fetched in the background first (article/web.rs).
 fn open_article(app: &mut App, jobs: &mut Jobs, path: &Path, then: &mut Vec<Effect>) {
-    // `:e URL`: the saved copy, or the page fetched and saved (article/web.rs)
-    let loaded = match path.to_str().filter(|p| crate::article::fetch::is_url(p)) {
-        Some(url) => crate::article::web::open_url(
-            url,
-            &app.paths.data_dir,
-            false,
-            crate::article::fetch::FetchOptions::default(),
-            &mut |_| {},
-        )
-        .map(|opened| opened.article)
-        .map_err(|e| e.to_string()),
-        None => Article::load(path).map_err(|e| e.to_string()),
+    let saved;
+    let path = match path.to_str().filter(|p| crate::article::fetch::is_url(p)) {
+        Some(url) => {
+            saved = crate::article::web::saved_paths(&app.paths.data_dir, url).article;
+            if !saved.is_file() {
+                then.extend(fetch_page(app, jobs, url.to_owned(), false));
+                return;
+            }
+            saved.as_path()
+        }
+        None => path,
     };
+    let loaded = Article::load(path).map_err(|e| e.to_string());
     let note = loaded.as_ref().ok().and_then(|a| a.encoding_note.clone());
     let opened = loaded.is_ok();
     let action = match loaded {

@@ -1,18 +1,22 @@
 //! Work the loop runs on other threads: opening an article's annotations, which re-anchors
-//! every span when the text changed (seconds for 100,000 items). The job sends its progress
-//! and its outcome back as actions, which the loop hands to `update` between events, so the
-//! text is drawn at once and keys (`q` above all) are answered meanwhile. A job whose app has
-//! gone (the reader quit) finds its channel closed and ends without writing anything.
+//! every span when the text changed (seconds for 100,000 items), and fetching a web page (as
+//! long as the network takes). A job sends its progress and its outcome back as actions,
+//! which the loop hands to `update` between events, so the screen is drawn and keys (`q`
+//! above all, `Esc` to cancel a fetch) are answered meanwhile. A job whose app has gone (the
+//! reader quit) finds its channel closed and ends without writing anything.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::annotate::StoreOptions;
 use crate::annotate::progress::LoadProgress;
 use crate::app::Action;
 use crate::article::Article;
+use crate::article::fetch::{FetchOptions, Go, Progress};
+use crate::extract::counts::{CountCache, count_all};
 use crate::extract::open::open_store_reporting;
 
 /// How often a running job reports its progress.
@@ -24,6 +28,10 @@ pub struct Jobs {
     receive: Receiver<Action>,
     last_job: u64,
     running: Arc<AtomicUsize>,
+    /// The fetch running, and the flag that stops it.
+    fetch: Option<(u64, Arc<AtomicBool>)>,
+    /// The flag that stops the library's count running.
+    count: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Jobs {
@@ -34,6 +42,8 @@ impl Default for Jobs {
             receive,
             last_job: 0,
             running: Arc::default(),
+            fetch: None,
+            count: None,
         }
     }
 }
@@ -48,13 +58,79 @@ impl Jobs {
     /// [`Action::AnnotationsProgress`] every [`PROGRESS_EVERY`] and then
     /// [`Action::AnnotationsOpened`] (or [`Action::Error`] if opening panicked).
     pub fn open_store(&mut self, article: Arc<Article>, options: StoreOptions) -> u64 {
+        self.spawn(move |job, send| run_job(job, article, options, send))
+    }
+
+    /// Starts fetching `url` and saving it under `data_dir` (`article::web::open_url`), and
+    /// stops the fetch that was running; returns the job's number. The job sends
+    /// [`Action::FetchProgress`] every [`PROGRESS_EVERY`] and then [`Action::PageFetched`]
+    /// with the saved article's path, unless it was cancelled ([`Jobs::cancel_fetch`]): then
+    /// it sends nothing more and saves nothing.
+    pub fn fetch_page(&mut self, url: String, data_dir: PathBuf, refresh: bool) -> u64 {
+        self.cancel_fetch();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        let job = self.spawn(move |job, send| {
+            let page = Page {
+                url,
+                data_dir,
+                refresh,
+            };
+            run_fetch(job, page, &stop, send)
+        });
+        self.fetch = Some((job, cancel));
+        job
+    }
+
+    /// Stops the running fetch, if there is one: its thread stops at the next chunk of the
+    /// page (or when the server first answers) and writes nothing.
+    pub fn cancel_fetch(&mut self) {
+        if let Some((_, cancel)) = self.fetch.take() {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Starts counting what a first open of each of `articles` would suggest, on every core
+    /// (`extract::counts`), and stops the count that was running. Each count arrives as
+    /// [`Action::LibraryCounted`]; new counts are added to the cache in `data_dir` at the end.
+    pub fn count_library(&mut self, articles: Vec<PathBuf>, data_dir: PathBuf) {
+        if let Some(stop) = self.count.take() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        self.count = Some(Arc::clone(&stop));
+        self.spawn(move |_, send| {
+            let mut cache = CountCache::load(&data_dir);
+            let each = |path: &std::path::Path, counted| {
+                let action = Action::LibraryCounted {
+                    path: path.to_path_buf(),
+                    counted,
+                };
+                // a send fails only when the app has gone: then stop counting
+                if send.send(action).is_err() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            };
+            count_all(&articles, &mut cache, &stop, &each);
+            // a cache that cannot be written only costs counting again next time
+            let _ = cache.save();
+            None
+        });
+    }
+
+    /// Runs `work` on a thread of its own as the next job; what it returns is sent as its
+    /// outcome (nothing when it returns `None`).
+    fn spawn(
+        &mut self,
+        work: impl FnOnce(u64, &Sender<Action>) -> Option<Action> + Send + 'static,
+    ) -> u64 {
         self.last_job += 1;
         let job = self.last_job;
         let send = self.send.clone();
         let running = Arc::clone(&self.running);
         running.fetch_add(1, Ordering::Relaxed);
         std::thread::spawn(move || {
-            if let Some(outcome) = run_job(job, article, options, &send) {
+            if let Some(outcome) = work(job, &send) {
                 // the app may have gone meanwhile: then nobody needs the outcome
                 let _ = send.send(outcome);
             }
@@ -126,6 +202,70 @@ fn run_job(
                 return Some(Action::Error(
                     "the annotations could not be opened (an internal error)".to_owned(),
                 ));
+            }
+        }
+    }
+}
+
+/// What a fetch job fetches.
+struct Page {
+    url: String,
+    data_dir: PathBuf,
+    refresh: bool,
+}
+
+/// Fetches and saves the page on a thread of its own while reporting its progress on `send`
+/// (so the reader sees it move even while the server is silent); the outcome, or `None` when
+/// the fetch was cancelled or the app has gone (then the fetch is stopped too).
+fn run_fetch(
+    job: u64,
+    page: Page,
+    cancel: &Arc<AtomicBool>,
+    send: &Sender<Action>,
+) -> Option<Action> {
+    let latest = Arc::new(Mutex::new(Progress::Connecting));
+    let (done, finished) = channel();
+    let (seen, stop) = (Arc::clone(&latest), Arc::clone(cancel));
+    let url = page.url.clone();
+    std::thread::spawn(move || {
+        let opened = crate::article::web::open_url(
+            &page.url,
+            &page.data_dir,
+            page.refresh,
+            FetchOptions::default(),
+            &mut |progress| {
+                if let Ok(mut latest) = seen.lock() {
+                    *latest = progress;
+                }
+                if stop.load(Ordering::Relaxed) {
+                    Go::Break(())
+                } else {
+                    Go::Continue(())
+                }
+            },
+        );
+        // the receiver has gone only when the job stopped waiting (cancelled): nothing to do
+        let _ = done.send(opened.map(|o| o.paths.article).map_err(|e| e.to_string()));
+    });
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        match finished.recv_timeout(PROGRESS_EVERY) {
+            Ok(result) => {
+                return (!cancel.load(Ordering::Relaxed))
+                    .then_some(Action::PageFetched { job, result });
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                let progress = latest.lock().map_or(Progress::Connecting, |p| *p);
+                if send.send(Action::FetchProgress { job, progress }).is_err() {
+                    cancel.store(true, Ordering::Relaxed);
+                    return None;
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                let result = Err(format!("{url}: not fetched (an internal error)"));
+                return Some(Action::PageFetched { job, result });
             }
         }
     }

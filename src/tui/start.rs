@@ -51,8 +51,26 @@ impl TerminalControl for RealTerminal {
 }
 
 /// Runs the full-screen reader for `cli.files`: one file opens in the reader, a folder or
-/// several files open the library, none opens the sample.
+/// several files open the library, none opens the sample; one web address opens its saved
+/// copy, or starts with an empty page while it is fetched in the background.
 pub fn run(cli: &Cli) -> Result<ExitCode, String> {
+    if let [arg] = cli.files.as_slice()
+        && let Some(url) = arg.to_str().filter(|a| crate::article::fetch::is_url(a))
+    {
+        let data_dir = Paths::resolve(cli.config.as_deref()).data_dir;
+        let saved = crate::article::web::saved_paths(&data_dir, url).article;
+        if !cli.refresh && saved.is_file() {
+            let article = Article::load(&saved).map_err(|e| e.to_string())?;
+            return run_with(cli, article, None, None);
+        }
+        let fetch = Effect::FetchPage {
+            url: url.to_owned(),
+            refresh: cli.refresh,
+        };
+        let host = crate::article::fetch::host(url);
+        let waiting = Article::from_text(&crate::text::sanitize::printable(host), String::new());
+        return run_with(cli, waiting, None, Some(fetch));
+    }
     let library = match cli.files.as_slice() {
         [dir] if dir.is_dir() => Some(Library::new(dir.clone(), scan(dir)?)),
         [] | [_] => None,
@@ -62,7 +80,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
         [path] if library.is_none() => Article::load(path).map_err(|e| e.to_string())?,
         _ => Article::sample(),
     };
-    run_with(cli, article, library)
+    run_with(cli, article, library, None)
 }
 
 /// Runs the reader on the library of the items of `feeds` (`isnad feed` in a terminal).
@@ -71,11 +89,17 @@ pub fn run_feeds(cli: &Cli, feeds: Vec<crate::article::feed::Feed>) -> Result<Ex
     let feeds = crate::article::feed::FeedList::new(feeds, data_dir);
     let entries = crate::annotate::library::feed_entries(&feeds);
     let library = Library::of_feeds(feeds, entries);
-    run_with(cli, Article::sample(), Some(library))
+    run_with(cli, Article::sample(), Some(library), None)
 }
 
-/// Runs the reader on `article`, or on `library` when there is one.
-fn run_with(cli: &Cli, article: Article, library: Option<Library>) -> Result<ExitCode, String> {
+/// Runs the reader on `article`, or on `library` when there is one; `fetch` instead of the
+/// article's annotations when `article` only waits for a page.
+fn run_with(
+    cli: &Cli,
+    article: Article,
+    library: Option<Library>,
+    fetch: Option<Effect>,
+) -> Result<ExitCode, String> {
     let paths = Paths::resolve(cli.config.as_deref());
     if cli.verbose || log::requested_by_env() {
         log::init(&paths.log_dir)?;
@@ -128,6 +152,12 @@ fn run_with(cli: &Cli, article: Article, library: Option<Library>) -> Result<Exi
         app.library = Some(library);
         app.screen = Screen::Library;
         app.session.annotator = annotator;
+        // what articles never opened would suggest, counted in the background
+        first.push(Effect::CountLibrary);
+    } else if let Some(fetch) = fetch {
+        // the page opens (with its annotations) once it has arrived
+        app.session.annotator = annotator;
+        first.push(fetch);
     } else {
         // the annotations are opened by the loop, in the background when they take long
         // (re-anchoring a changed article): the text is shown at once

@@ -1,6 +1,8 @@
 //! The library list: one row per article with its title (laid out by the bidi engine, so Arabic
 //! titles read correctly and sit right-aligned in their column), size (a feed item: source,
-//! date and whether it was read or annotated) and annotation progress.
+//! date and whether it was read or annotated) and annotation progress: accepted, pending and
+//! claims from its annotation file, or for an article never opened what a first open would
+//! suggest (`…` while it is counted, `-` for a feed item not fetched yet).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::app::library::Entry;
+use crate::app::library::{CountsFrom, Entry};
 use crate::article::feed::ItemState;
 use crate::config::theme::Slot;
 use crate::layout::Direction;
@@ -69,14 +71,16 @@ impl Columns {
 
     /// The row's text right of the title, except a feed item's source (drawn by the engine).
     fn numbers(&self, entry: &Entry) -> String {
-        let (done, todo, claims) = if entry.unreadable {
-            ("?".to_owned(), "?".to_owned(), "?".to_owned())
-        } else {
-            (
+        let same = |mark: &str| (mark.to_owned(), mark.to_owned(), mark.to_owned());
+        let (done, todo, claims) = match entry.counts_from {
+            _ if entry.unreadable => same("?"),
+            CountsFrom::Counting => same("…"),
+            CountsFrom::Nothing => same("-"),
+            CountsFrom::File | CountsFrom::Suggested => (
                 entry.accepted.to_string(),
                 entry.pending.to_string(),
                 entry.claims.to_string(),
-            )
+            ),
         };
         let counts = format!(" {done:>6} {todo:>6} {claims:>6}{}", self.team.cells(entry));
         match &entry.item {

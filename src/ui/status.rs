@@ -21,7 +21,7 @@ impl Widget for StatusBar<'_> {
         buf.set_style(area, bar);
         let mut right = match (&app.screen, &app.library) {
             (crate::app::Screen::Library, Some(lib)) => {
-                format!(" {} articles ", lib.visible().len())
+                format!(" {} ", lib.count(lib.visible().len()))
             }
             _ => format!(" {:>3}% ", app.reader.percent()),
         };
@@ -40,6 +40,10 @@ impl Widget for StatusBar<'_> {
             && progress.width() + 40 <= usize::from(area.width)
         {
             right = format!(" {progress}{}", right);
+        }
+        // a count being typed (`5` of `5w`) shows before the position, as "5×"
+        if let Some(count) = app.shell.count {
+            right = format!(" {count}×{right}");
         }
         let hidden = match (
             app.reader.hidden.bidi_controls,

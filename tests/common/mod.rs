@@ -216,6 +216,103 @@ pub fn run_events(app: &mut App, events: &mut dyn EventSource) {
     run_loop(&mut terminal, events, &mut NoTerminalControl, app).expect("runs");
 }
 
+/// Events that wait for the loop's background jobs (a fetch, counting the library, opening
+/// annotations): each event is handed over only when no job runs, so what one event started
+/// has ended before the next; running out ends the loop like [`run_steps`]. It tells a busy
+/// loop by the wait it asks for: 50 ms while a job runs, 250 ms otherwise (tui/event_loop.rs).
+/// Gives up waiting after 20 seconds.
+pub struct WhenIdle {
+    events: std::collections::VecDeque<Event>,
+    deadline: std::time::Instant,
+}
+
+impl WhenIdle {
+    pub fn new(events: Vec<Event>) -> Self {
+        Self {
+            events: events.into(),
+            deadline: std::time::Instant::now() + std::time::Duration::from_secs(20),
+        }
+    }
+}
+
+impl EventSource for WhenIdle {
+    fn next(&mut self, timeout: std::time::Duration) -> std::io::Result<Option<Event>> {
+        if timeout < std::time::Duration::from_millis(100)
+            && std::time::Instant::now() < self.deadline
+        {
+            std::thread::sleep(timeout);
+            return Ok(None);
+        }
+        self.events
+            .pop_front()
+            .map(Some)
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "events ran out"))
+    }
+}
+
+/// [`run_steps`], each event handed over when the background jobs have ended ([`WhenIdle`]);
+/// after the last, waits for the jobs it started too.
+pub fn run_when_idle(app: &mut App, events: Vec<Event>) {
+    run_when_idle_after(app, Vec::new(), events);
+}
+
+/// [`run_when_idle`], the loop performing `first` before the first screen (as at start-up).
+pub fn run_when_idle_after(app: &mut App, first: Vec<Effect>, mut events: Vec<Event>) {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.reader.width, app.reader.height)).expect("terminal");
+    // a resize changes nothing, and is handed over only when what the last event started ended
+    events.push(Event::Resize(app.reader.width, app.reader.height));
+    let mut source = WhenIdle::new(events);
+    let run = isnad::tui::run_loop_with(
+        &mut terminal,
+        &mut source,
+        &mut NoTerminalControl,
+        app,
+        first,
+    );
+    match run {
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {}
+        other => other.expect("runs"),
+    }
+}
+
+/// Events each after a pause (the loop ticks meanwhile, handling what its jobs send);
+/// running out ends the loop like [`run_steps`].
+pub struct Paced {
+    steps: std::collections::VecDeque<(std::time::Duration, Event)>,
+}
+
+impl EventSource for Paced {
+    fn next(&mut self, timeout: std::time::Duration) -> std::io::Result<Option<Event>> {
+        let Some((wait, _)) = self.steps.front_mut() else {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                "events ran out",
+            ));
+        };
+        if *wait > timeout {
+            std::thread::sleep(timeout);
+            *wait -= timeout;
+            return Ok(None);
+        }
+        std::thread::sleep(*wait);
+        Ok(self.steps.pop_front().map(|(_, event)| event))
+    }
+}
+
+/// Runs the real event loop on events each after its pause, until they run out.
+pub fn run_paced(app: &mut App, steps: Vec<(std::time::Duration, Event)>) {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.reader.width, app.reader.height)).expect("terminal");
+    let mut source = Paced {
+        steps: steps.into(),
+    };
+    match run_loop(&mut terminal, &mut source, &mut NoTerminalControl, app) {
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {}
+        other => other.expect("runs"),
+    }
+}
+
 /// A temporary folder with the path of an annotation file in it (not created).
 pub fn temp_file() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -230,4 +327,20 @@ pub fn set(app: &App) -> AnnotationSet {
 
 pub fn json(file: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(file).expect("file written")).expect("json")
+}
+
+/// The status bar's message now ("" when there is none).
+pub fn message(app: &App) -> String {
+    app.shell
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+/// Moves the cursor onto `phrase` (its first occurrence from the cursor) with `/`.
+pub fn find(app: &mut App, phrase: &str) {
+    app.handle_event(code(KeyCode::Esc));
+    type_keys(app, &format!("/{phrase}"));
+    app.handle_event(code(KeyCode::Enter));
 }

@@ -189,6 +189,17 @@ impl Pty {
         }
     }
 
+    /// Sends `q` and checks the app quits successfully within three seconds, leaving the
+    /// terminal restored (a background job must never hold it up).
+    pub fn quit_at_once(&mut self) {
+        let asked = Instant::now();
+        self.send("q");
+        assert!(self.wait_exit().success());
+        let took = asked.elapsed();
+        assert!(took < Duration::from_secs(3), "q took {took:?}");
+        self.assert_restored();
+    }
+
     /// What every way out must leave behind: the terminal exactly as it was before isnad
     /// started. Raw mode off (line settings back to cooked), the normal screen, no mouse
     /// reporting in any encoding, no bracketed paste, a visible cursor, and the terminal's own

@@ -191,6 +191,18 @@ impl AnnotationSet {
         }
     }
 
+    /// Where the item with this id sits in the list of its kind (`sources` for a source id…),
+    /// found through the id index: for rules that change an item in place.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        let index = self.index();
+        match kind_of_id(id)? {
+            ItemKind::Entity => locate(index, &self.entities, id),
+            ItemKind::Source => locate(index, &self.sources, id),
+            ItemKind::Claim => locate(index, &self.claims, id),
+            ItemKind::Attribution => locate(index, &self.attributions, id),
+        }
+    }
+
     /// The ids of every item (orphans not counted).
     pub fn ids(&self) -> HashSet<String> {
         self.entities

@@ -3,9 +3,10 @@
 //! attaches to, the ranges linked to the current claim or source, the marks drawn over a range
 //! of text, and the legend's counts.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::annotate::{Entity, Item, ItemKind, ReviewStatus, Span};
+use crate::annotate::{AnnotationSet, Entity, Item, ItemKind, ReviewStatus, Span};
 use crate::app::annotations::entity_slot;
 use crate::app::attributes::gap;
 use crate::app::reader::Reader;
@@ -215,97 +216,126 @@ impl Session {
         }
         out
     }
+
     /// The legend: every entity label (those of the picker, then any other label in the file),
     /// then suggestions, rejected, claims and sources, with counts and whether they are shown.
     pub fn legend_rows(&self, layers: &Layers, keymap: &Keymap) -> Vec<LegendRow> {
-        let mut per_label: std::collections::BTreeMap<&str, Counts> = Default::default();
-        let (mut all, mut claims, mut sources) =
-            (Counts::default(), Counts::default(), Counts::default());
-        if let Some(store) = &self.store {
-            let set = store.set();
-            for e in &set.entities {
-                per_label
-                    .entry(e.label.as_str())
-                    .or_default()
-                    .add(e.review.status);
-                all.add(e.review.status);
-            }
-            for c in &set.claims {
-                claims.add(c.review.status);
-                all.add(c.review.status);
-            }
-            for s in &set.sources {
-                sources.add(s.review.status);
-                all.add(s.review.status);
-            }
-        }
-        let keys: Vec<(String, &str)> = keymap
-            .choices(Mode::Label)
-            .into_iter()
-            .filter_map(|(key, command)| match command {
-                Command::Label(label) => Some((key, label)),
-                _ => None,
-            })
-            .collect();
-        let mut rows: Vec<LegendRow> = keys
-            .iter()
-            .map(|(key, label)| LegendRow {
-                key: Some(key.clone()),
-                name: (*label).to_owned(),
-                label: Some((*label).to_owned()),
-                counts: per_label.get(label).copied().unwrap_or_default(),
-                shown: layers.label_shown(label),
-            })
-            .collect();
-        rows.extend(
-            per_label
-                .iter()
-                .filter(|(label, _)| !keys.iter().any(|(_, l)| l == *label))
-                .map(|(label, counts)| LegendRow {
-                    key: None,
-                    name: (*label).to_owned(),
-                    label: Some((*label).to_owned()),
-                    counts: *counts,
-                    shown: layers.label_shown(label),
-                }),
-        );
-        let layer = |command: Command, name: &str, counts: Counts, shown: bool| LegendRow {
-            key: keymap.keys_in(Mode::Legend, command).into_iter().next(),
-            name: name.to_owned(),
-            label: None,
-            counts,
-            shown,
-        };
-        rows.push(layer(
-            Command::LegendSuggestions,
-            "suggestions",
-            Counts {
-                pending: all.pending,
-                ..Counts::default()
-            },
-            layers.suggestions,
-        ));
-        rows.push(layer(
-            Command::LegendRejected,
-            "rejected",
-            Counts {
-                rejected: all.rejected,
-                ..Counts::default()
-            },
-            layers.rejected,
-        ));
-        rows.push(layer(
-            Command::LegendClaims,
-            "claims",
-            claims,
-            layers.claims,
-        ));
-        rows.push(layer(
-            Command::LegendSources,
-            "sources",
-            sources,
-            layers.sources,
-        ));
+        let counts = self
+            .store
+            .as_ref()
+            .map(|store| LegendCounts::of(store.set()))
+            .unwrap_or_default();
+        let mut rows = label_rows(&counts.per_label, layers, keymap);
+        rows.extend(layer_rows(&counts, layers, keymap));
         rows
     }
+}
+
+/// What the legend counts: per entity label, every annotation, claims and sources.
+#[derive(Default)]
+struct LegendCounts<'a> {
+    per_label: BTreeMap<&'a str, Counts>,
+    all: Counts,
+    claims: Counts,
+    sources: Counts,
+}
+
+impl<'a> LegendCounts<'a> {
+    fn of(set: &'a AnnotationSet) -> Self {
+        let mut counts = Self::default();
+        for e in &set.entities {
+            (counts.per_label.entry(e.label.as_str()).or_default()).add(e.review.status);
+            counts.all.add(e.review.status);
+        }
+        for c in &set.claims {
+            counts.claims.add(c.review.status);
+            counts.all.add(c.review.status);
+        }
+        for s in &set.sources {
+            counts.sources.add(s.review.status);
+            counts.all.add(s.review.status);
+        }
+        counts
+    }
+}
+
+/// The legend's label rows: the picker's labels with their keys, then any other label found
+/// in the file (without a key).
+fn label_rows(
+    per_label: &BTreeMap<&str, Counts>,
+    layers: &Layers,
+    keymap: &Keymap,
+) -> Vec<LegendRow> {
+    let keys: Vec<(String, &str)> = keymap
+        .choices(Mode::Label)
+        .into_iter()
+        .filter_map(|(key, command)| match command {
+            Command::Label(label) => Some((key, label)),
+            _ => None,
+        })
+        .collect();
+    let row = |key: Option<String>, label: &str, counts: Counts| LegendRow {
+        key,
+        name: label.to_owned(),
+        label: Some(label.to_owned()),
+        counts,
+        shown: layers.label_shown(label),
+    };
+    let mut rows: Vec<LegendRow> = (keys.iter())
+        .map(|(key, label)| {
+            let counts = per_label.get(label).copied().unwrap_or_default();
+            row(Some(key.clone()), label, counts)
+        })
+        .collect();
+    rows.extend(
+        (per_label.iter())
+            .filter(|(label, _)| !keys.iter().any(|(_, l)| l == *label))
+            .map(|(label, counts)| row(None, label, *counts)),
+    );
+    rows
+}
+
+/// The legend's layer rows: suggestions, rejected, claims and sources.
+fn layer_rows(counts: &LegendCounts, layers: &Layers, keymap: &Keymap) -> [LegendRow; 4] {
+    let layer = |command: Command, name: &str, counts: Counts, shown: bool| LegendRow {
+        key: keymap.keys_in(Mode::Legend, command).into_iter().next(),
+        name: name.to_owned(),
+        label: None,
+        counts,
+        shown,
+    };
+    let pending = Counts {
+        pending: counts.all.pending,
+        ..Counts::default()
+    };
+    let rejected = Counts {
+        rejected: counts.all.rejected,
+        ..Counts::default()
+    };
+    [
+        layer(
+            Command::LegendSuggestions,
+            "suggestions",
+            pending,
+            layers.suggestions,
+        ),
+        layer(
+            Command::LegendRejected,
+            "rejected",
+            rejected,
+            layers.rejected,
+        ),
+        layer(
+            Command::LegendClaims,
+            "claims",
+            counts.claims,
+            layers.claims,
+        ),
+        layer(
+            Command::LegendSources,
+            "sources",
+            counts.sources,
+            layers.sources,
+        ),
+    ]
 }

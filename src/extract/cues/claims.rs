@@ -9,6 +9,7 @@ use super::parser::ParagraphParser;
 use super::tokens::Kind;
 use super::words::*;
 use crate::annotate::model::QuoteType;
+use crate::text::normalize::normalize_str as fold_str;
 
 impl ParagraphParser<'_> {
     /// Where a claim starting at token `start` ends (exclusive token index): the sentence end,
@@ -22,10 +23,12 @@ impl ParagraphParser<'_> {
                 j = close + 1;
                 continue;
             }
+            if j > start && self.starts_next_report(j, s) {
+                return j;
+            }
             if self.is_comma(j) && j + 1 < s.end {
                 let k = self.key(j + 1);
-                if self.starts_preposition_cue(j + 1) || matches!(k, "فيما" | "بينما" | "وفيما")
-                {
+                if self.starts_preposition_cue(j + 1) || in_set(&CONTRAST_CONNECTIVES, k) {
                     return j;
                 }
                 // `، مشيراً`, `، وأوضحت`, `، مع أنه صرح`, `، كما أكد`.
@@ -40,6 +43,28 @@ impl ParagraphParser<'_> {
             j += 1;
         }
         s.end
+    }
+
+    /// A new report starting at `j` without a comma: `… وقال: …`, `… وأضاف أن …` (a و-prefixed
+    /// cue verb with its complement right after it), `… حيث أعلن …` (a clause opener and a cue
+    /// verb).
+    fn starts_next_report(&self, j: usize, s: &Range<usize>) -> bool {
+        let is_cue_verb = |k: usize| {
+            self.is_word(k)
+                && cue_form(self.key(k))
+                    .is_some_and(|(f, _)| f.form != Form::Noun && !f.needs_adjacent_complement)
+        };
+        if !self.is_word(j) {
+            return false;
+        }
+        if in_set(&CLAUSE_OPENERS, self.key(j)) {
+            return j + 1 < s.end && is_cue_verb(j + 1);
+        }
+        let prefixed = cue_form(self.key(j)).is_some_and(|(_, prefix)| prefix == 1);
+        prefixed
+            && is_cue_verb(j)
+            && j + 1 < s.end
+            && (self.is_punct(j + 1, ':') || in_set(&COMPLEMENTIZERS, self.key(j + 1)))
     }
 
     /// Byte span for claim tokens, without surrounding punctuation and, when the claim is one
@@ -73,6 +98,8 @@ impl ParagraphParser<'_> {
         } else {
             QuoteType::Indirect
         };
+        // `لسقوط قتلى`: the preposition written on the object is no part of the claim
+        let glued = self.glued_starts.contains(&a);
         let (mut a, mut b) = if whole_quote { (a + 1, b - 1) } else { (a, b) };
         // `«الوضع مستقر.»`: the quotation's own full stop is not part of the claim.
         while whole_quote && a < b && matches!(self.tokens[a].kind, Kind::Punct(_)) {
@@ -81,10 +108,12 @@ impl ParagraphParser<'_> {
         while whole_quote && a < b && matches!(self.tokens[b - 1].kind, Kind::Punct(_)) {
             b -= 1;
         }
-        Some((
-            self.tokens[a].range.start..self.tokens[b - 1].range.end,
-            quote_type,
-        ))
+        let start = if glued && !whole_quote {
+            self.cue_span(a, 1).start
+        } else {
+            self.tokens[a].range.start
+        };
+        Some((start..self.tokens[b - 1].range.end, quote_type))
     }
 
     /// Inside a quotation of at least three words (shorter quotes are names or terms).
@@ -130,12 +159,8 @@ impl ParagraphParser<'_> {
                 && let Some(close) = t.pair
                 && close > j
             {
-                let inner_words = (j + 1..close).filter(|&k| self.is_word(k)).count();
-                // A quotation right after the speaker is what they said; one further on
-                // (`أكد على أهمية "حرية الفكر والتعبير"`) is part of something else.
-                let adjacent = j == from
-                    || (j > s.start && (self.is_comma(j - 1) || self.is_punct(j - 1, ':')));
-                if inner_words >= 3 && adjacent {
+                let (said, inner_words) = self.quoted_complement(j, close, from, s);
+                if said {
                     return Some(j);
                 }
                 words += inner_words;
@@ -145,10 +170,7 @@ impl ParagraphParser<'_> {
             if self.is_punct(j, ':') {
                 // `قال: إن …` — the complementizer after the colon is not part of the claim.
                 let after = j + 1;
-                if in_set(&COMPLEMENTIZERS, self.key(after)) {
-                    return Some(after + 1);
-                }
-                return Some(after);
+                return Some(after + usize::from(in_set(&COMPLEMENTIZERS, self.key(after))));
             }
             if t.kind == Kind::Word {
                 let key = t.key.as_str();
@@ -161,9 +183,12 @@ impl ParagraphParser<'_> {
                 if form.needs_adjacent_complement && words >= 1 {
                     return None;
                 }
+                // another cue verb starts another report; a homograph of a common word (`بين`
+                // "between") does not
                 if j > from
                     && self.key(j - 1) != "عدم"
-                    && cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
+                    && cue_form(key)
+                        .is_some_and(|(f, _)| f.form != Form::Noun && !f.needs_adjacent_complement)
                 {
                     return None;
                 }
@@ -172,6 +197,24 @@ impl ParagraphParser<'_> {
             j += 1;
         }
         None
+    }
+
+    /// A quotation from `open` to `close` met while looking for the complement after `from`:
+    /// whether it is what the speaker said (three words or more, right after the speaker or a
+    /// comma or colon), and its word count.
+    fn quoted_complement(
+        &self,
+        open: usize,
+        close: usize,
+        from: usize,
+        s: &Range<usize>,
+    ) -> (bool, usize) {
+        let inner_words = (open + 1..close).filter(|&k| self.is_word(k)).count();
+        // A quotation right after the speaker is what they said; one further on
+        // (`أكد على أهمية "حرية الفكر والتعبير"`) is part of something else.
+        let adjacent = open == from
+            || (open > s.start && (self.is_comma(open - 1) || self.is_punct(open - 1, ':')));
+        (inner_words >= 3 && adjacent, inner_words)
     }
 
     /// For cues whose object is the claim (`أعلن انتهاء …`, `كشف عن …`): the token where the
@@ -197,12 +240,40 @@ impl ParagraphParser<'_> {
                 break;
             }
         }
-        if j < s.end
-            && ((self.key(j) == "عن" && matches!(form.lemma, "أعلن" | "كشف" | "أعرب"))
-                || (self.key(j) == "علي" && matches!(form.lemma, "أكد" | "شدد")))
-        {
+        let preposition = form.object_preposition.map(fold_str);
+        if j < s.end && preposition.as_deref() == Some(self.key(j)) {
             j += 1;
         }
+        // `أعربت عن أسفها لسقوط قتلى`: the fact reacted to is the claim
+        if j < s.end && in_set(&REACTION_NOUNS, self.key(j)) {
+            return self.reaction_fact(j + 1, s);
+        }
+        if let Some(start) = self.object_at(j, s, form, preposition.as_deref()) {
+            return Some(start);
+        }
+        // `أعلنت الشركة … أمس الإثنين عن اكتشاف …`: more words before the preposition than
+        // the subject took; its verbal noun a few words on is still the object.
+        let preposition = preposition.filter(|p| p.chars().count() > 1)?;
+        (j..s.end.min(j + 8))
+            .take_while(|&k| {
+                (self.is_word(k) || self.is_comma(k))
+                    && !in_set(&COMPLEMENTIZERS, self.key(k))
+                    && cue_form(self.key(k)).is_none()
+            })
+            .find(|&k| self.key(k) == preposition && self.is_verbal_noun(k + 1))
+            .map(|k| k + 1)
+    }
+
+    /// The object at token `j` when it can be the claim: a verbal noun (`انتهاء`, `القضاء
+    /// على`, `ترشحه`) or, after a verb that takes any object, a definite noun. A one-letter
+    /// `preposition` is written on it (`بالإفراج`).
+    fn object_at(
+        &self,
+        j: usize,
+        s: &Range<usize>,
+        form: &CueForm,
+        preposition: Option<&str>,
+    ) -> Option<usize> {
         if j >= s.end || !self.is_word(j) {
             return None;
         }
@@ -210,10 +281,41 @@ impl ParagraphParser<'_> {
         if self.is_stop(key) || self.tokens[j].quoted {
             return None;
         }
-        // The object is a verbal noun (`انتهاء`, `القضاء على`, `رفع`) or, after a verb, a
-        // definite noun.
-        let noun_ok = form.form != Form::Noun && (is_definite(key) || self.tokens[j].ta_marbuta);
-        (is_masdar_like(key) || noun_ok).then_some(j)
+        let key = match preposition {
+            Some(p) if p.chars().count() == 1 => key.strip_prefix(p)?,
+            _ => key,
+        };
+        let verbal = is_masdar_like(key) || is_suffixed_masdar(key, self.tokens[j].ta_marbuta);
+        let noun_ok = form.form != Form::Noun
+            && !form.masdar_object
+            && (is_definite(key) || self.tokens[j].ta_marbuta);
+        (verbal || noun_ok).then_some(j)
+    }
+
+    /// Where the fact after a reaction noun starts: after `إزاء`/`حيال`, or at a word with ل or
+    /// ب written on it (`لسقوط`).
+    fn reaction_fact(&self, k: usize, s: &Range<usize>) -> Option<usize> {
+        if k >= s.end || !self.is_word(k) {
+            return None;
+        }
+        if in_set(&REACTION_PREPOSITIONS, self.key(k)) {
+            return (k + 1 < s.end && self.is_word(k + 1)).then_some(k + 1);
+        }
+        self.glued_preposition(k).then_some(k)
+    }
+
+    /// A ل or ب written on the word at `k`, which is a word of its own after it.
+    pub(super) fn glued_preposition(&self, k: usize) -> bool {
+        let key = self.key(k);
+        key.strip_prefix(['ل', 'ب'])
+            .is_some_and(|rest| rest.chars().count() >= 3 && !self.is_stop(rest))
+    }
+
+    /// A verbal noun at token `i`, bare or with a possessive pronoun.
+    pub(super) fn is_verbal_noun(&self, i: usize) -> bool {
+        self.is_word(i)
+            && (is_masdar_like(self.key(i))
+                || is_suffixed_masdar(self.key(i), self.tokens[i].ta_marbuta))
     }
 
     /// A quotation of at least two words that opens the sentence and ends right before the

@@ -1,10 +1,12 @@
 //! The cue lexicon: verbs of saying and believing in their inflections (past, present,
-//! passive, participle), cue nouns, and the form, gender and stance each surface form gives.
+//! passive, participle; `assets/lexicon/cue-verbs.tsv`), cue nouns (`cue-nouns.txt`), and the
+//! form, gender and stance each surface form gives.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{CueType, Stance};
+use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str as fold_str;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,209 +35,92 @@ pub(super) struct CueForm {
     pub(super) distancing: bool,
     /// Takes a noun-phrase object that is itself the claim (`أعلن انتهاء العملية`).
     pub(super) object_claim: bool,
+    /// The preposition that may open that object (`أعرب عن`, `شدد على`; one letter: written
+    /// on the object, `رحب بالإفراج`), as written.
+    pub(super) object_preposition: Option<&'static str>,
+    /// The object is a claim only when it is a verbal noun (`أدان مقتل …`, not `أدان الهجوم`).
+    pub(super) masdar_object: bool,
     /// Too ambiguous to stand without a complement right after it (`بين` "between").
     pub(super) needs_adjacent_complement: bool,
     /// `نقل`: `نقلت OUTLET عن SOURCE`.
     pub(super) relay: bool,
+    /// `أبلغ`: after a subject before the verb, the noun after it is the addressee.
+    pub(super) addressee: bool,
     /// `تحدث` "spoke": introduces a speaker for later pro-drop cues, never a claim itself.
     pub(super) speaker_only: bool,
 }
 
-pub(super) struct Lemma {
-    pub(super) lemma: &'static str,
-    pub(super) past: &'static str,
-    pub(super) present: &'static str,
-    pub(super) passive: &'static str,
-    pub(super) participle: &'static str,
-    pub(super) stance: Stance,
-    pub(super) object_claim: bool,
-}
-
-pub(super) const fn lemma(
+/// One row of `assets/lexicon/cue-verbs.tsv`: a verb with its forms, as written there.
+struct Lemma {
     lemma: &'static str,
-    past: &'static str,
-    present: &'static str,
-    passive: &'static str,
-    participle: &'static str,
-) -> Lemma {
-    Lemma {
-        lemma,
-        past,
-        present,
-        passive,
-        participle,
-        stance: Stance::Asserts,
-        object_claim: false,
-    }
+    /// Past, present, passive and participle forms, space-separated.
+    forms: [(&'static str, Form); 4],
+    stance: Stance,
+    object_claim: bool,
+    object_preposition: Option<&'static str>,
+    flags: &'static str,
 }
 
-pub(super) const fn with(mut l: Lemma, stance: Stance, object_claim: bool) -> Lemma {
-    l.stance = stance;
-    l.object_claim = object_claim;
-    l
-}
-
-/// Verbs of saying and believing, undiacritised (`notes/arabic-extraction.md` §3.1).
-pub(super) const LEMMAS: &[Lemma] = &[
-    lemma(
-        "قال",
-        "قال قالت قالوا قالا قالتا",
-        "يقول تقول يقولون",
-        "قيل",
-        "قائلا قائلة قائلين",
-    ),
-    with(
-        lemma(
-            "أعلن",
-            "أعلن أعلنت أعلنوا أعلنا أعلنتا",
-            "يعلن تعلن يعلنون",
-            "",
-            "معلنا معلنة",
-        ),
-        Stance::Asserts,
-        true,
-    ),
-    lemma(
-        "أضاف",
-        "أضاف أضافت أضافوا أضافا",
-        "يضيف تضيف",
-        "",
-        "مضيفا مضيفة",
-    ),
-    lemma("ذكر", "ذكر ذكرت ذكروا ذكرا", "تذكر", "", ""),
-    lemma(
-        "أوضح",
-        "أوضح أوضحت أوضحوا أوضحا",
-        "يوضح توضح",
-        "",
-        "موضحا موضحة",
-    ),
-    with(
-        lemma(
-            "أكد",
-            "أكد أكدت أكدوا أكدا",
-            "يؤكد تؤكد يؤكدون",
-            "",
-            "مؤكدا مؤكدة",
-        ),
-        Stance::Asserts,
-        true,
-    ),
-    lemma(
-        "أشار",
-        "أشار أشارت أشاروا أشارا",
-        "تشير",
-        "أشير",
-        "مشيرا مشيرة",
-    ),
-    lemma("صرح", "صرح صرحت صرحوا", "يصرح تصرح", "", "مصرحا مصرحة"),
-    lemma("نقل", "نقل نقلت نقلوا", "ينقل تنقل", "", "ناقلا ناقلة"),
-    lemma(
-        "أفاد",
-        "أفاد أفادت أفادوا",
-        "يفيد تفيد",
-        "أفيد",
-        "مفيدا مفيدة",
-    ),
-    with(
-        lemma("كشف", "كشف كشفت كشفوا", "يكشف تكشف", "", "كاشفا كاشفة"),
-        Stance::Asserts,
-        true,
-    ),
-    lemma("بين", "بين بينت بينوا", "يبين", "", "مبينا مبينة"),
-    lemma("لفت", "لفت لفتت لفتوا", "يلفت تلفت", "", "لافتا لافتة"),
-    with(
-        lemma("شدد", "شدد شددت شددوا", "يشدد تشدد", "", "مشددا مشددة"),
-        Stance::Asserts,
-        true,
-    ),
-    lemma("تابع", "تابع تابعت تابعوا", "", "", "متابعا"),
-    lemma("أردف", "أردف أردفت أردفوا", "يردف", "", "مردفا مردفة"),
-    lemma("استطرد", "استطرد استطردت", "", "", ""),
-    lemma("شرح", "شرح شرحت شرحوا", "يشرح تشرح", "", "شارحا شارحة"),
-    with(
-        lemma("نفى", "نفى نفت نفوا نفيا", "ينفي تنفي", "", "نافيا نافية"),
-        Stance::Denies,
-        true,
-    ),
-    with(
-        lemma(
-            "اعتبر",
-            "اعتبر اعتبرت اعتبروا",
-            "يعتبر تعتبر",
-            "",
-            "معتبرا معتبرة",
-        ),
-        Stance::Believes,
-        false,
-    ),
-    with(
-        lemma("رأى", "رأت رأوا", "يرى ترى يرون", "", ""),
-        Stance::Believes,
-        false,
-    ),
-    lemma("حذر", "حذر حذرت حذروا", "يحذر تحذر", "", "محذرا محذرة"),
-    with(
-        lemma("أعرب", "أعرب أعربت أعربوا", "يعرب تعرب", "", "معربا معربة"),
-        Stance::Believes,
-        true,
-    ),
-    lemma("أبلغ", "أبلغ أبلغت أبلغوا", "يبلغ", "", ""),
-    lemma("أخبر", "أخبر أخبرت أخبروا", "يخبر", "", ""),
-    lemma("روى", "روى روت رووا", "يروي تروي", "", ""),
-    lemma("أورد", "أورد أوردت أوردوا", "يورد تورد", "", ""),
-    lemma("زعم", "زعم زعمت زعموا", "يزعم تزعم", "", "زاعما زاعمة"),
-    lemma("ادعى", "ادعى ادعت ادعوا", "يدعي تدعي", "", "مدعيا مدعية"),
-    lemma(
-        "اعترف",
-        "اعترف اعترفت اعترفوا",
-        "يعترف تعترف",
-        "",
-        "معترفا معترفة",
-    ),
-    lemma("أقر", "أقر أقرت أقروا", "يقر تقر", "", "مقرا مقرة"),
-    with(
-        lemma("رجح", "رجح رجحت رجحوا", "يرجح ترجح", "", "مرجحا مرجحة"),
-        Stance::Predicts,
-        false,
-    ),
-    with(
-        lemma(
-            "توقع",
-            "توقع توقعت توقعوا",
-            "يتوقع تتوقع",
-            "",
-            "متوقعا متوقعة",
-        ),
-        Stance::Predicts,
-        false,
-    ),
-    lemma("نشر", "نشر نشرت نشروا", "ينشر تنشر", "", ""),
-    lemma(
-        "تحدث",
-        "تحدث تحدثت تحدثوا",
-        "يتحدث تتحدث",
-        "",
-        "متحدثا متحدثة",
-    ),
-    lemma("أصدر", "أصدر أصدرت أصدروا", "يصدر تصدر", "", ""),
-    lemma("بث", "بث بثت بثوا", "يبث تبث", "", ""),
+/// The flags column 8 of the verb table may hold (its header says what each means).
+const FLAGS: &[&str] = &[
+    "adjacent",
+    "relay",
+    "speaker-only",
+    "distancing",
+    "masdar-object",
+    "addressee",
 ];
 
-/// Cue nouns that take the source as a genitive and the claim as an object.
-pub(super) const NOUN_CUES: &[(&str, &str)] = &[("إعلان", "إعلان"), ("تأكيد", "تأكيد")];
+/// A row of the verb table read into a [`Lemma`]; `Err` names the file, line and field.
+fn lemma(row: &lists::Row) -> Result<Lemma, String> {
+    let stance = match row.get(5) {
+        "asserts" => Stance::Asserts,
+        "denies" => Stance::Denies,
+        "believes" => Stance::Believes,
+        "predicts" => Stance::Predicts,
+        other => return Err(row.error(&lists::CUE_VERBS, &format!("unknown stance {other:?}"))),
+    };
+    let (object_claim, object_preposition) = match row.get(6) {
+        "-" => (false, None),
+        "direct" => (true, None),
+        word if !word.contains(char::is_whitespace) => (true, Some(word)),
+        other => return Err(row.error(&lists::CUE_VERBS, &format!("bad object {other:?}"))),
+    };
+    let flags = row.get(7);
+    if let Some(bad) = flags.split(',').find(|f| *f != "-" && !FLAGS.contains(f)) {
+        return Err(row.error(&lists::CUE_VERBS, &format!("unknown flag {bad:?}")));
+    }
+    let forms = |i: usize| match row.get(i) {
+        "-" => "",
+        f => f,
+    };
+    Ok(Lemma {
+        lemma: row.get(0),
+        forms: [
+            (forms(1), Form::Past),
+            (forms(2), Form::Present),
+            (forms(3), Form::Passive),
+            (forms(4), Form::Participle),
+        ],
+        stance,
+        object_claim,
+        object_preposition,
+        flags,
+    })
+}
 
-/// Verbs that need an adjacent complement: homographs of very common non-cue words.
-pub(super) const NEEDS_ADJACENT_COMPLEMENT: &[&str] = &["بين", "رأى", "تابع"];
-
-/// Forms that are passive even without harakat.
-pub(super) const PASSIVE_ONLY: &[&str] = &["قيل", "أفيد", "أشير"];
+/// Every verb of the table; a malformed row (the lexicon test names it) is left out.
+fn lemmas() -> impl Iterator<Item = Lemma> {
+    lists::rows(lists::CUE_VERBS)
+        .filter_map(Result::ok)
+        .filter_map(|row| lemma(&row).ok())
+}
 
 pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    for l in LEMMAS {
+    for l in lemmas() {
         let belief = matches!(l.stance, Stance::Believes | Stance::Predicts);
-        let distancing = matches!(l.lemma, "زعم" | "ادعى");
+        let flag = |name: &str| l.flags.split(',').any(|f| f == name);
         let base = CueForm {
             lemma: l.lemma,
             form: Form::Past,
@@ -246,19 +131,16 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             } else {
                 CueType::VerbOfSaying
             },
-            distancing,
+            distancing: flag("distancing"),
             object_claim: l.object_claim,
-            needs_adjacent_complement: NEEDS_ADJACENT_COMPLEMENT.contains(&l.lemma),
-            relay: l.lemma == "نقل",
-            speaker_only: l.lemma == "تحدث",
+            object_preposition: l.object_preposition,
+            masdar_object: flag("masdar-object"),
+            addressee: flag("addressee"),
+            needs_adjacent_complement: flag("adjacent"),
+            relay: flag("relay"),
+            speaker_only: flag("speaker-only"),
         };
-        let groups = [
-            (l.past, Form::Past),
-            (l.present, Form::Present),
-            (l.passive, Form::Passive),
-            (l.participle, Form::Participle),
-        ];
-        for (forms, form) in groups {
+        for (forms, form) in l.forms {
             for surface in forms.split_whitespace() {
                 let key = fold_str(surface);
                 let gender = gender_of_verb(&key, form);
@@ -270,8 +152,9 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             }
         }
     }
-    for (surface, lemma) in NOUN_CUES {
-        map.entry(fold_str(surface)).or_insert(CueForm {
+    // cue nouns take the source as a genitive and the claim as an object
+    for lemma in lists::entries(lists::CUE_NOUNS) {
+        map.entry(fold_str(lemma)).or_insert(CueForm {
             lemma,
             form: Form::Noun,
             gender: Gender::Masculine,
@@ -279,6 +162,9 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             cue_type: CueType::Noun,
             distancing: false,
             object_claim: true,
+            object_preposition: None,
+            masdar_object: false,
+            addressee: false,
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,
@@ -310,4 +196,55 @@ pub(super) fn cue_form(key: &str) -> Option<(CueForm, usize)> {
         return None;
     }
     CUE_FORMS.get(rest).map(|f| (*f, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_verb_row_reads() {
+        for row in lists::rows(lists::CUE_VERBS) {
+            let row = row.unwrap_or_else(|e| panic!("{e}"));
+            if let Err(e) = lemma(&row) {
+                panic!("{e}");
+            }
+        }
+        assert!(CUE_FORMS.len() > 100);
+    }
+
+    #[test]
+    fn a_bad_stance_or_flag_names_the_line() {
+        let row = lists::Row {
+            line: 7,
+            fields: vec!["قال", "قال", "-", "-", "-", "says", "-", "-"],
+        };
+        let e = lemma(&row).err().unwrap_or_default();
+        assert_eq!(e, "assets/lexicon/cue-verbs.tsv:7: unknown stance \"says\"");
+        let row = lists::Row {
+            line: 9,
+            fields: vec!["قال", "قال", "-", "-", "-", "asserts", "-", "loud"],
+        };
+        assert!(lemma(&row).is_err_and(|e| e.contains(":9: unknown flag")));
+    }
+
+    #[test]
+    fn forms_carry_the_columns() {
+        let (said, _) = cue_form("قالت").unwrap_or_else(|| panic!("قالت is a cue"));
+        assert_eq!(
+            (said.lemma, said.form, said.gender),
+            ("قال", Form::Past, Gender::Feminine)
+        );
+        let (passive, prefix) = cue_form("وقيل").unwrap_or_else(|| panic!("قيل is a cue"));
+        assert_eq!((passive.form, prefix), (Form::Passive, 1));
+        let (expressed, _) = cue_form("اعربت").unwrap_or_else(|| panic!("أعربت is a cue"));
+        assert_eq!(expressed.object_preposition, Some("عن"));
+        assert!(expressed.object_claim);
+        assert!(cue_form("بين").is_some_and(|(f, _)| f.needs_adjacent_complement));
+        assert!(cue_form("نقلت").is_some_and(|(f, _)| f.relay));
+        assert!(cue_form("تحدث").is_some_and(|(f, _)| f.speaker_only));
+        assert!(cue_form("زعم").is_some_and(|(f, _)| f.distancing));
+        assert_eq!(cue_form("اعلان").map(|(f, _)| f.form), Some(Form::Noun));
+        assert!(cue_form("يذكر").is_none());
+    }
 }

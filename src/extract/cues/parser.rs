@@ -3,6 +3,7 @@
 //! [`super::verb`] and [`super::preposition`], phrases in [`super::phrase`] and
 //! [`super::claims`].
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lexicon::{CueForm, Gender};
@@ -48,6 +49,19 @@ pub(super) struct ParagraphParser<'a> {
     /// Token ranges covered by each claim made here (with the claim's index); cues inside
     /// them are content, not cues.
     pub(super) claimed: Vec<(Range<usize>, usize)>,
+    /// The words of the personal names of the article's sources so far (family names,
+    /// given names) with the source and its gender: a later bare mention (`فلم يعط سيدا أسماء
+    /// واعتبر أن …`) makes it the speaker a pro-drop cue points back to.
+    pub(super) names: &'a mut HashMap<String, (usize, Gender)>,
+    /// Tokens between a cue and its claim (`استنتج الباحثون من الفروق بين النسخ أن …`): the
+    /// cue's frame, where no other cue starts.
+    pub(super) frames: Vec<Range<usize>>,
+    /// Claim tokens whose first letter is a preposition left out of the claim (`لسقوط`,
+    /// `بالإفراج` after a reaction).
+    pub(super) glued_starts: Vec<usize>,
+    /// Parsing a report inside a claim: its speaker is no antecedent for a later pro-drop cue
+    /// (`قال تيري إن أوكامبو أبلغ …، وأضاف` is تيري adding).
+    pub(super) nested: bool,
 }
 
 impl<'a> ParagraphParser<'a> {
@@ -56,6 +70,7 @@ impl<'a> ParagraphParser<'a> {
         tokens: Vec<Token>,
         previous: &'a [Antecedent],
         out: &'a mut CueSuggestions,
+        names: &'a mut HashMap<String, (usize, Gender)>,
     ) -> Self {
         ParagraphParser {
             text,
@@ -64,6 +79,10 @@ impl<'a> ParagraphParser<'a> {
             out,
             sources_here: Vec::new(),
             claimed: Vec::new(),
+            names,
+            glued_starts: Vec::new(),
+            frames: Vec::new(),
+            nested: false,
         }
     }
 
@@ -116,14 +135,20 @@ impl<'a> ParagraphParser<'a> {
     pub(super) fn sentence(&mut self, s: Range<usize>) {
         let mut i = s.start;
         while i < s.end {
-            if self.tokens[i].quoted || !self.is_word(i) {
+            if self.tokens[i].quoted
+                || !self.is_word(i)
+                || self.frames.iter().any(|f| f.contains(&i))
+            {
                 i += 1;
                 continue;
             }
             // Inside a claim only a full reported clause counts (`مع أنه صرح أن …`,
             // `على أن آخرين أشاروا إلى أن …`); `الحملة كشفت عن …` is content.
+            self.named_speaker(i);
             if self.is_claimed(i) {
+                self.nested = true;
                 self.verb_cue(i, &s, true);
+                self.nested = false;
             } else if let Some(after_cue) = self.preposition_cue(i, &s) {
                 // `بحسب ما أفادت`: the verb belongs to the prepositional cue.
                 i = after_cue.max(i + 1);
@@ -132,6 +157,34 @@ impl<'a> ParagraphParser<'a> {
                 self.verb_cue(i, &s, false);
             }
             i += 1;
+        }
+    }
+
+    /// A word outside claims that names an earlier source (`سيدا`): this mention becomes the
+    /// latest speaker.
+    fn named_speaker(&mut self, i: usize) {
+        if self.is_claimed(i) {
+            return;
+        }
+        let key = self.key(i);
+        let found = self.names.get(key).or_else(|| {
+            key.strip_prefix(['و', 'ف'])
+                .and_then(|rest| self.names.get(rest))
+        });
+        if let Some(&(source, gender)) = found {
+            // the mention itself is the source item of what follows (a later mention is its own
+            // source, guidelines §3.4)
+            let start = self.word_start_after_prefix(i);
+            let range = start.max(self.tokens[i].range.start)..self.tokens[i].range.end;
+            let source_type = self.out.sources[source].source_type;
+            self.sources_here.push(Antecedent::Latent(
+                SourceSuggestion {
+                    span: range.clone(),
+                    name: range,
+                    source_type,
+                },
+                gender,
+            ));
         }
     }
 

@@ -27,6 +27,7 @@ impl ParagraphParser<'_> {
         let head_key = self.head_key(i, strip_prefix);
         if self.is_stop(&head_key)
             || is_accusative_object(&head_key)
+            || is_suffixed_masdar(&head_key, self.tokens[i].ta_marbuta)
             || head_key.chars().any(|c| c.is_ascii_digit())
             || cue_form(&head_key).is_some()
         {
@@ -37,12 +38,12 @@ impl ParagraphParser<'_> {
         let mut scan = PhraseScan {
             head: i,
             head_type: head_type(&head_bare),
-            partitive: matches!(
-                head_bare.as_str(),
-                "مجموعه" | "عدد" | "عديد" | "بعض" | "احد" | "احدي" | "فريق" | "كثير"
-            ),
+            partitive: in_set(&PARTITIVE_HEADS, &head_bare),
             role: is_role(&head_bare),
-            name_at: in_set(&SPEAKER_GIVEN_NAMES, &head_key).then_some(i),
+            // `عبد الباسط سيدا`: a name particle heading the phrase starts a name
+            name_at: (in_set(&SPEAKER_GIVEN_NAMES, &head_key)
+                || in_set(&NAME_PARTICLES, &head_key))
+            .then_some(i),
             prev_definite,
             open_construct: !prev_definite,
             last_good: i + 1,
@@ -74,6 +75,19 @@ impl ParagraphParser<'_> {
         let key = self.key(j);
         // `مجموعة من علماء الآثار`, `أحد زعماء الحركة`.
         if key == "من" && scan.partitive && j == scan.head + 1 {
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
+        // `مصدر في الأزهر`, `مسؤول في وزارة الخارجية`: where an unnamed source works
+        if key == "في"
+            && j == scan.last_good
+            && matches!(
+                scan.head_type,
+                Some(SourceType::Anonymous | SourceType::AnonymousOfficial)
+            )
+            && j + 1 < end
+            && (is_definite(self.key(j + 1)) || head_type(bare(self.key(j + 1))).is_some())
+        {
             scan.expect_genitive();
             return Some(j + 1);
         }
@@ -123,6 +137,11 @@ impl ParagraphParser<'_> {
         self.is_stop(key)
             || is_accusative_object(key)
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
+            || is_cue_with_object_pronoun(key)
+            // `بالإفراج`, `بإطلاق`: a verbal noun after ب, never a name
+            || key
+                .strip_prefix('ب')
+                .is_some_and(|rest| rest.chars().count() >= 4 && is_masdar_like(rest))
             || key.chars().any(|c| c.is_ascii_digit())
             || (key.starts_with('ل')
                 && !key.starts_with("ال")
@@ -206,6 +225,7 @@ impl ParagraphParser<'_> {
         let key = self.key(i);
         in_set(&AUXILIARIES, key)
             || in_set(&PARTICLES, key)
+            || in_set(&CLAUSE_OPENERS, key)
             || in_set(&COMPLEMENTIZERS, key)
             || key == "و"
             || (key.starts_with('و')
@@ -221,10 +241,9 @@ impl ParagraphParser<'_> {
             || in_set(&ADVERBS, key)
             || in_set(&PARTICLES, key)
             || in_set(&AUXILIARIES, key)
-            || matches!(
-                key,
-                "و" | "او" | "ان" | "لا" | "لم" | "لن" | "هو" | "هي" | "هم"
-            )
+            || in_set(&PHRASE_STOPS, key)
+            || in_set(&CLAUSE_OPENERS, key)
+            || in_set(&PRONOUN_PARTICLES, key)
     }
 
     pub(super) fn classify(
@@ -234,25 +253,9 @@ impl ParagraphParser<'_> {
         head_bare: &str,
     ) -> SourceType {
         let modifiers: Vec<&str> = tokens.clone().skip(1).map(|t| self.key(t)).collect();
-        let official_modifier = modifiers.iter().any(|m| {
-            matches!(
-                bare(m),
-                "امني"
-                    | "امنيه"
-                    | "عسكري"
-                    | "عسكريه"
-                    | "رسمي"
-                    | "رسميه"
-                    | "حكومي"
-                    | "حكوميه"
-                    | "مسؤول"
-                    | "مسؤوله"
-                    | "دبلوماسي"
-                    | "دبلوماسيه"
-                    | "قضائي"
-                    | "قضائيه"
-            )
-        });
+        let official_modifier = modifiers
+            .iter()
+            .any(|m| in_set(&OFFICIAL_MODIFIERS, bare(m)));
         match head {
             Some(SourceType::Anonymous) if official_modifier => SourceType::AnonymousOfficial,
             Some(SourceType::AnonymousOfficial)
@@ -283,16 +286,9 @@ impl ParagraphParser<'_> {
     pub(super) fn noun_gender(&self, head_key: &str) -> Gender {
         let b = bare(head_key);
         // Non-human plurals (مصادر) agree in the feminine singular.
-        if matches!(b, "مصادر" | "وسائل" | "جهات" | "اوساط" | "سلطات" | "قوات")
-            || b.ends_with('ه')
-            || b.ends_with("ات")
-        {
+        if in_set(&FEMININE_PLURAL_HEADS, b) || b.ends_with('ه') || b.ends_with("ات") {
             Gender::Feminine
-        } else if matches!(
-            b,
-            "شهود" | "مسؤولون" | "مسؤولين" | "خبراء" | "سكان" | "ناشطون" | "علماء"
-        ) || b.ends_with("ون")
-        {
+        } else if in_set(&HUMAN_PLURAL_HEADS, b) || b.ends_with("ون") {
             Gender::Plural
         } else {
             Gender::Masculine
@@ -302,6 +298,9 @@ impl ParagraphParser<'_> {
     /// Records that source `s` speaks in this paragraph, so later pro-drop cues (here or in the
     /// next paragraph) can resolve to it.
     pub(super) fn mention(&mut self, s: usize, gender: Gender) {
+        if self.nested {
+            return;
+        }
         self.sources_here
             .retain(|x| !matches!(x, Antecedent::Source(i, _) if *i == s));
         self.sources_here.push(Antecedent::Source(s, gender));
@@ -325,7 +324,18 @@ impl ParagraphParser<'_> {
 
     pub(super) fn add_source(&mut self, np: &NounPhrase) -> usize {
         let source = self.source_of(np);
-        self.materialise(source, np.gender)
+        let index = self.materialise(source, np.gender);
+        if let Some(n) = np.name_at
+            && !self.nested
+        {
+            for t in n..np.tokens.end {
+                if is_name_word(self.key(t)) {
+                    let key = self.key(t).to_owned();
+                    self.names.insert(key, (index, np.gender));
+                }
+            }
+        }
+        index
     }
 
     pub(super) fn materialise(&mut self, source: SourceSuggestion, gender: Gender) -> usize {
@@ -343,6 +353,9 @@ impl ParagraphParser<'_> {
     /// A speaker introduced by a cue verb with no claim of its own (`تحدث فلان في المؤتمر`):
     /// not suggested as a source unless a later pro-drop cue points back to it.
     pub(super) fn add_latent(&mut self, np: &NounPhrase) {
+        if self.nested {
+            return;
+        }
         let source = self.source_of(np);
         self.sources_here
             .push(Antecedent::Latent(source, np.gender));
@@ -386,7 +399,8 @@ impl ParagraphParser<'_> {
         prefix: usize,
         s: &Range<usize>,
     ) -> Option<NounPhrase> {
-        if prefix > 0 || verb == s.start {
+        // `ولكنه أكد`: the subject is the pronoun on the particle
+        if prefix > 0 || verb == s.start || in_set(&PRONOUN_PARTICLES, self.key(verb - 1)) {
             return None;
         }
         // `كان عالم الآثار فلان قد أعلن`: the subject ends before the particles.
@@ -394,6 +408,21 @@ impl ParagraphParser<'_> {
         while end > s.start && in_set(&PARTICLES, self.key(end - 1)) {
             end -= 1;
         }
+        // `فلان، مؤسس الشركة، أوضح أن`: the subject and its apposition
+        if end > s.start && self.is_comma(end - 1) {
+            let close = end - 1;
+            let open = (close.saturating_sub(10).max(s.start)..close)
+                .rev()
+                .find(|&k| self.is_comma(k))?;
+            let mut np = self.subject_ending_at(open, s)?;
+            np.tokens.end = close;
+            return Some(np);
+        }
+        self.subject_ending_at(end, s)
+    }
+
+    /// A noun phrase that starts a clause and ends right before token `end`.
+    fn subject_ending_at(&self, end: usize, s: &Range<usize>) -> Option<NounPhrase> {
         let earliest = end.saturating_sub(10).max(s.start);
         for start in earliest..end {
             if !self.is_word(start)

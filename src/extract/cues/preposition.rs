@@ -100,6 +100,9 @@ impl ParagraphParser<'_> {
             cue_type: CueType::Preposition,
             distancing: false,
             object_claim: false,
+            object_preposition: None,
+            masdar_object: false,
+            addressee: false,
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,
@@ -123,9 +126,14 @@ impl ParagraphParser<'_> {
         form: &CueForm,
     ) -> Option<()> {
         let mut start = np.tokens.end;
-        while start < s.end
-            && (self.is_comma(start) || matches!(self.key(start), "فان" | "فانه" | "فانها"))
+        // `بحسب تقرير نشرته صحيفة الحياة فإن …`: the channel is no part of the claim
+        if let Some(fa) = (start..s.end.min(start + 8))
+            .take_while(|&k| self.is_word(k) && !self.is_claimed(k))
+            .find(|&k| in_set(&FA_INNA, self.key(k)))
         {
+            start = fa;
+        }
+        while start < s.end && (self.is_comma(start) || in_set(&FA_INNA, self.key(start))) {
             start += 1;
         }
         let end = self.claim_end(start, s);
@@ -163,6 +171,13 @@ impl ParagraphParser<'_> {
         let claim = match claim_before {
             Some(c) => (c, self.out.claims[c].quote_type),
             None => {
+                // `وذكرت الوكالة بحسب …`: a verb's frame, not a claim
+                if (s.start..before).any(|k| {
+                    self.is_word(k)
+                        && cue_form(self.key(k)).is_some_and(|(f, _)| f.form != Form::Noun)
+                }) {
+                    return None;
+                }
                 // The clause from the sentence start, without a leading `إن` or `و`.
                 let mut start = s.start;
                 while start < before

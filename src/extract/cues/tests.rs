@@ -446,3 +446,116 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn reactions_carry_the_fact_they_react_to() {
+    let t = one("وأعربت المنظمة عن أسفها لسقوط ثلاثة قتلى في القصف، بينهم طفلان.");
+    assert_eq!(t.source.as_deref(), Some("المنظمة"));
+    assert_eq!(t.cue, "أعربت");
+    assert_eq!(t.claim, "سقوط ثلاثة قتلى في القصف، بينهم طفلان");
+    let t = one("وأعرب الاتحاد عن قلقه إزاء تصاعد العنف في المدينة.");
+    assert_eq!(t.claim, "تصاعد العنف في المدينة");
+    let t = one("ورحبت الجمعية بالإفراج عن ستة صيادين.");
+    assert_eq!(
+        (t.cue.as_str(), t.claim.as_str()),
+        ("رحبت", "الإفراج عن ستة صيادين")
+    );
+    let t = one("وأدانت النقابة مقتل ثلاثة صحفيين في القصف.");
+    assert_eq!(t.claim, "مقتل ثلاثة صحفيين في القصف");
+    // a bare object names something, it states no fact (guidelines §7.5)
+    assert!(triples("ورحب الوزير بالقرار.").is_empty());
+    assert!(triples("وأدانت النقابة الهجوم.").is_empty());
+}
+
+#[test]
+fn a_denied_verbal_noun_with_its_pronoun_is_the_claim() {
+    let all =
+        triples("قال الحزب إن المرشح جاهز. لكن الوزير نفى ترشحه للانتخابات، كما أن الحزب لم يعلق.");
+    let t = all
+        .iter()
+        .find(|t| t.cue == "نفى")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(t.source.as_deref(), Some("الوزير"));
+    assert!(t.claim.starts_with("ترشحه للانتخابات"), "{t:#?}");
+    assert_eq!(t.stance, Stance::Denies);
+    let t = one("أعلنت شركة النور استحواذها على مصنع الحديد.");
+    assert_eq!(t.claim, "استحواذها على مصنع الحديد");
+}
+
+#[test]
+fn an_verbal_noun_after_an_announcing_verb_across_time_words() {
+    let t = one("أعلنت شركة النور للبرمجيات المختصة بالحماية أمس الإثنين عن اكتشاف ثغرة جديدة.");
+    assert!(
+        t.source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("شركة النور")),
+        "{t:#?}"
+    );
+    assert_eq!(t.claim, "اكتشاف ثغرة جديدة");
+}
+
+#[test]
+fn pro_drop_after_a_pronoun_particle_or_a_bare_name() {
+    let all = triples("قال الوزير إن الجسر جاهز. ولكنه أكد أن الطريق مغلق.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].source.as_deref(), Some("الوزير"));
+    assert_eq!(all[1].template, Template::ProDrop);
+    // the speaker named again by his family name, in a clause with no cue, speaks next
+    let all = triples(
+        "قال سمير حداد رئيس النقابة إن الإضراب مستمر.\n\
+         ولم يحدد حداد موعدا للمفاوضات واعتبر أن الحكومة تماطل.",
+    );
+    let t = all
+        .iter()
+        .find(|t| t.cue == "اعتبر")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(t.source.as_deref(), Some("حداد"));
+}
+
+#[test]
+fn a_report_inside_a_claim_is_not_the_next_speaker() {
+    let all =
+        triples("وقال المدير إن الوزير أبلغ النواب بأن المصنع سيغلق، وأضاف أن العمال سيعوضون.");
+    let told = all
+        .iter()
+        .find(|t| t.cue == "أبلغ")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(
+        told.source.as_deref(),
+        Some("الوزير"),
+        "the addressee is no source"
+    );
+    let added = all
+        .iter()
+        .find(|t| t.cue == "أضاف")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(added.source.as_deref(), Some("المدير"));
+}
+
+#[test]
+fn subjects_with_an_apposition_a_workplace_or_a_name_particle() {
+    let t = one("إلا أن سامر خليل، مؤسس الشركة ورئيسها، أوضح أن المصنع سيبقى مفتوحا.");
+    assert_eq!(t.source.as_deref(), Some("سامر خليل، مؤسس الشركة ورئيسها"));
+    let t = one("وكان مصدر في الوزارة قال في وقت سابق: إن الاجتماع تأجل.");
+    assert_eq!(t.source.as_deref(), Some("مصدر في الوزارة"));
+    let t = one("أعلن عبد الكريم منصور رئيس النادي أن المباراة تأجلت.");
+    assert_eq!(t.source.as_deref(), Some("عبد الكريم منصور رئيس النادي"));
+}
+
+#[test]
+fn a_speech_introduces_its_speaker_and_reports_end_at_the_next_cue() {
+    let t = one("ألقى الرئيس كلمة أكد فيها أن الحوار مستمر.");
+    assert_eq!(t.source.as_deref(), Some("الرئيس"));
+    let all = triples("قال الوزير إن الموسم جيد وقال: إن الأسعار ستنخفض.");
+    let claims: Vec<&str> = all.iter().map(|t| t.claim.as_str()).collect();
+    assert_eq!(claims, ["الموسم جيد", "الأسعار ستنخفض"], "{all:#?}");
+    let t = one("واستنتج الباحثون من الفروق بين النسخ أن الثقافة تفسر الاختلاف.");
+    assert_eq!(t.claim, "الثقافة تفسر الاختلاف");
+}
+
+#[test]
+fn a_leading_report_through_a_newspaper() {
+    let t = one("وبحسب تقرير نشرته صحيفة المساء فإن الحكومة تدرس رفع الأسعار.");
+    assert_eq!(t.source.as_deref(), Some("تقرير"));
+    assert_eq!(t.claim, "الحكومة تدرس رفع الأسعار");
+}

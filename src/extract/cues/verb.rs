@@ -4,34 +4,17 @@
 use std::ops::Range;
 
 use super::Template;
-use super::lexicon::{CueForm, Form, PASSIVE_ONLY, cue_form};
+use super::lexicon::{CueForm, Form, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
-use crate::text::normalize::normalize_str as fold_str;
 
 impl ParagraphParser<'_> {
     /// A cue verb (or cue noun) at token `i` of sentence `s`: the attributions it makes, and
     /// the token after the last claim it took. With `nested`, the verb is inside a claim and
     /// only counts with a complement clause.
     pub(super) fn verb_cue(&mut self, i: usize, s: &Range<usize>, nested: bool) -> Option<usize> {
-        let (form, prefix) = cue_form(self.key(i))?;
-        if form.form == Form::Present && prefix == 0 && matches!(self.key(i), "يذكر" | "يشار")
-        {
-            return None;
-        }
-        // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
-        if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
-            return None;
-        }
-        let verb = VerbCue {
-            at: i,
-            prefix,
-            form,
-            cue: self.cue_span(i, prefix),
-            passive: self.is_passive(i, prefix, &form),
-            // `التي تعلن عنها` and `ما ذكرت`: a relative clause about saying, not a report.
-            after_relative: i > s.start && in_set(&RELATIVES, self.key(i - 1)),
-        };
+        let verb = self.verb_at(i, s)?;
+        let form = verb.form;
         let mut j = i + 1;
         while j < s.end && in_set(&ADVERBS, self.key(j)) {
             j += 1;
@@ -40,9 +23,18 @@ impl ParagraphParser<'_> {
             return self.noun_cue(i, j, s, &form, verb.cue);
         }
         // Explicit subject after the verb (VSO), unless the verb is a participle.
-        let subject = (!verb.passive && form.form != Form::Participle && !verb.after_relative)
+        let mut subject = (!verb.passive && form.form != Form::Participle && !verb.after_relative)
             .then(|| self.noun_phrase(j, s.end, false))
             .flatten();
+        // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
+        // verb is whom the speaker told
+        if form.addressee
+            && let Some(np) = &subject
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            j = np.tokens.end;
+            subject = None;
+        }
         if form.speaker_only {
             if let Some(np) = &subject {
                 self.add_latent(np);
@@ -57,7 +49,7 @@ impl ParagraphParser<'_> {
         if nested && complement.is_none() {
             return None;
         }
-        let postposable = subject.is_some() && prefix == 0 && relay.is_none();
+        let postposable = subject.is_some() && verb.prefix == 0 && relay.is_none();
         let (claims, postposed) =
             self.verb_claims(&verb, s, after_subject, complement, postposable);
         if claims.is_empty() {
@@ -71,8 +63,59 @@ impl ParagraphParser<'_> {
         if let Some((outer, inner)) = relay {
             return Some(self.attribute_relayed(&verb, claims, outer, inner));
         }
-        let (source, template) = self.verb_source(&verb, subject.as_ref(), s)?;
         let quotation_only = complement.is_none() && !form.object_claim;
+        self.attribute_verb(
+            &verb,
+            subject.as_ref(),
+            s,
+            claims,
+            quotation_only,
+            postposed,
+        )
+    }
+
+    /// A claim starting at token `k` with the verb's one-letter object preposition written on
+    /// it (`رحب بالإفراج`) or with ل/ب after a reaction noun (`عن أسفها لسقوط`).
+    fn object_with_preposition(&self, form: &CueForm, k: usize) -> bool {
+        let one_letter = form
+            .object_preposition
+            .is_some_and(|p| p.chars().count() == 1 && self.key(k).starts_with(p));
+        let after_reaction = k > 0 && in_set(&REACTION_NOUNS, self.key(k - 1));
+        (one_letter || after_reaction) && self.glued_preposition(k)
+    }
+
+    /// The cue verb at token `i`, unless it is a verbal noun after `عدم`.
+    fn verb_at(&self, i: usize, s: &Range<usize>) -> Option<VerbCue> {
+        let (form, prefix) = cue_form(self.key(i))?;
+        // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
+        if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
+            return None;
+        }
+        Some(VerbCue {
+            at: i,
+            prefix,
+            form,
+            cue: self.cue_span(i, prefix),
+            // a form that is passive without harakat (`قيل`, `أفيد`); a damma written on a
+            // past verb is not read: the same text without harakat must give the same spans
+            passive: form.form == Form::Passive,
+            // `التي تعلن عنها` and `ما ذكرت`: a relative clause about saying, not a report.
+            after_relative: i > s.start && in_set(&RELATIVES, self.key(i - 1)),
+        })
+    }
+
+    /// Each claim linked to the verb's source (see [`Self::verb_source`]) under the template
+    /// that found it; the token after the last claim. `None` when there is no source to link.
+    fn attribute_verb(
+        &mut self,
+        verb: &VerbCue,
+        subject: Option<&NounPhrase>,
+        s: &Range<usize>,
+        claims: Vec<Range<usize>>,
+        quotation_only: bool,
+        postposed: bool,
+    ) -> Option<usize> {
+        let (source, template) = self.verb_source(verb, subject, s)?;
         let template = if postposed {
             Template::Postposed
         } else if quotation_only && template == Template::Vso {
@@ -80,21 +123,22 @@ impl ParagraphParser<'_> {
         } else {
             template
         };
-        let mut last = i + 1;
+        if let Some(first) = claims.iter().map(|r| r.start).min()
+            && first > verb.at
+        {
+            self.frames.push(verb.at + 1..first);
+        }
+        let mut last = verb.at + 1;
         for r in claims {
             last = last.max(r.end);
+            if self.object_with_preposition(&verb.form, r.start) {
+                self.glued_starts.push(r.start);
+            }
             if let Some(claim) = self.add_claim(r) {
-                self.attribute(claim, source, verb.cue.clone(), &form, template, None);
+                self.attribute(claim, source, verb.cue.clone(), &verb.form, template, None);
             }
         }
         Some(last)
-    }
-
-    /// A passive verb: a form that is passive without harakat (`قيل`, `أفيد`). A damma written
-    /// on a past verb is not read: the same text without harakat must give the same spans.
-    fn is_passive(&self, i: usize, prefix: usize, form: &CueForm) -> bool {
-        let unprefixed: String = self.key(i).chars().skip(prefix).collect();
-        PASSIVE_ONLY.iter().any(|p| fold_str(p) == unprefixed) || form.form == Form::Passive
     }
 
     /// After the subject `np`: the token where the rest of the clause starts and, for
@@ -116,7 +160,7 @@ impl ParagraphParser<'_> {
         };
         after_subject = inner.tokens.end;
         let inner_source = self.add_source(&inner);
-        if matches!(self.key(after_subject), "قوله" | "قولها" | "قولهم") {
+        if in_set(&SAYING_NOUNS, self.key(after_subject)) {
             after_subject += 1;
         }
         (after_subject, Some((outer, inner_source)))
@@ -133,6 +177,14 @@ impl ParagraphParser<'_> {
         complement: Option<usize>,
         postposable: bool,
     ) -> (Vec<Range<usize>>, bool) {
+        // `نفى ترشحه، كما أن …`: a verbal noun right after the verb is its object, not a
+        // complement clause past a comma
+        let complement = complement.filter(|&c| {
+            !(verb.form.object_claim
+                && !verb.after_relative
+                && self.is_verbal_noun(after_subject)
+                && (after_subject..c).any(|k| self.is_comma(k)))
+        });
         let claim_tokens = match complement {
             Some(start) => Some(start..self.claim_end(start, s)),
             None if verb.form.object_claim && !verb.after_relative => self

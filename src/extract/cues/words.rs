@@ -12,7 +12,7 @@ pub(super) type WordSet = HashSet<String>;
 
 /// The folded words of a list in `assets/lexicon/`.
 pub(super) fn set(list: &'static str) -> WordSet {
-    lists::entries(list).map(fold_str).collect()
+    lists::folded(list)
 }
 
 pub(super) static COMPLEMENTIZERS: LazyLock<WordSet> =
@@ -35,9 +35,46 @@ pub(super) static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| set(lists
 pub(super) static OBJECT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::OBJECT_NOUNS));
 /// Given names common in Arabic news (Arab and foreign), to tell a name from a masdar object.
 pub(super) static SPEAKER_GIVEN_NAMES: LazyLock<WordSet> =
-    LazyLock::new(|| set(lists::SPEAKER_GIVEN_NAMES));
+    LazyLock::new(|| set(lists::GIVEN_NAMES));
 pub(super) static SOURCE_ADJECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::SOURCE_ADJECTIVES));
+/// `مجموعة`, `أحد`: heads whose phrase goes on through من.
+pub(super) static PARTITIVE_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::PARTITIVE_HEADS));
+/// `أمني`, `حكومي`: make an anonymous source official.
+pub(super) static OFFICIAL_MODIFIERS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::OFFICIAL_MODIFIERS));
+/// `مصادر`, `سلطات`: non-human plurals that agree in the feminine singular.
+pub(super) static FEMININE_PLURAL_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::FEMININE_PLURAL_HEADS));
+/// `شهود`, `خبراء`: human plurals.
+pub(super) static HUMAN_PLURAL_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::HUMAN_PLURAL_HEADS));
+/// `و`, `لا`, `هو`: no source phrase starts with them.
+pub(super) static PHRASE_STOPS: LazyLock<WordSet> = LazyLock::new(|| set(lists::PHRASE_STOPS));
+/// `فيما`, `بينما` after a comma: a new clause, the claim ends.
+pub(super) static CONTRAST_CONNECTIVES: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::CONTRAST_CONNECTIVES));
+/// `لكنه`, `إنها`: the subject pronoun is on the particle before the verb.
+pub(super) static PRONOUN_PARTICLES: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::PRONOUN_PARTICLES));
+/// `لكن`, `بل`: a new clause (and its subject) starts after them.
+pub(super) static CLAUSE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CLAUSE_OPENERS));
+/// `فإن`, `فإنه`: the complementiser after a leading `بحسب SOURCE`.
+pub(super) static FA_INNA: LazyLock<WordSet> = LazyLock::new(|| set(lists::FA_INNA));
+/// `أسفها`, `قلقه`: a reaction whose object is the fact reacted to.
+pub(super) static REACTION_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::REACTION_NOUNS));
+/// `إزاء`, `حيال`: between a reaction noun and its fact.
+pub(super) static REACTION_PREPOSITIONS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::REACTION_PREPOSITIONS));
+/// `ه`, `ها`, `هم`: possessive pronouns written on a noun.
+pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    lists::entries(lists::PRONOUN_SUFFIXES)
+        .map(fold_str)
+        .collect()
+});
+/// `قوله` after a relayed source: the frame, not the claim.
+pub(super) static SAYING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::SAYING_NOUNS));
 
 /// Head words (without ال) and the source type they give.
 pub(crate) fn head_type(bare: &str) -> Option<SourceType> {
@@ -115,4 +152,39 @@ pub(super) fn is_masdar_like(key: &str) -> bool {
         || in_set(&OBJECT_NOUNS, b)
         || (n >= 5 && chars[0] == 'ا' && chars[n - 2] == 'ا')
         || (n >= 5 && chars[0] == 'ت' && chars[n - 2] == 'ي')
+}
+
+/// `ترشحه`, `استحواذها`: a verbal noun with a possessive pronoun (`ه` that is no `ة`), the
+/// four-letter `تفعّل` included (`ترشح`, `تدخل`).
+pub(super) fn is_suffixed_masdar(key: &str, ta_marbuta: bool) -> bool {
+    !ta_marbuta
+        && PRONOUN_SUFFIXES.iter().any(|suffix| {
+            key.strip_suffix(suffix.as_str()).is_some_and(|stem| {
+                is_masdar_like(stem) || (stem.chars().count() == 4 && stem.starts_with('ت'))
+            })
+        })
+}
+
+/// `نشرته`, `ذكرتها`: a cue verb with an object pronoun (`تقرير نشرته صحيفة …`).
+pub(super) fn is_cue_with_object_pronoun(key: &str) -> bool {
+    PRONOUN_SUFFIXES.iter().any(|suffix| {
+        key.strip_suffix(suffix.as_str()).is_some_and(|stem| {
+            stem.chars().count() >= 3
+                && super::lexicon::cue_form(stem)
+                    .is_some_and(|(f, _)| f.form != super::lexicon::Form::Noun)
+        })
+    })
+}
+
+/// A word of a personal name that can stand alone for its bearer later (`سيدا`, `تيري`): not
+/// a title, head noun, particle, adjective or verbal noun.
+pub(super) fn is_name_word(key: &str) -> bool {
+    key.chars().count() >= 3
+        && !is_definite(key)
+        && head_type(key).is_none()
+        && !is_role(key)
+        && !in_set(&NAME_PARTICLES, key)
+        && !is_nisba(key)
+        && !is_masdar_like(key)
+        && super::lexicon::cue_form(key).is_none()
 }

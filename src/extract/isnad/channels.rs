@@ -28,7 +28,7 @@ pub(super) enum Word {
     OutletHead,
 }
 
-/// The channel words, from `assets/isnad/chain-cues.tsv` (rules `statement`, `account`,
+/// The channel words, from `assets/lexicon/chain-cues.tsv` (rules `statement`, `account`,
 /// `before-outlet`) and its `agency`/`outlet` head nouns.
 fn word(key: &str) -> Option<Word> {
     match rule_of(key) {
@@ -51,34 +51,15 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
 }
 
 /// Outlet names that follow ل without a head noun (`لرويترز`), from the cue parser's list.
-static OUTLET_NAMES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::entries(lists::OUTLETS).map(normalize_str).collect());
+static OUTLET_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::OUTLETS));
 
 /// Words that end a hand's name: complementisers, time words, conjunctions before a clause.
-const NAME_ENDS: &[&str] = &[
-    "ان",
-    "بان",
-    "انه",
-    "انها",
-    "عن",
-    "امس",
-    "اليوم",
-    "حيث",
-    "قائلا",
-    "مشيرا",
-    "مؤكدا",
-    "الي",
-    "في",
-    "من",
-    "على",
-    "علي",
-    "مع",
-    "الذي",
-    "التي",
-    "وقال",
-    "واضاف",
-    "و",
-];
+static NAME_ENDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::HAND_NAME_ENDS));
+
+/// `على`, `في`, `عبر` after an account word: where the account is.
+static ACCOUNT_PLACES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::ACCOUNT_PLACE_WORDS));
 
 /// One word of the window: its byte range in the article and its folded key (a leading و/ف
 /// set aside).
@@ -119,8 +100,7 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     let mut end = tokens[i].range.end;
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
-        if NAME_ENDS.contains(&t.key.as_str()) || NAME_ENDS.contains(&key) || word(&t.key).is_some()
-        {
+        if NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || word(&t.key).is_some() {
             break;
         }
         let between = &article.text[end..t.range.start];
@@ -198,13 +178,13 @@ fn name_end_account(toks: &[Token], i: usize) -> usize {
     let mut j = i + 1;
     while j < toks.len() && j <= i + 4 {
         let key = toks[j].key.as_str();
-        if matches!(key, "على" | "علي" | "في" | "عبر") {
+        if ACCOUNT_PLACES.contains(key) {
             // the place word needs a name after it
             match toks.get(j + 1) {
-                Some(next) if !NAME_ENDS.contains(&next.key.as_str()) => {}
+                Some(next) if !NAME_ENDS.contains(&next.key) => {}
                 _ => break,
             }
-        } else if NAME_ENDS.contains(&key) {
+        } else if NAME_ENDS.contains(key) {
             break;
         }
         end = toks[j].range.end;

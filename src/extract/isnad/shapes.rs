@@ -8,109 +8,96 @@ use crate::annotate::model::{
     AnnotationSet, Attribution, Claim, ClaimType, Origin, QuoteType, Source, SourceType, Span,
     Stance,
 };
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::article::Article;
+use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
 
 /// Complementisers that may follow an apposition before the content.
-const COMPLEMENTISERS: &[&str] = &["ان", "بان", "انه", "انها", "إن", "أن"];
+static COMPLEMENTISERS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+
+/// The last word of a clause that says which speaker is meant by not naming him.
+static IDENTITY_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::IDENTITY_WORDS));
 
 /// Longest apposition taken into a source (characters).
 const APPOSITION_MAX: usize = 70;
 
-/// `X، APPOSITION، أن …`: the apposition joins the source span.
-pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
-    for a in &set.attributions {
-        let Some(claim) = set.claims.iter().find(|c| c.id == a.claim_id) else {
+/// For each link whose source ends before its claim: `widen` reads the text between them and
+/// may give a new end for the source (a byte offset in the article), set in place.
+fn widen_speakers(
+    set: &mut AnnotationSet,
+    article: &Article,
+    widen: impl Fn(&str, usize) -> Option<usize>,
+) {
+    for i in 0..set.attributions.len() {
+        let a = &set.attributions[i];
+        let (Some(c), Some(s)) = (set.position(&a.claim_id), set.position(&a.source_id)) else {
             continue;
         };
-        let Some(source) = set.sources.iter_mut().find(|s| s.id == a.source_id) else {
+        let claim_start = set.claims[c].span.start;
+        let Some(span) = set.sources[s].span else {
             continue;
         };
-        let Some(span) = source.span else { continue };
-        if span.end >= claim.span.start {
+        if span.end >= claim_start {
             continue;
         }
-        let Some(between) = article.text.get(span.end..claim.span.start) else {
+        let Some(end) = article
+            .text
+            .get(span.end..claim_start)
+            .and_then(|between| widen(between, span.end))
+        else {
             continue;
         };
-        let Some(rest) = between.strip_prefix('،') else {
-            continue;
-        };
-        let Some((apposition, after)) = rest.split_once('،') else {
-            continue;
-        };
-        let after = after.trim();
-        let complementiser = after
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| COMPLEMENTISERS.contains(&normalize_str(w).as_str()));
-        let words = apposition.split_whitespace().count();
-        if !complementiser
-            || apposition.trim().is_empty()
-            || apposition.chars().count() > APPOSITION_MAX
-            || !(1..=8).contains(&words)
-            || apposition.contains(['.', ':', '«', '"'])
-        {
-            continue;
-        }
-        let end = span.end + '،'.len_utf8() + apposition.trim_end().len();
         if let Ok(wider) = Span::checked(article, span.start..end) {
+            let source = &mut set.sources[s];
             source.span = Some(wider);
             source.name = wider.text(article).to_owned();
         }
     }
 }
 
-/// The last word of a clause that says which speaker is meant by not naming him.
-const IDENTITY_WORDS: &[&str] = &[
-    "اسمه",
-    "اسمها",
-    "اسمهم",
-    "اسماءهم",
-    "اسمائهم",
-    "هويته",
-    "هويتها",
-    "هويتهم",
-];
+/// `X، APPOSITION، أن …`: the apposition joins the source span.
+pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
+    widen_speakers(set, article, |between, end| {
+        let rest = between.strip_prefix('،')?;
+        let (apposition, after) = rest.split_once('،')?;
+        let complementiser = after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| COMPLEMENTISERS.contains(&normalize_str(w)));
+        let words = apposition.split_whitespace().count();
+        let fits = complementiser
+            && !apposition.trim().is_empty()
+            && apposition.chars().count() <= APPOSITION_MAX
+            && (1..=8).contains(&words)
+            && !apposition.contains(['.', ':', '«', '"']);
+        fits.then(|| end + '،'.len_utf8() + apposition.trim_end().len())
+    });
+}
 
 /// `مسؤول طلب عدم ذكر اسمه إن …`, `مصدر رفض الكشف عن هويته أن …`: the clause is inside the
 /// source (§3.2, §8), up to its identity word.
 pub(super) fn naming_clauses(set: &mut AnnotationSet, article: &Article) {
-    for a in &set.attributions {
-        let Some(claim) = set.claims.iter().find(|c| c.id == a.claim_id) else {
-            continue;
-        };
-        let Some(source) = set.sources.iter_mut().find(|s| s.id == a.source_id) else {
-            continue;
-        };
-        let Some(span) = source.span else { continue };
-        if span.end >= claim.span.start {
-            continue;
-        }
-        let Some(between) = article.text.get(span.end..claim.span.start) else {
-            continue;
-        };
+    widen_speakers(set, article, |between, from| {
         if between.contains(['،', '.', ':', '«', '"', '\n'])
             || between.split_whitespace().count() > 8
         {
-            continue;
+            return None;
         }
-        let mut at = span.end;
+        let mut at = from;
         let mut end = None;
         for piece in between.split_inclusive(' ') {
-            let word = piece.trim();
-            if IDENTITY_WORDS.contains(&normalize_str(word).as_str()) {
+            if IDENTITY_WORDS.contains(&normalize_str(piece.trim())) {
                 end = Some(at + piece.trim_end().len());
             }
             at += piece.len();
         }
-        if let Some(end) = end
-            && let Ok(wider) = Span::checked(article, span.start..end)
-        {
-            source.span = Some(wider);
-            source.name = wider.text(article).to_owned();
-        }
-    }
+        end
+    });
 }
 
 /// The source phrase `وX` at the start of `text` (`X` up to a comma or the end, at most four
@@ -130,66 +117,19 @@ fn coordinated(text: &str) -> Option<(std::ops::Range<usize>, SourceType)> {
         .then(|| ('و'.len_utf8()..'و'.len_utf8() + phrase.len(), kind))
 }
 
+/// A second speaker found by [`second_speaker`]: the claim's place, its new span when the
+/// claim began with the speaker, the source, and the first link's cue and quote type.
+type SecondSpeaker = (usize, Option<Span>, Source, Option<Span>, QuoteType);
+
 /// `قالت مصادر طبية وشهود عيان إن …`, `بحسب مصدر أمني وشهود عيان، …`: two speakers joined by و
 /// share the cue and the claim (§3.3): the second gets its own source and link; a claim that
 /// began with it starts after its comma.
 pub(super) fn coordinated_sources(set: &mut AnnotationSet, article: &Article) {
-    let mut added = Vec::new();
-    for a in &set.attributions {
-        let Some(ci) = set.claims.iter().position(|c| c.id == a.claim_id) else {
-            continue;
-        };
-        let Some(source) = set.sources.iter().find(|s| s.id == a.source_id) else {
-            continue;
-        };
-        let Some(span) = source.span else { continue };
-        let claim = set.claims[ci].span;
-        let gap = article.text.get(span.end..claim.start);
-        let (text, base, in_claim) = match gap {
-            Some(g) if g.trim().is_empty() && claim.text(article).starts_with('و') => {
-                (claim.text(article), claim.start, true)
-            }
-            Some(g) => (g.trim(), span.end + (g.len() - g.trim_start().len()), false),
-            None => continue,
-        };
-        // the complementiser before the claim is not part of the second speaker
-        let text = match text.rsplit_once(' ') {
-            Some((head, last))
-                if !in_claim && COMPLEMENTISERS.contains(&normalize_str(last).as_str()) =>
-            {
-                head.trim_end()
-            }
-            _ => text,
-        };
-        let Some((range, kind)) = coordinated(text) else {
-            continue;
-        };
-        if !in_claim && range.end != text.len() {
-            continue;
-        }
-        let range = base + range.start..base + range.end;
-        let Ok(second) = Source::suggested(
-            article,
-            range.clone(),
-            kind,
-            Origin::rule("isnad:coordinated", None),
-        ) else {
-            continue;
-        };
-        if in_claim {
-            let after = article.text[range.end..claim.end]
-                .trim_start_matches(|c: char| c == '،' || c == ',' || c.is_whitespace());
-            let start = claim.end - after.len();
-            match Span::checked(article, start..claim.end) {
-                Ok(s) if after.split_whitespace().count() >= 2 => {
-                    added.push((ci, Some(s), second, a.cue, a.quote_type))
-                }
-                _ => continue,
-            }
-        } else {
-            added.push((ci, None, second, a.cue, a.quote_type));
-        }
-    }
+    let added: Vec<SecondSpeaker> = set
+        .attributions
+        .iter()
+        .filter_map(|a| second_speaker(set, article, a))
+        .collect();
     for (ci, claim_span, second, cue, quote) in added {
         if let Some(s) = claim_span {
             set.claims[ci].span = s;
@@ -207,20 +147,56 @@ pub(super) fn coordinated_sources(set: &mut AnnotationSet, article: &Article) {
     }
 }
 
-/// Frames of a denied report: the claim is what follows them.
-const REPORT_FRAMES: &[&str] = &[
-    "انباء عن",
-    "الانباء عن",
-    "تقارير عن",
-    "التقارير عن",
-    "انباء تحدثت عن",
-    "تقارير تحدثت عن",
-    "ما تردد عن",
-    "صحه",
-    "صحه ما",
-    "انباء",
-    "تقارير",
-];
+/// The speaker joined by و to the source of link `a`, between it and the claim or opening the
+/// claim.
+fn second_speaker(
+    set: &AnnotationSet,
+    article: &Article,
+    a: &Attribution,
+) -> Option<SecondSpeaker> {
+    let ci = set.position(&a.claim_id)?;
+    let span = set.sources[set.position(&a.source_id)?].span?;
+    let claim = set.claims[ci].span;
+    let gap = article.text.get(span.end..claim.start)?;
+    let (text, base, in_claim) = if gap.trim().is_empty() && claim.text(article).starts_with('و') {
+        (claim.text(article), claim.start, true)
+    } else {
+        (
+            gap.trim(),
+            span.end + (gap.len() - gap.trim_start().len()),
+            false,
+        )
+    };
+    // the complementiser before the claim is not part of the second speaker
+    let text = match text.rsplit_once(' ') {
+        Some((head, last)) if !in_claim && COMPLEMENTISERS.contains(&normalize_str(last)) => {
+            head.trim_end()
+        }
+        _ => text,
+    };
+    let (range, kind) = coordinated(text)?;
+    if !in_claim && range.end != text.len() {
+        return None;
+    }
+    let range = base + range.start..base + range.end;
+    let origin = Origin::rule("isnad:coordinated", None);
+    let second = Source::suggested(article, range.clone(), kind, origin).ok()?;
+    if !in_claim {
+        return Some((ci, None, second, a.cue, a.quote_type));
+    }
+    let after = article.text[range.end..claim.end]
+        .trim_start_matches(|c: char| c == '،' || c == ',' || c.is_whitespace());
+    let start = claim.end - after.len();
+    let rest = Span::checked(article, start..claim.end).ok()?;
+    (after.split_whitespace().count() >= 2).then_some((ci, Some(rest), second, a.cue, a.quote_type))
+}
+
+/// Frames of a denied report, folded, in the order they are tried: the claim is what follows.
+static REPORT_FRAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    lists::entries(lists::REPORT_FRAME_PHRASES)
+        .map(normalize_str)
+        .collect()
+});
 
 /// `نفت الشرطة أنباء عن اعتقال الصحفي`: the denied claim starts after the report's frame.
 pub(super) fn denied_reports(set: &mut AnnotationSet, article: &Article) {
@@ -240,7 +216,7 @@ pub(super) fn denied_reports(set: &mut AnnotationSet, article: &Article) {
                 Some((start, w))
             })
             .collect();
-        for frame in REPORT_FRAMES {
+        for frame in REPORT_FRAMES.iter() {
             let n = frame.split(' ').count();
             if words.len() <= n {
                 continue;

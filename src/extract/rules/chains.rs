@@ -67,16 +67,8 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     let mut i = head + 1;
     while i < ctx.toks.len() && i <= head + max {
         let t = &ctx.toks[i];
-        let raw = t.text(ctx.norm);
         // One coordination of definite nouns: التربية والتعليم، الأغذية والزراعة.
-        let coordination = !coordinated
-            && i > head + 1
-            && t.kind == TokenKind::Word
-            && (raw.starts_with("وال") && raw.chars().count() > 4)
-            && ctx.toks[i - 1].definite
-            && !nisba(ctx.stem(i - 1))
-            && ctx.gaz[i].is_none();
-        if coordination {
+        if !coordinated && i > head + 1 && coordinated_noun(ctx, i) {
             coordinated = true;
             last = Some(i);
             solid = last;
@@ -94,23 +86,9 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
             after_name = true;
             continue;
         }
-        let stem = ctx.stem(i);
         let lam = is_lam_complement(ctx, i);
-        // A definite non-nisba word after an earlier definite one is usually the next phrase
-        // (وزارة الداخلية القضاء…): allow it only directly after the head or a construct noun.
-        if i > head + 1 {
-            let prev = &ctx.toks[i - 1];
-            let after_construct = !prev.definite && !after_name;
-            let indefinite_run = !t.definite
-                && after_construct
-                && !lam
-                && !verb_shaped(stem)
-                && !clitic_shaped(stem)
-                && !stem.ends_with("يه")
-                && !t.is(NAME_STOP);
-            if !(nisba(stem) || (after_construct && t.definite) || lam || indefinite_run) {
-                break;
-            }
+        if i > head + 1 && !continues_chain(ctx, i, after_name) {
+            break;
         }
         last = Some(i);
         if t.definite || lam || i == head + 1 {
@@ -120,6 +98,37 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
         i += 1;
     }
     if last != solid { solid } else { last }
+}
+
+/// A definite noun with a glued و after a definite non-nisba word (التربية والتعليم): the
+/// one coordination a chain may take.
+fn coordinated_noun(ctx: &Ctx, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    let raw = t.text(ctx.norm);
+    t.kind == TokenKind::Word
+        && (raw.starts_with("وال") && raw.chars().count() > 4)
+        && ctx.toks[i - 1].definite
+        && !nisba(ctx.stem(i - 1))
+        && ctx.gaz[i].is_none()
+}
+
+/// Whether word `i`, after the first word of a chain, still belongs to it. A definite
+/// non-nisba word after an earlier definite one is usually the next phrase (وزارة الداخلية
+/// القضاء…): it is allowed only after a construct noun; `after_name` is true right after a
+/// proper name (تنظيم داعش), where only adjectives and ل-complements continue.
+fn continues_chain(ctx: &Ctx, i: usize, after_name: bool) -> bool {
+    let t = &ctx.toks[i];
+    let stem = ctx.stem(i);
+    let lam = is_lam_complement(ctx, i);
+    let after_construct = !ctx.toks[i - 1].definite && !after_name;
+    let indefinite_run = !t.definite
+        && after_construct
+        && !lam
+        && !verb_shaped(stem)
+        && !clitic_shaped(stem)
+        && !stem.ends_with("يه")
+        && !t.is(NAME_STOP);
+    nisba(stem) || (after_construct && t.definite) || lam || indefinite_run
 }
 
 pub(super) fn org_rule(ctx: &mut Ctx) {

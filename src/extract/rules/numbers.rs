@@ -2,10 +2,11 @@
 
 use super::*;
 
+/// Every number (digits or number words) with what follows it: a currency makes MONEY, a
+/// percent sign or word a percentage, anything else a NUMBER unless it is a year.
 pub(super) fn number_rule(ctx: &mut Ctx) {
-    let n = ctx.toks.len();
     let mut i = 0;
-    while i < n {
+    while i < ctx.toks.len() {
         let t = &ctx.toks[i];
         let is_num =
             t.kind == TokenKind::Number || (t.kind == TokenKind::Word && t.is(class::NUMBER_WORD));
@@ -13,63 +14,75 @@ pub(super) fn number_rule(ctx: &mut Ctx) {
             i += 1;
             continue;
         }
-        let first = i;
-        let mut last = i;
-        // 1,234.5 and scale words: 3 مليارات
-        loop {
-            if ctx.is_punct(last + 1, ",.")
-                && ctx.number(last + 2).is_some()
-                && ctx.toks[last + 1].range.start == ctx.toks[last].range.end
-            {
-                last += 2;
-            } else if ctx.is_class(last + 1, class::SCALE) && ctx.toks[last + 1].clitic == 0 {
-                last += 1;
-            } else {
-                break;
-            }
-        }
-        if ctx.is_class(last + 1, class::CURRENCY) {
-            let mut end = last + 1;
-            if ctx.word(end + 1).is_some_and(|_| {
-                nisba(ctx.stem(end + 1))
-                    || matches!(ctx.stem(end + 1), "امريكي" | "اميركي" | "استرليني")
-            }) {
-                end += 1;
-            }
-            ctx.push(first, end, Label::MONEY, "rule:money", 0.8);
-            i = end + 1;
-            continue;
-        }
-        if ctx.is_punct(last + 1, "%") {
-            ctx.push(first, last + 1, Label::NUMBER, "rule:percent", 0.8);
-            i = last + 2;
-            continue;
-        }
-        if ctx.is_class(last + 1, class::PERCENT_WORD)
-            || (ctx
-                .word(last + 1)
-                .is_some_and(|_| ctx.stem(last + 1) == "في")
-                && ctx
-                    .word(last + 2)
-                    .is_some_and(|_| matches!(ctx.stem(last + 2), "المئه" | "الميه" | "المائه")))
-        {
-            let end = if ctx.is_class(last + 1, class::PERCENT_WORD) {
-                last + 1
-            } else {
-                last + 2
-            };
-            ctx.push(first, end, Label::NUMBER, "rule:percent", 0.8);
-            i = end + 1;
-            continue;
-        }
-        // Dates already claim years; other numbers are NUMBER.
-        let is_year = t.kind == TokenKind::Number && last == first && {
-            let s = &ctx.norm[t.range.start + t.clitic..t.range.end];
-            s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
-        };
-        if !is_year {
-            ctx.push(first, last, Label::NUMBER, "rule:number", 0.6);
-        }
-        i = last + 1;
+        let last = number_end(ctx, i);
+        i = money(ctx, i, last)
+            .or_else(|| percentage(ctx, i, last))
+            .unwrap_or_else(|| plain_number(ctx, i, last));
     }
+}
+
+/// The last token of the number starting at `first`: 1,234.5 and scale words (3 مليارات).
+fn number_end(ctx: &Ctx, first: usize) -> usize {
+    let mut last = first;
+    loop {
+        if ctx.is_punct(last + 1, ",.")
+            && ctx.number(last + 2).is_some()
+            && ctx.toks[last + 1].range.start == ctx.toks[last].range.end
+        {
+            last += 2;
+        } else if ctx.is_class(last + 1, class::SCALE) && ctx.toks[last + 1].clitic == 0 {
+            last += 1;
+        } else {
+            return last;
+        }
+    }
+}
+
+/// A number followed by a currency (and its nationality: دولار أمريكي); returns the token
+/// after it.
+fn money(ctx: &mut Ctx, first: usize, last: usize) -> Option<usize> {
+    if !ctx.is_class(last + 1, class::CURRENCY) {
+        return None;
+    }
+    let mut end = last + 1;
+    if ctx.word(end + 1).is_some_and(|_| {
+        nisba(ctx.stem(end + 1)) || matches!(ctx.stem(end + 1), "امريكي" | "اميركي" | "استرليني")
+    }) {
+        end += 1;
+    }
+    ctx.push(first, end, Label::MONEY, "rule:money", 0.8);
+    Some(end + 1)
+}
+
+/// A number followed by `%`, a percent word or `في المئة`; returns the token after it.
+fn percentage(ctx: &mut Ctx, first: usize, last: usize) -> Option<usize> {
+    let end = if ctx.is_punct(last + 1, "%") || ctx.is_class(last + 1, class::PERCENT_WORD) {
+        last + 1
+    } else if ctx
+        .word(last + 1)
+        .is_some_and(|_| ctx.stem(last + 1) == "في")
+        && ctx
+            .word(last + 2)
+            .is_some_and(|_| matches!(ctx.stem(last + 2), "المئه" | "الميه" | "المائه"))
+    {
+        last + 2
+    } else {
+        return None;
+    };
+    ctx.push(first, end, Label::NUMBER, "rule:percent", 0.8);
+    Some(end + 1)
+}
+
+/// Any other number is a NUMBER, except a lone four-digit year (the date rules claim those);
+/// returns the token after it.
+fn plain_number(ctx: &mut Ctx, first: usize, last: usize) -> usize {
+    let t = &ctx.toks[first];
+    let is_year = t.kind == TokenKind::Number && last == first && {
+        let s = &ctx.norm[t.range.start + t.clitic..t.range.end];
+        s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+    };
+    if !is_year {
+        ctx.push(first, last, Label::NUMBER, "rule:number", 0.6);
+    }
+    last + 1
 }

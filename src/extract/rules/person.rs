@@ -12,74 +12,89 @@ pub(super) fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
         i += 1;
     }
     let limit = i + 7;
-    let weak = ctx.toks[title].is(class::WEAK_TITLE);
-    let honorific = ctx.toks[title].is(class::HONORIFIC);
-    // Right after an honorific a definite word ending like a family name is the name itself
-    // (الدكتور الخليدي، الشيخ الحسيني), unless it is a nationality or institution adjective.
-    if honorific
-        && let Some(t) = ctx.word(i)
-        && t.definite
-        && t.clitic == 0
-        && ctx.gaz[i].is_none()
-        && ctx.stem(i).ends_with('ي')
-        && !crate::extract::lexicon::is_adjective(ctx.stem(i))
-        && !t.is(NAME_STOP)
-    {
+    if ctx.toks[title].is(class::HONORIFIC) && family_name_after_honorific(ctx, i) {
         return Some(i);
     }
     while i < ctx.toks.len() && i < limit {
-        let t = ctx.word(i)?;
-        let stem = ctx.stem(i);
-        if ctx.gaz[i]
-            .as_ref()
-            .is_some_and(|(label, _)| *label == Label::PERSON)
-        {
-            return Some(i);
+        match after_title_word(ctx, title, i)? {
+            AfterTitle::Name => return Some(i),
+            AfterTitle::Complement(next) => i = next,
         }
-        // على folds to علي: it is the name only when more of a name follows.
-        if stem == "علي"
-            && !ctx.word(i + 1).is_some_and(|n| {
-                n.clitic == 0
-                    && (n.is(class::GIVEN_NAME | class::NAME_CONNECTOR)
-                        || (n.definite && nisba_shaped(ctx.stem(i + 1))))
-            })
-        {
-            return None;
-        }
-        if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
-            return Some(i);
-        }
-        if weak {
-            return None;
-        }
-        let complement = t.definite
-            || stem == "باسم"
-            || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE)
-            || ctx.gaz[i].is_some()
-            || (t.clitic > 0 && ctx.norm[t.range.clone()].starts_with('ل'));
-        if complement {
-            i = ctx.gaz[i]
-                .as_ref()
-                .map_or(i + 1, |(_, end)| (*end).max(i + 1));
-            continue;
-        }
-        // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
-        // a plain word right after it is the complement (مدير علماء …), not a name.
-        if i == title + 1 && !honorific && !ctx.toks[title].definite {
-            return None;
-        }
-        // An honorific is followed by a name almost always, so a name that looks like a
-        // preposition plus a noun (السيد براق) is still taken after one.
-        if t.is(NAME_STOP)
-            || verb_shaped(stem)
-            || t.has_conjunction(ctx.norm)
-            || (clitic_shaped(stem) && !honorific)
-        {
-            return None;
-        }
-        return Some(i);
     }
     None
+}
+
+/// Right after an honorific a definite word ending like a family name is the name itself
+/// (الدكتور الخليدي، الشيخ الحسيني), unless it is a nationality or institution adjective.
+fn family_name_after_honorific(ctx: &Ctx, i: usize) -> bool {
+    ctx.word(i).is_some_and(|t| {
+        t.definite
+            && t.clitic == 0
+            && ctx.gaz[i].is_none()
+            && ctx.stem(i).ends_with('ي')
+            && !crate::extract::lexicon::is_adjective(ctx.stem(i))
+            && !t.is(NAME_STOP)
+    })
+}
+
+/// What a word after a title is; `None` when no name follows the title.
+enum AfterTitle {
+    /// The name starts here.
+    Name,
+    /// Part of the title's complement; the name may start at the given token.
+    Complement(usize),
+}
+
+/// Reads word `i` after the title at `title`.
+fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
+    let t = ctx.word(i)?;
+    let stem = ctx.stem(i);
+    if ctx.gaz[i]
+        .as_ref()
+        .is_some_and(|(label, _)| *label == Label::PERSON)
+    {
+        return Some(AfterTitle::Name);
+    }
+    // على folds to علي: it is the name only when more of a name follows.
+    if stem == "علي"
+        && !ctx.word(i + 1).is_some_and(|n| {
+            n.clitic == 0
+                && (n.is(class::GIVEN_NAME | class::NAME_CONNECTOR)
+                    || (n.definite && nisba_shaped(ctx.stem(i + 1))))
+        })
+    {
+        return None;
+    }
+    if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
+        return Some(AfterTitle::Name);
+    }
+    if ctx.toks[title].is(class::WEAK_TITLE) {
+        return None;
+    }
+    let complement = t.definite
+        || stem == "باسم"
+        || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE)
+        || ctx.gaz[i].is_some()
+        || (t.clitic > 0 && ctx.norm[t.range.clone()].starts_with('ل'));
+    if complement {
+        let next = ctx.gaz[i]
+            .as_ref()
+            .map_or(i + 1, |(_, end)| (*end).max(i + 1));
+        return Some(AfterTitle::Complement(next));
+    }
+    let honorific = ctx.toks[title].is(class::HONORIFIC);
+    // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
+    // a plain word right after it is the complement (مدير علماء …), not a name.
+    if i == title + 1 && !honorific && !ctx.toks[title].definite {
+        return None;
+    }
+    // An honorific is followed by a name almost always, so a name that looks like a
+    // preposition plus a noun (السيد براق) is still taken after one.
+    let not_a_name = t.is(NAME_STOP)
+        || verb_shaped(stem)
+        || t.has_conjunction(ctx.norm)
+        || (clitic_shaped(stem) && !honorific);
+    (!not_a_name).then_some(AfterTitle::Name)
 }
 
 /// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather
@@ -180,82 +195,107 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
     last
 }
 
+/// Every person rule at each word, first match wins; a match skips past the name it found.
 pub(super) fn person_rule(ctx: &mut Ctx) {
     let mut i = 0;
     while i < ctx.toks.len() {
-        let Some(t) = ctx.word(i) else {
-            i += 1;
-            continue;
+        let next = if ctx.word(i).is_some() {
+            name_after_title(ctx, i)
+                .or_else(|| introduced_name(ctx, i))
+                .or_else(|| kunya(ctx, i))
+                .or_else(|| dialogue_speaker(ctx, i))
+                .or_else(|| name_from_given_name(ctx, i))
+        } else {
+            None
         };
-        if t.is(class::TITLE)
-            && let Some(first) = name_start_after_title(ctx, i)
-        {
-            let last = name_end_with(ctx, first, true);
-            let score = if t.is(class::HONORIFIC) { 0.7 } else { 0.6 };
-            ctx.push(first, last, Label::PERSON, "rule:title", score);
-            i = last + 1;
-            continue;
-        }
-        // مقابلة مع X، رسالة من X
-        if introduces_person(ctx, i)
-            && let Some(n) = ctx.word(i + 1)
-            && (n.is(class::GIVEN_NAME)
-                || ctx.gaz[i + 1]
-                    .as_ref()
-                    .is_some_and(|(l, _)| *l == Label::PERSON))
-            && !n.is(NAME_STOP)
-            && n.clitic == 0
-            && !n.definite
-            && !verb_shaped(ctx.stem(i + 1))
-        {
-            let last = name_end(ctx, i + 1);
-            ctx.push(i + 1, last, Label::PERSON, "rule:name-intro", 0.5);
-            i = last + 1;
-            continue;
-        }
-        // Kunya: أبو عمار، أم كريم، أبو الوليد (not a village: قرية أم الزينات).
-        if matches!(ctx.stem(i), "ابو" | "ام")
-            && t.clitic == 0
-            && ctx.gaz[i].is_none()
-            && !ctx.is_class(i.wrapping_sub(1), class::GPE_HEAD)
-            && let Some(n) = ctx.word(i + 1)
-            && ctx.gaz[i + 1].is_none()
-            && n.clitic == 0
-            && (n.is(class::GIVEN_NAME)
-                || (n.definite && !n.is(NAME_STOP) && !nisba(ctx.stem(i + 1))))
-        {
-            let last = i + 1;
-            ctx.push(i, last, Label::PERSON, "rule:kunya", 0.5);
-            i = last + 1;
-            continue;
-        }
-        // A speaker's name at the start of a line of dialogue: «عماد : …».
-        let line_start = i == 0 || ctx.toks[i - 1].kind == TokenKind::Break;
-        if line_start && t.is(class::GIVEN_NAME) && t.clitic == 0 && ctx.is_punct(i + 1, ":") {
-            ctx.push(i, i, Label::PERSON, "rule:speaker", 0.5);
-            i += 2;
-            continue;
-        }
-        // A given name followed by more of a name (خليل السكاكيني، سليمان أبو العز).
-        // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
-        let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و');
-        if t.is(class::GIVEN_NAME)
-            && !t.is(class::AMBIGUOUS_NAME)
-            && glued_ok
-            && ctx.gaz[i].is_none()
-            && !ctx.is_class(i.wrapping_sub(1), class::TITLE)
-        {
-            let last = name_end(ctx, i);
-            if last > i {
-                ctx.push(i, last, Label::PERSON, "rule:given-name", 0.5);
-                i = last + 1;
-                continue;
-            }
-            // A lone given name that is not also a common word.
-            if t.clitic == 0 {
-                ctx.push(i, i, Label::PERSON, "rule:given-name", 0.4);
-            }
-        }
-        i += 1;
+        i = next.unwrap_or(i + 1);
     }
+}
+
+/// A name after a title (الرئيس …، وزير الخارجية …); returns the token after it.
+fn name_after_title(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let t = ctx.word(i)?;
+    if !t.is(class::TITLE) {
+        return None;
+    }
+    let first = name_start_after_title(ctx, i)?;
+    let last = name_end_with(ctx, first, true);
+    let score = if t.is(class::HONORIFIC) { 0.7 } else { 0.6 };
+    ctx.push(first, last, Label::PERSON, "rule:title", score);
+    Some(last + 1)
+}
+
+/// مقابلة مع X، رسالة من X, when X is a known name.
+fn introduced_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    if !introduces_person(ctx, i) {
+        return None;
+    }
+    let n = ctx.word(i + 1)?;
+    let known = n.is(class::GIVEN_NAME)
+        || ctx.gaz[i + 1]
+            .as_ref()
+            .is_some_and(|(l, _)| *l == Label::PERSON);
+    if !known || n.is(NAME_STOP) || n.clitic != 0 || n.definite || verb_shaped(ctx.stem(i + 1)) {
+        return None;
+    }
+    let last = name_end(ctx, i + 1);
+    ctx.push(i + 1, last, Label::PERSON, "rule:name-intro", 0.5);
+    Some(last + 1)
+}
+
+/// Kunya: أبو عمار، أم كريم، أبو الوليد (not a village: قرية أم الزينات).
+fn kunya(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let t = ctx.word(i)?;
+    if !matches!(ctx.stem(i), "ابو" | "ام")
+        || t.clitic != 0
+        || ctx.gaz[i].is_some()
+        || ctx.is_class(i.wrapping_sub(1), class::GPE_HEAD)
+    {
+        return None;
+    }
+    let n = ctx.word(i + 1)?;
+    let name = ctx.gaz[i + 1].is_none()
+        && n.clitic == 0
+        && (n.is(class::GIVEN_NAME) || (n.definite && !n.is(NAME_STOP) && !nisba(ctx.stem(i + 1))));
+    if !name {
+        return None;
+    }
+    ctx.push(i, i + 1, Label::PERSON, "rule:kunya", 0.5);
+    Some(i + 2)
+}
+
+/// A speaker's name at the start of a line of dialogue: «عماد : …».
+fn dialogue_speaker(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let t = ctx.word(i)?;
+    let line_start = i == 0 || ctx.toks[i - 1].kind == TokenKind::Break;
+    if !(line_start && t.is(class::GIVEN_NAME) && t.clitic == 0 && ctx.is_punct(i + 1, ":")) {
+        return None;
+    }
+    ctx.push(i, i, Label::PERSON, "rule:speaker", 0.5);
+    Some(i + 2)
+}
+
+/// A given name followed by more of a name (خليل السكاكيني، سليمان أبو العز), or a lone
+/// given name that is not also a common word.
+fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let t = ctx.word(i)?;
+    // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
+    let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و');
+    if !t.is(class::GIVEN_NAME)
+        || t.is(class::AMBIGUOUS_NAME)
+        || !glued_ok
+        || ctx.gaz[i].is_some()
+        || ctx.is_class(i.wrapping_sub(1), class::TITLE)
+    {
+        return None;
+    }
+    let last = name_end(ctx, i);
+    if last > i {
+        ctx.push(i, last, Label::PERSON, "rule:given-name", 0.5);
+        return Some(last + 1);
+    }
+    if t.clitic == 0 {
+        ctx.push(i, i, Label::PERSON, "rule:given-name", 0.4);
+    }
+    None
 }

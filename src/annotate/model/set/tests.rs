@@ -25,8 +25,13 @@ fn set_keeps_file_order_and_finds_by_id() {
     assert_eq!(set.claims[0].id, early.id);
     assert_eq!(set.get(&late.id), Some(Item::Claim(late.clone())));
     assert_eq!(set.at(1).len(), 1);
+    assert_eq!(set.position(&late.id), Some(1));
     assert!(set.remove(&early.id).is_some());
     assert_eq!(set.len(), 1);
+    assert_eq!(
+        (set.position(&late.id), set.position(&early.id)),
+        (Some(0), None)
+    );
 }
 
 /// One change to a set, as the generator draws it: `pick` chooses among the items present.
