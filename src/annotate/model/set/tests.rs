@@ -258,7 +258,10 @@ fn an_id_already_in_the_set_is_replaced_at_creation() {
     let taken = set.unique_id(&claim.id, ItemKind::Claim);
     assert_ne!(taken, claim.id);
     assert!(is_valid_id(ItemKind::Claim, &taken) && !set.contains(&taken));
-    assert_eq!(set.unique_id("c-00000000000000aa", ItemKind::Claim), "c-00000000000000aa");
+    assert_eq!(
+        set.unique_id("c-00000000000000aa", ItemKind::Claim),
+        "c-00000000000000aa"
+    );
     let fresh = set.fresh_id(ItemKind::Source);
     assert!(is_valid_id(ItemKind::Source, &fresh) && !set.contains(&fresh));
 }
