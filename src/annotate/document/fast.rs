@@ -265,7 +265,9 @@ pub(super) fn parse(src: &str, article: &Article, progress: &LoadProgress) -> Op
         report.orphaned = lost.len();
         set.orphans = verbatim(src, &lost)?;
     }
-    if let Some(anchorer) = anchorer.filter(|_| !file.orphans.is_empty()) {
+    if !file.orphans.is_empty() {
+        // orphans without a readable span get no anchorer from placing: they stay orphans
+        let anchorer = anchorer.unwrap_or_else(|| Anchorer::new(article));
         restore_orphans(file.orphans, &anchorer, &mut set, &mut report);
     }
     set.sort();
