@@ -218,6 +218,13 @@ pub(super) fn parse(src: &str, article: &Article, progress: &LoadProgress) -> Op
         return None;
     }
     let spans = item_spans(&file);
+    // what the general path refuses with a position: an empty or reversed span, a quote whose
+    // length is not the span's
+    let well_formed =
+        |s: &StoredSpan<'_>| s.start < s.end && s.exact.chars().count() == s.end - s.start;
+    if !spans.iter().flatten().all(well_formed) {
+        return None;
+    }
     progress.set_total(spans.len());
     let orphan_spans = all_spans(&[], &file.orphans);
     let (placed, anchorer) = place_items(article, &spans, &orphan_spans, progress);
