@@ -25,78 +25,7 @@ fn main() -> ExitCode {
     } else {
         match &cli.command {
             None => isnad::tui::run(&cli),
-            Some(Command::Render(args)) => {
-                localise_urls(&cli, vec![args.file.clone()]).and_then(|file| {
-                    let args = isnad::cli::RenderArgs {
-                        file: file.into_iter().next().unwrap_or_default(),
-                        ..args.clone()
-                    };
-                    let stdout = io::stdout();
-                    let width = terminal_width(&stdout);
-                    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-                    commands::render::run(&args, cli.bidi, width, &mut out)
-                })
-            }
-            Some(Command::Feed(args)) if !args.print && io::stdout().is_terminal() => {
-                let paths = Paths::resolve(cli.config.as_deref());
-                let settings = isnad::config::Settings::load(&paths, false);
-                commands::feed::load_all(args, &settings.config.feeds, &mut progress_out())
-                    .and_then(|feeds| isnad::tui::start::run_feeds(&cli, feeds))
-            }
-            Some(Command::Feed(args)) => {
-                let paths = Paths::resolve(cli.config.as_deref());
-                let settings = isnad::config::Settings::load(&paths, false);
-                let stdout = io::stdout();
-                let width = terminal_width(&stdout);
-                commands::feed::run(
-                    args,
-                    &settings.config.feeds,
-                    &paths.data_dir,
-                    width,
-                    &mut io::BufWriter::new(stdout.lock()),
-                    &mut progress_out(),
-                )
-            }
-            Some(Command::CheckConfig) => commands::check_config::run(
-                cli.config.as_deref(),
-                &mut io::stdout(),
-                &mut io::stderr(),
-            ),
-            Some(Command::Validate(args)) => {
-                commands::validate::run(args, &mut io::stdout(), &mut io::stderr())
-            }
-            Some(Command::Export(args)) => {
-                let settings = Settings::load(&Paths::resolve(cli.config.as_deref()), true);
-                let annotator = settings.config.annotator_name();
-                commands::export::run(
-                    args,
-                    cli.annotations.as_deref(),
-                    &annotator,
-                    &mut io::stdout(),
-                )
-            }
-            Some(Command::Completions(args)) => {
-                commands::completions::run(args, &mut io::stdout().lock())
-            }
-            Some(Command::Extract(args)) => {
-                let mut out = io::BufWriter::new(io::stdout().lock());
-                commands::extract::run(args, &mut out)
-            }
-            Some(Command::Import(args)) => {
-                commands::import::run(args, cli.annotations.as_deref(), &mut io::stdout().lock())
-            }
-            Some(Command::Eval(args)) => commands::eval::run(args, &mut io::stdout().lock()),
-            Some(Command::Compare(args)) => commands::compare::run(args, &mut io::stdout().lock()),
-            Some(Command::Merge(args)) => commands::merge::run(args, &mut io::stderr()),
-            Some(Command::GitSetup(args)) => {
-                commands::git_setup::run(args, &mut io::stdout().lock())
-            }
-            Some(Command::Report(args)) => {
-                commands::report::run(args, cli.annotations.as_deref(), &mut io::stdout().lock())
-            }
-            Some(Command::Agree(args)) => {
-                commands::agree::run(args, &mut io::stdout().lock(), &mut io::stderr())
-            }
+            Some(command) => run(&cli, command),
         }
     };
     match result {
@@ -104,6 +33,74 @@ fn main() -> ExitCode {
         Err(msg) if msg.is_empty() => ExitCode::SUCCESS,
         Err(msg) => fail(&msg),
     }
+}
+
+/// Runs a subcommand, writing to stdout (and its progress or problems to stderr).
+fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
+    let annotations = cli.annotations.as_deref();
+    match command {
+        Command::Render(args) => render(cli, args),
+        Command::Feed(args) => feed(cli, args),
+        Command::CheckConfig => {
+            commands::check_config::run(cli.config.as_deref(), &mut io::stdout(), &mut io::stderr())
+        }
+        Command::Validate(args) => {
+            commands::validate::run(args, &mut io::stdout(), &mut io::stderr())
+        }
+        Command::Export(args) => {
+            let settings = Settings::load(&Paths::resolve(cli.config.as_deref()), true);
+            let annotator = settings.config.annotator_name();
+            commands::export::run(args, annotations, &annotator, &mut io::stdout())
+        }
+        Command::Completions(args) => commands::completions::run(args, &mut io::stdout().lock()),
+        Command::Extract(args) => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            commands::extract::run(args, &mut out)
+        }
+        Command::Import(args) => commands::import::run(args, annotations, &mut io::stdout().lock()),
+        Command::Eval(args) => commands::eval::run(args, &mut io::stdout().lock()),
+        Command::Compare(args) => commands::compare::run(args, &mut io::stdout().lock()),
+        Command::Merge(args) => commands::merge::run(args, &mut io::stderr()),
+        Command::GitSetup(args) => commands::git_setup::run(args, &mut io::stdout().lock()),
+        Command::Report(args) => commands::report::run(args, annotations, &mut io::stdout().lock()),
+        Command::Agree(args) => {
+            commands::agree::run(args, &mut io::stdout().lock(), &mut io::stderr())
+        }
+    }
+}
+
+/// `isnad render FILE|URL`: the article laid out for this terminal's width.
+fn render(cli: &Cli, args: &isnad::cli::RenderArgs) -> Result<ExitCode, String> {
+    let file = localise_urls(cli, vec![args.file.clone()])?;
+    let args = isnad::cli::RenderArgs {
+        file: file.into_iter().next().unwrap_or_default(),
+        ..args.clone()
+    };
+    let stdout = io::stdout();
+    let width = terminal_width(&stdout);
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    commands::render::run(&args, cli.bidi, width, &mut out)
+}
+
+/// `isnad feed`: in a terminal, the feeds' items open in the reader's library; printed
+/// otherwise (or with `--print`).
+fn feed(cli: &Cli, args: &isnad::cli::FeedArgs) -> Result<ExitCode, String> {
+    let paths = Paths::resolve(cli.config.as_deref());
+    let settings = Settings::load(&paths, false);
+    if !args.print && io::stdout().is_terminal() {
+        return commands::feed::load_all(args, &settings.config.feeds, &mut progress_out())
+            .and_then(|feeds| isnad::tui::start::run_feeds(cli, feeds));
+    }
+    let stdout = io::stdout();
+    let width = terminal_width(&stdout);
+    commands::feed::run(
+        args,
+        &settings.config.feeds,
+        &paths.data_dir,
+        width,
+        &mut io::BufWriter::new(stdout.lock()),
+        &mut progress_out(),
+    )
 }
 
 /// Prints the error and fails. Errors quote file names, addresses and what a server or a file

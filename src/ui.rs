@@ -45,78 +45,68 @@ impl Widget for &App {
             height: STATUS_ROWS.min(area.height),
             ..area
         };
-        match self.screen {
-            Screen::Reader => {
-                reader::Reader { app: self }.render(text_area, buf);
-                let side = self.panel_width();
-                if side > 0 {
-                    panel::SidePanel { app: self }.render(
-                        Rect {
-                            x: text_area.right().saturating_sub(side),
-                            width: side,
-                            ..text_area
-                        },
-                        buf,
-                    );
-                }
-                if self.compare_shown() {
-                    compare::CompareBar { app: self }.render(text_area, buf);
-                }
-            }
-            Screen::Library => library::LibraryView { app: self }.render(text_area, buf),
-            Screen::Isnad => isnad_view::IsnadScreen { app: self }.render(text_area, buf),
-            Screen::Claims => tables::ClaimsTable { app: self }.render(text_area, buf),
-            Screen::Sources => tables::SourcesTable { app: self }.render(text_area, buf),
-        }
+        draw_screen(self, text_area, buf);
         status::StatusBar { app: self }.render(status_area, buf);
         if !self.shell.pending.is_empty() {
             popups::WhichKey { app: self }.render(text_area, buf);
         }
-        match &self.overlay {
-            Overlay::None => {}
-            Overlay::Help { scroll } => help::Help {
-                app: self,
-                scroll: *scroll,
+        draw_overlay(self, area, text_area, buf);
+    }
+}
+
+/// What fills the screen under the overlays: the reader (with the side panel and the compare
+/// bar), the library or the isnad view.
+fn draw_screen(app: &App, text_area: Rect, buf: &mut Buffer) {
+    match app.screen {
+        Screen::Reader => {
+            reader::Reader { app }.render(text_area, buf);
+            let side = app.panel_width();
+            if side > 0 {
+                let panel_area = Rect {
+                    x: text_area.right().saturating_sub(side),
+                    width: side,
+                    ..text_area
+                };
+                panel::SidePanel { app }.render(panel_area, buf);
             }
-            .render(text_area, buf),
-            Overlay::List { title, lines } => popups::List {
-                app: self,
-                title,
-                lines,
+            if app.compare_shown() {
+                compare::CompareBar { app }.render(text_area, buf);
             }
-            .render(text_area, buf),
-            Overlay::LabelPicker(_) => popups::LabelPicker { app: self }.render(text_area, buf),
-            Overlay::Legend => legend::Legend { app: self }.render(text_area, buf),
-            Overlay::Search(editor) => popups::CommandLine {
-                app: self,
-                editor,
-                prompt: "/",
-            }
-            .render(area, buf),
-            Overlay::CommandLine(editor) => popups::CommandLine {
-                app: self,
-                editor,
-                prompt: ":",
-            }
-            .render(area, buf),
-            Overlay::Note { editor, .. } => popups::CommandLine {
-                app: self,
-                editor,
-                prompt: "note: ",
-            }
-            .render(area, buf),
-            Overlay::Choice(picker) => {
-                popups::ChoicePicker { app: self, picker }.render(text_area, buf)
-            }
-            Overlay::Link(picker) => {
-                popups::LinkPicker { app: self, picker }.render(text_area, buf)
-            }
-            Overlay::Sources(picker) => {
-                isnad_view::SourcePickerPopup { app: self, picker }.render(text_area, buf)
-            }
-            Overlay::Chain(editor) => {
-                isnad_view::ChainEditorPopup { app: self, editor }.render(text_area, buf)
-            }
+        }
+        Screen::Library => library::LibraryView { app }.render(text_area, buf),
+        Screen::Isnad => isnad_view::IsnadScreen { app }.render(text_area, buf),
+        Screen::Claims => tables::ClaimsTable { app }.render(text_area, buf),
+        Screen::Sources => tables::SourcesTable { app }.render(text_area, buf),
+    }
+}
+
+/// The open overlay: popups over the text, prompts on the bottom line of the whole `area`.
+fn draw_overlay(app: &App, area: Rect, text_area: Rect, buf: &mut Buffer) {
+    let prompt = |editor, prompt| popups::CommandLine {
+        app,
+        editor,
+        prompt,
+    };
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => help::Help {
+            app,
+            scroll: *scroll,
+        }
+        .render(text_area, buf),
+        Overlay::List { title, lines } => popups::List { app, title, lines }.render(text_area, buf),
+        Overlay::LabelPicker(_) => popups::LabelPicker { app }.render(text_area, buf),
+        Overlay::Legend => legend::Legend { app }.render(text_area, buf),
+        Overlay::Search(editor) => prompt(editor, "/").render(area, buf),
+        Overlay::CommandLine(editor) => prompt(editor, ":").render(area, buf),
+        Overlay::Note { editor, .. } => prompt(editor, "note: ").render(area, buf),
+        Overlay::Choice(picker) => popups::ChoicePicker { app, picker }.render(text_area, buf),
+        Overlay::Link(picker) => popups::LinkPicker { app, picker }.render(text_area, buf),
+        Overlay::Sources(picker) => {
+            isnad_view::SourcePickerPopup { app, picker }.render(text_area, buf);
+        }
+        Overlay::Chain(editor) => {
+            isnad_view::ChainEditorPopup { app, editor }.render(text_area, buf);
         }
     }
 }

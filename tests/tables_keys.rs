@@ -131,6 +131,17 @@ fn at_40_columns_the_claim_text_comes_first() {
     insta::assert_snapshot!("claims_table_40x20", shown);
     let header = shown.lines().nth(1).unwrap();
     assert!(header.starts_with("claim▲"), "{header}");
+    assert!(!header.contains("when"), "{header}");
+    // sorted by a column that did not fit, it shows (after the claim)
+    type_keys(&mut app, "ooooooo");
+    assert!(
+        message(&app).contains("sorted by when"),
+        "{}",
+        message(&app)
+    );
+    let header = screen(&app).lines().nth(1).unwrap().to_owned();
+    assert!(header.contains("when▲"), "{header}");
+    assert!(header.starts_with("claim "), "{header}");
     // the claims' words take the first column, at least 16 cells of it
     let first_row = shown.lines().nth(2).unwrap();
     let text = first_row.split('│').next().unwrap();

@@ -108,22 +108,9 @@ pub fn merge(
                     changed.push(t);
                     report.taken += 1;
                 } else {
-                    // unused on every side and by the copies made so far
-                    let copy_id = std::iter::repeat_with(|| out.fresh_id(t.kind()))
-                        .find(|c| {
-                            !their_items.contains_key(c)
-                                && !base_items.contains_key(c)
-                                && !copies.contains(c)
-                        })
-                        .unwrap_or_default();
-                    copies.insert(copy_id.clone());
-                    let mut theirs_copy = t;
-                    theirs_copy.set_id(copy_id.clone());
-                    theirs_copy.set_conflict_with(Some(o.id().to_owned()));
-                    let mut ours_flagged: Item = o;
-                    ours_flagged.set_conflict_with(Some(copy_id));
-                    changed.push(ours_flagged);
-                    changed.push(theirs_copy);
+                    let taken =
+                        |c: &String| their_items.contains_key(c) || base_items.contains_key(c);
+                    changed.extend(keep_both(&mut out, o, t, taken, &mut copies));
                     report.conflicts += 1;
                 }
             }
@@ -138,6 +125,27 @@ pub fn merge(
     }
     out.sort();
     (out, report)
+}
+
+/// Both sides changed an item, differently: ours is kept, flagged, and theirs beside it as a
+/// copy under an id unused on every side (`taken`) and by the copies made so far.
+fn keep_both(
+    out: &mut AnnotationSet,
+    ours: Item,
+    theirs: Item,
+    taken: impl Fn(&String) -> bool,
+    copies: &mut HashSet<String>,
+) -> [Item; 2] {
+    let copy_id = std::iter::repeat_with(|| out.fresh_id(theirs.kind()))
+        .find(|c| !taken(c) && !copies.contains(c))
+        .unwrap_or_default();
+    copies.insert(copy_id.clone());
+    let mut theirs_copy = theirs;
+    theirs_copy.set_id(copy_id.clone());
+    theirs_copy.set_conflict_with(Some(ours.id().to_owned()));
+    let mut ours_flagged = ours;
+    ours_flagged.set_conflict_with(Some(copy_id));
+    [ours_flagged, theirs_copy]
 }
 
 #[cfg(test)]

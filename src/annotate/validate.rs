@@ -34,36 +34,59 @@ pub fn validate_text(src: &str, file: &str, article: Option<&Article>) -> Vec<St
             return problems.iter().map(ReadError::to_string).collect();
         }
     };
-    let mut problems: Vec<FileError> = Vec::new();
     let at = |path: &[Step], message: String| error_at(src, file, path, message);
+    let ids = item_ids(&root);
+    let mut problems = reference_problems(&root, &ids, &at);
+    problems.extend(chain_problems(&root, &ids, &at));
+    if let Some(article) = article {
+        problems.extend(span_problems(&root, article, &at));
+    }
+    problems.sort_by_key(|p| (p.line, p.column));
+    problems.iter().map(FileError::to_string).collect()
+}
 
-    // References between items (orphans count: an attribution may point at an orphaned claim).
+/// The four kinds of item, in file order.
+const ITEM_KINDS: [ItemKind; 4] = [
+    ItemKind::Entity,
+    ItemKind::Source,
+    ItemKind::Claim,
+    ItemKind::Attribution,
+];
+
+/// The items of `kind` in the file (none when the list is missing).
+fn items(root: &Value, kind: ItemKind) -> &[Value] {
+    root[kind.key()]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
+/// Every id in the file, orphans' too (an attribution may point at an orphaned claim).
+fn item_ids(root: &Value) -> HashSet<&str> {
     let mut ids: HashSet<&str> = HashSet::new();
-    for kind in [
-        ItemKind::Entity,
-        ItemKind::Source,
-        ItemKind::Claim,
-        ItemKind::Attribution,
-    ] {
-        for item in root[kind.key()].as_array().into_iter().flatten() {
-            ids.extend(item.get("id").and_then(Value::as_str));
-        }
+    for kind in ITEM_KINDS {
+        ids.extend(items(root, kind).iter().filter_map(|i| i["id"].as_str()));
     }
     for o in root["orphans"].as_array().into_iter().flatten() {
         ids.extend(o.get("id").and_then(Value::as_str));
     }
+    ids
+}
+
+/// References between items that name no item in the file.
+fn reference_problems(
+    root: &Value,
+    ids: &HashSet<&str>,
+    at: &dyn Fn(&[Step], String) -> FileError,
+) -> Vec<FileError> {
     let refs: [(ItemKind, &str); 3] = [
         (ItemKind::Attribution, "claim_id"),
         (ItemKind::Attribution, "source_id"),
         (ItemKind::Source, "entity_id"),
     ];
+    let mut problems = Vec::new();
     for (kind, field) in refs {
-        for (i, item) in root[kind.key()]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (i, item) in items(root, kind).iter().enumerate() {
             if let Some(target) = item.get(field).and_then(Value::as_str)
                 && !ids.contains(target)
             {
@@ -74,63 +97,57 @@ pub fn validate_text(src: &str, file: &str, article: Option<&Article>) -> Vec<St
             }
         }
     }
-    problems.extend(chain_problems(&root, &ids, &at));
+    problems
+}
 
-    if let Some(article) = article {
-        let len = article.len_chars();
-        if root["document"]["length"].as_u64() != Some(len as u64) {
-            problems.push(at(
-                &["document".into(), "length".into()],
-                format!(
-                    "length is {}, the article has {len} code points",
-                    root["document"]["length"]
-                ),
-            ));
-        }
-        for kind in [
-            ItemKind::Entity,
-            ItemKind::Source,
-            ItemKind::Claim,
-            ItemKind::Attribution,
-        ] {
-            for (i, item) in root[kind.key()]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                let mut path = vec![Step::from(kind.key()), Step::Index(i)];
-                let span = if kind == ItemKind::Attribution {
-                    path.push("cue".into());
-                    item.get("cue").and_then(|c| c.get("span"))
-                } else {
-                    item.get("span")
-                };
-                path.push("span".into());
-                let Some(span) = span.filter(|s| !s.is_null()) else {
-                    continue;
-                };
-                let Ok(span) = serde_json::from_value::<FileSpan>(span.clone()) else {
-                    continue;
-                };
-                if span.end > len {
-                    path.push("end".into());
-                    problems.push(at(
-                        &path,
-                        format!(
-                            "end {} is past the end of the article ({len} code points)",
-                            span.end
-                        ),
-                    ));
-                } else if let Err(e) = span.to_bytes(article) {
-                    path.push("exact".into());
-                    problems.push(at(&path, e.to_string()));
-                }
+/// Offsets and quotes checked against the article's text: the document's length, and every
+/// span (an attribution's cue span) inside the text and saying what is there.
+fn span_problems(
+    root: &Value,
+    article: &Article,
+    at: &dyn Fn(&[Step], String) -> FileError,
+) -> Vec<FileError> {
+    let mut problems = Vec::new();
+    let len = article.len_chars();
+    if root["document"]["length"].as_u64() != Some(len as u64) {
+        problems.push(at(
+            &["document".into(), "length".into()],
+            format!(
+                "length is {}, the article has {len} code points",
+                root["document"]["length"]
+            ),
+        ));
+    }
+    for kind in ITEM_KINDS {
+        for (i, item) in items(root, kind).iter().enumerate() {
+            let mut path = vec![Step::from(kind.key()), Step::Index(i)];
+            let span = if kind == ItemKind::Attribution {
+                path.push("cue".into());
+                item.get("cue").and_then(|c| c.get("span"))
+            } else {
+                item.get("span")
+            };
+            path.push("span".into());
+            let Some(span) = span.filter(|s| !s.is_null()) else {
+                continue;
+            };
+            let Ok(span) = serde_json::from_value::<FileSpan>(span.clone()) else {
+                continue;
+            };
+            if span.end > len {
+                path.push("end".into());
+                let message = format!(
+                    "end {} is past the end of the article ({len} code points)",
+                    span.end
+                );
+                problems.push(at(&path, message));
+            } else if let Err(e) = span.to_bytes(article) {
+                path.push("exact".into());
+                problems.push(at(&path, e.to_string()));
             }
         }
     }
-    problems.sort_by_key(|p| (p.line, p.column));
-    problems.iter().map(FileError::to_string).collect()
+    problems
 }
 
 /// Problems in the isnad fields: a `via` link that names no source, a source listed twice in one

@@ -293,6 +293,56 @@ mod tests {
     }
 
     #[test]
+    fn counts_arriving_fill_their_rows_and_keep_a_pending_sort() {
+        let counting = |path: &str, bytes| Entry {
+            counts_from: CountsFrom::Counting,
+            ..entry(path, path, bytes)
+        };
+        let entries = vec![
+            counting("/l/a.txt", 1),
+            counting("/l/b.txt", 2),
+            entry("/l/c.txt", "c", 3),
+        ];
+        let mut lib = Library::new(PathBuf::from("/l"), entries);
+        assert_eq!(
+            lib.to_count(),
+            [PathBuf::from("/l/a.txt"), PathBuf::from("/l/b.txt")]
+        );
+        lib.cycle_sort();
+        lib.cycle_sort();
+        assert_eq!(lib.sort, SortBy::Pending);
+        lib.move_by(2);
+        assert_eq!(lib.selected_path(), Some(PathBuf::from("/l/c.txt")));
+        let found = Suggested {
+            pending: 9,
+            claims: 2,
+        };
+        lib.counted(Path::new("/l/b.txt"), Some(found));
+        let order: Vec<&str> = lib.visible().iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(
+            order,
+            ["/l/b.txt", "/l/a.txt", "c"],
+            "sorted again by pending"
+        );
+        assert_eq!(
+            lib.selected_path(),
+            Some(PathBuf::from("/l/c.txt")),
+            "the selection stays"
+        );
+        let b = &lib.visible()[0];
+        assert_eq!(
+            (b.pending, b.claims, b.counts_from),
+            (9, 2, CountsFrom::Suggested)
+        );
+        // an article that could not be read shows `?`; a row counted already is left alone
+        lib.counted(Path::new("/l/a.txt"), None);
+        lib.counted(Path::new("/l/b.txt"), Some(Suggested::default()));
+        assert!(lib.visible()[1].unreadable);
+        assert_eq!(lib.visible()[0].pending, 9);
+        assert!(lib.to_count().is_empty());
+    }
+
+    #[test]
     fn a_library_of_files_lists_them_once_from_their_folder() {
         let files = vec![
             PathBuf::from("/l/b.json"),

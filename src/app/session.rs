@@ -229,7 +229,8 @@ impl Session {
         }
     }
 
-    /// One line per orphan: its id and the text it was anchored to.
+    /// One line per orphan: what it is (its label, `claim`, `source`, `link`) and the text it
+    /// was anchored to, never its internal id.
     pub fn orphan_lines(&self) -> Vec<String> {
         let Some(store) = &self.store else {
             return Vec::new();
@@ -239,12 +240,21 @@ impl Session {
             .orphans
             .iter()
             .map(|o| {
-                let id = o["id"].as_str().unwrap_or("?");
+                let id = o["id"].as_str().unwrap_or("");
+                let kind = match crate::annotate::kind_of_id(id) {
+                    Some(crate::annotate::ItemKind::Entity) => {
+                        o["label"].as_str().unwrap_or("entity")
+                    }
+                    Some(crate::annotate::ItemKind::Claim) => "claim",
+                    Some(crate::annotate::ItemKind::Source) => "source",
+                    Some(crate::annotate::ItemKind::Attribution) => "link",
+                    None => "item",
+                };
                 let exact = o["span"]["exact"]
                     .as_str()
                     .or_else(|| o["cue"]["span"]["exact"].as_str())
                     .unwrap_or("");
-                format!("{id}  {exact}")
+                format!("{kind} «{exact}»")
             })
             .collect()
     }

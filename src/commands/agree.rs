@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::annotate::agreement::report::{self, LayerReport};
-use crate::annotate::agreement::{ArticleAgreement, Layer, agree, pool};
+use crate::annotate::agreement::{ArticleAgreement, Layer, PairScore, agree, pool};
 use crate::annotate::file::{self, AnnotationFile, TextSource};
 use crate::cli::AgreeArgs;
 use crate::text::sanitize::printable;
@@ -260,49 +260,8 @@ fn write_table(
         if *layer != Layer::Entities {
             continue;
         }
-        for ((a, b), s) in &la.pairs {
-            writeln!(out, "\nentities by label, {}–{}", name(*a), name(*b))?;
-            writeln!(
-                out,
-                "  {:<14} {:>8} {:>10} {:>7} {:>7}",
-                "label",
-                "exact F1",
-                "overlap F1",
-                name(*a),
-                name(*b)
-            )?;
-            for (label, c) in &s.by_label {
-                writeln!(
-                    out,
-                    "  {:<14} {:>8} {:>10} {:>7} {:>7}",
-                    printable(label),
-                    fig(c.exact.f1()),
-                    fig(c.overlap.f1()),
-                    c.exact.a,
-                    c.exact.b
-                )?;
-            }
-            let (labels, matrix) = s.confusion.matrix();
-            if !labels.is_empty() {
-                writeln!(
-                    out,
-                    "\nconfusion of paired entities: rows {}, columns {}",
-                    name(*a),
-                    name(*b)
-                )?;
-                write!(out, "  {:<14}", "")?;
-                for l in &labels {
-                    write!(out, " {:>8}", printable(l))?;
-                }
-                writeln!(out)?;
-                for (l, row) in labels.iter().zip(&matrix) {
-                    write!(out, "  {:<14}", printable(l))?;
-                    for n in row {
-                        write!(out, " {n:>8}")?;
-                    }
-                    writeln!(out)?;
-                }
-            }
+        for (&(a, b), s) in &la.pairs {
+            write_entity_pair(out, a, b, s)?;
         }
     }
     writeln!(out, "\nper article")?;
@@ -310,6 +269,60 @@ fn write_table(
         let who: Vec<String> = c.annotators.iter().map(|k| name(*k)).collect();
         writeln!(out, "\n{}  ({})", printable(&c.title), who.join(", "))?;
         write_layers(out, &c.agreement)?;
+    }
+    Ok(())
+}
+
+/// The entities of annotators `a` and `b` by label (F1s and counts), then how their paired
+/// entities' labels are confused.
+fn write_entity_pair(
+    out: &mut dyn Write,
+    a: usize,
+    b: usize,
+    s: &PairScore,
+) -> std::io::Result<()> {
+    writeln!(out, "\nentities by label, {}–{}", name(a), name(b))?;
+    writeln!(
+        out,
+        "  {:<14} {:>8} {:>10} {:>7} {:>7}",
+        "label",
+        "exact F1",
+        "overlap F1",
+        name(a),
+        name(b)
+    )?;
+    for (label, c) in &s.by_label {
+        writeln!(
+            out,
+            "  {:<14} {:>8} {:>10} {:>7} {:>7}",
+            printable(label),
+            fig(c.exact.f1()),
+            fig(c.overlap.f1()),
+            c.exact.a,
+            c.exact.b
+        )?;
+    }
+    let (labels, matrix) = s.confusion.matrix();
+    if labels.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\nconfusion of paired entities: rows {}, columns {}",
+        name(a),
+        name(b)
+    )?;
+    write!(out, "  {:<14}", "")?;
+    for l in &labels {
+        write!(out, " {:>8}", printable(l))?;
+    }
+    writeln!(out)?;
+    for (l, row) in labels.iter().zip(&matrix) {
+        write!(out, "  {:<14}", printable(l))?;
+        for n in row {
+            write!(out, " {n:>8}")?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -314,45 +314,58 @@ fn parse(path: &Path, text: &str) -> Parsed {
             ));
             continue;
         };
-        let mut style = StyleSpec::default();
-        for (field, v) in fields {
-            let result = match (field.get_ref().as_ref(), v.get_ref()) {
-                ("fg", DeValue::String(s)) => ColorSpec::parse(s).map(|c| style.fg = Some(c)),
-                ("bg", DeValue::String(s)) => ColorSpec::parse(s).map(|c| style.bg = Some(c)),
-                ("fg" | "bg", _) => Err("a colour must be a string".into()),
-                ("modifiers", DeValue::Array(items)) => {
-                    let mut r = Ok(());
-                    for item in items.iter() {
-                        let res = match item.get_ref() {
-                            DeValue::String(s) => style.modifiers.set(s),
-                            _ => Err("a modifier must be a string".into()),
-                        };
-                        if let Err(msg) = res {
-                            out.problems.push(source.problem(item.span(), msg));
-                            r = Err(String::new());
-                        }
-                    }
-                    r
-                }
-                ("modifiers", _) => Err("`modifiers` must be a list like [\"bold\"]".into()),
-                (other, _) => {
-                    out.problems.push(source.problem(
-                        field.span(),
-                        format!("unknown field `{other}` in `{name}`; use fg, bg, modifiers"),
-                    ));
-                    Err(String::new())
-                }
-            };
-            if let Err(msg) = result
-                && !msg.is_empty()
-            {
-                out.problems.push(source.problem(v.span(), msg));
-            }
-        }
+        let style = parse_style(&source, name, fields, &mut out.problems);
         out.styles.insert(slot, style);
     }
     crate::config::sort_problems(&mut out.problems);
     out
+}
+
+/// The style of slot `name` from its table (`fg`, `bg`, `modifiers`); every bad field is a
+/// problem, the good ones are kept.
+fn parse_style(
+    source: &SourceText,
+    name: &str,
+    fields: &toml::de::DeTable<'_>,
+    problems: &mut Vec<Problem>,
+) -> StyleSpec {
+    use toml::de::DeValue;
+    let mut style = StyleSpec::default();
+    for (field, v) in fields {
+        let result = match (field.get_ref().as_ref(), v.get_ref()) {
+            ("fg", DeValue::String(s)) => ColorSpec::parse(s).map(|c| style.fg = Some(c)),
+            ("bg", DeValue::String(s)) => ColorSpec::parse(s).map(|c| style.bg = Some(c)),
+            ("fg" | "bg", _) => Err("a colour must be a string".into()),
+            ("modifiers", DeValue::Array(items)) => {
+                let mut r = Ok(());
+                for item in items.iter() {
+                    let res = match item.get_ref() {
+                        DeValue::String(s) => style.modifiers.set(s),
+                        _ => Err("a modifier must be a string".into()),
+                    };
+                    if let Err(msg) = res {
+                        problems.push(source.problem(item.span(), msg));
+                        r = Err(String::new());
+                    }
+                }
+                r
+            }
+            ("modifiers", _) => Err("`modifiers` must be a list like [\"bold\"]".into()),
+            (other, _) => {
+                problems.push(source.problem(
+                    field.span(),
+                    format!("unknown field `{other}` in `{name}`; use fg, bg, modifiers"),
+                ));
+                Err(String::new())
+            }
+        };
+        if let Err(msg) = result
+            && !msg.is_empty()
+        {
+            problems.push(source.problem(v.span(), msg));
+        }
+    }
+    style
 }
 
 /// Loads theme `name`: a file `themes_dir/NAME.toml` if there is one (its missing slots come

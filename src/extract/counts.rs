@@ -3,11 +3,11 @@
 //! Counting runs the extractor ([`first_suggestions`], what a first open adds) on every core;
 //! the counts are kept by the text's hash in `library-counts.json` under the data folder, so a
 //! library opens with them the next time and a changed text is counted again. The cache
-//! names the isnad version that counted: another version's counts (another extractor) are
-//! not used.
+//! names the extractor that counted (the isnad version and a fingerprint of what it suggests
+//! for the bundled sample article): another extractor's counts are not used.
 //!
 //! ```json
-//! {"format": "isnad-library-counts", "version": 1, "counted_by": "0.1.0",
+//! {"format": "isnad-library-counts", "version": 1, "counted_by": "0.1.0+3f9a0c12d4e5",
 //!  "counts": {"<sha-256 of the text>": {"pending": 42, "claims": 7}}}
 //! ```
 
@@ -100,7 +100,7 @@ impl CountCache {
         let file = CacheFile {
             format: FORMAT.to_owned(),
             version: VERSION,
-            counted_by: env!("CARGO_PKG_VERSION").to_owned(),
+            counted_by: counted_by().to_owned(),
             counts,
         };
         let json = serde_json::to_string(&file).map_err(|e| e.to_string())?;
@@ -111,14 +111,28 @@ impl CountCache {
     }
 }
 
-/// The counts of the cache file at `path`, if it is one this version of isnad wrote.
+/// The extractor that counts: the isnad version and a fingerprint of its suggestions for the
+/// bundled sample article (their ids, made from each item's kind, span and label), so a
+/// changed word list or rule that changes them makes the cache counted again. Worked out
+/// once per run.
+fn counted_by() -> &'static str {
+    static BY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BY.get_or_init(|| {
+        let ids: Vec<String> = first_suggestions(&Article::sample())
+            .items()
+            .map(|item| item.id().to_owned())
+            .collect();
+        let fingerprint = sha256_hex(&ids.join(" "));
+        format!("{}+{}", env!("CARGO_PKG_VERSION"), &fingerprint[..12])
+    })
+}
+
+/// The counts of the cache file at `path`, if it is one this extractor wrote.
 fn read_counts(path: &Path) -> Option<HashMap<String, Suggested>> {
     let text = std::fs::read_to_string(path).ok()?;
     let file: CacheFile = serde_json::from_str(&text).ok()?;
-    (file.format == FORMAT
-        && file.version == VERSION
-        && file.counted_by == env!("CARGO_PKG_VERSION"))
-    .then_some(file.counts)
+    (file.format == FORMAT && file.version == VERSION && file.counted_by == counted_by())
+        .then_some(file.counts)
 }
 
 /// Counts what a first open of each of `articles` would suggest, on every core: from `cache`
@@ -172,9 +186,10 @@ mod tests {
         cache.insert("abc".into(), counted);
         cache.save().expect("saved");
         assert_eq!(CountCache::load(data.path()).get("abc"), Some(counted));
-        // written by another version: its extractor may count otherwise
+        // written by another extractor: it may count otherwise
         let text = std::fs::read_to_string(cache.path()).expect("file");
-        let other = text.replace(env!("CARGO_PKG_VERSION"), "0.0.0-other");
+        assert!(text.contains(&format!("\"{}\"", counted_by())), "{text}");
+        let other = text.replace(counted_by(), "0.0.0+000000000000");
         std::fs::write(cache.path(), other).expect("write");
         assert_eq!(CountCache::load(data.path()).get("abc"), None);
         // not JSON at all: an empty cache, replaced by the next save

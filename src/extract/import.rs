@@ -308,43 +308,26 @@ fn place_all(
 ) -> ImportOutcome {
     let same_text = source_text.map(|s| s == article);
     let article_table = OffsetTable::new(article, unit);
-    let source_table = source_text.map(|s| OffsetTable::new(s, unit));
+    let source = source_text.map(|s| (s, OffsetTable::new(s, unit)));
     let mut aligner = Aligner::new(article);
     let mut outcome = ImportOutcome::empty(format, tool, same_text);
     for raw in raws {
         // The mention's text: given, else read from the tool's own text at the offsets.
-        let from_source = match (source_text, &source_table, raw.start, raw.end) {
-            (Some(src), Some(table), Some(s), Some(e)) => match (table.byte(s), table.byte(e)) {
-                (Some(bs), Some(be)) if bs < be => src.get(bs..be).map(str::to_owned),
-                _ => None,
-            },
-            _ => None,
-        };
+        let from_source = source.as_ref().and_then(|(src, table)| {
+            let range = byte_range(table, raw.start, raw.end)?;
+            src.get(range).map(str::to_owned)
+        });
         // Offsets outside the tool's own text (spaCy's `text`): nothing to check the mention
         // against, so it is refused, reported with its place in the file.
-        let beyond_source = source_text.is_some() && raw.text.is_none() && from_source.is_none();
+        let beyond_source = source.is_some() && raw.text.is_none() && from_source.is_none();
         let text = raw.text.clone().or(from_source);
-        let expected = match (raw.start, raw.end) {
-            (Some(s), Some(e)) => match (article_table.byte(s), article_table.byte(e)) {
-                (Some(bs), Some(be)) if bs < be => Some(bs..be),
-                _ => None,
-            },
-            _ => None,
-        };
-        let placed = match (&expected, &text) {
-            _ if beyond_source => None,
-            (Some(range), Some(t)) if matches_text(&article[range.clone()], t) => {
-                Some((range.clone(), false))
-            }
-            (Some(range), None) => Some((range.clone(), false)),
-            (_, Some(t)) => {
-                let near = expected
-                    .as_ref()
-                    .map(|r| r.start)
-                    .or_else(|| raw.start.map(|s| s.min(article.len())));
-                aligner.nearest(t, near).map(|r| (r, true))
-            }
-            (None, None) => None,
+        let placed = if beyond_source {
+            None
+        } else {
+            let expected = byte_range(&article_table, raw.start, raw.end);
+            let near = expected.as_ref().map(|r| r.start);
+            let near = near.or_else(|| raw.start.map(|s| s.min(article.len())));
+            place(article, &mut aligner, expected, text.as_deref(), near)
         };
         let label = Label::map_foreign(&raw.label).unwrap_or(Label::MISC);
         match placed {
@@ -366,6 +349,34 @@ fn place_all(
         }
     }
     outcome
+}
+
+/// The bytes between two offsets of `table`'s unit, when both are given, fall in the text and
+/// come in order.
+fn byte_range(
+    table: &OffsetTable,
+    start: Option<usize>,
+    end: Option<usize>,
+) -> Option<Range<usize>> {
+    let (bs, be) = (table.byte(start?)?, table.byte(end?)?);
+    (bs < be).then_some(bs..be)
+}
+
+/// Where a mention goes: at its offsets (`expected`) when the text there is the mention's (or
+/// it has no text), else where its text is found nearest byte `near`; whether it was realigned.
+fn place(
+    article: &str,
+    aligner: &mut Aligner,
+    expected: Option<Range<usize>>,
+    text: Option<&str>,
+    near: Option<usize>,
+) -> Option<(Range<usize>, bool)> {
+    match (expected, text) {
+        (Some(range), Some(t)) if matches_text(&article[range.clone()], t) => Some((range, false)),
+        (Some(range), None) => Some((range, false)),
+        (_, Some(t)) => aligner.nearest(t, near).map(|r| (r, true)),
+        (None, None) => None,
+    }
 }
 
 /// Does the article text at some offsets say what the tool said? Exact, or equal after the

@@ -195,22 +195,36 @@ fn stances(set: &mut AnnotationSet, article: &Article) {
     }
 }
 
-/// «المصدر» after «مصدر أمني»: the same source, named by the earlier mention.
+/// A later short mention refers back (`same_as`) to an earlier source: «المصدر» after «مصدر
+/// أمني» (the last anonymous source); a one-word description whose word heads an earlier
+/// source (`المسؤول` after `مسؤول في الوزارة`, `الوزير` after `وزير الخارجية فلان`); a name
+/// standing alone (`حداد` after `سمير حداد رئيس النقابة`).
 fn anaphors(set: &mut AnnotationSet, article: &Article) {
     let mut order: Vec<usize> = (0..set.sources.len()).collect();
     order.sort_by_key(|&i| set.sources[i].span.map_or(usize::MAX, |s| s.start));
     let mut last_anonymous: Option<String> = None;
+    // earlier sources of two words or more: their folded words, first without ال
+    let mut earlier: Vec<(String, Vec<String>)> = Vec::new();
     for i in order {
         let s = &set.sources[i];
         let text = s.span.map_or(s.name.as_str(), |x| x.text(article));
-        let is_anaphor =
-            text.split_whitespace().count() == 1 && rule_of(text) == Some(Rule::Anaphor);
-        if is_anaphor {
-            if s.same_as.is_none()
-                && let Some(target) = &last_anonymous
-            {
-                let target = target.clone();
-                set.sources[i].same_as = Some(target);
+        let words: Vec<String> = text.split_whitespace().map(normalize_str).collect();
+        let target = match words.as_slice() {
+            [_] if rule_of(text) == Some(Rule::Anaphor) => last_anonymous.clone(),
+            [word] => earlier
+                .iter()
+                .rev()
+                .find(|(_, w)| refers_to(word, w))
+                .map(|(id, _)| id.clone()),
+            _ => None,
+        };
+        if let Some(target) = target {
+            if s.same_as.is_none() && target != s.id {
+                let root = set
+                    .position(&target)
+                    .and_then(|t| set.sources[t].same_as.clone())
+                    .unwrap_or(target);
+                set.sources[i].same_as = Some(root);
             }
             continue;
         }
@@ -220,6 +234,25 @@ fn anaphors(set: &mut AnnotationSet, article: &Article) {
         ) {
             last_anonymous = Some(s.id.clone());
         }
+        if words.len() >= 2 {
+            earlier.push((s.id.clone(), words));
+        }
+    }
+}
+
+/// Whether the one word `word` (folded) names the source of `words`: the definite form of its
+/// first word (`المسؤول` → `مسؤول …`) or, undefined, one of its later words (`حداد`).
+fn refers_to(word: &str, words: &[String]) -> bool {
+    let bare = |w: &str| {
+        w.strip_prefix("ال")
+            .filter(|b| b.chars().count() >= 3)
+            .map(str::to_owned)
+    };
+    match bare(word) {
+        Some(head) => words
+            .first()
+            .is_some_and(|first| bare(first).unwrap_or(first.clone()) == head),
+        None => word.chars().count() >= 3 && words[1..].iter().any(|w| w == word),
     }
 }
 
@@ -243,6 +276,30 @@ mod tests {
         );
         suggest(&mut set, &article);
         (article, set)
+    }
+
+    #[test]
+    fn a_short_later_mention_is_the_same_source() {
+        let text = "قال سمير حداد رئيس النقابة إن الإضراب مستمر.\n\
+                    ولم يحدد حداد موعدا واعتبر أن الحكومة تماطل.\n\
+                    وقالت وزارة العمل إن الحوار مفتوح. وأضافت الوزارة أن الأجور سترتفع.\n";
+        let article = Article::from_text("t.txt", text.to_owned());
+        let set = suggest_annotations(&article, &[]);
+        let named = |t: &str| {
+            set.sources
+                .iter()
+                .find(|s| s.span.is_some_and(|x| x.text(&article) == t))
+                .unwrap_or_else(|| panic!("no source {t}: {:#?}", set.sources))
+        };
+        assert_eq!(
+            named("حداد").same_as.as_ref(),
+            Some(&named("سمير حداد رئيس النقابة").id)
+        );
+        assert_eq!(
+            named("الوزارة").same_as.as_ref(),
+            Some(&named("وزارة العمل").id)
+        );
+        assert_eq!(named("وزارة العمل").same_as, None);
     }
 
     #[test]

@@ -57,18 +57,7 @@ where
     match effect {
         Effect::ForceQuit => {}
         Effect::Log(line) => log::write(&line),
-        Effect::Quit => {
-            // quitting saves first; if that fails, stay, so nothing is lost
-            if !save(app, false, &mut then) {
-                app.shell.quit = false;
-                let why = app
-                    .shell
-                    .message
-                    .as_ref()
-                    .map_or_else(|| "not saved".to_owned(), |m| m.text.clone());
-                then.extend(app.update(Action::Error(format!("{why}; :q! quits without saving"))));
-            }
-        }
+        Effect::Quit => then = quit(app),
         Effect::Save { explicit } => {
             save(app, explicit, &mut then);
         }
@@ -79,11 +68,7 @@ where
         }
         Effect::SetMouse(on) => control.set_mouse(on)?,
         Effect::EditNote { id, note } => {
-            let action = match control.edit_text(&note) {
-                Ok(note) => Action::NoteEdited { id, note },
-                Err(e) => Action::Error(format!("note not changed: {e}")),
-            };
-            then = app.update(action);
+            then = edit_note(app, control, id, &note);
             full_redraw(terminal).map_err(to_io)?;
         }
         Effect::Suspend => {
@@ -107,17 +92,7 @@ where
         }
         Effect::RescanLibrary => {
             save(app, false, &mut then);
-            let scanned = (app.library.as_ref()).map(|lib| match &lib.feeds {
-                Some(feeds) => Ok(feed_entries(feeds)),
-                None => scan_library(&lib.dir, &lib.files),
-            });
-            if let Some(scanned) = scanned {
-                let action = match scanned {
-                    Ok(entries) => Action::LibraryScanned(entries),
-                    Err(e) => Action::Error(e),
-                };
-                then.extend(app.update(action));
-            }
+            then.extend(rescan_library(app));
         }
         Effect::Export(format) => {
             if save(app, false, &mut then) {
@@ -140,6 +115,49 @@ where
         }
     }
     Ok(then)
+}
+
+/// Quitting saves first; if that fails, the reader stays, so nothing is lost.
+fn quit(app: &mut App) -> Vec<Effect> {
+    let mut then = Vec::new();
+    if !save(app, false, &mut then) {
+        app.shell.quit = false;
+        let why = app
+            .shell
+            .message
+            .as_ref()
+            .map_or_else(|| "not saved".to_owned(), |m| m.text.clone());
+        then.extend(app.update(Action::Error(format!("{why}; :q! quits without saving"))));
+    }
+    then
+}
+
+/// `E`: the note of `id` in the user's editor, handed back to the app.
+fn edit_note(
+    app: &mut App,
+    control: &mut dyn TerminalControl,
+    id: String,
+    note: &str,
+) -> Vec<Effect> {
+    let action = match control.edit_text(note) {
+        Ok(note) => Action::NoteEdited { id, note },
+        Err(e) => Action::Error(format!("note not changed: {e}")),
+    };
+    app.update(action)
+}
+
+/// Lists the library again (its folder, files or feeds), since counts change as articles
+/// are annotated.
+fn rescan_library(app: &mut App) -> Vec<Effect> {
+    let scanned = (app.library.as_ref()).map(|lib| match &lib.feeds {
+        Some(feeds) => Ok(feed_entries(feeds)),
+        None => scan_library(&lib.dir, &lib.files),
+    });
+    match scanned {
+        Some(Ok(entries)) => app.update(Action::LibraryScanned(entries)),
+        Some(Err(e)) => app.update(Action::Error(e)),
+        None => Vec::new(),
+    }
 }
 
 /// Reads a theme for `:theme` / `:set theme`.

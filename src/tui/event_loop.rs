@@ -70,6 +70,44 @@ where
     run_loop_with(terminal, events, control, app, Vec::new())
 }
 
+/// SIGTERM or SIGHUP: quit as `:q` does (saving first); when the save fails (a full disk),
+/// exit anyway, keeping a copy of the unsaved work elsewhere.
+fn quit_on_signal<B: Backend>(
+    terminal: &mut Terminal<B>,
+    control: &mut dyn TerminalControl,
+    app: &mut App,
+    jobs: &mut Jobs,
+) -> std::io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let effects = app.update(Action::Run(Command::Quit));
+    perform(effects, terminal, control, app, jobs)?;
+    if !app.shell.quit {
+        app.shell.exit_note = effects::rescue_unsaved(app);
+    }
+    Ok(())
+}
+
+/// A lam-alef key may arrive as two characters: join them before the keymap sees them. A next
+/// event that is not the alef is `held` for the next turn of the loop.
+fn join_lam_alef(
+    events: &mut dyn EventSource,
+    event: Event,
+    held: &mut Option<Event>,
+) -> std::io::Result<Event> {
+    if !input::is_lam(&event) {
+        return Ok(event);
+    }
+    if let Some(next) = events.next(LAM_ALEF_WAIT)? {
+        match input::join_lam_alef(&event, &next) {
+            Some(joined) => return Ok(joined),
+            None => *held = Some(next),
+        }
+    }
+    Ok(event)
+}
+
 /// [`run_loop`], performing `first` before the first screen (start-up: opening the article's
 /// annotations).
 pub fn run_loop_with<B: Backend>(
@@ -95,13 +133,7 @@ where
     let mut held: Option<Event> = None;
     while !app.shell.quit {
         if control.terminate_requested() {
-            let effects = app.update(Action::Run(Command::Quit));
-            perform(effects, terminal, control, app, bg)?;
-            if !app.shell.quit {
-                // The save failed (a full disk): exit anyway, keeping a copy elsewhere.
-                app.shell.exit_note = effects::rescue_unsaved(app);
-            }
-            break;
+            return quit_on_signal(terminal, control, app, bg);
         }
         terminal
             .draw(|frame| frame.render_widget(&*app, frame.area()))
@@ -119,20 +151,12 @@ where
         if app.shell.quit {
             break;
         }
-        let Some(mut event) = event else {
+        let Some(event) = event else {
             let effects = app.update(Action::Tick(Instant::now()));
             perform(effects, terminal, control, app, bg)?;
             continue;
         };
-        if input::is_lam(&event) {
-            // A lam-alef key may arrive as two characters; join them before the keymap sees them.
-            if let Some(next) = events.next(LAM_ALEF_WAIT)? {
-                match input::join_lam_alef(&event, &next) {
-                    Some(joined) => event = joined,
-                    None => held = Some(next),
-                }
-            }
-        }
+        let event = join_lam_alef(events, event, &mut held)?;
         // the time the event arrived, for what it changes (messages, the autosave timer)
         app.shell.now = Instant::now();
         let effects = app.handle_event(event);

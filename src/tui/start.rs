@@ -17,7 +17,7 @@ use crate::config::theme;
 use crate::config::{Paths, Settings, no_color_requested};
 use crate::layout::BidiMode;
 use crate::log;
-use crate::tui::events::{FailOnF12, PanicOnKey, TerminalEvents};
+use crate::tui::events::{EventSource, FailOnF12, PanicOnKey, TerminalEvents};
 use crate::tui::terminal::{self as tui, TerminalOptions};
 use crate::tui::{TerminalControl, effects, run_loop_with};
 
@@ -105,7 +105,43 @@ fn run_with(
         log::init(&paths.log_dir)?;
         log::write(&format!("paths: {paths:?}"));
     }
-    let mut settings = Settings::load(&paths, no_color_requested());
+    let (settings, terminal_colors) = load_settings(cli, &paths);
+    let (mut app, first) = make_app(
+        cli,
+        article,
+        library,
+        fetch,
+        settings,
+        paths,
+        terminal_colors,
+    );
+    let options = TerminalOptions {
+        mouse: app.settings.config.mouse,
+        bidi_explicit: app.reader.mode != BidiMode::Terminal,
+    };
+    let terminate = termination_flag()?;
+    let mut control = RealTerminal { options, terminate };
+    let mut terminal =
+        tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
+    let result = run_loop_with(&mut terminal, &mut *events(), &mut control, &mut app, first);
+    tui::restore();
+    for line in app.take_log() {
+        log::write(&line);
+    }
+    if let Err(e) = result {
+        return Err(format!("terminal error: {e}{}", save_after_error(&mut app)));
+    }
+    match app.shell.exit_note.take() {
+        Some(note) => Err(note),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// The settings (with the command line's bidi and theme over the files'), and what colours
+/// the terminal shows. The terminal's background is asked here, once, before the first frame:
+/// `update` never talks to the terminal.
+fn load_settings(cli: &Cli, paths: &Paths) -> (Settings, ColorDepth) {
+    let mut settings = Settings::load(paths, no_color_requested());
     if let Some(bidi) = cli.bidi {
         settings.config.bidi = bidi;
     }
@@ -113,14 +149,13 @@ fn run_with(
         settings.config.theme.clone_from(name);
     }
     if cli.theme.is_some() || settings.config.theme == theme::AUTO {
-        // asked here, once, before the first frame: `update` never talks to the terminal
         let background = if settings.config.theme == theme::AUTO && !no_color_requested() {
             ask_background()
         } else {
             None
         };
         log::write(&format!("terminal background: {background:?}"));
-        settings.load_theme(&paths, no_color_requested(), background);
+        settings.load_theme(paths, no_color_requested(), background);
     }
     // what `color = "auto"` means on this terminal; the app resolves the setting against it
     let terminal_colors = if no_color_requested() {
@@ -137,7 +172,20 @@ fn run_with(
         settings.config.bidi,
         std::env::var("TERM").ok()
     ));
-    let mouse = settings.config.mouse;
+    (settings, terminal_colors)
+}
+
+/// The app on the library, the article or the page being fetched, with what the loop does
+/// before the first screen.
+fn make_app(
+    cli: &Cli,
+    article: Article,
+    library: Option<Library>,
+    fetch: Option<Effect>,
+    settings: Settings,
+    paths: Paths,
+    terminal_colors: ColorDepth,
+) -> (App, Vec<Effect>) {
     let hints = settings.config.terminal_hints;
     let annotator = settings.config.annotator_name();
     let store_options = StoreOptions {
@@ -146,36 +194,35 @@ fn run_with(
     };
     let found = surroundings(&paths, terminal_colors);
     let mut app = App::new(article, settings, paths, found);
+    app.session.annotator = annotator;
+    app.session.store_options = Some(store_options);
     let mut first = Vec::new();
     if let Some(library) = library {
         // the reader starts empty-handed: Enter opens an article with its annotations
         app.library = Some(library);
         app.screen = Screen::Library;
-        app.session.annotator = annotator;
         // what articles never opened would suggest, counted in the background
         first.push(Effect::CountLibrary);
     } else if let Some(fetch) = fetch {
         // the page opens (with its annotations) once it has arrived
-        app.session.annotator = annotator;
         first.push(fetch);
     } else {
         // the annotations are opened by the loop, in the background when they take long
         // (re-anchoring a changed article): the text is shown at once
-        app.session.annotator = annotator;
         first.push(Effect::OpenAnnotations);
         if let Some(note) = app.reader.article.encoding_note.clone() {
             // a guessed encoding is said, not hidden (article/encoding.rs)
             app.update(Action::Info(note));
         }
     }
-    app.session.store_options = Some(store_options);
     if hints {
         app.shell.hint = terminal_hint(|k| std::env::var(k).ok());
     }
-    let options = TerminalOptions {
-        mouse,
-        bidi_explicit: app.reader.mode != BidiMode::Terminal,
-    };
+    (app, first)
+}
+
+/// A flag raised by SIGTERM (and SIGHUP on Unix): the loop saves and exits when it is up.
+fn termination_flag() -> Result<Arc<AtomicBool>, String> {
     let terminate = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
@@ -185,61 +232,38 @@ fn run_with(
         signal_hook::flag::register(signal, Arc::clone(&terminate))
             .map_err(|e| format!("cannot install the signal handler: {e}"))?;
     }
-    let mut control = RealTerminal { options, terminate };
-    let mut terminal =
-        tui::init(options).map_err(|e| format!("cannot start the terminal UI: {e}"))?;
+    Ok(terminate)
+}
+
+/// The terminal's events; debug builds can make a key panic (`ISNAD_DEBUG_PANIC`) or F12 fail
+/// (`ISNAD_DEBUG_ERROR`), to test that every way out restores the terminal and keeps the work.
+fn events() -> Box<dyn EventSource> {
     let debug = |var| cfg!(debug_assertions) && std::env::var_os(var).is_some();
-    let result = if debug("ISNAD_DEBUG_PANIC") {
-        run_loop_with(
-            &mut terminal,
-            &mut PanicOnKey(TerminalEvents::new()),
-            &mut control,
-            &mut app,
-            first,
-        )
+    if debug("ISNAD_DEBUG_PANIC") {
+        Box::new(PanicOnKey(TerminalEvents::new()))
     } else if debug("ISNAD_DEBUG_ERROR") {
-        run_loop_with(
-            &mut terminal,
-            &mut FailOnF12(TerminalEvents::new()),
-            &mut control,
-            &mut app,
-            first,
-        )
+        Box::new(FailOnF12(TerminalEvents::new()))
     } else {
-        run_loop_with(
-            &mut terminal,
-            &mut TerminalEvents::new(),
-            &mut control,
-            &mut app,
-            first,
-        )
-    };
-    tui::restore();
-    for line in app.take_log() {
-        log::write(&line);
+        Box::new(TerminalEvents::new())
     }
-    if let Err(e) = result {
-        // The loop stopped on an error, maybe before the autosave of the last changes.
-        let mut logged = Vec::new();
-        let saved = effects::save(&mut app, false, &mut logged);
-        for effect in logged {
-            if let Effect::Log(line) = effect {
-                log::write(&line);
-            }
+}
+
+/// The loop stopped on an error, maybe before the autosave of the last changes: save them now,
+/// or keep them elsewhere. What to add to the error (empty when they were saved).
+fn save_after_error(app: &mut App) -> String {
+    let mut logged = Vec::new();
+    let saved = effects::save(app, false, &mut logged);
+    for effect in logged {
+        if let Effect::Log(line) = effect {
+            log::write(&line);
         }
-        let saved = if saved {
-            String::new()
-        } else {
-            let why = app.shell.message.as_ref().map_or("", |m| m.text.as_str());
-            let kept = effects::rescue_unsaved(&app).unwrap_or_default();
-            format!("; the last annotation changes were not saved: {why}; {kept}")
-        };
-        return Err(format!("terminal error: {e}{saved}"));
     }
-    match app.shell.exit_note.take() {
-        Some(note) => Err(note),
-        None => Ok(ExitCode::SUCCESS),
+    if saved {
+        return String::new();
     }
+    let why = app.shell.message.as_ref().map_or("", |m| m.text.as_str());
+    let kept = effects::rescue_unsaved(app).unwrap_or_default();
+    format!("; the last annotation changes were not saved: {why}; {kept}")
 }
 
 /// What the app needs from around it at start: the terminal's colours (found by the caller),

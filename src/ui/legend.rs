@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::app::App;
 use crate::app::annotations::entity_slot;
+use crate::app::review::LegendRow;
 use crate::config::theme::Slot;
 
 pub struct Legend<'a> {
@@ -19,12 +20,53 @@ pub struct Legend<'a> {
 /// Columns: key, sample, three counts, state.
 const NAME_WIDTH: usize = 12;
 
+/// One row of the legend: its key, its name in the colours it is drawn in, its counts (a dot
+/// for none) and whether it is shown.
+fn row_line(app: &App, row: &LegendRow) -> Line<'static> {
+    let theme = &app.theme;
+    let text = theme.style(Slot::HelpText);
+    let sample = match (&row.label, row.name.as_str()) {
+        (Some(label), _) => theme.style(entity_slot(label)),
+        (None, "suggestions") => theme.style(Slot::Suggested),
+        (None, "rejected") => theme
+            .style(Slot::Suggested)
+            .add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
+        (None, "claims") => theme.style(Slot::Claim),
+        (None, "sources") => theme.style(Slot::Source),
+        _ => text,
+    };
+    let key = row
+        .key
+        .as_ref()
+        .map_or_else(|| "   ".to_owned(), |k| format!(" {k} "));
+    let count = |n: usize, w: usize| {
+        if n == 0 {
+            format!(" {:>w$}", "·")
+        } else {
+            format!(" {n:>w$}")
+        }
+    };
+    let c = row.counts;
+    Line::from(vec![
+        Span::styled(key, theme.style(Slot::HelpKey)),
+        Span::styled("  ", text),
+        Span::styled(format!("{:<NAME_WIDTH$}", row.name), sample),
+        Span::styled(count(c.pending, 7), text),
+        Span::styled(count(c.accepted, 8), text),
+        Span::styled(count(c.rejected, 8), text),
+        if row.shown {
+            Span::styled("  shown ", text)
+        } else {
+            Span::styled("  hidden", text.add_modifier(Modifier::DIM))
+        },
+    ])
+}
+
 impl Widget for Legend<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = &app.theme;
         let text = theme.style(Slot::HelpText);
-        let dim = text.add_modifier(Modifier::DIM);
         let mut lines = vec![Line::from(Span::styled(
             format!(
                 "     {:<NAME_WIDTH$} {:>7} {:>8} {:>8}  ",
@@ -36,41 +78,7 @@ impl Widget for Legend<'_> {
             .session
             .legend_rows(&app.reader.layers, &app.settings.keymap)
         {
-            let sample = match (&row.label, row.name.as_str()) {
-                (Some(label), _) => theme.style(entity_slot(label)),
-                (None, "suggestions") => theme.style(Slot::Suggested),
-                (None, "rejected") => theme
-                    .style(Slot::Suggested)
-                    .add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
-                (None, "claims") => theme.style(Slot::Claim),
-                (None, "sources") => theme.style(Slot::Source),
-                _ => text,
-            };
-            let key = row
-                .key
-                .as_ref()
-                .map_or_else(|| "   ".to_owned(), |k| format!(" {k} "));
-            let count = |n: usize, w: usize| {
-                if n == 0 {
-                    format!(" {:>w$}", "·")
-                } else {
-                    format!(" {n:>w$}")
-                }
-            };
-            let c = row.counts;
-            lines.push(Line::from(vec![
-                Span::styled(key, theme.style(Slot::HelpKey)),
-                Span::styled("  ", text),
-                Span::styled(format!("{:<NAME_WIDTH$}", row.name), sample),
-                Span::styled(count(c.pending, 7), text),
-                Span::styled(count(c.accepted, 8), text),
-                Span::styled(count(c.rejected, 8), text),
-                if row.shown {
-                    Span::styled("  shown ", text)
-                } else {
-                    Span::styled("  hidden", dim)
-                },
-            ]));
+            lines.push(row_line(app, &row));
         }
         let inner = lines.iter().map(Line::width).max().unwrap_or(0);
         let width = u16::try_from(inner + 2).unwrap_or(u16::MAX).min(area.width);

@@ -8,7 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use crate::annotate::isnad::collapse;
 use crate::app::App;
+use crate::app::attributes::LinkCandidate;
 use crate::app::command_line::LineEditor;
 use crate::config::keymap::{Lookup, sequence_to_string};
 use crate::config::theme::Slot;
@@ -119,31 +121,31 @@ impl Widget for CommandLine<'_> {
         buf.set_style(line_area, style);
         let cx = match self.visual_edit_line(line_area, buf, style) {
             Some(cx) => cx,
-            None => {
-                let text = format!("{}{}", self.prompt, self.editor.text);
-                let shown = crate::ui::visual_line(
-                    self.app,
-                    &text,
-                    usize::from(area.width.saturating_sub(1)),
-                );
-                buf.set_stringn(
-                    line_area.x,
-                    line_area.y,
-                    &shown,
-                    usize::from(area.width),
-                    style,
-                );
-                let before: String = self.editor.text.chars().take(self.editor.cursor).collect();
-                line_area.x
-                    + u16::try_from(self.prompt.width() + before.width()).unwrap_or(u16::MAX)
-            }
+            None => self.plain_edit_line(line_area, buf, style),
         };
         // the editing cursor as a reversed cell
         if cx < line_area.right() {
             let cell = &mut buf[(cx, line_area.y)];
             cell.set_style(style.add_modifier(Modifier::REVERSED));
         }
+        self.completions(area, buf);
+    }
+}
 
+impl CommandLine<'_> {
+    /// The prompt and the text as typed (no Arabic to lay out); returns the cursor's column.
+    fn plain_edit_line(&self, line_area: Rect, buf: &mut Buffer, style: Style) -> u16 {
+        let width = line_area.width;
+        let text = format!("{}{}", self.prompt, self.editor.text);
+        let shown = crate::ui::visual_line(self.app, &text, usize::from(width.saturating_sub(1)));
+        buf.set_stringn(line_area.x, line_area.y, &shown, usize::from(width), style);
+        let before: String = self.editor.text.chars().take(self.editor.cursor).collect();
+        line_area.x + u16::try_from(self.prompt.width() + before.width()).unwrap_or(u16::MAX)
+    }
+
+    /// The completions above the bottom line (at most 8), the chosen one kept in view.
+    fn completions(&self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
         let candidates = &self.editor.candidates;
         let room = usize::from(area.height.saturating_sub(1));
         if candidates.is_empty() || room == 0 {
@@ -156,15 +158,14 @@ impl Widget for CommandLine<'_> {
             .map_or(0, |s| s.saturating_sub(count - 1));
         let height = u16::try_from(count).unwrap_or(0);
         let list = Rect {
-            y: line_area.y - height,
+            y: area.bottom() - 1 - height,
             height,
             ..area
         };
         Clear.render(list, buf);
         let name_col = candidates.iter().map(|(c, _)| c.width()).max().unwrap_or(0);
         for (i, (name, desc)) in candidates.iter().enumerate().skip(first).take(count) {
-            let selected = self.editor.selected == Some(i);
-            let slot = if selected {
+            let slot = if self.editor.selected == Some(i) {
                 Slot::CompletionSelected
             } else {
                 Slot::Completion
@@ -344,6 +345,91 @@ impl Widget for ChoicePicker<'_> {
     }
 }
 
+/// A bordered list in the middle of `area`: each line a left-to-right head and a text laid
+/// out by the engine; line `selected` highlighted.
+pub(super) fn list_popup(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    title: &str,
+    lines: &[(String, String)],
+    selected: Option<usize>,
+) {
+    let theme = &app.theme;
+    let width = area.width.saturating_sub(4).min(72);
+    let inner = usize::from(width.saturating_sub(2));
+    let height = u16::try_from(lines.len().min(12) + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    if width < 12 || height < 3 {
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    let shown = usize::from(height - 2);
+    let first = selected
+        .unwrap_or(0)
+        .saturating_sub(shown.saturating_sub(1));
+    let body: Vec<Line> = lines
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(shown)
+        .map(|(i, (head, text))| {
+            let style = if Some(i) == selected {
+                theme.style(Slot::CompletionSelected)
+            } else {
+                theme.style(Slot::HelpText)
+            };
+            let room = inner.saturating_sub(head.width());
+            let text = crate::ui::visual_snippet(app, &collapse(text), room);
+            let pad = inner.saturating_sub(head.width() + text.width());
+            Line::from(vec![
+                Span::styled(head.clone(), style.patch(theme.style(Slot::HelpKey))),
+                Span::styled(text, style),
+                Span::styled(" ".repeat(pad), style),
+            ])
+        })
+        .collect();
+    Paragraph::new(body)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.style(Slot::PopupBorder))
+                .title(Span::styled(
+                    title.to_owned(),
+                    theme.style(Slot::PopupTitle),
+                )),
+        )
+        .render(popup, buf);
+}
+
+/// The head of a picker line for candidate `i`: its digit (the first nine), ✓ when linked (or
+/// ? when it is a suggested link and `suggested` shows those), and ↑ or ↓ for before or after.
+pub(super) fn candidate_head(i: usize, c: &LinkCandidate, suggested: bool) -> String {
+    let key = if i < 9 {
+        format!("{} ", i + 1)
+    } else {
+        "  ".to_owned()
+    };
+    let tick = match (&c.linked, suggested && c.suggested) {
+        (Some(_), _) => "✓",
+        (None, true) => "?",
+        (None, false) => " ",
+    };
+    let place = match (c.distance, c.before) {
+        (usize::MAX, _) => "    ",
+        (_, true) => "  ↑ ",
+        (_, false) => "  ↓ ",
+    };
+    format!("{key}{tick}{place}")
+}
+
 /// The `l` picker: the other ends to link, nearest first, the chosen one highlighted; linked
 /// ones are ticked (Enter on them unlinks).
 pub struct LinkPicker<'a> {
@@ -354,84 +440,15 @@ pub struct LinkPicker<'a> {
 impl Widget for LinkPicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let theme = &app.theme;
-        let width = area.width.saturating_sub(4).min(72);
-        let inner = usize::from(width.saturating_sub(2));
-        let rows = self.picker.candidates.len().min(12);
-        let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
-        if width < 12 || height < 3 {
-            return;
-        }
-        let popup = centered(area, width, height);
-        Clear.render(popup, buf);
-        buf.set_style(popup, theme.style(Slot::Popup));
-        let shown_rows = usize::from(height - 2);
-        let first = self
-            .picker
-            .selected
-            .saturating_sub(shown_rows.saturating_sub(1));
-        let kind = match app
-            .session
-            .store
-            .as_ref()
-            .and_then(|s| s.set().get(&self.picker.from))
-        {
+        let from = (app.session.store.as_ref()).and_then(|s| s.set().get(&self.picker.from));
+        let kind = match from {
             Some(crate::annotate::Item::Source(_)) => "claims",
             _ => "sources",
         };
-        let lines: Vec<Line> = self
-            .picker
-            .candidates
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(shown_rows)
-            .map(|(i, c)| {
-                let key = if i < 9 {
-                    format!("{} ", i + 1)
-                } else {
-                    "  ".to_owned()
-                };
-                let linked = if c.linked.is_some() {
-                    "✓"
-                } else if c.suggested {
-                    "?"
-                } else {
-                    " "
-                };
-                let place = if c.distance == usize::MAX {
-                    "    "
-                } else if c.before {
-                    "  ↑ "
-                } else {
-                    "  ↓ "
-                };
-                let head = format!("{key}{linked}{place}");
-                let room = inner.saturating_sub(head.width());
-                let text = crate::ui::visual_snippet(app, &c.text, room);
-                let style = if i == self.picker.selected {
-                    theme.style(Slot::CompletionSelected)
-                } else {
-                    theme.style(Slot::HelpText)
-                };
-                let used = head.width() + text.width();
-                Line::from(vec![
-                    Span::styled(head, style.patch(theme.style(Slot::HelpKey))),
-                    Span::styled(text, style),
-                    Span::styled(" ".repeat(inner.saturating_sub(used)), style),
-                ])
-            })
+        let lines: Vec<(String, String)> = (self.picker.candidates.iter().enumerate())
+            .map(|(i, c)| (candidate_head(i, c, true), c.text.clone()))
             .collect();
-        Paragraph::new(lines)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.style(Slot::PopupBorder))
-                    .title(Span::styled(
-                        format!(" link {kind} · a digit or Enter links/unlinks · Esc "),
-                        theme.style(Slot::PopupTitle),
-                    )),
-            )
-            .render(popup, buf);
+        let title = format!(" link {kind} · a digit or Enter links/unlinks · Esc ");
+        list_popup(app, area, buf, &title, &lines, Some(self.picker.selected));
     }
 }

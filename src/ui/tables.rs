@@ -12,8 +12,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::annotate::{ReviewStatus, VerificationStatus};
 use crate::app::App;
-use crate::app::tables::claims::{ClaimColumn, ClaimRow};
-use crate::app::tables::sources::{SourceColumn, SourceRow};
+use crate::app::tables::claims::{self, ClaimColumn, ClaimRow};
+use crate::app::tables::sources::{self, SourceColumn, SourceRow};
 use crate::app::tables::{Table, fit_columns};
 use crate::config::theme::Slot;
 use crate::layout::Direction;
@@ -265,7 +265,9 @@ impl<'a> Grid<'a> {
                 .map(|&c| Column {
                     heading: heading(c.name(), c == table.sort, table.descending),
                     max_width: c.max_width(),
-                    priority: c.priority(),
+                    // the column the rows are sorted by shows first of all, so the order is
+                    // visible however narrow the screen
+                    priority: if c == table.sort { 0 } else { c.priority() },
                     numeric: c.numeric(),
                 })
                 .collect(),
@@ -289,6 +291,8 @@ impl Widget for ClaimsTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = &app.tables.claims;
+        // built once per frame: the count of all and the rows shown
+        let all = app.all_claim_rows();
         let text = app.theme.style(Slot::Text);
         let cell = |r: &ClaimRow, c: ClaimColumn| {
             let style = match c {
@@ -303,8 +307,8 @@ impl Widget for ClaimsTable<'_> {
             " claims ",
             t,
             t.filter.label(),
-            app.all_claim_rows().len(),
-            &app.claim_rows(),
+            all.len(),
+            &claims::shown(all.clone(), &t.filter, t.sort, t.descending),
             |r| r.id.as_str(),
             cell,
             "no claims here: tag one in the reader (c), or change the filter (f)",
@@ -322,6 +326,7 @@ impl Widget for SourcesTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = &app.tables.sources;
+        let all = app.all_source_rows();
         let text = app.theme.style(Slot::Text);
         let cell = |r: &SourceRow, c: SourceColumn| {
             let style = match c {
@@ -336,8 +341,8 @@ impl Widget for SourcesTable<'_> {
             " sources ",
             t,
             t.filter.label(),
-            app.all_source_rows().len(),
-            &app.source_rows(),
+            all.len(),
+            &sources::shown(all.clone(), &t.filter, t.sort, t.descending),
             |r| r.id.as_str(),
             cell,
             "no sources here: tag one in the reader (s), or change the filter (f)",

@@ -59,6 +59,53 @@ fn value_name(unit: &Unit<'_>) -> String {
     name
 }
 
+/// One annotator's value of every segment `cuts[i]..cuts[i + 1]`, from their painted `spans`
+/// (start, end, value; sorted). Where spans of different values overlap, the segment's value is
+/// their combination (`PER + ORG`), named once in `combos`.
+fn segment_values(
+    spans: &[(u32, u32, u32)],
+    cuts: &[u32],
+    values: &mut Values,
+    combos: &mut HashMap<Vec<u32>, u32>,
+) -> Vec<u32> {
+    let mut out = Vec::with_capacity(cuts.len().saturating_sub(1));
+    let mut active: Vec<(u32, u32)> = Vec::new(); // (end, value)
+    let mut next = 0;
+    for w in cuts.windows(2) {
+        let at = w[0];
+        active.retain(|(end, _)| *end > at);
+        while next < spans.len() && spans[next].0 <= at {
+            if spans[next].1 > at {
+                active.push((spans[next].1, spans[next].2));
+            }
+            next += 1;
+        }
+        out.push(match active.as_slice() {
+            [] => NONE,
+            [(_, v)] => *v,
+            many => {
+                let mut key: Vec<u32> = many.iter().map(|(_, v)| *v).collect();
+                key.sort_unstable();
+                key.dedup();
+                if let [one] = key.as_slice() {
+                    *one
+                } else if let Some(&id) = combos.get(&key) {
+                    id
+                } else {
+                    let name = (key.iter())
+                        .map(|v| values.name(*v).to_owned())
+                        .collect::<Vec<_>>()
+                        .join(" + ");
+                    let id = values.id(name);
+                    combos.insert(key, id);
+                    id
+                }
+            }
+        });
+    }
+    out
+}
+
 /// The coincidence matrix of one article for one layer. `annotators[k]` is annotator k's
 /// units, `None` when they have no file for this article (their values are missing).
 /// `len` is the article's length in code points.
@@ -94,49 +141,11 @@ pub fn coincidences(annotators: &[Option<&[Unit<'_>]>], len: u32) -> (Coincidenc
     cuts.sort_unstable();
     cuts.dedup();
     // per annotator, the value of every segment cuts[i]..cuts[i + 1]
-    let segments = cuts.len().saturating_sub(1);
     let per_annotator: Vec<Option<Vec<u32>>> = painted
         .iter()
         .map(|spans| {
-            spans.as_ref().map(|spans| {
-                let mut out = Vec::with_capacity(segments);
-                let mut active: Vec<(u32, u32)> = Vec::new(); // (end, value)
-                let mut next = 0;
-                for w in cuts.windows(2) {
-                    let at = w[0];
-                    active.retain(|(end, _)| *end > at);
-                    while next < spans.len() && spans[next].0 <= at {
-                        if spans[next].1 > at {
-                            active.push((spans[next].1, spans[next].2));
-                        }
-                        next += 1;
-                    }
-                    out.push(match active.as_slice() {
-                        [] => NONE,
-                        [(_, v)] => *v,
-                        many => {
-                            let mut key: Vec<u32> = many.iter().map(|(_, v)| *v).collect();
-                            key.sort_unstable();
-                            key.dedup();
-                            if let [one] = key.as_slice() {
-                                *one
-                            } else if let Some(&id) = combos.get(&key) {
-                                id
-                            } else {
-                                let name = key
-                                    .iter()
-                                    .map(|v| values.name(*v).to_owned())
-                                    .collect::<Vec<_>>()
-                                    .join(" + ");
-                                let id = values.id(name);
-                                combos.insert(key, id);
-                                id
-                            }
-                        }
-                    });
-                }
-                out
-            })
+            let spans = spans.as_ref()?;
+            Some(segment_values(spans, &cuts, &mut values, &mut combos))
         })
         .collect();
     let mut matrix = Coincidence::default();

@@ -50,126 +50,170 @@ fn fragments(article: &Article, span: Span) -> Vec<(usize, usize, String)> {
 
 /// Writes the `.ann` content for `set` (the `.txt` is the article text itself).
 pub fn to_ann(set: &AnnotationSet, article: &Article) -> String {
-    let mut out = String::new();
-    let mut t = 0usize;
-    let mut a = 0usize;
-    let mut r = 0usize;
-    let mut notes = 0usize;
-    let mut tid: HashMap<String, String> = HashMap::new();
-    let mut text_bound = |out: &mut String, kind: &str, span: Span| -> Option<String> {
-        let frags = fragments(article, span);
+    let mut ann = AnnWriter::new(article);
+    for e in &set.entities {
+        let attrs = [("Review", e.review.status.to_string())];
+        ann.item(&e.id, e.label.as_str(), Some(e.span), attrs, &e.note);
+    }
+    for s in &set.sources {
+        let attrs = [
+            ("SourceType", s.source_type.to_string()),
+            ("Review", s.review.status.to_string()),
+        ];
+        ann.item(&s.id, "Source", s.span, attrs, &s.note);
+    }
+    for c in &set.claims {
+        let attrs = [
+            ("ClaimType", c.claim_type.to_string()),
+            ("Verification", c.verification.status.to_string()),
+            ("Review", c.review.status.to_string()),
+        ];
+        ann.item(&c.id, "Claim", Some(c.span), attrs, &c.note);
+    }
+    for s in &set.sources {
+        ann.source_relations(s);
+    }
+    for at in &set.attributions {
+        ann.attribution(set, at);
+    }
+    ann.finish()
+}
+
+/// A `.ann` being written: text-bound lines as they come; relations, attributes and notes kept
+/// to follow them; the brat id given to each item.
+struct AnnWriter<'a> {
+    article: &'a Article,
+    out: String,
+    relations: String,
+    attrs: Vec<(String, &'static str, String)>,
+    notes: Vec<(String, String)>,
+    /// Item id → brat id (`T3`).
+    ids: HashMap<String, String>,
+    texts: usize,
+    links: usize,
+}
+
+impl<'a> AnnWriter<'a> {
+    fn new(article: &'a Article) -> Self {
+        Self {
+            article,
+            out: String::new(),
+            relations: String::new(),
+            attrs: Vec::new(),
+            notes: Vec::new(),
+            ids: HashMap::new(),
+            texts: 0,
+            links: 0,
+        }
+    }
+
+    /// A `T` line for `span` (one fragment per line of text it covers); its brat id.
+    fn text_bound(&mut self, kind: &str, span: Span) -> Option<String> {
+        let frags = fragments(self.article, span);
         if frags.is_empty() {
             return None;
         }
-        t += 1;
+        self.texts += 1;
+        let t = self.texts;
         let offsets: Vec<String> = frags.iter().map(|(s, e, _)| format!("{s} {e}")).collect();
         let texts: Vec<&str> = frags.iter().map(|(_, _, x)| x.as_str()).collect();
-        let _ = writeln!(
-            out,
-            "T{t}\t{kind} {}\t{}",
-            offsets.join(";"),
-            texts.join(" ")
-        );
+        let (offsets, texts) = (offsets.join(";"), texts.join(" "));
+        let _ = writeln!(self.out, "T{t}\t{kind} {offsets}\t{texts}");
         Some(format!("T{t}"))
-    };
-    let mut attrs: Vec<(String, &str, String)> = Vec::new();
-    let mut note_lines: Vec<(String, String)> = Vec::new();
-    for e in &set.entities {
-        if let Some(id) = text_bound(&mut out, e.label.as_str(), e.span) {
-            attrs.push((id.clone(), "Review", e.review.status.to_string()));
-            if !e.note.is_empty() {
-                note_lines.push((id.clone(), e.note.clone()));
-            }
-            tid.insert(e.id.clone(), id);
-        }
     }
-    for s in &set.sources {
-        if let Some(id) = s.span.and_then(|span| text_bound(&mut out, "Source", span)) {
-            attrs.push((id.clone(), "SourceType", s.source_type.to_string()));
-            attrs.push((id.clone(), "Review", s.review.status.to_string()));
-            if !s.note.is_empty() {
-                note_lines.push((id.clone(), s.note.clone()));
-            }
-            tid.insert(s.id.clone(), id);
-        }
+
+    /// An `R` line.
+    fn relation(&mut self, kind: &str, arg1: &str, arg2: &str) {
+        self.links += 1;
+        let r = self.links;
+        let _ = writeln!(self.relations, "R{r}\t{kind} Arg1:{arg1} Arg2:{arg2}");
     }
-    for c in &set.claims {
-        if let Some(id) = text_bound(&mut out, "Claim", c.span) {
-            attrs.push((id.clone(), "ClaimType", c.claim_type.to_string()));
-            attrs.push((
-                id.clone(),
-                "Verification",
-                c.verification.status.to_string(),
-            ));
-            attrs.push((id.clone(), "Review", c.review.status.to_string()));
-            if !c.note.is_empty() {
-                note_lines.push((id.clone(), c.note.clone()));
-            }
-            tid.insert(c.id.clone(), id);
-        }
-    }
-    let mut relations = String::new();
-    for s in &set.sources {
-        if let (Some(src), Some(ent)) = (
-            tid.get(&s.id),
-            s.entity_id.as_ref().and_then(|e| tid.get(e)),
-        ) {
-            r += 1;
-            let _ = writeln!(relations, "R{r}\tRefers_to Arg1:{src} Arg2:{ent}");
-        }
-        if let (Some(src), Some(referent)) =
-            (tid.get(&s.id), s.same_as.as_ref().and_then(|x| tid.get(x)))
-        {
-            r += 1;
-            let _ = writeln!(relations, "R{r}\tSame_as Arg1:{src} Arg2:{referent}");
-        }
-    }
-    for at in &set.attributions {
-        let Some(claim) = tid.get(&at.claim_id).cloned() else {
-            continue;
+
+    /// An entity, source or claim with its attributes and note (nothing for a source without
+    /// a span).
+    fn item<const N: usize>(
+        &mut self,
+        id: &str,
+        kind: &str,
+        span: Option<Span>,
+        attrs: [(&'static str, String); N],
+        note: &str,
+    ) {
+        let Some(brat) = span.and_then(|span| self.text_bound(kind, span)) else {
+            return;
         };
-        match tid.get(&at.source_id) {
+        for (name, value) in attrs {
+            self.attrs.push((brat.clone(), name, value));
+        }
+        if !note.is_empty() {
+            self.notes.push((brat.clone(), note.to_owned()));
+        }
+        self.ids.insert(id.to_owned(), brat);
+    }
+
+    /// A source's `Refers_to` (the entity it names) and `Same_as` (what it refers back to).
+    fn source_relations(&mut self, s: &Source) {
+        let Some(src) = self.ids.get(&s.id).cloned() else {
+            return;
+        };
+        if let Some(entity) = s.entity_id.as_ref().and_then(|e| self.ids.get(e)).cloned() {
+            self.relation("Refers_to", &src, &entity);
+        }
+        if let Some(referent) = s.same_as.as_ref().and_then(|x| self.ids.get(x)).cloned() {
+            self.relation("Same_as", &src, &referent);
+        }
+    }
+
+    /// An attribution: `Attributed_to` with its chain (`Via`, in order, right after the link),
+    /// or a note naming a source without a span; its cue (`Cue_of`), quote type and stance.
+    fn attribution(&mut self, set: &AnnotationSet, at: &Attribution) {
+        let Some(claim) = self.ids.get(&at.claim_id).cloned() else {
+            return;
+        };
+        match self.ids.get(&at.source_id).cloned() {
             Some(source) => {
-                r += 1;
-                let _ = writeln!(relations, "R{r}\tAttributed_to Arg1:{claim} Arg2:{source}");
-                // the chain in order, right after the link it belongs to
-                for hand in at.via.iter().filter_map(|h| tid.get(h)) {
-                    r += 1;
-                    let _ = writeln!(relations, "R{r}\tVia Arg1:{claim} Arg2:{hand}");
+                self.relation("Attributed_to", &claim, &source);
+                let hands: Vec<String> = (at.via.iter())
+                    .filter_map(|h| self.ids.get(h).cloned())
+                    .collect();
+                for hand in hands {
+                    self.relation("Via", &claim, &hand);
                 }
             }
             None => {
-                let name = set
-                    .sources
-                    .iter()
+                let name = (set.sources.iter())
                     .find(|s| s.id == at.source_id)
                     .map_or(at.source_id.as_str(), |s| s.name.as_str());
-                note_lines.push((claim.clone(), format!("attributed to {name} (no span)")));
+                let note = format!("attributed to {name} (no span)");
+                self.notes.push((claim.clone(), note));
             }
         }
         if at.quote_type != QuoteType::Unknown {
-            attrs.push((claim.clone(), "QuoteType", at.quote_type.to_string()));
+            let value = at.quote_type.to_string();
+            self.attrs.push((claim.clone(), "QuoteType", value));
         }
-        let cue = at.cue.and_then(|span| text_bound(&mut out, "Cue", span));
+        let cue = at.cue.and_then(|span| self.text_bound("Cue", span));
         if let Some(cue) = &cue {
-            r += 1;
-            let _ = writeln!(relations, "R{r}\tCue_of Arg1:{cue} Arg2:{claim}");
+            self.relation("Cue_of", cue, &claim);
         }
         if at.stance != Stance::Asserts {
-            attrs.push((cue.unwrap_or(claim), "Stance", at.stance.to_string()));
+            let value = at.stance.to_string();
+            self.attrs.push((cue.unwrap_or(claim), "Stance", value));
         }
     }
-    out.push_str(&relations);
-    for (target, name, value) in attrs {
-        a += 1;
-        let _ = writeln!(out, "A{a}\t{name} {target} {value}");
+
+    /// The text-bound lines, then the relations, the attributes and the notes.
+    fn finish(mut self) -> String {
+        self.out.push_str(&self.relations);
+        for (a, (target, name, value)) in self.attrs.into_iter().enumerate() {
+            let _ = writeln!(self.out, "A{}\t{name} {target} {value}", a + 1);
+        }
+        for (n, (target, note)) in self.notes.into_iter().enumerate() {
+            let one_line = note.replace(['\n', '\r', '\t'], " ");
+            let _ = writeln!(self.out, "#{}\tAnnotatorNotes {target}\t{one_line}", n + 1);
+        }
+        self.out
     }
-    for (target, note) in note_lines {
-        notes += 1;
-        let one_line = note.replace(['\n', '\r', '\t'], " ");
-        let _ = writeln!(out, "#{notes}\tAnnotatorNotes {target}\t{one_line}");
-    }
-    out
 }
 
 /// A text-bound (`T`) line of a `.ann` file as written, before it is checked against the text.
@@ -429,19 +473,8 @@ impl<'a> AnnReader<'a> {
     /// Where a text-bound annotation goes: at its offsets when the reference text is there,
     /// else where the reference text is found (a warning), else nowhere (unaligned).
     fn place(&mut self, n: usize, parsed: &TextBound<'_>) -> Option<Span> {
-        let article = self.article;
         let frags = &parsed.fragments;
-        let reference = parsed.reference.unwrap_or("");
         let (&(start, _), &(_, end)) = (frags.first()?, frags.last()?);
-        // Fragments are joined with single spaces in the reference text; the whole range from
-        // first start to last end is what we keep as one span.
-        let joined: Vec<&str> = frags
-            .iter()
-            .filter_map(|&(s, e)| {
-                let (bs, be) = (article.char_to_byte(s)?, article.char_to_byte(e)?);
-                article.text.get(bs..be)
-            })
-            .collect();
         let at_offsets = FileSpan {
             start,
             end,
@@ -449,113 +482,132 @@ impl<'a> AnnReader<'a> {
             prefix: None,
             suffix: None,
         };
-        if joined.len() == frags.len()
-            && joined.join(" ") == reference
-            && let Some(span) = at_offsets.to_bytes_unchecked(article)
+        if self.reference_at_offsets(parsed)
+            && let Some(span) = at_offsets.to_bytes_unchecked(self.article)
         {
             return Some(span);
         }
+        let reference = parsed.reference.unwrap_or("");
         let wanted = FileSpan {
             exact: reference.to_owned(),
             ..at_offsets
         };
-        let id = parsed.id;
-        match self.anchorer.place(&wanted) {
-            Some((span, _)) => {
-                let message = format!(
-                    "{id}: text at {start}..{end} is not {reference:?}; realigned to {}..{}",
-                    article.byte_to_char(span.start),
-                    article.byte_to_char(span.end)
-                );
-                self.warn(n, message);
-                self.out.realigned.push(RealignedSpan {
-                    line: n,
-                    id: id.to_owned(),
-                    written: (start, end),
-                    span,
-                    item: None,
-                });
-                Some(span)
-            }
-            None => {
-                self.out.unaligned.push(UnalignedSpan {
-                    line: n,
-                    id: id.to_owned(),
-                    kind: parsed.kind.to_owned(),
-                    written: (start, end),
-                    reference: reference.to_owned(),
-                });
-                None
-            }
-        }
+        let id = parsed.id.to_owned();
+        let Some((span, _)) = self.anchorer.place(&wanted) else {
+            self.out.unaligned.push(UnalignedSpan {
+                line: n,
+                id,
+                kind: parsed.kind.to_owned(),
+                written: (start, end),
+                reference: reference.to_owned(),
+            });
+            return None;
+        };
+        let message = format!(
+            "{id}: text at {start}..{end} is not {reference:?}; realigned to {}..{}",
+            self.article.byte_to_char(span.start),
+            self.article.byte_to_char(span.end)
+        );
+        self.warn(n, message);
+        self.out.realigned.push(RealignedSpan {
+            line: n,
+            id,
+            written: (start, end),
+            span,
+            item: None,
+        });
+        Some(span)
+    }
+
+    /// Whether the text at the line's offsets is its reference text. Fragments are joined with
+    /// single spaces in the reference; the whole range from first start to last end is what is
+    /// kept as one span.
+    fn reference_at_offsets(&self, parsed: &TextBound<'_>) -> bool {
+        let article = self.article;
+        let joined: Vec<&str> = (parsed.fragments.iter())
+            .filter_map(|&(s, e)| {
+                let (bs, be) = (article.char_to_byte(s)?, article.char_to_byte(e)?);
+                article.text.get(bs..be)
+            })
+            .collect();
+        joined.len() == parsed.fragments.len() && joined.join(" ") == parsed.reference.unwrap_or("")
     }
 
     /// Makes the item a placed text-bound annotation stands for; returns its id.
     fn add(&mut self, n: usize, bid: &str, kind: &str, span: Span) -> Option<String> {
-        let set = &mut self.out.set;
         let id = match kind {
-            "Source" => {
-                let s = Source {
-                    id: set.fresh_id(ItemKind::Source),
-                    span: Some(span),
-                    name: span.text(self.article).to_owned(),
-                    source_type: SourceType::Unknown,
-                    entity_id: None,
-                    role: Default::default(),
-                    same_as: None,
-                    origin: self.origin.clone(),
-                    review: Default::default(),
-                    note: String::new(),
-                    conflict_with: None,
-                };
-                let id = s.id.clone();
-                set.sources.push(s);
-                id
-            }
-            "Claim" | "Content" => {
-                let c = Claim {
-                    id: set.fresh_id(ItemKind::Claim),
-                    span,
-                    claim_type: ClaimType::Statement,
-                    verification: Default::default(),
-                    origin: self.origin.clone(),
-                    review: Default::default(),
-                    note: String::new(),
-                    conflict_with: None,
-                };
-                let id = c.id.clone();
-                set.claims.push(c);
-                id
-            }
+            "Source" => self.add_source(span),
+            "Claim" | "Content" => self.add_claim(span),
             "Cue" | "Attribution" => {
                 self.cues.insert(bid.to_owned(), span);
                 return None;
             }
             other => {
                 let Some(label) = label_for(other) else {
-                    self.warn(
-                        n,
-                        format!("{bid}: type {other:?} cannot be a label; skipped"),
-                    );
+                    let message = format!("{bid}: type {other:?} cannot be a label; skipped");
+                    self.warn(n, message);
                     return None;
                 };
-                let e = Entity {
-                    id: set.fresh_id(ItemKind::Entity),
-                    original_label: (label.as_str() != other).then(|| other.to_owned()),
-                    label,
-                    span,
-                    origin: self.origin.clone(),
-                    review: Default::default(),
-                    note: String::new(),
-                    conflict_with: None,
-                };
-                let id = e.id.clone();
-                set.entities.push(e);
-                id
+                self.add_entity(label, other, span)
             }
         };
         self.ids.insert(bid.to_owned(), id.clone());
         Some(id)
+    }
+
+    fn add_source(&mut self, span: Span) -> String {
+        let set = &mut self.out.set;
+        let s = Source {
+            id: set.fresh_id(ItemKind::Source),
+            span: Some(span),
+            name: span.text(self.article).to_owned(),
+            source_type: SourceType::Unknown,
+            entity_id: None,
+            role: Default::default(),
+            same_as: None,
+            origin: self.origin.clone(),
+            review: Default::default(),
+            note: String::new(),
+            conflict_with: None,
+        };
+        let id = s.id.clone();
+        set.sources.push(s);
+        id
+    }
+
+    fn add_claim(&mut self, span: Span) -> String {
+        let set = &mut self.out.set;
+        let c = Claim {
+            id: set.fresh_id(ItemKind::Claim),
+            span,
+            claim_type: ClaimType::Statement,
+            verification: Default::default(),
+            origin: self.origin.clone(),
+            review: Default::default(),
+            note: String::new(),
+            conflict_with: None,
+        };
+        let id = c.id.clone();
+        set.claims.push(c);
+        id
+    }
+
+    /// An entity of `label`, written in the file as `written` (kept when it is another name).
+    fn add_entity(&mut self, label: Label, written: &str, span: Span) -> String {
+        let set = &mut self.out.set;
+        let e = Entity {
+            id: set.fresh_id(ItemKind::Entity),
+            original_label: (label.as_str() != written).then(|| written.to_owned()),
+            label,
+            span,
+            origin: self.origin.clone(),
+            review: Default::default(),
+            note: String::new(),
+            conflict_with: None,
+        };
+        let id = e.id.clone();
+        set.entities.push(e);
+        id
     }
 
     /// A relation, event, attribute or note line (read after every text-bound line).

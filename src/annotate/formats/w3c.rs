@@ -14,7 +14,9 @@ use crate::article::Article;
 
 use super::super::document::DocumentInfo;
 use super::super::isnad::Isnad;
-use super::super::model::{AnnotationSet, Claim, Origin, OriginKind, Review, Span};
+use super::super::model::{
+    AnnotationSet, Attribution, Claim, Origin, OriginKind, Review, Source, Span,
+};
 
 /// The IRI of an item: stable for a given text and id.
 fn iri(doc: &DocumentInfo, id: &str) -> String {
@@ -102,6 +104,73 @@ fn assessing(c: &Claim) -> Value {
     body
 }
 
+/// A source: tagged `source` with its role and `sameAs`, classified by its type, identified by
+/// its name and the entity it names; without a span, it targets the whole document.
+fn source_annotation(doc: &DocumentInfo, article: &Article, s: &Source) -> Value {
+    let mut source = tagging("source");
+    source["isnad:role"] = json!(s.role.as_str());
+    if let Some(same) = &s.same_as {
+        source["isnad:sameAs"] = json!(iri(doc, same));
+    }
+    let mut body = vec![source, classifying(s.source_type.as_str())];
+    if !s.name.is_empty() {
+        body.push(json!({ "type": "TextualBody", "purpose": "identifying", "value": s.name }));
+    }
+    if let Some(e) = &s.entity_id {
+        body.push(
+            json!({ "type": "SpecificResource", "purpose": "identifying", "source": iri(doc, e) }),
+        );
+    }
+    let tgt = match s.span {
+        Some(span) => target(doc, article, span),
+        None => json!({ "source": doc.url.clone().unwrap_or_else(|| doc.path.clone()) }),
+    };
+    annotation(
+        doc,
+        &s.id,
+        "tagging",
+        body,
+        tgt,
+        (&s.origin, &s.review, &s.note),
+    )
+}
+
+/// An attribution: a link from its claim (and its cue) to its source, classified by its quote
+/// type, described by its chain and stance.
+fn attribution_annotation(
+    doc: &DocumentInfo,
+    article: &Article,
+    isnad: &Isnad,
+    a: &Attribution,
+) -> Value {
+    let body = vec![
+        json!({ "type": "SpecificResource", "purpose": "identifying", "source": iri(doc, &a.source_id) }),
+        classifying(a.quote_type.as_str()),
+        json!({
+            "type": "TextualBody",
+            "purpose": "describing",
+            "value": isnad.chain_text(a),
+            "isnad:chain": std::iter::once(&a.source_id)
+                .chain(&a.via)
+                .map(|id| iri(doc, id))
+                .collect::<Vec<_>>(),
+            "isnad:stance": a.stance.as_str(),
+        }),
+    ];
+    let mut targets = vec![json!(iri(doc, &a.claim_id))];
+    if let Some(cue) = a.cue {
+        targets.push(target(doc, article, cue));
+    }
+    annotation(
+        doc,
+        &a.id,
+        "linking",
+        body,
+        Value::Array(targets),
+        (&a.origin, &a.review, &a.note),
+    )
+}
+
 /// The collection as pretty JSON with a trailing newline.
 pub fn to_w3c(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> String {
     let isnad = Isnad::new(set, article, doc.outlet.as_deref());
@@ -117,30 +186,7 @@ pub fn to_w3c(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> Str
         ));
     }
     for s in &set.sources {
-        let mut source = tagging("source");
-        source["isnad:role"] = json!(s.role.as_str());
-        if let Some(same) = &s.same_as {
-            source["isnad:sameAs"] = json!(iri(doc, same));
-        }
-        let mut body = vec![source, classifying(s.source_type.as_str())];
-        if !s.name.is_empty() {
-            body.push(json!({ "type": "TextualBody", "purpose": "identifying", "value": s.name }));
-        }
-        if let Some(e) = &s.entity_id {
-            body.push(json!({ "type": "SpecificResource", "purpose": "identifying", "source": iri(doc, e) }));
-        }
-        let tgt = match s.span {
-            Some(span) => target(doc, article, span),
-            None => json!({ "source": doc.url.clone().unwrap_or_else(|| doc.path.clone()) }),
-        };
-        items.push(annotation(
-            doc,
-            &s.id,
-            "tagging",
-            body,
-            tgt,
-            (&s.origin, &s.review, &s.note),
-        ));
+        items.push(source_annotation(doc, article, s));
     }
     for c in &set.claims {
         let body = vec![
@@ -158,32 +204,7 @@ pub fn to_w3c(doc: &DocumentInfo, set: &AnnotationSet, article: &Article) -> Str
         ));
     }
     for a in &set.attributions {
-        let body = vec![
-            json!({ "type": "SpecificResource", "purpose": "identifying", "source": iri(doc, &a.source_id) }),
-            classifying(a.quote_type.as_str()),
-            json!({
-                "type": "TextualBody",
-                "purpose": "describing",
-                "value": isnad.chain_text(a),
-                "isnad:chain": std::iter::once(&a.source_id)
-                    .chain(&a.via)
-                    .map(|id| iri(doc, id))
-                    .collect::<Vec<_>>(),
-                "isnad:stance": a.stance.as_str(),
-            }),
-        ];
-        let mut targets = vec![json!(iri(doc, &a.claim_id))];
-        if let Some(cue) = a.cue {
-            targets.push(target(doc, article, cue));
-        }
-        items.push(annotation(
-            doc,
-            &a.id,
-            "linking",
-            body,
-            Value::Array(targets),
-            (&a.origin, &a.review, &a.note),
-        ));
+        items.push(attribution_annotation(doc, article, &isnad, a));
     }
     let collection = json!({
         "@context": ["http://www.w3.org/ns/anno.jsonld", { "isnad": "urn:isnad:vocab#" }],

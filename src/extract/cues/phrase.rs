@@ -138,6 +138,8 @@ impl ParagraphParser<'_> {
             || is_accusative_object(key)
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
             || is_cue_with_object_pronoun(key)
+            // `شركة فيسبوك استحواذها على …`: the object, not the company's name
+            || is_suffixed_masdar(key, self.tokens[j].ta_marbuta)
             // `بالإفراج`, `بإطلاق`: a verbal noun after ب, never a name
             || key
                 .strip_prefix('ب')

@@ -23,9 +23,13 @@ impl ParagraphParser<'_> {
             return self.noun_cue(i, j, s, &form, verb.cue);
         }
         // Explicit subject after the verb (VSO), unless the verb is a participle.
-        let mut subject = (!verb.passive && form.form != Form::Participle && !verb.after_relative)
+        let takes_subject = !verb.after_relative || verb.object_pronoun;
+        let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
             .then(|| self.noun_phrase(j, s.end, false))
             .flatten();
+        if verb.object_pronoun && subject.is_none() {
+            return None;
+        }
         // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
         // verb is whom the speaker told
         if form.addressee
@@ -34,6 +38,14 @@ impl ParagraphParser<'_> {
         {
             j = np.tokens.end;
             subject = None;
+        }
+        // `وهذا ما أكده المستشار فلان، حيث قال …`: who the relative clause says spoke speaks
+        // next
+        if verb.after_relative
+            && !verb.object_pronoun
+            && let Some(np) = self.noun_phrase(j, s.end, false)
+        {
+            self.add_latent(&np);
         }
         if form.speaker_only {
             if let Some(np) = &subject {
@@ -86,7 +98,21 @@ impl ParagraphParser<'_> {
 
     /// The cue verb at token `i`, unless it is a verbal noun after `عدم`.
     fn verb_at(&self, i: usize, s: &Range<usize>) -> Option<VerbCue> {
-        let (form, prefix) = cue_form(self.key(i))?;
+        let after_relative = i > s.start && in_set(&RELATIVES, self.key(i - 1));
+        let bare = cue_form(self.key(i));
+        let object_pronoun = bare.is_none();
+        // `ما أكده المستشار`: after a relative the verb may carry its object pronoun
+        let (form, prefix) = bare.or_else(|| {
+            after_relative
+                .then(|| {
+                    PRONOUN_SUFFIXES
+                        .iter()
+                        .find_map(|p| self.key(i).strip_suffix(p.as_str()))
+                        .filter(|stem| stem.chars().count() >= 3)
+                        .and_then(cue_form)
+                })
+                .flatten()
+        })?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
             return None;
@@ -100,7 +126,8 @@ impl ParagraphParser<'_> {
             // past verb is not read: the same text without harakat must give the same spans
             passive: form.form == Form::Passive,
             // `التي تعلن عنها` and `ما ذكرت`: a relative clause about saying, not a report.
-            after_relative: i > s.start && in_set(&RELATIVES, self.key(i - 1)),
+            after_relative,
+            object_pronoun,
         })
     }
 
@@ -280,7 +307,12 @@ impl ParagraphParser<'_> {
         cue: Range<usize>,
     ) -> Option<usize> {
         let np = self.noun_phrase(j, s.end, false)?;
-        let start = self.object_start(np.tokens.end, s, form)?;
+        // `قول علماء إن …`: a complement clause, else the object (`إعلان الوزارة رفع …`)
+        let start = if in_set(&COMPLEMENTIZERS, self.key(np.tokens.end)) {
+            np.tokens.end + 1
+        } else {
+            self.object_start(np.tokens.end, s, form)?
+        };
         let end = self.claim_end(start, s);
         let source = self.add_source(&np);
         let claim = self.add_claim(start..end)?;
@@ -301,4 +333,7 @@ struct VerbCue {
     passive: bool,
     /// Follows a relative (`التي تعلن عنها`): about saying, not a report.
     after_relative: bool,
+    /// Carries its object pronoun after a relative (`الأمر الذي اعتبره العلماء دليلا على أن …`):
+    /// a report by the subject after it, and only with one.
+    object_pronoun: bool,
 }
