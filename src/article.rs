@@ -153,11 +153,14 @@ impl fmt::Debug for Article {
 /// Callers check the size first for a precise message; this bound also holds for what reports
 /// no size (a pipe, `/dev/zero`) or grows while being read.
 pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    read_at_most(std::fs::File::open(path)?, limit)
+}
+
+/// [`read_limited`] of a file already open.
+fn read_at_most(file: std::fs::File, limit: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(std::io::Error::new(
             std::io::ErrorKind::FileTooLarge,
@@ -180,20 +183,49 @@ pub fn read_regular_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>>
     read_limited(path, limit)
 }
 
+/// Opens an article for reading, refusing a FIFO without waiting for it: opening a named pipe
+/// blocks until something writes to it, which may be never (`isnad render FIFO` hung). It is
+/// opened non-blocking, looked at, and refused; a device is read (`/dev/zero` is then refused
+/// at its first NUL, an endless one at the size limit).
+pub(crate) fn open_article(path: &Path) -> std::io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(OFlags::NONBLOCK.bits() as i32)
+            .open(path)?;
+        if file.metadata()?.file_type().is_fifo() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file but a FIFO (named pipe), which would be waited on; \
+                 articles are read from files and devices",
+            ));
+        }
+        fcntl_setfl(&file, fcntl_getfl(&file)? - OFlags::NONBLOCK)?;
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    std::fs::File::open(path)
+}
+
 /// Reads an article file whole, refusing one over [`MAX_ARTICLE_BYTES`] before reading it
 /// (or, for what reports no size, once that much has been read).
 pub fn read_article_file(path: &Path) -> Result<Vec<u8>, ArticleError> {
     refuse_oversized(path)?;
-    read_limited(path, MAX_ARTICLE_BYTES).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::FileTooLarge {
-            ArticleError::read_past_limit(path.display().to_string())
-        } else {
-            ArticleError::Io {
-                path: path.display().to_string(),
-                source,
+    open_article(path)
+        .and_then(|file| read_at_most(file, MAX_ARTICLE_BYTES))
+        .map_err(|source| {
+            if source.kind() == std::io::ErrorKind::FileTooLarge {
+                ArticleError::read_past_limit(path.display().to_string())
+            } else {
+                ArticleError::Io {
+                    path: path.display().to_string(),
+                    source,
+                }
             }
-        }
-    })
+        })
 }
 
 /// Refuses a file whose size is over [`MAX_ARTICLE_BYTES`] before anything is read (or one
@@ -227,7 +259,7 @@ fn read_text_article_file(path: &Path) -> Result<Vec<u8>, ArticleError> {
         path: shown(),
         source,
     };
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut file = open_article(path).map_err(io)?;
     let mut bytes = Vec::new();
     let mut chunk = vec![0u8; 1 << 20];
     loop {

@@ -262,3 +262,52 @@ fn validate_and_eval_refuse_a_fifo_or_a_device_by_name() {
         }
     }
 }
+
+/// Every subcommand that reads an article: a FIFO nobody writes to is refused at once (opening
+/// one for reading used to wait for a writer: `render FIFO` hung), and `/dev/zero` is refused
+/// at its first byte rather than read to the 256 MB limit.
+#[cfg(unix)]
+#[test]
+fn every_article_input_refuses_a_fifo_and_stops_at_the_first_nul() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    std::fs::write(dir.path().join("gold.conll"), "قال O\nالرئيس O\n").unwrap();
+    std::fs::write(dir.path().join("a.isnad.json"), "{}").unwrap();
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.txt"))
+        .status();
+    let fifo = made.is_ok_and(|s| s.success());
+    let mut inputs = vec![("/dev/zero", "NUL byte at byte 0")];
+    if fifo {
+        inputs.push(("pipe.txt", "FIFO"));
+    } else {
+        eprintln!("skipped the FIFO: mkfifo is not available here");
+    }
+    for (input, said) in inputs {
+        for args in [
+            vec!["render", input],
+            vec!["render", "--json", input],
+            vec!["extract", input],
+            vec!["import", input, "gold.conll"],
+            vec!["validate", "a.isnad.json", "--article", input],
+            vec!["eval", "--gold", "gold.conll", input],
+        ] {
+            let out = isnad_within(&args, dir.path(), 20)
+                .unwrap_or_else(|| panic!("`isnad {}` did not finish", args.join(" ")));
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success(), "{args:?}");
+            assert!(err.contains(input) && err.contains(said), "{args:?}: {err}");
+        }
+    }
+    if !fifo {
+        return;
+    }
+    // the file of another tool's extractions is only ever a regular file
+    let out = isnad_within(&["import", "a.txt", "pipe.txt"], dir.path(), 20)
+        .expect("`isnad import a.txt pipe.txt` did not finish");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("not a regular file"),
+        "{err}"
+    );
+}

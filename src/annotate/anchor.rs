@@ -64,6 +64,30 @@ impl AnchorReport {
     }
 }
 
+/// What placing reads of a stored span, borrowed: from a [`FileSpan`], or straight from the
+/// text of the file being read (its fast path deserialises no owned copy of a quote).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredSpan<'s> {
+    /// Code-point offsets, as stored.
+    pub start: usize,
+    pub end: usize,
+    pub exact: &'s str,
+    pub prefix: Option<&'s str>,
+    pub suffix: Option<&'s str>,
+}
+
+impl<'s> From<&'s FileSpan> for StoredSpan<'s> {
+    fn from(s: &'s FileSpan) -> Self {
+        Self {
+            start: s.start,
+            end: s.end,
+            exact: &s.exact,
+            prefix: s.prefix.as_deref(),
+            suffix: s.suffix.as_deref(),
+        }
+    }
+}
+
 /// Searches one article; build once, place many spans.
 pub struct Anchorer<'a> {
     article: &'a Article,
@@ -154,6 +178,21 @@ fn fold(text: &str) -> (String, Vec<(usize, usize)>) {
     (out, map)
 }
 
+/// The byte span at exactly the stored offsets, when they fit the article and the text there is
+/// the stored quote: [`FileSpan::to_bytes`] without building an error for the spans that moved.
+pub fn at_offsets(article: &Article, span: StoredSpan<'_>) -> Option<Span> {
+    if span.start >= span.end {
+        return None;
+    }
+    let start = article.char_to_byte(span.start)?;
+    let end = start.checked_add(span.exact.len())?;
+    // The quote found at `start` ends at the stored end offset exactly when it has as many code
+    // points as the offsets span: one offset lookup instead of two.
+    (article.text.get(start..end)? == span.exact
+        && span.exact.chars().count() == span.end - span.start)
+        .then_some(Span { start, end })
+}
+
 /// Number of chars shared at the end of `a` and `b`.
 fn common_suffix_chars(a: &str, b: &str) -> usize {
     a.chars()
@@ -182,16 +221,29 @@ impl<'a> Anchorer<'a> {
     /// An anchorer that has found, in one pass over the text, every occurrence of the quotes
     /// of those `spans` that are not where they say: placing them then searches nothing.
     /// Spans not given here are still placed, by searching the text for each.
-    pub fn indexed<'s>(
+    pub fn indexed<'s, S: Into<StoredSpan<'s>>>(
         article: &'a Article,
-        spans: impl IntoIterator<Item = &'s FileSpan>,
+        spans: impl IntoIterator<Item = S>,
     ) -> Self {
         let quotes = spans
             .into_iter()
-            .filter(|s| s.to_bytes(article).is_err())
-            .map(|s| s.exact.as_str());
+            .map(Into::into)
+            .filter(|s| at_offsets(article, *s).is_none())
+            .map(|s| s.exact);
         Self {
             exact: QuoteIndex::exact(&article.text, quotes),
+            ..Self::new(article)
+        }
+    }
+
+    /// [`Anchorer::indexed`] for spans already known not to be where they say (none of them
+    /// passes [`at_offsets`]), which it does not check again.
+    pub fn indexed_moved<'s>(
+        article: &'a Article,
+        moved: impl IntoIterator<Item = StoredSpan<'s>>,
+    ) -> Self {
+        Self {
+            exact: QuoteIndex::exact(&article.text, moved.into_iter().map(|s| s.exact)),
             ..Self::new(article)
         }
     }
@@ -205,21 +257,31 @@ impl<'a> Anchorer<'a> {
     }
 
     /// Places `span` in the article, or `None` when it cannot be placed.
-    pub fn place(&self, span: &FileSpan) -> Option<(Span, Placement)> {
+    pub fn place<'s>(&self, span: impl Into<StoredSpan<'s>>) -> Option<(Span, Placement)> {
+        let span = span.into();
         if span.exact.is_empty() {
             return None;
         }
-        if let Ok(s) = span.to_bytes(self.article) {
-            return Some((s, Placement::Unchanged));
+        match at_offsets(self.article, span) {
+            Some(s) => Some((s, Placement::Unchanged)),
+            None => self.relocate(span),
         }
-        let exact = match self.exact.as_ref().and_then(|i| i.get(&span.exact)) {
+    }
+
+    /// Places a span that is not where it says ([`at_offsets`] found nothing there): by its
+    /// quote and context, exactly or tolerantly, or `None`.
+    pub fn relocate(&self, span: StoredSpan<'_>) -> Option<(Span, Placement)> {
+        if span.exact.is_empty() {
+            return None;
+        }
+        let exact = match self.exact.as_ref().and_then(|i| i.get(span.exact)) {
             Some(places) => self.best(span, places),
-            None => self.best(span, &self.search_text(&span.exact)),
+            None => self.best(span, &self.search_text(span.exact)),
         };
         if let Some(best) = exact {
             return Some((best, Placement::Moved));
         }
-        let (needle, _) = fold(&span.exact);
+        let (needle, _) = fold(span.exact);
         let needle = needle.trim();
         if needle.is_empty() {
             return None;
@@ -293,10 +355,10 @@ impl<'a> Anchorer<'a> {
     ///
     /// `candidates` are in text order. They are visited outwards from the old position, so in
     /// order of distance; once one has all the stored context, only those as near can beat it.
-    fn best(&self, span: &FileSpan, candidates: &[Span]) -> Option<Span> {
+    fn best(&self, span: StoredSpan<'_>, candidates: &[Span]) -> Option<Span> {
         let text = &self.article.text;
-        let prefix = span.prefix.as_deref().unwrap_or("");
-        let suffix = span.suffix.as_deref().unwrap_or("");
+        let prefix = span.prefix.unwrap_or("");
+        let suffix = span.suffix.unwrap_or("");
         let distinctive = span.exact.chars().count() >= DISTINCTIVE_QUOTE_CHARS;
         let stored_context = prefix.chars().count() + suffix.chars().count();
         let needed = MIN_CONTEXT_CHARS.min(stored_context);
@@ -508,6 +570,30 @@ mod tests {
     }
 
     use proptest::prelude::*;
+
+    proptest! {
+        /// The one-lookup check of a span's offsets agrees with `FileSpan::to_bytes` (two
+        /// lookups and a comparison), also for offsets past the end, reversed or off by one and
+        /// quotes with the right text but the wrong length in code points.
+        #[test]
+        fn at_offsets_agrees_with_to_bytes(
+            text in small_text(30),
+            start in 0usize..40,
+            len in 0usize..8,
+            quote_from in 0usize..40,
+            quote_len in 0usize..8,
+        ) {
+            let article = Article::from_text("a", text);
+            let chars: Vec<char> = article.text.chars().collect();
+            let pick = |from: usize, n: usize| -> String {
+                chars.iter().skip(from).take(n).collect()
+            };
+            for exact in [pick(start, len), pick(quote_from, quote_len)] {
+                let span = FileSpan { start, end: start + len, exact, prefix: None, suffix: None };
+                prop_assert_eq!(at_offsets(&article, (&span).into()), span.to_bytes(&article).ok());
+            }
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]

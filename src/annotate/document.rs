@@ -530,7 +530,7 @@ pub fn parse_reporting(
     let src = without_bom(src);
     // The usual file (valid, every span where it says) is read straight into typed records;
     // anything else — an error to report, a span to re-anchor — takes the general path.
-    match fast::parse(src, article) {
+    match fast::parse(src, article, progress) {
         Some(loaded) => Ok(loaded),
         None => parse_general(src, file, article, progress),
     }

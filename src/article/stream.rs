@@ -97,7 +97,7 @@ impl PlainTextStream {
             path: name.to_string(),
             source,
         };
-        let file = File::open(path).map_err(io_error)?;
+        let file = super::open_article(path).map_err(io_error)?;
         let (pieces_tx, pieces) = sync_channel(READ_AHEAD);
         let (spare, spare_rx) = channel();
         let reader_name = Arc::clone(&name);

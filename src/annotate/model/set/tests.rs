@@ -11,7 +11,7 @@ use super::*;
 use crate::annotate::history::{Edit, History};
 use crate::annotate::merge::merge;
 use crate::annotate::model::test_article as article;
-use crate::annotate::model::{Label, Span};
+use crate::annotate::model::{Label, Span, is_valid_id};
 use crate::article::Article;
 
 #[test]
@@ -245,4 +245,23 @@ fn twenty_thousand_additions_in_reverse_order_and_their_undo() {
     assert!(set.index_finds_everything());
     history.undo(&mut set).unwrap();
     assert!(set.is_empty());
+}
+
+#[test]
+fn an_id_already_in_the_set_is_replaced_at_creation() {
+    // issue 18: ids derived from what an item is (suggestions) or drawn at random are checked
+    // against the set before use, so an import never fails with "id already exists"
+    let a = article();
+    let mut set = AnnotationSet::default();
+    let claim = Claim::by_human(&a, 0..6, "me").unwrap();
+    set.upsert(Item::Claim(claim.clone()));
+    let taken = set.unique_id(&claim.id, ItemKind::Claim);
+    assert_ne!(taken, claim.id);
+    assert!(is_valid_id(ItemKind::Claim, &taken) && !set.contains(&taken));
+    assert_eq!(
+        set.unique_id("c-00000000000000aa", ItemKind::Claim),
+        "c-00000000000000aa"
+    );
+    let fresh = set.fresh_id(ItemKind::Source);
+    assert!(is_valid_id(ItemKind::Source, &fresh) && !set.contains(&fresh));
 }
