@@ -383,6 +383,34 @@ impl App {
         self.set_message(MessageKind::Error, text.into());
     }
 
+    /// A key a full-screen view (the isnad view, a table) did not take: the shell's own
+    /// commands (help, `:`, quit, save, the terminal's) and `also` run as in the reader, so
+    /// every view answers them alike; any other key is told what the view's keys are.
+    fn pass_to_reader(
+        &mut self,
+        press: crate::config::keymap::KeyPress,
+        also: &[Command],
+        hint: &str,
+    ) -> Option<Effect> {
+        match self.settings.keymap.command_in(Mode::Reader, press) {
+            Some(
+                c @ (Command::Help
+                | Command::CommandLine
+                | Command::Quit
+                | Command::Save
+                | Command::Redraw
+                | Command::Suspend
+                | Command::CycleBidi
+                | Command::Cancel),
+            ) => self.apply(Action::Run(c)),
+            Some(c) if also.contains(&c) => self.apply(Action::Run(c)),
+            _ => {
+                self.info(hint);
+                None
+            }
+        }
+    }
+
     /// Shows what a part said, if it said anything.
     fn say(&mut self, note: impl Into<Option<Note>>) {
         if let Some(note) = note.into() {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::{
-    TestApp, ctrl, draw, json, press as key, run_events, run_script, set, shift, temp_file,
+    TestApp, ctrl, draw, json, message, press as key, run_events, run_script, set, shift, temp_file,
 };
 use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use isnad::annotate::{AnnotationStore, StoreOptions};
@@ -862,15 +862,6 @@ fn reader_and_command_line_import_give_the_same_store() {
 
     assert!(!reader.claims.is_empty() && !reader.attributions.is_empty());
     assert_eq!(shape(&reader), shape(store.set()));
-}
-
-/// The status message, as the user reads it.
-fn message(app: &App) -> String {
-    app.shell
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]

@@ -12,7 +12,7 @@ mod common;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use common::{TestApp, code, ctrl, draw, json, keys, run_script, set, type_keys};
+use common::{TestApp, code, ctrl, draw, find, json, keys, message, run_script, set, type_keys};
 use crossterm::event::KeyCode;
 use isnad::annotate::{QuoteType, SourceRole, Stance};
 use isnad::app::{App, Screen};
@@ -28,25 +28,10 @@ fn sample_on_disk() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, article, file)
 }
 
-/// Moves the cursor onto `phrase` (its first occurrence from the cursor) with `/`.
-fn find(app: &mut App, phrase: &str) {
-    app.handle_event(code(KeyCode::Esc));
-    type_keys(app, &format!("/{phrase}"));
-    app.handle_event(code(KeyCode::Enter));
-}
-
 /// Moves the cursor onto the last word of `phrase` alone (`/phrase`, then `w` `b`).
 fn find_word(app: &mut App, phrase: &str) {
     find(app, phrase);
     type_keys(app, "wb");
-}
-
-fn message(app: &App) -> String {
-    app.shell
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 fn range_of(app: &App, phrase: &str, nth: usize) -> Range<usize> {

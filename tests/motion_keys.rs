@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{TestApp, code, draw, press, rows, set, temp_file, type_keys};
+use common::{TestApp, code, draw, message, press, rows, set, temp_file, type_keys};
 use crossterm::event::KeyCode;
 use isnad::app::App;
 
@@ -27,14 +27,6 @@ fn word(app: &App) -> &str {
 fn selected(app: &App) -> &str {
     let range = app.reader.selection().expect("a selection");
     &app.reader.article.text[range]
-}
-
-fn message(app: &App) -> String {
-    app.shell
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 fn status_row(app: &App) -> String {

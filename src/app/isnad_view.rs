@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::annotate::isnad::{Isnad, IsnadNode, NodeKind, collapse, tree_rows};
 use crate::annotate::{AnnotationSet, ReviewStatus, Stance};
 use crate::app::overlay::Outcome;
-use crate::app::{Action, App, Effect, Screen};
+use crate::app::{App, Effect, Screen};
 use crate::article::Article;
 use crate::config::commands::{Command, Mode};
 use crate::config::keymap::{KeyPress, Keymap};
@@ -323,25 +323,11 @@ impl App {
             Outcome::Chosen(command) => self.isnad_command(command),
             Outcome::Stay => {}
             Outcome::Pass => {
-                let command = self.settings.keymap.command_in(Mode::Reader, press);
-                return match command {
-                    Some(
-                        c @ (Command::Help
-                        | Command::CommandLine
-                        | Command::Quit
-                        | Command::Save
-                        | Command::Redraw
-                        | Command::Suspend
-                        | Command::CycleBidi
-                        | Command::Cancel),
-                    ) => self.apply(Action::Run(c)),
-                    _ => {
-                        self.info(
-                            "in the isnad view: j/k move, Enter jumps to the text, Esc goes back",
-                        );
-                        None
-                    }
-                };
+                return self.pass_to_reader(
+                    press,
+                    &[],
+                    "in the isnad view: j/k move, Enter jumps to the text, Esc goes back",
+                );
             }
         }
         None

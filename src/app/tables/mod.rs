@@ -9,7 +9,7 @@ pub mod claims;
 pub mod sources;
 
 use crate::app::attributes::{Attribute, ChoicePicker};
-use crate::app::{Action, App, Effect, Overlay, Screen};
+use crate::app::{App, Effect, Overlay, Screen};
 use crate::config::commands::{Command, Mode, TableKey};
 use crate::config::keymap::KeyPress;
 use claims::{ClaimColumn, ClaimFilter, ClaimRow};
@@ -313,27 +313,12 @@ impl App {
             // back in the reader: drawn whole, as when the table opened
             return (self.screen != before).then_some(Effect::Redraw);
         }
-        match self.settings.keymap.command_in(Mode::Reader, press) {
-            Some(
-                c @ (Command::Help
-                | Command::CommandLine
-                | Command::Quit
-                | Command::Save
-                | Command::Undo
-                | Command::Redo
-                | Command::Redraw
-                | Command::Suspend
-                | Command::CycleBidi
-                | Command::Cancel),
-            ) => self.apply(Action::Run(c)),
-            _ => {
-                self.info(
-                    "in the table: j/k move, o sorts, f filters, Enter jumps to the text, Esc \
-                     goes back (? shows the keys)",
-                );
-                None
-            }
-        }
+        self.pass_to_reader(
+            press,
+            &[Command::Undo, Command::Redo],
+            "in the table: j/k move, o sorts, f filters, Enter jumps to the text, Esc goes back \
+             (? shows the keys)",
+        )
     }
 
     /// One table key: moves, sorts, filters, opens a picker or jumps.
