@@ -281,14 +281,17 @@ impl ParagraphParser<'_> {
         if self.is_stop(key) || self.tokens[j].quoted {
             return None;
         }
+        let glued = preposition.is_some_and(|p| p.chars().count() == 1);
         let key = match preposition {
-            Some(p) if p.chars().count() == 1 => key.strip_prefix(p)?,
+            Some(p) if glued => key.strip_prefix(p)?,
             _ => key,
         };
         let verbal = is_masdar_like(key) || is_suffixed_masdar(key, self.tokens[j].ta_marbuta);
+        // `اعترف بخطأ …`: a preposition written on the object marks it as the object, definite
+        // or not
         let noun_ok = form.form != Form::Noun
             && !form.masdar_object
-            && (is_definite(key) || self.tokens[j].ta_marbuta);
+            && (is_definite(key) || self.tokens[j].ta_marbuta || glued);
         (verbal || noun_ok).then_some(j)
     }
 

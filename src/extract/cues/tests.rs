@@ -559,3 +559,27 @@ fn a_leading_report_through_a_newspaper() {
     assert_eq!(t.source.as_deref(), Some("تقرير"));
     assert_eq!(t.claim, "الحكومة تدرس رفع الأسعار");
 }
+
+#[test]
+fn objects_after_pointing_reporting_and_admitting_verbs() {
+    let t = one("ولفتت الهيئة في تقريرها إلى أن المخزون يكفي شهرين.");
+    assert_eq!(t.claim, "المخزون يكفي شهرين");
+    let t = one("وأشار الدفاع المدني إلى انهيار مبنيين في الحي القديم.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("الدفاع المدني"), "انهيار مبنيين في الحي القديم")
+    );
+    let t = one("وأفاد سكان بانقطاع المياه عن ثلاث قرى.");
+    assert_eq!(t.claim, "انقطاع المياه عن ثلاث قرى");
+    let t = one("وأقرت الإدارة بحدوث تأخير في صرف الرواتب.");
+    assert_eq!(t.claim, "حدوث تأخير في صرف الرواتب");
+    // a subject before the verb: the word carrying its preposition is the object
+    let t = one("المدرب يعترف بتقصير فريقه في الشوط الثاني");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("المدرب"), "تقصير فريقه في الشوط الثاني")
+    );
+    // pointing at a thing, not a fact, and passing a law, are no reports
+    assert!(triples("وأشار المرشد إلى المبنى.").is_empty());
+    assert!(triples("وأقر البرلمان القانون الجديد.").is_empty());
+}

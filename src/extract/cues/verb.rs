@@ -39,6 +39,24 @@ impl ParagraphParser<'_> {
             j = np.tokens.end;
             subject = None;
         }
+        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
+        // object, not a name after the title
+        if let Some(np) = &mut subject
+            && let Some(k) = np.name_at
+            && k > np.tokens.start
+            && self.object_with_preposition(&form, k)
+        {
+            np.tokens.end = k;
+            np.name_at = None;
+        }
+        // `فلان يعترف بخطأ …`: with its subject before it, a word carrying the verb's one-letter
+        // preposition is its object
+        if subject.is_some()
+            && self.object_with_preposition(&form, j)
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            subject = None;
+        }
         // `وهذا ما أكده المستشار فلان، حيث قال …`: who the relative clause says spoke speaks
         // next
         if verb.after_relative
