@@ -108,12 +108,34 @@ impl ParagraphParser<'_> {
         while whole_quote && a < b && matches!(self.tokens[b - 1].kind, Kind::Punct(_)) {
             b -= 1;
         }
-        let start = if glued && !whole_quote {
+        let start = if (glued || self.conjunction_on_first_word(a)) && !whole_quote {
             self.cue_span(a, 1).start
         } else {
             self.tokens[a].range.start
         };
         Some((start..self.tokens[b - 1].range.end, quote_type))
+    }
+
+    /// A و written on the word at `a` that opens a claim (`وتراجعت الصادرات، وفقاً لـ…`): a
+    /// conjunction, outside the claim (guidelines §2.3), when what follows it is a definite
+    /// word, a particle or a verb in the imperfect, the feminine past or a derived past
+    /// (`وارتفع`، `وانخفض`، `واستمر`; four to seven letters: `ويكيبيديا` is a name), and the
+    /// word is no given name (`وليد`، `وائل`).
+    fn conjunction_on_first_word(&self, a: usize) -> bool {
+        let key = self.key(a);
+        let Some(rest) = key.strip_prefix('و') else {
+            return false;
+        };
+        let letters = rest.chars().count();
+        self.is_word(a)
+            && !in_set(&SPEAKER_GIVEN_NAMES, key)
+            && (is_definite(rest)
+                || in_set(&PARTICLES, rest)
+                || cue_form(rest).is_some()
+                || ((4..=7).contains(&letters)
+                    && (rest.starts_with(['ي', 'ت', 'ن'])
+                        || rest.ends_with('ت')
+                        || is_derived_past(rest))))
     }
 
     /// Inside a quotation of at least three words (shorter quotes are names or terms).
@@ -362,4 +384,13 @@ impl ParagraphParser<'_> {
         }
         out
     }
+}
+
+/// `ارتفع`، `انخفض`، `استمر`: a past verb of the derived forms VII, VIII and X (`افتعل`،
+/// `انفعل`، `استفعل`), which no name of place or person (`اشنطن` of `واشنطن`) is shaped like.
+fn is_derived_past(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    word.starts_with("است")
+        || word.starts_with("ان")
+        || (letters.len() >= 5 && letters[0] == 'ا' && letters[2] == 'ت')
 }

@@ -583,3 +583,34 @@ fn objects_after_pointing_reporting_and_admitting_verbs() {
     assert!(triples("وأشار المرشد إلى المبنى.").is_empty());
     assert!(triples("وأقر البرلمان القانون الجديد.").is_empty());
 }
+
+#[test]
+fn prepositional_cues_in_mid_sentence_and_from_the_table() {
+    let t = one("وارتفع سعر الخبز بنسبة الخمس حسبما ذكرت نقابة الخبازين.");
+    assert_eq!(
+        (t.source.as_deref(), t.cue.as_str(), t.claim.as_str()),
+        (
+            Some("نقابة الخبازين"),
+            "حسبما ذكرت",
+            "ارتفع سعر الخبز بنسبة الخمس"
+        )
+    );
+    let t = one("وحسبما أفادت البلدية، فإن الجسر سيغلق أسبوعا.");
+    assert_eq!(t.claim, "الجسر سيغلق أسبوعا");
+    // the cue interrupts the content: the claim is what follows it (guidelines §12)
+    let t = one("وستقوم الجمعية، بحسب ما أعلن رئيسها، بتوزيع ألف سلة غذائية في القرى.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("رئيسها"), "توزيع ألف سلة غذائية في القرى")
+    );
+    let t = one("ويعاني ربع الأطفال من سوء التغذية، على حد تعبير الطبيبة المسؤولة.");
+    assert_eq!(t.source.as_deref(), Some("الطبيبة المسؤولة"));
+    assert_eq!(t.claim, "يعاني ربع الأطفال من سوء التغذية");
+    let t = one("وانخفض عدد الزوار، تبعاً لأرقام الهيئة.");
+    assert_eq!(t.claim, "انخفض عدد الزوار");
+    // a call is no claim, and its caller no source (guidelines §5.1)
+    assert!(triples("وكان النواب قد دعوا البلدية إلى إغلاق السوق، حسبما ذكرت الصحيفة.").is_empty());
+    // a name that starts with و keeps it
+    let t = one("وليد سمعان مرشح للرئاسة، بحسب الصحيفة.");
+    assert!(t.claim.starts_with("وليد"), "{t:#?}");
+}

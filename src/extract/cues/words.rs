@@ -73,6 +73,8 @@ pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(fold_str)
         .collect()
 });
+/// `دعا`, `طالب`: a clause they head is a call, not a claim.
+pub(super) static CALL_VERBS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_CALL_VERBS));
 /// `قوله` after a relayed source: the frame, not the claim.
 pub(super) static SAYING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::SAYING_NOUNS));
 
