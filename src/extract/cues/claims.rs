@@ -263,14 +263,15 @@ impl ParagraphParser<'_> {
             }
         }
         let preposition = form.object_preposition.map(fold_str);
-        if j < s.end && preposition.as_deref() == Some(self.key(j)) {
+        let separate = j < s.end && preposition.as_deref() == Some(self.key(j));
+        if separate {
             j += 1;
         }
         // `أعربت عن أسفها لسقوط قتلى`: the fact reacted to is the claim
         if j < s.end && in_set(&REACTION_NOUNS, self.key(j)) {
             return self.reaction_fact(j + 1, s);
         }
-        if let Some(start) = self.object_at(j, s, form, preposition.as_deref()) {
+        if let Some(start) = self.object_at(j, s, form, preposition.as_deref(), separate) {
             return Some(start);
         }
         // `أعلنت الشركة … أمس الإثنين عن اكتشاف …`: more words before the preposition than
@@ -288,13 +289,15 @@ impl ParagraphParser<'_> {
 
     /// The object at token `j` when it can be the claim: a verbal noun (`انتهاء`, `القضاء
     /// على`, `ترشحه`) or, after a verb that takes any object, a definite noun. A one-letter
-    /// `preposition` is written on it (`بالإفراج`).
+    /// `preposition` is written on it (`بالإفراج`); `after_preposition`: a longer one stood
+    /// before it (`عن`).
     fn object_at(
         &self,
         j: usize,
         s: &Range<usize>,
         form: &CueForm,
         preposition: Option<&str>,
+        after_preposition: bool,
     ) -> Option<usize> {
         if j >= s.end || !self.is_word(j) {
             return None;
@@ -310,10 +313,14 @@ impl ParagraphParser<'_> {
         };
         let verbal = is_masdar_like(key) || is_suffixed_masdar(key, self.tokens[j].ta_marbuta);
         // `اعترف بخطأ …`: a preposition written on the object marks it as the object, definite
-        // or not
+        // or not; so does the preposition of a verb of telling (`أخبرهم عن تحسن …`), whose
+        // object is what was told (`كشفت الحملة عن مخازن` found things, it told nothing)
         let noun_ok = form.form != Form::Noun
             && !form.masdar_object
-            && (is_definite(key) || self.tokens[j].ta_marbuta || glued);
+            && (is_definite(key)
+                || self.tokens[j].ta_marbuta
+                || glued
+                || (after_preposition && form.addressee));
         (verbal || noun_ok).then_some(j)
     }
 

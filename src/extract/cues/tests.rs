@@ -614,3 +614,26 @@ fn prepositional_cues_in_mid_sentence_and_from_the_table() {
     let t = one("وليد سمعان مرشح للرئاسة، بحسب الصحيفة.");
     assert!(t.claim.starts_with("وليد"), "{t:#?}");
 }
+
+#[test]
+fn verbs_of_telling_with_the_addressee_as_a_pronoun() {
+    let t = one("وأبلغهم المدير أن الرحلة ألغيت.");
+    assert_eq!(
+        (t.source.as_deref(), t.cue.as_str(), t.claim.as_str()),
+        (Some("المدير"), "أبلغهم", "الرحلة ألغيت")
+    );
+    let t = one("بعد أن أخبرتها جارتها عن اختفاء الكلب.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("جارتها"), "اختفاء الكلب")
+    );
+    let t = one("وأكد لنا رئيس البلدية أن الطريق سيفتح غدا.");
+    assert_eq!(
+        (t.source.as_deref(), t.cue.as_str()),
+        (Some("رئيس البلدية"), "أكد")
+    );
+    let t = one("وقال لهم الحارس إن البوابة مغلقة.");
+    assert_eq!(t.source.as_deref(), Some("الحارس"));
+    // a verb of saying with an object pronoun and no speaker after it is no report
+    assert!(triples("وأعلنه الحكم بعد المباراة.").is_empty());
+}

@@ -16,7 +16,8 @@ impl ParagraphParser<'_> {
         let verb = self.verb_at(i, s)?;
         let form = verb.form;
         let mut j = i + 1;
-        while j < s.end && in_set(&ADVERBS, self.key(j)) {
+        // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun
+        while j < s.end && (in_set(&ADVERBS, self.key(j)) || is_pronoun_addressee(self.key(j))) {
             j += 1;
         }
         if form.form == Form::Noun {
@@ -119,17 +120,15 @@ impl ParagraphParser<'_> {
         let after_relative = i > s.start && in_set(&RELATIVES, self.key(i - 1));
         let bare = cue_form(self.key(i));
         let object_pronoun = bare.is_none();
-        // `ما أكده المستشار`: after a relative the verb may carry its object pronoun
+        // `ما أكده المستشار`: after a relative the verb may carry its object pronoun; a verb
+        // of telling carries it anywhere (`وأبلغهم المدير أن …`)
         let (form, prefix) = bare.or_else(|| {
-            after_relative
-                .then(|| {
-                    PRONOUN_SUFFIXES
-                        .iter()
-                        .find_map(|p| self.key(i).strip_suffix(p.as_str()))
-                        .filter(|stem| stem.chars().count() >= 3)
-                        .and_then(cue_form)
-                })
-                .flatten()
+            PRONOUN_SUFFIXES
+                .iter()
+                .find_map(|p| self.key(i).strip_suffix(p.as_str()))
+                .filter(|stem| stem.chars().count() >= 3)
+                .and_then(cue_form)
+                .filter(|(f, _)| after_relative || f.addressee)
         })?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {

@@ -178,6 +178,14 @@ pub(super) fn is_cue_with_object_pronoun(key: &str) -> bool {
     })
 }
 
+/// `له`، `لها`، `لهم`، `لنا`: ل with an attached pronoun, whom a speaker told (`قال لنا`).
+pub(super) fn is_pronoun_addressee(key: &str) -> bool {
+    key.strip_prefix('ل').is_some_and(|rest| {
+        matches!(rest, "نا" | "ي" | "ك" | "كم")
+            || PRONOUN_SUFFIXES.iter().any(|p| p.as_str() == rest)
+    })
+}
+
 /// A word of a personal name that can stand alone for its bearer later (`سيدا`, `تيري`): not
 /// a title, head noun, particle, adjective or verbal noun.
 pub(super) fn is_name_word(key: &str) -> bool {
