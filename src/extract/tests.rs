@@ -463,3 +463,45 @@ fn a_compound_given_name_takes_a_family_name_after_it() {
     );
     assert!(has(text, "كوشان", Label::PERSON), "{:?}", found(text));
 }
+
+#[test]
+fn foreign_given_names_start_a_name_with_their_family_name() {
+    let text = "وكتبت فيرونيكا بالدوين في رسالة إلى الصحيفة أن المشروع تأخر.";
+    assert!(
+        has(text, "فيرونيكا بالدوين", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+    let text = "ووصل ريكاردو إلى المطار مساء.";
+    assert!(has(text, "ريكاردو", Label::PERSON), "{:?}", found(text));
+    // A definite word after a foreign given name is the sentence going on.
+    let text = "وعادت جاكلين للمدرسة بعد شهر.";
+    assert!(has(text, "جاكلين", Label::PERSON), "{:?}", found(text));
+    // Transliterated English words are no given names.
+    let text = "اشترى سيارة ميني زرقاء.";
+    assert!(labels_of(text, "ميني").is_empty(), "{:?}", found(text));
+}
+
+#[test]
+fn an_assimilated_article_keeps_its_lam_in_the_span() {
+    let text = "قدم الأهالي شكوى للجمعية الوطنية لحماية البيئة.";
+    assert!(
+        has(text, "لجمعية الوطنية لحماية البيئة", Label::ORG),
+        "{:?}",
+        found(text)
+    );
+    let text = "أرسل الوفد رسالة لوزارة الزراعة.";
+    assert!(has(text, "وزارة الزراعة", Label::ORG), "{:?}", found(text));
+}
+
+#[test]
+fn a_weekday_without_article_after_a_given_name_is_a_family_name() {
+    let text = "وقال عصام خميس إن الموسم انتهى.";
+    assert!(has(text, "عصام خميس", Label::PERSON), "{:?}", found(text));
+    let text = "وصل عصام الخميس إلى القاهرة.";
+    assert!(
+        !has(text, "عصام الخميس", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+}

@@ -167,13 +167,21 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
             }
             break;
         }
-        if t.is(NAME_STOP & !class::ORG_STANDALONE) || verb_shaped(stem) {
+        // A weekday without the article right after a given name is a family name (عصام
+        // خميس، سامي جمعة): as a date it is written الجمعة or يوم الجمعة.
+        let weekday_surname =
+            i == first + 1 && t.is(class::WEEKDAY) && !t.definite && t.clitic == 0;
+        if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb_shaped(stem) {
             break;
         }
+        // Right after a title or a foreign given name the family name may be a foreign one
+        // that reads like a preposition plus a noun (ليفيت، بوكوفا), never a definite word.
+        let foreign_surname = i == first + 1
+            && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
         // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
         // بدنا), and one-letter tokens are particles.
         let known = t.is(class::GIVEN_NAME);
-        let glued = clitic_shaped(stem) && !(after_title && i == first + 1);
+        let glued = clitic_shaped(stem) && !foreign_surname;
         if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
             break;
         }
