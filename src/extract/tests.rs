@@ -505,3 +505,38 @@ fn a_weekday_without_article_after_a_given_name_is_a_family_name() {
         found(text)
     );
 }
+
+#[test]
+fn dates_take_the_day_word_and_leave_bare_parentheses_out() {
+    let text = "ووقعت الاتفاقية يوم 12 مارس 2031 في الرباط.";
+    assert!(
+        has(text, "يوم 12 مارس 2031", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+    let text = "صدر القرار (3/4/2031) بعد جلسة طويلة.";
+    assert!(has(text, "3/4/2031", Label::DATE), "{:?}", found(text));
+    let text = "وصلت الرسالة بتاريخ ( 1930 ) إلى البلدية.";
+    assert!(
+        has(text, "بتاريخ ( 1930 )", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+    // A month that is also a word is a month before a numeric date.
+    let text = "نشرت المجلة في آب ( 10 / 8 / 1931 ) مقالاً.";
+    assert!(
+        has(text, "آب ( 10 / 8 / 1931 )", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn a_date_in_two_calendars_joined_by_almuwafiq_is_one_date() {
+    let text = "افتتح المعرض يوم الأحد الموافق 5 / 8 / 2031 في عمّان.";
+    assert!(
+        has(text, "يوم الأحد الموافق 5 / 8 / 2031", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+}

@@ -106,6 +106,12 @@ pub(super) fn clitic_shaped(stem: &str) -> bool {
     rest < 1 || (matches!(first, Some('ب' | 'ل' | 'و')) && rest >= 3)
 }
 
+/// Looks like a participle of a derived verb (مختار، موجهة، مسؤول): م and four letters or
+/// more, more often the sentence going on after a name than a family name.
+fn participle_shaped(stem: &str) -> bool {
+    stem.starts_with('م') && stem.chars().count() >= 5
+}
+
 /// Words that introduce a person's name in captions and reports (مقابلة مع X، رسالة من X).
 pub(super) fn introduces_person(ctx: &Ctx, i: usize) -> bool {
     let Some(t) = ctx.word(i) else { return false };
@@ -191,12 +197,20 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
         {
             break;
         }
-        if t.definite && !(nisba(stem) || stem.chars().count() >= 5 || i == first + 1) {
+        // الله ends a theophoric name wherever it stands (عطا الله، نصر الله).
+        let theophoric = stem == "الله";
+        if t.definite && !(nisba(stem) || stem.chars().count() >= 5 || i == first + 1 || theophoric)
+        {
             break;
         }
-        // A third plain word is a name only when it is a known given name (محمد أحمد علي);
-        // otherwise it is usually the sentence going on (كارولين ليفيت بياناً).
-        if !t.definite && i > first + 1 + compound && !t.is(class::GIVEN_NAME) {
+        // A third plain word is a name when it is a known given name (محمد أحمد علي) or
+        // follows one, as a family name ends a chain of given names (سامي أحمد قرطام);
+        // after an unknown word it is usually the sentence going on (كارولين ليفيت بياناً).
+        if !t.definite
+            && i > first + 1 + compound
+            && !t.is(class::GIVEN_NAME)
+            && (!ctx.toks[i - 1].is(class::GIVEN_NAME) || participle_shaped(stem))
+        {
             break;
         }
         last = i;
