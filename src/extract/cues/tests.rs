@@ -579,6 +579,12 @@ fn objects_after_pointing_reporting_and_admitting_verbs() {
         (t.source.as_deref(), t.claim.as_str()),
         (Some("المدرب"), "تقصير فريقه في الشوط الثاني")
     );
+    // a subject before an imperfect verb: what follows the verb is no second speaker
+    let all = triples("باحث شاب يصف المدينة بالجوهرة، وقال إن الترميم سينتهي قريبا.");
+    assert!(
+        all.iter().all(|t| t.source.as_deref() != Some("المدينة")),
+        "{all:#?}"
+    );
     // pointing at a thing, not a fact, and passing a law, are no reports
     assert!(triples("وأشار المرشد إلى المبنى.").is_empty());
     assert!(triples("وأقر البرلمان القانون الجديد.").is_empty());

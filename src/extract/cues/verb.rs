@@ -50,10 +50,10 @@ impl ParagraphParser<'_> {
             np.tokens.end = k;
             np.name_at = None;
         }
-        // `فلان يعترف بخطأ …`: with its subject before it, a word carrying the verb's one-letter
-        // preposition is its object
+        // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
+        // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
         if subject.is_some()
-            && self.object_with_preposition(&form, j)
+            && (form.form == Form::Present || self.object_with_preposition(&form, j))
             && self.subject_before(i, verb.prefix, s).is_some()
         {
             subject = None;
