@@ -34,6 +34,8 @@ enum Rule {
     Stance(Stance),
     Anaphor,
     HandType(SourceType),
+    /// `قوله` after a relayed speaker: in no span (guidelines §6.2).
+    Said,
 }
 
 /// The rule a row of `chain-cues.tsv` names.
@@ -46,6 +48,7 @@ fn rule_named(name: &str) -> Option<Rule> {
         "anaphor" => Rule::Anaphor,
         "agency" => Rule::HandType(SourceType::Agency),
         "outlet" => Rule::HandType(SourceType::Outlet),
+        "said" => Rule::Said,
         other => Rule::Channel(channels::channel_rule(other)?),
     })
 }
@@ -107,11 +110,13 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::appositions(set, article);
     shapes::naming_clauses(set, article);
     shapes::coordinated_sources(set, article);
+    shapes::said_words(set, article);
     relay_chains(set, article);
     channels::channel_chains(set, article);
     stances(set, article);
     shapes::denied_reports(set, article);
     coref::same_as(set, article);
+    sentence_chains(set, article);
     // spans were widened or moved in place: the set's order and id index follow them
     set.sort();
 }
@@ -185,6 +190,41 @@ fn mark_hands(set: &mut AnnotationSet, hands: &[String]) {
             if let Some(Rule::HandType(t)) = rule_of(&s.name) {
                 s.source_type = t;
             }
+        }
+    }
+}
+
+/// A later link of the same speaker in the same sentence (`…، مشيرا إلى أن …`، `حيث أعلن
+/// فلان أن …`، `كما قال: …`) without hands of its own came through the hands the sentence
+/// named for the first; a clause of its own (`وأضاف أن …`) or another sentence does not
+/// (guidelines §7.1).
+fn sentence_chains(set: &mut AnnotationSet, article: &Article) {
+    let root = |set: &AnnotationSet, id: &str| {
+        set.position(id)
+            .and_then(|s| set.sources[s].same_as.clone())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let mut order: Vec<usize> = (0..set.attributions.len())
+        .filter(|&i| set.attributions[i].cue.is_some())
+        .collect();
+    order.sort_by_key(|&i| set.attributions[i].cue.map_or(0, |c| c.start));
+    for (k, &i) in order.iter().enumerate() {
+        let Some(cue) = set.attributions[i].cue else {
+            continue;
+        };
+        // a new clause with و/ف (`وأضاف أن …`) starts afresh (§7.1)
+        let joined = article.text[..cue.start].ends_with(['و', 'ف']);
+        if !set.attributions[i].via.is_empty() || joined {
+            continue;
+        }
+        let sentence = channels::sentence_start(article, cue.start);
+        let speaker = root(set, &set.attributions[i].source_id);
+        let earlier = order[..k].iter().rev().find(|&&j| {
+            let b = &set.attributions[j];
+            b.cue.is_some_and(|c| c.start >= sentence) && root(set, &b.source_id) == speaker
+        });
+        if let Some(&j) = earlier {
+            set.attributions[i].via = set.attributions[j].via.clone();
         }
     }
 }
