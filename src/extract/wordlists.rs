@@ -90,6 +90,7 @@ lists! {
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
     GIVEN_NAMES = "given-names.txt";
+    GIVEN_NAMES_FOREIGN = "given-names-foreign.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
     GPE_HEADS = "gpe-heads.txt";
     HAND_NAME_ENDS = "hand-name-ends.txt";
