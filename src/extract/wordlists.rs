@@ -80,6 +80,7 @@ lists! {
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
     CUE_CALL_VERBS = "cue-call-verbs.txt";
+    CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOUNS = "cue-nouns.txt";
     CURRENCIES = "currencies.txt";
     DAY_PARTS = "day-parts.txt";

@@ -585,6 +585,9 @@ fn objects_after_pointing_reporting_and_admitting_verbs() {
         all.iter().all(|t| t.source.as_deref() != Some("المدينة")),
         "{all:#?}"
     );
+    // a negation before the verb is no subject
+    let t = one("ولن يستبعد المفتش أن تتأخر الرحلة.");
+    assert_eq!(t.source.as_deref(), Some("المفتش"));
     // pointing at a thing, not a fact, and passing a law, are no reports
     assert!(triples("وأشار المرشد إلى المبنى.").is_empty());
     assert!(triples("وأقر البرلمان القانون الجديد.").is_empty());

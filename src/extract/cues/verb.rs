@@ -23,41 +23,7 @@ impl ParagraphParser<'_> {
         if form.form == Form::Noun {
             return self.noun_cue(i, j, s, &form, verb.cue);
         }
-        // Explicit subject after the verb (VSO), unless the verb is a participle.
-        let takes_subject = !verb.after_relative || verb.object_pronoun;
-        let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
-            .then(|| self.noun_phrase(j, s.end, false))
-            .flatten();
-        if verb.object_pronoun && subject.is_none() {
-            return None;
-        }
-        // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
-        // verb is whom the speaker told
-        if form.addressee
-            && let Some(np) = &subject
-            && self.subject_before(i, verb.prefix, s).is_some()
-        {
-            j = np.tokens.end;
-            subject = None;
-        }
-        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
-        // object, not a name after the title
-        if let Some(np) = &mut subject
-            && let Some(k) = np.name_at
-            && k > np.tokens.start
-            && self.object_with_preposition(&form, k)
-        {
-            np.tokens.end = k;
-            np.name_at = None;
-        }
-        // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
-        // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
-        if subject.is_some()
-            && (form.form == Form::Present || self.object_with_preposition(&form, j))
-            && self.subject_before(i, verb.prefix, s).is_some()
-        {
-            subject = None;
-        }
+        let (subject, j) = self.subject_after(&verb, i, j, s)?;
         // `وهذا ما أكده المستشار فلان، حيث قال …`: who the relative clause says spoke speaks
         // next
         if verb.after_relative
@@ -103,6 +69,55 @@ impl ParagraphParser<'_> {
             quotation_only,
             postposed,
         )
+    }
+
+    /// The subject after the verb at `i` (VSO) starting at token `j`, unless the verb is a
+    /// participle, a passive or the subject stands before it; and the token where what the
+    /// verb governs starts. `None` when a verb carrying its object pronoun has no subject.
+    fn subject_after(
+        &self,
+        verb: &VerbCue,
+        i: usize,
+        mut j: usize,
+        s: &Range<usize>,
+    ) -> Option<(Option<NounPhrase>, usize)> {
+        let form = verb.form;
+        // Explicit subject after the verb (VSO), unless the verb is a participle.
+        let takes_subject = !verb.after_relative || verb.object_pronoun;
+        let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
+            .then(|| self.noun_phrase(j, s.end, false))
+            .flatten();
+        if verb.object_pronoun && subject.is_none() {
+            return None;
+        }
+        // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
+        // verb is whom the speaker told
+        if form.addressee
+            && let Some(np) = &subject
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            j = np.tokens.end;
+            subject = None;
+        }
+        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
+        // object, not a name after the title
+        if let Some(np) = &mut subject
+            && let Some(k) = np.name_at
+            && k > np.tokens.start
+            && self.object_with_preposition(&form, k)
+        {
+            np.tokens.end = k;
+            np.name_at = None;
+        }
+        // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
+        // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
+        if subject.is_some()
+            && (form.form == Form::Present || self.object_with_preposition(&form, j))
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            subject = None;
+        }
+        Some((subject, j))
     }
 
     /// A claim starting at token `k` with the verb's one-letter object preposition written on
