@@ -159,17 +159,7 @@ fn layout_rows(
     with_cells: bool,
 ) -> Vec<VisualRow> {
     let mut rows = Vec::new();
-    lay_out(text, base, opts, with_cells, |line| {
-        rows.push(VisualRow {
-            paragraph,
-            logical: line.logical.clone(),
-            text: line.text.clone(),
-            width: line.width,
-            rtl: line.rtl,
-            cells: std::mem::take(&mut line.cells),
-            right_aligned: line.right_aligned,
-        });
-    });
+    lay_out(text, base, opts, with_cells, |line| rows.push(line.to_row(paragraph)));
     rows
 }
 
@@ -198,14 +188,39 @@ struct LaidLine {
 }
 
 /// Paragraphs longer than this (bytes) are laid out a window of about this size at a time, so
-/// memory stays bounded (a 10 MB line took 436 MB laid out whole). Each window starts where a
-/// row of the previous one started, after a space when there is one, and only the rows before
-/// that are kept; rows wrap greedily, so they come out the same, and bidi runs with the
-/// paragraph's direction. What a window cannot see is the context before its first row: only
-/// there can a row of such a paragraph differ from laying it out whole (a number starting a
-/// row after Arabic text in a left-to-right paragraph, an embedding opened rows earlier, a
-/// word cut by a row narrower than itself). Shorter paragraphs are laid out whole.
-pub const LONG_PARAGRAPH_BYTES: usize = 64 * 1024;
+/// memory stays bounded (a 10 MB line took 436 MB laid out whole in `isnad render`, 300 MB and
+/// more in the reader). Each window starts where a row of the previous one started, after a
+/// space when there is one, and only the rows before that are kept; rows wrap greedily, so
+/// they come out the same, and bidi runs with the paragraph's direction and reads
+/// [`BIDI_CONTEXT_BYTES`] more text on each side of the window. What a window still cannot
+/// see is an embedding or isolate opened before that context, or a word longer than a window
+/// (no row starts after a space then, and shaping is cut at the window's edge): only there can
+/// a row of such a paragraph differ from laying it out whole. Shorter paragraphs are laid out
+/// whole.
+pub const LONG_PARAGRAPH_BYTES: usize = 32 * 1024;
+
+/// Text on each side of a window that its bidi analysis reads too: the weak and neutral types
+/// at a window's edges resolve by the strong characters before and after them (a number after
+/// Arabic in a left-to-right paragraph is an Arabic number), which are almost always this close.
+const BIDI_CONTEXT_BYTES: usize = 1024;
+
+/// What laying out a window builds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Build {
+    /// Only how many rows there are and where the next window starts.
+    Count,
+    /// The rows' text, without cell tables.
+    Text,
+    /// The rows with their cell tables.
+    Cells,
+}
+
+/// What laying out one window gave: how many bytes of it the emitted rows cover and how many
+/// rows were emitted (or counted).
+struct Laid {
+    kept: usize,
+    rows: usize,
+}
 
 /// Lays out one paragraph and calls `emit` with each row, top to bottom.
 fn lay_out(
@@ -218,6 +233,23 @@ fn lay_out(
     lay_out_in_windows(text, base, opts, with_cells, LONG_PARAGRAPH_BYTES, emit);
 }
 
+/// The options a long paragraph's windows are laid out with: its own base direction, found
+/// once from its whole text, so that every window runs the same way.
+fn window_options(text: &str, opts: &LayoutOptions) -> LayoutOptions {
+    let direction = if bidi::is_rtl_paragraph(text, opts.direction) {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    };
+    LayoutOptions { direction, ..*opts }
+}
+
+/// Where the window of `text` starting at `start` ends: `window_bytes` on, at a character
+/// boundary, or the end of the text.
+fn window_end(text: &str, start: usize, window_bytes: usize) -> usize {
+    text.ceil_char_boundary((start + window_bytes).min(text.len()))
+}
+
 /// [`lay_out`], with windows of `window_bytes` for paragraphs longer than that.
 fn lay_out_in_windows(
     text: &str,
@@ -227,30 +259,24 @@ fn lay_out_in_windows(
     window_bytes: usize,
     mut emit: impl FnMut(&mut LaidLine),
 ) {
+    let build = if with_cells { Build::Cells } else { Build::Text };
     let mut emitted = false;
     if text.len() <= window_bytes {
-        lay_out_window(text, base, opts, with_cells, false, &mut emitted, &mut emit);
+        let whole = 0..text.len();
+        lay_out_window(text, whole, base, opts, build, false, &mut emitted, &mut emit);
         return;
     }
-    let direction = if bidi::is_rtl_paragraph(text, opts.direction) {
-        Direction::Rtl
-    } else {
-        Direction::Ltr
-    };
-    let opts = LayoutOptions { direction, ..*opts };
+    let opts = window_options(text, opts);
     let mut start = 0;
     while start < text.len() {
-        let mut end = (start + window_bytes).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
+        let end = window_end(text, start, window_bytes);
         let last = end == text.len();
-        let window = &text[start..end];
-        let kept = lay_out_window(
-            window,
-            base + start,
+        let laid = lay_out_window(
+            text,
+            start..end,
+            base,
             &opts,
-            with_cells,
+            build,
             !last,
             &mut emitted,
             &mut emit,
@@ -258,26 +284,112 @@ fn lay_out_in_windows(
         if last {
             break;
         }
-        start += kept;
+        start += laid.kept;
     }
 }
 
-/// Lays out `text` (a whole paragraph, or a window of a long one) and emits its rows. With
-/// `hold_last`, the last row is not emitted (the next window starts with it): returns how many
-/// bytes of `text` the emitted rows covered, at least one row's worth. An empty row is emitted
-/// when `text` has no row and nothing was `emitted` before.
+/// One window of a long paragraph as the reader keeps it: its rows (none when only counted),
+/// how many there are, and where the next window starts (`None`: this is the last).
+pub(crate) struct Window {
+    rows: Vec<VisualRow>,
+    count: usize,
+    next: Option<usize>,
+}
+
+/// Lays out the window starting at byte `start` of paragraph `paragraph` (longer than
+/// [`LONG_PARAGRAPH_BYTES`]), exactly as [`lay_out`] lays it out on its way through the
+/// paragraph. `opts` carry the paragraph's own direction (see [`window_options`]). Without
+/// `cells` the rows are only counted.
+fn lay_out_long_window(
+    article: &Article,
+    paragraph: usize,
+    start: usize,
+    opts: &LayoutOptions,
+    cells: bool,
+) -> Window {
+    let range = article.paragraphs.get(paragraph).cloned().unwrap_or(0..0);
+    let text = article.text.get(range.clone()).unwrap_or("");
+    let end = window_end(text, start, LONG_PARAGRAPH_BYTES);
+    let last = end == text.len();
+    let mut rows = Vec::new();
+    let build = if cells { Build::Cells } else { Build::Count };
+    // an empty row stands for an empty paragraph only, which is never windowed
+    let mut emitted = true;
+    let laid = lay_out_window(
+        text,
+        start..end,
+        range.start,
+        opts,
+        build,
+        !last,
+        &mut emitted,
+        &mut |line: &mut LaidLine| rows.push(line.to_row(paragraph)),
+    );
+    Window {
+        rows,
+        count: laid.rows,
+        next: (!last).then_some(start + laid.kept),
+    }
+}
+
+impl LaidLine {
+    fn to_row(&mut self, paragraph: usize) -> VisualRow {
+        VisualRow {
+            paragraph,
+            logical: self.logical.clone(),
+            text: self.text.clone(),
+            width: self.width,
+            rtl: self.rtl,
+            cells: std::mem::take(&mut self.cells),
+            right_aligned: self.right_aligned,
+        }
+    }
+}
+
+/// The resolved levels of `window` of paragraph `para`, indexed from the window's start. A
+/// window of a longer paragraph is analysed with [`BIDI_CONTEXT_BYTES`] around it, so its
+/// edges resolve as they do in the whole paragraph.
+fn window_levels(
+    para: &str,
+    window: Range<usize>,
+    direction: Direction,
+) -> bidi::ParagraphLevels {
+    if window.start == 0 && window.end == para.len() {
+        return bidi::analyze(para, direction);
+    }
+    let from = para.floor_char_boundary(window.start.saturating_sub(BIDI_CONTEXT_BYTES));
+    let to = para.ceil_char_boundary((window.end + BIDI_CONTEXT_BYTES).min(para.len()));
+    let mut levels = bidi::analyze(&para[from..to], direction);
+    levels.levels.truncate(window.end - from);
+    levels.levels.drain(..window.start - from);
+    levels.classes.truncate(window.end - from);
+    levels.classes.drain(..window.start - from);
+    levels
+}
+
+/// Lays out `window` of paragraph `para` (the whole paragraph, or a window of a long one; `base`
+/// is the paragraph's offset in the article) and emits its rows. With `hold_last`, the last
+/// row is not emitted (the next window starts with it): the bytes of the window the emitted
+/// rows covered are at least one row's worth. An empty row is emitted when the window has no
+/// row and nothing was `emitted` before. [`Build::Count`] emits nothing and only counts.
+#[allow(clippy::too_many_arguments)]
 fn lay_out_window(
-    text: &str,
+    para: &str,
+    window: Range<usize>,
     base: usize,
     opts: &LayoutOptions,
-    with_cells: bool,
+    build: Build,
     hold_last: bool,
     emitted: &mut bool,
     emit: &mut impl FnMut(&mut LaidLine),
-) -> usize {
+) -> Laid {
+    let text = para.get(window.clone()).unwrap_or("");
+    let base = base + window.start;
     let width = usize::from(opts.width.max(1));
     let levels = match opts.mode {
-        BidiMode::App if !text.is_empty() => Some(bidi::analyze(text, opts.direction)),
+        BidiMode::App if !text.is_empty() && build != Build::Count => {
+            Some(window_levels(para, window.clone(), opts.direction))
+        }
         _ => None,
     };
     let rtl = match &levels {
@@ -293,9 +405,11 @@ fn lay_out_window(
         right_aligned: rtl && opts.mode != BidiMode::Off,
     };
     if text.is_empty() {
-        emit(&mut row);
+        if build != Build::Count {
+            emit(&mut row);
+        }
         *emitted = true;
-        return text.len();
+        return Laid { kept: 0, rows: 1 };
     }
 
     let (units, display) = build_units(text, opts, width);
@@ -315,69 +429,75 @@ fn lay_out_window(
         kept = start_of(&lines[after_space]);
         lines.truncate(after_space);
     }
-    // Reused from line to line: most paragraphs have several.
-    let mut line_levels = Vec::new();
-    let mut unit_levels = Vec::new();
-    let mut order: Vec<usize> = Vec::new();
-    for line in lines {
-        let line_units = &units[line];
-        let (Some(first), Some(last)) = (line_units.first(), line_units.last()) else {
-            continue;
-        };
-        let byte_range = first.range.start..last.range.end;
-        order.clear();
-        match &levels {
-            Some(p) if !p.pure_ltr || p.is_rtl() => {
-                bidi::unit_levels_into(
-                    p,
-                    byte_range.clone(),
-                    line_units.iter().map(|u| u.level_at),
-                    &mut line_levels,
-                    &mut unit_levels,
-                );
-                bidi::visual_order_into(&unit_levels, &mut order);
-                for entry in &mut order {
-                    if unit_levels.get(*entry).is_some_and(|l| l.is_rtl()) {
-                        *entry |= MIRROR_FLAG;
+    let mut count = lines.iter().filter(|line| !line.is_empty()).count();
+    if build != Build::Count {
+        // Reused from line to line: most paragraphs have several.
+        let mut line_levels = Vec::new();
+        let mut unit_levels = Vec::new();
+        let mut order: Vec<usize> = Vec::new();
+        for line in lines {
+            let line_units = &units[line];
+            let (Some(first), Some(last)) = (line_units.first(), line_units.last()) else {
+                continue;
+            };
+            let byte_range = first.range.start..last.range.end;
+            order.clear();
+            match &levels {
+                Some(p) if !p.pure_ltr || p.is_rtl() => {
+                    bidi::unit_levels_into(
+                        p,
+                        byte_range.clone(),
+                        line_units.iter().map(|u| u.level_at),
+                        &mut line_levels,
+                        &mut unit_levels,
+                    );
+                    bidi::visual_order_into(&unit_levels, &mut order);
+                    for entry in &mut order {
+                        if unit_levels.get(*entry).is_some_and(|l| l.is_rtl()) {
+                            *entry |= MIRROR_FLAG;
+                        }
                     }
                 }
+                _ => order.extend(0..line_units.len()),
             }
-            _ => order.extend(0..line_units.len()),
-        }
-        row.logical = base + byte_range.start..base + byte_range.end;
-        row.text.clear();
-        row.text.reserve(display_len(line_units));
-        row.cells.clear();
-        if with_cells {
-            row.cells.reserve(line_units.len());
-        }
-        let mut x = 0usize;
-        for &entry in &order {
-            let unit = &line_units[entry & !MIRROR_FLAG];
-            let shown = &display[unit.display.clone()];
-            let start = row.text.len();
-            // Arabic letters and their presentation forms (lead bytes D8–DB, EF) never mirror,
-            // and they are nearly everything at an RTL level.
-            let mirrored = (entry & MIRROR_FLAG != 0
-                && !matches!(shown.as_bytes().first(), Some(0xD8..=0xDB | 0xEF)))
-            .then(|| single_char(shown).and_then(bidi::mirror))
-            .flatten();
-            match mirrored {
-                Some(m) => row.text.push(m),
-                None => row.text.push_str(shown),
-            }
+            row.logical = base + byte_range.start..base + byte_range.end;
+            row.text.clear();
+            row.text.reserve(display_len(line_units));
+            row.cells.clear();
+            let with_cells = build == Build::Cells;
             if with_cells {
-                row.cells.push(Cell {
-                    x: clamp_u16(x),
-                    width: u8::try_from(unit.width).unwrap_or(u8::MAX),
-                    logical: base + unit.range.start..base + unit.range.end,
-                    text: start..row.text.len(),
-                });
+                row.cells.reserve(line_units.len());
             }
-            x += unit.width;
+            let mut x = 0usize;
+            for &entry in &order {
+                let unit = &line_units[entry & !MIRROR_FLAG];
+                let shown = &display[unit.display.clone()];
+                let start = row.text.len();
+                // Arabic letters and their presentation forms (lead bytes D8–DB, EF) never
+                // mirror, and they are nearly everything at an RTL level.
+                let mirrored = (entry & MIRROR_FLAG != 0
+                    && !matches!(shown.as_bytes().first(), Some(0xD8..=0xDB | 0xEF)))
+                .then(|| single_char(shown).and_then(bidi::mirror))
+                .flatten();
+                match mirrored {
+                    Some(m) => row.text.push(m),
+                    None => row.text.push_str(shown),
+                }
+                if with_cells {
+                    row.cells.push(Cell {
+                        x: clamp_u16(x),
+                        width: u8::try_from(unit.width).unwrap_or(u8::MAX),
+                        logical: base + unit.range.start..base + unit.range.end,
+                        text: start..row.text.len(),
+                    });
+                }
+                x += unit.width;
+            }
+            row.width = clamp_u16(x);
+            emit(&mut row);
         }
-        row.width = clamp_u16(x);
-        emit(&mut row);
+    }
+    if count > 0 {
         *emitted = true;
     }
     if !*emitted && !hold_last {
@@ -385,10 +505,13 @@ fn lay_out_window(
         row.text.clear();
         row.cells.clear();
         row.width = 0;
-        emit(&mut row);
+        if build != Build::Count {
+            emit(&mut row);
+        }
+        count += 1;
         *emitted = true;
     }
-    kept
+    Laid { kept, rows: count }
 }
 
 /// High bit on a visual-order entry: the unit sits at an RTL level and mirrors (L4).
@@ -616,10 +739,21 @@ fn break_opportunities(text: &str, units: &[Unit]) -> Vec<WrapUnit> {
 mod tests {
     use super::*;
 
+    /// The rows of `text` laid out whole, however long, cell tables included.
+    fn layout_rows_whole(text: &str, opts: &LayoutOptions) -> Vec<VisualRow> {
+        let mut rows = Vec::new();
+        let whole = 0..text.len();
+        lay_out_window(text, whole, 0, opts, Build::Cells, false, &mut false, &mut |line| {
+            rows.push(line.to_row(0));
+        });
+        rows
+    }
+
     /// The rows of `text` laid out whole, however long.
     fn laid_out_whole(text: &str, opts: &LayoutOptions) -> Vec<(Range<usize>, String, bool)> {
         let mut rows = Vec::new();
-        lay_out_window(text, 0, opts, true, false, &mut false, &mut |line| {
+        let whole = 0..text.len();
+        lay_out_window(text, whole, 0, opts, Build::Cells, false, &mut false, &mut |line| {
             rows.push((line.logical.clone(), line.text.clone(), line.right_aligned));
         });
         rows
@@ -659,7 +793,58 @@ mod tests {
         assert_eq!(rows, laid_out_whole(&long, &opts));
     }
 
+    /// The rows of `text` laid out in windows of `window_bytes`, cell tables included.
+    fn laid_out_in_windows(text: &str, opts: &LayoutOptions, window_bytes: usize) -> Vec<VisualRow> {
+        let mut rows = Vec::new();
+        lay_out_in_windows(text, 0, opts, true, window_bytes, |line| {
+            rows.push(line.to_row(0));
+        });
+        rows
+    }
+
     proptest::proptest! {
+        /// Any paragraph of Arabic, Latin, digits, marks and punctuation, laid out in windows,
+        /// has the rows of laying it out whole, cells and visual order included, in either
+        /// direction, as long as a window holds two rows or more. Brackets come in pairs around
+        /// a word, as in running text: a pair whose ends lie further apart than the bidi
+        /// context of a window is what windows cannot see (see [`LONG_PARAGRAPH_BYTES`]).
+        #[test]
+        fn windows_give_the_rows_of_the_whole_paragraph(
+            words in proptest::collection::vec((proptest::collection::vec(
+                proptest::sample::select(vec![
+                    'a', 'B', 'z', '1', '9', '0', '.', ',', '-', '"', '%', '$', '/', '+',
+                    'ل', 'ا', 'أ', 'ب', 'ة', 'ي', 'ع', 'م', '\u{064E}', '\u{0651}', '\u{0660}',
+                    '\u{0663}', '\u{060C}', '\u{061F}', '«', '»', '؛', 'é', 'ש', '😀', '\t',
+                ]), 1..10), 0usize..6), 50..500),
+            width in 1u16..60,
+            direction in 0usize..3,
+            window_bytes in 512usize..1500,
+        ) {
+            let text = words
+                .iter()
+                .map(|(w, brackets)| {
+                    let word: String = w.iter().collect();
+                    match brackets {
+                        0 => format!("({word})"),
+                        1 => format!("[{word}]"),
+                        _ => word,
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let opts = LayoutOptions {
+                width,
+                direction: [Direction::Auto, Direction::Ltr, Direction::Rtl][direction],
+                ..LayoutOptions::default()
+            };
+            let whole = layout_rows_whole(&text, &opts);
+            let windowed = laid_out_in_windows(&text, &opts, window_bytes);
+            proptest::prop_assert_eq!(windowed.len(), whole.len());
+            for (w, o) in windowed.iter().zip(&whole) {
+                proptest::prop_assert_eq!(w, o, "{:?}", text);
+            }
+        }
+
         /// The fast path for common characters builds the same units as the general one.
         #[test]
         fn simple_clusters_build_the_same_units(
