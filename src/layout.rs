@@ -15,7 +15,7 @@ use crate::text::width::{cluster_width, is_breaking_space, simple_char_width};
 use crate::text::wrap::{self, Break, WrapUnit};
 
 mod cache;
-pub use cache::{LayoutCache, RowPos};
+pub use cache::{CACHE_CELL_LIMIT, LayoutCache, RowPos};
 
 /// Everything that changes the rows of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -159,7 +159,9 @@ fn layout_rows(
     with_cells: bool,
 ) -> Vec<VisualRow> {
     let mut rows = Vec::new();
-    lay_out(text, base, opts, with_cells, |line| rows.push(line.to_row(paragraph)));
+    lay_out(text, base, opts, with_cells, |line| {
+        rows.push(line.take_row(paragraph))
+    });
     rows
 }
 
@@ -247,7 +249,16 @@ fn window_options(text: &str, opts: &LayoutOptions) -> LayoutOptions {
 /// Where the window of `text` starting at `start` ends: `window_bytes` on, at a character
 /// boundary, or the end of the text.
 fn window_end(text: &str, start: usize, window_bytes: usize) -> usize {
-    text.ceil_char_boundary((start + window_bytes).min(text.len()))
+    ceil_boundary(text, start + window_bytes)
+}
+
+/// `at` moved on to the next character boundary (and into the text).
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// [`lay_out`], with windows of `window_bytes` for paragraphs longer than that.
@@ -259,11 +270,24 @@ fn lay_out_in_windows(
     window_bytes: usize,
     mut emit: impl FnMut(&mut LaidLine),
 ) {
-    let build = if with_cells { Build::Cells } else { Build::Text };
+    let build = if with_cells {
+        Build::Cells
+    } else {
+        Build::Text
+    };
     let mut emitted = false;
     if text.len() <= window_bytes {
         let whole = 0..text.len();
-        lay_out_window(text, whole, base, opts, build, false, &mut emitted, &mut emit);
+        lay_out_window(
+            text,
+            whole,
+            base,
+            opts,
+            build,
+            false,
+            &mut emitted,
+            &mut emit,
+        );
         return;
     }
     let opts = window_options(text, opts);
@@ -290,7 +314,7 @@ fn lay_out_in_windows(
 
 /// One window of a long paragraph as the reader keeps it: its rows (none when only counted),
 /// how many there are, and where the next window starts (`None`: this is the last).
-pub(crate) struct Window {
+struct Window {
     rows: Vec<VisualRow>,
     count: usize,
     next: Option<usize>,
@@ -323,7 +347,7 @@ fn lay_out_long_window(
         build,
         !last,
         &mut emitted,
-        &mut |line: &mut LaidLine| rows.push(line.to_row(paragraph)),
+        &mut |line: &mut LaidLine| rows.push(line.take_row(paragraph)),
     );
     Window {
         rows,
@@ -333,7 +357,7 @@ fn lay_out_long_window(
 }
 
 impl LaidLine {
-    fn to_row(&mut self, paragraph: usize) -> VisualRow {
+    fn take_row(&mut self, paragraph: usize) -> VisualRow {
         VisualRow {
             paragraph,
             logical: self.logical.clone(),
@@ -349,16 +373,15 @@ impl LaidLine {
 /// The resolved levels of `window` of paragraph `para`, indexed from the window's start. A
 /// window of a longer paragraph is analysed with [`BIDI_CONTEXT_BYTES`] around it, so its
 /// edges resolve as they do in the whole paragraph.
-fn window_levels(
-    para: &str,
-    window: Range<usize>,
-    direction: Direction,
-) -> bidi::ParagraphLevels {
+fn window_levels(para: &str, window: Range<usize>, direction: Direction) -> bidi::ParagraphLevels {
     if window.start == 0 && window.end == para.len() {
         return bidi::analyze(para, direction);
     }
-    let from = para.floor_char_boundary(window.start.saturating_sub(BIDI_CONTEXT_BYTES));
-    let to = para.ceil_char_boundary((window.end + BIDI_CONTEXT_BYTES).min(para.len()));
+    let mut from = window.start.saturating_sub(BIDI_CONTEXT_BYTES);
+    while !para.is_char_boundary(from) {
+        from -= 1;
+    }
+    let to = ceil_boundary(para, window.end + BIDI_CONTEXT_BYTES);
     let mut levels = bidi::analyze(&para[from..to], direction);
     levels.levels.truncate(window.end - from);
     levels.levels.drain(..window.start - from);
@@ -743,9 +766,18 @@ mod tests {
     fn layout_rows_whole(text: &str, opts: &LayoutOptions) -> Vec<VisualRow> {
         let mut rows = Vec::new();
         let whole = 0..text.len();
-        lay_out_window(text, whole, 0, opts, Build::Cells, false, &mut false, &mut |line| {
-            rows.push(line.to_row(0));
-        });
+        lay_out_window(
+            text,
+            whole,
+            0,
+            opts,
+            Build::Cells,
+            false,
+            &mut false,
+            &mut |line| {
+                rows.push(line.take_row(0));
+            },
+        );
         rows
     }
 
@@ -753,9 +785,18 @@ mod tests {
     fn laid_out_whole(text: &str, opts: &LayoutOptions) -> Vec<(Range<usize>, String, bool)> {
         let mut rows = Vec::new();
         let whole = 0..text.len();
-        lay_out_window(text, whole, 0, opts, Build::Cells, false, &mut false, &mut |line| {
-            rows.push((line.logical.clone(), line.text.clone(), line.right_aligned));
-        });
+        lay_out_window(
+            text,
+            whole,
+            0,
+            opts,
+            Build::Cells,
+            false,
+            &mut false,
+            &mut |line| {
+                rows.push((line.logical.clone(), line.text.clone(), line.right_aligned));
+            },
+        );
         rows
     }
 
@@ -794,10 +835,14 @@ mod tests {
     }
 
     /// The rows of `text` laid out in windows of `window_bytes`, cell tables included.
-    fn laid_out_in_windows(text: &str, opts: &LayoutOptions, window_bytes: usize) -> Vec<VisualRow> {
+    fn laid_out_in_windows(
+        text: &str,
+        opts: &LayoutOptions,
+        window_bytes: usize,
+    ) -> Vec<VisualRow> {
         let mut rows = Vec::new();
         lay_out_in_windows(text, 0, opts, true, window_bytes, |line| {
-            rows.push(line.to_row(0));
+            rows.push(line.take_row(0));
         });
         rows
     }
@@ -1021,39 +1066,13 @@ mod tests {
         let mut cache = LayoutCache::new();
         // paragraph 0 has rows "a b", "c d"; paragraph 1 one empty row; paragraph 2 "wor", "d"
         let last = cache.last_row(&article, &opts);
-        assert_eq!(
-            last,
-            RowPos {
-                paragraph: 2,
-                row: 1
-            }
-        );
+        assert_eq!(last, RowPos::new(2, 1));
         let p = cache.step(&article, &opts, RowPos::default(), 3);
-        assert_eq!(
-            p,
-            RowPos {
-                paragraph: 2,
-                row: 0
-            }
-        );
+        assert_eq!(p, RowPos::new(2, 0));
         assert_eq!(cache.step(&article, &opts, p, -3), RowPos::default());
         assert_eq!(cache.step(&article, &opts, p, 100), last);
-        let vis = cache.visible(
-            &article,
-            &opts,
-            RowPos {
-                paragraph: 0,
-                row: 1,
-            },
-            3,
-        );
+        let vis = cache.visible(&article, &opts, RowPos::new(0, 1), 3);
         assert_eq!(vis.len(), 3);
-        assert_eq!(
-            vis[2].0,
-            RowPos {
-                paragraph: 2,
-                row: 0
-            }
-        );
+        assert_eq!(vis[2].0, RowPos::new(2, 0));
     }
 }
