@@ -9,10 +9,8 @@ use std::sync::Arc;
 
 use crate::article::Article;
 
-use super::{
-    LONG_PARAGRAPH_BYTES, LayoutOptions, VisualRow, lay_out_long_window, layout_paragraph,
-    window_options,
-};
+use super::window::{LONG_PARAGRAPH_BYTES, lay_out_long_window, window_options};
+use super::{LayoutOptions, VisualRow, layout_paragraph};
 
 /// A position in the laid-out article: a row of a window of a paragraph. A paragraph up to
 /// [`LONG_PARAGRAPH_BYTES`] is one window; a longer one is cut into windows whose rows are
