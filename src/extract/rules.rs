@@ -71,8 +71,16 @@ impl<'a> Ctx<'a> {
         self.toks[i].stem(self.norm)
     }
 
+    /// Where a span starting at token `i` starts: after its proclitics, but at the second ل
+    /// of an assimilated article (للجمعية → لجمعية, guidelines §1).
     fn stem_start(&self, i: usize) -> usize {
-        self.toks[i].range.start + self.toks[i].clitic
+        let t = &self.toks[i];
+        let start = t.range.start + t.clitic;
+        if t.definite && t.clitic > 0 && self.norm[t.range.start..start].ends_with("لل") {
+            start - 'ل'.len_utf8()
+        } else {
+            start
+        }
     }
 
     fn push(&mut self, first: usize, last: usize, label: Label, by: &'static str, score: f32) {

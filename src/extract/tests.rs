@@ -463,3 +463,80 @@ fn a_compound_given_name_takes_a_family_name_after_it() {
     );
     assert!(has(text, "كوشان", Label::PERSON), "{:?}", found(text));
 }
+
+#[test]
+fn foreign_given_names_start_a_name_with_their_family_name() {
+    let text = "وكتبت فيرونيكا بالدوين في رسالة إلى الصحيفة أن المشروع تأخر.";
+    assert!(
+        has(text, "فيرونيكا بالدوين", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+    let text = "ووصل ريكاردو إلى المطار مساء.";
+    assert!(has(text, "ريكاردو", Label::PERSON), "{:?}", found(text));
+    // A definite word after a foreign given name is the sentence going on.
+    let text = "وعادت جاكلين للمدرسة بعد شهر.";
+    assert!(has(text, "جاكلين", Label::PERSON), "{:?}", found(text));
+    // Transliterated English words are no given names.
+    let text = "اشترى سيارة ميني زرقاء.";
+    assert!(labels_of(text, "ميني").is_empty(), "{:?}", found(text));
+}
+
+#[test]
+fn an_assimilated_article_keeps_its_lam_in_the_span() {
+    let text = "قدم الأهالي شكوى للجمعية الوطنية لحماية البيئة.";
+    assert!(
+        has(text, "لجمعية الوطنية لحماية البيئة", Label::ORG),
+        "{:?}",
+        found(text)
+    );
+    let text = "أرسل الوفد رسالة لوزارة الزراعة.";
+    assert!(has(text, "وزارة الزراعة", Label::ORG), "{:?}", found(text));
+}
+
+#[test]
+fn a_weekday_without_article_after_a_given_name_is_a_family_name() {
+    let text = "وقال عصام خميس إن الموسم انتهى.";
+    assert!(has(text, "عصام خميس", Label::PERSON), "{:?}", found(text));
+    let text = "وصل عصام الخميس إلى القاهرة.";
+    assert!(
+        !has(text, "عصام الخميس", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn dates_take_the_day_word_and_leave_bare_parentheses_out() {
+    let text = "ووقعت الاتفاقية يوم 12 مارس 2031 في الرباط.";
+    assert!(
+        has(text, "يوم 12 مارس 2031", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+    let text = "صدر القرار (3/4/2031) بعد جلسة طويلة.";
+    assert!(has(text, "3/4/2031", Label::DATE), "{:?}", found(text));
+    let text = "وصلت الرسالة بتاريخ ( 1930 ) إلى البلدية.";
+    assert!(
+        has(text, "بتاريخ ( 1930 )", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+    // A month that is also a word is a month before a numeric date.
+    let text = "نشرت المجلة في آب ( 10 / 8 / 1931 ) مقالاً.";
+    assert!(
+        has(text, "آب ( 10 / 8 / 1931 )", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn a_date_in_two_calendars_joined_by_almuwafiq_is_one_date() {
+    let text = "افتتح المعرض يوم الأحد الموافق 5 / 8 / 2031 في عمّان.";
+    assert!(
+        has(text, "يوم الأحد الموافق 5 / 8 / 2031", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+}

@@ -73,6 +73,7 @@ lists! {
     ACCOUNT_PLACE_WORDS = "account-place-words.txt";
     ADVERBS = "adverbs.txt";
     AUXILIARIES = "auxiliaries.txt";
+    CHAIN_SAME_WORDS = "chain-same-words.txt";
     CLAUSE_OPENERS = "clause-openers.txt";
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
@@ -90,6 +91,7 @@ lists! {
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
     GIVEN_NAMES = "given-names.txt";
+    GIVEN_NAMES_FOREIGN = "given-names-foreign.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
     GPE_HEADS = "gpe-heads.txt";
     HAND_NAME_ENDS = "hand-name-ends.txt";

@@ -106,6 +106,12 @@ pub(super) fn clitic_shaped(stem: &str) -> bool {
     rest < 1 || (matches!(first, Some('ب' | 'ل' | 'و')) && rest >= 3)
 }
 
+/// Looks like a participle of a derived verb (مختار، موجهة، مسؤول): م and four letters or
+/// more, more often the sentence going on after a name than a family name.
+fn participle_shaped(stem: &str) -> bool {
+    stem.starts_with('م') && stem.chars().count() >= 5
+}
+
 /// Words that introduce a person's name in captions and reports (مقابلة مع X، رسالة من X).
 pub(super) fn introduces_person(ctx: &Ctx, i: usize) -> bool {
     let Some(t) = ctx.word(i) else { return false };
@@ -167,13 +173,21 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
             }
             break;
         }
-        if t.is(NAME_STOP & !class::ORG_STANDALONE) || verb_shaped(stem) {
+        // A weekday without the article right after a given name is a family name (عصام
+        // خميس، سامي جمعة): as a date it is written الجمعة or يوم الجمعة.
+        let weekday_surname =
+            i == first + 1 && t.is(class::WEEKDAY) && !t.definite && t.clitic == 0;
+        if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb_shaped(stem) {
             break;
         }
+        // Right after a title or a foreign given name the family name may be a foreign one
+        // that reads like a preposition plus a noun (ليفيت، بوكوفا), never a definite word.
+        let foreign_surname = i == first + 1
+            && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
         // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
         // بدنا), and one-letter tokens are particles.
         let known = t.is(class::GIVEN_NAME);
-        let glued = clitic_shaped(stem) && !(after_title && i == first + 1);
+        let glued = clitic_shaped(stem) && !foreign_surname;
         if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
             break;
         }
@@ -183,12 +197,20 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
         {
             break;
         }
-        if t.definite && !(nisba(stem) || stem.chars().count() >= 5 || i == first + 1) {
+        // الله ends a theophoric name wherever it stands (عطا الله، نصر الله).
+        let theophoric = stem == "الله";
+        if t.definite && !(nisba(stem) || stem.chars().count() >= 5 || i == first + 1 || theophoric)
+        {
             break;
         }
-        // A third plain word is a name only when it is a known given name (محمد أحمد علي);
-        // otherwise it is usually the sentence going on (كارولين ليفيت بياناً).
-        if !t.definite && i > first + 1 + compound && !t.is(class::GIVEN_NAME) {
+        // A third plain word is a name when it is a known given name (محمد أحمد علي) or
+        // follows one, as a family name ends a chain of given names (سامي أحمد قرطام);
+        // after an unknown word it is usually the sentence going on (كارولين ليفيت بياناً).
+        if !t.definite
+            && i > first + 1 + compound
+            && !t.is(class::GIVEN_NAME)
+            && (!ctx.toks[i - 1].is(class::GIVEN_NAME) || participle_shaped(stem))
+        {
             break;
         }
         last = i;
