@@ -33,6 +33,20 @@ impl RowPos {
             row,
         }
     }
+
+    /// The first row after this one's window: of the next window, or of the next paragraph
+    /// after the `last` window of this one.
+    fn after_window(self, last: bool) -> Self {
+        if last {
+            Self::new(self.paragraph + 1, 0)
+        } else {
+            Self {
+                window: self.window + 1,
+                row: 0,
+                ..self
+            }
+        }
+    }
 }
 
 /// Cells (and rows) kept before the least recently used windows are dropped: some 5 MB,
@@ -357,15 +371,7 @@ impl LayoutCache {
                     break;
                 }
                 remaining -= left_here + 1;
-                pos = if last {
-                    RowPos::new(pos.paragraph + 1, 0)
-                } else {
-                    RowPos {
-                        window: pos.window + 1,
-                        row: 0,
-                        ..pos
-                    }
-                };
+                pos = pos.after_window(last);
             }
         } else {
             while remaining > 0 {
@@ -431,15 +437,7 @@ impl LayoutCache {
             let last = self
                 .window_rows(article, pos.paragraph, pos.window, opts)
                 .is_none_or(|(_, last)| last);
-            pos = if last {
-                RowPos::new(pos.paragraph + 1, 0)
-            } else {
-                RowPos {
-                    window: pos.window + 1,
-                    row: 0,
-                    ..pos
-                }
-            };
+            pos = pos.after_window(last);
         }
         out
     }

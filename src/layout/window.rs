@@ -197,21 +197,10 @@ mod tests {
 
     /// The rows of `text` laid out whole, however long.
     fn laid_out_whole(text: &str, opts: &LayoutOptions) -> Vec<(Range<usize>, String, bool)> {
-        let mut rows = Vec::new();
-        let whole = 0..text.len();
-        lay_out_window(
-            text,
-            whole,
-            0,
-            opts,
-            Build::Cells,
-            false,
-            &mut false,
-            &mut |line| {
-                rows.push((line.logical.clone(), line.text.clone(), line.right_aligned));
-            },
-        );
-        rows
+        layout_rows_whole(text, opts)
+            .into_iter()
+            .map(|r| (r.logical, r.text, r.right_aligned))
+            .collect()
     }
 
     #[test]
