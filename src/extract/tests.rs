@@ -557,3 +557,35 @@ fn names_inside_longer_names_are_dropped_unless_nested_output_is_asked_for() {
         "{nested:?}"
     );
 }
+
+#[test]
+fn sports_clubs_without_a_head_noun_and_national_teams() {
+    let text = "فاز ريال مدريد على إنتر ميلان في ملعب محايد.";
+    assert!(has(text, "ريال مدريد", Label::ORG), "{:?}", found(text));
+    assert!(has(text, "إنتر ميلان", Label::ORG), "{:?}", found(text));
+    assert!(labels_of(text, "ميلان").is_empty(), "{:?}", found(text));
+    let text = "تأهل منتخب الأردن بعد مباراة صعبة.";
+    assert!(has(text, "منتخب الأردن", Label::ORG), "{:?}", found(text));
+    // A club name that is an ordinary word too is a club only in a text about sport.
+    let text = "سجل اللاعب هدفين في مباراة الهلال أمس، وعاد الفريق إلى الملعب.";
+    assert!(has(text, "الهلال", Label::ORG), "{:?}", found(text));
+    let text = "ظهر الهلال في السماء بعد غروب الشمس.";
+    assert!(labels_of(text, "الهلال").is_empty(), "{:?}", found(text));
+}
+
+#[test]
+fn organisation_names_take_nisba_shaped_adjectives_and_need_one_that_identifies() {
+    let text = "أصدرت نقابة المهن الزراعية بياناً.";
+    assert!(
+        has(text, "نقابة المهن الزراعية", Label::ORG),
+        "{:?}",
+        found(text)
+    );
+    let text = "اجتمع المجلس الوطني أمس، ثم استقالت الحكومة الائتلافية.";
+    assert!(has(text, "المجلس الوطني", Label::ORG), "{:?}", found(text));
+    assert!(
+        labels_of(text, "الحكومة الائتلافية").is_empty(),
+        "{:?}",
+        found(text)
+    );
+}
