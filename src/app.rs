@@ -748,8 +748,8 @@ impl App {
             }
             Command::IsnadView if self.screen == Screen::Isnad => self.screen = Screen::Reader,
             Command::IsnadView => self.open_isnad_view(),
-            Command::ClaimsTable => return self.open_table(tables::Which::Claims),
-            Command::SourcesTable => return self.open_table(tables::Which::Sources),
+            Command::ClaimsTable => self.open_table(tables::Which::Claims),
+            Command::SourcesTable => self.open_table(tables::Which::Sources),
             _ => {}
         }
         None
