@@ -120,6 +120,7 @@ lists! {
     OFFICIAL_MODIFIERS = "official-modifiers.txt";
     ORG_HEADS = "org-heads.txt";
     ORG_STANDALONE = "org-standalone.txt";
+    ORDINALS = "ordinals.txt";
     OUTLETS = "outlets.txt";
     PARTICLES = "particles.txt";
     PARTITIVE_HEADS = "partitive-heads.txt";
