@@ -73,6 +73,7 @@ lists! {
     ACCOUNT_PLACE_WORDS = "account-place-words.txt";
     ADVERBS = "adverbs.txt";
     AUXILIARIES = "auxiliaries.txt";
+    CHAIN_DOCUMENT_VERBS = "chain-document-verbs.txt";
     CHAIN_SAME_WORDS = "chain-same-words.txt";
     CLAUSE_OPENERS = "clause-openers.txt";
     COMPLEMENTIZERS = "complementizers.txt";
