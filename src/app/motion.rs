@@ -160,13 +160,7 @@ impl Reader {
     /// Where the row holding byte `at` is.
     pub fn row_of(&mut self, page: Page, at: usize) -> RowPos {
         let opts = self.options(page);
-        let paragraph = self.article.paragraph_at(at);
-        let rows = self.layout.rows(&self.article, paragraph, &opts);
-        let row = rows
-            .iter()
-            .rposition(|r| r.logical.start <= at && !r.logical.is_empty())
-            .unwrap_or(0);
-        RowPos { paragraph, row }
+        self.layout.row_of(&self.article, &opts, at)
     }
 
     pub fn step(&mut self, page: Page, pos: RowPos, delta: isize) -> RowPos {
@@ -264,7 +258,9 @@ impl Reader {
         };
         let pos = self.row_of(page, cursor.start);
         let opts = self.options(page);
-        let rows = self.layout.rows(&self.article, pos.paragraph, &opts);
+        let Some(rows) = self.layout.rows_at(&self.article, &opts, pos) else {
+            return;
+        };
         let Some(row) = rows.get(pos.row) else {
             return;
         };
@@ -292,7 +288,9 @@ impl Reader {
         if next == pos {
             return;
         }
-        let rows = self.layout.rows(&self.article, next.paragraph, &opts);
+        let Some(rows) = self.layout.rows_at(&self.article, &opts, next) else {
+            return;
+        };
         let Some(next_row) = rows.get(next.row) else {
             return;
         };

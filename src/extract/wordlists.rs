@@ -76,6 +76,7 @@ lists! {
     CHAIN_DOCUMENT_VERBS = "chain-document-verbs.txt";
     CHAIN_SAME_WORDS = "chain-same-words.txt";
     CLAUSE_OPENERS = "clause-openers.txt";
+    CLUB_NAMES_ALSO_WORDS = "club-names-also-words.txt";
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
@@ -98,6 +99,7 @@ lists! {
     HAND_NAME_ENDS = "hand-name-ends.txt";
     HONORIFICS = "honorifics.txt";
     HUMAN_PLURAL_HEADS = "human-plural-heads.txt";
+    IDENTIFYING_ADJECTIVES = "identifying-adjectives.txt";
     IDENTITY_WORDS = "identity-words.txt";
     INSTITUTION_ADJECTIVES = "institution-adjectives.txt";
     LOC_HEADS = "loc-heads.txt";
@@ -116,6 +118,7 @@ lists! {
     OFFICIAL_MODIFIERS = "official-modifiers.txt";
     ORG_HEADS = "org-heads.txt";
     ORG_STANDALONE = "org-standalone.txt";
+    ORDINALS = "ordinals.txt";
     OUTLETS = "outlets.txt";
     PARTICLES = "particles.txt";
     PARTITIVE_HEADS = "partitive-heads.txt";
@@ -134,6 +137,7 @@ lists! {
     SAYING_NOUNS = "saying-nouns.txt";
     SCALES = "scales.txt";
     SOURCE_ADJECTIVES = "source-adjectives.txt";
+    SPORT_CONTEXT = "sport-context.txt";
     SOURCE_HEADS_AFFECTED_PERSON = "source-heads-affected-person.txt";
     SOURCE_HEADS_ANONYMOUS_OFFICIAL = "source-heads-anonymous-official.txt";
     SOURCE_HEADS_ANONYMOUS = "source-heads-anonymous.txt";
