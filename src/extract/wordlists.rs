@@ -67,6 +67,7 @@ impl Row {
 tables! {
     CHAIN_CUES = "chain-cues.tsv", 2;
     CUE_VERBS = "cue-verbs.tsv", 8;
+    CUE_PREPOSITIONS = "cue-prepositions.tsv", 3;
 }
 
 lists! {
@@ -80,6 +81,8 @@ lists! {
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
+    CUE_CALL_VERBS = "cue-call-verbs.txt";
+    CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOUNS = "cue-nouns.txt";
     CURRENCIES = "currencies.txt";
     DAY_PARTS = "day-parts.txt";

@@ -168,7 +168,6 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
     let mut i = first + 1;
     while i < ctx.toks.len() && i <= first + 3 + compound {
         let Some(t) = ctx.word(i) else { break };
-        let stem = ctx.stem(i);
         if t.has_conjunction(ctx.norm) || t.clitic > 0 && !t.definite {
             break;
         }
@@ -184,66 +183,73 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
             }
             break;
         }
-        // A weekday without the article right after a given name is a family name (عصام
-        // خميس، سامي جمعة): as a date it is written الجمعة or يوم الجمعة.
-        // So is a month name that is a given name too (أحمد شعبان، محمد رجب).
-        let weekday_surname = i == first + 1
-            && (t.is(class::WEEKDAY)
-                || t.is(class::MONTH_AMBIGUOUS) && ctx.number(i + 1).is_none())
-            && !t.definite
-            && t.clitic == 0;
-        if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb_shaped(stem) {
-            break;
-        }
-        // Right after a title or a foreign given name the family name may be a foreign one
-        // that reads like a preposition plus a noun (ليفيت، بوكوفا), never a definite word.
-        let foreign_surname = i == first + 1
-            && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
-        // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
-        // بدنا), and one-letter tokens are particles.
-        let known = t.is(class::GIVEN_NAME);
-        let glued = clitic_shaped(stem) && !foreign_surname;
-        if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
-            break;
-        }
-        if ctx.gaz[i]
-            .as_ref()
-            .is_some_and(|(label, _)| *label != Label::PERSON)
-        {
-            break;
-        }
-        // A noun of rank after a name is the sentence going on (سجل فلان الهدف الثاني).
-        if t.definite && ctx.is_ordinal(i + 1) {
-            break;
-        }
-        // الله ends a theophoric name wherever it stands (عطا الله، نصر الله).
-        let theophoric = stem == "الله";
-        if t.definite
-            && !(nisba(stem)
-                || stem.chars().count() >= 5
-                || i <= first + 1 + compound
-                || theophoric)
-        {
-            break;
-        }
-        // A third plain word is a name when it is a known given name (محمد أحمد علي) or
-        // follows one or a compound one (سامي أحمد قرطام، سعد الدين فارس), as a family name
-        // ends a chain of given names, unless it is a participle or a noun in construct with
-        // the next word (كرة القدم); after an unknown word it is usually the sentence going
-        // on (كارولين ليفيت بياناً).
-        let after_given =
-            ctx.toks[i - 1].is(class::GIVEN_NAME) || matches!(ctx.stem(i - 1), "الدين" | "الله");
-        if !t.definite
-            && i > first + 1 + compound
-            && !t.is(class::GIVEN_NAME)
-            && (!after_given || participle_shaped(stem) || in_construct(ctx, i))
-        {
+        if !name_word(ctx, first, i, compound, after_title) {
             break;
         }
         last = i;
         i += 1;
     }
     last
+}
+
+/// Whether plain word `i` (no connector) continues the name that starts at `first`; `compound`
+/// is 1 when the name starts with a compound given name.
+fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bool) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let stem = ctx.stem(i);
+    // A weekday without the article right after a given name is a family name (عصام
+    // خميس، سامي جمعة): as a date it is written الجمعة or يوم الجمعة.
+    // So is a month name that is a given name too (أحمد شعبان، محمد رجب).
+    let weekday_surname = i == first + 1
+        && (t.is(class::WEEKDAY) || t.is(class::MONTH_AMBIGUOUS) && ctx.number(i + 1).is_none())
+        && !t.definite
+        && t.clitic == 0;
+    if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb_shaped(stem) {
+        return false;
+    }
+    // Right after a title or a foreign given name the family name may be a foreign one
+    // that reads like a preposition plus a noun (ليفيت، بوكوفا), never a definite word.
+    let foreign_surname =
+        i == first + 1 && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
+    // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
+    // بدنا), and one-letter tokens are particles.
+    let known = t.is(class::GIVEN_NAME);
+    let glued = clitic_shaped(stem) && !foreign_surname;
+    if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
+        return false;
+    }
+    if ctx.gaz[i]
+        .as_ref()
+        .is_some_and(|(label, _)| *label != Label::PERSON)
+    {
+        return false;
+    }
+    // A noun of rank after a name is the sentence going on (سجل فلان الهدف الثاني).
+    if t.definite && ctx.is_ordinal(i + 1) {
+        return false;
+    }
+    // الله ends a theophoric name wherever it stands (عطا الله، نصر الله).
+    let theophoric = stem == "الله";
+    if t.definite
+        && !(nisba(stem) || stem.chars().count() >= 5 || i <= first + 1 + compound || theophoric)
+    {
+        return false;
+    }
+    // A third plain word is a name when it is a known given name (محمد أحمد علي) or
+    // follows one or a compound one (سامي أحمد قرطام، سعد الدين فارس), as a family name
+    // ends a chain of given names, unless it is a participle or a noun in construct with
+    // the next word (كرة القدم); after an unknown word it is usually the sentence going
+    // on (كارولين ليفيت بياناً).
+    let after_given =
+        ctx.toks[i - 1].is(class::GIVEN_NAME) || matches!(ctx.stem(i - 1), "الدين" | "الله");
+    if !t.definite
+        && i > first + 1 + compound
+        && !t.is(class::GIVEN_NAME)
+        && (!after_given || participle_shaped(stem) || in_construct(ctx, i))
+    {
+        return false;
+    }
+    true
 }
 
 /// Every person rule at each word, first match wins; a match skips past the name it found.
