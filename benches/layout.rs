@@ -63,10 +63,7 @@ fn whole_article(c: &mut Criterion<ProcessCpuTime>) {
 fn screen(c: &mut Criterion<ProcessCpuTime>) {
     let article = big_article();
     let opts = LayoutOptions::default();
-    let middle = RowPos {
-        paragraph: article.paragraphs.len() / 2,
-        row: 0,
-    };
+    let middle = RowPos::new(article.paragraphs.len() / 2, 0);
     let mut group = c.benchmark_group("screen_9mb");
     group.bench_function("cold_middle", |b| {
         b.iter(|| {

@@ -33,10 +33,19 @@ pub struct Suggestion {
     pub score: f32,
 }
 
-/// Finds entities in `text`. Ranges are byte ranges into `text`, on character boundaries,
-/// sorted by start, then longest first. Nested spans of different labels are kept
-/// (جامعة بيرزيت ORG ⊃ بيرزيت GPE); identical ranges keep the best-scored label.
+/// Finds entities in `text` as the attribution guidelines mark them (§9.3: flat, longest name,
+/// no entity inside another: جامعة بيرزيت is one ORG). Ranges are byte ranges into `text`, on
+/// character boundaries, sorted by start, then longest first.
 pub fn extract(text: &str) -> Vec<Suggestion> {
+    let mut out = extract_nested(text);
+    drop_nested(&mut out);
+    out
+}
+
+/// [`extract`] with the names inside longer names of another label kept (جامعة بيرزيت ORG ⊃
+/// بيرزيت GPE), for gold sets that nest them (Wojood, `isnad eval --gold FILE.conll`);
+/// identical ranges keep the best-scored label.
+pub fn extract_nested(text: &str) -> Vec<Suggestion> {
     let norm = NormalizedText::new(text);
     let toks = tokens::tokenize(&norm.text);
     let found = rules::run(&norm.text, &toks);
@@ -150,6 +159,17 @@ fn resolve(out: &mut Vec<Suggestion>) {
         let keep = !drop[index];
         index += 1;
         keep
+    });
+}
+
+/// Drops every suggestion inside a longer one (the list is sorted by start, longest first, with
+/// no two equal ranges, so a span is inside another exactly when an earlier one reaches as far).
+fn drop_nested(out: &mut Vec<Suggestion>) {
+    let mut reach = 0;
+    out.retain(|s| {
+        let inside = s.range.end <= reach;
+        reach = reach.max(s.range.end);
+        !inside
     });
 }
 

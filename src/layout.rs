@@ -15,7 +15,10 @@ use crate::text::width::{cluster_width, is_breaking_space, simple_char_width};
 use crate::text::wrap::{self, Break, WrapUnit};
 
 mod cache;
-pub use cache::{LayoutCache, RowPos};
+mod window;
+pub use cache::{CACHE_CELL_LIMIT, LayoutCache, RowPos};
+pub use window::LONG_PARAGRAPH_BYTES;
+use window::{lay_out_in_windows, window_levels};
 
 /// Everything that changes the rows of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -160,15 +163,7 @@ fn layout_rows(
 ) -> Vec<VisualRow> {
     let mut rows = Vec::new();
     lay_out(text, base, opts, with_cells, |line| {
-        rows.push(VisualRow {
-            paragraph,
-            logical: line.logical.clone(),
-            text: line.text.clone(),
-            width: line.width,
-            rtl: line.rtl,
-            cells: std::mem::take(&mut line.cells),
-            right_aligned: line.right_aligned,
-        });
+        rows.push(line.take_row(paragraph))
     });
     rows
 }
@@ -197,15 +192,23 @@ struct LaidLine {
     right_aligned: bool,
 }
 
-/// Paragraphs longer than this (bytes) are laid out a window of about this size at a time, so
-/// memory stays bounded (a 10 MB line took 436 MB laid out whole). Each window starts where a
-/// row of the previous one started, after a space when there is one, and only the rows before
-/// that are kept; rows wrap greedily, so they come out the same, and bidi runs with the
-/// paragraph's direction. What a window cannot see is the context before its first row: only
-/// there can a row of such a paragraph differ from laying it out whole (a number starting a
-/// row after Arabic text in a left-to-right paragraph, an embedding opened rows earlier, a
-/// word cut by a row narrower than itself). Shorter paragraphs are laid out whole.
-pub const LONG_PARAGRAPH_BYTES: usize = 64 * 1024;
+/// What laying out a window builds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Build {
+    /// Only how many rows there are and where the next window starts.
+    Count,
+    /// The rows' text, without cell tables.
+    Text,
+    /// The rows with their cell tables.
+    Cells,
+}
+
+/// What laying out one window gave: how many bytes of it the emitted rows cover and how many
+/// rows were emitted (or counted).
+struct Laid {
+    kept: usize,
+    rows: usize,
+}
 
 /// Lays out one paragraph and calls `emit` with each row, top to bottom.
 fn lay_out(
@@ -218,66 +221,43 @@ fn lay_out(
     lay_out_in_windows(text, base, opts, with_cells, LONG_PARAGRAPH_BYTES, emit);
 }
 
-/// [`lay_out`], with windows of `window_bytes` for paragraphs longer than that.
-fn lay_out_in_windows(
-    text: &str,
-    base: usize,
-    opts: &LayoutOptions,
-    with_cells: bool,
-    window_bytes: usize,
-    mut emit: impl FnMut(&mut LaidLine),
-) {
-    let mut emitted = false;
-    if text.len() <= window_bytes {
-        lay_out_window(text, base, opts, with_cells, false, &mut emitted, &mut emit);
-        return;
-    }
-    let direction = if bidi::is_rtl_paragraph(text, opts.direction) {
-        Direction::Rtl
-    } else {
-        Direction::Ltr
-    };
-    let opts = LayoutOptions { direction, ..*opts };
-    let mut start = 0;
-    while start < text.len() {
-        let mut end = (start + window_bytes).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
+impl LaidLine {
+    fn take_row(&mut self, paragraph: usize) -> VisualRow {
+        VisualRow {
+            paragraph,
+            logical: self.logical.clone(),
+            text: self.text.clone(),
+            width: self.width,
+            rtl: self.rtl,
+            cells: std::mem::take(&mut self.cells),
+            right_aligned: self.right_aligned,
         }
-        let last = end == text.len();
-        let window = &text[start..end];
-        let kept = lay_out_window(
-            window,
-            base + start,
-            &opts,
-            with_cells,
-            !last,
-            &mut emitted,
-            &mut emit,
-        );
-        if last {
-            break;
-        }
-        start += kept;
     }
 }
 
-/// Lays out `text` (a whole paragraph, or a window of a long one) and emits its rows. With
-/// `hold_last`, the last row is not emitted (the next window starts with it): returns how many
-/// bytes of `text` the emitted rows covered, at least one row's worth. An empty row is emitted
-/// when `text` has no row and nothing was `emitted` before.
+/// Lays out `window` of paragraph `para` (the whole paragraph, or a window of a long one; `base`
+/// is the paragraph's offset in the article) and emits its rows. With `hold_last`, the last
+/// row is not emitted (the next window starts with it): the bytes of the window the emitted
+/// rows covered are at least one row's worth. An empty row is emitted when the window has no
+/// row and nothing was `emitted` before. [`Build::Count`] emits nothing and only counts.
+#[allow(clippy::too_many_arguments)]
 fn lay_out_window(
-    text: &str,
+    para: &str,
+    window: Range<usize>,
     base: usize,
     opts: &LayoutOptions,
-    with_cells: bool,
+    build: Build,
     hold_last: bool,
     emitted: &mut bool,
     emit: &mut impl FnMut(&mut LaidLine),
-) -> usize {
+) -> Laid {
+    let text = para.get(window.clone()).unwrap_or("");
+    let base = base + window.start;
     let width = usize::from(opts.width.max(1));
     let levels = match opts.mode {
-        BidiMode::App if !text.is_empty() => Some(bidi::analyze(text, opts.direction)),
+        BidiMode::App if !text.is_empty() && build != Build::Count => {
+            Some(window_levels(para, window.clone(), opts.direction))
+        }
         _ => None,
     };
     let rtl = match &levels {
@@ -293,9 +273,11 @@ fn lay_out_window(
         right_aligned: rtl && opts.mode != BidiMode::Off,
     };
     if text.is_empty() {
-        emit(&mut row);
+        if build != Build::Count {
+            emit(&mut row);
+        }
         *emitted = true;
-        return text.len();
+        return Laid { kept: 0, rows: 1 };
     }
 
     let (units, display) = build_units(text, opts, width);
@@ -315,69 +297,75 @@ fn lay_out_window(
         kept = start_of(&lines[after_space]);
         lines.truncate(after_space);
     }
-    // Reused from line to line: most paragraphs have several.
-    let mut line_levels = Vec::new();
-    let mut unit_levels = Vec::new();
-    let mut order: Vec<usize> = Vec::new();
-    for line in lines {
-        let line_units = &units[line];
-        let (Some(first), Some(last)) = (line_units.first(), line_units.last()) else {
-            continue;
-        };
-        let byte_range = first.range.start..last.range.end;
-        order.clear();
-        match &levels {
-            Some(p) if !p.pure_ltr || p.is_rtl() => {
-                bidi::unit_levels_into(
-                    p,
-                    byte_range.clone(),
-                    line_units.iter().map(|u| u.level_at),
-                    &mut line_levels,
-                    &mut unit_levels,
-                );
-                bidi::visual_order_into(&unit_levels, &mut order);
-                for entry in &mut order {
-                    if unit_levels.get(*entry).is_some_and(|l| l.is_rtl()) {
-                        *entry |= MIRROR_FLAG;
+    let mut count = lines.iter().filter(|line| !line.is_empty()).count();
+    if build != Build::Count {
+        // Reused from line to line: most paragraphs have several.
+        let mut line_levels = Vec::new();
+        let mut unit_levels = Vec::new();
+        let mut order: Vec<usize> = Vec::new();
+        for line in lines {
+            let line_units = &units[line];
+            let (Some(first), Some(last)) = (line_units.first(), line_units.last()) else {
+                continue;
+            };
+            let byte_range = first.range.start..last.range.end;
+            order.clear();
+            match &levels {
+                Some(p) if !p.pure_ltr || p.is_rtl() => {
+                    bidi::unit_levels_into(
+                        p,
+                        byte_range.clone(),
+                        line_units.iter().map(|u| u.level_at),
+                        &mut line_levels,
+                        &mut unit_levels,
+                    );
+                    bidi::visual_order_into(&unit_levels, &mut order);
+                    for entry in &mut order {
+                        if unit_levels.get(*entry).is_some_and(|l| l.is_rtl()) {
+                            *entry |= MIRROR_FLAG;
+                        }
                     }
                 }
+                _ => order.extend(0..line_units.len()),
             }
-            _ => order.extend(0..line_units.len()),
-        }
-        row.logical = base + byte_range.start..base + byte_range.end;
-        row.text.clear();
-        row.text.reserve(display_len(line_units));
-        row.cells.clear();
-        if with_cells {
-            row.cells.reserve(line_units.len());
-        }
-        let mut x = 0usize;
-        for &entry in &order {
-            let unit = &line_units[entry & !MIRROR_FLAG];
-            let shown = &display[unit.display.clone()];
-            let start = row.text.len();
-            // Arabic letters and their presentation forms (lead bytes D8–DB, EF) never mirror,
-            // and they are nearly everything at an RTL level.
-            let mirrored = (entry & MIRROR_FLAG != 0
-                && !matches!(shown.as_bytes().first(), Some(0xD8..=0xDB | 0xEF)))
-            .then(|| single_char(shown).and_then(bidi::mirror))
-            .flatten();
-            match mirrored {
-                Some(m) => row.text.push(m),
-                None => row.text.push_str(shown),
-            }
+            row.logical = base + byte_range.start..base + byte_range.end;
+            row.text.clear();
+            row.text.reserve(display_len(line_units));
+            row.cells.clear();
+            let with_cells = build == Build::Cells;
             if with_cells {
-                row.cells.push(Cell {
-                    x: clamp_u16(x),
-                    width: u8::try_from(unit.width).unwrap_or(u8::MAX),
-                    logical: base + unit.range.start..base + unit.range.end,
-                    text: start..row.text.len(),
-                });
+                row.cells.reserve(line_units.len());
             }
-            x += unit.width;
+            let mut x = 0usize;
+            for &entry in &order {
+                let unit = &line_units[entry & !MIRROR_FLAG];
+                let shown = &display[unit.display.clone()];
+                let start = row.text.len();
+                // Arabic letters and their presentation forms (lead bytes D8–DB, EF) never
+                // mirror, and they are nearly everything at an RTL level.
+                let mirrored = (entry & MIRROR_FLAG != 0
+                    && !matches!(shown.as_bytes().first(), Some(0xD8..=0xDB | 0xEF)))
+                .then(|| single_char(shown).and_then(bidi::mirror))
+                .flatten();
+                match mirrored {
+                    Some(m) => row.text.push(m),
+                    None => row.text.push_str(shown),
+                }
+                if with_cells {
+                    row.cells.push(Cell {
+                        x: clamp_u16(x),
+                        width: u8::try_from(unit.width).unwrap_or(u8::MAX),
+                        logical: base + unit.range.start..base + unit.range.end,
+                        text: start..row.text.len(),
+                    });
+                }
+                x += unit.width;
+            }
+            row.width = clamp_u16(x);
+            emit(&mut row);
         }
-        row.width = clamp_u16(x);
-        emit(&mut row);
+    }
+    if count > 0 {
         *emitted = true;
     }
     if !*emitted && !hold_last {
@@ -385,10 +373,13 @@ fn lay_out_window(
         row.text.clear();
         row.cells.clear();
         row.width = 0;
-        emit(&mut row);
+        if build != Build::Count {
+            emit(&mut row);
+        }
+        count += 1;
         *emitted = true;
     }
-    kept
+    Laid { kept, rows: count }
 }
 
 /// High bit on a visual-order entry: the unit sits at an RTL level and mirrors (L4).
@@ -616,49 +607,6 @@ fn break_opportunities(text: &str, units: &[Unit]) -> Vec<WrapUnit> {
 mod tests {
     use super::*;
 
-    /// The rows of `text` laid out whole, however long.
-    fn laid_out_whole(text: &str, opts: &LayoutOptions) -> Vec<(Range<usize>, String, bool)> {
-        let mut rows = Vec::new();
-        lay_out_window(text, 0, opts, true, false, &mut false, &mut |line| {
-            rows.push((line.logical.clone(), line.text.clone(), line.right_aligned));
-        });
-        rows
-    }
-
-    #[test]
-    fn a_long_paragraph_laid_out_in_windows_has_the_rows_of_laying_it_out_whole() {
-        // Wikinews paragraphs joined into one, Arabic with Latin, digits and punctuation; and a
-        // Latin one with Arabic words in it; in windows of 4 kB (64 kB in use)
-        let wikinews = include_str!("../tests/data/wikinews-ar.txt").replace('\n', " ");
-        let arabic: String = wikinews.chars().take(20_000).collect();
-        let latin = "The minister said (in Arabic: قال الوزير) that 2,500 came. ".repeat(500);
-        for text in [&arabic, &latin] {
-            for width in [1, 37, 80, 200] {
-                let opts = LayoutOptions {
-                    width,
-                    ..LayoutOptions::default()
-                };
-                let mut windowed = Vec::new();
-                lay_out_in_windows(text, 0, &opts, true, 4096, |line| {
-                    windowed.push((line.logical.clone(), line.text.clone(), line.right_aligned));
-                });
-                let whole = laid_out_whole(text, &opts);
-                assert_eq!(windowed.len(), whole.len(), "width {width}");
-                for (w, o) in windowed.iter().zip(&whole) {
-                    assert_eq!(w, o, "width {width}");
-                }
-            }
-        }
-        // the reader's and render's paths use windows of LONG_PARAGRAPH_BYTES
-        let long = arabic.repeat(2 + LONG_PARAGRAPH_BYTES / arabic.len());
-        let opts = LayoutOptions::default();
-        let rows: Vec<_> = layout_text(&long, 0, 0, &opts)
-            .into_iter()
-            .map(|r| (r.logical, r.text, r.right_aligned))
-            .collect();
-        assert_eq!(rows, laid_out_whole(&long, &opts));
-    }
-
     proptest::proptest! {
         /// The fast path for common characters builds the same units as the general one.
         #[test]
@@ -836,39 +784,13 @@ mod tests {
         let mut cache = LayoutCache::new();
         // paragraph 0 has rows "a b", "c d"; paragraph 1 one empty row; paragraph 2 "wor", "d"
         let last = cache.last_row(&article, &opts);
-        assert_eq!(
-            last,
-            RowPos {
-                paragraph: 2,
-                row: 1
-            }
-        );
+        assert_eq!(last, RowPos::new(2, 1));
         let p = cache.step(&article, &opts, RowPos::default(), 3);
-        assert_eq!(
-            p,
-            RowPos {
-                paragraph: 2,
-                row: 0
-            }
-        );
+        assert_eq!(p, RowPos::new(2, 0));
         assert_eq!(cache.step(&article, &opts, p, -3), RowPos::default());
         assert_eq!(cache.step(&article, &opts, p, 100), last);
-        let vis = cache.visible(
-            &article,
-            &opts,
-            RowPos {
-                paragraph: 0,
-                row: 1,
-            },
-            3,
-        );
+        let vis = cache.visible(&article, &opts, RowPos::new(0, 1), 3);
         assert_eq!(vis.len(), 3);
-        assert_eq!(
-            vis[2].0,
-            RowPos {
-                paragraph: 2,
-                row: 0
-            }
-        );
+        assert_eq!(vis[2].0, RowPos::new(2, 0));
     }
 }

@@ -56,13 +56,7 @@ fn starts_at_the_top_with_the_cursor_on_the_first_word() {
 fn scrolling_keys_move_the_view() {
     let mut app = sample(80, 24);
     chars(&mut app, "j");
-    assert_eq!(
-        app.reader.top,
-        RowPos {
-            paragraph: 0,
-            row: 1
-        }
-    );
+    assert_eq!(app.reader.top, RowPos::new(0, 1));
     chars(&mut app, "k");
     assert_eq!(app.reader.top, RowPos::default());
     ctrl(&mut app, 'd');
@@ -147,13 +141,7 @@ fn left_arrow_continues_on_the_next_row_in_rtl_text() {
 fn arabic_layout_keys_work_like_latin_ones() {
     let mut app = sample(80, 24);
     chars(&mut app, "ت");
-    assert_eq!(
-        app.reader.top,
-        RowPos {
-            paragraph: 0,
-            row: 1
-        }
-    );
+    assert_eq!(app.reader.top, RowPos::new(0, 1));
     chars(&mut app, "ن");
     assert_eq!(app.reader.top, RowPos::default());
     chars(&mut app, "gg");
@@ -290,13 +278,7 @@ fn resize_reflows_and_mouse_scrolls() {
         row: 5,
         modifiers: KeyModifiers::NONE,
     }));
-    assert_eq!(
-        app.reader.top,
-        RowPos {
-            paragraph: 0,
-            row: 3
-        }
-    );
+    assert_eq!(app.reader.top, RowPos::new(0, 3));
 }
 
 #[test]

@@ -46,6 +46,7 @@ const DEV_FLOORS: &[(Row, f64, f64)] = &[
     (Row::Attributions, 0.72, 0.87),
     (Row::Chains, 0.36, 0.85),
     (Row::Stance, 0.40, 0.70),
+    (Row::SameAs, 0.48, 0.85),
 ];
 
 #[test]

@@ -15,8 +15,10 @@ fn extract_json_includes_suggested_sources_claims_and_attributions() {
     let attributions = doc["attributions"].as_array().expect("attributions");
     assert!(sources.len() >= 10, "{} sources", sources.len());
     assert!(claims.len() >= 15, "{} claims", claims.len());
+    // «…»، بحسب موقع الشرق after «وأوضحت المصادر» is one link with the outlet as its hand
+    // (guidelines §7.4), not a second link of the outlet's own
     assert!(
-        attributions.len() >= 17,
+        attributions.len() >= 16,
         "{} attributions",
         attributions.len()
     );

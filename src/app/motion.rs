@@ -53,6 +53,7 @@ impl Reader {
             Command::NextSentence => return self.move_to_stop(page, Stop::Sentence, true),
             Command::PrevSentence => return self.move_to_stop(page, Stop::Sentence, false),
             Command::NextClosing => return self.move_to_stop(page, Stop::Closing, true),
+            Command::PrevOpening => return self.move_to_stop(page, Stop::Opening, false),
             Command::WordLeft => self.move_on_screen(page, true),
             Command::WordRight => self.move_on_screen(page, false),
             _ => {}
@@ -61,8 +62,8 @@ impl Reader {
     }
 
     /// `)` `}` (`forward`): to the last word before the next stop that has a word after the
-    /// cursor; `(`: to the first word after the previous stop that has a word before the cursor
-    /// (the start of the sentence, or of the one before when the cursor is there already).
+    /// cursor; `(` `{`: to the first word after the previous stop that has a word before the
+    /// cursor (the start of the sentence, or of the one before when the cursor is there already).
     fn move_to_stop(&mut self, page: Page, stop: Stop, forward: bool) -> Option<Note> {
         let cursor = self.cursor.clone()?;
         let target = if forward {
@@ -73,6 +74,7 @@ impl Reader {
         let Some(word) = target else {
             let what = match stop {
                 Stop::Closing => "no closing quotation mark or bracket after the cursor",
+                Stop::Opening => "no opening quotation mark or bracket before the cursor",
                 _ if forward => "at the last sentence",
                 _ => "at the first sentence",
             };
@@ -107,7 +109,12 @@ impl Reader {
         let mut before = cursor.start;
         loop {
             let mark = sentences::prev_stop(text, before, stop);
-            let start = mark.as_ref().map_or(0, |m| m.end);
+            // without another stop, a sentence starts with the text; nothing opens there
+            let start = match (&mark, stop) {
+                (Some(m), _) => m.end,
+                (None, Stop::Opening) => return None,
+                (None, _) => 0,
+            };
             let word = words::word_at_or_after(&self.article, start);
             if let Some(w) = word.filter(|w| w.start < cursor.start) {
                 return Some(w);
@@ -160,13 +167,7 @@ impl Reader {
     /// Where the row holding byte `at` is.
     pub fn row_of(&mut self, page: Page, at: usize) -> RowPos {
         let opts = self.options(page);
-        let paragraph = self.article.paragraph_at(at);
-        let rows = self.layout.rows(&self.article, paragraph, &opts);
-        let row = rows
-            .iter()
-            .rposition(|r| r.logical.start <= at && !r.logical.is_empty())
-            .unwrap_or(0);
-        RowPos { paragraph, row }
+        self.layout.row_of(&self.article, &opts, at)
     }
 
     pub fn step(&mut self, page: Page, pos: RowPos, delta: isize) -> RowPos {
@@ -264,7 +265,9 @@ impl Reader {
         };
         let pos = self.row_of(page, cursor.start);
         let opts = self.options(page);
-        let rows = self.layout.rows(&self.article, pos.paragraph, &opts);
+        let Some(rows) = self.layout.rows_at(&self.article, &opts, pos) else {
+            return;
+        };
         let Some(row) = rows.get(pos.row) else {
             return;
         };
@@ -292,7 +295,9 @@ impl Reader {
         if next == pos {
             return;
         }
-        let rows = self.layout.rows(&self.article, next.paragraph, &opts);
+        let Some(rows) = self.layout.rows_at(&self.article, &opts, next) else {
+            return;
+        };
         let Some(next_row) = rows.get(next.row) else {
             return;
         };

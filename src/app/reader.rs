@@ -119,8 +119,13 @@ impl Reader {
     /// (100 when the end is on screen).
     pub fn percent(&self) -> u8 {
         let len = self.article.text.len();
+        // the last row on screen is the article's when nothing but whitespace follows it (a
+        // window of a long paragraph ends before the rest of it)
         let end_visible = self.view.last().is_some_and(|(pos, rows)| {
-            pos.paragraph + 1 >= self.article.paragraphs.len() && pos.row + 1 >= rows.len()
+            rows.get(pos.row).is_some_and(|r| {
+                let rest = self.article.text.get(r.logical.end..).unwrap_or("");
+                rest.chars().all(char::is_whitespace)
+            })
         });
         if len == 0 || end_visible {
             return 100;
@@ -203,7 +208,8 @@ impl Reader {
     pub fn row_is_rtl(&mut self, page: Page, at: usize) -> bool {
         let pos = self.row_of(page, at);
         let opts = self.options(page);
-        let rows = self.layout.rows(&self.article, pos.paragraph, &opts);
-        rows.get(pos.row).is_some_and(|r| r.rtl)
+        self.layout
+            .rows_at(&self.article, &opts, pos)
+            .is_some_and(|rows| rows.get(pos.row).is_some_and(|r| r.rtl))
     }
 }

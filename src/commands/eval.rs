@@ -212,7 +212,8 @@ fn write_gold_table(
     writeln!(
         out,
         "P R F1: exact spans; P~ R~ F1~: overlapping spans (links: claim and source both; chains: \
-         every hand too; stance: links that do not simply assert, same stance)"
+         every hand too; stance: links that do not simply assert, same stance; same_as: the \
+         mention and the first mention it refers to)"
     )
 }
 

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::conll::{ConllDoc, decode, rebuild_text};
-use super::extract;
+use super::extract_nested;
 use super::import::{OffsetUnit, align_tokens};
 use crate::annotate::Label;
 
@@ -143,7 +143,7 @@ fn score(gold: &ConllDoc, text: &str, token_ranges: &[Option<Range<usize>>]) -> 
         })
         .collect();
     let tokens = TokenIndex::new(token_ranges);
-    let predicted: Vec<Scored> = extract(text)
+    let predicted: Vec<Scored> = extract_nested(text)
         .into_iter()
         .filter_map(|s| {
             let group = Group::of(&s.label)?;

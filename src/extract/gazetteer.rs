@@ -28,6 +28,7 @@ const LISTS: &[(&str, &str)] = &[
     ),
     ("people", include_str!("../../assets/gazetteer/people.tsv")),
     ("works", include_str!("../../assets/gazetteer/works.tsv")),
+    ("clubs", include_str!("../../assets/gazetteer/clubs.tsv")),
     (
         "platforms",
         include_str!("../../assets/gazetteer/platforms.tsv"),

@@ -7,7 +7,8 @@
 //!   the source after «عن» becomes the speaker and the one before it a hand (`via`), typed
 //!   agency or outlet by its first word;
 //! - stance: a denying, doubting or retracting cue (`نفت`, `شكك`, `تراجع`) sets the stance;
-//! - anaphor: «المصدر», «المصادر» refer back (`same_as`) to the last anonymous source before.
+//! - coreference: a description, a name alone or the same words again refer back (`same_as`)
+//!   to the first mention of the source (`coref.rs`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -18,6 +19,7 @@ use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
 
 mod channels;
+mod coref;
 mod shapes;
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
@@ -32,6 +34,8 @@ enum Rule {
     Stance(Stance),
     Anaphor,
     HandType(SourceType),
+    /// `قوله` after a relayed speaker: in no span (guidelines §6.2).
+    Said,
 }
 
 /// The rule a row of `chain-cues.tsv` names.
@@ -44,6 +48,7 @@ fn rule_named(name: &str) -> Option<Rule> {
         "anaphor" => Rule::Anaphor,
         "agency" => Rule::HandType(SourceType::Agency),
         "outlet" => Rule::HandType(SourceType::Outlet),
+        "said" => Rule::Said,
         other => Rule::Channel(channels::channel_rule(other)?),
     })
 }
@@ -105,11 +110,13 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::appositions(set, article);
     shapes::naming_clauses(set, article);
     shapes::coordinated_sources(set, article);
+    shapes::said_words(set, article);
     relay_chains(set, article);
     channels::channel_chains(set, article);
     stances(set, article);
     shapes::denied_reports(set, article);
-    anaphors(set, article);
+    coref::same_as(set, article);
+    sentence_chains(set, article);
     // spans were widened or moved in place: the set's order and id index follow them
     set.sort();
 }
@@ -187,72 +194,46 @@ fn mark_hands(set: &mut AnnotationSet, hands: &[String]) {
     }
 }
 
+/// A later link of the same speaker in the same sentence (`…، مشيرا إلى أن …`، `حيث أعلن
+/// فلان أن …`، `كما قال: …`) without hands of its own came through the hands the sentence
+/// named for the first; a clause of its own (`وأضاف أن …`) or another sentence does not
+/// (guidelines §7.1).
+fn sentence_chains(set: &mut AnnotationSet, article: &Article) {
+    let root = |set: &AnnotationSet, id: &str| {
+        set.position(id)
+            .and_then(|s| set.sources[s].same_as.clone())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let mut order: Vec<usize> = (0..set.attributions.len())
+        .filter(|&i| set.attributions[i].cue.is_some())
+        .collect();
+    order.sort_by_key(|&i| set.attributions[i].cue.map_or(0, |c| c.start));
+    for (k, &i) in order.iter().enumerate() {
+        let Some(cue) = set.attributions[i].cue else {
+            continue;
+        };
+        // a new clause with و/ف (`وأضاف أن …`) starts afresh (§7.1)
+        let joined = article.text[..cue.start].ends_with(['و', 'ف']);
+        if !set.attributions[i].via.is_empty() || joined {
+            continue;
+        }
+        let sentence = channels::sentence_start(article, cue.start);
+        let speaker = root(set, &set.attributions[i].source_id);
+        let earlier = order[..k].iter().rev().find(|&&j| {
+            let b = &set.attributions[j];
+            b.cue.is_some_and(|c| c.start >= sentence) && root(set, &b.source_id) == speaker
+        });
+        if let Some(&j) = earlier {
+            set.attributions[i].via = set.attributions[j].via.clone();
+        }
+    }
+}
+
 fn stances(set: &mut AnnotationSet, article: &Article) {
     for a in &mut set.attributions {
         if let Some(Rule::Stance(stance)) = a.cue.and_then(|c| rule_of(c.text(article))) {
             a.stance = stance;
         }
-    }
-}
-
-/// A later short mention refers back (`same_as`) to an earlier source: «المصدر» after «مصدر
-/// أمني» (the last anonymous source); a one-word description whose word heads an earlier
-/// source (`المسؤول` after `مسؤول في الوزارة`, `الوزير` after `وزير الخارجية فلان`); a name
-/// standing alone (`حداد` after `سمير حداد رئيس النقابة`).
-fn anaphors(set: &mut AnnotationSet, article: &Article) {
-    let mut order: Vec<usize> = (0..set.sources.len()).collect();
-    order.sort_by_key(|&i| set.sources[i].span.map_or(usize::MAX, |s| s.start));
-    let mut last_anonymous: Option<String> = None;
-    // earlier sources of two words or more: their folded words, first without ال
-    let mut earlier: Vec<(String, Vec<String>)> = Vec::new();
-    for i in order {
-        let s = &set.sources[i];
-        let text = s.span.map_or(s.name.as_str(), |x| x.text(article));
-        let words: Vec<String> = text.split_whitespace().map(normalize_str).collect();
-        let target = match words.as_slice() {
-            [_] if rule_of(text) == Some(Rule::Anaphor) => last_anonymous.clone(),
-            [word] => earlier
-                .iter()
-                .rev()
-                .find(|(_, w)| refers_to(word, w))
-                .map(|(id, _)| id.clone()),
-            _ => None,
-        };
-        if let Some(target) = target {
-            if s.same_as.is_none() && target != s.id {
-                let root = set
-                    .position(&target)
-                    .and_then(|t| set.sources[t].same_as.clone())
-                    .unwrap_or(target);
-                set.sources[i].same_as = Some(root);
-            }
-            continue;
-        }
-        if matches!(
-            s.source_type,
-            SourceType::Anonymous | SourceType::AnonymousOfficial
-        ) {
-            last_anonymous = Some(s.id.clone());
-        }
-        if words.len() >= 2 {
-            earlier.push((s.id.clone(), words));
-        }
-    }
-}
-
-/// Whether the one word `word` (folded) names the source of `words`: the definite form of its
-/// first word (`المسؤول` → `مسؤول …`) or, undefined, one of its later words (`حداد`).
-fn refers_to(word: &str, words: &[String]) -> bool {
-    let bare = |w: &str| {
-        w.strip_prefix("ال")
-            .filter(|b| b.chars().count() >= 3)
-            .map(str::to_owned)
-    };
-    match bare(word) {
-        Some(head) => words
-            .first()
-            .is_some_and(|first| bare(first).unwrap_or(first.clone()) == head),
-        None => word.chars().count() >= 3 && words[1..].iter().any(|w| w == word),
     }
 }
 

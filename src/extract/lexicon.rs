@@ -54,6 +54,9 @@ pub mod class {
     pub const WEAK_TITLE: u32 = 1 << 29;
     /// Number words that are no NUMBER alone (أحد، عشرات).
     pub const VAGUE_NUMBER: u32 = 1 << 30;
+    /// Foreign given names (جاكلين، ريكاردو): their family names are transliterated too, so
+    /// one that looks like a preposition plus a noun (بوكوفا، لويس) still follows.
+    pub const FOREIGN_NAME: u32 = 1 << 31;
 }
 
 struct Lexicon {
@@ -103,6 +106,7 @@ fn build() -> Lexicon {
     add(lists::NAME_ENDING_VERBS, CUE);
     add(lists::STOP_WORDS, STOP);
     add(lists::GIVEN_NAMES, GIVEN_NAME);
+    add(lists::GIVEN_NAMES_FOREIGN, GIVEN_NAME | FOREIGN_NAME);
     add(lists::GIVEN_NAMES_ALSO_WORDS, AMBIGUOUS_NAME);
     let nationalities: HashSet<String> = lists::entries(lists::NATIONALITIES)
         .map(normalize_str)

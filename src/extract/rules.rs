@@ -71,8 +71,16 @@ impl<'a> Ctx<'a> {
         self.toks[i].stem(self.norm)
     }
 
+    /// Where a span starting at token `i` starts: after its proclitics, but at the second ل
+    /// of an assimilated article (للجمعية → لجمعية, guidelines §1).
     fn stem_start(&self, i: usize) -> usize {
-        self.toks[i].range.start + self.toks[i].clitic
+        let t = &self.toks[i];
+        let start = t.range.start + t.clitic;
+        if t.definite && t.clitic > 0 && self.norm[t.range.start..start].ends_with("لل") {
+            start - 'ل'.len_utf8()
+        } else {
+            start
+        }
     }
 
     fn push(&mut self, first: usize, last: usize, label: Label, by: &'static str, score: f32) {
@@ -110,6 +118,11 @@ impl<'a> Ctx<'a> {
 
     fn is_class(&self, i: usize, flags: u32) -> bool {
         self.word(i).is_some_and(|t| t.is(flags))
+    }
+
+    /// Whether word `i` is an ordinal with the article (الثاني، الخامسة).
+    fn is_ordinal(&self, i: usize) -> bool {
+        self.word(i).is_some() && ORDINALS.contains(self.stem(i))
     }
 
     /// The index of the token that holds byte `at` (or the first one after it).
@@ -163,6 +176,8 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     norp_rule(&mut ctx);
     ctx.out
 }
+
+static ORDINALS: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::ORDINALS));
 
 /// The normalised entries of a word list.
 fn normalised(list: &'static str) -> HashSet<String> {

@@ -322,7 +322,8 @@ fn sample_article_entities_a_reader_would_mark() {
         ("الأربعاء", Label::DATE),
     ];
     for (span, label) in expected {
-        // Every occurrence must be covered by a suggestion of the same label group.
+        // Every occurrence must be covered by a suggestion of the same label group, except
+        // inside a longer name (سوريا in قوات سوريا الديمقراطية: flat spans, guidelines §9.3).
         for (at, _) in text.match_indices(span) {
             let end = at + span.len();
             // Whole words only (الشرق is not inside الشرقية).
@@ -330,9 +331,9 @@ fn sample_article_entities_a_reader_would_mark() {
                 continue;
             }
             let covered = got.iter().any(|s| {
-                group(s.label.clone()) == group(label.clone())
-                    && s.range.start <= at
-                    && end <= s.range.end
+                let holds = s.range.start <= at && end <= s.range.end;
+                let longer = s.range.len() > span.len();
+                holds && (group(s.label.clone()) == group(label.clone()) || longer)
             });
             if !covered {
                 missing.push(format!("{span} at {at}"));
@@ -462,4 +463,160 @@ fn a_compound_given_name_takes_a_family_name_after_it() {
         found(text)
     );
     assert!(has(text, "كوشان", Label::PERSON), "{:?}", found(text));
+}
+
+#[test]
+fn foreign_given_names_start_a_name_with_their_family_name() {
+    let text = "وكتبت فيرونيكا بالدوين في رسالة إلى الصحيفة أن المشروع تأخر.";
+    assert!(
+        has(text, "فيرونيكا بالدوين", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+    let text = "ووصل ريكاردو إلى المطار مساء.";
+    assert!(has(text, "ريكاردو", Label::PERSON), "{:?}", found(text));
+    // A definite word after a foreign given name is the sentence going on.
+    let text = "وعادت جاكلين للمدرسة بعد شهر.";
+    assert!(has(text, "جاكلين", Label::PERSON), "{:?}", found(text));
+    // Transliterated English words are no given names.
+    let text = "اشترى سيارة ميني زرقاء.";
+    assert!(labels_of(text, "ميني").is_empty(), "{:?}", found(text));
+}
+
+#[test]
+fn an_assimilated_article_keeps_its_lam_in_the_span() {
+    let text = "قدم الأهالي شكوى للجمعية الوطنية لحماية البيئة.";
+    assert!(
+        has(text, "لجمعية الوطنية لحماية البيئة", Label::ORG),
+        "{:?}",
+        found(text)
+    );
+    let text = "أرسل الوفد رسالة لوزارة الزراعة.";
+    assert!(has(text, "وزارة الزراعة", Label::ORG), "{:?}", found(text));
+}
+
+#[test]
+fn a_weekday_without_article_after_a_given_name_is_a_family_name() {
+    let text = "وقال عصام خميس إن الموسم انتهى.";
+    assert!(has(text, "عصام خميس", Label::PERSON), "{:?}", found(text));
+    let text = "وصل عصام الخميس إلى القاهرة.";
+    assert!(
+        !has(text, "عصام الخميس", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn dates_take_the_day_word_and_leave_bare_parentheses_out() {
+    let text = "ووقعت الاتفاقية يوم 12 مارس 2031 في الرباط.";
+    assert!(
+        has(text, "يوم 12 مارس 2031", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+    let text = "صدر القرار (3/4/2031) بعد جلسة طويلة.";
+    assert!(has(text, "3/4/2031", Label::DATE), "{:?}", found(text));
+    let text = "وصلت الرسالة بتاريخ ( 1930 ) إلى البلدية.";
+    assert!(
+        has(text, "بتاريخ ( 1930 )", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+    // A month that is also a word is a month before a numeric date.
+    let text = "نشرت المجلة في آب ( 10 / 8 / 1931 ) مقالاً.";
+    assert!(
+        has(text, "آب ( 10 / 8 / 1931 )", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn a_date_in_two_calendars_joined_by_almuwafiq_is_one_date() {
+    let text = "افتتح المعرض يوم الأحد الموافق 5 / 8 / 2031 في عمّان.";
+    assert!(
+        has(text, "يوم الأحد الموافق 5 / 8 / 2031", Label::DATE),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn names_inside_longer_names_are_dropped_unless_nested_output_is_asked_for() {
+    let text = "درس في جامعة القاهرة ثم عمل في وزارة الصحة السعودية.";
+    assert!(has(text, "جامعة القاهرة", Label::ORG), "{:?}", found(text));
+    assert!(labels_of(text, "القاهرة").is_empty(), "{:?}", found(text));
+    assert!(labels_of(text, "السعودية").is_empty(), "{:?}", found(text));
+    let nested: Vec<(String, Label)> = extract_nested(text)
+        .into_iter()
+        .map(|s| (text[s.range].to_owned(), s.label))
+        .collect();
+    assert!(
+        nested.contains(&("القاهرة".to_owned(), Label::GPE)),
+        "{nested:?}"
+    );
+}
+
+#[test]
+fn sports_clubs_without_a_head_noun_and_national_teams() {
+    let text = "فاز ريال مدريد على إنتر ميلان في ملعب محايد.";
+    assert!(has(text, "ريال مدريد", Label::ORG), "{:?}", found(text));
+    assert!(has(text, "إنتر ميلان", Label::ORG), "{:?}", found(text));
+    assert!(labels_of(text, "ميلان").is_empty(), "{:?}", found(text));
+    let text = "تأهل منتخب الأردن بعد مباراة صعبة.";
+    assert!(has(text, "منتخب الأردن", Label::ORG), "{:?}", found(text));
+    // A club name that is an ordinary word too is a club only in a text about sport.
+    let text = "سجل اللاعب هدفين في مباراة الهلال أمس، وعاد الفريق إلى الملعب.";
+    assert!(has(text, "الهلال", Label::ORG), "{:?}", found(text));
+    let text = "ظهر الهلال في السماء بعد غروب الشمس.";
+    assert!(labels_of(text, "الهلال").is_empty(), "{:?}", found(text));
+}
+
+#[test]
+fn organisation_names_take_nisba_shaped_adjectives_and_need_one_that_identifies() {
+    let text = "أصدرت نقابة المهن الزراعية بياناً.";
+    assert!(
+        has(text, "نقابة المهن الزراعية", Label::ORG),
+        "{:?}",
+        found(text)
+    );
+    let text = "اجتمع المجلس الوطني أمس، ثم استقالت الحكومة الائتلافية.";
+    assert!(has(text, "المجلس الوطني", Label::ORG), "{:?}", found(text));
+    assert!(
+        labels_of(text, "الحكومة الائتلافية").is_empty(),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn compound_given_names_and_month_names_take_a_family_name() {
+    let text = "وألقى سعد الدين فارس كلمة في الحفل.";
+    assert!(
+        has(text, "سعد الدين فارس", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+    let text = "وصرح عبد الرحمن الدب للصحفيين بأن العمل مستمر.";
+    assert!(
+        has(text, "عبد الرحمن الدب", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+    let text = "وسجل أحمد رجب الهدف الثاني.";
+    assert!(has(text, "أحمد رجب", Label::PERSON), "{:?}", found(text));
+}
+
+#[test]
+fn a_given_name_that_is_a_word_starts_a_name_when_the_name_comes_back() {
+    let text = "انتخب المجلس هادي الفلاني رئيساً له. وقال هادي الفلاني إن المهمة صعبة.";
+    assert!(has(text, "هادي الفلاني", Label::PERSON), "{:?}", found(text));
+    // Once only, the two words may be ordinary ones.
+    let text = "كان الجو هادئاً والبحر هادي الموج صباح اليوم.";
+    assert!(
+        labels_of(text, "هادي الموج").is_empty(),
+        "{:?}",
+        found(text)
+    );
 }

@@ -67,16 +67,21 @@ impl Row {
 tables! {
     CHAIN_CUES = "chain-cues.tsv", 2;
     CUE_VERBS = "cue-verbs.tsv", 8;
+    CUE_PREPOSITIONS = "cue-prepositions.tsv", 3;
 }
 
 lists! {
     ACCOUNT_PLACE_WORDS = "account-place-words.txt";
     ADVERBS = "adverbs.txt";
     AUXILIARIES = "auxiliaries.txt";
+    CHAIN_SAME_WORDS = "chain-same-words.txt";
     CLAUSE_OPENERS = "clause-openers.txt";
+    CLUB_NAMES_ALSO_WORDS = "club-names-also-words.txt";
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
+    CUE_CALL_VERBS = "cue-call-verbs.txt";
+    CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOUNS = "cue-nouns.txt";
     CURRENCIES = "currencies.txt";
     DAY_PARTS = "day-parts.txt";
@@ -90,11 +95,13 @@ lists! {
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
     GIVEN_NAMES = "given-names.txt";
+    GIVEN_NAMES_FOREIGN = "given-names-foreign.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
     GPE_HEADS = "gpe-heads.txt";
     HAND_NAME_ENDS = "hand-name-ends.txt";
     HONORIFICS = "honorifics.txt";
     HUMAN_PLURAL_HEADS = "human-plural-heads.txt";
+    IDENTIFYING_ADJECTIVES = "identifying-adjectives.txt";
     IDENTITY_WORDS = "identity-words.txt";
     INSTITUTION_ADJECTIVES = "institution-adjectives.txt";
     LOC_HEADS = "loc-heads.txt";
@@ -113,6 +120,7 @@ lists! {
     OFFICIAL_MODIFIERS = "official-modifiers.txt";
     ORG_HEADS = "org-heads.txt";
     ORG_STANDALONE = "org-standalone.txt";
+    ORDINALS = "ordinals.txt";
     OUTLETS = "outlets.txt";
     PARTICLES = "particles.txt";
     PARTITIVE_HEADS = "partitive-heads.txt";
@@ -131,6 +139,7 @@ lists! {
     SAYING_NOUNS = "saying-nouns.txt";
     SCALES = "scales.txt";
     SOURCE_ADJECTIVES = "source-adjectives.txt";
+    SPORT_CONTEXT = "sport-context.txt";
     SOURCE_HEADS_AFFECTED_PERSON = "source-heads-affected-person.txt";
     SOURCE_HEADS_ANONYMOUS_OFFICIAL = "source-heads-anonymous-official.txt";
     SOURCE_HEADS_ANONYMOUS = "source-heads-anonymous.txt";

@@ -17,8 +17,10 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::ink::InkSafe;
+
 /// The terminal the app draws on.
-pub type Tui = Terminal<CrosstermBackend<io::Stdout>>;
+pub type Tui = Terminal<InkSafe<CrosstermBackend<io::Stdout>>>;
 
 /// BDSM reset + SCP left-to-right: the terminal lays cells out strictly left to right, so text
 /// isnad has already reordered is not reordered a second time (VTE, mintty, WezTerm).
@@ -72,7 +74,7 @@ static HOOK: Once = Once::new();
 pub fn init(options: TerminalOptions) -> io::Result<Tui> {
     install_panic_hook();
     enter(options)?;
-    let terminal = Terminal::new(CrosstermBackend::new(stdout()));
+    let terminal = Terminal::new(InkSafe::new(CrosstermBackend::new(stdout())));
     if terminal.is_err() {
         restore();
     }

@@ -251,15 +251,9 @@ impl App {
     }
 
     /// `g c`, `:claims`, `g s`, `:sources`: the table, on the row of what is under the cursor
-    /// when there is one; again, back to the reader. Switching screens redraws the terminal
-    /// whole, so no mark of the reader's Arabic (a haraka, a comma) is left between the rows.
-    pub(super) fn open_table(&mut self, which: Which) -> Option<Effect> {
-        let before = self.screen;
-        self.switch_table(which);
-        (self.screen != before).then_some(Effect::Redraw)
-    }
-
-    fn switch_table(&mut self, which: Which) {
+    /// when there is one; again, back to the reader. (No full redraw is needed: the terminal
+    /// layer writes rows with Arabic marks whole, `tui::ink`.)
+    pub(super) fn open_table(&mut self, which: Which) {
         let screen = match which {
             Which::Claims => Screen::Claims,
             Which::Sources => Screen::Sources,
@@ -308,10 +302,8 @@ impl App {
         if let Some(Command::Claims(key) | Command::Sources(key)) =
             self.settings.keymap.command_in(mode, press)
         {
-            let before = self.screen;
             self.table_command(which, key);
-            // back in the reader: drawn whole, as when the table opened
-            return (self.screen != before).then_some(Effect::Redraw);
+            return None;
         }
         self.pass_to_reader(
             press,
@@ -322,7 +314,7 @@ impl App {
     }
 
     /// One table key: moves, sorts, filters, opens a picker or jumps.
-    fn table_command(&mut self, which: Which, key: TableKey) {
+    pub(super) fn table_command(&mut self, which: Which, key: TableKey) {
         let height = self.table_height();
         let page = height as isize;
         let delta = match key {

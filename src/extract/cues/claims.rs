@@ -108,12 +108,34 @@ impl ParagraphParser<'_> {
         while whole_quote && a < b && matches!(self.tokens[b - 1].kind, Kind::Punct(_)) {
             b -= 1;
         }
-        let start = if glued && !whole_quote {
+        let start = if (glued || self.conjunction_on_first_word(a)) && !whole_quote {
             self.cue_span(a, 1).start
         } else {
             self.tokens[a].range.start
         };
         Some((start..self.tokens[b - 1].range.end, quote_type))
+    }
+
+    /// A و written on the word at `a` that opens a claim (`وتراجعت الصادرات، وفقاً لـ…`): a
+    /// conjunction, outside the claim (guidelines §2.3), when what follows it is a definite
+    /// word, a particle or a verb in the imperfect, the feminine past or a derived past
+    /// (`وارتفع`، `وانخفض`، `واستمر`; four to seven letters: `ويكيبيديا` is a name), and the
+    /// word is no given name (`وليد`، `وائل`).
+    fn conjunction_on_first_word(&self, a: usize) -> bool {
+        let key = self.key(a);
+        let Some(rest) = key.strip_prefix('و') else {
+            return false;
+        };
+        let letters = rest.chars().count();
+        self.is_word(a)
+            && !in_set(&SPEAKER_GIVEN_NAMES, key)
+            && (is_definite(rest)
+                || in_set(&PARTICLES, rest)
+                || cue_form(rest).is_some()
+                || ((4..=7).contains(&letters)
+                    && (rest.starts_with(['ي', 'ت', 'ن'])
+                        || rest.ends_with('ت')
+                        || is_derived_past(rest))))
     }
 
     /// Inside a quotation of at least three words (shorter quotes are names or terms).
@@ -241,14 +263,15 @@ impl ParagraphParser<'_> {
             }
         }
         let preposition = form.object_preposition.map(fold_str);
-        if j < s.end && preposition.as_deref() == Some(self.key(j)) {
+        let separate = j < s.end && preposition.as_deref() == Some(self.key(j));
+        if separate {
             j += 1;
         }
         // `أعربت عن أسفها لسقوط قتلى`: the fact reacted to is the claim
         if j < s.end && in_set(&REACTION_NOUNS, self.key(j)) {
             return self.reaction_fact(j + 1, s);
         }
-        if let Some(start) = self.object_at(j, s, form, preposition.as_deref()) {
+        if let Some(start) = self.object_at(j, s, form, preposition.as_deref(), separate) {
             return Some(start);
         }
         // `أعلنت الشركة … أمس الإثنين عن اكتشاف …`: more words before the preposition than
@@ -266,13 +289,15 @@ impl ParagraphParser<'_> {
 
     /// The object at token `j` when it can be the claim: a verbal noun (`انتهاء`, `القضاء
     /// على`, `ترشحه`) or, after a verb that takes any object, a definite noun. A one-letter
-    /// `preposition` is written on it (`بالإفراج`).
+    /// `preposition` is written on it (`بالإفراج`); `after_preposition`: a longer one stood
+    /// before it (`عن`).
     fn object_at(
         &self,
         j: usize,
         s: &Range<usize>,
         form: &CueForm,
         preposition: Option<&str>,
+        after_preposition: bool,
     ) -> Option<usize> {
         if j >= s.end || !self.is_word(j) {
             return None;
@@ -281,14 +306,21 @@ impl ParagraphParser<'_> {
         if self.is_stop(key) || self.tokens[j].quoted {
             return None;
         }
+        let glued = preposition.is_some_and(|p| p.chars().count() == 1);
         let key = match preposition {
-            Some(p) if p.chars().count() == 1 => key.strip_prefix(p)?,
+            Some(p) if glued => key.strip_prefix(p)?,
             _ => key,
         };
         let verbal = is_masdar_like(key) || is_suffixed_masdar(key, self.tokens[j].ta_marbuta);
+        // `اعترف بخطأ …`: a preposition written on the object marks it as the object, definite
+        // or not; so does the preposition of a verb of telling (`أخبرهم عن تحسن …`), whose
+        // object is what was told (`كشفت الحملة عن مخازن` found things, it told nothing)
         let noun_ok = form.form != Form::Noun
             && !form.masdar_object
-            && (is_definite(key) || self.tokens[j].ta_marbuta);
+            && (is_definite(key)
+                || self.tokens[j].ta_marbuta
+                || glued
+                || (after_preposition && form.addressee));
         (verbal || noun_ok).then_some(j)
     }
 
@@ -359,4 +391,13 @@ impl ParagraphParser<'_> {
         }
         out
     }
+}
+
+/// `ارتفع`، `انخفض`، `استمر`: a past verb of the derived forms VII, VIII and X (`افتعل`،
+/// `انفعل`، `استفعل`), which no name of place or person (`اشنطن` of `واشنطن`) is shaped like.
+fn is_derived_past(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    word.starts_with("است")
+        || word.starts_with("ان")
+        || (letters.len() >= 5 && letters[0] == 'ا' && letters[2] == 'ت')
 }

@@ -173,6 +173,66 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
     map
 });
 
+/// What may follow a prepositional cue's words before its source (column 2 of
+/// `assets/lexicon/cue-prepositions.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Follow {
+    /// `ما` + a verb of saying (`بحسب ما أفادت الوكالة`).
+    MaVerb,
+    /// A verb of saying right after (`حسبما ذكرت الصحيفة`).
+    Verb,
+    /// `ل`, `لما` + verb, or ل written on the source (`وفقاً لما ذكرته`، `وفقاً للوزارة`).
+    Lam,
+    /// The source itself (`بحسب المصادر`).
+    Source,
+}
+
+/// A prepositional cue: its folded words, what may follow them, its dictionary form.
+#[derive(Debug)]
+pub(super) struct PrepositionCue {
+    pub(super) words: Vec<String>,
+    pub(super) follows: Vec<Follow>,
+    pub(super) lemma: &'static str,
+}
+
+/// A row of the preposition table; `Err` names the file, line and field.
+fn preposition_cue(row: &lists::Row) -> Result<PrepositionCue, String> {
+    let follows = row
+        .get(1)
+        .split(',')
+        .map(|f| match f {
+            "ma-verb" => Ok(Follow::MaVerb),
+            "verb" => Ok(Follow::Verb),
+            "lam" => Ok(Follow::Lam),
+            "source" => Ok(Follow::Source),
+            other => Err(row.error(
+                &lists::CUE_PREPOSITIONS,
+                &format!("unknown follow {other:?}"),
+            )),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let words: Vec<String> = row.get(0).split_whitespace().map(fold_str).collect();
+    if words.is_empty() {
+        return Err(row.error(&lists::CUE_PREPOSITIONS, "no cue words"));
+    }
+    Ok(PrepositionCue {
+        words,
+        follows,
+        lemma: row.get(2),
+    })
+}
+
+/// The prepositional cues, longest first (`على حد قول` before a shorter cue sharing its start); a
+/// malformed row (the lexicon test names it) is left out.
+pub(super) static PREPOSITION_CUES: LazyLock<Vec<PrepositionCue>> = LazyLock::new(|| {
+    let mut cues: Vec<PrepositionCue> = lists::rows(lists::CUE_PREPOSITIONS)
+        .filter_map(Result::ok)
+        .filter_map(|row| preposition_cue(&row).ok())
+        .collect();
+    cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+    cues
+});
+
 pub(super) fn gender_of_verb(key: &str, form: Form) -> Gender {
     match form {
         Form::Past if key.ends_with("وا") => Gender::Plural,
@@ -211,6 +271,13 @@ mod tests {
             }
         }
         assert!(CUE_FORMS.len() > 100);
+        for row in lists::rows(lists::CUE_PREPOSITIONS) {
+            let row = row.unwrap_or_else(|e| panic!("{e}"));
+            if let Err(e) = preposition_cue(&row) {
+                panic!("{e}");
+            }
+        }
+        assert!(PREPOSITION_CUES.len() > 10);
     }
 
     #[test]

@@ -16,29 +16,14 @@ impl ParagraphParser<'_> {
         let verb = self.verb_at(i, s)?;
         let form = verb.form;
         let mut j = i + 1;
-        while j < s.end && in_set(&ADVERBS, self.key(j)) {
+        // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun
+        while j < s.end && (in_set(&ADVERBS, self.key(j)) || is_pronoun_addressee(self.key(j))) {
             j += 1;
         }
         if form.form == Form::Noun {
             return self.noun_cue(i, j, s, &form, verb.cue);
         }
-        // Explicit subject after the verb (VSO), unless the verb is a participle.
-        let takes_subject = !verb.after_relative || verb.object_pronoun;
-        let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
-            .then(|| self.noun_phrase(j, s.end, false))
-            .flatten();
-        if verb.object_pronoun && subject.is_none() {
-            return None;
-        }
-        // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
-        // verb is whom the speaker told
-        if form.addressee
-            && let Some(np) = &subject
-            && self.subject_before(i, verb.prefix, s).is_some()
-        {
-            j = np.tokens.end;
-            subject = None;
-        }
+        let (subject, j) = self.subject_after(&verb, i, j, s)?;
         // `وهذا ما أكده المستشار فلان، حيث قال …`: who the relative clause says spoke speaks
         // next
         if verb.after_relative
@@ -86,6 +71,55 @@ impl ParagraphParser<'_> {
         )
     }
 
+    /// The subject after the verb at `i` (VSO) starting at token `j`, unless the verb is a
+    /// participle, a passive or the subject stands before it; and the token where what the
+    /// verb governs starts. `None` when a verb carrying its object pronoun has no subject.
+    fn subject_after(
+        &self,
+        verb: &VerbCue,
+        i: usize,
+        mut j: usize,
+        s: &Range<usize>,
+    ) -> Option<(Option<NounPhrase>, usize)> {
+        let form = verb.form;
+        // Explicit subject after the verb (VSO), unless the verb is a participle.
+        let takes_subject = !verb.after_relative || verb.object_pronoun;
+        let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
+            .then(|| self.noun_phrase(j, s.end, false))
+            .flatten();
+        if verb.object_pronoun && subject.is_none() {
+            return None;
+        }
+        // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
+        // verb is whom the speaker told
+        if form.addressee
+            && let Some(np) = &subject
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            j = np.tokens.end;
+            subject = None;
+        }
+        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
+        // object, not a name after the title
+        if let Some(np) = &mut subject
+            && let Some(k) = np.name_at
+            && k > np.tokens.start
+            && self.object_with_preposition(&form, k)
+        {
+            np.tokens.end = k;
+            np.name_at = None;
+        }
+        // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
+        // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
+        if subject.is_some()
+            && (form.form == Form::Present || self.object_with_preposition(&form, j))
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            subject = None;
+        }
+        Some((subject, j))
+    }
+
     /// A claim starting at token `k` with the verb's one-letter object preposition written on
     /// it (`رحب بالإفراج`) or with ل/ب after a reaction noun (`عن أسفها لسقوط`).
     fn object_with_preposition(&self, form: &CueForm, k: usize) -> bool {
@@ -101,17 +135,15 @@ impl ParagraphParser<'_> {
         let after_relative = i > s.start && in_set(&RELATIVES, self.key(i - 1));
         let bare = cue_form(self.key(i));
         let object_pronoun = bare.is_none();
-        // `ما أكده المستشار`: after a relative the verb may carry its object pronoun
+        // `ما أكده المستشار`: after a relative the verb may carry its object pronoun; a verb
+        // of telling carries it anywhere (`وأبلغهم المدير أن …`)
         let (form, prefix) = bare.or_else(|| {
-            after_relative
-                .then(|| {
-                    PRONOUN_SUFFIXES
-                        .iter()
-                        .find_map(|p| self.key(i).strip_suffix(p.as_str()))
-                        .filter(|stem| stem.chars().count() >= 3)
-                        .and_then(cue_form)
-                })
-                .flatten()
+            PRONOUN_SUFFIXES
+                .iter()
+                .find_map(|p| self.key(i).strip_suffix(p.as_str()))
+                .filter(|stem| stem.chars().count() >= 3)
+                .and_then(cue_form)
+                .filter(|(f, _)| after_relative || f.addressee)
         })?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {

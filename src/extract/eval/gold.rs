@@ -1,6 +1,6 @@
 //! Scoring the built-in extractor against a folder of gold annotation files (the attribution
 //! corpus, `tests/data/attribution/`): per layer — entities (all and by label), sources, claims,
-//! attributions, chains, stance — precision, recall and F1, exact and overlap. Units are paired
+//! attributions, chains, stance, coreference (`same_as`) — precision, recall and F1, exact and overlap. Units are paired
 //! with the annotator-agreement matching (`annotate::agreement`), so the extractor is compared
 //! with the gold exactly as one annotator is compared with another. The misses, false alarms,
 //! boundary and label errors are listed with their place, for `isnad eval --errors`.
@@ -105,6 +105,8 @@ pub enum Row {
     Chains,
     /// Links with a stance other than `asserts`; a match needs the same stance.
     Stance,
+    /// Sources that refer back (`same_as`): the mention and the first mention it names.
+    SameAs,
 }
 
 impl Row {
@@ -117,6 +119,7 @@ impl Row {
             Row::Attributions => "attributions".to_owned(),
             Row::Chains => "chains".to_owned(),
             Row::Stance => "stance".to_owned(),
+            Row::SameAs => "same_as".to_owned(),
         }
     }
 }
@@ -269,18 +272,22 @@ pub fn evaluate_article(
             },
         );
     }
-    let (f, g) = (chain_units(found, article), chain_units(gold, article));
-    let score = score_pair(&f, &g);
-    report
-        .errors
-        .extend(errors(&place, &Row::Chains, &f, &g, false));
-    report.rows.insert(
-        Row::Chains,
-        RowCounts {
-            exact: score.exact,
-            overlap: score.overlap,
-        },
-    );
+    let linked = [
+        (Row::Chains, chain_units as UnitsOf),
+        (Row::SameAs, same_as_units as UnitsOf),
+    ];
+    for (row, units) in linked {
+        let (f, g) = (units(found, article), units(gold, article));
+        let score = score_pair(&f, &g);
+        report.errors.extend(errors(&place, &row, &f, &g, false));
+        report.rows.insert(
+            row,
+            RowCounts {
+                exact: score.exact,
+                overlap: score.overlap,
+            },
+        );
+    }
     let (f, g) = (stance_units(found, article), stance_units(gold, article));
     let score = score_pair(&f, &g);
     // a stance matches only with the same stance: the per-stance counts, summed
@@ -298,6 +305,9 @@ pub fn evaluate_article(
     report
 }
 
+/// The units of a layer scored without labels (chains, same_as).
+type UnitsOf = for<'a> fn(&'a AnnotationSet, &Article) -> Vec<Unit<'a>>;
+
 /// The code-point anchor of a span.
 fn anchor(article: &Article, s: Span) -> Anchor<'static> {
     Anchor::Span((
@@ -306,10 +316,9 @@ fn anchor(article: &Article, s: Span) -> Anchor<'static> {
     ))
 }
 
-/// Links with intermediaries: claim, speaker, then each hand of `via` in order.
-fn chain_units<'a>(set: &'a AnnotationSet, article: &Article) -> Vec<Unit<'a>> {
-    let sources: HashMap<&str, Anchor<'a>> = set
-        .sources
+/// Every source's anchor (its span, or its name when it has none), by id.
+fn source_anchors<'a>(set: &'a AnnotationSet, article: &Article) -> HashMap<&'a str, Anchor<'a>> {
+    set.sources
         .iter()
         .map(|s| {
             let a = s
@@ -317,7 +326,42 @@ fn chain_units<'a>(set: &'a AnnotationSet, article: &Article) -> Vec<Unit<'a>> {
                 .map_or(Anchor::Name(&s.name), |sp| anchor(article, sp));
             (s.id.as_str(), a)
         })
+        .collect()
+}
+
+/// Sources with `same_as`: the mention, then the first mention of its referent (a `same_as`
+/// that points at a mention which itself refers back is followed to its root, so either way of
+/// writing the link scores the same).
+fn same_as_units<'a>(set: &'a AnnotationSet, article: &Article) -> Vec<Unit<'a>> {
+    let sources = source_anchors(set, article);
+    let refers: HashMap<&str, &str> = set
+        .sources
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), s.same_as.as_deref()?)))
         .collect();
+    set.sources
+        .iter()
+        .filter_map(|s| {
+            let mut root = s.same_as.as_deref()?;
+            // bounded: a cycle in a hand-written file must not hang the scorer
+            for _ in 0..refers.len() {
+                match refers.get(root) {
+                    Some(next) if *next != s.id => root = next,
+                    _ => break,
+                }
+            }
+            Some(Unit {
+                id: &s.id,
+                anchors: vec![*sources.get(s.id.as_str())?, *sources.get(root)?],
+                label: "same_as".into(),
+            })
+        })
+        .collect()
+}
+
+/// Links with intermediaries: claim, speaker, then each hand of `via` in order.
+fn chain_units<'a>(set: &'a AnnotationSet, article: &Article) -> Vec<Unit<'a>> {
+    let sources = source_anchors(set, article);
     let claims: HashMap<&str, Anchor<'a>> = set
         .claims
         .iter()
@@ -572,5 +616,45 @@ mod tests {
             (0, 0, 1)
         );
         assert_eq!(r.rows[&Row::Attributions].exact.matched, 1);
+    }
+
+    #[test]
+    fn same_as_needs_the_mention_and_its_first_mention() {
+        let a = Article::from_text(
+            "t.txt",
+            "قال مسؤول في الميناء إن السفينة غادرت. وأضاف المسؤول أن الركاب بخير. وأكد المصدر أن الطقس سيئ.".to_owned(),
+        );
+        let mut gold = AnnotationSet {
+            sources: vec![
+                source(&a, "مسؤول في الميناء"),
+                source(&a, "المسؤول"),
+                source(&a, "المصدر"),
+            ],
+            ..AnnotationSet::default()
+        };
+        let first = gold.sources[0].id.clone();
+        gold.sources[1].same_as = Some(first.clone());
+        gold.sources[2].same_as = Some(first);
+        // the extractor links the second mention to the first and the third to the second
+        // (followed to its root: a match), and nothing to a wrong referent
+        let mut found = gold.clone();
+        found.sources[2].same_as = Some(found.sources[1].id.clone());
+        let r = evaluate_article(&a, "t.txt", &found, &gold);
+        let c = r.rows[&Row::SameAs].exact;
+        assert_eq!((c.matched, c.a, c.b), (2, 2, 2));
+        // a mention linked to another source is a false alarm and a miss
+        let mut wrong = gold.clone();
+        wrong.sources[1].same_as = Some(wrong.sources[2].id.clone());
+        wrong.sources[2].same_as = None;
+        let r = evaluate_article(&a, "t.txt", &wrong, &gold);
+        let c = r.rows[&Row::SameAs].exact;
+        assert_eq!((c.matched, c.a, c.b), (0, 1, 2));
+        assert!(
+            r.errors
+                .iter()
+                .any(|e| e.layer == "same_as" && e.kind == ErrorKind::Miss),
+            "{:?}",
+            r.errors
+        );
     }
 }

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::annotate::model::{AnnotationSet, Origin, Source, SourceRole, SourceType};
+use crate::annotate::model::{AnnotationSet, Origin, Source, SourceRole, SourceType, Span};
 use crate::article::Article;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
@@ -26,12 +26,20 @@ pub(super) enum Word {
     BeforeOutlet,
     /// `وكالة`, `قناة`, `صحيفة` …: an outlet's head noun.
     OutletHead,
+    /// `تصريح`, `حديث`, `مقابلة` after `في`: an interview, whose outlet may be named before the
+    /// cue (`وفي تصريح لـ«…» قال …`).
+    Interview,
+    /// `بحسب`, `وفقا`: after a claim and its speaker, the outlet that carried it
+    /// (`…، حسب ما أفادت به الإذاعة`).
+    AfterClaim,
 }
 
 /// The channel words, from `assets/lexicon/chain-cues.tsv` (rules `statement`, `account`,
 /// `before-outlet`) and its `agency`/`outlet` head nouns.
 fn word(key: &str) -> Option<Word> {
-    match rule_of(key) {
+    // `الإذاعة` is looked up as `إذاعة`
+    let rule = rule_of(key).or_else(|| key.strip_prefix("ال").and_then(rule_of));
+    match rule {
         Some(Rule::Channel(w)) => Some(w),
         Some(Rule::HandType(_)) => Some(Word::OutletHead),
         _ => None,
@@ -46,6 +54,8 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
         "statement" => Some(Word::Statement),
         "account" => Some(Word::Account),
         "before-outlet" => Some(Word::BeforeOutlet),
+        "interview" => Some(Word::Interview),
+        "after-claim" => Some(Word::AfterClaim),
         _ => None,
     }
 }
@@ -60,6 +70,16 @@ static NAME_ENDS: LazyLock<HashSet<String>> =
 /// `على`, `في`, `عبر` after an account word: where the account is.
 static ACCOUNT_PLACES: LazyLock<HashSet<String>> =
     LazyLock::new(|| lists::folded(lists::ACCOUNT_PLACE_WORDS));
+
+/// Marks that open a quoted name.
+const OPENING_MARKS: [char; 3] = ['«', '"', '“'];
+
+/// Whether the word of `t` opens a quotation, or a mark stands alone before it.
+fn quoted(article: &Article, before: usize, t: &Token) -> bool {
+    article.text[before..t.range.end]
+        .trim_start()
+        .starts_with(OPENING_MARKS)
+}
 
 /// One word of the window: its byte range in the article and its folded key (a leading و/ف
 /// set aside).
@@ -77,8 +97,13 @@ fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
         let unquoted = trimmed.trim_end_matches(['»', '"', '”']);
         let word = unquoted.trim_end_matches(['،', ',', '.', ':', '؛']);
         let word = word.trim_end_matches(['»', '"', '”']);
+        if word.is_empty() && out.is_empty() {
+            // punctuation right after the cue (`مضيفا، عبر …`) opens the window
+            at += piece.len();
+            continue;
+        }
         if !word.is_empty() {
-            let key = normalize_str(word);
+            let key = normalize_str(word.trim_start_matches(OPENING_MARKS));
             out.push(Token {
                 range: at..at + word.len(),
                 key,
@@ -100,7 +125,8 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     let mut end = tokens[i].range.end;
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
-        if NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || word(&t.key).is_some() {
+        let channel_word = word(&t.key).is_some_and(|w| w != Word::OutletHead);
+        if NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word {
             break;
         }
         let between = &article.text[end..t.range.start];
@@ -142,7 +168,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<(Range<usize>, SourceTy
     for (i, t) in toks.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
         match word(&t.key) {
-            Some(Word::Statement) if prev == Some("في") && statement.is_none() => {
+            Some(Word::Statement) if prev.is_some_and(is_fi) && statement.is_none() => {
                 statement = Some((t.range.clone(), SourceType::Statement));
             }
             Some(Word::Account) if outlet.is_none() => {
@@ -152,10 +178,13 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<(Range<usize>, SourceTy
             Some(Word::BeforeOutlet) if outlet.is_none() => {
                 if let Some(next) = toks.get(i + 1)
                     && (word(&next.key) == Some(Word::OutletHead)
-                        || OUTLET_NAMES.contains(&next.key))
+                        || OUTLET_NAMES.contains(&next.key)
+                        || quoted(article, t.range.end, next))
                 {
                     let end = name_end(article, &toks, i + 1);
-                    outlet = Some((next.range.start..end, hand_type(&next.key)));
+                    let raw = &article.text[next.range.clone()];
+                    let start = next.range.end - raw.trim_start_matches(OPENING_MARKS).len();
+                    outlet = Some((start..end, hand_type(&next.key)));
                 }
             }
             _ if outlet.is_none() => {
@@ -193,6 +222,11 @@ fn name_end_account(toks: &[Token], i: usize) -> usize {
     end
 }
 
+/// `في` or `وفي`.
+fn is_fi(key: &str) -> bool {
+    key.strip_prefix('و').unwrap_or(key) == "في"
+}
+
 fn hand_type(key: &str) -> SourceType {
     match rule_of(key) {
         Some(Rule::HandType(t)) => t,
@@ -201,9 +235,111 @@ fn hand_type(key: &str) -> SourceType {
     }
 }
 
-/// Adds the channels named between each link's cue and its claim to its `via`.
-pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
+/// The end of the sentence that `from` is in: the next full stop, `!`, `؟` or line end.
+fn sentence_end(article: &Article, from: usize) -> usize {
+    article.text[from..]
+        .find(['.', '!', '؟', '\n'])
+        .map_or(article.text.len(), |i| from + i)
+}
+
+/// The start of the sentence that `at` is in.
+pub(super) fn sentence_start(article: &Article, at: usize) -> usize {
+    article.text[..at]
+        .rfind(['.', '!', '؟', '\n'])
+        .map_or(0, |i| i + 1)
+}
+
+/// Most words a fronted interview phrase (`وفي تصريح لـ«…»`) takes before its cue.
+const FRONTED_WORDS: usize = 10;
+
+/// `وفي تصريح لـ«…» قال …`، `وفي حديث إلى «…»، أوضح …`: the words before a cue that opens its
+/// sentence with `في` and an interview noun.
+fn fronted(article: &Article, cue_start: usize) -> Option<Range<usize>> {
+    let start = sentence_start(article, cue_start);
+    let before = &article.text[start..cue_start];
+    let mut words = before.split_whitespace();
+    let first = normalize_str(words.next()?);
+    let second = normalize_str(words.next()?.trim_start_matches(OPENING_MARKS));
+    let fits = is_fi(&first)
+        && word(&second) == Some(Word::Interview)
+        && before.split_whitespace().count() <= FRONTED_WORDS;
+    fits.then_some(start..cue_start)
+}
+
+/// Where link `a`'s hands are named, in the order they are tried: between its cue and its
+/// claim, then a fronted interview phrase before the cue; for a claim before its cue (`X،
+/// بحسب ما ذكر Y لوكالة Z`), after the speaker to the end of the sentence.
+fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if cue.end <= claim.start {
+        out.push(cue.end..claim.start);
+        out.extend(fronted(article, cue.start));
+    } else if let Some(s) = source.filter(|s| s.start >= cue.end && s.end > claim.end) {
+        out.push(s.end..sentence_end(article, s.end));
+    }
+    out
+}
+
+/// `…، حسب ما أفادت به الإذاعة`، `…، وفقا لوكالة …`: an outlet named after a comma past the
+/// claim, in its sentence, that carried the claim of a speaker named before it.
+fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, SourceType)> {
+    let end = sentence_end(article, claim_end);
+    let rest = &article.text[claim_end..end];
+    for (i, _) in rest.match_indices('،') {
+        let from = claim_end + i + '،'.len_utf8();
+        let toks = tokens(article, from..end);
+        let Some(first) = toks.first() else { continue };
+        if rule_of(&first.key) != Some(Rule::Channel(Word::AfterClaim)) {
+            continue;
+        }
+        let mut j = 1;
+        let is =
+            |j: usize, words: &[&str]| toks.get(j).is_some_and(|t| words.contains(&t.key.as_str()));
+        if is(j, &["ما", "لما"]) {
+            j += 1;
+        }
+        let outlet =
+            |t: &Token| word(&t.key) == Some(Word::OutletHead) || OUTLET_NAMES.contains(&t.key);
+        if !toks.get(j).is_some_and(outlet) {
+            // the verb of `حسب ما أفادت (به)`
+            j += 1;
+            if is(j, &["به", "بها"]) {
+                j += 1;
+            }
+        }
+        let t = toks.get(j).filter(|t| outlet(t))?;
+        return Some((
+            t.range.start..name_end(article, &toks, j),
+            hand_type(&t.key),
+        ));
+    }
+    None
+}
+
+/// The source item for a hand at `range`: the one already there, or a new intermediary.
+fn hand_source(
+    set: &mut AnnotationSet,
+    article: &Article,
+    range: Range<usize>,
+    kind: SourceType,
+) -> Option<usize> {
+    let existing = set.sources.iter().position(|s| {
+        s.span
+            .is_some_and(|x| x.start == range.start && x.end == range.end)
+    });
+    if existing.is_some() {
+        return existing;
+    }
     let origin = Origin::rule("isnad:channel", None);
+    let s = Source::suggested(article, range, kind, origin).ok()?;
+    set.sources.push(s);
+    Some(set.sources.len() - 1)
+}
+
+/// Adds the channels named around each link's cue and claim to its `via`; a hand that the cue
+/// suggester also linked to the same claim keeps only its place in the chain.
+pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
+    let mut drop: Vec<usize> = Vec::new();
     for i in 0..set.attributions.len() {
         let a = &set.attributions[i];
         if !a.via.is_empty() {
@@ -213,32 +349,40 @@ pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
         let Some(claim) = set.claims.iter().find(|c| c.id == a.claim_id) else {
             continue;
         };
-        if cue.end > claim.span.start {
-            continue;
+        let claim = claim.span;
+        let source = set.position(&a.source_id).and_then(|s| set.sources[s].span);
+        let mut found = windows(article, cue, claim, source)
+            .into_iter()
+            .map(|w| hands(article, w))
+            .find(|h| !h.is_empty())
+            .unwrap_or_default();
+        if found.is_empty() && source.is_some_and(|s| s.end <= claim.start) {
+            found.extend(after_claim(article, claim.end));
         }
         let mut via = Vec::new();
-        for (range, kind) in hands(article, cue.end..claim.span.start) {
-            let existing = set.sources.iter().position(|s| {
-                s.span
-                    .is_some_and(|x| x.start == range.start && x.end == range.end)
-            });
-            let at = match existing {
-                Some(at) => at,
-                None => {
-                    let Ok(s) = Source::suggested(article, range, kind, origin.clone()) else {
-                        continue;
-                    };
-                    set.sources.push(s);
-                    set.sources.len() - 1
-                }
+        for (range, kind) in found {
+            let Some(at) = hand_source(set, article, range, kind) else {
+                continue;
             };
-            if set.sources[at].id == set.attributions[i].source_id {
+            let a = &set.attributions[i];
+            let hand = &set.sources[at].id;
+            if *hand == a.source_id {
                 continue;
             }
-            via.push(set.sources[at].id.clone());
+            drop.extend(
+                set.attributions
+                    .iter()
+                    .position(|b| b.claim_id == a.claim_id && b.source_id == *hand),
+            );
+            via.push(hand.clone());
         }
         set.attributions[i].via = via;
     }
+    let dropped: Vec<String> = drop
+        .iter()
+        .map(|&j| set.attributions[j].id.clone())
+        .collect();
+    set.attributions.retain(|a| !dropped.contains(&a.id));
     let hands: HashSet<&String> = set.attributions.iter().flat_map(|a| &a.via).collect();
     let speakers: HashSet<&String> = set.attributions.iter().map(|a| &a.source_id).collect();
     for s in &mut set.sources {
@@ -306,5 +450,63 @@ mod tests {
     fn an_occasion_is_not_a_hand() {
         let c = chains("وقال الوزير في مؤتمر صحفي عقده أمس في العاصمة إن الأسعار ستنخفض.");
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn an_interview_phrase_before_the_cue() {
+        let c = chains("وفي تصريح لـ«صوت المدينة» قال مسؤول في البلدية إن المياه ستعود مساء.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1, vec!["صوت المدينة".to_owned()], "{c:?}");
+        let c = chains("وفي حديث إلى «إذاعة الوادي» أوضحت الطبيبة أن الدواء متوفر.");
+        assert_eq!(c[0].1, vec!["إذاعة الوادي".to_owned()], "{c:?}");
+        // a fronted place or time is no interview
+        let c = chains("وفي المدينة قال المحافظ إن المدارس ستغلق.");
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn an_outlet_named_after_the_claim_or_after_a_late_speaker() {
+        let c = chains(
+            "وكانت الجمعية قد أعلنت أنها ستوزع الخبز مجانا، حسب ما أفادت به الإذاعة المحلية.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1, vec!["الإذاعة المحلية".to_owned()], "{c:?}");
+        let c = chains("وتوقفت الحافلات عن العمل، بحسب ما ذكر سائق لوكالة الأنباء المحلية.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1, vec!["وكالة الأنباء المحلية".to_owned()], "{c:?}");
+        // an outlet after a claim that has no earlier speaker is the speaker itself
+        let c = chains("وارتفعت الأسعار، بحسب قناة الاقتصاد.");
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn channels_by_name_after_a_comma_or_a_relay_pronoun() {
+        let c = chains("وقالت الشرطة لرويترز إن الطريق أغلق.");
+        assert_eq!(c[0].1, vec!["رويترز".to_owned()], "{c:?}");
+        let article = Article::from_text("t", "وقالت الشرطة لرويترز إن الطريق أغلق.".to_owned());
+        let set = suggest_annotations(&article, &extract(&article.text));
+        let hand = set.sources.iter().find(|s| s.name == "رويترز").unwrap();
+        assert_eq!(hand.source_type, SourceType::Agency);
+        let c = chains("وقال المدير في مؤتمر صحفي نقله التلفزيون إن المصنع سيغلق.");
+        assert_eq!(c[0].1, vec!["التلفزيون".to_owned()], "{c:?}");
+        let c =
+            chains("وأكد المؤسس تمسكه بالفريق، مضيفا، عبر مدونة الشركة، أن الخدمة ستبقى مجانية.");
+        assert!(
+            c.iter().any(|(_, v)| v == &vec!["مدونة الشركة".to_owned()]),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn the_sentence_chain_reaches_a_participle_but_not_a_new_clause() {
+        let c = chains(
+            "وأعلن رئيس الحزب في مقابلة مع قناة الغد أن الحزب سيشارك، مشيرا إلى أن القائمة جاهزة، \
+             وأضاف أن الحملة تبدأ غدا.",
+        );
+        let with_hand = c
+            .iter()
+            .filter(|(_, v)| v == &vec!["قناة الغد".to_owned()])
+            .count();
+        assert_eq!(with_hand, 2, "the cue and the participle, not وأضاف: {c:?}");
     }
 }

@@ -60,6 +60,24 @@ fn widen_speakers(
     }
 }
 
+/// `نقلت الوكالة عن مسؤول قوله إن …`: `قوله` at the end of a source is in no span (§6.2).
+pub(super) fn said_words(set: &mut AnnotationSet, article: &Article) {
+    for s in &mut set.sources {
+        let Some(span) = s.span else { continue };
+        let text = span.text(article);
+        let Some((head, last)) = text.trim_end().rsplit_once(' ') else {
+            continue;
+        };
+        if super::rule_of(last) != Some(super::Rule::Said) {
+            continue;
+        }
+        if let Ok(short) = Span::checked(article, span.start..span.start + head.trim_end().len()) {
+            s.span = Some(short);
+            s.name = short.text(article).to_owned();
+        }
+    }
+}
+
 /// `X، APPOSITION، أن …`: the apposition joins the source span.
 pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
     widen_speakers(set, article, |between, end| {
@@ -367,5 +385,12 @@ mod tests {
         // a headline that only reports an event has no colon claim
         let l = links("افتتاح الجسر الجديد في المدينة\nوقال المهندس إن العمل انتهى.");
         assert_eq!(l.len(), 1, "{l:?}");
+    }
+
+    #[test]
+    fn the_relayed_speaker_ends_before_qawluhu() {
+        let l = links("ونقلت إذاعة الوادي عن مسؤول في الميناء قوله إن السفن عادت.");
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(l[0].0, "مسؤول في الميناء", "{l:?}");
     }
 }

@@ -29,6 +29,10 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
     }
     let stem = ctx.stem(i);
     if first {
+        // A rank (المركز الخامس) names no body.
+        if ctx.is_ordinal(i) {
+            return false;
+        }
         // A definite head takes adjectives only (الحركة الطلابية), never a genitive noun;
         // an indefinite adjective after an indefinite head (جمعية خيرية) means no name.
         if head_definite {
@@ -128,7 +132,12 @@ fn continues_chain(ctx: &Ctx, i: usize, after_name: bool) -> bool {
         && !clitic_shaped(stem)
         && !stem.ends_with("يه")
         && !t.is(NAME_STOP);
-    nisba(stem) || (after_construct && t.definite) || lam || indefinite_run
+    // Adjectives are known ones, or shaped like a nisba right after a noun (جهاز الأمن
+    // الداخلي، نقابة المهن الموسيقية); after an adjective such a word is more often the
+    // sentence's next noun (الحكومة السورية المسؤولية).
+    let after_noun = !nisba_shaped(ctx.stem(i - 1));
+    let adjective = nisba(stem) || (t.clitic == 0 && after_noun && nisba_shaped(stem));
+    adjective || (after_construct && t.definite) || lam || indefinite_run
 }
 
 /// Organisations from their head noun and its chain (وزارة الصحة، حركة الرايات السود), and
@@ -143,7 +152,7 @@ pub(super) fn org_rule(ctx: &mut Ctx) {
             .get(i + 1)
             .is_some_and(|g| g.as_ref().is_some_and(|(l, _)| *l == Label::MISC));
         if t.is(class::ORG_HEAD) && !names_a_work {
-            if let Some(last) = chain(ctx, i, 5) {
+            if let Some(last) = chain(ctx, i, 5).filter(|&last| identifies_one_body(ctx, i, last)) {
                 ctx.push(i, last, Label::ORG, "rule:org-head", 0.6);
             }
         } else if t.is(class::ORG_STANDALONE)
@@ -154,6 +163,28 @@ pub(super) fn org_rule(ctx: &mut Ctx) {
         }
     }
 }
+
+/// Whether the words after a definite head say which body it is (الحكومة المصرية، الهيئة العامة
+/// للاستثمار): a nationality, a name or a complement. Adjectives that only describe it
+/// (الحكومة الانتقالية، الأمانة العامة) leave a common noun (guidelines §9.2).
+fn identifies_one_body(ctx: &Ctx, head: usize, last: usize) -> bool {
+    if !ctx.toks[head].definite {
+        return true;
+    }
+    (head + 1..=last).any(|j| {
+        let t = &ctx.toks[j];
+        let stem = ctx.stem(j);
+        ctx.gaz[j].is_some()
+            || !t.definite
+            || t.clitic > 0
+            || crate::extract::lexicon::is_nationality(stem)
+            || IDENTIFYING_ADJECTIVES.contains(stem)
+            || !(nisba(stem) || nisba_shaped(stem))
+    })
+}
+
+static IDENTIFYING_ADJECTIVES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::IDENTIFYING_ADJECTIVES));
 
 pub(super) fn place_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {

@@ -112,6 +112,16 @@ pub(super) fn widen_date(ctx: &Ctx, first: usize, last: usize) -> (usize, usize)
     }
 }
 
+/// A date preceded by `يوم` starts with it (يوم 3 مايو، guidelines §9).
+fn day_word_before(ctx: &Ctx, first: usize) -> usize {
+    let before = first.wrapping_sub(1);
+    if ctx.word(before).is_some_and(|_| ctx.stem(before) == "يوم") {
+        before
+    } else {
+        first
+    }
+}
+
 /// Durations and periods: 8 سنوات، ثلاث سنوات، عامين، لعدة أيام، السنوات الماضية.
 pub(super) fn duration_at(ctx: &Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i).map(|_| ctx.stem(i));
@@ -157,9 +167,7 @@ fn join_adjacent_dates(ctx: &mut Ctx, from: usize) {
             && prev.label == Label::DATE
             && found.label == Label::DATE
             && prev.range.end <= found.range.start
-            && ctx.norm[prev.range.end..found.range.start]
-                .chars()
-                .all(|c| c == ' ')
+            && joins_dates(&ctx.norm[prev.range.end..found.range.start])
             && !ctx.is_class(ctx.token_at(found.range.start), class::YEAR_WORD)
         {
             prev.range.end = found.range.end;
@@ -169,6 +177,13 @@ fn join_adjacent_dates(ctx: &mut Ctx, from: usize) {
         kept.push(found);
     }
     ctx.out.extend(kept);
+}
+
+/// What may stand between two dates that name one day: spaces, or `الموافق` (يوم الخميس
+/// الموافق 3 مايو, a date in two calendars).
+fn joins_dates(between: &str) -> bool {
+    let words: Vec<&str> = between.split(' ').filter(|w| !w.is_empty()).collect();
+    !between.contains(['\n', '\r']) && (words.is_empty() || words == ["الموافق"])
 }
 
 /// The first date pattern that matches at token `i`, pushed; the token after it.
@@ -197,7 +212,12 @@ fn date_at(ctx: &mut Ctx, i: usize) -> Option<usize> {
 /// تاريخ that often surround them: بتاريخ ( 26 / 4 / 1948 ).
 fn numeric_date_rule(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let (first, last) = numeric_date(ctx, i)?;
-    let (first, last) = widen_date(ctx, first, last);
+    let (mut first, mut last) = widen_date(ctx, first, last);
+    // Without a word before them the parentheses belong to the sentence (guidelines §2.2).
+    if first == i && ctx.is_punct(first, "(") {
+        (first, last) = (first + 1, last - 1);
+    }
+    let first = day_word_before(ctx, first);
     ctx.push(first, last, Label::DATE, "rule:date", 0.8);
     Some(last + 1)
 }
@@ -222,10 +242,12 @@ fn month_date(ctx: &mut Ctx, start: usize) -> Option<usize> {
             last += 1;
         }
     }
-    // شباط ( 28 / 2 / 1945 )
-    if let Some((_, l)) = numeric_date(ctx, last + 1) {
+    // شباط ( 28 / 2 / 1945 ): the numeric date confirms a month that is also a word (آب).
+    let numeric = numeric_date(ctx, last + 1);
+    if let Some((_, l)) = numeric {
         last = widen_date(ctx, last + 1, l).1;
     }
+    let year = year.or(numeric.map(|_| (last, 0)));
     let ambiguous = ctx.is_class(month_start, class::MONTH_AMBIGUOUS);
     let preceded_by_month_word = start > 0
         && ctx
@@ -237,7 +259,7 @@ fn month_date(ctx: &mut Ctx, start: usize) -> Option<usize> {
     let first = if preceded_by_month_word {
         start - 1
     } else {
-        start
+        day_word_before(ctx, start)
     };
     ctx.push(first, last, Label::DATE, "rule:date", 0.8);
     Some(last + 1)
@@ -412,6 +434,17 @@ fn bare_year(ctx: &mut Ctx, i: usize) -> Option<usize> {
         return None;
     }
     let last = year_range_end(ctx, i);
-    ctx.push(i, last, Label::DATE, "rule:year", 0.4);
+    // بتاريخ ( 1934 ): the date word and the parentheses are the date's.
+    let (first, last) = if in_parens && last == i {
+        let (first, _) = widen_date(ctx, i - 1, i + 1);
+        if first < i - 1 {
+            (first, i + 1)
+        } else {
+            (i, i)
+        }
+    } else {
+        (i, last)
+    };
+    ctx.push(first, last, Label::DATE, "rule:year", 0.4);
     Some(last + 1)
 }

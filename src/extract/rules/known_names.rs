@@ -7,6 +7,8 @@ use super::*;
 pub(super) fn gazetteer_rule(ctx: &mut Ctx) {
     let mut covered_until = 0;
     let mut covered_label = None;
+    // Whether the text is about sport, counted the first time a club name needs it.
+    let mut sport = None;
     for i in 0..ctx.toks.len() {
         let Some((label, end)) = ctx.gaz[i].clone() else {
             continue;
@@ -32,10 +34,17 @@ pub(super) fn gazetteer_rule(ctx: &mut Ctx) {
         if GAZETTEER_NAMES_ALSO_WORDS.contains(name.as_str()) && !name_context(ctx, i, end) {
             continue;
         }
+        if hit.entry.list == "clubs"
+            && CLUB_NAMES_ALSO_WORDS.contains(name.as_str())
+            && !*sport.get_or_insert_with(|| about_sport(ctx))
+        {
+            continue;
+        }
         let (by, label) = match hit.entry.list {
             "people" => ("gazetteer:people", label),
             "organizations" => ("gazetteer:organizations", label),
             "works" => ("gazetteer:works", label),
+            "clubs" => ("gazetteer:clubs", label),
             "platforms" if !service_meant(ctx, i) => ("gazetteer:platforms", Label::ORG),
             "platforms" => ("gazetteer:platforms", label),
             _ => ("gazetteer:places", label),
@@ -96,6 +105,21 @@ pub(super) fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
             | "لتنسيق"
     );
     purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
+}
+
+static CLUB_NAMES_ALSO_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::CLUB_NAMES_ALSO_WORDS));
+
+static SPORT_CONTEXT: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::SPORT_CONTEXT));
+
+/// A text about sport: three words of `sport-context.txt` (مباراة، الدوري، هدفين …), so a
+/// club name that is an ordinary word too (الأهلي، الهلال) is the club there.
+fn about_sport(ctx: &Ctx) -> bool {
+    (0..ctx.toks.len())
+        .filter(|&i| ctx.word(i).is_some() && SPORT_CONTEXT.contains(ctx.stem(i)))
+        .nth(2)
+        .is_some()
 }
 
 /// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح

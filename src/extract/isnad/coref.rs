@@ -1,0 +1,284 @@
+//! Coreference of sources (`same_as`, docs/attribution-guidelines.md §3.4): a later mention
+//! that names a source already mentioned points at its **first** mention. Three families, each
+//! with a check that the two can be the same:
+//!
+//! - a description (`المسؤول`، `الوزير`، `شهود العيان`، `المصدر نفسه`) refers to the nearest
+//!   earlier source within [`DESCRIPTION_WINDOW`] whose head noun is the same and that has all
+//!   its other words (`الوزير` → `وزير الخارجية فلان`); `المصدر`/`المصادر` with no such head
+//!   before refer to the last anonymous source;
+//! - a name alone (`حداد`، `مارك`) refers to the first source that has it as a word, anywhere
+//!   in the article, and a later full mention refers to a name given alone first (the headline
+//!   `بلاتر`, then `سيب بلاتر رئيس الفيفا`);
+//! - the same words again (`الباحثون` … `الباحثون`) are the same source.
+//!
+//! Words are compared folded and without ال; a description is a mention whose head is a
+//! source head noun or a title (the cue parser's lists).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::annotate::model::{AnnotationSet, SourceType, Span};
+use crate::article::Article;
+use crate::extract::wordlists as lists;
+use crate::text::normalize::normalize_str;
+
+use super::{Rule, rule_of};
+
+/// How far back (bytes) a description looks for the source it describes: a few paragraphs.
+const DESCRIPTION_WINDOW: usize = 2400;
+
+/// `نفسه`، `ذاته`: said after a description that it is the same one.
+static SAME_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::CHAIN_SAME_WORDS));
+
+/// Titles before a name (`الرئيس`، `وزير`): a mention headed by one is a description.
+static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::TITLES));
+
+/// Quantity words before a plural head (`عدة وسائل إعلام`، `بعض الشهود`): the head follows.
+static QUANTIFIERS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::PARTITIVE_HEADS));
+
+/// Words not to take for a name (particles, pronouns, stop words).
+static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut words = lists::folded(lists::STOP_WORDS);
+    words.extend(lists::folded(lists::PARTICLES));
+    words
+});
+
+/// A word without ال when at least three letters remain.
+fn bare(word: &str) -> &str {
+    word.strip_prefix("ال")
+        .filter(|b| b.chars().count() >= 3)
+        .unwrap_or(word)
+}
+
+/// Whether a folded word (without ال) heads a description: a source head noun or a title.
+fn is_head_noun(word: &str) -> bool {
+    crate::extract::cues::source_head_type(bare(word)).is_some()
+        || TITLES.contains(word)
+        || TITLES.contains(bare(word))
+}
+
+/// One source mention, its words folded.
+struct Mention {
+    /// Index in `set.sources`.
+    at: usize,
+    start: usize,
+    kind: SourceType,
+    words: Vec<String>,
+}
+
+impl Mention {
+    /// The head word (without ال) after a quantity word, and the words after it.
+    fn head(&self) -> Option<(&str, &[String])> {
+        let skip = usize::from(self.words.len() > 1 && QUANTIFIERS.contains(bare(&self.words[0])));
+        let head = self.words.get(skip)?;
+        Some((bare(head), &self.words[skip + 1..]))
+    }
+
+    /// A description of an earlier source: headed by a head noun or title, definite itself or
+    /// through the noun after it (`الوزير`، `وزير الخارجية`), short.
+    fn is_description(&self) -> bool {
+        let Some(first) = self.words.first() else {
+            return false;
+        };
+        let definite =
+            first.starts_with("ال") || self.words.get(1).is_some_and(|w| w.starts_with("ال"));
+        definite && self.words.len() <= 4 && self.head().is_some_and(|(h, _)| is_head_noun(h))
+    }
+
+    /// A name standing alone: one word that is no head noun, title or particle.
+    fn lone_name(&self) -> Option<&str> {
+        match self.words.as_slice() {
+            [w] if w.chars().count() >= 3 && !is_head_noun(w) && !NOT_NAMES.contains(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn has_word(&self, word: &str) -> bool {
+        self.words
+            .iter()
+            .any(|w| w == word || bare(w) == bare(word))
+    }
+}
+
+/// The folded words of a mention's text, quotation marks and punctuation set aside, the words
+/// that say "the same one" left out.
+fn mention_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| normalize_str(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| !w.is_empty() && !SAME_WORDS.contains(w))
+        .collect()
+}
+
+/// Whether description `d` describes the earlier mention `e`: the same head noun, and every
+/// other word of `d` in `e`.
+fn describes(d: &Mention, e: &Mention) -> bool {
+    let (Some((head, rest)), Some((e_head, _))) = (d.head(), e.head()) else {
+        return false;
+    };
+    head == e_head && rest.iter().all(|w| e.has_word(w))
+}
+
+/// The earlier mention `m` refers to, by the families above (an index into `earlier`).
+fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
+    if m.is_description() {
+        let near = |e: &&Mention| m.start.saturating_sub(e.start) <= DESCRIPTION_WINDOW;
+        let found = earlier
+            .iter()
+            .rposition(|e| near(&e) && e.words != m.words && describes(m, e))
+            .or_else(|| earlier.iter().rposition(|e| near(&e) && e.words == m.words));
+        if found.is_some() {
+            return found;
+        }
+        // «المصدر», «المصادر»: the last anonymous source before
+        if rule_of(text) == Some(Rule::Anaphor) {
+            return earlier.iter().rposition(|e| {
+                near(&e)
+                    && matches!(
+                        e.kind,
+                        SourceType::Anonymous | SourceType::AnonymousOfficial
+                    )
+            });
+        }
+    }
+    if let Some(name) = m.lone_name() {
+        return earlier.iter().position(|e| e.has_word(name));
+    }
+    // a full mention after its name given alone (`موقع كورة` after `كورة`), or the same name
+    // again; an indefinite description (`مصدر أمني` twice) is a new source each time
+    let described = m.head().is_some_and(|(h, _)| is_head_noun(h));
+    earlier.iter().position(|e| {
+        (e.words == m.words && !described) || e.lone_name().is_some_and(|name| m.has_word(name))
+    })
+}
+
+/// `المصدر نفسه`: a word saying "the same one" right after a source is part of it.
+fn take_same_words(set: &mut AnnotationSet, article: &Article) {
+    for s in &mut set.sources {
+        let Some(span) = s.span else { continue };
+        let rest = &article.text[span.end..];
+        let Some(next) = rest
+            .strip_prefix(' ')
+            .and_then(|r| r.split_whitespace().next())
+        else {
+            continue;
+        };
+        let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if SAME_WORDS.contains(&normalize_str(word))
+            && let Ok(wider) = Span::checked(article, span.start..span.end + 1 + word.len())
+        {
+            s.span = Some(wider);
+            s.name = wider.text(article).to_owned();
+        }
+    }
+}
+
+/// Sets `same_as` on every source that refers back to an earlier one, pointing at the first
+/// mention of what it names.
+pub(super) fn same_as(set: &mut AnnotationSet, article: &Article) {
+    take_same_words(set, article);
+    let mut mentions: Vec<Mention> = set
+        .sources
+        .iter()
+        .enumerate()
+        .filter_map(|(at, s)| {
+            let span = s.span?;
+            Some(Mention {
+                at,
+                start: span.start,
+                kind: s.source_type,
+                words: mention_words(span.text(article)),
+            })
+        })
+        .filter(|m| !m.words.is_empty())
+        .collect();
+    mentions.sort_by_key(|m| m.start);
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if set.sources[m.at].same_as.is_some() {
+            continue;
+        }
+        let text = set.sources[m.at].span.map_or("", |s| s.text(article));
+        let Some(j) = antecedent(m, text, &mentions[..i]) else {
+            continue;
+        };
+        let target = &set.sources[mentions[j].at];
+        let root = target.same_as.clone().unwrap_or_else(|| target.id.clone());
+        if root != set.sources[m.at].id {
+            set.sources[m.at].same_as = Some(root);
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::article::Article;
+    use crate::extract::extract;
+    use crate::extract::isnad::suggest_annotations;
+
+    /// (mention, the mention it refers to) for every source with `same_as`, as text.
+    fn links(text: &str) -> Vec<(String, String)> {
+        let article = Article::from_text("t", text.to_owned());
+        let set = suggest_annotations(&article, &extract(&article.text));
+        let name = |id: &str| {
+            let s = set.sources.iter().find(|s| s.id == id).unwrap();
+            s.span.unwrap().text(&article).to_owned()
+        };
+        set.sources
+            .iter()
+            .filter_map(|s| Some((name(&s.id), name(s.same_as.as_ref()?))))
+            .collect()
+    }
+
+    fn has(links: &[(String, String)], mention: &str, first: &str) -> bool {
+        links.iter().any(|(m, f)| m == mention && f == first)
+    }
+
+    #[test]
+    fn a_description_refers_to_the_source_with_its_head() {
+        let l = links(
+            "قال وزير الخارجية سامي نور إن الوفد وصل. وأضاف الوزير أن المحادثات بدأت.\n\
+             وقال شهود عيان إن الدخان غطى الحي. وأكد شهود العيان أن النار انطفأت.",
+        );
+        assert!(has(&l, "الوزير", "وزير الخارجية سامي نور"), "{l:?}");
+        assert!(has(&l, "شهود العيان", "شهود عيان"), "{l:?}");
+    }
+
+    #[test]
+    fn the_same_source_and_a_name_alone() {
+        let l = links(
+            "وقال مصدر أمني إن الحدود أغلقت. وأوضح المصدر نفسه أن المعبر سيفتح غدا.\n\
+             وقال الطبيب رامي عيسى إن المصابين بخير. ولم يستبعد عيسى أن يرتفع العدد، وقال إن \
+             الأطباء يعملون.",
+        );
+        assert!(has(&l, "المصدر نفسه", "مصدر أمني"), "{l:?}");
+        assert!(has(&l, "عيسى", "الطبيب رامي عيسى"), "{l:?}");
+    }
+
+    #[test]
+    fn a_full_mention_after_the_name_alone_points_at_the_first() {
+        let l = links(
+            "كريمي: الموسم انتهى\nوقال المدرب حسن كريمي إن اللاعبين تعبوا. وأضاف كريمي أن \
+             الفريق سيعود أقوى.",
+        );
+        assert!(has(&l, "المدرب حسن كريمي", "كريمي"), "{l:?}");
+        let later: Vec<_> = l.iter().filter(|(m, _)| m == "كريمي").collect();
+        assert!(later.iter().all(|(_, f)| f == "كريمي"), "{l:?}");
+        let l = links(
+            "«الرصد»: الأسعار ترتفع\nوذكر موقع الرصد أن الوقود نفد. وأضاف الموقع أن الطوابير طويلة.",
+        );
+        assert!(has(&l, "موقع الرصد", "الرصد"), "{l:?}");
+        assert!(has(&l, "الموقع", "الرصد"), "{l:?}");
+    }
+
+    #[test]
+    fn a_different_head_or_an_indefinite_source_is_not_the_same() {
+        let l = links(
+            "قال مصدر أمني إن الطريق أغلق. وقال مصدر أمني آخر إن الجيش انتشر.\n\
+             وأكد وزير الداخلية أن الوضع هادئ. وقال المتحدث باسم الشرطة إن التحقيق بدأ.",
+        );
+        assert!(l.is_empty(), "{l:?}");
+    }
+}
