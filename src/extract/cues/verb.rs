@@ -91,6 +91,16 @@ impl ParagraphParser<'_> {
         s: &Range<usize>,
     ) -> Option<(Option<NounPhrase>, usize)> {
         let form = verb.form;
+        // `وجاء في البيان أن …`: the document is the speaker; `جاء فيه` is the isnad rules'
+        // (its document is a hand), anything else is no report
+        if form.in_document {
+            if self.key(j) != "في" {
+                return None;
+            }
+            let np = self.with_owner(self.noun_phrase(j + 1, s.end, false)?, s);
+            let end = np.tokens.end;
+            return Some((Some(np), end));
+        }
         // Explicit subject after the verb (VSO), unless the verb is a participle.
         let takes_subject = !verb.after_relative || verb.object_pronoun;
         let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
