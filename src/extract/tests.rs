@@ -631,3 +631,14 @@ fn a_region_that_names_a_newspaper_is_the_newspaper_in_a_source_context() {
     let text = "يبقى السلام في الشرق الأوسط بعيداً.";
     assert!(has(text, "الشرق الأوسط", Label::LOC), "{:?}", found(text));
 }
+
+#[test]
+fn a_national_league_is_an_event_not_a_nationality() {
+    let text = "انطلق الدوري الأردني أمس بمباراتين.";
+    assert!(
+        has(text, "الدوري الأردني", Label::EVENT),
+        "{:?}",
+        found(text)
+    );
+    assert!(labels_of(text, "الأردني").is_empty(), "{:?}", found(text));
+}
