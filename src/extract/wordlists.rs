@@ -74,6 +74,7 @@ lists! {
     ACCOUNT_PLACE_WORDS = "account-place-words.txt";
     ADVERBS = "adverbs.txt";
     AUXILIARIES = "auxiliaries.txt";
+    CHAIN_DOCUMENT_VERBS = "chain-document-verbs.txt";
     CHAIN_SAME_WORDS = "chain-same-words.txt";
     CLAUSE_OPENERS = "clause-openers.txt";
     CLUB_NAMES_ALSO_WORDS = "club-names-also-words.txt";
