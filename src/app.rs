@@ -8,6 +8,7 @@ pub mod attributes;
 pub mod chain;
 pub mod command_line;
 pub mod compare;
+mod dispatch;
 mod find;
 pub mod help;
 pub mod input;
@@ -40,7 +41,7 @@ use crate::config::commands::{Command, Mode};
 use crate::config::theme::ThemeSpec;
 use crate::config::{Paths, Problem, SettingValue, Settings};
 use crate::layout::{BidiMode, LayoutOptions};
-use command_line::{LineEditor, Typed};
+use command_line::Typed;
 pub use overlay::{Outcome, Overlay};
 pub use reader::Page;
 pub use shell::{Message, MessageKind, Note, Surroundings};
@@ -189,13 +190,6 @@ pub enum Effect {
         id: String,
         note: String,
     },
-}
-
-/// Whether the library screen took a command (with what the loop must do then) or passed it on
-/// to the reader's handling (quit, help, the command line…).
-enum LibraryOutcome {
-    Took(Option<Effect>),
-    Passed,
 }
 
 /// What fills the screen under the overlays.
@@ -566,236 +560,6 @@ impl App {
             m.kind == MessageKind::Info && now.saturating_duration_since(m.at) >= expire
         }) {
             self.shell.message = None;
-        }
-        None
-    }
-
-    /// Commands while the library is shown: movement picks an article, `/` filters.
-    fn library_command(&mut self, command: Command) -> LibraryOutcome {
-        let page = self.text_height().saturating_sub(2).max(1) as isize;
-        let Some(lib) = self.library.as_mut() else {
-            return LibraryOutcome::Passed;
-        };
-        match command {
-            Command::ScrollDown | Command::NextWord | Command::WordRight => lib.move_by(1),
-            Command::ScrollUp | Command::PrevWord | Command::WordLeft => lib.move_by(-1),
-            Command::HalfPageDown | Command::PageDown => lib.move_by(page),
-            Command::HalfPageUp | Command::PageUp => lib.move_by(-page),
-            Command::Top => lib.selected = 0,
-            Command::Bottom => lib.move_by(isize::MAX),
-            Command::LibrarySort => {
-                lib.cycle_sort();
-                let by = lib.sort.name();
-                self.info(format!("sorted by {by}"));
-            }
-            Command::Open => match lib.selected_target() {
-                Some(Ok(target)) => return LibraryOutcome::Took(Some(Effect::OpenArticle(target))),
-                Some(Err(why)) => self.error(why),
-                None => {}
-            },
-            Command::LibraryBack => {}
-            Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
-            Command::Cancel => {
-                lib.set_filter("");
-                return LibraryOutcome::Passed;
-            }
-            Command::Quit
-            | Command::Help
-            | Command::CommandLine
-            | Command::CycleBidi
-            | Command::Redraw
-            | Command::Suspend => return LibraryOutcome::Passed,
-            _ => self.info("open an article first (Enter)"),
-        }
-        LibraryOutcome::Took(None)
-    }
-
-    fn run_command(&mut self, command: Command) -> Option<Effect> {
-        if command == Command::Cancel && self.fetching.is_some() {
-            return self.cancel_fetch();
-        }
-        if self.screen == Screen::Library
-            && let LibraryOutcome::Took(effect) = self.library_command(command)
-        {
-            return effect;
-        }
-        match command.info().mode {
-            Mode::Reader | Mode::Select | Mode::Library => self.reader_command(command),
-            Mode::Compare => {
-                self.compare_command(command);
-                None
-            }
-            // the overlays' and the isnad view's own commands reach them through their
-            // `handle`, never here
-            Mode::Picker
-            | Mode::Panel
-            | Mode::Prompt
-            | Mode::Label
-            | Mode::ClaimType
-            | Mode::SourceType
-            | Mode::Verdict
-            | Mode::Legend
-            | Mode::Stance
-            | Mode::QuoteType
-            | Mode::Chain
-            | Mode::Isnad
-            | Mode::Claims
-            | Mode::Sources => None,
-        }
-    }
-
-    /// A `[reader]` command: moving, the shell's own (quit, help, prompts, screens), or
-    /// annotating.
-    fn reader_command(&mut self, command: Command) -> Option<Effect> {
-        match command {
-            Command::SearchNext
-            | Command::SearchPrev
-            | Command::ScrollDown
-            | Command::ScrollUp
-            | Command::HalfPageDown
-            | Command::HalfPageUp
-            | Command::PageDown
-            | Command::PageUp
-            | Command::Top
-            | Command::Bottom
-            | Command::NextWord
-            | Command::PrevWord
-            | Command::WordLeft
-            | Command::WordRight
-            | Command::NextSentence
-            | Command::PrevSentence
-            | Command::NextClosing => {
-                let note = self.reader.motion(self.page(), command);
-                self.say(note);
-                None
-            }
-            Command::SelectSentence | Command::SelectClause | Command::SelectQuotation => {
-                let object = match command {
-                    Command::SelectSentence => motion::TextObject::Sentence,
-                    Command::SelectClause => motion::TextObject::Clause,
-                    _ => motion::TextObject::Quotation,
-                };
-                let note = self.reader.select_object(self.page(), object);
-                self.say(note);
-                None
-            }
-            Command::CompareShow => {
-                self.compare_command(command);
-                None
-            }
-            Command::Quit
-            | Command::Help
-            | Command::CommandLine
-            | Command::Cancel
-            | Command::CycleBidi
-            | Command::Redraw
-            | Command::Suspend
-            | Command::Save
-            | Command::Search
-            | Command::Legend
-            | Command::TogglePanel
-            | Command::LibraryBack
-            | Command::LibrarySort
-            | Command::IsnadView
-            | Command::ClaimsTable
-            | Command::SourcesTable => self.shell_command(command),
-            _ => self.annotate_command(command),
-        }
-    }
-
-    /// The shell's commands: quitting, saving, the overlays and screens, the terminal.
-    fn shell_command(&mut self, command: Command) -> Option<Effect> {
-        match command {
-            Command::Quit => {
-                self.shell.quit = true;
-                return Some(Effect::Quit);
-            }
-            Command::Save => return Some(Effect::Save { explicit: true }),
-            Command::CycleBidi => return Some(self.set_mode(self.reader.mode.next())),
-            Command::Redraw => return Some(Effect::Redraw),
-            Command::Suspend => return Some(Effect::Suspend),
-            Command::Help => {
-                self.overlay = match self.overlay {
-                    Overlay::Help { .. } => Overlay::None,
-                    _ => Overlay::Help { scroll: 0 },
-                };
-            }
-            Command::Legend => {
-                self.overlay = match self.overlay {
-                    Overlay::Legend => Overlay::None,
-                    _ => Overlay::Legend,
-                };
-            }
-            Command::CommandLine => {
-                self.overlay = Overlay::CommandLine(LineEditor::new(self.shell.themes.clone()));
-            }
-            Command::Search => self.overlay = Overlay::Search(LineEditor::plain("")),
-            Command::Cancel => {
-                self.reader.selection_anchor = None;
-                self.reader.search = None;
-                self.overlay = Overlay::None;
-                self.shell.pending.clear();
-                self.shell.message = None;
-                self.shell.hint = None;
-            }
-            Command::TogglePanel => self.toggle_panel(),
-            Command::LibraryBack if self.library.is_some() => {
-                self.screen = Screen::Library;
-                return Some(Effect::RescanLibrary);
-            }
-            Command::LibraryBack | Command::LibrarySort => {
-                self.info("no library: start isnad with a folder (isnad DIR)");
-            }
-            Command::IsnadView if self.screen == Screen::Isnad => self.screen = Screen::Reader,
-            Command::IsnadView => self.open_isnad_view(),
-            Command::ClaimsTable => self.open_table(tables::Which::Claims),
-            Command::SourcesTable => self.open_table(tables::Which::Sources),
-            _ => {}
-        }
-        None
-    }
-
-    /// Tagging, reviewing and editing: the commands that act on the selection or on the
-    /// annotation at the cursor.
-    fn annotate_command(&mut self, command: Command) -> Option<Effect> {
-        match command {
-            Command::Select => self.reader.toggle_selection(),
-            Command::TagSource => self.tag(annotations::TagKind::Source),
-            Command::TagClaim => self.tag(annotations::TagKind::Claim),
-            Command::TagEntity | Command::Relabel => {
-                if let Some(purpose) = self.pick_label(command == Command::Relabel) {
-                    self.overlay = Overlay::LabelPicker(purpose);
-                }
-            }
-            Command::ReviewNext => self.step_suggestion(true),
-            Command::ReviewPrev => self.step_suggestion(false),
-            Command::Accept => self.review_item(true),
-            Command::Reject => self.review_item(false),
-            Command::AcceptAll => self.accept_all_same(),
-            Command::StartEarlier => self.move_edge(review::Edge::StartEarlier),
-            Command::StartLater => self.move_edge(review::Edge::StartLater),
-            Command::EndLeft => self.move_edge(review::Edge::EndLeft),
-            Command::EndRight => self.move_edge(review::Edge::EndRight),
-            Command::Undo | Command::Redo => {
-                let note = (self.session).undo_redo(command == Command::Redo, self.shell.now);
-                self.say(note);
-            }
-            // Enter in the reader: the note of the annotation under the cursor
-            Command::Open => self.open_note_editor(),
-            Command::NoteInEditor => return self.external_note(),
-            Command::Link => self.open_link_picker(),
-            Command::SetType => self.open_choice(false),
-            Command::Verify => self.open_choice(true),
-            Command::Cue => self.attach_cue(),
-            Command::Delete => self.delete_current(),
-            Command::AddIntermediary => self.add_intermediary(),
-            Command::EditChain => self.open_chain_editor(),
-            Command::SetStance => self.open_attribution_choice(false),
-            Command::SetQuoteType => self.open_attribution_choice(true),
-            Command::SameAs => self.open_same_as(),
-            Command::NextMention => self.step_mention(true),
-            Command::PrevMention => self.step_mention(false),
-            _ => {}
         }
         None
     }

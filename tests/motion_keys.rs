@@ -1,7 +1,8 @@
 //! Faster selection through the keys: counts before motions (`5w`, `3b`, `2)`, `2]`, shown in
 //! the status bar while typed, dropped by Esc), the sentence and closing-mark motions (`)` `(`
-//! `}`) and the sentence, clause and quotation objects (`.` `,` `"`), which start a selection
-//! or grow the open one; a 21-word quoted claim tagged with two keys.
+//! `}` `{`) and the sentence, clause and quotation objects (`.` `,` `"`), which start a
+//! selection or grow the open one; a 21-word quoted claim tagged with two keys; a count before
+//! undo (`3u`), and one before a key that runs once said to be ignored.
 
 mod common;
 
@@ -218,4 +219,49 @@ fn snapshots_of_a_selected_quotation_and_a_count() {
             draw(&app).backend()
         );
     }
+}
+
+#[test]
+fn opening_mark_move_lands_after_each_opener_going_back() {
+    let mut app = app();
+    type_keys(&mut app, "G");
+    let mut stops = Vec::new();
+    for _ in 0..3 {
+        type_keys(&mut app, "{");
+        stops.push(word(&app).to_owned());
+    }
+    // the bracket; the straight quote that opens "المؤقتة"; «
+    assert_eq!(stops, ["في", "المؤقتة", "سيطرت"].map(String::from));
+    type_keys(&mut app, "{");
+    assert_eq!(
+        message(&app),
+        "no opening quotation mark or bracket before the cursor"
+    );
+    // a count goes back that many openers
+    type_keys(&mut app, "G2{");
+    assert_eq!(word(&app), "المؤقتة");
+}
+
+#[test]
+fn a_count_before_undo_undoes_that_many_and_one_before_other_keys_is_said_ignored() {
+    let (_dir, file) = temp_file();
+    let mut app = TestApp::text(TEXT).annotations(&file).build();
+    // three sources, one undo step each
+    for _ in 0..3 {
+        type_keys(&mut app, "sw");
+    }
+    assert_eq!(set(&app).sources.len(), 3);
+    type_keys(&mut app, "2u");
+    assert_eq!(set(&app).sources.len(), 1);
+    type_keys(&mut app, "3v");
+    assert!(app.reader.selection_anchor.is_some());
+    assert_eq!(
+        message(&app),
+        "selecting: motions extend it; s source, c claim, e entity tag it; Esc cancels · count \
+         3 ignored: select.toggle runs once"
+    );
+    // a command without a message of its own gets the note alone
+    app.handle_event(code(KeyCode::Esc));
+    type_keys(&mut app, "4?");
+    assert_eq!(message(&app), "count 4 ignored: app.help runs once");
 }

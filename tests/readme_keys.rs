@@ -123,11 +123,12 @@ const ROWS: &[(&str, &[&str])] = &[
     ("`w` `b`", &["cursor.next_word", "cursor.prev_word"]),
     ("`←` `→`", &["cursor.left", "cursor.right"]),
     (
-        "`)` `(`, `}`",
+        "`)` `(`, `}` `{`",
         &[
             "cursor.next_sentence",
             "cursor.prev_sentence",
             "cursor.next_closing",
+            "cursor.prev_opening",
         ],
     ),
     (

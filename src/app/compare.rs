@@ -255,6 +255,7 @@ impl App {
             return self.show_compare();
         }
         let Some(c) = &mut self.compare else {
+            self.info("no comparison open: :compare FILE compares with another annotator's file");
             return;
         };
         match command {
@@ -277,7 +278,7 @@ impl App {
                     self.show_keys()
                 ));
             }
-            _ => {}
+            other => self.unrouted(other),
         }
     }
 

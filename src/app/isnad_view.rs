@@ -333,7 +333,7 @@ impl App {
         None
     }
 
-    fn isnad_command(&mut self, command: Command) {
+    pub(super) fn isnad_command(&mut self, command: Command) {
         let rows = self.isnad_rows();
         let page = self.isnad_height() as isize;
         match command {
@@ -354,7 +354,7 @@ impl App {
                 self.reader.go_to_span(target, page);
                 self.info("jumped to the text (T goes back to the isnad)");
             }
-            _ => {}
+            other => self.unrouted(other),
         }
     }
 }

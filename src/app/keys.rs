@@ -176,17 +176,29 @@ impl App {
         true
     }
 
-    /// Runs `command`, as many times as the count typed before it says when it takes one.
+    /// Runs `command`, as many times as the count typed before it says when it takes one; a
+    /// count it does not take is said to be ignored, not dropped silently.
     fn run_counted(&mut self, command: Command) -> Option<Effect> {
-        let times = match self.shell.count.take() {
-            Some(n) if command.takes_count() => n,
-            _ => 1,
+        let (times, ignored) = match self.shell.count.take() {
+            Some(n) if command.takes_count() => (n, None),
+            other => (1, other),
         };
         for _ in 1..times {
             if let Some(effect) = self.apply(Action::Run(command)) {
                 return Some(effect);
             }
         }
-        self.apply(Action::Run(command))
+        let before = self.shell.message.as_ref().map(|m| m.text.clone());
+        let effect = self.apply(Action::Run(command));
+        if let Some(n) = ignored {
+            let note = format!("count {n} ignored: {} runs once", command.name());
+            match &mut self.shell.message {
+                Some(m) if Some(&m.text) != before.as_ref() => {
+                    m.text = format!("{} · {note}", m.text)
+                }
+                _ => self.info(note),
+            }
+        }
+        effect
     }
 }

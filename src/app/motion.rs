@@ -53,6 +53,7 @@ impl Reader {
             Command::NextSentence => return self.move_to_stop(page, Stop::Sentence, true),
             Command::PrevSentence => return self.move_to_stop(page, Stop::Sentence, false),
             Command::NextClosing => return self.move_to_stop(page, Stop::Closing, true),
+            Command::PrevOpening => return self.move_to_stop(page, Stop::Opening, false),
             Command::WordLeft => self.move_on_screen(page, true),
             Command::WordRight => self.move_on_screen(page, false),
             _ => {}
@@ -61,8 +62,8 @@ impl Reader {
     }
 
     /// `)` `}` (`forward`): to the last word before the next stop that has a word after the
-    /// cursor; `(`: to the first word after the previous stop that has a word before the cursor
-    /// (the start of the sentence, or of the one before when the cursor is there already).
+    /// cursor; `(` `{`: to the first word after the previous stop that has a word before the
+    /// cursor (the start of the sentence, or of the one before when the cursor is there already).
     fn move_to_stop(&mut self, page: Page, stop: Stop, forward: bool) -> Option<Note> {
         let cursor = self.cursor.clone()?;
         let target = if forward {
@@ -73,6 +74,7 @@ impl Reader {
         let Some(word) = target else {
             let what = match stop {
                 Stop::Closing => "no closing quotation mark or bracket after the cursor",
+                Stop::Opening => "no opening quotation mark or bracket before the cursor",
                 _ if forward => "at the last sentence",
                 _ => "at the first sentence",
             };
@@ -107,7 +109,12 @@ impl Reader {
         let mut before = cursor.start;
         loop {
             let mark = sentences::prev_stop(text, before, stop);
-            let start = mark.as_ref().map_or(0, |m| m.end);
+            // without another stop, a sentence starts with the text; nothing opens there
+            let start = match (&mark, stop) {
+                (Some(m), _) => m.end,
+                (None, Stop::Opening) => return None,
+                (None, _) => 0,
+            };
             let word = words::word_at_or_after(&self.article, start);
             if let Some(w) = word.filter(|w| w.start < cursor.start) {
                 return Some(w);

@@ -312,7 +312,7 @@ impl App {
         let (selected, view) = (panel.selected, panel.view);
         match command {
             Command::PanelDown => self.select_panel_line(selected + 1, true),
-            Command::PanelUp if selected > 0 => self.select_panel_line(selected - 1, false),
+            Command::PanelUp => self.select_panel_line(selected.saturating_sub(1), false),
             Command::PanelJump => {
                 self.select_panel_line(selected, true);
                 if let Some(p) = &mut self.panel {
@@ -338,7 +338,7 @@ impl App {
                 self.panel = None;
                 self.reader.restore_anchor(self.page(), anchor);
             }
-            _ => {}
+            other => self.unrouted(other),
         }
     }
 }

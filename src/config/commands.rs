@@ -35,6 +35,8 @@ pub enum Command {
     PrevSentence,
     /// To the last word before the next closing quotation mark or bracket.
     NextClosing,
+    /// To the first word after the previous opening quotation mark or bracket.
+    PrevOpening,
     /// Select the sentence around the cursor (with a selection open: extend it over it).
     SelectSentence,
     /// Select the clause around the cursor (up to `،` `؛` or the sentence end).
@@ -299,6 +301,30 @@ impl Mode {
         }
     }
 
+    /// Where this section's keys work, for "works in … only".
+    pub fn place(self) -> &'static str {
+        match self {
+            Mode::Reader => "the reader",
+            Mode::Select => "a selection",
+            Mode::Picker => "a picker",
+            Mode::Panel => "the side panel",
+            Mode::Prompt => "the command line and the search prompt",
+            Mode::Library => "the library",
+            Mode::Label => "the label picker and the legend",
+            Mode::ClaimType => "the claim type picker",
+            Mode::SourceType => "the source type picker",
+            Mode::Verdict => "the verification picker",
+            Mode::Legend => "the legend",
+            Mode::Stance => "the stance picker",
+            Mode::QuoteType => "the quote type picker",
+            Mode::Chain => "the chain editor",
+            Mode::Isnad => "the isnad view (:isnad)",
+            Mode::Claims => "the claims table (:claims)",
+            Mode::Sources => "the sources table (:sources)",
+            Mode::Compare => "the compare view (:compare FILE)",
+        }
+    }
+
     /// Whether `command` can be bound in this section: the select and library sections refine
     /// the reader's keys, the others have commands of their own.
     pub fn accepts(self, command: Command) -> bool {
@@ -355,6 +381,7 @@ table! {
     Reader NextSentence, "cursor.next_sentence", "Cursor", "To the sentence's last word (before . ؟ ! ۔ … or the line end); again: the next sentence's";
     Reader PrevSentence, "cursor.prev_sentence", "Cursor", "To the sentence's first word; again: the previous sentence's";
     Reader NextClosing, "cursor.next_closing", "Cursor", "To the last word before the next closing quotation mark or bracket (» ” \" ) ])";
+    Reader PrevOpening, "cursor.prev_opening", "Cursor", "To the first word after the previous opening quotation mark or bracket (« “ \" ( [)";
     Reader SelectSentence, "select.sentence", "Annotate", "Select the sentence around the cursor (with a selection open: extend it over the sentence)";
     Reader SelectClause, "select.clause", "Annotate", "Select the clause around the cursor (up to ، ؛ or the sentence end)";
     Reader SelectQuotation, "select.quotation", "Annotate", "Select the inside of the quotation around the cursor («…», “…”, \"…\")";
@@ -557,8 +584,9 @@ impl Command {
         self.info().name
     }
 
-    /// Whether a count typed before the command's key (`5w`) repeats it: the motions, the
-    /// steps through matches, suggestions and mentions. Others run once.
+    /// Whether a count typed before the command's key (`5w`, `3u`) repeats it: the motions, the
+    /// steps through matches, suggestions and mentions, undo and redo. Others run once (and the
+    /// status bar says the count was ignored).
     pub fn takes_count(self) -> bool {
         use Command::*;
         matches!(
@@ -576,12 +604,15 @@ impl Command {
                 | NextSentence
                 | PrevSentence
                 | NextClosing
+                | PrevOpening
                 | SearchNext
                 | SearchPrev
                 | ReviewNext
                 | ReviewPrev
                 | NextMention
                 | PrevMention
+                | Undo
+                | Redo
         )
     }
 }
@@ -690,6 +721,7 @@ mod tests {
             Command::NextSentence,
             Command::PrevSentence,
             Command::NextClosing,
+            Command::PrevOpening,
             Command::SelectSentence,
             Command::SelectClause,
             Command::SelectQuotation,
@@ -853,6 +885,7 @@ mod tests {
                 Command::NextSentence => {}
                 Command::PrevSentence => {}
                 Command::NextClosing => {}
+                Command::PrevOpening => {}
                 Command::SelectSentence => {}
                 Command::SelectClause => {}
                 Command::SelectQuotation => {}

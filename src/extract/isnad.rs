@@ -20,6 +20,7 @@ use crate::text::normalize::normalize_str;
 
 mod channels;
 mod coref;
+mod documents;
 mod shapes;
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
@@ -36,6 +37,14 @@ enum Rule {
     HandType(SourceType),
     /// `قوله` after a relayed speaker: in no span (guidelines §6.2).
     Said,
+    /// `فيه`, `فيها` right after a cue: it speaks in a document named before (`documents.rs`).
+    InDocument,
+    /// `أصدر`, `نشر`: its subject issued the document after it.
+    Publish,
+    /// `قام`: its subject did what the verbal noun after it says (`قام … بإصدار بيان`).
+    CarryOut,
+    /// `إصدار`, `نشر` after `قام ب`/`إلى`.
+    Issuing,
 }
 
 /// The rule a row of `chain-cues.tsv` names.
@@ -49,6 +58,10 @@ fn rule_named(name: &str) -> Option<Rule> {
         "agency" => Rule::HandType(SourceType::Agency),
         "outlet" => Rule::HandType(SourceType::Outlet),
         "said" => Rule::Said,
+        "in-document" => Rule::InDocument,
+        "publish" => Rule::Publish,
+        "carry-out" => Rule::CarryOut,
+        "issuing" => Rule::Issuing,
         other => Rule::Channel(channels::channel_rule(other)?),
     })
 }
@@ -112,6 +125,9 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::coordinated_sources(set, article);
     shapes::said_words(set, article);
     relay_chains(set, article);
+    documents::document_chains(set, article);
+    // sources were added and removed: the id index is rebuilt for the lookups that follow
+    set.sort();
     channels::channel_chains(set, article);
     stances(set, article);
     shapes::denied_reports(set, article);
@@ -235,6 +251,31 @@ fn stances(set: &mut AnnotationSet, article: &Article) {
             a.stance = stance;
         }
     }
+}
+
+/// (claim, speaker, hands) of every link with a chain in the suggestions for `text`: what the
+/// chain rules' tests compare.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+fn chains_in(text: &str) -> Vec<(String, String, Vec<String>)> {
+    let article = Article::from_text("t", text.to_owned());
+    let set = suggest_annotations(&article, &crate::extract::extract(&article.text));
+    let name = |id: &str| {
+        let s = set.sources.iter().find(|s| s.id == id).unwrap();
+        s.span.unwrap().text(&article).to_owned()
+    };
+    set.attributions
+        .iter()
+        .filter(|a| !a.via.is_empty())
+        .map(|a| {
+            let c = set.claims.iter().find(|c| c.id == a.claim_id).unwrap();
+            (
+                c.span.text(&article).to_owned(),
+                name(&a.source_id),
+                a.via.iter().map(|v| name(v)).collect(),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

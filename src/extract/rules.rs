@@ -120,6 +120,11 @@ impl<'a> Ctx<'a> {
         self.word(i).is_some_and(|t| t.is(flags))
     }
 
+    /// Whether word `i` is an ordinal with the article (الثاني، الخامسة).
+    fn is_ordinal(&self, i: usize) -> bool {
+        self.word(i).is_some() && ORDINALS.contains(self.stem(i))
+    }
+
     /// The index of the token that holds byte `at` (or the first one after it).
     fn token_at(&self, at: usize) -> usize {
         self.toks.partition_point(|t| t.range.end <= at)
@@ -171,6 +176,8 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     norp_rule(&mut ctx);
     ctx.out
 }
+
+static ORDINALS: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::ORDINALS));
 
 /// The normalised entries of a word list.
 fn normalised(list: &'static str) -> HashSet<String> {

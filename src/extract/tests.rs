@@ -589,3 +589,34 @@ fn organisation_names_take_nisba_shaped_adjectives_and_need_one_that_identifies(
         found(text)
     );
 }
+
+#[test]
+fn compound_given_names_and_month_names_take_a_family_name() {
+    let text = "وألقى سعد الدين فارس كلمة في الحفل.";
+    assert!(
+        has(text, "سعد الدين فارس", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+    let text = "وصرح عبد الرحمن الدب للصحفيين بأن العمل مستمر.";
+    assert!(
+        has(text, "عبد الرحمن الدب", Label::PERSON),
+        "{:?}",
+        found(text)
+    );
+    let text = "وسجل أحمد رجب الهدف الثاني.";
+    assert!(has(text, "أحمد رجب", Label::PERSON), "{:?}", found(text));
+}
+
+#[test]
+fn a_given_name_that_is_a_word_starts_a_name_when_the_name_comes_back() {
+    let text = "انتخب المجلس هادي الفلاني رئيساً له. وقال هادي الفلاني إن المهمة صعبة.";
+    assert!(has(text, "هادي الفلاني", Label::PERSON), "{:?}", found(text));
+    // Once only, the two words may be ordinary ones.
+    let text = "كان الجو هادئاً والبحر هادي الموج صباح اليوم.";
+    assert!(
+        labels_of(text, "هادي الموج").is_empty(),
+        "{:?}",
+        found(text)
+    );
+}

@@ -67,18 +67,24 @@ impl Row {
 tables! {
     CHAIN_CUES = "chain-cues.tsv", 2;
     CUE_VERBS = "cue-verbs.tsv", 8;
+    CUE_PREPOSITIONS = "cue-prepositions.tsv", 3;
+    CUE_STANCE_FRAMES = "cue-stance-frames.tsv", 2;
 }
 
 lists! {
     ACCOUNT_PLACE_WORDS = "account-place-words.txt";
     ADVERBS = "adverbs.txt";
     AUXILIARIES = "auxiliaries.txt";
+    CHAIN_DOCUMENT_VERBS = "chain-document-verbs.txt";
     CHAIN_SAME_WORDS = "chain-same-words.txt";
     CLAUSE_OPENERS = "clause-openers.txt";
     CLUB_NAMES_ALSO_WORDS = "club-names-also-words.txt";
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
+    CUE_CALL_VERBS = "cue-call-verbs.txt";
+    CUE_NEGATIONS = "cue-negations.txt";
+    CUE_NOT_YET = "cue-not-yet.txt";
     CUE_NOUNS = "cue-nouns.txt";
     CURRENCIES = "currencies.txt";
     DAY_PARTS = "day-parts.txt";
@@ -117,6 +123,7 @@ lists! {
     OFFICIAL_MODIFIERS = "official-modifiers.txt";
     ORG_HEADS = "org-heads.txt";
     ORG_STANDALONE = "org-standalone.txt";
+    ORDINALS = "ordinals.txt";
     OUTLETS = "outlets.txt";
     PARTICLES = "particles.txt";
     PARTITIVE_HEADS = "partitive-heads.txt";

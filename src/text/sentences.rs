@@ -1,7 +1,7 @@
 //! Sentence, clause and quotation boundaries in Arabic (and Latin) news text, for the reader's
 //! motions and text objects: where a sentence ends (`.` `؟` `?` `!` `۔` `…` and the line end),
 //! where a clause ends (also `،` `؛` `,` `;`), where quotations and brackets close (`»` `”` `"`
-//! `)` `]`), and the quotation around a position. Pure scans over the text, local to the
+//! `)` `]`) and open (`«` `“` `"` `(` `[`), and the quotation around a position. Pure scans over the text, local to the
 //! position asked about (no terminal types, nothing read ahead of need).
 //!
 //! A full stop is a sentence end only when text does not continue right after it (`3.5`,
@@ -20,6 +20,8 @@ pub enum Stop {
     Clause,
     /// A closing quotation mark or bracket.
     Closing,
+    /// An opening quotation mark or bracket.
+    Opening,
 }
 
 /// Marks that end a sentence wherever they stand (the full stop has its own rule).
@@ -66,6 +68,14 @@ fn closes(text: &str, at: usize, c: char) -> bool {
     }
 }
 
+/// Whether the mark at byte `at` (the character `c`) opens a quotation or a bracket.
+fn opens(text: &str, at: usize, c: char) -> bool {
+    match c {
+        '"' => !straight_quote_closes(text, at),
+        _ => PAIRS.iter().any(|&(open, _)| open == c),
+    }
+}
+
 /// Whether the full stop at byte `at` ends a sentence.
 fn full_stop_ends(text: &str, at: usize) -> bool {
     let after = char_after(text, at + 1);
@@ -109,6 +119,7 @@ fn is_stop(text: &str, at: usize, c: char, stop: Stop) -> bool {
                         && char_after(text, at + 1).is_some_and(|a| a.is_ascii_digit())))
         }
         Stop::Closing => closes(text, at, c),
+        Stop::Opening => opens(text, at, c),
     }
 }
 
@@ -116,7 +127,7 @@ fn is_stop(text: &str, at: usize, c: char, stop: Stop) -> bool {
 /// quotation marks right after it (`؟!`, `.»`, `...`), which belong to the sentence they end.
 fn mark_at(text: &str, at: usize, c: char, stop: Stop) -> Range<usize> {
     let mut end = at + c.len_utf8();
-    if c == '\n' || stop == Stop::Closing {
+    if c == '\n' || matches!(stop, Stop::Closing | Stop::Opening) {
         return at..end;
     }
     let base = end;
@@ -355,6 +366,20 @@ mod tests {
         assert_eq!(&text[back.clone()], "\"");
         // the opening straight quote is not a closer
         assert!(back.start > at(text, "مستمرة"));
+    }
+
+    #[test]
+    fn opening_marks_are_found_back_and_forward() {
+        let text = "أكد (في بيان) أن «الهدنة [المؤقتة] صامدة» و\"مستمرة\" اليوم";
+        let openers: Vec<&str> = std::iter::successors(next_stop(text, 0, Stop::Opening), |m| {
+            next_stop(text, m.end, Stop::Opening)
+        })
+        .map(|m| &text[m])
+        .collect();
+        // the straight quote after و opens; the one after مستمرة closes
+        assert_eq!(openers, ["(", "«", "[", "\""]);
+        let back = prev_stop(text, at(text, "صامدة"), Stop::Opening).expect("opener");
+        assert_eq!(&text[back], "[");
     }
 
     #[test]

@@ -314,7 +314,7 @@ impl App {
     }
 
     /// One table key: moves, sorts, filters, opens a picker or jumps.
-    fn table_command(&mut self, which: Which, key: TableKey) {
+    pub(super) fn table_command(&mut self, which: Which, key: TableKey) {
         let height = self.table_height();
         let page = height as isize;
         let delta = match key {

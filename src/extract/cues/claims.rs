@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::ClaimSuggestion;
-use super::lexicon::{CueForm, Form, cue_form};
+use super::Stance;
+use super::lexicon::{CueForm, Form, STANCE_FRAMES, cue_form};
 use super::parser::ParagraphParser;
 use super::tokens::Kind;
 use super::words::*;
@@ -108,12 +109,34 @@ impl ParagraphParser<'_> {
         while whole_quote && a < b && matches!(self.tokens[b - 1].kind, Kind::Punct(_)) {
             b -= 1;
         }
-        let start = if glued && !whole_quote {
+        let start = if (glued || self.conjunction_on_first_word(a)) && !whole_quote {
             self.cue_span(a, 1).start
         } else {
             self.tokens[a].range.start
         };
         Some((start..self.tokens[b - 1].range.end, quote_type))
+    }
+
+    /// A و written on the word at `a` that opens a claim (`وتراجعت الصادرات، وفقاً لـ…`): a
+    /// conjunction, outside the claim (guidelines §2.3), when what follows it is a definite
+    /// word, a particle or a verb in the imperfect, the feminine past or a derived past
+    /// (`وارتفع`، `وانخفض`، `واستمر`; four to seven letters: `ويكيبيديا` is a name), and the
+    /// word is no given name (`وليد`، `وائل`).
+    fn conjunction_on_first_word(&self, a: usize) -> bool {
+        let key = self.key(a);
+        let Some(rest) = key.strip_prefix('و') else {
+            return false;
+        };
+        let letters = rest.chars().count();
+        self.is_word(a)
+            && !in_set(&SPEAKER_GIVEN_NAMES, key)
+            && (is_definite(rest)
+                || in_set(&PARTICLES, rest)
+                || cue_form(rest).is_some()
+                || ((4..=7).contains(&letters)
+                    && (rest.starts_with(['ي', 'ت', 'ن'])
+                        || rest.ends_with('ت')
+                        || is_derived_past(rest))))
     }
 
     /// Inside a quotation of at least three words (shorter quotes are names or terms).
@@ -241,14 +264,15 @@ impl ParagraphParser<'_> {
             }
         }
         let preposition = form.object_preposition.map(fold_str);
-        if j < s.end && preposition.as_deref() == Some(self.key(j)) {
+        let separate = j < s.end && preposition.as_deref() == Some(self.key(j));
+        if separate {
             j += 1;
         }
         // `أعربت عن أسفها لسقوط قتلى`: the fact reacted to is the claim
         if j < s.end && in_set(&REACTION_NOUNS, self.key(j)) {
             return self.reaction_fact(j + 1, s);
         }
-        if let Some(start) = self.object_at(j, s, form, preposition.as_deref()) {
+        if let Some(start) = self.object_at(j, s, form, preposition.as_deref(), separate) {
             return Some(start);
         }
         // `أعلنت الشركة … أمس الإثنين عن اكتشاف …`: more words before the preposition than
@@ -266,13 +290,15 @@ impl ParagraphParser<'_> {
 
     /// The object at token `j` when it can be the claim: a verbal noun (`انتهاء`, `القضاء
     /// على`, `ترشحه`) or, after a verb that takes any object, a definite noun. A one-letter
-    /// `preposition` is written on it (`بالإفراج`).
+    /// `preposition` is written on it (`بالإفراج`); `after_preposition`: a longer one stood
+    /// before it (`عن`).
     fn object_at(
         &self,
         j: usize,
         s: &Range<usize>,
         form: &CueForm,
         preposition: Option<&str>,
+        after_preposition: bool,
     ) -> Option<usize> {
         if j >= s.end || !self.is_word(j) {
             return None;
@@ -281,14 +307,21 @@ impl ParagraphParser<'_> {
         if self.is_stop(key) || self.tokens[j].quoted {
             return None;
         }
+        let glued = preposition.is_some_and(|p| p.chars().count() == 1);
         let key = match preposition {
-            Some(p) if p.chars().count() == 1 => key.strip_prefix(p)?,
+            Some(p) if glued => key.strip_prefix(p)?,
             _ => key,
         };
         let verbal = is_masdar_like(key) || is_suffixed_masdar(key, self.tokens[j].ta_marbuta);
+        // `اعترف بخطأ …`: a preposition written on the object marks it as the object, definite
+        // or not; so does the preposition of a verb of telling (`أخبرهم عن تحسن …`), whose
+        // object is what was told (`كشفت الحملة عن مخازن` found things, it told nothing)
         let noun_ok = form.form != Form::Noun
             && !form.masdar_object
-            && (is_definite(key) || self.tokens[j].ta_marbuta);
+            && (is_definite(key)
+                || self.tokens[j].ta_marbuta
+                || glued
+                || (after_preposition && form.addressee));
         (verbal || noun_ok).then_some(j)
     }
 
@@ -302,6 +335,39 @@ impl ParagraphParser<'_> {
             return (k + 1 < s.end && self.is_word(k + 1)).then_some(k + 1);
         }
         self.glued_preposition(k).then_some(k)
+    }
+
+    /// A stance frame at token `k` (`صحة الأنباء عن`، `الاتهامات بـ`): the token where the claim
+    /// starts after it, whether the frame's last preposition is written on that token, and the
+    /// stance the frame gives.
+    pub(super) fn stance_frame_at(
+        &self,
+        k: usize,
+        s: &Range<usize>,
+    ) -> Option<(usize, bool, Option<Stance>)> {
+        STANCE_FRAMES.iter().find_map(|f| {
+            let n = f.words.len();
+            let whole = if f.glued { n - 1 } else { n };
+            let start = k + whole;
+            let words_match =
+                (0..whole).all(|m| self.is_word(k + m) && self.key(k + m) == f.words[m]);
+            let glued_ok = !f.glued
+                || self
+                    .key(start)
+                    .strip_prefix(f.words[n - 1].as_str())
+                    .is_some_and(|rest| rest.chars().count() >= 3);
+            (words_match && glued_ok && start < s.end && self.is_word(start))
+                .then_some((start, f.glued, f.stance))
+        })
+    }
+
+    /// `اتهم X بـ…`: within a few words after the accused at `k`, a word with ب (unless
+    /// `blames_only`) or `مسؤولية`.
+    pub(super) fn charge_follows(&self, k: usize, s: &Range<usize>, blames_only: bool) -> bool {
+        (k + 1..s.end.min(k + 12)).any(|m| {
+            let key = self.key(m);
+            key == "مسؤوليه" || (!blames_only && key.starts_with('ب') && self.glued_preposition(m))
+        })
     }
 
     /// A ل or ب written on the word at `k`, which is a word of its own after it.
@@ -359,4 +425,13 @@ impl ParagraphParser<'_> {
         }
         out
     }
+}
+
+/// `ارتفع`، `انخفض`، `استمر`: a past verb of the derived forms VII, VIII and X (`افتعل`،
+/// `انفعل`، `استفعل`), which no name of place or person (`اشنطن` of `واشنطن`) is shaped like.
+fn is_derived_past(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().collect();
+    word.starts_with("است")
+        || word.starts_with("ان")
+        || (letters.len() >= 5 && letters[0] == 'ا' && letters[2] == 'ت')
 }

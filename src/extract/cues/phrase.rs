@@ -246,6 +246,7 @@ impl ParagraphParser<'_> {
             || in_set(&PHRASE_STOPS, key)
             || in_set(&CLAUSE_OPENERS, key)
             || in_set(&PRONOUN_PARTICLES, key)
+            || is_negation(key)
     }
 
     pub(super) fn classify(
@@ -407,7 +408,10 @@ impl ParagraphParser<'_> {
         }
         // `كان عالم الآثار فلان قد أعلن`: the subject ends before the particles.
         let mut end = verb;
-        while end > s.start && in_set(&PARTICLES, self.key(end - 1)) {
+        // `ولم يستبعد عيسى`: nor a negation
+        while end > s.start
+            && (in_set(&PARTICLES, self.key(end - 1)) || is_negation(self.key(end - 1)))
+        {
             end -= 1;
         }
         // `فلان، مؤسس الشركة، أوضح أن`: the subject and its apposition

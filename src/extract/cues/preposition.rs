@@ -3,61 +3,75 @@
 
 use std::ops::Range;
 
-use super::lexicon::{CueForm, Form, Gender, cue_form};
+use super::lexicon::{CueForm, Follow, Form, Gender, PREPOSITION_CUES, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{CueType, Stance, Template};
 
 impl ParagraphParser<'_> {
-    /// If a prepositional cue starts at `i`, the token range of the cue words and the token
-    /// where the source starts (and whether its head carries a ل to strip).
+    /// If a prepositional cue of `cue-prepositions.tsv` starts at `i`, the token range of the
+    /// cue words, the token where the source starts, whether the source's head carries a ل to
+    /// strip, and the cue's dictionary form.
     pub(super) fn preposition_at(
         &self,
         i: usize,
     ) -> Option<(Range<usize>, usize, bool, &'static str)> {
         let full = self.key(i);
-        // `وفقاً` begins with و; `وبحسب` has a conjunction.
-        let key = if matches!(full, "وفقا" | "وفق") {
-            full
-        } else {
-            full.strip_prefix('و')
-                .filter(|r| r.chars().count() >= 3)
-                .unwrap_or(full)
-        };
-        match key {
-            "بحسب" | "حسب" | "وفق" => {
-                // `بحسب ما أفادت الوكالة`, `حسب ما ذكرته الوزارة`
-                if self.key(i + 1) == "ما"
-                    && let Some(verb_end) = self.reporting_verb_at(i + 2)
-                {
-                    return Some((i..verb_end, verb_end, false, "بحسب"));
-                }
-                Some((i..i + 1, i + 1, false, "بحسب"))
+        PREPOSITION_CUES.iter().find_map(|cue| {
+            let first = cue.words.first()?;
+            // `وفقاً` begins with و; `وبحسب` has a conjunction
+            let conjoined = full
+                .strip_prefix('و')
+                .is_some_and(|rest| rest == first && rest.chars().count() >= 3);
+            let rest_match = cue.words[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.key(i + 1 + k) == w);
+            if !(full == first || conjoined) || !rest_match {
+                return None;
             }
-            "وفقا" | "طبقا" => {
-                let next = self.key(i + 1);
-                // `وفقاً لما ذكرته الوزارة`, `وفقاً لما أفادت به مصادر`
+            let end = i + cue.words.len();
+            cue.follows
+                .iter()
+                .find_map(|follow| self.after_preposition(*follow, i, end))
+                .map(|(tokens, at, strip)| (tokens, at, strip, cue.lemma))
+        })
+    }
+
+    /// What follows a prepositional cue's words (`i..end`) when it is `follow`: the cue's
+    /// tokens, where the source starts, and whether its head carries a ل to strip.
+    fn after_preposition(
+        &self,
+        follow: Follow,
+        i: usize,
+        end: usize,
+    ) -> Option<(Range<usize>, usize, bool)> {
+        let next = self.key(end);
+        match follow {
+            Follow::MaVerb => (next == "ما")
+                .then(|| self.reporting_verb_at(end + 1))
+                .flatten()
+                .map(|verb_end| (i..verb_end, verb_end, false)),
+            Follow::Verb => self
+                .reporting_verb_at(end)
+                .map(|verb_end| (i..verb_end, verb_end, false)),
+            Follow::Lam => {
                 let verb_at = match next {
-                    "لما" => Some(i + 2),
-                    "ل" if self.key(i + 2) == "ما" => Some(i + 3),
+                    "لما" => Some(end + 1),
+                    "ل" if self.key(end + 1) == "ما" => Some(end + 2),
                     _ => None,
                 };
                 if let Some(verb_end) = verb_at.and_then(|v| self.reporting_verb_at(v)) {
-                    Some((i..verb_end, verb_end, false, "وفقاً لـ"))
+                    Some((i..verb_end, verb_end, false))
                 } else if next == "ل" {
-                    Some((i..i + 2, i + 2, false, "وفقاً لـ"))
+                    Some((i..end + 1, end + 1, false))
                 } else if next.starts_with('ل') {
-                    Some((i..i + 1, i + 1, true, "وفقاً لـ"))
+                    Some((i..end, end, true))
                 } else {
                     None
                 }
             }
-            "نقلا" if self.key(i + 1) == "عن" => Some((i..i + 2, i + 2, false, "نقلاً عن")),
-            "استنادا" if matches!(self.key(i + 1), "الي" | "الى") => {
-                Some((i..i + 2, i + 2, false, "استناداً إلى"))
-            }
-            "علي" if self.key(i + 1) == "لسان" => Some((i..i + 2, i + 2, false, "على لسان")),
-            _ => None,
+            Follow::Source => Some((i..end, end, false)),
         }
     }
 
@@ -106,11 +120,23 @@ impl ParagraphParser<'_> {
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,
+            needs_frame: false,
+            accuses: false,
+            blames_only: false,
         };
         // Leading: `وبحسب المصادر، فإن …` — the claim follows the source.
         let leading = (s.start..i).all(|k| !self.is_word(k) || self.key(k) == "و");
         if leading {
             self.leading_preposition(&np, s, cue, &form)?;
+        } else if let Some(content) = self.content_after_inner_cue(i, &np, s) {
+            // `وسيقوم النادي، بحسب ما أعلن الموقع، بتكريم …`: the cue interrupts the content;
+            // the claim is the part after it (guidelines §12)
+            let source = self.add_source(&np);
+            if self.glued_preposition(content.start) && !self.is_verbal_noun(content.start) {
+                self.glued_starts.push(content.start);
+            }
+            let claim = self.add_claim(content)?;
+            self.attribute(claim, Some(source), cue, &form, Template::Preposition, None);
         } else {
             self.trailing_preposition(i, &np, s, cue, &form)?;
         }
@@ -146,6 +172,35 @@ impl ParagraphParser<'_> {
         Some(())
     }
 
+    /// A cue phrase inside the content (`وسيقوم النادي بحسب ما أعلن الموقع بتكريم …`): the
+    /// tokens of what follows the source when a short clause opening (five words at most)
+    /// stands before the cue and what follows opens with a verbal noun (bare or after ب/ل)
+    /// or a complementiser.
+    fn content_after_inner_cue(
+        &self,
+        i: usize,
+        np: &NounPhrase,
+        s: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        let opening = (s.start..i).filter(|&k| self.is_word(k)).count();
+        let mut start = np.tokens.end;
+        while start < s.end && self.is_comma(start) {
+            start += 1;
+        }
+        let key = self.key(start);
+        let opens_content = self.is_verbal_noun(start)
+            || in_set(&COMPLEMENTIZERS, key)
+            || key
+                .strip_prefix(['ب', 'ل'])
+                .is_some_and(|rest| rest.chars().count() >= 4 && is_masdar_like(rest));
+        if opening > 5 || opening == 0 || !opens_content {
+            return None;
+        }
+        let start = start + usize::from(in_set(&COMPLEMENTIZERS, key));
+        let end = self.claim_end(start, s);
+        ((start..end).filter(|&k| self.is_word(k)).count() >= 3).then_some(start..end)
+    }
+
     /// `CLAIM، بحسب SOURCE` with the cue at token `i`. Reuses a claim that ends right before
     /// the cue, and marks the attributions already on it as relayed through this source.
     fn trailing_preposition(
@@ -161,13 +216,25 @@ impl ParagraphParser<'_> {
         } else {
             i
         };
-        let source = self.add_source(np);
         let claim_before = self
             .claimed
             .iter()
             .rev()
             .find(|(r, _)| r.end == before)
             .map(|(_, c)| *c);
+        // `وكان المجلس قد دعا الحكومة إلى …، حسبما نقلت الوكالة`: a call is no claim, and its
+        // caller no source (guidelines §5.1)
+        let call = (s.start..before).take(8).any(|k| {
+            let key = self.key(k);
+            in_set(&CALL_VERBS, key)
+                || key
+                    .strip_prefix(['و', 'ف'])
+                    .is_some_and(|rest| in_set(&CALL_VERBS, rest))
+        });
+        if claim_before.is_none() && call {
+            return None;
+        }
+        let source = self.add_source(np);
         let claim = match claim_before {
             Some(c) => (c, self.out.claims[c].quote_type),
             None => {

@@ -559,3 +559,158 @@ fn a_leading_report_through_a_newspaper() {
     assert_eq!(t.source.as_deref(), Some("تقرير"));
     assert_eq!(t.claim, "الحكومة تدرس رفع الأسعار");
 }
+
+#[test]
+fn objects_after_pointing_reporting_and_admitting_verbs() {
+    let t = one("ولفتت الهيئة في تقريرها إلى أن المخزون يكفي شهرين.");
+    assert_eq!(t.claim, "المخزون يكفي شهرين");
+    let t = one("وأشار الدفاع المدني إلى انهيار مبنيين في الحي القديم.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("الدفاع المدني"), "انهيار مبنيين في الحي القديم")
+    );
+    let t = one("وأفاد سكان بانقطاع المياه عن ثلاث قرى.");
+    assert_eq!(t.claim, "انقطاع المياه عن ثلاث قرى");
+    let t = one("وأقرت الإدارة بحدوث تأخير في صرف الرواتب.");
+    assert_eq!(t.claim, "حدوث تأخير في صرف الرواتب");
+    // a subject before the verb: the word carrying its preposition is the object
+    let t = one("المدرب يعترف بتقصير فريقه في الشوط الثاني");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("المدرب"), "تقصير فريقه في الشوط الثاني")
+    );
+    // a subject before an imperfect verb: what follows the verb is no second speaker
+    let all = triples("باحث شاب يصف المدينة بالجوهرة، وقال إن الترميم سينتهي قريبا.");
+    assert!(
+        all.iter().all(|t| t.source.as_deref() != Some("المدينة")),
+        "{all:#?}"
+    );
+    // a negation before the verb is no subject
+    let t = one("ولم يستبعد المفتش أن تتأخر الرحلة.");
+    assert_eq!(t.source.as_deref(), Some("المفتش"));
+    // pointing at a thing, not a fact, and passing a law, are no reports
+    assert!(triples("وأشار المرشد إلى المبنى.").is_empty());
+    assert!(triples("وأقر البرلمان القانون الجديد.").is_empty());
+}
+
+#[test]
+fn prepositional_cues_in_mid_sentence_and_from_the_table() {
+    let t = one("وارتفع سعر الخبز بنسبة الخمس حسبما ذكرت نقابة الخبازين.");
+    assert_eq!(
+        (t.source.as_deref(), t.cue.as_str(), t.claim.as_str()),
+        (
+            Some("نقابة الخبازين"),
+            "حسبما ذكرت",
+            "ارتفع سعر الخبز بنسبة الخمس"
+        )
+    );
+    let t = one("وحسبما أفادت البلدية، فإن الجسر سيغلق أسبوعا.");
+    assert_eq!(t.claim, "الجسر سيغلق أسبوعا");
+    // the cue interrupts the content: the claim is what follows it (guidelines §12)
+    let t = one("وستقوم الجمعية، بحسب ما أعلن رئيسها، بتوزيع ألف سلة غذائية في القرى.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("رئيسها"), "توزيع ألف سلة غذائية في القرى")
+    );
+    let t = one("ويعاني ربع الأطفال من سوء التغذية، على حد تعبير الطبيبة المسؤولة.");
+    assert_eq!(t.source.as_deref(), Some("الطبيبة المسؤولة"));
+    assert_eq!(t.claim, "يعاني ربع الأطفال من سوء التغذية");
+    let t = one("وانخفض عدد الزوار، تبعاً لأرقام الهيئة.");
+    assert_eq!(t.claim, "انخفض عدد الزوار");
+    // a call is no claim, and its caller no source (guidelines §5.1)
+    assert!(triples("وكان النواب قد دعوا البلدية إلى إغلاق السوق، حسبما ذكرت الصحيفة.").is_empty());
+    // a name that starts with و keeps it
+    let t = one("وليد سمعان مرشح للرئاسة، بحسب الصحيفة.");
+    assert!(t.claim.starts_with("وليد"), "{t:#?}");
+}
+
+#[test]
+fn verbs_of_telling_with_the_addressee_as_a_pronoun() {
+    let t = one("وأبلغهم المدير أن الرحلة ألغيت.");
+    assert_eq!(
+        (t.source.as_deref(), t.cue.as_str(), t.claim.as_str()),
+        (Some("المدير"), "أبلغهم", "الرحلة ألغيت")
+    );
+    let t = one("بعد أن أخبرتها جارتها عن اختفاء الكلب.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("جارتها"), "اختفاء الكلب")
+    );
+    let t = one("وأكد لنا رئيس البلدية أن الطريق سيفتح غدا.");
+    assert_eq!(
+        (t.source.as_deref(), t.cue.as_str()),
+        (Some("رئيس البلدية"), "أكد")
+    );
+    let t = one("وقال لهم الحارس إن البوابة مغلقة.");
+    assert_eq!(t.source.as_deref(), Some("الحارس"));
+    // a verb of saying with an object pronoun and no speaker after it is no report
+    assert!(triples("وأعلنه الحكم بعد المباراة.").is_empty());
+}
+
+#[test]
+fn accusations_and_blame_are_claims_of_the_accuser() {
+    let t = one("واتهم رئيس النقابة الإدارة بإخفاء أرباح المصنع.");
+    assert_eq!(
+        (t.source.as_deref(), t.cue.as_str(), t.claim.as_str()),
+        (Some("رئيس النقابة"), "اتهم", "الإدارة بإخفاء أرباح المصنع")
+    );
+    let t = one("وحمّلت البلدية الشركة المنفذة مسؤولية انهيار الجسر.");
+    assert_eq!(t.source.as_deref(), Some("البلدية"));
+    assert_eq!(t.claim, "الشركة المنفذة مسؤولية انهيار الجسر");
+    // no charge, or a negated accusation, is no claim
+    assert!(triples("وحمل المتظاهرون لافتات كبيرة.").is_empty());
+    assert!(triples("ولم تتهم الشرطة أحدا بإشعال الحريق.").is_empty());
+}
+
+#[test]
+fn stances_from_denying_verbs_and_confirming_frames() {
+    let t = one("وأكدت الجامعة صحة الأنباء عن إغلاق كلية الطب.");
+    assert_eq!(
+        (t.claim.as_str(), t.stance),
+        ("إغلاق كلية الطب", Stance::Confirms)
+    );
+    let t = one("ونفى المدرب صحة التقارير عن رحيله عن النادي.");
+    assert_eq!(
+        (t.claim.as_str(), t.stance),
+        ("رحيله عن النادي", Stance::Denies)
+    );
+    let t = one("ورفضت الشركة الاتهامات بتلويث النهر.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str(), t.stance),
+        (Some("الشركة"), "تلويث النهر", Stance::Denies)
+    );
+    let t = one("ودحض الطبيب المزاعم بأن الدواء خطير.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str(), t.stance),
+        (Some("الطبيب"), "الدواء خطير", Stance::Denies)
+    );
+    let t = one("واستبعد المحلل أن تنخفض الأسعار.");
+    assert_eq!(t.stance, Stance::Doubts);
+    // refusing a thing is no denial of a report; plain أكد أن asserts
+    assert!(triples("ورفض اللاعب العرض الجديد.").is_empty());
+    assert_eq!(
+        one("وأكدت الجامعة أن الكلية مغلقة.").stance,
+        Stance::Asserts
+    );
+}
+
+#[test]
+fn reports_not_yet_made_make_no_claim() {
+    assert!(triples("ومن المتوقع أن يعلن المدرب تشكيلة الفريق غدا.").is_empty());
+    assert!(triples("ولن يعلن الاتحاد أسماء المرشحين قبل الخميس.").is_empty());
+    assert!(triples("وقد يعلن النادي عن صفقة جديدة.").is_empty());
+    // a past report after قد is made
+    assert_eq!(one("وقد أعلن النادي أن الصفقة تمت.").claim, "الصفقة تمت");
+}
+
+#[test]
+fn the_stance_reaches_the_annotations() {
+    let article = Article::from_text(
+        "t",
+        "وأكدت الجامعة صحة الأنباء عن إغلاق كلية الطب.".to_owned(),
+    );
+    let mut set = model::AnnotationSet::default();
+    add_to_annotations(&mut set, &article, &suggest_article(&article));
+    let stances: Vec<model::Stance> = set.attributions.iter().map(|a| a.stance).collect();
+    assert_eq!(stances, [model::Stance::Confirms]);
+}

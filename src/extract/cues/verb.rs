@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
-use super::Template;
 use super::lexicon::{CueForm, Form, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
+use super::{Stance, Template};
 
 impl ParagraphParser<'_> {
     /// A cue verb (or cue noun) at token `i` of sentence `s`: the attributions it makes, and
@@ -15,30 +15,24 @@ impl ParagraphParser<'_> {
     pub(super) fn verb_cue(&mut self, i: usize, s: &Range<usize>, nested: bool) -> Option<usize> {
         let verb = self.verb_at(i, s)?;
         let form = verb.form;
+        // `ومن المتوقع أن يعلن الرئيس …`، `لن يعلن`: a report not yet made has no content
+        let before = if i > s.start { self.key(i - 1) } else { "" };
+        let not_yet = in_set(&NOT_YET, before)
+            || before
+                .strip_prefix(['و', 'ف'])
+                .is_some_and(|rest| in_set(&NOT_YET, rest));
+        if form.form == Form::Present && not_yet {
+            return None;
+        }
         let mut j = i + 1;
-        while j < s.end && in_set(&ADVERBS, self.key(j)) {
+        // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun
+        while j < s.end && (in_set(&ADVERBS, self.key(j)) || is_pronoun_addressee(self.key(j))) {
             j += 1;
         }
         if form.form == Form::Noun {
             return self.noun_cue(i, j, s, &form, verb.cue);
         }
-        // Explicit subject after the verb (VSO), unless the verb is a participle.
-        let takes_subject = !verb.after_relative || verb.object_pronoun;
-        let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
-            .then(|| self.noun_phrase(j, s.end, false))
-            .flatten();
-        if verb.object_pronoun && subject.is_none() {
-            return None;
-        }
-        // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
-        // verb is whom the speaker told
-        if form.addressee
-            && let Some(np) = &subject
-            && self.subject_before(i, verb.prefix, s).is_some()
-        {
-            j = np.tokens.end;
-            subject = None;
-        }
+        let (subject, j) = self.subject_after(&verb, i, j, s)?;
         // `وهذا ما أكده المستشار فلان، حيث قال …`: who the relative clause says spoke speaks
         // next
         if verb.after_relative
@@ -86,6 +80,72 @@ impl ParagraphParser<'_> {
         )
     }
 
+    /// The subject after the verb at `i` (VSO) starting at token `j`, unless the verb is a
+    /// participle, a passive or the subject stands before it; and the token where what the
+    /// verb governs starts. `None` when a verb carrying its object pronoun has no subject.
+    fn subject_after(
+        &self,
+        verb: &VerbCue,
+        i: usize,
+        mut j: usize,
+        s: &Range<usize>,
+    ) -> Option<(Option<NounPhrase>, usize)> {
+        let form = verb.form;
+        // Explicit subject after the verb (VSO), unless the verb is a participle.
+        let takes_subject = !verb.after_relative || verb.object_pronoun;
+        let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
+            .then(|| self.noun_phrase(j, s.end, false))
+            .flatten();
+        if verb.object_pronoun && subject.is_none() {
+            return None;
+        }
+        // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
+        // verb is whom the speaker told
+        if form.addressee
+            && let Some(np) = &subject
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            j = np.tokens.end;
+            subject = None;
+        }
+        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
+        // object, not a name after the title
+        if let Some(np) = &mut subject
+            && let Some(k) = np.name_at
+            && k > np.tokens.start
+            && self.object_with_preposition(&form, k)
+        {
+            np.tokens.end = k;
+            np.name_at = None;
+        }
+        // `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`: the subject ends before
+        // a stance frame, and before the accused a charge follows
+        if let Some(np) = &mut subject {
+            // the accused is the first definite noun after a definite one that is no adjective
+            let frame = (np.tokens.start + 1..np.tokens.end).find(|&k| {
+                self.stance_frame_at(k, s).is_some()
+                    || (form.accuses
+                        && is_definite(self.key(k))
+                        && is_definite(self.key(k - 1))
+                        && !is_nisba(self.key(k))
+                        && self.charge_follows(k, s, form.blames_only))
+            });
+            if let Some(k) = frame {
+                np.tokens.end = k;
+                np.name_at = np.name_at.filter(|&n| n < k);
+            }
+        }
+        // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
+        // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
+        if subject.is_some()
+            && (form.form == Form::Present || self.object_with_preposition(&form, j))
+            && self.subject_before(i, verb.prefix, s).is_some()
+        {
+            subject = None;
+        }
+        Some((subject, j))
+    }
+
     /// A claim starting at token `k` with the verb's one-letter object preposition written on
     /// it (`رحب بالإفراج`) or with ل/ب after a reaction noun (`عن أسفها لسقوط`).
     fn object_with_preposition(&self, form: &CueForm, k: usize) -> bool {
@@ -101,17 +161,15 @@ impl ParagraphParser<'_> {
         let after_relative = i > s.start && in_set(&RELATIVES, self.key(i - 1));
         let bare = cue_form(self.key(i));
         let object_pronoun = bare.is_none();
-        // `ما أكده المستشار`: after a relative the verb may carry its object pronoun
+        // `ما أكده المستشار`: after a relative the verb may carry its object pronoun; a verb
+        // of telling carries it anywhere (`وأبلغهم المدير أن …`)
         let (form, prefix) = bare.or_else(|| {
-            after_relative
-                .then(|| {
-                    PRONOUN_SUFFIXES
-                        .iter()
-                        .find_map(|p| self.key(i).strip_suffix(p.as_str()))
-                        .filter(|stem| stem.chars().count() >= 3)
-                        .and_then(cue_form)
-                })
-                .flatten()
+            PRONOUN_SUFFIXES
+                .iter()
+                .find_map(|p| self.key(i).strip_suffix(p.as_str()))
+                .filter(|stem| stem.chars().count() >= 3)
+                .and_then(cue_form)
+                .filter(|(f, _)| after_relative || f.addressee)
         })?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
@@ -161,8 +219,24 @@ impl ParagraphParser<'_> {
             if self.object_with_preposition(&verb.form, r.start) {
                 self.glued_starts.push(r.start);
             }
+            // `أكدت الشرطة صحة الأنباء عن …`: the frame before the claim may set the stance
+            let mut form = verb.form;
+            let framed = (verb.at + 1..r.start).find_map(|k| {
+                self.stance_frame_at(k, s)
+                    .filter(|(at, _, _)| *at == r.start)
+            });
+            if let Some((_, glued, stance)) = framed {
+                if glued {
+                    self.glued_starts.push(r.start);
+                }
+                if let Some(stance) = stance
+                    && form.stance == Stance::Asserts
+                {
+                    form.stance = stance;
+                }
+            }
             if let Some(claim) = self.add_claim(r) {
-                self.attribute(claim, source, verb.cue.clone(), &verb.form, template, None);
+                self.attribute(claim, source, verb.cue.clone(), &form, template, None);
             }
         }
         Some(last)
@@ -215,7 +289,7 @@ impl ParagraphParser<'_> {
         let claim_tokens = match complement {
             Some(start) => Some(start..self.claim_end(start, s)),
             None if verb.form.object_claim && !verb.after_relative => self
-                .object_start(after_subject, s, &verb.form)
+                .object_claim_start(&verb.form, after_subject, s)
                 .map(|start| start..self.claim_end(start, s)),
             None => None,
         };
@@ -233,6 +307,30 @@ impl ParagraphParser<'_> {
             return (vec![quote], true);
         }
         (claims, false)
+    }
+
+    /// Where the object claim of a verb like `أعلن`, `نفى` or `اتهم` starts: after a stance
+    /// frame (`نفى التقارير عن …`), at the accused when the charge follows (`اتهم فلان بـ…`), or
+    /// at the object. A verb that needs a frame (`رفض`) takes nothing else.
+    fn object_claim_start(&self, form: &CueForm, from: usize, s: &Range<usize>) -> Option<usize> {
+        let mut k = from;
+        while k < s.end && (self.is_comma(k) || in_set(&ADVERBS, self.key(k))) {
+            k += 1;
+        }
+        if let Some((start, _, _)) = self.stance_frame_at(k, s) {
+            return Some(start);
+        }
+        if form.needs_frame {
+            return None;
+        }
+        if form.accuses {
+            // `ولم تتهم الشركة أحدا بـ…` accuses nobody
+            let negated = (from.saturating_sub(8)..from).any(|m| is_negation(self.key(m)));
+            let accused =
+                self.is_word(k) && !negated && !self.is_stop(self.key(k)) && !self.tokens[k].quoted;
+            return (accused && self.charge_follows(k, s, form.blames_only)).then_some(k);
+        }
+        self.object_start(from, s, form)
     }
 
     /// Each claim attributed to the relaying outlet (`outer`) and, nested in that, to the

@@ -73,6 +73,22 @@ pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(fold_str)
         .collect()
 });
+/// `لم`, `لن`: negation particles, also with a و or ف written on them.
+pub(super) static NEGATIONS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NEGATIONS));
+
+/// A negation particle, bare or with its conjunction (`ولم`).
+pub(super) fn is_negation(key: &str) -> bool {
+    in_set(&NEGATIONS, key)
+        || key
+            .strip_prefix(['و', 'ف'])
+            .is_some_and(|rest| in_set(&NEGATIONS, rest))
+}
+
+/// `أن`, `لن`, `قد`, `سوف` before an imperfect cue verb: a report not yet made.
+pub(super) static NOT_YET: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NOT_YET));
+
+/// `دعا`, `طالب`: a clause they head is a call, not a claim.
+pub(super) static CALL_VERBS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_CALL_VERBS));
 /// `قوله` after a relayed source: the frame, not the claim.
 pub(super) static SAYING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::SAYING_NOUNS));
 
@@ -173,6 +189,14 @@ pub(super) fn is_cue_with_object_pronoun(key: &str) -> bool {
                 && super::lexicon::cue_form(stem)
                     .is_some_and(|(f, _)| f.form != super::lexicon::Form::Noun)
         })
+    })
+}
+
+/// `له`، `لها`، `لهم`، `لنا`: ل with an attached pronoun, whom a speaker told (`قال لنا`).
+pub(super) fn is_pronoun_addressee(key: &str) -> bool {
+    key.strip_prefix('ل').is_some_and(|rest| {
+        matches!(rest, "نا" | "ي" | "ك" | "كم")
+            || PRONOUN_SUFFIXES.iter().any(|p| p.as_str() == rest)
     })
 }
 

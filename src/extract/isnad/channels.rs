@@ -83,12 +83,12 @@ fn quoted(article: &Article, before: usize, t: &Token) -> bool {
 
 /// One word of the window: its byte range in the article and its folded key (a leading و/ف
 /// set aside).
-struct Token {
-    range: Range<usize>,
-    key: String,
+pub(super) struct Token {
+    pub(super) range: Range<usize>,
+    pub(super) key: String,
 }
 
-fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
+pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
     let text = &article.text[window.clone()];
     let mut out = Vec::new();
     let mut at = window.start;
@@ -236,7 +236,7 @@ fn hand_type(key: &str) -> SourceType {
 }
 
 /// The end of the sentence that `from` is in: the next full stop, `!`, `؟` or line end.
-fn sentence_end(article: &Article, from: usize) -> usize {
+pub(super) fn sentence_end(article: &Article, from: usize) -> usize {
     article.text[from..]
         .find(['.', '!', '؟', '\n'])
         .map_or(article.text.len(), |i| from + i)
@@ -252,8 +252,8 @@ pub(super) fn sentence_start(article: &Article, at: usize) -> usize {
 /// Most words a fronted interview phrase (`وفي تصريح لـ«…»`) takes before its cue.
 const FRONTED_WORDS: usize = 10;
 
-/// `وفي تصريح لـ«…» قال …`، `وفي حديث إلى «…»، أوضح …`: the words before a cue that opens its
-/// sentence with `في` and an interview noun.
+/// `وفي تصريح لـ«…» قال …`، `وفي حديث إلى «…»، أوضح …`، `وفي بيان نقلته وكالة …، قالت …`: the
+/// words before a cue that opens its sentence with `في` and an interview or statement noun.
 fn fronted(article: &Article, cue_start: usize) -> Option<Range<usize>> {
     let start = sentence_start(article, cue_start);
     let before = &article.text[start..cue_start];
@@ -261,7 +261,7 @@ fn fronted(article: &Article, cue_start: usize) -> Option<Range<usize>> {
     let first = normalize_str(words.next()?);
     let second = normalize_str(words.next()?.trim_start_matches(OPENING_MARKS));
     let fits = is_fi(&first)
-        && word(&second) == Some(Word::Interview)
+        && matches!(word(&second), Some(Word::Interview | Word::Statement))
         && before.split_whitespace().count() <= FRONTED_WORDS;
     fits.then_some(start..cue_start)
 }
@@ -317,7 +317,7 @@ fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, Sou
 }
 
 /// The source item for a hand at `range`: the one already there, or a new intermediary.
-fn hand_source(
+pub(super) fn hand_source(
     set: &mut AnnotationSet,
     article: &Article,
     range: Range<usize>,
@@ -405,16 +405,9 @@ mod tests {
 
     /// (speaker, hands) of every link with a chain, as text.
     fn chains(text: &str) -> Vec<(String, Vec<String>)> {
-        let article = Article::from_text("t", text.to_owned());
-        let set = suggest_annotations(&article, &extract(&article.text));
-        let name = |id: &str| {
-            let s = set.sources.iter().find(|s| s.id == id).unwrap();
-            s.span.unwrap().text(&article).to_owned()
-        };
-        set.attributions
-            .iter()
-            .filter(|a| !a.via.is_empty())
-            .map(|a| (name(&a.source_id), a.via.iter().map(|v| name(v)).collect()))
+        crate::extract::isnad::chains_in(text)
+            .into_iter()
+            .map(|(_, speaker, hands)| (speaker, hands))
             .collect()
     }
 

@@ -29,6 +29,10 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
     }
     let stem = ctx.stem(i);
     if first {
+        // A rank (المركز الخامس) names no body.
+        if ctx.is_ordinal(i) {
+            return false;
+        }
         // A definite head takes adjectives only (الحركة الطلابية), never a genitive noun;
         // an indefinite adjective after an indefinite head (جمعية خيرية) means no name.
         if head_definite {

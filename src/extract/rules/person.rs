@@ -1,6 +1,8 @@
 //! People: a name after a title (with the title's complement skipped), a known given name
 //! followed by more name words, names introduced by `مع`/`من` in captions.
 
+use std::collections::HashMap;
+
 use super::*;
 
 /// Where a person's name starts after a title at `title`, skipping the title's complement
@@ -106,6 +108,15 @@ pub(super) fn clitic_shaped(stem: &str) -> bool {
     rest < 1 || (matches!(first, Some('ب' | 'ل' | 'و')) && rest >= 3)
 }
 
+/// Word `i` heads a construct phrase: a definite noun that is no adjective follows it
+/// (كرة القدم، رئيس الوزراء), which a family name rarely does.
+fn in_construct(ctx: &Ctx, i: usize) -> bool {
+    ctx.word(i + 1).is_some_and(|n| {
+        let stem = ctx.stem(i + 1);
+        n.definite && n.clitic == 0 && ctx.gaz[i + 1].is_none() && !nisba_shaped(stem)
+    })
+}
+
 /// Looks like a participle of a derived verb (مختار، موجهة، مسؤول): م and four letters or
 /// more, more often the sentence going on after a name than a family name.
 fn participle_shaped(stem: &str) -> bool {
@@ -157,7 +168,6 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
     let mut i = first + 1;
     while i < ctx.toks.len() && i <= first + 3 + compound {
         let Some(t) = ctx.word(i) else { break };
-        let stem = ctx.stem(i);
         if t.has_conjunction(ctx.norm) || t.clitic > 0 && !t.definite {
             break;
         }
@@ -173,44 +183,7 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
             }
             break;
         }
-        // A weekday without the article right after a given name is a family name (عصام
-        // خميس، سامي جمعة): as a date it is written الجمعة or يوم الجمعة.
-        let weekday_surname =
-            i == first + 1 && t.is(class::WEEKDAY) && !t.definite && t.clitic == 0;
-        if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb_shaped(stem) {
-            break;
-        }
-        // Right after a title or a foreign given name the family name may be a foreign one
-        // that reads like a preposition plus a noun (ليفيت، بوكوفا), never a definite word.
-        let foreign_surname = i == first + 1
-            && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
-        // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
-        // بدنا), and one-letter tokens are particles.
-        let known = t.is(class::GIVEN_NAME);
-        let glued = clitic_shaped(stem) && !foreign_surname;
-        if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
-            break;
-        }
-        if ctx.gaz[i]
-            .as_ref()
-            .is_some_and(|(label, _)| *label != Label::PERSON)
-        {
-            break;
-        }
-        // الله ends a theophoric name wherever it stands (عطا الله، نصر الله).
-        let theophoric = stem == "الله";
-        if t.definite && !(nisba(stem) || stem.chars().count() >= 5 || i == first + 1 || theophoric)
-        {
-            break;
-        }
-        // A third plain word is a name when it is a known given name (محمد أحمد علي) or
-        // follows one, as a family name ends a chain of given names (سامي أحمد قرطام);
-        // after an unknown word it is usually the sentence going on (كارولين ليفيت بياناً).
-        if !t.definite
-            && i > first + 1 + compound
-            && !t.is(class::GIVEN_NAME)
-            && (!ctx.toks[i - 1].is(class::GIVEN_NAME) || participle_shaped(stem))
-        {
+        if !name_word(ctx, first, i, compound, after_title) {
             break;
         }
         last = i;
@@ -219,8 +192,69 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
     last
 }
 
+/// Whether plain word `i` (no connector) continues the name that starts at `first`; `compound`
+/// is 1 when the name starts with a compound given name.
+fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bool) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let stem = ctx.stem(i);
+    // A weekday without the article right after a given name is a family name (عصام
+    // خميس، سامي جمعة): as a date it is written الجمعة or يوم الجمعة.
+    // So is a month name that is a given name too (أحمد شعبان، محمد رجب).
+    let weekday_surname = i == first + 1
+        && (t.is(class::WEEKDAY) || t.is(class::MONTH_AMBIGUOUS) && ctx.number(i + 1).is_none())
+        && !t.definite
+        && t.clitic == 0;
+    if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb_shaped(stem) {
+        return false;
+    }
+    // Right after a title or a foreign given name the family name may be a foreign one
+    // that reads like a preposition plus a noun (ليفيت، بوكوفا), never a definite word.
+    let foreign_surname =
+        i == first + 1 && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
+    // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
+    // بدنا), and one-letter tokens are particles.
+    let known = t.is(class::GIVEN_NAME);
+    let glued = clitic_shaped(stem) && !foreign_surname;
+    if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
+        return false;
+    }
+    if ctx.gaz[i]
+        .as_ref()
+        .is_some_and(|(label, _)| *label != Label::PERSON)
+    {
+        return false;
+    }
+    // A noun of rank after a name is the sentence going on (سجل فلان الهدف الثاني).
+    if t.definite && ctx.is_ordinal(i + 1) {
+        return false;
+    }
+    // الله ends a theophoric name wherever it stands (عطا الله، نصر الله).
+    let theophoric = stem == "الله";
+    if t.definite
+        && !(nisba(stem) || stem.chars().count() >= 5 || i <= first + 1 + compound || theophoric)
+    {
+        return false;
+    }
+    // A third plain word is a name when it is a known given name (محمد أحمد علي) or
+    // follows one or a compound one (سامي أحمد قرطام، سعد الدين فارس), as a family name
+    // ends a chain of given names, unless it is a participle or a noun in construct with
+    // the next word (كرة القدم); after an unknown word it is usually the sentence going
+    // on (كارولين ليفيت بياناً).
+    let after_given =
+        ctx.toks[i - 1].is(class::GIVEN_NAME) || matches!(ctx.stem(i - 1), "الدين" | "الله");
+    if !t.definite
+        && i > first + 1 + compound
+        && !t.is(class::GIVEN_NAME)
+        && (!after_given || participle_shaped(stem) || in_construct(ctx, i))
+    {
+        return false;
+    }
+    true
+}
+
 /// Every person rule at each word, first match wins; a match skips past the name it found.
 pub(super) fn person_rule(ctx: &mut Ctx) {
+    let repeated = repeated_ambiguous_names(ctx);
     let mut i = 0;
     while i < ctx.toks.len() {
         let next = if ctx.word(i).is_some() {
@@ -229,6 +263,12 @@ pub(super) fn person_rule(ctx: &mut Ctx) {
                 .or_else(|| kunya(ctx, i))
                 .or_else(|| dialogue_speaker(ctx, i))
                 .or_else(|| name_from_given_name(ctx, i))
+                .or_else(|| {
+                    repeated.contains(&i).then(|| {
+                        ctx.push(i, i + 1, Label::PERSON, "rule:repeated-name", 0.4);
+                        i + 2
+                    })
+                })
         } else {
             None
         };
@@ -322,6 +362,42 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
         ctx.push(i, i, Label::PERSON, "rule:given-name", 0.4);
     }
     None
+}
+
+/// Where a given name that is an ordinary word too (هادي، ناصر) starts a name: followed by a
+/// definite word of no list (هادي الفلاني), the same two words coming back in the text. A
+/// name is repeated as it was written; a phrase of two ordinary words (نور الشمس) seldom is.
+fn repeated_ambiguous_names(ctx: &Ctx) -> HashSet<usize> {
+    let mut pairs: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for i in 0..ctx.toks.len().saturating_sub(1) {
+        let starts = ctx.word(i).is_some_and(|t| {
+            // على folds to علي: its phrases repeat (على المواقع).
+            t.is(class::AMBIGUOUS_NAME)
+                && t.is(class::GIVEN_NAME)
+                && ctx.stem(i) != "علي"
+                && (t.clitic == 0 || t.has_conjunction(ctx.norm))
+        });
+        let family = ctx.word(i + 1).is_some_and(|n| {
+            let stem = ctx.stem(i + 1);
+            n.definite
+                && n.clitic == 0
+                && n.classes == 0
+                && ctx.gaz[i + 1].is_none()
+                && stem.chars().count() >= 4
+                && !crate::extract::lexicon::is_adjective(stem)
+        });
+        if starts && family {
+            pairs
+                .entry((ctx.stem(i), ctx.stem(i + 1)))
+                .or_default()
+                .push(i);
+        }
+    }
+    pairs
+        .into_values()
+        .filter(|at| at.len() >= 2)
+        .flatten()
+        .collect()
 }
 
 /// A family name of a full name found in the article names the same person when it stands
