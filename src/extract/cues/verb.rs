@@ -128,22 +128,8 @@ impl ParagraphParser<'_> {
             np.tokens.end = k;
             np.name_at = None;
         }
-        // `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`: the subject ends before
-        // a stance frame, and before the accused a charge follows
         if let Some(np) = &mut subject {
-            // the accused is the first definite noun after a definite one that is no adjective
-            let frame = (np.tokens.start + 1..np.tokens.end).find(|&k| {
-                self.stance_frame_at(k, s).is_some()
-                    || (form.accuses
-                        && is_definite(self.key(k))
-                        && is_definite(self.key(k - 1))
-                        && !is_nisba(self.key(k))
-                        && self.charge_follows(k, s, form.blames_only))
-            });
-            if let Some(k) = frame {
-                np.tokens.end = k;
-                np.name_at = np.name_at.filter(|&n| n < k);
-            }
+            self.end_before_object(np, &form, s);
         }
         // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
         // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
@@ -154,6 +140,24 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`: the subject after the verb
+    /// ends before a stance frame, and before the accused when a charge follows (the accused is
+    /// the first definite noun after a definite one that is no adjective).
+    fn end_before_object(&self, np: &mut NounPhrase, form: &CueForm, s: &Range<usize>) {
+        let object = (np.tokens.start + 1..np.tokens.end).find(|&k| {
+            self.stance_frame_at(k, s).is_some()
+                || (form.accuses
+                    && is_definite(self.key(k))
+                    && is_definite(self.key(k - 1))
+                    && !is_nisba(self.key(k))
+                    && self.charge_follows(k, s, form.blames_only))
+        });
+        if let Some(k) = object {
+            np.tokens.end = k;
+            np.name_at = np.name_at.filter(|&n| n < k);
+        }
     }
 
     /// A claim starting at token `k` with the verb's one-letter object preposition written on
