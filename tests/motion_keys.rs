@@ -257,8 +257,8 @@ fn a_count_before_undo_undoes_that_many_and_one_before_other_keys_is_said_ignore
     assert!(app.reader.selection_anchor.is_some());
     assert_eq!(
         message(&app),
-        "selecting: motions extend it; s source, c claim, e entity tag it; Esc cancels · count \
-         3 ignored: select.toggle runs once"
+        "count 3 ignored: select.toggle runs once · selecting: motions extend it, s source, c \
+         claim, e entity tag it, Esc cancels"
     );
     // a command without a message of its own gets the note alone
     app.handle_event(code(KeyCode::Esc));

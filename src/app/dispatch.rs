@@ -260,7 +260,7 @@ impl App {
             keys.first().map(ToString::to_string).unwrap_or_default()
         };
         let text = format!(
-            "selecting: motions extend it; {} source, {} claim, {} entity tag it; Esc cancels",
+            "selecting: motions extend it, {} source, {} claim, {} entity tag it, Esc cancels",
             key(Command::TagSource),
             key(Command::TagClaim),
             key(Command::TagEntity)

@@ -193,8 +193,9 @@ impl App {
         if let Some(n) = ignored {
             let note = format!("count {n} ignored: {} runs once", command.name());
             match &mut self.shell.message {
+                // first, so a long message cut at the screen's edge keeps it
                 Some(m) if Some(&m.text) != before.as_ref() => {
-                    m.text = format!("{} · {note}", m.text)
+                    m.text = format!("{note} · {}", m.text)
                 }
                 _ => self.info(note),
             }
