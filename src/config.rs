@@ -313,14 +313,33 @@ impl Config {
                     unknown_key_message(key, KEYS.iter().flat_map(|(_, k)| k.iter().copied()))
                 })?,
         };
-        match (section, key) {
-            ("general", "theme") => match value {
+        let known = match section {
+            "general" => self.set_general(key, value)?,
+            "reader" => self.set_reader(key, value)?,
+            "web" => self.set_web(key, value)?,
+            _ => false,
+        };
+        if !known {
+            let keys = KEYS
+                .iter()
+                .find(|(s, _)| *s == section)
+                .map(|(_, k)| *k)
+                .unwrap_or(&[]);
+            return Err(unknown_key_message(key, keys.iter().copied()));
+        }
+        Ok(())
+    }
+
+    /// Sets one key of `[general]`; false when there is no such key.
+    fn set_general(&mut self, key: &str, value: &SettingValue) -> Result<bool, String> {
+        match key {
+            "theme" => match value {
                 SettingValue::Str(s) if !s.is_empty() => self.theme = s.clone(),
                 other => {
                     return Err(format!("expected a theme name, found {}", other.describe()));
                 }
             },
-            ("general", "color") => {
+            "color" => {
                 self.color = choice(
                     value,
                     &[
@@ -332,44 +351,49 @@ impl Config {
                     ],
                 )?;
             }
-            ("general", "mouse") => self.mouse = boolean(value)?,
-            ("general", "terminal_hints") => self.terminal_hints = boolean(value)?,
-            ("general", "message_seconds") => self.message_seconds = integer(value, 1, 3600)?,
-            ("web", "feeds") => match value {
-                SettingValue::List(items) => {
-                    self.feeds = items.iter().map(|i| i.trim().to_owned()).collect();
-                }
-                other => {
-                    return Err(format!(
-                        "expected a list of feed addresses or files, found {}",
-                        other.describe()
-                    ));
-                }
-            },
-            ("general", "annotator") => match value {
+            "mouse" => self.mouse = boolean(value)?,
+            "terminal_hints" => self.terminal_hints = boolean(value)?,
+            "message_seconds" => self.message_seconds = integer(value, 1, 3600)?,
+            "annotator" => match value {
                 SettingValue::Str(s) => self.annotator = s.trim().to_owned(),
                 other => return Err(format!("expected a name, found {}", other.describe())),
             },
-            ("reader", "bidi") => {
-                self.bidi = choice(value, &BidiMode::ALL.map(|m| (m.name(), m)))?;
-            }
-            ("reader", "direction") => {
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Sets one key of `[reader]`; false when there is no such key.
+    fn set_reader(&mut self, key: &str, value: &SettingValue) -> Result<bool, String> {
+        match key {
+            "bidi" => self.bidi = choice(value, &BidiMode::ALL.map(|m| (m.name(), m)))?,
+            "direction" => {
                 self.direction = choice(value, &Direction::ALL.map(|d| (d.name(), d)))?;
             }
-            ("reader", "tab_width") => self.tab_width = integer(value, 1, 16)?,
-            ("reader", "reveal_controls") => self.reveal_controls = boolean(value)?,
-            ("reader", "max_width") => self.max_width = integer(value, 0, 10_000)?,
-            ("reader", "wheel_lines") => self.wheel_lines = integer(value, 1, 100)?,
-            _ => {
-                let keys = KEYS
-                    .iter()
-                    .find(|(s, _)| *s == section)
-                    .map(|(_, k)| *k)
-                    .unwrap_or(&[]);
-                return Err(unknown_key_message(key, keys.iter().copied()));
-            }
+            "tab_width" => self.tab_width = integer(value, 1, 16)?,
+            "reveal_controls" => self.reveal_controls = boolean(value)?,
+            "max_width" => self.max_width = integer(value, 0, 10_000)?,
+            "wheel_lines" => self.wheel_lines = integer(value, 1, 100)?,
+            _ => return Ok(false),
         }
-        Ok(())
+        Ok(true)
+    }
+
+    /// Sets one key of `[web]`; false when there is no such key.
+    fn set_web(&mut self, key: &str, value: &SettingValue) -> Result<bool, String> {
+        match (key, value) {
+            ("feeds", SettingValue::List(items)) => {
+                self.feeds = items.iter().map(|i| i.trim().to_owned()).collect();
+            }
+            ("feeds", other) => {
+                return Err(format!(
+                    "expected a list of feed addresses or files, found {}",
+                    other.describe()
+                ));
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     /// Applies a `config.toml` text over `self`. Every problem is returned; every valid key is

@@ -99,6 +99,24 @@ struct UnchangedTable {
     arabic_mark: [bool; 256],
 }
 
+impl UnchangedTable {
+    /// (folds to itself, is a dropped mark or tatweel) for the character whose UTF-8 starts at
+    /// `offset`, from its bytes alone; (false, false) for characters the table does not cover.
+    #[inline]
+    fn lookup(&self, bytes: &[u8], offset: usize) -> (bool, bool) {
+        let lead = bytes[offset];
+        if lead < 0x80 {
+            (self.ascii[lead as usize], false)
+        } else if (0xD8..=0xDB).contains(&lead) {
+            let cp = (usize::from(lead & 0x1F) << 6)
+                | usize::from(bytes.get(offset + 1).copied().unwrap_or(0) & 0x3F);
+            (self.arabic[cp - 0x600], self.arabic_mark[cp - 0x600])
+        } else {
+            (false, false)
+        }
+    }
+}
+
 static UNCHANGED: LazyLock<UnchangedTable> = LazyLock::new(|| {
     let mut table = UnchangedTable {
         ascii: [false; 128],
@@ -160,6 +178,74 @@ impl Builder<'_> {
                 });
             }
         }
+    }
+
+    /// Keeps the character at original `offset`, which folds to itself, in the linear run
+    /// (opening one there if none is open); its bytes are copied later in bulk.
+    #[inline]
+    fn extend_run(&mut self, offset: usize) {
+        if self.open_run.is_none() {
+            let at = self.folded_len() + (offset - self.copy_from);
+            self.open_run = Some((at as u32, offset as u32));
+        }
+    }
+
+    /// Counts the `len` bytes of a dropped mark or tatweel at original `offset` as trailing the
+    /// run before it, when that run ends there: a match ending on a letter covers its marks.
+    #[inline]
+    fn attach_to_previous(&mut self, offset: usize, len: usize) {
+        if let Some(last) = self.runs.last_mut()
+            && last.original_end() as usize == offset
+        {
+            last.trailing_marks = last.trailing_marks.saturating_add(len as u16);
+        }
+    }
+
+    /// Folds the character `c` at original `offset`, which the byte table did not settle.
+    #[inline]
+    fn fold_one(&mut self, offset: usize, c: char) {
+        let fold = fold_char(c);
+        if fold == Fold::Char(c) {
+            self.extend_run(offset);
+            return;
+        }
+        self.flush(offset, c.len_utf8());
+        match fold {
+            Fold::Drop => {
+                self.close_run(offset);
+                // Marks and tatweel belong to the letter before them.
+                if is_arabic_mark(c) || c == '\u{0640}' {
+                    self.attach_to_previous(offset, c.len_utf8());
+                }
+            }
+            Fold::Char(f) if f.len_utf8() == c.len_utf8() => {
+                if self.open_run.is_none() {
+                    self.open_run = Some((self.folded_len() as u32, offset as u32));
+                }
+                self.folded.push(f);
+            }
+            Fold::Char(_) | Fold::Expand(_) => self.push_nonlinear(offset, c, fold),
+        }
+    }
+
+    /// Ends the run before `c` (at original `offset`), which folds to text of another length,
+    /// and records the fold as a run of its own.
+    #[inline]
+    fn push_nonlinear(&mut self, offset: usize, c: char, fold: Fold) {
+        self.close_run(offset);
+        let at = self.folded_len() as u32;
+        match fold {
+            Fold::Expand(out) => self.folded.push_str(out),
+            Fold::Char(f) => self.folded.push(f),
+            Fold::Drop => {}
+        }
+        self.runs.push(Run {
+            folded: at,
+            original: offset as u32,
+            original_len: c.len_utf8() as u32,
+            nonlinear_folded_len: (self.folded_len() as u32 - at).max(1) as u16,
+            trailing_marks: 0,
+        });
     }
 }
 
@@ -475,84 +561,24 @@ fn fold_into(text: &str, folded: &mut String, runs: &mut Vec<Run>) {
         // lookup on the raw bytes says so without decoding, and they are copied in bulk
         // later, only extending the current linear run.
         let lead = bytes[offset];
-        let (unchanged, mark) = if lead < 0x80 {
-            (table.ascii[lead as usize], false)
-        } else if (0xD8..=0xDB).contains(&lead) {
-            let cp = (usize::from(lead & 0x1F) << 6)
-                | usize::from(bytes.get(offset + 1).copied().unwrap_or(0) & 0x3F);
-            (table.arabic[cp - 0x600], table.arabic_mark[cp - 0x600])
-        } else {
-            (false, false)
-        };
+        let (unchanged, mark) = table.lookup(bytes, offset);
         if mark {
             b.flush(offset, 2);
             b.close_run(offset);
-            if let Some(last) = b.runs.last_mut()
-                && last.original_end() as usize == offset
-            {
-                last.trailing_marks = last.trailing_marks.saturating_add(2);
-            }
+            b.attach_to_previous(offset, 2);
             offset += 2;
             continue;
         }
         if unchanged {
-            if b.open_run.is_none() {
-                let at = b.folded_len() + (offset - b.copy_from);
-                b.open_run = Some((at as u32, offset as u32));
-            }
+            b.extend_run(offset);
             offset += if lead < 0x80 { 1 } else { 2 };
             continue;
         }
         let Some(c) = text.get(offset..).and_then(|rest| rest.chars().next()) else {
             break;
         };
-        let next = offset + c.len_utf8();
-        let fold = fold_char(c);
-        if fold == Fold::Char(c) {
-            if b.open_run.is_none() {
-                let at = b.folded_len() + (offset - b.copy_from);
-                b.open_run = Some((at as u32, offset as u32));
-            }
-            offset = next;
-            continue;
-        }
-        b.flush(offset, c.len_utf8());
-        match fold {
-            Fold::Drop => {
-                b.close_run(offset);
-                // Marks and tatweel belong to the letter before them; a match ending on
-                // that letter covers them.
-                if (is_arabic_mark(c) || c == '\u{0640}')
-                    && let Some(last) = b.runs.last_mut()
-                    && last.original_end() as usize == offset
-                {
-                    last.trailing_marks = last.trailing_marks.saturating_add(c.len_utf8() as u16);
-                }
-            }
-            Fold::Char(f) if f.len_utf8() == c.len_utf8() => {
-                if b.open_run.is_none() {
-                    b.open_run = Some((b.folded_len() as u32, offset as u32));
-                }
-                b.folded.push(f);
-            }
-            Fold::Char(_) | Fold::Expand(_) => {
-                b.close_run(offset);
-                let at = b.folded_len() as u32;
-                match fold {
-                    Fold::Expand(out) => b.folded.push_str(out),
-                    Fold::Char(f) => b.folded.push(f),
-                    Fold::Drop => {}
-                }
-                b.runs.push(Run {
-                    folded: at,
-                    original: offset as u32,
-                    original_len: c.len_utf8() as u32,
-                    nonlinear_folded_len: (b.folded_len() as u32 - at).max(1) as u16,
-                    trailing_marks: 0,
-                });
-            }
-        }
-        offset = next;
+        b.fold_one(offset, c);
+        offset += c.len_utf8();
     }
     b.flush(text.len(), 0);
     b.close_run(text.len());

@@ -53,24 +53,13 @@ const IMPURE: &[&str] = &[
 /// in a row is caught.
 const FN_LINES: usize = 80;
 
-/// Functions still longer than [`FN_LINES`]: (file under `src/`, function, why / who splits it).
-/// A split one should leave this list (the test says when an entry is no longer needed), except
-/// an entry whose reason is [`SPLITTING_NOW`]: another helper is splitting it while this list
-/// is written, and may land the split later the same day.
-const SPLITTING_NOW: &str = "reliab";
+/// Functions still longer than [`FN_LINES`]: (file under `src/`, function, why). A split one
+/// leaves this list (the test says when an entry is no longer needed).
 const LONG_FUNCTIONS: &[(&str, &str, &str)] = &[
-    // being split this session by `reliab` (issue 18), who owns the document reader
-    ("annotate/document.rs", "check_structure", "reliab"),
-    ("annotate/document.rs", "check_item", "reliab"),
-    ("annotate/document/fast.rs", "parse", "reliab"),
     // engine hot paths measured by benches/ and checked against fribidi: a split must keep
     // the figures, so it waits for a session that measures it
     ("layout.rs", "lay_out_window", "hot path, bench"),
     ("layout.rs", "build_units_with", "hot path, bench"),
-    ("text/implicit.rs", "analyze_simple", "hot path, bench"),
-    ("search.rs", "fold_into", "hot path, bench"),
-    // no owner this session
-    ("extract/conll.rs", "decode", "not split yet"),
 ];
 
 /// Every `.rs` file under `dir`.
@@ -476,10 +465,7 @@ fn no_function_in_src_is_longer_than_the_limit() {
 fn every_long_function_exception_is_still_needed() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut stale = Vec::new();
-    for (path, name, _) in LONG_FUNCTIONS
-        .iter()
-        .filter(|(_, _, why)| *why != SPLITTING_NOW)
-    {
+    for (path, name, _) in LONG_FUNCTIONS {
         let text = std::fs::read_to_string(src.join(path)).unwrap_or_default();
         let still_long = functions(&text)
             .iter()

@@ -9,14 +9,18 @@ use serde_json::Value;
 
 use crate::article::Article;
 
+mod check;
 mod fast;
 mod records;
 
+pub use check::check_structure;
+
 use super::anchor::{AnchorReport, Anchorer, Placement};
 use super::jsonpos::{self, Step};
-use super::model::{AnnotationSet, FileSpan, ItemKind, Span, is_valid_id, kind_of_id};
+use super::model::{AnnotationSet, FileSpan, ItemKind, Span, kind_of_id};
 use super::progress::LoadProgress;
-use records::{AttributionRecord, ClaimRecord, EntityRecord, SourceRecord, version_2_fields};
+use check::{check_item, is_rfc3339, is_sha256_hex};
+use records::{AttributionRecord, ClaimRecord, EntityRecord, SourceRecord};
 
 /// The `format` value of every annotation file.
 pub const FORMAT: &str = "isnad/annotations";
@@ -187,332 +191,6 @@ fn without_bom(src: &str) -> &str {
     src.strip_prefix('\u{feff}').unwrap_or(src)
 }
 
-/// Checks structure only (no article): JSON syntax, format, version, every item's shape and
-/// id, unique ids. Returns the parsed value and every problem found, in file order.
-pub fn check_structure(src: &str, file: &str) -> Result<Value, Vec<ReadError>> {
-    let src = without_bom(src);
-    let root: Value = serde_json::from_str(src).map_err(|e| {
-        let column = jsonpos::char_column(src, e.line(), e.column());
-        let message = e.to_string();
-        // serde_json appends " at line L column C"; the position is already in front.
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m)
-            .to_owned();
-        vec![ReadError::Invalid(FileError {
-            file: file.to_owned(),
-            line: e.line(),
-            column,
-            message,
-            pointer: String::new(),
-        })]
-    })?;
-    let mut problems = Vec::new();
-    let bad =
-        |path: &[Step], message: String| ReadError::Invalid(error_at(src, file, path, message));
-    let Some(obj) = root.as_object() else {
-        return Err(vec![bad(&[], "expected a JSON object".to_owned())]);
-    };
-    match obj.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(other) => problems.push(bad(
-            &["format".into()],
-            format!("format is {other}, expected \"{FORMAT}\""),
-        )),
-        None => problems.push(bad(&[], format!("missing \"format\": \"{FORMAT}\""))),
-    }
-    let mut version = VERSION;
-    match obj.get("version").map(Value::as_u64) {
-        Some(Some(v)) if (OLDEST_VERSION..=VERSION).contains(&v) => version = v,
-        Some(Some(v)) if v > VERSION => {
-            return Err(vec![ReadError::NewerVersion {
-                file: file.to_owned(),
-                version: v,
-            }]);
-        }
-        Some(_) => problems.push(bad(
-            &["version".into()],
-            format!("version must be an integer from {OLDEST_VERSION} to {VERSION}"),
-        )),
-        None => problems.push(bad(&[], "missing \"version\"".to_owned())),
-    }
-    for key in obj.keys() {
-        if !matches!(
-            key.as_str(),
-            "format"
-                | "version"
-                | "document"
-                | "entities"
-                | "sources"
-                | "claims"
-                | "attributions"
-                | "orphans"
-        ) {
-            problems.push(bad(
-                &[key.as_str().into()],
-                format!("unknown top-level field {key:?}"),
-            ));
-        }
-    }
-    match obj.get("document") {
-        Some(d) => match DocumentInfo::deserialize(d) {
-            Ok(doc) if doc.offset_unit != OFFSET_UNIT => problems.push(bad(
-                &["document".into(), "offset_unit".into()],
-                format!(
-                    "offset_unit is {:?}, only \"{OFFSET_UNIT}\" is supported",
-                    doc.offset_unit
-                ),
-            )),
-            Ok(doc) if !is_sha256_hex(&doc.text_sha256) => problems.push(bad(
-                &["document".into(), "text_sha256".into()],
-                "text_sha256 must be 64 lowercase hex digits".to_owned(),
-            )),
-            Ok(doc) if version < 2 && doc.outlet.is_some() => problems.push(bad(
-                &["document".into(), "outlet".into()],
-                "outlet is a format version 2 field; this file says version 1".to_owned(),
-            )),
-            Ok(_) => {}
-            Err(e) => problems.push(bad(&["document".into()], format!("document: {e}"))),
-        },
-        None => problems.push(bad(&[], "missing \"document\"".to_owned())),
-    }
-    let mut seen = std::collections::HashMap::new();
-    for kind in [
-        ItemKind::Entity,
-        ItemKind::Source,
-        ItemKind::Claim,
-        ItemKind::Attribution,
-    ] {
-        let key = kind.key();
-        let Some(list) = obj.get(key) else {
-            problems.push(bad(&[], format!("missing \"{key}\" (use [] when empty)")));
-            continue;
-        };
-        let Some(items) = list.as_array() else {
-            problems.push(bad(&[key.into()], format!("{key} must be an array")));
-            continue;
-        };
-        // Each item is checked on its own (in parallel); problems are reported in file order.
-        let checked: Vec<Result<(), String>> = items
-            .par_iter()
-            .map(|item| check_item(kind, item, version))
-            .collect();
-        for ((i, item), check) in items.iter().enumerate().zip(checked) {
-            let path = [Step::from(key), Step::Index(i)];
-            if let Err(message) = check {
-                problems.push(bad(&path, message));
-                continue;
-            }
-            let id = item.get("id").and_then(Value::as_str).unwrap_or("");
-            // Where an id was first seen is only spelled out when it turns up again.
-            if let Some((first_key, first_i)) = seen.insert(id, (key, i)) {
-                let first = jsonpos::pointer_string(&[Step::from(first_key), Step::Index(first_i)]);
-                problems.push(bad(
-                    &[Step::from(key), Step::Index(i), "id".into()],
-                    format!("duplicate id {id} (first at {first})"),
-                ));
-            }
-        }
-    }
-    match obj.get("orphans") {
-        Some(Value::Array(orphans)) => {
-            for (i, o) in orphans.iter().enumerate() {
-                if !o.is_object() {
-                    problems.push(bad(
-                        &["orphans".into(), Step::Index(i)],
-                        "an orphan must be an object".to_owned(),
-                    ));
-                }
-            }
-        }
-        Some(_) => problems.push(bad(
-            &["orphans".into()],
-            "orphans must be an array".to_owned(),
-        )),
-        None => problems.push(bad(
-            &[],
-            "missing \"orphans\" (use [] when empty)".to_owned(),
-        )),
-    }
-    if problems.is_empty() {
-        Ok(root)
-    } else {
-        Err(problems)
-    }
-}
-
-/// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, the shape the schema's pattern accepts.
-fn is_rfc3339(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if b.len() < 20
-        || !digits(0..4)
-        || b[4] != b'-'
-        || !digits(5..7)
-        || b[7] != b'-'
-        || !digits(8..10)
-        || b[10] != b'T'
-        || !digits(11..13)
-        || b[13] != b':'
-        || !digits(14..16)
-        || b[16] != b':'
-        || !digits(17..19)
-    {
-        return false;
-    }
-    let mut i = 19;
-    if b[i] == b'.' {
-        let frac = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if frac == 0 {
-            return false;
-        }
-        i += 1 + frac;
-    }
-    match &b[i..] {
-        [b'Z'] => true,
-        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit()),
-        _ => false,
-    }
-}
-
-fn is_sha256_hex(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-}
-
-/// Strict typed check of one item of a file of `version`: shape, id format, span sanity, score
-/// and confidence ranges, references by id well formed.
-fn check_item(kind: ItemKind, item: &Value, version: u64) -> Result<(), String> {
-    fn span_ok(s: &FileSpan, what: &str) -> Result<(), String> {
-        if s.start >= s.end {
-            return Err(format!(
-                "{what}: start {} must be less than end {}",
-                s.start, s.end
-            ));
-        }
-        if s.exact.chars().count() != s.end - s.start {
-            return Err(format!(
-                "{what}: exact has {} code points but the span covers {}",
-                s.exact.chars().count(),
-                s.end - s.start
-            ));
-        }
-        Ok(())
-    }
-    fn unit(x: Option<f64>, what: &str) -> Result<(), String> {
-        match x {
-            Some(v) if !(0.0..=1.0).contains(&v) => Err(format!("{what} {v} is outside 0..1")),
-            _ => Ok(()),
-        }
-    }
-    // Nullable fields the schema requires to be present (serde would take a missing one as null).
-    let required_nullable: &[&[&str]] = match kind {
-        ItemKind::Source => &[&["span"], &["entity_id"]],
-        ItemKind::Claim => &[&["verification", "confidence"]],
-        ItemKind::Attribution => &[&["cue"]],
-        ItemKind::Entity => &[],
-    };
-    let field = |path: &[&str]| {
-        let mut v = Some(item);
-        for key in path {
-            v = v.and_then(|x| x.get(*key));
-        }
-        v
-    };
-    for path in required_nullable {
-        if field(path).is_none() {
-            return Err(format!(
-                "missing field `{}` (use null when there is none)",
-                path.join(".")
-            ));
-        }
-    }
-    if version < 2
-        && let Some(path) = version_2_fields(kind)
-            .iter()
-            .find(|path| field(path).is_some())
-    {
-        return Err(format!(
-            "`{}` is a format version 2 field; this file says version 1",
-            path.join(".")
-        ));
-    }
-    if let Some(at) = field(&["verification", "at"]).and_then(Value::as_str)
-        && !is_rfc3339(at)
-    {
-        return Err(format!(
-            "verification.at {at:?} is not an RFC 3339 timestamp"
-        ));
-    }
-    if let Some(at) = item
-        .get("review")
-        .and_then(|r| r.get("at"))
-        .and_then(Value::as_str)
-        && !is_rfc3339(at)
-    {
-        return Err(format!("review.at {at:?} is not an RFC 3339 timestamp"));
-    }
-    let (id, origin) = match kind {
-        ItemKind::Entity => {
-            let r = EntityRecord::deserialize(item).map_err(|e| e.to_string())?;
-            span_ok(&r.span, "span")?;
-            (r.id, r.origin)
-        }
-        ItemKind::Source => {
-            let r = SourceRecord::deserialize(item).map_err(|e| e.to_string())?;
-            if let Some(s) = &r.span {
-                span_ok(s, "span")?;
-            }
-            if let Some(e) = &r.entity_id
-                && !is_valid_id(ItemKind::Entity, e)
-            {
-                return Err(format!("entity_id {e:?} is not an entity id"));
-            }
-            if let Some(s) = &r.same_as
-                && !is_valid_id(ItemKind::Source, s)
-            {
-                return Err(format!("same_as {s:?} is not a source id"));
-            }
-            (r.id, r.origin)
-        }
-        ItemKind::Claim => {
-            let r = ClaimRecord::deserialize(item).map_err(|e| e.to_string())?;
-            span_ok(&r.span, "span")?;
-            unit(r.verification.confidence, "verification.confidence")?;
-            (r.id, r.origin)
-        }
-        ItemKind::Attribution => {
-            let r = AttributionRecord::deserialize(item).map_err(|e| e.to_string())?;
-            if let Some(c) = &r.cue {
-                span_ok(&c.span, "cue.span")?;
-            }
-            if !is_valid_id(ItemKind::Claim, &r.claim_id) {
-                return Err(format!("claim_id {:?} is not a claim id", r.claim_id));
-            }
-            if !is_valid_id(ItemKind::Source, &r.source_id) {
-                return Err(format!("source_id {:?} is not a source id", r.source_id));
-            }
-            if let Some(v) = r.via.iter().find(|v| !is_valid_id(ItemKind::Source, v)) {
-                return Err(format!("via {v:?} is not a source id"));
-            }
-            (r.id, r.origin)
-        }
-    };
-    if !is_valid_id(kind, &id) {
-        let name = match kind {
-            ItemKind::Entity => "entity",
-            ItemKind::Source => "source",
-            ItemKind::Claim => "claim",
-            ItemKind::Attribution => "attribution",
-        };
-        return Err(format!(
-            "id {id:?} is not a valid {name} id ({}- and 6 lowercase hex digits)",
-            kind.prefix()
-        ));
-    }
-    unit(origin.score, "origin.score")
-}
-
 /// Reads a file's text and places it in `article`. Items whose spans cannot be placed go to
 /// `orphans` verbatim; orphans from the file that fit again are restored.
 pub fn parse(src: &str, file: &str, article: &Article) -> Result<Loaded, ReadError> {
@@ -544,21 +222,7 @@ pub(crate) fn parse_general(
     progress: &LoadProgress,
 ) -> Result<Loaded, ReadError> {
     let mut root = check_structure(src, file).map_err(|mut problems| problems.remove(0))?;
-    // The lists are moved out of the tree rather than copied (10,000 items are 10,000 maps).
-    let mut take_list = |key: &str| match root.get_mut(key).map(Value::take) {
-        Some(Value::Array(items)) => items,
-        _ => Vec::new(),
-    };
-    let lists: Vec<(ItemKind, Vec<Value>)> = [
-        ItemKind::Entity,
-        ItemKind::Source,
-        ItemKind::Claim,
-        ItemKind::Attribution,
-    ]
-    .into_iter()
-    .map(|kind| (kind, take_list(kind.key())))
-    .collect();
-    let orphans = take_list("orphans");
+    let (lists, orphans) = take_lists(&mut root);
     let bad =
         |path: &[Step], message: String| ReadError::Invalid(error_at(src, file, path, message));
     let document = DocumentInfo::deserialize(&root["document"])
@@ -570,43 +234,8 @@ pub(crate) fn parse_general(
     let mut set = AnnotationSet::default();
     let mut report = AnchorReport::default();
     for (kind, items) in lists {
-        // Items are placed and decoded independently: spread over the cores, then taken in
-        // file order (so the first error reported is the first in the file, as before).
-        let outcomes: Vec<Result<Decoded, String>> = items
-            .into_par_iter()
-            .map(|raw| {
-                let mut placements = AnchorReport::default();
-                let decoded = decode_one(kind, &raw, &anchorer, &mut placements);
-                progress.placed_one();
-                Ok(match decoded? {
-                    Some(one) => Decoded::Placed(one, placements),
-                    None => Decoded::Orphan(raw),
-                })
-            })
-            .collect();
-        match kind {
-            ItemKind::Entity => set.entities.reserve(outcomes.len()),
-            ItemKind::Source => set.sources.reserve(outcomes.len()),
-            ItemKind::Claim => set.claims.reserve(outcomes.len()),
-            ItemKind::Attribution => set.attributions.reserve(outcomes.len()),
-        }
-        for (i, outcome) in outcomes.into_iter().enumerate() {
-            match outcome.map_err(|e| bad(&[kind.key().into(), Step::Index(i)], e))? {
-                Decoded::Orphan(raw) => {
-                    report.orphaned += 1;
-                    set.orphans.push(raw);
-                }
-                Decoded::Placed(one, placements) => {
-                    report.unchanged += placements.unchanged;
-                    report.moved += placements.moved;
-                    report.tolerant += placements.tolerant;
-                    set.entities.extend(one.entities);
-                    set.sources.extend(one.sources);
-                    set.claims.extend(one.claims);
-                    set.attributions.extend(one.attributions);
-                }
-            }
-        }
+        decode_list(kind, items, &anchorer, progress, &mut set, &mut report)
+            .map_err(|(i, e)| bad(&[kind.key().into(), Step::Index(i)], e))?;
     }
     restore_orphans(orphans, &anchorer, &mut set, &mut report);
     set.sort();
@@ -616,6 +245,72 @@ pub(crate) fn parse_general(
         anchor: report,
         text_changed,
     })
+}
+
+/// The four item lists and the orphans of a checked file, moved out of the tree rather than
+/// copied (10,000 items are 10,000 maps).
+fn take_lists(root: &mut Value) -> (Vec<(ItemKind, Vec<Value>)>, Vec<Value>) {
+    let mut take_list = |key: &str| match root.get_mut(key).map(Value::take) {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    let lists = ItemKind::ALL
+        .into_iter()
+        .map(|kind| (kind, take_list(kind.key())))
+        .collect();
+    let orphans = take_list("orphans");
+    (lists, orphans)
+}
+
+/// Places and decodes the items of one list into `set`, those that cannot be placed into its
+/// orphans (counted in `report`); the first item that cannot be decoded is the error, with
+/// its index in the list.
+fn decode_list(
+    kind: ItemKind,
+    items: Vec<Value>,
+    anchorer: &Anchorer<'_>,
+    progress: &LoadProgress,
+    set: &mut AnnotationSet,
+    report: &mut AnchorReport,
+) -> Result<(), (usize, String)> {
+    // Items are placed and decoded independently: spread over the cores, then taken in file
+    // order (so the first error reported is the first in the file, as before).
+    let outcomes: Vec<Result<Decoded, String>> = items
+        .into_par_iter()
+        .map(|raw| {
+            let mut placements = AnchorReport::default();
+            let decoded = decode_one(kind, &raw, anchorer, &mut placements);
+            progress.placed_one();
+            Ok(match decoded? {
+                Some(one) => Decoded::Placed(one, placements),
+                None => Decoded::Orphan(raw),
+            })
+        })
+        .collect();
+    match kind {
+        ItemKind::Entity => set.entities.reserve(outcomes.len()),
+        ItemKind::Source => set.sources.reserve(outcomes.len()),
+        ItemKind::Claim => set.claims.reserve(outcomes.len()),
+        ItemKind::Attribution => set.attributions.reserve(outcomes.len()),
+    }
+    for (i, outcome) in outcomes.into_iter().enumerate() {
+        match outcome.map_err(|e| (i, e))? {
+            Decoded::Orphan(raw) => {
+                report.orphaned += 1;
+                set.orphans.push(raw);
+            }
+            Decoded::Placed(one, placements) => {
+                report.unchanged += placements.unchanged;
+                report.moved += placements.moved;
+                report.tolerant += placements.tolerant;
+                set.entities.extend(one.entities);
+                set.sources.extend(one.sources);
+                set.claims.extend(one.claims);
+                set.attributions.extend(one.attributions);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The spans of every item of `lists` and of the `orphans` (those that can be read), to index

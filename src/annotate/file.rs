@@ -152,28 +152,23 @@ pub fn stand_in(srcs: &[&str], shown: &str) -> Result<Article, String> {
 
 /// Every span of the items of a parsed file (orphans are not placed).
 fn file_spans(root: &Value) -> Vec<FileSpan> {
-    [
-        ItemKind::Entity,
-        ItemKind::Source,
-        ItemKind::Claim,
-        ItemKind::Attribution,
-    ]
-    .into_iter()
-    .flat_map(|kind| {
-        root[kind.key()]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(move |item| {
-                let span = match kind {
-                    ItemKind::Attribution => item.get("cue").and_then(|c| c.get("span")),
-                    _ => item.get("span"),
-                };
-                span.filter(|s| !s.is_null())
-                    .and_then(|s| serde_json::from_value::<FileSpan>(s.clone()).ok())
-            })
-    })
-    .collect()
+    ItemKind::ALL
+        .into_iter()
+        .flat_map(|kind| {
+            root[kind.key()]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(move |item| {
+                    let span = match kind {
+                        ItemKind::Attribution => item.get("cue").and_then(|c| c.get("span")),
+                        _ => item.get("span"),
+                    };
+                    span.filter(|s| !s.is_null())
+                        .and_then(|s| serde_json::from_value::<FileSpan>(s.clone()).ok())
+                })
+        })
+        .collect()
 }
 
 /// Every `*.isnad.json` file under `dir` (not in hidden folders), sorted.

@@ -186,16 +186,7 @@ pub fn write_atomic(
         return Err(refused(path, "is not a regular file; not replaced"));
     }
     let old_file = old_meta.filter(fs::Metadata::is_file);
-    if let Some(meta) = &old_file {
-        // keep the permissions the user gave the file (tempfile creates 0600)
-        let _ = fs::set_permissions(tmp.path(), meta.permissions());
-    } else {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
-        }
-    }
+    give_permissions(tmp.path(), old_file.as_ref());
     tmp.as_file().sync_all().map_err(io_err(path))?;
     let mut replaced = Replaced::default();
     let bak = PathBuf::from(format!("{}.bak", path.display()));
@@ -206,21 +197,7 @@ pub fn write_atomic(
             bak.display()
         ));
     } else if old_file.is_some() {
-        // The backup is the old file itself, linked under the backup name: its data is already
-        // on disk, so nothing is copied or synced again (a 6 MB file took most of a save).
-        // Where hard links are not supported, it is copied as before.
-        let prefix = format!(".{name}.bak.");
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        match builder.make_in(&dir, |p| fs::hard_link(path, p)) {
-            Ok(link) => link.persist(&bak).map_err(|e| io_err(&bak)(e.error))?,
-            Err(_) => {
-                let bak_tmp = builder.tempfile_in(&dir).map_err(io_err(&bak))?;
-                fs::copy(path, bak_tmp.path()).map_err(io_err(&bak))?;
-                bak_tmp.as_file().sync_all().map_err(io_err(&bak))?;
-                bak_tmp.persist(&bak).map_err(|e| io_err(&bak)(e.error))?;
-            }
-        }
+        back_up(path, &dir, &name, &bak)?;
         replaced.backup = Some(bak);
     }
     before_rename().map_err(io_err(path))?;
@@ -230,6 +207,40 @@ pub fn write_atomic(
         let _ = d.sync_all();
     }
     Ok(replaced)
+}
+
+/// Gives the new file at `tmp` the permissions of the `old` one it replaces, which the user
+/// gave it (tempfile creates 0600), or 0644 for a new file.
+fn give_permissions(tmp: &Path, old: Option<&fs::Metadata>) {
+    if let Some(meta) = old {
+        let _ = fs::set_permissions(tmp, meta.permissions());
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = fs::set_permissions(tmp, fs::Permissions::from_mode(0o644));
+        }
+    }
+}
+
+/// Keeps the regular file `path` (named `name`, in `dir`) as `bak`. The backup is the old file
+/// itself, linked under the backup name: its data is already on disk, so nothing is copied or
+/// synced again (a 6 MB file took most of a save). Where hard links are not supported, it is
+/// copied.
+fn back_up(path: &Path, dir: &Path, name: &str, bak: &Path) -> Result<(), OutputError> {
+    let prefix = format!(".{name}.bak.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    match builder.make_in(dir, |p| fs::hard_link(path, p)) {
+        Ok(link) => link.persist(bak).map_err(|e| io_err(bak)(e.error))?,
+        Err(_) => {
+            let bak_tmp = builder.tempfile_in(dir).map_err(io_err(bak))?;
+            fs::copy(path, bak_tmp.path()).map_err(io_err(bak))?;
+            bak_tmp.as_file().sync_all().map_err(io_err(bak))?;
+            bak_tmp.persist(bak).map_err(|e| io_err(bak)(e.error))?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

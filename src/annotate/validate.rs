@@ -45,14 +45,6 @@ pub fn validate_text(src: &str, file: &str, article: Option<&Article>) -> Vec<St
     problems.iter().map(FileError::to_string).collect()
 }
 
-/// The four kinds of item, in file order.
-const ITEM_KINDS: [ItemKind; 4] = [
-    ItemKind::Entity,
-    ItemKind::Source,
-    ItemKind::Claim,
-    ItemKind::Attribution,
-];
-
 /// The items of `kind` in the file (none when the list is missing).
 fn items(root: &Value, kind: ItemKind) -> &[Value] {
     root[kind.key()]
@@ -64,7 +56,7 @@ fn items(root: &Value, kind: ItemKind) -> &[Value] {
 /// Every id in the file, orphans' too (an attribution may point at an orphaned claim).
 fn item_ids(root: &Value) -> HashSet<&str> {
     let mut ids: HashSet<&str> = HashSet::new();
-    for kind in ITEM_KINDS {
+    for kind in ItemKind::ALL {
         ids.extend(items(root, kind).iter().filter_map(|i| i["id"].as_str()));
     }
     for o in root["orphans"].as_array().into_iter().flatten() {
@@ -118,7 +110,7 @@ fn span_problems(
             ),
         ));
     }
-    for kind in ITEM_KINDS {
+    for kind in ItemKind::ALL {
         for (i, item) in items(root, kind).iter().enumerate() {
             let mut path = vec![Step::from(kind.key()), Step::Index(i)];
             let span = if kind == ItemKind::Attribution {
@@ -157,9 +149,21 @@ fn chain_problems(
     ids: &HashSet<&str>,
     at: &dyn Fn(&[Step], String) -> FileError,
 ) -> Vec<FileError> {
-    let mut problems = Vec::new();
     let list = |key: &str| root[key].as_array().map(Vec::as_slice).unwrap_or_default();
-    for (i, a) in list("attributions").iter().enumerate() {
+    let mut problems = via_problems(list("attributions"), ids, at);
+    problems.extend(same_as_problems(list("sources"), ids, at));
+    problems
+}
+
+/// The `via` links of `attributions` that name no item, the attribution's own source, or a
+/// source already in the chain.
+fn via_problems(
+    attributions: &[Value],
+    ids: &HashSet<&str>,
+    at: &dyn Fn(&[Step], String) -> FileError,
+) -> Vec<FileError> {
+    let mut problems = Vec::new();
+    for (i, a) in attributions.iter().enumerate() {
         let source = a.get("source_id").and_then(Value::as_str);
         let mut seen = HashSet::new();
         for (j, link) in a
@@ -194,11 +198,21 @@ fn chain_problems(
             }
         }
     }
-    let same_as: std::collections::HashMap<&str, &str> = list("sources")
+    problems
+}
+
+/// The `same_as` references of `sources` that name no item or lead back round to the source.
+fn same_as_problems(
+    sources: &[Value],
+    ids: &HashSet<&str>,
+    at: &dyn Fn(&[Step], String) -> FileError,
+) -> Vec<FileError> {
+    let mut problems = Vec::new();
+    let same_as: std::collections::HashMap<&str, &str> = sources
         .iter()
         .filter_map(|s| Some((s.get("id")?.as_str()?, s.get("same_as")?.as_str()?)))
         .collect();
-    for (i, s) in list("sources").iter().enumerate() {
+    for (i, s) in sources.iter().enumerate() {
         let (Some(id), Some(target)) = (
             s.get("id").and_then(Value::as_str),
             s.get("same_as").and_then(Value::as_str),

@@ -107,17 +107,118 @@ fn valid_tag(tag: &str) -> bool {
 /// an open `X` in its layer continues an open `X` of another layer if there is one (Wojood
 /// writes nested tags in varying positions), otherwise starts a new entity.
 pub fn decode(doc: &ConllDoc) -> Vec<TokenSpan> {
-    // Open entities by slot; a slot is the layer an entity started in, or the first free one.
-    let mut open: Vec<Option<(usize, String)>> = Vec::new();
-    let mut spans = Vec::new();
-    fn close(
-        open: &mut [Option<(usize, String)>],
-        k: usize,
-        last: usize,
-        spans: &mut Vec<TokenSpan>,
-    ) {
-        if let Some((first, label)) = open[k].take() {
-            spans.push(TokenSpan {
+    let mut open = OpenEntities::default();
+    for (i, token) in doc.tokens.iter().enumerate() {
+        let tags = open.read_tags(&token.tags);
+        if i > 0 {
+            for (k, kept) in tags.continued.iter().enumerate() {
+                if !kept {
+                    open.close(k, i - 1);
+                }
+            }
+        }
+        let mut ends_here = tags.ends_here;
+        for (k, label, single) in tags.starts {
+            let slot = open.start(k, i, label);
+            if single {
+                ends_here.push(slot);
+            }
+        }
+        for k in ends_here {
+            open.close(k, i);
+        }
+        if token.sentence_end {
+            open.close_all(i);
+        }
+    }
+    if let Some(last) = doc.tokens.len().checked_sub(1) {
+        open.close_all(last);
+    }
+    let mut spans = open.spans;
+    spans.sort_by_key(|s| (s.first, std::cmp::Reverse(s.last), s.layer));
+    spans
+}
+
+/// The entities being decoded: those still open, by slot (a slot is the layer an entity
+/// started in, or the first free one), and those closed.
+#[derive(Default)]
+struct OpenEntities {
+    /// (first token, label) of the entity open in each slot.
+    open: Vec<Option<(usize, String)>>,
+    spans: Vec<TokenSpan>,
+}
+
+/// What one token's tags say, layer by layer.
+struct TokenTags<'t> {
+    /// The slots whose entity this token continues (the others end before it).
+    continued: Vec<bool>,
+    /// The slots whose entity ends on this token.
+    ends_here: Vec<usize>,
+    /// The entities this token starts: (layer, label, ends on this token too).
+    starts: Vec<(usize, &'t str, bool)>,
+}
+
+impl OpenEntities {
+    /// Reads one token's tags against the entities open before it.
+    fn read_tags<'t>(&self, tags: &'t [String]) -> TokenTags<'t> {
+        let open = &self.open;
+        let mut read = TokenTags {
+            continued: vec![false; open.len()],
+            ends_here: Vec::new(),
+            starts: Vec::new(),
+        };
+        for (k, tag) in tags.iter().enumerate() {
+            let Some((prefix, label)) = tag.split_once('-') else {
+                continue;
+            };
+            if !matches!(prefix, "I" | "E" | "L") {
+                read.starts.push((k, label, matches!(prefix, "S" | "U")));
+                continue;
+            }
+            let continues =
+                |o: usize| !read.continued[o] && open[o].as_ref().is_some_and(|(_, l)| l == label);
+            // its own layer first, then any other layer with that label open
+            let slot = if k < open.len() && continues(k) {
+                Some(k)
+            } else {
+                (0..open.len()).find(|&o| continues(o))
+            };
+            match slot {
+                Some(slot) => {
+                    read.continued[slot] = true;
+                    if prefix != "I" {
+                        read.ends_here.push(slot);
+                    }
+                }
+                None => read.starts.push((k, label, prefix != "I")),
+            }
+        }
+        read
+    }
+
+    /// Opens an entity of `label` at token `first`, tagged in layer `k`: in slot `k` when it is
+    /// free, else in the first free slot or a new one. Returns the slot.
+    fn start(&mut self, k: usize, first: usize, label: &str) -> usize {
+        let open = &mut self.open;
+        if open.len() <= k {
+            open.resize(k + 1, None);
+        }
+        let slot = if open[k].is_none() {
+            k
+        } else if let Some(free) = open.iter().position(Option::is_none) {
+            free
+        } else {
+            open.push(None);
+            open.len() - 1
+        };
+        open[slot] = Some((first, label.to_owned()));
+        slot
+    }
+
+    /// Closes the entity open in slot `k` (if any) on token `last`.
+    fn close(&mut self, k: usize, last: usize) {
+        if let Some((first, label)) = self.open[k].take() {
+            self.spans.push(TokenSpan {
                 first,
                 last,
                 raw_label: label,
@@ -125,80 +226,13 @@ pub fn decode(doc: &ConllDoc) -> Vec<TokenSpan> {
             });
         }
     }
-    for (i, token) in doc.tokens.iter().enumerate() {
-        let mut continued: Vec<bool> = vec![false; open.len()];
-        let mut ends_here: Vec<usize> = Vec::new();
-        let mut starts: Vec<(usize, &str, bool)> = Vec::new();
-        for (k, tag) in token.tags.iter().enumerate() {
-            let Some((prefix, label)) = tag.split_once('-') else {
-                continue;
-            };
-            let single = matches!(prefix, "S" | "U");
-            if matches!(prefix, "I" | "E" | "L") {
-                let own = open
-                    .get(k)
-                    .and_then(|o| o.as_ref())
-                    .is_some_and(|(_, l)| l == label)
-                    && !continued[k];
-                let slot = if own {
-                    Some(k)
-                } else {
-                    (0..open.len()).find(|&o| {
-                        !continued[o] && open[o].as_ref().is_some_and(|(_, l)| l == label)
-                    })
-                };
-                if let Some(slot) = slot {
-                    continued[slot] = true;
-                    if prefix != "I" {
-                        ends_here.push(slot);
-                    }
-                    continue;
-                }
-                starts.push((k, label, prefix != "I"));
-            } else {
-                starts.push((k, label, single));
-            }
-        }
-        if i > 0 {
-            for (k, kept) in continued.iter().enumerate() {
-                if !kept {
-                    close(&mut open, k, i - 1, &mut spans);
-                }
-            }
-        }
-        for (k, label, single) in starts {
-            if open.len() <= k {
-                open.resize(k + 1, None);
-            }
-            let slot = if open[k].is_none() {
-                k
-            } else if let Some(free) = open.iter().position(Option::is_none) {
-                free
-            } else {
-                open.push(None);
-                open.len() - 1
-            };
-            open[slot] = Some((i, label.to_owned()));
-            if single {
-                ends_here.push(slot);
-            }
-        }
-        for k in ends_here {
-            close(&mut open, k, i, &mut spans);
-        }
-        if token.sentence_end {
-            for k in 0..open.len() {
-                close(&mut open, k, i, &mut spans);
-            }
+
+    /// Closes every open entity on token `last`.
+    fn close_all(&mut self, last: usize) {
+        for k in 0..self.open.len() {
+            self.close(k, last);
         }
     }
-    if let Some(last) = doc.tokens.len().checked_sub(1) {
-        for k in 0..open.len() {
-            close(&mut open, k, last, &mut spans);
-        }
-    }
-    spans.sort_by_key(|s| (s.first, std::cmp::Reverse(s.last), s.layer));
-    spans
 }
 
 /// Text rebuilt from the tokens: single spaces between tokens, a line break after each

@@ -78,6 +78,10 @@ impl CueType {
 pub enum Stance {
     Asserts,
     Denies,
+    /// `شكك في`، `استبعد`.
+    Doubts,
+    /// `أكد صحة الأنباء عن …`: confirms a report the text mentions.
+    Confirms,
     Believes,
     Predicts,
 }
@@ -87,6 +91,8 @@ impl Stance {
         match self {
             Stance::Asserts => "asserts",
             Stance::Denies => "denies",
+            Stance::Doubts => "doubts",
+            Stance::Confirms => "confirms",
             Stance::Believes => "believes",
             Stance::Predicts => "predicts",
         }

@@ -68,6 +68,7 @@ tables! {
     CHAIN_CUES = "chain-cues.tsv", 2;
     CUE_VERBS = "cue-verbs.tsv", 8;
     CUE_PREPOSITIONS = "cue-prepositions.tsv", 3;
+    CUE_STANCE_FRAMES = "cue-stance-frames.tsv", 2;
 }
 
 lists! {
@@ -83,6 +84,7 @@ lists! {
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
     CUE_CALL_VERBS = "cue-call-verbs.txt";
     CUE_NEGATIONS = "cue-negations.txt";
+    CUE_NOT_YET = "cue-not-yet.txt";
     CUE_NOUNS = "cue-nouns.txt";
     CURRENCIES = "currencies.txt";
     DAY_PARTS = "day-parts.txt";

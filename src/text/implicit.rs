@@ -15,6 +15,17 @@ use super::bidi::{Direction, ParagraphLevels};
 /// Maximum depth of the bracket stack (BD16).
 const MAX_BRACKET_DEPTH: usize = 63;
 
+/// The classes of a paragraph's characters, read once.
+struct Classified {
+    /// The bidi class of each character, in order.
+    original: Vec<BidiClass>,
+    /// Characters that may be paired brackets (class ON and not ASCII or Arabic punctuation
+    /// other than the six ASCII brackets), with their index: N0 looks only at these.
+    bracket_candidates: Vec<(usize, char)>,
+    /// True when the paragraph has a segment separator (S), which L1 resets.
+    separators: bool,
+}
+
 /// Resolves a paragraph without explicit formatting characters; `None` when it has any.
 pub(crate) fn analyze_simple(
     text: &str,
@@ -22,9 +33,49 @@ pub(crate) fn analyze_simple(
     class_of: impl Fn(char) -> BidiClass,
 ) -> Option<ParagraphLevels> {
     use BidiClass::*;
+    let Classified {
+        original,
+        bracket_candidates,
+        separators,
+    } = classify(text, class_of)?;
+
+    // P2–P3: the first strong character, unless the direction is forced.
+    let rtl = match direction {
+        Direction::Rtl => true,
+        Direction::Ltr => false,
+        Direction::Auto => original
+            .iter()
+            .find(|c| matches!(c, L | R | AL))
+            .is_some_and(|c| *c != L),
+    };
+    let paragraph_level = if rtl { Level::rtl() } else { Level::ltr() };
+    // The embedding direction, which is also sos and eos of the one run sequence.
+    let e = if rtl { R } else { L };
+
+    if !rtl && !original.iter().any(|c| matches!(c, R | AL | AN)) {
+        // Nothing right-to-left: W7 turns every number into L, N1/N2 every neutral into L.
+        return Some(expand(text, &original, None, paragraph_level, separators));
+    }
+
+    let mut t = original.clone();
+    resolve_weak(&mut t, e);
+    resolve_brackets(&bracket_candidates, &original, &mut t, e, e);
+    resolve_neutrals(&mut t, e);
+    Some(expand(
+        text,
+        &original,
+        Some(&t),
+        paragraph_level,
+        separators,
+    ))
+}
+
+/// The class of every character of `text`; `None` when one is an explicit formatting
+/// character, a boundary neutral or a paragraph separator (outside this path's domain).
+#[inline]
+fn classify(text: &str, class_of: impl Fn(char) -> BidiClass) -> Option<Classified> {
+    use BidiClass::*;
     let mut original: Vec<BidiClass> = Vec::with_capacity(text.len() / 2 + 1);
-    // Characters that may be paired brackets (class ON and not ASCII or Arabic punctuation
-    // other than the six ASCII brackets), with their index: N0 looks only at these.
     let mut bracket_candidates: Vec<(usize, char)> = Vec::new();
     let mut separators = false;
     for c in text.chars() {
@@ -41,34 +92,23 @@ pub(crate) fn analyze_simple(
         }
         original.push(class);
     }
+    Some(Classified {
+        original,
+        bracket_candidates,
+        separators,
+    })
+}
 
-    // P2–P3: the first strong character, unless the direction is forced.
-    let rtl = match direction {
-        Direction::Rtl => true,
-        Direction::Ltr => false,
-        Direction::Auto => original
-            .iter()
-            .find(|c| matches!(c, L | R | AL))
-            .is_some_and(|c| *c != L),
-    };
-    let paragraph_level = if rtl { Level::rtl() } else { Level::ltr() };
-    let e = if rtl { R } else { L };
-    let sos = e;
-    let eos = e;
-
-    if !rtl && !original.iter().any(|c| matches!(c, R | AL | AN)) {
-        // Nothing right-to-left: W7 turns every number into L, N1/N2 every neutral into L.
-        return Some(expand(text, &original, None, paragraph_level, separators));
-    }
-
-    let mut t = original.clone();
+/// W1–W7 over the one isolating run sequence, whose sos is `sos`.
+#[inline]
+fn resolve_weak(t: &mut [BidiClass], sos: BidiClass) {
+    use BidiClass::*;
     let n = t.len();
-
     // W1: NSM takes the type of what precedes it (as W1 left it, before W2/W3).
     // W2 + W3: EN after AL becomes AN; AL becomes R.
     let mut prev = sos;
     let mut last_strong = sos;
-    for class in &mut t {
+    for class in t.iter_mut() {
         if *class == NSM {
             *class = prev;
         }
@@ -93,24 +133,19 @@ pub(crate) fn analyze_simple(
         }
     }
     // W5: terminators next to a European number become European numbers.
-    let mut i = 0;
-    while i < n {
-        if t[i] != ET {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < n && t[i] == ET {
-            i += 1;
-        }
-        if (start > 0 && t[start - 1] == EN) || (i < n && t[i] == EN) {
-            t[start..i].fill(EN);
-        }
-    }
+    for_each_run(
+        t,
+        |c| c == ET,
+        |t, start, end| {
+            if (start > 0 && t[start - 1] == EN) || (end < n && t[end] == EN) {
+                t[start..end].fill(EN);
+            }
+        },
+    );
     // W6: remaining separators and terminators are neutral.
     // W7: European numbers in left-to-right context are L.
     let mut last_strong = sos;
-    for class in &mut t {
+    for class in t.iter_mut() {
         match *class {
             ES | ET | CS => *class = ON,
             L | R => last_strong = *class,
@@ -118,38 +153,52 @@ pub(crate) fn analyze_simple(
             _ => {}
         }
     }
+}
 
-    resolve_brackets(&bracket_candidates, &original, &mut t, e, sos);
-
-    // N1/N2: runs of neutrals between the same direction take it, others the embedding one.
+/// N1/N2: runs of neutrals between the same direction take it, others the embedding
+/// direction `e` (which is also sos and eos).
+#[inline]
+fn resolve_neutrals(t: &mut [BidiClass], e: BidiClass) {
+    use BidiClass::*;
+    let n = t.len();
     let strong_of = |c: BidiClass| if c == L { L } else { R };
+    for_each_run(
+        t,
+        |c| matches!(c, B | S | WS | ON),
+        |t, start, end| {
+            let before = if start == 0 {
+                e
+            } else {
+                strong_of(t[start - 1])
+            };
+            let after = if end == n { e } else { strong_of(t[end]) };
+            let resolved = if before == after { before } else { e };
+            t[start..end].fill(resolved);
+        },
+    );
+}
+
+/// Calls `each(t, start, end)` for every maximal run `start..end` of classes that are `in_run`,
+/// left to right; `each` may change the run itself.
+#[inline]
+fn for_each_run(
+    t: &mut [BidiClass],
+    in_run: impl Fn(BidiClass) -> bool,
+    mut each: impl FnMut(&mut [BidiClass], usize, usize),
+) {
+    let n = t.len();
     let mut i = 0;
     while i < n {
-        if !matches!(t[i], B | S | WS | ON) {
+        if !in_run(t[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < n && matches!(t[i], B | S | WS | ON) {
+        while i < n && in_run(t[i]) {
             i += 1;
         }
-        let before = if start == 0 {
-            sos
-        } else {
-            strong_of(t[start - 1])
-        };
-        let after = if i == n { eos } else { strong_of(t[i]) };
-        let resolved = if before == after { before } else { e };
-        t[start..i].fill(resolved);
+        each(t, start, i);
     }
-
-    Some(expand(
-        text,
-        &original,
-        Some(&t),
-        paragraph_level,
-        separators,
-    ))
 }
 
 /// BD16 and N0: paired brackets take the direction of what they enclose, or of their context.
@@ -161,29 +210,10 @@ fn resolve_brackets(
     sos: BidiClass,
 ) {
     use BidiClass::*;
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for &(i, c) in candidates {
-        if t[i] != ON {
-            continue;
-        }
-        let Some(bracket) = HardcodedBidiData.bidi_matched_opening_bracket(c) else {
-            continue;
-        };
-        if bracket.is_open {
-            if stack.len() >= MAX_BRACKET_DEPTH {
-                break;
-            }
-            stack.push((bracket.opening, i));
-        } else if let Some(k) = stack.iter().rposition(|(open, _)| *open == bracket.opening) {
-            pairs.push((stack[k].1, i));
-            stack.truncate(k);
-        }
-    }
+    let pairs = bracket_pairs(candidates, t);
     if pairs.is_empty() {
         return;
     }
-    pairs.sort_unstable_by_key(|p| p.0);
     let direction_of = |c: BidiClass| match c {
         L => Some(L),
         R | EN | AN => Some(R),
@@ -224,6 +254,32 @@ fn resolve_brackets(
             }
         }
     }
+}
+
+/// BD16: the paired brackets among `candidates` (those still ON after W1–W7), as (opening,
+/// closing) indices in the order of their openings.
+fn bracket_pairs(candidates: &[(usize, char)], t: &[BidiClass]) -> Vec<(usize, usize)> {
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for &(i, c) in candidates {
+        if t[i] != BidiClass::ON {
+            continue;
+        }
+        let Some(bracket) = HardcodedBidiData.bidi_matched_opening_bracket(c) else {
+            continue;
+        };
+        if bracket.is_open {
+            if stack.len() >= MAX_BRACKET_DEPTH {
+                break;
+            }
+            stack.push((bracket.opening, i));
+        } else if let Some(k) = stack.iter().rposition(|(open, _)| *open == bracket.opening) {
+            pairs.push((stack[k].1, i));
+            stack.truncate(k);
+        }
+    }
+    pairs.sort_unstable_by_key(|p| p.0);
+    pairs
 }
 
 /// One value per character → the same value for every byte of that character.

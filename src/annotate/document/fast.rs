@@ -206,15 +206,8 @@ fn place_items<'a>(
 /// general path, which refuses fields its version lacks. Spans not where the file says are
 /// re-anchored and items that cannot be placed become orphans, as on the general path.
 pub(super) fn parse(src: &str, article: &Article, progress: &LoadProgress) -> Option<Loaded> {
-    let file: FileIn<'_> = serde_json::from_str(src).ok()?;
-    let doc = &file.document;
-    if file.format != FORMAT
-        || file.version != VERSION
-        || doc.offset_unit != OFFSET_UNIT
-        || !is_sha256_hex(&doc.text_sha256)
-        || !file.orphans.iter().all(Value::is_object)
-        || !items_valid(&file)
-    {
+    let mut file: FileIn<'_> = serde_json::from_str(src).ok()?;
+    if !header_valid(&file) || !items_valid(&file) {
         return None;
     }
     let spans = item_spans(&file);
@@ -229,45 +222,7 @@ pub(super) fn parse(src: &str, article: &Article, progress: &LoadProgress) -> Op
     let orphan_spans = all_spans(&[], &file.orphans);
     let (placed, anchorer) = place_items(article, &spans, &orphan_spans, progress);
     drop(spans);
-    let mut set = AnnotationSet::default();
-    let mut report = AnchorReport::default();
-    let mut lost = Vec::new();
-    let mut placed = placed.into_iter();
-    let mut next = |kind: ItemKind, i: usize, report: &mut AnchorReport| match placed.next() {
-        Some(Placed::At(span, how)) => {
-            report.add(how);
-            Some(Some(span))
-        }
-        Some(Placed::NoSpan) => Some(None),
-        Some(Placed::Lost) | None => {
-            lost.push((kind, i));
-            None
-        }
-    };
-    set.entities.reserve_exact(file.entities.len());
-    for (i, r) in file.entities.into_iter().enumerate() {
-        if let Some(Some(span)) = next(ItemKind::Entity, i, &mut report) {
-            set.entities.push(r.into_model(span));
-        }
-    }
-    set.sources.reserve_exact(file.sources.len());
-    for (i, r) in file.sources.into_iter().enumerate() {
-        if let Some(span) = next(ItemKind::Source, i, &mut report) {
-            set.sources.push(r.into_model(span));
-        }
-    }
-    set.claims.reserve_exact(file.claims.len());
-    for (i, r) in file.claims.into_iter().enumerate() {
-        if let Some(Some(span)) = next(ItemKind::Claim, i, &mut report) {
-            set.claims.push(r.into_model(span));
-        }
-    }
-    set.attributions.reserve_exact(file.attributions.len());
-    for (i, r) in file.attributions.into_iter().enumerate() {
-        if let Some(cue) = next(ItemKind::Attribution, i, &mut report) {
-            set.attributions.push(r.into_model(cue));
-        }
-    }
+    let (mut set, mut report, lost) = take_items(&mut file, placed);
     if !lost.is_empty() {
         report.orphaned = lost.len();
         set.orphans = verbatim(src, &lost)?;
@@ -285,6 +240,69 @@ pub(super) fn parse(src: &str, article: &Article, progress: &LoadProgress) -> Op
         anchor: report,
         text_changed,
     })
+}
+
+/// True when the format, version, document header and orphans are what the general path
+/// accepts without a word for a file of this version.
+fn header_valid(file: &FileIn<'_>) -> bool {
+    let doc = &file.document;
+    file.format == FORMAT
+        && file.version == VERSION
+        && doc.offset_unit == OFFSET_UNIT
+        && is_sha256_hex(&doc.text_sha256)
+        && file.orphans.iter().all(Value::is_object)
+}
+
+/// The items of `file`'s four lists (taken out of it) as a set, each at the span `placed`
+/// gives it (one entry per item in file order), how they were placed, and (kind, index) of
+/// those that could not be.
+fn take_items(
+    file: &mut FileIn<'_>,
+    placed: Vec<Placed>,
+) -> (AnnotationSet, AnchorReport, Vec<(ItemKind, usize)>) {
+    let mut set = AnnotationSet::default();
+    let mut report = AnchorReport::default();
+    let mut lost = Vec::new();
+    let mut placed = placed.into_iter();
+    let mut next = |kind: ItemKind, i: usize, report: &mut AnchorReport| match placed.next() {
+        Some(Placed::At(span, how)) => {
+            report.add(how);
+            Some(Some(span))
+        }
+        Some(Placed::NoSpan) => Some(None),
+        Some(Placed::Lost) | None => {
+            lost.push((kind, i));
+            None
+        }
+    };
+    set.entities.reserve_exact(file.entities.len());
+    for (i, r) in std::mem::take(&mut file.entities).into_iter().enumerate() {
+        if let Some(Some(span)) = next(ItemKind::Entity, i, &mut report) {
+            set.entities.push(r.into_model(span));
+        }
+    }
+    set.sources.reserve_exact(file.sources.len());
+    for (i, r) in std::mem::take(&mut file.sources).into_iter().enumerate() {
+        if let Some(span) = next(ItemKind::Source, i, &mut report) {
+            set.sources.push(r.into_model(span));
+        }
+    }
+    set.claims.reserve_exact(file.claims.len());
+    for (i, r) in std::mem::take(&mut file.claims).into_iter().enumerate() {
+        if let Some(Some(span)) = next(ItemKind::Claim, i, &mut report) {
+            set.claims.push(r.into_model(span));
+        }
+    }
+    set.attributions.reserve_exact(file.attributions.len());
+    for (i, r) in std::mem::take(&mut file.attributions)
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(cue) = next(ItemKind::Attribution, i, &mut report) {
+            set.attributions.push(r.into_model(cue));
+        }
+    }
+    (set, report, lost)
 }
 
 /// The items at `wanted` (kind, index in its list), each as the JSON value the file holds.

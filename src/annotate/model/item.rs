@@ -20,6 +20,14 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// Every kind, in the order of the lists of an annotation file.
+    pub const ALL: [ItemKind; 4] = [
+        ItemKind::Entity,
+        ItemKind::Source,
+        ItemKind::Claim,
+        ItemKind::Attribution,
+    ];
+
     /// The id prefix of this kind (`e`, `s`, `c`, `a`).
     pub fn prefix(self) -> &'static str {
         match self {

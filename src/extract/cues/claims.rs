@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::ClaimSuggestion;
-use super::lexicon::{CueForm, Form, cue_form};
+use super::Stance;
+use super::lexicon::{CueForm, Form, STANCE_FRAMES, cue_form};
 use super::parser::ParagraphParser;
 use super::tokens::Kind;
 use super::words::*;
@@ -334,6 +335,39 @@ impl ParagraphParser<'_> {
             return (k + 1 < s.end && self.is_word(k + 1)).then_some(k + 1);
         }
         self.glued_preposition(k).then_some(k)
+    }
+
+    /// A stance frame at token `k` (`صحة الأنباء عن`، `الاتهامات بـ`): the token where the claim
+    /// starts after it, whether the frame's last preposition is written on that token, and the
+    /// stance the frame gives.
+    pub(super) fn stance_frame_at(
+        &self,
+        k: usize,
+        s: &Range<usize>,
+    ) -> Option<(usize, bool, Option<Stance>)> {
+        STANCE_FRAMES.iter().find_map(|f| {
+            let n = f.words.len();
+            let whole = if f.glued { n - 1 } else { n };
+            let start = k + whole;
+            let words_match =
+                (0..whole).all(|m| self.is_word(k + m) && self.key(k + m) == f.words[m]);
+            let glued_ok = !f.glued
+                || self
+                    .key(start)
+                    .strip_prefix(f.words[n - 1].as_str())
+                    .is_some_and(|rest| rest.chars().count() >= 3);
+            (words_match && glued_ok && start < s.end && self.is_word(start))
+                .then_some((start, f.glued, f.stance))
+        })
+    }
+
+    /// `اتهم X بـ…`: within a few words after the accused at `k`, a word with ب (unless
+    /// `blames_only`) or `مسؤولية`.
+    pub(super) fn charge_follows(&self, k: usize, s: &Range<usize>, blames_only: bool) -> bool {
+        (k + 1..s.end.min(k + 12)).any(|m| {
+            let key = self.key(m);
+            key == "مسؤوليه" || (!blames_only && key.starts_with('ب') && self.glued_preposition(m))
+        })
     }
 
     /// A ل or ب written on the word at `k`, which is a word of its own after it.

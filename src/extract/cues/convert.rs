@@ -1,7 +1,9 @@
 //! Turning cue suggestions into annotation items (sources, claims, attributions), reusing what
 //! the annotation set already holds.
 
-use super::{AttributionSuggestion, ClaimSuggestion, CueSuggestions, SourceSuggestion, Template};
+use super::{
+    AttributionSuggestion, ClaimSuggestion, CueSuggestions, SourceSuggestion, Stance, Template,
+};
 use crate::annotate::model;
 use crate::annotate::model::QuoteType;
 use crate::article::Article;
@@ -135,6 +137,12 @@ fn add_attribution(
     let origin = model::Origin::rule(&by_of(a.template), None);
     let mut attribution =
         model::Attribution::suggested(claim_id, source_id, cue, a.quote_type, origin);
+    attribution.stance = match a.stance {
+        Stance::Denies => model::Stance::Denies,
+        Stance::Doubts => model::Stance::Doubts,
+        Stance::Confirms => model::Stance::Confirms,
+        Stance::Asserts | Stance::Believes | Stance::Predicts => model::Stance::Asserts,
+    };
     attribution.id = set.unique_id(&attribution.id, model::ItemKind::Attribution);
     set.attributions.push(attribution);
     true

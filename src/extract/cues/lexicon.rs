@@ -48,6 +48,12 @@ pub(super) struct CueForm {
     pub(super) addressee: bool,
     /// `تحدث` "spoke": introduces a speaker for later pro-drop cues, never a claim itself.
     pub(super) speaker_only: bool,
+    /// `رفض`، `كذب`: takes a stance only on a report its object frames (`رفض الاتهامات بـ…`).
+    pub(super) needs_frame: bool,
+    /// `اتهم X بـ…` (any charge: a word with ب or مسؤولية) or, with `blames_only`, `حمّل X
+    /// مسؤولية …`: the accused and the charge are the claim.
+    pub(super) accuses: bool,
+    pub(super) blames_only: bool,
 }
 
 /// One row of `assets/lexicon/cue-verbs.tsv`: a verb with its forms, as written there.
@@ -69,6 +75,9 @@ const FLAGS: &[&str] = &[
     "distancing",
     "masdar-object",
     "addressee",
+    "needs-frame",
+    "accuses",
+    "blames",
 ];
 
 /// A row of the verb table read into a [`Lemma`]; `Err` names the file, line and field.
@@ -76,6 +85,8 @@ fn lemma(row: &lists::Row) -> Result<Lemma, String> {
     let stance = match row.get(5) {
         "asserts" => Stance::Asserts,
         "denies" => Stance::Denies,
+        "doubts" => Stance::Doubts,
+        "confirms" => Stance::Confirms,
         "believes" => Stance::Believes,
         "predicts" => Stance::Predicts,
         other => return Err(row.error(&lists::CUE_VERBS, &format!("unknown stance {other:?}"))),
@@ -139,6 +150,9 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             needs_adjacent_complement: flag("adjacent"),
             relay: flag("relay"),
             speaker_only: flag("speaker-only"),
+            needs_frame: flag("needs-frame"),
+            accuses: flag("accuses") || flag("blames"),
+            blames_only: flag("blames"),
         };
         for (forms, form) in l.forms {
             for surface in forms.split_whitespace() {
@@ -168,6 +182,9 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,
+            needs_frame: false,
+            accuses: false,
+            blames_only: false,
         });
     }
     map
@@ -222,16 +239,63 @@ fn preposition_cue(row: &lists::Row) -> Result<PrepositionCue, String> {
     })
 }
 
-/// The prepositional cues, longest first (`على حد قول` before a shorter cue sharing its start); a
-/// malformed row (the lexicon test names it) is left out.
-pub(super) static PREPOSITION_CUES: LazyLock<Vec<PrepositionCue>> = LazyLock::new(|| {
-    let mut cues: Vec<PrepositionCue> = lists::rows(lists::CUE_PREPOSITIONS)
+/// The rows of `table` read by `read`, the entries with the most words first (`على حد قول`
+/// before a shorter cue sharing its start); a malformed row (the lexicon test names it) is left
+/// out.
+fn longest_first<T>(
+    table: lists::Table,
+    read: fn(&lists::Row) -> Result<T, String>,
+    words: fn(&T) -> usize,
+) -> Vec<T> {
+    let mut entries: Vec<T> = lists::rows(table)
         .filter_map(Result::ok)
-        .filter_map(|row| preposition_cue(&row).ok())
+        .filter_map(|row| read(&row).ok())
         .collect();
-    cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
-    cues
-});
+    entries.sort_by_key(|e| std::cmp::Reverse(words(e)));
+    entries
+}
+
+/// The prepositional cues, longest first.
+pub(super) static PREPOSITION_CUES: LazyLock<Vec<PrepositionCue>> =
+    LazyLock::new(|| longest_first(lists::CUE_PREPOSITIONS, preposition_cue, |c| c.words.len()));
+
+/// A frame between a cue verb and the content it takes a stance on (`صحة الأنباء عن`), from
+/// `assets/lexicon/cue-stance-frames.tsv`.
+#[derive(Debug)]
+pub(super) struct StanceFrame {
+    /// Folded words; with `glued`, the last is a preposition written on the claim's first word.
+    pub(super) words: Vec<String>,
+    pub(super) glued: bool,
+    /// The stance it gives a verb that only asserts.
+    pub(super) stance: Option<Stance>,
+}
+
+/// A row of the frame table; `Err` names the file, line and field.
+fn stance_frame(row: &lists::Row) -> Result<StanceFrame, String> {
+    let stance = match row.get(1) {
+        "-" => None,
+        "confirms" => Some(Stance::Confirms),
+        "denies" => Some(Stance::Denies),
+        "doubts" => Some(Stance::Doubts),
+        other => {
+            return Err(row.error(
+                &lists::CUE_STANCE_FRAMES,
+                &format!("unknown stance {other:?}"),
+            ));
+        }
+    };
+    let glued = row.get(0).ends_with('\u{0640}');
+    let words: Vec<String> = row.get(0).split_whitespace().map(fold_str).collect();
+    Ok(StanceFrame {
+        words,
+        glued,
+        stance,
+    })
+}
+
+/// The stance frames, longest first.
+pub(super) static STANCE_FRAMES: LazyLock<Vec<StanceFrame>> =
+    LazyLock::new(|| longest_first(lists::CUE_STANCE_FRAMES, stance_frame, |f| f.words.len()));
 
 pub(super) fn gender_of_verb(key: &str, form: Form) -> Gender {
     match form {
@@ -278,6 +342,13 @@ mod tests {
             }
         }
         assert!(PREPOSITION_CUES.len() > 10);
+        for row in lists::rows(lists::CUE_STANCE_FRAMES) {
+            let row = row.unwrap_or_else(|e| panic!("{e}"));
+            if let Err(e) = stance_frame(&row) {
+                panic!("{e}");
+            }
+        }
+        assert!(STANCE_FRAMES.iter().any(|f| f.glued && f.words.len() == 2));
     }
 
     #[test]

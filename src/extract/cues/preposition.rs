@@ -120,6 +120,9 @@ impl ParagraphParser<'_> {
             needs_adjacent_complement: false,
             relay: false,
             speaker_only: false,
+            needs_frame: false,
+            accuses: false,
+            blames_only: false,
         };
         // Leading: `وبحسب المصادر، فإن …` — the claim follows the source.
         let leading = (s.start..i).all(|k| !self.is_word(k) || self.key(k) == "و");

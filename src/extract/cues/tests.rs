@@ -586,7 +586,7 @@ fn objects_after_pointing_reporting_and_admitting_verbs() {
         "{all:#?}"
     );
     // a negation before the verb is no subject
-    let t = one("ولن يستبعد المفتش أن تتأخر الرحلة.");
+    let t = one("ولم يستبعد المفتش أن تتأخر الرحلة.");
     assert_eq!(t.source.as_deref(), Some("المفتش"));
     // pointing at a thing, not a fact, and passing a law, are no reports
     assert!(triples("وأشار المرشد إلى المبنى.").is_empty());
@@ -645,4 +645,72 @@ fn verbs_of_telling_with_the_addressee_as_a_pronoun() {
     assert_eq!(t.source.as_deref(), Some("الحارس"));
     // a verb of saying with an object pronoun and no speaker after it is no report
     assert!(triples("وأعلنه الحكم بعد المباراة.").is_empty());
+}
+
+#[test]
+fn accusations_and_blame_are_claims_of_the_accuser() {
+    let t = one("واتهم رئيس النقابة الإدارة بإخفاء أرباح المصنع.");
+    assert_eq!(
+        (t.source.as_deref(), t.cue.as_str(), t.claim.as_str()),
+        (Some("رئيس النقابة"), "اتهم", "الإدارة بإخفاء أرباح المصنع")
+    );
+    let t = one("وحمّلت البلدية الشركة المنفذة مسؤولية انهيار الجسر.");
+    assert_eq!(t.source.as_deref(), Some("البلدية"));
+    assert_eq!(t.claim, "الشركة المنفذة مسؤولية انهيار الجسر");
+    // no charge, or a negated accusation, is no claim
+    assert!(triples("وحمل المتظاهرون لافتات كبيرة.").is_empty());
+    assert!(triples("ولم تتهم الشرطة أحدا بإشعال الحريق.").is_empty());
+}
+
+#[test]
+fn stances_from_denying_verbs_and_confirming_frames() {
+    let t = one("وأكدت الجامعة صحة الأنباء عن إغلاق كلية الطب.");
+    assert_eq!(
+        (t.claim.as_str(), t.stance),
+        ("إغلاق كلية الطب", Stance::Confirms)
+    );
+    let t = one("ونفى المدرب صحة التقارير عن رحيله عن النادي.");
+    assert_eq!(
+        (t.claim.as_str(), t.stance),
+        ("رحيله عن النادي", Stance::Denies)
+    );
+    let t = one("ورفضت الشركة الاتهامات بتلويث النهر.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str(), t.stance),
+        (Some("الشركة"), "تلويث النهر", Stance::Denies)
+    );
+    let t = one("ودحض الطبيب المزاعم بأن الدواء خطير.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str(), t.stance),
+        (Some("الطبيب"), "الدواء خطير", Stance::Denies)
+    );
+    let t = one("واستبعد المحلل أن تنخفض الأسعار.");
+    assert_eq!(t.stance, Stance::Doubts);
+    // refusing a thing is no denial of a report; plain أكد أن asserts
+    assert!(triples("ورفض اللاعب العرض الجديد.").is_empty());
+    assert_eq!(
+        one("وأكدت الجامعة أن الكلية مغلقة.").stance,
+        Stance::Asserts
+    );
+}
+
+#[test]
+fn reports_not_yet_made_make_no_claim() {
+    assert!(triples("ومن المتوقع أن يعلن المدرب تشكيلة الفريق غدا.").is_empty());
+    assert!(triples("ولن يعلن الاتحاد أسماء المرشحين قبل الخميس.").is_empty());
+    assert!(triples("وقد يعلن النادي عن صفقة جديدة.").is_empty());
+    // a past report after قد is made
+    assert_eq!(one("وقد أعلن النادي أن الصفقة تمت.").claim, "الصفقة تمت");
+}
+
+#[test]
+fn the_stance_reaches_the_annotations() {
+    let article = Article::from_text(
+        "t",
+        "وأكدت الجامعة صحة الأنباء عن إغلاق كلية الطب.".to_owned(),
+    );
+    let mut set = model::AnnotationSet::default();
+    add_to_annotations(&mut set, &article, &suggest_article(&article));
+    let stances: Vec<model::Stance> = set.attributions.iter().map(|a| a.stance).collect();
+    assert_eq!(stances, [model::Stance::Confirms]);
 }

@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
-use super::Template;
 use super::lexicon::{CueForm, Form, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
+use super::{Stance, Template};
 
 impl ParagraphParser<'_> {
     /// A cue verb (or cue noun) at token `i` of sentence `s`: the attributions it makes, and
@@ -15,6 +15,15 @@ impl ParagraphParser<'_> {
     pub(super) fn verb_cue(&mut self, i: usize, s: &Range<usize>, nested: bool) -> Option<usize> {
         let verb = self.verb_at(i, s)?;
         let form = verb.form;
+        // `ومن المتوقع أن يعلن الرئيس …`، `لن يعلن`: a report not yet made has no content
+        let before = if i > s.start { self.key(i - 1) } else { "" };
+        let not_yet = in_set(&NOT_YET, before)
+            || before
+                .strip_prefix(['و', 'ف'])
+                .is_some_and(|rest| in_set(&NOT_YET, rest));
+        if form.form == Form::Present && not_yet {
+            return None;
+        }
         let mut j = i + 1;
         // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun
         while j < s.end && (in_set(&ADVERBS, self.key(j)) || is_pronoun_addressee(self.key(j))) {
@@ -109,6 +118,23 @@ impl ParagraphParser<'_> {
             np.tokens.end = k;
             np.name_at = None;
         }
+        // `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`: the subject ends before
+        // a stance frame, and before the accused a charge follows
+        if let Some(np) = &mut subject {
+            // the accused is the first definite noun after a definite one that is no adjective
+            let frame = (np.tokens.start + 1..np.tokens.end).find(|&k| {
+                self.stance_frame_at(k, s).is_some()
+                    || (form.accuses
+                        && is_definite(self.key(k))
+                        && is_definite(self.key(k - 1))
+                        && !is_nisba(self.key(k))
+                        && self.charge_follows(k, s, form.blames_only))
+            });
+            if let Some(k) = frame {
+                np.tokens.end = k;
+                np.name_at = np.name_at.filter(|&n| n < k);
+            }
+        }
         // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
         // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
         if subject.is_some()
@@ -193,8 +219,24 @@ impl ParagraphParser<'_> {
             if self.object_with_preposition(&verb.form, r.start) {
                 self.glued_starts.push(r.start);
             }
+            // `أكدت الشرطة صحة الأنباء عن …`: the frame before the claim may set the stance
+            let mut form = verb.form;
+            let framed = (verb.at + 1..r.start).find_map(|k| {
+                self.stance_frame_at(k, s)
+                    .filter(|(at, _, _)| *at == r.start)
+            });
+            if let Some((_, glued, stance)) = framed {
+                if glued {
+                    self.glued_starts.push(r.start);
+                }
+                if let Some(stance) = stance
+                    && form.stance == Stance::Asserts
+                {
+                    form.stance = stance;
+                }
+            }
             if let Some(claim) = self.add_claim(r) {
-                self.attribute(claim, source, verb.cue.clone(), &verb.form, template, None);
+                self.attribute(claim, source, verb.cue.clone(), &form, template, None);
             }
         }
         Some(last)
@@ -247,7 +289,7 @@ impl ParagraphParser<'_> {
         let claim_tokens = match complement {
             Some(start) => Some(start..self.claim_end(start, s)),
             None if verb.form.object_claim && !verb.after_relative => self
-                .object_start(after_subject, s, &verb.form)
+                .object_claim_start(&verb.form, after_subject, s)
                 .map(|start| start..self.claim_end(start, s)),
             None => None,
         };
@@ -265,6 +307,30 @@ impl ParagraphParser<'_> {
             return (vec![quote], true);
         }
         (claims, false)
+    }
+
+    /// Where the object claim of a verb like `أعلن`, `نفى` or `اتهم` starts: after a stance
+    /// frame (`نفى التقارير عن …`), at the accused when the charge follows (`اتهم فلان بـ…`), or
+    /// at the object. A verb that needs a frame (`رفض`) takes nothing else.
+    fn object_claim_start(&self, form: &CueForm, from: usize, s: &Range<usize>) -> Option<usize> {
+        let mut k = from;
+        while k < s.end && (self.is_comma(k) || in_set(&ADVERBS, self.key(k))) {
+            k += 1;
+        }
+        if let Some((start, _, _)) = self.stance_frame_at(k, s) {
+            return Some(start);
+        }
+        if form.needs_frame {
+            return None;
+        }
+        if form.accuses {
+            // `ولم تتهم الشركة أحدا بـ…` accuses nobody
+            let negated = (from.saturating_sub(8)..from).any(|m| is_negation(self.key(m)));
+            let accused =
+                self.is_word(k) && !negated && !self.is_stop(self.key(k)) && !self.tokens[k].quoted;
+            return (accused && self.charge_follows(k, s, form.blames_only)).then_some(k);
+        }
+        self.object_start(from, s, form)
     }
 
     /// Each claim attributed to the relaying outlet (`outer`) and, nested in that, to the

@@ -84,6 +84,9 @@ pub(super) fn is_negation(key: &str) -> bool {
             .is_some_and(|rest| in_set(&NEGATIONS, rest))
 }
 
+/// `أن`, `لن`, `قد`, `سوف` before an imperfect cue verb: a report not yet made.
+pub(super) static NOT_YET: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NOT_YET));
+
 /// `دعا`, `طالب`: a clause they head is a call, not a claim.
 pub(super) static CALL_VERBS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_CALL_VERBS));
 /// `قوله` after a relayed source: the frame, not the claim.
