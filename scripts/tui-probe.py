@@ -105,7 +105,9 @@ def summary(path):
         load = loadavg.read().split()[0]
 
     def med(key):
-        return statistics.median(r[key] for r in runs if r.get(key) is not None)
+        # a key whose frame never went quiet within the timeout has no latency in that run
+        values = [r[key] for r in runs if r.get(key) is not None]
+        return statistics.median(values) if values else float("nan")
 
     cores = os.cpu_count() or 1
     print(f"reader on {size / 1e6:.1f} MB, {len(runs)} runs, {cores} cores, load average {load}")

@@ -74,6 +74,8 @@ pub enum Action {
         path: PathBuf,
         counted: Option<crate::extract::counts::Suggested>,
     },
+    /// The library's counts could not be written to their cache (the file and why): said once.
+    CountsNotKept(String),
     ThemeLoaded(ThemeSpec, Vec<Problem>),
     ArticleOpened(Box<Article>),
     /// Another article and its annotations, opened by the loop.
@@ -471,6 +473,7 @@ impl App {
                     lib.counted(&path, counted);
                 }
             }
+            Action::CountsNotKept(why) => self.counts_not_kept(why),
             Action::ThemeLoaded(spec, problems) => self.theme_loaded(spec, &problems),
             Action::ArticleOpened(article) => return self.article_opened(*article),
             Action::StoreOpened(store) => self.store_opened(*store),

@@ -48,10 +48,10 @@ const IMPURE: &[&str] = &[
 
 /// The most lines a function in `src/` may take, signature to closing brace. The standard is
 /// "a function past a screen (about 50 lines) gets split by what it does"; review flags those
-/// past 60, and this test is the hard ceiling: 80 lets a flat `match` of one-line arms (a
-/// dispatch table such as `App::apply`) stay whole, while any function that does several things
-/// in a row is caught.
-const FN_LINES: usize = 80;
+/// past 60, and this test is the hard ceiling: 70 lets a flat `match` of one-line arms (a
+/// dispatch table such as `perform_one`) stay whole, while any function that does several
+/// things in a row is caught. (It was 80 until every function past 70 was split.)
+const FN_LINES: usize = 70;
 
 /// Functions still longer than [`FN_LINES`]: (file under `src/`, function, why). A split one
 /// leaves this list (the test says when an entry is no longer needed).

@@ -200,3 +200,35 @@ fn sorting_by_pending_uses_the_counts_and_a_row_follows_its_article_on_return() 
     assert_eq!(row.counts_from, CountsFrom::File, "its annotation file now");
     assert_eq!((row.accepted, row.pending), (1, before - 1));
 }
+
+#[test]
+fn a_cache_that_cannot_be_written_is_said_once_and_the_counts_still_show() {
+    let (_root, dir, data) = folders();
+    // the data folder is a file: nothing can be written under it
+    std::fs::write(&data, "not a folder").expect("write");
+    let mut app = start(&dir, &data);
+    assert!(
+        shown(&app)
+            .iter()
+            .all(|(_, from, _)| *from == CountsFrom::Suggested)
+    );
+    let said = common::message(&app);
+    assert!(said.starts_with("library counts not kept ("), "{said}");
+    assert!(said.contains(CACHE_FILE), "{said}");
+    assert_eq!(
+        app.shell.message.as_ref().map(|m| m.kind),
+        Some(isnad::app::MessageKind::Error)
+    );
+    // counted again (a rescan): the same failure is not said a second time
+    app.shell.message = None;
+    for entry in &mut app.library.as_mut().expect("library").entries {
+        entry.counts_from = CountsFrom::Counting;
+    }
+    run_when_idle_after(&mut app, vec![Effect::CountLibrary], Vec::new());
+    assert!(
+        shown(&app)
+            .iter()
+            .all(|(_, from, _)| *from == CountsFrom::Suggested)
+    );
+    assert_eq!(common::message(&app), "");
+}

@@ -129,6 +129,9 @@ fn at_40_columns_the_claim_text_comes_first() {
     insta::assert_snapshot!("claims_table_40x20", shown);
     let header = shown.lines().nth(1).unwrap();
     assert!(header.starts_with("claim▲"), "{header}");
+    // then who said it, cut to the room left, before the type and the verdict
+    assert!(header.contains("│sources"), "{header}");
+    assert!(!header.contains("verdict"), "{header}");
     assert!(!header.contains("when"), "{header}");
     // sorted by a column that did not fit, it shows (after the claim)
     type_keys(&mut app, "ooooooo");
@@ -186,7 +189,18 @@ fn sorting_cycles_the_columns_and_flips_the_order() {
 fn filters_narrow_the_rows_and_enter_jumps_to_the_claim() {
     let (_dir, mut app) = tagged(100, 30);
     type_keys(&mut app, "gc");
+    // the title says which filter is on and where f goes next
+    assert!(
+        screen(&app).starts_with(" claims  4 of 4 · filter all (f → unsourced) ·"),
+        "{}",
+        screen(&app)
+    );
     type_keys(&mut app, "f");
+    assert!(
+        screen(&app).contains("filter unsourced (f → unverified)"),
+        "{}",
+        screen(&app)
+    );
     assert!(
         message(&app).contains("unsourced (2 of 4)"),
         "{}",
@@ -312,6 +326,15 @@ fn the_sources_table_counts_mentions_claims_and_chain_roles() {
             .unwrap()
     };
     assert_eq!(source(&app).source_type, SourceType::MediaOutlet);
+    // kinds are named in words, in the row and in the status bar
+    let shown = screen(&app);
+    assert!(shown.contains("│media outlet│"), "{shown}");
+    assert!(!shown.contains("media_outlet"), "{shown}");
+    assert!(
+        message(&app).contains("unknown → media outlet"),
+        "{}",
+        message(&app)
+    );
     type_keys(&mut app, "u");
     assert_eq!(source(&app).source_type, platform.source_type);
     // V has nothing to set on a source (it is not a key of the sources table)

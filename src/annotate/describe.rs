@@ -190,7 +190,14 @@ fn status_word(status: ReviewStatus) -> &'static str {
 
 /// A changed type, verdict, stance, quote type, cue, chain or same-as, as `what from → to`.
 fn field_change(before: &Item, after: &Item) -> Option<String> {
-    let from_to = |what: &str, from: &str, to: &str| Some(format!("{what} {from} → {to}"));
+    // in words, as the screens name them (`type media outlet → agency`)
+    let from_to = |what: &str, from: &str, to: &str| {
+        Some(format!(
+            "{what} {} → {}",
+            super::in_words(from),
+            super::in_words(to)
+        ))
+    };
     match (before, after) {
         (Item::Claim(b), Item::Claim(a)) if b.claim_type != a.claim_type => {
             from_to("type", b.claim_type.as_str(), a.claim_type.as_str())

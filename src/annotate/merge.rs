@@ -75,44 +75,26 @@ pub fn merge(
     let mut changed: Vec<Item> = Vec::new();
     let mut copies: HashSet<String> = HashSet::new();
     for id in ids {
-        let (b, o, t) = (
-            base_items.get(id).cloned(),
-            our_items.get(id).cloned(),
-            their_items.get(id).cloned(),
-        );
-        let id = id.as_str();
-        match (b, o, t) {
-            (_, None, None) | (None, Some(_), None) => {}
-            (Some(b), Some(o), None) => {
-                // they deleted it: follow unless we changed it
-                if o == b {
-                    deleted.insert(id.to_owned());
-                    report.deleted += 1;
-                }
+        match outcome(base_items.get(id), our_items.get(id), their_items.get(id)) {
+            Outcome::Ours => {}
+            Outcome::Delete => {
+                deleted.insert(id.clone());
+                report.deleted += 1;
             }
-            (None, None, Some(t)) => {
-                changed.push(t);
+            Outcome::Theirs(t) => {
+                changed.push(t.clone());
                 report.taken += 1;
             }
-            (Some(b), None, Some(t)) => {
-                // we deleted; keep theirs only if they changed it
-                if t != b {
-                    changed.push(t);
-                    report.taken += 1;
-                }
-            }
-            (b, Some(o), Some(t)) => {
-                if o == t || Some(&t) == b.as_ref() {
-                    // same on both, or only we changed it
-                } else if Some(&o) == b.as_ref() {
-                    changed.push(t);
-                    report.taken += 1;
-                } else {
-                    let taken =
-                        |c: &String| their_items.contains_key(c) || base_items.contains_key(c);
-                    changed.extend(keep_both(&mut out, o, t, taken, &mut copies));
-                    report.conflicts += 1;
-                }
+            Outcome::Both(o, t) => {
+                let taken = |c: &String| their_items.contains_key(c) || base_items.contains_key(c);
+                changed.extend(keep_both(
+                    &mut out,
+                    o.clone(),
+                    t.clone(),
+                    taken,
+                    &mut copies,
+                ));
+                report.conflicts += 1;
             }
         }
     }
@@ -125,6 +107,37 @@ pub fn merge(
     }
     out.sort();
     (out, report)
+}
+
+/// What the merge does with one id.
+enum Outcome<'a> {
+    /// Ours stands (or it is on neither side).
+    Ours,
+    /// They deleted it and we did not change it.
+    Delete,
+    /// Theirs is taken: added or changed only by them.
+    Theirs(&'a Item),
+    /// Both changed it, differently: ours and theirs are both kept.
+    Both(&'a Item, &'a Item),
+}
+
+/// The three-way decision for one id, from its item in the base, ours and theirs. An item only
+/// in ours is an addition, never a deletion by the other side.
+fn outcome<'a>(b: Option<&Item>, o: Option<&'a Item>, t: Option<&'a Item>) -> Outcome<'a> {
+    match (b, o, t) {
+        (_, None, None) | (None, Some(_), None) => Outcome::Ours,
+        // they deleted it: follow unless we changed it
+        (Some(b), Some(o), None) if o == b => Outcome::Delete,
+        (Some(_), Some(_), None) => Outcome::Ours,
+        (None, None, Some(t)) => Outcome::Theirs(t),
+        // we deleted; keep theirs only if they changed it
+        (Some(b), None, Some(t)) if t != b => Outcome::Theirs(t),
+        (Some(_), None, Some(_)) => Outcome::Ours,
+        // same on both, or only we changed it
+        (b, Some(o), Some(t)) if o == t || Some(t) == b => Outcome::Ours,
+        (b, Some(o), Some(t)) if Some(o) == b => Outcome::Theirs(t),
+        (_, Some(o), Some(t)) => Outcome::Both(o, t),
+    }
 }
 
 /// Both sides changed an item, differently: ours is kept, flagged, and theirs beside it as a

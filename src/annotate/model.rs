@@ -27,7 +27,7 @@ pub use source::Source;
 pub use span::{CONTEXT_CHARS, FileSpan, Span, SpanError};
 pub use vocab::{
     ClaimType, OriginKind, QuoteType, ReviewStatus, SourceRole, SourceType, Stance,
-    VerificationStatus,
+    VerificationStatus, in_words,
 };
 
 /// A short article with an emoji and harakat, shared by the model's unit tests.

@@ -138,23 +138,23 @@ fn describe(set: &AnnotationSet, item: &Item, text: &str) -> String {
     match item {
         Item::Entity(e) => format!("{} {}", e.label.as_str(), quote(e.span.range())),
         Item::Source(s) => match s.span {
-            Some(span) => format!("source {} {}", s.source_type.as_str(), quote(span.range())),
-            None => format!("source {} ({})", s.source_type.as_str(), printable(&s.name)),
+            Some(span) => format!("source {} {}", s.source_type.words(), quote(span.range())),
+            None => format!("source {} ({})", s.source_type.words(), printable(&s.name)),
         },
-        Item::Claim(c) => format!("claim {} {}", c.claim_type.as_str(), quote(c.span.range())),
+        Item::Claim(c) => format!("claim {} {}", c.claim_type.words(), quote(c.span.range())),
         Item::Attribution(a) => {
             let end = |id: &str| span_of(id).map_or_else(|| "—".to_owned(), quote);
             let mut line = format!(
                 "link {} → {} ({}",
                 end(&a.source_id),
                 end(&a.claim_id),
-                a.quote_type.as_str()
+                a.quote_type.words()
             );
             if !a.via.is_empty() {
                 let via: Vec<String> = a.via.iter().map(|v| end(v)).collect();
                 line.push_str(&format!(", via {}", via.join(" ← ")));
             }
-            line.push_str(&format!(", {})", a.stance.as_str()));
+            line.push_str(&format!(", {})", a.stance.words()));
             line
         }
     }

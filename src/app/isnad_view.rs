@@ -233,7 +233,7 @@ pub fn chain_lines(
         .map(|a| {
             let marker = match a.stance {
                 Stance::Asserts => "← ".to_owned(),
-                s => format!("{} {}: ", stance_mark(s), s.as_str()),
+                s => format!("{} {}: ", stance_mark(s), s.words()),
             };
             let target = isnad
                 .source(&a.source_id)

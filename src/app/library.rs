@@ -62,6 +62,8 @@ pub struct Library {
     /// When the library lists feeds: their items (the entries are read from them:
     /// `annotate::library::feed_entries`).
     pub feeds: Option<FeedList>,
+    /// Whether the status bar said the counts' cache could not be written (said once).
+    pub counts_not_kept_said: bool,
 }
 
 impl Library {
@@ -74,6 +76,7 @@ impl Library {
             filter: String::new(),
             selected: 0,
             feeds: None,
+            counts_not_kept_said: false,
         };
         library.sort_entries();
         library
@@ -245,6 +248,20 @@ impl Library {
 
 impl App {
     /// The library was listed again: its articles without annotations are counted next.
+    /// The counts' cache could not be written: said once (as an error, so it stays), since each
+    /// rescan would fail the same way; the counts shown are right, only counted again next start.
+    pub(super) fn counts_not_kept(&mut self, why: String) {
+        let Some(lib) = self.library.as_mut() else {
+            return;
+        };
+        if std::mem::replace(&mut lib.counts_not_kept_said, true) {
+            return;
+        }
+        self.error(format!(
+            "library counts not kept ({why}): they are counted again at the next start"
+        ));
+    }
+
     pub(super) fn library_scanned(&mut self, entries: Vec<Entry>) -> Option<Effect> {
         let lib = self.library.as_mut()?;
         lib.refresh(entries);

@@ -114,7 +114,7 @@ fn claim_lines(store: &AnnotationStore) -> Vec<PanelLine> {
             format!(
                 "{}[{}] ",
                 pending_mark(c.review.status),
-                c.verification.status.as_str(),
+                c.verification.status.words(),
             ),
             exact(&article.text, c.span.range()),
             Some(c.span.range()),
@@ -145,7 +145,7 @@ fn source_lines(set: &AnnotationSet, text: &str) -> Vec<PanelLine> {
             format!(
                 "{}({}) ",
                 pending_mark(s.review.status),
-                s.source_type.as_str(),
+                s.source_type.words(),
             ),
             source_name(s, text),
             s.span.map(|sp| sp.range()),

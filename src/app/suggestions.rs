@@ -222,8 +222,8 @@ fn describe(item: &Item, text: &str, range: &Range<usize>) -> String {
     let exact = crate::annotate::describe::quote(text.get(range.clone()).unwrap_or(""));
     match item {
         Item::Entity(e) => format!("{} {exact}", e.label.as_str()),
-        Item::Source(s) => format!("source ({}) {exact}", s.source_type.as_str()),
-        Item::Claim(c) => format!("claim ({}) {exact}", c.claim_type.as_str()),
+        Item::Source(s) => format!("source ({}) {exact}", s.source_type.words()),
+        Item::Claim(c) => format!("claim ({}) {exact}", c.claim_type.words()),
         Item::Attribution(_) => format!("attribution, cue {exact}"),
     }
 }

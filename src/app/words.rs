@@ -1,5 +1,6 @@
 //! Words of the article for the word cursor: UAX #29 word boundaries with at least one letter or
-//! digit, found paragraph by paragraph so that moving never scans more than it passes over.
+//! digit, found from the nearest whitespace before a position, so that moving never scans more
+//! than it passes over, even in a paragraph of megabytes.
 //! Plain logic over the article (no terminal types).
 
 use std::ops::Range;
@@ -22,11 +23,85 @@ pub fn paragraph_words(article: &Article, paragraph: usize) -> Vec<Range<usize>>
         .collect()
 }
 
+/// How far back from a position a word search looks for whitespace to start segmenting from:
+/// in a long paragraph (a 10 MB line) a word motion segments a few words, not the paragraph.
+const SYNC_BYTES: usize = 4096;
+
+/// A byte of paragraph text `text`, at or before `at`, from which UAX #29 segmentation finds
+/// the boundaries of the whole paragraph for every word starting after the first whitespace
+/// there (see [`words_from`]): the last character before the last run of whitespace in the
+/// [`SYNC_BYTES`] before `at`, or the paragraph's start.
+fn sync_point(text: &str, at: usize) -> usize {
+    let at = floor_boundary(text, at);
+    let low = floor_boundary(text, at.saturating_sub(SYNC_BYTES));
+    let Some(space) = text[low..at].rfind(char::is_whitespace) else {
+        return 0;
+    };
+    let before_run = text[..low + space]
+        .trim_end_matches(char::is_whitespace)
+        .len();
+    match before_run {
+        0 => 0,
+        end => floor_boundary(text, end - 1),
+    }
+}
+
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The words of paragraph `paragraph` from its text's byte `from` (a [`sync_point`]) on, as
+/// article byte ranges, lazily. Segmenting from the middle of a paragraph may cut the word
+/// there (or a mark off a space), so words are taken from the first whitespace segment that is
+/// not the first on: from there the boundaries are those of the whole paragraph.
+fn words_from(
+    article: &Article,
+    paragraph: usize,
+    from: usize,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let base = article.paragraphs.get(paragraph).map_or(0, |r| r.start);
+    let text = article.paragraph_text(paragraph);
+    let from = floor_boundary(text, from);
+    let mut trusted = from == 0;
+    text[from..]
+        .split_word_bound_indices()
+        .enumerate()
+        .filter(move |(n, (_, w))| {
+            if trusted {
+                return true;
+            }
+            // that segment is one of the paragraph's too (a space with marks on it)
+            trusted = *n > 0 && w.starts_with(char::is_whitespace);
+            trusted
+        })
+        .filter(|(_, (_, w))| w.chars().any(char::is_alphanumeric))
+        .map(move |(_, (i, w))| base + from + i..base + from + i + w.len())
+}
+
+/// The words of `paragraph` that may reach article byte `at` or lie after it.
+fn words_around(
+    article: &Article,
+    paragraph: usize,
+    at: usize,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let base = article.paragraphs.get(paragraph).map_or(0, |r| r.start);
+    let text = article.paragraph_text(paragraph);
+    words_from(
+        article,
+        paragraph,
+        sync_point(text, at.saturating_sub(base)),
+    )
+}
+
 /// Words overlapping a byte range (a visual row), in logical order.
 pub fn words_in(article: &Article, paragraph: usize, range: &Range<usize>) -> Vec<Range<usize>> {
-    paragraph_words(article, paragraph)
-        .into_iter()
-        .filter(|w| w.start < range.end && range.start < w.end)
+    words_around(article, paragraph, range.start)
+        .take_while(|w| w.start < range.end)
+        .filter(|w| range.start < w.end)
         .collect()
 }
 
@@ -34,11 +109,7 @@ pub fn words_in(article: &Article, paragraph: usize, range: &Range<usize>) -> Ve
 pub fn word_at_or_after(article: &Article, from: usize) -> Option<Range<usize>> {
     let count = article.paragraphs.len();
     let first = article.paragraph_at(from);
-    (first..count).find_map(|p| {
-        paragraph_words(article, p)
-            .into_iter()
-            .find(|w| w.start >= from)
-    })
+    (first..count).find_map(|p| words_around(article, p, from).find(|w| w.start >= from))
 }
 
 /// The last word starting before byte `before`.
@@ -47,19 +118,34 @@ pub fn word_before(article: &Article, before: usize) -> Option<Range<usize>> {
         return None;
     }
     let last = article.paragraph_at(before);
-    (0..=last).rev().find_map(|p| {
-        paragraph_words(article, p)
-            .into_iter()
-            .rev()
-            .find(|w| w.start < before)
-    })
+    (0..=last)
+        .rev()
+        .find_map(|p| last_word_before(article, p, before))
+}
+
+/// The last word of `paragraph` starting before byte `before`, segmenting backwards a stretch
+/// at a time from there.
+fn last_word_before(article: &Article, paragraph: usize, before: usize) -> Option<Range<usize>> {
+    let base = article.paragraphs.get(paragraph)?.start;
+    let text = article.paragraph_text(paragraph);
+    let mut until = before.saturating_sub(base).min(text.len());
+    loop {
+        let from = sync_point(text, until);
+        let found = words_from(article, paragraph, from)
+            .take_while(|w| w.start < before)
+            .last();
+        if found.is_some() || from == 0 {
+            return found;
+        }
+        until = from;
+    }
 }
 
 /// The word containing byte `at`, or else the nearest word after it.
 pub fn word_near(article: &Article, at: usize) -> Option<Range<usize>> {
     let p = article.paragraph_at(at);
-    paragraph_words(article, p)
-        .into_iter()
+    words_around(article, p, at)
+        .take_while(|w| w.start <= at)
         .find(|w| w.contains(&at))
         .or_else(|| word_at_or_after(article, at))
         .or_else(|| word_before(article, at))
@@ -76,8 +162,8 @@ pub fn words_between(article: &Article, range: Range<usize>) -> usize {
     );
     (first..=last)
         .map(|p| {
-            paragraph_words(article, p)
-                .iter()
+            words_around(article, p, range.start)
+                .take_while(|w| w.start < range.end)
                 .filter(|w| w.start >= range.start && w.end <= range.end)
                 .count()
         })
@@ -130,6 +216,41 @@ mod tests {
         }
         back.reverse();
         assert_eq!(back, seen);
+    }
+
+    proptest::proptest! {
+        /// Words found from any position are those of segmenting the whole paragraph, forward
+        /// and backward, whatever spaces, marks and punctuation lie around the sync point.
+        #[test]
+        fn words_from_anywhere_are_the_paragraphs_words(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'b', '1', ' ', ' ', '.', ',', '،', 'ل', 'ا', 'ب', '\u{064E}', '\u{0651}',
+                '\u{00A0}', '\t', '\u{200D}', '\'', '٣', '😀',
+            ]), 0..300),
+            at in 0usize..700,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let a = Article::from_text("t", text);
+            let whole = paragraph_words(&a, 0);
+            let at = at.min(a.text.len());
+            proptest::prop_assert_eq!(
+                word_at_or_after(&a, at),
+                whole.iter().find(|w| w.start >= at).cloned()
+            );
+            proptest::prop_assert_eq!(
+                word_before(&a, at),
+                whole.iter().rev().find(|w| w.start < at).cloned()
+            );
+            let row = at..(at + 40).min(a.text.len());
+            let overlapping: Vec<_> = whole
+                .iter()
+                .filter(|w| w.start < row.end && row.start < w.end)
+                .cloned()
+                .collect();
+            proptest::prop_assert_eq!(words_in(&a, 0, &row), overlapping);
+            let inside = whole.iter().filter(|w| w.start >= row.start && w.end <= row.end);
+            proptest::prop_assert_eq!(words_between(&a, row.clone()), inside.count());
+        }
     }
 
     #[test]

@@ -277,13 +277,27 @@ pub fn fetch(
         });
     }
     let final_url = ureq::ResponseExt::get_uri(&response).to_string();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .trim()
-        .to_owned();
+    let (content_type, total) = check_headers(response.headers(), url, expect, &options)?;
+    let reader = response.body_mut().with_config().reader();
+    let body = read_body(reader, url, &options, total, progress)?;
+    Ok(Fetched {
+        url: url.to_owned(),
+        final_url,
+        content_type,
+        body,
+    })
+}
+
+/// The response's content type and declared length, once they say the body is what `expect`
+/// accepts and within the size limit.
+fn check_headers(
+    headers: &ureq::http::HeaderMap,
+    url: &str,
+    expect: Expect,
+    options: &FetchOptions,
+) -> Result<(String, Option<u64>), FetchError> {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let content_type = header("content-type").unwrap_or("").trim().to_owned();
     let mime = content_type
         .split(';')
         .next()
@@ -297,25 +311,14 @@ pub fn fetch(
             content_type,
         });
     }
-    let total = response
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok());
+    let total = header("content-length").and_then(|v| v.trim().parse::<u64>().ok());
     if total.is_some_and(|t| t > options.max_bytes) {
         return Err(FetchError::TooLarge {
             url: url.to_owned(),
             limit: options.max_bytes,
         });
     }
-    let reader = response.body_mut().with_config().reader();
-    let body = read_body(reader, url, &options, total, progress)?;
-    Ok(Fetched {
-        url: url.to_owned(),
-        final_url,
-        content_type,
-        body,
-    })
+    Ok((content_type, total))
 }
 
 fn read_body(

@@ -155,35 +155,11 @@ fn read_pieces(
         bytes.clear();
         // What followed the last newline of the previous piece: it has no newline itself.
         bytes.append(&mut carry);
-        let eof = loop {
-            let before = bytes.len();
-            let read = file
-                .by_ref()
-                .take(PIECE_BYTES as u64)
-                .read_to_end(&mut bytes);
-            let n = match read {
-                Ok(n) => n,
-                Err(source) => {
-                    let _ = pieces.send(Err(ArticleError::Io {
-                        path: name.to_string(),
-                        source,
-                    }));
-                    return;
-                }
-            };
-            total += n as u64;
-            if total > MAX_ARTICLE_BYTES {
-                let _ = pieces.send(Err(ArticleError::read_past_limit(name.to_string())));
+        let eof = match read_more(&mut file, &mut bytes, &mut total, &name) {
+            Ok(eof) => eof,
+            Err(e) => {
+                let _ = pieces.send(Err(e));
                 return;
-            }
-            // `read_to_end` on `take` stops short only at the end of the file. A NUL makes the
-            // file binary: nothing after it is printed, so nothing more is read (`/dev/zero`
-            // was read to the size limit, 256 MB, before it was refused).
-            if n < PIECE_BYTES || memchr::memchr(0, &bytes[before..]).is_some() {
-                break true;
-            }
-            if memchr::memchr(b'\n', &bytes[before..]).is_some() {
-                break false;
             }
         };
         let bom = *bom.get_or_insert(if bytes.starts_with(BOM) { BOM.len() } else { 0 });
@@ -215,6 +191,40 @@ fn read_pieces(
         first_paragraph += count;
         if eof {
             return;
+        }
+    }
+}
+
+/// Reads from `file` onto `bytes` until what was read holds a newline (`Ok(false)`) or the
+/// file ends (`Ok(true)`), counting all bytes read in `total` against the size limit.
+fn read_more(
+    file: &mut File,
+    bytes: &mut Vec<u8>,
+    total: &mut u64,
+    name: &str,
+) -> Result<bool, ArticleError> {
+    loop {
+        let before = bytes.len();
+        let n = file
+            .by_ref()
+            .take(PIECE_BYTES as u64)
+            .read_to_end(bytes)
+            .map_err(|source| ArticleError::Io {
+                path: name.to_owned(),
+                source,
+            })?;
+        *total += n as u64;
+        if *total > MAX_ARTICLE_BYTES {
+            return Err(ArticleError::read_past_limit(name.to_owned()));
+        }
+        // `read_to_end` on `take` stops short only at the end of the file. A NUL makes the
+        // file binary: nothing after it is printed, so nothing more is read (`/dev/zero`
+        // was read to the size limit, 256 MB, before it was refused).
+        if n < PIECE_BYTES || memchr::memchr(0, &bytes[before..]).is_some() {
+            return Ok(true);
+        }
+        if memchr::memchr(b'\n', &bytes[before..]).is_some() {
+            return Ok(false);
         }
     }
 }

@@ -363,43 +363,55 @@ impl Keymap {
                 ));
                 continue;
             };
-            for (name, keys_value) in entries {
-                let command = match name.get_ref().parse::<Command>() {
-                    Ok(c) => c,
-                    Err(e) => {
-                        problems.push(source.problem(name.span(), e.to_string()));
-                        continue;
-                    }
-                };
-                if !mode.accepts(command) {
-                    problems.push(source.problem(
-                        name.span(),
-                        format!(
-                            "`{command}` cannot be bound in `[{}]`; it belongs in `[{}]`",
-                            mode.section(),
-                            command.info().mode.section()
-                        ),
-                    ));
-                    continue;
-                }
-                let Some(sequences) = parse_keys(&source, keys_value, &mut problems) else {
-                    continue;
-                };
-                self.bindings.retain(|b| {
-                    b.mode != mode || (b.command != command && !sequences.contains(&b.keys))
-                });
-                for keys in sequences {
-                    self.bindings.push(Binding {
-                        mode,
-                        keys,
-                        command,
-                    });
-                }
-            }
+            self.merge_section(&source, mode, entries, &mut problems);
         }
         crate::config::sort_problems(&mut problems);
         problems.extend(self.shadowing_problems(&source));
         problems
+    }
+
+    /// Gives each command named in the `mode` section `entries` exactly the keys listed there,
+    /// taking those keys away from the section's other commands.
+    fn merge_section(
+        &mut self,
+        source: &SourceText,
+        mode: Mode,
+        entries: &toml::de::DeTable<'_>,
+        problems: &mut Vec<Problem>,
+    ) {
+        for (name, keys_value) in entries {
+            let command = match name.get_ref().parse::<Command>() {
+                Ok(c) => c,
+                Err(e) => {
+                    problems.push(source.problem(name.span(), e.to_string()));
+                    continue;
+                }
+            };
+            if !mode.accepts(command) {
+                problems.push(source.problem(
+                    name.span(),
+                    format!(
+                        "`{command}` cannot be bound in `[{}]`; it belongs in `[{}]`",
+                        mode.section(),
+                        command.info().mode.section()
+                    ),
+                ));
+                continue;
+            }
+            let Some(sequences) = parse_keys(source, keys_value, problems) else {
+                continue;
+            };
+            self.bindings.retain(|b| {
+                b.mode != mode || (b.command != command && !sequences.contains(&b.keys))
+            });
+            for keys in sequences {
+                self.bindings.push(Binding {
+                    mode,
+                    keys,
+                    command,
+                });
+            }
+        }
     }
 
     /// A binding that is a strict prefix of another in the same section makes the longer one

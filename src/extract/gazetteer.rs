@@ -45,6 +45,9 @@ pub struct Entry {
     /// The pattern is an `ال…` name with its alef removed, as written after the preposition ل
     /// (للأمم المتحدة = ل + الأمم المتحدة); valid only right after a ل proclitic.
     pub after_lam: bool,
+    /// The label a later list gives the same name (الشرق الأوسط: a region, and a newspaper
+    /// in organizations.tsv), for the rules to take where the context says so.
+    pub also: Option<Label>,
 }
 
 pub struct Gazetteer {
@@ -89,16 +92,21 @@ impl Gazetteer {
                 if key.is_empty() || (list == "places" && blocked.contains(&key)) {
                     continue;
                 }
-                let mut insert = |key: String, after_lam: bool| {
-                    if let std::collections::hash_map::Entry::Vacant(slot) =
-                        by_key.entry(key.clone())
-                    {
+                let mut insert = |key: String, after_lam: bool| match by_key.entry(key.clone()) {
+                    std::collections::hash_map::Entry::Vacant(slot) => {
                         order.push(key);
                         slot.insert(Entry {
                             label: label.clone(),
                             list,
                             after_lam,
+                            also: None,
                         });
+                    }
+                    std::collections::hash_map::Entry::Occupied(mut slot) => {
+                        let entry = slot.get_mut();
+                        if entry.label != label && entry.also.is_none() {
+                            entry.also = Some(label.clone());
+                        }
                     }
                 };
                 if let Some(rest) = key.strip_prefix("ال") {

@@ -620,3 +620,25 @@ fn a_given_name_that_is_a_word_starts_a_name_when_the_name_comes_back() {
         found(text)
     );
 }
+
+#[test]
+fn a_region_that_names_a_newspaper_is_the_newspaper_in_a_source_context() {
+    let text = "قال أحد المسؤولين لـ«الشرق الأوسط» إن حركة الشباب هاجمت القرية، وأكدت الوزارة ذلك.";
+    assert!(has(text, "الشرق الأوسط", Label::ORG), "{:?}", found(text));
+    assert!(has(text, "حركة الشباب", Label::ORG), "{:?}", found(text));
+    assert!(labels_of(text, "أحد").is_empty(), "{:?}", found(text));
+    assert!(labels_of(text, "الوزارة").is_empty(), "{:?}", found(text));
+    let text = "يبقى السلام في الشرق الأوسط بعيداً.";
+    assert!(has(text, "الشرق الأوسط", Label::LOC), "{:?}", found(text));
+}
+
+#[test]
+fn a_national_league_is_an_event_not_a_nationality() {
+    let text = "انطلق الدوري الأردني أمس بمباراتين.";
+    assert!(
+        has(text, "الدوري الأردني", Label::EVENT),
+        "{:?}",
+        found(text)
+    );
+    assert!(labels_of(text, "الأردني").is_empty(), "{:?}", found(text));
+}

@@ -78,18 +78,9 @@ where
             }
             full_redraw(terminal).map_err(to_io)?;
         }
-        Effect::LoadTheme(name) => {
-            let action = load_theme(app, &name);
-            then = app.update(action);
-        }
-        Effect::Import(path) => {
-            let action = read_import(app, &path);
-            then = app.update(action);
-        }
-        Effect::LoadCompare(path) => {
-            let action = read_compare(app, &path);
-            then = app.update(action);
-        }
+        Effect::LoadTheme(name) => then = app.update(load_theme(app, &name)),
+        Effect::Import(path) => then = app.update(read_import(app, &path)),
+        Effect::LoadCompare(path) => then = app.update(read_compare(app, &path)),
         Effect::RescanLibrary => {
             save(app, false, &mut then);
             then.extend(rescan_library(app));

@@ -112,9 +112,12 @@ impl Jobs {
                 }
             };
             count_all(&articles, &mut cache, &stop, &each);
-            // a cache that cannot be written only costs counting again next time
-            let _ = cache.save();
-            None
+            // a cache that cannot be written costs counting again next time: said, not fatal
+            let path = cache.path().display().to_string();
+            cache
+                .save()
+                .err()
+                .map(|e| Action::CountsNotKept(format!("{path}: {e}")))
         });
     }
 

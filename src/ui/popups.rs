@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use crate::annotate::in_words;
 use crate::annotate::isnad::collapse;
 use crate::app::App;
 use crate::app::attributes::LinkCandidate;
@@ -314,7 +315,11 @@ impl Widget for ChoicePicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
         let options = self.picker.attribute.options(&self.app.settings.keymap);
-        let value_col = options.iter().map(|(_, v)| v.width()).max().unwrap_or(0);
+        let value_col = options
+            .iter()
+            .map(|(_, v)| in_words(v).width())
+            .max()
+            .unwrap_or(0);
         let lines: Vec<Line> = options
             .iter()
             .map(|(key, value)| {
@@ -326,7 +331,7 @@ impl Widget for ChoicePicker<'_> {
                 Line::from(vec![
                     Span::styled(format!(" {key}  "), theme.style(Slot::HelpKey)),
                     Span::styled(
-                        format!("{value:<value_col$} {mark}"),
+                        format!("{:<value_col$} {mark}", in_words(value)),
                         theme.style(Slot::HelpText),
                     ),
                 ])

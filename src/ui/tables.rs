@@ -14,7 +14,8 @@ use crate::annotate::{ReviewStatus, VerificationStatus};
 use crate::app::App;
 use crate::app::tables::claims::{self, ClaimColumn, ClaimRow};
 use crate::app::tables::sources::{self, SourceColumn, SourceRow};
-use crate::app::tables::{Table, fit_columns};
+use crate::app::tables::{Fit, Table, cycle, fit_columns};
+use crate::config::commands::{Command, TableKey};
 use crate::config::theme::Slot;
 use crate::layout::Direction;
 
@@ -26,6 +27,8 @@ const TEXT_MIN: usize = 16;
 struct Column {
     heading: String,
     max_width: usize,
+    /// The narrowest it may be cut to when the screen is narrow.
+    least_width: Option<usize>,
     priority: usize,
     numeric: bool,
 }
@@ -56,13 +59,18 @@ fn heading(name: &str, sorted: bool, descending: bool) -> String {
 impl Grid<'_> {
     /// Each column's width: the first takes the room the others leave; 0 for a dropped one.
     fn widths(&self, width: usize) -> Vec<usize> {
-        let others: Vec<(usize, usize)> = (self.columns.iter().enumerate().skip(1))
+        let others: Vec<Fit> = (self.columns.iter().enumerate().skip(1))
             .map(|(i, c)| {
                 let widest = (self.rows.iter())
                     .map(|r| r.get(i).map_or(0, |(t, _)| t.width()))
                     .max()
                     .unwrap_or(0);
-                (widest.min(c.max_width).max(c.heading.width()), c.priority)
+                let want = widest.min(c.max_width).max(c.heading.width());
+                Fit {
+                    want,
+                    least: c.least_width.unwrap_or(want).min(want),
+                    priority: c.priority,
+                }
             })
             .collect();
         fit_columns(width, TEXT_MIN.max(width / 3), &others)
@@ -204,6 +212,10 @@ trait GridColumn: Copy + PartialEq + 'static {
     fn max_width(self) -> usize {
         16
     }
+    /// The narrowest it may be cut to on a narrow screen (`None`: shown whole or not at all).
+    fn least_width(self) -> Option<usize> {
+        None
+    }
     /// Whether its cells are numbers (drawn at the right).
     fn numeric(self) -> bool {
         false
@@ -221,6 +233,10 @@ impl GridColumn for ClaimColumn {
     fn max_width(self) -> usize {
         ClaimColumn::max_width(self)
     }
+    fn least_width(self) -> Option<usize> {
+        // who said it matters more than the rest: cut rather than dropped
+        (self == ClaimColumn::Sources).then_some(10)
+    }
 }
 
 impl GridColumn for SourceColumn {
@@ -230,6 +246,10 @@ impl GridColumn for SourceColumn {
     }
     fn priority(self) -> usize {
         SourceColumn::priority(self)
+    }
+    fn max_width(self) -> usize {
+        // the longest type in words, `anonymous official`
+        if self == SourceColumn::Type { 18 } else { 16 }
     }
     fn numeric(self) -> bool {
         matches!(self, SourceColumn::Mentions | SourceColumn::Claims)
@@ -257,7 +277,7 @@ impl<'a> Grid<'a> {
             app,
             title,
             summary: format!(
-                "{} of {all} · filter {filter} · sort {}{order} · o sort  O order  f filter",
+                "{} of {all} · {filter} · sort {}{order} · o sort  O order",
                 rows.len(),
                 table.sort.name()
             ),
@@ -265,6 +285,7 @@ impl<'a> Grid<'a> {
                 .map(|&c| Column {
                     heading: heading(c.name(), c == table.sort, table.descending),
                     max_width: c.max_width(),
+                    least_width: c.least_width(),
                     // the column the rows are sorted by shows first of all, so the order is
                     // visible however narrow the screen
                     priority: if c == table.sort { 0 } else { c.priority() },
@@ -279,6 +300,15 @@ impl<'a> Grid<'a> {
             empty,
             left: 0,
         }
+    }
+}
+
+/// The active filter and where the filter key goes next: `filter all (f → unsourced)`.
+fn filter_summary(app: &App, key: Command, now: String, next: Option<String>) -> String {
+    let keys = app.settings.keymap.keys_for(key);
+    match (keys.first(), next.filter(|n| *n != now)) {
+        (Some(k), Some(next)) => format!("filter {now} ({k} → {next})"),
+        _ => format!("filter {now}"),
     }
 }
 
@@ -306,7 +336,12 @@ impl Widget for ClaimsTable<'_> {
             app,
             " claims ",
             t,
-            t.filter.label(),
+            filter_summary(
+                app,
+                Command::Claims(TableKey::Filter),
+                t.filter.label(),
+                cycle(&claims::filters(&all), &t.filter, true).map(|f| f.label()),
+            ),
             all.len(),
             &claims::shown(all.clone(), &t.filter, t.sort, t.descending),
             |r| r.id.as_str(),
@@ -340,7 +375,12 @@ impl Widget for SourcesTable<'_> {
             app,
             " sources ",
             t,
-            t.filter.label(),
+            filter_summary(
+                app,
+                Command::Sources(TableKey::Filter),
+                t.filter.label(),
+                cycle(&sources::filters(&all), &t.filter, true).map(|f| f.label()),
+            ),
             all.len(),
             &sources::shown(all.clone(), &t.filter, t.sort, t.descending),
             |r| r.id.as_str(),

@@ -6,6 +6,13 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+/// A vocabulary value in words for people (`media_outlet` → `media outlet`, `in_progress` →
+/// `in progress`): the one place every screen names a kind, a type, a verdict or a stance; files,
+/// the command line and keymaps keep the value itself.
+pub fn in_words(value: &str) -> String {
+    value.replace('_', " ")
+}
+
 /// Declares a closed vocabulary: a serde enum in snake_case with `ALL`, `as_str`, `Display`
 /// and `FromStr`, so the file values, the UI pickers and the schema share one list.
 macro_rules! vocabulary {
@@ -23,6 +30,11 @@ macro_rules! vocabulary {
                 match self {
                     $($name::$variant => $text,)+
                 }
+            }
+
+            /// The value in words, as screens show it (`media outlet`).
+            pub fn words(self) -> String {
+                in_words(self.as_str())
             }
         }
 

@@ -72,12 +72,13 @@ impl ClaimColumn {
         }
     }
 
-    /// Which columns stay when the screen is narrow: lower first (the claim text always does).
+    /// Which columns stay when the screen is narrow: lower first (the claim text always does;
+    /// then who said it, before its verdict and type).
     pub fn priority(self) -> usize {
         match self {
             ClaimColumn::Claim => 0,
-            ClaimColumn::Verdict => 1,
-            ClaimColumn::Sources => 2,
+            ClaimColumn::Sources => 1,
+            ClaimColumn::Verdict => 2,
             ClaimColumn::Type => 3,
             ClaimColumn::Review => 4,
             ClaimColumn::Stance => 5,
@@ -111,13 +112,13 @@ impl ClaimRow {
                 .collect::<Vec<_>>()
                 .join(" · "),
             ClaimColumn::Stance => {
-                let mut words: Vec<&str> = self.stances.iter().map(|s| s.as_str()).collect();
+                let mut words: Vec<String> = self.stances.iter().map(|s| s.words()).collect();
                 words.dedup();
                 words.join("/")
             }
-            ClaimColumn::Type => self.claim_type.as_str().to_owned(),
-            ClaimColumn::Verdict => self.verdict.as_str().to_owned(),
-            ClaimColumn::Review => self.review.as_str().to_owned(),
+            ClaimColumn::Type => self.claim_type.words(),
+            ClaimColumn::Verdict => self.verdict.words(),
+            ClaimColumn::Review => self.review.words(),
             ClaimColumn::By => self.by.clone(),
             ClaimColumn::When => self.when.clone(),
         }
@@ -164,8 +165,8 @@ impl ClaimFilter {
             ClaimFilter::Unsourced => "unsourced".to_owned(),
             ClaimFilter::Unverified => "unverified".to_owned(),
             ClaimFilter::Suggested => "suggested only".to_owned(),
-            ClaimFilter::Verdict(v) => format!("verdict {v}"),
-            ClaimFilter::Type(t) => format!("type {t}"),
+            ClaimFilter::Verdict(v) => format!("verdict {}", v.words()),
+            ClaimFilter::Type(t) => format!("type {}", t.words()),
         }
     }
 

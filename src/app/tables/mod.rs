@@ -89,30 +89,42 @@ pub fn cycle<T: PartialEq + Clone>(all: &[T], current: &T, forward: bool) -> Opt
     all.get(next).cloned()
 }
 
+/// A column besides the text, as [`fit_columns`] places it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// The width it would like.
+    pub want: usize,
+    /// The narrowest it may be cut to when `want` does not fit (`want` when it may not be cut).
+    pub least: usize,
+    /// Lower stays first when the screen is narrow.
+    pub priority: usize,
+}
+
 /// How wide each column of a table is in `width` cells: column 0 (the text) always, at least
-/// `first_min` wide; then the `others`, given as (width, priority), by priority (lower first)
-/// while they fit, each with a one-cell separator before it. Returns the widths in display
-/// order, 0 for a column left out; the text takes the room left.
-pub fn fit_columns(width: usize, first_min: usize, others: &[(usize, usize)]) -> Vec<usize> {
+/// `first_min` wide; then the `others` by priority (lower first) while they fit, each with a
+/// one-cell separator before it, one that may be cut taking the room left when its full width
+/// does not fit. Returns the widths in display order, 0 for a column left out; the text takes
+/// the room left.
+pub fn fit_columns(width: usize, first_min: usize, others: &[Fit]) -> Vec<usize> {
     let room = width.saturating_sub(first_min);
     let mut order: Vec<usize> = (0..others.len()).collect();
-    order.sort_by_key(|&i| others[i].1);
+    order.sort_by_key(|&i| others[i].priority);
     let mut used = 0;
-    let mut shown = vec![false; others.len()];
+    let mut shown = vec![0; others.len()];
     for i in order {
-        let need = others[i].0 + 1;
-        if used + need <= room {
-            used += need;
-            shown[i] = true;
-        }
+        let left = room.saturating_sub(used + 1);
+        let w = if others[i].want <= left {
+            others[i].want
+        } else if others[i].least <= left {
+            left
+        } else {
+            continue;
+        };
+        used += w + 1;
+        shown[i] = w;
     }
     let mut out = vec![width.saturating_sub(used)];
-    out.extend(
-        others
-            .iter()
-            .zip(shown)
-            .map(|(&(w, _), shown)| if shown { w } else { 0 }),
-    );
+    out.extend(shown);
     out
 }
 
@@ -468,8 +480,13 @@ mod tests {
 
     #[test]
     fn the_text_column_keeps_its_room_and_others_come_by_priority() {
-        // (width, priority): a wide column of priority 1, narrow ones of 2 and 3
-        let others = [(20, 1), (8, 2), (6, 3)];
+        // a wide column of priority 1, narrow ones of 2 and 3
+        let fixed = |want, priority| Fit {
+            want,
+            least: want,
+            priority,
+        };
+        let others = [fixed(20, 1), fixed(8, 2), fixed(6, 3)];
         assert_eq!(
             fit_columns(100, 40, &others),
             vec![100 - 21 - 9 - 7, 20, 8, 6]
@@ -478,6 +495,18 @@ mod tests {
         assert_eq!(fit_columns(40, 20, &others), vec![40 - 9 - 7, 0, 8, 6]);
         // too narrow for anything but the text
         assert_eq!(fit_columns(24, 20, &others), vec![24, 0, 0, 0]);
+        // a column that may be cut to 10 takes the room left when its 20 do not fit
+        let cut = [
+            Fit {
+                least: 10,
+                ..fixed(20, 1)
+            },
+            fixed(8, 2),
+            fixed(6, 3),
+        ];
+        assert_eq!(fit_columns(40, 20, &cut), vec![20, 19, 0, 0]);
+        // too little room even for its 10: the next ones come in
+        assert_eq!(fit_columns(30, 20, &cut), vec![21, 0, 8, 0]);
     }
 
     #[test]

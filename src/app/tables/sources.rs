@@ -69,11 +69,11 @@ impl SourceRow {
     pub fn cell(&self, column: SourceColumn) -> String {
         match column {
             SourceColumn::Name => self.name.clone(),
-            SourceColumn::Type => self.source_type.as_str().to_owned(),
+            SourceColumn::Type => self.source_type.words(),
             SourceColumn::Mentions => self.mentions.to_string(),
             SourceColumn::Claims => self.claims.to_string(),
             SourceColumn::Role => self.role.as_str().to_owned(),
-            SourceColumn::Review => self.review.as_str().to_owned(),
+            SourceColumn::Review => self.review.words(),
         }
     }
 
@@ -165,7 +165,7 @@ impl SourceFilter {
             SourceFilter::Speakers => "speakers".to_owned(),
             SourceFilter::Hands => "hands".to_owned(),
             SourceFilter::Suggested => "suggested only".to_owned(),
-            SourceFilter::Type(t) => format!("type {t}"),
+            SourceFilter::Type(t) => format!("type {}", t.words()),
         }
     }
 

@@ -241,6 +241,36 @@ pub fn evaluate_article(
         ..GoldReport::default()
     };
     let place = Placer::new(article, shown);
+    score_layers(&mut report, &place, article, found, gold);
+    let linked = [
+        (Row::Chains, chain_units as UnitsOf),
+        (Row::SameAs, same_as_units as UnitsOf),
+    ];
+    for (row, units) in linked {
+        let (f, g) = (units(found, article), units(gold, article));
+        let score = score_pair(&f, &g);
+        report.errors.extend(errors(&place, &row, &f, &g, false));
+        report.rows.insert(
+            row,
+            RowCounts {
+                exact: score.exact,
+                overlap: score.overlap,
+            },
+        );
+    }
+    score_stance(&mut report, &place, article, found, gold);
+    report
+}
+
+/// Scores the four item layers of `found` against `gold` into `report`, entities also label
+/// by label.
+fn score_layers(
+    report: &mut GoldReport,
+    place: &Placer<'_>,
+    article: &Article,
+    found: &AnnotationSet,
+    gold: &AnnotationSet,
+) {
     for (row, layer) in [
         (Row::Entities, Layer::Entities),
         (Row::Sources, Layer::Sources),
@@ -263,7 +293,7 @@ pub fn evaluate_article(
         let labels_count = row == Row::Entities;
         report
             .errors
-            .extend(errors(&place, &row, &f, &g, labels_count));
+            .extend(errors(place, &row, &f, &g, labels_count));
         report.rows.insert(
             row,
             RowCounts {
@@ -272,22 +302,17 @@ pub fn evaluate_article(
             },
         );
     }
-    let linked = [
-        (Row::Chains, chain_units as UnitsOf),
-        (Row::SameAs, same_as_units as UnitsOf),
-    ];
-    for (row, units) in linked {
-        let (f, g) = (units(found, article), units(gold, article));
-        let score = score_pair(&f, &g);
-        report.errors.extend(errors(&place, &row, &f, &g, false));
-        report.rows.insert(
-            row,
-            RowCounts {
-                exact: score.exact,
-                overlap: score.overlap,
-            },
-        );
-    }
+}
+
+/// Scores the stances of `found` against `gold` into `report`: a stance matches only with the
+/// same stance.
+fn score_stance(
+    report: &mut GoldReport,
+    place: &Placer<'_>,
+    article: &Article,
+    found: &AnnotationSet,
+    gold: &AnnotationSet,
+) {
     let (f, g) = (stance_units(found, article), stance_units(gold, article));
     let score = score_pair(&f, &g);
     // a stance matches only with the same stance: the per-stance counts, summed
@@ -300,9 +325,8 @@ pub fn evaluate_article(
     }
     report
         .errors
-        .extend(errors(&place, &Row::Stance, &f, &g, true));
+        .extend(errors(place, &Row::Stance, &f, &g, true));
     report.rows.insert(Row::Stance, same);
-    report
 }
 
 /// The units of a layer scored without labels (chains, same_as).

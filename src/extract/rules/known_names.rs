@@ -40,6 +40,17 @@ pub(super) fn gazetteer_rule(ctx: &mut Ctx) {
         {
             continue;
         }
+        // A region that is a newspaper's name too is the newspaper after قال لـ، بحسب،
+        // صحيفة or in quotation marks (لـ«الشرق الأوسط»).
+        if hit.entry.also == Some(Label::ORG) && name_context(ctx, i, end) {
+            ctx.out.push(Found {
+                range: start..hit.end,
+                label: Label::ORG,
+                by: "gazetteer:organizations",
+                score: 0.8,
+            });
+            continue;
+        }
         let (by, label) = match hit.entry.list {
             "people" => ("gazetteer:people", label),
             "organizations" => ("gazetteer:organizations", label),
