@@ -345,27 +345,10 @@ impl AnnotationStore {
             }
         };
         let mut store = Self::empty(article, path.clone(), location, None);
-        let shown = path.display().to_string();
-        let read = match read_with_stamp(&path) {
-            Ok(Some((text, stamp))) => Some((text, Some(stamp), shown)),
-            Ok(None) => match fallback_source {
-                // The article folder is not writable but holds a sidecar: start from it; the
-                // first save creates the data-directory copy.
-                Some(src) => match read_with_stamp(&src) {
-                    Ok(Some((text, _))) => Some((text, None, src.display().to_string())),
-                    Ok(None) => None,
-                    Err(e) => {
-                        store.read_only = Some(format!("{}: {e}", src.display()));
-                        None
-                    }
-                },
-                None => None,
-            },
-            Err(e) => {
-                store.read_only = Some(format!("{shown}: {e}"));
-                None
-            }
-        };
+        let read = read_existing(&path, fallback_source).unwrap_or_else(|e| {
+            store.read_only = Some(e);
+            None
+        });
         if let Some((text, stamp, name)) = read {
             match document::parse_reporting(&text, &name, &store.article, progress) {
                 Ok(loaded) => {
@@ -573,6 +556,25 @@ impl AnnotationStore {
         )
     }
 
+    /// Merges into the set what another writer saved since this store last read or wrote the
+    /// file, if anything; the caller holds the file's lock.
+    fn merge_disk_changes(&mut self) -> Result<Option<MergeReport>, StoreError> {
+        let current = read_with_stamp(&self.path).map_err(io_err(&self.path))?;
+        let Some((text, stamp)) = current.filter(|(_, stamp)| self.disk.as_ref() != Some(stamp))
+        else {
+            return Ok(None);
+        };
+        let theirs = document::parse(&text, &self.path.display().to_string(), &self.article)
+            .map_err(StoreError::DiskUnreadable)?;
+        let (set, merge_report) = merge(&self.base, &self.set, &theirs.set);
+        self.set = set;
+        // What was just read is now the last version seen: the base of the next merge even if
+        // this write fails.
+        self.base = theirs.set;
+        self.disk = Some(stamp);
+        Ok(Some(merge_report))
+    }
+
     /// [`AnnotationStore::save`] with a hook run just before the final rename (for crash tests).
     pub fn save_with(
         &mut self,
@@ -598,21 +600,7 @@ impl AnnotationStore {
         // Read, merge and write under the file's lock, so another writer's save cannot slip in
         // between our read and our rename (its work would be replaced unseen).
         let _lock = SaveLock::acquire(&self.path).map_err(io_err(&self.path))?;
-        let current = read_with_stamp(&self.path).map_err(io_err(&self.path))?;
-        let mut merged = None;
-        if let Some((text, stamp)) = current
-            && self.disk.as_ref() != Some(&stamp)
-        {
-            let theirs = document::parse(&text, &self.path.display().to_string(), &self.article)
-                .map_err(StoreError::DiskUnreadable)?;
-            let (set, merge_report) = merge(&self.base, &self.set, &theirs.set);
-            self.set = set;
-            // What was just read is now the last version seen: the base of the next merge even
-            // if this write fails.
-            self.base = theirs.set;
-            self.disk = Some(stamp);
-            merged = Some(merge_report);
-        }
+        let merged = self.merge_disk_changes()?;
         self.document = self.document.refreshed(&self.article);
         let text = document::to_json(&self.document, &self.set, &self.article);
         let replaced = write_atomic(&self.path, text.as_bytes(), before_rename)?;
@@ -661,6 +649,44 @@ fn document_path(article: &Article, file: &Path) -> String {
 /// Chooses the file: override, sidecar when its folder is writable, else the data directory.
 /// The third value is a sidecar to start from when falling back because its folder is not
 /// writable.
+/// A file read to open a store: (text, its stamp when it is the store's own file, the name to
+/// show).
+type ReadFile = (String, Option<DiskStamp>, String);
+
+/// The annotation file at `path`, or else the sidecar `fallback` (with no stamp) when the
+/// article folder is not writable but holds one: the store starts from it and its first save
+/// creates the data-directory copy. `None` when there is neither; an error message naming the
+/// file that cannot be read.
+fn read_existing(path: &Path, fallback: Option<PathBuf>) -> Result<Option<ReadFile>, String> {
+    let shown = path.display().to_string();
+    match read_with_stamp(path) {
+        Ok(Some((text, stamp))) => Ok(Some((text, Some(stamp), shown))),
+        Ok(None) => match fallback {
+            Some(src) => match read_with_stamp(&src) {
+                Ok(Some((text, _))) => Ok(Some((text, None, src.display().to_string()))),
+                Ok(None) => Ok(None),
+                Err(e) => Err(format!("{}: {e}", src.display())),
+            },
+            None => Ok(None),
+        },
+        Err(e) => Err(format!("{shown}: {e}")),
+    }
+}
+
+/// Where the annotations of the article at `article_path` go in the data directory `data_dir`
+/// when its folder is read-only: one file per article path, so two articles of the same name
+/// in different read-only folders do not share annotations.
+fn data_dir_copy(article_path: &Path, data_dir: &Path) -> PathBuf {
+    let absolute = fs::canonicalize(article_path).unwrap_or_else(|_| article_path.to_path_buf());
+    let tag = &sha256_hex(&absolute.display().to_string())[..12];
+    let stem = article_path
+        .file_stem()
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+    data_dir
+        .join("annotations")
+        .join(format!("{stem}-{tag}{SIDECAR_SUFFIX}"))
+}
+
 fn resolve_path(
     article: &Article,
     options: &StoreOptions,
@@ -687,17 +713,7 @@ fn resolve_path(
     };
     let sidecar = sidecar_path(article_path);
     let dir = folder_of(&sidecar).to_path_buf();
-    // One data-directory file per article path, so two articles of the same name in
-    // different read-only folders do not share annotations.
-    let absolute = fs::canonicalize(article_path).unwrap_or_else(|_| article_path.clone());
-    let tag = &sha256_hex(&absolute.display().to_string())[..12];
-    let stem = article_path
-        .file_stem()
-        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
-    let copy = data_dir.map(|d| {
-        d.join("annotations")
-            .join(format!("{stem}-{tag}{SIDECAR_SUFFIX}"))
-    });
+    let copy = data_dir.map(|d| data_dir_copy(article_path, d));
     if dir_is_writable(&dir) {
         // Saved in the data directory while the folder was read-only: that copy holds the
         // latest work, so it is opened (and said), never silently passed over for the sidecar.

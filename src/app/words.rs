@@ -88,13 +88,13 @@ fn words_around(
     paragraph: usize,
     at: usize,
 ) -> impl Iterator<Item = Range<usize>> + '_ {
-    let base = article.paragraphs.get(paragraph).map_or(0, |r| r.start);
-    let text = article.paragraph_text(paragraph);
-    words_from(
-        article,
-        paragraph,
-        sync_point(text, at.saturating_sub(base)),
-    )
+    let from = article.paragraphs.get(paragraph).map_or(0, |r| {
+        sync_point(
+            article.paragraph_text(paragraph),
+            at.saturating_sub(r.start),
+        )
+    });
+    words_from(article, paragraph, from)
 }
 
 /// Words overlapping a byte range (a visual row), in logical order.
