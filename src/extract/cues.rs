@@ -24,6 +24,8 @@ mod words;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_unseen;
 
 use std::ops::Range;
 

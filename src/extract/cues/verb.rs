@@ -47,17 +47,33 @@ impl ParagraphParser<'_> {
             }
             return None;
         }
-        let (after_subject, relay) = match &subject {
-            Some(np) => self.relayed_source(np, &form, s),
-            None => (j, None),
+        self.verb_report(&verb, subject, j, s, nested)
+    }
+
+    /// What the verb reports once its subject (`subject`, else the verb's governed words start
+    /// at `j`) is known: its claims, linked to the subject and a second speaker joined to it by
+    /// و, to a relayed source, or to the source [`Self::verb_source`] finds.
+    fn verb_report(
+        &mut self,
+        verb: &VerbCue,
+        subject: Option<NounPhrase>,
+        j: usize,
+        s: &Range<usize>,
+        nested: bool,
+    ) -> Option<usize> {
+        let form = verb.form;
+        let co = subject.as_ref().and_then(|np| self.co_speaker(np, s));
+        let (after_subject, relay) = match (&subject, &co) {
+            (Some(_), Some(second)) => (second.tokens.end, None),
+            (Some(np), None) => self.relayed_source(np, &form, s),
+            (None, _) => (j, None),
         };
         let complement = self.find_complement(after_subject, s, &form);
         if nested && complement.is_none() {
             return None;
         }
         let postposable = subject.is_some() && verb.prefix == 0 && relay.is_none();
-        let (claims, postposed) =
-            self.verb_claims(&verb, s, after_subject, complement, postposable);
+        let (claims, postposed) = self.verb_claims(verb, s, after_subject, complement, postposable);
         if claims.is_empty() {
             if let Some(np) = &subject
                 && !form.needs_adjacent_complement
@@ -67,17 +83,16 @@ impl ParagraphParser<'_> {
             return None;
         }
         if let Some((outer, inner)) = relay {
-            return Some(self.attribute_relayed(&verb, claims, outer, inner));
+            return Some(self.attribute_relayed(verb, claims, outer, inner));
         }
         let quotation_only = complement.is_none() && !form.object_claim;
-        self.attribute_verb(
-            &verb,
-            subject.as_ref(),
-            s,
-            claims,
-            quotation_only,
-            postposed,
-        )
+        let first_link = self.out.attributions.len();
+        let last =
+            self.attribute_verb(verb, subject.as_ref(), s, claims, quotation_only, postposed);
+        if let Some(second) = &co {
+            self.share_links(first_link, second);
+        }
+        last
     }
 
     /// The subject after the verb at `i` (VSO) starting at token `j`, unless the verb is a

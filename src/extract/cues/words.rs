@@ -128,6 +128,12 @@ pub(super) fn is_role(bare: &str) -> bool {
     ) || matches!(bare, "مسؤول")
 }
 
+/// A word that heads a source phrase by itself (`السفير`، `شهود`، `مسؤول`), with or without ال.
+pub(super) fn is_speaker_head(key: &str) -> bool {
+    let b = bare(key);
+    head_type(b).is_some() || is_role(b)
+}
+
 pub(super) fn bare(key: &str) -> &str {
     key.strip_prefix("ال")
         .filter(|r| r.chars().count() >= 2)
