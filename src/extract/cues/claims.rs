@@ -312,7 +312,9 @@ impl ParagraphParser<'_> {
             Some(p) if glued => key.strip_prefix(p)?,
             _ => key,
         };
-        let verbal = is_masdar_like(key) || is_suffixed_masdar(key, self.tokens[j].ta_marbuta);
+        let verbal = is_masdar_like(key)
+            || is_suffixed_masdar(key, self.tokens[j].ta_marbuta)
+            || (form.form != Form::Noun && is_object_masdar(key));
         // `اعترف بخطأ …`: a preposition written on the object marks it as the object, definite
         // or not; so does the preposition of a verb of telling (`أخبرهم عن تحسن …`), whose
         // object is what was told (`كشفت الحملة عن مخازن` found things, it told nothing)

@@ -127,3 +127,65 @@ fn probe() {
         }
     }
 }
+
+#[test]
+fn a_verbal_noun_object_ends_the_subject_and_is_the_claim() {
+    let cases = [
+        (
+            "أعلن الجيش السيطرة على المدينة بعد معارك.",
+            "الجيش",
+            "السيطرة على المدينة بعد معارك",
+        ),
+        (
+            "وأعلنت الشرطة الإفراج عن ثلاثة صحفيين.",
+            "الشرطة",
+            "الإفراج عن ثلاثة صحفيين",
+        ),
+        (
+            "فأعلنت الشركةُ الاستحواذَ على المصنع.",
+            "الشركةُ",
+            "الاستحواذَ على المصنع",
+        ),
+        ("وأعلنوا أمس الإضراب عن العمل.", "", ""),
+        (
+            "وأكدت المصادر تقدم القوات في الجهة الشمالية.",
+            "المصادر",
+            "تقدم القوات في الجهة الشمالية",
+        ),
+        ("أكد الأطباء تحسن حالة المريض.", "الأطباء", "تحسن حالة المريض"),
+        (
+            "وأعلنت المصادر عن حدوث انفجارات قرب المطار.",
+            "المصادر",
+            "حدوث انفجارات قرب المطار",
+        ),
+        (
+            "وأعلن المرصد الأحد عن وصول التعزيزات إلى البلدة.",
+            "المرصد",
+            "وصول التعزيزات إلى البلدة",
+        ),
+        (
+            "وأكد التقرير تراجع الصادرات هذا العام.",
+            "التقرير",
+            "تراجع الصادرات هذا العام",
+        ),
+    ];
+    for (text, source, claim) in cases {
+        let all = links(text);
+        if source.is_empty() {
+            // no speaker to point back to: no suggestion
+            assert!(all.is_empty(), "{text}: {all:#?}");
+            continue;
+        }
+        assert_eq!(all.len(), 1, "{text}: {all:#?}");
+        assert_eq!(all[0].0.as_deref(), Some(source), "{text}");
+        assert_eq!(all[0].2, claim, "{text}");
+    }
+    // a nisba after the subject is its adjective, and a definite genitive stays in it
+    let t = one("أعلن المجلس الانتقالي أن الانتخابات ستجرى في موعدها.");
+    assert_eq!(t.source.as_deref(), Some("المجلس الانتقالي"));
+    let t = one("وأعلنت وزارة الاقتصاد أن الأسعار استقرت.");
+    assert_eq!(t.source.as_deref(), Some("وزارة الاقتصاد"));
+    // a plural or a name of the same shape is no object where no verb governs it
+    let t = one("وقال سكان الجنوب إن المياه انقطعت.");
+    assert_eq!(t.source.as_deref(), Some("سكان الجنوب"));
+}

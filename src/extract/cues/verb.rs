@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{CueForm, Form, cue_form};
+use super::lexicon::{CueForm, Form, Gender, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{Stance, Template};
@@ -117,7 +117,11 @@ impl ParagraphParser<'_> {
             return Some((Some(np), end));
         }
         // Explicit subject after the verb (VSO), unless the verb is a participle.
-        let takes_subject = !verb.after_relative || verb.object_pronoun;
+        // A verb before its subject stays singular: after `أعلنوا`, `يقولون` the noun is the
+        // object (`وأعلنوا أمس الإضراب عن العمل`), the speaker an earlier one.
+        let plural =
+            form.gender == Gender::Plural && matches!(form.form, Form::Past | Form::Present);
+        let takes_subject = (!verb.after_relative || verb.object_pronoun) && !plural;
         let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
             .then(|| self.noun_phrase(j, s.end, false))
             .flatten();
@@ -157,12 +161,27 @@ impl ParagraphParser<'_> {
         Some((subject, j))
     }
 
-    /// `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`: the subject after the verb
-    /// ends before a stance frame, and before the accused when a charge follows (the accused is
-    /// the first definite noun after a definite one that is no adjective).
+    /// `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`، `أعلن الجيش السيطرة على
+    /// …`: the subject after the verb ends before a stance frame, before the accused when a
+    /// charge follows (the accused is the first definite noun after a definite one that is no
+    /// adjective), and before a definite verbal noun after a definite word when the verb's
+    /// object is its claim (a definite genitive of a definite head is rare; an object is not).
     fn end_before_object(&self, np: &mut NounPhrase, form: &CueForm, s: &Range<usize>) {
         let object = (np.tokens.start + 1..np.tokens.end).find(|&k| {
-            self.stance_frame_at(k, s).is_some()
+            let key = self.key(k);
+            let after_definite = is_definite(self.key(k - 1));
+            (form.object_claim
+                && form.object_preposition.is_none_or(|p| p.chars().count() > 1)
+                && after_definite
+                && is_definite(key)
+                && !is_nisba(key)
+                && is_masdar_like(key))
+                // `أكد الأطباء تحسن حالة المريض`: not a name after the role, the object
+                || (form.object_claim
+                    && np.name_at == Some(k)
+                    && is_object_masdar(key)
+                    && !in_set(&SPEAKER_GIVEN_NAMES, key))
+                || self.stance_frame_at(k, s).is_some()
                 || (form.accuses
                     && is_definite(self.key(k))
                     && is_definite(self.key(k - 1))

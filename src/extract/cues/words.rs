@@ -176,6 +176,18 @@ pub(super) fn is_masdar_like(key: &str) -> bool {
         || (n >= 5 && chars[0] == 'ت' && chars[n - 2] == 'ي')
 }
 
+/// `تقدم`، `تراجع`، `حدوث`: the shapes `تفعّل`, `تفاعل` and `فُعول` of a verbal noun without
+/// article. Plurals and names share them (`جنوب`، `تونس`), so they are read as verbal nouns only
+/// where a verb's object stands (`أكدت المصادر تقدم القوات`، `أعلنت عن حدوث انفجار`).
+pub(super) fn is_object_masdar(key: &str) -> bool {
+    let chars: Vec<char> = key.chars().collect();
+    match chars.len() {
+        4 => chars[0] == 'ت' || chars[2] == 'و',
+        5 => chars[0] == 'ت' && chars[2] == 'ا',
+        _ => false,
+    }
+}
+
 /// `ترشحه`, `استحواذها`: a verbal noun with a possessive pronoun (`ه` that is no `ة`), the
 /// four-letter `تفعّل` included (`ترشح`, `تدخل`).
 pub(super) fn is_suffixed_masdar(key: &str, ta_marbuta: bool) -> bool {
