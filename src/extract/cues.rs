@@ -12,6 +12,7 @@
 //! claim starts and ends), [`verb`] and [`preposition`] (the cue templates), and [`convert`]
 //! (suggestions into annotations).
 
+mod anaphora;
 mod claims;
 mod convert;
 mod lexicon;

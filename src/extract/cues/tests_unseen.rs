@@ -189,3 +189,110 @@ fn a_verbal_noun_object_ends_the_subject_and_is_the_claim() {
     let t = one("وقال سكان الجنوب إن المياه انقطعت.");
     assert_eq!(t.source.as_deref(), Some("سكان الجنوب"));
 }
+
+/// The links of `text` to the claim `claim`: (source, cue, stance).
+fn stances_on(text: &str, claim: &str) -> Vec<(Option<String>, String, Stance)> {
+    triples(text)
+        .into_iter()
+        .filter(|t| t.claim == claim)
+        .map(|t| (t.source, t.cue, t.stance))
+        .collect()
+}
+
+#[test]
+fn a_stance_on_what_was_said_before_links_the_earlier_claim() {
+    let cases = [
+        (
+            "قال الباحث إن الموقع قديم جدا، لكن خبراء آخرين شككوا في هذا الأمر.",
+            "الموقع قديم جدا",
+            "خبراء آخرين",
+            "شككوا",
+            Stance::Doubts,
+        ),
+        (
+            "وقال المدير إن المصنع سيغلق. لكن الشركة نفت ذلك.",
+            "المصنع سيغلق",
+            "الشركة",
+            "نفت",
+            Stance::Denies,
+        ),
+        (
+            "وذكرت الصحيفة أن الوزير سيستقيل، غير أن الحكومة نفت هذه الأنباء.",
+            "الوزير سيستقيل",
+            "الحكومة",
+            "نفت",
+            Stance::Denies,
+        ),
+        (
+            "وقال المدير: «المصنع سيغلق قريبا». ونفى النقابيون ذلك.",
+            "المصنع سيغلق قريبا",
+            "النقابيون",
+            "نفى",
+            Stance::Denies,
+        ),
+        (
+            "وقال المدير إن المصنع سيغلق، وهو ما أكده مسؤول في النقابة.",
+            "المصنع سيغلق",
+            "مسؤول في النقابة",
+            "أكده",
+            Stance::Confirms,
+        ),
+        (
+            "أفادت مصادر محلية بأن الجسر انهار، وهذا ما أكدته وزارة النقل.",
+            "الجسر انهار",
+            "وزارة النقل",
+            "أكدته",
+            Stance::Confirms,
+        ),
+        (
+            "وَقالَ المديرُ إنّ المصنعَ سيُغلق، وهو ما أكّدهُ مسؤولٌ في النقابة.",
+            "المصنعَ سيُغلق",
+            "مسؤولٌ في النقابة",
+            "أكّدهُ",
+            Stance::Confirms,
+        ),
+    ];
+    for (text, claim, source, cue, stance) in cases {
+        let links = stances_on(text, claim);
+        assert_eq!(links.len(), 2, "{text}: {links:#?}");
+        assert_eq!(links[1].0.as_deref(), Some(source), "{text}");
+        assert_eq!((links[1].1.as_str(), links[1].2), (cue, stance), "{text}");
+    }
+    // a verb that only says makes no stance on what came before, nor does an object that
+    // names something else
+    assert_eq!(
+        one("وقال المدير إن المصنع سيغلق. وذكر ذلك في مؤتمر.").claim,
+        "المصنع سيغلق"
+    );
+    let all = triples("وقال المدير إن المصنع سيغلق. ونفت الشركة ذلك الخبر عن الرواتب.");
+    assert!(
+        all.iter()
+            .all(|t| t.stance != Stance::Denies || t.claim != "المصنع سيغلق"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_subject_is_the_last_speaker() {
+    for (text, claim) in [
+        (
+            "وقال الوزير إن الحوار ضروري، وهو بذلك يستبعد أن تجرى انتخابات قريبا.",
+            "تجرى انتخابات قريبا",
+        ),
+        (
+            "وقال الوزير إن الحوار ضروري وهو يستبعد أن تجرى انتخابات قريبا.",
+            "تجرى انتخابات قريبا",
+        ),
+    ] {
+        let all = triples(text);
+        assert_eq!(all.len(), 2, "{text}: {all:#?}");
+        assert_eq!(all[0].claim, "الحوار ضروري", "{text}");
+        assert_eq!(all[1].claim, claim, "{text}");
+        assert_eq!(all[1].source.as_deref(), Some("الوزير"), "{text}");
+        assert_eq!(all[1].stance, Stance::Doubts, "{text}");
+    }
+    let all = triples("قالت الوزيرة إن الحوار ضروري، وهي تؤكد أن الانتخابات ستجرى.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].source.as_deref(), Some("الوزيرة"));
+    assert_eq!(all[1].claim, "الانتخابات ستجرى");
+}

@@ -68,6 +68,11 @@ impl ParagraphParser<'_> {
             (Some(np), None) => self.relayed_source(np, &form, s),
             (None, _) => (j, None),
         };
+        // `لكن الشركة نفت ذلك`، `وهو ما أكده مسؤول`: a stance on the claim before
+        if !nested && let Some(end) = self.pointing_report(verb, subject.as_ref(), after_subject, s)
+        {
+            return Some(end);
+        }
         let complement = self.find_complement(after_subject, s, &form);
         if nested && complement.is_none() {
             return None;
@@ -205,7 +210,7 @@ impl ParagraphParser<'_> {
     }
 
     /// The cue verb at token `i`, unless it is a verbal noun after `عدم`.
-    fn verb_at(&self, i: usize, s: &Range<usize>) -> Option<VerbCue> {
+    pub(super) fn verb_at(&self, i: usize, s: &Range<usize>) -> Option<VerbCue> {
         let after_relative = i > s.start && in_set(&RELATIVES, self.key(i - 1));
         let bare = cue_form(self.key(i));
         let object_pronoun = bare.is_none();
@@ -420,7 +425,7 @@ impl ParagraphParser<'_> {
     /// the verb (VSO), none (passive), a subject before it (SVO), or an earlier speaker
     /// (pro-drop, participle). `None` when a subjectless cue has nobody to point back to: then
     /// it is no attribution.
-    fn verb_source(
+    pub(super) fn verb_source(
         &mut self,
         verb: &VerbCue,
         subject: Option<&NounPhrase>,
@@ -468,17 +473,17 @@ impl ParagraphParser<'_> {
 }
 
 /// A cue verb found at a token, with what its form and harakat say.
-struct VerbCue {
+pub(super) struct VerbCue {
     /// Token index of the verb.
-    at: usize,
+    pub(super) at: usize,
     /// Letters of a و/ف prefix before it.
     prefix: usize,
-    form: CueForm,
+    pub(super) form: CueForm,
     /// Byte range of the cue word without its prefix.
-    cue: Range<usize>,
+    pub(super) cue: Range<usize>,
     passive: bool,
     /// Follows a relative (`التي تعلن عنها`): about saying, not a report.
-    after_relative: bool,
+    pub(super) after_relative: bool,
     /// Carries its object pronoun after a relative (`الأمر الذي اعتبره العلماء دليلا على أن …`):
     /// a report by the subject after it, and only with one.
     object_pronoun: bool,
