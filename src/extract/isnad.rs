@@ -21,6 +21,7 @@ use crate::text::normalize::normalize_str;
 mod channels;
 mod coref;
 mod documents;
+mod relays;
 mod shapes;
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
@@ -101,6 +102,21 @@ pub fn suggest_annotations(article: &Article, suggestions: &[super::Suggestion])
     set
 }
 
+/// The source type the first word of a new source's name gives (`وزارة` official, `مصدر`
+/// anonymous), or `default`.
+fn head_type(name: &str, default: SourceType) -> SourceType {
+    let first = name
+        .split_whitespace()
+        .next()
+        .map(normalize_str)
+        .unwrap_or_default();
+    let bare = first
+        .strip_prefix("ال")
+        .filter(|b| b.chars().count() >= 3)
+        .unwrap_or(&first);
+    super::cues::source_head_type(bare).unwrap_or(default)
+}
+
 /// Where the word `word` starts among the next [`RELAY_WORDS`] words after byte `from`,
 /// compared without harakat (`عَنْ` is `عن`).
 fn word_after(article: &Article, from: usize, word: &str) -> Option<usize> {
@@ -125,6 +141,8 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::coordinated_sources(set, article);
     shapes::said_words(set, article);
     relay_chains(set, article);
+    relays::relay_variants(set, article);
+    set.sort();
     documents::document_chains(set, article);
     // sources were added and removed: the id index is rebuilt for the lookups that follow
     set.sort();

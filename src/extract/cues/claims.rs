@@ -418,7 +418,8 @@ impl ParagraphParser<'_> {
                 j = close + 1;
                 continue;
             }
-            if self.is_word(j) && cue_form(self.key(j)).is_some() {
+            // the next cue ends them; `جاء فيه` is the statement's own frame
+            if self.is_word(j) && cue_form(self.key(j)).is_some_and(|(f, _)| !f.in_document) {
                 break;
             }
             j += 1;

@@ -54,6 +54,8 @@ pub(super) struct CueForm {
     /// مسؤولية …`: the accused and the charge are the claim.
     pub(super) accuses: bool,
     pub(super) blames_only: bool,
+    /// `جاء في البيان أن …`: the speaker is the document after `في`.
+    pub(super) in_document: bool,
 }
 
 /// One row of `assets/lexicon/cue-verbs.tsv`: a verb with its forms, as written there.
@@ -78,6 +80,7 @@ const FLAGS: &[&str] = &[
     "needs-frame",
     "accuses",
     "blames",
+    "in-document",
 ];
 
 /// A row of the verb table read into a [`Lemma`]; `Err` names the file, line and field.
@@ -153,6 +156,7 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             needs_frame: flag("needs-frame"),
             accuses: flag("accuses") || flag("blames"),
             blames_only: flag("blames"),
+            in_document: flag("in-document"),
         };
         for (forms, form) in l.forms {
             for surface in forms.split_whitespace() {
@@ -185,6 +189,7 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             needs_frame: false,
             accuses: false,
             blames_only: false,
+            in_document: false,
         });
     }
     map

@@ -395,6 +395,17 @@ impl ParagraphParser<'_> {
         t.range.start
     }
 
+    /// A document that speaks with its owner after ل (`التقرير السنوي للهيئة`): the owner is
+    /// inside the source span (guidelines §6.2).
+    pub(super) fn with_owner(&self, mut np: NounPhrase, s: &Range<usize>) -> NounPhrase {
+        if self.key(np.tokens.end).starts_with('ل')
+            && let Some(owner) = self.noun_phrase(np.tokens.end, s.end, true)
+        {
+            np.tokens.end = owner.tokens.end;
+        }
+        np
+    }
+
     /// SVO: a noun phrase between the clause start and the verb (`الوزارة قالت إن`).
     pub(super) fn subject_before(
         &self,

@@ -88,7 +88,12 @@ impl ParagraphParser<'_> {
         if !found {
             return None;
         }
-        Some(if self.key(v + 1) == "به" {
+        // `حسب ما جاء في التقرير`: the document after في is the source
+        let in_document = cue_form(key).is_some_and(|(f, _)| f.in_document);
+        if in_document && self.key(v + 1) != "في" {
+            return None;
+        }
+        Some(if self.key(v + 1) == "به" || in_document {
             v + 2
         } else {
             v + 1
@@ -103,7 +108,11 @@ impl ParagraphParser<'_> {
     /// token after the cue words.
     pub(super) fn preposition_cue(&mut self, i: usize, s: &Range<usize>) -> Option<usize> {
         let (cue_tokens, source_at, strip, lemma) = self.preposition_at(i)?;
-        let np = self.noun_phrase(source_at, s.end, strip)?;
+        let mut np = self.noun_phrase(source_at, s.end, strip)?;
+        // `حسب ما جاء في التقرير السنوي للهيئة`
+        if source_at > 0 && self.key(source_at - 1) == "في" {
+            np = self.with_owner(np, s);
+        }
         let prefix = usize::from(self.key(i).starts_with('و') && !self.key(i).starts_with("وف"));
         let cue = self.cue_span(i, prefix).start..self.tokens[cue_tokens.end - 1].range.end;
         let form = CueForm {
@@ -123,6 +132,7 @@ impl ParagraphParser<'_> {
             needs_frame: false,
             accuses: false,
             blames_only: false,
+            in_document: false,
         };
         // Leading: `وبحسب المصادر، فإن …` — the claim follows the source.
         let leading = (s.start..i).all(|k| !self.is_word(k) || self.key(k) == "و");

@@ -714,3 +714,27 @@ fn the_stance_reaches_the_annotations() {
     let stances: Vec<model::Stance> = set.attributions.iter().map(|a| a.stance).collect();
     assert_eq!(stances, [model::Stance::Confirms]);
 }
+
+#[test]
+fn a_document_speaks_and_passive_reports_have_no_source() {
+    let t = one("وجاء في التقرير السنوي للهيئة أن الصادرات تراجعت.");
+    assert_eq!(
+        (t.source.as_deref(), t.cue.as_str(), t.claim.as_str()),
+        (Some("التقرير السنوي للهيئة"), "جاء", "الصادرات تراجعت")
+    );
+    let t = one("وارتفعت الصادرات، حسب ما جاء في النشرة الشهرية للغرفة.");
+    assert_eq!(t.source.as_deref(), Some("النشرة الشهرية للغرفة"));
+    assert_eq!(t.claim, "ارتفعت الصادرات");
+    // `جاء` alone is "came"
+    assert!(triples("وجاء الوفد إلى المدينة أمس.").is_empty());
+    for text in [
+        "ويقال إن المصنع سيغلق.",
+        "وتردد أن المدير سيستقيل.",
+        "ويشاع أن الفريق سيباع.",
+    ] {
+        let t = one(text);
+        assert_eq!((t.source, t.template), (None, Template::Passive), "{text}");
+    }
+    // `تردد` with no report after it is hesitation
+    assert!(triples("وتردد الحارس في الخروج من مرماه.").is_empty());
+}

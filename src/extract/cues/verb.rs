@@ -91,6 +91,16 @@ impl ParagraphParser<'_> {
         s: &Range<usize>,
     ) -> Option<(Option<NounPhrase>, usize)> {
         let form = verb.form;
+        // `وجاء في البيان أن …`: the document is the speaker; `جاء فيه` is the isnad rules'
+        // (its document is a hand), anything else is no report
+        if form.in_document {
+            if self.key(j) != "في" {
+                return None;
+            }
+            let np = self.with_owner(self.noun_phrase(j + 1, s.end, false)?, s);
+            let end = np.tokens.end;
+            return Some((Some(np), end));
+        }
         // Explicit subject after the verb (VSO), unless the verb is a participle.
         let takes_subject = !verb.after_relative || verb.object_pronoun;
         let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
@@ -118,22 +128,8 @@ impl ParagraphParser<'_> {
             np.tokens.end = k;
             np.name_at = None;
         }
-        // `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`: the subject ends before
-        // a stance frame, and before the accused a charge follows
         if let Some(np) = &mut subject {
-            // the accused is the first definite noun after a definite one that is no adjective
-            let frame = (np.tokens.start + 1..np.tokens.end).find(|&k| {
-                self.stance_frame_at(k, s).is_some()
-                    || (form.accuses
-                        && is_definite(self.key(k))
-                        && is_definite(self.key(k - 1))
-                        && !is_nisba(self.key(k))
-                        && self.charge_follows(k, s, form.blames_only))
-            });
-            if let Some(k) = frame {
-                np.tokens.end = k;
-                np.name_at = np.name_at.filter(|&n| n < k);
-            }
+            self.end_before_object(np, &form, s);
         }
         // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
         // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
@@ -144,6 +140,24 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`: the subject after the verb
+    /// ends before a stance frame, and before the accused when a charge follows (the accused is
+    /// the first definite noun after a definite one that is no adjective).
+    fn end_before_object(&self, np: &mut NounPhrase, form: &CueForm, s: &Range<usize>) {
+        let object = (np.tokens.start + 1..np.tokens.end).find(|&k| {
+            self.stance_frame_at(k, s).is_some()
+                || (form.accuses
+                    && is_definite(self.key(k))
+                    && is_definite(self.key(k - 1))
+                    && !is_nisba(self.key(k))
+                    && self.charge_follows(k, s, form.blames_only))
+        });
+        if let Some(k) = object {
+            np.tokens.end = k;
+            np.name_at = np.name_at.filter(|&n| n < k);
+        }
     }
 
     /// A claim starting at token `k` with the verb's one-letter object preposition written on

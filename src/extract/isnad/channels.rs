@@ -29,6 +29,8 @@ pub(super) enum Word {
     /// `تصريح`, `حديث`, `مقابلة` after `في`: an interview, whose outlet may be named before the
     /// cue (`وفي تصريح لـ«…» قال …`).
     Interview,
+    /// `ردا`, `جوابا`: on a question an outlet asked (`ردا على سؤال لوكالة …`).
+    Answer,
     /// `بحسب`, `وفقا`: after a claim and its speaker, the outlet that carried it
     /// (`…، حسب ما أفادت به الإذاعة`).
     AfterClaim,
@@ -56,6 +58,7 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
         "before-outlet" => Some(Word::BeforeOutlet),
         "interview" => Some(Word::Interview),
         "after-claim" => Some(Word::AfterClaim),
+        "answer" => Some(Word::Answer),
         _ => None,
     }
 }
@@ -126,7 +129,10 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
         let channel_word = word(&t.key).is_some_and(|w| w != Word::OutletHead);
-        if NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word {
+        // `… وكالة فرانس برس وتأسف …`: a word joined by و starts the next clause
+        let joined =
+            t.key.starts_with('و') && word(&t.key).is_none() && !OUTLET_NAMES.contains(&t.key);
+        if NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word || joined {
             break;
         }
         let between = &article.text[end..t.range.start];
@@ -280,6 +286,22 @@ fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> V
     out
 }
 
+/// Whether a folded word starts an outlet's name: a head noun (`وكالة`، `الإذاعة`) or a name
+/// (`رويترز`).
+pub(super) fn is_outlet(key: &str) -> bool {
+    word(key) == Some(Word::OutletHead) || OUTLET_NAMES.contains(key)
+}
+
+/// The outlet whose name starts at `toks[i]`: its range and type.
+pub(super) fn outlet_at(
+    article: &Article,
+    toks: &[Token],
+    i: usize,
+) -> Option<(Range<usize>, SourceType)> {
+    let t = toks.get(i).filter(|t| is_outlet(&t.key))?;
+    Some((t.range.start..name_end(article, toks, i), hand_type(&t.key)))
+}
+
 /// `…، حسب ما أفادت به الإذاعة`، `…، وفقا لوكالة …`: an outlet named after a comma past the
 /// claim, in its sentence, that carried the claim of a speaker named before it.
 fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, SourceType)> {
@@ -298,8 +320,7 @@ fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, Sou
         if is(j, &["ما", "لما"]) {
             j += 1;
         }
-        let outlet =
-            |t: &Token| word(&t.key) == Some(Word::OutletHead) || OUTLET_NAMES.contains(&t.key);
+        let outlet = |t: &Token| is_outlet(&t.key);
         if !toks.get(j).is_some_and(outlet) {
             // the verb of `حسب ما أفادت (به)`
             j += 1;
@@ -307,13 +328,40 @@ fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, Sou
                 j += 1;
             }
         }
-        let t = toks.get(j).filter(|t| outlet(t))?;
-        return Some((
-            t.range.start..name_end(article, &toks, j),
-            hand_type(&t.key),
-        ));
+        return outlet_at(article, &toks, j);
     }
     None
+}
+
+/// `… جوابا على سؤال وكالة …`، `… ردا على أسئلة «…»`: a question an outlet asked, named inside
+/// or after the claim in its sentence: the outlet (its range and type) and where the claim
+/// ends, before the answer word.
+fn answered(article: &Article, claim: Span) -> Option<(Range<usize>, SourceType, usize)> {
+    let end = sentence_end(article, claim.end);
+    let mut words: Vec<(Range<usize>, String)> = Vec::new();
+    let mut at = claim.start;
+    for piece in article.text[claim.start..end].split_inclusive(char::is_whitespace) {
+        let w = piece.trim_end();
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !bare.is_empty() {
+            let start = at + w.find(bare).unwrap_or(0);
+            words.push((start..start + bare.len(), normalize_str(bare)));
+        }
+        at += piece.len();
+    }
+    let on = normalize_str("على");
+    let k = words.windows(3).position(|w| {
+        word(&w[0].1) == Some(Word::Answer)
+            && w[1].1 == on
+            && word(&w[2].1) == Some(Word::BeforeOutlet)
+    })?;
+    let (range, kind) = hands(article, words[k + 2].0.start..end)
+        .into_iter()
+        .find(|(_, kind)| *kind != SourceType::Statement)?;
+    let cut = words[k].0.start;
+    let kept = article.text[claim.start..cut.min(claim.end)]
+        .trim_end_matches(|c: char| c.is_whitespace() || "،,".contains(c));
+    Some((range, kind, claim.start + kept.len()))
 }
 
 /// The source item for a hand at `range`: the one already there, or a new intermediary.
@@ -358,6 +406,18 @@ pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
             .unwrap_or_default();
         if found.is_empty() && source.is_some_and(|s| s.end <= claim.start) {
             found.extend(after_claim(article, claim.end));
+        }
+        if found.is_empty()
+            && let Some((range, kind, end)) = answered(article, claim)
+        {
+            found.push((range, kind));
+            let c = set.position(&set.attributions[i].claim_id);
+            if let Some(c) = c
+                && end > claim.start
+                && let Ok(span) = Span::checked(article, claim.start..end)
+            {
+                set.claims[c].span = span;
+            }
         }
         let mut via = Vec::new();
         for (range, kind) in found {
@@ -501,5 +561,17 @@ mod tests {
             .filter(|(_, v)| v == &vec!["قناة الغد".to_owned()])
             .count();
         assert_eq!(with_hand, 2, "the cue and the participle, not وأضاف: {c:?}");
+    }
+
+    #[test]
+    fn the_outlet_that_asked_the_question() {
+        let c = crate::extract::isnad::chains_in(
+            "وأكد المحافظ ضرورة الهدوء جوابا على سؤال وكالة الأنباء المحلية وحذر من الشائعات.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0, "ضرورة الهدوء", "{c:?}");
+        assert_eq!(c[0].2, vec!["وكالة الأنباء المحلية".to_owned()], "{c:?}");
+        let c = chains("وقال المحافظ ردا على سؤال لإذاعة الوادي إن الطريق مغلق.");
+        assert_eq!(c[0].1, vec!["إذاعة الوادي".to_owned()], "{c:?}");
     }
 }

@@ -200,7 +200,7 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
             continue;
         };
         let speaker = speaker.and_then(|range| {
-            let kind = first_word_type(&article.text[range.clone()]);
+            let kind = super::head_type(&article.text[range.clone()], SourceType::Organization);
             channels::hand_source(set, article, range, kind)
         });
         let i = match link {
@@ -264,20 +264,6 @@ fn new_link(
     set.claims.push(claim);
     set.attributions.push(link);
     Some(set.attributions.len() - 1)
-}
-
-/// The source type a publisher's first word gives (`وزارة` official, `جمعية` organization).
-fn first_word_type(name: &str) -> SourceType {
-    let first = name
-        .split_whitespace()
-        .next()
-        .map(normalize_str)
-        .unwrap_or_default();
-    let bare = first
-        .strip_prefix("ال")
-        .filter(|b| b.chars().count() >= 3)
-        .unwrap_or(&first);
-    crate::extract::cues::source_head_type(bare).unwrap_or(SourceType::Organization)
 }
 
 #[cfg(test)]

@@ -60,7 +60,8 @@ fn widen_speakers(
     }
 }
 
-/// `نقلت الوكالة عن مسؤول قوله إن …`: `قوله` at the end of a source is in no span (§6.2).
+/// `نقلت الوكالة عن مسؤول قوله إن …`: `قوله` at the end of a source is in no span (§6.2), nor
+/// is the `ردا` of `قال المحافظ ردا على سؤال …`.
 pub(super) fn said_words(set: &mut AnnotationSet, article: &Article) {
     for s in &mut set.sources {
         let Some(span) = s.span else { continue };
@@ -68,7 +69,8 @@ pub(super) fn said_words(set: &mut AnnotationSet, article: &Article) {
         let Some((head, last)) = text.trim_end().rsplit_once(' ') else {
             continue;
         };
-        if super::rule_of(last) != Some(super::Rule::Said) {
+        let answer = super::Rule::Channel(super::channels::ChannelWord::Answer);
+        if !matches!(super::rule_of(last), Some(r) if r == super::Rule::Said || r == answer) {
             continue;
         }
         if let Ok(short) = Span::checked(article, span.start..span.start + head.trim_end().len()) {
@@ -92,7 +94,9 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
             && !apposition.trim().is_empty()
             && apposition.chars().count() <= APPOSITION_MAX
             && (1..=8).contains(&words)
-            && !apposition.contains(['.', ':', '«', '"']);
+            && !apposition.contains(['.', ':', '«', '"'])
+            // `، نقلا عن الأطباء،` passes the words on: no apposition (relays.rs)
+            && super::rule_of(apposition.trim()) != Some(super::Rule::Relay);
         fits.then(|| end + '،'.len_utf8() + apposition.trim_end().len())
     });
 }
@@ -392,5 +396,7 @@ mod tests {
         let l = links("ونقلت إذاعة الوادي عن مسؤول في الميناء قوله إن السفن عادت.");
         assert_eq!(l.len(), 1, "{l:?}");
         assert_eq!(l[0].0, "مسؤول في الميناء", "{l:?}");
+        let l = links("وقال المحافظ ردا على سؤال لإذاعة الوادي إن الطريق مغلق.");
+        assert_eq!(l[0].0, "المحافظ", "{l:?}");
     }
 }
