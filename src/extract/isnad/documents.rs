@@ -24,6 +24,10 @@ use super::{Rule, rule_of};
 static DOCUMENT_VERBS: LazyLock<HashSet<String>> =
     LazyLock::new(|| lists::folded(lists::CHAIN_DOCUMENT_VERBS));
 
+/// `أن`، `إن`، `بأن`: the content follows.
+static COMPLEMENTISERS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+
 /// Most words between the start of the sentence and the cue that are read.
 const DOCUMENT_WORDS: usize = 24;
 
@@ -152,6 +156,22 @@ fn claim_after(article: &Article, from: usize) -> Option<Range<usize>> {
     (text.split_whitespace().count() >= 2).then_some(at..at + text.len())
 }
 
+/// Most words of a speaker named after `VERB فيه`.
+const NAMED_WORDS: usize = 6;
+
+/// `قال فيه الوزير إن …`: the words from `from` (after `فيه`) to the complementiser before the
+/// claim at `claim_start`, when they are a short name without punctuation.
+fn named_after(article: &Article, from: usize, claim_start: usize) -> Option<Range<usize>> {
+    let w = words(article, from..claim_start);
+    let last = w.len().checked_sub(1)?;
+    if !COMPLEMENTISERS.contains(&w[last].key) || w[..last].iter().any(|x| x.marked) {
+        return None;
+    }
+    (1..=NAMED_WORDS)
+        .contains(&last)
+        .then(|| w[0].range.start..w[last - 1].range.end)
+}
+
 /// `VERB فيه`/`VERB فيها` in the text: (the verb's range, the end of the pronoun).
 fn in_document_places(article: &Article) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
@@ -220,6 +240,18 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
                     None => continue,
                 }
             }
+        };
+        // `بيانا قال فيه الوزير إن …`: the speaker named after the verb keeps the link
+        let claim_start = set
+            .position(&set.attributions[i].claim_id)
+            .map(|c| set.claims[c].span.start);
+        let named = claim_start.and_then(|end| named_after(article, after, end));
+        let speaker = match named {
+            Some(range) => {
+                let kind = super::head_type(&article.text[range.clone()], SourceType::Unknown);
+                channels::hand_source(set, article, range, kind)
+            }
+            None => speaker,
         };
         if let Some(speaker) = speaker {
             let id = set.sources[speaker].id.clone();
