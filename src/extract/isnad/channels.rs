@@ -382,10 +382,7 @@ fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, Sou
 /// `…، وذلك في تصريح لوكالة …`، `…، في مقابلة مع قناة …`: an interview or statement phrase after
 /// a comma at the end of the claim's sentence names its hands; the claim ends before the comma.
 /// The hands and where the claim ends.
-fn trailing_channel(
-    article: &Article,
-    claim: Span,
-) -> Option<(Vec<Hand>, usize)> {
+fn trailing_channel(article: &Article, claim: Span) -> Option<(Vec<Hand>, usize)> {
     let end = sentence_end(article, claim.end);
     let text = &article.text[claim.start..end];
     for (i, _) in text.match_indices('،') {
@@ -491,6 +488,54 @@ pub(super) fn hand_source(
     Some(set.sources.len() - 1)
 }
 
+/// The hands named around link `i`'s cue and claim, tried in order: between the cue and the
+/// claim (or a fronted phrase), the outlet told, after the claim, a trailing interview phrase,
+/// the outlet that asked; the last two end the claim before them.
+fn link_hands(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+    cue: Span,
+    claim: Span,
+    source: Option<Span>,
+) -> Vec<Hand> {
+    let mut found = windows(article, cue, claim, source)
+        .into_iter()
+        .map(|w| hands(article, w))
+        .find(|h| !h.is_empty())
+        .unwrap_or_default();
+    // `أبلغ المحافظ وكالة الأنباء أن …`: the outlet told
+    if found.is_empty()
+        && rule_of(cue.text(article)) == Some(Rule::Tell)
+        && let Some(s) = source.filter(|s| s.start >= cue.end && s.end < claim.start)
+    {
+        found.extend(outlet_at(article, &tokens(article, s.end..claim.start), 0));
+    }
+    if found.is_empty() && source.is_some_and(|s| s.end <= claim.start) {
+        found.extend(after_claim(article, claim.end));
+    }
+    if found.is_empty()
+        && source.is_some_and(|s| s.end <= claim.start)
+        && let Some((hands, end)) = trailing_channel(article, claim)
+    {
+        found = hands;
+        cut_claim(set, article, i, claim, end);
+    }
+    if found.is_empty()
+        && let Some((range, kind, end)) = answered(article, claim)
+    {
+        found.push((range, kind));
+        let c = set.position(&set.attributions[i].claim_id);
+        if let Some(c) = c
+            && end > claim.start
+            && let Ok(span) = Span::checked(article, claim.start..end)
+        {
+            set.claims[c].span = span;
+        }
+    }
+    found
+}
+
 /// Adds the channels named around each link's cue and claim to its `via`; a hand that the cue
 /// suggester also linked to the same claim keeps only its place in the chain.
 pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
@@ -506,40 +551,7 @@ pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
         };
         let claim = claim.span;
         let source = set.position(&a.source_id).and_then(|s| set.sources[s].span);
-        let mut found = windows(article, cue, claim, source)
-            .into_iter()
-            .map(|w| hands(article, w))
-            .find(|h| !h.is_empty())
-            .unwrap_or_default();
-        // `أبلغ المحافظ وكالة الأنباء أن …`: the outlet told
-        if found.is_empty()
-            && rule_of(cue.text(article)) == Some(Rule::Tell)
-            && let Some(s) = source.filter(|s| s.start >= cue.end && s.end < claim.start)
-        {
-            found.extend(outlet_at(article, &tokens(article, s.end..claim.start), 0));
-        }
-        if found.is_empty() && source.is_some_and(|s| s.end <= claim.start) {
-            found.extend(after_claim(article, claim.end));
-        }
-        if found.is_empty()
-            && source.is_some_and(|s| s.end <= claim.start)
-            && let Some((hands, end)) = trailing_channel(article, claim)
-        {
-            found = hands;
-            cut_claim(set, article, i, claim, end);
-        }
-        if found.is_empty()
-            && let Some((range, kind, end)) = answered(article, claim)
-        {
-            found.push((range, kind));
-            let c = set.position(&set.attributions[i].claim_id);
-            if let Some(c) = c
-                && end > claim.start
-                && let Ok(span) = Span::checked(article, claim.start..end)
-            {
-                set.claims[c].span = span;
-            }
-        }
+        let found = link_hands(set, article, i, cue, claim, source);
         let mut via = Vec::new();
         for (range, kind) in found {
             let Some(at) = hand_source(set, article, range, kind) else {

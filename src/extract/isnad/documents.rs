@@ -172,6 +172,19 @@ fn named_after(article: &Article, from: usize, claim_start: usize) -> Option<Ran
         .then(|| w[0].range.start..w[last - 1].range.end)
 }
 
+/// The source named between `VERB فيه` (ending at `after`) and link `i`'s claim, as an item.
+fn speaker_after(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+    after: usize,
+) -> Option<usize> {
+    let c = set.position(&set.attributions[i].claim_id)?;
+    let range = named_after(article, after, set.claims[c].span.start)?;
+    let kind = super::head_type(&article.text[range.clone()], SourceType::Unknown);
+    channels::hand_source(set, article, range, kind)
+}
+
 /// `VERB فيه`/`VERB فيها` in the text: (the verb's range, the end of the pronoun).
 fn in_document_places(article: &Article) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
@@ -242,17 +255,7 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
             }
         };
         // `بيانا قال فيه الوزير إن …`: the speaker named after the verb keeps the link
-        let claim_start = set
-            .position(&set.attributions[i].claim_id)
-            .map(|c| set.claims[c].span.start);
-        let named = claim_start.and_then(|end| named_after(article, after, end));
-        let speaker = match named {
-            Some(range) => {
-                let kind = super::head_type(&article.text[range.clone()], SourceType::Unknown);
-                channels::hand_source(set, article, range, kind)
-            }
-            None => speaker,
-        };
+        let speaker = speaker_after(set, article, i, after).or(speaker);
         if let Some(speaker) = speaker {
             let id = set.sources[speaker].id.clone();
             let old = std::mem::replace(&mut set.attributions[i].source_id, id);
