@@ -429,6 +429,40 @@ impl ParagraphParser<'_> {
         t.range.start
     }
 
+    /// `المتحدثة باسم المنظمة، ليلى حسن، في مؤتمر …`: a title without a name takes the name
+    /// between the next two commas (one to four words, the first a name: no function, time,
+    /// head or definite word) into its span, the commas included (guidelines §3.2), whatever
+    /// follows the second comma.
+    pub(super) fn name_apposition(&self, np: &mut NounPhrase, s: &Range<usize>) {
+        let first = np.tokens.end + 1;
+        // `المتحدث`، `المتحدثون`: a role, also in the plural
+        let titled = np.tokens.clone().any(|k| {
+            let b = bare(self.key(k));
+            is_role(b) || [b.strip_suffix("ون"), b.strip_suffix("ين")].into_iter().flatten().any(is_role)
+        });
+        if np.name_at.is_some() || !titled || !self.is_comma(first - 1) || first >= s.end {
+            return;
+        }
+        let Some(close) = (first + 1..s.end.min(first + 5)).find(|&k| !self.is_word(k)) else {
+            return;
+        };
+        let key = self.key(first);
+        let name_like = in_set(&SPEAKER_GIVEN_NAMES, key)
+            || !(self.is_stop(key)
+                || is_definite(key)
+                || in_set(&TIME_STARTS, key)
+                || in_set(&ADVERBS, key)
+                || is_masdar_like(key)
+                || head_type(bare(key)).is_some()
+                || cue_form(key).is_some()
+                || key.chars().any(|c| c.is_ascii_digit()));
+        let words_ok = (first..close).all(|k| !self.tokens[k].quoted && !self.is_stop(self.key(k)));
+        if self.is_comma(close) && name_like && words_ok {
+            np.tokens.end = close;
+            np.name_at = Some(first);
+        }
+    }
+
     /// A document that speaks with its owner after ل (`التقرير السنوي للهيئة`): the owner is
     /// inside the source span (guidelines §6.2).
     pub(super) fn with_owner(&self, mut np: NounPhrase, s: &Range<usize>) -> NounPhrase {

@@ -154,6 +154,7 @@ impl ParagraphParser<'_> {
         }
         if let Some(np) = &mut subject {
             self.end_before_object(np, &form, s);
+            self.name_apposition(np, s);
         }
         // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
         // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
