@@ -500,7 +500,12 @@ impl ParagraphParser<'_> {
                 .rev()
                 .find(|&k| self.is_comma(k))?;
             let mut np = self.subject_ending_at(open, s)?;
-            np.tokens.end = close;
+            // `المصادر، وفي حديث لصحيفة …، أشارت`: an occasion between the commas is no part
+            // of the subject
+            let first = self.key(open + 1);
+            if !in_set(&PREPOSITIONS, first.strip_prefix('و').unwrap_or(first)) {
+                np.tokens.end = close;
+            }
             return Some(np);
         }
         self.subject_ending_at(end, s)

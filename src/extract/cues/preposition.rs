@@ -133,6 +133,7 @@ impl ParagraphParser<'_> {
             accuses: false,
             blames_only: false,
             in_document: false,
+            passive_past: false,
         };
         // `بحسب مصدر أمني وشهود عيان، …`: a second speaker shares the link
         let co = self.co_speaker(&np, s);

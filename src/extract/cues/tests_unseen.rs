@@ -284,3 +284,45 @@ fn a_name_between_commas_after_a_title_joins_the_source() {
         assert_eq!(one(text).source.as_deref(), Some("الوزير"), "{text}");
     }
 }
+
+#[test]
+fn an_occasion_between_commas_after_a_fronted_subject_is_left_out() {
+    for (text, source) in [
+        ("المصادر، وفي حديث لصحيفة الأيام، أشارت إلى أن الجيش انسحب.", "المصادر"),
+        ("والوزيرة، خلال مؤتمر صحفي، قالت إن الجيش انسحب.", "الوزيرة"),
+        ("الشهود، في تصريحات للإذاعة، أكدوا أن الجيش انسحب.", "الشهود"),
+        ("سامي ناصر، مدير الميناء، أوضح أن الجيش انسحب.", "سامي ناصر، مدير الميناء"),
+    ] {
+        let t = one(text);
+        assert_eq!(t.source.as_deref(), Some(source), "{text}");
+        assert_eq!(t.claim, "الجيش انسحب", "{text}");
+    }
+}
+
+#[test]
+fn a_past_form_that_is_also_passive_has_no_source_when_nobody_spoke_before() {
+    for (text, claim) in [
+        ("وأعلن عن إغلاق المعبر حتى إشعار آخر.", "إغلاق المعبر حتى إشعار آخر"),
+        ("وأُعلِنَ عن إغلاق المعبر حتى إشعار آخر.", "إغلاق المعبر حتى إشعار آخر"),
+        ("ذكر أن الطريق سيفتح غدا.", "الطريق سيفتح غدا"),
+        ("وكُشف أمس عن وجود مقبرة جماعية قرب القرية.", "وجود مقبرة جماعية قرب القرية"),
+        ("فذكر أمس أن الطريق سيفتح غدا.", "الطريق سيفتح غدا"),
+    ] {
+        let t = one(text);
+        assert_eq!((t.source, t.template), (None, Template::Passive), "{text}");
+        assert_eq!(t.claim, claim, "{text}");
+    }
+    // with a speaker before, the same letters are his next report
+    let all = triples("قال الوزير إن المعبر مغلق. وأعلن أن الطريق سيفتح غدا.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].source.as_deref(), Some("الوزير"));
+    assert_eq!(all[1].template, Template::ProDrop);
+    // a feminine, plural or first-person form is no passive of these letters
+    for text in [
+        "وأعلنت أن الطريق سيفتح غدا.",
+        "وأعلنوا أن الطريق سيفتح غدا.",
+        "وأعلنا أن الطريق سيفتح غدا.",
+    ] {
+        assert!(triples(text).is_empty(), "{text}");
+    }
+}

@@ -446,8 +446,29 @@ impl ParagraphParser<'_> {
         } else {
             Template::ProDrop
         };
-        let source = self.resolve_pro_drop(verb.form.gender)?;
+        let Some(source) = self.resolve_pro_drop(verb.form.gender) else {
+            // `وأُعلن عن …`، `ذُكر أن …` without harakat: nobody to point back to, so the
+            // passive, a claim without a source (guidelines §5.4)
+            return self
+                .unvoiced_passive(verb)
+                .then_some((None, Template::Passive));
+        };
         Some((Some(source), template))
+    }
+
+    /// A masculine past form that is also a passive (`أعلن`، `ذكر`) with `أن`/`عن` right after
+    /// it (a time word between allowed): no subject stands between them.
+    fn unvoiced_passive(&self, verb: &VerbCue) -> bool {
+        let mut k = verb.at + 1;
+        while in_set(&ADVERBS, self.key(k)) {
+            k += 1;
+        }
+        // `أعلنا` is "we announced"
+        verb.form.passive_past
+            && !self.key(verb.at).ends_with('ا')
+            && verb.form.form == Form::Past
+            && verb.form.gender == Gender::Masculine
+            && (in_set(&COMPLEMENTIZERS, self.key(k)) || self.key(k) == "عن")
     }
 
     pub(super) fn noun_cue(
