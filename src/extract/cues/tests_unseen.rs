@@ -326,3 +326,41 @@ fn a_past_form_that_is_also_passive_has_no_source_when_nobody_spoke_before() {
         assert!(triples(text).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_sign_or_leaflet_before_an_imperfect_verb_says_it() {
+    for (text, source, claim) in [
+        ("وزع المحتجون منشورات تقول إن الإضراب مستمر.", "منشورات", "الإضراب مستمر"),
+        (
+            "ورفع المتظاهرون لافتات كبيرة تقول: «لا للفساد في البلاد».",
+            "لافتات كبيرة",
+            "لا للفساد في البلاد",
+        ),
+        (
+            "وعلق الطلاب ملصقا يؤكد أن الامتحان أُجّل.",
+            "ملصقا",
+            "الامتحان أُجّل",
+        ),
+        (
+            "وانتشرت في المدينة عبارات تقول \"الشعب يريد الماء والكهرباء\".",
+            "عبارات",
+            "الشعب يريد الماء والكهرباء",
+        ),
+    ] {
+        let t = one(text);
+        assert_eq!(t.source.as_deref(), Some(source), "{text}");
+        assert_eq!(t.claim, claim, "{text}");
+    }
+    // a sign with و before the verb is a new clause, and a definite one is its subject only
+    // at the clause start
+    assert!(triples("وزع المحتجون منشورات ويقول إن الإضراب مستمر.").is_empty());
+    // a statement before a verb that does not agree with it, or before `فيه`, is its
+    // publisher's
+    for text in [
+        "أصدرت الوزارة بيانا تقول فيه إن الإضراب انتهى.",
+        "وأصدرت الوزارة بيانا تقول إن الإضراب انتهى.",
+    ] {
+        let all = triples(text);
+        assert!(all.iter().all(|t| t.source.as_deref() != Some("بيانا")), "{text}: {all:#?}");
+    }
+}

@@ -7,6 +7,7 @@ use super::lexicon::{CueForm, Form, Gender, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{Stance, Template};
+use crate::annotate::model::SourceType;
 
 impl ParagraphParser<'_> {
     /// A cue verb (or cue noun) at token `i` of sentence `s`: the attributions it makes, and
@@ -438,7 +439,10 @@ impl ParagraphParser<'_> {
         if verb.passive {
             return Some((None, Template::Passive));
         }
-        if let Some(svo) = self.subject_before(verb.at, verb.prefix, s) {
+        if let Some(svo) = self
+            .subject_before(verb.at, verb.prefix, s)
+            .or_else(|| self.sign_before(verb, s))
+        {
             return Some((Some(self.add_source(&svo)), Template::Svo));
         }
         let template = if verb.form.form == Form::Participle {
@@ -454,6 +458,41 @@ impl ParagraphParser<'_> {
                 .then_some((None, Template::Passive));
         };
         Some((Some(source), template))
+    }
+
+    /// `وزع المحتجون منشورات تقول إن …`، `علقوا ملصقا يؤكد أن …`: an indefinite document or
+    /// sign right before an imperfect verb that agrees with it is what says it (the verb opens
+    /// a clause describing it). Not before `فيه`: `أصدرت بيانا تقول فيه` is its publisher's.
+    fn sign_before(&self, verb: &VerbCue, s: &Range<usize>) -> Option<NounPhrase> {
+        if verb.prefix > 0
+            || verb.form.form != Form::Present
+            || matches!(self.key(verb.at + 1), "فيه" | "فيها")
+        {
+            return None;
+        }
+        let agrees = |head: &str| self.noun_gender(head) == verb.form.gender;
+        let before = verb.at.checked_sub(1).filter(|&k| k >= s.start)?;
+        let key = self.key(before);
+        // an accusative sign (`ملصقا`) is a one-word phrase
+        if let Some(stem) = key.strip_suffix('ا')
+            && is_accusative_object(key)
+            && head_type(stem) == Some(SourceType::Document)
+        {
+            return agrees(stem).then_some(NounPhrase {
+                tokens: before..verb.at,
+                name_at: None,
+                source_type: SourceType::Document,
+                gender: self.noun_gender(stem),
+            });
+        }
+        (verb.at.saturating_sub(3).max(s.start)..verb.at).find_map(|k| {
+            let np = self.noun_phrase(k, verb.at, false)?;
+            (np.tokens.end == verb.at
+                && np.source_type == SourceType::Document
+                && !is_definite(self.key(k))
+                && agrees(self.key(k)))
+            .then_some(np)
+        })
     }
 
     /// A masculine past form that is also a passive (`أعلن`، `ذكر`) with `أن`/`عن` right after
