@@ -357,9 +357,7 @@ impl ParagraphParser<'_> {
         STANCE_FRAMES.iter().find_map(|f| {
             let n = f.words.len();
             let whole = if f.glued { n - 1 } else { n };
-            let start = k + whole;
-            let words_match =
-                (0..whole).all(|m| self.is_word(k + m) && self.key(k + m) == f.words[m]);
+            let (words_match, start) = self.frame_words_at(k, &f.words[..whole]);
             let glued_ok = !f.glued
                 || self
                     .key(start)
@@ -368,6 +366,39 @@ impl ParagraphParser<'_> {
             (words_match && glued_ok && start < s.end && self.is_word(start))
                 .then_some((start, f.glued, f.stance))
         })
+    }
+
+    /// Whether the frame `words` stand at token `k`, and the token after them. Its last `عن`
+    /// may be `حول`، `بشأن` or `بخصوص`, with up to two words describing the report before it
+    /// (`الأنباء المتداولة حول`، `تقارير صحفية عن`: definite after a definite noun).
+    fn frame_words_at(&self, k: usize, words: &[String]) -> (bool, usize) {
+        let mut at = k;
+        for (m, w) in words.iter().enumerate() {
+            let about = w == "عن" && m + 1 == words.len() && m > 0;
+            let is_about = |key: &str| key == w || matches!(key, "حول" | "بشان" | "بخصوص");
+            if about {
+                let definite = is_definite(self.key(at - 1));
+                let mut described = 0;
+                while described < 2
+                    && self.is_word(at)
+                    && !is_about(self.key(at))
+                    && !self.tokens[at].quoted
+                    && !self.is_stop(self.key(at))
+                    && is_definite(self.key(at)) == definite
+                    && cue_form(self.key(at)).is_none()
+                {
+                    at += 1;
+                    described += 1;
+                }
+                if !(self.is_word(at) && is_about(self.key(at))) {
+                    return (false, at);
+                }
+            } else if !(self.is_word(at) && self.key(at) == w) {
+                return (false, at);
+            }
+            at += 1;
+        }
+        (true, at)
     }
 
     /// `اتهم X بـ…`: within a few words after the accused at `k`, a word with ب (unless

@@ -438,7 +438,11 @@ impl ParagraphParser<'_> {
         // `المتحدث`، `المتحدثون`: a role, also in the plural
         let titled = np.tokens.clone().any(|k| {
             let b = bare(self.key(k));
-            is_role(b) || [b.strip_suffix("ون"), b.strip_suffix("ين")].into_iter().flatten().any(is_role)
+            is_role(b)
+                || [b.strip_suffix("ون"), b.strip_suffix("ين")]
+                    .into_iter()
+                    .flatten()
+                    .any(is_role)
         });
         if np.name_at.is_some() || !titled || !self.is_comma(first - 1) || first >= s.end {
             return;
