@@ -425,3 +425,50 @@ fn a_report_frame_may_be_described_and_be_about_its_content() {
         assert_eq!((t.claim.as_str(), t.stance), (claim, stance), "{text}");
     }
 }
+
+#[test]
+fn a_speaker_who_says_he_did_not_say_it_denies_it() {
+    for (text, source, claim, cue) in [
+        (
+            "وقال الوزير: «أنا لم أقل إن الحكومة ستستقيل. هذا كلام غير دقيق».",
+            "الوزير",
+            "الحكومة ستستقيل",
+            "أقل",
+        ),
+        (
+            "وقالت النقابة في بيان: \"نحن لم نصرح بأن الإضراب سيستمر\".",
+            "النقابة",
+            "الإضراب سيستمر",
+            "نصرح",
+        ),
+        (
+            "وقالَ المدربُ: « لَمْ أَقُلْ إنّ اللاعبَ سيرحل، بل قلت إنه متعب ».",
+            "المدربُ",
+            "اللاعبَ سيرحل، بل قلت إنه متعب",
+            "أَقُلْ",
+        ),
+    ] {
+        let all = triples(text);
+        assert_eq!(all.len(), 2, "{text}: {all:#?}");
+        assert_eq!(all[0].stance, Stance::Asserts, "{text}");
+        let denial = &all[1];
+        assert_eq!(denial.source.as_deref(), Some(source), "{text}");
+        assert_eq!(
+            (denial.claim.as_str(), denial.cue.as_str()),
+            (claim, cue),
+            "{text}"
+        );
+        assert_eq!(denial.stance, Stance::Denies, "{text}");
+    }
+    // someone else not having said it, or an indirect report, denies nothing
+    for text in [
+        "وقال الوزير: «المدير لم يقل إن الحكومة ستستقيل».",
+        "وقال الوزير إنه لم يقل إن الحكومة ستستقيل.",
+    ] {
+        let all = triples(text);
+        assert!(
+            all.iter().all(|t| t.stance == Stance::Asserts),
+            "{text}: {all:#?}"
+        );
+    }
+}

@@ -7,7 +7,7 @@ use super::lexicon::{CueForm, Form, Gender, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{Stance, Template};
-use crate::annotate::model::SourceType;
+use crate::annotate::model::{QuoteType, SourceType};
 
 impl ParagraphParser<'_> {
     /// A cue verb (or cue noun) at token `i` of sentence `s`: the attributions it makes, and
@@ -290,8 +290,11 @@ impl ParagraphParser<'_> {
                     form.stance = stance;
                 }
             }
-            if let Some(claim) = self.add_claim(r) {
+            if let Some(claim) = self.add_claim(r.clone()) {
                 self.attribute(claim, source, verb.cue.clone(), &form, template, None);
+                if claim.1 != QuoteType::Indirect {
+                    self.quoted_denials(r, source, &verb.form, template);
+                }
             }
         }
         Some(last)
