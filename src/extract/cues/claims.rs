@@ -202,6 +202,10 @@ impl ParagraphParser<'_> {
                 let after = j + 1;
                 return Some(after + usize::from(in_set(&COMPLEMENTIZERS, self.key(after))));
             }
+            if let Some(close) = self.interjection_at(j, s) {
+                j = close;
+                continue;
+            }
             if t.kind == Kind::Word {
                 let key = t.key.as_str();
                 if in_set(&COMPLEMENTIZERS, key) {
@@ -225,6 +229,44 @@ impl ParagraphParser<'_> {
                 words += 1;
             }
             j += 1;
+        }
+        None
+    }
+
+    /// `، خلال مداخلة هاتفية مع الإعلامي … ببرنامج "…"، مساء الخميس، أن`: a comma opening an
+    /// occasion (a preposition or a time word first) that a comma closes within twenty tokens,
+    /// with no report or complement inside; the closing comma. It counts as no words between a
+    /// cue and its complement.
+    fn interjection_at(&self, j: usize, s: &Range<usize>) -> Option<usize> {
+        if !self.is_comma(j) {
+            return None;
+        }
+        let first = self.key(j + 1);
+        let opens = in_set(&PREPOSITIONS, first.strip_prefix('و').unwrap_or(first))
+            || in_set(&TIME_STARTS, first)
+            || in_set(&ADVERBS, first);
+        if !opens {
+            return None;
+        }
+        let mut k = j + 1;
+        while k < s.end.min(j + 21) {
+            if let Some(close) = self.tokens[k].pair
+                && close > k
+            {
+                k = close + 1;
+                continue;
+            }
+            if self.is_comma(k) {
+                return Some(k);
+            }
+            let key = self.key(k);
+            if in_set(&COMPLEMENTIZERS, key)
+                || self.is_punct(k, ':')
+                || (self.is_word(k) && cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun))
+            {
+                return None;
+            }
+            k += 1;
         }
         None
     }
@@ -406,7 +448,11 @@ impl ParagraphParser<'_> {
     pub(super) fn charge_follows(&self, k: usize, s: &Range<usize>, blames_only: bool) -> bool {
         (k + 1..s.end.min(k + 12)).any(|m| {
             let key = self.key(m);
-            key == "مسؤوليه" || (!blames_only && key.starts_with('ب') && self.glued_preposition(m))
+            // `وصفت الانفجار بأنه حادث`: the complementiser with ب is a charge too
+            key == "مسؤوليه"
+                || (!blames_only
+                    && key.starts_with('ب')
+                    && (self.glued_preposition(m) || in_set(&COMPLEMENTIZERS, key)))
         })
     }
 

@@ -7,6 +7,7 @@ use super::lexicon::{CueForm, Follow, Form, Gender, PREPOSITION_CUES, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{CueType, Stance, Template};
+use crate::annotate::model::SourceType;
 
 impl ParagraphParser<'_> {
     /// If a prepositional cue of `cue-prepositions.tsv` starts at `i`, the token range of the
@@ -109,8 +110,10 @@ impl ParagraphParser<'_> {
     pub(super) fn preposition_cue(&mut self, i: usize, s: &Range<usize>) -> Option<usize> {
         let (cue_tokens, source_at, strip, lemma) = self.preposition_at(i)?;
         let mut np = self.noun_phrase(source_at, s.end, strip)?;
-        // `حسب ما جاء في التقرير السنوي للهيئة`
-        if source_at > 0 && self.key(source_at - 1) == "في" {
+        // `حسب ما جاء في التقرير السنوي للهيئة`، `بحسب بيان للجيش`
+        if (source_at > 0 && self.key(source_at - 1) == "في")
+            || np.source_type == SourceType::Document
+        {
             np = self.with_owner(np, s);
         }
         let prefix = usize::from(self.key(i).starts_with('و') && !self.key(i).starts_with("وف"));

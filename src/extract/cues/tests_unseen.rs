@@ -472,3 +472,90 @@ fn a_speaker_who_says_he_did_not_say_it_denies_it() {
         );
     }
 }
+
+#[test]
+fn a_long_occasion_between_commas_does_not_hide_the_complement() {
+    for text in [
+        "وأضاف متحدث الحكومة، خلال مداخلة هاتفية مع الإعلامي سامي ناصر ببرنامج \"كل يوم\"، مساء الخميس، أن الحدود آمنة.",
+        "وأكدت المتحدثة، في حديث مطول لإذاعة المدينة بثته صباح اليوم على موجاتها، أن الحدود آمنة.",
+        "فقال الوزراء، عقب اجتماعهم الطارئ في العاصمة مع ممثلي النقابات والأحزاب، إن الحدود آمنة.",
+    ] {
+        let t = one(text);
+        assert_eq!(t.claim, "الحدود آمنة", "{text}");
+        assert!(t.source.is_some(), "{text}");
+    }
+    // a report inside the commas is no occasion
+    let all = triples("وقال الوزير، في رد على ما قاله المعارضون أمس، إن الحدود آمنة.");
+    assert!(
+        all.iter()
+            .all(|t| t.claim != "الحدود آمنة" || t.source.as_deref() == Some("الوزير"))
+    );
+}
+
+#[test]
+fn names_in_marks_brackets_and_naming_words_join_the_source() {
+    for (text, source) in [
+        (
+            "صرح المتحدث باسم الوزارة \"سامي ناصر\" بأنه لا توجد إصابات.",
+            "المتحدث باسم الوزارة \"سامي ناصر\"",
+        ),
+        (
+            "وأكدت الناطقة باسم البلدية «سلمى حداد» أنه لا توجد إصابات.",
+            "الناطقة باسم البلدية «سلمى حداد»",
+        ),
+        (
+            "وذكرت وكالة الأنباء الرسمية (سانا) أنه لا توجد إصابات.",
+            "وكالة الأنباء الرسمية (سانا)",
+        ),
+        (
+            "وقال أحد السكان، ويدعى سامي، إنه لا توجد إصابات.",
+            "أحد السكان، ويدعى سامي",
+        ),
+        (
+            "وقالت إحدى الممرضات، وتدعى ليلى، إنه لا توجد إصابات.",
+            "إحدى الممرضات، وتدعى ليلى",
+        ),
+        ("وبحسب بيان للجيش، فإنه لا توجد إصابات.", "بيان للجيش"),
+        (
+            "وقال تقرير لمنظمة الصحة إنه لا توجد إصابات.",
+            "تقرير لمنظمة الصحة",
+        ),
+    ] {
+        let t = one(text);
+        assert_eq!(t.source.as_deref(), Some(source), "{text}");
+        assert_eq!(t.claim, "لا توجد إصابات", "{text}");
+    }
+    // a short quotation after a speaker is what he said, not his name
+    let t = one("وقال المتحدث باسم الوزارة \"لن نتراجع أبدا\".");
+    assert_eq!(t.source.as_deref(), Some("المتحدث باسم الوزارة"));
+    // `يدعي` before its complement still claims
+    let t = one("ويدعي المحامي أن موكله بريء.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("المحامي"), "موكله بريء")
+    );
+}
+
+#[test]
+fn describing_something_as_something_is_a_claim_of_the_describer() {
+    for (text, source, claim) in [
+        (
+            "ووصفت الوزارة الانفجار بأنه حادث عرضي.",
+            "الوزارة",
+            "حادث عرضي",
+        ),
+        (
+            "ووصف المعارضون الانتخابات بالمزورة.",
+            "المعارضون",
+            "الانتخابات بالمزورة",
+        ),
+        ("ناشطة تصف القرار بالظالم.", "ناشطة", "القرار بالظالم"),
+    ] {
+        let t = one(text);
+        assert_eq!(
+            (t.source.as_deref(), t.claim.as_str()),
+            (Some(source), claim),
+            "{text}"
+        );
+    }
+}

@@ -156,6 +156,10 @@ impl ParagraphParser<'_> {
         if let Some(np) = &mut subject {
             self.end_before_object(np, &form, s);
             self.name_apposition(np, s);
+            // `قال بيان للوزارة إن …`: a document's owner is inside its span
+            if np.source_type == SourceType::Document {
+                self.take_owner(np, s);
+            }
         }
         // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
         // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
@@ -228,6 +232,17 @@ impl ParagraphParser<'_> {
         })?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
+            return None;
+        }
+        // `أحد السكان، ويدعى سامي، إن …`: `يدعى` "is called" has the letters of `يدعي` "claims";
+        // after a comma it claims only before its complement
+        if form.lemma == "ادعى"
+            && form.form == Form::Present
+            && i > s.start
+            && self.is_comma(i - 1)
+            && !in_set(&COMPLEMENTIZERS, self.key(i + 1))
+            && !self.is_punct(i + 1, ':')
+        {
             return None;
         }
         Some(VerbCue {
