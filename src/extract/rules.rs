@@ -2,6 +2,7 @@
 //! place / facility / event head nouns with their genitive chains, dates and times, numbers,
 //! percentages and money. Each rule reports normalised byte ranges.
 
+mod apposition;
 mod chains;
 mod dates;
 mod known_names;
@@ -13,6 +14,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use apposition::apposition_rule;
 use chains::{nisba, nisba_shaped, org_rule, place_rule};
 use dates::date_rule;
 use known_names::{gazetteer_rule, is_lam_complement};
@@ -170,6 +172,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     org_rule(&mut ctx);
     place_rule(&mut ctx);
     person_rule(&mut ctx);
+    apposition_rule(&mut ctx);
     repeated_surname_rule(&mut ctx);
     date_rule(&mut ctx);
     number_rule(&mut ctx);
@@ -183,3 +186,7 @@ static ORDINALS: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::
 fn normalised(list: &'static str) -> HashSet<String> {
     lists::entries(list).map(normalize_str).collect()
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;
