@@ -9,6 +9,8 @@ mod known_names;
 mod norp;
 mod numbers;
 mod person;
+mod quoted;
+mod repeats;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -21,6 +23,8 @@ use known_names::{gazetteer_rule, is_lam_complement};
 use norp::norp_rule;
 use numbers::number_rule;
 use person::{clitic_shaped, person_rule, repeated_surname_rule};
+use quoted::quoted_rule;
+use repeats::short_form_rule;
 
 use super::lexicon::{class, completes_month};
 use super::tokens::{Token, TokenKind, verb_shaped};
@@ -170,9 +174,11 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     };
     gazetteer_rule(&mut ctx);
     org_rule(&mut ctx);
+    quoted_rule(&mut ctx);
     place_rule(&mut ctx);
     person_rule(&mut ctx);
     apposition_rule(&mut ctx);
+    short_form_rule(&mut ctx);
     repeated_surname_rule(&mut ctx);
     date_rule(&mut ctx);
     number_rule(&mut ctx);

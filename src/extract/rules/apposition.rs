@@ -18,7 +18,7 @@ pub(super) fn unknown_name_word(ctx: &Ctx, i: usize) -> bool {
             .as_ref()
             .is_none_or(|(label, _)| *label == Label::PERSON)
         && stem.chars().count() >= 2
-        && !(verb_shaped(stem) && !transliterated(stem))
+        && (!verb_shaped(stem) || transliterated(stem))
         && !crate::extract::lexicon::is_adjective(stem)
         && !stem.ends_with("ون")
         && !stem.starts_with('و')
@@ -76,7 +76,13 @@ pub(super) fn apposition_rule(ctx: &mut Ctx) {
             i += 1;
             continue;
         };
-        ctx.push(i, i + len - 1, Label::PERSON, "rule:apposition", 0.5);
+        // A sentence starts with its verb: a three-letter first word of three (فاز ماتياس
+        // كورنر رئيس …) is the verb, not a given name, unless a verb of saying came before.
+        let verb_first = len == 3
+            && ctx.stem(i).chars().count() == 3
+            && !ctx.is_class(i.wrapping_sub(1), class::CUE);
+        let first = if verb_first { i + 1 } else { i };
+        ctx.push(first, i + len - 1, Label::PERSON, "rule:apposition", 0.5);
         i += len;
     }
 }
