@@ -23,6 +23,7 @@ mod coref;
 mod documents;
 mod relays;
 mod shapes;
+mod variants;
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
 /// next sentence.
@@ -31,6 +32,8 @@ const RELAY_WORDS: usize = 12;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rule {
     Relay,
+    /// `عن` after a relay: the one named after it passed the words on (`نقلت X عن Y`).
+    RelayTo,
     /// A word that names a channel next to a cue (`channels.rs`).
     Channel(channels::ChannelWord),
     Stance(Stance),
@@ -46,12 +49,19 @@ enum Rule {
     CarryOut,
     /// `إصدار`, `نشر` after `قام ب`/`إلى`.
     Issuing,
+    /// `معه` after a verb that names an outlet (`أجرتها معه قناة …`): the outlet follows.
+    PronounObject,
+    /// `في`, `خلال`: before an interview or statement noun, the phrase names a channel.
+    PhraseOpener,
+    /// `أبلغ`, `أخبر`: the outlet after the subject is the addressee (`أبلغ X وكالة Y أن`).
+    Tell,
 }
 
 /// The rule a row of `chain-cues.tsv` names.
 fn rule_named(name: &str) -> Option<Rule> {
     Some(match name {
         "relay" => Rule::Relay,
+        "relay-to" => Rule::RelayTo,
         "denies" => Rule::Stance(Stance::Denies),
         "doubts" => Rule::Stance(Stance::Doubts),
         "retracts" => Rule::Stance(Stance::Retracts),
@@ -63,6 +73,9 @@ fn rule_named(name: &str) -> Option<Rule> {
         "publish" => Rule::Publish,
         "carry-out" => Rule::CarryOut,
         "issuing" => Rule::Issuing,
+        "pronoun-object" => Rule::PronounObject,
+        "tell" => Rule::Tell,
+        "phrase-opener" => Rule::PhraseOpener,
         other => Rule::Channel(channels::channel_rule(other)?),
     })
 }
@@ -354,6 +367,27 @@ mod tests {
                     &format!("unknown rule {:?}", row.get(1))
                 )
             );
+        }
+    }
+
+    #[test]
+    fn no_word_has_two_rules() {
+        // `أذاعه` (it broadcast it) folds to `إذاعة` (a radio): one row would hide the other
+        let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+        for row in lists::rows(lists::CHAIN_CUES).filter_map(Result::ok) {
+            let key = normalize_str(row.get(0));
+            if let Some((rule, line)) = seen.get(&key) {
+                assert_eq!(
+                    rule,
+                    row.get(1),
+                    "{}",
+                    row.error(
+                        &lists::CHAIN_CUES,
+                        &format!("{key} is also rule {rule} on line {line}")
+                    )
+                );
+            }
+            seen.insert(key, (row.get(1).to_owned(), row.line));
         }
     }
 

@@ -82,6 +82,7 @@ lists! {
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
+    CUE_ANAPHOR_PHRASES = "cue-anaphor-phrases.txt";
     CUE_CALL_VERBS = "cue-call-verbs.txt";
     CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOT_YET = "cue-not-yet.txt";

@@ -24,6 +24,10 @@ use super::{Rule, rule_of};
 static DOCUMENT_VERBS: LazyLock<HashSet<String>> =
     LazyLock::new(|| lists::folded(lists::CHAIN_DOCUMENT_VERBS));
 
+/// `أن`، `إن`، `بأن`: the content follows.
+static COMPLEMENTISERS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+
 /// Most words between the start of the sentence and the cue that are read.
 const DOCUMENT_WORDS: usize = 24;
 
@@ -152,6 +156,35 @@ fn claim_after(article: &Article, from: usize) -> Option<Range<usize>> {
     (text.split_whitespace().count() >= 2).then_some(at..at + text.len())
 }
 
+/// Most words of a speaker named after `VERB فيه`.
+const NAMED_WORDS: usize = 6;
+
+/// `قال فيه الوزير إن …`: the words from `from` (after `فيه`) to the complementiser before the
+/// claim at `claim_start`, when they are a short name without punctuation.
+fn named_after(article: &Article, from: usize, claim_start: usize) -> Option<Range<usize>> {
+    let w = words(article, from..claim_start);
+    let last = w.len().checked_sub(1)?;
+    if !COMPLEMENTISERS.contains(&w[last].key) || w[..last].iter().any(|x| x.marked) {
+        return None;
+    }
+    (1..=NAMED_WORDS)
+        .contains(&last)
+        .then(|| w[0].range.start..w[last - 1].range.end)
+}
+
+/// The source named between `VERB فيه` (ending at `after`) and link `i`'s claim, as an item.
+fn speaker_after(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+    after: usize,
+) -> Option<usize> {
+    let c = set.position(&set.attributions[i].claim_id)?;
+    let range = named_after(article, after, set.claims[c].span.start)?;
+    let kind = super::head_type(&article.text[range.clone()], SourceType::Unknown);
+    channels::hand_source(set, article, range, kind)
+}
+
 /// `VERB فيه`/`VERB فيها` in the text: (the verb's range, the end of the pronoun).
 fn in_document_places(article: &Article) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
@@ -221,6 +254,8 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
                 }
             }
         };
+        // `بيانا قال فيه الوزير إن …`: the speaker named after the verb keeps the link
+        let speaker = speaker_after(set, article, i, after).or(speaker);
         if let Some(speaker) = speaker {
             let id = set.sources[speaker].id.clone();
             let old = std::mem::replace(&mut set.attributions[i].source_id, id);

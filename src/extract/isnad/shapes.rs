@@ -23,6 +23,10 @@ static COMPLEMENTISERS: LazyLock<HashSet<String>> =
 static IDENTITY_WORDS: LazyLock<HashSet<String>> =
     LazyLock::new(|| lists::folded(lists::IDENTITY_WORDS));
 
+/// Prepositions: a phrase they open is no apposition.
+static PREPOSITIONS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::PREPOSITIONS));
+
 /// Longest apposition taken into a source (characters).
 const APPOSITION_MAX: usize = 70;
 
@@ -95,6 +99,11 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
             && apposition.chars().count() <= APPOSITION_MAX
             && (1..=8).contains(&words)
             && !apposition.contains(['.', ':', '«', '"'])
+            // `الاتحاد، في بيان صحفي، أن`: a phrase after a preposition is no apposition
+            && !apposition
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| PREPOSITIONS.contains(&normalize_str(w)))
             // `، نقلا عن الأطباء،` passes the words on: no apposition (relays.rs)
             && super::rule_of(apposition.trim()) != Some(super::Rule::Relay);
         fits.then(|| end + '،'.len_utf8() + apposition.trim_end().len())
@@ -201,6 +210,14 @@ fn second_speaker(
         return None;
     }
     let range = base + range.start..base + range.end;
+    // the cue suggester already made it a speaker of its own
+    if set
+        .sources
+        .iter()
+        .any(|s| s.span.is_some_and(|sp| sp.range() == range))
+    {
+        return None;
+    }
     let origin = Origin::rule("isnad:coordinated", None);
     let second = Source::suggested(article, range.clone(), kind, origin).ok()?;
     if !in_claim {
