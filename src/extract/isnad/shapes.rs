@@ -210,6 +210,14 @@ fn second_speaker(
         return None;
     }
     let range = base + range.start..base + range.end;
+    // the cue suggester already made it a speaker of its own
+    if set
+        .sources
+        .iter()
+        .any(|s| s.span.is_some_and(|sp| sp.range() == range))
+    {
+        return None;
+    }
     let origin = Origin::rule("isnad:coordinated", None);
     let second = Source::suggested(article, range.clone(), kind, origin).ok()?;
     if !in_claim {
