@@ -51,6 +51,8 @@ enum Rule {
     Issuing,
     /// `معه` after a verb that names an outlet (`أجرتها معه قناة …`): the outlet follows.
     PronounObject,
+    /// `عدة`, `مجموعة`: a quantity before the head of a source (`عدة وسائل إعلام`).
+    Quantifier,
     /// `في`, `خلال`: before an interview or statement noun, the phrase names a channel.
     PhraseOpener,
     /// `أبلغ`, `أخبر`: the outlet after the subject is the addressee (`أبلغ X وكالة Y أن`).
@@ -76,6 +78,7 @@ fn rule_named(name: &str) -> Option<Rule> {
         "pronoun-object" => Rule::PronounObject,
         "tell" => Rule::Tell,
         "phrase-opener" => Rule::PhraseOpener,
+        "quantifier" => Rule::Quantifier,
         other => Rule::Channel(channels::channel_rule(other)?),
     })
 }
