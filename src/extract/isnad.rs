@@ -34,6 +34,9 @@ enum Rule {
     Relay,
     /// `عن` after a relay: the one named after it passed the words on (`نقلت X عن Y`).
     RelayTo,
+    /// `عنه` after a relay cue: it passes on the words of the one named before (`حسبما نقلت
+    /// عنه وكالة …`).
+    RelayPronoun,
     /// A word that names a channel next to a cue (`channels.rs`).
     Channel(channels::ChannelWord),
     Stance(Stance),
@@ -51,6 +54,8 @@ enum Rule {
     Issuing,
     /// `معه` after a verb that names an outlet (`أجرتها معه قناة …`): the outlet follows.
     PronounObject,
+    /// `عدة`, `مجموعة`: a quantity before the head of a source (`عدة وسائل إعلام`).
+    Quantifier,
     /// `في`, `خلال`: before an interview or statement noun, the phrase names a channel.
     PhraseOpener,
     /// `أبلغ`, `أخبر`: the outlet after the subject is the addressee (`أبلغ X وكالة Y أن`).
@@ -62,6 +67,7 @@ fn rule_named(name: &str) -> Option<Rule> {
     Some(match name {
         "relay" => Rule::Relay,
         "relay-to" => Rule::RelayTo,
+        "relay-pronoun" => Rule::RelayPronoun,
         "denies" => Rule::Stance(Stance::Denies),
         "doubts" => Rule::Stance(Stance::Doubts),
         "retracts" => Rule::Stance(Stance::Retracts),
@@ -76,6 +82,7 @@ fn rule_named(name: &str) -> Option<Rule> {
         "pronoun-object" => Rule::PronounObject,
         "tell" => Rule::Tell,
         "phrase-opener" => Rule::PhraseOpener,
+        "quantifier" => Rule::Quantifier,
         other => Rule::Channel(channels::channel_rule(other)?),
     })
 }
@@ -239,6 +246,22 @@ fn mark_hands(set: &mut AnnotationSet, hands: &[String]) {
             }
         }
     }
+}
+
+/// Removes the sources of `ids` that no link uses any more, as speaker or hand (a source a rule
+/// replaced: `حسبما` for the speaker before it, `قصر X` for `قصر X، مقر …`).
+fn drop_unused_sources(set: &mut AnnotationSet, ids: &[String]) {
+    let used: std::collections::HashSet<&String> = set
+        .attributions
+        .iter()
+        .flat_map(|a| std::iter::once(&a.source_id).chain(&a.via))
+        .collect();
+    let unused: Vec<String> = ids
+        .iter()
+        .filter(|id| !used.contains(id))
+        .cloned()
+        .collect();
+    set.sources.retain(|s| !unused.contains(&s.id));
 }
 
 /// A later link of the same speaker in the same sentence (`…، مشيرا إلى أن …`، `حيث أعلن

@@ -128,7 +128,9 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     let mut end = tokens[i].range.end;
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
-        let channel_word = word(&t.key).is_some_and(|w| w != Word::OutletHead);
+        // a channel word or any other rule word (`نشرت`، `عن`، `فيه`) ends the name
+        let channel_word = word(&t.key).is_some_and(|w| w != Word::OutletHead)
+            || rule_of(&t.key).is_some_and(|r| !matches!(r, Rule::HandType(_)));
         // `… وكالة فرانس برس وتأسف …`: a word joined by و starts the next clause
         let joined =
             t.key.starts_with('و') && word(&t.key).is_none() && !OUTLET_NAMES.contains(&t.key);
@@ -326,6 +328,17 @@ fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> V
             out.push(s.end..claim.start);
         }
         out.extend(fronted(article, cue.start));
+        // `قال الوزير، في مقابلة مع صحيفة X نشرت اليوم، إن …`: the cue suggester took the
+        // inner verb for the cue; the phrase lies between the speaker and the claim
+        let in_commas = |s: &Span| {
+            let between = &article.text[s.end..cue.start];
+            between.trim_start().starts_with('،') && between.matches('،').count() == 1
+        };
+        if let Some(s) = source.filter(|s| {
+            s.end <= cue.start && s.start >= sentence_start(article, cue.start) && in_commas(s)
+        }) {
+            out.push(s.end..claim.start);
+        }
     } else if let Some(s) = source.filter(|s| s.start >= cue.end && s.end > claim.end) {
         out.push(s.end..sentence_end(article, s.end));
     }

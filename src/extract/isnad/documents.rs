@@ -267,13 +267,7 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
         }
     }
     // a speaker the publisher replaced (`قصر X` for `قصر X، مقر …`) goes when nothing uses it
-    set.sources.retain(|s| {
-        !replaced.contains(&s.id)
-            || set
-                .attributions
-                .iter()
-                .any(|a| a.source_id == s.id || a.via.contains(&s.id))
-    });
+    super::drop_unused_sources(set, &replaced);
 }
 
 /// A new link of the claim at `claim` to source `speaker`, cue `verb`: its place.

@@ -109,6 +109,8 @@ fn relay_link(
 /// The relays of this module, on every link without hands.
 pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
     let mut drop: Vec<(String, String)> = Vec::new();
+    // sources the cue suggester made of a relay frame (`حسبما`), replaced by the speaker
+    let mut pronoun_frames: Vec<String> = Vec::new();
     for i in 0..set.attributions.len() {
         let a = &set.attributions[i];
         let Some(cue) = a.cue else { continue };
@@ -127,6 +129,13 @@ pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
                 relay_link(set, article, i, y, Some(start));
                 continue;
             }
+        }
+        // وأضاف الوزير، حسبما نقلت عنه X، أن …
+        if !split && let Some((speaker, hand)) = relayed_pronoun(set, article, i, cue, claim) {
+            let old = std::mem::replace(&mut set.attributions[i].source_id, speaker);
+            set.attributions[i].via = vec![hand];
+            pronoun_frames.push(old);
+            continue;
         }
         // ذكرت X نقلا عن Y أن …، نقلت X أمس عن Z عن Y أن …، …، بحسب ما نقلت X عن Y.
         if let Some((speaker, hands)) = relayed(article, cue, claim) {
@@ -148,6 +157,73 @@ pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
         .filter(|c| !claimed.contains(c))
         .collect();
     set.claims.retain(|c| !gone.contains(&c.id));
+    super::drop_unused_sources(set, &pronoun_frames);
+}
+
+/// `وأضاف الوزير،`: the words after the sentence's first word (its verb) up to the comma at
+/// `comma`, when they start with a source head noun or a title and are at most
+/// [`SPEAKER_WORDS`].
+fn subject_before(article: &Article, sentence: usize, comma: usize) -> Option<Range<usize>> {
+    let w = words(article, sentence..comma);
+    let rest = w.get(1..)?;
+    let first = rest.first()?;
+    let bare = first.1.strip_prefix("ال").unwrap_or(&first.1);
+    let headed = super::head_type(&first.1, SourceType::Unknown) != SourceType::Unknown
+        || crate::extract::cues::source_head_type(bare).is_some();
+    let last = rest.last()?;
+    (headed && rest.len() <= SPEAKER_WORDS && !rest[..rest.len() - 1].iter().any(|x| x.2))
+        .then_some(first.0.start..last.0.end)
+}
+
+/// `وأضاف الوزير، حسبما نقلت عنه وكالة X، أن …`، `وأكدت، وفق ما نقلت عنها صحيفة X، أن …`: a
+/// relay cue with `عنه` after it passes on the words of the one named before its comma (or of
+/// the last speaker, pro-drop); the outlet after the pronoun is the hand. The speaker's and the
+/// hand's source ids.
+fn relayed_pronoun(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+    cue: Span,
+    claim: Span,
+) -> Option<(String, String)> {
+    if !relays(article, cue) || cue.end > claim.start {
+        return None;
+    }
+    let w = words(article, cue.end..claim.start);
+    if rule_of(&w.first()?.1) != Some(Rule::RelayPronoun) {
+        return None;
+    }
+    let toks = channels::tokens(article, w.get(1)?.0.start..claim.start);
+    let (range, kind) = channels::outlet_at(article, &toks, 0)?;
+    let sentence = channels::sentence_start(article, cue.start);
+    let comma = sentence + article.text[sentence..cue.start].rfind('،')?;
+    let named = set
+        .sources
+        .iter()
+        .filter(|s| {
+            s.span
+                .is_some_and(|x| x.start >= sentence && x.end <= comma)
+        })
+        .max_by_key(|s| s.span.map_or(0, |x| x.end))
+        .map(|s| s.id.clone());
+    // a speaker the cue suggester did not make a source of (`وأضاف الوزير، حسبما …`)
+    let named = named.or_else(|| {
+        let range = subject_before(article, sentence, comma)?;
+        let kind = super::head_type(&article.text[range.clone()], SourceType::Unknown);
+        let at = channels::hand_source(set, article, range, kind)?;
+        Some(set.sources[at].id.clone())
+    });
+    // pro-drop: the speaker of the last link before the sentence
+    let speaker = named.or_else(|| {
+        set.attributions
+            .iter()
+            .filter(|b| b.cue.is_some_and(|c| c.end <= sentence))
+            .max_by_key(|b| b.cue.map_or(0, |c| c.start))
+            .map(|b| b.source_id.clone())
+    })?;
+    let hand = channels::hand_source(set, article, range, kind)?;
+    let hand = set.sources[hand].id.clone();
+    (hand != speaker && set.attributions[i].source_id != hand).then_some((speaker, hand))
 }
 
 /// Most words of a hand's name in a relay.

@@ -104,8 +104,12 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| PREPOSITIONS.contains(&normalize_str(w)))
-            // `، نقلا عن الأطباء،` passes the words on: no apposition (relays.rs)
-            && super::rule_of(apposition.trim()) != Some(super::Rule::Relay);
+            // `، نقلا عن الأطباء،`، `، وفق ما نقلت عنها …،` pass the words on, `، في بيان،` names
+            // a channel: no apposition (relays.rs, channels.rs)
+            && !matches!(
+                super::rule_of(apposition.trim()),
+                Some(super::Rule::Relay | super::Rule::Channel(_) | super::Rule::PhraseOpener)
+            );
         fits.then(|| end + '،'.len_utf8() + apposition.trim_end().len())
     });
 }
