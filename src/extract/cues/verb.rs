@@ -143,23 +143,8 @@ impl ParagraphParser<'_> {
             j = np.tokens.end;
             subject = None;
         }
-        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
-        // object, not a name after the title
-        if let Some(np) = &mut subject
-            && let Some(k) = np.name_at
-            && k > np.tokens.start
-            && self.object_with_preposition(&form, k)
-        {
-            np.tokens.end = k;
-            np.name_at = None;
-        }
         if let Some(np) = &mut subject {
-            self.end_before_object(np, &form, s);
-            self.name_apposition(np, s);
-            // `قال بيان للوزارة إن …`: a document's owner is inside its span
-            if np.source_type == SourceType::Document {
-                self.take_owner(np, s);
-            }
+            self.fit_subject(np, &form, s);
         }
         // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
         // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
@@ -170,6 +155,26 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// The subject after the verb cut before the verb's object and widened over a name
+    /// between commas and a document's owner.
+    fn fit_subject(&self, np: &mut NounPhrase, form: &CueForm, s: &Range<usize>) {
+        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
+        // object, not a name after the title
+        if let Some(k) = np.name_at
+            && k > np.tokens.start
+            && self.object_with_preposition(form, k)
+        {
+            np.tokens.end = k;
+            np.name_at = None;
+        }
+        self.end_before_object(np, form, s);
+        self.name_apposition(np, s);
+        // `قال بيان للوزارة إن …`: a document's owner is inside its span
+        if np.source_type == SourceType::Document {
+            self.take_owner(np, s);
+        }
     }
 
     /// `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`، `أعلن الجيش السيطرة على
