@@ -90,9 +90,13 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     }
     let honorific = ctx.toks[title].is(class::HONORIFIC);
     // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
-    // a plain word right after it is the complement (مدير علماء …), not a name.
+    // a plain word right after it is the complement (مدير علماء …، رئيسة وزراء …), not a name.
     if i == title + 1 && !honorific && !ctx.toks[title].definite {
-        return None;
+        // When the complement goes on (رئيسة وزراء بنغلاديش …) the name may follow it; a
+        // word that ends it (لاعب استثنائي) leaves a predicate, not a title before a name.
+        let goes_on = ctx.gaz[i + 1].is_some()
+            || ctx.word(i + 1).is_some_and(|n| n.definite && n.clitic == 0);
+        return goes_on.then_some(AfterTitle::Complement(i + 1));
     }
     // So is a plain word after an indefinite head in the complement (رئيس جمعية حماية
     // المستهلك …): the head is in construct with it.
@@ -104,8 +108,19 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     }
     // An honorific is followed by a name almost always, so a name that looks like a
     // preposition plus a noun (السيد براق) is still taken after one.
+    // A word of three letters in no list after the title's complement is the sentence's verb
+    // (المدرب الفرنسي نزل إلى …): short names are mostly in the given-name lists.
+    // A family name after it (جاك شيراك) makes it a given name all the same.
+    let short_verb = !honorific
+        && i > title + 1
+        && t.classes == 0
+        && stem.chars().count() == 3
+        && !ctx
+            .word(i + 1)
+            .is_some_and(|n| n.classes == 0 && !n.definite && n.clitic == 0);
     let not_a_name = t.is(NAME_STOP)
         || verb_shaped(stem)
+        || short_verb
         || t.has_conjunction(ctx.norm)
         || (clitic_shaped(stem) && !honorific);
     (!not_a_name).then_some(AfterTitle::Name)

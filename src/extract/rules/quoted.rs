@@ -73,7 +73,7 @@ fn quoted_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
 
 /// A transliterated name of one or two words after the head of a work or product, without
 /// the article (فيلم برسبوليس، لفيروس ميني فليم): no list knows the words, they do not end in
-/// ة (an Arabic noun or adjective: فيلم رسوم متحركة), are no frequent adjective (فيلم جديد), and
+/// ة (an Arabic noun or adjective: فيلم رسوم متحركة) nor in ون (تطبيق قانون), are no frequent adjective (فيلم جديد), and
 /// no such adjective follows them.
 fn transliterated_work(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
@@ -83,6 +83,7 @@ fn transliterated_work(ctx: &mut Ctx, i: usize) -> Option<usize> {
         unknown_name_word(ctx, j)
             && stem.chars().count() >= 4
             && !arabic_shaped(stem)
+            && !stem.ends_with("ون")
             && !PLAIN_ADJECTIVES.contains(stem)
     };
     let len = (i + 1..ctx.toks.len().min(i + 3))

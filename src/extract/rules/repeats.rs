@@ -54,7 +54,7 @@ fn short_forms<'a>(ctx: &Ctx<'a>) -> ShortForms<'a> {
                 if plain_name(ctx, first, last) {
                     forms.insert(stems(first, last), Label::PERSON);
                 }
-                if ctx.toks[first].classes == 0 && plain_name(ctx, first, first) {
+                if ctx.toks[first].classes == 0 && plain_name(ctx, first, last) {
                     forms.insert(vec![ctx.stem(first)], Label::PERSON);
                 }
             }

@@ -152,3 +152,47 @@ fn a_short_form_of_a_name_found_in_full_comes_back() {
         found(text)
     );
 }
+
+#[test]
+fn a_nationality_used_as_a_noun_introduces_a_name() {
+    let text = "وسجل البرازيلي رافينيو كوستاردي الهدف الأول.";
+    assert_has(text, "رافينيو كوستاردي", Label::PERSON);
+    let text = "ذهبت الجائزة للروسي بافيل غرومانوف عن دوره.";
+    assert_has(text, "بافيل غرومانوف", Label::PERSON);
+    // An adjective of a noun before it, an Arabic word or a verb after it: no name.
+    for text in [
+        "تحدث عن الشعب السوري ربما للمرة الأولى.",
+        "قال المدرب الفرنسي نزل إلى الملعب.",
+        "أنهى السنغالي بوكامو دراميسا أنهاها بنجاح.",
+    ] {
+        let all = found(text);
+        assert!(
+            !all.iter().any(|(s, l)| *l == Label::PERSON
+                && (s.contains("ربما") || s.contains("نزل") || s.contains("أنهاها"))),
+            "{all:?}"
+        );
+    }
+}
+
+#[test]
+fn a_second_name_coordinated_with_a_person_found() {
+    let text = "أسسها الثنائي جون كارتر وبريتون هالوك عام 2001.";
+    assert_has(text, "جون كارتر", Label::PERSON);
+    assert_has(text, "بريتون هالوك", Label::PERSON);
+    // وكيل is a word with a conjunction-looking letter, not و + a name.
+    assert_no("التقى سامي وكيل قاضي التحقيق.", Label::MISC);
+    let all = found("التقى جون كارتر وكيل قاضي التحقيق.");
+    assert!(!all.iter().any(|(s, _)| s.contains("قاضي")), "{all:?}");
+}
+
+#[test]
+fn an_indefinite_title_takes_a_construct_complement_before_the_name() {
+    let text = "وقالت رئيسة وزراء الدنمارك هيلي سوندرغارد إن الاتفاق جيد.";
+    assert_has(text, "هيلي سوندرغارد", Label::PERSON);
+    // A predicate, not a title: no name after it.
+    let all = found("رونالدو لاعب استثنائي وسعيد بفوزه.");
+    assert!(!all.iter().any(|(s, _)| s.contains("سعيد")), "{all:?}");
+    // An apposition whose title is followed by a quoted organisation.
+    let text = "وقال ثيوفيلوس كارانيس رئيس «حزب الخضر» إن الحزب سيشارك.";
+    assert_has(text, "ثيوفيلوس كارانيس", Label::PERSON);
+}
