@@ -132,8 +132,12 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
         let channel_word = word(&t.key).is_some_and(|w| w != Word::OutletHead)
             || rule_of(&t.key).is_some_and(|r| !matches!(r, Rule::HandType(_)));
         // `… وكالة فرانس برس وتأسف …`: a word joined by و starts the next clause
-        let joined =
-            t.key.starts_with('و') && word(&t.key).is_none() && !OUTLET_NAMES.contains(&t.key);
+        // (not inside a quoted name: `مدونة " واتس آب "`)
+        let in_quotes = article.text[tokens[i].range.start..t.range.start].contains(OPENING_MARKS);
+        let joined = t.key.starts_with('و')
+            && word(&t.key).is_none()
+            && !OUTLET_NAMES.contains(&t.key)
+            && !in_quotes;
         if NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word || joined {
             break;
         }
@@ -187,7 +191,8 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                 let end = name_end_account(&toks, i);
                 outlet = Some((t.range.start..end, SourceType::SocialAccount));
             }
-            Some(Word::BeforeOutlet) if outlet.is_none() => {
+            // `بحسب وكالة …` in a comma phrase after the speaker
+            Some(Word::BeforeOutlet | Word::AfterClaim) if outlet.is_none() => {
                 // `أجرتها معه قناة …`: the pronoun object before the outlet
                 let k = i
                     + 1
@@ -459,8 +464,19 @@ fn answered(article: &Article, claim: Span) -> Option<(Range<usize>, SourceType,
         .into_iter()
         .find(|(_, kind)| *kind != SourceType::Statement)?;
     let cut = words[k].0.start;
-    let kept = article.text[claim.start..cut.min(claim.end)]
+    let mut kept = article.text[claim.start..cut.min(claim.end)]
         .trim_end_matches(|c: char| c.is_whitespace() || "،,".contains(c));
+    // a time word before the answer (`… الأمس جوابا على …`) is in no span
+    if let Some((head, last)) = kept.rsplit_once(' ') {
+        let key = normalize_str(last);
+        if NAME_ENDS.contains(&key)
+            || key
+                .strip_prefix("ال")
+                .is_some_and(|k| NAME_ENDS.contains(k))
+        {
+            kept = head.trim_end();
+        }
+    }
     Some((range, kind, claim.start + kept.len()))
 }
 
@@ -471,13 +487,17 @@ pub(super) fn with_closing_mark(article: &Article, range: Range<usize>) -> Range
     let opens = text.chars().filter(|c| OPENING_MARKS.contains(c)).count();
     let closes = text.chars().filter(|c| "»”".contains(*c)).count();
     let straight = text.matches('"').count();
-    let next = article.text[range.end..].chars().next();
+    // the mark may stand apart: `مدونة " واتس آب "`
+    let gap = article.text[range.end..].len() - article.text[range.end..].trim_start().len();
+    let next = article.text[range.end + gap..].chars().next();
     let closing = match next {
         Some(c @ ('»' | '”')) if opens > closes => Some(c),
         Some('"') if straight % 2 == 1 => Some('"'),
         _ => None,
     };
-    closing.map_or(range.clone(), |c| range.start..range.end + c.len_utf8())
+    closing.map_or(range.clone(), |c| {
+        range.start..range.end + gap + c.len_utf8()
+    })
 }
 
 /// The source item for a hand at `range`: the one already there, or a new intermediary.

@@ -153,7 +153,9 @@ fn claim_after(article: &Article, from: usize) -> Option<Range<usize>> {
     let text =
         article.text[start..end].trim_matches(|c: char| c.is_whitespace() || "«»\"“”:".contains(c));
     let at = start + article.text[start..end].find(text)?;
-    (text.split_whitespace().count() >= 2).then_some(at..at + text.len())
+    // a quotation opened inside the claim keeps its closing mark (`وجود " تراجع كبير … "`)
+    let range = channels::with_closing_mark(article, at..at + text.len());
+    (text.split_whitespace().count() >= 2).then_some(range)
 }
 
 /// Most words of a speaker named after `VERB فيه`.

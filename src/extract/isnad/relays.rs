@@ -31,11 +31,13 @@ fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String, b
     for piece in article.text[range].split_inclusive(char::is_whitespace) {
         let word = piece.trim_end();
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // a closing quotation mark (`"الرصد" المحلية`) does not end a name
+        let unquoted = word.trim_end_matches(['»', '"', '”']);
         if !bare.is_empty() {
             out.push((
                 at..at + bare.len(),
                 normalize_str(bare),
-                bare.len() < word.len(),
+                bare.len() < unquoted.len(),
             ));
         }
         at += piece.len();

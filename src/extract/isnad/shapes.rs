@@ -89,10 +89,13 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
     widen_speakers(set, article, |between, end| {
         let rest = between.strip_prefix('،')?;
         let (apposition, after) = rest.split_once('،')?;
-        let complementiser = after
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| COMPLEMENTISERS.contains(&normalize_str(w)));
+        // `، أن …` or a cue's preposition first (`أشار فلان، وهو …، إلى أن …`)
+        let mut next = after.split_whitespace().map(normalize_str);
+        let complementiser = next.next().is_some_and(|w| {
+            COMPLEMENTISERS.contains(&w)
+                || (PREPOSITIONS.contains(&w)
+                    && next.next().is_some_and(|n| COMPLEMENTISERS.contains(&n)))
+        });
         let words = apposition.split_whitespace().count();
         let fits = complementiser
             && !apposition.trim().is_empty()
@@ -118,6 +121,11 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
 /// source (§3.2, §8), up to its identity word.
 pub(super) fn naming_clauses(set: &mut AnnotationSet, article: &Article) {
     widen_speakers(set, article, |between, from| {
+        // `مسؤول، طلب عدم الكشف عن اسمه، لوكالة …`: the clause between commas
+        let (between, from) = match between.strip_prefix('،') {
+            Some(rest) => (rest.split('،').next()?, from + '،'.len_utf8()),
+            None => (between, from),
+        };
         if between.contains(['،', '.', ':', '«', '"', '\n'])
             || between.split_whitespace().count() > 8
         {

@@ -406,3 +406,81 @@ fn an_outlet_speaking_for_itself_has_no_hand() {
         row("وقالت الوكالة إن القصف استمر.", "", &[]),
     ]);
 }
+
+#[test]
+fn outlets_by_latin_or_quoted_names_with_an_adjective() {
+    check(&[
+        row(
+            "وقال الرئيس في مقابلة مع شبكة CNN الأمريكية إن المفاوضات ستستأنف.",
+            "الرئيس",
+            &["شبكة CNN الأمريكية"],
+        ),
+        row(
+            "ونقلت صحيفة \"الرصد\" المحلية عن مسؤولين في البلدية أن المياه ستقطع.",
+            "مسؤولين في البلدية",
+            &["صحيفة \"الرصد\" المحلية"],
+        ),
+        row(
+            "وقال المدير في تصريح لموقع «الخبر» الإخباري إن الشركة ستفلس.",
+            "المدير",
+            &["موقع «الخبر» الإخباري"],
+        ),
+        row(
+            "وصرحت الوزيرة للتلفزيون الرسمي بأن المدارس ستفتح.",
+            "الوزيرة",
+            &["لتلفزيون الرسمي"],
+        ),
+    ]);
+}
+
+#[test]
+fn the_hand_in_a_comma_frame_or_relative_clause() {
+    check(&[
+        row(
+            "وقال المتحدث، بحسب وكالة الأنباء المحلية، إن القوات انسحبت.",
+            "المتحدث",
+            &["وكالة الأنباء المحلية"],
+        ),
+        row(
+            "وأكدت الشرطة، وفقا لما نقلته قناة الغد، أن المشتبه به اعتقل.",
+            "الشرطة",
+            &["قناة الغد"],
+        ),
+        row(
+            "وقال مسؤول، طلب عدم الكشف عن اسمه، لوكالة الأنباء المحلية إن الاتفاق وقع.",
+            "مسؤول، طلب عدم الكشف عن اسمه",
+            &["وكالة الأنباء المحلية"],
+        ),
+    ]);
+}
+
+/// (claim, speaker, hands) of the first chain in `text`, for the span boundaries.
+fn first_chain(text: &str) -> (String, String, Vec<String>) {
+    chains_in(text)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no chain in {text}"))
+}
+
+#[test]
+fn the_spans_of_a_chain_end_where_the_guidelines_say() {
+    // a quoted name with spaces inside its marks, one word starting with و
+    let (_, _, hands) = first_chain(
+        "وأكد المؤسس تمسكه بالفريق، مضيفا، عبر مدونة \" وجهة نظر \"، أن الخدمة مجانية.",
+    );
+    assert_eq!(hands, vec!["مدونة \" وجهة نظر \"".to_owned()]);
+    // a time word before the answer phrase is in no span
+    let (claim, _, _) = first_chain(
+        "وأكد المحافظ ضرورة الهدوء الأمس جوابا على سؤال وكالة الأنباء المحلية وحذر من الشائعات.",
+    );
+    assert_eq!(claim, "ضرورة الهدوء");
+    // an apposition with وهو before a cue's preposition
+    let (_, speaker, _) = first_chain(
+        "وأشار سامي ناصر، وهو مدير الميناء، إلى أن السفن ستصل، في تصريح لإذاعة المدينة.",
+    );
+    assert_eq!(speaker, "سامي ناصر، وهو مدير الميناء");
+    // a quotation opened inside a document's claim keeps its closing mark
+    let (claim, _, _) =
+        first_chain("ونشرت النقابة بيانا جاء فيه أن العام شهد \" تراجعا كبيرا في الأجور \".");
+    assert_eq!(claim, "العام شهد \" تراجعا كبيرا في الأجور \"");
+}
