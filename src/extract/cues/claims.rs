@@ -29,7 +29,10 @@ impl ParagraphParser<'_> {
             }
             if self.is_comma(j) && j + 1 < s.end {
                 let k = self.key(j + 1);
-                if self.starts_preposition_cue(j + 1) || in_set(&CONTRAST_CONNECTIVES, k) {
+                if self.starts_preposition_cue(j + 1)
+                    || in_set(&CONTRAST_CONNECTIVES, k)
+                    || self.pointing_report_after(j, s)
+                {
                     return j;
                 }
                 // `، مشيراً`, `، وأوضحت`, `، مع أنه صرح`, `، كما أكد`.
@@ -60,6 +63,10 @@ impl ParagraphParser<'_> {
         }
         if in_set(&CLAUSE_OPENERS, self.key(j)) {
             return j + 1 < s.end && is_cue_verb(j + 1);
+        }
+        // `… وهو بذلك يستبعد أن …`: a pronoun opens a clause of its speaker's
+        if matches!(self.key(j), "وهو" | "وهي" | "وهم") {
+            return (j + 1..s.end.min(j + 4)).any(is_cue_verb);
         }
         let prefixed = cue_form(self.key(j)).is_some_and(|(_, prefix)| prefix == 1);
         prefixed
@@ -312,7 +319,9 @@ impl ParagraphParser<'_> {
             Some(p) if glued => key.strip_prefix(p)?,
             _ => key,
         };
-        let verbal = is_masdar_like(key) || is_suffixed_masdar(key, self.tokens[j].ta_marbuta);
+        let verbal = is_masdar_like(key)
+            || is_suffixed_masdar(key, self.tokens[j].ta_marbuta)
+            || (form.form != Form::Noun && is_object_masdar(key));
         // `اعترف بخطأ …`: a preposition written on the object marks it as the object, definite
         // or not; so does the preposition of a verb of telling (`أخبرهم عن تحسن …`), whose
         // object is what was told (`كشفت الحملة عن مخازن` found things, it told nothing)

@@ -47,6 +47,7 @@ impl ParagraphParser<'_> {
             prev_definite,
             open_construct: !prev_definite,
             last_good: i + 1,
+            last_genitive: false,
         };
         let mut j = i + 1;
         while j < end && j < i + 14 {
@@ -106,7 +107,35 @@ impl ParagraphParser<'_> {
             scan.expect_genitive();
             return Some(j + 1);
         }
+        if self.second_speaker_at(scan, j) {
+            return None;
+        }
         self.take_word(scan, j).then_some(j + 1)
+    }
+
+    /// `الوزير والسفير`، `مصدر أمني وشهود عيان`: a source head with و after the head, an
+    /// adjective or a name starts a second speaker (guidelines §3.3). After a genitive the و
+    /// joins genitives (`وزيرا الخارجية والدفاع`، `وزارة الصحة والسكان`), unless what it
+    /// brings is indefinite, which no genitive of a definite phrase is.
+    fn second_speaker_at(&self, scan: &PhraseScan, j: usize) -> bool {
+        let Some(rest) = self.key(j).strip_prefix('و') else {
+            return false;
+        };
+        if !is_speaker_head(rest) {
+            return false;
+        }
+        !scan.last_genitive || !is_definite(rest)
+    }
+
+    /// The second speaker right after `np` (see [`Self::second_speaker_at`]), parsed without
+    /// its و.
+    pub(super) fn co_speaker(&self, np: &NounPhrase, s: &Range<usize>) -> Option<NounPhrase> {
+        let k = np.tokens.end;
+        let rest = self.key(k).strip_prefix('و')?;
+        if k >= s.end || !is_speaker_head(rest) || self.is_claimed(k) {
+            return None;
+        }
+        self.noun_phrase(k, s.end, false)
     }
 
     /// A short quoted name right after an organisation head (`منظمة "هيومن رايتس"`): the token
@@ -186,6 +215,8 @@ impl ParagraphParser<'_> {
             is_nisba(key) && !scan.prev_definite
         };
         if accept {
+            let in_name = given || scan.name_at.is_some_and(|n| j > n);
+            scan.last_genitive = scan.open_construct && !in_name;
             scan.role |= is_role(bare(key));
             scan.open_construct = !definite && !is_nisba(key);
             scan.prev_definite = definite || coordinated;
@@ -216,8 +247,9 @@ impl ParagraphParser<'_> {
             }
             return rest.to_owned();
         }
+        // `والوزارة`، `وشهود` (a second speaker): the و is a conjunction
         key.strip_prefix('و')
-            .filter(|r| r.starts_with("ال"))
+            .filter(|r| r.starts_with("ال") || is_speaker_head(r))
             .unwrap_or(key)
             .to_owned()
     }
@@ -381,7 +413,9 @@ impl ParagraphParser<'_> {
                     && !in_set(&SPEAKER_GIVEN_NAMES, &t.key)
                     && head_type(bare(&t.key)).is_none()
             }
-            'و' => t.key.starts_with("وال"),
+            'و' => {
+                t.key.starts_with("وال") || t.key.strip_prefix('و').is_some_and(is_speaker_head)
+            }
             _ => false,
         };
         if !strip {
@@ -481,6 +515,9 @@ struct PhraseScan {
     open_construct: bool,
     /// End (exclusive) of the phrase accepted so far.
     last_good: usize,
+    /// The last word taken was a genitive in construct (`وزيرا الخارجية`), so a و after it
+    /// joins another genitive.
+    last_genitive: bool,
 }
 
 impl PhraseScan {

@@ -134,11 +134,15 @@ impl ParagraphParser<'_> {
             blames_only: false,
             in_document: false,
         };
+        // `بحسب مصدر أمني وشهود عيان، …`: a second speaker shares the link
+        let co = self.co_speaker(&np, s);
+        let after = co.as_ref().map_or(np.tokens.end, |c| c.tokens.end);
+        let first_link = self.out.attributions.len();
         // Leading: `وبحسب المصادر، فإن …` — the claim follows the source.
         let leading = (s.start..i).all(|k| !self.is_word(k) || self.key(k) == "و");
         if leading {
-            self.leading_preposition(&np, s, cue, &form)?;
-        } else if let Some(content) = self.content_after_inner_cue(i, &np, s) {
+            self.leading_preposition(&np, after, s, cue, &form)?;
+        } else if let Some(content) = self.content_after_inner_cue(i, after, s) {
             // `وسيقوم النادي، بحسب ما أعلن الموقع، بتكريم …`: the cue interrupts the content;
             // the claim is the part after it (guidelines §12)
             let source = self.add_source(&np);
@@ -150,6 +154,9 @@ impl ParagraphParser<'_> {
         } else {
             self.trailing_preposition(i, &np, s, cue, &form)?;
         }
+        if let Some(second) = &co {
+            self.share_links(first_link, second);
+        }
         Some(cue_tokens.end)
     }
 
@@ -157,11 +164,12 @@ impl ParagraphParser<'_> {
     fn leading_preposition(
         &mut self,
         np: &NounPhrase,
+        after: usize,
         s: &Range<usize>,
         cue: Range<usize>,
         form: &CueForm,
     ) -> Option<()> {
-        let mut start = np.tokens.end;
+        let mut start = after;
         // `بحسب تقرير نشرته صحيفة الحياة فإن …`: the channel is no part of the claim
         if let Some(fa) = (start..s.end.min(start + 8))
             .take_while(|&k| self.is_word(k) && !self.is_claimed(k))
@@ -189,11 +197,11 @@ impl ParagraphParser<'_> {
     fn content_after_inner_cue(
         &self,
         i: usize,
-        np: &NounPhrase,
+        after: usize,
         s: &Range<usize>,
     ) -> Option<Range<usize>> {
         let opening = (s.start..i).filter(|&k| self.is_word(k)).count();
-        let mut start = np.tokens.end;
+        let mut start = after;
         while start < s.end && self.is_comma(start) {
             start += 1;
         }
