@@ -27,6 +27,10 @@ static ANAPHORS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 /// `أقل`، `نصرح`: first-person jussives of saying that deny after `لم`.
 static NEGATED_SAYINGS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NEGATED_SAYINGS));
 
+/// Every word of [`ANAPHORS`], for a quick look before parsing.
+static ANAPHOR_WORDS: LazyLock<std::collections::HashSet<String>> =
+    LazyLock::new(|| ANAPHORS.iter().flatten().cloned().collect());
+
 /// The words before a relative that make `ما أكده` point back (`وهو ما`، `وهذا ما`).
 const POINTING: [&str; 5] = ["هو", "هي", "هذا", "هذه", "ذلك"];
 
@@ -73,6 +77,14 @@ impl ParagraphParser<'_> {
     /// (`…، لكن خبراء آخرين شككوا في هذا الأمر`، `…، وهو ما أكده …`): the claim before ends
     /// at the comma.
     pub(super) fn pointing_report_after(&self, j: usize, s: &Range<usize>) -> bool {
+        // cheap first: no pointing word or relative in reach, no such report
+        let reach = j + 1..s.end.min(j + 13);
+        if !reach.clone().any(|k| {
+            let key = self.key(k);
+            in_set(&RELATIVES, key) || ANAPHOR_WORDS.contains(key)
+        }) {
+            return false;
+        }
         (j + 1..s.end.min(j + 9)).any(|c| {
             self.is_word(c)
                 && self.verb_at(c, s).is_some_and(|verb| {
