@@ -18,6 +18,9 @@ pub fn is_word_char(c: char) -> bool {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '_' => true,
         // Arabic letters.
         '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => true,
+        // Harakat and tatweel (diacritised text): without this arm they reach the slow
+        // Unicode table lookup below, once per mark.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => true,
         c if c.is_ascii() => false,
         '\u{200C}' | '\u{200D}' => true,
         '\u{2000}'..='\u{206F}' => false,
@@ -246,6 +249,18 @@ pub fn verb_shaped(stem: &str) -> bool {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_arms_of_is_word_char_agree_with_the_general_rule() {
+        let general = |c: char| c.is_alphanumeric() || is_arabic_mark(c) || c == '\u{0640}';
+        let outside_fixed_ranges = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| !matches!(c, '\u{2000}'..='\u{206F}'));
+        for c in outside_fixed_ranges {
+            assert_eq!(is_word_char(c), general(c), "U+{:04X}", c as u32);
+        }
+        assert!(is_word_char('\u{0651}'), "shadda is inside a word");
+    }
     use crate::text::normalize::normalize_str;
 
     fn stems(s: &str) -> Vec<String> {
