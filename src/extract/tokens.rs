@@ -28,6 +28,26 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// `char::is_alphanumeric`, with ASCII and the Arabic block (letters, digits and the harakat
+/// Unicode counts as alphabetic) answered without the Unicode tables: the isnad rules trim
+/// every word of the article's own, diacritised text with it.
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0610}'..='\u{061A}'
+        | '\u{0620}'..='\u{0657}'
+        | '\u{0659}'..='\u{0669}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'..='\u{06DC}'
+        | '\u{06E1}'..='\u{06E8}'
+        | '\u{06ED}'..='\u{06FC}'
+        | '\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// One piece of text as both tokenisers cut it: a run of word characters, a line break, or any
 /// other visible character on its own. Spaces and invisible formatting characters separate
 /// pieces and are no piece themselves.
@@ -249,6 +269,18 @@ pub fn verb_shaped(stem: &str) -> bool {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_letter_or_digit_is_is_alphanumeric() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_letter_or_digit(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
 
     #[test]
     fn the_fast_arms_of_is_word_char_agree_with_the_general_rule() {

@@ -167,6 +167,13 @@ const fn fold_code_point(c: char) -> Fold {
 /// Normalises a string without keeping an offset map (for gazetteer keys and lookups).
 pub fn normalize_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+/// Appends `s` normalised to `out`: a scan over every word of an article reuses one buffer
+/// rather than allocating a string per word.
+pub fn normalize_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match fold_char(c) {
             Fold::Drop => {}
@@ -174,7 +181,12 @@ pub fn normalize_str(s: &str) -> String {
             Fold::Expand(s) => out.push_str(s),
         }
     }
-    out
+}
+
+/// Is `s` already normalised (`normalize_str(s) == s`)? Found without allocating, so a word
+/// that is already a key is looked up as it is.
+pub fn is_normalized(s: &str) -> bool {
+    s.chars().all(|c| fold_char(c) == Fold::Char(c))
 }
 
 /// Do two strings match after folding?
@@ -286,6 +298,20 @@ impl NormalizedText {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_normalized_says_whether_normalising_changes_the_text() {
+        for s in ["قال الرئيس", "abc 12", ""] {
+            assert!(is_normalized(s), "{s}");
+        }
+        for s in ["قالَ", "أحمد", "ABC", "٣", "ﻻ"] {
+            assert!(!is_normalized(s), "{s}");
+            assert!(is_normalized(&normalize_str(s)), "{s}");
+        }
+        let mut buffer = "x".to_owned();
+        normalize_into("إذا", &mut buffer);
+        assert_eq!(buffer, "xاذا");
+    }
 
     #[test]
     fn the_arabic_block_table_folds_as_the_match_does() {
