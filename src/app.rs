@@ -9,6 +9,7 @@ pub mod chain;
 pub mod command_line;
 pub mod compare;
 mod dispatch;
+pub mod fetches;
 mod find;
 pub mod help;
 pub mod input;
@@ -112,6 +113,16 @@ pub enum Action {
         job: u64,
         result: Result<PathBuf, String>,
     },
+    /// The loop started fetching the library's address `url` as job `job` ([`fetches`]).
+    LibraryFetchStarted {
+        job: u64,
+        url: String,
+    },
+    /// Feed job `job` read the feed, or says why it could not.
+    FeedFetched {
+        job: u64,
+        result: Result<crate::article::feed::Feed, String>,
+    },
     /// Entities read by `:import`, to add as suggestions (one undo step), with a summary.
     Imported(Vec<crate::annotate::Item>, String),
     /// Another annotator's file for `:compare`, placed in this article (`note`: what placing it
@@ -165,6 +176,12 @@ pub enum Effect {
     },
     /// Stop the page being fetched; nothing is saved.
     CancelFetch,
+    /// Fetch an address the library lists, in the background beside others ([`fetches`]).
+    FetchForLibrary {
+        url: String,
+        kind: fetches::Kind,
+        refresh: bool,
+    },
     /// Open the shown article's annotations on another thread (start-up; `OpenArticle` does
     /// the same after loading the article).
     OpenAnnotations,
@@ -435,9 +452,12 @@ impl App {
 
     /// Applies one action. Pure: no clock, file, log or terminal (that is what the returned
     /// effects are for), so tests can drive it directly.
+    /// After each, the library's next fetches are started when others ended.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let effect = self.apply(action);
-        self.with_log(effect)
+        let mut effects = self.with_log(effect);
+        effects.extend(self.start_fetches());
+        effects
     }
 
     /// The log lines written since the last call, then `effect` (if there is one).
@@ -485,6 +505,8 @@ impl App {
             Action::FetchStarted { job, url } => self.fetch_started(job, &url),
             Action::FetchProgress { job, progress } => self.fetch_progressed(job, progress),
             Action::PageFetched { job, result } => return self.page_fetched(job, result),
+            Action::LibraryFetchStarted { job, url } => self.library_fetch_started(job, &url),
+            Action::FeedFetched { job, result } => return self.library_feed_fetched(job, result),
             Action::CompareLoaded { name, set, note } => self.compare_loaded(name, *set, note),
             Action::Imported(entities, summary) => {
                 let note = (self.session).add_imported(entities, &summary, self.shell.now);

@@ -9,13 +9,8 @@ use isnad::commands;
 use isnad::config::{Paths, Settings};
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
-    if cli.command.is_none() && !cli.print_config_dir && !reader_fetches(&cli) {
-        match localise_urls(&cli, cli.files.clone()) {
-            Ok(files) => cli.files = files,
-            Err(msg) => return fail(&msg),
-        }
-    }
+    // the reader fetches web addresses itself, in the background (it starts at once)
+    let cli = Cli::parse();
     let result = if cli.print_config_dir {
         let text = commands::check_config::describe_paths(&Paths::resolve(cli.config.as_deref()));
         io::stdout()
@@ -88,8 +83,9 @@ fn feed(cli: &Cli, args: &isnad::cli::FeedArgs) -> Result<ExitCode, String> {
     let paths = Paths::resolve(cli.config.as_deref());
     let settings = Settings::load(&paths, false);
     if !args.print && io::stdout().is_terminal() {
-        return commands::feed::load_all(args, &settings.config.feeds, &mut progress_out())
-            .and_then(|feeds| isnad::tui::start::run_feeds(cli, feeds));
+        // the library starts at once and reads the feeds in the background
+        let sources = commands::feed::sources(args, &settings.config.feeds)?;
+        return isnad::tui::start::run_feeds(cli, sources);
     }
     let stdout = io::stdout();
     let width = terminal_width(&stdout);
@@ -112,7 +108,8 @@ fn fail(msg: &str) -> ExitCode {
 }
 
 /// Replaces every http(s) address in `args` by its saved article, fetching it first (with a
-/// progress line on stderr) when there is no saved copy or `--refresh` was given.
+/// progress line on stderr) when there is no saved copy or `--refresh` was given: for the
+/// commands that print and exit (`render`).
 fn localise_urls(
     cli: &Cli,
     args: Vec<std::path::PathBuf>,
@@ -126,15 +123,6 @@ fn localise_urls(
     let data_dir = Paths::resolve(cli.config.as_deref()).data_dir;
     isnad::article::web::localise_arguments(&args, &data_dir, cli.refresh, &mut progress_out())
         .map_err(|e| e.to_string())
-}
-
-/// Whether the reader fetches the one address it was given itself, in the background (it
-/// starts at once, `Esc` cancels): when it runs in a terminal. Otherwise, and for several
-/// addresses (a library), they are fetched before it starts.
-fn reader_fetches(cli: &Cli) -> bool {
-    matches!(cli.files.as_slice(), [one] if one.to_str().is_some_and(isnad::article::fetch::is_url))
-        && io::stdin().is_terminal()
-        && io::stdout().is_terminal()
 }
 
 /// Where progress lines go: stderr when it is a terminal, nowhere otherwise (a log or a pipe

@@ -3,11 +3,10 @@
 //! opens one, Backspace shows it read, and the next Enter opens the saved copy offline.
 
 mod common;
+#[path = "common/news_server.rs"]
+mod news;
 
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::{TestApp, code, draw, press, run_script, run_when_idle};
 use crossterm::event::KeyCode;
@@ -16,38 +15,6 @@ use isnad::annotate::library::feed_entries;
 use isnad::app::library::Library;
 use isnad::app::{App, Screen};
 use isnad::article::feed::{FeedList, parse_feed};
-
-/// A server for the test's pages: `/ar/2025/05/relief` is the Arabic news page, anything else
-/// 404. Returns its address and how many requests it answered.
-fn serve() -> (String, Arc<AtomicUsize>) {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-    let base = format!("http://{}", listener.local_addr().expect("address"));
-    let hits = Arc::new(AtomicUsize::new(0));
-    let counted = Arc::clone(&hits);
-    let page = std::fs::read(fixture("tests/data/web/ar-news.html")).expect("fixture");
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            counted.fetch_add(1, Ordering::SeqCst);
-            let mut buf = [0u8; 4096];
-            let n = stream.read(&mut buf).unwrap_or(0);
-            let request = String::from_utf8_lossy(&buf[..n]);
-            let found = request.starts_with("GET /ar/2025/05/relief ");
-            let (status, body): (&str, &[u8]) = if found {
-                ("200 OK", &page)
-            } else {
-                ("404 Not Found", b"not here")
-            };
-            let head = format!(
-                "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\n\
-                 Content-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(body);
-        }
-    });
-    (base, hits)
-}
 
 fn fixture(path: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -78,9 +45,10 @@ fn feed_library(base: &str, data: &Path) -> App {
 
 #[test]
 fn feed_items_are_listed_opened_by_enter_and_read_offline_the_second_time() {
-    let (base, hits) = serve();
+    let server = news::news_server();
+    let base = &server.base;
     let data = tempfile::tempdir().expect("tempdir");
-    let mut app = feed_library(&base, data.path());
+    let mut app = feed_library(base, data.path());
     insta::assert_snapshot!("feed_library_new", draw(&app).backend());
 
     // the newest item first: Enter fetches it and opens its article
@@ -89,7 +57,7 @@ fn feed_items_are_listed_opened_by_enter_and_read_offline_the_second_time() {
     let text = &app.reader.article.text;
     assert!(text.contains("قوافل"), "{text}");
     assert!(!text.contains("اقرأ أيضا"), "{text}");
-    assert_eq!(hits.load(Ordering::SeqCst), 1);
+    assert_eq!(server.hits(), 1);
 
     // back in the library the item is read
     run_when_idle(&mut app, vec![code(KeyCode::Backspace)]);
@@ -101,11 +69,7 @@ fn feed_items_are_listed_opened_by_enter_and_read_offline_the_second_time() {
     // opened again: from the saved copy, without a request
     run_when_idle(&mut app, vec![code(KeyCode::Enter)]);
     assert!(app.reader.article.text.contains("قوافل"));
-    assert_eq!(
-        hits.load(Ordering::SeqCst),
-        1,
-        "the second open was offline"
-    );
+    assert_eq!(server.hits(), 1, "the second open was offline");
 
     // an item the server does not have: the error names its address, the library stays
     run_when_idle(

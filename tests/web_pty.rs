@@ -1,7 +1,8 @@
 //! Fetching in a real terminal (issue 17): against a server on 127.0.0.1 whose page never
 //! finishes arriving, the reader shows the progress line (host and kilobytes), `Esc` cancels
 //! and the reader stays on the article it showed with nothing saved, and `q` quits at once
-//! during a fetch, whether started by `:e URL` or by `isnad URL`.
+//! during a fetch, whether started by `:e URL`, by `isnad URL` or by several addresses (the
+//! library lists them at once, each with its progress).
 
 #[path = "common/pty.rs"]
 mod pty_harness;
@@ -59,4 +60,34 @@ fn isnad_url_starts_at_once_with_the_progress_and_q_quits() {
     let mut pty = Pty::spawn(&[&url], &[], |_| {});
     progress_shown(&mut pty, &host);
     pty.quit_at_once();
+}
+
+#[test]
+fn several_addresses_start_the_library_at_once_with_their_progress_and_ctrl_c_quits() {
+    let server = slow::slow_server();
+    let (one, two) = (
+        format!("{}/one", server.base),
+        format!("{}/two", server.base),
+    );
+    let mut pty = Pty::spawn(&[&one, &two], &[], |_| {});
+    pty.wait_for("both addresses with the kilobytes received", |s| {
+        let rows = s.contents();
+        rows.contains("2 files, 2 fetching")
+            && rows
+                .lines()
+                .filter(|l| l.contains("/one") || l.contains("/two"))
+                .count()
+                == 2
+            && rows.lines().filter(|l| l.contains(" KB…")).count() == 2
+    });
+    // Ctrl-C quits as `q` does, with both fetches running
+    let asked = std::time::Instant::now();
+    pty.send("\x03");
+    assert!(pty.wait_exit().success());
+    assert!(
+        asked.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        asked.elapsed()
+    );
+    pty.assert_restored();
 }

@@ -171,6 +171,9 @@ impl App {
                 self.info(format!("sorted by {by}"));
             }
             Command::Open => match lib.selected_target() {
+                Some(Ok(target)) if lib.pending_address(&target).is_some() => {
+                    self.open_pending(&target);
+                }
                 Some(Ok(target)) => return LibraryOutcome::Took(Some(Effect::OpenArticle(target))),
                 Some(Err(why)) => self.error(why),
                 None => self.info("no article to open here"),

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 pub use crate::annotate::library::{CountsFrom, Entry};
+use crate::app::fetches::Address;
 use crate::app::{App, Effect};
 use crate::article::feed::FeedList;
 use crate::extract::counts::Suggested;
@@ -64,6 +65,9 @@ pub struct Library {
     pub feeds: Option<FeedList>,
     /// Whether the status bar said the counts' cache could not be written (said once).
     pub counts_not_kept_said: bool,
+    /// Web pages and feeds being fetched for the library (`app::fetches`): each has a row
+    /// of its own, with its state, until it arrives.
+    pub addresses: Vec<Address>,
 }
 
 impl Library {
@@ -77,6 +81,7 @@ impl Library {
             selected: 0,
             feeds: None,
             counts_not_kept_said: false,
+            addresses: Vec::new(),
         };
         library.sort_entries();
         library
@@ -106,14 +111,19 @@ impl Library {
     }
 
     /// What the library lists, for its header: the folder, or the number of files.
+    /// While addresses are fetched, how many are still to come or failed follows.
     pub fn label(&self) -> String {
-        if let Some(feeds) = &self.feeds {
-            feeds.label()
-        } else if self.files.is_empty() {
-            self.dir.display().to_string()
-        } else {
-            format!("{} files", self.files.len())
-        }
+        let what = match &self.feeds {
+            Some(_) if self.addresses.len() > 1 => format!("{} feeds", self.addresses.len()),
+            // the one feed, not read yet: its address
+            Some(feeds) if feeds.titles.is_empty() && !self.addresses.is_empty() => {
+                crate::text::sanitize::printable(&self.addresses[0].url)
+            }
+            Some(feeds) => feeds.label(),
+            None if self.files.is_empty() => self.dir.display().to_string(),
+            None => format!("{} files", self.files.len()),
+        };
+        what + &self.fetch_summary()
     }
 
     /// `n` of what the library lists, in words: `3 articles`, `1 article`, or for feeds
@@ -200,15 +210,23 @@ impl Library {
         })
     }
 
-    /// Replaces the entries (after a rescan), keeping the selection on the same file.
+    /// Replaces the entries (after a rescan), keeping the selection on the same file; the
+    /// addresses not fetched yet keep their rows.
     pub fn refresh(&mut self, entries: Vec<Entry>) {
+        let keep = self.selected_path();
         self.entries = entries;
-        self.resort();
+        let waiting = self.placeholders();
+        self.entries.extend(waiting);
+        self.sort_keeping(keep);
     }
 
     /// Sorts again, keeping the selection on the same file.
     fn resort(&mut self) {
-        let keep = self.selected_path();
+        self.sort_keeping(self.selected_path());
+    }
+
+    /// Sorts, and selects `keep` again (the selected file before the entries changed).
+    fn sort_keeping(&mut self, keep: Option<PathBuf>) {
         self.sort_entries();
         if let Some(keep) = keep
             && let Some(i) = self.visible().iter().position(|e| e.path == keep)

@@ -117,7 +117,7 @@ impl App {
     /// Fetch job `job` got this far.
     pub(super) fn fetch_progressed(&mut self, job: u64, progress: Progress) {
         let Some(fetching) = self.fetching.as_mut().filter(|f| f.job == job) else {
-            return;
+            return self.library_fetch_progressed(job, progress);
         };
         let before = fetching.progress();
         fetching.progress = progress;
@@ -127,13 +127,16 @@ impl App {
     }
 
     /// Fetch job `job` ended: the saved page is opened like a file (`Err`: why not; the
-    /// reader stays where it was). A job no longer awaited (cancelled, replaced) is ignored.
+    /// reader stays where it was). A job no longer awaited (cancelled, replaced) is ignored;
+    /// one of the library's fetches fills its row in.
     pub(super) fn page_fetched(
         &mut self,
         job: u64,
         result: Result<PathBuf, String>,
     ) -> Option<Effect> {
-        self.fetching.take_if(|f| f.job == job)?;
+        if self.fetching.take_if(|f| f.job == job).is_none() {
+            return self.library_page_fetched(job, result);
+        }
         match result {
             Ok(saved) => return Some(Effect::OpenArticle(saved)),
             Err(why) => self.error(why),

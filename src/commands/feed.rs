@@ -54,14 +54,10 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads the feeds `args` name (the `configured` ones when it names none), with a progress
-/// line on `progress` while each is fetched: for printing, or for the library.
-pub fn load_all(
-    args: &FeedArgs,
-    configured: &[String],
-    progress: &mut dyn Write,
-) -> Result<Vec<Feed>, String> {
-    let sources: &[String] = if args.sources.is_empty() {
+/// The feeds `args` names, or the `configured` ones when it names none; `Err` when there are
+/// none at all.
+pub fn sources<'a>(args: &'a FeedArgs, configured: &'a [String]) -> Result<&'a [String], String> {
+    let sources = if args.sources.is_empty() {
         configured
     } else {
         &args.sources
@@ -69,7 +65,17 @@ pub fn load_all(
     if sources.is_empty() {
         return Err("no feed given, and no `feeds` in the configuration".to_owned());
     }
-    sources
+    Ok(sources)
+}
+
+/// Reads the feeds `args` name (the `configured` ones when it names none), with a progress
+/// line on `progress` while each is fetched: for printing, or for the library.
+pub fn load_all(
+    args: &FeedArgs,
+    configured: &[String],
+    progress: &mut dyn Write,
+) -> Result<Vec<Feed>, String> {
+    sources(args, configured)?
         .iter()
         .map(|source| {
             let mut line = ProgressLine::new(source, progress);

@@ -12,6 +12,7 @@
 //! claim starts and ends), [`verb`] and [`preposition`] (the cue templates), and [`convert`]
 //! (suggestions into annotations).
 
+mod anaphora;
 mod claims;
 mod convert;
 mod lexicon;
@@ -24,6 +25,8 @@ mod words;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_unseen;
 
 use std::ops::Range;
 

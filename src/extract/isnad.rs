@@ -24,6 +24,7 @@ mod coref;
 mod documents;
 mod relays;
 mod shapes;
+mod variants;
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
 /// next sentence.
@@ -32,6 +33,11 @@ const RELAY_WORDS: usize = 12;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rule {
     Relay,
+    /// `عن` after a relay: the one named after it passed the words on (`نقلت X عن Y`).
+    RelayTo,
+    /// `عنه` after a relay cue: it passes on the words of the one named before (`حسبما نقلت
+    /// عنه وكالة …`).
+    RelayPronoun,
     /// A word that names a channel next to a cue (`channels.rs`).
     Channel(channels::ChannelWord),
     Stance(Stance),
@@ -47,12 +53,22 @@ enum Rule {
     CarryOut,
     /// `إصدار`, `نشر` after `قام ب`/`إلى`.
     Issuing,
+    /// `معه` after a verb that names an outlet (`أجرتها معه قناة …`): the outlet follows.
+    PronounObject,
+    /// `عدة`, `مجموعة`: a quantity before the head of a source (`عدة وسائل إعلام`).
+    Quantifier,
+    /// `في`, `خلال`: before an interview or statement noun, the phrase names a channel.
+    PhraseOpener,
+    /// `أبلغ`, `أخبر`: the outlet after the subject is the addressee (`أبلغ X وكالة Y أن`).
+    Tell,
 }
 
 /// The rule a row of `chain-cues.tsv` names.
 fn rule_named(name: &str) -> Option<Rule> {
     Some(match name {
         "relay" => Rule::Relay,
+        "relay-to" => Rule::RelayTo,
+        "relay-pronoun" => Rule::RelayPronoun,
         "denies" => Rule::Stance(Stance::Denies),
         "doubts" => Rule::Stance(Stance::Doubts),
         "retracts" => Rule::Stance(Stance::Retracts),
@@ -64,6 +80,10 @@ fn rule_named(name: &str) -> Option<Rule> {
         "publish" => Rule::Publish,
         "carry-out" => Rule::CarryOut,
         "issuing" => Rule::Issuing,
+        "pronoun-object" => Rule::PronounObject,
+        "tell" => Rule::Tell,
+        "phrase-opener" => Rule::PhraseOpener,
+        "quantifier" => Rule::Quantifier,
         other => Rule::Channel(channels::channel_rule(other)?),
     })
 }
@@ -237,6 +257,22 @@ fn mark_hands(set: &mut AnnotationSet, hands: &[String]) {
     }
 }
 
+/// Removes the sources of `ids` that no link uses any more, as speaker or hand (a source a rule
+/// replaced: `حسبما` for the speaker before it, `قصر X` for `قصر X، مقر …`).
+fn drop_unused_sources(set: &mut AnnotationSet, ids: &[String]) {
+    let used: std::collections::HashSet<&String> = set
+        .attributions
+        .iter()
+        .flat_map(|a| std::iter::once(&a.source_id).chain(&a.via))
+        .collect();
+    let unused: Vec<String> = ids
+        .iter()
+        .filter(|id| !used.contains(id))
+        .cloned()
+        .collect();
+    set.sources.retain(|s| !unused.contains(&s.id));
+}
+
 /// A later link of the same speaker in the same sentence (`…، مشيرا إلى أن …`، `حيث أعلن
 /// فلان أن …`، `كما قال: …`) without hands of its own came through the hands the sentence
 /// named for the first; a clause of its own (`وأضاف أن …`) or another sentence does not
@@ -363,6 +399,27 @@ mod tests {
                     &format!("unknown rule {:?}", row.get(1))
                 )
             );
+        }
+    }
+
+    #[test]
+    fn no_word_has_two_rules() {
+        // `أذاعه` (it broadcast it) folds to `إذاعة` (a radio): one row would hide the other
+        let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+        for row in lists::rows(lists::CHAIN_CUES).filter_map(Result::ok) {
+            let key = normalize_str(row.get(0));
+            if let Some((rule, line)) = seen.get(&key) {
+                assert_eq!(
+                    rule,
+                    row.get(1),
+                    "{}",
+                    row.error(
+                        &lists::CHAIN_CUES,
+                        &format!("{key} is also rule {rule} on line {line}")
+                    )
+                );
+            }
+            seen.insert(key, (row.get(1).to_owned(), row.line));
         }
     }
 

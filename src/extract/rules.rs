@@ -2,23 +2,31 @@
 //! place / facility / event head nouns with their genitive chains, dates and times, numbers,
 //! percentages and money. Each rule reports normalised byte ranges.
 
+mod apposition;
 mod chains;
 mod dates;
 mod known_names;
 mod norp;
 mod numbers;
 mod person;
+mod quoted;
+mod repeats;
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use apposition::{
+    apposition_rule, coordinated_name_rule, given_name_before_connector_rule, nationality_rule,
+};
 use chains::{nisba, nisba_shaped, org_rule, place_rule};
 use dates::date_rule;
 use known_names::{gazetteer_rule, is_lam_complement};
 use norp::norp_rule;
 use numbers::number_rule;
 use person::{clitic_shaped, person_rule, repeated_surname_rule};
+use quoted::quoted_rule;
+use repeats::short_form_rule;
 
 use super::lexicon::{class, completes_month};
 use super::tokens::{Token, TokenKind, verb_shaped};
@@ -168,8 +176,14 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     };
     gazetteer_rule(&mut ctx);
     org_rule(&mut ctx);
+    quoted_rule(&mut ctx);
     place_rule(&mut ctx);
     person_rule(&mut ctx);
+    apposition_rule(&mut ctx);
+    nationality_rule(&mut ctx);
+    coordinated_name_rule(&mut ctx);
+    given_name_before_connector_rule(&mut ctx);
+    short_form_rule(&mut ctx);
     repeated_surname_rule(&mut ctx);
     date_rule(&mut ctx);
     number_rule(&mut ctx);
@@ -183,3 +197,7 @@ static ORDINALS: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::
 fn normalised(list: &'static str) -> HashSet<String> {
     lists::entries(list).map(normalize_str).collect()
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;

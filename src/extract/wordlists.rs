@@ -82,7 +82,9 @@ lists! {
     COMPLEMENTIZERS = "complementizers.txt";
     CONNECTIVES = "connectives.txt";
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
+    CUE_ANAPHOR_PHRASES = "cue-anaphor-phrases.txt";
     CUE_CALL_VERBS = "cue-call-verbs.txt";
+    CUE_NEGATED_SAYINGS = "cue-negated-sayings.txt";
     CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOT_YET = "cue-not-yet.txt";
     CUE_NOUNS = "cue-nouns.txt";
@@ -108,6 +110,7 @@ lists! {
     IDENTITY_WORDS = "identity-words.txt";
     INSTITUTION_ADJECTIVES = "institution-adjectives.txt";
     LOC_HEADS = "loc-heads.txt";
+    MISC_HEADS = "misc-heads.txt";
     MONTH_FIRST_WORDS = "month-first-words.txt";
     MONTHS_AMBIGUOUS = "months-ambiguous.txt";
     MONTHS = "months.txt";
@@ -130,12 +133,14 @@ lists! {
     PERCENT_WORDS = "percent-words.txt";
     PERIOD_WORDS = "period-words.txt";
     PHRASE_STOPS = "phrase-stops.txt";
+    PLAIN_ADJECTIVES = "plain-adjectives.txt";
     PLATFORM_CONTEXT = "platform-context.txt";
     PREPOSITIONS = "prepositions.txt";
     PRONOUN_PARTICLES = "pronoun-particles.txt";
     PRONOUN_SUFFIXES = "pronoun-suffixes.txt";
     REACTION_NOUNS = "reaction-nouns.txt";
     REACTION_PREPOSITIONS = "reaction-prepositions.txt";
+    QUOTED_NAME_HEADS = "quoted-name-heads.txt";
     RELATIVE_DATES = "relative-dates.txt";
     RELATIVES = "relatives.txt";
     REPORT_FRAME_PHRASES = "report-frame-phrases.txt";

@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::annotate::formats::Format as ExportFormat;
-use crate::annotate::library::{feed_entries, scan_library};
+use crate::annotate::library::{feed_entries, scan, scan_files};
 use crate::app::{Action, App, Effect};
 use crate::article::Article;
 use crate::config::theme;
@@ -99,6 +99,11 @@ where
         }
         Effect::FetchPage { url, refresh } => then = fetch_page(app, jobs, url, refresh),
         Effect::CancelFetch => jobs.cancel_fetch(),
+        Effect::FetchForLibrary { url, kind, refresh } => {
+            let data_dir = app.paths.data_dir.clone();
+            let job = jobs.fetch_for_library(url.clone(), kind, data_dir, refresh);
+            then = app.update(Action::LibraryFetchStarted { job, url });
+        }
         Effect::CountLibrary => {
             if let Some(lib) = &app.library {
                 jobs.count_library(lib.to_count(), app.paths.data_dir.clone());
@@ -142,7 +147,9 @@ fn edit_note(
 fn rescan_library(app: &mut App) -> Vec<Effect> {
     let scanned = (app.library.as_ref()).map(|lib| match &lib.feeds {
         Some(feeds) => Ok(feed_entries(feeds)),
-        None => scan_library(&lib.dir, &lib.files),
+        // pages not saved yet are not read: their rows stand for them
+        None if lib.files.is_empty() => scan(&lib.dir),
+        None => scan_files(&lib.files_to_scan()),
     });
     match scanned {
         Some(Ok(entries)) => app.update(Action::LibraryScanned(entries)),

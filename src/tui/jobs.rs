@@ -14,7 +14,9 @@ use std::time::Duration;
 use crate::annotate::StoreOptions;
 use crate::annotate::progress::LoadProgress;
 use crate::app::Action;
+use crate::app::fetches::Kind;
 use crate::article::Article;
+use crate::article::feed::load_feed;
 use crate::article::fetch::{FetchOptions, Go, Progress};
 use crate::extract::counts::{CountCache, count_all};
 use crate::extract::open::open_store_reporting;
@@ -70,16 +72,28 @@ impl Jobs {
         self.cancel_fetch();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
-        let job = self.spawn(move |job, send| {
-            let page = Page {
-                url,
-                data_dir,
-                refresh,
-            };
-            run_fetch(job, page, &stop, send)
-        });
+        let job = self
+            .spawn(move |job, send| run_fetch(job, save_page(url, data_dir, refresh), &stop, send));
         self.fetch = Some((job, cancel));
         job
+    }
+
+    /// Starts fetching an address the library lists ([`crate::app::fetches`]) beside the
+    /// others: a page saved under `data_dir` as [`Jobs::fetch_page`] does, or a feed read
+    /// (`source` an address or a file). It sends [`Action::FetchProgress`], then
+    /// [`Action::PageFetched`] or [`Action::FeedFetched`]; it stops when the app has gone.
+    pub fn fetch_for_library(
+        &mut self,
+        source: String,
+        kind: Kind,
+        data_dir: PathBuf,
+        refresh: bool,
+    ) -> u64 {
+        let never = Arc::new(AtomicBool::new(false));
+        self.spawn(move |job, send| match kind {
+            Kind::Page => run_fetch(job, save_page(source, data_dir, refresh), &never, send),
+            Kind::Feed => run_fetch(job, read_feed(source), &never, send),
+        })
     }
 
     /// Stops the running fetch, if there is one: its thread stops at the next chunk of the
@@ -210,55 +224,75 @@ fn run_job(
     }
 }
 
-/// What a fetch job fetches.
-struct Page {
-    url: String,
-    data_dir: PathBuf,
-    refresh: bool,
+/// What a fetch job does on its own thread, given the progress callback (which stops it when
+/// it answers `Break`): its outcome as the action that reports it.
+type Fetch = Box<dyn FnOnce(&mut dyn FnMut(Progress) -> Go) -> FetchOutcome + Send>;
+
+/// How a fetch ended: the action to send, given the job's number.
+type FetchOutcome = Box<dyn FnOnce(u64) -> Action + Send>;
+
+/// Fetching `url` and saving it under `data_dir` (`article::web::open_url`); the outcome is
+/// [`Action::PageFetched`] with the saved article's path.
+fn save_page(url: String, data_dir: PathBuf, refresh: bool) -> (String, Fetch) {
+    let shown = url.clone();
+    let fetch: Fetch = Box::new(move |progress| {
+        let opened = crate::article::web::open_url(
+            &url,
+            &data_dir,
+            refresh,
+            FetchOptions::default(),
+            progress,
+        );
+        let result = opened.map(|o| o.paths.article).map_err(|e| e.to_string());
+        Box::new(move |job| Action::PageFetched { job, result })
+    });
+    (shown, fetch)
 }
 
-/// Fetches and saves the page on a thread of its own while reporting its progress on `send`
-/// (so the reader sees it move even while the server is silent); the outcome, or `None` when
-/// the fetch was cancelled or the app has gone (then the fetch is stopped too).
+/// Reading the feed at `source` (an address or a file); the outcome is [`Action::FeedFetched`].
+fn read_feed(source: String) -> (String, Fetch) {
+    let shown = source.clone();
+    let fetch: Fetch = Box::new(move |progress| {
+        let result =
+            load_feed(&source, FetchOptions::default(), progress).map_err(|e| e.to_string());
+        Box::new(move |job| Action::FeedFetched { job, result })
+    });
+    (shown, fetch)
+}
+
+/// Runs `fetch` (an address and what fetching it does) on a thread of its own while reporting
+/// its progress on `send` (so the reader sees it move even while the server is silent); the
+/// outcome, or `None` when the fetch was cancelled or the app has gone (then the fetch is
+/// stopped too).
 fn run_fetch(
     job: u64,
-    page: Page,
+    (url, fetch): (String, Fetch),
     cancel: &Arc<AtomicBool>,
     send: &Sender<Action>,
 ) -> Option<Action> {
     let latest = Arc::new(Mutex::new(Progress::Connecting));
     let (done, finished) = channel();
     let (seen, stop) = (Arc::clone(&latest), Arc::clone(cancel));
-    let url = page.url.clone();
     std::thread::spawn(move || {
-        let opened = crate::article::web::open_url(
-            &page.url,
-            &page.data_dir,
-            page.refresh,
-            FetchOptions::default(),
-            &mut |progress| {
-                if let Ok(mut latest) = seen.lock() {
-                    *latest = progress;
-                }
-                if stop.load(Ordering::Relaxed) {
-                    Go::Break(())
-                } else {
-                    Go::Continue(())
-                }
-            },
-        );
+        let outcome = fetch(&mut |progress| {
+            if let Ok(mut latest) = seen.lock() {
+                *latest = progress;
+            }
+            if stop.load(Ordering::Relaxed) {
+                Go::Break(())
+            } else {
+                Go::Continue(())
+            }
+        });
         // the receiver has gone only when the job stopped waiting (cancelled): nothing to do
-        let _ = done.send(opened.map(|o| o.paths.article).map_err(|e| e.to_string()));
+        let _ = done.send(outcome);
     });
     loop {
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
         match finished.recv_timeout(PROGRESS_EVERY) {
-            Ok(result) => {
-                return (!cancel.load(Ordering::Relaxed))
-                    .then_some(Action::PageFetched { job, result });
-            }
+            Ok(outcome) => return (!cancel.load(Ordering::Relaxed)).then(|| outcome(job)),
             Err(RecvTimeoutError::Timeout) => {
                 let progress = latest.lock().map_or(Progress::Connecting, |p| *p);
                 if send.send(Action::FetchProgress { job, progress }).is_err() {

@@ -2,12 +2,14 @@
 //! touched), load settings, enter full-screen mode, run the loop, and restore the terminal on
 //! every way out.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::annotate::StoreOptions;
 use crate::annotate::library::{scan, scan_files};
+use crate::app::fetches::Address;
 use crate::app::library::Library;
 use crate::app::{Action, App, Effect, Screen, Surroundings};
 use crate::article::Article;
@@ -52,12 +54,14 @@ impl TerminalControl for RealTerminal {
 
 /// Runs the full-screen reader for `cli.files`: one file opens in the reader, a folder or
 /// several files open the library, none opens the sample; one web address opens its saved
-/// copy, or starts with an empty page while it is fetched in the background.
+/// copy, or starts with an empty page while it is fetched in the background. Several
+/// addresses (with or without files) open the library at once, which fetches the pages not
+/// saved yet in the background (`app::fetches`).
 pub fn run(cli: &Cli) -> Result<ExitCode, String> {
+    let data_dir = Paths::resolve(cli.config.as_deref()).data_dir;
     if let [arg] = cli.files.as_slice()
         && let Some(url) = arg.to_str().filter(|a| crate::article::fetch::is_url(a))
     {
-        let data_dir = Paths::resolve(cli.config.as_deref()).data_dir;
         let saved = crate::article::web::saved_paths(&data_dir, url).article;
         if !cli.refresh && saved.is_file() {
             let article = Article::load(&saved).map_err(|e| e.to_string())?;
@@ -74,7 +78,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     let library = match cli.files.as_slice() {
         [dir] if dir.is_dir() => Some(Library::new(dir.clone(), scan(dir)?)),
         [] | [_] => None,
-        files => Some(Library::of_files(files.to_vec(), scan_files(files)?)),
+        args => Some(library_of_arguments(args, &data_dir, cli.refresh)?),
     };
     let article = match cli.files.as_slice() {
         [path] if library.is_none() => Article::load(path).map_err(|e| e.to_string())?,
@@ -83,13 +87,53 @@ pub fn run(cli: &Cli) -> Result<ExitCode, String> {
     run_with(cli, article, library, None)
 }
 
-/// Runs the reader on the library of the items of `feeds` (`isnad feed` in a terminal).
-pub fn run_feeds(cli: &Cli, feeds: Vec<crate::article::feed::Feed>) -> Result<ExitCode, String> {
+/// The library of the files and web addresses given on the command line: the files (each must
+/// exist) and the saved pages are read now; the other pages are listed as waiting, to be
+/// fetched once the reader runs (again too when `refresh`).
+pub fn library_of_arguments(
+    args: &[PathBuf],
+    data_dir: &Path,
+    refresh: bool,
+) -> Result<Library, String> {
+    let (files, addresses) = split_arguments(args, data_dir, refresh);
+    let mut library = Library::of_files(files, Vec::new()).with_addresses(addresses);
+    library.refresh(scan_files(&library.files_to_scan())?);
+    Ok(library)
+}
+
+/// The command line's files and web addresses (`isnad URL1 FILE URL2 …`): the files to list,
+/// with the addresses' rows standing for the pages (where they are, or will be, saved).
+fn split_arguments(
+    args: &[PathBuf],
+    data_dir: &Path,
+    refresh: bool,
+) -> (Vec<PathBuf>, Vec<Address>) {
+    let mut files = Vec::new();
+    let mut addresses = Vec::new();
+    for arg in args {
+        match arg.to_str().filter(|a| crate::article::fetch::is_url(a)) {
+            Some(url) => {
+                let saved = crate::article::web::saved_paths(data_dir, url).article;
+                let address = Address::page(url, saved.clone(), refresh, saved.is_file());
+                files.push(saved);
+                addresses.push(address);
+            }
+            None => files.push(arg.clone()),
+        }
+    }
+    (files, addresses)
+}
+
+/// Runs the reader on the library of the feeds at `sources` (`isnad feed` in a terminal): it
+/// starts at once and reads the feeds in the background.
+pub fn run_feeds(cli: &Cli, sources: &[String]) -> Result<ExitCode, String> {
     let data_dir = Paths::resolve(cli.config.as_deref()).data_dir;
-    let feeds = crate::article::feed::FeedList::new(feeds, data_dir);
-    let entries = crate::annotate::library::feed_entries(&feeds);
-    let library = Library::of_feeds(feeds, entries);
-    run_with(cli, Article::sample(), Some(library), None)
+    run_with(
+        cli,
+        Article::sample(),
+        Some(Library::of_feed_sources(sources, data_dir)),
+        None,
+    )
 }
 
 /// Runs the reader on `article`, or on `library` when there is one; `fetch` instead of the

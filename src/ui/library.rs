@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::app::App;
+use crate::app::fetches::Address;
 use crate::app::library::{CountsFrom, Entry};
 use crate::article::feed::ItemState;
 use crate::config::theme::Slot;
@@ -116,6 +117,77 @@ fn draw_fitted(app: &App, buf: &mut Buffer, x: u16, y: u16, width: u16, text: &s
     );
 }
 
+/// The row of an article (or a feed's item): its title in the first `title_width` cells, then
+/// the columns.
+fn draw_entry(
+    app: &App,
+    buf: &mut Buffer,
+    row: Rect,
+    (title_width, columns): (u16, &Columns),
+    entry: &Entry,
+    style: Style,
+) {
+    draw_fitted(app, buf, row.x, row.y, title_width, &entry.title, style);
+    let mut x = row.x + title_width;
+    if let Some(item) = &entry.item {
+        // the source is a feed's title, often Arabic: laid out like the title
+        if x + 1 + Columns::SOURCE <= row.x + row.width {
+            draw_fitted(app, buf, x + 1, row.y, Columns::SOURCE, &item.source, style);
+        }
+        x += 1 + Columns::SOURCE;
+    }
+    let room = (row.x + row.width).saturating_sub(x);
+    buf.set_stringn(x, row.y, columns.numbers(entry), usize::from(room), style);
+}
+
+/// The row of an address not fetched yet: the address, then its state where the other rows
+/// have their columns (`waiting…`, `12 KB…`), a failure's reason taking up to half the row.
+fn draw_pending(
+    app: &App,
+    buf: &mut Buffer,
+    row: Rect,
+    columns: u16,
+    address: &Address,
+    style: Style,
+) {
+    let state = address.state_text();
+    let wanted = u16::try_from(state.chars().count() + 1).unwrap_or(u16::MAX);
+    let state_width = wanted.min(row.width / 2).max(columns).min(row.width);
+    let title_width = row.width - state_width;
+    draw_fitted(
+        app,
+        buf,
+        row.x,
+        row.y,
+        title_width,
+        &entry_address(address),
+        style,
+    );
+    let fitted = crate::ui::fit(
+        app,
+        &format!(" {state}"),
+        usize::from(state_width),
+        Direction::Ltr,
+    );
+    buf.set_stringn(
+        row.x + title_width,
+        row.y,
+        &fitted.text,
+        fitted.width,
+        style,
+    );
+}
+
+/// The address as its row shows it: without `http://` or `https://` (the row is narrow, and
+/// the host is what tells addresses apart), made printable.
+fn entry_address(address: &Address) -> String {
+    let url = &address.url;
+    let shown = (url.strip_prefix("https://"))
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    crate::text::sanitize::printable(shown)
+}
+
 impl Widget for LibraryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -171,18 +243,12 @@ impl Widget for LibraryView<'_> {
             } else {
                 text
             };
-            buf.set_style(Rect::new(area.x, y, area.width, 1), style);
-            draw_fitted(app, buf, area.x, y, title_width, &entry.title, style);
-            let mut x = area.x + title_width;
-            if let Some(item) = &entry.item {
-                // the source is a feed's title, often Arabic: laid out like the title
-                if x + 1 + Columns::SOURCE <= area.x + area.width {
-                    draw_fitted(app, buf, x + 1, y, Columns::SOURCE, &item.source, style);
-                }
-                x += 1 + Columns::SOURCE;
+            let row = Rect::new(area.x, y, area.width, 1);
+            buf.set_style(row, style);
+            match lib.pending_address(&entry.path) {
+                Some(address) => draw_pending(app, buf, row, columns.width(), address, style),
+                None => draw_entry(app, buf, row, (title_width, &columns), entry, style),
             }
-            let room = (area.x + area.width).saturating_sub(x);
-            buf.set_stringn(x, y, columns.numbers(entry), usize::from(room), style);
         }
     }
 }

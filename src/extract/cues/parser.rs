@@ -232,6 +232,21 @@ impl<'a> ParagraphParser<'a> {
         self.out.attributions.len() - 1
     }
 
+    /// `قال الوزير والسفير إن …`: the links made since `first_link` are the second speaker's
+    /// too, each a link of its own with the same cue (guidelines §3.3).
+    pub(super) fn share_links(&mut self, first_link: usize, second: &NounPhrase) {
+        let end = self.out.attributions.len();
+        if first_link >= end {
+            return;
+        }
+        let source = self.add_source(second);
+        for a in first_link..end {
+            let mut link = self.out.attributions[a].clone();
+            link.source = Some(source);
+            self.out.attributions.push(link);
+        }
+    }
+
     /// The latest speaker (this paragraph, then the previous one), preferring one whose
     /// grammatical gender agrees with the verb; a latent speaker becomes a source.
     pub(super) fn resolve_pro_drop(&mut self, gender: Gender) -> Option<usize> {

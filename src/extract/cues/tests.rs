@@ -6,19 +6,19 @@ use crate::annotate::model;
 
 /// One suggestion in readable form.
 #[derive(Debug)]
-struct Triple {
-    source: Option<String>,
-    source_type: Option<SourceType>,
-    cue: String,
-    claim: String,
-    template: Template,
-    quote_type: QuoteType,
-    stance: Stance,
-    distancing: bool,
-    nested_in: Option<usize>,
+pub(super) struct Triple {
+    pub(super) source: Option<String>,
+    pub(super) source_type: Option<SourceType>,
+    pub(super) cue: String,
+    pub(super) claim: String,
+    pub(super) template: Template,
+    pub(super) quote_type: QuoteType,
+    pub(super) stance: Stance,
+    pub(super) distancing: bool,
+    pub(super) nested_in: Option<usize>,
 }
 
-fn triples(text: &str) -> Vec<Triple> {
+pub(super) fn triples(text: &str) -> Vec<Triple> {
     let article = Article::from_text("t", text.to_owned());
     let s = suggest_article(&article);
     s.attributions
@@ -39,7 +39,7 @@ fn triples(text: &str) -> Vec<Triple> {
         .collect()
 }
 
-fn one(text: &str) -> Triple {
+pub(super) fn one(text: &str) -> Triple {
     let mut all = triples(text);
     assert_eq!(
         all.len(),

@@ -3,10 +3,11 @@
 
 use std::ops::Range;
 
-use super::lexicon::{CueForm, Form, cue_form};
+use super::lexicon::{CueForm, Form, Gender, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{Stance, Template};
+use crate::annotate::model::{QuoteType, SourceType};
 
 impl ParagraphParser<'_> {
     /// A cue verb (or cue noun) at token `i` of sentence `s`: the attributions it makes, and
@@ -47,17 +48,38 @@ impl ParagraphParser<'_> {
             }
             return None;
         }
-        let (after_subject, relay) = match &subject {
-            Some(np) => self.relayed_source(np, &form, s),
-            None => (j, None),
+        self.verb_report(&verb, subject, j, s, nested)
+    }
+
+    /// What the verb reports once its subject (`subject`, else the verb's governed words start
+    /// at `j`) is known: its claims, linked to the subject and a second speaker joined to it by
+    /// و, to a relayed source, or to the source [`Self::verb_source`] finds.
+    fn verb_report(
+        &mut self,
+        verb: &VerbCue,
+        subject: Option<NounPhrase>,
+        j: usize,
+        s: &Range<usize>,
+        nested: bool,
+    ) -> Option<usize> {
+        let form = verb.form;
+        let co = subject.as_ref().and_then(|np| self.co_speaker(np, s));
+        let (after_subject, relay) = match (&subject, &co) {
+            (Some(_), Some(second)) => (second.tokens.end, None),
+            (Some(np), None) => self.relayed_source(np, &form, s),
+            (None, _) => (j, None),
         };
+        // `لكن الشركة نفت ذلك`، `وهو ما أكده مسؤول`: a stance on the claim before
+        if !nested && let Some(end) = self.pointing_report(verb, subject.as_ref(), after_subject, s)
+        {
+            return Some(end);
+        }
         let complement = self.find_complement(after_subject, s, &form);
         if nested && complement.is_none() {
             return None;
         }
         let postposable = subject.is_some() && verb.prefix == 0 && relay.is_none();
-        let (claims, postposed) =
-            self.verb_claims(&verb, s, after_subject, complement, postposable);
+        let (claims, postposed) = self.verb_claims(verb, s, after_subject, complement, postposable);
         if claims.is_empty() {
             if let Some(np) = &subject
                 && !form.needs_adjacent_complement
@@ -67,17 +89,16 @@ impl ParagraphParser<'_> {
             return None;
         }
         if let Some((outer, inner)) = relay {
-            return Some(self.attribute_relayed(&verb, claims, outer, inner));
+            return Some(self.attribute_relayed(verb, claims, outer, inner));
         }
         let quotation_only = complement.is_none() && !form.object_claim;
-        self.attribute_verb(
-            &verb,
-            subject.as_ref(),
-            s,
-            claims,
-            quotation_only,
-            postposed,
-        )
+        let first_link = self.out.attributions.len();
+        let last =
+            self.attribute_verb(verb, subject.as_ref(), s, claims, quotation_only, postposed);
+        if let Some(second) = &co {
+            self.share_links(first_link, second);
+        }
+        last
     }
 
     /// The subject after the verb at `i` (VSO) starting at token `j`, unless the verb is a
@@ -102,7 +123,11 @@ impl ParagraphParser<'_> {
             return Some((Some(np), end));
         }
         // Explicit subject after the verb (VSO), unless the verb is a participle.
-        let takes_subject = !verb.after_relative || verb.object_pronoun;
+        // A verb before its subject stays singular: after `أعلنوا`, `يقولون` the noun is the
+        // object (`وأعلنوا أمس الإضراب عن العمل`), the speaker an earlier one.
+        let plural =
+            form.gender == Gender::Plural && matches!(form.form, Form::Past | Form::Present);
+        let takes_subject = (!verb.after_relative || verb.object_pronoun) && !plural;
         let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
             .then(|| self.noun_phrase(j, s.end, false))
             .flatten();
@@ -118,18 +143,8 @@ impl ParagraphParser<'_> {
             j = np.tokens.end;
             subject = None;
         }
-        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
-        // object, not a name after the title
-        if let Some(np) = &mut subject
-            && let Some(k) = np.name_at
-            && k > np.tokens.start
-            && self.object_with_preposition(&form, k)
-        {
-            np.tokens.end = k;
-            np.name_at = None;
-        }
         if let Some(np) = &mut subject {
-            self.end_before_object(np, &form, s);
+            self.fit_subject(np, &form, s);
         }
         // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
         // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
@@ -142,12 +157,47 @@ impl ParagraphParser<'_> {
         Some((subject, j))
     }
 
-    /// `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`: the subject after the verb
-    /// ends before a stance frame, and before the accused when a charge follows (the accused is
-    /// the first definite noun after a definite one that is no adjective).
+    /// The subject after the verb cut before the verb's object and widened over a name
+    /// between commas and a document's owner.
+    fn fit_subject(&self, np: &mut NounPhrase, form: &CueForm, s: &Range<usize>) {
+        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
+        // object, not a name after the title
+        if let Some(k) = np.name_at
+            && k > np.tokens.start
+            && self.object_with_preposition(form, k)
+        {
+            np.tokens.end = k;
+            np.name_at = None;
+        }
+        self.end_before_object(np, form, s);
+        self.name_apposition(np, s);
+        // `قال بيان للوزارة إن …`: a document's owner is inside its span
+        if np.source_type == SourceType::Document {
+            self.take_owner(np, s);
+        }
+    }
+
+    /// `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`، `أعلن الجيش السيطرة على
+    /// …`: the subject after the verb ends before a stance frame, before the accused when a
+    /// charge follows (the accused is the first definite noun after a definite one that is no
+    /// adjective), and before a definite verbal noun after a definite word when the verb's
+    /// object is its claim (a definite genitive of a definite head is rare; an object is not).
     fn end_before_object(&self, np: &mut NounPhrase, form: &CueForm, s: &Range<usize>) {
         let object = (np.tokens.start + 1..np.tokens.end).find(|&k| {
-            self.stance_frame_at(k, s).is_some()
+            let key = self.key(k);
+            let after_definite = is_definite(self.key(k - 1));
+            (form.object_claim
+                && form.object_preposition.is_none_or(|p| p.chars().count() > 1)
+                && after_definite
+                && is_definite(key)
+                && !is_nisba(key)
+                && is_masdar_like(key))
+                // `أكد الأطباء تحسن حالة المريض`: not a name after the role, the object
+                || (form.object_claim
+                    && np.name_at == Some(k)
+                    && is_object_masdar(key)
+                    && !in_set(&SPEAKER_GIVEN_NAMES, key))
+                || self.stance_frame_at(k, s).is_some()
                 || (form.accuses
                     && is_definite(self.key(k))
                     && is_definite(self.key(k - 1))
@@ -171,7 +221,7 @@ impl ParagraphParser<'_> {
     }
 
     /// The cue verb at token `i`, unless it is a verbal noun after `عدم`.
-    fn verb_at(&self, i: usize, s: &Range<usize>) -> Option<VerbCue> {
+    pub(super) fn verb_at(&self, i: usize, s: &Range<usize>) -> Option<VerbCue> {
         let after_relative = i > s.start && in_set(&RELATIVES, self.key(i - 1));
         let bare = cue_form(self.key(i));
         let object_pronoun = bare.is_none();
@@ -187,6 +237,17 @@ impl ParagraphParser<'_> {
         })?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
+            return None;
+        }
+        // `أحد السكان، ويدعى سامي، إن …`: `يدعى` "is called" has the letters of `يدعي` "claims";
+        // after a comma it claims only before its complement
+        if form.lemma == "ادعى"
+            && form.form == Form::Present
+            && i > s.start
+            && self.is_comma(i - 1)
+            && !in_set(&COMPLEMENTIZERS, self.key(i + 1))
+            && !self.is_punct(i + 1, ':')
+        {
             return None;
         }
         Some(VerbCue {
@@ -249,8 +310,11 @@ impl ParagraphParser<'_> {
                     form.stance = stance;
                 }
             }
-            if let Some(claim) = self.add_claim(r) {
+            if let Some(claim) = self.add_claim(r.clone()) {
                 self.attribute(claim, source, verb.cue.clone(), &form, template, None);
+                if claim.1 != QuoteType::Indirect {
+                    self.quoted_denials(r, source, &verb.form, template);
+                }
             }
         }
         Some(last)
@@ -386,7 +450,7 @@ impl ParagraphParser<'_> {
     /// the verb (VSO), none (passive), a subject before it (SVO), or an earlier speaker
     /// (pro-drop, participle). `None` when a subjectless cue has nobody to point back to: then
     /// it is no attribution.
-    fn verb_source(
+    pub(super) fn verb_source(
         &mut self,
         verb: &VerbCue,
         subject: Option<&NounPhrase>,
@@ -398,7 +462,10 @@ impl ParagraphParser<'_> {
         if verb.passive {
             return Some((None, Template::Passive));
         }
-        if let Some(svo) = self.subject_before(verb.at, verb.prefix, s) {
+        if let Some(svo) = self
+            .subject_before(verb.at, verb.prefix, s)
+            .or_else(|| self.sign_before(verb, s))
+        {
             return Some((Some(self.add_source(&svo)), Template::Svo));
         }
         let template = if verb.form.form == Form::Participle {
@@ -406,8 +473,64 @@ impl ParagraphParser<'_> {
         } else {
             Template::ProDrop
         };
-        let source = self.resolve_pro_drop(verb.form.gender)?;
+        let Some(source) = self.resolve_pro_drop(verb.form.gender) else {
+            // `وأُعلن عن …`، `ذُكر أن …` without harakat: nobody to point back to, so the
+            // passive, a claim without a source (guidelines §5.4)
+            return self
+                .unvoiced_passive(verb)
+                .then_some((None, Template::Passive));
+        };
         Some((Some(source), template))
+    }
+
+    /// `وزع المحتجون منشورات تقول إن …`، `علقوا ملصقا يؤكد أن …`: an indefinite document or
+    /// sign right before an imperfect verb that agrees with it is what says it (the verb opens
+    /// a clause describing it). Not before `فيه`: `أصدرت بيانا تقول فيه` is its publisher's.
+    fn sign_before(&self, verb: &VerbCue, s: &Range<usize>) -> Option<NounPhrase> {
+        if verb.prefix > 0
+            || verb.form.form != Form::Present
+            || matches!(self.key(verb.at + 1), "فيه" | "فيها")
+        {
+            return None;
+        }
+        let agrees = |head: &str| self.noun_gender(head) == verb.form.gender;
+        let before = verb.at.checked_sub(1).filter(|&k| k >= s.start)?;
+        let key = self.key(before);
+        // an accusative sign (`ملصقا`) is a one-word phrase
+        if let Some(stem) = key.strip_suffix('ا')
+            && is_accusative_object(key)
+            && head_type(stem) == Some(SourceType::Document)
+        {
+            return agrees(stem).then_some(NounPhrase {
+                tokens: before..verb.at,
+                name_at: None,
+                source_type: SourceType::Document,
+                gender: self.noun_gender(stem),
+            });
+        }
+        (verb.at.saturating_sub(3).max(s.start)..verb.at).find_map(|k| {
+            let np = self.noun_phrase(k, verb.at, false)?;
+            (np.tokens.end == verb.at
+                && np.source_type == SourceType::Document
+                && !is_definite(self.key(k))
+                && agrees(self.key(k)))
+            .then_some(np)
+        })
+    }
+
+    /// A masculine past form that is also a passive (`أعلن`، `ذكر`) with `أن`/`عن` right after
+    /// it (a time word between allowed): no subject stands between them.
+    fn unvoiced_passive(&self, verb: &VerbCue) -> bool {
+        let mut k = verb.at + 1;
+        while in_set(&ADVERBS, self.key(k)) {
+            k += 1;
+        }
+        // `أعلنا` is "we announced"
+        verb.form.passive_past
+            && !self.key(verb.at).ends_with('ا')
+            && verb.form.form == Form::Past
+            && verb.form.gender == Gender::Masculine
+            && (in_set(&COMPLEMENTIZERS, self.key(k)) || self.key(k) == "عن")
     }
 
     pub(super) fn noun_cue(
@@ -434,17 +557,17 @@ impl ParagraphParser<'_> {
 }
 
 /// A cue verb found at a token, with what its form and harakat say.
-struct VerbCue {
+pub(super) struct VerbCue {
     /// Token index of the verb.
-    at: usize,
+    pub(super) at: usize,
     /// Letters of a و/ف prefix before it.
     prefix: usize,
-    form: CueForm,
+    pub(super) form: CueForm,
     /// Byte range of the cue word without its prefix.
-    cue: Range<usize>,
+    pub(super) cue: Range<usize>,
     passive: bool,
     /// Follows a relative (`التي تعلن عنها`): about saying, not a report.
-    after_relative: bool,
+    pub(super) after_relative: bool,
     /// Carries its object pronoun after a relative (`الأمر الذي اعتبره العلماء دليلا على أن …`):
     /// a report by the subject after it, and only with one.
     object_pronoun: bool,

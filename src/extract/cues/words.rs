@@ -89,6 +89,13 @@ pub(super) static NOT_YET: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_N
 
 /// `دعا`, `طالب`: a clause they head is a call, not a claim.
 pub(super) static CALL_VERBS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_CALL_VERBS));
+/// `صباح`، `مساء`، `الساعة`: words of a time, which no name after a comma starts with.
+pub(super) static TIME_STARTS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut words = set(lists::DAY_PARTS);
+    words.extend(set(lists::TIME_WORDS));
+    words.extend(set(lists::WEEKDAYS));
+    words
+});
 /// `قوله` after a relayed source: the frame, not the claim.
 pub(super) static SAYING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::SAYING_NOUNS));
 
@@ -126,6 +133,12 @@ pub(super) fn is_role(bare: &str) -> bool {
         head_type(bare),
         Some(SourceType::Official | SourceType::Expert | SourceType::Journalist)
     ) || matches!(bare, "مسؤول")
+}
+
+/// A word that heads a source phrase by itself (`السفير`، `شهود`، `مسؤول`), with or without ال.
+pub(super) fn is_speaker_head(key: &str) -> bool {
+    let b = bare(key);
+    head_type(b).is_some() || is_role(b)
 }
 
 pub(super) fn bare(key: &str) -> &str {
@@ -168,6 +181,18 @@ pub(super) fn is_masdar_like(key: &str) -> bool {
         || in_set(&OBJECT_NOUNS, b)
         || (n >= 5 && chars[0] == 'ا' && chars[n - 2] == 'ا')
         || (n >= 5 && chars[0] == 'ت' && chars[n - 2] == 'ي')
+}
+
+/// `تقدم`، `تراجع`، `حدوث`: the shapes `تفعّل`, `تفاعل` and `فُعول` of a verbal noun without
+/// article. Plurals and names share them (`جنوب`، `تونس`), so they are read as verbal nouns only
+/// where a verb's object stands (`أكدت المصادر تقدم القوات`، `أعلنت عن حدوث انفجار`).
+pub(super) fn is_object_masdar(key: &str) -> bool {
+    let chars: Vec<char> = key.chars().collect();
+    match chars.len() {
+        4 => chars[0] == 'ت' || chars[2] == 'و',
+        5 => chars[0] == 'ت' && chars[2] == 'ا',
+        _ => false,
+    }
 }
 
 /// `ترشحه`, `استحواذها`: a verbal noun with a possessive pronoun (`ه` that is no `ة`), the

@@ -129,10 +129,16 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     let mut end = tokens[i].range.end;
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
-        let channel_word = word(&t.key).is_some_and(|w| w != Word::OutletHead);
+        // a channel word or any other rule word (`نشرت`، `عن`، `فيه`) ends the name
+        let channel_word = word(&t.key).is_some_and(|w| w != Word::OutletHead)
+            || rule_of(&t.key).is_some_and(|r| !matches!(r, Rule::HandType(_)));
         // `… وكالة فرانس برس وتأسف …`: a word joined by و starts the next clause
-        let joined =
-            t.key.starts_with('و') && word(&t.key).is_none() && !OUTLET_NAMES.contains(&t.key);
+        // (not inside a quoted name: `مدونة " واتس آب "`)
+        let in_quotes = article.text[tokens[i].range.start..t.range.start].contains(OPENING_MARKS);
+        let joined = t.key.starts_with('و')
+            && word(&t.key).is_none()
+            && !OUTLET_NAMES.contains(&t.key)
+            && !in_quotes;
         if NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word || joined {
             break;
         }
@@ -167,8 +173,11 @@ fn after_lam(article: &Article, t: &Token) -> Option<usize> {
     outlet.then(|| t.range.end - rest.len())
 }
 
+/// A hand found in the text: its range and type.
+type Hand = (Range<usize>, SourceType);
+
 /// The hands named in `window` (between a cue and its claim), from the speaker outward.
-fn hands(article: &Article, window: Range<usize>) -> Vec<(Range<usize>, SourceType)> {
+fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
     let toks = tokens(article, window);
     let mut statement = None;
     let mut outlet = None;
@@ -176,19 +185,28 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<(Range<usize>, SourceTy
         let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
         match word(&t.key) {
             Some(Word::Statement) if prev.is_some_and(is_fi) && statement.is_none() => {
-                statement = Some((t.range.clone(), SourceType::Statement));
+                let end = adjectives_end(article, &toks, i);
+                statement = Some((t.range.start..end, SourceType::Statement));
             }
             Some(Word::Account) if outlet.is_none() => {
                 let end = name_end_account(&toks, i);
                 outlet = Some((t.range.start..end, SourceType::SocialAccount));
             }
-            Some(Word::BeforeOutlet) if outlet.is_none() => {
-                if let Some(next) = toks.get(i + 1)
+            // `بحسب وكالة …` in a comma phrase after the speaker
+            Some(Word::BeforeOutlet | Word::AfterClaim) if outlet.is_none() => {
+                // `أجرتها معه قناة …`: the pronoun object before the outlet
+                let k = i
+                    + 1
+                    + usize::from(
+                        toks.get(i + 1)
+                            .is_some_and(|n| rule_of(&n.key) == Some(Rule::PronounObject)),
+                    );
+                if let Some(next) = toks.get(k)
                     && (word(&next.key) == Some(Word::OutletHead)
                         || OUTLET_NAMES.contains(&next.key)
-                        || quoted(article, t.range.end, next))
+                        || quoted(article, toks[k - 1].range.end, next))
                 {
-                    let end = name_end(article, &toks, i + 1);
+                    let end = name_end(article, &toks, k);
                     let raw = &article.text[next.range.clone()];
                     let start = next.range.end - raw.trim_start_matches(OPENING_MARKS).len();
                     outlet = Some((start..end, hand_type(&next.key)));
@@ -205,6 +223,27 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<(Range<usize>, SourceTy
         }
     }
     statement.into_iter().chain(outlet).collect()
+}
+
+/// Most adjectives a statement noun takes into its span (`بيان صحفي مشترك`).
+const STATEMENT_ADJECTIVES: usize = 2;
+
+/// The end of the statement noun at `toks[i]` with the relational adjectives after it (`بيان
+/// صحفي`، `بيانا رسميا`: words ending in the nisba ي), not past punctuation.
+fn adjectives_end(article: &Article, toks: &[Token], i: usize) -> usize {
+    let mut end = toks[i].range.end;
+    for t in toks.iter().skip(i + 1).take(STATEMENT_ADJECTIVES) {
+        let nisba =
+            ["ي", "يه", "يا"].iter().any(|e| t.key.ends_with(e)) && t.key.chars().count() > 3;
+        let joined = article.text[end..t.range.start]
+            .chars()
+            .all(char::is_whitespace);
+        if !nisba || !joined || NAME_ENDS.contains(&t.key) || word(&t.key).is_some() {
+            break;
+        }
+        end = t.range.end;
+    }
+    end
 }
 
 /// `صفحته على موقع فيسبوك`: the account word and what says where it is (`على`/`في`/`عبر`,
@@ -229,9 +268,19 @@ fn name_end_account(toks: &[Token], i: usize) -> usize {
     end
 }
 
-/// `في` or `وفي`.
+/// `في`, `خلال` (`في مقابلة`، `خلال مداخلة`), with or without و: rule `phrase-opener`.
 fn is_fi(key: &str) -> bool {
-    key.strip_prefix('و').unwrap_or(key) == "في"
+    rule_of(key) == Some(Rule::PhraseOpener)
+}
+
+/// Whether a folded word ends a hand's name (`أمس`، `أن`، `في`).
+pub(super) fn ends_name(key: &str) -> bool {
+    NAME_ENDS.contains(key)
+}
+
+/// The type of a hand whose name starts with the folded word `key`: agency or outlet.
+pub(super) fn hand_type_of(key: &str) -> SourceType {
+    hand_type(key)
 }
 
 fn hand_type(key: &str) -> SourceType {
@@ -280,7 +329,22 @@ fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> V
     let mut out = Vec::new();
     if cue.end <= claim.start {
         out.push(cue.end..claim.start);
+        // `أكد الاتحاد، في بيان صحفي، أن …`: after the speaker's comma
+        if let Some(s) = source.filter(|s| s.start >= cue.end && s.end < claim.start) {
+            out.push(s.end..claim.start);
+        }
         out.extend(fronted(article, cue.start));
+        // `قال الوزير، في مقابلة مع صحيفة X نشرت اليوم، إن …`: the cue suggester took the
+        // inner verb for the cue; the phrase lies between the speaker and the claim
+        let in_commas = |s: &Span| {
+            let between = &article.text[s.end..cue.start];
+            between.trim_start().starts_with('،') && between.matches('،').count() == 1
+        };
+        if let Some(s) = source.filter(|s| {
+            s.end <= cue.start && s.start >= sentence_start(article, cue.start) && in_commas(s)
+        }) {
+            out.push(s.end..claim.start);
+        }
     } else if let Some(s) = source.filter(|s| s.start >= cue.end && s.end > claim.end) {
         out.push(s.end..sentence_end(article, s.end));
     }
@@ -334,6 +398,47 @@ fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, Sou
     None
 }
 
+/// `…، وذلك في تصريح لوكالة …`، `…، في مقابلة مع قناة …`: an interview or statement phrase after
+/// a comma at the end of the claim's sentence names its hands; the claim ends before the comma.
+/// The hands and where the claim ends.
+fn trailing_channel(article: &Article, claim: Span) -> Option<(Vec<Hand>, usize)> {
+    let end = sentence_end(article, claim.end);
+    let text = &article.text[claim.start..end];
+    for (i, _) in text.match_indices('،') {
+        let comma = claim.start + i;
+        let toks = tokens(article, comma + '،'.len_utf8()..end);
+        // `وذلك`، `ذلك`: the report just made
+        let skip =
+            usize::from(toks.first().is_some_and(|t| {
+                normalize_str(t.key.trim_start_matches('و')) == normalize_str("ذلك")
+            }));
+        let (Some(at), Some(noun)) = (toks.get(skip), toks.get(skip + 1)) else {
+            continue;
+        };
+        if !is_fi(&at.key) || !matches!(word(&noun.key), Some(Word::Interview | Word::Statement)) {
+            continue;
+        }
+        let found = hands(article, at.range.start..end);
+        if !found.is_empty() && comma > claim.start {
+            return Some((found, comma));
+        }
+    }
+    None
+}
+
+/// Ends the claim of link `i` (now at `claim`) at `end`, its trailing spaces and commas left out.
+fn cut_claim(set: &mut AnnotationSet, article: &Article, i: usize, claim: Span, end: usize) {
+    let kept = article.text[claim.start..end.min(claim.end)]
+        .trim_end_matches(|c: char| c.is_whitespace() || "،,".contains(c));
+    let c = set.position(&set.attributions[i].claim_id);
+    if let Some(c) = c
+        && !kept.is_empty()
+        && let Ok(span) = Span::checked(article, claim.start..claim.start + kept.len())
+    {
+        set.claims[c].span = span;
+    }
+}
+
 /// `… جوابا على سؤال وكالة …`، `… ردا على أسئلة «…»`: a question an outlet asked, named inside
 /// or after the claim in its sentence: the outlet (its range and type) and where the claim
 /// ends, before the answer word.
@@ -365,9 +470,40 @@ fn answered(article: &Article, claim: Span) -> Option<(Range<usize>, SourceType,
         .into_iter()
         .find(|(_, kind)| *kind != SourceType::Statement)?;
     let cut = words[k].0.start;
-    let kept = article.text[claim.start..cut.min(claim.end)]
+    let mut kept = article.text[claim.start..cut.min(claim.end)]
         .trim_end_matches(|c: char| c.is_whitespace() || "،,".contains(c));
+    // a time word before the answer (`… الأمس جوابا على …`) is in no span
+    if let Some((head, last)) = kept.rsplit_once(' ') {
+        let key = normalize_str(last);
+        if NAME_ENDS.contains(&key)
+            || key
+                .strip_prefix("ال")
+                .is_some_and(|k| NAME_ENDS.contains(k))
+        {
+            kept = head.trim_end();
+        }
+    }
     Some((range, kind, claim.start + kept.len()))
+}
+
+/// `range` with the closing mark of a quotation it opens (`صحيفة «الأيام»`: the marks of a
+/// name inside a descriptor stay inside the span, guidelines §3.2).
+pub(super) fn with_closing_mark(article: &Article, range: Range<usize>) -> Range<usize> {
+    let text = &article.text[range.clone()];
+    let opens = text.chars().filter(|c| OPENING_MARKS.contains(c)).count();
+    let closes = text.chars().filter(|c| "»”".contains(*c)).count();
+    let straight = text.matches('"').count();
+    // the mark may stand apart: `مدونة " واتس آب "`
+    let gap = article.text[range.end..].len() - article.text[range.end..].trim_start().len();
+    let next = article.text[range.end + gap..].chars().next();
+    let closing = match next {
+        Some(c @ ('»' | '”')) if opens > closes => Some(c),
+        Some('"') if straight % 2 == 1 => Some('"'),
+        _ => None,
+    };
+    closing.map_or(range.clone(), |c| {
+        range.start..range.end + gap + c.len_utf8()
+    })
 }
 
 /// The source item for a hand at `range`: the one already there, or a new intermediary.
@@ -377,6 +513,7 @@ pub(super) fn hand_source(
     range: Range<usize>,
     kind: SourceType,
 ) -> Option<usize> {
+    let range = with_closing_mark(article, range);
     let existing = set.sources.iter().position(|s| {
         s.span
             .is_some_and(|x| x.start == range.start && x.end == range.end)
@@ -388,6 +525,54 @@ pub(super) fn hand_source(
     let s = Source::suggested(article, range, kind, origin).ok()?;
     set.sources.push(s);
     Some(set.sources.len() - 1)
+}
+
+/// The hands named around link `i`'s cue and claim, tried in order: between the cue and the
+/// claim (or a fronted phrase), the outlet told, after the claim, a trailing interview phrase,
+/// the outlet that asked; the last two end the claim before them.
+fn link_hands(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+    cue: Span,
+    claim: Span,
+    source: Option<Span>,
+) -> Vec<Hand> {
+    let mut found = windows(article, cue, claim, source)
+        .into_iter()
+        .map(|w| hands(article, w))
+        .find(|h| !h.is_empty())
+        .unwrap_or_default();
+    // `أبلغ المحافظ وكالة الأنباء أن …`: the outlet told
+    if found.is_empty()
+        && rule_of(cue.text(article)) == Some(Rule::Tell)
+        && let Some(s) = source.filter(|s| s.start >= cue.end && s.end < claim.start)
+    {
+        found.extend(outlet_at(article, &tokens(article, s.end..claim.start), 0));
+    }
+    if found.is_empty() && source.is_some_and(|s| s.end <= claim.start) {
+        found.extend(after_claim(article, claim.end));
+    }
+    if found.is_empty()
+        && source.is_some_and(|s| s.end <= claim.start)
+        && let Some((hands, end)) = trailing_channel(article, claim)
+    {
+        found = hands;
+        cut_claim(set, article, i, claim, end);
+    }
+    if found.is_empty()
+        && let Some((range, kind, end)) = answered(article, claim)
+    {
+        found.push((range, kind));
+        let c = set.position(&set.attributions[i].claim_id);
+        if let Some(c) = c
+            && end > claim.start
+            && let Ok(span) = Span::checked(article, claim.start..end)
+        {
+            set.claims[c].span = span;
+        }
+    }
+    found
 }
 
 /// Adds the channels named around each link's cue and claim to its `via`; a hand that the cue
@@ -410,26 +595,7 @@ pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
         };
         let claim = claim.span;
         let source = set.position(&a.source_id).and_then(|s| set.sources[s].span);
-        let mut found = windows(article, cue, claim, source)
-            .into_iter()
-            .map(|w| hands(article, w))
-            .find(|h| !h.is_empty())
-            .unwrap_or_default();
-        if found.is_empty() && source.is_some_and(|s| s.end <= claim.start) {
-            found.extend(after_claim(article, claim.end));
-        }
-        if found.is_empty()
-            && let Some((range, kind, end)) = answered(article, claim)
-        {
-            found.push((range, kind));
-            let c = set.position(&set.attributions[i].claim_id);
-            if let Some(c) = c
-                && end > claim.start
-                && let Ok(span) = Span::checked(article, claim.start..end)
-            {
-                set.claims[c].span = span;
-            }
-        }
+        let found = link_hands(set, article, i, cue, claim, source);
         let mut via = Vec::new();
         for (range, kind) in found {
             let Some(at) = hand_source(set, article, range, kind) else {

@@ -25,6 +25,10 @@ use super::{Rule, rule_of};
 static DOCUMENT_VERBS: LazyLock<HashSet<String>> =
     LazyLock::new(|| lists::folded(lists::CHAIN_DOCUMENT_VERBS));
 
+/// `أن`، `إن`، `بأن`: the content follows.
+static COMPLEMENTISERS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+
 /// Most words between the start of the sentence and the cue that are read.
 const DOCUMENT_WORDS: usize = 24;
 
@@ -150,7 +154,38 @@ fn claim_after(article: &Article, from: usize) -> Option<Range<usize>> {
     let text =
         article.text[start..end].trim_matches(|c: char| c.is_whitespace() || "«»\"“”:".contains(c));
     let at = start + article.text[start..end].find(text)?;
-    (text.split_whitespace().count() >= 2).then_some(at..at + text.len())
+    // a quotation opened inside the claim keeps its closing mark (`وجود " تراجع كبير … "`)
+    let range = channels::with_closing_mark(article, at..at + text.len());
+    (text.split_whitespace().count() >= 2).then_some(range)
+}
+
+/// Most words of a speaker named after `VERB فيه`.
+const NAMED_WORDS: usize = 6;
+
+/// `قال فيه الوزير إن …`: the words from `from` (after `فيه`) to the complementiser before the
+/// claim at `claim_start`, when they are a short name without punctuation.
+fn named_after(article: &Article, from: usize, claim_start: usize) -> Option<Range<usize>> {
+    let w = words(article, from..claim_start);
+    let last = w.len().checked_sub(1)?;
+    if !COMPLEMENTISERS.contains(&w[last].key) || w[..last].iter().any(|x| x.marked) {
+        return None;
+    }
+    (1..=NAMED_WORDS)
+        .contains(&last)
+        .then(|| w[0].range.start..w[last - 1].range.end)
+}
+
+/// The source named between `VERB فيه` (ending at `after`) and link `i`'s claim, as an item.
+fn speaker_after(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+    after: usize,
+) -> Option<usize> {
+    let c = set.position(&set.attributions[i].claim_id)?;
+    let range = named_after(article, after, set.claims[c].span.start)?;
+    let kind = super::head_type(&article.text[range.clone()], SourceType::Unknown);
+    channels::hand_source(set, article, range, kind)
 }
 
 /// `VERB فيه`/`VERB فيها` in the text: (the verb's range, the end of the pronoun).
@@ -226,6 +261,8 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
                 }
             }
         };
+        // `بيانا قال فيه الوزير إن …`: the speaker named after the verb keeps the link
+        let speaker = speaker_after(set, article, i, after).or(speaker);
         if let Some(speaker) = speaker {
             let id = set.sources[speaker].id.clone();
             let old = std::mem::replace(&mut set.attributions[i].source_id, id);
@@ -237,13 +274,7 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
         }
     }
     // a speaker the publisher replaced (`قصر X` for `قصر X، مقر …`) goes when nothing uses it
-    set.sources.retain(|s| {
-        !replaced.contains(&s.id)
-            || set
-                .attributions
-                .iter()
-                .any(|a| a.source_id == s.id || a.via.contains(&s.id))
-    });
+    super::drop_unused_sources(set, &replaced);
 }
 
 /// A new link of the claim at `claim` to source `speaker`, cue `verb`: its place.

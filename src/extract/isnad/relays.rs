@@ -32,11 +32,13 @@ fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String, b
     for piece in article.text[range].split_inclusive(char::is_whitespace) {
         let word = piece.trim_end();
         let bare = word.trim_end_matches(|c: char| !is_letter_or_digit(c));
+        // a closing quotation mark (`"الرصد" المحلية`) does not end a name
+        let unquoted = word.trim_end_matches(['»', '"', '”']);
         if !bare.is_empty() {
             out.push((
                 at..at + bare.len(),
                 normalize_str(bare),
-                bare.len() < word.len(),
+                bare.len() < unquoted.len(),
             ));
         }
         at += piece.len();
@@ -110,36 +112,41 @@ fn relay_link(
 /// The relays of this module, on every link without hands.
 pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
     let mut drop: Vec<(String, String)> = Vec::new();
+    // sources the cue suggester made of a relay frame (`حسبما`), replaced by the speaker
+    let mut pronoun_frames: Vec<String> = Vec::new();
     for i in 0..set.attributions.len() {
         let a = &set.attributions[i];
-        let (Some(cue), true) = (a.cue, a.via.is_empty()) else {
+        let Some(cue) = a.cue else { continue };
+        // a relay the cue suggester already split (`relay_chains`) may name more hands
+        let split = !a.via.is_empty();
+        if split && !relays(article, cue) {
             continue;
-        };
+        }
         let Some(c) = set.position(&a.claim_id) else {
             continue;
         };
         let claim = set.claims[c].span;
-        let source = set.position(&a.source_id).and_then(|s| set.sources[s].span);
-        if relays(article, cue) && cue.end <= claim.start {
+        if !split && relays(article, cue) && cue.end <= claim.start {
             // حسب ما نقلت X عن Y، فإن …
             if let Some((y, start)) = an_speaker(article, claim.start..claim.end) {
                 relay_link(set, article, i, y, Some(start));
                 continue;
             }
         }
-        // ذكرت X نقلا عن Y أن …
-        let gap_start = source.map_or(cue.end, |s| s.end.max(cue.end));
-        if gap_start < claim.start {
-            let gap = words(article, gap_start..claim.start);
-            if let Some(k) = gap
-                .iter()
-                .position(|(_, key, _)| rule_of(key) == Some(Rule::Relay))
-                && let Some((y, _)) = an_speaker(article, gap[k].0.end..claim.start)
-                    .or_else(|| bare_an_speaker(article, gap[k].0.end..claim.start))
-            {
-                relay_link(set, article, i, y, None);
-                continue;
-            }
+        // وأضاف الوزير، حسبما نقلت عنه X، أن …
+        if !split && let Some((speaker, hand)) = relayed_pronoun(set, article, i, cue, claim) {
+            let old = std::mem::replace(&mut set.attributions[i].source_id, speaker);
+            set.attributions[i].via = vec![hand];
+            pronoun_frames.push(old);
+            continue;
+        }
+        // ذكرت X نقلا عن Y أن …، نقلت X أمس عن Z عن Y أن …، …، بحسب ما نقلت X عن Y.
+        if let Some((speaker, hands)) = relayed(article, cue, claim) {
+            set_chain(set, article, i, speaker, &hands, &mut drop);
+            continue;
+        }
+        if split {
+            continue;
         }
         drop.extend(report_carried(set, article, i));
     }
@@ -153,18 +160,233 @@ pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
         .filter(|c| !claimed.contains(c))
         .collect();
     set.claims.retain(|c| !gone.contains(&c.id));
+    super::drop_unused_sources(set, &pronoun_frames);
 }
 
-/// `نقلا عن Y` right before the claim (the complementiser already left out of the gap).
-fn bare_an_speaker(article: &Article, range: Range<usize>) -> Option<(Range<usize>, usize)> {
-    let w = words(article, range);
-    let (first, rest) = w.split_first()?;
-    let last = rest
+/// `وأضاف الوزير،`: the words after the sentence's first word (its verb) up to the comma at
+/// `comma`, when they start with a source head noun or a title and are at most
+/// [`SPEAKER_WORDS`].
+fn subject_before(article: &Article, sentence: usize, comma: usize) -> Option<Range<usize>> {
+    let w = words(article, sentence..comma);
+    let rest = w.get(1..)?;
+    let first = rest.first()?;
+    let bare = first.1.strip_prefix("ال").unwrap_or(&first.1);
+    let headed = super::head_type(&first.1, SourceType::Unknown) != SourceType::Unknown
+        || crate::extract::cues::source_head_type(bare).is_some();
+    let last = rest.last()?;
+    (headed && rest.len() <= SPEAKER_WORDS && !rest[..rest.len() - 1].iter().any(|x| x.2))
+        .then_some(first.0.start..last.0.end)
+}
+
+/// `وأضاف الوزير، حسبما نقلت عنه وكالة X، أن …`، `وأكدت، وفق ما نقلت عنها صحيفة X، أن …`: a
+/// relay cue with `عنه` after it passes on the words of the one named before its comma (or of
+/// the last speaker, pro-drop); the outlet after the pronoun is the hand. The speaker's and the
+/// hand's source ids.
+fn relayed_pronoun(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+    cue: Span,
+    claim: Span,
+) -> Option<(String, String)> {
+    if !relays(article, cue) || cue.end > claim.start {
+        return None;
+    }
+    let w = words(article, cue.end..claim.start);
+    if rule_of(&w.first()?.1) != Some(Rule::RelayPronoun) {
+        return None;
+    }
+    let toks = channels::tokens(article, w.get(1)?.0.start..claim.start);
+    let (range, kind) = channels::outlet_at(article, &toks, 0)?;
+    let sentence = channels::sentence_start(article, cue.start);
+    let comma = sentence + article.text[sentence..cue.start].rfind('،')?;
+    let named = set
+        .sources
         .iter()
-        .position(|(_, _, marked)| *marked)
-        .unwrap_or(rest.len().checked_sub(1)?);
-    (first.1 == "عن" && (1..=SPEAKER_WORDS).contains(&(last + 1)))
-        .then(|| (rest[0].0.start..rest[last].0.end, rest[last].0.end))
+        .filter(|s| {
+            s.span
+                .is_some_and(|x| x.start >= sentence && x.end <= comma)
+        })
+        .max_by_key(|s| s.span.map_or(0, |x| x.end))
+        .map(|s| s.id.clone());
+    // a speaker the cue suggester did not make a source of (`وأضاف الوزير، حسبما …`)
+    let named = named.or_else(|| {
+        let range = subject_before(article, sentence, comma)?;
+        let kind = super::head_type(&article.text[range.clone()], SourceType::Unknown);
+        let at = channels::hand_source(set, article, range, kind)?;
+        Some(set.sources[at].id.clone())
+    });
+    // pro-drop: the speaker of the last link before the sentence
+    let speaker = named.or_else(|| {
+        set.attributions
+            .iter()
+            .filter(|b| b.cue.is_some_and(|c| c.end <= sentence))
+            .max_by_key(|b| b.cue.map_or(0, |c| c.start))
+            .map(|b| b.source_id.clone())
+    })?;
+    let hand = channels::hand_source(set, article, range, kind)?;
+    let hand = set.sources[hand].id.clone();
+    (hand != speaker && set.attributions[i].source_id != hand).then_some((speaker, hand))
+}
+
+/// Most words of a hand's name in a relay.
+const HAND_WORDS: usize = 6;
+
+/// Whether word `i` of `w` hands the words on to the one named after it: `عن` after a relay
+/// cue or after a hand that is an outlet (`نقلت قناة X عن وكالة Y عن Z`), `عن`/`إلى` after a
+/// relay word (`نقلا عن`، `استنادا إلى`).
+fn hands_over(w: &[(Range<usize>, String, bool)], i: usize, relay_cue: bool, from: usize) -> bool {
+    let key = w[i].1.as_str();
+    let to = rule_of(key) == Some(Rule::RelayTo);
+    let after_relay_word = i > 0 && rule_of(&w[i - 1].1) == Some(Rule::Relay);
+    if after_relay_word {
+        return to || key == normalize_str("إلى");
+    }
+    let outlet_hand = i > from && channels::is_outlet(&w[from].1);
+    to && (relay_cue || outlet_hand) && i > from
+}
+
+/// The words `w[from..to]` as a hand's name: up to a word that ends names (`أمس`), a comma
+/// (kept out) or [`HAND_WORDS`].
+fn hand_name(w: &[(Range<usize>, String, bool)], from: usize, to: usize) -> Option<Range<usize>> {
+    let mut end = None;
+    for (j, (_, key, marked)) in w.iter().enumerate().take(to).skip(from) {
+        if channels::ends_name(key) || j >= from + HAND_WORDS {
+            break;
+        }
+        end = Some(j);
+        if *marked {
+            break;
+        }
+    }
+    let end = end?;
+    Some(w[from].0.start..w[end].0.end)
+}
+
+/// The relayed speaker from `w[from]`: up to a complementiser or `قوله` (kept out) or a
+/// comma, at most [`SPEAKER_WORDS`].
+fn relayed_speaker(w: &[(Range<usize>, String, bool)], from: usize) -> Option<Range<usize>> {
+    for (j, (_, key, marked)) in w.iter().enumerate().skip(from).take(SPEAKER_WORDS + 1) {
+        if COMPLEMENTISERS.contains(key) || rule_of(key) == Some(Rule::Said) {
+            return (j > from).then(|| w[from].0.start..w[j - 1].0.end);
+        }
+        if *marked {
+            return Some(w[from].0.start..w[j].0.end);
+        }
+    }
+    // the end of the window (a claim before the cue: the sentence ends the speaker)
+    let last = w.len().checked_sub(1)?;
+    (last >= from && last - from < SPEAKER_WORDS).then(|| w[from].0.start..w[last].0.end)
+}
+
+/// `نقلت X عن Y أن …`، `ذكرت X، نقلا عن Y، أن …`، `نقلت X أمس عن Z عن Y …`، `…، بحسب ما نقلت X
+/// عن Y.`: the words between the cue and the claim (or, for a claim before its cue, to the end
+/// of the sentence) read as hands each handing over to the next: the speaker's range and the
+/// hands', from the speaker outward.
+fn relayed(article: &Article, cue: Span, claim: Span) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    let region = if cue.end <= claim.start {
+        cue.end..claim.start
+    } else if claim.end <= cue.start {
+        cue.end..channels::sentence_end(article, cue.end)
+    } else {
+        return None;
+    };
+    let w = words(article, region);
+    let relay_cue = relays(article, cue);
+    let mut hands = Vec::new();
+    let mut from = 0;
+    for i in 0..w.len() {
+        if !hands_over(&w, i, relay_cue && hands.is_empty(), from) {
+            continue;
+        }
+        // `نقلا`/`استنادا` before `عن` is in no span
+        let to = if i > 0 && rule_of(&w[i - 1].1) == Some(Rule::Relay) {
+            i - 1
+        } else {
+            i
+        };
+        hands.push(hand_name(&w, from, to)?);
+        from = i + 1;
+    }
+    if hands.is_empty() {
+        return None;
+    }
+    let speaker = relayed_speaker(&w, from)?;
+    hands.reverse();
+    Some((speaker, hands))
+}
+
+/// The source item whose span starts where `range` does, set to `range` (a relay names more of
+/// it than the cue suggester did: `مصدرين في الشركة`), or a new one of type `kind`.
+fn source_at(
+    set: &mut AnnotationSet,
+    article: &Article,
+    range: Range<usize>,
+    kind: SourceType,
+) -> Option<usize> {
+    let at = set
+        .sources
+        .iter()
+        .position(|s| s.span.is_some_and(|x| x.start == range.start));
+    let Some(at) = at else {
+        return channels::hand_source(set, article, range, kind);
+    };
+    let range = channels::with_closing_mark(article, range);
+    let span = Span::checked(article, range).ok()?;
+    let s = &mut set.sources[at];
+    s.span = Some(span);
+    s.name = span.text(article).to_owned();
+    Some(at)
+}
+
+/// Makes link `i` come from the source at `speaker` through the sources at `hands`; the links of
+/// the same claim from any of the hands go (pushed on `drop` with the claim, which other links
+/// keep).
+fn set_chain(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+    speaker: Range<usize>,
+    hands: &[Range<usize>],
+    drop: &mut Vec<(String, String)>,
+) {
+    let mut via = Vec::new();
+    for range in hands {
+        let key = normalize_str(
+            article.text[range.clone()]
+                .split_whitespace()
+                .next()
+                .unwrap_or(""),
+        );
+        let kind = if channels::is_outlet(&key)
+            || key.strip_prefix("ال").is_some_and(channels::is_outlet)
+        {
+            channels::hand_type_of(&key)
+        } else {
+            super::head_type(&article.text[range.clone()], SourceType::Outlet)
+        };
+        let Some(h) = source_at(set, article, range.clone(), kind) else {
+            return;
+        };
+        set.sources[h].source_type = kind;
+        via.push(set.sources[h].id.clone());
+    }
+    let kind = super::head_type(&article.text[speaker.clone()], SourceType::Unknown);
+    let Some(s) = source_at(set, article, speaker, kind) else {
+        return;
+    };
+    let id = set.sources[s].id.clone();
+    if via.contains(&id) {
+        return;
+    }
+    let claim = set.attributions[i].claim_id.clone();
+    for b in &set.attributions {
+        if b.claim_id == claim && b.id != set.attributions[i].id && via.contains(&b.source_id) {
+            drop.push((b.id.clone(), claim.clone()));
+        }
+    }
+    set.attributions[i].source_id = id;
+    set.attributions[i].via = via;
 }
 
 /// `بحسب تقرير نشرته صحيفة X، فإن …`: link `i`'s source is a report and its claim starts with

@@ -23,6 +23,10 @@ static COMPLEMENTISERS: LazyLock<HashSet<String>> =
 static IDENTITY_WORDS: LazyLock<HashSet<String>> =
     LazyLock::new(|| lists::folded(lists::IDENTITY_WORDS));
 
+/// Prepositions: a phrase they open is no apposition.
+static PREPOSITIONS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::PREPOSITIONS));
+
 /// Longest apposition taken into a source (characters).
 const APPOSITION_MAX: usize = 70;
 
@@ -85,18 +89,30 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
     widen_speakers(set, article, |between, end| {
         let rest = between.strip_prefix('،')?;
         let (apposition, after) = rest.split_once('،')?;
-        let complementiser = after
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| COMPLEMENTISERS.contains(&normalize_str(w)));
+        // `، أن …` or a cue's preposition first (`أشار فلان، وهو …، إلى أن …`)
+        let mut next = after.split_whitespace().map(normalize_str);
+        let complementiser = next.next().is_some_and(|w| {
+            COMPLEMENTISERS.contains(&w)
+                || (PREPOSITIONS.contains(&w)
+                    && next.next().is_some_and(|n| COMPLEMENTISERS.contains(&n)))
+        });
         let words = apposition.split_whitespace().count();
         let fits = complementiser
             && !apposition.trim().is_empty()
             && apposition.chars().count() <= APPOSITION_MAX
             && (1..=8).contains(&words)
             && !apposition.contains(['.', ':', '«', '"'])
-            // `، نقلا عن الأطباء،` passes the words on: no apposition (relays.rs)
-            && super::rule_of(apposition.trim()) != Some(super::Rule::Relay);
+            // `الاتحاد، في بيان صحفي، أن`: a phrase after a preposition is no apposition
+            && !apposition
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| PREPOSITIONS.contains(&normalize_str(w)))
+            // `، نقلا عن الأطباء،`، `، وفق ما نقلت عنها …،` pass the words on, `، في بيان،` names
+            // a channel: no apposition (relays.rs, channels.rs)
+            && !matches!(
+                super::rule_of(apposition.trim()),
+                Some(super::Rule::Relay | super::Rule::Channel(_) | super::Rule::PhraseOpener)
+            );
         fits.then(|| end + '،'.len_utf8() + apposition.trim_end().len())
     });
 }
@@ -105,6 +121,11 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
 /// source (§3.2, §8), up to its identity word.
 pub(super) fn naming_clauses(set: &mut AnnotationSet, article: &Article) {
     widen_speakers(set, article, |between, from| {
+        // `مسؤول، طلب عدم الكشف عن اسمه، لوكالة …`: the clause between commas
+        let (between, from) = match between.strip_prefix('،') {
+            Some(rest) => (rest.split('،').next()?, from + '،'.len_utf8()),
+            None => (between, from),
+        };
         if between.contains(['،', '.', ':', '«', '"', '\n'])
             || between.split_whitespace().count() > 8
         {
@@ -201,6 +222,14 @@ fn second_speaker(
         return None;
     }
     let range = base + range.start..base + range.end;
+    // the cue suggester already made it a speaker of its own
+    if set
+        .sources
+        .iter()
+        .any(|s| s.span.is_some_and(|sp| sp.range() == range))
+    {
+        return None;
+    }
     let origin = Origin::rule("isnad:coordinated", None);
     let second = Source::suggested(article, range.clone(), kind, origin).ok()?;
     if !in_claim {

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::apposition::{name_after_comma, transliterated};
 use super::*;
 
 /// Where a person's name starts after a title at `title`, skipping the title's complement
@@ -18,6 +19,9 @@ pub(super) fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
         return Some(i);
     }
     while i < ctx.toks.len() && i < limit {
+        if i > title + 1 && ctx.word(i).is_none() {
+            return name_after_comma(ctx, i);
+        }
         match after_title_word(ctx, title, i)? {
             AfterTitle::Name => return Some(i),
             AfterTitle::Complement(next) => i = next,
@@ -86,14 +90,37 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     }
     let honorific = ctx.toks[title].is(class::HONORIFIC);
     // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
-    // a plain word right after it is the complement (مدير علماء …), not a name.
+    // a plain word right after it is the complement (مدير علماء …، رئيسة وزراء …), not a name.
     if i == title + 1 && !honorific && !ctx.toks[title].definite {
-        return None;
+        // When the complement goes on (رئيسة وزراء بنغلاديش …) the name may follow it; a
+        // word that ends it (لاعب استثنائي) leaves a predicate, not a title before a name.
+        let goes_on = ctx.gaz[i + 1].is_some()
+            || ctx.word(i + 1).is_some_and(|n| n.definite && n.clitic == 0);
+        return goes_on.then_some(AfterTitle::Complement(i + 1));
+    }
+    // So is a plain word after an indefinite head in the complement (رئيس جمعية حماية
+    // المستهلك …): the head is in construct with it.
+    if ctx
+        .word(i - 1)
+        .is_some_and(|p| p.is(class::ORG_HEAD | class::GPE_HEAD) && !p.definite && p.clitic == 0)
+    {
+        return Some(AfterTitle::Complement(i + 1));
     }
     // An honorific is followed by a name almost always, so a name that looks like a
     // preposition plus a noun (السيد براق) is still taken after one.
+    // A word of three letters in no list after the title's complement is the sentence's verb
+    // (المدرب الفرنسي نزل إلى …): short names are mostly in the given-name lists.
+    // A family name after it (جاك شيراك) makes it a given name all the same.
+    let short_verb = !honorific
+        && i > title + 1
+        && t.classes == 0
+        && stem.chars().count() == 3
+        && !ctx
+            .word(i + 1)
+            .is_some_and(|n| n.classes == 0 && !n.definite && n.clitic == 0);
     let not_a_name = t.is(NAME_STOP)
         || verb_shaped(stem)
+        || short_verb
         || t.has_conjunction(ctx.norm)
         || (clitic_shaped(stem) && !honorific);
     (!not_a_name).then_some(AfterTitle::Name)
@@ -204,13 +231,15 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
         && (t.is(class::WEEKDAY) || t.is(class::MONTH_AMBIGUOUS) && ctx.number(i + 1).is_none())
         && !t.definite
         && t.clitic == 0;
-    if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb_shaped(stem) {
-        return false;
-    }
     // Right after a title or a foreign given name the family name may be a foreign one
-    // that reads like a preposition plus a noun (ليفيت، بوكوفا), never a definite word.
+    // that reads like a preposition plus a noun (ليفيت، بوكوفا) or an imperfect verb
+    // (تاكاشي), never a definite word.
     let foreign_surname =
         i == first + 1 && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
+    let verb = verb_shaped(stem) && !(foreign_surname && transliterated(stem));
+    if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb {
+        return false;
+    }
     // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
     // بدنا), and one-letter tokens are particles.
     let known = t.is(class::GIVEN_NAME);
@@ -345,15 +374,27 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
     // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
     let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و');
+    // A given name that is a word too (حسن، عادل) starts a name before a given name that is
+    // not (حسن محمد إسماعيل): a chain of names.
+    let chained = t.clitic == 0
+        && ctx.stem(i) != "باسم"
+        && ctx.word(i + 1).is_some_and(|n| {
+            n.is(class::GIVEN_NAME) && !n.is(class::AMBIGUOUS_NAME) && n.clitic == 0 && !n.definite
+        });
     if !t.is(class::GIVEN_NAME)
-        || t.is(class::AMBIGUOUS_NAME)
+        || (t.is(class::AMBIGUOUS_NAME) && !chained)
         || !glued_ok
         || ctx.gaz[i].is_some()
         || ctx.is_class(i.wrapping_sub(1), class::TITLE)
     {
         return None;
     }
-    let last = name_end(ctx, i);
+    // A chained name ends where the name from its second word would.
+    let last = if t.is(class::AMBIGUOUS_NAME) {
+        name_end(ctx, i + 1)
+    } else {
+        name_end(ctx, i)
+    };
     if last > i {
         ctx.push(i, last, Label::PERSON, "rule:given-name", 0.5);
         return Some(last + 1);
@@ -402,13 +443,15 @@ fn repeated_ambiguous_names(ctx: &Ctx) -> HashSet<usize> {
 
 /// A family name of a full name found in the article names the same person when it stands
 /// alone elsewhere in it (سيب بلاتر … وقال بلاتر): the last word of every PERSON of two words
-/// or more that is no known word of any list.
+/// or more that is no known word of any list. A definite one that does not end like a nisba
+/// (التويم) is taken only right after a verb (وأضاف التويم, and the first word of a sentence), since a definite noun
+/// elsewhere is more often an ordinary word (الشرع).
 pub(super) fn repeated_surname_rule(ctx: &mut Ctx) {
     let mut surnames = HashSet::new();
     for found in ctx.out.iter().filter(|f| f.label == Label::PERSON) {
         let first = ctx.token_at(found.range.start);
         let last = ctx.token_at(found.range.end - 1);
-        if last > first && surname_shaped(ctx, last) {
+        if last > first && surname_shaped(ctx, last, true) {
             surnames.insert(ctx.stem(last));
         }
     }
@@ -417,22 +460,36 @@ pub(super) fn repeated_surname_rule(ctx: &mut Ctx) {
     }
     let covered = ctx.covered_tokens();
     for (i, covered) in covered.into_iter().enumerate() {
-        if !covered && surname_shaped(ctx, i) && surnames.contains(ctx.stem(i)) {
+        if !covered && surname_shaped(ctx, i, after_verb(ctx, i)) && surnames.contains(ctx.stem(i))
+        {
             ctx.push(i, i, Label::PERSON, "rule:repeated-name", 0.4);
         }
     }
 }
 
+/// Whether word `i` follows a verb of saying or the first word of a sentence, which in a
+/// verb-first sentence is its verb (وشرح التويم، قارن التويم).
+fn after_verb(ctx: &Ctx, i: usize) -> bool {
+    let sentence_start =
+        |j: usize| j == 0 || ctx.toks[j - 1].kind == TokenKind::Break || ctx.is_punct(j - 1, ".");
+    i > 0
+        && (ctx.is_class(i - 1, class::CUE)
+            || ctx
+                .word(i - 1)
+                .is_some_and(|p| !p.definite && p.classes == 0)
+                && sentence_start(i - 1))
+}
+
 /// A word that can be a family name on its own: in no word list or gazetteer, three letters
 /// or more, with no preposition glued to it; with the article only when it ends like a nisba
-/// (الأنصاري), since a definite noun after a name is more often the sentence going on.
-fn surname_shaped(ctx: &Ctx, i: usize) -> bool {
+/// (الأنصاري) or `any_definite` is set.
+fn surname_shaped(ctx: &Ctx, i: usize, any_definite: bool) -> bool {
     ctx.word(i).is_some_and(|t| {
         let stem = ctx.stem(i);
         t.classes == 0
             && ctx.gaz[i].is_none()
             && stem.chars().count() >= 3
             && (t.clitic == 0 || t.definite || t.has_conjunction(ctx.norm))
-            && (!t.definite || stem.ends_with('ي'))
+            && (!t.definite || any_definite || stem.ends_with('ي'))
     })
 }

@@ -1,0 +1,170 @@
+//! Stances beyond a cue verb's own claim (docs/attribution-guidelines.md §6.3): a denying,
+//! doubting or confirming verb whose object points back (`لكن الشركة نفت ذلك`، `شككوا في هذا
+//! الأمر`، `وهو ما أكده مسؤول`) links the claim made before it to its own speaker, and a
+//! speaker who says in a quotation that he did not say something (`« لم أقل إن … »`) denies it.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::lexicon::{CueForm, Form};
+use super::parser::{NounPhrase, ParagraphParser};
+use super::tokens::Kind;
+use super::verb::VerbCue;
+use super::words::*;
+use super::{Stance, Template};
+use crate::extract::wordlists as lists;
+use crate::text::normalize::normalize_str as fold_str;
+
+/// The phrases of `cue-anaphor-phrases.txt`, folded, the longest first.
+static ANAPHORS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let mut phrases: Vec<Vec<String>> = lists::entries(lists::CUE_ANAPHOR_PHRASES)
+        .map(|p| p.split_whitespace().map(fold_str).collect())
+        .collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    phrases
+});
+
+/// `أقل`، `نصرح`: first-person jussives of saying that deny after `لم`.
+static NEGATED_SAYINGS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NEGATED_SAYINGS));
+
+/// The words before a relative that make `ما أكده` point back (`وهو ما`، `وهذا ما`).
+const POINTING: [&str; 5] = ["هو", "هي", "هذا", "هذه", "ذلك"];
+
+/// The stance a verb takes on a claim it points back to: its own when it denies or doubts;
+/// a verb of confirming (`أكد`، `أيد`) confirms; anything else takes none.
+fn stance_on_earlier(form: &CueForm) -> Option<Stance> {
+    match form.stance {
+        Stance::Denies | Stance::Doubts | Stance::Confirms => Some(form.stance),
+        _ if matches!(form.lemma, "أكد" | "أيد") => Some(Stance::Confirms),
+        _ => None,
+    }
+}
+
+impl ParagraphParser<'_> {
+    /// A phrase of [`ANAPHORS`] at token `k` (after a `في` or `صحة`), ending its clause: the
+    /// token after it.
+    pub(super) fn anaphor_at(&self, k: usize, s: &Range<usize>) -> Option<usize> {
+        let k = k + usize::from(matches!(self.key(k), "في" | "صحه"));
+        ANAPHORS.iter().find_map(|words| {
+            let end = k + words.len();
+            let matches = end <= s.end
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(m, w)| self.is_word(k + m) && self.key(k + m) == w);
+            let closes = end >= s.end || !self.is_word(end);
+            (matches && closes).then_some(end)
+        })
+    }
+
+    /// `وهو ما أكده …`: the verb at `at` follows a relative after a pointing word.
+    fn points_back_through_relative(&self, at: usize, s: &Range<usize>) -> bool {
+        at >= s.start + 2
+            && in_set(&RELATIVES, self.key(at - 1))
+            && POINTING.contains(
+                &self
+                    .key(at - 2)
+                    .strip_prefix('و')
+                    .unwrap_or(self.key(at - 2)),
+            )
+    }
+
+    /// Whether a report pointing back starts within a few words after the comma at `j`
+    /// (`…، لكن خبراء آخرين شككوا في هذا الأمر`، `…، وهو ما أكده …`): the claim before ends
+    /// at the comma.
+    pub(super) fn pointing_report_after(&self, j: usize, s: &Range<usize>) -> bool {
+        (j + 1..s.end.min(j + 9)).any(|c| {
+            self.is_word(c)
+                && self.verb_at(c, s).is_some_and(|verb| {
+                    stance_on_earlier(&verb.form).is_some()
+                        && verb.form.form != Form::Noun
+                        && (self.points_back_through_relative(c, s)
+                            || self.anaphor_at(c + 1, s).is_some()
+                            || self
+                                .noun_phrase(c + 1, s.end, false)
+                                .is_some_and(|np| self.anaphor_at(np.tokens.end, s).is_some()))
+                })
+        })
+    }
+
+    /// The verb's link to the claim made before it when its object points back (at
+    /// `after_subject`) or it follows `وهو ما`; the token after the anaphor.
+    pub(super) fn pointing_report(
+        &mut self,
+        verb: &VerbCue,
+        subject: Option<&NounPhrase>,
+        after_subject: usize,
+        s: &Range<usize>,
+    ) -> Option<usize> {
+        let stance = stance_on_earlier(&verb.form)?;
+        let mut subject = subject;
+        let end = if verb.after_relative {
+            self.points_back_through_relative(verb.at, s)
+                .then_some(after_subject)?
+        } else if let Some(end) = self.anaphor_at(after_subject, s) {
+            end
+        } else {
+            // `لكن الشركة نفت ذلك`: what the verb read as its subject points back
+            let end = self.anaphor_at(verb.at + 1, s)?;
+            subject = None;
+            end
+        };
+        let (claim_tokens, claim) = self
+            .claimed
+            .iter()
+            .filter(|(r, _)| r.end <= verb.at)
+            .max_by_key(|(r, _)| (r.end, std::cmp::Reverse(r.start)))
+            .cloned()?;
+        let (source, template) = self.verb_source(verb, subject, s)?;
+        let mut form = verb.form;
+        form.stance = stance;
+        let quote_type = self.out.claims[claim].quote_type;
+        self.frames.push(verb.at + 1..end);
+        self.attribute(
+            (claim, quote_type),
+            source,
+            verb.cue.clone(),
+            &form,
+            template,
+            None,
+        );
+        Some(end.max(claim_tokens.end))
+    }
+
+    /// `« أنا لم أقل إن النبي إرهابي. … »`: inside the quotation `quote` (tokens) that
+    /// `source` said, `لم` + a first-person verb of saying + a complementiser denies what
+    /// follows, up to the quotation's next full stop.
+    pub(super) fn quoted_denials(
+        &mut self,
+        quote: Range<usize>,
+        source: Option<usize>,
+        form: &CueForm,
+        template: Template,
+    ) {
+        let Some(open) = (quote.start..quote.end).find(|&k| self.tokens[k].pair.is_some()) else {
+            return;
+        };
+        let close = self.tokens[open].pair.unwrap_or(quote.end).min(quote.end);
+        let mut k = open + 1;
+        while k + 3 < close {
+            let denies = is_negation(self.key(k))
+                && in_set(&NEGATED_SAYINGS, self.key(k + 1))
+                && in_set(&COMPLEMENTIZERS, self.key(k + 2));
+            if !denies {
+                k += 1;
+                continue;
+            }
+            let start = k + 3;
+            let end = (start..close)
+                .find(|&e| matches!(self.tokens[e].kind, Kind::Punct('.' | '!' | '؟' | '?')))
+                .unwrap_or(close);
+            if let Some(claim) = self.add_claim(start..end) {
+                let mut denial = *form;
+                denial.stance = Stance::Denies;
+                let cue = self.tokens[k + 1].range.clone();
+                self.attribute(claim, source, cue, &denial, template, None);
+            }
+            k = end;
+        }
+    }
+}
