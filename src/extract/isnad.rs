@@ -345,6 +345,8 @@ fn chains_in(text: &str) -> Vec<(String, String, Vec<String>)> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
+
     use crate::annotate::isnad::Isnad;
 
     const TEXT: &str = "ونقلت وكالة الأناضول عن مصدر أمني قوله إن الهجوم أسفر عن قتيلين.\n\
