@@ -155,9 +155,15 @@ pub fn is_nationality(word: &str) -> bool {
 /// Is `bare` (without ال) a form of a masculine singular nisba of `set`: itself, its feminine
 /// or its plurals?
 fn nisba_in(set: &FxHashSet<String>, bare: &str) -> bool {
+    // one key buffer for the five forms tried
+    let mut key = String::with_capacity(bare.len() + 'ي'.len_utf8());
     ["يين", "يون", "يات", "يه", "ي"].iter().any(|suffix| {
-        bare.strip_suffix(suffix)
-            .is_some_and(|base| set.contains(&format!("{base}ي")))
+        bare.strip_suffix(suffix).is_some_and(|base| {
+            key.clear();
+            key.push_str(base);
+            key.push('ي');
+            set.contains(&key)
+        })
     })
 }
 

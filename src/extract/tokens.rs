@@ -201,6 +201,8 @@ fn analyse(norm: &str, token: &mut Token) {
         token.gazetteer = hit.filter(|h| !h.entry.after_lam);
         return;
     }
+    // the stem with its article restored, for every prefix tried: one buffer
+    let mut restored = String::new();
     for prefix in PROCLITICS {
         let Some(rest) = word.strip_prefix(prefix) else {
             continue;
@@ -211,7 +213,10 @@ fn analyse(norm: &str, token: &mut Token) {
         let ends_with_article = prefix.ends_with("ال") || prefix.ends_with("لل");
         // After لل the stem is looked up with its article restored.
         let classes = if ends_with_article {
-            lexicon::classes(&format!("ال{rest}"))
+            restored.clear();
+            restored.push_str("ال");
+            restored.push_str(rest);
+            lexicon::classes(&restored)
         } else {
             lexicon::classes(rest)
         };
