@@ -397,6 +397,31 @@ fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, Sou
     None
 }
 
+/// `قال الوزير إن … . جاء ذلك في تصريح لوكالة …`: a sentence about the report just made names
+/// the channel of the claims of the sentence before it (the one the claim ending at
+/// `claim_end` is in).
+fn next_sentence(article: &Article, claim_end: usize) -> Vec<Hand> {
+    let end = sentence_end(article, claim_end);
+    let Some(next) = article.text[end..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace() && !['.', '!', '؟'].contains(c))
+        .map(|(i, _)| end + i)
+    else {
+        return Vec::new();
+    };
+    let next_end = sentence_end(article, next);
+    let toks = tokens(article, next..next_end);
+    let opens = toks.len() > 3
+        && rule_of(&toks[0].key) == Some(Rule::Came)
+        && rule_of(&toks[1].key) == Some(Rule::ThatReport)
+        && is_fi(&toks[2].key)
+        && matches!(word(&toks[3].key), Some(Word::Interview | Word::Statement));
+    if !opens {
+        return Vec::new();
+    }
+    hands(article, toks[2].range.start..next_end)
+}
+
 /// `…، وذلك في تصريح لوكالة …`، `…، في مقابلة مع قناة …`: an interview or statement phrase after
 /// a comma at the end of the claim's sentence names its hands; the claim ends before the comma.
 /// The hands and where the claim ends.
@@ -553,6 +578,9 @@ fn link_hands(
     {
         found = hands;
         cut_claim(set, article, i, claim, end);
+    }
+    if found.is_empty() && source.is_some_and(|s| s.end <= claim.start) {
+        found = next_sentence(article, claim.end);
     }
     if found.is_empty()
         && let Some((range, kind, end)) = answered(article, claim)
