@@ -16,7 +16,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use apposition::{apposition_rule, coordinated_name_rule, nationality_rule};
+use apposition::{
+    apposition_rule, coordinated_name_rule, given_name_before_connector_rule, nationality_rule,
+};
 use chains::{nisba, nisba_shaped, org_rule, place_rule};
 use dates::date_rule;
 use known_names::{gazetteer_rule, is_lam_complement};
@@ -180,6 +182,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     apposition_rule(&mut ctx);
     nationality_rule(&mut ctx);
     coordinated_name_rule(&mut ctx);
+    given_name_before_connector_rule(&mut ctx);
     short_form_rule(&mut ctx);
     repeated_surname_rule(&mut ctx);
     date_rule(&mut ctx);

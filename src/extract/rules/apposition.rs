@@ -2,7 +2,10 @@
 //! knows in apposition before a title (وقال يوكي تاناكا وزير المالية …), and a name after a
 //! title and a comma (المتحدث باسم الوزارة، جون …).
 
+use super::person::clitic_shaped;
 use super::*;
+
+static RELATIVES: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::RELATIVES));
 
 /// Whether word `i` can be part of a name that no list knows: no proclitic and no article
 /// (foreign names have neither, though they may start like one: بلاتر), in no word list but the given names, no gazetteer entry but a
@@ -208,6 +211,35 @@ pub(super) fn coordinated_name_rule(ctx: &mut Ctx) {
                 by: "rule:coordinated-name",
                 score: 0.45,
             });
+        }
+    }
+}
+
+/// A given name no list knows before a name that starts with a connector (زهية أبو الهيجا،
+/// سالم بن …): the connector's name is a family's, so the word before it is the given name.
+pub(super) fn given_name_before_connector_rule(ctx: &mut Ctx) {
+    let covered = ctx.covered_tokens();
+    for k in 0..ctx.out.len() {
+        if ctx.out[k].label != Label::PERSON {
+            continue;
+        }
+        let first = ctx.token_at(ctx.out[k].range.start);
+        if first == 0 || !ctx.is_class(first, class::NAME_CONNECTOR) || ctx.toks[first].clitic > 0 {
+            continue;
+        }
+        let before = first - 1;
+        // Not a preposition glued to a noun (بواسطة), nor a relative with a possessive
+        // (خالتي، عمي): an unknown word ending in ي is more often that than a name.
+        let stem = ctx.stem(before);
+        let given = !covered[before]
+            && unknown_name_word(ctx, before)
+            && stem.chars().count() >= 3
+            && stem != "باسم"
+            && (ctx.toks[before].is(class::GIVEN_NAME)
+                || !(clitic_shaped(stem) || stem.ends_with('ي') || RELATIVES.contains(stem)))
+            && !ctx.is_class(before.wrapping_sub(1), class::CUE);
+        if given {
+            ctx.out[k].range.start = ctx.stem_start(before);
         }
     }
 }

@@ -247,13 +247,23 @@ fn month_date(ctx: &mut Ctx, start: usize) -> Option<usize> {
     if let Some((_, l)) = numeric {
         last = widen_date(ctx, last + 1, l).1;
     }
+    // A month with its customary epithet is one date (رمضان المبارك، شهر رمضان الكريم), and
+    // the epithet says that a month that is a name too (رمضان) is the month.
+    let epithet = year.is_none()
+        && numeric.is_none()
+        && ctx
+            .word(last + 1)
+            .is_some_and(|_| matches!(ctx.stem(last + 1), "المبارك" | "الكريم" | "الفضيل"));
+    if epithet {
+        last += 1;
+    }
     let year = year.or(numeric.map(|_| (last, 0)));
     let ambiguous = ctx.is_class(month_start, class::MONTH_AMBIGUOUS);
     let preceded_by_month_word = start > 0
         && ctx
             .word(start - 1)
             .is_some_and(|_| matches!(ctx.stem(start - 1), "شهر" | "الشهر"));
-    if ambiguous && day.is_none() && year.is_none() && !preceded_by_month_word {
+    if ambiguous && day.is_none() && year.is_none() && !preceded_by_month_word && !epithet {
         return None;
     }
     let first = if preceded_by_month_word {

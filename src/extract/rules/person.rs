@@ -374,15 +374,27 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
     // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
     let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و');
+    // A given name that is a word too (حسن، عادل) starts a name before a given name that is
+    // not (حسن محمد إسماعيل): a chain of names.
+    let chained = t.clitic == 0
+        && ctx.stem(i) != "باسم"
+        && ctx.word(i + 1).is_some_and(|n| {
+            n.is(class::GIVEN_NAME) && !n.is(class::AMBIGUOUS_NAME) && n.clitic == 0 && !n.definite
+        });
     if !t.is(class::GIVEN_NAME)
-        || t.is(class::AMBIGUOUS_NAME)
+        || (t.is(class::AMBIGUOUS_NAME) && !chained)
         || !glued_ok
         || ctx.gaz[i].is_some()
         || ctx.is_class(i.wrapping_sub(1), class::TITLE)
     {
         return None;
     }
-    let last = name_end(ctx, i);
+    // A chained name ends where the name from its second word would.
+    let last = if t.is(class::AMBIGUOUS_NAME) {
+        name_end(ctx, i + 1)
+    } else {
+        name_end(ctx, i)
+    };
     if last > i {
         ctx.push(i, last, Label::PERSON, "rule:given-name", 0.5);
         return Some(last + 1);

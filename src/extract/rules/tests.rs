@@ -21,6 +21,16 @@ fn assert_has(text: &str, span: &str, label: Label) {
     );
 }
 
+/// No finding of `text` contains `part`.
+#[track_caller]
+fn assert_nothing_with(text: &str, part: &str) {
+    let all = found(text);
+    assert!(
+        !all.iter().any(|(s, _)| s.contains(part)),
+        "{part} in {all:?}"
+    );
+}
+
 #[track_caller]
 fn assert_no(text: &str, label: Label) {
     let all = found(text);
@@ -181,8 +191,7 @@ fn a_second_name_coordinated_with_a_person_found() {
     assert_has(text, "بريتون هالوك", Label::PERSON);
     // وكيل is a word with a conjunction-looking letter, not و + a name.
     assert_no("التقى سامي وكيل قاضي التحقيق.", Label::MISC);
-    let all = found("التقى جون كارتر وكيل قاضي التحقيق.");
-    assert!(!all.iter().any(|(s, _)| s.contains("قاضي")), "{all:?}");
+    assert_nothing_with("التقى جون كارتر وكيل قاضي التحقيق.", "قاضي");
 }
 
 #[test]
@@ -190,9 +199,40 @@ fn an_indefinite_title_takes_a_construct_complement_before_the_name() {
     let text = "وقالت رئيسة وزراء الدنمارك هيلي سوندرغارد إن الاتفاق جيد.";
     assert_has(text, "هيلي سوندرغارد", Label::PERSON);
     // A predicate, not a title: no name after it.
-    let all = found("رونالدو لاعب استثنائي وسعيد بفوزه.");
-    assert!(!all.iter().any(|(s, _)| s.contains("سعيد")), "{all:?}");
+    assert_nothing_with("رونالدو لاعب استثنائي وسعيد بفوزه.", "سعيد");
     // An apposition whose title is followed by a quoted organisation.
     let text = "وقال ثيوفيلوس كارانيس رئيس «حزب الخضر» إن الحزب سيشارك.";
     assert_has(text, "ثيوفيلوس كارانيس", Label::PERSON);
+}
+
+#[test]
+fn a_given_name_that_is_a_word_too_starts_a_chain_of_names() {
+    let text = "وصل حسن محمد الدباغ إلى القرية.";
+    assert_has(text, "حسن محمد الدباغ", Label::PERSON);
+    // Alone it stays a word.
+    assert_no("كان الطقس حسن اليوم.", Label::PERSON);
+}
+
+#[test]
+fn a_given_name_before_a_kunya_or_a_connector() {
+    let text = "مقابلة مع السيدة نوالة أبو الريش من القرية.";
+    assert_has(text, "نوالة أبو الريش", Label::PERSON);
+    // A relative or a preposition glued to a noun is no given name.
+    assert_nothing_with("زارتنا خالتي أم كريم أمس.", "خالتي");
+    assert_nothing_with("وصلت الرسالة بواسطة عبد الحميد الساعدي.", "بواسطة");
+    assert_nothing_with("وقع الكتاب بإسم عبد الغني السالمي.", "بإسم");
+}
+
+#[test]
+fn a_month_with_its_epithet_is_one_date() {
+    assert_has(
+        "يبدأ شهر رمضان المبارك في المدينة.",
+        "شهر رمضان المبارك",
+        Label::DATE,
+    );
+    assert_has(
+        "وفي رمضانَ الكريمِ تكثر الزيارات.",
+        "رمضانَ الكريمِ",
+        Label::DATE,
+    );
 }
