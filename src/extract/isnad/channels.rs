@@ -179,6 +179,8 @@ type Hand = (Range<usize>, SourceType);
 fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
     let toks = tokens(article, window);
     let mut statement = None;
+    // the speaker's own account or site, then an outlet that carried it further
+    let mut account = None;
     let mut outlet = None;
     for (i, t) in toks.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
@@ -187,9 +189,9 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                 let end = adjectives_end(article, &toks, i);
                 statement = Some((t.range.start..end, SourceType::Statement));
             }
-            Some(Word::Account) if outlet.is_none() => {
+            Some(Word::Account) if outlet.is_none() && account.is_none() => {
                 let end = name_end_account(&toks, i);
-                outlet = Some((t.range.start..end, SourceType::SocialAccount));
+                account = Some((t.range.start..end, SourceType::SocialAccount));
             }
             // `بحسب وكالة …` in a comma phrase after the speaker
             Some(Word::BeforeOutlet | Word::AfterClaim) if outlet.is_none() => {
@@ -221,7 +223,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             _ => {}
         }
     }
-    statement.into_iter().chain(outlet).collect()
+    statement.into_iter().chain(account).chain(outlet).collect()
 }
 
 /// Most adjectives a statement noun takes into its span (`بيان صحفي مشترك`).
@@ -258,13 +260,21 @@ fn name_end_account(toks: &[Token], i: usize) -> usize {
                 Some(next) if !NAME_ENDS.contains(&next.key) => {}
                 _ => break,
             }
-        } else if NAME_ENDS.contains(key) {
+        } else if NAME_ENDS.contains(key) || joins_clause(key) {
             break;
         }
         end = toks[j].range.end;
         j += 1;
     }
     end
+}
+
+/// Whether a folded word starts the next clause: joined by و and not an outlet's, or a rule
+/// word (`ونقلته`، `نشرت`).
+fn joins_clause(key: &str) -> bool {
+    let rule = rule_of(key);
+    (key.starts_with('و') && rule.is_none() && !OUTLET_NAMES.contains(key))
+        || rule.is_some_and(|r| !matches!(r, Rule::HandType(_)))
 }
 
 /// `في`, `خلال` (`في مقابلة`، `خلال مداخلة`), with or without و: rule `phrase-opener`.
@@ -327,23 +337,30 @@ fn fronted(article: &Article, cue_start: usize) -> Option<Range<usize>> {
 fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if cue.end <= claim.start {
+        // `قال الوزير، في مقابلة مع صحيفة X نشرت اليوم، إن …`، `قالت الوزارة في بيان نشر على
+        // موقعها إن …`: the cue suggester took an inner verb (one of carrying) for the cue; the
+        // phrase lies between the speaker and the claim, and is read first
+        let in_commas = |s: &Span| {
+            let between = &article.text[s.end..cue.start];
+            between.trim_start().starts_with('،') && between.matches('،').count() == 1
+        };
+        let carrying = matches!(
+            rule_of(cue.text(article)),
+            Some(Rule::Publish | Rule::Channel(Word::BeforeOutlet))
+        );
+        if let Some(s) = source.filter(|s| {
+            s.end <= cue.start
+                && s.start >= sentence_start(article, cue.start)
+                && (in_commas(s) || carrying)
+        }) {
+            out.push(s.end..claim.start);
+        }
         out.push(cue.end..claim.start);
         // `أكد الاتحاد، في بيان صحفي، أن …`: after the speaker's comma
         if let Some(s) = source.filter(|s| s.start >= cue.end && s.end < claim.start) {
             out.push(s.end..claim.start);
         }
         out.extend(fronted(article, cue.start));
-        // `قال الوزير، في مقابلة مع صحيفة X نشرت اليوم، إن …`: the cue suggester took the
-        // inner verb for the cue; the phrase lies between the speaker and the claim
-        let in_commas = |s: &Span| {
-            let between = &article.text[s.end..cue.start];
-            between.trim_start().starts_with('،') && between.matches('،').count() == 1
-        };
-        if let Some(s) = source.filter(|s| {
-            s.end <= cue.start && s.start >= sentence_start(article, cue.start) && in_commas(s)
-        }) {
-            out.push(s.end..claim.start);
-        }
     } else if let Some(s) = source.filter(|s| s.start >= cue.end && s.end > claim.end) {
         out.push(s.end..sentence_end(article, s.end));
     }
