@@ -22,6 +22,10 @@ pub(super) enum Word {
     Statement,
     /// `صفحته`, `حسابه`: the speaker's own account.
     Account,
+    /// `موقعه`, `موقعها`: the speaker's own site, when the words around it say so.
+    Site,
+    /// `الرسمي`, `الإلكتروني` after [`Word::Site`].
+    SiteAdjective,
     /// `مع`, `بثتها`, `نشرته`, `عبر`: the outlet's name follows.
     BeforeOutlet,
     /// `وكالة`, `قناة`, `صحيفة` …: an outlet's head noun.
@@ -55,6 +59,8 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
     match name {
         "statement" => Some(Word::Statement),
         "account" => Some(Word::Account),
+        "site" => Some(Word::Site),
+        "site-adjective" => Some(Word::SiteAdjective),
         "before-outlet" => Some(Word::BeforeOutlet),
         "interview" => Some(Word::Interview),
         "after-claim" => Some(Word::AfterClaim),
@@ -129,8 +135,9 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
         // a channel word or any other rule word (`نشرت`، `عن`، `فيه`) ends the name
-        let channel_word = word(&t.key).is_some_and(|w| w != Word::OutletHead)
-            || rule_of(&t.key).is_some_and(|r| !matches!(r, Rule::HandType(_)));
+        let channel_word = (word(&t.key).is_some_and(|w| w != Word::OutletHead)
+            || rule_of(&t.key).is_some())
+            && !in_name(&t.key);
         // `… وكالة فرانس برس وتأسف …`: a word joined by و starts the next clause
         // (not inside a quoted name: `مدونة " واتس آب "`)
         let in_quotes = article.text[tokens[i].range.start..t.range.start].contains(OPENING_MARKS);
@@ -188,6 +195,17 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             Some(Word::Statement) if prev.is_some_and(is_fi) && statement.is_none() => {
                 let end = adjectives_end(article, &toks, i);
                 statement = Some((t.range.start..end, SourceType::Statement));
+            }
+            Some(Word::Site)
+                if outlet.is_none()
+                    && account.is_none()
+                    && (prev.is_some_and(|p| ACCOUNT_PLACES.contains(p) && !is_fi(p))
+                        || toks
+                            .get(i + 1)
+                            .is_some_and(|n| word(&n.key) == Some(Word::SiteAdjective))) =>
+            {
+                let end = name_end_account(&toks, i);
+                account = Some((t.range.start..end, SourceType::SocialAccount));
             }
             Some(Word::Account) if outlet.is_none() && account.is_none() => {
                 let end = name_end_account(&toks, i);
@@ -274,7 +292,16 @@ fn name_end_account(toks: &[Token], i: usize) -> usize {
 fn joins_clause(key: &str) -> bool {
     let rule = rule_of(key);
     (key.starts_with('و') && rule.is_none() && !OUTLET_NAMES.contains(key))
-        || rule.is_some_and(|r| !matches!(r, Rule::HandType(_)))
+        || (rule.is_some() && !in_name(key))
+}
+
+/// Rule words that may stand inside a hand's name: an outlet's head or name (`وكالة`، `فرانس`)
+/// and a site's adjective (`الرسمي`).
+fn in_name(key: &str) -> bool {
+    matches!(
+        rule_of(key),
+        Some(Rule::HandType(_) | Rule::Channel(Word::SiteAdjective))
+    ) || word(key) == Some(Word::SiteAdjective)
 }
 
 /// `في`, `خلال` (`في مقابلة`، `خلال مداخلة`), with or without و: rule `phrase-opener`.

@@ -564,3 +564,12 @@ fn plural_outlets_and_a_copy_received() {
         ),
     ]);
 }
+
+#[test]
+fn a_place_is_not_a_site() {
+    check(&[row(
+        "وقال الجندي من موقعه على الحدود إن القصف توقف.",
+        "",
+        &[],
+    )]);
+}
