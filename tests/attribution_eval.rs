@@ -41,11 +41,11 @@ fn print(report: &GoldReport, half: &str) {
 /// (row, overlap recall floor, overlap precision floor) on the dev half.
 const DEV_FLOORS: &[(Row, f64, f64)] = &[
     (Row::Entities, 0.81, 0.90),
-    (Row::Sources, 0.82, 0.92),
-    (Row::Claims, 0.78, 0.94),
-    (Row::Attributions, 0.77, 0.91),
+    (Row::Sources, 0.84, 0.93),
+    (Row::Claims, 0.79, 0.94),
+    (Row::Attributions, 0.80, 0.92),
     (Row::Chains, 0.90, 0.90),
-    (Row::Stance, 0.40, 0.70),
+    (Row::Stance, 0.85, 0.85),
     (Row::SameAs, 0.55, 0.90),
 ];
 

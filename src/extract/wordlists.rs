@@ -84,6 +84,7 @@ lists! {
     CONTRAST_CONNECTIVES = "contrast-connectives.txt";
     CUE_ANAPHOR_PHRASES = "cue-anaphor-phrases.txt";
     CUE_CALL_VERBS = "cue-call-verbs.txt";
+    CUE_NEGATED_SAYINGS = "cue-negated-sayings.txt";
     CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOT_YET = "cue-not-yet.txt";
     CUE_NOUNS = "cue-nouns.txt";

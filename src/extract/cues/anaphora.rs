@@ -1,15 +1,17 @@
-//! Stances on what was said before: a denying, doubting or confirming verb whose object points
-//! back (`لكن الشركة نفت ذلك`، `شككوا في هذا الأمر`، `وهو ما أكده مسؤول`) links the claim made
-//! before it to its own speaker, with its stance (docs/attribution-guidelines.md §6.3).
+//! Stances beyond a cue verb's own claim (docs/attribution-guidelines.md §6.3): a denying,
+//! doubting or confirming verb whose object points back (`لكن الشركة نفت ذلك`، `شككوا في هذا
+//! الأمر`، `وهو ما أكده مسؤول`) links the claim made before it to its own speaker, and a
+//! speaker who says in a quotation that he did not say something (`« لم أقل إن … »`) denies it.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::Stance;
 use super::lexicon::{CueForm, Form};
 use super::parser::{NounPhrase, ParagraphParser};
+use super::tokens::Kind;
 use super::verb::VerbCue;
 use super::words::*;
+use super::{Stance, Template};
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str as fold_str;
 
@@ -21,6 +23,9 @@ static ANAPHORS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
     phrases
 });
+
+/// `أقل`، `نصرح`: first-person jussives of saying that deny after `لم`.
+static NEGATED_SAYINGS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NEGATED_SAYINGS));
 
 /// The words before a relative that make `ما أكده` point back (`وهو ما`، `وهذا ما`).
 const POINTING: [&str; 5] = ["هو", "هي", "هذا", "هذه", "ذلك"];
@@ -124,5 +129,42 @@ impl ParagraphParser<'_> {
             None,
         );
         Some(end.max(claim_tokens.end))
+    }
+
+    /// `« أنا لم أقل إن النبي إرهابي. … »`: inside the quotation `quote` (tokens) that
+    /// `source` said, `لم` + a first-person verb of saying + a complementiser denies what
+    /// follows, up to the quotation's next full stop.
+    pub(super) fn quoted_denials(
+        &mut self,
+        quote: Range<usize>,
+        source: Option<usize>,
+        form: &CueForm,
+        template: Template,
+    ) {
+        let Some(open) = (quote.start..quote.end).find(|&k| self.tokens[k].pair.is_some()) else {
+            return;
+        };
+        let close = self.tokens[open].pair.unwrap_or(quote.end).min(quote.end);
+        let mut k = open + 1;
+        while k + 3 < close {
+            let denies = is_negation(self.key(k))
+                && in_set(&NEGATED_SAYINGS, self.key(k + 1))
+                && in_set(&COMPLEMENTIZERS, self.key(k + 2));
+            if !denies {
+                k += 1;
+                continue;
+            }
+            let start = k + 3;
+            let end = (start..close)
+                .find(|&e| matches!(self.tokens[e].kind, Kind::Punct('.' | '!' | '؟' | '?')))
+                .unwrap_or(close);
+            if let Some(claim) = self.add_claim(start..end) {
+                let mut denial = *form;
+                denial.stance = Stance::Denies;
+                let cue = self.tokens[k + 1].range.clone();
+                self.attribute(claim, source, cue, &denial, template, None);
+            }
+            k = end;
+        }
     }
 }

@@ -202,6 +202,10 @@ impl ParagraphParser<'_> {
                 let after = j + 1;
                 return Some(after + usize::from(in_set(&COMPLEMENTIZERS, self.key(after))));
             }
+            if let Some(close) = self.interjection_at(j, s) {
+                j = close;
+                continue;
+            }
             if t.kind == Kind::Word {
                 let key = t.key.as_str();
                 if in_set(&COMPLEMENTIZERS, key) {
@@ -225,6 +229,44 @@ impl ParagraphParser<'_> {
                 words += 1;
             }
             j += 1;
+        }
+        None
+    }
+
+    /// `، خلال مداخلة هاتفية مع الإعلامي … ببرنامج "…"، مساء الخميس، أن`: a comma opening an
+    /// occasion (a preposition or a time word first) that a comma closes within twenty tokens,
+    /// with no report or complement inside; the closing comma. It counts as no words between a
+    /// cue and its complement.
+    fn interjection_at(&self, j: usize, s: &Range<usize>) -> Option<usize> {
+        if !self.is_comma(j) {
+            return None;
+        }
+        let first = self.key(j + 1);
+        let opens = in_set(&PREPOSITIONS, first.strip_prefix('و').unwrap_or(first))
+            || in_set(&TIME_STARTS, first)
+            || in_set(&ADVERBS, first);
+        if !opens {
+            return None;
+        }
+        let mut k = j + 1;
+        while k < s.end.min(j + 21) {
+            if let Some(close) = self.tokens[k].pair
+                && close > k
+            {
+                k = close + 1;
+                continue;
+            }
+            if self.is_comma(k) {
+                return Some(k);
+            }
+            let key = self.key(k);
+            if in_set(&COMPLEMENTIZERS, key)
+                || self.is_punct(k, ':')
+                || (self.is_word(k) && cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun))
+            {
+                return None;
+            }
+            k += 1;
         }
         None
     }
@@ -357,9 +399,7 @@ impl ParagraphParser<'_> {
         STANCE_FRAMES.iter().find_map(|f| {
             let n = f.words.len();
             let whole = if f.glued { n - 1 } else { n };
-            let start = k + whole;
-            let words_match =
-                (0..whole).all(|m| self.is_word(k + m) && self.key(k + m) == f.words[m]);
+            let (words_match, start) = self.frame_words_at(k, &f.words[..whole]);
             let glued_ok = !f.glued
                 || self
                     .key(start)
@@ -370,12 +410,49 @@ impl ParagraphParser<'_> {
         })
     }
 
+    /// Whether the frame `words` stand at token `k`, and the token after them. Its last `عن`
+    /// may be `حول`، `بشأن` or `بخصوص`, with up to two words describing the report before it
+    /// (`الأنباء المتداولة حول`، `تقارير صحفية عن`: definite after a definite noun).
+    fn frame_words_at(&self, k: usize, words: &[String]) -> (bool, usize) {
+        let mut at = k;
+        for (m, w) in words.iter().enumerate() {
+            let about = w == "عن" && m + 1 == words.len() && m > 0;
+            let is_about = |key: &str| key == w || matches!(key, "حول" | "بشان" | "بخصوص");
+            if about {
+                let definite = is_definite(self.key(at - 1));
+                let mut described = 0;
+                while described < 2
+                    && self.is_word(at)
+                    && !is_about(self.key(at))
+                    && !self.tokens[at].quoted
+                    && !self.is_stop(self.key(at))
+                    && is_definite(self.key(at)) == definite
+                    && cue_form(self.key(at)).is_none()
+                {
+                    at += 1;
+                    described += 1;
+                }
+                if !(self.is_word(at) && is_about(self.key(at))) {
+                    return (false, at);
+                }
+            } else if !(self.is_word(at) && self.key(at) == w) {
+                return (false, at);
+            }
+            at += 1;
+        }
+        (true, at)
+    }
+
     /// `اتهم X بـ…`: within a few words after the accused at `k`, a word with ب (unless
     /// `blames_only`) or `مسؤولية`.
     pub(super) fn charge_follows(&self, k: usize, s: &Range<usize>, blames_only: bool) -> bool {
         (k + 1..s.end.min(k + 12)).any(|m| {
             let key = self.key(m);
-            key == "مسؤوليه" || (!blames_only && key.starts_with('ب') && self.glued_preposition(m))
+            // `وصفت الانفجار بأنه حادث`: the complementiser with ب is a charge too
+            key == "مسؤوليه"
+                || (!blames_only
+                    && key.starts_with('ب')
+                    && (self.glued_preposition(m) || in_set(&COMPLEMENTIZERS, key)))
         })
     }
 

@@ -56,6 +56,8 @@ pub(super) struct CueForm {
     pub(super) blames_only: bool,
     /// `جاء في البيان أن …`: the speaker is the document after `في`.
     pub(super) in_document: bool,
+    /// `أعلن`، `ذكر`: the past form is also the passive once harakat are gone (`أُعلن`).
+    pub(super) passive_past: bool,
 }
 
 /// One row of `assets/lexicon/cue-verbs.tsv`: a verb with its forms, as written there.
@@ -81,6 +83,7 @@ const FLAGS: &[&str] = &[
     "accuses",
     "blames",
     "in-document",
+    "passive-past",
 ];
 
 /// A row of the verb table read into a [`Lemma`]; `Err` names the file, line and field.
@@ -157,6 +160,7 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             accuses: flag("accuses") || flag("blames"),
             blames_only: flag("blames"),
             in_document: flag("in-document"),
+            passive_past: flag("passive-past"),
         };
         for (forms, form) in l.forms {
             for surface in forms.split_whitespace() {
@@ -190,6 +194,7 @@ pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(
             accuses: false,
             blames_only: false,
             in_document: false,
+            passive_past: false,
         });
     }
     map

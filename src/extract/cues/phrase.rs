@@ -138,24 +138,52 @@ impl ParagraphParser<'_> {
         self.noun_phrase(k, s.end, false)
     }
 
-    /// A short quoted name right after an organisation head (`منظمة "هيومن رايتس"`): the token
-    /// after its closing mark.
+    /// A short quoted name right after an organisation head (`منظمة "هيومن رايتس"`) or after
+    /// a title (`المتحدث باسم الوزارة "سامي ناصر" بأنه`, when the words are a name and the
+    /// clause goes on), or an acronym in brackets after an organisation, outlet or document
+    /// (`وكالة الأنباء الرسمية (سانا)`): the token after its closing mark.
     fn quoted_name_after_head(&self, scan: &mut PhraseScan, j: usize, end: usize) -> Option<usize> {
-        let close = self.tokens[j].pair?;
+        let bracket = self.is_punct(j, '(');
+        let close = if bracket {
+            (j + 1..end.min(j + 5)).find(|&k| self.is_punct(k, ')'))?
+        } else {
+            self.tokens[j].pair?
+        };
         let organisation = matches!(
             scan.head_type,
             Some(SourceType::Organization | SourceType::MediaOutlet)
-        );
-        (close > j
+        ) || (bracket && scan.head_type == Some(SourceType::Document));
+        let named = !bracket
+            && scan.role
+            && scan.name_at.is_none()
+            && self.is_name_start(self.key(j + 1))
+            && (j + 1..close).all(|k| self.is_word(k) && !self.is_stop(self.key(k)))
+            && self.is_word(close + 1);
+        let fits = close > j
             && close < end
             && j == scan.last_good
-            && organisation
             && (close - j) <= 4
-            && self.tokens[j].range.start > self.tokens[j - 1].range.end)
-            .then(|| {
-                scan.last_good = close + 1;
-                close + 1
-            })
+            && self.tokens[j].range.start > self.tokens[j - 1].range.end;
+        (fits && (organisation || named)).then(|| {
+            if named {
+                scan.name_at = Some(j + 1);
+            }
+            scan.last_good = close + 1;
+            close + 1
+        })
+    }
+
+    /// A word a personal name can start with: a given name, or a word that is no function,
+    /// time, head or definite word, verbal noun, cue or number.
+    pub(super) fn is_name_start(&self, key: &str) -> bool {
+        in_set(&SPEAKER_GIVEN_NAMES, key)
+            || !(self.is_stop(key)
+                || is_definite(key)
+                || in_set(&TIME_STARTS, key)
+                || is_masdar_like(key)
+                || head_type(bare(key)).is_some()
+                || cue_form(key).is_some()
+                || key.chars().any(|c| c.is_ascii_digit()))
     }
 
     /// Words no source phrase runs into: function words, accusatives, verbs, numbers, and a
@@ -429,15 +457,59 @@ impl ParagraphParser<'_> {
         t.range.start
     }
 
+    /// `المتحدثة باسم المنظمة، ليلى حسن، في مؤتمر …`: a title without a name takes the name
+    /// between the next two commas (one to four words, the first a name: no function, time,
+    /// head or definite word) into its span, the commas included (guidelines §3.2), whatever
+    /// follows the second comma.
+    pub(super) fn name_apposition(&self, np: &mut NounPhrase, s: &Range<usize>) {
+        let first = np.tokens.end + 1;
+        // `المتحدث`، `المتحدثون`: a role, also in the plural
+        let titled = np.tokens.clone().any(|k| {
+            let b = bare(self.key(k));
+            is_role(b)
+                || [b.strip_suffix("ون"), b.strip_suffix("ين")]
+                    .into_iter()
+                    .flatten()
+                    .any(is_role)
+        });
+        // `أحد السكان، ويدعى سامي،`: a naming word opens the name for any speaker
+        let naming = matches!(
+            self.key(first),
+            "ويدعي" | "يدعي" | "وتدعي" | "تدعي" | "واسمه" | "واسمها"
+        );
+        if np.name_at.is_some()
+            || !(titled || naming)
+            || !self.is_comma(first - 1)
+            || first >= s.end
+        {
+            return;
+        }
+        let first = first + usize::from(naming);
+        let Some(close) = (first + 1..s.end.min(first + 5)).find(|&k| !self.is_word(k)) else {
+            return;
+        };
+        let name_like = self.is_name_start(self.key(first));
+        let words_ok = (first..close).all(|k| !self.tokens[k].quoted && !self.is_stop(self.key(k)));
+        if self.is_comma(close) && name_like && words_ok {
+            np.tokens.end = close;
+            np.name_at = Some(first);
+        }
+    }
+
     /// A document that speaks with its owner after ل (`التقرير السنوي للهيئة`): the owner is
     /// inside the source span (guidelines §6.2).
     pub(super) fn with_owner(&self, mut np: NounPhrase, s: &Range<usize>) -> NounPhrase {
+        self.take_owner(&mut np, s);
+        np
+    }
+
+    /// [`Self::with_owner`] in place.
+    pub(super) fn take_owner(&self, np: &mut NounPhrase, s: &Range<usize>) {
         if self.key(np.tokens.end).starts_with('ل')
             && let Some(owner) = self.noun_phrase(np.tokens.end, s.end, true)
         {
             np.tokens.end = owner.tokens.end;
         }
-        np
     }
 
     /// SVO: a noun phrase between the clause start and the verb (`الوزارة قالت إن`).
@@ -466,7 +538,12 @@ impl ParagraphParser<'_> {
                 .rev()
                 .find(|&k| self.is_comma(k))?;
             let mut np = self.subject_ending_at(open, s)?;
-            np.tokens.end = close;
+            // `المصادر، وفي حديث لصحيفة …، أشارت`: an occasion between the commas is no part
+            // of the subject
+            let first = self.key(open + 1);
+            if !in_set(&PREPOSITIONS, first.strip_prefix('و').unwrap_or(first)) {
+                np.tokens.end = close;
+            }
             return Some(np);
         }
         self.subject_ending_at(end, s)

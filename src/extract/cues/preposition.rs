@@ -7,6 +7,7 @@ use super::lexicon::{CueForm, Follow, Form, Gender, PREPOSITION_CUES, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{CueType, Stance, Template};
+use crate::annotate::model::{QuoteType, SourceType};
 
 impl ParagraphParser<'_> {
     /// If a prepositional cue of `cue-prepositions.tsv` starts at `i`, the token range of the
@@ -109,8 +110,10 @@ impl ParagraphParser<'_> {
     pub(super) fn preposition_cue(&mut self, i: usize, s: &Range<usize>) -> Option<usize> {
         let (cue_tokens, source_at, strip, lemma) = self.preposition_at(i)?;
         let mut np = self.noun_phrase(source_at, s.end, strip)?;
-        // `حسب ما جاء في التقرير السنوي للهيئة`
-        if source_at > 0 && self.key(source_at - 1) == "في" {
+        // `حسب ما جاء في التقرير السنوي للهيئة`، `بحسب بيان للجيش`
+        if (source_at > 0 && self.key(source_at - 1) == "في")
+            || np.source_type == SourceType::Document
+        {
             np = self.with_owner(np, s);
         }
         let prefix = usize::from(self.key(i).starts_with('و') && !self.key(i).starts_with("وف"));
@@ -133,6 +136,7 @@ impl ParagraphParser<'_> {
             accuses: false,
             blames_only: false,
             in_document: false,
+            passive_past: false,
         };
         // `بحسب مصدر أمني وشهود عيان، …`: a second speaker shares the link
         let co = self.co_speaker(&np, s);
@@ -219,6 +223,26 @@ impl ParagraphParser<'_> {
         ((start..end).filter(|&k| self.is_word(k)).count() >= 3).then_some(start..end)
     }
 
+    /// The claim of a trailing cue with none before it: the clause from the sentence start to
+    /// `before`, without a leading `إن` or `و`; none when a cue verb stands in it (`وذكرت
+    /// الوكالة بحسب …` is a verb's frame).
+    fn clause_before(&mut self, before: usize, s: &Range<usize>) -> Option<(usize, QuoteType)> {
+        if (s.start..before).any(|k| {
+            self.is_word(k) && cue_form(self.key(k)).is_some_and(|(f, _)| f.form != Form::Noun)
+        }) {
+            return None;
+        }
+        let mut start = s.start;
+        while start < before
+            && (!self.is_word(start)
+                || in_set(&COMPLEMENTIZERS, self.key(start))
+                || self.key(start) == "و")
+        {
+            start += 1;
+        }
+        self.add_claim(start..before)
+    }
+
     /// `CLAIM، بحسب SOURCE` with the cue at token `i`. Reuses a claim that ends right before
     /// the cue, and marks the attributions already on it as relayed through this source.
     fn trailing_preposition(
@@ -255,25 +279,7 @@ impl ParagraphParser<'_> {
         let source = self.add_source(np);
         let claim = match claim_before {
             Some(c) => (c, self.out.claims[c].quote_type),
-            None => {
-                // `وذكرت الوكالة بحسب …`: a verb's frame, not a claim
-                if (s.start..before).any(|k| {
-                    self.is_word(k)
-                        && cue_form(self.key(k)).is_some_and(|(f, _)| f.form != Form::Noun)
-                }) {
-                    return None;
-                }
-                // The clause from the sentence start, without a leading `إن` or `و`.
-                let mut start = s.start;
-                while start < before
-                    && (!self.is_word(start)
-                        || in_set(&COMPLEMENTIZERS, self.key(start))
-                        || self.key(start) == "و")
-                {
-                    start += 1;
-                }
-                self.add_claim(start..before)?
-            }
+            None => self.clause_before(before, s)?,
         };
         let outer = self.attribute(claim, Some(source), cue, form, Template::Preposition, None);
         for a in 0..outer {

@@ -7,6 +7,7 @@ use super::lexicon::{CueForm, Form, Gender, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{Stance, Template};
+use crate::annotate::model::{QuoteType, SourceType};
 
 impl ParagraphParser<'_> {
     /// A cue verb (or cue noun) at token `i` of sentence `s`: the attributions it makes, and
@@ -142,18 +143,8 @@ impl ParagraphParser<'_> {
             j = np.tokens.end;
             subject = None;
         }
-        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
-        // object, not a name after the title
-        if let Some(np) = &mut subject
-            && let Some(k) = np.name_at
-            && k > np.tokens.start
-            && self.object_with_preposition(&form, k)
-        {
-            np.tokens.end = k;
-            np.name_at = None;
-        }
         if let Some(np) = &mut subject {
-            self.end_before_object(np, &form, s);
+            self.fit_subject(np, &form, s);
         }
         // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
         // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
@@ -164,6 +155,26 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// The subject after the verb cut before the verb's object and widened over a name
+    /// between commas and a document's owner.
+    fn fit_subject(&self, np: &mut NounPhrase, form: &CueForm, s: &Range<usize>) {
+        // `أقر الوزير بحدوث …`: a word carrying the verb's one-letter preposition is its
+        // object, not a name after the title
+        if let Some(k) = np.name_at
+            && k > np.tokens.start
+            && self.object_with_preposition(form, k)
+        {
+            np.tokens.end = k;
+            np.name_at = None;
+        }
+        self.end_before_object(np, form, s);
+        self.name_apposition(np, s);
+        // `قال بيان للوزارة إن …`: a document's owner is inside its span
+        if np.source_type == SourceType::Document {
+            self.take_owner(np, s);
+        }
     }
 
     /// `ودحض الخبير المزاعم بأن …`، `واتهم الزعيم الحكومة بتزوير …`، `أعلن الجيش السيطرة على
@@ -228,6 +239,17 @@ impl ParagraphParser<'_> {
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
             return None;
         }
+        // `أحد السكان، ويدعى سامي، إن …`: `يدعى` "is called" has the letters of `يدعي` "claims";
+        // after a comma it claims only before its complement
+        if form.lemma == "ادعى"
+            && form.form == Form::Present
+            && i > s.start
+            && self.is_comma(i - 1)
+            && !in_set(&COMPLEMENTIZERS, self.key(i + 1))
+            && !self.is_punct(i + 1, ':')
+        {
+            return None;
+        }
         Some(VerbCue {
             at: i,
             prefix,
@@ -288,8 +310,11 @@ impl ParagraphParser<'_> {
                     form.stance = stance;
                 }
             }
-            if let Some(claim) = self.add_claim(r) {
+            if let Some(claim) = self.add_claim(r.clone()) {
                 self.attribute(claim, source, verb.cue.clone(), &form, template, None);
+                if claim.1 != QuoteType::Indirect {
+                    self.quoted_denials(r, source, &verb.form, template);
+                }
             }
         }
         Some(last)
@@ -437,7 +462,10 @@ impl ParagraphParser<'_> {
         if verb.passive {
             return Some((None, Template::Passive));
         }
-        if let Some(svo) = self.subject_before(verb.at, verb.prefix, s) {
+        if let Some(svo) = self
+            .subject_before(verb.at, verb.prefix, s)
+            .or_else(|| self.sign_before(verb, s))
+        {
             return Some((Some(self.add_source(&svo)), Template::Svo));
         }
         let template = if verb.form.form == Form::Participle {
@@ -445,8 +473,64 @@ impl ParagraphParser<'_> {
         } else {
             Template::ProDrop
         };
-        let source = self.resolve_pro_drop(verb.form.gender)?;
+        let Some(source) = self.resolve_pro_drop(verb.form.gender) else {
+            // `وأُعلن عن …`، `ذُكر أن …` without harakat: nobody to point back to, so the
+            // passive, a claim without a source (guidelines §5.4)
+            return self
+                .unvoiced_passive(verb)
+                .then_some((None, Template::Passive));
+        };
         Some((Some(source), template))
+    }
+
+    /// `وزع المحتجون منشورات تقول إن …`، `علقوا ملصقا يؤكد أن …`: an indefinite document or
+    /// sign right before an imperfect verb that agrees with it is what says it (the verb opens
+    /// a clause describing it). Not before `فيه`: `أصدرت بيانا تقول فيه` is its publisher's.
+    fn sign_before(&self, verb: &VerbCue, s: &Range<usize>) -> Option<NounPhrase> {
+        if verb.prefix > 0
+            || verb.form.form != Form::Present
+            || matches!(self.key(verb.at + 1), "فيه" | "فيها")
+        {
+            return None;
+        }
+        let agrees = |head: &str| self.noun_gender(head) == verb.form.gender;
+        let before = verb.at.checked_sub(1).filter(|&k| k >= s.start)?;
+        let key = self.key(before);
+        // an accusative sign (`ملصقا`) is a one-word phrase
+        if let Some(stem) = key.strip_suffix('ا')
+            && is_accusative_object(key)
+            && head_type(stem) == Some(SourceType::Document)
+        {
+            return agrees(stem).then_some(NounPhrase {
+                tokens: before..verb.at,
+                name_at: None,
+                source_type: SourceType::Document,
+                gender: self.noun_gender(stem),
+            });
+        }
+        (verb.at.saturating_sub(3).max(s.start)..verb.at).find_map(|k| {
+            let np = self.noun_phrase(k, verb.at, false)?;
+            (np.tokens.end == verb.at
+                && np.source_type == SourceType::Document
+                && !is_definite(self.key(k))
+                && agrees(self.key(k)))
+            .then_some(np)
+        })
+    }
+
+    /// A masculine past form that is also a passive (`أعلن`، `ذكر`) with `أن`/`عن` right after
+    /// it (a time word between allowed): no subject stands between them.
+    fn unvoiced_passive(&self, verb: &VerbCue) -> bool {
+        let mut k = verb.at + 1;
+        while in_set(&ADVERBS, self.key(k)) {
+            k += 1;
+        }
+        // `أعلنا` is "we announced"
+        verb.form.passive_past
+            && !self.key(verb.at).ends_with('ا')
+            && verb.form.form == Form::Past
+            && verb.form.gender == Gender::Masculine
+            && (in_set(&COMPLEMENTIZERS, self.key(k)) || self.key(k) == "عن")
     }
 
     pub(super) fn noun_cue(

@@ -89,6 +89,13 @@ pub(super) static NOT_YET: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_N
 
 /// `دعا`, `طالب`: a clause they head is a call, not a claim.
 pub(super) static CALL_VERBS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_CALL_VERBS));
+/// `صباح`، `مساء`، `الساعة`: words of a time, which no name after a comma starts with.
+pub(super) static TIME_STARTS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut words = set(lists::DAY_PARTS);
+    words.extend(set(lists::TIME_WORDS));
+    words.extend(set(lists::WEEKDAYS));
+    words
+});
 /// `قوله` after a relayed source: the frame, not the claim.
 pub(super) static SAYING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::SAYING_NOUNS));
 
