@@ -2,7 +2,8 @@
 //! is laid out a window at a time, so every motion must cross window boundaries as if the
 //! paragraph were laid out whole (scrolling both ways, `G`/`gg`, PgDn/PgUp, a search jump far
 //! into it, word motions and a selection across a boundary, a resize, `:goto`), and the layout
-//! cache stays under its cell limit all the while.
+//! cache stays under its cell limit all the while. Moving an annotation's edges there (`<` `>`
+//! Shift+←/→) segments only around the edge, and lands where the whole paragraph's words say.
 
 mod common;
 
@@ -15,6 +16,11 @@ use isnad::layout::{CACHE_CELL_LIMIT, RowPos};
 const MARKER: &str = "كلمةنادرة";
 
 fn app() -> App {
+    TestApp::text(&long_text()).size(100, 30).build()
+}
+
+/// Three paragraphs, the second some 600 kB long with [`MARKER`] near its end.
+fn long_text() -> String {
     let wikinews = include_str!("data/wikinews-ar.txt").replace('\n', " ");
     let mut line = wikinews.repeat(1 + 600_000 / wikinews.len());
     // after the first space from nine tenths on
@@ -26,8 +32,7 @@ fn app() -> App {
             .position(|&b| b == b' ')
             .unwrap_or(0);
     line.insert_str(at, &format!("{MARKER} "));
-    let text = format!("أول سطر قصير\n{line}\nآخر سطر");
-    TestApp::text(&text).size(100, 30).build()
+    format!("أول سطر قصير\n{line}\nآخر سطر")
 }
 
 fn key(app: &mut App, code_: KeyCode) {
@@ -198,4 +203,40 @@ fn words_and_selections_cross_a_window_boundary() {
     assert_eq!((pos.window, pos.row), (1, 0));
     key(&mut app, KeyCode::Right);
     assert_eq!(cursor(&app), start);
+}
+
+#[test]
+fn edges_of_an_entity_far_into_the_line_move_as_over_the_whole_paragraph() {
+    let (_dir, file) = common::temp_file();
+    let mut app = TestApp::text(&long_text())
+        .size(100, 30)
+        .annotations(&file)
+        .build();
+    common::find(&mut app, MARKER);
+    type_keys(&mut app, "ep");
+    let span = |app: &App| {
+        let set = common::set(app);
+        let entity = set.entities.first().expect("the entity");
+        entity.span.range()
+    };
+    let tagged = span(&app);
+    assert_eq!(&app.reader.article.text[tagged.clone()], MARKER);
+    let words = isnad::app::words::paragraph_words(&app.reader.article, 1);
+    let before = |at: usize| words.iter().rev().find(|w| w.start < at).cloned();
+    let after = |at: usize| words.iter().find(|w| w.start > at).cloned();
+    // `<` twice: the start two of the whole paragraph's words earlier
+    let one_back = before(tagged.start).expect("a word before");
+    let two_back = before(one_back.start).expect("two words before");
+    type_keys(&mut app, "<<");
+    assert_eq!(span(&app), two_back.start..tagged.end);
+    // `>` once: one word later again
+    type_keys(&mut app, ">");
+    assert_eq!(span(&app), one_back.start..tagged.end);
+    // the line is right-to-left: Shift+← moves the end on to the next word's end, Shift+→ back
+    let next = after(tagged.start).expect("a word after");
+    app.handle_event(common::shift(KeyCode::Left));
+    assert_eq!(span(&app), one_back.start..next.end);
+    app.handle_event(common::shift(KeyCode::Right));
+    assert_eq!(span(&app), one_back.start..tagged.end);
+    check_screen(&app);
 }

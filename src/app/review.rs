@@ -138,25 +138,28 @@ pub enum Edge {
 }
 
 /// The start of the nearest word starting before (`later` false) or after `start`, in the same
-/// paragraph: an entity never spreads into the next paragraph by a key held too long.
+/// paragraph: an entity never spreads into the next paragraph by a key held too long. Only the
+/// words around `start` are segmented (`app::words`), so a key is as quick in a 10 MB line.
 fn moved_start(article: &Article, start: usize, later: bool) -> Option<usize> {
-    let words = words::paragraph_words(article, article.paragraph_at(start));
-    if later {
-        words.iter().map(|w| w.start).find(|&s| s > start)
+    let paragraph = article.paragraph_at(start);
+    let word = if later {
+        words::first_word_of_paragraph(article, paragraph, start, |w| w.start > start)
     } else {
-        words.iter().rev().map(|w| w.start).find(|&s| s < start)
-    }
+        words::last_word_before(article, paragraph, start)
+    };
+    word.map(|w| w.start)
 }
 
 /// The end of the nearest word ending after (`later`) or before `end`, in the paragraph of the
-/// span's last character.
+/// span's last character (segmenting only around `end`, as [`moved_start`]).
 fn moved_end(article: &Article, end: usize, later: bool) -> Option<usize> {
-    let words = words::paragraph_words(article, article.paragraph_at(end.saturating_sub(1)));
-    if later {
-        words.iter().map(|w| w.end).find(|&e| e > end)
+    let paragraph = article.paragraph_at(end.saturating_sub(1));
+    let word = if later {
+        words::first_word_of_paragraph(article, paragraph, end, |w| w.end > end)
     } else {
-        words.iter().rev().map(|w| w.end).find(|&e| e < end)
-    }
+        words::word_of_paragraph_ending_before(article, paragraph, end)
+    };
+    word.map(|w| w.end)
 }
 
 impl App {
@@ -244,6 +247,36 @@ mod tests {
             "not into the next paragraph"
         );
         assert_eq!(moved_start(&a, at("وأضاف"), false), None);
+    }
+
+    proptest::proptest! {
+        /// Moving an edge from anywhere gives what the words of the whole paragraph give.
+        #[test]
+        fn edges_move_as_over_the_whole_paragraph(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'b', '1', ' ', ' ', '.', '،', 'ل', 'ا', '\u{064E}', '\u{00A0}', '\n', '😀',
+            ]), 0..200),
+            at in 0usize..500,
+            later: bool,
+        ) {
+            let a = Article::from_text("t", chars.into_iter().collect());
+            let at = at.min(a.text.len());
+            let whole = |p: usize| words::paragraph_words(&a, p);
+            let starts = whole(a.paragraph_at(at));
+            let expected_start = if later {
+                starts.iter().map(|w| w.start).find(|&s| s > at)
+            } else {
+                starts.iter().rev().map(|w| w.start).find(|&s| s < at)
+            };
+            proptest::prop_assert_eq!(moved_start(&a, at, later), expected_start);
+            let ends = whole(a.paragraph_at(at.saturating_sub(1)));
+            let expected_end = if later {
+                ends.iter().map(|w| w.end).find(|&e| e > at)
+            } else {
+                ends.iter().rev().map(|w| w.end).find(|&e| e < at)
+            };
+            proptest::prop_assert_eq!(moved_end(&a, at, later), expected_end);
+        }
     }
 
     #[test]

@@ -123,9 +123,39 @@ pub fn word_before(article: &Article, before: usize) -> Option<Range<usize>> {
         .find_map(|p| last_word_before(article, p, before))
 }
 
+/// The first word of `paragraph` that may reach byte `at` or lie after it (segmenting from
+/// there on) for which `wanted` holds: one starting after `at`, say, or ending after it.
+pub fn first_word_of_paragraph(
+    article: &Article,
+    paragraph: usize,
+    at: usize,
+    wanted: impl Fn(&Range<usize>) -> bool,
+) -> Option<Range<usize>> {
+    words_around(article, paragraph, at).find(|w| wanted(w))
+}
+
+/// The last word of `paragraph` ending before byte `end`: the last one starting before it, or
+/// when that one reaches `end`, the one before that (words never overlap).
+pub fn word_of_paragraph_ending_before(
+    article: &Article,
+    paragraph: usize,
+    end: usize,
+) -> Option<Range<usize>> {
+    let last = last_word_before(article, paragraph, end)?;
+    if last.end < end {
+        Some(last)
+    } else {
+        last_word_before(article, paragraph, last.start)
+    }
+}
+
 /// The last word of `paragraph` starting before byte `before`, segmenting backwards a stretch
 /// at a time from there.
-fn last_word_before(article: &Article, paragraph: usize, before: usize) -> Option<Range<usize>> {
+pub fn last_word_before(
+    article: &Article,
+    paragraph: usize,
+    before: usize,
+) -> Option<Range<usize>> {
     let base = article.paragraphs.get(paragraph)?.start;
     let text = article.paragraph_text(paragraph);
     let mut until = before.saturating_sub(base).min(text.len());

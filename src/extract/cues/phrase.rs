@@ -488,8 +488,11 @@ impl ParagraphParser<'_> {
         let Some(close) = (first + 1..s.end.min(first + 5)).find(|&k| !self.is_word(k)) else {
             return;
         };
-        let name_like = self.is_name_start(self.key(first));
-        let words_ok = (first..close).all(|k| !self.tokens[k].quoted && !self.is_stop(self.key(k)));
+        // `المتحدث، بحسب وكالة الأنباء، إن`: a cue or a source head is no part of a name
+        let name_like = self.is_name_start(self.key(first)) && !self.starts_preposition_cue(first);
+        let words_ok = (first..close).all(|k| {
+            !self.tokens[k].quoted && !self.is_stop(self.key(k)) && !is_speaker_head(self.key(k))
+        });
         if self.is_comma(close) && name_like && words_ok {
             np.tokens.end = close;
             np.name_at = Some(first);
