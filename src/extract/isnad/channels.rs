@@ -164,7 +164,10 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
 /// `للتلفزيون` → `لتلفزيون`, guidelines §2.3), skipping `لـ` and an opening mark.
 fn after_lam(article: &Article, t: &Token) -> Option<usize> {
     let raw = &article.text[t.range.clone()];
-    let rest = raw.strip_prefix('ل')?.trim_start_matches('ـ');
+    // the ل's own haraka (`لِوكالةِ`) and a tatweel (`لـ`) are outside the span
+    let rest = raw
+        .strip_prefix('ل')?
+        .trim_start_matches(|c: char| c == 'ـ' || ('\u{064B}'..='\u{0652}').contains(&c));
     let quoted = rest.starts_with(['«', '"', '“']);
     let rest = rest.trim_start_matches(['«', '"', '“', ' ']);
     let key = normalize_str(rest);
