@@ -55,6 +55,10 @@ enum Rule {
     Issuing,
     /// `معه` after a verb that names an outlet (`أجرتها معه قناة …`): the outlet follows.
     PronounObject,
+    /// `جاء`, `ورد` opening a sentence about the report just made (`جاء ذلك في تصريح …`).
+    Came,
+    /// `ذلك` after [`Rule::Came`].
+    ThatReport,
     /// `عدة`, `مجموعة`: a quantity before the head of a source (`عدة وسائل إعلام`).
     Quantifier,
     /// `في`, `خلال`: before an interview or statement noun, the phrase names a channel.
@@ -84,6 +88,8 @@ fn rule_named(name: &str) -> Option<Rule> {
         "tell" => Rule::Tell,
         "phrase-opener" => Rule::PhraseOpener,
         "quantifier" => Rule::Quantifier,
+        "came" => Rule::Came,
+        "that-report" => Rule::ThatReport,
         other => Rule::Channel(channels::channel_rule(other)?),
     })
 }

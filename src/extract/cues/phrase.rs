@@ -115,8 +115,8 @@ impl ParagraphParser<'_> {
 
     /// `الوزير والسفير`، `مصدر أمني وشهود عيان`: a source head with و after the head, an
     /// adjective or a name starts a second speaker (guidelines §3.3). After a genitive the و
-    /// joins genitives (`وزيرا الخارجية والدفاع`، `وزارة الصحة والسكان`), unless what it
-    /// brings is indefinite, which no genitive of a definite phrase is.
+    /// joins genitives (`وزيرا الخارجية والدفاع`، `وزارة الصحة والسكان`) or titles, unless
+    /// what it brings is an indefinite head that is no title.
     fn second_speaker_at(&self, scan: &PhraseScan, j: usize) -> bool {
         let Some(rest) = self.key(j).strip_prefix('و') else {
             return false;
@@ -124,7 +124,9 @@ impl ParagraphParser<'_> {
         if !is_speaker_head(rest) {
             return false;
         }
-        !scan.last_genitive || !is_definite(rest)
+        // after a genitive, a second title of the same person (`رئيس الوزراء وزعيم الحزب`)
+        // is a role; a second speaker is not (`المتحدث باسم الجيش ومصادر أمنية`)
+        !scan.last_genitive || !(is_definite(rest) || is_role(bare(rest)))
     }
 
     /// The second speaker right after `np` (see [`Self::second_speaker_at`]), parsed without

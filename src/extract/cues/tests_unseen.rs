@@ -571,3 +571,36 @@ fn describing_something_as_something_is_a_claim_of_the_describer() {
         );
     }
 }
+
+#[test]
+fn homographs_of_saying_and_titles_joined_by_wa_make_no_second_speaker() {
+    // `يبلغ` "amounts to", `فيما` "while": no report, no source
+    for text in [
+        "فيما يبلغ عدد المستخدمين نحو مليون مستخدم، مع العلم أن الخدمة مجانية.",
+        "وتبلغ قيمة الصفقة مليار دولار.",
+    ] {
+        let all = triples(text);
+        assert!(all.iter().all(|t| t.source.is_none()), "{text}: {all:#?}");
+    }
+    let t = one("وأبلغ الوزير الصحفيين أن الصفقة أبرمت.");
+    assert_eq!(
+        (t.source.as_deref(), t.claim.as_str()),
+        (Some("الوزير"), "الصفقة أبرمت")
+    );
+    // two titles of one person after a genitive stay one source
+    for (text, source) in [
+        (
+            "وقال رئيس الوزراء وزعيم الحزب إن الصفقة أبرمت.",
+            "رئيس الوزراء وزعيم الحزب",
+        ),
+        (
+            "وقال وزير الخارجية ونائب رئيس الوزراء إن الصفقة أبرمت.",
+            "وزير الخارجية ونائب رئيس الوزراء",
+        ),
+    ] {
+        assert_eq!(one(text).source.as_deref(), Some(source), "{text}");
+    }
+    let all = links("وقال المتحدث باسم الجيش ومصادر أمنية إن الصفقة أبرمت.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].0.as_deref(), Some("مصادر أمنية"));
+}

@@ -192,6 +192,13 @@ impl ParagraphParser<'_> {
                 && is_definite(key)
                 && !is_nisba(key)
                 && is_masdar_like(key))
+                // `وأبلغ الوزير الصحفيين أن …`: whom the speaker told, people after a definite
+                // subject
+                || (form.addressee
+                    && after_definite
+                    && is_definite(key)
+                    && !is_nisba(key)
+                    && (bare(key).ends_with("ين") || is_speaker_head(key)))
                 // `أكد الأطباء تحسن حالة المريض`: not a name after the role, the object
                 || (form.object_claim
                     && np.name_at == Some(k)
