@@ -111,6 +111,38 @@ pub fn parse(line: &str) -> Result<Typed, String> {
     if name.is_empty() {
         return Err("empty command".into());
     }
+    if let Some(typed) = parse_with_argument(name, rest) {
+        return typed;
+    }
+    let typed = match name {
+        "q" | "quit" => Typed::Quit,
+        "q!" | "quit!" => Typed::ForceQuit,
+        "w" | "write" => Typed::Write,
+        "wq" | "x" => Typed::WriteQuit,
+        "h" | "help" => Typed::Run(Command::Help),
+        "isnad" => Typed::Run(Command::IsnadView),
+        "claims" => Typed::Run(Command::ClaimsTable),
+        "sources" => Typed::Run(Command::SourcesTable),
+        "orphans" => Typed::Orphans,
+        _ => match name.parse::<Command>() {
+            Ok(c) => Typed::Run(c),
+            Err(_) => {
+                let hint = closest(name, names())
+                    .map(|c| format!("; did you mean :{c}?"))
+                    .unwrap_or_default();
+                return Err(format!("unknown command :{name}{hint}"));
+            }
+        },
+    };
+    if rest.is_empty() {
+        Ok(typed)
+    } else {
+        Err(format!(":{name} takes no argument"))
+    }
+}
+
+/// The commands that take an argument (`rest`), parsed; `None` for the others.
+fn parse_with_argument(name: &str, rest: &str) -> Option<Result<Typed, String>> {
     let need = |what: &str| -> Result<&str, String> {
         if rest.is_empty() {
             Err(format!(":{name} needs {what}"))
@@ -118,36 +150,23 @@ pub fn parse(line: &str) -> Result<Typed, String> {
             Ok(rest)
         }
     };
-    let no_args = |typed: Typed| -> Result<Typed, String> {
-        if rest.is_empty() {
-            Ok(typed)
-        } else {
-            Err(format!(":{name} takes no argument"))
-        }
-    };
-    match name {
-        "q" | "quit" => no_args(Typed::Quit),
-        "q!" | "quit!" => no_args(Typed::ForceQuit),
-        "w" | "write" => no_args(Typed::Write),
-        "wq" | "x" => no_args(Typed::WriteQuit),
-        "e" | "edit" => Ok(Typed::Edit(PathBuf::from(need("a file name")?))),
-        "theme" => Ok(Typed::Theme(need("a theme name")?.to_owned())),
-        "import" => Ok(Typed::Import(PathBuf::from(need("a file name")?))),
+    let file = || need("a file name").map(PathBuf::from);
+    Some(match name {
+        "e" | "edit" => file().map(Typed::Edit),
+        "theme" => need("a theme name").map(|t| Typed::Theme(t.to_owned())),
+        "import" => file().map(Typed::Import),
         "compare" => Ok(Typed::Compare(
             (!rest.is_empty()).then(|| PathBuf::from(rest)),
         )),
-        "export" => {
-            let arg = need("a format: brat, w3c, csv or claimreview")?;
+        "export" => need("a format: brat, w3c, csv or claimreview").and_then(|arg| {
             arg.parse::<ExportFormat>().map(Typed::Export).map_err(|_| {
                 format!("unknown export format `{arg}`; use brat, w3c, csv or claimreview")
             })
-        }
-        "bidi" => need("a mode: app, terminal or off")?
-            .parse::<BidiMode>()
-            .map(Typed::Bidi),
-        "goto" => parse_goto(need("a position such as 50% or 12")?),
-        "set" => {
-            let arg = need("a key and a value, e.g. :set bidi off")?;
+        }),
+        "bidi" => need("a mode: app, terminal or off")
+            .and_then(|m| m.parse::<BidiMode>().map(Typed::Bidi)),
+        "goto" => need("a position such as 50% or 12").and_then(parse_goto),
+        "set" => need("a key and a value, e.g. :set bidi off").and_then(|arg| {
             let (key, value) = arg
                 .split_once(char::is_whitespace)
                 .ok_or_else(|| format!(":set {arg} needs a value"))?;
@@ -155,22 +174,9 @@ pub fn parse(line: &str) -> Result<Typed, String> {
                 key: key.to_owned(),
                 value: value.trim().to_owned(),
             })
-        }
-        "h" | "help" => no_args(Typed::Run(Command::Help)),
-        "isnad" => no_args(Typed::Run(Command::IsnadView)),
-        "claims" => no_args(Typed::Run(Command::ClaimsTable)),
-        "sources" => no_args(Typed::Run(Command::SourcesTable)),
-        "orphans" => no_args(Typed::Orphans),
-        _ => match name.parse::<Command>() {
-            Ok(c) => no_args(Typed::Run(c)),
-            Err(_) => {
-                let hint = closest(name, names())
-                    .map(|c| format!("; did you mean :{c}?"))
-                    .unwrap_or_default();
-                Err(format!("unknown command :{name}{hint}"))
-            }
-        },
-    }
+        }),
+        _ => return None,
+    })
 }
 
 fn parse_goto(arg: &str) -> Result<Typed, String> {
@@ -206,64 +212,61 @@ pub fn complete(line: &str, themes: &[String]) -> Vec<(String, String)> {
         (n, true) => (n, ""),
         (n, false) => (n - 1, words[n - 1]),
     };
-    let candidates: Vec<(String, String)> = if index == 0 {
-        TYPABLE
-            .iter()
-            .map(|(n, args, desc)| {
-                let shown = if args.is_empty() {
-                    (*desc).to_owned()
-                } else {
-                    format!("{args}: {desc}")
-                };
-                (n[0].to_owned(), shown)
-            })
-            .chain(
-                COMMANDS
-                    .iter()
-                    .map(|c| (c.name.to_owned(), c.description.to_owned())),
-            )
-            .collect()
+    let candidates = if index == 0 {
+        command_candidates()
     } else {
-        match (words[0], index) {
-            ("theme", 1) => themes.iter().map(|t| (t.clone(), String::new())).collect(),
-            ("export", 1) => ["brat", "w3c", "csv", "claimreview"]
-                .iter()
-                .map(|m| ((*m).to_owned(), String::new()))
-                .collect(),
-            ("bidi", 1) => ["app", "terminal", "off"]
-                .iter()
-                .map(|m| ((*m).to_owned(), String::new()))
-                .collect(),
-            ("set", 1) => KEYS
-                .iter()
-                .flat_map(|(section, keys)| {
-                    keys.iter()
-                        .map(move |k| ((*k).to_owned(), format!("[{section}]")))
-                })
-                // the article's outlet, saved with the annotations rather than the config
-                .chain([("outlet".to_owned(), "document.outlet".to_owned())])
-                .collect(),
-            ("set", 2) => match words.get(1).copied() {
-                Some("bidi") => vec!["app", "terminal", "off"],
-                Some("direction") => vec!["auto", "rtl", "ltr"],
-                Some("color") => vec!["auto", "truecolor", "256", "16", "none"],
-                Some("mouse" | "terminal_hints" | "reveal_controls") => vec!["true", "false"],
-                _ => Vec::new(),
-            }
-            .into_iter()
-            .map(|v| (v.to_owned(), String::new()))
-            .collect(),
-            ("goto", 1) => ["0%", "25%", "50%", "75%", "100%"]
-                .iter()
-                .map(|v| ((*v).to_owned(), String::new()))
-                .collect(),
-            _ => Vec::new(),
-        }
+        argument_candidates(&words, index, themes)
     };
     candidates
         .into_iter()
         .filter(|(c, _)| c.starts_with(prefix) && c != prefix)
         .collect()
+}
+
+/// Every command name with what it does (and what it takes).
+fn command_candidates() -> Vec<(String, String)> {
+    let typable = TYPABLE.iter().map(|(n, args, desc)| {
+        let shown = if args.is_empty() {
+            (*desc).to_owned()
+        } else {
+            format!("{args}: {desc}")
+        };
+        (n[0].to_owned(), shown)
+    });
+    let keyed = (COMMANDS.iter()).map(|c| (c.name.to_owned(), c.description.to_owned()));
+    typable.chain(keyed).collect()
+}
+
+/// The values argument `index` of the command `words[0]` takes.
+fn argument_candidates(words: &[&str], index: usize, themes: &[String]) -> Vec<(String, String)> {
+    let plain = |values: &[&str]| -> Vec<(String, String)> {
+        (values.iter())
+            .map(|v| ((*v).to_owned(), String::new()))
+            .collect()
+    };
+    match (words[0], index) {
+        ("theme", 1) => themes.iter().map(|t| (t.clone(), String::new())).collect(),
+        ("export", 1) => plain(&["brat", "w3c", "csv", "claimreview"]),
+        ("bidi", 1) => plain(&["app", "terminal", "off"]),
+        ("set", 1) => KEYS
+            .iter()
+            .flat_map(|(section, keys)| {
+                keys.iter()
+                    .map(move |k| ((*k).to_owned(), format!("[{section}]")))
+            })
+            // the article's outlet, saved with the annotations rather than the config
+            .chain([("outlet".to_owned(), "document.outlet".to_owned())])
+            .collect(),
+        ("set", 2) => plain(match words.get(1).copied() {
+            Some("bidi") => &["app", "terminal", "off"],
+            Some("direction") => &["auto", "rtl", "ltr"],
+            Some("color") => &["auto", "truecolor", "256", "16", "none"],
+            Some("mouse" | "terminal_hints" | "reveal_controls") => &["true", "false"],
+            _ => &[],
+        }),
+        ("goto", 1) => plain(&["0%", "25%", "50%", "75%", "100%"]),
+        _ => Vec::new(),
+    }
 }
 
 /// The line being edited, with completion state.

@@ -47,27 +47,7 @@ impl App {
                 self.table_mouse(mouse);
                 None
             }
-            Event::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::ScrollDown if self.overlay == Overlay::None => {
-                    self.apply(Action::Scroll(self.settings.config.wheel_lines as isize))
-                }
-                MouseEventKind::ScrollUp if self.overlay == Overlay::None => {
-                    self.apply(Action::Scroll(-(self.settings.config.wheel_lines as isize)))
-                }
-                MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => {
-                    self.reader.selection_anchor = None;
-                    self.apply(Action::Click {
-                        column: mouse.column,
-                        row: mouse.row,
-                    })
-                }
-                MouseEventKind::Drag(MouseButton::Left) if self.overlay == Overlay::None => self
-                    .apply(Action::Drag {
-                        column: mouse.column,
-                        row: mouse.row,
-                    }),
-                _ => None,
-            },
+            Event::Mouse(mouse) => self.mouse(mouse),
             Event::Resize(width, height) => self.apply(Action::Resize { width, height }),
             Event::Paste(text) => {
                 if let Overlay::CommandLine(editor)
@@ -82,18 +62,37 @@ impl App {
         }
     }
 
+    /// The mouse in the reader (a table takes its own): the wheel scrolls, a click moves the
+    /// cursor, a drag selects; nothing while a popup is open.
+    fn mouse(&mut self, mouse: crossterm::event::MouseEvent) -> Option<Effect> {
+        match mouse.kind {
+            MouseEventKind::ScrollDown if self.overlay == Overlay::None => {
+                self.apply(Action::Scroll(self.settings.config.wheel_lines as isize))
+            }
+            MouseEventKind::ScrollUp if self.overlay == Overlay::None => {
+                self.apply(Action::Scroll(-(self.settings.config.wheel_lines as isize)))
+            }
+            MouseEventKind::Down(MouseButton::Left) if self.overlay == Overlay::None => {
+                self.reader.selection_anchor = None;
+                self.apply(Action::Click {
+                    column: mouse.column,
+                    row: mouse.row,
+                })
+            }
+            MouseEventKind::Drag(MouseButton::Left) if self.overlay == Overlay::None => {
+                self.apply(Action::Drag {
+                    column: mouse.column,
+                    row: mouse.row,
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// A key for the reader: a selection's or the library's own section first (single keys),
     /// then `[reader]`, with sequences and the Arabic layout fallback.
     pub(super) fn normal_key(&mut self, press: KeyPress) -> Option<Effect> {
-        let refined = if self.screen == Screen::Library {
-            Some(Mode::Library)
-        } else if self.compare_shown() {
-            Some(Mode::Compare)
-        } else if self.reader.selection_anchor.is_some() {
-            Some(Mode::Select)
-        } else {
-            None
-        };
+        let refined = self.refined_mode();
         if self.shell.pending.is_empty()
             && let Some(mode) = refined
             && let Some(command) = self.settings.keymap.command_in(mode, press)
@@ -113,38 +112,60 @@ impl App {
                 self.run_counted(command)
             }
             Lookup::Pending(_) => {
-                // remember the key as the keymap knows it (Latin after layout translation)
-                let mut typed = self.shell.pending.clone();
-                typed.push(press);
-                if self.settings.keymap.lookup(&typed) == Lookup::NotFound
-                    && let Some(latin) = crate::config::arabic::translate(press)
-                {
-                    typed.pop();
-                    typed.push(latin);
-                }
-                self.shell.pending = typed;
+                self.key_pending(press);
                 None
             }
-            Lookup::NotFound => {
-                let mut typed = self.shell.pending.clone();
-                typed.push(press);
-                self.shell.pending.clear();
-                self.shell.count = None;
-                if press.key == crate::config::keymap::KeyName::Esc {
-                    return self.apply(Action::Run(Command::Cancel));
-                }
-                let help = self.settings.keymap.keys_for(Command::Help);
-                let hint = help
-                    .first()
-                    .map(|k| format!(" ({k} shows the keys)"))
-                    .unwrap_or_default();
-                self.info(format!(
-                    "{} is not bound{hint}",
-                    crate::config::keymap::sequence_to_string(&typed)
-                ));
-                None
-            }
+            Lookup::NotFound => self.key_not_bound(press),
         }
+    }
+
+    /// The keymap section that takes single keys before `[reader]` here, if one does.
+    fn refined_mode(&self) -> Option<Mode> {
+        if self.screen == Screen::Library {
+            Some(Mode::Library)
+        } else if self.compare_shown() {
+            Some(Mode::Compare)
+        } else if self.reader.selection_anchor.is_some() {
+            Some(Mode::Select)
+        } else {
+            None
+        }
+    }
+
+    /// `press` begins or goes on with a sequence: it is remembered as the keymap knows it
+    /// (Latin after layout translation).
+    fn key_pending(&mut self, press: KeyPress) {
+        let mut typed = self.shell.pending.clone();
+        typed.push(press);
+        if self.settings.keymap.lookup(&typed) == Lookup::NotFound
+            && let Some(latin) = crate::config::arabic::translate(press)
+        {
+            typed.pop();
+            typed.push(latin);
+        }
+        self.shell.pending = typed;
+    }
+
+    /// `press` (after the keys pending) is bound to nothing: said, with the key for help;
+    /// `Esc` cancels as usual.
+    fn key_not_bound(&mut self, press: KeyPress) -> Option<Effect> {
+        let mut typed = self.shell.pending.clone();
+        typed.push(press);
+        self.shell.pending.clear();
+        self.shell.count = None;
+        if press.key == crate::config::keymap::KeyName::Esc {
+            return self.apply(Action::Run(Command::Cancel));
+        }
+        let help = self.settings.keymap.keys_for(Command::Help);
+        let hint = help
+            .first()
+            .map(|k| format!(" ({k} shows the keys)"))
+            .unwrap_or_default();
+        self.info(format!(
+            "{} is not bound{hint}",
+            crate::config::keymap::sequence_to_string(&typed)
+        ));
+        None
     }
 
     /// Whether `press` went into the count (`5` of `5w`, also in Arabic-Indic digits): a digit

@@ -292,9 +292,16 @@ impl Reader {
         // Off the edge of the row: left leaves an RTL row forward, an LTR row backward.
         let forward = left == row.rtl;
         let next = self.step(page, pos, if forward { 1 } else { -1 });
-        if next == pos {
-            return;
+        if next != pos {
+            self.enter_row(page, next, left, forward);
         }
+    }
+
+    /// The cursor entered the row at `next` moving `left` (or right): on the word at the edge
+    /// it came from (the right edge when moving left); an empty row is stepped over,
+    /// `forward` in reading order.
+    fn enter_row(&mut self, page: Page, next: RowPos, left: bool, forward: bool) {
+        let opts = self.options(page);
         let Some(rows) = self.layout.rows_at(&self.article, &opts, next) else {
             return;
         };
@@ -302,30 +309,25 @@ impl Reader {
             return;
         };
         let placed = self.words_by_x(next_row);
-        // entering from the right edge when moving left, from the left edge when moving right
         let chosen = if left {
             placed.iter().max_by_key(|(x, _)| *x)
         } else {
             placed.iter().min_by_key(|(x, _)| *x)
         };
-        match chosen {
-            Some((_, w)) => {
-                self.cursor = Some(w.clone());
-                self.reveal_cursor(page);
-            }
+        let word = match chosen {
+            Some((_, w)) => Some(w.clone()),
             None => {
-                // an empty row: step over it in the same direction
                 let start = next_row.logical.start;
-                let w = if forward {
+                if forward {
                     words::word_at_or_after(&self.article, start)
                 } else {
                     words::word_before(&self.article, start)
-                };
-                if let Some(w) = w {
-                    self.cursor = Some(w);
-                    self.reveal_cursor(page);
                 }
             }
+        };
+        if let Some(w) = word {
+            self.cursor = Some(w);
+            self.reveal_cursor(page);
         }
     }
 

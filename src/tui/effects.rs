@@ -91,9 +91,26 @@ where
                 then.extend(app.update(action));
             }
         }
+        job @ (Effect::OpenAnnotations
+        | Effect::OpenArticle(_)
+        | Effect::FetchPage { .. }
+        | Effect::CancelFetch
+        | Effect::FetchForLibrary { .. }
+        | Effect::CountLibrary) => then = start_job(job, app, jobs),
+    }
+    Ok(then)
+}
+
+/// The effects that start (or stop) a background job: opening annotations or an article,
+/// fetching, counting the library.
+fn start_job(effect: Effect, app: &mut App, jobs: &mut Jobs) -> Vec<Effect> {
+    let mut then = Vec::new();
+    match effect {
         Effect::OpenAnnotations => then = open_annotations(app, jobs, true),
         Effect::OpenArticle(path) => {
-            if save(app, false, &mut then) {
+            // what is annotated now is saved before another article replaces it
+            let saved = save(app, false, &mut then);
+            if saved {
                 open_article(app, jobs, &path, &mut then);
             }
         }
@@ -109,8 +126,10 @@ where
                 jobs.count_library(lib.to_count(), app.paths.data_dir.clone());
             }
         }
+        // the others are not jobs: `perform_one` does them
+        _ => {}
     }
-    Ok(then)
+    then
 }
 
 /// Quitting saves first; if that fails, the reader stays, so nothing is lost.

@@ -74,21 +74,8 @@ impl Widget for CompareBar<'_> {
         let text = app.theme.style(Slot::Text);
         buf.set_style(bar, text);
         let width = usize::from(bar.width);
-        let border = app.theme.style(Slot::PopupBorder);
-        let mut y = bar.y;
-        // the title on a rule, as a popup's
-        for x in bar.left()..bar.right() {
-            buf[(x, y)].set_symbol("─").set_style(border);
-        }
-        let title = crate::ui::visual_line(app, &format!(" {title} "), width.saturating_sub(2));
-        buf.set_stringn(
-            bar.x + 1,
-            y,
-            &title,
-            width.saturating_sub(2),
-            app.theme.style(Slot::PopupTitle),
-        );
-        y += 1;
+        draw_title_rule(app, buf, bar, &title);
+        let y = bar.y + 1;
         let mut line = |y: u16, tag: Option<(&str, Slot)>, body: &str, style: Style| {
             if y >= bar.bottom() {
                 return;
@@ -105,21 +92,49 @@ impl Widget for CompareBar<'_> {
         line(y, None, &format!(" {what}"), text);
         line(y + 1, Some((" A ", Slot::DiffOnlyA)), &a, text);
         line(y + 2, Some((" B ", Slot::DiffOnlyB)), &b, text);
-        let y = y + 3;
-        if y < bar.bottom() {
-            let (key_style, what_style) = (
-                app.theme.style(Slot::HelpKey),
-                app.theme.style(Slot::HelpText),
+        if y + 3 < bar.bottom() {
+            self.draw_keys(
+                buf,
+                Rect {
+                    y: y + 3,
+                    height: 1,
+                    ..bar
+                },
             );
-            let mut x = bar.x;
-            for (key, what) in self.keys() {
-                let room = usize::from(bar.right().saturating_sub(x));
-                (x, _) = buf.set_stringn(x, y, format!("{key} "), room, key_style);
-                let room = usize::from(bar.right().saturating_sub(x));
-                (x, _) = buf.set_stringn(x, y, format!("{what}  "), room, what_style);
-            }
         }
     }
+}
+
+impl CompareBar<'_> {
+    /// The bar's keys and what they do, on `row`.
+    fn draw_keys(&self, buf: &mut Buffer, row: Rect) {
+        let theme = &self.app.theme;
+        let (key_style, what_style) = (theme.style(Slot::HelpKey), theme.style(Slot::HelpText));
+        let mut x = row.x;
+        for (key, what) in self.keys() {
+            let room = usize::from(row.right().saturating_sub(x));
+            (x, _) = buf.set_stringn(x, row.y, format!("{key} "), room, key_style);
+            let room = usize::from(row.right().saturating_sub(x));
+            (x, _) = buf.set_stringn(x, row.y, format!("{what}  "), room, what_style);
+        }
+    }
+}
+
+/// The bar's first row: its title on a rule, as a popup's.
+fn draw_title_rule(app: &App, buf: &mut Buffer, bar: Rect, title: &str) {
+    let width = usize::from(bar.width);
+    let border = app.theme.style(Slot::PopupBorder);
+    for x in bar.left()..bar.right() {
+        buf[(x, bar.y)].set_symbol("─").set_style(border);
+    }
+    let title = crate::ui::visual_line(app, &format!(" {title} "), width.saturating_sub(2));
+    buf.set_stringn(
+        bar.x + 1,
+        bar.y,
+        &title,
+        width.saturating_sub(2),
+        app.theme.style(Slot::PopupTitle),
+    );
 }
 
 /// The library's team columns: annotators' files and what is left to settle (differences with

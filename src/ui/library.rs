@@ -188,6 +188,37 @@ fn entry_address(address: &Address) -> String {
     crate::text::sanitize::printable(shown)
 }
 
+/// The header row: what is listed (and its fetches), the order, the columns' names.
+fn draw_header(app: &App, buf: &mut Buffer, area: Rect, title_width: u16, columns: &Columns) {
+    let Some(lib) = &app.library else {
+        return;
+    };
+    let header = format!(
+        "{:<tw$}{}",
+        format!("{} ({})", lib.label(), lib.sort.name()),
+        columns.header(),
+        tw = usize::from(title_width)
+    );
+    buf.set_stringn(
+        area.x,
+        area.y,
+        crate::ui::visual_line(app, &header, usize::from(area.width)),
+        usize::from(area.width),
+        app.theme.style(Slot::HelpGroup),
+    );
+}
+
+/// Why the list is empty.
+fn nothing_listed(lib: &crate::app::library::Library) -> &'static str {
+    if !lib.filter.is_empty() {
+        "no article matches the filter (Esc clears it)"
+    } else if lib.feeds.is_some() {
+        "the feeds have no items"
+    } else {
+        "no .txt, .md, .html or .json articles here"
+    }
+}
+
 impl Widget for LibraryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -206,29 +237,11 @@ impl Widget for LibraryView<'_> {
         };
         // the title takes what the other columns leave
         let title_width = area.width.saturating_sub(columns.width()).max(1);
-        let header = format!(
-            "{:<tw$}{}",
-            format!("{} ({})", lib.label(), lib.sort.name()),
-            columns.header(),
-            tw = usize::from(title_width)
-        );
-        buf.set_stringn(
-            area.x,
-            area.y,
-            crate::ui::visual_line(app, &header, usize::from(area.width)),
-            usize::from(area.width),
-            app.theme.style(Slot::HelpGroup),
-        );
+        draw_header(app, buf, area, title_width, &columns);
         let visible = lib.visible();
         if visible.is_empty() {
-            let msg = if !lib.filter.is_empty() {
-                "no article matches the filter (Esc clears it)"
-            } else if columns.feeds {
-                "the feeds have no items"
-            } else {
-                "no .txt, .md, .html or .json articles here"
-            };
             if area.height > 1 {
+                let msg = nothing_listed(lib);
                 buf.set_stringn(area.x, area.y + 1, msg, usize::from(area.width), text);
             }
             return;

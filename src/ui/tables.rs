@@ -57,6 +57,23 @@ fn heading(name: &str, sorted: bool, descending: bool) -> String {
 }
 
 impl Grid<'_> {
+    /// The first row: the table's title, reversed, and its summary after it.
+    fn draw_title(&self, buf: &mut Buffer, area: Rect) {
+        let app = self.app;
+        let title = (app.theme.style(Slot::PopupTitle)).add_modifier(Modifier::REVERSED);
+        let width = usize::from(area.width);
+        let (x, _) = buf.set_stringn(area.x, area.y, self.title, width, title);
+        let room = usize::from(area.right().saturating_sub(x + 1));
+        let summary = crate::ui::fit(app, &self.summary, room, Direction::Ltr);
+        buf.set_stringn(
+            x + 1,
+            area.y,
+            summary.text,
+            room,
+            app.theme.style(Slot::Text),
+        );
+    }
+
     /// Each column's width: the first takes the room the others leave; 0 for a dropped one.
     fn widths(&self, width: usize) -> Vec<usize> {
         let others: Vec<Fit> = (self.columns.iter().enumerate().skip(1))
@@ -121,14 +138,7 @@ impl Widget for Grid<'_> {
         let text = app.theme.style(Slot::Text);
         buf.set_style(area, text);
         let width = usize::from(area.width);
-        let title = app
-            .theme
-            .style(Slot::PopupTitle)
-            .add_modifier(Modifier::REVERSED);
-        let (x, _) = buf.set_stringn(area.x, area.y, self.title, width, title);
-        let room = usize::from(area.right().saturating_sub(x + 1));
-        let summary = crate::ui::fit(app, &self.summary, room, Direction::Ltr);
-        buf.set_stringn(x + 1, area.y, summary.text, room, text);
+        self.draw_title(buf, area);
         if area.height < 2 {
             return;
         }
@@ -151,14 +161,8 @@ impl Widget for Grid<'_> {
         let selected = self.selected.min(self.rows.len() - 1);
         let top = crate::app::tables::scrolled(self.top.min(selected), selected, height);
         let chosen = app.theme.style(Slot::Cursor);
-        for (dy, (i, row)) in self
-            .rows
-            .iter()
-            .enumerate()
-            .skip(top)
-            .take(height)
-            .enumerate()
-        {
+        let shown = self.rows.iter().enumerate().skip(top).take(height);
+        for (dy, (i, row)) in shown.enumerate() {
             let y = area.y + 2 + dy as u16;
             if i == selected {
                 let line = Rect {

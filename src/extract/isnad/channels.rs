@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 
 use crate::annotate::model::{AnnotationSet, Origin, Source, SourceRole, SourceType, Span};
 use crate::article::Article;
+use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
-use crate::text::normalize::normalize_str;
+use crate::text::normalize::{normalize_into, normalize_str};
 
 use super::{Rule, rule_of};
 
@@ -22,6 +23,10 @@ pub(super) enum Word {
     Statement,
     /// `صفحته`, `حسابه`: the speaker's own account.
     Account,
+    /// `موقعه`, `موقعها`: the speaker's own site, when the words around it say so.
+    Site,
+    /// `الرسمي`, `الإلكتروني` after [`Word::Site`].
+    SiteAdjective,
     /// `مع`, `بثتها`, `نشرته`, `عبر`: the outlet's name follows.
     BeforeOutlet,
     /// `وكالة`, `قناة`, `صحيفة` …: an outlet's head noun.
@@ -55,6 +60,8 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
     match name {
         "statement" => Some(Word::Statement),
         "account" => Some(Word::Account),
+        "site" => Some(Word::Site),
+        "site-adjective" => Some(Word::SiteAdjective),
         "before-outlet" => Some(Word::BeforeOutlet),
         "interview" => Some(Word::Interview),
         "after-claim" => Some(Word::AfterClaim),
@@ -129,8 +136,9 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
         // a channel word or any other rule word (`نشرت`، `عن`، `فيه`) ends the name
-        let channel_word = word(&t.key).is_some_and(|w| w != Word::OutletHead)
-            || rule_of(&t.key).is_some_and(|r| !matches!(r, Rule::HandType(_)));
+        let channel_word = (word(&t.key).is_some_and(|w| w != Word::OutletHead)
+            || rule_of(&t.key).is_some())
+            && !in_name(&t.key);
         // `… وكالة فرانس برس وتأسف …`: a word joined by و starts the next clause
         // (not inside a quoted name: `مدونة " واتس آب "`)
         let in_quotes = article.text[tokens[i].range.start..t.range.start].contains(OPENING_MARKS);
@@ -157,7 +165,10 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
 /// `للتلفزيون` → `لتلفزيون`, guidelines §2.3), skipping `لـ` and an opening mark.
 fn after_lam(article: &Article, t: &Token) -> Option<usize> {
     let raw = &article.text[t.range.clone()];
-    let rest = raw.strip_prefix('ل')?.trim_start_matches('ـ');
+    // the ل's own haraka (`لِوكالةِ`) and a tatweel (`لـ`) are outside the span
+    let rest = raw
+        .strip_prefix('ل')?
+        .trim_start_matches(|c: char| c == 'ـ' || ('\u{064B}'..='\u{0652}').contains(&c));
     let quoted = rest.starts_with(['«', '"', '“']);
     let rest = rest.trim_start_matches(['«', '"', '“', ' ']);
     let key = normalize_str(rest);
@@ -179,6 +190,8 @@ type Hand = (Range<usize>, SourceType);
 fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
     let toks = tokens(article, window);
     let mut statement = None;
+    // the speaker's own account or site, then an outlet that carried it further
+    let mut account = None;
     let mut outlet = None;
     for (i, t) in toks.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
@@ -187,9 +200,20 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                 let end = adjectives_end(article, &toks, i);
                 statement = Some((t.range.start..end, SourceType::Statement));
             }
-            Some(Word::Account) if outlet.is_none() => {
+            Some(Word::Site)
+                if outlet.is_none()
+                    && account.is_none()
+                    && (prev.is_some_and(|p| ACCOUNT_PLACES.contains(p) && !is_fi(p))
+                        || toks
+                            .get(i + 1)
+                            .is_some_and(|n| word(&n.key) == Some(Word::SiteAdjective))) =>
+            {
                 let end = name_end_account(&toks, i);
-                outlet = Some((t.range.start..end, SourceType::SocialAccount));
+                account = Some((t.range.start..end, SourceType::SocialAccount));
+            }
+            Some(Word::Account) if outlet.is_none() && account.is_none() => {
+                let end = name_end_account(&toks, i);
+                account = Some((t.range.start..end, SourceType::SocialAccount));
             }
             // `بحسب وكالة …` in a comma phrase after the speaker
             Some(Word::BeforeOutlet | Word::AfterClaim) if outlet.is_none() => {
@@ -221,7 +245,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             _ => {}
         }
     }
-    statement.into_iter().chain(outlet).collect()
+    statement.into_iter().chain(account).chain(outlet).collect()
 }
 
 /// Most adjectives a statement noun takes into its span (`بيان صحفي مشترك`).
@@ -258,13 +282,30 @@ fn name_end_account(toks: &[Token], i: usize) -> usize {
                 Some(next) if !NAME_ENDS.contains(&next.key) => {}
                 _ => break,
             }
-        } else if NAME_ENDS.contains(key) {
+        } else if NAME_ENDS.contains(key) || joins_clause(key) {
             break;
         }
         end = toks[j].range.end;
         j += 1;
     }
     end
+}
+
+/// Whether a folded word starts the next clause: joined by و and not an outlet's, or a rule
+/// word (`ونقلته`، `نشرت`).
+fn joins_clause(key: &str) -> bool {
+    let rule = rule_of(key);
+    (key.starts_with('و') && rule.is_none() && !OUTLET_NAMES.contains(key))
+        || (rule.is_some() && !in_name(key))
+}
+
+/// Rule words that may stand inside a hand's name: an outlet's head or name (`وكالة`، `فرانس`)
+/// and a site's adjective (`الرسمي`).
+fn in_name(key: &str) -> bool {
+    matches!(
+        rule_of(key),
+        Some(Rule::HandType(_) | Rule::Channel(Word::SiteAdjective))
+    ) || word(key) == Some(Word::SiteAdjective)
 }
 
 /// `في`, `خلال` (`في مقابلة`، `خلال مداخلة`), with or without و: rule `phrase-opener`.
@@ -327,23 +368,30 @@ fn fronted(article: &Article, cue_start: usize) -> Option<Range<usize>> {
 fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if cue.end <= claim.start {
+        // `قال الوزير، في مقابلة مع صحيفة X نشرت اليوم، إن …`، `قالت الوزارة في بيان نشر على
+        // موقعها إن …`: the cue suggester took an inner verb (one of carrying) for the cue; the
+        // phrase lies between the speaker and the claim, and is read first
+        let in_commas = |s: &Span| {
+            let between = &article.text[s.end..cue.start];
+            between.trim_start().starts_with('،') && between.matches('،').count() == 1
+        };
+        let carrying = matches!(
+            rule_of(cue.text(article)),
+            Some(Rule::Publish | Rule::Channel(Word::BeforeOutlet))
+        );
+        if let Some(s) = source.filter(|s| {
+            s.end <= cue.start
+                && s.start >= sentence_start(article, cue.start)
+                && (in_commas(s) || carrying)
+        }) {
+            out.push(s.end..claim.start);
+        }
         out.push(cue.end..claim.start);
         // `أكد الاتحاد، في بيان صحفي، أن …`: after the speaker's comma
         if let Some(s) = source.filter(|s| s.start >= cue.end && s.end < claim.start) {
             out.push(s.end..claim.start);
         }
         out.extend(fronted(article, cue.start));
-        // `قال الوزير، في مقابلة مع صحيفة X نشرت اليوم، إن …`: the cue suggester took the
-        // inner verb for the cue; the phrase lies between the speaker and the claim
-        let in_commas = |s: &Span| {
-            let between = &article.text[s.end..cue.start];
-            between.trim_start().starts_with('،') && between.matches('،').count() == 1
-        };
-        if let Some(s) = source.filter(|s| {
-            s.end <= cue.start && s.start >= sentence_start(article, cue.start) && in_commas(s)
-        }) {
-            out.push(s.end..claim.start);
-        }
     } else if let Some(s) = source.filter(|s| s.start >= cue.end && s.end > claim.end) {
         out.push(s.end..sentence_end(article, s.end));
     }
@@ -397,6 +445,31 @@ fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, Sou
     None
 }
 
+/// `قال الوزير إن … . جاء ذلك في تصريح لوكالة …`: a sentence about the report just made names
+/// the channel of the claims of the sentence before it (the one the claim ending at
+/// `claim_end` is in).
+fn next_sentence(article: &Article, claim_end: usize) -> Vec<Hand> {
+    let end = sentence_end(article, claim_end);
+    let Some(next) = article.text[end..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace() && !['.', '!', '؟'].contains(c))
+        .map(|(i, _)| end + i)
+    else {
+        return Vec::new();
+    };
+    let next_end = sentence_end(article, next);
+    let toks = tokens(article, next..next_end);
+    let opens = toks.len() > 3
+        && rule_of(&toks[0].key) == Some(Rule::Came)
+        && rule_of(&toks[1].key) == Some(Rule::ThatReport)
+        && is_fi(&toks[2].key)
+        && matches!(word(&toks[3].key), Some(Word::Interview | Word::Statement));
+    if !opens {
+        return Vec::new();
+    }
+    hands(article, toks[2].range.start..next_end)
+}
+
 /// `…، وذلك في تصريح لوكالة …`، `…، في مقابلة مع قناة …`: an interview or statement phrase after
 /// a comma at the end of the claim's sentence names its hands; the claim ends before the comma.
 /// The hands and where the claim ends.
@@ -443,22 +516,27 @@ fn cut_claim(set: &mut AnnotationSet, article: &Article, i: usize, claim: Span, 
 /// ends, before the answer word.
 fn answered(article: &Article, claim: Span) -> Option<(Range<usize>, SourceType, usize)> {
     let end = sentence_end(article, claim.end);
-    let mut words: Vec<(Range<usize>, String)> = Vec::new();
+    let on = normalize_str("على");
+    // each word's range, channel word and whether it is `على`: folded into one buffer, as
+    // this runs for most links over the rest of their sentence
+    let mut words: Vec<(Range<usize>, Option<Word>, bool)> = Vec::new();
+    let mut key = String::new();
     let mut at = claim.start;
     for piece in article.text[claim.start..end].split_inclusive(char::is_whitespace) {
         let w = piece.trim_end();
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let bare = w.trim_matches(|c: char| !is_letter_or_digit(c));
         if !bare.is_empty() {
-            let start = at + w.find(bare).unwrap_or(0);
-            words.push((start..start + bare.len(), normalize_str(bare)));
+            // `bare` starts where the marks before it end
+            let lead = w.len() - w.trim_start_matches(|c: char| !is_letter_or_digit(c)).len();
+            let start = at + lead;
+            key.clear();
+            normalize_into(bare, &mut key);
+            words.push((start..start + bare.len(), word(&key), key == on));
         }
         at += piece.len();
     }
-    let on = normalize_str("على");
     let k = words.windows(3).position(|w| {
-        word(&w[0].1) == Some(Word::Answer)
-            && w[1].1 == on
-            && word(&w[2].1) == Some(Word::BeforeOutlet)
+        w[0].1 == Some(Word::Answer) && w[1].2 && w[2].1 == Some(Word::BeforeOutlet)
     })?;
     let (range, kind) = hands(article, words[k + 2].0.start..end)
         .into_iter()
@@ -554,6 +632,9 @@ fn link_hands(
         found = hands;
         cut_claim(set, article, i, claim, end);
     }
+    if found.is_empty() && source.is_some_and(|s| s.end <= claim.start) {
+        found = next_sentence(article, claim.end);
+    }
     if found.is_empty()
         && let Some((range, kind, end)) = answered(article, claim)
     {
@@ -579,7 +660,12 @@ pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
             continue;
         }
         let Some(cue) = a.cue else { continue };
-        let Some(claim) = set.claims.iter().find(|c| c.id == a.claim_id) else {
+        // through the id index; a claim id of another kind's shape is still found by a scan
+        let indexed = set.position(&a.claim_id).and_then(|c| set.claims.get(c));
+        let Some(claim) = indexed
+            .filter(|c| c.id == a.claim_id)
+            .or_else(|| set.claims.iter().find(|c| c.id == a.claim_id))
+        else {
             continue;
         };
         let claim = claim.span;

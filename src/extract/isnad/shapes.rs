@@ -84,8 +84,41 @@ pub(super) fn said_words(set: &mut AnnotationSet, article: &Article) {
     }
 }
 
+/// Whether a phrase names a channel or a relay rather than the speaker (`بحسب وكالة …`، `نقلا
+/// عن …`، `في بيان`): it is no apposition.
+fn is_channel_phrase(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().map(normalize_str);
+    matches!(
+        super::rule_of(phrase.trim()),
+        Some(super::Rule::Relay | super::Rule::Channel(_) | super::Rule::PhraseOpener)
+    ) || first.is_some_and(|w| PREPOSITIONS.contains(&w))
+}
+
+/// `المتحدث، بحسب وكالة …`: a source that runs past a comma into a channel or relay phrase
+/// ends before the comma.
+fn cut_channel_phrases(set: &mut AnnotationSet, article: &Article) {
+    for s in &mut set.sources {
+        let Some(span) = s.span else { continue };
+        let text = span.text(article);
+        let Some(comma) = text.find('،') else {
+            continue;
+        };
+        if !is_channel_phrase(&text[comma + '،'.len_utf8()..]) {
+            continue;
+        }
+        let kept = text[..comma].trim_end();
+        if let Ok(short) = Span::checked(article, span.start..span.start + kept.len())
+            && !kept.is_empty()
+        {
+            s.span = Some(short);
+            s.name = kept.to_owned();
+        }
+    }
+}
+
 /// `X، APPOSITION، أن …`: the apposition joins the source span.
 pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
+    cut_channel_phrases(set, article);
     widen_speakers(set, article, |between, end| {
         let rest = between.strip_prefix('،')?;
         let (apposition, after) = rest.split_once('،')?;
@@ -102,17 +135,9 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
             && apposition.chars().count() <= APPOSITION_MAX
             && (1..=8).contains(&words)
             && !apposition.contains(['.', ':', '«', '"'])
-            // `الاتحاد، في بيان صحفي، أن`: a phrase after a preposition is no apposition
-            && !apposition
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| PREPOSITIONS.contains(&normalize_str(w)))
-            // `، نقلا عن الأطباء،`، `، وفق ما نقلت عنها …،` pass the words on, `، في بيان،` names
-            // a channel: no apposition (relays.rs, channels.rs)
-            && !matches!(
-                super::rule_of(apposition.trim()),
-                Some(super::Rule::Relay | super::Rule::Channel(_) | super::Rule::PhraseOpener)
-            );
+            // `الاتحاد، في بيان صحفي، أن`، `، نقلا عن الأطباء،`، `، وفق ما نقلت عنها …،`
+            // (relays.rs, channels.rs)
+            && !is_channel_phrase(apposition);
         fits.then(|| end + '،'.len_utf8() + apposition.trim_end().len())
     });
 }

@@ -194,7 +194,20 @@ pub(super) fn place_rule(ctx: &mut Ctx) {
         if idiom_before(ctx, i) {
             continue;
         }
-        let Some(last) = name_after_head(ctx, i, &label) else {
+        // An event's name goes on like an organisation's: its complement and adjectives
+        // (مؤتمر حقوق الإنسان، مهرجان موسكو السينمائي الدولي، الدوري الإيطالي لكرة القدم).
+        // An operation or an attack with a verbal noun (عملية الفرز، هجوم إلكتروني) is no
+        // name; in quotation marks it is (rules/quoted.rs).
+        let event = label == Label::EVENT;
+        if event && matches!(ctx.stem(i), "عمليه" | "هجوم") {
+            continue;
+        }
+        let name = name_after_head(ctx, i, &label);
+        let Some(last) = (if event {
+            name.max(event_chain(ctx, i))
+        } else {
+            name
+        }) else {
             continue;
         };
         let next = i + 1;
@@ -214,6 +227,19 @@ pub(super) fn place_rule(ctx: &mut Ctx) {
             ctx.push(next, last, Label::GPE, by, 0.4);
         }
     }
+}
+
+/// The end of an event's name over its head's chain: it stops before an organisation's head
+/// after the first word (انتخابات رئاسة | الائتلاف السوري; not كأس الاتحاد الآسيوي) and needs a definite word or a known name that defines it
+/// (مؤتمر صحفي، انتخابات مبكرة are no names).
+fn event_chain(ctx: &Ctx, head: usize) -> Option<usize> {
+    let end = chain(ctx, head, 6)?;
+    let end = (head + 2..=end)
+        .find(|&j| ctx.toks[j].is(class::ORG_HEAD))
+        .map_or(end, |j| j - 1);
+    (head + 1..=end)
+        .any(|j| ctx.toks[j].definite || ctx.gaz[j].is_some())
+        .then_some(end)
 }
 
 /// The label a place, facility or event head noun gives, and the rule's name.

@@ -236,3 +236,25 @@ fn a_month_with_its_epithet_is_one_date() {
         Label::DATE,
     );
 }
+
+#[test]
+fn an_event_head_takes_its_defining_complement() {
+    let text = "افتتح أمس مؤتمر أصدقاء البيئة في العاصمة.";
+    assert_has(text, "مؤتمر أصدقاء البيئة", Label::EVENT);
+    let text = "وفاز الفيلم بجائزة في مهرجان القاهرة السينمائي الدولي.";
+    assert_has(text, "مهرجان القاهرة السينمائي الدولي", Label::EVENT);
+    let text = "وتأهل الفريق إلى نهائي كأس الاتحاد الآسيوي.";
+    assert_has(text, "كأس الاتحاد الآسيوي", Label::EVENT);
+    // Without a defining word, or an operation named by a verbal noun, there is no name.
+    for text in [
+        "عقد الوزير مؤتمر صحفي أمس.",
+        "دعا الحزب إلى انتخابات مبكرة.",
+        "انتهت عملية الفرز مساء.",
+        "تعرض الموقع لهجوم إلكتروني.",
+    ] {
+        assert_no(text, Label::EVENT);
+    }
+    // An election stops before the body it is held in.
+    let text = "جرت انتخابات رئاسة الاتحاد المصري للسباحة أمس.";
+    assert_has(text, "الاتحاد المصري للسباحة", Label::ORG);
+}
