@@ -376,10 +376,11 @@ fn isnad_feed_lists_items_with_their_state_and_address() {
 fn a_failed_address_on_the_command_line_is_reported_without_control_characters() {
     let server = serve(route);
     let home = tempfile::tempdir().expect("tempdir");
-    // the address itself carries an escape sequence (clear the screen); `isnad URL` fails
-    // before the reader starts and prints the error naming it
+    // the address itself carries an escape sequence (clear the screen); `isnad render URL`
+    // fetches first, fails and prints the error naming it (the reader fetches in the
+    // background and shows it printable: `web_library_start`)
     let url = format!("{}/missing\x1b[2J\x07", server.base);
-    let out = isnad(&[&url], home.path());
+    let out = isnad(&["render", &url], home.path());
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with("isnad: "), "{err:?}");

@@ -414,7 +414,7 @@ table! {
     Reader IsnadView, "view.isnad", "Isnad", "The article's isnad: outlet, intermediaries and speakers as a tree with their claims (also :isnad)";
     Reader ClaimsTable, "view.claims", "Claims", "Table of the claims, to sort, filter and judge (also :claims)";
     Reader SourcesTable, "view.sources", "Claims", "Table of the sources and their claims (also :sources)";
-    Reader Open, "annotate.open", "Annotate", "Edit the note of the annotation under the cursor (Enter keeps it, Esc drops the edit); in the library, open the chosen article";
+    Reader Open, "annotate.open", "Annotate", "Edit the note of the annotation under the cursor (Enter keeps it, Esc drops the edit); in the library, open the chosen article (or fetch a failed address again)";
     Reader NoteInEditor, "annotate.note_editor", "Annotate", "Edit the note of the annotation under the cursor in $VISUAL or $EDITOR";
     Reader Delete, "annotate.delete", "Annotate", "Delete the annotation under the cursor with its links (u undoes)";
     Reader Undo, "edit.undo", "Annotate", "Undo the last change";

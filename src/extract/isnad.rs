@@ -10,13 +10,14 @@
 //! - coreference: a description, a name alone or the same words again refer back (`same_as`)
 //!   to the first mention of the source (`coref.rs`).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Stance};
 use crate::article::Article;
 use crate::extract::wordlists as lists;
-use crate::text::normalize::normalize_str;
+use crate::text::normalize::{is_normalized, normalize_str};
 
 mod channels;
 mod coref;
@@ -94,8 +95,8 @@ fn rule_named(name: &str) -> Option<Rule> {
 }
 
 /// The rule words, normalised as the text is; a malformed row (the test names it) is left out.
-fn rules() -> &'static HashMap<String, Rule> {
-    static RULES_BY_WORD: OnceLock<HashMap<String, Rule>> = OnceLock::new();
+fn rules() -> &'static FxHashMap<String, Rule> {
+    static RULES_BY_WORD: OnceLock<FxHashMap<String, Rule>> = OnceLock::new();
     RULES_BY_WORD.get_or_init(|| {
         lists::rows(lists::CHAIN_CUES)
             .filter_map(Result::ok)
@@ -106,9 +107,17 @@ fn rules() -> &'static HashMap<String, Rule> {
 
 /// The rule of the first word of `text`, a leading و or ف (conjunction) set aside.
 fn rule_of(text: &str) -> Option<Rule> {
-    let word = normalize_str(text.split_whitespace().next()?);
+    let first = text.split_whitespace().next()?;
+    // most callers pass a word already folded: looked up as it is, without a copy
+    let folded;
+    let word = if is_normalized(first) {
+        first
+    } else {
+        folded = normalize_str(first);
+        folded.as_str()
+    };
     let table = rules();
-    table.get(&word).copied().or_else(|| {
+    table.get(word).copied().or_else(|| {
         word.strip_prefix(['و', 'ف'])
             .and_then(|bare| table.get(bare).copied())
     })
@@ -342,6 +351,8 @@ fn chains_in(text: &str) -> Vec<(String, String, Vec<String>)> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
+
     use crate::annotate::isnad::Isnad;
 
     const TEXT: &str = "ونقلت وكالة الأناضول عن مصدر أمني قوله إن الهجوم أسفر عن قتيلين.\n\

@@ -3,8 +3,9 @@
 //! (see [`super::wordlists`]). Words are given in ordinary spelling there and normalised when
 //! the lexicon is built.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::wordlists as lists;
 use crate::text::normalize::normalize_str;
@@ -60,16 +61,16 @@ pub mod class {
 }
 
 struct Lexicon {
-    words: HashMap<String, u32>,
+    words: FxHashMap<String, u32>,
     /// Nisbas of both lists (masculine singular, normalised), and institution adjectives
     /// with a leading `=`.
-    nisbas: HashSet<String>,
+    nisbas: FxHashSet<String>,
     /// Nationality and religion nisbas only.
-    nationalities: HashSet<String>,
+    nationalities: FxHashSet<String>,
 }
 
 fn build() -> Lexicon {
-    let mut words: HashMap<String, u32> = HashMap::new();
+    let mut words: FxHashMap<String, u32> = FxHashMap::default();
     let mut add = |list: &'static str, flags: u32| {
         for word in lists::entries(list) {
             *words.entry(normalize_str(word)).or_insert(0) |= flags;
@@ -108,10 +109,10 @@ fn build() -> Lexicon {
     add(lists::GIVEN_NAMES, GIVEN_NAME);
     add(lists::GIVEN_NAMES_FOREIGN, GIVEN_NAME | FOREIGN_NAME);
     add(lists::GIVEN_NAMES_ALSO_WORDS, AMBIGUOUS_NAME);
-    let nationalities: HashSet<String> = lists::entries(lists::NATIONALITIES)
+    let nationalities: FxHashSet<String> = lists::entries(lists::NATIONALITIES)
         .map(normalize_str)
         .collect();
-    let mut nisbas: HashSet<String> = lists::entries(lists::NISBAS).map(normalize_str).collect();
+    let mut nisbas: FxHashSet<String> = lists::entries(lists::NISBAS).map(normalize_str).collect();
     nisbas.extend(nationalities.iter().cloned());
     nisbas.extend(
         lists::entries(lists::INSTITUTION_ADJECTIVES).map(|w| format!("={}", normalize_str(w))),
@@ -153,10 +154,16 @@ pub fn is_nationality(word: &str) -> bool {
 
 /// Is `bare` (without ال) a form of a masculine singular nisba of `set`: itself, its feminine
 /// or its plurals?
-fn nisba_in(set: &HashSet<String>, bare: &str) -> bool {
+fn nisba_in(set: &FxHashSet<String>, bare: &str) -> bool {
+    // one key buffer for the five forms tried
+    let mut key = String::with_capacity(bare.len() + 'ي'.len_utf8());
     ["يين", "يون", "يات", "يه", "ي"].iter().any(|suffix| {
-        bare.strip_suffix(suffix)
-            .is_some_and(|base| set.contains(&format!("{base}ي")))
+        bare.strip_suffix(suffix).is_some_and(|base| {
+            key.clear();
+            key.push_str(base);
+            key.push('ي');
+            set.contains(&key)
+        })
     })
 }
 

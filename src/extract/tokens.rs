@@ -18,10 +18,33 @@ pub fn is_word_char(c: char) -> bool {
         'a'..='z' | 'A'..='Z' | '0'..='9' | '_' => true,
         // Arabic letters.
         '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => true,
+        // Harakat and tatweel (diacritised text): without this arm they reach the slow
+        // Unicode table lookup below, once per mark.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => true,
         c if c.is_ascii() => false,
         '\u{200C}' | '\u{200D}' => true,
         '\u{2000}'..='\u{206F}' => false,
         _ => c.is_alphanumeric() || is_arabic_mark(c) || c == '\u{0640}',
+    }
+}
+
+/// `char::is_alphanumeric`, with ASCII and the Arabic block (letters, digits and the harakat
+/// Unicode counts as alphabetic) answered without the Unicode tables: the isnad rules trim
+/// every word of the article's own, diacritised text with it.
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0610}'..='\u{061A}'
+        | '\u{0620}'..='\u{0657}'
+        | '\u{0659}'..='\u{0669}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'..='\u{06DC}'
+        | '\u{06E1}'..='\u{06E8}'
+        | '\u{06ED}'..='\u{06FC}'
+        | '\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -178,6 +201,8 @@ fn analyse(norm: &str, token: &mut Token) {
         token.gazetteer = hit.filter(|h| !h.entry.after_lam);
         return;
     }
+    // the stem with its article restored, for every prefix tried: one buffer
+    let mut restored = String::new();
     for prefix in PROCLITICS {
         let Some(rest) = word.strip_prefix(prefix) else {
             continue;
@@ -188,7 +213,10 @@ fn analyse(norm: &str, token: &mut Token) {
         let ends_with_article = prefix.ends_with("ال") || prefix.ends_with("لل");
         // After لل the stem is looked up with its article restored.
         let classes = if ends_with_article {
-            lexicon::classes(&format!("ال{rest}"))
+            restored.clear();
+            restored.push_str("ال");
+            restored.push_str(rest);
+            lexicon::classes(&restored)
         } else {
             lexicon::classes(rest)
         };
@@ -246,6 +274,30 @@ pub fn verb_shaped(stem: &str) -> bool {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_letter_or_digit_is_is_alphanumeric() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_letter_or_digit(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn the_fast_arms_of_is_word_char_agree_with_the_general_rule() {
+        let general = |c: char| c.is_alphanumeric() || is_arabic_mark(c) || c == '\u{0640}';
+        let outside_fixed_ranges = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| !matches!(c, '\u{2000}'..='\u{206F}'));
+        for c in outside_fixed_ranges {
+            assert_eq!(is_word_char(c), general(c), "U+{:04X}", c as u32);
+        }
+        assert!(is_word_char('\u{0651}'), "shadda is inside a word");
+    }
     use crate::text::normalize::normalize_str;
 
     fn stems(s: &str) -> Vec<String> {

@@ -22,14 +22,14 @@ pub enum Fold {
 }
 
 /// Is `c` a combining mark that belongs to the letter before it (and is dropped when matching)?
-pub fn is_arabic_mark(c: char) -> bool {
+pub const fn is_arabic_mark(c: char) -> bool {
     matches!(c,
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06DC}'
         | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
 }
 
 /// Is `c` an invisible formatting character that carries no letter (bidi controls, joiners, BOM)?
-pub fn is_invisible(c: char) -> bool {
+pub const fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
@@ -75,7 +75,7 @@ const FORMS_B: &[(u32, char)] = &[
     (4, 'ي'),
 ];
 
-fn presentation_form_b(c: char) -> Option<Fold> {
+const fn presentation_form_b(c: char) -> Option<Fold> {
     let cp = c as u32;
     match cp {
         // Isolated / medial forms of harakat, with or without tatweel.
@@ -83,11 +83,15 @@ fn presentation_form_b(c: char) -> Option<Fold> {
         0xFEF5..=0xFEFC => Some(Fold::Expand("لا")),
         0xFE80..=0xFEF4 => {
             let mut offset = cp - 0xFE80;
-            for &(count, letter) in FORMS_B {
+            // `while`, not `for`: this runs in a const context (ARABIC_BLOCK_FOLDS)
+            let mut i = 0;
+            while i < FORMS_B.len() {
+                let (count, letter) = FORMS_B[i];
                 if offset < count {
                     return Some(Fold::Char(letter));
                 }
                 offset -= count;
+                i += 1;
             }
             None
         }
@@ -95,9 +99,39 @@ fn presentation_form_b(c: char) -> Option<Fold> {
     }
 }
 
-/// How one character is folded for matching. Cheap: a `match` on the code point.
+/// First code point of the Arabic block, folded through [`ARABIC_BLOCK_FOLDS`].
+const ARABIC_BLOCK: u32 = 0x0600;
+
+/// [`fold_code_point`] of U+0600..=U+06FF, computed at compile time: the Arabic block is most
+/// of the text, and a table read is cheaper than the `match` on every letter and haraka.
+const ARABIC_BLOCK_FOLDS: [Fold; 256] = {
+    let mut table = [Fold::Drop; 256];
+    let mut i = 0;
+    while i < table.len() {
+        if let Some(c) = char::from_u32(ARABIC_BLOCK + i as u32) {
+            table[i] = fold_code_point(c);
+        }
+        i += 1;
+    }
+    table
+};
+
+/// How one character is folded for matching: ASCII and the Arabic block by a table or a
+/// shift, anything else by [`fold_code_point`].
 #[inline]
 pub fn fold_char(c: char) -> Fold {
+    if c.is_ascii() {
+        return Fold::Char(c.to_ascii_lowercase());
+    }
+    match (c as u32).checked_sub(ARABIC_BLOCK) {
+        Some(i) if i < 256 => ARABIC_BLOCK_FOLDS[i as usize],
+        _ => fold_code_point(c),
+    }
+}
+
+/// How one character is folded for matching: a `match` on the code point (the definition
+/// [`fold_char`] reads from its table).
+const fn fold_code_point(c: char) -> Fold {
     if c.is_ascii() {
         return Fold::Char(c.to_ascii_lowercase());
     }
@@ -113,8 +147,8 @@ pub fn fold_char(c: char) -> Fold {
         'پ' => 'ب',
         'چ' => 'ج',
         'ژ' => 'ز',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        '٠'..='٩' => (b'0' + (c as u32 - 0x0660) as u8) as char,
+        '۰'..='۹' => (b'0' + (c as u32 - 0x06F0) as u8) as char,
         '٫' => '.',
         '٬' => ',',
         '٪' => '%',
@@ -133,6 +167,13 @@ pub fn fold_char(c: char) -> Fold {
 /// Normalises a string without keeping an offset map (for gazetteer keys and lookups).
 pub fn normalize_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+/// Appends `s` normalised to `out`: a scan over every word of an article reuses one buffer
+/// rather than allocating a string per word.
+pub fn normalize_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match fold_char(c) {
             Fold::Drop => {}
@@ -140,7 +181,12 @@ pub fn normalize_str(s: &str) -> String {
             Fold::Expand(s) => out.push_str(s),
         }
     }
-    out
+}
+
+/// Is `s` already normalised (`normalize_str(s) == s`)? Found without allocating, so a word
+/// that is already a key is looked up as it is.
+pub fn is_normalized(s: &str) -> bool {
+    s.chars().all(|c| fold_char(c) == Fold::Char(c))
 }
 
 /// Do two strings match after folding?
@@ -252,6 +298,30 @@ impl NormalizedText {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_normalized_says_whether_normalising_changes_the_text() {
+        for s in ["قال الرئيس", "abc 12", ""] {
+            assert!(is_normalized(s), "{s}");
+        }
+        for s in ["قالَ", "أحمد", "ABC", "٣", "ﻻ"] {
+            assert!(!is_normalized(s), "{s}");
+            assert!(is_normalized(&normalize_str(s)), "{s}");
+        }
+        let mut buffer = "x".to_owned();
+        normalize_into("إذا", &mut buffer);
+        assert_eq!(buffer, "xاذا");
+    }
+
+    #[test]
+    fn the_arabic_block_table_folds_as_the_match_does() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c), fold_code_point(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(fold_char('إ'), Fold::Char('ا'));
+        assert_eq!(fold_char('\u{064E}'), Fold::Drop);
+        assert_eq!(fold_char('٣'), Fold::Char('3'));
+    }
 
     #[test]
     fn strips_harakat_and_tatweel_and_maps_back() {

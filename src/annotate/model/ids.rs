@@ -35,9 +35,13 @@ pub fn id_for(kind: ItemKind, origin: &Origin, key: &str) -> String {
         hash.update([0]);
     }
     let digest = hash.finalize();
-    let mut id = format!("{}-", kind.prefix());
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(kind.prefix().len() + 1 + ID_DIGITS);
+    id.push_str(kind.prefix());
+    id.push('-');
     for byte in &digest[..ID_DIGITS / 2] {
-        id.push_str(&format!("{byte:02x}"));
+        id.push(char::from(HEX[usize::from(byte >> 4)]));
+        id.push(char::from(HEX[usize::from(byte & 0xf)]));
     }
     id
 }

@@ -1,6 +1,8 @@
 //! Turning cue suggestions into annotation items (sources, claims, attributions), reusing what
 //! the annotation set already holds.
 
+use std::collections::HashSet;
+
 use super::{
     AttributionSuggestion, ClaimSuggestion, CueSuggestions, SourceSuggestion, Stance, Template,
 };
@@ -39,11 +41,14 @@ pub fn add_to_annotations(
             slot.get_or_insert(a.template);
         }
     }
+    // The ids in use, kept here as items are pushed: the set's own index is out of date until
+    // the lists are sorted at the end, and its fallback is a scan of every list per new item.
+    let mut taken = set.ids();
     let source_ids: Vec<Option<String>> = (suggestions.sources.iter().zip(source_template))
-        .map(|(s, template)| add_source(set, article, s, template, &mut added))
+        .map(|(s, template)| add_source(set, &mut taken, article, s, template, &mut added))
         .collect();
     let claim_ids: Vec<Option<String>> = (suggestions.claims.iter().zip(claim_template))
-        .map(|(c, template)| add_claim(set, article, c, template, &mut added))
+        .map(|(c, template)| add_claim(set, &mut taken, article, c, template, &mut added))
         .collect();
     for a in &suggestions.attributions {
         let (Some(Some(claim_id)), Some(Some(source_id))) = (
@@ -52,7 +57,7 @@ pub fn add_to_annotations(
         ) else {
             continue;
         };
-        if add_attribution(set, article, a, claim_id, source_id) {
+        if add_attribution(set, &mut taken, article, a, claim_id, source_id) {
             added.attributions += 1;
         }
     }
@@ -65,9 +70,26 @@ fn by_of(template: Template) -> String {
     format!("cues:{}", template.as_str())
 }
 
+/// `id` when `taken` does not hold it, else a fresh random id for `kind`
+/// ([`model::AnnotationSet::unique_id`] with the ids of `set` in `taken`); the id returned is
+/// added to `taken`.
+fn unique_id(
+    set: &model::AnnotationSet,
+    taken: &mut HashSet<String>,
+    mut id: String,
+    kind: model::ItemKind,
+) -> String {
+    while taken.contains(&id) {
+        id = set.fresh_id(kind);
+    }
+    taken.insert(id.clone());
+    id
+}
+
 /// The id of the source at `s.span`: the one already in `set`, or a new suggested one.
 fn add_source(
     set: &mut model::AnnotationSet,
+    taken: &mut HashSet<String>,
     article: &Article,
     s: &SourceSuggestion,
     template: Option<Template>,
@@ -83,7 +105,7 @@ fn add_source(
     let origin = model::Origin::rule(&by_of(template.unwrap_or(Template::Vso)), None);
     let mut source =
         model::Source::suggested(article, s.span.clone(), s.source_type, origin).ok()?;
-    source.id = set.unique_id(&source.id, model::ItemKind::Source);
+    source.id = unique_id(set, taken, source.id, model::ItemKind::Source);
     source.name = article.text.get(s.name.clone())?.to_owned();
     let id = source.id.clone();
     set.sources.push(source);
@@ -95,6 +117,7 @@ fn add_source(
 /// when the claim is a direct quotation, else a statement).
 fn add_claim(
     set: &mut model::AnnotationSet,
+    taken: &mut HashSet<String>,
     article: &Article,
     c: &ClaimSuggestion,
     template: Option<Template>,
@@ -110,7 +133,7 @@ fn add_claim(
     };
     let origin = model::Origin::rule(&by_of(template.unwrap_or(Template::Vso)), None);
     let mut claim = model::Claim::suggested(article, c.span.clone(), claim_type, origin).ok()?;
-    claim.id = set.unique_id(&claim.id, model::ItemKind::Claim);
+    claim.id = unique_id(set, taken, claim.id, model::ItemKind::Claim);
     let id = claim.id.clone();
     set.claims.push(claim);
     added.claims += 1;
@@ -121,6 +144,7 @@ fn add_claim(
 /// whether it was added.
 fn add_attribution(
     set: &mut model::AnnotationSet,
+    taken: &mut HashSet<String>,
     article: &Article,
     a: &AttributionSuggestion,
     claim_id: &str,
@@ -143,7 +167,7 @@ fn add_attribution(
         Stance::Confirms => model::Stance::Confirms,
         Stance::Asserts | Stance::Believes | Stance::Predicts => model::Stance::Asserts,
     };
-    attribution.id = set.unique_id(&attribution.id, model::ItemKind::Attribution);
+    attribution.id = unique_id(set, taken, attribution.id, model::ItemKind::Attribution);
     set.attributions.push(attribution);
     true
 }

@@ -2,8 +2,9 @@
 //! passive, participle; `assets/lexicon/cue-verbs.tsv`), cue nouns (`cue-nouns.txt`), and the
 //! form, gender and stance each surface form gives.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::{CueType, Stance};
 use crate::extract::wordlists as lists;
@@ -133,8 +134,8 @@ fn lemmas() -> impl Iterator<Item = Lemma> {
         .filter_map(|row| lemma(&row).ok())
 }
 
-pub(super) static CUE_FORMS: LazyLock<HashMap<String, CueForm>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for l in lemmas() {
         let belief = matches!(l.stance, Stance::Believes | Stance::Predicts);
         let flag = |name: &str| l.flags.split(',').any(|f| f == name);

@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 
 use crate::annotate::model::{AnnotationSet, Origin, Source, SourceRole, SourceType, Span};
 use crate::article::Article;
+use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
-use crate::text::normalize::normalize_str;
+use crate::text::normalize::{normalize_into, normalize_str};
 
 use super::{Rule, rule_of};
 
@@ -164,7 +165,10 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
 /// `للتلفزيون` → `لتلفزيون`, guidelines §2.3), skipping `لـ` and an opening mark.
 fn after_lam(article: &Article, t: &Token) -> Option<usize> {
     let raw = &article.text[t.range.clone()];
-    let rest = raw.strip_prefix('ل')?.trim_start_matches('ـ');
+    // the ل's own haraka (`لِوكالةِ`) and a tatweel (`لـ`) are outside the span
+    let rest = raw
+        .strip_prefix('ل')?
+        .trim_start_matches(|c: char| c == 'ـ' || ('\u{064B}'..='\u{0652}').contains(&c));
     let quoted = rest.starts_with(['«', '"', '“']);
     let rest = rest.trim_start_matches(['«', '"', '“', ' ']);
     let key = normalize_str(rest);
@@ -512,22 +516,27 @@ fn cut_claim(set: &mut AnnotationSet, article: &Article, i: usize, claim: Span, 
 /// ends, before the answer word.
 fn answered(article: &Article, claim: Span) -> Option<(Range<usize>, SourceType, usize)> {
     let end = sentence_end(article, claim.end);
-    let mut words: Vec<(Range<usize>, String)> = Vec::new();
+    let on = normalize_str("على");
+    // each word's range, channel word and whether it is `على`: folded into one buffer, as
+    // this runs for most links over the rest of their sentence
+    let mut words: Vec<(Range<usize>, Option<Word>, bool)> = Vec::new();
+    let mut key = String::new();
     let mut at = claim.start;
     for piece in article.text[claim.start..end].split_inclusive(char::is_whitespace) {
         let w = piece.trim_end();
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let bare = w.trim_matches(|c: char| !is_letter_or_digit(c));
         if !bare.is_empty() {
-            let start = at + w.find(bare).unwrap_or(0);
-            words.push((start..start + bare.len(), normalize_str(bare)));
+            // `bare` starts where the marks before it end
+            let lead = w.len() - w.trim_start_matches(|c: char| !is_letter_or_digit(c)).len();
+            let start = at + lead;
+            key.clear();
+            normalize_into(bare, &mut key);
+            words.push((start..start + bare.len(), word(&key), key == on));
         }
         at += piece.len();
     }
-    let on = normalize_str("على");
     let k = words.windows(3).position(|w| {
-        word(&w[0].1) == Some(Word::Answer)
-            && w[1].1 == on
-            && word(&w[2].1) == Some(Word::BeforeOutlet)
+        w[0].1 == Some(Word::Answer) && w[1].2 && w[2].1 == Some(Word::BeforeOutlet)
     })?;
     let (range, kind) = hands(article, words[k + 2].0.start..end)
         .into_iter()
@@ -651,7 +660,12 @@ pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
             continue;
         }
         let Some(cue) = a.cue else { continue };
-        let Some(claim) = set.claims.iter().find(|c| c.id == a.claim_id) else {
+        // through the id index; a claim id of another kind's shape is still found by a scan
+        let indexed = set.position(&a.claim_id).and_then(|c| set.claims.get(c));
+        let Some(claim) = indexed
+            .filter(|c| c.id == a.claim_id)
+            .or_else(|| set.claims.iter().find(|c| c.id == a.claim_id))
+        else {
             continue;
         };
         let claim = claim.span;

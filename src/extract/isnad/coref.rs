@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use crate::annotate::model::{AnnotationSet, SourceType, Span};
 use crate::article::Article;
+use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
 
@@ -106,7 +107,7 @@ impl Mention {
 /// that say "the same one" left out.
 fn mention_words(text: &str) -> Vec<String> {
     text.split_whitespace()
-        .map(|w| normalize_str(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .map(|w| normalize_str(w.trim_matches(|c: char| !is_letter_or_digit(c))))
         .filter(|w| !w.is_empty() && !SAME_WORDS.contains(w))
         .collect()
 }
@@ -240,7 +241,7 @@ fn take_same_words(set: &mut AnnotationSet, article: &Article) {
         else {
             continue;
         };
-        let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let word = next.trim_end_matches(|c: char| !is_letter_or_digit(c));
         if SAME_WORDS.contains(&normalize_str(word))
             && let Ok(wider) = Span::checked(article, span.start..span.end + 1 + word.len())
         {

@@ -14,8 +14,9 @@ use crate::annotate::model::{
     AnnotationSet, Attribution, Claim, ClaimType, Origin, QuoteType, SourceType, Span,
 };
 use crate::article::Article;
+use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
-use crate::text::normalize::normalize_str;
+use crate::text::normalize::{normalize_into, normalize_str};
 
 use super::channels::{self, ChannelWord};
 use super::{Rule, rule_of};
@@ -47,7 +48,7 @@ fn words(article: &Article, window: Range<usize>) -> Vec<Word> {
     let mut at = window.start;
     for piece in article.text[window.clone()].split_inclusive(char::is_whitespace) {
         let word = piece.trim_end();
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let bare = word.trim_matches(|c: char| !is_letter_or_digit(c));
         if !bare.is_empty() {
             let start = at + word.find(bare).unwrap_or(0);
             out.push(Word {
@@ -192,13 +193,17 @@ fn in_document_places(article: &Article) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     let mut prev: Option<Range<usize>> = None;
     let mut at = 0;
+    // every word of the article is folded: into one buffer, not a string each
+    let mut key = String::new();
     for piece in article.text.split_inclusive(char::is_whitespace) {
         let word = piece.trim_end();
-        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if let Some(verb) = prev.take()
-            && rule(&normalize_str(bare)) == Some(Rule::InDocument)
-        {
-            out.push((verb, at + bare.len()));
+        let bare = word.trim_end_matches(|c: char| !is_letter_or_digit(c));
+        if let Some(verb) = prev.take() {
+            key.clear();
+            normalize_into(bare, &mut key);
+            if rule(&key) == Some(Rule::InDocument) {
+                out.push((verb, at + bare.len()));
+            }
         }
         if !bare.is_empty() && bare.len() == word.len() {
             prev = Some(at..at + bare.len());

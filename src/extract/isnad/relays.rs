@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use crate::annotate::model::{AnnotationSet, SourceType, Span};
 use crate::article::Article;
+use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
 
@@ -30,7 +31,7 @@ fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String, b
     let mut at = range.start;
     for piece in article.text[range].split_inclusive(char::is_whitespace) {
         let word = piece.trim_end();
-        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let bare = word.trim_end_matches(|c: char| !is_letter_or_digit(c));
         // a closing quotation mark (`"الرصد" المحلية`) does not end a name
         let unquoted = word.trim_end_matches(['»', '"', '”']);
         if !bare.is_empty() {
