@@ -129,9 +129,16 @@ pub(super) fn nationality_rule(ctx: &mut Ctx) {
             let raw = ctx.word(j)?.text(ctx.norm);
             ARTICLES.iter().find_map(|a| raw.strip_prefix(a))
         };
-        let nationality = without_article(i).is_some_and(|bare| {
-            bare.ends_with('ي') && crate::extract::lexicon::is_nationality(bare)
+        // The cheap test first: a plain word of no list after it.
+        let plain_next = ctx.word(i + 1).is_some_and(|n| {
+            !n.definite
+                && n.clitic == 0
+                && n.classes & !class::FOREIGN_NAME & !class::GIVEN_NAME == 0
         });
+        let nationality = plain_next
+            && without_article(i).is_some_and(|bare| {
+                bare.ends_with('ي') && crate::extract::lexicon::is_nationality(bare)
+            });
         // A definite noun before it: the nationality is its adjective, unless a preposition
         // is glued to the nationality (الجائزة للروسي …).
         let after_noun = ctx.word(i.wrapping_sub(1)).is_some_and(|p| {

@@ -62,11 +62,12 @@ fn quoted_words(ctx: &Ctx, open: usize) -> Option<(usize, usize)> {
 /// «…»): a definite head before a quotation is more often a speaker (وقالت الحركة "…").
 fn quoted_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
+    // The cheap test first: most words are followed by no quotation mark.
+    let (first, last) = quoted_words(ctx, i + 1)?;
     if t.definite && misc_head_start(ctx, i).is_none() {
         return None;
     }
     let label = head_label(ctx, i)?;
-    let (first, last) = quoted_words(ctx, i + 1)?;
     ctx.push(first, last, label, "rule:quoted-name", 0.75);
     Some(last + 2)
 }
@@ -77,7 +78,15 @@ fn quoted_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
 /// no such adjective follows them.
 fn transliterated_work(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
-    let head_start = misc_head_start(ctx, i).filter(|_| !t.definite)?;
+    // The cheap tests first: an indefinite word followed by a word of no list.
+    if t.definite
+        || ctx
+            .word(i + 1)
+            .is_none_or(|n| n.classes & !class::FOREIGN_NAME != 0)
+    {
+        return None;
+    }
+    let head_start = misc_head_start(ctx, i)?;
     let foreign = |j: usize| {
         let stem = ctx.stem(j);
         unknown_name_word(ctx, j)

@@ -5,7 +5,7 @@
 //! a foreign given name no list knows (كريستيانو رونالدو … كريستيانو). Family names are
 //! `person::repeated_surname_rule`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::quoted::arabic_shaped;
 use super::*;
@@ -81,21 +81,30 @@ pub(super) fn short_form_rule(ctx: &mut Ctx) {
         return;
     }
     let longest = forms.keys().map(Vec::len).max().unwrap_or(0);
+    // Only a word that starts a short form is looked at further.
+    let starts: HashSet<&str> = forms
+        .keys()
+        .filter_map(|words| words.first().copied())
+        .collect();
     let covered = ctx.covered_tokens();
     let free = |j: usize| ctx.word(j).is_some() && !covered.get(j).copied().unwrap_or(true);
     let mut found = Vec::new();
     let mut i = 0;
     while i < ctx.toks.len() {
         let hit = free(i).then(|| {
-            readings(ctx, i).into_iter().find_map(|(start, first)| {
-                (1..=longest).rev().find_map(|len| {
-                    let mut words = vec![first];
-                    for j in i + 1..i + len {
-                        words.push(free(j).then(|| ctx.stem(j))?);
-                    }
-                    Some((start, len, forms.get(&words)?.clone()))
+            readings(ctx, i)
+                .into_iter()
+                .flatten()
+                .filter(|(_, first)| starts.contains(first))
+                .find_map(|(start, first)| {
+                    (1..=longest).rev().find_map(|len| {
+                        let mut words = vec![first];
+                        for j in i + 1..i + len {
+                            words.push(free(j).then(|| ctx.stem(j))?);
+                        }
+                        Some((start, len, forms.get(&words)?.clone()))
+                    })
                 })
-            })
         });
         match hit.flatten() {
             Some((start, len, label)) => {
@@ -117,18 +126,17 @@ pub(super) fn short_form_rule(ctx: &mut Ctx) {
 /// The readings of the first word of a possible short form at `i`, with where each starts:
 /// the word as the tokeniser left it, and, as a و، ف، ب or ل glued to a name no list knows is
 /// not split off (وميني فليم), the word without it when three letters or more are left.
-fn readings<'a>(ctx: &Ctx<'a>, i: usize) -> Vec<(usize, &'a str)> {
+fn readings<'a>(ctx: &Ctx<'a>, i: usize) -> [Option<(usize, &'a str)>; 2] {
     let t = &ctx.toks[i];
     let stem = ctx.stem(i);
     let at = ctx.stem_start(i);
-    let mut out = vec![(at, stem)];
-    if let Some(c @ ('و' | 'ف' | 'ب' | 'ل')) = stem.chars().next()
-        && t.clitic == 0
-        && t.classes == 0
-        && !t.definite
-        && stem.chars().count() > 3
-    {
-        out.push((at + c.len_utf8(), &stem[c.len_utf8()..]));
-    }
-    out
+    let bare = match stem.chars().next() {
+        Some(c @ ('و' | 'ف' | 'ب' | 'ل'))
+            if t.clitic == 0 && t.classes == 0 && !t.definite && stem.chars().count() > 3 =>
+        {
+            Some((at + c.len_utf8(), &stem[c.len_utf8()..]))
+        }
+        _ => None,
+    };
+    [Some((at, stem)), bare]
 }
