@@ -561,10 +561,8 @@ impl ParagraphParser<'_> {
         let opener = opener.strip_prefix('و').unwrap_or(opener);
         let words = (first..comma).filter(|&k| self.is_word(k)).count();
         let plain = (first..comma).all(|k| {
-            !self.is_claimed(k)
-                && !self.is_comma(k)
-                && !(self.is_word(k) && cue_form(self.key(k)).is_some())
-                && !in_set(&CALL_VERBS, self.key(k))
+            let reports = self.is_word(k) && cue_form(self.key(k)).is_some();
+            !(self.is_claimed(k) || self.is_comma(k) || reports || in_set(&CALL_VERBS, self.key(k)))
         });
         let occasion = in_set(&PREPOSITIONS, opener)
             || in_set(&ADVERBS, opener)
