@@ -88,6 +88,14 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
             .map_or(i + 1, |(_, end)| (*end).max(i + 1));
         return Some(AfterTitle::Complement(next));
     }
+    after_title_plain_word(ctx, title, i)
+}
+
+/// A word after the title in no list and without the article: the title's genitive
+/// complement, the sentence's verb, or a name.
+fn after_title_plain_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
+    let t = ctx.word(i)?;
+    let stem = ctx.stem(i);
     let honorific = ctx.toks[title].is(class::HONORIFIC);
     // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
     // a plain word right after it is the complement (مدير علماء …، رئيسة وزراء …), not a name.
