@@ -26,6 +26,8 @@ mod words;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_fifth;
+#[cfg(test)]
 mod tests_unseen;
 
 use std::ops::Range;

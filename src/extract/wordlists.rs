@@ -166,6 +166,7 @@ lists! {
     VAGUE_NUMBERS = "vague-numbers.txt";
     WEAK_TITLES = "weak-titles.txt";
     WEEKDAYS = "weekdays.txt";
+    WITHHOLDING_WORDS = "withholding-words.txt";
     YEAR_WORDS = "year-words.txt";
 }
 

@@ -206,6 +206,11 @@ impl ParagraphParser<'_> {
                 j = close;
                 continue;
             }
+            // `وأضاف المسؤول الذي تحدث شريطة عدم نشر اسمه أن …`: the clause says which speaker
+            if let Some((last, _)) = self.withheld_name_clause(j, s) {
+                j = last + 1;
+                continue;
+            }
             if t.kind == Kind::Word {
                 let key = t.key.as_str();
                 if in_set(&COMPLEMENTIZERS, key) {
@@ -266,6 +271,50 @@ impl ParagraphParser<'_> {
             {
                 return None;
             }
+            k += 1;
+        }
+        None
+    }
+
+    /// `، الذي رفض الكشف عن هويته،`، `طلب عدم ذكر اسمه`، `تحدث شريطة عدم نشر اسمه`: a clause
+    /// starting at `at` (after a comma and a relative, if any) that reaches an identity word
+    /// within eight words, past a word that withholds it, with no complement or quotation
+    /// before it: the identity word's token and the first withholding word's. It describes the
+    /// speaker (guidelines §3.2, §8): no verb in it is a report, and it stands between no cue
+    /// and its complement.
+    pub(super) fn withheld_name_clause(
+        &self,
+        at: usize,
+        s: &Range<usize>,
+    ) -> Option<(usize, usize)> {
+        let mut k = at;
+        if self.is_comma(k) {
+            k += 1;
+        }
+        if in_set(&RELATIVES, self.key(k)) {
+            k += 1;
+        }
+        let mut withheld = None;
+        let mut words = 0;
+        while k < s.end && words < 8 {
+            if !self.is_word(k) || self.tokens[k].quoted {
+                return None;
+            }
+            let key = self.key(k);
+            if in_set(&COMPLEMENTIZERS, key) {
+                return None;
+            }
+            if in_set(&IDENTITY_WORDS, key) {
+                return withheld.map(|w| (k, w));
+            }
+            let withholds = in_set(&WITHHOLDING_WORDS, key)
+                || key
+                    .strip_prefix(['و', 'ف'])
+                    .is_some_and(|rest| in_set(&WITHHOLDING_WORDS, rest));
+            if withholds && withheld.is_none() {
+                withheld = Some(k);
+            }
+            words += 1;
             k += 1;
         }
         None
@@ -420,13 +469,17 @@ impl ParagraphParser<'_> {
             let is_about = |key: &str| key == w || matches!(key, "حول" | "بشان" | "بخصوص");
             if about {
                 let definite = is_definite(self.key(at - 1));
+                // `ما تداولته مواقع التواصل عن`: after `ما` and its verb, the words before `عن`
+                // are the verb's subject, of any definiteness (isnad's denial families)
+                let subject = words.iter().any(|w| w == "ما");
+                let most = if subject { 4 } else { 2 };
                 let mut described = 0;
-                while described < 2
+                while described < most
                     && self.is_word(at)
                     && !is_about(self.key(at))
                     && !self.tokens[at].quoted
                     && !self.is_stop(self.key(at))
-                    && is_definite(self.key(at)) == definite
+                    && (subject || is_definite(self.key(at)) == definite)
                     && cue_form(self.key(at)).is_none()
                 {
                     at += 1;
@@ -468,6 +521,59 @@ impl ParagraphParser<'_> {
         self.is_word(i)
             && (is_masdar_like(self.key(i))
                 || is_suffixed_masdar(self.key(i), self.tokens[i].ta_marbuta))
+    }
+
+    /// `الوفد سيصل غدا، قال مصدر دبلوماسي.`، `سيفتح المعبر غدا، كما أعلنت السلطات.`: a
+    /// clause that opens the sentence before a comma (and `كما`) right before the verb at
+    /// `verb`, whose subject `subject_end` ends the sentence or is followed only by a phrase of
+    /// time, place or addressee. The clause is what the speaker said: at least three words, no
+    /// report or claim in it, not an occasion (`وفي ختام اللقاء،`) nor a call.
+    pub(super) fn said_clause_before(
+        &self,
+        verb: usize,
+        subject_end: usize,
+        s: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        let mut comma = verb.checked_sub(1)?;
+        if matches!(self.key(comma), "كما" | "وكما") {
+            comma = comma.checked_sub(1)?;
+        }
+        if comma <= s.start || !self.is_comma(comma) {
+            return None;
+        }
+        // after the speaker: nothing, or a phrase opened by a preposition, ل or a time word
+        let after = self.key(subject_end);
+        let tail_ok = subject_end >= s.end
+            || (self.is_word(subject_end)
+                && (in_set(&PREPOSITIONS, after)
+                    || in_set(&ADVERBS, after)
+                    || in_set(&TIME_STARTS, after)
+                    || (after.starts_with('ل') && self.is_addressee(subject_end))))
+            || self.is_comma(subject_end);
+        let tail_reports = (subject_end..s.end).any(|k| {
+            self.is_punct(k, ':')
+                || matches!(self.tokens[k].kind, Kind::Quote(_))
+                || in_set(&COMPLEMENTIZERS, self.key(k))
+                || (self.is_word(k)
+                    && cue_form(self.key(k)).is_some_and(|(f, _)| f.form != Form::Noun))
+        });
+        if !tail_ok || tail_reports {
+            return None;
+        }
+        let first = (s.start..comma).find(|&k| self.is_word(k))?;
+        let opener = self.key(first);
+        let opener = opener.strip_prefix('و').unwrap_or(opener);
+        let words = (first..comma).filter(|&k| self.is_word(k)).count();
+        let plain = (first..comma).all(|k| {
+            let reports = self.is_word(k) && cue_form(self.key(k)).is_some();
+            !(self.is_claimed(k) || self.is_comma(k) || reports || in_set(&CALL_VERBS, self.key(k)))
+        });
+        let occasion = in_set(&PREPOSITIONS, opener)
+            || in_set(&ADVERBS, opener)
+            || in_set(&TIME_STARTS, opener)
+            || in_set(&CONNECTIVES, opener)
+            || self.is_stop(opener);
+        (words >= 3 && plain && !occasion).then_some(first..comma)
     }
 
     /// A quotation of at least two words that opens the sentence and ends right before the

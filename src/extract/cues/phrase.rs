@@ -204,6 +204,10 @@ impl ParagraphParser<'_> {
                 .strip_prefix('ب')
                 .is_some_and(|rest| rest.chars().count() >= 4 && is_masdar_like(rest))
             || key.chars().any(|c| c.is_ascii_digit())
+            // `مسؤول في الوزارة يوم أمس`، `مساء الأحد`: a time, not a name after the role
+            || (j > scan.head
+                && (key == "يوم" || in_set(&TIME_STARTS, key))
+                && in_set(&ADVERBS, self.key(j + 1)))
             || (key.starts_with('ل')
                 && !key.starts_with("ال")
                 && (!in_name || self.is_addressee(j)))

@@ -246,6 +246,19 @@ impl ParagraphParser<'_> {
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
             return None;
         }
+        // `مصدر، رفض الكشف عن هويته، إن …`، `تحدث شريطة عدم نشر اسمه`: a clause withholding
+        // the speaker's name describes him and reports nothing (not `قال مصدر دون الكشف عن
+        // اسمه إن`, where a speaker stands between)
+        if let Some((_, withholds)) = self.withheld_name_clause(i, s)
+            && withholds <= i + 2
+            && (i + 1..withholds).all(|k| head_type(super::words::bare(self.key(k))).is_none())
+        {
+            return None;
+        }
+        // `لافتات كتب عليها «…»`: `كتب` with `عليه/عليها` is the passive "was written on it"
+        if form.lemma == "كتب" && self.key(i + 1).starts_with("علي") {
+            return None;
+        }
         // `أحد السكان، ويدعى سامي، إن …`: `يدعى` "is called" has the letters of `يدعي` "claims";
         // after a comma it claims only before its complement
         if form.lemma == "ادعى"
@@ -390,6 +403,13 @@ impl ParagraphParser<'_> {
             && let Some(quote) = self.quotation_before(verb.at, s)
         {
             return (vec![quote], true);
+        }
+        // `الوفد سيصل غدا، قال مصدر دبلوماسي.`: the clause before the comma, unquoted
+        if claims.is_empty()
+            && postposable
+            && let Some(clause) = self.said_clause_before(verb.at, after_subject, s)
+        {
+            return (vec![clause], true);
         }
         (claims, false)
     }

@@ -75,6 +75,11 @@ pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 /// `لم`, `لن`: negation particles, also with a و or ف written on them.
 pub(super) static NEGATIONS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NEGATIONS));
+/// `اسمه`, `هويته`: the last word of a clause that withholds a speaker's name.
+pub(super) static IDENTITY_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(lists::IDENTITY_WORDS));
+/// `عدم`, `رفض`: before an identity word, the clause withholds the name.
+pub(super) static WITHHOLDING_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::WITHHOLDING_WORDS));
 
 /// A negation particle, bare or with its conjunction (`ولم`).
 pub(super) fn is_negation(key: &str) -> bool {
