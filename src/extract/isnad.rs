@@ -19,8 +19,10 @@ use crate::article::Article;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::{is_normalized, normalize_str};
 
+mod agency_variants;
 mod channels;
 mod coref;
+mod denials;
 mod documents;
 mod relays;
 mod shapes;
@@ -184,6 +186,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     channels::channel_chains(set, article);
     stances(set, article);
     shapes::denied_reports(set, article);
+    denials::report_origins(set, article);
     coref::same_as(set, article);
     sentence_chains(set, article);
     // spans were widened or moved in place: the set's order and id index follow them
@@ -326,7 +329,7 @@ fn stances(set: &mut AnnotationSet, article: &Article) {
 /// chain rules' tests compare.
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-fn chains_in(text: &str) -> Vec<(String, String, Vec<String>)> {
+pub(super) fn chains_in(text: &str) -> Vec<(String, String, Vec<String>)> {
     let article = Article::from_text("t", text.to_owned());
     let set = suggest_annotations(&article, &crate::extract::extract(&article.text));
     let name = |id: &str| {

@@ -103,6 +103,7 @@ lists! {
     GIVEN_NAMES = "given-names.txt";
     GIVEN_NAMES_FOREIGN = "given-names-foreign.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
+    GIVEN_NAMES_DEFINITE = "given-names-definite.txt";
     GPE_HEADS = "gpe-heads.txt";
     HAND_NAME_ENDS = "hand-name-ends.txt";
     HONORIFICS = "honorifics.txt";

@@ -520,13 +520,17 @@ impl ParagraphParser<'_> {
             let is_about = |key: &str| key == w || matches!(key, "حول" | "بشان" | "بخصوص");
             if about {
                 let definite = is_definite(self.key(at - 1));
+                // `ما تداولته مواقع التواصل عن`: after `ما` and its verb, the words before `عن`
+                // are the verb's subject, of any definiteness (isnad's denial families)
+                let subject = words.iter().any(|w| w == "ما");
+                let most = if subject { 4 } else { 2 };
                 let mut described = 0;
-                while described < 2
+                while described < most
                     && self.is_word(at)
                     && !is_about(self.key(at))
                     && !self.tokens[at].quoted
                     && !self.is_stop(self.key(at))
-                    && is_definite(self.key(at)) == definite
+                    && (subject || is_definite(self.key(at)) == definite)
                     && cue_form(self.key(at)).is_none()
                 {
                     at += 1;

@@ -73,9 +73,14 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
 /// Outlet names that follow ل without a head noun (`لرويترز`), from the cue parser's list.
 static OUTLET_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::OUTLETS));
 
-/// Words that end a hand's name: complementisers, time words, conjunctions before a clause.
-static NAME_ENDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::HAND_NAME_ENDS));
+/// Words that end a hand's name: complementisers, time words, conjunctions before a clause,
+/// and the definite days of the week (`ذكرت وكالة الأنباء الثلاثاء نقلا عن …`).
+static NAME_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut ends = lists::folded(lists::HAND_NAME_ENDS);
+    let days = lists::folded(lists::WEEKDAYS);
+    ends.extend(days.into_iter().filter(|d| d.starts_with("ال")));
+    ends
+});
 
 /// `على`, `في`, `عبر` after an account word: where the account is.
 static ACCOUNT_PLACES: LazyLock<HashSet<String>> =
@@ -571,6 +576,8 @@ pub(super) fn with_closing_mark(article: &Article, range: Range<usize>) -> Range
     let closing = match next {
         Some(c @ ('»' | '”')) if opens > closes => Some(c),
         Some('"') if straight % 2 == 1 => Some('"'),
+        // an acronym in brackets after the name (`وكالة الأنباء القطرية (قنا)`)
+        Some(')') if text.matches('(').count() > text.matches(')').count() => Some(')'),
         _ => None,
     };
     closing.map_or(range.clone(), |c| {
