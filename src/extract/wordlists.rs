@@ -88,6 +88,7 @@ lists! {
     CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOT_YET = "cue-not-yet.txt";
     CUE_NOUNS = "cue-nouns.txt";
+    CUE_REPORTED_CONTENT_VERBS = "cue-reported-content-verbs.txt";
     CURRENCIES = "currencies.txt";
     DAY_PARTS = "day-parts.txt";
     DIRECTIONS = "directions.txt";
@@ -102,6 +103,7 @@ lists! {
     GIVEN_NAMES = "given-names.txt";
     GIVEN_NAMES_FOREIGN = "given-names-foreign.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
+    GIVEN_NAMES_DEFINITE = "given-names-definite.txt";
     GPE_HEADS = "gpe-heads.txt";
     HAND_NAME_ENDS = "hand-name-ends.txt";
     HONORIFICS = "honorifics.txt";
@@ -165,6 +167,7 @@ lists! {
     VAGUE_NUMBERS = "vague-numbers.txt";
     WEAK_TITLES = "weak-titles.txt";
     WEEKDAYS = "weekdays.txt";
+    WISH_NOUNS = "wish-nouns.txt";
     WITHHOLDING_WORDS = "withholding-words.txt";
     YEAR_WORDS = "year-words.txt";
 }

@@ -29,7 +29,9 @@ impl ParagraphParser<'_> {
             }
             if self.is_comma(j) && j + 1 < s.end {
                 let k = self.key(j + 1);
+                // `…، على حد قوله/تعبيره`: the speaker's own words end here
                 if self.starts_preposition_cue(j + 1)
+                    || (k == "علي" && self.key(j + 2) == "حد")
                     || in_set(&CONTRAST_CONNECTIVES, k)
                     || self.pointing_report_after(j, s)
                 {
@@ -222,6 +224,10 @@ impl ParagraphParser<'_> {
                 if form.needs_adjacent_complement && words >= 1 {
                     return None;
                 }
+                // `أعرب عن أمله في أن …`: a wish, no claim
+                if in_set(&WISH_NOUNS, key) {
+                    return None;
+                }
                 // another cue verb starts another report; a homograph of a common word (`بين`
                 // "between") does not
                 if j > from
@@ -247,9 +253,18 @@ impl ParagraphParser<'_> {
             return None;
         }
         let first = self.key(j + 1);
-        let opens = in_set(&PREPOSITIONS, first.strip_prefix('و').unwrap_or(first))
+        let unjoined = first.strip_prefix('و').unwrap_or(first);
+        // `، ومقره لندن،`، `، الذي يتخذ من لندن مقرا له،`: a word about the speaker with its
+        // pronoun, or a relative clause, describes him
+        let describes = in_set(&RELATIVES, first)
+            || (first.starts_with('و')
+                && unjoined.chars().count() >= 4
+                && (unjoined.ends_with('ه') && !self.tokens[j + 1].ta_marbuta
+                    || unjoined.ends_with("ها")));
+        let opens = in_set(&PREPOSITIONS, unjoined)
             || in_set(&TIME_STARTS, first)
-            || in_set(&ADVERBS, first);
+            || in_set(&ADVERBS, first)
+            || describes;
         if !opens {
             return None;
         }
@@ -267,7 +282,12 @@ impl ParagraphParser<'_> {
             let key = self.key(k);
             if in_set(&COMPLEMENTIZERS, key)
                 || self.is_punct(k, ':')
-                || (self.is_word(k) && cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun))
+                || (self.is_word(k)
+                    && !(describes && k == j + 1)
+                    && cue_form(key).is_some_and(|(f, _)| {
+                        // `مقرا لها` in a describing clause is "seat", not "acknowledging"
+                        f.form != Form::Noun && !(describes && f.form == Form::Participle)
+                    }))
             {
                 return None;
             }
@@ -445,18 +465,49 @@ impl ParagraphParser<'_> {
         k: usize,
         s: &Range<usize>,
     ) -> Option<(usize, bool, Option<Stance>)> {
-        STANCE_FRAMES.iter().find_map(|f| {
-            let n = f.words.len();
-            let whole = if f.glued { n - 1 } else { n };
-            let (words_match, start) = self.frame_words_at(k, &f.words[..whole]);
-            let glued_ok = !f.glued
-                || self
-                    .key(start)
-                    .strip_prefix(f.words[n - 1].as_str())
-                    .is_some_and(|rest| rest.chars().count() >= 3);
-            (words_match && glued_ok && start < s.end && self.is_word(start))
-                .then_some((start, f.glued, f.stance))
-        })
+        STANCE_FRAMES
+            .iter()
+            .find_map(|f| {
+                let n = f.words.len();
+                let whole = if f.glued { n - 1 } else { n };
+                let (words_match, start) = self.frame_words_at(k, &f.words[..whole]);
+                let glued_ok = !f.glued
+                    || self
+                        .key(start)
+                        .strip_prefix(f.words[n - 1].as_str())
+                        .is_some_and(|rest| rest.chars().count() >= 3);
+                (words_match && glued_ok && start < s.end && self.is_word(start))
+                    .then_some((start, f.glued, f.stance))
+            })
+            .or_else(|| self.reported_content_frame(k, s))
+    }
+
+    /// `ما تداولته وسائل إعلام عن …`، `ما أوردته صحيفة محلية بشأن …`، `ما يتم تداوله من أن …`:
+    /// `ما`, a verb of spreading a report, its carrier (up to six words), then `عن`/`حول`/
+    /// `بشأن`/`بخصوص` or `أن`: the frame of a stance on the report's content, which starts
+    /// after it; a verb that only asserts confirms it (guidelines §6.3).
+    fn reported_content_frame(
+        &self,
+        k: usize,
+        s: &Range<usize>,
+    ) -> Option<(usize, bool, Option<Stance>)> {
+        if self.key(k) != "ما" || !in_set(&REPORTED_CONTENT_VERBS, self.key(k + 1)) {
+            return None;
+        }
+        let about = (k + 2..s.end.min(k + 9)).find(|&m| {
+            let key = self.key(m);
+            matches!(key, "عن" | "حول" | "بشان" | "بخصوص") || in_set(&COMPLEMENTIZERS, key)
+        })?;
+        let blocked = (k + 2..about).any(|m| {
+            !self.is_word(m) && !matches!(self.tokens[m].kind, Kind::Quote(_))
+                || (self.is_word(m) && in_set(&COMPLEMENTIZERS, self.key(m)))
+        });
+        let start = about + 1;
+        (!blocked && start < s.end && self.is_word(start)).then_some((
+            start,
+            false,
+            Some(Stance::Confirms),
+        ))
     }
 
     /// Whether the frame `words` stand at token `k`, and the token after them. Its last `عن`

@@ -197,6 +197,7 @@ impl ParagraphParser<'_> {
             || is_accusative_object(key)
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
             || is_cue_with_object_pronoun(key)
+            || in_set(&WISH_NOUNS, key)
             // `شركة فيسبوك استحواذها على …`: the object, not the company's name
             || is_suffixed_masdar(key, self.tokens[j].ta_marbuta)
             // `بالإفراج`, `بإطلاق`: a verbal noun after ب, never a name
@@ -512,12 +513,30 @@ impl ParagraphParser<'_> {
         np
     }
 
-    /// [`Self::with_owner`] in place.
+    /// [`Self::with_owner`] in place; also the issuer after `صادر عن` (`بيان صادر عن الجيش`،
+    /// `البيان الصادر عن الوزارة`، `التقرير الصادر أمس عن الهيئة`).
     pub(super) fn take_owner(&self, np: &mut NounPhrase, s: &Range<usize>) {
         if self.key(np.tokens.end).starts_with('ل')
             && let Some(owner) = self.noun_phrase(np.tokens.end, s.end, true)
         {
             np.tokens.end = owner.tokens.end;
+        }
+        let mut k = np.tokens.end;
+        // the phrase may already hold the participle (`البيان الصادر`)
+        if k > np.tokens.start && is_issued(self.key(k - 1)) {
+            k -= 1;
+        }
+        if !is_issued(self.key(k)) {
+            return;
+        }
+        k += 1;
+        while k < s.end && in_set(&ADVERBS, self.key(k)) {
+            k += 1;
+        }
+        if self.key(k) == "عن"
+            && let Some(issuer) = self.noun_phrase(k + 1, s.end, false)
+        {
+            np.tokens.end = issuer.tokens.end;
         }
     }
 
@@ -612,4 +631,9 @@ impl PhraseScan {
         self.open_construct = true;
         self.prev_definite = false;
     }
+}
+
+/// `صادر`, `الصادر`, `الصادرة`: a document's participle of issuing, before its issuer.
+fn is_issued(key: &str) -> bool {
+    matches!(key, "صادر" | "الصادر" | "صادره" | "الصادره")
 }

@@ -4,6 +4,7 @@
 //! quotes, masculine, feminine and plural verbs, a time word between verb and subject). Each
 //! table collects every row that fails, so a failure lists them all.
 
+use super::Stance;
 use super::tests::triples;
 
 /// One expected link: the sentence, its source (`None`: no source), cue and claim.
@@ -29,6 +30,22 @@ fn failing(table: &[Row]) -> Vec<String> {
             })
         })
         .collect()
+}
+
+/// Asserts that none of `texts` gives a link, listing every one that does.
+fn assert_no_links(texts: &[&str]) {
+    let bad: Vec<String> = texts
+        .iter()
+        .filter(|t| !triples(t).is_empty())
+        .map(|t| format!("{t}\n    found {:?}", triples(t).len()))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} of {} texts give links:\n{}",
+        bad.len(),
+        texts.len(),
+        bad.join("\n")
+    );
 }
 
 fn assert_table(table: &[Row]) {
@@ -207,11 +224,188 @@ fn a_speaker_after_an_unquoted_claim_said_the_clause_before_the_comma() {
         ),
     ]);
     // an occasion or a call before the comma is nobody's claim
-    for text in [
+    assert_no_links(&[
         "وفي ختام اللقاء، قال الوزير للصحفيين.",
         "وبعد وصوله إلى المطار، قال الرئيس في كلمة قصيرة.",
         "دعا الأهالي إلى الهدوء، قال المحافظ.",
-    ] {
-        assert!(triples(text).is_empty(), "{text}: {:#?}", triples(text));
-    }
+    ]);
+}
+
+#[test]
+fn a_comma_phrase_describing_the_speaker_hides_no_complement() {
+    assert_table(&[
+        (
+            "وقال المرصد، ومقره لندن، إن عشرة مقاتلين قتلوا.",
+            Some("المرصد"),
+            "قال",
+            "عشرة مقاتلين قتلوا",
+        ),
+        (
+            "وأكدت المنظمة، ومقرها جنيف، أن المساعدات توقفت.",
+            Some("المنظمة"),
+            "أكدت",
+            "المساعدات توقفت",
+        ),
+        (
+            "وذكرت الشبكة، التي تتخذ من باريس مقرا لها، أن الصحفي أفرج عنه.",
+            Some("الشبكة"),
+            "ذكرت",
+            "الصحفي أفرج عنه",
+        ),
+        (
+            "فقالَ المرصدُ، ومقرُّه لندن، إنّ الاشتباكات تجددت.",
+            Some("المرصدُ"),
+            "قالَ",
+            "الاشتباكات تجددت",
+        ),
+    ]);
+}
+
+#[test]
+fn a_wish_after_a_cue_is_no_claim() {
+    assert_no_links(&[
+        "وأعرب الوزير عن أمله في أن تنتهي الأزمة قريبا.",
+        "وعبرت الوزيرة عن تمنياتها بأن يعود الهدوء.",
+        "وأبدى الرئيس رغبته في أن تستأنف المفاوضات.",
+        "وأعربَ السفيرُ عن أملِه في أنْ تتحسن العلاقات.",
+    ]);
+}
+
+#[test]
+fn a_stance_on_what_an_outlet_spread_takes_the_content_after_it() {
+    assert_table(&[
+        (
+            "ونفى المتحدث ما تداولته وسائل إعلام عن استقالة الوزير.",
+            Some("المتحدث"),
+            "نفى",
+            "استقالة الوزير",
+        ),
+        (
+            "ونفت الوزارة ما أوردته صحيفة محلية بشأن إغلاق المدارس.",
+            Some("الوزارة"),
+            "نفت",
+            "إغلاق المدارس",
+        ),
+        (
+            "فنفى الجيش، مساء أمس، ما تناقلته مواقع التواصل حول انسحاب قواته.",
+            Some("الجيش"),
+            "نفى",
+            "انسحاب قواته",
+        ),
+        (
+            "ونفت الشركة ما يتم تداوله من أن مديرها اعتقل.",
+            Some("الشركة"),
+            "نفت",
+            "مديرها اعتقل",
+        ),
+        (
+            "وأكد المتحدث ما ذكرته الصحيفة عن تأجيل الزيارة.",
+            Some("المتحدث"),
+            "أكد",
+            "تأجيل الزيارة",
+        ),
+    ]);
+    let t = &triples("وأكد المتحدث ما ذكرته الصحيفة عن تأجيل الزيارة.")[0];
+    assert_eq!(t.stance, Stance::Confirms);
+    let t = &triples("ونفت الوزارة ما أوردته صحيفة محلية بشأن إغلاق المدارس.")[0];
+    assert_eq!(t.stance, Stance::Denies);
+}
+
+#[test]
+fn a_document_takes_its_issuer_after_sadir_an() {
+    assert_table(&[
+        (
+            "وجاء في بيان صادر عن الجيش أن جنديين قتلا.",
+            Some("بيان صادر عن الجيش"),
+            "جاء",
+            "جنديين قتلا",
+        ),
+        (
+            "وأوضح البيان الصادر عن الوزارة أن الامتحانات ستجرى في موعدها.",
+            Some("البيان الصادر عن الوزارة"),
+            "أوضح",
+            "الامتحانات ستجرى في موعدها",
+        ),
+        (
+            "وقال التقرير الصادر أمس عن البنك الدولي إن النمو تباطأ.",
+            Some("التقرير الصادر أمس عن البنك الدولي"),
+            "قال",
+            "النمو تباطأ",
+        ),
+        (
+            "وأكدت الدراسة الصادرة عن جامعة القاهرة أن التلوث يزداد.",
+            Some("الدراسة الصادرة عن جامعة القاهرة"),
+            "أكدت",
+            "التلوث يزداد",
+        ),
+    ]);
+}
+
+#[test]
+fn the_speakers_own_words_end_before_ala_hadd_qawlihi() {
+    assert_table(&[
+        (
+            "قال الوزير إن الوضع صعب، على حد قوله.",
+            Some("الوزير"),
+            "قال",
+            "الوضع صعب",
+        ),
+        (
+            "وأكدت الوزيرة أن الخطة \"فاشلة تماما\"، على حد تعبيرها.",
+            Some("الوزيرة"),
+            "أكدت",
+            "الخطة \"فاشلة تماما\"",
+        ),
+        (
+            "وأشار النائب إلى أن الحكومة تتهرب من مسؤولياتها، على حدِّ وصفه.",
+            Some("النائب"),
+            "أشار",
+            "الحكومة تتهرب من مسؤولياتها",
+        ),
+    ]);
+}
+
+#[test]
+fn about_this_after_the_speaker_is_outside_the_source() {
+    assert_table(&[
+        (
+            "وصرح الوزير بهذا الشأن بأن القرار نهائي.",
+            Some("الوزير"),
+            "صرح",
+            "القرار نهائي",
+        ),
+        (
+            "وقالت المتحدثة بشأن الحادث إن التحقيق جار.",
+            Some("المتحدثة"),
+            "قالت",
+            "التحقيق جار",
+        ),
+        (
+            "وأوضح المحافظ بهذه المناسبة أن المشروع سينتهي قريبا.",
+            Some("المحافظ"),
+            "أوضح",
+            "المشروع سينتهي قريبا",
+        ),
+    ]);
+}
+
+#[test]
+fn a_doubt_that_is_denied_asserts() {
+    let texts = [
+        "ولم تستبعد الوزارة أن ترتفع الحصيلة.",
+        "لم يستبعد المحلل أن تتأجل الانتخابات.",
+        "ولا يستبعد خبراء أن ترتفع الأسعار.",
+    ];
+    let bad: Vec<&str> = texts
+        .into_iter()
+        .filter(|t| {
+            let all = triples(t);
+            all.len() != 1 || all[0].stance != Stance::Asserts
+        })
+        .collect();
+    assert!(bad.is_empty(), "{} of 3 fail: {bad:#?}", bad.len());
+    assert_eq!(
+        triples("واستبعد المحلل أن تتأجل الانتخابات.")[0].stance,
+        Stance::Doubts
+    );
 }

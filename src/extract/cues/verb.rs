@@ -255,6 +255,12 @@ impl ParagraphParser<'_> {
         {
             return None;
         }
+        // `مقره`، `مقرها` "its seat" fold like the participle `مقرة`: a feminine participle
+        // is read only when written with ة
+        if form.form == Form::Participle && self.key(i).ends_with('ه') && !self.tokens[i].ta_marbuta
+        {
+            return None;
+        }
         // `لافتات كتب عليها «…»`: `كتب` with `عليه/عليها` is the passive "was written on it"
         if form.lemma == "كتب" && self.key(i + 1).starts_with("علي") {
             return None;
@@ -316,6 +322,14 @@ impl ParagraphParser<'_> {
             }
             // `أكدت الشرطة صحة الأنباء عن …`: the frame before the claim may set the stance
             let mut form = verb.form;
+            // `لم تستبعد الوزارة أن …`: a doubt denied leaves the claim possible, asserted
+            if form.stance == Stance::Doubts
+                && verb.at > s.start
+                && (is_negation(self.key(verb.at - 1))
+                    || matches!(self.key(verb.at - 1), "لا" | "ولا"))
+            {
+                form.stance = Stance::Asserts;
+            }
             let framed = (verb.at + 1..r.start).find_map(|k| {
                 self.stance_frame_at(k, s)
                     .filter(|(at, _, _)| *at == r.start)
@@ -425,7 +439,8 @@ impl ParagraphParser<'_> {
         if let Some((start, _, _)) = self.stance_frame_at(k, s) {
             return Some(start);
         }
-        if form.needs_frame {
+        // `أبدى رغبته في أن …`: a wish, no claim
+        if form.needs_frame || in_set(&WISH_NOUNS, self.key(k)) {
             return None;
         }
         if form.accuses {

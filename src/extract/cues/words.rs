@@ -77,6 +77,11 @@ pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
 pub(super) static NEGATIONS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NEGATIONS));
 /// `اسمه`, `هويته`: the last word of a clause that withholds a speaker's name.
 pub(super) static IDENTITY_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(lists::IDENTITY_WORDS));
+/// `تداولته`, `أوردته`: after ما, a report whose content a cue verb takes a stance on.
+pub(super) static REPORTED_CONTENT_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::CUE_REPORTED_CONTENT_VERBS));
+/// `أمله`, `تمنياته`: after a cue, a wish follows, which is no claim.
+pub(super) static WISH_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::WISH_NOUNS));
 /// `عدم`, `رفض`: before an identity word, the clause withholds the name.
 pub(super) static WITHHOLDING_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::WITHHOLDING_WORDS));
