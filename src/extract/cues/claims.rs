@@ -91,6 +91,9 @@ impl ParagraphParser<'_> {
         if a >= b {
             return None;
         }
+        if let Some(span) = self.open_quotation(a, b) {
+            return Some((span, QuoteType::Direct));
+        }
         let whole_quote = matches!(self.tokens[a].kind, Kind::Quote(_))
             && self.tokens[a].pair == Some(b - 1)
             && b - a > 2;
@@ -163,6 +166,14 @@ impl ParagraphParser<'_> {
 
     pub(super) fn add_claim(&mut self, tokens: Range<usize>) -> Option<(usize, QuoteType)> {
         let (span, quote_type) = self.claim_span(tokens.clone())?;
+        // a quotation running over the paragraph's end takes the rest of the paragraph
+        let paragraph_end = self.tokens.last().map_or(0, |t| t.range.end);
+        let tokens = if span.end > paragraph_end || self.opens_unclosed(tokens.start) {
+            self.carry_quotation(tokens.start, span.end);
+            tokens.start..self.tokens.len()
+        } else {
+            tokens
+        };
         let index = match self.out.claims.iter().position(|c| c.span == span) {
             Some(existing) => existing,
             None => {

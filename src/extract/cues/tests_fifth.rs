@@ -409,3 +409,50 @@ fn a_doubt_that_is_denied_asserts() {
         Stance::Doubts
     );
 }
+
+#[test]
+fn a_quotation_running_over_paragraphs_is_one_claim() {
+    assert_table(&[
+        (
+            "قال الوزير: «نحن ملتزمون بالاتفاق.\nلن نتراجع عن أي بند منه».",
+            Some("الوزير"),
+            "قال",
+            "نحن ملتزمون بالاتفاق.\nلن نتراجع عن أي بند منه",
+        ),
+        (
+            "وقالت المتحدثة: \"الوضع مستقر. القوات تسيطر على المداخل.\nوأكدت القيادة أن الطرق آمنة\".",
+            Some("المتحدثة"),
+            "قالت",
+            "الوضع مستقر. القوات تسيطر على المداخل.\nوأكدت القيادة أن الطرق آمنة",
+        ),
+        (
+            "وأضاف المدير: «لقد خسرنا كثيرا.\n«لكننا سنعيد البناء.\n«والعمال سيعودون قريبا».",
+            Some("المدير"),
+            "أضاف",
+            "لقد خسرنا كثيرا.\n«لكننا سنعيد البناء.\n«والعمال سيعودون قريبا",
+        ),
+        (
+            "فقالَ الرئيسُ: «لن نسمحَ بالفوضى.\nسنحاسب كل من أخطأ».",
+            Some("الرئيسُ"),
+            "قالَ",
+            "لن نسمحَ بالفوضى.\nسنحاسب كل من أخطأ",
+        ),
+        // left open to the article's end: the mark is no part of the claim
+        (
+            "وقال المحافظ: «المياه ستعود غدا",
+            Some("المحافظ"),
+            "قال",
+            "المياه ستعود غدا",
+        ),
+    ]);
+    let all = triples("قال الوزير: «نحن ملتزمون بالاتفاق.\nلن نتراجع عن أي بند منه».");
+    assert_eq!(all[0].quote_type, crate::annotate::model::QuoteType::Direct);
+    // the speaker of the next paragraph, after the quotation closed, speaks again
+    let all = triples("قال الوزير: «نحن ملتزمون.\nلن نتراجع».\nوقال السفير إن الاتفاق صامد.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].source.as_deref(), Some("السفير"));
+    // another quotation opening first: the open one is not read on
+    let all = triples("قال الوزير: «نحن ملتزمون.\nوقال السفير: «الاتفاق صامد».");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].claim, "نحن ملتزمون");
+}
