@@ -173,12 +173,14 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::headline(set, article);
     // the headline's link was pushed: put the lists in order so the id index serves lookups
     set.sort();
+    shapes::names_after_titles(set, article);
     shapes::appositions(set, article);
     shapes::naming_clauses(set, article);
     shapes::coordinated_sources(set, article);
     shapes::said_words(set, article);
     relay_chains(set, article);
     relays::relay_variants(set, article);
+    relays::fronted_outlet_relays(set, article);
     set.sort();
     documents::document_chains(set, article);
     // sources were added and removed: the id index is rebuilt for the lookups that follow

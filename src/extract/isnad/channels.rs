@@ -39,6 +39,9 @@ pub(super) enum Word {
     /// `بحسب`, `وفقا`: after a claim and its speaker, the outlet that carried it
     /// (`…، حسب ما أفادت به الإذاعة`).
     AfterClaim,
+    /// `فيسبوك`، `تويتر`، `منصة`: a social network, the hand a post went through after
+    /// `عبر`/`على` (`في منشور له عبر فيسبوك`).
+    Platform,
 }
 
 /// The channel words, from `assets/lexicon/chain-cues.tsv` (rules `statement`, `account`,
@@ -66,6 +69,7 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
         "interview" => Some(Word::Interview),
         "after-claim" => Some(Word::AfterClaim),
         "answer" => Some(Word::Answer),
+        "platform" => Some(Word::Platform),
         _ => None,
     }
 }
@@ -229,15 +233,24 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                         toks.get(i + 1)
                             .is_some_and(|n| rule_of(&n.key) == Some(Rule::PronounObject)),
                     );
+                let platform = toks
+                    .get(k)
+                    .is_some_and(|n| word(&n.key) == Some(Word::Platform));
                 if let Some(next) = toks.get(k)
                     && (word(&next.key) == Some(Word::OutletHead)
+                        || platform
                         || OUTLET_NAMES.contains(&next.key)
                         || quoted(article, toks[k - 1].range.end, next))
                 {
                     let end = name_end(article, &toks, k);
                     let raw = &article.text[next.range.clone()];
                     let start = next.range.end - raw.trim_start_matches(OPENING_MARKS).len();
-                    outlet = Some((start..end, hand_type(&next.key)));
+                    let kind = if platform {
+                        SourceType::SocialAccount
+                    } else {
+                        hand_type(&next.key)
+                    };
+                    outlet = Some((start..end, kind));
                 }
             }
             _ if outlet.is_none() => {
@@ -304,13 +317,13 @@ fn joins_clause(key: &str) -> bool {
         || (rule.is_some() && !in_name(key))
 }
 
-/// Rule words that may stand inside a hand's name: an outlet's head or name (`وكالة`، `فرانس`)
-/// and a site's adjective (`الرسمي`).
+/// Rule words that may stand inside a hand's name: an outlet's head or name (`وكالة`، `فرانس`),
+/// a site's adjective (`الرسمي`) and a social network (`حسابه في تويتر`).
 fn in_name(key: &str) -> bool {
     matches!(
         rule_of(key),
-        Some(Rule::HandType(_) | Rule::Channel(Word::SiteAdjective))
-    ) || word(key) == Some(Word::SiteAdjective)
+        Some(Rule::HandType(_) | Rule::Channel(Word::SiteAdjective | Word::Platform))
+    ) || matches!(word(key), Some(Word::SiteAdjective | Word::Platform))
 }
 
 /// `في`, `خلال` (`في مقابلة`، `خلال مداخلة`), with or without و: rule `phrase-opener`.
@@ -329,7 +342,11 @@ pub(super) fn hand_type_of(key: &str) -> SourceType {
 }
 
 fn hand_type(key: &str) -> SourceType {
-    match rule_of(key) {
+    // after ل the article's alef fell (`للأناضول` → `لأناضول`): the name is looked up with it
+    let restored = key
+        .strip_prefix('ل')
+        .and_then(|_| rule_of(&format!("ا{key}")));
+    match rule_of(key).or(restored) {
         Some(Rule::HandType(t)) => t,
         _ if key.contains("وكاله") => SourceType::Agency,
         _ => SourceType::Outlet,
@@ -392,6 +409,10 @@ fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> V
             out.push(s.end..claim.start);
         }
         out.push(cue.end..claim.start);
+        // `قال المصدر، الذي تحدث للأناضول، إن …`: the outlet in the speaker's relative clause
+        if let Some(rel) = source.and_then(|s| relative_clause(article, s)) {
+            out.push(rel);
+        }
         // `أكد الاتحاد، في بيان صحفي، أن …`: after the speaker's comma
         if let Some(s) = source.filter(|s| s.start >= cue.end && s.end < claim.start) {
             out.push(s.end..claim.start);
@@ -401,6 +422,24 @@ fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> V
         out.push(s.end..sentence_end(article, s.end));
     }
     out
+}
+
+/// The words after the relative pronoun of a source's relative clause (`المصدر، الذي تحدث
+/// للأناضول`): where the outlet it spoke to is named.
+fn relative_clause(article: &Article, source: Span) -> Option<Range<usize>> {
+    let text = source.text(article);
+    let mut at = source.start;
+    for piece in text.split_inclusive(' ') {
+        at += piece.len();
+        let word = normalize_str(piece.trim().trim_start_matches('،'));
+        if matches!(
+            word.as_str(),
+            "الذي" | "التي" | "الذين" | "اللذان" | "اللتان"
+        ) {
+            return (at < source.end).then_some(at..source.end);
+        }
+    }
+    None
 }
 
 /// Whether a folded word starts an outlet's name: a head noun (`وكالة`، `الإذاعة`) or a name

@@ -39,6 +39,10 @@ static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists:
 static QUANTIFIERS: LazyLock<HashSet<String>> =
     LazyLock::new(|| lists::folded(lists::PARTITIVE_HEADS));
 
+/// `أبو`، `بن`، `عبد`: a name goes on after them.
+static NAME_PARTICLES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::NAME_PARTICLES));
+
 /// Words not to take for a name (particles, pronouns, stop words).
 static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let mut words = lists::folded(lists::STOP_WORDS);
@@ -67,6 +71,9 @@ struct Mention {
     start: usize,
     kind: SourceType,
     words: Vec<String>,
+    /// The head words of its appositions, folded without ال: the word after each comma
+    /// (`ياسر حمدي، المتحدث باسم الرئاسة` → `متحدث`).
+    apposition_heads: Vec<String>,
 }
 
 impl Mention {
@@ -112,13 +119,33 @@ fn mention_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether description `d` describes the earlier mention `e`: the same head noun, and every
-/// other word of `d` in `e`.
+/// Whether description `d` describes the earlier mention `e`: the same head noun (its own or
+/// an apposition's: `المتحدث` after `فلان، المتحدث باسم …`), and every other word of `d` in `e`.
 fn describes(d: &Mention, e: &Mention) -> bool {
     let (Some((head, rest)), Some((e_head, _))) = (d.head(), e.head()) else {
         return false;
     };
-    head == e_head && rest.iter().all(|w| e.has_word(w))
+    (head == e_head || e.apposition_heads.iter().any(|h| h == head))
+        && rest.iter().all(|w| e.has_word(w))
+}
+
+/// The first word after each comma of a mention's text, folded and without ال.
+fn apposition_heads(text: &str) -> Vec<String> {
+    text.split('،')
+        .skip(1)
+        .filter_map(|part| part.split_whitespace().next())
+        .map(|w| bare(&normalize_str(w)).to_owned())
+        .collect()
+}
+
+/// A name of two words whose first is a name particle (`أبو زيد`، `ابن سلمان`): a name alone.
+fn particle_name(m: &Mention) -> Option<&[String]> {
+    match m.words.as_slice() {
+        [p, n] if NAME_PARTICLES.contains(p) && !is_head_noun(n) && !NOT_NAMES.contains(n) => {
+            Some(&m.words)
+        }
+        _ => None,
+    }
 }
 
 /// A word compared across mentions of one source: without a و before ال (`والناشط`), without
@@ -218,6 +245,12 @@ fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
     if let Some(name) = m.lone_name() {
         return earlier.iter().position(|e| e.has_word(name));
     }
+    // `أبو زيد` after `السفير أحمد أبو زيد`: the two words in a row
+    if let Some(name) = particle_name(m) {
+        return earlier
+            .iter()
+            .position(|e| e.words.len() > 2 && e.words.windows(2).any(|w| w == name));
+    }
     // a full mention after its name given alone (`موقع كورة` after `كورة`), or the same name
     // again; an indefinite description (`مصدر أمني` twice) is a new source each time
     // the name as written (`كورة` in `موقع كورة`), not a common noun made definite (`ناشط`,
@@ -266,6 +299,7 @@ pub(super) fn same_as(set: &mut AnnotationSet, article: &Article) {
                 start: span.start,
                 kind: s.source_type,
                 words: mention_words(span.text(article)),
+                apposition_heads: apposition_heads(span.text(article)),
             })
         })
         .filter(|m| !m.words.is_empty())
@@ -401,6 +435,7 @@ mod tests {
             start,
             kind: super::SourceType::Unknown,
             words: super::mention_words(text),
+            apposition_heads: super::apposition_heads(text),
         }
     }
 

@@ -163,6 +163,88 @@ pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
     super::drop_unused_sources(set, &pronoun_frames);
 }
 
+/// `صحيفة X، نقلا عن Y، أكدت أن C` (also `وكانت صحيفة X، نقلا عن Y، قد ذكرت أن C`): an outlet
+/// as the subject before a relay phrase between commas. The cue suggester reads the outlet as
+/// the claim of `نقلا عن Y` and the outlet (or nothing) as the speaker of the verb after; Y is
+/// the speaker of C through the outlet, and the outlet's false claim goes.
+pub(super) fn fronted_outlet_relays(set: &mut AnnotationSet, article: &Article) {
+    let mut drop: Vec<(String, String)> = Vec::new();
+    for i in 0..set.attributions.len() {
+        let Some((hand, verb_link)) = fronted_outlet(set, article, i) else {
+            continue;
+        };
+        let kind = channels::hand_type_of(&normalize_str(
+            article.text[hand.clone()]
+                .split_whitespace()
+                .next()
+                .unwrap_or(""),
+        ));
+        let Some(h) = channels::hand_source(set, article, hand, kind) else {
+            continue;
+        };
+        set.sources[h].source_type = kind;
+        let (hand_id, speaker) = (
+            set.sources[h].id.clone(),
+            set.attributions[i].source_id.clone(),
+        );
+        set.attributions[verb_link].source_id = speaker;
+        set.attributions[verb_link].via = vec![hand_id];
+        let a = &set.attributions[i];
+        drop.push((a.id.clone(), a.claim_id.clone()));
+    }
+    set.attributions
+        .retain(|a| !drop.iter().any(|(link, _)| *link == a.id));
+    let claimed: HashSet<&String> = set.attributions.iter().map(|a| &a.claim_id).collect();
+    let gone: Vec<String> = drop
+        .into_iter()
+        .map(|(_, claim)| claim)
+        .filter(|c| !claimed.contains(c))
+        .collect();
+    set.claims.retain(|c| !gone.contains(&c.id));
+}
+
+/// For link `i` through `نقلا عن` whose claim is an outlet's name right before the relay's
+/// comma: the outlet's range and the link of the verb of saying right after Y's comma.
+fn fronted_outlet(
+    set: &AnnotationSet,
+    article: &Article,
+    i: usize,
+) -> Option<(Range<usize>, usize)> {
+    let a = &set.attributions[i];
+    let cue = a.cue?;
+    let cue_first = cue
+        .text(article)
+        .split_whitespace()
+        .next()
+        .map(normalize_str)?;
+    if !matches!(cue_first.as_str(), "نقلا" | "استنادا") {
+        return None;
+    }
+    let claim = set.claims[set.position(&a.claim_id)?].span;
+    let between = article.text.get(claim.end..cue.start)?;
+    if claim.end > cue.start || between.trim().trim_matches(['،', ',']).trim() != "" {
+        return None;
+    }
+    // the outlet within the claim's first two words (after `كانت`)
+    let w = words(article, claim.start..claim.end);
+    let first = w.iter().take(2).position(|(_, key, _)| {
+        channels::is_outlet(key) || key.strip_prefix("ال").is_some_and(channels::is_outlet)
+    })?;
+    let hand = w[first].0.start..claim.end;
+    let speaker = set.sources[set.position(&a.source_id)?].span?;
+    let verb_link = set.attributions.iter().position(|b| {
+        b.cue.is_some_and(|c| {
+            let gap = article.text.get(speaker.end..c.start).unwrap_or("x");
+            let gap = gap.replace(['،', ','], " ");
+            gap.split_whitespace().all(|g| normalize_str(g) == "قد")
+                && set
+                    .position(&b.claim_id)
+                    .is_some_and(|k| set.claims[k].span.start >= c.end)
+        })
+    })?;
+    Some((hand, verb_link))
+}
+
 /// `وأضاف الوزير،`: the words after the sentence's first word (its verb) up to the comma at
 /// `comma`, when they start with a source head noun or a title and are at most
 /// [`SPEAKER_WORDS`].

@@ -142,6 +142,39 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
     });
 }
 
+/// `قالت وزيرة الصحة ليلى حسن إن …`: a person's name right after a speaker cut before it (or
+/// after up to two more definite words of the title), and only the complementiser between it
+/// and the claim, joins the source (§3.2: title and name are one descriptor).
+pub(super) fn names_after_titles(set: &mut AnnotationSet, article: &Article) {
+    let people: Vec<(usize, usize)> = set
+        .entities
+        .iter()
+        .filter(|e| e.label == crate::annotate::model::Label::PERSON)
+        .map(|e| (e.span.start, e.span.end))
+        .collect();
+    widen_speakers(set, article, |between, end| {
+        // up to two definite words of the title before the name (`الرئيس التنفيذي للشركة فلان`)
+        let &(name_start, name_end) = people.iter().find(|(start, _)| {
+            *start > end
+                && *start < end + between.len()
+                && between[..*start - end].split_whitespace().count() <= 2
+                && between[..*start - end].split_whitespace().all(|w| {
+                    let w = normalize_str(w);
+                    w.starts_with("ال") || w.starts_with("لل")
+                })
+        })?;
+        if !between.starts_with(' ') || name_end > end + between.len() || name_start <= end {
+            return None;
+        }
+        let rest = &between[name_end - end..];
+        let only_complementiser = rest
+            .split_whitespace()
+            .map(|w| normalize_str(w.trim_matches(['،', ',', ':'])))
+            .all(|w| w.is_empty() || COMPLEMENTISERS.contains(&w));
+        only_complementiser.then_some(name_end)
+    });
+}
+
 /// `مسؤول طلب عدم ذكر اسمه إن …`, `مصدر رفض الكشف عن هويته أن …`: the clause is inside the
 /// source (§3.2, §8), up to its identity word.
 pub(super) fn naming_clauses(set: &mut AnnotationSet, article: &Article) {
