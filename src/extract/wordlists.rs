@@ -113,6 +113,7 @@ lists! {
     INSTITUTION_ADJECTIVES = "institution-adjectives.txt";
     LOC_HEADS = "loc-heads.txt";
     MISC_HEADS = "misc-heads.txt";
+    MEDIUM_HEADS = "medium-heads.txt";
     MONTH_FIRST_WORDS = "month-first-words.txt";
     MONTHS_AMBIGUOUS = "months-ambiguous.txt";
     MONTHS = "months.txt";

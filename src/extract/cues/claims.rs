@@ -29,9 +29,12 @@ impl ParagraphParser<'_> {
             }
             if self.is_comma(j) && j + 1 < s.end {
                 let k = self.key(j + 1);
-                // `…، على حد قوله/تعبيره`: the speaker's own words end here
+                // `…، على حد قوله/تعبيره`: the speaker's own words end here; so do they before
+                // `، وذلك خلال/في/عقب …`, the occasion the writer adds
+                let occasion = k == "وذلك" && self.starts_occasion(j + 2);
                 if self.starts_preposition_cue(j + 1)
                     || (k == "علي" && self.key(j + 2) == "حد")
+                    || occasion
                     || in_set(&CONTRAST_CONNECTIVES, k)
                     || self.pointing_report_after(j, s)
                 {
@@ -49,6 +52,13 @@ impl ParagraphParser<'_> {
             j += 1;
         }
         s.end
+    }
+
+    /// A preposition or time word at `k` that opens the occasion of a report (`خلال`، `في`،
+    /// `عقب`، `صباح`).
+    fn starts_occasion(&self, k: usize) -> bool {
+        let key = self.key(k);
+        in_set(&PREPOSITIONS, key) || in_set(&TIME_STARTS, key) || matches!(key, "عقب" | "اثناء")
     }
 
     /// A new report starting at `j` without a comma: `… وقال: …`, `… وأضاف أن …` (a و-prefixed

@@ -43,6 +43,22 @@ impl ParagraphParser<'_> {
             self.add_latent(&np);
         }
         if form.speaker_only {
+            // `تحدثت مصادر عن مقتل خمسة …`: spoke of an event, whose report is the claim
+            let mut after = subject.as_ref().map_or(j, |np| np.tokens.end);
+            while after < s.end
+                && (self.is_comma(after)
+                    || in_set(&ADVERBS, self.key(after))
+                    || in_set(&TIME_STARTS, self.key(after)))
+            {
+                after += 1;
+            }
+            if self.key(after) == "عن" && in_set(&OBJECT_NOUNS, self.key(after + 1)) {
+                let mut told = verb;
+                told.form.speaker_only = false;
+                told.form.object_claim = true;
+                told.form.object_preposition = Some("عن");
+                return self.verb_report(&told, subject, j, s, nested);
+            }
             if let Some(np) = &subject {
                 self.add_latent(np);
             }
@@ -192,6 +208,8 @@ impl ParagraphParser<'_> {
                 && is_definite(key)
                 && !is_nisba(key)
                 && is_masdar_like(key))
+                // `وأبلغ مسؤولون رويترز أن …`: an outlet told
+                || (form.addressee && in_set(&OUTLETS, key))
                 // `وأبلغ الوزير الصحفيين أن …`: whom the speaker told, people after a definite
                 // subject
                 || (form.addressee
