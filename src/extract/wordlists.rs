@@ -151,6 +151,7 @@ lists! {
     SCALES = "scales.txt";
     SOURCE_ADJECTIVES = "source-adjectives.txt";
     SPORT_CONTEXT = "sport-context.txt";
+    SEASONS = "seasons.txt";
     SOURCE_HEADS_AFFECTED_PERSON = "source-heads-affected-person.txt";
     SOURCE_HEADS_ANONYMOUS_OFFICIAL = "source-heads-anonymous-official.txt";
     SOURCE_HEADS_ANONYMOUS = "source-heads-anonymous.txt";
