@@ -81,10 +81,14 @@ impl ParagraphParser<'_> {
             return (j + 1..s.end.min(j + 4)).any(is_cue_verb);
         }
         let prefixed = cue_form(self.key(j)).is_some_and(|(_, prefix)| prefix == 1);
+        // `… واعتبر الحوار أمرا ضروريا`: a verb of predicate with its object
+        let predicate = cue_form(self.key(j))
+            .is_some_and(|(f, _)| f.predicate && f.form == Form::Past)
+            && is_definite(self.key(j + 1));
         prefixed
             && is_cue_verb(j)
             && j + 1 < s.end
-            && (self.is_punct(j + 1, ':') || in_set(&COMPLEMENTIZERS, self.key(j + 1)))
+            && (self.is_punct(j + 1, ':') || in_set(&COMPLEMENTIZERS, self.key(j + 1)) || predicate)
     }
 
     /// Byte span for claim tokens, without surrounding punctuation and, when the claim is one

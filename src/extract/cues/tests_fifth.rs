@@ -607,3 +607,48 @@ fn an_outlet_told_after_an_indefinite_speaker_is_no_part_of_it() {
         ),
     ]);
 }
+
+#[test]
+fn considering_something_as_something_is_a_claim() {
+    assert_table(&[
+        (
+            "واعتبر الوزير القرار خاطئا.",
+            Some("الوزير"),
+            "اعتبر",
+            "القرار خاطئا",
+        ),
+        (
+            "واعتبرت المعارضة الانتخابات مزورة.",
+            Some("المعارضة"),
+            "اعتبرت",
+            "الانتخابات مزورة",
+        ),
+        (
+            "فاعتبر رئيس الحزب، أمس، الاتفاق \"خطوة إلى الوراء\".",
+            Some("رئيس الحزب"),
+            "اعتبر",
+            "الاتفاق \"خطوة إلى الوراء\"",
+        ),
+        (
+            "واعتبرَ المتحدثُ الهجومَ عملاً إرهابياً.",
+            Some("المتحدثُ"),
+            "اعتبرَ",
+            "الهجومَ عملاً إرهابياً",
+        ),
+    ]);
+    // with nobody named, the first noun is the object of the last speaker
+    let all = triples("قال الرئيس إن الوضع صعب. واعتبر الحوار مع الجيران أمرا ضروريا.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].source.as_deref(), Some("الرئيس"));
+    assert_eq!(all[1].claim, "الحوار مع الجيران أمرا ضروريا");
+    // … also inside the claim before it, as a new report
+    let all = triples("وأشار الرئيس إلى أن الجيش مستعد واعتبر الحوار أمرا ضروريا.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].claim, "الجيش مستعد");
+    // `يعتبر` "is considered" with an elative, and nobody to point back to: nothing
+    assert_no_links(&[
+        "ويعتبر المشروع الأكبر في المنطقة.",
+        "ويعتبر هذا الجسر الأطول في العالم.",
+        "واعتبر القرار خاطئا.",
+    ]);
+}
