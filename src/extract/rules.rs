@@ -203,4 +203,6 @@ fn normalised(list: &'static str) -> HashSet<String> {
 #[allow(clippy::unwrap_used)]
 mod tests;
 #[cfg(test)]
+mod tests_dates;
+#[cfg(test)]
 mod tests_names;

@@ -114,6 +114,7 @@ lists! {
     INSTITUTION_ADJECTIVES = "institution-adjectives.txt";
     LOC_HEADS = "loc-heads.txt";
     MISC_HEADS = "misc-heads.txt";
+    MEDIUM_HEADS = "medium-heads.txt";
     MONTH_FIRST_WORDS = "month-first-words.txt";
     MONTHS_AMBIGUOUS = "months-ambiguous.txt";
     MONTHS = "months.txt";
@@ -151,6 +152,7 @@ lists! {
     SCALES = "scales.txt";
     SOURCE_ADJECTIVES = "source-adjectives.txt";
     SPORT_CONTEXT = "sport-context.txt";
+    SEASONS = "seasons.txt";
     SOURCE_HEADS_AFFECTED_PERSON = "source-heads-affected-person.txt";
     SOURCE_HEADS_ANONYMOUS_OFFICIAL = "source-heads-anonymous-official.txt";
     SOURCE_HEADS_ANONYMOUS = "source-heads-anonymous.txt";

@@ -29,9 +29,12 @@ impl ParagraphParser<'_> {
             }
             if self.is_comma(j) && j + 1 < s.end {
                 let k = self.key(j + 1);
-                // `…، على حد قوله/تعبيره`: the speaker's own words end here
+                // `…، على حد قوله/تعبيره`: the speaker's own words end here; so do they before
+                // `، وذلك خلال/في/عقب …`, the occasion the writer adds
+                let occasion = k == "وذلك" && self.starts_occasion(j + 2);
                 if self.starts_preposition_cue(j + 1)
                     || (k == "علي" && self.key(j + 2) == "حد")
+                    || occasion
                     || in_set(&CONTRAST_CONNECTIVES, k)
                     || self.pointing_report_after(j, s)
                 {
@@ -49,6 +52,13 @@ impl ParagraphParser<'_> {
             j += 1;
         }
         s.end
+    }
+
+    /// A preposition or time word at `k` that opens the occasion of a report (`خلال`، `في`،
+    /// `عقب`، `صباح`).
+    fn starts_occasion(&self, k: usize) -> bool {
+        let key = self.key(k);
+        in_set(&PREPOSITIONS, key) || in_set(&TIME_STARTS, key) || matches!(key, "عقب" | "اثناء")
     }
 
     /// A new report starting at `j` without a comma: `… وقال: …`, `… وأضاف أن …` (a و-prefixed
@@ -71,10 +81,14 @@ impl ParagraphParser<'_> {
             return (j + 1..s.end.min(j + 4)).any(is_cue_verb);
         }
         let prefixed = cue_form(self.key(j)).is_some_and(|(_, prefix)| prefix == 1);
+        // `… واعتبر الحوار أمرا ضروريا`: a verb of predicate with its object
+        let predicate = cue_form(self.key(j))
+            .is_some_and(|(f, _)| f.predicate && f.form == Form::Past)
+            && is_definite(self.key(j + 1));
         prefixed
             && is_cue_verb(j)
             && j + 1 < s.end
-            && (self.is_punct(j + 1, ':') || in_set(&COMPLEMENTIZERS, self.key(j + 1)))
+            && (self.is_punct(j + 1, ':') || in_set(&COMPLEMENTIZERS, self.key(j + 1)) || predicate)
     }
 
     /// Byte span for claim tokens, without surrounding punctuation and, when the claim is one

@@ -59,6 +59,9 @@ pub(super) struct CueForm {
     pub(super) in_document: bool,
     /// `أعلن`، `ذكر`: the past form is also the passive once harakat are gone (`أُعلن`).
     pub(super) passive_past: bool,
+    /// `اعتبر الوزير القرار خاطئا`: the verb takes an object and its predicate, both the claim;
+    /// a first noun that is no speaker is the object of a pro-drop verb.
+    pub(super) predicate: bool,
 }
 
 /// One row of `assets/lexicon/cue-verbs.tsv`: a verb with its forms, as written there.
@@ -85,6 +88,7 @@ const FLAGS: &[&str] = &[
     "blames",
     "in-document",
     "passive-past",
+    "predicate",
 ];
 
 /// A row of the verb table read into a [`Lemma`]; `Err` names the file, line and field.
@@ -150,7 +154,7 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
                 CueType::VerbOfSaying
             },
             distancing: flag("distancing"),
-            object_claim: l.object_claim,
+            object_claim: l.object_claim || flag("predicate"),
             object_preposition: l.object_preposition,
             masdar_object: flag("masdar-object"),
             addressee: flag("addressee"),
@@ -162,6 +166,7 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
             blames_only: flag("blames"),
             in_document: flag("in-document"),
             passive_past: flag("passive-past"),
+            predicate: flag("predicate"),
         };
         for (forms, form) in l.forms {
             for surface in forms.split_whitespace() {
@@ -196,6 +201,7 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
             blames_only: false,
             in_document: false,
             passive_past: false,
+            predicate: false,
         });
     }
     map

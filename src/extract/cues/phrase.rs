@@ -92,6 +92,10 @@ impl ParagraphParser<'_> {
             scan.expect_genitive();
             return Some(j + 1);
         }
+        if self.lam_genitive_at(scan, j, end) {
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
         if self.ends_phrase(scan, j) {
             return None;
         }
@@ -188,6 +192,36 @@ impl ParagraphParser<'_> {
                 || key.chars().any(|c| c.is_ascii_digit()))
     }
 
+    /// `المرصد السوري لحقوق الإنسان`، `المفوضية العليا لشؤون اللاجئين`: after a body's definite
+    /// name, ل on an indefinite noun before a definite genitive continues the name; not whom the
+    /// body told (`لوكالة الأنباء`، `لسكان المدينة`) nor a word with a pronoun (`لنظيره الفرنسي`).
+    fn lam_genitive_at(&self, scan: &PhraseScan, j: usize, end: usize) -> bool {
+        let key = self.key(j);
+        let Some(rest) = key.strip_prefix('ل') else {
+            return false;
+        };
+        let body = match scan.head_type {
+            Some(SourceType::Organization) => true,
+            Some(SourceType::Official) => self.tokens[scan.head].ta_marbuta,
+            _ => false,
+        };
+        let pronoun = (rest.ends_with('ه') && !self.tokens[j].ta_marbuta)
+            || rest.ends_with("ها")
+            || rest.ends_with("هم");
+        body && scan.prev_definite
+            && scan.name_at.is_none()
+            && !rest.starts_with('ل')
+            && !rest.starts_with("ال")
+            && rest.chars().count() >= 3
+            && !pronoun
+            && !self.is_stop(rest)
+            && cue_form(rest).is_none()
+            && !self.is_addressee(j)
+            && j + 1 < end
+            && self.is_word(j + 1)
+            && is_definite(self.key(j + 1))
+    }
+
     /// Words no source phrase runs into: function words, accusatives, verbs, numbers, and a
     /// ل-word that is a preposition (outside a name) or an addressee.
     fn ends_phrase(&self, scan: &PhraseScan, j: usize) -> bool {
@@ -237,7 +271,9 @@ impl ParagraphParser<'_> {
                 || scan.prev_definite
                 || (prev.ends_with("يه") && !in_set(&SOURCE_ADJECTIVES, prev))
         } else if scan.open_construct {
-            !scan.prev_definite && (!is_masdar_like(key) || is_nisba(key))
+            // `وسائل إعلام محلية`: the medium after its head
+            let medium = j == scan.head + 1 && in_set(&MEDIUM_HEADS, self.key(scan.head));
+            !scan.prev_definite && (!is_masdar_like(key) || is_nisba(key) || medium)
         } else if scan.prev_definite
             && scan.role
             && !is_masdar_like(key)

@@ -137,6 +137,7 @@ impl ParagraphParser<'_> {
             blames_only: false,
             in_document: false,
             passive_past: false,
+            predicate: false,
         };
         // `بحسب مصدر أمني وشهود عيان، …`: a second speaker shares the link
         let co = self.co_speaker(&np, s);

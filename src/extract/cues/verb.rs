@@ -43,6 +43,22 @@ impl ParagraphParser<'_> {
             self.add_latent(&np);
         }
         if form.speaker_only {
+            // `تحدثت مصادر عن مقتل خمسة …`: spoke of an event, whose report is the claim
+            let mut after = subject.as_ref().map_or(j, |np| np.tokens.end);
+            while after < s.end
+                && (self.is_comma(after)
+                    || in_set(&ADVERBS, self.key(after))
+                    || in_set(&TIME_STARTS, self.key(after)))
+            {
+                after += 1;
+            }
+            if self.key(after) == "عن" && in_set(&OBJECT_NOUNS, self.key(after + 1)) {
+                let mut told = verb;
+                told.form.speaker_only = false;
+                told.form.object_claim = true;
+                told.form.object_preposition = Some("عن");
+                return self.verb_report(&told, subject, j, s, nested);
+            }
             if let Some(np) = &subject {
                 self.add_latent(np);
             }
@@ -143,6 +159,24 @@ impl ParagraphParser<'_> {
             j = np.tokens.end;
             subject = None;
         }
+        // `واعتبر الحوار مع موسكو أمرا ضروريا`: a past verb of predicate whose first noun is no
+        // speaker has that noun as its object, its subject an earlier speaker
+        if form.predicate
+            && form.form == Form::Past
+            && subject.as_ref().is_some_and(|np| {
+                // `واعتبرت المعارضة الانتخابات مزورة`: two definite nouns are subject and object
+                let two = (np.tokens.start + 1..np.tokens.end + 1).any(|k| {
+                    let key = self.key(k);
+                    is_definite(key)
+                        && !is_nisba(key)
+                        && !is_elative(key)
+                        && !in_set(&SOURCE_ADJECTIVES, key)
+                });
+                !is_speaker_head(self.key(np.tokens.start)) && !two
+            })
+        {
+            subject = None;
+        }
         if let Some(np) = &mut subject {
             self.fit_subject(np, &form, s);
         }
@@ -192,6 +226,16 @@ impl ParagraphParser<'_> {
                 && is_definite(key)
                 && !is_nisba(key)
                 && is_masdar_like(key))
+                // `اعتبر الوزير القرار خاطئا`: the object after a definite speaker (not an
+                // elative: `يعتبر المشروع الأكبر` is "is considered the largest")
+                || (form.predicate
+                    && after_definite
+                    && is_definite(key)
+                    && !is_nisba(key)
+                    && !is_elative(key)
+                    && !in_set(&SOURCE_ADJECTIVES, key))
+                // `وأبلغ مسؤولون رويترز أن …`: an outlet told
+                || (form.addressee && in_set(&OUTLETS, key))
                 // `وأبلغ الوزير الصحفيين أن …`: whom the speaker told, people after a definite
                 // subject
                 || (form.addressee
@@ -443,6 +487,11 @@ impl ParagraphParser<'_> {
         if form.needs_frame || in_set(&WISH_NOUNS, self.key(k)) {
             return None;
         }
+        // `اعتبر الوزير القرار خاطئا`: the object and its predicate, whatever they are
+        if form.predicate {
+            let plain = self.is_word(k) && !self.tokens[k].quoted && !self.is_stop(self.key(k));
+            return plain.then_some(k);
+        }
         if form.accuses {
             // `ولم تتهم الشركة أحدا بـ…` accuses nobody
             let negated = (from.saturating_sub(8)..from).any(|m| is_negation(self.key(m)));
@@ -613,4 +662,10 @@ pub(super) struct VerbCue {
     /// Carries its object pronoun after a relative (`الأمر الذي اعتبره العلماء دليلا على أن …`):
     /// a report by the subject after it, and only with one.
     object_pronoun: bool,
+}
+
+/// `الأكبر`، `الأعنف`، `الأطول`: a definite elative (ال + أ + three letters), an adjective.
+fn is_elative(key: &str) -> bool {
+    key.strip_prefix("الا")
+        .is_some_and(|rest| rest.chars().count() == 3)
 }

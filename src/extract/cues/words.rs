@@ -80,6 +80,8 @@ pub(super) static IDENTITY_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(lists
 /// `تداولته`, `أوردته`: after ما, a report whose content a cue verb takes a stance on.
 pub(super) static REPORTED_CONTENT_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::CUE_REPORTED_CONTENT_VERBS));
+/// `وسائل`: a head whose genitive is a medium, a verbal noun in form (`وسائل إعلام`).
+pub(super) static MEDIUM_HEADS: LazyLock<WordSet> = LazyLock::new(|| set(lists::MEDIUM_HEADS));
 /// `أمله`, `تمنياته`: after a cue, a wish follows, which is no claim.
 pub(super) static WISH_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::WISH_NOUNS));
 /// `عدم`, `رفض`: before an identity word, the clause withholds the name.

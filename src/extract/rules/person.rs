@@ -145,8 +145,8 @@ fn after_title_plain_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitl
 }
 
 /// A participle in ة (موحدة، مستعدة) or a future verb before a particle or a definite word
-/// (سيعود إلى) after a title that names a group too (المعارضة، الفريق): its predicate, not a
-/// name. A foreign name may start with سي (سيريل رامافوزا), but a name follows it.
+/// (سيعود إلى) after a title that names a group too (المعارضة، الفريق), or a verb after a title
+/// (الوزير استقال): its predicate, not a name. A foreign name may start with سي (سيريل رامافوزا), but a name follows it.
 fn predicate_shaped(ctx: &Ctx, i: usize) -> bool {
     let stem = ctx.stem(i);
     let future = stem.starts_with("سي")
@@ -154,7 +154,9 @@ fn predicate_shaped(ctx: &Ctx, i: usize) -> bool {
         && ctx
             .word(i + 1)
             .is_some_and(|n| n.definite || n.is(class::STOP));
-    future || (participle_shaped(stem) && stem.ends_with('ه'))
+    // A past verb or verbal noun of the tenth form (استقال، استمرار) reads as no name either.
+    let tenth_form = stem.starts_with("است") && stem.chars().count() >= 5;
+    future || tenth_form || (participle_shaped(stem) && stem.ends_with('ه'))
 }
 
 /// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather
@@ -273,15 +275,9 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     // (تاكاشي), never a definite word.
     let foreign_surname =
         i == first + 1 && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
-    // After a known given name, a family name may start like an imperfect verb (سمير نشار،
-    // موفق نيربيه) where a title, a comma and a title, or the claim after a verb of saying
-    // closes the name.
-    let closed_surname = i == first + 1
-        && ctx.toks[first].is(class::GIVEN_NAME)
-        && !t.definite
-        && t.clitic == 0
-        && name_closed_after(ctx, first, i);
-    let verb = verb_shaped(stem) && !(foreign_surname && transliterated(stem)) && !closed_surname;
+    let verb = verb_shaped(stem)
+        && !(foreign_surname && transliterated(stem))
+        && !closed_surname(ctx, first, i);
     if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb {
         return false;
     }
@@ -304,8 +300,15 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     }
     // الله ends a theophoric name wherever it stands (عطا الله، نصر الله).
     let theophoric = stem == "الله";
+    // A feminine noun with the article after two name words is the sentence going on (مرر
+    // فابيان رويز الكرة), not a family name.
+    let feminine_noun = i > first + 1 + compound && stem.ends_with('ه') && !nisba(stem);
     if t.definite
-        && !(nisba(stem) || stem.chars().count() >= 5 || i <= first + 1 + compound || theophoric)
+        && (feminine_noun
+            || !(nisba(stem)
+                || stem.chars().count() >= 5
+                || i <= first + 1 + compound
+                || theophoric))
     {
         return false;
     }
@@ -324,6 +327,16 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
         return false;
     }
     true
+}
+
+/// After a known given name, a family name may start like an imperfect verb (سمير نشار، موفق
+/// نيربيه) where a title, a comma and a title, or the claim after a verb of saying closes the
+/// name: word `i` is that family name.
+fn closed_surname(ctx: &Ctx, first: usize, i: usize) -> bool {
+    i == first + 1
+        && ctx.toks[first].is(class::GIVEN_NAME)
+        && ctx.word(i).is_some_and(|t| !t.definite && t.clitic == 0)
+        && name_closed_after(ctx, first, i)
 }
 
 /// Every person rule at each word, first match wins; a match skips past the name it found.
