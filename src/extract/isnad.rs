@@ -24,6 +24,7 @@ mod channels;
 mod coref;
 mod denials;
 mod documents;
+mod falsity;
 mod relays;
 mod shapes;
 mod variants;
@@ -181,12 +182,14 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     relay_chains(set, article);
     relays::relay_variants(set, article);
     relays::fronted_outlet_relays(set, article);
+    relays::outlet_frames(set, article);
     set.sort();
     documents::document_chains(set, article);
     // sources were added and removed: the id index is rebuilt for the lookups that follow
     set.sort();
     channels::channel_chains(set, article);
     stances(set, article);
+    falsity::falsified_reports(set, article);
     shapes::denied_reports(set, article);
     denials::report_origins(set, article);
     coref::same_as(set, article);

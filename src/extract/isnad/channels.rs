@@ -155,7 +155,14 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
             && word(&t.key).is_none()
             && !OUTLET_NAMES.contains(&t.key)
             && !in_quotes;
-        if NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word || joined {
+        // a bracket opens an aside (an acronym is taken whole by `with_acronym`)
+        let bracket = article.text[t.range.clone()].starts_with('(');
+        if NAME_ENDS.contains(&t.key)
+            || NAME_ENDS.contains(key)
+            || channel_word
+            || joined
+            || bracket
+        {
             break;
         }
         let between = &article.text[end..t.range.start];
@@ -615,13 +622,42 @@ pub(super) fn with_closing_mark(article: &Article, range: Range<usize>) -> Range
     let closing = match next {
         Some(c @ ('»' | '”')) if opens > closes => Some(c),
         Some('"') if straight % 2 == 1 => Some('"'),
-        // an acronym in brackets after the name (`وكالة الأنباء القطرية (قنا)`)
-        Some(')') if text.matches('(').count() > text.matches(')').count() => Some(')'),
+
         _ => None,
     };
-    closing.map_or(range.clone(), |c| {
+    let range = closing.map_or(range.clone(), |c| {
         range.start..range.end + gap + c.len_utf8()
-    })
+    });
+    with_acronym(article, range)
+}
+
+/// Longest acronym in brackets taken into a hand's name (characters).
+const ACRONYM_CHARS: usize = 10;
+
+/// `range` with an agency's acronym in brackets that it opens or that follows it (`وكالة الأنباء
+/// القطرية (قنا)`، `(د ب أ)`): letters and spaces only, short.
+fn with_acronym(article: &Article, range: Range<usize>) -> Range<usize> {
+    let text = &article.text[range.clone()];
+    let opened = text.matches('(').count() > text.matches(')').count();
+    let rest = &article.text[range.end..];
+    let (skip, inner) = if opened {
+        (0, rest)
+    } else if let Some(r) = rest.strip_prefix(" (") {
+        (2, r)
+    } else {
+        return range;
+    };
+    let Some(close) = inner.find(')') else {
+        return range;
+    };
+    let acronym = &inner[..close];
+    let short = acronym.chars().count() <= ACRONYM_CHARS
+        && acronym.chars().all(|c| c.is_alphabetic() || c == ' ');
+    if short {
+        range.start..range.end + skip + close + ')'.len_utf8()
+    } else {
+        range
+    }
 }
 
 /// The source item for a hand at `range`: the one already there, or a new intermediary.

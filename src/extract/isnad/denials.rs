@@ -29,8 +29,8 @@ fn origin_frame(article: &Article, between: Range<usize>) -> Option<(Range<usize
             Some((start..start + w.len(), normalize_str(w)))
         })
         .filter(|(r, _)| !r.is_empty());
-    // `ما` after the speaker (verb first) or right after the cue, `صحة ما` too
-    words.find(|(_, w)| w == "ما")?;
+    // `ما` after the speaker (verb first) or right after the cue, `صحة ما` and `لا صحة لما` too
+    words.find(|(_, w)| w == "ما" || w == "لما")?;
     let (verb, _) = words.next()?;
     let rest: Vec<(Range<usize>, String)> = words.collect();
     let about = rest.iter().position(|(_, w)| ABOUT.contains(&w.as_str()))?;

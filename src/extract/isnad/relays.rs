@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::annotate::model::{AnnotationSet, SourceType, Span};
+use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Span};
 use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
@@ -280,6 +280,16 @@ fn relayed_pronoun(
     }
     let toks = channels::tokens(article, w.get(1)?.0.start..claim.start);
     let (range, kind) = channels::outlet_at(article, &toks, 0)?;
+    let speaker = speaker_before_frame(set, article, cue)?;
+    let hand = channels::hand_source(set, article, range, kind)?;
+    let hand = set.sources[hand].id.clone();
+    (hand != speaker && set.attributions[i].source_id != hand).then_some((speaker, hand))
+}
+
+/// The speaker of a relay frame in commas at `cue` (`وأضاف الوزير، حسبما …،`): the source named
+/// before the frame's comma in its sentence (made one when the cue suggester did not), else the
+/// speaker of the last link before the sentence (pro-drop).
+fn speaker_before_frame(set: &mut AnnotationSet, article: &Article, cue: Span) -> Option<String> {
     let sentence = channels::sentence_start(article, cue.start);
     let comma = sentence + article.text[sentence..cue.start].rfind('،')?;
     let named = set
@@ -299,16 +309,78 @@ fn relayed_pronoun(
         Some(set.sources[at].id.clone())
     });
     // pro-drop: the speaker of the last link before the sentence
-    let speaker = named.or_else(|| {
+    named.or_else(|| {
         set.attributions
             .iter()
             .filter(|b| b.cue.is_some_and(|c| c.end <= sentence))
             .max_by_key(|b| b.cue.map_or(0, |c| c.start))
             .map(|b| b.source_id.clone())
-    })?;
-    let hand = channels::hand_source(set, article, range, kind)?;
-    let hand = set.sources[hand].id.clone();
-    (hand != speaker && set.attributions[i].source_id != hand).then_some((speaker, hand))
+    })
+}
+
+/// `وأكد الرئيس، حسبما أفاد التلفزيون الرسمي، أن …`: a frame word and a verb of saying in commas
+/// after the speaker, its subject an outlet. The cue suggester made the outlet the speaker; the
+/// one named before the comma speaks through it.
+fn outlet_in_frame(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+) -> Option<(String, String)> {
+    let a = &set.attributions[i];
+    let cue = a.cue?;
+    // the frame word in the cue (`حسبما أفاد`) or right before it (`حسبما ذكرت`)
+    let before = article.text[..cue.start].trim_end();
+    let word_before = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let in_cue = cue
+        .text(article)
+        .split_whitespace()
+        .next()
+        .map(normalize_str)?;
+    let frame_start = if FRAME_WORDS.contains(&in_cue.as_str()) {
+        cue.start
+    } else if FRAME_WORDS.contains(&normalize_str(word_before).as_str()) {
+        before.len() - word_before.len()
+    } else {
+        return None;
+    };
+    if !a.via.is_empty() {
+        return None;
+    }
+    let source = set.sources[set.position(&a.source_id)?].span?;
+    let claim = set.claims[set.position(&a.claim_id)?].span;
+    let first = normalize_str(source.text(article).split_whitespace().next()?);
+    let outlet =
+        channels::is_outlet(&first) || first.strip_prefix("ال").is_some_and(channels::is_outlet);
+    let in_commas = article.text[..frame_start].trim_end().ends_with('،')
+        && article.text[source.end..claim.start]
+            .trim_start()
+            .starts_with('،');
+    if !outlet || !in_commas {
+        return None;
+    }
+    let hand = a.source_id.clone();
+    let speaker = speaker_before_frame(set, article, cue)?;
+    (speaker != hand).then_some((speaker, hand))
+}
+
+/// Frame words that open a relay in commas (`حسبما`، `وفقما`، `كما`).
+const FRAME_WORDS: [&str; 3] = ["حسبما", "وفقما", "بحسبما"];
+
+/// [`outlet_in_frame`] on every link.
+pub(super) fn outlet_frames(set: &mut AnnotationSet, article: &Article) {
+    for i in 0..set.attributions.len() {
+        if let Some((speaker, hand)) = outlet_in_frame(set, article, i) {
+            set.attributions[i].source_id = speaker;
+            set.attributions[i].via = vec![hand.clone()];
+            if let Some(h) = set.position(&hand) {
+                let first = set.sources[h].name.split_whitespace().next().unwrap_or("");
+                let key = normalize_str(first);
+                let bare = key.strip_prefix("ال").unwrap_or(&key);
+                set.sources[h].source_type = channels::hand_type_of(bare);
+                set.sources[h].role = SourceRole::Intermediary;
+            }
+        }
+    }
 }
 
 /// Most words of a hand's name in a relay.
@@ -333,7 +405,9 @@ fn hands_over(w: &[(Range<usize>, String, bool)], i: usize, relay_cue: bool, fro
 fn hand_name(w: &[(Range<usize>, String, bool)], from: usize, to: usize) -> Option<Range<usize>> {
     let mut end = None;
     for (j, (_, key, marked)) in w.iter().enumerate().take(to).skip(from) {
-        if channels::ends_name(key) || j >= from + HAND_WORDS {
+        // a bracket opens an aside: an acronym is taken whole when the hand is made
+        if channels::ends_name(key) || j >= from + HAND_WORDS || (j > from && key.starts_with('('))
+        {
             break;
         }
         end = Some(j);

@@ -88,7 +88,7 @@ pub(super) fn lineage_follows(ctx: &Ctx, i: usize) -> bool {
 
 /// Whether word `j` carries the article, glued proclitics included: a word in no list keeps
 /// them unsplit (بالقلب).
-fn written_definite(ctx: &Ctx, j: usize) -> bool {
+pub(super) fn written_definite(ctx: &Ctx, j: usize) -> bool {
     ctx.word(j).is_some_and(|t| {
         let written = &ctx.norm[t.range.clone()];
         t.definite

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::apposition::{name_after_comma, transliterated};
 use super::name_parts::{
     definite_given_name, definite_given_name_rule, family_name_follows, is_lineage_word,
-    lineage_end, lineage_follows, name_closed_after,
+    lineage_end, lineage_follows, name_closed_after, written_definite,
 };
 use super::*;
 
@@ -86,7 +86,10 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     if ctx.toks[title].is(class::WEAK_TITLE) {
         return None;
     }
+    // A definite word with a preposition or و glued on that no list splits off continues the
+    // complement (وزيرة التضامن والأسرة، المكلف بالميزانية).
     let complement = t.definite
+        || written_definite(ctx, i)
         || stem == "باسم"
         || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE)
         || ctx.gaz[i].is_some()
@@ -156,7 +159,10 @@ fn predicate_shaped(ctx: &Ctx, i: usize) -> bool {
             .is_some_and(|n| n.definite || n.is(class::STOP));
     // A past verb or verbal noun of the tenth form (استقال، استمرار) reads as no name either.
     let tenth_form = stem.starts_with("است") && stem.chars().count() >= 5;
-    future || tenth_form || (participle_shaped(stem) && stem.ends_with('ه'))
+    // A participle in the accusative says how the person spoke (مؤكدا، متمنيا، مشيرا).
+    future
+        || tenth_form
+        || (participle_shaped(stem) && (stem.ends_with('ه') || stem.ends_with('ا')))
 }
 
 /// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather
