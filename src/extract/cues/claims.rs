@@ -286,10 +286,15 @@ impl ParagraphParser<'_> {
                 && unjoined.chars().count() >= 4
                 && (unjoined.ends_with('ه') && !self.tokens[j + 1].ta_marbuta
                     || unjoined.ends_with("ها")));
+        // `، دون أن يذكر مصدر معلوماته،`، `، دون تأكيد أن …،`: what the speaker did not do
+        // holds no report of his, whatever it says
+        let without =
+            matches!(unjoined, "دون" | "بدون") || (unjoined == "من" && self.key(j + 2) == "دون");
         let opens = in_set(&PREPOSITIONS, unjoined)
             || in_set(&TIME_STARTS, first)
             || in_set(&ADVERBS, first)
-            || describes;
+            || describes
+            || without;
         if !opens {
             return None;
         }
@@ -305,6 +310,10 @@ impl ParagraphParser<'_> {
                 return Some(k);
             }
             let key = self.key(k);
+            if without && !self.is_punct(k, ':') {
+                k += 1;
+                continue;
+            }
             if in_set(&COMPLEMENTIZERS, key)
                 || self.is_punct(k, ':')
                 || (self.is_word(k)

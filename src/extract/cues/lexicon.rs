@@ -45,6 +45,8 @@ pub(super) struct CueForm {
     pub(super) needs_adjacent_complement: bool,
     /// `نقل`: `نقلت OUTLET عن SOURCE`.
     pub(super) relay: bool,
+    /// `علمت OUTLET من SOURCE أن …`: a relay whose source follows من, not عن.
+    pub(super) relay_from: bool,
     /// `أبلغ`: after a subject before the verb, the noun after it is the addressee.
     pub(super) addressee: bool,
     /// `تحدث` "spoke": introduces a speaker for later pro-drop cues, never a claim itself.
@@ -89,6 +91,7 @@ const FLAGS: &[&str] = &[
     "in-document",
     "passive-past",
     "predicate",
+    "relay-from",
 ];
 
 /// A row of the verb table read into a [`Lemma`]; `Err` names the file, line and field.
@@ -159,7 +162,8 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
             masdar_object: flag("masdar-object"),
             addressee: flag("addressee"),
             needs_adjacent_complement: flag("adjacent"),
-            relay: flag("relay"),
+            relay: flag("relay") || flag("relay-from"),
+            relay_from: flag("relay-from"),
             speaker_only: flag("speaker-only"),
             needs_frame: flag("needs-frame"),
             accuses: flag("accuses") || flag("blames"),
@@ -195,6 +199,7 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
             addressee: false,
             needs_adjacent_complement: false,
             relay: false,
+            relay_from: false,
             speaker_only: false,
             needs_frame: false,
             accuses: false,

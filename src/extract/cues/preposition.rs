@@ -131,6 +131,7 @@ impl ParagraphParser<'_> {
             addressee: false,
             needs_adjacent_complement: false,
             relay: false,
+            relay_from: false,
             speaker_only: false,
             needs_frame: false,
             accuses: false,

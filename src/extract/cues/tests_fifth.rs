@@ -652,3 +652,67 @@ fn considering_something_as_something_is_a_claim() {
         "واعتبر القرار خاطئا.",
     ]);
 }
+
+#[test]
+fn what_the_speaker_did_not_do_holds_no_complement() {
+    assert_table(&[
+        (
+            "وقال المسؤول، دون تأكيد أن الجيش شن الهجوم، إن الحدود أغلقت.",
+            Some("المسؤول"),
+            "قال",
+            "الحدود أغلقت",
+        ),
+        (
+            "وأكدت الوزارة، من دون أن تذكر مصدر معلوماتها، أن الشحنة ضبطت.",
+            Some("الوزارة"),
+            "أكدت",
+            "الشحنة ضبطت",
+        ),
+        (
+            "فأوضح المتحدثُ، بدونِ الإشارة إلى أن أحدا اعتقل، أنّ التحقيق مستمر.",
+            Some("المتحدثُ"),
+            "أوضح",
+            "التحقيق مستمر",
+        ),
+    ]);
+}
+
+#[test]
+fn an_outlet_that_learned_from_a_source_relays_it() {
+    let cases = [
+        (
+            "وعلمت الصحيفة من مصادر مطلعة أن الاتفاق وقع أمس.",
+            "مصادر مطلعة",
+            "الاتفاق وقع أمس",
+        ),
+        (
+            "علمت صحيفة الأنباء من مصدر حكومي أن الوزير سيستقيل.",
+            "مصدر حكومي",
+            "الوزير سيستقيل",
+        ),
+        (
+            "وعلمت القناة، مساء اليوم، من مسؤول أمني أن المهاجمين فروا.",
+            "مسؤول أمني",
+            "المهاجمين فروا",
+        ),
+    ];
+    let bad: Vec<String> = cases
+        .iter()
+        .filter(|(text, source, claim)| {
+            let all = triples(text);
+            !(all.len() == 1
+                && all[0].source.as_deref() == Some(*source)
+                && all[0].claim == *claim
+                && all[0].template == super::Template::Relay)
+        })
+        .map(|(text, _, _)| format!("{text}: {:?}", triples(text).len()))
+        .collect();
+    assert!(bad.is_empty(), "{} of 3 fail: {bad:#?}", bad.len());
+    // without من the outlet is the speaker
+    assert_table(&[(
+        "وعلمت الصحيفة أن الاتفاق وقع أمس.",
+        Some("الصحيفة"),
+        "علمت",
+        "الاتفاق وقع أمس",
+    )]);
+}

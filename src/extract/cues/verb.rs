@@ -408,11 +408,21 @@ impl ParagraphParser<'_> {
         s: &Range<usize>,
     ) -> (usize, Option<(usize, usize)>) {
         let mut after_subject = np.tokens.end;
-        if !form.relay || self.key(after_subject) != "عن" {
+        let from = if form.relay_from { "من" } else { "عن" };
+        // `وعلمت القناة، مساء اليوم، من مسؤول …`: a time between the outlet and its source
+        let mut at = after_subject;
+        while at < s.end
+            && (self.is_comma(at)
+                || in_set(&ADVERBS, self.key(at))
+                || in_set(&TIME_STARTS, self.key(at)))
+        {
+            at += 1;
+        }
+        if !form.relay || self.key(at) != from {
             return (after_subject, None);
         }
         let outer = self.add_source(np);
-        let Some(inner) = self.noun_phrase(after_subject + 1, s.end, false) else {
+        let Some(inner) = self.noun_phrase(at + 1, s.end, false) else {
             return (after_subject, None);
         };
         after_subject = inner.tokens.end;
@@ -516,6 +526,12 @@ impl ParagraphParser<'_> {
             last = last.max(r.end);
             if let Some(claim) = self.add_claim(r) {
                 let cue = verb.cue.clone();
+                // `علمت الصحيفة من مصادر أن …`: the outlet that learned it is a hand only, no
+                // speaker of its own (the isnad rules merge `نقلت X عن Y` themselves)
+                if verb.form.relay_from {
+                    self.attribute(claim, Some(inner), cue, &verb.form, Template::Relay, None);
+                    continue;
+                }
                 let outer_at = self.attribute(
                     claim,
                     Some(outer),
