@@ -71,14 +71,13 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
 }
 
 /// Outlet names that follow ل without a head noun (`لرويترز`), from the cue parser's list.
-static OUTLET_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::OUTLETS));
+static OUTLET_NAMES: LazyLock<lists::WordSet> = LazyLock::new(|| lists::folded(lists::OUTLETS));
 
 /// Words that end a hand's name: complementisers, time words, conjunctions before a clause.
-static NAME_ENDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::HAND_NAME_ENDS));
+static NAME_ENDS: LazyLock<lists::WordSet> = LazyLock::new(|| lists::folded(lists::HAND_NAME_ENDS));
 
 /// `على`, `في`, `عبر` after an account word: where the account is.
-static ACCOUNT_PLACES: LazyLock<HashSet<String>> =
+static ACCOUNT_PLACES: LazyLock<lists::WordSet> =
     LazyLock::new(|| lists::folded(lists::ACCOUNT_PLACE_WORDS));
 
 /// Marks that open a quoted name.

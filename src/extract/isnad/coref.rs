@@ -14,7 +14,6 @@
 //! Words are compared folded and without ال; a description is a mention whose head is a
 //! source head noun or a title (the cue parser's lists).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::annotate::model::{AnnotationSet, SourceType, Span};
@@ -29,18 +28,18 @@ use super::{Rule, rule_of};
 const DESCRIPTION_WINDOW: usize = 2400;
 
 /// `نفسه`، `ذاته`: said after a description that it is the same one.
-static SAME_WORDS: LazyLock<HashSet<String>> =
+static SAME_WORDS: LazyLock<lists::WordSet> =
     LazyLock::new(|| lists::folded(lists::CHAIN_SAME_WORDS));
 
 /// Titles before a name (`الرئيس`، `وزير`): a mention headed by one is a description.
-static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::TITLES));
+static TITLES: LazyLock<lists::WordSet> = LazyLock::new(|| lists::folded(lists::TITLES));
 
 /// Quantity words before a plural head (`عدة وسائل إعلام`، `بعض الشهود`): the head follows.
-static QUANTIFIERS: LazyLock<HashSet<String>> =
+static QUANTIFIERS: LazyLock<lists::WordSet> =
     LazyLock::new(|| lists::folded(lists::PARTITIVE_HEADS));
 
 /// Words not to take for a name (particles, pronouns, stop words).
-static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static NOT_NAMES: LazyLock<lists::WordSet> = LazyLock::new(|| {
     let mut words = lists::folded(lists::STOP_WORDS);
     words.extend(lists::folded(lists::PARTICLES));
     words

@@ -18,7 +18,7 @@ use super::channels::{self, ChannelWord};
 use super::{Rule, rule_of};
 
 /// `أن`، `فإن`، `بأن`: the content follows.
-static COMPLEMENTISERS: LazyLock<HashSet<String>> =
+static COMPLEMENTISERS: LazyLock<lists::WordSet> =
     LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
 
 /// Most words of a relayed speaker's name.
