@@ -19,12 +19,15 @@ mod lexicon;
 mod parser;
 mod phrase;
 mod preposition;
+mod quotes;
 mod tokens;
 mod verb;
 mod words;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fifth;
 #[cfg(test)]
 mod tests_unseen;
 
@@ -213,17 +216,25 @@ fn suggest_folded(
     let mut out = CueSuggestions::default();
     let mut previous_sources: Vec<Antecedent> = Vec::new();
     let mut names = std::collections::HashMap::new();
+    // the end of a quotation an earlier paragraph opened and left open
+    let mut quoted_to = 0;
     for range in paragraphs {
         let Some(paragraph) = text.get(range.clone()) else {
             continue;
         };
-        let tokens = tokenize(paragraph, range.start, folded);
+        let mut tokens = tokenize(paragraph, range.start, folded);
+        if quoted_to > range.start {
+            for t in tokens.iter_mut().filter(|t| t.range.end <= quoted_to) {
+                t.quoted = true;
+            }
+        }
         if tokens.iter().all(|t| t.kind != Kind::Word) {
             continue;
         }
         let mut parser =
             ParagraphParser::new(text, tokens, &previous_sources, &mut out, &mut names);
         parser.run();
+        quoted_to = quoted_to.max(parser.carried_quote_to);
         let here = parser.sources_here;
         previous_sources = here;
     }

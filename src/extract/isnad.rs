@@ -19,9 +19,12 @@ use crate::article::Article;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::{is_normalized, normalize_str};
 
+mod agency_variants;
 mod channels;
 mod coref;
+mod denials;
 mod documents;
+mod falsity;
 mod relays;
 mod shapes;
 mod variants;
@@ -171,19 +174,24 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::headline(set, article);
     // the headline's link was pushed: put the lists in order so the id index serves lookups
     set.sort();
+    shapes::names_after_titles(set, article);
     shapes::appositions(set, article);
     shapes::naming_clauses(set, article);
     shapes::coordinated_sources(set, article);
     shapes::said_words(set, article);
     relay_chains(set, article);
     relays::relay_variants(set, article);
+    relays::fronted_outlet_relays(set, article);
+    relays::outlet_frames(set, article);
     set.sort();
     documents::document_chains(set, article);
     // sources were added and removed: the id index is rebuilt for the lookups that follow
     set.sort();
     channels::channel_chains(set, article);
     stances(set, article);
+    falsity::falsified_reports(set, article);
     shapes::denied_reports(set, article);
+    denials::report_origins(set, article);
     coref::same_as(set, article);
     sentence_chains(set, article);
     // spans were widened or moved in place: the set's order and id index follow them
@@ -326,7 +334,7 @@ fn stances(set: &mut AnnotationSet, article: &Article) {
 /// chain rules' tests compare.
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-fn chains_in(text: &str) -> Vec<(String, String, Vec<String>)> {
+pub(super) fn chains_in(text: &str) -> Vec<(String, String, Vec<String>)> {
     let article = Article::from_text("t", text.to_owned());
     let set = suggest_annotations(&article, &crate::extract::extract(&article.text));
     let name = |id: &str| {

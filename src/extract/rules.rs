@@ -6,6 +6,7 @@ mod apposition;
 mod chains;
 mod dates;
 mod known_names;
+mod name_parts;
 mod norp;
 mod numbers;
 mod person;
@@ -201,3 +202,7 @@ fn normalised(list: &'static str) -> HashSet<String> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;
+#[cfg(test)]
+mod tests_dates;
+#[cfg(test)]
+mod tests_names;

@@ -86,6 +86,7 @@ lists! {
     CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOT_YET = "cue-not-yet.txt";
     CUE_NOUNS = "cue-nouns.txt";
+    CUE_REPORTED_CONTENT_VERBS = "cue-reported-content-verbs.txt";
     CURRENCIES = "currencies.txt";
     DAY_PARTS = "day-parts.txt";
     DIRECTIONS = "directions.txt";
@@ -93,6 +94,7 @@ lists! {
     DURATION_UNITS = "duration-units.txt";
     ERAS = "eras.txt";
     EVENT_HEADS = "event-heads.txt";
+    FALSITY_PHRASES = "falsity-phrases.txt";
     FA_INNA = "fa-inna.txt";
     FAC_HEADS = "fac-heads.txt";
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
@@ -100,6 +102,7 @@ lists! {
     GIVEN_NAMES = "given-names.txt";
     GIVEN_NAMES_FOREIGN = "given-names-foreign.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
+    GIVEN_NAMES_DEFINITE = "given-names-definite.txt";
     GPE_HEADS = "gpe-heads.txt";
     HAND_NAME_ENDS = "hand-name-ends.txt";
     HONORIFICS = "honorifics.txt";
@@ -109,6 +112,7 @@ lists! {
     INSTITUTION_ADJECTIVES = "institution-adjectives.txt";
     LOC_HEADS = "loc-heads.txt";
     MISC_HEADS = "misc-heads.txt";
+    MEDIUM_HEADS = "medium-heads.txt";
     MONTH_FIRST_WORDS = "month-first-words.txt";
     MONTHS_AMBIGUOUS = "months-ambiguous.txt";
     MONTHS = "months.txt";
@@ -146,6 +150,7 @@ lists! {
     SCALES = "scales.txt";
     SOURCE_ADJECTIVES = "source-adjectives.txt";
     SPORT_CONTEXT = "sport-context.txt";
+    SEASONS = "seasons.txt";
     SOURCE_HEADS_AFFECTED_PERSON = "source-heads-affected-person.txt";
     SOURCE_HEADS_ANONYMOUS_OFFICIAL = "source-heads-anonymous-official.txt";
     SOURCE_HEADS_ANONYMOUS = "source-heads-anonymous.txt";
@@ -163,6 +168,8 @@ lists! {
     VAGUE_NUMBERS = "vague-numbers.txt";
     WEAK_TITLES = "weak-titles.txt";
     WEEKDAYS = "weekdays.txt";
+    WISH_NOUNS = "wish-nouns.txt";
+    WITHHOLDING_WORDS = "withholding-words.txt";
     YEAR_WORDS = "year-words.txt";
 }
 
@@ -171,7 +178,12 @@ lists! {
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
 /// The entries of a list folded as the text is matched (`normalize_str`), as a set.
-pub fn folded(list: &'static str) -> WordSet {
+pub fn folded(list: &'static str) -> std::collections::HashSet<String> {
+    entries(list).map(normalize_str).collect()
+}
+
+/// [`folded`] as a [`WordSet`], for the sets the rules look words up in.
+pub fn word_set(list: &'static str) -> WordSet {
     entries(list).map(normalize_str).collect()
 }
 

@@ -29,7 +29,12 @@ impl ParagraphParser<'_> {
             }
             if self.is_comma(j) && j + 1 < s.end {
                 let k = self.key(j + 1);
+                // `…، على حد قوله/تعبيره`: the speaker's own words end here; so do they before
+                // `، وذلك خلال/في/عقب …`, the occasion the writer adds
+                let occasion = k == "وذلك" && self.starts_occasion(j + 2);
                 if self.starts_preposition_cue(j + 1)
+                    || (k == "علي" && self.key(j + 2) == "حد")
+                    || occasion
                     || in_set(&CONTRAST_CONNECTIVES, k)
                     || self.pointing_report_after(j, s)
                 {
@@ -47,6 +52,13 @@ impl ParagraphParser<'_> {
             j += 1;
         }
         s.end
+    }
+
+    /// A preposition or time word at `k` that opens the occasion of a report (`خلال`، `في`،
+    /// `عقب`، `صباح`).
+    fn starts_occasion(&self, k: usize) -> bool {
+        let key = self.key(k);
+        in_set(&PREPOSITIONS, key) || in_set(&TIME_STARTS, key) || matches!(key, "عقب" | "اثناء")
     }
 
     /// A new report starting at `j` without a comma: `… وقال: …`, `… وأضاف أن …` (a و-prefixed
@@ -69,10 +81,14 @@ impl ParagraphParser<'_> {
             return (j + 1..s.end.min(j + 4)).any(is_cue_verb);
         }
         let prefixed = cue_form(self.key(j)).is_some_and(|(_, prefix)| prefix == 1);
+        // `… واعتبر الحوار أمرا ضروريا`: a verb of predicate with its object
+        let predicate = cue_form(self.key(j))
+            .is_some_and(|(f, _)| f.predicate && f.form == Form::Past)
+            && is_definite(self.key(j + 1));
         prefixed
             && is_cue_verb(j)
             && j + 1 < s.end
-            && (self.is_punct(j + 1, ':') || in_set(&COMPLEMENTIZERS, self.key(j + 1)))
+            && (self.is_punct(j + 1, ':') || in_set(&COMPLEMENTIZERS, self.key(j + 1)) || predicate)
     }
 
     /// Byte span for claim tokens, without surrounding punctuation and, when the claim is one
@@ -88,6 +104,9 @@ impl ParagraphParser<'_> {
         }
         if a >= b {
             return None;
+        }
+        if let Some(span) = self.open_quotation(a, b) {
+            return Some((span, QuoteType::Direct));
         }
         let whole_quote = matches!(self.tokens[a].kind, Kind::Quote(_))
             && self.tokens[a].pair == Some(b - 1)
@@ -161,6 +180,14 @@ impl ParagraphParser<'_> {
 
     pub(super) fn add_claim(&mut self, tokens: Range<usize>) -> Option<(usize, QuoteType)> {
         let (span, quote_type) = self.claim_span(tokens.clone())?;
+        // a quotation running over the paragraph's end takes the rest of the paragraph
+        let paragraph_end = self.tokens.last().map_or(0, |t| t.range.end);
+        let tokens = if span.end > paragraph_end || self.opens_unclosed(tokens.start) {
+            self.carry_quotation(tokens.start, span.end);
+            tokens.start..self.tokens.len()
+        } else {
+            tokens
+        };
         let index = match self.out.claims.iter().position(|c| c.span == span) {
             Some(existing) => existing,
             None => {
@@ -206,6 +233,11 @@ impl ParagraphParser<'_> {
                 j = close;
                 continue;
             }
+            // `وأضاف المسؤول الذي تحدث شريطة عدم نشر اسمه أن …`: the clause says which speaker
+            if let Some((last, _)) = self.withheld_name_clause(j, s) {
+                j = last + 1;
+                continue;
+            }
             if t.kind == Kind::Word {
                 let key = t.key.as_str();
                 if in_set(&COMPLEMENTIZERS, key) {
@@ -215,6 +247,10 @@ impl ParagraphParser<'_> {
                     return Some(j + 1);
                 }
                 if form.needs_adjacent_complement && words >= 1 {
+                    return None;
+                }
+                // `أعرب عن أمله في أن …`: a wish, no claim
+                if in_set(&WISH_NOUNS, key) {
                     return None;
                 }
                 // another cue verb starts another report; a homograph of a common word (`بين`
@@ -242,9 +278,23 @@ impl ParagraphParser<'_> {
             return None;
         }
         let first = self.key(j + 1);
-        let opens = in_set(&PREPOSITIONS, first.strip_prefix('و').unwrap_or(first))
+        let unjoined = first.strip_prefix('و').unwrap_or(first);
+        // `، ومقره لندن،`، `، الذي يتخذ من لندن مقرا له،`: a word about the speaker with its
+        // pronoun, or a relative clause, describes him
+        let describes = in_set(&RELATIVES, first)
+            || (first.starts_with('و')
+                && unjoined.chars().count() >= 4
+                && (unjoined.ends_with('ه') && !self.tokens[j + 1].ta_marbuta
+                    || unjoined.ends_with("ها")));
+        // `، دون أن يذكر مصدر معلوماته،`، `، دون تأكيد أن …،`: what the speaker did not do
+        // holds no report of his, whatever it says
+        let without =
+            matches!(unjoined, "دون" | "بدون") || (unjoined == "من" && self.key(j + 2) == "دون");
+        let opens = in_set(&PREPOSITIONS, unjoined)
             || in_set(&TIME_STARTS, first)
-            || in_set(&ADVERBS, first);
+            || in_set(&ADVERBS, first)
+            || describes
+            || without;
         if !opens {
             return None;
         }
@@ -260,12 +310,65 @@ impl ParagraphParser<'_> {
                 return Some(k);
             }
             let key = self.key(k);
+            if without && !self.is_punct(k, ':') {
+                k += 1;
+                continue;
+            }
             if in_set(&COMPLEMENTIZERS, key)
                 || self.is_punct(k, ':')
-                || (self.is_word(k) && cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun))
+                || (self.is_word(k)
+                    && !(describes && k == j + 1)
+                    && cue_form(key).is_some_and(|(f, _)| {
+                        // `مقرا لها` in a describing clause is "seat", not "acknowledging"
+                        f.form != Form::Noun && !(describes && f.form == Form::Participle)
+                    }))
             {
                 return None;
             }
+            k += 1;
+        }
+        None
+    }
+
+    /// `، الذي رفض الكشف عن هويته،`، `طلب عدم ذكر اسمه`، `تحدث شريطة عدم نشر اسمه`: a clause
+    /// starting at `at` (after a comma and a relative, if any) that reaches an identity word
+    /// within eight words, past a word that withholds it, with no complement or quotation
+    /// before it: the identity word's token and the first withholding word's. It describes the
+    /// speaker (guidelines §3.2, §8): no verb in it is a report, and it stands between no cue
+    /// and its complement.
+    pub(super) fn withheld_name_clause(
+        &self,
+        at: usize,
+        s: &Range<usize>,
+    ) -> Option<(usize, usize)> {
+        let mut k = at;
+        if self.is_comma(k) {
+            k += 1;
+        }
+        if in_set(&RELATIVES, self.key(k)) {
+            k += 1;
+        }
+        let mut withheld = None;
+        let mut words = 0;
+        while k < s.end && words < 8 {
+            if !self.is_word(k) || self.tokens[k].quoted {
+                return None;
+            }
+            let key = self.key(k);
+            if in_set(&COMPLEMENTIZERS, key) {
+                return None;
+            }
+            if in_set(&IDENTITY_WORDS, key) {
+                return withheld.map(|w| (k, w));
+            }
+            let withholds = in_set(&WITHHOLDING_WORDS, key)
+                || key
+                    .strip_prefix(['و', 'ف'])
+                    .is_some_and(|rest| in_set(&WITHHOLDING_WORDS, rest));
+            if withholds && withheld.is_none() {
+                withheld = Some(k);
+            }
+            words += 1;
             k += 1;
         }
         None
@@ -396,18 +499,49 @@ impl ParagraphParser<'_> {
         k: usize,
         s: &Range<usize>,
     ) -> Option<(usize, bool, Option<Stance>)> {
-        STANCE_FRAMES.iter().find_map(|f| {
-            let n = f.words.len();
-            let whole = if f.glued { n - 1 } else { n };
-            let (words_match, start) = self.frame_words_at(k, &f.words[..whole]);
-            let glued_ok = !f.glued
-                || self
-                    .key(start)
-                    .strip_prefix(f.words[n - 1].as_str())
-                    .is_some_and(|rest| rest.chars().count() >= 3);
-            (words_match && glued_ok && start < s.end && self.is_word(start))
-                .then_some((start, f.glued, f.stance))
-        })
+        STANCE_FRAMES
+            .iter()
+            .find_map(|f| {
+                let n = f.words.len();
+                let whole = if f.glued { n - 1 } else { n };
+                let (words_match, start) = self.frame_words_at(k, &f.words[..whole]);
+                let glued_ok = !f.glued
+                    || self
+                        .key(start)
+                        .strip_prefix(f.words[n - 1].as_str())
+                        .is_some_and(|rest| rest.chars().count() >= 3);
+                (words_match && glued_ok && start < s.end && self.is_word(start))
+                    .then_some((start, f.glued, f.stance))
+            })
+            .or_else(|| self.reported_content_frame(k, s))
+    }
+
+    /// `ما تداولته وسائل إعلام عن …`، `ما أوردته صحيفة محلية بشأن …`، `ما يتم تداوله من أن …`:
+    /// `ما`, a verb of spreading a report, its carrier (up to six words), then `عن`/`حول`/
+    /// `بشأن`/`بخصوص` or `أن`: the frame of a stance on the report's content, which starts
+    /// after it; a verb that only asserts confirms it (guidelines §6.3).
+    fn reported_content_frame(
+        &self,
+        k: usize,
+        s: &Range<usize>,
+    ) -> Option<(usize, bool, Option<Stance>)> {
+        if self.key(k) != "ما" || !in_set(&REPORTED_CONTENT_VERBS, self.key(k + 1)) {
+            return None;
+        }
+        let about = (k + 2..s.end.min(k + 9)).find(|&m| {
+            let key = self.key(m);
+            matches!(key, "عن" | "حول" | "بشان" | "بخصوص") || in_set(&COMPLEMENTIZERS, key)
+        })?;
+        let blocked = (k + 2..about).any(|m| {
+            !self.is_word(m) && !matches!(self.tokens[m].kind, Kind::Quote(_))
+                || (self.is_word(m) && in_set(&COMPLEMENTIZERS, self.key(m)))
+        });
+        let start = about + 1;
+        (!blocked && start < s.end && self.is_word(start)).then_some((
+            start,
+            false,
+            Some(Stance::Confirms),
+        ))
     }
 
     /// Whether the frame `words` stand at token `k`, and the token after them. Its last `عن`
@@ -420,13 +554,17 @@ impl ParagraphParser<'_> {
             let is_about = |key: &str| key == w || matches!(key, "حول" | "بشان" | "بخصوص");
             if about {
                 let definite = is_definite(self.key(at - 1));
+                // `ما تداولته مواقع التواصل عن`: after `ما` and its verb, the words before `عن`
+                // are the verb's subject, of any definiteness (isnad's denial families)
+                let subject = words.iter().any(|w| w == "ما");
+                let most = if subject { 4 } else { 2 };
                 let mut described = 0;
-                while described < 2
+                while described < most
                     && self.is_word(at)
                     && !is_about(self.key(at))
                     && !self.tokens[at].quoted
                     && !self.is_stop(self.key(at))
-                    && is_definite(self.key(at)) == definite
+                    && (subject || is_definite(self.key(at)) == definite)
                     && cue_form(self.key(at)).is_none()
                 {
                     at += 1;
@@ -468,6 +606,59 @@ impl ParagraphParser<'_> {
         self.is_word(i)
             && (is_masdar_like(self.key(i))
                 || is_suffixed_masdar(self.key(i), self.tokens[i].ta_marbuta))
+    }
+
+    /// `الوفد سيصل غدا، قال مصدر دبلوماسي.`، `سيفتح المعبر غدا، كما أعلنت السلطات.`: a
+    /// clause that opens the sentence before a comma (and `كما`) right before the verb at
+    /// `verb`, whose subject `subject_end` ends the sentence or is followed only by a phrase of
+    /// time, place or addressee. The clause is what the speaker said: at least three words, no
+    /// report or claim in it, not an occasion (`وفي ختام اللقاء،`) nor a call.
+    pub(super) fn said_clause_before(
+        &self,
+        verb: usize,
+        subject_end: usize,
+        s: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        let mut comma = verb.checked_sub(1)?;
+        if matches!(self.key(comma), "كما" | "وكما") {
+            comma = comma.checked_sub(1)?;
+        }
+        if comma <= s.start || !self.is_comma(comma) {
+            return None;
+        }
+        // after the speaker: nothing, or a phrase opened by a preposition, ل or a time word
+        let after = self.key(subject_end);
+        let tail_ok = subject_end >= s.end
+            || (self.is_word(subject_end)
+                && (in_set(&PREPOSITIONS, after)
+                    || in_set(&ADVERBS, after)
+                    || in_set(&TIME_STARTS, after)
+                    || (after.starts_with('ل') && self.is_addressee(subject_end))))
+            || self.is_comma(subject_end);
+        let tail_reports = (subject_end..s.end).any(|k| {
+            self.is_punct(k, ':')
+                || matches!(self.tokens[k].kind, Kind::Quote(_))
+                || in_set(&COMPLEMENTIZERS, self.key(k))
+                || (self.is_word(k)
+                    && cue_form(self.key(k)).is_some_and(|(f, _)| f.form != Form::Noun))
+        });
+        if !tail_ok || tail_reports {
+            return None;
+        }
+        let first = (s.start..comma).find(|&k| self.is_word(k))?;
+        let opener = self.key(first);
+        let opener = opener.strip_prefix('و').unwrap_or(opener);
+        let words = (first..comma).filter(|&k| self.is_word(k)).count();
+        let plain = (first..comma).all(|k| {
+            let reports = self.is_word(k) && cue_form(self.key(k)).is_some();
+            !(self.is_claimed(k) || self.is_comma(k) || reports || in_set(&CALL_VERBS, self.key(k)))
+        });
+        let occasion = in_set(&PREPOSITIONS, opener)
+            || in_set(&ADVERBS, opener)
+            || in_set(&TIME_STARTS, opener)
+            || in_set(&CONNECTIVES, opener)
+            || self.is_stop(opener);
+        (words >= 3 && plain && !occasion).then_some(first..comma)
     }
 
     /// A quotation of at least two words that opens the sentence and ends right before the

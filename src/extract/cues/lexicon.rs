@@ -45,6 +45,8 @@ pub(super) struct CueForm {
     pub(super) needs_adjacent_complement: bool,
     /// `نقل`: `نقلت OUTLET عن SOURCE`.
     pub(super) relay: bool,
+    /// `علمت OUTLET من SOURCE أن …`: a relay whose source follows من, not عن.
+    pub(super) relay_from: bool,
     /// `أبلغ`: after a subject before the verb, the noun after it is the addressee.
     pub(super) addressee: bool,
     /// `تحدث` "spoke": introduces a speaker for later pro-drop cues, never a claim itself.
@@ -59,6 +61,9 @@ pub(super) struct CueForm {
     pub(super) in_document: bool,
     /// `أعلن`، `ذكر`: the past form is also the passive once harakat are gone (`أُعلن`).
     pub(super) passive_past: bool,
+    /// `اعتبر الوزير القرار خاطئا`: the verb takes an object and its predicate, both the claim;
+    /// a first noun that is no speaker is the object of a pro-drop verb.
+    pub(super) predicate: bool,
 }
 
 /// One row of `assets/lexicon/cue-verbs.tsv`: a verb with its forms, as written there.
@@ -85,6 +90,8 @@ const FLAGS: &[&str] = &[
     "blames",
     "in-document",
     "passive-past",
+    "predicate",
+    "relay-from",
 ];
 
 /// A row of the verb table read into a [`Lemma`]; `Err` names the file, line and field.
@@ -150,18 +157,20 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
                 CueType::VerbOfSaying
             },
             distancing: flag("distancing"),
-            object_claim: l.object_claim,
+            object_claim: l.object_claim || flag("predicate"),
             object_preposition: l.object_preposition,
             masdar_object: flag("masdar-object"),
             addressee: flag("addressee"),
             needs_adjacent_complement: flag("adjacent"),
-            relay: flag("relay"),
+            relay: flag("relay") || flag("relay-from"),
+            relay_from: flag("relay-from"),
             speaker_only: flag("speaker-only"),
             needs_frame: flag("needs-frame"),
             accuses: flag("accuses") || flag("blames"),
             blames_only: flag("blames"),
             in_document: flag("in-document"),
             passive_past: flag("passive-past"),
+            predicate: flag("predicate"),
         };
         for (forms, form) in l.forms {
             for surface in forms.split_whitespace() {
@@ -190,12 +199,14 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
             addressee: false,
             needs_adjacent_complement: false,
             relay: false,
+            relay_from: false,
             speaker_only: false,
             needs_frame: false,
             accuses: false,
             blames_only: false,
             in_document: false,
             passive_past: false,
+            predicate: false,
         });
     }
     map

@@ -62,6 +62,9 @@ pub(super) struct ParagraphParser<'a> {
     /// Parsing a report inside a claim: its speaker is no antecedent for a later pro-drop cue
     /// (`قال تيري إن أوكامبو أبلغ …، وأضاف` is تيري adding).
     pub(super) nested: bool,
+    /// Where a quotation this paragraph opened and left open ends in the article (0: none):
+    /// the next paragraphs' words before it are quoted.
+    pub(super) carried_quote_to: usize,
 }
 
 impl<'a> ParagraphParser<'a> {
@@ -83,6 +86,7 @@ impl<'a> ParagraphParser<'a> {
             glued_starts: Vec::new(),
             frames: Vec::new(),
             nested: false,
+            carried_quote_to: 0,
         }
     }
 

@@ -92,6 +92,10 @@ impl ParagraphParser<'_> {
             scan.expect_genitive();
             return Some(j + 1);
         }
+        if self.lam_genitive_at(scan, j, end) {
+            scan.expect_genitive();
+            return Some(j + 1);
+        }
         if self.ends_phrase(scan, j) {
             return None;
         }
@@ -188,6 +192,36 @@ impl ParagraphParser<'_> {
                 || key.chars().any(|c| c.is_ascii_digit()))
     }
 
+    /// `المرصد السوري لحقوق الإنسان`، `المفوضية العليا لشؤون اللاجئين`: after a body's definite
+    /// name, ل on an indefinite noun before a definite genitive continues the name; not whom the
+    /// body told (`لوكالة الأنباء`، `لسكان المدينة`) nor a word with a pronoun (`لنظيره الفرنسي`).
+    fn lam_genitive_at(&self, scan: &PhraseScan, j: usize, end: usize) -> bool {
+        let key = self.key(j);
+        let Some(rest) = key.strip_prefix('ل') else {
+            return false;
+        };
+        let body = match scan.head_type {
+            Some(SourceType::Organization) => true,
+            Some(SourceType::Official) => self.tokens[scan.head].ta_marbuta,
+            _ => false,
+        };
+        let pronoun = (rest.ends_with('ه') && !self.tokens[j].ta_marbuta)
+            || rest.ends_with("ها")
+            || rest.ends_with("هم");
+        body && scan.prev_definite
+            && scan.name_at.is_none()
+            && !rest.starts_with('ل')
+            && !rest.starts_with("ال")
+            && rest.chars().count() >= 3
+            && !pronoun
+            && !self.is_stop(rest)
+            && cue_form(rest).is_none()
+            && !self.is_addressee(j)
+            && j + 1 < end
+            && self.is_word(j + 1)
+            && is_definite(self.key(j + 1))
+    }
+
     /// Words no source phrase runs into: function words, accusatives, verbs, numbers, and a
     /// ل-word that is a preposition (outside a name) or an addressee.
     fn ends_phrase(&self, scan: &PhraseScan, j: usize) -> bool {
@@ -197,6 +231,7 @@ impl ParagraphParser<'_> {
             || is_accusative_object(key)
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
             || is_cue_with_object_pronoun(key)
+            || in_set(&WISH_NOUNS, key)
             // `شركة فيسبوك استحواذها على …`: the object, not the company's name
             || is_suffixed_masdar(key, self.tokens[j].ta_marbuta)
             // `بالإفراج`, `بإطلاق`: a verbal noun after ب, never a name
@@ -204,6 +239,10 @@ impl ParagraphParser<'_> {
                 .strip_prefix('ب')
                 .is_some_and(|rest| rest.chars().count() >= 4 && is_masdar_like(rest))
             || key.chars().any(|c| c.is_ascii_digit())
+            // `مسؤول في الوزارة يوم أمس`، `مساء الأحد`: a time, not a name after the role
+            || (j > scan.head
+                && (key == "يوم" || in_set(&TIME_STARTS, key))
+                && in_set(&ADVERBS, self.key(j + 1)))
             || (key.starts_with('ل')
                 && !key.starts_with("ال")
                 && (!in_name || self.is_addressee(j)))
@@ -232,7 +271,9 @@ impl ParagraphParser<'_> {
                 || scan.prev_definite
                 || (prev.ends_with("يه") && !in_set(&SOURCE_ADJECTIVES, prev))
         } else if scan.open_construct {
-            !scan.prev_definite && (!is_masdar_like(key) || is_nisba(key))
+            // `وسائل إعلام محلية`: the medium after its head
+            let medium = j == scan.head + 1 && in_set(&MEDIUM_HEADS, self.key(scan.head));
+            !scan.prev_definite && (!is_masdar_like(key) || is_nisba(key) || medium)
         } else if scan.prev_definite
             && scan.role
             && !is_masdar_like(key)
@@ -508,12 +549,30 @@ impl ParagraphParser<'_> {
         np
     }
 
-    /// [`Self::with_owner`] in place.
+    /// [`Self::with_owner`] in place; also the issuer after `صادر عن` (`بيان صادر عن الجيش`،
+    /// `البيان الصادر عن الوزارة`، `التقرير الصادر أمس عن الهيئة`).
     pub(super) fn take_owner(&self, np: &mut NounPhrase, s: &Range<usize>) {
         if self.key(np.tokens.end).starts_with('ل')
             && let Some(owner) = self.noun_phrase(np.tokens.end, s.end, true)
         {
             np.tokens.end = owner.tokens.end;
+        }
+        let mut k = np.tokens.end;
+        // the phrase may already hold the participle (`البيان الصادر`)
+        if k > np.tokens.start && is_issued(self.key(k - 1)) {
+            k -= 1;
+        }
+        if !is_issued(self.key(k)) {
+            return;
+        }
+        k += 1;
+        while k < s.end && in_set(&ADVERBS, self.key(k)) {
+            k += 1;
+        }
+        if self.key(k) == "عن"
+            && let Some(issuer) = self.noun_phrase(k + 1, s.end, false)
+        {
+            np.tokens.end = issuer.tokens.end;
         }
     }
 
@@ -608,4 +667,9 @@ impl PhraseScan {
         self.open_construct = true;
         self.prev_definite = false;
     }
+}
+
+/// `صادر`, `الصادر`, `الصادرة`: a document's participle of issuing, before its issuer.
+fn is_issued(key: &str) -> bool {
+    matches!(key, "صادر" | "الصادر" | "صادره" | "الصادره")
 }

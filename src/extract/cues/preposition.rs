@@ -131,12 +131,14 @@ impl ParagraphParser<'_> {
             addressee: false,
             needs_adjacent_complement: false,
             relay: false,
+            relay_from: false,
             speaker_only: false,
             needs_frame: false,
             accuses: false,
             blames_only: false,
             in_document: false,
             passive_past: false,
+            predicate: false,
         };
         // `بحسب مصدر أمني وشهود عيان، …`: a second speaker shares the link
         let co = self.co_speaker(&np, s);

@@ -43,6 +43,22 @@ impl ParagraphParser<'_> {
             self.add_latent(&np);
         }
         if form.speaker_only {
+            // `تحدثت مصادر عن مقتل خمسة …`: spoke of an event, whose report is the claim
+            let mut after = subject.as_ref().map_or(j, |np| np.tokens.end);
+            while after < s.end
+                && (self.is_comma(after)
+                    || in_set(&ADVERBS, self.key(after))
+                    || in_set(&TIME_STARTS, self.key(after)))
+            {
+                after += 1;
+            }
+            if self.key(after) == "عن" && in_set(&OBJECT_NOUNS, self.key(after + 1)) {
+                let mut told = verb;
+                told.form.speaker_only = false;
+                told.form.object_claim = true;
+                told.form.object_preposition = Some("عن");
+                return self.verb_report(&told, subject, j, s, nested);
+            }
             if let Some(np) = &subject {
                 self.add_latent(np);
             }
@@ -143,6 +159,24 @@ impl ParagraphParser<'_> {
             j = np.tokens.end;
             subject = None;
         }
+        // `واعتبر الحوار مع موسكو أمرا ضروريا`: a past verb of predicate whose first noun is no
+        // speaker has that noun as its object, its subject an earlier speaker
+        if form.predicate
+            && form.form == Form::Past
+            && subject.as_ref().is_some_and(|np| {
+                // `واعتبرت المعارضة الانتخابات مزورة`: two definite nouns are subject and object
+                let two = (np.tokens.start + 1..np.tokens.end + 1).any(|k| {
+                    let key = self.key(k);
+                    is_definite(key)
+                        && !is_nisba(key)
+                        && !is_elative(key)
+                        && !in_set(&SOURCE_ADJECTIVES, key)
+                });
+                !is_speaker_head(self.key(np.tokens.start)) && !two
+            })
+        {
+            subject = None;
+        }
         if let Some(np) = &mut subject {
             self.fit_subject(np, &form, s);
         }
@@ -192,6 +226,16 @@ impl ParagraphParser<'_> {
                 && is_definite(key)
                 && !is_nisba(key)
                 && is_masdar_like(key))
+                // `اعتبر الوزير القرار خاطئا`: the object after a definite speaker (not an
+                // elative: `يعتبر المشروع الأكبر` is "is considered the largest")
+                || (form.predicate
+                    && after_definite
+                    && is_definite(key)
+                    && !is_nisba(key)
+                    && !is_elative(key)
+                    && !in_set(&SOURCE_ADJECTIVES, key))
+                // `وأبلغ مسؤولون رويترز أن …`: an outlet told
+                || (form.addressee && in_set(&OUTLETS, key))
                 // `وأبلغ الوزير الصحفيين أن …`: whom the speaker told, people after a definite
                 // subject
                 || (form.addressee
@@ -244,6 +288,25 @@ impl ParagraphParser<'_> {
         })?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
+            return None;
+        }
+        // `مصدر، رفض الكشف عن هويته، إن …`، `تحدث شريطة عدم نشر اسمه`: a clause withholding
+        // the speaker's name describes him and reports nothing (not `قال مصدر دون الكشف عن
+        // اسمه إن`, where a speaker stands between)
+        if let Some((_, withholds)) = self.withheld_name_clause(i, s)
+            && withholds <= i + 2
+            && (i + 1..withholds).all(|k| head_type(super::words::bare(self.key(k))).is_none())
+        {
+            return None;
+        }
+        // `مقره`، `مقرها` "its seat" fold like the participle `مقرة`: a feminine participle
+        // is read only when written with ة
+        if form.form == Form::Participle && self.key(i).ends_with('ه') && !self.tokens[i].ta_marbuta
+        {
+            return None;
+        }
+        // `لافتات كتب عليها «…»`: `كتب` with `عليه/عليها` is the passive "was written on it"
+        if form.lemma == "كتب" && self.key(i + 1).starts_with("علي") {
             return None;
         }
         // `أحد السكان، ويدعى سامي، إن …`: `يدعى` "is called" has the letters of `يدعي` "claims";
@@ -303,6 +366,14 @@ impl ParagraphParser<'_> {
             }
             // `أكدت الشرطة صحة الأنباء عن …`: the frame before the claim may set the stance
             let mut form = verb.form;
+            // `لم تستبعد الوزارة أن …`: a doubt denied leaves the claim possible, asserted
+            if form.stance == Stance::Doubts
+                && verb.at > s.start
+                && (is_negation(self.key(verb.at - 1))
+                    || matches!(self.key(verb.at - 1), "لا" | "ولا"))
+            {
+                form.stance = Stance::Asserts;
+            }
             let framed = (verb.at + 1..r.start).find_map(|k| {
                 self.stance_frame_at(k, s)
                     .filter(|(at, _, _)| *at == r.start)
@@ -337,11 +408,21 @@ impl ParagraphParser<'_> {
         s: &Range<usize>,
     ) -> (usize, Option<(usize, usize)>) {
         let mut after_subject = np.tokens.end;
-        if !form.relay || self.key(after_subject) != "عن" {
+        let from = if form.relay_from { "من" } else { "عن" };
+        // `وعلمت القناة، مساء اليوم، من مسؤول …`: a time between the outlet and its source
+        let mut at = after_subject;
+        while at < s.end
+            && (self.is_comma(at)
+                || in_set(&ADVERBS, self.key(at))
+                || in_set(&TIME_STARTS, self.key(at)))
+        {
+            at += 1;
+        }
+        if !form.relay || self.key(at) != from {
             return (after_subject, None);
         }
         let outer = self.add_source(np);
-        let Some(inner) = self.noun_phrase(after_subject + 1, s.end, false) else {
+        let Some(inner) = self.noun_phrase(at + 1, s.end, false) else {
             return (after_subject, None);
         };
         after_subject = inner.tokens.end;
@@ -391,6 +472,13 @@ impl ParagraphParser<'_> {
         {
             return (vec![quote], true);
         }
+        // `الوفد سيصل غدا، قال مصدر دبلوماسي.`: the clause before the comma, unquoted
+        if claims.is_empty()
+            && postposable
+            && let Some(clause) = self.said_clause_before(verb.at, after_subject, s)
+        {
+            return (vec![clause], true);
+        }
         (claims, false)
     }
 
@@ -405,8 +493,14 @@ impl ParagraphParser<'_> {
         if let Some((start, _, _)) = self.stance_frame_at(k, s) {
             return Some(start);
         }
-        if form.needs_frame {
+        // `أبدى رغبته في أن …`: a wish, no claim
+        if form.needs_frame || in_set(&WISH_NOUNS, self.key(k)) {
             return None;
+        }
+        // `اعتبر الوزير القرار خاطئا`: the object and its predicate, whatever they are
+        if form.predicate {
+            let plain = self.is_word(k) && !self.tokens[k].quoted && !self.is_stop(self.key(k));
+            return plain.then_some(k);
         }
         if form.accuses {
             // `ولم تتهم الشركة أحدا بـ…` accuses nobody
@@ -432,6 +526,12 @@ impl ParagraphParser<'_> {
             last = last.max(r.end);
             if let Some(claim) = self.add_claim(r) {
                 let cue = verb.cue.clone();
+                // `علمت الصحيفة من مصادر أن …`: the outlet that learned it is a hand only, no
+                // speaker of its own (the isnad rules merge `نقلت X عن Y` themselves)
+                if verb.form.relay_from {
+                    self.attribute(claim, Some(inner), cue, &verb.form, Template::Relay, None);
+                    continue;
+                }
                 let outer_at = self.attribute(
                     claim,
                     Some(outer),
@@ -578,4 +678,10 @@ pub(super) struct VerbCue {
     /// Carries its object pronoun after a relative (`الأمر الذي اعتبره العلماء دليلا على أن …`):
     /// a report by the subject after it, and only with one.
     object_pronoun: bool,
+}
+
+/// `الأكبر`، `الأعنف`، `الأطول`: a definite elative (ال + أ + three letters), an adjective.
+fn is_elative(key: &str) -> bool {
+    key.strip_prefix("الا")
+        .is_some_and(|rest| rest.chars().count() == 3)
 }

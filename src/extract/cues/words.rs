@@ -12,7 +12,7 @@ pub(super) type WordSet = lists::WordSet;
 
 /// The folded words of a list in `assets/lexicon/`.
 pub(super) fn set(list: &'static str) -> WordSet {
-    lists::folded(list)
+    lists::word_set(list)
 }
 
 pub(super) static COMPLEMENTIZERS: LazyLock<WordSet> =
@@ -75,6 +75,18 @@ pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 /// `لم`, `لن`: negation particles, also with a و or ف written on them.
 pub(super) static NEGATIONS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NEGATIONS));
+/// `اسمه`, `هويته`: the last word of a clause that withholds a speaker's name.
+pub(super) static IDENTITY_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(lists::IDENTITY_WORDS));
+/// `تداولته`, `أوردته`: after ما, a report whose content a cue verb takes a stance on.
+pub(super) static REPORTED_CONTENT_VERBS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::CUE_REPORTED_CONTENT_VERBS));
+/// `وسائل`: a head whose genitive is a medium, a verbal noun in form (`وسائل إعلام`).
+pub(super) static MEDIUM_HEADS: LazyLock<WordSet> = LazyLock::new(|| set(lists::MEDIUM_HEADS));
+/// `أمله`, `تمنياته`: after a cue, a wish follows, which is no claim.
+pub(super) static WISH_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::WISH_NOUNS));
+/// `عدم`, `رفض`: before an identity word, the clause withholds the name.
+pub(super) static WITHHOLDING_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::WITHHOLDING_WORDS));
 
 /// A negation particle, bare or with its conjunction (`ولم`).
 pub(super) fn is_negation(key: &str) -> bool {

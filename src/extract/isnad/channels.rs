@@ -39,6 +39,9 @@ pub(super) enum Word {
     /// `بحسب`, `وفقا`: after a claim and its speaker, the outlet that carried it
     /// (`…، حسب ما أفادت به الإذاعة`).
     AfterClaim,
+    /// `فيسبوك`، `تويتر`، `منصة`: a social network, the hand a post went through after
+    /// `عبر`/`على` (`في منشور له عبر فيسبوك`).
+    Platform,
 }
 
 /// The channel words, from `assets/lexicon/chain-cues.tsv` (rules `statement`, `account`,
@@ -66,19 +69,26 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
         "interview" => Some(Word::Interview),
         "after-claim" => Some(Word::AfterClaim),
         "answer" => Some(Word::Answer),
+        "platform" => Some(Word::Platform),
         _ => None,
     }
 }
 
 /// Outlet names that follow ل without a head noun (`لرويترز`), from the cue parser's list.
-static OUTLET_NAMES: LazyLock<lists::WordSet> = LazyLock::new(|| lists::folded(lists::OUTLETS));
+static OUTLET_NAMES: LazyLock<lists::WordSet> = LazyLock::new(|| lists::word_set(lists::OUTLETS));
 
-/// Words that end a hand's name: complementisers, time words, conjunctions before a clause.
-static NAME_ENDS: LazyLock<lists::WordSet> = LazyLock::new(|| lists::folded(lists::HAND_NAME_ENDS));
+/// Words that end a hand's name: complementisers, time words, conjunctions before a clause,
+/// and the definite days of the week (`ذكرت وكالة الأنباء الثلاثاء نقلا عن …`).
+static NAME_ENDS: LazyLock<lists::WordSet> = LazyLock::new(|| {
+    let mut ends = lists::word_set(lists::HAND_NAME_ENDS);
+    let days = lists::folded(lists::WEEKDAYS);
+    ends.extend(days.into_iter().filter(|d| d.starts_with("ال")));
+    ends
+});
 
 /// `على`, `في`, `عبر` after an account word: where the account is.
 static ACCOUNT_PLACES: LazyLock<lists::WordSet> =
-    LazyLock::new(|| lists::folded(lists::ACCOUNT_PLACE_WORDS));
+    LazyLock::new(|| lists::word_set(lists::ACCOUNT_PLACE_WORDS));
 
 /// Marks that open a quoted name.
 const OPENING_MARKS: [char; 3] = ['«', '"', '“'];
@@ -145,7 +155,14 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
             && word(&t.key).is_none()
             && !OUTLET_NAMES.contains(&t.key)
             && !in_quotes;
-        if NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word || joined {
+        // a bracket opens an aside (an acronym is taken whole by `with_acronym`)
+        let bracket = article.text[t.range.clone()].starts_with('(');
+        if NAME_ENDS.contains(&t.key)
+            || NAME_ENDS.contains(key)
+            || channel_word
+            || joined
+            || bracket
+        {
             break;
         }
         let between = &article.text[end..t.range.start];
@@ -191,7 +208,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
     let mut statement = None;
     // the speaker's own account or site, then an outlet that carried it further
     let mut account = None;
-    let mut outlet = None;
+    let mut outlet: Option<Hand> = None;
     for (i, t) in toks.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
         match word(&t.key) {
@@ -216,23 +233,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             }
             // `بحسب وكالة …` in a comma phrase after the speaker
             Some(Word::BeforeOutlet | Word::AfterClaim) if outlet.is_none() => {
-                // `أجرتها معه قناة …`: the pronoun object before the outlet
-                let k = i
-                    + 1
-                    + usize::from(
-                        toks.get(i + 1)
-                            .is_some_and(|n| rule_of(&n.key) == Some(Rule::PronounObject)),
-                    );
-                if let Some(next) = toks.get(k)
-                    && (word(&next.key) == Some(Word::OutletHead)
-                        || OUTLET_NAMES.contains(&next.key)
-                        || quoted(article, toks[k - 1].range.end, next))
-                {
-                    let end = name_end(article, &toks, k);
-                    let raw = &article.text[next.range.clone()];
-                    let start = next.range.end - raw.trim_start_matches(OPENING_MARKS).len();
-                    outlet = Some((start..end, hand_type(&next.key)));
-                }
+                outlet = outlet_after(article, &toks, i);
             }
             _ if outlet.is_none() => {
                 if let Some(start) = after_lam(article, t) {
@@ -244,7 +245,71 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             _ => {}
         }
     }
-    statement.into_iter().chain(account).chain(outlet).collect()
+    let broadcaster = outlet
+        .as_ref()
+        .and_then(|(r, _)| broadcaster(article, &toks, r));
+    statement
+        .into_iter()
+        .chain(account)
+        .chain(outlet)
+        .chain(broadcaster)
+        .collect()
+}
+
+/// The outlet named after the before-outlet word at `toks[i]` (`مع قناة …`، `عبر فيسبوك`، `بثتها
+/// «…»`, past a pronoun object: `أجرتها معه قناة …`).
+fn outlet_after(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
+    // `أجرتها معه قناة …`: the pronoun object before the outlet
+    let k = i
+        + 1
+        + usize::from(
+            toks.get(i + 1)
+                .is_some_and(|n| rule_of(&n.key) == Some(Rule::PronounObject)),
+        );
+    let next = toks.get(k)?;
+    let platform = word(&next.key) == Some(Word::Platform);
+    let named = word(&next.key) == Some(Word::OutletHead)
+        || platform
+        || OUTLET_NAMES.contains(&next.key)
+        || quoted(article, toks[k - 1].range.end, next);
+    if !named {
+        return None;
+    }
+    let end = name_end(article, toks, k);
+    let raw = &article.text[next.range.clone()];
+    let start = next.range.end - raw.trim_start_matches(OPENING_MARKS).len();
+    let kind = if platform {
+        SourceType::SocialAccount
+    } else {
+        hand_type(&next.key)
+    };
+    Some((start..end, kind))
+}
+
+/// The channel a programme named at `programme` went out on (`لبرنامج «…» المذاع على قناة …`،
+/// `… عبر فضائية …`): the outlet after the first `على`/`عبر` past it.
+fn broadcaster(article: &Article, toks: &[Token], programme: &Range<usize>) -> Option<Hand> {
+    if !is_programme(&article.text[programme.clone()]) {
+        return None;
+    }
+    let i = toks.iter().position(|t| {
+        t.range.start >= programme.end
+            && (ACCOUNT_PLACES.contains(&t.key) || word(&t.key) == Some(Word::BeforeOutlet))
+    })?;
+    let next = toks
+        .get(i + 1)
+        .filter(|n| word(&n.key) == Some(Word::OutletHead))?;
+    Some((
+        next.range.start..name_end(article, toks, i + 1),
+        hand_type(&next.key),
+    ))
+}
+
+/// Whether a hand's name is a broadcast programme's (`برنامج «…»`).
+fn is_programme(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| normalize_str(w) == "برنامج")
 }
 
 /// Most adjectives a statement noun takes into its span (`بيان صحفي مشترك`).
@@ -298,13 +363,13 @@ fn joins_clause(key: &str) -> bool {
         || (rule.is_some() && !in_name(key))
 }
 
-/// Rule words that may stand inside a hand's name: an outlet's head or name (`وكالة`، `فرانس`)
-/// and a site's adjective (`الرسمي`).
+/// Rule words that may stand inside a hand's name: an outlet's head or name (`وكالة`، `فرانس`),
+/// a site's adjective (`الرسمي`) and a social network (`حسابه في تويتر`).
 fn in_name(key: &str) -> bool {
     matches!(
         rule_of(key),
-        Some(Rule::HandType(_) | Rule::Channel(Word::SiteAdjective))
-    ) || word(key) == Some(Word::SiteAdjective)
+        Some(Rule::HandType(_) | Rule::Channel(Word::SiteAdjective | Word::Platform))
+    ) || matches!(word(key), Some(Word::SiteAdjective | Word::Platform))
 }
 
 /// `في`, `خلال` (`في مقابلة`، `خلال مداخلة`), with or without و: rule `phrase-opener`.
@@ -323,7 +388,11 @@ pub(super) fn hand_type_of(key: &str) -> SourceType {
 }
 
 fn hand_type(key: &str) -> SourceType {
-    match rule_of(key) {
+    // after ل the article's alef fell (`للأناضول` → `لأناضول`): the name is looked up with it
+    let restored = key
+        .strip_prefix('ل')
+        .and_then(|_| rule_of(&format!("ا{key}")));
+    match rule_of(key).or(restored) {
         Some(Rule::HandType(t)) => t,
         _ if key.contains("وكاله") => SourceType::Agency,
         _ => SourceType::Outlet,
@@ -386,6 +455,10 @@ fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> V
             out.push(s.end..claim.start);
         }
         out.push(cue.end..claim.start);
+        // `قال المصدر، الذي تحدث للأناضول، إن …`: the outlet in the speaker's relative clause
+        if let Some(rel) = source.and_then(|s| relative_clause(article, s)) {
+            out.push(rel);
+        }
         // `أكد الاتحاد، في بيان صحفي، أن …`: after the speaker's comma
         if let Some(s) = source.filter(|s| s.start >= cue.end && s.end < claim.start) {
             out.push(s.end..claim.start);
@@ -395,6 +468,24 @@ fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> V
         out.push(s.end..sentence_end(article, s.end));
     }
     out
+}
+
+/// The words after the relative pronoun of a source's relative clause (`المصدر، الذي تحدث
+/// للأناضول`): where the outlet it spoke to is named.
+fn relative_clause(article: &Article, source: Span) -> Option<Range<usize>> {
+    let text = source.text(article);
+    let mut at = source.start;
+    for piece in text.split_inclusive(' ') {
+        at += piece.len();
+        let word = normalize_str(piece.trim().trim_start_matches('،'));
+        if matches!(
+            word.as_str(),
+            "الذي" | "التي" | "الذين" | "اللذان" | "اللتان"
+        ) {
+            return (at < source.end).then_some(at..source.end);
+        }
+    }
+    None
 }
 
 /// Whether a folded word starts an outlet's name: a head noun (`وكالة`، `الإذاعة`) or a name
@@ -570,11 +661,42 @@ pub(super) fn with_closing_mark(article: &Article, range: Range<usize>) -> Range
     let closing = match next {
         Some(c @ ('»' | '”')) if opens > closes => Some(c),
         Some('"') if straight % 2 == 1 => Some('"'),
+
         _ => None,
     };
-    closing.map_or(range.clone(), |c| {
+    let range = closing.map_or(range.clone(), |c| {
         range.start..range.end + gap + c.len_utf8()
-    })
+    });
+    with_acronym(article, range)
+}
+
+/// Longest acronym in brackets taken into a hand's name (characters).
+const ACRONYM_CHARS: usize = 10;
+
+/// `range` with an agency's acronym in brackets that it opens or that follows it (`وكالة الأنباء
+/// القطرية (قنا)`، `(د ب أ)`): letters and spaces only, short.
+fn with_acronym(article: &Article, range: Range<usize>) -> Range<usize> {
+    let text = &article.text[range.clone()];
+    let opened = text.matches('(').count() > text.matches(')').count();
+    let rest = &article.text[range.end..];
+    let (skip, inner) = if opened {
+        (0, rest)
+    } else if let Some(r) = rest.strip_prefix(" (") {
+        (2, r)
+    } else {
+        return range;
+    };
+    let Some(close) = inner.find(')') else {
+        return range;
+    };
+    let acronym = &inner[..close];
+    let short = acronym.chars().count() <= ACRONYM_CHARS
+        && acronym.chars().all(|c| c.is_alphabetic() || c == ' ');
+    if short {
+        range.start..range.end + skip + close + ')'.len_utf8()
+    } else {
+        range
+    }
 }
 
 /// The source item for a hand at `range`: the one already there, or a new intermediary.

@@ -29,18 +29,22 @@ const DESCRIPTION_WINDOW: usize = 2400;
 
 /// `نفسه`، `ذاته`: said after a description that it is the same one.
 static SAME_WORDS: LazyLock<lists::WordSet> =
-    LazyLock::new(|| lists::folded(lists::CHAIN_SAME_WORDS));
+    LazyLock::new(|| lists::word_set(lists::CHAIN_SAME_WORDS));
 
 /// Titles before a name (`الرئيس`، `وزير`): a mention headed by one is a description.
-static TITLES: LazyLock<lists::WordSet> = LazyLock::new(|| lists::folded(lists::TITLES));
+static TITLES: LazyLock<lists::WordSet> = LazyLock::new(|| lists::word_set(lists::TITLES));
 
 /// Quantity words before a plural head (`عدة وسائل إعلام`، `بعض الشهود`): the head follows.
 static QUANTIFIERS: LazyLock<lists::WordSet> =
-    LazyLock::new(|| lists::folded(lists::PARTITIVE_HEADS));
+    LazyLock::new(|| lists::word_set(lists::PARTITIVE_HEADS));
+
+/// `أبو`، `بن`، `عبد`: a name goes on after them.
+static NAME_PARTICLES: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::NAME_PARTICLES));
 
 /// Words not to take for a name (particles, pronouns, stop words).
 static NOT_NAMES: LazyLock<lists::WordSet> = LazyLock::new(|| {
-    let mut words = lists::folded(lists::STOP_WORDS);
+    let mut words = lists::word_set(lists::STOP_WORDS);
     words.extend(lists::folded(lists::PARTICLES));
     words
 });
@@ -66,6 +70,9 @@ struct Mention {
     start: usize,
     kind: SourceType,
     words: Vec<String>,
+    /// The head words of its appositions, folded without ال: the word after each comma
+    /// (`ياسر حمدي، المتحدث باسم الرئاسة` → `متحدث`).
+    apposition_heads: Vec<String>,
 }
 
 impl Mention {
@@ -111,13 +118,33 @@ fn mention_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether description `d` describes the earlier mention `e`: the same head noun, and every
-/// other word of `d` in `e`.
+/// Whether description `d` describes the earlier mention `e`: the same head noun (its own or
+/// an apposition's: `المتحدث` after `فلان، المتحدث باسم …`), and every other word of `d` in `e`.
 fn describes(d: &Mention, e: &Mention) -> bool {
     let (Some((head, rest)), Some((e_head, _))) = (d.head(), e.head()) else {
         return false;
     };
-    head == e_head && rest.iter().all(|w| e.has_word(w))
+    (head == e_head || e.apposition_heads.iter().any(|h| h == head))
+        && rest.iter().all(|w| e.has_word(w))
+}
+
+/// The first word after each comma of a mention's text, folded and without ال.
+fn apposition_heads(text: &str) -> Vec<String> {
+    text.split('،')
+        .skip(1)
+        .filter_map(|part| part.split_whitespace().next())
+        .map(|w| bare(&normalize_str(w)).to_owned())
+        .collect()
+}
+
+/// A name of two words whose first is a name particle (`أبو زيد`، `ابن سلمان`): a name alone.
+fn particle_name(m: &Mention) -> Option<&[String]> {
+    match m.words.as_slice() {
+        [p, n] if NAME_PARTICLES.contains(p) && !is_head_noun(n) && !NOT_NAMES.contains(n) => {
+            Some(&m.words)
+        }
+        _ => None,
+    }
 }
 
 /// A word compared across mentions of one source: without a و before ال (`والناشط`), without
@@ -185,6 +212,47 @@ fn extends(m: &Mention, e: &Mention) -> bool {
     e_definite && ew.len() >= 2 && mw.len() > ew.len() && mw.starts_with(&ew)
 }
 
+/// `المتحدث العسكري` after `المتحدث باسم الجيش فلان`: a definite description with the head of
+/// exactly one earlier mention near it, its other words a different description of the same
+/// one; a nationality the earlier mention does not have (`المسؤول الإسرائيلي` after `مسؤول
+/// أمريكي`) says it is another.
+fn only_one_with_the_head(
+    m: &Mention,
+    earlier: &[Mention],
+    near: impl Fn(&&Mention) -> bool,
+) -> Option<usize> {
+    let (head, rest) = m.head()?;
+    let same_head: Vec<usize> = (0..earlier.len())
+        .filter(|&j| near(&&earlier[j]) && earlier[j].head().is_some_and(|(h, _)| h == head))
+        .collect();
+    let [j] = same_head.as_slice() else {
+        return None;
+    };
+    let e = &earlier[*j];
+    // only relational adjectives besides the head (`العسكري`), not a name (`الأمير فلان` is
+    // not `الأمير علان`), and no nationality the earlier one lacks
+    let adjectives = rest.iter().all(|w| {
+        let w = bare(w);
+        (w.ends_with('ي') || w.ends_with("يه")) && w.chars().count() > 3
+    });
+    let other_nationality = rest.iter().any(|w| is_nationality(w) && !e.has_word(w));
+    (adjectives && !other_nationality && m.words.len() <= 3).then_some(*j)
+}
+
+/// Nationality adjectives, folded without ال and a feminine or plural ending.
+static NATIONALITIES: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::NATIONALITIES));
+
+/// Whether a folded word is a nationality adjective (`الإسرائيلي`، `الأمريكية`، `المصريون`).
+fn is_nationality(word: &str) -> bool {
+    let stem = bare(word);
+    let stem = ["ون", "ين", "ه"]
+        .iter()
+        .find_map(|e| stem.strip_suffix(e))
+        .unwrap_or(stem);
+    NATIONALITIES.contains(stem)
+}
+
 /// The earlier mention `m` refers to, by the families above (an index into `earlier`).
 fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
     if m.is_description() {
@@ -192,14 +260,17 @@ fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
         let found = earlier
             .iter()
             .rposition(|e| near(&e) && e.words != m.words && describes(m, e))
-            .or_else(|| earlier.iter().rposition(|e| near(&e) && e.words == m.words));
+            .or_else(|| earlier.iter().rposition(|e| near(&e) && e.words == m.words))
+            .or_else(|| only_one_with_the_head(m, earlier, near));
         if found.is_some() {
             return found;
         }
-        // «المصدر», «المصادر»: the last anonymous source before
+        // «المصدر», «المصادر»: the last anonymous source before, unless a nationality says it
+        // is another (`المسؤول الإسرائيلي` after `مسؤول أمريكي`)
         if rule_of(text) == Some(Rule::Anaphor) {
             return earlier.iter().rposition(|e| {
                 near(&e)
+                    && !m.words.iter().any(|w| is_nationality(w) && !e.has_word(w))
                     && matches!(
                         e.kind,
                         SourceType::Anonymous | SourceType::AnonymousOfficial
@@ -216,6 +287,12 @@ fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
     }
     if let Some(name) = m.lone_name() {
         return earlier.iter().position(|e| e.has_word(name));
+    }
+    // `أبو زيد` after `السفير أحمد أبو زيد`: the two words in a row
+    if let Some(name) = particle_name(m) {
+        return earlier
+            .iter()
+            .position(|e| e.words.len() > 2 && e.words.windows(2).any(|w| w == name));
     }
     // a full mention after its name given alone (`موقع كورة` after `كورة`), or the same name
     // again; an indefinite description (`مصدر أمني` twice) is a new source each time
@@ -265,6 +342,7 @@ pub(super) fn same_as(set: &mut AnnotationSet, article: &Article) {
                 start: span.start,
                 kind: s.source_type,
                 words: mention_words(span.text(article)),
+                apposition_heads: apposition_heads(span.text(article)),
             })
         })
         .filter(|m| !m.words.is_empty())
@@ -400,6 +478,7 @@ mod tests {
             start,
             kind: super::SourceType::Unknown,
             words: super::mention_words(text),
+            apposition_heads: super::apposition_heads(text),
         }
     }
 

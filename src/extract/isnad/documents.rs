@@ -22,11 +22,11 @@ use super::{Rule, rule_of};
 
 /// Verbs that get a link of their own when they speak in a document (`جاء فيه`).
 static DOCUMENT_VERBS: LazyLock<lists::WordSet> =
-    LazyLock::new(|| lists::folded(lists::CHAIN_DOCUMENT_VERBS));
+    LazyLock::new(|| lists::word_set(lists::CHAIN_DOCUMENT_VERBS));
 
 /// `أن`، `إن`، `بأن`: the content follows.
 static COMPLEMENTISERS: LazyLock<lists::WordSet> =
-    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+    LazyLock::new(|| lists::word_set(lists::COMPLEMENTIZERS));
 
 /// Most words between the start of the sentence and the cue that are read.
 const DOCUMENT_WORDS: usize = 24;

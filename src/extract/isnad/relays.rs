@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::annotate::model::{AnnotationSet, SourceType, Span};
+use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Span};
 use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
@@ -19,7 +19,7 @@ use super::{Rule, rule_of};
 
 /// `أن`، `فإن`، `بأن`: the content follows.
 static COMPLEMENTISERS: LazyLock<lists::WordSet> =
-    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+    LazyLock::new(|| lists::word_set(lists::COMPLEMENTIZERS));
 
 /// Most words of a relayed speaker's name.
 const SPEAKER_WORDS: usize = 8;
@@ -163,6 +163,88 @@ pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
     super::drop_unused_sources(set, &pronoun_frames);
 }
 
+/// `صحيفة X، نقلا عن Y، أكدت أن C` (also `وكانت صحيفة X، نقلا عن Y، قد ذكرت أن C`): an outlet
+/// as the subject before a relay phrase between commas. The cue suggester reads the outlet as
+/// the claim of `نقلا عن Y` and the outlet (or nothing) as the speaker of the verb after; Y is
+/// the speaker of C through the outlet, and the outlet's false claim goes.
+pub(super) fn fronted_outlet_relays(set: &mut AnnotationSet, article: &Article) {
+    let mut drop: Vec<(String, String)> = Vec::new();
+    for i in 0..set.attributions.len() {
+        let Some((hand, verb_link)) = fronted_outlet(set, article, i) else {
+            continue;
+        };
+        let kind = channels::hand_type_of(&normalize_str(
+            article.text[hand.clone()]
+                .split_whitespace()
+                .next()
+                .unwrap_or(""),
+        ));
+        let Some(h) = channels::hand_source(set, article, hand, kind) else {
+            continue;
+        };
+        set.sources[h].source_type = kind;
+        let (hand_id, speaker) = (
+            set.sources[h].id.clone(),
+            set.attributions[i].source_id.clone(),
+        );
+        set.attributions[verb_link].source_id = speaker;
+        set.attributions[verb_link].via = vec![hand_id];
+        let a = &set.attributions[i];
+        drop.push((a.id.clone(), a.claim_id.clone()));
+    }
+    set.attributions
+        .retain(|a| !drop.iter().any(|(link, _)| *link == a.id));
+    let claimed: HashSet<&String> = set.attributions.iter().map(|a| &a.claim_id).collect();
+    let gone: Vec<String> = drop
+        .into_iter()
+        .map(|(_, claim)| claim)
+        .filter(|c| !claimed.contains(c))
+        .collect();
+    set.claims.retain(|c| !gone.contains(&c.id));
+}
+
+/// For link `i` through `نقلا عن` whose claim is an outlet's name right before the relay's
+/// comma: the outlet's range and the link of the verb of saying right after Y's comma.
+fn fronted_outlet(
+    set: &AnnotationSet,
+    article: &Article,
+    i: usize,
+) -> Option<(Range<usize>, usize)> {
+    let a = &set.attributions[i];
+    let cue = a.cue?;
+    let cue_first = cue
+        .text(article)
+        .split_whitespace()
+        .next()
+        .map(normalize_str)?;
+    if !matches!(cue_first.as_str(), "نقلا" | "استنادا") {
+        return None;
+    }
+    let claim = set.claims[set.position(&a.claim_id)?].span;
+    let between = article.text.get(claim.end..cue.start)?;
+    if claim.end > cue.start || between.trim().trim_matches(['،', ',']).trim() != "" {
+        return None;
+    }
+    // the outlet within the claim's first two words (after `كانت`)
+    let w = words(article, claim.start..claim.end);
+    let first = w.iter().take(2).position(|(_, key, _)| {
+        channels::is_outlet(key) || key.strip_prefix("ال").is_some_and(channels::is_outlet)
+    })?;
+    let hand = w[first].0.start..claim.end;
+    let speaker = set.sources[set.position(&a.source_id)?].span?;
+    let verb_link = set.attributions.iter().position(|b| {
+        b.cue.is_some_and(|c| {
+            let gap = article.text.get(speaker.end..c.start).unwrap_or("x");
+            let gap = gap.replace(['،', ','], " ");
+            gap.split_whitespace().all(|g| normalize_str(g) == "قد")
+                && set
+                    .position(&b.claim_id)
+                    .is_some_and(|k| set.claims[k].span.start >= c.end)
+        })
+    })?;
+    Some((hand, verb_link))
+}
+
 /// `وأضاف الوزير،`: the words after the sentence's first word (its verb) up to the comma at
 /// `comma`, when they start with a source head noun or a title and are at most
 /// [`SPEAKER_WORDS`].
@@ -198,6 +280,16 @@ fn relayed_pronoun(
     }
     let toks = channels::tokens(article, w.get(1)?.0.start..claim.start);
     let (range, kind) = channels::outlet_at(article, &toks, 0)?;
+    let speaker = speaker_before_frame(set, article, cue)?;
+    let hand = channels::hand_source(set, article, range, kind)?;
+    let hand = set.sources[hand].id.clone();
+    (hand != speaker && set.attributions[i].source_id != hand).then_some((speaker, hand))
+}
+
+/// The speaker of a relay frame in commas at `cue` (`وأضاف الوزير، حسبما …،`): the source named
+/// before the frame's comma in its sentence (made one when the cue suggester did not), else the
+/// speaker of the last link before the sentence (pro-drop).
+fn speaker_before_frame(set: &mut AnnotationSet, article: &Article, cue: Span) -> Option<String> {
     let sentence = channels::sentence_start(article, cue.start);
     let comma = sentence + article.text[sentence..cue.start].rfind('،')?;
     let named = set
@@ -217,16 +309,78 @@ fn relayed_pronoun(
         Some(set.sources[at].id.clone())
     });
     // pro-drop: the speaker of the last link before the sentence
-    let speaker = named.or_else(|| {
+    named.or_else(|| {
         set.attributions
             .iter()
             .filter(|b| b.cue.is_some_and(|c| c.end <= sentence))
             .max_by_key(|b| b.cue.map_or(0, |c| c.start))
             .map(|b| b.source_id.clone())
-    })?;
-    let hand = channels::hand_source(set, article, range, kind)?;
-    let hand = set.sources[hand].id.clone();
-    (hand != speaker && set.attributions[i].source_id != hand).then_some((speaker, hand))
+    })
+}
+
+/// `وأكد الرئيس، حسبما أفاد التلفزيون الرسمي، أن …`: a frame word and a verb of saying in commas
+/// after the speaker, its subject an outlet. The cue suggester made the outlet the speaker; the
+/// one named before the comma speaks through it.
+fn outlet_in_frame(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+) -> Option<(String, String)> {
+    let a = &set.attributions[i];
+    let cue = a.cue?;
+    // the frame word in the cue (`حسبما أفاد`) or right before it (`حسبما ذكرت`)
+    let before = article.text[..cue.start].trim_end();
+    let word_before = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let in_cue = cue
+        .text(article)
+        .split_whitespace()
+        .next()
+        .map(normalize_str)?;
+    let frame_start = if FRAME_WORDS.contains(&in_cue.as_str()) {
+        cue.start
+    } else if FRAME_WORDS.contains(&normalize_str(word_before).as_str()) {
+        before.len() - word_before.len()
+    } else {
+        return None;
+    };
+    if !a.via.is_empty() {
+        return None;
+    }
+    let source = set.sources[set.position(&a.source_id)?].span?;
+    let claim = set.claims[set.position(&a.claim_id)?].span;
+    let first = normalize_str(source.text(article).split_whitespace().next()?);
+    let outlet =
+        channels::is_outlet(&first) || first.strip_prefix("ال").is_some_and(channels::is_outlet);
+    let in_commas = article.text[..frame_start].trim_end().ends_with('،')
+        && article.text[source.end..claim.start]
+            .trim_start()
+            .starts_with('،');
+    if !outlet || !in_commas {
+        return None;
+    }
+    let hand = a.source_id.clone();
+    let speaker = speaker_before_frame(set, article, cue)?;
+    (speaker != hand).then_some((speaker, hand))
+}
+
+/// Frame words that open a relay in commas (`حسبما`، `وفقما`، `كما`).
+const FRAME_WORDS: [&str; 3] = ["حسبما", "وفقما", "بحسبما"];
+
+/// [`outlet_in_frame`] on every link.
+pub(super) fn outlet_frames(set: &mut AnnotationSet, article: &Article) {
+    for i in 0..set.attributions.len() {
+        if let Some((speaker, hand)) = outlet_in_frame(set, article, i) {
+            set.attributions[i].source_id = speaker;
+            set.attributions[i].via = vec![hand.clone()];
+            if let Some(h) = set.position(&hand) {
+                let first = set.sources[h].name.split_whitespace().next().unwrap_or("");
+                let key = normalize_str(first);
+                let bare = key.strip_prefix("ال").unwrap_or(&key);
+                set.sources[h].source_type = channels::hand_type_of(bare);
+                set.sources[h].role = SourceRole::Intermediary;
+            }
+        }
+    }
 }
 
 /// Most words of a hand's name in a relay.
@@ -251,7 +405,9 @@ fn hands_over(w: &[(Range<usize>, String, bool)], i: usize, relay_cue: bool, fro
 fn hand_name(w: &[(Range<usize>, String, bool)], from: usize, to: usize) -> Option<Range<usize>> {
     let mut end = None;
     for (j, (_, key, marked)) in w.iter().enumerate().take(to).skip(from) {
-        if channels::ends_name(key) || j >= from + HAND_WORDS {
+        // a bracket opens an aside: an acronym is taken whole when the hand is made
+        if channels::ends_name(key) || j >= from + HAND_WORDS || (j > from && key.starts_with('('))
+        {
             break;
         }
         end = Some(j);

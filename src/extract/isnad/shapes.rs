@@ -16,15 +16,15 @@ use crate::text::normalize::normalize_str;
 
 /// Complementisers that may follow an apposition before the content.
 static COMPLEMENTISERS: LazyLock<lists::WordSet> =
-    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+    LazyLock::new(|| lists::word_set(lists::COMPLEMENTIZERS));
 
 /// The last word of a clause that says which speaker is meant by not naming him.
 static IDENTITY_WORDS: LazyLock<lists::WordSet> =
-    LazyLock::new(|| lists::folded(lists::IDENTITY_WORDS));
+    LazyLock::new(|| lists::word_set(lists::IDENTITY_WORDS));
 
 /// Prepositions: a phrase they open is no apposition.
 static PREPOSITIONS: LazyLock<lists::WordSet> =
-    LazyLock::new(|| lists::folded(lists::PREPOSITIONS));
+    LazyLock::new(|| lists::word_set(lists::PREPOSITIONS));
 
 /// Longest apposition taken into a source (characters).
 const APPOSITION_MAX: usize = 70;
@@ -138,6 +138,39 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
             // (relays.rs, channels.rs)
             && !is_channel_phrase(apposition);
         fits.then(|| end + '،'.len_utf8() + apposition.trim_end().len())
+    });
+}
+
+/// `قالت وزيرة الصحة ليلى حسن إن …`: a person's name right after a speaker cut before it (or
+/// after up to two more definite words of the title), and only the complementiser between it
+/// and the claim, joins the source (§3.2: title and name are one descriptor).
+pub(super) fn names_after_titles(set: &mut AnnotationSet, article: &Article) {
+    let people: Vec<(usize, usize)> = set
+        .entities
+        .iter()
+        .filter(|e| e.label == crate::annotate::model::Label::PERSON)
+        .map(|e| (e.span.start, e.span.end))
+        .collect();
+    widen_speakers(set, article, |between, end| {
+        // up to two definite words of the title before the name (`الرئيس التنفيذي للشركة فلان`)
+        let &(name_start, name_end) = people.iter().find(|(start, _)| {
+            *start > end
+                && *start < end + between.len()
+                && between[..*start - end].split_whitespace().count() <= 2
+                && between[..*start - end].split_whitespace().all(|w| {
+                    let w = normalize_str(w);
+                    w.starts_with("ال") || w.starts_with("لل")
+                })
+        })?;
+        if !between.starts_with(' ') || name_end > end + between.len() || name_start <= end {
+            return None;
+        }
+        let rest = &between[name_end - end..];
+        let only_complementiser = rest
+            .split_whitespace()
+            .map(|w| normalize_str(w.trim_matches(['،', ',', ':'])))
+            .all(|w| w.is_empty() || COMPLEMENTISERS.contains(&w));
+        only_complementiser.then_some(name_end)
     });
 }
 

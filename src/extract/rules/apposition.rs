@@ -63,6 +63,46 @@ fn name_may_start(ctx: &Ctx, i: usize) -> bool {
         || ctx.is_class(i - 1, class::CUE)
 }
 
+/// The complementizers that open a claim after its speaker (normalised: إن، أن، بأن …).
+const CLAIM_OPENERS: [&str; 4] = ["ان", "انه", "انها", "بان"];
+
+/// Nouns that describe a speaker without naming one (شهود، مصادر، بيان، خبراء): a phrase
+/// they start before إن is a source, not a name (وقال شهود عيان إن …).
+static SOURCE_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    [
+        lists::SOURCE_HEADS_AFFECTED_PERSON,
+        lists::SOURCE_HEADS_ANONYMOUS_OFFICIAL,
+        lists::SOURCE_HEADS_ANONYMOUS,
+        lists::SOURCE_HEADS_DOCUMENT,
+        lists::SOURCE_HEADS_EXPERT,
+        lists::SOURCE_HEADS_EYEWITNESS,
+        lists::SOURCE_HEADS_JOURNALIST,
+        lists::SOURCE_HEADS_MEDIA_OUTLET,
+        lists::SOURCE_HEADS_OFFICIAL,
+        lists::SOURCE_HEADS_ORGANIZATION,
+        lists::SOURCE_HEADS_SOCIAL_MEDIA,
+        lists::HUMAN_PLURAL_HEADS,
+        lists::FEMININE_PLURAL_HEADS,
+    ]
+    .into_iter()
+    .flat_map(|list| lists::entries(list).map(normalize_str))
+    .collect()
+});
+
+/// Whether words `first..=last` before إن can be the speaker's name rather than a described
+/// source: no source noun first (مصادر مطلعة), and the last word no feminine or plural adjective
+/// (حقوقية، منظمات) nor an Arabic participle (بيان مشترك، مصدر مسؤول; a foreign name starting
+/// with م reads as a transliteration: ميلوني).
+fn speaker_may_be_named(ctx: &Ctx, first: usize, last: usize) -> bool {
+    let end = ctx.stem(last);
+    let participle = end.starts_with('م') && end.chars().count() >= 5 && !transliterated(end);
+    let described = SOURCE_NOUNS.contains(ctx.stem(first))
+        || end.ends_with('ه')
+        || end.ends_with("ات")
+        || participle;
+    !described
+}
+
 /// Two or three words no list knows, then a title: the words are a person's name in apposition
 /// (وقال يوكي تاناكا وزير المالية). One word is too little to tell a name from a noun
 /// (وقال مسؤول رئيس …).
@@ -77,7 +117,18 @@ pub(super) fn apposition_rule(ctx: &mut Ctx) {
         let run = (i..ctx.toks.len().min(i + 3))
             .take_while(|&j| !covered[j] && unknown_name_word(ctx, j))
             .count();
-        let Some(len) = (2..=run).rev().find(|&len| appositive_title(ctx, i + len)) else {
+        // After a verb of saying the claim's complementizer closes its subject as a title
+        // does (وقال لويس مورينو أوكامبو إن …).
+        let after_cue = ctx.is_class(i.wrapping_sub(1), class::CUE);
+        let closes = |end: usize| {
+            appositive_title(ctx, end)
+                || (after_cue
+                    && ctx
+                        .word(end)
+                        .is_some_and(|_| CLAIM_OPENERS.contains(&ctx.stem(end)))
+                    && speaker_may_be_named(ctx, i, end - 1))
+        };
+        let Some(len) = (2..=run).rev().find(|&len| closes(i + len)) else {
             i += 1;
             continue;
         };

@@ -6,6 +6,8 @@ use super::*;
 /// Units of time counted after a number (`8 سنوات`).
 static DURATION_UNITS: LazyLock<HashSet<String>> =
     LazyLock::new(|| normalised(lists::DURATION_UNITS));
+/// The seasons (`الصيف`، `شتاء`).
+static SEASONS: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::SEASONS));
 /// Dual units of time, a duration on their own (`عامين`).
 static DURATION_DUALS: LazyLock<HashSet<String>> =
     LazyLock::new(|| normalised(lists::DURATION_DUALS));
@@ -191,6 +193,9 @@ fn date_at(ctx: &mut Ctx, i: usize) -> Option<usize> {
     if let Some(next) = numeric_date_rule(ctx, i) {
         return Some(next);
     }
+    if let Some(next) = ordinal_day_date(ctx, i) {
+        return Some(next);
+    }
     if let Some(next) = month_date(ctx, i) {
         return Some(next);
     }
@@ -220,6 +225,44 @@ fn numeric_date_rule(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let first = day_word_before(ctx, first);
     ctx.push(first, last, Label::DATE, "rule:date", 0.8);
     Some(last + 1)
+}
+
+/// An ordinal day before a month, one or several (guidelines §9: the whole is one date):
+/// `السابع من أبريل الجاري`، `الرابع والخامس من مايو`، `التاسع من الشهر الحالي`.
+fn ordinal_day_date(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    if !ctx.is_ordinal(i) || ctx.toks[i].clitic > 0 {
+        return None;
+    }
+    let mut j = i + 1;
+    let coordinated = |j: usize| {
+        ctx.word(j).is_some_and(|t| {
+            ctx.norm[t.range.clone()]
+                .strip_prefix('و')
+                .is_some_and(|rest| ORDINALS.contains(rest))
+        })
+    };
+    while coordinated(j) {
+        j += 1;
+    }
+    if !ctx
+        .word(j)
+        .is_some_and(|t| t.clitic == 0 && ctx.stem(j) == "من")
+    {
+        return None;
+    }
+    let start = ctx.stem_start(i);
+    let from = ctx.out.len();
+    let month = j + 1;
+    let next = month_date(ctx, month).or_else(|| {
+        ctx.word(month)
+            .is_some_and(|_| ctx.stem(month) == "الشهر")
+            .then(|| period(ctx, month))
+            .flatten()
+    })?;
+    if let Some(found) = ctx.out.get_mut(from) {
+        found.range.start = start;
+    }
+    Some(next)
 }
 
 /// `[day] MONTH [/ MONTH] [year]`; a month that is also a word (مارس، رمضان) only with a day,
@@ -257,13 +300,25 @@ fn month_date(ctx: &mut Ctx, start: usize) -> Option<usize> {
     if epithet {
         last += 1;
     }
+    // The word that places it before or after now belongs to the date (ديسمبر الماضي، 3 مارس
+    // المقبل) and says a month that is a word too is the month.
+    let placed = year.is_none() && ctx.is_class(last + 1, class::PERIOD_WORD);
+    if placed {
+        last += 1;
+    }
     let year = year.or(numeric.map(|_| (last, 0)));
     let ambiguous = ctx.is_class(month_start, class::MONTH_AMBIGUOUS);
     let preceded_by_month_word = start > 0
         && ctx
             .word(start - 1)
             .is_some_and(|_| matches!(ctx.stem(start - 1), "شهر" | "الشهر"));
-    if ambiguous && day.is_none() && year.is_none() && !preceded_by_month_word && !epithet {
+    if ambiguous
+        && day.is_none()
+        && year.is_none()
+        && !preceded_by_month_word
+        && !epithet
+        && !placed
+    {
         return None;
     }
     let first = if preceded_by_month_word {
@@ -299,6 +354,9 @@ fn word_date(ctx: &mut Ctx, i: usize) -> Option<usize> {
     if let Some(next) = relative_date(ctx, i) {
         return Some(next);
     }
+    if let Some(next) = season(ctx, i) {
+        return Some(next);
+    }
     clock_time(ctx, i)
 }
 
@@ -318,7 +376,7 @@ fn period(ctx: &mut Ctx, i: usize) -> Option<usize> {
     // السنوات الماضية، السنوات الأخيرة
     let recent = matches!(
         stem,
-        "السنوات" | "الاعوام" | "الايام" | "الاشهر" | "الشهور" | "العقود"
+        "السنوات" | "الاعوام" | "الايام" | "الاشهر" | "الشهور" | "العقود" | "الاسابيع"
     ) && next_word
         && (ctx.is_class(i + 1, class::PERIOD_WORD)
             || matches!(ctx.stem(i + 1), "الاخيره" | "الاولي" | "المقبله" | "القليله"));
@@ -331,10 +389,17 @@ fn period(ctx: &mut Ctx, i: usize) -> Option<usize> {
         );
     // الأسبوع الماضي، الشهر المقبل
     let last_or_next = matches!(stem, "الاسبوع" | "الشهر" | "العقد" | "القرن" | "الفتره")
-        && ctx.is_class(i + 1, class::PERIOD_WORD);
+        && (ctx.is_class(i + 1, class::PERIOD_WORD)
+            || ctx.word(i + 1).is_some_and(|_| ctx.stem(i + 1) == "الاخير"));
     if recent || this || last_or_next {
-        ctx.push(i, i + 1, Label::DATE, "rule:date", 0.6);
-        return Some(i + 2);
+        // السنوات القليلة المقبلة: a placing word after the adjective belongs to the period.
+        let last = if recent && ctx.is_class(i + 2, class::PERIOD_WORD) {
+            i + 2
+        } else {
+            i + 1
+        };
+        ctx.push(i, last, Label::DATE, "rule:date", 0.6);
+        return Some(last + 1);
     }
     None
 }
@@ -356,8 +421,14 @@ fn weekday(ctx: &mut Ctx, i: usize) -> Option<usize> {
         && (ctx.is_class(i - 1, class::DAY_PART)
             || ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "يوم"));
     let first = if introduced { i - 1 } else { i };
-    ctx.push(first, i, Label::DATE, "rule:date", 0.7);
-    Some(i + 1)
+    // يوم الجمعة الماضي: the word that places the day belongs to it.
+    let last = if ctx.is_class(i + 1, class::PERIOD_WORD) {
+        i + 1
+    } else {
+        i
+    };
+    ctx.push(first, last, Label::DATE, "rule:date", 0.7);
+    Some(last + 1)
 }
 
 /// `عام|سنة ( N ) [هـ|م]` and `العام الماضي، السنة المقبلة`.
@@ -380,6 +451,32 @@ fn year_after_year_word(ctx: &mut Ctx, i: usize) -> Option<usize> {
         return Some(i + 2);
     }
     None
+}
+
+/// A season (guidelines §9): `فصل الصيف`، `الشتاء الماضي`، `خريف 2019`، `الصيف`. Spring alone
+/// (الربيع) is the Arab uprisings as often, and a season without the article a noun (شتاء
+/// قارس): both only with `فصل`, a year or a word that places them.
+fn season(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    let with_head = ctx.stem(i) == "فصل" && ctx.toks[i].clitic == 0;
+    let at = if with_head { i + 1 } else { i };
+    let t = ctx.word(at)?;
+    let stem = ctx.stem(at);
+    if !SEASONS.contains(stem) || (t.clitic > 0 && !t.definite) {
+        return None;
+    }
+    let year = number_at(ctx, at + 1).filter(|&(_, y)| (100..=2200).contains(&y));
+    let placed = ctx.is_class(at + 1, class::PERIOD_WORD);
+    let plain = t.definite && !stem.ends_with("ربيع");
+    if !(with_head || year.is_some() || placed || plain) {
+        return None;
+    }
+    let last = match year {
+        Some((y, _)) => y,
+        None if placed => at + 1,
+        None => at,
+    };
+    ctx.push(i, last, Label::DATE, "rule:season", 0.6);
+    Some(last + 1)
 }
 
 /// `صباح/مساء` + `اليوم/أمس/WEEKDAY`, or a relative date alone (`أمس`; `الآن` is a TIME).

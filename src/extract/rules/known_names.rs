@@ -61,12 +61,22 @@ pub(super) fn gazetteer_rule(ctx: &mut Ctx) {
             _ => ("gazetteer:places", label),
         };
         ctx.out.push(Found {
-            range: start..hit.end,
+            range: start..known_name_end(ctx, &label, end, hit.end),
             label,
             by,
             score: 0.8,
         });
     }
+}
+
+/// Where a gazetteer entry ending at byte `hit_end` (before token `end`) ends: a person's name
+/// goes on with its lineage (عبد الله بن زايد آل نهيان).
+fn known_name_end(ctx: &Ctx, label: &Label, end: usize, hit_end: usize) -> usize {
+    if *label != Label::PERSON {
+        return hit_end;
+    }
+    let last = super::name_parts::lineage_end(ctx, end - 1);
+    ctx.toks[last].range.end.max(hit_end)
 }
 
 static PLATFORM_CONTEXT: LazyLock<HashSet<String>> =

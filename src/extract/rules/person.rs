@@ -4,6 +4,10 @@
 use std::collections::HashMap;
 
 use super::apposition::{name_after_comma, transliterated};
+use super::name_parts::{
+    definite_given_name, definite_given_name_rule, family_name_follows, is_lineage_word,
+    lineage_end, lineage_follows, name_closed_after, written_definite,
+};
 use super::*;
 
 /// Where a person's name starts after a title at `title`, skipping the title's complement
@@ -74,10 +78,18 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
         return Some(AfterTitle::Name);
     }
+    // A given name with the article (الرئيس التونسي المنصف المرزوقي) is read as the title's
+    // complement otherwise.
+    if definite_given_name(ctx, i) && t.clitic == 0 && family_name_follows(ctx, i) {
+        return Some(AfterTitle::Name);
+    }
     if ctx.toks[title].is(class::WEAK_TITLE) {
         return None;
     }
+    // A definite word with a preposition or و glued on that no list splits off continues the
+    // complement (وزيرة التضامن والأسرة، المكلف بالميزانية).
     let complement = t.definite
+        || written_definite(ctx, i)
         || stem == "باسم"
         || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE)
         || ctx.gaz[i].is_some()
@@ -88,6 +100,14 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
             .map_or(i + 1, |(_, end)| (*end).max(i + 1));
         return Some(AfterTitle::Complement(next));
     }
+    after_title_plain_word(ctx, title, i)
+}
+
+/// A word after the title in no list and without the article: the title's genitive
+/// complement, the sentence's verb, or a name.
+fn after_title_plain_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
+    let t = ctx.word(i)?;
+    let stem = ctx.stem(i);
     let honorific = ctx.toks[title].is(class::HONORIFIC);
     // An indefinite title (مدير، رئيس، وزير) is followed by its genitive complement, so
     // a plain word right after it is the complement (مدير علماء …، رئيسة وزراء …), not a name.
@@ -120,10 +140,29 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
             .is_some_and(|n| n.classes == 0 && !n.definite && n.clitic == 0);
     let not_a_name = t.is(NAME_STOP)
         || verb_shaped(stem)
+        || predicate_shaped(ctx, i)
         || short_verb
         || t.has_conjunction(ctx.norm)
         || (clitic_shaped(stem) && !honorific);
     (!not_a_name).then_some(AfterTitle::Name)
+}
+
+/// A participle in ة (موحدة، مستعدة) or a future verb before a particle or a definite word
+/// (سيعود إلى) after a title that names a group too (المعارضة، الفريق), or a verb after a title
+/// (الوزير استقال): its predicate, not a name. A foreign name may start with سي (سيريل رامافوزا), but a name follows it.
+fn predicate_shaped(ctx: &Ctx, i: usize) -> bool {
+    let stem = ctx.stem(i);
+    let future = stem.starts_with("سي")
+        && stem.chars().count() >= 5
+        && ctx
+            .word(i + 1)
+            .is_some_and(|n| n.definite || n.is(class::STOP));
+    // A past verb or verbal noun of the tenth form (استقال، استمرار) reads as no name either.
+    let tenth_form = stem.starts_with("است") && stem.chars().count() >= 5;
+    // A participle in the accusative says how the person spoke (مؤكدا، متمنيا، مشيرا).
+    future
+        || tenth_form
+        || (participle_shaped(stem) && (stem.ends_with('ه') || stem.ends_with('ا')))
 }
 
 /// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather
@@ -187,7 +226,7 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
     if let Some((label, end)) = &ctx.gaz[first]
         && *label == Label::PERSON
     {
-        return end - 1;
+        return lineage_end(ctx, end - 1);
     }
     // A compound given name (عبد الباسط، أبو بكر) counts as one word: one more may follow.
     let compound = usize::from(ctx.toks[first].is(class::NAME_CONNECTOR));
@@ -210,13 +249,19 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
             }
             break;
         }
-        if !name_word(ctx, first, i, compound, after_title) {
+        // After a lineage pair only a family name in ي continues the name (علي بن طلال
+        // الجهني), not the sentence's object (استقبل المنجي بن حميدة الوفد).
+        let after_lineage =
+            i >= 2 && is_lineage_word(ctx, i - 2) && !ctx.toks[i - 1].is(class::NAME_CONNECTOR);
+        if (after_lineage && t.definite && !nisba_shaped(ctx.stem(i)))
+            || !name_word(ctx, first, i, compound, after_title)
+        {
             break;
         }
         last = i;
         i += 1;
     }
-    last
+    lineage_end(ctx, last)
 }
 
 /// Whether plain word `i` (no connector) continues the name that starts at `first`; `compound`
@@ -236,7 +281,9 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     // (تاكاشي), never a definite word.
     let foreign_surname =
         i == first + 1 && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
-    let verb = verb_shaped(stem) && !(foreign_surname && transliterated(stem));
+    let verb = verb_shaped(stem)
+        && !(foreign_surname && transliterated(stem))
+        && !closed_surname(ctx, first, i);
     if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb {
         return false;
     }
@@ -259,8 +306,15 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     }
     // الله ends a theophoric name wherever it stands (عطا الله، نصر الله).
     let theophoric = stem == "الله";
+    // A feminine noun with the article after two name words is the sentence going on (مرر
+    // فابيان رويز الكرة), not a family name.
+    let feminine_noun = i > first + 1 + compound && stem.ends_with('ه') && !nisba(stem);
     if t.definite
-        && !(nisba(stem) || stem.chars().count() >= 5 || i <= first + 1 + compound || theophoric)
+        && (feminine_noun
+            || !(nisba(stem)
+                || stem.chars().count() >= 5
+                || i <= first + 1 + compound
+                || theophoric))
     {
         return false;
     }
@@ -281,6 +335,16 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     true
 }
 
+/// After a known given name, a family name may start like an imperfect verb (سمير نشار، موفق
+/// نيربيه) where a title, a comma and a title, or the claim after a verb of saying closes the
+/// name: word `i` is that family name.
+fn closed_surname(ctx: &Ctx, first: usize, i: usize) -> bool {
+    i == first + 1
+        && ctx.toks[first].is(class::GIVEN_NAME)
+        && ctx.word(i).is_some_and(|t| !t.definite && t.clitic == 0)
+        && name_closed_after(ctx, first, i)
+}
+
 /// Every person rule at each word, first match wins; a match skips past the name it found.
 pub(super) fn person_rule(ctx: &mut Ctx) {
     let repeated = repeated_ambiguous_names(ctx);
@@ -292,6 +356,7 @@ pub(super) fn person_rule(ctx: &mut Ctx) {
                 .or_else(|| kunya(ctx, i))
                 .or_else(|| dialogue_speaker(ctx, i))
                 .or_else(|| name_from_given_name(ctx, i))
+                .or_else(|| definite_given_name_rule(ctx, i))
                 .or_else(|| {
                     repeated.contains(&i).then(|| {
                         ctx.push(i, i + 1, Label::PERSON, "rule:repeated-name", 0.4);
@@ -378,9 +443,9 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     // not (حسن محمد إسماعيل): a chain of names.
     let chained = t.clitic == 0
         && ctx.stem(i) != "باسم"
-        && ctx.word(i + 1).is_some_and(|n| {
+        && (ctx.word(i + 1).is_some_and(|n| {
             n.is(class::GIVEN_NAME) && !n.is(class::AMBIGUOUS_NAME) && n.clitic == 0 && !n.definite
-        });
+        }) || lineage_follows(ctx, i));
     if !t.is(class::GIVEN_NAME)
         || (t.is(class::AMBIGUOUS_NAME) && !chained)
         || !glued_ok

@@ -1,7 +1,8 @@
 //! Names that a head noun introduces and no list knows: a name in quotation marks after an
 //! organisation, event, facility or work head (شركة «…»، مهرجان "…"، فيلم «…»: the name
 //! without its marks and head, guidelines §9.4), and a transliterated name after the head of
-//! a work or product (فيلم برسبوليس، فيروس فليم: head and name, §9.3).
+//! a work or product (فيلم برسبوليس، فيروس فليم: head and name, §9.3), and a family name in
+//! quotation marks after a verb of saying (وأضاف «شكري»، …).
 
 use super::apposition::unknown_name_word;
 use super::*;
@@ -147,12 +148,58 @@ pub(super) fn arabic_shaped(stem: &str) -> bool {
         || (matches!(chars[0], 'ل' | 'ب' | 'و') && matches!(chars[1], 'ت' | 'م' | 'ا'))
 }
 
+/// A family name in quotation marks right after a verb of saying (وأضاف «شكري»، خلال كلمته،
+/// أن …؛ وأشارت "زايد" إلى …), as outlets write a name that came before: one or two words that
+/// can be a name (no particle, verb or word of a list but names), followed by a comma or a
+/// particle. A quotation takes a colon before it or runs longer.
+fn quoted_speaker(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    // The cheap test first: most words are followed by no quotation mark.
+    if !ctx.is_punct(i + 1, OPENING) || !ctx.is_class(i, class::CUE) {
+        return None;
+    }
+    let (first, last) = quoted_words(ctx, i + 1)?;
+    let name_like = |j: usize| {
+        ctx.word(j).is_some_and(|t| {
+            let named = ctx.gaz[j]
+                .as_ref()
+                .is_none_or(|(label, _)| *label == Label::PERSON);
+            let listed = t.classes
+                & !(class::GIVEN_NAME | class::FOREIGN_NAME | class::NAME_CONNECTOR | class::NORP)
+                != 0;
+            t.clitic == 0
+                && named
+                && !listed
+                && !verb_shaped(ctx.stem(j))
+                && !future_verb(ctx.stem(j))
+        })
+    };
+    let after = last + 2;
+    let closes = ctx.is_punct(after, "،,")
+        || ctx
+            .word(after)
+            .is_some_and(|t| t.is(class::STOP) && t.clitic == 0);
+    if last > first + 1 || !(first..=last).all(name_like) || !closes {
+        return None;
+    }
+    ctx.push(first, last, Label::PERSON, "rule:quoted-speaker", 0.6);
+    Some(after)
+}
+
+/// A future verb: س before an imperfect prefix (سنعود، سيبقى، ستبدأ، سأعود).
+fn future_verb(stem: &str) -> bool {
+    let mut chars = stem.chars();
+    chars.next() == Some('س')
+        && matches!(chars.next(), Some('ي' | 'ت' | 'ن' | 'ا'))
+        && stem.chars().count() >= 5
+}
+
 /// Every head-noun name rule at each word; a match skips past the name it found.
 pub(super) fn quoted_rule(ctx: &mut Ctx) {
     let mut i = 0;
     while i < ctx.toks.len() {
         i = quoted_name(ctx, i)
             .or_else(|| transliterated_work(ctx, i))
+            .or_else(|| quoted_speaker(ctx, i))
             .unwrap_or(i + 1);
     }
 }

@@ -1,0 +1,188 @@
+//! The origin of a denied report (docs/attribution-guidelines.md §6.3): in `نفت الحكومة ما
+//! نشرته صحيفة الأيام عن استقالة الوزير` the newspaper did not carry the government's words, it
+//! published the report the government denies. It is no hand of the denial: it gets its own
+//! link to the same claim, asserting it, with the verb of publishing (`نشرته`) as its cue.
+
+use std::ops::Range;
+
+use crate::annotate::model::{
+    AnnotationSet, Attribution, Origin, QuoteType, SourceRole, SourceType, Span, Stance,
+};
+use crate::article::Article;
+use crate::text::normalize::normalize_str;
+
+/// Words that end the origin's name before the denied content (`عن`، `حول`، `بشأن`، `بخصوص`).
+const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
+
+/// The longest origin name read (words): an outlet with its adjectives, not a clause.
+const ORIGIN_WORDS: usize = 5;
+
+/// `ما VERB X عن`: the verb's place and the origin's, when the words between the denial's cue
+/// and its claim end with such a frame (the speaker may stand before it: `كذبت الحكومة ما …`).
+fn origin_frame(article: &Article, between: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let text = article.text.get(between.clone())?;
+    let mut words = text
+        .split(' ')
+        .scan(between.start, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start..start + w.len(), normalize_str(w)))
+        })
+        .filter(|(r, _)| !r.is_empty());
+    // `ما` after the speaker (verb first) or right after the cue, `صحة ما` and `لا صحة لما` too
+    words.find(|(_, w)| w == "ما" || w == "لما")?;
+    let (verb, _) = words.next()?;
+    let rest: Vec<(Range<usize>, String)> = words.collect();
+    let about = rest.iter().position(|(_, w)| ABOUT.contains(&w.as_str()))?;
+    if about == 0 || about > ORIGIN_WORDS || rest[..about].iter().any(|(_, w)| w.contains('،')) {
+        return None;
+    }
+    Some((verb, rest[0].0.start..rest[about - 1].0.end))
+}
+
+/// Makes the origin named in a denied report's frame a speaker of the claim, asserting it, and
+/// takes it out of the denial's hands.
+pub(super) fn report_origins(set: &mut AnnotationSet, article: &Article) {
+    let mut added = Vec::new();
+    let mut replaced = Vec::new();
+    for i in 0..set.attributions.len() {
+        let a = &set.attributions[i];
+        if a.stance != Stance::Denies {
+            continue;
+        }
+        let (Some(cue), Some(claim)) = (
+            a.cue,
+            set.claims
+                .iter()
+                .find(|c| c.id == a.claim_id)
+                .map(|c| c.span),
+        ) else {
+            continue;
+        };
+        if claim.start <= cue.end {
+            continue;
+        }
+        let Some((verb, origin)) = origin_frame(article, cue.end..claim.start) else {
+            continue;
+        };
+        let (origin_start, origin_end) = (origin.start, origin.end);
+        let Some(at) = super::channels::hand_source(set, article, origin, SourceType::Outlet)
+        else {
+            continue;
+        };
+        let id = set.sources[at].id.clone();
+        // the hand a channel rule read there (the same words, or a few more) goes
+        let inside = |v: &String| {
+            set.sources.iter().any(|s| {
+                s.id == *v
+                    && s.span
+                        .is_some_and(|x| x.start < origin_end && x.end > origin_start)
+            })
+        };
+        let via: Vec<String> = set.attributions[i].via.clone();
+        let (gone, kept): (Vec<String>, Vec<String>) = via.into_iter().partition(|v| inside(v));
+        set.attributions[i].via = kept;
+        replaced.extend(gone.into_iter().filter(|v| *v != id));
+        let claim_id = set.attributions[i].claim_id.clone();
+        let cue = Span::checked(article, verb).ok();
+        let origin = Origin::rule("isnad:denied-origin", None);
+        added.push(Attribution::suggested(
+            &claim_id,
+            &id,
+            cue,
+            QuoteType::Indirect,
+            origin,
+        ));
+    }
+    add_origin_links(set, added);
+    super::drop_unused_sources(set, &replaced);
+}
+
+/// The origins' links, unless the origin already speaks the claim; an origin that is no
+/// hand elsewhere is a speaker.
+fn add_origin_links(set: &mut AnnotationSet, added: Vec<Attribution>) {
+    for link in added {
+        let source = link.source_id.clone();
+        if !set
+            .attributions
+            .iter()
+            .any(|a| a.claim_id == link.claim_id && a.source_id == source)
+        {
+            set.attributions.push(link);
+        }
+        let hand = set.attributions.iter().any(|a| a.via.contains(&source));
+        if let Some(s) = set.sources.iter_mut().find(|s| s.id == source) {
+            s.role = if hand {
+                SourceRole::Both
+            } else {
+                SourceRole::Speaker
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::article::Article;
+    use crate::extract::extract;
+    use crate::extract::isnad::suggest_annotations;
+
+    /// (source, claim, stance, hands) of every link.
+    fn links(text: &str) -> Vec<(String, String, String, usize)> {
+        let article = Article::from_text("t", text.to_owned());
+        let set = suggest_annotations(&article, &extract(&article.text));
+        set.attributions
+            .iter()
+            .map(|a| {
+                let s = set.sources.iter().find(|s| s.id == a.source_id).unwrap();
+                let c = set.claims.iter().find(|c| c.id == a.claim_id).unwrap();
+                (
+                    s.span.unwrap().text(&article).to_owned(),
+                    c.span.text(&article).to_owned(),
+                    a.stance.as_str().to_owned(),
+                    a.via.len(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_outlet_of_a_denied_report_asserts_it() {
+        for (text, denier, origin, claim) in [
+            (
+                "وكذبت الحكومة ما نشرته صحيفة الأيام عن استقالة الوزير.",
+                "الحكومة",
+                "صحيفة الأيام",
+                "استقالة الوزير",
+            ),
+            (
+                "ونفت الشركة ما تداولته مواقع التواصل الاجتماعي عن رفع الأسعار.",
+                "الشركة",
+                "مواقع التواصل الاجتماعي",
+                "رفع الأسعار",
+            ),
+            (
+                "ونفت الشرطة صحة ما أوردته قناة الغد حول اعتقال الصحفي.",
+                "الشرطة",
+                "قناة الغد",
+                "اعتقال الصحفي",
+            ),
+        ] {
+            let l = links(text);
+            let has = |who: &str, stance: &str| {
+                l.iter()
+                    .any(|x| x.0 == who && x.1 == claim && x.2 == stance && x.3 == 0)
+            };
+            assert!(has(denier, "denies"), "{text}: {l:?}");
+            assert!(has(origin, "asserts"), "{text}: {l:?}");
+        }
+    }
+
+    #[test]
+    fn a_denial_without_a_named_origin_has_one_link() {
+        let l = links("ونفى المحافظ ما يتردد حول إصابة موظفين بالفيروس.");
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(l[0].2, "denies", "{l:?}");
+    }
+}

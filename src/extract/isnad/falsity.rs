@@ -1,0 +1,197 @@
+//! Reports called false (docs/attribution-guidelines.md §6.3): the speaker denies the report's
+//! content without a verb of denial. Three shapes, each read on a link the cue suggester made
+//! as a plain assertion:
+//!
+//! - `أكد/قال أنه لا صحة لما تردد عن C` (also `للأنباء عن C`): no truth to the report;
+//! - `قال إن الأنباء عن C عارية عن الصحة`: a report frame, C, then a phrase of falsity;
+//! - `وصفت الوزارة الأنباء عن C بأنها عارية عن الصحة`: the report described as false.
+//!
+//! The claim becomes C and the stance `denies`.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::annotate::model::{AnnotationSet, Span, Stance};
+use crate::article::Article;
+use crate::extract::tokens::is_letter_or_digit;
+use crate::extract::wordlists as lists;
+use crate::text::normalize::normalize_str;
+
+/// Words that end a report frame before its content (`عن`، `حول`، `بشأن`، `بخصوص`).
+const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
+
+/// Most words between a report noun and its `عن` (`الأنباء التي تحدثت عن`، `ما تداولته
+/// مواقع التواصل عن`).
+const FRAME_WORDS: usize = 5;
+
+/// The nouns that open a report frame: the first word of each denied-report frame
+/// (`أنباء`، `التقارير`، `ما`), `صحة` set aside.
+static REPORT_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    lists::entries(lists::REPORT_FRAME_PHRASES)
+        .filter_map(|p| p.split_whitespace().next().map(normalize_str))
+        .filter(|w| w != "صحه")
+        .collect()
+});
+
+/// The phrases of falsity, folded word by word, longest first (`مجرد شائعات` before `شائعات`).
+static FALSITY: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let mut phrases: Vec<Vec<String>> = lists::entries(lists::FALSITY_PHRASES)
+        .map(|p| p.split_whitespace().map(normalize_str).collect())
+        .collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    phrases
+});
+
+/// `بأنها`، `أنه`، `هي` before a phrase of falsity: part of the saying, not of the content.
+const FALSITY_OPENERS: [&str; 7] = ["بانها", "بانه", "بانهم", "انها", "انه", "هي", "هو"];
+
+/// The words of `range`, folded, with their places; punctuation around them set aside.
+fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for piece in article.text[range].split_inclusive(char::is_whitespace) {
+        let lead = piece.len()
+            - piece
+                .trim_start_matches(|c: char| !is_letter_or_digit(c))
+                .len();
+        let word = piece[lead..].trim_end_matches(|c: char| !is_letter_or_digit(c));
+        if !word.is_empty() {
+            out.push((at + lead..at + lead + word.len(), normalize_str(word)));
+        }
+        at += piece.len();
+    }
+    out
+}
+
+/// The index of the content's first word after a report frame opened by `noun` at `w[k]`:
+/// the noun, a few words, then an about-word.
+fn content_after(w: &[(Range<usize>, String)], k: usize, noun: &str) -> Option<usize> {
+    if !REPORT_NOUNS.contains(noun) {
+        return None;
+    }
+    let about =
+        (k + 1..w.len().min(k + 2 + FRAME_WORDS)).find(|&j| ABOUT.contains(&w[j].1.as_str()))?;
+    (about + 1 < w.len()).then_some(about + 1)
+}
+
+/// Where a phrase of falsity at the end of `w` starts (an opener like `بأنها` before it with
+/// it), if `w` ends with one.
+fn falsity_start(w: &[(Range<usize>, String)]) -> Option<usize> {
+    let keys: Vec<&str> = w.iter().map(|(_, k)| k.as_str()).collect();
+    let at = FALSITY.iter().find_map(|p| {
+        let start = keys.len().checked_sub(p.len())?;
+        keys[start..].iter().eq(p.iter()).then_some(start)
+    })?;
+    Some(match at.checked_sub(1) {
+        Some(o) if FALSITY_OPENERS.contains(&keys[o]) => o,
+        _ => at,
+    })
+}
+
+/// `لا صحة لما تردد عن C`، `لا صحة للأنباء عن C`: where C starts.
+fn no_truth(w: &[(Range<usize>, String)]) -> Option<usize> {
+    let [(_, la), (_, sihha), (_, third), ..] = w else {
+        return None;
+    };
+    if la != "لا" || sihha != "صحه" {
+        return None;
+    }
+    // the ل on the report noun, which keeps its ال (`للأنباء` → `الأنباء`)
+    let noun = third.strip_prefix("لل").map_or_else(
+        || third.strip_prefix('ل').unwrap_or(third).to_owned(),
+        |rest| format!("ال{rest}"),
+    );
+    content_after(w, 2, &noun)
+}
+
+/// The content of the report the claim of link `i` calls false, when it does.
+fn denied_content(set: &AnnotationSet, article: &Article, i: usize) -> Option<Range<usize>> {
+    let a = &set.attributions[i];
+    let claim = set.claims.iter().find(|c| c.id == a.claim_id)?.span;
+    let w = words(article, claim.start..claim.end);
+    if let Some(k) = no_truth(&w) {
+        return Some(w[k].0.start..claim.end);
+    }
+    let falsity = falsity_start(&w)?;
+    if let Some(k) = w.first().and_then(|(_, noun)| content_after(&w, 0, noun))
+        && k < falsity
+    {
+        return Some(w[k].0.start..w[falsity - 1].0.end);
+    }
+    // `وصفت الوزارة الأنباء عن C بأنها …`: the frame before the claim, or C in it
+    let cue = a.cue?;
+    let verb = normalize_str(cue.text(article));
+    if !(verb.starts_with("وصف") || verb.starts_with("واصف")) {
+        return None;
+    }
+    if falsity > 0 {
+        return Some(w[0].0.start..w[falsity - 1].0.end);
+    }
+    let before = words(article, cue.end..claim.start);
+    let k = (0..before.len()).find_map(|k| content_after(&before, k, &before[k].1))?;
+    let end = (k..before.len())
+        .rev()
+        .find(|&j| !FALSITY_OPENERS.contains(&before[j].1.as_str()))?;
+    (end >= k).then(|| before[k].0.start..before[end].0.end)
+}
+
+/// Sets the claim of every link that calls a report false to the report's content, and its
+/// stance to `denies`.
+pub(super) fn falsified_reports(set: &mut AnnotationSet, article: &Article) {
+    for i in 0..set.attributions.len() {
+        if set.attributions[i].stance != Stance::Asserts {
+            continue;
+        }
+        let Some(content) = denied_content(set, article, i) else {
+            continue;
+        };
+        let id = &set.attributions[i].claim_id;
+        let Some(c) = set.claims.iter().position(|c| c.id == *id) else {
+            continue;
+        };
+        if let Ok(span) = Span::checked(article, content) {
+            set.claims[c].span = span;
+            set.attributions[i].stance = Stance::Denies;
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::article::Article;
+    use crate::extract::extract;
+    use crate::extract::isnad::suggest_annotations;
+
+    /// (claim, stance) of every link.
+    fn links(text: &str) -> Vec<(String, String)> {
+        let article = Article::from_text("t", text.to_owned());
+        let set = suggest_annotations(&article, &extract(&article.text));
+        set.attributions
+            .iter()
+            .map(|a| {
+                let c = set.claims.iter().find(|c| c.id == a.claim_id).unwrap();
+                (
+                    c.span.text(&article).to_owned(),
+                    a.stance.as_str().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_description_or_a_falsity_without_a_report_still_asserts() {
+        for text in [
+            "ووصف الوزير الاتفاق بأنه تاريخي.",
+            "وقال المهندس إن القياس غير صحيح.",
+            "وأكد المدرب أن الفريق لا صحة فيه للإصابات.",
+        ] {
+            let l = links(text);
+            assert!(
+                l.iter().all(|(_, stance)| stance == "asserts"),
+                "{text}: {l:?}"
+            );
+        }
+    }
+}
