@@ -145,7 +145,10 @@ impl ParagraphParser<'_> {
             form.gender == Gender::Plural && matches!(form.form, Form::Past | Form::Present);
         let takes_subject = (!verb.after_relative || verb.object_pronoun) && !plural;
         let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
-            .then(|| self.noun_phrase(j, s.end, false))
+            .then(|| {
+                self.noun_phrase(j, s.end, false)
+                    .or_else(|| self.quoted_subject(j, &form, s))
+            })
             .flatten();
         if verb.object_pronoun && subject.is_none() {
             return None;
@@ -189,6 +192,32 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// `نقلت «الأنباء» عن …`، `وذكرت "الخبر" أن …`: a name of one to five words in quotation
+    /// marks right after the verb, before what it governs (a complement, a colon, `عن` or `من`
+    /// of a relay, ل of an addressee): the subject, with its marks.
+    fn quoted_subject(&self, j: usize, form: &CueForm, s: &Range<usize>) -> Option<NounPhrase> {
+        let close = self.tokens.get(j)?.pair.filter(|&c| c > j && c < s.end)?;
+        let words = (j + 1..close).filter(|&k| self.is_word(k)).count();
+        let next = self.key(close + 1);
+        let governs = in_set(&COMPLEMENTIZERS, next)
+            || self.is_punct(close + 1, ':')
+            || (form.relay && matches!(next, "عن" | "من"))
+            || (next.starts_with('ل') && self.is_addressee(close + 1));
+        // a name, not a word of a sentence (`قال "لا"`)
+        let first = (j + 1..close).find(|&k| self.is_word(k))?;
+        let named = !self.is_stop(self.key(first)) && cue_form(self.key(first)).is_none();
+        ((1..=5).contains(&words) && governs && named).then_some(NounPhrase {
+            tokens: j..close + 1,
+            name_at: None,
+            source_type: if form.relay {
+                SourceType::MediaOutlet
+            } else {
+                SourceType::Unknown
+            },
+            gender: form.gender,
+        })
     }
 
     /// The subject after the verb cut before the verb's object and widened over a name
