@@ -164,19 +164,9 @@ impl ParagraphParser<'_> {
         }
         // `واعتبر الحوار مع موسكو أمرا ضروريا`: a past verb of predicate whose first noun is no
         // speaker has that noun as its object, its subject an earlier speaker
-        if form.predicate
-            && form.form == Form::Past
-            && subject.as_ref().is_some_and(|np| {
-                // `واعتبرت المعارضة الانتخابات مزورة`: two definite nouns are subject and object
-                let two = (np.tokens.start + 1..np.tokens.end + 1).any(|k| {
-                    let key = self.key(k);
-                    is_definite(key)
-                        && !is_nisba(key)
-                        && !is_elative(key)
-                        && !in_set(&SOURCE_ADJECTIVES, key)
-                });
-                !is_speaker_head(self.key(np.tokens.start)) && !two
-            })
+        if subject
+            .as_ref()
+            .is_some_and(|np| self.object_of_predicate(np, &form))
         {
             subject = None;
         }
@@ -192,6 +182,23 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// `واعتبر الحوار أمرا ضروريا`: the noun after a past verb of predicate is its object
+    /// when it is no speaker and no second definite noun follows it (`واعتبرت المعارضة
+    /// الانتخابات مزورة` has subject and object).
+    fn object_of_predicate(&self, np: &NounPhrase, form: &CueForm) -> bool {
+        let two = (np.tokens.start + 1..np.tokens.end + 1).any(|k| {
+            let key = self.key(k);
+            is_definite(key)
+                && !is_nisba(key)
+                && !is_elative(key)
+                && !in_set(&SOURCE_ADJECTIVES, key)
+        });
+        form.predicate
+            && form.form == Form::Past
+            && !is_speaker_head(self.key(np.tokens.start))
+            && !two
     }
 
     /// `نقلت «الأنباء» عن …`، `وذكرت "الخبر" أن …`: a name of one to five words in quotation
