@@ -208,7 +208,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
     let mut statement = None;
     // the speaker's own account or site, then an outlet that carried it further
     let mut account = None;
-    let mut outlet = None;
+    let mut outlet: Option<Hand> = None;
     for (i, t) in toks.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
         match word(&t.key) {
@@ -233,32 +233,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             }
             // `بحسب وكالة …` in a comma phrase after the speaker
             Some(Word::BeforeOutlet | Word::AfterClaim) if outlet.is_none() => {
-                // `أجرتها معه قناة …`: the pronoun object before the outlet
-                let k = i
-                    + 1
-                    + usize::from(
-                        toks.get(i + 1)
-                            .is_some_and(|n| rule_of(&n.key) == Some(Rule::PronounObject)),
-                    );
-                let platform = toks
-                    .get(k)
-                    .is_some_and(|n| word(&n.key) == Some(Word::Platform));
-                if let Some(next) = toks.get(k)
-                    && (word(&next.key) == Some(Word::OutletHead)
-                        || platform
-                        || OUTLET_NAMES.contains(&next.key)
-                        || quoted(article, toks[k - 1].range.end, next))
-                {
-                    let end = name_end(article, &toks, k);
-                    let raw = &article.text[next.range.clone()];
-                    let start = next.range.end - raw.trim_start_matches(OPENING_MARKS).len();
-                    let kind = if platform {
-                        SourceType::SocialAccount
-                    } else {
-                        hand_type(&next.key)
-                    };
-                    outlet = Some((start..end, kind));
-                }
+                outlet = outlet_after(article, &toks, i);
             }
             _ if outlet.is_none() => {
                 if let Some(start) = after_lam(article, t) {
@@ -270,7 +245,71 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             _ => {}
         }
     }
-    statement.into_iter().chain(account).chain(outlet).collect()
+    let broadcaster = outlet
+        .as_ref()
+        .and_then(|(r, _)| broadcaster(article, &toks, r));
+    statement
+        .into_iter()
+        .chain(account)
+        .chain(outlet)
+        .chain(broadcaster)
+        .collect()
+}
+
+/// The outlet named after the before-outlet word at `toks[i]` (`مع قناة …`، `عبر فيسبوك`، `بثتها
+/// «…»`, past a pronoun object: `أجرتها معه قناة …`).
+fn outlet_after(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
+    // `أجرتها معه قناة …`: the pronoun object before the outlet
+    let k = i
+        + 1
+        + usize::from(
+            toks.get(i + 1)
+                .is_some_and(|n| rule_of(&n.key) == Some(Rule::PronounObject)),
+        );
+    let next = toks.get(k)?;
+    let platform = word(&next.key) == Some(Word::Platform);
+    let named = word(&next.key) == Some(Word::OutletHead)
+        || platform
+        || OUTLET_NAMES.contains(&next.key)
+        || quoted(article, toks[k - 1].range.end, next);
+    if !named {
+        return None;
+    }
+    let end = name_end(article, toks, k);
+    let raw = &article.text[next.range.clone()];
+    let start = next.range.end - raw.trim_start_matches(OPENING_MARKS).len();
+    let kind = if platform {
+        SourceType::SocialAccount
+    } else {
+        hand_type(&next.key)
+    };
+    Some((start..end, kind))
+}
+
+/// The channel a programme named at `programme` went out on (`لبرنامج «…» المذاع على قناة …`،
+/// `… عبر فضائية …`): the outlet after the first `على`/`عبر` past it.
+fn broadcaster(article: &Article, toks: &[Token], programme: &Range<usize>) -> Option<Hand> {
+    if !is_programme(&article.text[programme.clone()]) {
+        return None;
+    }
+    let i = toks.iter().position(|t| {
+        t.range.start >= programme.end
+            && (ACCOUNT_PLACES.contains(&t.key) || word(&t.key) == Some(Word::BeforeOutlet))
+    })?;
+    let next = toks
+        .get(i + 1)
+        .filter(|n| word(&n.key) == Some(Word::OutletHead))?;
+    Some((
+        next.range.start..name_end(article, toks, i + 1),
+        hand_type(&next.key),
+    ))
+}
+
+/// Whether a hand's name is a broadcast programme's (`برنامج «…»`).
+fn is_programme(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| normalize_str(w) == "برنامج")
 }
 
 /// Most adjectives a statement noun takes into its span (`بيان صحفي مشترك`).

@@ -213,6 +213,47 @@ fn extends(m: &Mention, e: &Mention) -> bool {
     e_definite && ew.len() >= 2 && mw.len() > ew.len() && mw.starts_with(&ew)
 }
 
+/// `المتحدث العسكري` after `المتحدث باسم الجيش فلان`: a definite description with the head of
+/// exactly one earlier mention near it, its other words a different description of the same
+/// one; a nationality the earlier mention does not have (`المسؤول الإسرائيلي` after `مسؤول
+/// أمريكي`) says it is another.
+fn only_one_with_the_head(
+    m: &Mention,
+    earlier: &[Mention],
+    near: impl Fn(&&Mention) -> bool,
+) -> Option<usize> {
+    let (head, rest) = m.head()?;
+    let same_head: Vec<usize> = (0..earlier.len())
+        .filter(|&j| near(&&earlier[j]) && earlier[j].head().is_some_and(|(h, _)| h == head))
+        .collect();
+    let [j] = same_head.as_slice() else {
+        return None;
+    };
+    let e = &earlier[*j];
+    // only relational adjectives besides the head (`العسكري`), not a name (`الأمير فلان` is
+    // not `الأمير علان`), and no nationality the earlier one lacks
+    let adjectives = rest.iter().all(|w| {
+        let w = bare(w);
+        (w.ends_with('ي') || w.ends_with("يه")) && w.chars().count() > 3
+    });
+    let other_nationality = rest.iter().any(|w| is_nationality(w) && !e.has_word(w));
+    (adjectives && !other_nationality && m.words.len() <= 3).then_some(*j)
+}
+
+/// Nationality adjectives, folded without ال and a feminine or plural ending.
+static NATIONALITIES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lists::folded(lists::NATIONALITIES));
+
+/// Whether a folded word is a nationality adjective (`الإسرائيلي`، `الأمريكية`، `المصريون`).
+fn is_nationality(word: &str) -> bool {
+    let stem = bare(word);
+    let stem = ["ون", "ين", "ه"]
+        .iter()
+        .find_map(|e| stem.strip_suffix(e))
+        .unwrap_or(stem);
+    NATIONALITIES.contains(stem)
+}
+
 /// The earlier mention `m` refers to, by the families above (an index into `earlier`).
 fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
     if m.is_description() {
@@ -220,14 +261,17 @@ fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
         let found = earlier
             .iter()
             .rposition(|e| near(&e) && e.words != m.words && describes(m, e))
-            .or_else(|| earlier.iter().rposition(|e| near(&e) && e.words == m.words));
+            .or_else(|| earlier.iter().rposition(|e| near(&e) && e.words == m.words))
+            .or_else(|| only_one_with_the_head(m, earlier, near));
         if found.is_some() {
             return found;
         }
-        // «المصدر», «المصادر»: the last anonymous source before
+        // «المصدر», «المصادر»: the last anonymous source before, unless a nationality says it
+        // is another (`المسؤول الإسرائيلي` after `مسؤول أمريكي`)
         if rule_of(text) == Some(Rule::Anaphor) {
             return earlier.iter().rposition(|e| {
                 near(&e)
+                    && !m.words.iter().any(|w| is_nationality(w) && !e.has_word(w))
                     && matches!(
                         e.kind,
                         SourceType::Anonymous | SourceType::AnonymousOfficial
