@@ -17,27 +17,46 @@ const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
 /// The longest origin name read (words): an outlet with its adjectives, not a clause.
 const ORIGIN_WORDS: usize = 5;
 
-/// `ما VERB X عن`: the verb's place and the origin's, when the words between the denial's cue
-/// and its claim end with such a frame (the speaker may stand before it: `كذبت الحكومة ما …`).
-fn origin_frame(article: &Article, between: Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
-    let text = article.text.get(between.clone())?;
-    let mut words = text
+/// `ما VERB X عن C` or `أنباء (التي) VERB X عن C` in `region` (from the denial's cue to the end
+/// of its claim; the speaker may stand first: `كذبت الحكومة ما …`): the verb's place, the
+/// origin's and where C starts.
+fn origin_frame(
+    article: &Article,
+    region: Range<usize>,
+) -> Option<(Range<usize>, Range<usize>, usize)> {
+    let text = article.text.get(region.clone())?;
+    let w: Vec<(Range<usize>, String)> = text
         .split(' ')
-        .scan(between.start, |at, w| {
+        .scan(region.start, |at, word| {
             let start = *at;
-            *at += w.len() + 1;
-            Some((start..start + w.len(), normalize_str(w)))
+            *at += word.len() + 1;
+            Some((start..start + word.len(), normalize_str(word)))
         })
-        .filter(|(r, _)| !r.is_empty());
-    // `ما` after the speaker (verb first) or right after the cue, `صحة ما` and `لا صحة لما` too
-    words.find(|(_, w)| w == "ما" || w == "لما")?;
-    let (verb, _) = words.next()?;
-    let rest: Vec<(Range<usize>, String)> = words.collect();
-    let about = rest.iter().position(|(_, w)| ABOUT.contains(&w.as_str()))?;
-    if about == 0 || about > ORIGIN_WORDS || rest[..about].iter().any(|(_, w)| w.contains('،')) {
+        .filter(|(r, _)| !r.is_empty())
+        .collect();
+    // `ما` (also `لما` after `لا صحة`) or a report noun (`أنباء`، `الأنباء`)
+    let k = w
+        .iter()
+        .position(|(_, x)| x == "ما" || x == "لما" || super::falsity::is_report_noun(x))?;
+    let mut v = k + 1;
+    if w.get(v).is_some_and(|(_, x)| x == "التي" || x == "الذي") {
+        v += 1;
+    }
+    let (verb, key) = w.get(v)?;
+    if ABOUT.contains(&key.as_str()) {
         return None;
     }
-    Some((verb, rest[0].0.start..rest[about - 1].0.end))
+    let rest = &w[v + 1..];
+    let about = rest.iter().position(|(_, x)| ABOUT.contains(&x.as_str()))?;
+    if about == 0 || about > ORIGIN_WORDS || rest[..about].iter().any(|(_, x)| x.contains('،')) {
+        return None;
+    }
+    let content = rest.get(about + 1)?.0.start;
+    Some((
+        verb.clone(),
+        rest[0].0.start..rest[about - 1].0.end,
+        content,
+    ))
 }
 
 /// Makes the origin named in a denied report's frame a speaker of the claim, asserting it, and
@@ -62,9 +81,16 @@ pub(super) fn report_origins(set: &mut AnnotationSet, article: &Article) {
         if claim.start <= cue.end {
             continue;
         }
-        let Some((verb, origin)) = origin_frame(article, cue.end..claim.start) else {
+        let Some((verb, origin, content)) = origin_frame(article, cue.end..claim.end) else {
             continue;
         };
+        // the frame was inside the claim (`نفت الشرطة أنباء نشرتها صحيفة X عن C`): C alone
+        if content > claim.start
+            && let Some(c) = set.claims.iter().position(|c| c.id == a.claim_id)
+            && let Ok(span) = Span::checked(article, content..claim.end)
+        {
+            set.claims[c].span = span;
+        }
         let (origin_start, origin_end) = (origin.start, origin.end);
         let Some(at) = super::channels::hand_source(set, article, origin, SourceType::Outlet)
         else {
@@ -167,6 +193,25 @@ mod tests {
                 "الشرطة",
                 "قناة الغد",
                 "اعتقال الصحفي",
+            ),
+            // the guidelines' own example (§6.3), with and without a relative
+            (
+                "ونفت الشرطة أنباء نشرتها صحيفة المساء عن اعتقال الصحفي.",
+                "الشرطة",
+                "صحيفة المساء",
+                "اعتقال الصحفي",
+            ),
+            (
+                "ونفت الشرطة الأنباء التي نشرتها صحيفة المساء عن اعتقال الصحفي.",
+                "الشرطة",
+                "صحيفة المساء",
+                "اعتقال الصحفي",
+            ),
+            (
+                "وأكد المتحدث أنه لا صحة لما نشرته صحيفة الأيام عن استقالة الوزير.",
+                "المتحدث",
+                "صحيفة الأيام",
+                "استقالة الوزير",
             ),
         ] {
             let l = links(text);

@@ -34,6 +34,11 @@ static REPORT_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether a folded word opens a report frame (`أنباء`، `التقارير`، `الشائعات`).
+pub(super) fn is_report_noun(word: &str) -> bool {
+    word != "ما" && REPORT_NOUNS.contains(word)
+}
+
 /// The phrases of falsity, folded word by word, longest first (`مجرد شائعات` before `شائعات`).
 static FALSITY: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     let mut phrases: Vec<Vec<String>> = lists::entries(lists::FALSITY_PHRASES)
