@@ -40,7 +40,7 @@ fn print(report: &GoldReport, half: &str) {
 
 /// (row, overlap recall floor, overlap precision floor) on the dev half.
 const DEV_FLOORS: &[(Row, f64, f64)] = &[
-    (Row::Entities, 0.86, 0.91),
+    (Row::Entities, 0.86, 0.92),
     (Row::Sources, 0.85, 0.94),
     (Row::Claims, 0.80, 0.95),
     (Row::Attributions, 0.82, 0.93),
@@ -52,7 +52,7 @@ const DEV_FLOORS: &[(Row, f64, f64)] = &[
 /// (entity label, overlap recall floor, overlap precision floor) on the dev half: the labels
 /// of the unseen-news target (PERSON, ORG, places, dates).
 const DEV_ENTITY_FLOORS: &[(&str, f64, f64)] = &[
-    ("PERSON", 0.73, 0.89),
+    ("PERSON", 0.73, 0.92),
     ("ORG", 0.82, 0.87),
     ("GPE", 0.87, 0.90),
     ("DATE", 0.91, 0.84),

@@ -144,3 +144,25 @@ pub(super) fn definite_given_name_rule(ctx: &mut Ctx, i: usize) -> Option<usize>
     ctx.push(i, last, Label::PERSON, "rule:definite-given-name", 0.5);
     Some(last + 1)
 }
+
+/// Whether the word `عمر` at `i` is "age" (عن عمر يناهز الثمانين، عمر أسبوعين، بعمر 30 عاما),
+/// not the given name: a number, a duration or a verb of approaching follows it.
+pub(super) fn age_word(ctx: &Ctx, i: usize) -> bool {
+    ctx.stem(i) == "عمر"
+        && (ctx.number(i + 1).is_some()
+            || ctx.is_class(i + 1, class::NUMBER_WORD)
+            || super::dates::duration_at(ctx, i + 1).is_some()
+            || ctx.word(i + 1).is_some_and(|_| {
+                matches!(
+                    ctx.stem(i + 1),
+                    "يناهز"
+                        | "ناهز"
+                        | "يقارب"
+                        | "اسبوعين"
+                        | "شهرين"
+                        | "عامين"
+                        | "سنتين"
+                        | "يومين"
+                )
+            }))
+}

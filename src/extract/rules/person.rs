@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::apposition::{name_after_comma, transliterated};
 use super::name_parts::{
-    definite_given_name, definite_given_name_rule, family_name_follows, is_lineage_word,
+    age_word, definite_given_name, definite_given_name_rule, family_name_follows, is_lineage_word,
     lineage_end, lineage_follows, name_closed_after, written_definite,
 };
 use super::*;
@@ -147,16 +147,17 @@ fn after_title_plain_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitl
     (!not_a_name).then_some(AfterTitle::Name)
 }
 
-/// A participle in ة (موحدة، مستعدة) or a future verb before a particle or a definite word
-/// (سيعود إلى) after a title that names a group too (المعارضة، الفريق), or a verb after a title
-/// (الوزير استقال): its predicate, not a name. A foreign name may start with سي (سيريل رامافوزا), but a name follows it.
+/// A participle in ة (موحدة، مستعدة) or a future verb before a particle, a definite word or
+/// a mark (سيعود إلى، المدرب سيرحل.) after a title that names a group too (المعارضة، الفريق),
+/// or a verb after a title (الوزير استقال): its predicate, not a name. A foreign name may
+/// start with سي (سيريل رامافوزا), but a name follows it.
 fn predicate_shaped(ctx: &Ctx, i: usize) -> bool {
     let stem = ctx.stem(i);
     let future = stem.starts_with("سي")
         && stem.chars().count() >= 5
         && ctx
             .word(i + 1)
-            .is_some_and(|n| n.definite || n.is(class::STOP));
+            .is_none_or(|n| n.definite || n.is(class::STOP));
     // A past verb or verbal noun of the tenth form (استقال، استمرار) reads as no name either.
     let tenth_form = stem.starts_with("است") && stem.chars().count() >= 5;
     // A participle in the accusative says how the person spoke (مؤكدا، متمنيا، مشيرا).
@@ -451,6 +452,7 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
         || !glued_ok
         || ctx.gaz[i].is_some()
         || ctx.is_class(i.wrapping_sub(1), class::TITLE)
+        || age_word(ctx, i)
     {
         return None;
     }
