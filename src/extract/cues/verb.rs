@@ -145,7 +145,10 @@ impl ParagraphParser<'_> {
             form.gender == Gender::Plural && matches!(form.form, Form::Past | Form::Present);
         let takes_subject = (!verb.after_relative || verb.object_pronoun) && !plural;
         let mut subject = (!verb.passive && form.form != Form::Participle && takes_subject)
-            .then(|| self.noun_phrase(j, s.end, false))
+            .then(|| {
+                self.noun_phrase(j, s.end, false)
+                    .or_else(|| self.quoted_subject(j, &form, s))
+            })
             .flatten();
         if verb.object_pronoun && subject.is_none() {
             return None;
@@ -161,19 +164,9 @@ impl ParagraphParser<'_> {
         }
         // `واعتبر الحوار مع موسكو أمرا ضروريا`: a past verb of predicate whose first noun is no
         // speaker has that noun as its object, its subject an earlier speaker
-        if form.predicate
-            && form.form == Form::Past
-            && subject.as_ref().is_some_and(|np| {
-                // `واعتبرت المعارضة الانتخابات مزورة`: two definite nouns are subject and object
-                let two = (np.tokens.start + 1..np.tokens.end + 1).any(|k| {
-                    let key = self.key(k);
-                    is_definite(key)
-                        && !is_nisba(key)
-                        && !is_elative(key)
-                        && !in_set(&SOURCE_ADJECTIVES, key)
-                });
-                !is_speaker_head(self.key(np.tokens.start)) && !two
-            })
+        if subject
+            .as_ref()
+            .is_some_and(|np| self.object_of_predicate(np, &form))
         {
             subject = None;
         }
@@ -189,6 +182,49 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// `واعتبر الحوار أمرا ضروريا`: the noun after a past verb of predicate is its object
+    /// when it is no speaker and no second definite noun follows it (`واعتبرت المعارضة
+    /// الانتخابات مزورة` has subject and object).
+    fn object_of_predicate(&self, np: &NounPhrase, form: &CueForm) -> bool {
+        let two = (np.tokens.start + 1..np.tokens.end + 1).any(|k| {
+            let key = self.key(k);
+            is_definite(key)
+                && !is_nisba(key)
+                && !is_elative(key)
+                && !in_set(&SOURCE_ADJECTIVES, key)
+        });
+        form.predicate
+            && form.form == Form::Past
+            && !is_speaker_head(self.key(np.tokens.start))
+            && !two
+    }
+
+    /// `نقلت «الأنباء» عن …`، `وذكرت "الخبر" أن …`: a name of one to five words in quotation
+    /// marks right after the verb, before what it governs (a complement, a colon, `عن` or `من`
+    /// of a relay, ل of an addressee): the subject, with its marks.
+    fn quoted_subject(&self, j: usize, form: &CueForm, s: &Range<usize>) -> Option<NounPhrase> {
+        let close = self.tokens.get(j)?.pair.filter(|&c| c > j && c < s.end)?;
+        let words = (j + 1..close).filter(|&k| self.is_word(k)).count();
+        let next = self.key(close + 1);
+        let governs = in_set(&COMPLEMENTIZERS, next)
+            || self.is_punct(close + 1, ':')
+            || (form.relay && matches!(next, "عن" | "من"))
+            || (next.starts_with('ل') && self.is_addressee(close + 1));
+        // a name, not a word of a sentence (`قال "لا"`)
+        let first = (j + 1..close).find(|&k| self.is_word(k))?;
+        let named = !self.is_stop(self.key(first)) && cue_form(self.key(first)).is_none();
+        ((1..=5).contains(&words) && governs && named).then_some(NounPhrase {
+            tokens: j..close + 1,
+            name_at: None,
+            source_type: if form.relay {
+                SourceType::MediaOutlet
+            } else {
+                SourceType::Unknown
+            },
+            gender: form.gender,
+        })
     }
 
     /// The subject after the verb cut before the verb's object and widened over a name
