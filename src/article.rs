@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::text::normalize::NormalizedText;
+
 /// The bundled sample article, opened when no file is given.
 pub const SAMPLE_TEXT: &str = include_str!("../assets/sample-article.txt");
 /// The name the sample article is shown under.
@@ -134,6 +136,9 @@ pub struct Article {
     /// Computed on first use: opening the annotations and every save need it, and hashing
     /// 10 MB takes milliseconds each time.
     sha256: std::sync::OnceLock<String>,
+    /// The text folded for matching, built on first use: the entity extractor, the cue parser
+    /// and the isnad rules read this one copy instead of folding the article again each.
+    folded: std::sync::OnceLock<NormalizedText>,
 }
 
 impl fmt::Debug for Article {
@@ -377,6 +382,7 @@ impl Article {
             encoding_note: None,
             offsets: std::sync::OnceLock::new(),
             sha256: std::sync::OnceLock::new(),
+            folded: std::sync::OnceLock::new(),
         }
     }
 
@@ -414,6 +420,13 @@ impl Article {
 
     fn offsets(&self) -> &OffsetIndex {
         self.offsets.get_or_init(|| OffsetIndex::new(&self.text))
+    }
+
+    /// The text folded for matching (harakat and tatweel dropped, letter variants unified,
+    /// `normalize_str`) with its offset maps, computed once per article:
+    /// `folded().slice(range)` is `normalize_str(&text[range])` without folding or allocating.
+    pub fn folded(&self) -> &NormalizedText {
+        self.folded.get_or_init(|| NormalizedText::new(&self.text))
     }
 
     /// Lowercase hex SHA-256 of the UTF-8 text (the `text_sha256` of the annotation file).

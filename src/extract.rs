@@ -46,7 +46,20 @@ pub fn extract(text: &str) -> Vec<Suggestion> {
 /// بيرزيت GPE), for gold sets that nest them (Wojood, `isnad eval --gold FILE.conll`);
 /// identical ranges keep the best-scored label.
 pub fn extract_nested(text: &str) -> Vec<Suggestion> {
-    let norm = NormalizedText::new(text);
+    extract_nested_folded(&NormalizedText::new(text))
+}
+
+/// [`extract`] for an article, on the folded text the article keeps ([`Article::folded`]),
+/// which the cue parser and the isnad rules read too: the article is folded once, not once
+/// per layer. Gives what `extract(&article.text)` gives.
+pub fn extract_article(article: &Article) -> Vec<Suggestion> {
+    let mut out = extract_nested_folded(article.folded());
+    drop_nested(&mut out);
+    out
+}
+
+/// [`extract_nested`] on text already folded, with its map back to the original.
+fn extract_nested_folded(norm: &NormalizedText) -> Vec<Suggestion> {
     let toks = tokens::tokenize(&norm.text);
     let found = rules::run(&norm.text, &toks);
     let mut out: Vec<Suggestion> = found
@@ -66,7 +79,7 @@ pub fn extract_nested(text: &str) -> Vec<Suggestion> {
 /// The built-in suggestions for an article as annotation entities: status `suggested`,
 /// origin `rule` with the rule or list that found them and its score.
 pub fn suggest_entities(article: &Article) -> Vec<annotate::Entity> {
-    to_entities(article, &extract(&article.text))
+    to_entities(article, &extract_article(article))
 }
 
 /// Converts suggestions on `article.text` into annotation entities (spans that do not fit the

@@ -14,7 +14,7 @@ use crate::annotate::document::{DocumentInfo, to_json};
 use crate::annotate::output::write_output;
 use crate::article::Article;
 use crate::cli::ExtractArgs;
-use crate::extract::{Suggestion, extract};
+use crate::extract::{Suggestion, extract_article};
 
 /// One processed article.
 struct Extracted {
@@ -69,7 +69,7 @@ pub fn run(args: &ExtractArgs, out: &mut dyn Write) -> Result<ExitCode, String> 
         .par_iter()
         .map(|path| {
             let article = Article::load(path).map_err(|e| e.to_string())?;
-            let suggestions = extract(&article.text);
+            let suggestions = extract_article(&article);
             let done = Extracted {
                 path: path.clone(),
                 article,

@@ -35,6 +35,7 @@ use std::ops::Range;
 
 use crate::annotate::model::{QuoteType, SourceType};
 use crate::article::Article;
+use crate::text::normalize::NormalizedText;
 
 pub use convert::{Added, add_to_annotations};
 
@@ -196,12 +197,22 @@ pub struct CueSuggestions {
 
 /// Suggestions for an article.
 pub fn suggest_article(article: &Article) -> CueSuggestions {
-    suggest(&article.text, &article.paragraphs)
+    suggest_folded(&article.text, article.folded(), &article.paragraphs)
 }
 
 /// Suggestions for `text` split into `paragraphs` (byte ranges; out-of-range or non-boundary
 /// ranges are skipped). A pro-drop cue may link to a source of the previous paragraph.
 pub fn suggest(text: &str, paragraphs: &[Range<usize>]) -> CueSuggestions {
+    suggest_folded(text, &NormalizedText::new(text), paragraphs)
+}
+
+/// [`suggest`] with the words' folded keys read from `folded` (the whole text folded once,
+/// shared with the other layers: [`Article::folded`]).
+fn suggest_folded(
+    text: &str,
+    folded: &NormalizedText,
+    paragraphs: &[Range<usize>],
+) -> CueSuggestions {
     let mut out = CueSuggestions::default();
     let mut previous_sources: Vec<Antecedent> = Vec::new();
     let mut names = std::collections::HashMap::new();
@@ -211,7 +222,7 @@ pub fn suggest(text: &str, paragraphs: &[Range<usize>]) -> CueSuggestions {
         let Some(paragraph) = text.get(range.clone()) else {
             continue;
         };
-        let mut tokens = tokenize(paragraph, range.start);
+        let mut tokens = tokenize(paragraph, range.start, folded);
         if quoted_to > range.start {
             for t in tokens.iter_mut().filter(|t| t.range.end <= quoted_to) {
                 t.quoted = true;

@@ -118,6 +118,10 @@ const PROCLITICS: &[&str] = &[
     "فك", "فل", "و", "ف", "ب", "ك", "ل",
 ];
 
+/// The letters a chain of [`PROCLITICS`] starts with: a word that starts with none of them
+/// is not tried against each chain.
+const PROCLITIC_FIRST_LETTERS: [char; 5] = ['و', 'ف', 'ب', 'ك', 'ل'];
+
 impl Token {
     /// A token of `kind` with nothing analysed yet.
     fn bare(range: Range<usize>, kind: TokenKind) -> Token {
@@ -199,6 +203,11 @@ fn analyse(norm: &str, token: &mut Token) {
     if full != 0 || hit.is_some() {
         token.classes = full;
         token.gazetteer = hit.filter(|h| !h.entry.after_lam);
+        return;
+    }
+    // every proclitic chain starts with one of these letters: most unknown words (names,
+    // verbs) start with another and need none of the 21 tries below
+    if !word.starts_with(PROCLITIC_FIRST_LETTERS) {
         return;
     }
     // the stem with its article restored, for every prefix tried: one buffer
@@ -322,6 +331,13 @@ mod tests {
         assert_eq!(stems("والرئيس"), ["الرئيس"]);
         // Unknown remainder: nothing is split.
         assert_eq!(stems("وبالكتابة"), ["وبالكتابه"]);
+    }
+
+    #[test]
+    fn every_proclitic_chain_starts_with_a_listed_first_letter() {
+        for prefix in PROCLITICS {
+            assert!(prefix.starts_with(PROCLITIC_FIRST_LETTERS), "{prefix}");
+        }
     }
 
     #[test]

@@ -5,8 +5,6 @@
 //! header explains. The entity lexicon ([`super::lexicon`]), the rules, the cue parser
 //! ([`super::cues`]) and the isnad rules read them through [`entries`] and [`rows`].
 
-use std::collections::HashSet;
-
 use crate::text::normalize::normalize_str;
 
 /// Declares one constant per list file and [`ALL`], the registry the format test checks.
@@ -175,8 +173,17 @@ lists! {
     YEAR_WORDS = "year-words.txt";
 }
 
+/// A set of folded words. FxHash, not SipHash: the rules look every word of an article up in
+/// several of these, and the keys are the project's own word lists.
+pub type WordSet = rustc_hash::FxHashSet<String>;
+
 /// The entries of a list folded as the text is matched (`normalize_str`), as a set.
-pub fn folded(list: &'static str) -> HashSet<String> {
+pub fn folded(list: &'static str) -> std::collections::HashSet<String> {
+    entries(list).map(normalize_str).collect()
+}
+
+/// [`folded`] as a [`WordSet`], for the sets the rules look words up in.
+pub fn word_set(list: &'static str) -> WordSet {
     entries(list).map(normalize_str).collect()
 }
 

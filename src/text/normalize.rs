@@ -292,6 +292,25 @@ impl NormalizedText {
     pub fn original_offset(&self, at: usize) -> usize {
         self.map[at.min(self.text.len())] as usize
     }
+
+    /// The normalised byte where the character at original byte `at` starts its folded form
+    /// (the end of the text for `at` past the last character). Folding is character by
+    /// character, so for original character boundaries `a..b`,
+    /// `text[normalized_offset(a)..normalized_offset(b)]` is `normalize_str(&original[a..b])`.
+    pub fn normalized_offset(&self, at: usize) -> usize {
+        // `map` does not decrease: the first normalised byte produced at or after `at`
+        self.map.partition_point(|&m| (m as usize) < at)
+    }
+
+    /// `normalize_str(&original[range])` for a range on character boundaries of the original,
+    /// read from the folded text instead of folded again.
+    pub fn slice(&self, range: Range<usize>) -> &str {
+        let start = self.normalized_offset(range.start).min(self.text.len());
+        let end = self
+            .normalized_offset(range.end)
+            .clamp(start, self.text.len());
+        self.text.get(start..end).unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -321,6 +340,22 @@ mod tests {
         assert_eq!(fold_char('إ'), Fold::Char('ا'));
         assert_eq!(fold_char('\u{064E}'), Fold::Drop);
         assert_eq!(fold_char('٣'), Fold::Char('3'));
+    }
+
+    #[test]
+    fn a_slice_of_the_folded_text_is_the_folded_slice() {
+        let original = "وَقَالَـتْ ﻻ «الأُمَمُ» ١٢ ﷲ\u{200F}إِلى\nABC";
+        let norm = NormalizedText::new(original);
+        let bounds: Vec<usize> = original
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain([original.len()])
+            .collect();
+        for (i, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[i..] {
+                assert_eq!(norm.slice(a..b), normalize_str(&original[a..b]), "{a}..{b}");
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::extract::tokens::{Piece, pieces};
-use crate::text::normalize::{is_arabic_mark, normalize_str as fold_str};
+use crate::text::normalize::{NormalizedText, is_arabic_mark};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -46,12 +46,13 @@ pub(super) fn quote_mark(c: char) -> Option<QuoteMark> {
 }
 
 /// The tokens of `paragraph`, whose first byte is at `base` in the article (token ranges are
-/// article byte ranges), with quotation marks paired.
-pub(super) fn tokenize(paragraph: &str, base: usize) -> Vec<Token> {
+/// article byte ranges), with quotation marks paired; the words' keys are read from `folded`,
+/// the whole article folded once.
+pub(super) fn tokenize(paragraph: &str, base: usize, folded: &NormalizedText) -> Vec<Token> {
     let mut tokens = Vec::new();
     for piece in pieces(paragraph) {
         match piece {
-            Piece::Word(range) => tokens.extend(word_token(paragraph, range, base)),
+            Piece::Word(range) => tokens.extend(word_token(paragraph, range, base, folded)),
             Piece::Other(at, c) => tokens.push(Token {
                 range: base + at..base + at + c.len_utf8(),
                 kind: quote_mark(c).map_or(Kind::Punct(c), Kind::Quote),
@@ -69,9 +70,14 @@ pub(super) fn tokenize(paragraph: &str, base: usize) -> Vec<Token> {
 
 /// A word token with its folded key and what its harakat say; `None` for a run of marks that
 /// folds to nothing.
-fn word_token(paragraph: &str, range: Range<usize>, base: usize) -> Option<Token> {
+fn word_token(
+    paragraph: &str,
+    range: Range<usize>,
+    base: usize,
+    folded: &NormalizedText,
+) -> Option<Token> {
     let raw = &paragraph[range.clone()];
-    let key = fold_str(raw);
+    let key = folded.slice(base + range.start..base + range.end);
     if key.is_empty() {
         return None;
     }
@@ -82,7 +88,7 @@ fn word_token(paragraph: &str, range: Range<usize>, base: usize) -> Option<Token
     Some(Token {
         range: base + range.start..base + range.end,
         kind: Kind::Word,
-        key,
+        key: key.to_owned(),
         ta_marbuta: last_letter == Some('ة'),
         pair: None,
         quoted: false,

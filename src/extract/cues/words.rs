@@ -1,18 +1,18 @@
 //! Closed word classes the cue parser stops or turns on (complementizers, prepositions,
 //! particles…), given names, and the head nouns that give a source its type.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::annotate::model::SourceType;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str as fold_str;
 
-pub(super) type WordSet = HashSet<String>;
+pub(super) type WordSet = lists::WordSet;
 
 /// The folded words of a list in `assets/lexicon/`.
 pub(super) fn set(list: &'static str) -> WordSet {
-    lists::folded(list)
+    lists::word_set(list)
 }
 
 pub(super) static COMPLEMENTIZERS: LazyLock<WordSet> =

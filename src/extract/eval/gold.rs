@@ -205,7 +205,7 @@ pub fn evaluate_dir(dir: &Path, half: Option<Half>) -> Result<GoldReport, String
         .map(|(text, gold)| {
             let article = Arc::new(Article::load(text).map_err(|e| e.to_string())?);
             let gold_file = file::read(gold, Some(Arc::clone(&article)))?;
-            let suggestions = super::super::extract(&article.text);
+            let suggestions = super::super::extract_article(&article);
             let found = super::super::isnad::suggest_annotations(&article, &suggestions);
             Ok(evaluate_article(
                 &article,

@@ -75,20 +75,20 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
 }
 
 /// Outlet names that follow ل without a head noun (`لرويترز`), from the cue parser's list.
-static OUTLET_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::OUTLETS));
+static OUTLET_NAMES: LazyLock<lists::WordSet> = LazyLock::new(|| lists::word_set(lists::OUTLETS));
 
 /// Words that end a hand's name: complementisers, time words, conjunctions before a clause,
 /// and the definite days of the week (`ذكرت وكالة الأنباء الثلاثاء نقلا عن …`).
-static NAME_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut ends = lists::folded(lists::HAND_NAME_ENDS);
+static NAME_ENDS: LazyLock<lists::WordSet> = LazyLock::new(|| {
+    let mut ends = lists::word_set(lists::HAND_NAME_ENDS);
     let days = lists::folded(lists::WEEKDAYS);
     ends.extend(days.into_iter().filter(|d| d.starts_with("ال")));
     ends
 });
 
 /// `على`, `في`, `عبر` after an account word: where the account is.
-static ACCOUNT_PLACES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::ACCOUNT_PLACE_WORDS));
+static ACCOUNT_PLACES: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::ACCOUNT_PLACE_WORDS));
 
 /// Marks that open a quoted name.
 const OPENING_MARKS: [char; 3] = ['«', '"', '“'];

@@ -14,7 +14,6 @@
 //! Words are compared folded and without ال; a description is a mention whose head is a
 //! source head noun or a title (the cue parser's lists).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::annotate::model::{AnnotationSet, SourceType, Span};
@@ -29,23 +28,23 @@ use super::{Rule, rule_of};
 const DESCRIPTION_WINDOW: usize = 2400;
 
 /// `نفسه`، `ذاته`: said after a description that it is the same one.
-static SAME_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::CHAIN_SAME_WORDS));
+static SAME_WORDS: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::CHAIN_SAME_WORDS));
 
 /// Titles before a name (`الرئيس`، `وزير`): a mention headed by one is a description.
-static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::TITLES));
+static TITLES: LazyLock<lists::WordSet> = LazyLock::new(|| lists::word_set(lists::TITLES));
 
 /// Quantity words before a plural head (`عدة وسائل إعلام`، `بعض الشهود`): the head follows.
-static QUANTIFIERS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::PARTITIVE_HEADS));
+static QUANTIFIERS: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::PARTITIVE_HEADS));
 
 /// `أبو`، `بن`، `عبد`: a name goes on after them.
-static NAME_PARTICLES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::NAME_PARTICLES));
+static NAME_PARTICLES: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::NAME_PARTICLES));
 
 /// Words not to take for a name (particles, pronouns, stop words).
-static NOT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut words = lists::folded(lists::STOP_WORDS);
+static NOT_NAMES: LazyLock<lists::WordSet> = LazyLock::new(|| {
+    let mut words = lists::word_set(lists::STOP_WORDS);
     words.extend(lists::folded(lists::PARTICLES));
     words
 });
@@ -241,8 +240,8 @@ fn only_one_with_the_head(
 }
 
 /// Nationality adjectives, folded without ال and a feminine or plural ending.
-static NATIONALITIES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::NATIONALITIES));
+static NATIONALITIES: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::NATIONALITIES));
 
 /// Whether a folded word is a nationality adjective (`الإسرائيلي`، `الأمريكية`، `المصريون`).
 fn is_nationality(word: &str) -> bool {

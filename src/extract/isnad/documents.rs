@@ -6,7 +6,6 @@
 //! of `assets/lexicon/chain-cues.tsv` (`statement`, `in-document`, `publish`, `carry-out`,
 //! `issuing`).
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -22,12 +21,12 @@ use super::channels::{self, ChannelWord};
 use super::{Rule, rule_of};
 
 /// Verbs that get a link of their own when they speak in a document (`جاء فيه`).
-static DOCUMENT_VERBS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::CHAIN_DOCUMENT_VERBS));
+static DOCUMENT_VERBS: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::CHAIN_DOCUMENT_VERBS));
 
 /// `أن`، `إن`، `بأن`: the content follows.
-static COMPLEMENTISERS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+static COMPLEMENTISERS: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::COMPLEMENTIZERS));
 
 /// Most words between the start of the sentence and the cue that are read.
 const DOCUMENT_WORDS: usize = 24;

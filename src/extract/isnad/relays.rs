@@ -18,8 +18,8 @@ use super::channels::{self, ChannelWord};
 use super::{Rule, rule_of};
 
 /// `أن`، `فإن`، `بأن`: the content follows.
-static COMPLEMENTISERS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+static COMPLEMENTISERS: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::COMPLEMENTIZERS));
 
 /// Most words of a relayed speaker's name.
 const SPEAKER_WORDS: usize = 8;

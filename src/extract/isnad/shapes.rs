@@ -8,7 +8,6 @@ use crate::annotate::model::{
     AnnotationSet, Attribution, Claim, ClaimType, Origin, QuoteType, Source, SourceType, Span,
     Stance,
 };
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::article::Article;
@@ -16,16 +15,16 @@ use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
 
 /// Complementisers that may follow an apposition before the content.
-static COMPLEMENTISERS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::COMPLEMENTIZERS));
+static COMPLEMENTISERS: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::COMPLEMENTIZERS));
 
 /// The last word of a clause that says which speaker is meant by not naming him.
-static IDENTITY_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::IDENTITY_WORDS));
+static IDENTITY_WORDS: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::IDENTITY_WORDS));
 
 /// Prepositions: a phrase they open is no apposition.
-static PREPOSITIONS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lists::folded(lists::PREPOSITIONS));
+static PREPOSITIONS: LazyLock<lists::WordSet> =
+    LazyLock::new(|| lists::word_set(lists::PREPOSITIONS));
 
 /// Longest apposition taken into a source (characters).
 const APPOSITION_MAX: usize = 70;
