@@ -230,7 +230,8 @@ fn numeric_date_rule(ctx: &mut Ctx, i: usize) -> Option<usize> {
 /// An ordinal day before a month, one or several (guidelines §9: the whole is one date):
 /// `السابع من أبريل الجاري`، `الرابع والخامس من مايو`، `التاسع من الشهر الحالي`.
 fn ordinal_day_date(ctx: &mut Ctx, i: usize) -> Option<usize> {
-    if !ctx.is_ordinal(i) || ctx.toks[i].clitic > 0 {
+    // The cheap test first: every ordinal has the article.
+    if !ctx.toks[i].definite || ctx.toks[i].clitic > 0 || !ctx.is_ordinal(i) {
         return None;
     }
     let mut j = i + 1;
