@@ -27,6 +27,7 @@ mod documents;
 mod falsity;
 mod relays;
 mod shapes;
+mod told;
 mod variants;
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
@@ -183,6 +184,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     relays::relay_variants(set, article);
     relays::fronted_outlet_relays(set, article);
     relays::outlet_frames(set, article);
+    told::told_outlets(set, article);
     set.sort();
     documents::document_chains(set, article);
     // sources were added and removed: the id index is rebuilt for the lookups that follow

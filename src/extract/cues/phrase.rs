@@ -478,9 +478,9 @@ impl ParagraphParser<'_> {
         };
         let strip = match first {
             'ل' => {
-                // `للأمم` keeps its ل: the article's alef is elided, so no split is exact.
+                // `للأمم المتحدة` → `لأمم المتحدة`: the first lam is the preposition, the
+                // second the article whose alef fell (guidelines §2.3)
                 !t.key.starts_with("ال")
-                    && !t.key.starts_with("لل")
                     && !in_set(&SPEAKER_GIVEN_NAMES, &t.key)
                     && head_type(bare(&t.key)).is_none()
             }

@@ -756,3 +756,21 @@ fn a_name_in_quotation_marks_after_the_verb_is_its_subject() {
     assert_eq!(all.len(), 2, "{all:#?}");
     assert_eq!(all[1].source.as_deref(), Some("الوزير"));
 }
+
+#[test]
+fn a_preposition_fused_with_the_article_is_outside_the_source() {
+    assert_table(&[
+        (
+            "ووفقا للأمم المتحدة، فإن نصف السكان بحاجة إلى مساعدات.",
+            Some("لأمم المتحدة"),
+            "وفقا",
+            "نصف السكان بحاجة إلى مساعدات",
+        ),
+        (
+            "وتراجعت الصادرات، وفقا للبنك الدولي.",
+            Some("لبنك الدولي"),
+            "وفقا",
+            "تراجعت الصادرات",
+        ),
+    ]);
+}

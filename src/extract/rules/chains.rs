@@ -80,6 +80,12 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
             i += 1;
             continue;
         }
+        if i == head + 2 && last == Some(head + 1) && foreign_second_word(ctx, i) {
+            last = Some(i);
+            solid = last;
+            i += 1;
+            continue;
+        }
         if !chain_word(ctx, i, i == head + 1, ctx.toks[head].definite) {
             break;
         }
@@ -102,6 +108,22 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
         i += 1;
     }
     if last != solid { solid } else { last }
+}
+
+/// The second word of a transliterated name after a head (مجلة فورين بوليسي، إذاعة مونت
+/// كارلو): the first is a plain word of no list, and this one reads as a transliteration (five
+/// letters or more, two long vowels: an Arabic verb after the name seldom does, بثت، فتحت;
+/// nor an accusative noun in ا, بيانا).
+fn foreign_second_word(ctx: &Ctx, i: usize) -> bool {
+    let plain_first = ctx
+        .word(i - 1)
+        .is_some_and(|t| !t.definite && t.clitic == 0 && t.classes & !class::FOREIGN_NAME == 0);
+    let stem = ctx.stem(i);
+    plain_first
+        && super::apposition::unknown_name_word(ctx, i)
+        && super::apposition::transliterated(stem)
+        && !super::quoted::arabic_shaped(stem)
+        && !stem.ends_with('ا')
 }
 
 /// A definite noun with a glued و after a definite non-nisba word (التربية والتعليم): the

@@ -1,4 +1,5 @@
 //! Tests of the fifth round's name families (a quoted family name after a verb of saying, a
+//! transliterated outlet name of two words after its head,
 //! family name that starts like an imperfect verb, the lineage after a name, given names with
 //! the article, a title that is a common noun before its predicate), each a table of
 //! invented sentences with their surface variants: proclitics, harakat on and off, «» and "".
@@ -238,5 +239,36 @@ fn the_word_for_age_is_no_given_name() {
         ("وَقَالَ عُمَرُ سَلِيم إِنَّ الطَّرِيقَ مُغْلَقٌ.", "عُمَرُ سَلِيم"),
     ];
     let failed = failures(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_transliterated_name_of_two_words_goes_on_after_its_head() {
+    // Before the rule: 3 of the 5 rows failed (the second word cut off).
+    let table = [
+        (
+            "وقالت مجلة فورين بوليسي إن الإدارة منقسمة.",
+            "مجلة فورين بوليسي",
+        ),
+        (
+            "وقال لإذاعة مونت كارلو الدولية إن الحوار مستمر.",
+            "إذاعة مونت كارلو الدولية",
+        ),
+        (
+            "وَقَالَتْ مَجَلَّةُ فُورِين بُولِيسِي إِنَّ الإِدَارَةَ مُنْقَسِمَةٌ.",
+            "مَجَلَّةُ فُورِين بُولِيسِي",
+        ),
+        // A verb or an accusative noun after a one-word name is not part of it.
+        ("ونشرت صحيفة هآرتس بيانا مصورا.", "صحيفة هآرتس"),
+        ("وقالت وكالة بلومبرغ تابعت الملف.", "وكالة بلومبرغ"),
+    ];
+    let failed: Vec<String> = table
+        .iter()
+        .filter_map(|(text, org)| {
+            let all = found(text);
+            let ok = all.iter().any(|(s, l)| s == org && *l == Label::ORG);
+            (!ok).then(|| format!("{text} → {all:?}"))
+        })
+        .collect();
     assert!(failed.is_empty(), "{failed:#?}");
 }
