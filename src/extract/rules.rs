@@ -13,7 +13,9 @@ mod person;
 mod quoted;
 mod repeats;
 
-use std::collections::HashSet;
+// FxHash, not SipHash: the word sets are looked up once or more per token, and the keys are
+// the lists' own (nothing untrusted to defend against)
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
