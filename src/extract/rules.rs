@@ -12,6 +12,7 @@ mod numbers;
 mod person;
 mod quoted;
 mod repeats;
+mod times;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -206,3 +207,5 @@ mod tests;
 mod tests_dates;
 #[cfg(test)]
 mod tests_names;
+#[cfg(test)]
+mod tests_times;
