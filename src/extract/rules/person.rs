@@ -179,8 +179,12 @@ fn predicate_shaped(ctx: &Ctx, i: usize) -> bool {
     let tenth_form = stem.starts_with("است") && stem.chars().count() >= 5;
     // A participle in ة or in the accusative says how the group is or how the person spoke
     // (موحدة في، مؤكدا أن، متمنيا للفريق).
-    let participle = participle_shaped(stem) && (stem.ends_with('ه') || stem.ends_with('ا'));
-    future || tenth_form || (participle && predicate_follows())
+    // An accusative one takes a definite object too (متمنيا التوفيق), which a name in ة
+    // does not (مبروكة العياري).
+    let accusative = participle_shaped(stem) && stem.ends_with('ا');
+    let participle = accusative || participle_shaped(stem) && stem.ends_with('ه');
+    let object = accusative && ctx.word(i + 1).is_some_and(|n| n.definite);
+    future || tenth_form || (participle && (object || predicate_follows()))
 }
 
 /// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather

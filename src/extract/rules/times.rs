@@ -80,7 +80,7 @@ fn day_part_time(ctx: &mut Ctx, i: usize) -> Option<usize> {
 
 /// `منتصف الليل`، `منتصف ليل الأحد`، `منتصف النهار`.
 fn midnight(ctx: &mut Ctx, i: usize) -> Option<usize> {
-    if ctx.stem(i) != "منتصف" || !ctx.word(i + 1).is_some_and(|n| n.clitic == 0) {
+    if ctx.stem(i) != "منتصف" || ctx.word(i + 1).is_none_or(|n| n.clitic != 0) {
         return None;
     }
     let last = match ctx.stem(i + 1) {
