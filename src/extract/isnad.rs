@@ -25,10 +25,12 @@ mod coref;
 mod denials;
 mod documents;
 mod falsity;
+mod frames;
 mod relays;
 mod shapes;
 mod told;
 mod variants;
+mod wire_variants;
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
 /// next sentence.

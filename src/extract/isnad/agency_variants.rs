@@ -14,7 +14,7 @@ use crate::extract::extract;
 use crate::extract::isnad::{chains_in, suggest_annotations};
 
 /// One invented sentence, the speaker and the hands of the chain it must give.
-type ChainRow = (&'static str, &'static str, &'static [&'static str]);
+pub(super) type ChainRow = (&'static str, &'static str, &'static [&'static str]);
 
 /// The rows of `rows` that do not give their chain, with what was found instead.
 fn chain_misses(rows: &[ChainRow]) -> Vec<String> {
@@ -29,7 +29,7 @@ fn chain_misses(rows: &[ChainRow]) -> Vec<String> {
         .collect()
 }
 
-fn check_chains(rows: &[ChainRow]) {
+pub(super) fn check_chains(rows: &[ChainRow]) {
     let m = chain_misses(rows);
     assert!(
         m.is_empty(),
@@ -351,7 +351,7 @@ fn a_dateline_agency_is_no_hand() {
 }
 
 /// (source, claim, stance) of every link in the suggestions for `text`.
-fn links(text: &str) -> Vec<(String, String, String)> {
+pub(super) fn links(text: &str) -> Vec<(String, String, String)> {
     let article = Article::from_text("t", text.to_owned());
     let set = suggest_annotations(&article, &extract(&article.text));
     set.attributions
@@ -504,7 +504,7 @@ fn denials_of_a_report() {
 }
 
 /// (mention, the first mention it refers to) of every source with `same_as`.
-fn same_as_links(text: &str) -> Vec<(String, String)> {
+pub(super) fn same_as_links(text: &str) -> Vec<(String, String)> {
     let article = Article::from_text("t", text.to_owned());
     let set = suggest_annotations(&article, &extract(&article.text));
     let name = |id: &str| {

@@ -14,7 +14,7 @@ use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::{normalize_into, normalize_str};
 
-use super::{Rule, rule_of};
+use super::{Rule, frames, rule_of};
 
 /// Words of the window, folded as the text is matched: what each word is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,7 +140,7 @@ pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
 
 /// The end of a hand's name that starts with `tokens[i]`: up to four more words, stopping
 /// before a word that ends names or after a word followed by punctuation.
-fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
+pub(super) fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     let mut end = tokens[i].range.end;
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
@@ -151,18 +151,16 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
         // `… وكالة فرانس برس وتأسف …`: a word joined by و starts the next clause
         // (not inside a quoted name: `مدونة " واتس آب "`)
         let in_quotes = article.text[tokens[i].range.start..t.range.start].contains(OPENING_MARKS);
+        // `برنامج «المساء مع قصواء»`: a word that ends names stays in a quotation still open
+        let open = still_open(&article.text[tokens[i].range.start..t.range.start]);
         let joined = t.key.starts_with('و')
             && word(&t.key).is_none()
             && !OUTLET_NAMES.contains(&t.key)
             && !in_quotes;
         // a bracket opens an aside (an acronym is taken whole by `with_acronym`)
         let bracket = article.text[t.range.clone()].starts_with('(');
-        if NAME_ENDS.contains(&t.key)
-            || NAME_ENDS.contains(key)
-            || channel_word
-            || joined
-            || bracket
-        {
+        let ends = NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word;
+        if (ends && !open) || joined || bracket {
             break;
         }
         let between = &article.text[end..t.range.start];
@@ -177,9 +175,30 @@ fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     end
 }
 
+/// Whether a quotation opened in `text` is not closed in it yet. A straight mark opens when a
+/// word is glued after it (`"في المساء`) and closes when glued after a word; a mark with spaces
+/// on both sides (`" للجزيرة "`) says neither.
+fn still_open(text: &str) -> bool {
+    let mut open = false;
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        match c {
+            '«' | '“' => open = true,
+            '»' | '”' => open = false,
+            '"' if !prev.is_whitespace() => open = false,
+            '"' if !next.is_whitespace() => open = true,
+            _ => {}
+        }
+        prev = c;
+    }
+    open
+}
+
 /// Where an outlet named after ل starts: the word's second letter (`لوكالة` → `وكالة`,
 /// `للتلفزيون` → `لتلفزيون`, guidelines §2.3), skipping `لـ` and an opening mark.
-fn after_lam(article: &Article, t: &Token) -> Option<usize> {
+pub(super) fn after_lam(article: &Article, t: &Token) -> Option<usize> {
     let raw = &article.text[t.range.clone()];
     // the ل's own haraka (`لِوكالةِ`) and a tatweel (`لـ`) are outside the span
     let rest = raw
@@ -387,7 +406,7 @@ pub(super) fn hand_type_of(key: &str) -> SourceType {
     hand_type(key)
 }
 
-fn hand_type(key: &str) -> SourceType {
+pub(super) fn hand_type(key: &str) -> SourceType {
     // after ل the article's alef fell (`للأناضول` → `لأناضول`): the name is looked up with it
     let restored = key
         .strip_prefix('ل')
@@ -502,37 +521,6 @@ pub(super) fn outlet_at(
 ) -> Option<(Range<usize>, SourceType)> {
     let t = toks.get(i).filter(|t| is_outlet(&t.key))?;
     Some((t.range.start..name_end(article, toks, i), hand_type(&t.key)))
-}
-
-/// `…، حسب ما أفادت به الإذاعة`، `…، وفقا لوكالة …`: an outlet named after a comma past the
-/// claim, in its sentence, that carried the claim of a speaker named before it.
-fn after_claim(article: &Article, claim_end: usize) -> Option<(Range<usize>, SourceType)> {
-    let end = sentence_end(article, claim_end);
-    let rest = &article.text[claim_end..end];
-    for (i, _) in rest.match_indices('،') {
-        let from = claim_end + i + '،'.len_utf8();
-        let toks = tokens(article, from..end);
-        let Some(first) = toks.first() else { continue };
-        if rule_of(&first.key) != Some(Rule::Channel(Word::AfterClaim)) {
-            continue;
-        }
-        let mut j = 1;
-        let is =
-            |j: usize, words: &[&str]| toks.get(j).is_some_and(|t| words.contains(&t.key.as_str()));
-        if is(j, &["ما", "لما"]) {
-            j += 1;
-        }
-        let outlet = |t: &Token| is_outlet(&t.key);
-        if !toks.get(j).is_some_and(outlet) {
-            // the verb of `حسب ما أفادت (به)`
-            j += 1;
-            if is(j, &["به", "بها"]) {
-                j += 1;
-            }
-        }
-        return outlet_at(article, &toks, j);
-    }
-    None
 }
 
 /// `قال الوزير إن … . جاء ذلك في تصريح لوكالة …`: a sentence about the report just made names
@@ -744,7 +732,7 @@ fn link_hands(
         found.extend(outlet_at(article, &tokens(article, s.end..claim.start), 0));
     }
     if found.is_empty() && source.is_some_and(|s| s.end <= claim.start) {
-        found.extend(after_claim(article, claim.end));
+        found.extend(frames::after_claim(article, claim.end));
     }
     if found.is_empty()
         && source.is_some_and(|s| s.end <= claim.start)
@@ -777,10 +765,11 @@ pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
     let mut drop: Vec<usize> = Vec::new();
     for i in 0..set.attributions.len() {
         let a = &set.attributions[i];
+        let Some(cue) = a.cue else { continue };
         if !a.via.is_empty() {
+            frames::outer_hand_after_claim(set, article, i, &mut drop);
             continue;
         }
-        let Some(cue) = a.cue else { continue };
         // through the id index; a claim id of another kind's shape is still found by a scan
         let indexed = set.position(&a.claim_id).and_then(|c| set.claims.get(c));
         let Some(claim) = indexed
@@ -809,7 +798,11 @@ pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
             );
             via.push(hand.clone());
         }
+        let had_hands = !via.is_empty();
         set.attributions[i].via = via;
+        if had_hands {
+            frames::outer_hand_after_claim(set, article, i, &mut drop);
+        }
     }
     let dropped: Vec<String> = drop
         .iter()
