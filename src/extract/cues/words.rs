@@ -1,7 +1,8 @@
 //! Closed word classes the cue parser stops or turns on (complementizers, prepositions,
 //! particles…), given names, and the head nouns that give a source its type.
 
-use std::collections::HashMap;
+// FxHash: looked up for every noun phrase head (SipHash cost more than the lookup)
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::annotate::model::SourceType;
@@ -128,7 +129,7 @@ pub(crate) fn head_type(bare: &str) -> Option<SourceType> {
             (lists::SOURCE_HEADS_DOCUMENT, Document),
             (lists::SOURCE_HEADS_JOURNALIST, Journalist),
         ];
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (words, ty) in groups {
             for w in lists::entries(words) {
                 map.insert(fold_str(w), ty);

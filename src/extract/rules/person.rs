@@ -535,7 +535,7 @@ fn repeated_ambiguous_names(ctx: &Ctx) -> HashSet<usize> {
 /// (التويم) is taken only right after a verb (وأضاف التويم, and the first word of a sentence), since a definite noun
 /// elsewhere is more often an ordinary word (الشرع).
 pub(super) fn repeated_surname_rule(ctx: &mut Ctx) {
-    let mut surnames = HashSet::new();
+    let mut surnames = HashSet::default();
     for found in ctx.out.iter().filter(|f| f.label == Label::PERSON) {
         let first = ctx.token_at(found.range.start);
         let last = ctx.token_at(found.range.end - 1);
