@@ -167,6 +167,7 @@ lists! {
     STOP_WORDS = "stop-words.txt";
     TIME_WORDS = "time-words.txt";
     TITLES = "titles.txt";
+    TITLE_DOMAIN_NOUNS = "title-domain-nouns.txt";
     VAGUE_NUMBERS = "vague-numbers.txt";
     WEAK_TITLES = "weak-titles.txt";
     WEEKDAYS = "weekdays.txt";
