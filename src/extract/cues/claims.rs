@@ -273,7 +273,7 @@ impl ParagraphParser<'_> {
     /// occasion (a preposition or a time word first) that a comma closes within twenty tokens,
     /// with no report or complement inside; the closing comma. It counts as no words between a
     /// cue and its complement.
-    fn interjection_at(&self, j: usize, s: &Range<usize>) -> Option<usize> {
+    pub(super) fn interjection_at(&self, j: usize, s: &Range<usize>) -> Option<usize> {
         if !self.is_comma(j) {
             return None;
         }
@@ -409,6 +409,12 @@ impl ParagraphParser<'_> {
                 && self.is_comma(j + 2)
             {
                 j += 3;
+            } else if let Some(close) = self.interjection_at(j, s) {
+                // `أكدت الوزارة، في بيان سابق، عدم وجود …`: an occasion between commas
+                j = close + 1;
+            } else if j < s.end && self.is_comma(j) && self.is_word(j + 1) {
+                // `توقع محللون، تراجع التضخم`: the object after a comma
+                j += 1;
             } else if j < s.end && in_set(&ADVERBS, self.key(j)) {
                 j += 1;
             } else {

@@ -598,9 +598,12 @@ impl ParagraphParser<'_> {
         // `فلان، مؤسس الشركة، أوضح أن`: the subject and its apposition
         if end > s.start && self.is_comma(end - 1) {
             let close = end - 1;
-            let open = (close.saturating_sub(10).max(s.start)..close)
+            let Some(open) = (close.saturating_sub(10).max(s.start)..close)
                 .rev()
-                .find(|&k| self.is_comma(k))?;
+                .find(|&k| self.is_comma(k))
+            else {
+                return self.subject_after_kana(close, s);
+            };
             let mut np = self.subject_ending_at(open, s)?;
             // `المصادر، وفي حديث لصحيفة …، أشارت`: an occasion between the commas is no part
             // of the subject
@@ -611,6 +614,24 @@ impl ParagraphParser<'_> {
             return Some(np);
         }
         self.subject_ending_at(end, s)
+    }
+
+    /// `وكان مصدر في الوزارة، قال إن …`: after `كان` the speaker, then a comma before the verb
+    /// (a pluperfect report); the noun phrase between `كان` and the comma at `close`.
+    fn subject_after_kana(&self, close: usize, s: &Range<usize>) -> Option<NounPhrase> {
+        let kana = (close.saturating_sub(12).max(s.start)..close)
+            .rev()
+            .find(|&k| {
+                self.key(k)
+                    .trim_start_matches(['و', 'ف'])
+                    .starts_with("كان")
+            })?;
+        let kana_word = self.key(kana).trim_start_matches(['و', 'ف']);
+        if !in_set(&AUXILIARIES, kana_word) {
+            return None;
+        }
+        let np = self.noun_phrase(kana + 1, close, false)?;
+        (np.tokens.end == close).then_some(np)
     }
 
     /// A noun phrase that starts a clause and ends right before token `end`.

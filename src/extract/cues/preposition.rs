@@ -102,12 +102,15 @@ impl ParagraphParser<'_> {
     }
 
     pub(super) fn starts_preposition_cue(&self, i: usize) -> bool {
-        self.preposition_at(i).is_some()
+        self.preposition_at(i).is_some() || self.pronoun_preposition_at(i).is_some()
     }
 
     /// A prepositional cue at token `i` of sentence `s`: the attribution it makes and the
     /// token after the cue words.
     pub(super) fn preposition_cue(&mut self, i: usize, s: &Range<usize>) -> Option<usize> {
+        if let Some((cue_end, claim_at, gender, lemma)) = self.pronoun_preposition_at(i) {
+            return self.pronoun_preposition(i, cue_end, claim_at, gender, lemma, s);
+        }
         let (cue_tokens, source_at, strip, lemma) = self.preposition_at(i)?;
         let mut np = self.noun_phrase(source_at, s.end, strip)?;
         // `حسب ما جاء في التقرير السنوي للهيئة`، `بحسب بيان للجيش`
@@ -118,28 +121,7 @@ impl ParagraphParser<'_> {
         }
         let prefix = usize::from(self.key(i).starts_with('و') && !self.key(i).starts_with("وف"));
         let cue = self.cue_span(i, prefix).start..self.tokens[cue_tokens.end - 1].range.end;
-        let form = CueForm {
-            lemma,
-            form: Form::Noun,
-            gender: Gender::Masculine,
-            stance: Stance::Asserts,
-            cue_type: CueType::Preposition,
-            distancing: false,
-            object_claim: false,
-            object_preposition: None,
-            masdar_object: false,
-            addressee: false,
-            needs_adjacent_complement: false,
-            relay: false,
-            relay_from: false,
-            speaker_only: false,
-            needs_frame: false,
-            accuses: false,
-            blames_only: false,
-            in_document: false,
-            passive_past: false,
-            predicate: false,
-        };
+        let form = preposition_form(lemma);
         // `بحسب مصدر أمني وشهود عيان، …`: a second speaker shares the link
         let co = self.co_speaker(&np, s);
         let after = co.as_ref().map_or(np.tokens.end, |c| c.tokens.end);
@@ -147,7 +129,7 @@ impl ParagraphParser<'_> {
         // Leading: `وبحسب المصادر، فإن …` — the claim follows the source.
         let leading = (s.start..i).all(|k| !self.is_word(k) || self.key(k) == "و");
         if leading {
-            self.leading_preposition(&np, after, s, cue, &form)?;
+            self.leading_preposition(Speaker::Phrase(&np), after, s, cue, &form)?;
         } else if let Some(content) = self.content_after_inner_cue(i, after, s) {
             // `وسيقوم النادي، بحسب ما أعلن الموقع، بتكريم …`: the cue interrupts the content;
             // the claim is the part after it (guidelines §12)
@@ -166,10 +148,68 @@ impl ParagraphParser<'_> {
         Some(cue_tokens.end)
     }
 
+    /// `وبحسبه، فإن …`، `ووفقا لها، فإن …`: a leading prepositional cue whose source is a
+    /// pronoun written on it (or on the ل after it) at token `i`: the token after the cue
+    /// words, where what follows them starts, the pronoun's gender and the cue's lemma. A
+    /// pronoun is no mention (guidelines §3.4): the speaker it points back to is the source.
+    fn pronoun_preposition_at(&self, i: usize) -> Option<(usize, usize, Gender, &'static str)> {
+        let full = self.key(i);
+        let key = full.strip_prefix(['و', 'ف']).filter(|rest| {
+            PREPOSITION_CUES
+                .iter()
+                .any(|c| c.words.len() == 1 && rest.starts_with(c.words[0].as_str()))
+        });
+        let key = key.unwrap_or(full);
+        let gender_of = |suffix: &str| match suffix {
+            "ه" => Some(Gender::Masculine),
+            "ها" => Some(Gender::Feminine),
+            "هم" | "هما" => Some(Gender::Plural),
+            _ => None,
+        };
+        PREPOSITION_CUES.iter().find_map(|cue| {
+            let [word] = cue.words.as_slice() else {
+                return None;
+            };
+            if cue.follows.contains(&Follow::Source) {
+                let gender = gender_of(key.strip_prefix(word.as_str())?)?;
+                return Some((i + 1, i + 1, gender, cue.lemma));
+            }
+            let lam = cue.follows.contains(&Follow::Lam) && (key == word || full == word);
+            let gender = gender_of(self.key(i + 1).strip_prefix('ل')?)?;
+            lam.then_some((i + 1, i + 2, gender, cue.lemma))
+        })
+    }
+
+    /// The link of a leading cue with a pronoun source ([`Self::pronoun_preposition_at`]).
+    fn pronoun_preposition(
+        &mut self,
+        i: usize,
+        cue_end: usize,
+        claim_at: usize,
+        gender: Gender,
+        lemma: &'static str,
+        s: &Range<usize>,
+    ) -> Option<usize> {
+        let full = self.key(i);
+        // `…، وبحسبها فإن …`: a new clause after a comma leads too
+        let leading = (s.start..i).all(|k| !self.is_word(k))
+            || (i > s.start && self.is_comma(i - 1) && full.starts_with('و'));
+        if !leading {
+            return None;
+        }
+        let prefix = usize::from(
+            full.starts_with(['و', 'ف']) && !PREPOSITION_CUES.iter().any(|c| c.words[0] == full),
+        );
+        let cue = self.cue_span(i, prefix).start..self.tokens[cue_end - 1].range.end;
+        let form = preposition_form(lemma);
+        self.leading_preposition(Speaker::Pronoun(gender), claim_at, s, cue, &form)?;
+        Some(claim_at)
+    }
+
     /// `بحسب المصادر، فإن CLAIM`: the claim follows the source.
     fn leading_preposition(
         &mut self,
-        np: &NounPhrase,
+        speaker: Speaker,
         after: usize,
         s: &Range<usize>,
         cue: Range<usize>,
@@ -190,7 +230,10 @@ impl ParagraphParser<'_> {
         if start >= end {
             return None;
         }
-        let source = self.add_source(np);
+        let source = match speaker {
+            Speaker::Phrase(np) => self.add_source(np),
+            Speaker::Pronoun(gender) => self.resolve_pro_drop(gender)?,
+        };
         let claim = self.add_claim(start..end)?;
         self.attribute(claim, Some(source), cue, form, Template::Preposition, None);
         Some(())
@@ -292,5 +335,39 @@ impl ParagraphParser<'_> {
             }
         }
         Some(())
+    }
+}
+
+/// Who speaks through a leading prepositional cue.
+enum Speaker<'n> {
+    /// The noun phrase after the cue (`بحسب المصادر`).
+    Phrase(&'n NounPhrase),
+    /// A pronoun on the cue (`بحسبه`): the last speaker of that gender.
+    Pronoun(Gender),
+}
+
+/// The cue form of a prepositional cue with dictionary form `lemma`: it asserts.
+fn preposition_form(lemma: &'static str) -> CueForm {
+    CueForm {
+        lemma,
+        form: Form::Noun,
+        gender: Gender::Masculine,
+        stance: Stance::Asserts,
+        cue_type: CueType::Preposition,
+        distancing: false,
+        object_claim: false,
+        object_preposition: None,
+        masdar_object: false,
+        addressee: false,
+        needs_adjacent_complement: false,
+        relay: false,
+        relay_from: false,
+        speaker_only: false,
+        needs_frame: false,
+        accuses: false,
+        blames_only: false,
+        in_document: false,
+        passive_past: false,
+        predicate: false,
     }
 }

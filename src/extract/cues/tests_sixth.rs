@@ -1,0 +1,211 @@
+//! Unit tests of the sixth round's families, found by reading unseen agency and outlet reports
+//! (docs/extraction.md, "Sixth round: attribution cues"; their text is not in the repository):
+//! every sentence here is invented, and each family is a table tried on several surfaces (with
+//! and without و/ف and harakat, masculine, feminine and plural verbs). A table collects every
+//! row that fails, so a failure lists them all.
+
+use super::Stance;
+use super::tests::{Triple, triples};
+
+/// One expected link: the text, the link's cue, its source (`None`: no source) and claim. The
+/// text may hold other links (an earlier report a pronoun points back to); the row checks the
+/// one link with this cue.
+type Row<'a> = (&'a str, &'a str, Option<&'a str>, &'a str);
+
+/// The link of `text` whose cue is `cue`, when there is exactly one.
+fn link_with_cue(text: &str, cue: &str) -> Option<Triple> {
+    let mut found: Vec<Triple> = triples(text).into_iter().filter(|t| t.cue == cue).collect();
+    (found.len() == 1).then(|| found.remove(0))
+}
+
+/// The rows of `table` whose link is missing or has another source or claim, each with what
+/// was found.
+fn failing(table: &[Row]) -> Vec<String> {
+    table
+        .iter()
+        .filter_map(|&(text, cue, source, claim)| {
+            let ok = link_with_cue(text, cue)
+                .is_some_and(|t| t.source.as_deref() == source && t.claim == claim);
+            (!ok).then(|| {
+                let found: Vec<_> = triples(text)
+                    .iter()
+                    .map(|t| (t.source.clone(), t.cue.clone(), t.claim.clone()))
+                    .collect();
+                format!("{text}\n    found {found:?}")
+            })
+        })
+        .collect()
+}
+
+fn assert_table(table: &[Row]) {
+    let bad = failing(table);
+    assert!(
+        bad.is_empty(),
+        "{} of {} rows fail:\n{}",
+        bad.len(),
+        table.len(),
+        bad.join("\n")
+    );
+}
+
+/// Asserts that each text gives exactly `links` links, listing every one that does not.
+fn assert_link_counts(rows: &[(&str, usize)]) {
+    let bad: Vec<String> = rows
+        .iter()
+        .filter(|(text, links)| triples(text).len() != *links)
+        .map(|(text, links)| format!("{text}\n    expected {links}, found {:?}", triples(text)))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} rows fail:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn a_speaker_named_after_kana_and_a_comma_speaks_the_verb_after_it() {
+    assert_table(&[
+        (
+            "وكان مصدر في الوزارة، قال إن الاجتماع تأجل.",
+            "قال",
+            Some("مصدر في الوزارة"),
+            "الاجتماع تأجل",
+        ),
+        (
+            "وكانت وزيرة الصحة سامية حسن، أعلنت أن المستشفى سيفتح.",
+            "أعلنت",
+            Some("وزيرة الصحة سامية حسن"),
+            "المستشفى سيفتح",
+        ),
+        (
+            "وكان المتحدث باسم الشرطة، قد أكد أن الطريق آمن.",
+            "أكد",
+            Some("المتحدث باسم الشرطة"),
+            "الطريق آمن",
+        ),
+        (
+            "فكان مسؤولون في البلدية، صرحوا بأن المياه ستعود.",
+            "صرحوا",
+            Some("مسؤولون في البلدية"),
+            "المياه ستعود",
+        ),
+        (
+            "وَكانَ مصدرٌ أمنيٌّ، قالَ إنَّ الحادثَ عرضيٌّ.",
+            "قالَ",
+            Some("مصدرٌ أمنيٌّ"),
+            "الحادثَ عرضيٌّ",
+        ),
+        (
+            "قال الوزير إن الميناء مغلق. وكانت مصادر مطلعة، ذكرت أمس أن الوفد سيصل.",
+            "ذكرت",
+            Some("مصادر مطلعة"),
+            "الوفد سيصل",
+        ),
+    ]);
+}
+
+#[test]
+fn a_verbal_noun_object_is_the_claim_of_a_prediction_or_a_doubt() {
+    assert_table(&[
+        (
+            "توقع محللون ماليون، تراجع التضخم في العام المقبل.",
+            "توقع",
+            Some("محللون ماليون"),
+            "تراجع التضخم في العام المقبل",
+        ),
+        (
+            "وتوقعت الخبيرة سامية يوسف ارتفاع أسعار الذهب.",
+            "توقعت",
+            Some("الخبيرة سامية يوسف"),
+            "ارتفاع أسعار الذهب",
+        ),
+        (
+            "ويتوقع المصرف المركزي تباطؤ النمو خلال الصيف.",
+            "يتوقع",
+            Some("المصرف المركزي"),
+            "تباطؤ النمو خلال الصيف",
+        ),
+        (
+            "ورجح مراقبون تأجيل الانتخابات إلى الربيع.",
+            "رجح",
+            Some("مراقبون"),
+            "تأجيل الانتخابات إلى الربيع",
+        ),
+        (
+            "واستبعد الوزير العودة إلى الحظر الشامل.",
+            "استبعد",
+            Some("الوزير"),
+            "العودة إلى الحظر الشامل",
+        ),
+        (
+            "وتحدث الوزير عن الأزمة، مستبعدا العودة إلى الحظر.",
+            "مستبعدا",
+            Some("الوزير"),
+            "العودة إلى الحظر",
+        ),
+        (
+            "وأكدت الوزارة، في بيان سابق، عدم وجود إصابات جديدة.",
+            "أكدت",
+            Some("الوزارة"),
+            "عدم وجود إصابات جديدة",
+        ),
+        (
+            "وَتَوَقَّعَ الخبراءُ انخفاضَ الأسعار.",
+            "تَوَقَّعَ",
+            Some("الخبراءُ"),
+            "انخفاضَ الأسعار",
+        ),
+    ]);
+    let t = link_with_cue("واستبعد الوزير العودة إلى الحظر الشامل.", "استبعد");
+    assert_eq!(t.map(|t| t.stance), Some(Stance::Doubts));
+    let t = link_with_cue("ورجح مراقبون تأجيل الانتخابات إلى الربيع.", "رجح");
+    assert_eq!(t.map(|t| t.stance), Some(Stance::Predicts));
+}
+
+#[test]
+fn a_plain_object_of_a_prediction_is_no_claim() {
+    assert_link_counts(&[("وتوقع الجمهور ذلك.", 0), ("وتوقعت الشركة الأسوأ.", 0)]);
+}
+
+#[test]
+fn a_pronoun_on_a_prepositional_cue_points_back_to_the_last_speaker() {
+    assert_table(&[
+        (
+            "قال الوزير إن الميناء مغلق. وبحسبه، فإن السفن ستنتظر.",
+            "بحسبه",
+            Some("الوزير"),
+            "السفن ستنتظر",
+        ),
+        (
+            "أعلنت الشركة أن المصنع سيغلق. وحسبها، فإن العمال سيعوضون.",
+            "حسبها",
+            Some("الشركة"),
+            "العمال سيعوضون",
+        ),
+        (
+            "وقال الخبراء إن الأزمة طويلة. ووفقا لهم، فإن الأسعار سترتفع.",
+            "وفقا",
+            Some("الخبراء"),
+            "الأسعار سترتفع",
+        ),
+        (
+            "وقالت المديرة إن الدوام سيتغير، وبحسبها فإن القرار نهائي.",
+            "بحسبها",
+            Some("المديرة"),
+            "القرار نهائي",
+        ),
+        (
+            "صرح المتحدث بأن الجولة انتهت. وبحَسَبِه، فإنّ المفاوضات ستستأنف.",
+            "بحَسَبِه",
+            Some("المتحدث"),
+            "المفاوضات ستستأنف",
+        ),
+        (
+            "وأكد المدير أن الخطة جاهزة. ووفقاً له فإن التنفيذ يبدأ غدا.",
+            "وفقاً",
+            Some("المدير"),
+            "التنفيذ يبدأ غدا",
+        ),
+    ]);
+}
