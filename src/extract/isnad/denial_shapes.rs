@@ -281,7 +281,10 @@ fn mend(
         .iter()
         .find(|s| s.id == a.source_id)
         .and_then(|s| s.span);
-    if speaker.is_none_or(|s| s.end <= denier.start || s.start >= denier.end) {
+    // outside the denier, or a part of it (the name without its apposition, §3.2)
+    let outside = |s: Span| s.end <= denier.start || s.start >= denier.end;
+    let part = |s: Span| s.range() != *denier && denier.contains(&s.start) && s.end <= denier.end;
+    if speaker.is_none_or(|s| outside(s) || part(s)) {
         replaced.push(a.source_id.clone());
         set.attributions[i].source_id = source.to_owned();
     }
