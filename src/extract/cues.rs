@@ -217,7 +217,7 @@ fn suggest_folded(
 ) -> CueSuggestions {
     let mut out = CueSuggestions::default();
     let mut previous_sources: Vec<Antecedent> = Vec::new();
-    let mut names = std::collections::HashMap::new();
+    let mut names = rustc_hash::FxHashMap::default();
     // the end of a quotation an earlier paragraph opened and left open
     let mut quoted_to = 0;
     for range in paragraphs {

@@ -12,8 +12,11 @@ mod numbers;
 mod person;
 mod quoted;
 mod repeats;
+mod times;
 
-use std::collections::HashSet;
+// FxHash, not SipHash: the word sets are looked up once or more per token, and the keys are
+// the lists' own (nothing untrusted to defend against)
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -206,3 +209,5 @@ mod tests;
 mod tests_dates;
 #[cfg(test)]
 mod tests_names;
+#[cfg(test)]
+mod tests_times;

@@ -76,6 +76,18 @@ fn locate<T: Listed>(index: Option<&IdIndex>, list: &[T], id: &str) -> Option<us
     }
 }
 
+/// [`locate`] while the lists may have been pushed to or cut behind the set's back since the
+/// index was built (the isnad rules push sources and links between their passes): an item
+/// the index holds is still found by its binary search when the list agrees (ids are unique,
+/// so a hit checked against the list is the item); anything else, such as an item pushed
+/// since, is scanned for. Before this the stale index was dropped and every lookup scanned.
+fn locate_stale<T: Listed>(index: &IdIndex, list: &[T], id: &str) -> Option<usize> {
+    match index.position(list, id) {
+        Ok(Some(found)) => Some(found),
+        _ => scan(list, id),
+    }
+}
+
 /// Replaces or adds `x`, keeping `list` in file order: a binary search and one move.
 fn put<T: Listed>(list: &mut Vec<T>, index: &mut IdIndex, slot: usize, x: T) -> Option<T> {
     let old = locate(Some(index), list, x.id()).map(|i| list.remove(i));
@@ -194,12 +206,20 @@ impl AnnotationSet {
     /// Where the item with this id sits in the list of its kind (`sources` for a source id…),
     /// found through the id index: for rules that change an item in place.
     pub fn position(&self, id: &str) -> Option<usize> {
-        let index = self.index();
+        let index = self.index.0.get_or_init(|| Box::new(self.build_index()));
+        if index.lens == self.lens() {
+            return match kind_of_id(id)? {
+                ItemKind::Entity => locate(Some(index), &self.entities, id),
+                ItemKind::Source => locate(Some(index), &self.sources, id),
+                ItemKind::Claim => locate(Some(index), &self.claims, id),
+                ItemKind::Attribution => locate(Some(index), &self.attributions, id),
+            };
+        }
         match kind_of_id(id)? {
-            ItemKind::Entity => locate(index, &self.entities, id),
-            ItemKind::Source => locate(index, &self.sources, id),
-            ItemKind::Claim => locate(index, &self.claims, id),
-            ItemKind::Attribution => locate(index, &self.attributions, id),
+            ItemKind::Entity => locate_stale(index, &self.entities, id),
+            ItemKind::Source => locate_stale(index, &self.sources, id),
+            ItemKind::Claim => locate_stale(index, &self.claims, id),
+            ItemKind::Attribution => locate_stale(index, &self.attributions, id),
         }
     }
 

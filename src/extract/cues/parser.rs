@@ -3,7 +3,8 @@
 //! [`super::verb`] and [`super::preposition`], phrases in [`super::phrase`] and
 //! [`super::claims`].
 
-use std::collections::HashMap;
+// FxHash: the names of a paragraph are looked up for every word
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::lexicon::{CueForm, Gender};

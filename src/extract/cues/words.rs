@@ -1,7 +1,8 @@
 //! Closed word classes the cue parser stops or turns on (complementizers, prepositions,
 //! particles…), given names, and the head nouns that give a source its type.
 
-use std::collections::HashMap;
+// FxHash: looked up for every noun phrase head (SipHash cost more than the lookup)
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::annotate::model::SourceType;
@@ -82,6 +83,9 @@ pub(super) static REPORTED_CONTENT_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::CUE_REPORTED_CONTENT_VERBS));
 /// `وسائل`: a head whose genitive is a medium, a verbal noun in form (`وسائل إعلام`).
 pub(super) static MEDIUM_HEADS: LazyLock<WordSet> = LazyLock::new(|| set(lists::MEDIUM_HEADS));
+/// `شؤون`، `حقوق`: a title's domain after ل (`وزير الدولة لشؤون الإعلام`).
+pub(super) static TITLE_DOMAIN_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::TITLE_DOMAIN_NOUNS));
 /// `أمله`, `تمنياته`: after a cue, a wish follows, which is no claim.
 pub(super) static WISH_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::WISH_NOUNS));
 /// `عدم`, `رفض`: before an identity word, the clause withholds the name.
@@ -128,7 +132,7 @@ pub(crate) fn head_type(bare: &str) -> Option<SourceType> {
             (lists::SOURCE_HEADS_DOCUMENT, Document),
             (lists::SOURCE_HEADS_JOURNALIST, Journalist),
         ];
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (words, ty) in groups {
             for w in lists::entries(words) {
                 map.insert(fold_str(w), ty);

@@ -122,7 +122,10 @@ pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
             continue;
         }
         if !word.is_empty() {
-            let key = normalize_str(word.trim_start_matches(OPENING_MARKS));
+            // the key is read from the article's folded text, not folded again
+            let opened = word.trim_start_matches(OPENING_MARKS);
+            let key_range = at + word.len() - opened.len()..at + word.len();
+            let key = article.folded().slice(key_range).to_owned();
             out.push(Token {
                 range: at..at + word.len(),
                 key,

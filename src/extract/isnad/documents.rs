@@ -52,7 +52,7 @@ fn words(article: &Article, window: Range<usize>) -> Vec<Word> {
             let start = at + word.find(bare).unwrap_or(0);
             out.push(Word {
                 range: start..start + bare.len(),
-                key: normalize_str(bare),
+                key: article.folded().slice(start..start + bare.len()).to_owned(),
                 marked: word.len() > bare.len() + (start - at),
             });
         }
@@ -248,12 +248,14 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
                 let (Some(speaker), Some(claim)) = (speaker, claim_after(article, after)) else {
                     continue;
                 };
-                // the claim may be the cue suggester's through another verb (`أصدر … بيانا`)
-                let known = set.attributions.iter().position(|a| {
-                    set.claims.iter().any(|c| {
-                        c.id == a.claim_id && c.span.start < claim.end && claim.start < c.span.end
-                    })
-                });
+                // the claim may be the cue suggester's through another verb (`أصدر … بيانا`);
+                // the claims over it are found first: one pass, not one per link
+                let over: Vec<&str> = (set.claims.iter())
+                    .filter(|c| c.span.start < claim.end && claim.start < c.span.end)
+                    .map(|c| c.id.as_str())
+                    .collect();
+                let known =
+                    (set.attributions.iter()).position(|a| over.contains(&a.claim_id.as_str()));
                 match known.or_else(|| new_link(set, article, claim, speaker, &verb)) {
                     Some(i) => i,
                     None => continue,

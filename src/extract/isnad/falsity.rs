@@ -62,7 +62,9 @@ fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> 
                 .len();
         let word = piece[lead..].trim_end_matches(|c: char| !is_letter_or_digit(c));
         if !word.is_empty() {
-            out.push((at + lead..at + lead + word.len(), normalize_str(word)));
+            let range = at + lead..at + lead + word.len();
+            let key = article.folded().slice(range.clone()).to_owned();
+            out.push((range, key));
         }
         at += piece.len();
     }

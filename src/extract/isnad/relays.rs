@@ -37,7 +37,7 @@ fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String, b
         if !bare.is_empty() {
             out.push((
                 at..at + bare.len(),
-                normalize_str(bare),
+                article.folded().slice(at..at + bare.len()).to_owned(),
                 bare.len() < unquoted.len(),
             ));
         }

@@ -27,7 +27,8 @@ fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> 
             .trim_end()
             .trim_end_matches(|c: char| !is_letter_or_digit(c));
         if !word.is_empty() {
-            out.push((at..at + word.len(), normalize_str(word)));
+            let key = article.folded().slice(at..at + word.len()).to_owned();
+            out.push((at..at + word.len(), key));
         }
         at += piece.len();
     }
