@@ -195,6 +195,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     denial_shapes::denial_shapes(set, article);
     set.sort();
     channels::channel_chains(set, article);
+    frames::frame_speakers_to_hands(set, article);
     stances(set, article);
     falsity::falsified_reports(set, article);
     shapes::denied_reports(set, article);

@@ -221,3 +221,33 @@ fn denials_with_words_between() {
         misses.join("\n")
     );
 }
+
+/// `قال Y: "…"، وفق روسيا اليوم`: a name after the frame word that no outlet list knows; the
+/// cue suggester linked it as a second speaker.
+const NAMES_AFTER_A_FRAME: &[ChainRow] = &[
+    (
+        "وقال الوزير في مؤتمر صحفي: \"لن نتراجع عن القرار\"، وفق روسيا اليوم.",
+        "الوزير",
+        &["روسيا اليوم"],
+    ),
+    (
+        "وأضاف الرئيس أن الحوار مستمر، بحسب العربي الجديد.",
+        "الرئيس",
+        &["العربي الجديد"],
+    ),
+    (
+        "وأكد المتحدث أن الهدنة صامدة، حسب يورونيوز.",
+        "المتحدث",
+        &["يورونيوز"],
+    ),
+    (
+        "وقالت الوزيرة إن المدارس ستفتح، وفقا لإذاعة مونت كارلو الدولية.",
+        "الوزيرة",
+        &["إذاعة مونت كارلو الدولية"],
+    ),
+];
+
+#[test]
+fn a_name_after_a_frame_word() {
+    check_chains(NAMES_AFTER_A_FRAME);
+}
