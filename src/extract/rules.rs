@@ -11,6 +11,7 @@ mod norp;
 mod numbers;
 mod person;
 mod quoted;
+mod regions;
 mod repeats;
 mod times;
 
@@ -30,6 +31,7 @@ use norp::norp_rule;
 use numbers::number_rule;
 use person::{clitic_shaped, person_rule, repeated_surname_rule};
 use quoted::quoted_rule;
+use regions::region_rule;
 use repeats::short_form_rule;
 
 use super::lexicon::{class, completes_month};
@@ -182,6 +184,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     org_rule(&mut ctx);
     quoted_rule(&mut ctx);
     place_rule(&mut ctx);
+    region_rule(&mut ctx);
     person_rule(&mut ctx);
     apposition_rule(&mut ctx);
     nationality_rule(&mut ctx);
@@ -209,5 +212,7 @@ mod tests;
 mod tests_dates;
 #[cfg(test)]
 mod tests_names;
+#[cfg(test)]
+mod tests_places;
 #[cfg(test)]
 mod tests_times;
