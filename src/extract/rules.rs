@@ -5,6 +5,7 @@
 mod apposition;
 mod chains;
 mod dates;
+mod events;
 mod known_names;
 mod name_parts;
 mod norp;
@@ -26,6 +27,7 @@ use apposition::{
 };
 use chains::{nisba, nisba_shaped, org_rule, place_rule};
 use dates::date_rule;
+use events::event_rule;
 use known_names::{gazetteer_rule, is_lam_complement};
 use norp::norp_rule;
 use numbers::number_rule;
@@ -193,6 +195,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     short_form_rule(&mut ctx);
     repeated_surname_rule(&mut ctx);
     date_rule(&mut ctx);
+    event_rule(&mut ctx);
     number_rule(&mut ctx);
     norp_rule(&mut ctx);
     ctx.out
@@ -210,6 +213,8 @@ fn normalised(list: &'static str) -> HashSet<String> {
 mod tests;
 #[cfg(test)]
 mod tests_dates;
+#[cfg(test)]
+mod tests_events;
 #[cfg(test)]
 mod tests_names;
 #[cfg(test)]
