@@ -240,13 +240,8 @@ impl NormalizedText {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut ends = Vec::with_capacity(original.len() + 1);
-        let mut blocks = Vec::with_capacity(original.len() / OFFSET_BLOCK + 2);
         let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         for (at_wide, c) in original.char_indices() {
-            // every block start up to here: the next folded byte is the first at or after it
-            while blocks.len() * OFFSET_BLOCK <= at_wide {
-                blocks.push(narrow(text.len()));
-            }
             let at = narrow(at_wide);
             let end = narrow(at_wide + c.len_utf8());
             match fold_char(c) {
@@ -264,11 +259,13 @@ impl NormalizedText {
                 }
             }
         }
-        while blocks.len() * OFFSET_BLOCK <= original.len() {
-            blocks.push(narrow(text.len()));
-        }
         map.push(narrow(original.len()));
         ends.push(narrow(original.len()));
+        // a search of the whole map per block start: a few thousand searches per article,
+        // cheaper than a check per character while folding
+        let blocks = (0..=original.len() / OFFSET_BLOCK)
+            .map(|k| narrow(map.partition_point(|&m| (m as usize) < k * OFFSET_BLOCK)))
+            .collect();
         NormalizedText {
             text,
             map,
@@ -334,10 +331,11 @@ fn push_folded(
     map: &mut Vec<u32>,
     ends: &mut Vec<u32>,
 ) {
-    let n = f.len_utf8();
     text.push(f);
-    map.extend_from_slice(&[at; 4][..n]);
-    ends.extend_from_slice(&[end; 4][..n]);
+    for _ in 0..f.len_utf8() {
+        map.push(at);
+        ends.push(end);
+    }
 }
 
 /// Extends the span of the last folded character over a mark dropped after it (`at..end`).
