@@ -12,6 +12,7 @@ mod numbers;
 mod person;
 mod quoted;
 mod repeats;
+mod times;
 
 // FxHash, not SipHash: the word sets are looked up once or more per token, and the keys are
 // the lists' own (nothing untrusted to defend against)
@@ -208,3 +209,5 @@ mod tests;
 mod tests_dates;
 #[cfg(test)]
 mod tests_names;
+#[cfg(test)]
+mod tests_times;

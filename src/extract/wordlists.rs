@@ -89,6 +89,7 @@ lists! {
     CUE_REPORTED_CONTENT_VERBS = "cue-reported-content-verbs.txt";
     CURRENCIES = "currencies.txt";
     DAY_PARTS = "day-parts.txt";
+    DAY_TIME_PARTS = "day-time-parts.txt";
     DIRECTIONS = "directions.txt";
     DURATION_DUALS = "duration-duals.txt";
     DURATION_UNITS = "duration-units.txt";
@@ -105,6 +106,7 @@ lists! {
     GIVEN_NAMES_DEFINITE = "given-names-definite.txt";
     GPE_HEADS = "gpe-heads.txt";
     HAND_NAME_ENDS = "hand-name-ends.txt";
+    HOUR_WORDS = "hour-words.txt";
     HONORIFICS = "honorifics.txt";
     HUMAN_PLURAL_HEADS = "human-plural-heads.txt";
     IDENTIFYING_ADJECTIVES = "identifying-adjectives.txt";
@@ -165,6 +167,7 @@ lists! {
     STOP_WORDS = "stop-words.txt";
     TIME_WORDS = "time-words.txt";
     TITLES = "titles.txt";
+    TITLE_DOMAIN_NOUNS = "title-domain-nouns.txt";
     VAGUE_NUMBERS = "vague-numbers.txt";
     WEAK_TITLES = "weak-titles.txt";
     WEEKDAYS = "weekdays.txt";

@@ -56,7 +56,7 @@ impl ParagraphParser<'_> {
 
     /// A preposition or time word at `k` that opens the occasion of a report (`خلال`، `في`،
     /// `عقب`، `صباح`).
-    fn starts_occasion(&self, k: usize) -> bool {
+    pub(super) fn starts_occasion(&self, k: usize) -> bool {
         let key = self.key(k);
         in_set(&PREPOSITIONS, key) || in_set(&TIME_STARTS, key) || matches!(key, "عقب" | "اثناء")
     }

@@ -200,6 +200,19 @@ impl ParagraphParser<'_> {
         let Some(rest) = key.strip_prefix('ل') else {
             return false;
         };
+        // `وزير الدولة لشؤون الإعلام`، `نائب الرئيس للشؤون الاقتصادية`: a title's domain
+        let domain = in_set(&TITLE_DOMAIN_NOUNS, rest)
+            || key
+                .strip_prefix("لل")
+                .is_some_and(|noun| in_set(&TITLE_DOMAIN_NOUNS, noun));
+        if domain
+            && (scan.role || scan.prev_definite)
+            && scan.name_at.is_none()
+            && j + 1 < end
+            && self.is_word(j + 1)
+        {
+            return true;
+        }
         let body = match scan.head_type {
             Some(SourceType::Organization) => true,
             Some(SourceType::Official) => self.tokens[scan.head].ta_marbuta,

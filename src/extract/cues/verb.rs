@@ -90,6 +90,19 @@ impl ParagraphParser<'_> {
         {
             return Some(end);
         }
+        // `وبيّن المدرب في ختام حديثه أن …`: a homograph opening its clause with a speaker
+        // after it is the verb, and an occasion may stand before its complement
+        let mut form = form;
+        if form.needs_adjacent_complement
+            && (verb.prefix > 0 || verb.at == s.start)
+            && subject.as_ref().is_some_and(|np| {
+                let head = self.key(np.tokens.start);
+                np.name_at.is_some() || is_speaker_head(head) || is_definite(head)
+            })
+            && self.starts_occasion(after_subject)
+        {
+            form.needs_adjacent_complement = false;
+        }
         let complement = self.find_complement(after_subject, s, &form);
         if nested && complement.is_none() {
             return None;
@@ -207,8 +220,14 @@ impl ParagraphParser<'_> {
     fn quoted_subject(&self, j: usize, form: &CueForm, s: &Range<usize>) -> Option<NounPhrase> {
         let close = self.tokens.get(j)?.pair.filter(|&c| c > j && c < s.end)?;
         let words = (j + 1..close).filter(|&k| self.is_word(k)).count();
+        // `وأضاف “عادل”، خلال مداخلة هاتفية، أن …`: an occasion or a comma before what the
+        // verb governs
+        let governed = match self.interjection_at(close + 1, s) {
+            Some(comma) => comma + 1,
+            None => close + 1 + usize::from(self.is_comma(close + 1)),
+        };
         let next = self.key(close + 1);
-        let governs = in_set(&COMPLEMENTIZERS, next)
+        let governs = in_set(&COMPLEMENTIZERS, self.key(governed))
             || self.is_punct(close + 1, ':')
             || (form.relay && matches!(next, "عن" | "من"))
             || (next.starts_with('ل') && self.is_addressee(close + 1));
@@ -402,8 +421,9 @@ impl ParagraphParser<'_> {
             }
             // `أكدت الشرطة صحة الأنباء عن …`: the frame before the claim may set the stance
             let mut form = verb.form;
-            // `لم تستبعد الوزارة أن …`: a doubt denied leaves the claim possible, asserted
-            if form.stance == Stance::Doubts
+            // `لم تستبعد الوزارة أن …`: a doubt denied leaves the claim possible, asserted;
+            // so does a denial not made (`لم ينف الوزير أن …`)
+            if matches!(form.stance, Stance::Doubts | Stance::Denies)
                 && verb.at > s.start
                 && (is_negation(self.key(verb.at - 1))
                     || matches!(self.key(verb.at - 1), "لا" | "ولا"))

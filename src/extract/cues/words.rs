@@ -83,6 +83,9 @@ pub(super) static REPORTED_CONTENT_VERBS: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::CUE_REPORTED_CONTENT_VERBS));
 /// `وسائل`: a head whose genitive is a medium, a verbal noun in form (`وسائل إعلام`).
 pub(super) static MEDIUM_HEADS: LazyLock<WordSet> = LazyLock::new(|| set(lists::MEDIUM_HEADS));
+/// `شؤون`، `حقوق`: a title's domain after ل (`وزير الدولة لشؤون الإعلام`).
+pub(super) static TITLE_DOMAIN_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::TITLE_DOMAIN_NOUNS));
 /// `أمله`, `تمنياته`: after a cue, a wish follows, which is no claim.
 pub(super) static WISH_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::WISH_NOUNS));
 /// `عدم`, `رفض`: before an identity word, the clause withholds the name.

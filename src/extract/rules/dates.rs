@@ -1,5 +1,5 @@
-//! Dates, times and durations: day–month–year, numeric dates, years (bare, in parentheses,
-//! after `عام`), weekdays, relative dates and periods, clock times.
+//! Dates and durations: day–month–year, numeric dates, years (bare, in parentheses, after
+//! `عام`), weekdays, relative dates and periods; times of day are in `times.rs`.
 
 use super::*;
 
@@ -190,6 +190,9 @@ fn joins_dates(between: &str) -> bool {
 
 /// The first date pattern that matches at token `i`, pushed; the token after it.
 fn date_at(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    if let Some(next) = super::times::time_at(ctx, i) {
+        return Some(next);
+    }
     if let Some(next) = numeric_date_rule(ctx, i) {
         return Some(next);
     }
@@ -341,7 +344,7 @@ fn duration(ctx: &mut Ctx, i: usize) -> Option<usize> {
     Some(last + 1)
 }
 
-/// Dates that start with a word: periods, weekdays, `عام N`, relative dates, clock times.
+/// Dates that start with a word: periods, weekdays, `عام N`, relative dates, seasons.
 fn word_date(ctx: &mut Ctx, i: usize) -> Option<usize> {
     if let Some(next) = period(ctx, i) {
         return Some(next);
@@ -355,10 +358,7 @@ fn word_date(ctx: &mut Ctx, i: usize) -> Option<usize> {
     if let Some(next) = relative_date(ctx, i) {
         return Some(next);
     }
-    if let Some(next) = season(ctx, i) {
-        return Some(next);
-    }
-    clock_time(ctx, i)
+    season(ctx, i)
 }
 
 /// Two-word periods: `الفترة العثمانية`, `السنوات الماضية`, `هذا العام`, `الأسبوع الماضي`.
@@ -499,22 +499,6 @@ fn relative_date(ctx: &mut Ctx, i: usize) -> Option<usize> {
         return Some(i + 1);
     }
     None
-}
-
-/// `الساعة HH(:MM)? (صباحا|مساء)?`
-fn clock_time(ctx: &mut Ctx, i: usize) -> Option<usize> {
-    if ctx.stem(i) != "الساعه" || ctx.number(i + 1).is_none() {
-        return None;
-    }
-    let mut last = i + 1;
-    if ctx.is_punct(last + 1, ":") && ctx.number(last + 2).is_some() {
-        last += 2;
-    }
-    if ctx.is_class(last + 1, class::TIME_WORD) {
-        last += 1;
-    }
-    ctx.push(i, last, Label::TIME, "rule:time", 0.7);
-    Some(last + 1)
 }
 
 /// A year in parentheses with its era: `( 1343 ) هجري`.

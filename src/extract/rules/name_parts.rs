@@ -73,8 +73,39 @@ fn lineage_name(ctx: &Ctx, i: usize) -> bool {
 pub(super) fn lineage_end(ctx: &Ctx, mut last: usize) -> usize {
     while is_lineage_word(ctx, last + 1) && lineage_name(ctx, last + 2) {
         last += 2;
+        // A compound name after the lineage word (بن عبد الله، بن عبد العزيز) takes its second word.
+        if ctx.toks[last].is(class::NAME_CONNECTOR)
+            && ctx
+                .word(last + 1)
+                .is_some_and(|n| n.clitic == 0 && !n.is(NAME_STOP))
+        {
+            last += 1;
+        }
     }
     last
+}
+
+/// Whether word `i` after a title continues the title's complement with a preposition or و
+/// glued to the article that no list splits off (وزيرة التضامن والأسرة، المكلف بالميزانية).
+/// Foreign names may start with the same letters (فالكاو، بالوتيلي، والتر، كاليستا), so ف and
+/// ك (never glued to a complement) are left out, و coordinates only onto a complement already
+/// begun, and what follows the article must read as an Arabic noun: three letters or more,
+/// with a feminine or plural ending or not shaped like a transliteration.
+pub(super) fn glued_article_complement(ctx: &Ctx, title: usize, i: usize) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let written = &ctx.norm[t.range.clone()];
+    let Some((article, rest)) = ["وبال", "ولل", "وال", "بال", "لل"]
+        .iter()
+        .find_map(|a| written.strip_prefix(a).map(|rest| (*a, rest)))
+    else {
+        return false;
+    };
+    let coordinated = article.starts_with('و');
+    if coordinated && i == title + 1 {
+        return false;
+    }
+    rest.chars().count() >= 3
+        && (rest.ends_with('ه') || rest.ends_with("ات") || !super::apposition::transliterated(rest))
 }
 
 /// Whether a given name that is a word too (علي، حسن) starts a lineage: بن and a given name

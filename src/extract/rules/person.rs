@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::apposition::{name_after_comma, transliterated};
 use super::name_parts::{
-    age_word, definite_given_name, definite_given_name_rule, family_name_follows, is_lineage_word,
-    lineage_end, lineage_follows, name_closed_after, written_definite,
+    age_word, definite_given_name, definite_given_name_rule, family_name_follows,
+    glued_article_complement, is_lineage_word, lineage_end, lineage_follows, name_closed_after,
 };
 use super::*;
 
@@ -89,7 +89,7 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     // A definite word with a preposition or و glued on that no list splits off continues the
     // complement (وزيرة التضامن والأسرة، المكلف بالميزانية).
     let complement = t.definite
-        || written_definite(ctx, i)
+        || glued_article_complement(ctx, title, i)
         || stem == "باسم"
         || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE)
         || ctx.gaz[i].is_some()
@@ -153,17 +153,38 @@ fn after_title_plain_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitl
 /// start with سي (سيريل رامافوزا), but a name follows it.
 fn predicate_shaped(ctx: &Ctx, i: usize) -> bool {
     let stem = ctx.stem(i);
+    // A predicate is followed by a particle, a preposition glued on or the end of the
+    // sentence; a name by its family name (سيمون …، مبروكة العياري، ميشيلا باتشيليت), and a
+    // name in apposition by a comma (المدرب سيميوني، …).
+    let predicate_follows = || match ctx.word(i + 1) {
+        Some(n) => {
+            let written = &ctx.norm[n.range.clone()];
+            n.is(class::STOP)
+                || n.clitic > 0
+                || ["بال", "لل", "فال", "كال"]
+                    .iter()
+                    .any(|p| written.starts_with(p))
+        }
+        None => {
+            !ctx.toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Punct)
+                || ctx.is_punct(i + 1, ".!؟?")
+        }
+    };
     let future = stem.starts_with("سي")
         && stem.chars().count() >= 5
-        && ctx
-            .word(i + 1)
-            .is_none_or(|n| n.definite || n.is(class::STOP));
+        && (ctx.word(i + 1).is_some_and(|n| n.definite) || predicate_follows());
     // A past verb or verbal noun of the tenth form (استقال، استمرار) reads as no name either.
     let tenth_form = stem.starts_with("است") && stem.chars().count() >= 5;
-    // A participle in the accusative says how the person spoke (مؤكدا، متمنيا، مشيرا).
-    future
-        || tenth_form
-        || (participle_shaped(stem) && (stem.ends_with('ه') || stem.ends_with('ا')))
+    // A participle in ة or in the accusative says how the group is or how the person spoke
+    // (موحدة في، مؤكدا أن، متمنيا للفريق).
+    // An accusative one takes a definite object too (متمنيا التوفيق), which a name in ة
+    // does not (مبروكة العياري).
+    let accusative = participle_shaped(stem) && stem.ends_with('ا');
+    let participle = accusative || participle_shaped(stem) && stem.ends_with('ه');
+    let object = accusative && ctx.word(i + 1).is_some_and(|n| n.definite);
+    future || tenth_form || (participle && (object || predicate_follows()))
 }
 
 /// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather

@@ -272,3 +272,57 @@ fn a_transliterated_name_of_two_words_goes_on_after_its_head() {
         .collect();
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+#[test]
+fn foreign_names_after_a_title_are_not_read_as_predicates_or_complements() {
+    // Sixth round, the regression lead: the fifth round's predicate and complement shapes took
+    // names that start like a glued article (فالكاو، فالنتينا، كالفين، كاليستا), a future verb
+    // before a comma (سيميوني،) or a participle in ة or ا (مبروكة، ميشيلا) for no name, and a
+    // lineage stopped inside a compound name (بن عبد). Before the narrowing: 9 of the 16 rows
+    // failed (nine of the ten names).
+    let table = [
+        ("وقال المهاجم فالكاو إن الفريق جاهز.", "فالكاو"),
+        ("وأكد المدرب فالفيردي أن اللاعبين مستعدون.", "فالفيردي"),
+        (
+            "وقالت الرئيسة فالنتينا ماتفيينكو إن المجلس موافق.",
+            "فالنتينا ماتفيينكو",
+        ),
+        ("وقال اللاعب كالفين فيليبس إن الإصابة خفيفة.", "كالفين فيليبس"),
+        (
+            "وقالت الممثلة كاليستا فلوكهارت إن الفيلم ناجح.",
+            "كاليستا فلوكهارت",
+        ),
+        (
+            "وقال المدرب سيميوني، بعد المباراة، إن الفوز مستحق.",
+            "سيميوني",
+        ),
+        (
+            "وقالت الرئيسة ميشيلا باتشيليت إن المنظمة قلقة.",
+            "ميشيلا باتشيليت",
+        ),
+        (
+            "وقالت الناشطة مبروكة العياري إن الاحتجاج سلمي.",
+            "مبروكة العياري",
+        ),
+        (
+            "وَقَالَتِ المُدِيرَةُ مَدِيحَة الشَّرِيف إِنَّ المَدْرَسَةَ مُغْلَقَةٌ.",
+            "مَدِيحَة الشَّرِيف",
+        ),
+        (
+            "والتقى الأمير فيصل بن فرحان بن عبد الله نظيره أمس.",
+            "فيصل بن فرحان بن عبد الله",
+        ),
+        // The predicates and complements the shapes were written for stay no names.
+        ("وقالت المعارضة موحدة في موقفها.", ""),
+        ("وذكرت الصحيفة أن المدرب سيرحل.", ""),
+        ("وقال إن الفريق سيقاتل من أجل اللقب.", ""),
+        ("وغادر الوزير مؤكدا أن الاتفاق قريب.", ""),
+        ("وكان تعقيب النائب مليئا بالأحكام السلبية.", ""),
+        (
+            "وقالت وزيرة التضامن والأسرة نجاة الفاسي إن البرنامج بدأ.",
+            "نجاة الفاسي",
+        ),
+    ];
+    let failed = failures(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
