@@ -22,6 +22,7 @@ use crate::text::normalize::{is_normalized, normalize_str};
 mod agency_variants;
 mod channels;
 mod coref;
+mod denial_shapes;
 mod denials;
 mod documents;
 mod falsity;
@@ -191,7 +192,10 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     documents::document_chains(set, article);
     // sources were added and removed: the id index is rebuilt for the lookups that follow
     set.sort();
+    denial_shapes::denial_shapes(set, article);
+    set.sort();
     channels::channel_chains(set, article);
+    frames::frame_speakers_to_hands(set, article);
     stances(set, article);
     falsity::falsified_reports(set, article);
     shapes::denied_reports(set, article);

@@ -67,6 +67,7 @@ tables! {
     CUE_VERBS = "cue-verbs.tsv", 8;
     CUE_PREPOSITIONS = "cue-prepositions.tsv", 3;
     CUE_STANCE_FRAMES = "cue-stance-frames.tsv", 2;
+    DENIAL_WORDS = "denial-words.tsv", 2;
 }
 
 lists! {

@@ -412,8 +412,9 @@ impl ParagraphParser<'_> {
             } else if let Some(close) = self.interjection_at(j, s) {
                 // `أكدت الوزارة، في بيان سابق، عدم وجود …`: an occasion between commas
                 j = close + 1;
-            } else if j < s.end && self.is_comma(j) && self.is_word(j + 1) {
-                // `توقع محللون، تراجع التضخم`: the object after a comma
+            } else if j < s.end && self.is_comma(j) && self.object_masdar_at(j + 1, form) {
+                // `توقع محللون، تراجع التضخم`: a verbal noun after a comma is the object; a
+                // noun is no object there (`كشف فلان، الخبير الاقتصادي، …` describes him)
                 j += 1;
             } else if j < s.end && in_set(&ADVERBS, self.key(j)) {
                 j += 1;
@@ -608,6 +609,18 @@ impl ParagraphParser<'_> {
     }
 
     /// A verbal noun at token `i`, bare or with a possessive pronoun.
+    /// A verbal noun at `i` that can be a verb's object: `تراجع`، `ارتفاع`، and with the verb's
+    /// one-letter preposition written on it (`أفادت … بوقوع`).
+    fn object_masdar_at(&self, i: usize, form: &CueForm) -> bool {
+        let key = self.key(i);
+        let key = form
+            .object_preposition
+            .filter(|p| p.chars().count() == 1)
+            .and_then(|p| key.strip_prefix(p))
+            .unwrap_or(key);
+        self.is_word(i) && (is_masdar_like(key) || is_object_masdar(key))
+    }
+
     pub(super) fn is_verbal_noun(&self, i: usize) -> bool {
         self.is_word(i)
             && (is_masdar_like(self.key(i))

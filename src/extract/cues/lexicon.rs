@@ -47,6 +47,9 @@ pub(super) struct CueForm {
     pub(super) relay: bool,
     /// `علمت OUTLET من SOURCE أن …`: a relay whose source follows من, not عن.
     pub(super) relay_from: bool,
+    /// `نسبت OUTLET إلى SOURCE قوله إن …`: a relay whose source follows إلى; no report
+    /// without it.
+    pub(super) relay_to: bool,
     /// `أبلغ`: after a subject before the verb, the noun after it is the addressee.
     pub(super) addressee: bool,
     /// `تحدث` "spoke": introduces a speaker for later pro-drop cues, never a claim itself.
@@ -92,6 +95,7 @@ const FLAGS: &[&str] = &[
     "passive-past",
     "predicate",
     "relay-from",
+    "relay-to",
 ];
 
 /// A row of the verb table read into a [`Lemma`]; `Err` names the file, line and field.
@@ -162,8 +166,9 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
             masdar_object: flag("masdar-object"),
             addressee: flag("addressee"),
             needs_adjacent_complement: flag("adjacent"),
-            relay: flag("relay") || flag("relay-from"),
+            relay: flag("relay") || flag("relay-from") || flag("relay-to"),
             relay_from: flag("relay-from"),
+            relay_to: flag("relay-to"),
             speaker_only: flag("speaker-only"),
             needs_frame: flag("needs-frame"),
             accuses: flag("accuses") || flag("blames"),
@@ -200,6 +205,7 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
             needs_adjacent_complement: false,
             relay: false,
             relay_from: false,
+            relay_to: false,
             speaker_only: false,
             needs_frame: false,
             accuses: false,

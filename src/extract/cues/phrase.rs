@@ -245,6 +245,8 @@ impl ParagraphParser<'_> {
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
             || is_cue_with_object_pronoun(key)
             || in_set(&WISH_NOUNS, key)
+            // `عن الوزير قوله إن …`: the relayed speaker's saying, no name after the title
+            || in_set(&SAYING_NOUNS, key)
             // `شركة فيسبوك استحواذها على …`: the object, not the company's name
             || is_suffixed_masdar(key, self.tokens[j].ta_marbuta)
             // `بالإفراج`, `بإطلاق`: a verbal noun after ب, never a name

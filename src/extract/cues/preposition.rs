@@ -362,6 +362,7 @@ fn preposition_form(lemma: &'static str) -> CueForm {
         needs_adjacent_complement: false,
         relay: false,
         relay_from: false,
+        relay_to: false,
         speaker_only: false,
         needs_frame: false,
         accuses: false,

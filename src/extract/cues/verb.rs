@@ -120,6 +120,10 @@ impl ParagraphParser<'_> {
         if let Some((outer, inner)) = relay {
             return Some(self.attribute_relayed(verb, claims, outer, inner));
         }
+        // `نسب` reports only through `إلى` (`نسب البطالة` are rates)
+        if form.relay_to {
+            return None;
+        }
         let quotation_only = complement.is_none() && !form.object_claim;
         let first_link = self.out.attributions.len();
         let last =
@@ -464,7 +468,13 @@ impl ParagraphParser<'_> {
         s: &Range<usize>,
     ) -> (usize, Option<(usize, usize)>) {
         let mut after_subject = np.tokens.end;
-        let from = if form.relay_from { "من" } else { "عن" };
+        let from = if form.relay_from {
+            "من"
+        } else if form.relay_to {
+            "الي"
+        } else {
+            "عن"
+        };
         // `وعلمت القناة، مساء اليوم، من مسؤول …`: a time between the outlet and its source
         let mut at = after_subject;
         while at < s.end
@@ -582,9 +592,10 @@ impl ParagraphParser<'_> {
             last = last.max(r.end);
             if let Some(claim) = self.add_claim(r) {
                 let cue = verb.cue.clone();
-                // `علمت الصحيفة من مصادر أن …`: the outlet that learned it is a hand only, no
-                // speaker of its own (the isnad rules merge `نقلت X عن Y` themselves)
-                if verb.form.relay_from {
+                // `علمت الصحيفة من مصادر أن …`، `نسبت الصحيفة إلى الوزير قوله إن …`: the outlet
+                // is a hand only, no speaker of its own (the isnad rules merge `نقلت X عن Y`
+                // themselves)
+                if verb.form.relay_from || verb.form.relay_to {
                     self.attribute(claim, Some(inner), cue, &verb.form, Template::Relay, None);
                     continue;
                 }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::annotate::model::{AnnotationSet, SourceType};
+use crate::annotate::model::{AnnotationSet, Label, SourceType, Span};
 use crate::article::Article;
 use crate::text::normalize::normalize_str;
 
@@ -103,4 +103,100 @@ pub(super) fn outer_hand_after_claim(
         set.sources[at].source_type = kind;
     }
     set.attributions[i].via.push(hand);
+}
+
+/// `قال كيربي: "…"، وفق روسيا اليوم`: when the cue suggester linked the claim twice, to the
+/// speaker named before it and to a name after it through a frame word (`وفق`، `بحسب`), the
+/// second is the outermost hand of the first (a name no outlet list knows: the frame word says
+/// what it is). A hand already there that overlaps it (the same outlet read longer) is kept.
+pub(super) fn frame_speakers_to_hands(set: &mut AnnotationSet, article: &Article) {
+    // `روسيا اليوم`: the name was cut before a time word the organisation's name keeps
+    let orgs: Vec<Range<usize>> = set
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::ORG)
+        .map(|e| e.span.range())
+        .collect();
+    // an outlet by its type or an organisation's name; not a person who told the outlet
+    // (`بحسب ما ذكر أحد أعضاء الائتلاف لوكالة …`)
+    let outlet = |s: &crate::annotate::model::Source| {
+        matches!(
+            s.source_type,
+            SourceType::MediaOutlet | SourceType::Agency | SourceType::Outlet
+        ) || s
+            .span
+            .is_some_and(|x| orgs.iter().any(|o| o.start == x.start))
+    };
+    let mut drop: Vec<String> = Vec::new();
+    let mut hands: Vec<String> = Vec::new();
+    for j in 0..set.attributions.len() {
+        let b = &set.attributions[j];
+        let Some(cue) = b.cue else { continue };
+        if rule_of(cue.text(article)) != Some(Rule::Channel(Word::AfterClaim)) {
+            continue;
+        }
+        let span_of = |id: &str| set.sources.iter().find(|s| s.id == id).and_then(|s| s.span);
+        let Some(claim) = set
+            .claims
+            .iter()
+            .find(|c| c.id == b.claim_id)
+            .map(|c| c.span)
+        else {
+            continue;
+        };
+        let Some(frame) = span_of(&b.source_id).filter(|_| cue.start >= claim.end) else {
+            continue;
+        };
+        if !set.sources.iter().any(|s| s.id == b.source_id && outlet(s)) {
+            continue;
+        }
+        let speaker = set.attributions.iter().position(|a| {
+            a.id != b.id
+                && a.claim_id == b.claim_id
+                && a.cue.is_some_and(|c| c.end <= claim.start)
+                && span_of(&a.source_id).is_some_and(|s| s.end <= claim.start)
+        });
+        let Some(i) = speaker else { continue };
+        let overlaps = set.attributions[i]
+            .via
+            .iter()
+            .any(|v| span_of(v).is_some_and(|h| h.start < frame.end && frame.start < h.end));
+        let hand = b.source_id.clone();
+        drop.push(b.id.clone());
+        if !overlaps {
+            set.attributions[i].via.push(hand.clone());
+            hands.push(hand);
+        }
+    }
+    set.attributions.retain(|a| !drop.contains(&a.id));
+    mark_frame_hands(set, article, &hands, &orgs);
+    super::drop_unused_sources(set, &[]);
+}
+
+/// The frame names that became hands: intermediaries, typed agency or outlet by their first
+/// word, their name widened to the organisation's (`روسيا اليوم` read as `روسيا`).
+fn mark_frame_hands(
+    set: &mut AnnotationSet,
+    article: &Article,
+    hands: &[String],
+    orgs: &[Range<usize>],
+) {
+    for s in &mut set.sources {
+        if hands.contains(&s.id) {
+            s.role = crate::annotate::model::SourceRole::Intermediary;
+            let longer = s.span.and_then(|x| {
+                orgs.iter()
+                    .find(|o| o.start == x.start && o.end > x.end)
+                    .and_then(|o| Span::checked(article, o.clone()).ok())
+            });
+            if let Some(span) = longer {
+                s.name = span.text(article).to_owned();
+                s.span = Some(span);
+            }
+            if matches!(s.source_type, SourceType::MediaOutlet | SourceType::Unknown) {
+                let key = s.name.split_whitespace().next().map(normalize_str);
+                s.source_type = key.map_or(SourceType::Outlet, |k| hand_type(&k));
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@
 #![cfg(test)]
 #![allow(clippy::unwrap_used)]
 
-use super::agency_variants::{ChainRow, check_chains};
+use super::agency_variants::{ChainRow, check_chains, links};
 
 /// `قال Y لـX إن`: the outlet is named without `صحيفة`/`قناة` before it, or with a head the
 /// earlier rounds did not know (`راديو`، `محطة`).
@@ -149,4 +149,105 @@ const UNNAMED: &[ChainRow] = &[
 #[test]
 fn an_unnamed_relayed_source() {
     check_chains(UNNAMED);
+}
+/// Denials with words between the denier and the report: a time word, an adverb (`بشكل
+/// قاطع`، `جملة وتفصيلا`، `نفيا قاطعا`), a phrase in commas or dashes, an apposition.
+const DENIALS_WITH_WORDS_BETWEEN: &[(&str, &str, &str)] = &[
+    (
+        "نفت الحكومة، الأحد، بشكل قاطع أنباء عن إغلاق المعبر.",
+        "الحكومة",
+        "إغلاق المعبر",
+    ),
+    (
+        "ونفت الوزارة نفيا قاطعا الأنباء عن رفع الأسعار.",
+        "الوزارة",
+        "رفع الأسعار",
+    ),
+    (
+        "ونفت الوزارة - جملة وتفصيلا - ما تم تداوله بشأن بيع الميناء.",
+        "الوزارة",
+        "بيع الميناء",
+    ),
+    (
+        "ونفت الشرطة، في بيان، صحة الأنباء عن اعتقال الصحفي.",
+        "الشرطة",
+        "اعتقال الصحفي",
+    ),
+    (
+        "ونفى الوزير جملة وتفصيلا ما تردد عن استقالته.",
+        "الوزير",
+        "استقالته",
+    ),
+    (
+        "نفى السفير سامي يوسف، المتحدث باسم الوزارة، مزاعم اعتقال جنود في الحدود.",
+        "السفير سامي يوسف، المتحدث باسم الوزارة",
+        "اعتقال جنود في الحدود",
+    ),
+    (
+        "ونفت الرئاسة ما ذكرته إحدى المحطات عن إعداد مرسوم جديد.",
+        "الرئاسة",
+        "إعداد مرسوم جديد",
+    ),
+    (
+        "وفندت الوزارة الأنباء عن خصخصة المستشفيات.",
+        "الوزارة",
+        "خصخصة المستشفيات",
+    ),
+    (
+        "ودحض المتحدث الادعاءات التي تحدثت عن قصف المدرسة.",
+        "المتحدث",
+        "قصف المدرسة",
+    ),
+];
+
+#[test]
+fn denials_with_words_between() {
+    let rows = DENIALS_WITH_WORDS_BETWEEN;
+    let misses: Vec<String> = rows
+        .iter()
+        .filter_map(|&(text, who, claim)| {
+            let l = links(text);
+            let ok = l
+                .iter()
+                .any(|(s, c, st)| s == who && c == claim && st == "denies");
+            (!ok).then(|| format!("{text}\n   want {who} denies {claim}\n   found {l:?}"))
+        })
+        .collect();
+    assert!(
+        misses.is_empty(),
+        "{} of {} rows:\n{}",
+        misses.len(),
+        rows.len(),
+        misses.join("\n")
+    );
+}
+
+/// `قال Y: "…"، وفق روسيا اليوم`: a name after the frame word that no outlet list knows; the
+/// cue suggester linked it as a second speaker.
+const NAMES_AFTER_A_FRAME: &[ChainRow] = &[
+    (
+        "وقال الوزير في مؤتمر صحفي: \"لن نتراجع عن القرار\"، وفق روسيا اليوم.",
+        "الوزير",
+        &["روسيا اليوم"],
+    ),
+    (
+        "وأضاف الرئيس أن الحوار مستمر، بحسب العربي الجديد.",
+        "الرئيس",
+        &["العربي الجديد"],
+    ),
+    (
+        "وأكد المتحدث أن الهدنة صامدة، حسب يورونيوز.",
+        "المتحدث",
+        &["يورونيوز"],
+    ),
+    (
+        "وقالت الوزيرة إن المدارس ستفتح، وفقا لإذاعة مونت كارلو الدولية.",
+        "الوزيرة",
+        &["إذاعة مونت كارلو الدولية"],
+    ),
+];
+
+#[test]
+fn a_name_after_a_frame_word() {
+    check_chains(NAMES_AFTER_A_FRAME);
 }
