@@ -431,12 +431,25 @@ impl ParagraphParser<'_> {
         if j < s.end && in_set(&REACTION_NOUNS, self.key(j)) {
             return self.reaction_fact(j + 1, s);
         }
-        if let Some(start) = self.object_at(j, s, form, preposition.as_deref(), separate) {
-            return Some(start);
+        // `المختصة بالحماية`، `للبرمجيات`: a word with a preposition and the article written on
+        // it is rather a prepositional phrase than the object of a verb whose preposition it
+        // is not: the verbal noun after the verb's preposition further on comes first
+        let glued = preposition
+            .as_deref()
+            .is_some_and(|p| p.chars().count() == 1);
+        let phrase = !glued
+            && ["بال", "لل", "كال"]
+                .iter()
+                .any(|p| self.key(j).starts_with(p));
+        let object = self.object_at(j, s, form, preposition.as_deref(), separate);
+        if !phrase && object.is_some() {
+            return object;
         }
         // `أعلنت الشركة … أمس الإثنين عن اكتشاف …`: more words before the preposition than
         // the subject took; its verbal noun a few words on is still the object.
-        let preposition = preposition.filter(|p| p.chars().count() > 1)?;
+        let Some(preposition) = preposition.filter(|p| p.chars().count() > 1) else {
+            return object;
+        };
         (j..s.end.min(j + 8))
             .take_while(|&k| {
                 (self.is_word(k) || self.is_comma(k))
@@ -445,6 +458,7 @@ impl ParagraphParser<'_> {
             })
             .find(|&k| self.key(k) == preposition && self.is_verbal_noun(k + 1))
             .map(|k| k + 1)
+            .or(object)
     }
 
     /// The object at token `j` when it can be the claim: a verbal noun (`انتهاء`, `القضاء

@@ -96,6 +96,12 @@ impl ParagraphParser<'_> {
             scan.expect_genitive();
             return Some(j + 1);
         }
+        if self.definite_lam_name_at(scan, j) {
+            scan.open_construct = false;
+            scan.prev_definite = true;
+            scan.last_good = j + 1;
+            return Some(j + 1);
+        }
         if self.ends_phrase(scan, j) {
             return None;
         }
@@ -218,6 +224,9 @@ impl ParagraphParser<'_> {
             Some(SourceType::Official) => self.tokens[scan.head].ta_marbuta,
             _ => false,
         };
+        if key.starts_with("لل") {
+            return false;
+        }
         let pronoun = (rest.ends_with('ه') && !self.tokens[j].ta_marbuta)
             || rest.ends_with("ها")
             || rest.ends_with("هم");
@@ -233,6 +242,31 @@ impl ParagraphParser<'_> {
             && j + 1 < end
             && self.is_word(j + 1)
             && is_definite(self.key(j + 1))
+    }
+
+    /// `الهيئة العامة للاستثمار`، `منظمة الأمم المتحدة للطفولة`: ل on a definite noun after a
+    /// body's definite name goes on with the name, unless it is people or a medium the body told
+    /// (`للصحفيين`، `للسكان`، `للإذاعة`).
+    fn definite_lam_name_at(&self, scan: &PhraseScan, j: usize) -> bool {
+        let Some(noun) = self.key(j).strip_prefix("لل") else {
+            return false;
+        };
+        let body = match scan.head_type {
+            Some(SourceType::Organization) => true,
+            Some(SourceType::Official) => self.tokens[scan.head].ta_marbuta,
+            _ => false,
+        };
+        let definite = format!("ال{noun}");
+        let people = noun.ends_with("ين") || noun.ends_with("ون");
+        body && scan.prev_definite
+            && scan.name_at.is_none()
+            && noun.chars().count() >= 3
+            && !people
+            && !is_speaker_head(&definite)
+            && !in_set(&OUTLETS, &definite)
+            && !in_set(&OUTLETS, noun)
+            && !in_set(&MEDIUM_HEADS, noun)
+            && cue_form(&definite).is_none()
     }
 
     /// Words no source phrase runs into: function words, accusatives, verbs, numbers, and a
