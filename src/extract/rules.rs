@@ -5,12 +5,14 @@
 mod apposition;
 mod chains;
 mod dates;
+mod events;
 mod known_names;
 mod name_parts;
 mod norp;
 mod numbers;
 mod person;
 mod quoted;
+mod regions;
 mod repeats;
 mod times;
 
@@ -25,11 +27,13 @@ use apposition::{
 };
 use chains::{nisba, nisba_shaped, org_rule, place_rule};
 use dates::date_rule;
+use events::event_rule;
 use known_names::{gazetteer_rule, is_lam_complement};
 use norp::norp_rule;
 use numbers::number_rule;
 use person::{clitic_shaped, person_rule, repeated_surname_rule};
 use quoted::quoted_rule;
+use regions::region_rule;
 use repeats::short_form_rule;
 
 use super::lexicon::{class, completes_month};
@@ -182,6 +186,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     org_rule(&mut ctx);
     quoted_rule(&mut ctx);
     place_rule(&mut ctx);
+    region_rule(&mut ctx);
     person_rule(&mut ctx);
     apposition_rule(&mut ctx);
     nationality_rule(&mut ctx);
@@ -190,6 +195,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     short_form_rule(&mut ctx);
     repeated_surname_rule(&mut ctx);
     date_rule(&mut ctx);
+    event_rule(&mut ctx);
     number_rule(&mut ctx);
     norp_rule(&mut ctx);
     ctx.out
@@ -208,6 +214,10 @@ mod tests;
 #[cfg(test)]
 mod tests_dates;
 #[cfg(test)]
+mod tests_events;
+#[cfg(test)]
 mod tests_names;
+#[cfg(test)]
+mod tests_places;
 #[cfg(test)]
 mod tests_times;

@@ -96,6 +96,7 @@ lists! {
     DURATION_UNITS = "duration-units.txt";
     ERAS = "eras.txt";
     EVENT_HEADS = "event-heads.txt";
+    YEAR_EVENT_HEADS = "year-event-heads.txt";
     FALSITY_PHRASES = "falsity-phrases.txt";
     FA_INNA = "fa-inna.txt";
     FAC_HEADS = "fac-heads.txt";

@@ -243,6 +243,15 @@ pub(super) fn place_rule(ctx: &mut Ctx) {
             ctx.push(i, last, label, by, 0.4);
             continue;
         }
+        // A place head before a region is the region's (منطقة البحر الأحمر، منطقة الخليج).
+        let region = ctx.gaz[next]
+            .as_ref()
+            .is_some_and(|(inner, _)| *inner == Label::LOC);
+        let label = if label == Label::GPE && region {
+            Label::LOC
+        } else {
+            label
+        };
         ctx.push(i, last, label.clone(), by, 0.6);
         // The name inside is a place of its own when nothing else says what it is.
         if label == Label::GPE && ctx.gaz[next].is_none() && !ctx.toks[next].is(class::GPE_HEAD) {

@@ -91,6 +91,8 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     let complement = t.definite
         || glued_article_complement(ctx, title, i)
         || stem == "باسم"
+        // The body a spokesman speaks for (باسم رئاسة الجمهورية) is no person.
+        || ctx.word(i - 1).is_some_and(|p| p.clitic == 0 && ctx.stem(i - 1) == "باسم")
         || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE)
         || ctx.gaz[i].is_some()
         || (t.clitic > 0 && ctx.norm[t.range.clone()].starts_with('ل'));
