@@ -303,8 +303,20 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     // Right after a title or a foreign given name the family name may be a foreign one
     // that reads like a preposition plus a noun (ليفيت، بوكوفا) or an imperfect verb
     // (تاكاشي), never a definite word.
-    let foreign_surname =
-        i == first + 1 && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
+    // After a compound given name (عبد الوافي لفتيت، أبو بكر بلقاسم) the family name comes one
+    // word later, closed by a particle, an indefinite title, a verb of saying, و or a mark; a preposition
+    // with its noun there is the sentence going on (عبد الله بحضور السفير، بشكل ضعيف).
+    let foreign_surname = (i == first + 1
+        && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite)))
+        || (i == first + 1 + compound
+            && compound > 0
+            && after_title
+            && !t.definite
+            && ctx.word(i + 1).is_none_or(|n| {
+                n.is(class::STOP | class::CUE)
+                    || n.is(class::TITLE) && !n.definite
+                    || n.has_conjunction(ctx.norm)
+            }));
     let verb = verb_shaped(stem)
         && !(foreign_surname && transliterated(stem))
         && !closed_surname(ctx, first, i);
