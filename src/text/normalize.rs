@@ -224,55 +224,54 @@ pub struct NormalizedText {
     /// `ends[i]`: original byte where the character that produced normalised byte `i` ends,
     /// including the marks dropped right after it (so a mapped word keeps its harakat).
     ends: Vec<u32>,
+    /// `blocks[k]`: [`NormalizedText::normalized_offset`] of original byte `k *
+    /// OFFSET_BLOCK`, so that a lookup searches one block of `map` rather than all of it (the
+    /// isnad rules and the cue parser read a word's key from the folded text this way, tens of
+    /// thousands of times per article).
+    blocks: Vec<u32>,
 }
+
+/// Original bytes per entry of [`NormalizedText`]'s block index: a lookup then searches at
+/// most this many entries of `map`.
+const OFFSET_BLOCK: usize = 64;
 
 impl NormalizedText {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut ends = Vec::with_capacity(original.len() + 1);
-        let mut buf = [0u8; 4];
         let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         for (at_wide, c) in original.char_indices() {
-            let end = narrow(at_wide + c.len_utf8());
             let at = narrow(at_wide);
-            let mut push = |f: char, text: &mut String, map: &mut Vec<u32>, ends: &mut Vec<u32>| {
-                let n = f.encode_utf8(&mut buf).len();
-                text.push(f);
-                for _ in 0..n {
-                    map.push(at);
-                    ends.push(end);
-                }
-            };
+            let end = narrow(at_wide + c.len_utf8());
             match fold_char(c) {
-                Fold::Drop => {
-                    // A dropped mark extends the preceding character's span; an invisible
-                    // control does not (it is not part of the word).
-                    if is_arabic_mark(c) || c == '\u{0640}' {
-                        let last_start = map.last().copied();
-                        if let Some(last_start) = last_start {
-                            for (m, e) in map.iter().rev().zip(ends.iter_mut().rev()) {
-                                if *m != last_start {
-                                    break;
-                                }
-                                if *e == at {
-                                    *e = end;
-                                }
-                            }
-                        }
-                    }
+                Fold::Char(f) => push_folded(f, at, end, &mut text, &mut map, &mut ends),
+                // A dropped mark extends the preceding character's span; an invisible control
+                // does not (it is not part of the word).
+                Fold::Drop if is_arabic_mark(c) || c == '\u{0640}' => {
+                    extend_last(&map, &mut ends, at, end);
                 }
-                Fold::Char(f) => push(f, &mut text, &mut map, &mut ends),
+                Fold::Drop => {}
                 Fold::Expand(s) => {
                     for f in s.chars() {
-                        push(f, &mut text, &mut map, &mut ends);
+                        push_folded(f, at, end, &mut text, &mut map, &mut ends);
                     }
                 }
             }
         }
         map.push(narrow(original.len()));
         ends.push(narrow(original.len()));
-        NormalizedText { text, map, ends }
+        // a search of the whole map per block start: a few thousand searches per article,
+        // cheaper than a check per character while folding
+        let blocks = (0..=original.len() / OFFSET_BLOCK)
+            .map(|k| narrow(map.partition_point(|&m| (m as usize) < k * OFFSET_BLOCK)))
+            .collect();
+        NormalizedText {
+            text,
+            map,
+            ends,
+            blocks,
+        }
     }
 
     /// The original byte range covering the normalised byte range `range`. An empty range maps
@@ -298,8 +297,16 @@ impl NormalizedText {
     /// character, so for original character boundaries `a..b`,
     /// `text[normalized_offset(a)..normalized_offset(b)]` is `normalize_str(&original[a..b])`.
     pub fn normalized_offset(&self, at: usize) -> usize {
-        // `map` does not decrease: the first normalised byte produced at or after `at`
-        self.map.partition_point(|&m| (m as usize) < at)
+        // `map` does not decrease: the first normalised byte produced at or after `at`, which
+        // lies between the first ones of `at`'s block and of the next block
+        let block = at / OFFSET_BLOCK;
+        let (low, high) = match (self.blocks.get(block), self.blocks.get(block + 1)) {
+            (Some(&low), Some(&high)) => (low as usize, high as usize),
+            (Some(&low), None) => (low as usize, self.map.len()),
+            _ => (0, self.map.len()),
+        };
+        let window = self.map.get(low..high).unwrap_or_default();
+        low + window.partition_point(|&m| (m as usize) < at)
     }
 
     /// `normalize_str(&original[range])` for a range on character boundaries of the original,
@@ -310,6 +317,39 @@ impl NormalizedText {
             .normalized_offset(range.end)
             .clamp(start, self.text.len());
         self.text.get(start..end).unwrap_or_default()
+    }
+}
+
+/// Appends folded character `f`, made by the original character at `at..end`, with one map
+/// entry per byte of `f`.
+#[inline]
+fn push_folded(
+    f: char,
+    at: u32,
+    end: u32,
+    text: &mut String,
+    map: &mut Vec<u32>,
+    ends: &mut Vec<u32>,
+) {
+    text.push(f);
+    for _ in 0..f.len_utf8() {
+        map.push(at);
+        ends.push(end);
+    }
+}
+
+/// Extends the span of the last folded character over a mark dropped after it (`at..end`).
+fn extend_last(map: &[u32], ends: &mut [u32], at: u32, end: u32) {
+    let Some(&last_start) = map.last() else {
+        return;
+    };
+    for (m, e) in map.iter().rev().zip(ends.iter_mut().rev()) {
+        if *m != last_start {
+            break;
+        }
+        if *e == at {
+            *e = end;
+        }
     }
 }
 
@@ -356,6 +396,20 @@ mod tests {
                 assert_eq!(norm.slice(a..b), normalize_str(&original[a..b]), "{a}..{b}");
             }
         }
+    }
+
+    #[test]
+    fn the_block_index_finds_what_a_search_of_the_whole_map_finds() {
+        // several blocks, with harakat, expansions and dropped controls across block ends
+        let original = "وَقَالَـتْ ﻻ «الأُمَمُ» ١٢ ﷲ\u{200F}إِلى\nABC ".repeat(9);
+        let norm = NormalizedText::new(&original);
+        for at in 0..=original.len() + 70 {
+            let whole = norm.map.partition_point(|&m| (m as usize) < at);
+            assert_eq!(norm.normalized_offset(at), whole, "{at}");
+        }
+        let empty = NormalizedText::default();
+        assert_eq!(empty.normalized_offset(5), 0);
+        assert_eq!(empty.slice(0..3), "");
     }
 
     #[test]
