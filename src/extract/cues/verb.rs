@@ -232,6 +232,7 @@ impl ParagraphParser<'_> {
         };
         let next = self.key(close + 1);
         let governs = in_set(&COMPLEMENTIZERS, self.key(governed))
+            || (self.is_comma(close + 1) && self.find_complement(close + 1, s, form).is_some())
             || self.is_punct(close + 1, ':')
             || (form.relay && matches!(next, "عن" | "من"))
             || (next.starts_with('ل') && self.is_addressee(close + 1));

@@ -82,18 +82,24 @@ fn content_after(w: &[(Range<usize>, String)], k: usize, noun: &str) -> Option<u
     (about + 1 < w.len()).then_some(about + 1)
 }
 
-/// Where a phrase of falsity at the end of `w` starts (an opener like `بأنها` before it with
-/// it), if `w` ends with one.
-fn falsity_start(w: &[(Range<usize>, String)]) -> Option<usize> {
+/// Where the first phrase of falsity in `w` from `from` on starts, with what says it is one
+/// before it (`بأنها`، `هي`, a report noun: `هي أخبار كاذبة لا تمت إلى الحقيقة بصلة`).
+fn falsity_start(w: &[(Range<usize>, String)], from: usize) -> Option<usize> {
     let keys: Vec<&str> = w.iter().map(|(_, k)| k.as_str()).collect();
-    let at = FALSITY.iter().find_map(|p| {
-        let start = keys.len().checked_sub(p.len())?;
-        keys[start..].iter().eq(p.iter()).then_some(start)
+    let at = (from..keys.len()).find(|&i| {
+        FALSITY.iter().any(|p| {
+            keys.get(i..i + p.len())
+                .is_some_and(|k| k.iter().eq(p.iter()))
+        })
     })?;
-    Some(match at.checked_sub(1) {
-        Some(o) if FALSITY_OPENERS.contains(&keys[o]) => o,
-        _ => at,
-    })
+    let mut start = at;
+    if start > from && is_report_noun(keys[start - 1]) {
+        start -= 1;
+    }
+    if start > from && FALSITY_OPENERS.contains(&keys[start - 1]) {
+        start -= 1;
+    }
+    Some(start)
 }
 
 /// `لا صحة لما تردد عن C`، `لا صحة للأنباء عن C`: where C starts.
@@ -120,8 +126,10 @@ fn denied_content(set: &AnnotationSet, article: &Article, i: usize) -> Option<Ra
     if let Some(k) = no_truth(&w) {
         return Some(w[k].0.start..claim.end);
     }
-    let falsity = falsity_start(&w)?;
-    if let Some(k) = w.first().and_then(|(_, noun)| content_after(&w, 0, noun))
+    let framed = w.first().and_then(|(_, noun)| content_after(&w, 0, noun));
+    // the phrase after the report's content (the first word of it at the least)
+    let falsity = falsity_start(&w, framed.map_or(0, |k| k + 1))?;
+    if let Some(k) = framed
         && k < falsity
     {
         return Some(w[k].0.start..w[falsity - 1].0.end);

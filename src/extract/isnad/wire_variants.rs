@@ -202,7 +202,11 @@ const DENIALS_WITH_WORDS_BETWEEN: &[(&str, &str, &str)] = &[
 
 #[test]
 fn denials_with_words_between() {
-    let rows = DENIALS_WITH_WORDS_BETWEEN;
+    check_denials(DENIALS_WITH_WORDS_BETWEEN);
+}
+
+/// Every row's denier must deny its content.
+fn check_denials(rows: &[(&str, &str, &str)]) {
     let misses: Vec<String> = rows
         .iter()
         .filter_map(|&(text, who, claim)| {
@@ -250,4 +254,34 @@ const NAMES_AFTER_A_FRAME: &[ChainRow] = &[
 #[test]
 fn a_name_after_a_frame_word() {
     check_chains(NAMES_AFTER_A_FRAME);
+}
+
+/// A report called false in words the fifth round's list lacked, or with more after the phrase
+/// (`هي أخبار كاذبة لا تمت إلى الحقيقة بصلة`).
+const REPORTS_CALLED_FALSE: &[(&str, &str, &str)] = &[
+    (
+        "وأكدت الوزارة أن ما أثير حول بيع الميناء عار تماما من الصحة.",
+        "الوزارة",
+        "بيع الميناء",
+    ),
+    (
+        "وأعلن المكتب أن الأخبار التي بثتها قناة الغد حول استقالة الوزير هي أخبار كاذبة لا تمت إلى الحقيقة بصلة.",
+        "المكتب",
+        "استقالة الوزير",
+    ),
+    (
+        "وقالت الشركة إن ما نشر عن إفلاسها لا يمت للحقيقة بصلة.",
+        "الشركة",
+        "إفلاسها",
+    ),
+    (
+        "وأوضحت الشرطة أن الأنباء عن اعتقال الصحفي عارية تماما من الصحة.",
+        "الشرطة",
+        "اعتقال الصحفي",
+    ),
+];
+
+#[test]
+fn reports_called_false() {
+    check_denials(REPORTS_CALLED_FALSE);
 }

@@ -288,6 +288,26 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
     lineage_end(ctx, last)
 }
 
+/// Whether plain word `i` of a name starting at `first` may be a foreign family name, one that
+/// reads like a preposition and a noun (ليفيت، بوكوفا) or an imperfect verb (تاكاشي).
+fn foreign_surname(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bool) -> bool {
+    let t = &ctx.toks[i];
+    // Right after a title or a foreign given name, never a definite word. After a compound
+    // given name and a title (عبد الوافي لفتيت، أبو بكر بلقاسم) it comes one word later, closed
+    // by a particle, an indefinite title, a verb of saying, و or a mark; a preposition with its
+    // noun there is the sentence going on (عبد الله بحضور السفير، بشكل ضعيف).
+    (i == first + 1 && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite)))
+        || (i == first + 1 + compound
+            && compound > 0
+            && after_title
+            && !t.definite
+            && ctx.word(i + 1).is_none_or(|n| {
+                n.is(class::STOP | class::CUE)
+                    || n.is(class::TITLE) && !n.definite
+                    || n.has_conjunction(ctx.norm)
+            }))
+}
+
 /// Whether plain word `i` (no connector) continues the name that starts at `first`; `compound`
 /// is 1 when the name starts with a compound given name.
 fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bool) -> bool {
@@ -300,11 +320,7 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
         && (t.is(class::WEEKDAY) || t.is(class::MONTH_AMBIGUOUS) && ctx.number(i + 1).is_none())
         && !t.definite
         && t.clitic == 0;
-    // Right after a title or a foreign given name the family name may be a foreign one
-    // that reads like a preposition plus a noun (ليفيت، بوكوفا) or an imperfect verb
-    // (تاكاشي), never a definite word.
-    let foreign_surname =
-        i == first + 1 && (after_title || (ctx.toks[first].is(class::FOREIGN_NAME) && !t.definite));
+    let foreign_surname = foreign_surname(ctx, first, i, compound, after_title);
     let verb = verb_shaped(stem)
         && !(foreign_surname && transliterated(stem))
         && !closed_surname(ctx, first, i);
