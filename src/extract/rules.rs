@@ -209,6 +209,8 @@ fn normalised(list: &'static str) -> HashSet<String> {
 }
 
 #[cfg(test)]
+mod test_tables;
+#[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;
 #[cfg(test)]

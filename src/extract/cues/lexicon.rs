@@ -69,6 +69,36 @@ pub(super) struct CueForm {
     pub(super) predicate: bool,
 }
 
+impl CueForm {
+    /// A masculine noun cue that asserts, with none of the verbs' behaviours: the base of the
+    /// cue nouns and the prepositional cues, so a new flag is added in one place.
+    pub(super) fn plain_noun(lemma: &'static str, cue_type: CueType) -> CueForm {
+        CueForm {
+            lemma,
+            form: Form::Noun,
+            gender: Gender::Masculine,
+            stance: Stance::Asserts,
+            cue_type,
+            distancing: false,
+            object_claim: false,
+            object_preposition: None,
+            masdar_object: false,
+            addressee: false,
+            needs_adjacent_complement: false,
+            relay: false,
+            relay_from: false,
+            relay_to: false,
+            speaker_only: false,
+            needs_frame: false,
+            accuses: false,
+            blames_only: false,
+            in_document: false,
+            passive_past: false,
+            predicate: false,
+        }
+    }
+}
+
 /// One row of `assets/lexicon/cue-verbs.tsv`: a verb with its forms, as written there.
 struct Lemma {
     lemma: &'static str,
@@ -192,27 +222,8 @@ pub(super) static CUE_FORMS: LazyLock<FxHashMap<String, CueForm>> = LazyLock::ne
     // cue nouns take the source as a genitive and the claim as an object
     for lemma in lists::entries(lists::CUE_NOUNS) {
         map.entry(fold_str(lemma)).or_insert(CueForm {
-            lemma,
-            form: Form::Noun,
-            gender: Gender::Masculine,
-            stance: Stance::Asserts,
-            cue_type: CueType::Noun,
-            distancing: false,
             object_claim: true,
-            object_preposition: None,
-            masdar_object: false,
-            addressee: false,
-            needs_adjacent_complement: false,
-            relay: false,
-            relay_from: false,
-            relay_to: false,
-            speaker_only: false,
-            needs_frame: false,
-            accuses: false,
-            blames_only: false,
-            in_document: false,
-            passive_past: false,
-            predicate: false,
+            ..CueForm::plain_noun(lemma, CueType::Noun)
         });
     }
     map

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::lexicon::{CueForm, Follow, Form, Gender, PREPOSITION_CUES, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
-use super::{CueType, Stance, Template};
+use super::{CueType, Template};
 use crate::annotate::model::{QuoteType, SourceType};
 
 impl ParagraphParser<'_> {
@@ -348,27 +348,5 @@ enum Speaker<'n> {
 
 /// The cue form of a prepositional cue with dictionary form `lemma`: it asserts.
 fn preposition_form(lemma: &'static str) -> CueForm {
-    CueForm {
-        lemma,
-        form: Form::Noun,
-        gender: Gender::Masculine,
-        stance: Stance::Asserts,
-        cue_type: CueType::Preposition,
-        distancing: false,
-        object_claim: false,
-        object_preposition: None,
-        masdar_object: false,
-        addressee: false,
-        needs_adjacent_complement: false,
-        relay: false,
-        relay_from: false,
-        relay_to: false,
-        speaker_only: false,
-        needs_frame: false,
-        accuses: false,
-        blames_only: false,
-        in_document: false,
-        passive_past: false,
-        predicate: false,
-    }
+    CueForm::plain_noun(lemma, CueType::Preposition)
 }

@@ -2,15 +2,8 @@
 //! that come back, names in quotation marks after a head noun), on invented sentences with
 //! their surface variants: proclitics, harakat on and off, «» and "" quotes.
 
+use super::test_tables::found;
 use crate::annotate::Label;
-use crate::extract::extract;
-
-fn found(text: &str) -> Vec<(String, Label)> {
-    extract(text)
-        .into_iter()
-        .map(|s| (text[s.range].to_owned(), s.label))
-        .collect()
-}
 
 #[track_caller]
 fn assert_has(text: &str, span: &str, label: Label) {

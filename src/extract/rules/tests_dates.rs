@@ -2,31 +2,12 @@
 //! after now: ديسمبر الماضي، يوم الجمعة المقبل; seasons: فصل الصيف، الشتاء الماضي), each a table
 //! of invented sentences with their surface variants.
 
+use super::test_tables::failures_of;
 use crate::annotate::Label;
-use crate::extract::extract;
 
-/// The rows of `table` (sentence, expected date or "" for none) that fail: a row with a date
-/// fails when that exact DATE span is missing, a row without one when any DATE is found.
+/// The rows of a table of (sentence, expected date or "" for none) that fail.
 fn failures(table: &[(&str, &str)]) -> Vec<String> {
-    table
-        .iter()
-        .filter_map(|(text, date)| {
-            let all: Vec<(String, Label)> = extract(text)
-                .into_iter()
-                .map(|s| (text[s.range].to_owned(), s.label))
-                .collect();
-            let mut dates = all
-                .iter()
-                .filter(|(_, l)| *l == Label::DATE)
-                .map(|(s, _)| s);
-            let ok = if date.is_empty() {
-                dates.next().is_none()
-            } else {
-                dates.any(|s| s == date)
-            };
-            (!ok).then(|| format!("{text} → {all:?}"))
-        })
-        .collect()
+    failures_of(Label::DATE, table)
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! invented sentences with their surface variants: a preposition glued on, harakat, digits and
 //! words, and heads that stay organisations or dates.
 
+use super::test_tables::missing;
 use crate::annotate::Label;
-use crate::extract::extract;
 
 #[test]
 fn events_named_by_a_year_a_day_or_an_ordinal() {
@@ -68,16 +68,6 @@ fn events_named_by_a_year_a_day_or_an_ordinal() {
         ),
         ("وتراجع الإنتاج اليوم بنسبة كبيرة.", "اليوم", Label::DATE),
     ];
-    let failed: Vec<String> = table
-        .iter()
-        .filter_map(|(text, span, label)| {
-            let all: Vec<(String, Label)> = extract(text)
-                .into_iter()
-                .map(|s| (text[s.range].to_owned(), s.label))
-                .collect();
-            let ok = all.iter().any(|(s, l)| s == span && l == label);
-            (!ok).then(|| format!("{text} → {all:?}"))
-        })
-        .collect();
+    let failed = missing(&table);
     assert!(failed.is_empty(), "{failed:#?}");
 }

@@ -4,37 +4,12 @@
 //! the article, a title that is a common noun before its predicate), each a table of
 //! invented sentences with their surface variants: proclitics, harakat on and off, «» and "".
 
+use super::test_tables::failures_of;
 use crate::annotate::Label;
-use crate::extract::extract;
 
-fn found(text: &str) -> Vec<(String, Label)> {
-    extract(text)
-        .into_iter()
-        .map(|s| (text[s.range].to_owned(), s.label))
-        .collect()
-}
-
-/// Runs a table of (sentence, expected person or "" for none) and lists the rows that fail:
-/// a row with a name fails when that exact person span is missing, a row without one when
-/// any person is found.
+/// The rows of a table of (sentence, expected person or "" for none) that fail.
 fn failures(table: &[(&str, &str)]) -> Vec<String> {
-    table
-        .iter()
-        .filter_map(|(text, person)| {
-            let all = found(text);
-            let people: Vec<&String> = all
-                .iter()
-                .filter(|(_, l)| *l == Label::PERSON)
-                .map(|(s, _)| s)
-                .collect();
-            let ok = if person.is_empty() {
-                people.is_empty()
-            } else {
-                people.iter().any(|s| s == person)
-            };
-            (!ok).then(|| format!("{text} → {all:?}"))
-        })
-        .collect()
+    failures_of(Label::PERSON, table)
 }
 
 #[test]
@@ -262,14 +237,7 @@ fn a_transliterated_name_of_two_words_goes_on_after_its_head() {
         ("ونشرت صحيفة هآرتس بيانا مصورا.", "صحيفة هآرتس"),
         ("وقالت وكالة بلومبرغ تابعت الملف.", "وكالة بلومبرغ"),
     ];
-    let failed: Vec<String> = table
-        .iter()
-        .filter_map(|(text, org)| {
-            let all = found(text);
-            let ok = all.iter().any(|(s, l)| s == org && *l == Label::ORG);
-            (!ok).then(|| format!("{text} → {all:?}"))
-        })
-        .collect();
+    let failed = failures_of(Label::ORG, &table);
     assert!(failed.is_empty(), "{failed:#?}");
 }
 

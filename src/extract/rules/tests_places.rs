@@ -2,8 +2,8 @@
 //! political units), a table of invented sentences with their surface variants: a preposition
 //! glued on, harakat, and places that stay GPEs.
 
+use super::test_tables::missing;
 use crate::annotate::Label;
-use crate::extract::extract;
 
 #[test]
 fn regions_that_are_no_political_units_are_locations() {
@@ -44,16 +44,6 @@ fn regions_that_are_no_political_units_are_locations() {
         ("واشتدت المعارك في شمال شرق سوريا.", "سوريا", Label::GPE),
         ("وتسكن الأسرة في منطقة شاكلالا.", "منطقة شاكلالا", Label::GPE),
     ];
-    let failed: Vec<String> = table
-        .iter()
-        .filter_map(|(text, span, label)| {
-            let all: Vec<(String, Label)> = extract(text)
-                .into_iter()
-                .map(|s| (text[s.range].to_owned(), s.label))
-                .collect();
-            let ok = all.iter().any(|(s, l)| s == span && l == label);
-            (!ok).then(|| format!("{text} → {all:?}"))
-        })
-        .collect();
+    let failed = missing(&table);
     assert!(failed.is_empty(), "{failed:#?}");
 }

@@ -2,33 +2,12 @@
 //! of a day with their day), a table of invented sentences with their surface variants:
 //! digits and words, harakat on and off, و and ب glued on, and sentences with no time.
 
+use super::test_tables::failures_of;
 use crate::annotate::Label;
-use crate::extract::extract;
 
-/// Runs a table of (sentence, expected time or "" for none) and lists the rows that fail: a row
-/// with a time fails when that exact TIME span is missing, a row without one when any TIME is
-/// found.
+/// The rows of a table of (sentence, expected time or "" for none) that fail.
 fn failures(table: &[(&str, &str)]) -> Vec<String> {
-    table
-        .iter()
-        .filter_map(|(text, time)| {
-            let all: Vec<(String, Label)> = extract(text)
-                .into_iter()
-                .map(|s| (text[s.range].to_owned(), s.label))
-                .collect();
-            let times: Vec<&String> = all
-                .iter()
-                .filter(|(_, l)| *l == Label::TIME)
-                .map(|(s, _)| s)
-                .collect();
-            let ok = if time.is_empty() {
-                times.is_empty()
-            } else {
-                times.iter().any(|s| s == time)
-            };
-            (!ok).then(|| format!("{text} → {all:?}"))
-        })
-        .collect()
+    failures_of(Label::TIME, table)
 }
 
 #[test]
