@@ -288,8 +288,8 @@ fn mend(
         replaced.push(a.source_id.clone());
         set.attributions[i].source_id = source.to_owned();
     }
-    let a = &set.attributions[i];
-    if let Some(c) = set.claims.iter_mut().find(|c| c.id == a.claim_id)
+    let claim_at = set.position(&set.attributions[i].claim_id);
+    if let Some(c) = claim_at.map(|at| &mut set.claims[at])
         && c.span.start != content.start
         && let Ok(span) = Span::checked(article, content.clone())
     {

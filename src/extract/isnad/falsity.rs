@@ -121,7 +121,7 @@ fn no_truth(w: &[(Range<usize>, String)]) -> Option<usize> {
 /// The content of the report the claim of link `i` calls false, when it does.
 fn denied_content(set: &AnnotationSet, article: &Article, i: usize) -> Option<Range<usize>> {
     let a = &set.attributions[i];
-    let claim = set.claims.iter().find(|c| c.id == a.claim_id)?.span;
+    let claim = set.claims[set.position(&a.claim_id)?].span;
     let w = words(article, claim.start..claim.end);
     if let Some(k) = no_truth(&w) {
         return Some(w[k].0.start..claim.end);

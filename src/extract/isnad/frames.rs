@@ -71,12 +71,7 @@ pub(super) fn outer_hand_after_claim(
 ) {
     let a = &set.attributions[i];
     let source = set.position(&a.source_id).and_then(|s| set.sources[s].span);
-    let Some(claim) = set
-        .claims
-        .iter()
-        .find(|c| c.id == a.claim_id)
-        .map(|c| c.span)
-    else {
+    let Some(claim) = set.position(&a.claim_id).map(|c| set.claims[c].span) else {
         return;
     };
     if source.is_none_or(|s| s.end > claim.start) {
@@ -136,12 +131,7 @@ pub(super) fn frame_speakers_to_hands(set: &mut AnnotationSet, article: &Article
             continue;
         }
         let span_of = |id: &str| set.sources.iter().find(|s| s.id == id).and_then(|s| s.span);
-        let Some(claim) = set
-            .claims
-            .iter()
-            .find(|c| c.id == b.claim_id)
-            .map(|c| c.span)
-        else {
+        let Some(claim) = set.position(&b.claim_id).map(|c| set.claims[c].span) else {
             continue;
         };
         let Some(frame) = span_of(&b.source_id).filter(|_| cue.start >= claim.end) else {

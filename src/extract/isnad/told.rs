@@ -61,8 +61,8 @@ enum Told {
 
 fn told(set: &AnnotationSet, article: &Article, i: usize) -> Option<Told> {
     let a = &set.attributions[i];
-    let source = set.sources.iter().find(|s| s.id == a.source_id)?.span?;
-    let claim = set.claims.iter().find(|c| c.id == a.claim_id)?.span;
+    let source = set.sources[set.position(&a.source_id)?].span?;
+    let claim = set.claims[set.position(&a.claim_id)?].span;
     if !a.via.is_empty() || !is_outlet_name(article, source) || claim.start < source.end {
         return None;
     }
