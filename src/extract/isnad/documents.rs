@@ -198,10 +198,10 @@ fn in_document_places(article: &Article) -> Vec<(Range<usize>, usize)> {
     for piece in article.text.split_inclusive(char::is_whitespace) {
         let word = piece.trim_end();
         let bare = word.trim_end_matches(|c: char| !is_letter_or_digit(c));
-        if let Some(verb) = prev.take() {
-            if rule(folded.slice(at..at + bare.len())) == Some(Rule::InDocument) {
-                out.push((verb, at + bare.len()));
-            }
+        if let Some(verb) = prev.take()
+            && rule(folded.slice(at..at + bare.len())) == Some(Rule::InDocument)
+        {
+            out.push((verb, at + bare.len()));
         }
         if !bare.is_empty() && bare.len() == word.len() {
             prev = Some(at..at + bare.len());
