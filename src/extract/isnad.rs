@@ -27,6 +27,9 @@ mod denials;
 mod documents;
 mod falsity;
 mod frames;
+mod fronted;
+mod outlet_variants;
+mod pointed_denials;
 mod relays;
 mod shapes;
 mod told;
@@ -185,6 +188,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     shapes::said_words(set, article);
     relay_chains(set, article);
     relays::relay_variants(set, article);
+    relays::subject_relays(set, article);
     relays::fronted_outlet_relays(set, article);
     relays::outlet_frames(set, article);
     told::told_outlets(set, article);
@@ -193,8 +197,10 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     // sources were added and removed: the id index is rebuilt for the lookups that follow
     set.sort();
     denial_shapes::denial_shapes(set, article);
+    pointed_denials::pointed_denials(set, article);
     set.sort();
     channels::channel_chains(set, article);
+    fronted::fronted_hands(set, article);
     frames::frame_speakers_to_hands(set, article);
     stances(set, article);
     falsity::falsified_reports(set, article);
@@ -330,9 +336,27 @@ fn sentence_chains(set: &mut AnnotationSet, article: &Article) {
     }
 }
 
+/// Negations before a cue: `لم تستبعد`، `لا ينفي` neither doubt nor deny.
+const NEGATIONS: [&str; 5] = ["لم", "لا", "لن", "ليس", "لما"];
+
+/// Whether the word right before `cue` (its و/ف set aside) negates it.
+fn negated(article: &Article, cue: crate::annotate::model::Span) -> bool {
+    let before = article.text[..cue.start].split_whitespace().next_back();
+    before.is_some_and(|w| {
+        let key = normalize_str(w);
+        let bare = key.strip_prefix(['و', 'ف']).unwrap_or(&key);
+        NEGATIONS.contains(&bare) || NEGATIONS.contains(&key.as_str())
+    })
+}
+
+/// A denying, doubting or retracting cue sets its link's stance; a negated one (`لم تستبعد`)
+/// keeps the stance the cue suggester gave.
 fn stances(set: &mut AnnotationSet, article: &Article) {
     for a in &mut set.attributions {
-        if let Some(Rule::Stance(stance)) = a.cue.and_then(|c| rule_of(c.text(article))) {
+        let Some(cue) = a.cue else { continue };
+        if let Some(Rule::Stance(stance)) = rule_of(cue.text(article))
+            && !negated(article, cue)
+        {
             a.stance = stance;
         }
     }

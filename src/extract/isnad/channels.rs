@@ -455,7 +455,13 @@ fn fronted(article: &Article, cue_start: usize) -> Option<Range<usize>> {
 /// Where link `a`'s hands are named, in the order they are tried: between its cue and its
 /// claim, then a fronted interview phrase before the cue; for a claim before its cue (`X،
 /// بحسب ما ذكر Y لوكالة Z`), after the speaker to the end of the sentence.
-fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> Vec<Range<usize>> {
+fn windows(
+    article: &Article,
+    cue: Span,
+    claim: Span,
+    source: Option<Span>,
+    cues: &[usize],
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if cue.end <= claim.start {
         // `قال الوزير، في مقابلة مع صحيفة X نشرت اليوم، إن …`، `قالت الوزارة في بيان نشر على
@@ -487,7 +493,16 @@ fn windows(article: &Article, cue: Span, claim: Span, source: Option<Span>) -> V
         }
         out.extend(fronted(article, cue.start));
     } else if let Some(s) = source.filter(|s| s.start >= cue.end && s.end > claim.end) {
-        out.push(s.end..sentence_end(article, s.end));
+        // `وهذا ما أكده Y، حيث قال على صفحته: …`: a hand after another link's cue is that
+        // link's (38-science)
+        let end = sentence_end(article, s.end);
+        let end = cues
+            .iter()
+            .copied()
+            .filter(|&c| c > s.end && c < end)
+            .min()
+            .unwrap_or(end);
+        out.push(s.end..end);
     }
     out
 }
@@ -722,7 +737,12 @@ fn link_hands(
     claim: Span,
     source: Option<Span>,
 ) -> Vec<Hand> {
-    let mut found = windows(article, cue, claim, source)
+    let cues: Vec<usize> = set
+        .attributions
+        .iter()
+        .filter_map(|a| a.cue.map(|c| c.start))
+        .collect();
+    let mut found = windows(article, cue, claim, source, &cues)
         .into_iter()
         .map(|w| hands(article, w))
         .find(|h| !h.is_empty())

@@ -48,18 +48,18 @@ fn phrases(kind: &str) -> Vec<Vec<String>> {
 }
 
 /// Time words (`الأحد`، `أمس`) that may stand between the denier and the report.
-static TIME: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::ADVERBS));
+pub(super) static TIME: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::ADVERBS));
 
 /// One word of the sentence: its place, folded form, and whether a comma follows it.
-struct W {
-    range: Range<usize>,
-    key: String,
-    comma: bool,
+pub(super) struct W {
+    pub(super) range: Range<usize>,
+    pub(super) key: String,
+    pub(super) comma: bool,
     dash: bool,
 }
 
 /// The words of `text[from..to]`, a dash standing alone kept as a word of its own.
-fn words(article: &Article, from: usize, to: usize) -> Vec<W> {
+pub(super) fn words(article: &Article, from: usize, to: usize) -> Vec<W> {
     let mut out = Vec::new();
     let mut at = from;
     for piece in article.text[from..to].split_inclusive(char::is_whitespace) {
@@ -82,7 +82,7 @@ fn words(article: &Article, from: usize, to: usize) -> Vec<W> {
 }
 
 /// The length of the `between` phrase that starts at `w[i]`, or 0.
-fn between_at(w: &[W], i: usize) -> usize {
+pub(super) fn between_at(w: &[W], i: usize) -> usize {
     BETWEEN
         .iter()
         .find(|p| {
@@ -94,7 +94,7 @@ fn between_at(w: &[W], i: usize) -> usize {
 }
 
 /// Whether `w[i]` opens a report (`أنباء`، `ما`، `صحة`، `مزاعم`).
-fn opens_report(w: &W) -> bool {
+pub(super) fn opens_report(w: &W) -> bool {
     w.key == "ما"
         || w.key == "صحه"
         || super::falsity::is_report_noun(&w.key)
@@ -103,7 +103,7 @@ fn opens_report(w: &W) -> bool {
 
 /// The denier after the verb: words up to a comma, a dash, a time word, an adverb phrase or the
 /// report. Its last word's index.
-fn denier(w: &[W]) -> Option<usize> {
+pub(super) fn denier(w: &[W]) -> Option<usize> {
     let first = w.first()?;
     if opens_report(first) || first.dash || first.key.starts_with("ان") {
         return None;
@@ -135,7 +135,7 @@ fn apposition_end(w: &[W], last: usize) -> Option<usize> {
 
 /// Past asides (`، الأحد،`، `- جملة وتفصيلا -`، `، في بيان،`) and adverb phrases from `w[i]`:
 /// where the report starts.
-fn past_asides(w: &[W], mut i: usize) -> usize {
+pub(super) fn past_asides(w: &[W], mut i: usize) -> usize {
     for _ in 0..4 {
         let Some(x) = w.get(i) else { return i };
         let n = between_at(w, i);
@@ -159,7 +159,7 @@ fn past_asides(w: &[W], mut i: usize) -> usize {
 }
 
 /// From the report at `w[i]`: where its content starts (after `عن`, or after `مزاعم`).
-fn content_start(w: &[W], i: usize) -> Option<usize> {
+pub(super) fn content_start(w: &[W], i: usize) -> Option<usize> {
     let report = w.get(i).filter(|x| opens_report(x))?;
     let about = (i + 1..w.len().min(i + 1 + FRAME_WORDS))
         .find(|&k| ABOUT.contains(&w[k].key.as_str()))
@@ -184,7 +184,7 @@ fn parse(article: &Article, cue_end: usize) -> Option<(Range<usize>, Range<usize
 }
 
 /// Where the denial verbs are: words whose rule is `denies`, opening a clause.
-fn denial_verbs(article: &Article) -> Vec<Span> {
+pub(super) fn denial_verbs(article: &Article) -> Vec<Span> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut prev_ends_clause = true;
@@ -216,7 +216,11 @@ fn denial_verbs(article: &Article) -> Vec<Span> {
 }
 
 /// The source at `range`: the one there, or a new one typed by its head.
-fn source_at(set: &mut AnnotationSet, article: &Article, range: Range<usize>) -> Option<String> {
+pub(super) fn source_at(
+    set: &mut AnnotationSet,
+    article: &Article,
+    range: Range<usize>,
+) -> Option<String> {
     if let Some(s) = set
         .sources
         .iter()

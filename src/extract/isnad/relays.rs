@@ -163,6 +163,64 @@ pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
     super::drop_unused_sources(set, &pronoun_frames);
 }
 
+/// `صحيفة X نقلت عن Y أن C`، `والوكالة نقلت أمس عن Y قوله إن C`: the outlet is the subject
+/// before the relay verb, so the cue suggester's link has the outlet as its speaker and no one
+/// after `عن`; `نسبت X إلى Y قوله إن C`: the link has Y and no hand. Either way Y speaks
+/// through X (guidelines §7.4).
+pub(super) fn subject_relays(set: &mut AnnotationSet, article: &Article) {
+    let mut drop: Vec<(String, String)> = Vec::new();
+    for i in 0..set.attributions.len() {
+        let a = &set.attributions[i];
+        let (Some(cue), true) = (a.cue, a.via.is_empty()) else {
+            continue;
+        };
+        let Some(claim) = set.position(&a.claim_id).map(|c| set.claims[c].span) else {
+            continue;
+        };
+        let source = set.position(&a.source_id).and_then(|s| set.sources[s].span);
+        if cue.end > claim.start {
+            continue;
+        }
+        let w = words(article, cue.end..claim.start);
+        let verb = normalize_str(cue.text(article).split_whitespace().last().unwrap_or(""));
+        let verb = verb.trim_start_matches(['و', 'ف']);
+        // the outlet right before the verb (`وكانت صحيفة X قد نقلت`)
+        let right_before = |s: &Span| {
+            s.end <= cue.start
+                && article.text[s.end..cue.start]
+                    .split_whitespace()
+                    .all(|g| normalize_str(g) == "قد")
+        };
+        if verb.starts_with("نقل")
+            && let Some(s) = source.filter(right_before)
+        {
+            // past time words to `عن`, then the one who spoke
+            let an = w.iter().take(3).position(|(_, key, _)| key == "عن");
+            let Some(speaker) = an.and_then(|k| relayed_speaker(&w, k + 1)) else {
+                continue;
+            };
+            set_chain(set, article, i, speaker, &[s.range()], &mut drop);
+        } else if verb.starts_with("نسب") && source.is_some_and(|s| s.start >= cue.end) {
+            // the hand: the words between the verb and `إلى`
+            let to = normalize_str("إلى");
+            let Some(k) = w
+                .iter()
+                .take(HAND_WORDS + 1)
+                .position(|(_, key, _)| *key == to)
+            else {
+                continue;
+            };
+            let Some(hand) = hand_name(&w, 0, k) else {
+                continue;
+            };
+            let Some(speaker) = source else { continue };
+            set_chain(set, article, i, speaker.range(), &[hand], &mut drop);
+        }
+    }
+    set.attributions
+        .retain(|a| !drop.iter().any(|(link, _)| *link == a.id));
+}
+
 /// `صحيفة X، نقلا عن Y، أكدت أن C` (also `وكانت صحيفة X، نقلا عن Y، قد ذكرت أن C`): an outlet
 /// as the subject before a relay phrase between commas. The cue suggester reads the outlet as
 /// the claim of `نقلا عن Y` and the outlet (or nothing) as the speaker of the verb after; Y is

@@ -1,0 +1,159 @@
+//! Hands named where the channel rules do not look (docs/attribution-guidelines.md §6.2): an
+//! outlet frame that opens the sentence before the speaker's own verb (`وبحسب «رويترز»، قال
+//! المسؤول إن …`، `ووفقا لقناة X، أكد Y أن …`), which the cue suggester reads as the outlet
+//! speaking the whole rest of the sentence; and a correspondent told (`قال Y لمراسل قناة X إن
+//! …`), whose outlet follows a word the outlet lists do not hold.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Span};
+use crate::article::Article;
+use crate::text::normalize::normalize_str;
+
+use super::channels::{self, ChannelWord, Token};
+use super::{Rule, rule_of};
+
+/// Marks that open a quoted name.
+const OPENING_MARKS: [char; 3] = ['«', '"', '“'];
+
+/// Whether the folded word opens a source frame (`بحسب`، `وفقا`، `حسب`).
+fn is_frame_word(key: &str) -> bool {
+    rule_of(key) == Some(Rule::Channel(ChannelWord::AfterClaim))
+}
+
+/// Where an outlet's name starts at `t`: after a ل (`لقناة`), after an opening mark, or at the
+/// word when it is an outlet's head or name.
+fn outlet_start(article: &Article, t: &Token) -> Option<usize> {
+    if let Some(start) = channels::after_lam(article, t) {
+        return Some(start);
+    }
+    let raw = &article.text[t.range.clone()];
+    let opened = raw.trim_start_matches(OPENING_MARKS);
+    let named = |key: &str| {
+        channels::is_outlet(key) || key.strip_prefix("ال").is_some_and(channels::is_outlet)
+    };
+    // `وكالة` is a head as it is; `والجزيرة` is one after its و
+    let outlet =
+        opened.len() < raw.len() || named(&t.key) || t.key.strip_prefix('و').is_some_and(named);
+    outlet.then(|| t.range.end - opened.len())
+}
+
+/// `وبحسب X، CUE …`: the outlet X named in a frame that opens the sentence of `cue` and ends
+/// at the comma right before it (`بحسب ما أوردت X،` too).
+fn fronted_outlet(article: &Article, cue: Span) -> Option<(Range<usize>, SourceType)> {
+    let start = channels::sentence_start(article, cue.start);
+    let toks = channels::tokens(article, start..cue.start);
+    let last = toks.last()?;
+    let gap = article.text[last.range.end..cue.start].trim_matches(['"', '»', '”', ' ']);
+    if gap != "،" || !is_frame_word(&toks.first()?.key) {
+        return None;
+    }
+    // `بحسب ما أوردت X`: the relative and its verb before the name
+    let k = if toks.get(1).is_some_and(|t| t.key == "ما") {
+        3
+    } else {
+        1
+    };
+    let t = toks.get(k)?;
+    let name_start = outlet_start(article, t)?;
+    if channels::name_end(article, &toks, k) != last.range.end {
+        return None;
+    }
+    let key = normalize_str(&article.text[name_start..t.range.end]);
+    Some((name_start..last.range.end, channels::hand_type_of(&key)))
+}
+
+/// `لمراسل قناة X`، `لمراسلي رويترز`: the correspondent and his outlet, after ل in `window`.
+fn correspondent(article: &Article, window: Range<usize>) -> Option<Range<usize>> {
+    let toks = channels::tokens(article, window);
+    toks.iter().enumerate().find_map(|(i, t)| {
+        let bare = t.key.strip_prefix('ل')?;
+        if !bare.starts_with("مراسل") {
+            return None;
+        }
+        // the outlet after the correspondent, by name, head or quotation marks
+        let next = toks.get(i + 1)?;
+        outlet_start(article, next)?;
+        let lam = article.text[t.range.clone()].chars().next()?.len_utf8();
+        Some(t.range.start + lam..channels::name_end(article, &toks, i + 1))
+    })
+}
+
+/// Makes the source at `range` the only hand of link `i`; returns its id.
+fn set_hand(
+    set: &mut AnnotationSet,
+    article: &Article,
+    i: usize,
+    range: Range<usize>,
+    kind: SourceType,
+) -> Option<String> {
+    let h = channels::hand_source(set, article, range, kind)?;
+    let id = set.sources[h].id.clone();
+    if id == set.attributions[i].source_id {
+        return None;
+    }
+    set.sources[h].source_type = kind;
+    set.attributions[i].via = vec![id.clone()];
+    Some(id)
+}
+
+/// Gives each link without hands the outlet of a frame that opens its sentence, or the
+/// correspondent it was told; the frame's own link (the outlet speaking the rest of the
+/// sentence, the speaker's cue inside its claim) goes.
+pub(super) fn fronted_hands(set: &mut AnnotationSet, article: &Article) {
+    let mut drop: Vec<(String, Span)> = Vec::new();
+    for i in 0..set.attributions.len() {
+        let a = &set.attributions[i];
+        let (Some(cue), true) = (a.cue, a.via.is_empty()) else {
+            continue;
+        };
+        let Some(claim) = set.position(&a.claim_id).map(|c| set.claims[c].span) else {
+            continue;
+        };
+        if cue.end > claim.start {
+            continue;
+        }
+        if let Some((range, kind)) = fronted_outlet(article, cue) {
+            if let Some(hand) = set_hand(set, article, i, range, kind) {
+                drop.push((hand, cue));
+            }
+            continue;
+        }
+        let source = set.position(&a.source_id).and_then(|s| set.sources[s].span);
+        let from = source.map_or(cue.end, |s| s.end.max(cue.end).min(claim.start));
+        if let Some(range) = correspondent(article, from..claim.start) {
+            set_hand(set, article, i, range, SourceType::Outlet);
+        }
+    }
+    let frames: Vec<(String, String)> = set
+        .attributions
+        .iter()
+        .filter(|a| {
+            drop.iter().any(|(hand, cue)| {
+                a.source_id == *hand
+                    && set
+                        .position(&a.claim_id)
+                        .is_some_and(|c| set.claims[c].span.range().contains(&cue.start))
+            })
+        })
+        .map(|a| (a.id.clone(), a.claim_id.clone()))
+        .collect();
+    set.attributions
+        .retain(|a| !frames.iter().any(|(id, _)| *id == a.id));
+    let mut gone: HashSet<String> = frames.into_iter().map(|(_, c)| c).collect();
+    let claimed: HashSet<&String> = set.attributions.iter().map(|a| &a.claim_id).collect();
+    gone.retain(|c| !claimed.contains(c));
+    set.claims.retain(|c| !gone.contains(&c.id));
+    let hands: HashSet<&String> = set.attributions.iter().flat_map(|a| &a.via).collect();
+    let speakers: HashSet<&String> = set.attributions.iter().map(|a| &a.source_id).collect();
+    for s in &mut set.sources {
+        if hands.contains(&s.id) {
+            s.role = if speakers.contains(&s.id) {
+                SourceRole::Both
+            } else {
+                SourceRole::Intermediary
+            };
+        }
+    }
+}

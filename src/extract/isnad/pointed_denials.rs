@@ -1,0 +1,225 @@
+//! Denials whose report is not spelled out after the verb (docs/attribution-guidelines.md
+//! §6.3): a demonstrative points back at the report just made (`ونفت الشرطة هذه الأنباء`،
+//! `ونفى المتحدث تلك المعلومات جملة وتفصيلا`), so the denied claim is the last claim of the
+//! sentence before or of the same one; and a denial as a verbal noun (`جدد الوزير نفيه القاطع
+//! لصحة الأنباء عن C`، `أكدت الشركة نفيها لوجود C`), whose cue is the noun and whose content
+//! follows its ل. The cue suggester finds no link for either.
+
+use std::ops::Range;
+
+use crate::annotate::model::{
+    AnnotationSet, Attribution, Claim, ClaimType, Origin, QuoteType, Span, Stance,
+};
+use crate::article::Article;
+
+use super::channels::{sentence_end, sentence_start};
+use super::denial_shapes::{self as shapes, W};
+
+/// Demonstratives that point back at a report (`هذه الأنباء`، `ذلك`).
+const DEMONSTRATIVES: [&str; 4] = ["هذه", "هذا", "ذلك", "تلك"];
+
+/// The verbal noun of `نفى` with its possessive pronoun, folded (`نفيه`، `نفيها`).
+const DENIAL_NOUNS: [&str; 4] = ["نفيه", "نفيها", "نفيهم", "نفيهما"];
+
+/// Words that open a report's content after its frame (`عن`، `حول`، `بشأن`، `بخصوص`).
+const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
+
+/// Most words of the denier before a verbal noun, of a frame before its `عن`, and of the
+/// adjectives after the noun (`نفيه القاطع`).
+const SUBJECT_WORDS: usize = 6;
+const FRAME_WORDS: usize = 6;
+const NOUN_ADJECTIVES: usize = 2;
+
+/// Whether `w[i..]` is a demonstrative (with its report noun) and nothing but adverb phrases
+/// and time words after it: the report named only by pointing back.
+fn points_back(w: &[W], i: usize) -> bool {
+    if !w
+        .get(i)
+        .is_some_and(|x| DEMONSTRATIVES.contains(&x.key.as_str()))
+    {
+        return false;
+    }
+    let mut j = i + 1;
+    if w.get(j).is_some_and(|x| x.key.starts_with("ال")) && shapes::between_at(w, j) == 0 {
+        j += 1;
+    }
+    while j < w.len() {
+        let n = shapes::between_at(w, j);
+        if n > 0 {
+            j += n;
+        } else if shapes::TIME.contains(&w[j].key) {
+            j += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// The last claim that ends before `at`, in its sentence or the one before: the report a
+/// demonstrative points back at.
+fn last_claim_before(set: &AnnotationSet, article: &Article, at: usize) -> Option<String> {
+    let sentence = sentence_start(article, at);
+    let earliest = sentence_start(article, sentence.saturating_sub(1));
+    set.claims
+        .iter()
+        .filter(|c| c.span.end <= at && c.span.start >= earliest)
+        .max_by_key(|c| c.span.end)
+        .map(|c| c.id.clone())
+}
+
+/// Adds a denial of `claim` by the source at `denier`, through `cue`.
+fn add_denial(
+    set: &mut AnnotationSet,
+    article: &Article,
+    denier: Range<usize>,
+    cue: Span,
+    claim: String,
+) {
+    let Some(source) = shapes::source_at(set, article, denier) else {
+        return;
+    };
+    let origin = Origin::rule("isnad:denial", None);
+    let mut a = Attribution::suggested(&claim, &source, Some(cue), QuoteType::Indirect, origin);
+    a.stance = Stance::Denies;
+    set.attributions.push(a);
+}
+
+/// `نفت X هذه الأنباء`: every denial verb without a link whose report is a demonstrative.
+fn demonstrative_denials(set: &mut AnnotationSet, article: &Article) {
+    for cue in shapes::denial_verbs(article) {
+        if set.attributions.iter().any(|a| a.cue == Some(cue)) {
+            continue;
+        }
+        let end = sentence_end(article, cue.end);
+        let w = shapes::words(article, cue.end, end);
+        // the denier ends before the demonstrative, asides and adverbs set aside
+        let Some(d) = w
+            .iter()
+            .position(|x| DEMONSTRATIVES.contains(&x.key.as_str()))
+        else {
+            continue;
+        };
+        let Some(last) = shapes::denier(&w[..d]) else {
+            continue;
+        };
+        if shapes::past_asides(&w, last + 1) != d || !points_back(&w, d) {
+            continue;
+        }
+        let Some(claim) = last_claim_before(set, article, cue.start) else {
+            continue;
+        };
+        add_denial(
+            set,
+            article,
+            w[0].range.start..w[last].range.end,
+            cue,
+            claim,
+        );
+    }
+}
+
+/// The content after the ل of the word at `w[j]` (`لصحة الأنباء عن C`، `لما تردد عن C`،
+/// `لوجود C`): where it starts.
+fn content_after_lam(article: &Article, w: &[W], j: usize) -> Option<usize> {
+    let x = w.get(j)?;
+    let rest = x.key.strip_prefix('ل')?;
+    // `للأنباء`: the article's alef fell after the ل
+    let noun = if rest.starts_with('ل') {
+        format!("ا{rest}")
+    } else {
+        rest.to_owned()
+    };
+    let frame = noun == "صحه" || noun == "ما" || super::falsity::is_report_noun(&noun);
+    if !frame {
+        // the word itself opens the content, after its ل
+        let lam = article.text[x.range.clone()].chars().next()?.len_utf8();
+        return Some(x.range.start + lam);
+    }
+    let about =
+        (j + 1..w.len().min(j + 1 + FRAME_WORDS)).find(|&k| ABOUT.contains(&w[k].key.as_str()));
+    match about {
+        Some(k) => w.get(k + 1).map(|n| n.range.start),
+        // `لصحة الوثيقة`: what is denied is named right after صحة
+        None if noun == "صحه" => w.get(j + 1).map(|n| n.range.start),
+        None => None,
+    }
+}
+
+/// `جدد الوزير نفيه القاطع لـC`: each denial noun after a verb and its subject.
+fn nominal_denials(set: &mut AnnotationSet, article: &Article) {
+    // only the sentences that hold the noun's letters are read word by word
+    let folded = article.folded();
+    let mut sentences: Vec<usize> = folded
+        .slice(0..article.text.len())
+        .match_indices("نفي")
+        .map(|(at, _)| sentence_start(article, folded.original_offset(at)))
+        .collect();
+    sentences.dedup();
+    for at in sentences {
+        let end = sentence_end(article, at);
+        let w = shapes::words(article, at, end);
+        for (k, x) in w.iter().enumerate() {
+            if !DENIAL_NOUNS.contains(&x.key.trim_start_matches('و')) {
+                continue;
+            }
+            // the clause: back to a comma or the sentence's start; its verb, then the denier
+            let clause = (0..k).rev().find(|&i| w[i].comma).map_or(0, |i| i + 1);
+            if k < clause + 2 || k - clause - 1 > SUBJECT_WORDS {
+                continue;
+            }
+            let mut j = k + 1;
+            while j < w.len().min(k + 1 + NOUN_ADJECTIVES) && w[j].key.starts_with("ال") {
+                j += 1;
+            }
+            let (Some(start), Ok(cue)) = (
+                content_after_lam(article, &w, j),
+                Span::checked(article, x.range.clone()),
+            ) else {
+                continue;
+            };
+            if set.attributions.iter().any(|a| a.cue == Some(cue)) {
+                continue;
+            }
+            let stop = w.last().map_or(end, |l| l.range.end);
+            let origin = Origin::rule("isnad:denial", None);
+            let Ok(claim) = Claim::suggested(article, start..stop, ClaimType::Statement, origin)
+            else {
+                continue;
+            };
+            let id = claim.id.clone();
+            set.claims.push(claim);
+            let denier = w[clause + 1].range.start..w[k - 1].range.end;
+            add_denial(set, article, denier, cue, id);
+        }
+    }
+}
+
+/// Adds the denials of reports named by a demonstrative or a verbal noun.
+pub(super) fn pointed_denials(set: &mut AnnotationSet, article: &Article) {
+    demonstrative_denials(set, article);
+    nominal_denials(set, article);
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::super::agency_variants::links;
+
+    #[test]
+    fn a_demonstrative_with_no_claim_before_gives_nothing() {
+        let l = links("ونفت الشرطة هذه الأنباء.");
+        assert!(l.is_empty(), "{l:?}");
+    }
+
+    #[test]
+    fn a_denial_noun_without_a_subject_or_a_lam_gives_nothing() {
+        for text in [
+            "وجدد نفيه القاطع لصحة الأنباء.",
+            "وجاء نفيه بعد ساعات من البيان.",
+        ] {
+            let l = links(text);
+            assert!(l.iter().all(|(_, _, st)| st != "denies"), "{text}: {l:?}");
+        }
+    }
+}
