@@ -30,6 +30,7 @@ mod frames;
 mod fronted;
 mod outlet_variants;
 mod pointed_denials;
+mod posts;
 mod relays;
 mod shapes;
 mod told;

@@ -156,6 +156,15 @@ pub(super) fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
         let in_quotes = article.text[tokens[i].range.start..t.range.start].contains(OPENING_MARKS);
         // `برنامج «المساء مع قصواء»`: a word that ends names stays in a quotation still open
         let open = still_open(&article.text[tokens[i].range.start..t.range.start]);
+        // `مع «الشرق» إنهم`: a name that opened with its quotation ends when it closes; only
+        // an adjective goes on (`«الغد» التلفزيونية`)
+        let first = &article.text[tokens[i].range.clone()];
+        let quoted_name = first
+            .trim_start_matches(['ل', 'ـ'])
+            .starts_with(OPENING_MARKS);
+        if quoted_name && !open && !t.key.starts_with("ال") {
+            break;
+        }
         let joined = t.key.starts_with('و')
             && word(&t.key).is_none()
             && !OUTLET_NAMES.contains(&t.key)
@@ -169,7 +178,7 @@ pub(super) fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
         let between = &article.text[end..t.range.start];
         if !between
             .chars()
-            .all(|c| c.is_whitespace() || "\"«»".contains(c))
+            .all(|c| c.is_whitespace() || "\"«»“”".contains(c))
         {
             break;
         }
@@ -234,7 +243,9 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
     for (i, t) in toks.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
         match word(&t.key) {
-            Some(Word::Statement) if prev.is_some_and(is_fi) && statement.is_none() => {
+            Some(Word::Statement)
+                if prev.is_some_and(|p| is_fi(p) || p == "عبر") && statement.is_none() =>
+            {
                 let end = adjectives_end(article, &toks, i);
                 statement = Some((t.range.start..end, SourceType::Statement));
             }
@@ -267,6 +278,8 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             _ => {}
         }
     }
+    let (statement, account, outlet) =
+        super::posts::post_with_place(article, &toks, statement, account, outlet);
     let broadcaster = outlet
         .as_ref()
         .and_then(|(r, _)| broadcaster(article, &toks, r));
@@ -289,7 +302,8 @@ fn outlet_after(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
                 .is_some_and(|n| rule_of(&n.key) == Some(Rule::PronounObject)),
         );
     let next = toks.get(k)?;
-    let platform = word(&next.key) == Some(Word::Platform);
+    // `عبر (X)`: a network's name in brackets
+    let platform = word(next.key.trim_matches(['(', ')'])) == Some(Word::Platform);
     let named = word(&next.key) == Some(Word::OutletHead)
         || platform
         || OUTLET_NAMES.contains(&next.key)
@@ -392,6 +406,11 @@ fn in_name(key: &str) -> bool {
         rule_of(key),
         Some(Rule::HandType(_) | Rule::Channel(Word::SiteAdjective | Word::Platform))
     ) || matches!(word(key), Some(Word::SiteAdjective | Word::Platform))
+}
+
+/// `على`, `في`, `عبر`, `موقع`, `منصة`: words that say where an account is.
+pub(super) fn is_place(key: &str) -> bool {
+    ACCOUNT_PLACES.contains(key)
 }
 
 /// `في`, `خلال` (`في مقابلة`، `خلال مداخلة`), with or without و: rule `phrase-opener`.

@@ -39,14 +39,48 @@ fn outlet_start(article: &Article, t: &Token) -> Option<usize> {
     outlet.then(|| t.range.end - opened.len())
 }
 
-/// `وبحسب X، CUE …`: the outlet X named in a frame that opens the sentence of `cue` and ends
-/// at the comma right before it (`بحسب ما أوردت X،` too).
-fn fronted_outlet(article: &Article, cue: Span) -> Option<(Range<usize>, SourceType)> {
+/// Most words of an aside between the frame's comma and the cue (`، عقب اجتماعه الأخير،`) and
+/// of a statement's name with its relative clause (`البلاغ الذي عممه`).
+const ASIDE_WORDS: usize = 10;
+const STATEMENT_WORDS: usize = 5;
+
+/// Whether the words between the frame and the cue are only its comma, or an aside closed by
+/// a comma right before the cue.
+fn frame_closes(between: &str) -> bool {
+    let between = between.trim_matches(['"', '»', '”', ' ']);
+    let Some(rest) = between.strip_prefix('،') else {
+        return false;
+    };
+    let rest = rest.trim();
+    rest.is_empty()
+        || (rest.ends_with('،')
+            && !rest[..rest.len() - '،'.len_utf8()].contains('،')
+            && rest.split_whitespace().count() <= ASIDE_WORDS)
+}
+
+/// A statement noun (`البيان`، `لبيان`، `البلاغ`) at `t`: where its name starts.
+fn statement_start(article: &Article, t: &Token) -> Option<usize> {
+    let raw = &article.text[t.range.clone()];
+    let key = t.key.as_str();
+    let is_statement = |k: &str| rule_of(k) == Some(Rule::Channel(ChannelWord::Statement));
+    if is_statement(key) || key.strip_prefix("ال").is_some_and(is_statement) {
+        return Some(t.range.start);
+    }
+    // `لبيان`: the ل is outside the span
+    let bare = key.strip_prefix('ل')?;
+    (is_statement(bare) || bare.strip_prefix('ل').is_some_and(is_statement))
+        .then(|| t.range.start + raw.chars().next().map_or(0, char::len_utf8))
+}
+
+/// `وبحسب X، CUE …`: the outlet or statement X named in a frame that opens the sentence of
+/// `cue` and ends at the comma before it (past an aside: `وحسب البلاغ الذي عممه، عقب …، أوضح`;
+/// `بحسب ما أوردت X،` too).
+fn fronted_frame(article: &Article, cue: Span) -> Option<(Range<usize>, SourceType)> {
     let start = channels::sentence_start(article, cue.start);
     let toks = channels::tokens(article, start..cue.start);
     let last = toks.last()?;
-    let gap = article.text[last.range.end..cue.start].trim_matches(['"', '»', '”', ' ']);
-    if gap != "،" || !is_frame_word(&toks.first()?.key) {
+    if !frame_closes(&article.text[last.range.end..cue.start]) || !is_frame_word(&toks.first()?.key)
+    {
         return None;
     }
     // `بحسب ما أوردت X`: the relative and its verb before the name
@@ -56,6 +90,10 @@ fn fronted_outlet(article: &Article, cue: Span) -> Option<(Range<usize>, SourceT
         1
     };
     let t = toks.get(k)?;
+    if let Some(name_start) = statement_start(article, t) {
+        return (toks.len() - k <= STATEMENT_WORDS)
+            .then_some((name_start..last.range.end, SourceType::Statement));
+    }
     let name_start = outlet_start(article, t)?;
     if channels::name_end(article, &toks, k) != last.range.end {
         return None;
@@ -102,7 +140,7 @@ fn set_hand(
 /// correspondent it was told; the frame's own link (the outlet speaking the rest of the
 /// sentence, the speaker's cue inside its claim) goes.
 pub(super) fn fronted_hands(set: &mut AnnotationSet, article: &Article) {
-    let mut drop: Vec<(String, Span)> = Vec::new();
+    let mut drop: Vec<(Range<usize>, Span)> = Vec::new();
     for i in 0..set.attributions.len() {
         let a = &set.attributions[i];
         let (Some(cue), true) = (a.cue, a.via.is_empty()) else {
@@ -114,9 +152,9 @@ pub(super) fn fronted_hands(set: &mut AnnotationSet, article: &Article) {
         if cue.end > claim.start {
             continue;
         }
-        if let Some((range, kind)) = fronted_outlet(article, cue) {
-            if let Some(hand) = set_hand(set, article, i, range, kind) {
-                drop.push((hand, cue));
+        if let Some((range, kind)) = fronted_frame(article, cue) {
+            if set_hand(set, article, i, range.clone(), kind).is_some() {
+                drop.push((range, cue));
             }
             continue;
         }
@@ -126,18 +164,29 @@ pub(super) fn fronted_hands(set: &mut AnnotationSet, article: &Article) {
             set_hand(set, article, i, range, SourceType::Outlet);
         }
     }
+    // the frame's own links: a source inside the frame, a claim that holds the cue or lies
+    // between the frame and the cue (`البلاغ` ← `الذي عممه، عقب …`)
     let frames: Vec<(String, String)> = set
         .attributions
         .iter()
         .filter(|a| {
+            let source = set.position(&a.source_id).and_then(|s| set.sources[s].span);
+            let claim = set.position(&a.claim_id).map(|c| set.claims[c].span);
             drop.iter().any(|(hand, cue)| {
-                a.source_id == *hand
-                    && set
-                        .position(&a.claim_id)
-                        .is_some_and(|c| set.claims[c].span.range().contains(&cue.start))
+                source.is_some_and(|s| s.start >= hand.start && s.end <= hand.end)
+                    && claim.is_some_and(|c| {
+                        c.range().contains(&cue.start)
+                            || (c.start >= hand.start && c.end <= cue.start)
+                    })
             })
         })
         .map(|a| (a.id.clone(), a.claim_id.clone()))
+        .collect();
+    let speakers_gone: Vec<String> = set
+        .attributions
+        .iter()
+        .filter(|a| frames.iter().any(|(id, _)| *id == a.id))
+        .map(|a| a.source_id.clone())
         .collect();
     set.attributions
         .retain(|a| !frames.iter().any(|(id, _)| *id == a.id));
@@ -145,6 +194,7 @@ pub(super) fn fronted_hands(set: &mut AnnotationSet, article: &Article) {
     let claimed: HashSet<&String> = set.attributions.iter().map(|a| &a.claim_id).collect();
     gone.retain(|c| !claimed.contains(c));
     set.claims.retain(|c| !gone.contains(&c.id));
+    super::drop_unused_sources(set, &speakers_gone);
     let hands: HashSet<&String> = set.attributions.iter().flat_map(|a| &a.via).collect();
     let speakers: HashSet<&String> = set.attributions.iter().map(|a| &a.source_id).collect();
     for s in &mut set.sources {

@@ -277,3 +277,100 @@ fn a_later_outlet_noun_is_the_last_one_named() {
         misses.join("\n")
     );
 }
+
+/// `وحسب البلاغ الذي عممه، …، أوضح Y أن C`، `وبحسب البيان، قال Y إن C`: a statement frame
+/// opens the sentence (with a relative clause or an aside before the verb); the statement is
+/// the speaker's hand (guidelines §6.2: a statement is a hand when the speaker is named).
+const FRONTED_STATEMENTS: &[ChainRow] = &[
+    (
+        "وحسب البلاغ الذي عممه، عقب اجتماعه الأخير، أوضح البنك أن التضخم تراجع.",
+        "البنك",
+        &["البلاغ الذي عممه"],
+    ),
+    (
+        "وبحسب البيان، قال الوزير إن الاتفاق انهار.",
+        "الوزير",
+        &["البيان"],
+    ),
+    (
+        "ووفقا لبيان صادر عن الوزارة، أكد المتحدث أن المعبر فتح.",
+        "المتحدث",
+        &["بيان صادر عن الوزارة"],
+    ),
+    (
+        "وَحَسَبَ التقرير الذي نشرته، أوضحت المنظمة أن الوفيات تضاعفت.",
+        "المنظمة",
+        &["التقرير الذي نشرته"],
+    ),
+];
+
+#[test]
+fn a_statement_frame_before_the_speaker() {
+    check_chains(FRONTED_STATEMENTS);
+}
+
+/// A post and where it went out are one hand, as the blind annotators wrote it (`منشور له عبر
+/// (X)`، `تغريدة بحسابها على تويتر`): the post is the statement, the network its place;
+/// `عبر منشور` as well as `في منشور`; a story of the outlet's own (`في خبرها`).
+const POSTS_AND_STORIES: &[ChainRow] = &[
+    (
+        "ولفت الوزير عبر منشور له عبر (X) إلى أن الاتفاق انهار.",
+        "الوزير",
+        &["منشور له عبر (X)"],
+    ),
+    (
+        "وأضافت المنظمة في تغريدة بحسابها على تويتر أن اللقاحات وصلت.",
+        "المنظمة",
+        &["تغريدة بحسابها على تويتر"],
+    ),
+    (
+        "وقال النائب في تدوينة على فيسبوك إن الجلسة تأجلت.",
+        "النائب",
+        &["تدوينة على فيسبوك"],
+    ),
+    (
+        "وكتب الوزير في منشور له عبر إكس أن الاجتماع انتهى.",
+        "الوزير",
+        &["منشور له عبر إكس"],
+    ),
+    (
+        "وتابعت الصحيفة في خبرها أن الاتفاق انهار.",
+        "الصحيفة",
+        &["خبرها"],
+    ),
+    (
+        "وَأَضَافَتِ الوكالة في تقريرها أن الطريق أغلق.",
+        "الوكالة",
+        &["تقريرها"],
+    ),
+];
+
+#[test]
+fn a_post_and_its_network_are_one_hand() {
+    check_chains(POSTS_AND_STORIES);
+}
+
+/// `في حواره مع «X» إنهم …`: a quoted outlet's name ends at its closing mark (an adjective
+/// after it stays: `شبكة «X» التلفزيونية`).
+const QUOTED_OUTLETS: &[ChainRow] = &[
+    (
+        "وقال الوزير في حواره مع «الشرق» إنهم يعملون على الخطة.",
+        "الوزير",
+        &["الشرق"],
+    ),
+    (
+        "وقال المتحدث لـ«المدينة» إنهم سيعودون.",
+        "المتحدث",
+        &["المدينة"],
+    ),
+    (
+        "وقال الوزير في حوار مع شبكة «الغد» التلفزيونية إن الضربات لن تعلن.",
+        "الوزير",
+        &["شبكة «الغد» التلفزيونية"],
+    ),
+];
+
+#[test]
+fn a_quoted_outlet_ends_at_its_mark() {
+    check_chains(QUOTED_OUTLETS);
+}
