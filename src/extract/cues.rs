@@ -29,6 +29,8 @@ mod tests;
 #[cfg(test)]
 mod tests_fifth;
 #[cfg(test)]
+mod tests_seventh;
+#[cfg(test)]
 mod tests_sixth;
 #[cfg(test)]
 mod tests_unseen;

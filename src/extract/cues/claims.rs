@@ -18,6 +18,10 @@ impl ParagraphParser<'_> {
     pub(super) fn claim_end(&self, start: usize, s: &Range<usize>) -> usize {
         let mut j = start;
         while j < s.end {
+            // a report inside a quotation ends where the quotation does
+            if self.in_quotation && !self.tokens[j].quoted {
+                return j;
+            }
             if let Some(close) = self.tokens[j].pair
                 && close > j
             {

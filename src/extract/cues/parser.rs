@@ -63,6 +63,9 @@ pub(super) struct ParagraphParser<'a> {
     /// Parsing a report inside a claim: its speaker is no antecedent for a later pro-drop cue
     /// (`قال تيري إن أوكامبو أبلغ …، وأضاف` is تيري adding).
     pub(super) nested: bool,
+    /// Parsing a report inside a quoted claim: it needs its own subject (a pro-drop verb there
+    /// is the quoted speaker's own `أكدت` "I confirmed").
+    pub(super) in_quotation: bool,
     /// Where a quotation this paragraph opened and left open ends in the article (0: none):
     /// the next paragraphs' words before it are quoted.
     pub(super) carried_quote_to: usize,
@@ -87,6 +90,7 @@ impl<'a> ParagraphParser<'a> {
             glued_starts: Vec::new(),
             frames: Vec::new(),
             nested: false,
+            in_quotation: false,
             carried_quote_to: 0,
         }
     }
@@ -140,7 +144,10 @@ impl<'a> ParagraphParser<'a> {
     pub(super) fn sentence(&mut self, s: Range<usize>) {
         let mut i = s.start;
         while i < s.end {
-            if self.tokens[i].quoted
+            // a quotation is the speaker's own words: only a report inside a claim counts
+            // there (`قال: «السفير أكد لي أن …»`, guidelines §7.6), and only with its subject
+            let quoted = self.tokens[i].quoted;
+            if (quoted && !self.is_claimed(i))
                 || !self.is_word(i)
                 || self.frames.iter().any(|f| f.contains(&i))
             {
@@ -152,8 +159,10 @@ impl<'a> ParagraphParser<'a> {
             self.named_speaker(i);
             if self.is_claimed(i) {
                 self.nested = true;
+                self.in_quotation = quoted;
                 self.verb_cue(i, &s, true);
                 self.nested = false;
+                self.in_quotation = false;
             } else if let Some(after_cue) = self.preposition_cue(i, &s) {
                 // `بحسب ما أفادت`: the verb belongs to the prepositional cue.
                 i = after_cue.max(i + 1);

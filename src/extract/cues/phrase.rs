@@ -21,7 +21,7 @@ impl ParagraphParser<'_> {
         end: usize,
         strip_prefix: bool,
     ) -> Option<NounPhrase> {
-        if i >= end || !self.is_word(i) || self.tokens[i].quoted {
+        if i >= end || !self.is_word(i) || (self.tokens[i].quoted && !self.in_quotation) {
             return None;
         }
         let head_key = self.head_key(i, strip_prefix);
@@ -117,6 +117,11 @@ impl ParagraphParser<'_> {
             scan.expect_genitive();
             return Some(j + 1);
         }
+        if self.second_title_of_one_person(scan, j, end) {
+            scan.expect_genitive();
+            scan.last_good = j + 1;
+            return Some(j + 1);
+        }
         if self.second_speaker_at(scan, j) {
             return None;
         }
@@ -137,6 +142,28 @@ impl ParagraphParser<'_> {
         // after a genitive, a second title of the same person (`رئيس الوزراء وزعيم الحزب`)
         // is a role; a second speaker is not (`المتحدث باسم الجيش ومصادر أمنية`)
         !scan.last_genitive || !(is_definite(rest) || is_role(bare(rest)))
+    }
+
+    /// `الخبير الاقتصادي ورئيس المنتدى سامي ناصر`، `رئيس الوزراء ووزير الخارجية فلان`: a title
+    /// without a name, و and a second title in construct that ends in a given name describe one
+    /// person (guidelines §3.3: two speakers are each named, `الوزير فلان والسفير فلان`).
+    fn second_title_of_one_person(&self, scan: &PhraseScan, j: usize, end: usize) -> bool {
+        let Some(rest) = self.key(j).strip_prefix('و') else {
+            return false;
+        };
+        if !scan.role
+            || scan.name_at.is_some()
+            || is_definite(rest)
+            || !is_role(bare(rest))
+            || self.noun_gender(self.key(scan.head)) == Gender::Plural
+        {
+            return false;
+        }
+        (j + 1..end.min(j + 7))
+            .take_while(|&k| {
+                self.is_word(k) && !self.tokens[k].quoted && !self.is_stop(self.key(k))
+            })
+            .any(|k| k > j + 1 && in_set(&SPEAKER_GIVEN_NAMES, self.key(k)))
     }
 
     /// The second speaker right after `np` (see [`Self::second_speaker_at`]), parsed without
@@ -257,7 +284,10 @@ impl ParagraphParser<'_> {
             _ => false,
         };
         let definite = format!("ال{noun}");
-        let people = noun.ends_with("ين") || noun.ends_with("ون");
+        // `لليلى`: ل before a given name that starts with ل
+        let people = noun.ends_with("ين")
+            || noun.ends_with("ون")
+            || in_set(&SPEAKER_GIVEN_NAMES, &format!("ل{noun}"));
         body && scan.prev_definite
             && scan.name_at.is_none()
             && noun.chars().count() >= 3
@@ -278,7 +308,9 @@ impl ParagraphParser<'_> {
             || is_accusative_object(key)
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
             || is_cue_with_object_pronoun(key)
+            // `أبدى المدرب سامي ناصر رضاه عن …`: the feeling he shows, not his family name
             || in_set(&WISH_NOUNS, key)
+            || (j > scan.head && in_set(&REACTION_NOUNS, key))
             // `عن الوزير قوله إن …`: the relayed speaker's saying, no name after the title
             || in_set(&SAYING_NOUNS, key)
             // `شركة فيسبوك استحواذها على …`: the object, not the company's name
@@ -292,8 +324,10 @@ impl ParagraphParser<'_> {
             || (j > scan.head
                 && (key == "يوم" || in_set(&TIME_STARTS, key))
                 && in_set(&ADVERBS, self.key(j + 1)))
+            // a given name whose first letter is ل (`ليلى`، `لبنى`، `لؤي`) is no preposition
             || (key.starts_with('ل')
                 && !key.starts_with("ال")
+                && !in_set(&SPEAKER_GIVEN_NAMES, key)
                 && (!in_name || self.is_addressee(j)))
     }
 

@@ -10,17 +10,17 @@ use super::tests::{Triple, triples};
 /// One expected link: the text, the link's cue, its source (`None`: no source) and claim. The
 /// text may hold other links (an earlier report a pronoun points back to); the row checks the
 /// one link with this cue.
-type Row<'a> = (&'a str, &'a str, Option<&'a str>, &'a str);
+pub(super) type Row<'a> = (&'a str, &'a str, Option<&'a str>, &'a str);
 
 /// The link of `text` whose cue is `cue`, when there is exactly one.
-fn link_with_cue(text: &str, cue: &str) -> Option<Triple> {
+pub(super) fn link_with_cue(text: &str, cue: &str) -> Option<Triple> {
     let mut found: Vec<Triple> = triples(text).into_iter().filter(|t| t.cue == cue).collect();
     (found.len() == 1).then(|| found.remove(0))
 }
 
 /// The rows of `table` whose link is missing or has another source or claim, each with what
 /// was found.
-fn failing(table: &[Row]) -> Vec<String> {
+pub(super) fn failing(table: &[Row]) -> Vec<String> {
     table
         .iter()
         .filter_map(|&(text, cue, source, claim)| {
@@ -37,7 +37,7 @@ fn failing(table: &[Row]) -> Vec<String> {
         .collect()
 }
 
-fn assert_table(table: &[Row]) {
+pub(super) fn assert_table(table: &[Row]) {
     let bad = failing(table);
     assert!(
         bad.is_empty(),
@@ -49,7 +49,7 @@ fn assert_table(table: &[Row]) {
 }
 
 /// Asserts that each text gives exactly `links` links, listing every one that does not.
-fn assert_link_counts(rows: &[(&str, usize)]) {
+pub(super) fn assert_link_counts(rows: &[(&str, usize)]) {
     let bad: Vec<String> = rows
         .iter()
         .filter(|(text, links)| triples(text).len() != *links)

@@ -167,7 +167,14 @@ impl ParagraphParser<'_> {
                     .or_else(|| self.quoted_subject(j, &form, s))
             })
             .flatten();
-        if verb.object_pronoun && subject.is_none() {
+        // `أكدت للسفير أن …`: a word opening with ل and the article is whom one told
+        if subject
+            .as_ref()
+            .is_some_and(|np| self.key(np.tokens.start).starts_with("لل"))
+        {
+            subject = None;
+        }
+        if subject.is_none() && !self.reports_without_subject_after(verb, s) {
             return None;
         }
         // `أوكامبو أبلغ الأمم المتحدة بأن …`: with its subject before it, the noun after the
@@ -199,6 +206,16 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// Whether a verb with no subject after it still reports: not when it carries its object
+    /// pronoun (`ما أكده`), unless it is a verb of telling with its subject before it (`إن
+    /// السفير أبلغه أن …`).
+    fn reports_without_subject_after(&self, verb: &VerbCue, s: &Range<usize>) -> bool {
+        !verb.object_pronoun
+            || (verb.form.addressee
+                && !verb.after_relative
+                && self.subject_before(verb.at, verb.prefix, s).is_some())
     }
 
     /// `واعتبر الحوار أمرا ضروريا`: the noun after a past verb of predicate is its object
@@ -338,14 +355,23 @@ impl ParagraphParser<'_> {
         let object_pronoun = bare.is_none();
         // `ما أكده المستشار`: after a relative the verb may carry its object pronoun; a verb
         // of telling carries it anywhere (`وأبلغهم المدير أن …`)
-        let (form, prefix) = bare.or_else(|| {
-            PRONOUN_SUFFIXES
-                .iter()
-                .find_map(|p| self.key(i).strip_suffix(p.as_str()))
-                .filter(|stem| stem.chars().count() >= 3)
-                .and_then(cue_form)
-                .filter(|(f, _)| after_relative || f.addressee)
-        })?;
+        let (form, prefix) = bare
+            .or_else(|| {
+                PRONOUN_SUFFIXES
+                    .iter()
+                    .find_map(|p| self.key(i).strip_suffix(p.as_str()))
+                    .filter(|stem| stem.chars().count() >= 3)
+                    .and_then(cue_form)
+                    .filter(|(f, _)| after_relative || f.addressee)
+            })
+            // `«المبعوث أبلغني أن …»`: told me, in a quotation
+            .or_else(|| {
+                self.key(i)
+                    .strip_suffix("ني")
+                    .filter(|stem| stem.chars().count() >= 3)
+                    .and_then(cue_form)
+                    .filter(|(f, _)| f.addressee && f.form == Form::Past)
+            })?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
             return None;
@@ -633,6 +659,11 @@ impl ParagraphParser<'_> {
     ) -> Option<(Option<usize>, Template)> {
         if let Some(np) = subject {
             return Some((Some(self.add_source(np)), Template::Vso));
+        }
+        if self.in_quotation {
+            return self
+                .subject_before(verb.at, verb.prefix, s)
+                .map(|svo| (Some(self.add_source(&svo)), Template::Svo));
         }
         if verb.passive {
             return Some((None, Template::Passive));
