@@ -220,6 +220,8 @@ mod tests_events;
 #[cfg(test)]
 mod tests_names;
 #[cfg(test)]
+mod tests_people;
+#[cfg(test)]
 mod tests_places;
 #[cfg(test)]
 mod tests_times;

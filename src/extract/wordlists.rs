@@ -102,6 +102,7 @@ lists! {
     FAC_HEADS = "fac-heads.txt";
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
+    FOREIGN_NAME_PARTICLES = "foreign-name-particles.txt";
     GIVEN_NAMES = "given-names.txt";
     GIVEN_NAMES_FOREIGN = "given-names-foreign.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
@@ -123,6 +124,7 @@ lists! {
     NAME_CONNECTORS = "name-connectors.txt";
     NAME_ENDING_VERBS = "name-ending-verbs.txt";
     NAME_PARTICLES = "name-particles.txt";
+    NAMESAKE_TITLES = "namesake-titles.txt";
     NATIONALITIES = "nationalities.txt";
     NISBAS = "nisbas.txt";
     NORP_WORDS = "norp-words.txt";

@@ -42,11 +42,18 @@ pub(super) fn transliterated(stem: &str) -> bool {
 
 /// Whether word `i` is a title that an apposition ends on: an indefinite title followed by its
 /// complement (وزير الصحة، رئيس الفيفا، مدير شركة …، رئيس «…»). A definite one is left out, as several
-/// name a group too (المعارضة), and weak titles (عضو …) say too little.
+/// name a group too (المعارضة), but for a spokesman's (المتحدث باسم …); weak titles (عضو …)
+/// say too little.
 fn appositive_title(ctx: &Ctx, i: usize) -> bool {
     let Some(t) = ctx.word(i) else { return false };
-    if !t.is(class::TITLE) || t.is(class::WEAK_TITLE) || t.clitic > 0 || t.definite {
+    if !t.is(class::TITLE) || t.is(class::WEAK_TITLE) || t.clitic > 0 {
         return false;
+    }
+    // A definite title that speaks for a body (المتحدث باسم …، الناطق باسم …) names no group.
+    if t.definite {
+        return ctx
+            .word(i + 1)
+            .is_some_and(|n| n.clitic == 0 && ctx.stem(i + 1) == "باسم");
     }
     ctx.is_punct(i + 1, "«\"“")
         || ctx.word(i + 1).is_some_and(|n| {

@@ -23,7 +23,13 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
     {
         return false;
     }
-    if ctx.gaz[i].is_some() {
+    if let Some((label, _)) = &ctx.gaz[i] {
+        // A person's name belongs to a body named after them only right after an indefinite
+        // head (جامعة محمد الخامس); after a title's complement it is the title holder (رئيس
+        // الحكومة الليبية عبد الحميد الدبيبة).
+        if *label == Label::PERSON && (head_definite || !first) {
+            return false;
+        }
         // بهونغ كونغ after an organisation is where it is, not part of its name.
         return t.clitic == 0 || raw.starts_with('ل');
     }
@@ -80,6 +86,18 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
             i += 1;
             continue;
         }
+        // A body named after a person with a title (جامعة الملك سعود، مدينة الملك عبدالله
+        // الاقتصادية): the title and the name, then adjectives as after any name.
+        if i == head + 1
+            && !ctx.toks[head].definite
+            && let Some(end) = namesake_end(ctx, i)
+        {
+            last = Some(end);
+            solid = last;
+            after_name = true;
+            i = end + 1;
+            continue;
+        }
         if i == head + 2 && last == Some(head + 1) && foreign_second_word(ctx, i) {
             last = Some(i);
             solid = last;
@@ -108,6 +126,31 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
         i += 1;
     }
     if last != solid { solid } else { last }
+}
+
+static NAMESAKE_TITLES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::NAMESAKE_TITLES));
+
+/// A title of `namesake-titles.txt` at `i` and the name of the person a facility or body is
+/// named after (مطار الملك خالد الدولي، مستشفى الأمير سلطان العسكري): the last token of the
+/// name, without the adjectives after it, which are the facility's (الدولي، العسكري).
+pub(super) fn namesake_end(ctx: &Ctx, i: usize) -> Option<usize> {
+    let t = ctx.word(i)?;
+    if t.clitic != 0 || !NAMESAKE_TITLES.contains(ctx.stem(i)) {
+        return None;
+    }
+    let n = ctx.word(i + 1)?;
+    let person = ctx.gaz[i + 1]
+        .as_ref()
+        .is_some_and(|(l, _)| *l == Label::PERSON);
+    if !(person || n.is(class::GIVEN_NAME)) || n.clitic != 0 || n.definite {
+        return None;
+    }
+    let mut end = super::person::name_end(ctx, i + 1);
+    while end > i + 1 && nisba(ctx.stem(end)) {
+        end -= 1;
+    }
+    Some(end)
 }
 
 /// The second word of a transliterated name after a head (مجلة فورين بوليسي، إذاعة مونت
@@ -310,6 +353,25 @@ fn name_after_head(ctx: &Ctx, i: usize, label: &Label) -> Option<usize> {
         && (ctx.stem(next).ends_with("يه") || crate::extract::lexicon::is_adjective(ctx.stem(next)))
     {
         return None;
+    }
+    // A facility named after a person (ملعب جوزيبي مياتزا، مطار رفيق الحريري), with a title
+    // or without one.
+    let namesake = namesake_end(ctx, next).or_else(|| {
+        let person = ctx.gaz[next]
+            .as_ref()
+            .is_some_and(|(l, _)| *l == Label::PERSON)
+            || n.is(class::GIVEN_NAME) && !n.is(class::AMBIGUOUS_NAME);
+        (*label == Label::FAC && person && n.clitic == 0 && !n.definite)
+            .then(|| super::person::name_end(ctx, next))
+    });
+    if *label != Label::EVENT
+        && let Some(mut end) = namesake
+    {
+        // Its adjectives after the namesake's name (مطار الملك خالد الدولي).
+        while end < next + 5 && ctx.word(end + 1).is_some_and(|_| nisba(ctx.stem(end + 1))) {
+            end += 1;
+        }
+        return Some(end);
     }
     if n.is(NAME_STOP & !class::GPE_HEAD & !class::ORG_STANDALONE) && ctx.gaz[next].is_none() {
         return None;

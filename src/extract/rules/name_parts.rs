@@ -197,3 +197,100 @@ pub(super) fn age_word(ctx: &Ctx, i: usize) -> bool {
                 )
             }))
 }
+
+/// Whether word `j` reads as a family name in ي after a given name that is a word too (خليل
+/// الرفاعي، هدى الشامي): definite, in no list or gazetteer, shaped like a nisba but no known
+/// adjective or nationality, and no broken plural in ي (الأهالي، الأراضي، المباني), which
+/// follows such words as their genitive (عودة الأهالي).
+pub(super) fn nisba_family_name(ctx: &Ctx, j: usize) -> bool {
+    let Some(t) = ctx.word(j) else { return false };
+    let stem = ctx.stem(j);
+    let Some(bare) = stem.strip_prefix("ال") else {
+        return false;
+    };
+    if !t.definite || t.clitic != 0 || t.classes != 0 || ctx.gaz[j].is_some() {
+        return false;
+    }
+    let letters: Vec<char> = bare.chars().collect();
+    let broken_plural = letters.len() == 5 && matches!(letters[0], 'ا' | 'م') && letters[2] == 'ا';
+    letters.len() >= 4
+        && bare.ends_with('ي')
+        && !broken_plural
+        && !crate::extract::lexicon::is_adjective(stem)
+        && !crate::extract::lexicon::is_nationality(stem)
+}
+
+/// Whether a known given name with ب or ل glued to it starts a name (لمحمد الزعبي، بخالد
+/// النعيمي، لسليم الحايك): the given name is no ordinary word and a family name follows, a
+/// nisba in no list, a longer definite word in no list, or a given name. Alone, a glued given
+/// name is too often a word with a preposition in form (برقية).
+pub(super) fn glued_given_name_starts(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.word(i) else { return false };
+    let raw = t.text(ctx.norm);
+    if t.clitic == 0
+        || t.definite
+        || !(raw.starts_with('ب') || raw.starts_with('ل'))
+        || !t.is(class::GIVEN_NAME)
+        || t.is(class::AMBIGUOUS_NAME)
+    {
+        return false;
+    }
+    let Some(n) = ctx.word(i + 1) else {
+        return false;
+    };
+    let stem = ctx.stem(i + 1);
+    let long_definite = n.definite
+        && n.clitic == 0
+        && n.classes == 0
+        && ctx.gaz[i + 1].is_none()
+        && stem.chars().count() >= 6
+        && !stem.ends_with('ه')
+        && !crate::extract::lexicon::is_adjective(stem);
+    // A known nisba after a name that is no word is its family name too (لعمر الهاشمي).
+    let nisba = n.definite
+        && n.classes == 0
+        && ctx.gaz[i + 1].is_none()
+        && stem.ends_with('ي')
+        && !crate::extract::lexicon::is_nationality(stem);
+    let given = n.is(class::GIVEN_NAME) && !n.is(class::AMBIGUOUS_NAME | NAME_STOP);
+    n.clitic == 0 && (nisba || long_definite || given && !n.definite)
+}
+
+static FOREIGN_NAME_PARTICLES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| super::normalised(lists::FOREIGN_NAME_PARTICLES));
+
+/// Where a family name after one or two particles of a European name ends (أورسولا فون دير
+/// لايين، لويس فان خال): word `i` starts the particles, in a name that a foreign given name
+/// starts or a title introduced; the word after them must be a plain word of no list that
+/// stops a name and no verb.
+pub(super) fn after_name_particles(
+    ctx: &Ctx,
+    first: usize,
+    i: usize,
+    after_title: bool,
+) -> Option<usize> {
+    if !(after_title || ctx.toks[first].is(class::FOREIGN_NAME)) {
+        return None;
+    }
+    let particle = |j: usize| {
+        // As written: فان is ف + ان to the tokeniser.
+        ctx.word(j)
+            .is_some_and(|t| !t.definite && FOREIGN_NAME_PARTICLES.contains(t.text(ctx.norm)))
+    };
+    let mut j = i;
+    while j < i + 2 && particle(j) {
+        j += 1;
+    }
+    let family = ctx.word(j)?;
+    let known_other = ctx.gaz[j]
+        .as_ref()
+        .is_some_and(|(l, _)| *l != Label::PERSON);
+    (j > i
+        && family.clitic == 0
+        && !family.definite
+        && !family.is(NAME_STOP)
+        && !known_other
+        && !verb_shaped(ctx.stem(j))
+        && ctx.stem(j).chars().count() >= 2)
+        .then_some(j)
+}

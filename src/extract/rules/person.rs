@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use super::apposition::{name_after_comma, transliterated};
 use super::name_parts::{
-    age_word, definite_given_name, definite_given_name_rule, family_name_follows,
-    glued_article_complement, is_lineage_word, lineage_end, lineage_follows, name_closed_after,
+    after_name_particles, age_word, definite_given_name, definite_given_name_rule,
+    family_name_follows, glued_article_complement, glued_given_name_starts, is_lineage_word,
+    lineage_end, lineage_follows, name_closed_after, nisba_family_name,
 };
 use super::*;
 
@@ -22,16 +23,45 @@ pub(super) fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
     if ctx.toks[title].is(class::HONORIFIC) && family_name_after_honorific(ctx, i) {
         return Some(i);
     }
+    // Whether the complement went on with في and a place or body (المدعي العام في باريس …):
+    // the sentence may go on there as well, so only a known name ends the title then.
+    let mut located = false;
     while i < ctx.toks.len() && i < limit {
         if i > title + 1 && ctx.word(i).is_none() {
             return name_after_comma(ctx, i);
         }
+        if i > title + 1 && located_in(ctx, i) {
+            located = true;
+            i += 1;
+            continue;
+        }
         match after_title_word(ctx, title, i)? {
-            AfterTitle::Name => return Some(i),
+            AfterTitle::Name => return (!located || known_name_at(ctx, i)).then_some(i),
             AfterTitle::Complement(next) => i = next,
         }
     }
     None
+}
+
+/// Word `i` is في before a place or a body, in a title's complement (سفير مصر في واشنطن،
+/// القيادي في حركة …).
+fn located_in(ctx: &Ctx, i: usize) -> bool {
+    ctx.word(i)
+        .is_some_and(|t| t.clitic == 0 && ctx.stem(i) == "في")
+        && ctx.word(i + 1).is_some_and(|n| {
+            ctx.gaz[i + 1]
+                .as_ref()
+                .is_some_and(|(l, _)| *l != Label::PERSON)
+                || n.is(class::ORG_HEAD | class::GPE_HEAD)
+        })
+}
+
+/// A known given name or a person of the gazetteer at `i`.
+fn known_name_at(ctx: &Ctx, i: usize) -> bool {
+    ctx.is_class(i, class::GIVEN_NAME)
+        || ctx.gaz[i]
+            .as_ref()
+            .is_some_and(|(l, _)| *l == Label::PERSON)
 }
 
 /// Right after an honorific a definite word ending like a family name is the name itself
@@ -75,7 +105,7 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     {
         return None;
     }
-    if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
+    if t.is(class::GIVEN_NAME) && (stem != "باسم" || basim_is_a_name(ctx, i)) && !t.definite {
         return Some(AfterTitle::Name);
     }
     // A given name with the article (الرئيس التونسي المنصف المرزوقي) is read as the title's
@@ -90,7 +120,7 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     // complement (وزيرة التضامن والأسرة، المكلف بالميزانية).
     let complement = t.definite
         || glued_article_complement(ctx, title, i)
-        || stem == "باسم"
+        || stem == "باسم" && !basim_is_a_name(ctx, i)
         // The body a spokesman speaks for (باسم رئاسة الجمهورية) is no person.
         || ctx.word(i - 1).is_some_and(|p| p.clitic == 0 && ctx.stem(i - 1) == "باسم")
         || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE)
@@ -133,20 +163,45 @@ fn after_title_plain_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitl
     // A word of three letters in no list after the title's complement is the sentence's verb
     // (المدرب الفرنسي نزل إلى …): short names are mostly in the given-name lists.
     // A family name after it (جاك شيراك) makes it a given name all the same.
-    let short_verb = !honorific
-        && i > title + 1
+    // After an honorific that names a group too (الفريق "the team") it is the verb when an
+    // adverb in ا, a particle or a glued preposition follows (الفريق لعب جيدا).
+    let short_verb = (!honorific && i > title + 1 || honorific && verb_complement_follows(ctx, i))
         && t.classes == 0
         && stem.chars().count() == 3
-        && !ctx
-            .word(i + 1)
-            .is_some_and(|n| n.classes == 0 && !n.definite && n.clitic == 0);
+        && !ctx.word(i + 1).is_some_and(|n| {
+            n.classes == 0 && !n.definite && n.clitic == 0 && !adverb_shaped(ctx, i + 1)
+        });
     let not_a_name = t.is(NAME_STOP)
+        || described_noun(ctx, i)
         || verb_shaped(stem)
         || predicate_shaped(ctx, i)
         || short_verb
         || t.has_conjunction(ctx.norm)
         || (clitic_shaped(stem) && !honorific);
     (!not_a_name).then_some(AfterTitle::Name)
+}
+
+/// An indefinite accusative of four letters or more in ا (جيدا، كثيرا، سريعا): an adverb, which
+/// follows a verb; a foreign family name in ا (غوارديولا) is longer than most and follows a
+/// given name, not a three-letter verb.
+fn adverb_shaped(ctx: &Ctx, i: usize) -> bool {
+    ctx.word(i).is_some_and(|t| {
+        let stem = ctx.stem(i);
+        !t.definite
+            && t.clitic == 0
+            && t.classes == 0
+            && stem.ends_with('ا')
+            && (4..=5).contains(&stem.chars().count())
+    })
+}
+
+/// What follows a verb rather than a given name at `i`: an adverb, a particle, or a preposition
+/// glued to a word.
+fn verb_complement_follows(ctx: &Ctx, i: usize) -> bool {
+    adverb_shaped(ctx, i + 1)
+        || ctx.word(i + 1).is_some_and(|n| {
+            n.is(class::STOP) || n.clitic > 0 && !n.definite && !n.has_conjunction(ctx.norm)
+        })
 }
 
 /// A participle in ة (موحدة، مستعدة) or a future verb before a particle, a definite word or
@@ -184,9 +239,33 @@ fn predicate_shaped(ctx: &Ctx, i: usize) -> bool {
     // An accusative one takes a definite object too (متمنيا التوفيق), which a name in ة
     // does not (مبروكة العياري).
     let accusative = participle_shaped(stem) && stem.ends_with('ا');
-    let participle = accusative || participle_shaped(stem) && stem.ends_with('ه');
+    // A masculine one of the fifth, sixth or tenth form too (متفائل، مستعد للمباراة), whose
+    // letters after م no transliterated name starts with.
+    let masculine = participle_shaped(stem) && (stem.starts_with("مت") || stem.starts_with("مست"));
+    let participle = accusative || participle_shaped(stem) && stem.ends_with('ه') || masculine;
     let object = accusative && ctx.word(i + 1).is_some_and(|n| n.definite);
     future || tenth_form || (participle && (object || predicate_follows()))
+}
+
+/// A noun the sentence goes on with after a title, not a name: an abstract noun in ية
+/// (أبرزت الوزيرة أهمية …) or a noun an indefinite feminine adjective describes (أمير البلاد
+/// جريمة سياسية); a family name after a given name is no such adjective.
+fn described_noun(ctx: &Ctx, i: usize) -> bool {
+    let abstract_noun = ctx.stem(i).ends_with("يه") && ctx.stem(i).chars().count() >= 5;
+    let described = ctx.word(i + 1).is_some_and(|n| {
+        !n.definite
+            && n.clitic == 0
+            && !n.is(class::GIVEN_NAME)
+            && ctx.stem(i + 1).ends_with("يه")
+            && ctx.stem(i + 1).chars().count() >= 5
+    });
+    abstract_noun || described
+}
+
+/// Whether `باسم` at `i` is the given name, not "in the name of" (المتحدث باسم الحكومة): a
+/// family name in ي that no list knows follows it (باسم العوادي), which no body is.
+fn basim_is_a_name(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks[i].clitic == 0 && nisba_family_name(ctx, i + 1)
 }
 
 /// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather
@@ -256,7 +335,15 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
     let compound = usize::from(ctx.toks[first].is(class::NAME_CONNECTOR));
     let mut last = first;
     let mut i = first + 1;
-    while i < ctx.toks.len() && i <= first + 3 + compound {
+    // The particles of a European name (فون دير) do not count against its length.
+    let mut particles = 0;
+    while i < ctx.toks.len() && i <= first + 3 + compound + particles {
+        if let Some(family) = after_name_particles(ctx, first, i, after_title) {
+            particles += family - i;
+            last = family;
+            i = family + 1;
+            continue;
+        }
         let Some(t) = ctx.word(i) else { break };
         if t.has_conjunction(ctx.norm) || t.clitic > 0 && !t.definite {
             break;
@@ -330,8 +417,14 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
     // بدنا), and one-letter tokens are particles.
     let known = t.is(class::GIVEN_NAME);
-    let glued = clitic_shaped(stem) && !foreign_surname;
-    if !known && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
+    let glued = clitic_shaped(stem) && !foreign_surname && !closed_foreign_third(ctx, first, i);
+    // A family name that starts with و (وهبي، ولعلو) stays whole to the tokeniser: it ends a
+    // name where what follows closes one (وزير العدل عبد اللطيف وهبي إن …).
+    let waw_surname = stem.starts_with('و')
+        && t.clitic == 0
+        && i <= first + 1 + compound
+        && name_closed_after(ctx, first, i);
+    if !known && !waw_surname && (glued || stem.starts_with('و') || stem.chars().count() < 2) {
         return false;
     }
     if ctx.gaz[i]
@@ -348,7 +441,8 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     let theophoric = stem == "الله";
     // A feminine noun with the article after two name words is the sentence going on (مرر
     // فابيان رويز الكرة), not a family name.
-    let feminine_noun = i > first + 1 + compound && stem.ends_with('ه') && !nisba(stem);
+    let feminine_noun =
+        i > first + 1 + compound && stem.ends_with('ه') && !nisba(stem) && !theophoric;
     if t.definite
         && (feminine_noun
             || !(nisba(stem)
@@ -358,21 +452,35 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     {
         return false;
     }
-    // A third plain word is a name when it is a known given name (محمد أحمد علي) or
-    // follows one or a compound one (سامي أحمد قرطام، سعد الدين فارس), as a family name
-    // ends a chain of given names, unless it is a participle or a noun in construct with
-    // the next word (كرة القدم); after an unknown word it is usually the sentence going
-    // on (كارولين ليفيت بياناً).
+    t.definite || i <= first + 1 + compound || later_plain_word(ctx, first, i)
+}
+
+/// Whether plain word `i`, the third of a name or later, continues it: a known given name
+/// (محمد أحمد علي), or a word after one or a compound one (سامي أحمد قرطام، سعد الدين فارس),
+/// as a family name ends a chain of given names, unless it is a participle or a noun in
+/// construct with the next word (كرة القدم); after an unknown word it is usually the
+/// sentence going on (كارولين ليفيت بياناً), but for a foreign name of three words that a
+/// title or the claim after a verb of saying closes (بيدرو لوسادا برانكو، مدير …).
+fn later_plain_word(ctx: &Ctx, first: usize, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    let stem = ctx.stem(i);
     let after_given =
         ctx.toks[i - 1].is(class::GIVEN_NAME) || matches!(ctx.stem(i - 1), "الدين" | "الله");
-    if !t.definite
-        && i > first + 1 + compound
-        && !t.is(class::GIVEN_NAME)
-        && (!after_given || participle_shaped(stem) || in_construct(ctx, i))
-    {
-        return false;
-    }
-    true
+    t.is(class::GIVEN_NAME)
+        || closed_foreign_third(ctx, first, i)
+        || (after_given && !participle_shaped(stem) && !in_construct(ctx, i))
+}
+
+/// Word `i` is the third of a foreign name that a title or the claim after a verb of saying
+/// closes (بيدرو لوسادا برانكو مدير …), or that ends in و as no Arabic noun does (لويس
+/// مورينو أوكامبو): a word no list knows, which may start like ب + noun.
+fn closed_foreign_third(ctx: &Ctx, first: usize, i: usize) -> bool {
+    let stem = ctx.stem(i);
+    let foreign_ending = stem.ends_with('و') && stem.chars().count() >= 4;
+    i == first + 2
+        && ctx.toks[first].is(class::FOREIGN_NAME)
+        && super::apposition::unknown_name_word(ctx, i)
+        && (foreign_ending || name_closed_after(ctx, first, i))
 }
 
 /// After a known given name, a family name may start like an imperfect verb (سمير نشار، موفق
@@ -415,6 +523,14 @@ fn name_after_title(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
     if !t.is(class::TITLE) {
         return None;
+    }
+    // The namesake of a facility or body (مطار الملك خالد الدولي) is a person inside its
+    // name: the name without the facility's adjectives, which the flat output drops.
+    let after_head =
+        i > 0 && ctx.is_class(i - 1, class::FAC_HEAD | class::ORG_HEAD | class::GPE_HEAD);
+    if after_head && let Some(end) = super::chains::namesake_end(ctx, i) {
+        ctx.push(i + 1, end, Label::PERSON, "rule:title", 0.5);
+        return Some(end + 1);
     }
     let first = name_start_after_title(ctx, i)?;
     let last = name_end_with(ctx, first, true);
@@ -478,14 +594,19 @@ fn dialogue_speaker(ctx: &mut Ctx, i: usize) -> Option<usize> {
 fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
     // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
-    let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و');
+    let glued_ok = t.clitic == 0
+        || ctx.norm[t.range.clone()].starts_with('و')
+        || glued_given_name_starts(ctx, i);
     // A given name that is a word too (حسن، عادل) starts a name before a given name that is
     // not (حسن محمد إسماعيل): a chain of names.
-    let chained = t.clitic == 0
-        && ctx.stem(i) != "باسم"
+    // So does one before a family name in ي (خليل الرفاعي), but not على (علي after folding)
+    // before its object (ردا على المالكي).
+    let chained = (t.clitic == 0 || t.has_conjunction(ctx.norm))
+        && (ctx.stem(i) != "باسم" || basim_is_a_name(ctx, i))
         && (ctx.word(i + 1).is_some_and(|n| {
             n.is(class::GIVEN_NAME) && !n.is(class::AMBIGUOUS_NAME) && n.clitic == 0 && !n.definite
-        }) || lineage_follows(ctx, i));
+        }) || lineage_follows(ctx, i)
+            || ctx.stem(i) != "علي" && nisba_family_name(ctx, i + 1));
     if !t.is(class::GIVEN_NAME)
         || (t.is(class::AMBIGUOUS_NAME) && !chained)
         || !glued_ok
@@ -495,8 +616,11 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     {
         return None;
     }
-    // A chained name ends where the name from its second word would.
-    let last = if t.is(class::AMBIGUOUS_NAME) {
+    // A chained name ends where the name from its second word would; a family name in ي
+    // ends it, but for a lineage (خليل الرفاعي | الوفد).
+    let last = if t.is(class::AMBIGUOUS_NAME) && nisba_family_name(ctx, i + 1) {
+        lineage_end(ctx, i + 1)
+    } else if t.is(class::AMBIGUOUS_NAME) {
         name_end(ctx, i + 1)
     } else {
         name_end(ctx, i)
