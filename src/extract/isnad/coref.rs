@@ -105,7 +105,7 @@ impl Mention {
     fn has_word(&self, word: &str) -> bool {
         self.words
             .iter()
-            .any(|w| w == word || bare(w) == bare(word))
+            .any(|w| w == word || bare(w) == bare(word) || folded_key(w) == folded_key(word))
     }
 }
 
@@ -154,7 +154,11 @@ fn folded_key(word: &str) -> String {
         .strip_prefix('و')
         .filter(|w| w.starts_with("ال"))
         .unwrap_or(word);
-    let word = bare(word);
+    // `للرصد` (ل + ال) as `الرصد`
+    let word = match word.strip_prefix("لل") {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => bare(word),
+    };
     match word.strip_suffix("ين") {
         Some(stem) if stem.chars().count() >= 3 => format!("{stem}ون"),
         _ => word.to_owned(),
@@ -212,6 +216,40 @@ fn extends(m: &Mention, e: &Mention) -> bool {
     e_definite && ew.len() >= 2 && mw.len() > ew.len() && mw.starts_with(&ew)
 }
 
+/// `منظمة الصحة العالمية` and `الصحة العالمية`: the same name with and without its head noun,
+/// either first.
+fn head_added(m: &Mention, e: &Mention) -> bool {
+    let ((mw, _), (ew, _)) = (m.content(), e.content());
+    let with_head = |long: &[String], short: &[String]| {
+        short.len() >= 2
+            && long.len() == short.len() + 1
+            && is_head_noun(&long[0])
+            && !is_head_noun(&short[0])
+            && long[1..] == *short
+    };
+    with_head(&mw, &ew) || with_head(&ew, &mw)
+}
+
+/// `منظمة الصحة العالمية` after `المنظمة`: a full name after its bare head alone, when that
+/// was the first mention of the head (no earlier source with it).
+fn names_bare_head(m: &Mention, e: &Mention, earlier: &[Mention]) -> bool {
+    let [only] = e.words.as_slice() else {
+        return false;
+    };
+    let Some((head, rest)) = m.head() else {
+        return false;
+    };
+    let first_with_head = earlier
+        .iter()
+        .find(|x| x.head().is_some_and(|(h, _)| h == head))
+        .is_some_and(|x| x.start == e.start);
+    only.starts_with("ال")
+        && bare(only) == head
+        && !rest.is_empty()
+        && e.kind != SourceType::Unknown
+        && first_with_head
+}
+
 /// `المتحدث العسكري` after `المتحدث باسم الجيش فلان`: a definite description with the head of
 /// exactly one earlier mention near it, its other words a different description of the same
 /// one; a nationality the earlier mention does not have (`المسؤول الإسرائيلي` after `مسؤول
@@ -239,6 +277,49 @@ fn only_one_with_the_head(
     (adjectives && !other_nationality && m.words.len() <= 3).then_some(*j)
 }
 
+/// Generic role words (`المسؤول`، `المسؤولة`): with a nationality they describe one earlier
+/// person of that nationality (`المسؤول الفرنسي` after `الناطق باسم الخارجية الفرنسية فلان`).
+const GENERIC_ROLES: [&str; 2] = ["مسؤول", "مسؤوله"];
+
+/// The nationality stem of a folded word (`الفرنسية` → `فرنسي`).
+fn nationality_stem(word: &str) -> Option<&str> {
+    let stem = bare(word);
+    let stem = ["ون", "ين", "ه"]
+        .iter()
+        .find_map(|e| stem.strip_suffix(e))
+        .unwrap_or(stem);
+    NATIONALITIES.contains(stem).then_some(stem)
+}
+
+/// `المسؤول الفرنسي`: the one earlier named mention near it with that nationality.
+fn role_of_nationality(
+    m: &Mention,
+    earlier: &[Mention],
+    near: impl Fn(&&Mention) -> bool,
+) -> Option<usize> {
+    let [role, nationality] = m.words.as_slice() else {
+        return None;
+    };
+    if !role.starts_with("ال") || !GENERIC_ROLES.contains(&bare(role)) {
+        return None;
+    }
+    let stem = nationality_stem(nationality)?;
+    let named = |e: &Mention| {
+        !matches!(
+            e.kind,
+            SourceType::Anonymous | SourceType::AnonymousOfficial
+        ) && e.words.len() >= 3
+            && e.words.iter().any(|w| nationality_stem(w) == Some(stem))
+    };
+    let found: Vec<usize> = (0..earlier.len())
+        .filter(|&j| near(&&earlier[j]) && named(&earlier[j]))
+        .collect();
+    match found.as_slice() {
+        [j] => Some(*j),
+        _ => None,
+    }
+}
+
 /// Nationality adjectives, folded without ال and a feminine or plural ending.
 static NATIONALITIES: LazyLock<lists::WordSet> =
     LazyLock::new(|| lists::word_set(lists::NATIONALITIES));
@@ -261,7 +342,8 @@ fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
             .iter()
             .rposition(|e| near(&e) && e.words != m.words && describes(m, e))
             .or_else(|| earlier.iter().rposition(|e| near(&e) && e.words == m.words))
-            .or_else(|| only_one_with_the_head(m, earlier, near));
+            .or_else(|| only_one_with_the_head(m, earlier, near))
+            .or_else(|| role_of_nationality(m, earlier, near));
         if found.is_some() {
             return found;
         }
@@ -281,8 +363,16 @@ fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
     let near = |e: &Mention| m.start.saturating_sub(e.start) <= DESCRIPTION_WINDOW;
     let agree = |e: &Mention| e.kind == m.kind || [e.kind, m.kind].contains(&SourceType::Unknown);
     if let Some(j) = earlier.iter().rposition(|e| {
-        near(e) && agree(e) && (repeats(m, e) || names_description(m, e) || extends(m, e))
+        near(e)
+            && agree(e)
+            && (repeats(m, e) || names_description(m, e) || extends(m, e) || head_added(m, e))
     }) {
+        return Some(j);
+    }
+    if let Some(j) = earlier
+        .iter()
+        .rposition(|e| near(e) && names_bare_head(m, e, earlier))
+    {
         return Some(j);
     }
     if let Some(name) = m.lone_name() {
@@ -303,6 +393,43 @@ fn antecedent(m: &Mention, text: &str, earlier: &[Mention]) -> Option<usize> {
         (e.words == m.words && !described)
             || e.lone_name()
                 .is_some_and(|name| m.words.iter().any(|w| w == name))
+    })
+}
+
+/// Most words after a title in the narration where its holder's name is looked for
+/// (`وزيرة البيئة وجودة الحياة، نجيبة جيلالي`).
+const NARRATED_TITLE_WORDS: usize = 8;
+
+/// `الوزيرة` after the headline's `جيلالي`, where only the narration said who holds the title
+/// (`أشرفت وزيرة البيئة، نجيبة جيلالي، على …`, no source): a bare title with no antecedent
+/// refers to the earlier source whose name follows that title in the text before it. The
+/// mention's antecedent index into `earlier`.
+fn narrated_title(m: &Mention, article: &Article, earlier: &[Mention]) -> Option<usize> {
+    let [title] = m.words.as_slice() else {
+        return None;
+    };
+    let stem = bare(title);
+    if !title.starts_with("ال") || !TITLES.contains(stem) {
+        return None;
+    }
+    let before: Vec<String> = article
+        .folded()
+        .slice(0..m.start)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !is_letter_or_digit(c)).to_owned())
+        .collect();
+    // the last place the title stands in the narration, and the words after it
+    let at = before.iter().rposition(|w| {
+        let w = w
+            .strip_prefix('و')
+            .filter(|x| x.starts_with("ال"))
+            .unwrap_or(w);
+        bare(w) == stem
+    })?;
+    let after = &before[at + 1..before.len().min(at + 1 + NARRATED_TITLE_WORDS)];
+    earlier.iter().rposition(|e| {
+        e.lone_name()
+            .is_some_and(|name| after.iter().any(|w| w == name))
     })
 }
 
@@ -354,7 +481,9 @@ pub(super) fn same_as(set: &mut AnnotationSet, article: &Article) {
             continue;
         }
         let text = set.sources[m.at].span.map_or("", |s| s.text(article));
-        let Some(j) = antecedent(m, text, &mentions[..i]) else {
+        let found = antecedent(m, text, &mentions[..i])
+            .or_else(|| narrated_title(m, article, &mentions[..i]));
+        let Some(j) = found else {
             continue;
         };
         let target = &set.sources[mentions[j].at];

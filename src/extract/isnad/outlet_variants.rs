@@ -261,21 +261,7 @@ const LAST_OUTLET_NAMED: &[(&str, &str, &str)] = &[
 
 #[test]
 fn a_later_outlet_noun_is_the_last_one_named() {
-    let misses: Vec<String> = LAST_OUTLET_NAMED
-        .iter()
-        .filter_map(|&(text, later, first)| {
-            let l = same_as_links(text);
-            let ok = l.iter().any(|(m, f)| m == later && f == first);
-            (!ok).then(|| format!("{text}\n   want {later} → {first}\n   found {l:?}"))
-        })
-        .collect();
-    assert!(
-        misses.is_empty(),
-        "{} of {}:\n{}",
-        misses.len(),
-        LAST_OUTLET_NAMED.len(),
-        misses.join("\n")
-    );
+    check_same_as(LAST_OUTLET_NAMED);
 }
 
 /// `وحسب البلاغ الذي عممه، …، أوضح Y أن C`، `وبحسب البيان، قال Y إن C`: a statement frame
@@ -373,4 +359,86 @@ const QUOTED_OUTLETS: &[ChainRow] = &[
 #[test]
 fn a_quoted_outlet_ends_at_its_mark() {
     check_chains(QUOTED_OUTLETS);
+}
+
+/// Checks (text, later mention, first mention) rows of `same_as`.
+fn check_same_as(rows: &[(&str, &str, &str)]) {
+    let misses: Vec<String> = rows
+        .iter()
+        .filter_map(|&(text, later, first)| {
+            let l = same_as_links(text);
+            let ok = l.iter().any(|(m, f)| m == later && f == first);
+            (!ok).then(|| format!("{text}\n   want {later} → {first}\n   found {l:?}"))
+        })
+        .collect();
+    assert!(
+        misses.is_empty(),
+        "{} of {}:\n{}",
+        misses.len(),
+        rows.len(),
+        misses.join("\n")
+    );
+}
+
+/// Later mentions of an organisation or a person as outlet reports write them: a weekday
+/// after the first mention's comma is no part of it, the name with or without its head noun
+/// (`منظمة الصحة العالمية` / `الصحة العالمية`), a shortened name (`معهد الرصد` after `المعهد
+/// الوطني للرصد`), the full name after the bare head, a title alone whose holder the
+/// narration named, a role with the first mention's nationality (`المسؤول الفرنسي`).
+const OUTLET_REPORT_MENTIONS: &[(&str, &str, &str)] = &[
+    (
+        "قال المتحدث باسم الحكومة سامي ناصر، السبت، إن الحدود مغلقة. وأضاف ناصر أن المعبر سيفتح.",
+        "ناصر",
+        "المتحدث باسم الحكومة سامي ناصر",
+    ),
+    (
+        "الصحة العالمية تقول إنها وزعت اللقاحات\nقالت منظمة الصحة العالمية، الأربعاء، إنها وزعت اللقاحات.",
+        "منظمة الصحة العالمية",
+        "الصحة العالمية",
+    ),
+    (
+        "وقالت المنظمة إن الوفيات تضاعفت. وشددت منظمة الصحة العالمية على أن التمويل ناقص.",
+        "منظمة الصحة العالمية",
+        "المنظمة",
+    ),
+    (
+        "وقال المعهد الوطني للرصد الجوي إن الأمطار ستتواصل. كما لفت معهد الرصد الجوي إلى أن الحرارة ستنخفض.",
+        "معهد الرصد الجوي",
+        "المعهد الوطني للرصد الجوي",
+    ),
+    (
+        "وقالت الهيئة العامة للأرصاد إن الطقس بارد. وأضافت هيئة الأرصاد أن الرياح قوية.",
+        "هيئة الأرصاد",
+        "الهيئة العامة للأرصاد",
+    ),
+    (
+        "قال الناطق باسم الخارجية الفرنسية جان دوبون إن السفارة أغلقت. وأضاف المسؤول الفرنسي أن الرعايا بخير.",
+        "المسؤول الفرنسي",
+        "الناطق باسم الخارجية الفرنسية جان دوبون",
+    ),
+    (
+        "ناصر: الحدود ستفتح قريبا\nوزار وزير الداخلية، سامي ناصر، المعبر أمس. وأكد ناصر أن الحدود ستفتح. وأضاف الوزير أن الشرطة جاهزة.",
+        "الوزير",
+        "ناصر",
+    ),
+    (
+        "وقالت مصادر أمنية إن المهاجمين فروا. وأضافت المصادر أن الشرطة تلاحقهم.",
+        "المصادر",
+        "مصادر أمنية",
+    ),
+    (
+        "وقال الرئيس التونسي قيس سعيد إن الانتخابات ستجرى. وأضاف الرئيس أن الموعد ثابت.",
+        "الرئيس",
+        "الرئيس التونسي قيس سعيد",
+    ),
+    (
+        "وقال المتحدث باسم الشرطة إن الطريق أغلق. وأوضح المتحدث أن التحقيق بدأ.",
+        "المتحدث",
+        "المتحدث باسم الشرطة",
+    ),
+];
+
+#[test]
+fn later_mentions_in_outlet_reports() {
+    check_same_as(OUTLET_REPORT_MENTIONS);
 }

@@ -136,7 +136,12 @@ pub(super) fn appositions(set: &mut AnnotationSet, article: &Article) {
             && !apposition.contains(['.', ':', '«', '"'])
             // `الاتحاد، في بيان صحفي، أن`، `، نقلا عن الأطباء،`، `، وفق ما نقلت عنها …،`
             // (relays.rs, channels.rs)
-            && !is_channel_phrase(apposition);
+            && !is_channel_phrase(apposition)
+            // `فلان، السبت، إن …`: the time of speaking is no apposition
+            && !apposition
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| super::channels::ends_name(&normalize_str(w)));
         fits.then(|| end + '،'.len_utf8() + apposition.trim_end().len())
     });
 }
