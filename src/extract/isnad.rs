@@ -116,6 +116,21 @@ fn rules() -> &'static FxHashMap<String, Rule> {
     })
 }
 
+/// The rule of `key`, a word read from the article's folded text (folded, no space in it), a
+/// leading و or ف (conjunction) set aside: [`rule_of`] without looking for the first word and
+/// checking that it is folded (the scans over every word of the article call this).
+fn rule_of_key(key: &str) -> Option<Rule> {
+    debug_assert!(is_normalized(key) && !key.contains(char::is_whitespace));
+    if key.is_empty() {
+        return None;
+    }
+    let table = rules();
+    table.get(key).copied().or_else(|| {
+        key.strip_prefix(['و', 'ف'])
+            .and_then(|bare| table.get(bare).copied())
+    })
+}
+
 /// The rule of the first word of `text`, a leading و or ف (conjunction) set aside.
 fn rule_of(text: &str) -> Option<Rule> {
     let first = text.split_whitespace().next()?;

@@ -15,10 +15,10 @@ use crate::annotate::model::{
 use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
-use crate::text::normalize::{normalize_into, normalize_str};
+use crate::text::normalize::normalize_str;
 
 use super::channels::{self, ChannelWord};
-use super::{Rule, rule_of};
+use super::{Rule, rule_of_key};
 
 /// Verbs that get a link of their own when they speak in a document (`جاء فيه`).
 static DOCUMENT_VERBS: LazyLock<lists::WordSet> =
@@ -61,8 +61,9 @@ fn words(article: &Article, window: Range<usize>) -> Vec<Word> {
     out
 }
 
+/// The rule of a word's key (every key here is read from the article's folded text).
 fn rule(key: &str) -> Option<Rule> {
-    rule_of(key)
+    rule_of_key(key)
 }
 
 /// A document noun, with or without ال (`بيان`، `التقرير`).
@@ -192,17 +193,15 @@ fn in_document_places(article: &Article) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     let mut prev: Option<Range<usize>> = None;
     let mut at = 0;
-    // every word of the article is folded: into one buffer, not a string each
-    let mut key = String::new();
+    // the key of every word after a word: read from the article's folded text, not folded again
+    let folded = article.folded();
     for piece in article.text.split_inclusive(char::is_whitespace) {
         let word = piece.trim_end();
         let bare = word.trim_end_matches(|c: char| !is_letter_or_digit(c));
-        if let Some(verb) = prev.take() {
-            key.clear();
-            normalize_into(bare, &mut key);
-            if rule(&key) == Some(Rule::InDocument) {
-                out.push((verb, at + bare.len()));
-            }
+        if let Some(verb) = prev.take()
+            && rule(folded.slice(at..at + bare.len())) == Some(Rule::InDocument)
+        {
+            out.push((verb, at + bare.len()));
         }
         if !bare.is_empty() && bare.len() == word.len() {
             prev = Some(at..at + bare.len());
