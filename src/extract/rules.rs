@@ -218,6 +218,8 @@ mod tests_dates;
 #[cfg(test)]
 mod tests_events;
 #[cfg(test)]
+mod tests_groups;
+#[cfg(test)]
 mod tests_names;
 #[cfg(test)]
 mod tests_people;

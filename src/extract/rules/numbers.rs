@@ -34,12 +34,33 @@ fn number_end(ctx: &Ctx, first: usize) -> usize {
             && ctx.toks[last + 1].range.start == ctx.toks[last].range.end
         {
             last += 2;
-        } else if ctx.is_class(last + 1, class::SCALE) && ctx.toks[last + 1].clitic == 0 {
+        } else if ctx.is_class(last + 1, class::SCALE) && ctx.toks[last + 1].clitic == 0
+            || conjoined_number(ctx, last)
+        {
             last += 1;
         } else {
             return last;
         }
     }
+}
+
+/// Whether the token after `last` goes on the number written in words up to `last` with و:
+/// أربعمئة وأربعة وثمانين، ثلاثة وعشرون، 23 ألفا و433 are one number. Two numbers in digits
+/// (عامي 2019 و2020) are two.
+fn conjoined_number(ctx: &Ctx, last: usize) -> bool {
+    let Some(next) = ctx.toks.get(last + 1) else {
+        return false;
+    };
+    let written_in_words = ctx
+        .word(last)
+        .is_some_and(|t| t.is(class::NUMBER_WORD | class::SCALE));
+    let glued_waw = next.clitic > 0 && ctx.norm[next.range.clone()].starts_with('و');
+    let number = match next.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => next.is(class::NUMBER_WORD) && !next.is(class::VAGUE_NUMBER),
+        _ => false,
+    };
+    written_in_words && glued_waw && number
 }
 
 /// A number followed by a currency (and its nationality: دولار أمريكي); returns the token
