@@ -283,6 +283,9 @@ impl ParagraphParser<'_> {
             Some(SourceType::Official) => self.tokens[scan.head].ta_marbuta,
             _ => false,
         };
+        // `الوكالة الوطنية للإعلام`: an outlet's name goes on with its medium
+        let outlet = scan.head_type == Some(SourceType::MediaOutlet);
+        let body = body || outlet;
         let definite = format!("ال{noun}");
         // `لليلى`: ل before a given name that starts with ل
         let people = noun.ends_with("ين")
@@ -295,7 +298,7 @@ impl ParagraphParser<'_> {
             && !is_speaker_head(&definite)
             && !in_set(&OUTLETS, &definite)
             && !in_set(&OUTLETS, noun)
-            && !in_set(&MEDIUM_HEADS, noun)
+            && (outlet || !in_set(&MEDIUM_HEADS, noun))
             && cue_form(&definite).is_none()
     }
 

@@ -438,6 +438,26 @@ const OUTLET_REPORT_MENTIONS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// A title, the place it is for, then the name (`ممثلة الأمم المتحدة في جنوب السودان فلانة`):
+/// the name is part of the first mention, so the surname alone later finds it.
+const TITLE_PLACE_NAME: &[(&str, &str, &str)] = &[
+    (
+        "وقالت ممثلة الأمم المتحدة في جنوب السودان سارة هولم إن المجازر مستمرة. وأضافت هولم أن المساعدات لا تصل.",
+        "هولم",
+        "ممثلة الأمم المتحدة في جنوب السودان سارة هولم",
+    ),
+    (
+        "وقال سفير فرنسا في لبنان جان دوبون \"إن الحوار ضروري\". وأكد دوبون أن بلاده تدعم الجيش.",
+        "دوبون",
+        "سفير فرنسا في لبنان جان دوبون",
+    ),
+];
+
+#[test]
+fn a_title_for_a_place_then_the_name() {
+    check_same_as(TITLE_PLACE_NAME);
+}
+
 #[test]
 fn later_mentions_in_outlet_reports() {
     check_same_as(OUTLET_REPORT_MENTIONS);
