@@ -67,3 +67,12 @@ fn names_language(ctx: &Ctx, i: usize) -> bool {
     let in_language = t.definite && ctx.norm[t.range.clone()].starts_with("بال");
     after_language || in_language
 }
+
+/// Whether a normalised nisba names a religion rather than a nation (الإسلامية، المسيحية):
+/// it says which state a long name is only with a nation beside it.
+pub(super) fn religion_word(stem: &str) -> bool {
+    let bare = stem.strip_prefix("ال").unwrap_or(stem);
+    ["اسلام", "مسيح", "يهود", "هاشم"]
+        .iter()
+        .any(|root| bare.starts_with(root))
+}

@@ -47,3 +47,18 @@ fn numbers_in_words_joined_by_waw_are_one_number() {
     let failed = failures_of(Label::DATE, &[("في عامي 2019 و2020.", "2019")]);
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+#[test]
+fn an_age_written_as_an_ordinal_is_a_number() {
+    // Guidelines §12: ages as ordinals are NUMBER, ranks are not. Before the rule: 3 of the 5
+    // rows failed (the three ages).
+    let table = [
+        ("وتستهدف الحملة الأطفال دون سن الخامسة فقط.", "الخامسة"),
+        ("ويحق التصويت لمن بلغ سن الثامنة عشرة.", "الثامنة عشرة"),
+        ("وتوفي الشاعر في الخامسة من عمره.", "الخامسة"),
+        ("وحصل الفريق على المركز الخامس.", ""),
+        ("وفاز للمرة الخامسة.", ""),
+    ];
+    let failed = failures_of(Label::NUMBER, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
