@@ -462,3 +462,71 @@ fn a_title_for_a_place_then_the_name() {
 fn later_mentions_in_outlet_reports() {
     check_same_as(OUTLET_REPORT_MENTIONS);
 }
+
+/// Denials as outlet reports write them, beyond the sixth round's: `عدم صحة` before the report,
+/// a verbal noun after `إلى`/`ب` (`سارعت إلى نفي الأنباء عن C`), an outlet told between the
+/// denier and the report (`نفت مصادر لقناة X صحة …`), `في بيان لها` between, an adverb the cue
+/// suggester took into the denier (`نفت الخارجية بشكل قاطع ما أوردته …`), and a denial verb
+/// opening a reported claim (`قالت الوزارة إنها تنفي الأنباء عن C`).
+const MORE_DENIALS: &[(&str, &str, &str)] = &[
+    (
+        "وأكدت الوزارة عدم صحة الأنباء عن رفع الأسعار.",
+        "الوزارة",
+        "رفع الأسعار",
+    ),
+    (
+        "وأوضح المكتب عدم صحة ما تردد حول استقالة المدير.",
+        "المكتب",
+        "استقالة المدير",
+    ),
+    (
+        "وسارعت الوزارة إلى نفي الأنباء عن إغلاق المدارس.",
+        "الوزارة",
+        "إغلاق المدارس",
+    ),
+    (
+        "واكتفى المتحدث بنفي الأنباء عن انسحاب القوات.",
+        "المتحدث",
+        "انسحاب القوات",
+    ),
+    (
+        "ونفت مصادر مطلعة لقناة الغد صحة الأنباء عن استقالة الوزير.",
+        "مصادر مطلعة",
+        "استقالة الوزير",
+    ),
+    (
+        "ونفت الشركة في بيان لها الأنباء عن إفلاسها.",
+        "الشركة",
+        "إفلاسها",
+    ),
+    (
+        "ونفت الخارجية بشكل قاطع ما أوردته صحيفة الأيام عن قطع العلاقات.",
+        "الخارجية",
+        "قطع العلاقات",
+    ),
+    (
+        "وقالت الوزارة إنها تنفي الأنباء عن رفع الأسعار.",
+        "الوزارة",
+        "رفع الأسعار",
+    ),
+    (
+        "وأكد المتحدث أنه ينفي أن يكون الوفد قد غادر.",
+        "المتحدث",
+        "يكون الوفد قد غادر",
+    ),
+];
+
+#[test]
+fn more_denials_as_outlets_write_them() {
+    check_denials(MORE_DENIALS);
+}
+
+/// The outlet told by the denier is its hand (`نفت مصادر لقناة X صحة …`).
+#[test]
+fn an_outlet_told_between_the_denier_and_the_report() {
+    check_chains(&[(
+        "ونفت مصادر مطلعة لقناة الغد صحة الأنباء عن استقالة الوزير.",
+        "مصادر مطلعة",
+        &["قناة الغد"],
+    )]);
+}
