@@ -259,10 +259,14 @@ impl ParagraphParser<'_> {
                 }
                 // another cue verb starts another report; a homograph of a common word (`بين`
                 // "between") does not
-                if j > from
+                // (`وواصلت حديثها قائلة إن …`: a participle right after the subject too)
+                if j > s.start
                     && self.key(j - 1) != "عدم"
-                    && cue_form(key)
-                        .is_some_and(|(f, _)| f.form != Form::Noun && !f.needs_adjacent_complement)
+                    && cue_form(key).is_some_and(|(f, _)| {
+                        f.form != Form::Noun
+                            && !f.needs_adjacent_complement
+                            && (j > from || f.form == Form::Participle)
+                    })
                 {
                     return None;
                 }
