@@ -25,8 +25,18 @@ use super::{Rule, rule_of};
 /// Words that open a report's content (`عن`، `حول`، `بشأن`، `بخصوص`).
 const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
 
-/// Report nouns whose content follows them directly (`مزاعم اعتقال …`).
-const CLAIM_NOUNS: [&str; 4] = ["مزاعم", "المزاعم", "ادعاءات", "الادعاءات"];
+/// Report nouns whose content follows them directly (`مزاعم اعتقال …`، `خبر تسجيل …`، `نبأ
+/// استقالة …`).
+const CLAIM_NOUNS: [&str; 8] = [
+    "مزاعم",
+    "المزاعم",
+    "ادعاءات",
+    "الادعاءات",
+    "خبر",
+    "الخبر",
+    "نبا",
+    "النبا",
+];
 
 /// Most words of the denier's name, of an aside and between a report's first word and its
 /// `عن` (`ما تم تداوله من أخبار ومعلومات غير صحيحة بشأن`).
@@ -200,7 +210,9 @@ pub(super) fn content_start(w: &[W], i: usize) -> Option<usize> {
     let about = (i + 1..w.len().min(i + 1 + FRAME_WORDS))
         .find(|&k| ABOUT.contains(&w[k].key.as_str()))
         .map(|k| k + 1);
-    about.or_else(|| CLAIM_NOUNS.contains(&report.key.as_str()).then_some(i + 1))
+    // the content right after the noun, not the denier's next clause (`هذا الخبر وأكد أن`)
+    let follows = w.get(i + 1).is_some_and(|n| !n.key.starts_with('و'));
+    about.or_else(|| (CLAIM_NOUNS.contains(&report.key.as_str()) && follows).then_some(i + 1))
 }
 
 /// The denier and the denied content named after the denial verb ending at `cue_end`.

@@ -516,6 +516,31 @@ const MORE_DENIALS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// A report noun whose content follows it (`خبر`، `نبأ`), and a demonstrative the cue suggester
+/// read with the denier's next clause (`نفى هذا الخبر وأكد أن …`).
+const REPORT_NOUNS_AND_POINTERS: &[(&str, &str, &str)] = &[
+    (
+        "وتنفي الوزارة خبر تسجيل مئات الإصابات في المدينة.",
+        "الوزارة",
+        "تسجيل مئات الإصابات في المدينة",
+    ),
+    (
+        "ونفت الوزارة نبأ استقالة الوزير.",
+        "الوزارة",
+        "استقالة الوزير",
+    ),
+    (
+        "وقالت مواقع إن المركز أغلق. ونفى المدير هذا الخبر وأكد أن المركز يعمل.",
+        "المدير",
+        "المركز أغلق",
+    ),
+];
+
+#[test]
+fn report_nouns_and_pointers() {
+    check_denials(REPORT_NOUNS_AND_POINTERS);
+}
+
 #[test]
 fn more_denials_as_outlets_write_them() {
     check_denials(MORE_DENIALS);

@@ -5,6 +5,7 @@
 //! لصحة الأنباء عن C`، `أكدت الشركة نفيها لوجود C`), whose cue is the noun and whose content
 //! follows its ل. The cue suggester finds no link for either.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::annotate::model::{
@@ -52,7 +53,8 @@ fn points_back(w: &[W], i: usize) -> bool {
         } else if shapes::TIME.contains(&w[j].key) {
             j += 1;
         } else {
-            return false;
+            // `نفى هذا الخبر وأكد أن …`: the denier's next clause
+            return w[j].key.starts_with('و') && j > i + 1;
         }
     }
     true
@@ -89,10 +91,9 @@ fn add_denial(
 
 /// `نفت X هذه الأنباء`: every denial verb without a link whose report is a demonstrative.
 fn demonstrative_denials(set: &mut AnnotationSet, article: &Article, verbs: &[Span]) {
+    let mut replaced = Vec::new();
+    let mut old_claims = Vec::new();
     for &cue in verbs {
-        if set.attributions.iter().any(|a| a.cue == Some(cue)) {
-            continue;
-        }
         let end = sentence_end(article, cue.end);
         let w = shapes::words(article, cue.end, end);
         // the denier ends before the demonstrative, asides and adverbs set aside
@@ -111,14 +112,30 @@ fn demonstrative_denials(set: &mut AnnotationSet, article: &Article, verbs: &[Sp
         let Some(claim) = last_claim_before(set, article, cue.start) else {
             continue;
         };
-        add_denial(
-            set,
-            article,
-            w[0].range.start..w[last].range.end,
-            cue,
-            claim,
-        );
+        let denier = w[0].range.start..w[last].range.end;
+        // the cue suggester's link through the verb read another claim: it is mended
+        match set.attributions.iter().position(|a| a.cue == Some(cue)) {
+            Some(i) => {
+                let Some(source) = shapes::source_at(set, article, denier) else {
+                    continue;
+                };
+                let a = &mut set.attributions[i];
+                replaced.push(std::mem::replace(&mut a.source_id, source));
+                old_claims.push(std::mem::replace(&mut a.claim_id, claim));
+                a.stance = Stance::Denies;
+            }
+            None => add_denial(set, article, denier, cue, claim),
+        }
     }
+    // the claims the mended links no longer use
+    let claimed: HashSet<String> = set
+        .attributions
+        .iter()
+        .map(|a| a.claim_id.clone())
+        .collect();
+    set.claims
+        .retain(|c| claimed.contains(&c.id) || !old_claims.contains(&c.id));
+    super::drop_unused_sources(set, &replaced);
 }
 
 /// The content after the ل of the word at `w[j]` (`لصحة الأنباء عن C`، `لما تردد عن C`،
@@ -282,6 +299,20 @@ pub(super) fn pointed_denials(set: &mut AnnotationSet, article: &Article, verbs:
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::super::agency_variants::links;
+
+    #[test]
+    fn a_claim_without_a_source_stays() {
+        let article = crate::article::Article::from_text(
+            "t",
+            "وقد أفيد بأن الجسر انهار صباح اليوم.".to_owned(),
+        );
+        let set = crate::extract::isnad::suggest_annotations(
+            &article,
+            &crate::extract::extract(&article.text),
+        );
+        let claims: Vec<&str> = set.claims.iter().map(|c| c.span.text(&article)).collect();
+        assert_eq!(claims, ["الجسر انهار صباح اليوم"]);
+    }
 
     #[test]
     fn a_demonstrative_with_no_claim_before_gives_nothing() {
