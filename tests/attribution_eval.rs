@@ -41,9 +41,9 @@ fn print(report: &GoldReport, half: &str) {
 /// (row, overlap recall floor, overlap precision floor) on the dev half.
 const DEV_FLOORS: &[(Row, f64, f64)] = &[
     (Row::Entities, 0.88, 0.93),
-    (Row::Sources, 0.85, 0.94),
-    (Row::Claims, 0.80, 0.95),
-    (Row::Attributions, 0.82, 0.93),
+    (Row::Sources, 0.86, 0.94),
+    (Row::Claims, 0.81, 0.95),
+    (Row::Attributions, 0.83, 0.93),
     (Row::Chains, 0.95, 0.95),
     (Row::Stance, 0.85, 0.85),
     (Row::SameAs, 0.58, 0.93),

@@ -441,3 +441,21 @@ fn a_warning_of_a_thing_and_a_cause_ascribed_are_claims() {
         ),
     ]);
 }
+
+#[test]
+fn a_claim_ends_before_but_and_a_relative_report_has_its_speaker() {
+    assert_table(&[
+        (
+            "وقال الوزير إن هناك أخطاء كثيرة، بيد أنه يكشف أن الفريق يعمل وفق خطة.",
+            "قال",
+            Some("الوزير"),
+            "هناك أخطاء كثيرة",
+        ),
+        (
+            "ويرى كثيرون أن الأداء دون الطموح، وهو ما تقر به الوزيرة بأن هناك أخطاء.",
+            "تقر",
+            Some("الوزيرة"),
+            "هناك أخطاء",
+        ),
+    ]);
+}

@@ -27,7 +27,13 @@ impl ParagraphParser<'_> {
         }
         let mut j = i + 1;
         // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun
-        while j < s.end && (in_set(&ADVERBS, self.key(j)) || is_pronoun_addressee(self.key(j))) {
+        // `وهو ما يعترف به فلان`: after a relative, the preposition with the pronoun of what
+        // was said
+        while j < s.end
+            && (in_set(&ADVERBS, self.key(j))
+                || is_pronoun_addressee(self.key(j))
+                || (verb.after_relative && matches!(self.key(j), "به" | "بها")))
+        {
             j += 1;
         }
         if form.form == Form::Noun {
