@@ -212,8 +212,10 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     documents::document_chains(set, article);
     // sources were added and removed: the id index is rebuilt for the lookups that follow
     set.sort();
-    denial_shapes::denial_shapes(set, article);
-    pointed_denials::pointed_denials(set, article);
+    // the denial verbs are found once: a scan of the whole text
+    let denial_verbs = denial_shapes::denial_verbs(article);
+    denial_shapes::denial_shapes(set, article, &denial_verbs);
+    pointed_denials::pointed_denials(set, article, &denial_verbs);
     set.sort();
     channels::channel_chains(set, article);
     fronted::fronted_hands(set, article);

@@ -1,5 +1,5 @@
 //! The extraction rules over analysed tokens: gazetteer lookup, person titles, organisation /
-//! place / facility / event head nouns with their genitive chains, dates and times, numbers,
+//! place / facility / event head nouns with their genitive chains, laws, dates and times, numbers,
 //! percentages and money. Each rule reports normalised byte ranges.
 
 mod apposition;
@@ -7,6 +7,7 @@ mod chains;
 mod dates;
 mod events;
 mod known_names;
+mod laws;
 mod name_parts;
 mod norp;
 mod numbers;
@@ -29,6 +30,7 @@ use chains::{nisba, nisba_shaped, org_rule, place_rule};
 use dates::date_rule;
 use events::event_rule;
 use known_names::{gazetteer_rule, is_lam_complement};
+use laws::law_rule;
 use norp::norp_rule;
 use numbers::number_rule;
 use person::{clitic_shaped, person_rule, repeated_surname_rule};
@@ -185,6 +187,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     gazetteer_rule(&mut ctx);
     org_rule(&mut ctx);
     quoted_rule(&mut ctx);
+    law_rule(&mut ctx);
     place_rule(&mut ctx);
     region_rule(&mut ctx);
     person_rule(&mut ctx);
@@ -214,9 +217,13 @@ mod test_tables;
 #[allow(clippy::unwrap_used)]
 mod tests;
 #[cfg(test)]
+mod tests_bodies;
+#[cfg(test)]
 mod tests_dates;
 #[cfg(test)]
 mod tests_events;
+#[cfg(test)]
+mod tests_groups;
 #[cfg(test)]
 mod tests_names;
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! doubting or confirming verb whose object points back (`لكن الشركة نفت ذلك`، `شككوا في هذا
 //! الأمر`، `وهو ما أكده مسؤول`) links the claim made before it to its own speaker, and a
 //! speaker who says in a quotation that he did not say something (`« لم أقل إن … »`) denies it.
+//! Also a report in a clause of "what" (`فيما تقول إنه …`، `ما تصفه بأنه …`), whose speaker is
+//! the subject of the clause it comments on.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -178,5 +180,52 @@ impl ParagraphParser<'_> {
             }
             k = end;
         }
+    }
+
+    /// `وتقصف الطائرات المدينة فيما تقول إنه رد …`، `بينما ترد الحكومة باستهداف ما تصفه بأنه
+    /// …`: an imperfect cue after `فيما`/`ما` with no subject of its own is said by the subject of
+    /// the clause before it, whose imperfect verb has the same person prefix (ت or ي).
+    pub(super) fn clause_subject_of_what(
+        &self,
+        verb: &VerbCue,
+        s: &Range<usize>,
+    ) -> Option<NounPhrase> {
+        if verb.form.form != Form::Present || verb.at <= s.start + 2 {
+            return None;
+        }
+        let before = self.key(verb.at - 1);
+        let before = before.strip_prefix('و').unwrap_or(before);
+        if !matches!(before, "فيما" | "ما" | "بما" | "مما") {
+            return None;
+        }
+        let person = self.key(verb.at).chars().nth(verb.prefix)?;
+        if !matches!(person, 'ت' | 'ي') {
+            return None;
+        }
+        (s.start..verb.at - 1).rev().find_map(|p| {
+            let opens = p == s.start
+                || self.is_comma(p - 1)
+                || matches!(self.key(p - 1), "بينما" | "فيما" | "حيث");
+            let key = self.key(p);
+            let stem = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+            let imperfect =
+                stem.starts_with(person) && stem.chars().count() >= 3 && !is_definite(stem);
+            let mut np = (opens && imperfect && self.is_word(p))
+                .then(|| self.noun_phrase(p + 1, verb.at - 1, false))
+                .flatten()?;
+            // `وتقصف الطائرات المدينة`: a definite noun after a definite one that is no
+            // adjective is the verb's object
+            if let Some(object) = (np.tokens.start + 1..np.tokens.end).find(|&k| {
+                let key = self.key(k);
+                is_definite(key)
+                    && is_definite(self.key(k - 1))
+                    && !is_nisba(key)
+                    && !in_set(&SOURCE_ADJECTIVES, key)
+            }) {
+                np.tokens.end = object;
+                np.name_at = np.name_at.filter(|&n| n < object);
+            }
+            Some(np)
+        })
     }
 }

@@ -259,10 +259,14 @@ impl ParagraphParser<'_> {
                 }
                 // another cue verb starts another report; a homograph of a common word (`بين`
                 // "between") does not
-                if j > from
+                // (`وواصلت حديثها قائلة إن …`: a participle right after the subject too)
+                if j > s.start
                     && self.key(j - 1) != "عدم"
-                    && cue_form(key)
-                        .is_some_and(|(f, _)| f.form != Form::Noun && !f.needs_adjacent_complement)
+                    && cue_form(key).is_some_and(|(f, _)| {
+                        f.form != Form::Noun
+                            && !f.needs_adjacent_complement
+                            && (j > from || f.form == Form::Participle)
+                    })
                 {
                     return None;
                 }
@@ -398,12 +402,9 @@ impl ParagraphParser<'_> {
 
     /// For cues whose object is the claim (`أعلن انتهاء …`, `كشف عن …`): the token where the
     /// object starts, skipping `، السبت،` and a leading `عن`.
-    pub(super) fn object_start(
-        &self,
-        from: usize,
-        s: &Range<usize>,
-        form: &CueForm,
-    ) -> Option<usize> {
+    /// The token after what stands between a verb (or its subject) at `from` and its object:
+    /// an occasion or a time between commas, a time, a comma before a verbal noun.
+    fn skip_to_object(&self, from: usize, s: &Range<usize>, form: &CueForm) -> usize {
         let mut j = from;
         loop {
             if j < s.end
@@ -420,13 +421,38 @@ impl ParagraphParser<'_> {
                 // `توقع محللون، تراجع التضخم`: a verbal noun after a comma is the object; a
                 // noun is no object there (`كشف فلان، الخبير الاقتصادي، …` describes him)
                 j += 1;
-            } else if j < s.end && in_set(&ADVERBS, self.key(j)) {
+            } else if j < s.end && (in_set(&ADVERBS, self.key(j)) || self.is_time_word(j)) {
+                // `أفادت الوكالة اليوم الجمعة بسقوط …`: a time before the object
+                j += 1;
+            } else if j + 1 < s.end
+                && self.is_comma(j)
+                && (in_set(&ADVERBS, self.key(j + 1)) || self.is_time_word(j + 1))
+            {
+                // `أفاد المرصد، اليوم الأحد بمقتل …`: a time opened by a comma left unclosed
                 j += 1;
             } else {
                 break;
             }
         }
+        j
+    }
+
+    pub(super) fn object_start(
+        &self,
+        from: usize,
+        s: &Range<usize>,
+        form: &CueForm,
+    ) -> Option<usize> {
+        let mut j = self.skip_to_object(from, s, form);
         let preposition = form.object_preposition.map(fold_str);
+        // `وأفاد عن وقوع أضرار`: a verb whose object takes ب reports with عن too, before a
+        // verbal noun
+        if preposition.as_deref() == Some("ب")
+            && self.key(j) == "عن"
+            && (self.is_verbal_noun(j + 1) || is_object_masdar(self.key(j + 1)))
+        {
+            return Some(j + 1);
+        }
         let separate = j < s.end && preposition.as_deref() == Some(self.key(j));
         if separate {
             j += 1;
@@ -637,6 +663,12 @@ impl ParagraphParser<'_> {
             .and_then(|p| key.strip_prefix(p))
             .unwrap_or(key);
         self.is_word(i) && (is_masdar_like(key) || is_object_masdar(key))
+    }
+
+    /// A word of a time after a verb or its subject (`الجمعة`، `مساء`), not followed by an
+    /// object preposition of its own.
+    fn is_time_word(&self, i: usize) -> bool {
+        self.is_word(i) && in_set(&TIME_STARTS, self.key(i)) && !self.tokens[i].quoted
     }
 
     pub(super) fn is_verbal_noun(&self, i: usize) -> bool {

@@ -26,6 +26,8 @@ impl ParagraphParser<'_> {
         }
         let head_key = self.head_key(i, strip_prefix);
         if self.is_stop(&head_key)
+            // `وأضاف القول «…»`: the verb's object (`حسب قولها` is the preposition's)
+            || head_key == "القول"
             || is_accusative_object(&head_key)
             || is_suffixed_masdar(&head_key, self.tokens[i].ta_marbuta)
             || head_key.chars().any(|c| c.is_ascii_digit())
@@ -39,7 +41,9 @@ impl ParagraphParser<'_> {
             head: i,
             head_type: head_type(&head_bare),
             partitive: in_set(&PARTITIVE_HEADS, &head_bare),
-            role: is_role(&head_bare),
+            // `الغاني كواسي أبياه`، `الألمانية آنا مولر`: a nationality before a name is a
+            // title too
+            role: is_role(&head_bare) || (prev_definite && is_singular_nisba(&head_key)),
             // `عبد الباسط سيدا`: a name particle heading the phrase starts a name
             name_at: (in_set(&SPEAKER_GIVEN_NAMES, &head_key)
                 || in_set(&NAME_PARTICLES, &head_key))
@@ -58,7 +62,16 @@ impl ParagraphParser<'_> {
         }
         let tokens = i..scan.last_good;
         let source_type = self.classify(&tokens, scan.head_type, &head_bare);
-        let gender = self.noun_gender(&head_key);
+        // `أبياه`: a name ending in ه not written as ة is no feminine noun
+        let gender = if head_bare.ends_with('ه')
+            && !self.tokens[i].ta_marbuta
+            && scan.head_type.is_none()
+            && !in_set(&FEMININE_PLURAL_HEADS, &head_bare)
+        {
+            Gender::Masculine
+        } else {
+            self.noun_gender(&head_key)
+        };
         Some(NounPhrase {
             tokens,
             name_at: scan.name_at.filter(|n| *n < scan.last_good),
@@ -283,6 +296,9 @@ impl ParagraphParser<'_> {
             Some(SourceType::Official) => self.tokens[scan.head].ta_marbuta,
             _ => false,
         };
+        // `الوكالة الوطنية للإعلام`: an outlet's name goes on with its medium
+        let outlet = scan.head_type == Some(SourceType::MediaOutlet);
+        let body = body || outlet;
         let definite = format!("ال{noun}");
         // `لليلى`: ل before a given name that starts with ل
         let people = noun.ends_with("ين")
@@ -295,7 +311,7 @@ impl ParagraphParser<'_> {
             && !is_speaker_head(&definite)
             && !in_set(&OUTLETS, &definite)
             && !in_set(&OUTLETS, noun)
-            && !in_set(&MEDIUM_HEADS, noun)
+            && (outlet || !in_set(&MEDIUM_HEADS, noun))
             && cue_form(&definite).is_none()
     }
 
@@ -361,6 +377,8 @@ impl ParagraphParser<'_> {
             && scan.role
             && !is_masdar_like(key)
             && !self.tokens[j].ta_marbuta
+            // `وواصلت الوزيرة حديثها`: a noun with her pronoun, no name
+            && !(key.chars().count() >= 5 && ["ها", "هم", "هما"].iter().any(|p| key.ends_with(p)))
         {
             // `الوزير فلان`: an unknown name right after a role.
             scan.name_at = Some(j);
@@ -568,7 +586,10 @@ impl ParagraphParser<'_> {
                     && head_type(bare(t.key)).is_none()
             }
             'و' => {
-                t.key.starts_with("وال") || t.key.strip_prefix('و').is_some_and(is_speaker_head)
+                t.key.starts_with("وال")
+                    || t.key.strip_prefix('و').is_some_and(|rest| {
+                        is_speaker_head(rest) || in_set(&SPEAKER_GIVEN_NAMES, rest)
+                    })
             }
             _ => false,
         };
@@ -717,17 +738,36 @@ impl ParagraphParser<'_> {
         (np.tokens.end == close).then_some(np)
     }
 
+    /// `ومضى قائلا`، `وواصلت الوزيرة حديثها قائلة`: the sentence opens with a verb (و or ف on
+    /// an unknown indefinite word that is no speaker head or given name): no subject starts
+    /// there, its subject follows it.
+    fn verb_opens_sentence(&self, k: usize, s: &Range<usize>) -> bool {
+        let Some(rest) = self.key(k).strip_prefix(['و', 'ف']) else {
+            return false;
+        };
+        k == s.start
+            && rest.chars().count() >= 3
+            && !is_definite(rest)
+            && !is_speaker_head(rest)
+            && head_type(bare(rest)).is_none()
+            && !in_set(&SPEAKER_GIVEN_NAMES, rest)
+            && !in_set(&NAME_PARTICLES, rest)
+            && !self.is_stop(self.key(k))
+    }
+
     /// A noun phrase that starts a clause and ends right before token `end`.
     fn subject_ending_at(&self, end: usize, s: &Range<usize>) -> Option<NounPhrase> {
         let earliest = end.saturating_sub(10).max(s.start);
         for start in earliest..end {
             if !self.is_word(start)
+                || self.verb_opens_sentence(start, s)
                 || (start > s.start && in_set(&PREPOSITIONS, self.key(start - 1)))
                 || (start > s.start
                     && self.is_word(start - 1)
                     && !self.is_comma(start - 1)
                     && start != earliest
-                    && !self.is_clause_opener(start - 1))
+                    && !self.is_clause_opener(start - 1)
+                    && !self.verb_opens_sentence(start - 1, s))
             {
                 continue;
             }
@@ -776,4 +816,10 @@ impl PhraseScan {
 /// `صادر`, `الصادر`, `الصادرة`: a document's participle of issuing, before its issuer.
 fn is_issued(key: &str) -> bool {
     matches!(key, "صادر" | "الصادر" | "صادره" | "الصادره")
+}
+
+/// `الغاني`، `الألمانية`: a singular nisba adjective (not `الأمريكيون`).
+fn is_singular_nisba(key: &str) -> bool {
+    let b = bare(key);
+    is_nisba(key) && !b.ends_with("ون") && !b.ends_with("ين") && !in_set(&SOURCE_ADJECTIVES, key)
 }

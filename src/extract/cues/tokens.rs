@@ -124,6 +124,7 @@ pub(super) fn pair_quotes(tokens: &mut [Token]) {
             _ => {}
         }
     }
+    pair_stray_marks(tokens);
     for i in 0..tokens.len() {
         if let (Kind::Quote(_), Some(close)) = (tokens[i].kind, tokens[i].pair)
             && close > i
@@ -131,6 +132,43 @@ pub(super) fn pair_quotes(tokens: &mut [Token]) {
             for t in &mut tokens[i + 1..close] {
                 t.quoted = true;
             }
+        }
+    }
+}
+
+/// Marks left unpaired by [`pair_quotes`] that are written the wrong way round (`”…“`) or
+/// mixed (`“…"`): a mark glued to the word after it opens, the next unpaired mark glued to the
+/// word before it closes, when no pair crosses them.
+fn pair_stray_marks(tokens: &mut [Token]) {
+    let glued_after = |tokens: &[Token], i: usize| {
+        tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && n.range.start == tokens[i].range.end)
+    };
+    let glued_before = |tokens: &[Token], i: usize| {
+        i.checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .is_some_and(|p| p.kind != Kind::Word || p.range.end == tokens[i].range.start)
+            && i > 0
+            && tokens[i - 1].range.end == tokens[i].range.start
+    };
+    let stray: Vec<usize> = (0..tokens.len())
+        .filter(|&i| matches!(tokens[i].kind, Kind::Quote(_)) && tokens[i].pair.is_none())
+        .collect();
+    let mut k = 0;
+    while k + 1 < stray.len() {
+        let (open, close) = (stray[k], stray[k + 1]);
+        let crossing =
+            (open + 1..close).any(|m| tokens[m].pair.is_some_and(|p| p < open || p > close));
+        if glued_after(tokens, open) && glued_before(tokens, close) && !crossing {
+            tokens[open].pair = Some(close);
+            tokens[close].pair = Some(open);
+            // read as the marks they stand for
+            tokens[open].kind = Kind::Quote(QuoteMark::Open);
+            tokens[close].kind = Kind::Quote(QuoteMark::Close);
+            k += 2;
+        } else {
+            k += 1;
         }
     }
 }

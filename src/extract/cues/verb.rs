@@ -213,6 +213,7 @@ impl ParagraphParser<'_> {
     /// السفير أبلغه أن …`).
     fn reports_without_subject_after(&self, verb: &VerbCue, s: &Range<usize>) -> bool {
         !verb.object_pronoun
+            || self.clause_subject_of_what(verb, s).is_some()
             || (verb.form.addressee
                 && !verb.after_relative
                 && self.subject_before(verb.at, verb.prefix, s).is_some())
@@ -362,16 +363,12 @@ impl ParagraphParser<'_> {
                     .find_map(|p| self.key(i).strip_suffix(p.as_str()))
                     .filter(|stem| stem.chars().count() >= 3)
                     .and_then(cue_form)
-                    .filter(|(f, _)| after_relative || f.addressee)
+                    // `فيما تصفه بأنه …`: "in what it describes as"
+                    .filter(|(f, _)| {
+                        after_relative || f.addressee || (i > s.start && self.key(i - 1) == "فيما")
+                    })
             })
-            // `«المبعوث أبلغني أن …»`: told me, in a quotation
-            .or_else(|| {
-                self.key(i)
-                    .strip_suffix("ني")
-                    .filter(|stem| stem.chars().count() >= 3)
-                    .and_then(cue_form)
-                    .filter(|(f, _)| f.addressee && f.form == Form::Past)
-            })?;
+            .or_else(|| told_me(self.key(i)))?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
         if i > s.start && prefix == 0 && self.key(i - 1) == "عدم" {
             return None;
@@ -668,6 +665,9 @@ impl ParagraphParser<'_> {
         if verb.passive {
             return Some((None, Template::Passive));
         }
+        if let Some(np) = self.clause_subject_of_what(verb, s) {
+            return Some((Some(self.add_source(&np)), Template::Svo));
+        }
         if let Some(svo) = self
             .subject_before(verb.at, verb.prefix, s)
             .or_else(|| self.sign_before(verb, s))
@@ -767,7 +767,7 @@ pub(super) struct VerbCue {
     /// Token index of the verb.
     pub(super) at: usize,
     /// Letters of a و/ف prefix before it.
-    prefix: usize,
+    pub(super) prefix: usize,
     pub(super) form: CueForm,
     /// Byte range of the cue word without its prefix.
     pub(super) cue: Range<usize>,
@@ -777,6 +777,14 @@ pub(super) struct VerbCue {
     /// Carries its object pronoun after a relative (`الأمر الذي اعتبره العلماء دليلا على أن …`):
     /// a report by the subject after it, and only with one.
     object_pronoun: bool,
+}
+
+/// `«المبعوث أبلغني أن …»`: a past verb of telling with "me", in a quotation.
+fn told_me(key: &str) -> Option<(CueForm, usize)> {
+    key.strip_suffix("ني")
+        .filter(|stem| stem.chars().count() >= 3)
+        .and_then(cue_form)
+        .filter(|(f, _)| f.addressee && f.form == Form::Past)
 }
 
 /// `الأكبر`، `الأعنف`، `الأطول`: a definite elative (ال + أ + three letters), an adjective.

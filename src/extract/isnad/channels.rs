@@ -757,11 +757,15 @@ fn link_hands(
     claim: Span,
     source: Option<Span>,
 ) -> Vec<Hand> {
-    let cues: Vec<usize> = set
-        .attributions
-        .iter()
-        .filter_map(|a| a.cue.map(|c| c.start))
-        .collect();
+    // the other links' cues bound the window after a late speaker (a claim before its cue)
+    let cues: Vec<usize> = if cue.end > claim.start {
+        set.attributions
+            .iter()
+            .filter_map(|a| a.cue.map(|c| c.start))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut found = windows(article, cue, claim, source, &cues)
         .into_iter()
         .map(|w| hands(article, w))

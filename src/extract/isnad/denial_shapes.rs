@@ -26,8 +26,18 @@ use super::{Rule, rule_of};
 /// Words that open a report's content (`عن`، `حول`، `بشأن`، `بخصوص`).
 const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
 
-/// Report nouns whose content follows them directly (`مزاعم اعتقال …`).
-const CLAIM_NOUNS: [&str; 4] = ["مزاعم", "المزاعم", "ادعاءات", "الادعاءات"];
+/// Report nouns whose content follows them directly (`مزاعم اعتقال …`، `خبر تسجيل …`، `نبأ
+/// استقالة …`).
+const CLAIM_NOUNS: [&str; 8] = [
+    "مزاعم",
+    "المزاعم",
+    "ادعاءات",
+    "الادعاءات",
+    "خبر",
+    "الخبر",
+    "نبا",
+    "النبا",
+];
 
 /// Most words of the denier's name, of an aside and between a report's first word and its
 /// `عن` (`ما تم تداوله من أخبار ومعلومات غير صحيحة بشأن`).
@@ -111,7 +121,13 @@ pub(super) fn denier(w: &[W]) -> Option<usize> {
     }
     let mut last = 0;
     for (i, x) in w.iter().enumerate().take(SUBJECT_WORDS) {
-        if i > 0 && (x.dash || TIME.contains(&x.key) || between_at(w, i) > 0 || opens_report(x)) {
+        if i > 0
+            && (x.dash
+                || TIME.contains(&x.key)
+                || between_at(w, i) > 0
+                || opens_report(x)
+                || channel_phrase_at(w, i) > 0)
+        {
             break;
         }
         last = i;
@@ -134,12 +150,42 @@ fn apposition_end(w: &[W], last: usize) -> Option<usize> {
     title.then_some(close)
 }
 
+/// Most words of a channel phrase between the denier and the report (`في بيان لها`، `لقناة
+/// الغد`).
+const CHANNEL_WORDS: usize = 4;
+
+/// The length of a channel phrase without commas at `w[i]`: `في بيان (لها|رسمي)`، or an outlet
+/// after ل (`لقناة الغد`), up to the report; 0 when there is none.
+fn channel_phrase_at(w: &[W], i: usize) -> usize {
+    let Some(x) = w.get(i) else { return 0 };
+    let statement = x.key == "في"
+        && w.get(i + 1).is_some_and(|n| {
+            matches!(
+                rule_of(&n.key),
+                Some(Rule::Channel(
+                    super::channels::ChannelWord::Statement
+                        | super::channels::ChannelWord::Interview
+                ))
+            )
+        });
+    let lam_outlet = x.key.strip_prefix('ل').is_some_and(|k| {
+        super::channels::is_outlet(k) || super::channels::is_outlet(&format!("ا{k}"))
+    });
+    if !statement && !lam_outlet {
+        return 0;
+    }
+    // the phrase runs to the report (or a comma), a few words at most
+    (i + 1..w.len().min(i + 1 + CHANNEL_WORDS))
+        .find(|&k| opens_report(&w[k]) || w[k - 1].comma)
+        .map_or(0, |k| k - i)
+}
+
 /// Past asides (`، الأحد،`، `- جملة وتفصيلا -`، `، في بيان،`) and adverb phrases from `w[i]`:
 /// where the report starts.
 pub(super) fn past_asides(w: &[W], mut i: usize) -> usize {
     for _ in 0..4 {
         let Some(x) = w.get(i) else { return i };
-        let n = between_at(w, i);
+        let n = between_at(w, i).max(channel_phrase_at(w, i));
         if n > 0 {
             i += n;
         } else if TIME.contains(&x.key) && !opens_report(x) {
@@ -165,7 +211,9 @@ pub(super) fn content_start(w: &[W], i: usize) -> Option<usize> {
     let about = (i + 1..w.len().min(i + 1 + FRAME_WORDS))
         .find(|&k| ABOUT.contains(&w[k].key.as_str()))
         .map(|k| k + 1);
-    about.or_else(|| CLAIM_NOUNS.contains(&report.key.as_str()).then_some(i + 1))
+    // the content right after the noun, not the denier's next clause (`هذا الخبر وأكد أن`)
+    let follows = w.get(i + 1).is_some_and(|n| !n.key.starts_with('و'));
+    about.or_else(|| (CLAIM_NOUNS.contains(&report.key.as_str()) && follows).then_some(i + 1))
 }
 
 /// The denier and the denied content named after the denial verb ending at `cue_end`.
@@ -238,9 +286,9 @@ pub(super) fn source_at(
 
 /// Reads every denial verb's denier and denied content; mends the cue suggester's link through
 /// that verb (a speaker outside the denier, a claim that starts with the frame) or adds one.
-pub(super) fn denial_shapes(set: &mut AnnotationSet, article: &Article) {
+pub(super) fn denial_shapes(set: &mut AnnotationSet, article: &Article, verbs: &[Span]) {
     let mut replaced = Vec::new();
-    for cue in denial_verbs(article) {
+    for &cue in verbs {
         let Some((denier, content)) = parse(article, cue.end) else {
             continue;
         };
@@ -289,7 +337,9 @@ fn mend(
     // outside the denier, or a part of it (the name without its apposition, §3.2)
     let outside = |s: Span| s.end <= denier.start || s.start >= denier.end;
     let part = |s: Span| s.range() != *denier && denier.contains(&s.start) && s.end <= denier.end;
-    if speaker.is_none_or(|s| outside(s) || part(s)) {
+    // or the denier with an adverb the cue suggester took in (`الخارجية بشكل قاطع`)
+    let longer = |s: Span| s.start == denier.start && s.end > denier.end;
+    if speaker.is_none_or(|s| outside(s) || part(s) || longer(s)) {
         replaced.push(a.source_id.clone());
         set.attributions[i].source_id = source.to_owned();
     }

@@ -438,7 +438,120 @@ const OUTLET_REPORT_MENTIONS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// A title, the place it is for, then the name (`ممثلة الأمم المتحدة في جنوب السودان فلانة`):
+/// the name is part of the first mention, so the surname alone later finds it.
+const TITLE_PLACE_NAME: &[(&str, &str, &str)] = &[
+    (
+        "وقالت ممثلة الأمم المتحدة في جنوب السودان سارة هولم إن المجازر مستمرة. وأضافت هولم أن المساعدات لا تصل.",
+        "هولم",
+        "ممثلة الأمم المتحدة في جنوب السودان سارة هولم",
+    ),
+    (
+        "وقال سفير فرنسا في لبنان جان دوبون \"إن الحوار ضروري\". وأكد دوبون أن بلاده تدعم الجيش.",
+        "دوبون",
+        "سفير فرنسا في لبنان جان دوبون",
+    ),
+];
+
+#[test]
+fn a_title_for_a_place_then_the_name() {
+    check_same_as(TITLE_PLACE_NAME);
+}
+
 #[test]
 fn later_mentions_in_outlet_reports() {
     check_same_as(OUTLET_REPORT_MENTIONS);
+}
+
+/// Denials as outlet reports write them, beyond the sixth round's: `عدم صحة` before the report,
+/// a verbal noun after `إلى`/`ب` (`سارعت إلى نفي الأنباء عن C`), an outlet told between the
+/// denier and the report (`نفت مصادر لقناة X صحة …`), `في بيان لها` between, an adverb the cue
+/// suggester took into the denier (`نفت الخارجية بشكل قاطع ما أوردته …`), and a denial verb
+/// opening a reported claim (`قالت الوزارة إنها تنفي الأنباء عن C`).
+const MORE_DENIALS: &[(&str, &str, &str)] = &[
+    (
+        "وأكدت الوزارة عدم صحة الأنباء عن رفع الأسعار.",
+        "الوزارة",
+        "رفع الأسعار",
+    ),
+    (
+        "وأوضح المكتب عدم صحة ما تردد حول استقالة المدير.",
+        "المكتب",
+        "استقالة المدير",
+    ),
+    (
+        "وسارعت الوزارة إلى نفي الأنباء عن إغلاق المدارس.",
+        "الوزارة",
+        "إغلاق المدارس",
+    ),
+    (
+        "واكتفى المتحدث بنفي الأنباء عن انسحاب القوات.",
+        "المتحدث",
+        "انسحاب القوات",
+    ),
+    (
+        "ونفت مصادر مطلعة لقناة الغد صحة الأنباء عن استقالة الوزير.",
+        "مصادر مطلعة",
+        "استقالة الوزير",
+    ),
+    (
+        "ونفت الشركة في بيان لها الأنباء عن إفلاسها.",
+        "الشركة",
+        "إفلاسها",
+    ),
+    (
+        "ونفت الخارجية بشكل قاطع ما أوردته صحيفة الأيام عن قطع العلاقات.",
+        "الخارجية",
+        "قطع العلاقات",
+    ),
+    (
+        "وقالت الوزارة إنها تنفي الأنباء عن رفع الأسعار.",
+        "الوزارة",
+        "رفع الأسعار",
+    ),
+    (
+        "وأكد المتحدث أنه ينفي أن يكون الوفد قد غادر.",
+        "المتحدث",
+        "يكون الوفد قد غادر",
+    ),
+];
+
+/// A report noun whose content follows it (`خبر`، `نبأ`), and a demonstrative the cue suggester
+/// read with the denier's next clause (`نفى هذا الخبر وأكد أن …`).
+const REPORT_NOUNS_AND_POINTERS: &[(&str, &str, &str)] = &[
+    (
+        "وتنفي الوزارة خبر تسجيل مئات الإصابات في المدينة.",
+        "الوزارة",
+        "تسجيل مئات الإصابات في المدينة",
+    ),
+    (
+        "ونفت الوزارة نبأ استقالة الوزير.",
+        "الوزارة",
+        "استقالة الوزير",
+    ),
+    (
+        "وقالت مواقع إن المركز أغلق. ونفى المدير هذا الخبر وأكد أن المركز يعمل.",
+        "المدير",
+        "المركز أغلق",
+    ),
+];
+
+#[test]
+fn report_nouns_and_pointers() {
+    check_denials(REPORT_NOUNS_AND_POINTERS);
+}
+
+#[test]
+fn more_denials_as_outlets_write_them() {
+    check_denials(MORE_DENIALS);
+}
+
+/// The outlet told by the denier is its hand (`نفت مصادر لقناة X صحة …`).
+#[test]
+fn an_outlet_told_between_the_denier_and_the_report() {
+    check_chains(&[(
+        "ونفت مصادر مطلعة لقناة الغد صحة الأنباء عن استقالة الوزير.",
+        "مصادر مطلعة",
+        &["قناة الغد"],
+    )]);
 }

@@ -5,15 +5,18 @@
 //! لصحة الأنباء عن C`، `أكدت الشركة نفيها لوجود C`), whose cue is the noun and whose content
 //! follows its ل. The cue suggester finds no link for either.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::annotate::model::{
     AnnotationSet, Attribution, Claim, ClaimType, Origin, QuoteType, Span, Stance,
 };
 use crate::article::Article;
+use crate::text::normalize::normalize_str;
 
 use super::channels::{sentence_end, sentence_start};
 use super::denial_shapes::{self as shapes, W};
+use super::{Rule, rule_of};
 
 /// Demonstratives that point back at a report (`هذه الأنباء`، `ذلك`).
 const DEMONSTRATIVES: [&str; 4] = ["هذه", "هذا", "ذلك", "تلك"];
@@ -50,7 +53,8 @@ fn points_back(w: &[W], i: usize) -> bool {
         } else if shapes::TIME.contains(&w[j].key) {
             j += 1;
         } else {
-            return false;
+            // `نفى هذا الخبر وأكد أن …`: the denier's next clause
+            return w[j].key.starts_with('و') && j > i + 1;
         }
     }
     true
@@ -86,11 +90,10 @@ fn add_denial(
 }
 
 /// `نفت X هذه الأنباء`: every denial verb without a link whose report is a demonstrative.
-fn demonstrative_denials(set: &mut AnnotationSet, article: &Article) {
-    for cue in shapes::denial_verbs(article) {
-        if set.attributions.iter().any(|a| a.cue == Some(cue)) {
-            continue;
-        }
+fn demonstrative_denials(set: &mut AnnotationSet, article: &Article, verbs: &[Span]) {
+    let mut replaced = Vec::new();
+    let mut old_claims = Vec::new();
+    for &cue in verbs {
         let end = sentence_end(article, cue.end);
         let w = shapes::words(article, cue.end, end);
         // the denier ends before the demonstrative, asides and adverbs set aside
@@ -109,14 +112,30 @@ fn demonstrative_denials(set: &mut AnnotationSet, article: &Article) {
         let Some(claim) = last_claim_before(set, article, cue.start) else {
             continue;
         };
-        add_denial(
-            set,
-            article,
-            w[0].range.start..w[last].range.end,
-            cue,
-            claim,
-        );
+        let denier = w[0].range.start..w[last].range.end;
+        // the cue suggester's link through the verb read another claim: it is mended
+        match set.attributions.iter().position(|a| a.cue == Some(cue)) {
+            Some(i) => {
+                let Some(source) = shapes::source_at(set, article, denier) else {
+                    continue;
+                };
+                let a = &mut set.attributions[i];
+                replaced.push(std::mem::replace(&mut a.source_id, source));
+                old_claims.push(std::mem::replace(&mut a.claim_id, claim));
+                a.stance = Stance::Denies;
+            }
+            None => add_denial(set, article, denier, cue, claim),
+        }
     }
+    // the claims the mended links no longer use
+    let claimed: HashSet<String> = set
+        .attributions
+        .iter()
+        .map(|a| a.claim_id.clone())
+        .collect();
+    set.claims
+        .retain(|c| claimed.contains(&c.id) || !old_claims.contains(&c.id));
+    super::drop_unused_sources(set, &replaced);
 }
 
 /// The content after the ل of the word at `w[j]` (`لصحة الأنباء عن C`، `لما تردد عن C`،
@@ -146,39 +165,72 @@ fn content_after_lam(article: &Article, w: &[W], j: usize) -> Option<usize> {
     }
 }
 
-/// `جدد الوزير نفيه القاطع لـC`: each denial noun after a verb and its subject.
+/// A denial noun at `w[k]`: the index of the denier's last word and where the content starts
+/// (inside a word after its ل: `نفيه (القاطع) لـC`), `إلى نفي
+/// الأنباء عن C`، `بنفي …`، `عدم صحة ما تردد عن C`.
+fn denial_noun(article: &Article, w: &[W], k: usize) -> Option<(usize, usize)> {
+    let key = w[k].key.trim_start_matches('و');
+    if DENIAL_NOUNS.contains(&key) {
+        let mut j = k + 1;
+        while j < w.len().min(k + 1 + NOUN_ADJECTIVES) && w[j].key.starts_with("ال") {
+            j += 1;
+        }
+        return Some((k.checked_sub(1)?, content_after_lam(article, w, j)?));
+    }
+    let (last, report) = match key {
+        "نفي" if k > 0 && w[k - 1].key == normalize_str("إلى") => (k.checked_sub(2)?, k + 1),
+        "بنفي" => (k.checked_sub(1)?, k + 1),
+        "عدم" if w.get(k + 1).is_some_and(|n| n.key == "صحه") => (k.checked_sub(1)?, k + 2),
+        _ => return None,
+    };
+    // `نفي أن يكون …`: the content after `أن`
+    let from = if w.get(report).is_some_and(|x| x.key == "ان") {
+        report + 1
+    } else {
+        shapes::content_start(w, report)?
+    };
+    Some((last, w.get(from)?.range.start))
+}
+
+/// `جدد الوزير نفيه القاطع لـC`، `سارعت الوزارة إلى نفي الأنباء عن C`، `أوضح المكتب عدم صحة
+/// ما تردد عن C`: each denial noun after a verb and its subject, when no link holds it.
 fn nominal_denials(set: &mut AnnotationSet, article: &Article) {
-    // only the sentences that hold the noun's letters are read word by word
+    // only the sentences that hold the nouns' letters are read word by word
     let folded = article.folded();
-    let mut sentences: Vec<usize> = folded
-        .slice(0..article.text.len())
+    let text = folded.slice(0..article.text.len());
+    let mut sentences: Vec<usize> = text
         .match_indices("نفي")
+        .chain(text.match_indices("عدم صحه"))
         .map(|(at, _)| sentence_start(article, folded.original_offset(at)))
         .collect();
+    sentences.sort_unstable();
     sentences.dedup();
     for at in sentences {
         let end = sentence_end(article, at);
         let w = shapes::words(article, at, end);
-        for (k, x) in w.iter().enumerate() {
-            if !DENIAL_NOUNS.contains(&x.key.trim_start_matches('و')) {
-                continue;
-            }
-            // the clause: back to a comma or the sentence's start; its verb, then the denier
-            let clause = (0..k).rev().find(|&i| w[i].comma).map_or(0, |i| i + 1);
-            if k < clause + 2 || k - clause - 1 > SUBJECT_WORDS {
-                continue;
-            }
-            let mut j = k + 1;
-            while j < w.len().min(k + 1 + NOUN_ADJECTIVES) && w[j].key.starts_with("ال") {
-                j += 1;
-            }
-            let (Some(start), Ok(cue)) = (
-                content_after_lam(article, &w, j),
-                Span::checked(article, x.range.clone()),
-            ) else {
+        for k in 0..w.len() {
+            let Some((last, start)) = denial_noun(article, &w, k) else {
                 continue;
             };
-            if set.attributions.iter().any(|a| a.cue == Some(cue)) {
+            // the clause: back to a comma or the sentence's start; its verb, then the denier
+            let clause = (0..k).rev().find(|&i| w[i].comma).map_or(0, |i| i + 1);
+            if last <= clause || last - clause > SUBJECT_WORDS {
+                continue;
+            }
+            let noun = &w[k].range;
+            // a link of the cue suggester holds the noun already (`أكدت الوزارة عدم صحة …`)
+            let held = set
+                .claims
+                .iter()
+                .any(|c| c.span.range().contains(&noun.start))
+                || set
+                    .attributions
+                    .iter()
+                    .any(|a| a.cue.is_some_and(|c| c.range() == *noun));
+            let Ok(cue) = Span::checked(article, noun.clone()) else {
+                continue;
+            };
+            if held {
                 continue;
             }
             let stop = w.last().map_or(end, |l| l.range.end);
@@ -189,22 +241,78 @@ fn nominal_denials(set: &mut AnnotationSet, article: &Article) {
             };
             let id = claim.id.clone();
             set.claims.push(claim);
-            let denier = w[clause + 1].range.start..w[k - 1].range.end;
-            add_denial(set, article, denier, cue, id);
+            add_denial(
+                set,
+                article,
+                w[clause + 1].range.start..w[last].range.end,
+                cue,
+                id,
+            );
+        }
+    }
+}
+
+/// `قالت الوزارة إنها تنفي الأنباء عن C`: a reported claim that opens with a denial verb is the
+/// speaker's denial of C (the pronoun on `إنها` is the speaker).
+fn denials_in_claims(set: &mut AnnotationSet, article: &Article) {
+    for i in 0..set.attributions.len() {
+        if set.attributions[i].stance != Stance::Asserts {
+            continue;
+        }
+        let Some(c) = set.position(&set.attributions[i].claim_id) else {
+            continue;
+        };
+        let claim = set.claims[c].span;
+        let w = shapes::words(article, claim.start, claim.end);
+        let opens = w
+            .first()
+            .is_some_and(|x| rule_of(&x.key) == Some(Rule::Stance(Stance::Denies)));
+        if !opens {
+            continue;
+        }
+        let rest = &w[1..];
+        let report = shapes::past_asides(rest, 0);
+        let from = if rest.get(report).is_some_and(|x| x.key == "ان") {
+            Some(report + 1)
+        } else {
+            shapes::content_start(rest, report)
+        };
+        let Some(start) = from.and_then(|k| rest.get(k)).map(|x| x.range.start) else {
+            continue;
+        };
+        if let Ok(span) = Span::checked(article, start..claim.end) {
+            set.claims[c].span = span;
+            set.attributions[i].stance = Stance::Denies;
         }
     }
 }
 
 /// Adds the denials of reports named by a demonstrative or a verbal noun.
-pub(super) fn pointed_denials(set: &mut AnnotationSet, article: &Article) {
-    demonstrative_denials(set, article);
+/// `verbs`: the denial verbs opening a clause ([`shapes::denial_verbs`]).
+pub(super) fn pointed_denials(set: &mut AnnotationSet, article: &Article, verbs: &[Span]) {
+    demonstrative_denials(set, article, verbs);
     nominal_denials(set, article);
+    denials_in_claims(set, article);
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::super::agency_variants::links;
+
+    #[test]
+    fn a_claim_without_a_source_stays() {
+        let article = crate::article::Article::from_text(
+            "t",
+            "وقد أفيد بأن الجسر انهار صباح اليوم.".to_owned(),
+        );
+        let set = crate::extract::isnad::suggest_annotations(
+            &article,
+            &crate::extract::extract(&article.text),
+        );
+        let claims: Vec<&str> = set.claims.iter().map(|c| c.span.text(&article)).collect();
+        assert_eq!(claims, ["الجسر انهار صباح اليوم"]);
+    }
 
     #[test]
     fn a_demonstrative_with_no_claim_before_gives_nothing() {

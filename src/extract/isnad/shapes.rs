@@ -26,6 +26,9 @@ static IDENTITY_WORDS: LazyLock<lists::WordSet> =
 static PREPOSITIONS: LazyLock<lists::WordSet> =
     LazyLock::new(|| lists::word_set(lists::PREPOSITIONS));
 
+/// Most words of the place phrase between a title and its holder's name (`في جنوب السودان`).
+const PLACE_WORDS: usize = 3;
+
 /// Longest apposition taken into a source (characters).
 const APPOSITION_MAX: usize = 70;
 
@@ -158,14 +161,22 @@ pub(super) fn names_after_titles(set: &mut AnnotationSet, article: &Article) {
         .collect();
     widen_speakers(set, article, |between, end| {
         // up to two definite words of the title before the name (`الرئيس التنفيذي للشركة فلان`)
+        // or a place the office is for (`ممثلة الأمم المتحدة في جنوب السودان فلانة`)
+        let title_words = |words: &str| {
+            let w: Vec<String> = words.split_whitespace().map(normalize_str).collect();
+            let definite =
+                w.len() <= 2 && w.iter().all(|w| w.starts_with("ال") || w.starts_with("لل"));
+            // a place, not an occasion or a channel (`في رسالة إلى …`، `في بيان`)
+            let place = w.first().is_some_and(|f| f == "في")
+                && (2..=PLACE_WORDS + 1).contains(&w.len())
+                && w[1..]
+                    .iter()
+                    .all(|x| super::rule_of(x).is_none() && !PREPOSITIONS.contains(x))
+                && !words.contains(['،', ',', '"', '«']);
+            definite || place
+        };
         let &(name_start, name_end) = people.iter().find(|(start, _)| {
-            *start > end
-                && *start < end + between.len()
-                && between[..*start - end].split_whitespace().count() <= 2
-                && between[..*start - end].split_whitespace().all(|w| {
-                    let w = normalize_str(w);
-                    w.starts_with("ال") || w.starts_with("لل")
-                })
+            *start > end && *start < end + between.len() && title_words(&between[..*start - end])
         })?;
         if !between.starts_with(' ') || name_end > end + between.len() || name_start <= end {
             return None;
@@ -173,7 +184,7 @@ pub(super) fn names_after_titles(set: &mut AnnotationSet, article: &Article) {
         let rest = &between[name_end - end..];
         let only_complementiser = rest
             .split_whitespace()
-            .map(|w| normalize_str(w.trim_matches(['،', ',', ':'])))
+            .map(|w| normalize_str(w.trim_matches(['،', ',', ':', '"', '«', '“'])))
             .all(|w| w.is_empty() || COMPLEMENTISERS.contains(&w));
         only_complementiser.then_some(name_end)
     });

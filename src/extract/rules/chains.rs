@@ -44,8 +44,8 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
         if head_definite {
             return t.definite || lam_complement;
         }
-        let indefinite_adjective =
-            !t.definite && (stem.ends_with("يه") || crate::extract::lexicon::is_adjective(stem));
+        let indefinite_adjective = !t.definite
+            && (feminine_adjective_shaped(stem) || crate::extract::lexicon::is_adjective(stem));
         return !verb_shaped(stem)
             && !t.is(class::NUMBER_WORD)
             && !indefinite_adjective
@@ -54,6 +54,12 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
     // After the first word: definite nouns and adjectives, and ل/لل complements
     // (المرصد السوري لحقوق الإنسان، وكالة الأنباء للأنباء).
     t.definite || lam_complement
+}
+
+/// Ends like a feminine nisba adjective (خيرية، دولية), not like a verbal noun in اية (حماية،
+/// رعاية، بداية), which heads a construct (جمعية حماية المستهلك).
+pub(super) fn feminine_adjective_shaped(stem: &str) -> bool {
+    stem.ends_with("يه") && !stem.ends_with("ايه")
 }
 
 /// Ends like a nisba adjective (العثمانية، الروماني), whether or not it is in the list.
@@ -195,7 +201,7 @@ fn continues_chain(ctx: &Ctx, i: usize, after_name: bool) -> bool {
         && !lam
         && !verb_shaped(stem)
         && !clitic_shaped(stem)
-        && !stem.ends_with("يه")
+        && !feminine_adjective_shaped(stem)
         && !t.is(NAME_STOP);
     // Adjectives are known ones, or shaped like a nisba right after a noun (جهاز الأمن
     // الداخلي، نقابة المهن الموسيقية); after an adjective such a word is more often the

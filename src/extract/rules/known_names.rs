@@ -124,6 +124,10 @@ pub(super) fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
             | "لابحاث"
             | "لمراقبه"
             | "لتنسيق"
+            // The sport of a federation (الاتحاد السوداني لكرة القدم، لألعاب القوى).
+            | "لكره"
+            | "لالعاب"
+            | "لتطوير"
     );
     purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
 }

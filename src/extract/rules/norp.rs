@@ -16,8 +16,47 @@ pub(super) fn norp_rule(ctx: &mut Ctx) {
             && !names_language(ctx, i)
         {
             ctx.push(i, i, Label::NORP, "rule:nationality", 0.5);
+        } else if !covered
+            && ctx.gaz[i].is_none()
+            && let Some(start) = glued_nationality(ctx, i)
+        {
+            let range = start..t.range.end;
+            ctx.out.push(Found {
+                range,
+                label: Label::NORP,
+                by: "rule:nationality",
+                score: 0.5,
+            });
         }
     }
+}
+
+/// Where a nationality starts in word `i` behind a و، ف، ب or ل the tokeniser left on it, as
+/// it splits only words of its lists (ومصريين وسوري، للفلسطينيين: the nationality is مصريين،
+/// سوري، فلسطينيين, proclitics outside, guidelines §2.3); `None` when none is there.
+fn glued_nationality(ctx: &Ctx, i: usize) -> Option<usize> {
+    let t = &ctx.toks[i];
+    if t.clitic != 0 || t.definite {
+        return None;
+    }
+    let word = &ctx.norm[t.range.clone()];
+    // للفلسطينيين is ل + الفلسطينيين with the article's alef dropped.
+    if let Some(rest) = word.strip_prefix("لل") {
+        let with_article = format!("ال{rest}");
+        let nationality =
+            rest.chars().count() >= 4 && crate::extract::lexicon::is_nationality(&with_article);
+        return nationality.then(|| t.range.start + 'ل'.len_utf8());
+    }
+    let first = word.chars().next()?;
+    let rest = &word[first.len_utf8()..];
+    // ب with the article is a language (بالإنجليزية "in English"), and so is a feminine
+    // one in a list (الإسبانية والألمانية والفرنسية).
+    let language = first == 'ب' && rest.starts_with("ال") || rest.ends_with("يه");
+    let nationality = matches!(first, 'و' | 'ف' | 'ب' | 'ل')
+        && !language
+        && rest.chars().count() >= 4
+        && crate::extract::lexicon::is_nationality(rest);
+    nationality.then(|| t.range.start + first.len_utf8())
 }
 
 /// A language, not a people: after لغة (اللغة العربية) or with a glued ب (بالإنجليزية "in
@@ -27,4 +66,13 @@ fn names_language(ctx: &Ctx, i: usize) -> bool {
     let after_language = i > 0 && matches!(ctx.stem(i - 1), "اللغه" | "لغه" | "اللغات");
     let in_language = t.definite && ctx.norm[t.range.clone()].starts_with("بال");
     after_language || in_language
+}
+
+/// Whether a normalised nisba names a religion rather than a nation (الإسلامية، المسيحية):
+/// it says which state a long name is only with a nation beside it.
+pub(super) fn religion_word(stem: &str) -> bool {
+    let bare = stem.strip_prefix("ال").unwrap_or(stem);
+    ["اسلام", "مسيح", "يهود", "هاشم"]
+        .iter()
+        .any(|root| bare.starts_with(root))
 }

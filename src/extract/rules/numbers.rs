@@ -2,6 +2,36 @@
 
 use super::*;
 
+/// An age written as an ordinal (guidelines §12): after سن or عمر (دون سن الخامسة، بعمر
+/// الثامنة عشرة), or between في and من عمره (في الخامسة والعشرين من عمره). Returns the last
+/// token of the age when `i` starts one.
+fn age_ordinal(ctx: &Ctx, i: usize) -> Option<usize> {
+    if !ctx.is_ordinal(i) || ctx.toks[i].clitic != 0 {
+        return None;
+    }
+    // The ordinal's tens or teens: الثامنة عشرة، الخامسة والعشرين.
+    let mut last = i;
+    while ctx
+        .word(last + 1)
+        .is_some_and(|n| n.is(class::NUMBER_WORD) || ctx.is_ordinal(last + 1))
+    {
+        last += 1;
+    }
+    let after_age_noun = i > 0
+        && ctx
+            .word(i - 1)
+            .is_some_and(|_| matches!(ctx.stem(i - 1), "سن" | "عمر"));
+    let of_his_age = i > 0
+        && ctx.word(i - 1).is_some_and(|_| ctx.stem(i - 1) == "في")
+        && ctx
+            .word(last + 1)
+            .is_some_and(|_| ctx.stem(last + 1) == "من")
+        && ctx
+            .word(last + 2)
+            .is_some_and(|_| ctx.stem(last + 2).starts_with("عمر"));
+    (after_age_noun || of_his_age).then_some(last)
+}
+
 /// Every number (digits or number words) with what follows it: a currency makes MONEY, a
 /// percent sign or word a percentage, anything else a NUMBER unless it is a year.
 pub(super) fn number_rule(ctx: &mut Ctx) {
@@ -10,6 +40,11 @@ pub(super) fn number_rule(ctx: &mut Ctx) {
         let t = &ctx.toks[i];
         let is_num =
             t.kind == TokenKind::Number || (t.kind == TokenKind::Word && t.is(class::NUMBER_WORD));
+        if let Some(last) = age_ordinal(ctx, i) {
+            ctx.push(i, last, Label::NUMBER, "rule:age", 0.6);
+            i = last + 1;
+            continue;
+        }
         if !is_num {
             i += 1;
             continue;
@@ -34,12 +69,33 @@ fn number_end(ctx: &Ctx, first: usize) -> usize {
             && ctx.toks[last + 1].range.start == ctx.toks[last].range.end
         {
             last += 2;
-        } else if ctx.is_class(last + 1, class::SCALE) && ctx.toks[last + 1].clitic == 0 {
+        } else if ctx.is_class(last + 1, class::SCALE) && ctx.toks[last + 1].clitic == 0
+            || conjoined_number(ctx, last)
+        {
             last += 1;
         } else {
             return last;
         }
     }
+}
+
+/// Whether the token after `last` goes on the number written in words up to `last` with و:
+/// أربعمئة وأربعة وثمانين، ثلاثة وعشرون، 23 ألفا و433 are one number. Two numbers in digits
+/// (عامي 2019 و2020) are two.
+fn conjoined_number(ctx: &Ctx, last: usize) -> bool {
+    let Some(next) = ctx.toks.get(last + 1) else {
+        return false;
+    };
+    let written_in_words = ctx
+        .word(last)
+        .is_some_and(|t| t.is(class::NUMBER_WORD | class::SCALE));
+    let glued_waw = next.clitic > 0 && ctx.norm[next.range.clone()].starts_with('و');
+    let number = match next.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => next.is(class::NUMBER_WORD) && !next.is(class::VAGUE_NUMBER),
+        _ => false,
+    };
+    written_in_words && glued_waw && number
 }
 
 /// A number followed by a currency (and its nationality: دولار أمريكي); returns the token

@@ -2,17 +2,26 @@
 //! مصر) and a continent with a direction adjective (أوروبا الغربية). A direction before a
 //! country (شمال شرق سوريا، عقربا جنوب نابلس) is mostly "north of", with the country the
 //! GPE (as Wojood marks it), so only the regions the gazetteer lists take one (جنوب لبنان).
+//! And the long names of states: a definite state noun with its adjectives (الجمهورية
+//! الإسلامية الإيرانية، المملكة الأردنية الهاشمية) is the GPE.
 
 use super::*;
 
 /// Direction adjectives that name a part of a continent (أوروبا الغربية، آسيا الوسطى).
 const DIRECTION_ADJECTIVES: [&str; 5] = ["الغربيه", "الشرقيه", "الشماليه", "الجنوبيه", "الوسطي"];
 
-/// Marks the regions named by a direction and the parts of continents.
+/// The definite nouns of a state that its long name starts with.
+const STATE_NOUNS: [&str; 4] = ["الجمهوريه", "المملكه", "السلطنه", "الاماره"];
+
+/// Marks the regions named by a direction and the parts of continents, and the long names of
+/// states.
 pub(super) fn region_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
         if t.definite {
+            if ctx.gaz[i].is_none() && STATE_NOUNS.contains(&ctx.stem(i)) {
+                state_long_name(ctx, i);
+            }
             continue;
         }
         if ctx.stem(i) == "صعيد" {
@@ -35,5 +44,24 @@ fn upper_region(ctx: &mut Ctx, i: usize) {
     };
     if label == Label::GPE && ctx.word(i + 1).is_some_and(|p| p.clitic == 0) {
         ctx.push(i, end - 1, Label::LOC, "rule:region", 0.6);
+    }
+}
+
+/// A state noun at `i` and one to three nisba adjectives after it, one of them a nationality
+/// (الجمهورية الإسلامية الإيرانية، المملكة الأردنية الهاشمية): the state's long name. Without
+/// a nationality (الجمهورية الجديدة، الدولة الإسلامية) it names no state.
+fn state_long_name(ctx: &mut Ctx, i: usize) {
+    let adjectives = (i + 1..ctx.toks.len().min(i + 4))
+        .take_while(|&j| {
+            ctx.word(j)
+                .is_some_and(|a| a.clitic == 0 && a.definite && nisba_shaped(ctx.stem(j)))
+        })
+        .count();
+    let national = (i + 1..=i + adjectives).any(|j| {
+        crate::extract::lexicon::is_nationality(ctx.stem(j))
+            && !super::norp::religion_word(ctx.stem(j))
+    });
+    if adjectives > 0 && national {
+        ctx.push(i, i + adjectives, Label::GPE, "rule:state", 0.6);
     }
 }
