@@ -40,7 +40,7 @@ fn print(report: &GoldReport, half: &str) {
 
 /// (row, overlap recall floor, overlap precision floor) on the dev half.
 const DEV_FLOORS: &[(Row, f64, f64)] = &[
-    (Row::Entities, 0.87, 0.93),
+    (Row::Entities, 0.88, 0.93),
     (Row::Sources, 0.85, 0.94),
     (Row::Claims, 0.80, 0.95),
     (Row::Attributions, 0.82, 0.93),
@@ -50,11 +50,13 @@ const DEV_FLOORS: &[(Row, f64, f64)] = &[
 ];
 
 /// (entity label, overlap recall floor, overlap precision floor) on the dev half: the labels
-/// of the unseen-news target (PERSON, ORG, places, dates), and since the sixth round
-/// LOC, EVENT and TIME, which its families raised.
+/// of the unseen-news target (PERSON, ORG, places, dates), since the sixth round
+/// LOC, EVENT and TIME, and since the seventh NORP and NUMBER, which its families raised.
 const DEV_ENTITY_FLOORS: &[(&str, f64, f64)] = &[
-    ("PERSON", 0.73, 0.92),
-    ("ORG", 0.82, 0.87),
+    ("PERSON", 0.76, 0.93),
+    ("ORG", 0.84, 0.88),
+    ("NORP", 0.90, 0.78),
+    ("NUMBER", 0.93, 0.86),
     ("GPE", 0.88, 0.93),
     ("LOC", 0.85, 0.90),
     ("DATE", 0.92, 0.93),

@@ -270,7 +270,11 @@ pub(super) fn place_rule(ctx: &mut Ctx) {
         // An operation or an attack with a verbal noun (عملية الفرز، هجوم إلكتروني) is no
         // name; in quotation marks it is (rules/quoted.rs).
         let event = label == Label::EVENT;
-        if event && matches!(ctx.stem(i), "عمليه" | "هجوم") {
+        // A head before another event's head is its word, not its name (بطولة | كأس الأمم
+        // الإفريقية).
+        if event
+            && (matches!(ctx.stem(i), "عمليه" | "هجوم") || ctx.is_class(i + 1, class::EVENT_HEAD))
+        {
             continue;
         }
         let name = name_after_head(ctx, i, &label);
@@ -282,6 +286,11 @@ pub(super) fn place_rule(ctx: &mut Ctx) {
             continue;
         };
         let next = i + 1;
+        // A meeting named only by its place is no event (guidelines §12: مؤتمر العلا): the
+        // place is the name there.
+        if event && meeting_named_by_place(ctx, i, last) {
+            continue;
+        }
         // Events take a year after them: حرب 1967، الانتفاضة الأولى 1987.
         if label == Label::EVENT {
             let last = if ctx.number(last + 1).is_some() {
@@ -307,6 +316,22 @@ pub(super) fn place_rule(ctx: &mut Ctx) {
             ctx.push(next, last, Label::GPE, by, 0.4);
         }
     }
+}
+
+/// Whether the event at `head..=last` is a meeting (مؤتمر، قمة) named only by a place of the
+/// gazetteer, with no year or ordinal number after it (قمة المنامة الـ33).
+fn meeting_named_by_place(ctx: &Ctx, head: usize, last: usize) -> bool {
+    let numbered = (last + 1..ctx.toks.len().min(last + 4)).any(|j| {
+        ctx.toks[j]
+            .text(ctx.norm)
+            .chars()
+            .any(|c| c.is_ascii_digit())
+    });
+    matches!(ctx.stem(head), "مؤتمر" | "قمه")
+        && !numbered
+        && ctx.gaz[head + 1]
+            .as_ref()
+            .is_some_and(|(l, end)| *l == Label::GPE && *end == last + 1)
 }
 
 /// The end of an event's name over its head's chain: it stops before an organisation's head
@@ -392,7 +417,12 @@ fn name_after_head(ctx: &Ctx, i: usize, label: &Label) -> Option<usize> {
             _ => None,
         };
     }
-    if verb_shaped(ctx.stem(next)) || n.has_conjunction(ctx.norm) {
+    // A preposition glued to the next word starts a phrase of place, not a name (حي
+    // بالعاصمة، منطقة للتدريب).
+    let written = n.text(ctx.norm);
+    let preposition = n.clitic > 0 && !n.has_conjunction(ctx.norm)
+        || ["بال", "لل", "كال"].iter().any(|p| written.starts_with(p));
+    if verb_shaped(ctx.stem(next)) || n.has_conjunction(ctx.norm) || preposition {
         return None;
     }
     Some(place_name_end(ctx, next, label))

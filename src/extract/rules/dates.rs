@@ -369,7 +369,8 @@ fn period(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let era = matches!(stem, "الفتره" | "الحقبه" | "العهد" | "العصر")
         && ctx
             .word(i + 1)
-            .is_some_and(|n| n.definite && n.clitic == 0 && nisba_shaped(ctx.stem(i + 1)));
+            .is_some_and(|n| n.definite && n.clitic == 0 && nisba_shaped(ctx.stem(i + 1)))
+        && !ctx.is_class(i + 1, class::PERIOD_WORD);
     if era {
         ctx.push(i, i + 1, Label::DATE, "rule:period", 0.5);
         return Some(i + 2);
@@ -388,8 +389,9 @@ fn period(ctx: &mut Ctx, i: usize) -> Option<usize> {
             ctx.stem(i + 1),
             "العام" | "السنه" | "الاسبوع" | "الشهر" | "الصباح" | "المساء"
         );
-    // الأسبوع الماضي، الشهر المقبل
-    let last_or_next = matches!(stem, "الاسبوع" | "الشهر" | "العقد" | "القرن" | "الفتره")
+    // الأسبوع الماضي، الشهر المقبل; a period of no set length (الفترة المقبلة) places
+    // nothing on the calendar, and the gold sets leave it out.
+    let last_or_next = matches!(stem, "الاسبوع" | "الشهر" | "العقد" | "القرن")
         && (ctx.is_class(i + 1, class::PERIOD_WORD)
             || ctx.word(i + 1).is_some_and(|_| ctx.stem(i + 1) == "الاخير"));
     if recent || this || last_or_next {

@@ -78,3 +78,17 @@ fn an_ordinal_day_before_a_month_and_periods_that_go_on() {
     let failed = failures(&table);
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+#[test]
+fn a_period_of_no_set_length_is_no_date() {
+    // الفترة with a placing word sets nothing on the calendar (both gold sets leave it out); an
+    // era and a week do. Before: 2 of the 4 rows failed (the two periods).
+    let table = [
+        ("وقال إنه سيرحل خلال الفترة المقبلة.", ""),
+        ("وارتفعت الأسعار في الفترة الماضية بشكل كبير.", ""),
+        ("وسافر الأسبوع الماضي إلى القاهرة.", "الأسبوع الماضي"),
+        ("وازدهر الفن في الفترة العثمانية.", "الفترة العثمانية"),
+    ];
+    let failed = super::test_tables::failures_of(Label::DATE, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
