@@ -198,6 +198,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     // the headline's link was pushed: put the lists in order so the id index serves lookups
     set.sort();
     shapes::names_after_titles(set, article);
+    shapes::outlet_names(set, article);
     shapes::appositions(set, article);
     shapes::naming_clauses(set, article);
     shapes::coordinated_sources(set, article);

@@ -555,3 +555,23 @@ fn an_outlet_told_between_the_denier_and_the_report() {
         &["قناة الغد"],
     )]);
 }
+
+/// `وقالت وكالة أنباء X "Y" إن …`: an outlet's head noun cut from the rest of its name; the
+/// whole name is the source, and a later `الوكالة` points at it.
+const OUTLET_HEADS_CUT: &[(&str, &str, &str)] = &[
+    (
+        "وقالت وكالة أنباء الساحل \"ساس\" إن المتهمين أحيلوا إلى المحكمة. وأضافت الوكالة أن المحاكمة علنية.",
+        "الوكالة",
+        "وكالة أنباء الساحل \"ساس\"",
+    ),
+    (
+        "وذكرت صحيفة أخبار اليوم أن الميناء أغلق. وأضافت الصحيفة أن السفن عادت.",
+        "الصحيفة",
+        "صحيفة أخبار اليوم",
+    ),
+];
+
+#[test]
+fn an_outlet_head_cut_from_its_name() {
+    check_same_as(OUTLET_HEADS_CUT);
+}

@@ -190,6 +190,32 @@ pub(super) fn names_after_titles(set: &mut AnnotationSet, article: &Article) {
     });
 }
 
+/// Most words of an outlet's name after its head noun (`وكالة أنباء الإمارات "وام"`).
+const OUTLET_NAME_WORDS: usize = 5;
+
+/// `وقالت وكالة أنباء الإمارات "وام" إن …`: a source that is an outlet's head noun alone, cut
+/// before the rest of its name, runs to the complementiser before the claim.
+pub(super) fn outlet_names(set: &mut AnnotationSet, article: &Article) {
+    widen_speakers(set, article, |between, end| {
+        let head = article.text[..end].split_whitespace().next_back()?;
+        // `وكالة` as it is (its و is no conjunction); a definite head (`الوكالة`) is complete
+        let key = normalize_str(head);
+        let indefinite = !key.starts_with("ال") && !key.starts_with("وال");
+        if !matches!(super::rule_of(&key), Some(super::Rule::HandType(_))) || !indefinite {
+            return None;
+        }
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let last = words.last()?;
+        let name = &words[..words.len() - 1];
+        let fits = COMPLEMENTISERS.contains(&normalize_str(last))
+            && (1..=OUTLET_NAME_WORDS).contains(&name.len())
+            && !name.iter().any(|w| w.contains(['،', ',', '.', ':']));
+        // the name ends where the complementiser's word starts
+        fits.then(|| end + between.trim_end().len() - last.len())
+            .map(|e| end + article.text[end..e].trim_end().len())
+    });
+}
+
 /// `مسؤول طلب عدم ذكر اسمه إن …`, `مصدر رفض الكشف عن هويته أن …`: the clause is inside the
 /// source (§3.2, §8), up to its identity word.
 pub(super) fn naming_clauses(set: &mut AnnotationSet, article: &Article) {
