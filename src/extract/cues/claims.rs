@@ -503,6 +503,17 @@ impl ParagraphParser<'_> {
         preposition: Option<&str>,
         after_preposition: bool,
     ) -> Option<usize> {
+        // `حذر الخبير من “كارثة إنسانية” في المدينة`: a quoted object after the verb's
+        // preposition, with its marks
+        if after_preposition
+            && j < s.end
+            && matches!(self.tokens[j].kind, Kind::Quote(_))
+            && self.tokens[j]
+                .pair
+                .is_some_and(|close| close > j + 1 && close < s.end)
+        {
+            return Some(j);
+        }
         if j >= s.end || !self.is_word(j) {
             return None;
         }

@@ -741,11 +741,16 @@ impl ParagraphParser<'_> {
     /// `ومضى قائلا`، `وواصلت الوزيرة حديثها قائلة`: the sentence opens with a verb (و or ف on
     /// an unknown indefinite word that is no speaker head or given name): no subject starts
     /// there, its subject follows it.
-    fn verb_opens_sentence(&self, k: usize, s: &Range<usize>) -> bool {
+    fn verb_opens_sentence(&self, k: usize, s: &Range<usize>, end: usize) -> bool {
         let Some(rest) = self.key(k).strip_prefix(['و', 'ف']) else {
             return false;
         };
-        k == s.start
+        // only before a participle: a sentence opening with `فرنسا`، `واشنطن` has its subject
+        // there
+        let participle = cue_form(self.key(end)).is_some_and(|(f, _)| f.form == Form::Participle);
+        participle
+            && k == s.start
+            && !in_set(&SPEAKER_GIVEN_NAMES, self.key(k))
             && rest.chars().count() >= 3
             && !is_definite(rest)
             && !is_speaker_head(rest)
@@ -760,14 +765,14 @@ impl ParagraphParser<'_> {
         let earliest = end.saturating_sub(10).max(s.start);
         for start in earliest..end {
             if !self.is_word(start)
-                || self.verb_opens_sentence(start, s)
+                || self.verb_opens_sentence(start, s, end)
                 || (start > s.start && in_set(&PREPOSITIONS, self.key(start - 1)))
                 || (start > s.start
                     && self.is_word(start - 1)
                     && !self.is_comma(start - 1)
                     && start != earliest
                     && !self.is_clause_opener(start - 1)
-                    && !self.verb_opens_sentence(start - 1, s))
+                    && !self.verb_opens_sentence(start - 1, s, end))
             {
                 continue;
             }
