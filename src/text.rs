@@ -9,5 +9,6 @@ pub mod normalize;
 pub mod sanitize;
 pub mod sentences;
 pub mod shape;
+pub mod spaces;
 pub mod width;
 pub mod wrap;

@@ -243,7 +243,7 @@ impl ParagraphParser<'_> {
                 continue;
             }
             if t.kind == Kind::Word {
-                let key = t.key.as_str();
+                let key = t.key;
                 if in_set(&COMPLEMENTIZERS, key) {
                     if j > s.start && in_set(&NOT_COMPLEMENT_BEFORE, self.key(j - 1)) {
                         return None;

@@ -41,7 +41,7 @@ pub(super) struct NounPhrase {
 
 pub(super) struct ParagraphParser<'a> {
     pub(super) text: &'a str,
-    pub(super) tokens: Vec<Token>,
+    pub(super) tokens: Vec<Token<'a>>,
     /// Speakers of the previous paragraph, oldest first.
     pub(super) previous: &'a [Antecedent],
     pub(super) out: &'a mut CueSuggestions,
@@ -74,7 +74,7 @@ pub(super) struct ParagraphParser<'a> {
 impl<'a> ParagraphParser<'a> {
     pub(super) fn new(
         text: &'a str,
-        tokens: Vec<Token>,
+        tokens: Vec<Token<'a>>,
         previous: &'a [Antecedent],
         out: &'a mut CueSuggestions,
         names: &'a mut HashMap<String, (usize, Gender)>,
@@ -96,7 +96,7 @@ impl<'a> ParagraphParser<'a> {
     }
 
     pub(super) fn key(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.key.as_str())
+        self.tokens.get(i).map_or("", |t| t.key)
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {

@@ -582,8 +582,8 @@ impl ParagraphParser<'_> {
                 // `للأمم المتحدة` → `لأمم المتحدة`: the first lam is the preposition, the
                 // second the article whose alef fell (guidelines §2.3)
                 !t.key.starts_with("ال")
-                    && !in_set(&SPEAKER_GIVEN_NAMES, &t.key)
-                    && head_type(bare(&t.key)).is_none()
+                    && !in_set(&SPEAKER_GIVEN_NAMES, t.key)
+                    && head_type(bare(t.key)).is_none()
             }
             'و' => {
                 t.key.starts_with("وال")

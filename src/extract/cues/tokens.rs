@@ -22,12 +22,13 @@ pub(super) enum QuoteMark {
 }
 
 #[derive(Clone, Debug)]
-pub(super) struct Token {
+pub(super) struct Token<'a> {
     /// Article byte range.
     pub(super) range: Range<usize>,
     pub(super) kind: Kind,
-    /// Folded form (no harakat/tatweel, letter variants unified).
-    pub(super) key: String,
+    /// Folded form (no harakat/tatweel, letter variants unified): a word's is a slice of the
+    /// article's folded text, a mark's of the paragraph, so no token allocates a key.
+    pub(super) key: &'a str,
     /// Ends in ة (folded to ه in `key`): a feminine noun, rarely a man's name (`نزيه`).
     pub(super) ta_marbuta: bool,
     /// Index of the matching quote mark for quote tokens.
@@ -48,7 +49,11 @@ pub(super) fn quote_mark(c: char) -> Option<QuoteMark> {
 /// The tokens of `paragraph`, whose first byte is at `base` in the article (token ranges are
 /// article byte ranges), with quotation marks paired; the words' keys are read from `folded`,
 /// the whole article folded once.
-pub(super) fn tokenize(paragraph: &str, base: usize, folded: &NormalizedText) -> Vec<Token> {
+pub(super) fn tokenize<'a>(
+    paragraph: &'a str,
+    base: usize,
+    folded: &'a NormalizedText,
+) -> Vec<Token<'a>> {
     let mut tokens = Vec::new();
     for piece in pieces(paragraph) {
         match piece {
@@ -56,7 +61,7 @@ pub(super) fn tokenize(paragraph: &str, base: usize, folded: &NormalizedText) ->
             Piece::Other(at, c) => tokens.push(Token {
                 range: base + at..base + at + c.len_utf8(),
                 kind: quote_mark(c).map_or(Kind::Punct(c), Kind::Quote),
-                key: c.to_string(),
+                key: &paragraph[at..at + c.len_utf8()],
                 ta_marbuta: false,
                 pair: None,
                 quoted: false,
@@ -70,12 +75,12 @@ pub(super) fn tokenize(paragraph: &str, base: usize, folded: &NormalizedText) ->
 
 /// A word token with its folded key and what its harakat say; `None` for a run of marks that
 /// folds to nothing.
-fn word_token(
-    paragraph: &str,
+fn word_token<'a>(
+    paragraph: &'a str,
     range: Range<usize>,
     base: usize,
-    folded: &NormalizedText,
-) -> Option<Token> {
+    folded: &'a NormalizedText,
+) -> Option<Token<'a>> {
     let raw = &paragraph[range.clone()];
     let key = folded.slice(base + range.start..base + range.end);
     if key.is_empty() {
@@ -88,7 +93,7 @@ fn word_token(
     Some(Token {
         range: base + range.start..base + range.end,
         kind: Kind::Word,
-        key: key.to_owned(),
+        key,
         ta_marbuta: last_letter == Some('ة'),
         pair: None,
         quoted: false,

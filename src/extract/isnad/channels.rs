@@ -13,6 +13,7 @@ use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::{normalize_into, normalize_str};
+use crate::text::spaces::split_after_spaces;
 
 use super::{Rule, frames, rule_of};
 
@@ -111,7 +112,7 @@ pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
     let text = &article.text[window.clone()];
     let mut out = Vec::new();
     let mut at = window.start;
-    for piece in text.split_inclusive(char::is_whitespace) {
+    for piece in split_after_spaces(text) {
         let trimmed = piece.trim_end();
         let unquoted = trimmed.trim_end_matches(['»', '"', '”']);
         let word = unquoted.trim_end_matches(['،', ',', '.', ':', '؛']);
@@ -637,7 +638,7 @@ fn answered(article: &Article, claim: Span) -> Option<(Range<usize>, SourceType,
     let mut words: Vec<(Range<usize>, Option<Word>, bool)> = Vec::new();
     let mut key = String::new();
     let mut at = claim.start;
-    for piece in article.text[claim.start..end].split_inclusive(char::is_whitespace) {
+    for piece in split_after_spaces(&article.text[claim.start..end]) {
         let w = piece.trim_end();
         let bare = w.trim_matches(|c: char| !is_letter_or_digit(c));
         if !bare.is_empty() {

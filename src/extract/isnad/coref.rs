@@ -14,6 +14,7 @@
 //! Words are compared folded and without ال; a description is a mention whose head is a
 //! source head noun or a title (the cue parser's lists).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::annotate::model::{AnnotationSet, SourceType, Span};
@@ -103,9 +104,12 @@ impl Mention {
     }
 
     fn has_word(&self, word: &str) -> bool {
+        // `word`'s forms once, not once per word of the mention
+        let bare_word = bare(word);
+        let key = folded_key(word);
         self.words
             .iter()
-            .any(|w| w == word || bare(w) == bare(word) || folded_key(w) == folded_key(word))
+            .any(|w| w == word || bare(w) == bare_word || folded_key(w) == key)
     }
 }
 
@@ -149,7 +153,7 @@ fn particle_name(m: &Mention) -> Option<&[String]> {
 
 /// A word compared across mentions of one source: without a و before ال (`والناشط`), without
 /// ال, a sound plural in one case (`الإسرائيليين` as `إسرائيليون`).
-fn folded_key(word: &str) -> String {
+fn folded_key(word: &str) -> Cow<'_, str> {
     let word = word
         .strip_prefix('و')
         .filter(|w| w.starts_with("ال"))
@@ -160,8 +164,9 @@ fn folded_key(word: &str) -> String {
         _ => bare(word),
     };
     match word.strip_suffix("ين") {
-        Some(stem) if stem.chars().count() >= 3 => format!("{stem}ون"),
-        _ => word.to_owned(),
+        Some(stem) if stem.chars().count() >= 3 => Cow::Owned(format!("{stem}ون")),
+        // borrowed: the mention comparisons fold every word pair, most keep their letters
+        _ => Cow::Borrowed(word),
     }
 }
 
@@ -183,7 +188,10 @@ impl Mention {
             w.starts_with("ال") || w.strip_prefix('و').is_some_and(|x| x.starts_with("ال"))
         };
         let definite = words.iter().take(2).any(with_al);
-        (words.iter().map(|w| folded_key(w)).collect(), definite)
+        (
+            words.iter().map(|w| folded_key(w).into_owned()).collect(),
+            definite,
+        )
     }
 }
 

@@ -19,6 +19,7 @@ use crate::annotate::model::{
 use crate::article::Article;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
+use crate::text::spaces::split_after_spaces;
 
 use super::{Rule, rule_of};
 
@@ -72,7 +73,7 @@ pub(super) struct W {
 pub(super) fn words(article: &Article, from: usize, to: usize) -> Vec<W> {
     let mut out = Vec::new();
     let mut at = from;
-    for piece in article.text[from..to].split_inclusive(char::is_whitespace) {
+    for piece in split_after_spaces(&article.text[from..to]) {
         let trimmed = piece.trim_end();
         let dash = !trimmed.is_empty() && trimmed.chars().all(|c| "-–—".contains(c));
         let word = trimmed.trim_end_matches(['،', ',']);
@@ -236,7 +237,7 @@ pub(super) fn denial_verbs(article: &Article) -> Vec<Span> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut prev_ends_clause = true;
-    for piece in article.text.split_inclusive(char::is_whitespace) {
+    for piece in split_after_spaces(&article.text) {
         let word = piece.trim_end();
         let start = at;
         at += piece.len();

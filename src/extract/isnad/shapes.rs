@@ -392,11 +392,18 @@ pub(super) fn headline(set: &mut AnnotationSet, article: &Article) {
     let Some(first) = article.paragraphs.first().cloned() else {
         return;
     };
-    let covered = set.attributions.iter().any(|a| {
-        set.claims
-            .iter()
-            .any(|c| c.id == a.claim_id && c.span.start < first.end)
-    });
+    // the ids of the claims on the headline first: a scan of every claim per link compared
+    // ids quadratically in the article's links
+    let on_headline: Vec<&str> = set
+        .claims
+        .iter()
+        .filter(|c| c.span.start < first.end)
+        .map(|c| c.id.as_str())
+        .collect();
+    let covered = set
+        .attributions
+        .iter()
+        .any(|a| on_headline.contains(&a.claim_id.as_str()));
     let line = &article.text[first.clone()];
     let Some(colon) = line.find(':') else { return };
     let (left, right) = (&line[..colon], &line[colon + 1..]);

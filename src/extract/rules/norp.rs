@@ -40,6 +40,14 @@ fn glued_nationality(ctx: &Ctx, i: usize) -> Option<usize> {
         return None;
     }
     let word = &ctx.norm[t.range.clone()];
+    // Every form of a nisba ends in ي, يه, يين, يون or يات: the cheap test first, as most
+    // words reach here.
+    let nisba_ending = ["ي", "يه", "ين", "ون", "ات"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    if !nisba_ending || !matches!(word.chars().next(), Some('و' | 'ف' | 'ب' | 'ل')) {
+        return None;
+    }
     // للفلسطينيين is ل + الفلسطينيين with the article's alef dropped.
     if let Some(rest) = word.strip_prefix("لل") {
         let with_article = format!("ال{rest}");
