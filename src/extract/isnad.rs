@@ -304,6 +304,24 @@ fn mark_hands(set: &mut AnnotationSet, hands: &[String]) {
     }
 }
 
+/// The role of every source some link names as a hand, after a rule moved or dropped links: an
+/// intermediary, or both when it also speaks.
+fn mark_hand_roles(set: &mut AnnotationSet) {
+    let hands: std::collections::HashSet<&String> =
+        set.attributions.iter().flat_map(|a| &a.via).collect();
+    let speakers: std::collections::HashSet<&String> =
+        set.attributions.iter().map(|a| &a.source_id).collect();
+    for s in &mut set.sources {
+        if hands.contains(&s.id) {
+            s.role = if speakers.contains(&s.id) {
+                SourceRole::Both
+            } else {
+                SourceRole::Intermediary
+            };
+        }
+    }
+}
+
 /// Removes the sources of `ids` that no link uses any more, as speaker or hand (a source a rule
 /// replaced: `حسبما` for the speaker before it, `قصر X` for `قصر X، مقر …`).
 fn drop_unused_sources(set: &mut AnnotationSet, ids: &[String]) {

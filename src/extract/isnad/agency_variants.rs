@@ -16,6 +16,26 @@ use crate::extract::isnad::{chains_in, suggest_annotations};
 /// One invented sentence, the speaker and the hands of the chain it must give.
 pub(super) type ChainRow = (&'static str, &'static str, &'static [&'static str]);
 
+/// Checks (text, later mention, first mention) rows of `same_as`: every later mention links to
+/// its first.
+pub(super) fn check_same_as(rows: &[(&str, &str, &str)]) {
+    let misses: Vec<String> = rows
+        .iter()
+        .filter_map(|&(text, later, first)| {
+            let l = same_as_links(text);
+            let ok = l.iter().any(|(m, f)| m == later && f == first);
+            (!ok).then(|| format!("{text}\n   want {later} → {first}\n   found {l:?}"))
+        })
+        .collect();
+    assert!(
+        misses.is_empty(),
+        "{} of {} rows:\n{}",
+        misses.len(),
+        rows.len(),
+        misses.join("\n")
+    );
+}
+
 /// The rows of `rows` that do not give their chain, with what was found instead.
 fn chain_misses(rows: &[ChainRow]) -> Vec<String> {
     rows.iter()
@@ -598,22 +618,7 @@ const LATER_MENTIONS: &[SameRow] = &[
 
 #[test]
 fn later_mentions_of_one_source() {
-    let rows = LATER_MENTIONS;
-    let misses: Vec<String> = rows
-        .iter()
-        .filter_map(|&(text, later, first)| {
-            let l = same_as_links(text);
-            let ok = l.iter().any(|(m, f)| m == later && f == first);
-            (!ok).then(|| format!("{text}\n   want {later} → {first}\n   found {l:?}"))
-        })
-        .collect();
-    assert!(
-        misses.is_empty(),
-        "{} of {} rows:\n{}",
-        misses.len(),
-        rows.len(),
-        misses.join("\n")
-    );
+    check_same_as(LATER_MENTIONS);
 }
 
 #[test]

@@ -4,11 +4,10 @@
 //! (the outlet), `كتب على صفحته على موقع …` (the account). Each hand becomes an intermediary
 //! source in the link's `via`, from the speaker outward: the statement, then the outlet.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::annotate::model::{AnnotationSet, Origin, Source, SourceRole, SourceType, Span};
+use crate::annotate::model::{AnnotationSet, Origin, Source, SourceType, Span};
 use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
@@ -856,17 +855,7 @@ pub(super) fn channel_chains(set: &mut AnnotationSet, article: &Article) {
         .map(|&j| set.attributions[j].id.clone())
         .collect();
     set.attributions.retain(|a| !dropped.contains(&a.id));
-    let hands: HashSet<&String> = set.attributions.iter().flat_map(|a| &a.via).collect();
-    let speakers: HashSet<&String> = set.attributions.iter().map(|a| &a.source_id).collect();
-    for s in &mut set.sources {
-        if hands.contains(&s.id) {
-            s.role = if speakers.contains(&s.id) {
-                SourceRole::Both
-            } else {
-                SourceRole::Intermediary
-            };
-        }
-    }
+    super::mark_hand_roles(set);
 }
 
 #[cfg(test)]

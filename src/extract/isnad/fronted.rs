@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Span};
+use crate::annotate::model::{AnnotationSet, SourceType, Span};
 use crate::article::Article;
 use crate::text::normalize::normalize_str;
 
@@ -195,15 +195,5 @@ pub(super) fn fronted_hands(set: &mut AnnotationSet, article: &Article) {
     gone.retain(|c| !claimed.contains(c));
     set.claims.retain(|c| !gone.contains(&c.id));
     super::drop_unused_sources(set, &speakers_gone);
-    let hands: HashSet<&String> = set.attributions.iter().flat_map(|a| &a.via).collect();
-    let speakers: HashSet<&String> = set.attributions.iter().map(|a| &a.source_id).collect();
-    for s in &mut set.sources {
-        if hands.contains(&s.id) {
-            s.role = if speakers.contains(&s.id) {
-                SourceRole::Both
-            } else {
-                SourceRole::Intermediary
-            };
-        }
-    }
+    super::mark_hand_roles(set);
 }

@@ -9,7 +9,7 @@
 #![cfg(test)]
 #![allow(clippy::unwrap_used)]
 
-use super::agency_variants::{ChainRow, check_chains, check_denials, links, same_as_links};
+use super::agency_variants::{ChainRow, check_chains, check_denials, check_same_as, links};
 use super::chains_in;
 
 /// `وبحسب «X»، قال Y إن C`، `ووفقا لقناة X، أكد Y أن C`: an outlet frame opens the sentence, a
@@ -359,25 +359,6 @@ const QUOTED_OUTLETS: &[ChainRow] = &[
 #[test]
 fn a_quoted_outlet_ends_at_its_mark() {
     check_chains(QUOTED_OUTLETS);
-}
-
-/// Checks (text, later mention, first mention) rows of `same_as`.
-fn check_same_as(rows: &[(&str, &str, &str)]) {
-    let misses: Vec<String> = rows
-        .iter()
-        .filter_map(|&(text, later, first)| {
-            let l = same_as_links(text);
-            let ok = l.iter().any(|(m, f)| m == later && f == first);
-            (!ok).then(|| format!("{text}\n   want {later} → {first}\n   found {l:?}"))
-        })
-        .collect();
-    assert!(
-        misses.is_empty(),
-        "{} of {}:\n{}",
-        misses.len(),
-        rows.len(),
-        misses.join("\n")
-    );
 }
 
 /// Later mentions of an organisation or a person as outlet reports write them: a weekday
