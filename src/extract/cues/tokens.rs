@@ -145,13 +145,9 @@ fn pair_stray_marks(tokens: &mut [Token]) {
             .get(i + 1)
             .is_some_and(|n| n.kind == Kind::Word && n.range.start == tokens[i].range.end)
     };
-    let glued_before = |tokens: &[Token], i: usize| {
-        i.checked_sub(1)
-            .and_then(|j| tokens.get(j))
-            .is_some_and(|p| p.kind != Kind::Word || p.range.end == tokens[i].range.start)
-            && i > 0
-            && tokens[i - 1].range.end == tokens[i].range.start
-    };
+    // glued to whatever token comes before it (a word or a full stop: `قال.”`)
+    let glued_before =
+        |tokens: &[Token], i: usize| i > 0 && tokens[i - 1].range.end == tokens[i].range.start;
     let stray: Vec<usize> = (0..tokens.len())
         .filter(|&i| matches!(tokens[i].kind, Kind::Quote(_)) && tokens[i].pair.is_none())
         .collect();

@@ -24,12 +24,7 @@ pub(super) fn region_rule(ctx: &mut Ctx) {
         if t.definite {
             if ctx.gaz[i].is_none() && STATE_NOUNS.contains(&ctx.stem(i)) {
                 state_long_name(ctx, i);
-            } else if let Some((label, end)) = ctx.gaz[i].clone()
-                && label == Label::LOC
-                && ctx
-                    .word(end)
-                    .is_some_and(|a| a.clitic == 0 && HEIGHT_ADJECTIVES.contains(&ctx.stem(end)))
-            {
+            } else if let Some(end) = place_with_adjective(ctx, i, &HEIGHT_ADJECTIVES) {
                 // A region and its height (الجليل الأعلى): one LOC, over the head's shorter
                 // one (منطقة الجليل | الأعلى).
                 ctx.push(i, end, Label::LOC, "rule:region", 0.65);
@@ -38,15 +33,20 @@ pub(super) fn region_rule(ctx: &mut Ctx) {
         }
         if ctx.stem(i) == "صعيد" {
             upper_region(ctx, i);
-        } else if let Some((label, end)) = ctx.gaz[i].clone()
-            && label == Label::LOC
-            && ctx
-                .word(end)
-                .is_some_and(|a| a.clitic == 0 && DIRECTION_ADJECTIVES.contains(&ctx.stem(end)))
-        {
+        } else if let Some(end) = place_with_adjective(ctx, i, &DIRECTION_ADJECTIVES) {
             ctx.push(i, end, Label::LOC, "rule:region", 0.6);
         }
     }
+}
+
+/// The index of the adjective of `adjectives` right after a gazetteer LOC starting at `i` (a
+/// bare word, no proclitic on it): the region the two name together.
+fn place_with_adjective(ctx: &Ctx, i: usize, adjectives: &[&str]) -> Option<usize> {
+    let (label, end) = ctx.gaz[i].clone()?;
+    let adjective = ctx
+        .word(end)
+        .is_some_and(|a| a.clitic == 0 && adjectives.contains(&ctx.stem(end)));
+    (label == Label::LOC && adjective).then_some(end)
 }
 
 /// `صعيد` and the country after it (صعيد مصر).
