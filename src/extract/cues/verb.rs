@@ -29,10 +29,13 @@ impl ParagraphParser<'_> {
         // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun
         // `وهو ما يعترف به فلان`: after a relative, the preposition with the pronoun of what
         // was said
+        // `بيانا أكدت فيه اعتقال …`، `الذي أكد فيه الوزير …`: "in which", before the subject
+        // or the object
         while j < s.end
             && (in_set(&ADVERBS, self.key(j))
                 || is_pronoun_addressee(self.key(j))
-                || (verb.after_relative && matches!(self.key(j), "به" | "بها")))
+                || (verb.after_relative && matches!(self.key(j), "به" | "بها"))
+                || (j == i + 1 && matches!(self.key(j), "فيه" | "فيها")))
         {
             j += 1;
         }
@@ -173,10 +176,9 @@ impl ParagraphParser<'_> {
                     .or_else(|| self.quoted_subject(j, &form, s))
             })
             .flatten();
-        // `أكدت للسفير أن …`: a word opening with ل and the article is whom one told
         if subject
             .as_ref()
-            .is_some_and(|np| self.key(np.tokens.start).starts_with("لل"))
+            .is_some_and(|np| self.told_or_object(np, i))
         {
             subject = None;
         }
@@ -212,6 +214,16 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// Whether the noun phrase after the verb at `i` is no subject: `أكدت للسفير أن …`, a word
+    /// opening with ل and the article, is whom one told; after "in which" (`بيانا أكدت فيه
+    /// اعتقال …`) a verbal noun or a noun that names no speaker is the object.
+    fn told_or_object(&self, np: &NounPhrase, i: usize) -> bool {
+        self.key(np.tokens.start).starts_with("لل")
+            || (matches!(self.key(i + 1), "فيه" | "فيها")
+                && (self.is_verbal_noun(np.tokens.start)
+                    || (np.name_at.is_none() && np.source_type == SourceType::Unknown)))
     }
 
     /// Whether a verb with no subject after it still reports: not when it carries its object
@@ -357,7 +369,10 @@ impl ParagraphParser<'_> {
 
     /// The cue verb at token `i`, unless it is a verbal noun after `عدم`.
     pub(super) fn verb_at(&self, i: usize, s: &Range<usize>) -> Option<VerbCue> {
-        let after_relative = i > s.start && in_set(&RELATIVES, self.key(i - 1));
+        // `الذي أكد فيه الوزير وجود …`: "in which", the relative is no object of the verb
+        let after_relative = i > s.start
+            && in_set(&RELATIVES, self.key(i - 1))
+            && !matches!(self.key(i + 1), "فيه" | "فيها");
         let bare = cue_form(self.key(i));
         let object_pronoun = bare.is_none();
         // `ما أكده المستشار`: after a relative the verb may carry its object pronoun; a verb
@@ -674,17 +689,20 @@ impl ParagraphParser<'_> {
         if let Some(np) = self.clause_subject_of_what(verb, s) {
             return Some((Some(self.add_source(&np)), Template::Svo));
         }
+        let template = if verb.form.form == Form::Participle {
+            Template::Participle
+        } else {
+            Template::ProDrop
+        };
+        if let Some(np) = self.opening_subject(verb, s) {
+            return Some((Some(self.add_source(&np)), template));
+        }
         if let Some(svo) = self
             .subject_before(verb.at, verb.prefix, s)
             .or_else(|| self.sign_before(verb, s))
         {
             return Some((Some(self.add_source(&svo)), Template::Svo));
         }
-        let template = if verb.form.form == Form::Participle {
-            Template::Participle
-        } else {
-            Template::ProDrop
-        };
         let Some(source) = self.resolve_pro_drop(verb.form.gender) else {
             // `وأُعلن عن …`، `ذُكر أن …` without harakat: nobody to point back to, so the
             // passive, a claim without a source (guidelines §5.4)
