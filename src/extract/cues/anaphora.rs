@@ -2,10 +2,8 @@
 //! doubting or confirming verb whose object points back (`لكن الشركة نفت ذلك`، `شككوا في هذا
 //! الأمر`، `وهو ما أكده مسؤول`) links the claim made before it to its own speaker, and a
 //! speaker who says in a quotation that he did not say something (`« لم أقل إن … »`) denies it.
-//! Also a report in a clause of "what" (`فيما تقول إنه …`، `ما تصفه بأنه …`), whose speaker is
-//! the subject of the clause it comments on, and a subjectless report after a comma or "in
-//! which" (`، مشيرا إلى أن …`، `بيانا أكدت فيه …`) in a sentence opened by a verb that reports
-//! nothing, whose speaker is that verb's subject.
+//! Also a subjectless report after a comma or "in which" (`، مشيرا إلى أن …`، `بيانا أكدت فيه
+//! …`) in a sentence opened by a verb that reports nothing, whose speaker is that verb's subject.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -183,41 +181,6 @@ impl ParagraphParser<'_> {
             }
             k = end;
         }
-    }
-
-    /// `وتقصف الطائرات المدينة فيما تقول إنه رد …`، `بينما ترد الحكومة باستهداف ما تصفه بأنه
-    /// …`: an imperfect cue after `فيما`/`ما` with no subject of its own is said by the subject of
-    /// the clause before it, whose imperfect verb has the same person prefix (ت or ي).
-    pub(super) fn clause_subject_of_what(
-        &self,
-        verb: &VerbCue,
-        s: &Range<usize>,
-    ) -> Option<NounPhrase> {
-        if verb.form.form != Form::Present || verb.at <= s.start + 2 {
-            return None;
-        }
-        let before = self.key(verb.at - 1);
-        let before = before.strip_prefix('و').unwrap_or(before);
-        if !matches!(before, "فيما" | "ما" | "بما" | "مما") {
-            return None;
-        }
-        let person = self.key(verb.at).chars().nth(verb.prefix)?;
-        if !matches!(person, 'ت' | 'ي') {
-            return None;
-        }
-        (s.start..verb.at - 1).rev().find_map(|p| {
-            let opens = p == s.start
-                || self.is_comma(p - 1)
-                || matches!(self.key(p - 1), "بينما" | "فيما" | "حيث");
-            let key = self.key(p);
-            let stem = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-            let imperfect =
-                stem.starts_with(person) && stem.chars().count() >= 3 && !is_definite(stem);
-            (opens && imperfect && self.is_word(p))
-                .then(|| self.noun_phrase(p + 1, verb.at - 1, false))
-                .flatten()
-                .map(|np| self.without_object(np))
-        })
     }
 
     /// The subject of a verb opening its clause, without the verb's object that the noun

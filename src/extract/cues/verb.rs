@@ -26,15 +26,12 @@ impl ParagraphParser<'_> {
             return None;
         }
         let mut j = i + 1;
-        // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun
-        // `وهو ما يعترف به فلان`: after a relative, the preposition with the pronoun of what
-        // was said
+        // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun;
         // `بيانا أكدت فيه اعتقال …`، `الذي أكد فيه الوزير …`: "in which", before the subject
         // or the object
         while j < s.end
             && (in_set(&ADVERBS, self.key(j))
                 || is_pronoun_addressee(self.key(j))
-                || (verb.after_relative && matches!(self.key(j), "به" | "بها"))
                 || (j == i + 1 && matches!(self.key(j), "فيه" | "فيها")))
         {
             j += 1;
@@ -231,7 +228,6 @@ impl ParagraphParser<'_> {
     /// السفير أبلغه أن …`).
     fn reports_without_subject_after(&self, verb: &VerbCue, s: &Range<usize>) -> bool {
         !verb.object_pronoun
-            || self.clause_subject_of_what(verb, s).is_some()
             || (verb.form.addressee
                 && !verb.after_relative
                 && self.subject_before(verb.at, verb.prefix, s).is_some())
@@ -384,10 +380,7 @@ impl ParagraphParser<'_> {
                     .find_map(|p| self.key(i).strip_suffix(p.as_str()))
                     .filter(|stem| stem.chars().count() >= 3)
                     .and_then(cue_form)
-                    // `فيما تصفه بأنه …`: "in what it describes as"
-                    .filter(|(f, _)| {
-                        after_relative || f.addressee || (i > s.start && self.key(i - 1) == "فيما")
-                    })
+                    .filter(|(f, _)| after_relative || f.addressee)
             })
             .or_else(|| told_me(self.key(i)))?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
@@ -685,9 +678,6 @@ impl ParagraphParser<'_> {
         }
         if verb.passive {
             return Some((None, Template::Passive));
-        }
-        if let Some(np) = self.clause_subject_of_what(verb, s) {
-            return Some((Some(self.add_source(&np)), Template::Svo));
         }
         let template = if verb.form.form == Form::Participle {
             Template::Participle
