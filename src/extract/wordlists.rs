@@ -68,6 +68,7 @@ tables! {
     CUE_PREPOSITIONS = "cue-prepositions.tsv", 3;
     CUE_STANCE_FRAMES = "cue-stance-frames.tsv", 2;
     DENIAL_WORDS = "denial-words.tsv", 2;
+    NEGATIONS = "negations.tsv", 2;
 }
 
 lists! {
@@ -84,7 +85,6 @@ lists! {
     CUE_ANAPHOR_PHRASES = "cue-anaphor-phrases.txt";
     CUE_CALL_VERBS = "cue-call-verbs.txt";
     CUE_NEGATED_SAYINGS = "cue-negated-sayings.txt";
-    CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOT_YET = "cue-not-yet.txt";
     CUE_NOUNS = "cue-nouns.txt";
     CUE_REPORTED_CONTENT_VERBS = "cue-reported-content-verbs.txt";
