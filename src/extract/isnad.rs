@@ -10,13 +10,13 @@
 //! - coreference: a description, a name alone or the same words again refer back (`same_as`)
 //!   to the first mention of the source (`coref.rs`).
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxHashMap;
 
 use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Stance};
 use crate::article::Article;
-use crate::extract::wordlists as lists;
+use crate::extract::wordlists::{self as lists, WordSet};
 use crate::text::normalize::{is_normalized, normalize_str};
 
 mod agency_variants;
@@ -373,8 +373,14 @@ fn sentence_chains(set: &mut AnnotationSet, article: &Article) {
     }
 }
 
-/// Negations before a cue: `لم تستبعد`، `لا ينفي` neither doubt nor deny.
-const NEGATIONS: [&str; 5] = ["لم", "لا", "لن", "ليس", "لما"];
+/// Negations before a cue: `لم تستبعد`، `لا ينفي` neither doubt nor deny (every particle of
+/// `negations.tsv`, also those the cue parser reads only right before a word).
+static NEGATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    lists::rows(lists::NEGATIONS)
+        .filter_map(Result::ok)
+        .map(|row| normalize_str(row.get(0)))
+        .collect()
+});
 
 /// Whether the word right before `cue` (its و/ف set aside) negates it.
 fn negated(article: &Article, cue: crate::annotate::model::Span) -> bool {
@@ -382,7 +388,7 @@ fn negated(article: &Article, cue: crate::annotate::model::Span) -> bool {
     before.is_some_and(|w| {
         let key = normalize_str(w);
         let bare = key.strip_prefix(['و', 'ف']).unwrap_or(&key);
-        NEGATIONS.contains(&bare) || NEGATIONS.contains(&key.as_str())
+        NEGATIONS.contains(bare) || NEGATIONS.contains(key.as_str())
     })
 }
 

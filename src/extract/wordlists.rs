@@ -68,6 +68,7 @@ tables! {
     CUE_PREPOSITIONS = "cue-prepositions.tsv", 3;
     CUE_STANCE_FRAMES = "cue-stance-frames.tsv", 2;
     DENIAL_WORDS = "denial-words.tsv", 2;
+    NEGATIONS = "negations.tsv", 2;
 }
 
 lists! {
@@ -84,7 +85,6 @@ lists! {
     CUE_ANAPHOR_PHRASES = "cue-anaphor-phrases.txt";
     CUE_CALL_VERBS = "cue-call-verbs.txt";
     CUE_NEGATED_SAYINGS = "cue-negated-sayings.txt";
-    CUE_NEGATIONS = "cue-negations.txt";
     CUE_NOT_YET = "cue-not-yet.txt";
     CUE_NOUNS = "cue-nouns.txt";
     CUE_REPORTED_CONTENT_VERBS = "cue-reported-content-verbs.txt";
@@ -102,7 +102,6 @@ lists! {
     FAC_HEADS = "fac-heads.txt";
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
-    FOREIGN_NAME_PARTICLES = "foreign-name-particles.txt";
     GIVEN_NAMES = "given-names.txt";
     GIVEN_NAMES_FOREIGN = "given-names-foreign.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
@@ -141,6 +140,7 @@ lists! {
     PERCENT_WORDS = "percent-words.txt";
     PERIOD_WORDS = "period-words.txt";
     PHRASE_STOPS = "phrase-stops.txt";
+    PLACE_PLURAL_HEADS = "place-plural-heads.txt";
     PLAIN_ADJECTIVES = "plain-adjectives.txt";
     PLATFORM_CONTEXT = "platform-context.txt";
     PREPOSITIONS = "prepositions.txt";

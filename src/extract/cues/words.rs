@@ -74,8 +74,15 @@ pub(super) static PRONOUN_SUFFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(fold_str)
         .collect()
 });
-/// `لم`, `لن`: negation particles, also with a و or ف written on them.
-pub(super) static NEGATIONS: LazyLock<WordSet> = LazyLock::new(|| set(lists::CUE_NEGATIONS));
+/// `لم`, `لن`: the negation particles that govern the verb after them (`verb` rows of
+/// `negations.tsv`), also with a و or ف written on them.
+pub(super) static NEGATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    lists::rows(lists::NEGATIONS)
+        .filter_map(Result::ok)
+        .filter(|row| row.get(1) == "verb")
+        .map(|row| fold_str(row.get(0)))
+        .collect()
+});
 /// `اسمه`, `هويته`: the last word of a clause that withholds a speaker's name.
 pub(super) static IDENTITY_WORDS: LazyLock<WordSet> = LazyLock::new(|| set(lists::IDENTITY_WORDS));
 /// `تداولته`, `أوردته`: after ما, a report whose content a cue verb takes a stance on.
