@@ -12,6 +12,7 @@ mod name_parts;
 mod norp;
 mod numbers;
 mod person;
+mod place_lists;
 mod quoted;
 mod regions;
 mod repeats;
@@ -34,6 +35,7 @@ use laws::law_rule;
 use norp::norp_rule;
 use numbers::number_rule;
 use person::{clitic_shaped, person_rule, repeated_surname_rule};
+use place_lists::place_list_rule;
 use quoted::quoted_rule;
 use regions::region_rule;
 use repeats::short_form_rule;
@@ -190,6 +192,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     law_rule(&mut ctx);
     place_rule(&mut ctx);
     region_rule(&mut ctx);
+    place_list_rule(&mut ctx);
     person_rule(&mut ctx);
     apposition_rule(&mut ctx);
     nationality_rule(&mut ctx);
@@ -220,6 +223,8 @@ mod tests;
 mod tests_bodies;
 #[cfg(test)]
 mod tests_dates;
+#[cfg(test)]
+mod tests_eighth;
 #[cfg(test)]
 mod tests_events;
 #[cfg(test)]

@@ -102,7 +102,6 @@ lists! {
     FAC_HEADS = "fac-heads.txt";
     FEMININE_PLURAL_HEADS = "feminine-plural-heads.txt";
     GAZETTEER_NAMES_ALSO_WORDS = "gazetteer-names-also-words.txt";
-    FOREIGN_NAME_PARTICLES = "foreign-name-particles.txt";
     GIVEN_NAMES = "given-names.txt";
     GIVEN_NAMES_FOREIGN = "given-names-foreign.txt";
     GIVEN_NAMES_ALSO_WORDS = "given-names-also-words.txt";
@@ -141,6 +140,7 @@ lists! {
     PERCENT_WORDS = "percent-words.txt";
     PERIOD_WORDS = "period-words.txt";
     PHRASE_STOPS = "phrase-stops.txt";
+    PLACE_PLURAL_HEADS = "place-plural-heads.txt";
     PLAIN_ADJECTIVES = "plain-adjectives.txt";
     PLATFORM_CONTEXT = "platform-context.txt";
     PREPOSITIONS = "prepositions.txt";

@@ -166,8 +166,7 @@ pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
 
 /// `صحيفة X نقلت عن Y أن C`، `والوكالة نقلت أمس عن Y قوله إن C`: the outlet is the subject
 /// before the relay verb, so the cue suggester's link has the outlet as its speaker and no one
-/// after `عن`; `نسبت X إلى Y قوله إن C`: the link has Y and no hand. Either way Y speaks
-/// through X (guidelines §7.4).
+/// after `عن`; Y speaks through X (guidelines §7.4).
 pub(super) fn subject_relays(set: &mut AnnotationSet, article: &Article) {
     let mut drop: Vec<(String, String)> = Vec::new();
     for i in 0..set.attributions.len() {
@@ -201,21 +200,6 @@ pub(super) fn subject_relays(set: &mut AnnotationSet, article: &Article) {
                 continue;
             };
             set_chain(set, article, i, speaker, &[s.range()], &mut drop);
-        } else if verb.starts_with("نسب") && source.is_some_and(|s| s.start >= cue.end) {
-            // the hand: the words between the verb and `إلى`
-            let to = normalize_str("إلى");
-            let Some(k) = w
-                .iter()
-                .take(HAND_WORDS + 1)
-                .position(|(_, key, _)| *key == to)
-            else {
-                continue;
-            };
-            let Some(hand) = hand_name(&w, 0, k) else {
-                continue;
-            };
-            let Some(speaker) = source else { continue };
-            set_chain(set, article, i, speaker.range(), &[hand], &mut drop);
         }
     }
     set.attributions

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use super::apposition::{name_after_comma, transliterated};
 use super::name_parts::{
-    after_name_particles, age_word, definite_given_name, definite_given_name_rule,
-    family_name_follows, glued_article_complement, glued_given_name_starts, is_lineage_word,
-    lineage_end, lineage_follows, name_closed_after, nisba_family_name,
+    age_word, definite_given_name, definite_given_name_rule, family_name_follows,
+    glued_article_complement, glued_given_name_starts, is_lineage_word, lineage_end,
+    lineage_follows, name_closed_after, nisba_family_name,
 };
 use super::*;
 
@@ -23,45 +23,16 @@ pub(super) fn name_start_after_title(ctx: &Ctx, title: usize) -> Option<usize> {
     if ctx.toks[title].is(class::HONORIFIC) && family_name_after_honorific(ctx, i) {
         return Some(i);
     }
-    // Whether the complement went on with في and a place or body (المدعي العام في باريس …):
-    // the sentence may go on there as well, so only a known name ends the title then.
-    let mut located = false;
     while i < ctx.toks.len() && i < limit {
         if i > title + 1 && ctx.word(i).is_none() {
             return name_after_comma(ctx, i);
         }
-        if i > title + 1 && located_in(ctx, i) {
-            located = true;
-            i += 1;
-            continue;
-        }
         match after_title_word(ctx, title, i)? {
-            AfterTitle::Name => return (!located || known_name_at(ctx, i)).then_some(i),
+            AfterTitle::Name => return Some(i),
             AfterTitle::Complement(next) => i = next,
         }
     }
     None
-}
-
-/// Word `i` is في before a place or a body, in a title's complement (سفير مصر في واشنطن،
-/// القيادي في حركة …).
-fn located_in(ctx: &Ctx, i: usize) -> bool {
-    ctx.word(i)
-        .is_some_and(|t| t.clitic == 0 && ctx.stem(i) == "في")
-        && ctx.word(i + 1).is_some_and(|n| {
-            ctx.gaz[i + 1]
-                .as_ref()
-                .is_some_and(|(l, _)| *l != Label::PERSON)
-                || n.is(class::ORG_HEAD | class::GPE_HEAD)
-        })
-}
-
-/// A known given name or a person of the gazetteer at `i`.
-fn known_name_at(ctx: &Ctx, i: usize) -> bool {
-    ctx.is_class(i, class::GIVEN_NAME)
-        || ctx.gaz[i]
-            .as_ref()
-            .is_some_and(|(l, _)| *l == Label::PERSON)
 }
 
 /// Right after an honorific a definite word ending like a family name is the name itself
@@ -105,7 +76,7 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     {
         return None;
     }
-    if t.is(class::GIVEN_NAME) && (stem != "باسم" || basim_is_a_name(ctx, i)) && !t.definite {
+    if t.is(class::GIVEN_NAME) && stem != "باسم" && !t.definite {
         return Some(AfterTitle::Name);
     }
     // A given name with the article (الرئيس التونسي المنصف المرزوقي) is read as the title's
@@ -120,7 +91,7 @@ fn after_title_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitle> {
     // complement (وزيرة التضامن والأسرة، المكلف بالميزانية).
     let complement = t.definite
         || glued_article_complement(ctx, title, i)
-        || stem == "باسم" && !basim_is_a_name(ctx, i)
+        || stem == "باسم"
         // The body a spokesman speaks for (باسم رئاسة الجمهورية) is no person.
         || ctx.word(i - 1).is_some_and(|p| p.clitic == 0 && ctx.stem(i - 1) == "باسم")
         || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE)
@@ -163,14 +134,13 @@ fn after_title_plain_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitl
     // A word of three letters in no list after the title's complement is the sentence's verb
     // (المدرب الفرنسي نزل إلى …): short names are mostly in the given-name lists.
     // A family name after it (جاك شيراك) makes it a given name all the same.
-    // After an honorific that names a group too (الفريق "the team") it is the verb when an
-    // adverb in ا, a particle or a glued preposition follows (الفريق لعب جيدا).
-    let short_verb = (!honorific && i > title + 1 || honorific && verb_complement_follows(ctx, i))
+    let short_verb = !honorific
+        && i > title + 1
         && t.classes == 0
         && stem.chars().count() == 3
-        && !ctx.word(i + 1).is_some_and(|n| {
-            n.classes == 0 && !n.definite && n.clitic == 0 && !adverb_shaped(ctx, i + 1)
-        });
+        && !ctx
+            .word(i + 1)
+            .is_some_and(|n| n.classes == 0 && !n.definite && n.clitic == 0);
     let not_a_name = t.is(NAME_STOP)
         || described_noun(ctx, i)
         || verb_shaped(stem)
@@ -179,29 +149,6 @@ fn after_title_plain_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitl
         || t.has_conjunction(ctx.norm)
         || (clitic_shaped(stem) && !honorific);
     (!not_a_name).then_some(AfterTitle::Name)
-}
-
-/// An indefinite accusative of four letters or more in ا (جيدا، كثيرا، سريعا): an adverb, which
-/// follows a verb; a foreign family name in ا (غوارديولا) is longer than most and follows a
-/// given name, not a three-letter verb.
-fn adverb_shaped(ctx: &Ctx, i: usize) -> bool {
-    ctx.word(i).is_some_and(|t| {
-        let stem = ctx.stem(i);
-        !t.definite
-            && t.clitic == 0
-            && t.classes == 0
-            && stem.ends_with('ا')
-            && (4..=5).contains(&stem.chars().count())
-    })
-}
-
-/// What follows a verb rather than a given name at `i`: an adverb, a particle, or a preposition
-/// glued to a word.
-fn verb_complement_follows(ctx: &Ctx, i: usize) -> bool {
-    adverb_shaped(ctx, i + 1)
-        || ctx.word(i + 1).is_some_and(|n| {
-            n.is(class::STOP) || n.clitic > 0 && !n.definite && !n.has_conjunction(ctx.norm)
-        })
 }
 
 /// A participle in ة (موحدة، مستعدة) or a future verb before a particle, a definite word or
@@ -239,10 +186,7 @@ fn predicate_shaped(ctx: &Ctx, i: usize) -> bool {
     // An accusative one takes a definite object too (متمنيا التوفيق), which a name in ة
     // does not (مبروكة العياري).
     let accusative = participle_shaped(stem) && stem.ends_with('ا');
-    // A masculine one of the fifth, sixth or tenth form too (متفائل، مستعد للمباراة), whose
-    // letters after م no transliterated name starts with.
-    let masculine = participle_shaped(stem) && (stem.starts_with("مت") || stem.starts_with("مست"));
-    let participle = accusative || participle_shaped(stem) && stem.ends_with('ه') || masculine;
+    let participle = accusative || participle_shaped(stem) && stem.ends_with('ه');
     let object = accusative && ctx.word(i + 1).is_some_and(|n| n.definite);
     future || tenth_form || (participle && (object || predicate_follows()))
 }
@@ -260,12 +204,6 @@ fn described_noun(ctx: &Ctx, i: usize) -> bool {
             && ctx.stem(i + 1).chars().count() >= 5
     });
     abstract_noun || described
-}
-
-/// Whether `باسم` at `i` is the given name, not "in the name of" (المتحدث باسم الحكومة): a
-/// family name in ي that no list knows follows it (باسم العوادي), which no body is.
-fn basim_is_a_name(ctx: &Ctx, i: usize) -> bool {
-    ctx.toks[i].clitic == 0 && nisba_family_name(ctx, i + 1)
 }
 
 /// Looks like a preposition or conjunction glued to a noun (بتاريخ، لمنحه، وأعضاء) rather
@@ -335,15 +273,7 @@ pub(super) fn name_end_with(ctx: &Ctx, first: usize, after_title: bool) -> usize
     let compound = usize::from(ctx.toks[first].is(class::NAME_CONNECTOR));
     let mut last = first;
     let mut i = first + 1;
-    // The particles of a European name (فون دير) do not count against its length.
-    let mut particles = 0;
-    while i < ctx.toks.len() && i <= first + 3 + compound + particles {
-        if let Some(family) = after_name_particles(ctx, first, i, after_title) {
-            particles += family - i;
-            last = family;
-            i = family + 1;
-            continue;
-        }
+    while i < ctx.toks.len() && i <= first + 3 + compound {
         let Some(t) = ctx.word(i) else { break };
         if t.has_conjunction(ctx.norm) || t.clitic > 0 && !t.definite {
             break;
@@ -602,7 +532,7 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     // So does one before a family name in ي (خليل الرفاعي), but not على (علي after folding)
     // before its object (ردا على المالكي).
     let chained = (t.clitic == 0 || t.has_conjunction(ctx.norm))
-        && (ctx.stem(i) != "باسم" || basim_is_a_name(ctx, i))
+        && ctx.stem(i) != "باسم"
         && (ctx.word(i + 1).is_some_and(|n| {
             n.is(class::GIVEN_NAME) && !n.is(class::AMBIGUOUS_NAME) && n.clitic == 0 && !n.definite
         }) || lineage_follows(ctx, i)

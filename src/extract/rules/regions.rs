@@ -10,9 +10,6 @@ use super::*;
 /// Direction adjectives that name a part of a continent (أوروبا الغربية، آسيا الوسطى).
 const DIRECTION_ADJECTIVES: [&str; 5] = ["الغربيه", "الشرقيه", "الشماليه", "الجنوبيه", "الوسطي"];
 
-/// The adjectives of height that name a part of a region (الجليل الأعلى، الفرات الأوسط).
-const HEIGHT_ADJECTIVES: [&str; 3] = ["الاعلي", "الاسفل", "الاوسط"];
-
 /// The definite nouns of a state that its long name starts with.
 const STATE_NOUNS: [&str; 4] = ["الجمهوريه", "المملكه", "السلطنه", "الاماره"];
 
@@ -24,10 +21,6 @@ pub(super) fn region_rule(ctx: &mut Ctx) {
         if t.definite {
             if ctx.gaz[i].is_none() && STATE_NOUNS.contains(&ctx.stem(i)) {
                 state_long_name(ctx, i);
-            } else if let Some(end) = place_with_adjective(ctx, i, &HEIGHT_ADJECTIVES) {
-                // A region and its height (الجليل الأعلى): one LOC, over the head's shorter
-                // one (منطقة الجليل | الأعلى).
-                ctx.push(i, end, Label::LOC, "rule:region", 0.65);
             }
             continue;
         }

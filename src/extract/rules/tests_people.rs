@@ -1,9 +1,11 @@
 //! Tests of the seventh round's name families (given names that are words too before a family
-//! name in ي, given names with a glued preposition, the particles of European names, family
-//! names in و, titles' complements over a place, names before a spokesman's title, and the
-//! nouns after a title that are no names), each a table of invented sentences with surface
-//! variants: proclitics, harakat on and off, negative rows. Facilities named after a person
-//! are here too, as their namesake is the person rules' concern.
+//! name in ي, given names with a glued preposition, family names in و, names before a
+//! spokesman's title, and the nouns after a title that are no names), each a table of
+//! invented sentences with surface variants: proclitics, harakat on and off, negative rows.
+//! Facilities named after a person are here too, as their namesake is the person rules'
+//! concern. The eighth round's audit removed the families no pool report has (the particles of
+//! European names, الفريق before a predicate, باسم as a given name, a title's complement over
+//! a place).
 
 use super::test_tables::{failures_of, missing};
 use crate::annotate::Label;
@@ -76,29 +78,6 @@ fn a_known_name_after_a_titles_complement_is_no_part_of_the_body() {
 }
 
 #[test]
-fn the_particles_of_a_european_name_continue_it() {
-    // The particles of a European name (فون دير، فان) after a foreign given name or a title.
-    // Before the rule: 3 of the 4 rows failed.
-    let table = [
-        (
-            "وأعلنت رئيسة المفوضية الأوروبية أورسولا فون دير لايين عن حزمة جديدة.",
-            "أورسولا فون دير لايين",
-        ),
-        (
-            "وقال المدرب الهولندي لويس فان خال إن الفريق مستعد للموسم.",
-            "لويس فان خال",
-        ),
-        (
-            "وقال المهاجم فيرجيل فان دايك إن المباراة صعبة.",
-            "فيرجيل فان دايك",
-        ),
-        ("وقالت جين فون برغ إن الاتفاق وشيك.", "جين فون برغ"),
-    ];
-    let failed = failures(&table);
-    assert!(failed.is_empty(), "{failed:#?}");
-}
-
-#[test]
 fn a_family_name_that_starts_with_waw_closes_a_name() {
     // A family name that starts with و (وهبي، ولعلو), which the tokeniser keeps whole, where a
     // title, a comma and a title or إن after a verb of saying closes the name.
@@ -123,37 +102,6 @@ fn a_family_name_that_starts_with_waw_closes_a_name() {
 }
 
 #[test]
-fn a_predicate_after_a_title_that_names_a_team_is_no_name() {
-    // الفريق is a rank and "the team": a participle of the fifth or tenth form or a
-    // three-letter verb before an adverb after it is the predicate.
-    // Before the rule: 3 of the 4 rows failed.
-    let table = [
-        ("وقال المدرب إن الفريق مستعد للمباراة.", ""),
-        ("وأكد اللاعب أن الفريق لعب جيدا في الشوط الثاني.", ""),
-        ("وقال إن الفريق متفائل بالنتيجة.", ""),
-        ("وقال الفريق سامي عنان إن الجيش محايد.", "سامي عنان"),
-    ];
-    let failed = failures(&table);
-    assert!(failed.is_empty(), "{failed:#?}");
-}
-
-#[test]
-fn basim_is_a_given_name_before_a_family_name_in_yaa() {
-    // باسم is "in the name of" before a body and the given name before a family name in ي.
-    // Before the rule: 2 of the 3 rows failed.
-    let table = [
-        (
-            "وقال المتحدث باسم الحكومة باسم العوادي إن الاتفاق جاهز.",
-            "باسم العوادي",
-        ),
-        ("وقال باسم العوادي إن الاتفاق جاهز.", "باسم العوادي"),
-        ("وقال المتحدث باسم الحكومة إن الاتفاق جاهز.", ""),
-    ];
-    let failed = failures(&table);
-    assert!(failed.is_empty(), "{failed:#?}");
-}
-
-#[test]
 fn allah_closes_a_theophoric_family_name() {
     // الله closes a theophoric family name after a given name (صنع الله، نصر الله).
     // Before the rule: 2 of the 2 rows failed.
@@ -166,31 +114,6 @@ fn allah_closes_a_theophoric_family_name() {
             "وقال عبد الرحمن نصر الله إن الحملة بدأت.",
             "عبد الرحمن نصر الله",
         ),
-    ];
-    let failed = failures(&table);
-    assert!(failed.is_empty(), "{failed:#?}");
-}
-
-#[test]
-fn a_titles_complement_goes_on_over_a_place_before_a_known_name() {
-    // A title's complement goes on over في and a place or body (المدعي العام في باريس …) when a
-    // known name follows; otherwise the sentence goes on.
-    // Before the rule: 1 of the 5 rows failed.
-    let table = [
-        (
-            "وقال المدعي العام في باريس أوليفييه كريستن إن العدد ارتفع.",
-            "أوليفييه كريستن",
-        ),
-        (
-            "وقال السفير الأمريكي في بيروت مايكل جونسون إن المساعدات وصلت.",
-            "مايكل جونسون",
-        ),
-        (
-            "وقال القيادي في حركة فتح جبريل الرجوب إن المصالحة ممكنة.",
-            "جبريل الرجوب",
-        ),
-        ("وقال الوزير في القاهرة مساء أمس إن الاتفاق وشيك.", ""),
-        ("واستقبل الرئيس في قصر الاتحادية وفدا من رجال الأعمال.", ""),
     ];
     let failed = failures(&table);
     assert!(failed.is_empty(), "{failed:#?}");

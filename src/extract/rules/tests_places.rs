@@ -67,28 +67,16 @@ fn place_names_that_are_words_or_given_names_are_not_looked_up_bare() {
 }
 
 #[test]
-fn a_place_head_before_a_glued_preposition_names_nothing_and_a_region_takes_its_height() {
-    // Before: 4 of the 5 rows failed (حي بالعاصمة and منطقة للتدريب were GPEs, الجليل lost
-    // الأعلى).
+fn a_place_head_before_a_glued_preposition_names_nothing() {
+    // Before: 2 of the 3 rows failed (حي بالعاصمة and منطقة للتدريب were GPEs). The eighth
+    // round's audit removed the height family (الجليل الأعلى): no pool report has the shape.
     let table = [
         ("وقع الانفجار في حي بالعاصمة صباحا.", ""),
         ("وتقع القاعدة في منطقة للتدريب قرب الحدود.", ""),
     ];
     let failed = super::test_tables::failures_of(Label::GPE, &table);
     assert!(failed.is_empty(), "{failed:#?}");
-    let table = [
-        (
-            "وسقطت القذائف في الجليل الأعلى أمس.",
-            "الجليل الأعلى",
-            Label::LOC,
-        ),
-        (
-            "وسقطت القذائف في منطقة الجليل الأعلى.",
-            "الجليل الأعلى",
-            Label::LOC,
-        ),
-        ("وسكن في حي الزيتون منذ سنوات.", "حي الزيتون", Label::GPE),
-    ];
+    let table = [("وسكن في حي الزيتون منذ سنوات.", "حي الزيتون", Label::GPE)];
     let failed = missing(&table);
     assert!(failed.is_empty(), "{failed:#?}");
 }
