@@ -687,6 +687,9 @@ impl ParagraphParser<'_> {
         if let Some(np) = self.opening_subject(verb, s) {
             return Some((Some(self.add_source(&np)), template));
         }
+        if self.impersonal(verb, s) {
+            return Some((None, Template::Passive));
+        }
         if let Some(svo) = self
             .subject_before(verb.at, verb.prefix, s)
             .or_else(|| self.sign_before(verb, s))
@@ -701,6 +704,39 @@ impl ParagraphParser<'_> {
                 .then_some((None, Template::Passive));
         };
         Some((Some(source), template))
+    }
+
+    /// `الأمطار التي يتوقع أن تؤدي …`، `كان يعتقد أن …`: a masculine imperfect verb of belief
+    /// or expectation with `أن` right after it, after a relative that cannot be its subject
+    /// (`التي`) or after `كان` with no speaker before it, is impersonal (`يُتوقع`، `كان يُعتقد`):
+    /// the claim has no source (guidelines §5.4), it is no earlier speaker's.
+    fn impersonal(&self, verb: &VerbCue, s: &Range<usize>) -> bool {
+        let form = verb.form;
+        if form.form != Form::Present
+            || form.gender != Gender::Masculine
+            || !matches!(form.stance, Stance::Believes | Stance::Predicts)
+            || verb.prefix > 0
+            || verb.at <= s.start
+            || !in_set(&COMPLEMENTIZERS, self.key(verb.at + 1))
+        {
+            return false;
+        }
+        let kana = verb.at - 1;
+        match self.key(kana) {
+            "التي" | "اللتي" | "اللاتي" | "اللواتي" => true,
+            "كان" | "وكان" => {
+                // `إنه كان يتوقع`، `الوزير كان يتوقع`: he was expecting
+                let pronoun = kana > s.start && in_set(&PRONOUN_PARTICLES, self.key(kana - 1));
+                let speaker = (kana.saturating_sub(6).max(s.start)..kana).any(|start| {
+                    self.noun_phrase(start, kana, false).is_some_and(|np| {
+                        np.tokens.end == kana
+                            && (np.name_at.is_some() || np.source_type != SourceType::Unknown)
+                    })
+                });
+                !pronoun && !speaker
+            }
+            _ => false,
+        }
     }
 
     /// `وزع المحتجون منشورات تقول إن …`، `علقوا ملصقا يؤكد أن …`: an indefinite document or
