@@ -113,6 +113,9 @@ impl ParagraphParser<'_> {
         if nested && complement.is_none() {
             return None;
         }
+        if self.bare_homograph(verb, &form) && !self.opens_clause_complement(complement) {
+            return None;
+        }
         let postposable = subject.is_some() && verb.prefix == 0 && relay.is_none();
         let (claims, postposed) = self.verb_claims(verb, s, after_subject, complement, postposable);
         if claims.is_empty() {
@@ -211,6 +214,22 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// `المفاوضات بين البلدين "تتقدم"`، `اشتباكات، بين الجيش والمسلحين`: a homograph of a
+    /// common word (`بين` "between") written without و/ف reports only with a complement clause,
+    /// not a quotation after the words it took for its subject nor a clause before it.
+    fn bare_homograph(&self, verb: &VerbCue, form: &CueForm) -> bool {
+        form.needs_adjacent_complement && verb.prefix == 0 && form.form != Form::Participle
+    }
+
+    /// Whether `complement` is there and opens after `أن`/`إن` or a colon.
+    fn opens_clause_complement(&self, complement: Option<usize>) -> bool {
+        complement.is_some_and(|c| {
+            !self.tokens[c.saturating_sub(1)].quoted
+                && (in_set(&COMPLEMENTIZERS, self.key(c.saturating_sub(1)))
+                    || self.is_punct(c.saturating_sub(1), ':'))
+        })
     }
 
     /// Whether the noun phrase after the verb at `i` is no subject: `أكدت للسفير أن …`, a word
