@@ -190,6 +190,17 @@ impl<'a> ParagraphParser<'a> {
             // source, guidelines §3.4)
             let start = self.word_start_after_prefix(i);
             let range = start.max(self.tokens[i].range.start)..self.tokens[i].range.end;
+            // `تحدث أحمد عصيد …`: a word of a speaker's phrase just taken is no mention of its own
+            let inside = self.sources_here.iter().any(|a| {
+                let span = match a {
+                    Antecedent::Source(k, _) => &self.out.sources[*k].span,
+                    Antecedent::Latent(latent, _) => &latent.span,
+                };
+                span.start <= range.start && range.end <= span.end
+            });
+            if inside {
+                return;
+            }
             let source_type = self.out.sources[source].source_type;
             self.sources_here.push(Antecedent::Latent(
                 SourceSuggestion {
