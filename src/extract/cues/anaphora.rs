@@ -249,4 +249,22 @@ impl ParagraphParser<'_> {
             np.gender == gender || (gender == Gender::Masculine && np.gender == Gender::Plural);
         (speaker && agrees).then_some(np)
     }
+
+    /// `هذا`، `هذه النسبة`، `تلك الخطوة`: a demonstrative alone or before a noun that names no
+    /// speaker points back to what the writer just reported (`تعتبر هذه النسبة مؤشرا …`،
+    /// `هذا يؤكد على …`): no speaker. `هذه المصادر`، `هذه المجموعة`، `هؤلاء` speak.
+    pub(super) fn demonstrative_thing(&self, np: &NounPhrase) -> bool {
+        let first = self.key(np.tokens.start);
+        let first = first.strip_prefix(['و', 'ف']).unwrap_or(first);
+        if !matches!(first, "هذا" | "هذه" | "ذلك" | "تلك" | "هذان" | "هاتان") {
+            return false;
+        }
+        let noun = self.key(np.tokens.start + 1);
+        let people = is_speaker_head(noun)
+            || in_set(&PARTITIVE_HEADS, bare(noun))
+            || in_set(&HUMAN_PLURAL_HEADS, bare(noun))
+            || bare(noun).ends_with("ون")
+            || bare(noun).ends_with("ين");
+        np.tokens.len() == 1 || (np.name_at.is_none() && !people)
+    }
 }

@@ -235,3 +235,40 @@ fn a_homograph_without_wa_reports_only_with_a_complement_clause() {
         ),
     ]);
 }
+
+#[test]
+fn a_demonstrative_before_a_thing_is_the_writers_comment() {
+    assert_link_counts(&[
+        ("وتعتبر هذه النتيجة إنجازا كبيرا للفريق.", 0),
+        ("تشير هذه الأرقام إلى تحسن الاقتصاد.", 0),
+        ("هذا يؤكد على أهمية المشروع.", 0),
+        ("فتعتبر تلك الخطوة مؤشرا على تحسن الأداء.", 0),
+        ("وَتُشِيرُ هَذِهِ النَّتَائِجُ إِلَى تَحَسُّنِ الأَدَاءِ.", 0),
+    ]);
+    // a demonstrative before people, a source head or a group speaks
+    assert_table(&[
+        (
+            "وقالت هذه المصادر إن الاجتماع تأجل.",
+            "قالت",
+            Some("هذه المصادر"),
+            "الاجتماع تأجل",
+        ),
+        (
+            "وأكدت هذه المجموعة أن الاحتجاج سلمي.",
+            "أكدت",
+            Some("هذه المجموعة"),
+            "الاحتجاج سلمي",
+        ),
+    ]);
+}
+
+#[test]
+fn a_speakers_own_name_is_no_second_mention() {
+    // the family name inside the phrase a speaker-only verb just took is the same mention
+    assert_table(&[(
+        "وقال الباحث سامي ناصر إن المنهج قديم. وتحدث سامي ناصر في المؤتمر، وأضاف: \"المنهج يحتاج إلى تغيير\".",
+        "أضاف",
+        Some("سامي ناصر"),
+        "المنهج يحتاج إلى تغيير",
+    )]);
+}

@@ -40,6 +40,13 @@ impl ParagraphParser<'_> {
             return self.noun_cue(i, j, s, &form, verb.cue);
         }
         let (subject, j) = self.subject_after(&verb, i, j, s)?;
+        // `وتعتبر هذه النسبة مؤشرا …`: the writer's own comment, no report
+        if subject
+            .as_ref()
+            .is_some_and(|np| self.demonstrative_thing(np))
+        {
+            return None;
+        }
         // `وهذا ما أكده المستشار فلان، حيث قال …`: who the relative clause says spoke speaks
         // next
         if verb.after_relative
@@ -713,6 +720,10 @@ impl ParagraphParser<'_> {
             .subject_before(verb.at, verb.prefix, s)
             .or_else(|| self.sign_before(verb, s))
         {
+            // `هذا يؤكد على …`: the writer's own comment
+            if self.demonstrative_thing(&svo) {
+                return None;
+            }
             return Some((Some(self.add_source(&svo)), Template::Svo));
         }
         let Some(source) = self.resolve_pro_drop(verb.form.gender) else {
