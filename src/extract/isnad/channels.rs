@@ -446,7 +446,10 @@ pub(super) fn sentence_end(article: &Article, from: usize) -> usize {
 
 /// The start of the sentence that `at` is in.
 pub(super) fn sentence_start(article: &Article, at: usize) -> usize {
-    rfind_sentence_mark(&article.text[..at]).map_or(0, |i| i + 1)
+    // after the mark: `؟` is two bytes, and a start inside it broke every slice made from it
+    rfind_sentence_mark(&article.text[..at]).map_or(0, |i| {
+        i + article.text[i..].chars().next().map_or(1, char::len_utf8)
+    })
 }
 
 /// Most words a fronted interview phrase (`وفي تصريح لـ«…»`) takes before its cue.
@@ -864,6 +867,25 @@ mod tests {
             .into_iter()
             .map(|(_, speaker, hands)| (speaker, hands))
             .collect()
+    }
+
+    #[test]
+    fn a_question_mark_ends_the_sentence_before_a_cue_as_a_full_stop_does() {
+        // the sentence start was taken inside `؟` (two bytes): extracting such a text panicked
+        for (asked, stated) in [
+            (
+                "هل هذا صحيح؟ وفي تصريح لوكالة الأنباء قال الوزير إن الأمر انتهى.",
+                "هل هذا صحيح. وفي تصريح لوكالة الأنباء قال الوزير إن الأمر انتهى.",
+            ),
+            (
+                "لماذا؟ وأضاف الوزير أن الأمر انتهى، وذلك في تصريح لوكالة الأنباء.",
+                "لماذا. وأضاف الوزير أن الأمر انتهى، وذلك في تصريح لوكالة الأنباء.",
+            ),
+        ] {
+            let found = chains(asked);
+            assert!(!found.is_empty(), "{asked}");
+            assert_eq!(found, chains(stated), "{asked}");
+        }
     }
 
     #[test]
