@@ -393,10 +393,12 @@ fn outlet_in_frame(
     let first = normalize_str(source.text(article).split_whitespace().next()?);
     let outlet =
         channels::is_outlet(&first) || first.strip_prefix("ال").is_some_and(channels::is_outlet);
+    // the source between the frame and the claim (a source after the claim has no comma there)
     let in_commas = article.text[..frame_start].trim_end().ends_with('،')
-        && article.text[source.end..claim.start]
-            .trim_start()
-            .starts_with('،');
+        && article
+            .text
+            .get(source.end..claim.start)
+            .is_some_and(|between| between.trim_start().starts_with('،'));
     if !outlet || !in_commas {
         return None;
     }
@@ -673,6 +675,24 @@ mod tests {
             "{:?}",
             set.sources
         );
+    }
+
+    /// `C، حسبما أفادت X.`: the frame after the claim, its speaker after the claim too (the
+    /// frame rule used to slice from the speaker back to the claim and panicked).
+    #[test]
+    fn a_frame_after_the_claim_with_its_speaker_after_it() {
+        for text in [
+            "وقبضت الشرطة على عشرين مطلوبا، حسبما أفادت وزارة الداخلية.",
+            "وقبضت الشرطة على عشرين مطلوبا، حسبما ذكرت وزارة الداخلية مساء اليوم.",
+            "وَقَبَضَتِ الشرطةُ على عشرين مطلوبا، حسبما أعلنت الوزارة.",
+        ] {
+            let l = crate::extract::isnad::agency_variants::links(text);
+            assert_eq!(l.len(), 1, "{text}: {l:?}");
+            assert!(
+                l[0].0.contains("الوزارة") || l[0].0.contains("وزارة"),
+                "{l:?}"
+            );
+        }
     }
 
     #[test]
