@@ -40,13 +40,6 @@ impl ParagraphParser<'_> {
             return self.noun_cue(i, j, s, &form, verb.cue);
         }
         let (subject, j) = self.subject_after(&verb, i, j, s)?;
-        // `وتعتبر هذه النسبة مؤشرا …`: the writer's own comment, no report
-        if subject
-            .as_ref()
-            .is_some_and(|np| self.demonstrative_thing(np))
-        {
-            return None;
-        }
         // `وهذا ما أكده المستشار فلان، حيث قال …`: who the relative clause says spoke speaks
         // next
         if verb.after_relative
@@ -103,19 +96,15 @@ impl ParagraphParser<'_> {
         {
             return Some(end);
         }
-        // `وبيّن المدرب في ختام حديثه أن …`: a homograph opening its clause with a speaker
-        // after it is the verb, and an occasion may stand before its complement
-        let mut form = form;
-        if form.needs_adjacent_complement
-            && (verb.prefix > 0 || verb.at == s.start)
-            && subject.as_ref().is_some_and(|np| {
-                let head = self.key(np.tokens.start);
-                np.name_at.is_some() || is_speaker_head(head) || is_definite(head)
-            })
-            && self.starts_occasion(after_subject)
+        // `وتعتبر هذه النسبة مؤشرا …`: the writer's own comment, no report (`نفت ذلك` points
+        // back, above)
+        if subject
+            .as_ref()
+            .is_some_and(|np| self.demonstrative_thing(np))
         {
-            form.needs_adjacent_complement = false;
+            return None;
         }
+        let form = self.homograph_form(verb, subject.as_ref(), after_subject, s);
         let complement = self.find_complement(after_subject, s, &form);
         if nested && complement.is_none() {
             return None;
@@ -221,6 +210,30 @@ impl ParagraphParser<'_> {
             subject = None;
         }
         Some((subject, j))
+    }
+
+    /// The verb's form once its subject is known: `وبيّن المدرب في ختام حديثه أن …`, a
+    /// homograph opening its clause with a speaker after it is the verb, and an occasion may
+    /// stand before its complement.
+    fn homograph_form(
+        &self,
+        verb: &VerbCue,
+        subject: Option<&NounPhrase>,
+        after_subject: usize,
+        s: &Range<usize>,
+    ) -> CueForm {
+        let mut form = verb.form;
+        if form.needs_adjacent_complement
+            && (verb.prefix > 0 || verb.at == s.start)
+            && subject.is_some_and(|np| {
+                let head = self.key(np.tokens.start);
+                np.name_at.is_some() || is_speaker_head(head) || is_definite(head)
+            })
+            && self.starts_occasion(after_subject)
+        {
+            form.needs_adjacent_complement = false;
+        }
+        form
     }
 
     /// `المفاوضات بين البلدين "تتقدم"`، `اشتباكات، بين الجيش والمسلحين`: a homograph of a
