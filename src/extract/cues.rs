@@ -27,6 +27,8 @@ mod words;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_eighth;
+#[cfg(test)]
 mod tests_fifth;
 #[cfg(test)]
 mod tests_seventh;

@@ -2,18 +2,19 @@
 //! doubting or confirming verb whose object points back (`لكن الشركة نفت ذلك`، `شككوا في هذا
 //! الأمر`، `وهو ما أكده مسؤول`) links the claim made before it to its own speaker, and a
 //! speaker who says in a quotation that he did not say something (`« لم أقل إن … »`) denies it.
-//! Also a report in a clause of "what" (`فيما تقول إنه …`، `ما تصفه بأنه …`), whose speaker is
-//! the subject of the clause it comments on.
+//! Also a subjectless report after a comma or "in which" (`، مشيرا إلى أن …`، `بيانا أكدت فيه
+//! …`) in a sentence opened by a verb that reports nothing, whose speaker is that verb's subject.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::lexicon::{CueForm, Form};
-use super::parser::{NounPhrase, ParagraphParser};
+use super::lexicon::{CueForm, Form, Gender, cue_form};
+use super::parser::{Antecedent, NounPhrase, ParagraphParser};
 use super::tokens::Kind;
 use super::verb::VerbCue;
 use super::words::*;
 use super::{Stance, Template};
+use crate::annotate::model::SourceType;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str as fold_str;
 
@@ -182,50 +183,70 @@ impl ParagraphParser<'_> {
         }
     }
 
-    /// `وتقصف الطائرات المدينة فيما تقول إنه رد …`، `بينما ترد الحكومة باستهداف ما تصفه بأنه
-    /// …`: an imperfect cue after `فيما`/`ما` with no subject of its own is said by the subject of
-    /// the clause before it, whose imperfect verb has the same person prefix (ت or ي).
-    pub(super) fn clause_subject_of_what(
-        &self,
-        verb: &VerbCue,
-        s: &Range<usize>,
-    ) -> Option<NounPhrase> {
-        if verb.form.form != Form::Present || verb.at <= s.start + 2 {
+    /// The subject of a verb opening its clause, without the verb's object that the noun
+    /// phrase ran into: a definite noun after a definite one or a name that is no adjective
+    /// (`وتقصف الطائرات المدينة`، `استقبل الرئيس فلان الوفد`), an indefinite accusative
+    /// (`قدمت الوزيرة عرضا`) or a word with ب (`طالبت النقابة برفع …`).
+    fn without_object(&self, mut np: NounPhrase) -> NounPhrase {
+        let object = (np.tokens.start + 1..np.tokens.end).find(|&k| {
+            let key = self.key(k);
+            // `أبو الغيط`، `عبد الله`: the article after a name particle is the name's
+            let after_name =
+                np.name_at.is_some_and(|n| n < k) && !in_set(&NAME_PARTICLES, self.key(k - 1));
+            let definite_after = is_definite(key)
+                && (is_definite(self.key(k - 1)) || after_name)
+                && !is_nisba(key)
+                && !in_set(&SOURCE_ADJECTIVES, key);
+            let name = in_set(&SPEAKER_GIVEN_NAMES, key) || in_set(&NAME_PARTICLES, key);
+            let accusative = !is_definite(key) && key.ends_with('ا') && key.chars().count() >= 4;
+            let with_b = key.starts_with('ب') && key.chars().count() >= 4;
+            definite_after || (!name && (accusative || with_b))
+        });
+        if let Some(object) = object {
+            np.tokens.end = object;
+            np.name_at = np.name_at.filter(|&n| n < object);
+        }
+        np
+    }
+
+    /// `ودعا أبو الغيط إلى …، مشيرا إلى أن …`، `ونشرت الشرطة بيانا أكدت فيه …`، `وأطلق
+    /// المتمردون صاروخا …، قالوا إنه …`: a cue without a subject of its own, after a comma or
+    /// with "in which" (`فيه`: the statement the clause made), in a sentence that opened with a
+    /// verb reporting nothing is said by that verb's subject, when it is a speaker that agrees
+    /// with the cue. Not once a speaker was named in the sentence: he is the latest antecedent.
+    pub(super) fn opening_subject(&self, verb: &VerbCue, s: &Range<usize>) -> Option<NounPhrase> {
+        if self.nested || self.in_quotation || verb.at < s.start + 3 {
             return None;
         }
-        let before = self.key(verb.at - 1);
-        let before = before.strip_prefix('و').unwrap_or(before);
-        if !matches!(before, "فيما" | "ما" | "بما" | "مما") {
+        let in_it = matches!(self.key(verb.at + 1), "فيه" | "فيها");
+        if !in_it && (verb.prefix > 0 || !self.is_comma(verb.at - 1)) {
             return None;
         }
-        let person = self.key(verb.at).chars().nth(verb.prefix)?;
-        if !matches!(person, 'ت' | 'ي') {
+        let sentence_start = self.tokens[s.start].range.start;
+        let named_here = self.sources_here.iter().any(|a| match a {
+            Antecedent::Source(i, _) => self.out.sources[*i].span.start >= sentence_start,
+            Antecedent::Latent(source, _) => source.span.start >= sentence_start,
+        });
+        let opener = self.key(s.start);
+        let stem = opener.strip_prefix(['و', 'ف']).unwrap_or(opener);
+        let verb_like = self.is_word(s.start)
+            && !self.tokens[s.start].quoted
+            && stem.chars().count() >= 3
+            && !is_definite(stem)
+            && !self.is_stop(stem)
+            && cue_form(opener).is_none()
+            && !is_speaker_head(stem)
+            && !in_set(&SPEAKER_GIVEN_NAMES, stem);
+        if named_here || !verb_like {
             return None;
         }
-        (s.start..verb.at - 1).rev().find_map(|p| {
-            let opens = p == s.start
-                || self.is_comma(p - 1)
-                || matches!(self.key(p - 1), "بينما" | "فيما" | "حيث");
-            let key = self.key(p);
-            let stem = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-            let imperfect =
-                stem.starts_with(person) && stem.chars().count() >= 3 && !is_definite(stem);
-            let mut np = (opens && imperfect && self.is_word(p))
-                .then(|| self.noun_phrase(p + 1, verb.at - 1, false))
-                .flatten()?;
-            // `وتقصف الطائرات المدينة`: a definite noun after a definite one that is no
-            // adjective is the verb's object
-            if let Some(object) = (np.tokens.start + 1..np.tokens.end).find(|&k| {
-                let key = self.key(k);
-                is_definite(key)
-                    && is_definite(self.key(k - 1))
-                    && !is_nisba(key)
-                    && !in_set(&SOURCE_ADJECTIVES, key)
-            }) {
-                np.tokens.end = object;
-                np.name_at = np.name_at.filter(|&n| n < object);
-            }
-            Some(np)
-        })
+        let np = self.without_object(self.noun_phrase(s.start + 1, verb.at, false)?);
+        // `المتمردون`: a sound masculine plural names people
+        let people = np.gender == Gender::Plural && self.key(np.tokens.start).ends_with("ون");
+        let speaker = np.name_at.is_some() || np.source_type != SourceType::Unknown || people;
+        let gender = verb.form.gender;
+        let agrees =
+            np.gender == gender || (gender == Gender::Masculine && np.gender == Gender::Plural);
+        (speaker && agrees).then_some(np)
     }
 }

@@ -259,14 +259,10 @@ impl ParagraphParser<'_> {
                 }
                 // another cue verb starts another report; a homograph of a common word (`بين`
                 // "between") does not
-                // (`وواصلت حديثها قائلة إن …`: a participle right after the subject too)
-                if j > s.start
+                if j > from
                     && self.key(j - 1) != "عدم"
-                    && cue_form(key).is_some_and(|(f, _)| {
-                        f.form != Form::Noun
-                            && !f.needs_adjacent_complement
-                            && (j > from || f.form == Form::Participle)
-                    })
+                    && cue_form(key)
+                        .is_some_and(|(f, _)| f.form != Form::Noun && !f.needs_adjacent_complement)
                 {
                     return None;
                 }

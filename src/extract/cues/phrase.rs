@@ -26,8 +26,6 @@ impl ParagraphParser<'_> {
         }
         let head_key = self.head_key(i, strip_prefix);
         if self.is_stop(&head_key)
-            // `وأضاف القول «…»`: the verb's object (`حسب قولها` is the preposition's)
-            || head_key == "القول"
             || is_accusative_object(&head_key)
             || is_suffixed_masdar(&head_key, self.tokens[i].ta_marbuta)
             || head_key.chars().any(|c| c.is_ascii_digit())
@@ -62,16 +60,7 @@ impl ParagraphParser<'_> {
         }
         let tokens = i..scan.last_good;
         let source_type = self.classify(&tokens, scan.head_type, &head_bare);
-        // `أبياه`: a name ending in ه not written as ة is no feminine noun
-        let gender = if head_bare.ends_with('ه')
-            && !self.tokens[i].ta_marbuta
-            && scan.head_type.is_none()
-            && !in_set(&FEMININE_PLURAL_HEADS, &head_bare)
-        {
-            Gender::Masculine
-        } else {
-            self.noun_gender(&head_key)
-        };
+        let gender = self.noun_gender(&head_key);
         Some(NounPhrase {
             tokens,
             name_at: scan.name_at.filter(|n| *n < scan.last_good),
@@ -130,11 +119,6 @@ impl ParagraphParser<'_> {
             scan.expect_genitive();
             return Some(j + 1);
         }
-        if self.second_title_of_one_person(scan, j, end) {
-            scan.expect_genitive();
-            scan.last_good = j + 1;
-            return Some(j + 1);
-        }
         if self.second_speaker_at(scan, j) {
             return None;
         }
@@ -155,28 +139,6 @@ impl ParagraphParser<'_> {
         // after a genitive, a second title of the same person (`رئيس الوزراء وزعيم الحزب`)
         // is a role; a second speaker is not (`المتحدث باسم الجيش ومصادر أمنية`)
         !scan.last_genitive || !(is_definite(rest) || is_role(bare(rest)))
-    }
-
-    /// `الخبير الاقتصادي ورئيس المنتدى سامي ناصر`، `رئيس الوزراء ووزير الخارجية فلان`: a title
-    /// without a name, و and a second title in construct that ends in a given name describe one
-    /// person (guidelines §3.3: two speakers are each named, `الوزير فلان والسفير فلان`).
-    fn second_title_of_one_person(&self, scan: &PhraseScan, j: usize, end: usize) -> bool {
-        let Some(rest) = self.key(j).strip_prefix('و') else {
-            return false;
-        };
-        if !scan.role
-            || scan.name_at.is_some()
-            || is_definite(rest)
-            || !is_role(bare(rest))
-            || self.noun_gender(self.key(scan.head)) == Gender::Plural
-        {
-            return false;
-        }
-        (j + 1..end.min(j + 7))
-            .take_while(|&k| {
-                self.is_word(k) && !self.tokens[k].quoted && !self.is_stop(self.key(k))
-            })
-            .any(|k| k > j + 1 && in_set(&SPEAKER_GIVEN_NAMES, self.key(k)))
     }
 
     /// The second speaker right after `np` (see [`Self::second_speaker_at`]), parsed without
@@ -300,10 +262,7 @@ impl ParagraphParser<'_> {
         let outlet = scan.head_type == Some(SourceType::MediaOutlet);
         let body = body || outlet;
         let definite = format!("ال{noun}");
-        // `لليلى`: ل before a given name that starts with ل
-        let people = noun.ends_with("ين")
-            || noun.ends_with("ون")
-            || in_set(&SPEAKER_GIVEN_NAMES, &format!("ل{noun}"));
+        let people = noun.ends_with("ين") || noun.ends_with("ون");
         body && scan.prev_definite
             && scan.name_at.is_none()
             && noun.chars().count() >= 3
@@ -324,9 +283,7 @@ impl ParagraphParser<'_> {
             || is_accusative_object(key)
             || cue_form(key).is_some_and(|(f, _)| f.form != Form::Noun)
             || is_cue_with_object_pronoun(key)
-            // `أبدى المدرب سامي ناصر رضاه عن …`: the feeling he shows, not his family name
             || in_set(&WISH_NOUNS, key)
-            || (j > scan.head && in_set(&REACTION_NOUNS, key))
             // `عن الوزير قوله إن …`: the relayed speaker's saying, no name after the title
             || in_set(&SAYING_NOUNS, key)
             // `شركة فيسبوك استحواذها على …`: the object, not the company's name
@@ -340,10 +297,8 @@ impl ParagraphParser<'_> {
             || (j > scan.head
                 && (key == "يوم" || in_set(&TIME_STARTS, key))
                 && in_set(&ADVERBS, self.key(j + 1)))
-            // a given name whose first letter is ل (`ليلى`، `لبنى`، `لؤي`) is no preposition
             || (key.starts_with('ل')
                 && !key.starts_with("ال")
-                && !in_set(&SPEAKER_GIVEN_NAMES, key)
                 && (!in_name || self.is_addressee(j)))
     }
 
@@ -377,8 +332,6 @@ impl ParagraphParser<'_> {
             && scan.role
             && !is_masdar_like(key)
             && !self.tokens[j].ta_marbuta
-            // `وواصلت الوزيرة حديثها`: a noun with her pronoun, no name
-            && !(key.chars().count() >= 5 && ["ها", "هم", "هما"].iter().any(|p| key.ends_with(p)))
         {
             // `الوزير فلان`: an unknown name right after a role.
             scan.name_at = Some(j);
@@ -738,41 +691,17 @@ impl ParagraphParser<'_> {
         (np.tokens.end == close).then_some(np)
     }
 
-    /// `ومضى قائلا`، `وواصلت الوزيرة حديثها قائلة`: the sentence opens with a verb (و or ف on
-    /// an unknown indefinite word that is no speaker head or given name): no subject starts
-    /// there, its subject follows it.
-    fn verb_opens_sentence(&self, k: usize, s: &Range<usize>, end: usize) -> bool {
-        let Some(rest) = self.key(k).strip_prefix(['و', 'ف']) else {
-            return false;
-        };
-        // only before a participle: a sentence opening with `فرنسا`، `واشنطن` has its subject
-        // there
-        let participle = cue_form(self.key(end)).is_some_and(|(f, _)| f.form == Form::Participle);
-        participle
-            && k == s.start
-            && !in_set(&SPEAKER_GIVEN_NAMES, self.key(k))
-            && rest.chars().count() >= 3
-            && !is_definite(rest)
-            && !is_speaker_head(rest)
-            && head_type(bare(rest)).is_none()
-            && !in_set(&SPEAKER_GIVEN_NAMES, rest)
-            && !in_set(&NAME_PARTICLES, rest)
-            && !self.is_stop(self.key(k))
-    }
-
     /// A noun phrase that starts a clause and ends right before token `end`.
     fn subject_ending_at(&self, end: usize, s: &Range<usize>) -> Option<NounPhrase> {
         let earliest = end.saturating_sub(10).max(s.start);
         for start in earliest..end {
             if !self.is_word(start)
-                || self.verb_opens_sentence(start, s, end)
                 || (start > s.start && in_set(&PREPOSITIONS, self.key(start - 1)))
                 || (start > s.start
                     && self.is_word(start - 1)
                     && !self.is_comma(start - 1)
                     && start != earliest
-                    && !self.is_clause_opener(start - 1)
-                    && !self.verb_opens_sentence(start - 1, s, end))
+                    && !self.is_clause_opener(start - 1))
             {
                 continue;
             }

@@ -1,119 +1,23 @@
 //! Unit tests of the seventh round's families (docs/extraction.md, "Seventh round: attribution
 //! cues"): the sixth round's left list and the shapes missed on the blind guide set of outlet
-//! reports. Every sentence is invented; each family is a table over several surfaces (with and
+//! reports, those kept by the eighth round's audit over the pool of outlet reports. Every sentence is invented; each family is a table over several surfaces (with and
 //! without و/ف and harakat, masculine, feminine and plural), and a table lists every failing row.
 
 use super::tests_sixth::{assert_link_counts, assert_table};
 
 #[test]
-fn a_given_name_starting_with_lam_is_no_preposition() {
-    assert_table(&[
-        (
-            "وأعلنت الوزيرة ليلى حسن إطلاق البرنامج الجديد.",
-            "أعلنت",
-            Some("الوزيرة ليلى حسن"),
-            "إطلاق البرنامج الجديد",
-        ),
-        (
-            "وقالت المديرة لبنى سالم إن المدرسة ستفتح.",
-            "قالت",
-            Some("المديرة لبنى سالم"),
-            "المدرسة ستفتح",
-        ),
-        (
-            "فأكد المدرب لؤي ناصر أن الفريق جاهز.",
-            "أكد",
-            Some("المدرب لؤي ناصر"),
-            "الفريق جاهز",
-        ),
-        (
-            "وتوقعت الخبيرة الاقتصادية لينا يوسف ارتفاع الأسعار.",
-            "توقعت",
-            Some("الخبيرة الاقتصادية لينا يوسف"),
-            "ارتفاع الأسعار",
-        ),
-        (
-            "وَقَالَتِ الطَّبِيبَةُ لَيْلَى حَسَن إِنَّ المَرِيضَ تَحَسَّنَ.",
-            "قَالَتِ",
-            Some("الطَّبِيبَةُ لَيْلَى حَسَن"),
-            "المَرِيضَ تَحَسَّنَ",
-        ),
-    ]);
-}
-
-#[test]
 fn a_lam_word_after_a_speaker_stays_whom_he_told() {
-    // the name rule must not take a ل-word that is a preposition or an addressee
-    assert_table(&[
-        (
-            "وقال الوزير لسامي إن الموعد تأجل.",
-            "قال",
-            Some("الوزير"),
-            "الموعد تأجل",
-        ),
-        (
-            "وقالت الوزيرة لليلى إن الموعد تأجل.",
-            "قالت",
-            Some("الوزيرة"),
-            "الموعد تأجل",
-        ),
-    ]);
+    // a ل-word after a speaker is a preposition or an addressee
+    assert_table(&[(
+        "وقال الوزير لسامي إن الموعد تأجل.",
+        "قال",
+        Some("الوزير"),
+        "الموعد تأجل",
+    )]);
 }
 
 #[test]
-fn a_feeling_with_a_pronoun_after_a_name_is_no_family_name() {
-    assert_table(&[
-        (
-            "وأبدى المدرب سامي ناصر رضاه عن أداء اللاعبين، قائلا إن الفريق قدم مباراة كبيرة.",
-            "قائلا",
-            Some("المدرب سامي ناصر"),
-            "الفريق قدم مباراة كبيرة",
-        ),
-        (
-            "وأبدت المديرة سلمى حسن سعادتها بالنتائج، مؤكدة أن الطلاب اجتهدوا.",
-            "مؤكدة",
-            Some("المديرة سلمى حسن"),
-            "الطلاب اجتهدوا",
-        ),
-        (
-            "وأعرب اللاعب عادل يوسف عن فخره بزملائه، مشيرا إلى أن الموسم كان صعبا.",
-            "مشيرا",
-            Some("اللاعب عادل يوسف"),
-            "الموسم كان صعبا",
-        ),
-        (
-            "فأبدى الوزير كمال حداد امتعاضه من التأخير، قائلا إن الشركة أخلت بالعقد.",
-            "قائلا",
-            Some("الوزير كمال حداد"),
-            "الشركة أخلت بالعقد",
-        ),
-    ]);
-    // the feeling's object names a thing: no claim of its own
-    assert_link_counts(&[("وأبدى رئيس النادي فخره باللاعبين.", 0)]);
-}
-
-#[test]
-fn two_titles_before_one_name_are_one_speaker() {
-    assert_table(&[
-        (
-            "وقال الخبير الاقتصادي ورئيس المنتدى الاقتصادي سامي ناصر إن الأسعار سترتفع.",
-            "قال",
-            Some("الخبير الاقتصادي ورئيس المنتدى الاقتصادي سامي ناصر"),
-            "الأسعار سترتفع",
-        ),
-        (
-            "وأكدت الباحثة ومديرة المركز سلمى حسن أن الأزمة ستطول.",
-            "أكدت",
-            Some("الباحثة ومديرة المركز سلمى حسن"),
-            "الأزمة ستطول",
-        ),
-        (
-            "وأوضح نائب رئيس الحكومة ووزير المالية كمال حداد أن العجز تراجع.",
-            "أوضح",
-            Some("نائب رئيس الحكومة ووزير المالية كمال حداد"),
-            "العجز تراجع",
-        ),
-    ]);
+fn two_named_speakers_stay_two() {
     // two named speakers, or two titles without a name, stay as they were
     assert_link_counts(&[
         (
@@ -206,39 +110,7 @@ fn a_report_with_b_or_an_after_a_time_or_a_comma() {
 }
 
 #[test]
-fn a_report_in_a_clause_of_what_is_the_clause_subjects() {
-    assert_table(&[
-        (
-            "وتقصف الطائرات المدينة فيما تقول إنه رد على الهجمات.",
-            "تقول",
-            Some("الطائرات"),
-            "رد على الهجمات",
-        ),
-        (
-            "وتطلق الجماعة صواريخ على المدينة، فيما تصفه بأنه دعم للسكان.",
-            "تصفه",
-            Some("الجماعة"),
-            "دعم للسكان",
-        ),
-        (
-            "بينما ترد الحكومة باستهداف ما تصفه بأنه مواقع للمتمردين.",
-            "تصفه",
-            Some("الحكومة"),
-            "مواقع للمتمردين",
-        ),
-        (
-            "ويهاجم الجيش القرى، فيما يقول إنها مخابئ للمسلحين.",
-            "يقول",
-            Some("الجيش"),
-            "مخابئ للمسلحين",
-        ),
-        (
-            "قال الوزير إن الهدنة صامدة. وتقصف القوات الحكومية الأحياء الشرقية فيما تقول إنها تستهدف المسلحين.",
-            "تقول",
-            Some("القوات الحكومية"),
-            "تستهدف المسلحين",
-        ),
-    ]);
+fn a_report_after_fima_with_its_own_subject() {
     // with a subject of its own, `فيما` is "while": that subject speaks
     assert_table(&[(
         "وتقصف الطائرات المدينة منذ أسبوع، فيما تقول السلطات إن القصف مستمر.",
@@ -317,64 +189,6 @@ fn a_nationality_before_a_foreign_name_is_a_title() {
 }
 
 #[test]
-fn a_name_ending_in_ha_without_ta_marbuta_is_masculine() {
-    // the participle after it points back to him, not to an earlier masculine speaker
-    assert_table(&[
-        (
-            "قال الوزير إن الاجتماع انتهى. وأوضح أبياه في تصريحات تلفزيونية أنه يعمل دون عقد، مشيرا إلى أنه لا يعرف مصيره.",
-            "مشيرا",
-            Some("أبياه"),
-            "لا يعرف مصيره",
-        ),
-        (
-            "قال المدرب إن الفريق جاهز. وأكد طه في حديث للإذاعة أن الملعب جاهز، مضيفا أن الجمهور سيحضر.",
-            "مضيفا",
-            Some("طه"),
-            "الجمهور سيحضر",
-        ),
-    ]);
-}
-
-#[test]
-fn a_verb_of_going_on_before_a_participle_or_a_quotation() {
-    assert_table(&[
-        (
-            "قال الوزير إن الاجتماع انتهى. ومضى قائلا «الوضع صعب لكننا سنتجاوزه».",
-            "قائلا",
-            Some("الوزير"),
-            "الوضع صعب لكننا سنتجاوزه",
-        ),
-        (
-            "قال الوزير إن الاجتماع انتهى. وختم قائلا إن الوضع صعب.",
-            "قائلا",
-            Some("الوزير"),
-            "الوضع صعب",
-        ),
-        (
-            "قال الوزير إن الاجتماع انتهى. وأضاف القول «الوضع صعب لكننا سنتجاوزه».",
-            "أضاف",
-            Some("الوزير"),
-            "الوضع صعب لكننا سنتجاوزه",
-        ),
-        (
-            "قال المدير إن الاجتماع انتهى. وواصل الوزير: «الوضع صعب».",
-            "واصل",
-            Some("الوزير"),
-            "الوضع صعب",
-        ),
-        (
-            "قالت الوزيرة إن الاجتماع انتهى. وواصلت حديثها قائلة إن الوضع صعب.",
-            "قائلة",
-            Some("الوزيرة"),
-            "الوضع صعب",
-        ),
-    ]);
-    // `واصل` without what was said continues an action; a given name with و is the speaker
-    assert_link_counts(&[("وواصلت القوات تقدمها نحو المدينة.", 0)]);
-    assert_table(&[("وسامي قال إن الوضع صعب.", "قال", Some("سامي"), "الوضع صعب")]);
-}
-
-#[test]
 fn a_warning_of_a_thing_and_a_cause_ascribed_are_claims() {
     assert_table(&[
         (
@@ -413,15 +227,9 @@ fn a_warning_of_a_thing_and_a_cause_ascribed_are_claims() {
             Some("الخبير"),
             "تراجع الصادرات إلى ضعف الطلب",
         ),
-        (
-            "وأبرزت الوزيرة أهمية المشروع الذي سيوفر آلاف الوظائف.",
-            "أبرزت",
-            Some("الوزيرة"),
-            "أهمية المشروع الذي سيوفر آلاف الوظائف",
-        ),
     ]);
     // `أبرز` "most prominent" and `يرجع` "is due to" report nothing; a sentence opening with a
-    // name written with ف or و has its subject there
+    // name has its subject there
     assert_link_counts(&[
         ("وهو من أبرز المرشحين للفوز.", 0),
         ("ويرجع السبب إلى الجفاف.", 0),
@@ -443,19 +251,11 @@ fn a_warning_of_a_thing_and_a_cause_ascribed_are_claims() {
 }
 
 #[test]
-fn a_claim_ends_before_but_and_a_relative_report_has_its_speaker() {
-    assert_table(&[
-        (
-            "وقال الوزير إن هناك أخطاء كثيرة، بيد أنه يكشف أن الفريق يعمل وفق خطة.",
-            "قال",
-            Some("الوزير"),
-            "هناك أخطاء كثيرة",
-        ),
-        (
-            "ويرى كثيرون أن الأداء دون الطموح، وهو ما تقر به الوزيرة بأن هناك أخطاء.",
-            "تقر",
-            Some("الوزيرة"),
-            "هناك أخطاء",
-        ),
-    ]);
+fn a_claim_ends_before_but() {
+    assert_table(&[(
+        "وقال الوزير إن هناك أخطاء كثيرة، بيد أنه يكشف أن الفريق يعمل وفق خطة.",
+        "قال",
+        Some("الوزير"),
+        "هناك أخطاء كثيرة",
+    )]);
 }

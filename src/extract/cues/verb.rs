@@ -26,13 +26,13 @@ impl ParagraphParser<'_> {
             return None;
         }
         let mut j = i + 1;
-        // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun
-        // `وهو ما يعترف به فلان`: after a relative, the preposition with the pronoun of what
-        // was said
+        // `وأكد لهم المحافظ`، `وقال لنا أحد السكان`: whom the speaker told, as a pronoun;
+        // `بيانا أكدت فيه اعتقال …`، `الذي أكد فيه الوزير …`: "in which", before the subject
+        // or the object
         while j < s.end
             && (in_set(&ADVERBS, self.key(j))
                 || is_pronoun_addressee(self.key(j))
-                || (verb.after_relative && matches!(self.key(j), "به" | "بها")))
+                || (j == i + 1 && matches!(self.key(j), "فيه" | "فيها")))
         {
             j += 1;
         }
@@ -173,10 +173,9 @@ impl ParagraphParser<'_> {
                     .or_else(|| self.quoted_subject(j, &form, s))
             })
             .flatten();
-        // `أكدت للسفير أن …`: a word opening with ل and the article is whom one told
         if subject
             .as_ref()
-            .is_some_and(|np| self.key(np.tokens.start).starts_with("لل"))
+            .is_some_and(|np| self.told_or_object(np, i))
         {
             subject = None;
         }
@@ -214,12 +213,21 @@ impl ParagraphParser<'_> {
         Some((subject, j))
     }
 
+    /// Whether the noun phrase after the verb at `i` is no subject: `أكدت للسفير أن …`, a word
+    /// opening with ل and the article, is whom one told; after "in which" (`بيانا أكدت فيه
+    /// اعتقال …`) a verbal noun or a noun that names no speaker is the object.
+    fn told_or_object(&self, np: &NounPhrase, i: usize) -> bool {
+        self.key(np.tokens.start).starts_with("لل")
+            || (matches!(self.key(i + 1), "فيه" | "فيها")
+                && (self.is_verbal_noun(np.tokens.start)
+                    || (np.name_at.is_none() && np.source_type == SourceType::Unknown)))
+    }
+
     /// Whether a verb with no subject after it still reports: not when it carries its object
     /// pronoun (`ما أكده`), unless it is a verb of telling with its subject before it (`إن
     /// السفير أبلغه أن …`).
     fn reports_without_subject_after(&self, verb: &VerbCue, s: &Range<usize>) -> bool {
         !verb.object_pronoun
-            || self.clause_subject_of_what(verb, s).is_some()
             || (verb.form.addressee
                 && !verb.after_relative
                 && self.subject_before(verb.at, verb.prefix, s).is_some())
@@ -357,7 +365,10 @@ impl ParagraphParser<'_> {
 
     /// The cue verb at token `i`, unless it is a verbal noun after `عدم`.
     pub(super) fn verb_at(&self, i: usize, s: &Range<usize>) -> Option<VerbCue> {
-        let after_relative = i > s.start && in_set(&RELATIVES, self.key(i - 1));
+        // `الذي أكد فيه الوزير وجود …`: "in which", the relative is no object of the verb
+        let after_relative = i > s.start
+            && in_set(&RELATIVES, self.key(i - 1))
+            && !matches!(self.key(i + 1), "فيه" | "فيها");
         let bare = cue_form(self.key(i));
         let object_pronoun = bare.is_none();
         // `ما أكده المستشار`: after a relative the verb may carry its object pronoun; a verb
@@ -369,10 +380,7 @@ impl ParagraphParser<'_> {
                     .find_map(|p| self.key(i).strip_suffix(p.as_str()))
                     .filter(|stem| stem.chars().count() >= 3)
                     .and_then(cue_form)
-                    // `فيما تصفه بأنه …`: "in what it describes as"
-                    .filter(|(f, _)| {
-                        after_relative || f.addressee || (i > s.start && self.key(i - 1) == "فيما")
-                    })
+                    .filter(|(f, _)| after_relative || f.addressee)
             })
             .or_else(|| told_me(self.key(i)))?;
         // `طلب عدم ذكر اسمه`: a verbal noun after عدم names no report (its object is no source)
@@ -671,8 +679,13 @@ impl ParagraphParser<'_> {
         if verb.passive {
             return Some((None, Template::Passive));
         }
-        if let Some(np) = self.clause_subject_of_what(verb, s) {
-            return Some((Some(self.add_source(&np)), Template::Svo));
+        let template = if verb.form.form == Form::Participle {
+            Template::Participle
+        } else {
+            Template::ProDrop
+        };
+        if let Some(np) = self.opening_subject(verb, s) {
+            return Some((Some(self.add_source(&np)), template));
         }
         if let Some(svo) = self
             .subject_before(verb.at, verb.prefix, s)
@@ -680,11 +693,6 @@ impl ParagraphParser<'_> {
         {
             return Some((Some(self.add_source(&svo)), Template::Svo));
         }
-        let template = if verb.form.form == Form::Participle {
-            Template::Participle
-        } else {
-            Template::ProDrop
-        };
         let Some(source) = self.resolve_pro_drop(verb.form.gender) else {
             // `وأُعلن عن …`، `ذُكر أن …` without harakat: nobody to point back to, so the
             // passive, a claim without a source (guidelines §5.4)

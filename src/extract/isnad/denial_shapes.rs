@@ -121,13 +121,7 @@ pub(super) fn denier(w: &[W]) -> Option<usize> {
     }
     let mut last = 0;
     for (i, x) in w.iter().enumerate().take(SUBJECT_WORDS) {
-        if i > 0
-            && (x.dash
-                || TIME.contains(&x.key)
-                || between_at(w, i) > 0
-                || opens_report(x)
-                || channel_phrase_at(w, i) > 0)
-        {
+        if i > 0 && (x.dash || TIME.contains(&x.key) || between_at(w, i) > 0 || opens_report(x)) {
             break;
         }
         last = i;
@@ -150,42 +144,12 @@ fn apposition_end(w: &[W], last: usize) -> Option<usize> {
     title.then_some(close)
 }
 
-/// Most words of a channel phrase between the denier and the report (`في بيان لها`، `لقناة
-/// الغد`).
-const CHANNEL_WORDS: usize = 4;
-
-/// The length of a channel phrase without commas at `w[i]`: `في بيان (لها|رسمي)`، or an outlet
-/// after ل (`لقناة الغد`), up to the report; 0 when there is none.
-fn channel_phrase_at(w: &[W], i: usize) -> usize {
-    let Some(x) = w.get(i) else { return 0 };
-    let statement = x.key == "في"
-        && w.get(i + 1).is_some_and(|n| {
-            matches!(
-                rule_of(&n.key),
-                Some(Rule::Channel(
-                    super::channels::ChannelWord::Statement
-                        | super::channels::ChannelWord::Interview
-                ))
-            )
-        });
-    let lam_outlet = x.key.strip_prefix('ل').is_some_and(|k| {
-        super::channels::is_outlet(k) || super::channels::is_outlet(&format!("ا{k}"))
-    });
-    if !statement && !lam_outlet {
-        return 0;
-    }
-    // the phrase runs to the report (or a comma), a few words at most
-    (i + 1..w.len().min(i + 1 + CHANNEL_WORDS))
-        .find(|&k| opens_report(&w[k]) || w[k - 1].comma)
-        .map_or(0, |k| k - i)
-}
-
 /// Past asides (`، الأحد،`، `- جملة وتفصيلا -`، `، في بيان،`) and adverb phrases from `w[i]`:
 /// where the report starts.
 pub(super) fn past_asides(w: &[W], mut i: usize) -> usize {
     for _ in 0..4 {
         let Some(x) = w.get(i) else { return i };
-        let n = between_at(w, i).max(channel_phrase_at(w, i));
+        let n = between_at(w, i);
         if n > 0 {
             i += n;
         } else if TIME.contains(&x.key) && !opens_report(x) {
@@ -247,9 +211,11 @@ pub(super) fn denial_verbs(article: &Article) -> Vec<Span> {
         if !clause || !word.contains(['ف', 'ذ', 'ض', 'ك']) {
             continue;
         }
-        // the cue is the verb without its conjunction (`ونفى` → `نفى`), as the cue suggester's
+        // the cue is the verb without its conjunction and the conjunction's haraka (`ونفى` →
+        // `نفى`، `وَنَفَتِ` → `نَفَتِ`), as the cue suggester's
         let bare = word
             .strip_prefix(['و', 'ف'])
+            .map(|b| b.trim_start_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)))
             .filter(|b| rule_of(b) == Some(Rule::Stance(Stance::Denies)));
         let verb_start = start + bare.map_or(0, |b| word.len() - b.len());
         if rule_of(word) == Some(Rule::Stance(Stance::Denies))

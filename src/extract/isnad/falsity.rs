@@ -103,13 +103,12 @@ fn falsity_start(w: &[(Range<usize>, String)], from: usize) -> Option<usize> {
     Some(start)
 }
 
-/// `لا صحة لما تردد عن C`، `لا صحة للأنباء عن C`، `(أكدت) عدم صحة الأنباء عن C`: where C
-/// starts.
+/// `لا صحة لما تردد عن C`، `لا صحة للأنباء عن C`: where C starts.
 fn no_truth(w: &[(Range<usize>, String)]) -> Option<usize> {
     let [(_, la), (_, sihha), (_, third), ..] = w else {
         return None;
     };
-    if !(la == "لا" || la == "عدم") || sihha != "صحه" {
+    if la != "لا" || sihha != "صحه" {
         return None;
     }
     // the ل on the report noun, which keeps its ال (`للأنباء` → `الأنباء`)

@@ -1,8 +1,8 @@
 //! Hands named where the channel rules do not look (docs/attribution-guidelines.md §6.2): an
 //! outlet frame that opens the sentence before the speaker's own verb (`وبحسب «رويترز»، قال
 //! المسؤول إن …`، `ووفقا لقناة X، أكد Y أن …`), which the cue suggester reads as the outlet
-//! speaking the whole rest of the sentence; and a correspondent told (`قال Y لمراسل قناة X إن
-//! …`), whose outlet follows a word the outlet lists do not hold.
+//! speaking the whole rest of the sentence. (The seventh round's correspondent told and
+//! statement frame were dropped in the eighth: no report of the pool writes them.)
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -39,10 +39,8 @@ fn outlet_start(article: &Article, t: &Token) -> Option<usize> {
     outlet.then(|| t.range.end - opened.len())
 }
 
-/// Most words of an aside between the frame's comma and the cue (`، عقب اجتماعه الأخير،`) and
-/// of a statement's name with its relative clause (`البلاغ الذي عممه`).
+/// Most words of an aside between the frame's comma and the cue (`، عقب اجتماعه الأخير،`).
 const ASIDE_WORDS: usize = 10;
-const STATEMENT_WORDS: usize = 5;
 
 /// Whether the words between the frame and the cue are only its comma, or an aside closed by
 /// a comma right before the cue.
@@ -58,23 +56,9 @@ fn frame_closes(between: &str) -> bool {
             && rest.split_whitespace().count() <= ASIDE_WORDS)
 }
 
-/// A statement noun (`البيان`، `لبيان`، `البلاغ`) at `t`: where its name starts.
-fn statement_start(article: &Article, t: &Token) -> Option<usize> {
-    let raw = &article.text[t.range.clone()];
-    let key = t.key.as_str();
-    let is_statement = |k: &str| rule_of(k) == Some(Rule::Channel(ChannelWord::Statement));
-    if is_statement(key) || key.strip_prefix("ال").is_some_and(is_statement) {
-        return Some(t.range.start);
-    }
-    // `لبيان`: the ل is outside the span
-    let bare = key.strip_prefix('ل')?;
-    (is_statement(bare) || bare.strip_prefix('ل').is_some_and(is_statement))
-        .then(|| t.range.start + raw.chars().next().map_or(0, char::len_utf8))
-}
-
-/// `وبحسب X، CUE …`: the outlet or statement X named in a frame that opens the sentence of
-/// `cue` and ends at the comma before it (past an aside: `وحسب البلاغ الذي عممه، عقب …، أوضح`;
-/// `بحسب ما أوردت X،` too).
+/// `وبحسب X، CUE …`: the outlet X named in a frame that opens the sentence of `cue` and ends
+/// at the comma before it (past an aside: `وبحسب رويترز، عقب الاجتماع، قال`; `بحسب ما أوردت
+/// X،` too).
 fn fronted_frame(article: &Article, cue: Span) -> Option<(Range<usize>, SourceType)> {
     let start = channels::sentence_start(article, cue.start);
     let toks = channels::tokens(article, start..cue.start);
@@ -90,32 +74,12 @@ fn fronted_frame(article: &Article, cue: Span) -> Option<(Range<usize>, SourceTy
         1
     };
     let t = toks.get(k)?;
-    if let Some(name_start) = statement_start(article, t) {
-        return (toks.len() - k <= STATEMENT_WORDS)
-            .then_some((name_start..last.range.end, SourceType::Statement));
-    }
     let name_start = outlet_start(article, t)?;
     if channels::name_end(article, &toks, k) != last.range.end {
         return None;
     }
     let key = normalize_str(&article.text[name_start..t.range.end]);
     Some((name_start..last.range.end, channels::hand_type_of(&key)))
-}
-
-/// `لمراسل قناة X`، `لمراسلي رويترز`: the correspondent and his outlet, after ل in `window`.
-fn correspondent(article: &Article, window: Range<usize>) -> Option<Range<usize>> {
-    let toks = channels::tokens(article, window);
-    toks.iter().enumerate().find_map(|(i, t)| {
-        let bare = t.key.strip_prefix('ل')?;
-        if !bare.starts_with("مراسل") {
-            return None;
-        }
-        // the outlet after the correspondent, by name, head or quotation marks
-        let next = toks.get(i + 1)?;
-        outlet_start(article, next)?;
-        let lam = article.text[t.range.clone()].chars().next()?.len_utf8();
-        Some(t.range.start + lam..channels::name_end(article, &toks, i + 1))
-    })
 }
 
 /// Makes the source at `range` the only hand of link `i`; returns its id.
@@ -136,9 +100,8 @@ fn set_hand(
     Some(id)
 }
 
-/// Gives each link without hands the outlet of a frame that opens its sentence, or the
-/// correspondent it was told; the frame's own link (the outlet speaking the rest of the
-/// sentence, the speaker's cue inside its claim) goes.
+/// Gives each link without hands the outlet of a frame that opens its sentence; the frame's own
+/// link (the outlet speaking the rest of the sentence, the speaker's cue inside its claim) goes.
 pub(super) fn fronted_hands(set: &mut AnnotationSet, article: &Article) {
     let mut drop: Vec<(Range<usize>, Span)> = Vec::new();
     for i in 0..set.attributions.len() {
@@ -152,16 +115,11 @@ pub(super) fn fronted_hands(set: &mut AnnotationSet, article: &Article) {
         if cue.end > claim.start {
             continue;
         }
-        if let Some((range, kind)) = fronted_frame(article, cue) {
-            if set_hand(set, article, i, range.clone(), kind).is_some() {
-                drop.push((range, cue));
-            }
-            continue;
-        }
-        let source = set.position(&a.source_id).and_then(|s| set.sources[s].span);
-        let from = source.map_or(cue.end, |s| s.end.max(cue.end).min(claim.start));
-        if let Some(range) = correspondent(article, from..claim.start) {
-            set_hand(set, article, i, range, SourceType::Outlet);
+        if let Some((range, kind)) = fronted_frame(article, cue)
+            && set_hand(set, article, i, range.clone(), kind).is_some()
+        {
+            // the frame's source keeps the closing mark of a quoted name (`شبكة «X»`)
+            drop.push((channels::with_closing_mark(article, range), cue));
         }
     }
     // the frame's own links: a source inside the frame, a claim that holds the cue or lies

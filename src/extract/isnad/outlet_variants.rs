@@ -1,10 +1,11 @@
 //! Surface variants of the seventh round (docs/extraction.md, "Seventh round: chains"): the
 //! shapes the sixth round left — an outlet frame before the speaker (`وبحسب «X»، قال Y`), an
-//! outlet subject before `نقلت عن`, `نسبت X إلى Y`, a correspondent told (`لمراسل قناة X`),
-//! a hand named after a second cue that is not the first cue's, a negated doubt, denials of a
-//! report named only by a demonstrative or a verbal noun (`نفيه القاطع`), and a later `الصحيفة`
-//! that means the last paper named. Every sentence is invented; each table was run before its
-//! rule and the count that failed is in the docs.
+//! outlet subject before `نقلت عن`, a hand named after a second cue that is not the first
+//! cue's, a negated doubt, denials of a report named only by a demonstrative, and a later
+//! `الصحيفة` that means the last paper named. Every sentence is invented; each table was run
+//! before its rule and the count that failed is in the docs. The families the eighth round's
+//! audit found in no report of the pool were dropped with their rows (docs/extraction.md,
+//! "Eighth round: chains").
 
 #![cfg(test)]
 #![allow(clippy::unwrap_used)]
@@ -70,8 +71,8 @@ fn a_frame_of_sources_before_a_verb_is_no_hand() {
     }
 }
 
-/// `صحيفة X نقلت عن Y أن C` (the outlet as the subject before the relay verb), `نسبت X إلى Y
-/// قوله إن C`: Y speaks through X.
+/// `صحيفة X نقلت عن Y أن C` (the outlet as the subject before the relay verb): Y speaks through
+/// X. (`نسبت X إلى Y` was dropped in the eighth round: no report of the pool writes it.)
 const OUTLET_SUBJECTS: &[ChainRow] = &[
     (
         "وكانت صحيفة الأيام نقلت عن مسؤول قوله إن الميناء سيغلق.",
@@ -88,61 +89,11 @@ const OUTLET_SUBJECTS: &[ChainRow] = &[
         "مصادر مطلعة",
         &["قناة الغد"],
     ),
-    (
-        "ونسبت الصحيفة إلى مسؤول قوله إن الاتفاق قريب.",
-        "مسؤول",
-        &["الصحيفة"],
-    ),
-    (
-        "ونسبت وكالة الأنباء إلى مصادر أمنية أن المهاجمين فروا.",
-        "مصادر أمنية",
-        &["وكالة الأنباء"],
-    ),
-    (
-        "وَنَسَبَتْ قناة الغد إلى شهود عيان قولهم إن القصف استمر.",
-        "شهود عيان",
-        &["قناة الغد"],
-    ),
 ];
 
 #[test]
 fn an_outlet_subject_before_a_relay() {
     check_chains(OUTLET_SUBJECTS);
-}
-
-/// `قال Y لمراسل قناة X إن C`: the correspondent of an outlet was told; he and his outlet are
-/// the hand.
-const CORRESPONDENTS: &[ChainRow] = &[
-    (
-        "وقال الوزير لمراسل قناة الغد إن الحوار مستمر.",
-        "الوزير",
-        &["مراسل قناة الغد"],
-    ),
-    (
-        "وقال قائد الشرطة لمراسل الجزيرة إن الطريق أغلق.",
-        "قائد الشرطة",
-        &["مراسل الجزيرة"],
-    ),
-    (
-        "وأكد المتحدث لمراسلة «صوت المدينة» أن المعبر فتح.",
-        "المتحدث",
-        &["مراسلة «صوت المدينة»"],
-    ),
-    (
-        "وأوضح المدير في تصريح لمراسل وكالة الأنباء المحلية أن المصنع سيغلق.",
-        "المدير",
-        &["مراسل وكالة الأنباء المحلية"],
-    ),
-    (
-        "فقال أحد السكان لمراسلي رويترز إن القصف استمر طوال الليل.",
-        "أحد السكان",
-        &["مراسلي رويترز"],
-    ),
-];
-
-#[test]
-fn a_correspondent_told() {
-    check_chains(CORRESPONDENTS);
 }
 
 /// `وهذا ما أكده Y، حيث قال على صفحته …: "C2"`: the account is the hand of the second cue's
@@ -216,35 +167,6 @@ fn a_denied_report_named_by_a_demonstrative() {
     check_denials(DENIED_DEMONSTRATIVES);
 }
 
-/// `جدد الوزير نفيه القاطع لـC`، `أكد نفيه للأنباء عن C`: the denial as a verbal noun.
-const NOMINAL_DENIALS: &[(&str, &str, &str)] = &[
-    (
-        "وجدد الوزير نفيه القاطع لصحة الأنباء عن استقالته.",
-        "الوزير",
-        "استقالته",
-    ),
-    (
-        "وأكد المتحدث نفيه للأنباء عن اعتقال الصحفي.",
-        "المتحدث",
-        "اعتقال الصحفي",
-    ),
-    (
-        "وجددت الشركة نفيها القاطع لوجود خلافات بين الشركاء.",
-        "الشركة",
-        "وجود خلافات بين الشركاء",
-    ),
-    (
-        "وأعلن النائب نفيه التام لما تردد عن انسحابه من الحزب.",
-        "النائب",
-        "انسحابه من الحزب",
-    ),
-];
-
-#[test]
-fn a_denial_as_a_verbal_noun() {
-    check_denials(NOMINAL_DENIALS);
-}
-
 /// A later `الصحيفة`، `الوكالة`، `القناة` is the last paper, agency or channel named before it.
 const LAST_OUTLET_NAMED: &[(&str, &str, &str)] = &[
     (
@@ -262,37 +184,6 @@ const LAST_OUTLET_NAMED: &[(&str, &str, &str)] = &[
 #[test]
 fn a_later_outlet_noun_is_the_last_one_named() {
     check_same_as(LAST_OUTLET_NAMED);
-}
-
-/// `وحسب البلاغ الذي عممه، …، أوضح Y أن C`، `وبحسب البيان، قال Y إن C`: a statement frame
-/// opens the sentence (with a relative clause or an aside before the verb); the statement is
-/// the speaker's hand (guidelines §6.2: a statement is a hand when the speaker is named).
-const FRONTED_STATEMENTS: &[ChainRow] = &[
-    (
-        "وحسب البلاغ الذي عممه، عقب اجتماعه الأخير، أوضح البنك أن التضخم تراجع.",
-        "البنك",
-        &["البلاغ الذي عممه"],
-    ),
-    (
-        "وبحسب البيان، قال الوزير إن الاتفاق انهار.",
-        "الوزير",
-        &["البيان"],
-    ),
-    (
-        "ووفقا لبيان صادر عن الوزارة، أكد المتحدث أن المعبر فتح.",
-        "المتحدث",
-        &["بيان صادر عن الوزارة"],
-    ),
-    (
-        "وَحَسَبَ التقرير الذي نشرته، أوضحت المنظمة أن الوفيات تضاعفت.",
-        "المنظمة",
-        &["التقرير الذي نشرته"],
-    ),
-];
-
-#[test]
-fn a_statement_frame_before_the_speaker() {
-    check_chains(FRONTED_STATEMENTS);
 }
 
 /// A post and where it went out are one hand, as the blind annotators wrote it (`منشور له عبر
@@ -444,58 +335,15 @@ fn later_mentions_in_outlet_reports() {
     check_same_as(OUTLET_REPORT_MENTIONS);
 }
 
-/// Denials as outlet reports write them, beyond the sixth round's: `عدم صحة` before the report,
-/// a verbal noun after `إلى`/`ب` (`سارعت إلى نفي الأنباء عن C`), an outlet told between the
-/// denier and the report (`نفت مصادر لقناة X صحة …`), `في بيان لها` between, an adverb the cue
-/// suggester took into the denier (`نفت الخارجية بشكل قاطع ما أوردته …`), and a denial verb
-/// opening a reported claim (`قالت الوزارة إنها تنفي الأنباء عن C`).
-const MORE_DENIALS: &[(&str, &str, &str)] = &[
-    (
-        "وأكدت الوزارة عدم صحة الأنباء عن رفع الأسعار.",
-        "الوزارة",
-        "رفع الأسعار",
-    ),
-    (
-        "وأوضح المكتب عدم صحة ما تردد حول استقالة المدير.",
-        "المكتب",
-        "استقالة المدير",
-    ),
-    (
-        "وسارعت الوزارة إلى نفي الأنباء عن إغلاق المدارس.",
-        "الوزارة",
-        "إغلاق المدارس",
-    ),
-    (
-        "واكتفى المتحدث بنفي الأنباء عن انسحاب القوات.",
-        "المتحدث",
-        "انسحاب القوات",
-    ),
-    (
-        "ونفت مصادر مطلعة لقناة الغد صحة الأنباء عن استقالة الوزير.",
-        "مصادر مطلعة",
-        "استقالة الوزير",
-    ),
-    (
-        "ونفت الشركة في بيان لها الأنباء عن إفلاسها.",
-        "الشركة",
-        "إفلاسها",
-    ),
-    (
-        "ونفت الخارجية بشكل قاطع ما أوردته صحيفة الأيام عن قطع العلاقات.",
-        "الخارجية",
-        "قطع العلاقات",
-    ),
-    (
-        "وقالت الوزارة إنها تنفي الأنباء عن رفع الأسعار.",
-        "الوزارة",
-        "رفع الأسعار",
-    ),
-    (
-        "وأكد المتحدث أنه ينفي أن يكون الوفد قد غادر.",
-        "المتحدث",
-        "يكون الوفد قد غادر",
-    ),
-];
+/// Denials as outlet reports write them, beyond the sixth round's: an adverb the cue suggester
+/// took into the denier (`نفت الخارجية بشكل قاطع ما أوردته …`). (The seventh round's `عدم صحة`,
+/// `إلى نفي`، an outlet told or `في بيان لها` between the denier and the report, and `إنها
+/// تنفي` were dropped in the eighth: no report of the pool writes them.)
+const MORE_DENIALS: &[(&str, &str, &str)] = &[(
+    "ونفت الخارجية بشكل قاطع ما أوردته صحيفة الأيام عن قطع العلاقات.",
+    "الخارجية",
+    "قطع العلاقات",
+)];
 
 /// A report noun whose content follows it (`خبر`، `نبأ`), and a demonstrative the cue suggester
 /// read with the denier's next clause (`نفى هذا الخبر وأكد أن …`).
@@ -525,16 +373,6 @@ fn report_nouns_and_pointers() {
 #[test]
 fn more_denials_as_outlets_write_them() {
     check_denials(MORE_DENIALS);
-}
-
-/// The outlet told by the denier is its hand (`نفت مصادر لقناة X صحة …`).
-#[test]
-fn an_outlet_told_between_the_denier_and_the_report() {
-    check_chains(&[(
-        "ونفت مصادر مطلعة لقناة الغد صحة الأنباء عن استقالة الوزير.",
-        "مصادر مطلعة",
-        &["قناة الغد"],
-    )]);
 }
 
 /// `وقالت وكالة أنباء X "Y" إن …`: an outlet's head noun cut from the rest of its name; the

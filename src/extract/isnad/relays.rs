@@ -166,8 +166,7 @@ pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
 
 /// `صحيفة X نقلت عن Y أن C`، `والوكالة نقلت أمس عن Y قوله إن C`: the outlet is the subject
 /// before the relay verb, so the cue suggester's link has the outlet as its speaker and no one
-/// after `عن`; `نسبت X إلى Y قوله إن C`: the link has Y and no hand. Either way Y speaks
-/// through X (guidelines §7.4).
+/// after `عن`; Y speaks through X (guidelines §7.4).
 pub(super) fn subject_relays(set: &mut AnnotationSet, article: &Article) {
     let mut drop: Vec<(String, String)> = Vec::new();
     for i in 0..set.attributions.len() {
@@ -201,21 +200,6 @@ pub(super) fn subject_relays(set: &mut AnnotationSet, article: &Article) {
                 continue;
             };
             set_chain(set, article, i, speaker, &[s.range()], &mut drop);
-        } else if verb.starts_with("نسب") && source.is_some_and(|s| s.start >= cue.end) {
-            // the hand: the words between the verb and `إلى`
-            let to = normalize_str("إلى");
-            let Some(k) = w
-                .iter()
-                .take(HAND_WORDS + 1)
-                .position(|(_, key, _)| *key == to)
-            else {
-                continue;
-            };
-            let Some(hand) = hand_name(&w, 0, k) else {
-                continue;
-            };
-            let Some(speaker) = source else { continue };
-            set_chain(set, article, i, speaker.range(), &[hand], &mut drop);
         }
     }
     set.attributions
@@ -410,10 +394,12 @@ fn outlet_in_frame(
     let first = normalize_str(source.text(article).split_whitespace().next()?);
     let outlet =
         channels::is_outlet(&first) || first.strip_prefix("ال").is_some_and(channels::is_outlet);
+    // the source between the frame and the claim (a source after the claim has no comma there)
     let in_commas = article.text[..frame_start].trim_end().ends_with('،')
-        && article.text[source.end..claim.start]
-            .trim_start()
-            .starts_with('،');
+        && article
+            .text
+            .get(source.end..claim.start)
+            .is_some_and(|between| between.trim_start().starts_with('،'));
     if !outlet || !in_commas {
         return None;
     }
@@ -690,6 +676,24 @@ mod tests {
             "{:?}",
             set.sources
         );
+    }
+
+    /// `C، حسبما أفادت X.`: the frame after the claim, its speaker after the claim too (the
+    /// frame rule used to slice from the speaker back to the claim and panicked).
+    #[test]
+    fn a_frame_after_the_claim_with_its_speaker_after_it() {
+        for text in [
+            "وقبضت الشرطة على عشرين مطلوبا، حسبما أفادت وزارة الداخلية.",
+            "وقبضت الشرطة على عشرين مطلوبا، حسبما ذكرت وزارة الداخلية مساء اليوم.",
+            "وَقَبَضَتِ الشرطةُ على عشرين مطلوبا، حسبما أعلنت الوزارة.",
+        ] {
+            let l = crate::extract::isnad::agency_variants::links(text);
+            assert_eq!(l.len(), 1, "{text}: {l:?}");
+            assert!(
+                l[0].0.contains("الوزارة") || l[0].0.contains("وزارة"),
+                "{l:?}"
+            );
+        }
     }
 
     #[test]
