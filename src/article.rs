@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::text::normalize::NormalizedText;
+use crate::text::spaces::PieceEnds;
 
 /// The bundled sample article, opened when no file is given.
 pub const SAMPLE_TEXT: &str = include_str!("../assets/sample-article.txt");
@@ -139,6 +140,9 @@ pub struct Article {
     /// The text folded for matching, built on first use: the entity extractor, the cue parser
     /// and the isnad rules read this one copy instead of folding the article again each.
     folded: std::sync::OnceLock<NormalizedText>,
+    /// Where the text is cut after each whitespace character, built on first use: the isnad
+    /// rules read the words of hundreds of windows of one article from this one cut.
+    pieces: std::sync::OnceLock<PieceEnds>,
 }
 
 impl fmt::Debug for Article {
@@ -383,6 +387,7 @@ impl Article {
             offsets: std::sync::OnceLock::new(),
             sha256: std::sync::OnceLock::new(),
             folded: std::sync::OnceLock::new(),
+            pieces: std::sync::OnceLock::new(),
         }
     }
 
@@ -427,6 +432,15 @@ impl Article {
     /// `folded().slice(range)` is `normalize_str(&text[range])` without folding or allocating.
     pub fn folded(&self) -> &NormalizedText {
         self.folded.get_or_init(|| NormalizedText::new(&self.text))
+    }
+
+    /// The pieces of `text[range]` cut after each whitespace character: the same as
+    /// `split_after_spaces(&text[range])`, read from one cut of the whole text made on first
+    /// use (none when `range` is not a range of the text).
+    pub fn pieces(&self, range: Range<usize>) -> impl Iterator<Item = &str> {
+        self.pieces
+            .get_or_init(|| PieceEnds::new(&self.text))
+            .pieces(&self.text, range)
     }
 
     /// Lowercase hex SHA-256 of the UTF-8 text (the `text_sha256` of the annotation file).

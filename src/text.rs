@@ -5,6 +5,7 @@ pub mod bidi;
 pub mod cluster;
 mod forms;
 mod implicit;
+pub mod marks;
 pub mod normalize;
 pub mod sanitize;
 pub mod sentences;

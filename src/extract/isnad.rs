@@ -18,6 +18,7 @@ use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Stance};
 use crate::article::Article;
 use crate::extract::wordlists::{self as lists, WordSet};
 use crate::text::normalize::{is_normalized, normalize_str};
+use crate::text::spaces::first_word;
 
 mod agency_variants;
 mod channels;
@@ -133,7 +134,7 @@ fn rule_of_key(key: &str) -> Option<Rule> {
 
 /// The rule of the first word of `text`, a leading و or ف (conjunction) set aside.
 fn rule_of(text: &str) -> Option<Rule> {
-    let first = text.split_whitespace().next()?;
+    let first = first_word(text)?;
     // most callers pass a word already folded: looked up as it is, without a copy
     let folded;
     let word = if is_normalized(first) {

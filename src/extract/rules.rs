@@ -62,6 +62,17 @@ struct Ctx<'a> {
     /// starting at its stem.
     gaz: Vec<Option<(Label, usize)>>,
     out: Vec<Found>,
+    /// What [`Ctx::covered_tokens`] marked last time, kept for the next rule that asks.
+    covered: Covered,
+}
+
+/// The ranges of the findings `covered_tokens` marked (in the order of `out`) and the marks:
+/// seven rules ask for them one after the other, most with only a few findings pushed since,
+/// so only those are marked again (a finding covers the same tokens whenever it is marked).
+#[derive(Default)]
+struct Covered {
+    ranges: Vec<Range<usize>>,
+    marks: Vec<bool>,
 }
 
 const NAME_STOP: u32 = class::STOP
@@ -152,18 +163,33 @@ impl<'a> Ctx<'a> {
 
     /// For each token, whether a finding so far covers it: a nationality or a repeated name
     /// inside a longer name (الجيش السوري) is part of that name, not an entity of its own.
-    fn covered_tokens(&self) -> Vec<bool> {
-        let mut covered = vec![false; self.toks.len()];
-        for found in &self.out {
-            let first = self.token_at(found.range.start);
-            for (token, mark) in self.toks[first..].iter().zip(&mut covered[first..]) {
+    fn covered_tokens(&mut self) -> Vec<bool> {
+        let toks = self.toks;
+        let cache = &mut self.covered;
+        // the marks hold while the findings they were made from are still the first ones of
+        // `out` (a rule may also drop or change findings: then they are made again)
+        let still = cache.marks.len() == toks.len()
+            && cache.ranges.len() <= self.out.len()
+            && cache
+                .ranges
+                .iter()
+                .zip(&self.out)
+                .all(|(r, f)| *r == f.range);
+        if !still {
+            cache.ranges.clear();
+            cache.marks = vec![false; toks.len()];
+        }
+        for found in &self.out[cache.ranges.len()..] {
+            let first = toks.partition_point(|t| t.range.end <= found.range.start);
+            for (token, mark) in toks[first..].iter().zip(&mut cache.marks[first..]) {
                 if token.range.start >= found.range.end {
                     break;
                 }
                 *mark = true;
             }
+            cache.ranges.push(found.range.clone());
         }
-        covered
+        cache.marks.clone()
     }
 }
 
@@ -185,6 +211,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
         toks,
         gaz,
         out: Vec::new(),
+        covered: Covered::default(),
     };
     gazetteer_rule(&mut ctx);
     org_rule(&mut ctx);

@@ -6,6 +6,11 @@
 //! predicate through a searcher, about 100 instructions per Arabic letter; whitespace in UTF-8
 //! is an ASCII byte or starts with one of four lead bytes, so the other bytes are passed over
 //! one by one without decoding.
+//!
+//! [`PieceEnds`] cuts a whole article once and hands out the pieces of any range of it from
+//! that one cut: the isnad rules cut hundreds of windows of one article, each a range of it.
+
+use std::ops::Range;
 
 /// The pieces of `text`, each up to and including one whitespace character (`char::
 /// is_whitespace`), the last one without it if the text does not end in whitespace: the same
@@ -40,6 +45,63 @@ pub fn split_after_spaces(text: &str) -> impl Iterator<Item = &str> + '_ {
         }
         None
     })
+}
+
+/// The first word of `text`: what `text.split_whitespace().next()` gives, found by the byte
+/// scan of [`split_after_spaces`] (each piece is a word and the one whitespace character after
+/// it, or a whitespace character alone).
+pub fn first_word(text: &str) -> Option<&str> {
+    split_after_spaces(text)
+        .map(str::trim_end)
+        .find(|word| !word.is_empty())
+}
+
+/// Where every piece of [`split_after_spaces`] of a whole text ends, kept so that the pieces of
+/// any range of the text come from this one cut instead of a scan of the range.
+#[derive(Clone, Debug, Default)]
+pub struct PieceEnds {
+    /// The end of each piece of the text, ascending: right after a whitespace character, and
+    /// the end of the text for a last piece without one.
+    ends: Vec<usize>,
+}
+
+impl PieceEnds {
+    pub fn new(text: &str) -> Self {
+        let mut at = 0;
+        let ends = split_after_spaces(text)
+            .map(|piece| {
+                at += piece.len();
+                at
+            })
+            .collect();
+        Self { ends }
+    }
+
+    /// The pieces of `text[range]`, the same, in the same order, as
+    /// `split_after_spaces(&text[range])` (`text` is the text this was built from). A piece
+    /// of the range ends where a piece of the whole text ends inside it (after a whitespace
+    /// character, which cannot straddle the range's start, a character boundary), and the
+    /// last one at the range's end. A range that is not one of `text` gives no pieces.
+    pub fn pieces<'t>(
+        &'t self,
+        text: &'t str,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = &'t str> {
+        let Range { start, end } = range;
+        let valid = text.get(start..end).is_some();
+        let first = self.ends.partition_point(|&e| e <= start);
+        let mut inner = self.ends[first..].iter().take_while(move |&&e| e < end);
+        let mut at = if valid { start } else { end };
+        std::iter::from_fn(move || {
+            let piece_end = inner.next().copied().unwrap_or(end);
+            if at >= end {
+                return None;
+            }
+            let piece = text.get(at..piece_end);
+            at = piece_end;
+            piece
+        })
+    }
 }
 
 /// The bytes a whitespace character can start with: the ASCII ones, and the lead bytes of
@@ -82,6 +144,7 @@ mod tests {
         let ours: Vec<&str> = split_after_spaces(text).collect();
         let std: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
         assert_eq!(ours, std, "{text:?}");
+        assert_eq!(first_word(text), text.split_whitespace().next(), "{text:?}");
     }
 
     #[test]
@@ -112,5 +175,32 @@ mod tests {
         ] {
             both(text);
         }
+    }
+
+    #[test]
+    fn the_pieces_of_every_range_are_those_of_the_cut_range() {
+        for text in [
+            "",
+            "  ",
+            "قال  الوزير،\nإن\t«الأمر»\u{00A0}انتهى. ",
+            "وَقَالَـتْ ﻻ «الأُمَمُ» ١٢\u{2028}x\u{3000}y\u{205F}z end",
+        ] {
+            let ends = PieceEnds::new(text);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    let ours: Vec<&str> = ends.pieces(text, start..end).collect();
+                    let cut: Vec<&str> = split_after_spaces(&text[start..end]).collect();
+                    assert_eq!(ours, cut, "{text:?} {start}..{end}");
+                }
+            }
+        }
+        // a range that is not one of the text gives nothing, as no piece fits it
+        let text = "قال الوزير";
+        let ends = PieceEnds::new(text);
+        assert_eq!(ends.pieces(text, 1..4).count(), 0);
+        assert_eq!(ends.pieces(text, 4..99).count(), 0);
     }
 }

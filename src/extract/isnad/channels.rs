@@ -11,8 +11,8 @@ use crate::annotate::model::{AnnotationSet, Origin, Source, SourceType, Span};
 use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
-use crate::text::normalize::{normalize_into, normalize_str};
-use crate::text::spaces::split_after_spaces;
+use crate::text::marks::{find_sentence_mark, rfind_sentence_mark};
+use crate::text::normalize::normalize_str;
 
 use super::{Rule, frames, rule_of};
 
@@ -108,10 +108,9 @@ pub(super) struct Token {
 }
 
 pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
-    let text = &article.text[window.clone()];
     let mut out = Vec::new();
     let mut at = window.start;
-    for piece in split_after_spaces(text) {
+    for piece in article.pieces(window.clone()) {
         let trimmed = piece.trim_end();
         let unquoted = trimmed.trim_end_matches(['»', '"', '”']);
         let word = unquoted.trim_end_matches(['،', ',', '.', ':', '؛']);
@@ -442,16 +441,15 @@ pub(super) fn hand_type(key: &str) -> SourceType {
 
 /// The end of the sentence that `from` is in: the next full stop, `!`, `؟` or line end.
 pub(super) fn sentence_end(article: &Article, from: usize) -> usize {
-    article.text[from..]
-        .find(['.', '!', '؟', '\n'])
-        .map_or(article.text.len(), |i| from + i)
+    find_sentence_mark(&article.text[from..]).map_or(article.text.len(), |i| from + i)
 }
 
 /// The start of the sentence that `at` is in.
 pub(super) fn sentence_start(article: &Article, at: usize) -> usize {
-    article.text[..at]
-        .rfind(['.', '!', '؟', '\n'])
-        .map_or(0, |i| i + 1)
+    // after the mark: `؟` is two bytes, and a start inside it broke every slice made from it
+    rfind_sentence_mark(&article.text[..at]).map_or(0, |i| {
+        i + article.text[i..].chars().next().map_or(1, char::len_utf8)
+    })
 }
 
 /// Most words a fronted interview phrase (`وفي تصريح لـ«…»`) takes before its cue.
@@ -632,21 +630,19 @@ fn cut_claim(set: &mut AnnotationSet, article: &Article, i: usize, claim: Span, 
 fn answered(article: &Article, claim: Span) -> Option<(Range<usize>, SourceType, usize)> {
     let end = sentence_end(article, claim.end);
     let on = normalize_str("على");
-    // each word's range, channel word and whether it is `على`: folded into one buffer, as
-    // this runs for most links over the rest of their sentence
+    // each word's range, channel word and whether it is `على`, its key read from the
+    // article's folded text, as this runs for most links over the rest of their sentence
     let mut words: Vec<(Range<usize>, Option<Word>, bool)> = Vec::new();
-    let mut key = String::new();
     let mut at = claim.start;
-    for piece in split_after_spaces(&article.text[claim.start..end]) {
+    for piece in article.pieces(claim.start..end) {
         let w = piece.trim_end();
         let bare = w.trim_matches(|c: char| !is_letter_or_digit(c));
         if !bare.is_empty() {
             // `bare` starts where the marks before it end
             let lead = w.len() - w.trim_start_matches(|c: char| !is_letter_or_digit(c)).len();
             let start = at + lead;
-            key.clear();
-            normalize_into(bare, &mut key);
-            words.push((start..start + bare.len(), word(&key), key == on));
+            let key = article.folded().slice(start..start + bare.len());
+            words.push((start..start + bare.len(), word(key), key == on));
         }
         at += piece.len();
     }
@@ -871,6 +867,25 @@ mod tests {
             .into_iter()
             .map(|(_, speaker, hands)| (speaker, hands))
             .collect()
+    }
+
+    #[test]
+    fn a_question_mark_ends_the_sentence_before_a_cue_as_a_full_stop_does() {
+        // the sentence start was taken inside `؟` (two bytes): extracting such a text panicked
+        for (asked, stated) in [
+            (
+                "هل هذا صحيح؟ وفي تصريح لوكالة الأنباء قال الوزير إن الأمر انتهى.",
+                "هل هذا صحيح. وفي تصريح لوكالة الأنباء قال الوزير إن الأمر انتهى.",
+            ),
+            (
+                "لماذا؟ وأضاف الوزير أن الأمر انتهى، وذلك في تصريح لوكالة الأنباء.",
+                "لماذا. وأضاف الوزير أن الأمر انتهى، وذلك في تصريح لوكالة الأنباء.",
+            ),
+        ] {
+            let found = chains(asked);
+            assert!(!found.is_empty(), "{asked}");
+            assert_eq!(found, chains(stated), "{asked}");
+        }
     }
 
     #[test]

@@ -19,9 +19,8 @@ use crate::annotate::model::{
 use crate::article::Article;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
-use crate::text::spaces::split_after_spaces;
 
-use super::{Rule, rule_of};
+use super::{Rule, rule_of_key};
 
 /// Words that open a report's content (`عن`، `حول`، `بشأن`، `بخصوص`).
 const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
@@ -69,20 +68,27 @@ pub(super) struct W {
     dash: bool,
 }
 
+/// Quotation marks around a word, not part of its key.
+const QUOTE_MARKS: [char; 5] = ['«', '»', '"', '“', '”'];
+
 /// The words of `text[from..to]`, a dash standing alone kept as a word of its own.
 pub(super) fn words(article: &Article, from: usize, to: usize) -> Vec<W> {
     let mut out = Vec::new();
     let mut at = from;
-    for piece in split_after_spaces(&article.text[from..to]) {
+    for piece in article.pieces(from..to) {
         let trimmed = piece.trim_end();
         let dash = !trimmed.is_empty() && trimmed.chars().all(|c| "-–—".contains(c));
         let word = trimmed.trim_end_matches(['،', ',']);
         let comma = word.len() != trimmed.len();
         let start = at + (piece.len() - piece.trim_start().len());
         if !word.is_empty() {
+            // the key is read from the article's folded text (the word without its marks)
+            let inner = word.trim_start_matches(QUOTE_MARKS);
+            let key_start = start + word.len() - inner.len();
+            let key_end = key_start + inner.trim_end_matches(QUOTE_MARKS).len();
             out.push(W {
                 range: start..start + word.len(),
-                key: normalize_str(word.trim_matches(['«', '»', '"', '“', '”'])),
+                key: article.folded().slice(key_start..key_end).to_owned(),
                 comma,
                 dash,
             });
@@ -201,7 +207,7 @@ pub(super) fn denial_verbs(article: &Article) -> Vec<Span> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut prev_ends_clause = true;
-    for piece in split_after_spaces(&article.text) {
+    for piece in article.pieces(0..article.text.len()) {
         let word = piece.trim_end();
         let start = at;
         at += piece.len();
@@ -212,13 +218,19 @@ pub(super) fn denial_verbs(article: &Article) -> Vec<Span> {
             continue;
         }
         // the cue is the verb without its conjunction and the conjunction's haraka (`ونفى` →
-        // `نفى`، `وَنَفَتِ` → `نَفَتِ`), as the cue suggester's
+        // `نفى`، `وَنَفَتِ` → `نَفَتِ`), as the cue suggester's; the keys are read from the
+        // article's folded text
+        let folded = article.folded();
+        let denies = |from: usize| {
+            rule_of_key(folded.slice(from..start + word.len()))
+                == Some(Rule::Stance(Stance::Denies))
+        };
         let bare = word
             .strip_prefix(['و', 'ف'])
             .map(|b| b.trim_start_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)))
-            .filter(|b| rule_of(b) == Some(Rule::Stance(Stance::Denies)));
+            .filter(|b| denies(start + word.len() - b.len()));
         let verb_start = start + bare.map_or(0, |b| word.len() - b.len());
-        if rule_of(word) == Some(Rule::Stance(Stance::Denies))
+        if denies(start)
             && let Ok(span) = Span::checked(article, verb_start..start + word.len())
         {
             out.push(span);

@@ -16,7 +16,6 @@ use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
-use crate::text::spaces::split_after_spaces;
 
 use super::channels::{self, ChannelWord};
 use super::{Rule, rule_of_key};
@@ -46,7 +45,7 @@ struct Word {
 fn words(article: &Article, window: Range<usize>) -> Vec<Word> {
     let mut out = Vec::new();
     let mut at = window.start;
-    for piece in split_after_spaces(&article.text[window.clone()]) {
+    for piece in article.pieces(window.clone()) {
         let word = piece.trim_end();
         let bare = word.trim_matches(|c: char| !is_letter_or_digit(c));
         if !bare.is_empty() {
@@ -196,7 +195,7 @@ fn in_document_places(article: &Article) -> Vec<(Range<usize>, usize)> {
     let mut at = 0;
     // the key of every word after a word: read from the article's folded text, not folded again
     let folded = article.folded();
-    for piece in split_after_spaces(&article.text) {
+    for piece in article.pieces(0..article.text.len()) {
         let word = piece.trim_end();
         let bare = word.trim_end_matches(|c: char| !is_letter_or_digit(c));
         if let Some(verb) = prev.take()

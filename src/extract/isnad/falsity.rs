@@ -17,7 +17,6 @@ use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
-use crate::text::spaces::split_after_spaces;
 
 /// Words that end a report frame before its content (`عن`، `حول`، `بشأن`، `بخصوص`).
 const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
@@ -56,7 +55,7 @@ const FALSITY_OPENERS: [&str; 7] = ["بانها", "بانه", "بانهم", "ا�
 fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
     let mut at = range.start;
-    for piece in split_after_spaces(&article.text[range]) {
+    for piece in article.pieces(range) {
         let lead = piece.len()
             - piece
                 .trim_start_matches(|c: char| !is_letter_or_digit(c))

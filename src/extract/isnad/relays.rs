@@ -13,7 +13,6 @@ use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
-use crate::text::spaces::split_after_spaces;
 
 use super::channels::{self, ChannelWord};
 use super::{Rule, rule_of};
@@ -30,7 +29,7 @@ const SPEAKER_WORDS: usize = 8;
 fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String, bool)> {
     let mut out = Vec::new();
     let mut at = range.start;
-    for piece in split_after_spaces(&article.text[range]) {
+    for piece in article.pieces(range) {
         let word = piece.trim_end();
         let bare = word.trim_end_matches(|c: char| !is_letter_or_digit(c));
         // a closing quotation mark (`"الرصد" المحلية`) does not end a name

@@ -9,7 +9,6 @@ use crate::annotate::model::{AnnotationSet, SourceRole, SourceType, Span};
 use crate::article::Article;
 use crate::extract::tokens::is_letter_or_digit;
 use crate::text::normalize::normalize_str;
-use crate::text::spaces::split_after_spaces;
 
 use super::{Rule, channels, rule_of};
 
@@ -23,7 +22,7 @@ const TO_IT: [&str; 2] = ["لها", "له"];
 fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
     let mut at = range.start;
-    for piece in split_after_spaces(&article.text[range]) {
+    for piece in article.pieces(range) {
         let word = piece
             .trim_end()
             .trim_end_matches(|c: char| !is_letter_or_digit(c));

@@ -39,10 +39,11 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
         if ctx.is_ordinal(i) {
             return false;
         }
-        // A definite head takes adjectives only (الحركة الطلابية), never a genitive noun;
-        // an indefinite adjective after an indefinite head (جمعية خيرية) means no name.
+        // A definite head takes adjectives only (الحركة الطلابية), never a genitive noun or
+        // the verb's object (وقررت المحكمة الحكم، وأدانت المحكمة المتهمين); an indefinite
+        // adjective after an indefinite head (جمعية خيرية) means no name.
         if head_definite {
-            return t.definite || lam_complement;
+            return t.definite && t.clitic == 0 && agrees_as_adjective(stem) || lam_complement;
         }
         let indefinite_adjective = !t.definite
             && (feminine_adjective_shaped(stem) || crate::extract::lexicon::is_adjective(stem));
@@ -54,6 +55,36 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
     // After the first word: definite nouns and adjectives, and ل/لل complements
     // (المرصد السوري لحقوق الإنسان، وكالة الأنباء للأنباء).
     t.definite || lam_complement
+}
+
+/// Whether a definite word can be the adjective of a definite head: a nisba (الطلابية), a
+/// known adjective or nationality, or a word shaped like one (see [`adjective_shaped`]).
+fn agrees_as_adjective(stem: &str) -> bool {
+    adjective_shaped(stem)
+        || crate::extract::lexicon::is_adjective(stem)
+        || crate::extract::lexicon::is_nationality(stem)
+        || IDENTIFYING_ADJECTIVES.contains(stem)
+}
+
+/// A definite word shaped like an adjective rather than a noun: a nisba (الشعبية), a
+/// participle in م (المستقلة، المؤقتة), an active participle of the first form (الحاكم،
+/// العامة، الخاصة), فعيل (الجديدة), an elative (الأعلى، العليا، الأحمر); a plural in ين، ون or
+/// ات is a noun after a singular head (المتهمين، المعلومات), and so are الحكم، الإنتاج.
+pub(super) fn adjective_shaped(stem: &str) -> bool {
+    let Some(bare) = stem.strip_prefix("ال") else {
+        return false;
+    };
+    let letters: Vec<char> = bare.chars().collect();
+    let n = letters.len();
+    let plural = n > 4 && ["ين", "ون", "ات"].iter().any(|e| bare.ends_with(e));
+    if plural || n < 3 {
+        return false;
+    }
+    nisba_shaped(stem)
+        || letters[0] == 'م' && n >= 4
+        || n <= 5 && letters[1] == 'ا'
+        || (4..=5).contains(&n) && letters[2] == 'ي'
+        || n == 4 && (letters[0] == 'ا' || letters[3] == 'ا')
 }
 
 /// Ends like a feminine nisba adjective (خيرية، دولية), not like a verbal noun in اية (حماية،
@@ -250,7 +281,7 @@ fn identifies_one_body(ctx: &Ctx, head: usize, last: usize) -> bool {
             || t.clitic > 0
             || crate::extract::lexicon::is_nationality(stem)
             || IDENTIFYING_ADJECTIVES.contains(stem)
-            || !(nisba(stem) || nisba_shaped(stem))
+            || !(nisba(stem) || nisba_shaped(stem) || adjective_shaped(stem))
     })
 }
 

@@ -1,7 +1,7 @@
 //! People: a name after a title (with the title's complement skipped), a known given name
 //! followed by more name words, names introduced by `مع`/`من` in captions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::apposition::{name_after_comma, transliterated};
 use super::name_parts::{
@@ -569,7 +569,7 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
 /// definite word of no list (هادي الفلاني), the same two words coming back in the text. A
 /// name is repeated as it was written; a phrase of two ordinary words (نور الشمس) seldom is.
 fn repeated_ambiguous_names(ctx: &Ctx) -> HashSet<usize> {
-    let mut pairs: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut pairs: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     for i in 0..ctx.toks.len().saturating_sub(1) {
         let starts = ctx.word(i).is_some_and(|t| {
             // على folds to علي: its phrases repeat (على المواقع).

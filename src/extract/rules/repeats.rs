@@ -5,7 +5,7 @@
 //! a foreign given name no list knows (كريستيانو رونالدو … كريستيانو). Family names are
 //! `person::repeated_surname_rule`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::quoted::arabic_shaped;
 use super::*;
@@ -31,7 +31,7 @@ fn plain_name(ctx: &Ctx, first: usize, last: usize) -> bool {
 
 /// The short forms of the names found so far.
 fn short_forms<'a>(ctx: &Ctx<'a>) -> ShortForms<'a> {
-    let mut forms = ShortForms::new();
+    let mut forms = ShortForms::default();
     let stems = |first: usize, last: usize| (first..=last).map(|j| ctx.stem(j)).collect();
     for found in &ctx.out {
         let first = ctx.token_at(found.range.start);

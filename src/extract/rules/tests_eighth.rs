@@ -79,3 +79,99 @@ fn the_names_of_a_list_after_a_plural_place_head_are_places() {
     let failed = unwanted(Label::GPE, &negative);
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+#[test]
+fn common_given_names_that_no_list_knew_start_a_name() {
+    // Given names of the Levant, Iraq, the Gulf and the Maghreb and foreign ones frequent in
+    // news (حسان، وضاح، رمطان، شارل، شيرين). Pool: 7 names in 6 outlets found, none wrong.
+    // Before: 5 of the 7 rows failed (شارل was found after a title and a verb of saying).
+    let table = [
+        ("وقال وضاح الشامي إن الاتفاق قريب.", "وضاح الشامي"),
+        ("وأكد حسان الخطيب أن القرار نهائي.", "حسان الخطيب"),
+        ("وَأَكَّدَ حَسَّانُ الخَطِيبِ أَنَّ القَرَارَ نِهَائِيٌّ.", "حَسَّانُ الخَطِيبِ"),
+        ("واستقبل الوزير شارل مالك في مكتبه.", "شارل مالك"),
+        ("وقال شارل مالك إن الزيارة ناجحة.", "شارل مالك"),
+        ("وعين رمطان حداد سفيرا في روما.", "رمطان حداد"),
+        ("فقالت شيرين الحسيني إن المعرض يفتح غدا.", "شيرين الحسيني"),
+    ];
+    let failed = super::test_tables::failures_of(Label::PERSON, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn given_names_that_are_words_are_no_name_on_their_own() {
+    // Words the pool read as a person on their own: آمنة "safe", عزت "ascribed", سلمي
+    // "peaceful", زينة "decoration", برنت (Brent crude). Pool: 8 wrong names gone in 6 outlets.
+    // Before: 5 of the 5 rows failed.
+    let table = [
+        ("وطالبت المنظمة بممرات آمنة للمدنيين.", ""),
+        ("وعزت المصادر الحادث إلى السرعة.", ""),
+        ("وتقول الحكومة إن برنامجها سلمي تماما.", ""),
+        ("وارتفع سعر خام برنت إلى مئة دولار.", ""),
+        ("وباع المتجر قطع غيار وزينة السيارات.", ""),
+    ];
+    let failed = super::test_tables::failures_of(Label::PERSON, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_definite_head_takes_adjectives_and_a_describing_one_names_no_body() {
+    // After a definite head only an adjective continues a body's name: a definite noun is the
+    // verb's object (وقررت المحكمة الحكم), a plural after a singular head is a noun (المحكمة
+    // المتهمين), and a participle or فعيل that describes (البرلمان المنحل، الحكومة الجديدة)
+    // leaves a common noun (guidelines §9.2). Pool: 12 wrong ORGs gone in 10 outlets, 2 of them
+    // القوات المسلحة. Before: 5 of the 8 rows failed.
+    let none = [
+        ("وقررت المحكمة الحكم على المتهم بالسجن.", ""),
+        ("وأدانت المحكمة المتهمين بتهم عدة.", ""),
+        ("وأدت الحكومة الجديدة اليمين أمام الأمير.", ""),
+        ("وقال رئيس البرلمان المنحل إن الانتخابات مبكرة.", ""),
+        ("وَقَرَّرَتِ المَحْكَمَةُ الحُكْمَ عَلَى المُتَّهَمِ.", ""),
+    ];
+    let failed = super::test_tables::failures_of(Label::ORG, &none);
+    assert!(failed.is_empty(), "{failed:#?}");
+    let bodies = [
+        (
+            "وقضت المحكمة الاتحادية العليا ببراءة المتهم.",
+            "المحكمة الاتحادية العليا",
+        ),
+        (
+            "وقال المجلس الوطني الانتقالي إن الوضع هادئ.",
+            "المجلس الوطني الانتقالي",
+        ),
+        ("وأعلنت الحكومة الأردنية عن خطة جديدة.", "الحكومة الأردنية"),
+    ];
+    let failed = super::test_tables::failures_of(Label::ORG, &bodies);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn short_names_and_spellings_of_countries_the_lists_missed() {
+    // الإمارات alone, ج for a hard g (نيكاراجوا، الكونجو), states of the last century. Pool:
+    // 12 sentences in 8 outlets have them; +11 GPEs in 7 outlets, all right. Before: 6 of the
+    // 6 rows failed.
+    let table = [
+        ("وشاركت الإمارات في القمة أمس.", "الإمارات"),
+        ("وتكثف الإمارات غاراتها على المواقع.", "الإمارات"),
+        ("وضرب زلزال نيكاراجوا فجرا.", "نيكاراجوا"),
+        ("ويلتقي المنتخب نظيره من بيلاروسيا غدا.", "بيلاروسيا"),
+        ("وعمل سفيرا في الهند ويوغوسلافيا.", "يوغوسلافيا"),
+        ("وتراجع الإنتاج في الكونجو وأنجولا.", "أنجولا"),
+    ];
+    let failed = super::test_tables::failures_of(Label::GPE, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_dual_pronoun_on_a_preposition_is_no_name_after_a_title() {
+    // المدعى عليهما after المدعي/المدعى (a title to the lexicon): the dual forms of the
+    // prepositions with a pronoun are stop words like the others. Pool: the shape in 3
+    // outlets, 1 wrong PERSON gone. Before: 2 of the 3 rows failed.
+    let table = [
+        ("وحضر المدعي العام والمدعى عليهما الأول والثالث.", ""),
+        ("وَحَضَرَ المُدَّعَى عَلَيْهِمَا الجَلْسَةَ.", ""),
+        ("وقال المدعي العام إن المدعى عليه اعترف.", ""),
+    ];
+    let failed = super::test_tables::failures_of(Label::PERSON, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
