@@ -30,6 +30,11 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
         if *label == Label::PERSON && (head_definite || !first) {
             return false;
         }
+        // So is a given name that names a place too (جاسم, a town): رئيس مجلس الأمة الكويتي
+        // جاسم الخرافي.
+        if !first && t.is(class::GIVEN_NAME) && !t.is(class::AMBIGUOUS_NAME) && t.clitic == 0 {
+            return false;
+        }
         // بهونغ كونغ after an organisation is where it is, not part of its name.
         return t.clitic == 0 || raw.starts_with('ل');
     }
@@ -174,6 +179,12 @@ static NAMESAKE_TITLES: LazyLock<HashSet<String>> =
 pub(super) fn namesake_end(ctx: &Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
     if t.clitic != 0 || !NAMESAKE_TITLES.contains(ctx.stem(i)) {
+        return None;
+    }
+    // The administration or government of a president (إدارة الرئيس دونالد ترامب) is his
+    // term in office, named after no one: the president is the person there.
+    if i > 0 && ctx.word(i - 1).is_some() && matches!(ctx.stem(i - 1), "اداره" | "حكومه")
+    {
         return None;
     }
     let n = ctx.word(i + 1)?;
