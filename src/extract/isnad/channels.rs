@@ -446,6 +446,12 @@ pub(super) fn sentence_end(article: &Article, from: usize) -> usize {
 
 /// The start of the sentence that `at` is in.
 pub(super) fn sentence_start(article: &Article, at: usize) -> usize {
+    // a position inside a character (a folded offset mapped back into `؟`) counts from the
+    // character's start
+    let at = (0..=at.min(article.text.len()))
+        .rev()
+        .find(|&i| article.text.is_char_boundary(i))
+        .unwrap_or(0);
     // after the mark: `؟` is two bytes, and a start inside it broke every slice made from it
     rfind_sentence_mark(&article.text[..at]).map_or(0, |i| {
         i + article.text[i..].chars().next().map_or(1, char::len_utf8)
