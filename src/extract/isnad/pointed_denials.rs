@@ -52,7 +52,12 @@ pub(super) fn last_claim_before(
     at: usize,
 ) -> Option<String> {
     let sentence = sentence_start(article, at);
-    let earliest = sentence_start(article, sentence.saturating_sub(1));
+    // the sentence before: from the mark that ends it (a `؟` is two bytes, not one)
+    let mark = article.text[..sentence]
+        .char_indices()
+        .next_back()
+        .map_or(0, |(i, _)| i);
+    let earliest = sentence_start(article, mark);
     set.claims
         .iter()
         .filter(|c| c.span.end <= at && c.span.start >= earliest)

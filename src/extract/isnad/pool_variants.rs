@@ -126,3 +126,15 @@ fn a_pointer_not_called_false_still_asserts() {
     let l = links("وقال شهود إن القوات انسحبت. وأكد الوزير أن ذلك القرار صائب.");
     assert!(l.iter().all(|(_, _, st)| st == "asserts"), "{l:?}");
 }
+
+/// A denial after a question mark (two bytes) at the text's start: the sentence before it was
+/// looked for one byte back, inside the mark, and the slice panicked (found by
+/// `tests/extract_props.rs`).
+#[test]
+fn a_pointed_denial_after_a_question_mark_does_not_panic() {
+    for text in ["؟ نفت  هذه الأنباء ", "هل استقال؟ نفت الوزارة هذه الأنباء."]
+    {
+        let l = links(text);
+        assert!(l.iter().all(|(_, _, st)| st != "asserts"), "{text}: {l:?}");
+    }
+}
