@@ -31,6 +31,8 @@ mod frames;
 mod fronted;
 mod outlet_variants;
 mod pointed_denials;
+mod pointers;
+mod pool_variants;
 mod posts;
 mod relays;
 mod shapes;
@@ -218,6 +220,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     let denial_verbs = denial_shapes::denial_verbs(article);
     denial_shapes::denial_shapes(set, article, &denial_verbs);
     pointed_denials::pointed_denials(set, article, &denial_verbs);
+    pointers::pointer_denials(set, article);
     set.sort();
     channels::channel_chains(set, article);
     fronted::fronted_hands(set, article);

@@ -122,12 +122,19 @@ pub(super) fn opens_report(w: &W) -> bool {
 /// report. Its last word's index.
 pub(super) fn denier(w: &[W]) -> Option<usize> {
     let first = w.first()?;
-    if opens_report(first) || first.dash || first.key.starts_with("ان") {
+    // `تنفي القيادة هذا الخبر`: a report pointed at is no part of the denier
+    let pointer = |x: &W| super::pointed_denials::DEMONSTRATIVES.contains(&x.key.as_str());
+    if opens_report(first) || first.dash || first.key.starts_with("ان") || pointer(first) {
         return None;
     }
     let mut last = 0;
     for (i, x) in w.iter().enumerate().take(SUBJECT_WORDS) {
-        if i > 0 && (x.dash || TIME.contains(&x.key) || between_at(w, i) > 0 || opens_report(x)) {
+        let stop = x.dash
+            || TIME.contains(&x.key)
+            || between_at(w, i) > 0
+            || opens_report(x)
+            || pointer(x);
+        if i > 0 && stop {
             break;
         }
         last = i;
@@ -192,7 +199,19 @@ fn parse(article: &Article, cue_end: usize) -> Option<(Range<usize>, Range<usize
     let w = words(article, cue_end, end);
     let last = denier(&w)?;
     let report = past_asides(&w, last + 1);
-    let from = content_start(&w, report)?;
+    // `نفت الوزارة هذه الشائعات التي تحدثت عن C`: a pointed report whose content is spelled out
+    // after its `عن`; without one it points back (`pointed_denials.rs`)
+    let pointed = w
+        .get(report)
+        .is_some_and(|x| super::pointed_denials::DEMONSTRATIVES.contains(&x.key.as_str()));
+    let from = if pointed {
+        let about = (report + 1..w.len().min(report + 2 + FRAME_WORDS))
+            .find(|&k| ABOUT.contains(&w[k].key.as_str()))?;
+        (opens_report(w.get(report + 1)?) || w[report + 1].key.starts_with("ال"))
+            .then_some(about + 1)?
+    } else {
+        content_start(&w, report)?
+    };
     let content = w.get(from)?;
     // a participle after a comma starts the denier's next clause
     let stop = (from..w.len())

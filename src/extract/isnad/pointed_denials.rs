@@ -15,7 +15,7 @@ use super::channels::{sentence_end, sentence_start};
 use super::denial_shapes::{self as shapes, W};
 
 /// Demonstratives that point back at a report (`هذه الأنباء`، `ذلك`).
-const DEMONSTRATIVES: [&str; 4] = ["هذه", "هذا", "ذلك", "تلك"];
+pub(super) const DEMONSTRATIVES: [&str; 4] = ["هذه", "هذا", "ذلك", "تلك"];
 
 /// Whether `w[i..]` is a demonstrative (with its report noun) and nothing but adverb phrases
 /// and time words after it: the report named only by pointing back.
@@ -46,7 +46,11 @@ fn points_back(w: &[W], i: usize) -> bool {
 
 /// The last claim that ends before `at`, in its sentence or the one before: the report a
 /// demonstrative points back at.
-fn last_claim_before(set: &AnnotationSet, article: &Article, at: usize) -> Option<String> {
+pub(super) fn last_claim_before(
+    set: &AnnotationSet,
+    article: &Article,
+    at: usize,
+) -> Option<String> {
     let sentence = sentence_start(article, at);
     let earliest = sentence_start(article, sentence.saturating_sub(1));
     set.claims
@@ -57,7 +61,7 @@ fn last_claim_before(set: &AnnotationSet, article: &Article, at: usize) -> Optio
 }
 
 /// Adds a denial of `claim` by the source at `denier`, through `cue`.
-fn add_denial(
+pub(super) fn add_denial(
     set: &mut AnnotationSet,
     article: &Article,
     denier: Range<usize>,

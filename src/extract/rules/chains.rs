@@ -30,6 +30,11 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
         if *label == Label::PERSON && (head_definite || !first) {
             return false;
         }
+        // So is a given name that names a place too (جاسم, a town): رئيس مجلس الأمة الكويتي
+        // جاسم الخرافي.
+        if !first && t.is(class::GIVEN_NAME) && !t.is(class::AMBIGUOUS_NAME) && t.clitic == 0 {
+            return false;
+        }
         // بهونغ كونغ after an organisation is where it is, not part of its name.
         return t.clitic == 0 || raw.starts_with('ل');
     }
@@ -176,6 +181,12 @@ pub(super) fn namesake_end(ctx: &Ctx, i: usize) -> Option<usize> {
     if t.clitic != 0 || !NAMESAKE_TITLES.contains(ctx.stem(i)) {
         return None;
     }
+    // The administration or government of a president (إدارة الرئيس دونالد ترامب) is his
+    // term in office, named after no one: the president is the person there.
+    if i > 0 && ctx.word(i - 1).is_some() && matches!(ctx.stem(i - 1), "اداره" | "حكومه")
+    {
+        return None;
+    }
     let n = ctx.word(i + 1)?;
     let person = ctx.gaz[i + 1]
         .as_ref()
@@ -253,7 +264,7 @@ pub(super) fn org_rule(ctx: &mut Ctx) {
             .gaz
             .get(i + 1)
             .is_some_and(|g| g.as_ref().is_some_and(|(l, _)| *l == Label::MISC));
-        if t.is(class::ORG_HEAD) && !names_a_work {
+        if t.is(class::ORG_HEAD) && !names_a_work && !no_body_here(ctx, i) {
             if let Some(last) = chain(ctx, i, 5).filter(|&last| identifies_one_body(ctx, i, last)) {
                 ctx.push(i, last, Label::ORG, "rule:org-head", 0.6);
             }
@@ -264,6 +275,36 @@ pub(super) fn org_rule(ctx: &mut Ctx) {
             ctx.push(i, i + 1, Label::ORG, "rule:org-head", 0.4);
         }
     }
+}
+
+/// Nouns of traffic and trade after حركة "movement" (حركة السير، الحركة المرورية، حركة
+/// التجارة): the flow, not a movement or party.
+const TRAFFIC_NOUNS: [&str; 12] = [
+    "السير",
+    "المرور",
+    "المروريه",
+    "الملاحه",
+    "التنقل",
+    "النقل",
+    "الطيران",
+    "التجاره",
+    "البيع",
+    "المسافرين",
+    "الشاحنات",
+    "السيارات",
+];
+
+/// An organisation head at `i` that names no body where it stands: بقيادة "led by" (التحالف
+/// بقيادة السعودية، بقيادة روسيا), and حركة before a noun of traffic (حركة السير).
+fn no_body_here(ctx: &Ctx, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    let stem = ctx.stem(i);
+    let led_by = stem == "قياده" && t.clitic > 0 && t.text(ctx.norm).starts_with('ب');
+    let traffic = matches!(stem, "حركه" | "الحركه")
+        && ctx
+            .word(i + 1)
+            .is_some_and(|n| n.clitic == 0 && TRAFFIC_NOUNS.contains(&ctx.stem(i + 1)));
+    led_by || traffic
 }
 
 /// Whether the words after a definite head say which body it is (الحكومة المصرية، الهيئة العامة
