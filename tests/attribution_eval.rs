@@ -41,15 +41,17 @@ fn print(report: &GoldReport, half: &str) {
 /// (row, overlap recall floor, overlap precision floor) on the dev half. Chains and stance
 /// recall were lowered by what the 2026-12-04 gold change cost them (ADJUDICATION.md A4, A5:
 /// six more `via`, three more `denies` in five dev articles; chains 1.000 -> 0.778, stance
-/// 1.000 -> 0.700 with the rules unchanged), not by a change of the rules.
+/// 1.000 -> 0.700 with the rules unchanged), not by a change of the rules. Chains recall raised
+/// in the eighth round (0.926 reached: the intermediary a sentence names once is the via of every
+/// cue of its speaker there, §7.1 / A5); same_as recall raised to one mention below 0.778.
 const DEV_FLOORS: &[(Row, f64, f64)] = &[
     (Row::Entities, 0.88, 0.93),
     (Row::Sources, 0.86, 0.94),
     (Row::Claims, 0.81, 0.95),
     (Row::Attributions, 0.83, 0.93),
-    (Row::Chains, 0.73, 0.95),
+    (Row::Chains, 0.90, 0.95),
     (Row::Stance, 0.55, 0.85),
-    (Row::SameAs, 0.64, 0.93),
+    (Row::SameAs, 0.74, 0.93),
 ];
 
 /// (entity label, overlap recall floor, overlap precision floor) on the dev half: the labels

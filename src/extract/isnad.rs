@@ -342,10 +342,11 @@ fn drop_unused_sources(set: &mut AnnotationSet, ids: &[String]) {
     set.sources.retain(|s| !unused.contains(&s.id));
 }
 
-/// A later link of the same speaker in the same sentence (`…، مشيرا إلى أن …`، `حيث أعلن
-/// فلان أن …`، `كما قال: …`) without hands of its own came through the hands the sentence
-/// named for the first; a clause of its own (`وأضاف أن …`) or another sentence does not
-/// (guidelines §7.1).
+/// Every link of a speaker in a sentence that names an intermediary once (`قال X للجزيرة إن …،
+/// وزاد …، وأضاف …`، `…، مشيرا إلى أن …`، `…، حسبما نقلت الوكالة` at the sentence's end) came
+/// through the hands of that speaker's link that has them, before or after it (guidelines §7.1
+/// as settled on 2026-12-04, ADJUDICATION A5); another speaker's or another sentence's link
+/// does not.
 fn sentence_chains(set: &mut AnnotationSet, article: &Article) {
     let root = |set: &AnnotationSet, id: &str| {
         set.position(id)
@@ -356,22 +357,24 @@ fn sentence_chains(set: &mut AnnotationSet, article: &Article) {
         .filter(|&i| set.attributions[i].cue.is_some())
         .collect();
     order.sort_by_key(|&i| set.attributions[i].cue.map_or(0, |c| c.start));
+    let sentence_of = |i: usize| {
+        let cue = set.attributions[i].cue.map_or(0, |c| c.start);
+        channels::sentence_start(article, cue)
+    };
+    let keys: Vec<(usize, String)> = order
+        .iter()
+        .map(|&i| (sentence_of(i), root(set, &set.attributions[i].source_id)))
+        .collect();
     for (k, &i) in order.iter().enumerate() {
-        let Some(cue) = set.attributions[i].cue else {
-            continue;
-        };
-        // a new clause with و/ف (`وأضاف أن …`) starts afresh (§7.1)
-        let joined = article.text[..cue.start].ends_with(['و', 'ف']);
-        if !set.attributions[i].via.is_empty() || joined {
+        if !set.attributions[i].via.is_empty() {
             continue;
         }
-        let sentence = channels::sentence_start(article, cue.start);
-        let speaker = root(set, &set.attributions[i].source_id);
-        let earlier = order[..k].iter().rev().find(|&&j| {
-            let b = &set.attributions[j];
-            b.cue.is_some_and(|c| c.start >= sentence) && root(set, &b.source_id) == speaker
-        });
-        if let Some(&j) = earlier {
+        // the first link of the same speaker in the same sentence that has hands
+        let with_hands = order
+            .iter()
+            .enumerate()
+            .find(|&(m, &j)| m != k && keys[m] == keys[k] && !set.attributions[j].via.is_empty());
+        if let Some((_, &j)) = with_hands {
             set.attributions[i].via = set.attributions[j].via.clone();
         }
     }

@@ -968,16 +968,23 @@ mod tests {
     }
 
     #[test]
-    fn the_sentence_chain_reaches_a_participle_but_not_a_new_clause() {
-        let c = chains(
+    fn the_sentence_chain_reaches_every_cue_of_its_speaker() {
+        // guidelines §7.1 (2026-12-04): the intermediary a sentence names once is the via of
+        // every cue of that sentence whose speaker it carried, a new clause with و too
+        for text in [
             "وأعلن رئيس الحزب في مقابلة مع قناة الغد أن الحزب سيشارك، مشيرا إلى أن القائمة جاهزة، \
              وأضاف أن الحملة تبدأ غدا.",
-        );
-        let with_hand = c
-            .iter()
-            .filter(|(_, v)| v == &vec!["قناة الغد".to_owned()])
-            .count();
-        assert_eq!(with_hand, 2, "the cue and the participle, not وأضاف: {c:?}");
+            "وقال رئيس الحزب لقناة الغد إن الحزب سيشارك، وزاد أن القائمة جاهزة، وأضاف أن الحملة \
+             تبدأ غدا.",
+            "وأكد رئيس الحزب أن الحزب سيشارك، وأضاف أن القائمة جاهزة، حسبما نقلت قناة الغد.",
+        ] {
+            let c = chains(text);
+            let with_hand = c
+                .iter()
+                .filter(|(_, v)| v == &vec!["قناة الغد".to_owned()])
+                .count();
+            assert!(with_hand >= 2 && with_hand == c.len(), "{text}: {c:?}");
+        }
     }
 
     #[test]
