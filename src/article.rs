@@ -459,10 +459,71 @@ impl Article {
         self.offsets().byte_to_char(&self.text, byte)
     }
 
+    /// The code-point offsets of the byte range `range` and where the `context` characters
+    /// before and after it start and end (bytes, clamped to the text): what `byte_to_char` of
+    /// both ends and `char_to_byte` of the character `context` before the start and after the
+    /// end give, found by counting the characters of the range and walking `context`
+    /// characters from its ends (the quote selector of every item a file writes).
+    pub fn context_around(&self, range: Range<usize>, context: usize) -> Context {
+        let start = self.byte_to_char(range.start);
+        if range.end < range.start || context == 0 {
+            return self.context_by_index(start, self.byte_to_char(range.end), context);
+        }
+        let bytes = self.text.as_bytes();
+        let (from, to) = (range.start.min(bytes.len()), range.end.min(bytes.len()));
+        let end = start + count_lead_bytes(&bytes[from..to]);
+        // the `context`-th character start before `from` (the text's start when fewer)
+        let prefix_start = if start <= context {
+            0
+        } else {
+            (0..from)
+                .rev()
+                .filter(|&i| is_lead_byte(bytes[i]))
+                .nth(context - 1)
+                .unwrap_or(0)
+        };
+        // the start of character `end + context` (the text's end when there is none)
+        let suffix_end = if end + context >= self.len_chars() {
+            bytes.len()
+        } else {
+            (to..bytes.len())
+                .filter(|&i| is_lead_byte(bytes[i]))
+                .nth(context)
+                .unwrap_or(bytes.len())
+        };
+        Context {
+            chars: start..end,
+            prefix_start,
+            suffix_end,
+        }
+    }
+
+    /// [`Article::context_around`] from the code-point offsets of the range, through the index.
+    fn context_by_index(&self, start: usize, end: usize, context: usize) -> Context {
+        Context {
+            chars: start..end,
+            prefix_start: self
+                .char_to_byte(start.saturating_sub(context))
+                .unwrap_or(0),
+            suffix_end: self
+                .char_to_byte((end + context).min(self.len_chars()))
+                .unwrap_or(self.text.len()),
+        }
+    }
+
     /// Byte offset of code-point offset `ch`, or `None` when past the end of the text.
     pub fn char_to_byte(&self, ch: usize) -> Option<usize> {
         self.offsets().char_to_byte(&self.text, ch)
     }
+}
+
+/// A byte range's code-point offsets and the bytes around it where its context starts and
+/// ends ([`Article::context_around`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Context {
+    pub chars: Range<usize>,
+    pub prefix_start: usize,
+    pub suffix_end: usize,
 }
 
 /// Lowercase hex SHA-256 of a string's UTF-8 bytes.
@@ -675,6 +736,30 @@ mod tests {
         assert_eq!(a.char_to_byte(a.len_chars()), Some(text.len()));
         assert_eq!(a.char_to_byte(a.len_chars() + 1), None);
         assert_eq!(a.byte_to_char(usize::MAX), a.len_chars());
+    }
+
+    #[test]
+    fn the_context_walked_from_a_range_is_the_one_the_index_gives() {
+        let text = "قالَ😀 x\u{064E}جَ\n«الأمم» ab".repeat(3);
+        let a = Article::from_text("x", text.clone());
+        let n = text.len() + 2;
+        for context in [0, 1, 3, 32] {
+            for start in 0..=n {
+                for end in (0..=n).filter(|&e| e + 9 >= start) {
+                    let (s, e) = (a.byte_to_char(start), a.byte_to_char(end));
+                    assert_eq!(
+                        a.context_around(start..end, context),
+                        a.context_by_index(s, e, context),
+                        "{start}..{end} context {context}"
+                    );
+                }
+            }
+        }
+        let empty = Article::from_text("e", String::new());
+        assert_eq!(
+            empty.context_around(0..0, 32),
+            empty.context_by_index(0, 0, 32)
+        );
     }
 
     #[test]

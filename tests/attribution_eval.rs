@@ -41,21 +41,22 @@ fn print(report: &GoldReport, half: &str) {
 /// (row, overlap recall floor, overlap precision floor) on the dev half. Chains and stance
 /// recall were lowered by what the 2026-12-04 gold change cost them (ADJUDICATION.md A4, A5:
 /// six more `via`, three more `denies` in five dev articles; chains 1.000 -> 0.778, stance
-/// 1.000 -> 0.700 with the rules unchanged), not by a change of the rules. Chains recall raised
-/// in the eighth round (0.926 reached: the intermediary a sentence names once is the via of every
-/// cue of its speaker there, §7.1 / A5); same_as recall raised to one mention below 0.778.
-/// Same_as recall then set to 0.69 (0.694 reached): part of the 0.778 was a spurious mention
-/// (`عصيد` inside `تحدث أحمد عصيد`, credited by overlap) that also failed tests/cues_quality;
-/// with it gone the source is `أحمد عصيد` as the gold has it, and a full name inside an
-/// earlier longer mention is not yet coreferred. Sources precision and recall and
-/// attributions precision raised in the eighth round (0.961 / 0.879 and 0.951 reached).
+/// 1.000 -> 0.700 with the rules unchanged), not by a change of the rules. Chains and stance
+/// recall raised in the eighth round (0.963 and 0.800 reached: the intermediary a sentence names
+/// once is the via of every cue of its speaker there, §7.1 / A5; a pointed report called false
+/// is denied, §6.3 / A4), each one link below; same_as recall raised to one mention below 0.778,
+/// then set to 0.69 (0.694 reached): part of the 0.778 was a spurious mention (`عصيد` inside
+/// `تحدث أحمد عصيد`, credited by overlap) that also failed tests/cues_quality; with it gone the
+/// source is `أحمد عصيد` as the gold has it, and a full name inside an earlier longer mention
+/// is not yet coreferred. Sources precision and recall and attributions precision raised in
+/// the eighth round (0.961 / 0.879 and 0.951 reached).
 const DEV_FLOORS: &[(Row, f64, f64)] = &[
     (Row::Entities, 0.88, 0.93),
     (Row::Sources, 0.87, 0.95),
     (Row::Claims, 0.81, 0.95),
     (Row::Attributions, 0.83, 0.94),
-    (Row::Chains, 0.90, 0.95),
-    (Row::Stance, 0.55, 0.85),
+    (Row::Chains, 0.92, 0.95),
+    (Row::Stance, 0.70, 0.85),
     (Row::SameAs, 0.69, 0.93),
 ];
 

@@ -31,6 +31,7 @@ mod frames;
 mod fronted;
 mod outlet_variants;
 mod pointed_denials;
+mod pointed_falsity;
 mod pointers;
 mod pool_variants;
 mod posts;
@@ -227,6 +228,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     frames::frame_speakers_to_hands(set, article);
     stances(set, article);
     falsity::falsified_reports(set, article);
+    pointed_falsity::pointed_falsity(set, article);
     shapes::denied_reports(set, article);
     denials::report_origins(set, article);
     coref::same_as(set, article);

@@ -102,14 +102,9 @@ impl Span {
 
     /// The file form: code-point offsets, the quote and up to [`CONTEXT_CHARS`] of context.
     pub fn to_file(&self, article: &Article) -> FileSpan {
-        let start = article.byte_to_char(self.start);
-        let end = article.byte_to_char(self.end);
-        let prefix_start = article
-            .char_to_byte(start.saturating_sub(CONTEXT_CHARS))
-            .unwrap_or(0);
-        let suffix_end = article
-            .char_to_byte((end + CONTEXT_CHARS).min(article.len_chars()))
-            .unwrap_or(article.text.len());
+        let context = article.context_around(self.start..self.end, CONTEXT_CHARS);
+        let (start, end) = (context.chars.start, context.chars.end);
+        let (prefix_start, suffix_end) = (context.prefix_start, context.suffix_end);
         let slice = |r: Range<usize>| article.text.get(r).unwrap_or("").to_owned();
         FileSpan {
             start,

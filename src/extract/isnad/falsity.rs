@@ -52,7 +52,7 @@ static FALSITY: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 const FALSITY_OPENERS: [&str; 7] = ["بانها", "بانه", "بانهم", "انها", "انه", "هي", "هو"];
 
 /// The words of `range`, folded, with their places; punctuation around them set aside.
-fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+pub(super) fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
     let mut at = range.start;
     for piece in article.pieces(range) {
@@ -84,7 +84,7 @@ fn content_after(w: &[(Range<usize>, String)], k: usize, noun: &str) -> Option<u
 
 /// Where the first phrase of falsity in `w` from `from` on starts, with what says it is one
 /// before it (`بأنها`، `هي`, a report noun: `هي أخبار كاذبة لا تمت إلى الحقيقة بصلة`).
-fn falsity_start(w: &[(Range<usize>, String)], from: usize) -> Option<usize> {
+pub(super) fn falsity_start(w: &[(Range<usize>, String)], from: usize) -> Option<usize> {
     let keys: Vec<&str> = w.iter().map(|(_, k)| k.as_str()).collect();
     let at = (from..keys.len()).find(|&i| {
         FALSITY.iter().any(|p| {

@@ -52,7 +52,12 @@ pub(super) fn last_claim_before(
     at: usize,
 ) -> Option<String> {
     let sentence = sentence_start(article, at);
-    let earliest = sentence_start(article, sentence.saturating_sub(1));
+    // the sentence before starts before the mark that ends it; the mark may be two bytes (`؟`)
+    let mark = article.text[..sentence]
+        .char_indices()
+        .next_back()
+        .map_or(0, |(i, _)| i);
+    let earliest = sentence_start(article, mark);
     set.claims
         .iter()
         .filter(|c| c.span.end <= at && c.span.start >= earliest)
@@ -149,6 +154,21 @@ mod tests {
         );
         let claims: Vec<&str> = set.claims.iter().map(|c| c.span.text(&article)).collect();
         assert_eq!(claims, ["الجسر انهار صباح اليوم"]);
+    }
+
+    /// The sentence before ends with a two-byte `؟` (stepping back one byte from the
+    /// sentence's start landed inside it and panicked).
+    #[test]
+    fn a_demonstrative_after_a_question_mark() {
+        for text in [
+            "؟ نفت  هذه الأنباء ",
+            "هل أغلق المعبر؟ ونفت الوزارة هذه الأنباء.",
+        ] {
+            assert!(links(text).is_empty(), "{text}");
+        }
+        let l = links("قالت صحيفة المساء إن المعبر أغلق؟ لكن الوزارة نفت هذه الأنباء.");
+        let denial = ("الوزارة".into(), "المعبر أغلق".into(), "denies".into());
+        assert!(l.contains(&denial), "{l:?}");
     }
 
     #[test]

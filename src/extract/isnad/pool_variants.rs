@@ -84,3 +84,57 @@ fn a_pointed_report_with_its_content_spelled_out() {
         ("وَنَفَتِ الشركةُ هذه المزاعم بشأن إفلاسها.", "الشركةُ", "إفلاسها"),
     ]);
 }
+
+/// A report named only by a pointer and called false under a verb of saying (§6.3, A4): the
+/// speaker denies the claim that states the report (pool: 3 sentences, 3 outlets).
+const POINTED_REPORTS_CALLED_FALSE: &[(&str, &str, &str)] = &[
+    (
+        "وقال المتحدث إن شهودا زعموا أن القوات انسحبت، وأشار إلى أن ذلك ليس صحيحا.",
+        "المتحدث",
+        "القوات انسحبت",
+    ),
+    (
+        "ونفت الوزارة ما تم تداوله بشأن إغلاق المدارس، مؤكدة أن هذه المزاعم لا تمت إلى الواقع بصلة.",
+        "الوزارة",
+        "إغلاق المدارس",
+    ),
+    (
+        "وذكرت مواقع أن المدير استقال، فيما قال مصدر في الشركة إن هذا الخبر ما هو إلا شائعة.",
+        "مصدر في الشركة",
+        "المدير استقال",
+    ),
+    (
+        "وتحدثت تقارير عن رفع الأسعار، وأكد الوزير أن هذه الأنباء مجرد شائعات.",
+        "الوزير",
+        "رفع الأسعار",
+    ),
+    (
+        "وقال نائب إن الجلسة ستؤجل، فيما أَكَّدَ رئيس المجلس أن ذلك غير دقيق.",
+        "رئيس المجلس",
+        "الجلسة ستؤجل",
+    ),
+];
+
+#[test]
+fn a_pointed_report_called_false() {
+    check_denials(POINTED_REPORTS_CALLED_FALSE);
+}
+
+/// A pointer without a phrase of falsity is no denial.
+#[test]
+fn a_pointer_not_called_false_still_asserts() {
+    let l = links("وقال شهود إن القوات انسحبت. وأكد الوزير أن ذلك القرار صائب.");
+    assert!(l.iter().all(|(_, _, st)| st == "asserts"), "{l:?}");
+}
+
+/// A denial after a question mark (two bytes) at the text's start: the sentence before it was
+/// looked for one byte back, inside the mark, and the slice panicked (found by
+/// `tests/extract_props.rs`).
+#[test]
+fn a_pointed_denial_after_a_question_mark_does_not_panic() {
+    for text in ["؟ نفت  هذه الأنباء ", "هل استقال؟ نفت الوزارة هذه الأنباء."]
+    {
+        let l = links(text);
+        assert!(l.iter().all(|(_, _, st)| st != "asserts"), "{text}: {l:?}");
+    }
+}

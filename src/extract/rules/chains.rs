@@ -279,9 +279,11 @@ pub(super) fn org_rule(ctx: &mut Ctx) {
 
 /// Nouns of traffic and trade after حركة "movement" (حركة السير، الحركة المرورية، حركة
 /// التجارة): the flow, not a movement or party.
-const TRAFFIC_NOUNS: [&str; 12] = [
+const TRAFFIC_NOUNS: [&str; 14] = [
     "السير",
     "المرور",
+    "سير",
+    "مرور",
     "المروريه",
     "الملاحه",
     "التنقل",

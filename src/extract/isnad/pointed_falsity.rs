@@ -1,0 +1,87 @@
+//! A report named only by a pointer and called false under a verb of saying
+//! (docs/attribution-guidelines.md §6.3 as settled on 2026-12-04, ADJUDICATION A4): `وأشار إلى
+//! أن ذلك ليس صحيحا`، `مؤكدا أن هذه المزاعم لا تمت إلى الواقع بصلة`، `إن هذا الخبر ما هو إلا
+//! شائعة`. The speaker denies the report, and the attribution goes to the claim that states it:
+//! the last claim before it in the same sentence (a claim of the sentence before was as often
+//! another report: dev 05-culture) (pool: 3 sentences, 3 outlets).
+
+use std::collections::HashSet;
+
+use crate::annotate::model::{AnnotationSet, Stance};
+use crate::article::Article;
+
+use super::channels::sentence_start;
+use super::falsity::{falsity_start, is_report_noun, words};
+use super::pointed_denials::DEMONSTRATIVES;
+
+/// Most words between the pointer and the phrase of falsity (`ما هو إلا`، `مجرد`).
+const GAP_WORDS: usize = 3;
+
+/// Report nouns a demonstrative points with besides the report frames' (`هذا الخبر`).
+const POINTED_NOUNS: [&str; 6] = [
+    "الخبر",
+    "المزاعم",
+    "الادعاءات",
+    "الاتهام",
+    "الاتهامات",
+    "الشائعه",
+];
+
+/// Words that open a denial themselves: a claim opening with them is a denial, not the report.
+const DENIAL_OPENERS: [&str; 2] = ["لا", "عدم"];
+
+/// Whether the claim of link `i` opens with a pointer to a report and calls it false: the claim
+/// that states the report, when one is found before.
+fn pointed_report(set: &AnnotationSet, article: &Article, i: usize) -> Option<String> {
+    let a = &set.attributions[i];
+    a.cue?;
+    let claim = set.claims[set.position(&a.claim_id)?].span;
+    let w = words(article, claim.start..claim.end);
+    if !DEMONSTRATIVES.contains(&w.first()?.1.as_str()) {
+        return None;
+    }
+    let noun = w
+        .get(1)
+        .is_some_and(|(_, k)| is_report_noun(k) || POINTED_NOUNS.contains(&k.as_str()));
+    let from = 1 + usize::from(noun);
+    let falsity = falsity_start(&w, from)?;
+    if falsity > from + GAP_WORDS {
+        return None;
+    }
+    let sentence = sentence_start(article, claim.start);
+    let target = set
+        .claims
+        .iter()
+        .filter(|c| c.span.end <= claim.start && c.span.start >= sentence)
+        .max_by_key(|c| c.span.end)?
+        .id
+        .clone();
+    // not a claim that is a denial itself (`لا صحة لـ…`)
+    let c = &set.claims[set.position(&target)?];
+    let first = words(article, c.span.start..c.span.end).first()?.1.clone();
+    (!DENIAL_OPENERS.contains(&first.as_str())).then_some(target)
+}
+
+/// Points every link that calls a pointed report false at the claim that states the report,
+/// with the stance `denies`; its own claim goes when no link is left on it.
+pub(super) fn pointed_falsity(set: &mut AnnotationSet, article: &Article) {
+    let mut old = HashSet::new();
+    for i in 0..set.attributions.len() {
+        if set.attributions[i].stance != Stance::Asserts {
+            continue;
+        }
+        let Some(target) = pointed_report(set, article, i) else {
+            continue;
+        };
+        let a = &mut set.attributions[i];
+        old.insert(std::mem::replace(&mut a.claim_id, target));
+        a.stance = Stance::Denies;
+    }
+    let claimed: HashSet<String> = set
+        .attributions
+        .iter()
+        .map(|a| a.claim_id.clone())
+        .collect();
+    set.claims
+        .retain(|c| !old.contains(&c.id) || claimed.contains(&c.id));
+}
