@@ -376,7 +376,13 @@ fn sentence_chains(set: &mut AnnotationSet, article: &Article) {
             .iter()
             .enumerate()
             .find(|&(m, &j)| m != k && keys[m] == keys[k] && !set.attributions[j].via.is_empty());
-        if let Some((_, &j)) = with_hands {
+        // a hand that is the speaker himself (`نقلت الوكالة عن الوكالة`) is no chain
+        let own = |set: &AnnotationSet, hand: &String| {
+            *hand == set.attributions[i].source_id || root(set, hand) == keys[k].1
+        };
+        if let Some((_, &j)) = with_hands
+            && !set.attributions[j].via.iter().any(|h| own(set, h))
+        {
             set.attributions[i].via = set.attributions[j].via.clone();
         }
     }
@@ -566,5 +572,21 @@ mod tests {
             (agency.role, agency.source_type),
             (SourceRole::Intermediary, SourceType::Agency)
         );
+    }
+
+    /// A speaker is never his own hand, also when a hand of another link of his is carried
+    /// over (the sentence chain): the file would not validate.
+    #[test]
+    fn no_link_has_its_own_speaker_as_a_hand() {
+        for text in [
+            "نقلت وكالة الأنباء عن وكالة الأنباء إن قال إن قال",
+            "وقالت الوكالة نقلا عن الوكالة إن الطريق أغلق، وأضافت أن الجسر سيفتح.",
+        ] {
+            let article = Article::from_text("t", text.to_owned());
+            let set = suggest_annotations(&article, &crate::extract::extract(&article.text));
+            for a in &set.attributions {
+                assert!(!a.via.contains(&a.source_id), "{text}: {a:?}");
+            }
+        }
     }
 }
