@@ -328,6 +328,16 @@ fn mark_hand_roles(set: &mut AnnotationSet) {
     }
 }
 
+/// Removes the claims of `ids` that no link claims any more (the claim of a link a rule
+/// replaced or took out, when no other link shares it).
+fn drop_unused_claims(set: &mut AnnotationSet, ids: impl IntoIterator<Item = String>) {
+    let claimed: std::collections::HashSet<&String> =
+        set.attributions.iter().map(|a| &a.claim_id).collect();
+    let unused: std::collections::HashSet<String> =
+        ids.into_iter().filter(|id| !claimed.contains(id)).collect();
+    set.claims.retain(|c| !unused.contains(&c.id));
+}
+
 /// Removes the sources of `ids` that no link uses any more, as speaker or hand (a source a rule
 /// replaced: `حسبما` for the speaker before it, `قصر X` for `قصر X، مقر …`).
 fn drop_unused_sources(set: &mut AnnotationSet, ids: &[String]) {

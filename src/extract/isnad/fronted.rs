@@ -4,7 +4,6 @@
 //! speaking the whole rest of the sentence. (The seventh round's correspondent told and
 //! statement frame were dropped in the eighth: no report of the pool writes them.)
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::annotate::model::{AnnotationSet, SourceType, Span};
@@ -148,10 +147,7 @@ pub(super) fn fronted_hands(set: &mut AnnotationSet, article: &Article) {
         .collect();
     set.attributions
         .retain(|a| !frames.iter().any(|(id, _)| *id == a.id));
-    let mut gone: HashSet<String> = frames.into_iter().map(|(_, c)| c).collect();
-    let claimed: HashSet<&String> = set.attributions.iter().map(|a| &a.claim_id).collect();
-    gone.retain(|c| !claimed.contains(c));
-    set.claims.retain(|c| !gone.contains(&c.id));
+    super::drop_unused_claims(set, frames.into_iter().map(|(_, c)| c));
     super::drop_unused_sources(set, &speakers_gone);
     super::mark_hand_roles(set);
 }

@@ -5,7 +5,6 @@
 //! round's verbal noun `نفيه القاطع لـC`، `إلى نفي`، `عدم صحة` and a claim opening with `تنفي`
 //! were dropped in the eighth: no report of the pool writes them.)
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::annotate::model::{AnnotationSet, Attribution, Origin, QuoteType, Span, Stance};
@@ -121,13 +120,7 @@ fn demonstrative_denials(set: &mut AnnotationSet, article: &Article, verbs: &[Sp
         }
     }
     // the claims the mended links no longer use
-    let claimed: HashSet<String> = set
-        .attributions
-        .iter()
-        .map(|a| a.claim_id.clone())
-        .collect();
-    set.claims
-        .retain(|c| claimed.contains(&c.id) || !old_claims.contains(&c.id));
+    super::drop_unused_claims(set, old_claims);
     super::drop_unused_sources(set, &replaced);
 }
 

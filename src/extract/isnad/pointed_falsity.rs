@@ -77,11 +77,5 @@ pub(super) fn pointed_falsity(set: &mut AnnotationSet, article: &Article) {
         old.insert(std::mem::replace(&mut a.claim_id, target));
         a.stance = Stance::Denies;
     }
-    let claimed: HashSet<String> = set
-        .attributions
-        .iter()
-        .map(|a| a.claim_id.clone())
-        .collect();
-    set.claims
-        .retain(|c| !old.contains(&c.id) || claimed.contains(&c.id));
+    super::drop_unused_claims(set, old);
 }

@@ -4,7 +4,6 @@
 //! starts with the outlet that carried the report). Y becomes the speaker and the one who
 //! passed the words on its hand; the claim starts after `فإن`/`أن`.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -153,13 +152,7 @@ pub(super) fn relay_variants(set: &mut AnnotationSet, article: &Article) {
     // the report's own links went to the speakers inside them, and their claims with them
     set.attributions
         .retain(|a| !drop.iter().any(|(link, _)| *link == a.id));
-    let claimed: HashSet<&String> = set.attributions.iter().map(|a| &a.claim_id).collect();
-    let gone: HashSet<String> = drop
-        .into_iter()
-        .map(|(_, claim)| claim)
-        .filter(|c| !claimed.contains(c))
-        .collect();
-    set.claims.retain(|c| !gone.contains(&c.id));
+    super::drop_unused_claims(set, drop.into_iter().map(|(_, claim)| claim));
     super::drop_unused_sources(set, &pronoun_frames);
 }
 
@@ -236,13 +229,7 @@ pub(super) fn fronted_outlet_relays(set: &mut AnnotationSet, article: &Article) 
     }
     set.attributions
         .retain(|a| !drop.iter().any(|(link, _)| *link == a.id));
-    let claimed: HashSet<&String> = set.attributions.iter().map(|a| &a.claim_id).collect();
-    let gone: Vec<String> = drop
-        .into_iter()
-        .map(|(_, claim)| claim)
-        .filter(|c| !claimed.contains(c))
-        .collect();
-    set.claims.retain(|c| !gone.contains(&c.id));
+    super::drop_unused_claims(set, drop.into_iter().map(|(_, claim)| claim));
 }
 
 /// For link `i` through `نقلا عن` whose claim is an outlet's name right before the relay's
