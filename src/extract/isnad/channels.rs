@@ -446,8 +446,8 @@ pub(super) fn sentence_end(article: &Article, from: usize) -> usize {
 
 /// The start of the sentence that `at` is in.
 pub(super) fn sentence_start(article: &Article, at: usize) -> usize {
-    // a position inside a character (a folded offset mapped back into `؟`) counts from the
-    // character's start
+    // a position inside a character (a caller stepping one byte back over a two-byte `؟`)
+    // counts from the character's start: a crash on a real report costs more than a guard
     let at = (0..=at.min(article.text.len()))
         .rev()
         .find(|&i| article.text.is_char_boundary(i))
