@@ -132,10 +132,10 @@ fn a_subjectless_report_after_a_comma_is_the_opening_verbs_subjects() {
 fn an_impersonal_verb_of_belief_after_a_feminine_relative_or_kana_has_no_source() {
     assert_table(&[
         (
-            "وتتأثر المنطقة بالأمطار الغزيرة التي يتوقع أن تؤدي إلى جريان السيول.",
+            "وتضرب الإقليم موجة الحر الشديدة التي يتوقع أن تستمر حتى نهاية الأسبوع.",
             "يتوقع",
             None,
-            "تؤدي إلى جريان السيول",
+            "تستمر حتى نهاية الأسبوع",
         ),
         (
             "وأقيل الوزير لأسباب غامضة التي يرجح أنها تتعلق بخلافات مع الرئيس.",

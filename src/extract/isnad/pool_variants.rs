@@ -58,7 +58,7 @@ fn a_report_pointed_at_after_a_relative_a_quote_or_a_noun() {
 #[test]
 fn a_pointer_with_nothing_before_it_gives_no_denier() {
     for text in [
-        "تنفي قيادة الجيش هذا الخبر نفيا قاطعا، وتؤكد أن ما ورد في المقال عار من الصحة.",
+        "تنفي إدارة المستشفى هذا النبأ نفيا قاطعا، وتؤكد أن كل ما نشره الموقع لا أساس له.",
         "ونفت الوزارة هذه المزاعم جملة وتفصيلا.",
     ] {
         let l = links(text);
