@@ -502,29 +502,17 @@ fn name_after_head(ctx: &Ctx, i: usize, label: &Label) -> Option<usize> {
     Some(place_name_end(ctx, next, label))
 }
 
+/// The first words of two-word place names (بيت لحم، خان يونس، أبو حمام، دير حافر), after a
+/// singular head (بلدة X) and in a list after a plural one (قرى X وY).
+pub(super) const PLACE_COMPOUND_FIRST: [&str; 18] = [
+    "بيت", "دير", "كفر", "عين", "تل", "راس", "خان", "بئر", "بير", "بني", "ام", "ابو", "باب", "سوق",
+    "جبل", "وادي", "قصر", "برج",
+];
+
 /// The end of a place name starting at `next`: a compound (بيت لحم، خان يونس) or a construct
 /// with a definite genitive, and a place adjective after it (المدينة القديمة; not for a GPE).
 fn place_name_end(ctx: &Ctx, next: usize, label: &Label) -> usize {
-    let compound = matches!(
-        ctx.stem(next),
-        "بيت"
-            | "دير"
-            | "كفر"
-            | "عين"
-            | "تل"
-            | "راس"
-            | "خان"
-            | "بئر"
-            | "بني"
-            | "ام"
-            | "ابو"
-            | "باب"
-            | "سوق"
-            | "جبل"
-            | "وادي"
-            | "قصر"
-            | "برج"
-    );
+    let compound = PLACE_COMPOUND_FIRST.contains(&ctx.stem(next));
     let mut last = next;
     let construct = !ctx.toks[next].definite
         && ctx.word(next + 1).is_some_and(|w| {

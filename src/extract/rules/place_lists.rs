@@ -4,17 +4,11 @@
 //! list needs two names or more, the last joined by و, each one or two plain words; a word of
 //! any list (a head, a verb of saying, an adjective) or a preposition glued on ends it.
 
-use super::chains::feminine_adjective_shaped;
+use super::chains::{PLACE_COMPOUND_FIRST, feminine_adjective_shaped};
 use super::*;
 
 static PLACE_PLURAL_HEADS: LazyLock<HashSet<String>> =
     LazyLock::new(|| normalised(lists::PLACE_PLURAL_HEADS));
-
-/// The first words of two-word place names (أبو حمام، دير حافر، عين العرب, as in the singular
-/// head's `place_name_end`).
-const COMPOUND_FIRST: [&str; 14] = [
-    "ابو", "ام", "بيت", "دير", "كفر", "عين", "تل", "راس", "خان", "بئر", "بني", "جبل", "وادي", "بير",
-];
 
 /// One name of a list: its start in normalised bytes (after a و joined to it) and its last
 /// token.
@@ -120,7 +114,7 @@ fn list_name(ctx: &Ctx, j: usize, first: bool) -> Option<(ListName, bool)> {
             with_waw,
         ));
     }
-    if COMPOUND_FIRST.contains(&word) {
+    if PLACE_COMPOUND_FIRST.contains(&word) {
         ctx.word(j + 1).filter(|n| {
             n.clitic == 0 && n.classes == 0 && ctx.gaz[j + 1].is_none() && !plain_noun(ctx, j + 1)
         })?;
