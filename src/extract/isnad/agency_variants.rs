@@ -27,13 +27,7 @@ pub(super) fn check_same_as(rows: &[(&str, &str, &str)]) {
             (!ok).then(|| format!("{text}\n   want {later} → {first}\n   found {l:?}"))
         })
         .collect();
-    assert!(
-        misses.is_empty(),
-        "{} of {} rows:\n{}",
-        misses.len(),
-        rows.len(),
-        misses.join("\n")
-    );
+    assert_no_misses(&misses, rows.len());
 }
 
 /// The rows of `rows` that do not give their chain, with what was found instead.
@@ -50,13 +44,17 @@ fn chain_misses(rows: &[ChainRow]) -> Vec<String> {
 }
 
 pub(super) fn check_chains(rows: &[ChainRow]) {
-    let m = chain_misses(rows);
+    assert_no_misses(&chain_misses(rows), rows.len());
+}
+
+/// Fails with every row of a table that did not give what it wants (`misses`, one message
+/// each), so that one run shows all of them.
+fn assert_no_misses(misses: &[String], rows: usize) {
     assert!(
-        m.is_empty(),
-        "{} of {} rows:\n{}",
-        m.len(),
-        rows.len(),
-        m.join("\n")
+        misses.is_empty(),
+        "{} of {rows} rows:\n{}",
+        misses.len(),
+        misses.join("\n")
     );
 }
 
@@ -520,13 +518,7 @@ pub(super) fn check_denials(rows: &[(&str, &str, &str)]) {
             (!ok).then(|| format!("{text}\n   want {who} denies {claim}\n   found {l:?}"))
         })
         .collect();
-    assert!(
-        misses.is_empty(),
-        "{} of {} rows:\n{}",
-        misses.len(),
-        rows.len(),
-        misses.join("\n")
-    );
+    assert_no_misses(&misses, rows.len());
 }
 
 /// (mention, the first mention it refers to) of every source with `same_as`.
