@@ -1,4 +1,4 @@
-//! Unit tests of the eighth round's families (docs/extraction.md, "Eighth round: attribution
+//! Unit tests of the eighth round's families (docs/extraction/cues.md, "Eighth round: attribution
 //! cues"): shapes counted over a large unannotated pool of outlet reports (at least three
 //! outlets each) before a rule was written. Every sentence is invented; each family is a table
 //! over several surfaces (with and without و/ف and harakat, masculine, feminine and plural),

@@ -1,5 +1,5 @@
 //! Unit tests of the fifth round's families, written from a phrasing inventory of agency news
-//! (docs/extraction.md, "Fifth round: attribution cues"): every sentence is invented, and each
+//! (docs/extraction/cues.md, "Fifth round: attribution cues"): every sentence is invented, and each
 //! family is a table tried on several surfaces (with and without و/ف and harakat, «» and ""
 //! quotes, masculine, feminine and plural verbs, a time word between verb and subject). Each
 //! table collects every row that fails, so a failure lists them all.

@@ -1,4 +1,4 @@
-//! Unit tests of the seventh round's families (docs/extraction.md, "Seventh round: attribution
+//! Unit tests of the seventh round's families (docs/extraction/cues.md, "Seventh round: attribution
 //! cues"): the sixth round's left list and the shapes missed on the blind guide set of outlet
 //! reports, those kept by the eighth round's audit over the pool of outlet reports. Every sentence is invented; each family is a table over several surfaces (with and
 //! without و/ف and harakat, masculine, feminine and plural), and a table lists every failing row.

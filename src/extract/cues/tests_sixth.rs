@@ -1,5 +1,5 @@
 //! Unit tests of the sixth round's families, found by reading unseen agency and outlet reports
-//! (docs/extraction.md, "Sixth round: attribution cues"; their text is not in the repository):
+//! (docs/extraction/cues.md, "Sixth round: attribution cues"; their text is not in the repository):
 //! every sentence here is invented, and each family is a table tried on several surfaces (with
 //! and without و/ف and harakat, masculine, feminine and plural verbs). A table collects every
 //! row that fails, so a failure lists them all.

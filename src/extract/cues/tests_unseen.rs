@@ -1,5 +1,5 @@
 //! Unit tests of the fourth round's families, written from a phrasing inventory of news
-//! (docs/extraction.md, "Fourth round: attribution cues"): every sentence is invented, and each
+//! (docs/extraction/cues.md, "Fourth round: attribution cues"): every sentence is invented, and each
 //! family is tried on several surfaces (with and without و/ف and harakat, «» and "" quotes,
 //! masculine, feminine and plural verbs, a time word between verb and subject).
 

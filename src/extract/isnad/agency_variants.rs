@@ -1,4 +1,4 @@
-//! Surface variants of agency-style reporting (docs/extraction.md, "Fifth round: chains,
+//! Surface variants of agency-style reporting (docs/extraction/chains.md, "Fifth round: chains,
 //! denials and same_as"): chains as agency wires write them (a relay phrase between commas
 //! after an outlet that is the subject, an acronym in brackets, a verbal noun after the relayed
 //! speaker, statements received by an outlet, a post on the speaker's account), denials of a

@@ -1,10 +1,10 @@
-//! Surface variants of the seventh round (docs/extraction.md, "Seventh round: chains"): the
+//! Surface variants of the seventh round (docs/extraction/chains.md, "Seventh round: chains"): the
 //! shapes the sixth round left — an outlet frame before the speaker (`وبحسب «X»، قال Y`), an
 //! outlet subject before `نقلت عن`, a hand named after a second cue that is not the first
 //! cue's, a negated doubt, denials of a report named only by a demonstrative, and a later
 //! `الصحيفة` that means the last paper named. Every sentence is invented; each table was run
 //! before its rule and the count that failed is in the docs. The families the eighth round's
-//! audit found in no report of the pool were dropped with their rows (docs/extraction.md,
+//! audit found in no report of the pool were dropped with their rows (docs/extraction/chains.md,
 //! "Eighth round: chains").
 
 #![cfg(test)]

@@ -5,7 +5,7 @@
 //! points back at the report just made, so the denied claim is the last claim before the
 //! pointer, in its sentence or the one before (as for the clause-opening verbs of
 //! `pointed_denials.rs`). Counted over the pool of outlet reports: 4 sentences in 4 outlets
-//! (docs/extraction.md, "Eighth round: chains").
+//! (docs/extraction/chains.md, "Eighth round: chains").
 
 use std::ops::Range;
 

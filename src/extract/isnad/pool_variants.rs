@@ -1,4 +1,4 @@
-//! Surface variants of the eighth round (docs/extraction.md, "Eighth round: chains"): shapes
+//! Surface variants of the eighth round (docs/extraction/chains.md, "Eighth round: chains"): shapes
 //! counted over the pool of real outlet reports (at least three outlets each) before a rule was
 //! written for them. Every sentence is invented; each table was run before its rule and the
 //! count that failed is in the docs.

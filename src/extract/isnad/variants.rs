@@ -1,4 +1,4 @@
-//! Surface variants of every chain family (docs/extraction.md, "Fourth round: chains"): each
+//! Surface variants of every chain family (docs/extraction/chains.md, "Fourth round: chains"): each
 //! family is a table of invented sentences that vary what news text varies (a و/ف prefix,
 //! harakat, «» or "" or no quotation marks, an outlet by full name, by agency name or by an
 //! unknown name after its kind word, the outlet before or after the claim, feminine and plural

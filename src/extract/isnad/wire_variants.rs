@@ -1,4 +1,4 @@
-//! Surface variants of the sixth round (docs/extraction.md, "Sixth round: chains"): the shapes
+//! Surface variants of the sixth round (docs/extraction/chains.md, "Sixth round: chains"): the shapes
 //! that real wire and outlet reports use and the earlier rounds missed, found by reading
 //! unseen reports (never copied: every sentence here is invented) — the outlet named after
 //! the speaker's `ل` without a head word, a source frame after the claim, a talk with a

@@ -1,5 +1,5 @@
 //! Tests of the eighth round's entity families, each counted in the pool of real outlet
-//! reports before it was written (docs/extraction.md, "Eighth round: entities"): a table of
+//! reports before it was written (docs/extraction/entities.md, "Eighth round: entities"): a table of
 //! invented sentences per family with surface variants (و/ف glued on, harakat, commas in a
 //! list) and negative rows.
 
