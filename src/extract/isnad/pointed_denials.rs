@@ -12,6 +12,7 @@ use crate::article::Article;
 
 use super::channels::{sentence_end, sentence_start};
 use super::denial_shapes::{self as shapes, W};
+use super::stated_reports::pointed_claim;
 
 /// Demonstratives that point back at a report (`هذه الأنباء`، `ذلك`).
 pub(super) const DEMONSTRATIVES: [&str; 4] = ["هذه", "هذا", "ذلك", "تلك"];
@@ -101,7 +102,8 @@ fn demonstrative_denials(set: &mut AnnotationSet, article: &Article, verbs: &[Sp
         if shapes::past_asides(&w, last + 1) != d || !points_back(&w, d) {
             continue;
         }
-        let Some(claim) = last_claim_before(set, article, cue.start) else {
+        let fallback = |set: &AnnotationSet| last_claim_before(set, article, cue.start);
+        let Some(claim) = pointed_claim(set, article, cue.start, fallback) else {
             continue;
         };
         let denier = w[0].range.start..w[last].range.end;

@@ -15,6 +15,7 @@ use crate::article::Article;
 use super::channels::{sentence_end, sentence_start};
 use super::denial_shapes::{self as shapes, W};
 use super::pointed_denials::{DEMONSTRATIVES, add_denial, last_claim_before};
+use super::stated_reports::pointed_claim;
 use super::{Rule, rule_of};
 
 /// Relative pronouns after which a verb's subject is the noun before them.
@@ -165,10 +166,12 @@ pub(super) fn pointer_denials(set: &mut AnnotationSet, article: &Article) {
             let Ok(cue) = Span::checked(article, w[v].range.clone()) else {
                 continue;
             };
-            let (Some(denier), Some(claim)) = (
-                denier_range(set, article, sentence, &w, &kind),
-                last_claim_before(set, article, w[d].range.start),
-            ) else {
+            let Some(denier) = denier_range(set, article, sentence, &w, &kind) else {
+                continue;
+            };
+            let at = w[d].range.start;
+            let fallback = |set: &AnnotationSet| last_claim_before(set, article, at);
+            let Some(claim) = pointed_claim(set, article, at, fallback) else {
                 continue;
             };
             match set.attributions.iter().position(|a| a.cue == Some(cue)) {
