@@ -265,6 +265,8 @@ mod tests_groups;
 #[cfg(test)]
 mod tests_names;
 #[cfg(test)]
+mod tests_ninth;
+#[cfg(test)]
 mod tests_people;
 #[cfg(test)]
 mod tests_places;

@@ -112,10 +112,13 @@ pub(super) fn between_at(w: &[W], i: usize) -> usize {
 
 /// Whether `w[i]` opens a report (`أنباء`، `ما`، `صحة`، `مزاعم`).
 pub(super) fn opens_report(w: &W) -> bool {
-    w.key == "ما"
-        || w.key == "صحه"
-        || super::falsity::is_report_noun(&w.key)
-        || CLAIM_NOUNS.contains(&w.key.as_str())
+    w.key == "ما" || w.key == "صحه" || is_report_or_claim_noun(&w.key)
+}
+
+/// Whether a folded word is a report noun (`أنباء`، `التقارير`) or one whose content follows
+/// it (`مزاعم`، `الخبر`).
+pub(super) fn is_report_or_claim_noun(key: &str) -> bool {
+    super::falsity::is_report_noun(key) || CLAIM_NOUNS.contains(&key)
 }
 
 /// The denier after the verb: words up to a comma, a dash, a time word, an adverb phrase or the

@@ -18,6 +18,8 @@ use crate::extract::tokens::is_letter_or_digit;
 use crate::extract::wordlists as lists;
 use crate::text::normalize::normalize_str;
 
+use super::denial_shapes::TIME;
+
 /// Words that end a report frame before its content (`عن`، `حول`، `بشأن`، `بخصوص`).
 const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
 
@@ -102,20 +104,33 @@ pub(super) fn falsity_start(w: &[(Range<usize>, String)], from: usize) -> Option
     Some(start)
 }
 
-/// `لا صحة لما تردد عن C`، `لا صحة للأنباء عن C`: where C starts.
-fn no_truth(w: &[(Range<usize>, String)]) -> Option<usize> {
-    let [(_, la), (_, sihha), (_, third), ..] = w else {
+/// `لا صحة لما تردد عن C`، `لا صحة للأنباء عن C`، `لا صحة نهائيا للخبر الذي … يزعم C`: where C
+/// starts and ends (to the claim's end when `None`).
+fn no_truth(
+    article: &Article,
+    w: &[(Range<usize>, String)],
+) -> Option<(usize, Option<Range<usize>>)> {
+    let [(_, la), (_, sihha), ..] = w else {
         return None;
     };
     if la != "لا" || sihha != "صحه" {
         return None;
     }
+    // an adverb between (`لا صحة نهائيا للخبر`)
+    let k = 2 + usize::from(w.get(2).is_some_and(|(_, x)| TIME.contains(x)));
+    let (noun_at, third) = w.get(k)?;
     // the ل on the report noun, which keeps its ال (`للأنباء` → `الأنباء`)
     let noun = third.strip_prefix("لل").map_or_else(
         || third.strip_prefix('ل').unwrap_or(third).to_owned(),
         |rest| format!("ال{rest}"),
     );
-    content_after(w, 2, &noun)
+    if let Some(c) = content_after(w, k, &noun) {
+        return Some((w[c].0.start, None));
+    }
+    // the content after a verb of content (`الذي يزعم C`، `التي تفيد C`)
+    let end = w.last()?.0.end;
+    let stated = super::stated_reports::content_of_report_at(article, noun_at.start..end)?;
+    Some((stated.start, Some(stated)))
 }
 
 /// The content of the report the claim of link `i` calls false, when it does.
@@ -123,8 +138,8 @@ fn denied_content(set: &AnnotationSet, article: &Article, i: usize) -> Option<Ra
     let a = &set.attributions[i];
     let claim = set.claims[set.position(&a.claim_id)?].span;
     let w = words(article, claim.start..claim.end);
-    if let Some(k) = no_truth(&w) {
-        return Some(w[k].0.start..claim.end);
+    if let Some((start, stated)) = no_truth(article, &w) {
+        return Some(stated.unwrap_or(start..claim.end));
     }
     let framed = w.first().and_then(|(_, noun)| content_after(&w, 0, noun));
     // the phrase after the report's content (the first word of it at the least)

@@ -1,11 +1,11 @@
-//! Denials of a report pointed back at where the denial verb opens no clause
-//! (docs/attribution-guidelines.md §6.3): after a relative pronoun (`… وزارة الخارجية، التي
-//! نفت تلك الأنباء`), in the first person inside a quotation (`قال المتحدث: "إننا ننفي هذه
-//! الأخبار"`), or as a verbal noun (`دأبت الشركة على نفي هذا الاتهام`). The demonstrative
-//! points back at the report just made, so the denied claim is the last claim before the
-//! pointer, in its sentence or the one before (as for the clause-opening verbs of
-//! `pointed_denials.rs`). Counted over the pool of outlet reports: 4 sentences in 4 outlets
-//! (docs/extraction/chains.md, "Eighth round: chains").
+//! Pointed denials, second of three passes (see `pointed_denials.rs`): a denial WORD THAT
+//! OPENS NO CLAUSE, so its denier stands before it (docs/attribution-guidelines.md §6.3): after
+//! a relative pronoun (`… وزارة الخارجية، التي نفت تلك الأنباء`: the name before the relative),
+//! in the first person inside a quotation (`قال المتحدث: "إننا ننفي هذه الأخبار"`: the
+//! quotation's speaker), or as a verbal noun (`دأبت الشركة على نفي هذا الاتهام`: the subject of
+//! the verb before). The report pointed at is found as for the other two (`stated_reports.rs`).
+//! Counted over the pool of outlet reports: 4 sentences in 4 outlets (docs/extraction/chains.md,
+//! "Eighth round: chains").
 
 use std::ops::Range;
 
@@ -15,6 +15,7 @@ use crate::article::Article;
 use super::channels::{sentence_end, sentence_start};
 use super::denial_shapes::{self as shapes, W};
 use super::pointed_denials::{DEMONSTRATIVES, add_denial, last_claim_before};
+use super::stated_reports::pointed_claim;
 use super::{Rule, rule_of};
 
 /// Relative pronouns after which a verb's subject is the noun before them.
@@ -165,10 +166,12 @@ pub(super) fn pointer_denials(set: &mut AnnotationSet, article: &Article) {
             let Ok(cue) = Span::checked(article, w[v].range.clone()) else {
                 continue;
             };
-            let (Some(denier), Some(claim)) = (
-                denier_range(set, article, sentence, &w, &kind),
-                last_claim_before(set, article, w[d].range.start),
-            ) else {
+            let Some(denier) = denier_range(set, article, sentence, &w, &kind) else {
+                continue;
+            };
+            let at = w[d].range.start;
+            let fallback = |set: &AnnotationSet| last_claim_before(set, article, at);
+            let Some(claim) = pointed_claim(set, article, at, fallback) else {
                 continue;
             };
             match set.attributions.iter().position(|a| a.cue == Some(cue)) {
