@@ -155,14 +155,12 @@ pub fn is_nationality(word: &str) -> bool {
 /// Is `bare` (without ال) a form of a masculine singular nisba of `set`: itself, its feminine
 /// or its plurals?
 fn nisba_in(set: &FxHashSet<String>, bare: &str) -> bool {
-    // one key buffer for the five forms tried
-    let mut key = String::with_capacity(bare.len() + 'ي'.len_utf8());
+    // every suffix starts with ي, so the masculine form (the stem and ي) is a prefix of
+    // `bare`: looked up as a slice of it, with no key built (37,000 calls per article)
     ["يين", "يون", "يات", "يه", "ي"].iter().any(|suffix| {
         bare.strip_suffix(suffix).is_some_and(|base| {
-            key.clear();
-            key.push_str(base);
-            key.push('ي');
-            set.contains(&key)
+            let masculine = &bare[..base.len() + 'ي'.len_utf8()];
+            set.contains(masculine)
         })
     })
 }
@@ -186,6 +184,39 @@ pub fn completes_month(first: &str, second: &str) -> bool {
 mod tests {
     use super::class::*;
     use super::*;
+
+    #[test]
+    fn nisba_in_looks_up_the_stem_and_ya_of_every_suffix() {
+        let set: FxHashSet<String> = ["مصري", "فلسطيني", "ي"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        // the lookup as it was: the stem with ي appended in a key of its own
+        let built = |bare: &str| {
+            ["يين", "يون", "يات", "يه", "ي"].iter().any(|suffix| {
+                bare.strip_suffix(suffix)
+                    .is_some_and(|base| set.contains(&format!("{base}ي")))
+            })
+        };
+        for bare in [
+            "مصري",
+            "مصريه",
+            "مصريون",
+            "مصريين",
+            "مصريات",
+            "فلسطينيين",
+            "فلسطيني",
+            "سوري",
+            "يين",
+            "ي",
+            "يه",
+            "",
+            "مصر",
+        ] {
+            assert_eq!(nisba_in(&set, bare), built(bare), "{bare}");
+        }
+        assert!(nisba_in(&set, "مصريات") && !nisba_in(&set, "سوريه"));
+    }
 
     #[test]
     fn words_are_looked_up_normalised() {

@@ -102,12 +102,13 @@ fn quoted(article: &Article, before: usize, t: &Token) -> bool {
 
 /// One word of the window: its byte range in the article and its folded key (a leading و/ف
 /// set aside).
-pub(super) struct Token {
+pub(super) struct Token<'a> {
     pub(super) range: Range<usize>,
-    pub(super) key: String,
+    /// The word's folded key, a slice of the article's folded text (no copy per word).
+    pub(super) key: &'a str,
 }
 
-pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
+pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut at = window.start;
     for piece in article.pieces(window.clone()) {
@@ -124,7 +125,7 @@ pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
             // the key is read from the article's folded text, not folded again
             let opened = word.trim_start_matches(OPENING_MARKS);
             let key_range = at + word.len() - opened.len()..at + word.len();
-            let key = article.folded().slice(key_range).to_owned();
+            let key = article.folded().slice(key_range);
             out.push(Token {
                 range: at..at + word.len(),
                 key,
@@ -166,11 +167,11 @@ pub(super) fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
         }
         let joined = t.key.starts_with('و')
             && word(&t.key).is_none()
-            && !OUTLET_NAMES.contains(&t.key)
+            && !OUTLET_NAMES.contains(t.key)
             && !in_quotes;
         // a bracket opens an aside (an acronym is taken whole by `with_acronym`)
         let bracket = article.text[t.range.clone()].starts_with('(');
-        let ends = NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word;
+        let ends = NAME_ENDS.contains(t.key) || NAME_ENDS.contains(key) || channel_word;
         if (ends && !open) || joined || bracket {
             break;
         }
@@ -240,7 +241,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
     let mut account = None;
     let mut outlet: Option<Hand> = None;
     for (i, t) in toks.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
+        let prev = i.checked_sub(1).map(|p| toks[p].key);
         match word(&t.key) {
             Some(Word::Statement)
                 if prev.is_some_and(|p| is_fi(p) || p == "عبر") && statement.is_none() =>
@@ -305,7 +306,7 @@ fn outlet_after(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
     let platform = word(next.key.trim_matches(['(', ')'])) == Some(Word::Platform);
     let named = word(&next.key) == Some(Word::OutletHead)
         || platform
-        || OUTLET_NAMES.contains(&next.key)
+        || OUTLET_NAMES.contains(next.key)
         || quoted(article, toks[k - 1].range.end, next);
     if !named {
         return None;
@@ -329,7 +330,7 @@ fn broadcaster(article: &Article, toks: &[Token], programme: &Range<usize>) -> O
     }
     let i = toks.iter().position(|t| {
         t.range.start >= programme.end
-            && (ACCOUNT_PLACES.contains(&t.key) || word(&t.key) == Some(Word::BeforeOutlet))
+            && (ACCOUNT_PLACES.contains(t.key) || word(&t.key) == Some(Word::BeforeOutlet))
     })?;
     let next = toks
         .get(i + 1)
@@ -360,7 +361,7 @@ fn adjectives_end(article: &Article, toks: &[Token], i: usize) -> usize {
         let joined = article.text[end..t.range.start]
             .chars()
             .all(char::is_whitespace);
-        if !nisba || !joined || NAME_ENDS.contains(&t.key) || word(&t.key).is_some() {
+        if !nisba || !joined || NAME_ENDS.contains(t.key) || word(&t.key).is_some() {
             break;
         }
         end = t.range.end;
@@ -374,11 +375,11 @@ fn name_end_account(toks: &[Token], i: usize) -> usize {
     let mut end = toks[i].range.end;
     let mut j = i + 1;
     while j < toks.len() && j <= i + 4 {
-        let key = toks[j].key.as_str();
+        let key = toks[j].key;
         if ACCOUNT_PLACES.contains(key) {
             // the place word needs a name after it
             match toks.get(j + 1) {
-                Some(next) if !NAME_ENDS.contains(&next.key) => {}
+                Some(next) if !NAME_ENDS.contains(next.key) => {}
                 _ => break,
             }
         } else if NAME_ENDS.contains(key) || joins_clause(key) {

@@ -35,14 +35,15 @@ const DOCUMENT_WORDS: usize = 24;
 const PUBLISHER_WORDS: usize = 10;
 
 /// One word before the cue: its range and folded form, punctuation set aside.
-struct Word {
+struct Word<'a> {
     range: Range<usize>,
-    key: String,
+    /// A slice of the article's folded text.
+    key: &'a str,
     /// A comma or other mark follows it.
     marked: bool,
 }
 
-fn words(article: &Article, window: Range<usize>) -> Vec<Word> {
+fn words(article: &Article, window: Range<usize>) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut at = window.start;
     for piece in article.pieces(window.clone()) {
@@ -52,7 +53,7 @@ fn words(article: &Article, window: Range<usize>) -> Vec<Word> {
             let start = at + word.find(bare).unwrap_or(0);
             out.push(Word {
                 range: start..start + bare.len(),
-                key: article.folded().slice(start..start + bare.len()).to_owned(),
+                key: article.folded().slice(start..start + bare.len()),
                 marked: word.len() > bare.len() + (start - at),
             });
         }
@@ -96,7 +97,7 @@ fn publisher(w: &[Word], d: usize) -> Option<Range<usize>> {
     if rule(&w[p].key) == Some(Rule::CarryOut) {
         // قام X بإصدار / إلى إصدار
         let issuing = (p + 1..d).find(|&i| {
-            let key = w[i].key.as_str();
+            let key = w[i].key;
             let issuing = |k: &str| matches!(rule(k), Some(Rule::Issuing | Rule::Publish));
             issuing(key) || key.strip_prefix('ب').is_some_and(issuing)
         })?;
@@ -167,7 +168,7 @@ const NAMED_WORDS: usize = 6;
 fn named_after(article: &Article, from: usize, claim_start: usize) -> Option<Range<usize>> {
     let w = words(article, from..claim_start);
     let last = w.len().checked_sub(1)?;
-    if !COMPLEMENTISERS.contains(&w[last].key) || w[..last].iter().any(|x| x.marked) {
+    if !COMPLEMENTISERS.contains(w[last].key) || w[..last].iter().any(|x| x.marked) {
         return None;
     }
     (1..=NAMED_WORDS)

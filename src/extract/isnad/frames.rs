@@ -32,8 +32,7 @@ pub(super) fn after_claim(
             continue;
         }
         let mut j = 1;
-        let is =
-            |j: usize, words: &[&str]| toks.get(j).is_some_and(|t| words.contains(&t.key.as_str()));
+        let is = |j: usize, words: &[&str]| toks.get(j).is_some_and(|t| words.contains(&t.key));
         if is(j, &["ما", "لما"]) {
             j += 1;
         }

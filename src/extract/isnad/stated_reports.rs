@@ -59,7 +59,7 @@ fn is_report_noun(key: &str) -> bool {
 fn stated_content(w: &[W]) -> Option<Range<usize>> {
     (0..w.len()).rev().find_map(|n| {
         // a noun after a demonstrative is itself a pointer, not the report stated
-        let pointed = n > 0 && DEMONSTRATIVES.contains(&w[n - 1].key.as_str());
+        let pointed = n > 0 && DEMONSTRATIVES.contains(&w[n - 1].key);
         if pointed {
             return None;
         }
@@ -72,8 +72,8 @@ fn content_after_noun(w: &[W], n: usize) -> Option<Range<usize>> {
     if !is_report_noun(&w[n].key) {
         return None;
     }
-    let opener = (n + 1..w.len().min(n + 2 + FRAME_WORDS))
-        .find(|&k| CONTENT_OPENERS.contains(&w[k].key.as_str()))?;
+    let opener =
+        (n + 1..w.len().min(n + 2 + FRAME_WORDS)).find(|&k| CONTENT_OPENERS.contains(&w[k].key))?;
     let mut from = opener + 1;
     if w.get(from)
         .is_some_and(|x| COMPLEMENTISERS.contains(&&*x.key))
