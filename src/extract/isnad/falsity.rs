@@ -50,6 +50,16 @@ static FALSITY: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     phrases
 });
 
+/// The first word of every phrase of [`FALSITY`]: a word that starts none is passed over
+/// without trying each phrase at it (every word of a denied claim is tried).
+static FALSITY_FIRST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    FALSITY
+        .iter()
+        .filter_map(|p| p.first())
+        .map(String::as_str)
+        .collect()
+});
+
 /// `بأنها`، `أنه`، `هي` before a phrase of falsity: part of the saying, not of the content.
 const FALSITY_OPENERS: [&str; 7] = ["بانها", "بانه", "بانهم", "انها", "انه", "هي", "هو"];
 
@@ -88,10 +98,11 @@ fn content_after(w: &[(Range<usize>, &str)], k: usize, noun: &str) -> Option<usi
 pub(super) fn falsity_start(w: &[(Range<usize>, &str)], from: usize) -> Option<usize> {
     let keys: Vec<&str> = w.iter().map(|(_, k)| *k).collect();
     let at = (from..keys.len()).find(|&i| {
-        FALSITY.iter().any(|p| {
-            keys.get(i..i + p.len())
-                .is_some_and(|k| k.iter().eq(p.iter()))
-        })
+        FALSITY_FIRST_WORDS.contains(keys[i])
+            && FALSITY.iter().any(|p| {
+                keys.get(i..i + p.len())
+                    .is_some_and(|k| k.iter().eq(p.iter()))
+            })
     })?;
     let mut start = at;
     if start > from && is_report_noun(keys[start - 1]) {
@@ -192,6 +203,21 @@ mod tests {
     use crate::article::Article;
     use crate::extract::extract;
     use crate::extract::isnad::suggest_annotations;
+
+    #[test]
+    fn every_phrase_of_falsity_has_a_first_word_to_be_found_by() {
+        // falsity_start tries the phrases only at a word that starts one: an empty phrase
+        // (which would match anywhere) must not exist
+        assert!(!super::FALSITY.is_empty());
+        assert!(super::FALSITY.iter().all(|p| !p.is_empty()));
+        let w: Vec<(std::ops::Range<usize>, &str)> = ["قال", "انها", "مجرد", "شائعات"]
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (i..i + 1, *k))
+            .collect();
+        assert_eq!(super::falsity_start(&w, 0), Some(1));
+        assert_eq!(super::falsity_start(&w[..1], 0), None);
+    }
 
     /// (claim, stance) of every link.
     fn links(text: &str) -> Vec<(String, String)> {

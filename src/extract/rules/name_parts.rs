@@ -211,10 +211,15 @@ pub(super) fn nisba_family_name(ctx: &Ctx, j: usize) -> bool {
     if !t.definite || t.clitic != 0 || t.classes != 0 || ctx.gaz[j].is_some() {
         return false;
     }
-    let letters: Vec<char> = bare.chars().collect();
-    let broken_plural = letters.len() == 5 && matches!(letters[0], 'ا' | 'م') && letters[2] == 'ا';
-    letters.len() >= 4
-        && bare.ends_with('ي')
+    // the letters are counted and read in place (this runs for most definite words)
+    if !bare.ends_with('ي') {
+        return false;
+    }
+    let count = bare.chars().count();
+    let mut letters = bare.chars();
+    let (first, third) = (letters.next(), letters.nth(1));
+    let broken_plural = count == 5 && matches!(first, Some('ا' | 'م')) && third == Some('ا');
+    count >= 4
         && !broken_plural
         && !crate::extract::lexicon::is_adjective(stem)
         && !crate::extract::lexicon::is_nationality(stem)
