@@ -111,6 +111,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Score the built-in extractor against a gold CoNLL file or a folder of gold annotation files.
     Eval(EvalArgs),
+    /// Train the learned attribution stage on gold folders and measure it against the rules.
+    Learn(LearnArgs),
     /// Agreement between annotators: span F1, Cohen's κ and Krippendorff's α per layer.
     Agree(AgreeArgs),
     /// List the differences between two annotators' files of one article.
@@ -230,6 +232,46 @@ pub struct EvalArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LearnArgs {
+    /// A folder of gold annotation files to train on (repeat for several); a folder with a
+    /// `split.toml` needs `--split dev`.
+    #[arg(long, required = true)]
+    pub gold: Vec<PathBuf>,
+    /// In folders with a `split.toml`, read only this half (only `dev` is ever trained on).
+    #[arg(long, value_enum)]
+    pub split: Option<LearnSplit>,
+    /// Write the trained model here (`assets/model/attributions.tsv` ships with the binary).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Score the rules alone and the model trained on `--gold` on this folder (repeatable),
+    /// over a grid of thresholds: cross-validation by set.
+    #[arg(long)]
+    pub held_out: Vec<PathBuf>,
+    /// List what the model adds on each `--held-out` folder, right or wrong by its gold.
+    #[arg(long)]
+    pub show: bool,
+    /// List the gold attributions of the `--gold` folders that no candidate reaches.
+    #[arg(long)]
+    pub misses: bool,
+    /// Drop a rules' attribution the model scores below this.
+    #[arg(long, default_value_t = 0.0)]
+    pub keep: f64,
+    /// Add a new attribution the model scores at or above this.
+    #[arg(long, default_value_t = 0.5)]
+    pub add: f64,
+    /// Let another reading of a cue the rules used replace theirs when it scores this much
+    /// higher (1: never).
+    #[arg(long, default_value_t = 1.0)]
+    pub replace: f64,
+}
+
+/// The half of a gold folder the learned stage may train on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LearnSplit {
+    Dev,
 }
 
 /// A half of the gold corpus's split.

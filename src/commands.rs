@@ -11,6 +11,7 @@ pub mod extract;
 pub mod feed;
 pub mod git_setup;
 pub mod import;
+pub mod learn;
 pub mod merge;
 pub mod render;
 pub mod report;

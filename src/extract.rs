@@ -10,6 +10,7 @@ pub mod eval;
 pub mod gazetteer;
 pub mod import;
 pub mod isnad;
+pub mod learned;
 pub mod lexicon;
 pub mod open;
 pub mod rules;

@@ -54,6 +54,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, String> {
         }
         Command::Import(args) => commands::import::run(args, annotations, &mut io::stdout().lock()),
         Command::Eval(args) => commands::eval::run(args, &mut io::stdout().lock()),
+        Command::Learn(args) => commands::learn::run(args, &mut io::stdout().lock()),
         Command::Compare(args) => commands::compare::run(args, &mut io::stdout().lock()),
         Command::Merge(args) => commands::merge::run(args, &mut io::stderr()),
         Command::GitSetup(args) => commands::git_setup::run(args, &mut io::stdout().lock()),

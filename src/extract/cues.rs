@@ -22,6 +22,7 @@ mod preposition;
 mod quotes;
 mod tokens;
 mod verb;
+pub(crate) mod view;
 mod words;
 
 #[cfg(test)]
@@ -135,6 +136,8 @@ pub enum Template {
     Postposed,
     /// A cue noun (`إعلان X رفع العقوبات`).
     Noun,
+    /// Added by the learned stage (`crate::extract::learned`) at a cue the rules left.
+    Learned,
 }
 
 impl Template {
@@ -150,6 +153,7 @@ impl Template {
             Template::Quotation => "quotation",
             Template::Postposed => "postposed",
             Template::Noun => "noun",
+            Template::Learned => "learned",
         }
     }
 }
@@ -219,6 +223,31 @@ fn suggest_folded(
     folded: &NormalizedText,
     paragraphs: &[Range<usize>],
 ) -> CueSuggestions {
+    suggest_viewing(text, folded, paragraphs, None)
+}
+
+/// [`suggest_article`] with the parser's tokens of every paragraph (the learned stage reads
+/// them rather than tokenising again).
+pub(crate) fn suggest_article_viewed(
+    article: &Article,
+) -> (CueSuggestions, Vec<view::ViewParagraph<'_>>) {
+    let mut views = Vec::new();
+    let out = suggest_viewing(
+        &article.text,
+        article.folded(),
+        &article.paragraphs,
+        Some(&mut views),
+    );
+    (out, views)
+}
+
+/// The parser run over `paragraphs`; with `views`, each paragraph's tokens are kept there.
+fn suggest_viewing<'a>(
+    text: &'a str,
+    folded: &'a NormalizedText,
+    paragraphs: &[Range<usize>],
+    mut views: Option<&mut Vec<view::ViewParagraph<'a>>>,
+) -> CueSuggestions {
     let mut out = CueSuggestions::default();
     let mut previous_sources: Vec<Antecedent> = Vec::new();
     let mut names = rustc_hash::FxHashMap::default();
@@ -236,6 +265,10 @@ fn suggest_folded(
         }
         if tokens.iter().all(|t| t.kind != Kind::Word) {
             continue;
+        }
+        // the parser reads its tokens and never changes them: the view is taken before
+        if let Some(views) = views.as_deref_mut() {
+            views.push(view::view_of(&tokens));
         }
         let mut parser =
             ParagraphParser::new(text, tokens, &previous_sources, &mut out, &mut names);

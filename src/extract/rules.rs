@@ -259,6 +259,8 @@ mod tests_groups;
 #[cfg(test)]
 mod tests_names;
 #[cfg(test)]
+mod tests_ninth;
+#[cfg(test)]
 mod tests_people;
 #[cfg(test)]
 mod tests_places;

@@ -114,7 +114,8 @@ pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token<'_>> 
     for piece in article.pieces(window.clone()) {
         let trimmed = piece.trim_end();
         let unquoted = trimmed.trim_end_matches(['»', '"', '”']);
-        let word = unquoted.trim_end_matches(['،', ',', '.', ':', '؛']);
+        // a dash glued to the last word of an aside (`-بحسابها على تويتر-`) is no part of it
+        let word = unquoted.trim_end_matches(['،', ',', '.', ':', '؛', '-', '–', '—']);
         let word = word.trim_end_matches(['»', '"', '”']);
         if word.is_empty() && out.is_empty() {
             // punctuation right after the cue (`مضيفا، عبر …`) opens the window
@@ -242,7 +243,15 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
     let mut outlet: Option<Hand> = None;
     for (i, t) in toks.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| toks[p].key);
-        match word(&t.key) {
+        // `أكدت الشركة -بحسابها على تويتر-`: the account with the preposition ب on it
+        let own_account = || {
+            t.key
+                .trim_start_matches(['-', '–', '—'])
+                .strip_prefix('ب')
+                .and_then(word)
+                .filter(|w| *w == Word::Account)
+        };
+        match word(&t.key).or_else(own_account) {
             Some(Word::Statement)
                 if prev.is_some_and(|p| is_fi(p) || p == "عبر") && statement.is_none() =>
             {
@@ -262,10 +271,15 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             }
             Some(Word::Account) if outlet.is_none() && account.is_none() => {
                 let end = name_end_account(&toks, i);
-                account = Some((t.range.start..end, SourceType::SocialAccount));
+                account = Some((account_start(article, t)..end, SourceType::SocialAccount));
             }
             // `بحسب وكالة …` in a comma phrase after the speaker
             Some(Word::BeforeOutlet | Word::AfterClaim) if outlet.is_none() => {
+                outlet = outlet_after(article, &toks, i);
+            }
+            // `كتب الوزير على منصة إكس …`، `أكد على تويتر أن …`: a network after `على`, as after
+            // `عبر`; `منصة` only with a name after it
+            _ if outlet.is_none() && account.is_none() && on_platform(&toks, i) => {
                 outlet = outlet_after(article, &toks, i);
             }
             _ if outlet.is_none() => {
@@ -289,6 +303,31 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
         .chain(outlet)
         .chain(broadcaster)
         .collect()
+}
+
+/// Where an account word's span starts: after a dash glued to it and the preposition ب
+/// (`-بحسابها` → `حسابها`, guidelines §2.3).
+fn account_start(article: &Article, t: &Token) -> usize {
+    let raw = &article.text[t.range.clone()];
+    let bare = raw.trim_start_matches(['-', '–', '—']);
+    let bare = if word(&normalize_str(bare)).is_some() {
+        bare
+    } else {
+        bare.strip_prefix('ب').unwrap_or(bare)
+    };
+    t.range.end - bare.len()
+}
+
+/// Whether `toks[i]` is `على` before a social network (`على تويتر`، `على منصة إكس`; the
+/// network's name may be quoted: `على منصة "إكس"`).
+fn on_platform(toks: &[Token], i: usize) -> bool {
+    let platform = |k: usize| {
+        toks.get(k)
+            .is_some_and(|n| word(n.key.trim_matches(['(', ')'])) == Some(Word::Platform))
+    };
+    // `منصة` before a network's name (`منصة إكس`), not `منصة التتويج`
+    let named = |k: usize| toks[k].key != "منصه" || platform(k + 1);
+    toks[i].key == "علي" && platform(i + 1) && named(i + 1)
 }
 
 /// The outlet named after the before-outlet word at `toks[i]` (`مع قناة …`، `عبر فيسبوك`، `بثتها
@@ -382,7 +421,10 @@ fn name_end_account(toks: &[Token], i: usize) -> usize {
                 Some(next) if !NAME_ENDS.contains(next.key) => {}
                 _ => break,
             }
-        } else if NAME_ENDS.contains(key) || joins_clause(key) {
+        } else if NAME_ENDS.contains(key)
+            || joins_clause(key)
+            || !key.chars().any(char::is_alphabetic)
+        {
             break;
         }
         end = toks[j].range.end;

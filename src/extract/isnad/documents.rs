@@ -78,8 +78,10 @@ fn is_document(key: &str) -> bool {
 fn document_span(w: &[Word], d: usize, cue: usize) -> Range<usize> {
     let mut end = d;
     while end + 1 < cue.min(d + 3) && !w[end].marked {
-        let next = &w[end + 1].key;
-        if next.starts_with('ل') || next.starts_with('ب') || rule(next).is_some() {
+        let next = w[end + 1].key;
+        // nor the addressee after a preposition (`رسالة إلى المواطنين`)
+        let addressee = PREPOSITIONS.contains(&next);
+        if next.starts_with('ل') || next.starts_with('ب') || rule(next).is_some() || addressee {
             break;
         }
         end += 1;
@@ -139,7 +141,8 @@ fn owner(article: &Article, w: &[Word], doc_end: usize) -> Option<Range<usize>> 
 fn claim_after(article: &Article, from: usize) -> Option<Range<usize>> {
     let end = channels::sentence_end(article, from);
     let rest = &article.text[from..end];
-    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
+    // `قالت فيه، إن …`: a comma before the complementiser too
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '،');
     let mut start = from + (rest.len() - trimmed.len());
     let first = trimmed.split_whitespace().next()?;
     let key = normalize_str(first);
@@ -149,7 +152,7 @@ fn claim_after(article: &Article, from: usize) -> Option<Range<usize>> {
         // a quotation: the claim is inside its marks
     } else if key.starts_with('ب') && key.chars().count() > 3 {
         start += 'ب'.len_utf8();
-    } else {
+    } else if !noun_object(trimmed) {
         return None;
     }
     let text =
@@ -160,15 +163,40 @@ fn claim_after(article: &Article, from: usize) -> Option<Range<usize>> {
     (text.split_whitespace().count() >= 2).then_some(range)
 }
 
+/// `أكد فيها وعي الدولة بـ…`: the content is the verb's object, a noun phrase; not a
+/// preposition (`أعرب فيها عن …`) nor a speaker named before a complementiser or a colon
+/// within a few words (`قال فيه الوزير إن …`، `قال فيه الوزير: …`).
+fn noun_object(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().take(NAMED_WORDS + 1);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first_key = normalize_str(first.trim_end_matches(|c: char| !is_letter_or_digit(c)));
+    if PREPOSITIONS.contains(&first_key.as_str()) || first.ends_with(':') {
+        return false;
+    }
+    words.all(|w| {
+        let key = normalize_str(w.trim_end_matches(|c: char| !is_letter_or_digit(c)));
+        !COMPLEMENTISERS.contains(&key) && !w.contains(':')
+    })
+}
+
 /// Most words of a speaker named after `VERB فيه`.
 const NAMED_WORDS: usize = 6;
+
+/// Prepositions (folded): a word after a document that opens its addressee, and a word after
+/// `VERB فيه` that is no speaker's name (`شدد فيه على أن …`).
+const PREPOSITIONS: [&str; 6] = ["الي", "علي", "عن", "من", "في", "حول"];
 
 /// `قال فيه الوزير إن …`: the words from `from` (after `فيه`) to the complementiser before the
 /// claim at `claim_start`, when they are a short name without punctuation.
 fn named_after(article: &Article, from: usize, claim_start: usize) -> Option<Range<usize>> {
     let w = words(article, from..claim_start);
     let last = w.len().checked_sub(1)?;
-    if !COMPLEMENTISERS.contains(w[last].key) || w[..last].iter().any(|x| x.marked) {
+    if !COMPLEMENTISERS.contains(w[last].key)
+        || w[..last].iter().any(|x| x.marked)
+        || PREPOSITIONS.contains(&w[0].key)
+    {
         return None;
     }
     (1..=NAMED_WORDS)
@@ -264,18 +292,37 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
         };
         // `بيانا قال فيه الوزير إن …`: the speaker named after the verb keeps the link
         let speaker = speaker_after(set, article, i, after).or(speaker);
+        let hand_id = set.sources[hand].id.clone();
         if let Some(speaker) = speaker {
             let id = set.sources[speaker].id.clone();
-            let old = std::mem::replace(&mut set.attributions[i].source_id, id);
+            let old = std::mem::replace(&mut set.attributions[i].source_id, id.clone());
+            repoint_merged_speaker(set, &old, &id, hand);
             replaced.push(old);
         }
-        let hand_id = set.sources[hand].id.clone();
         if set.attributions[i].source_id != hand_id {
             set.attributions[i].via = vec![hand_id];
         }
     }
     // a speaker the publisher replaced (`قصر X` for `قصر X، مقر …`) goes when nothing uses it
     super::drop_unused_sources(set, &replaced);
+}
+
+/// `وأصدرت منظمة X بيان قالت فيه …، لافتة إلى …`: a speaker the cue suggester read over the
+/// publisher and the document (`منظمة X بيان`) is wrong for its other links too; they go to the
+/// publisher (`old`, `new`: source ids; `hand`: the document's place).
+fn repoint_merged_speaker(set: &mut AnnotationSet, old: &str, new: &str, hand: usize) {
+    let Some(doc) = set.sources[hand].span else {
+        return;
+    };
+    let merged = set
+        .position(old)
+        .and_then(|o| set.sources[o].span)
+        .is_some_and(|s| s.start < doc.start && doc.start < s.end);
+    if merged {
+        for a in set.attributions.iter_mut().filter(|a| a.source_id == old) {
+            a.source_id = new.to_owned();
+        }
+    }
 }
 
 /// A new link of the claim at `claim` to source `speaker`, cue `verb`: its place.

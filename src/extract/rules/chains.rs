@@ -50,8 +50,11 @@ pub(super) fn chain_word(ctx: &Ctx, i: usize, first: bool, head_definite: bool) 
         if head_definite {
             return t.definite && t.clitic == 0 && agrees_as_adjective(stem) || lam_complement;
         }
+        // So does a plain adjective (منتخب قوي، حكومة جديدة): a phrase that names no one body.
         let indefinite_adjective = !t.definite
-            && (feminine_adjective_shaped(stem) || crate::extract::lexicon::is_adjective(stem));
+            && (feminine_adjective_shaped(stem)
+                || crate::extract::lexicon::is_adjective(stem)
+                || super::quoted::plain_adjective(stem));
         return !verb_shaped(stem)
             && !t.is(class::NUMBER_WORD)
             && !indefinite_adjective

@@ -211,16 +211,9 @@ pub(super) fn nisba_family_name(ctx: &Ctx, j: usize) -> bool {
     if !t.definite || t.clitic != 0 || t.classes != 0 || ctx.gaz[j].is_some() {
         return false;
     }
-    // the letters are counted and read in place (this runs for most definite words)
-    if !bare.ends_with('ي') {
-        return false;
-    }
-    let count = bare.chars().count();
-    let mut letters = bare.chars();
-    let (first, third) = (letters.next(), letters.nth(1));
-    let broken_plural = count == 5 && matches!(first, Some('ا' | 'م')) && third == Some('ا');
-    count >= 4
-        && !broken_plural
+    bare.chars().count() >= 4
+        && bare.ends_with('ي')
+        && !broken_plural(stem)
         && !crate::extract::lexicon::is_adjective(stem)
         && !crate::extract::lexicon::is_nationality(stem)
 }
@@ -236,10 +229,11 @@ pub(super) fn glued_given_name_starts(ctx: &Ctx, i: usize) -> bool {
         || t.definite
         || !(raw.starts_with('ب') || raw.starts_with('ل'))
         || !t.is(class::GIVEN_NAME)
-        || t.is(class::AMBIGUOUS_NAME)
     {
         return false;
     }
+    // A given name that is a word too (لعمر، بسلام) only before a family name in ي.
+    let ambiguous = t.is(class::AMBIGUOUS_NAME);
     let Some(n) = ctx.word(i + 1) else {
         return false;
     };
@@ -258,5 +252,18 @@ pub(super) fn glued_given_name_starts(ctx: &Ctx, i: usize) -> bool {
         && stem.ends_with('ي')
         && !crate::extract::lexicon::is_nationality(stem);
     let given = n.is(class::GIVEN_NAME) && !n.is(class::AMBIGUOUS_NAME | NAME_STOP);
-    n.clitic == 0 && (nisba || long_definite || given && !n.definite)
+    // After a name that is a word too, a broken plural in ي is the word's complement (بعودة
+    // الأهالي), not a family name.
+    let family = if ambiguous {
+        nisba && !broken_plural(stem)
+    } else {
+        nisba || long_definite || given && !n.definite
+    };
+    n.clitic == 0 && family
+}
+
+/// A definite broken plural of the shape of الأهالي، المباني (أفاعل / مفاعل), not a nisba.
+fn broken_plural(stem: &str) -> bool {
+    let letters: Vec<char> = stem.strip_prefix("ال").unwrap_or(stem).chars().collect();
+    letters.len() == 5 && matches!(letters[0], 'ا' | 'م') && letters[2] == 'ا'
 }

@@ -341,7 +341,9 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     let verb = verb_shaped(stem)
         && !(foreign_surname && transliterated(stem))
         && !closed_surname(ctx, first, i);
-    if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname) || verb {
+    if (t.is(NAME_STOP & !class::ORG_STANDALONE) && !weekday_surname && !stop_surname(ctx, i))
+        || verb
+    {
         return false;
     }
     // A glued و or ب before an unknown word is a conjunction or preposition (وطبيعة،
@@ -385,6 +387,23 @@ fn name_word(ctx: &Ctx, first: usize, i: usize, compound: usize, after_title: bo
     t.definite || i <= first + 1 + compound || later_plain_word(ctx, first, i)
 }
 
+/// A given name that is a preposition too (خلف "behind", علي = على after folding) continues a
+/// name where no preposition can stand: before الله (عبد المنعم خلف الله) or before a mark that
+/// closes the phrase (خلفا لعبد العزيز خلف.، المدرب مهدي علي،), since a preposition needs its
+/// object.
+fn stop_surname(ctx: &Ctx, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    let closed = ctx.is_punct(i + 1, "،,.؛:)!؟")
+        || ctx
+            .toks
+            .get(i + 1)
+            .is_none_or(|n| n.kind == TokenKind::Break);
+    t.is(class::GIVEN_NAME)
+        && t.clitic == 0
+        && !t.definite
+        && (closed || ctx.word(i + 1).is_some_and(|_| ctx.stem(i + 1) == "الله"))
+}
+
 /// Whether plain word `i`, the third of a name or later, continues it: a known given name
 /// (محمد أحمد علي), or a word after one or a compound one (سامي أحمد قرطام، سعد الدين فارس),
 /// as a family name ends a chain of given names, unless it is a participle or a noun in
@@ -398,7 +417,27 @@ fn later_plain_word(ctx: &Ctx, first: usize, i: usize) -> bool {
         ctx.toks[i - 1].is(class::GIVEN_NAME) || matches!(ctx.stem(i - 1), "الدين" | "الله");
     t.is(class::GIVEN_NAME)
         || closed_foreign_third(ctx, first, i)
-        || (after_given && !participle_shaped(stem) && !in_construct(ctx, i))
+        || (after_given
+            && !participle_shaped(stem)
+            && !in_construct(ctx, i)
+            && !sentence_goes_on(ctx, i))
+}
+
+/// Word `i` after a name is the sentence going on, not a family name: an accusative adverb of
+/// a nisba (دوليا، رسميا), or a noun that an indefinite ordinal or plain adjective describes
+/// (شوط أول، مرة أخرى، مرة ثانية), which a family name never takes.
+fn sentence_goes_on(ctx: &Ctx, i: usize) -> bool {
+    let stem = ctx.stem(i);
+    let adverb = stem.ends_with("يا") && stem.chars().count() >= 5;
+    let described = ctx.word(i + 1).is_some_and(|n| {
+        let next = ctx.stem(i + 1);
+        !n.definite
+            && n.clitic == 0
+            && (matches!(next, "اخري" | "اخر")
+                || ORDINALS.contains(format!("ال{next}").as_str())
+                || super::quoted::plain_adjective(next))
+    });
+    adverb || described
 }
 
 /// Word `i` is the third of a foreign name that a title or the claim after a verb of saying
@@ -531,12 +570,19 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     // not (حسن محمد إسماعيل): a chain of names.
     // So does one before a family name in ي (خليل الرفاعي), but not على (علي after folding)
     // before its object (ردا على المالكي).
-    let chained = (t.clitic == 0 || t.has_conjunction(ctx.norm))
-        && ctx.stem(i) != "باسم"
-        && (ctx.word(i + 1).is_some_and(|n| {
-            n.is(class::GIVEN_NAME) && !n.is(class::AMBIGUOUS_NAME) && n.clitic == 0 && !n.definite
-        }) || lineage_follows(ctx, i)
-            || ctx.stem(i) != "علي" && nisba_family_name(ctx, i + 1));
+    // A glued ب/ل before it starts a name only before a family name (لعمر الهاشمي).
+    let glued_chain =
+        t.clitic > 0 && !t.has_conjunction(ctx.norm) && glued_given_name_starts(ctx, i);
+    let chained = glued_chain
+        || (t.clitic == 0 || t.has_conjunction(ctx.norm))
+            && ctx.stem(i) != "باسم"
+            && (ctx.word(i + 1).is_some_and(|n| {
+                n.is(class::GIVEN_NAME)
+                    && !n.is(class::AMBIGUOUS_NAME)
+                    && n.clitic == 0
+                    && !n.definite
+            }) || lineage_follows(ctx, i)
+                || ctx.stem(i) != "علي" && nisba_family_name(ctx, i + 1));
     if !t.is(class::GIVEN_NAME)
         || (t.is(class::AMBIGUOUS_NAME) && !chained)
         || !glued_ok
@@ -548,7 +594,9 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     }
     // A chained name ends where the name from its second word would; a family name in ي
     // ends it, but for a lineage (خليل الرفاعي | الوفد).
-    let last = if t.is(class::AMBIGUOUS_NAME) && nisba_family_name(ctx, i + 1) {
+    let last = if glued_chain {
+        name_end(ctx, i)
+    } else if t.is(class::AMBIGUOUS_NAME) && nisba_family_name(ctx, i + 1) {
         lineage_end(ctx, i + 1)
     } else if t.is(class::AMBIGUOUS_NAME) {
         name_end(ctx, i + 1)

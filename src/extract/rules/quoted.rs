@@ -10,6 +10,15 @@ use super::*;
 static MISC_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::MISC_HEADS));
 static PLAIN_ADJECTIVES: LazyLock<HashSet<String>> =
     LazyLock::new(|| normalised(lists::PLAIN_ADJECTIVES));
+/// A plain indefinite adjective of `plain-adjectives.txt`, masculine or feminine (جديد،
+/// جديدة): it describes the noun before it and names nothing.
+pub(super) fn plain_adjective(stem: &str) -> bool {
+    PLAIN_ADJECTIVES.contains(stem)
+        || stem
+            .strip_suffix('ه')
+            .is_some_and(|masculine| PLAIN_ADJECTIVES.contains(masculine))
+}
+
 static QUOTED_NAME_HEADS: LazyLock<HashSet<String>> =
     LazyLock::new(|| normalised(lists::QUOTED_NAME_HEADS));
 

@@ -1,0 +1,148 @@
+//! What the learned stage (`crate::extract::learned`) reads of the cue parser, without reaching
+//! into its private steps: the paragraphs' tokens as the parser made them (so nothing is
+//! tokenised twice), the cue lexicon's verdict on a word, the prepositional frames and the
+//! closed word classes the learned features may name.
+
+use std::ops::Range;
+
+use super::lexicon::{Form, Gender, PREPOSITION_CUES, cue_form};
+use super::tokens::{Kind, Token, is_sentence_end};
+use super::words::{
+    COMPLEMENTIZERS, FEMININE_PLURAL_HEADS, HUMAN_PLURAL_HEADS, bare, head_type, in_set,
+    is_negation, is_role,
+};
+use super::{CueType, Stance};
+use crate::annotate::model::SourceType;
+
+/// What a token is, for the learned stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ViewKind {
+    Word,
+    Punct(char),
+    Quote,
+}
+
+/// One token of the cue parser, as the learned stage reads it.
+#[derive(Clone, Debug)]
+pub(crate) struct ViewToken<'a> {
+    /// Article byte range.
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: ViewKind,
+    /// Folded form (no harakat, letter variants unified).
+    pub(crate) key: &'a str,
+    /// Inside a quotation.
+    pub(crate) quoted: bool,
+    /// The paired quotation mark of a quote token, as an index into the same paragraph list.
+    pub(crate) pair: Option<usize>,
+    /// Ends a sentence (the parser's own test).
+    pub(crate) sentence_end: bool,
+    /// Ends in ة: a feminine noun.
+    pub(crate) ta_marbuta: bool,
+}
+
+/// The tokens of one paragraph.
+pub(crate) type ViewParagraph<'a> = Vec<ViewToken<'a>>;
+
+/// Reads a paragraph's tokens after the parser ran on them.
+pub(super) fn view_of<'a>(tokens: &[Token<'a>]) -> ViewParagraph<'a> {
+    (0..tokens.len())
+        .map(|i| {
+            let t = &tokens[i];
+            ViewToken {
+                range: t.range.clone(),
+                kind: match t.kind {
+                    Kind::Word => ViewKind::Word,
+                    Kind::Punct(c) => ViewKind::Punct(c),
+                    Kind::Quote(_) => ViewKind::Quote,
+                },
+                key: t.key,
+                quoted: t.quoted,
+                pair: t.pair,
+                sentence_end: is_sentence_end(tokens, i),
+                ta_marbuta: t.ta_marbuta,
+            }
+        })
+        .collect()
+}
+
+/// What the cue lexicon says of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CueWord {
+    pub(crate) lemma: &'static str,
+    pub(crate) cue_type: CueType,
+    pub(crate) stance: Stance,
+    /// `past`, `present`, `passive`, `participle`, `noun`.
+    pub(crate) form: &'static str,
+    /// Written with a و/ف prefix.
+    pub(crate) prefixed: bool,
+    /// `masculine`, `feminine`, `plural`: the subject the verb form agrees with.
+    pub(crate) gender: &'static str,
+}
+
+/// The cue lexicon's entry for a folded word (with or without a و/ف prefix).
+pub(crate) fn cue_word(key: &str) -> Option<CueWord> {
+    let (form, prefix) = cue_form(key)?;
+    Some(CueWord {
+        lemma: form.lemma,
+        cue_type: form.cue_type,
+        stance: form.stance,
+        form: match form.form {
+            Form::Past => "past",
+            Form::Present => "present",
+            Form::Passive => "passive",
+            Form::Participle => "participle",
+            Form::Noun => "noun",
+        },
+        prefixed: prefix > 0,
+        gender: match form.gender {
+            Gender::Masculine => "masculine",
+            Gender::Feminine => "feminine",
+            Gender::Plural => "plural",
+        },
+    })
+}
+
+/// The prepositional cue (`بحسب`, `نقلا عن`, `على لسان`) whose words start `keys`: its number
+/// of words and dictionary form. A one-letter ل or ب glued to the next word is not read here.
+pub(crate) fn preposition_at(keys: &[&str]) -> Option<(usize, &'static str)> {
+    PREPOSITION_CUES.iter().find_map(|cue| {
+        let fits = cue.words.len() <= keys.len()
+            && cue
+                .words
+                .iter()
+                .zip(keys)
+                .all(|(w, k)| *k == w || k.strip_prefix('و').is_some_and(|rest| rest == w));
+        fits.then_some((cue.words.len(), cue.lemma))
+    })
+}
+
+/// `أن`, `إن`, `بأن`…: a word that opens a reported clause.
+pub(crate) fn is_complementizer(key: &str) -> bool {
+    in_set(&COMPLEMENTIZERS, key)
+}
+
+/// `لا`, `لم`, `لن`, `ما`…
+pub(crate) fn is_negation_word(key: &str) -> bool {
+    is_negation(key)
+}
+
+/// The source type a head noun gives (with or without ال), and whether it is a role that may
+/// be followed by a name (`الوزير فلان`).
+pub(crate) fn head_class(key: &str) -> (Option<SourceType>, bool) {
+    let b = bare(key);
+    (head_type(b), is_role(b))
+}
+
+/// The agreement a source's first word asks of its verb: `plural` for a human plural (`شهود`,
+/// `المسؤولون`), `feminine` for a non-human plural or a word in ة (`مصادر`, `الوزارة`),
+/// else `masculine`.
+pub(crate) fn agreement(key: &str, ta_marbuta: bool) -> &'static str {
+    let b = bare(key);
+    if in_set(&HUMAN_PLURAL_HEADS, b) || b.ends_with("ون") || b.ends_with("يين") {
+        "plural"
+    } else if ta_marbuta || in_set(&FEMININE_PLURAL_HEADS, b) {
+        "feminine"
+    } else {
+        "masculine"
+    }
+}

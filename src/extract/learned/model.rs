@@ -1,0 +1,145 @@
+//! The linear model: a weight per feature name, a logistic score, and a deterministic trainer
+//! (stochastic gradient descent over the examples in their given order, no shuffling, no hash
+//! order anywhere), read from and written to a TSV file with a header.
+//!
+//! Hand-written (about 100 lines) rather than `linfa-logistic`: that crate brings ndarray,
+//! argmin and their trees for what is a sum of weights and one gradient step here.
+
+use std::collections::BTreeMap;
+
+/// Passes over the training examples.
+const EPOCHS: usize = 40;
+/// First learning rate; it decays as 1 / (1 + epoch / 4).
+const RATE: f64 = 0.2;
+/// L2 penalty per step, so features seen a few times stay small.
+const L2: f64 = 1e-4;
+
+/// Feature weights and the decision thresholds chosen by cross-validation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Model {
+    pub weights: BTreeMap<String, f64>,
+    /// A rules' attribution scored below this is dropped.
+    pub keep: f64,
+    /// A new attribution is added when its score reaches this.
+    pub add: f64,
+    /// Another reading of a cue the rules used replaces theirs when its score beats theirs by
+    /// this much (1 or more: never).
+    pub replace: f64,
+}
+
+/// One training example: its features and whether the gold holds it.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub features: Vec<String>,
+    pub positive: bool,
+}
+
+fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+impl Model {
+    /// The probability the model gives an attribution with these features.
+    pub fn score(&self, features: &[String]) -> f64 {
+        sigmoid(
+            features
+                .iter()
+                .filter_map(|f| self.weights.get(f))
+                .sum::<f64>(),
+        )
+    }
+
+    /// Logistic regression by SGD over `examples` in order; the same examples give the same
+    /// weights, bit for bit.
+    pub fn train(examples: &[Example], thresholds: (f64, f64, f64)) -> Model {
+        let mut weights: BTreeMap<String, f64> = BTreeMap::new();
+        for e in examples {
+            for f in &e.features {
+                weights.entry(f.clone()).or_insert(0.0);
+            }
+        }
+        // the weights are averaged over every step (as an averaged perceptron's): the last
+        // examples of the last pass do not decide the model
+        let mut sums: BTreeMap<String, f64> = weights.clone();
+        let mut steps = 0.0;
+        for epoch in 0..EPOCHS {
+            let rate = RATE / (1.0 + epoch as f64 / 4.0);
+            for e in examples {
+                let z: f64 = e.features.iter().filter_map(|f| weights.get(f)).sum();
+                let gradient = f64::from(u8::from(e.positive)) - sigmoid(z);
+                for f in &e.features {
+                    if let Some(w) = weights.get_mut(f) {
+                        *w += rate * (gradient - L2 * *w);
+                    }
+                }
+                steps += 1.0;
+                for (sum, w) in sums.values_mut().zip(weights.values()) {
+                    *sum += w;
+                }
+            }
+        }
+        if steps > 0.0 {
+            for (w, sum) in weights.values_mut().zip(sums.values()) {
+                *w = sum / steps;
+            }
+        }
+        // six decimals in the file: round here so a model read back scores as the one written
+        for w in weights.values_mut() {
+            *w = (*w * 1e6).round() / 1e6;
+        }
+        weights.retain(|_, w| *w != 0.0);
+        let (keep, add, replace) = thresholds;
+        Model {
+            weights,
+            keep,
+            add,
+            replace,
+        }
+    }
+
+    /// The model as a TSV file: `header` lines (each made a comment), the thresholds, then one
+    /// `feature<TAB>weight` line per feature in name order.
+    pub fn to_tsv(&self, header: &[String]) -> String {
+        let mut out = String::new();
+        for line in header {
+            out.push_str(&format!("# {line}\n"));
+        }
+        out.push_str(&format!(
+            "@keep\t{:.3}\n@add\t{:.3}\n@replace\t{:.3}\n",
+            self.keep, self.add, self.replace
+        ));
+        for (name, w) in &self.weights {
+            out.push_str(&format!("{name}\t{w:.6}\n"));
+        }
+        out
+    }
+
+    /// Reads [`Model::to_tsv`]'s format; `Err` names the line.
+    pub fn from_tsv(text: &str) -> Result<Model, String> {
+        let mut model = Model::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (name, value) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {}: no tab", n + 1))?;
+            let value: f64 = value
+                .trim()
+                .parse()
+                .map_err(|e| format!("line {}: {e}", n + 1))?;
+            if !value.is_finite() {
+                return Err(format!("line {}: weight is not finite", n + 1));
+            }
+            match name {
+                "@keep" => model.keep = value,
+                "@add" => model.add = value,
+                "@replace" => model.replace = value,
+                _ => {
+                    model.weights.insert(name.to_owned(), value);
+                }
+            }
+        }
+        Ok(model)
+    }
+}
