@@ -149,9 +149,9 @@ pub(super) fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
         // a channel word or any other rule word (`نشرت`، `عن`، `فيه`) ends the name
-        let channel_word = (word(&t.key).is_some_and(|w| w != Word::OutletHead)
-            || rule_of(&t.key).is_some())
-            && !in_name(&t.key);
+        let channel_word = (word(t.key).is_some_and(|w| w != Word::OutletHead)
+            || rule_of(t.key).is_some())
+            && !in_name(t.key);
         // `… وكالة فرانس برس وتأسف …`: a word joined by و starts the next clause
         // (not inside a quoted name: `مدونة " واتس آب "`)
         let in_quotes = article.text[tokens[i].range.start..t.range.start].contains(OPENING_MARKS);
@@ -167,7 +167,7 @@ pub(super) fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
             break;
         }
         let joined = t.key.starts_with('و')
-            && word(&t.key).is_none()
+            && word(t.key).is_none()
             && !OUTLET_NAMES.contains(t.key)
             && !in_quotes;
         // a bracket opens an aside (an acronym is taken whole by `with_acronym`)
@@ -251,7 +251,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                 .and_then(word)
                 .filter(|w| *w == Word::Account)
         };
-        match word(&t.key).or_else(own_account) {
+        match word(t.key).or_else(own_account) {
             Some(Word::Statement)
                 if prev.is_some_and(|p| is_fi(p) || p == "عبر") && statement.is_none() =>
             {
@@ -264,7 +264,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                     && (prev.is_some_and(|p| ACCOUNT_PLACES.contains(p) && !is_fi(p))
                         || toks
                             .get(i + 1)
-                            .is_some_and(|n| word(&n.key) == Some(Word::SiteAdjective))) =>
+                            .is_some_and(|n| word(n.key) == Some(Word::SiteAdjective))) =>
             {
                 let end = name_end_account(&toks, i);
                 account = Some((t.range.start..end, SourceType::SocialAccount));
@@ -338,12 +338,12 @@ fn outlet_after(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
         + 1
         + usize::from(
             toks.get(i + 1)
-                .is_some_and(|n| rule_of(&n.key) == Some(Rule::PronounObject)),
+                .is_some_and(|n| rule_of(n.key) == Some(Rule::PronounObject)),
         );
     let next = toks.get(k)?;
     // `عبر (X)`: a network's name in brackets
     let platform = word(next.key.trim_matches(['(', ')'])) == Some(Word::Platform);
-    let named = word(&next.key) == Some(Word::OutletHead)
+    let named = word(next.key) == Some(Word::OutletHead)
         || platform
         || OUTLET_NAMES.contains(next.key)
         || quoted(article, toks[k - 1].range.end, next);
@@ -356,7 +356,7 @@ fn outlet_after(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
     let kind = if platform {
         SourceType::SocialAccount
     } else {
-        hand_type(&next.key)
+        hand_type(next.key)
     };
     Some((start..end, kind))
 }
@@ -369,14 +369,14 @@ fn broadcaster(article: &Article, toks: &[Token], programme: &Range<usize>) -> O
     }
     let i = toks.iter().position(|t| {
         t.range.start >= programme.end
-            && (ACCOUNT_PLACES.contains(t.key) || word(&t.key) == Some(Word::BeforeOutlet))
+            && (ACCOUNT_PLACES.contains(t.key) || word(t.key) == Some(Word::BeforeOutlet))
     })?;
     let next = toks
         .get(i + 1)
-        .filter(|n| word(&n.key) == Some(Word::OutletHead))?;
+        .filter(|n| word(n.key) == Some(Word::OutletHead))?;
     Some((
         next.range.start..name_end(article, toks, i + 1),
-        hand_type(&next.key),
+        hand_type(next.key),
     ))
 }
 
@@ -400,7 +400,7 @@ fn adjectives_end(article: &Article, toks: &[Token], i: usize) -> usize {
         let joined = article.text[end..t.range.start]
             .chars()
             .all(char::is_whitespace);
-        if !nisba || !joined || NAME_ENDS.contains(t.key) || word(&t.key).is_some() {
+        if !nisba || !joined || NAME_ENDS.contains(t.key) || word(t.key).is_some() {
             break;
         }
         end = t.range.end;
@@ -603,8 +603,8 @@ pub(super) fn outlet_at(
     toks: &[Token],
     i: usize,
 ) -> Option<(Range<usize>, SourceType)> {
-    let t = toks.get(i).filter(|t| is_outlet(&t.key))?;
-    Some((t.range.start..name_end(article, toks, i), hand_type(&t.key)))
+    let t = toks.get(i).filter(|t| is_outlet(t.key))?;
+    Some((t.range.start..name_end(article, toks, i), hand_type(t.key)))
 }
 
 /// `قال الوزير إن … . جاء ذلك في تصريح لوكالة …`: a sentence about the report just made names
@@ -622,10 +622,10 @@ fn next_sentence(article: &Article, claim_end: usize) -> Vec<Hand> {
     let next_end = sentence_end(article, next);
     let toks = tokens(article, next..next_end);
     let opens = toks.len() > 3
-        && rule_of(&toks[0].key) == Some(Rule::Came)
-        && rule_of(&toks[1].key) == Some(Rule::ThatReport)
-        && is_fi(&toks[2].key)
-        && matches!(word(&toks[3].key), Some(Word::Interview | Word::Statement));
+        && rule_of(toks[0].key) == Some(Rule::Came)
+        && rule_of(toks[1].key) == Some(Rule::ThatReport)
+        && is_fi(toks[2].key)
+        && matches!(word(toks[3].key), Some(Word::Interview | Word::Statement));
     if !opens {
         return Vec::new();
     }
@@ -649,7 +649,7 @@ fn trailing_channel(article: &Article, claim: Span) -> Option<(Vec<Hand>, usize)
         let (Some(at), Some(noun)) = (toks.get(skip), toks.get(skip + 1)) else {
             continue;
         };
-        if !is_fi(&at.key) || !matches!(word(&noun.key), Some(Word::Interview | Word::Statement)) {
+        if !is_fi(at.key) || !matches!(word(noun.key), Some(Word::Interview | Word::Statement)) {
             continue;
         }
         let found = hands(article, at.range.start..end);

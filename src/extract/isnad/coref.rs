@@ -247,7 +247,7 @@ fn names_description(m: &Mention, e: &Mention) -> bool {
 fn extends(m: &Mention, e: &Mention) -> bool {
     let (ew, e_definite) = e.content();
     let (mw, _) = m.content();
-    e_definite && ew.len() >= 2 && mw.len() > ew.len() && mw.starts_with(&ew)
+    e_definite && ew.len() >= 2 && mw.len() > ew.len() && mw.starts_with(ew)
 }
 
 /// `منظمة الصحة العالمية` and `الصحة العالمية`: the same name with and without its head noun,
@@ -261,7 +261,7 @@ fn head_added(m: &Mention, e: &Mention) -> bool {
             && !is_head_noun(&short[0])
             && long[1..] == *short
     };
-    with_head(&mw, &ew) || with_head(&ew, &mw)
+    with_head(mw, ew) || with_head(ew, mw)
 }
 
 /// `منظمة الصحة العالمية` after `المنظمة`: a full name after its bare head alone, when that

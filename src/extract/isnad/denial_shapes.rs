@@ -113,7 +113,7 @@ pub(super) fn between_at(w: &[W], i: usize) -> usize {
 
 /// Whether `w[i]` opens a report (`أنباء`، `ما`، `صحة`، `مزاعم`).
 pub(super) fn opens_report(w: &W) -> bool {
-    w.key == "ما" || w.key == "صحه" || is_report_or_claim_noun(&w.key)
+    w.key == "ما" || w.key == "صحه" || is_report_or_claim_noun(w.key)
 }
 
 /// Whether a folded word is a report noun (`أنباء`، `التقارير`) or one whose content follows
@@ -154,7 +154,7 @@ fn apposition_end(w: &[W], last: usize) -> Option<usize> {
         return None;
     }
     let close = (last + 1..w.len().min(last + 1 + ASIDE_WORDS)).find(|&k| w[k].comma)?;
-    let title = super::head_type(&first.key, SourceType::Unknown) != SourceType::Unknown;
+    let title = super::head_type(first.key, SourceType::Unknown) != SourceType::Unknown;
     title.then_some(close)
 }
 

@@ -94,9 +94,9 @@ fn document_span(w: &[Word], d: usize, cue: usize) -> Range<usize> {
 fn publisher(w: &[Word], d: usize) -> Option<Range<usize>> {
     let p = (0..d)
         .rev()
-        .find(|&i| matches!(rule(&w[i].key), Some(Rule::Publish | Rule::CarryOut)))?;
+        .find(|&i| matches!(rule(w[i].key), Some(Rule::Publish | Rule::CarryOut)))?;
     let mut end = d;
-    if rule(&w[p].key) == Some(Rule::CarryOut) {
+    if rule(w[p].key) == Some(Rule::CarryOut) {
         // قام X بإصدار / إلى إصدار
         let issuing = (p + 1..d).find(|&i| {
             let key = w[i].key;
@@ -258,7 +258,7 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
         let start = channels::sentence_start(article, verb.start);
         let w = words(article, start..verb.start);
         let w = &w[w.len().saturating_sub(DOCUMENT_WORDS)..];
-        let Some(d) = (0..w.len()).rev().find(|&j| is_document(&w[j].key)) else {
+        let Some(d) = (0..w.len()).rev().find(|&j| is_document(w[j].key)) else {
             continue;
         };
         let doc = document_span(w, d, w.len());

@@ -169,7 +169,7 @@ fn denied_content(set: &AnnotationSet, article: &Article, i: usize) -> Option<Ra
         return Some(w[0].0.start..w[falsity - 1].0.end);
     }
     let before = words(article, cue.end..claim.start);
-    let k = (0..before.len()).find_map(|k| content_after(&before, k, &before[k].1))?;
+    let k = (0..before.len()).find_map(|k| content_after(&before, k, before[k].1))?;
     let end = (k..before.len())
         .rev()
         .find(|&j| !FALSITY_OPENERS.contains(&before[j].1))?;

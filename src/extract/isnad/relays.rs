@@ -281,8 +281,8 @@ fn subject_before(article: &Article, sentence: usize, comma: usize) -> Option<Ra
     let w = words(article, sentence..comma);
     let rest = w.get(1..)?;
     let first = rest.first()?;
-    let bare = first.1.strip_prefix("ال").unwrap_or(&first.1);
-    let headed = super::head_type(&first.1, SourceType::Unknown) != SourceType::Unknown
+    let bare = first.1.strip_prefix("ال").unwrap_or(first.1);
+    let headed = super::head_type(first.1, SourceType::Unknown) != SourceType::Unknown
         || crate::extract::cues::source_head_type(bare).is_some();
     let last = rest.last()?;
     (headed && rest.len() <= SPEAKER_WORDS && !rest[..rest.len() - 1].iter().any(|x| x.2))
@@ -304,7 +304,7 @@ fn relayed_pronoun(
         return None;
     }
     let w = words(article, cue.end..claim.start);
-    if rule_of(&w.first()?.1) != Some(Rule::RelayPronoun) {
+    if rule_of(w.first()?.1) != Some(Rule::RelayPronoun) {
         return None;
     }
     let toks = channels::tokens(article, w.get(1)?.0.start..claim.start);
@@ -423,11 +423,11 @@ const HAND_WORDS: usize = 6;
 fn hands_over(w: &[(Range<usize>, &str, bool)], i: usize, relay_cue: bool, from: usize) -> bool {
     let key = w[i].1;
     let to = rule_of(key) == Some(Rule::RelayTo);
-    let after_relay_word = i > 0 && rule_of(&w[i - 1].1) == Some(Rule::Relay);
+    let after_relay_word = i > 0 && rule_of(w[i - 1].1) == Some(Rule::Relay);
     if after_relay_word {
         return to || key == normalize_str("إلى");
     }
-    let outlet_hand = i > from && channels::is_outlet(&w[from].1);
+    let outlet_hand = i > from && channels::is_outlet(w[from].1);
     to && (relay_cue || outlet_hand) && i > from
 }
 
@@ -487,7 +487,7 @@ fn relayed(article: &Article, cue: Span, claim: Span) -> Option<(Range<usize>, V
             continue;
         }
         // `نقلا`/`استنادا` before `عن` is in no span
-        let to = if i > 0 && rule_of(&w[i - 1].1) == Some(Rule::Relay) {
+        let to = if i > 0 && rule_of(w[i - 1].1) == Some(Rule::Relay) {
             i - 1
         } else {
             i
@@ -597,7 +597,7 @@ fn report_carried(
     let toks = channels::tokens(article, claim.start..claim.end);
     let carried = toks
         .first()
-        .is_some_and(|t| rule_of(&t.key) == Some(Rule::Channel(ChannelWord::BeforeOutlet)));
+        .is_some_and(|t| rule_of(t.key) == Some(Rule::Channel(ChannelWord::BeforeOutlet)));
     if !is_report || !carried {
         return None;
     }

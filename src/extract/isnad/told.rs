@@ -81,7 +81,7 @@ fn told(set: &AnnotationSet, article: &Article, i: usize) -> Option<Told> {
         return Some(Told::Inner(j));
     }
     let w = words(article, claim.start..claim.end);
-    let t = (1..w.len().min(SPEAKER_WORDS + 1)).find(|&t| tells_it(&w[t].1))?;
+    let t = (1..w.len().min(SPEAKER_WORDS + 1)).find(|&t| tells_it(w[t].1))?;
     let key = &w.get(t + 1)?.1;
     let complementiser = matches!(*key, "ان" | "بان" | "انه" | "بانه" | "انها" | "بانها");
     let start = w.get(t + 2)?.0.start;
