@@ -240,3 +240,56 @@ fn a_stage_is_no_network() {
     let c = super::chains_in("وقال اللاعب على منصة التتويج إن الفوز للجمهور.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+/// The denier before the verb: a headline `X ينفي (خبر) C`, or a name set off by a comma in the
+/// body (`لكن المتحدثة …، نفت بشدة تقرير «X»`: the report named without its content is the
+/// claim) (pool: 3 sentences, 3 outlets; one found before).
+const A_DENIER_BEFORE_THE_VERB: &[(&str, &str, &str)] = &[
+    (
+        "الجيش ينفي خبر لقاء بين ضابطين في الخارج\nوقالت الهيئة في بيان إن الوضع مستقر.",
+        "الجيش",
+        "لقاء بين ضابطين في الخارج",
+    ),
+    (
+        "الجيش يَنفي لقاء ضابط بآخر في الخارج\nوقالت الهيئة في بيان إن الوضع مستقر.",
+        "الجيش",
+        "لقاء ضابط بآخر في الخارج",
+    ),
+    (
+        "الوزارة تنفي خبر إغلاق المعبر\nوقالت الهيئة في بيان إن الوضع مستقر.",
+        "الوزارة",
+        "إغلاق المعبر",
+    ),
+    (
+        "ذكرت صحيفة المساء أن الوزير سيستقيل. لكن المتحدثة باسم الحكومة سلمى حداد، نفت بشدة تقرير «المساء».",
+        "المتحدثة باسم الحكومة سلمى حداد",
+        "تقرير «المساء»",
+    ),
+    (
+        "ذكرت صحيفة المساء أن الوزير سيستقيل. بينما مدير المكتب الإعلامي سامي يوسف، نفى خبر الاستقالة.",
+        "مدير المكتب الإعلامي سامي يوسف",
+        "الاستقالة",
+    ),
+    // already so before the rule: kept as a regression
+    (
+        "الشرطة تنفي أنباء عن اعتقال الصحفي\nوقالت الهيئة في بيان إن الوضع مستقر.",
+        "الشرطة",
+        "اعتقال الصحفي",
+    ),
+];
+
+#[test]
+fn a_denier_before_the_verb() {
+    check_denials(A_DENIER_BEFORE_THE_VERB);
+}
+
+/// A denial verb inside a longer sentence after a name with no comma (`وقال الوزير إن الجيش
+/// ينفي …` is the cue suggester's) gets no subject-first denial from the body.
+#[test]
+fn a_body_name_without_a_comma_is_no_denier() {
+    let l = links("وذكرت الصحيفة أن الوزير سيستقيل. والحكومة تنفي ذلك منذ أسابيع.");
+    assert!(
+        l.iter().all(|(s, _, st)| st != "denies" || s != "والحكومة"),
+        "{l:?}"
+    );
+}

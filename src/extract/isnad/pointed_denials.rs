@@ -1,9 +1,12 @@
-//! Denials whose report is not spelled out after the verb (docs/attribution-guidelines.md
-//! §6.3): a demonstrative points back at the report just made (`ونفت الشرطة هذه الأنباء`،
-//! `ونفى المتحدث تلك المعلومات جملة وتفصيلا`), so the denied claim is the last claim of the
-//! sentence before or of the same one. The cue suggester finds no link for it. (The seventh
-//! round's verbal noun `نفيه القاطع لـC`، `إلى نفي`، `عدم صحة` and a claim opening with `تنفي`
-//! were dropped in the eighth: no report of the pool writes them.)
+//! Pointed denials, first of three passes that share the report pointed at
+//! (`stated_reports.rs`) and differ in where the denier is: here a denial VERB THAT OPENS ITS
+//! CLAUSE, its denier named right after it (`ونفت الشرطة هذه الأنباء`، `ونفى المتحدث تلك
+//! المعلومات جملة وتفصيلا`); `pointers.rs` reads a denial word that opens no clause (its denier
+//! stands before it); `pointed_falsity.rs` reads no denial word at all (a verb of saying whose
+//! content calls the pointed report false). Docs/attribution-guidelines.md §6.3: the denied
+//! claim is the report as stated earlier; the cue suggester finds no link for these. (The
+//! seventh round's verbal noun `نفيه القاطع لـC`، `إلى نفي`، `عدم صحة` and a claim opening with
+//! `تنفي` were dropped in the eighth: no report of the pool writes them.)
 
 use std::ops::Range;
 

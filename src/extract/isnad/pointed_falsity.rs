@@ -1,9 +1,11 @@
-//! A report named only by a pointer and called false under a verb of saying
+//! Pointed denials, third of three passes (see `pointed_denials.rs`): NO DENIAL WORD, a verb of
+//! saying whose content names a report only by a pointer and calls it false
 //! (docs/attribution-guidelines.md §6.3 as settled on 2026-12-04, ADJUDICATION A4): `وأشار إلى
 //! أن ذلك ليس صحيحا`، `مؤكدا أن هذه المزاعم لا تمت إلى الواقع بصلة`، `إن هذا الخبر ما هو إلا
-//! شائعة`. The speaker denies the report, and the attribution goes to the claim that states it:
-//! the last claim before it in the same sentence (a claim of the sentence before was as often
-//! another report: dev 05-culture) (pool: 3 sentences, 3 outlets).
+//! شائعة`. The denier is the link's own speaker; the link is turned to the report pointed at
+//! (`stated_reports.rs`: a report stated with its content, else the last claim before it in the
+//! same sentence: a claim of the sentence before was as often another report, dev 05-culture)
+//! (pool: 3 sentences, 3 outlets).
 
 use std::collections::HashSet;
 

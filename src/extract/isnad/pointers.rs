@@ -1,11 +1,11 @@
-//! Denials of a report pointed back at where the denial verb opens no clause
-//! (docs/attribution-guidelines.md §6.3): after a relative pronoun (`… وزارة الخارجية، التي
-//! نفت تلك الأنباء`), in the first person inside a quotation (`قال المتحدث: "إننا ننفي هذه
-//! الأخبار"`), or as a verbal noun (`دأبت الشركة على نفي هذا الاتهام`). The demonstrative
-//! points back at the report just made, so the denied claim is the last claim before the
-//! pointer, in its sentence or the one before (as for the clause-opening verbs of
-//! `pointed_denials.rs`). Counted over the pool of outlet reports: 4 sentences in 4 outlets
-//! (docs/extraction/chains.md, "Eighth round: chains").
+//! Pointed denials, second of three passes (see `pointed_denials.rs`): a denial WORD THAT
+//! OPENS NO CLAUSE, so its denier stands before it (docs/attribution-guidelines.md §6.3): after
+//! a relative pronoun (`… وزارة الخارجية، التي نفت تلك الأنباء`: the name before the relative),
+//! in the first person inside a quotation (`قال المتحدث: "إننا ننفي هذه الأخبار"`: the
+//! quotation's speaker), or as a verbal noun (`دأبت الشركة على نفي هذا الاتهام`: the subject of
+//! the verb before). The report pointed at is found as for the other two (`stated_reports.rs`).
+//! Counted over the pool of outlet reports: 4 sentences in 4 outlets (docs/extraction/chains.md,
+//! "Eighth round: chains").
 
 use std::ops::Range;
 
