@@ -467,6 +467,30 @@ fn narrated_title(m: &Mention, article: &Article, earlier: &[Mention]) -> Option
     })
 }
 
+/// `وزارة التربية والتعليم والتعليم الفني` after the headline's `التعليم`، `الاتحاد العام التونسي
+/// للشغل` after `اتحاد الشغل التونسي`: headlines name a body's source by a short form, so a later
+/// mention with every word of a headline mention (definite, or of two words or more) and more
+/// refers to it; a word joined by و that the headline does not have says it names another too
+/// (`الجيش والشرطة` after `الجيش`). The antecedent's index into `earlier`.
+fn headline_short_form(m: &Mention, earlier: &[Mention], headline_end: usize) -> Option<usize> {
+    let (mw, _) = m.content();
+    earlier.iter().position(|e| {
+        let (ew, definite) = e.content();
+        let on_headline = e.start < headline_end && m.start >= headline_end;
+        let joined = |w: &String| w.starts_with('و') && !ew.contains(w);
+        on_headline
+            && (definite || ew.len() >= 2)
+            && mw.len() > ew.len()
+            && ew.iter().all(|w| mw.contains(w))
+            && !m
+                .words
+                .iter()
+                .skip(1)
+                .map(|w| folded_key(w).into_owned())
+                .any(|w| joined(&w))
+    })
+}
+
 /// `المصدر نفسه`: a word saying "the same one" right after a source is part of it.
 fn take_same_words(set: &mut AnnotationSet, article: &Article) {
     for s in &mut set.sources {
@@ -508,6 +532,7 @@ pub(super) fn same_as(set: &mut AnnotationSet, article: &Article) {
         .filter(|m| !m.words.is_empty())
         .collect();
     mentions.sort_by_key(|m| m.start);
+    let headline_end = article.paragraphs.first().map_or(0, |p| p.end);
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if set.sources[m.at].same_as.is_some() {
@@ -515,7 +540,8 @@ pub(super) fn same_as(set: &mut AnnotationSet, article: &Article) {
         }
         let text = set.sources[m.at].span.map_or("", |s| s.text(article));
         let found = antecedent(m, text, &mentions[..i])
-            .or_else(|| narrated_title(m, article, &mentions[..i]));
+            .or_else(|| narrated_title(m, article, &mentions[..i]))
+            .or_else(|| headline_short_form(m, &mentions[..i], headline_end));
         let Some(j) = found else {
             continue;
         };

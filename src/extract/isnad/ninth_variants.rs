@@ -5,7 +5,7 @@
 
 #![cfg(test)]
 
-use super::agency_variants::{check_denials, links};
+use super::agency_variants::{check_denials, links, same_as_links};
 
 /// A report stated with its content (`أنباء تفيد بأن C`، `معلومات مغلوطة عن C`، `الخبر الذي …
 /// يزعم C`، `شائعات حول C`), then pointed back at by a denial or a phrase of falsity in the same
@@ -292,4 +292,55 @@ fn a_body_name_without_a_comma_is_no_denier() {
         l.iter().all(|(s, _, st)| st != "denies" || s != "والحكومة"),
         "{l:?}"
     );
+}
+
+/// A body mention with every word of a headline's short form (pool: 4 reports, 4 outlets):
+/// (text, later mention, the headline's mention it refers to).
+const A_HEADLINE_SHORT_FORM: &[(&str, &str, &str)] = &[
+    (
+        "التعليم تنفي تغيير الجدول\nوأكدت وزارة التربية والتعليم أن الجدول ثابت.",
+        "وزارة التربية والتعليم",
+        "التعليم",
+    ),
+    (
+        "اتحاد الشغل التونسي: الإضراب قائم\nوقال الاتحاد العام التونسي للشغل إن الإضراب قائم غدا.",
+        "الاتحاد العام التونسي للشغل",
+        "اتحاد الشغل التونسي",
+    ),
+    (
+        "الداخلية: ضبط شبكة تهريب\nوأعلنت وزارة الداخلية أنها ضبطت شبكة للتهريب.",
+        "وزارة الداخلية",
+        "الداخلية",
+    ),
+    (
+        "الجيشُ ينفي خبر انسحاب القوات\nفأكدت قيادة الجيش أن القوات في مواقعها.",
+        "قيادة الجيش",
+        "الجيشُ",
+    ),
+];
+
+#[test]
+fn a_body_mention_refers_to_the_headlines_short_form() {
+    let misses: Vec<String> = A_HEADLINE_SHORT_FORM
+        .iter()
+        .filter_map(|&(text, mention, first)| {
+            let l = same_as_links(text);
+            let ok = l.iter().any(|(m, f)| m == mention && f == first);
+            (!ok).then(|| format!("{text}\n   want {mention} → {first}\n   found {l:?}"))
+        })
+        .collect();
+    let n = A_HEADLINE_SHORT_FORM.len();
+    assert!(
+        misses.is_empty(),
+        "{} of {n}:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
+}
+
+/// A headline's indefinite head noun alone (`تقرير:`) is no short form of a later mention.
+#[test]
+fn an_indefinite_headline_word_is_no_short_form() {
+    let l = same_as_links("تقرير: الأسعار ترتفع\nوقال تقرير صادر عن البنك المركزي إن الأسعار ترتفع.");
+    assert!(l.iter().all(|(_, f)| f != "تقرير"), "{l:?}");
 }
