@@ -23,10 +23,7 @@ pub(super) const DEMONSTRATIVES: [&str; 4] = ["هذه", "هذا", "ذلك", "ت�
 /// Whether `w[i..]` is a demonstrative (with its report noun) and nothing but adverb phrases
 /// and time words after it: the report named only by pointing back.
 fn points_back(w: &[W], i: usize) -> bool {
-    if !w
-        .get(i)
-        .is_some_and(|x| DEMONSTRATIVES.contains(&x.key.as_str()))
-    {
+    if !w.get(i).is_some_and(|x| DEMONSTRATIVES.contains(&x.key)) {
         return false;
     }
     let mut j = i + 1;
@@ -37,7 +34,7 @@ fn points_back(w: &[W], i: usize) -> bool {
         let n = shapes::between_at(w, j);
         if n > 0 {
             j += n;
-        } else if shapes::TIME.contains(&w[j].key) {
+        } else if shapes::TIME.contains(w[j].key) {
             j += 1;
         } else {
             // `نفى هذا الخبر وأكد أن …`: the denier's next clause
@@ -93,10 +90,7 @@ fn demonstrative_denials(set: &mut AnnotationSet, article: &Article, verbs: &[Sp
         let end = sentence_end(article, cue.end);
         let w = shapes::words(article, cue.end, end);
         // the denier ends before the demonstrative, asides and adverbs set aside
-        let Some(d) = w
-            .iter()
-            .position(|x| DEMONSTRATIVES.contains(&x.key.as_str()))
-        else {
+        let Some(d) = w.iter().position(|x| DEMONSTRATIVES.contains(&x.key)) else {
             continue;
         };
         let Some(last) = shapes::denier(&w[..d]) else {

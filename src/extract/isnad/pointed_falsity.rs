@@ -40,12 +40,12 @@ fn pointer_at(set: &AnnotationSet, article: &Article, i: usize) -> Option<usize>
     a.cue?;
     let claim = set.claims[set.position(&a.claim_id)?].span;
     let w = words(article, claim.start..claim.end);
-    if !DEMONSTRATIVES.contains(&w.first()?.1.as_str()) {
+    if !DEMONSTRATIVES.contains(&w.first()?.1) {
         return None;
     }
     let noun = w
         .get(1)
-        .is_some_and(|(_, k)| is_report_noun(k) || POINTED_NOUNS.contains(&k.as_str()));
+        .is_some_and(|(_, k)| is_report_noun(k) || POINTED_NOUNS.contains(k));
     let from = 1 + usize::from(noun);
     let falsity = falsity_start(&w, from)?;
     (falsity <= from + GAP_WORDS).then_some(claim.start)
@@ -62,9 +62,8 @@ fn last_claim_here(set: &AnnotationSet, article: &Article, at: usize) -> Option<
         .max_by_key(|c| c.span.end)?;
     let first = words(article, target.span.start..target.span.end)
         .first()?
-        .1
-        .clone();
-    (!DENIAL_OPENERS.contains(&first.as_str())).then(|| target.id.clone())
+        .1;
+    (!DENIAL_OPENERS.contains(&first)).then(|| target.id.clone())
 }
 
 /// Points every link that calls a pointed report false at the claim that states the report

@@ -44,9 +44,9 @@ fn subject_and_verb(
     w: &[W],
     on_headline: bool,
 ) -> Option<(usize, Range<usize>)> {
-    let first = usize::from(w.first().is_some_and(|x| OPENERS.contains(&x.key.as_str())));
+    let first = usize::from(w.first().is_some_and(|x| OPENERS.contains(&x.key)));
     let v = (first + 1..w.len().min(first + 9))
-        .find(|&k| rule_of_key(&w[k].key) == Some(Rule::Stance(Stance::Denies)))?;
+        .find(|&k| rule_of_key(w[k].key) == Some(Rule::Stance(Stance::Denies)))?;
     let subject = w[first].range.start..w[v - 1].range.end;
     // the words before the verb are one name: no comma inside it
     if w[first..v - 1].iter().any(|x| x.comma) {
@@ -72,7 +72,7 @@ fn subject_and_verb(
 fn denied_after(w: &[W], v: usize) -> Option<Range<usize>> {
     let at = shapes::past_asides(w, v + 1);
     let first = w.get(at)?;
-    if super::pointed_denials::DEMONSTRATIVES.contains(&first.key.as_str()) {
+    if super::pointed_denials::DEMONSTRATIVES.contains(&first.key) {
         // a pointed report is read by the pointer passes
         return None;
     }
