@@ -7,9 +7,12 @@ SECS=${SECS:-600}
 mkdir -p logs
 for t in "$@"; do
     mkdir -p "corpus/$t" "artifacts/$t"
+    # A target with a dictionary of its own words (dict/<target>.dict) gets it.
+    dict=""
+    [ -f "dict/$t.dict" ] && dict="-dict=dict/$t.dict"
     RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
         -max_total_time="$SECS" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-        -timeout=10 -rss_limit_mb=2048 -max_len=16384 -artifact_prefix="artifacts/$t/" \
+        -timeout=10 -rss_limit_mb=2048 -max_len=16384 -artifact_prefix="artifacts/$t/" $dict \
         >"logs/$t.log" 2>&1
     echo "$t done rc=$?" >>logs/summary.txt
 done

@@ -63,11 +63,12 @@ const DEV_FLOORS: &[(Row, f64, f64)] = &[
 /// (entity label, overlap recall floor, overlap precision floor) on the dev half: the labels
 /// of the unseen-news target (PERSON, ORG, places, dates), since the sixth round
 /// LOC, EVENT and TIME, and since the seventh NORP and NUMBER, which its families raised
-/// (PERSON recall and ORG precision raised in the eighth round: 0.789 and 0.904 reached).
+/// (PERSON recall and ORG precision raised in the eighth round: 0.789 and 0.904 reached; NORP
+/// recall in the ninth: 0.929 reached with العربية as an adjective).
 const DEV_ENTITY_FLOORS: &[(&str, f64, f64)] = &[
     ("PERSON", 0.78, 0.93),
     ("ORG", 0.84, 0.90),
-    ("NORP", 0.90, 0.78),
+    ("NORP", 0.92, 0.78),
     ("NUMBER", 0.93, 0.86),
     ("GPE", 0.88, 0.93),
     ("LOC", 0.85, 0.90),

@@ -39,6 +39,7 @@ mod posts;
 mod relays;
 mod shapes;
 mod stated_reports;
+mod subject_denials;
 mod told;
 mod variants;
 mod wire_variants;
@@ -224,6 +225,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     denial_shapes::denial_shapes(set, article, &denial_verbs);
     pointed_denials::pointed_denials(set, article, &denial_verbs);
     pointers::pointer_denials(set, article);
+    subject_denials::subject_denials(set, article);
     set.sort();
     channels::channel_chains(set, article);
     fronted::fronted_hands(set, article);

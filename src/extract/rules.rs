@@ -98,6 +98,12 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).filter(|t| t.kind == TokenKind::Word)
     }
 
+    /// The gazetteer entry starting at token `i` (its label and end token), `None` past the
+    /// last token: rules look one word ahead, and an article may end on the word they stand on.
+    fn gaz_at(&self, i: usize) -> Option<&(Label, usize)> {
+        self.gaz.get(i).and_then(Option::as_ref)
+    }
+
     fn stem(&self, i: usize) -> &'a str {
         self.toks[i].stem(self.norm)
     }

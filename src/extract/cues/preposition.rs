@@ -2,12 +2,25 @@
 //! leading (`بحسب المصادر، فإن …`) and trailing (`CLAIM، بحسب SOURCE`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::lexicon::{CueForm, Follow, Form, Gender, PREPOSITION_CUES, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
 use super::words::*;
 use super::{CueType, Template};
 use crate::annotate::model::{QuoteType, SourceType};
+
+/// The first word of every prepositional cue: [`ParagraphParser::preposition_at`] tries the
+/// cues only at a word that is one (or one after و).
+static PREPOSITION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    PREPOSITION_CUES
+        .iter()
+        .filter_map(|cue| cue.words.first())
+        .map(String::as_str)
+        .collect()
+});
 
 impl ParagraphParser<'_> {
     /// If a prepositional cue of `cue-prepositions.tsv` starts at `i`, the token range of the
@@ -18,6 +31,14 @@ impl ParagraphParser<'_> {
         i: usize,
     ) -> Option<(Range<usize>, usize, bool, &'static str)> {
         let full = self.key(i);
+        // most words start no cue: known without trying each cue (this runs at every word)
+        let may_start = PREPOSITION_FIRST_WORDS.contains(full)
+            || full
+                .strip_prefix('و')
+                .is_some_and(|rest| PREPOSITION_FIRST_WORDS.contains(rest));
+        if !may_start {
+            return None;
+        }
         PREPOSITION_CUES.iter().find_map(|cue| {
             let first = cue.words.first()?;
             // `وفقاً` begins with و; `وبحسب` has a conjunction

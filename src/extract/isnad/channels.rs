@@ -102,12 +102,13 @@ fn quoted(article: &Article, before: usize, t: &Token) -> bool {
 
 /// One word of the window: its byte range in the article and its folded key (a leading و/ف
 /// set aside).
-pub(super) struct Token {
+pub(super) struct Token<'a> {
     pub(super) range: Range<usize>,
-    pub(super) key: String,
+    /// The word's folded key, a slice of the article's folded text (no copy per word).
+    pub(super) key: &'a str,
 }
 
-pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
+pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut at = window.start;
     for piece in article.pieces(window.clone()) {
@@ -125,7 +126,7 @@ pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token> {
             // the key is read from the article's folded text, not folded again
             let opened = word.trim_start_matches(OPENING_MARKS);
             let key_range = at + word.len() - opened.len()..at + word.len();
-            let key = article.folded().slice(key_range).to_owned();
+            let key = article.folded().slice(key_range);
             out.push(Token {
                 range: at..at + word.len(),
                 key,
@@ -148,9 +149,9 @@ pub(super) fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
     for t in tokens.iter().skip(i + 1).take(4) {
         let key = t.key.trim_start_matches(['و', 'ف']);
         // a channel word or any other rule word (`نشرت`، `عن`، `فيه`) ends the name
-        let channel_word = (word(&t.key).is_some_and(|w| w != Word::OutletHead)
-            || rule_of(&t.key).is_some())
-            && !in_name(&t.key);
+        let channel_word = (word(t.key).is_some_and(|w| w != Word::OutletHead)
+            || rule_of(t.key).is_some())
+            && !in_name(t.key);
         // `… وكالة فرانس برس وتأسف …`: a word joined by و starts the next clause
         // (not inside a quoted name: `مدونة " واتس آب "`)
         let in_quotes = article.text[tokens[i].range.start..t.range.start].contains(OPENING_MARKS);
@@ -166,12 +167,12 @@ pub(super) fn name_end(article: &Article, tokens: &[Token], i: usize) -> usize {
             break;
         }
         let joined = t.key.starts_with('و')
-            && word(&t.key).is_none()
-            && !OUTLET_NAMES.contains(&t.key)
+            && word(t.key).is_none()
+            && !OUTLET_NAMES.contains(t.key)
             && !in_quotes;
         // a bracket opens an aside (an acronym is taken whole by `with_acronym`)
         let bracket = article.text[t.range.clone()].starts_with('(');
-        let ends = NAME_ENDS.contains(&t.key) || NAME_ENDS.contains(key) || channel_word;
+        let ends = NAME_ENDS.contains(t.key) || NAME_ENDS.contains(key) || channel_word;
         if (ends && !open) || joined || bracket {
             break;
         }
@@ -241,7 +242,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
     let mut account = None;
     let mut outlet: Option<Hand> = None;
     for (i, t) in toks.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
+        let prev = i.checked_sub(1).map(|p| toks[p].key);
         // `أكدت الشركة -بحسابها على تويتر-`: the account with the preposition ب on it
         let own_account = || {
             t.key
@@ -250,7 +251,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                 .and_then(word)
                 .filter(|w| *w == Word::Account)
         };
-        match word(&t.key).or_else(own_account) {
+        match word(t.key).or_else(own_account) {
             Some(Word::Statement)
                 if prev.is_some_and(|p| is_fi(p) || p == "عبر") && statement.is_none() =>
             {
@@ -263,7 +264,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                     && (prev.is_some_and(|p| ACCOUNT_PLACES.contains(p) && !is_fi(p))
                         || toks
                             .get(i + 1)
-                            .is_some_and(|n| word(&n.key) == Some(Word::SiteAdjective))) =>
+                            .is_some_and(|n| word(n.key) == Some(Word::SiteAdjective))) =>
             {
                 let end = name_end_account(&toks, i);
                 account = Some((t.range.start..end, SourceType::SocialAccount));
@@ -337,14 +338,14 @@ fn outlet_after(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
         + 1
         + usize::from(
             toks.get(i + 1)
-                .is_some_and(|n| rule_of(&n.key) == Some(Rule::PronounObject)),
+                .is_some_and(|n| rule_of(n.key) == Some(Rule::PronounObject)),
         );
     let next = toks.get(k)?;
     // `عبر (X)`: a network's name in brackets
     let platform = word(next.key.trim_matches(['(', ')'])) == Some(Word::Platform);
-    let named = word(&next.key) == Some(Word::OutletHead)
+    let named = word(next.key) == Some(Word::OutletHead)
         || platform
-        || OUTLET_NAMES.contains(&next.key)
+        || OUTLET_NAMES.contains(next.key)
         || quoted(article, toks[k - 1].range.end, next);
     if !named {
         return None;
@@ -355,7 +356,7 @@ fn outlet_after(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
     let kind = if platform {
         SourceType::SocialAccount
     } else {
-        hand_type(&next.key)
+        hand_type(next.key)
     };
     Some((start..end, kind))
 }
@@ -368,14 +369,14 @@ fn broadcaster(article: &Article, toks: &[Token], programme: &Range<usize>) -> O
     }
     let i = toks.iter().position(|t| {
         t.range.start >= programme.end
-            && (ACCOUNT_PLACES.contains(&t.key) || word(&t.key) == Some(Word::BeforeOutlet))
+            && (ACCOUNT_PLACES.contains(t.key) || word(t.key) == Some(Word::BeforeOutlet))
     })?;
     let next = toks
         .get(i + 1)
-        .filter(|n| word(&n.key) == Some(Word::OutletHead))?;
+        .filter(|n| word(n.key) == Some(Word::OutletHead))?;
     Some((
         next.range.start..name_end(article, toks, i + 1),
-        hand_type(&next.key),
+        hand_type(next.key),
     ))
 }
 
@@ -399,7 +400,7 @@ fn adjectives_end(article: &Article, toks: &[Token], i: usize) -> usize {
         let joined = article.text[end..t.range.start]
             .chars()
             .all(char::is_whitespace);
-        if !nisba || !joined || NAME_ENDS.contains(&t.key) || word(&t.key).is_some() {
+        if !nisba || !joined || NAME_ENDS.contains(t.key) || word(t.key).is_some() {
             break;
         }
         end = t.range.end;
@@ -413,11 +414,11 @@ fn name_end_account(toks: &[Token], i: usize) -> usize {
     let mut end = toks[i].range.end;
     let mut j = i + 1;
     while j < toks.len() && j <= i + 4 {
-        let key = toks[j].key.as_str();
+        let key = toks[j].key;
         if ACCOUNT_PLACES.contains(key) {
             // the place word needs a name after it
             match toks.get(j + 1) {
-                Some(next) if !NAME_ENDS.contains(&next.key) => {}
+                Some(next) if !NAME_ENDS.contains(next.key) => {}
                 _ => break,
             }
         } else if NAME_ENDS.contains(key)
@@ -602,8 +603,8 @@ pub(super) fn outlet_at(
     toks: &[Token],
     i: usize,
 ) -> Option<(Range<usize>, SourceType)> {
-    let t = toks.get(i).filter(|t| is_outlet(&t.key))?;
-    Some((t.range.start..name_end(article, toks, i), hand_type(&t.key)))
+    let t = toks.get(i).filter(|t| is_outlet(t.key))?;
+    Some((t.range.start..name_end(article, toks, i), hand_type(t.key)))
 }
 
 /// `قال الوزير إن … . جاء ذلك في تصريح لوكالة …`: a sentence about the report just made names
@@ -621,10 +622,10 @@ fn next_sentence(article: &Article, claim_end: usize) -> Vec<Hand> {
     let next_end = sentence_end(article, next);
     let toks = tokens(article, next..next_end);
     let opens = toks.len() > 3
-        && rule_of(&toks[0].key) == Some(Rule::Came)
-        && rule_of(&toks[1].key) == Some(Rule::ThatReport)
-        && is_fi(&toks[2].key)
-        && matches!(word(&toks[3].key), Some(Word::Interview | Word::Statement));
+        && rule_of(toks[0].key) == Some(Rule::Came)
+        && rule_of(toks[1].key) == Some(Rule::ThatReport)
+        && is_fi(toks[2].key)
+        && matches!(word(toks[3].key), Some(Word::Interview | Word::Statement));
     if !opens {
         return Vec::new();
     }
@@ -648,7 +649,7 @@ fn trailing_channel(article: &Article, claim: Span) -> Option<(Vec<Hand>, usize)
         let (Some(at), Some(noun)) = (toks.get(skip), toks.get(skip + 1)) else {
             continue;
         };
-        if !is_fi(&at.key) || !matches!(word(&noun.key), Some(Word::Interview | Word::Statement)) {
+        if !is_fi(at.key) || !matches!(word(noun.key), Some(Word::Interview | Word::Statement)) {
             continue;
         }
         let found = hands(article, at.range.start..end);

@@ -74,9 +74,33 @@ struct Mention {
     /// The head words of its appositions, folded without ال: the word after each comma
     /// (`ياسر حمدي، المتحدث باسم الرئاسة` → `متحدث`).
     apposition_heads: Vec<String>,
+    /// [`Mention::content`], made once: the rules compare every mention with every earlier
+    /// one, and made per pair it was a copy of each word per comparison.
+    content: (Vec<String>, bool),
+    /// [`Mention::lone_name`] is `words[0]`, decided once for the same reason.
+    lone: bool,
 }
 
 impl Mention {
+    /// The mention of `text` (the source at `at` in `set.sources`, starting at byte `start`).
+    fn new(at: usize, start: usize, kind: SourceType, text: &str) -> Mention {
+        let mut mention = Mention {
+            at,
+            start,
+            kind,
+            words: mention_words(text),
+            apposition_heads: apposition_heads(text),
+            content: (Vec::new(), false),
+            lone: false,
+        };
+        mention.content = mention.make_content();
+        mention.lone = match mention.words.as_slice() {
+            [w] => w.chars().count() >= 3 && !is_head_noun(w) && !NOT_NAMES.contains(w),
+            _ => false,
+        };
+        mention
+    }
+
     /// The head word (without ال) after a quantity word, and the words after it.
     fn head(&self) -> Option<(&str, &[String])> {
         let skip = usize::from(self.words.len() > 1 && QUANTIFIERS.contains(bare(&self.words[0])));
@@ -97,10 +121,7 @@ impl Mention {
 
     /// A name standing alone: one word that is no head noun, title or particle.
     fn lone_name(&self) -> Option<&str> {
-        match self.words.as_slice() {
-            [w] if w.chars().count() >= 3 && !is_head_noun(w) && !NOT_NAMES.contains(w) => Some(w),
-            _ => None,
-        }
+        self.words.first().filter(|_| self.lone).map(String::as_str)
     }
 
     fn has_word(&self, word: &str) -> bool {
@@ -173,7 +194,12 @@ fn folded_key(word: &str) -> Cow<'_, str> {
 impl Mention {
     /// The content words, folded by [`folded_key`], after a quantity word and its `من`
     /// (`مجموعة من علماء الآثار` → `علماء آثار`), and whether the first of them has ال.
-    fn content(&self) -> (Vec<String>, bool) {
+    fn content(&self) -> (&[String], bool) {
+        (&self.content.0, self.content.1)
+    }
+
+    /// What [`Mention::content`] gives, made.
+    fn make_content(&self) -> (Vec<String>, bool) {
         let quantity =
             |w: &String| QUANTIFIERS.contains(bare(w)) || rule_of(w) == Some(Rule::Quantifier);
         let mut words = self.words.as_slice();
@@ -221,7 +247,7 @@ fn names_description(m: &Mention, e: &Mention) -> bool {
 fn extends(m: &Mention, e: &Mention) -> bool {
     let (ew, e_definite) = e.content();
     let (mw, _) = m.content();
-    e_definite && ew.len() >= 2 && mw.len() > ew.len() && mw.starts_with(&ew)
+    e_definite && ew.len() >= 2 && mw.len() > ew.len() && mw.starts_with(ew)
 }
 
 /// `منظمة الصحة العالمية` and `الصحة العالمية`: the same name with and without its head noun,
@@ -235,7 +261,7 @@ fn head_added(m: &Mention, e: &Mention) -> bool {
             && !is_head_noun(&short[0])
             && long[1..] == *short
     };
-    with_head(&mw, &ew) || with_head(&ew, &mw)
+    with_head(mw, ew) || with_head(ew, mw)
 }
 
 /// `منظمة الصحة العالمية` after `المنظمة`: a full name after its bare head alone, when that
@@ -441,6 +467,30 @@ fn narrated_title(m: &Mention, article: &Article, earlier: &[Mention]) -> Option
     })
 }
 
+/// `وزارة التربية والتعليم والتعليم الفني` after the headline's `التعليم`، `الاتحاد العام التونسي
+/// للشغل` after `اتحاد الشغل التونسي`: headlines name a body's source by a short form, so a later
+/// mention with every word of a headline mention (definite, or of two words or more) and more
+/// refers to it; a word joined by و that the headline does not have says it names another too
+/// (`الجيش والشرطة` after `الجيش`). The antecedent's index into `earlier`.
+fn headline_short_form(m: &Mention, earlier: &[Mention], headline_end: usize) -> Option<usize> {
+    let (mw, _) = m.content();
+    earlier.iter().position(|e| {
+        let (ew, definite) = e.content();
+        let on_headline = e.start < headline_end && m.start >= headline_end;
+        let joined = |w: &String| w.starts_with('و') && !ew.contains(w);
+        on_headline
+            && (definite || ew.len() >= 2)
+            && mw.len() > ew.len()
+            && ew.iter().all(|w| mw.contains(w))
+            && !m
+                .words
+                .iter()
+                .skip(1)
+                .map(|w| folded_key(w).into_owned())
+                .any(|w| joined(&w))
+    })
+}
+
 /// `المصدر نفسه`: a word saying "the same one" right after a source is part of it.
 fn take_same_words(set: &mut AnnotationSet, article: &Article) {
     for s in &mut set.sources {
@@ -472,17 +522,17 @@ pub(super) fn same_as(set: &mut AnnotationSet, article: &Article) {
         .enumerate()
         .filter_map(|(at, s)| {
             let span = s.span?;
-            Some(Mention {
+            Some(Mention::new(
                 at,
-                start: span.start,
-                kind: s.source_type,
-                words: mention_words(span.text(article)),
-                apposition_heads: apposition_heads(span.text(article)),
-            })
+                span.start,
+                s.source_type,
+                span.text(article),
+            ))
         })
         .filter(|m| !m.words.is_empty())
         .collect();
     mentions.sort_by_key(|m| m.start);
+    let headline_end = article.paragraphs.first().map_or(0, |p| p.end);
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if set.sources[m.at].same_as.is_some() {
@@ -490,7 +540,8 @@ pub(super) fn same_as(set: &mut AnnotationSet, article: &Article) {
         }
         let text = set.sources[m.at].span.map_or("", |s| s.text(article));
         let found = antecedent(m, text, &mentions[..i])
-            .or_else(|| narrated_title(m, article, &mentions[..i]));
+            .or_else(|| narrated_title(m, article, &mentions[..i]))
+            .or_else(|| headline_short_form(m, &mentions[..i], headline_end));
         let Some(j) = found else {
             continue;
         };
@@ -610,13 +661,7 @@ mod tests {
     }
 
     fn mention(text: &str, start: usize) -> super::Mention {
-        super::Mention {
-            at: 0,
-            start,
-            kind: super::SourceType::Unknown,
-            words: super::mention_words(text),
-            apposition_heads: super::apposition_heads(text),
-        }
+        super::Mention::new(0, start, super::SourceType::Unknown, text)
     }
 
     #[test]

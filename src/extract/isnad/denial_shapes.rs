@@ -61,9 +61,10 @@ fn phrases(kind: &str) -> Vec<Vec<String>> {
 pub(super) static TIME: LazyLock<HashSet<String>> = LazyLock::new(|| lists::folded(lists::ADVERBS));
 
 /// One word of the sentence: its place, folded form, and whether a comma follows it.
-pub(super) struct W {
+pub(super) struct W<'a> {
     pub(super) range: Range<usize>,
-    pub(super) key: String,
+    /// A slice of the article's folded text.
+    pub(super) key: &'a str,
     pub(super) comma: bool,
     dash: bool,
 }
@@ -72,7 +73,7 @@ pub(super) struct W {
 const QUOTE_MARKS: [char; 5] = ['«', '»', '"', '“', '”'];
 
 /// The words of `text[from..to]`, a dash standing alone kept as a word of its own.
-pub(super) fn words(article: &Article, from: usize, to: usize) -> Vec<W> {
+pub(super) fn words(article: &Article, from: usize, to: usize) -> Vec<W<'_>> {
     let mut out = Vec::new();
     let mut at = from;
     for piece in article.pieces(from..to) {
@@ -88,7 +89,7 @@ pub(super) fn words(article: &Article, from: usize, to: usize) -> Vec<W> {
             let key_end = key_start + inner.trim_end_matches(QUOTE_MARKS).len();
             out.push(W {
                 range: start..start + word.len(),
-                key: article.folded().slice(key_start..key_end).to_owned(),
+                key: article.folded().slice(key_start..key_end),
                 comma,
                 dash,
             });
@@ -112,7 +113,7 @@ pub(super) fn between_at(w: &[W], i: usize) -> usize {
 
 /// Whether `w[i]` opens a report (`أنباء`، `ما`، `صحة`، `مزاعم`).
 pub(super) fn opens_report(w: &W) -> bool {
-    w.key == "ما" || w.key == "صحه" || is_report_or_claim_noun(&w.key)
+    w.key == "ما" || w.key == "صحه" || is_report_or_claim_noun(w.key)
 }
 
 /// Whether a folded word is a report noun (`أنباء`، `التقارير`) or one whose content follows
@@ -126,17 +127,14 @@ pub(super) fn is_report_or_claim_noun(key: &str) -> bool {
 pub(super) fn denier(w: &[W]) -> Option<usize> {
     let first = w.first()?;
     // `تنفي القيادة هذا الخبر`: a report pointed at is no part of the denier
-    let pointer = |x: &W| super::pointed_denials::DEMONSTRATIVES.contains(&x.key.as_str());
+    let pointer = |x: &W| super::pointed_denials::DEMONSTRATIVES.contains(&x.key);
     if opens_report(first) || first.dash || first.key.starts_with("ان") || pointer(first) {
         return None;
     }
     let mut last = 0;
     for (i, x) in w.iter().enumerate().take(SUBJECT_WORDS) {
-        let stop = x.dash
-            || TIME.contains(&x.key)
-            || between_at(w, i) > 0
-            || opens_report(x)
-            || pointer(x);
+        let stop =
+            x.dash || TIME.contains(x.key) || between_at(w, i) > 0 || opens_report(x) || pointer(x);
         if i > 0 && stop {
             break;
         }
@@ -152,11 +150,11 @@ pub(super) fn denier(w: &[W]) -> Option<usize> {
 /// inside the source (guidelines §3.2). The title's last word.
 fn apposition_end(w: &[W], last: usize) -> Option<usize> {
     let first = w.get(last + 1).filter(|_| w[last].comma)?;
-    if opens_report(first) || TIME.contains(&first.key) || between_at(w, last + 1) > 0 {
+    if opens_report(first) || TIME.contains(first.key) || between_at(w, last + 1) > 0 {
         return None;
     }
     let close = (last + 1..w.len().min(last + 1 + ASIDE_WORDS)).find(|&k| w[k].comma)?;
-    let title = super::head_type(&first.key, SourceType::Unknown) != SourceType::Unknown;
+    let title = super::head_type(first.key, SourceType::Unknown) != SourceType::Unknown;
     title.then_some(close)
 }
 
@@ -168,7 +166,7 @@ pub(super) fn past_asides(w: &[W], mut i: usize) -> usize {
         let n = between_at(w, i);
         if n > 0 {
             i += n;
-        } else if TIME.contains(&x.key) && !opens_report(x) {
+        } else if TIME.contains(x.key) && !opens_report(x) {
             i += 1;
         } else if x.dash || (i > 0 && w[i - 1].comma && !opens_report(x)) {
             // an aside closed by a comma or a dash within a few words
@@ -189,11 +187,11 @@ pub(super) fn past_asides(w: &[W], mut i: usize) -> usize {
 pub(super) fn content_start(w: &[W], i: usize) -> Option<usize> {
     let report = w.get(i).filter(|x| opens_report(x))?;
     let about = (i + 1..w.len().min(i + 1 + FRAME_WORDS))
-        .find(|&k| ABOUT.contains(&w[k].key.as_str()))
+        .find(|&k| ABOUT.contains(&w[k].key))
         .map(|k| k + 1);
     // the content right after the noun, not the denier's next clause (`هذا الخبر وأكد أن`)
     let follows = w.get(i + 1).is_some_and(|n| !n.key.starts_with('و'));
-    about.or_else(|| (CLAIM_NOUNS.contains(&report.key.as_str()) && follows).then_some(i + 1))
+    about.or_else(|| (CLAIM_NOUNS.contains(&report.key) && follows).then_some(i + 1))
 }
 
 /// The denier and the denied content named after the denial verb ending at `cue_end`.
@@ -206,10 +204,10 @@ fn parse(article: &Article, cue_end: usize) -> Option<(Range<usize>, Range<usize
     // after its `عن`; without one it points back (`pointed_denials.rs`)
     let pointed = w
         .get(report)
-        .is_some_and(|x| super::pointed_denials::DEMONSTRATIVES.contains(&x.key.as_str()));
+        .is_some_and(|x| super::pointed_denials::DEMONSTRATIVES.contains(&x.key));
     let from = if pointed {
         let about = (report + 1..w.len().min(report + 2 + FRAME_WORDS))
-            .find(|&k| ABOUT.contains(&w[k].key.as_str()))?;
+            .find(|&k| ABOUT.contains(&w[k].key))?;
         (opens_report(w.get(report + 1)?) || w[report + 1].key.starts_with("ال"))
             .then_some(about + 1)?
     } else {
@@ -218,7 +216,7 @@ fn parse(article: &Article, cue_end: usize) -> Option<(Range<usize>, Range<usize
     let content = w.get(from)?;
     // a participle after a comma starts the denier's next clause
     let stop = (from..w.len())
-        .find(|&k| w[k].comma && w.get(k + 1).is_some_and(|n| AFTER.contains(&n.key)))
+        .find(|&k| w[k].comma && w.get(k + 1).is_some_and(|n| AFTER.contains(n.key)))
         .unwrap_or(w.len() - 1);
     let denier = w[0].range.start..w[last].range.end;
     Some((denier, content.range.start..w[stop].range.end))

@@ -35,14 +35,15 @@ const DOCUMENT_WORDS: usize = 24;
 const PUBLISHER_WORDS: usize = 10;
 
 /// One word before the cue: its range and folded form, punctuation set aside.
-struct Word {
+struct Word<'a> {
     range: Range<usize>,
-    key: String,
+    /// A slice of the article's folded text.
+    key: &'a str,
     /// A comma or other mark follows it.
     marked: bool,
 }
 
-fn words(article: &Article, window: Range<usize>) -> Vec<Word> {
+fn words(article: &Article, window: Range<usize>) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut at = window.start;
     for piece in article.pieces(window.clone()) {
@@ -52,7 +53,7 @@ fn words(article: &Article, window: Range<usize>) -> Vec<Word> {
             let start = at + word.find(bare).unwrap_or(0);
             out.push(Word {
                 range: start..start + bare.len(),
-                key: article.folded().slice(start..start + bare.len()).to_owned(),
+                key: article.folded().slice(start..start + bare.len()),
                 marked: word.len() > bare.len() + (start - at),
             });
         }
@@ -77,9 +78,9 @@ fn is_document(key: &str) -> bool {
 fn document_span(w: &[Word], d: usize, cue: usize) -> Range<usize> {
     let mut end = d;
     while end + 1 < cue.min(d + 3) && !w[end].marked {
-        let next = &w[end + 1].key;
+        let next = w[end + 1].key;
         // nor the addressee after a preposition (`رسالة إلى المواطنين`)
-        let addressee = PREPOSITIONS.contains(&next.as_str());
+        let addressee = PREPOSITIONS.contains(&next);
         if next.starts_with('ل') || next.starts_with('ب') || rule(next).is_some() || addressee {
             break;
         }
@@ -93,12 +94,12 @@ fn document_span(w: &[Word], d: usize, cue: usize) -> Range<usize> {
 fn publisher(w: &[Word], d: usize) -> Option<Range<usize>> {
     let p = (0..d)
         .rev()
-        .find(|&i| matches!(rule(&w[i].key), Some(Rule::Publish | Rule::CarryOut)))?;
+        .find(|&i| matches!(rule(w[i].key), Some(Rule::Publish | Rule::CarryOut)))?;
     let mut end = d;
-    if rule(&w[p].key) == Some(Rule::CarryOut) {
+    if rule(w[p].key) == Some(Rule::CarryOut) {
         // قام X بإصدار / إلى إصدار
         let issuing = (p + 1..d).find(|&i| {
-            let key = w[i].key.as_str();
+            let key = w[i].key;
             let issuing = |k: &str| matches!(rule(k), Some(Rule::Issuing | Rule::Publish));
             issuing(key) || key.strip_prefix('ب').is_some_and(issuing)
         })?;
@@ -192,9 +193,9 @@ const PREPOSITIONS: [&str; 6] = ["الي", "علي", "عن", "من", "في", "ح
 fn named_after(article: &Article, from: usize, claim_start: usize) -> Option<Range<usize>> {
     let w = words(article, from..claim_start);
     let last = w.len().checked_sub(1)?;
-    if !COMPLEMENTISERS.contains(&w[last].key)
+    if !COMPLEMENTISERS.contains(w[last].key)
         || w[..last].iter().any(|x| x.marked)
-        || PREPOSITIONS.contains(&w[0].key.as_str())
+        || PREPOSITIONS.contains(&w[0].key)
     {
         return None;
     }
@@ -257,7 +258,7 @@ pub(super) fn document_chains(set: &mut AnnotationSet, article: &Article) {
         let start = channels::sentence_start(article, verb.start);
         let w = words(article, start..verb.start);
         let w = &w[w.len().saturating_sub(DOCUMENT_WORDS)..];
-        let Some(d) = (0..w.len()).rev().find(|&j| is_document(&w[j].key)) else {
+        let Some(d) = (0..w.len()).rev().find(|&j| is_document(w[j].key)) else {
             continue;
         };
         let doc = document_span(w, d, w.len());

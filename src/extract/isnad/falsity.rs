@@ -50,11 +50,21 @@ static FALSITY: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     phrases
 });
 
+/// The first word of every phrase of [`FALSITY`]: a word that starts none is passed over
+/// without trying each phrase at it (every word of a denied claim is tried).
+static FALSITY_FIRST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    FALSITY
+        .iter()
+        .filter_map(|p| p.first())
+        .map(String::as_str)
+        .collect()
+});
+
 /// `بأنها`، `أنه`، `هي` before a phrase of falsity: part of the saying, not of the content.
 const FALSITY_OPENERS: [&str; 7] = ["بانها", "بانه", "بانهم", "انها", "انه", "هي", "هو"];
 
 /// The words of `range`, folded, with their places; punctuation around them set aside.
-pub(super) fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+pub(super) fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut at = range.start;
     for piece in article.pieces(range) {
@@ -65,7 +75,7 @@ pub(super) fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>
         let word = piece[lead..].trim_end_matches(|c: char| !is_letter_or_digit(c));
         if !word.is_empty() {
             let range = at + lead..at + lead + word.len();
-            let key = article.folded().slice(range.clone()).to_owned();
+            let key = article.folded().slice(range.clone());
             out.push((range, key));
         }
         at += piece.len();
@@ -75,24 +85,24 @@ pub(super) fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>
 
 /// The index of the content's first word after a report frame opened by `noun` at `w[k]`:
 /// the noun, a few words, then an about-word.
-fn content_after(w: &[(Range<usize>, String)], k: usize, noun: &str) -> Option<usize> {
+fn content_after(w: &[(Range<usize>, &str)], k: usize, noun: &str) -> Option<usize> {
     if !REPORT_NOUNS.contains(noun) {
         return None;
     }
-    let about =
-        (k + 1..w.len().min(k + 2 + FRAME_WORDS)).find(|&j| ABOUT.contains(&w[j].1.as_str()))?;
+    let about = (k + 1..w.len().min(k + 2 + FRAME_WORDS)).find(|&j| ABOUT.contains(&w[j].1))?;
     (about + 1 < w.len()).then_some(about + 1)
 }
 
 /// Where the first phrase of falsity in `w` from `from` on starts, with what says it is one
 /// before it (`بأنها`، `هي`, a report noun: `هي أخبار كاذبة لا تمت إلى الحقيقة بصلة`).
-pub(super) fn falsity_start(w: &[(Range<usize>, String)], from: usize) -> Option<usize> {
-    let keys: Vec<&str> = w.iter().map(|(_, k)| k.as_str()).collect();
+pub(super) fn falsity_start(w: &[(Range<usize>, &str)], from: usize) -> Option<usize> {
+    let keys: Vec<&str> = w.iter().map(|(_, k)| *k).collect();
     let at = (from..keys.len()).find(|&i| {
-        FALSITY.iter().any(|p| {
-            keys.get(i..i + p.len())
-                .is_some_and(|k| k.iter().eq(p.iter()))
-        })
+        FALSITY_FIRST_WORDS.contains(keys[i])
+            && FALSITY.iter().any(|p| {
+                keys.get(i..i + p.len())
+                    .is_some_and(|k| k.iter().eq(p.iter()))
+            })
     })?;
     let mut start = at;
     if start > from && is_report_noun(keys[start - 1]) {
@@ -108,16 +118,16 @@ pub(super) fn falsity_start(w: &[(Range<usize>, String)], from: usize) -> Option
 /// starts and ends (to the claim's end when `None`).
 fn no_truth(
     article: &Article,
-    w: &[(Range<usize>, String)],
+    w: &[(Range<usize>, &str)],
 ) -> Option<(usize, Option<Range<usize>>)> {
     let [(_, la), (_, sihha), ..] = w else {
         return None;
     };
-    if la != "لا" || sihha != "صحه" {
+    if *la != "لا" || *sihha != "صحه" {
         return None;
     }
     // an adverb between (`لا صحة نهائيا للخبر`)
-    let k = 2 + usize::from(w.get(2).is_some_and(|(_, x)| TIME.contains(x)));
+    let k = 2 + usize::from(w.get(2).is_some_and(|(_, x)| TIME.contains(*x)));
     let (noun_at, third) = w.get(k)?;
     // the ل on the report noun, which keeps its ال (`للأنباء` → `الأنباء`)
     let noun = third.strip_prefix("لل").map_or_else(
@@ -159,10 +169,10 @@ fn denied_content(set: &AnnotationSet, article: &Article, i: usize) -> Option<Ra
         return Some(w[0].0.start..w[falsity - 1].0.end);
     }
     let before = words(article, cue.end..claim.start);
-    let k = (0..before.len()).find_map(|k| content_after(&before, k, &before[k].1))?;
+    let k = (0..before.len()).find_map(|k| content_after(&before, k, before[k].1))?;
     let end = (k..before.len())
         .rev()
-        .find(|&j| !FALSITY_OPENERS.contains(&before[j].1.as_str()))?;
+        .find(|&j| !FALSITY_OPENERS.contains(&before[j].1))?;
     (end >= k).then(|| before[k].0.start..before[end].0.end)
 }
 
@@ -193,6 +203,21 @@ mod tests {
     use crate::article::Article;
     use crate::extract::extract;
     use crate::extract::isnad::suggest_annotations;
+
+    #[test]
+    fn every_phrase_of_falsity_has_a_first_word_to_be_found_by() {
+        // falsity_start tries the phrases only at a word that starts one: an empty phrase
+        // (which would match anywhere) must not exist
+        assert!(!super::FALSITY.is_empty());
+        assert!(super::FALSITY.iter().all(|p| !p.is_empty()));
+        let w: Vec<(std::ops::Range<usize>, &str)> = ["قال", "انها", "مجرد", "شائعات"]
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (i..i + 1, *k))
+            .collect();
+        assert_eq!(super::falsity_start(&w, 0), Some(1));
+        assert_eq!(super::falsity_start(&w[..1], 0), None);
+    }
 
     /// (claim, stance) of every link.
     fn links(text: &str) -> Vec<(String, String)> {

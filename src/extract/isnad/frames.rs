@@ -28,22 +28,21 @@ pub(super) fn after_claim(
         let from = claim_end + i + '،'.len_utf8();
         let toks = tokens(article, from..end);
         let Some(first) = toks.first() else { continue };
-        if rule_of(&first.key) != Some(Rule::Channel(Word::AfterClaim)) {
+        if rule_of(first.key) != Some(Rule::Channel(Word::AfterClaim)) {
             continue;
         }
         let mut j = 1;
-        let is =
-            |j: usize, words: &[&str]| toks.get(j).is_some_and(|t| words.contains(&t.key.as_str()));
+        let is = |j: usize, words: &[&str]| toks.get(j).is_some_and(|t| words.contains(&t.key));
         if is(j, &["ما", "لما"]) {
             j += 1;
         }
-        let named = |t: &Token| is_outlet(&t.key) || after_lam(article, t).is_some();
+        let named = |t: &Token| is_outlet(t.key) || after_lam(article, t).is_some();
         if !toks.get(j).is_some_and(named) {
             // the verb of `حسب ما أفادت (به)`، `حسبما نقلت (عنه)`
             j += 1;
             let pronoun = toks
                 .get(j)
-                .is_some_and(|t| rule_of(&t.key) == Some(Rule::RelayPronoun));
+                .is_some_and(|t| rule_of(t.key) == Some(Rule::RelayPronoun));
             if is(j, &["به", "بها"]) || pronoun {
                 j += 1;
             }

@@ -34,7 +34,7 @@ fn outlet_start(article: &Article, t: &Token) -> Option<usize> {
     };
     // `وكالة` is a head as it is; `والجزيرة` is one after its و
     let outlet =
-        opened.len() < raw.len() || named(&t.key) || t.key.strip_prefix('و').is_some_and(named);
+        opened.len() < raw.len() || named(t.key) || t.key.strip_prefix('و').is_some_and(named);
     outlet.then(|| t.range.end - opened.len())
 }
 
@@ -62,7 +62,7 @@ fn fronted_frame(article: &Article, cue: Span) -> Option<(Range<usize>, SourceTy
     let start = channels::sentence_start(article, cue.start);
     let toks = channels::tokens(article, start..cue.start);
     let last = toks.last()?;
-    if !frame_closes(&article.text[last.range.end..cue.start]) || !is_frame_word(&toks.first()?.key)
+    if !frame_closes(&article.text[last.range.end..cue.start]) || !is_frame_word(toks.first()?.key)
     {
         return None;
     }

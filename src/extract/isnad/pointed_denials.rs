@@ -1,9 +1,12 @@
-//! Denials whose report is not spelled out after the verb (docs/attribution-guidelines.md
-//! §6.3): a demonstrative points back at the report just made (`ونفت الشرطة هذه الأنباء`،
-//! `ونفى المتحدث تلك المعلومات جملة وتفصيلا`), so the denied claim is the last claim of the
-//! sentence before or of the same one. The cue suggester finds no link for it. (The seventh
-//! round's verbal noun `نفيه القاطع لـC`، `إلى نفي`، `عدم صحة` and a claim opening with `تنفي`
-//! were dropped in the eighth: no report of the pool writes them.)
+//! Pointed denials, first of three passes that share the report pointed at
+//! (`stated_reports.rs`) and differ in where the denier is: here a denial VERB THAT OPENS ITS
+//! CLAUSE, its denier named right after it (`ونفت الشرطة هذه الأنباء`، `ونفى المتحدث تلك
+//! المعلومات جملة وتفصيلا`); `pointers.rs` reads a denial word that opens no clause (its denier
+//! stands before it); `pointed_falsity.rs` reads no denial word at all (a verb of saying whose
+//! content calls the pointed report false). Docs/attribution-guidelines.md §6.3: the denied
+//! claim is the report as stated earlier; the cue suggester finds no link for these. (The
+//! seventh round's verbal noun `نفيه القاطع لـC`، `إلى نفي`، `عدم صحة` and a claim opening with
+//! `تنفي` were dropped in the eighth: no report of the pool writes them.)
 
 use std::ops::Range;
 
@@ -20,10 +23,7 @@ pub(super) const DEMONSTRATIVES: [&str; 4] = ["هذه", "هذا", "ذلك", "ت�
 /// Whether `w[i..]` is a demonstrative (with its report noun) and nothing but adverb phrases
 /// and time words after it: the report named only by pointing back.
 fn points_back(w: &[W], i: usize) -> bool {
-    if !w
-        .get(i)
-        .is_some_and(|x| DEMONSTRATIVES.contains(&x.key.as_str()))
-    {
+    if !w.get(i).is_some_and(|x| DEMONSTRATIVES.contains(&x.key)) {
         return false;
     }
     let mut j = i + 1;
@@ -34,7 +34,7 @@ fn points_back(w: &[W], i: usize) -> bool {
         let n = shapes::between_at(w, j);
         if n > 0 {
             j += n;
-        } else if shapes::TIME.contains(&w[j].key) {
+        } else if shapes::TIME.contains(w[j].key) {
             j += 1;
         } else {
             // `نفى هذا الخبر وأكد أن …`: the denier's next clause
@@ -90,10 +90,7 @@ fn demonstrative_denials(set: &mut AnnotationSet, article: &Article, verbs: &[Sp
         let end = sentence_end(article, cue.end);
         let w = shapes::words(article, cue.end, end);
         // the denier ends before the demonstrative, asides and adverbs set aside
-        let Some(d) = w
-            .iter()
-            .position(|x| DEMONSTRATIVES.contains(&x.key.as_str()))
-        else {
+        let Some(d) = w.iter().position(|x| DEMONSTRATIVES.contains(&x.key)) else {
             continue;
         };
         let Some(last) = shapes::denier(&w[..d]) else {

@@ -1,9 +1,11 @@
-//! A report named only by a pointer and called false under a verb of saying
+//! Pointed denials, third of three passes (see `pointed_denials.rs`): NO DENIAL WORD, a verb of
+//! saying whose content names a report only by a pointer and calls it false
 //! (docs/attribution-guidelines.md §6.3 as settled on 2026-12-04, ADJUDICATION A4): `وأشار إلى
 //! أن ذلك ليس صحيحا`، `مؤكدا أن هذه المزاعم لا تمت إلى الواقع بصلة`، `إن هذا الخبر ما هو إلا
-//! شائعة`. The speaker denies the report, and the attribution goes to the claim that states it:
-//! the last claim before it in the same sentence (a claim of the sentence before was as often
-//! another report: dev 05-culture) (pool: 3 sentences, 3 outlets).
+//! شائعة`. The denier is the link's own speaker; the link is turned to the report pointed at
+//! (`stated_reports.rs`: a report stated with its content, else the last claim before it in the
+//! same sentence: a claim of the sentence before was as often another report, dev 05-culture)
+//! (pool: 3 sentences, 3 outlets).
 
 use std::collections::HashSet;
 
@@ -38,12 +40,12 @@ fn pointer_at(set: &AnnotationSet, article: &Article, i: usize) -> Option<usize>
     a.cue?;
     let claim = set.claims[set.position(&a.claim_id)?].span;
     let w = words(article, claim.start..claim.end);
-    if !DEMONSTRATIVES.contains(&w.first()?.1.as_str()) {
+    if !DEMONSTRATIVES.contains(&w.first()?.1) {
         return None;
     }
     let noun = w
         .get(1)
-        .is_some_and(|(_, k)| is_report_noun(k) || POINTED_NOUNS.contains(&k.as_str()));
+        .is_some_and(|(_, k)| is_report_noun(k) || POINTED_NOUNS.contains(k));
     let from = 1 + usize::from(noun);
     let falsity = falsity_start(&w, from)?;
     (falsity <= from + GAP_WORDS).then_some(claim.start)
@@ -60,9 +62,8 @@ fn last_claim_here(set: &AnnotationSet, article: &Article, at: usize) -> Option<
         .max_by_key(|c| c.span.end)?;
     let first = words(article, target.span.start..target.span.end)
         .first()?
-        .1
-        .clone();
-    (!DENIAL_OPENERS.contains(&first.as_str())).then(|| target.id.clone())
+        .1;
+    (!DENIAL_OPENERS.contains(&first)).then(|| target.id.clone())
 }
 
 /// Points every link that calls a pointed report false at the claim that states the report

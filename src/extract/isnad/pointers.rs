@@ -1,11 +1,11 @@
-//! Denials of a report pointed back at where the denial verb opens no clause
-//! (docs/attribution-guidelines.md §6.3): after a relative pronoun (`… وزارة الخارجية، التي
-//! نفت تلك الأنباء`), in the first person inside a quotation (`قال المتحدث: "إننا ننفي هذه
-//! الأخبار"`), or as a verbal noun (`دأبت الشركة على نفي هذا الاتهام`). The demonstrative
-//! points back at the report just made, so the denied claim is the last claim before the
-//! pointer, in its sentence or the one before (as for the clause-opening verbs of
-//! `pointed_denials.rs`). Counted over the pool of outlet reports: 4 sentences in 4 outlets
-//! (docs/extraction/chains.md, "Eighth round: chains").
+//! Pointed denials, second of three passes (see `pointed_denials.rs`): a denial WORD THAT
+//! OPENS NO CLAUSE, so its denier stands before it (docs/attribution-guidelines.md §6.3): after
+//! a relative pronoun (`… وزارة الخارجية، التي نفت تلك الأنباء`: the name before the relative),
+//! in the first person inside a quotation (`قال المتحدث: "إننا ننفي هذه الأخبار"`: the
+//! quotation's speaker), or as a verbal noun (`دأبت الشركة على نفي هذا الاتهام`: the subject of
+//! the verb before). The report pointed at is found as for the other two (`stated_reports.rs`).
+//! Counted over the pool of outlet reports: 4 sentences in 4 outlets (docs/extraction/chains.md,
+//! "Eighth round: chains").
 
 use std::ops::Range;
 
@@ -32,8 +32,8 @@ const GAP_WORDS: usize = 3;
 
 /// Whether `w[d]` and the word after it are a demonstrative and a report noun.
 fn pointer_at(w: &[W], d: usize) -> bool {
-    let noun = w.get(d + 1).map(|x| x.key.as_str());
-    DEMONSTRATIVES.contains(&w[d].key.as_str())
+    let noun = w.get(d + 1).map(|x| x.key);
+    DEMONSTRATIVES.contains(&w[d].key)
         && noun.is_some_and(|n| {
             shapes::opens_report(&w[d + 1]) && n != "ما" && n != "صحه" || POINTED_NOUNS.contains(&n)
         })
@@ -53,13 +53,13 @@ enum Denier {
 fn denial_word(w: &[W], d: usize) -> Option<(usize, Denier)> {
     let from = d.saturating_sub(GAP_WORDS + 1);
     (from..d).rev().find_map(|v| {
-        let key = w[v].key.as_str();
+        let key = w[v].key;
         // a comma between the denial word and the pointer starts another clause
         if (v + 1..=d).any(|k| w[k - 1].comma) {
             return None;
         }
         let verb = rule_of(key) == Some(Rule::Stance(Stance::Denies));
-        let prev = v.checked_sub(1).map(|p| w[p].key.as_str());
+        let prev = v.checked_sub(1).map(|p| w[p].key);
         if verb && prev.is_some_and(|p| RELATIVES.contains(&p)) {
             return Some((v, Denier::Relative(v - 1)));
         }

@@ -63,13 +63,13 @@ fn place_end(toks: &[Token], post_end: usize) -> Option<usize> {
     let first = after
         .iter()
         .take(GAP_WORDS + 1)
-        .position(|t| place_word(&t.key))?;
+        .position(|t| place_word(t.key))?;
     let last = after
         .iter()
         .enumerate()
         .skip(first)
-        .take_while(|(k, t)| *k == first || place_word(&t.key) || super::channels::is_place(&t.key))
-        .filter(|(_, t)| place_word(&t.key))
+        .take_while(|(k, t)| *k == first || place_word(t.key) || super::channels::is_place(t.key))
+        .filter(|(_, t)| place_word(t.key))
         .last()?;
     Some(last.1.range.end)
 }

@@ -25,7 +25,7 @@ const SPEAKER_WORDS: usize = 8;
 
 /// The words of `range` with their places, punctuation at their ends set aside, and whether a
 /// comma or other mark followed each.
-fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String, bool)> {
+fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, &str, bool)> {
     let mut out = Vec::new();
     let mut at = range.start;
     for piece in article.pieces(range) {
@@ -36,7 +36,7 @@ fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String, b
         if !bare.is_empty() {
             out.push((
                 at..at + bare.len(),
-                article.folded().slice(at..at + bare.len()).to_owned(),
+                article.folded().slice(at..at + bare.len()),
                 bare.len() < unquoted.len(),
             ));
         }
@@ -54,7 +54,7 @@ fn an_speaker(article: &Article, range: Range<usize>) -> Option<(Range<usize>, u
     }
     let mut end = None;
     for (i, (r, key, marked)) in rest.iter().enumerate().take(SPEAKER_WORDS + 1) {
-        if COMPLEMENTISERS.contains(key) {
+        if COMPLEMENTISERS.contains(*key) {
             let last = end.or_else(|| i.checked_sub(1))?;
             return Some((rest[0].0.start..rest[last].0.end, r.end));
         }
@@ -187,7 +187,7 @@ pub(super) fn subject_relays(set: &mut AnnotationSet, article: &Article) {
             && let Some(s) = source.filter(right_before)
         {
             // past time words to `عن`, then the one who spoke
-            let an = w.iter().take(3).position(|(_, key, _)| key == "عن");
+            let an = w.iter().take(3).position(|(_, key, _)| *key == "عن");
             let Some(speaker) = an.and_then(|k| relayed_speaker(&w, k + 1)) else {
                 continue;
             };
@@ -281,8 +281,8 @@ fn subject_before(article: &Article, sentence: usize, comma: usize) -> Option<Ra
     let w = words(article, sentence..comma);
     let rest = w.get(1..)?;
     let first = rest.first()?;
-    let bare = first.1.strip_prefix("ال").unwrap_or(&first.1);
-    let headed = super::head_type(&first.1, SourceType::Unknown) != SourceType::Unknown
+    let bare = first.1.strip_prefix("ال").unwrap_or(first.1);
+    let headed = super::head_type(first.1, SourceType::Unknown) != SourceType::Unknown
         || crate::extract::cues::source_head_type(bare).is_some();
     let last = rest.last()?;
     (headed && rest.len() <= SPEAKER_WORDS && !rest[..rest.len() - 1].iter().any(|x| x.2))
@@ -304,7 +304,7 @@ fn relayed_pronoun(
         return None;
     }
     let w = words(article, cue.end..claim.start);
-    if rule_of(&w.first()?.1) != Some(Rule::RelayPronoun) {
+    if rule_of(w.first()?.1) != Some(Rule::RelayPronoun) {
         return None;
     }
     let toks = channels::tokens(article, w.get(1)?.0.start..claim.start);
@@ -420,20 +420,20 @@ const HAND_WORDS: usize = 6;
 /// Whether word `i` of `w` hands the words on to the one named after it: `عن` after a relay
 /// cue or after a hand that is an outlet (`نقلت قناة X عن وكالة Y عن Z`), `عن`/`إلى` after a
 /// relay word (`نقلا عن`، `استنادا إلى`).
-fn hands_over(w: &[(Range<usize>, String, bool)], i: usize, relay_cue: bool, from: usize) -> bool {
-    let key = w[i].1.as_str();
+fn hands_over(w: &[(Range<usize>, &str, bool)], i: usize, relay_cue: bool, from: usize) -> bool {
+    let key = w[i].1;
     let to = rule_of(key) == Some(Rule::RelayTo);
-    let after_relay_word = i > 0 && rule_of(&w[i - 1].1) == Some(Rule::Relay);
+    let after_relay_word = i > 0 && rule_of(w[i - 1].1) == Some(Rule::Relay);
     if after_relay_word {
         return to || key == normalize_str("إلى");
     }
-    let outlet_hand = i > from && channels::is_outlet(&w[from].1);
+    let outlet_hand = i > from && channels::is_outlet(w[from].1);
     to && (relay_cue || outlet_hand) && i > from
 }
 
 /// The words `w[from..to]` as a hand's name: up to a word that ends names (`أمس`), a comma
 /// (kept out) or [`HAND_WORDS`].
-fn hand_name(w: &[(Range<usize>, String, bool)], from: usize, to: usize) -> Option<Range<usize>> {
+fn hand_name(w: &[(Range<usize>, &str, bool)], from: usize, to: usize) -> Option<Range<usize>> {
     let mut end = None;
     for (j, (_, key, marked)) in w.iter().enumerate().take(to).skip(from) {
         // a bracket opens an aside: an acronym is taken whole when the hand is made
@@ -452,9 +452,9 @@ fn hand_name(w: &[(Range<usize>, String, bool)], from: usize, to: usize) -> Opti
 
 /// The relayed speaker from `w[from]`: up to a complementiser or `قوله` (kept out) or a
 /// comma, at most [`SPEAKER_WORDS`].
-fn relayed_speaker(w: &[(Range<usize>, String, bool)], from: usize) -> Option<Range<usize>> {
+fn relayed_speaker(w: &[(Range<usize>, &str, bool)], from: usize) -> Option<Range<usize>> {
     for (j, (_, key, marked)) in w.iter().enumerate().skip(from).take(SPEAKER_WORDS + 1) {
-        if COMPLEMENTISERS.contains(key) || rule_of(key) == Some(Rule::Said) {
+        if COMPLEMENTISERS.contains(*key) || rule_of(key) == Some(Rule::Said) {
             return (j > from).then(|| w[from].0.start..w[j - 1].0.end);
         }
         if *marked {
@@ -487,7 +487,7 @@ fn relayed(article: &Article, cue: Span, claim: Span) -> Option<(Range<usize>, V
             continue;
         }
         // `نقلا`/`استنادا` before `عن` is in no span
-        let to = if i > 0 && rule_of(&w[i - 1].1) == Some(Rule::Relay) {
+        let to = if i > 0 && rule_of(w[i - 1].1) == Some(Rule::Relay) {
             i - 1
         } else {
             i
@@ -597,7 +597,7 @@ fn report_carried(
     let toks = channels::tokens(article, claim.start..claim.end);
     let carried = toks
         .first()
-        .is_some_and(|t| rule_of(&t.key) == Some(Rule::Channel(ChannelWord::BeforeOutlet)));
+        .is_some_and(|t| rule_of(t.key) == Some(Rule::Channel(ChannelWord::BeforeOutlet)));
     if !is_report || !carried {
         return None;
     }
@@ -606,7 +606,7 @@ fn report_carried(
     let (r, _, _) = w
         .iter()
         .take(3)
-        .find(|(_, key, _)| COMPLEMENTISERS.contains(key))?;
+        .find(|(_, key, _)| COMPLEMENTISERS.contains(*key))?;
     let content = r.end..claim.end;
     let hand = channels::hand_source(set, article, outlet, kind)?;
     let report = set.sources[s].id.clone();

@@ -59,7 +59,7 @@ fn is_report_noun(key: &str) -> bool {
 fn stated_content(w: &[W]) -> Option<Range<usize>> {
     (0..w.len()).rev().find_map(|n| {
         // a noun after a demonstrative is itself a pointer, not the report stated
-        let pointed = n > 0 && DEMONSTRATIVES.contains(&w[n - 1].key.as_str());
+        let pointed = n > 0 && DEMONSTRATIVES.contains(&w[n - 1].key);
         if pointed {
             return None;
         }
@@ -69,14 +69,14 @@ fn stated_content(w: &[W]) -> Option<Range<usize>> {
 
 /// The content of the report whose noun is `w[n]`, when a word that opens it follows.
 fn content_after_noun(w: &[W], n: usize) -> Option<Range<usize>> {
-    if !is_report_noun(&w[n].key) {
+    if !is_report_noun(w[n].key) {
         return None;
     }
-    let opener = (n + 1..w.len().min(n + 2 + FRAME_WORDS))
-        .find(|&k| CONTENT_OPENERS.contains(&w[k].key.as_str()))?;
+    let opener =
+        (n + 1..w.len().min(n + 2 + FRAME_WORDS)).find(|&k| CONTENT_OPENERS.contains(&w[k].key))?;
     let mut from = opener + 1;
     if w.get(from)
-        .is_some_and(|x| COMPLEMENTISERS.contains(&&*x.key))
+        .is_some_and(|x| COMPLEMENTISERS.contains(&x.key))
     {
         from += 1;
     }

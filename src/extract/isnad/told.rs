@@ -19,7 +19,7 @@ const SPEAKER_WORDS: usize = 6;
 const TO_IT: [&str; 2] = ["لها", "له"];
 
 /// The words of `range`, folded, with their places; punctuation around them set aside.
-fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut at = range.start;
     for piece in article.pieces(range) {
@@ -27,7 +27,7 @@ fn words(article: &Article, range: Range<usize>) -> Vec<(Range<usize>, String)> 
             .trim_end()
             .trim_end_matches(|c: char| !is_letter_or_digit(c));
         if !word.is_empty() {
-            let key = article.folded().slice(at..at + word.len()).to_owned();
+            let key = article.folded().slice(at..at + word.len());
             out.push((at..at + word.len(), key));
         }
         at += piece.len();
@@ -74,19 +74,16 @@ fn told(set: &AnnotationSet, article: &Article, i: usize) -> Option<Told> {
                     && c.end < claim.end
                     && words(article, c.end..claim.end)
                         .first()
-                        .is_some_and(|(_, w)| TO_IT.contains(&w.as_str()))
+                        .is_some_and(|(_, w)| TO_IT.contains(w))
             })
     });
     if let Some(j) = inner {
         return Some(Told::Inner(j));
     }
     let w = words(article, claim.start..claim.end);
-    let t = (1..w.len().min(SPEAKER_WORDS + 1)).find(|&t| tells_it(&w[t].1))?;
+    let t = (1..w.len().min(SPEAKER_WORDS + 1)).find(|&t| tells_it(w[t].1))?;
     let key = &w.get(t + 1)?.1;
-    let complementiser = matches!(
-        key.as_str(),
-        "ان" | "بان" | "انه" | "بانه" | "انها" | "بانها"
-    );
+    let complementiser = matches!(*key, "ان" | "بان" | "انه" | "بانه" | "انها" | "بانها");
     let start = w.get(t + 2)?.0.start;
     complementiser.then(|| Told::Speaker(w[0].0.start..w[t - 1].0.end, w[t].0.clone(), start))
 }

@@ -406,8 +406,8 @@ fn meeting_named_by_place(ctx: &Ctx, head: usize, last: usize) -> bool {
     });
     matches!(ctx.stem(head), "مؤتمر" | "قمه")
         && !numbered
-        && ctx.gaz[head + 1]
-            .as_ref()
+        && ctx
+            .gaz_at(head + 1)
             .is_some_and(|(l, end)| *l == Label::GPE && *end == last + 1)
 }
 

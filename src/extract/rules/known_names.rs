@@ -181,6 +181,9 @@ pub(super) fn name_context(ctx: &Ctx, first: usize, end: usize) -> bool {
                 | "جهاز"
                 | "حساب"
                 | "عبر"
+                // A correspondent's outlet (مراسل العربية).
+                | "مراسل"
+                | "مراسله"
         )
     });
     quoted || cue

@@ -11,7 +11,7 @@ pub(super) fn norp_rule(ctx: &mut Ctx) {
         if t.is(class::NORP) {
             ctx.push(i, i, Label::NORP, "rule:norp", 0.6);
         } else if !covered
-            && ctx.gaz[i].is_none()
+            && gazetteer_declined(ctx, i)
             && crate::extract::lexicon::is_nationality(ctx.stem(i))
             && !names_language(ctx, i)
         {
@@ -29,6 +29,14 @@ pub(super) fn norp_rule(ctx: &mut Ctx) {
             });
         }
     }
+}
+
+/// Whether word `i` is in no gazetteer entry, or only in a one-word entry the gazetteer rule
+/// did not take: an outlet named like an adjective (العربية, the channel) is taken only where
+/// the context marks a name, and elsewhere the word is the adjective (القمة العربية، الدول
+/// العربية: NORP).
+fn gazetteer_declined(ctx: &Ctx, i: usize) -> bool {
+    ctx.gaz[i].as_ref().is_none_or(|(_, end)| *end == i + 1)
 }
 
 /// Where a nationality starts in word `i` behind a و، ف، ب or ل the tokeniser left on it, as
@@ -67,13 +75,26 @@ fn glued_nationality(ctx: &Ctx, i: usize) -> Option<usize> {
     nationality.then(|| t.range.start + first.len_utf8())
 }
 
-/// A language, not a people: after لغة (اللغة العربية) or with a glued ب (بالإنجليزية "in
-/// English"), which the guidelines leave untagged.
+/// A language, not a people: after لغة with its proclitics (اللغة العربية، باللغة الفرنسية),
+/// with a glued ب (بالإنجليزية "in English"), or a feminine one joined by و, as in a list of
+/// languages (بالإنجليزية والعربية، العبرية والعربية والفارسية): the guidelines leave
+/// languages untagged.
 fn names_language(ctx: &Ctx, i: usize) -> bool {
     let t = &ctx.toks[i];
-    let after_language = i > 0 && matches!(ctx.stem(i - 1), "اللغه" | "لغه" | "اللغات");
+    let after_language = i > 0
+        && ctx.word(i - 1).is_some_and(|p| {
+            let mut written = p.text(ctx.norm);
+            // up to two proclitics (و، ف، ب، ل) before the word
+            for _ in 0..2 {
+                if let Some(rest) = written.strip_prefix(['و', 'ف', 'ب', 'ل']) {
+                    written = rest;
+                }
+            }
+            matches!(written, "اللغه" | "لغه" | "اللغات" | "لغات")
+        });
     let in_language = t.definite && ctx.norm[t.range.clone()].starts_with("بال");
-    after_language || in_language
+    let listed = t.has_conjunction(ctx.norm) && ctx.stem(i).ends_with("يه");
+    after_language || in_language || listed
 }
 
 /// Whether a normalised nisba names a religion rather than a nation (الإسلامية، المسيحية):

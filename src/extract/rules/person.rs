@@ -117,7 +117,7 @@ fn after_title_plain_word(ctx: &Ctx, title: usize, i: usize) -> Option<AfterTitl
     if i == title + 1 && !honorific && !ctx.toks[title].definite {
         // When the complement goes on (رئيسة وزراء بنغلاديش …) the name may follow it; a
         // word that ends it (لاعب استثنائي) leaves a predicate, not a title before a name.
-        let goes_on = ctx.gaz[i + 1].is_some()
+        let goes_on = ctx.gaz_at(i + 1).is_some()
             || ctx.word(i + 1).is_some_and(|n| n.definite && n.clitic == 0);
         return goes_on.then_some(AfterTitle::Complement(i + 1));
     }

@@ -251,3 +251,25 @@ fn an_event_head_takes_its_defining_complement() {
     let text = "جرت انتخابات رئاسة الاتحاد المصري للسباحة أمس.";
     assert_has(text, "الاتحاد المصري للسباحة", Label::ORG);
 }
+
+/// An article may end on the word a rule stands on while it looks one word ahead: an
+/// indefinite title and a plain word as the last two words (a fuzzer found it), a meeting
+/// head as the last word. Each once indexed past the last token.
+#[test]
+fn rules_looking_ahead_at_the_article_end_do_not_panic() {
+    for text in [
+        "وقال متحدث جديد",
+        "وصل رئيس فريق",
+        "وصلَ رئيسُ فريقٍ",
+        "قال مدير مكتب",
+        "عقدت قمة",
+        "وانتهى مؤتمر",
+        "متحدث",
+    ] {
+        let all = found(text);
+        assert!(
+            all.iter().all(|(s, _)| text.contains(s.as_str())),
+            "{text}: {all:?}"
+        );
+    }
+}

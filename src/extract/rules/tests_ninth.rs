@@ -196,3 +196,141 @@ fn a_name_ends_before_the_noun_or_adverb_the_sentence_goes_on_with() {
     let failed = missing(&names);
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+#[test]
+fn the_adjective_arab_is_a_norp_where_no_channel_is_meant() {
+    // العربية is the channel's name in the gazetteer and an ordinary adjective: where the
+    // context marks no outlet (القمة العربية، الدول العربية) the adjective is a NORP like any
+    // nationality. Pool: 22 sentences in 11 outlets. Before: 5 of the 5 rows failed.
+    let table = [
+        (
+            "وافتتحت القمة العربية أعمالها في العاصمة.",
+            "العربية",
+            Label::NORP,
+        ),
+        (
+            "وقالت الدول العربية إنها تدعم الخطة.",
+            "العربية",
+            Label::NORP,
+        ),
+        ("من أجل عزة الأمة العربية ووحدتها.", "العربية", Label::NORP),
+        (
+            "أبرز المباريات الودية للمنتخبات العربية.",
+            "العربية",
+            Label::NORP,
+        ),
+        ("وَاجْتَمَعَ وُزَرَاءُ الدُّوَلِ العَرَبِيَّةِ أمس.", "العَرَبِيَّةِ", Label::NORP),
+        // The channel after a correspondent, the state's long name.
+        ("وقال مراسل العربية إن الوضع هادئ.", "العربية", Label::ORG),
+        (
+            "وألقى رئيس جمهورية مصر العربية كلمة.",
+            "جمهورية مصر العربية",
+            Label::GPE,
+        ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+    // Languages stay untagged: after لغة with its proclitics, in a list of languages.
+    let negative = [
+        ("ونشر التقرير بالإنجليزية والعربية.", "العربية"),
+        ("وكتب البيان باللغة العربية.", "العربية"),
+        ("وصدر البيان باللغة الفرنسية.", "الفرنسية"),
+    ];
+    let failed = unwanted(Label::NORP, &negative);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn national_bodies_named_by_a_noun_and_an_adjective_are_organisations() {
+    // A definite noun and an adjective that only describes it is a common noun (guidelines
+    // §9.2), but a few name one national body (النيابة العامة "the public prosecution",
+    // المخابرات العامة): organizations.tsv. Pool: 5 mentions in 3 outlets. Before: 4 of the 4
+    // rows failed.
+    let table = [
+        (
+            "وأحالت النيابة العامة المتهمين إلى المحكمة.",
+            "النيابة العامة",
+            Label::ORG,
+        ),
+        (
+            "وقال مدير المخابرات العامة إن الخطر قائم.",
+            "المخابرات العامة",
+            Label::ORG,
+        ),
+        (
+            "فباشرت النيابة العسكرية التحقيق.",
+            "النيابة العسكرية",
+            Label::ORG,
+        ),
+        (
+            "وتدخلت الحماية المدنية لإخماد الحريق.",
+            "الحماية المدنية",
+            Label::ORG,
+        ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_capital_with_its_title_is_the_city_and_opec_plus_is_one_name() {
+    // العاصمة صنعاء came as one GPE from a generated list of subdivisions: the title is
+    // outside the name, as the gold of every set writes it (4 outlets of the pool; now in
+    // blocklist.txt). OPEC and its allies are named with بلس or + (6 outlets): one ORG.
+    // Before: 7 of the 7 rows failed.
+    let table = [
+        (
+            "وسيطر الحوثيون على العاصمة صنعاء في سبتمبر.",
+            "صنعاء",
+            Label::GPE,
+        ),
+        (
+            "وَقَصَفَتِ الطائراتُ مواقعَ في العاصِمَةِ صَنْعَاءَ.",
+            "صَنْعَاءَ",
+            Label::GPE,
+        ),
+        ("فعاد الوفد إلى العاصمة صنعاء.", "صنعاء", Label::GPE),
+        (
+            "واتفق تحالف أوبك بلس على خفض الإنتاج.",
+            "تحالف أوبك بلس",
+            Label::ORG,
+        ),
+        ("وقررت أوبك+ خفض الإنتاج.", "أوبك+", Label::ORG),
+        ("وقالت دول أوبك + إن الخفض مستمر.", "أوبك +", Label::ORG),
+        ("فأعلنت أوبك بلس أنها ستجتمع.", "أوبك بلس", Label::ORG),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+    let failed = unwanted(
+        Label::GPE,
+        &[(
+            "وسيطر الحوثيون على العاصمة صنعاء في سبتمبر.",
+            "العاصمة صنعاء",
+        )],
+    );
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn the_houthis_are_a_group_of_people_and_their_movement_an_organisation() {
+    // الحوثيون is the movement's followers, a group of people (NORP) as every gold set writes
+    // it; the movement is جماعة الحوثي. Pool: 6 ORGs in 4 outlets. Before: 3 of the 4 rows
+    // failed.
+    let table = [
+        ("وسيطر الحوثيون على المدينة.", "الحوثيون", Label::NORP),
+        ("وَأَعْلَنَ الحُوثِيُّونَ مَسْؤُولِيَّتَهُم.", "الحُوثِيُّونَ", Label::NORP),
+        ("فأطلق الحوثيون صاروخا على جازان.", "الحوثيون", Label::NORP),
+        (
+            "واتهم التحالف الحوثيين بإطلاق الصاروخ.",
+            "الحوثيين",
+            Label::NORP,
+        ),
+        (
+            "وقالت جماعة الحوثي إنها ستواصل.",
+            "جماعة الحوثي",
+            Label::ORG,
+        ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
