@@ -41,6 +41,7 @@ mod shapes;
 mod stated_reports;
 mod subject_denials;
 mod told;
+mod unconfirmed;
 mod variants;
 mod wire_variants;
 
@@ -233,6 +234,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     stances(set, article);
     falsity::falsified_reports(set, article);
     pointed_falsity::pointed_falsity(set, article);
+    unconfirmed::unconfirmed(set, article);
     shapes::denied_reports(set, article);
     denials::report_origins(set, article);
     coref::same_as(set, article);

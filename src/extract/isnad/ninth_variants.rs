@@ -413,3 +413,58 @@ fn an_opinion_or_a_non_report_called_false_is_not_denied() {
         assert!(l.iter().all(|(_, _, st)| st != "denies"), "{text}: {l:?}");
     }
 }
+
+/// Second half: a report left unconfirmed (`لم يؤكد`، §6.3 `doubts`), with and without و, ف
+/// and harakat (pool: 3 sentences, 3 outlets; 4 of 4 rows failed before the rule).
+const LEFT_UNCONFIRMED: &[(&str, &str, &str)] = &[
+    (
+        "ولم تؤكد مصادر طبية في المدينة وقوع إصابات بين المدنيين.",
+        "مصادر طبية في المدينة",
+        "وقوع إصابات بين المدنيين",
+    ),
+    (
+        "ولم يؤكد المتحدث صحة الصور المتداولة.",
+        "المتحدث",
+        "الصور المتداولة",
+    ),
+    (
+        "لم يُؤَكِّد الجيش مقتل القائد الميداني.",
+        "الجيش",
+        "مقتل القائد الميداني",
+    ),
+    (
+        "فلم تؤكد الشرطة الأنباء عن اعتقال المشتبه به.",
+        "الشرطة",
+        "اعتقال المشتبه به",
+    ),
+];
+
+#[test]
+fn a_report_left_unconfirmed_is_doubted() {
+    let misses: Vec<String> = LEFT_UNCONFIRMED
+        .iter()
+        .filter(|&&(text, who, claim)| {
+            !links(text)
+                .iter()
+                .any(|(s, c, st)| s == who && c == claim && st == "doubts")
+        })
+        .map(|(text, ..)| format!("{text}: {:?}", links(text)))
+        .collect();
+    assert!(misses.is_empty(), "{misses:#?}");
+}
+
+/// `أكد` without a negation, and a relative `ما` before `يؤكد`, stay as the cue suggester read
+/// them.
+#[test]
+fn a_confirmation_said_is_not_doubted() {
+    for text in [
+        "وأكد المتحدث صحة الصور المتداولة.",
+        "وقال الوزير إن الاتفاق وقع، وهو ما يؤكد أن المفاوضات نجحت.",
+    ] {
+        let l = links(text);
+        assert!(
+            !l.is_empty() && l.iter().all(|(_, _, st)| st != "doubts"),
+            "{text}: {l:?}"
+        );
+    }
+}
