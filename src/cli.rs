@@ -259,12 +259,13 @@ pub struct LearnArgs {
     /// Drop a rules' attribution the model scores below this.
     #[arg(long, default_value_t = 0.0)]
     pub keep: f64,
-    /// Add a new attribution the model scores at or above this.
-    #[arg(long, default_value_t = 0.5)]
+    /// Add a new attribution the model scores at or above this (the default is the
+    /// cross-validated choice, docs/extraction/learned.md).
+    #[arg(long, default_value_t = 0.95)]
     pub add: f64,
     /// Let another reading of a cue the rules used replace theirs when it scores this much
     /// higher (1: never).
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 0.2)]
     pub replace: f64,
 }
 

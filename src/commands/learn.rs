@@ -15,16 +15,16 @@ use crate::extract::learned::train::{self, GoldDoc};
 
 /// The thresholds tried on a held-out folder: (keep, add).
 const GRID: [(f64, f64, f64); 10] = [
-    (0.0, 0.6, 1.0),
-    (0.0, 0.7, 1.0),
     (0.0, 0.8, 1.0),
     (0.0, 0.9, 1.0),
-    (0.0, 0.7, 0.3),
+    (0.0, 0.95, 1.0),
     (0.0, 0.8, 0.3),
-    (0.0, 0.8, 0.5),
-    (0.0, 0.9, 0.5),
-    (0.1, 0.8, 1.0),
-    (0.2, 0.8, 1.0),
+    (0.0, 0.95, 0.2),
+    (0.0, 0.95, 0.3),
+    (0.0, 0.95, 0.5),
+    (0.0, 9.0, 0.2),
+    (0.0, 9.0, 0.3),
+    (0.1, 9.0, 1.0),
 ];
 
 pub fn run(args: &LearnArgs, out: &mut dyn Write) -> Result<ExitCode, String> {
@@ -158,7 +158,7 @@ fn write_grid(out: &mut dyn Write, docs: &[GoldDoc], model: &Model) -> std::io::
             replace,
             ..model.clone()
         };
-        let name = format!("k{keep:.1} a{add:.1} r{replace:.1}");
+        let name = format!("k{keep:.2} a{add:.2} r{replace:.2}");
         line(out, &name, &train::score(docs, Some(&m)))?;
     }
     Ok(())

@@ -66,7 +66,7 @@ pub(super) fn view_of<'a>(tokens: &[Token<'a>]) -> ViewParagraph<'a> {
 }
 
 /// What the cue lexicon says of a word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct CueWord {
     pub(crate) lemma: &'static str,
     pub(crate) cue_type: CueType,
@@ -77,12 +77,29 @@ pub(crate) struct CueWord {
     pub(crate) prefixed: bool,
     /// `masculine`, `feminine`, `plural`: the subject the verb form agrees with.
     pub(crate) gender: &'static str,
+    /// The lexicon's flags that say how the word behaves (`adjacent`: a homograph that counts
+    /// only with its complement right after it; `object`: takes a noun-phrase claim;
+    /// `needs-frame`, `speaker-only`, `relay`, `accuses`, `distancing`).
+    pub(crate) flags: Vec<&'static str>,
 }
 
 /// The cue lexicon's entry for a folded word (with or without a و/ف prefix).
 pub(crate) fn cue_word(key: &str) -> Option<CueWord> {
     let (form, prefix) = cue_form(key)?;
+    let flags = [
+        ("adjacent", form.needs_adjacent_complement),
+        ("object", form.object_claim),
+        ("needs-frame", form.needs_frame),
+        ("speaker-only", form.speaker_only),
+        ("relay", form.relay),
+        ("accuses", form.accuses),
+        ("distancing", form.distancing),
+    ]
+    .into_iter()
+    .filter_map(|(name, set)| set.then_some(name))
+    .collect();
     Some(CueWord {
+        flags,
         lemma: form.lemma,
         cue_type: form.cue_type,
         stance: form.stance,

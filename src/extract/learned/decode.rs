@@ -28,43 +28,18 @@ pub(crate) fn decode(
     }
     let mut additions: Vec<&Candidate> = Vec::new();
     for (best, score) in best_per_group(candidates, scores) {
-        if score < model.add || best.rule.is_some() {
+        if best.rule.is_some() {
+            continue;
+        }
+        // a cue the rules left needs `add`; another reading of theirs needs only to beat it
+        if best.cue.template.is_none() && score < model.add {
             continue;
         }
         if best.cue.template.is_some() {
-            // another reading of a cue the rules used: it must beat the rules' own reading,
-            // and it replaces it when they give the same claim
-            let rivals: Vec<(usize, f64)> = candidates
-                .iter()
-                .zip(scores)
-                .filter_map(|(c, &s)| {
-                    c.rule
-                        .filter(|_| overlaps(&c.cue.range, &best.cue.range))
-                        .map(|i| (i, s))
-                })
-                .collect();
-            if rivals.iter().any(|&(_, s)| s + model.replace >= score) {
+            let Some(replaced) = replaced_by(candidates, scores, (best, score), model, &dropped)
+            else {
                 continue;
-            }
-            let replaced: Vec<usize> = rivals
-                .iter()
-                .map(|&(i, _)| i)
-                .filter(|&i| {
-                    candidates
-                        .iter()
-                        .any(|c| c.rule == Some(i) && overlaps(&c.claim, &best.claim))
-                })
-                .collect();
-            // the new reading's claim must be free once the replaced links are gone, or the
-            // rules' link would be lost for nothing
-            let claim_taken = candidates.iter().any(|c| {
-                c.rule
-                    .is_some_and(|i| !replaced.contains(&i) && !dropped[i])
-                    && overlaps(&c.claim, &best.claim)
-            });
-            if claim_taken {
-                continue;
-            }
+            };
             for i in replaced {
                 dropped[i] = true;
             }
@@ -81,6 +56,60 @@ pub(crate) fn decode(
         push(&mut out, best);
     }
     out
+}
+
+/// The rules' links `best`, another reading of a cue the rules used, replaces (scored
+/// `score`), or `None` when it must not be added.
+fn replaced_by(
+    candidates: &[Candidate],
+    scores: &[f64],
+    (best, score): (&Candidate, f64),
+    model: &Model,
+    dropped: &[bool],
+) -> Option<Vec<usize>> {
+    // only a speaker the rules took from the context (a subjectless verb, a participle) is
+    // replaced: a subject, a relay or a frame they read in the sentence itself stands
+    if !matches!(
+        best.cue.template,
+        Some(Template::ProDrop | Template::Participle)
+    ) {
+        return None;
+    }
+    // it must beat the rules' own reading, and replaces it when they give the same claim
+    let rivals: Vec<(usize, f64)> = candidates
+        .iter()
+        .zip(scores)
+        .filter_map(|(c, &s)| {
+            c.rule
+                .filter(|_| overlaps(&c.cue.range, &best.cue.range))
+                .map(|i| (i, s))
+        })
+        .collect();
+    // with no scored reading of the rules (a passive cue), it is a new link: `add`; and a
+    // replacement is still more likely right than wrong
+    if (rivals.is_empty() && score < model.add)
+        || score < 0.5
+        || rivals.iter().any(|&(_, s)| s + model.replace >= score)
+    {
+        return None;
+    }
+    let replaced: Vec<usize> = rivals
+        .iter()
+        .map(|&(i, _)| i)
+        .filter(|&i| {
+            candidates
+                .iter()
+                .any(|c| c.rule == Some(i) && overlaps(&c.claim, &best.claim))
+        })
+        .collect();
+    // the new reading's claim must be free once the replaced links are gone, or the rules'
+    // link would be lost for nothing
+    let claim_taken = candidates.iter().any(|c| {
+        c.rule
+            .is_some_and(|i| !replaced.contains(&i) && !dropped[i])
+            && overlaps(&c.claim, &best.claim)
+    });
+    (!claim_taken).then_some(replaced)
 }
 
 /// The best-scored candidate of each group, in group order (ties: the first generated).

@@ -166,24 +166,23 @@ fn context_features(c: &Candidate, locate: &Locator<'_>, src: &str, f: &mut Vec<
     let tokens = &locate.paragraphs[p];
     let t = &tokens[i];
     let word = view::cue_word(t.key);
-    let form = word.map_or(c.cue.form, |w| w.form);
-    if let Some(w) = word {
-        let source_gender = locate
-            .at(c.source.start)
-            .and_then(|(sp, si)| locate.paragraphs[sp].get(si))
-            .map_or("none", |t| view::agreement(t.key, t.ta_marbuta));
-        let agrees = if source_gender == w.gender {
-            "agrees"
-        } else {
-            "disagrees"
-        };
-        f.push(format!("gender={}×{source_gender}", w.gender));
-        f.push(format!("agreement={agrees}"));
-        f.push(format!("agreement×src={agrees}×{src}"));
-    }
+    let form = word.as_ref().map_or(c.cue.form, |w| w.form);
     let next = tokens.get(i + 1);
-    if next.is_some_and(|n| n.kind == ViewKind::Word && view::is_complementizer(n.key)) {
+    let complement_next =
+        next.is_some_and(|n| n.kind == ViewKind::Word && view::is_complementizer(n.key));
+    if let Some(w) = &word {
+        cue_word_features(c, w, complement_next, locate, src, f);
+    }
+    if complement_next {
         f.push("complementizer_next".to_owned());
+    }
+    // a name or a source head right after the verb is its subject: an earlier speaker is not
+    let subject_after = next.is_some_and(|n| {
+        n.kind == ViewKind::Word
+            && (view::head_class(n.key).0.is_some() || n.range.start == c.source.start)
+    });
+    if subject_after {
+        f.push(format!("subject_after×src={src}"));
     }
     if next.is_some_and(|n| n.kind == ViewKind::Punct(':')) {
         f.push("colon_next".to_owned());
@@ -191,7 +190,7 @@ fn context_features(c: &Candidate, locate: &Locator<'_>, src: &str, f: &mut Vec<
     f.push(format!("form×claim={form}×{}", claim_name(c.claim_kind)));
     f.push(format!("form={form}"));
     f.push(format!("form×src={form}×{src}"));
-    if view::cue_word(t.key).is_some_and(|w| w.prefixed) || c.cue.prefixed {
+    if word.as_ref().is_some_and(|w| w.prefixed) || c.cue.prefixed {
         f.push("prefixed".to_owned());
     }
     if p == 0 {
@@ -258,4 +257,36 @@ fn source_features(c: &Candidate, locate: &Locator<'_>, p: usize, src: &str, f: 
     if role {
         f.push("head_role".to_owned());
     }
+}
+
+/// The cue word's lexicon flags with the claim's kind, and its agreement with the source.
+fn cue_word_features(
+    c: &Candidate,
+    w: &view::CueWord,
+    complement_next: bool,
+    locate: &Locator<'_>,
+    src: &str,
+    f: &mut Vec<String>,
+) {
+    let claim = claim_name(c.claim_kind);
+    for flag in &w.flags {
+        f.push(format!("flag={flag}"));
+        f.push(format!("flag×complement_next={flag}×{complement_next}"));
+        f.push(format!("flag×claim={flag}×{claim}"));
+    }
+    if w.flags.is_empty() {
+        f.push(format!("flag×claim=none×{claim}"));
+    }
+    let source_gender = locate
+        .at(c.source.start)
+        .and_then(|(sp, si)| locate.paragraphs[sp].get(si))
+        .map_or("none", |t| view::agreement(t.key, t.ta_marbuta));
+    let agrees = if source_gender == w.gender {
+        "agrees"
+    } else {
+        "disagrees"
+    };
+    f.push(format!("gender={}×{source_gender}", w.gender));
+    f.push(format!("agreement={agrees}"));
+    f.push(format!("agreement×src={agrees}×{src}"));
 }

@@ -12,7 +12,7 @@ const EPOCHS: usize = 40;
 /// First learning rate; it decays as 1 / (1 + epoch / 4).
 const RATE: f64 = 0.2;
 /// L2 penalty per step, so features seen a few times stay small.
-const L2: f64 = 1e-4;
+const L2: f64 = 1e-3;
 
 /// Feature weights and the decision thresholds chosen by cross-validation.
 #[derive(Clone, Debug, Default, PartialEq)]

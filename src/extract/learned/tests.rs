@@ -189,9 +189,11 @@ fn decoded(text: &str, m: &Model) -> CueSuggestions {
 #[test]
 fn decoding_keeps_the_rules_when_nothing_reaches_the_thresholds() {
     let text = "قال الوزير إن الخطة جاهزة. وتفقد المستشفى. وأوضح أن الزيارة ناجحة.";
-    let (_, rules, _) = candidates_of(text);
+    let (article, rules, _) = candidates_of(text);
     let never = model(&[], 0.0, 1.01, 1.0);
     assert_eq!(decoded(text, &never), rules);
+    let entities = crate::extract::extract_article(&article);
+    assert_eq!(super::suggest_with(&article, &entities, &never), rules);
 }
 
 #[test]
@@ -219,6 +221,42 @@ fn decoding_adds_the_best_reading_of_a_cue_the_rules_left_and_one_source_per_cla
         .count();
     let (_, rules, _) = candidates_of(text);
     assert_eq!(out.attributions.len(), rules.attributions.len() + added);
+}
+
+#[test]
+fn decoding_replaces_only_a_speaker_the_rules_took_from_the_context() {
+    // every other reading scores high, the rules' own low: only the pro-drop link may change
+    let eager = model(
+        &[("rule_cue_other_reading", 9.0), ("rule", -9.0)],
+        0.0,
+        9.0,
+        0.2,
+    );
+    for text in [
+        "قال الوزير إن الخطة جاهزة.",
+        "أكدت الوزارة أن الطريق مغلق.",
+        "الطريق مغلق حتى المساء، بحسب الشرطة.",
+    ] {
+        let (_, rules, _) = candidates_of(text);
+        assert!(!rules.attributions.is_empty(), "{text}");
+        assert_eq!(decoded(text, &eager), rules, "{text}");
+    }
+    let text = "استقبل الوزير سامر خليل الوفد. وزار المصنع. وأضاف أن الإنتاج ارتفع.";
+    let (_, rules, _) = candidates_of(text);
+    let out = decoded(text, &eager);
+    let spans = |s: &CueSuggestions, a: &crate::extract::cues::AttributionSuggestion| {
+        (
+            a.cue.clone(),
+            s.claims[a.claim].span.clone(),
+            a.source.map(|i| s.sources[i].span.clone()),
+        )
+    };
+    let kept: Vec<_> = out.attributions.iter().map(|a| spans(&out, a)).collect();
+    for a in &rules.attributions {
+        if !matches!(a.template, Template::ProDrop | Template::Participle) {
+            assert!(kept.contains(&spans(&rules, a)), "{text}: {a:?}");
+        }
+    }
 }
 
 #[test]

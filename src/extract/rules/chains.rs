@@ -499,10 +499,31 @@ fn name_after_head(ctx: &Ctx, i: usize, label: &Label) -> Option<usize> {
     let written = n.text(ctx.norm);
     let preposition = n.clitic > 0 && !n.has_conjunction(ctx.norm)
         || ["بال", "لل", "كال"].iter().any(|p| written.starts_with(p));
-    if verb_shaped(ctx.stem(next)) || n.has_conjunction(ctx.norm) || preposition {
+    if verb_shaped(ctx.stem(next))
+        || n.has_conjunction(ctx.norm)
+        || preposition
+        || describes_the_head(ctx, next)
+    {
         return None;
     }
     Some(place_name_end(ctx, next, label))
+}
+
+/// Word `next` after a head is the sentence describing it, not its name: a short imperfect verb
+/// (منطقة تقع جنوب …) or an indefinite participle in ة (دولة موزعة على …) that a preposition,
+/// a particle or a direction follows. Known places are looked up before this.
+fn describes_the_head(ctx: &Ctx, next: usize) -> bool {
+    let Some(n) = ctx.word(next) else {
+        return false;
+    };
+    let stem = ctx.stem(next);
+    let letters = stem.chars().count();
+    let verb = letters == 3 && (stem.starts_with('ت') || stem.starts_with('ي'));
+    let participle = letters >= 5 && stem.starts_with('م') && stem.ends_with('ه');
+    let goes_on = ctx
+        .word(next + 1)
+        .is_some_and(|w| w.clitic == 0 && w.is(class::STOP | class::DIRECTION));
+    ctx.gaz[next].is_none() && !n.definite && n.clitic == 0 && (verb || participle) && goes_on
 }
 
 /// The first words of two-word place names (بيت لحم، خان يونس، أبو حمام، دير حافر), after a
