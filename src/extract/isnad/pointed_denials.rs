@@ -99,7 +99,7 @@ fn demonstrative_denials(set: &mut AnnotationSet, article: &Article, verbs: &[Sp
         if shapes::past_asides(&w, last + 1) != d || !points_back(&w, d) {
             continue;
         }
-        let fallback = |set: &AnnotationSet| last_claim_before(set, article, cue.start);
+        let fallback = |set: &mut AnnotationSet| last_claim_before(set, article, cue.start);
         let Some(claim) = pointed_claim(set, article, cue.start, fallback) else {
             continue;
         };

@@ -5,17 +5,26 @@
 //! شائعة`. The denier is the link's own speaker; the link is turned to the report pointed at
 //! (`stated_reports.rs`: a report stated with its content, else the last claim before it in the
 //! same sentence: a claim of the sentence before was as often another report, dev 05-culture)
-//! (pool: 3 sentences, 3 outlets).
+//! (pool: 3 sentences, 3 outlets). Since the pool grew (ninth round, second half) a pointer is
+//! also a definite report noun with or without a participle of circulation (`أن الأنباء
+//! المتداولة عارية عن الصحة`، `أن الخبر المنشور عار عن الصحة`) or `ما` and a verb of
+//! circulation (`أن ما يتم تداوله على مواقع التواصل مجرد شائعات`); and when no report is
+//! stated, the report denied in the sentence before is the one pointed at (`نفى X ما تردد عن C.
+//! وأكد أن هذه الأنباء لا أساس لها من الصحة`), else the pointer's own words are the claim
+//! (§6.3: "the claim is the report's mention") (pool: 13 sentences, 13 outlets).
 
 use std::collections::HashSet;
 
-use crate::annotate::model::{AnnotationSet, Stance};
+use std::ops::Range;
+
+use crate::annotate::model::{AnnotationSet, Claim, ClaimType, Origin, Stance};
 use crate::article::Article;
 
 use super::channels::sentence_start;
 use super::falsity::{falsity_start, is_report_noun, words};
 use super::pointed_denials::DEMONSTRATIVES;
 use super::stated_reports::pointed_claim;
+use super::stated_reports::sentence_before;
 
 /// Most words between the pointer and the phrase of falsity (`ما هو إلا`، `مجرد`).
 const GAP_WORDS: usize = 3;
@@ -30,25 +39,97 @@ const POINTED_NOUNS: [&str; 6] = [
     "الشائعه",
 ];
 
+/// Participles of circulation after a definite report noun (`الأنباء المتداولة`، `الخبر
+/// المنشور`), folded.
+const CIRCULATED: [&str; 8] = [
+    "المتداوله",
+    "المتداول",
+    "المنشور",
+    "المنشوره",
+    "المتناقله",
+    "المتناقل",
+    "المزعومه",
+    "المزعوم",
+];
+
+/// Verbs of circulation after `ما` (`ما يتم تداوله`، `ما يتداول`، `ما يقال`، `ما يشاع`), folded.
+const CIRCULATING: [&str; 10] = [
+    "تداوله",
+    "يتداول",
+    "تداولته",
+    "يقال",
+    "يشاع",
+    "يتردد",
+    "تردد",
+    "نشر",
+    "نشرته",
+    "تناقلته",
+];
+
+/// Most words of place after `ما` and its verb (`ما يتم تداوله على مواقع التواصل
+/// الاجتماعي`), and a copula (`هي مجرد شائعات`).
+const PLACE_WORDS: usize = 6;
+
+/// A copula between a pointer and its phrase of falsity (`هي مجرد شائعات`).
+const COPULAS: [&str; 2] = ["هو", "هي"];
+
+/// Words that open a report's content: a pointer followed by one states the report
+/// (`falsity.rs` reads it).
+const CONTENT_WORDS: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
+
 /// Words that open a denial themselves: a claim opening with them is a denial, not the report.
 const DENIAL_OPENERS: [&str; 2] = ["لا", "عدم"];
 
 /// Whether the claim of link `i` opens with a pointer to a report and calls it false: where
-/// the pointer starts.
-fn pointer_at(set: &AnnotationSet, article: &Article, i: usize) -> Option<usize> {
+/// the pointer starts, and where it ends when it names a report.
+fn pointer_at(set: &AnnotationSet, article: &Article, i: usize) -> Option<(usize, Option<usize>)> {
     let a = &set.attributions[i];
     a.cue?;
     let claim = set.claims[set.position(&a.claim_id)?].span;
     let w = words(article, claim.start..claim.end);
-    if !DEMONSTRATIVES.contains(&w.first()?.1) {
+    let (from, gap) = pointer_words(&w)?;
+    // a bare demonstrative (`رأى آخرون أن ذلك غير دقيق`) may point at an opinion: only a
+    // pointer that names a report falls back to the report denied before or its own words
+    let names_report = from > 1 || w.first()?.1 == "ما" || !DEMONSTRATIVES.contains(&w[0].1);
+    let falsity = falsity_start(&w, from)?;
+    let stated = w[from..falsity]
+        .iter()
+        .any(|(_, k)| CONTENT_WORDS.contains(k));
+    (falsity > 0 && falsity <= from + gap && !stated).then(|| {
+        // a copula before the phrase of falsity (`ما يقال هو مجرد شائعات`) is no part of it
+        let mut last = (from + gap).min(falsity) - 1;
+        if last >= from && COPULAS.contains(&w[last].1) {
+            last -= 1;
+        }
+        let end = w[last].0.end;
+        (claim.start, names_report.then_some(end))
+    })
+}
+
+/// How many words the pointer at the start of `w` takes, and how many may come between it and
+/// the phrase of falsity: a demonstrative and its noun (`هذه الأنباء`); a definite report noun
+/// and a participle of circulation (`الأنباء المتداولة`، `الخبر المنشور`, or the noun alone);
+/// `ما`, `يتم` and a verb of circulation, then words of place (`ما يتم تداوله على مواقع
+/// التواصل`).
+fn pointer_words(w: &[(Range<usize>, &str)]) -> Option<(usize, usize)> {
+    let first = w.first()?.1;
+    let noun_at = |k: usize| {
+        w.get(k)
+            .is_some_and(|(_, x)| is_report_noun(x) || POINTED_NOUNS.contains(x))
+    };
+    if DEMONSTRATIVES.contains(&first) {
+        return Some((1 + usize::from(noun_at(1)), GAP_WORDS));
+    }
+    if first.starts_with("ال") && noun_at(0) {
+        let participle = w.get(1).is_some_and(|(_, x)| CIRCULATED.contains(x));
+        return Some((1 + usize::from(participle), GAP_WORDS));
+    }
+    if first != "ما" {
         return None;
     }
-    let noun = w
-        .get(1)
-        .is_some_and(|(_, k)| is_report_noun(k) || POINTED_NOUNS.contains(k));
-    let from = 1 + usize::from(noun);
-    let falsity = falsity_start(&w, from)?;
-    (falsity <= from + GAP_WORDS).then_some(claim.start)
+    let verb = 1 + usize::from(w.get(1).is_some_and(|(_, x)| *x == "يتم"));
+    let circulating = w.get(verb).is_some_and(|(_, x)| CIRCULATING.contains(x));
+    circulating.then_some((verb + 1, PLACE_WORDS))
 }
 
 /// The last claim before the pointer at `at` in its sentence, unless it is a denial itself
@@ -66,23 +147,86 @@ fn last_claim_here(set: &AnnotationSet, article: &Article, at: usize) -> Option<
     (!DENIAL_OPENERS.contains(&first)).then(|| target.id.clone())
 }
 
+/// The claim a pointer denied nothing stated earlier for: the last claim of the sentence
+/// before that a link denies (`نفى X ما تردد عن C. وأكد أن هذه الأنباء …`: the same report),
+/// else a claim of the pointer's own words (§6.3).
+fn denied_before_or_mention(
+    set: &mut AnnotationSet,
+    article: &Article,
+    pointer: Range<usize>,
+) -> Option<String> {
+    let sentence = sentence_start(article, pointer.start);
+    let denied_before = sentence_before(article, sentence).and_then(|from| {
+        set.claims
+            .iter()
+            .filter(|c| c.span.start >= from && c.span.end <= sentence)
+            .filter(|c| {
+                set.attributions
+                    .iter()
+                    .any(|a| a.claim_id == c.id && a.stance == Stance::Denies)
+            })
+            .max_by_key(|c| c.span.end)
+            .map(|c| c.id.clone())
+    });
+    if denied_before.is_some() {
+        return denied_before;
+    }
+    mention_claim(set, article, pointer)
+}
+
+/// Whether the claim `id` opens with a word of denial (`لا`، `عدم`).
+fn opens_with_denial(set: &AnnotationSet, article: &Article, id: &str) -> bool {
+    let Some(claim) = set.position(id).map(|k| set.claims[k].span) else {
+        return false;
+    };
+    words(article, claim.start..claim.end)
+        .first()
+        .is_some_and(|(_, k)| DENIAL_OPENERS.contains(k))
+}
+
+/// A claim of the pointer's own words (§6.3: "the claim is the report's mention").
+fn mention_claim(
+    set: &mut AnnotationSet,
+    article: &Article,
+    pointer: Range<usize>,
+) -> Option<String> {
+    let origin = Origin::rule("isnad:pointed-falsity", None);
+    let claim = Claim::suggested(article, pointer, ClaimType::Statement, origin).ok()?;
+    let id = claim.id.clone();
+    set.claims.push(claim);
+    Some(id)
+}
+
 /// Points every link that calls a pointed report false at the claim that states the report
 /// (a report stated with its content in this sentence or the one before, else the last claim
-/// of the sentence: `stated_reports.rs`), with the stance `denies`; its own claim goes when no
-/// link is left on it.
+/// of the sentence: `stated_reports.rs`; else the report denied in the sentence before, else
+/// the pointer's words), with the stance `denies`; its own claim goes when no link is left on
+/// it.
 pub(super) fn pointed_falsity(set: &mut AnnotationSet, article: &Article) {
     let mut old = HashSet::new();
     for i in 0..set.attributions.len() {
         if set.attributions[i].stance != Stance::Asserts {
             continue;
         }
-        let Some(at) = pointer_at(set, article, i) else {
+        let Some((at, end)) = pointer_at(set, article, i) else {
             continue;
         };
-        let fallback = |set: &AnnotationSet| last_claim_here(set, article, at);
-        let Some(target) = pointed_claim(set, article, at, fallback) else {
+        let fallback = |set: &mut AnnotationSet| {
+            last_claim_here(set, article, at)
+                .or_else(|| end.and_then(|end| denied_before_or_mention(set, article, at..end)))
+        };
+        let Some(mut target) = pointed_claim(set, article, at, fallback) else {
             continue;
         };
+        // a claim that is a denial itself (`لا توجد أي نية …`) is the speaker's answer, not
+        // the report: the pointer's words are then the claim
+        if opens_with_denial(set, article, &target) {
+            let mention = end.and_then(|end| mention_claim(set, article, at..end));
+            let Some(mention) = mention else {
+                continue;
+            };
+            target = mention;
+        }
         let a = &mut set.attributions[i];
         old.insert(std::mem::replace(&mut a.claim_id, target));
         a.stance = Stance::Denies;

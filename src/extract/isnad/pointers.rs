@@ -170,7 +170,7 @@ pub(super) fn pointer_denials(set: &mut AnnotationSet, article: &Article) {
                 continue;
             };
             let at = w[d].range.start;
-            let fallback = |set: &AnnotationSet| last_claim_before(set, article, at);
+            let fallback = |set: &mut AnnotationSet| last_claim_before(set, article, at);
             let Some(claim) = pointed_claim(set, article, at, fallback) else {
                 continue;
             };

@@ -104,7 +104,7 @@ pub(super) fn pointed_claim(
     set: &mut AnnotationSet,
     article: &Article,
     at: usize,
-    fallback: impl FnOnce(&AnnotationSet) -> Option<String>,
+    fallback: impl FnOnce(&mut AnnotationSet) -> Option<String>,
 ) -> Option<String> {
     let sentence = sentence_start(article, at);
     let here = stated_content(&shapes::words(article, sentence, at));
@@ -129,7 +129,7 @@ pub(super) fn pointed_claim(
 
 /// Where the sentence before the one starting at byte `sentence` starts: its end is found past
 /// the marks and line ends between them (`….\n`, `…؟ `), none when there is no text before.
-fn sentence_before(article: &Article, sentence: usize) -> Option<usize> {
+pub(super) fn sentence_before(article: &Article, sentence: usize) -> Option<usize> {
     let head = article.text[..sentence]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '؟'));
     (!head.is_empty()).then(|| sentence_start(article, head.len()))
