@@ -243,7 +243,8 @@ pub struct LearnArgs {
     /// In folders with a `split.toml`, read only this half (only `dev` is ever trained on).
     #[arg(long, value_enum)]
     pub split: Option<LearnSplit>,
-    /// Write the trained model here (`assets/model/attributions.tsv` ships with the binary).
+    /// Write the trained model here (feature weights and thresholds; `isnad extract` does not read
+    /// it yet: docs/extraction/learned.md).
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Score the rules alone and the model trained on `--gold` on this folder (repeatable),

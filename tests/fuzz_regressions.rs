@@ -3,6 +3,10 @@
 
 use std::path::Path;
 
+use isnad::annotate::document::{DocumentInfo, to_json};
+use isnad::annotate::validate::validate_text;
+use isnad::article::Article;
+use isnad::extract::{extract_article, isnad::suggest_annotations};
 use isnad::search::{FoldedIndex, SearchIndex, find_all_in};
 
 /// The `search` target: query before the first NUL byte, text after it.
@@ -33,6 +37,17 @@ fn check_search(data: &[u8]) {
     assert_eq!(FoldedIndex::new(&text).find_all(&text, &query), all);
 }
 
+/// The `extract` target: the whole extraction on the text never panics and writes a file
+/// `isnad validate` accepts.
+fn check_extract(data: &[u8]) {
+    let article = Article::from_text("fuzz.txt", String::from_utf8_lossy(data).into_owned());
+    let set = suggest_annotations(&article, &extract_article(&article));
+    let info = DocumentInfo::for_article(&article, "fuzz.txt".into());
+    let json = to_json(&info, &set, &article);
+    let problems = validate_text(&json, "fuzz.isnad.json", Some(&article));
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
 fn inputs(target: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/fuzz")
@@ -54,5 +69,16 @@ fn search_crashes_stay_fixed() {
     assert!(!inputs.is_empty());
     for data in inputs {
         check_search(&data);
+    }
+}
+
+/// Two inputs ending on an indefinite title and a plain word (`… متحدث باسم…`), which indexed
+/// the gazetteer past the last token in the person rules.
+#[test]
+fn extract_crashes_stay_fixed() {
+    let inputs = inputs("extract");
+    assert!(!inputs.is_empty());
+    for data in inputs {
+        check_extract(&data);
     }
 }
