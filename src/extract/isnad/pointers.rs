@@ -134,8 +134,9 @@ fn denier_range(
     }
 }
 
-/// Sentences that may hold a pointed denial: where the folded text has `نفي`, `نفت` or `نفى`.
-fn candidate_sentences(article: &Article) -> Vec<usize> {
+/// Sentences that may hold a denial (pointed here, subject-first in `subject_denials`): where
+/// the folded text has `نفي`, `نفت` or `نفى`.
+pub(super) fn candidate_sentences(article: &Article) -> Vec<usize> {
     let folded = article.folded();
     let text = folded.slice(0..article.text.len());
     let mut out: Vec<usize> = ["نفي", "نفت"]

@@ -14,8 +14,9 @@ use crate::annotate::model::{AnnotationSet, Attribution, Claim, ClaimType, Origi
 use crate::annotate::model::{Span, Stance};
 use crate::article::Article;
 
-use super::channels::{sentence_end, sentence_start};
+use super::channels::sentence_end;
 use super::denial_shapes::{self as shapes, W};
+use super::pointers::candidate_sentences;
 use super::{Rule, rule_of_key};
 
 /// Most words of a headline's denier (`قيادة الجيش اللبناني`).
@@ -23,20 +24,6 @@ const HEADLINE_SUBJECT_WORDS: usize = 4;
 
 /// Words that open a sentence before its subject (`لكن`، `بينما`).
 const OPENERS: [&str; 4] = ["لكن", "ولكن", "بينما", "فيما"];
-
-/// Sentences that may hold a subject-first denial: where the folded text has `نفي` or `نفت`.
-fn candidate_sentences(article: &Article) -> Vec<usize> {
-    let folded = article.folded();
-    let text = folded.slice(0..article.text.len());
-    let mut out: Vec<usize> = ["نفي", "نفت"]
-        .iter()
-        .flat_map(|k| text.match_indices(k))
-        .map(|(at, _)| sentence_start(article, folded.original_offset(at)))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
 
 /// The denial verb after a subject that opens the sentence `w`, and the subject's range.
 fn subject_and_verb(
