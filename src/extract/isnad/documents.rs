@@ -163,7 +163,7 @@ fn claim_after(article: &Article, from: usize) -> Option<Range<usize>> {
     (text.split_whitespace().count() >= 2).then_some(range)
 }
 
-/// `أكد فيها وعي الدولة بـ…`: the content is the verb's object, a noun phrase; not a
+/// `أكد فيها التزام الوزارة بـ…`: the content is the verb's object, a noun phrase; not a
 /// preposition (`أعرب فيها عن …`) nor a speaker named before a complementiser or a colon
 /// within a few words (`قال فيه الوزير إن …`، `قال فيه الوزير: …`).
 fn noun_object(rest: &str) -> bool {

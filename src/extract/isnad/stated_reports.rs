@@ -38,8 +38,8 @@ const CONTENT_OPENERS: [&str; 11] = [
 /// A complementiser after a verb of content (`تفيد بأن`، `مفادها أن`): not part of the content.
 const COMPLEMENTISERS: [&str; 4] = ["بان", "ان", "بانه", "بانها"];
 
-/// Most words between a report noun and the word that opens its content (`للخبر الذي يتم
-/// تداوله حاليا عبر موقع التواصل الاجتماعي فيس بوك، والذي يزعم`).
+/// Most words between a report noun and the word that opens its content (`للخبر الذي
+/// انتشر منذ أيام على صفحات كثيرة في موقع فيسبوك، والذي يزعم`).
 const FRAME_WORDS: usize = 12;
 
 /// Whether a folded word is a report noun, a preposition `ل` on it set aside (`للخبر`).
