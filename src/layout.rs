@@ -288,12 +288,21 @@ fn lay_out_window(
     if hold_last && lines.len() > 1 {
         let start_of =
             |line: &Range<usize>| units.get(line.start).map_or(text.len(), |u| u.range.start);
-        // The next window starts with the last row, or better the last one after a space,
-        // so that no letter there joins one before it (shaping sees only its window).
-        let after_space = (1..lines.len())
+        // The next window starts with a row before the last, or better the last such row
+        // after a space, so that no letter there joins one before it (shaping sees only its
+        // window). Not with the last row: where it starts can depend on the text the window
+        // cut off (two tabs and a haraka at the cut started it one tab early), while a row
+        // before it ends inside the window.
+        let restart_rows = if lines.len() > 2 {
+            1..lines.len() - 1
+        } else {
+            1..lines.len()
+        };
+        let fallback = restart_rows.end - 1;
+        let after_space = restart_rows
             .rev()
             .find(|&k| text[..start_of(&lines[k])].ends_with(char::is_whitespace))
-            .unwrap_or(lines.len() - 1);
+            .unwrap_or(fallback);
         kept = start_of(&lines[after_space]);
         lines.truncate(after_space);
     }

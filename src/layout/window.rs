@@ -11,8 +11,9 @@ use super::{Build, LaidLine, LayoutOptions, VisualRow, lay_out_window};
 
 /// Paragraphs longer than this (bytes) are laid out a window of about this size at a time, so
 /// memory stays bounded (a 10 MB line took 436 MB laid out whole in `isnad render`, 300 MB and
-/// more in the reader). Each window starts where a row of the previous one started, after a
-/// space when there is one, and only the rows before that are kept; rows wrap greedily, so
+/// more in the reader). Each window starts where a row of the previous one started (not its
+/// last row, whose start the cut can move), after a space when there is one, and only the rows
+/// before that are kept; rows wrap greedily, so
 /// they come out the same, and bidi runs with the paragraph's direction and reads
 /// [`BIDI_CONTEXT_BYTES`] more text on each side of the window. What a window still cannot
 /// see is an embedding or isolate opened before that context, or a word longer than a window
