@@ -3,21 +3,14 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::isnad;
 
 use serde_json::Value;
 
 const SAMPLE: &str = include_str!("data/annotate/sample-article.isnad.json");
-
-fn isnad(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_isnad"))
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .output()
-        .expect("run isnad")
-}
 
 fn write(dir: &Path, rel: &str, text: &str) {
     let p = dir.join(rel);

@@ -5,15 +5,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn isnad(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_isnad"))
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .output()
-        .expect("run isnad")
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::isnad;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -49,7 +49,7 @@ pub(super) fn check_chains(rows: &[ChainRow]) {
 
 /// Fails with every row of a table that did not give what it wants (`misses`, one message
 /// each), so that one run shows all of them.
-fn assert_no_misses(misses: &[String], rows: usize) {
+pub(super) fn assert_no_misses(misses: &[String], rows: usize) {
     assert!(
         misses.is_empty(),
         "{} of {rows} rows:\n{}",
@@ -508,14 +508,20 @@ fn denials_of_a_report() {
 
 /// Every row's denier must deny its content.
 pub(super) fn check_denials(rows: &[(&str, &str, &str)]) {
+    check_stance(rows, "denies");
+}
+
+/// Checks (text, speaker, claim) rows: each gives a link from the speaker to the claim with
+/// `stance`.
+pub(super) fn check_stance(rows: &[(&str, &str, &str)], stance: &str) {
     let misses: Vec<String> = rows
         .iter()
         .filter_map(|&(text, who, claim)| {
             let l = links(text);
             let ok = l
                 .iter()
-                .any(|(s, c, st)| s == who && c == claim && st == "denies");
-            (!ok).then(|| format!("{text}\n   want {who} denies {claim}\n   found {l:?}"))
+                .any(|(s, c, st)| s == who && c == claim && st == stance);
+            (!ok).then(|| format!("{text}\n   want {who} {stance} {claim}\n   found {l:?}"))
         })
         .collect();
     assert_no_misses(&misses, rows.len());

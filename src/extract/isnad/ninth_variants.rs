@@ -5,7 +5,9 @@
 
 #![cfg(test)]
 
-use super::agency_variants::{check_denials, links, same_as_links};
+use super::agency_variants::{
+    assert_no_misses, check_denials, check_same_as, check_stance, links, same_as_links,
+};
 
 /// A report stated with its content (`أنباء تفيد بأن C`، `معلومات مغلوطة عن C`، `الخبر الذي …
 /// يزعم C`، `شائعات حول C`), then pointed back at by a denial or a phrase of falsity in the same
@@ -127,13 +129,7 @@ const A_DOCUMENT_THEN_A_VERB_IN_IT: &[ChainRow] = &[
 #[test]
 fn a_document_then_a_verb_in_it_is_the_speakers_hand() {
     let misses = chain_misses(A_DOCUMENT_THEN_A_VERB_IN_IT);
-    let n = A_DOCUMENT_THEN_A_VERB_IN_IT.len();
-    assert!(
-        misses.is_empty(),
-        "{} of {n}:\n{}",
-        misses.len(),
-        misses.join("\n")
-    );
+    assert_no_misses(&misses, A_DOCUMENT_THEN_A_VERB_IN_IT.len());
 }
 
 /// A verb with a preposition after `فيها` (`أعرب فيها عن …`) reads no noun object as content.
@@ -225,13 +221,7 @@ fn chain_misses(table: &[ChainRow]) -> Vec<String> {
 #[test]
 fn a_network_after_the_cue_is_the_speakers_hand() {
     let misses = chain_misses(A_NETWORK_AFTER_THE_CUE);
-    assert!(
-        misses.is_empty(),
-        "{} of {}:\n{}",
-        misses.len(),
-        A_NETWORK_AFTER_THE_CUE.len(),
-        misses.join("\n")
-    );
+    assert_no_misses(&misses, A_NETWORK_AFTER_THE_CUE.len());
 }
 
 /// `على منصة` with no network's name after it (`صعد على منصة التتويج`) is no hand.
@@ -321,21 +311,7 @@ const A_HEADLINE_SHORT_FORM: &[(&str, &str, &str)] = &[
 
 #[test]
 fn a_body_mention_refers_to_the_headlines_short_form() {
-    let misses: Vec<String> = A_HEADLINE_SHORT_FORM
-        .iter()
-        .filter_map(|&(text, mention, first)| {
-            let l = same_as_links(text);
-            let ok = l.iter().any(|(m, f)| m == mention && f == first);
-            (!ok).then(|| format!("{text}\n   want {mention} → {first}\n   found {l:?}"))
-        })
-        .collect();
-    let n = A_HEADLINE_SHORT_FORM.len();
-    assert!(
-        misses.is_empty(),
-        "{} of {n}:\n{}",
-        misses.len(),
-        misses.join("\n")
-    );
+    check_same_as(A_HEADLINE_SHORT_FORM);
 }
 
 /// A headline's indefinite head noun alone (`تقرير:`) is no short form of a later mention.
@@ -441,16 +417,7 @@ const LEFT_UNCONFIRMED: &[(&str, &str, &str)] = &[
 
 #[test]
 fn a_report_left_unconfirmed_is_doubted() {
-    let misses: Vec<String> = LEFT_UNCONFIRMED
-        .iter()
-        .filter(|&&(text, who, claim)| {
-            !links(text)
-                .iter()
-                .any(|(s, c, st)| s == who && c == claim && st == "doubts")
-        })
-        .map(|(text, ..)| format!("{text}: {:?}", links(text)))
-        .collect();
-    assert!(misses.is_empty(), "{misses:#?}");
+    check_stance(LEFT_UNCONFIRMED, "doubts");
 }
 
 /// `أكد` without a negation, and a relative `ما` before `يؤكد`, stay as the cue suggester read
