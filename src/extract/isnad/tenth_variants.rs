@@ -61,7 +61,8 @@ fn an_affiliation_after_a_comma_stays_in_the_speaker() {
         "وأضافت المنظمة، التابعة للأمم المتحدة، أن خطر انتشار الوباء مرتفع.",
     );
     assert!(
-        l.iter().any(|(s, _, _)| s == "المنظمة، التابعة للأمم المتحدة"),
+        l.iter()
+            .any(|(s, _, _)| s == "المنظمة، التابعة للأمم المتحدة"),
         "{l:?}"
     );
     let c = super::chains_in("وقال مسؤول في الوزارة لوكالة الأنباء إن الاتفاق وقع.");
@@ -108,7 +109,8 @@ fn a_hand_before_an_opening_mark_ends_before_it() {
             let ok = c
                 .iter()
                 .any(|(cl, s, via)| cl == claim && s == speaker && via == &[hand.to_owned()]);
-            (!ok).then(|| format!("{text}\n   want {speaker} via [{hand}]: {claim}\n   found {c:?}"))
+            (!ok)
+                .then(|| format!("{text}\n   want {speaker} via [{hand}]: {claim}\n   found {c:?}"))
         })
         .collect();
     assert_no_misses(&misses, A_HAND_BEFORE_AN_OPENING_MARK.len());
