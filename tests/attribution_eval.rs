@@ -64,15 +64,16 @@ const DEV_FLOORS: &[(Row, f64, f64)] = &[
 /// of the unseen-news target (PERSON, ORG, places, dates), since the sixth round
 /// LOC, EVENT and TIME, and since the seventh NORP and NUMBER, which its families raised
 /// (PERSON recall and ORG precision raised in the eighth round: 0.789 and 0.904 reached; NORP
-/// recall in the ninth: 0.929 reached with العربية as an adjective).
+/// recall in the ninth: 0.929 reached with العربية as an adjective; ORG precision and DATE
+/// recall in the tenth: 0.913 and 0.940 reached).
 const DEV_ENTITY_FLOORS: &[(&str, f64, f64)] = &[
     ("PERSON", 0.78, 0.93),
-    ("ORG", 0.84, 0.90),
+    ("ORG", 0.84, 0.91),
     ("NORP", 0.92, 0.78),
     ("NUMBER", 0.93, 0.86),
     ("GPE", 0.88, 0.93),
     ("LOC", 0.85, 0.90),
-    ("DATE", 0.92, 0.93),
+    ("DATE", 0.93, 0.93),
     ("TIME", 0.80, 0.80),
     ("EVENT", 0.62, 0.90),
 ];

@@ -271,4 +271,6 @@ mod tests_people;
 #[cfg(test)]
 mod tests_places;
 #[cfg(test)]
+mod tests_tenth;
+#[cfg(test)]
 mod tests_times;

@@ -303,7 +303,9 @@ fn sample_article_entities_a_reader_would_mark() {
         ("الأسد", Label::PERSON),
         ("وزارة الداخلية السورية", Label::ORG),
         ("داعش", Label::ORG),
-        ("قوات الأمن العام", Label::ORG),
+        // not قوات الأمن العام: "the forces of" names no body (the gold sets leave قوات
+        // outside: قوات الحماية المدنية → الحماية المدنية; قوات الشرطة is no name), and الأمن
+        // العام alone is no head the rules read as a body (tenth round, entities.md)
         ("إدارة الأمن العام", Label::ORG),
         ("جهاز الاستخبارات العامة", Label::ORG),
         ("الشرق", Label::ORG),

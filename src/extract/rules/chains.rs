@@ -267,17 +267,48 @@ pub(super) fn org_rule(ctx: &mut Ctx) {
             .gaz
             .get(i + 1)
             .is_some_and(|g| g.as_ref().is_some_and(|(l, _)| *l == Label::MISC));
-        if t.is(class::ORG_HEAD) && !names_a_work && !no_body_here(ctx, i) {
+        if t.is(class::ORG_HEAD) && !names_a_work && !no_body_here(ctx, i) && !forces_of(ctx, i) {
             if let Some(last) = chain(ctx, i, 5).filter(|&last| identifies_one_body(ctx, i, last)) {
                 ctx.push(i, last, Label::ORG, "rule:org-head", 0.6);
             }
         } else if t.is(class::ORG_STANDALONE)
+            && !STATE_ARMS.contains(&ctx.stem(i))
             && !ctx.is_class(i.wrapping_sub(1), class::TITLE)
             && ctx.word(i + 1).is_some_and(|_| nisba(ctx.stem(i + 1)))
         {
             ctx.push(i, i + 1, Label::ORG, "rule:org-head", 0.4);
         }
     }
+}
+
+/// The forces, regime, authorities or militias of a state (قوات، النظام، السلطات): with a
+/// nationality after them (القوات اليمنية، النظام السوري، السلطات الإيطالية) they name no body of
+/// their own; the nationality is the NORP, as every gold set writes it (train: 8 of 8), and a
+/// body named after them is that body (قوات الجيش السوداني → الجيش السوداني). The armed forces
+/// with a nationality are the army (القوات المسلحة المصرية, guidelines §9.3), and a name that
+/// starts with قوات is in the gazetteer (قوات الدعم السريع).
+const STATE_ARMS: [&str; 6] = [
+    "قوات",
+    "القوات",
+    "النظام",
+    "السلطات",
+    "الميليشيات",
+    "المليشيات",
+];
+
+/// Whether the organisation head at `i` is قوات/القوات of [`STATE_ARMS`], which heads no name
+/// here: a gazetteer name starting there is taken by the gazetteer rule (its nationality after it
+/// left to the NORP rule: قوات الدعم السريع السودانية), and القوات المسلحة keeps its chain.
+fn forces_of(ctx: &Ctx, i: usize) -> bool {
+    let stem = ctx.stem(i);
+    if !matches!(stem, "قوات" | "القوات") {
+        return false;
+    }
+    let armed = stem == "القوات"
+        && ctx
+            .word(i + 1)
+            .is_some_and(|_| ctx.stem(i + 1) == "المسلحه");
+    ctx.gaz[i].is_some() || !armed
 }
 
 /// Nouns of traffic and trade after حركة "movement" (حركة السير، الحركة المرورية، حركة

@@ -156,6 +156,64 @@ pub(super) fn date_rule(ctx: &mut Ctx) {
         i = date_at(ctx, i).unwrap_or(i + 1);
     }
     join_adjacent_dates(ctx, from);
+    widen_over_period_parts(ctx, from);
+}
+
+/// The part of a period said before a date (نهاية العام الحالي، بداية 2020، مطلع الشهر المقبل،
+/// أواخر هذا العام): the gold sets write the part inside the date (train: 10 of 10).
+const PERIOD_PARTS: [&str; 8] = [
+    "نهايه",
+    "بدايه",
+    "مطلع",
+    "منتصف",
+    "اواخر",
+    "اوائل",
+    "اواسط",
+    "مستهل",
+];
+
+/// The year, month or week a period part names alone (حتى نهاية العام).
+const PERIOD_NOUNS: [&str; 4] = ["العام", "السنه", "الشهر", "الاسبوع"];
+
+fn period_part(ctx: &Ctx, i: usize) -> bool {
+    ctx.word(i)
+        .is_some_and(|t| !t.definite && PERIOD_PARTS.contains(&ctx.stem(i)))
+}
+
+/// Widens the dates found from `from` on over a period part right before them (نهاية العام
+/// الجاري), and over a day of the month before `من الشهر …` (25 من الشهر المقبل); adds the part
+/// with a bare year, month or week (نهاية العام), which is a date only so.
+fn widen_over_period_parts(ctx: &mut Ctx, from: usize) {
+    for k in from..ctx.out.len() {
+        if ctx.out[k].label != Label::DATE {
+            continue;
+        }
+        let first = ctx.token_at(ctx.out[k].range.start);
+        let before = first.wrapping_sub(1);
+        let day_of_month = ctx.word(before).is_some_and(|_| ctx.stem(before) == "من")
+            && ctx.word(first).is_some_and(|_| ctx.stem(first) == "الشهر")
+            && ctx
+                .number(before.wrapping_sub(1))
+                .is_some_and(|d| (1..=31).contains(&d));
+        if period_part(ctx, before) {
+            ctx.out[k].range.start = ctx.stem_start(before);
+        } else if day_of_month {
+            ctx.out[k].range.start = ctx.stem_start(before - 1);
+        }
+    }
+    let starts: Vec<usize> = ctx.out[from..].iter().map(|f| f.range.start).collect();
+    for i in 0..ctx.toks.len().saturating_sub(1) {
+        let noun = i + 1;
+        let bare = period_part(ctx, i)
+            && ctx.word(noun).is_some_and(|n| n.clitic == 0)
+            && PERIOD_NOUNS.contains(&ctx.stem(noun))
+            // العام الدراسي، العام الماضي: an adjective after the noun makes another phrase (or a
+            // date found already).
+            && !ctx.word(noun + 1).is_some_and(|n| n.definite);
+        if bare && !starts.contains(&ctx.stem_start(i)) {
+            ctx.push(i, noun, Label::DATE, "rule:date", 0.6);
+        }
+    }
 }
 
 /// Dates written one after the other with only a space between them are one date (أمس الأحد،
@@ -165,12 +223,23 @@ fn join_adjacent_dates(ctx: &mut Ctx, from: usize) {
     let found_here: Vec<Found> = ctx.out.drain(from..).collect();
     let mut kept: Vec<Found> = Vec::with_capacity(found_here.len());
     for found in found_here {
+        // A month and its year with عام/سنة between (يناير عام 2023، آب من عام 2023) are one
+        // date for the gold sets (train: 3 of 3), unlike a weekday and a year.
+        let month_before_year = kept.last().is_some_and(|prev| {
+            let last = ctx.token_at(prev.range.end) - 1;
+            month_ends_at(ctx, last)
+                && ctx.is_class(ctx.token_at(found.range.start), class::YEAR_WORD)
+        });
         if let Some(prev) = kept.last_mut()
             && prev.label == Label::DATE
             && found.label == Label::DATE
             && prev.range.end <= found.range.start
-            && joins_dates(&ctx.norm[prev.range.end..found.range.start])
-            && !ctx.is_class(ctx.token_at(found.range.start), class::YEAR_WORD)
+            && joins_dates(
+                &ctx.norm[prev.range.end..found.range.start],
+                month_before_year,
+            )
+            && (month_before_year
+                || !ctx.is_class(ctx.token_at(found.range.start), class::YEAR_WORD))
         {
             prev.range.end = found.range.end;
             prev.score = prev.score.max(found.score);
@@ -183,9 +252,15 @@ fn join_adjacent_dates(ctx: &mut Ctx, from: usize) {
 
 /// What may stand between two dates that name one day: spaces, or `الموافق` (يوم الخميس
 /// الموافق 3 مايو, a date in two calendars).
-fn joins_dates(between: &str) -> bool {
+fn joins_dates(between: &str, month_before_year: bool) -> bool {
     let words: Vec<&str> = between.split(' ').filter(|w| !w.is_empty()).collect();
-    !between.contains(['\n', '\r']) && (words.is_empty() || words == ["الموافق"])
+    !between.contains(['\n', '\r'])
+        && (words.is_empty() || words == ["الموافق"] || month_before_year && words == ["من"])
+}
+
+/// Whether token `last` is the last word of a month's name (يناير، كانون الثاني).
+fn month_ends_at(ctx: &Ctx, last: usize) -> bool {
+    (last.saturating_sub(1)..=last).any(|m| month_at(ctx, m) == Some(last))
 }
 
 /// The first date pattern that matches at token `i`, pushed; the token after it.
@@ -200,6 +275,9 @@ fn date_at(ctx: &mut Ctx, i: usize) -> Option<usize> {
         return Some(next);
     }
     if let Some(next) = month_date(ctx, i) {
+        return Some(next);
+    }
+    if let Some(next) = day_of_the_month(ctx, i) {
         return Some(next);
     }
     if let Some(next) = duration(ctx, i) {
@@ -332,6 +410,19 @@ fn month_date(ctx: &mut Ctx, start: usize) -> Option<usize> {
     };
     ctx.push(first, last, Label::DATE, "rule:date", 0.8);
     Some(last + 1)
+}
+
+/// A day of this, the next or the last month by its number alone (في 30 الجاري، حتى 18 المقبل):
+/// a date, not a count.
+fn day_of_the_month(ctx: &mut Ctx, i: usize) -> Option<usize> {
+    ctx.number(i).filter(|d| (1..=31).contains(d))?;
+    let placed = ctx.word(i + 1).is_some_and(|n| n.clitic == 0)
+        && matches!(ctx.stem(i + 1), "الجاري" | "المقبل" | "القادم" | "الماضي");
+    if !placed || glued_number_part(ctx, i) {
+        return None;
+    }
+    ctx.push(i, i + 1, Label::DATE, "rule:date", 0.7);
+    Some(i + 2)
 }
 
 /// A duration (`8 سنوات`, `عامين`) is no date (guidelines §9.3): only its count is an entity,
