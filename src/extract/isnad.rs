@@ -40,6 +40,7 @@ mod relays;
 mod shapes;
 mod stated_reports;
 mod subject_denials;
+mod tenth_variants;
 mod told;
 mod unconfirmed;
 mod variants;

@@ -42,6 +42,9 @@ pub(super) enum Word {
     /// `فيسبوك`، `تويتر`، `منصة`: a social network, the hand a post went through after
     /// `عبر`/`على` (`في منشور له عبر فيسبوك`).
     Platform,
+    /// `التابعة`, `الموالية`: before `لـ` it says whose the speaker is (`وكالة «سبأ» التابعة
+    /// لـ«الحوثيين»`), so the name after it is no outlet spoken to.
+    Affiliation,
 }
 
 /// The channel words, from `assets/lexicon/chain-cues.tsv` (rules `statement`, `account`,
@@ -70,6 +73,7 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
         "after-claim" => Some(Word::AfterClaim),
         "answer" => Some(Word::Answer),
         "platform" => Some(Word::Platform),
+        "affiliation" => Some(Word::Affiliation),
         _ => None,
     }
 }
@@ -122,9 +126,11 @@ pub(super) fn tokens(article: &Article, window: Range<usize>) -> Vec<Token<'_>> 
             at += piece.len();
             continue;
         }
-        if !word.is_empty() {
+        // a mark that opens the quoted claim right after the hand (`للتلفزيون الرسمي “…`) is
+        // no word of the hand's name
+        let opened = word.trim_start_matches(OPENING_MARKS);
+        if !opened.is_empty() {
             // the key is read from the article's folded text, not folded again
-            let opened = word.trim_start_matches(OPENING_MARKS);
             let key_range = at + word.len() - opened.len()..at + word.len();
             let key = article.folded().slice(key_range);
             out.push(Token {
@@ -231,6 +237,29 @@ pub(super) fn after_lam(article: &Article, t: &Token) -> Option<usize> {
     outlet.then(|| t.range.end - rest.len())
 }
 
+/// Most words between an affiliation word and the ل it governs' outlet-like word
+/// (`التابعة للهيئة العامة للمنطقة الاقتصادية لقناة السويس`).
+const AFFILIATION_WORDS: usize = 5;
+
+/// Whether one of the few words before `t` in its clause (the window may start right after
+/// them, at the end of the speaker's span) says whose the speaker is: `التابعة لـ«…»` names no
+/// outlet told, nor does a word of the owner's name after it.
+fn after_affiliation(article: &Article, t: &Token) -> bool {
+    let line_start = article.text[..t.range.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ['\n', '،', ',', '.', ':', '؛'].contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    article.text[line_start..t.range.start]
+        .split_whitespace()
+        .rev()
+        .take(AFFILIATION_WORDS)
+        .any(|w| {
+            let key = normalize_str(w.trim_matches(|c: char| !is_letter_or_digit(c)));
+            word(&key) == Some(Word::Affiliation)
+        })
+}
+
 /// A hand found in the text: its range and type.
 type Hand = (Range<usize>, SourceType);
 
@@ -282,7 +311,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
             _ if outlet.is_none() && account.is_none() && on_platform(&toks, i) => {
                 outlet = outlet_after(article, &toks, i);
             }
-            _ if outlet.is_none() => {
+            _ if outlet.is_none() && !after_affiliation(article, t) => {
                 if let Some(start) = after_lam(article, t) {
                     let end = name_end(article, &toks, i);
                     let key = normalize_str(&article.text[start..t.range.end]);
