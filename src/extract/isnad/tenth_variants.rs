@@ -115,3 +115,77 @@ fn a_hand_before_an_opening_mark_ends_before_it() {
         .collect();
     assert_no_misses(&misses, A_HAND_BEFORE_AN_OPENING_MARK.len());
 }
+
+/// A report named by a described mention and called false under a verb of saying (§6.3 of
+/// 2026-12-05: a mention with a description of its own is the claim itself, unless its own
+/// sentence restates the content), and `لا صحة لهذه المعلومات` (the falsity first, then the
+/// pointer): `ما ورد في المقال`، `ماجاء في الفيديو عبارة عن شائعات`، `الوثيقة التي تداولتها …`
+/// (pool: 5 sentences, 5 outlets; sub-shapes 2, 1 and 2 outlets). Each row: the sentence, the
+/// denier and the claim denied.
+const A_DESCRIBED_MENTION_CALLED_FALSE: &[(&str, &str, &str)] = &[
+    (
+        "وأكدت القيادة أن ما ورد في المقال عار من الصحة.",
+        "القيادة",
+        "ما ورد في المقال",
+    ),
+    (
+        "وقال المتحدث إن ما جاء في التقرير غير صحيح.",
+        "المتحدث",
+        "ما جاء في التقرير",
+    ),
+    (
+        "وأضاف البيان أن ماجاء في هذا الفيديو عبارة عن شائعات لا أساس لها من الصحة.",
+        "البيان",
+        "ماجاء في هذا الفيديو",
+    ),
+    (
+        "وقال المصدر إن الوثيقة التي تداولتها وسائل إعلام، وثيقة مزورة وعارية عن الصحة.",
+        "المصدر",
+        "الوثيقة التي تداولتها وسائل إعلام",
+    ),
+    (
+        "فأكد المتحدث أن الصورة التي نشرتها صفحات التواصل الاجتماعي مفبركة.",
+        "المتحدث",
+        "الصورة التي نشرتها صفحات التواصل الاجتماعي",
+    ),
+    (
+        "وأكد المتحدث في بيان أنه لا صحة لهذه المعلومات.",
+        "المتحدث",
+        "هذه المعلومات",
+    ),
+    (
+        "وَأَكَّدَتِ الوِزَارَةُ أَنَّهُ لا صِحَّةَ مُطْلَقًا لِهَذِهِ الأَنْبَاءِ المُتَدَاوَلَةِ.",
+        "الوِزَارَةُ",
+        "هَذِهِ الأَنْبَاءِ المُتَدَاوَلَةِ",
+    ),
+    // the same sentence restating the content: the content is the claim
+    (
+        "ونشرت صحيفة محلية معلومات مغلوطة عن إغلاق المعبر، فأكدت الهيئة أن ما ورد في المقال عار من الصحة.",
+        "الهيئة",
+        "إغلاق المعبر",
+    ),
+    // a pointer back with a demonstrative still reaches the report denied before it
+    (
+        "نفى الجيش الأنباء عن انسحاب قواته من المدينة. وأكدت القيادة أنه لا صحة مطلقا لهذه المعلومات.",
+        "القيادة",
+        "انسحاب قواته من المدينة",
+    ),
+];
+
+#[test]
+fn a_described_mention_called_false_is_denied() {
+    super::agency_variants::check_denials(A_DESCRIBED_MENTION_CALLED_FALSE);
+}
+
+/// What is said of a document's content without calling it false stays an assertion.
+#[test]
+fn a_described_mention_not_called_false_is_asserted() {
+    for text in [
+        "وقال الخبير إن ما ورد في الدراسة يؤكد ارتفاع الأسعار.",
+        "وأوضح أن الشركة التي نشرتها الصحيفة تعمل في البناء.",
+        "وقال الوزير إن ما جاء في خطابه يحتاج إلى شرح.",
+    ] {
+        let l = super::agency_variants::links(text);
+        assert!(l.iter().all(|(_, _, st)| st != "denies"), "{text}: {l:?}");
+    }
+}
