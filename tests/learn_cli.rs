@@ -62,8 +62,8 @@ fn the_same_gold_writes_the_same_model_file() {
     assert_eq!(files[0], files[1]);
     assert!(files[0].contains("# Trained with: isnad learn --gold"));
     let model = Model::from_tsv(&files[0]).unwrap();
-    assert!(model.weights.len() > 50);
-    for (name, weight) in &model.weights {
+    assert!(model.weights().len() > 50);
+    for (name, weight) in model.weights() {
         // a feature is a class or a lexicon lemma (a prepositional cue's lemma has up to three
         // words: `على لسان`), never a stretch of a report
         let words = name.split(' ').count();

@@ -46,7 +46,7 @@ pub fn run(args: &LearnArgs, out: &mut dyn Write) -> Result<ExitCode, String> {
         out,
         "trained on {} articles: {} features",
         docs.len(),
-        model.weights.len()
+        model.weights().len()
     )
     .map_err(err)?;
     for dir in &args.held_out {
@@ -152,12 +152,7 @@ fn write_grid(out: &mut dyn Write, docs: &[GoldDoc], model: &Model) -> std::io::
     };
     line(out, "rules alone", &train::score(docs, None))?;
     for (keep, add, replace) in GRID {
-        let m = Model {
-            keep,
-            add,
-            replace,
-            ..model.clone()
-        };
+        let m = Model::new(model.weights().clone(), (keep, add, replace));
         let name = format!("k{keep:.2} a{add:.2} r{replace:.2}");
         line(out, &name, &train::score(docs, Some(&m)))?;
     }

@@ -8,11 +8,14 @@
 mod candidates;
 mod decode;
 mod features;
+mod index;
 pub mod model;
 pub mod train;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_tenth;
 
 pub use model::Model;
 
@@ -21,11 +24,13 @@ use crate::extract::Suggestion;
 use crate::extract::cues::{self, CueSuggestions};
 use candidates::{Candidate, Input};
 
-/// The rules' suggestions for `article` and every candidate with its features; `entities`
-/// are the entity suggestions already computed for it (sorted by start).
+/// The rules' suggestions for `article` and every candidate with its features (their names
+/// too with `names`, for training); `entities` are the entity suggestions already computed
+/// for it (sorted by start).
 pub(crate) fn generate(
     article: &Article,
     entities: &[Suggestion],
+    names: bool,
 ) -> (CueSuggestions, Vec<Candidate>) {
     let (rules, views) = cues::suggest_article_viewed(article);
     let input = Input {
@@ -35,15 +40,24 @@ pub(crate) fn generate(
     };
     let mut found = candidates::candidates(&input);
     let locate = features::Locator::new(&views);
+    let spans = features::RuleSpans::new(&rules);
+    let mut context: Option<features::CueContext> = None;
     for c in &mut found {
-        features::describe(c, &locate, &rules);
+        // candidates of one cue are generated together: its context is read once
+        if !context.as_ref().is_some_and(|x| x.holds(c)) {
+            context = features::CueContext::of(c, &locate);
+        }
+        let mut f = features::Features::new(names);
+        features::describe(c, context.as_ref(), &locate, &spans, &mut f);
+        c.ids = f.ids;
+        c.features = f.names.unwrap_or_default();
     }
     (rules, found)
 }
 
 /// The cue suggestions for `article` with `model`'s decisions applied.
 pub fn suggest_with(article: &Article, entities: &[Suggestion], model: &Model) -> CueSuggestions {
-    let (rules, found) = generate(article, entities);
-    let scores: Vec<f64> = found.iter().map(|c| model.score(&c.features)).collect();
+    let (rules, found) = generate(article, entities, false);
+    let scores: Vec<f64> = found.iter().map(|c| model.score_ids(&c.ids)).collect();
     decode::decode(&rules, &found, &scores, model)
 }

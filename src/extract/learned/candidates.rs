@@ -15,12 +15,12 @@ use crate::extract::cues::view::{
 };
 use crate::extract::cues::{CueSuggestions, CueType, Stance, Template};
 
+use super::index::{ArticleIndex, Near};
+
 /// Words either side of a cue where its source is looked for.
 const SOURCE_WINDOW: usize = 10;
 /// Words after a cue where its complement marker (أن, «:», a quotation) is looked for.
 const MARKER_WINDOW: usize = 14;
-/// Speakers named in earlier sentences offered to a cue.
-const PREVIOUS_SPEAKERS: usize = 4;
 /// Words of a source phrase read after a head noun.
 const PHRASE_WORDS: usize = 6;
 
@@ -83,7 +83,10 @@ pub(crate) struct Candidate {
     pub(crate) rule: Option<usize>,
     /// Which cue of the article it belongs to (candidates of one cue compete).
     pub(crate) group: usize,
+    /// Feature names (filled for training and tests only: [`super::features::Features`]).
     pub(crate) features: Vec<String>,
+    /// Feature ids, what the model scores.
+    pub(crate) ids: Vec<u64>,
 }
 
 /// What candidates are generated from.
@@ -132,9 +135,11 @@ pub(crate) fn sentences(paragraphs: &[ViewParagraph<'_>]) -> Vec<Sentence> {
 pub(crate) fn candidates(input: &Input<'_>) -> Vec<Candidate> {
     let mut out = rule_candidates(input.rules);
     let mut group = out.len();
-    let sentences = sentences(input.paragraphs);
-    for sentence in &sentences {
+    let index = ArticleIndex::new(input.rules, input.entities);
+    for sentence in &sentences(input.paragraphs) {
         let tokens = &input.paragraphs[sentence.paragraph];
+        // what every cue of the sentence is offered, found on its first cue
+        let mut near: Option<Near> = None;
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
             let Some((cue, words)) = cue_at(tokens, i, sentence.tokens.end) else {
@@ -143,15 +148,17 @@ pub(crate) fn candidates(input: &Input<'_>) -> Vec<Candidate> {
             };
             // a cue the rules used gets other readings too (another claim, another speaker)
             let mut cue = cue;
-            let used = input
-                .rules
-                .attributions
-                .iter()
-                .find(|a| overlaps(&a.cue, &cue.range));
+            let used = index
+                .first_attribution_at(&cue.range)
+                .map(|k| &input.rules.attributions[k]);
             cue.template = used.map(|a| a.template);
             let before = out.len();
+            let sentence_bytes = tokens[sentence.tokens.start].range.start
+                ..tokens[sentence.tokens.end - 1].range.end;
+            let near = near.get_or_insert_with(|| index.near(&sentence_bytes));
             let at = CueAt {
                 input,
+                near,
                 tokens,
                 sentence,
                 first: i,
@@ -197,6 +204,7 @@ fn rule_candidates(rules: &CueSuggestions) -> Vec<Candidate> {
             rule: Some(index),
             group: out.len(),
             features: Vec::new(),
+            ids: Vec::new(),
         });
     }
     out
@@ -209,12 +217,16 @@ fn cue_at(tokens: &[ViewToken<'_>], i: usize, end: usize) -> Option<(Cue, usize)
     if t.kind != ViewKind::Word {
         return None;
     }
-    let keys: Vec<&str> = tokens[i..end.min(i + 4)]
+    let mut keys: [&str; 4] = [""; 4];
+    let mut n = 0;
+    for t in tokens[i..end.min(i + 4)]
         .iter()
         .take_while(|t| t.kind == ViewKind::Word)
-        .map(|t| t.key)
-        .collect();
-    if let Some((words, lemma)) = preposition_at(&keys) {
+    {
+        keys[n] = t.key;
+        n += 1;
+    }
+    if let Some((words, lemma)) = preposition_at(&keys[..n]) {
         let last = &tokens[i + words - 1];
         return Some((
             Cue {
@@ -258,6 +270,8 @@ pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// A cue the rules left, where it stands.
 struct CueAt<'a> {
     input: &'a Input<'a>,
+    /// What the cue's sentence offers every cue in it.
+    near: &'a Near<'a>,
     tokens: &'a [ViewToken<'a>],
     sentence: &'a Sentence,
     /// The cue's first token and its number of tokens.
@@ -268,10 +282,11 @@ struct CueAt<'a> {
 }
 
 /// A candidate source before it is paired with claims.
-struct SourceOption {
-    range: Range<usize>,
-    kind: SourceKind,
-    source_type: SourceType,
+#[derive(Clone)]
+pub(super) struct SourceOption {
+    pub(super) range: Range<usize>,
+    pub(super) kind: SourceKind,
+    pub(super) source_type: SourceType,
 }
 
 impl CueAt<'_> {
@@ -302,6 +317,7 @@ impl CueAt<'_> {
                     rule: None,
                     group,
                     features: Vec::new(),
+                    ids: Vec::new(),
                 });
             }
         }
@@ -321,12 +337,9 @@ impl CueAt<'_> {
         let sentence = self.bytes(self.sentence.tokens.clone());
         let cue = self.bytes(self.cue_range());
         self.entity_sources(&sentence, &cue, &mut out);
-        for (s, source) in self.input.rules.sources.iter().enumerate() {
-            if source.span.start >= sentence.start
-                && source.span.end <= sentence.end
-                && !overlaps(&source.span, &cue)
-                && !out.iter().any(|o| o.range == source.span)
-            {
+        for &s in &self.near.rule_sources {
+            let source = &self.input.rules.sources[s];
+            if !overlaps(&source.span, &cue) && !out.iter().any(|o| o.range == source.span) {
                 out.push(SourceOption {
                     range: source.span.clone(),
                     kind: SourceKind::Rule(s),
@@ -335,9 +348,9 @@ impl CueAt<'_> {
             }
         }
         self.phrase_sources(&mut out);
-        for previous in self.previous_speakers(sentence.start) {
+        for previous in &self.near.previous {
             if !out.iter().any(|o| o.range == previous.range) {
-                out.push(previous);
+                out.push(previous.clone());
             }
         }
         out
@@ -353,8 +366,8 @@ impl CueAt<'_> {
         let speaking = [Label::PERSON, Label::ORG, Label::GPE, Label::NORP];
         let mut after = 0;
         let mut before: Option<&Suggestion> = None;
-        for e in self.input.entities {
-            if e.range.start < sentence.start || e.range.end > sentence.end {
+        for e in self.near.entities {
+            if e.range.end > sentence.end {
                 continue;
             }
             let Some(label) = speaking.iter().find(|l| **l == e.label) else {
@@ -380,9 +393,13 @@ impl CueAt<'_> {
 
     /// Word tokens between two byte offsets of this sentence.
     fn words_between(&self, from: usize, to: usize) -> usize {
-        self.tokens[self.sentence.tokens.clone()]
+        // tokens are in order and apart: those inside `from..to` are one run
+        let tokens = &self.tokens[self.sentence.tokens.clone()];
+        let first = tokens.partition_point(|t| t.range.start < from);
+        tokens[first..]
             .iter()
-            .filter(|t| t.kind == ViewKind::Word && t.range.start >= from && t.range.end <= to)
+            .take_while(|t| t.range.end <= to)
+            .filter(|t| t.kind == ViewKind::Word)
             .count()
     }
 
@@ -424,42 +441,6 @@ impl CueAt<'_> {
                 });
             }
         }
-    }
-
-    /// The speakers named before this sentence, the nearest first: the rules' sources and
-    /// the person and organisation names, [`PREVIOUS_SPEAKERS`] distinct spans at most.
-    fn previous_speakers(&self, sentence_start: usize) -> Vec<SourceOption> {
-        let rules = &self.input.rules;
-        let mut earlier: Vec<(Range<usize>, SourceType)> = rules
-            .attributions
-            .iter()
-            .filter_map(|a| a.source.and_then(|s| rules.sources.get(s)))
-            .map(|s| (s.span.clone(), s.source_type))
-            .chain(
-                self.input
-                    .entities
-                    .iter()
-                    .filter(|e| e.label == Label::PERSON || e.label == Label::ORG)
-                    .map(|e| (e.range.clone(), SourceType::Unknown)),
-            )
-            .filter(|(r, _)| r.end <= sentence_start)
-            .collect();
-        earlier.sort_by_key(|(r, _)| std::cmp::Reverse((r.start, r.end)));
-        let mut out: Vec<SourceOption> = Vec::new();
-        for (range, source_type) in earlier {
-            if out.len() == PREVIOUS_SPEAKERS {
-                break;
-            }
-            if out.iter().any(|o| overlaps(&o.range, &range)) {
-                continue;
-            }
-            out.push(SourceOption {
-                range,
-                kind: SourceKind::Previous(out.len() + 1),
-                source_type,
-            });
-        }
-        out
     }
 
     /// The claims the cue could take, given a source: the complement after a marker, else the

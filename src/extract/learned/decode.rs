@@ -19,7 +19,10 @@ pub(crate) fn decode(
     model: &Model,
 ) -> CueSuggestions {
     let mut dropped = vec![false; rules.attributions.len()];
-    for (c, &score) in candidates.iter().zip(scores) {
+    // the rules' own triples come first (`candidates::candidates`): only they are rivals
+    let ruled = candidates.iter().take_while(|c| c.rule.is_some()).count();
+    let (candidates_ruled, scores_ruled) = (&candidates[..ruled], &scores[..ruled]);
+    for (c, &score) in candidates_ruled.iter().zip(scores_ruled) {
         if let Some(i) = c.rule
             && score < model.keep
         {
@@ -36,8 +39,13 @@ pub(crate) fn decode(
             continue;
         }
         if best.cue.template.is_some() {
-            let Some(replaced) = replaced_by(candidates, scores, (best, score), model, &dropped)
-            else {
+            let Some(replaced) = replaced_by(
+                candidates_ruled,
+                scores_ruled,
+                (best, score),
+                model,
+                &dropped,
+            ) else {
                 continue;
             };
             for i in replaced {
@@ -47,19 +55,27 @@ pub(crate) fn decode(
         additions.push(best);
     }
     let mut out = without(rules, &dropped);
+    let mut attributed = vec![false; out.claims.len()];
+    for a in &out.attributions {
+        attributed[a.claim] = true;
+    }
     for best in additions {
         if out.claims.iter().enumerate().any(|(k, claim)| {
-            overlaps(&claim.span, &best.claim) && out.attributions.iter().any(|a| a.claim == k)
+            attributed.get(k).copied().unwrap_or(false) && overlaps(&claim.span, &best.claim)
         }) {
             continue;
         }
         push(&mut out, best);
+        attributed.resize(out.claims.len(), false);
+        if let Some(a) = out.attributions.last() {
+            attributed[a.claim] = true;
+        }
     }
     out
 }
 
 /// The rules' links `best`, another reading of a cue the rules used, replaces (scored
-/// `score`), or `None` when it must not be added.
+/// `score`), or `None` when it must not be added; `candidates` are the rules' own triples.
 fn replaced_by(
     candidates: &[Candidate],
     scores: &[f64],

@@ -7,6 +7,10 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
+use super::features::feature_id;
+
 /// Passes over the training examples.
 const EPOCHS: usize = 40;
 /// First learning rate; it decays as 1 / (1 + epoch / 4).
@@ -17,7 +21,10 @@ const L2: f64 = 1e-3;
 /// Feature weights and the decision thresholds chosen by cross-validation.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Model {
-    pub weights: BTreeMap<String, f64>,
+    /// By feature name (the file's order).
+    weights: BTreeMap<String, f64>,
+    /// The same weights by feature id, what scoring reads.
+    ids: FxHashMap<u64, f64>,
     /// A rules' attribution scored below this is dropped.
     pub keep: f64,
     /// A new attribution is added when its score reaches this.
@@ -38,8 +45,37 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// The model shipped with the extractor (`assets/model/attributions.tsv`, written by `isnad
+/// learn --out`).
+const SHIPPED: &str = include_str!("../../../assets/model/attributions.tsv");
+
 impl Model {
-    /// The probability the model gives an attribution with these features.
+    /// The shipped model (`assets/model/attributions.tsv`).
+    pub fn shipped() -> Result<Model, String> {
+        Model::from_tsv(SHIPPED).map_err(|e| format!("assets/model/attributions.tsv: {e}"))
+    }
+
+    /// A model with these weights and thresholds (keep, add, replace).
+    pub fn new(weights: BTreeMap<String, f64>, (keep, add, replace): (f64, f64, f64)) -> Model {
+        let ids = weights
+            .iter()
+            .map(|(name, w)| (feature_id(&[name]), *w))
+            .collect();
+        Model {
+            weights,
+            ids,
+            keep,
+            add,
+            replace,
+        }
+    }
+
+    /// The weights by feature name.
+    pub fn weights(&self) -> &BTreeMap<String, f64> {
+        &self.weights
+    }
+
+    /// The probability the model gives an attribution with these feature names.
     pub fn score(&self, features: &[String]) -> f64 {
         sigmoid(
             features
@@ -47,6 +83,11 @@ impl Model {
                 .filter_map(|f| self.weights.get(f))
                 .sum::<f64>(),
         )
+    }
+
+    /// [`Model::score`] by feature ids (the same sum in the same order, so the same bits).
+    pub(crate) fn score_ids(&self, ids: &[u64]) -> f64 {
+        sigmoid(ids.iter().filter_map(|f| self.ids.get(f)).sum::<f64>())
     }
 
     /// Logistic regression by SGD over `examples` in order; the same examples give the same
@@ -88,13 +129,7 @@ impl Model {
             *w = (*w * 1e6).round() / 1e6;
         }
         weights.retain(|_, w| *w != 0.0);
-        let (keep, add, replace) = thresholds;
-        Model {
-            weights,
-            keep,
-            add,
-            replace,
-        }
+        Model::new(weights, thresholds)
     }
 
     /// The model as a TSV file: `header` lines (each made a comment), the thresholds, then one
@@ -116,7 +151,8 @@ impl Model {
 
     /// Reads [`Model::to_tsv`]'s format; `Err` names the line.
     pub fn from_tsv(text: &str) -> Result<Model, String> {
-        let mut model = Model::default();
+        let mut weights = BTreeMap::new();
+        let (mut keep, mut add, mut replace) = (0.0, 0.0, 0.0);
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -132,13 +168,18 @@ impl Model {
                 return Err(format!("line {}: weight is not finite", n + 1));
             }
             match name {
-                "@keep" => model.keep = value,
-                "@add" => model.add = value,
-                "@replace" => model.replace = value,
+                "@keep" => keep = value,
+                "@add" => add = value,
+                "@replace" => replace = value,
                 _ => {
-                    model.weights.insert(name.to_owned(), value);
+                    weights.insert(name.to_owned(), value);
                 }
             }
+        }
+        let model = Model::new(weights, (keep, add, replace));
+        // two names with one id would score as one feature
+        if model.ids.len() != model.weights.len() {
+            return Err("two feature names share an id".to_owned());
         }
         Ok(model)
     }

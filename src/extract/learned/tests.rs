@@ -14,7 +14,7 @@ use crate::extract::eval::gold::Half;
 fn candidates_of(text: &str) -> (Article, CueSuggestions, Vec<Candidate>) {
     let article = Article::from_text("test", text.to_owned());
     let entities = crate::extract::extract_article(&article);
-    let (rules, found) = generate(&article, &entities);
+    let (rules, found) = generate(&article, &entities, true);
     (article, rules, found)
 }
 
@@ -172,12 +172,10 @@ fn a_prefixed_cue_is_marked_so() {
 }
 
 fn model(weights: &[(&str, f64)], keep: f64, add: f64, replace: f64) -> Model {
-    Model {
-        weights: weights.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
-        keep,
-        add,
-        replace,
-    }
+    Model::new(
+        weights.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+        (keep, add, replace),
+    )
 }
 
 fn decoded(text: &str, m: &Model) -> CueSuggestions {
@@ -292,7 +290,7 @@ fn training_on_the_same_examples_gives_the_same_weights() {
     let a = Model::train(&examples, (0.0, 0.8, 1.0));
     let b = Model::train(&examples, (0.0, 0.8, 1.0));
     assert_eq!(a.to_tsv(&[]), b.to_tsv(&[]));
-    assert!(a.weights["f0"] > a.weights["f1"]);
+    assert!(a.weights()["f0"] > a.weights()["f1"]);
 }
 
 fn dev_half() -> Vec<train::GoldDoc> {

@@ -50,7 +50,7 @@ pub fn load(dir: &Path, half: Option<Half>) -> Result<Vec<GoldDoc>, String> {
             let article = Arc::new(Article::load(text).map_err(|e| e.to_string())?);
             let gold = file::read(gold_path, Some(Arc::clone(&article)))?.set;
             let entities = crate::extract::extract_article(&article);
-            let (rules, candidates) = generate(&article, &entities);
+            let (rules, candidates) = generate(&article, &entities, true);
             let links = gold_links(&gold);
             Ok(GoldDoc {
                 name: text.display().to_string(),
@@ -63,6 +63,14 @@ pub fn load(dir: &Path, half: Option<Half>) -> Result<Vec<GoldDoc>, String> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+impl GoldDoc {
+    /// The article's candidates, with their features' names and ids.
+    pub(super) fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
 }
 
 fn gold_links(gold: &AnnotationSet) -> Vec<Link> {
@@ -184,7 +192,7 @@ pub fn decisions(docs: &[GoldDoc], model: &Model) -> Vec<String> {
         let scores: Vec<f64> = doc
             .candidates
             .iter()
-            .map(|c| model.score(&c.features))
+            .map(|c| model.score_ids(&c.ids))
             .collect();
         let decoded = decode::decode(&doc.rules, &doc.candidates, &scores, model);
         for a in decoded
@@ -259,11 +267,8 @@ pub fn score(docs: &[GoldDoc], model: Option<&Model>) -> BTreeMap<Row, Counts> {
         .map(|doc| {
             let suggestions = match model {
                 Some(m) => {
-                    let scores: Vec<f64> = doc
-                        .candidates
-                        .iter()
-                        .map(|c| m.score(&c.features))
-                        .collect();
+                    let scores: Vec<f64> =
+                        doc.candidates.iter().map(|c| m.score_ids(&c.ids)).collect();
                     decode::decode(&doc.rules, &doc.candidates, &scores, m)
                 }
                 None => doc.rules.clone(),
