@@ -90,13 +90,12 @@ fn content_after(w: &[(Range<usize>, &str)], k: usize, noun: &str) -> Option<usi
         return None;
     }
     // `ما جاء في الفيديو عبارة عن شائعات`: the عن of `عبارة` ("is") opens no content
-    let about = (k + 1..w.len().min(k + 2 + FRAME_WORDS))
-        .find(|&j| {
-            // nor does the عن of `عارية عن الصحة`
-            ABOUT.contains(&w[j].1)
-                && w[j - 1].1 != "عباره"
-                && w.get(j + 1).is_none_or(|(_, x)| *x != "الصحه")
-        })?;
+    let about = (k + 1..w.len().min(k + 2 + FRAME_WORDS)).find(|&j| {
+        // nor does the عن of `عارية عن الصحة`
+        ABOUT.contains(&w[j].1)
+            && w[j - 1].1 != "عباره"
+            && w.get(j + 1).is_none_or(|(_, x)| *x != "الصحه")
+    })?;
     (about + 1 < w.len()).then_some(about + 1)
 }
 

@@ -24,8 +24,8 @@ use super::channels::sentence_start;
 use super::denial_shapes::TIME;
 use super::falsity::{falsity_start, is_report_noun, words};
 use super::pointed_denials::DEMONSTRATIVES;
-use super::stated_reports::{pointed_claim, pointed_claim_here};
 use super::stated_reports::sentence_before;
+use super::stated_reports::{pointed_claim, pointed_claim_here};
 
 /// Most words between the pointer and the phrase of falsity (`ما هو إلا`، `مجرد`).
 const GAP_WORDS: usize = 3;
@@ -323,9 +323,8 @@ pub(super) fn pointed_falsity(set: &mut AnnotationSet, article: &Article) {
                 .or_else(|| end.and_then(|end| mention_claim(set, article, at..end)))
         } else {
             let fallback = |set: &mut AnnotationSet| {
-                last_claim_here(set, article, at).or_else(|| {
-                    end.and_then(|end| denied_before_or_mention(set, article, at..end))
-                })
+                last_claim_here(set, article, at)
+                    .or_else(|| end.and_then(|end| denied_before_or_mention(set, article, at..end)))
             };
             pointed_claim(set, article, at, fallback)
         };
