@@ -36,6 +36,8 @@ mod tests_seventh;
 #[cfg(test)]
 mod tests_sixth;
 #[cfg(test)]
+mod tests_tenth;
+#[cfg(test)]
 mod tests_unseen;
 
 use std::ops::Range;

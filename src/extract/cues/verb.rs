@@ -201,12 +201,7 @@ impl ParagraphParser<'_> {
         if let Some(np) = &mut subject {
             self.fit_subject(np, &form, s);
         }
-        // `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before it, what follows
-        // an imperfect verb, or a word carrying the verb's one-letter preposition, is its object
-        if subject.is_some()
-            && (form.form == Form::Present || self.object_with_preposition(&form, j))
-            && self.subject_before(i, verb.prefix, s).is_some()
-        {
+        if subject.is_some() && self.object_after_fronted_subject(verb, j, s) {
             subject = None;
         }
         Some((subject, j))
@@ -394,6 +389,18 @@ impl ParagraphParser<'_> {
 
     /// A claim starting at token `k` with the verb's one-letter object preposition written on
     /// it (`رحب بالإفراج`) or with ل/ب after a reaction noun (`عن أسفها لسقوط`).
+    /// `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before the verb, what
+    /// follows an imperfect verb at `j`, or a word carrying the verb's one-letter preposition,
+    /// is its object; so is a verbal noun after a verb whose object is the claim (`وكانت
+    /// الوزارة قد أعلنت رفع الأسعار`، `الشرطة أكدت وقوع انفجار`).
+    fn object_after_fronted_subject(&self, verb: &VerbCue, j: usize, s: &Range<usize>) -> bool {
+        let form = verb.form;
+        let verbal_object = form.object_claim
+            && (self.is_verbal_noun(j) || (self.is_word(j) && is_object_masdar(self.key(j))));
+        (form.form == Form::Present || self.object_with_preposition(&form, j) || verbal_object)
+            && self.subject_before(verb.at, verb.prefix, s).is_some()
+    }
+
     fn object_with_preposition(&self, form: &CueForm, k: usize) -> bool {
         let one_letter = form
             .object_preposition

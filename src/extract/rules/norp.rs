@@ -66,8 +66,9 @@ fn glued_nationality(ctx: &Ctx, i: usize) -> Option<usize> {
     let first = word.chars().next()?;
     let rest = &word[first.len_utf8()..];
     // ب with the article is a language (بالإنجليزية "in English"), and so is a feminine
-    // one in a list (الإسبانية والألمانية والفرنسية).
-    let language = first == 'ب' && rest.starts_with("ال") || rest.ends_with("يه");
+    // one in a list of languages (بالإسبانية والألمانية والفرنسية).
+    let language =
+        first == 'ب' && rest.starts_with("ال") || rest.ends_with("يه") && !joins_peoples(ctx, i);
     let nationality = matches!(first, 'و' | 'ف' | 'ب' | 'ل')
         && !language
         && rest.chars().count() >= 4
@@ -76,9 +77,10 @@ fn glued_nationality(ctx: &Ctx, i: usize) -> Option<usize> {
 }
 
 /// A language, not a people: after لغة with its proclitics (اللغة العربية، باللغة الفرنسية),
-/// with a glued ب (بالإنجليزية "in English"), or a feminine one joined by و, as in a list of
-/// languages (بالإنجليزية والعربية، العبرية والعربية والفارسية): the guidelines leave
-/// languages untagged.
+/// with a glued ب (بالإنجليزية "in English"), or a feminine one joined by و to a language, as
+/// in a list of languages (بالإنجليزية والعربية، باللغة العبرية والعربية): the guidelines
+/// leave languages untagged. Joined to a people (للشؤون العربية والأفريقية، القوات التركية
+/// والأردنية) it is a people too.
 fn names_language(ctx: &Ctx, i: usize) -> bool {
     let t = &ctx.toks[i];
     let after_language = i > 0
@@ -93,8 +95,40 @@ fn names_language(ctx: &Ctx, i: usize) -> bool {
             matches!(written, "اللغه" | "لغه" | "اللغات" | "لغات")
         });
     let in_language = t.definite && ctx.norm[t.range.clone()].starts_with("بال");
-    let listed = t.has_conjunction(ctx.norm) && ctx.stem(i).ends_with("يه");
+    let listed =
+        t.has_conjunction(ctx.norm) && ctx.stem(i).ends_with("يه") && !joins_peoples(ctx, i);
     after_language || in_language || listed
+}
+
+/// Whether the feminine nationality at `i`, joined by و, goes on a list of peoples: the list
+/// starts with a nationality that describes a noun before it (للشؤون العربية والأفريقية،
+/// القوات التركية والأردنية، مصادر ليبية ومصرية). A list after a pronoun, a mark or a name
+/// (وهي الإسبانية والألمانية، (العبرية والعربية، ويكيبيديا الإنكليزية والعربية) is one of
+/// languages as often.
+fn joins_peoples(ctx: &Ctx, i: usize) -> bool {
+    let before = i.wrapping_sub(1);
+    let Some(p) = ctx.word(before) else {
+        return false;
+    };
+    let written = p.text(ctx.norm);
+    let stem = ctx.stem(before);
+    let nationality = stem.ends_with("يه")
+        && (crate::extract::lexicon::is_nationality(stem)
+            || written
+                .strip_prefix('و')
+                .is_some_and(crate::extract::lexicon::is_nationality));
+    if !nationality || written.starts_with("بال") {
+        return false;
+    }
+    if written.starts_with('و') && !p.definite || p.has_conjunction(ctx.norm) {
+        return joins_peoples(ctx, before);
+    }
+    let noun = before.wrapping_sub(1);
+    ctx.word(noun).is_some_and(|n| {
+        ctx.gaz[noun].is_none()
+            && !n.is(class::STOP)
+            && !crate::extract::lexicon::is_nationality(ctx.stem(noun))
+    })
 }
 
 /// Whether a normalised nisba names a religion rather than a nation (الإسلامية، المسيحية):
