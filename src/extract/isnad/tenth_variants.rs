@@ -70,6 +70,21 @@ fn an_affiliation_after_a_comma_stays_in_the_speaker() {
     assert_eq!(c[0].2, ["وكالة الأنباء"], "{c:?}");
 }
 
+/// The rows of a (sentence, claim, speaker, hand) table whose link lacks that one hand.
+fn hand_misses(table: &[(&str, &str, &str, &str)]) -> Vec<String> {
+    table
+        .iter()
+        .filter_map(|&(text, claim, speaker, hand)| {
+            let c = super::chains_in(text);
+            let ok = c
+                .iter()
+                .any(|(cl, s, via)| cl == claim && s == speaker && via == &[hand.to_owned()]);
+            (!ok)
+                .then(|| format!("{text}\n   want {speaker} via [{hand}]: {claim}\n   found {c:?}"))
+        })
+        .collect()
+}
+
 /// A hand told right before a quoted claim (`قال X للتلفزيون الرسمي “C”`): the mark that opens
 /// the quotation is no part of the hand's name (pool: p080's hand; the shape `لـOUTLET “`/`«`
 /// after a cue is what §6.2's `قال لإذاعة المدينة` is with a quotation).
@@ -102,17 +117,7 @@ const A_HAND_BEFORE_AN_OPENING_MARK: &[(&str, &str, &str, &str)] = &[
 
 #[test]
 fn a_hand_before_an_opening_mark_ends_before_it() {
-    let misses: Vec<String> = A_HAND_BEFORE_AN_OPENING_MARK
-        .iter()
-        .filter_map(|&(text, claim, speaker, hand)| {
-            let c = super::chains_in(text);
-            let ok = c
-                .iter()
-                .any(|(cl, s, via)| cl == claim && s == speaker && via == &[hand.to_owned()]);
-            (!ok)
-                .then(|| format!("{text}\n   want {speaker} via [{hand}]: {claim}\n   found {c:?}"))
-        })
-        .collect();
+    let misses = hand_misses(A_HAND_BEFORE_AN_OPENING_MARK);
     assert_no_misses(&misses, A_HAND_BEFORE_AN_OPENING_MARK.len());
 }
 
@@ -188,4 +193,48 @@ fn a_described_mention_not_called_false_is_asserted() {
         let l = super::agency_variants::links(text);
         assert!(l.iter().all(|(_, _, st)| st != "denies"), "{text}: {l:?}");
     }
+}
+
+/// An outlet's name of several words in straight quotation marks right after `لـ` (`قال لـ"بي
+/// بي سي"`): the mark after the tatweel opens the name, which runs to its closing mark (pool:
+/// `لـ"… …"` in 8 sentences, 6 outlets; one hand cut to its first word, p244). Each row: the
+/// sentence, the claim, the speaker and the hand.
+const A_QUOTED_NAME_AFTER_LAM: &[(&str, &str, &str, &str)] = &[
+    (
+        "وقال مدير المستشفى لـ\"بي بي سي\" إن عدد الضحايا ارتفع.",
+        "عدد الضحايا ارتفع",
+        "مدير المستشفى",
+        "بي بي سي",
+    ),
+    (
+        "وقال المصدر لـ\"صوت مصر\"، إن الأسعار ثابتة.",
+        "الأسعار ثابتة",
+        "المصدر",
+        "صوت مصر",
+    ),
+    (
+        "وأوضح المتحدث لـ\"سي إن إن\" أن الجسر سيفتح.",
+        "الجسر سيفتح",
+        "المتحدث",
+        "سي إن إن",
+    ),
+    // already so before: kept as regressions
+    (
+        "وَقَالَ الخَبِيرُ لِـ\"العربي الجديد\" إن الصيد تراجع.",
+        "الصيد تراجع",
+        "الخَبِيرُ",
+        "العربي الجديد",
+    ),
+    (
+        "وقال الطبيب لـ\"أخبار اليمن\" إن الوباء انحسر.",
+        "الوباء انحسر",
+        "الطبيب",
+        "أخبار اليمن",
+    ),
+];
+
+#[test]
+fn a_quoted_name_after_lam_runs_to_its_closing_mark() {
+    let misses = hand_misses(A_QUOTED_NAME_AFTER_LAM);
+    assert_no_misses(&misses, A_QUOTED_NAME_AFTER_LAM.len());
 }
