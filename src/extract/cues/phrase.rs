@@ -221,11 +221,7 @@ impl ParagraphParser<'_> {
         {
             return true;
         }
-        let body = match scan.head_type {
-            Some(SourceType::Organization) => true,
-            Some(SourceType::Official) => self.tokens[scan.head].ta_marbuta,
-            _ => false,
-        };
+        let body = self.names_a_body(scan, j);
         if key.starts_with("لل") {
             return false;
         }
@@ -240,7 +236,7 @@ impl ParagraphParser<'_> {
             && !pronoun
             && !self.is_stop(rest)
             && cue_form(rest).is_none()
-            && !self.is_addressee(j)
+            && (!self.is_addressee(j) || self.titled_body(scan, j) && Self::names_body(rest))
             && j + 1 < end
             && self.is_word(j + 1)
             && is_definite(self.key(j + 1))
@@ -253,25 +249,66 @@ impl ParagraphParser<'_> {
         let Some(noun) = self.key(j).strip_prefix("لل") else {
             return false;
         };
-        let body = match scan.head_type {
-            Some(SourceType::Organization) => true,
-            Some(SourceType::Official) => self.tokens[scan.head].ta_marbuta,
-            _ => false,
-        };
-        // `الوكالة الوطنية للإعلام`: an outlet's name goes on with its medium
+        // `الوكالة الوطنية للإعلام`: an outlet's name goes on with its medium, also after the
+        // outlet's own name (`وكالة النجم للأنباء`)
         let outlet = scan.head_type == Some(SourceType::MediaOutlet);
-        let body = body || outlet;
+        if outlet && noun == "انباء" && j > scan.head + 1 {
+            return true;
+        }
+        let body = self.names_a_body(scan, j) || outlet;
         let definite = format!("ال{noun}");
         let people = noun.ends_with("ين") || noun.ends_with("ون");
         body && scan.prev_definite
             && scan.name_at.is_none()
             && noun.chars().count() >= 3
             && !people
-            && !is_speaker_head(&definite)
+            && (!is_speaker_head(&definite) || self.titled_body(scan, j))
             && !in_set(&OUTLETS, &definite)
             && !in_set(&OUTLETS, noun)
             && (outlet || !in_set(&MEDIUM_HEADS, noun))
             && cue_form(&definite).is_none()
+    }
+
+    /// Whether the phrase so far names a body whose name a ل-genitive at `j` goes on with: an
+    /// organisation, an official body in ة (`الهيئة`، `المديرية`), or an official title or body
+    /// with its adjective (`المتحدث الرسمي للوزارة`، `الأمين العام للمجلس`، `الجهاز المركزي
+    /// للإحصاء`); not a title with a genitive of its own (`وزير الخارجية للتلفزيون` told it),
+    /// nor a medium one told (`للتلفزيون`، `لوكالة …`).
+    fn names_a_body(&self, scan: &PhraseScan, j: usize) -> bool {
+        match scan.head_type {
+            Some(SourceType::Organization) => true,
+            Some(SourceType::Official) => {
+                self.tokens[scan.head].ta_marbuta || self.titled_body(scan, j)
+            }
+            _ => false,
+        }
+    }
+
+    /// `المتحدث الرسمي للوزارة`، `الأمينة العامة لوزارة الزراعة`: an official title with its
+    /// adjective (no genitive of its own) before a ل-word that is no medium: the body the title
+    /// belongs to, even when that body could speak itself.
+    fn titled_body(&self, scan: &PhraseScan, j: usize) -> bool {
+        let key = self.key(j);
+        let noun = key
+            .strip_prefix("لل")
+            .or_else(|| key.strip_prefix('ل'))
+            .unwrap_or(key);
+        scan.head_type == Some(SourceType::Official)
+            && j > scan.head + 1
+            && scan.prev_definite
+            && !scan.last_genitive
+            && is_definite(self.key(j - 1))
+            && head_type(bare(noun)) != Some(SourceType::MediaOutlet)
+    }
+
+    /// `وزارة`، `هيئة`: the head noun of an organisation or of an official body in ة (not an
+    /// official one tells: `للوزير`).
+    fn names_body(noun: &str) -> bool {
+        match head_type(bare(noun)) {
+            Some(SourceType::Organization) => true,
+            Some(SourceType::Official) => noun.ends_with('ه') || noun.ends_with('ة'),
+            _ => false,
+        }
     }
 
     /// Words no source phrase runs into: function words, accusatives, verbs, numbers, and a
