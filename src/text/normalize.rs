@@ -129,6 +129,52 @@ pub fn fold_char(c: char) -> Fold {
     }
 }
 
+/// [`ARABIC_BLOCK_FOLDS`] as [`NormalizedText::new`] writes it: the folded character already
+/// encoded in UTF-8 (`len` bytes, 0 when dropped), and for a dropped one whether it widens the
+/// character before it (harakat and tatweel do, an invisible control does not).
+#[derive(Clone, Copy)]
+struct Utf8Fold {
+    len: u8,
+    bytes: [u8; 2],
+    extends: bool,
+}
+
+const ARABIC_BLOCK_UTF8: [Utf8Fold; 256] = {
+    let mut table = [Utf8Fold {
+        len: 0,
+        bytes: [0; 2],
+        extends: false,
+    }; 256];
+    let mut i = 0;
+    while i < table.len() {
+        let c = match char::from_u32(ARABIC_BLOCK + i as u32) {
+            Some(c) => c,
+            None => panic!("the Arabic block is all characters"),
+        };
+        table[i] = match ARABIC_BLOCK_FOLDS[i] {
+            Fold::Drop => Utf8Fold {
+                len: 0,
+                bytes: [0; 2],
+                extends: is_arabic_mark(c) || c == '\u{0640}',
+            },
+            Fold::Char(f) if (f as u32) < 0x80 => Utf8Fold {
+                len: 1,
+                bytes: [f as u8, 0],
+                extends: false,
+            },
+            Fold::Char(f) if (f as u32) < 0x800 => Utf8Fold {
+                len: 2,
+                bytes: [0xC0 | (f as u32 >> 6) as u8, 0x80 | (f as u32 & 0x3F) as u8],
+                extends: false,
+            },
+            // checked when compiling: no letter of the block folds to a longer form
+            _ => panic!("a letter of the Arabic block folds to more than two bytes"),
+        };
+        i += 1;
+    }
+    table
+};
+
 /// How one character is folded for matching: a `match` on the code point (the definition
 /// [`fold_char`] reads from its table).
 const fn fold_code_point(c: char) -> Fold {
@@ -232,38 +278,44 @@ pub struct NormalizedText {
 }
 
 impl NormalizedText {
+    /// Folds `original` byte by byte: ASCII and the Arabic block (most of an Arabic article)
+    /// through [`ARABIC_BLOCK_UTF8`], already encoded, anything else character by character
+    /// through [`fold_char`]. The forward map is written as each character is read.
     pub fn new(original: &str) -> Self {
-        let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
-        let mut ends = Vec::with_capacity(original.len() + 1);
-        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        for (at_wide, c) in original.char_indices() {
-            let at = narrow(at_wide);
-            let end = narrow(at_wide + c.len_utf8());
+        let bytes = original.as_bytes();
+        let mut out = Folding::with_capacity(original.len());
+        let mut at = 0;
+        while let Some(&lead) = bytes.get(at) {
+            if lead.is_ascii() {
+                out.push_ascii(lead.to_ascii_lowercase(), at);
+                at += 1;
+                continue;
+            }
+            if let (0xD8..=0xDB, Some(&next)) = (lead, bytes.get(at + 1)) {
+                // U+0600..=U+06FF: lead 110110xx, continuation 10xxxxxx
+                let index = usize::from(lead & 0x03) << 6 | usize::from(next & 0x3F);
+                let fold = ARABIC_BLOCK_UTF8[index];
+                match fold.len {
+                    0 => out.drop_two_byte(at, fold.extends),
+                    len => out.push_two_byte(&fold.bytes[..usize::from(len)], at),
+                }
+                at += 2;
+                continue;
+            }
+            let Some(c) = original.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let end = at + c.len_utf8();
             match fold_char(c) {
-                Fold::Char(f) => push_folded(f, at, end, &mut text, &mut map, &mut ends),
+                Fold::Char(f) => out.push(f.encode_utf8(&mut [0; 4]).as_bytes(), at, end),
                 // A dropped mark extends the preceding character's span; an invisible control
                 // does not (it is not part of the word).
-                Fold::Drop if is_arabic_mark(c) || c == '\u{0640}' => {
-                    extend_last(&map, &mut ends, at, end);
-                }
-                Fold::Drop => {}
-                Fold::Expand(s) => {
-                    for f in s.chars() {
-                        push_folded(f, at, end, &mut text, &mut map, &mut ends);
-                    }
-                }
+                Fold::Drop => out.drop(at, end, is_arabic_mark(c) || c == '\u{0640}'),
+                Fold::Expand(s) => out.push_expansion(s, at, end),
             }
+            at = end;
         }
-        map.push(narrow(original.len()));
-        ends.push(narrow(original.len()));
-        let forward = forward_map(&map, original.len());
-        NormalizedText {
-            text,
-            map,
-            ends,
-            forward,
-        }
+        out.finish(original.len())
     }
 
     /// The original byte range covering the normalised byte range `range`. An empty range maps
@@ -308,41 +360,123 @@ impl NormalizedText {
     }
 }
 
-/// The inverse of `map` (`map[j]`: the original byte that made folded byte `j`, not
-/// decreasing, `map[last]` the original length): for every original byte `i` up to
-/// `original_len`, the first `j` with `map[j] >= i`. One pass over `map` after folding costs
-/// less than a store per byte while folding.
-fn forward_map(map: &[u32], original_len: usize) -> Vec<u32> {
-    let mut forward = Vec::with_capacity(original_len + 1);
-    for (j, &made_by) in map.iter().enumerate() {
-        // every original byte up to `made_by` not yet given a folded byte gets `j`
-        let through = (made_by as usize).min(original_len) + 1;
-        if through > forward.len() {
-            forward.resize(through, u32::try_from(j).unwrap_or(u32::MAX));
-        }
-    }
-    forward
+/// [`NormalizedText`] while it is built: the folded bytes, both maps and the forward map.
+struct Folding {
+    text: Vec<u8>,
+    map: Vec<u32>,
+    ends: Vec<u32>,
+    forward: Vec<u32>,
 }
 
-/// Appends folded character `f`, made by the original character at `at..end`, with one map
-/// entry per byte of `f`.
-#[inline]
-fn push_folded(
-    f: char,
-    at: u32,
-    end: u32,
-    text: &mut String,
-    map: &mut Vec<u32>,
-    ends: &mut Vec<u32>,
-) {
-    text.push(f);
-    for _ in 0..f.len_utf8() {
-        map.push(at);
-        ends.push(end);
+/// An offset as stored in the maps (articles are far below 4 GiB; longer input saturates).
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+impl Folding {
+    fn with_capacity(original_len: usize) -> Self {
+        Folding {
+            text: Vec::with_capacity(original_len),
+            map: Vec::with_capacity(original_len + 1),
+            ends: Vec::with_capacity(original_len + 1),
+            forward: Vec::with_capacity(original_len + 1),
+        }
+    }
+
+    /// Appends the folded form of the one-byte (ASCII) original character at `at`.
+    #[inline(always)]
+    fn push_ascii(&mut self, folded: u8, at: usize) {
+        let (start, stop) = (narrow(at), narrow(at + 1));
+        self.forward.push(narrow(self.text.len()));
+        self.text.push(folded);
+        self.map.push(start);
+        self.ends.push(stop);
+    }
+
+    /// Appends `folded` (one or two bytes, a whole character), the folded form of the
+    /// two-byte original character at `at`: one map entry per folded byte, and the forward
+    /// map of both original bytes (the first finds the first folded byte, the second the
+    /// folded byte after them).
+    #[inline(always)]
+    fn push_two_byte(&mut self, folded: &[u8], at: usize) {
+        let (start, stop) = (narrow(at), narrow(at + 2));
+        self.forward.push(narrow(self.text.len()));
+        for &byte in folded {
+            self.text.push(byte);
+            self.map.push(start);
+            self.ends.push(stop);
+        }
+        self.forward.push(narrow(self.text.len()));
+    }
+
+    /// The forward map of the original character at `at..end`, whose folded form (if any)
+    /// takes the folded bytes `before..after`: its first byte finds `before` (the first
+    /// folded byte it made, or the next one made when it made none), its other bytes `after`.
+    fn forward_of(&mut self, at: usize, end: usize, before: usize) {
+        self.forward.push(narrow(before));
+        let after = narrow(self.text.len());
+        self.forward.extend((at + 1..end).map(|_| after));
+    }
+
+    /// Appends `folded`, the folded form of the original character at `at..end`: one map
+    /// entry per byte.
+    fn push(&mut self, folded: &[u8], at: usize, end: usize) {
+        let before = self.text.len();
+        self.text.extend_from_slice(folded);
+        let (start, stop) = (narrow(at), narrow(end));
+        for _ in folded {
+            self.map.push(start);
+            self.ends.push(stop);
+        }
+        self.forward_of(at, end, before);
+    }
+
+    /// Appends a ligature's expansion (ﻻ → لا), every byte made by the original at `at..end`.
+    fn push_expansion(&mut self, expansion: &str, at: usize, end: usize) {
+        self.push(expansion.as_bytes(), at, end);
+    }
+
+    /// The original character at `at..end` folds to nothing; a mark or tatweel (`extends`)
+    /// widens the span of the folded character before it over itself.
+    fn drop(&mut self, at: usize, end: usize, extends: bool) {
+        if extends {
+            extend_last(&self.map, &mut self.ends, narrow(at), narrow(end));
+        }
+        let before = self.text.len();
+        self.forward_of(at, end, before);
+    }
+
+    /// [`Folding::drop`] of a two-byte original character at `at` (a haraka, tatweel or
+    /// ALM): both its bytes find the next folded byte.
+    #[inline(always)]
+    fn drop_two_byte(&mut self, at: usize, extends: bool) {
+        if extends {
+            extend_last(&self.map, &mut self.ends, narrow(at), narrow(at + 2));
+        }
+        let next = narrow(self.text.len());
+        self.forward.push(next);
+        self.forward.push(next);
+    }
+
+    fn finish(mut self, original_len: usize) -> NormalizedText {
+        self.map.push(narrow(original_len));
+        self.ends.push(narrow(original_len));
+        self.forward.push(narrow(self.text.len()));
+        // every byte pushed is a whole character's UTF-8 encoding, so this never fails; the
+        // lossy copy keeps the function total all the same
+        let text = String::from_utf8(self.text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        NormalizedText {
+            text,
+            map: self.map,
+            ends: self.ends,
+            forward: self.forward,
+        }
     }
 }
 
 /// Extends the span of the last folded character over a mark dropped after it (`at..end`).
+#[inline]
 fn extend_last(map: &[u32], ends: &mut [u32], at: u32, end: u32) {
     let Some(&last_start) = map.last() else {
         return;
@@ -409,6 +543,67 @@ mod tests {
             let once = normalize_str(c.encode_utf8(&mut [0; 4]));
             assert!(is_normalized(&once), "U+{:04X}", c as u32);
         }
+    }
+
+    /// The folding as it was written before the byte-level loop: character by character
+    /// through [`fold_char`], the forward map found afterwards by a pass over `map` (for every
+    /// original byte, the first folded byte made at or after it).
+    fn folded_char_by_char(original: &str) -> NormalizedText {
+        let (mut text, mut map, mut ends) = (String::new(), Vec::new(), Vec::new());
+        for (at, c) in original.char_indices() {
+            let (at, end) = (narrow(at), narrow(at + c.len_utf8()));
+            let mut push = |f: char, text: &mut String| {
+                text.push(f);
+                for _ in 0..f.len_utf8() {
+                    map.push(at);
+                    ends.push(end);
+                }
+            };
+            match fold_char(c) {
+                Fold::Char(f) => push(f, &mut text),
+                Fold::Drop if is_arabic_mark(c) || c == '\u{0640}' => {
+                    extend_last(&map, &mut ends, at, end);
+                }
+                Fold::Drop => {}
+                Fold::Expand(s) => s.chars().for_each(|f| push(f, &mut text)),
+            }
+        }
+        map.push(narrow(original.len()));
+        ends.push(narrow(original.len()));
+        let forward = (0..=original.len())
+            .map(|i| narrow(map.partition_point(|&m| (m as usize) < i)))
+            .collect();
+        NormalizedText {
+            text,
+            map,
+            ends,
+            forward,
+        }
+    }
+
+    fn assert_same_folding(original: &str) {
+        let (fast, slow) = (NormalizedText::new(original), folded_char_by_char(original));
+        assert_eq!(fast.text, slow.text, "{original:?}");
+        assert_eq!(fast.map, slow.map, "{original:?}");
+        assert_eq!(fast.ends, slow.ends, "{original:?}");
+        assert_eq!(fast.forward, slow.forward, "{original:?}");
+    }
+
+    #[test]
+    fn the_byte_level_folding_is_the_folding_character_by_character() {
+        // every code point below U+0800 and a few longer ones, alone, after a letter (marks
+        // widen it) and inside an Arabic word; then a diacritised article
+        let longer = [
+            '\u{200F}', '\u{2009}', '\u{FDF2}', '\u{FEFB}', '\u{FE8D}', '😀', 'ک',
+        ];
+        for c in (0..0x800).filter_map(char::from_u32).chain(longer) {
+            assert_same_folding(&c.to_string());
+            assert_same_folding(&format!("قال{c}"));
+            assert_same_folding(&format!("بِ{c}َسم ـ{c}\u{064E}"));
+        }
+        assert_same_folding("");
+        assert_same_folding("\u{064E}\u{0640}ب ﻻ «الأُمَمُ» ١٢ ﷲ\u{200F}إِلى\nABC");
+        assert_same_folding(include_str!("../../tests/data/wikinews-ar.txt"));
     }
 
     #[test]
