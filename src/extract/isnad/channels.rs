@@ -206,7 +206,8 @@ fn still_open(text: &str) -> bool {
         match c {
             '«' | '“' => open = true,
             '»' | '”' => open = false,
-            '"' if !prev.is_whitespace() => open = false,
+            // a mark after the tatweel of `لـ` opens (`لـ"بي بي سي"`)
+            '"' if !prev.is_whitespace() && prev != 'ـ' => open = false,
             '"' if !next.is_whitespace() => open = true,
             _ => {}
         }
