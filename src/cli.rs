@@ -257,6 +257,14 @@ pub struct LearnArgs {
     /// List the gold attributions of the `--gold` folders that no candidate reaches.
     #[arg(long)]
     pub misses: bool,
+    /// Train on this share of each `--gold` folder's articles (the first ones by name): a
+    /// learning curve, how much gold the model needs.
+    #[arg(long, default_value_t = 1.0)]
+    pub share: f64,
+    /// Train a per-cue ranking (a softmax over a cue's readings and none) instead of an
+    /// independent logistic score per reading.
+    #[arg(long)]
+    pub rank: bool,
     /// Drop a rules' attribution the model scores below this.
     #[arg(long, default_value_t = 0.0)]
     pub keep: f64,

@@ -39,9 +39,18 @@ pub fn run(args: &LearnArgs, out: &mut dyn Write) -> Result<ExitCode, String> {
                 writeln!(out, "  miss {line}").map_err(err)?;
             }
         }
-        docs.extend(part);
+        // a learning curve trains on a share of each folder, spread evenly over its articles
+        // (in name order: every annotator's reports, not the first one's)
+        let share = args.share.clamp(0.0, 1.0);
+        let taken = |j: usize| (j as f64 * share).floor() < ((j + 1) as f64 * share).floor();
+        docs.extend(
+            part.into_iter()
+                .enumerate()
+                .filter(|(j, _)| taken(*j))
+                .map(|(_, d)| d),
+        );
     }
-    let model = train::train(&docs, (args.keep, args.add, args.replace));
+    let model = train::train(&docs, (args.keep, args.add, args.replace), args.rank);
     writeln!(
         out,
         "trained on {} articles: {} features",
@@ -89,6 +98,9 @@ fn header(args: &LearnArgs) -> Vec<String> {
     }
     if args.split.is_some() {
         command.push_str(" --split dev");
+    }
+    if args.rank {
+        command.push_str(" --rank");
     }
     command.push_str(&format!(
         " --keep {} --add {} --replace {}",
@@ -152,7 +164,7 @@ fn write_grid(out: &mut dyn Write, docs: &[GoldDoc], model: &Model) -> std::io::
     };
     line(out, "rules alone", &train::score(docs, None))?;
     for (keep, add, replace) in GRID {
-        let m = Model::new(model.weights().clone(), (keep, add, replace));
+        let m = Model::new(model.weights().clone(), (keep, add, replace)).ranked(model.rank);
         let name = format!("k{keep:.2} a{add:.2} r{replace:.2}");
         line(out, &name, &train::score(docs, Some(&m)))?;
     }

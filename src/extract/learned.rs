@@ -39,6 +39,7 @@ pub(crate) fn generate(
         entities,
     };
     let mut found = candidates::candidates(&input);
+    candidates::rank_groups(&mut found);
     let locate = features::Locator::new(&views);
     let spans = features::RuleSpans::new(&rules);
     let mut context: Option<features::CueContext> = None;
@@ -55,9 +56,24 @@ pub(crate) fn generate(
     (rules, found)
 }
 
+/// The shipped model (`assets/model/attributions.tsv`), read once; `None` if it does not read
+/// (a test checks that it does).
+pub fn shipped() -> Option<&'static Model> {
+    static SHIPPED: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(|| Model::shipped().ok()).as_ref()
+}
+
+/// The cue suggestions for `article` with the shipped model's decisions applied (the rules'
+/// alone if it does not read); `entities` as for [`suggest_with`].
+pub fn suggest(article: &Article, entities: &[Suggestion]) -> CueSuggestions {
+    match shipped() {
+        Some(model) => suggest_with(article, entities, model),
+        None => cues::suggest_article(article),
+    }
+}
+
 /// The cue suggestions for `article` with `model`'s decisions applied.
 pub fn suggest_with(article: &Article, entities: &[Suggestion], model: &Model) -> CueSuggestions {
     let (rules, found) = generate(article, entities, false);
-    let scores: Vec<f64> = found.iter().map(|c| model.score_ids(&c.ids)).collect();
-    decode::decode(&rules, &found, &scores, model)
+    decode::decode(&rules, &found, &model.scores(&found), model)
 }

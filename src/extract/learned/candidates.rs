@@ -83,6 +83,9 @@ pub(crate) struct Candidate {
     pub(crate) rule: Option<usize>,
     /// Which cue of the article it belongs to (candidates of one cue compete).
     pub(crate) group: usize,
+    /// The readings a ranking model compares it with: its group, and for a rules' triple the
+    /// group of the other readings of its cue ([`rank_groups`]).
+    pub(crate) rank_group: usize,
     /// Feature names (filled for training and tests only: [`super::features::Features`]).
     pub(crate) features: Vec<String>,
     /// Feature ids, what the model scores.
@@ -205,6 +208,7 @@ fn rule_candidates(rules: &CueSuggestions) -> Vec<Candidate> {
             group: out.len(),
             features: Vec::new(),
             ids: Vec::new(),
+            rank_group: 0,
         });
     }
     out
@@ -263,6 +267,30 @@ fn cue_at(tokens: &[ViewToken<'_>], i: usize, end: usize) -> Option<(Cue, usize)
     ))
 }
 
+/// Sets every candidate's `rank_group`: a rules' triple joins the first group of other
+/// readings whose cue overlaps its own (one ranking over all readings of a cue), else stays
+/// alone.
+pub(crate) fn rank_groups(found: &mut [Candidate]) {
+    let ruled = found.iter().take_while(|c| c.rule.is_some()).count();
+    let mut cues: Vec<(Range<usize>, usize)> = Vec::new();
+    for c in &found[ruled..] {
+        if cues.last().is_none_or(|(_, g)| *g != c.group) {
+            cues.push((c.cue.range.clone(), c.group));
+        }
+    }
+    let index = super::index::Spans::new(cues.iter().map(|(r, _)| r.clone()));
+    for c in found.iter_mut() {
+        c.rank_group = if c.rule.is_some() {
+            index
+                .overlapping(&c.cue.range)
+                .min()
+                .map_or(c.group, |k| cues[k].1)
+        } else {
+            c.group
+        };
+    }
+}
+
 pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -318,6 +346,7 @@ impl CueAt<'_> {
                     group,
                     features: Vec::new(),
                     ids: Vec::new(),
+                    rank_group: group,
                 });
             }
         }

@@ -17,14 +17,14 @@ pub(crate) const PREVIOUS_SPEAKERS: usize = 4;
 
 /// Spans sorted by start, with the largest end so far, to find those overlapping a range
 /// without reading them all.
-struct Spans {
+pub(crate) struct Spans {
     /// (start, end, the item's index), by start then index.
     items: Vec<(usize, usize, usize)>,
     max_end: Vec<usize>,
 }
 
 impl Spans {
-    fn new(spans: impl Iterator<Item = Range<usize>>) -> Self {
+    pub(crate) fn new(spans: impl Iterator<Item = Range<usize>>) -> Self {
         let mut items: Vec<(usize, usize, usize)> = spans
             .enumerate()
             .map(|(i, r)| (r.start, r.end, i))
@@ -42,7 +42,7 @@ impl Spans {
     }
 
     /// The indices of the spans overlapping `range`, in no particular order.
-    fn overlapping(&self, range: &Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn overlapping(&self, range: &Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let hi = self.items.partition_point(|&(s, _, _)| s < range.end);
         let start = range.start;
         (0..hi)

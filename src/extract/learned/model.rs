@@ -32,6 +32,9 @@ pub struct Model {
     /// Another reading of a cue the rules used replaces theirs when its score beats theirs by
     /// this much (1 or more: never).
     pub replace: f64,
+    /// A ranking model: a reading's score is its share of a softmax over its cue's readings
+    /// and none (`@rank` in the file), not its own logistic score.
+    pub rank: bool,
 }
 
 /// One training example: its features and whether the gold holds it.
@@ -39,6 +42,8 @@ pub struct Model {
 pub struct Example {
     pub features: Vec<String>,
     pub positive: bool,
+    /// The readings it competes with (a ranking model's softmax), numbered across the examples.
+    pub group: usize,
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -67,7 +72,41 @@ impl Model {
             keep,
             add,
             replace,
+            rank: false,
         }
+    }
+
+    /// This model as a ranking one (`rank`) or a logistic one.
+    pub fn ranked(mut self, rank: bool) -> Model {
+        self.rank = rank;
+        self
+    }
+
+    /// The score of every candidate: its logistic score, or for a ranking model its share of
+    /// the softmax over its rank group's readings and none.
+    pub(crate) fn scores(&self, candidates: &[super::candidates::Candidate]) -> Vec<f64> {
+        if !self.rank {
+            return candidates.iter().map(|c| self.score_ids(&c.ids)).collect();
+        }
+        let z: Vec<f64> = candidates
+            .iter()
+            .map(|c| c.ids.iter().filter_map(|f| self.ids.get(f)).sum::<f64>())
+            .collect();
+        let groups = candidates
+            .iter()
+            .map(|c| c.rank_group)
+            .max()
+            .map_or(0, |g| g + 1);
+        // none has score 0: each group's denominator starts at e^0
+        let mut denominators = vec![1.0; groups];
+        for (c, z) in candidates.iter().zip(&z) {
+            denominators[c.rank_group] += z.exp();
+        }
+        candidates
+            .iter()
+            .zip(&z)
+            .map(|(c, z)| z.exp() / denominators[c.rank_group])
+            .collect()
     }
 
     /// The weights by feature name.
@@ -119,12 +158,67 @@ impl Model {
                 }
             }
         }
+        Model::finish(weights, &sums, steps, thresholds)
+    }
+
+    /// A ranking model by SGD over the examples' groups in order of first appearance: per
+    /// group, a softmax over its readings and none, the target spread evenly over its right
+    /// readings (none when it has none); averaged weights as [`Model::train`].
+    pub fn train_ranked(examples: &[Example], thresholds: (f64, f64, f64)) -> Model {
+        let mut weights: BTreeMap<String, f64> = BTreeMap::new();
+        for e in examples {
+            for f in &e.features {
+                weights.entry(f.clone()).or_insert(0.0);
+            }
+        }
+        let groups = ranked_groups(examples);
+        let mut sums: BTreeMap<String, f64> = weights.clone();
+        let mut steps = 0.0;
+        for epoch in 0..EPOCHS {
+            let rate = RATE / (1.0 + epoch as f64 / 4.0);
+            for group in &groups {
+                let z: Vec<f64> = group
+                    .iter()
+                    .map(|&k| {
+                        let f = &examples[k].features;
+                        f.iter().filter_map(|f| weights.get(f)).sum::<f64>()
+                    })
+                    .collect();
+                let top = z.iter().fold(0.0_f64, |a, &b| a.max(b));
+                let denominator = (-top).exp() + z.iter().map(|z| (z - top).exp()).sum::<f64>();
+                let right = group.iter().filter(|&&k| examples[k].positive).count();
+                for (&k, z) in group.iter().zip(&z) {
+                    let e = &examples[k];
+                    let target = if e.positive { 1.0 / right as f64 } else { 0.0 };
+                    let gradient = target - (z - top).exp() / denominator;
+                    for f in &e.features {
+                        if let Some(w) = weights.get_mut(f) {
+                            *w += rate * (gradient - L2 * *w);
+                        }
+                    }
+                }
+                steps += 1.0;
+                for (sum, w) in sums.values_mut().zip(weights.values()) {
+                    *sum += w;
+                }
+            }
+        }
+        Model::finish(weights, &sums, steps, thresholds).ranked(true)
+    }
+
+    /// Averaged weights, rounded to the file's six decimals (so a model read back scores as
+    /// the one written), as a model.
+    fn finish(
+        mut weights: BTreeMap<String, f64>,
+        sums: &BTreeMap<String, f64>,
+        steps: f64,
+        thresholds: (f64, f64, f64),
+    ) -> Model {
         if steps > 0.0 {
             for (w, sum) in weights.values_mut().zip(sums.values()) {
                 *w = sum / steps;
             }
         }
-        // six decimals in the file: round here so a model read back scores as the one written
         for w in weights.values_mut() {
             *w = (*w * 1e6).round() / 1e6;
         }
@@ -143,6 +237,9 @@ impl Model {
             "@keep\t{:.3}\n@add\t{:.3}\n@replace\t{:.3}\n",
             self.keep, self.add, self.replace
         ));
+        if self.rank {
+            out.push_str("@rank\t1.000\n");
+        }
         for (name, w) in &self.weights {
             out.push_str(&format!("{name}\t{w:.6}\n"));
         }
@@ -152,7 +249,7 @@ impl Model {
     /// Reads [`Model::to_tsv`]'s format; `Err` names the line.
     pub fn from_tsv(text: &str) -> Result<Model, String> {
         let mut weights = BTreeMap::new();
-        let (mut keep, mut add, mut replace) = (0.0, 0.0, 0.0);
+        let (mut keep, mut add, mut replace, mut rank) = (0.0, 0.0, 0.0, false);
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -171,16 +268,34 @@ impl Model {
                 "@keep" => keep = value,
                 "@add" => add = value,
                 "@replace" => replace = value,
+                "@rank" => rank = value > 0.5,
                 _ => {
                     weights.insert(name.to_owned(), value);
                 }
             }
         }
-        let model = Model::new(weights, (keep, add, replace));
+        let model = Model::new(weights, (keep, add, replace)).ranked(rank);
         // two names with one id would score as one feature
         if model.ids.len() != model.weights.len() {
             return Err("two feature names share an id".to_owned());
         }
         Ok(model)
     }
+}
+
+/// The examples' indices by group, the groups in order of their first example.
+fn ranked_groups(examples: &[Example]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = Vec::new();
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, e) in examples.iter().enumerate() {
+        let list = members.entry(e.group).or_default();
+        if list.is_empty() {
+            order.push(e.group);
+        }
+        list.push(k);
+    }
+    order
+        .into_iter()
+        .filter_map(|g| members.remove(&g))
+        .collect()
 }

@@ -285,6 +285,7 @@ fn training_on_the_same_examples_gives_the_same_weights() {
         .map(|i| Example {
             features: vec!["bias".to_owned(), format!("f{}", i % 3)],
             positive: i % 3 == 0,
+            group: i,
         })
         .collect();
     let a = Model::train(&examples, (0.0, 0.8, 1.0));
@@ -301,8 +302,8 @@ fn dev_half() -> Vec<train::GoldDoc> {
 #[test]
 fn training_twice_on_the_dev_half_writes_the_same_file() {
     let docs = dev_half();
-    let a = train::train(&docs, (0.0, 0.8, 0.3)).to_tsv(&[]);
-    let b = train::train(&dev_half(), (0.0, 0.8, 0.3)).to_tsv(&[]);
+    let a = train::train(&docs, (0.0, 0.8, 0.3), false).to_tsv(&[]);
+    let b = train::train(&dev_half(), (0.0, 0.8, 0.3), false).to_tsv(&[]);
     assert!(a.lines().count() > 50);
     assert_eq!(a, b);
 }

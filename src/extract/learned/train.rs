@@ -96,14 +96,21 @@ fn is_right(doc: &GoldDoc, c: &Candidate) -> bool {
 
 /// The training examples of `docs`, in article order then candidate order.
 pub fn examples(docs: &[GoldDoc]) -> Vec<Example> {
-    docs.iter()
-        .flat_map(|doc| {
-            doc.candidates.iter().map(|c| Example {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for doc in docs {
+        let mut groups = 0;
+        for c in &doc.candidates {
+            groups = groups.max(c.rank_group + 1);
+            out.push(Example {
                 features: c.features.clone(),
                 positive: is_right(doc, c),
-            })
-        })
-        .collect()
+                group: offset + c.rank_group,
+            });
+        }
+        offset += groups;
+    }
+    out
 }
 
 /// How many gold attributions a candidate (or the rules) reaches.
@@ -189,11 +196,7 @@ pub fn decisions(docs: &[GoldDoc], model: &Model) -> Vec<String> {
     let mut out = Vec::new();
     for doc in docs {
         let text = |r: &Range<usize>| doc.article.text.get(r.clone()).unwrap_or("").to_owned();
-        let scores: Vec<f64> = doc
-            .candidates
-            .iter()
-            .map(|c| model.score_ids(&c.ids))
-            .collect();
+        let scores = model.scores(&doc.candidates);
         let decoded = decode::decode(&doc.rules, &doc.candidates, &scores, model);
         for a in decoded
             .attributions
@@ -253,9 +256,14 @@ pub fn decisions(docs: &[GoldDoc], model: &Model) -> Vec<String> {
     out
 }
 
-/// Trains a model on `docs` with the given thresholds (keep, add, replace).
-pub fn train(docs: &[GoldDoc], thresholds: (f64, f64, f64)) -> Model {
-    Model::train(&examples(docs), thresholds)
+/// Trains a model on `docs` with the given thresholds (keep, add, replace): a ranking one
+/// with `rank`, else a logistic one.
+pub fn train(docs: &[GoldDoc], thresholds: (f64, f64, f64), rank: bool) -> Model {
+    if rank {
+        Model::train_ranked(&examples(docs), thresholds)
+    } else {
+        Model::train(&examples(docs), thresholds)
+    }
 }
 
 /// The overlap counts of the sources, claims and attributions rows over `docs`: the rules alone (`model` `None`)
