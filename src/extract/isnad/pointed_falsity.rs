@@ -280,6 +280,18 @@ fn denied_before_or_mention(
     mention_claim(set, article, pointer)
 }
 
+/// The claim a denial earlier in the pointer's sentence denies (`نفت القيادة هذا الخبر،
+/// مؤكدة أن ما ورد في المقال عار من الصحة`: the same report denied again).
+fn denied_in_sentence(set: &AnnotationSet, article: &Article, at: usize) -> Option<String> {
+    let sentence = sentence_start(article, at);
+    set.attributions
+        .iter()
+        .filter(|a| a.stance == Stance::Denies)
+        .filter(|a| a.cue.is_some_and(|c| c.start >= sentence && c.end <= at))
+        .max_by_key(|a| a.cue.map(|c| c.start))
+        .map(|a| a.claim_id.clone())
+}
+
 /// Whether the claim `id` opens with a word of denial (`لا`، `عدم`).
 fn opens_with_denial(set: &AnnotationSet, article: &Article, id: &str) -> bool {
     let Some(claim) = set.position(id).map(|k| set.claims[k].span) else {
@@ -318,8 +330,10 @@ pub(super) fn pointed_falsity(set: &mut AnnotationSet, article: &Article) {
             continue;
         };
         let target = if described {
-            // its own sentence restating the content, else the mention itself (§6.3)
+            // its own sentence restating the content or denying the report already (§6.3,
+            // "one denial, several cues"), else the mention itself
             pointed_claim_here(set, article, at)
+                .or_else(|| denied_in_sentence(set, article, at))
                 .or_else(|| end.and_then(|end| mention_claim(set, article, at..end)))
         } else {
             let fallback = |set: &mut AnnotationSet| {

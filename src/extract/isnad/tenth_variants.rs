@@ -169,6 +169,12 @@ const A_DESCRIBED_MENTION_CALLED_FALSE: &[(&str, &str, &str)] = &[
         "الهيئة",
         "إغلاق المعبر",
     ),
+    // the report denied earlier in the same sentence (§6.3, one denial, several cues)
+    (
+        "ونشرت صحيفة محلية معلومات مغلوطة عن إغلاق المعبر. وتنفي الهيئة هذا الخبر، وتؤكد أن ما ورد في المقال عار من الصحة.",
+        "الهيئة",
+        "إغلاق المعبر",
+    ),
     // a pointer back with a demonstrative still reaches the report denied before it
     (
         "نفى الجيش الأنباء عن انسحاب قواته من المدينة. وأكدت القيادة أنه لا صحة مطلقا لهذه المعلومات.",
@@ -237,4 +243,73 @@ const A_QUOTED_NAME_AFTER_LAM: &[(&str, &str, &str, &str)] = &[
 fn a_quoted_name_after_lam_runs_to_its_closing_mark() {
     let misses = hand_misses(A_QUOTED_NAME_AFTER_LAM);
     assert_no_misses(&misses, A_QUOTED_NAME_AFTER_LAM.len());
+}
+
+/// A denial verb opening a quotation (`وجاء في البيان: "تنفي قيادة الجيش ما يتم تداوله حول
+/// C"`): read like a denial verb opening a clause; with no denier after it (`قالت الوزارة في
+/// بيان، "تنفي وبشكل قاطع ما …، بشأن C"`) the quoting link's speaker denies C (pool: 7
+/// sentences, 6 outlets; 5 of them read). Each row: the sentence, the denier and the content.
+const A_DENIAL_VERB_OPENING_A_QUOTATION: &[(&str, &str, &str)] = &[
+    (
+        "وجاء في البيان: \"تنفي قيادة الجيش ما يتم تداوله على مواقع التواصل حول دخول مسلحين إلى البلدة\".",
+        "قيادة الجيش",
+        "دخول مسلحين إلى البلدة",
+    ),
+    (
+        "وقال المتحدث في بيان، \"تنفي الخلية ما تم تداوله في بعض المواقع بشأن سحب القطعات العسكرية\".",
+        "الخلية",
+        "سحب القطعات العسكرية",
+    ),
+    (
+        "وقالت الوزارة في بيان، \"تنفي وبشكل قاطع ما تداولته بعض وسائل الإعلام، بشأن اختطاف موظف\".",
+        "الوزارة",
+        "اختطاف موظف",
+    ),
+    (
+        "وقالت الصحيفة: \"نفى مصدر حكومي ما يتردد حول إجراء تعديل وزاري\".",
+        "مصدر حكومي",
+        "إجراء تعديل وزاري",
+    ),
+    (
+        "وقالت القيادة في بيان رسمي: «تنفي القيادة بشكل قاطع الأنباء التي تتحدث عن انسحاب وحداتها».",
+        "القيادة",
+        "انسحاب وحداتها",
+    ),
+];
+
+#[test]
+fn a_denial_verb_opening_a_quotation_denies() {
+    super::agency_variants::check_denials(A_DENIAL_VERB_OPENING_A_QUOTATION);
+}
+
+/// A denied report's frame names where the report went round or who published it (`ما تم
+/// تداوله عبر مواقع التواصل`، `تقرير نشرته صحيفة المساء`): no hand of the denial (§6.3: the
+/// publisher is the report's origin) (pool: 2 wrong hands, 2 outlets, gone with the family
+/// above; 2 of 2 rows failed before).
+#[test]
+fn a_denied_reports_frame_is_no_hand() {
+    for text in [
+        "ونفى مصدر مسؤول ما تم تداوله عبر مواقع التواصل الاجتماعي بشأن إغلاق المستشفى.",
+        "ونفت الرئاسة صحة تقرير نشرته صحيفة المساء عن لقاء سري.",
+    ] {
+        let c = super::chains_in(text);
+        assert!(c.is_empty(), "{text}: {c:?}");
+    }
+    // a statement the denier spoke in still is (`نفت الوزارة في بيان …`)
+    let c = super::chains_in("ونفت الوزارة في بيان الأنباء عن إغلاق المصنع.");
+    assert!(c.iter().any(|(_, _, via)| via == &["بيان"]), "{c:?}");
+}
+
+/// A described mention after a denial of the same report in its sentence is that report, not a
+/// claim of its own (§6.3, one denial, several cues; p135's shape, 1 of 1 failed before).
+#[test]
+fn a_described_mention_after_a_denial_in_its_sentence_is_that_report() {
+    let text = "ونشرت صحيفة محلية معلومات مغلوطة عن إغلاق المعبر. وتنفي الهيئة هذا الخبر، وتؤكد أن ما ورد في المقال عار من الصحة.";
+    let l = super::agency_variants::links(text);
+    let denied: Vec<&str> = l
+        .iter()
+        .filter(|(_, _, st)| st == "denies")
+        .map(|(_, c, _)| c.as_str())
+        .collect();
+    assert_eq!(denied, ["إغلاق المعبر", "إغلاق المعبر"], "{l:?}");
 }
