@@ -471,6 +471,12 @@ impl ParagraphParser<'_> {
         if !phrase && object.is_some() {
             return object;
         }
+        if object.is_none()
+            && let Some(p) = preposition.as_deref().filter(|p| p.chars().count() == 1)
+            && let Some(k) = self.glued_object_after_occasion(j, s, p)
+        {
+            return Some(k);
+        }
         // `أعلنت الشركة … أمس الإثنين عن اكتشاف …`: more words before the preposition than
         // the subject took; its verbal noun a few words on is still the object.
         let Some(preposition) = preposition.filter(|p| p.chars().count() > 1) else {
@@ -485,6 +491,32 @@ impl ParagraphParser<'_> {
             .find(|&k| self.key(k) == preposition && self.is_verbal_noun(k + 1))
             .map(|k| k + 1)
             .or(object)
+    }
+
+    /// `أفادت القناة في خبر عاجل بدخول …`، `أفاد المرصد عبر حسابه بمقتل …`: an occasion opened
+    /// by a preposition at `j`, without commas, before a verbal noun carrying the verb's
+    /// one-letter `preposition`: that verbal noun's token, within ten words, with no complement
+    /// or other report before it.
+    fn glued_object_after_occasion(
+        &self,
+        j: usize,
+        s: &Range<usize>,
+        preposition: &str,
+    ) -> Option<usize> {
+        if j >= s.end || !in_set(&PREPOSITIONS, self.key(j)) {
+            return None;
+        }
+        (j + 1..s.end.min(j + 11))
+            .take_while(|&k| {
+                self.is_word(k)
+                    && !in_set(&COMPLEMENTIZERS, self.key(k))
+                    && (cue_form(self.key(k)).is_none() || is_cue_with_object_pronoun(self.key(k)))
+            })
+            .find(|&k| {
+                self.key(k).strip_prefix(preposition).is_some_and(|rest| {
+                    rest.chars().count() >= 3 && (is_masdar_like(rest) || is_object_masdar(rest))
+                })
+            })
     }
 
     /// The object at token `j` when it can be the claim: a verbal noun (`انتهاء`, `القضاء

@@ -206,7 +206,8 @@ fn still_open(text: &str) -> bool {
         match c {
             '«' | '“' => open = true,
             '»' | '”' => open = false,
-            '"' if !prev.is_whitespace() => open = false,
+            // a mark after the tatweel of `لـ` opens (`لـ"بي بي سي"`)
+            '"' if !prev.is_whitespace() && prev != 'ـ' => open = false,
             '"' if !next.is_whitespace() => open = true,
             _ => {}
         }
@@ -839,8 +840,12 @@ fn link_hands(
     } else {
         Vec::new()
     };
+    // a denial's report frame (`نفى X ما يتردد عبر مواقع التواصل حول …`) says where the
+    // report went round, not a hand the denial went through
+    let denial = set.attributions[i].stance == crate::annotate::model::Stance::Denies;
     let mut found = windows(article, cue, claim, source, &cues)
         .into_iter()
+        .map(|w| if denial { before_report(article, w) } else { w })
         .map(|w| hands(article, w))
         .find(|h| !h.is_empty())
         .unwrap_or_default();
@@ -877,6 +882,14 @@ fn link_hands(
         }
     }
     found
+}
+
+/// `window` up to the first word that opens a denied report's frame (`ما`، `الأنباء`).
+fn before_report(article: &Article, window: Range<usize>) -> Range<usize> {
+    let w = super::denial_shapes::words(article, window.start, window.end);
+    w.iter()
+        .find(|x| super::denial_shapes::opens_report(x))
+        .map_or(window.clone(), |x| window.start..x.range.start)
 }
 
 /// Adds the channels named around each link's cue and claim to its `via`; a hand that the cue

@@ -128,7 +128,13 @@ pub(super) fn denier(w: &[W]) -> Option<usize> {
     let first = w.first()?;
     // `تنفي القيادة هذا الخبر`: a report pointed at is no part of the denier
     let pointer = |x: &W| super::pointed_denials::DEMONSTRATIVES.contains(&x.key);
-    if opens_report(first) || first.dash || first.key.starts_with("ان") || pointer(first) {
+    // an adverb phrase right after the verb (`تنفي وبشكل قاطع ما …`): no denier named
+    if opens_report(first)
+        || first.dash
+        || first.key.starts_with("ان")
+        || pointer(first)
+        || between_at(w, 0) > 0
+    {
         return None;
     }
     let mut last = 0;
@@ -219,7 +225,10 @@ fn parse(article: &Article, cue_end: usize) -> Option<(Range<usize>, Range<usize
         .find(|&k| w[k].comma && w.get(k + 1).is_some_and(|n| AFTER.contains(n.key)))
         .unwrap_or(w.len() - 1);
     let denier = w[0].range.start..w[last].range.end;
-    Some((denier, content.range.start..w[stop].range.end))
+    Some((
+        denier,
+        content.range.start..unquoted_end(article, w[stop].range.end),
+    ))
 }
 
 /// Where the denial verbs are: words whose rule is `denies`, opening a clause.
@@ -228,8 +237,11 @@ pub(super) fn denial_verbs(article: &Article) -> Vec<Span> {
     let mut at = 0;
     let mut prev_ends_clause = true;
     for piece in article.pieces(0..article.text.len()) {
-        let word = piece.trim_end();
-        let start = at;
+        // a verb that opens a quotation (`وقال في بيان: "تنفي القيادة …`) is read without
+        // its mark
+        let unquoted = piece.trim_start_matches(['"', '«', '“']);
+        let word = unquoted.trim_end();
+        let start = at + piece.len() - unquoted.len();
         at += piece.len();
         let clause = prev_ends_clause || matches!(word, "وقد" | "كما" | "فيما" | "بينما");
         prev_ends_clause = word.ends_with(['.', '،', '!', '؟', ':']) || piece.contains('\n');
@@ -288,6 +300,7 @@ pub(super) fn denial_shapes(set: &mut AnnotationSet, article: &Article, verbs: &
     let mut replaced = Vec::new();
     for &cue in verbs {
         let Some((denier, content)) = parse(article, cue.end) else {
+            quoted_pro_drop(set, article, cue);
             continue;
         };
         let Some(source) = source_at(set, article, denier.clone()) else {
@@ -311,6 +324,54 @@ pub(super) fn denial_shapes(set: &mut AnnotationSet, article: &Article, verbs: &
         mend(set, article, i, &source, &denier, &content, &mut replaced);
     }
     super::drop_unused_sources(set, &replaced);
+}
+
+/// `end` with the closing marks of a quotation before it set aside (`… حول C".` → `C`).
+fn unquoted_end(article: &Article, end: usize) -> usize {
+    let head = &article.text[..end];
+    let kept = head.trim_end_matches(['"', '»', '”']);
+    // the space before a mark set apart (`بمحافظة ".`) goes with it
+    if kept.len() < head.len() {
+        kept.trim_end().len()
+    } else {
+        end
+    }
+}
+
+/// `وقالت الوزارة في بيان، "تنفي وبشكل قاطع ما تداولته بعض الوسائل، بشأن C"`: a denial verb
+/// with no denier after it, opening the quoted claim of a verb of saying: the speaker of that
+/// link denies the content (its claim becomes the content, its stance `denies`).
+fn quoted_pro_drop(set: &mut AnnotationSet, article: &Article, cue: Span) {
+    let quoted = article.text[..cue.start].ends_with(['"', '«', '“']);
+    if !quoted {
+        return;
+    }
+    let end = super::channels::sentence_end(article, cue.end);
+    let w = words(article, cue.end, end);
+    let Some(from) = content_start(&w, past_asides(&w, 0)) else {
+        return;
+    };
+    let stop = (from..w.len())
+        .find(|&k| w[k].comma && w.get(k + 1).is_some_and(|n| AFTER.contains(n.key)))
+        .unwrap_or(w.len() - 1);
+    let content = w[from].range.start..unquoted_end(article, w[stop].range.end);
+    // the link whose claim opens with the quoted verb
+    let Some(i) = set.attributions.iter().position(|a| {
+        a.stance == Stance::Asserts
+            && set.position(&a.claim_id).is_some_and(|k| {
+                let c = set.claims[k].span;
+                c.start <= cue.start && c.start + '"'.len_utf8() >= cue.start - 1 && c.end > cue.end
+            })
+    }) else {
+        return;
+    };
+    let Some(k) = set.position(&set.attributions[i].claim_id) else {
+        return;
+    };
+    if let Ok(span) = Span::checked(article, content) {
+        set.claims[k].span = span;
+        set.attributions[i].stance = Stance::Denies;
+    }
 }
 
 /// The cue suggester's link `i` through a denial verb: a speaker that is not the denier (a word

@@ -89,7 +89,13 @@ fn content_after(w: &[(Range<usize>, &str)], k: usize, noun: &str) -> Option<usi
     if !REPORT_NOUNS.contains(noun) {
         return None;
     }
-    let about = (k + 1..w.len().min(k + 2 + FRAME_WORDS)).find(|&j| ABOUT.contains(&w[j].1))?;
+    // `ما جاء في الفيديو عبارة عن شائعات`: the عن of `عبارة` ("is") opens no content
+    let about = (k + 1..w.len().min(k + 2 + FRAME_WORDS)).find(|&j| {
+        // nor does the عن of `عارية عن الصحة`
+        ABOUT.contains(&w[j].1)
+            && w[j - 1].1 != "عباره"
+            && w.get(j + 1).is_none_or(|(_, x)| *x != "الصحه")
+    })?;
     (about + 1 < w.len()).then_some(about + 1)
 }
 
@@ -98,10 +104,18 @@ fn content_after(w: &[(Range<usize>, &str)], k: usize, noun: &str) -> Option<usi
 pub(super) fn falsity_start(w: &[(Range<usize>, &str)], from: usize) -> Option<usize> {
     let keys: Vec<&str> = w.iter().map(|(_, k)| *k).collect();
     let at = (from..keys.len()).find(|&i| {
-        FALSITY_FIRST_WORDS.contains(keys[i])
+        // `وثيقة مزورة وعارية عن الصحة`: a phrase joined by و to the predicate before it
+        let first = keys[i]
+            .strip_prefix('و')
+            .filter(|rest| FALSITY_FIRST_WORDS.contains(rest))
+            .unwrap_or(keys[i]);
+        FALSITY_FIRST_WORDS.contains(first)
             && FALSITY.iter().any(|p| {
-                keys.get(i..i + p.len())
-                    .is_some_and(|k| k.iter().eq(p.iter()))
+                keys.get(i..i + p.len()).is_some_and(|k| {
+                    k.iter()
+                        .enumerate()
+                        .all(|(n, x)| if n == 0 { first == p[0] } else { *x == p[n] })
+                })
             })
     })?;
     let mut start = at;

@@ -21,10 +21,11 @@ use crate::annotate::model::{AnnotationSet, Claim, ClaimType, Origin, Stance};
 use crate::article::Article;
 
 use super::channels::sentence_start;
+use super::denial_shapes::TIME;
 use super::falsity::{falsity_start, is_report_noun, words};
 use super::pointed_denials::DEMONSTRATIVES;
-use super::stated_reports::pointed_claim;
 use super::stated_reports::sentence_before;
+use super::stated_reports::{pointed_claim, pointed_claim_here};
 
 /// Most words between the pointer and the phrase of falsity (`ما هو إلا`، `مجرد`).
 const GAP_WORDS: usize = 3;
@@ -52,8 +53,9 @@ const CIRCULATED: [&str; 8] = [
     "المزعوم",
 ];
 
-/// Verbs of circulation after `ما` (`ما يتم تداوله`، `ما يتداول`، `ما يقال`، `ما يشاع`), folded.
-const CIRCULATING: [&str; 10] = [
+/// Verbs of circulation after `ما` (`ما يتم تداوله`، `ما يتداول`، `ما يقال`، `ما يشاع`), and of
+/// a document's content (`ما ورد في المقال`، `ما جاء في الفيديو`), folded.
+const CIRCULATING: [&str; 12] = [
     "تداوله",
     "يتداول",
     "تداولته",
@@ -64,7 +66,29 @@ const CIRCULATING: [&str; 10] = [
     "نشر",
     "نشرته",
     "تناقلته",
+    "ورد",
+    "جاء",
 ];
+
+/// Verbs of circulation with the object pronoun, in a relative clause on a noun (`الوثيقة التي
+/// تداولتها وسائل إعلام`، `الخبر الذي نشرته الصفحة`), folded.
+const CIRCULATED_IT: [&str; 8] = [
+    "تداولتها",
+    "تداولته",
+    "نشرتها",
+    "نشرته",
+    "تناقلتها",
+    "تناقلته",
+    "روجتها",
+    "روجته",
+];
+
+/// Adverbs of degree between `لا صحة` and what it denies (`لا صحة مطلقا لهذه المعلومات`),
+/// folded.
+const ABSOLUTELY: [&str; 4] = ["مطلقا", "اطلاقا", "تماما", "نهائيا"];
+
+/// Relative pronouns after a noun (`الوثيقة التي`، `الخبر الذي`), folded.
+const RELATIVES: [&str; 2] = ["التي", "الذي"];
 
 /// Most words of place after `ما` and its verb (`ما يتم تداوله على مواقع التواصل
 /// الاجتماعي`), and a copula (`هي مجرد شائعات`).
@@ -80,29 +104,65 @@ const CONTENT_WORDS: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
 /// Words that open a denial themselves: a claim opening with them is a denial, not the report.
 const DENIAL_OPENERS: [&str; 2] = ["لا", "عدم"];
 
-/// Whether the claim of link `i` opens with a pointer to a report and calls it false: where
-/// the pointer starts, and where it ends when it names a report.
-fn pointer_at(set: &AnnotationSet, article: &Article, i: usize) -> Option<(usize, Option<usize>)> {
+/// A pointer to a report at the start of a claim called false.
+struct Pointer {
+    /// Where it starts (the claim's start, or after the ل of `لهذه`).
+    at: usize,
+    /// Where its words end, when it names a report (a bare demonstrative may point at an
+    /// opinion: no mention is made of it).
+    end: Option<usize>,
+    /// A mention with a description of its own (`الخبر المنشور`، `ما ورد في المقال`، `الوثيقة
+    /// التي تداولتها …`): §6.3 (2026-12-05) makes it the claim itself unless its own sentence
+    /// restates the content; a bare pointer (`هذا الخبر`، `الأنباء`) points back further.
+    described: bool,
+}
+
+/// Whether the claim of link `i` opens with a pointer to a report and calls it false.
+fn pointer_at(set: &AnnotationSet, article: &Article, i: usize) -> Option<Pointer> {
     let a = &set.attributions[i];
     a.cue?;
     let claim = set.claims[set.position(&a.claim_id)?].span;
     let w = words(article, claim.start..claim.end);
-    let (from, gap) = pointer_words(&w)?;
+    if let Some(pointer) = no_truth_pointer(&w) {
+        // the ل's own haraka (`لِهذه`) stays outside the mention too
+        let rest = &article.text[pointer.clone()];
+        let bare = rest.trim_start_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c));
+        return Some(Pointer {
+            at: pointer.end - bare.len(),
+            end: Some(pointer.end),
+            described: false,
+        });
+    }
+    let (from, gap, described) = pointer_words(&w)?;
     // a bare demonstrative (`رأى آخرون أن ذلك غير دقيق`) may point at an opinion: only a
     // pointer that names a report falls back to the report denied before or its own words
     let names_report = from > 1 || w.first()?.1 == "ما" || !DEMONSTRATIVES.contains(&w[0].1);
     let falsity = falsity_start(&w, from)?;
-    let stated = w[from..falsity]
-        .iter()
-        .any(|(_, k)| CONTENT_WORDS.contains(k));
+    // `عبارة عن شائعات`: the عن of `عبارة` states no content
+    let stated = (from..falsity)
+        .any(|j| CONTENT_WORDS.contains(&w[j].1) && (j == 0 || w[j - 1].1 != "عباره"));
     (falsity > 0 && falsity <= from + gap && !stated).then(|| {
         // a copula before the phrase of falsity (`ما يقال هو مجرد شائعات`) is no part of it
         let mut last = (from + gap).min(falsity) - 1;
         if last >= from && COPULAS.contains(&w[last].1) {
             last -= 1;
         }
-        let end = w[last].0.end;
-        (claim.start, names_report.then_some(end))
+        // nor is `عبارة عن` (`ما جاء في الفيديو عبارة عن شائعات`)
+        if last > from && w[last].1 == "عن" && w[last - 1].1 == "عباره" {
+            last -= 2;
+        }
+        // the mention ends at a comma (`الوثيقة التي تداولتها وسائل إعلام ،وثيقة مزورة`)
+        if let Some(j) = (from.saturating_sub(1)..last)
+            .find(|&j| article.text[w[j].0.end..w[j + 1].0.start].contains(['،', ',']))
+        {
+            last = j;
+        }
+        Pointer {
+            // past a quotation mark that opens the claim (`أن "الأنباء المتداولة عارية …`)
+            at: w[0].0.start,
+            end: names_report.then_some(w[last].0.end),
+            described,
+        }
     })
 }
 
@@ -111,25 +171,71 @@ fn pointer_at(set: &AnnotationSet, article: &Article, i: usize) -> Option<(usize
 /// and a participle of circulation (`الأنباء المتداولة`، `الخبر المنشور`, or the noun alone);
 /// `ما`, `يتم` and a verb of circulation, then words of place (`ما يتم تداوله على مواقع
 /// التواصل`).
-fn pointer_words(w: &[(Range<usize>, &str)]) -> Option<(usize, usize)> {
+fn pointer_words(w: &[(Range<usize>, &str)]) -> Option<(usize, usize, bool)> {
     let first = w.first()?.1;
     let noun_at = |k: usize| {
         w.get(k)
             .is_some_and(|(_, x)| is_report_noun(x) || POINTED_NOUNS.contains(x))
     };
     if DEMONSTRATIVES.contains(&first) {
-        return Some((1 + usize::from(noun_at(1)), GAP_WORDS));
+        return Some((1 + usize::from(noun_at(1)), GAP_WORDS, false));
     }
     if first.starts_with("ال") && noun_at(0) {
         let participle = w.get(1).is_some_and(|(_, x)| CIRCULATED.contains(x));
-        return Some((1 + usize::from(participle), GAP_WORDS));
+        return Some((1 + usize::from(participle), GAP_WORDS, participle));
+    }
+    // `الوثيقة التي تداولتها وسائل إعلام …، وثيقة مزورة وعارية عن الصحة`: a noun and a
+    // relative clause of circulation, its place, then a predicate before the falsity
+    if first.starts_with("ال")
+        && w.get(1).is_some_and(|(_, x)| RELATIVES.contains(x))
+        && w.get(2).is_some_and(|(_, x)| CIRCULATED_IT.contains(x))
+    {
+        return Some((3, PLACE_WORDS + GAP_WORDS, true));
+    }
+    // `ماجاء في` written as one word
+    if first
+        .strip_prefix("ما")
+        .is_some_and(|v| v == "جاء" || v == "ورد")
+    {
+        return Some((1, PLACE_WORDS, true));
     }
     if first != "ما" {
         return None;
     }
     let verb = 1 + usize::from(w.get(1).is_some_and(|(_, x)| *x == "يتم"));
     let circulating = w.get(verb).is_some_and(|(_, x)| CIRCULATING.contains(x));
-    circulating.then_some((verb + 1, PLACE_WORDS))
+    circulating.then_some((verb + 1, PLACE_WORDS, true))
+}
+
+/// `لا صحة (مطلقا) لهذه المعلومات (المتداولة)`: the falsity first, then a demonstrative with ل
+/// on it and its report noun, nothing stated after them (`لهذه الأنباء عن C` is
+/// `falsity.rs`'s): the pointer's range, without the ل.
+fn no_truth_pointer(w: &[(Range<usize>, &str)]) -> Option<Range<usize>> {
+    let [(_, la), (_, sihha), ..] = w else {
+        return None;
+    };
+    if *la != "لا" || *sihha != "صحه" {
+        return None;
+    }
+    let adverb = w
+        .get(2)
+        .is_some_and(|(_, x)| TIME.contains(*x) || ABSOLUTELY.contains(x));
+    let k = 2 + usize::from(adverb);
+    let (lam_at, lam) = w.get(k)?;
+    let demonstrative = lam.strip_prefix('ل')?;
+    let (noun_at, noun) = w.get(k + 1)?;
+    let names_report = is_report_noun(noun) || POINTED_NOUNS.contains(noun);
+    if !DEMONSTRATIVES.contains(&demonstrative) || !names_report {
+        return None;
+    }
+    let participle = w.get(k + 2).filter(|(_, x)| CIRCULATED.contains(x));
+    let end = participle.map_or(noun_at.end, |(r, _)| r.end);
+    let stated = w
+        .iter()
+        .skip(k + 2)
+        .take(2)
+        .any(|(_, x)| CONTENT_WORDS.contains(x));
+    (!stated).then(|| lam_at.start + 'ل'.len_utf8()..end)
 }
 
 /// The last claim before the pointer at `at` in its sentence, unless it is a denial itself
@@ -174,6 +280,18 @@ fn denied_before_or_mention(
     mention_claim(set, article, pointer)
 }
 
+/// The claim a denial earlier in the pointer's sentence denies (`نفت القيادة هذا الخبر،
+/// مؤكدة أن ما ورد في المقال عار من الصحة`: the same report denied again).
+fn denied_in_sentence(set: &AnnotationSet, article: &Article, at: usize) -> Option<String> {
+    let sentence = sentence_start(article, at);
+    set.attributions
+        .iter()
+        .filter(|a| a.stance == Stance::Denies)
+        .filter(|a| a.cue.is_some_and(|c| c.start >= sentence && c.end <= at))
+        .max_by_key(|a| a.cue.map(|c| c.start))
+        .map(|a| a.claim_id.clone())
+}
+
 /// Whether the claim `id` opens with a word of denial (`لا`، `عدم`).
 fn opens_with_denial(set: &AnnotationSet, article: &Article, id: &str) -> bool {
     let Some(claim) = set.position(id).map(|k| set.claims[k].span) else {
@@ -208,14 +326,23 @@ pub(super) fn pointed_falsity(set: &mut AnnotationSet, article: &Article) {
         if set.attributions[i].stance != Stance::Asserts {
             continue;
         }
-        let Some((at, end)) = pointer_at(set, article, i) else {
+        let Some(Pointer { at, end, described }) = pointer_at(set, article, i) else {
             continue;
         };
-        let fallback = |set: &mut AnnotationSet| {
-            last_claim_here(set, article, at)
-                .or_else(|| end.and_then(|end| denied_before_or_mention(set, article, at..end)))
+        let target = if described {
+            // its own sentence restating the content or denying the report already (§6.3,
+            // "one denial, several cues"), else the mention itself
+            pointed_claim_here(set, article, at)
+                .or_else(|| denied_in_sentence(set, article, at))
+                .or_else(|| end.and_then(|end| mention_claim(set, article, at..end)))
+        } else {
+            let fallback = |set: &mut AnnotationSet| {
+                last_claim_here(set, article, at)
+                    .or_else(|| end.and_then(|end| denied_before_or_mention(set, article, at..end)))
+            };
+            pointed_claim(set, article, at, fallback)
         };
-        let Some(mut target) = pointed_claim(set, article, at, fallback) else {
+        let Some(mut target) = target else {
             continue;
         };
         // a claim that is a denial itself (`لا توجد أي نية …`) is the speaker's answer, not

@@ -106,25 +106,35 @@ pub(super) fn pointed_claim(
     at: usize,
     fallback: impl FnOnce(&mut AnnotationSet) -> Option<String>,
 ) -> Option<String> {
+    if let Some(here) = pointed_claim_here(set, article, at) {
+        return Some(here);
+    }
     let sentence = sentence_start(article, at);
-    let here = stated_content(&shapes::words(article, sentence, at));
-    if let Some(content) = here {
-        return claim_for(set, article, content);
-    }
-    let last_here = set
-        .claims
-        .iter()
-        .filter(|c| c.span.start >= sentence && c.span.end <= at)
-        .max_by_key(|c| c.span.end);
-    if let Some(c) = last_here {
-        return Some(c.id.clone());
-    }
     let before = sentence_before(article, sentence)
         .and_then(|from| stated_content(&shapes::words(article, from, sentence)));
     match before {
         Some(content) => claim_for(set, article, content),
         None => fallback(set),
     }
+}
+
+/// The first two steps of [`pointed_claim`], in the pointer's own sentence only: a report
+/// stated with its content before it, else the last claim before it.
+pub(super) fn pointed_claim_here(
+    set: &mut AnnotationSet,
+    article: &Article,
+    at: usize,
+) -> Option<String> {
+    let sentence = sentence_start(article, at);
+    let here = stated_content(&shapes::words(article, sentence, at));
+    if let Some(content) = here {
+        return claim_for(set, article, content);
+    }
+    set.claims
+        .iter()
+        .filter(|c| c.span.start >= sentence && c.span.end <= at)
+        .max_by_key(|c| c.span.end)
+        .map(|c| c.id.clone())
 }
 
 /// Where the sentence before the one starting at byte `sentence` starts: its end is found past
