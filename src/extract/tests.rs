@@ -338,6 +338,15 @@ fn sample_article_entities_a_reader_would_mark() {
             if text[end..].chars().next().is_some_and(char::is_alphabetic) {
                 continue;
             }
+            // في العاصمة السعودية الرياض: the adjective, a NORP since the tenth round.
+            if *span == "السعودية" && text[..at].ends_with("العاصمة ") {
+                assert!(
+                    got.iter()
+                        .any(|s| s.range == (at..end) && s.label == Label::NORP),
+                    "العاصمة السعودية: not a NORP"
+                );
+                continue;
+            }
             let covered = got.iter().any(|s| {
                 let holds = s.range.start <= at && end <= s.range.end;
                 let longer = s.range.len() > span.len();

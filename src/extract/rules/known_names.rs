@@ -58,6 +58,9 @@ pub(super) fn gazetteer_rule(ctx: &mut Ctx) {
             "clubs" => ("gazetteer:clubs", label),
             "platforms" if !service_meant(ctx, i) => ("gazetteer:platforms", Label::ORG),
             "platforms" => ("gazetteer:platforms", label),
+            _ if label == Label::GPE && country_as_adjective(ctx, i, end) => {
+                ("rule:nationality", Label::NORP)
+            }
             _ => ("gazetteer:places", label),
         };
         ctx.out.push(Found {
@@ -67,6 +70,26 @@ pub(super) fn gazetteer_rule(ctx: &mut Ctx) {
             score: 0.8,
         });
     }
+}
+
+/// A country whose name is its feminine nationality too (السعودية) right after a definite
+/// feminine or plural noun it agrees with (الأندية السعودية، العاصمة السعودية، بالتخفيضات
+/// السعودية): the adjective, a NORP, as the gold sets write it (train: 6 of 6); after a
+/// masculine noun (زار الرئيس السعودية) it is the country.
+fn country_as_adjective(ctx: &Ctx, i: usize, end: usize) -> bool {
+    let before = i.wrapping_sub(1);
+    let agrees = ctx.word(before).is_some_and(|p| {
+        let stem = ctx.stem(before);
+        let written = p.text(ctx.norm);
+        // the tokeniser leaves proclitics on words of no list (بالتخفيضات)
+        let bare = written.trim_start_matches(['و', 'ف', 'ب', 'ك']);
+        let definite = p.definite || bare.starts_with("ال") || bare.starts_with("لل");
+        definite && (stem.ends_with('ه') || stem.ends_with("ات")) && ctx.gaz[before].is_none()
+    });
+    end == i + 1
+        && ctx.toks[i].clitic == 0
+        && agrees
+        && crate::extract::lexicon::is_nationality(ctx.stem(i))
 }
 
 /// Where a gazetteer entry ending at byte `hit_end` (before token `end`) ends: a person's name
