@@ -742,7 +742,15 @@ impl ParagraphParser<'_> {
             {
                 continue;
             }
-            if (start..end).any(|k| !self.is_word(k)) {
+            // `إلا أن وكالة «سبأ» قالت`: a name in quotation marks inside the subject
+            let inside = |k: usize| {
+                self.is_word(k)
+                    || (matches!(self.tokens[k].kind, Kind::Quote(_))
+                        && self.tokens[k]
+                            .pair
+                            .is_some_and(|pair| (start..end).contains(&pair)))
+            };
+            if !(start..end).all(inside) {
                 continue;
             }
             if let Some(np) = self.noun_phrase(start, end, false)

@@ -22,6 +22,33 @@ static PREPOSITION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::ne
         .collect()
 });
 
+/// The first two letters of every one-word prepositional cue (`بح`، `وف`، …):
+/// [`ParagraphParser::pronoun_preposition_at`] tries the cues only at a word beginning with
+/// one, alone or after و or ف.
+static ONE_WORD_CUE_STARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut starts: Vec<&'static str> = PREPOSITION_CUES
+        .iter()
+        .filter_map(|cue| match cue.words.as_slice() {
+            [word] => Some(word.as_str()),
+            _ => None,
+        })
+        .map(|word| match word.char_indices().nth(2) {
+            Some((end, _)) => &word[..end],
+            None => word,
+        })
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
+
+/// Whether `key` (a folded word) or `key` after a leading و or ف begins with the first two
+/// letters of a one-word prepositional cue: a word that does not carries no pronoun cue.
+fn may_carry_pronoun_cue(key: &str) -> bool {
+    let begins = |k: &str| ONE_WORD_CUE_STARTS.iter().any(|s| k.starts_with(s));
+    begins(key) || key.strip_prefix(['و', 'ف']).is_some_and(begins)
+}
+
 impl ParagraphParser<'_> {
     /// If a prepositional cue of `cue-prepositions.tsv` starts at `i`, the token range of the
     /// cue words, the token where the source starts, whether the source's head carries a ل to
@@ -175,6 +202,11 @@ impl ParagraphParser<'_> {
     /// pronoun is no mention (guidelines §3.4): the speaker it points back to is the source.
     fn pronoun_preposition_at(&self, i: usize) -> Option<(usize, usize, Gender, &'static str)> {
         let full = self.key(i);
+        // this runs at every word, and most begin no cue (a cue's word begins `full` or
+        // `full` after و/ف, or is it)
+        if !may_carry_pronoun_cue(full) {
+            return None;
+        }
         let key = full.strip_prefix(['و', 'ف']).filter(|rest| {
             PREPOSITION_CUES
                 .iter()
@@ -370,4 +402,32 @@ enum Speaker<'n> {
 /// The cue form of a prepositional cue with dictionary form `lemma`: it asserts.
 fn preposition_form(lemma: &'static str) -> CueForm {
     CueForm::plain_noun(lemma, CueType::Preposition)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_one_word_cue_with_a_pronoun_or_conjunction_passes_the_first_letters_filter() {
+        let one_word: Vec<&str> = PREPOSITION_CUES
+            .iter()
+            .filter(|cue| cue.words.len() == 1)
+            .map(|cue| cue.words[0].as_str())
+            .collect();
+        assert!(one_word.len() >= 5, "{one_word:?}");
+        for word in one_word {
+            for conjunction in ["", "و", "ف"] {
+                for pronoun in ["", "ه", "ها", "هم", "هما"] {
+                    let key = format!("{conjunction}{word}{pronoun}");
+                    assert!(may_carry_pronoun_cue(&key), "{key}");
+                }
+            }
+        }
+        // words that begin no cue, with and without a conjunction
+        for key in ["قال", "وقال", "فاكد", "الوزير", "بيان", "ولها", "و", ""]
+        {
+            assert!(!may_carry_pronoun_cue(key), "{key}");
+        }
+    }
 }
