@@ -478,7 +478,12 @@ fn headline_short_form(m: &Mention, earlier: &[Mention], headline_end: usize) ->
         let (ew, definite) = e.content();
         let on_headline = e.start < headline_end && m.start >= headline_end;
         let joined = |w: &String| w.starts_with('و') && !ew.contains(w);
+        // a title before the whole body's name (`رئيس المؤسسة الوطنية للنفط` after the
+        // headline's `المؤسسة الوطنية للنفط`) names its head, a person, not the body
+        let title_of_it =
+            mw.len() == ew.len() + 1 && mw[1..] == *ew && TITLES.contains(bare(&mw[0]));
         on_headline
+            && !title_of_it
             && (definite || ew.len() >= 2)
             && mw.len() > ew.len()
             && ew.iter().all(|w| mw.contains(w))
