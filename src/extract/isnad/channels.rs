@@ -239,7 +239,7 @@ pub(super) fn after_lam(article: &Article, t: &Token) -> Option<usize> {
 }
 
 /// Most words between an affiliation word and the ل it governs' outlet-like word
-/// (`التابعة للهيئة العامة للمنطقة الاقتصادية لقناة السويس`).
+/// (`التابعة للهيئة العامة للمنطقة الحرة لقناة السويس`).
 const AFFILIATION_WORDS: usize = 5;
 
 /// Whether one of the few words before `t` in its clause (the window may start right after

@@ -338,7 +338,7 @@ fn unquoted_end(article: &Article, end: usize) -> usize {
     }
 }
 
-/// `وقالت الوزارة في بيان، "تنفي وبشكل قاطع ما تداولته بعض الوسائل، بشأن C"`: a denial verb
+/// `وقالت الهيئة في بيان، "تنفي وبشكل قاطع ما نشرته بعض الصفحات، بشأن C"`: a denial verb
 /// with no denier after it, opening the quoted claim of a verb of saying: the speaker of that
 /// link denies the content (its claim becomes the content, its stance `denies`).
 fn quoted_pro_drop(set: &mut AnnotationSet, article: &Article, cue: Span) {

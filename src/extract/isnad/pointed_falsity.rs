@@ -281,7 +281,7 @@ fn denied_before_or_mention(
 }
 
 /// The claim a denial earlier in the pointer's sentence denies (`نفت القيادة هذا الخبر،
-/// مؤكدة أن ما ورد في المقال عار من الصحة`: the same report denied again).
+/// مؤكدة أن ما ورد في المنشور عار من الصحة`: the same report denied again).
 fn denied_in_sentence(set: &AnnotationSet, article: &Article, at: usize) -> Option<String> {
     let sentence = sentence_start(article, at);
     set.attributions
