@@ -43,3 +43,15 @@ pub(super) fn missing(table: &[(&str, &str, Label)]) -> Vec<String> {
         })
         .collect()
 }
+
+/// The rows of a table of (sentence, span) where the span is found with `label`.
+pub(super) fn unwanted(label: Label, table: &[(&str, &str)]) -> Vec<String> {
+    table
+        .iter()
+        .filter_map(|&(text, span)| {
+            let all = found(text);
+            let bad = all.iter().any(|(s, l)| s == span && *l == label);
+            bad.then(|| format!("{text} → {all:?}"))
+        })
+        .collect()
+}

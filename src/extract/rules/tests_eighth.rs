@@ -3,20 +3,8 @@
 //! invented sentences per family with surface variants (و/ف glued on, harakat, commas in a
 //! list) and negative rows.
 
-use super::test_tables::{found, missing};
+use super::test_tables::{missing, unwanted};
 use crate::annotate::Label;
-
-/// The rows of a table of (sentence, span) where the span is found with `label`.
-fn unwanted(label: Label, table: &[(&str, &str)]) -> Vec<String> {
-    table
-        .iter()
-        .filter_map(|&(text, span)| {
-            let all = found(text);
-            let bad = all.iter().any(|(s, l)| s == span && *l == label);
-            bad.then(|| format!("{text} → {all:?}"))
-        })
-        .collect()
-}
 
 #[test]
 fn the_names_of_a_list_after_a_plural_place_head_are_places() {

@@ -3,20 +3,8 @@
 //! round: entities"): a table of invented sentences per family with surface variants (و/ف
 //! glued on, harakat) and rows that must keep working.
 
-use super::test_tables::{found, missing};
+use super::test_tables::{missing, unwanted};
 use crate::annotate::Label;
-
-/// The rows of a table of (sentence, span) where the span is found with `label`.
-fn unwanted(label: Label, table: &[(&str, &str)]) -> Vec<String> {
-    table
-        .iter()
-        .filter_map(|&(text, span)| {
-            let all = found(text);
-            let bad = all.iter().any(|(s, l)| s == span && *l == label);
-            bad.then(|| format!("{text} → {all:?}"))
-        })
-        .collect()
-}
 
 #[test]
 fn an_indefinite_head_with_a_plain_adjective_names_no_body() {

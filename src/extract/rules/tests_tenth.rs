@@ -3,20 +3,8 @@
 //! entities"): a table of invented sentences per family with surface variants (و/ف/ل glued on,
 //! harakat) and rows that must keep working.
 
-use super::test_tables::{failures_of, found, missing};
+use super::test_tables::{failures_of, missing, unwanted};
 use crate::annotate::Label;
-
-/// The rows of a table of (sentence, span) where the span is found with `label`.
-fn unwanted(label: Label, table: &[(&str, &str)]) -> Vec<String> {
-    table
-        .iter()
-        .filter_map(|&(text, span)| {
-            let all = found(text);
-            let bad = all.iter().any(|(s, l)| s == span && *l == label);
-            bad.then(|| format!("{text} → {all:?}"))
-        })
-        .collect()
-}
 
 #[test]
 fn a_states_forces_regime_or_authorities_name_no_body() {
