@@ -16,6 +16,17 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/attribution")
 }
 
+/// Runs `isnad learn ARGS` in `dir`, which must succeed, and returns what it printed.
+fn learn(args: &[&str], dir: &Path) -> String {
+    let out = isnad(&[&["learn"], args].concat(), dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn a_folder_with_a_split_is_read_only_with_split_dev() {
     let dir = tempfile::tempdir().unwrap();
@@ -38,9 +49,8 @@ fn the_same_gold_writes_the_same_model_file() {
     let gold = corpus();
     let mut files = Vec::new();
     for name in ["a.tsv", "b.tsv"] {
-        let out = isnad(
+        let text = learn(
             &[
-                "learn",
                 "--gold",
                 gold.to_str().unwrap(),
                 "--split",
@@ -50,12 +60,6 @@ fn the_same_gold_writes_the_same_model_file() {
             ],
             dir.path(),
         );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
         assert!(text.contains("by a candidate"), "{text}");
         files.push(std::fs::read_to_string(dir.path().join(name)).unwrap());
     }
@@ -80,9 +84,8 @@ fn a_held_out_folder_is_scored_beside_the_rules_alone() {
     let dir = tempfile::tempdir().unwrap();
     let gold = corpus();
     let gold = gold.to_str().unwrap();
-    let out = isnad(
+    let text = learn(
         &[
-            "learn",
             "--gold",
             gold,
             "--split",
@@ -93,12 +96,6 @@ fn a_held_out_folder_is_scored_beside_the_rules_alone() {
         ],
         dir.path(),
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(text.contains("rules alone"), "{text}");
     assert!(text.contains("k0.00 a0.95 r0.20"), "{text}");
 }

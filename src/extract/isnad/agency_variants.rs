@@ -47,6 +47,26 @@ pub(super) fn check_chains(rows: &[ChainRow]) {
     assert_no_misses(&chain_misses(rows), rows.len());
 }
 
+/// One invented sentence with a claim, its speaker and the one hand it came through.
+pub(super) type OneHandRow = (&'static str, &'static str, &'static str, &'static str);
+
+/// Checks (sentence, claim, speaker, hand) rows: the claim is linked to its speaker through
+/// that one hand and no other.
+pub(super) fn check_one_hand(rows: &[OneHandRow]) {
+    let misses: Vec<String> = rows
+        .iter()
+        .filter_map(|&(text, claim, speaker, hand)| {
+            let c = chains_in(text);
+            let ok = c
+                .iter()
+                .any(|(cl, s, via)| cl == claim && s == speaker && via == &[hand.to_owned()]);
+            (!ok)
+                .then(|| format!("{text}\n   want {speaker} via [{hand}]: {claim}\n   found {c:?}"))
+        })
+        .collect();
+    assert_no_misses(&misses, rows.len());
+}
+
 /// Fails with every row of a table that did not give what it wants (`misses`, one message
 /// each), so that one run shows all of them.
 pub(super) fn assert_no_misses(misses: &[String], rows: usize) {

@@ -5,7 +5,7 @@
 
 #![cfg(test)]
 
-use super::agency_variants::assert_no_misses;
+use super::agency_variants::{OneHandRow, assert_no_misses, check_one_hand};
 
 /// A speaker's affiliation (`التابعة لـ«…»`، `الموالية لـ`، `المملوكة لـ`, up to a few words of
 /// the owner's name after it) says whose the speaker is: the name after its ل is no outlet the
@@ -70,25 +70,10 @@ fn an_affiliation_after_a_comma_stays_in_the_speaker() {
     assert_eq!(c[0].2, ["وكالة الأنباء"], "{c:?}");
 }
 
-/// The rows of a (sentence, claim, speaker, hand) table whose link lacks that one hand.
-fn hand_misses(table: &[(&str, &str, &str, &str)]) -> Vec<String> {
-    table
-        .iter()
-        .filter_map(|&(text, claim, speaker, hand)| {
-            let c = super::chains_in(text);
-            let ok = c
-                .iter()
-                .any(|(cl, s, via)| cl == claim && s == speaker && via == &[hand.to_owned()]);
-            (!ok)
-                .then(|| format!("{text}\n   want {speaker} via [{hand}]: {claim}\n   found {c:?}"))
-        })
-        .collect()
-}
-
 /// A hand told right before a quoted claim (`قال X للتلفزيون الرسمي “C”`): the mark that opens
 /// the quotation is no part of the hand's name (pool: p080's hand; the shape `لـOUTLET “`/`«`
 /// after a cue is what §6.2's `قال لإذاعة المدينة` is with a quotation).
-const A_HAND_BEFORE_AN_OPENING_MARK: &[(&str, &str, &str, &str)] = &[
+const A_HAND_BEFORE_AN_OPENING_MARK: &[OneHandRow] = &[
     (
         "وقال الوزير للتلفزيون الرسمي “الوضع مستقر تماما”.",
         "الوضع مستقر تماما",
@@ -117,8 +102,7 @@ const A_HAND_BEFORE_AN_OPENING_MARK: &[(&str, &str, &str, &str)] = &[
 
 #[test]
 fn a_hand_before_an_opening_mark_ends_before_it() {
-    let misses = hand_misses(A_HAND_BEFORE_AN_OPENING_MARK);
-    assert_no_misses(&misses, A_HAND_BEFORE_AN_OPENING_MARK.len());
+    check_one_hand(A_HAND_BEFORE_AN_OPENING_MARK);
 }
 
 /// A report named by a described mention and called false under a verb of saying (§6.3 of
@@ -205,7 +189,7 @@ fn a_described_mention_not_called_false_is_asserted() {
 /// بي سي"`): the mark after the tatweel opens the name, which runs to its closing mark (pool:
 /// `لـ"… …"` in 8 sentences, 6 outlets; one hand cut to its first word, p244). Each row: the
 /// sentence, the claim, the speaker and the hand.
-const A_QUOTED_NAME_AFTER_LAM: &[(&str, &str, &str, &str)] = &[
+const A_QUOTED_NAME_AFTER_LAM: &[OneHandRow] = &[
     (
         "وقال مدير المستشفى لـ\"بي بي سي\" إن عدد الضحايا ارتفع.",
         "عدد الضحايا ارتفع",
@@ -241,8 +225,7 @@ const A_QUOTED_NAME_AFTER_LAM: &[(&str, &str, &str, &str)] = &[
 
 #[test]
 fn a_quoted_name_after_lam_runs_to_its_closing_mark() {
-    let misses = hand_misses(A_QUOTED_NAME_AFTER_LAM);
-    assert_no_misses(&misses, A_QUOTED_NAME_AFTER_LAM.len());
+    check_one_hand(A_QUOTED_NAME_AFTER_LAM);
 }
 
 /// A denial verb opening a quotation (`وجاء في البيان: "تنفي قيادة الشرطة ما يتم تداوله حول
