@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use cpu_time::ProcessCpuTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use isnad::annotate::model::AnnotationSet;
 use isnad::article::Article;
-use isnad::extract::{cues, extract_article, isnad::suggest, isnad::suggest_annotations, learned};
+use isnad::extract::isnad::{suggest_annotations, suggest_annotations_with};
+use isnad::extract::{extract_article, learned};
 
 const WIKINEWS: &str = include_str!("../tests/data/wikinews-ar.txt");
 
@@ -37,14 +37,10 @@ fn learned_stage(c: &mut Criterion<ProcessCpuTime>) {
         b.iter(|| {
             let article = Article::from_text("wikinews-ar.txt", black_box(WIKINEWS).to_owned());
             let entities = extract_article(&article);
-            let mut set = AnnotationSet {
-                entities: isnad::extract::to_entities(&article, &entities),
-                ..AnnotationSet::default()
-            };
             let decided = learned::suggest_with(&article, &entities, &model);
-            cues::add_to_annotations(&mut set, &article, &decided);
-            suggest(&mut set, &article);
-            set.attributions.len()
+            suggest_annotations_with(&article, &entities, &decided)
+                .attributions
+                .len()
         })
     });
     group.finish();

@@ -257,7 +257,7 @@ pub struct LearnArgs {
     /// List the gold attributions of the `--gold` folders that no candidate reaches.
     #[arg(long)]
     pub misses: bool,
-    /// Train on this share of each `--gold` folder's articles (the first ones by name): a
+    /// Train on this share of each `--gold` folder's articles (spread evenly over them): a
     /// learning curve, how much gold the model needs.
     #[arg(long, default_value_t = 1.0)]
     pub share: f64,

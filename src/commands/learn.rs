@@ -13,7 +13,7 @@ use crate::extract::eval::gold::{Half, Row};
 use crate::extract::learned::Model;
 use crate::extract::learned::train::{self, GoldDoc};
 
-/// The thresholds tried on a held-out folder: (keep, add).
+/// The thresholds tried on a held-out folder: (keep, add, replace).
 const GRID: [(f64, f64, f64); 10] = [
     (0.0, 0.8, 1.0),
     (0.0, 0.9, 1.0),
@@ -109,8 +109,14 @@ fn header(args: &LearnArgs) -> Vec<String> {
     vec![
         "The learned attribution stage's weights (src/extract/learned/, docs/extraction/learned.md):"
             .to_owned(),
-        "a logistic model over candidate (cue, source, claim) triples; features name only the"
-            .to_owned(),
+        format!(
+            "{} over candidate (cue, source, claim) triples; features name only the",
+            if args.rank {
+                "a per-cue ranking model (a softmax over a cue's readings)"
+            } else {
+                "a logistic model"
+            }
+        ),
         "rules' verdicts and the project's word classes, never a word of the training text."
             .to_owned(),
         format!("Trained with: {command}"),

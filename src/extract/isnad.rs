@@ -163,11 +163,21 @@ fn rule_of(text: &str) -> Option<Rule> {
 /// attributions, then chains, stances and coreference over them. `isnad extract --json`
 /// writes it; `isnad eval --gold DIR` scores it.
 pub fn suggest_annotations(article: &Article, suggestions: &[super::Suggestion]) -> AnnotationSet {
+    suggest_annotations_with(article, suggestions, &super::cues::suggest_article(article))
+}
+
+/// [`suggest_annotations`] with the cue suggestions given (the learned stage's decisions, or
+/// the rules' own).
+pub fn suggest_annotations_with(
+    article: &Article,
+    suggestions: &[super::Suggestion],
+    cues: &super::cues::CueSuggestions,
+) -> AnnotationSet {
     let mut set = AnnotationSet {
         entities: super::to_entities(article, suggestions),
         ..AnnotationSet::default()
     };
-    super::cues::add_to_annotations(&mut set, article, &super::cues::suggest_article(article));
+    super::cues::add_to_annotations(&mut set, article, cues);
     suggest(&mut set, article);
     set
 }

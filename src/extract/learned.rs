@@ -56,24 +56,20 @@ pub(crate) fn generate(
     (rules, found)
 }
 
-/// The shipped model (`assets/model/attributions.tsv`), read once; `None` if it does not read
-/// (a test checks that it does).
-pub fn shipped() -> Option<&'static Model> {
-    static SHIPPED: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
-    SHIPPED.get_or_init(|| Model::shipped().ok()).as_ref()
-}
-
-/// The cue suggestions for `article` with the shipped model's decisions applied (the rules'
-/// alone if it does not read); `entities` as for [`suggest_with`].
-pub fn suggest(article: &Article, entities: &[Suggestion]) -> CueSuggestions {
-    match shipped() {
-        Some(model) => suggest_with(article, entities, model),
-        None => cues::suggest_article(article),
-    }
-}
-
-/// The cue suggestions for `article` with `model`'s decisions applied.
+/// The cue suggestions for `article` with `model`'s decisions applied; `entities` as for
+/// [`generate`].
 pub fn suggest_with(article: &Article, entities: &[Suggestion], model: &Model) -> CueSuggestions {
     let (rules, found) = generate(article, entities, false);
-    decode::decode(&rules, &found, &model.scores(&found), model)
+    decide(&rules, &found, model)
+}
+
+/// The rules' suggestions with `model`'s decisions on the `candidates` applied: every caller
+/// (extraction, scoring in training) scores through [`Model::scores`], so a ranking model is
+/// scored as one everywhere.
+pub(crate) fn decide(
+    rules: &CueSuggestions,
+    candidates: &[Candidate],
+    model: &Model,
+) -> CueSuggestions {
+    decode::decode(rules, candidates, &model.scores(candidates), model)
 }

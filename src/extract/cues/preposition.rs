@@ -22,6 +22,14 @@ static PREPOSITION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::ne
         .collect()
 });
 
+/// Whether `key` is the first word of a prepositional cue, alone or after و.
+pub(super) fn may_start_preposition(key: &str) -> bool {
+    PREPOSITION_FIRST_WORDS.contains(key)
+        || key
+            .strip_prefix('و')
+            .is_some_and(|rest| PREPOSITION_FIRST_WORDS.contains(rest))
+}
+
 /// The first two letters of every one-word prepositional cue (`بح`، `وف`، …):
 /// [`ParagraphParser::pronoun_preposition_at`] tries the cues only at a word beginning with
 /// one, alone or after و or ف.
@@ -59,11 +67,7 @@ impl ParagraphParser<'_> {
     ) -> Option<(Range<usize>, usize, bool, &'static str)> {
         let full = self.key(i);
         // most words start no cue: known without trying each cue (this runs at every word)
-        let may_start = PREPOSITION_FIRST_WORDS.contains(full)
-            || full
-                .strip_prefix('و')
-                .is_some_and(|rest| PREPOSITION_FIRST_WORDS.contains(rest));
-        if !may_start {
+        if !may_start_preposition(full) {
             return None;
         }
         PREPOSITION_CUES.iter().find_map(|cue| {

@@ -122,6 +122,11 @@ pub(crate) fn cue_word(key: &str) -> Option<CueWord> {
 /// The prepositional cue (`بحسب`, `نقلا عن`, `على لسان`) whose words start `keys`: its number
 /// of words and dictionary form. A one-letter ل or ب glued to the next word is not read here.
 pub(crate) fn preposition_at(keys: &[&str]) -> Option<(usize, &'static str)> {
+    // most words start no cue (this runs at every word): the parser's filter of first words
+    let first = keys.first()?;
+    if !super::preposition::may_start_preposition(first) {
+        return None;
+    }
     PREPOSITION_CUES.iter().find_map(|cue| {
         let fits = cue.words.len() <= keys.len()
             && cue

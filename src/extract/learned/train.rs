@@ -13,13 +13,14 @@ use rayon::prelude::*;
 
 use super::candidates::{Candidate, overlaps};
 use super::model::{Example, Model};
-use super::{decode, generate};
+use super::{decide, decode, generate};
 use crate::annotate::agreement::Counts;
 use crate::annotate::file;
 use crate::annotate::model::AnnotationSet;
 use crate::article::Article;
 use crate::extract::cues::{self, CueSuggestions};
 use crate::extract::eval::gold::{self, Half, Row};
+use crate::extract::isnad::suggest_annotations_with;
 
 /// A gold attribution as byte ranges: claim, source, cue.
 type Link = (Range<usize>, Range<usize>, Option<Range<usize>>);
@@ -274,19 +275,10 @@ pub fn score(docs: &[GoldDoc], model: Option<&Model>) -> BTreeMap<Row, Counts> {
         .par_iter()
         .map(|doc| {
             let suggestions = match model {
-                Some(m) => {
-                    let scores: Vec<f64> =
-                        doc.candidates.iter().map(|c| m.score_ids(&c.ids)).collect();
-                    decode::decode(&doc.rules, &doc.candidates, &scores, m)
-                }
+                Some(m) => decide(&doc.rules, &doc.candidates, m),
                 None => doc.rules.clone(),
             };
-            let mut set = AnnotationSet {
-                entities: crate::extract::to_entities(&doc.article, &doc.entities),
-                ..AnnotationSet::default()
-            };
-            cues::add_to_annotations(&mut set, &doc.article, &suggestions);
-            crate::extract::isnad::suggest(&mut set, &doc.article);
+            let set = suggest_annotations_with(&doc.article, &doc.entities, &suggestions);
             gold::evaluate_article(&doc.article, &doc.name, &set, &doc.gold)
         })
         .collect();
