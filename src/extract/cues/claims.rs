@@ -472,7 +472,8 @@ impl ParagraphParser<'_> {
             return object;
         }
         if object.is_none()
-            && let Some(p) = preposition.as_deref().filter(|p| p.chars().count() == 1)
+            && glued
+            && let Some(p) = preposition.as_deref()
             && let Some(k) = self.glued_object_after_occasion(j, s, p)
         {
             return Some(k);

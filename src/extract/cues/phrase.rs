@@ -221,10 +221,10 @@ impl ParagraphParser<'_> {
         {
             return true;
         }
-        let body = self.names_a_body(scan, j);
         if key.starts_with("لل") {
             return false;
         }
+        let body = self.names_a_body(scan, j);
         let pronoun = (rest.ends_with('ه') && !self.tokens[j].ta_marbuta)
             || rest.ends_with("ها")
             || rest.ends_with("هم");
@@ -306,7 +306,8 @@ impl ParagraphParser<'_> {
     fn names_body(noun: &str) -> bool {
         match head_type(bare(noun)) {
             Some(SourceType::Organization) => true,
-            Some(SourceType::Official) => noun.ends_with('ه') || noun.ends_with('ة'),
+            // keys are folded: a ة is written ه
+            Some(SourceType::Official) => noun.ends_with('ه'),
             _ => false,
         }
     }

@@ -387,8 +387,6 @@ impl ParagraphParser<'_> {
         }
     }
 
-    /// A claim starting at token `k` with the verb's one-letter object preposition written on
-    /// it (`رحب بالإفراج`) or with ل/ب after a reaction noun (`عن أسفها لسقوط`).
     /// `فلان يعترف بخطأ …`، `ناشط يصف الرسائل بـ…`: with its subject before the verb, what
     /// follows an imperfect verb at `j`, or a word carrying the verb's one-letter preposition,
     /// is its object; so is a verbal noun after a verb whose object is the claim (`وكانت
@@ -401,6 +399,8 @@ impl ParagraphParser<'_> {
             && self.subject_before(verb.at, verb.prefix, s).is_some()
     }
 
+    /// A claim starting at token `k` with the verb's one-letter object preposition written on
+    /// it (`رحب بالإفراج`) or with ل/ب after a reaction noun (`عن أسفها لسقوط`).
     fn object_with_preposition(&self, form: &CueForm, k: usize) -> bool {
         let one_letter = form
             .object_preposition

@@ -263,10 +263,7 @@ pub(super) fn org_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {
         let Some(t) = ctx.word(i) else { continue };
         // تطبيق/برنامج + a platform or program (برنامج سكايب): the name alone is MISC.
-        let names_a_work = ctx
-            .gaz
-            .get(i + 1)
-            .is_some_and(|g| g.as_ref().is_some_and(|(l, _)| *l == Label::MISC));
+        let names_a_work = ctx.gaz_at(i + 1).is_some_and(|(l, _)| *l == Label::MISC);
         if t.is(class::ORG_HEAD) && !names_a_work && !no_body_here(ctx, i) && !forces_of(ctx, i) {
             if let Some(last) = chain(ctx, i, 5).filter(|&last| identifies_one_body(ctx, i, last)) {
                 ctx.push(i, last, Label::ORG, "rule:org-head", 0.6);

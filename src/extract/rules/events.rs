@@ -41,8 +41,8 @@ fn year_at(ctx: &Ctx, j: usize) -> bool {
 
 /// `مونديال 2022`، `أولمبياد باريس 2024`: the head, at most one name, and the year.
 fn event_before_year(ctx: &mut Ctx, i: usize) {
-    let name_end = match ctx.gaz.get(i + 1) {
-        Some(Some((_, end))) => Some(end - 1),
+    let name_end = match ctx.gaz_at(i + 1) {
+        Some((_, end)) => Some(end - 1),
         _ => ctx
             .word(i + 1)
             .filter(|n| n.clitic == 0 && !n.is(NAME_STOP))

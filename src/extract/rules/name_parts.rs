@@ -211,8 +211,9 @@ pub(super) fn nisba_family_name(ctx: &Ctx, j: usize) -> bool {
     if !t.definite || t.clitic != 0 || t.classes != 0 || ctx.gaz[j].is_some() {
         return false;
     }
-    bare.chars().count() >= 4
-        && bare.ends_with('ي')
+    // most definite words do not end in ي: that test first
+    bare.ends_with('ي')
+        && bare.chars().count() >= 4
         && !broken_plural(stem)
         && !crate::extract::lexicon::is_adjective(stem)
         && !crate::extract::lexicon::is_nationality(stem)
@@ -264,6 +265,9 @@ pub(super) fn glued_given_name_starts(ctx: &Ctx, i: usize) -> bool {
 
 /// A definite broken plural of the shape of الأهالي، المباني (أفاعل / مفاعل), not a nisba.
 fn broken_plural(stem: &str) -> bool {
-    let letters: Vec<char> = stem.strip_prefix("ال").unwrap_or(stem).chars().collect();
-    letters.len() == 5 && matches!(letters[0], 'ا' | 'م') && letters[2] == 'ا'
+    let bare = stem.strip_prefix("ال").unwrap_or(stem);
+    let mut letters = bare.chars();
+    bare.chars().count() == 5
+        && matches!(letters.next(), Some('ا' | 'م'))
+        && letters.nth(1) == Some('ا')
 }

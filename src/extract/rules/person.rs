@@ -562,17 +562,19 @@ fn dialogue_speaker(ctx: &mut Ctx, i: usize) -> Option<usize> {
 /// given name that is not also a common word.
 fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
+    // this runs at most words: the rest of the test only for a given name
+    if !t.is(class::GIVEN_NAME) {
+        return None;
+    }
+    let glued_start = glued_given_name_starts(ctx, i);
     // Only a conjunction may be glued to it: برقية is ب + رقية only in form.
-    let glued_ok = t.clitic == 0
-        || ctx.norm[t.range.clone()].starts_with('و')
-        || glued_given_name_starts(ctx, i);
+    let glued_ok = t.clitic == 0 || ctx.norm[t.range.clone()].starts_with('و') || glued_start;
     // A given name that is a word too (حسن، عادل) starts a name before a given name that is
     // not (حسن محمد إسماعيل): a chain of names.
     // So does one before a family name in ي (خليل الرفاعي), but not على (علي after folding)
     // before its object (ردا على المالكي).
     // A glued ب/ل before it starts a name only before a family name (لعمر الهاشمي).
-    let glued_chain =
-        t.clitic > 0 && !t.has_conjunction(ctx.norm) && glued_given_name_starts(ctx, i);
+    let glued_chain = t.clitic > 0 && !t.has_conjunction(ctx.norm) && glued_start;
     let chained = glued_chain
         || (t.clitic == 0 || t.has_conjunction(ctx.norm))
             && ctx.stem(i) != "باسم"
@@ -583,8 +585,7 @@ fn name_from_given_name(ctx: &mut Ctx, i: usize) -> Option<usize> {
                     && !n.definite
             }) || lineage_follows(ctx, i)
                 || ctx.stem(i) != "علي" && nisba_family_name(ctx, i + 1));
-    if !t.is(class::GIVEN_NAME)
-        || (t.is(class::AMBIGUOUS_NAME) && !chained)
+    if (t.is(class::AMBIGUOUS_NAME) && !chained)
         || !glued_ok
         || ctx.gaz[i].is_some()
         || ctx.is_class(i.wrapping_sub(1), class::TITLE)

@@ -44,7 +44,7 @@ fn place_with_adjective(ctx: &Ctx, i: usize, adjectives: &[&str]) -> Option<usiz
 
 /// `صعيد` and the country after it (صعيد مصر).
 fn upper_region(ctx: &mut Ctx, i: usize) {
-    let Some((label, end)) = ctx.gaz.get(i + 1).cloned().flatten() else {
+    let Some((label, end)) = ctx.gaz_at(i + 1).cloned() else {
         return;
     };
     if label == Label::GPE && ctx.word(i + 1).is_some_and(|p| p.clitic == 0) {
