@@ -323,3 +323,28 @@ fn sum_rows(reports: Vec<gold::GoldReport>) -> BTreeMap<Row, Counts> {
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `isnad learn`'s figures are what extraction with the model would give: a ranking model
+    /// is scored by its softmax share in both, not by a logistic score in one.
+    #[test]
+    fn training_scores_a_ranking_model_as_extraction_decides() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/attribution");
+        let docs = load(&dir, Some(Half::Dev)).unwrap_or_else(|e| panic!("{e}"));
+        let model = train(&docs, (0.0, 0.5, 0.2), true);
+        let extracted = sum_rows(
+            docs.iter()
+                .map(|doc| {
+                    let decided = super::super::suggest_with(&doc.article, &doc.entities, &model);
+                    let set = suggest_annotations_with(&doc.article, &doc.entities, &decided);
+                    gold::evaluate_article(&doc.article, &doc.name, &set, &doc.gold)
+                })
+                .collect(),
+        );
+        assert_ne!(extracted, score(&docs, None), "the model decided nothing");
+        assert_eq!(score(&docs, Some(&model)), extracted);
+    }
+}
