@@ -21,7 +21,7 @@ use crate::text::normalize::normalize_str;
 use super::denial_shapes::TIME;
 
 /// Words that end a report frame before its content (`عن`، `حول`، `بشأن`، `بخصوص`).
-const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
+pub(super) const ABOUT: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
 
 /// Most words between a report noun and its `عن` (`الأنباء التي تحدثت عن`، `ما تداولته
 /// مواقع التواصل عن`).

@@ -301,6 +301,17 @@ fn an_indefinite_headline_word_is_no_short_form() {
     assert!(l.iter().all(|(_, f)| f != "تقرير"), "{l:?}");
 }
 
+/// A body mention that joins another body by و (`قيادة الجيش والشرطة`) names more than the
+/// headline's short form (`الجيش`): no `same_as` to it (a review found the guard never read the
+/// و of a word with ال, which folding drops).
+#[test]
+fn a_mention_joining_another_body_is_no_short_form() {
+    let l = same_as_links(
+        "الجيش: الطريق مفتوح\nوقالت قيادة الجيش والشرطة في بيان إن الطريق مفتوح أمام السيارات.",
+    );
+    assert!(l.iter().all(|(_, f)| f != "الجيش"), "{l:?}");
+}
+
 /// Second half: a verb of saying whose content calls a report false, the report named by a
 /// pointer that is a demonstrative and a report noun, a definite report noun with or without a
 /// participle of circulation (`الأنباء المتداولة`، `الخبر المنشور`), or `ما` and a verb of

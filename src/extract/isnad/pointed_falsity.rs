@@ -97,10 +97,6 @@ const PLACE_WORDS: usize = 6;
 /// A copula between a pointer and its phrase of falsity (`هي مجرد شائعات`).
 const COPULAS: [&str; 2] = ["هو", "هي"];
 
-/// Words that open a report's content: a pointer followed by one states the report
-/// (`falsity.rs` reads it).
-const CONTENT_WORDS: [&str; 4] = ["عن", "حول", "بشان", "بخصوص"];
-
 /// Words that open a denial themselves: a claim opening with them is a denial, not the report.
 const DENIAL_OPENERS: [&str; 2] = ["لا", "عدم"];
 
@@ -140,7 +136,7 @@ fn pointer_at(set: &AnnotationSet, article: &Article, i: usize) -> Option<Pointe
     let falsity = falsity_start(&w, from)?;
     // `عبارة عن شائعات`: the عن of `عبارة` states no content
     let stated = (from..falsity)
-        .any(|j| CONTENT_WORDS.contains(&w[j].1) && (j == 0 || w[j - 1].1 != "عباره"));
+        .any(|j| super::falsity::ABOUT.contains(&w[j].1) && (j == 0 || w[j - 1].1 != "عباره"));
     (falsity > 0 && falsity <= from + gap && !stated).then(|| {
         // a copula before the phrase of falsity (`ما يقال هو مجرد شائعات`) is no part of it
         let mut last = (from + gap).min(falsity) - 1;
@@ -234,23 +230,8 @@ fn no_truth_pointer(w: &[(Range<usize>, &str)]) -> Option<Range<usize>> {
         .iter()
         .skip(k + 2)
         .take(2)
-        .any(|(_, x)| CONTENT_WORDS.contains(x));
+        .any(|(_, x)| super::falsity::ABOUT.contains(x));
     (!stated).then(|| lam_at.start + 'ل'.len_utf8()..end)
-}
-
-/// The last claim before the pointer at `at` in its sentence, unless it is a denial itself
-/// (`لا صحة …`).
-fn last_claim_here(set: &AnnotationSet, article: &Article, at: usize) -> Option<String> {
-    let sentence = sentence_start(article, at);
-    let target = set
-        .claims
-        .iter()
-        .filter(|c| c.span.end <= at && c.span.start >= sentence)
-        .max_by_key(|c| c.span.end)?;
-    let first = words(article, target.span.start..target.span.end)
-        .first()?
-        .1;
-    (!DENIAL_OPENERS.contains(&first)).then(|| target.id.clone())
 }
 
 /// The claim a pointer denied nothing stated earlier for: the last claim of the sentence
@@ -336,9 +317,9 @@ pub(super) fn pointed_falsity(set: &mut AnnotationSet, article: &Article) {
                 .or_else(|| denied_in_sentence(set, article, at))
                 .or_else(|| end.and_then(|end| mention_claim(set, article, at..end)))
         } else {
+            // (the last claim of the sentence was tried by pointed_claim already)
             let fallback = |set: &mut AnnotationSet| {
-                last_claim_here(set, article, at)
-                    .or_else(|| end.and_then(|end| denied_before_or_mention(set, article, at..end)))
+                end.and_then(|end| denied_before_or_mention(set, article, at..end))
             };
             pointed_claim(set, article, at, fallback)
         };
