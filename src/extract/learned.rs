@@ -15,7 +15,13 @@ pub mod train;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_tenth;
+mod tests_candidates;
+#[cfg(test)]
+mod tests_decoding;
+#[cfg(test)]
+mod tests_features;
+#[cfg(test)]
+mod tests_model;
 
 pub use model::Model;
 
