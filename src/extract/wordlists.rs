@@ -178,6 +178,7 @@ lists! {
     WEEKDAYS = "weekdays.txt";
     WISH_NOUNS = "wish-nouns.txt";
     WITHHOLDING_WORDS = "withholding-words.txt";
+    WRITER_TAKEOVER_WORDS = "writer-takeover-words.txt";
     YEAR_WORDS = "year-words.txt";
 }
 
