@@ -132,6 +132,7 @@ lists! {
     OBJECT_NOUNS = "object-nouns.txt";
     OFFICIAL_MODIFIERS = "official-modifiers.txt";
     ORG_HEADS = "org-heads.txt";
+    ORG_PURPOSE_NOUNS = "org-purpose-nouns.txt";
     ORG_STANDALONE = "org-standalone.txt";
     ORDINALS = "ordinals.txt";
     OUTLETS = "outlets.txt";
