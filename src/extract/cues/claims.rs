@@ -693,10 +693,10 @@ impl ParagraphParser<'_> {
         // preposition of the content (before `أن` it closes an aside: `حسب ما نقلته الوكالة، أن`)
         let comma_before_about = !in_set(&COMPLEMENTIZERS, self.key(about));
         let blocked = (k + 2..about).any(|m| {
-            !self.is_word(m)
-                && !matches!(self.tokens[m].kind, Kind::Quote(_))
-                && !(comma_before_about && m + 1 == about && self.is_comma(m))
-                || (self.is_word(m) && in_set(&COMPLEMENTIZERS, self.key(m)))
+            let passes = self.is_word(m)
+                || matches!(self.tokens[m].kind, Kind::Quote(_))
+                || (comma_before_about && m + 1 == about && self.is_comma(m));
+            !passes || (self.is_word(m) && in_set(&COMPLEMENTIZERS, self.key(m)))
         });
         let start = about + 1;
         (!blocked && start < s.end && self.is_word(start)).then_some((

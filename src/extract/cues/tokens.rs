@@ -189,9 +189,9 @@ pub(super) fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
                         }
                 })
             };
-            !is_abbreviation_dot(tokens, i)
-                && !(touching(i.checked_sub(1).and_then(|j| tokens.get(j)), true)
-                    && touching(tokens.get(i + 1), false))
+            let decimal = touching(i.checked_sub(1).and_then(|j| tokens.get(j)), true)
+                && touching(tokens.get(i + 1), false);
+            !(decimal || is_abbreviation_dot(tokens, i))
         }
         _ => false,
     }
