@@ -359,24 +359,10 @@ fn forces_of(ctx: &Ctx, i: usize) -> bool {
     ctx.gaz[i].is_some() || !armed
 }
 
-/// Nouns of traffic and trade after حركة "movement" (حركة السير، الحركة المرورية، حركة
-/// التجارة): the flow, not a movement or party.
-const TRAFFIC_NOUNS: [&str; 14] = [
-    "السير",
-    "المرور",
-    "سير",
-    "مرور",
-    "المروريه",
-    "الملاحه",
-    "التنقل",
-    "النقل",
-    "الطيران",
-    "التجاره",
-    "البيع",
-    "المسافرين",
-    "الشاحنات",
-    "السيارات",
-];
+/// What moves or flows after حركة "movement" (حركة السير، حركة السفن، حركة الاتصالات): the
+/// flow, not a movement or party (`traffic-nouns.txt`).
+static TRAFFIC_NOUNS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::TRAFFIC_NOUNS));
 
 /// An organisation head at `i` that names no body where it stands: بقيادة "led by" (التحالف
 /// بقيادة السعودية، بقيادة روسيا), and حركة before a noun of traffic (حركة السير).
@@ -387,7 +373,7 @@ fn no_body_here(ctx: &Ctx, i: usize) -> bool {
     let traffic = matches!(stem, "حركه" | "الحركه")
         && ctx
             .word(i + 1)
-            .is_some_and(|n| n.clitic == 0 && TRAFFIC_NOUNS.contains(&ctx.stem(i + 1)));
+            .is_some_and(|n| n.clitic == 0 && TRAFFIC_NOUNS.contains(ctx.stem(i + 1)));
     led_by || traffic
 }
 

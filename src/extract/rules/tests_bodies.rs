@@ -458,3 +458,25 @@ fn the_presidency_of_a_state_is_an_organisation() {
     let failed = failures_of(Label::ORG, &table);
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+#[test]
+fn the_flow_of_goods_people_or_messages_is_no_movement() {
+    // حركة before what moves or flows (السفن، البضائع، الركاب، الطلاب، الاتصالات) is the flow,
+    // not a movement or party: the train gold writes no ORG 8 times of 8. Pool: 21 sentences in
+    // 18 outlets. Before: 6 of the 6 flow rows failed; the movements must stay.
+    let table = [
+        ("وتوقفت حركة السفن في القناة أمس.", ""),
+        ("وَاسْتَأْنَفَتْ حَرَكَةُ البَضَائِعِ عَبْرَ المَعْبَرِ.", ""),
+        ("وتراجعت حركة الركاب في المطار بنسبة كبيرة.", ""),
+        ("وشهدت حركة الطلاب والموظفين ازدحاما صباحيا.", ""),
+        ("فتأثرت حركة الاتصالات في المدينة بالعاصفة.", ""),
+        ("وعادت حركة القطارات إلى طبيعتها.", ""),
+        ("وقالت حركة الشباب إنها نفذت الهجوم.", "حركة الشباب"),
+        (
+            "وأعلنت حركة المقاومة الإسلامية موقفها.",
+            "حركة المقاومة الإسلامية",
+        ),
+    ];
+    let failed = failures_of(Label::ORG, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
