@@ -526,8 +526,18 @@ impl ParagraphParser<'_> {
                     && !in_set(&COMPLEMENTIZERS, self.key(k))
                     && cue_form(self.key(k)).is_none()
             })
-            .find(|&k| self.key(k) == preposition && self.is_verbal_noun(k + 1))
-            .map(|k| k + 1)
+            .filter(|&k| self.key(k) == preposition)
+            .find_map(|k| {
+                if self.is_verbal_noun(k + 1) {
+                    return Some(k + 1);
+                }
+                // `أعلنت هيئة الأرصاد في مصر، عن موجة حارة …`: the verb's own preposition right
+                // after a comma closes the subject's words; its object is taken as after the verb
+                let after_comma = k > 0 && self.is_comma(k - 1);
+                after_comma
+                    .then(|| self.object_at(k + 1, s, form, Some(preposition.as_str()), true))
+                    .flatten()
+            })
             .or(object)
     }
 
