@@ -3,11 +3,12 @@
 //! boundaries, relabels and drops some), every layer scored and pooled, on one core. The target
 //! (issue 15) is under 2 s for the 1,000 pairs.
 
+#[path = "common/config.rs"]
+mod config;
 #[path = "common/cpu_time.rs"]
 mod cpu_time;
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use cpu_time::ProcessCpuTime;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -116,10 +117,7 @@ fn agreement(c: &mut Criterion<ProcessCpuTime>) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .with_measurement(ProcessCpuTime::default())
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(10));
+    config = config::criterion();
     targets = agreement
 }
 criterion_main!(benches);

@@ -3,6 +3,8 @@
 //! re-anchoring 100,000 annotations after a line was added to their 9.2 MB article, and the
 //! extractor's throughput on one core.
 
+#[path = "common/config.rs"]
+mod config;
 #[path = "common/cpu_time.rs"]
 mod cpu_time;
 #[path = "common/wikinews_annotations.rs"]
@@ -128,12 +130,7 @@ fn extraction(c: &mut Criterion<ProcessCpuTime>) {
 
 criterion_group! {
     name = benches;
-    // The machine is shared: short, repeatable runs rather than long ones.
-    config = Criterion::default()
-        .with_measurement(ProcessCpuTime::default())
-        .sample_size(15)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(4));
+    config = config::criterion();
     targets = file, reanchoring, extraction
 }
 criterion_main!(benches);

@@ -6,11 +6,12 @@
 //! is read), in MB/s of the Wikinews text. The target (issue 14) is at least 20 MB/s per core
 //! for the whole extractor.
 
+#[path = "common/config.rs"]
+mod config;
 #[path = "common/cpu_time.rs"]
 mod cpu_time;
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use cpu_time::ProcessCpuTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -21,58 +22,57 @@ use isnad::extract::{cues, extract_article, isnad::suggest, isnad::suggest_annot
 
 const WIKINEWS: &str = include_str!("../tests/data/wikinews-ar.txt");
 
+/// A stage of the extractor run on the article; returns a count, so its work is used.
+type Stage = fn(&Article) -> usize;
+
+/// The stages timed, each on the Wikinews text: the name of its benchmark and what it runs.
+/// The last two make a fresh article each run: its folded text (built once per article and
+/// shared by the layers) is part of what they time.
+const STAGES: [(&str, Stage); 4] = [
+    ("cues_wikinews_one_core", cues_alone),
+    ("attributions_wikinews_one_core", cues_and_isnad_rules),
+    ("everything_wikinews_one_core", everything),
+    ("json_wikinews_one_core", json_document),
+];
+
+fn cues_alone(article: &Article) -> usize {
+    cues::suggest_article(article).attributions.len()
+}
+
+fn cues_and_isnad_rules(article: &Article) -> usize {
+    let mut set = AnnotationSet::default();
+    cues::add_to_annotations(&mut set, article, &cues::suggest_article(article));
+    suggest(&mut set, article);
+    set.attributions.len()
+}
+
+fn everything(article: &Article) -> usize {
+    let article = Article::from_text("wikinews-ar.txt", article.text.clone());
+    suggest_annotations(&article, &extract_article(&article))
+        .attributions
+        .len()
+}
+
+fn json_document(article: &Article) -> usize {
+    let article = Article::from_text("wikinews-ar.txt", article.text.clone());
+    document_json(&article, "wikinews-ar.txt", &extract_article(&article)).len()
+}
+
 fn attributions(c: &mut Criterion<ProcessCpuTime>) {
     let article = Article::from_text("wikinews-ar.txt", WIKINEWS.to_owned());
     // build the lexicons and gazetteers before timing
     let _ = suggest_annotations(&article, &extract_article(&article));
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(WIKINEWS.len() as u64));
-    group.bench_function("cues_wikinews_one_core", |b| {
-        b.iter(|| {
-            cues::suggest_article(black_box(&article))
-                .attributions
-                .len()
-        })
-    });
-    group.bench_function("attributions_wikinews_one_core", |b| {
-        b.iter(|| {
-            let mut set = AnnotationSet::default();
-            cues::add_to_annotations(
-                &mut set,
-                &article,
-                &cues::suggest_article(black_box(&article)),
-            );
-            suggest(&mut set, &article);
-            set.attributions.len()
-        })
-    });
-    group.bench_function("everything_wikinews_one_core", |b| {
-        b.iter(|| {
-            // a fresh article each run: its folded text (built once per article and shared
-            // by the layers) is part of what is timed
-            let article = Article::from_text("wikinews-ar.txt", black_box(WIKINEWS).to_owned());
-            suggest_annotations(&article, &extract_article(&article))
-                .attributions
-                .len()
-        })
-    });
-    group.bench_function("json_wikinews_one_core", |b| {
-        b.iter(|| {
-            let article = Article::from_text("wikinews-ar.txt", black_box(WIKINEWS).to_owned());
-            document_json(&article, "wikinews-ar.txt", &extract_article(&article)).len()
-        })
-    });
+    for (name, stage) in STAGES {
+        group.bench_function(name, |b| b.iter(|| stage(black_box(&article))));
+    }
     group.finish();
 }
 
 criterion_group! {
     name = benches;
-    // The machine is shared: short, repeatable runs rather than long ones.
-    config = Criterion::default()
-        .with_measurement(ProcessCpuTime::default())
-        .sample_size(15)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(4));
+    config = config::criterion();
     targets = attributions
 }
 criterion_main!(benches);

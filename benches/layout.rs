@@ -2,11 +2,12 @@
 //! reordering; the stages alone; and a screen of a ~9 MB article (30 copies of the diacritised
 //! Wikinews text) from a cold and from a warm cache, as the reader draws it.
 
+#[path = "common/config.rs"]
+mod config;
 #[path = "common/cpu_time.rs"]
 mod cpu_time;
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use cpu_time::ProcessCpuTime;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -102,12 +103,7 @@ fn screen(c: &mut Criterion<ProcessCpuTime>) {
 
 criterion_group! {
     name = benches;
-    // The machine is shared: short, repeatable runs rather than long ones.
-    config = Criterion::default()
-        .with_measurement(ProcessCpuTime::default())
-        .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = config::criterion();
     targets = paragraph, whole_article, screen
 }
 criterion_main!(benches);

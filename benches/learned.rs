@@ -4,11 +4,12 @@
 //! cue suggestions (the shipped model, `assets/model/attributions.tsv`), one core, CPU time.
 //! The stage may cost at most 15% of the first (issue 14).
 
+#[path = "common/config.rs"]
+mod config;
 #[path = "common/cpu_time.rs"]
 mod cpu_time;
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use cpu_time::ProcessCpuTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -48,12 +49,7 @@ fn learned_stage(c: &mut Criterion<ProcessCpuTime>) {
 
 criterion_group! {
     name = benches;
-    // The machine is shared: short, repeatable runs rather than long ones.
-    config = Criterion::default()
-        .with_measurement(ProcessCpuTime::default())
-        .sample_size(15)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(4));
+    config = config::criterion();
     targets = learned_stage
 }
 criterion_main!(benches);

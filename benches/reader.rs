@@ -3,6 +3,8 @@
 //! and the per-key cost of `G`, PgDn and a resize with a cold layout cache (what a key costs the
 //! first time), a frame redraw, and a search (folding the article, then finding every match).
 
+#[path = "common/config.rs"]
+mod config;
 #[path = "common/cpu_time.rs"]
 mod cpu_time;
 
@@ -151,12 +153,7 @@ fn search(c: &mut Criterion<ProcessCpuTime>) {
 
 criterion_group! {
     name = benches;
-    // The machine is shared: short, repeatable runs rather than long ones.
-    config = Criterion::default()
-        .with_measurement(ProcessCpuTime::default())
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = config::criterion();
     targets = load, reader, search
 }
 criterion_main!(benches);

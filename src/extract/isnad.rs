@@ -20,7 +20,6 @@ use crate::extract::wordlists::{self as lists, WordSet};
 use crate::text::normalize::{is_normalized, normalize_str};
 use crate::text::spaces::first_word;
 
-mod agency_variants;
 mod channels;
 mod coref;
 mod denial_shapes;
@@ -29,22 +28,25 @@ mod documents;
 mod falsity;
 mod frames;
 mod fronted;
-mod ninth_variants;
-mod outlet_variants;
 mod pointed_denials;
 mod pointed_falsity;
 mod pointers;
-mod pool_variants;
 mod posts;
 mod relays;
 mod shapes;
+mod stated_mentions;
 mod stated_reports;
 mod subject_denials;
-mod tenth_variants;
+mod test_rows;
+mod tests_channels;
+mod tests_denials;
+mod tests_documents;
+mod tests_frames;
+mod tests_pointed;
+mod tests_relays;
+mod tests_same_as;
 mod told;
 mod unconfirmed;
-mod variants;
-mod wire_variants;
 
 /// How far after a relay cue «عن» is looked for (words): past the hand's name, not into the
 /// next sentence.
@@ -245,6 +247,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     stances(set, article);
     falsity::falsified_reports(set, article);
     pointed_falsity::pointed_falsity(set, article);
+    stated_mentions::stated_mentions(set, article);
     unconfirmed::unconfirmed(set, article);
     shapes::denied_reports(set, article);
     denials::report_origins(set, article);

@@ -132,6 +132,7 @@ lists! {
     OBJECT_NOUNS = "object-nouns.txt";
     OFFICIAL_MODIFIERS = "official-modifiers.txt";
     ORG_HEADS = "org-heads.txt";
+    ORG_PURPOSE_NOUNS = "org-purpose-nouns.txt";
     ORG_STANDALONE = "org-standalone.txt";
     ORDINALS = "ordinals.txt";
     OUTLETS = "outlets.txt";
@@ -169,6 +170,7 @@ lists! {
     SOURCE_HEADS_ORGANIZATION = "source-heads-organization.txt";
     SOURCE_HEADS_SOCIAL_MEDIA = "source-heads-social-media.txt";
     STOP_WORDS = "stop-words.txt";
+    TRAFFIC_NOUNS = "traffic-nouns.txt";
     TIME_WORDS = "time-words.txt";
     TITLES = "titles.txt";
     TITLE_DOMAIN_NOUNS = "title-domain-nouns.txt";
@@ -177,6 +179,7 @@ lists! {
     WEEKDAYS = "weekdays.txt";
     WISH_NOUNS = "wish-nouns.txt";
     WITHHOLDING_WORDS = "withholding-words.txt";
+    WRITER_TAKEOVER_WORDS = "writer-takeover-words.txt";
     YEAR_WORDS = "year-words.txt";
 }
 

@@ -132,7 +132,7 @@ pub(super) fn pointed_denials(set: &mut AnnotationSet, article: &Article, verbs:
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::super::agency_variants::links;
+    use super::super::test_rows::links;
 
     #[test]
     fn a_claim_without_a_source_stays() {

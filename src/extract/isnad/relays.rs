@@ -673,7 +673,7 @@ mod tests {
             "وقبضت الشرطة على عشرين مطلوبا، حسبما ذكرت وزارة الداخلية مساء اليوم.",
             "وَقَبَضَتِ الشرطةُ على عشرين مطلوبا، حسبما أعلنت الوزارة.",
         ] {
-            let l = crate::extract::isnad::agency_variants::links(text);
+            let l = crate::extract::isnad::test_rows::links(text);
             assert_eq!(l.len(), 1, "{text}: {l:?}");
             assert!(
                 l[0].0.contains("الوزارة") || l[0].0.contains("وزارة"),

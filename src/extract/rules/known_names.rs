@@ -130,30 +130,17 @@ pub(super) fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
     if raw.starts_with("لل") && raw.chars().count() > 4 {
         return true;
     }
-    let purpose = matches!(
-        raw,
-        "لحقوق"
-            | "لشوون"
-            | "لشؤون"
-            | "لرعايه"
-            | "لاغاثه"
-            | "لتنميه"
-            | "لدعم"
-            | "لمكافحه"
-            | "لتحرير"
-            | "لحمايه"
-            | "لانقاذ"
-            | "لدراسات"
-            | "لابحاث"
-            | "لمراقبه"
-            | "لتنسيق"
-            // The sport of a federation (الاتحاد السوداني لكرة القدم، لألعاب القوى).
-            | "لكره"
-            | "لالعاب"
-            | "لتطوير"
-    );
+    let purpose = raw
+        .strip_prefix('ل')
+        .is_some_and(|noun| ORG_PURPOSE_NOUNS.contains(noun))
+        // The sport of a federation (الاتحاد السوداني لكرة القدم، لألعاب القوى).
+        || matches!(raw, "لكره" | "لالعاب");
     purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
 }
+
+/// What a body is for (حقوق، حماية، تنمية): after ل it continues the body's name.
+pub(super) static ORG_PURPOSE_NOUNS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| normalised(lists::ORG_PURPOSE_NOUNS));
 
 static CLUB_NAMES_ALSO_WORDS: LazyLock<HashSet<String>> =
     LazyLock::new(|| normalised(lists::CLUB_NAMES_ALSO_WORDS));
