@@ -173,7 +173,7 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     if last != solid { solid } else { last }
 }
 
-static NAMESAKE_TITLES: LazyLock<HashSet<String>> =
+static NAMESAKE_TITLES: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::NAMESAKE_TITLES));
 
 /// A title of `namesake-titles.txt` at `i` and the name of the person a facility or body is
@@ -359,7 +359,7 @@ fn identifies_one_body(ctx: &Ctx, head: usize, last: usize) -> bool {
     })
 }
 
-static IDENTIFYING_ADJECTIVES: LazyLock<HashSet<String>> =
+static IDENTIFYING_ADJECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::IDENTIFYING_ADJECTIVES));
 
 pub(super) fn place_rule(ctx: &mut Ctx) {

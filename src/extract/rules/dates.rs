@@ -4,12 +4,12 @@
 use super::*;
 
 /// Units of time counted after a number (`8 سنوات`).
-static DURATION_UNITS: LazyLock<HashSet<String>> =
+static DURATION_UNITS: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::DURATION_UNITS));
 /// The seasons (`الصيف`، `شتاء`).
-static SEASONS: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::SEASONS));
+static SEASONS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::SEASONS));
 /// Dual units of time, a duration on their own (`عامين`).
-static DURATION_DUALS: LazyLock<HashSet<String>> =
+static DURATION_DUALS: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::DURATION_DUALS));
 
 pub(super) fn month_at(ctx: &Ctx, i: usize) -> Option<usize> {

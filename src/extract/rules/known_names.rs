@@ -102,7 +102,7 @@ fn known_name_end(ctx: &Ctx, label: &Label, end: usize, hit_end: usize) -> usize
     ctx.toks[last].range.end.max(hit_end)
 }
 
-static PLATFORM_CONTEXT: LazyLock<HashSet<String>> =
+static PLATFORM_CONTEXT: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::PLATFORM_CONTEXT));
 
 /// Whether the platform named at `i` is the service (بفيسبوك، على تويتر، تطبيق واتساب), not
@@ -155,10 +155,10 @@ pub(super) fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
     purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
 }
 
-static CLUB_NAMES_ALSO_WORDS: LazyLock<HashSet<String>> =
+static CLUB_NAMES_ALSO_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::CLUB_NAMES_ALSO_WORDS));
 
-static SPORT_CONTEXT: LazyLock<HashSet<String>> =
+static SPORT_CONTEXT: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::SPORT_CONTEXT));
 
 /// A text about sport: three words of `sport-context.txt` (مباراة، الدوري، هدفين …), so a
@@ -172,7 +172,7 @@ fn about_sport(ctx: &Ctx) -> bool {
 
 /// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح
 /// "opened", الجزيرة "the island"): taken only where the context marks a name.
-static GAZETTEER_NAMES_ALSO_WORDS: LazyLock<HashSet<String>> =
+static GAZETTEER_NAMES_ALSO_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::GAZETTEER_NAMES_ALSO_WORDS));
 
 /// A quote, a preposition of source (لـ، بحسب) or an outlet noun right before the name, or a
