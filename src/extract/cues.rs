@@ -28,17 +28,19 @@ mod words;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_eighth;
+mod tests_claim_ends;
 #[cfg(test)]
-mod tests_fifth;
+mod tests_objects;
 #[cfg(test)]
-mod tests_seventh;
+mod tests_source_names;
 #[cfg(test)]
-mod tests_sixth;
+mod tests_speakers_back;
 #[cfg(test)]
-mod tests_tenth;
+mod tests_stance;
 #[cfg(test)]
-mod tests_unseen;
+mod tests_subjects;
+#[cfg(test)]
+mod tests_tables;
 
 use std::ops::Range;
 

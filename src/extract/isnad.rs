@@ -34,6 +34,7 @@ mod pointers;
 mod posts;
 mod relays;
 mod shapes;
+mod stated_mentions;
 mod stated_reports;
 mod subject_denials;
 mod test_rows;
@@ -246,6 +247,7 @@ pub fn suggest(set: &mut AnnotationSet, article: &Article) {
     stances(set, article);
     falsity::falsified_reports(set, article);
     pointed_falsity::pointed_falsity(set, article);
+    stated_mentions::stated_mentions(set, article);
     unconfirmed::unconfirmed(set, article);
     shapes::denied_reports(set, article);
     denials::report_origins(set, article);

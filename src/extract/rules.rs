@@ -252,14 +252,9 @@ fn normalised(list: &'static str) -> WordSet {
 #[cfg(test)]
 mod test_tables;
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests;
-#[cfg(test)]
 mod tests_bodies;
 #[cfg(test)]
 mod tests_dates;
-#[cfg(test)]
-mod tests_eighth;
 #[cfg(test)]
 mod tests_events;
 #[cfg(test)]
@@ -267,12 +262,12 @@ mod tests_groups;
 #[cfg(test)]
 mod tests_names;
 #[cfg(test)]
-mod tests_ninth;
-#[cfg(test)]
-mod tests_people;
-#[cfg(test)]
 mod tests_places;
 #[cfg(test)]
-mod tests_tenth;
+mod tests_quoted;
+#[cfg(test)]
+mod tests_repeats;
 #[cfg(test)]
 mod tests_times;
+#[cfg(test)]
+mod tests_titles;

@@ -132,6 +132,7 @@ lists! {
     OBJECT_NOUNS = "object-nouns.txt";
     OFFICIAL_MODIFIERS = "official-modifiers.txt";
     ORG_HEADS = "org-heads.txt";
+    ORG_PURPOSE_NOUNS = "org-purpose-nouns.txt";
     ORG_STANDALONE = "org-standalone.txt";
     ORDINALS = "ordinals.txt";
     OUTLETS = "outlets.txt";
@@ -177,6 +178,7 @@ lists! {
     WEEKDAYS = "weekdays.txt";
     WISH_NOUNS = "wish-nouns.txt";
     WITHHOLDING_WORDS = "withholding-words.txt";
+    WRITER_TAKEOVER_WORDS = "writer-takeover-words.txt";
     YEAR_WORDS = "year-words.txt";
 }
 

@@ -28,7 +28,7 @@ impl ParagraphParser<'_> {
                 j = close + 1;
                 continue;
             }
-            if j > start && self.starts_next_report(j, s) {
+            if j > start && (self.starts_next_report(j, s) || self.writer_takes_over(j, s)) {
                 return j;
             }
             if self.is_comma(j) && j + 1 < s.end {
@@ -37,6 +37,7 @@ impl ParagraphParser<'_> {
                 // `، وذلك خلال/في/عقب …`, the occasion the writer adds
                 let occasion = k == "وذلك" && self.starts_occasion(j + 2);
                 if self.starts_preposition_cue(j + 1)
+                    || self.writer_takes_over(j + 1, s)
                     || (k == "علي" && self.key(j + 2) == "حد")
                     || occasion
                     || in_set(&CONTRAST_CONNECTIVES, k)
@@ -56,6 +57,42 @@ impl ParagraphParser<'_> {
             j += 1;
         }
         s.end
+    }
+
+    /// A clause joined to a claim at `k` that the writer, not the source, speaks in: the claim
+    /// goes on over joined clauses (`، وتم إخلاء السكان`، `ثم أحالته`) but ends before the source's
+    /// next act (`، ودعا …`، `وطالبت …`), marked background (`، وكانت الوزارة قد …`، `، يذكر
+    /// أن …`، `ويشار إلى أن …`) or the occasion of speaking (`، ويأتي ذلك …`، `وجاءت تصريحاته
+    /// خلال …`), guidelines §12. Without a comma, only a word with و written on it.
+    fn writer_takes_over(&self, k: usize, s: &Range<usize>) -> bool {
+        if k >= s.end || !self.is_word(k) {
+            return false;
+        }
+        let key = self.key(k);
+        let bare = key.strip_prefix('و').filter(|b| b.chars().count() >= 2);
+        let after_comma = k > 0 && self.is_comma(k - 1);
+        let Some(word) = bare.or(after_comma.then_some(key)) else {
+            return false;
+        };
+        let next = if k + 1 < s.end { self.key(k + 1) } else { "" };
+        if in_set(&CALL_VERBS, word) {
+            return true;
+        }
+        if matches!(word, "كان" | "كانت" | "كانوا") {
+            // `، وكانت الوزارة قد أعلنت …`: the writer's background, within a few words
+            return (k + 1..s.end.min(k + 8)).any(|m| self.is_word(m) && self.key(m) == "قد");
+        }
+        in_set(&WRITER_TAKEOVER_WORDS, word)
+            && match word {
+                "يذكر" | "يشار" => in_set(&COMPLEMENTIZERS, next) || next == "الي",
+                "تجدر" | "الجدير" => next.starts_with("الاشار") || next == "بالذكر",
+                _ => {
+                    matches!(next, "ذلك" | "هذا" | "هذه")
+                        || ["تصريح", "حديث", "كلام", "كلمت"]
+                            .iter()
+                            .any(|w| next.starts_with(w))
+                }
+            }
     }
 
     /// A preposition or time word at `k` that opens the occasion of a report (`خلال`، `في`،
@@ -489,8 +526,18 @@ impl ParagraphParser<'_> {
                     && !in_set(&COMPLEMENTIZERS, self.key(k))
                     && cue_form(self.key(k)).is_none()
             })
-            .find(|&k| self.key(k) == preposition && self.is_verbal_noun(k + 1))
-            .map(|k| k + 1)
+            .filter(|&k| self.key(k) == preposition)
+            .find_map(|k| {
+                if self.is_verbal_noun(k + 1) {
+                    return Some(k + 1);
+                }
+                // `أعلنت هيئة الأرصاد في مصر، عن موجة حارة …`: the verb's own preposition right
+                // after a comma closes the subject's words; its object is taken as after the verb
+                let after_comma = k > 0 && self.is_comma(k - 1);
+                after_comma
+                    .then(|| self.object_at(k + 1, s, form, Some(preposition.as_str()), true))
+                    .flatten()
+            })
             .or(object)
     }
 

@@ -98,6 +98,9 @@ pub(super) static WISH_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::WI
 /// `عدم`, `رفض`: before an identity word, the clause withholds the name.
 pub(super) static WITHHOLDING_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::WITHHOLDING_WORDS));
+/// `يذكر`، `يأتي`: the writer's background or occasion after a claim, which ends it.
+pub(super) static WRITER_TAKEOVER_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::WRITER_TAKEOVER_WORDS));
 
 /// A negation particle, bare or with its conjunction (`ولم`).
 pub(super) fn is_negation(key: &str) -> bool {

@@ -108,8 +108,10 @@ struct Pointer {
     /// opinion: no mention is made of it).
     end: Option<usize>,
     /// A mention with a description of its own (`الخبر المنشور`، `ما ورد في المقال`، `الوثيقة
-    /// التي تداولتها …`): §6.3 (2026-12-05) makes it the claim itself unless its own sentence
-    /// restates the content; a bare pointer (`هذا الخبر`، `الأنباء`) points back further.
+    /// التي تداولتها …`): looked for here in its own sentence only (the content restated, or a
+    /// denial before it), else left as the claim for `stated_mentions.rs`, which reads it like
+    /// a demonstrative over the text before (§6.3 of 2026-12-05 (b)); a bare pointer (`هذا
+    /// الخبر`، `الأنباء`) takes the pointer passes' order here.
     described: bool,
 }
 
@@ -167,7 +169,7 @@ fn pointer_at(set: &AnnotationSet, article: &Article, i: usize) -> Option<Pointe
 /// and a participle of circulation (`الأنباء المتداولة`، `الخبر المنشور`, or the noun alone);
 /// `ما`, `يتم` and a verb of circulation, then words of place (`ما يتم تداوله على مواقع
 /// التواصل`).
-fn pointer_words(w: &[(Range<usize>, &str)]) -> Option<(usize, usize, bool)> {
+pub(super) fn pointer_words(w: &[(Range<usize>, &str)]) -> Option<(usize, usize, bool)> {
     let first = w.first()?.1;
     let noun_at = |k: usize| {
         w.get(k)

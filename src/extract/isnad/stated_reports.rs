@@ -137,6 +137,22 @@ pub(super) fn pointed_claim_here(
         .map(|c| c.id.clone())
 }
 
+/// The claim of a report stated with its content before byte `at`, in its sentence or the one
+/// before (a mention of a report read like a demonstrative, §6.3): none when neither states one.
+pub(super) fn stated_claim_before(
+    set: &mut AnnotationSet,
+    article: &Article,
+    at: usize,
+) -> Option<String> {
+    let sentence = sentence_start(article, at);
+    let here = stated_content(&shapes::words(article, sentence, at));
+    let content = here.or_else(|| {
+        sentence_before(article, sentence)
+            .and_then(|from| stated_content(&shapes::words(article, from, sentence)))
+    })?;
+    claim_for(set, article, content)
+}
+
 /// Where the sentence before the one starting at byte `sentence` starts: its end is found past
 /// the marks and line ends between them (`….\n`, `…؟ `), none when there is no text before.
 pub(super) fn sentence_before(article: &Article, sentence: usize) -> Option<usize> {

@@ -5,7 +5,7 @@
 
 #![cfg(test)]
 
-use super::test_rows::{OneHandRow, check, check_one_hand, row};
+use super::test_rows::{ChainRow, OneHandRow, check, check_chains, check_one_hand, row};
 
 #[test]
 fn a_document_and_its_publisher() {
@@ -130,4 +130,45 @@ fn a_preposition_after_the_document_verb_is_no_content() {
         c.iter().all(|(claim, _, _)| !claim.starts_with("عن")),
         "{c:?}"
     );
+}
+
+/// `توضيح` (a clarification) is a statement the speaker spoke in, as `بيان` is (eleventh round:
+/// `في توضيح`، `أصدر … توضيحا`; pool: 8 sentences, 6 outlets). Each row: the sentence, the
+/// speaker and the hands, from the speaker outward.
+const A_CLARIFICATION_IS_A_STATEMENT: &[ChainRow] = &[
+    (
+        "وأكدت الوزارة، في توضيح للرأي العام، أنها لم تتلق أي طلب رسمي.",
+        "الوزارة",
+        &["توضيح للرأي"],
+    ),
+    (
+        "وقالت الهيئة في توضيح إن الطريق سيفتح غدا.",
+        "الهيئة",
+        &["توضيح"],
+    ),
+    (
+        "فَأَوْضَحَتِ الشَّرِكَةُ فِي تَوْضِيحٍ أَنَّ الخِدْمَةَ سَتَعُودُ غَدًا.",
+        "الشَّرِكَةُ",
+        &["تَوْضِيحٍ"],
+    ),
+    (
+        "وقالت الجامعة، في توضيح صحفي، إن الامتحانات في موعدها.",
+        "الجامعة",
+        &["توضيح صحفي"],
+    ),
+    (
+        "أصدر المجلس توضيحًا رسميًا أكد فيه أن التعيين لم يتم.",
+        "المجلس",
+        &["توضيحًا رسميًا"],
+    ),
+    (
+        "ونفى المتحدث، في توضيح تلقت الصحيفة نسخة منه، صحة الأنباء عن إغلاق المعبر.",
+        "المتحدث",
+        &["توضيح", "الصحيفة"],
+    ),
+];
+
+#[test]
+fn a_clarification_is_a_statement() {
+    check_chains(A_CLARIFICATION_IS_A_STATEMENT);
 }

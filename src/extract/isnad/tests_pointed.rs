@@ -278,18 +278,18 @@ const A_POINTER_CALLED_FALSE: &[(&str, &str, &str)] = &[
         "المصدر",
         "إغلاق الطريق الساحلي",
     ),
-    // a mention with a description of its own (a participle of circulation) is the claim
-    // itself since §6.3 of 2026-12-05 (tenth round), unless its own sentence restates the
-    // content; the ninth round read these two as pointing back to the sentence before
+    // a mention with a description of its own (a participle of circulation) is read like a
+    // demonstrative (§6.3 of 2026-12-05 (b), eleventh round): the content stated before is the
+    // claim (the tenth round had made these two the mention)
     (
         "نفت وزارة الزراعة الأنباء عن نفوق المواشي في الجنوب. وأكدت الوزارة أن الأنباء المتداولة عارية عن الصحة.",
         "الوزارة",
-        "الأنباء المتداولة",
+        "نفوق المواشي في الجنوب",
     ),
     (
         "نفت البلدية أنباء عن هدم السوق القديم. فَأَكَّدَ المتحدث باسم البلدية أنّ الخبر المنشور عارٍ عن الصحة.",
         "المتحدث باسم البلدية",
-        "الخبر المنشور",
+        "هدم السوق القديم",
     ),
     (
         "قال المتحدث باسم الوزارة إن ما يتم تداوله على مواقع التواصل الاجتماعي مجرد شائعات.",
@@ -339,8 +339,8 @@ fn an_opinion_or_a_non_report_called_false_is_not_denied() {
 }
 
 /// A report named by a described mention and called false under a verb of saying (§6.3 of
-/// 2026-12-05: a mention with a description of its own is the claim itself, unless its own
-/// sentence restates the content), and `لا صحة لهذه المعلومات` (the falsity first, then the
+/// 2026-12-05 (b): the mention is the claim only when the text states the content nowhere;
+/// these rows state it nowhere, or in the mention's own sentence), and `لا صحة لهذه المعلومات` (the falsity first, then the
 /// pointer): `ما ورد في المقال`، `ماجاء في الفيديو عبارة عن شائعات`، `الوثيقة التي تداولتها …`
 /// (pool: 5 sentences, 5 outlets; sub-shapes 2, 1 and 2 outlets). Each row: the sentence, the
 /// denier and the claim denied.
@@ -430,4 +430,86 @@ fn a_described_mention_after_a_denial_in_its_sentence_is_that_report() {
         .map(|(_, c, _)| c.as_str())
         .collect();
     assert_eq!(denied, ["إغلاق المعبر", "إغلاق المعبر"], "{l:?}");
+}
+
+/// Any mention of a report the text has stated is read like a demonstrative (§6.3 of 2026-12-05
+/// (b)): the denial is a second attribution of the stated claim item, whether the mention is
+/// called false under a verb of saying or is the object of a denial verb, the content stated in
+/// the same sentence, the sentence before or denied earlier in the text; the mention is the
+/// claim only when the content is stated nowhere (pool: 10 links of 10 outlets changed, 8
+/// right). Each row: the sentence, the denier and the claim denied.
+const A_MENTION_OF_A_STATED_REPORT: &[(&str, &str, &str)] = &[
+    // stated in the sentence before, by a report noun and its content
+    (
+        "تداولت صفحات أنباء عن إغلاق المعبر الحدودي. وقالت الهيئة إن ما يتم تداوله على مواقع التواصل عار عن الصحة.",
+        "الهيئة",
+        "إغلاق المعبر الحدودي",
+    ),
+    (
+        "تناقلت مواقع معلومات عن تسمم عشرات التلاميذ. ونفت المديرية الأنباء المتداولة.",
+        "المديرية",
+        "تسمم عشرات التلاميذ",
+    ),
+    // denied before, a sentence between
+    (
+        "نفت وزارة الكهرباء رفع أسعار الكهرباء. وكان الوزير قد زار المحطة أمس. وأكد المتحدث أن ما يتم تداوله مجرد شائعات.",
+        "المتحدث",
+        "رفع أسعار الكهرباء",
+    ),
+    (
+        "نَفَتْ الشركة إغلاق مصانعها في الشمال. وَقَالَ مديرها إنَّ ما يُشاع غير صحيح.",
+        "مديرها",
+        "إغلاق مصانعها في الشمال",
+    ),
+    (
+        "نفى مصدر أمني اعتقال الصحفي في العاصمة. فأكد المصدر أن الخبر المنشور على الصفحة كاذب.",
+        "المصدر",
+        "اعتقال الصحفي في العاصمة",
+    ),
+    (
+        "نفت الجامعة تأجيل الامتحانات النهائية. وأوضح رئيسها أن الصورة التي نشرتها صفحات الطلاب مفبركة.",
+        "رئيسها",
+        "تأجيل الامتحانات النهائية",
+    ),
+    (
+        "نفى الجيش انسحاب قواته من الحدود. وقالت القيادة إن ما ورد في الفيديو عبارة عن شائعات.",
+        "القيادة",
+        "انسحاب قواته من الحدود",
+    ),
+    // stated nowhere: the mention is the claim
+    (
+        "وقالت الهيئة إن ما يتم تداوله على مواقع التواصل عار عن الصحة.",
+        "الهيئة",
+        "ما يتم تداوله على مواقع التواصل",
+    ),
+    (
+        "أكدت الشركة أن الخبر المنشور على الصفحة كاذب.",
+        "الشركة",
+        "الخبر المنشور على الصفحة",
+    ),
+];
+
+#[test]
+fn a_mention_of_a_stated_report_denies_the_stated_claim() {
+    super::test_rows::check_denials(A_MENTION_OF_A_STATED_REPORT);
+}
+
+/// The stated report denied twice is one claim item: the second denial is a second link to it,
+/// not a second claim with the same words.
+#[test]
+fn a_report_denied_again_by_a_mention_is_one_claim_item() {
+    let text = "نفت وزارة الكهرباء رفع أسعار الكهرباء. وأكد المتحدث أن ما يتم تداوله مجرد شائعات.";
+    let article = crate::article::Article::from_text("t", text.to_owned());
+    let set = crate::extract::isnad::suggest_annotations(
+        &article,
+        &crate::extract::extract(&article.text),
+    );
+    let denied: Vec<&String> = set
+        .attributions
+        .iter()
+        .filter(|a| a.stance == crate::annotate::model::Stance::Denies)
+        .map(|a| &a.claim_id)
+        .collect();
+    assert_eq!(denied.len(), 2, "{:?}", set.attributions);
+    assert_eq!(denied[0], denied[1], "{:?}", set.claims);
 }

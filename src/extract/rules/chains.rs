@@ -118,17 +118,21 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     let mut solid = None;
     // After a proper name (تنظيم داعش) only adjectives and ل-complements continue.
     let mut after_name = false;
-    let mut coordinated = false;
+    let mut coordinations = 0;
     let mut i = head + 1;
     while i < ctx.toks.len() && i <= head + max {
         let t = &ctx.toks[i];
-        // One coordination of definite nouns: التربية والتعليم، الأغذية والزراعة.
-        if !coordinated && i > head + 1 && coordinated_noun(ctx, i) {
-            coordinated = true;
-            last = Some(i);
+        // Two fields joined by و at most: التربية والتعليم والتعليم الفني، الأغذية والزراعة،
+        // التجارة وحماية المستهلك.
+        if coordinations < 2
+            && i > head + 1
+            && let Some(end) = coordinated_field(ctx, i)
+        {
+            coordinations += 1;
+            last = Some(end);
             solid = last;
             after_name = false;
-            i += 1;
+            i = end + 1;
             continue;
         }
         // A body named after a person with a title (جامعة الملك سعود، مدينة الملك عبدالله
@@ -173,8 +177,7 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     if last != solid { solid } else { last }
 }
 
-static NAMESAKE_TITLES: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::NAMESAKE_TITLES));
+static NAMESAKE_TITLES: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::NAMESAKE_TITLES));
 
 /// A title of `namesake-titles.txt` at `i` and the name of the person a facility or body is
 /// named after (مطار الملك خالد الدولي، مستشفى الأمير سلطان العسكري): the last token of the
@@ -220,16 +223,36 @@ fn foreign_second_word(ctx: &Ctx, i: usize) -> bool {
         && !stem.ends_with('ا')
 }
 
-/// A definite noun with a glued و after a definite non-nisba word (التربية والتعليم): the
-/// one coordination a chain may take.
-fn coordinated_noun(ctx: &Ctx, i: usize) -> bool {
-    let t = &ctx.toks[i];
+/// A field of a body's name joined by و at `i`; returns its last token. Either a definite noun
+/// (التربية والتعليم، للأغذية والزراعة) after a definite non-nisba word or a ل-complement, or a
+/// noun of purpose and its definite complement (التجارة الداخلية وحماية المستهلك). A second
+/// body (والمنظمة), a place or a title starts a new name, and a feminine participle
+/// (والمسؤولة، والمعارضة) describes or adds to the sentence, not the name.
+fn coordinated_field(ctx: &Ctx, i: usize) -> Option<usize> {
+    let t = ctx.word(i)?;
     let raw = t.text(ctx.norm);
-    t.kind == TokenKind::Word
-        && (raw.starts_with("وال") && raw.chars().count() > 4)
-        && ctx.toks[i - 1].definite
-        && !nisba(ctx.stem(i - 1))
-        && ctx.gaz[i].is_none()
+    if ctx.gaz[i].is_some() || t.is(class::ORG_HEAD | class::GPE_HEAD | class::TITLE) {
+        return None;
+    }
+    let before = &ctx.toks[i - 1];
+    let after_lam = before.text(ctx.norm).starts_with("لل");
+    let purpose = raw
+        .strip_prefix('و')
+        .is_some_and(|noun| super::known_names::ORG_PURPOSE_NOUNS.contains(noun));
+    if purpose && (before.definite || before.text(ctx.norm).starts_with("وال") || after_lam) {
+        return ctx
+            .word(i + 1)
+            .is_some_and(|n| n.definite && n.clitic == 0)
+            .then_some(i + 1);
+    }
+    let participle = raw
+        .strip_prefix("والم")
+        .is_some_and(|rest| rest.ends_with('ه') && rest.chars().count() >= 5);
+    let noun = raw.starts_with("وال") && raw.chars().count() > 4 && !participle;
+    // The word before is definite, or a field joined before (والمواصلات والاتصالات).
+    let definite_before = before.definite || before.text(ctx.norm).starts_with("وال");
+    let joins = definite_before && !nisba(ctx.stem(i - 1)) || after_lam;
+    (t.kind == TokenKind::Word && noun && joins).then_some(i)
 }
 
 /// Whether word `i`, after the first word of a chain, still belongs to it. A definite

@@ -4,13 +4,11 @@
 use super::*;
 
 /// Units of time counted after a number (`8 سنوات`).
-static DURATION_UNITS: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::DURATION_UNITS));
+static DURATION_UNITS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::DURATION_UNITS));
 /// The seasons (`الصيف`، `شتاء`).
 static SEASONS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::SEASONS));
 /// Dual units of time, a duration on their own (`عامين`).
-static DURATION_DUALS: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::DURATION_DUALS));
+static DURATION_DUALS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::DURATION_DUALS));
 
 pub(super) fn month_at(ctx: &Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
@@ -160,24 +158,23 @@ pub(super) fn date_rule(ctx: &mut Ctx) {
 }
 
 /// The part of a period said before a date (نهاية العام الحالي، بداية 2020، مطلع الشهر المقبل،
-/// أواخر هذا العام): the gold sets write the part inside the date (train: 10 of 10).
-const PERIOD_PARTS: [&str; 8] = [
-    "نهايه",
-    "بدايه",
-    "مطلع",
-    "منتصف",
-    "اواخر",
-    "اوائل",
-    "اواسط",
-    "مستهل",
-];
+/// أواخر هذا العام): the gold sets write the part inside the date (train: 10 of 10). They are
+/// the words of `day-parts.txt` that are no part of a day (`day-time-parts.txt`): one list holds
+/// every part that joins a date, the other says which of them name a time.
+static PERIOD_PARTS: LazyLock<WordSet> = LazyLock::new(|| {
+    let day = normalised(lists::DAY_TIME_PARTS);
+    normalised(lists::DAY_PARTS)
+        .into_iter()
+        .filter(|part| !day.contains(part))
+        .collect()
+});
 
 /// The year, month or week a period part names alone (حتى نهاية العام).
 const PERIOD_NOUNS: [&str; 4] = ["العام", "السنه", "الشهر", "الاسبوع"];
 
 fn period_part(ctx: &Ctx, i: usize) -> bool {
     ctx.word(i)
-        .is_some_and(|t| !t.definite && PERIOD_PARTS.contains(&ctx.stem(i)))
+        .is_some_and(|t| !t.definite && PERIOD_PARTS.contains(ctx.stem(i)))
 }
 
 /// Widens the dates found from `from` on over a period part right before them (نهاية العام

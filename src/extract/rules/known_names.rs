@@ -102,8 +102,7 @@ fn known_name_end(ctx: &Ctx, label: &Label, end: usize, hit_end: usize) -> usize
     ctx.toks[last].range.end.max(hit_end)
 }
 
-static PLATFORM_CONTEXT: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::PLATFORM_CONTEXT));
+static PLATFORM_CONTEXT: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::PLATFORM_CONTEXT));
 
 /// Whether the platform named at `i` is the service (بفيسبوك، على تويتر، تطبيق واتساب), not
 /// the company behind it.
@@ -130,36 +129,22 @@ pub(super) fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
     if raw.starts_with("لل") && raw.chars().count() > 4 {
         return true;
     }
-    let purpose = matches!(
-        raw,
-        "لحقوق"
-            | "لشوون"
-            | "لشؤون"
-            | "لرعايه"
-            | "لاغاثه"
-            | "لتنميه"
-            | "لدعم"
-            | "لمكافحه"
-            | "لتحرير"
-            | "لحمايه"
-            | "لانقاذ"
-            | "لدراسات"
-            | "لابحاث"
-            | "لمراقبه"
-            | "لتنسيق"
-            // The sport of a federation (الاتحاد السوداني لكرة القدم، لألعاب القوى).
-            | "لكره"
-            | "لالعاب"
-            | "لتطوير"
-    );
+    let purpose = raw
+        .strip_prefix('ل')
+        .is_some_and(|noun| ORG_PURPOSE_NOUNS.contains(noun))
+        // The sport of a federation (الاتحاد السوداني لكرة القدم، لألعاب القوى).
+        || matches!(raw, "لكره" | "لالعاب");
     purpose && ctx.word(i + 1).is_some_and(|n| n.definite)
 }
+
+/// What a body is for (حقوق، حماية، تنمية): after ل it continues the body's name.
+pub(super) static ORG_PURPOSE_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| normalised(lists::ORG_PURPOSE_NOUNS));
 
 static CLUB_NAMES_ALSO_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::CLUB_NAMES_ALSO_WORDS));
 
-static SPORT_CONTEXT: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::SPORT_CONTEXT));
+static SPORT_CONTEXT: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::SPORT_CONTEXT));
 
 /// A text about sport: three words of `sport-context.txt` (مباراة، الدوري، هدفين …), so a
 /// club name that is an ordinary word too (الأهلي، الهلال) is the club there.

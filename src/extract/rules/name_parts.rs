@@ -4,8 +4,7 @@
 
 use super::*;
 
-static COMPLEMENTIZERS: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::COMPLEMENTIZERS));
+static COMPLEMENTIZERS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::COMPLEMENTIZERS));
 static DEFINITE_GIVEN_NAMES: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::GIVEN_NAMES_DEFINITE));
 /// The words of lineage: son of, daughter of, family of.

@@ -8,8 +8,7 @@ use super::apposition::unknown_name_word;
 use super::*;
 
 static MISC_HEADS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::MISC_HEADS));
-static PLAIN_ADJECTIVES: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::PLAIN_ADJECTIVES));
+static PLAIN_ADJECTIVES: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::PLAIN_ADJECTIVES));
 /// A plain indefinite adjective of `plain-adjectives.txt`, masculine or feminine (جديد،
 /// جديدة): it describes the noun before it and names nothing.
 pub(super) fn plain_adjective(stem: &str) -> bool {

@@ -1,5 +1,5 @@
 //! Runners shared by the rule tests' tables of invented sentences: what the extractor finds in
-//! a sentence, and which rows of a table it fails.
+//! a sentence, which rows of a table it fails, and single-sentence assertions.
 
 use crate::annotate::Label;
 use crate::extract::extract;
@@ -54,4 +54,34 @@ pub(super) fn unwanted(label: Label, table: &[(&str, &str)]) -> Vec<String> {
             bad.then(|| format!("{text} → {all:?}"))
         })
         .collect()
+}
+
+/// `span` is found with `label` in `text`.
+#[track_caller]
+pub(super) fn assert_has(text: &str, span: &str, label: Label) {
+    let all = found(text);
+    assert!(
+        all.iter().any(|(s, l)| s == span && *l == label),
+        "{span} [{label:?}] not in {all:?}"
+    );
+}
+
+/// No finding of `text` contains `part`.
+#[track_caller]
+pub(super) fn assert_nothing_with(text: &str, part: &str) {
+    let all = found(text);
+    assert!(
+        !all.iter().any(|(s, _)| s.contains(part)),
+        "{part} in {all:?}"
+    );
+}
+
+/// Nothing with `label` is found in `text`.
+#[track_caller]
+pub(super) fn assert_no(text: &str, label: Label) {
+    let all = found(text);
+    assert!(
+        !all.iter().any(|(_, l)| *l == label),
+        "{label:?} in {all:?}"
+    );
 }

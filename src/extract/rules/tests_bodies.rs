@@ -1,9 +1,10 @@
-//! Tests of the seventh round's families for bodies, states, laws and events: a verbal noun in
-//! اية heading an organisation's complement, the sport of a federation, the long names of
-//! states and laws named by their complement, each a table of invented sentences with surface
-//! variants (proclitics, harakat) and negative rows.
+//! Tests of the organisation families (ORG, and MISC for laws): where a body's name goes on
+//! (adjectives, a verbal noun in اية, a sport, a transliterated outlet name) and where a head
+//! names no body (an indefinite head with a plain adjective, a state's forces or authorities,
+//! led by), national bodies, long names of states, laws named by their complement. Each a table
+//! of invented sentences with surface variants (proclitics, harakat) and negative rows.
 
-use super::test_tables::failures_of;
+use super::test_tables::{failures_of, missing, unwanted};
 use crate::annotate::Label;
 
 #[test]
@@ -26,6 +27,306 @@ fn a_verbal_noun_in_aya_or_a_sport_continues_an_organisations_name() {
         ),
         // An indefinite feminine adjective after the head still makes no name.
         ("وقالت جمعية خيرية إن المساعدات وصلت.", ""),
+    ];
+    let failed = failures_of(Label::ORG, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_definite_head_takes_adjectives_and_a_describing_one_names_no_body() {
+    // After a definite head only an adjective continues a body's name: a definite noun is the
+    // verb's object (وقررت المحكمة الحكم), a plural after a singular head is a noun (المحكمة
+    // المتهمين), and a participle or فعيل that describes (البرلمان المنحل، الحكومة الجديدة)
+    // leaves a common noun (guidelines §9.2). Pool: 12 wrong ORGs gone in 10 outlets, 2 of them
+    // القوات المسلحة. Before: 5 of the 8 rows failed.
+    let none = [
+        ("وقررت المحكمة الحكم على المتهم بالسجن.", ""),
+        ("وأدانت المحكمة المتهمين بتهم عدة.", ""),
+        ("وأدت الحكومة الجديدة اليمين أمام الأمير.", ""),
+        ("وقال رئيس البرلمان المنحل إن الانتخابات مبكرة.", ""),
+        ("وَقَرَّرَتِ المَحْكَمَةُ الحُكْمَ عَلَى المُتَّهَمِ.", ""),
+    ];
+    let failed = super::test_tables::failures_of(Label::ORG, &none);
+    assert!(failed.is_empty(), "{failed:#?}");
+    let bodies = [
+        (
+            "وقضت المحكمة الاتحادية العليا ببراءة المتهم.",
+            "المحكمة الاتحادية العليا",
+        ),
+        (
+            "وقال المجلس الوطني الانتقالي إن الوضع هادئ.",
+            "المجلس الوطني الانتقالي",
+        ),
+        ("وأعلنت الحكومة الأردنية عن خطة جديدة.", "الحكومة الأردنية"),
+    ];
+    let failed = super::test_tables::failures_of(Label::ORG, &bodies);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn an_indefinite_head_with_a_plain_adjective_names_no_body() {
+    // An organisation head without the article and a plain adjective of the فعيل kind (منتخب
+    // قوي، حكومة جديدة، جبهة جديدة) is a common noun phrase, as جمعية خيرية is: no name says
+    // "a strong team". Pool: 3 wrong ORGs in 3 outlets. Before the rule: 5 of the 6 rows
+    // failed.
+    let negative = [
+        (
+            "ويلعب الفريق أمام منتخب قوي يضم لاعبين محترفين.",
+            "منتخب قوي",
+        ),
+        (
+            "وكلف الأمير شخصية بتشكيل حكومة جديدة خلال أسبوع.",
+            "حكومة جديدة",
+        ),
+        ("وحذّر من فَتْحِ جَبْهَةٍ جَدِيدَةٍ في الحرب.", "جَبْهَةٍ جَدِيدَةٍ"),
+        (
+            "فأسس المعارضون حزبا جديدا وحركة قوية في الشمال.",
+            "حركة قوية",
+        ),
+        ("وتواجه شركة كبيرة دعوى قضائية في المحكمة.", "شركة كبيرة"),
+        (
+            "ووقعت الوزارة عقدا مع مؤسسة ضخمة للبناء.",
+            "مؤسسة ضخمة للبناء",
+        ),
+    ];
+    let failed = unwanted(Label::ORG, &negative);
+    assert!(failed.is_empty(), "{failed:#?}");
+    // A head with a name or a complement is still one.
+    let table = [
+        ("وتعادل منتخب فلسطين مع ضيفه.", "منتخب فلسطين", Label::ORG),
+        (
+            "وأعلنت حكومة الوحدة الوطنية خطة جديدة.",
+            "حكومة الوحدة الوطنية",
+            Label::ORG,
+        ),
+        (
+            "وقالت شركة النيل للطيران إن الرحلات عادت.",
+            "شركة النيل للطيران",
+            Label::ORG,
+        ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn national_bodies_named_by_a_noun_and_an_adjective_are_organisations() {
+    // A definite noun and an adjective that only describes it is a common noun (guidelines
+    // §9.2), but a few name one national body (النيابة العامة "the public prosecution",
+    // المخابرات العامة): organizations.tsv. Pool: 5 mentions in 3 outlets. Before: 4 of the 4
+    // rows failed.
+    let table = [
+        (
+            "وأحالت النيابة العامة المتهمين إلى المحكمة.",
+            "النيابة العامة",
+            Label::ORG,
+        ),
+        (
+            "وقال مدير المخابرات العامة إن الخطر قائم.",
+            "المخابرات العامة",
+            Label::ORG,
+        ),
+        (
+            "فباشرت النيابة العسكرية التحقيق.",
+            "النيابة العسكرية",
+            Label::ORG,
+        ),
+        (
+            "وتدخلت الحماية المدنية لإخماد الحريق.",
+            "الحماية المدنية",
+            Label::ORG,
+        ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_states_forces_regime_or_authorities_name_no_body() {
+    // قوات/القوات، النظام، السلطات + a nationality or a common noun is no organisation's name:
+    // the nationality is the NORP; a body or place named after قوات is that body or place.
+    // Pool: 46 such ORGs in 29 outlets. Before the change: 12 of the 12 negative rows
+    // and 8 of the 11 positive rows failed.
+    let negative = [
+        (
+            "وقصفت قوات النظام السوري مواقع في الريف.",
+            "قوات النظام السوري",
+        ),
+        (
+            "فقال متحدث باسم القوات اليمنية إن الهجوم فشل.",
+            "القوات اليمنية",
+        ),
+        ("وانتشرت قوات الشرطة في الشوارع بعد الحادث.", "قوات الشرطة"),
+        ("وشنت قوات التحالف غارات جديدة على المدينة.", "قوات التحالف"),
+        ("واستدعت قوات الاحتياط لمواجهة الموقف.", "قوات الاحتياط"),
+        (
+            "وأوقفت السلطات الإيطالية السفينة قرب الساحل.",
+            "السلطات الإيطالية",
+        ),
+        ("وقالت السُّلُطاتُ المَحَلِّيَّةُ إن المياه عادت.", "السُّلُطاتُ المَحَلِّيَّةُ"),
+        (
+            "واتهم الحزب النظام الإيراني بدعم الجماعات.",
+            "النظام الإيراني",
+        ),
+        (
+            "وأعلنت وزارة التعليم إصلاح النظام التعليمي كله.",
+            "النظام التعليمي",
+        ),
+        ("ويمس ذلك بالنظام العام في البلاد.", "النظام العام"),
+        ("وهاجمت القوات التركية مواقع الحزب.", "القوات التركية"),
+        (
+            "وقدمت الطائرة دعما للقوات الحكومية السورية أمس.",
+            "لقوات الحكومية السورية",
+        ),
+    ];
+    let failed = unwanted(Label::ORG, &negative);
+    assert!(failed.is_empty(), "{failed:#?}");
+    let table = [
+        (
+            "وقصفت قوات النظام السوري مواقع في الريف.",
+            "السوري",
+            Label::NORP,
+        ),
+        (
+            "فقال متحدث باسم القوات اليمنية إن الهجوم فشل.",
+            "اليمنية",
+            Label::NORP,
+        ),
+        (
+            "وأوقفت السلطات الإيطالية السفينة قرب الساحل.",
+            "الإيطالية",
+            Label::NORP,
+        ),
+        (
+            "واشتبكت قوات الجيش السوداني مع المسلحين.",
+            "الجيش السوداني",
+            Label::ORG,
+        ),
+        (
+            "وتقدمت قوات الحكومة اليمنية نحو المدينة.",
+            "الحكومة اليمنية",
+            Label::ORG,
+        ),
+        ("وهاجمت قوات قسد مواقع للجيش.", "قسد", Label::ORG),
+        (
+            "وأعلنت قوات الدعم السريع السودانية سيطرتها.",
+            "قوات الدعم السريع",
+            Label::ORG,
+        ),
+        (
+            "وأعلنت قوات الدعم السريع السودانية سيطرتها.",
+            "السودانية",
+            Label::NORP,
+        ),
+        (
+            "وقالت القوات المسلحة المصرية إنها أحبطت الهجوم.",
+            "القوات المسلحة المصرية",
+            Label::ORG,
+        ),
+        (
+            "وقال رئيس حزب القوات اللبنانية إن الحكومة تأخرت.",
+            "حزب القوات اللبنانية",
+            Label::ORG,
+        ),
+        (
+            "فردت القوات اللبنانية على الاتهام ببيان.",
+            "القوات اللبنانية",
+            Label::ORG,
+        ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn led_by_and_traffic_name_no_body() {
+    // بقيادة "led by" before a state (التحالف بقيادة السعودية) and حركة before a noun of traffic
+    // (حركة السير) are no organisations. Pool: 5 and 4 sentences in 5 and 3 outlets; -9 wrong
+    // ORGs in 9 outlets, +4 GPEs after بقيادة, all right. Before: 6 of the 9 rows failed.
+    let none = [
+        ("وشنت مقاتلات التحالف بقيادة السعودية غارات جديدة.", ""),
+        ("واجتمع الوزراء بقيادة روسيا عبر الإنترنت.", ""),
+        ("وَشَنَّتْ مُقَاتِلَاتُ التَّحَالُفِ بِقِيَادَةِ السُّعُودِيَّةِ غَارَاتٍ.", ""),
+        ("وأعادت الشرطة حركة السير بعد الحادث.", ""),
+        ("وتوقفت الحركة المرورية على الطريق الدائري.", ""),
+        ("وزادت حركة التجارة بين البلدين.", ""),
+        ("وهو طريق معروف بحركة مرور كثيفة.", ""),
+    ];
+    let failed = super::test_tables::failures_of(Label::ORG, &none);
+    assert!(failed.is_empty(), "{failed:#?}");
+    let bodies = [("وقالت قيادة الجيش إن الحدود آمنة.", "قيادة الجيش")];
+    let failed = super::test_tables::failures_of(Label::ORG, &bodies);
+    assert!(failed.is_empty(), "{failed:#?}");
+    let places = [(
+        "وشنت مقاتلات التحالف بقيادة السعودية غارات جديدة.",
+        "السعودية",
+        Label::GPE,
+    )];
+    let failed = missing(&places);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn opec_by_its_full_name() {
+    // منظمة البلدان/الدول المصدرة للنفط/للبترول stopped at its participle. Pool: 4 sentences
+    // in 4 outlets, 4 boundaries right. Before: 2 of the 2 rows failed.
+    let table = [
+        (
+            "ووافقت دول منظمة البلدان المصدرة للنفط على الخفض.",
+            "منظمة البلدان المصدرة للنفط",
+        ),
+        (
+            "واجتمع وزراء منظمة الدول المصدرة للبترول أمس.",
+            "منظمة الدول المصدرة للبترول",
+        ),
+    ];
+    let failed = super::test_tables::failures_of(Label::ORG, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn the_houthis_are_a_group_of_people_and_their_movement_an_organisation() {
+    // الحوثيون is the movement's followers, a group of people (NORP) as every gold set writes
+    // it; the movement is جماعة الحوثي. Pool: 6 ORGs in 4 outlets. Before: 3 of the 4 rows
+    // failed.
+    let table = [
+        ("وسيطر الحوثيون على المدينة.", "الحوثيون", Label::NORP),
+        ("وَأَعْلَنَ الحُوثِيُّونَ مَسْؤُولِيَّتَهُم.", "الحُوثِيُّونَ", Label::NORP),
+        ("فأطلق الحوثيون صاروخا على جازان.", "الحوثيون", Label::NORP),
+        (
+            "واتهم التحالف الحوثيين بإطلاق الصاروخ.",
+            "الحوثيين",
+            Label::NORP,
+        ),
+        (
+            "وقالت جماعة الحوثي إنها ستواصل.",
+            "جماعة الحوثي",
+            Label::ORG,
+        ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_transliterated_name_of_two_words_goes_on_after_its_head() {
+    // Before the rule: 3 of the 5 rows failed (the second word cut off).
+    let table = [
+        (
+            "وقالت مجلة فورين بوليسي إن الإدارة منقسمة.",
+            "مجلة فورين بوليسي",
+        ),
+        (
+            "وقال لإذاعة مونت كارلو الدولية إن الحوار مستمر.",
+            "إذاعة مونت كارلو الدولية",
+        ),
+        (
+            "وَقَالَتْ مَجَلَّةُ فُورِين بُولِيسِي إِنَّ الإِدَارَةَ مُنْقَسِمَةٌ.",
+            "مَجَلَّةُ فُورِين بُولِيسِي",
+        ),
+        // A verb or an accusative noun after a one-word name is not part of it.
+        ("ونشرت صحيفة هآرتس بيانا مصورا.", "صحيفة هآرتس"),
+        ("وقالت وكالة بلومبرغ تابعت الملف.", "وكالة بلومبرغ"),
     ];
     let failed = failures_of(Label::ORG, &table);
     assert!(failed.is_empty(), "{failed:#?}");
@@ -75,18 +376,64 @@ fn a_law_named_by_its_complement_is_misc() {
 }
 
 #[test]
-fn an_event_head_before_another_and_a_meeting_named_by_its_place() {
-    // بطولة before كأس is its word (the name is كأس …); a meeting named only by its place is
-    // no event (guidelines §12). Before: 2 of the 4 rows failed.
+fn a_bodys_second_field_joined_by_wa_continues_its_name() {
+    // A ministry or authority of two fields: و + a noun of purpose and its complement (وحماية
+    // المستهلك), a second definite noun after a ل-complement (للأغذية والزراعة), or a third
+    // field (والتعليم الفني). Pool: 30 sentences in 27 outlets. Before the rule: 8 of the 9
+    // positive rows failed (the simple first coordination already worked), and one of the three
+    // negative ones (والمنظمة, a second body, was joined).
     let table = [
         (
-            "وفاز المنتخب ببطولة كأس الأمم الإفريقية.",
-            "كأس الأمم الإفريقية",
+            "أعلنت وزارة الزراعة وتنمية الريف خطة للموسم.",
+            "وزارة الزراعة وتنمية الريف",
         ),
-        ("وعقد مؤتمر العلا أمس بحضور الوزراء.", ""),
-        ("وعقدت قمة الرياض 2024 بحضور القادة.", "قمة الرياض 2024"),
-        ("وألقى كلمة في مؤتمر حقوق الإنسان.", "مؤتمر حقوق الإنسان"),
+        (
+            "وقالت وزارة البيئة وحماية الطبيعة إن الغابات تضررت.",
+            "وزارة البيئة وحماية الطبيعة",
+        ),
+        (
+            "فَقَالَتْ وِزَارَةُ الشَّبَابِ وَرِعَايَةِ المَوَاهِبِ إِنَّ المُسَابَقَةَ تَبْدَأُ غَدًا.",
+            "وِزَارَةُ الشَّبَابِ وَرِعَايَةِ المَوَاهِبِ",
+        ),
+        (
+            "وقالت وزارة التجارة الخارجية وتنمية الصادرات إن العجز تراجع.",
+            "وزارة التجارة الخارجية وتنمية الصادرات",
+        ),
+        (
+            "وطالبت الهيئة الوطنية للطرق والجسور بميزانية أكبر.",
+            "الهيئة الوطنية للطرق والجسور",
+        ),
+        (
+            "وذكر المجلس الأعلى للشباب والرياضة أن البطولة تأجلت.",
+            "المجلس الأعلى للشباب والرياضة",
+        ),
+        (
+            "وأكدت وزارة النقل والمواصلات والاتصالات أن الطريق مفتوح.",
+            "وزارة النقل والمواصلات والاتصالات",
+        ),
+        (
+            "فأعلنت وزارة الإسكان والمرافق والمجتمعات العمرانية طرح أراض جديدة.",
+            "وزارة الإسكان والمرافق والمجتمعات العمرانية",
+        ),
+        (
+            "وقالت وزارة الصحة والسكان إن الحالات قلت.",
+            "وزارة الصحة والسكان",
+        ),
+        // A body joined by و is a second body; و that is the word's own letter is no و; an
+        // adjective after the second field describes the ministry.
+        (
+            "وقالت وزارة الصحة والمنظمة الدولية للهجرة في بيان مشترك إن المخيم آمن.",
+            "وزارة الصحة",
+        ),
+        (
+            "وأوضحت وزارة البترول والثروة المعدنية والمسؤولة عن المناجم أن الإنتاج زاد.",
+            "وزارة البترول والثروة المعدنية",
+        ),
+        (
+            "ودعت نقابة الصحفيين وسائل الإعلام إلى الدقة.",
+            "نقابة الصحفيين",
+        ),
     ];
-    let failed = failures_of(Label::EVENT, &table);
+    let failed = failures_of(Label::ORG, &table);
     assert!(failed.is_empty(), "{failed:#?}");
 }

@@ -1,8 +1,9 @@
-//! Tests of the fifth round's date families (a date with the word that places it before or
-//! after now: ديسمبر الماضي، يوم الجمعة المقبل; seasons: فصل الصيف، الشتاء الماضي), each a table
-//! of invented sentences with their surface variants.
+//! Tests of the date families: a month or weekday with the word that places it, a month with
+//! its epithet, seasons, ordinal days, the part of a period before a date, a month with its
+//! year, and periods of no set length, each a table of invented sentences with their surface
+//! variants.
 
-use super::test_tables::failures_of;
+use super::test_tables::{assert_has, failures_of, unwanted};
 use crate::annotate::Label;
 
 /// The rows of a table of (sentence, expected date or "" for none) that fail.
@@ -33,6 +34,20 @@ fn a_month_or_weekday_takes_the_word_that_places_it() {
     ];
     let failed = failures(&table);
     assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_month_with_its_epithet_is_one_date() {
+    assert_has(
+        "يبدأ شهر رمضان المبارك في المدينة.",
+        "شهر رمضان المبارك",
+        Label::DATE,
+    );
+    assert_has(
+        "وفي رمضانَ الكريمِ تكثر الزيارات.",
+        "رمضانَ الكريمِ",
+        Label::DATE,
+    );
 }
 
 #[test]
@@ -77,6 +92,64 @@ fn an_ordinal_day_before_a_month_and_periods_that_go_on() {
         ("وحل الفريق في المركز الثاني من أصل عشرة فرق.", ""),
     ];
     let failed = failures(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_part_of_a_period_a_day_of_the_month_and_a_month_with_its_year_are_one_date() {
+    // نهاية/بداية/مطلع/منتصف/أواخر + a date is one date (and نهاية العام alone is one); a day
+    // number before الجاري/المقبل, or before من الشهر المقبل, is a date; a month, then عام/سنة
+    // and a year (من between or not) is one date. Pool: 40 sentences in 30 outlets (period
+    // parts), 6 in 4 (days), 7 in 5 (month and year). Before the change: 13 of the 13 rows
+    // failed.
+    let table = [
+        (
+            "ومن المقرر أن تنتهي الأعمال مطلع العام المقبل.",
+            "مطلع العام المقبل",
+        ),
+        ("وتنتهي الأعمال بنهاية العام الحالي.", "نهاية العام الحالي"),
+        ("وتستمر الأعمال حتى نهاية العام.", "نهاية العام"),
+        ("فبدأ العمل في بِدَايَةِ 2020 بعد موافقة الحكومة.", "بِدَايَةِ 2020"),
+        ("وتوقع ارتفاع الأسعار في أواخر هذا العام.", "أواخر هذا العام"),
+        (
+            "ويستمر الخفض حتى نهاية نوفمبر القادم.",
+            "نهاية نوفمبر القادم",
+        ),
+        (
+            "وزار الوفد المدينة في منتصف مارس الماضي.",
+            "منتصف مارس الماضي",
+        ),
+        ("وافتتح الجسر في فبراير عام 2021.", "فبراير عام 2021"),
+        ("وتقاعد في أكتوبر من سنة 2004.", "أكتوبر من سنة 2004"),
+        (
+            "وارتفع المؤشر في شهر آب من عام 2023 بنسبة قليلة.",
+            "شهر آب من عام 2023",
+        ),
+        (
+            "وتنطلق البطولة في 30 الجاري بمشاركة فرق كثيرة.",
+            "30 الجاري",
+        ),
+        ("فتعقد القمة 14 من الشهر المقبل.", "14 من الشهر المقبل"),
+        ("وتعقد الجلسة المقبلة يوم 12 المقبل.", "12 المقبل"),
+    ];
+    let failed = failures_of(Label::DATE, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+    // Not dates: a school year, a period part before من (starting from), a weekday and a year.
+    let none = [
+        (
+            "وتبدأ الامتحانات بنهاية العام الدراسي.",
+            "نهاية العام الدراسي",
+        ),
+        (
+            "وأعلنت الشركة بداية من يناير 2024 خفض الإنتاج.",
+            "بداية من يناير 2024",
+        ),
+        (
+            "وقال يوم الخميس سنة 1925 إن الحرب انتهت.",
+            "يوم الخميس سنة 1925",
+        ),
+    ];
+    let failed = unwanted(Label::DATE, &none);
     assert!(failed.is_empty(), "{failed:#?}");
 }
 

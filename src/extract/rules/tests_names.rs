@@ -1,10 +1,12 @@
-//! Tests of the fifth round's name families (a quoted family name after a verb of saying, a
-//! transliterated outlet name of two words after its head,
-//! family name that starts like an imperfect verb, the lineage after a name, given names with
-//! the article, a title that is a common noun before its predicate), each a table of
-//! invented sentences with their surface variants: proclitics, harakat on and off, «» and "".
+//! Tests of the families that read the words of a person's name: given names that are words
+//! too, with the article or a glued preposition, names no list knew; family names that start
+//! like a verb, a preposition or و, theophoric names, the lineage; and where a name ends before
+//! the noun or adverb the sentence goes on with. Each a table of invented sentences with
+//! surface variants (proclitics, harakat on and off) and negative rows.
 
-use super::test_tables::failures_of;
+use super::test_tables::{
+    assert_has, assert_no, assert_nothing_with, failures_of, missing, unwanted,
+};
 use crate::annotate::Label;
 
 /// The rows of a table of (sentence, expected person or "" for none) that fail.
@@ -13,67 +15,57 @@ fn failures(table: &[(&str, &str)]) -> Vec<String> {
 }
 
 #[test]
-fn a_family_name_in_quotation_marks_after_a_verb_of_saying() {
-    // Before the rule: 4 of the 8 rows failed (the four names).
+fn a_given_name_that_is_a_word_too_starts_a_chain_of_names() {
+    let text = "وصل حسن محمد الدباغ إلى القرية.";
+    assert_has(text, "حسن محمد الدباغ", Label::PERSON);
+    // Alone it stays a word.
+    assert_no("كان الطقس حسن اليوم.", Label::PERSON);
+}
+
+#[test]
+fn a_given_name_before_a_kunya_or_a_connector() {
+    let text = "مقابلة مع السيدة نوالة أبو الريش من القرية.";
+    assert_has(text, "نوالة أبو الريش", Label::PERSON);
+    // A relative or a preposition glued to a noun is no given name.
+    assert_nothing_with("زارتنا خالتي أم كريم أمس.", "خالتي");
+    assert_nothing_with("وصلت الرسالة بواسطة عبد الحميد الساعدي.", "بواسطة");
+    assert_nothing_with("وقع الكتاب بإسم عبد الغني السالمي.", "بإسم");
+}
+
+#[test]
+fn a_given_name_that_is_a_word_too_before_a_family_name_in_yaa() {
+    // A given name that is a word too (خليل، هدى، محمود) before a family name in ي that no list
+    // knows, with و glued on or not; not على before its object, nor a broken plural (الأهالي).
+    // Before the rule: 4 of the 7 rows failed.
     let table = [
-        (
-            "وأضاف «الشمري»، خلال كلمته في الجلسة، أن العمل مستمر.",
-            "الشمري",
-        ),
-        ("وأشارت \"بوعزة\" إلى أن الخطة جاهزة.", "بوعزة"),
-        ("وَتابَعَ «العَلَوِي» أنَّ الوَضْعَ مُسْتَقِرٌّ.", "العَلَوِي"),
-        (
-            "وأوضح \"كوفمان\"، في تصريحات صحفية، أن المفاوضات متعثرة.",
-            "كوفمان",
-        ),
-        // A quotation, not a name: after a colon, a particle, or more than two words.
-        ("وأضاف: \"نعم\"، ثم غادر القاعة.", ""),
-        ("وقال \"لا\" للمشروع كله.", ""),
-        ("وأضاف \"الوضع خطير جدا\" في إشارة إلى الفيضان.", ""),
-        ("وقال \"سنعود قريبا\" قبل أن يغادر.", ""),
+        ("وحضر الحفل كل من هدى الشامي ومحمود عيسى.", "هدى الشامي"),
+        ("والتقى خليل الرفاعي بالوفد أمس.", "خليل الرفاعي"),
+        ("وشارك في الندوة ومحمود عيسى وآخرون.", "محمود عيسى"),
+        ("وَاسْتَقْبَلَ خَلِيلُ الرِّفَاعِيّ الوَفْدَ.", "خَلِيلُ الرِّفَاعِيّ"),
+        ("وطالب بعودة الأهالي إلى القرية.", ""),
+        ("وكتب ردا على المالكي في بيان.", ""),
+        ("وتحدث عن حسن النية في المفاوضات.", ""),
     ];
     let failed = failures(&table);
     assert!(failed.is_empty(), "{failed:#?}");
 }
 
 #[test]
-fn a_family_name_that_starts_like_an_imperfect_verb_closes_a_name() {
-    // Before the rule: 4 of the 8 rows failed (the four family names in ن and ت).
-    let table = [
-        ("وقال سمير نشار إن التحقيق مستمر.", "سمير نشار"),
-        (
-            "وأكد موفق نيربيه، عضو الائتلاف، أن الاجتماع تأجل.",
-            "موفق نيربيه",
-        ),
-        ("وَقالَ سَمِيرُ نَشّار إنَّ التَّحْقِيقَ مُسْتَمِرٌّ.", "سَمِيرُ نَشّار"),
-        ("وصرح خالد تمام رئيس البلدية بأن الطريق مغلق.", "خالد تمام"),
-        // The sentence's verb after the subject's given name.
-        ("وكان محمد يعمل في المصنع.", "محمد"),
-        ("وظل أحمد ينتظر الحافلة ساعة.", "أحمد"),
-        ("وقال خالد يرافقه الرئيس إن الزيارة مهمة.", "خالد"),
-        ("وكان سمير يتابع المدير باهتمام.", "سمير"),
-    ];
-    let failed = failures(&table);
-    assert!(failed.is_empty(), "{failed:#?}");
-}
-
-#[test]
-fn the_lineage_after_a_name_belongs_to_it() {
-    // Before the rule: 4 of the 6 rows failed (آل after a known name, علي and حسن before بن).
+fn a_given_name_with_a_glued_preposition_before_its_family_name() {
+    // ب or ل glued to a given name that is no word, before a family name (لمحمد الزعبي); a glued
+    // word that is a name only in form (برقية) or a name that is a word (لحسن الحظ) is none.
+    // Before the rule: 5 of the 7 rows failed.
     let table = [
         (
-            "وقال الشيخ عبد الله بن زايد آل نهيان إن العلاقات متينة.",
-            "عبد الله بن زايد آل نهيان",
+            "وقال مصدر مقرب لعمر الهاشمي إن القرار نهائي.",
+            "عمر الهاشمي",
         ),
-        (
-            "وقال علي بن طلال الجهني إن الدراسة انتهت.",
-            "علي بن طلال الجهني",
-        ),
-        ("واستقبل حسن بن ناصر آل ثاني الوفد.", "حسن بن ناصر آل ثاني"),
-        ("وَقَالَ عَلِيُّ بْنُ طَلالٍ إنَّ الدِّرَاسَةَ انْتَهَتْ.", "عَلِيُّ بْنُ طَلالٍ"),
-        // على before ابن and a common noun is the preposition.
-        ("واعتمد على ابن عمه في العمل.", ""),
-        ("وتحدث عن آل البيت في كلمته.", ""),
+        ("ووفقا لمحمد الزعبي فإن الخسائر كبيرة.", "محمد الزعبي"),
+        ("وفي تصريح لسليم الحايك قال إن المشروع تأخر.", "سليم الحايك"),
+        ("واتصل بخالد يوسف أمس.", "خالد يوسف"),
+        ("وَوِفْقًا لِمُحَمَّدٍ الزُّعْبِيِّ فَإِنَّ الخَسَائِرَ كَبِيرَةٌ.", "مُحَمَّدٍ الزُّعْبِيِّ"),
+        ("وأرسل برقية تعزية إلى الأسرة.", ""),
+        ("وقال لحسن الحظ إن أحدا لم يصب.", ""),
     ];
     let failed = failures(&table);
     assert!(failed.is_empty(), "{failed:#?}");
@@ -103,102 +95,36 @@ fn a_given_name_written_with_the_article_starts_a_name() {
 }
 
 #[test]
-fn a_title_that_is_a_common_noun_before_its_predicate_names_nobody() {
-    // Before the rules: 4 of the 6 rows failed (a participle in ة and verbs in س taken as names,
-    // a family name in ن after a title cut off).
+fn common_given_names_that_no_list_knew_start_a_name() {
+    // Given names of the Levant, Iraq, the Gulf and the Maghreb and foreign ones frequent in
+    // news (حسان، وضاح، رمطان، شارل، شيرين). Pool: 7 names in 6 outlets found, none wrong.
+    // Before: 5 of the 7 rows failed (شارل was found after a title and a verb of saying).
     let table = [
-        ("وقالت المعارضة موحدة في موقفها من الحكومة.", ""),
-        ("وأكد أن الفريق سيعود إلى التدريبات غدا.", ""),
-        ("وذكرت الصحيفة أن المدرب سيرحل.", ""),
-        (
-            "وقالت المعارضة سميرة الحسن إن الحكومة تأخرت.",
-            "سميرة الحسن",
-        ),
-        ("وقال الفريق محمود حجازي إن الجيش جاهز.", "محمود حجازي"),
-        ("وقال المعارض مصطفى نوار إن الحوار فشل.", "مصطفى نوار"),
+        ("وقال وضاح الشامي إن الاتفاق قريب.", "وضاح الشامي"),
+        ("وأكد حسان الخطيب أن القرار نهائي.", "حسان الخطيب"),
+        ("وَأَكَّدَ حَسَّانُ الخَطِيبِ أَنَّ القَرَارَ نِهَائِيٌّ.", "حَسَّانُ الخَطِيبِ"),
+        ("واستقبل الوزير شارل مالك في مكتبه.", "شارل مالك"),
+        ("وقال شارل مالك إن الزيارة ناجحة.", "شارل مالك"),
+        ("وعين رمطان حداد سفيرا في روما.", "رمطان حداد"),
+        ("فقالت شيرين الحسيني إن المعرض يفتح غدا.", "شيرين الحسيني"),
     ];
-    let failed = failures(&table);
+    let failed = super::test_tables::failures_of(Label::PERSON, &table);
     assert!(failed.is_empty(), "{failed:#?}");
 }
 
 #[test]
-fn two_or_three_unknown_words_between_a_verb_of_saying_and_its_claim_are_a_name() {
-    // Before the rule: 6 of the 17 rows failed (the six names).
+fn given_names_that_are_words_are_no_name_on_their_own() {
+    // Words the pool read as a person on their own: آمنة "safe", عزت "ascribed", سلمي
+    // "peaceful", زينة "decoration", برنت (Brent crude). Pool: 8 wrong names gone in 6 outlets.
+    // Before: 5 of the 5 rows failed.
     let table = [
-        (
-            "وقال لويس مورينو أوكامبو إن المحكمة ستنظر في القضية.",
-            "لويس مورينو أوكامبو",
-        ),
-        ("وقال فوتيس كوفيليس إن الحكومة ستتحرك.", "فوتيس كوفيليس"),
-        ("وصرح غاتلواك نهيال بأن القوات انسحبت.", "غاتلواك نهيال"),
-        ("وقالت جاله أريكان إنها أنهت التصوير.", "جاله أريكان"),
-        (
-            "وأعلن كيير ستارمر أن الانتخابات ستجري في موعدها.",
-            "كيير ستارمر",
-        ),
-        ("وَقَالَ فُوتِيس كُوفِيلِيس إِنَّ الحُكُومَةَ سَتَتَحَرَّكُ.", "فُوتِيس كُوفِيلِيس"),
-        // A described source is no name: a source noun first, a feminine or plural
-        // adjective or an Arabic participle last.
-        ("وقال شهود عيان إن القصف استمر.", ""),
-        ("وقالت مصادر مطلعة إن الاتفاق قريب.", ""),
-        ("وذكرت تقارير صحفية أن الموعد تأجل.", ""),
-        ("وأوضح بيان مشترك أن الطرفين اتفقا.", ""),
-        ("وأضاف مصدر مسؤول أن التحقيق جار.", ""),
-        ("وقالت منظمات حقوقية إن الاعتقالات تعسفية.", ""),
-        ("وقالت أوساط سياسية إن الحكومة ستسقط.", ""),
-        ("وقال شاهد عيان إن النار اشتعلت.", ""),
-        ("وقالت جماعات حقوقية إن المعتقلين تعرضوا للتعذيب.", ""),
-        ("وقال خبراء اقتصاديون إن التضخم سيتراجع.", ""),
-        // Without a verb of saying before them, two words before إن are no name.
-        ("ولا شك عندنا أن الموعد قريب.", ""),
+        ("وطالبت المنظمة بممرات آمنة للمدنيين.", ""),
+        ("وعزت المصادر الحادث إلى السرعة.", ""),
+        ("وتقول الحكومة إن برنامجها سلمي تماما.", ""),
+        ("وارتفع سعر خام برنت إلى مئة دولار.", ""),
+        ("وباع المتجر قطع غيار وزينة السيارات.", ""),
     ];
-    let failed = failures(&table);
-    assert!(failed.is_empty(), "{failed:#?}");
-}
-
-#[test]
-fn a_verb_or_a_feminine_noun_after_a_name_or_title_ends_it() {
-    // Before the rules: 2 of the 4 rows failed (استقال, الكرة).
-    let table = [
-        ("وذكرت الصحيفة أن الوزير استقال من منصبه.", ""),
-        ("ومرر فابيان رويز الكرة إلى زميله.", "فابيان رويز"),
-        ("وقال محمد حسن الصباغ إن السوق هادئة.", "محمد حسن الصباغ"),
-        (
-            "وقال الرئيس سيريل رامافوزا إن البلاد مستقرة.",
-            "سيريل رامافوزا",
-        ),
-    ];
-    let failed = failures(&table);
-    assert!(failed.is_empty(), "{failed:#?}");
-}
-
-#[test]
-fn a_titles_complement_goes_on_over_glued_prepositions_and_conjunctions() {
-    // Before the rules: 5 of the 7 rows failed (the four names after والـ / بالـ complements,
-    // and متمنيا taken for a name).
-    let table = [
-        (
-            "وقالت وزيرة التضامن والأسرة نجاة الفاسي إن الدعم مستمر.",
-            "نجاة الفاسي",
-        ),
-        (
-            "دعا الوزير المنتدب المكلف بالميزانية، فؤاد لحلو، إلى مقاربة جديدة.",
-            "فؤاد لحلو",
-        ),
-        (
-            "وقال وزير التجهيز والماء عمر بنسالم إن السدود ممتلئة.",
-            "عمر بنسالم",
-        ),
-        (
-            "وَقَالَتْ وَزِيرَةُ الشَّبَابِ وَالرِّيَاضَةِ رِيمَا حَدَّاد إِنَّ الْمَلْعَبَ جَاهِزٌ.",
-            "رِيمَا حَدَّاد",
-        ),
-        // The manner of saying after a title is no name, nor a title's complement alone.
-        ("وقال الوزير مؤكدا أن الخطة جاهزة.", ""),
-        ("وتحدث المدير متمنيا التوفيق للجميع.", ""),
-        ("وقال وزير الصحة والسكان إن الوضع مستقر.", ""),
-    ];
-    let failed = failures(&table);
+    let failed = super::test_tables::failures_of(Label::PERSON, &table);
     assert!(failed.is_empty(), "{failed:#?}");
 }
 
@@ -218,86 +144,105 @@ fn the_word_for_age_is_no_given_name() {
 }
 
 #[test]
-fn a_transliterated_name_of_two_words_goes_on_after_its_head() {
-    // Before the rule: 3 of the 5 rows failed (the second word cut off).
+fn a_given_name_that_is_a_noun_before_a_definite_noun_is_that_noun() {
+    // عمر "age, lifetime" and خلف "behind" are given names and nouns in construct: before a
+    // definite common noun (من عمر المباراة، الانسياق خلف الشائعات) they are the nouns; a family
+    // name in ي, another given name or a name before them keeps the person. Pool: 3 wrong
+    // PERSONs in 3 outlets. Before the change: 5 of the 5 negative rows failed.
+    let negative = [
+        (
+            "وسجل الضيوف هدفا في الدقيقة الأخيرة من عمر المباراة.",
+            "عمر المباراة",
+        ),
+        (
+            "ودعا الجيش المواطنين إلى عدم الانسياق خلف الشائعات.",
+            "خلف الشائعات",
+        ),
+        ("وجاء الهدف في الدقائق الأولى مِنْ عُمْرِ اللِّقَاءِ.", "عُمْرِ اللِّقَاءِ"),
+        ("فاجتمع الوزراء خلف الأبواب المغلقة.", "خلف الأبواب"),
+        ("واختبأ الأطفال خلف الجدار حتى الصباح.", "خلف الجدار"),
+    ];
+    let failed = unwanted(Label::PERSON, &negative);
+    assert!(failed.is_empty(), "{failed:#?}");
     let table = [
         (
-            "وقالت مجلة فورين بوليسي إن الإدارة منقسمة.",
-            "مجلة فورين بوليسي",
+            "وقال عمر البشير إن الحكومة باقية.",
+            "عمر البشير",
+            Label::PERSON,
+        ),
+        ("ووصل عمر مصطفى إلى القاعة.", "عمر مصطفى", Label::PERSON),
+        (
+            "وعين في المنصب عبد العزيز خلف.",
+            "عبد العزيز خلف",
+            Label::PERSON,
         ),
         (
-            "وقال لإذاعة مونت كارلو الدولية إن الحوار مستمر.",
-            "إذاعة مونت كارلو الدولية",
+            "وأكد الوزير عمر الحسن أن الخطة جاهزة.",
+            "عمر الحسن",
+            Label::PERSON,
         ),
-        (
-            "وَقَالَتْ مَجَلَّةُ فُورِين بُولِيسِي إِنَّ الإِدَارَةَ مُنْقَسِمَةٌ.",
-            "مَجَلَّةُ فُورِين بُولِيسِي",
-        ),
-        // A verb or an accusative noun after a one-word name is not part of it.
-        ("ونشرت صحيفة هآرتس بيانا مصورا.", "صحيفة هآرتس"),
-        ("وقالت وكالة بلومبرغ تابعت الملف.", "وكالة بلومبرغ"),
     ];
-    let failed = failures_of(Label::ORG, &table);
+    let failed = missing(&table);
     assert!(failed.is_empty(), "{failed:#?}");
 }
 
 #[test]
-fn foreign_names_after_a_title_are_not_read_as_predicates_or_complements() {
-    // Sixth round, the regression lead: the fifth round's predicate and complement shapes took
-    // names that start like a glued article (فالكاو، فالنتينا، كالفين، كاليستا), a future verb
-    // before a comma (سيميوني،) or a participle in ة or ا (مبروكة، ميشيلا) for no name, and a
-    // lineage stopped inside a compound name (بن عبد), and the body after باسم for a name.
-    // Before the narrowing: 10 of the 18 rows failed (nine of the ten names, رئاسة الجمهورية).
+fn a_given_name_that_is_a_preposition_too_ends_a_name_before_a_mark_or_allah() {
+    // خلف "behind" and علي (على after folding) are prepositions too, which the name rules
+    // stop at; a preposition needs its object, so before a closing mark or الله they are the
+    // family name (ياسر علي، …، عبد العزيز خلف.، عبد المنعم خلف الله). Pool: 4 names in 4
+    // outlets were cut or split. Before the rule: 5 of the 5 rows failed.
     let table = [
-        ("وقال المهاجم فالكاو إن الفريق جاهز.", "فالكاو"),
-        ("وأكد المدرب فالفيردي أن اللاعبين مستعدون.", "فالفيردي"),
         (
-            "وقالت الرئيسة فالنتينا ماتفيينكو إن المجلس موافق.",
-            "فالنتينا ماتفيينكو",
-        ),
-        ("وقال اللاعب كالفين فيليبس إن الإصابة خفيفة.", "كالفين فيليبس"),
-        (
-            "وقالت الممثلة كاليستا فلوكهارت إن الفيلم ناجح.",
-            "كاليستا فلوكهارت",
+            "وأعلن مدرب الفريق، ياسر علي، عن التشكيلة.",
+            "ياسر علي",
+            Label::PERSON,
         ),
         (
-            "وقال المدرب سيميوني، بعد المباراة، إن الفوز مستحق.",
-            "سيميوني",
+            "وعين في المنصب عبد العزيز خلف.",
+            "عبد العزيز خلف",
+            Label::PERSON,
         ),
         (
-            "وقالت الرئيسة ميشيلا باتشيليت إن المنظمة قلقة.",
-            "ميشيلا باتشيليت",
+            "ويشير الباحث عبد المنعم خلف الله، إلى أن الجيش تقدم.",
+            "عبد المنعم خلف الله",
+            Label::PERSON,
         ),
+        ("وغاب عن التدريب سامي علي.", "سامي علي", Label::PERSON),
         (
-            "وقالت الناشطة مبروكة العياري إن الاحتجاج سلمي.",
-            "مبروكة العياري",
+            "وَقَالَ عَبْدُ الرَّحْمَنِ خَلَف: إن الخطة جاهزة.",
+            "عَبْدُ الرَّحْمَنِ خَلَف",
+            Label::PERSON,
         ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+    // The preposition before its object stays outside the name.
+    let negative = [
+        ("وحصل محمد على «الجائزة» أمس.", "محمد على"),
+        ("وحصل محمد على الجائزة أمس.", "محمد على"),
+        ("ووقف سامي خلف الباب.", "سامي خلف"),
+    ];
+    let failed = unwanted(Label::PERSON, &negative);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_family_name_that_starts_like_an_imperfect_verb_closes_a_name() {
+    // Before the rule: 4 of the 8 rows failed (the four family names in ن and ت).
+    let table = [
+        ("وقال سمير نشار إن التحقيق مستمر.", "سمير نشار"),
         (
-            "وَقَالَتِ المُدِيرَةُ مَدِيحَة الشَّرِيف إِنَّ المَدْرَسَةَ مُغْلَقَةٌ.",
-            "مَدِيحَة الشَّرِيف",
+            "وأكد موفق نيربيه، عضو الائتلاف، أن الاجتماع تأجل.",
+            "موفق نيربيه",
         ),
-        (
-            "والتقى الأمير فيصل بن فرحان بن عبد الله نظيره أمس.",
-            "فيصل بن فرحان بن عبد الله",
-        ),
-        // The predicates and complements the shapes were written for stay no names.
-        ("وقالت المعارضة موحدة في موقفها.", ""),
-        ("وذكرت الصحيفة أن المدرب سيرحل.", ""),
-        ("وقال إن الفريق سيقاتل من أجل اللقب.", ""),
-        ("وغادر الوزير مؤكدا أن الاتفاق قريب.", ""),
-        ("وكان تعقيب النائب مليئا بالأحكام السلبية.", ""),
-        (
-            "وقال المتحدث الرسمي باسم رئاسة الجمهورية إن اللقاء مثمر.",
-            "",
-        ),
-        (
-            "وقال المتحدث باسم رئاسة الحكومة سامي نصار إن الجلسة تأجلت.",
-            "سامي نصار",
-        ),
-        (
-            "وقالت وزيرة التضامن والأسرة نجاة الفاسي إن البرنامج بدأ.",
-            "نجاة الفاسي",
-        ),
+        ("وَقالَ سَمِيرُ نَشّار إنَّ التَّحْقِيقَ مُسْتَمِرٌّ.", "سَمِيرُ نَشّار"),
+        ("وصرح خالد تمام رئيس البلدية بأن الطريق مغلق.", "خالد تمام"),
+        // The sentence's verb after the subject's given name.
+        ("وكان محمد يعمل في المصنع.", "محمد"),
+        ("وظل أحمد ينتظر الحافلة ساعة.", "أحمد"),
+        ("وقال خالد يرافقه الرئيس إن الزيارة مهمة.", "خالد"),
+        ("وكان سمير يتابع المدير باهتمام.", "سمير"),
     ];
     let failed = failures(&table);
     assert!(failed.is_empty(), "{failed:#?}");
@@ -337,5 +282,118 @@ fn a_family_name_after_a_compound_given_name_may_start_like_a_preposition() {
         ),
     ];
     let failed = failures(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_family_name_that_starts_with_waw_closes_a_name() {
+    // A family name that starts with و (وهبي، ولعلو), which the tokeniser keeps whole, where a
+    // title, a comma and a title or إن after a verb of saying closes the name.
+    // Before the rule: 3 of the 4 rows failed.
+    let table = [
+        (
+            "وقال وزير العدل عبد اللطيف وهبي إن المشروع جاهز.",
+            "عبد اللطيف وهبي",
+        ),
+        (
+            "وقال عبد القادر ولعلو، وزير المالية السابق، إن العجز كبير.",
+            "عبد القادر ولعلو",
+        ),
+        (
+            "وأكد يوسف وهبي رئيس الجمعية أن المهرجان سيقام.",
+            "يوسف وهبي",
+        ),
+        ("وقال محمد وصل متأخرا إلى الاجتماع.", "محمد"),
+    ];
+    let failed = failures(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn allah_closes_a_theophoric_family_name() {
+    // الله closes a theophoric family name after a given name (صنع الله، نصر الله).
+    // Before the rule: 2 of the 2 rows failed.
+    let table = [
+        (
+            "وقال رئيس المؤسسة مصطفى صنع الله للصحفيين إن الإنتاج ارتفع.",
+            "مصطفى صنع الله",
+        ),
+        (
+            "وقال عبد الرحمن نصر الله إن الحملة بدأت.",
+            "عبد الرحمن نصر الله",
+        ),
+    ];
+    let failed = failures(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn the_lineage_after_a_name_belongs_to_it() {
+    // Before the rule: 4 of the 6 rows failed (آل after a known name, علي and حسن before بن).
+    let table = [
+        (
+            "وقال الشيخ عبد الله بن زايد آل نهيان إن العلاقات متينة.",
+            "عبد الله بن زايد آل نهيان",
+        ),
+        (
+            "وقال علي بن طلال الجهني إن الدراسة انتهت.",
+            "علي بن طلال الجهني",
+        ),
+        ("واستقبل حسن بن ناصر آل ثاني الوفد.", "حسن بن ناصر آل ثاني"),
+        ("وَقَالَ عَلِيُّ بْنُ طَلالٍ إنَّ الدِّرَاسَةَ انْتَهَتْ.", "عَلِيُّ بْنُ طَلالٍ"),
+        // على before ابن and a common noun is the preposition.
+        ("واعتمد على ابن عمه في العمل.", ""),
+        ("وتحدث عن آل البيت في كلمته.", ""),
+    ];
+    let failed = failures(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_name_ends_before_the_noun_or_adverb_the_sentence_goes_on_with() {
+    // After two name words, a word that an ordinal or a plain adjective describes (شوط أول،
+    // مرة أخرى) or an accusative adverb of a nisba (دوليا، رسميا) is the sentence going on,
+    // not a family name. Pool: 3 names in 3 outlets ran on so. Before the rule: 5 of the 6
+    // rows failed.
+    let table = [
+        (
+            "واعتزل المهاجم مشعل عبد الله دوليا.",
+            "مشعل عبد الله",
+            Label::PERSON,
+        ),
+        ("وقدم مصطفى محمد شوط أول جيد.", "مصطفى محمد", Label::PERSON),
+        (
+            "وسجّل علاء الدين مرة أخرى بعد دقيقتين.",
+            "علاء الدين",
+            Label::PERSON,
+        ),
+        ("فسجل سامي أحمد مرة ثانية.", "سامي أحمد", Label::PERSON),
+        (
+            "وانضم خالد محمود رسميا إلى النادي.",
+            "خالد محمود",
+            Label::PERSON,
+        ),
+        (
+            "وَلَعِبَ يوسف عبد الرحمن دَوْلِيًّا عشر سنوات.",
+            "يوسف عبد الرحمن",
+            Label::PERSON,
+        ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+    // A third name word is still a family name.
+    let names = [
+        (
+            "وقال سامي أحمد قرطام إن الاتفاق قريب.",
+            "سامي أحمد قرطام",
+            Label::PERSON,
+        ),
+        (
+            "وأكد محمد أحمد حسين أن الوفد وصل.",
+            "محمد أحمد حسين",
+            Label::PERSON,
+        ),
+    ];
+    let failed = missing(&names);
     assert!(failed.is_empty(), "{failed:#?}");
 }
