@@ -87,6 +87,10 @@ enum Rule {
     PhraseOpener,
     /// `أبلغ`, `أخبر`: the outlet after the subject is the addressee (`أبلغ X وكالة Y أن`).
     Tell,
+    /// `التابعة`, `الموالية`: before `لـ` it says whose the speaker is (`وكالة «سبأ» التابعة
+    /// لـ«الحوثيين»`), so the name after it is no outlet spoken to, and a comma phrase it opens
+    /// stays in the speaker (`المنظمة، التابعة للأمم المتحدة`).
+    Affiliation,
 }
 
 /// The rule a row of `chain-cues.tsv` names.
@@ -112,6 +116,7 @@ fn rule_named(name: &str) -> Option<Rule> {
         "quantifier" => Rule::Quantifier,
         "came" => Rule::Came,
         "that-report" => Rule::ThatReport,
+        "affiliation" => Rule::Affiliation,
         other => Rule::Channel(channels::channel_rule(other)?),
     })
 }
@@ -427,13 +432,24 @@ static NEGATIONS: LazyLock<WordSet> = LazyLock::new(|| {
         .collect()
 });
 
+/// The words before byte `at`, folded, the nearest first: what a cue's negation or `دون أن` is
+/// read from (`negated`, `unconfirmed.rs`).
+fn words_before(article: &Article, at: usize) -> impl Iterator<Item = String> + '_ {
+    article.text[..at]
+        .split_whitespace()
+        .rev()
+        .map(normalize_str)
+}
+
+/// A folded word without a leading و or ف (conjunction).
+fn without_conjunction(key: &str) -> &str {
+    key.strip_prefix(['و', 'ف']).unwrap_or(key)
+}
+
 /// Whether the word right before `cue` (its و/ف set aside) negates it.
 fn negated(article: &Article, cue: crate::annotate::model::Span) -> bool {
-    let before = article.text[..cue.start].split_whitespace().next_back();
-    before.is_some_and(|w| {
-        let key = normalize_str(w);
-        let bare = key.strip_prefix(['و', 'ف']).unwrap_or(&key);
-        NEGATIONS.contains(bare) || NEGATIONS.contains(key.as_str())
+    words_before(article, cue.start).next().is_some_and(|key| {
+        NEGATIONS.contains(without_conjunction(&key)) || NEGATIONS.contains(key.as_str())
     })
 }
 

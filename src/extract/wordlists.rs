@@ -170,6 +170,7 @@ lists! {
     SOURCE_HEADS_ORGANIZATION = "source-heads-organization.txt";
     SOURCE_HEADS_SOCIAL_MEDIA = "source-heads-social-media.txt";
     STOP_WORDS = "stop-words.txt";
+    TRAFFIC_NOUNS = "traffic-nouns.txt";
     TIME_WORDS = "time-words.txt";
     TITLES = "titles.txt";
     TITLE_DOMAIN_NOUNS = "title-domain-nouns.txt";

@@ -454,6 +454,9 @@ impl ParagraphParser<'_> {
                 // `توقع محللون، تراجع التضخم`: a verbal noun after a comma is the object; a
                 // noun is no object there (`كشف فلان، الخبير الاقتصادي، …` describes him)
                 j += 1;
+            } else if self.manner_phrase_len(j, s) > 0 {
+                // `نفت الوزارة بشكل قاطع وجود …`: the manner of saying before the object
+                j += self.manner_phrase_len(j, s);
             } else if j < s.end && (in_set(&ADVERBS, self.key(j)) || self.is_time_word(j)) {
                 // `أفادت الوكالة اليوم الجمعة بسقوط …`: a time before the object
                 j += 1;
@@ -468,6 +471,22 @@ impl ParagraphParser<'_> {
             }
         }
         j
+    }
+
+    /// Tokens of a manner phrase at `k` between a cue verb (and its subject) and its object:
+    /// `بشكل قاطع`، `وبشكل قاطع`، `بصورة قاطعة`، `جملة وتفصيلا`; 0 when there is none.
+    pub(super) fn manner_phrase_len(&self, k: usize, s: &Range<usize>) -> usize {
+        if k + 1 >= s.end || !self.is_word(k) || !self.is_word(k + 1) {
+            return 0;
+        }
+        let key = self.key(k);
+        let key = key
+            .strip_prefix('و')
+            .filter(|b| b.starts_with('ب'))
+            .unwrap_or(key);
+        let manner =
+            matches!(key, "بشكل" | "بصوره") || (key == "جمله" && self.key(k + 1) == "وتفصيلا");
+        if manner { 2 } else { 0 }
     }
 
     pub(super) fn object_start(
@@ -670,9 +689,14 @@ impl ParagraphParser<'_> {
             let key = self.key(m);
             matches!(key, "عن" | "حول" | "بشان" | "بخصوص") || in_set(&COMPLEMENTIZERS, key)
         })?;
+        // `ما تداولته بعض وسائل الإعلام، بشأن …`: a comma may close the carrier before a
+        // preposition of the content (before `أن` it closes an aside: `حسب ما نقلته الوكالة، أن`)
+        let comma_before_about = !in_set(&COMPLEMENTIZERS, self.key(about));
         let blocked = (k + 2..about).any(|m| {
-            !self.is_word(m) && !matches!(self.tokens[m].kind, Kind::Quote(_))
-                || (self.is_word(m) && in_set(&COMPLEMENTIZERS, self.key(m)))
+            let passes = self.is_word(m)
+                || matches!(self.tokens[m].kind, Kind::Quote(_))
+                || (comma_before_about && m + 1 == about && self.is_comma(m));
+            !passes || (self.is_word(m) && in_set(&COMPLEMENTIZERS, self.key(m)))
         });
         let start = about + 1;
         (!blocked && start < s.end && self.is_word(start)).then_some((

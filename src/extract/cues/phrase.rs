@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::SourceSuggestion;
 use super::lexicon::{Form, Gender, cue_form};
 use super::parser::{Antecedent, NounPhrase, ParagraphParser};
-use super::tokens::{Kind, QuoteMark};
+use super::tokens::{Kind, QuoteMark, is_abbreviation_dot};
 use super::words::*;
 use crate::annotate::model::SourceType;
 use crate::text::normalize::is_arabic_mark;
@@ -73,6 +73,14 @@ impl ParagraphParser<'_> {
     /// where the phrase has ended.
     fn phrase_step(&self, scan: &mut PhraseScan, j: usize, end: usize) -> Option<usize> {
         if !self.is_word(j) {
+            // `د. عمرو الشوري`، `محافظ المؤسسة م.أحمد الفارس`: a title's abbreviation, a
+            // name after it
+            if is_abbreviation_dot(&self.tokens, j) && scan.last_good == j && j + 1 < end {
+                scan.role = true;
+                scan.prev_definite = true;
+                scan.open_construct = false;
+                return Some(j + 1);
+            }
             return self.quoted_name_after_head(scan, j, end);
         }
         let key = self.key(j);

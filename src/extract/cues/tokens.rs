@@ -189,9 +189,29 @@ pub(super) fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
                         }
                 })
             };
-            !(touching(i.checked_sub(1).and_then(|j| tokens.get(j)), true)
-                && touching(tokens.get(i + 1), false))
+            let decimal = touching(i.checked_sub(1).and_then(|j| tokens.get(j)), true)
+                && touching(tokens.get(i + 1), false);
+            !(decimal || is_abbreviation_dot(tokens, i))
         }
         _ => false,
     }
+}
+
+/// `قال د. عمرو …`، `م.أحمد الفارس`: a dot right after a letter standing alone abbreviates a
+/// title (no Arabic word is one letter long): it ends no sentence, and the name after it goes on
+/// the speaker's noun phrase.
+pub(super) fn is_abbreviation_dot(tokens: &[Token], i: usize) -> bool {
+    let dot = &tokens[i];
+    dot.kind == Kind::Punct('.')
+        && i.checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .is_some_and(|letter| {
+                letter.kind == Kind::Word
+                    && letter.range.end == dot.range.start
+                    && letter.key.chars().count() == 1
+                    && letter
+                        .key
+                        .chars()
+                        .all(|c| c.is_alphabetic() && !c.is_ascii())
+            })
 }

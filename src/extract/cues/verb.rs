@@ -640,7 +640,13 @@ impl ParagraphParser<'_> {
         while k < s.end && (self.is_comma(k) || in_set(&ADVERBS, self.key(k))) {
             k += 1;
         }
-        if let Some((start, _, _)) = self.stance_frame_at(k, s) {
+        k += self.manner_phrase_len(k, s);
+        // `نفت الوزارة جميع الإشاعات التي …`: all of the reports the frame names
+        let all = matches!(self.key(k), "جميع" | "كل") && k + 1 < s.end;
+        if let Some((start, _, _)) = self
+            .stance_frame_at(k, s)
+            .or_else(|| all.then(|| self.stance_frame_at(k + 1, s)).flatten())
+        {
             return Some(start);
         }
         // `أبدى رغبته في أن …`: a wish, no claim

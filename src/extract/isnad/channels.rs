@@ -42,9 +42,6 @@ pub(super) enum Word {
     /// `فيسبوك`، `تويتر`، `منصة`: a social network, the hand a post went through after
     /// `عبر`/`على` (`في منشور له عبر فيسبوك`).
     Platform,
-    /// `التابعة`, `الموالية`: before `لـ` it says whose the speaker is (`وكالة «سبأ» التابعة
-    /// لـ«الحوثيين»`), so the name after it is no outlet spoken to.
-    Affiliation,
 }
 
 /// The channel words, from `assets/lexicon/chain-cues.tsv` (rules `statement`, `account`,
@@ -73,7 +70,6 @@ pub(super) fn channel_rule(name: &str) -> Option<Word> {
         "after-claim" => Some(Word::AfterClaim),
         "answer" => Some(Word::Answer),
         "platform" => Some(Word::Platform),
-        "affiliation" => Some(Word::Affiliation),
         _ => None,
     }
 }
@@ -257,7 +253,9 @@ fn after_affiliation(article: &Article, t: &Token) -> bool {
         .take(AFFILIATION_WORDS)
         .any(|w| {
             let key = normalize_str(w.trim_matches(|c: char| !is_letter_or_digit(c)));
-            word(&key) == Some(Word::Affiliation)
+            // looked up as the channel words are: `التابعة` as it is, else without its ال
+            let rule = rule_of(&key).or_else(|| key.strip_prefix("ال").and_then(rule_of));
+            rule == Some(Rule::Affiliation)
         })
 }
 

@@ -76,8 +76,14 @@ pub(super) fn add_denial(
     let Some(source) = shapes::source_at(set, article, denier) else {
         return;
     };
+    push_denial(set, &claim, &source, cue);
+}
+
+/// Adds a denial of the claim `claim` by the source `source`, through `cue` (a rule's link,
+/// `isnad:denial`).
+pub(super) fn push_denial(set: &mut AnnotationSet, claim: &str, source: &str, cue: Span) {
     let origin = Origin::rule("isnad:denial", None);
-    let mut a = Attribution::suggested(&claim, &source, Some(cue), QuoteType::Indirect, origin);
+    let mut a = Attribution::suggested(claim, source, Some(cue), QuoteType::Indirect, origin);
     a.stance = Stance::Denies;
     set.attributions.push(a);
 }

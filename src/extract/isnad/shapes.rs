@@ -90,12 +90,11 @@ pub(super) fn said_words(set: &mut AnnotationSet, article: &Article) {
 /// عن …`، `في بيان`): it is no apposition.
 fn is_channel_phrase(phrase: &str) -> bool {
     let first = phrase.split_whitespace().next().map(normalize_str);
-    // an affiliation (`المنظمة، التابعة للأمم المتحدة`) says whose the speaker is: it stays
-    let affiliation = super::Rule::Channel(super::channels::ChannelWord::Affiliation);
+    // an affiliation (`المنظمة، التابعة للأمم المتحدة`, rule `affiliation`, no channel word)
+    // says whose the speaker is: it stays
     matches!(
         super::rule_of(phrase.trim()),
-        Some(r @ (super::Rule::Relay | super::Rule::Channel(_) | super::Rule::PhraseOpener))
-            if r != affiliation
+        Some(super::Rule::Relay | super::Rule::Channel(_) | super::Rule::PhraseOpener)
     ) || first.is_some_and(|w| PREPOSITIONS.contains(&w))
 }
 

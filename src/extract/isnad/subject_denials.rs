@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::annotate::model::{AnnotationSet, Attribution, Claim, ClaimType, Origin, QuoteType};
+use crate::annotate::model::{AnnotationSet, Claim, ClaimType, Origin};
 use crate::annotate::model::{Span, Stance};
 use crate::article::Article;
 
@@ -104,21 +104,13 @@ pub(super) fn subject_denials(set: &mut AnnotationSet, article: &Article) {
             }
             None => {
                 let origin = Origin::rule("isnad:denial", None);
-                let Ok(claim) =
-                    Claim::suggested(article, content, ClaimType::Statement, origin.clone())
+                let Ok(claim) = Claim::suggested(article, content, ClaimType::Statement, origin)
                 else {
                     continue;
                 };
-                let mut a = Attribution::suggested(
-                    &claim.id,
-                    &source,
-                    Some(cue),
-                    QuoteType::Indirect,
-                    origin,
-                );
-                a.stance = Stance::Denies;
+                let id = claim.id.clone();
                 set.claims.push(claim);
-                set.attributions.push(a);
+                super::pointed_denials::push_denial(set, &id, &source, cue);
             }
         }
     }

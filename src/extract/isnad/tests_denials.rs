@@ -345,6 +345,23 @@ fn a_confirmation_said_is_not_doubted() {
     }
 }
 
+/// Only `لم يؤكد` (and `دون أن يؤكد`) leaves a report unconfirmed (§6.3 `doubts`); `لن يؤكد`
+/// (will not confirm) and `لا يؤكد` are not read as doubts, though `negated` reads `لن` and `لا`
+/// as negations of a cue.
+#[test]
+fn a_future_or_present_negation_of_confirming_is_no_doubt() {
+    for text in [
+        "ولن تؤكد الشرطة مقتل القائد قبل انتهاء التحقيق.",
+        "وَلَنْ يُؤَكِّدَ المتحدث الخبر.",
+        "وقالت الشرطة إنها لا تؤكد مقتل القائد.",
+    ] {
+        let l = links(text);
+        assert!(l.iter().all(|(_, _, st)| st != "doubts"), "{text}: {l:?}");
+    }
+    let l = links("ولم تؤكد الشرطة مقتل القائد.");
+    assert!(l.iter().any(|(_, _, st)| st == "doubts"), "{l:?}");
+}
+
 /// A denial verb opening a quotation (`وجاء في البيان: "تنفي قيادة الشرطة ما يتم تداوله حول
 /// C"`): read like a denial verb opening a clause; with no denier after it (`قالت الوزارة في
 /// بيان، "تنفي وبشكل قاطع ما …، بشأن C"`) the quoting link's speaker denies C (pool: 7

@@ -15,16 +15,14 @@ const CONFIRM_FORMS: [&str; 5] = ["يؤكد", "تؤكد", "نؤكد", "يؤكد�
 const WITHOUT: [&str; 2] = ["دون", "بدون"];
 
 /// Whether the words before the cue leave it unsaid: `لم` (its و/ف set aside), or `دون أن`.
+/// Only `لم` of the negations `negated` reads: §6.3 names `لم يؤكد` a doubt; `لن يؤكد` (will
+/// not confirm) refuses and `لا يؤكد` is no report left open, so neither is read as one.
 fn left_unsaid(article: &Article, cue_start: usize) -> bool {
-    let mut before = article.text[..cue_start]
-        .split_whitespace()
-        .rev()
-        .map(normalize_str);
+    let mut before = super::words_before(article, cue_start);
     let Some(last) = before.next() else {
         return false;
     };
-    let bare = last.strip_prefix(['و', 'ف']).unwrap_or(&last);
-    if bare == "لم" {
+    if super::without_conjunction(&last) == "لم" {
         return true;
     }
     last == "ان" && before.next().is_some_and(|w| WITHOUT.contains(&w.as_str()))
@@ -39,7 +37,7 @@ pub(super) fn unconfirmed(set: &mut AnnotationSet, article: &Article) {
         }
         let Some(cue) = a.cue else { continue };
         let verb = normalize_str(cue.text(article));
-        let verb = verb.strip_prefix(['و', 'ف']).unwrap_or(&verb);
+        let verb = super::without_conjunction(&verb);
         let form = CONFIRM_FORMS.iter().any(|f| normalize_str(f) == verb);
         if form && left_unsaid(article, cue.start) {
             a.stance = Stance::Doubts;
