@@ -110,9 +110,9 @@ static PLATFORM_CONTEXT: LazyLock<HashSet<String>> =
 fn service_meant(ctx: &Ctx, i: usize) -> bool {
     let glued_b = ctx.toks[i].clitic > 0 && ctx.norm[ctx.toks[i].range.clone()].starts_with('ب');
     let context = |j: usize| ctx.word(j).is_some() && PLATFORM_CONTEXT.contains(ctx.stem(j));
-    // A quoted name after a service noun (منصة "إكس"); after a bare preposition a quoted name
-    // is more often the company (استحوذت على "واتساب").
-    let quoted_after_noun = ctx.is_punct(i.wrapping_sub(1), "\"«“")
+    // A quoted or bracketed name after a service noun (منصة "إكس"، الاجتماعي (فيسبوك)); after a
+    // bare preposition a quoted name is more often the company (استحوذت على "واتساب").
+    let quoted_after_noun = ctx.is_punct(i.wrapping_sub(1), "\"«“(")
         && context(i.wrapping_sub(2))
         && !ctx.is_class(i.wrapping_sub(2), class::STOP);
     glued_b || context(i.wrapping_sub(1)) || quoted_after_noun

@@ -254,7 +254,12 @@ fn led_by_and_traffic_name_no_body() {
     ];
     let failed = super::test_tables::failures_of(Label::ORG, &none);
     assert!(failed.is_empty(), "{failed:#?}");
-    let bodies = [("وقالت قيادة الجيش إن الحدود آمنة.", "قيادة الجيش")];
+    // Without ب, قيادة heads a body; a body named by its common noun alone (قيادة الجيش) is
+    // none since the eleventh round (the train gold: no ORG 17 times of 18).
+    let bodies = [(
+        "وقالت قيادة الجيش السوداني إن الحدود آمنة.",
+        "قيادة الجيش السوداني",
+    )];
     let failed = super::test_tables::failures_of(Label::ORG, &bodies);
     assert!(failed.is_empty(), "{failed:#?}");
     let places = [(
@@ -476,6 +481,101 @@ fn the_flow_of_goods_people_or_messages_is_no_movement() {
             "وأعلنت حركة المقاومة الإسلامية موقفها.",
             "حركة المقاومة الإسلامية",
         ),
+    ];
+    let failed = failures_of(Label::ORG, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_platform_after_social_media_a_page_or_a_bracket_is_the_service() {
+    // A platform's name after موقع التواصل الاجتماعي, after a page, account or group of
+    // someone's (صفحتها، حسابه، مجموعات) or in brackets after them is the service, MISC
+    // (guidelines §12); the train gold writes MISC there 9 times of 9. Pool: 17 sentences in
+    // 15 outlets. Before: 5 of the 6 service rows failed; the company acting stays an ORG.
+    let table = [
+        (
+            "ونشر الخبر عبر موقع التواصل الاجتماعي فيسبوك أمس.",
+            "فيسبوك",
+            Label::MISC,
+        ),
+        (
+            "وانتشرت الصور على مواقع التواصل الاجتماعي \"تويتر\" بسرعة.",
+            "تويتر",
+            Label::MISC,
+        ),
+        (
+            "وكتب على صفحته الرسمية بموقع التواصل الاجتماعي (فيسبوك) تعليقا.",
+            "فيسبوك",
+            Label::MISC,
+        ),
+        (
+            "وَأَعْلَنَتِ البَلَدِيَّةُ عَبْرَ صَفْحَتِهَا «فيسبوك» مَوْعِدَ الافْتِتَاحِ.",
+            "فيسبوك",
+            Label::MISC,
+        ),
+        (
+            "وتداول السكان الرسالة في مجموعات واتساب المحلية.",
+            "واتساب",
+            Label::MISC,
+        ),
+        (
+            "وكتب الوزير على تويتر أن الاجتماع انتهى.",
+            "تويتر",
+            Label::MISC,
+        ),
+        (
+            "وأعلنت فيسبوك أنها ستغلق الحسابات المزيفة.",
+            "فيسبوك",
+            Label::ORG,
+        ),
+    ];
+    let failed = missing(&table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_programme_is_a_body_only_when_a_body_runs_it() {
+    // برنامج + what it does (إعادة هيكلة، الإصلاح المالي، العودة الطوعية، الصواريخ) is a plan,
+    // not an organisation: the train gold writes no ORG 14 times of 14. A programme named after
+    // the body that runs it (برنامج الأمم المتحدة الإنمائي) and the gazetteer's names stay.
+    // Pool: 14 false ORGs in 11 outlets. Before: 5 of the 5 plan rows failed.
+    let table = [
+        ("وأعلنت الشركة برنامج إعادة هيكلة لديونها.", ""),
+        ("وبدأت الحكومة برنامج الإصلاح الإداري الشامل.", ""),
+        ("وَاسْتَفَادَ اللَّاجِئُونَ مِنْ بَرْنَامَجِ العَوْدَةِ الطَّوْعِيَّةِ.", ""),
+        ("ويثير برنامج الصواريخ قلق الجيران.", ""),
+        ("فأطلقت الوزارة برنامج الطاقة الشمسية للمنازل.", ""),
+        (
+            "وقال برنامج الأمم المتحدة الإنمائي إن الفقر زاد.",
+            "برنامج الأمم المتحدة الإنمائي",
+        ),
+        (
+            "وحذر برنامج الأغذية العالمي من المجاعة.",
+            "برنامج الأغذية العالمي",
+        ),
+    ];
+    let failed = failures_of(Label::ORG, &table);
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn the_command_board_or_office_of_a_body_named_by_its_common_noun_is_no_name() {
+    // A head before a body named only by its common noun (قيادة الجيش، مجلس الإدارة، مكتب
+    // المفوضية، إدارة النادي) names no body: the train gold writes no ORG 17 times of 18. With a
+    // nationality or a name after it, it stays. Pool: 29 false ORGs in 18 outlets. Before: 5
+    // of the 5 negative rows failed.
+    let table = [
+        ("ودعت قيادة الجيش وسائل الإعلام إلى الدقة.", ""),
+        ("وقال مجلس الإدارة إن الأرباح زادت.", ""),
+        ("وَاجْتَمَعَ مَجْلِسُ النِّقَابَةِ أَمْسِ لِبَحْثِ الأُجُورِ.", ""),
+        ("وأكد مكتب المفوضية أن المساعدات وصلت.", ""),
+        ("فقررت إدارة النادي إقالة المدرب.", ""),
+        (
+            "وقالت قيادة الجيش اللبناني إن الوضع مستقر.",
+            "قيادة الجيش اللبناني",
+        ),
+        ("وقالت وزارة الخارجية إن السفير استدعي.", "وزارة الخارجية"),
+        ("وقال مجلس الوزراء إن القرار نهائي.", "مجلس الوزراء"),
     ];
     let failed = failures_of(Label::ORG, &table);
     assert!(failed.is_empty(), "{failed:#?}");
