@@ -240,6 +240,22 @@ pub(super) fn after_lam(article: &Article, t: &Token) -> Option<usize> {
     outlet.then(|| t.range.end - rest.len())
 }
 
+/// The outlet told through the ل of `toks[i]` (`لوكالة …`، `لـ«…»`، `لـ "…"`), if it names one.
+fn told_outlet(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
+    let t = &toks[i];
+    if let Some(start) = after_lam(article, t) {
+        let end = name_end(article, toks, i);
+        let key = normalize_str(&article.text[start..t.range.end]);
+        return Some((start..end, hand_type(&key)));
+    }
+    let next = lam_before_quoted(article, toks, i)?;
+    let n = &toks[next];
+    let raw = &article.text[n.range.clone()];
+    let start = n.range.end - raw.trim_start_matches(QUOTE_OPENERS).len();
+    let end = name_end(article, toks, next);
+    Some((start..end, hand_type(n.key)))
+}
+
 /// Marks that open a quoted name after ل, the right mark among them (`ل” تشرين”`).
 const QUOTE_OPENERS: [char; 4] = ['«', '"', '“', '”'];
 
@@ -356,17 +372,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                 outlet = outlet_after(article, &toks, i);
             }
             _ if outlet.is_none() && !after_affiliation(article, t) => {
-                if let Some(start) = after_lam(article, t) {
-                    let end = name_end(article, &toks, i);
-                    let key = normalize_str(&article.text[start..t.range.end]);
-                    outlet = Some((start..end, hand_type(&key)));
-                } else if let Some(next) = lam_before_quoted(article, &toks, i) {
-                    let n = &toks[next];
-                    let raw = &article.text[n.range.clone()];
-                    let start = n.range.end - raw.trim_start_matches(QUOTE_OPENERS).len();
-                    let end = name_end(article, &toks, next);
-                    outlet = Some((start..end, hand_type(n.key)));
-                }
+                outlet = told_outlet(article, &toks, i);
             }
             _ => {}
         }
