@@ -65,10 +65,10 @@ const DEV_FLOORS: &[(Row, f64, f64)] = &[
 /// LOC, EVENT and TIME, and since the seventh NORP and NUMBER, which its families raised
 /// (PERSON recall and ORG precision raised in the eighth round: 0.789 and 0.904 reached; NORP
 /// recall in the ninth: 0.929 reached with العربية as an adjective; ORG precision and DATE
-/// recall in the tenth: 0.913 and 0.940 reached).
+/// recall in the tenth: 0.913 and 0.940 reached; ORG precision in the eleventh: 0.926 reached).
 const DEV_ENTITY_FLOORS: &[(&str, f64, f64)] = &[
     ("PERSON", 0.78, 0.93),
-    ("ORG", 0.84, 0.91),
+    ("ORG", 0.84, 0.92),
     ("NORP", 0.92, 0.78),
     ("NUMBER", 0.93, 0.86),
     ("GPE", 0.88, 0.93),

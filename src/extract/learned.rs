@@ -25,6 +25,8 @@ mod tests_model;
 
 pub use model::Model;
 
+use std::sync::LazyLock;
+
 use crate::article::Article;
 use crate::extract::Suggestion;
 use crate::extract::cues::{self, CueSuggestions};
@@ -52,14 +54,40 @@ pub(crate) fn generate(
     for c in &mut found {
         // candidates of one cue are generated together: its context is read once
         if !context.as_ref().is_some_and(|x| x.holds(c)) {
-            context = features::CueContext::of(c, &locate);
+            context = features::CueContext::of(c, &locate, names);
         }
         let mut f = features::Features::new(names);
         features::describe(c, context.as_ref(), &locate, &spans, &mut f);
         c.ids = f.ids;
-        c.features = f.names.unwrap_or_default();
+        if let Some(cue) = &context {
+            c.shared = std::sync::Arc::clone(cue.shared_ids());
+        }
+        if let Some(own) = f.names {
+            c.features = cue_names(context.as_ref(), own);
+        }
     }
     (rules, found)
+}
+
+/// A candidate's feature names: its cue's own (as scored, first) then `own`.
+fn cue_names(cue: Option<&features::CueContext>, own: Vec<String>) -> Vec<String> {
+    match cue {
+        Some(cue) => cue.shared_names().iter().cloned().chain(own).collect(),
+        None => own,
+    }
+}
+
+/// The shipped model, read once (`assets/model/attributions.tsv`; the file is checked by
+/// `tests/learn_cli.rs` and the unit tests, so `None` here means a broken build).
+static SHIPPED: LazyLock<Option<Model>> = LazyLock::new(|| Model::shipped().ok());
+
+/// The cue suggestions for `article` with the shipped model's decisions applied (the rules'
+/// own when the model does not read); `entities` as for [`generate`].
+pub fn suggest(article: &Article, entities: &[Suggestion]) -> CueSuggestions {
+    match SHIPPED.as_ref() {
+        Some(model) => suggest_with(article, entities, model),
+        None => cues::suggest_article(article),
+    }
 }
 
 /// The cue suggestions for `article` with `model`'s decisions applied; `entities` as for

@@ -115,20 +115,7 @@ impl<'a> ParagraphParser<'a> {
     }
 
     pub(super) fn sentences(&self) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for i in 0..self.tokens.len() {
-            if is_sentence_end(&self.tokens, i) {
-                if start < i {
-                    out.push(start..i);
-                }
-                start = i + 1;
-            }
-        }
-        if start < self.tokens.len() {
-            out.push(start..self.tokens.len());
-        }
-        out
+        sentence_ranges(self.tokens.len(), |i| is_sentence_end(&self.tokens, i))
     }
 
     pub(super) fn run(&mut self) {
@@ -299,4 +286,24 @@ impl<'a> ParagraphParser<'a> {
             Antecedent::Latent(source, g) => self.materialise(source, g),
         })
     }
+}
+
+/// The sentences of `len` tokens as token ranges, split at the tokens `is_end` says end one
+/// (the end token belongs to none; empty sentences are skipped). The parser's split, read by
+/// the learned stage too (`view::sentences`).
+pub(super) fn sentence_ranges(len: usize, is_end: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..len {
+        if is_end(i) {
+            if start < i {
+                out.push(start..i);
+            }
+            start = i + 1;
+        }
+    }
+    if start < len {
+        out.push(start..len);
+    }
+    out
 }

@@ -490,15 +490,7 @@ impl ParagraphParser<'_> {
     }
 
     pub(super) fn noun_gender(&self, head_key: &str) -> Gender {
-        let b = bare(head_key);
-        // Non-human plurals (مصادر) agree in the feminine singular.
-        if in_set(&FEMININE_PLURAL_HEADS, b) || b.ends_with('ه') || b.ends_with("ات") {
-            Gender::Feminine
-        } else if in_set(&HUMAN_PLURAL_HEADS, b) || b.ends_with("ون") {
-            Gender::Plural
-        } else {
-            Gender::Masculine
-        }
+        noun_gender(head_key)
     }
 
     /// Records that source `s` speaks in this paragraph, so later pro-drop cues (here or in the
@@ -810,4 +802,18 @@ fn is_issued(key: &str) -> bool {
 fn is_singular_nisba(key: &str) -> bool {
     let b = bare(key);
     is_nisba(key) && !b.ends_with("ون") && !b.ends_with("ين") && !in_set(&SOURCE_ADJECTIVES, key)
+}
+
+/// The agreement a noun asks of its verb (the parser's test, and the learned stage's through
+/// `view::agreement`): non-human plurals (مصادر) and words in ة or ات agree in the feminine
+/// singular, human plurals (شهود, المسؤولون) in the plural, the rest in the masculine.
+pub(super) fn noun_gender(head_key: &str) -> Gender {
+    let b = bare(head_key);
+    if in_set(&FEMININE_PLURAL_HEADS, b) || b.ends_with('ه') || b.ends_with("ات") {
+        Gender::Feminine
+    } else if in_set(&HUMAN_PLURAL_HEADS, b) || b.ends_with("ون") {
+        Gender::Plural
+    } else {
+        Gender::Masculine
+    }
 }

@@ -6,7 +6,9 @@
 
 use super::Stance;
 use super::tests::{one, triples};
-use super::tests_tables::{assert_second_stance, assert_source_table, assert_table};
+use super::tests_tables::{
+    assert_link_counts, assert_second_stance, assert_source_table, assert_table,
+};
 
 #[test]
 fn a_stance_on_what_an_outlet_spread_takes_the_content_after_it() {
@@ -313,4 +315,57 @@ fn the_manner_of_saying_hides_no_object_and_no_denied_report() {
         (t.claim.as_str(), t.stance),
         ("الخبر غير صحيح", Stance::Asserts)
     );
+}
+
+/// `تداولت مواقع التواصل أنباء عن …`، `تناقلت وسائل إعلام تقارير تفيد …`: a verb of spreading
+/// reports with a report noun as its object says the report's content (guidelines §6.3: what was
+/// spread is the spreader's claim); without a framed report it says nothing (`تداول المستخدمون
+/// الصور`), and `يُتداول` (is traded) is no cue.
+const SPREADING_A_REPORT: &[(&str, &str, Option<&str>, &str)] = &[
+    (
+        "وتداولت مواقع التواصل أنباء عن وفاة الفنان.",
+        "تداولت",
+        Some("مواقع التواصل"),
+        "وفاة الفنان",
+    ),
+    (
+        "تناقلت وسائل إعلام مؤخرا، تقارير تفيد قيام الشركة ببيع حصتها.",
+        "تناقلت",
+        Some("وسائل إعلام"),
+        "قيام الشركة ببيع حصتها",
+    ),
+    (
+        "تداولت صفحات على مواقع التواصل خبرًا عن إغلاق المطار.",
+        "تداولت",
+        Some("صفحات"),
+        "إغلاق المطار",
+    ),
+    (
+        "وتناقلت حسابات على المنصة شائعة عن استقالة المدرب.",
+        "تناقلت",
+        Some("حسابات"),
+        "استقالة المدرب",
+    ),
+    (
+        "وتتداول حسابات محلية معلومات تفيد بأن الطريق أغلق.",
+        "تتداول",
+        Some("حسابات محلية"),
+        "الطريق أغلق",
+    ),
+    (
+        "ونفى الوزير في مؤتمر صحفي الأنباء عن استقالته.",
+        "نفى",
+        Some("الوزير"),
+        "استقالته",
+    ),
+];
+
+#[test]
+fn spreading_a_framed_report_says_its_content() {
+    assert_table(SPREADING_A_REPORT);
+    assert_link_counts(&[
+        ("وتداول المستخدمون الصور على نطاق واسع.", 0),
+        ("ارتفع حجم تداول الأسهم في البورصة.", 0),
+        ("وكان خام برنت يُتداول عند نحو 75 دولارا للبرميل.", 0),
+    ]);
 }

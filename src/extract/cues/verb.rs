@@ -611,7 +611,11 @@ impl ParagraphParser<'_> {
         };
         let claims: Vec<Range<usize>> = match claim_tokens {
             Some(r) => vec![r],
-            None if !verb.after_relative => self.quotations_after(after_subject, s),
+            // `تتداول مجموعات خبرا منسوبا إلى "…"`: a verb that takes only a framed report says
+            // no quotation after it
+            None if !verb.after_relative && !verb.form.needs_frame => {
+                self.quotations_after(after_subject, s)
+            }
             None => Vec::new(),
         };
         // `«…»، قال الوزير`: nothing follows the speaker, the quotation opening the sentence is
@@ -646,6 +650,7 @@ impl ParagraphParser<'_> {
         if let Some((start, _, _)) = self
             .stance_frame_at(k, s)
             .or_else(|| all.then(|| self.stance_frame_at(k + 1, s)).flatten())
+            .or_else(|| self.frame_after_place(k, s))
         {
             return Some(start);
         }
@@ -666,6 +671,26 @@ impl ParagraphParser<'_> {
             return (accused && self.charge_follows(k, s, form.blames_only)).then_some(k);
         }
         self.object_start(from, s, form)
+    }
+
+    /// `تداولت صفحات على مواقع التواصل خبرا عن …`، `نفى الوزير في مؤتمر صحفي الأنباء عن …`: a
+    /// place or occasion opened by a preposition at `k`, then a stance frame within six words,
+    /// with no comma, complement or other cue before it.
+    fn frame_after_place(
+        &self,
+        k: usize,
+        s: &Range<usize>,
+    ) -> Option<(usize, bool, Option<Stance>)> {
+        if k >= s.end || !in_set(&PREPOSITIONS, self.key(k)) {
+            return None;
+        }
+        (k + 1..s.end.min(k + 7))
+            .take_while(|&m| {
+                self.is_word(m)
+                    && !in_set(&COMPLEMENTIZERS, self.key(m))
+                    && cue_form(self.key(m)).is_none()
+            })
+            .find_map(|m| self.stance_frame_at(m, s))
     }
 
     /// Each claim attributed to the relaying outlet (`outer`) and, nested in that, to the

@@ -8,8 +8,8 @@ use std::ops::Range;
 use super::lexicon::{Form, Gender, PREPOSITION_CUES, cue_form};
 use super::tokens::{Kind, Token, is_sentence_end};
 use super::words::{
-    COMPLEMENTIZERS, FEMININE_PLURAL_HEADS, HUMAN_PLURAL_HEADS, bare, head_type, in_set,
-    is_negation, is_role,
+    ADVERBS, COMPLEMENTIZERS, MEDIUM_HEADS, PARTICLES, PARTITIVE_HEADS, PREPOSITIONS, bare,
+    head_type, in_set, is_definite, is_negation, is_role,
 };
 use super::{CueType, Stance};
 use crate::annotate::model::SourceType;
@@ -36,8 +36,6 @@ pub(crate) struct ViewToken<'a> {
     pub(crate) pair: Option<usize>,
     /// Ends a sentence (the parser's own test).
     pub(crate) sentence_end: bool,
-    /// Ends in ة: a feminine noun.
-    pub(crate) ta_marbuta: bool,
 }
 
 /// The tokens of one paragraph.
@@ -59,10 +57,15 @@ pub(super) fn view_of<'a>(tokens: &[Token<'a>]) -> ViewParagraph<'a> {
                 quoted: t.quoted,
                 pair: t.pair,
                 sentence_end: is_sentence_end(tokens, i),
-                ta_marbuta: t.ta_marbuta,
             }
         })
         .collect()
+}
+
+/// The sentences of a paragraph as token ranges: the parser's own split
+/// (`parser::sentence_ranges`) over the tokens' sentence ends.
+pub(crate) fn sentences(tokens: &ViewParagraph<'_>) -> Vec<Range<usize>> {
+    super::parser::sentence_ranges(tokens.len(), |i| tokens[i].sentence_end)
 }
 
 /// What the cue lexicon says of a word.
@@ -148,6 +151,34 @@ pub(crate) fn is_negation_word(key: &str) -> bool {
     is_negation(key)
 }
 
+/// The closed word class of a word opening a phrase, by the parser's word lists: `head` (a
+/// source head noun), `medium` (`وسائل`, `مواقع`), `partitive` (`بعض`, `أحد`), `preposition`,
+/// `adverb`, `particle`, `complementizer`, `negation`, `definite` (ال), else `other`.
+pub(crate) fn word_class(key: &str) -> &'static str {
+    let b = bare(key);
+    if head_type(b).is_some() || is_role(b) {
+        "head"
+    } else if in_set(&MEDIUM_HEADS, b) || in_set(&MEDIUM_HEADS, key) {
+        "medium"
+    } else if in_set(&PARTITIVE_HEADS, b) {
+        "partitive"
+    } else if in_set(&PREPOSITIONS, key) {
+        "preposition"
+    } else if in_set(&ADVERBS, key) {
+        "adverb"
+    } else if in_set(&PARTICLES, key) {
+        "particle"
+    } else if in_set(&COMPLEMENTIZERS, key) {
+        "complementizer"
+    } else if is_negation(key) {
+        "negation"
+    } else if is_definite(key) {
+        "definite"
+    } else {
+        "other"
+    }
+}
+
 /// The source type a head noun gives (with or without ال), and whether it is a role that may
 /// be followed by a name (`الوزير فلان`).
 pub(crate) fn head_class(key: &str) -> (Option<SourceType>, bool) {
@@ -155,16 +186,12 @@ pub(crate) fn head_class(key: &str) -> (Option<SourceType>, bool) {
     (head_type(b), is_role(b))
 }
 
-/// The agreement a source's first word asks of its verb: `plural` for a human plural (`شهود`,
-/// `المسؤولون`), `feminine` for a non-human plural or a word in ة (`مصادر`, `الوزارة`),
-/// else `masculine`.
-pub(crate) fn agreement(key: &str, ta_marbuta: bool) -> &'static str {
-    let b = bare(key);
-    if in_set(&HUMAN_PLURAL_HEADS, b) || b.ends_with("ون") || b.ends_with("يين") {
-        "plural"
-    } else if ta_marbuta || in_set(&FEMININE_PLURAL_HEADS, b) {
-        "feminine"
-    } else {
-        "masculine"
+/// The agreement a source's first word asks of its verb: the parser's own test
+/// (`phrase::noun_gender`), as `masculine`, `feminine` or `plural`.
+pub(crate) fn agreement(key: &str) -> &'static str {
+    match super::phrase::noun_gender(key) {
+        Gender::Masculine => "masculine",
+        Gender::Feminine => "feminine",
+        Gender::Plural => "plural",
     }
 }

@@ -6,6 +6,7 @@
 //! scores them and `super::decode` keeps the best.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::annotate::Label;
 use crate::annotate::model::{QuoteType, SourceType};
@@ -36,6 +37,10 @@ pub(crate) enum SourceKind {
     /// A speaker named before this sentence (a subjectless verb's): a source of the rules or
     /// a person or organisation name, the nearest first (rank 1).
     Previous(usize),
+    /// The words in a subject's place whatever their head: right after the cue (`after`,
+    /// `تناقلته بعض وسائل الإعلام`, `وفق البيانات`) or opening the sentence before a verb
+    /// (`الوثائق تزعم`); the model weighs them by the first word's class.
+    Slot { after: bool },
 }
 
 /// Where a candidate claim comes from.
@@ -88,8 +93,19 @@ pub(crate) struct Candidate {
     pub(crate) rank_group: usize,
     /// Feature names (filled for training and tests only: [`super::features::Features`]).
     pub(crate) features: Vec<String>,
-    /// Feature ids, what the model scores.
+    /// The ids of its cue's own features, shared by the cue's candidates (hashed and, by
+    /// [`super::model::Model::scores`], summed once per cue); scored before `ids`.
+    pub(crate) shared: Arc<[u64]>,
+    /// The ids of its other features: the model scores `shared` then these.
     pub(crate) ids: Vec<u64>,
+}
+
+impl Candidate {
+    /// Every feature id, in the order of [`Candidate::features`].
+    #[cfg(test)]
+    pub(crate) fn all_ids(&self) -> Vec<u64> {
+        self.shared.iter().chain(&self.ids).copied().collect()
+    }
 }
 
 /// What candidates are generated from.
@@ -107,30 +123,20 @@ pub(crate) struct Sentence {
     pub(crate) tokens: Range<usize>,
 }
 
-/// The sentences of every paragraph, in order.
+/// The sentences of every paragraph, in order (the parser's split, `view::sentences`).
 pub(crate) fn sentences(paragraphs: &[ViewParagraph<'_>]) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for (p, tokens) in paragraphs.iter().enumerate() {
-        let mut start = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            if t.sentence_end {
-                if start < i {
-                    out.push(Sentence {
-                        paragraph: p,
-                        tokens: start..i,
-                    });
-                }
-                start = i + 1;
-            }
-        }
-        if start < tokens.len() {
-            out.push(Sentence {
-                paragraph: p,
-                tokens: start..tokens.len(),
-            });
-        }
-    }
-    out
+    paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(p, tokens)| {
+            view::sentences(tokens)
+                .into_iter()
+                .map(move |tokens| Sentence {
+                    paragraph: p,
+                    tokens,
+                })
+        })
+        .collect()
 }
 
 /// Every candidate of an article: the rules' triples first, then those of the cues the rules
@@ -161,6 +167,7 @@ pub(crate) fn candidates(input: &Input<'_>) -> Vec<Candidate> {
             let near = near.get_or_insert_with(|| index.near(&sentence_bytes));
             let at = CueAt {
                 input,
+                index: &index,
                 near,
                 tokens,
                 sentence,
@@ -207,6 +214,7 @@ fn rule_candidates(rules: &CueSuggestions) -> Vec<Candidate> {
             rule: Some(index),
             group: out.len(),
             features: Vec::new(),
+            shared: Arc::from(Vec::new()),
             ids: Vec::new(),
             rank_group: 0,
         });
@@ -298,6 +306,7 @@ pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// A cue the rules left, where it stands.
 struct CueAt<'a> {
     input: &'a Input<'a>,
+    index: &'a ArticleIndex<'a>,
     /// What the cue's sentence offers every cue in it.
     near: &'a Near<'a>,
     tokens: &'a [ViewToken<'a>],
@@ -320,16 +329,19 @@ pub(super) struct SourceOption {
 impl CueAt<'_> {
     fn push_candidates(&self, cue: &Cue, group: usize, out: &mut Vec<Candidate>) {
         let sources = self.sources();
+        // the sources the rules gave this cue: their triples are candidates already
+        let rules = self.input.rules;
+        let own_sources: Vec<&Range<usize>> = self
+            .index
+            .attributions_at(&cue.range)
+            .filter_map(|k| rules.attributions[k].source)
+            .filter_map(|s| rules.sources.get(s).map(|s| &s.span))
+            .collect();
         for source in &sources {
             for (claim, claim_kind, quote_type) in self.claims(cue, &source.range) {
                 let the_rules_own = claim_kind == ClaimKind::Rule
                     && matches!(source.kind, SourceKind::Rule(_))
-                    && self.input.rules.attributions.iter().any(|a| {
-                        overlaps(&a.cue, &cue.range)
-                            && a.source
-                                .and_then(|s| self.input.rules.sources.get(s))
-                                .is_some_and(|s| s.span == source.range)
-                    });
+                    && own_sources.contains(&&source.range);
                 if the_rules_own || overlaps(&claim, &source.range) || overlaps(&claim, &cue.range)
                 {
                     continue;
@@ -345,6 +357,7 @@ impl CueAt<'_> {
                     rule: None,
                     group,
                     features: Vec::new(),
+                    shared: Arc::from(Vec::new()),
                     ids: Vec::new(),
                     rank_group: group,
                 });
@@ -377,6 +390,7 @@ impl CueAt<'_> {
             }
         }
         self.phrase_sources(&mut out);
+        self.slot_sources(&mut out);
         for previous in &self.near.previous {
             if !out.iter().any(|o| o.range == previous.range) {
                 out.push(previous.clone());
@@ -470,6 +484,53 @@ impl CueAt<'_> {
                 });
             }
         }
+    }
+
+    /// The words in a subject's place: up to [`PHRASE_WORDS`] words right after the cue, and
+    /// for a verb the words opening the sentence before it (when there are at most that
+    /// many), each up to a punctuation mark, a complementizer or another cue word, and not
+    /// opened by a word of a closed class that opens no noun phrase (a preposition, a
+    /// particle, an adverb, a complementizer, a negation).
+    fn slot_sources(&self, out: &mut Vec<SourceOption>) {
+        let after = self.first + self.words;
+        let before = self.sentence.tokens.start;
+        let mut slots = vec![(after, self.sentence.tokens.end, true)];
+        if self.input_is_verb() && before < self.first && self.first - before <= PHRASE_WORDS {
+            slots.push((before, self.first, false));
+        }
+        for (start, limit, is_after) in slots {
+            let Some(t) = self.tokens.get(start).filter(|t| t.kind == ViewKind::Word) else {
+                continue;
+            };
+            if matches!(
+                view::word_class(t.key),
+                "preposition" | "particle" | "adverb" | "complementizer" | "negation"
+            ) {
+                continue;
+            }
+            let mut end = start + 1;
+            while end < limit
+                && end < start + PHRASE_WORDS
+                && self.tokens[end].kind == ViewKind::Word
+                && !view::is_complementizer(self.tokens[end].key)
+                && cue_word(self.tokens[end].key).is_none()
+            {
+                end += 1;
+            }
+            let range = self.bytes(start..end);
+            if !out.iter().any(|o| overlaps(&o.range, &range)) {
+                out.push(SourceOption {
+                    range,
+                    kind: SourceKind::Slot { after: is_after },
+                    source_type: SourceType::Unknown,
+                });
+            }
+        }
+    }
+
+    /// Whether the cue is a word of the lexicon (a verb, participle or noun), not a frame.
+    fn input_is_verb(&self) -> bool {
+        cue_word(self.tokens[self.first].key).is_some_and(|w| w.cue_type != CueType::Preposition)
     }
 
     /// The claims the cue could take, given a source: the complement after a marker, else the

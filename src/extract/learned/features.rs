@@ -4,10 +4,12 @@
 //! memorise the reports it was trained on).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
 use super::candidates::{Candidate, ClaimKind, SourceKind};
+use super::index::Spans;
 use crate::extract::cues::CueSuggestions;
 use crate::extract::cues::view::{self, ViewKind, ViewParagraph};
 
@@ -191,6 +193,8 @@ fn source_name(kind: SourceKind) -> &'static str {
         SourceKind::Entity(_) => "entity:NORP",
         SourceKind::Phrase => "phrase",
         SourceKind::Previous(rank) => PREVIOUS[rank.min(PREVIOUS.len() - 1)],
+        SourceKind::Slot { after: true } => "slot_after",
+        SourceKind::Slot { after: false } => "slot_before",
     }
 }
 
@@ -213,66 +217,48 @@ fn yes_no(b: bool) -> &'static str {
 pub(crate) struct RuleSpans {
     sources: FxHashSet<(usize, usize)>,
     claims: FxHashSet<(usize, usize)>,
-    /// The rules' claims as spans sorted by start, with the largest end so far.
-    claims_by_start: Vec<(usize, usize)>,
-    claims_max_end: Vec<usize>,
+    /// The rules' claims by position.
+    claim_spans: Spans,
 }
 
 impl RuleSpans {
     pub(crate) fn new(rules: &CueSuggestions) -> Self {
         let key = |r: &Range<usize>| (r.start, r.end);
-        let mut claims_by_start: Vec<(usize, usize)> =
-            rules.claims.iter().map(|c| key(&c.span)).collect();
-        claims_by_start.sort_unstable();
-        let mut max = 0;
-        let claims_max_end = claims_by_start
-            .iter()
-            .map(|&(_, end)| {
-                max = max.max(end);
-                max
-            })
-            .collect();
         RuleSpans {
             sources: rules.sources.iter().map(|s| key(&s.span)).collect(),
             claims: rules.claims.iter().map(|c| key(&c.span)).collect(),
-            claims_by_start,
-            claims_max_end,
+            claim_spans: Spans::new(rules.claims.iter().map(|c| c.span.clone())),
         }
     }
 
     /// Whether a rules' claim overlaps `range`.
     fn claim_overlaps(&self, range: &Range<usize>) -> bool {
-        let hi = self
-            .claims_by_start
-            .partition_point(|&(s, _)| s < range.end);
-        (0..hi)
-            .rev()
-            .take_while(|&k| self.claims_max_end[k] > range.start)
-            .any(|k| self.claims_by_start[k].1 > range.start)
+        self.claim_spans.overlapping(range).next().is_some()
     }
 }
 
-/// What the features read of a cue (the same for every candidate of its group).
+/// What the features read of a cue (the same for every candidate of its group), and the
+/// features that depend on the cue alone, hashed once for all its candidates.
 pub(crate) struct CueContext {
     /// The cue's start and what the candidate says of it (read when the lexicon does not).
     start: usize,
     cue_form: &'static str,
     cue_prefixed: bool,
+    lemma: &'static str,
     paragraph: usize,
     token: usize,
     word: Option<view::CueWord>,
     form: &'static str,
     complement_next: bool,
-    colon_next: bool,
-    prefixed: bool,
-    quoted: bool,
-    sentence_start: bool,
-    negated: bool,
+    /// The cue's own features ([`CueContext::cue_features`]): ids, and names when training.
+    shared_ids: Arc<[u64]>,
+    shared_names: Vec<String>,
 }
 
 impl CueContext {
-    /// The context of `c`'s cue, or `None` when no token holds it.
-    pub(crate) fn of(c: &Candidate, locate: &Locator<'_>) -> Option<Self> {
+    /// The context of `c`'s cue, or `None` when no token holds it; `names` keeps the shared
+    /// features' names (for training).
+    pub(crate) fn of(c: &Candidate, locate: &Locator<'_>, names: bool) -> Option<Self> {
         let (p, i) = locate.at(c.cue.range.start)?;
         let tokens = &locate.paragraphs[p];
         let t = &tokens[i];
@@ -285,24 +271,71 @@ impl CueContext {
                 .rev()
                 .take_while(|t| !t.sentence_end)
                 .all(|t| t.kind != ViewKind::Word));
-        Some(CueContext {
+        let complement_next =
+            next.is_some_and(|n| n.kind == ViewKind::Word && view::is_complementizer(n.key));
+        let negated = tokens[i.saturating_sub(2)..i]
+            .iter()
+            .any(|t| t.kind == ViewKind::Word && view::is_negation_word(t.key));
+        let mut cue = CueContext {
             start: c.cue.range.start,
             cue_form: c.cue.form,
             cue_prefixed: c.cue.prefixed,
+            lemma: c.cue.lemma,
             paragraph: p,
             token: i,
             form: word.as_ref().map_or(c.cue.form, |w| w.form),
-            prefixed: word.as_ref().is_some_and(|w| w.prefixed) || c.cue.prefixed,
             word,
-            complement_next: next
-                .is_some_and(|n| n.kind == ViewKind::Word && view::is_complementizer(n.key)),
+            complement_next,
+            shared_ids: Arc::from(Vec::new()),
+            shared_names: Vec::new(),
+        };
+        let flags = CueFlags {
             colon_next: next.is_some_and(|n| n.kind == ViewKind::Punct(':')),
+            prefixed: cue.word.as_ref().is_some_and(|w| w.prefixed) || c.cue.prefixed,
+            headline: p == 0,
             quoted: t.quoted,
             sentence_start,
-            negated: tokens[i.saturating_sub(2)..i]
-                .iter()
-                .any(|t| t.kind == ViewKind::Word && view::is_negation_word(t.key)),
-        })
+            negated,
+        };
+        let mut f = Features::new(names);
+        cue.cue_features(c, &flags, &mut f);
+        cue.shared_ids = Arc::from(f.ids);
+        cue.shared_names = f.names.unwrap_or_default();
+        Some(cue)
+    }
+
+    /// The features of the cue alone: its lemma, type, stance and form, what follows it, where
+    /// it stands, and the lexicon's flags with what follows.
+    fn cue_features(&self, c: &Candidate, flags: &CueFlags, f: &mut Features) {
+        cue_identity(c, f);
+        if self.complement_next {
+            f.add(&["complementizer_next"]);
+        }
+        if flags.colon_next {
+            f.add(&["colon_next"]);
+        }
+        f.add(&["form=", self.form]);
+        let set = [
+            (flags.prefixed, "prefixed"),
+            (flags.headline, "headline"),
+            (flags.quoted, "cue_quoted"),
+            (flags.sentence_start, "sentence_start"),
+            (flags.negated, "negated"),
+        ];
+        for (on, name) in set {
+            if on {
+                f.add(&[name]);
+            }
+        }
+        for flag in self.word.iter().flat_map(|w| &w.flags) {
+            f.add(&["flag=", flag]);
+            f.add(&[
+                "flag×complement_next=",
+                flag,
+                "×",
+                yes_no(self.complement_next),
+            ]);
+        }
     }
 
     /// Whether this context is `c`'s cue's.
@@ -310,10 +343,40 @@ impl CueContext {
         self.start == c.cue.range.start
             && self.cue_form == c.cue.form
             && self.cue_prefixed == c.cue.prefixed
+            && self.lemma == c.cue.lemma
+    }
+
+    /// The cue's own feature ids, shared by its candidates.
+    pub(crate) fn shared_ids(&self) -> &Arc<[u64]> {
+        &self.shared_ids
+    }
+
+    /// The names of [`CueContext::shared_ids`] (empty unless asked for).
+    pub(crate) fn shared_names(&self) -> &[String] {
+        &self.shared_names
     }
 }
 
-/// The features of `c`; `cue` is its cue's context ([`CueContext::of`]).
+/// Where a cue stands, read once with its context.
+struct CueFlags {
+    colon_next: bool,
+    prefixed: bool,
+    headline: bool,
+    quoted: bool,
+    sentence_start: bool,
+    negated: bool,
+}
+
+/// The cue's lemma, type and stance.
+fn cue_identity(c: &Candidate, f: &mut Features) {
+    f.add(&["lemma=", c.cue.lemma]);
+    f.add(&["cue_type=", c.cue.cue_type.as_str()]);
+    f.add(&["stance=", c.cue.stance.as_str()]);
+}
+
+/// The features of `c` beyond its cue's own; `cue` is its cue's context ([`CueContext::of`]),
+/// whose shared features the candidate carries apart (without a context, the cue's identity
+/// is added here).
 pub(crate) fn describe(
     c: &Candidate,
     cue: Option<&CueContext>,
@@ -345,10 +408,10 @@ pub(crate) fn describe(
     if c.rule.is_none() && rules.claim_overlaps(&c.cue.range) {
         f.add(&["cue_in_rule_claim"]);
     }
+    if cue.is_none() {
+        cue_identity(c, f);
+    }
     let cue_type = c.cue.cue_type.as_str();
-    f.add(&["lemma=", c.cue.lemma]);
-    f.add(&["cue_type=", cue_type]);
-    f.add(&["stance=", c.cue.stance.as_str()]);
     f.add(&["src=", src]);
     f.add(&["src_type=", c.source_type.as_str()]);
     f.add(&["claim=", claim]);
@@ -360,7 +423,7 @@ pub(crate) fn describe(
     }
 }
 
-/// The features read from the tokens around the cue.
+/// The features read from the tokens around the cue that depend on the candidate.
 fn context_features(
     c: &Candidate,
     cue: &CueContext,
@@ -371,10 +434,7 @@ fn context_features(
     let tokens = &locate.paragraphs[cue.paragraph];
     let next = tokens.get(cue.token + 1);
     if let Some(w) = &cue.word {
-        cue_word_features(c, w, cue.complement_next, locate, src, f);
-    }
-    if cue.complement_next {
-        f.add(&["complementizer_next"]);
+        cue_word_features(c, w, locate, src, f);
     }
     // a name or a source head right after the verb is its subject: an earlier speaker is not
     let subject_after = next.is_some_and(|n| {
@@ -384,25 +444,9 @@ fn context_features(
     if subject_after {
         f.add(&["subject_after×src=", src]);
     }
-    if cue.colon_next {
-        f.add(&["colon_next"]);
-    }
     let form = cue.form;
     f.add(&["form×claim=", form, "×", claim_name(c.claim_kind)]);
-    f.add(&["form=", form]);
     f.add(&["form×src=", form, "×", src]);
-    let flags = [
-        (cue.prefixed, "prefixed"),
-        (cue.paragraph == 0, "headline"),
-        (cue.quoted, "cue_quoted"),
-        (cue.sentence_start, "sentence_start"),
-        (cue.negated, "negated"),
-    ];
-    for (set, name) in flags {
-        if set {
-            f.add(&[name]);
-        }
-    }
     source_features(c, locate, cue.paragraph, src, f);
 }
 
@@ -442,6 +486,11 @@ fn source_features(c: &Candidate, locate: &Locator<'_>, p: usize, src: &str, f: 
     if let Some(ty) = head_type {
         f.add(&["head=", ty.as_str()]);
     }
+    if matches!(c.source_kind, SourceKind::Slot { .. })
+        && let Some(t) = source_at.and_then(|(sp, si)| locate.paragraphs[sp].get(si))
+    {
+        f.add(&["src×first_word=", src, "×", view::word_class(t.key)]);
+    }
     if role {
         f.add(&["head_role"]);
     }
@@ -451,15 +500,12 @@ fn source_features(c: &Candidate, locate: &Locator<'_>, p: usize, src: &str, f: 
 fn cue_word_features(
     c: &Candidate,
     w: &view::CueWord,
-    complement_next: bool,
     locate: &Locator<'_>,
     src: &str,
     f: &mut Features,
 ) {
     let claim = claim_name(c.claim_kind);
     for flag in &w.flags {
-        f.add(&["flag=", flag]);
-        f.add(&["flag×complement_next=", flag, "×", yes_no(complement_next)]);
         f.add(&["flag×claim=", flag, "×", claim]);
     }
     if w.flags.is_empty() {
@@ -468,7 +514,7 @@ fn cue_word_features(
     let source_gender = locate
         .at(c.source.start)
         .and_then(|(sp, si)| locate.paragraphs[sp].get(si))
-        .map_or("none", |t| view::agreement(t.key, t.ta_marbuta));
+        .map_or("none", |t| view::agreement(t.key));
     let agrees = if source_gender == w.gender {
         "agrees"
     } else {

@@ -106,6 +106,14 @@ impl<'a> ArticleIndex<'a> {
         self.cues.overlapping(cue).min()
     }
 
+    /// The rules' attributions whose cue overlaps `cue`, in no particular order.
+    pub(crate) fn attributions_at<'s>(
+        &'s self,
+        cue: &Range<usize>,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.cues.overlapping(cue)
+    }
+
     /// What the sentence at bytes `sentence` offers its cues.
     pub(crate) fn near(&self, sentence: &Range<usize>) -> Near<'a> {
         let first = self

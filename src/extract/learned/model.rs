@@ -85,13 +85,25 @@ impl Model {
     /// The score of every candidate: its logistic score, or for a ranking model its share of
     /// the softmax over its rank group's readings and none.
     pub(crate) fn scores(&self, candidates: &[super::candidates::Candidate]) -> Vec<f64> {
-        if !self.rank {
-            return candidates.iter().map(|c| self.score_ids(&c.ids)).collect();
-        }
+        // a cue's own features are summed once for all its candidates (they come together)
+        let mut last: Option<(&std::sync::Arc<[u64]>, f64)> = None;
         let z: Vec<f64> = candidates
             .iter()
-            .map(|c| c.ids.iter().filter_map(|f| self.ids.get(f)).sum::<f64>())
+            .map(|c| {
+                let shared = match last {
+                    Some((ids, sum)) if std::sync::Arc::ptr_eq(ids, &c.shared) => sum,
+                    _ => {
+                        let sum = self.sum_ids(&c.shared, 0.0);
+                        last = Some((&c.shared, sum));
+                        sum
+                    }
+                };
+                self.sum_ids(&c.ids, shared)
+            })
             .collect();
+        if !self.rank {
+            return z.into_iter().map(sigmoid).collect();
+        }
         let groups = candidates
             .iter()
             .map(|c| c.rank_group)
@@ -125,8 +137,17 @@ impl Model {
     }
 
     /// [`Model::score`] by feature ids (the same sum in the same order, so the same bits).
+    #[cfg(test)]
     pub(crate) fn score_ids(&self, ids: &[u64]) -> f64 {
-        sigmoid(ids.iter().filter_map(|f| self.ids.get(f)).sum::<f64>())
+        sigmoid(self.sum_ids(ids, 0.0))
+    }
+
+    /// `start` plus the weights of `ids`, added in order (a sum of a list's names from 0 is
+    /// the same bits as its first part's sum continued by the rest).
+    fn sum_ids(&self, ids: &[u64], start: f64) -> f64 {
+        ids.iter()
+            .filter_map(|f| self.ids.get(f))
+            .fold(start, |sum, w| sum + w)
     }
 
     /// Logistic regression by SGD over `examples` in order; the same examples give the same

@@ -96,13 +96,17 @@ fn ids_score_every_dev_candidate_as_its_names_do_bit_for_bit() {
     let model = train::train(&docs, (0.0, 0.95, 0.2), false);
     let mut seen = 0;
     for doc in &docs {
-        for c in doc.candidates() {
-            assert_eq!(c.ids.len(), c.features.len());
-            for (id, name) in c.ids.iter().zip(&c.features) {
+        // as extraction scores them: a cue's own features summed once for its candidates
+        let scores = model.scores(doc.candidates());
+        for (c, score) in doc.candidates().iter().zip(scores) {
+            let ids = c.all_ids();
+            assert_eq!(ids.len(), c.features.len());
+            for (id, name) in ids.iter().zip(&c.features) {
                 assert_eq!(*id, feature_id(&[name]), "{name}");
             }
             let by_name = model.score(&c.features);
-            assert_eq!(by_name.to_bits(), model.score_ids(&c.ids).to_bits());
+            assert_eq!(by_name.to_bits(), score.to_bits());
+            assert_eq!(by_name.to_bits(), model.score_ids(&ids).to_bits());
             seen += 1;
         }
     }
@@ -119,4 +123,44 @@ fn the_shipped_model_reads_and_scores_by_id_as_by_name() {
         model.score(&names).to_bits(),
         model.score_ids(&ids).to_bits()
     );
+}
+
+/// The candidates of one cue carry the very same list of its own features (hashed once per
+/// cue), and the features a cue gives do not depend on which candidate asked first.
+#[test]
+fn a_cues_own_features_are_hashed_once_for_all_its_candidates() {
+    let mut shared_lists = 0;
+    for text in [
+        "وقال الوزير سامر خليل إن الخطة جاهزة.",
+        "فَأَكَّدَتِ الْوِزَارَةُ أَنَّ الطَّرِيقَ مُغْلَقٌ حَسَبَ الشُّرْطَةِ.",
+    ] {
+        let (_, _, found) = candidates_of(text);
+        for pair in found.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.cue.range == b.cue.range && a.cue.form == b.cue.form && !a.shared.is_empty() {
+                assert!(std::sync::Arc::ptr_eq(&a.shared, &b.shared), "{text}");
+                shared_lists += 1;
+            }
+        }
+        for c in &found {
+            assert!(c.features.iter().any(|f| f.starts_with("lemma=")), "{text}");
+        }
+    }
+    assert!(shared_lists > 0, "no cue with two candidates");
+}
+
+/// A source's first word asks of its verb the agreement the parser reads (`noun_gender`).
+#[test]
+fn agreement_is_the_parsers_noun_gender() {
+    use crate::extract::cues::view::agreement;
+    for (word, expected) in [
+        ("المسؤولون", "plural"),
+        ("شهود", "plural"),
+        ("الوزاره", "feminine"),
+        ("مصادر", "feminine"),
+        ("المنظمات", "feminine"),
+        ("الوزير", "masculine"),
+    ] {
+        assert_eq!(agreement(word), expected, "{word}");
+    }
 }
