@@ -51,13 +51,21 @@ pub(crate) fn generate(
     let locate = features::Locator::new(&views);
     let spans = features::RuleSpans::new(&rules);
     let mut context: Option<features::CueContext> = None;
+    let mut source_word = features::SourceWord::default();
     for c in &mut found {
         // candidates of one cue are generated together: its context is read once
         if !context.as_ref().is_some_and(|x| x.holds(c)) {
             context = features::CueContext::of(c, &locate, names);
         }
         let mut f = features::Features::new(names);
-        features::describe(c, context.as_ref(), &locate, &spans, &mut f);
+        features::describe(
+            c,
+            context.as_ref(),
+            &locate,
+            &spans,
+            &mut source_word,
+            &mut f,
+        );
         c.ids = f.ids;
         if let Some(cue) = &context {
             c.shared = std::sync::Arc::clone(cue.shared_ids());

@@ -250,6 +250,8 @@ pub(crate) struct CueContext {
     word: Option<view::CueWord>,
     form: &'static str,
     complement_next: bool,
+    /// The word after the cue is a source head noun (read once per cue).
+    next_head: bool,
     /// The cue's own features ([`CueContext::cue_features`]): ids, and names when training.
     shared_ids: Arc<[u64]>,
     shared_names: Vec<String>,
@@ -286,6 +288,8 @@ impl CueContext {
             form: word.as_ref().map_or(c.cue.form, |w| w.form),
             word,
             complement_next,
+            next_head: next
+                .is_some_and(|n| n.kind == ViewKind::Word && view::head_class(n.key).0.is_some()),
             shared_ids: Arc::from(Vec::new()),
             shared_names: Vec::new(),
         };
@@ -382,6 +386,7 @@ pub(crate) fn describe(
     cue: Option<&CueContext>,
     locate: &Locator<'_>,
     rules: &RuleSpans,
+    source_word: &mut SourceWord,
     f: &mut Features,
 ) {
     f.add(&["bias"]);
@@ -419,7 +424,40 @@ pub(crate) fn describe(
     f.add(&["src×claim=", src, "×", claim]);
     f.add(&["claim_len=", length_bucket(locate.words_in(&c.claim))]);
     if let Some(cue) = cue {
-        context_features(c, cue, locate, src, f);
+        let word = source_word.read(c.source.start, locate);
+        context_features(c, cue, locate, src, word, f);
+    }
+}
+
+/// What the features read of a source's first word, kept for the next candidates with the
+/// same source (a cue's candidates come source by source): its token, its head class, the
+/// agreement it asks and its word class.
+#[derive(Default)]
+pub(crate) struct SourceWord {
+    start: Option<usize>,
+    at: Option<(usize, usize)>,
+    head: (Option<crate::annotate::model::SourceType>, bool),
+    gender: &'static str,
+    class: &'static str,
+}
+
+impl SourceWord {
+    /// Reads the first word of a source starting at byte `start`, unless it was the last one.
+    fn read(&mut self, start: usize, locate: &Locator<'_>) -> &Self {
+        if self.start != Some(start) {
+            let at = locate.at(start);
+            let token = at.and_then(|(sp, si)| locate.paragraphs[sp].get(si));
+            *self = SourceWord {
+                start: Some(start),
+                at,
+                head: token
+                    .filter(|t| t.kind == ViewKind::Word)
+                    .map_or((None, false), |t| view::head_class(t.key)),
+                gender: token.map_or("none", |t| view::agreement(t.key)),
+                class: token.map_or("other", |t| view::word_class(t.key)),
+            };
+        }
+        self
     }
 }
 
@@ -429,17 +467,17 @@ fn context_features(
     cue: &CueContext,
     locate: &Locator<'_>,
     src: &str,
+    word: &SourceWord,
     f: &mut Features,
 ) {
     let tokens = &locate.paragraphs[cue.paragraph];
     let next = tokens.get(cue.token + 1);
     if let Some(w) = &cue.word {
-        cue_word_features(c, w, locate, src, f);
+        cue_word_features(c, w, word.gender, src, f);
     }
     // a name or a source head right after the verb is its subject: an earlier speaker is not
     let subject_after = next.is_some_and(|n| {
-        n.kind == ViewKind::Word
-            && (view::head_class(n.key).0.is_some() || n.range.start == c.source.start)
+        n.kind == ViewKind::Word && (cue.next_head || n.range.start == c.source.start)
     });
     if subject_after {
         f.add(&["subject_after×src=", src]);
@@ -447,18 +485,25 @@ fn context_features(
     let form = cue.form;
     f.add(&["form×claim=", form, "×", claim_name(c.claim_kind)]);
     f.add(&["form×src=", form, "×", src]);
-    source_features(c, locate, cue.paragraph, src, f);
+    source_features(c, locate, cue.paragraph, src, word, f);
 }
 
 /// Where the source stands from the cue (direction, words, punctuation between) and the class
 /// of its first word; `p` is the cue's paragraph.
-fn source_features(c: &Candidate, locate: &Locator<'_>, p: usize, src: &str, f: &mut Features) {
+fn source_features(
+    c: &Candidate,
+    locate: &Locator<'_>,
+    p: usize,
+    src: &str,
+    word: &SourceWord,
+    f: &mut Features,
+) {
     let (dir, span) = if c.source.start >= c.cue.range.end {
         ("after", c.cue.range.end..c.source.start)
     } else {
         ("before", c.source.end..c.cue.range.start)
     };
-    let source_at = locate.at(c.source.start);
+    let source_at = word.at;
     let same_paragraph = source_at.is_some_and(|(sp, _)| sp == p);
     let dir = if same_paragraph {
         dir
@@ -479,17 +524,12 @@ fn source_features(c: &Candidate, locate: &Locator<'_>, p: usize, src: &str, f: 
     if gap.sentence_ends > 0 {
         f.add(&["sentence_between"]);
     }
-    let (head_type, role) = source_at
-        .and_then(|(sp, si)| locate.paragraphs[sp].get(si))
-        .filter(|t| t.kind == ViewKind::Word)
-        .map_or((None, false), |t| view::head_class(t.key));
+    let (head_type, role) = word.head;
     if let Some(ty) = head_type {
         f.add(&["head=", ty.as_str()]);
     }
-    if matches!(c.source_kind, SourceKind::Slot { .. })
-        && let Some(t) = source_at.and_then(|(sp, si)| locate.paragraphs[sp].get(si))
-    {
-        f.add(&["src×first_word=", src, "×", view::word_class(t.key)]);
+    if matches!(c.source_kind, SourceKind::Slot { .. }) && source_at.is_some() {
+        f.add(&["src×first_word=", src, "×", word.class]);
     }
     if role {
         f.add(&["head_role"]);
@@ -500,7 +540,7 @@ fn source_features(c: &Candidate, locate: &Locator<'_>, p: usize, src: &str, f: 
 fn cue_word_features(
     c: &Candidate,
     w: &view::CueWord,
-    locate: &Locator<'_>,
+    source_gender: &'static str,
     src: &str,
     f: &mut Features,
 ) {
@@ -511,10 +551,6 @@ fn cue_word_features(
     if w.flags.is_empty() {
         f.add(&["flag×claim=none×", claim]);
     }
-    let source_gender = locate
-        .at(c.source.start)
-        .and_then(|(sp, si)| locate.paragraphs[sp].get(si))
-        .map_or("none", |t| view::agreement(t.key));
     let agrees = if source_gender == w.gender {
         "agrees"
     } else {
