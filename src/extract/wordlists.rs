@@ -171,6 +171,7 @@ lists! {
     SOURCE_HEADS_SOCIAL_MEDIA = "source-heads-social-media.txt";
     STOP_WORDS = "stop-words.txt";
     TRAFFIC_NOUNS = "traffic-nouns.txt";
+    TIME_ADJECTIVES = "time-adjectives.txt";
     TIME_WORDS = "time-words.txt";
     TITLES = "titles.txt";
     TITLE_DOMAIN_NOUNS = "title-domain-nouns.txt";
