@@ -21,6 +21,8 @@ mod times;
 // FxHash, not SipHash: the word sets are looked up once or more per token, and the keys are
 // the lists' own (nothing untrusted to defend against)
 use rustc_hash::FxHashSet as HashSet;
+// the word sets answer most misses by a sketch before hashing (`wordlists::WordSet`)
+use super::wordlists::WordSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -240,10 +242,10 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     ctx.out
 }
 
-static ORDINALS: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::ORDINALS));
+static ORDINALS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::ORDINALS));
 
 /// The normalised entries of a word list.
-fn normalised(list: &'static str) -> HashSet<String> {
+fn normalised(list: &'static str) -> WordSet {
     lists::entries(list).map(normalize_str).collect()
 }
 

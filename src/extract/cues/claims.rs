@@ -62,8 +62,9 @@ impl ParagraphParser<'_> {
     /// A clause joined to a claim at `k` that the writer, not the source, speaks in: the claim
     /// goes on over joined clauses (`، وتم إخلاء السكان`، `ثم أحالته`) but ends before the source's
     /// next act (`، ودعا …`، `وطالبت …`), marked background (`، وكانت الوزارة قد …`، `، يذكر
-    /// أن …`، `ويشار إلى أن …`) or the occasion of speaking (`، ويأتي ذلك …`، `وجاءت تصريحاته
-    /// خلال …`), guidelines §12. Without a comma, only a word with و written on it.
+    /// أن …`، `ويشار إلى أن …`), the occasion of speaking (`، ويأتي ذلك …`، `وجاءت تصريحاته
+    /// خلال …`) or a clause of contrast or time beside it (`، في حين …`), guidelines §12.
+    /// Without a comma, only a word with و written on it.
     fn writer_takes_over(&self, k: usize, s: &Range<usize>) -> bool {
         if k >= s.end || !self.is_word(k) {
             return false;
@@ -77,6 +78,19 @@ impl ParagraphParser<'_> {
         let next = if k + 1 < s.end { self.key(k + 1) } else { "" };
         if in_set(&CALL_VERBS, word) {
             return true;
+        }
+        // `…، في حين واصل العمال …`، `…، في وقت تتزايد فيه …`: a clause of contrast or time
+        // set beside the content (2026-12-05 (d)); `في وقت لاحق` is a time of the content
+        if word == "في" && (after_comma || bare.is_some()) {
+            let beside = match next {
+                "حين" => true,
+                "وقت" => {
+                    let after = if k + 2 < s.end { self.key(k + 2) } else { "" };
+                    self.is_word(k + 2) && !in_set(&TIME_ADJECTIVES, after) && !is_definite(after)
+                }
+                _ => false,
+            };
+            return beside;
         }
         if matches!(word, "كان" | "كانت" | "كانوا") {
             // `، وكانت الوزارة قد أعلنت …`: the writer's background, within a few words

@@ -98,6 +98,9 @@ pub(super) static WISH_NOUNS: LazyLock<WordSet> = LazyLock::new(|| set(lists::WI
 /// `عدم`, `رفض`: before an identity word, the clause withholds the name.
 pub(super) static WITHHOLDING_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::WITHHOLDING_WORDS));
+/// `لاحق`، `سابق`: after `في وقت`, a time of the content, not a clause of time beside it.
+pub(super) static TIME_ADJECTIVES: LazyLock<WordSet> =
+    LazyLock::new(|| set(lists::TIME_ADJECTIVES));
 /// `يذكر`، `يأتي`: the writer's background or occasion after a claim, which ends it.
 pub(super) static WRITER_TAKEOVER_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| set(lists::WRITER_TAKEOVER_WORDS));

@@ -220,8 +220,14 @@ pub(super) fn after_lam(article: &Article, t: &Token) -> Option<usize> {
     let rest = raw
         .strip_prefix('ل')?
         .trim_start_matches(|c: char| c == 'ـ' || ('\u{064B}'..='\u{0652}').contains(&c));
-    let quoted = rest.starts_with(['«', '"', '“']);
-    let rest = rest.trim_start_matches(['«', '"', '“', ' ']);
+    // `لـ”العربية.نت” إلى أن`: a right mark written as the opening one, when the claim follows
+    // the name (`ورئيس الأمانة العامة لـ”…” فلان` names whose head he is)
+    let right_mark = rest.starts_with('”');
+    if right_mark && !claim_follows(article, t.range.end) {
+        return None;
+    }
+    let quoted = rest.starts_with(['«', '"', '“']) || right_mark;
+    let rest = rest.trim_start_matches(['«', '"', '“', '”', ' ']);
     let key = normalize_str(rest);
     let first = key.trim_start_matches('ل');
     // a name in quotation marks after ل is an outlet (`قال لـ«النهار»`, §9.3)
@@ -232,6 +238,61 @@ pub(super) fn after_lam(article: &Article, t: &Token) -> Option<usize> {
         || OUTLET_NAMES.contains(&key)
         || OUTLET_NAMES.contains(&format!("ال{first}"));
     outlet.then(|| t.range.end - rest.len())
+}
+
+/// The outlet told through the ل of `toks[i]` (`لوكالة …`، `لـ«…»`، `لـ "…"`), if it names one.
+fn told_outlet(article: &Article, toks: &[Token], i: usize) -> Option<Hand> {
+    let t = &toks[i];
+    if let Some(start) = after_lam(article, t) {
+        let end = name_end(article, toks, i);
+        let key = normalize_str(&article.text[start..t.range.end]);
+        return Some((start..end, hand_type(&key)));
+    }
+    let next = lam_before_quoted(article, toks, i)?;
+    let n = &toks[next];
+    let raw = &article.text[n.range.clone()];
+    let start = n.range.end - raw.trim_start_matches(QUOTE_OPENERS).len();
+    let end = name_end(article, toks, next);
+    Some((start..end, hand_type(n.key)))
+}
+
+/// Marks that open a quoted name after ل, the right mark among them (`ل” تشرين”`).
+const QUOTE_OPENERS: [char; 4] = ['«', '"', '“', '”'];
+
+/// `لـ "العربي الجديد"`، `ل” تشرين”`: a ل (with its tatweel or haraka) standing alone, then a
+/// quoted name after a space: the index of the name's first word.
+fn lam_before_quoted(article: &Article, toks: &[Token], i: usize) -> Option<usize> {
+    let lam = article.text[toks[i].range.clone()]
+        .strip_prefix('ل')?
+        .trim_start_matches(|c: char| c == 'ـ' || ('\u{064B}'..='\u{0652}').contains(&c));
+    let next = toks.get(i + 1)?;
+    let between = article.text[toks[i].range.end..next.range.end].trim_start();
+    // one mark, then the name (`لـ" " إلى` quotes nothing)
+    let name = between.strip_prefix(QUOTE_OPENERS)?.trim_start_matches(' ');
+    let named = lam.is_empty() && !name.starts_with(QUOTE_OPENERS) && !name.is_empty();
+    (named && claim_follows(article, next.range.end)).then_some(i + 1)
+}
+
+/// Words that open the claim after a hand told (`أن`، `إن`، `إنه`، `إلى أن`), folded.
+const CLAIM_OPENERS: [&str; 8] = ["ان", "انه", "انها", "انهم", "بان", "الي", "قائلا", "مؤكدا"];
+
+/// Whether the claim opens within a few words after byte `from` (a quoted name's first word):
+/// past the rest of the name and its closing mark, a comma or a word that opens the claim
+/// (`لـ "إيلاف" أن`، `لـ”صوت كل لبنان”، قال`), not a name after it (`الأمانة العامة لـ "…"
+/// فلان`).
+fn claim_follows(article: &Article, from: usize) -> bool {
+    let rest = &article.text[from..];
+    let Some(close) = rest.find(['"', '”', '»']) else {
+        return false;
+    };
+    let after = rest[close..].trim_start_matches(['"', '”', '»', ' ']);
+    if after.starts_with(['،', ',', '.', ':', '\n']) || after.is_empty() {
+        return true;
+    }
+    let first = after.split_whitespace().next().map(normalize_str);
+    // the closing mark is the name's: at most four words before it
+    rest[..close].split_whitespace().count() <= 4
+        && first.is_some_and(|w| CLAIM_OPENERS.contains(&w.as_str()))
 }
 
 /// Most words between an affiliation word and the ل it governs' outlet-like word
@@ -311,11 +372,7 @@ fn hands(article: &Article, window: Range<usize>) -> Vec<Hand> {
                 outlet = outlet_after(article, &toks, i);
             }
             _ if outlet.is_none() && !after_affiliation(article, t) => {
-                if let Some(start) = after_lam(article, t) {
-                    let end = name_end(article, &toks, i);
-                    let key = normalize_str(&article.text[start..t.range.end]);
-                    outlet = Some((start..end, hand_type(&key)));
-                }
+                outlet = told_outlet(article, &toks, i);
             }
             _ => {}
         }

@@ -722,3 +722,64 @@ const A_QUOTED_NAME_AFTER_LAM: &[OneHandRow] = &[
 fn a_quoted_name_after_lam_runs_to_its_closing_mark() {
     check_one_hand(A_QUOTED_NAME_AFTER_LAM);
 }
+
+/// An outlet told, its quoted name after a ل standing alone (`لـ "إيلاف" أن`، `ل” تشرين” إنه`)
+/// or after a right mark written as the opening one (`لـ”النهار” أن`), when the claim opens
+/// right after the name (eleventh round; pool: 14 sentences, 12 outlets; 7 hands added, all
+/// right). Each row: the sentence, the speaker and the hands.
+const A_QUOTED_OUTLET_AFTER_A_LONE_LAM: &[ChainRow] = &[
+    (
+        "ويقول الصياد لـ \"البحر اليوم\" إن غياب العمال شل القطاع.",
+        "الصياد",
+        &["البحر اليوم"],
+    ),
+    (
+        "وتابعت المصادر لـ \"المرصد\" أن القرار لم يكن سهلا.",
+        "المصادر",
+        &["المرصد"],
+    ),
+    (
+        "قال المدير ل” الأيام” إنه لا توجد دراسة لرفع الأسعار.",
+        "المدير",
+        &["الأيام"],
+    ),
+    (
+        "وَقَالَتِ المَصَادِرُ لِـ \"الوَطَن\" إِنَّ الصَّفْقَةَ سَتَنْتَهِي.",
+        "المَصَادِرُ",
+        &["الوَطَن"],
+    ),
+    (
+        "وقالت مصادر مصرفية لـ”الجزيرة” إن الصفقة ستنتهي.",
+        "مصادر مصرفية",
+        &["الجزيرة"],
+    ),
+    (
+        "وتشير مصادر مصرفية لـ”العربية.نت” إلى أن الصفقة ستنتهي.",
+        "مصادر مصرفية",
+        &["العربية.نت"],
+    ),
+    (
+        "وفي حديث لـ”صوت المدينة”، قال المدير إن الطريق مفتوح.",
+        "المدير",
+        &["صوت المدينة"],
+    ),
+];
+
+#[test]
+fn a_quoted_outlet_after_a_lone_lam() {
+    check_chains(A_QUOTED_OUTLET_AFTER_A_LONE_LAM);
+}
+
+/// A quoted name after ل that a name follows says whose head the speaker is, and empty marks
+/// quote nothing: no hand.
+#[test]
+fn a_quoted_name_after_a_title_or_empty_marks_is_no_hand() {
+    for text in [
+        "وقال القيادي ورئيس الأمانة العامة ل \" إعلان المدينة \" سمير نور إن التداول قائم.",
+        "وقال رئيس الهيئة العليا لـ”حزب الغد” سامي نور إن الحوار مستمر.",
+        "وأشار بعض المواطنين في حديث لـ\" \" إلى أنه يجب إصدار فواتير.",
+    ] {
+        let c = chains_in(text);
+        assert!(c.is_empty(), "{text}: {c:?}");
+    }
+}

@@ -5,7 +5,7 @@
 use super::person::clitic_shaped;
 use super::*;
 
-static RELATIVES: LazyLock<HashSet<String>> = LazyLock::new(|| normalised(lists::RELATIVES));
+static RELATIVES: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::RELATIVES));
 
 /// Whether word `i` can be part of a name that no list knows: no proclitic and no article
 /// (foreign names have neither, though they may start like one: بلاتر), in no word list but the given names, no gazetteer entry but a
@@ -75,7 +75,7 @@ const CLAIM_OPENERS: [&str; 4] = ["ان", "انه", "انها", "بان"];
 
 /// Nouns that describe a speaker without naming one (شهود، مصادر، بيان، خبراء): a phrase
 /// they start before إن is a source, not a name (وقال شهود عيان إن …).
-static SOURCE_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static SOURCE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     [
         lists::SOURCE_HEADS_AFFECTED_PERSON,
         lists::SOURCE_HEADS_ANONYMOUS_OFFICIAL,

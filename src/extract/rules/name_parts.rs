@@ -4,12 +4,11 @@
 
 use super::*;
 
-static COMPLEMENTIZERS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| normalised(lists::COMPLEMENTIZERS));
-static DEFINITE_GIVEN_NAMES: LazyLock<HashSet<String>> =
+static COMPLEMENTIZERS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::COMPLEMENTIZERS));
+static DEFINITE_GIVEN_NAMES: LazyLock<WordSet> =
     LazyLock::new(|| normalised(lists::GIVEN_NAMES_DEFINITE));
 /// The words of lineage: son of, daughter of, family of.
-static LINEAGE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static LINEAGE: LazyLock<WordSet> = LazyLock::new(|| {
     ["بن", "ابن", "بنت", "آل"]
         .into_iter()
         .map(normalize_str)
