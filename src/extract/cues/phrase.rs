@@ -73,7 +73,7 @@ impl ParagraphParser<'_> {
     /// where the phrase has ended.
     fn phrase_step(&self, scan: &mut PhraseScan, j: usize, end: usize) -> Option<usize> {
         if !self.is_word(j) {
-            // `د. عمرو الشوري`، `محافظ المؤسسة م.أحمد الفارس`: a title's abbreviation, a
+            // `د. سامي النجار`، `مدير المؤسسة م.خالد العمري`: a title's abbreviation, a
             // name after it
             if is_abbreviation_dot(&self.tokens, j) && scan.last_good == j && j + 1 < end {
                 scan.role = true;

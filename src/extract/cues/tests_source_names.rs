@@ -458,19 +458,19 @@ fn names_in_marks_brackets_and_naming_words_join_the_source() {
     );
 }
 
-/// `قال د. عمرو …`، `م.أحمد الفارس`: the dot of a title's one-letter abbreviation ends no sentence
+/// `قال د. سامي …`، `م.خالد العمري`: the dot of a title's one-letter abbreviation ends no sentence
 /// and the name after it is the speaker's.
 const ABBREVIATED_TITLES: &[(&str, &str, Option<&str>, &str)] = &[
     (
-        "وقال د. عمرو الشوري عضو مجلس النقابة إن الإضراب سيستمر.",
+        "وقال د. سامي النجار عضو مجلس النقابة إن الإضراب سيستمر.",
         "قال",
-        Some("د. عمرو الشوري عضو مجلس النقابة"),
+        Some("د. سامي النجار عضو مجلس النقابة"),
         "الإضراب سيستمر",
     ),
     (
-        "وأكد محافظ المؤسسة م.أحمد الفارس أن الكمية المطروحة كافية.",
+        "وأكد مدير المؤسسة م.خالد العمري أن الكمية المطروحة كافية.",
         "أكد",
-        Some("محافظ المؤسسة م.أحمد الفارس"),
+        Some("مدير المؤسسة م.خالد العمري"),
         "الكمية المطروحة كافية",
     ),
     (

@@ -197,7 +197,7 @@ pub(super) fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
     }
 }
 
-/// `قال د. عمرو …`، `م.أحمد الفارس`: a dot right after a letter standing alone abbreviates a
+/// `قال د. سامي …`، `م.خالد العمري`: a dot right after a letter standing alone abbreviates a
 /// title (no Arabic word is one letter long): it ends no sentence, and the name after it goes on
 /// the speaker's noun phrase.
 pub(super) fn is_abbreviation_dot(tokens: &[Token], i: usize) -> bool {

@@ -466,16 +466,7 @@ impl CueAt<'_> {
             } else {
                 self.sentence.tokens.end
             };
-            let mut end = start + 1;
-            while end < limit
-                && end < start + PHRASE_WORDS
-                && self.tokens[end].kind == ViewKind::Word
-                && !view::is_complementizer(self.tokens[end].key)
-                && cue_word(self.tokens[end].key).is_none()
-            {
-                end += 1;
-            }
-            let range = self.bytes(start..end);
+            let range = self.bytes(start..self.phrase_end(start, limit));
             if !out.iter().any(|o| overlaps(&o.range, &range)) {
                 out.push(SourceOption {
                     range,
@@ -508,16 +499,7 @@ impl CueAt<'_> {
             ) {
                 continue;
             }
-            let mut end = start + 1;
-            while end < limit
-                && end < start + PHRASE_WORDS
-                && self.tokens[end].kind == ViewKind::Word
-                && !view::is_complementizer(self.tokens[end].key)
-                && cue_word(self.tokens[end].key).is_none()
-            {
-                end += 1;
-            }
-            let range = self.bytes(start..end);
+            let range = self.bytes(start..self.phrase_end(start, limit));
             if !out.iter().any(|o| overlaps(&o.range, &range)) {
                 out.push(SourceOption {
                     range,
@@ -526,6 +508,21 @@ impl CueAt<'_> {
                 });
             }
         }
+    }
+
+    /// Where a phrase opened at `start` ends: at most [`PHRASE_WORDS`] words, before `limit`,
+    /// a punctuation mark, a complementizer or another cue word.
+    fn phrase_end(&self, start: usize, limit: usize) -> usize {
+        let mut end = start + 1;
+        while end < limit
+            && end < start + PHRASE_WORDS
+            && self.tokens[end].kind == ViewKind::Word
+            && !view::is_complementizer(self.tokens[end].key)
+            && cue_word(self.tokens[end].key).is_none()
+        {
+            end += 1;
+        }
+        end
     }
 
     /// Whether the cue is a word of the lexicon (a verb, participle or noun), not a frame.

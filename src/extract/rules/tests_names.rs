@@ -363,7 +363,7 @@ fn a_name_ends_before_the_noun_or_adverb_the_sentence_goes_on_with() {
         ),
         ("وقدم مصطفى محمد شوط أول جيد.", "مصطفى محمد", Label::PERSON),
         (
-            "وسجّل علاء الدين مرة أخرى بعد دقيقتين.",
+            "وسجّل علاء الدين مرة ثانية بعد ثلاث دقائق.",
             "علاء الدين",
             Label::PERSON,
         ),
