@@ -645,7 +645,7 @@ impl ParagraphParser<'_> {
             k += 1;
         }
         k += self.manner_phrase_len(k, s);
-        // `نفت الوزارة جميع الإشاعات التي …`: all of the reports the frame names
+        // `نفت الوزارة جميع الشائعات التي …`: all of the reports the frame names
         let all = matches!(self.key(k), "جميع" | "كل") && k + 1 < s.end;
         if let Some((start, _, _)) = self
             .stance_frame_at(k, s)
