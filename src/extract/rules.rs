@@ -22,7 +22,7 @@ mod times;
 // the lists' own (nothing untrusted to defend against)
 use rustc_hash::FxHashSet as HashSet;
 // the word sets answer most misses by a sketch before hashing (`wordlists::WordSet`)
-use super::wordlists::WordSet;
+use super::wordlists::{WordSet, word_set};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -242,12 +242,7 @@ pub fn run(norm: &str, toks: &[Token]) -> Vec<Found> {
     ctx.out
 }
 
-static ORDINALS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::ORDINALS));
-
-/// The normalised entries of a word list.
-fn normalised(list: &'static str) -> WordSet {
-    lists::entries(list).map(normalize_str).collect()
-}
+static ORDINALS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::ORDINALS));
 
 #[cfg(test)]
 mod test_tables;

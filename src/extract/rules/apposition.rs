@@ -5,7 +5,7 @@
 use super::person::clitic_shaped;
 use super::*;
 
-static RELATIVES: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::RELATIVES));
+static RELATIVES: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::RELATIVES));
 
 /// Whether word `i` can be part of a name that no list knows: no proclitic and no article
 /// (foreign names have neither, though they may start like one: بلاتر), in no word list but the given names, no gazetteer entry but a

@@ -177,7 +177,7 @@ pub(super) fn chain(ctx: &Ctx, head: usize, max: usize) -> Option<usize> {
     if last != solid { solid } else { last }
 }
 
-static NAMESAKE_TITLES: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::NAMESAKE_TITLES));
+static NAMESAKE_TITLES: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::NAMESAKE_TITLES));
 
 /// A title of `namesake-titles.txt` at `i` and the name of the person a facility or body is
 /// named after (مطار الملك خالد الدولي، مستشفى الأمير سلطان العسكري): the last token of the
@@ -360,7 +360,7 @@ fn forces_of(ctx: &Ctx, i: usize) -> bool {
 
 /// What moves or flows after حركة "movement" (حركة السير، حركة السفن، حركة الاتصالات): the
 /// flow, not a movement or party (`traffic-nouns.txt`).
-static TRAFFIC_NOUNS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::TRAFFIC_NOUNS));
+static TRAFFIC_NOUNS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::TRAFFIC_NOUNS));
 
 /// An organisation head at `i` that names no body where it stands: بقيادة "led by" (التحالف
 /// بقيادة السعودية، بقيادة روسيا), and حركة before a noun of traffic (حركة السير).
@@ -436,7 +436,7 @@ fn runs_the_programme(ctx: &Ctx, head: usize, last: usize) -> bool {
 }
 
 static IDENTIFYING_ADJECTIVES: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::IDENTIFYING_ADJECTIVES));
+    LazyLock::new(|| word_set(lists::IDENTIFYING_ADJECTIVES));
 
 pub(super) fn place_rule(ctx: &mut Ctx) {
     for i in 0..ctx.toks.len() {

@@ -4,11 +4,11 @@
 use super::*;
 
 /// Units of time counted after a number (`8 سنوات`).
-static DURATION_UNITS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::DURATION_UNITS));
+static DURATION_UNITS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::DURATION_UNITS));
 /// The seasons (`الصيف`، `شتاء`).
-static SEASONS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::SEASONS));
+static SEASONS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::SEASONS));
 /// Dual units of time, a duration on their own (`عامين`).
-static DURATION_DUALS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::DURATION_DUALS));
+static DURATION_DUALS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::DURATION_DUALS));
 
 pub(super) fn month_at(ctx: &Ctx, i: usize) -> Option<usize> {
     let t = ctx.word(i)?;
@@ -162,8 +162,8 @@ pub(super) fn date_rule(ctx: &mut Ctx) {
 /// the words of `day-parts.txt` that are no part of a day (`day-time-parts.txt`): one list holds
 /// every part that joins a date, the other says which of them name a time.
 static PERIOD_PARTS: LazyLock<WordSet> = LazyLock::new(|| {
-    let day = normalised(lists::DAY_TIME_PARTS);
-    normalised(lists::DAY_PARTS)
+    let day = word_set(lists::DAY_TIME_PARTS);
+    word_set(lists::DAY_PARTS)
         .into_iter()
         .filter(|part| !day.contains(part))
         .collect()

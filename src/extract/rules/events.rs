@@ -5,7 +5,7 @@
 
 use super::*;
 
-static YEAR_EVENT_HEADS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::YEAR_EVENT_HEADS));
+static YEAR_EVENT_HEADS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::YEAR_EVENT_HEADS));
 
 /// Marks events before a year and international days, then carries every event's name over
 /// its ordinal and its sport.

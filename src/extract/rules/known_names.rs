@@ -102,7 +102,7 @@ fn known_name_end(ctx: &Ctx, label: &Label, end: usize, hit_end: usize) -> usize
     ctx.toks[last].range.end.max(hit_end)
 }
 
-static PLATFORM_CONTEXT: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::PLATFORM_CONTEXT));
+static PLATFORM_CONTEXT: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::PLATFORM_CONTEXT));
 
 /// Whether the platform named at `i` is the service (بفيسبوك، على تويتر، تطبيق واتساب), not
 /// the company behind it.
@@ -139,12 +139,12 @@ pub(super) fn is_lam_complement(ctx: &Ctx, i: usize) -> bool {
 
 /// What a body is for (حقوق، حماية، تنمية): after ل it continues the body's name.
 pub(super) static ORG_PURPOSE_NOUNS: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::ORG_PURPOSE_NOUNS));
+    LazyLock::new(|| word_set(lists::ORG_PURPOSE_NOUNS));
 
 static CLUB_NAMES_ALSO_WORDS: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::CLUB_NAMES_ALSO_WORDS));
+    LazyLock::new(|| word_set(lists::CLUB_NAMES_ALSO_WORDS));
 
-static SPORT_CONTEXT: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::SPORT_CONTEXT));
+static SPORT_CONTEXT: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::SPORT_CONTEXT));
 
 /// A text about sport: three words of `sport-context.txt` (مباراة، الدوري، هدفين …), so a
 /// club name that is an ordinary word too (الأهلي، الهلال) is the club there.
@@ -158,7 +158,7 @@ fn about_sport(ctx: &Ctx) -> bool {
 /// Gazetteer names that are also ordinary words (الشرق "the east", العربية "Arab", فتح
 /// "opened", الجزيرة "the island"): taken only where the context marks a name.
 static GAZETTEER_NAMES_ALSO_WORDS: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::GAZETTEER_NAMES_ALSO_WORDS));
+    LazyLock::new(|| word_set(lists::GAZETTEER_NAMES_ALSO_WORDS));
 
 /// A quote, a preposition of source (لـ، بحسب) or an outlet noun right before the name, or a
 /// quote right after it.

@@ -4,9 +4,9 @@
 
 use super::*;
 
-static COMPLEMENTIZERS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::COMPLEMENTIZERS));
+static COMPLEMENTIZERS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::COMPLEMENTIZERS));
 static DEFINITE_GIVEN_NAMES: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::GIVEN_NAMES_DEFINITE));
+    LazyLock::new(|| word_set(lists::GIVEN_NAMES_DEFINITE));
 /// The words of lineage: son of, daughter of, family of.
 static LINEAGE: LazyLock<WordSet> = LazyLock::new(|| {
     ["بن", "ابن", "بنت", "آل"]

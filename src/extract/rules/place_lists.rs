@@ -8,7 +8,7 @@ use super::chains::{PLACE_COMPOUND_FIRST, feminine_adjective_shaped};
 use super::*;
 
 static PLACE_PLURAL_HEADS: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::PLACE_PLURAL_HEADS));
+    LazyLock::new(|| word_set(lists::PLACE_PLURAL_HEADS));
 
 /// One name of a list: its start in normalised bytes (after a و joined to it) and its last
 /// token.

@@ -7,8 +7,8 @@
 use super::apposition::unknown_name_word;
 use super::*;
 
-static MISC_HEADS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::MISC_HEADS));
-static PLAIN_ADJECTIVES: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::PLAIN_ADJECTIVES));
+static MISC_HEADS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::MISC_HEADS));
+static PLAIN_ADJECTIVES: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::PLAIN_ADJECTIVES));
 /// A plain indefinite adjective of `plain-adjectives.txt`, masculine or feminine (جديد،
 /// جديدة): it describes the noun before it and names nothing.
 pub(super) fn plain_adjective(stem: &str) -> bool {
@@ -18,8 +18,7 @@ pub(super) fn plain_adjective(stem: &str) -> bool {
             .is_some_and(|masculine| PLAIN_ADJECTIVES.contains(masculine))
 }
 
-static QUOTED_NAME_HEADS: LazyLock<WordSet> =
-    LazyLock::new(|| normalised(lists::QUOTED_NAME_HEADS));
+static QUOTED_NAME_HEADS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::QUOTED_NAME_HEADS));
 
 /// Marks that open and close a name (`"` and `'` do both).
 const OPENING: &str = "«\"“'";

@@ -6,9 +6,9 @@
 use super::*;
 
 /// Parts of a day that make a time with the day after them (`صباح`، `فجر`، `ليلة`).
-static DAY_TIME_PARTS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::DAY_TIME_PARTS));
+static DAY_TIME_PARTS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::DAY_TIME_PARTS));
 /// Hour adverbs and fractions that belong to a clock time (`صباحا`، `والنصف`).
-static HOUR_WORDS: LazyLock<WordSet> = LazyLock::new(|| normalised(lists::HOUR_WORDS));
+static HOUR_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(lists::HOUR_WORDS));
 
 /// The time that starts at token `i`, pushed; the token after it.
 pub(super) fn time_at(ctx: &mut Ctx, i: usize) -> Option<usize> {
