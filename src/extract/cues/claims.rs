@@ -81,8 +81,8 @@ impl ParagraphParser<'_> {
         }
         // `…، في حين واصل العمال …`، `…، في وقت تتزايد فيه …`: a clause of contrast or time
         // set beside the content (2026-12-05 (d)); `في وقت لاحق` is a time of the content
-        if word == "في" && (after_comma || bare.is_some()) {
-            let beside = match next {
+        if word == "في" {
+            return match next {
                 "حين" => true,
                 "وقت" => {
                     let after = if k + 2 < s.end { self.key(k + 2) } else { "" };
@@ -90,7 +90,6 @@ impl ParagraphParser<'_> {
                 }
                 _ => false,
             };
-            return beside;
         }
         if matches!(word, "كان" | "كانت" | "كانوا") {
             // `، وكانت الوزارة قد أعلنت …`: the writer's background, within a few words
@@ -468,9 +467,9 @@ impl ParagraphParser<'_> {
                 // `توقع محللون، تراجع التضخم`: a verbal noun after a comma is the object; a
                 // noun is no object there (`كشف فلان، الخبير الاقتصادي، …` describes him)
                 j += 1;
-            } else if self.manner_phrase_len(j, s) > 0 {
+            } else if let manner @ 1.. = self.manner_phrase_len(j, s) {
                 // `نفت الوزارة بشكل قاطع وجود …`: the manner of saying before the object
-                j += self.manner_phrase_len(j, s);
+                j += manner;
             } else if j < s.end && (in_set(&ADVERBS, self.key(j)) || self.is_time_word(j)) {
                 // `أفادت الوكالة اليوم الجمعة بسقوط …`: a time before the object
                 j += 1;

@@ -60,7 +60,7 @@ impl ParagraphParser<'_> {
         }
         let tokens = i..scan.last_good;
         let source_type = self.classify(&tokens, scan.head_type, &head_bare);
-        let gender = self.noun_gender(&head_key);
+        let gender = noun_gender(&head_key);
         Some(NounPhrase {
             tokens,
             name_at: scan.name_at.filter(|n| *n < scan.last_good),
@@ -487,10 +487,6 @@ impl ParagraphParser<'_> {
                     .unwrap_or(SourceType::Unknown)
             }
         }
-    }
-
-    pub(super) fn noun_gender(&self, head_key: &str) -> Gender {
-        noun_gender(head_key)
     }
 
     /// Records that source `s` speaks in this paragraph, so later pro-drop cues (here or in the

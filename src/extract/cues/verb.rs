@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::{CueForm, Form, Gender, cue_form};
 use super::parser::{NounPhrase, ParagraphParser};
+use super::phrase::noun_gender;
 use super::words::*;
 use super::{Stance, Template};
 use crate::annotate::model::{QuoteType, SourceType};
@@ -830,7 +831,7 @@ impl ParagraphParser<'_> {
         {
             return None;
         }
-        let agrees = |head: &str| self.noun_gender(head) == verb.form.gender;
+        let agrees = |head: &str| noun_gender(head) == verb.form.gender;
         let before = verb.at.checked_sub(1).filter(|&k| k >= s.start)?;
         let key = self.key(before);
         // an accusative sign (`ملصقا`) is a one-word phrase
@@ -842,7 +843,7 @@ impl ParagraphParser<'_> {
                 tokens: before..verb.at,
                 name_at: None,
                 source_type: SourceType::Document,
-                gender: self.noun_gender(stem),
+                gender: noun_gender(stem),
             });
         }
         (verb.at.saturating_sub(3).max(s.start)..verb.at).find_map(|k| {
