@@ -561,23 +561,7 @@ pub(super) fn same_as(set: &mut AnnotationSet, article: &Article) {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use crate::article::Article;
-    use crate::extract::extract;
-    use crate::extract::isnad::suggest_annotations;
-
-    /// (mention, the mention it refers to) for every source with `same_as`, as text.
-    fn links(text: &str) -> Vec<(String, String)> {
-        let article = Article::from_text("t", text.to_owned());
-        let set = suggest_annotations(&article, &extract(&article.text));
-        let name = |id: &str| {
-            let s = set.sources.iter().find(|s| s.id == id).unwrap();
-            s.span.unwrap().text(&article).to_owned()
-        };
-        set.sources
-            .iter()
-            .filter_map(|s| Some((name(&s.id), name(s.same_as.as_ref()?))))
-            .collect()
-    }
+    use crate::extract::isnad::test_rows::same_as_links as links;
 
     fn has(links: &[(String, String)], mention: &str, first: &str) -> bool {
         links.iter().any(|(m, f)| m == mention && f == first)

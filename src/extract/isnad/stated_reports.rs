@@ -109,10 +109,7 @@ pub(super) fn pointed_claim(
     if let Some(here) = pointed_claim_here(set, article, at) {
         return Some(here);
     }
-    let sentence = sentence_start(article, at);
-    let before = sentence_before(article, sentence)
-        .and_then(|from| stated_content(&shapes::words(article, from, sentence)));
-    match before {
+    match stated_in_sentence_before(article, sentence_start(article, at)) {
         Some(content) => claim_for(set, article, content),
         None => fallback(set),
     }
@@ -126,8 +123,7 @@ pub(super) fn pointed_claim_here(
     at: usize,
 ) -> Option<String> {
     let sentence = sentence_start(article, at);
-    let here = stated_content(&shapes::words(article, sentence, at));
-    if let Some(content) = here {
+    if let Some(content) = stated_between(article, sentence, at) {
         return claim_for(set, article, content);
     }
     set.claims
@@ -145,12 +141,19 @@ pub(super) fn stated_claim_before(
     at: usize,
 ) -> Option<String> {
     let sentence = sentence_start(article, at);
-    let here = stated_content(&shapes::words(article, sentence, at));
-    let content = here.or_else(|| {
-        sentence_before(article, sentence)
-            .and_then(|from| stated_content(&shapes::words(article, from, sentence)))
-    })?;
+    let content = stated_between(article, sentence, at)
+        .or_else(|| stated_in_sentence_before(article, sentence))?;
     claim_for(set, article, content)
+}
+
+/// The content a report states between bytes `from` and `to`.
+fn stated_between(article: &Article, from: usize, to: usize) -> Option<Range<usize>> {
+    stated_content(&shapes::words(article, from, to))
+}
+
+/// The content a report states in the sentence before the one starting at byte `sentence`.
+fn stated_in_sentence_before(article: &Article, sentence: usize) -> Option<Range<usize>> {
+    sentence_before(article, sentence).and_then(|from| stated_between(article, from, sentence))
 }
 
 /// Where the sentence before the one starting at byte `sentence` starts: its end is found past
